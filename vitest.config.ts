@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// The Temporal SDK's native bridge crashes under worker threads: run test files in forked processes.
+export default defineConfig({
+  test: {
+    pool: 'forks',
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    globalSetup: [],
+  },
+});
