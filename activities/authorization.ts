@@ -1,0 +1,90 @@
+/** Prior authorization: ask the insurer for a guarantee of payment and follow a pended request. */
+import type { AuthorizationDecision } from '../domain/billing.ts';
+import { toActivityFailure } from '../integrations/activity-failures.ts';
+import type { ActivityDeps } from './deps.ts';
+import { loadEncounterForCoding, loadRevision } from './coding.ts';
+
+export type AuthorizationResult = AuthorizationDecision;
+
+export interface AuthorizationRequirement {
+  required: boolean;
+  expedited: boolean;
+  /** The procedure codes that need authorization. */
+  codes: string[];
+}
+
+/** One key per encounter and attempt: the insurer sees a retried request as the same request. */
+export function authorizationKey(encounterId: string, attempt: number): string {
+  return `${encounterId}:pa:${attempt}`;
+}
+
+export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<ActivityDeps, 'prisma' | 'coding' | 'insurer'>) {
+  async function storeDecision(idempotencyKey: string, decision: AuthorizationDecision): Promise<void> {
+    await prisma.priorAuthorization.update({
+      where: { idempotencyKey },
+      data: {
+        status: decision.outcome,
+        payerReference: decision.payerReference,
+        authNumber: decision.authNumber ?? null,
+        validFrom: decision.validFrom ? new Date(decision.validFrom) : null,
+        validTo: decision.validTo ? new Date(decision.validTo) : null,
+        authorizedUnits: decision.authorizedUnits ?? undefined,
+        reason: decision.reason ?? null,
+      },
+    });
+  }
+
+  return {
+    async checkAuthorizationRequirement({ encounterId, revision }: { encounterId: string; revision: number }): Promise<AuthorizationRequirement> {
+      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true } });
+      const { procedures } = await loadRevision(prisma, encounterId, revision);
+      const rules = procedures.map((p) => ({ code: p.code, ...coding.requiresPriorAuthorization(encounter.payerId, p.code) }));
+      const needing = rules.filter((r) => r.required);
+      return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
+    },
+
+    async requestPriorAuthorization({ encounterId, attempt, revision }: { encounterId: string; attempt: number; revision: number }): Promise<AuthorizationResult> {
+      const { encounter } = await loadEncounterForCoding(prisma, encounterId);
+      const provider = await prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } });
+      const { diagnoses, procedures } = await loadRevision(prisma, encounterId, revision);
+      const needing = procedures.filter((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).required);
+      const expedited = needing.some((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).expedited === true);
+      const idempotencyKey = authorizationKey(encounterId, attempt);
+      const requestedUnits = Object.fromEntries(needing.map((p) => [p.code, p.units]));
+      await prisma.priorAuthorization.upsert({
+        where: { idempotencyKey },
+        create: { encounterId, idempotencyKey, status: 'requested', requestedUnits },
+        update: {},
+      });
+      let decision: AuthorizationDecision;
+      try {
+        decision = await insurer.submitPriorAuthorization(
+          {
+            member: { payerId: encounter.payerId, memberId: encounter.patient.memberId },
+            provider: { npi: provider.npi },
+            services: needing.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
+            diagnoses: diagnoses.map((d) => d.code),
+            dateOfService: encounter.dateOfService.toISOString().slice(0, 10),
+            urgency: expedited ? 'expedited' : 'standard',
+          },
+          idempotencyKey,
+        );
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+      await storeDecision(idempotencyKey, decision);
+      return decision;
+    },
+
+    async checkPriorAuthorizationStatus({ encounterId, attempt, payerReference }: { encounterId: string; attempt: number; payerReference: string }): Promise<AuthorizationResult> {
+      let decision: AuthorizationDecision;
+      try {
+        decision = await insurer.getPriorAuthorization(payerReference);
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+      await storeDecision(authorizationKey(encounterId, attempt), decision);
+      return decision;
+    },
+  };
+}

@@ -1,0 +1,186 @@
+/** Billing: price the lines, build and submit the claim, then issue the patient's statement. */
+import { createHash } from 'node:crypto';
+import type { Prisma } from '../generated/prisma/client.ts';
+import type { Benefits, PricedLine } from '../domain/billing.ts';
+import type { PatientInfo, ProviderInfo, Sex } from '../domain/encounter.ts';
+import { buildClaim } from '../billing/claim.ts';
+import { computePatientResponsibility } from '../billing/patient-responsibility.ts';
+import { buildPatientStatement } from '../billing/statement.ts';
+import type { ClaimDocument } from '../billing/types.ts';
+import { renderX12_837P } from '../billing/x12-837p.ts';
+import { toActivityFailure } from '../integrations/activity-failures.ts';
+import type { ActivityDeps } from './deps.ts';
+import { loadRevision } from './coding.ts';
+
+export interface SubmitClaimInput {
+  encounterId: string;
+  attempt: number;
+  revision: number;
+  authNumber?: string;
+  /** Units per procedure code the insurer authorized (a partial authorization caps the lines). */
+  authorizedUnits?: Record<string, number>;
+  /** Billed to the patient after a denied authorization: no claim goes to the insurer. */
+  billPatient: boolean;
+}
+
+export interface SubmittedClaim {
+  claimId: string;
+  claimNumber: string;
+  accepted: boolean;
+  reasons: string[];
+}
+
+/** The patient control number (X12 CLM01, at most 38 characters): one per encounter and attempt. */
+export function claimNumberFor(encounterId: string, attempt: number): string {
+  return `${encounterId.replace(/-/g, '').toUpperCase()}-${attempt}`;
+}
+
+/** A 9-digit interchange control number derived from the claim number, stable across retries. */
+export function controlNumberFor(claimNumber: string): number {
+  return (createHash('sha256').update(claimNumber).digest().readUInt32BE(0) % 999_999_999) + 1;
+}
+
+async function loadBillingContext(prisma: ActivityDeps['prisma'], encounterId: string) {
+  return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true, provider: true, payer: true } });
+}
+
+function patientInfo(p: { externalId: string; firstName: string; lastName: string; dateOfBirth: Date; sex: string; memberId: string }): PatientInfo {
+  return {
+    externalId: p.externalId,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10),
+    sex: p.sex as Sex,
+    memberId: p.memberId,
+  };
+}
+
+export function createBillingActivities({ prisma, feeSchedule, insurer, clearinghouse, billing }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'clearinghouse' | 'billing'>) {
+  return {
+    async submitClaim(input: SubmitClaimInput): Promise<SubmittedClaim> {
+      const claimNumber = claimNumberFor(input.encounterId, input.attempt);
+      const existing = await prisma.claim.findUnique({ where: { claimNumber } });
+      if (existing?.ackStatus) {
+        return { claimId: existing.id, claimNumber, accepted: existing.ackStatus !== 'rejected', reasons: (existing.ackReasons as string[] | null) ?? [] };
+      }
+      const encounter = await loadBillingContext(prisma, input.encounterId);
+      const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
+      const lines: PricedLine[] = procedures.map((p) => {
+        const units = Math.min(p.units, input.authorizedUnits?.[p.code] ?? p.units);
+        const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, units);
+        return { code: p.code, modifiers: p.modifiers, units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
+      });
+      const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
+      const renderingProvider: ProviderInfo = { npi: encounter.provider.npi, name: encounter.provider.name, taxonomy: encounter.provider.taxonomy };
+      const claim: ClaimDocument = buildClaim({
+        claimNumber,
+        payerId: encounter.payerId,
+        payerName: encounter.payer.name,
+        billingProvider: billing.billingProvider,
+        renderingProvider,
+        patient: patientInfo(encounter.patient),
+        placeOfService: encounter.placeOfService,
+        dateOfService,
+        diagnosisCodes: diagnoses.map((d) => d.code),
+        lines: lines.filter((l) => l.units > 0),
+        priorAuthorizationRequired: input.authNumber !== undefined,
+        priorAuthorizationNumber: input.authNumber,
+      });
+      const x12 = renderX12_837P(claim, {
+        senderId: billing.senderId,
+        receiverId: billing.receiverId,
+        controlNumber: controlNumberFor(claimNumber),
+        date: encounter.createdAt,
+      });
+      const stored = await prisma.claim.upsert({
+        where: { claimNumber },
+        create: {
+          encounterId: input.encounterId,
+          claimNumber,
+          status: input.billPatient ? 'patient_responsibility' : 'built',
+          totalChargeCents: claim.totalChargeCents,
+          priorAuthNumber: input.authNumber ?? null,
+          payload: claim as unknown as Prisma.InputJsonValue,
+          x12,
+          lines: {
+            create: claim.lines.map((l, i) => ({
+              lineNumber: l.lineNumber,
+              code: l.code,
+              modifiers: l.modifiers,
+              units: l.units,
+              diagnosisPointers: l.diagnosisPointers,
+              unitPriceCents: lines.filter((x) => x.units > 0)[i]?.unitPriceCents ?? 0,
+              chargeCents: l.chargeCents,
+            })),
+          },
+        },
+        update: {},
+      });
+      if (input.billPatient) {
+        await prisma.claim.update({ where: { id: stored.id }, data: { ackStatus: 'not_submitted' } });
+        return { claimId: stored.id, claimNumber, accepted: true, reasons: [] };
+      }
+      let ack;
+      try {
+        ack = await clearinghouse.submitClaim(claim, x12);
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+      const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
+      await prisma.claim.update({
+        where: { id: stored.id },
+        data: { status: ack.status === 'accepted' ? 'submitted' : 'rejected', ackStatus: ack.status, ackReasons: reasons, submittedAt: new Date(ack.receivedAt) },
+      });
+      return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
+    },
+
+    async issuePatientStatement({ encounterId, claimId }: { encounterId: string; claimId: string }): Promise<{ statementId: string; patientOwesCents: number }> {
+      const existing = await prisma.patientStatement.findUnique({ where: { encounterId } });
+      if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
+      const encounter = await loadBillingContext(prisma, encounterId);
+      const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
+      const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
+      let benefits: Benefits;
+      try {
+        benefits = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.patient.memberId, dateOfService });
+      } catch (err) {
+        throw toActivityFailure(err);
+      }
+      await prisma.coverage.upsert({
+        where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
+        create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.patient.memberId, ...benefits },
+        update: { ...benefits },
+      });
+      const allowed = claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
+      const selfPay = claim.status === 'patient_responsibility';
+      const responsibility = selfPay
+        ? { chargeCents: claim.totalChargeCents, allowedCents: claim.totalChargeCents, copayCents: 0, deductibleAppliedCents: 0, coinsuranceCents: 0, patientOwesCents: claim.totalChargeCents, insuranceExpectedCents: 0 }
+        : computePatientResponsibility(allowed, benefits, claim.totalChargeCents);
+      const issuedAt = encounter.updatedAt;
+      const document = buildPatientStatement({
+        statementNumber: `S-${claim.claimNumber}`,
+        claim: claim.payload as unknown as ClaimDocument,
+        patient: patientInfo(encounter.patient),
+        responsibility,
+        issuedOn: issuedAt.toISOString().slice(0, 10),
+        dueInDays: billing.statementDueDays,
+        notes: selfPay ? ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'] : [],
+      });
+      const statement = await prisma.patientStatement.upsert({
+        where: { encounterId },
+        create: {
+          encounterId,
+          patientId: encounter.patientId,
+          claimId,
+          billedCents: responsibility.chargeCents,
+          insuranceExpectedCents: responsibility.insuranceExpectedCents,
+          patientOwesCents: responsibility.patientOwesCents,
+          dueDate: new Date(document.dueDate),
+          breakdown: document as unknown as Prisma.InputJsonValue,
+        },
+        update: {},
+      });
+      return { statementId: statement.id, patientOwesCents: statement.patientOwesCents };
+    },
+  };
+}

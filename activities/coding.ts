@@ -1,0 +1,134 @@
+/** Coding: the engine reads the stored documentation; each revision of the codes is stored. */
+import { ApplicationFailure } from '@temporalio/common';
+import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, CodedProcedure, EditFinding } from '../domain/coding.ts';
+import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
+import type { CodeOverride } from '../workflows/messages.ts';
+import type { ActivityDeps } from './deps.ts';
+
+export interface CodingSummary {
+  revision: number;
+  diagnoses: Array<{ code: string; description: string; confidence: number }>;
+  procedures: Array<{ code: string; units: number; modifiers: string[]; diagnosisPointers: number[] }>;
+  edits: Array<Pick<EditFinding, 'rule' | 'severity' | 'message'>>;
+  clarification?: ClarificationQueryDraft;
+}
+
+/** Whole years between the date of birth and the date of service. */
+export function ageOnDate(dateOfBirth: Date, on: Date): number {
+  let age = on.getUTCFullYear() - dateOfBirth.getUTCFullYear();
+  const beforeBirthday =
+    on.getUTCMonth() < dateOfBirth.getUTCMonth() ||
+    (on.getUTCMonth() === dateOfBirth.getUTCMonth() && on.getUTCDate() < dateOfBirth.getUTCDate());
+  if (beforeBirthday) age -= 1;
+  return age;
+}
+
+export async function loadEncounterForCoding(prisma: ActivityDeps['prisma'], encounterId: string) {
+  const encounter = await prisma.encounter.findUnique({ where: { id: encounterId }, include: { patient: true } });
+  if (!encounter) throw ApplicationFailure.nonRetryable(`encounter ${encounterId} not found`, 'InvalidEncounter');
+  return {
+    encounter,
+    documentation: encounter.documentation as unknown as EncounterDocumentation,
+    patient: { ageYears: ageOnDate(encounter.patient.dateOfBirth, encounter.dateOfService), sex: encounter.patient.sex as Sex },
+  };
+}
+
+function summarize(revision: number, diagnoses: CodedDiagnosis[], procedures: CodedProcedure[], edits: EditFinding[], clarification?: ClarificationQueryDraft): CodingSummary {
+  return {
+    revision,
+    diagnoses: diagnoses.map((d) => ({ code: d.code, description: d.description, confidence: d.confidence })),
+    procedures: procedures.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers, diagnosisPointers: p.diagnosisPointers })),
+    edits: edits.map((e) => ({ rule: e.rule, severity: e.severity, message: e.message })),
+    clarification,
+  };
+}
+
+async function storeRevision(
+  prisma: ActivityDeps['prisma'],
+  encounterId: string,
+  revision: number,
+  source: 'engine' | 'coder',
+  diagnoses: CodedDiagnosis[],
+  procedures: CodedProcedure[],
+): Promise<void> {
+  const rows = [
+    ...diagnoses.map((d, i) => ({
+      encounterId, revision, kind: 'diagnosis', sequence: i + 1, system: d.system, code: d.code,
+      description: d.description, rationale: d.rationale, confidence: d.confidence, units: null,
+      modifiers: [], diagnosisPointers: [], source,
+    })),
+    ...procedures.map((p, i) => ({
+      encounterId, revision, kind: 'procedure', sequence: i + 1, system: p.system, code: p.code,
+      description: p.description, rationale: p.rationale, confidence: p.confidence, units: p.units,
+      modifiers: p.modifiers, diagnosisPointers: p.diagnosisPointers, source,
+    })),
+  ];
+  // The unique key (encounter, revision, kind, sequence) makes a retried activity a no-op.
+  await prisma.codeAssignment.createMany({ data: rows, skipDuplicates: true });
+}
+
+/** The codes of one revision as the engine's types, for the edits and for billing. */
+export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: string, revision: number) {
+  const rows = await prisma.codeAssignment.findMany({
+    where: { encounterId, revision },
+    orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
+  });
+  const diagnoses: CodedDiagnosis[] = rows
+    .filter((r) => r.kind === 'diagnosis')
+    .map((r) => ({ system: 'ICD-10-CM', code: r.code, description: r.description, confidence: r.confidence, rationale: r.rationale, evidence: [], alternatives: [] }));
+  const procedures: CodedProcedure[] = rows
+    .filter((r) => r.kind === 'procedure')
+    .map((r) => ({
+      system: r.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: r.code, description: r.description, confidence: r.confidence,
+      rationale: r.rationale, evidence: [], alternatives: [], units: r.units ?? 1, modifiers: r.modifiers,
+      diagnosisPointers: r.diagnosisPointers,
+    }));
+  return { diagnoses, procedures };
+}
+
+export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'prisma' | 'coding'>) {
+  return {
+    async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
+      const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
+      const queries = await prisma.clarificationQuery.findMany({ where: { id: { in: args.answers.map((a) => a.queryId) } } });
+      const answers: ClarificationAnswer[] = args.answers.map((a) => ({
+        question: queries.find((q) => q.id === a.queryId)?.question ?? '',
+        option: a.option,
+        freeText: a.freeText,
+      }));
+      const result = coding.code({
+        documentation,
+        patient,
+        dateOfService: encounter.dateOfService.toISOString().slice(0, 10),
+        placeOfService: encounter.placeOfService,
+        answers,
+      });
+      await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures);
+      return summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
+    },
+
+    /** A coder's codes replace the engine's: looked up, checked by the edits, stored as a new revision. */
+    async applyCoderOverride(args: { encounterId: string; revision: number; override: CodeOverride }): Promise<CodingSummary> {
+      const { patient } = await loadEncounterForCoding(prisma, args.encounterId);
+      const rationale = `entered by coder ${args.override.overriddenBy}${args.override.note ? `: ${args.override.note}` : ''}`;
+      const unknown = (code: string) => ApplicationFailure.nonRetryable(`code ${code} is not in the code sets`, 'InvalidEncounter');
+      const diagnoses: CodedDiagnosis[] = args.override.diagnoses.map(({ code }) => {
+        const found = coding.describe('ICD-10-CM', code);
+        if (!found) throw unknown(code);
+        return { system: 'ICD-10-CM', code, description: found.description, confidence: 1, rationale, evidence: [], alternatives: [] };
+      });
+      const procedures: CodedProcedure[] = args.override.procedures.map((p) => {
+        const found = coding.describe('PROCEDURE', p.code);
+        if (!found) throw unknown(p.code);
+        return {
+          system: found.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: p.code, description: found.description, confidence: 1,
+          rationale, evidence: [], alternatives: [], units: p.units ?? 1, modifiers: p.modifiers ?? [],
+          diagnosisPointers: p.diagnosisPointers ?? diagnoses.slice(0, 4).map((_, i) => i + 1),
+        };
+      });
+      const edits = coding.edits(diagnoses, procedures, patient);
+      await storeRevision(prisma, args.encounterId, args.revision, 'coder', diagnoses, procedures);
+      return summarize(args.revision, diagnoses, procedures, edits);
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What the activities need from the outside world, handed in by the worker (dependency injection,
+ * so tests can give real parts pointed at test databases and sandboxes).
+ */
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { CodingInput, CodingResult, CodedDiagnosis, CodedProcedure, EditFinding } from '../domain/coding.ts';
+import type { Sex } from '../domain/encounter.ts';
+import type { InsurerClient } from '../integrations/insurer-client.ts';
+import type { ClearinghouseClient } from '../integrations/clearinghouse-client.ts';
+import type { FeeSchedule } from '../billing/fee-schedule.ts';
+import type { BillingProvider } from '../billing/types.ts';
+
+/** The coding engine as the activities see it (coding/ implements it). */
+export interface CodingEngine {
+  code(input: CodingInput): CodingResult;
+  /** Looks up a code a coder typed; undefined when it is not in the code sets. */
+  describe(system: 'ICD-10-CM' | 'PROCEDURE', code: string): { description: string; system: string } | undefined;
+  edits(diagnoses: CodedDiagnosis[], procedures: CodedProcedure[], patient: { ageYears: number; sex: Sex }): EditFinding[];
+  requiresPriorAuthorization(payerId: string, procedureCode: string): { required: boolean; expedited?: boolean };
+  codeSetVersions(): Record<string, string>;
+}
+
+export interface NotificationSettings {
+  /** Where new clarification queries and reminders are announced (a signed webhook); none = inbox only. */
+  physicianWebhookUrl?: string;
+  /** Where escalations are announced; none = the supervisor's worklist only. */
+  supervisorWebhookUrl?: string;
+  /** HMAC-SHA256 key for the X-Encounterflow-Signature header. */
+  signingSecret: string;
+  /** Public base URL of the API, for links in notifications. */
+  apiBaseUrl: string;
+  timeoutMs: number;
+}
+
+export interface BillingSettings {
+  statementDueDays: number;
+  /** X12 interchange sender and receiver ids. */
+  senderId: string;
+  receiverId: string;
+  /** The clinic that bills (group NPI, tax id, address). */
+  billingProvider: BillingProvider;
+}
+
+export interface ActivityDeps {
+  prisma: PrismaClient;
+  coding: CodingEngine;
+  insurer: InsurerClient;
+  clearinghouse: ClearinghouseClient;
+  feeSchedule: FeeSchedule;
+  notifications: NotificationSettings;
+  billing: BillingSettings;
+}

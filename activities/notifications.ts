@@ -1,0 +1,108 @@
+/**
+ * Announcing clarification queries to physicians and escalations to supervisors. The webhook
+ * carries ids and links only, never patient data: the recipient opens the query in the inbox.
+ */
+import { createHmac } from 'node:crypto';
+import { ApplicationFailure } from '@temporalio/common';
+import type { ActivityDeps, NotificationSettings } from './deps.ts';
+import { recordAuditEvent } from './records.ts';
+
+export const SIGNATURE_HEADER = 'X-Encounterflow-Signature';
+
+/** `sha256=<hex HMAC of the raw body>`; receivers recompute it with the shared secret. */
+export function signWebhookBody(body: string, secret: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+async function postWebhook(settings: NotificationSettings, url: string, idempotencyKey: string, payload: object): Promise<void> {
+  const body = JSON.stringify(payload);
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': idempotencyKey,
+        [SIGNATURE_HEADER]: signWebhookBody(body, settings.signingSecret),
+      },
+      body,
+      signal: AbortSignal.timeout(settings.timeoutMs),
+    });
+  } catch (err) {
+    throw ApplicationFailure.create({ type: 'ExternalPartyUnavailable', message: `webhook unreachable: ${(err as Error).name}` });
+  }
+  if (response.status >= 500 || response.status === 429) {
+    throw ApplicationFailure.create({ type: 'ExternalPartyUnavailable', message: `webhook answered ${response.status}` });
+  }
+  if (!response.ok) {
+    throw ApplicationFailure.nonRetryable(`webhook refused the notification (${response.status})`, 'ExternalPartyRejected');
+  }
+}
+
+export interface PhysicianNotice {
+  encounterId: string;
+  queryId: string;
+  physicianNpi: string;
+  kind: 'new' | 'reminder';
+  reminderNumber?: number;
+}
+
+export interface SupervisorNotice {
+  encounterId: string;
+  kind: string;
+  reason: string;
+}
+
+export function createNotificationActivities({ prisma, notifications }: Pick<ActivityDeps, 'prisma' | 'notifications'>) {
+  return {
+    async notifyPhysician(notice: PhysicianNotice): Promise<void> {
+      const key = `${notice.queryId}:${notice.kind}:${notice.reminderNumber ?? 0}`;
+      if (notice.kind === 'reminder' && notice.reminderNumber !== undefined) {
+        await prisma.clarificationQuery.update({
+          where: { id: notice.queryId },
+          data: { remindersSent: notice.reminderNumber },
+        });
+      }
+      if (notifications.physicianWebhookUrl) {
+        await postWebhook(notifications, notifications.physicianWebhookUrl, key, {
+          event: notice.kind === 'new' ? 'clarification.requested' : 'clarification.reminder',
+          queryId: notice.queryId,
+          encounterId: notice.encounterId,
+          physicianNpi: notice.physicianNpi,
+          reminderNumber: notice.reminderNumber ?? 0,
+          inboxUrl: `${notifications.apiBaseUrl}/physicians/${notice.physicianNpi}/queries`,
+        });
+      }
+      await recordAuditEvent(prisma, {
+        encounterId: notice.encounterId,
+        actor: 'encounterflow',
+        role: 'system',
+        action: notice.kind === 'new' ? 'clarification:notified' : 'clarification:reminded',
+        detail: { queryId: notice.queryId, reminderNumber: notice.reminderNumber ?? 0 },
+        idempotencyKey: `notify:${key}`,
+      });
+    },
+
+    async notifySupervisor(notice: SupervisorNotice): Promise<void> {
+      const at = await prisma.encounterTransition.count({ where: { encounterId: notice.encounterId } });
+      const key = `${notice.encounterId}:${notice.kind}:${at}`;
+      if (notifications.supervisorWebhookUrl) {
+        await postWebhook(notifications, notifications.supervisorWebhookUrl, key, {
+          event: 'encounter.needs_decision',
+          encounterId: notice.encounterId,
+          kind: notice.kind,
+          reason: notice.reason,
+          encounterUrl: `${notifications.apiBaseUrl}/encounters/${notice.encounterId}`,
+        });
+      }
+      await recordAuditEvent(prisma, {
+        encounterId: notice.encounterId,
+        actor: 'encounterflow',
+        role: 'system',
+        action: `escalation:${notice.kind}`,
+        detail: { reason: notice.reason },
+        idempotencyKey: `escalate:${key}`,
+      });
+    },
+  };
+}

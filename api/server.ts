@@ -1,0 +1,52 @@
+/** Starts the HTTP API against configured services; used by `npm run api` and `npm start`. */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { AppConfig } from '../platform/config.ts';
+import { createPrismaClient } from '../platform/db.ts';
+import { createLogger } from '../platform/logger.ts';
+import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { createApp } from './app.ts';
+import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
+
+const log = createLogger('api');
+
+export interface RunningApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string): Promise<RunningApi> {
+  const prisma = createPrismaClient(databaseUrl);
+  const { client, connection } = await connectClient(temporal);
+  if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
+  const app = createApp({
+    prisma,
+    temporal: client,
+    taskQueue: config.taskQueue,
+    timings: config.timings,
+    tokens: config.apiTokens ? parseTokenDirectory(config.apiTokens) : demoTokenDirectory(),
+    readiness: async () => ({
+      database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
+      temporal: await connection.healthService.check({}).then(() => true, () => false),
+    }),
+  });
+  const server: Server = await new Promise((resolve, reject) => {
+    const s = app.listen(config.api.port, config.api.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.api.host}:${port}`;
+  log.info('api ready', { url });
+  return {
+    url,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await connection.close();
+      await prisma.$disconnect();
+      log.info('api stopped');
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/** Starts the encounter worker against configured services; used by `npm run worker` and `npm start`. */
+import type { AppConfig } from '../platform/config.ts';
+import { createPrismaClient } from '../platform/db.ts';
+import { createLogger } from '../platform/logger.ts';
+import { connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
+import { createEncounterWorker } from './encounter-worker.ts';
+
+const log = createLogger('worker');
+
+export interface RunningWorker {
+  /** Stops polling, lets running activities finish, then closes connections. */
+  stop(): Promise<void>;
+}
+
+export async function runWorker(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: ExternalParties): Promise<RunningWorker> {
+  const prisma = createPrismaClient(databaseUrl);
+  const connection = await connectNativeConnection(temporal);
+  const deps = await buildActivityDeps(config, prisma, parties);
+  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps });
+  const running = worker.run();
+  running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
+  log.info('worker ready', { taskQueue: config.taskQueue, namespace: temporal.namespace });
+  return {
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await running.catch(() => undefined);
+      await connection.close();
+      await prisma.$disconnect();
+      log.info('worker stopped');
+    },
+  };
+}

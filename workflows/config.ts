@@ -1,0 +1,38 @@
+/**
+ * Intervals the encounter workflow waits for. They are passed in when the workflow starts (from
+ * configuration), so a running workflow keeps the values it started with.
+ */
+export interface EncounterTimings {
+  /** How long the physician has to answer a clarification query (practice: 72 h). */
+  clarificationDeadline: string;
+  /** How often the physician is reminded while a query is open. */
+  clarificationReminderInterval: string;
+  /** How often a pended prior authorization is followed up. */
+  authorizationPollInterval: string;
+  /** Regulatory decision deadline for a standard request (7 days). */
+  authorizationDeadlineStandard: string;
+  /** Regulatory decision deadline for an expedited request (72 h). */
+  authorizationDeadlineExpedited: string;
+}
+
+export const DEFAULT_TIMINGS: EncounterTimings = {
+  clarificationDeadline: '72h',
+  clarificationReminderInterval: '24h',
+  authorizationPollInterval: '4h',
+  authorizationDeadlineStandard: '7d',
+  authorizationDeadlineExpedited: '72h',
+};
+
+export interface EncounterWorkflowInput {
+  /** Opaque encounter id (our database key): never patient data. */
+  encounterId: string;
+  payerId: string;
+  /** YYYY-MM-DD */
+  dateOfService: string;
+  physicianNpi: string;
+  timings: EncounterTimings;
+}
+
+export function encounterWorkflowId(encounterId: string): string {
+  return `encounter-${encounterId}`;
+}

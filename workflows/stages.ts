@@ -1,0 +1,22 @@
+/** The stages an encounter moves through, in the words the revenue-cycle team uses. */
+export const STAGES = [
+  'received',
+  'coding',
+  'awaiting_clarification',
+  'escalated',
+  'authorization',
+  'denied',
+  'needs_review',
+  'billing',
+  'billed',
+  'cancelled',
+] as const;
+
+export type Stage = (typeof STAGES)[number];
+
+/** Stages after which nothing more happens to the encounter. */
+export const FINAL_STAGES: readonly Stage[] = ['billed', 'cancelled'];
+
+export function isStage(value: string): value is Stage {
+  return (STAGES as readonly string[]).includes(value);
+}
