@@ -1,0 +1,37 @@
+/**
+ * Turns errors of the external-party clients into Temporal failures, so the activity retry policy
+ * does the right thing: an unavailable party is retried (after its Retry-After when it gave one,
+ * through ApplicationFailure's nextRetryDelay), a rejected request fails for good.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import { ExternalPartyProtocolError, ExternalPartyRejectedError, ExternalPartyUnavailableError } from './errors.ts';
+
+export const EXTERNAL_PARTY_UNAVAILABLE = 'ExternalPartyUnavailable';
+export const EXTERNAL_PARTY_REJECTED = 'ExternalPartyRejected';
+export const EXTERNAL_PARTY_PROTOCOL = 'ExternalPartyProtocol';
+
+export function toActivityFailure(err: unknown): Error {
+  if (err instanceof ExternalPartyUnavailableError) {
+    return ApplicationFailure.create({
+      type: EXTERNAL_PARTY_UNAVAILABLE,
+      message: err.message,
+      nonRetryable: false,
+      ...(err.retryAfterMs !== undefined ? { nextRetryDelay: err.retryAfterMs } : {}),
+      details: [{ party: err.party, operation: err.operation, kind: err.kind, status: err.status ?? null }],
+    });
+  }
+  if (err instanceof ExternalPartyRejectedError) {
+    return ApplicationFailure.nonRetryable(err.message, EXTERNAL_PARTY_REJECTED, {
+      party: err.party,
+      operation: err.operation,
+      status: err.status,
+      problemType: err.problemType ?? null,
+      fields: err.fields,
+    });
+  }
+  if (err instanceof ExternalPartyProtocolError) {
+    // A body we cannot read is a bug on one side; retrying may help if the party is mid-deploy.
+    return ApplicationFailure.create({ type: EXTERNAL_PARTY_PROTOCOL, message: err.message, nonRetryable: false });
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}

@@ -1,0 +1,84 @@
+/**
+ * Client of the insurer's API (prior authorization and eligibility); see sandbox/insurer/README.md.
+ * Every failure is an ExternalPartyUnavailableError (retry later) or ExternalPartyRejectedError
+ * (do not retry the same request).
+ */
+import type { AuthorizationDecision, Benefits, Cents } from '../domain/billing.ts';
+import { authorizationResponseSchema, eligibilityResponseSchema } from './insurer-contract.ts';
+import type { AuthorizationResponse, EligibilityQuery, PriorAuthorizationRequest } from './insurer-contract.ts';
+import { callJson } from './http-json.ts';
+
+export type { PriorAuthorizationRequest, EligibilityQuery } from './insurer-contract.ts';
+
+export interface EligibilityBenefits extends Benefits {
+  /** False when the coverage is not active on the date of service. */
+  active: boolean;
+  deductibleRemainingCents: Cents;
+}
+
+export const INSURER = 'insurer';
+
+/** The domain view of the insurer's answer. */
+export function toAuthorizationDecision(response: AuthorizationResponse): AuthorizationDecision {
+  const decision: AuthorizationDecision = { outcome: response.status, payerReference: response.payerReference };
+  if (response.authNumber !== undefined) decision.authNumber = response.authNumber;
+  if (response.validFrom !== undefined) decision.validFrom = response.validFrom;
+  if (response.validTo !== undefined) decision.validTo = response.validTo;
+  if (response.status === 'partial' || response.status === 'modified' || response.status === 'denied') {
+    decision.authorizedUnits = Object.fromEntries(response.services.map((s) => [s.code, s.authorizedUnits]));
+  }
+  if (response.reason !== undefined) decision.reason = `${response.reason.code}: ${response.reason.text}`;
+  return decision;
+}
+
+export class InsurerClient {
+  private readonly baseUrl: string;
+  private readonly timeoutMs: number;
+
+  constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
+    this.baseUrl = baseUrl.replace(/\/+$/, '');
+    this.timeoutMs = opts.timeoutMs ?? 10_000;
+  }
+
+  /** Submits (or, with the same key, safely resubmits) a prior-authorization request. */
+  async submitPriorAuthorization(req: PriorAuthorizationRequest, idempotencyKey: string): Promise<AuthorizationDecision> {
+    const response = await callJson({
+      party: INSURER,
+      operation: 'POST /prior-authorizations',
+      url: `${this.baseUrl}/prior-authorizations`,
+      method: 'POST',
+      body: req,
+      headers: { 'idempotency-key': idempotencyKey },
+      timeoutMs: this.timeoutMs,
+      schema: authorizationResponseSchema,
+    });
+    return toAuthorizationDecision(response);
+  }
+
+  /** Current status of a request (a pended request moves on as the insurer decides). */
+  async getPriorAuthorization(payerReference: string): Promise<AuthorizationDecision> {
+    const response = await callJson({
+      party: INSURER,
+      operation: 'GET /prior-authorizations/:payerReference',
+      url: `${this.baseUrl}/prior-authorizations/${encodeURIComponent(payerReference)}`,
+      method: 'GET',
+      timeoutMs: this.timeoutMs,
+      schema: authorizationResponseSchema,
+    });
+    return toAuthorizationDecision(response);
+  }
+
+  /** The member's benefits on the date of service; an unknown member is an ExternalPartyRejectedError (404). */
+  async checkEligibility(q: EligibilityQuery): Promise<EligibilityBenefits> {
+    const response = await callJson({
+      party: INSURER,
+      operation: 'POST /eligibility',
+      url: `${this.baseUrl}/eligibility`,
+      method: 'POST',
+      body: { payerId: q.payerId, memberId: q.memberId, dateOfService: q.dateOfService },
+      timeoutMs: this.timeoutMs,
+      schema: eligibilityResponseSchema,
+    });
+    return { active: response.active, ...response.benefits };
+  }
+}
