@@ -1,0 +1,42 @@
+/**
+ * The HTTP API as an Express 5 app. Routes live in api/routes/*, each a small Router; this file
+ * puts authentication in front and problem+json error handling behind them.
+ */
+import express from 'express';
+import { createLogger } from '../platform/logger.ts';
+import { authenticate } from './auth.ts';
+import type { ApiDeps } from './deps.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { notFoundHandler, problemErrorHandler } from './problem.ts';
+import { actionRoutes } from './routes/actions.ts';
+import { auditRoutes } from './routes/audit.ts';
+import { clarificationRoutes } from './routes/clarifications.ts';
+import { encounterRoutes } from './routes/encounters.ts';
+import { healthRoutes } from './routes/health.ts';
+import { statementRoutes } from './routes/statements.ts';
+
+export type { ApiDeps } from './deps.ts';
+
+export function createApp(deps: ApiDeps): express.Express {
+  const app = express();
+  const logger = createLogger('api');
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(express.json({ limit: '1mb' }));
+  app.use(authenticate(deps.tokens));
+
+  app.use(healthRoutes(deps));
+  app.get('/openapi.json', (_req, res) => {
+    res.json(buildOpenApiDocument());
+  });
+  app.use(encounterRoutes(deps));
+  app.use(actionRoutes(deps));
+  app.use(clarificationRoutes(deps));
+  app.use(statementRoutes(deps));
+  app.use(auditRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(problemErrorHandler(logger));
+  return app;
+}

@@ -1,0 +1,55 @@
+/**
+ * Finding an encounter by id and talking to its workflow: the live status (with a time limit,
+ * so a missing worker or a closed execution never hangs a request) and signals.
+ */
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { Encounter } from '../generated/prisma/client.ts';
+import { createLogger } from '../platform/logger.ts';
+import { statusQuery, type EncounterStatus } from '../workflows/messages.ts';
+import { FINAL_STAGES, isStage, type Stage } from '../workflows/stages.ts';
+import type { ApiDeps } from './deps.ts';
+import { conflict, notFound } from './problem.ts';
+import { uuid } from './schemas.ts';
+
+const log = createLogger('api');
+
+/** The encounter with this id, or a 404 problem (also for a malformed id). */
+export async function findEncounterOr404(deps: ApiDeps, id: string): Promise<Encounter> {
+  const encounter = uuid.safeParse(id).success ? await deps.prisma.encounter.findUnique({ where: { id } }) : null;
+  if (encounter === null) throw notFound('No encounter has this id');
+  return encounter;
+}
+
+/** The workflow's own status, or undefined when it cannot answer in time (gone, closed, no worker). */
+export async function queryLiveStatus(deps: ApiDeps, workflowId: string): Promise<EncounterStatus | undefined> {
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  try {
+    return await deps.temporal.withDeadline(Date.now() + (deps.statusQueryTimeoutMs ?? 3_000), () => handle.query(statusQuery));
+  } catch (error) {
+    log.warn('status query failed; showing stored state', {
+      workflowId,
+      error: error instanceof Error ? error.name : typeof error,
+    });
+    return undefined;
+  }
+}
+
+/** The live stage when the workflow answers, otherwise the stored one. */
+export function stageOf(encounter: Encounter, live: EncounterStatus | undefined): Stage {
+  if (live !== undefined) return live.stage;
+  return isStage(encounter.stage) ? encounter.stage : 'received';
+}
+
+export function isFinal(stage: Stage): boolean {
+  return FINAL_STAGES.includes(stage);
+}
+
+/** Runs a signal; a workflow that is no longer running becomes a 409 problem. */
+export async function signalOr409(send: () => Promise<void>): Promise<void> {
+  try {
+    await send();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    throw error;
+  }
+}

@@ -1,0 +1,106 @@
+/** POST /encounters (intake), GET /encounters (list), GET /encounters/:id (detail with live status). */
+import { Router } from 'express';
+import type { Prisma } from '../../generated/prisma/client.ts';
+import { principalOf, requireRole } from '../auth.ts';
+import type { ApiDeps } from '../deps.ts';
+import { findEncounterOr404, queryLiveStatus } from '../encounter-access.ts';
+import { dateToDay, dayToDate, submitEncounter } from '../encounter-intake.ts';
+import { buildEncounterView } from '../encounter-view.ts';
+import { badRequest } from '../problem.ts';
+import { encounterSubmissionSchema, listEncountersQuerySchema } from '../schemas.ts';
+import { pathParam } from '../request.ts';
+
+export function encounterLinks(id: string): Record<string, string> {
+  return {
+    self: `/encounters/${id}`,
+    cancel: `/encounters/${id}/cancel`,
+    decision: `/encounters/${id}/decision`,
+    codes: `/encounters/${id}/codes`,
+    audit: `/audit?encounterId=${id}`,
+  };
+}
+
+interface Cursor {
+  createdAt: Date;
+  id: string;
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
+}
+
+function decodeCursor(text: string): Cursor {
+  try {
+    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    const date = new Date(String(createdAt));
+    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    return { createdAt: date, id };
+  } catch {
+    throw badRequest('The cursor is not one this API issued', [{ field: 'cursor', message: 'Unknown cursor' }]);
+  }
+}
+
+export function encounterRoutes(deps: ApiDeps): Router {
+  const router = Router();
+
+  router.post('/encounters', requireRole('intake'), async (req, res) => {
+    const submission = encounterSubmissionSchema.parse(req.body);
+    const { encounter, created } = await submitEncounter(deps, submission);
+    if (!created) res.set('Idempotent-Replay', 'true');
+    res
+      .status(created ? 201 : 200)
+      .location(`/encounters/${encounter.id}`)
+      .json({
+        id: encounter.id,
+        clinicEncounterId: encounter.clinicEncounterId,
+        workflowId: encounter.workflowId,
+        stage: encounter.stage,
+        links: encounterLinks(encounter.id),
+      });
+  });
+
+  router.get('/encounters', requireRole('coder', 'biller', 'supervisor'), async (req, res) => {
+    const query = listEncountersQuerySchema.parse(req.query);
+    const where: Prisma.EncounterWhereInput = {};
+    if (query.stage !== undefined) where.stage = query.stage;
+    if (query.payer !== undefined) where.payerId = query.payer;
+    if (query.from !== undefined || query.to !== undefined) {
+      where.dateOfService = {
+        ...(query.from !== undefined ? { gte: dayToDate(query.from) } : {}),
+        ...(query.to !== undefined ? { lte: dayToDate(query.to) } : {}),
+      };
+    }
+    if (query.cursor !== undefined) {
+      const after = decodeCursor(query.cursor);
+      where.OR = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
+    }
+    const rows = await deps.prisma.encounter.findMany({
+      where,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: query.limit + 1,
+      select: { id: true, clinicEncounterId: true, stage: true, payerId: true, dateOfService: true, createdAt: true, updatedAt: true },
+    });
+    const page = rows.slice(0, query.limit);
+    const last = page[page.length - 1];
+    res.json({
+      items: page.map((row) => ({
+        id: row.id,
+        clinicEncounterId: row.clinicEncounterId,
+        stage: row.stage,
+        payerId: row.payerId,
+        dateOfService: dateToDay(row.dateOfService),
+        updatedAt: row.updatedAt.toISOString(),
+      })),
+      nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
+    });
+  });
+
+  router.get('/encounters/:id', requireRole('intake', 'physician', 'coder', 'biller', 'supervisor'), async (req, res) => {
+    const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+    const live = await queryLiveStatus(deps, encounter.workflowId);
+    const view = await buildEncounterView(deps.prisma, encounter, live, principalOf(res));
+    res.json({ ...view, links: encounterLinks(encounter.id) });
+  });
+
+  return router;
+}

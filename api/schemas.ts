@@ -1,0 +1,182 @@
+/**
+ * Request schemas (zod 4). The same schemas validate requests and generate the OpenAPI
+ * document's request bodies. Messages never echo the submitted value (it may be patient data).
+ */
+import { z } from 'zod';
+import { STAGES } from '../workflows/stages.ts';
+
+/** Luhn check of an NPI with the card-issuer prefix 80840, as CMS specifies. */
+export function isValidNpi(npi: string): boolean {
+  if (!/^\d{10}$/.test(npi)) return false;
+  const digits = `80840${npi}`;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+/** True for a YYYY-MM-DD string naming a day that exists in the calendar. */
+export function isRealDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export const isoDate = z
+  .string()
+  .refine(isRealDate, { message: 'Must be a real date in the form YYYY-MM-DD' })
+  .meta({ format: 'date', example: '2026-11-20' });
+
+export const npi = z
+  .string()
+  .regex(/^\d{10}$/, { message: 'An NPI has exactly 10 digits' })
+  .refine(isValidNpi, { message: 'The NPI check digit is wrong' })
+  .meta({ example: '1234567893' });
+
+const safeId = (max: number) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9._:-]+$/, { message: 'Only letters, digits and . _ : - are allowed' });
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** ICD-10-CM: a letter, two characters, optionally a dot and up to four more (E11.9, S72.001A). */
+export const icd10cmCode = z
+  .string()
+  .regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, { message: 'Not an ICD-10-CM code (e.g. E11.9)' });
+
+/** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (letter + 4 digits). */
+export const procedureCode = z
+  .string()
+  .regex(/^([0-9]{4}[0-9FT]|[A-Z][0-9]{4})$/, { message: 'Not a CPT or HCPCS code (e.g. 99213)' });
+
+export const modifier = z.string().regex(/^[0-9A-Z]{2}$/, { message: 'A modifier has two letters or digits' });
+
+const units = z.number().int().min(1).max(99);
+
+export const encounterSubmissionSchema = z
+  .object({
+    clinicEncounterId: safeId(64),
+    patient: z.object({
+      externalId: safeId(64),
+      firstName: text(100),
+      lastName: text(100),
+      dateOfBirth: isoDate,
+      sex: z.enum(['F', 'M', 'U']),
+      memberId: safeId(64),
+    }),
+    provider: z.object({
+      npi,
+      name: text(200),
+      taxonomy: z.string().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, { message: 'Not a NUCC taxonomy code (e.g. 207Q00000X)' }),
+    }),
+    payerId: safeId(64),
+    dateOfService: isoDate,
+    placeOfService: z.string().regex(/^\d{2}$/, { message: 'A place-of-service code has two digits' }),
+    documentation: z.object({
+      notes: text(50_000),
+      diagnoses: z.array(z.object({ description: text(500), code: icd10cmCode.optional() })).max(50),
+      procedures: z
+        .array(
+          z.object({
+            description: text(500),
+            code: procedureCode.optional(),
+            units: units.optional(),
+            modifiers: z.array(modifier).max(4).optional(),
+          }),
+        )
+        .max(50),
+      testResults: z
+        .array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() }))
+        .max(200),
+    }),
+  })
+  .superRefine((submission, ctx) => {
+    const { dateOfBirth } = submission.patient;
+    if (isRealDate(dateOfBirth) && isRealDate(submission.dateOfService) && dateOfBirth > submission.dateOfService) {
+      ctx.addIssue({ code: 'custom', path: ['patient', 'dateOfBirth'], message: 'The date of birth is after the date of service' });
+    }
+  });
+
+export type EncounterSubmissionInput = z.infer<typeof encounterSubmissionSchema>;
+
+export const uuid = z.uuid();
+
+export const listEncountersQuerySchema = z
+  .object({
+    stage: z.enum(STAGES).optional(),
+    payer: safeId(64).optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    cursor: z.string().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
+    path: ['from'],
+    message: '"from" is after "to"',
+  });
+
+export const answerQuerySchema = z
+  .object({
+    option: text(500).optional(),
+    freeText: text(5_000).optional(),
+  })
+  .refine((a) => a.option !== undefined || a.freeText !== undefined, {
+    path: ['option'],
+    message: 'Give an option, free text, or both',
+  });
+
+export const cancelSchema = z.object({ reason: text(1_000) });
+
+/** A Temporal-style duration: 90m, 24h, 2d (at most 30 days is checked by the workflow). */
+export const durationText = z.string().regex(/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/, { message: 'A duration such as 24h or 2d' });
+
+export const decisionSchema = z
+  .object({
+    decision: z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'cancel']),
+    note: text(2_000).optional(),
+    extendBy: durationText.optional(),
+  })
+  .refine((d) => d.extendBy === undefined || d.decision === 'extend', {
+    path: ['extendBy'],
+    message: 'extendBy only goes with the decision "extend"',
+  });
+
+export const codeOverrideSchema = z
+  .object({
+    diagnoses: z.array(z.object({ code: icd10cmCode })).min(1).max(12),
+    procedures: z
+      .array(
+        z.object({
+          code: procedureCode,
+          units: units.optional(),
+          modifiers: z.array(modifier).max(4).optional(),
+          diagnosisPointers: z.array(z.number().int().min(1).max(4)).min(1).max(4).optional(),
+        }),
+      )
+      .max(50),
+    note: text(2_000).optional(),
+  })
+  .superRefine((override, ctx) => {
+    override.procedures.forEach((procedure, index) => {
+      procedure.diagnosisPointers?.forEach((pointer, p) => {
+        if (pointer > override.diagnoses.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['procedures', index, 'diagnosisPointers', p],
+            message: `Points to diagnosis ${pointer}, but only ${override.diagnoses.length} are given`,
+          });
+        }
+      });
+    });
+  });
+
+export const auditQuerySchema = z.object({ encounterId: uuid.optional() });
