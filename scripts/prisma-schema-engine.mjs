@@ -378,7 +378,7 @@ function explain(error) {
 /** Turns whatever the wasm engine rejected with into the binary's JSON-RPC error object. */
 function toRpcError(error) {
   const panicMessage = globalThis.PRISMA_WASM_PANIC_REGISTRY?.message;
-  const isPanic = Boolean(panicMessage) || error instanceof WebAssembly.RuntimeError;
+  const isPanic = Boolean(panicMessage) || error?.panic === true || error instanceof WebAssembly.RuntimeError;
   const message = panicMessage || explain(error);
   return {
     code: ENGINE_ERROR_CODE,
@@ -419,7 +419,7 @@ async function mainRpc(options) {
     });
 
   const methods = {
-    getDatabaseVersion: (params) => engine.version(params ?? undefined),
+    getDatabaseVersion: (params) => engine.version(params?.datasource ? params : undefined),
     debugPanic: () => engine.debugPanic(),
     diff: async (params) => {
       const result = await engine.diff(params);
@@ -428,8 +428,19 @@ async function mainRpc(options) {
     },
   };
 
+  // Some engine failures (e.g. params that do not deserialize) are thrown from a wasm
+  // callback outside any promise chain. Treat them like the native engine's panic: answer the
+  // request in flight, then exit with the panic status 101.
+  let requestInFlight = null;
+  process.on('uncaughtException', (error) => {
+    if (requestInFlight !== null) send({ id: requestInFlight, error: toRpcError(Object.assign(error, { panic: true })) });
+    process.stderr.write(logLine('ERROR', `schema engine panicked: ${explain(error)}`) + '\n');
+    process.exit(101);
+  });
+
   const handle = async (request) => {
     const { id, method, params } = request;
+    requestInFlight = id;
     try {
       const call = methods[method] ?? (typeof engine[method] === 'function' ? (p) => engine[method](p) : null);
       if (!call) {
@@ -440,6 +451,8 @@ async function mainRpc(options) {
       send({ id, result: result ?? {} });
     } catch (error) {
       send({ id, error: toRpcError(error) });
+    } finally {
+      requestInFlight = null;
     }
   };
 
