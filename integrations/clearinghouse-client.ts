@@ -8,10 +8,13 @@ export const CLEARINGHOUSE = 'clearinghouse';
 export class ClearinghouseClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly headers: Record<string, string>;
 
-  constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
+  /** `headers` are sent with every request (e.g. X-Sandbox-Fault in tests). */
+  constructor(baseUrl: string, opts: { timeoutMs?: number; headers?: Record<string, string> } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 15_000;
+    this.headers = { ...opts.headers };
   }
 
   /**
@@ -25,6 +28,7 @@ export class ClearinghouseClient {
       url: `${this.baseUrl}/claims`,
       method: 'POST',
       body: { claim, x12 },
+      headers: this.headers,
       timeoutMs: this.timeoutMs,
       schema: claimAcknowledgementSchema,
     });
@@ -48,6 +52,7 @@ export class ClearinghouseClient {
       operation: 'GET /claims/:claimNumber',
       url: `${this.baseUrl}/claims/${encodeURIComponent(claimNumber)}`,
       method: 'GET',
+      headers: this.headers,
       timeoutMs: this.timeoutMs,
       schema: claimAcknowledgementSchema,
     });

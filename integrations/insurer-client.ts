@@ -34,10 +34,13 @@ export function toAuthorizationDecision(response: AuthorizationResponse): Author
 export class InsurerClient {
   private readonly baseUrl: string;
   private readonly timeoutMs: number;
+  private readonly headers: Record<string, string>;
 
-  constructor(baseUrl: string, opts: { timeoutMs?: number } = {}) {
+  /** `headers` are sent with every request (e.g. X-Sandbox-Fault in tests). */
+  constructor(baseUrl: string, opts: { timeoutMs?: number; headers?: Record<string, string> } = {}) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
     this.timeoutMs = opts.timeoutMs ?? 10_000;
+    this.headers = { ...opts.headers };
   }
 
   /** Submits (or, with the same key, safely resubmits) a prior-authorization request. */
@@ -48,7 +51,7 @@ export class InsurerClient {
       url: `${this.baseUrl}/prior-authorizations`,
       method: 'POST',
       body: req,
-      headers: { 'idempotency-key': idempotencyKey },
+      headers: { ...this.headers, 'idempotency-key': idempotencyKey },
       timeoutMs: this.timeoutMs,
       schema: authorizationResponseSchema,
     });
@@ -62,6 +65,7 @@ export class InsurerClient {
       operation: 'GET /prior-authorizations/:payerReference',
       url: `${this.baseUrl}/prior-authorizations/${encodeURIComponent(payerReference)}`,
       method: 'GET',
+      headers: this.headers,
       timeoutMs: this.timeoutMs,
       schema: authorizationResponseSchema,
     });
@@ -76,6 +80,7 @@ export class InsurerClient {
       url: `${this.baseUrl}/eligibility`,
       method: 'POST',
       body: { payerId: q.payerId, memberId: q.memberId, dateOfService: q.dateOfService },
+      headers: this.headers,
       timeoutMs: this.timeoutMs,
       schema: eligibilityResponseSchema,
     });
