@@ -1,0 +1,250 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
+import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+
+let api: ApiUnderTest;
+
+beforeAll(async () => {
+  api = await startApiUnderTest();
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+const post = (body: unknown, token: string = TOKENS.intake) => call(api.baseUrl, 'POST', '/encounters', { token, body });
+
+function expectProblem(response: { status: number; contentType: string; body: any }, status: number) {
+  expect(response.status).toBe(status);
+  expect(response.contentType).toMatch(/^application\/problem\+json/);
+  expect(response.body).toMatchObject({ status, title: expect.any(String), type: expect.any(String), detail: expect.any(String) });
+  expect(JSON.stringify(response.body)).not.toMatch(/\bat .*\.ts:\d+/); // no stack trace
+}
+
+describe('POST /encounters validation', () => {
+  it.each([
+    ['missing patient.dateOfBirth', (s: any) => delete s.patient.dateOfBirth, 'patient.dateOfBirth'],
+    ['NPI with a wrong check digit', (s: any) => (s.provider.npi = '1234567890'), 'provider.npi'],
+    ['DOB after DOS', (s: any) => (s.patient.dateOfBirth = '2026-11-21'), 'patient.dateOfBirth'],
+    ['units 0', (s: any) => (s.documentation.procedures[0].units = 0), 'documentation.procedures.0.units'],
+    ['a date that does not exist', (s: any) => (s.dateOfService = '2026-02-30'), 'dateOfService'],
+    ['place of service of one digit', (s: any) => (s.placeOfService = '1'), 'placeOfService'],
+  ])('400 naming the field for %s', async (_name, spoil, field) => {
+    const submission = validSubmission();
+    spoil(submission);
+    const response = await post(submission);
+    expectProblem(response, 400);
+    expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    // The problem never echoes patient data.
+    expect(response.text).not.toContain('McTestface');
+  });
+
+  it('400 for a body that is not JSON', async () => {
+    const response = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, rawBody: '{"clinicEncounterId": ' });
+    expectProblem(response, 400);
+  });
+});
+
+describe('authentication and roles', () => {
+  it('401 without a token and with an unknown token', async () => {
+    const without = await call(api.baseUrl, 'POST', '/encounters', { body: validSubmission() });
+    expectProblem(without, 401);
+    expect(without.headers.get('www-authenticate')).toMatch(/^Bearer/);
+    expectProblem(await post(validSubmission(), 'not-a-token'), 401);
+  });
+
+  it('403 for the wrong role', async () => {
+    expectProblem(await post(validSubmission(), TOKENS.coder), 403);
+    expectProblem(await call(api.baseUrl, 'GET', '/encounters', { token: TOKENS.intake }), 403);
+    expectProblem(await call(api.baseUrl, 'GET', '/audit', { token: TOKENS.biller }), 403);
+  });
+});
+
+describe('intake is idempotent on clinicEncounterId', () => {
+  it('makes one Encounter row and one workflow execution; the repeat says replay', async () => {
+    const submission = validSubmission();
+    const first = await post(submission);
+    expect(first.status).toBe(201);
+    expect(first.headers.get('idempotent-replay')).toBeNull();
+    expect(first.body).toMatchObject({ clinicEncounterId: submission.clinicEncounterId, stage: 'received' });
+    expect(first.body.workflowId).toBe(`encounter-${first.body.id}`);
+
+    // A repeat, even with a changed body, returns the stored encounter.
+    const changed = { ...submission, placeOfService: '22' };
+    const second = await post(changed);
+    expect(second.status).toBe(200);
+    expect(second.headers.get('idempotent-replay')).toBe('true');
+    expect(second.body).toEqual(first.body);
+
+    expect(await api.db.prisma.encounter.count({ where: { clinicEncounterId: submission.clinicEncounterId } })).toBe(1);
+    const stored = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: first.body.id } });
+    expect(stored.placeOfService).toBe('11');
+
+    const description = await api.env.client.workflow.getHandle(first.body.workflowId).describe();
+    expect(description.status.name).toBe('RUNNING');
+    expect(description.type).toBe('encounterWorkflow');
+    expect(description.taskQueue).toBe(api.taskQueue);
+    expect(description.typedSearchAttributes.get(ENCOUNTER_STAGE)).toBe('received');
+    expect(description.typedSearchAttributes.get(PAYER_ID)).toBe('ACME-HEALTH');
+
+    // Exactly one execution with this workflow id (visibility is eventually consistent).
+    let runs: string[] = [];
+    for (let attempt = 0; attempt < 50; attempt++) {
+      runs = [];
+      for await (const execution of api.env.client.workflow.list({ query: `WorkflowId = '${first.body.workflowId}'` })) {
+        runs.push(execution.runId);
+      }
+      if (runs.length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(runs).toEqual([description.runId]);
+  });
+
+  it('heals a missing workflow: a repeat after a crash between DB commit and start starts it', async () => {
+    // The state a crash leaves behind: the rows committed, no workflow started.
+    const submission = validSubmission();
+    const id = crypto.randomUUID();
+    const { prisma } = api.db;
+    await prisma.payer.upsert({ where: { id: submission.payerId }, create: { id: submission.payerId, name: 'x' }, update: {} });
+    const provider = await prisma.provider.upsert({
+      where: { npi: submission.provider.npi },
+      create: { npi: submission.provider.npi, name: 'Dr', taxonomy: submission.provider.taxonomy },
+      update: {},
+    });
+    const patient = await prisma.patient.create({
+      data: { externalId: submission.patient.externalId, firstName: 'A', lastName: 'B', dateOfBirth: new Date('1980-01-01'), sex: 'U', memberId: 'M1' },
+    });
+    await prisma.encounter.create({
+      data: {
+        id,
+        clinicEncounterId: submission.clinicEncounterId,
+        patientId: patient.id,
+        providerId: provider.id,
+        payerId: submission.payerId,
+        dateOfService: new Date('2026-11-20'),
+        placeOfService: '11',
+        documentation: submission.documentation,
+        workflowId: `encounter-${id}`,
+      },
+    });
+    await expect(api.env.client.workflow.getHandle(`encounter-${id}`).describe()).rejects.toThrow();
+
+    const repeat = await post(submission);
+    expect(repeat.status).toBe(200);
+    expect(repeat.body.id).toBe(id);
+    const description = await api.env.client.workflow.getHandle(`encounter-${id}`).describe();
+    expect(description.status.name).toBe('RUNNING');
+  });
+
+  it('does not start a closed workflow again', async () => {
+    const submission = validSubmission();
+    const first = await post(submission);
+    expect(first.status).toBe(201);
+    const handle = api.env.client.workflow.getHandle(first.body.workflowId);
+    await handle.terminate('test');
+    expect((await post(submission)).status).toBe(200);
+    const description = await handle.describe();
+    expect(description.status.name).toBe('TERMINATED');
+  });
+});
+
+describe('reading encounters', () => {
+  it('GET /encounters/:id shows stored data by role, falling back to the stored status', async () => {
+    const created = await post(validSubmission());
+    const asBiller = await call(api.baseUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.biller });
+    expect(asBiller.status).toBe(200);
+    expect(asBiller.body).toMatchObject({
+      id: created.body.id,
+      stage: 'received',
+      payerId: 'ACME-HEALTH',
+      dateOfService: '2026-11-20',
+      patient: { lastName: 'McTestface' },
+      statusSource: 'database',
+      status: { stage: 'received', history: [] },
+    });
+    expect(asBiller.body.documentation).toBeUndefined();
+
+    const asIntake = await call(api.baseUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.intake });
+    expect(asIntake.status).toBe(200);
+    expect(asIntake.text).not.toContain('McTestface');
+    expect(asIntake.body.patient.externalId).toEqual(expect.any(String));
+
+    const asOwnPhysician = await call(api.baseUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.physicianA });
+    expect(asOwnPhysician.body.documentation.notes).toContain('A1c');
+    const asOtherPhysician = await call(api.baseUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.physicianB });
+    expect(asOtherPhysician.body.documentation).toBeUndefined();
+  });
+
+  it('404 problem for an unknown or malformed id, and for an unknown route', async () => {
+    expectProblem(await call(api.baseUrl, 'GET', '/encounters/9b2f3c1e-0000-4000-8000-000000000000', { token: TOKENS.coder }), 404);
+    expectProblem(await call(api.baseUrl, 'GET', '/encounters/not-a-uuid', { token: TOKENS.coder }), 404);
+    expectProblem(await call(api.baseUrl, 'GET', '/no/such/route', { token: TOKENS.coder }), 404);
+  });
+
+  it('GET /encounters pages with an opaque cursor and validates filters', async () => {
+    const payerId = `PAGE-PAYER-${Date.now()}`;
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push((await post({ ...validSubmission(), payerId })).body.id);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `/encounters?payer=${payerId}&limit=2${cursor ? `&cursor=${cursor}` : ''}`;
+      const page = await call(api.baseUrl, 'GET', query, { token: TOKENS.supervisor });
+      expect(page.status).toBe(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((item: { id: string; payerId: string }) => item.id));
+      cursor = page.body.nextCursor;
+    } while (cursor !== null);
+    expect(seen).toEqual(ids);
+
+    const badStage = await call(api.baseUrl, 'GET', '/encounters?stage=flying', { token: TOKENS.coder });
+    expectProblem(badStage, 400);
+    expect(badStage.body.errors[0].field).toBe('stage');
+    const badCursor = await call(api.baseUrl, 'GET', '/encounters?cursor=garbage', { token: TOKENS.coder });
+    expectProblem(badCursor, 400);
+    const none = await call(api.baseUrl, 'GET', `/encounters?payer=${payerId}&from=2026-11-21`, { token: TOKENS.coder });
+    expect(none.body.items).toEqual([]);
+  });
+});
+
+describe('health and documentation', () => {
+  it('/healthz is 200; /readyz is 503 naming a failing check', async () => {
+    expect((await call(api.baseUrl, 'GET', '/healthz')).body).toEqual({ status: 'ok' });
+    expect((await call(api.baseUrl, 'GET', '/readyz')).status).toBe(200);
+    api.readiness.database = false;
+    const notReady = await call(api.baseUrl, 'GET', '/readyz');
+    api.readiness.database = true;
+    expect(notReady.status).toBe(503);
+    expect(notReady.body.failing).toEqual(['database']);
+  });
+
+  it('/openapi.json covers every route of the app with zod-generated bodies', async () => {
+    const response = await call(api.baseUrl, 'GET', '/openapi.json');
+    expect(response.status).toBe(200);
+    const document = response.body;
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.components.securitySchemes.bearer.scheme).toBe('bearer');
+
+    const routes: string[] = [];
+    const collect = (stack: any[]) => {
+      for (const layer of stack) {
+        if (layer.route) {
+          for (const method of Object.keys(layer.route.methods)) {
+            routes.push(`${method} ${String(layer.route.path).replace(/:(\w+)/g, '{$1}')}`);
+          }
+        } else if (layer.handle?.stack) {
+          collect(layer.handle.stack);
+        }
+      }
+    };
+    collect((api.app as any).router.stack);
+    expect(routes.length).toBeGreaterThan(10);
+    for (const route of routes) {
+      const [method, path] = route.split(' ') as [string, string];
+      expect(document.paths[path]?.[method], route).toBeDefined();
+    }
+    const intakeBody = document.paths['/encounters'].post.requestBody.content['application/json'].schema;
+    expect(intakeBody.properties.patient.required).toContain('dateOfBirth');
+  });
+});
