@@ -18,22 +18,27 @@ PACKAGE, VERSION = "simple-icd-10-cm", "1.5.0"
 XML_IN_WHEEL = "simple_icd_10_cm/data/icd10c-tabular-April-1-2026.xml"
 OUT_DIR = Path("data/code-sets")
 
-# A code reference inside a note: "E11.2-", "A15-A19", "R50.2", "K21.-", "O99.1-"
-CODE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{0,4})?-?"
-REF_RE = re.compile(r"\b(" + CODE + r")(?:\s*-\s*(" + CODE + r"))?")
+# A code reference inside a note: "E11.2-", "A15-A19", "R50.2", "K21.-", "O99.1-".
+# Stored as a prefix "E11.2-", a range "A15..A19" (inclusive, by prefix) or an exact code.
+BARE = r"[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?"
+RANGE_RE = re.compile(r"^(" + BARE + r")\.?-?\s*-\s*(" + BARE + r")\.?-?$")
+SINGLE_RE = re.compile(r"^(" + BARE + r"(?:\.?-)?)$")
 
 
 def code_refs(text):
     """Code patterns cited in a note, as 'E11.2-' (prefix), 'A15-A19' (range) or 'R50.2'."""
     refs = []
     for group in re.findall(r"\(([^()]*)\)", text):
-        for m in REF_RE.finditer(group):
-            a, b = m.group(1), m.group(2)
-            a = a.rstrip(".-") if a.endswith(".-") else a
-            if b:
-                refs.append(a.rstrip("-") + "-" + b.rstrip(".-"))
-            else:
-                refs.append(a if a.endswith("-") else a)
+        for piece in re.split(r"[,;]| and ", group):
+            piece = piece.strip()
+            m = RANGE_RE.match(piece)
+            if m:
+                refs.append(m.group(1) + ".." + m.group(2))
+                continue
+            m = SINGLE_RE.match(piece)
+            if m:
+                code = m.group(1)
+                refs.append(code[:-2] + "-" if code.endswith(".-") else code)
     return refs
 
 

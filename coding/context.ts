@@ -1,0 +1,81 @@
+/**
+ * Reading the record: splitting it into mentions and telling, for each, whether the condition is
+ * affirmed, negated ("denies chest pain"), historical ("history of"), or uncertain ("rule out").
+ */
+import type { RecordSection } from '../domain/coding.ts';
+
+export type Assertion = 'affirmed' | 'negated' | 'personal-history' | 'family-history' | 'uncertain';
+
+export interface Mention {
+  section: RecordSection;
+  /** The text as written (quoted back to the physician in queries). */
+  original: string;
+  /** The condition text with the assertion cue words removed. */
+  text: string;
+  assertion: Assertion;
+  /** A code the physician wrote next to a diagnosis. */
+  documentedCode?: string;
+}
+
+const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
+const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
+const UNCERTAIN = /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|likely|possible|possibly|questionable|question of|concern for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
+const FAMILY_HISTORY = /\b(family history of|family history|fhx of|fhx|fh of)\b/i;
+const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
+/** Section headings and phrases that contain a cue word without meaning it. */
+const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
+
+/** Durations and ages carry no diagnosis ("for 3 days", "x2 weeks", "45 year old"). */
+const DURATION = /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?\d+\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+old)?\b/gi;
+
+function strip(text: string, cue: RegExp): string {
+  return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Classifies one phrase; for negation only the words after the cue are negated (NegEx-style scope). */
+export function assertionsOf(section: RecordSection, phrase: string): Array<{ text: string; assertion: Assertion }> {
+  const cleaned = phrase.replace(FALSE_CUES, ' ').replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
+  if (!cleaned) return [];
+  if (FAMILY_HISTORY.test(cleaned)) return [{ text: strip(cleaned, FAMILY_HISTORY), assertion: 'family-history' }];
+  if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
+  if (UNCERTAIN.test(cleaned)) return [{ text: strip(cleaned, UNCERTAIN), assertion: 'uncertain' }];
+  const negation = section === 'diagnoses' ? NEGATION_IN_DIAGNOSES : NEGATION;
+  const m = negation.exec(cleaned);
+  if (!m) return [{ text: cleaned, assertion: 'affirmed' }];
+  const before = cleaned.slice(0, m.index).replace(/[,\s]+$/, '').trim();
+  const after = cleaned.slice(m.index + m[0].length).trim();
+  const out: Array<{ text: string; assertion: Assertion }> = [];
+  if (before) out.push({ text: before, assertion: 'affirmed' });
+  if (after) out.push({ text: after, assertion: 'negated' });
+  return out;
+}
+
+/** Notes split into clauses: sentences, semicolons, line breaks, and "but"/"however". */
+export function clausesOf(notes: string): string[] {
+  return notes
+    .split(/[.;\n!?]+|\b(?:but|however)\b/i)
+    .map((c) => c.replace(/^[\s:,-]+|[\s:,-]+$/g, ''))
+    .filter((c) => c.length > 0);
+}
+
+export function diagnosisMentions(diagnoses: Array<{ description: string; code?: string }>): Mention[] {
+  const out: Mention[] = [];
+  for (const d of diagnoses) {
+    for (const a of assertionsOf('diagnoses', d.description)) {
+      const m: Mention = { section: 'diagnoses', original: d.description, text: a.text, assertion: a.assertion };
+      if (d.code && a.assertion === 'affirmed') m.documentedCode = d.code;
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+export function noteMentions(notes: string): Mention[] {
+  const out: Mention[] = [];
+  for (const clause of clausesOf(notes)) {
+    // Lists of conditions after a heading ("Assessment: a, b") are one clause; label text is dropped.
+    const body = clause.replace(/^(assessment|plan|impression|diagnos[ie]s|hpi|cc|chief complaint|a\/p|exam|ros)\s*:?\s*/i, '');
+    for (const a of assertionsOf('notes', body)) out.push({ section: 'notes', original: clause, text: a.text, assertion: a.assertion });
+  }
+  return out;
+}

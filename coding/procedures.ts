@@ -1,0 +1,106 @@
+/**
+ * Procedure code data: the customer's catalog (CPT/HCPCS codes with their own descriptions), the demo
+ * procedure-to-procedure pairs (NCCI-like) and per-day unit limits (MUE-like).
+ */
+import { readFile } from 'node:fs/promises';
+import { parseCsv } from './csv.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
+
+export interface CatalogProcedure {
+  code: string;
+  description: string;
+  system: 'CPT' | 'HCPCS';
+  rvu?: number;
+  priceCents?: number;
+  tokens: string[];
+}
+
+export interface ProcedureCatalog {
+  byCode: Map<string, CatalogProcedure>;
+  source: string;
+}
+
+/** 0: never together; 1: together only with a distinct-service modifier; 9: not applicable. */
+export type ModifierIndicator = 0 | 1 | 9;
+
+export interface PtpPair {
+  column1: string;
+  column2: string;
+  modifierIndicator: ModifierIndicator;
+  note: string;
+}
+
+/** HCPCS Level II codes are a letter and four digits; CPT codes are five characters starting with a digit. */
+export function procedureSystem(code: string): 'CPT' | 'HCPCS' {
+  return /^[A-V]\d{4}$/.test(code) ? 'HCPCS' : 'CPT';
+}
+
+const PROCEDURE_SYNONYMS: Array<[RegExp, string]> = [
+  [/\bekg\b/g, 'ecg electrocardiogram'],
+  [/\bcbc\b/g, 'complete blood count'],
+  [/\bcmp\b/g, 'comprehensive metabolic panel'],
+  [/\ba1c\b/g, 'hemoglobin a1c'],
+  [/\bcxr\b/g, 'chest x-ray'],
+  [/\bua\b/g, 'urinalysis'],
+  [/\bflu shot\b/g, 'influenza vaccine'],
+  [/\bim\b/g, 'intramuscular'],
+  [/\bblood draw\b/g, 'venipuncture'],
+  [/\bsleep study\b/g, 'polysomnography sleep study'],
+];
+
+export function procedureTokens(text: string): string[] {
+  let t = expandAbbreviations(text);
+  for (const [re, rep] of PROCEDURE_SYNONYMS) t = t.replace(re, rep);
+  return [...new Set(tokenize(t))];
+}
+
+export async function loadProcedureCatalog(csvPath: string): Promise<ProcedureCatalog> {
+  const rows = parseCsv(await readFile(csvPath, 'utf8'));
+  const byCode = new Map<string, CatalogProcedure>();
+  for (const r of rows) {
+    const code = (r.code ?? '').toUpperCase();
+    if (!code) continue;
+    const description = r.description ?? '';
+    const proc: CatalogProcedure = { code, description, system: procedureSystem(code), tokens: procedureTokens(description) };
+    if (r.rvu) proc.rvu = Number(r.rvu);
+    if (r.priceCents) proc.priceCents = Number(r.priceCents);
+    byCode.set(code, proc);
+  }
+  return { byCode, source: csvPath };
+}
+
+export async function loadPtpPairs(csvPath: string): Promise<PtpPair[]> {
+  return parseCsv(await readFile(csvPath, 'utf8')).map((r) => ({
+    column1: r.column1 ?? '',
+    column2: r.column2 ?? '',
+    modifierIndicator: Number(r.modifierIndicator) as ModifierIndicator,
+    note: r.note ?? '',
+  }));
+}
+
+export async function loadUnitLimits(csvPath: string): Promise<Map<string, number>> {
+  const limits = new Map<string, number>();
+  for (const r of parseCsv(await readFile(csvPath, 'utf8'))) if (r.code) limits.set(r.code, Number(r.maxUnitsPerDay));
+  return limits;
+}
+
+export interface CatalogMatch {
+  procedure: CatalogProcedure;
+  score: number;
+  matched: string[];
+}
+
+/** Catalog entries ranked by how well their description covers the documented procedure. */
+export function matchProcedure(catalog: ProcedureCatalog, description: string): CatalogMatch[] {
+  const q = procedureTokens(description);
+  if (q.length === 0) return [];
+  const out: CatalogMatch[] = [];
+  for (const p of catalog.byCode.values()) {
+    const have = new Set(p.tokens);
+    const matched = q.filter((t) => have.has(t));
+    if (matched.length === 0) continue;
+    const score = 0.6 * (matched.length / q.length) + 0.4 * (matched.length / p.tokens.length);
+    out.push({ procedure: p, score, matched });
+  }
+  return out.sort((a, b) => b.score - a.score || a.procedure.code.localeCompare(b.procedure.code));
+}

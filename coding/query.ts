@@ -1,0 +1,73 @@
+/**
+ * Physician queries (AHIMA/ACDIS practice): clinical indicators quoted from the record, clinically
+ * supported options plus "Other (please specify)" and "Clinically undetermined", no leading wording
+ * and no mention of payment. Each issue carries a stable question so an answer can be matched back.
+ */
+import type { ClarificationAnswer, ClarificationQueryDraft } from '../domain/coding.ts';
+
+export const OTHER_OPTION = 'Other (please specify)';
+export const UNDETERMINED_OPTION = 'Clinically undetermined';
+
+export interface QueryOption {
+  label: string;
+  /** Words added to the documentation of the condition when this option is chosen. */
+  refine?: string;
+  /** The code this option stands for (for choices between codes). */
+  code?: string;
+  /** A code to leave off when this option is chosen (for Excludes1 conflicts). */
+  dropCode?: string;
+}
+
+export interface QueryIssue {
+  kind: 'laterality' | 'specificity' | 'competing' | 'low-confidence' | 'edit';
+  question: string;
+  clinicalIndicators: string[];
+  options: QueryOption[];
+  reason: string;
+  /** Words for the classification's default, used while the question is open. */
+  defaultRefine?: string;
+}
+
+export type Resolution =
+  | { kind: 'option'; option: QueryOption }
+  | { kind: 'free-text'; text: string }
+  | { kind: 'undetermined' };
+
+/** How an answer resolves an issue, or undefined when the issue is still open. */
+export function resolutionFor(issue: QueryIssue, answers: readonly ClarificationAnswer[]): Resolution | undefined {
+  const answer = answers.find((a) => a.question.trim() === issue.question);
+  if (!answer) return undefined;
+  const option = answer.option === undefined ? undefined : issue.options.find((o) => o.label === answer.option);
+  if (option && option.label !== OTHER_OPTION && option.label !== UNDETERMINED_OPTION) return { kind: 'option', option };
+  if (answer.freeText && answer.freeText.trim()) return { kind: 'free-text', text: answer.freeText.trim() };
+  return { kind: 'undetermined' };
+}
+
+export function toDraft(issue: QueryIssue): ClarificationQueryDraft {
+  return {
+    question: issue.question,
+    clinicalIndicators: issue.clinicalIndicators,
+    options: [...issue.options.map((o) => o.label), OTHER_OPTION, UNDETERMINED_OPTION],
+    reason: issue.reason,
+  };
+}
+
+export function lateralityQuestion(condition: string): string {
+  return `The record documents "${condition}". Based on your clinical judgment, can you clarify the side affected?`;
+}
+
+export function specificityQuestion(condition: string, aspect: string): string {
+  return `The record documents "${condition}". Based on your clinical judgment, can you clarify the ${aspect}?`;
+}
+
+export function diagnosisQuestion(condition: string): string {
+  return `The record documents "${condition}". Based on your clinical judgment, which of the following best describes the condition?`;
+}
+
+export function conflictQuestion(a: string, b: string): string {
+  return `The record documents both "${a}" and "${b}", which are not normally present together. Based on your clinical judgment, can you clarify the patient's condition?`;
+}
+
+export function confirmQuestion(condition: string): string {
+  return `The record documents "${condition}". Based on your clinical judgment and the patient's demographics, can you confirm the diagnosis?`;
+}

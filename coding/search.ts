@@ -1,0 +1,152 @@
+/**
+ * Ranking ICD-10-CM codes for a piece of documentation: inverted-index lookup, then a score that
+ * rewards covering the documented words (weighted by rarity) and penalises unexplained detail in the
+ * code title (a code more specific than the record supports) and opposite laterality.
+ */
+import { coreOf, EntryKind, isExtension, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
+
+export interface SearchQuery {
+  tokens: string[];
+  laterality?: Laterality;
+}
+
+export interface SearchHit {
+  entry: number;
+  code: string;
+  description: string;
+  score: number;
+  /** The query words the code explains. */
+  matched: string[];
+  /** The text that matched (description or inclusion term). */
+  matchedText: string;
+}
+
+export function buildQuery(text: string): SearchQuery {
+  const tokens = [...new Set(tokenize(expandAbbreviations(text)).filter((t) => !isNeutral(t)))];
+  const laterality = lateralityOf(tokens);
+  return laterality ? { tokens, laterality } : { tokens };
+}
+
+function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
+  const have = new Set([...text.tokens, ...inherited]);
+  const matched = q.tokens.filter((t) => have.has(t));
+  let weight = 0;
+  for (const t of matched) weight += icd.idf.get(t) ?? 0;
+  const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
+  const core = coreOf(text);
+  const qset = new Set(q.tokens);
+  const explained = core.filter((t) => qset.has(t)).length;
+  const titleCoverage = core.length ? explained / core.length : 0.5;
+  let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
+  const codeSide = lateralityOf(text.tokens);
+  if (q.laterality && codeSide) score = codeSide === q.laterality ? Math.min(1, score + 0.08) : score * 0.6;
+  // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
+  if (have.has('other') && !qset.has('other')) score *= 0.97;
+  return { score, matched };
+}
+
+/** Ranked hits (one per code, best text), best first. */
+export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; filter?: (code: string) => boolean } = {}): SearchHit[] {
+  const totalWeight = q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  const seen = new Set<number>();
+  const best = new Map<number, SearchHit>();
+  for (const token of q.tokens) {
+    for (const ti of icd.postings.get(token) ?? []) {
+      if (seen.has(ti)) continue;
+      seen.add(ti);
+      const text = icd.texts[ti];
+      if (!text) continue;
+      const entry = icd.entries[text.entry];
+      if (!entry || (opts.filter && !opts.filter(entry.code))) continue;
+      const { score: raw, matched } = scoreText(icd, q, text, totalWeight);
+      const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + (/unspecified/i.test(entry.description) ? 0.001 : 0);
+      const prev = best.get(text.entry);
+      if (!prev || prev.score < score) {
+        best.set(text.entry, { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text });
+      }
+    }
+  }
+  return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, opts.limit ?? 10);
+}
+
+/** Leaves under an entry: billable codes, or 6-character leaves that take a 7th character. */
+function leavesUnder(icd: Icd10Cm, index: number): number[] {
+  const out: number[] = [];
+  const stack = [index];
+  while (stack.length) {
+    const i = stack.pop() as number;
+    const kids = (icd.children.get(i) ?? []).filter((k) => {
+      const e = icd.entries[k];
+      return e !== undefined && !isExtension(icd.entries, e);
+    });
+    if (kids.length === 0) out.push(i);
+    else stack.push(...kids);
+  }
+  return out;
+}
+
+/**
+ * The most specific billable code under a hit that the documentation supports: the best-scoring
+ * leaf, ties going to the least detailed title (usually the "unspecified" one); then the 7th character.
+ */
+export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuery, context: string): SearchHit {
+  let chosen = hit;
+  const entry = icd.entries[hit.entry];
+  if (entry && entry.kind !== EntryKind.Billable) {
+    const totalWeight = q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+    let bestLeaf: SearchHit | undefined;
+    let bestCore = Infinity;
+    const inherited = tokenize(hit.matchedText);
+    for (const leaf of leavesUnder(icd, hit.entry)) {
+      const e = icd.entries[leaf];
+      if (!e) continue;
+      const texts = [e.description, ...(icd.notes[e.code]?.inc ?? [])];
+      for (const t of texts) {
+        const indexed: IndexedText = { entry: leaf, text: t, tokens: [...new Set(tokenize(t))] };
+        const { score, matched } = scoreText(icd, q, indexed, totalWeight, inherited);
+        const coreSize = coreOf(indexed).length;
+        if (!bestLeaf || score > bestLeaf.score + 1e-9 || (Math.abs(score - bestLeaf.score) <= 1e-9 && coreSize < bestCore)) {
+          bestLeaf = { entry: leaf, code: e.code, description: e.description, score, matched, matchedText: t };
+          bestCore = coreSize;
+        }
+      }
+    }
+    if (bestLeaf) chosen = { ...bestLeaf, score: Math.max(bestLeaf.score, hit.score * 0.95) };
+  }
+  return withSeventhCharacter(icd, chosen, context);
+}
+
+/** For codes that need a 7th character: subsequent encounter or sequela when documented, else the first (initial) one. */
+export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: string): SearchHit {
+  const kids = (icd.children.get(hit.entry) ?? []).filter((k) => {
+    const e = icd.entries[k];
+    return e !== undefined && isExtension(icd.entries, e);
+  });
+  if (kids.length === 0) return hit;
+  const lower = context.toLowerCase();
+  const want = /sequela/.test(lower) ? 'sequela' : /subsequent|follow-?up visit|routine healing/.test(lower) ? 'subsequent' : 'initial';
+  const pick = kids.find((k) => icd.entries[k]?.description.slice(hit.description.length).includes(want)) ?? kids[0];
+  const e = pick === undefined ? undefined : icd.entries[pick];
+  if (!e || pick === undefined) return hit;
+  return { ...hit, entry: pick, code: e.code, description: e.description };
+}
+
+/** Codes that a code's "use additional code" notes ask for, as a filter. */
+export function useAdditionalFilter(icd: Icd10Cm, code: string): ((c: string) => boolean) | undefined {
+  const patterns = notesFor(icd, code, 'ua').flatMap(([, p]) => p);
+  if (patterns.length === 0) return undefined;
+  return (c: string) => patterns.some((p) => matchesAny(c, p));
+}
+
+function matchesAny(code: string, pattern: string): boolean {
+  const plain = (c: string) => c.replace(/[.-]/g, '');
+  const c = plain(code);
+  const range = pattern.split('..');
+  if (range.length === 2) {
+    const lo = plain(range[0] ?? '');
+    const hi = plain(range[1] ?? '');
+    return c.slice(0, lo.length) >= lo && c.slice(0, hi.length) <= hi;
+  }
+  return c.startsWith(plain(pattern));
+}

@@ -1,0 +1,485 @@
+/**
+ * codeEncounter: from the documentation to ranked ICD-10-CM diagnoses, catalog procedures, edits and,
+ * when the record is ambiguous, one compliant physician query. Pure and deterministic.
+ */
+import type {
+  CodeCandidate, CodedDiagnosis, CodedProcedure, CodingInput, CodingResult, EditFinding, RecordSection,
+} from '../domain/coding.ts';
+import type { CodeSets } from './code-sets.ts';
+import { COMBINATION_RULES } from './combinations.ts';
+import { diagnosisMentions, noteMentions, type Mention } from './context.ts';
+import { runEdits } from './edits.ts';
+import { EntryKind, isBillable, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
+import { matchProcedure, procedureTokens } from './procedures.ts';
+import {
+  confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, specificityQuestion, toDraft,
+  type QueryIssue,
+} from './query.ts';
+import { buildQuery, mostSpecificBillable, searchIcd, useAdditionalFilter, type SearchHit, type SearchQuery } from './search.ts';
+import { SPECIFICITY_RULES } from './specificity.ts';
+import { expandAbbreviations, lateralityOf, LATERALITY_WORDS, tokenize } from './text.ts';
+
+/** Below this confidence the physician is asked. */
+export const LOW_CONFIDENCE = 0.55;
+/** Two codes of equal specificity closer than this are "competing". */
+export const COMPETING_MARGIN = 0.015;
+const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.85, procedures: 0.8, testResults: 0.7 };
+const INPATIENT = '21';
+
+interface DiagnosisDraft extends CodedDiagnosis {
+  order: number;
+}
+
+interface Context {
+  input: CodingInput;
+  codeSets: CodeSets;
+  notes: Mention[];
+  issues: QueryIssue[];
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+function indicatorsFor(ctx: Context, m: Mention): string[] {
+  const q = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (ctx.codeSets.icd.idf.get(t) ?? 0) >= 3.5));
+  const out = [`${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`];
+  for (const n of ctx.notes) {
+    if (n.original === m.original || out.length >= 4) continue;
+    if (tokenize(expandAbbreviations(n.original)).some((t) => q.has(t))) out.push(`Note: "${n.original}"`);
+  }
+  for (const t of ctx.input.documentation.testResults) {
+    if (t.flag && t.flag !== 'N' && out.length < 6) out.push(`Result: ${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`);
+  }
+  return [...new Set(out)];
+}
+
+/** Laterality stated elsewhere in the record about the same body site (notes, procedures). */
+function lateralityFromRecord(ctx: Context, m: Mention): { side: string; text: string; section: RecordSection } | undefined {
+  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (ctx.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t)));
+  const sources: Array<{ text: string; section: RecordSection }> = [
+    ...ctx.notes.filter((n) => n.assertion === 'affirmed').map((n) => ({ text: n.text, section: 'notes' as const })),
+    ...ctx.input.documentation.procedures.map((p) => ({ text: p.description, section: 'procedures' as const })),
+  ];
+  const found = new Map<string, { text: string; section: RecordSection }>();
+  for (const s of sources) {
+    const tokens = tokenize(expandAbbreviations(s.text));
+    const side = lateralityOf(tokens);
+    if (side && tokens.some((t) => key.has(t))) found.set(side, s);
+  }
+  if (found.size !== 1) return undefined;
+  const [side, src] = [...found.entries()][0] ?? [];
+  return side && src ? { side, ...src } : undefined;
+}
+
+/**
+ * The sides the documentation could be coded to: for each side, the best code once that side is
+ * added must carry that side, stay in the same category and fit nearly as well.
+ */
+function sidesInFamily(ctx: Context, q: SearchQuery, top: SearchHit, context: string): string[] {
+  const category = top.code.slice(0, 3);
+  const sides: string[] = [];
+  for (const side of LATERALITY_WORDS) {
+    const sided: SearchQuery = { tokens: [...q.tokens, side], laterality: side };
+    const best = rank(ctx, sided, context, (c) => c.startsWith(category))[0];
+    if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description)) === side) sides.push(side);
+  }
+  return sides;
+}
+
+function candidate(hit: SearchHit, confidence: number, rationale: string, evidence: CodeCandidate['evidence']): CodeCandidate {
+  return { system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(confidence), rationale, evidence };
+}
+
+function searchFilter(m: Mention): ((code: string) => boolean) | undefined {
+  if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z87') || c.startsWith('Z92');
+  if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
+  return undefined;
+}
+
+function queryText(m: Mention, extra: string[]): string {
+  const prefix = m.assertion === 'personal-history' ? 'personal history ' : m.assertion === 'family-history' ? 'family history ' : '';
+  return `${prefix}${m.text} ${extra.join(' ')}`.trim();
+}
+
+/** Ranked, resolved-to-billable hits for a query. */
+function rank(ctx: Context, q: SearchQuery, context: string, filter?: (c: string) => boolean): SearchHit[] {
+  const opts = filter ? { limit: 8, filter } : { limit: 8 };
+  const hits = searchIcd(ctx.codeSets.icd, q, opts);
+  const out: SearchHit[] = [];
+  for (const h of hits) {
+    const r = mostSpecificBillable(ctx.codeSets.icd, h, q, context);
+    if (!out.some((o) => o.code === r.code)) out.push(r);
+  }
+  return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+/** Codes one mention; may add issues. Returns zero, one or two diagnoses (two when the text names two conditions). */
+function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] {
+  const icd = ctx.codeSets.icd;
+  const weight = SECTION_WEIGHT[m.section];
+  const evidence: CodeCandidate['evidence'] = [{ section: m.section, text: m.original }];
+  const extra: string[] = [];
+  const notesDone: string[] = [];
+
+  // The physician's own code, when it is a valid billable code.
+  if (m.documentedCode) {
+    const code = normalizeIcdCode(m.documentedCode);
+    if (isBillable(icd, code)) {
+      const i = icd.byCode.get(code) as number;
+      const description = icd.entries[i]?.description ?? '';
+      return [{
+        system: 'ICD-10-CM', code, description, confidence: 0.95, order, alternatives: [], evidence,
+        rationale: `Code ${code} documented by the physician with "${m.original}" (diagnoses); validated as billable in ${icd.release}.`,
+      }];
+    }
+  }
+
+  // Laterality stated elsewhere in the record.
+  let query = buildQuery(queryText(m, extra));
+  if (!query.laterality) {
+    const side = lateralityFromRecord(ctx, m);
+    if (side) {
+      extra.push(side.side);
+      evidence.push({ section: side.section, text: side.text });
+      notesDone.push(`side "${side.side}" from ${side.section}`);
+    }
+  }
+
+  // Answers already given refine the text; each refinement may be followed by another question.
+  const answered = new Set<string>();
+  let hits: SearchHit[] = [];
+  let issue: QueryIssue | undefined;
+  for (let round_ = 0; round_ < 4; round_++) {
+    query = buildQuery(queryText(m, extra));
+    const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
+    const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
+    hits = rank(ctx, query, `${m.text} ${extra.join(' ')}`, headerFilter ?? searchFilter(m));
+    issue = issueFor(ctx, m, query, hits, answered, extra);
+    if (!issue) break;
+    const resolution = resolutionFor(issue, ctx.input.answers);
+    if (!resolution) {
+      if (issue.defaultRefine) {
+        // Code the classification's default while the question is open (e.g. diabetes NOS: type 2).
+        query = buildQuery(queryText(m, [...extra, issue.defaultRefine]));
+        hits = rank(ctx, query, `${m.text} ${extra.join(' ')}`, searchFilter(m));
+        notesDone.push(`${issue.defaultRefine} assumed by the classification's default until the physician answers`);
+      }
+      break;
+    }
+    answered.add(issue.question);
+    evidence.push({ section: m.section, text: `Physician answer: ${resolution.kind === 'option' ? resolution.option.label : resolution.kind === 'free-text' ? resolution.text : 'clinically undetermined'}` });
+    if (resolution.kind === 'option' && resolution.option.code) {
+      const chosen = hits.find((h) => h.code === resolution.option.code);
+      if (chosen) hits = [chosen, ...hits.filter((h) => h !== chosen)];
+      issue = undefined;
+      break;
+    }
+    if (resolution.kind === 'option' && resolution.option.refine) extra.push(resolution.option.refine);
+    else if (resolution.kind === 'free-text') extra.push(resolution.text);
+    issue = undefined;
+    if (resolution.kind === 'undetermined') {
+      hits = rank(ctx, query, m.text, searchFilter(m));
+      break;
+    }
+  }
+  if (issue) ctx.issues.push(issue);
+
+  const top = hits[0];
+  if (!top) return [];
+  const confidence = Math.min(1, top.score) * weight;
+  const alternatives = hits.slice(1, 4).map((h) => candidate(h, Math.min(1, h.score) * weight, `Also matched "${h.matched.join(' ')}" (${h.matchedText}).`, evidence));
+  const assertionNote = m.assertion === 'personal-history' ? ' Documented as history: personal-history code, not the active condition.'
+    : m.assertion === 'family-history' ? ' Documented as family history.' : '';
+  const drafts: DiagnosisDraft[] = [{
+    system: 'ICD-10-CM', code: top.code, description: top.description, confidence: round(confidence), order, alternatives, evidence: [...evidence],
+    rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${notesDone.length ? `; ${notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,
+  }];
+
+  // A second condition named in the same text ("diabetes with CKD stage 3a").
+  const covered = new Set([...top.matched, ...tokenize(top.description)]);
+  const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t));
+  const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  if (rest.length > 0 && total > 0 && restWeight / total >= 0.3) {
+    const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
+    const second = rank(ctx, q2, m.text, searchFilter(m))[0];
+    if (second && second.score >= 0.75 && second.code.slice(0, 3) !== top.code.slice(0, 3)) {
+      drafts.push({
+        system: 'ICD-10-CM', code: second.code, description: second.description, confidence: round(second.score * weight * 0.95), order: order + 0.5,
+        alternatives: [], evidence: [...evidence],
+        rationale: `The same documentation ("${m.original}") also names "${second.matched.join(' ')}", coded separately as "${second.matchedText}".`,
+      });
+    }
+  }
+  return drafts;
+}
+
+function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[]): QueryIssue | undefined {
+  const top = hits[0];
+  const fullText = `${m.text} ${extra.join(' ')}`;
+  const open = (issue: QueryIssue) => (answered.has(issue.question) ? undefined : issue);
+  for (const rule of SPECIFICITY_RULES) {
+    if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
+      const issue = open({
+        kind: 'specificity', question: specificityQuestion(m.original, rule.aspect), clinicalIndicators: indicatorsFor(ctx, m),
+        options: rule.options, reason: `The ${rule.aspect} is not documented; the default code was used.`,
+        ...(rule.defaultRefine ? { defaultRefine: rule.defaultRefine } : {}),
+      });
+      if (issue) return issue;
+    }
+  }
+  if (!top || m.assertion !== 'affirmed') return undefined;
+  if (!q.laterality) {
+    const sides = sidesInFamily(ctx, q, top, fullText);
+    if (sides.length > 0) {
+      const issue = open({
+        kind: 'laterality', question: lateralityQuestion(m.original), clinicalIndicators: indicatorsFor(ctx, m),
+        options: sides.map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
+        reason: `${top.code} belongs to a family coded by side and the record does not state the side.`,
+      });
+      if (issue) return issue;
+    }
+  }
+  const second = hits[1];
+  if (second && top.score - second.score <= COMPETING_MARGIN && top.code.length === second.code.length &&
+    top.code.slice(0, 3) !== second.code.slice(0, 3) && !/unspecified/i.test(top.description)) {
+    const close = hits.filter((h) => top.score - h.score <= COMPETING_MARGIN && h.code.length === top.code.length).slice(0, 4);
+    const issue = open({
+      kind: 'competing', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(ctx, m),
+      options: close.map((h) => ({ label: h.description, code: h.code })),
+      reason: `Codes of equal specificity fit the documentation equally well: ${close.map((h) => h.code).join(', ')}.`,
+    });
+    if (issue) return issue;
+  }
+  if (top.score * SECTION_WEIGHT[m.section] < LOW_CONFIDENCE) {
+    const issue = open({
+      kind: 'low-confidence', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(ctx, m),
+      options: hits.slice(0, 3).map((h) => ({ label: h.description, code: h.code })),
+      reason: `Best match ${top.code} has low confidence (${round(top.score)}).`,
+    });
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+/** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
+function symptomDrafts(ctx: Context, startOrder: number, onlySymptoms: boolean): DiagnosisDraft[] {
+  const out: DiagnosisDraft[] = [];
+  const sources: Mention[] = [
+    ...ctx.notes.filter((n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
+    ...ctx.input.documentation.testResults
+      .filter((t) => t.flag && t.flag !== 'N')
+      .map((t): Mention => ({
+        section: 'testResults', assertion: 'affirmed', original: `${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`,
+        text: `${t.name} ${t.flag === 'H' ? 'elevated high' : t.flag === 'L' ? 'low decreased' : 'abnormal'}`,
+      })),
+  ];
+  let order = startOrder;
+  for (const whole of sources) {
+   // Each item of a list of symptoms is searched on its own ("cough and fever").
+   const parts = whole.section === 'notes' ? whole.text.split(/,|\band\b|\bwith\b/).map((t) => t.trim()).filter(Boolean) : [whole.text];
+   for (const part of parts) {
+    const m: Mention = { ...whole, text: part };
+    const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
+    const q = buildQuery(queryText(m, []));
+    if (q.tokens.length === 0) continue;
+    for (const hit of rank(ctx, q, m.text, filter).slice(0, 1)) {
+      if (hit.score < 0.8) continue;
+      // A clause that names two symptoms ("cough and fever") yields both.
+      const found = [hit];
+      const rest = q.tokens.filter((t) => !hit.matched.includes(t));
+      if (rest.length) {
+        const more = rank(ctx, { tokens: rest }, m.text, filter)[0];
+        if (more && more.score >= 0.8 && more.code !== hit.code) found.push(more);
+      }
+      for (const h of found) {
+        out.push({
+          system: 'ICD-10-CM', code: h.code, description: h.description, confidence: round(h.score * SECTION_WEIGHT[m.section]), order: order++,
+          alternatives: [], evidence: [{ section: m.section, text: m.original }],
+          rationale: onlySymptoms
+            ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
+            : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
+        });
+      }
+    }
+   }
+  }
+  return out;
+}
+
+function applyCombinations(drafts: DiagnosisDraft[], codeSets: CodeSets): DiagnosisDraft[] {
+  let out = drafts;
+  for (const rule of COMBINATION_RULES) {
+    const first = out.find((d) => d.code === rule.when[0] || d.code.startsWith(`${rule.when[0]}.`));
+    const second = out.find((d) => d !== first && d.code.startsWith(rule.when[1]));
+    if (!first || !second) continue;
+    const code = rule.replaceFirstWith(second.code);
+    const i = codeSets.icd.byCode.get(code);
+    const description = i === undefined ? code : codeSets.icd.entries[i]?.description ?? code;
+    out = out.map((d) => d === first ? {
+      ...d, code, description, evidence: [...d.evidence, ...second.evidence],
+      rationale: `${d.rationale} Combined with ${second.code} into ${code} (${rule.name}): ICD-10-CM presumes the link ("with" convention); ${second.code} is kept for the stage or type.`,
+    } : d);
+  }
+  return out;
+}
+
+function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<number, Mention>): DiagnosisDraft[] {
+  const out = [...drafts];
+  for (const d of drafts) {
+    const filter = useAdditionalFilter(ctx.codeSets.icd, d.code);
+    const m = mentions.get(d.order);
+    if (!filter || !m || out.some((o) => o !== d && filter(o.code))) continue;
+    const hit = rank(ctx, buildQuery(m.text), m.text, filter)[0];
+    if (hit && hit.score >= 0.75) {
+      out.push({
+        system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(hit.score * SECTION_WEIGHT[m.section]),
+        order: d.order + 0.25, alternatives: [], evidence: d.evidence,
+        rationale: `"Use additional code" note at ${d.code}; "${hit.matched.join(' ')}" documented in ${m.section} ("${m.original}").`,
+      });
+    }
+  }
+  return out;
+}
+
+/** Code-first notes: the etiology code goes before its manifestation. */
+function sequence(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const list = [...drafts].sort((a, b) => a.order - b.order);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!item) continue;
+    const patterns = notesFor(ctx.codeSets.icd, item.code, 'cf').flatMap(([, p]) => p);
+    const j = list.findIndex((d, k) => k > i && patterns.some((p) => matchesPattern(d.code, p)));
+    if (j > i) {
+      const [etiology] = list.splice(j, 1);
+      if (etiology) list.splice(i, 0, etiology);
+    }
+  }
+  return list;
+}
+
+function dedupe(drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const byCode = new Map<string, DiagnosisDraft>();
+  for (const d of drafts) {
+    const prev = byCode.get(d.code);
+    if (!prev) byCode.set(d.code, d);
+    else byCode.set(d.code, { ...prev, order: Math.min(prev.order, d.order), confidence: Math.max(prev.confidence, d.confidence), evidence: [...prev.evidence, ...d.evidence] });
+  }
+  return [...byCode.values()];
+}
+
+function codeProcedures(ctx: Context, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
+  const out: CodedProcedure[] = [];
+  for (const p of ctx.input.documentation.procedures) {
+    const documented = p.code?.trim().toUpperCase();
+    const known = documented ? ctx.codeSets.catalog.byCode.get(documented) : undefined;
+    const matches = matchProcedure(ctx.codeSets.catalog, p.description);
+    const best = known ? { procedure: known, score: 0.97, matched: [] as string[] } : matches[0];
+    if (!best || best.score < 0.35) {
+      edits.push({
+        rule: 'UNMATCHED_PROCEDURE', severity: 'warning', codes: documented ? [documented] : [],
+        message: `A documented procedure${documented ? ` (code ${documented})` : ''} matches no entry of the procedure catalog; a coder must assign it.`,
+        source: `Procedure catalog ${ctx.codeSets.versions['procedure-catalog']}`, needsDocumentation: false,
+      });
+      continue;
+    }
+    const proc = best.procedure;
+    const procTokens = new Set([...procedureTokens(p.description), ...proc.tokens]);
+    const isVisit = /^992\d\d$|^G04(38|39)$/.test(proc.code);
+    const relevance = diagnoses.map((d, i) => ({
+      pointer: i + 1,
+      overlap: isVisit ? 0 : tokenize(`${d.description} ${d.evidence.map((e) => e.text).join(' ')}`).filter((t) => procTokens.has(t)).length,
+    }));
+    const related = relevance.filter((r) => r.overlap > 0).sort((a, b) => b.overlap - a.overlap || a.pointer - b.pointer);
+    const pointers = (related.length ? related : relevance).slice(0, 4).map((r) => r.pointer).sort((a, b) => a - b);
+    const section: RecordSection = 'procedures';
+    out.push({
+      system: proc.system, code: proc.code, description: proc.description,
+      confidence: round(best.score), units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: pointers.length ? pointers : [],
+      evidence: [{ section, text: p.description }],
+      alternatives: (known ? [] : matches.slice(1, 4)).map((a) => ({
+        system: a.procedure.system, code: a.procedure.code, description: a.procedure.description, confidence: round(a.score),
+        rationale: `Catalog description shares "${a.matched.join(' ')}".`, evidence: [{ section, text: p.description }],
+      })),
+      rationale: known
+        ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`
+        : `Documented procedure matched the catalog entry ${proc.code} on "${best.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.`,
+    });
+  }
+  return out;
+}
+
+/** Issues raised by edits that only the physician can resolve; answered ones are applied to the codes. */
+function editIssues(ctx: Context, diagnoses: DiagnosisDraft[], edits: EditFinding[]): { diagnoses: DiagnosisDraft[]; issues: QueryIssue[] } {
+  let list = diagnoses;
+  const issues: QueryIssue[] = [];
+  const describe = (code: string) => list.find((d) => d.code === code)?.description ?? code;
+  const quote = (code: string) => list.find((d) => d.code === code)?.evidence[0]?.text ?? describe(code);
+  for (const e of edits.filter((x) => x.needsDocumentation)) {
+    const [a, b] = e.codes;
+    if (!a) continue;
+    const issue: QueryIssue = e.rule === 'EXCLUDES1' && b
+      ? {
+        kind: 'edit', question: conflictQuestion(quote(a), quote(b)),
+        clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
+        options: [{ label: describe(a), dropCode: b }, { label: describe(b), dropCode: a }],
+        reason: `${e.rule}: ${e.message}`,
+      }
+      : {
+        kind: 'edit', question: confirmQuestion(quote(a)), clinicalIndicators: [`Documented: "${quote(a)}"`],
+        options: [{ label: `Confirmed: ${describe(a)}` }], reason: `${e.rule}: ${e.message}`,
+      };
+    const resolution = resolutionFor(issue, ctx.input.answers);
+    if (!resolution) issues.push(issue);
+    else if (resolution.kind === 'option' && resolution.option.dropCode) list = list.filter((d) => d.code !== resolution.option.dropCode);
+  }
+  return { diagnoses: list, issues };
+}
+
+export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
+  const doc = input.documentation;
+  const ctx: Context = { input, codeSets, notes: noteMentions(doc.notes), issues: [] };
+  const inpatient = input.placeOfService === INPATIENT;
+  const mentions = new Map<number, Mention>();
+  let drafts: DiagnosisDraft[] = [];
+  let uncertainOutpatient = false;
+  let order = 0;
+  for (const m of diagnosisMentions(doc.diagnoses)) {
+    order += 1;
+    if (m.assertion === 'negated') continue;
+    if (m.assertion === 'uncertain') {
+      if (!inpatient) { uncertainOutpatient = true; continue; }
+      m.assertion = 'affirmed';
+    }
+    mentions.set(order, m);
+    drafts.push(...codeMention(ctx, m, order));
+  }
+  if (doc.diagnoses.length === 0) {
+    for (const m of ctx.notes) {
+      if (m.assertion === 'negated' || m.assertion === 'uncertain') continue;
+      order += 1;
+      const found = codeMention({ ...ctx, issues: [] }, m, order).filter((d) => d.confidence >= 0.7);
+      for (const d of found) mentions.set(d.order, m);
+      drafts.push(...found);
+    }
+  }
+  if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true));
+  drafts = applyCombinations(addUseAdditional(ctx, dedupe(drafts), mentions), codeSets);
+  drafts = sequence(ctx, dedupe(drafts));
+
+  const strip = (d: DiagnosisDraft): CodedDiagnosis => {
+    const { order: _order, ...rest } = d;
+    return rest;
+  };
+  let edits = runEdits(drafts, [], input.patient, codeSets);
+  const resolved = editIssues(ctx, drafts, edits);
+  drafts = resolved.diagnoses;
+  const diagnoses = drafts.map(strip);
+  const extraEdits: EditFinding[] = [];
+  const procedures = codeProcedures(ctx, diagnoses, extraEdits);
+  edits = [...runEdits(diagnoses, procedures, input.patient, codeSets), ...extraEdits];
+  const openIssues = [...ctx.issues, ...editIssues(ctx, drafts, edits).issues];
+  const first = openIssues[0];
+  const result: CodingResult = { diagnoses, procedures, edits, codeSetVersions: codeSets.versions };
+  if (first) result.clarification = toDraft(first);
+  return result;
+}

@@ -1,0 +1,133 @@
+/**
+ * Text normalisation shared by the ICD-10-CM index and the documentation reader:
+ * lower-casing, clinical abbreviations, light stemming and the words that carry no meaning for coding.
+ */
+
+/** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
+const ABBREVIATIONS: Array<[RegExp, string]> = [
+  [/\b(dm\s*(type\s*)?(2|ii)|t2dm|dm2|niddm|type\s*(ii|2)\s*dm)\b/g, 'type 2 diabetes mellitus'],
+  [/\b(dm\s*(type\s*)?(1|i)|t1dm|dm1|iddm|type\s*(i|1)\s*dm)\b/g, 'type 1 diabetes mellitus'],
+  [/\btype\s+ii\b/g, 'type 2'],
+  [/\bdm\b/g, 'diabetes mellitus'],
+  [/\bhtn\b/g, 'hypertension'],
+  [/\bhld\b/g, 'hyperlipidemia'],
+  [/\bchf\b/g, 'congestive heart failure'],
+  [/\bhfref\b/g, 'systolic heart failure'],
+  [/\bhfpef\b/g, 'diastolic heart failure'],
+  [/\bcopd\b/g, 'chronic obstructive pulmonary disease'],
+  [/\buri\b/g, 'acute upper respiratory infection'],
+  [/\buti\b/g, 'urinary tract infection'],
+  [/\bgerd\b/g, 'gastro-esophageal reflux disease'],
+  [/\b(afib|a-fib|a\.\s?fib|af)\b/g, 'atrial fibrillation'],
+  [/\bckd\b/g, 'chronic kidney disease'],
+  [/\besrd\b/g, 'end stage renal disease'],
+  [/\baki\b/g, 'acute kidney failure'],
+  [/\bcad\b/g, 'coronary artery disease'],
+  [/\bmi\b/g, 'myocardial infarction'],
+  [/\bsob\b/g, 'shortness of breath'],
+  [/\bdoe\b/g, 'dyspnea on exertion'],
+  [/\boa\b/g, 'osteoarthritis'],
+  [/\bdjd\b/g, 'osteoarthritis'],
+  [/\bdvt\b/g, 'deep vein thrombosis'],
+  [/\bbph\b/g, 'benign prostatic hyperplasia'],
+  [/\bosa\b/g, 'obstructive sleep apnea'],
+  [/\blbp\b/g, 'low back pain'],
+  [/\bn\/v\b/g, 'nausea with vomiting'],
+  [/\babd\b/g, 'abdominal'],
+  [/\bpna\b/g, 'pneumonia'],
+  [/\bmdd\b/g, 'major depressive disorder'],
+  [/\bgad\b/g, 'generalized anxiety disorder'],
+  [/\badhd\b/g, 'attention-deficit hyperactivity disorder'],
+  [/\btia\b/g, 'transient cerebral ischemic attack'],
+  [/\bstrep throat\b/g, 'streptococcal pharyngitis'],
+  [/\bhypothyroid\b/g, 'hypothyroidism'],
+  [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
+  [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
+  [/\bbilat\b/g, 'bilateral'],
+  [/\bwbc\b/g, 'white blood cell count'],
+  [/\b(cancer|carcinoma)\b/g, 'malignant neoplasm'],
+  [/\bcolon\b/g, 'colon large intestine'],
+  [/\bvein thrombosis\b/g, 'venous thrombosis'],
+  [/\b(annual|routine)?\s*(physical|wellness)\s*(exam|examination|visit)\b/g, 'general adult medical examination'],
+  [/\bkidney stones?\b/g, 'urinary calculi'],
+  [/\bdistal\b/g, 'distal lower end'],
+  [/\bproximal\b/g, 'proximal upper end'],
+  [/\brt\b/g, 'right'],
+  [/\blt\b/g, 'left'],
+  [/\b(hx|h\/o)\b/g, 'history'],
+  [/\bfhx\b/g, 'family history'],
+  [/\br\/o\b/g, 'rule out'],
+  [/\bs\/p\b/g, 'status post'],
+  [/\bw\/o\b/g, 'without'],
+  [/\bw\/\s?/g, 'with '],
+];
+
+/** Words that never decide a code. */
+const STOP_WORDS = new Set([
+  'of', 'the', 'and', 'in', 'to', 'a', 'an', 'for', 'on', 'by', 'or', 'at', 'as', 'is', 'was', 'are', 'nos', 'nec',
+  'due', 'patient', 'pt', 'has', 'have', 'from', 'this', 'that', 'his', 'her', 'he', 'she', 'which', 'be', 'been',
+  'x', 'days', 'day', 'weeks', 'week', 'since', 'for', 'today', 'also', 'noted', 'presents', 'present', 'c', 'o',
+  'complains', 'reports', 'seen', 'visit', 'follow', 'up', 'f', 'u', 'stable', 'well', 'controlled', 'continue',
+]);
+
+/**
+ * Words that qualify a code without being evidence for it: they neither count as a match
+ * nor as unexplained detail ("unspecified", "other", "with"...).
+ */
+const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'without', 'type', 'site', 'use', 'encounter', 'initial']);
+
+export function expandAbbreviations(text: string): string {
+  let out = ` ${text.toLowerCase()} `;
+  for (const [pattern, replacement] of ABBREVIATIONS) out = out.replace(pattern, replacement);
+  return out.trim();
+}
+
+/** Light suffix stripping so "fractures"/"fracture" and "diabetic"/"diabetes" meet. */
+export function stem(word: string): string {
+  if (word.length <= 3 || /^\d/.test(word)) return word;
+  if (word === 'diabetic' || word === 'diabetes') return 'diabet';
+  if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
+  return word;
+}
+
+/** All tokens of a text, stemmed, stop words removed (neutral words kept). */
+export function tokenize(text: string): string[] {
+  const cleaned = text.toLowerCase().replace(/'s\b/g, '').replace(/[^a-z0-9]+/g, ' ');
+  const out: string[] = [];
+  for (const raw of cleaned.split(' ')) {
+    if (!raw || STOP_WORDS.has(raw)) continue;
+    out.push(stem(raw));
+  }
+  return out;
+}
+
+export function isNeutral(token: string): boolean {
+  return NEUTRAL_WORDS.has(token);
+}
+
+/**
+ * The tokens of a code description that a record must explain: the description without its
+ * parenthesised non-essential modifiers and without default qualifiers ("without ...", "not ...").
+ */
+export function coreTokens(description: string): string[] {
+  const withoutParens = description.replace(/\([^)]*\)/g, ' ');
+  const parts = withoutParens.split(',');
+  const kept: string[] = [];
+  for (const part of parts) {
+    const p = part.replace(/\b(without|not)(\s+[a-z-]+){1,2}/gi, ' ').replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
+    kept.push(p);
+  }
+  return tokenize(kept.join(' ')).filter((t) => !NEUTRAL_WORDS.has(t));
+}
+
+export const LATERALITY_WORDS = ['right', 'left', 'bilateral'] as const;
+export type Laterality = (typeof LATERALITY_WORDS)[number];
+
+export function lateralityOf(tokens: Iterable<string>): Laterality | undefined {
+  const set = new Set(tokens);
+  if (set.has('bilateral') || (set.has('right') && set.has('left'))) return 'bilateral';
+  if (set.has('right')) return 'right';
+  if (set.has('left')) return 'left';
+  return undefined;
+}
