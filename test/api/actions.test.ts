@@ -1,0 +1,167 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPatientStatement } from '../../billing/statement.ts';
+import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+
+let api: ApiUnderTest;
+let encounterId: string;
+let patientId: string;
+
+beforeAll(async () => {
+  api = await startApiUnderTest();
+  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
+  expect(created.status).toBe(201);
+  encounterId = created.body.id;
+  patientId = (await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } })).patientId;
+});
+
+afterAll(async () => {
+  await api?.close();
+});
+
+async function addQuery(id: string, status = 'open') {
+  await api.db.prisma.clarificationQuery.create({
+    data: {
+      id,
+      encounterId,
+      physicianNpi: '1234567893', // physician A
+      question: 'Is the diabetes controlled?',
+      clinicalIndicators: ['HbA1c 7.2 %'],
+      options: ['controlled', 'uncontrolled'],
+      reason: 'specificity',
+      status,
+      dueAt: new Date(Date.now() + 72 * 3600_000),
+    },
+  });
+}
+
+describe('clarification queries', () => {
+  beforeAll(async () => {
+    await addQuery(`q-open-${encounterId}`);
+    await addQuery(`q-done-${encounterId}`, 'answered');
+  });
+
+  it('lists a physician’s open queries to that physician and supervisors only', async () => {
+    const own = await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA });
+    expect(own.status).toBe(200);
+    expect(own.body.items).toHaveLength(1);
+    expect(own.body.items[0]).toMatchObject({ id: `q-open-${encounterId}`, encounterId, options: ['controlled', 'uncontrolled'], remindersSent: 0 });
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.supervisor })).body.items).toHaveLength(1);
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianB })).status).toBe(403);
+  });
+
+  it('403 when another physician answers; 404 unknown; 409 not open; 400 empty answer', async () => {
+    const other = await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
+    expect(other.status).toBe(403);
+    expect(other.contentType).toMatch(/problem\+json/);
+    expect((await call(api.baseUrl, 'POST', '/queries/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(404);
+    expect((await call(api.baseUrl, 'POST', `/queries/q-done-${encounterId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
+    expect((await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianA, body: {} })).status).toBe(400);
+    expect((await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status).toBe(403);
+  });
+
+  it('503 (not a hang) when the workflow does not take the update in time', async () => {
+    const response = await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
+    expect(response.status).toBe(503);
+    expect(await api.db.prisma.auditEvent.count({ where: { action: 'clarification.answered' } })).toBe(0);
+  });
+});
+
+describe('staff actions', () => {
+  it('PUT codes: 400 for a bad code and a pointer past the diagnoses; 409 while the stage is received', async () => {
+    const bad = await call(api.baseUrl, 'PUT', `/encounters/${encounterId}/codes`, {
+      token: TOKENS.coder,
+      body: { diagnoses: [{ code: 'E11.9' }, { code: 'diabetes' }], procedures: [{ code: '99213', diagnosisPointers: [3] }] },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(['diagnoses.1.code', 'procedures.0.diagnosisPointers.0']);
+    const early = await call(api.baseUrl, 'PUT', `/encounters/${encounterId}/codes`, {
+      token: TOKENS.coder,
+      body: { diagnoses: [{ code: 'E11.9' }], procedures: [{ code: '99213', diagnosisPointers: [1] }] },
+    });
+    expect(early.status).toBe(409);
+  });
+
+  it('decision: 503 without a live status for non-cancel decisions; 400 for an unknown decision', async () => {
+    expect((await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, { token: TOKENS.supervisor, body: { decision: 'extend', extendBy: '24h' } })).status).toBe(503);
+    const unknown = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, { token: TOKENS.supervisor, body: { decision: 'shrug' } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].field).toBe('decision');
+  });
+
+  it('cancel signals the workflow and is audited; 409 once the stored stage is final', async () => {
+    const accepted = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, { token: TOKENS.biller, body: { reason: 'duplicate visit' } });
+    expect(accepted.status).toBe(202);
+    expect(accepted.body).toEqual({ accepted: true });
+
+    const history = await api.env.client.workflow.getHandle(`encounter-${encounterId}`).fetchHistory();
+    const signals = (history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes);
+    expect(signals.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName)).toEqual(['cancel']);
+
+    const audit = await call(api.baseUrl, 'GET', `/audit?encounterId=${encounterId}`, { token: TOKENS.supervisor });
+    expect(audit.body.items).toHaveLength(1);
+    expect(audit.body.items[0]).toMatchObject({ actor: 'biller-demo', role: 'biller', action: 'encounter.cancel_requested', encounterId });
+
+    await api.db.prisma.encounter.update({ where: { id: encounterId }, data: { stage: 'cancelled' } });
+    const again = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, { token: TOKENS.supervisor, body: { reason: 'again' } });
+    expect(again.status).toBe(409);
+  });
+});
+
+describe('statements', () => {
+  let statementId: string;
+
+  beforeAll(async () => {
+    const claim = await api.db.prisma.claim.create({
+      data: { encounterId, claimNumber: `CLM-${Date.now()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
+    });
+    const document = buildPatientStatement({
+      statementNumber: 'ST-1',
+      statementDate: '2026-11-25',
+      patient: { fullName: 'Testy McTestface', accountNumber: 'PAT-1' },
+      practice: { name: 'Demo Clinic' },
+      dateOfService: '2026-11-20',
+      payerName: 'Acme Health',
+      claimNumber: claim.claimNumber,
+      lines: [{ code: '99213', description: 'Office visit', units: 1, chargeCents: 15_000, allowedCents: 10_000 }],
+      responsibility: {
+        chargeCents: 15_000,
+        copayCents: 2_500,
+        deductibleAppliedCents: 0,
+        coinsuranceCents: 0,
+        patientOwesCents: 2_500,
+        insuranceExpectedCents: 7_500,
+      },
+    });
+    const statement = await api.db.prisma.patientStatement.create({
+      data: {
+        encounterId,
+        patientId,
+        claimId: claim.id,
+        billedCents: 15_000,
+        insuranceExpectedCents: 7_500,
+        patientOwesCents: 2_500,
+        dueDate: new Date(`${document.dueDate}T00:00:00Z`),
+        breakdown: document as object,
+      },
+    });
+    statementId = statement.id;
+  });
+
+  it('lists a patient’s statements and shows one as JSON or HTML', async () => {
+    const list = await call(api.baseUrl, 'GET', `/patients/${patientId}/statements`, { token: TOKENS.biller });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({ id: statementId, billedCents: 15_000, insuranceExpectedCents: 7_500, patientOwesCents: 2_500, dueDate: '2026-12-25' }),
+    ]);
+
+    const json = await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.supervisor });
+    expect(json.body.document.totals.amountDueCents).toBe(2_500);
+    const html = await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.biller, accept: 'text/html' });
+    expect(html.contentType).toMatch(/^text\/html/);
+    expect(html.text).toContain('McTestface');
+    expect((await call(api.baseUrl, 'GET', `/statements/${statementId}?format=html`, { token: TOKENS.biller })).contentType).toMatch(/^text\/html/);
+
+    expect((await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.coder })).status).toBe(403);
+    expect((await call(api.baseUrl, 'GET', `/patients/${crypto.randomUUID()}/statements`, { token: TOKENS.biller })).status).toBe(404);
+  });
+});
