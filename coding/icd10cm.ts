@@ -121,6 +121,20 @@ export function coreOf(text: IndexedText): string[] {
   return core;
 }
 
+const negatedCache = new Map<string, Set<string>>();
+/** Words a title rules out: those right after "without" or "not" ("without aura", "not intractable"). */
+export function negatedOf(text: IndexedText): Set<string> {
+  let out = negatedCache.get(text.text);
+  if (!out) {
+    out = new Set<string>();
+    for (const m of text.text.matchAll(/\b(?:without|not)((?:\s+[a-z-]+){1,2})/gi)) {
+      for (const t of tokenize(m[1] ?? '')) out.add(t);
+    }
+    negatedCache.set(text.text, out);
+  }
+  return out;
+}
+
 /** The entry itself, then its parents up to the chapter. */
 export function ancestry(icd: Icd10Cm, code: string): IcdEntry[] {
   const out: IcdEntry[] = [];

@@ -3,12 +3,14 @@
  * rewards covering the documented words (weighted by rarity) and penalises unexplained detail in the
  * code title (a code more specific than the record supports) and opposite laterality.
  */
-import { coreOf, EntryKind, isExtension, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { coreOf, negatedOf, EntryKind, isExtension, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
 
 export interface SearchQuery {
   tokens: string[];
   laterality?: Laterality;
+  /** The documentation itself says "without"/"no" somewhere: title negations are not held against it. */
+  negated?: boolean;
 }
 
 export interface SearchHit {
@@ -25,12 +27,16 @@ export interface SearchHit {
 export function buildQuery(text: string): SearchQuery {
   const tokens = [...new Set(tokenize(expandAbbreviations(text)).filter((t) => !isNeutral(t)))];
   const laterality = lateralityOf(tokens);
-  return laterality ? { tokens, laterality } : { tokens };
+  const q: SearchQuery = laterality ? { tokens, laterality } : { tokens };
+  if (/\b(without|not|no)\b/i.test(text)) q.negated = true;
+  return q;
 }
 
 function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
   const have = new Set([...text.tokens, ...inherited]);
-  const matched = q.tokens.filter((t) => have.has(t));
+  // Words the title rules out ("without aura") are not a match for the same word in the record.
+  const ruledOut = q.negated ? new Set<string>() : negatedOf(text);
+  const matched = q.tokens.filter((t) => have.has(t) && !ruledOut.has(t));
   let weight = 0;
   for (const t of matched) weight += icd.idf.get(t) ?? 0;
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
@@ -40,7 +46,7 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = lateralityOf(text.tokens);
-  if (q.laterality && codeSide) score = codeSide === q.laterality ? Math.min(1, score + 0.08) : score * 0.6;
+  if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
   if (have.has('other') && !qset.has('other')) score *= 0.97;
   return { score, matched };

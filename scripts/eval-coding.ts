@@ -1,0 +1,161 @@
+/**
+ * Evaluates the coding engine on the labelled set test/coding/eval-set.json and prints top-1/top-3
+ * accuracy, query rate with precision/recall, answer resolution, edits caught, and load figures.
+ *
+ *   npx tsx scripts/eval-coding.ts [path/to/eval-set.json] [--json]
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { CodingInput, CodingResult } from '../domain/coding.ts';
+import type { DocumentedProcedure, Sex, TestResult } from '../domain/encounter.ts';
+import { codeEncounter, loadCodeSets, type CodeSets } from '../coding/index.ts';
+
+export interface EvalEncounter {
+  id: string;
+  pos?: string;
+  age: number;
+  sex: Sex;
+  notes: string;
+  dx: Array<string | { description: string; code?: string }>;
+  px?: DocumentedProcedure[];
+  tests?: TestResult[];
+  expect: { dx: string[]; px?: string[]; query: boolean; edits?: string[] };
+  answer?: { option?: string; freeText?: string };
+  expectAfterAnswer?: { dx: string[] };
+}
+
+export interface EvalReport {
+  encounters: number;
+  expectedDiagnoses: number;
+  top1: number;
+  top3: number;
+  exactSets: number;
+  extraCodes: number;
+  procedures: { expected: number; correct: number };
+  queries: { raised: number; rate: number; precision: number; recall: number; truePositives: number; expected: number };
+  answers: { total: number; resolved: number };
+  edits: { expected: number; caught: number };
+  millisPerEncounter: number;
+  load: CodeSets['loadStats'];
+  misses: string[];
+}
+
+export function toInput(e: EvalEncounter, answers: CodingInput['answers'] = []): CodingInput {
+  return {
+    documentation: {
+      notes: e.notes,
+      diagnoses: e.dx.map((d) => (typeof d === 'string' ? { description: d } : d)),
+      procedures: e.px ?? [],
+      testResults: e.tests ?? [],
+    },
+    patient: { ageYears: e.age, sex: e.sex },
+    dateOfService: '2026-05-04',
+    placeOfService: e.pos ?? '11',
+    answers,
+  };
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
+
+export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalReport {
+  let expectedDiagnoses = 0, top1 = 0, top3 = 0, exactSets = 0, extraCodes = 0;
+  let pxExpected = 0, pxCorrect = 0, raised = 0, tp = 0, expectedQueries = 0;
+  let answersTotal = 0, answersResolved = 0, editsExpected = 0, editsCaught = 0;
+  const misses: string[] = [];
+  const t0 = performance.now();
+  let runs = 0;
+  for (const e of encounters) {
+    const result: CodingResult = codeEncounter(toInput(e), codeSets);
+    runs++;
+    const chosen = result.diagnoses.map((d) => d.code);
+    const withAlternatives = new Set(result.diagnoses.flatMap((d) => [d.code, ...d.alternatives.slice(0, 2).map((a) => a.code)]));
+    for (const code of e.expect.dx) {
+      expectedDiagnoses++;
+      if (chosen.includes(code)) top1++;
+      else misses.push(`${e.id}: expected ${code}, got [${chosen.join(', ')}]`);
+      if (withAlternatives.has(code)) top3++;
+    }
+    const extras = chosen.filter((c) => !e.expect.dx.includes(c));
+    extraCodes += extras.length;
+    if (extras.length) misses.push(`${e.id}: extra [${extras.join(', ')}]`);
+    if (extras.length === 0 && e.expect.dx.every((c) => chosen.includes(c))) exactSets++;
+    for (const code of e.expect.px ?? []) {
+      pxExpected++;
+      if (result.procedures.some((p) => p.code === code)) pxCorrect++;
+      else misses.push(`${e.id}: expected procedure ${code}`);
+    }
+    const asked = result.clarification !== undefined;
+    if (asked) raised++;
+    if (e.expect.query) expectedQueries++;
+    if (asked && e.expect.query) tp++;
+    if (asked !== e.expect.query) misses.push(`${e.id}: query ${asked ? 'raised' : 'not raised'} (expected ${e.expect.query}): ${result.clarification?.reason ?? ''}`);
+    for (const rule of e.expect.edits ?? []) {
+      editsExpected++;
+      if (result.edits.some((f) => f.rule === rule)) editsCaught++;
+      else misses.push(`${e.id}: edit ${rule} not raised`);
+    }
+    if (e.answer && result.clarification) {
+      answersTotal++;
+      const again = codeEncounter(toInput(e, [{ question: result.clarification.question, ...e.answer }]), codeSets);
+      runs++;
+      const codes = again.diagnoses.map((d) => d.code);
+      const sameQuestion = again.clarification?.question === result.clarification.question;
+      if (!sameQuestion && (e.expectAfterAnswer?.dx ?? []).every((c) => codes.includes(c))) answersResolved++;
+      else misses.push(`${e.id}: answer did not resolve: [${codes.join(', ')}]`);
+    }
+  }
+  return {
+    encounters: encounters.length,
+    expectedDiagnoses,
+    top1: ratio(top1, expectedDiagnoses),
+    top3: ratio(top3, expectedDiagnoses),
+    exactSets: ratio(exactSets, encounters.length),
+    extraCodes,
+    procedures: { expected: pxExpected, correct: pxCorrect },
+    queries: { raised, rate: ratio(raised, encounters.length), precision: ratio(tp, raised), recall: ratio(tp, expectedQueries), truePositives: tp, expected: expectedQueries },
+    answers: { total: answersTotal, resolved: answersResolved },
+    edits: { expected: editsExpected, caught: editsCaught },
+    millisPerEncounter: Math.round(((performance.now() - t0) / Math.max(1, runs)) * 10) / 10,
+    load: codeSets.loadStats,
+    misses,
+  };
+}
+
+export const DEFAULT_EVAL_SET = fileURLToPath(new URL('../test/coding/eval-set.json', import.meta.url));
+
+export function readEvalSet(path = DEFAULT_EVAL_SET): EvalEncounter[] {
+  return (JSON.parse(readFileSync(path, 'utf8')) as { encounters: EvalEncounter[] }).encounters;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_EVAL_SET;
+  const codeSets = await loadCodeSets();
+  const report = evaluate(readEvalSet(path), codeSets);
+  if (args.includes('--json')) {
+    console.log(JSON.stringify(report, null, 2));
+    return;
+  }
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  console.log(`Coding evaluation on ${report.encounters} encounters (${report.expectedDiagnoses} expected diagnosis codes)`);
+  console.log(`  top-1 accuracy        ${pct(report.top1)}`);
+  console.log(`  top-3 accuracy        ${pct(report.top3)}`);
+  console.log(`  exact code sets       ${pct(report.exactSets)}  (extra codes: ${report.extraCodes})`);
+  console.log(`  procedures            ${report.procedures.correct}/${report.procedures.expected}`);
+  console.log(`  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`);
+  console.log(`  answers resolved      ${report.answers.resolved}/${report.answers.total}`);
+  console.log(`  edits caught          ${report.edits.caught}/${report.edits.expected}`);
+  console.log(`  coding time           ${report.millisPerEncounter} ms per encounter`);
+  console.log(`  code-set cold load    ${report.load.millis} ms, heapUsed +${report.load.heapUsedDeltaMB} MB, rss +${report.load.rssDeltaMB} MB`);
+  if (report.misses.length) {
+    console.log('  misses:');
+    for (const m of report.misses) console.log(`    ${m}`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}
