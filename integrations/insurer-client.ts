@@ -24,7 +24,7 @@ export function toAuthorizationDecision(response: AuthorizationResponse): Author
   if (response.authNumber !== undefined) decision.authNumber = response.authNumber;
   if (response.validFrom !== undefined) decision.validFrom = response.validFrom;
   if (response.validTo !== undefined) decision.validTo = response.validTo;
-  if (response.status === 'partial' || response.status === 'modified' || response.status === 'denied') {
+  if (response.status === 'partial' || response.status === 'modified') {
     decision.authorizedUnits = Object.fromEntries(response.services.map((s) => [s.code, s.authorizedUnits]));
   }
   if (response.reason !== undefined) decision.reason = `${response.reason.code}: ${response.reason.text}`;

@@ -144,3 +144,12 @@ describe('insurer sandbox: eligibility', () => {
     expect(rejected.message).not.toContain('M-UNKNOWN');
   });
 });
+
+describe('insurer client: decision mapping', () => {
+  it('reports authorized units only when the outcome limits them', async () => {
+    const certified = await insurer.submitPriorAuthorization(authorizationRequest(), 'key-units-a1');
+    expect(certified.authorizedUnits).toBeUndefined();
+    const denied = await insurer.submitPriorAuthorization(authorizationRequest({ memberId: 'M-DENY' }), 'key-units-a3');
+    expect(denied.authorizedUnits).toBeUndefined();
+  });
+});
