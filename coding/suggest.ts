@@ -25,6 +25,8 @@ export const LOW_CONFIDENCE = 0.55;
 export const COMPETING_MARGIN = 0.015;
 const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.85, procedures: 0.8, testResults: 0.7 };
 const INPATIENT = '21';
+/** Words that choose a 7th character (encounter, healing) rather than name a condition. */
+const ENCOUNTER_WORDS = new Set(['initial', 'subsequent', 'encounter', 'routine', 'healing', 'delayed', 'sequela', 'closed', 'open', 'nonunion', 'malunion']);
 
 interface DiagnosisDraft extends CodedDiagnosis {
   order: number;
@@ -196,10 +198,10 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
 
   // A second condition named in the same text ("diabetes with CKD stage 3a").
   const covered = new Set([...top.matched, ...tokenize(top.description)]);
-  const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t));
+  const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t));
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
-  if (rest.length > 0 && total > 0 && restWeight / total >= 0.3) {
+  if (rest.length > 0 && total > 0 && restWeight / total >= 0.2) {
     const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
     const second = rank(ctx, q2, m.text, searchFilter(m))[0];
     if (second && second.score >= 0.75 && second.code.slice(0, 3) !== top.code.slice(0, 3)) {
