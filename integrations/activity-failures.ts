@@ -1,14 +1,19 @@
 /**
  * Turns errors of the external-party clients into Temporal failures, so the activity retry policy
  * does the right thing: an unavailable party is retried (after its Retry-After when it gave one,
- * through ApplicationFailure's nextRetryDelay), a rejected request fails for good.
+ * through ApplicationFailure's nextRetryDelay), a rejected request fails for good. Billing-data
+ * errors (an invalid claim, an unpriced code) also fail for good: wrap buildClaim/priceLine too.
  */
 import { ApplicationFailure } from '@temporalio/common';
+import { ClaimValidationError } from '../billing/claim.ts';
+import { UnpricedProcedureError } from '../billing/fee-schedule.ts';
 import { ExternalPartyProtocolError, ExternalPartyRejectedError, ExternalPartyUnavailableError } from './errors.ts';
 
 export const EXTERNAL_PARTY_UNAVAILABLE = 'ExternalPartyUnavailable';
 export const EXTERNAL_PARTY_REJECTED = 'ExternalPartyRejected';
 export const EXTERNAL_PARTY_PROTOCOL = 'ExternalPartyProtocol';
+export const CLAIM_INVALID = 'ClaimInvalid';
+export const UNPRICED_PROCEDURE = 'UnpricedProcedure';
 
 export function toActivityFailure(err: unknown): Error {
   if (err instanceof ExternalPartyUnavailableError) {
@@ -32,6 +37,13 @@ export function toActivityFailure(err: unknown): Error {
   if (err instanceof ExternalPartyProtocolError) {
     // A body we cannot read is a bug on one side; retrying may help if the party is mid-deploy.
     return ApplicationFailure.create({ type: EXTERNAL_PARTY_PROTOCOL, message: err.message, nonRetryable: false });
+  }
+  // Deterministic billing-data problems: retrying the same input gives the same answer.
+  if (err instanceof ClaimValidationError) {
+    return ApplicationFailure.nonRetryable(err.message, CLAIM_INVALID, { field: err.field });
+  }
+  if (err instanceof UnpricedProcedureError) {
+    return ApplicationFailure.nonRetryable(err.message, UNPRICED_PROCEDURE, { payerId: err.payerId, code: err.code });
   }
   return err instanceof Error ? err : new Error(String(err));
 }

@@ -4,6 +4,8 @@
  */
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ClaimValidationError } from '../../billing/claim.ts';
+import { UnpricedProcedureError } from '../../billing/fee-schedule.ts';
 import { toActivityFailure } from '../../integrations/activity-failures.ts';
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../../integrations/errors.ts';
 import { InsurerClient } from '../../integrations/insurer-client.ts';
@@ -146,6 +148,13 @@ describe('toActivityFailure', () => {
     expect(app.type).toBe('ExternalPartyRejected');
     expect(app.nonRetryable).toBe(true);
     expect(app.details?.[0]).toMatchObject({ status: 422, fields: [{ field: 'provider.npi' }] });
+  });
+
+  it('maps billing-data errors to non-retryable failures', () => {
+    const unpriced = toActivityFailure(new UnpricedProcedureError('ACME-HEALTH', '99999')) as ApplicationFailure;
+    expect(unpriced).toMatchObject({ type: 'UnpricedProcedure', nonRetryable: true });
+    const invalid = toActivityFailure(new ClaimValidationError('billingProvider.npi', 'must be a valid 10-digit NPI')) as ApplicationFailure;
+    expect(invalid).toMatchObject({ type: 'ClaimInvalid', nonRetryable: true });
   });
 
   it('passes other errors through unchanged', () => {
