@@ -111,16 +111,16 @@ async function waitUntilServing(
     if (childExited) {
       throw new Error(`Temporal dev server exited during startup (code ${child.exitCode ?? child.signalCode}); see ${logFile}`);
     }
+    // A lazy connection plus a per-call deadline: a peer that accepts TCP but never answers
+    // (another program on the port) must not stall us.
+    const connection = Connection.lazy({ address });
     try {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        await connection.workflowService.describeNamespace({ namespace });
-        return;
-      } finally {
-        await connection.close();
-      }
+      await connection.withDeadline(Date.now() + 1_000, () => connection.workflowService.describeNamespace({ namespace }));
+      return;
     } catch {
       // not up yet
+    } finally {
+      await connection.close();
     }
     if (Date.now() > deadline) {
       throw new Error(`Temporal dev server did not accept connections within ${timeoutMs} ms; see ${logFile}`);
