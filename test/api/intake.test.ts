@@ -100,6 +100,14 @@ describe('intake is idempotent on clinicEncounterId', () => {
     expect(runs).toEqual([description.runId]);
   });
 
+  it('simultaneous first submissions make one encounter: one 201, the rest replays', async () => {
+    const submission = validSubmission();
+    const responses = await Promise.all([post(submission), post(submission), post(submission)]);
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
+    expect(await api.db.prisma.encounter.count({ where: { clinicEncounterId: submission.clinicEncounterId } })).toBe(1);
+  });
+
   it('heals a missing workflow: a repeat after a crash between DB commit and start starts it', async () => {
     // The state a crash leaves behind: the rows committed, no workflow started.
     const submission = validSubmission();
