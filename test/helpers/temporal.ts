@@ -1,0 +1,56 @@
+/**
+ * Temporal test environments backed by project-provisioned servers (nothing is downloaded at run time).
+ *
+ * - createLocalTestEnv(): the real dev server (Temporal CLI) with encounterflow's search attributes;
+ *   full server behaviour, real time.
+ * - createTimeSkippingTestEnv(): Temporal's Java test server; awaiting a workflow result skips
+ *   timers, so a 3-day sleep finishes in well under a second. It has no visibility list API.
+ *
+ * Always `await env.teardown()` (e.g. in afterAll).
+ *
+ * Both install a WARN-level SDK logger on first use, so worker state changes don't flood test
+ * output; set TEMPORAL_TEST_LOG_LEVEL (TRACE|DEBUG|INFO|WARN|ERROR) to see more.
+ */
+import type { LogLevel } from '@temporalio/common';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
+import { ensureTemporalCli } from '../../scripts/temporal-cli.ts';
+import { ensureTemporalTestServer } from '../../scripts/temporal-test-server.ts';
+
+const logLevels: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
+let runtimeConfigured = false;
+
+/** Installs a quieter SDK runtime logger once per process, unless a runtime already exists. */
+export function quietTemporalRuntimeLogs(): void {
+  if (runtimeConfigured) return;
+  runtimeConfigured = true;
+  const wanted = process.env['TEMPORAL_TEST_LOG_LEVEL']?.toUpperCase();
+  const level = logLevels.find((candidate) => candidate === wanted) ?? 'WARN';
+  try {
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // A runtime was already created by this process (e.g. by a test's own setup): keep it.
+  }
+}
+
+export async function createLocalTestEnv(
+  server: Omit<NonNullable<LocalTestWorkflowEnvironmentOptions['server']>, 'executable' | 'searchAttributes'> = {},
+): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntimeLogs();
+  return TestWorkflowEnvironment.createLocal({
+    server: {
+      ...server,
+      executable: { type: 'existing-path', path: await ensureTemporalCli() },
+      searchAttributes: encounterSearchAttributes,
+    },
+  });
+}
+
+export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
+  quietTemporalRuntimeLogs();
+  return TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer() } },
+  });
+}
