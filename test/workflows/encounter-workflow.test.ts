@@ -1,0 +1,350 @@
+/**
+ * The encounter workflow's every path, with in-memory activities, on Temporal's time-skipping
+ * test server: days of reminders and deadlines pass in milliseconds.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, Runtime, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
+import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../../workflows/config.ts';
+import type { encounterWorkflow } from '../../workflows/encounter.ts';
+import {
+  answerClarificationSignal,
+  answerClarificationUpdate,
+  cancelSignal,
+  overrideCodesSignal,
+  statusQuery,
+  supervisorDecisionSignal,
+  type EncounterStatus,
+} from '../../workflows/messages.ts';
+import type { Stage } from '../../workflows/stages.ts';
+import { createTimeSkippingTestEnv } from '../helpers/temporal.ts';
+import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
+import { temporal } from '@temporalio/proto';
+
+function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType {
+  const name = `INDEXED_VALUE_TYPE_${type}` as keyof typeof temporal.api.enums.v1.IndexedValueType;
+  return temporal.api.enums.v1.IndexedValueType[name];
+}
+import { confidentCoding, createFakeActivities, decision, mriCoding, unsureCoding, type Script } from './fake-activities.ts';
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  [env, bundle] = await Promise.all([
+    createTimeSkippingTestEnv(),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+  ]);
+  // The Java test server starts with no custom search attributes: register the project's.
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+type Handle = WorkflowHandle<typeof encounterWorkflow>;
+
+async function runEncounter(script: Script, drive: (handle: Handle) => Promise<void> = async () => {}) {
+  const fake = createFakeActivities(script);
+  const taskQueue = `encounters-${randomUUID()}`;
+  const encounterId = randomUUID();
+  const input: EncounterWorkflowInput = {
+    encounterId,
+    payerId: 'ACME-HEALTH',
+    dateOfService: '2026-11-02',
+    physicianNpi: '1234567893',
+    timings: DEFAULT_TIMINGS,
+  };
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fake.activities });
+  const status = await worker.runUntil(async () => {
+    const handle: Handle = await env.client.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
+      taskQueue,
+      workflowId: encounterWorkflowId(encounterId),
+      args: [input],
+    });
+    await drive(handle);
+    return handle.result();
+  });
+  return { status, fake, stages: stagesOf(status) };
+}
+
+function stagesOf(status: EncounterStatus): Stage[] {
+  return status.history.map((t) => t.to);
+}
+
+async function waitForStage(handle: Handle, stage: Stage): Promise<EncounterStatus> {
+  for (let i = 0; i < 200; i++) {
+    const status = await handle.query(statusQuery);
+    if (status.stage === stage) return status;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`encounter never reached ${stage}`);
+}
+
+const PHYSICIAN = '1234567893';
+
+describe('encounter workflow', () => {
+  it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
+    const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()] });
+    expect(stages).toEqual(['coding', 'billing', 'billed']);
+    expect(status.codes.diagnoses).toEqual(['J06.9']);
+    expect(status.authorization?.outcome).toBe('not_required');
+    expect(status.claimNumber).toBe('CLM-1');
+    expect(status.statementId).toBe('statement-1');
+    expect(fake.callsOf('recordTransition')).toHaveLength(3);
+    expect(fake.callsOf('openClarificationQuery')).toHaveLength(0);
+  });
+
+  it('asks the physician, rejects an answer outside the options, and re-codes with a valid answer', async () => {
+    const { status, fake, stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      const queryId = waiting.openQuery!.queryId;
+      expect(waiting.openQuery!.options).toContain('Clinically undetermined');
+      await expect(
+        handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId, answeredBy: PHYSICIAN, option: 'Type 3 diabetes' }] }),
+      ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(
+        handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId, answeredBy: '1245319599', option: 'Type 2 diabetes mellitus' }] }),
+      ).rejects.toThrow(/another physician|Update failed/);
+      const result = await handle.executeUpdate(answerClarificationUpdate, {
+        args: [{ queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+      });
+      expect(result).toEqual({ accepted: true });
+    });
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(fake.callsOf('codeEncounter').map((c) => (c.args as { revision: number }).revision)).toEqual([1, 2]);
+    expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
+    expect(fake.callsOf('recordClarificationAnswer')).toHaveLength(1);
+    expect(status.openQuery).toBeUndefined();
+  });
+
+  it('takes the answer as a signal from fire-and-forget clients', async () => {
+    const { stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(answerClarificationSignal, { queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, freeText: 'Type 2, long-standing' });
+    });
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+  });
+
+  it('reminds the physician after the reminder interval, then takes the answer', async () => {
+    const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      await env.sleep('25h');
+      const after = await handle.query(statusQuery);
+      expect(after.openQuery!.remindersSent).toBe(1);
+      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+    });
+    const notices = fake.callsOf('notifyPhysician').map((c) => (c.args as { kind: string }).kind);
+    expect(notices).toEqual(['new', 'reminder']);
+  });
+
+  describe('at the deadline the query escalates to a supervisor', () => {
+    it('who extends it, after which the physician answers', async () => {
+      const { stages, fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+        await waitForStage(handle, 'awaiting_clarification');
+        await env.sleep('73h');
+        const escalated = await waitForStage(handle, 'escalated');
+        expect(escalated.pendingDecision?.allowed).toEqual(['extend', 'accept_codes']);
+        await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
+        const reopened = await waitForStage(handle, 'awaiting_clarification');
+        await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+      });
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+      expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(2);
+      expect(fake.callsOf('notifySupervisor')).toHaveLength(1);
+    });
+
+    it('who accepts the codes as they stand', async () => {
+      const { stages, status } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
+        await waitForStage(handle, 'awaiting_clarification');
+        await env.sleep('73h');
+        await waitForStage(handle, 'escalated');
+        await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
+      });
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'billing', 'billed']);
+      expect(status.codes.diagnoses).toEqual(['E11.9']);
+    });
+
+    it('who cancels the encounter', async () => {
+      const { stages, fake } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
+        await waitForStage(handle, 'awaiting_clarification');
+        await env.sleep('73h');
+        await waitForStage(handle, 'escalated');
+        await handle.signal(supervisorDecisionSignal, { decision: 'cancel', decidedBy: 'sup-1', note: 'duplicate visit' });
+      });
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'cancelled']);
+      expect(fake.callsOf('submitClaim')).toHaveLength(0);
+      expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toContain('withdrawn');
+    });
+  });
+
+  describe('prior authorization', () => {
+    it('is requested when the payer requires it and the approval number goes on the claim', async () => {
+      const { stages, fake, status } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true });
+      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(status.authorization).toMatchObject({ outcome: 'certified', authNumber: 'AUTH-1', attempt: 1 });
+      expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-1');
+    });
+
+    it('follows a pended request on a durable timer until the insurer decides', async () => {
+      const { stages, fake } = await runEncounter({
+        coding: [mriCoding()],
+        authorizationRequired: true,
+        authorizationRequests: [decision('pended')],
+        authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-9' })],
+      });
+      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(fake.callsOf('checkPriorAuthorizationStatus')).toHaveLength(2);
+      expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-9');
+    });
+
+    it('parks a request still pended at the regulatory deadline for a supervisor', async () => {
+      const { stages, status } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        async (handle) => {
+          const parked = await waitForStageAfterSkipping(handle, 'needs_review', '8d');
+          expect(parked.pendingDecision?.kind).toBe('authorization_expired');
+          await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(status.flags.some((f) => f.includes('without authorization'))).toBe(true);
+    });
+
+    it('bills only the authorized units of a partial approval and flags it', async () => {
+      const { fake, status } = await runEncounter({
+        coding: [mriCoding()],
+        authorizationRequired: true,
+        authorizationRequests: [decision('partial', { authNumber: 'AUTH-P', authorizedUnits: { '72148': 1 } })],
+      });
+      expect((fake.callsOf('submitClaim')[0]!.args as { authorizedUnits: Record<string, number> }).authorizedUnits).toEqual({ '72148': 1 });
+      expect(status.flags).toContain('partially authorized: billing only the authorized units');
+    });
+
+    it('on a denial waits for the supervisor, who resubmits with more documentation', async () => {
+      const { stages, fake } = await runEncounter(
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('denied', { reason: 'not medically necessary' }), decision('certified', { authNumber: 'AUTH-2' })],
+        },
+        async (handle) => {
+          const denied = await waitForStage(handle, 'denied');
+          expect(denied.pendingDecision?.reason).toContain('not medically necessary');
+          await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
+    });
+
+    it('on a denial the supervisor may bill the patient with notice', async () => {
+      const { stages, fake } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' })] },
+        async (handle) => {
+          await waitForStage(handle, 'denied');
+          await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1' }); // not allowed here: ignored
+          await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'billing', 'billed']);
+      expect((fake.callsOf('submitClaim')[0]!.args as { billPatient: boolean }).billPatient).toBe(true);
+    });
+
+    it('sends an invalid request to a supervisor instead of retrying it', async () => {
+      const { stages, fake } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true, authorizationRejected: true }, async (handle) => {
+        const review = await waitForStage(handle, 'needs_review');
+        expect(review.pendingDecision?.reason).toContain('must be a CPT or HCPCS code');
+        await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'wrong payer on file' });
+      });
+      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'cancelled']);
+      expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(1);
+    });
+  });
+
+  describe('cancel', () => {
+    it('while the physician is asked withdraws the query', async () => {
+      const { stages, fake } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
+        await waitForStage(handle, 'awaiting_clarification');
+        await handle.signal(cancelSignal, { cancelledBy: 'coder-1', reason: 'entered in error' });
+      });
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'cancelled']);
+      expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
+    });
+
+    it('while a pended authorization is followed up', async () => {
+      const { stages, fake } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        async (handle) => {
+          await waitForStage(handle, 'authorization');
+          await handle.signal(cancelSignal, { cancelledBy: 'biller-1', reason: 'patient withdrew' });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'cancelled']);
+      expect(fake.callsOf('submitClaim')).toHaveLength(0);
+    });
+
+    it('while a denial waits for a supervisor', async () => {
+      const { stages } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied')] },
+        async (handle) => {
+          await waitForStage(handle, 'denied');
+          await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'not pursued' });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'cancelled']);
+    });
+
+    it('before coding starts', async () => {
+      const { stages, fake } = await runEncounter({ coding: [confidentCoding()] }, async (handle) => {
+        await handle.signal(cancelSignal, { cancelledBy: 'intake-1', reason: 'duplicate submission' });
+      });
+      expect(stages.at(-1)).toBe('cancelled');
+      expect(fake.callsOf('submitClaim')).toHaveLength(0);
+    });
+  });
+
+  it("takes a coder's override while the physician is asked, and withdraws the query", async () => {
+    const { stages, fake, status } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'E11.65' }],
+        procedures: [{ code: '99214', units: 1 }],
+        note: 'type documented in the problem list',
+      });
+    });
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'billing', 'billed']);
+    expect(status.codes.diagnoses).toEqual(['E11.65']);
+    expect(status.codingRevision).toBe(2);
+    expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
+  });
+
+  it('sends a rejected claim to a supervisor and resubmits it', async () => {
+    const { stages, fake } = await runEncounter(
+      { coding: [confidentCoding()], claims: [{ accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] }, { accepted: true, reasons: [] }] },
+      async (handle) => {
+        const review = await waitForStage(handle, 'needs_review');
+        expect(review.pendingDecision?.kind).toBe('claim_rejected');
+        await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
+      },
+    );
+    expect(stages).toEqual(['coding', 'billing', 'needs_review', 'billing', 'billed']);
+    expect(fake.callsOf('submitClaim').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
+  });
+});
+
+async function waitForStageAfterSkipping(handle: Handle, stage: Stage, skip: string): Promise<EncounterStatus> {
+  await waitForStage(handle, 'authorization');
+  await env.sleep(skip);
+  return waitForStage(handle, stage);
+}

@@ -1,0 +1,123 @@
+/**
+ * In-memory stand-ins for the encounter workflow's activities: unit tests of the workflow alone.
+ * Each test scripts what coding, the insurer and the clearinghouse answer, and reads back calls.
+ */
+import type { Activities, AuthorizationResult, CodingSummary } from '../../activities/index.ts';
+import type { SubmittedClaim } from '../../activities/billing.ts';
+
+export interface Script {
+  /** Coding results in order: the first call gets [0], a re-code after an answer [1], ... */
+  coding: CodingSummary[];
+  authorizationRequired?: boolean;
+  /** Answers to requestPriorAuthorization, per attempt (1-based index - 1). */
+  authorizationRequests?: AuthorizationResult[];
+  /** Answers to successive status checks of a pended request. */
+  authorizationStatuses?: AuthorizationResult[];
+  /** When set, requestPriorAuthorization throws a non-retryable rejection. */
+  authorizationRejected?: boolean;
+  claims?: Array<Omit<SubmittedClaim, 'claimId' | 'claimNumber'>>;
+}
+
+export interface Call {
+  name: string;
+  args: unknown;
+}
+
+export function confidentCoding(revision = 1): CodingSummary {
+  return {
+    revision,
+    diagnoses: [{ code: 'J06.9', description: 'Acute upper respiratory infection, unspecified', confidence: 0.93 }],
+    procedures: [{ code: '99213', units: 1, modifiers: [], diagnosisPointers: [1] }],
+    edits: [],
+  };
+}
+
+export function unsureCoding(revision = 1): CodingSummary {
+  return {
+    revision,
+    diagnoses: [{ code: 'E11.9', description: 'Type 2 diabetes mellitus without complications', confidence: 0.55 }],
+    procedures: [{ code: '99214', units: 1, modifiers: [], diagnosisPointers: [1] }],
+    edits: [],
+    clarification: {
+      question: 'Please clarify the type of diabetes mellitus documented for this visit.',
+      clinicalIndicators: ['"diabetes, on metformin"', 'HbA1c 8.1 %'],
+      options: ['Type 1 diabetes mellitus', 'Type 2 diabetes mellitus', 'Other (please specify)', 'Clinically undetermined'],
+      reason: 'diabetes documented without its type',
+    },
+  };
+}
+
+export function mriCoding(revision = 1): CodingSummary {
+  return {
+    revision,
+    diagnoses: [{ code: 'M54.50', description: 'Low back pain, unspecified', confidence: 0.9 }],
+    procedures: [{ code: '72148', units: 2, modifiers: [], diagnosisPointers: [1] }],
+    edits: [],
+  };
+}
+
+export function decision(outcome: AuthorizationResult['outcome'], extra: Partial<AuthorizationResult> = {}): AuthorizationResult {
+  return { outcome, payerReference: 'PA-REF-1', ...extra };
+}
+
+export function createFakeActivities(script: Script) {
+  const calls: Call[] = [];
+  let codingCall = 0;
+  let statusCall = 0;
+  let claimCall = 0;
+  const record = (name: string, args: unknown) => calls.push({ name, args });
+
+  const activities: Activities = {
+    async recordTransition(args) { record('recordTransition', args); },
+    async recordAudit(args) { record('recordAudit', args); },
+    async codeEncounter(args) {
+      record('codeEncounter', args);
+      const next = script.coding[Math.min(codingCall++, script.coding.length - 1)]!;
+      return { ...next, revision: args.revision };
+    },
+    async applyCoderOverride(args) {
+      record('applyCoderOverride', args);
+      return {
+        revision: args.revision,
+        diagnoses: args.override.diagnoses.map((d) => ({ code: d.code, description: 'entered by coder', confidence: 1 })),
+        procedures: args.override.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: p.diagnosisPointers ?? [1] })),
+        edits: [],
+      };
+    },
+    async openClarificationQuery(args) { record('openClarificationQuery', args); },
+    async recordClarificationAnswer(args) { record('recordClarificationAnswer', args); },
+    async closeClarificationQuery(args) { record('closeClarificationQuery', args); },
+    async reopenClarificationQuery(args) { record('reopenClarificationQuery', args); },
+    async notifyPhysician(args) { record('notifyPhysician', args); },
+    async notifySupervisor(args) { record('notifySupervisor', args); },
+    async checkAuthorizationRequirement(args) {
+      record('checkAuthorizationRequirement', args);
+      return { required: script.authorizationRequired ?? false, expedited: false, codes: script.authorizationRequired ? ['72148'] : [] };
+    },
+    async requestPriorAuthorization(args) {
+      record('requestPriorAuthorization', args);
+      if (script.authorizationRejected) {
+        const { ApplicationFailure } = await import('@temporalio/common');
+        throw ApplicationFailure.nonRetryable('services[0].code: must be a CPT or HCPCS code', 'ExternalPartyRejected');
+      }
+      const answers = script.authorizationRequests ?? [decision('certified', { authNumber: 'AUTH-1' })];
+      return answers[Math.min(args.attempt - 1, answers.length - 1)]!;
+    },
+    async checkPriorAuthorizationStatus(args) {
+      record('checkPriorAuthorizationStatus', args);
+      const answers = script.authorizationStatuses ?? [decision('certified', { authNumber: 'AUTH-1' })];
+      return answers[Math.min(statusCall++, answers.length - 1)]!;
+    },
+    async submitClaim(args) {
+      record('submitClaim', args);
+      const answers = script.claims ?? [{ accepted: true, reasons: [] }];
+      const answer = answers[Math.min(claimCall++, answers.length - 1)]!;
+      return { ...answer, claimId: `claim-${args.attempt}`, claimNumber: `CLM-${args.attempt}` };
+    },
+    async issuePatientStatement(args) {
+      record('issuePatientStatement', args);
+      return { statementId: 'statement-1', patientOwesCents: 2500 };
+    },
+  };
+  return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };
+}
