@@ -1,6 +1,5 @@
 /** Prior authorization: ask the insurer for a guarantee of payment and follow a pended request. */
 import type { AuthorizationDecision } from '../domain/billing.ts';
-import { toActivityFailure } from '../integrations/activity-failures.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadEncounterForCoding, loadRevision } from './coding.ts';
 
@@ -56,9 +55,7 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
         create: { encounterId, idempotencyKey, status: 'requested', requestedUnits },
         update: {},
       });
-      let decision: AuthorizationDecision;
-      try {
-        decision = await insurer.submitPriorAuthorization(
+      const decision = await insurer.submitPriorAuthorization(
           {
             member: { payerId: encounter.payerId, memberId: encounter.patient.memberId },
             provider: { npi: provider.npi },
@@ -69,20 +66,12 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
           },
           idempotencyKey,
         );
-      } catch (err) {
-        throw toActivityFailure(err);
-      }
       await storeDecision(idempotencyKey, decision);
       return decision;
     },
 
     async checkPriorAuthorizationStatus({ encounterId, attempt, payerReference }: { encounterId: string; attempt: number; payerReference: string }): Promise<AuthorizationResult> {
-      let decision: AuthorizationDecision;
-      try {
-        decision = await insurer.getPriorAuthorization(payerReference);
-      } catch (err) {
-        throw toActivityFailure(err);
-      }
+      const decision = await insurer.getPriorAuthorization(payerReference);
       await storeDecision(authorizationKey(encounterId, attempt), decision);
       return decision;
     },

@@ -8,7 +8,6 @@ import { computePatientResponsibility } from '../billing/patient-responsibility.
 import { buildPatientStatement } from '../billing/statement.ts';
 import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
-import { toActivityFailure } from '../integrations/activity-failures.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadRevision } from './coding.ts';
 
@@ -65,11 +64,14 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       }
       const encounter = await loadBillingContext(prisma, input.encounterId);
       const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
-      const lines: PricedLine[] = procedures.map((p) => {
-        const units = Math.min(p.units, input.authorizedUnits?.[p.code] ?? p.units);
-        const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, units);
-        return { code: p.code, modifiers: p.modifiers, units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
-      });
+      // A partial authorization caps each line at the units the insurer authorized (none: dropped).
+      const lines: PricedLine[] = procedures
+        .map((p) => ({ ...p, units: Math.min(p.units, input.authorizedUnits?.[p.code] ?? p.units) }))
+        .filter((p) => p.units > 0)
+        .map((p) => {
+          const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, p.units);
+          return { code: p.code, modifiers: p.modifiers, units: p.units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
+        });
       const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
       const renderingProvider: ProviderInfo = { npi: encounter.provider.npi, name: encounter.provider.name, taxonomy: encounter.provider.taxonomy };
       const claim: ClaimDocument = buildClaim({
@@ -82,7 +84,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         placeOfService: encounter.placeOfService,
         dateOfService,
         diagnosisCodes: diagnoses.map((d) => d.code),
-        lines: lines.filter((l) => l.units > 0),
+        lines,
         priorAuthorizationRequired: input.authNumber !== undefined,
         priorAuthorizationNumber: input.authNumber,
       });
@@ -109,7 +111,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
               modifiers: l.modifiers,
               units: l.units,
               diagnosisPointers: l.diagnosisPointers,
-              unitPriceCents: lines.filter((x) => x.units > 0)[i]?.unitPriceCents ?? 0,
+              unitPriceCents: lines[i]?.unitPriceCents ?? 0,
               chargeCents: l.chargeCents,
             })),
           },
@@ -120,12 +122,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         await prisma.claim.update({ where: { id: stored.id }, data: { ackStatus: 'not_submitted' } });
         return { claimId: stored.id, claimNumber, accepted: true, reasons: [] };
       }
-      let ack;
-      try {
-        ack = await clearinghouse.submitClaim(claim, x12);
-      } catch (err) {
-        throw toActivityFailure(err);
-      }
+      const ack = await clearinghouse.submitClaim(claim, x12);
       const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
       await prisma.claim.update({
         where: { id: stored.id },
@@ -140,12 +137,13 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       const encounter = await loadBillingContext(prisma, encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
       const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
-      let benefits: Benefits;
-      try {
-        benefits = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.patient.memberId, dateOfService });
-      } catch (err) {
-        throw toActivityFailure(err);
-      }
+      const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.patient.memberId, dateOfService });
+      const benefits: Benefits = {
+        copayCents: eligibility.copayCents,
+        coinsuranceBps: eligibility.coinsuranceBps,
+        deductibleCents: eligibility.deductibleCents,
+        deductibleMetCents: eligibility.deductibleMetCents,
+      };
       await prisma.coverage.upsert({
         where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
         create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.patient.memberId, ...benefits },

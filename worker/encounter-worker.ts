@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
+import { PhiSafeActivityErrors } from './interceptors.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -22,6 +23,7 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) })] },
     shutdownGraceTime: '10s',
   });
 }

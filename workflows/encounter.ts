@@ -357,6 +357,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       }
       status.authorization = { ...toAuthorizationState(result), attempt };
       if (result.outcome === 'certified' || result.outcome === 'modified') {
+        if (result.outcome === 'modified') status.flags.push(`the insurer modified the request: ${result.reason ?? 'see the authorization'}; a coder should review the codes`);
         return { authNumber: result.authNumber, billPatient: false };
       }
       if (result.outcome === 'partial') {
@@ -385,23 +386,26 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     await moveTo('billing');
     for (let attempt = 1; ; attempt++) {
       checkpoint();
-      const claim = await external.submitClaim({
-        encounterId,
-        attempt,
-        revision: status.codingRevision,
-        authNumber: authorization.authNumber,
-        authorizedUnits: authorization.authorizedUnits,
-        billPatient: authorization.billPatient,
-      });
-      status.claimId = claim.claimId;
-      status.claimNumber = claim.claimNumber;
-      if (claim.accepted) break;
-      const decision = await awaitSupervisor(
-        'needs_review',
-        'claim_rejected',
-        `the clearinghouse rejected the claim: ${claim.reasons.join('; ')}`,
-        ['resubmit'],
-      );
+      let problem: string;
+      try {
+        const claim = await external.submitClaim({
+          encounterId,
+          attempt,
+          revision: status.codingRevision,
+          authNumber: authorization.authNumber,
+          authorizedUnits: authorization.authorizedUnits,
+          billPatient: authorization.billPatient,
+        });
+        status.claimId = claim.claimId;
+        status.claimNumber = claim.claimNumber;
+        if (claim.accepted) break;
+        problem = `the clearinghouse rejected the claim: ${claim.reasons.join('; ')}`;
+      } catch (err) {
+        // A claim that cannot be built (an unpriced code, a missing field) needs a person.
+        if (!(err instanceof ActivityFailure)) throw err;
+        problem = `the claim could not be built: ${err.cause instanceof ApplicationFailure ? err.cause.message : 'billing failed'}`;
+      }
+      const decision = await awaitSupervisor('needs_review', 'claim_rejected', problem, ['resubmit']);
       if (pendingOverride) await applyOverride();
       await moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
     }

@@ -15,6 +15,7 @@ import type { LogLevel } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import { temporal } from '@temporalio/proto';
 import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
 import { ensureTemporalCli } from '../../scripts/temporal-cli.ts';
 import { ensureTemporalTestServer } from '../../scripts/temporal-test-server.ts';
@@ -48,9 +49,20 @@ export async function createLocalTestEnv(
   });
 }
 
+/** The time-skipping server starts with no custom search attributes: it gets the project's here. */
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntimeLogs();
-  return TestWorkflowEnvironment.createTimeSkipping({
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer() } },
   });
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
+  });
+  return env;
+}
+
+function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType {
+  const name = `INDEXED_VALUE_TYPE_${type}` as keyof typeof temporal.api.enums.v1.IndexedValueType;
+  return temporal.api.enums.v1.IndexedValueType[name];
 }

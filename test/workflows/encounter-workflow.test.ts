@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, Runtime, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
 import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../../workflows/config.ts';
 import type { encounterWorkflow } from '../../workflows/encounter.ts';
@@ -21,16 +21,7 @@ import {
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { createTimeSkippingTestEnv } from '../helpers/temporal.ts';
-import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
-import { temporal } from '@temporalio/proto';
-
-function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType {
-  const name = `INDEXED_VALUE_TYPE_${type}` as keyof typeof temporal.api.enums.v1.IndexedValueType;
-  return temporal.api.enums.v1.IndexedValueType[name];
-}
 import { confidentCoding, createFakeActivities, decision, mriCoding, unsureCoding, type Script } from './fake-activities.ts';
-
-Runtime.install({ logger: new DefaultLogger('WARN') });
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -40,11 +31,6 @@ beforeAll(async () => {
     createTimeSkippingTestEnv(),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
   ]);
-  // The Java test server starts with no custom search attributes: register the project's.
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
-  });
 }, 240_000);
 
 afterAll(async () => {

@@ -1,0 +1,35 @@
+/**
+ * Keeps patient data out of failures. An unexpected error's message can quote the data it choked
+ * on (a database driver's does), and Temporal stores failure messages in the workflow history
+ * and the worker logs them. So every error that is not already an ApplicationFailure we raised
+ * on purpose is replaced by one that names only the error's class, code and activity. Known
+ * errors (an insurer outage, a rejected request, an unpriced code) are mapped to failures that
+ * tell the retry policy whether trying again can help.
+ */
+import { ApplicationFailure } from '@temporalio/common';
+import type { ActivityExecuteInput, ActivityInboundCallsInterceptor, Next } from '@temporalio/worker';
+import type { Context } from '@temporalio/activity';
+import { toActivityFailure } from '../integrations/activity-failures.ts';
+
+export function sanitizeActivityError(err: unknown, activityType: string): unknown {
+  // Errors of the external parties and of the billing data become retryable or final failures.
+  const mapped = toActivityFailure(err);
+  if (mapped instanceof ApplicationFailure) return mapped;
+  if (!(err instanceof Error)) return ApplicationFailure.create({ type: 'UnexpectedError', message: `${activityType} failed` });
+  if (err.name === 'CancelledFailure' || err.name === 'AbortError') return err;
+  const code = (err as { code?: unknown }).code;
+  const label = typeof code === 'string' ? `${err.name} ${code}` : err.name;
+  return ApplicationFailure.create({ type: err.name, message: `${activityType} failed: ${label}` });
+}
+
+export class PhiSafeActivityErrors implements ActivityInboundCallsInterceptor {
+  constructor(private readonly ctx: Context) {}
+
+  async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
+    try {
+      return await next(input);
+    } catch (err) {
+      throw sanitizeActivityError(err, this.ctx.info.activityType);
+    }
+  }
+}
