@@ -131,7 +131,7 @@ describe('intake is idempotent on clinicEncounterId', () => {
         payerId: submission.payerId,
         dateOfService: new Date('2026-11-20'),
         placeOfService: '11',
-        documentation: submission.documentation,
+        documentation: JSON.parse(JSON.stringify(submission.documentation)),
         workflowId: `encounter-${id}`,
       },
     });

@@ -1,0 +1,74 @@
+/** HTTP helpers shared by the API and end-to-end tests: tokens, one-call fetch, a valid submission. */
+import type { EncounterSubmission } from '../../domain/encounter.ts';
+
+export const TOKENS = {
+  intake: 'intake-demo',
+  coder: 'coder-demo',
+  biller: 'biller-demo',
+  supervisor: 'supervisor-demo',
+  physicianA: 'physician-1234567893-demo',
+  physicianB: 'physician-1245319599-demo',
+} as const;
+
+export interface Call {
+  status: number;
+  contentType: string;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+/** One HTTP request; JSON bodies are serialised, JSON and problem+json responses parsed. */
+export async function call(
+  baseUrl: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; rawBody?: string; accept?: string } = {},
+): Promise<Call> {
+  const headers: Record<string, string> = {};
+  if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
+  if (options.accept !== undefined) headers.accept = options.accept;
+  let body: string | undefined;
+  if (options.rawBody !== undefined || options.body !== undefined) {
+    headers['content-type'] = 'application/json';
+    body = options.rawBody ?? JSON.stringify(options.body);
+  }
+  const response = await fetch(baseUrl + path, { method, headers, body });
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  return {
+    status: response.status,
+    contentType,
+    headers: response.headers,
+    text,
+    body: /json/.test(contentType) && text !== '' ? JSON.parse(text) : undefined,
+  };
+}
+
+let counter = 0;
+
+/** A valid submission with a fresh clinic encounter id (the fake patient is not a real person). */
+export function validSubmission(overrides: { clinicEncounterId?: string } = {}): EncounterSubmission {
+  counter += 1;
+  return {
+    clinicEncounterId: overrides.clinicEncounterId ?? `CLN-${Date.now()}-${counter}`,
+    patient: {
+      externalId: `PAT-${counter}-${process.pid}`,
+      firstName: 'Testy',
+      lastName: 'McTestface',
+      dateOfBirth: '1980-02-29',
+      sex: 'F' as const,
+      memberId: 'MBR12345',
+    },
+    provider: { npi: '1234567893', name: 'Dr. Demo One', taxonomy: '207Q00000X' },
+    payerId: 'ACME-HEALTH',
+    dateOfService: '2026-11-20',
+    placeOfService: '11',
+    documentation: {
+      notes: 'Follow-up for type 2 diabetes; A1c reviewed.',
+      diagnoses: [{ description: 'Type 2 diabetes mellitus without complications', code: 'E11.9' }],
+      procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
+      testResults: [{ name: 'HbA1c', value: '7.2', unit: '%', flag: 'H' }],
+    },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The whole product for end-to-end tests, on real parts: a fresh migrated database, a real
+ * Temporal dev server, the insurer and clearinghouse sandboxes over HTTP, the worker with the
+ * real activities and coding engine, and the API — each on an ephemeral port of 127.0.0.1.
+ * Intervals are short so clarification deadlines and pended follow-ups happen within a test.
+ */
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import { createApp } from '../../api/app.ts';
+import { demoTokenDirectory } from '../../api/auth.ts';
+import { loadConfig } from '../../platform/config.ts';
+import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
+import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
+import type { FaultConfig } from '../../sandbox/shared/faults.ts';
+import { buildActivityDeps } from '../../worker/dependencies.ts';
+import { WORKFLOWS_PATH, createEncounterWorker } from '../../worker/encounter-worker.ts';
+import type { EncounterTimings } from '../../workflows/config.ts';
+import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createLocalTestEnv } from './temporal.ts';
+
+export const FAST_TIMINGS: EncounterTimings = {
+  clarificationDeadline: '6s',
+  clarificationReminderInterval: '2s',
+  authorizationPollInterval: '500ms',
+  authorizationDeadlineStandard: '20s',
+  authorizationDeadlineExpedited: '20s',
+};
+
+export interface TestStack {
+  apiUrl: string;
+  insurerUrl: string;
+  clearinghouseUrl: string;
+  db: TestDatabase;
+  env: TestWorkflowEnvironment;
+  taskQueue: string;
+  stop(): Promise<void>;
+}
+
+export interface TestStackOptions {
+  timings?: EncounterTimings;
+  insurerFaults?: FaultConfig;
+  clearinghouseFaults?: FaultConfig;
+  /** Client timeout towards the sandboxes. */
+  externalTimeoutMs?: number;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
+  const [db, env, bundle, insurer, clearinghouse] = await Promise.all([
+    createTestDatabase(),
+    createLocalTestEnv(),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger }),
+    startInsurerSandbox({ port: 0, faults: options.insurerFaults }),
+    startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults }),
+  ]);
+  const taskQueue = `e2e-${randomUUID()}`;
+  const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000) });
+  const deps = await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url });
+  const worker: Worker = await createEncounterWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    deps,
+    workflowBundle: bundle,
+  });
+  const running = worker.run();
+
+  const app = createApp({
+    prisma: db.prisma,
+    temporal: env.client,
+    taskQueue,
+    timings: options.timings ?? FAST_TIMINGS,
+    tokens: demoTokenDirectory(),
+    readiness: async () => ({ database: true, temporal: true }),
+  });
+  const server: Server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    apiUrl: `http://127.0.0.1:${port}`,
+    insurerUrl: insurer.url,
+    clearinghouseUrl: clearinghouse.url,
+    db,
+    env,
+    taskQueue,
+    async stop() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      worker.shutdown();
+      await running.catch(() => undefined);
+      await Promise.allSettled([insurer.stop(), clearinghouse.stop()]);
+      await Promise.allSettled([env.teardown(), db.drop()]);
+    },
+  };
+}
+
+const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta),
+};
