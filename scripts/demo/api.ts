@@ -1,0 +1,209 @@
+/**
+ * A small client for the encounterflow HTTP API, as the demo's people use it: each call names
+ * the role (and so the demo bearer token) it acts as. Every request has a time limit; a refused
+ * connection is retried briefly and then reported as `ApiUnreachable`, which the demo turns into
+ * exit code 2.
+ */
+import type { EncounterStatus, PendingDecision, StageTransition, SupervisorDecisionKind } from '../../workflows/messages.ts';
+import type { Stage } from '../../workflows/stages.ts';
+import type { EncounterSubmission } from '../../domain/encounter.ts';
+
+/** The demo tokens of api/auth.ts (accepted while API_TOKENS is not set). */
+export const TOKENS = {
+  intake: 'intake-demo',
+  coder: 'coder-demo',
+  biller: 'biller-demo',
+  supervisor: 'supervisor-demo',
+  physician: (npi: string) => `physician-${npi}-demo`,
+} as const;
+
+/** The API could not be reached at all (connection refused, DNS, timeout). */
+export class ApiUnreachable extends Error {
+  override name = 'ApiUnreachable';
+}
+
+/** The API answered with an error status; `detail` is its problem+json detail. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly status: number,
+    readonly detail: string,
+    /** The parsed response body, for callers that read more than the detail. */
+    readonly body?: unknown,
+  ) {
+    super(`${method} ${path} → ${status}: ${detail}`);
+  }
+}
+
+// ---- response shapes (only the fields the demo reads) ------------------------------------------
+
+export interface SubmitResponse {
+  id: string;
+  clinicEncounterId: string;
+  stage: Stage;
+}
+
+/** `status` is the workflow's live status, or the stored stage and history when it cannot answer. */
+export type LiveOrStoredStatus = Partial<EncounterStatus> & { stage: Stage; history: StageTransition[] };
+
+export interface EncounterView {
+  id: string;
+  clinicEncounterId: string;
+  stage: Stage;
+  payerId: string;
+  codes: {
+    revision: number;
+    diagnoses: Array<{ code: string; description: string }>;
+    procedures: Array<{ code: string; description: string; units?: number }>;
+  } | null;
+  statementId?: string;
+  statusSource: 'workflow' | 'database';
+  status: LiveOrStoredStatus;
+}
+
+export interface EncounterListPage {
+  items: Array<{ id: string; clinicEncounterId: string; stage: Stage; payerId: string }>;
+  nextCursor: string | null;
+}
+
+export interface PhysicianQuery {
+  id: string;
+  encounterId: string;
+  options: string[];
+  dueAt: string;
+}
+
+export interface StatementSummary {
+  id: string;
+  dueDate: string;
+  billedCents: number;
+  insuranceExpectedCents: number;
+  patientOwesCents: number;
+  claim: { claimNumber: string; status: string };
+}
+
+export type { PendingDecision, SupervisorDecisionKind };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class DemoApi {
+  constructor(
+    readonly baseUrl: string,
+    private readonly timeoutMs = 15_000,
+  ) {}
+
+  /** One HTTP call; JSON in and out. Retries a refused connection 3 times before giving up. */
+  async call<T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const url = new URL(path, this.baseUrl);
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/json',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          body: body !== undefined ? JSON.stringify(body) : undefined,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        if (attempt < 4) {
+          await sleep(1_000);
+          continue;
+        }
+        const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
+        throw new ApiUnreachable(`the encounterflow API at ${this.baseUrl} is not reachable (${cause})`);
+      }
+      const text = await response.text();
+      let parsed: unknown = undefined;
+      try {
+        parsed = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        parsed = text;
+      }
+      if (!response.ok) {
+        const detail = (parsed as { detail?: string } | undefined)?.detail ?? response.statusText;
+        throw new ApiError(method, url.pathname, response.status, detail, parsed);
+      }
+      return { status: response.status, body: parsed as T };
+    }
+  }
+
+  // ---- the calls the demo makes, by who makes them ---------------------------------------------
+
+  /** Intake: submit (idempotent on clinicEncounterId: 201 new, 200 already known). */
+  async submit(submission: EncounterSubmission): Promise<{ created: boolean; encounter: SubmitResponse }> {
+    const { status, body } = await this.call<SubmitResponse>('POST', '/encounters', TOKENS.intake, submission);
+    return { created: status === 201, encounter: body };
+  }
+
+  /** Coder's view of one encounter (coders see codes, claims and the live status). */
+  async encounter(id: string): Promise<EncounterView> {
+    return (await this.call<EncounterView>('GET', `/encounters/${id}`, TOKENS.coder)).body;
+  }
+
+  /** Supervisor: every encounter in a stage (all pages). */
+  async encountersInStage(stage: Stage): Promise<EncounterListPage['items']> {
+    const items: EncounterListPage['items'] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ stage, limit: '200', ...(cursor !== null ? { cursor } : {}) });
+      const page: EncounterListPage = (await this.call<EncounterListPage>('GET', `/encounters?${query}`, TOKENS.supervisor)).body;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  }
+
+  /** Physician: their open clarification queries. */
+  async physicianQueries(npi: string): Promise<PhysicianQuery[]> {
+    return (await this.call<{ items: PhysicianQuery[] }>('GET', `/physicians/${npi}/queries`, TOKENS.physician(npi))).body.items;
+  }
+
+  /** Physician: answer a query with one of its options and/or free text. */
+  async answerQuery(npi: string, queryId: string, answer: { option?: string; freeText?: string }): Promise<void> {
+    await this.call('POST', `/queries/${encodeURIComponent(queryId)}/answer`, TOKENS.physician(npi), answer);
+  }
+
+  /** Coder: replace the codes. */
+  async overrideCodes(id: string, override: unknown): Promise<void> {
+    await this.call('PUT', `/encounters/${id}/codes`, TOKENS.coder, override);
+  }
+
+  /** Supervisor: decide a pending escalation, denial or rejection. */
+  async decide(id: string, decision: { decision: SupervisorDecisionKind; note?: string; extendBy?: string }): Promise<void> {
+    await this.call('POST', `/encounters/${id}/decision`, TOKENS.supervisor, decision);
+  }
+
+  /** Biller (or coder/supervisor): cancel. */
+  async cancel(id: string, reason: string): Promise<void> {
+    await this.call('POST', `/encounters/${id}/cancel`, TOKENS.biller, { reason });
+  }
+
+  /** Biller: the patient statement (JSON). */
+  async statement(id: string): Promise<StatementSummary> {
+    return (await this.call<StatementSummary>('GET', `/statements/${id}?format=json`, TOKENS.biller)).body;
+  }
+
+  /** Liveness and readiness. */
+  async health(): Promise<{ live: boolean; ready: boolean; failing: string[] }> {
+    try {
+      await this.call('GET', '/healthz', TOKENS.intake);
+    } catch (error) {
+      if (error instanceof ApiError) return { live: false, ready: false, failing: [`healthz answered ${error.status}`] };
+      throw error;
+    }
+    try {
+      await this.call('GET', '/readyz', TOKENS.intake);
+      return { live: true, ready: true, failing: [] };
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+      const failing = (error.body as { failing?: unknown } | undefined)?.failing;
+      return { live: true, ready: false, failing: Array.isArray(failing) ? failing.map(String) : [error.detail] };
+    }
+  }
+}

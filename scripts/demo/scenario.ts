@@ -1,0 +1,399 @@
+/**
+ * Follows one sample encounter through the product and plays the people of its scenario.
+ *
+ * `EncounterRun.run()` polls GET /encounters/:id about once a second. Each poll
+ *   1. prints what changed since the last one: new stage transitions (from the workflow's
+ *      history, so none is missed between polls), a new physician query, a reminder, a pending
+ *      supervisor decision, the prior-authorization outcome, new flags;
+ *   2. lets the scenario react to the current stage like a person would: the physician answers,
+ *      the coder overrides, the supervisor decides, the biller cancels (each at most once per
+ *      query or decision);
+ *   3. stops when the encounter is billed or cancelled (then checks the sample's `expect`),
+ *      when it ended up somewhere the scenario did not expect, or when it waits on a clock
+ *      longer than the demo can (a 72 h physician deadline, a 4 h insurer follow-up).
+ *
+ * The scenario reacts to the stage it finds, so a second `npm run demo` (same encounters,
+ * reused) simply picks each encounter up wherever it stands.
+ */
+import type { OpenClarification, PendingDecision, StageTransition } from '../../workflows/messages.ts';
+import { FINAL_STAGES, type Stage } from '../../workflows/stages.ts';
+import { ApiError, ApiUnreachable, type DemoApi, type EncounterView, type SupervisorDecisionKind } from './api.ts';
+import { dollars, duration, quote } from './format.ts';
+import type { DemoSample } from './samples.ts';
+
+export type Outcome = 'ok' | 'waiting' | 'unexpected';
+
+export interface RunResult {
+  clinicEncounterId: string;
+  scenario: DemoSample['scenario'];
+  outcome: Outcome;
+  stage: Stage | 'not submitted';
+  message: string;
+}
+
+export interface RunOptions {
+  api: DemoApi;
+  /** Epoch ms after which the run gives up (the whole demo's time limit). */
+  deadlineAt: number;
+  /** Wait for a clarification deadline only if it falls within this many ms (else: "waits on the clock"). */
+  clockWaitLimitMs: number;
+  /** How long to watch a pended authorization before saying it waits for the insurer's follow-up. */
+  pendedWaitMs: number;
+  pollIntervalMs: number;
+  print: (line: string) => void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A scenario's reaction to one poll: undefined to keep going, or how the run ends. */
+type Verdict = { outcome: Exclude<Outcome, 'ok'>; message: string } | undefined;
+
+export class EncounterRun {
+  readonly clinicEncounterId: string;
+  private encounterId: string | undefined;
+  private reused = false;
+  private lastStage: Stage | 'not submitted' = 'not submitted';
+
+  // What has been printed already.
+  private printedHistory = 0;
+  private seenQuery = '';
+  private seenReminders = 0;
+  private seenDecision = '';
+  private seenAuthorization = '';
+  private readonly seenFlags = new Set<string>();
+
+  /** Actions taken (by key), so a person never acts twice on the same query or decision. */
+  private readonly acted = new Set<string>();
+  /** What the demo did, shown on the next transition out of that stage instead of the workflow's reason. */
+  private readonly notes = new Map<Stage, string>();
+  private pendedSince: number | undefined;
+  private announcedClockWait = false;
+
+  constructor(
+    readonly sample: DemoSample,
+    runSuffix: string,
+    private readonly options: RunOptions,
+  ) {
+    this.clinicEncounterId = `${sample.submission.clinicEncounterId}${runSuffix}`;
+  }
+
+  private say(text: string): void {
+    this.options.print(`[${this.clinicEncounterId}] ${text}`);
+  }
+
+  /** Intake submits the encounter; an already known clinicEncounterId is reused as it stands. */
+  async submit(): Promise<void> {
+    const { created, encounter } = await this.options.api.submit({ ...this.sample.submission, clinicEncounterId: this.clinicEncounterId });
+    this.encounterId = encounter.id;
+    this.reused = !created;
+    this.lastStage = encounter.stage;
+    if (created) this.say(`submitted: ${this.sample.title}`);
+    else if (FINAL_STAGES.includes(encounter.stage)) this.say(`already submitted by an earlier run; it is ${encounter.stage}`);
+    else this.say(`already submitted by an earlier run; it is ${encounter.stage}: following it from there`);
+  }
+
+  /** Follows the encounter until it ends, waits on a clock, or goes somewhere unexpected. */
+  async run(): Promise<RunResult> {
+    if (this.encounterId === undefined) return this.result('unexpected', 'it was not submitted');
+    try {
+      for (let first = true; ; first = false) {
+        const view = await this.options.api.encounter(this.encounterId);
+        this.lastStage = view.status.stage;
+        if (first && this.reused) this.printedHistory = view.status.history.length;
+        this.reportChanges(view);
+        if (FINAL_STAGES.includes(view.status.stage)) return await this.finish(view);
+        const verdict = await this.react(view);
+        if (verdict !== undefined) return this.result(verdict.outcome, verdict.message);
+        if (Date.now() > this.options.deadlineAt) {
+          return this.result('unexpected', `still ${view.status.stage} when the demo's time limit ran out${this.pendingText(view)}`);
+        }
+        await sleep(this.options.pollIntervalMs);
+      }
+    } catch (error) {
+      if (error instanceof ApiUnreachable) throw error;
+      return this.result('unexpected', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  private result(outcome: Outcome, message: string): RunResult {
+    return { clinicEncounterId: this.clinicEncounterId, scenario: this.sample.scenario, outcome, stage: this.lastStage, message };
+  }
+
+  private pendingText(view: EncounterView): string {
+    const pending = view.status.pendingDecision;
+    return pending === undefined ? '' : ` (waiting for a supervisor: ${pending.reason})`;
+  }
+
+  // ---- 1. printing what changed -----------------------------------------------------------------
+
+  private reportChanges(view: EncounterView): void {
+    const status = view.status;
+
+    // The authorization outcome and flags are set before the transition they lead to: print them first.
+    const auth = status.authorization;
+    if (auth !== undefined && auth.outcome !== 'not_required' && auth.outcome !== 'requested') {
+      const key = `${auth.attempt}:${auth.outcome}`;
+      if (key !== this.seenAuthorization) {
+        this.seenAuthorization = key;
+        const units = auth.authorizedUnits ? Object.entries(auth.authorizedUnits).map(([code, n]) => `${code}×${n}`).join(', ') : '';
+        const details = [
+          auth.payerReference,
+          auth.authNumber !== undefined ? `auth ${auth.authNumber}` : undefined,
+          units !== '' ? `authorized units ${units}` : undefined,
+          auth.outcome !== 'denied' ? auth.reason : undefined, // a denial's reason is on the transition line
+        ].filter((part) => part !== undefined && part !== '');
+        this.say(`  prior authorization ${auth.outcome} (attempt ${auth.attempt})${details.length > 0 ? `: ${details.join('; ')}` : ''}`);
+      }
+    }
+    for (const flag of status.flags ?? []) {
+      if (this.seenFlags.has(flag)) continue;
+      this.seenFlags.add(flag);
+      this.say(`  flag: ${flag}`);
+    }
+
+    for (const transition of status.history.slice(this.printedHistory)) this.say(this.transitionLine(transition));
+    this.printedHistory = status.history.length;
+
+    // A query or a pending decision belongs to the stage just entered: print them after.
+    const query = status.openQuery;
+    if (query !== undefined && query.queryId !== this.seenQuery) {
+      this.seenQuery = query.queryId;
+      this.seenReminders = query.remindersSent;
+      this.say(`  query to physician ${query.physicianNpi}: ${quote(query.question)}`);
+      this.say(`    options: ${query.options.join(' | ')}; answer due in ${duration(Date.parse(query.dueAt) - Date.now())}`);
+    } else if (query !== undefined && query.remindersSent > this.seenReminders) {
+      this.seenReminders = query.remindersSent;
+      this.say(`  reminder #${query.remindersSent} sent to physician ${query.physicianNpi}`);
+    }
+    const pending = status.pendingDecision;
+    if (pending !== undefined && pending.since !== this.seenDecision) {
+      this.seenDecision = pending.since;
+      // The reason is the one on the transition into this stage.
+      this.say(`  a supervisor is asked to decide (${pending.kind}); allowed: ${pending.allowed.join(', ')}`);
+    }
+  }
+
+  private transitionLine(t: StageTransition): string {
+    const note = this.notes.get(t.from);
+    if (note !== undefined) this.notes.delete(t.from);
+    const why = note ?? t.reason;
+    const parts = [why, t.actor !== undefined && !(why ?? '').includes(t.actor) ? `by ${t.actor}` : undefined].filter(
+      (p): p is string => p !== undefined && p !== '',
+    );
+    return `${t.from} → ${t.to}${parts.length > 0 ? ` (${parts.join('; ')})` : ''}`;
+  }
+
+  // ---- 2. the people of the scenario -------------------------------------------------------------
+
+  private async react(view: EncounterView): Promise<Verdict> {
+    const status = view.status;
+    const scenario = this.sample.scenario;
+    switch (status.stage) {
+      case 'awaiting_clarification': {
+        const query = status.openQuery;
+        if (query === undefined) return undefined; // the workflow did not answer this poll
+        switch (scenario) {
+          case 'clarification_option':
+          case 'clarification_free_text':
+            return this.physicianAnswers(query);
+          case 'coder_override':
+            return this.coderOverrides(query);
+          case 'cancelled':
+            return this.billerCancels();
+          case 'escalation_extend':
+            // After the supervisor's extension the physician finally answers.
+            return wasExtended(status.history) ? this.physicianAnswers(query) : this.waitForDeadline(query);
+          case 'escalation_accept':
+            return this.waitForDeadline(query);
+          default:
+            return { outcome: 'unexpected', message: `the coding engine asked the physician ${quote(query.question)}, which this path does not expect` };
+        }
+      }
+      case 'escalated': {
+        const pending = status.pendingDecision;
+        if (pending === undefined) return undefined;
+        if ((scenario === 'escalation_extend' || scenario === 'escalation_accept') && this.sample.decision !== undefined) {
+          const note =
+            this.sample.decision.decision === 'extend'
+              ? `supervisor extended the physician's deadline by ${this.sample.decision.extendBy ?? 'the default'}`
+              : 'supervisor accepted the codes as they stand';
+          return this.supervisorDecides(pending, this.sample.decision, 'escalated', note);
+        }
+        return { outcome: 'unexpected', message: `escalated to a supervisor: ${pending.reason}` };
+      }
+      case 'denied': {
+        const pending = status.pendingDecision;
+        if (pending === undefined) return undefined;
+        if (scenario !== 'auth_denied') return { outcome: 'unexpected', message: pending.reason };
+        // First denial: resubmit with more documentation. Second: bill the patient (who signed a notice).
+        const denials = status.history.filter((t) => t.to === 'denied').length;
+        return denials < 2
+          ? this.supervisorDecides(pending, { decision: 'resubmit', note: 'resubmit with the neurology consult attached' }, 'denied', 'supervisor resubmitted with more documentation')
+          : this.supervisorDecides(pending, { decision: 'bill_patient', note: 'patient signed a notice of liability' }, 'denied', 'supervisor decided to bill the patient');
+      }
+      case 'needs_review':
+        return { outcome: 'unexpected', message: `needs review: ${status.pendingDecision?.reason ?? 'no reason given'}` };
+      case 'authorization': {
+        if (status.authorization?.outcome !== 'pended') {
+          this.pendedSince = undefined;
+          return undefined;
+        }
+        this.pendedSince ??= Date.now();
+        if (Date.now() - this.pendedSince < this.options.pendedWaitMs) return undefined;
+        return {
+          outcome: 'waiting',
+          message:
+            `waiting for the insurer's follow-up on the pended request ${status.authorization.payerReference ?? ''}: ` +
+            'the workflow polls the insurer every AUTHORIZATION_POLL_INTERVAL (practice 4h; `npm run start:demo` uses 5s)',
+        };
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  /** Physician: finds the query in their own list (as they would) and answers it. */
+  private async physicianAnswers(query: OpenClarification): Promise<Verdict> {
+    const answer = this.sample.answer;
+    if (answer === undefined) return { outcome: 'unexpected', message: 'the sample has no physician answer' };
+    const key = `answer:${query.queryId}`;
+    if (this.acted.has(key)) return undefined;
+    const npi = this.sample.submission.provider.npi;
+    const mine = await this.options.api.physicianQueries(npi);
+    const item = mine.find((q) => q.encounterId === this.encounterId && q.id === query.queryId);
+    if (item === undefined) return undefined; // not listed as open yet (e.g. just reopened): next poll
+    if (answer.option !== undefined && !item.options.includes(answer.option)) {
+      return { outcome: 'unexpected', message: `the physician's answer "${answer.option}" is not among the offered options (${item.options.join(' | ')})` };
+    }
+    this.acted.add(key);
+    try {
+      await this.options.api.answerQuery(npi, item.id, answer);
+    } catch (error) {
+      // 503: the workflow did not take the update in time; try again on the next poll.
+      if (error instanceof ApiError && error.status === 503) {
+        this.acted.delete(key);
+        return undefined;
+      }
+      throw error;
+    }
+    this.notes.set('awaiting_clarification', `physician answered ${quote(answer.option ?? answer.freeText ?? '')}`);
+    return undefined;
+  }
+
+  /** Coder: replaces the codes while the physician's query is still open. */
+  private async coderOverrides(query: OpenClarification): Promise<Verdict> {
+    const override = this.sample.override;
+    if (override === undefined) return { outcome: 'unexpected', message: 'the sample has no coder override' };
+    const key = `override:${query.queryId}`;
+    if (this.acted.has(key)) return undefined;
+    this.acted.add(key);
+    await this.options.api.overrideCodes(this.encounterId!, override);
+    const codes = [...override.diagnoses.map((d) => d.code), ...override.procedures.map((p) => p.code)].join(', ');
+    this.notes.set('awaiting_clarification', `coder override: ${codes}${override.note !== undefined ? ` (${override.note})` : ''}; query withdrawn`);
+    return undefined;
+  }
+
+  /** Biller: cancels the encounter while it waits on the physician. */
+  private async billerCancels(): Promise<Verdict> {
+    const cancel = this.sample.cancel;
+    if (cancel === undefined) return { outcome: 'unexpected', message: 'the sample has no cancel reason' };
+    if (this.acted.has('cancel')) return undefined;
+    this.acted.add('cancel');
+    await this.options.api.cancel(this.encounterId!, cancel.reason);
+    return undefined;
+  }
+
+  /** Supervisor: decides the pending decision (once per decision asked). */
+  private async supervisorDecides(
+    pending: PendingDecision,
+    decision: { decision: SupervisorDecisionKind; note?: string; extendBy?: string },
+    stage: Stage,
+    note: string,
+  ): Promise<Verdict> {
+    const key = `decision:${pending.since}`;
+    if (this.acted.has(key)) return undefined;
+    if (!pending.allowed.includes(decision.decision)) {
+      return { outcome: 'unexpected', message: `"${decision.decision}" is not allowed for ${pending.kind} (allowed: ${pending.allowed.join(', ')})` };
+    }
+    this.acted.add(key);
+    await this.options.api.decide(this.encounterId!, decision);
+    this.notes.set(stage, note);
+    return undefined;
+  }
+
+  /**
+   * Nobody answers the query: wait for the deadline and the escalation when it is near enough,
+   * otherwise leave the encounter waiting on the clock.
+   */
+  private waitForDeadline(query: OpenClarification): Verdict {
+    const msLeft = Date.parse(query.dueAt) - Date.now();
+    const limit = Math.min(this.options.clockWaitLimitMs, this.options.deadlineAt - Date.now() - 20_000);
+    if (msLeft > limit) {
+      return {
+        outcome: 'waiting',
+        message:
+          `waits on the clock: the physician has until ${query.dueAt} (${duration(msLeft)} from now) before a supervisor is asked. ` +
+          '`npm run start:demo` starts the product with short demo intervals; then `npm run demo -- --fresh`',
+      };
+    }
+    if (!this.announcedClockWait) {
+      this.announcedClockWait = true;
+      this.say(`  nobody answers: the deadline passes in ${duration(msLeft)}, then a supervisor is asked`);
+    }
+    return undefined;
+  }
+
+  // ---- 3. the end: check where it landed ---------------------------------------------------------
+
+  private async finish(view: EncounterView): Promise<RunResult> {
+    const status = view.status;
+    const expect = this.sample.expect;
+    const live = view.statusSource === 'workflow';
+    const problems: string[] = [];
+
+    if (status.stage !== expect.stage) problems.push(`ended ${status.stage}, expected ${expect.stage}`);
+    const asked = status.history.some((t) => t.to === 'awaiting_clarification');
+    if (expect.clarification === true && !asked) problems.push('the physician was never asked, but this path expects a query');
+    if (expect.clarification === false && asked) problems.push('the physician was asked, but this path expects confident coding');
+    const diagnoses = view.codes?.diagnoses.map((d) => d.code) ?? status.codes?.diagnoses ?? [];
+    const missing = (expect.diagnoses ?? []).filter((code) => !diagnoses.includes(code));
+    if (missing.length > 0) problems.push(`final diagnoses ${diagnoses.join(', ') || '(none)'} lack ${missing.join(', ')}`);
+    if (expect.denials !== undefined) {
+      const denials = status.history.filter((t) => t.to === 'denied').length;
+      if (denials !== expect.denials) problems.push(`denied ${denials} time(s), expected ${expect.denials}`);
+    }
+    if (live) {
+      const outcome = status.authorization?.outcome;
+      if (expect.authorization !== undefined && outcome !== expect.authorization) {
+        problems.push(`authorization ${outcome ?? '(none)'}, expected ${expect.authorization}`);
+      }
+      if (expect.flag !== undefined && !(status.flags ?? []).some((f) => f.includes(expect.flag!))) {
+        problems.push(`no flag mentioning "${expect.flag}"`);
+      }
+    }
+
+    const summary = [`${status.stage}`];
+    const procedures = view.codes?.procedures.map((p) => (p.units !== undefined && p.units > 1 ? `${p.code}×${p.units}` : p.code)) ?? [];
+    if (diagnoses.length > 0 || procedures.length > 0) summary.push(`codes ${[...diagnoses, ...procedures].join(', ')}`);
+    const statementId = status.statementId ?? view.statementId;
+    if (status.stage === 'billed' && statementId !== undefined) {
+      const s = await this.options.api.statement(statementId);
+      this.say(
+        `  statement: billed ${dollars(s.billedCents)}, insurance expected ${dollars(s.insuranceExpectedCents)}, ` +
+          `patient owes ${dollars(s.patientOwesCents)} by ${s.dueDate} (claim ${s.claim.claimNumber}, ${s.claim.status})`,
+      );
+      summary.push(`patient owes ${dollars(s.patientOwesCents)}`);
+    } else if (status.stage === 'billed') {
+      problems.push('billed, but no patient statement was found');
+    }
+    if (!live) summary.push('(workflow did not answer: authorization and flags not checked)');
+
+    if (problems.length > 0) return this.result('unexpected', problems.join('; '));
+    return this.result('ok', summary.join('; '));
+  }
+}
+
+/** True once a supervisor has extended the physician's deadline (escalated → awaiting_clarification). */
+function wasExtended(history: StageTransition[]): boolean {
+  return history.some((t) => t.from === 'escalated' && t.to === 'awaiting_clarification');
+}
