@@ -31,6 +31,7 @@ export interface AppConfig {
   payerRulesPath?: string;
   feeSchedulePath?: string;
   insurerScenarioPath?: string;
+  clearinghouseScenarioPath?: string;
   x12SenderId: string;
   x12ReceiverId: string;
 }
@@ -81,7 +82,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     procedureCatalogPath: text(env, 'PROCEDURE_CATALOG'),
     payerRulesPath: text(env, 'PAYER_RULES'),
     feeSchedulePath: text(env, 'FEE_SCHEDULE'),
-    insurerScenarioPath: text(env, 'INSURER_SCENARIOS'),
+    insurerScenarioPath: text(env, 'INSURER_SCENARIO'),
+    clearinghouseScenarioPath: text(env, 'CLEARINGHOUSE_SCENARIO'),
     x12SenderId: text(env, 'X12_SENDER_ID') ?? 'ENCOUNTERFLOW',
     x12ReceiverId: text(env, 'X12_RECEIVER_ID') ?? 'CLEARINGHOUSE',
   };

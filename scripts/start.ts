@@ -69,7 +69,7 @@ try {
   }
   let clearinghouseUrl = config.clearinghouseUrl;
   if (!clearinghouseUrl) {
-    const clearinghouse = await startClearinghouseSandbox({ port: config.clearinghousePort });
+    const clearinghouse = await startClearinghouseSandbox({ port: config.clearinghousePort, scenarioPath: config.clearinghouseScenarioPath });
     stops.push({ name: 'clearinghouse sandbox', stop: clearinghouse.stop });
     clearinghouseUrl = clearinghouse.url;
   }
