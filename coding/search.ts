@@ -3,7 +3,7 @@
  * rewards covering the documented words (weighted by rarity) and penalises unexplained detail in the
  * code title (a code more specific than the record supports) and opposite laterality.
  */
-import { coreOf, negatedOf, EntryKind, isExtension, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { coreOf, negatedOf, EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
 
 export interface SearchQuery {
@@ -142,17 +142,5 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
 export function useAdditionalFilter(icd: Icd10Cm, code: string): ((c: string) => boolean) | undefined {
   const patterns = notesFor(icd, code, 'ua').flatMap(([, p]) => p);
   if (patterns.length === 0) return undefined;
-  return (c: string) => patterns.some((p) => matchesAny(c, p));
-}
-
-function matchesAny(code: string, pattern: string): boolean {
-  const plain = (c: string) => c.replace(/[.-]/g, '');
-  const c = plain(code);
-  const range = pattern.split('..');
-  if (range.length === 2) {
-    const lo = plain(range[0] ?? '');
-    const hi = plain(range[1] ?? '');
-    return c.slice(0, lo.length) >= lo && c.slice(0, hi.length) <= hi;
-  }
-  return c.startsWith(plain(pattern));
+  return (c: string) => patterns.some((p) => matchesPattern(c, p));
 }

@@ -5,7 +5,7 @@
  * no record, except that a *changed* claim may be resubmitted after a rejection (a correction).
  */
 import express from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,7 @@ import { emptyFaultCounters, faultConfigSchema, faultInjector } from '../shared/
 import type { FaultConfig } from '../shared/faults.ts';
 import { listen } from '../shared/http-server.ts';
 import type { RunningSandbox } from '../shared/http-server.ts';
-import { sendProblem, validationProblem } from '../shared/problem.ts';
+import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
 import { checkClaim } from './claim-checks.ts';
 
 export const DEFAULT_CLEARINGHOUSE_SCENARIO_PATH = fileURLToPath(new URL('../../data/sandbox/clearinghouse-scenarios.json', import.meta.url));
@@ -122,17 +122,7 @@ export function createClearinghouseApp(faults: FaultConfig | undefined): express
     res.json(record.acknowledgement);
   });
 
-  app.use((_req: Request, res: Response) => {
-    sendProblem(res, { type: `${PROBLEM_BASE}/not-found`, title: 'Not found', status: 404 });
-  });
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
-    sendProblem(res, {
-      type: `${PROBLEM_BASE}/${status < 500 ? 'bad-request' : 'internal'}`,
-      title: status < 500 ? 'Malformed request body' : 'Internal sandbox error',
-      status,
-    });
-  });
+  installProblemFallbacks(app, PROBLEM_BASE);
   return app;
 }
 

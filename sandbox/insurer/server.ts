@@ -3,7 +3,7 @@
  * Vinci PAS concepts) and eligibility checks as its scenario file scripts them. See README.md.
  */
 import express from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import {
   priorAuthorizationRequestSchema,
@@ -15,7 +15,7 @@ import { emptyFaultCounters, faultInjector } from '../shared/faults.ts';
 import type { FaultConfig } from '../shared/faults.ts';
 import { listen } from '../shared/http-server.ts';
 import type { RunningSandbox } from '../shared/http-server.ts';
-import { sendProblem, validationProblem } from '../shared/problem.ts';
+import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
 import { loadInsurerScenario, lookupBenefits, matchDecision } from './scenarios.ts';
 import type { FinalDecision, InsurerScenario, ScriptedDecision } from './scenarios.ts';
 
@@ -264,18 +264,7 @@ export function createInsurerApp(scenario: InsurerScenario, faults: FaultConfig 
     res.json(body);
   });
 
-  app.use((_req: Request, res: Response) => {
-    sendProblem(res, { type: `${PROBLEM_BASE}/not-found`, title: 'Not found', status: 404 });
-  });
-  // Express error handler (4 arguments): malformed JSON and anything unexpected.
-  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
-    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
-    sendProblem(res, {
-      type: `${PROBLEM_BASE}/${status < 500 ? 'bad-request' : 'internal'}`,
-      title: status < 500 ? 'Malformed request body' : 'Internal sandbox error',
-      status,
-    });
-  });
+  installProblemFallbacks(app, PROBLEM_BASE);
   return { app, state };
 }
 

@@ -1,5 +1,5 @@
 /** RFC 9457 problem details (application/problem+json), the error body of both sandboxes. */
-import type { Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import type { z } from 'zod';
 
 export interface FieldProblem {
@@ -36,4 +36,23 @@ export function validationProblem(error: z.ZodError): ProblemDetails {
     detail: `Invalid field(s): ${errors.map((e) => e.field).join(', ')}`,
     errors,
   };
+}
+
+/**
+ * The last handlers of a sandbox app: unknown routes answer 404, malformed JSON 400 and anything
+ * unexpected 500, all as problem details under the sandbox's problem-type base URL.
+ */
+export function installProblemFallbacks(app: Express, problemBase: string): void {
+  app.use((_req: Request, res: Response) => {
+    sendProblem(res, { type: `${problemBase}/not-found`, title: 'Not found', status: 404 });
+  });
+  // Express error handler (4 arguments): malformed JSON and anything unexpected.
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    const status = typeof err === 'object' && err !== null && 'status' in err && typeof err.status === 'number' ? err.status : 500;
+    sendProblem(res, {
+      type: `${problemBase}/${status < 500 ? 'bad-request' : 'internal'}`,
+      title: status < 500 ? 'Malformed request body' : 'Internal sandbox error',
+      status,
+    });
+  });
 }

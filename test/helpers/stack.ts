@@ -19,7 +19,7 @@ import { buildActivityDeps } from '../../worker/dependencies.ts';
 import { WORKFLOWS_PATH, createEncounterWorker } from '../../worker/encounter-worker.ts';
 import type { EncounterTimings } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
-import { createLocalTestEnv } from './temporal.ts';
+import { createLocalTestEnv, quietBundlerLogger } from './temporal.ts';
 
 export const FAST_TIMINGS: EncounterTimings = {
   clarificationDeadline: '6s',
@@ -99,12 +99,3 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     },
   };
 }
-
-const quietBundlerLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string, meta?: Record<string, unknown>) => console.error(message, meta),
-};

@@ -66,3 +66,13 @@ function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType 
   const name = `INDEXED_VALUE_TYPE_${type}` as keyof typeof temporal.api.enums.v1.IndexedValueType;
   return temporal.api.enums.v1.IndexedValueType[name];
 }
+
+/** A bundler logger for tests: webpack's progress stays quiet, errors still show. */
+export const quietBundlerLogger = {
+  log: () => undefined,
+  trace: () => undefined,
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: (message: string) => process.stderr.write(`${message}\n`),
+};

@@ -4,7 +4,7 @@ import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
-import { createLocalTestEnv, createTimeSkippingTestEnv } from '../helpers/temporal.ts';
+import { createLocalTestEnv, createTimeSkippingTestEnv, quietBundlerLogger } from '../helpers/temporal.ts';
 import type { awaitPayerResponseWindow, greetBillingDesk } from './fixtures/throwaway-workflows.ts';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/throwaway-workflows.ts', import.meta.url));
@@ -15,15 +15,6 @@ let workflowBundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   workflowBundle = await bundleWorkflowCode({ workflowsPath, logger: quietBundlerLogger });
 });
-
-const quietBundlerLogger = {
-  log: () => undefined,
-  trace: () => undefined,
-  debug: () => undefined,
-  info: () => undefined,
-  warn: () => undefined,
-  error: (message: string) => process.stderr.write(`${message}\n`),
-};
 
 describe('createLocalTestEnv (dev server from the Temporal CLI)', () => {
   let env: TestWorkflowEnvironment | undefined;
