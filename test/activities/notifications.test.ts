@@ -1,0 +1,127 @@
+/**
+ * The physician and supervisor notifications: a signed webhook to a real HTTP receiver, the
+ * stored reminder count, and the audit trail; retried deliveries are recognisable and write once.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApplicationFailure } from '@temporalio/common';
+import { createClarificationActivities } from '../../activities/clarification.ts';
+import { SIGNATURE_HEADER, createNotificationActivities, signWebhookBody } from '../../activities/notifications.ts';
+import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+
+interface Received {
+  headers: IncomingMessage['headers'];
+  body: string;
+}
+
+let db: TestDatabase;
+let receiver: Server;
+let receiverUrl: string;
+const received: Received[] = [];
+let answerStatus = 204;
+const SECRET = 'test-secret';
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  receiver = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.statusCode = answerStatus;
+      res.end();
+    });
+  });
+  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+}, 120_000);
+
+afterAll(async () => {
+  await new Promise((resolve) => receiver?.close(resolve));
+  await db?.drop();
+});
+
+async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId: string }> {
+  const { prisma } = db;
+  const suffix = Math.random().toString(36).slice(2, 10);
+  await prisma.payer.upsert({ where: { id: 'ACME-HEALTH' }, create: { id: 'ACME-HEALTH', name: 'Acme Health' }, update: {} });
+  const patient = await prisma.patient.create({
+    data: { externalId: `P-${suffix}`, firstName: 'Ada', lastName: 'Example', dateOfBirth: new Date('1970-01-01'), sex: 'F', memberId: 'M-SECRET-1' },
+  });
+  const provider = await prisma.provider.upsert({ where: { npi: '1234567893' }, create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' }, update: {} });
+  const encounter = await prisma.encounter.create({
+    data: {
+      clinicEncounterId: `C-${suffix}`,
+      patientId: patient.id,
+      providerId: provider.id,
+      payerId: 'ACME-HEALTH',
+      dateOfService: new Date('2026-11-02'),
+      placeOfService: '11',
+      documentation: { notes: 'n', diagnoses: [], procedures: [], testResults: [] },
+      workflowId: `encounter-${suffix}`,
+    },
+  });
+  const queryId = `q-${suffix}`;
+  await createClarificationActivities({ prisma }).openClarificationQuery({
+    encounterId: encounter.id,
+    queryId,
+    physicianNpi: '1234567893',
+    draft: { question: 'Which type?', clinicalIndicators: ['"diabetes"'], options: ['Type 1', 'Type 2', 'Other (please specify)', 'Clinically undetermined'], reason: 'type missing' },
+    dueAt: '2026-11-05T00:00:00Z',
+  });
+  return { encounterId: encounter.id, queryId };
+}
+
+function activitiesWith(physicianWebhookUrl?: string) {
+  return createNotificationActivities({
+    prisma: db.prisma,
+    notifications: { physicianWebhookUrl, supervisorWebhookUrl: physicianWebhookUrl, signingSecret: SECRET, apiBaseUrl: 'http://api.test', timeoutMs: 2_000 },
+  });
+}
+
+describe('notifications', () => {
+  it('posts a signed webhook with ids only, stores the reminder count and audits once per notice', async () => {
+    const { encounterId, queryId } = await seedEncounterWithQuery();
+    received.length = 0;
+    answerStatus = 204;
+    const notify = activitiesWith(receiverUrl);
+    await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' });
+    await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'reminder', reminderNumber: 1 });
+    await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'reminder', reminderNumber: 1 }); // a retry
+
+    expect(received).toHaveLength(3);
+    for (const hook of received) {
+      expect(hook.headers[SIGNATURE_HEADER.toLowerCase()]).toBe(signWebhookBody(hook.body, SECRET));
+      expect(hook.body).not.toMatch(/Ada|Example|M-SECRET-1|1970/);
+    }
+    expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'clarification.requested', queryId, encounterId });
+    expect(received[1]!.headers['idempotency-key']).toBe(received[2]!.headers['idempotency-key']);
+
+    const query = await db.prisma.clarificationQuery.findUniqueOrThrow({ where: { id: queryId } });
+    expect(query.remindersSent).toBe(1);
+    const audit = await db.prisma.auditEvent.findMany({ where: { encounterId } });
+    expect(audit.map((a) => a.action).sort()).toEqual(['clarification:notified', 'clarification:reminded']);
+  });
+
+  it('retries a failing receiver and gives up on one that refuses', async () => {
+    const { encounterId, queryId } = await seedEncounterWithQuery();
+    const notify = activitiesWith(receiverUrl);
+    answerStatus = 503;
+    const unavailable = await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' }).catch((e: unknown) => e);
+    expect(unavailable).toBeInstanceOf(ApplicationFailure);
+    expect((unavailable as ApplicationFailure).nonRetryable).toBe(false);
+    answerStatus = 410;
+    const refused = await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' }).catch((e: unknown) => e);
+    expect((refused as ApplicationFailure).nonRetryable).toBe(true);
+    expect((refused as ApplicationFailure).type).toBe('ExternalPartyRejected');
+  });
+
+  it('without a webhook the physician finds the query in the inbox only', async () => {
+    const { encounterId, queryId } = await seedEncounterWithQuery();
+    received.length = 0;
+    await activitiesWith(undefined).notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' });
+    expect(received).toHaveLength(0);
+    expect(await db.prisma.auditEvent.count({ where: { encounterId, action: 'clarification:notified' } })).toBe(1);
+  });
+});
