@@ -1,0 +1,44 @@
+/** What an activity failure may carry into the workflow history and the worker's log. */
+import { describe, expect, it } from 'vitest';
+import { ApplicationFailure } from '@temporalio/common';
+import { ExternalPartyUnavailableError } from '../../integrations/errors.ts';
+import { sanitizeActivityError } from '../../worker/interceptors.ts';
+
+class FakeDatabaseError extends Error {
+  readonly code = 'P2002';
+  constructor() {
+    super('Invalid `prisma.patient.create()` invocation: { firstName: "Ada", memberId: "M-SECRET-1" }');
+    this.name = 'PrismaClientKnownRequestError';
+  }
+}
+
+describe('sanitizeActivityError', () => {
+  it('replaces an unexpected error by one naming only its class, code and activity', () => {
+    const failure = sanitizeActivityError(new FakeDatabaseError(), 'codeEncounter') as ApplicationFailure;
+    expect(failure).toBeInstanceOf(ApplicationFailure);
+    expect(failure.message).toBe('codeEncounter failed: PrismaClientKnownRequestError P2002');
+    expect(failure.message).not.toContain('Ada');
+    expect(failure.nonRetryable).toBe(false);
+    expect(failure.type).toBe('PrismaClientKnownRequestError');
+  });
+
+  it("turns an insurer outage into a retryable failure that waits for the insurer's Retry-After", () => {
+    const failure = sanitizeActivityError(
+      new ExternalPartyUnavailableError('insurer', 'submit prior authorization', 'rate-limited', 429, 3_000),
+      'requestPriorAuthorization',
+    ) as ApplicationFailure;
+    expect(failure.type).toBe('ExternalPartyUnavailable');
+    expect(failure.nonRetryable).toBe(false);
+    expect(failure.nextRetryDelay).toBe(3_000);
+  });
+
+  it('keeps failures raised on purpose as they are', () => {
+    const own = ApplicationFailure.nonRetryable('encounter not found', 'InvalidEncounter');
+    expect(sanitizeActivityError(own, 'codeEncounter')).toBe(own);
+  });
+
+  it('covers values thrown that are not errors', () => {
+    const failure = sanitizeActivityError('boom with data', 'submitClaim') as ApplicationFailure;
+    expect(failure.message).toBe('submitClaim failed');
+  });
+});
