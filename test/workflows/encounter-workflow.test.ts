@@ -2,14 +2,11 @@
  * The encounter workflow's every path, with in-memory activities, on Temporal's time-skipping
  * test server: days of reminders and deadlines pass in milliseconds.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
-import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../../workflows/config.ts';
-import type { encounterWorkflow } from '../../workflows/encounter.ts';
 import {
   answerClarificationSignal,
   answerClarificationUpdate,
@@ -21,7 +18,8 @@ import {
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { createTimeSkippingTestEnv } from '../helpers/temporal.ts';
-import { confidentCoding, createFakeActivities, decision, mriCoding, unsureCoding, type Script } from './fake-activities.ts';
+import { PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from './drive.ts';
+import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from './fake-activities.ts';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
@@ -37,46 +35,7 @@ afterAll(async () => {
   await env?.teardown();
 });
 
-type Handle = WorkflowHandle<typeof encounterWorkflow>;
-
-async function runEncounter(script: Script, drive: (handle: Handle) => Promise<void> = async () => {}) {
-  const fake = createFakeActivities(script);
-  const taskQueue = `encounters-${randomUUID()}`;
-  const encounterId = randomUUID();
-  const input: EncounterWorkflowInput = {
-    encounterId,
-    payerId: 'ACME-HEALTH',
-    dateOfService: '2026-11-02',
-    physicianNpi: '1234567893',
-    timings: DEFAULT_TIMINGS,
-  };
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: bundle, activities: fake.activities });
-  const status = await worker.runUntil(async () => {
-    const handle: Handle = await env.client.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
-      taskQueue,
-      workflowId: encounterWorkflowId(encounterId),
-      args: [input],
-    });
-    await drive(handle);
-    return handle.result();
-  });
-  return { status, fake, stages: stagesOf(status) };
-}
-
-function stagesOf(status: EncounterStatus): Stage[] {
-  return status.history.map((t) => t.to);
-}
-
-async function waitForStage(handle: Handle, stage: Stage): Promise<EncounterStatus> {
-  for (let i = 0; i < 200; i++) {
-    const status = await handle.query(statusQuery);
-    if (status.stage === stage) return status;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`encounter never reached ${stage}`);
-}
-
-const PHYSICIAN = '1234567893';
+const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive);
 
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {

@@ -1,0 +1,160 @@
+/**
+ * Records the event history of the encounter workflow along representative paths, for the replay
+ * test (test/workflows/replay.test.ts): `npx tsx scripts/record-workflow-histories.ts [name...]`.
+ *
+ * Each path runs on Temporal's time-skipping test server with the in-memory activities of
+ * test/workflows/fake-activities.ts and is written to test/workflows/histories/<name>.json in the
+ * JSON form the Temporal CLI also uses. Read test/workflows/histories/README.md before re-recording:
+ * a replay failure means a change is not deterministic, and re-recording would hide it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
+import { encounterSearchAttributes } from '../platform/search-attributes.ts';
+import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../test/workflows/drive.ts';
+import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../test/workflows/fake-activities.ts';
+import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
+import { ensureTemporalTestServer } from './temporal-test-server.ts';
+import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal } from '../workflows/messages.ts';
+import type { Stage } from '../workflows/stages.ts';
+
+export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
+
+interface RecordedPath {
+  script: Script;
+  drive?: (env: TestWorkflowEnvironment) => Drive;
+  /** The stages the encounter must pass through, so a recording of a wrong path is refused. */
+  stages: Stage[];
+}
+
+const PATHS: Record<string, RecordedPath> = {
+  'straight-through': {
+    script: { coding: [confidentCoding()] },
+    stages: ['coding', 'billing', 'billed'],
+  },
+  'clarification-reminder-then-update': {
+    script: { coding: [unsureCoding(), confidentCoding()] },
+    drive: (env) => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await env.sleep('25h'); // one reminder
+      await answerOpenQuery(handle);
+    },
+    stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],
+  },
+  'escalation-extend-then-answer': {
+    script: { coding: [unsureCoding(), confidentCoding()] },
+    drive: (env) => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await env.sleep('73h');
+      await waitForStage(handle, 'escalated');
+      await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
+      await answerOpenQuery(handle);
+    },
+    stages: ['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed'],
+  },
+  'authorization-pended-then-certified': {
+    script: {
+      coding: [mriCoding()],
+      authorizationRequired: true,
+      authorizationRequests: [decision('pended')],
+      authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-9' })],
+    },
+    stages: ['coding', 'authorization', 'billing', 'billed'],
+  },
+  'authorization-denied-bill-patient': {
+    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' })] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'denied');
+      await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+    },
+    stages: ['coding', 'authorization', 'denied', 'billing', 'billed'],
+  },
+  'cancel-awaiting-clarification': {
+    script: { coding: [unsureCoding()] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(cancelSignal, { cancelledBy: 'coder-1', reason: 'entered in error' });
+    },
+    stages: ['coding', 'awaiting_clarification', 'cancelled'],
+  },
+  'coder-override': {
+    script: { coding: [unsureCoding()] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'E11.65' }],
+        procedures: [{ code: '99214', units: 1 }],
+      });
+    },
+    stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
+  },
+  'claim-rejected-resubmit': {
+    script: {
+      coding: [confidentCoding()],
+      claims: [{ accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] }, { accepted: true, reasons: [] }],
+    },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'needs_review');
+      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
+    },
+    stages: ['coding', 'billing', 'needs_review', 'billing', 'billed'],
+  },
+};
+
+async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
+  const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env));
+  if (stages.join() !== path.stages.join()) {
+    throw new Error(`${name}: went through ${stages.join(' → ')} instead of ${path.stages.join(' → ')}`);
+  }
+  const history = await handle.fetchHistory();
+  // fetchHistory() gives the decoded protobuf message; its toJSON() is the proto JSON form that
+  // Worker.runReplayHistory reads back (historyToJSON of @temporalio/common fails outside vitest).
+  const json = proto.temporal.api.history.v1.History.fromObject(history).toJSON();
+  writeFileSync(`${HISTORIES_DIR}${name}.json`, JSON.stringify(json, null, 2) + '\n');
+  console.log(`recorded ${name}: ${history.events?.length ?? 0} events`);
+}
+
+/**
+ * The same server as test/helpers/temporal.ts's createTimeSkippingTestEnv, which cannot be loaded
+ * outside vitest: its named import from the CommonJS @temporalio/proto fails under plain Node ESM.
+ */
+async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer() } },
+  });
+  const { IndexedValueType } = proto.temporal.api.enums.v1;
+  await env.connection.operatorService.addSearchAttributes({
+    namespace: env.namespace ?? 'default',
+    searchAttributes: Object.fromEntries(
+      encounterSearchAttributes.map((key) => [key.name, IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof IndexedValueType]]),
+    ),
+  });
+  return env;
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !(name in PATHS));
+  if (unknown.length > 0) throw new Error(`unknown path(s): ${unknown.join(', ')}; known: ${Object.keys(PATHS).join(', ')}`);
+  mkdirSync(HISTORIES_DIR, { recursive: true });
+  const [env, bundle] = await Promise.all([
+    createTimeSkippingEnv(),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+  ]);
+  try {
+    for (const [name, path] of Object.entries(PATHS)) {
+      if (wanted.length === 0 || wanted.includes(name)) await record({ env, bundle }, name, path);
+    }
+  } finally {
+    await env.teardown();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exitCode = 1;
+});

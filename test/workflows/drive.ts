@@ -1,0 +1,81 @@
+/**
+ * Driving one encounter workflow on the time-skipping test server with the in-memory activities
+ * of fake-activities.ts. Shared by the workflow tests and scripts/record-workflow-histories.ts.
+ */
+import { randomUUID } from 'node:crypto';
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../../workflows/config.ts';
+import type { encounterWorkflow } from '../../workflows/encounter.ts';
+import { answerClarificationUpdate, statusQuery, type EncounterStatus } from '../../workflows/messages.ts';
+import type { Stage } from '../../workflows/stages.ts';
+import { createFakeActivities, type Script } from './fake-activities.ts';
+
+export type Handle = WorkflowHandle<typeof encounterWorkflow>;
+
+/** The physician every scripted encounter names (a demo NPI, not a real person). */
+export const PHYSICIAN = '1234567893';
+
+export interface DriveContext {
+  env: TestWorkflowEnvironment;
+  bundle: WorkflowBundleWithSourceMap;
+}
+
+export type Drive = (handle: Handle) => Promise<void>;
+
+/**
+ * Starts an encounter on a fresh task queue with a worker running the scripted activities, lets
+ * `drive` act on it while it runs (signals, updates, skipped time), and returns its final status.
+ */
+export async function runEncounter(ctx: DriveContext, script: Script, drive: Drive = async () => {}) {
+  const fake = createFakeActivities(script);
+  const taskQueue = `encounters-${randomUUID()}`;
+  const encounterId = randomUUID();
+  const input: EncounterWorkflowInput = {
+    encounterId,
+    payerId: 'ACME-HEALTH',
+    dateOfService: '2026-11-02',
+    physicianNpi: PHYSICIAN,
+    timings: DEFAULT_TIMINGS,
+  };
+  const worker = await Worker.create({
+    connection: ctx.env.nativeConnection,
+    namespace: ctx.env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: ctx.bundle,
+    activities: fake.activities,
+  });
+  const { status, handle } = await worker.runUntil(async () => {
+    const started: Handle = await ctx.env.client.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
+      taskQueue,
+      workflowId: encounterWorkflowId(encounterId),
+      args: [input],
+    });
+    await drive(started);
+    return { status: await started.result(), handle: started };
+  });
+  return { status, fake, stages: stagesOf(status), handle };
+}
+
+export function stagesOf(status: EncounterStatus): Stage[] {
+  return status.history.map((t) => t.to);
+}
+
+/** Polls the status query until the encounter is in `stage` (about 5 s at most). */
+export async function waitForStage(handle: Handle, stage: Stage): Promise<EncounterStatus> {
+  for (let i = 0; i < 200; i++) {
+    const status = await handle.query(statusQuery);
+    if (status.stage === stage) return status;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`encounter never reached ${stage}`);
+}
+
+/** Waits for the open query and answers it with one of its options, as the physician (update). */
+export async function answerOpenQuery(handle: Handle, option = 'Type 2 diabetes mellitus'): Promise<void> {
+  const waiting = await waitForStage(handle, 'awaiting_clarification');
+  await handle.executeUpdate(answerClarificationUpdate, {
+    args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option }],
+  });
+}
