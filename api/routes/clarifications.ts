@@ -15,6 +15,9 @@ function isDeadlineExceeded(error: unknown): boolean {
   return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || code === 4 || code === 1;
 }
 
+/** Past its deadline a query is escalated, but the physician's late answer still counts until a supervisor decides. */
+const ANSWERABLE: readonly string[] = ['open', 'escalated'];
+
 export function clarificationRoutes(deps: ApiDeps): Router {
   const router = Router();
 
@@ -26,12 +29,13 @@ export function clarificationRoutes(deps: ApiDeps): Router {
       throw forbidden("A physician sees only their own queries");
     }
     const rows = await deps.prisma.clarificationQuery.findMany({
-      where: { physicianNpi, status: 'open' },
+      where: { physicianNpi, status: { in: [...ANSWERABLE] } },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
     });
     res.json({
       items: rows.map((q) => ({
         id: q.id,
+        status: q.status,
         encounterId: q.encounterId,
         question: q.question,
         clinicalIndicators: q.clinicalIndicators,
@@ -51,7 +55,7 @@ export function clarificationRoutes(deps: ApiDeps): Router {
     const query = queryId.length <= 200 ? await deps.prisma.clarificationQuery.findUnique({ where: { id: queryId } }) : null;
     if (query === null) throw notFound('No clarification query has this id');
     if (query.physicianNpi !== principal.subject) throw forbidden('This query is addressed to another physician');
-    if (query.status !== 'open') throw conflict(`The query is ${query.status}, not open`);
+    if (!ANSWERABLE.includes(query.status)) throw conflict(`The query is ${query.status}: it takes no more answers`);
     const body = answerQuerySchema.parse(req.body);
     const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: query.encounterId }, select: { workflowId: true } });
 
