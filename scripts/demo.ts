@@ -68,8 +68,9 @@ function printResults(results: RunResult[]): void {
   const label = { ok: 'OK', waiting: 'WAITING', unexpected: 'UNEXPECTED' } as const;
   print();
   print('Results');
+  const idWidth = Math.max(...results.map((r) => r.clinicEncounterId.length)) + 2;
   for (const r of results) {
-    print(`  ${label[r.outcome].padEnd(11)}${r.clinicEncounterId.padEnd(18)}${r.scenario.padEnd(25)}${r.message}`);
+    print(`  ${label[r.outcome].padEnd(12)}${r.clinicEncounterId.padEnd(idWidth)}${r.scenario.padEnd(25)}${r.message}`);
   }
 }
 
@@ -100,7 +101,7 @@ async function main(): Promise<void> {
         api,
         deadlineAt: started + timeoutSeconds * 1000,
         clockWaitLimitMs: 3 * 60_000,
-        pendedWaitMs: 60_000,
+        pendedWaitMs: 45_000,
         pollIntervalMs: 1_000,
         print,
       }),

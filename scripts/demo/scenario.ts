@@ -129,22 +129,10 @@ export class EncounterRun {
   private reportChanges(view: EncounterView): void {
     const status = view.status;
 
-    // The authorization outcome and flags are set before the transition they lead to: print them first.
-    const auth = status.authorization;
-    if (auth !== undefined && auth.outcome !== 'not_required' && auth.outcome !== 'requested') {
-      const key = `${auth.attempt}:${auth.outcome}`;
-      if (key !== this.seenAuthorization) {
-        this.seenAuthorization = key;
-        const units = auth.authorizedUnits ? Object.entries(auth.authorizedUnits).map(([code, n]) => `${code}×${n}`).join(', ') : '';
-        const details = [
-          auth.payerReference,
-          auth.authNumber !== undefined ? `auth ${auth.authNumber}` : undefined,
-          units !== '' ? `authorized units ${units}` : undefined,
-          auth.outcome !== 'denied' ? auth.reason : undefined, // a denial's reason is on the transition line
-        ].filter((part) => part !== undefined && part !== '');
-        this.say(`  prior authorization ${auth.outcome} (attempt ${auth.attempt})${details.length > 0 ? `: ${details.join('; ')}` : ''}`);
-      }
-    }
+    // The insurer's decision and the flags are set before the transition they lead to (authorization
+    // → billing, → denied), so they are printed first; a pended request (still in authorization) after.
+    const stillInAuthorization = status.stage === 'authorization';
+    if (!stillInAuthorization) this.reportAuthorization(status);
     for (const flag of status.flags ?? []) {
       if (this.seenFlags.has(flag)) continue;
       this.seenFlags.add(flag);
@@ -153,6 +141,7 @@ export class EncounterRun {
 
     for (const transition of status.history.slice(this.printedHistory)) this.say(this.transitionLine(transition));
     this.printedHistory = status.history.length;
+    if (stillInAuthorization) this.reportAuthorization(status);
 
     // A query or a pending decision belongs to the stage just entered: print them after.
     const query = status.openQuery;
@@ -171,6 +160,23 @@ export class EncounterRun {
       // The reason is the one on the transition into this stage.
       this.say(`  a supervisor is asked to decide (${pending.kind}); allowed: ${pending.allowed.join(', ')}`);
     }
+  }
+
+  /** One line per new prior-authorization outcome (pended, certified, partial, modified, denied, expired). */
+  private reportAuthorization(status: EncounterView['status']): void {
+    const auth = status.authorization;
+    if (auth === undefined || auth.outcome === 'not_required' || auth.outcome === 'requested') return;
+    const key = `${auth.attempt}:${auth.outcome}`;
+    if (key === this.seenAuthorization) return;
+    this.seenAuthorization = key;
+    const units = auth.authorizedUnits ? Object.entries(auth.authorizedUnits).map(([code, n]) => `${code}×${n}`).join(', ') : '';
+    const details = [
+      auth.payerReference,
+      auth.authNumber !== undefined ? `auth ${auth.authNumber}` : undefined,
+      units !== '' ? `authorized units ${units}` : undefined,
+      auth.outcome !== 'denied' ? auth.reason : undefined, // a denial's reason is on the transition line
+    ].filter((part) => part !== undefined && part !== '');
+    this.say(`  prior authorization ${auth.outcome} (attempt ${auth.attempt})${details.length > 0 ? `: ${details.join('; ')}` : ''}`);
   }
 
   private transitionLine(t: StageTransition): string {
@@ -238,7 +244,10 @@ export class EncounterRun {
           this.pendedSince = undefined;
           return undefined;
         }
-        this.pendedSince ??= Date.now();
+        if (this.pendedSince === undefined) {
+          this.pendedSince = Date.now();
+          this.say(`  the insurer pended the request; watching up to ${duration(this.options.pendedWaitMs)} for its follow-up`);
+        }
         if (Date.now() - this.pendedSince < this.options.pendedWaitMs) return undefined;
         return {
           outcome: 'waiting',
