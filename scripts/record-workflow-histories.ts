@@ -91,6 +91,29 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
   },
+  // Recorded after the OVERRIDE_CHECKED_FIRST patch: the override is looked up before the query is withdrawn.
+  'coder-override-v2': {
+    script: { coding: [unsureCoding()] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'E11.65' }],
+        procedures: [{ code: '99214', units: 1 }],
+      });
+    },
+    stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
+  },
+  'coder-override-rejected-then-answer-v2': {
+    script: { coding: [unsureCoding(), confidentCoding()] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] });
+      await new Promise((r) => setTimeout(r, 500));
+      await answerOpenQuery(handle);
+    },
+    stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],
+  },
   'claim-rejected-resubmit': {
     script: {
       coding: [confidentCoding()],

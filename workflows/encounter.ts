@@ -8,6 +8,7 @@ import {
   ApplicationFailure,
   condition,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -55,6 +56,13 @@ const external = proxyActivities<Activities>({
     nonRetryableErrorTypes: ['ExternalPartyRejected', 'InvalidEncounter'],
   },
 });
+
+/**
+ * Version marker: a coder's override is checked (the activity looks the codes up) before the
+ * open query is withdrawn, and a rejected override leaves the encounter where it was, flagged,
+ * instead of failing the workflow. Workflows started before it keep the earlier order.
+ */
+export const OVERRIDE_CHECKED_FIRST = 'override-checked-before-withdrawing-query';
 
 /** After this many rounds of questions the engine is not asked again: a supervisor decides. */
 const MAX_CLARIFICATION_ROUNDS = 3;
@@ -204,6 +212,21 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     return summary;
   }
 
+  /** Applies the pending override; a rejected one (e.g. a code not in the code sets) is flagged and dropped. */
+  async function tryOverride(): Promise<CodingSummary | undefined> {
+    try {
+      return await applyOverride();
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const why = err.cause instanceof ApplicationFailure ? err.cause.message : 'the codes could not be applied';
+      status.flags.push(`a coder's override was rejected: ${why}`);
+      return undefined;
+    }
+  }
+
+  /** The result of an override that ended a clarification (checked before the query was withdrawn). */
+  let overrideResult: CodingSummary | undefined;
+
   type ClarificationOutcome = 'answered' | 'accepted' | 'override';
 
   /** Asks the physician, reminds, escalates at the deadline. */
@@ -240,6 +263,10 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       }
       checkpoint();
       if (pendingOverride) {
+        if (patched(OVERRIDE_CHECKED_FIRST)) {
+          overrideResult = await tryOverride();
+          if (!overrideResult) continue; // rejected: the physician's query stays open
+        }
         await internal.closeClarificationQuery({ queryId, status: 'withdrawn' });
         status.openQuery = undefined;
         return 'override';
@@ -298,7 +325,12 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     applyCoding(summary);
     for (let round = 1; ; round++) {
       checkpoint();
-      if (pendingOverride) return applyOverride();
+      if (overrideResult) return overrideResult;
+      if (pendingOverride) {
+        if (!patched(OVERRIDE_CHECKED_FIRST)) return applyOverride();
+        const overridden = await tryOverride();
+        if (overridden) return overridden;
+      }
       if (!summary.clarification) return summary;
       if (round > MAX_CLARIFICATION_ROUNDS) {
         const decision = await awaitSupervisor(
@@ -406,7 +438,10 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
         problem = `the claim could not be built: ${err.cause instanceof ApplicationFailure ? err.cause.message : 'billing failed'}`;
       }
       const decision = await awaitSupervisor('needs_review', 'claim_rejected', problem, ['resubmit']);
-      if (pendingOverride) await applyOverride();
+      if (pendingOverride) {
+        if (patched(OVERRIDE_CHECKED_FIRST)) await tryOverride();
+        else await applyOverride();
+      }
       await moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
     }
     const statement = await internal.issuePatientStatement({ encounterId, claimId: status.claimId! });

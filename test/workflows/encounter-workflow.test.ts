@@ -274,6 +274,33 @@ describe('encounter workflow', () => {
     expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
   });
 
+  it("flags a coder's override with an unknown code and keeps the physician's query open", async () => {
+    const { stages, status, fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] });
+      for (let i = 0; i < 100 && !(await handle.query(statusQuery)).flags.some((f) => f.includes('rejected')); i++) {
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      const after = await handle.query(statusQuery);
+      expect(after.stage).toBe('awaiting_clarification');
+      expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
+      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+    });
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(status.flags.join(' ')).toContain('Z99.999 is not in the code sets');
+    expect(fake.callsOf('closeClarificationQuery')).toHaveLength(0);
+  });
+
+  it('takes a late answer from the physician while the supervisor has not decided yet', async () => {
+    const { stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      await env.sleep('73h');
+      await waitForStage(handle, 'escalated');
+      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+    });
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
+  });
+
   it('sends a rejected claim to a supervisor and resubmits it', async () => {
     const { stages, fake } = await runEncounter(
       { coding: [confidentCoding()], claims: [{ accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] }, { accepted: true, reasons: [] }] },

@@ -77,6 +77,11 @@ export function createFakeActivities(script: Script) {
     },
     async applyCoderOverride(args) {
       record('applyCoderOverride', args);
+      const unknown = args.override.diagnoses.find((d) => !/^[A-Z]\d{2}(\.\w{1,4})?$/.test(d.code) || d.code.startsWith('Z99.99'));
+      if (unknown) {
+        const { ApplicationFailure } = await import('@temporalio/common');
+        throw ApplicationFailure.nonRetryable(`code ${unknown.code} is not in the code sets`, 'InvalidEncounter');
+      }
       return {
         revision: args.revision,
         diagnoses: args.override.diagnoses.map((d) => ({ code: d.code, description: 'entered by coder', confidence: 1 })),
