@@ -10,13 +10,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, Runtime } from '@temporalio/worker';
-import { encounterSearchAttributes } from '../platform/search-attributes.ts';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { createTimeSkippingTestEnv } from '../test/helpers/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../test/workflows/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../test/workflows/fake-activities.ts';
 import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
-import { ensureTemporalTestServer } from './temporal-test-server.ts';
 import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 
@@ -140,32 +139,13 @@ async function record(ctx: DriveContext, name: string, path: RecordedPath): Prom
   console.log(`recorded ${name}: ${history.events?.length ?? 0} events`);
 }
 
-/**
- * The same server as test/helpers/temporal.ts's createTimeSkippingTestEnv, which cannot be loaded
- * outside vitest: its named import from the CommonJS @temporalio/proto fails under plain Node ESM.
- */
-async function createTimeSkippingEnv(): Promise<TestWorkflowEnvironment> {
-  Runtime.install({ logger: new DefaultLogger('WARN') });
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer() } },
-  });
-  const { IndexedValueType } = proto.temporal.api.enums.v1;
-  await env.connection.operatorService.addSearchAttributes({
-    namespace: env.namespace ?? 'default',
-    searchAttributes: Object.fromEntries(
-      encounterSearchAttributes.map((key) => [key.name, IndexedValueType[`INDEXED_VALUE_TYPE_${key.type}` as keyof typeof IndexedValueType]]),
-    ),
-  });
-  return env;
-}
-
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in PATHS));
   if (unknown.length > 0) throw new Error(`unknown path(s): ${unknown.join(', ')}; known: ${Object.keys(PATHS).join(', ')}`);
   mkdirSync(HISTORIES_DIR, { recursive: true });
   const [env, bundle] = await Promise.all([
-    createTimeSkippingEnv(),
+    createTimeSkippingTestEnv(),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
   ]);
   try {

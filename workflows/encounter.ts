@@ -64,6 +64,9 @@ const external = proxyActivities<Activities>({
  */
 export const OVERRIDE_CHECKED_FIRST = 'override-checked-before-withdrawing-query';
 
+/** Version marker: a failed patient statement goes to review instead of failing the workflow. */
+export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
+
 /** After this many rounds of questions the engine is not asked again: a supervisor decides. */
 const MAX_CLARIFICATION_ROUNDS = 3;
 
@@ -444,9 +447,31 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       }
       await moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
     }
-    const statement = await internal.issuePatientStatement({ encounterId, claimId: status.claimId! });
-    status.statementId = statement.statementId;
+    status.statementId = await issueStatement();
     await moveTo('billed');
+  }
+
+  /**
+   * The patient's statement needs the member's benefits from the insurer. When the insurer
+   * refuses the eligibility check (e.g. an unknown member), a person looks at it and asks for
+   * another try once the coverage is sorted out.
+   */
+  async function issueStatement(): Promise<string> {
+    const claimId = status.claimId!;
+    if (!patched(STATEMENT_FAILURE_REVIEWED)) {
+      return (await internal.issuePatientStatement({ encounterId, claimId })).statementId;
+    }
+    for (;;) {
+      checkpoint();
+      try {
+        return (await internal.issuePatientStatement({ encounterId, claimId })).statementId;
+      } catch (err) {
+        if (!(err instanceof ActivityFailure)) throw err;
+        const why = err.cause instanceof ApplicationFailure ? err.cause.message : 'the statement could not be issued';
+        const decision = await awaitSupervisor('needs_review', 'statement_failed', `the patient statement could not be issued: ${why}`, ['resubmit']);
+        await moveTo('billing', 'issuing the patient statement again', decision?.decidedBy);
+      }
+    }
   }
 
   // ---- the encounter's path -----------------------------------------------------------------

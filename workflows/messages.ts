@@ -39,7 +39,7 @@ export interface AuthorizationState {
 
 /** What the supervisor is being asked to decide, and which decisions fit. */
 export interface PendingDecision {
-  kind: 'clarification_overdue' | 'authorization_denied' | 'authorization_expired' | 'claim_rejected';
+  kind: 'clarification_overdue' | 'authorization_denied' | 'authorization_expired' | 'claim_rejected' | 'statement_failed';
   reason: string;
   allowed: SupervisorDecisionKind[];
   since: string;

@@ -185,6 +185,22 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(billed.flags.join(' ')).toContain('without authorization');
   });
 
+  it('parks an encounter whose statement cannot be issued (insurer does not know the member) for review', async () => {
+    const id = await submit({ patient: { ...validSubmission().patient, memberId: 'M-UNKNOWN' } });
+    const review = await waitForStage(id, 'needs_review');
+    expect(review.pendingDecision).toMatchObject({ kind: 'statement_failed', allowed: ['resubmit'] });
+    expect(review.pendingDecision?.reason).not.toContain('M-UNKNOWN');
+    expect(review.claimNumber).toBeTruthy();
+    const retried = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'resubmit' } });
+    expect(retried.status).toBe(202);
+    for (let i = 0; i < 100 && (await status(id)).history.filter((t) => t.to === 'needs_review').length < 2; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const again = await status(id);
+    expect(again.history.map((t) => t.to).slice(-3)).toEqual(['needs_review', 'billing', 'needs_review']);
+    expect(await stack.db.prisma.patientStatement.count({ where: { encounterId: id } })).toBe(0);
+  });
+
   it('cancels an encounter waiting for the physician and withdraws the query', async () => {
     const id = await submit({
       documentation: {

@@ -15,7 +15,7 @@ import type { LogLevel } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
 import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
 import { ensureTemporalCli } from '../../scripts/temporal-cli.ts';
 import { ensureTemporalTestServer } from '../../scripts/temporal-test-server.ts';
@@ -62,9 +62,11 @@ export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironme
   return env;
 }
 
-function indexedValueType(type: string): temporal.api.enums.v1.IndexedValueType {
-  const name = `INDEXED_VALUE_TYPE_${type}` as keyof typeof temporal.api.enums.v1.IndexedValueType;
-  return temporal.api.enums.v1.IndexedValueType[name];
+// A default import: @temporalio/proto is CommonJS, and plain Node (tsx) sees no named exports.
+const { IndexedValueType } = proto.temporal.api.enums.v1;
+
+function indexedValueType(type: string): proto.temporal.api.enums.v1.IndexedValueType {
+  return IndexedValueType[`INDEXED_VALUE_TYPE_${type}` as keyof typeof IndexedValueType];
 }
 
 /** A bundler logger for tests: webpack's progress stays quiet, errors still show. */
