@@ -136,6 +136,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
       const encounter = await loadBillingContext(prisma, encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
+      const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
       const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
       const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.patient.memberId, dateOfService });
       const benefits: Benefits = {
@@ -162,6 +163,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         responsibility,
         issuedOn: issuedAt.toISOString().slice(0, 10),
         dueInDays: billing.statementDueDays,
+        lineDescriptions: Object.fromEntries(codedProcedures.map((p) => [p.code, p.description])),
         notes: selfPay ? ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'] : [],
       });
       const statement = await prisma.patientStatement.upsert({

@@ -78,6 +78,7 @@ describe('the encounter lifecycle over HTTP', () => {
     const html = await call(stack.apiUrl, 'GET', `/statements/${billed.statementId}?format=html`, { token: TOKENS.biller });
     expect(html.contentType).toContain('text/html');
     expect(html.text).toContain('99213');
+    expect(html.text).toMatch(/office visit/i); // the service is named, not only coded
 
     // Supervisors find encounters by stage in Temporal's visibility, by search attributes only.
     const listed: string[] = [];
