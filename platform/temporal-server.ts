@@ -77,12 +77,12 @@ function installExitHooks(): void {
   process.on('exit', killLiveServers);
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     const onSignal = (): void => {
+      // When the program handles the signal itself (npm start does), it stops the server in
+      // order with stop(): nothing to do here. Otherwise kill it and keep Node's default.
+      if (process.listenerCount(signal) > 1) return;
       killLiveServers();
-      // Only re-raise when nobody else handles the signal, so we keep Node's default behaviour.
-      if (process.listenerCount(signal) === 1) {
-        process.off(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      process.off(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
@@ -162,7 +162,9 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   let child: ChildProcess;
   try {
     await log.write(`--- ${new Date().toISOString()} temporal ${args.join(' ')}\n`);
-    child = spawn(cli, args, { stdio: ['ignore', log.fd, log.fd] });
+    // Its own process group: a Ctrl-C in the terminal reaches only us, and we stop the server
+    // after the worker has drained, instead of both going down at once.
+    child = spawn(cli, args, { stdio: ['ignore', log.fd, log.fd], detached: true });
   } finally {
     // The child holds its own copy of the descriptor.
     await log.close();

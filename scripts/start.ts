@@ -28,10 +28,12 @@ async function stopAll(): Promise<void> {
   for (const { name, stop } of stops.reverse()) {
     try {
       await stop();
+      log.info(`${name} stopped`);
     } catch (err) {
       log.error(`stopping ${name} failed`, { error: (err as Error).message });
     }
   }
+  log.info('encounterflow stopped');
 }
 stopOnSignals(stopAll);
 
