@@ -28,6 +28,20 @@ interface RecordedPath {
   stages: Stage[];
 }
 
+/** A coder overrides the codes while the physician is asked (recorded before and after OVERRIDE_CHECKED_FIRST). */
+const CODER_OVERRIDE: RecordedPath = {
+  script: { coding: [unsureCoding()] },
+  drive: () => async (handle) => {
+    await waitForStage(handle, 'awaiting_clarification');
+    await handle.signal(overrideCodesSignal, {
+      overriddenBy: 'coder-1',
+      diagnoses: [{ code: 'E11.65' }],
+      procedures: [{ code: '99214', units: 1 }],
+    });
+  },
+  stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
+};
+
 const PATHS: Record<string, RecordedPath> = {
   'straight-through': {
     script: { coding: [confidentCoding()] },
@@ -78,31 +92,9 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['coding', 'awaiting_clarification', 'cancelled'],
   },
-  'coder-override': {
-    script: { coding: [unsureCoding()] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(overrideCodesSignal, {
-        overriddenBy: 'coder-1',
-        diagnoses: [{ code: 'E11.65' }],
-        procedures: [{ code: '99214', units: 1 }],
-      });
-    },
-    stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
-  },
+  'coder-override': CODER_OVERRIDE,
   // Recorded after the OVERRIDE_CHECKED_FIRST patch: the override is looked up before the query is withdrawn.
-  'coder-override-v2': {
-    script: { coding: [unsureCoding()] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(overrideCodesSignal, {
-        overriddenBy: 'coder-1',
-        diagnoses: [{ code: 'E11.65' }],
-        procedures: [{ code: '99214', units: 1 }],
-      });
-    },
-    stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
-  },
+  'coder-override-v2': CODER_OVERRIDE,
   'coder-override-rejected-then-answer-v2': {
     script: { coding: [unsureCoding(), confidentCoding()] },
     drive: () => async (handle) => {
