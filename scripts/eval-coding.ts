@@ -1,8 +1,9 @@
 /**
- * Evaluates the coding engine on the labelled set test/coding/eval-set.json and prints top-1/top-3
- * accuracy, query rate with precision/recall, answer resolution, edits caught, and load figures.
+ * Evaluates the coding engine on a labelled set (default test/coding/eval-set.json; the held-out set
+ * is test/coding/heldout-set.json) and prints top-1/top-3 accuracy, query rate with
+ * precision/recall, answer resolution, edits caught, and load figures.
  *
- *   npx tsx scripts/eval-coding.ts [path/to/eval-set.json] [--json]
+ *   npx tsx scripts/eval-coding.ts [--set path/to/set.json | path/to/set.json] [--json]
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -129,7 +130,10 @@ export function readEvalSet(path = DEFAULT_EVAL_SET): EvalEncounter[] {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const path = args.find((a) => !a.startsWith('--')) ?? DEFAULT_EVAL_SET;
+  const setFlag = args.indexOf('--set');
+  const setValue = setFlag >= 0 ? args[setFlag + 1] : undefined;
+  if (setFlag >= 0 && (setValue === undefined || setValue.startsWith('--'))) throw new Error('--set needs a path');
+  const path = setValue ?? args.find((a, i) => !a.startsWith('--') && (setFlag < 0 || i !== setFlag + 1)) ?? DEFAULT_EVAL_SET;
   const codeSets = await loadCodeSets();
   const report = evaluate(readEvalSet(path), codeSets);
   if (args.includes('--json')) {

@@ -1,6 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { isBillable } from '../../coding/icd10cm.ts';
 import { loadCodeSets } from '../../coding/index.ts';
 import { evaluate, readEvalSet } from '../../scripts/eval-coding.ts';
+
+const HELDOUT_SET = fileURLToPath(new URL('./heldout-set.json', import.meta.url));
 
 describe('labelled evaluation set', () => {
   it('has at least 40 encounters with labels', () => {
@@ -18,5 +22,29 @@ describe('labelled evaluation set', () => {
     expect(report.answers.resolved).toBe(report.answers.total);
     expect(report.edits.caught).toBe(report.edits.expected);
     expect(report.procedures.correct).toBe(report.procedures.expected);
+  });
+});
+
+// The held-out set measures the engine on encounters it was not tuned on: only its data are
+// checked here (it loads, and every expected code is billable); no accuracy floor on purpose.
+describe('held-out evaluation set', () => {
+  it('loads with 40 uniquely labelled encounters', () => {
+    const set = readEvalSet(HELDOUT_SET);
+    expect(set.length).toBe(40);
+    expect(new Set(set.map((e) => e.id)).size).toBe(set.length);
+    for (const e of set) {
+      expect(e.expect.dx.length, e.id).toBeGreaterThan(0);
+      if (e.answer) expect(e.expect.query && e.expectAfterAnswer !== undefined, e.id).toBe(true);
+    }
+  });
+
+  it('expects only billable FY2026 ICD-10-CM codes', async () => {
+    const { icd } = await loadCodeSets();
+    const notBillable = readEvalSet(HELDOUT_SET).flatMap((e) =>
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
+        .filter((code) => !isBillable(icd, code))
+        .map((code) => `${e.id}: ${code}`),
+    );
+    expect(notBillable).toEqual([]);
   });
 });
