@@ -12,6 +12,13 @@ export interface AuthorizationRequirement {
   codes: string[];
 }
 
+/** Units per procedure code, summed over the lines that bill the same code. */
+export function unitsByCode(lines: ReadonlyArray<{ code: string; units: number }>): Record<string, number> {
+  const units: Record<string, number> = {};
+  for (const line of lines) units[line.code] = (units[line.code] ?? 0) + line.units;
+  return units;
+}
+
 /** One key per encounter and attempt: the insurer sees a retried request as the same request. */
 export function authorizationKey(encounterId: string, attempt: number): string {
   return `${encounterId}:pa:${attempt}`;
@@ -49,7 +56,7 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
       const needing = procedures.filter((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).required);
       const expedited = needing.some((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).expedited === true);
       const idempotencyKey = authorizationKey(encounterId, attempt);
-      const requestedUnits = Object.fromEntries(needing.map((p) => [p.code, p.units]));
+      const requestedUnits = unitsByCode(needing);
       await prisma.priorAuthorization.upsert({
         where: { idempotencyKey },
         create: { encounterId, idempotencyKey, status: 'requested', requestedUnits },

@@ -34,6 +34,27 @@ export function claimNumberFor(encounterId: string, attempt: number): string {
   return `${encounterId.replace(/-/g, '').toUpperCase()}-${attempt}`;
 }
 
+/**
+ * A partial authorization caps the units billed per code: the authorized units are shared by the
+ * lines that bill the same code, in line order, and a line left with none is dropped.
+ */
+export function capToAuthorizedUnits<T extends { code: string; units: number }>(lines: readonly T[], authorizedUnits?: Record<string, number>): T[] {
+  if (!authorizedUnits) return [...lines];
+  const remaining = { ...authorizedUnits };
+  const capped: T[] = [];
+  for (const line of lines) {
+    const left = remaining[line.code];
+    if (left === undefined) {
+      capped.push(line);
+      continue;
+    }
+    const units = Math.min(line.units, left);
+    remaining[line.code] = left - units;
+    if (units > 0) capped.push({ ...line, units });
+  }
+  return capped;
+}
+
 /** A 9-digit interchange control number derived from the claim number, stable across retries. */
 export function controlNumberFor(claimNumber: string): number {
   return (createHash('sha256').update(claimNumber).digest().readUInt32BE(0) % 999_999_999) + 1;
@@ -64,10 +85,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       }
       const encounter = await loadBillingContext(prisma, input.encounterId);
       const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
-      // A partial authorization caps each line at the units the insurer authorized (none: dropped).
-      const lines: PricedLine[] = procedures
-        .map((p) => ({ ...p, units: Math.min(p.units, input.authorizedUnits?.[p.code] ?? p.units) }))
-        .filter((p) => p.units > 0)
+      const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits)
         .map((p) => {
           const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, p.units);
           return { code: p.code, modifiers: p.modifiers, units: p.units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };

@@ -25,7 +25,10 @@ export function toAuthorizationDecision(response: AuthorizationResponse): Author
   if (response.validFrom !== undefined) decision.validFrom = response.validFrom;
   if (response.validTo !== undefined) decision.validTo = response.validTo;
   if (response.status === 'partial' || response.status === 'modified') {
-    decision.authorizedUnits = Object.fromEntries(response.services.map((s) => [s.code, s.authorizedUnits]));
+    // Per code, summed over the request's lines (a code may be billed on several lines).
+    const units: Record<string, number> = {};
+    for (const service of response.services) units[service.code] = (units[service.code] ?? 0) + service.authorizedUnits;
+    decision.authorizedUnits = units;
   }
   if (response.reason !== undefined) decision.reason = `${response.reason.code}: ${response.reason.text}`;
   return decision;
