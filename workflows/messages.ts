@@ -39,7 +39,16 @@ export interface AuthorizationState {
 
 /** What the supervisor is being asked to decide, and which decisions fit. */
 export interface PendingDecision {
-  kind: 'clarification_overdue' | 'authorization_denied' | 'authorization_expired' | 'claim_rejected' | 'statement_failed';
+  /** Identifies this question to the supervisor; a decision naming another id is refused. */
+  id?: string;
+  kind:
+    | 'clarification_overdue'
+    | 'authorization_denied'
+    | 'authorization_expired'
+    | 'authorization_modified'
+    | 'edit_failed'
+    | 'claim_rejected'
+    | 'statement_failed';
   reason: string;
   allowed: SupervisorDecisionKind[];
   since: string;
@@ -79,6 +88,8 @@ export type SupervisorDecisionKind =
   | 'cancel';
 
 export interface SupervisorDecision {
+  /** The pending decision this answers (PendingDecision.id); a stale or repeated decision is refused. */
+  decisionId?: string;
   decision: SupervisorDecisionKind;
   decidedBy: string;
   note?: string;
@@ -102,5 +113,7 @@ export const statusQuery = defineQuery<EncounterStatus>('status');
 export const answerClarificationUpdate = defineUpdate<{ accepted: true }, [ClarificationAnswerInput]>('answerClarification');
 export const answerClarificationSignal = defineSignal<[ClarificationAnswerInput]>('answerClarificationSignal');
 export const supervisorDecisionSignal = defineSignal<[SupervisorDecision]>('supervisorDecision');
+/** The same decision as an update: the caller learns at once whether it fits the pending question. */
+export const supervisorDecisionUpdate = defineUpdate<{ accepted: true }, [SupervisorDecision]>('decide');
 export const overrideCodesSignal = defineSignal<[CodeOverride]>('overrideCodes');
 export const cancelSignal = defineSignal<[CancelRequest]>('cancel');
