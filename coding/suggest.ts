@@ -17,7 +17,7 @@ import {
 } from './query.ts';
 import { buildQuery, mostSpecificBillable, searchIcd, useAdditionalFilter, type SearchHit, type SearchQuery } from './search.ts';
 import { SPECIFICITY_RULES } from './specificity.ts';
-import { expandAbbreviations, lateralityOf, LATERALITY_WORDS, tokenize } from './text.ts';
+import { coreTokens, expandAbbreviations, expandWithGroups, isNeutral, lateralityOf, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Below this confidence the physician is asked. */
 export const LOW_CONFIDENCE = 0.55;
@@ -27,6 +27,8 @@ const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.8
 const INPATIENT = '21';
 /** Words that choose a 7th character (encounter, healing) rather than name a condition. */
 const ENCOUNTER_WORDS = new Set(['initial', 'subsequent', 'encounter', 'routine', 'healing', 'delayed', 'sequela', 'closed', 'open', 'nonunion', 'malunion']);
+/** Words rarer than this (inverse document frequency) carry meaning; commoner ones ("right", "other") do not. */
+const TRIVIAL_IDF = 3;
 
 interface DiagnosisDraft extends CodedDiagnosis {
   order: number;
@@ -37,6 +39,42 @@ interface Context {
   codeSets: CodeSets;
   notes: Mention[];
   issues: QueryIssue[];
+  /** Codes the record's context allows (pregnancy and newborn codes only with that context). */
+  allowed: (code: string) => boolean;
+}
+
+/**
+ * A hit found for words left over from a better match (or for a bare symptom phrase) stands only
+ * when more than one meaningful documented word supports it, or when the record explains the whole
+ * core of the text it matched: one shared word ("peripheral", "following") is not a diagnosis.
+ */
+export function wellSupported(icd: CodeSets['icd'], hit: SearchHit, queryTokens: readonly string[], groups: readonly string[][] = []): boolean {
+  const strong = hit.matched.filter((t) => !isNeutral(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+    !ENCOUNTER_WORDS.has(t) && (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF);
+  // The words one expansion produced count once ("following surgery" is one qualifier).
+  const units = new Set(strong.map((t) => {
+    const g = groups.findIndex((grp) => grp.includes(t));
+    return g >= 0 ? `#${g}` : t;
+  }));
+  if (units.size >= 2) return true;
+  const q = new Set(queryTokens);
+  const core = coreTokens(hit.matchedText);
+  return core.length > 0 && core.every((t) => q.has(t));
+}
+
+const PREGNANCY_CONTEXT = /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
+const NEWBORN_CONTEXT = /\b(newborn|neonat\w*|perinatal|birth weight|preterm|premature infant|nicu|born at|infant of (a )?(diabetic )?mother|liveborn|\d+\s*(days?|hours?)\s*old)\b/i;
+/** Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the record. */
+function contextFilter(input: CodingInput): (code: string) => boolean {
+  const doc = input.documentation;
+  const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
+  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(text);
+  const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
+  return (code) => {
+    if (/^O|^Z3[3-79A]/.test(code)) return pregnancy;
+    if (/^P|^Z38/.test(code)) return newborn;
+    return true;
+  };
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -104,7 +142,8 @@ function queryText(m: Mention, extra: string[]): string {
 
 /** Ranked, resolved-to-billable hits for a query. */
 function rank(ctx: Context, q: SearchQuery, context: string, filter?: (c: string) => boolean): SearchHit[] {
-  const opts = filter ? { limit: 8, filter } : { limit: 8 };
+  const allowed = filter ? (c: string) => ctx.allowed(c) && filter(c) : ctx.allowed;
+  const opts = { limit: 8, filter: allowed };
   const hits = searchIcd(ctx.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
   for (const h of hits) {
@@ -198,13 +237,16 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
 
   // A second condition named in the same text ("diabetes with CKD stage 3a").
   const covered = new Set([...top.matched, ...tokenize(top.description)]);
+  // Words one documented word expanded to ("colon": "colon large intestine") are consumed together.
+  const groups = expandWithGroups(queryText(m, extra)).groups;
+  for (const g of groups) if (g.some((t) => covered.has(t))) for (const t of g) covered.add(t);
   const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t));
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   if (rest.length > 0 && total > 0 && restWeight / total >= 0.2) {
     const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
     const second = rank(ctx, q2, m.text, searchFilter(m))[0];
-    if (second && second.score >= 0.75 && second.code.slice(0, 3) !== top.code.slice(0, 3)) {
+    if (second && second.score >= 0.75 && second.code.slice(0, 3) !== top.code.slice(0, 3) && wellSupported(icd, second, rest, groups)) {
       drafts.push({
         system: 'ICD-10-CM', code: second.code, description: second.description, confidence: round(second.score * weight * 0.95), order: order + 0.5,
         alternatives: [], evidence: [...evidence],
@@ -284,14 +326,15 @@ function symptomDrafts(ctx: Context, startOrder: number, onlySymptoms: boolean):
     const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
     const q = buildQuery(queryText(m, []));
     if (q.tokens.length === 0) continue;
+    const groups = expandWithGroups(queryText(m, [])).groups;
     for (const hit of rank(ctx, q, m.text, filter).slice(0, 1)) {
-      if (hit.score < 0.8) continue;
+      if (hit.score < 0.8 || !wellSupported(ctx.codeSets.icd, hit, q.tokens, groups)) continue;
       // A clause that names two symptoms ("cough and fever") yields both.
       const found = [hit];
       const rest = q.tokens.filter((t) => !hit.matched.includes(t));
       if (rest.length) {
         const more = rank(ctx, { tokens: rest }, m.text, filter)[0];
-        if (more && more.score >= 0.8 && more.code !== hit.code) found.push(more);
+        if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(ctx.codeSets.icd, more, rest, groups)) found.push(more);
       }
       for (const h of found) {
         out.push({
@@ -439,7 +482,7 @@ function editIssues(ctx: Context, diagnoses: DiagnosisDraft[], edits: EditFindin
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
   const doc = input.documentation;
-  const ctx: Context = { input, codeSets, notes: noteMentions(doc.notes), issues: [] };
+  const ctx: Context = { input, codeSets, notes: noteMentions(doc.notes), issues: [], allowed: contextFilter(input) };
   const inpatient = input.placeOfService === INPATIENT;
   const mentions = new Map<number, Mention>();
   let drafts: DiagnosisDraft[] = [];

@@ -3,8 +3,17 @@
  * lower-casing, clinical abbreviations, light stemming and the words that carry no meaning for coding.
  */
 
+type Replacement = string | ((match: string, ...groups: string[]) => string);
+
+/** Procedure words after "following"/"after"/"post": the condition is postprocedural (E89.0, I97.-, ...). */
+const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
+
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
-const ABBREVIATIONS: Array<[RegExp, string]> = [
+const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
+  [/\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g, 'history of nicotine dependence'],
+  [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
+  [new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'), (_m, proc) => `postprocedural ${proc ?? ''}`],
+  [/\b(?:following|after|post)[\s-]+(?:radiation|irradiation|radiotherapy)\b/g, 'postirradiation postprocedural'],
   [/\b(dm\s*(type\s*)?(2|ii)|t2dm|dm2|niddm|type\s*(ii|2)\s*dm)\b/g, 'type 2 diabetes mellitus'],
   [/\b(dm\s*(type\s*)?(1|i)|t1dm|dm1|iddm|type\s*(i|1)\s*dm)\b/g, 'type 1 diabetes mellitus'],
   [/\btype\s+ii\b/g, 'type 2'],
@@ -76,10 +85,30 @@ const STOP_WORDS = new Set([
  */
 const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'without', 'type', 'site', 'use', 'encounter', 'initial']);
 
-export function expandAbbreviations(text: string): string {
+/**
+ * The text with abbreviations expanded, and the groups of tokens each expansion produced: the words
+ * of one group stand for one documented word ("colon" gives "colon large intestine"), so a code that
+ * explains one of them has consumed the whole group.
+ */
+export function expandWithGroups(text: string): { text: string; groups: string[][] } {
   let out = ` ${text.toLowerCase()} `;
-  for (const [pattern, replacement] of ABBREVIATIONS) out = out.replace(pattern, replacement);
-  return out.trim();
+  const groups: string[][] = [];
+  for (const [pattern, replacement] of ABBREVIATIONS) {
+    out = out.replace(pattern, (match: string, ...rest: unknown[]) => {
+      const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
+      const rep = typeof replacement === 'string'
+        ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
+        : replacement(match, ...captures);
+      const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
+      if (g.length > 1) groups.push(g);
+      return rep;
+    });
+  }
+  return { text: out.trim(), groups };
+}
+
+export function expandAbbreviations(text: string): string {
+  return expandWithGroups(text).text;
 }
 
 /** Light suffix stripping so "fractures"/"fracture" and "diabetic"/"diabetes" meet. */
