@@ -64,7 +64,7 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
       });
       const decision = await insurer.submitPriorAuthorization(
           {
-            member: { payerId: encounter.payerId, memberId: encounter.patient.memberId },
+            member: { payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId },
             provider: { npi: provider.npi },
             services: needing.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
             diagnoses: diagnoses.map((d) => d.code),

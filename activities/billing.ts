@@ -98,7 +98,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         payerName: encounter.payer.name,
         billingProvider: billing.billingProvider,
         renderingProvider,
-        patient: patientInfo(encounter.patient),
+        patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
         placeOfService: encounter.placeOfService,
         dateOfService,
         diagnosisCodes: diagnoses.map((d) => d.code),
@@ -156,7 +156,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
       const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
       const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
-      const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.patient.memberId, dateOfService });
+      const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
       const benefits: Benefits = {
         copayCents: eligibility.copayCents,
         coinsuranceBps: eligibility.coinsuranceBps,
@@ -165,7 +165,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       };
       await prisma.coverage.upsert({
         where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
-        create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.patient.memberId, ...benefits },
+        create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, ...benefits },
         update: { ...benefits },
       });
       const allowed = claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
@@ -177,7 +177,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       const document = buildPatientStatement({
         statementNumber: `S-${claim.claimNumber}`,
         claim: claim.payload as unknown as ClaimDocument,
-        patient: patientInfo(encounter.patient),
+        patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
         responsibility,
         issuedOn: issuedAt.toISOString().slice(0, 10),
         dueInDays: billing.statementDueDays,
