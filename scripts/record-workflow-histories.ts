@@ -16,7 +16,7 @@ import { createTimeSkippingTestEnv } from '../test/helpers/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../test/workflows/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../test/workflows/fake-activities.ts';
 import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
-import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal } from '../workflows/messages.ts';
+import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
@@ -104,6 +104,33 @@ const PATHS: Record<string, RecordedPath> = {
       await answerOpenQuery(handle);
     },
     stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],
+  },
+  // Recorded after DECISIONS_CHECKED, EDIT_ERRORS_REVIEWED and MODIFIED_AUTHORIZATION_REVIEWED.
+  'edit-errors-accepted-v3': {
+    script: { coding: [{ ...confidentCoding(), edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }] }] },
+    drive: () => async (handle) => {
+      const review = await waitForStage(handle, 'needs_review');
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
+    },
+    stages: ['coding', 'needs_review', 'billing', 'billed'],
+  },
+  'authorization-modified-recoded-v3': {
+    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'needs_review');
+      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
+    },
+    stages: ['coding', 'authorization', 'needs_review', 'billing', 'billed'],
+  },
+  'denied-resubmit-by-update-then-stale-signal-v3': {
+    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })] },
+    drive: () => async (handle) => {
+      const denied = await waitForStage(handle, 'denied');
+      const id = denied.pendingDecision!.id!;
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: id }] });
+      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
+    },
+    stages: ['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed'],
   },
   'claim-rejected-resubmit': {
     script: {

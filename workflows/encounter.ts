@@ -25,6 +25,7 @@ import {
   overrideCodesSignal,
   statusQuery,
   supervisorDecisionSignal,
+  supervisorDecisionUpdate,
   type CancelRequest,
   type ClarificationAnswerInput,
   type CodeOverride,
@@ -63,6 +64,19 @@ const external = proxyActivities<Activities>({
  * instead of failing the workflow. Workflows started before it keep the earlier order.
  */
 export const OVERRIDE_CHECKED_FIRST = 'override-checked-before-withdrawing-query';
+
+/**
+ * Version marker: supervisor decisions are checked against the pending question (its id and the
+ * allowed decisions) when they arrive, a decision with no question pending is ignored instead of
+ * answering the next one, and a supervisor's cancel takes effect at any stage.
+ */
+export const DECISIONS_CHECKED = 'supervisor-decisions-checked';
+
+/** Version marker: error-severity pre-claim edits stop the encounter for review before billing. */
+export const EDIT_ERRORS_REVIEWED = 'edit-errors-reviewed';
+
+/** Version marker: a modified authorization (another service than requested) is reviewed before billing. */
+export const MODIFIED_AUTHORIZATION_REVIEWED = 'modified-authorization-reviewed';
 
 /** Version marker: a failed patient statement goes to review instead of failing the workflow. */
 export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
@@ -107,7 +121,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     const hasText = answer.freeText !== undefined && answer.freeText.trim() !== '';
     if (!hasOption && !hasText) throw new Error('an answer needs one of the offered options or free text');
     if (hasOption && !open.options.includes(answer.option!)) {
-      throw new Error(`"${answer.option}" is not one of the offered options`);
+      throw new Error('the answer is not one of the offered options'); // never echo the caller's text
     }
     if (pendingAnswer) throw new Error('this query has already been answered');
   };
@@ -127,8 +141,44 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       status.flags.push(`ignored a clarification answer: ${(err as Error).message}`);
     }
   });
-  setHandler(supervisorDecisionSignal, (decision) => {
+  const validateDecision = (decision: SupervisorDecision): void => {
+    if (decision.decision === 'cancel') return;
+    const open = status.pendingDecision;
+    if (!open) throw new Error('no decision is pending on this encounter');
+    if (decision.decisionId !== undefined && decision.decisionId !== open.id) {
+      throw new Error('this decision answers a question that is no longer pending');
+    }
+    if (!open.allowed.includes(decision.decision)) {
+      throw new Error(`"${decision.decision}" is not a decision allowed here (allowed: ${open.allowed.join(', ')})`);
+    }
+    if (pendingDecision) throw new Error('a decision has already been taken on this question');
+  };
+  const takeDecision = (decision: SupervisorDecision): void => {
+    if (decision.decision === 'cancel') {
+      cancelRequest ??= { cancelledBy: decision.decidedBy, reason: decision.note ?? 'cancelled by a supervisor' };
+      return;
+    }
     pendingDecision = decision;
+  };
+  setHandler(
+    supervisorDecisionUpdate,
+    (decision) => {
+      takeDecision(decision);
+      return { accepted: true as const };
+    },
+    { validator: validateDecision },
+  );
+  setHandler(supervisorDecisionSignal, (decision) => {
+    if (!patched(DECISIONS_CHECKED)) {
+      pendingDecision = decision;
+      return;
+    }
+    try {
+      validateDecision(decision);
+      takeDecision(decision);
+    } catch (err) {
+      status.flags.push(`ignored a supervisor decision: ${(err as Error).message}`);
+    }
   });
   setHandler(overrideCodesSignal, (override) => {
     pendingOverride = override;
@@ -175,7 +225,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     allowed: SupervisorDecisionKind[],
     alsoWakeOn: () => boolean = () => false,
   ): Promise<SupervisorDecision | undefined> {
-    status.pendingDecision = { kind, reason, allowed, since: new Date().toISOString() };
+    status.pendingDecision = { id: uuid4(), kind, reason, allowed, since: new Date().toISOString() };
     await moveTo(stage, reason);
     await external.notifySupervisor({ encounterId, kind, reason });
     for (;;) {
@@ -317,7 +367,14 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       status.openQuery!.dueAt = new Date(dueAt).toISOString();
       await internal.reopenClarificationQuery({ queryId, dueAt: status.openQuery!.dueAt });
       await moveTo('awaiting_clarification', 'supervisor extended the deadline', decision.decidedBy);
-      await external.notifyPhysician({ encounterId, queryId, physicianNpi: input.physicianNpi, kind: 'reminder' });
+      status.openQuery!.remindersSent += 1;
+      await external.notifyPhysician({
+        encounterId,
+        queryId,
+        physicianNpi: input.physicianNpi,
+        kind: 'reminder',
+        reminderNumber: status.openQuery!.remindersSent,
+      });
     }
   }
 
@@ -391,6 +448,11 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
         result = await external.checkPriorAuthorizationStatus({ encounterId, attempt, payerReference: result.payerReference });
       }
       status.authorization = { ...toAuthorizationState(result), attempt };
+      if (result.outcome === 'modified' && patched(MODIFIED_AUTHORIZATION_REVIEWED)) {
+        const review = await reviewModifiedAuthorization(result);
+        if (review === 'resubmit') continue;
+        return { authNumber: result.authNumber, billPatient: false };
+      }
       if (result.outcome === 'certified' || result.outcome === 'modified') {
         if (result.outcome === 'modified') status.flags.push(`the insurer modified the request: ${result.reason ?? 'see the authorization'}; a coder should review the codes`);
         return { authNumber: result.authNumber, billPatient: false };
@@ -412,9 +474,55 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     }
   }
 
+  /**
+   * The insurer authorized another service than the one coded (X12 278 A6). A coder recodes to
+   * what was authorized (an override), or a supervisor accepts the codes or asks again.
+   */
+  async function reviewModifiedAuthorization(result: AuthorizationResult): Promise<'bill' | 'resubmit'> {
+    const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
+    for (;;) {
+      const decision = await awaitSupervisor(
+        'needs_review',
+        'authorization_modified',
+        `the insurer authorized ${authorized} instead of the requested services: a coder recodes, or a supervisor accepts the codes or resubmits`,
+        ['accept_codes', 'resubmit'],
+        () => pendingOverride !== undefined,
+      );
+      if (decision?.decision === 'resubmit') {
+        await moveTo('authorization', 'supervisor asked to resubmit the authorization', decision.decidedBy);
+        return 'resubmit';
+      }
+      if (decision?.decision === 'accept_codes') {
+        status.flags.push('the insurer modified the request; billed as coded after a supervisor accepted the codes');
+        return 'bill';
+      }
+      if (await tryOverride()) return 'bill';
+    }
+  }
+
   function billWithoutAuthorization(): { billPatient: boolean } {
     status.flags.push('billed without authorization: the patient was given notice of liability');
     return { billPatient: true };
+  }
+
+  /** Error-severity pre-claim edits (units over the limit, sex or age conflicts...) stop for review. */
+  async function reviewEditErrors(summary: CodingSummary): Promise<void> {
+    for (;;) {
+      const errors = summary.edits.filter((e) => e.severity === 'error');
+      if (errors.length === 0) return;
+      const decision = await awaitSupervisor(
+        'needs_review',
+        'edit_failed',
+        `pre-claim edits failed: ${errors.map((e) => `${e.rule}: ${e.message}`).join('; ')}`,
+        ['accept_codes'],
+        () => pendingOverride !== undefined,
+      );
+      if (decision?.decision === 'accept_codes') {
+        status.flags.push(`billed despite edit errors (${errors.map((e) => e.rule).join(', ')}): a supervisor accepted the codes`);
+        return;
+      }
+      summary = (await tryOverride()) ?? summary;
+    }
   }
 
   async function bill(authorization: Awaited<ReturnType<typeof authorize>>): Promise<void> {
@@ -476,7 +584,8 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
 
   // ---- the encounter's path -----------------------------------------------------------------
   try {
-    await code();
+    const coded = await code();
+    if (patched(EDIT_ERRORS_REVIEWED)) await reviewEditErrors(coded);
     checkpoint();
     const authorization = await authorize();
     checkpoint();

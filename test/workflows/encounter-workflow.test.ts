@@ -14,6 +14,7 @@ import {
   overrideCodesSignal,
   statusQuery,
   supervisorDecisionSignal,
+  supervisorDecisionUpdate,
   type EncounterStatus,
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
@@ -299,6 +300,95 @@ describe('encounter workflow', () => {
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
     expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
+  });
+
+  describe('pre-claim edits and supervisor decisions', () => {
+    const overUnits = () => ({
+      ...confidentCoding(),
+      edits: [{ rule: 'MUE', severity: 'error' as const, message: '99213 is billed for 9 units; the per-day limit is 1.' }],
+    });
+
+    it('stops an encounter whose edits fail for review; the supervisor may accept the codes', async () => {
+      const { stages, status } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
+        const review = await waitForStage(handle, 'needs_review');
+        expect(review.pendingDecision).toMatchObject({ kind: 'edit_failed', allowed: ['accept_codes'] });
+        expect(review.pendingDecision?.reason).toContain('MUE');
+        await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
+      });
+      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
+    });
+
+    it("or a coder's override fixes the codes", async () => {
+      const { stages, status, fake } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
+        await waitForStage(handle, 'needs_review');
+        await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
+      });
+      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(status.codingRevision).toBe(2);
+      expect((fake.callsOf('submitClaim')[0]!.args as { revision: number }).revision).toBe(2);
+    });
+
+    it('refuses a stale, repeated or unfitting decision through the update, and takes the fitting one once', async () => {
+      const { stages, fake } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })] },
+        async (handle) => {
+          const denied = await waitForStage(handle, 'denied');
+          const id = denied.pendingDecision!.id!;
+          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: 'an-old-question' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'extend', decidedBy: 'sup-1', decisionId: id }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: id }] });
+          // The same decision sent again (a client retry) must not answer a later question.
+          await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
+    });
+
+    it('ignores a decision when no question is pending, and a supervisor cancel takes effect at any stage', async () => {
+      const { stages, status } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        async (handle) => {
+          await waitForStage(handle, 'authorization');
+          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }] });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'cancelled']);
+      expect(status.history.at(-1)).toMatchObject({ reason: 'wrong patient', actor: 'sup-1' });
+      expect(status.flags.join(' ')).toContain('ignored a supervisor decision: no decision is pending');
+    });
+
+    it('reviews a modified authorization: a coder recodes to the authorized service before billing', async () => {
+      const { stages, fake } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+        async (handle) => {
+          const review = await waitForStage(handle, 'needs_review');
+          expect(review.pendingDecision).toMatchObject({ kind: 'authorization_modified', allowed: ['accept_codes', 'resubmit'] });
+          expect(review.pendingDecision?.reason).toContain('70551');
+          await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
+        },
+      );
+      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      const claim = fake.callsOf('submitClaim')[0]!.args as { authNumber: string; revision: number };
+      expect(claim).toMatchObject({ authNumber: 'AUTH-M', revision: 2 });
+    });
+  });
+
+  it('numbers the reminders after a deadline extension, so each notice is distinct', async () => {
+    const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await env.sleep('73h');
+      const escalated = await waitForStage(handle, 'escalated');
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h', decisionId: escalated.pendingDecision!.id }] });
+      const reopened = await waitForStage(handle, 'awaiting_clarification');
+      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+    });
+    const numbers = fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').map((c) => (c.args as { reminderNumber?: number }).reminderNumber);
+    expect(numbers.every((n) => typeof n === 'number')).toBe(true);
+    expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('sends a rejected claim to a supervisor and resubmits it', async () => {
