@@ -7,7 +7,8 @@ import type {
 } from '../domain/coding.ts';
 import type { CodeSets } from './code-sets.ts';
 import { COMBINATION_RULES } from './combinations.ts';
-import { diagnosisMentions, noteMentions, type Mention } from './context.ts';
+import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
+import { clausesOf, diagnosisMentions, noteMentions, type Mention } from './context.ts';
 import { runEdits } from './edits.ts';
 import { EntryKind, isBillable, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
 import { matchProcedure, procedureTokens } from './procedures.ts';
@@ -370,6 +371,24 @@ function applyCombinations(drafts: DiagnosisDraft[], codeSets: CodeSets): Diagno
 
 function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<number, Mention>): DiagnosisDraft[] {
   const out = [...drafts];
+  const doc = ctx.input.documentation;
+  const statements: RecordStatement[] = [
+    ...doc.diagnoses.map((d) => ({ section: 'diagnoses' as const, text: d.description })),
+    ...clausesOf(doc.notes).map((text) => ({ section: 'notes' as const, text })),
+  ];
+  // Codes the notes cite and the record documents (drug in use, weeks of gestation, tobacco history).
+  for (const d of drafts) {
+    for (const add of documentedAdditionalCodes(ctx.codeSets.icd, d.code, statements, out.map((o) => o.code))) {
+      if (!ctx.allowed(add.code)) continue;
+      const i = ctx.codeSets.icd.byCode.get(add.code) as number;
+      out.push({
+        system: 'ICD-10-CM', code: add.code, description: ctx.codeSets.icd.entries[i]?.description ?? add.code,
+        confidence: round(0.9 * SECTION_WEIGHT[add.statement.section]), order: d.order + 0.25, alternatives: [],
+        evidence: [{ section: add.statement.section, text: add.statement.text }],
+        rationale: `"Use additional code" note at ${d.code}: the record documents ${add.what} (${add.statement.section}: "${add.statement.text}").`,
+      });
+    }
+  }
   for (const d of drafts) {
     const filter = useAdditionalFilter(ctx.codeSets.icd, d.code);
     const m = mentions.get(d.order);

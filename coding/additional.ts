@@ -1,0 +1,109 @@
+/**
+ * "Use additional code" notes of the tabular list, applied from what the record documents: a code
+ * the note cites is added only when a statement of the record supports it (a drug the patient takes,
+ * the weeks of gestation, tobacco history). Each finder reads one statement (a clause of the notes or
+ * one diagnosis line) and returns the code it documents, if any.
+ */
+import { isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
+
+export interface RecordStatement {
+  section: 'diagnoses' | 'notes';
+  text: string;
+}
+
+export interface DocumentedAdditional {
+  code: string;
+  /** What the statement documents, for the rationale ("insulin", "28 weeks of gestation"). */
+  what: string;
+  statement: RecordStatement;
+}
+
+interface Finder {
+  /** Codes of one group exclude each other (history of vs current tobacco dependence). */
+  group?: string;
+  find(text: string): { code: string; what: string } | undefined;
+}
+
+/** Cues before a drug or habit in the same statement that say it is not current (or not taken). */
+const NOT_CURRENT = /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*)\b/i;
+
+/** The same said after it ("insulin was discussed", "metformin stopped"). */
+const NOT_CURRENT_AFTER = /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred)\b/i;
+
+/** First match of a pattern that no "not current" cue precedes in the statement. */
+function current(text: string, pattern: RegExp): RegExpExecArray | undefined {
+  const m = pattern.exec(text);
+  if (!m) return undefined;
+  if (NOT_CURRENT.test(text.slice(0, m.index))) return undefined;
+  return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
+}
+
+const INSULIN = /\b(insulin(?!\s*(resistan\w*|level|sensitiv\w*|secret\w*|-?like|growth))|insulin pump|glargine|lispro|aspart|detemir|degludec|glulisine|nph|lantus|levemir|tresiba|toujeo|basaglar|humalog|novolog|humulin|novolin|fiasp|admelog)\b/i;
+const ORAL_ANTIDIABETIC = /\b(metformin|glucophage|glipizide|glyburide|glimepiride|gliclazide|sitagliptin|saxagliptin|linagliptin|alogliptin|januvia|janumet|empagliflozin|dapagliflozin|canagliflozin|ertugliflozin|jardiance|farxiga|invokana|pioglitazone|rosiglitazone|repaglinide|nateglinide|acarbose|miglitol|oral semaglutide|rybelsus|oral (hypoglycemic|antidiabetic|antihyperglycemic|diabetes) (agent|drug|medication|medicine)s?)\b/i;
+const INJECTABLE_NON_INSULIN = /\b(liraglutide|dulaglutide|exenatide|lixisenatide|tirzepatide|semaglutide|pramlintide|ozempic|wegovy|trulicity|victoza|mounjaro|byetta|bydureon|glp-?1 (agonist|injection)s?)\b/i;
+const TOBACCO_HISTORY = /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
+const TOBACCO_CURRENT = /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
+const TOBACCO_EXPOSURE = /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
+const WEEKS = /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
+const GESTATION_CONTEXT = /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
+
+/** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
+const GROUP_CODES = new Map<string, string[]>([['tobacco', ['Z87.891', 'F17', 'Z72.0']]]);
+
+const FINDERS: Finder[] = [
+  { find: (t) => (current(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
+  { find: (t) => (current(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
+  {
+    find: (t) => {
+      const m = current(t, INJECTABLE_NON_INSULIN);
+      return m && !/\boral\s+$/i.test(t.slice(0, m.index)) ? { code: 'Z79.85', what: 'an injectable non-insulin antidiabetic drug' } : undefined;
+    },
+  },
+  { group: 'tobacco', find: (t) => (TOBACCO_HISTORY.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t) ? { code: 'Z87.891', what: 'history of tobacco use' } : undefined) },
+  { group: 'tobacco', find: (t) => (current(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined) },
+  { find: (t) => (current(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
+  {
+    find: (t) => {
+      const m = WEEKS.exec(t);
+      if (!m || !GESTATION_CONTEXT.test(t)) return undefined;
+      const weeks = Number(m[1]);
+      if (!Number.isFinite(weeks) || weeks < 1 || weeks > 45) return undefined;
+      const code = weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`;
+      return { code, what: `${weeks} weeks of gestation` };
+    },
+  },
+];
+
+/** The code patterns a code's "use additional code" notes cite, including "from category Z3A" wording. */
+export function citedPatterns(icd: Icd10Cm, code: string): string[] {
+  const out: string[] = [];
+  for (const [text, patterns] of notesFor(icd, code, 'ua')) {
+    out.push(...patterns);
+    if (patterns.length === 0) for (const m of text.matchAll(/\bcategor(?:y|ies)\s+([A-Z]\d[0-9A-Z])\b/g)) if (m[1]) out.push(m[1]);
+  }
+  return [...new Set(out)];
+}
+
+/**
+ * Codes cited by the "use additional code" notes of `code` that the record documents, first finding
+ * per code; `have` lists codes already on the claim (a group already represented is not added again).
+ */
+export function documentedAdditionalCodes(icd: Icd10Cm, code: string, statements: readonly RecordStatement[], have: readonly string[]): DocumentedAdditional[] {
+  const patterns = citedPatterns(icd, code);
+  if (patterns.length === 0) return [];
+  const out: DocumentedAdditional[] = [];
+  const taken = new Set(have);
+  for (const f of FINDERS) {
+    for (const s of statements) {
+      const found = f.find(s.text);
+      if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;
+      if (!patterns.some((p) => matchesPattern(found.code, p))) continue;
+      const groupCodes = f.group ? GROUP_CODES.get(f.group) ?? [] : [];
+      if ([...taken].some((c) => groupCodes.some((p) => matchesPattern(c, p)))) continue;
+      out.push({ ...found, statement: s });
+      taken.add(found.code);
+      break;
+    }
+  }
+  return out;
+}
