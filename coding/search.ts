@@ -123,16 +123,46 @@ export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuer
   return withSeventhCharacter(icd, chosen, context);
 }
 
-/** For codes that need a 7th character: subsequent encounter or sequela when documented, else the first (initial) one. */
+export type EncounterPhase = 'initial' | 'subsequent' | 'delayed healing' | 'nonunion' | 'malunion' | 'sequela';
+
+const INJURY_WORDS = String.raw`fracture|sprain|strain|laceration|injury|burn|dislocation|wound|contusion|bite`;
+const PHASES: Array<[EncounterPhase, RegExp]> = [
+  ['sequela', /\b(sequela[e]?|late effects?|residual (of|from))\b/i],
+  ['nonunion', /\bnon-?union\b/i],
+  ['malunion', /\bmal-?union\b/i],
+  ['delayed healing', /\b(delayed|slow|poor) (bone )?healing\b|\bhealing (is )?delayed\b/i],
+  ['initial', /\binitial (encounter|visit|evaluation)\b/i],
+  ['subsequent', new RegExp(String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s? follow[- ]?up\b|\brecheck of\b|\bcast (check|change|removal)\b|\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`, 'i')],
+];
+
+/**
+ * The encounter phase a text states (7th character: A/D/S, and G/K/P for fractures). The lines of
+ * `context` are read in order, the first one that states a phase decides: the condition's own
+ * wording first, then what the rest of the record says about it.
+ */
+export function encounterPhase(context: string): EncounterPhase | undefined {
+  for (const line of context.split('\n')) {
+    for (const [phase, re] of PHASES) if (re.test(line)) return phase;
+  }
+  return undefined;
+}
+
+/** For codes that need a 7th character: the documented encounter phase, else the first (initial) one. */
 export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: string): SearchHit {
   const kids = (icd.children.get(hit.entry) ?? []).filter((k) => {
     const e = icd.entries[k];
     return e !== undefined && isExtension(icd.entries, e);
   });
   if (kids.length === 0) return hit;
-  const lower = context.toLowerCase();
-  const want = /sequela/.test(lower) ? 'sequela' : /subsequent|follow-?up visit|routine healing/.test(lower) ? 'subsequent' : 'initial';
-  const pick = kids.find((k) => icd.entries[k]?.description.slice(hit.description.length).includes(want)) ?? kids[0];
+  const phase = encounterPhase(context);
+  const suffix = (k: number) => icd.entries[k]?.description.slice(hit.description.length).toLowerCase() ?? '';
+  const wants = phase === 'delayed healing' || phase === 'nonunion' || phase === 'malunion' ? [phase, 'subsequent'] : phase ? [phase] : ['initial'];
+  let pick: number | undefined;
+  for (const want of wants) {
+    pick = kids.find((k) => suffix(k).includes(want));
+    if (pick !== undefined) break;
+  }
+  pick ??= kids[0];
   const e = pick === undefined ? undefined : icd.entries[pick];
   if (!e || pick === undefined) return hit;
   return { ...hit, entry: pick, code: e.code, description: e.description };

@@ -154,6 +154,19 @@ function rank(ctx: Context, q: SearchQuery, context: string, filter?: (c: string
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
+/** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
+function relatedClauses(ctx: Context, m: Mention): string[] {
+  const icd = ctx.codeSets.icd;
+  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF &&
+    !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t) && !isNeutral(t)));
+  const out: string[] = [];
+  for (const n of ctx.notes) {
+    if (out.includes(n.original)) continue;
+    if (tokenize(expandAbbreviations(n.original)).some((t) => key.has(t))) out.push(n.original);
+  }
+  return out;
+}
+
 /** Codes one mention; may add issues. Returns zero, one or two diagnoses (two when the text names two conditions). */
 function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] {
   const icd = ctx.codeSets.icd;
@@ -186,6 +199,10 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     }
   }
 
+  // What the rest of the record says about this condition (encounter phase for the 7th character).
+  const related = relatedClauses(ctx, m);
+  const phaseContext = () => [`${m.text} ${extra.join(' ')}`, ...related].join('\n');
+
   // Answers already given refine the text; each refinement may be followed by another question.
   const answered = new Set<string>();
   let hits: SearchHit[] = [];
@@ -194,7 +211,7 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     query = buildQuery(queryText(m, extra));
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
-    hits = rank(ctx, query, `${m.text} ${extra.join(' ')}`, headerFilter ?? searchFilter(m));
+    hits = rank(ctx, query, phaseContext(), headerFilter ?? searchFilter(m));
     issue = issueFor(ctx, m, query, hits, answered, extra);
     if (!issue) break;
     const resolution = resolutionFor(issue, ctx.input.answers);
@@ -202,7 +219,7 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
       if (issue.defaultRefine) {
         // Code the classification's default while the question is open (e.g. diabetes NOS: type 2).
         query = buildQuery(queryText(m, [...extra, issue.defaultRefine]));
-        hits = rank(ctx, query, `${m.text} ${extra.join(' ')}`, searchFilter(m));
+        hits = rank(ctx, query, phaseContext(), searchFilter(m));
         notesDone.push(`${issue.defaultRefine} assumed by the classification's default until the physician answers`);
       }
       break;
@@ -219,7 +236,7 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     else if (resolution.kind === 'free-text') extra.push(resolution.text);
     issue = undefined;
     if (resolution.kind === 'undetermined') {
-      hits = rank(ctx, query, m.text, searchFilter(m));
+      hits = rank(ctx, query, [m.text, ...related].join('\n'), searchFilter(m));
       break;
     }
   }

@@ -1,0 +1,44 @@
+// 7th character from the encounter wording of the whole record, not only the diagnosis line.
+// Wording is our own (not from the evaluation sets).
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { encounterPhase } from '../../coding/search.ts';
+
+let codeSets: CodeSets;
+beforeAll(async () => { codeSets = await loadCodeSets(); });
+
+const codes = (diagnosis: string, notes: string) => codeEncounter({
+  documentation: { notes, diagnoses: [{ description: diagnosis }], procedures: [], testResults: [] },
+  patient: { ageYears: 30, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+}, codeSets).diagnoses.map((d) => d.code);
+
+describe('encounterPhase', () => {
+  it('reads the phase from encounter wording', () => {
+    expect(encounterPhase('Here for follow-up of the ankle sprain')).toBe('subsequent');
+    expect(encounterPhase('Laceration healing well, sutures out')).toBe('subsequent');
+    expect(encounterPhase('Cast change today')).toBe('subsequent');
+    expect(encounterPhase('Scar, late effect of the burn')).toBe('sequela');
+    expect(encounterPhase('Fracture with delayed healing')).toBe('delayed healing');
+    expect(encounterPhase('Twisted ankle yesterday')).toBeUndefined();
+  });
+
+  it('a planned follow-up is not a subsequent encounter', () => {
+    expect(encounterPhase('Follow up in 10 days if not improving')).toBeUndefined();
+    expect(encounterPhase('Follow-up with orthopaedics next week')).toBeUndefined();
+  });
+
+  it('the condition\'s own wording comes before the rest of the record', () => {
+    expect(encounterPhase('sprain, initial encounter\nfollow-up of sprain')).toBe('initial');
+  });
+});
+
+describe('codeEncounter: 7th character', () => {
+  it('a follow-up visit for a healing injury gets D, the first visit A', () => {
+    expect(codes('Sprain of left ankle', 'Back for follow-up of the ankle sprain; swelling gone, healing well.')).toEqual(['S93.402D']);
+    expect(codes('Sprain of left ankle', 'Twisted the ankle yesterday. Follow up in 2 weeks if still sore.')).toEqual(['S93.402A']);
+  });
+
+  it('delayed healing of a fracture gets G', () => {
+    expect(codes('Fracture of right distal radius', 'Cast off today; fracture shows delayed healing on x-ray.')).toEqual(['S52.501G']);
+  });
+});
