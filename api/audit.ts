@@ -1,20 +1,86 @@
-/** Audit rows for what people do through the API (answers, decisions, code overrides, cancels). */
+/**
+ * Audit rows for what people do through the API (answers, decisions, code overrides, cancels)
+ * and for who read patient data (`*.viewed`: actor, role and ids only, never content).
+ *
+ * Actions may carry an `Idempotency-Key` header. The key is stored on the action's audit row,
+ * scoped to the encounter (`<encounterId>:<key>`, unique), together with the response given: a
+ * repeat of the key on the same encounter gets that response back and is not sent to the
+ * workflow again, and a retry can never write a second row.
+ */
+import type { Request } from 'express';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Principal } from './auth.ts';
+import { badRequest, conflict } from './problem.ts';
 
-export type AuditAction = 'clarification.answered' | 'supervisor.decided' | 'codes.overridden' | 'encounter.cancel_requested';
+export type AuditAction =
+  | 'clarification.answered'
+  | 'supervisor.decided'
+  | 'codes.overridden'
+  | 'encounter.cancel_requested'
+  | 'encounter.viewed'
+  | 'statement.viewed'
+  | 'patient_statements.viewed'
+  | 'physician_queries.viewed';
 
 export async function recordAudit(
   prisma: PrismaClient,
-  event: { encounterId: string; principal: Principal; action: AuditAction; detail: Prisma.InputJsonObject },
+  event: { encounterId: string | null; principal: Principal; action: AuditAction; detail: Prisma.InputJsonObject; idempotencyKey?: string },
 ): Promise<void> {
-  await prisma.auditEvent.create({
-    data: {
-      encounterId: event.encounterId,
-      actor: event.principal.subject,
-      role: event.principal.role,
-      action: event.action,
-      detail: event.detail,
-    },
-  });
+  try {
+    await prisma.auditEvent.create({
+      data: {
+        encounterId: event.encounterId,
+        actor: event.principal.subject,
+        role: event.principal.role,
+        action: event.action,
+        detail: event.detail,
+        idempotencyKey: event.idempotencyKey ?? null,
+      },
+    });
+  } catch (error) {
+    // A concurrent request with the same key wrote the row first: that row stands.
+    if (event.idempotencyKey !== undefined && (error as { code?: unknown }).code === 'P2002') return;
+    throw error;
+  }
+}
+
+/** A read of patient data: who (actor, role) and which record (ids), no content. */
+export function recordView(
+  prisma: PrismaClient,
+  principal: Principal,
+  action: Extract<AuditAction, `${string}.viewed`>,
+  ids: { encounterId?: string | null } & Record<string, Prisma.InputJsonValue | null | undefined>,
+): Promise<void> {
+  const { encounterId, ...rest } = ids;
+  const detail: Prisma.InputJsonObject = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
+  return recordAudit(prisma, { encounterId: encounterId ?? null, principal, action, detail });
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** The request's Idempotency-Key scoped to the encounter, or undefined without the header (400 when malformed). */
+export function idempotencyKeyOf(req: Request, encounterId: string): string | undefined {
+  const raw = req.get('idempotency-key');
+  if (raw === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(raw)) {
+    throw badRequest('The Idempotency-Key header is malformed', [
+      { field: 'Idempotency-Key', message: '1 to 200 letters, digits and . _ : -' },
+    ]);
+  }
+  return `${encounterId}:${raw}`;
+}
+
+export interface StoredResponse {
+  status: number;
+  body: Prisma.InputJsonObject;
+}
+
+/** The response an earlier request with this (scoped) key got, if any; 409 when the key was used for another action. */
+export async function earlierResponse(prisma: PrismaClient, scopedKey: string | undefined, action: AuditAction): Promise<StoredResponse | undefined> {
+  if (scopedKey === undefined) return undefined;
+  const row = await prisma.auditEvent.findUnique({ where: { idempotencyKey: scopedKey } });
+  if (row === null) return undefined;
+  if (row.action !== action) throw conflict('This Idempotency-Key was already used for another action on this encounter');
+  const response = (row.detail as { response?: StoredResponse } | null)?.response;
+  return response ?? { status: 200, body: { accepted: true } };
 }

@@ -2,13 +2,18 @@
  * Finding an encounter by id and talking to its workflow: the live status (with a time limit,
  * so a missing worker or a closed execution never hangs a request) and signals.
  */
-import { WorkflowNotFoundError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type UpdateDefinition,
+} from '@temporalio/client';
 import type { Encounter } from '../generated/prisma/client.ts';
 import { createLogger } from '../platform/logger.ts';
 import { statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import { FINAL_STAGES, isStage, type Stage } from '../workflows/stages.ts';
 import type { ApiDeps } from './deps.ts';
-import { conflict, notFound } from './problem.ts';
+import { conflict, HttpProblem, notFound, unavailable } from './problem.ts';
 import { uuid } from './schemas.ts';
 
 const log = createLogger('api');
@@ -50,6 +55,37 @@ export async function signalOr409(send: () => Promise<void>): Promise<void> {
     await send();
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    throw error;
+  }
+}
+
+function isDeadlineExceeded(error: unknown): boolean {
+  // gRPC status 4 (DEADLINE_EXCEEDED) or 1 (CANCELLED) from withDeadline.
+  const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
+  return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || code === 4 || code === 1;
+}
+
+/**
+ * Runs a workflow update and waits for its result (within deps.updateTimeoutMs, default 20 s).
+ * The validator's refusal becomes `refused(message)`; a workflow no longer running a 409; no
+ * answer in time a 503. `updateId` makes a retried update the same update for Temporal.
+ */
+export async function executeUpdateOrProblem<Arg>(
+  deps: ApiDeps,
+  workflowId: string,
+  update: UpdateDefinition<{ accepted: true }, [Arg]>,
+  arg: Arg,
+  options: { refused: (validatorMessage: string | undefined) => HttpProblem; updateId?: string },
+): Promise<void> {
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  try {
+    await deps.temporal.withDeadline(Date.now() + (deps.updateTimeoutMs ?? 20_000), () =>
+      handle.executeUpdate(update, { args: [arg], ...(options.updateId !== undefined ? { updateId: options.updateId } : {}) }),
+    );
+  } catch (error) {
+    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message);
+    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    if (isDeadlineExceeded(error)) throw unavailable("The encounter's workflow did not take this in time; try again");
     throw error;
   }
 }

@@ -1,9 +1,13 @@
 /**
- * What GET /encounters/:id shows, by role. Everyone sees ids, stage, payer and dates. The
- * patient's name only goes to coder, biller and supervisor; the clinical documentation only to
- * the coder, the supervisor and the encounter's own physician; claims only to coder, biller and
- * supervisor. `status` is the workflow's live status, or (when it cannot answer) the stored
- * stage with the transitions recorded in the database.
+ * What GET /encounters/:id shows, by role (minimum necessary). The route itself answers intake
+ * with ids, stage and links only, and another physician's encounter with 404; this view is for
+ * the encounter's own physician, coders, billers and supervisors. They see ids, stage, payer,
+ * dates, codes and status. The patient's name only goes to coder, biller and supervisor; the
+ * clinical documentation only to the coder, the supervisor and the encounter's own physician,
+ * and so does the open query's wording (its question and clinical indicators quote the notes: a
+ * biller sees that a query is open and until when, not what it asks); claims only to coder,
+ * biller and supervisor. `status` is the workflow's live status, or (when it cannot answer) the
+ * stored stage with the transitions recorded in the database.
  */
 import type { Encounter, PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterStatus, StageTransition } from '../workflows/messages.ts';
@@ -58,6 +62,12 @@ async function latestCodes(prisma: PrismaClient, encounterId: string) {
   };
 }
 
+function withoutQueryWording(live: EncounterStatus): EncounterStatus {
+  if (live.openQuery === undefined) return live;
+  const { question: _question, clinicalIndicators: _indicators, options: _options, ...rest } = live.openQuery;
+  return { ...live, openQuery: rest as EncounterStatus['openQuery'] };
+}
+
 export async function buildEncounterView(
   prisma: PrismaClient,
   encounter: Encounter,
@@ -102,6 +112,6 @@ export async function buildEncounterView(
     ...(claims !== undefined ? { claims: claims.map((c) => ({ ...c, submittedAt: c.submittedAt?.toISOString() ?? null })) } : {}),
     ...(statement !== null ? { statementId: statement.id } : {}),
     statusSource: live !== undefined ? ('workflow' as const) : ('database' as const),
-    status: live ?? (await storedStatus(prisma, encounter)),
+    status: live === undefined ? await storedStatus(prisma, encounter) : seesDocumentation ? live : withoutQueryWording(live),
   };
 }

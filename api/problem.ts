@@ -95,6 +95,11 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return next(error);
     if (error instanceof HttpProblem) return sendProblem(res, error.status, error.detail, error.errors);
     if (error instanceof ZodError) return sendProblem(res, 400, 'The request is invalid', fieldErrors(error));
+    // A path whose percent-encoding does not decode: Express's router throws a URIError (marked
+    // status 400, its message quotes the path), as does decodeURIComponent in a handler.
+    if (error instanceof URIError) {
+      return sendProblem(res, 400, 'The request path is not validly percent-encoded', [{ field: '(path)', message: 'Malformed percent-encoding' }]);
+    }
     const parserError = error as BodyParserError;
     if (parserError.type === 'entity.parse.failed') return sendProblem(res, 400, 'The request body is not valid JSON');
     if (parserError.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large');

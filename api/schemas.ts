@@ -2,8 +2,25 @@
  * Request schemas (zod 4). The same schemas validate requests and generate the OpenAPI
  * document's request bodies. Messages never echo the submitted value (it may be patient data).
  */
+import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
 import { STAGES } from '../workflows/stages.ts';
+
+/**
+ * C0 control characters other than TAB, LF and CR, and UTF-16 surrogates that are not part of a
+ * pair. PostgreSQL refuses NUL in text (the write then fails, or keeps failing in a workflow's
+ * activity), and a lone surrogate is silently stored as U+FFFD. With the `u` flag a well-formed
+ * pair is one code point, so \p{Cs} only matches a lone surrogate.
+ */
+const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\p{Cs}/u;
+
+export function isSafeText(value: string): boolean {
+  return !UNSAFE_CHARACTERS.test(value);
+}
+
+/** Every string the API accepts starts here: no control characters, no lone surrogates. */
+export const safeString = () =>
+  z.string().refine(isSafeText, { message: 'Must not contain control characters (other than tab and line breaks) or unpaired surrogates' });
 
 /** Luhn check of an NPI with the card-issuer prefix 80840, as CMS specifies. */
 export function isValidNpi(npi: string): boolean {
@@ -28,59 +45,76 @@ export function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
-export const isoDate = z
-  .string()
+export const isoDate = safeString()
   .refine(isRealDate, { message: 'Must be a real date in the form YYYY-MM-DD' })
   .meta({ format: 'date', example: '2026-11-20' });
 
-export const npi = z
-  .string()
+export const npi = safeString()
   .regex(/^\d{10}$/, { message: 'An NPI has exactly 10 digits' })
   .refine(isValidNpi, { message: 'The NPI check digit is wrong' })
   .meta({ example: '1234567893' });
 
 const safeId = (max: number) =>
-  z
-    .string()
+  safeString()
     .min(1)
     .max(max)
     .regex(/^[A-Za-z0-9._:-]+$/, { message: 'Only letters, digits and . _ : - are allowed' });
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Ids that go into X12 segments (member id, patient control number): no ':' either (nor * ~ ^). */
+const x12Id = (max: number) =>
+  safeString()
+    .min(1)
+    .max(max)
+    .regex(/^[A-Za-z0-9._-]+$/, { message: 'Only letters, digits and . _ - are allowed' });
+
+const text = (max: number) => safeString().trim().min(1).max(max);
 
 /** ICD-10-CM: a letter, two characters, optionally a dot and up to four more (E11.9, S72.001A). */
-export const icd10cmCode = z
-  .string()
+export const icd10cmCode = safeString()
   .regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, { message: 'Not an ICD-10-CM code (e.g. E11.9)' });
 
 /** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (letter + 4 digits). */
-export const procedureCode = z
-  .string()
+export const procedureCode = safeString()
   .regex(/^([0-9]{4}[0-9FT]|[A-Z][0-9]{4})$/, { message: 'Not a CPT or HCPCS code (e.g. 99213)' });
 
-export const modifier = z.string().regex(/^[0-9A-Z]{2}$/, { message: 'A modifier has two letters or digits' });
+export const modifier = safeString().regex(/^[0-9A-Z]{2}$/, { message: 'A modifier has two letters or digits' });
 
 const units = z.number().int().min(1).max(99);
 
+/** A date of service may be up to one day ahead of our clock (time zones, clock skew)... */
+export const MAX_CLOCK_SKEW_DAYS = 1;
+/** ...and at most this many years old (past any payer's timely-filing limit). */
+export const MAX_SERVICE_AGE_YEARS = 2;
+/** A patient older than this on the date of service is a data-entry error. */
+export const MAX_AGE_YEARS = 130;
+
+/** YYYY-MM-DD moved by whole days or years (29 Feb shifted to a non-leap year becomes 1 Mar). */
+export function shiftDay(day: string, by: { days?: number; years?: number }): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  if (by.years !== undefined) date.setUTCFullYear(date.getUTCFullYear() + by.years);
+  if (by.days !== undefined) date.setUTCDate(date.getUTCDate() + by.days);
+  return date.toISOString().slice(0, 10);
+}
+
 export const encounterSubmissionSchema = z
   .object({
-    clinicEncounterId: safeId(64),
+    clinicEncounterId: x12Id(64),
     patient: z.object({
       externalId: safeId(64),
       firstName: text(100),
       lastName: text(100),
       dateOfBirth: isoDate,
       sex: z.enum(['F', 'M', 'U']),
-      memberId: safeId(64),
+      memberId: x12Id(64),
     }),
     provider: z.object({
       npi,
       name: text(200),
-      taxonomy: z.string().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, { message: 'Not a NUCC taxonomy code (e.g. 207Q00000X)' }),
+      taxonomy: safeString().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, { message: 'Not a NUCC taxonomy code (e.g. 207Q00000X)' }),
     }),
     payerId: safeId(64),
     dateOfService: isoDate,
-    placeOfService: z.string().regex(/^\d{2}$/, { message: 'A place-of-service code has two digits' }),
+    placeOfService: safeString().regex(/^\d{2}$/, { message: 'A place-of-service code has two digits' }),
     documentation: z.object({
       notes: text(50_000),
       diagnoses: z.array(z.object({ description: text(500), code: icd10cmCode.optional() })).max(50),
@@ -101,8 +135,19 @@ export const encounterSubmissionSchema = z
   })
   .superRefine((submission, ctx) => {
     const { dateOfBirth } = submission.patient;
-    if (isRealDate(dateOfBirth) && isRealDate(submission.dateOfService) && dateOfBirth > submission.dateOfService) {
+    const { dateOfService } = submission;
+    if (!isRealDate(dateOfService)) return;
+    const today = new Date().toISOString().slice(0, 10);
+    if (dateOfService > shiftDay(today, { days: MAX_CLOCK_SKEW_DAYS })) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'The date of service is in the future' });
+    } else if (dateOfService < shiftDay(today, { years: -MAX_SERVICE_AGE_YEARS })) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: `The date of service is more than ${MAX_SERVICE_AGE_YEARS} years ago` });
+    }
+    if (!isRealDate(dateOfBirth)) return;
+    if (dateOfBirth > dateOfService) {
       ctx.addIssue({ code: 'custom', path: ['patient', 'dateOfBirth'], message: 'The date of birth is after the date of service' });
+    } else if (dateOfBirth < shiftDay(dateOfService, { years: -MAX_AGE_YEARS })) {
+      ctx.addIssue({ code: 'custom', path: ['patient', 'dateOfBirth'], message: `The date of birth is more than ${MAX_AGE_YEARS} years before the date of service` });
     }
   });
 
@@ -116,7 +161,7 @@ export const listEncountersQuerySchema = z
     payer: safeId(64).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    cursor: z.string().max(200).optional(),
+    cursor: safeString().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
@@ -136,14 +181,27 @@ export const answerQuerySchema = z
 
 export const cancelSchema = z.object({ reason: text(1_000) });
 
-/** A Temporal-style duration: 90m, 24h, 2d (at most 30 days is checked by the workflow). */
-export const durationText = z.string().regex(/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/, { message: 'A duration such as 24h or 2d' });
+export const MAX_EXTENSION_MS = 30 * 24 * 3_600_000;
+
+/** A Temporal-style duration: 90m, 24h, 2d; at most 30 days. */
+export const durationText = safeString()
+  .regex(/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/, { message: 'A duration such as 24h or 2d' })
+  .refine((value) => !/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/.test(value) || msToNumber(value as `${number}d`) <= MAX_EXTENSION_MS, {
+    message: 'At most 30 days',
+  });
+
+/** The id of the pending decision a supervisor answers (PendingDecision.id, made by the workflow). */
+export const decisionId = safeString()
+  .min(1)
+  .max(200)
+  .regex(/^[A-Za-z0-9._:-]+$/, { message: 'Not a decision id' });
 
 export const decisionSchema = z
   .object({
     decision: z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'cancel']),
     note: text(2_000).optional(),
     extendBy: durationText.optional(),
+    decisionId: decisionId.optional(),
   })
   .refine((d) => d.extendBy === undefined || d.decision === 'extend', {
     path: ['extendBy'],

@@ -3,6 +3,7 @@
  * stack on one machine with embedded services. The README's configuration table mirrors this file.
  */
 import { resolve } from 'node:path';
+import { msToNumber } from '@temporalio/common/lib/time.js';
 import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
 
 export interface AppConfig {
@@ -51,7 +52,53 @@ function text(env: Env, name: string): string | undefined {
   return raw === undefined || raw === '' ? undefined : raw;
 }
 
+/** The signing secret used when none is configured: only acceptable while no webhook is sent anywhere. */
+export const DEV_WEBHOOK_SIGNING_SECRET = 'dev-only-signing-secret';
+
+export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
+
+/** A workflow duration as Temporal reads it (`ms` syntax: 90m, 24h, 7d, 1500): positive, at most 365 days. */
+function duration(env: Env, name: string, fallback: string): string {
+  const raw = text(env, name) ?? fallback;
+  let value: number;
+  try {
+    value = msToNumber(raw as `${number}h`);
+  } catch {
+    value = Number.NaN;
+  }
+  if (!Number.isFinite(value) || value <= 0 || value > MAX_DURATION_MS) {
+    throw new Error(`${name} must be a positive duration of at most 365 days such as 72h or 7d, got "${raw}"`);
+  }
+  return raw;
+}
+
+/**
+ * Settings that are only safe on a developer's machine: the demo bearer tokens and the dev
+ * signing secret. The one place that decides where they are refused:
+ *
+ * - a webhook URL is configured: WEBHOOK_SIGNING_SECRET must be set too (receivers would
+ *   otherwise verify signatures made with a secret published in this repository);
+ * - a standalone API (`npm run api`, against a real DATABASE_URL): API_TOKENS must be set.
+ *
+ * `npm start` with the embedded database keeps the demo tokens (the API logs a warning).
+ * Returns the problems, each naming the variable to set; empty when the configuration is safe.
+ */
+export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | 'standalone-worker'): string[] {
+  const problems: string[] = [];
+  const webhooks = ['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL'].filter((name) => text(env, name) !== undefined);
+  if (webhooks.length > 0 && text(env, 'WEBHOOK_SIGNING_SECRET') === undefined) {
+    problems.push(`WEBHOOK_SIGNING_SECRET must be set when ${webhooks.join(' or ')} is configured`);
+  }
+  if (mode === 'standalone-api' && text(env, 'API_TOKENS') === undefined) {
+    problems.push('API_TOKENS must be set for a standalone API (the demo tokens are only for npm start with the embedded database)');
+  }
+  return problems;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
+  // Webhooks signed with the published dev secret are refused in every mode, npm start included.
+  const unsafe = unsafeSettings(env, 'embedded');
+  if (unsafe.length > 0) throw new Error(unsafe.join('\n'));
   const apiHost = text(env, 'API_HOST') ?? '127.0.0.1';
   const apiPort = int(env, 'API_PORT', 3000);
   return {
@@ -69,14 +116,14 @@ export function loadConfig(env: Env = process.env): AppConfig {
     externalTimeoutMs: int(env, 'EXTERNAL_TIMEOUT_MS', 10_000),
     physicianWebhookUrl: text(env, 'PHYSICIAN_WEBHOOK_URL'),
     supervisorWebhookUrl: text(env, 'SUPERVISOR_WEBHOOK_URL'),
-    webhookSigningSecret: text(env, 'WEBHOOK_SIGNING_SECRET') ?? 'dev-only-signing-secret',
+    webhookSigningSecret: text(env, 'WEBHOOK_SIGNING_SECRET') ?? DEV_WEBHOOK_SIGNING_SECRET,
     apiTokens: text(env, 'API_TOKENS'),
     timings: {
-      clarificationDeadline: text(env, 'CLARIFICATION_DEADLINE') ?? DEFAULT_TIMINGS.clarificationDeadline,
-      clarificationReminderInterval: text(env, 'CLARIFICATION_REMINDER_INTERVAL') ?? DEFAULT_TIMINGS.clarificationReminderInterval,
-      authorizationPollInterval: text(env, 'AUTHORIZATION_POLL_INTERVAL') ?? DEFAULT_TIMINGS.authorizationPollInterval,
-      authorizationDeadlineStandard: text(env, 'AUTHORIZATION_DEADLINE_STANDARD') ?? DEFAULT_TIMINGS.authorizationDeadlineStandard,
-      authorizationDeadlineExpedited: text(env, 'AUTHORIZATION_DEADLINE_EXPEDITED') ?? DEFAULT_TIMINGS.authorizationDeadlineExpedited,
+      clarificationDeadline: duration(env, 'CLARIFICATION_DEADLINE', DEFAULT_TIMINGS.clarificationDeadline),
+      clarificationReminderInterval: duration(env, 'CLARIFICATION_REMINDER_INTERVAL', DEFAULT_TIMINGS.clarificationReminderInterval),
+      authorizationPollInterval: duration(env, 'AUTHORIZATION_POLL_INTERVAL', DEFAULT_TIMINGS.authorizationPollInterval),
+      authorizationDeadlineStandard: duration(env, 'AUTHORIZATION_DEADLINE_STANDARD', DEFAULT_TIMINGS.authorizationDeadlineStandard),
+      authorizationDeadlineExpedited: duration(env, 'AUTHORIZATION_DEADLINE_EXPEDITED', DEFAULT_TIMINGS.authorizationDeadlineExpedited),
     },
     statementDueDays: int(env, 'STATEMENT_DUE_DAYS', 30),
     procedureCatalogPath: text(env, 'PROCEDURE_CATALOG'),

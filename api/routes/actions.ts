@@ -1,74 +1,103 @@
 /**
  * What staff tell a running encounter: cancel, a supervisor's decision, a coder's code override.
- * Each checks the encounter's state (409 when it does not fit), signals the workflow, writes an
- * audit row and answers 202: the workflow acts on the signal asynchronously.
+ * Each checks the encounter's state (409 when it does not fit) and writes an audit row. Cancel
+ * and code overrides are signals (202: the workflow acts on them asynchronously); a decision is
+ * an update (200 once the workflow took it, 409 with the workflow's reason when it refused it).
+ *
+ * Each takes an optional `Idempotency-Key` header (see api/audit.ts): a repeat on the same
+ * encounter gets the first response and is not sent again.
  */
-import { Router } from 'express';
-import { recordAudit } from '../audit.ts';
+import { Router, type Response } from 'express';
+import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
+import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
 import { conflict, unavailable } from '../problem.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema } from '../schemas.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal } from '../../workflows/messages.ts';
+import { cancelSignal, overrideCodesSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
 import type { CancelRequest, CodeOverride, SupervisorDecision } from '../../workflows/messages.ts';
 import { pathParam } from '../request.ts';
 
 /** Stages in which a coder may replace the codes. */
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
 
+/** Answers with the response an earlier request with the same Idempotency-Key got; true if it did. */
+async function replayed(deps: ApiDeps, res: Response, key: string | undefined, action: AuditAction): Promise<boolean> {
+  const earlier = await earlierResponse(deps.prisma, key, action);
+  if (earlier === undefined) return false;
+  res.set('Idempotent-Replay', 'true').status(earlier.status).json(earlier.body);
+  return true;
+}
+
 export function actionRoutes(deps: ApiDeps): Router {
   const router = Router();
 
   router.post('/encounters/:id/cancel', requireRole('coder', 'biller', 'supervisor'), async (req, res) => {
     const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+    const key = idempotencyKeyOf(req, encounter.id);
     const body = cancelSchema.parse(req.body);
+    if (await replayed(deps, res, key, 'encounter.cancel_requested')) return;
     const principal = principalOf(res);
     const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
     if (isFinal(stage)) throw conflict(`The encounter is ${stage} and can no longer be cancelled`);
     const request: CancelRequest = { cancelledBy: principal.subject, reason: body.reason };
     await signalOr409(() => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
+    const response = { status: 202, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: encounter.id,
       principal,
       action: 'encounter.cancel_requested',
-      detail: { stage, reason: body.reason },
+      detail: { stage, reason: body.reason, response },
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
-    res.status(202).json({ accepted: true });
+    res.status(response.status).json(response.body);
   });
 
   router.post('/encounters/:id/decision', requireRole('supervisor'), async (req, res) => {
     const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+    const key = idempotencyKeyOf(req, encounter.id);
     const body = decisionSchema.parse(req.body);
+    if (await replayed(deps, res, key, 'supervisor.decided')) return;
     const principal = principalOf(res);
     const live = await queryLiveStatus(deps, encounter.workflowId);
     const stage = stageOf(encounter, live);
     if (isFinal(stage)) throw conflict(`The encounter is ${stage}; no decision applies`);
-    if (body.decision !== 'cancel') {
+    const pending = live?.pendingDecision;
+    // Cancel is taken at any stage that is not final; every other decision answers the pending question.
+    if (body.decision !== 'cancel' && body.decisionId === undefined) {
       if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");
-      const pending = live.pendingDecision;
       if (pending === undefined) throw conflict('No decision is pending for this encounter');
       if (!pending.allowed.includes(body.decision)) {
         throw conflict(`"${body.decision}" does not fit the pending ${pending.kind}; allowed: ${pending.allowed.join(', ')}`);
       }
     }
     const decision: SupervisorDecision = { decision: body.decision, decidedBy: principal.subject };
+    const decisionId = body.decisionId ?? pending?.id;
+    if (decisionId !== undefined) decision.decisionId = decisionId;
     if (body.note !== undefined) decision.note = body.note;
     if (body.extendBy !== undefined) decision.extendBy = body.extendBy;
-    await signalOr409(() => deps.temporal.workflow.getHandle(encounter.workflowId).signal(supervisorDecisionSignal, decision));
+    await executeUpdateOrProblem(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
+      // The validator's reasons name decision ids and kinds, never the note.
+      refused: (message) => conflict(message ?? 'The workflow refused the decision'),
+      ...(key !== undefined ? { updateId: `decision:${key}` } : {}),
+    });
+    const response = { status: 200, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: encounter.id,
       principal,
       action: 'supervisor.decided',
-      detail: { stage, pending: live?.pendingDecision?.kind ?? null, ...decision },
+      detail: { stage, pending: pending?.kind ?? null, ...decision, response },
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
-    res.status(202).json({ accepted: true });
+    res.status(response.status).json(response.body);
   });
 
   router.put('/encounters/:id/codes', requireRole('coder'), async (req, res) => {
     const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+    const key = idempotencyKeyOf(req, encounter.id);
     const body = codeOverrideSchema.parse(req.body);
+    if (await replayed(deps, res, key, 'codes.overridden')) return;
     const principal = principalOf(res);
     const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
     if (!CODE_OVERRIDE_STAGES.includes(stage)) {
@@ -77,6 +106,7 @@ export function actionRoutes(deps: ApiDeps): Router {
     const override: CodeOverride = { overriddenBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures };
     if (body.note !== undefined) override.note = body.note;
     await signalOr409(() => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
+    const response = { status: 202, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: encounter.id,
       principal,
@@ -86,9 +116,11 @@ export function actionRoutes(deps: ApiDeps): Router {
         diagnoses: body.diagnoses.map((d) => d.code),
         procedures: body.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [] })),
         ...(body.note !== undefined ? { note: body.note } : {}),
+        response,
       },
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
-    res.status(202).json({ accepted: true });
+    res.status(response.status).json(response.body);
   });
 
   return router;

@@ -1,18 +1,23 @@
 /** A physician's open clarification queries, and answering one (a workflow update). */
 import { Router } from 'express';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
-import { recordAudit } from '../audit.ts';
+import { earlierResponse, idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { conflict, forbidden, HttpProblem, notFound, unavailable } from '../problem.ts';
-import { answerQuerySchema, npi } from '../schemas.ts';
+import { executeUpdateOrProblem } from '../encounter-access.ts';
+import { conflict, forbidden, HttpProblem, notFound } from '../problem.ts';
+import { answerQuerySchema, npi, uuid } from '../schemas.ts';
 import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../workflows/messages.ts';
 import { pathParam } from '../request.ts';
 
-function isDeadlineExceeded(error: unknown): boolean {
-  // gRPC status 4 (DEADLINE_EXCEEDED) or 1 (CANCELLED) from withDeadline.
-  const code = (error as { code?: unknown; cause?: { code?: unknown } }).code ?? (error as { cause?: { code?: unknown } }).cause?.code;
-  return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || code === 4 || code === 1;
+/**
+ * The 422 for a refused answer: the validator's reason, unless it quotes what the physician
+ * wrote (an answer is clinical content and never goes into a problem).
+ */
+function refusalMessage(message: string | undefined, submitted: Array<string | undefined>): string {
+  const generic = 'The workflow refused the answer';
+  if (message === undefined || message === '') return generic;
+  const quotes = submitted.some((text) => text !== undefined && text.length > 0 && (message.includes(text) || message.includes(text.slice(0, 12))));
+  return quotes ? generic : message;
 }
 
 /** Past its deadline a query is escalated, but the physician's late answer still counts until a supervisor decides. */
@@ -31,6 +36,11 @@ export function clarificationRoutes(deps: ApiDeps): Router {
     const rows = await deps.prisma.clarificationQuery.findMany({
       where: { physicianNpi, status: { in: [...ANSWERABLE] } },
       orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    });
+    await recordView(deps.prisma, principal, 'physician_queries.viewed', {
+      physicianNpi,
+      queryIds: rows.map((q) => q.id),
+      encounterIds: [...new Set(rows.map((q) => q.encounterId))],
     });
     res.json({
       items: rows.map((q) => ({
@@ -52,36 +62,36 @@ export function clarificationRoutes(deps: ApiDeps): Router {
   router.post('/queries/:id/answer', requireRole('physician'), async (req, res) => {
     const principal = principalOf(res);
     const queryId = pathParam(req, 'id');
-    const query = queryId.length <= 200 ? await deps.prisma.clarificationQuery.findUnique({ where: { id: queryId } }) : null;
+    // The workflow makes query ids with uuid4: anything else is no query of ours.
+    const query = uuid.safeParse(queryId).success ? await deps.prisma.clarificationQuery.findUnique({ where: { id: queryId } }) : null;
     if (query === null) throw notFound('No clarification query has this id');
     if (query.physicianNpi !== principal.subject) throw forbidden('This query is addressed to another physician');
     if (!ANSWERABLE.includes(query.status)) throw conflict(`The query is ${query.status}: it takes no more answers`);
+    const key = idempotencyKeyOf(req, query.encounterId);
     const body = answerQuerySchema.parse(req.body);
+    const earlier = await earlierResponse(deps.prisma, key, 'clarification.answered');
+    if (earlier !== undefined) {
+      res.set('Idempotent-Replay', 'true').status(earlier.status).json(earlier.body);
+      return;
+    }
     const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: query.encounterId }, select: { workflowId: true } });
 
     const input: ClarificationAnswerInput = { queryId: query.id, answeredBy: principal.subject };
     if (body.option !== undefined) input.option = body.option;
     if (body.freeText !== undefined) input.freeText = body.freeText;
-    const handle = deps.temporal.workflow.getHandle(encounter.workflowId);
-    try {
-      await deps.temporal.withDeadline(Date.now() + (deps.updateTimeoutMs ?? 20_000), () =>
-        handle.executeUpdate(answerClarificationUpdate, { args: [input] }),
-      );
-    } catch (error) {
-      if (error instanceof WorkflowUpdateFailedError) {
-        throw new HttpProblem(422, error.cause?.message ?? 'The workflow rejected the answer');
-      }
-      if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
-      if (isDeadlineExceeded(error)) throw unavailable("The encounter's workflow did not take the answer in time; try again");
-      throw error;
-    }
+    await executeUpdateOrProblem(deps, encounter.workflowId, answerClarificationUpdate, input, {
+      refused: (message) => new HttpProblem(422, refusalMessage(message, [body.option, body.freeText])),
+      ...(key !== undefined ? { updateId: `answer:${key}` } : {}),
+    });
+    const response = { status: 200, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: query.encounterId,
       principal,
       action: 'clarification.answered',
-      detail: { queryId: query.id, option: body.option ?? null, freeText: body.freeText !== undefined },
+      detail: { queryId: query.id, option: body.option ?? null, freeText: body.freeText !== undefined, response },
+      ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
-    res.json({ accepted: true });
+    res.status(response.status).json(response.body);
   });
 
   return router;

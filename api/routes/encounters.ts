@@ -1,13 +1,14 @@
 /** POST /encounters (intake), GET /encounters (list), GET /encounters/:id (detail with live status). */
 import { Router } from 'express';
 import type { Prisma } from '../../generated/prisma/client.ts';
+import { recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { findEncounterOr404, queryLiveStatus } from '../encounter-access.ts';
 import { dateToDay, dayToDate, submitEncounter } from '../encounter-intake.ts';
 import { buildEncounterView } from '../encounter-view.ts';
-import { badRequest } from '../problem.ts';
-import { encounterSubmissionSchema, listEncountersQuerySchema } from '../schemas.ts';
+import { badRequest, notFound } from '../problem.ts';
+import { encounterSubmissionSchema, listEncountersQuerySchema, uuid } from '../schemas.ts';
 import { pathParam } from '../request.ts';
 
 export function encounterLinks(id: string): Record<string, string> {
@@ -29,11 +30,19 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
 }
 
+/** Cursors only ever hold row creation times: 1970 to the end of year 9999 (what PostgreSQL and ISO strings share). */
+const CURSOR_EARLIEST = Date.UTC(1970, 0, 1);
+const CURSOR_LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 function decodeCursor(text: string): Cursor {
   try {
-    const [createdAt, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    const date = new Date(String(createdAt));
-    if (typeof id !== 'string' || Number.isNaN(date.getTime())) throw new Error('bad cursor');
+    const decoded: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    if (!Array.isArray(decoded) || decoded.length !== 2) throw new Error('bad cursor');
+    const [createdAt, id] = decoded as unknown[];
+    if (typeof createdAt !== 'string' || typeof id !== 'string' || !uuid.safeParse(id).success) throw new Error('bad cursor');
+    const date = new Date(createdAt);
+    const time = date.getTime();
+    if (Number.isNaN(time) || time < CURSOR_EARLIEST || time > CURSOR_LATEST) throw new Error('bad cursor');
     return { createdAt: date, id };
   } catch {
     throw badRequest('The cursor is not one this API issued', [{ field: 'cursor', message: 'Unknown cursor' }]);
@@ -96,9 +105,28 @@ export function encounterRoutes(deps: ApiDeps): Router {
   });
 
   router.get('/encounters/:id', requireRole('intake', 'physician', 'coder', 'biller', 'supervisor'), async (req, res) => {
+    const principal = principalOf(res);
     const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+    if (principal.role === 'intake') {
+      await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+      // Intake submitted the encounter: it gets ids, the stage and links, nothing clinical.
+      res.json({
+        id: encounter.id,
+        clinicEncounterId: encounter.clinicEncounterId,
+        workflowId: encounter.workflowId,
+        stage: encounter.stage,
+        links: { self: encounterLinks(encounter.id).self },
+      });
+      return;
+    }
+    if (principal.role === 'physician') {
+      const provider = await deps.prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId }, select: { npi: true } });
+      // Another physician's encounter: as if it did not exist.
+      if (provider.npi !== principal.subject) throw notFound('No encounter has this id');
+    }
     const live = await queryLiveStatus(deps, encounter.workflowId);
-    const view = await buildEncounterView(deps.prisma, encounter, live, principalOf(res));
+    const view = await buildEncounterView(deps.prisma, encounter, live, principal);
+    await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
     res.json({ ...view, links: encounterLinks(encounter.id) });
   });
 

@@ -6,7 +6,8 @@
 import { Router, type Request } from 'express';
 import { renderStatementHtml, type PatientStatementDocument } from '../../billing/statement.ts';
 import type { PatientStatement } from '../../generated/prisma/client.ts';
-import { requireRole } from '../auth.ts';
+import { recordView } from '../audit.ts';
+import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { dateToDay } from '../encounter-intake.ts';
 import { notFound } from '../problem.ts';
@@ -49,6 +50,10 @@ export function statementRoutes(deps: ApiDeps): Router {
       orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
       include: { claim: claimSummary },
     });
+    await recordView(deps.prisma, principalOf(res), 'patient_statements.viewed', {
+      patientId: patient.id,
+      statementIds: statements.map((s) => s.id),
+    });
     res.json({ patientId: patient.id, items: statements.map(statementSummary) });
   });
 
@@ -61,6 +66,11 @@ export function statementRoutes(deps: ApiDeps): Router {
         })
       : null;
     if (statement === null) throw notFound('No statement has this id');
+    await recordView(deps.prisma, principalOf(res), 'statement.viewed', {
+      encounterId: statement.encounterId,
+      patientId: statement.patientId,
+      statementId: statement.id,
+    });
     const document = statement.breakdown as unknown as PatientStatementDocument;
     res.vary('Accept');
     if (wantsHtml(req)) {
