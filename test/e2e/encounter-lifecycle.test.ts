@@ -136,7 +136,7 @@ describe('the encounter lifecycle over HTTP', () => {
     const wrong = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'bill_patient' } });
     expect(wrong.status).toBe(409);
     const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes', note: 'unspecified is supported' } });
-    expect(decided.status).toBe(202);
+    expect(decided.status).toBe(200); // the decision is a validated update
     const billed = await waitForStage(id, 'billed');
     expect(billed.codes.diagnoses).toEqual(['M17.9']);
     const audit = await stack.db.prisma.auditEvent.findMany({ where: { encounterId: id } });
@@ -152,6 +152,12 @@ describe('the encounter lifecycle over HTTP', () => {
         testResults: [],
       },
     });
+    // Two units of a lumbar MRI on one day fail the units edit: a supervisor looks first.
+    const review = await waitForStage(id, 'needs_review');
+    expect(review.pendingDecision).toMatchObject({ kind: 'edit_failed' });
+    expect(review.pendingDecision?.reason).toContain('MUE');
+    const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes', note: 'second study documented' } });
+    expect(accepted.status).toBe(200);
     const billed = await waitForStage(id, 'billed');
     expect(billed.authorization?.outcome).toBe('partial');
     expect(billed.flags).toContain('partially authorized: billing only the authorized units');
@@ -178,7 +184,7 @@ describe('the encounter lifecycle over HTTP', () => {
     const denied = await waitForStage(id, 'denied');
     expect(denied.pendingDecision?.allowed).toEqual(['resubmit', 'bill_patient']);
     const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'bill_patient' } });
-    expect(decided.status).toBe(202);
+    expect(decided.status).toBe(200); // the decision is a validated update
     const billed = await waitForStage(id, 'billed');
     const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { encounterId: id } });
     expect(statement.insuranceExpectedCents).toBe(0);
@@ -193,7 +199,7 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(review.pendingDecision?.reason).not.toContain('M-UNKNOWN');
     expect(review.claimNumber).toBeTruthy();
     const retried = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'resubmit' } });
-    expect(retried.status).toBe(202);
+    expect(retried.status).toBe(200);
     for (let i = 0; i < 100 && (await status(id)).history.filter((t) => t.to === 'needs_review').length < 2; i++) {
       await new Promise((r) => setTimeout(r, 200));
     }
