@@ -78,7 +78,7 @@ export const OPERATIONS: Operation[] = [
     summary: 'A supervisor’s decision on a pending escalation',
     roles: ['supervisor'],
     body: decisionSchema,
-    success: { 202: 'Signalled' },
+    success: { 200: 'Taken by the workflow (409 when refused: stale decisionId or not allowed)' },
     problems: [400, 404, 409, 503],
   },
   {

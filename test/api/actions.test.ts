@@ -5,6 +5,9 @@ import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } f
 let api: ApiUnderTest;
 let encounterId: string;
 let patientId: string;
+// The workflow makes query ids with uuid4.
+const openQueryId = crypto.randomUUID();
+const answeredQueryId = crypto.randomUUID();
 
 beforeAll(async () => {
   api = await startApiUnderTest();
@@ -36,31 +39,31 @@ async function addQuery(id: string, status = 'open') {
 
 describe('clarification queries', () => {
   beforeAll(async () => {
-    await addQuery(`q-open-${encounterId}`);
-    await addQuery(`q-done-${encounterId}`, 'answered');
+    await addQuery(openQueryId);
+    await addQuery(answeredQueryId, 'answered');
   });
 
   it('lists a physician’s open queries to that physician and supervisors only', async () => {
     const own = await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA });
     expect(own.status).toBe(200);
     expect(own.body.items).toHaveLength(1);
-    expect(own.body.items[0]).toMatchObject({ id: `q-open-${encounterId}`, encounterId, options: ['controlled', 'uncontrolled'], remindersSent: 0 });
+    expect(own.body.items[0]).toMatchObject({ id: openQueryId, encounterId, options: ['controlled', 'uncontrolled'], remindersSent: 0 });
     expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.supervisor })).body.items).toHaveLength(1);
     expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianB })).status).toBe(403);
   });
 
   it('403 when another physician answers; 404 unknown; 409 not open; 400 empty answer', async () => {
-    const other = await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
+    const other = await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
     expect(other.status).toBe(403);
     expect(other.contentType).toMatch(/problem\+json/);
     expect((await call(api.baseUrl, 'POST', '/queries/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(404);
-    expect((await call(api.baseUrl, 'POST', `/queries/q-done-${encounterId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
-    expect((await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianA, body: {} })).status).toBe(400);
-    expect((await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status).toBe(403);
+    expect((await call(api.baseUrl, 'POST', `/queries/${answeredQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
+    expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianA, body: {} })).status).toBe(400);
+    expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status).toBe(403);
   });
 
   it('503 (not a hang) when the workflow does not take the update in time', async () => {
-    const response = await call(api.baseUrl, 'POST', `/queries/q-open-${encounterId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
+    const response = await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
     expect(response.status).toBe(503);
     expect(await api.db.prisma.auditEvent.count({ where: { action: 'clarification.answered' } })).toBe(0);
   });
