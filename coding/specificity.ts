@@ -9,6 +9,8 @@ export interface SpecificityRule {
   mentions: RegExp;
   /** ...but not any of these details. */
   unlessAlso: RegExp;
+  /** The detail itself, as words to add to the condition when another statement of the record documents it. */
+  detail: RegExp;
   aspect: string;
   options: QueryOption[];
   /** What the classification assumes when the detail is missing (ICD-10-CM index defaults). */
@@ -19,6 +21,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     mentions: /\bdiabet/i,
     unlessAlso: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody/i,
+    detail: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
     aspect: 'type of diabetes mellitus',
     defaultRefine: 'type 2 diabetes mellitus',
     options: [
@@ -31,6 +34,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     mentions: /\b(chronic kidney disease|ckd)\b/i,
     unlessAlso: /\bstage\b|end stage|esrd|\bg[1-5]a?\b/i,
+    detail: /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
     aspect: 'stage of the chronic kidney disease',
     options: [
       { label: 'Stage 1', refine: 'stage 1' },

@@ -17,7 +17,7 @@ import {
   type QueryIssue,
 } from './query.ts';
 import { buildQuery, mostSpecificBillable, searchIcd, useAdditionalFilter, type SearchHit, type SearchQuery } from './search.ts';
-import { SPECIFICITY_RULES } from './specificity.ts';
+import { SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
 import { coreTokens, expandAbbreviations, expandWithGroups, isNeutral, lateralityOf, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Below this confidence the physician is asked. */
@@ -154,6 +154,22 @@ function rank(ctx: Context, q: SearchQuery, context: string, filter?: (c: string
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
+/** Another affirmed statement of the record that names the same condition with the detail a rule asks for. */
+function detailElsewhere(ctx: Context, m: Mention, rule: SpecificityRule): { detail: string; section: RecordSection; text: string } | undefined {
+  const statements: Array<{ section: RecordSection; text: string; original: string }> = [
+    ...diagnosisMentions(ctx.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
+    ...ctx.notes.filter((n) => n.assertion === 'affirmed'),
+  ].map((s) => ({ section: s.section, text: s.text, original: s.original }));
+  for (const s of statements) {
+    if (s.original === m.original) continue;
+    const text = expandAbbreviations(s.text);
+    if (!rule.mentions.test(text) || !rule.unlessAlso.test(text)) continue;
+    const detail = rule.detail.exec(text)?.[0];
+    if (detail) return { detail, section: s.section, text: s.original };
+  }
+  return undefined;
+}
+
 /** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
 function relatedClauses(ctx: Context, m: Mention): string[] {
   const icd = ctx.codeSets.icd;
@@ -199,6 +215,24 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     }
   }
 
+  // A detail the classification needs (type, stage) stated by another statement about the same condition.
+  const statedElsewhere = new Set<string>();
+  for (const rule of SPECIFICITY_RULES) {
+    const own = expandAbbreviations(queryText(m, extra));
+    if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
+    const found = detailElsewhere(ctx, m, rule);
+    if (!found) continue;
+    evidence.push({ section: found.section, text: found.text });
+    if (found.section === 'diagnoses') {
+      // Another diagnosis line states it and is coded on its own: nothing to ask, nothing to add here.
+      statedElsewhere.add(rule.aspect);
+      notesDone.push(`${rule.aspect} stated by another diagnosis ("${found.text}")`);
+    } else {
+      extra.push(found.detail);
+      notesDone.push(`${rule.aspect} ("${found.detail}") documented in ${found.section} ("${found.text}")`);
+    }
+  }
+
   // What the rest of the record says about this condition (encounter phase for the 7th character).
   const related = relatedClauses(ctx, m);
   const phaseContext = () => [`${m.text} ${extra.join(' ')}`, ...related].join('\n');
@@ -212,7 +246,7 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
     hits = rank(ctx, query, phaseContext(), headerFilter ?? searchFilter(m));
-    issue = issueFor(ctx, m, query, hits, answered, extra);
+    issue = issueFor(ctx, m, query, hits, answered, extra, statedElsewhere);
     if (!issue) break;
     const resolution = resolutionFor(issue, ctx.input.answers);
     if (!resolution) {
@@ -275,11 +309,12 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
   return drafts;
 }
 
-function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[]): QueryIssue | undefined {
+function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set()): QueryIssue | undefined {
   const top = hits[0];
   const fullText = `${m.text} ${extra.join(' ')}`;
   const open = (issue: QueryIssue) => (answered.has(issue.question) ? undefined : issue);
   for (const rule of SPECIFICITY_RULES) {
+    if (statedElsewhere.has(rule.aspect)) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({
         kind: 'specificity', question: specificityQuestion(m.original, rule.aspect), clinicalIndicators: indicatorsFor(ctx, m),
