@@ -46,6 +46,11 @@ const PROCEDURE_SYNONYMS: Array<[RegExp, string]> = [
   [/\bim\b/g, 'intramuscular'],
   [/\bblood draw\b/g, 'venipuncture'],
   [/\bsleep study\b/g, 'polysomnography sleep study'],
+  [/\bprofile\b/g, 'panel'],
+  [/\blipids\b/g, 'lipid panel'],
+  [/\burine dip(stick)?\b/g, 'urinalysis dipstick'],
+  [/\bdip\b/g, 'dipstick'],
+  [/\bno\b/g, 'without'],
 ];
 
 export function procedureTokens(text: string): string[] {

@@ -457,6 +457,38 @@ function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<
   return out;
 }
 
+const ABNORMAL_FINDINGS = /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
+const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
+
+/**
+ * Examination codes come "with" and "without abnormal findings": the "with" code when the record
+ * documents a new or abnormal finding made at the encounter (or an abnormal result), unless the
+ * physician wrote that there were none.
+ */
+function withAbnormalFindings(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<number, Mention>): DiagnosisDraft[] {
+  const doc = ctx.input.documentation;
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
+  const finding = statements.find((t) => ABNORMAL_FINDINGS.test(t) && !NO_ABNORMAL_FINDINGS.test(t));
+  const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
+  if (!finding && !result) return drafts;
+  const icd = ctx.codeSets.icd;
+  return drafts.map((d) => {
+    if (!/without abnormal findings/i.test(d.description)) return d;
+    const m = mentions.get(d.order);
+    if (m && NO_ABNORMAL_FINDINGS.test(m.original)) return d;
+    const wanted = d.description.replace(/without abnormal findings/i, 'with abnormal findings').toLowerCase();
+    const parent = icd.entries[icd.byCode.get(d.code) ?? -1]?.parent ?? -1;
+    const sibling = (icd.children.get(parent) ?? []).map((k) => icd.entries[k]).find((e) => e?.description.toLowerCase() === wanted);
+    if (!sibling || !ctx.allowed(sibling.code)) return d;
+    const why = finding ? `"${finding}"` : `result ${result?.name} ${result?.value} (${result?.flag})`;
+    return {
+      ...d, code: sibling.code, description: sibling.description,
+      evidence: [...d.evidence, finding ? { section: 'notes' as const, text: finding } : { section: 'testResults' as const, text: `${result?.name} ${result?.value}` }],
+      rationale: `${d.rationale} The record documents an abnormal or new finding at this examination (${why}): "with abnormal findings".`,
+    };
+  });
+}
+
 /** Code-first notes: the etiology code goes before its manifestation. */
 function sequence(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const list = [...drafts].sort((a, b) => a.order - b.order);
@@ -579,7 +611,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     }
   }
   if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true));
-  drafts = applyCombinations(addUseAdditional(ctx, dedupe(drafts), mentions), codeSets);
+  drafts = applyCombinations(addUseAdditional(ctx, withAbnormalFindings(ctx, dedupe(drafts), mentions), mentions), codeSets);
   drafts = sequence(ctx, dedupe(drafts));
 
   const strip = (d: DiagnosisDraft): CodedDiagnosis => {

@@ -57,7 +57,7 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(cancer|carcinoma)\b/g, 'malignant neoplasm'],
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
-  [/\b(annual|routine)?\s*(physical|wellness)\s*(exam|examination|visit)\b/g, 'general adult medical examination'],
+  [/\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g, 'general adult medical examination'],
   [/\bkidney stones?\b/g, 'urinary calculi'],
   [/\bdistal\b/g, 'lower end'],
   [/\bproximal\b/g, 'upper end'],

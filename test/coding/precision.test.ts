@@ -76,3 +76,24 @@ describe('symptom coding for an uncertain diagnosis', () => {
     expect(r).not.toContain('R93.1');
   });
 });
+
+describe('examination codes: with or without abnormal findings', () => {
+  it('a new diagnosis made at the check-up gives the "with abnormal findings" code', () => {
+    const r = codes(dx('Yearly physical', 'Hyperlipidemia, newly diagnosed'), { ageYears: 50, sex: 'M' });
+    expect(r).toContain('Z00.01');
+    expect(r).not.toContain('Z00.00');
+  });
+
+  it('a flagged result counts as an abnormal finding; a stated normal exam keeps "without"', () => {
+    const flagged = codeEncounter(input({ ...dx('Routine physical exam'), testResults: [{ name: 'Fasting glucose', value: '131', unit: 'mg/dL', flag: 'H' }] }, { ageYears: 50, sex: 'M' }), codeSets);
+    expect(flagged.diagnoses.map((d) => d.code)).toContain('Z00.01');
+    expect(codes({ notes: 'Exam unremarkable, no abnormal findings.', ...dx('Routine physical exam') }, { ageYears: 50, sex: 'M' })).toEqual(['Z00.00']);
+  });
+});
+
+describe('procedure descriptions in other words', () => {
+  it('matches reworded lab descriptions to the catalog', () => {
+    const r = codeEncounter(input({ ...dx('Hyperlipidemia'), procedures: [{ description: 'lipid profile, fasting' }, { description: 'urine dipstick, no microscopy' }, { description: 'brain MRI, no contrast' }] }), codeSets);
+    expect(r.procedures.map((p) => p.code)).toEqual(['80061', '81002', '70551']);
+  });
+});
