@@ -40,8 +40,10 @@ it('renders the whole schema as SQL without any database', async () => {
   expect(run.code).toBe(0);
   expect(run.stdout).toContain('CREATE TABLE "Encounter"');
   expect(run.stdout).toContain('CREATE UNIQUE INDEX "CodeAssignment_encounterId_revision_kind_sequence_key"');
-  const committed = await readFile('prisma/migrations/20261126200000_init/migration.sql', 'utf8');
-  expect(committed.trim()).toBe(run.stdout.trim());
+  // The first migration created every table of that time; later ones only alter them.
+  const init = await readFile('prisma/migrations/20261126200000_init/migration.sql', 'utf8');
+  for (const table of init.match(/CREATE TABLE "\w+"/g) ?? []) expect(run.stdout).toContain(table);
+  expect(run.stdout).toContain('"submissionHash" TEXT');
 });
 
 describe('against embedded PGlite (a second instance is the shadow database)', () => {
