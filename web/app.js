@@ -362,7 +362,7 @@ function renderActions(view) {
         ...pending.allowed.map((decision) =>
           el(
             'button',
-            { type: 'button', className: decision === 'cancel' ? 'danger' : 'primary', onclick: () => decide(view.id, decision) },
+            { type: 'button', className: decision === 'cancel' ? 'danger' : 'primary', onclick: () => decide(view.id, decision, pending.id) },
             decisionLabel(decision),
           ),
         ),
@@ -406,8 +406,10 @@ async function act(description, action) {
   }
 }
 
-function decide(id, decision) {
+/** `decisionId` names the question being answered, so a stale click cannot answer a later one. */
+function decide(id, decision, decisionId) {
   const body = { decision };
+  if (decisionId) body.decisionId = decisionId;
   const note = $('decision-note').value.trim();
   if (note !== '') body.note = note;
   if (decision === 'extend') {
