@@ -5,6 +5,7 @@ import { loadCodeSets } from '../../coding/index.ts';
 import { evaluate, readEvalSet } from '../../scripts/eval-coding.ts';
 
 const HELDOUT_SET = fileURLToPath(new URL('./heldout-set.json', import.meta.url));
+const HELDOUT_SET_2 = fileURLToPath(new URL('./heldout-set-2.json', import.meta.url));
 
 describe('labelled evaluation set', () => {
   it('has at least 40 encounters with labels', () => {
@@ -41,6 +42,31 @@ describe('held-out evaluation set', () => {
   it('expects only billable FY2026 ICD-10-CM codes', async () => {
     const { icd } = await loadCodeSets();
     const notBillable = readEvalSet(HELDOUT_SET).flatMap((e) =>
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
+        .filter((code) => !isBillable(icd, code))
+        .map((code) => `${e.id}: ${code}`),
+    );
+    expect(notBillable).toEqual([]);
+  });
+});
+
+// Second held-out set, written without reading the engine or the other sets: data checks only,
+// no accuracy floor (its figures are the honest ones; see scripts/eval-coding.ts --set).
+describe('second held-out evaluation set', () => {
+  it('loads with 40 uniquely labelled encounters', () => {
+    const set = readEvalSet(HELDOUT_SET_2);
+    expect(set.length).toBe(40);
+    expect(new Set(set.map((e) => e.id)).size).toBe(set.length);
+    expect(set.filter((e) => e.expect.query).length).toBeGreaterThanOrEqual(4);
+    for (const e of set) {
+      expect(e.expect.dx.length, e.id).toBeGreaterThan(0);
+      if (e.answer) expect(e.expect.query && e.expectAfterAnswer !== undefined, e.id).toBe(true);
+    }
+  });
+
+  it('expects only billable FY2026 ICD-10-CM codes', async () => {
+    const { icd } = await loadCodeSets();
+    const notBillable = readEvalSet(HELDOUT_SET_2).flatMap((e) =>
       [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
         .filter((code) => !isBillable(icd, code))
         .map((code) => `${e.id}: ${code}`),
