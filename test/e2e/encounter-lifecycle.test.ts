@@ -183,7 +183,16 @@ describe('the encounter lifecycle over HTTP', () => {
     });
     const denied = await waitForStage(id, 'denied');
     expect(denied.pendingDecision?.allowed).toEqual(['resubmit', 'bill_patient']);
-    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'bill_patient' } });
+    const stale = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'bill_patient', decisionId: 'a-question-answered-long-ago' },
+    });
+    expect(stale.status).toBe(409);
+    const once = { token: TOKENS.supervisor, body: { decision: 'bill_patient' }, headers: { 'idempotency-key': `bill-${id}` } };
+    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, once);
+    const retried = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, once); // a client retry
+    expect(retried.status).toBe(decided.status);
+    expect(retried.headers.get('idempotent-replay')).toBe('true');
     expect(decided.status).toBe(200); // the decision is a validated update
     const billed = await waitForStage(id, 'billed');
     const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { encounterId: id } });

@@ -23,9 +23,9 @@ export async function call(
   baseUrl: string,
   method: string,
   path: string,
-  options: { token?: string; body?: unknown; rawBody?: string; accept?: string } = {},
+  options: { token?: string; body?: unknown; rawBody?: string; accept?: string; headers?: Record<string, string> } = {},
 ): Promise<Call> {
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = { ...options.headers };
   if (options.token !== undefined) headers.authorization = `Bearer ${options.token}`;
   if (options.accept !== undefined) headers.accept = options.accept;
   let body: string | undefined;
