@@ -44,8 +44,8 @@ const INJECTABLE_NON_INSULIN = /\b(liraglutide|dulaglutide|exenatide|lixisenatid
 const TOBACCO_HISTORY = /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
 const TOBACCO_CURRENT = /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
 const TOBACCO_EXPOSURE = /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
-const WEEKS = /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
-const GESTATION_CONTEXT = /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
+export const WEEKS = /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
+export const GESTATION_CONTEXT = /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 
 /** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
 const GROUP_CODES = new Map<string, string[]>([['tobacco', ['Z87.891', 'F17', 'Z72.0']]]);

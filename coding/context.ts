@@ -45,7 +45,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   const before = cleaned.slice(0, m.index).replace(/[,\s]+$/, '').trim();
   const after = cleaned.slice(m.index + m[0].length).trim();
   const out: Array<{ text: string; assertion: Assertion }> = [];
-  if (before) out.push({ text: before, assertion: 'affirmed' });
+  // The affirmed condition keeps what it is said to be without ("migraine, no aura"): the words
+  // choose the "without" code and rule out the "with" one.
+  if (before) out.push({ text: after ? `${before} without ${after}` : before, assertion: 'affirmed' });
   if (after) out.push({ text: after, assertion: 'negated' });
   return out;
 }

@@ -11,6 +11,12 @@ export interface SearchQuery {
   laterality?: Laterality;
   /** The documentation itself says "without"/"no" somewhere: title negations are not held against it. */
   negated?: boolean;
+  /**
+   * Words the documentation rules out inside the diagnosis phrase ("GERD without esophagitis",
+   * "migraine w/o aura"): a title that rules them out too explains them; one that asserts them is
+   * a different condition.
+   */
+  excluded?: string[];
 }
 
 export interface SearchHit {
@@ -24,21 +30,47 @@ export interface SearchHit {
   matchedText: string;
 }
 
+/** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
+const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
+
 export function buildQuery(text: string): SearchQuery {
-  const tokens = [...new Set(tokenize(expandAbbreviations(text)).filter((t) => !isNeutral(t)))];
+  const expanded = expandAbbreviations(text);
+  const excluded = new Set<string>();
+  const kept = expanded.replace(IN_PHRASE_NEGATION, (_m, words: string) => {
+    for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
+    return ' , ';
+  });
+  const tokens = [...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))];
   const laterality = lateralityOf(tokens);
   const q: SearchQuery = laterality ? { tokens, laterality } : { tokens };
-  if (/\b(without|not|no)\b/i.test(text)) q.negated = true;
+  if (/\b(without|not|no)\b/i.test(expanded)) q.negated = true;
+  if (excluded.size) q.excluded = [...excluded];
   return q;
+}
+
+/** Sum of the rarity of the words a query must explain. */
+export function queryWeight(icd: Icd10Cm, q: SearchQuery): number {
+  return q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
 }
 
 function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
   const have = new Set([...text.tokens, ...inherited]);
   // Words the title rules out ("without aura") are not a match for the same word in the record.
-  const ruledOut = q.negated ? new Set<string>() : negatedOf(text);
+  // (Words the record itself rules out are in q.excluded, not in q.tokens.)
+  const ruledOut = negatedOf(text);
   const matched = q.tokens.filter((t) => have.has(t) && !ruledOut.has(t));
   let weight = 0;
   for (const t of matched) weight += icd.idf.get(t) ?? 0;
+  // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
+  let contradicted = false;
+  let agrees = false;
+  if (q.excluded?.length) {
+    const titleRulesOut = negatedOf(text);
+    for (const t of q.excluded) {
+      if (titleRulesOut.has(t)) agrees = true;
+      else if (have.has(t)) contradicted = true;
+    }
+  }
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
   const core = coreOf(text);
   const qset = new Set(q.tokens);
@@ -49,12 +81,14 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
   if (have.has('other') && !qset.has('other')) score *= 0.97;
+  if (contradicted) score *= 0.5;
+  else if (agrees) score += 0.03;
   return { score, matched };
 }
 
 /** Ranked hits (one per code, best text), best first. */
 export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; filter?: (code: string) => boolean } = {}): SearchHit[] {
-  const totalWeight = q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  const totalWeight = queryWeight(icd, q);
   const seen = new Set<number>();
   const best = new Map<number, SearchHit>();
   for (const token of q.tokens) {
@@ -100,7 +134,7 @@ export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuer
   let chosen = hit;
   const entry = icd.entries[hit.entry];
   if (entry && entry.kind !== EntryKind.Billable) {
-    const totalWeight = q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+    const totalWeight = queryWeight(icd, q);
     let bestLeaf: SearchHit | undefined;
     let bestCore = Infinity;
     const inherited = tokenize(hit.matchedText);

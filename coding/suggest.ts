@@ -12,6 +12,7 @@ import { clausesOf, diagnosisMentions, noteMentions, type Mention } from './cont
 import { runEdits } from './edits.ts';
 import { EntryKind, isBillable, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
 import { matchProcedure, procedureTokens } from './procedures.ts';
+import { pregnancyStatus, refinePregnancyCode } from './pregnancy.ts';
 import {
   confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, specificityQuestion, toDraft,
   type QueryIssue,
@@ -119,7 +120,7 @@ function sidesInFamily(ctx: Context, q: SearchQuery, top: SearchHit, context: st
   const category = top.code.slice(0, 3);
   const sides: string[] = [];
   for (const side of LATERALITY_WORDS) {
-    const sided: SearchQuery = { tokens: [...q.tokens, side], laterality: side };
+    const sided: SearchQuery = { ...q, tokens: [...q.tokens, side], laterality: side };
     const best = rank(ctx, sided, context, (c) => c.startsWith(category))[0];
     if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description)) === side) sides.push(side);
   }
@@ -489,6 +490,20 @@ function withAbnormalFindings(ctx: Context, drafts: DiagnosisDraft[], mentions: 
   });
 }
 
+/** Pregnancy codes follow the trimester and phase the record states elsewhere (weeks of gestation). */
+function withPregnancyDetails(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<number, Mention>): DiagnosisDraft[] {
+  const doc = ctx.input.documentation;
+  const status = pregnancyStatus([...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)]);
+  if (!status.antepartum && !status.trimester) return drafts;
+  return drafts.map((d) => {
+    const m = mentions.get(d.order);
+    if (m?.documentedCode) return d;
+    const refined = refinePregnancyCode(ctx.codeSets.icd, d.code, d.description, m?.original ?? '', status);
+    if (!refined || !ctx.allowed(refined.code)) return d;
+    return { ...d, code: refined.code, description: refined.description, rationale: `${d.rationale} Refined to ${refined.code}: ${refined.why}.` };
+  });
+}
+
 /** Code-first notes: the etiology code goes before its manifestation. */
 function sequence(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const list = [...drafts].sort((a, b) => a.order - b.order);
@@ -611,7 +626,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     }
   }
   if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true));
-  drafts = applyCombinations(addUseAdditional(ctx, withAbnormalFindings(ctx, dedupe(drafts), mentions), mentions), codeSets);
+  drafts = applyCombinations(addUseAdditional(ctx, withPregnancyDetails(ctx, withAbnormalFindings(ctx, dedupe(drafts), mentions), mentions), mentions), codeSets);
   drafts = sequence(ctx, dedupe(drafts));
 
   const strip = (d: DiagnosisDraft): CodedDiagnosis => {

@@ -8,12 +8,55 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 /** Procedure words after "following"/"after"/"post": the condition is postprocedural (E89.0, I97.-, ...). */
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
+/** Body sites a single-letter side ("L knee") may precede. */
+const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side`;
+
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g, 'history of nicotine dependence'],
   [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
   [new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'), (_m, proc) => `postprocedural ${proc ?? ''}`],
   [/\b(?:following|after|post)[\s-]+(?:radiation|irradiation|radiotherapy)\b/g, 'postirradiation postprocedural'],
+  // Acute exacerbations written short or colloquially ("AECOPD", "COPD flare-up", "asthma flare").
+  [/\bae\s*-?\s*copd\b/g, 'acute exacerbation of copd'],
+  [/\bflare[\s-]*ups?\b|\bflares?\b|\bflaring\b/g, 'exacerbation'],
+  // Stages and grades in roman numerals or bare after CKD ("stage IV", "CKD 3b", "CKD IIIa").
+  [/\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g, (_m, w, r, ab) => `${w ?? 'stage'} ${({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r ?? ''] ?? r}${ab ?? ''}`],
+  [/\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b/g, (_m, w, st) => {
+    const n = (st ?? '').replace(/^(i{1,3}|iv|v)/, (r) => ({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r] ?? r);
+    return `${w ?? 'ckd'} stage ${n}`;
+  }],
+  [/\bgdm\b|\bgestational dm\b/g, 'gestational diabetes mellitus'],
+  // Burn depth: the classification names degrees.
+  [/\b(1st|first)[\s-]+degree\b|\bsuperficial(?:[\s-]+thickness)?\s+(?=burns?\b)/g, 'first degree '],
+  [/\b(2nd|second)[\s-]+degree\b|\b(?:superficial |deep )?partial[\s-]+thickness\b/g, 'second degree'],
+  [/\b(3rd|third)[\s-]+degree\b|\bfull[\s-]+thickness\s+(?=burns?\b)/g, 'third degree '],
+  // Ligaments written as abbreviations.
+  [/\batfl\b/g, 'anterior talofibular ligament'],
+  [/\bcfl\b/g, 'calcaneofibular ligament'],
+  [/\bacl\b/g, 'anterior cruciate ligament'],
+  [/\bpcl\b/g, 'posterior cruciate ligament'],
+  [/\bmcl\b/g, 'medial collateral ligament'],
+  [/\blcl\b/g, 'lateral collateral ligament'],
+  [/\bucl\b/g, 'ulnar collateral ligament'],
+  // "L knee", "(R) ankle": single-letter sides before a body site or in parentheses.
+  [new RegExp(String.raw`\b([lr])\.?\s+(?=(?:${BODY_SITE_WORD})\b)`, 'g'), (_m, side) => (side === 'l' ? 'left ' : 'right ')],
+  [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
+  // Immunization encounters written as the act ("flu shot", "vaccines given").
+  [/\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g, 'immunization'],
+  [/\b(?:vaccines?|vaccinations?|immunizations?|shots?|boosters?)\s+(?:given|administered|updated?|today)\b|\b(?:gave|given|give|administered|received|receives|getting|due for)\s+(?:the |an? |his |her |their )?(?:vaccines?|vaccinations?|shots?|boosters?)\b/g, 'immunization'],
+  // Long-term drug therapy written as the therapy ("chronic anticoagulation", "on blood thinners").
+  [/\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g, 'long term current use of anticoagulants'],
+  // Animal and human bites are open bites, not insect bites.
+  [/\b(dog|cat|animal|human|horse|rat|rodent|bat)\s+bites?\b/g, '$1 open bite'],
+  [/\bbitten by (?:a |an |the |his |her |their |neighbou?r'?s? )?(dog|cat|animal|human|horse|rat|bat)\b/g, 'open bite $1'],
+  // Symptoms written in lay or British terms.
+  [/\bmigraine\s+headaches?\b/g, 'migraine'],
+  [/\bemesis\b/g, 'vomiting'],
+  [/\bdiarrhoea\b/g, 'diarrhea'],
+  [/\b(?:loose|watery|liquid)\s+(?:stools?|bowel movements?|bms?)\b/g, 'diarrhea'],
+  [/\bpurulent\b/g, 'suppurative'],
+  [/\boesophag/g, 'esophag'],
   [/\b(dm\s*(type\s*)?(2|ii)|t2dm|dm2|niddm|type\s*(ii|2)\s*dm)\b/g, 'type 2 diabetes mellitus'],
   [/\b(dm\s*(type\s*)?(1|i)|t1dm|dm1|iddm|type\s*(i|1)\s*dm)\b/g, 'type 1 diabetes mellitus'],
   [/\btype\s+ii\b/g, 'type 2'],

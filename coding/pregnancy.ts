@@ -1,0 +1,104 @@
+/**
+ * Pregnancy details the record states elsewhere refine the pregnancy code chosen for a diagnosis:
+ * the trimester follows the documented weeks of gestation (first < 14 weeks, second 14 to < 28,
+ * third from 28), and a record of an ongoing pregnancy (weeks stated, no delivery) chooses the
+ * "in pregnancy" code over "in childbirth" / "in the puerperium".
+ */
+import { billableDescendants, type Icd10Cm } from './icd10cm.ts';
+import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
+
+export type Trimester = 'first' | 'second' | 'third';
+
+export interface PregnancyStatus {
+  weeks?: number;
+  trimester?: Trimester;
+  /** Where it was read. */
+  source?: string;
+  /** The record describes a pregnancy still ongoing (not delivered, not postpartum). */
+  antepartum: boolean;
+}
+
+const STATED_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
+const DELIVERED = /\b(postpartum|post-partum|puerper\w*|delivered|delivery (was|on)|after delivery|status post (c-section|cesarean|delivery)|s\/p (c-section|cesarean|delivery)|in labou?r)\b/i;
+const PREGNANT = /\b(pregnant|pregnancy|gestation\w*|prenatal|antenatal|iup|g\d+\s*p\d+)\b/i;
+
+export function trimesterOfWeeks(weeks: number): Trimester {
+  return weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
+}
+
+function statedTrimester(text: string): Trimester | undefined {
+  const w = STATED_TRIMESTER.exec(text)?.[1]?.toLowerCase();
+  if (!w) return undefined;
+  return w.startsWith('f') || w === '1st' ? 'first' : w.startsWith('s') || w === '2nd' ? 'second' : 'third';
+}
+
+/** What the record's statements say about an ongoing pregnancy. */
+export function pregnancyStatus(statements: readonly string[]): PregnancyStatus {
+  const status: PregnancyStatus = { antepartum: false };
+  let delivered = false;
+  let pregnant = false;
+  for (const s of statements) {
+    if (DELIVERED.test(s)) delivered = true;
+    if (PREGNANT.test(s)) pregnant = true;
+    const t = statedTrimester(s);
+    if (t && !status.trimester) { status.trimester = t; status.source = s; }
+    const m = WEEKS.exec(s);
+    if (m && GESTATION_CONTEXT.test(s) && status.weeks === undefined) {
+      const weeks = Number(m[1]);
+      if (weeks >= 1 && weeks <= 45) {
+        status.weeks = weeks;
+        pregnant = true;
+        if (!t) { status.trimester = trimesterOfWeeks(weeks); status.source = s; }
+      }
+    }
+  }
+  status.antepartum = pregnant && !delivered;
+  return status;
+}
+
+const norm = (d: string) => d.toLowerCase().replace(/\bthe\s+/g, '').replace(/\s+/g, ' ').trim();
+
+/** The code in the same category whose title is `wanted` (compared without "the"). */
+function codeTitled(icd: Icd10Cm, code: string, wanted: string): { code: string; description: string } | undefined {
+  const i = icd.byCode.get(code);
+  const entry = i === undefined ? undefined : icd.entries[i];
+  if (!entry) return undefined;
+  // Up to the three-character category.
+  let top = i as number;
+  while ((icd.entries[top]?.code.replace('.', '').length ?? 0) > 3) {
+    const p = icd.entries[top]?.parent ?? -1;
+    if (p < 0) break;
+    top = p;
+  }
+  const target = norm(wanted);
+  for (const k of billableDescendants(icd, top)) {
+    const e = icd.entries[k];
+    if (e && norm(e.description) === target) return { code: e.code, description: e.description };
+  }
+  return undefined;
+}
+
+/**
+ * The refined code for a pregnancy code, or undefined when nothing changes. `ownText` is the
+ * diagnosis' own wording: a trimester or phase it states itself is kept.
+ */
+export function refinePregnancyCode(icd: Icd10Cm, code: string, description: string, ownText: string, status: PregnancyStatus): { code: string; description: string; why: string } | undefined {
+  if (!/^O|^Z3[3-6]/.test(code)) return undefined;
+  let desc = description;
+  const why: string[] = [];
+  if (status.antepartum && /\bin (the )?puerperium\b|\bin childbirth\b/i.test(desc) && !/puerper|postpartum|childbirth|deliver|labou?r/i.test(ownText)) {
+    desc = desc.replace(/\bin (the )?puerperium\b|\bin childbirth\b/i, 'in pregnancy');
+    why.push('the record describes an ongoing pregnancy');
+  }
+  const own = statedTrimester(ownText);
+  if (status.trimester && !own) {
+    const m = /\b(unspecified|first|second|third) trimester\b/i.exec(desc);
+    if (m && m[1]?.toLowerCase() !== status.trimester) {
+      desc = desc.replace(m[0], `${status.trimester} trimester`);
+      why.push(`${status.trimester} trimester from ${status.weeks !== undefined ? `${status.weeks} weeks of gestation` : 'the record'} ("${status.source ?? ''}")`);
+    }
+  }
+  if (desc === description) return undefined;
+  const found = codeTitled(icd, code, desc);
+  return found ? { ...found, why: why.join('; ') } : undefined;
+}
