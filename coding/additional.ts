@@ -75,8 +75,15 @@ const FINDERS: Finder[] = [
 ];
 
 /** The code patterns a code's "use additional code" notes cite, including "from category Z3A" wording. */
+/**
+ * Pregnancy-supervision codes (Z33-Z34) do not carry the note in the tabular, but the weeks of
+ * gestation are reported with them in practice (guideline I.C.15.b: on the maternal record).
+ */
+const IMPLIED_PATTERNS: Array<[string, string[]]> = [['Z34', ['Z3A']], ['Z33.1', ['Z3A']]];
+
 export function citedPatterns(icd: Icd10Cm, code: string): string[] {
   const out: string[] = [];
+  for (const [prefix, patterns] of IMPLIED_PATTERNS) if (code.startsWith(prefix)) out.push(...patterns);
   for (const [text, patterns] of notesFor(icd, code, 'ua')) {
     out.push(...patterns);
     if (patterns.length === 0) for (const m of text.matchAll(/\bcategor(?:y|ies)\s+([A-Z]\d[0-9A-Z])\b/g)) if (m[1]) out.push(m[1]);

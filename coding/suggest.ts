@@ -134,6 +134,8 @@ function candidate(hit: SearchHit, confidence: number, rationale: string, eviden
 function searchFilter(m: Mention): ((code: string) => boolean) | undefined {
   if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z87') || c.startsWith('Z92');
   if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
+  // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
+  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => !matchesPattern(c, 'Z80..Z87') && !c.startsWith('Z92');
   return undefined;
 }
 
