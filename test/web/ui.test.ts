@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CODE_OVERRIDE_STAGES } from '../../api/routes/actions.ts';
 import { STAGES } from '../../workflows/stages.ts';
 import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from '../api/support.ts';
 
@@ -46,10 +47,10 @@ describe('serving /ui/', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
 
     // The elements app.js needs, and labels for the inputs people type into.
-    for (const id of ['token-form', 'token', 'problem', 'stage-filters', 'payer', 'auto-refresh', 'rows', 'detail', 'detail-body', 'decision-panel', 'decision-buttons', 'extend-by', 'cancel-form', 'cancel-reason', 'open-statement']) {
+    for (const id of ['token-form', 'token', 'problem', 'stage-filters', 'payer', 'auto-refresh', 'rows', 'detail', 'detail-body', 'decision-panel', 'decision-buttons', 'extend-by', 'cancel-form', 'cancel-reason', 'open-statement', 'override-form', 'override-diagnoses', 'override-procedures', 'add-diagnosis', 'add-procedure', 'override-note', 'override-errors', 'override-outcome', 'audit', 'audit-body']) {
       expect(page.text, id).toContain(`id="${id}"`);
     }
-    for (const input of ['token', 'payer', 'decision-note', 'extend-by', 'cancel-reason']) {
+    for (const input of ['token', 'payer', 'decision-note', 'extend-by', 'cancel-reason', 'override-note']) {
       expect(page.text, input).toContain(`<label for="${input}">`);
     }
     expect(page.text).toMatch(/<html lang="en">/);
@@ -112,12 +113,160 @@ describe('the page’s JavaScript', () => {
   });
 });
 
+describe('the code override form (pure helpers)', () => {
+  it('offers the form in the API’s override stages, to coders and to tokens of unknown role', () => {
+    expect(lib.CODE_OVERRIDE_STAGES).toEqual([...CODE_OVERRIDE_STAGES]);
+    expect(lib.demoRole('coder-demo')).toBe('coder');
+    expect(lib.demoRole('supervisor-demo')).toBe('supervisor');
+    expect(lib.demoRole('physician-1234567893-demo')).toBe('physician');
+    expect(lib.demoRole('coder-demo-but-not')).toBeNull();
+    expect(lib.demoRole('s3cr3t-token')).toBeNull();
+    expect(lib.offersCodeOverride('coder', 'awaiting_clarification')).toBe(true);
+    expect(lib.offersCodeOverride(null, 'needs_review')).toBe(true);
+    expect(lib.offersCodeOverride('coder', 'billing')).toBe(false);
+    expect(lib.offersCodeOverride('biller', 'coding')).toBe(false);
+    // PUT /encounters/:id/codes takes the coder role only (requireRole('coder')): a supervisor would get 403.
+    expect(lib.offersCodeOverride('supervisor', 'escalated')).toBe(false);
+    expect(lib.offersAudit('supervisor')).toBe(true);
+    expect(lib.offersAudit(null)).toBe(true);
+    expect(lib.offersAudit('coder')).toBe(false);
+  });
+
+  it('fills the rows from the current codes, and builds the same codes back', () => {
+    const codes = {
+      revision: 2,
+      diagnoses: [{ code: 'E11.9', description: 'x' }, { code: 'I10' }],
+      procedures: [{ code: '99214', units: 1, modifiers: ['25'], diagnosisPointers: [1, 2] }, { code: '80053', units: 2, modifiers: [], diagnosisPointers: [1] }],
+    };
+    const rows = lib.overrideRowsFromCodes(codes);
+    expect(rows).toEqual({
+      diagnoses: [{ code: 'E11.9' }, { code: 'I10' }],
+      procedures: [
+        { code: '99214', units: '1', modifiers: '25', diagnosisPointers: '1, 2' },
+        { code: '80053', units: '2', modifiers: '', diagnosisPointers: '1' },
+      ],
+    });
+    expect(lib.buildOverrideBody({ ...rows, note: '  checked  ' })).toEqual({
+      body: {
+        diagnoses: [{ code: 'E11.9' }, { code: 'I10' }],
+        procedures: [
+          { code: '99214', units: 1, modifiers: ['25'], diagnosisPointers: [1, 2] },
+          { code: '80053', units: 2, modifiers: [], diagnosisPointers: [1] },
+        ],
+        note: 'checked',
+      },
+      errors: [],
+    });
+    expect(lib.overrideRowsFromCodes(null)).toEqual({ diagnoses: [{ code: '' }], procedures: [] });
+  });
+
+  it('tidies typed values and names the mistakes it can see in the API’s field names', () => {
+    const { body, errors } = lib.buildOverrideBody({
+      diagnoses: [{ code: ' e11.9 ' }, { code: '' }],
+      procedures: [
+        { code: '99213', units: '', modifiers: '25 59', diagnosisPointers: '' },
+        { code: '', units: 'two', modifiers: '', diagnosisPointers: '1, x' },
+      ],
+      note: '   ',
+    });
+    expect(body.diagnoses[0]).toEqual({ code: 'E11.9' });
+    expect(body.procedures[0]).toEqual({ code: '99213', modifiers: ['25', '59'] }); // API defaults: 1 unit, pointers to the diagnoses
+    expect(body).not.toHaveProperty('note');
+    expect(errors.map((e: { field: string }) => e.field)).toEqual([
+      'diagnoses.1.code',
+      'procedures.1.code',
+      'procedures.1.units',
+      'procedures.1.diagnosisPointers',
+    ]);
+    expect(lib.buildOverrideBody({ diagnoses: [], procedures: [] }).errors).toEqual([{ field: 'diagnoses', message: expect.any(String) }]);
+  });
+
+  it('maps the API’s error fields to the form’s inputs', () => {
+    expect(lib.overrideErrorTarget('diagnoses.1.code')).toEqual({ key: 'diagnoses.1.code', list: 'diagnoses', index: 1, name: 'code' });
+    expect(lib.overrideErrorTarget('procedures.0.diagnosisPointers.2').key).toBe('procedures.0.diagnosisPointers');
+    expect(lib.overrideErrorTarget('procedures.3.modifiers.0').key).toBe('procedures.3.modifiers');
+    expect(lib.overrideErrorTarget('procedures.3').key).toBe('procedures.3.code');
+    expect(lib.overrideErrorTarget('note').key).toBe('note');
+    expect(lib.overrideErrorTarget('diagnoses').key).toBe('diagnoses');
+    expect(lib.overrideErrorTarget('(body)').key).toBeNull();
+    expect(lib.overrideErrorTarget('Idempotency-Key').key).toBeNull();
+    expect(lib.overrideFieldLabel('procedures.0.diagnosisPointers.1')).toBe('Procedure 1 diagnosis pointers');
+    expect(lib.overrideFieldLabel('diagnoses.1.code')).toBe('Diagnosis 2 code');
+    const grouped = lib.overrideErrorsByInput([
+      { field: 'procedures.0.diagnosisPointers.0', message: 'a' },
+      { field: 'procedures.0.diagnosisPointers.1', message: 'b' },
+      { field: '(body)', message: 'c' },
+    ]);
+    expect([...grouped.entries()]).toEqual([
+      ['procedures.0.diagnosisPointers', ['a', 'b']],
+      ['', ['c']],
+    ]);
+  });
+
+  it('makes a fresh Idempotency-Key the API accepts', () => {
+    const a = lib.newIdempotencyKey();
+    expect(a).toMatch(/^[A-Za-z0-9._:-]{1,200}$/);
+    expect(lib.newIdempotencyKey()).not.toBe(a);
+    const withoutUuid = lib.newIdempotencyKey({ getRandomValues: (bytes: Uint8Array) => bytes.fill(171) });
+    expect(withoutUuid).toBe('ab'.repeat(16));
+  });
+
+  it('tells the workflow’s outcome flags apart', () => {
+    expect(lib.flagKind('codes overridden by coder coder-demo')).toBe('applied');
+    expect(lib.flagKind("a coder's override was rejected: Z99.99 is not in the code set")).toBe('rejected');
+    expect(lib.flagKind('partially authorized: billing only the authorized units')).toBe('other');
+  });
+});
+
+describe('the audit trail (pure helpers)', () => {
+  it('shows codes, stages and decisions, and only that free text was given', () => {
+    const summary = lib.auditDetailSummary({
+      stage: 'awaiting_clarification',
+      diagnoses: ['E11.9'],
+      procedures: [{ code: '99214', units: 2, modifiers: ['25'] }],
+      note: 'Patient Jane Doe called',
+      patientId: '6c1f0000-0000-4000-8000-000000000000',
+      response: { status: 202, body: { accepted: true } },
+    });
+    expect(summary).toEqual(['stage: Awaiting physician', 'diagnoses: E11.9', 'procedures: 99214 × 2-25', 'with a note', 'answered 202']);
+    expect(summary.join(' ')).not.toMatch(/Jane|6c1f/);
+    expect(lib.auditDetailSummary({ reason: 'Duplicate of visit for Jane Doe', stage: 'coding' })).toEqual(['stage: Coding', 'with a reason']);
+    expect(lib.auditDetailSummary({ kind: 'clarification_overdue', note: null, extendBy: '24h' })).toEqual([
+      'question: The physician did not answer the query in time',
+      'extend by: 24h',
+    ]);
+    expect(lib.auditDetailSummary(null)).toEqual([]);
+    expect(lib.auditActionLabel('decision:extend')).toBe('Decision applied: Give the physician more time');
+    expect(lib.auditActionLabel('codes.overridden')).toBe('Codes overridden');
+    expect(lib.auditActionLabel('something.new')).toBe('something.new');
+  });
+
+  it('folds runs of the same person viewing into one row', () => {
+    const row = (action: string, actor: string, at: string) => ({ action, actor, role: 'coder', at, detail: {} });
+    const folded = lib.foldAuditRows([
+      row('encounter.viewed', 'coder-demo', '2026-01-01T10:03:00Z'),
+      row('encounter.viewed', 'coder-demo', '2026-01-01T10:02:00Z'),
+      row('encounter.viewed', 'coder-demo', '2026-01-01T10:01:00Z'),
+      row('codes.overridden', 'coder-demo', '2026-01-01T10:00:30Z'),
+      row('codes.overridden', 'coder-demo', '2026-01-01T10:00:20Z'),
+      row('encounter.viewed', 'coder-demo', '2026-01-01T10:00:00Z'),
+    ]);
+    expect(folded.map((r: { action: string; count: number }) => [r.action, r.count])).toEqual([
+      ['encounter.viewed', 3],
+      ['codes.overridden', 1],
+      ['codes.overridden', 1],
+      ['encounter.viewed', 1],
+    ]);
+    expect(folded[0]).toMatchObject({ at: '2026-01-01T10:03:00Z', firstAt: '2026-01-01T10:01:00Z' });
+  });
+});
+
 describe('the page’s API client against the API', () => {
   /** A client with `token` whose requests are recorded. */
   function client(token: string) {
-    const sent: Array<{ url: string; authorization: string | undefined }> = [];
-    const recordingFetch = (url: string, init: { headers: Record<string, string> }) => {
-      sent.push({ url, authorization: init.headers.authorization });
+    const sent: Array<{ url: string; method: string; authorization: string | undefined; idempotencyKey: string | undefined }> = [];
+    const recordingFetch = (url: string, init: { method: string; headers: Record<string, string> }) => {
+      sent.push({ url, method: init.method, authorization: init.headers.authorization, idempotencyKey: init.headers['idempotency-key'] });
       return fetch(url, init);
     };
     return { sent, client: lib.createApiClient({ baseUrl: api.baseUrl, getToken: () => token, fetchImpl: recordingFetch }) };
@@ -160,6 +309,67 @@ describe('the page’s API client against the API', () => {
       status: 403,
       problem: { detail: expect.stringMatching(/supervisor/) },
     });
+  });
+
+  it('sends a code override with its Idempotency-Key; the API’s field errors map to the form’s inputs', async () => {
+    const { sent, client: coder } = client(TOKENS.coder);
+    const key = lib.newIdempotencyKey();
+    const { body, errors } = lib.buildOverrideBody({
+      diagnoses: [{ code: 'NOT-A-CODE' }],
+      procedures: [{ code: '99213', units: '1', modifiers: '', diagnosisPointers: '2' }],
+      note: '',
+    });
+    expect(errors).toEqual([]);
+    const invalid = await coder.overrideCodes(encounterId, body, { idempotencyKey: key }).catch((error: unknown) => error);
+    expect(invalid).toBeInstanceOf(lib.ApiError);
+    expect(invalid.status).toBe(400);
+    const fields = invalid.problem.errors.map((e: { field: string }) => e.field);
+    expect(fields).toContain('diagnoses.0.code');
+    const byInput = lib.overrideErrorsByInput(invalid.problem.errors);
+    expect(byInput.has('diagnoses.0.code')).toBe(true);
+    expect(sent.at(-1)).toMatchObject({ method: 'PUT', idempotencyKey: key, authorization: `Bearer ${TOKENS.coder}` });
+
+    // A pointer past the diagnoses: the API names the pointer; the form shows it at the row's pointers.
+    const pointer = await coder
+      .overrideCodes(encounterId, lib.buildOverrideBody({ diagnoses: [{ code: 'E11.9' }], procedures: [{ code: '99213', diagnosisPointers: '2' }] }).body, {
+        idempotencyKey: lib.newIdempotencyKey(),
+      })
+      .catch((error: unknown) => error);
+    expect(pointer.status).toBe(400);
+    expect(pointer.problem.errors).toEqual([expect.objectContaining({ field: 'procedures.0.diagnosisPointers.0' })]);
+    expect(lib.overrideErrorTarget(pointer.problem.errors[0].field).key).toBe('procedures.0.diagnosisPointers');
+
+    // The header really travels: a malformed key is refused by name.
+    await expect(coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: 'not a key' })).rejects.toMatchObject({
+      status: 400,
+      problem: { errors: [expect.objectContaining({ field: 'Idempotency-Key' })] },
+    });
+    // A valid override of an encounter still in `received` (no worker here): 409 with the stages that take one.
+    await expect(coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: lib.newIdempotencyKey() })).rejects.toMatchObject({
+      status: 409,
+      problem: { detail: expect.stringMatching(/awaiting_clarification/) },
+    });
+
+    const { client: supervisor } = client(TOKENS.supervisor);
+    await expect(supervisor.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] })).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('reads the audit trail as a supervisor; other roles get 403', async () => {
+    const { sent, client: supervisor } = client(TOKENS.supervisor);
+    await supervisor.getEncounter(encounterId); // recorded as a view
+    const trail = await supervisor.audit(encounterId);
+    expect(sent.at(-1)?.url).toBe(`${api.baseUrl}/audit?encounterId=${encounterId}`);
+    expect(trail.items.length).toBeGreaterThanOrEqual(1);
+    expect(trail.items.every((item: { encounterId: string }) => item.encounterId === encounterId)).toBe(true);
+    const times = trail.items.map((item: { at: string }) => item.at);
+    expect([...times].sort().reverse()).toEqual(times); // newest first
+    expect(trail.items.map((item: { action: string }) => item.action)).toContain('encounter.viewed');
+    const folded = lib.foldAuditRows(trail.items);
+    expect(folded.reduce((n: number, row: { count: number }) => n + row.count, 0)).toBe(trail.items.length);
+    for (const item of trail.items) expect(lib.auditDetailSummary(item.detail).join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no patient ids
+
+    const { client: coder } = client(TOKENS.coder);
+    await expect(coder.audit(encounterId)).rejects.toMatchObject({ status: 403 });
   });
 
   it('reads a non-JSON error body as a plain problem', () => {
