@@ -20,7 +20,9 @@ export interface Mention {
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
 const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
 const UNCERTAIN = /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|likely|possible|possibly|questionable|question of|concern for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
-const FAMILY_HISTORY = /\b(family history of|family history|fhx of|fhx|fh of)\b/i;
+const FAMILY_HISTORY = /\b(family (history|hx) of|family history|family hx|fhx of|fhx|fh of)\b/i;
+/** A relative said to have had the condition ("mother had colon cancer", "brother with type 1 diabetes"). */
+const RELATIVE_HAD = /\b(?:(?:his|her|their|pt'?s?|patient'?s)\s+)?(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather|grandparent|aunt|uncle|daughter|son|maternal \w+|paternal \w+)s?\b[^,;]{0,25}?\b(?:had|has|with|died of|died from|diagnosed with|passed away from|w\/)\s+/i;
 const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
@@ -37,6 +39,7 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   const cleaned = phrase.replace(FALSE_CUES, ' ').replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
   if (!cleaned) return [];
   if (FAMILY_HISTORY.test(cleaned)) return [{ text: strip(cleaned, FAMILY_HISTORY), assertion: 'family-history' }];
+  if (RELATIVE_HAD.test(cleaned)) return [{ text: cleaned.replace(RELATIVE_HAD, ' ').replace(/\b(at|age|aged)\s+\d+\b.*$/i, ' ').replace(/\s+/g, ' ').trim(), assertion: 'family-history' }];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
   if (UNCERTAIN.test(cleaned)) return [{ text: strip(cleaned, UNCERTAIN), assertion: 'uncertain' }];
   const negation = section === 'diagnoses' ? NEGATION_IN_DIAGNOSES : NEGATION;

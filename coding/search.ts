@@ -30,6 +30,22 @@ export interface SearchHit {
   matchedText: string;
 }
 
+/**
+ * Anatomic sites and the broader region the tabular codes them under when it has no code for the
+ * site itself (cellulitis of the forearm: "upper limb"; family history of colon cancer: "digestive
+ * organs"). Keys and values are tokens (stemmed).
+ */
+const UPPER_LIMB = ['upper', 'limb'];
+const LOWER_LIMB = ['lower', 'limb'];
+const DIGESTIVE = ['digestive', 'organ'];
+export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...['arm', 'forearm', 'elbow', 'wrist', 'hand', 'finger', 'thumb', 'shoulder', 'palm'].map((t): [string, readonly string[]] => [t, UPPER_LIMB]),
+  ...['leg', 'thigh', 'calf', 'knee', 'ankle', 'foot', 'feet', 'toe', 'heel', 'shin', 'hip', 'sole'].map((t): [string, readonly string[]] => [t, LOWER_LIMB]),
+  ...['colon', 'rectum', 'rectal', 'stomach', 'gastric', 'esophagu', 'esophageal', 'pancrea', 'pancreatic', 'liver', 'bowel', 'intestine', 'intestinal', 'anal', 'anu', 'gallbladder', 'duodenum'].map((t): [string, readonly string[]] => [t, DIGESTIVE]),
+  ...['uterus', 'uterine', 'cervix', 'cervical', 'endometrial', 'endometrium', 'vulva', 'vagina', 'penis', 'testicular'].map((t): [string, readonly string[]] => [t, ['genital', 'organ']]),
+  ...['ureter', 'urethra', 'renal'].map((t): [string, readonly string[]] => [t, ['urinary', 'tract']]),
+]);
+
 /** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
 const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
 
@@ -61,6 +77,17 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   const matched = q.tokens.filter((t) => have.has(t) && !ruledOut.has(t));
   let weight = 0;
   for (const t of matched) weight += icd.idf.get(t) ?? 0;
+  // A site the title names only by its region ("forearm" under "upper limb") counts a little less,
+  // and the region words of the title are explained by it.
+  const regionWords = new Set<string>();
+  for (const t of q.tokens) {
+    const family = SITE_FAMILIES.get(t);
+    if (!family || have.has(t)) continue;
+    if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
+      weight += 0.9 * (icd.idf.get(t) ?? 0);
+      for (const f of family) regionWords.add(f);
+    }
+  }
   // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
   let contradicted = false;
   let agrees = false;
@@ -74,7 +101,7 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
   const core = coreOf(text);
   const qset = new Set(q.tokens);
-  const explained = core.filter((t) => qset.has(t)).length;
+  const explained = core.filter((t) => qset.has(t) || regionWords.has(t)).length;
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = lateralityOf(text.tokens);
@@ -91,7 +118,9 @@ export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; 
   const totalWeight = queryWeight(icd, q);
   const seen = new Set<number>();
   const best = new Map<number, SearchHit>();
-  for (const token of q.tokens) {
+  const lookup = new Set(q.tokens);
+  for (const t of q.tokens) for (const f of SITE_FAMILIES.get(t) ?? []) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
+  for (const token of lookup) {
     for (const ti of icd.postings.get(token) ?? []) {
       if (seen.has(ti)) continue;
       seen.add(ti);

@@ -66,15 +66,39 @@ export function wellSupported(icd: CodeSets['icd'], hit: SearchHit, queryTokens:
 
 const PREGNANCY_CONTEXT = /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
 const NEWBORN_CONTEXT = /\b(newborn|neonat\w*|perinatal|birth weight|preterm|premature infant|nicu|born at|infant of (a )?(diabetic )?mother|liveborn|\d+\s*(days?|hours?)\s*old)\b/i;
-/** Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the record. */
+/** An injury: what happened to the body, or the event that did it. */
+const INJURY_CONTEXT = /\b(injur\w*|fractur\w*|sprain\w*|strain\w*|lacerat\w*|contusion\w*|bruis\w*|abrasion\w*|wounds?|burn(s|ed|t)?|scald\w*|bites?|bitten|stings?|stung|dislocat\w*|subluxation|trauma\w*|fell|falls?|fallen|falling|tripped|slipped|struck|hit|twist\w*|rolled|crush\w*|puncture\w*|foreign body|concussion|frostbite|avulsion|amputat\w*|blunt|penetrating|gunshot|shot by|stab\w*|assault\w*|accident\w*|mva|mvc|collision|crash\w*|tear|torn|rupture\w*|cut|cuts|caught|jammed|impact)\b/i;
+/** A poisoning, adverse effect or underdosing of a drug or substance. */
+const POISONING_CONTEXT = /\b(poison\w*|overdos\w*|toxic\w*|intoxicat\w*|ingest\w*|underdos\w*|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|took too (much|many)|missed (his |her |their )?(doses?|medications?|pills?)|ran out|not taking|stopped taking|unable to afford|non-?complian\w*|non-?adheren\w*|exposure to|exposed to|envenomat\w*|venom\w*|bites?|stings?|stung|carbon monoxide|fumes|swallowed)\b/i;
+/** Effects of external causes (heat, cold, pressure, drowning, lightning, abuse, allergy). */
+const ENVIRONMENT_CONTEXT = /\b(heat|hot (weather|car|environment)|sun\w*|cold exposure|exposure|hypotherm\w*|frostbite|chilblains?|immersion|lightning|drown\w*|submersion|altitude|barotrauma|decompression|diving|flying|asphyx\w*|suffocat\w*|strangulat\w*|chok\w*|abuse\w*|neglect\w*|maltreat\w*|battered|allerg\w*|anaphyla\w*|angioedema|electr\w*|radiation|motion sickness|starvation|dehydration due to|thirst|exhaustion|vibration)\b/i;
+/**
+ * Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the
+ * record; so do injuries (S00-T34, T79), poisonings and underdosing (T36-T65), effects of external
+ * causes (T66-T78) and external causes (V00-Y99): a word they share with the record ("shot",
+ * "pressure", "chronic") is not an injury or an event.
+ */
 function contextFilter(input: CodingInput): (code: string) => boolean {
   const doc = input.documentation;
   const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
   const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(text);
   const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
+  const injury = INJURY_CONTEXT.test(text);
+  const poisoning = POISONING_CONTEXT.test(text);
+  const environment = ENVIRONMENT_CONTEXT.test(text);
   return (code) => {
-    if (/^O|^Z3[3-79A]/.test(code)) return pregnancy;
-    if (/^P|^Z38/.test(code)) return newborn;
+    const c0 = code.charCodeAt(0);
+    if (c0 === 79 /* O */ || /^Z3[3-79A]/.test(code)) return pregnancy;
+    if (c0 === 80 /* P */ || code.startsWith('Z38')) return newborn;
+    if (c0 === 83 /* S */) return injury;
+    if (c0 === 84 /* T */) {
+      const n = Number(code.slice(1, 3));
+      if (n <= 34 || n === 79) return injury;
+      if (n >= 36 && n <= 65) return poisoning;
+      if (n >= 66 && n <= 78) return environment || injury;
+      return true;
+    }
+    if (c0 >= 86 /* V */ && c0 <= 89 /* Y */) return injury || poisoning || environment;
     return true;
   };
 }
@@ -135,7 +159,7 @@ function searchFilter(m: Mention): ((code: string) => boolean) | undefined {
   if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z87') || c.startsWith('Z92');
   if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
   // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
-  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => !matchesPattern(c, 'Z80..Z87') && !c.startsWith('Z92');
+  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => c.charCodeAt(0) !== 90 /* Z */ || !(/^Z8[0-7]|^Z92/.test(c));
   return undefined;
 }
 
@@ -448,11 +472,20 @@ function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<
     const filter = useAdditionalFilter(ctx.codeSets.icd, d.code);
     const m = mentions.get(d.order);
     if (!filter || !m || out.some((o) => o !== d && filter(o.code))) continue;
-    const hit = rank(ctx, buildQuery(m.text), m.text, filter)[0];
+    let hit = rank(ctx, buildQuery(m.text), m.text, filter)[0];
+    let source = m;
+    if (!hit || hit.score < 0.75) {
+      // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening).
+      for (const n of ctx.notes.filter((x) => x.assertion === 'family-history' || x.assertion === 'personal-history')) {
+        const h = rank(ctx, buildQuery(queryText(n, [])), n.text, (c) => filter(c) && (searchFilter(n)?.(c) ?? true))[0];
+        if (h && h.score >= 0.75 && (!hit || h.score > hit.score)) { hit = h; source = n; }
+      }
+    }
     if (hit && hit.score >= 0.75) {
+      const m = source;
       out.push({
         system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(hit.score * SECTION_WEIGHT[m.section]),
-        order: d.order + 0.25, alternatives: [], evidence: d.evidence,
+        order: d.order + 0.25, alternatives: [], evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
         rationale: `"Use additional code" note at ${d.code}; "${hit.matched.join(' ')}" documented in ${m.section} ("${m.original}").`,
       });
     }

@@ -40,7 +40,7 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\blcl\b/g, 'lateral collateral ligament'],
   [/\bucl\b/g, 'ulnar collateral ligament'],
   // "L knee", "(R) ankle": single-letter sides before a body site or in parentheses.
-  [new RegExp(String.raw`\b([lr])\.?\s+(?=(?:${BODY_SITE_WORD})\b)`, 'g'), (_m, side) => (side === 'l' ? 'left ' : 'right ')],
+  [new RegExp(String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b)`, 'g'), (_m, side) => (side === 'l' ? 'left ' : 'right ')],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
   // Immunization encounters written as the act ("flu shot", "vaccines given").
   [/\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g, 'immunization'],
@@ -52,6 +52,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bbitten by (?:a |an |the |his |her |their |neighbou?r'?s? )?(dog|cat|animal|human|horse|rat|bat)\b/g, 'open bite $1'],
   // Symptoms written in lay or British terms.
   [/\bmigraine\s+headaches?\b/g, 'migraine'],
+  // The alphabetic index puts chest pressure, tightness and discomfort at R07.89 (other chest pain).
+  [/\bchest\s+(?:wall\s+)?(?:pressure|tightness|discomfort|heaviness|squeezing)\b|\b(?:pressure|tightness|discomfort|heaviness)\s+(?:in|of)\s+(?:the\s+)?chest\b/g, 'chest pressure chest-wall pain'],
+  [/\b(sprain|strain)ed\b/g, '$1'],
+  [/\bfractured\b/g, 'fracture'],
+  [/\bdislocated\b/g, 'dislocation'],
   [/\bemesis\b/g, 'vomiting'],
   [/\bdiarrhoea\b/g, 'diarrhea'],
   [/\b(?:loose|watery|liquid)\s+(?:stools?|bowel movements?|bms?)\b/g, 'diarrhea'],
@@ -165,7 +170,8 @@ export function stem(word: string): string {
 
 /** All tokens of a text, stemmed, stop words removed (neutral words kept). */
 export function tokenize(text: string): string[] {
-  const cleaned = text.toLowerCase().replace(/'s\b/g, '').replace(/[^a-z0-9]+/g, ' ');
+  // "non-pressure" is one word: not a match for "pressure".
+  const cleaned = text.toLowerCase().replace(/'s\b/g, '').replace(/\bnon[-\s]+(?=[a-z])/g, 'non').replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
   for (const raw of cleaned.split(' ')) {
     if (!raw || STOP_WORDS.has(raw)) continue;
