@@ -28,7 +28,7 @@ const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status po
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
 
 /** Durations and ages carry no diagnosis ("for 3 days", "x2 weeks", "45 year old"). */
-const DURATION = /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?\d+\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+old)?\b/gi;
+const DURATION = /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+(old|of))?\b/gi;
 
 function strip(text: string, cue: RegExp): string {
   return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();

@@ -15,6 +15,8 @@ export interface SpecificityRule {
   options: QueryOption[];
   /** What the classification assumes when the detail is missing (ICD-10-CM index defaults). */
   defaultRefine?: string;
+  /** Ask only when the rest of the record points at a specific type (e.g. iron studies for anemia). */
+  indicatedBy?: RegExp;
 }
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
@@ -44,6 +46,43 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
       { label: 'Stage 4', refine: 'stage 4' },
       { label: 'Stage 5', refine: 'stage 5' },
       { label: 'End stage renal disease', refine: 'end stage renal disease' },
+    ],
+  },
+  {
+    mentions: /\b(heart failure|cardiac failure|chf)\b/i,
+    unlessAlso: /\b(systolic|diastolic|combined|hfref|hfpef|hfmref|reduced ejection fraction|preserved ejection fraction|right (heart|ventricular|sided)|left ventricular|high[- ]output|biventricular|end[- ]stage|post-?procedural|rheumatic|newborn|neonatal)\b/i,
+    detail: /\b(acute on chronic |acute |chronic )?(systolic|diastolic|combined systolic and diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
+    aspect: 'type of heart failure',
+    options: [
+      { label: 'Systolic (reduced ejection fraction) heart failure', refine: 'systolic' },
+      { label: 'Diastolic (preserved ejection fraction) heart failure', refine: 'diastolic' },
+      { label: 'Combined systolic and diastolic heart failure', refine: 'combined systolic and diastolic' },
+      { label: 'Right heart failure', refine: 'right heart failure' },
+    ],
+  },
+  {
+    mentions: /\b(systolic|diastolic)\b[^,;]*\bheart failure\b|\bhf[rp]ef\b/i,
+    unlessAlso: /\b(acute|chronic|decompensat\w*|exacerbat\w*)\b/i,
+    detail: /\bacute on chronic\b|\b(acute(ly)? decompensated|decompensated|exacerbation)\b|\bacute\b|\bchronic\b/i,
+    aspect: 'acuity of the heart failure',
+    options: [
+      { label: 'Acute', refine: 'acute' },
+      { label: 'Chronic', refine: 'chronic' },
+      { label: 'Acute on chronic', refine: 'acute on chronic' },
+    ],
+  },
+  {
+    mentions: /\ban(a)?emia\b/i,
+    unlessAlso: /\b(iron|b12|b-12|cobalamin|folate|folic|pernicious|chronic (disease|kidney|inflammation)|ckd|renal|blood loss|hemorrhag\w*|aplastic|hemolytic|sickle|thalass\w*|sideroblastic|pregnan\w*|puerper\w*|neoplas\w*|malignan\w*|chemo\w*|drug|nutritional|protein|vitamin|microcytic|macrocytic|megaloblastic|newborn|prematurity|history)\b/i,
+    detail: /\biron[- ]deficiency\b|\b(vitamin )?b-?12 deficiency\b|\bfolate deficiency\b|\banemia of chronic (disease|kidney disease)\b|\bblood loss\b/i,
+    aspect: 'type of anemia',
+    indicatedBy: /\b(ferritin|iron|tsat|transferrin|tibc|mcv|microcytic|hypochromic|b12|b-12|folate|reticulocyte)\b/i,
+    options: [
+      { label: 'Iron deficiency anemia', refine: 'iron deficiency' },
+      { label: 'Iron deficiency anemia secondary to chronic blood loss', refine: 'iron deficiency secondary to chronic blood loss' },
+      { label: 'Anemia in chronic disease', refine: 'anemia in chronic disease' },
+      { label: 'Vitamin B12 deficiency anemia', refine: 'vitamin b12 deficiency' },
+      { label: 'Folate deficiency anemia', refine: 'folate deficiency' },
     ],
   },
 ];

@@ -25,6 +25,8 @@ import { coreTokens, expandAbbreviations, expandWithGroups, isNeutral, lateralit
 export const LOW_CONFIDENCE = 0.55;
 /** Two codes of equal specificity closer than this are "competing". */
 export const COMPETING_MARGIN = 0.015;
+/** A match at least this good is not queried for a tie. */
+const STRONG_MATCH = 0.8;
 const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.85, procedures: 0.8, testResults: 0.7 };
 const INPATIENT = '21';
 /** Words that choose a 7th character (encounter, healing) rather than name a condition. */
@@ -140,13 +142,16 @@ function lateralityFromRecord(ctx: Context, m: Mention): { side: string; text: s
  * The sides the documentation could be coded to: for each side, the best code once that side is
  * added must carry that side, stay in the same category and fit nearly as well.
  */
+/** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
+const ORGAN_SIDE = /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided heart|main coronary|coronary|colon|hemicolectomy|lobe)\b/gi;
+
 function sidesInFamily(ctx: Context, q: SearchQuery, top: SearchHit, context: string): string[] {
   const category = top.code.slice(0, 3);
   const sides: string[] = [];
   for (const side of LATERALITY_WORDS) {
     const sided: SearchQuery = { ...q, tokens: [...q.tokens, side], laterality: side };
     const best = rank(ctx, sided, context, (c) => c.startsWith(category))[0];
-    if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description)) === side) sides.push(side);
+    if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description.replace(ORGAN_SIDE, ' '))) === side) sides.push(side);
   }
   return sides;
 }
@@ -336,12 +341,19 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
   return drafts;
 }
 
+/** The whole record as text (notes, diagnoses, test results) for indicator checks. */
+function recordText(ctx: Context): string {
+  const doc = ctx.input.documentation;
+  return [doc.notes, ...doc.diagnoses.map((d) => d.description), ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`)].join(' \n ');
+}
+
 function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set()): QueryIssue | undefined {
   const top = hits[0];
   const fullText = `${m.text} ${extra.join(' ')}`;
   const open = (issue: QueryIssue) => (answered.has(issue.question) ? undefined : issue);
   for (const rule of SPECIFICITY_RULES) {
     if (statedElsewhere.has(rule.aspect)) continue;
+    if (rule.indicatedBy && !rule.indicatedBy.test(recordText(ctx))) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({
         kind: 'specificity', question: specificityQuestion(m.original, rule.aspect), clinicalIndicators: indicatorsFor(ctx, m),
@@ -364,7 +376,9 @@ function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], a
     }
   }
   const second = hits[1];
-  if (second && top.score - second.score <= COMPETING_MARGIN && top.code.length === second.code.length &&
+  // A tie between strong matches is the engine's own ambiguity, not a gap in the record: the
+  // deterministic choice stands (alternatives listed); only weak ties go to the physician.
+  if (second && top.score < STRONG_MATCH && top.score - second.score <= COMPETING_MARGIN && top.code.length === second.code.length &&
     top.code.slice(0, 3) !== second.code.slice(0, 3) && !/unspecified/i.test(top.description)) {
     const close = hits.filter((h) => top.score - h.score <= COMPETING_MARGIN && h.code.length === top.code.length).slice(0, 4);
     const issue = open({
