@@ -79,15 +79,18 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   for (const t of matched) weight += icd.idf.get(t) ?? 0;
   // A site the title names only by its region ("forearm" under "upper limb") counts a little less,
   // and the region words of the title are explained by it.
+  // Each region counts once, for its rarest documented site word.
   const regionWords = new Set<string>();
+  const regionWeight = new Map<readonly string[], number>();
   for (const t of q.tokens) {
     const family = SITE_FAMILIES.get(t);
     if (!family || have.has(t)) continue;
     if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
-      weight += 0.9 * (icd.idf.get(t) ?? 0);
+      regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
       for (const f of family) regionWords.add(f);
     }
   }
+  for (const w of regionWeight.values()) weight += w;
   // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
   let contradicted = false;
   let agrees = false;
