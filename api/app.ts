@@ -14,6 +14,7 @@ import { notFoundHandler, problemErrorHandler } from './problem.ts';
 import { actionRoutes } from './routes/actions.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clarificationRoutes } from './routes/clarifications.ts';
+import { codecRoutes } from './routes/codec.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statementRoutes } from './routes/statements.ts';
@@ -62,6 +63,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(clarificationRoutes(deps));
   app.use(statementRoutes(deps));
   app.use(auditRoutes(deps));
+  app.use(codecRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(problemErrorHandler(logger));

@@ -20,7 +20,9 @@ export type AuditAction =
   | 'encounter.viewed'
   | 'statement.viewed'
   | 'patient_statements.viewed'
-  | 'physician_queries.viewed';
+  | 'physician_queries.viewed'
+  /** Temporal payloads decoded through the codec endpoint (the Temporal Web UI or CLI). */
+  | 'temporal_payloads.viewed';
 
 export async function recordAudit(
   prisma: PrismaClient,

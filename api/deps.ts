@@ -1,5 +1,6 @@
 /** What the HTTP API needs from the rest of the process (wired in api/main.ts and in tests). */
 import type { Client } from '@temporalio/client';
+import type { PayloadCodec } from '@temporalio/common';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import type { TokenDirectory } from './auth.ts';
@@ -11,6 +12,10 @@ export interface ApiDeps {
   /** Passed into each new workflow's input. */
   timings: EncounterTimings;
   tokens: TokenDirectory;
+  /** The codec of `temporal`'s data converter, also served to the Temporal Web UI and CLI at /codec. */
+  payloadCodec: PayloadCodec;
+  /** Origins of the Temporal Web UI allowed to call /codec from a browser (CORS); none by default. */
+  temporalUiOrigins?: readonly string[];
   /** e.g. `{ temporal: true, database: true }`; /readyz is 200 only when all are true. */
   readiness: () => Promise<Record<string, boolean>>;
   /** How long a status query may take before the stored state is shown instead (default 3000 ms). */

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { createApp } from './app.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
@@ -16,8 +17,10 @@ export interface RunningApi {
 }
 
 export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string): Promise<RunningApi> {
+  if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
+  const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl);
-  const { client, connection } = await connectClient(temporal);
+  const { client, connection } = await connectClient(temporal, { dataConverter: encryptingDataConverter(payloadCodec) });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
     prisma,
@@ -25,6 +28,8 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     taskQueue: config.taskQueue,
     timings: config.timings,
     tokens: config.apiTokens ? parseTokenDirectory(config.apiTokens) : demoTokenDirectory(),
+    payloadCodec,
+    temporalUiOrigins: config.temporalUiOrigins,
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
+import { parsePayloadKeys } from './payload-codec.ts';
 
 export interface AppConfig {
   dataDir: string;
@@ -26,6 +27,13 @@ export interface AppConfig {
   webhookSigningSecret: string;
   /** "token=role:subject,..." bearer tokens; unset: the demo tokens (never in production). */
   apiTokens?: string;
+  /**
+   * "keyId:base64key,..." keys of the Temporal payload codec (the first encrypts, all decrypt).
+   * Unset: `npm start` keeps a generated key in DATA_DIR/payload-keys; standalone processes refuse.
+   */
+  payloadEncryptionKeys?: string;
+  /** Origins of the Temporal Web UI allowed to call the codec endpoints (CORS). */
+  temporalUiOrigins: string[];
   timings: EncounterTimings;
   statementDueDays: number;
   procedureCatalogPath?: string;
@@ -78,7 +86,10 @@ function duration(env: Env, name: string, fallback: string): string {
  *
  * - a webhook URL is configured: WEBHOOK_SIGNING_SECRET must be set too (receivers would
  *   otherwise verify signatures made with a secret published in this repository);
- * - a standalone API (`npm run api`, against a real DATABASE_URL): API_TOKENS must be set.
+ * - a standalone API (`npm run api`, against a real DATABASE_URL): API_TOKENS must be set;
+ * - a standalone API or worker: PAYLOAD_ENCRYPTION_KEYS must be set (every process that talks to
+ *   Temporal must share the keys; a key generated per process would make others' payloads
+ *   unreadable, and no key at all would put patient data into Temporal's history in plain text).
  *
  * `npm start` with the embedded database keeps the demo tokens (the API logs a warning).
  * Returns the problems, each naming the variable to set; empty when the configuration is safe.
@@ -92,6 +103,10 @@ export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | '
   if (mode === 'standalone-api' && text(env, 'API_TOKENS') === undefined) {
     problems.push('API_TOKENS must be set for a standalone API (the demo tokens are only for npm start with the embedded database)');
   }
+  if (mode !== 'embedded' && text(env, 'PAYLOAD_ENCRYPTION_KEYS') === undefined) {
+    const name = mode === 'standalone-api' ? 'API' : 'worker';
+    problems.push(`PAYLOAD_ENCRYPTION_KEYS must be set for a standalone ${name}: the same keys as every other worker and API (npm start generates one into DATA_DIR/payload-keys)`);
+  }
   return problems;
 }
 
@@ -101,13 +116,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
   if (unsafe.length > 0) throw new Error(unsafe.join('\n'));
   const apiHost = text(env, 'API_HOST') ?? '127.0.0.1';
   const apiPort = int(env, 'API_PORT', 3000);
+  const payloadEncryptionKeys = text(env, 'PAYLOAD_ENCRYPTION_KEYS');
+  // Checked here so a malformed key list stops every process at start (the message names no key).
+  if (payloadEncryptionKeys !== undefined) parsePayloadKeys(payloadEncryptionKeys);
+  const temporalUiPort = int(env, 'TEMPORAL_UI_PORT', 8233);
   return {
     dataDir: resolve(text(env, 'DATA_DIR') ?? '.data'),
     databaseUrl: text(env, 'DATABASE_URL'),
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 5433),
     taskQueue: text(env, 'TASK_QUEUE') ?? 'encounters',
     temporalDevServerPort: int(env, 'TEMPORAL_DEV_SERVER_PORT', 7233),
-    temporalUiPort: int(env, 'TEMPORAL_UI_PORT', 8233),
+    temporalUiPort,
     api: { host: apiHost, port: apiPort, publicUrl: text(env, 'API_PUBLIC_URL') ?? `http://${apiHost}:${apiPort}` },
     insurerUrl: text(env, 'INSURER_URL'),
     insurerPort: int(env, 'INSURER_PORT', 4010),
@@ -118,6 +137,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     supervisorWebhookUrl: text(env, 'SUPERVISOR_WEBHOOK_URL'),
     webhookSigningSecret: text(env, 'WEBHOOK_SIGNING_SECRET') ?? DEV_WEBHOOK_SIGNING_SECRET,
     apiTokens: text(env, 'API_TOKENS'),
+    payloadEncryptionKeys,
+    temporalUiOrigins: (text(env, 'TEMPORAL_UI_ORIGIN') ?? `http://127.0.0.1:${temporalUiPort},http://localhost:${temporalUiPort}`)
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin !== ''),
     timings: {
       clarificationDeadline: duration(env, 'CLARIFICATION_DEADLINE', DEFAULT_TIMINGS.clarificationDeadline),
       clarificationReminderInterval: duration(env, 'CLARIFICATION_REMINDER_INTERVAL', DEFAULT_TIMINGS.clarificationReminderInterval),

@@ -13,6 +13,7 @@
 import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import { Client, Connection } from '@temporalio/client';
 import type { ConnectionOptions } from '@temporalio/client';
+import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 
@@ -76,11 +77,21 @@ function requireAddress(settings: TemporalSettings): string {
   return address;
 }
 
-/** A client `Connection` and a `Client` bound to the configured namespace. Close with `connection.close()`. */
-export async function connectClient(settings: TemporalSettings): Promise<{ client: Client; connection: Connection }> {
-  const options: ConnectionOptions = { ...settings.connectionOptions, address: requireAddress(settings) };
-  const connection = await Connection.connect(options);
-  const client = new Client({ connection, namespace: settings.namespace });
+/**
+ * A client `Connection` and a `Client` bound to the configured namespace. Close with `connection.close()`.
+ * The product's clients pass the encrypting data converter (platform/payload-codec.ts).
+ */
+export async function connectClient(
+  settings: TemporalSettings,
+  options: { dataConverter?: DataConverter } = {},
+): Promise<{ client: Client; connection: Connection }> {
+  const connectionOptions: ConnectionOptions = { ...settings.connectionOptions, address: requireAddress(settings) };
+  const connection = await Connection.connect(connectionOptions);
+  const client = new Client({
+    connection,
+    namespace: settings.namespace,
+    ...(options.dataConverter === undefined ? {} : { dataConverter: options.dataConverter }),
+  });
   return { client, connection };
 }
 

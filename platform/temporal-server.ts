@@ -22,6 +22,8 @@ export interface DevServerOptions {
   port?: number;
   /** Web UI port; the UI is disabled (headless) when omitted. */
   uiPort?: number;
+  /** The codec server the Web UI calls to decode payloads (`--ui-codec-endpoint`), with a UI only. */
+  uiCodecEndpoint?: string;
   /** Namespace created at startup (default "default"). */
   namespace?: string;
   /** How long to wait for the server to accept connections (default 60 s). */
@@ -155,6 +157,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     '--log-level',
     'warn',
     ...(opts.uiPort === undefined ? ['--headless'] : ['--ui-port', String(opts.uiPort), '--ui-disable-news-fetch']),
+    ...(opts.uiPort !== undefined && opts.uiCodecEndpoint !== undefined ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
     ...searchAttributeCliArgs(),
   ];
 

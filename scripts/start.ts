@@ -3,6 +3,10 @@
  * embedded defaults — PostgreSQL (PGlite), the Temporal dev server, the insurer and clearinghouse
  * sandboxes — all persisted under DATA_DIR, so a restart finds earlier encounters still there.
  * Ctrl-C stops everything in reverse order: nothing is left running.
+ *
+ * Temporal payloads are encrypted (platform/payload-codec.ts) with PAYLOAD_ENCRYPTION_KEYS, or,
+ * when it is unset and the dev server is ours, with a key generated once into
+ * DATA_DIR/payload-keys and reused on every later start, so running workflows stay readable.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -11,6 +15,7 @@ import { loadConfig } from '../platform/config.ts';
 import { migrateDeploy, redactDatabaseUrl } from '../platform/db.ts';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
 import { createLogger } from '../platform/logger.ts';
+import { loadOrCreatePayloadKeyFile } from '../platform/payload-codec.ts';
 import { stopOnSignals } from '../platform/shutdown.ts';
 import { loadTemporalSettings, settingsForAddress } from '../platform/temporal-connection.ts';
 import { startTemporalDevServer } from '../platform/temporal-server.ts';
@@ -19,8 +24,8 @@ import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
 import { runWorker } from '../worker/run.ts';
 
 const log = createLogger('start');
-const config = loadConfig();
-await mkdir(config.dataDir, { recursive: true });
+const configured = loadConfig();
+await mkdir(configured.dataDir, { recursive: true });
 
 /** Stop functions in start order; run in reverse on shutdown. */
 const stops: Array<{ name: string; stop: () => Promise<void> }> = [];
@@ -38,6 +43,20 @@ async function stopAll(): Promise<void> {
 stopOnSignals(stopAll);
 
 try {
+  let temporal = loadTemporalSettings();
+  let payloadEncryptionKeys = configured.payloadEncryptionKeys;
+  if (payloadEncryptionKeys === undefined) {
+    if (temporal.address) {
+      // Other workers and APIs on that cluster must decrypt what we write: a key only we know won't do.
+      throw new Error('PAYLOAD_ENCRYPTION_KEYS must be set when TEMPORAL_ADDRESS names an existing Temporal cluster');
+    }
+    const keyFile = join(configured.dataDir, 'payload-keys');
+    const { spec, created } = await loadOrCreatePayloadKeyFile(keyFile);
+    payloadEncryptionKeys = spec;
+    log.info(created ? 'payload encryption key generated' : 'payload encryption key loaded', { file: keyFile });
+  }
+  const config = { ...configured, payloadEncryptionKeys };
+
   let databaseUrl = config.databaseUrl;
   if (!databaseUrl) {
     const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'pglite'), port: config.embeddedPostgresPort });
@@ -48,13 +67,13 @@ try {
   await migrateDeploy(databaseUrl);
   log.info('database migrated');
 
-  let temporal = loadTemporalSettings();
   let uiUrl: string | undefined;
   if (!temporal.address) {
     const server = await startTemporalDevServer({
       dataDir: join(config.dataDir, 'temporal'),
       port: config.temporalDevServerPort,
       uiPort: config.temporalUiPort,
+      uiCodecEndpoint: `${config.api.publicUrl.replace(/\/+$/, '')}/codec`,
       namespace: temporal.namespace,
     });
     stops.push({ name: 'Temporal dev server', stop: server.stop });

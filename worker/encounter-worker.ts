@@ -1,5 +1,6 @@
 /** The worker that runs encounter workflows and their activities on one task queue. */
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
@@ -12,6 +13,8 @@ export interface EncounterWorkerOptions {
   namespace: string;
   taskQueue: string;
   deps: ActivityDeps;
+  /** Encrypts every payload (platform/payload-codec.ts); the codec runs in this process, not in the sandbox. */
+  dataConverter: DataConverter;
   /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
@@ -22,6 +25,7 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
+    dataConverter: opts.dataConverter,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) })] },
     shutdownGraceTime: '10s',

@@ -2,6 +2,7 @@
 import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
 import { createLogger } from '../platform/logger.ts';
+import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
@@ -14,10 +15,12 @@ export interface RunningWorker {
 }
 
 export async function runWorker(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: ExternalParties): Promise<RunningWorker> {
+  if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run a worker');
+  const dataConverter = encryptingDataConverter(createPayloadCodec(config.payloadEncryptionKeys));
   const prisma = createPrismaClient(databaseUrl);
   const connection = await connectNativeConnection(temporal);
   const deps = await buildActivityDeps(config, prisma, parties);
-  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps });
+  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
   log.info('worker ready', { taskQueue: config.taskQueue, namespace: temporal.namespace });

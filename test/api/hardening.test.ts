@@ -296,7 +296,11 @@ describe('low findings (L)', () => {
 });
 
 describe('demo tokens and dev secret outside the embedded demo (M9 config)', () => {
-  const base = { DATABASE_URL: 'postgres://db.example/encounterflow', TEMPORAL_ADDRESS: 'temporal.example:7233' };
+  const base = {
+    DATABASE_URL: 'postgres://db.example/encounterflow',
+    TEMPORAL_ADDRESS: 'temporal.example:7233',
+    PAYLOAD_ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
+  };
 
   it('a standalone API refuses to start without API_TOKENS; with them it starts', () => {
     expect(() => standaloneSettingsFrom(base, 'API')).toThrow(/API_TOKENS/);
@@ -312,9 +316,27 @@ describe('demo tokens and dev secret outside the embedded demo (M9 config)', () 
     expect(standaloneSettingsFrom({ ...base, ...webhook, WEBHOOK_SIGNING_SECRET: 's3cret' }, 'worker').config.webhookSigningSecret).toBe('s3cret');
   });
 
+  it('a standalone API or worker refuses to start without PAYLOAD_ENCRYPTION_KEYS; a malformed list is refused naming no key', () => {
+    const { PAYLOAD_ENCRYPTION_KEYS: _keys, ...withoutKeys } = base;
+    expect(() => standaloneSettingsFrom({ ...withoutKeys, API_TOKENS: 't=coder:c' }, 'API')).toThrow(/PAYLOAD_ENCRYPTION_KEYS/);
+    expect(() => standaloneSettingsFrom(withoutKeys, 'worker')).toThrow(/PAYLOAD_ENCRYPTION_KEYS/);
+    expect(standaloneSettingsFrom(base, 'worker').config.payloadEncryptionKeys).toBe(base.PAYLOAD_ENCRYPTION_KEYS);
+    const short = `k1:${Buffer.alloc(16, 9).toString('base64')}`;
+    let message = '';
+    try {
+      standaloneSettingsFrom({ ...base, PAYLOAD_ENCRYPTION_KEYS: short }, 'worker');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/entry #1 \(key id "k1"\) must be 32 bytes/);
+    expect(message).not.toContain(short.slice(3));
+  });
+
   it('npm start with the embedded database keeps the demo defaults', () => {
     const config = loadConfig({});
     expect(config.apiTokens).toBeUndefined();
     expect(config.webhookSigningSecret).toBe('dev-only-signing-secret');
+    expect(config.payloadEncryptionKeys).toBeUndefined();
+    expect(config.temporalUiOrigins).toEqual(['http://127.0.0.1:8233', 'http://localhost:8233']);
   });
 });

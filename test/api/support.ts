@@ -6,9 +6,11 @@
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Server } from 'node:http';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
+import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { createLocalTestEnv } from '../helpers/temporal.ts';
@@ -28,9 +30,13 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
   const [db, env] = await Promise.all([createTestDatabase(), createLocalTestEnv()]);
   const taskQueue = `api-test-${process.pid}`;
   const readiness: Record<string, boolean> = { temporal: true, database: true };
+  // The API's client encrypts payloads as in production; `env.client` (no codec) reads what Temporal stores.
+  const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
+  const temporal = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: encryptingDataConverter(payloadCodec) });
   const app = createApp({
     prisma: db.prisma,
-    temporal: env.client,
+    temporal,
+    payloadCodec,
     taskQueue,
     timings: DEFAULT_TIMINGS,
     tokens: demoTokenDirectory(),

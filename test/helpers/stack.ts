@@ -3,15 +3,20 @@
  * Temporal dev server, the insurer and clearinghouse sandboxes over HTTP, the worker with the
  * real activities and coding engine, and the API — each on an ephemeral port of 127.0.0.1.
  * Intervals are short so clarification deadlines and pended follow-ups happen within a test.
+ *
+ * As in production, the worker and the API's client encrypt every payload (a throwaway key per
+ * stack); `env.client` has no codec, so it reads what Temporal stores, and `client` has it.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { loadConfig } from '../../platform/config.ts';
+import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec, type AesGcmPayloadCodec } from '../../platform/payload-codec.ts';
 import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
 import type { FaultConfig } from '../../sandbox/shared/faults.ts';
@@ -34,7 +39,11 @@ export interface TestStack {
   insurerUrl: string;
   clearinghouseUrl: string;
   db: TestDatabase;
+  /** The dev server environment; its `client` has no codec (it sees the encrypted payloads). */
   env: TestWorkflowEnvironment;
+  /** A client with the stack's payload codec, like the API's. */
+  client: Client;
+  payloadCodec: AesGcmPayloadCodec;
   taskQueue: string;
   stop(): Promise<void>;
 }
@@ -58,21 +67,27 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const taskQueue = `e2e-${randomUUID()}`;
   const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000) });
   const deps = await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url });
+  const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
+  const dataConverter = encryptingDataConverter(payloadCodec);
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter });
   const worker: Worker = await createEncounterWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',
     taskQueue,
     deps,
     workflowBundle: bundle,
+    dataConverter,
   });
   const running = worker.run();
 
   const app = createApp({
     prisma: db.prisma,
-    temporal: env.client,
+    temporal: client,
     taskQueue,
     timings: options.timings ?? FAST_TIMINGS,
     tokens: demoTokenDirectory(),
+    payloadCodec,
+    temporalUiOrigins: ['http://127.0.0.1:8233'],
     readiness: async () => ({ database: true, temporal: true }),
   });
   const server: Server = await new Promise((resolve) => {
@@ -86,6 +101,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     clearinghouseUrl: clearinghouse.url,
     db,
     env,
+    client,
+    payloadCodec,
     taskQueue,
     async stop() {
       await new Promise<void>((resolve) => {
