@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isBillable } from '../../coding/icd10cm.ts';
@@ -6,6 +7,7 @@ import { evaluate, readEvalSet } from '../../scripts/eval-coding.ts';
 
 const HELDOUT_SET = fileURLToPath(new URL('./heldout-set.json', import.meta.url));
 const HELDOUT_SET_2 = fileURLToPath(new URL('./heldout-set-2.json', import.meta.url));
+const HELDOUT_SET_3 = fileURLToPath(new URL('./heldout-set-3.json', import.meta.url));
 
 describe('labelled evaluation set', () => {
   it('has at least 40 encounters with labels', () => {
@@ -72,5 +74,47 @@ describe('second held-out evaluation set', () => {
         .map((code) => `${e.id}: ${code}`),
     );
     expect(notBillable).toEqual([]);
+  });
+});
+
+// Third held-out set (Q01-Q40), written without reading the engine or the other sets: data checks
+// only, no accuracy floor (run scripts/eval-coding.ts --set test/coding/heldout-set-3.json for figures).
+describe('third held-out evaluation set', () => {
+  it('loads with 40 uniquely labelled encounters', () => {
+    const set = readEvalSet(HELDOUT_SET_3);
+    expect(set.length).toBe(40);
+    expect(new Set(set.map((e) => e.id)).size).toBe(set.length);
+    expect(set.filter((e) => e.expect.query).length).toBeGreaterThanOrEqual(4);
+    for (const e of set) {
+      expect(e.id, e.id).toMatch(/^Q\d{2}$/);
+      expect(e.expect.dx.length, e.id).toBeGreaterThan(0);
+      if (e.answer) expect(e.expect.query && e.expectAfterAnswer !== undefined, e.id).toBe(true);
+    }
+  });
+
+  it('expects only billable FY2026 ICD-10-CM codes', async () => {
+    const { icd } = await loadCodeSets();
+    const notBillable = readEvalSet(HELDOUT_SET_3).flatMap((e) =>
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
+        .filter((code) => !isBillable(icd, code))
+        .map((code) => `${e.id}: ${code}`),
+    );
+    expect(notBillable).toEqual([]);
+  });
+
+  it('expects only procedure codes from the demo catalog', () => {
+    const catalog = new Set(
+      readFileSync(fileURLToPath(new URL('../../data/procedures/demo-catalog.csv', import.meta.url)), 'utf8')
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(',')[0])
+        .filter(Boolean),
+    );
+    const unknown = readEvalSet(HELDOUT_SET_3).flatMap((e) =>
+      [...(e.expect.px ?? []), ...(e.px ?? []).flatMap((p) => (p.code ? [p.code] : []))]
+        .filter((code) => !catalog.has(code))
+        .map((code) => `${e.id}: ${code}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });
