@@ -9,6 +9,7 @@ import {
   answerQuerySchema,
   auditQuerySchema,
   cancelSchema,
+  codecPayloadsSchema,
   codeOverrideSchema,
   decisionSchema,
   encounterSubmissionSchema,
@@ -133,6 +134,17 @@ export const OPERATIONS: Operation[] = [
     success: { 200: '{ items }' },
     problems: [400],
   },
+  ...(['decode', 'encode'] as const).map(
+    (direction): Operation => ({
+      method: 'post',
+      path: `/codec/${direction}`,
+      summary: `Temporal codec server (Web UI, CLI --codec-endpoint): ${direction} payloads with the payload codec; loopback clients only${direction === 'decode' ? ', audited' : ''}`,
+      roles: ['supervisor'],
+      body: codecPayloadsSchema,
+      success: { 200: '{ payloads } in protobuf JSON' },
+      problems: [400],
+    }),
+  ),
 ];
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {

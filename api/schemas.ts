@@ -238,3 +238,12 @@ export const codeOverrideSchema = z
   });
 
 export const auditQuerySchema = z.object({ encounterId: uuid.optional() });
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64');
+
+/** POST /codec/decode and /codec/encode: Temporal payloads in protobuf JSON (the codec-server protocol). */
+export const codecPayloadsSchema = z.object({
+  payloads: z
+    .array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() }))
+    .max(1_000),
+});

@@ -16,44 +16,21 @@ import { recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendProblem } from '../problem.ts';
+import { codecPayloadsSchema } from '../schemas.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
-const MAX_PAYLOADS = 1_000;
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 interface JsonPayload {
-  metadata?: Record<string, string>;
-  data?: string;
+  metadata: Record<string, string>;
+  data: string;
 }
 
-function fromBase64(value: unknown): Uint8Array | undefined {
-  if (typeof value !== 'string' || !BASE64.test(value)) return undefined;
-  return Buffer.from(value, 'base64');
-}
-
-/** The request's payloads, or undefined when the body is not `{ payloads: [...] }` in protobuf JSON. */
-function readPayloads(body: unknown): Payload[] | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const list = (body as { payloads?: unknown }).payloads;
-  if (!Array.isArray(list) || list.length > MAX_PAYLOADS) return undefined;
-  const payloads: Payload[] = [];
-  for (const item of list) {
-    if (typeof item !== 'object' || item === null) return undefined;
-    const { metadata, data } = item as { metadata?: unknown; data?: unknown };
-    const decodedMetadata: Record<string, Uint8Array> = {};
-    if (metadata !== undefined && metadata !== null) {
-      if (typeof metadata !== 'object' || Array.isArray(metadata)) return undefined;
-      for (const [name, value] of Object.entries(metadata)) {
-        const bytes = fromBase64(value);
-        if (bytes === undefined) return undefined;
-        decodedMetadata[name] = bytes;
-      }
-    }
-    const decodedData = data === undefined || data === null ? new Uint8Array() : fromBase64(data);
-    if (decodedData === undefined) return undefined;
-    payloads.push({ metadata: decodedMetadata, data: decodedData });
-  }
-  return payloads;
+/** The request's payloads (a malformed body throws the ZodError the error handler turns into a 400). */
+function readPayloads(body: unknown): Payload[] {
+  return codecPayloadsSchema.parse(body).payloads.map(({ metadata, data }) => ({
+    metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([name, value]) => [name, Buffer.from(value, 'base64')])),
+    data: Buffer.from(data ?? '', 'base64'),
+  }));
 }
 
 function toJson(payload: Payload): JsonPayload {
@@ -100,9 +77,6 @@ export function codecRoutes(deps: ApiDeps): Router {
 
   const handle = (direction: 'decode' | 'encode') => async (req: Request, res: Response) => {
     const payloads = readPayloads(req.body);
-    if (payloads === undefined) {
-      return sendProblem(res, 400, `The body must be {"payloads": [...]} with base64 data and metadata, at most ${MAX_PAYLOADS} payloads`);
-    }
     let result: Payload[];
     try {
       result = direction === 'decode' ? await deps.payloadCodec.decode(payloads) : await deps.payloadCodec.encode(payloads);
@@ -114,8 +88,9 @@ export function codecRoutes(deps: ApiDeps): Router {
     res.set('Cache-Control', 'no-store').json({ payloads: result.map(toJson) });
   };
 
+  // Every /codec request, the browser's preflight (answered here) included.
+  router.use('/codec', cors(origins));
   for (const direction of ['decode', 'encode'] as const) {
-    router.all(`/codec/${direction}`, cors(origins));
     router.post(`/codec/${direction}`, loopbackOnly, requireRole('supervisor'), handle(direction));
   }
   return router;
