@@ -308,6 +308,17 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     await moveTo('awaiting_clarification', draft.reason);
     await external.notifyPhysician({ encounterId, queryId, physicianNpi: input.physicianNpi, kind: 'new' });
 
+    /** Each reminder is numbered, so a receiver that de-duplicates sees every one. */
+    const remind = async (): Promise<void> => {
+      status.openQuery!.remindersSent += 1;
+      await external.notifyPhysician({
+        encounterId,
+        queryId,
+        physicianNpi: input.physicianNpi,
+        kind: 'reminder',
+        reminderNumber: status.openQuery!.remindersSent,
+      });
+    };
     const woken = (): boolean => cancelRequest !== undefined || pendingAnswer !== undefined || pendingOverride !== undefined;
     for (;;) {
       const remaining = dueAt - now();
@@ -337,14 +348,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
         return 'answered';
       }
       if (now() < dueAt) {
-        status.openQuery!.remindersSent += 1;
-        await external.notifyPhysician({
-          encounterId,
-          queryId,
-          physicianNpi: input.physicianNpi,
-          kind: 'reminder',
-          reminderNumber: status.openQuery!.remindersSent,
-        });
+        await remind();
         continue;
       }
       // The deadline has passed: a supervisor extends, accepts the codes, or cancels. A late
@@ -367,14 +371,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
       status.openQuery!.dueAt = new Date(dueAt).toISOString();
       await internal.reopenClarificationQuery({ queryId, dueAt: status.openQuery!.dueAt });
       await moveTo('awaiting_clarification', 'supervisor extended the deadline', decision.decidedBy);
-      status.openQuery!.remindersSent += 1;
-      await external.notifyPhysician({
-        encounterId,
-        queryId,
-        physicianNpi: input.physicianNpi,
-        kind: 'reminder',
-        reminderNumber: status.openQuery!.remindersSent,
-      });
+      await remind();
     }
   }
 
