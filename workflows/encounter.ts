@@ -411,7 +411,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     }
   }
 
-  /** Returns false when the encounter is billed without authorization (supervisor's decision). */
+  /** What billing needs from the authorization step: the auth number, capped units, or billing the patient. */
   async function authorize(): Promise<{ authNumber?: string; authorizedUnits?: Record<string, number>; billPatient: boolean }> {
     const requirement = await internal.checkAuthorizationRequirement({ encounterId, revision: status.codingRevision });
     if (!requirement.required) {
