@@ -21,7 +21,7 @@ export interface DocumentedAdditional {
 interface Finder {
   /** Codes of one group exclude each other (history of vs current tobacco dependence). */
   group?: string;
-  find(text: string): { code: string; what: string } | undefined;
+  find(text: string, ageYears: number): { code: string; what: string } | undefined;
 }
 
 /** Cues before a drug or habit in the same statement that say it is not current (or not taken). */
@@ -50,7 +50,33 @@ export const GESTATION_CONTEXT = /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|date
 /** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
 const GROUP_CODES = new Map<string, string[]>([['tobacco', ['Z87.891', 'F17', 'Z72.0']]]);
 
+/** A documented body mass index: "BMI 42.3", "BMI of 31", "body mass index: 27 kg/m2", "BMI 97th percentile". */
+export const BMI_VALUE = /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*(\d{1,2}(?:\.\d+)?)\s*(?:kg\/m2|kg\/m\^?2)?(?:\s*(th|st|nd|rd)?\s*(%ile|percentile|pctl))?/i;
+
+/**
+ * The Z68 code for a documented BMI: adults (20 and over) by the value's range, children and
+ * adolescents (2-19) by the percentile for age; a bare number for a child is not coded (the
+ * percentile decides, not the value).
+ */
+export function bmiCode(text: string, ageYears: number): { code: string; what: string } | undefined {
+  const m = BMI_VALUE.exec(text);
+  if (!m?.[1]) return undefined;
+  const value = Number(m[1]);
+  if (!Number.isFinite(value) || value <= 0) return undefined;
+  const percentile = Boolean(m[3]);
+  if (percentile) {
+    if (ageYears < 2 || ageYears >= 20 || value > 100) return undefined;
+    const code = value < 5 ? 'Z68.51' : value < 85 ? 'Z68.52' : value < 95 ? 'Z68.53' : 'Z68.54';
+    return { code, what: `BMI at the ${value}th percentile for age` };
+  }
+  if (ageYears < 20 || value < 10) return undefined;
+  const whole = Math.floor(value);
+  const code = value < 20 ? 'Z68.1' : value < 40 ? `Z68.${whole}` : value < 45 ? 'Z68.41' : value < 50 ? 'Z68.42' : value < 60 ? 'Z68.43' : value < 70 ? 'Z68.44' : 'Z68.45';
+  return { code, what: `BMI ${m[1]} (adult)` };
+}
+
 const FINDERS: Finder[] = [
+  { find: (t, age) => bmiCode(t, age) },
   { find: (t) => (current(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
   { find: (t) => (current(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
   {
@@ -95,14 +121,14 @@ export function citedPatterns(icd: Icd10Cm, code: string): string[] {
  * Codes cited by the "use additional code" notes of `code` that the record documents, first finding
  * per code; `have` lists codes already on the claim (a group already represented is not added again).
  */
-export function documentedAdditionalCodes(icd: Icd10Cm, code: string, statements: readonly RecordStatement[], have: readonly string[]): DocumentedAdditional[] {
+export function documentedAdditionalCodes(icd: Icd10Cm, code: string, statements: readonly RecordStatement[], have: readonly string[], ageYears = 40): DocumentedAdditional[] {
   const patterns = citedPatterns(icd, code);
   if (patterns.length === 0) return [];
   const out: DocumentedAdditional[] = [];
   const taken = new Set(have);
   for (const f of FINDERS) {
     for (const s of statements) {
-      const found = f.find(s.text);
+      const found = f.find(s.text, ageYears);
       if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;
       if (!patterns.some((p) => matchesPattern(found.code, p))) continue;
       const groupCodes = f.group ? GROUP_CODES.get(f.group) ?? [] : [];

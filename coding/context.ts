@@ -23,6 +23,8 @@ const UNCERTAIN = /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicio
 const FAMILY_HISTORY = /\b(family (history|hx) of|family history|family hx|fhx of|fhx|fh of)\b/i;
 /** A relative said to have had the condition ("mother had colon cancer", "brother with type 1 diabetes"). */
 const RELATIVE_HAD = /\b(?:(?:his|her|their|pt'?s?|patient'?s)\s+)?(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather|grandparent|aunt|uncle|daughter|son|maternal \w+|paternal \w+)s?\b[^,;]{0,25}?\b(?:had|has|with|died of|died from|diagnosed with|passed away from|w\/)\s+/i;
+/** A history the record denies ("no hx of fragility fx", "denies family history of ..."): negated, not a history code. */
+const NEGATED_HISTORY = /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
 const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
@@ -38,6 +40,12 @@ function strip(text: string, cue: RegExp): string {
 export function assertionsOf(section: RecordSection, phrase: string): Array<{ text: string; assertion: Assertion }> {
   const cleaned = phrase.replace(FALSE_CUES, ' ').replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
   if (!cleaned) return [];
+  const denied = NEGATED_HISTORY.exec(cleaned);
+  if (denied) {
+    const before = cleaned.slice(0, denied.index).replace(/[,\s]+$/, '').trim();
+    const after = cleaned.slice(denied.index + denied[0].length).replace(/^\s*of\b/i, '').trim();
+    return [...(before ? assertionsOf(section, before) : []), ...(after ? [{ text: after, assertion: 'negated' as const }] : [])];
+  }
   if (FAMILY_HISTORY.test(cleaned)) return [{ text: strip(cleaned, FAMILY_HISTORY), assertion: 'family-history' }];
   if (RELATIVE_HAD.test(cleaned)) return [{ text: cleaned.replace(RELATIVE_HAD, ' ').replace(/\b(at|age|aged)\s+\d+\b.*$/i, ' ').replace(/\s+/g, ' ').trim(), assertion: 'family-history' }];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];

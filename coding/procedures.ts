@@ -39,6 +39,7 @@ const PROCEDURE_SYNONYMS: Array<[RegExp, string]> = [
   [/\bekg\b/g, 'ecg electrocardiogram'],
   [/\bcbc\b/g, 'complete blood count'],
   [/\bcmp\b/g, 'comprehensive metabolic panel'],
+  [/\b(?:hb|hgb|hgba|hba)\s*-?\s*a1c\b/g, 'a1c'],
   [/\ba1c\b/g, 'hemoglobin a1c'],
   [/\bcxr\b/g, 'chest x-ray'],
   [/\bua\b/g, 'urinalysis'],

@@ -46,11 +46,25 @@ export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<str
   ...['ureter', 'urethra', 'renal'].map((t): [string, readonly string[]] => [t, ['urinary', 'tract']]),
 ]);
 
+/**
+ * Narrower regions tried before the broad one: a toe or the heel is coded under "ankle and foot" in
+ * the musculoskeletal chapter (gout of the great toe: M10.07-), a finger under "hand".
+ */
+export const NARROW_SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...['toe', 'heel', 'sole', 'metatarsal', 'hallux'].map((t): [string, readonly string[]] => [t, ['foot']]),
+  ...['finger', 'thumb', 'palm', 'knuckle'].map((t): [string, readonly string[]] => [t, ['hand']]),
+]);
+
+const familiesOf = (t: string): Array<readonly string[]> => [NARROW_SITE_FAMILIES.get(t), SITE_FAMILIES.get(t)].filter((f): f is readonly string[] => f !== undefined);
+
 /** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
 const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
 
+/** A documented BMI value is coded by its range (Z68), not searched as words: its digits match unrelated codes. */
+const BMI_PHRASE = /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*\d{1,2}(?:\.\d+)?\s*(?:kg\/m\^?2)?(?:\s*(?:th|st|nd|rd)?\s*(?:%ile|percentile|pctl))?(?:\s*for age)?/gi;
+
 export function buildQuery(text: string): SearchQuery {
-  const expanded = expandAbbreviations(text);
+  const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' '));
   const excluded = new Set<string>();
   const kept = expanded.replace(IN_PHRASE_NEGATION, (_m, words: string) => {
     for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
@@ -83,11 +97,13 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   const regionWords = new Set<string>();
   const regionWeight = new Map<readonly string[], number>();
   for (const t of q.tokens) {
-    const family = SITE_FAMILIES.get(t);
-    if (!family || have.has(t)) continue;
-    if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
-      regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
-      for (const f of family) regionWords.add(f);
+    if (have.has(t)) continue;
+    for (const family of familiesOf(t)) {
+      if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
+        regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
+        for (const f of family) regionWords.add(f);
+        break;
+      }
     }
   }
   for (const w of regionWeight.values()) weight += w;
@@ -122,7 +138,7 @@ export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; 
   const seen = new Set<number>();
   const best = new Map<number, SearchHit>();
   const lookup = new Set(q.tokens);
-  for (const t of q.tokens) for (const f of SITE_FAMILIES.get(t) ?? []) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
+  for (const t of q.tokens) for (const f of familiesOf(t).flat()) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
   for (const token of lookup) {
     for (const ti of icd.postings.get(token) ?? []) {
       if (seen.has(ti)) continue;

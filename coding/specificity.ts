@@ -61,7 +61,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
-    mentions: /\b(systolic|diastolic)\b[^,;]*\bheart failure\b|\bhf[rp]ef\b/i,
+    mentions: /\b(systolic|diastolic)\b[^,;]*\bheart failure\b|\bheart failure\b[^,;]*\b(systolic|diastolic)\b|\bhf[rp]ef\b/i,
     unlessAlso: /\b(acute|chronic|decompensat\w*|exacerbat\w*)\b/i,
     detail: /\bacute on chronic\b|\b(acute(ly)? decompensated|decompensated|exacerbation)\b|\bacute\b|\bchronic\b/i,
     aspect: 'acuity of the heart failure',

@@ -160,12 +160,39 @@ function candidate(hit: SearchHit, confidence: number, rationale: string, eviden
   return { system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(confidence), rationale, evidence };
 }
 
-function searchFilter(m: Mention): ((code: string) => boolean) | undefined {
-  if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z87') || c.startsWith('Z92');
+/**
+ * Status, history and score codes that one shared word must not bring in: each needs its own
+ * support in the documented text (an amputation for Z89, a malignancy for Z85, the scale's name for
+ * a stroke-scale or coma-scale score, "BMI" for a body mass index code).
+ */
+const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
+  [/^Z89/, /\b(amputat\w*|absen(ce|t)|missing|loss of|lost|disarticulat\w*|stump|removed)\b/i],
+  [/^Z90/, /\b(\w+ectomy|absen(ce|t)|missing|removed|removal|resect\w*)\b/i],
+  [/^Z85/, /\b(malignan\w*|cancer|carcinoma|neoplasm|tumou?r|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|metasta\w*|seminoma|mesothelioma)\b/i],
+  [/^Z02\.84/, /\bchild welfare\b/i],
+  [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
+  [/^R40\.2[0-4]/, /\b(coma scale|gcs|glasgow)\b/i],
+  [/^Z68/, /\b(bmi|body mass)\b/i],
+];
+
+function supportFilter(m: Mention): (code: string) => boolean {
+  const text = `${m.original} ${expandAbbreviations(m.text)}`;
+  const blocked = NEEDS_SUPPORT.filter(([, support]) => !support.test(text)).map(([code]) => code);
+  return (c) => !blocked.some((re) => re.test(c));
+}
+
+function historyFilter(m: Mention): ((code: string) => boolean) | undefined {
+  if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z88') || c.startsWith('Z91') || c.startsWith('Z92');
   if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
   // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
   if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => c.charCodeAt(0) !== 90 /* Z */ || !(/^Z8[0-7]|^Z92/.test(c));
   return undefined;
+}
+
+function searchFilter(m: Mention): (code: string) => boolean {
+  const history = historyFilter(m);
+  const support = supportFilter(m);
+  return history ? (c) => history(c) && support(c) : support;
 }
 
 function queryText(m: Mention, extra: string[]): string {
@@ -180,6 +207,8 @@ function rank(ctx: Context, q: SearchQuery, context: string, filter?: (c: string
   const hits = searchIcd(ctx.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
   for (const h of hits) {
+    // A bare number ("42", "2") is not evidence for a code: some documented word must match too.
+    if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t))) continue;
     const r = mostSpecificBillable(ctx.codeSets.icd, h, q, context);
     if (!out.some((o) => o.code === r.code)) out.push(r);
   }
@@ -471,7 +500,7 @@ function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<
   ];
   // Codes the notes cite and the record documents (drug in use, weeks of gestation, tobacco history).
   for (const d of drafts) {
-    for (const add of documentedAdditionalCodes(ctx.codeSets.icd, d.code, statements, out.map((o) => o.code))) {
+    for (const add of documentedAdditionalCodes(ctx.codeSets.icd, d.code, statements, out.map((o) => o.code), ctx.input.patient.ageYears)) {
       if (!ctx.allowed(add.code)) continue;
       const i = ctx.codeSets.icd.byCode.get(add.code) as number;
       out.push({

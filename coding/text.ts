@@ -97,6 +97,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\badhd\b/g, 'attention-deficit hyperactivity disorder'],
   [/\btia\b/g, 'transient cerebral ischemic attack'],
   [/\bstrep throat\b/g, 'streptococcal pharyngitis'],
+  [/\b(?:group a |gas )?strep(?!tococc)\b/g, 'streptococcal'],
+  // Poison ivy, oak and sumac: the index puts the dermatitis at allergic contact dermatitis due to plants.
+  [/\b(?:(?:allergic |irritant )?contact dermatitis (?:due to|from|secondary to) )?(?:poison (?:ivy|oak|sumac)|toxicodendron|urushiol)(?:\s+(?:dermatitis|rash|exposure|reaction))?\b/g, 'allergic contact dermatitis due to plants'],
+  // The index puts atypical and non-cardiac chest pain at "other chest pain".
+  [/\b(?:atypical|non-?cardiac|noncardiac|musculoskeletal)\s+chest\s+pain\b/g, 'chest pressure chest-wall pain'],
+  [/\b(?:recurrent |frequent |multiple |repeated )?falls\b/g, 'falls falling'],
   [/\bhypothyroid\b/g, 'hypothyroidism'],
   [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
   [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
@@ -106,6 +112,7 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
   [/\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g, 'general adult medical examination'],
+  [/\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g, 'general adult medical examination'],
   [/\bkidney stones?\b/g, 'urinary calculi'],
   [/\bdistal\b/g, 'lower end'],
   [/\bproximal\b/g, 'upper end'],
