@@ -24,6 +24,8 @@ export interface QueryIssue {
   clinicalIndicators: string[];
   options: QueryOption[];
   reason: string;
+  /** The diagnosis draft the issue is about (an issue about a code left off the claim is dropped). */
+  order?: number;
   /** Words for the classification's default, used while the question is open. */
   defaultRefine?: string;
 }

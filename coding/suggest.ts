@@ -7,7 +7,7 @@ import type {
 } from '../domain/coding.ts';
 import type { CodeSets } from './code-sets.ts';
 import { COMBINATION_RULES } from './combinations.ts';
-import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
+import { citedPatterns, documentedAdditionalCodes, type RecordStatement } from './additional.ts';
 import { clausesOf, diagnosisMentions, noteMentions, type Mention } from './context.ts';
 import { runEdits } from './edits.ts';
 import { EntryKind, isBillable, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
@@ -335,7 +335,7 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
       break;
     }
   }
-  if (issue) ctx.issues.push(issue);
+  if (issue) ctx.issues.push({ ...issue, order });
 
   const top = hits[0];
   if (!top) return [];
@@ -524,6 +524,13 @@ function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<
         if (h && h.score >= 0.75 && (!hit || h.score > hit.score)) { hit = h; source = n; }
       }
     }
+    // From the condition's own words, the added code must name something the first code does not
+    // explain ("asthma" alone is not eosinophilic asthma), and all of its core must be documented.
+    if (hit && source === m) {
+      const own = new Set(tokenize(d.description));
+      const q = new Set(buildQuery(m.text).tokens);
+      if (!hit.matched.some((t) => !own.has(t) && !isNeutral(t)) || !coreTokens(hit.matchedText).every((t) => q.has(t))) hit = undefined;
+    }
     if (hit && hit.score >= 0.75) {
       const m = source;
       out.push({
@@ -568,9 +575,34 @@ function withAbnormalFindings(ctx: Context, drafts: DiagnosisDraft[], mentions: 
   });
 }
 
+const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
+const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
+
+/**
+ * Supervision of a normal pregnancy is coded first (Z34.0-) or other (Z34.8-) pregnancy from the
+ * gravidity the record states; unspecified (Z34.9-) only when it states none.
+ */
+function withGravidity(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = ctx.input.documentation;
+  const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
+  const first = FIRST_PREGNANCY.exec(text);
+  const later = LATER_PREGNANCY.exec(text);
+  const stated = first && !later ? first : later && !first ? later : undefined;
+  if (!stated) return drafts;
+  const family = stated === first ? '0' : '8';
+  const icd = ctx.codeSets.icd;
+  return drafts.map((d) => {
+    if (!/^Z34\.[089]/.test(d.code) || d.code[4] === family) return d;
+    const code = `Z34.${family}${d.code.slice(5)}`;
+    if (!isBillable(icd, code) || !ctx.allowed(code)) return d;
+    return { ...d, code, description: icd.entries[icd.byCode.get(code) ?? -1]?.description ?? code, rationale: `${d.rationale} Gravidity documented ("${stated[0]}"): ${code}.` };
+  });
+}
+
 /** Pregnancy codes follow the trimester and phase the record states elsewhere (weeks of gestation). */
 function withPregnancyDetails(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<number, Mention>): DiagnosisDraft[] {
   const doc = ctx.input.documentation;
+  drafts = withGravidity(ctx, drafts);
   const status = pregnancyStatus([...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)]);
   if (!status.antepartum && !status.trimester) return drafts;
   return drafts.map((d) => {
@@ -596,6 +628,57 @@ function sequence(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
     }
   }
   return list;
+}
+
+const UNSPECIFIED = /\bunspecified\b|\bnot specified\b/i;
+
+/**
+ * Dementia coded beside the disease that causes it is "dementia in other diseases classified
+ * elsewhere" (F02), not unspecified dementia (F03): when a code's "use additional code" note cites
+ * F02, the F03 code becomes the F02 code of the same severity and disturbance.
+ */
+function dementiaInOtherDisease(ctx: Context, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const icd = ctx.codeSets.icd;
+  const etiology = drafts.find((d) => citedPatterns(icd, d.code).some((p) => p.startsWith('F02')));
+  if (!etiology) return drafts;
+  const said = etiology.evidence.map((e) => e.text).join(' ');
+  if (!drafts.some((d) => /^F0[23]\./.test(d.code)) && /\bdementia\b/i.test(said)) {
+    // "Alzheimer's dementia" in one phrase: the dementia is coded too, by the severity stated.
+    const severity = /\bmild\b/i.test(said) ? 'A' : /\bmoderate\b/i.test(said) ? 'B' : /\bsevere\b/i.test(said) ? 'C' : '8';
+    const code = `F02.${severity}0`;
+    if (isBillable(icd, code)) {
+      drafts = [...drafts, {
+        system: 'ICD-10-CM', code, description: icd.entries[icd.byCode.get(code) ?? -1]?.description ?? code, confidence: etiology.confidence,
+        order: etiology.order + 0.5, alternatives: [], evidence: [...etiology.evidence],
+        rationale: `The documentation ("${etiology.evidence[0]?.text ?? ''}") names dementia due to ${etiology.code}; the note at ${etiology.code} directs ${code} (no behavioral, psychotic, mood or anxiety disturbance documented).`,
+      }];
+    }
+  }
+  return drafts.map((d) => {
+    if (!d.code.startsWith('F03.')) return d;
+    const rest = d.code.slice(4);
+    const code = `F02.${rest.startsWith('9') ? `8${rest.slice(1)}` : rest}`;
+    if (!isBillable(icd, code)) return d;
+    const description = icd.entries[icd.byCode.get(code) ?? -1]?.description ?? code;
+    return { ...d, code, description, rationale: `${d.rationale} Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.` };
+  });
+}
+
+/**
+ * An unspecified code never stays beside a specific code of the same category: both stand for the
+ * same condition (two lines naming CKD, one of them staged; weeks of gestation stated once and not
+ * stated elsewhere). Returns the kept drafts and the orders of the dropped ones.
+ */
+function withoutRedundantUnspecified(drafts: DiagnosisDraft[]): { kept: DiagnosisDraft[]; dropped: Set<number> } {
+  const dropped = new Set<number>();
+  const kept = drafts.filter((d) => {
+    if (!UNSPECIFIED.test(d.description)) return true;
+    const specific = drafts.find((e) => e !== d && e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description));
+    if (!specific) return true;
+    dropped.add(d.order);
+    return false;
+  });
+  return { kept, dropped };
 }
 
 function dedupe(drafts: DiagnosisDraft[]): DiagnosisDraft[] {
@@ -705,7 +788,10 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   }
   if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true));
   drafts = applyCombinations(addUseAdditional(ctx, withPregnancyDetails(ctx, withAbnormalFindings(ctx, dedupe(drafts), mentions), mentions), mentions), codeSets);
-  drafts = sequence(ctx, dedupe(drafts));
+  drafts = sequence(ctx, dedupe(dementiaInOtherDisease(ctx, drafts)));
+  const reconciled = withoutRedundantUnspecified(drafts);
+  drafts = reconciled.kept;
+  ctx.issues = ctx.issues.filter((i) => i.order === undefined || !reconciled.dropped.has(i.order) || drafts.some((d) => d.order === i.order));
 
   const strip = (d: DiagnosisDraft): CodedDiagnosis => {
     const { order: _order, ...rest } = d;

@@ -102,6 +102,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(?:(?:allergic |irritant )?contact dermatitis (?:due to|from|secondary to) )?(?:poison (?:ivy|oak|sumac)|toxicodendron|urushiol)(?:\s+(?:dermatitis|rash|exposure|reaction))?\b/g, 'allergic contact dermatitis due to plants'],
   // The index puts atypical and non-cardiac chest pain at "other chest pain".
   [/\b(?:atypical|non-?cardiac|noncardiac|musculoskeletal)\s+chest\s+pain\b/g, 'chest pressure chest-wall pain'],
+  // A routine prenatal visit is the supervision of a normal pregnancy (Z34.-).
+  [/\b(?:routine\s+|normal\s+)?(?:prenatal|antenatal|ob|obstetric)\s+(?:visit|care|check(?:-?up)?|exam|examination|follow[- ]?up|appointment)\b/g, 'supervision of normal pregnancy'],
   [/\b(?:recurrent |frequent |multiple |repeated )?falls\b/g, 'falls falling'],
   [/\bhypothyroid\b/g, 'hypothyroidism'],
   [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
