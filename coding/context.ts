@@ -49,7 +49,15 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   if (FAMILY_HISTORY.test(cleaned)) return [{ text: strip(cleaned, FAMILY_HISTORY), assertion: 'family-history' }];
   if (RELATIVE_HAD.test(cleaned)) return [{ text: cleaned.replace(RELATIVE_HAD, ' ').replace(/\b(at|age|aged)\s+\d+\b.*$/i, ' ').replace(/\s+/g, ' ').trim(), assertion: 'family-history' }];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
-  if (UNCERTAIN.test(cleaned)) return [{ text: strip(cleaned, UNCERTAIN), assertion: 'uncertain' }];
+  const cue = UNCERTAIN.exec(cleaned);
+  if (cue) {
+    // "headache - probable migraine", "chest pain; r/o angina": what precedes the separator is certain.
+    const before = cleaned.slice(0, cue.index);
+    const sep = /^(.*\S)\s*(?:[-\u2013\u2014:;,(]|\s-\s)\s*$/.exec(before);
+    const uncertain = { text: strip(cleaned.slice(cue.index), UNCERTAIN), assertion: 'uncertain' as const };
+    if (sep?.[1] && !UNCERTAIN.test(sep[1])) return [...assertionsOf(section, sep[1]), uncertain];
+    return [{ text: strip(cleaned, UNCERTAIN), assertion: 'uncertain' }];
+  }
   const negation = section === 'diagnoses' ? NEGATION_IN_DIAGNOSES : NEGATION;
   const m = negation.exec(cleaned);
   if (!m) return [{ text: cleaned, assertion: 'affirmed' }];

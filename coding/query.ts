@@ -58,6 +58,10 @@ export function lateralityQuestion(condition: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, can you clarify the side affected?`;
 }
 
+export function sideConflictQuestion(condition: string, other: string): string {
+  return `The record documents "${condition}" and also "${other}". Based on your clinical judgment, can you clarify the side affected?`;
+}
+
 export function specificityQuestion(condition: string, aspect: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, can you clarify the ${aspect}?`;
 }

@@ -14,7 +14,7 @@ import { EntryKind, isBillable, matchesPattern, normalizeIcdCode, notesFor } fro
 import { matchProcedure, procedureTokens } from './procedures.ts';
 import { pregnancyStatus, refinePregnancyCode } from './pregnancy.ts';
 import {
-  confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, specificityQuestion, toDraft,
+  confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, sideConflictQuestion, specificityQuestion, toDraft,
   type QueryIssue,
 } from './query.ts';
 import { buildQuery, mostSpecificBillable, searchIcd, useAdditionalFilter, type SearchHit, type SearchQuery } from './search.ts';
@@ -156,6 +156,22 @@ function sidesInFamily(ctx: Context, q: SearchQuery, top: SearchHit, context: st
   return sides;
 }
 
+const sideOf = (description: string) => lateralityOf(tokenize(description.replace(ORGAN_SIDE, ' ')));
+
+/** The closest code of the same family (subcategory first, then category) that names no side. */
+function unspecifiedSide(ctx: Context, m: Mention, q: SearchQuery, top: SearchHit, context: string): SearchHit | undefined {
+  if (!sideOf(top.description)) return undefined;
+  const filter = searchFilter(m);
+  for (const len of [top.code.length - 1, 5, 4, 3]) {
+    if (len < 3 || len >= top.code.length) continue;
+    const prefix = top.code.slice(0, len);
+    const hits = rank(ctx, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c));
+    const found = hits.find((h) => !sideOf(h.description) && h.score >= 0.5);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 function candidate(hit: SearchHit, confidence: number, rationale: string, evidence: CodeCandidate['evidence']): CodeCandidate {
   return { system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(confidence), rationale, evidence };
 }
@@ -246,6 +262,7 @@ function relatedClauses(ctx: Context, m: Mention): string[] {
 
 /** Codes one mention; may add issues. Returns zero, one or two diagnoses (two when the text names two conditions). */
 function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] {
+  m = { ...m };
   const icd = ctx.codeSets.icd;
   const weight = SECTION_WEIGHT[m.section];
   const evidence: CodeCandidate['evidence'] = [{ section: m.section, text: m.original }];
@@ -265,9 +282,36 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
     }
   }
 
+  // The diagnosis states one side and the rest of the record (exam, imaging, procedure) the other:
+  // the physician is asked; until answered the side is left unspecified.
+  let sideConflict: QueryIssue | undefined;
+  const ownSide = buildQuery(queryText(m, [])).laterality;
+  if (ownSide && ownSide !== 'bilateral' && m.assertion === 'affirmed') {
+    const other = lateralityFromRecord(ctx, m);
+    if (other && other.side !== 'bilateral' && other.side !== ownSide) {
+      const conflict: QueryIssue = {
+        kind: 'laterality', question: sideConflictQuestion(m.original, other.text),
+        clinicalIndicators: [`${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`, `${other.section === 'notes' ? 'Note' : 'Procedure'}: "${other.text}"`],
+        options: [ownSide, other.side].map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
+        reason: `Conflicting documentation: the diagnosis states the ${ownSide} side, the ${other.section} the ${other.side} side.`,
+      };
+      const resolution = resolutionFor(conflict, ctx.input.answers);
+      const chosen = resolution?.kind === 'option' ? resolution.option.refine : undefined;
+      const unsided = m.text.replace(/\b(right|left|rt|lt|r|l)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+      if (chosen) {
+        m = { ...m, text: `${unsided} ${chosen}` };
+        evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
+      } else {
+        m = { ...m, text: unsided };
+        if (!resolution) sideConflict = conflict;
+      }
+      evidence.push({ section: other.section, text: other.text });
+    }
+  }
+
   // Laterality stated elsewhere in the record.
   let query = buildQuery(queryText(m, extra));
-  if (!query.laterality) {
+  if (!query.laterality && !sideConflict) {
     const side = lateralityFromRecord(ctx, m);
     if (side) {
       extra.push(side.side);
@@ -300,6 +344,8 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
 
   // Answers already given refine the text; each refinement may be followed by another question.
   const answered = new Set<string>();
+  // While a side conflict is open, the plain side question is not asked as well.
+  if (sideConflict) answered.add(lateralityQuestion(m.original));
   let hits: SearchHit[] = [];
   let issue: QueryIssue | undefined;
   for (let round_ = 0; round_ < 4; round_++) {
@@ -335,7 +381,17 @@ function codeMention(ctx: Context, m: Mention, order: number): DiagnosisDraft[] 
       break;
     }
   }
+  if (sideConflict) issue = sideConflict;
   if (issue) ctx.issues.push({ ...issue, order });
+
+  // While the side is asked, the code is the family's unspecified-side code, not one of the sides.
+  if (issue?.kind === 'laterality' && !query.laterality && hits[0]) {
+    const unsided = unspecifiedSide(ctx, m, query, hits[0], phaseContext());
+    if (unsided) {
+      hits = [unsided, ...hits.filter((h) => h.code !== unsided.code)];
+      notesDone.push(`side not documented: unspecified-side code ${unsided.code} until the physician answers`);
+    }
+  }
 
   const top = hits[0];
   if (!top) return [];
@@ -429,9 +485,11 @@ function issueFor(ctx: Context, m: Mention, q: SearchQuery, hits: SearchHit[], a
 }
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
-function symptomDrafts(ctx: Context, startOrder: number, onlySymptoms: boolean): DiagnosisDraft[] {
+function symptomDrafts(ctx: Context, startOrder: number, onlySymptoms: boolean, uncertainLines: Mention[] = []): DiagnosisDraft[] {
   const out: DiagnosisDraft[] = [];
   const sources: Mention[] = [
+    // The uncertain diagnosis line itself may name a sign or symptom ("possible migraine headache").
+    ...uncertainLines,
     ...ctx.notes.filter((n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
     ...ctx.input.documentation.testResults
       .filter((t) => t.flag && t.flag !== 'N')
@@ -766,12 +824,13 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   const mentions = new Map<number, Mention>();
   let drafts: DiagnosisDraft[] = [];
   let uncertainOutpatient = false;
+  const uncertainLines: Mention[] = [];
   let order = 0;
   for (const m of diagnosisMentions(doc.diagnoses)) {
     order += 1;
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
-      if (!inpatient) { uncertainOutpatient = true; continue; }
+      if (!inpatient) { uncertainOutpatient = true; uncertainLines.push({ ...m, assertion: 'affirmed' }); continue; }
       m.assertion = 'affirmed';
     }
     mentions.set(order, m);
@@ -786,7 +845,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       drafts.push(...found);
     }
   }
-  if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true));
+  if (uncertainOutpatient) drafts.push(...symptomDrafts(ctx, 1000, true, uncertainLines));
   drafts = applyCombinations(addUseAdditional(ctx, withPregnancyDetails(ctx, withAbnormalFindings(ctx, dedupe(drafts), mentions), mentions), mentions), codeSets);
   drafts = sequence(ctx, dedupe(dementiaInOtherDisease(ctx, drafts)));
   const reconciled = withoutRedundantUnspecified(drafts);
