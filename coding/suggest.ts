@@ -582,12 +582,11 @@ function addUseAdditional(ctx: Context, drafts: DiagnosisDraft[], mentions: Map<
         if (h && h.score >= 0.75 && (!hit || h.score > hit.score)) { hit = h; source = n; }
       }
     }
-    // From the condition's own words, the added code must name something the first code does not
-    // explain ("asthma" alone is not eosinophilic asthma), and all of its core must be documented.
+    // From the condition's own words, every core word of the added code must be documented
+    // ("asthma" alone is not eosinophilic asthma; "with CKD" is CKD, stage unspecified).
     if (hit && source === m) {
-      const own = new Set(tokenize(d.description));
       const q = new Set(buildQuery(m.text).tokens);
-      if (!hit.matched.some((t) => !own.has(t) && !isNeutral(t)) || !coreTokens(hit.matchedText).every((t) => q.has(t))) hit = undefined;
+      if (!coreTokens(hit.matchedText).every((t) => q.has(t))) hit = undefined;
     }
     if (hit && hit.score >= 0.75) {
       const m = source;

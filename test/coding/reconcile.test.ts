@@ -41,6 +41,14 @@ describe('"use additional code" needs its own documentation', () => {
   });
 });
 
+describe('stage codes the combination code asks for', () => {
+  it('diabetes with unstaged CKD: no stage is read from the "2" of "DM2"; the stage is asked', () => {
+    const r = codeEncounter(input({ diagnoses: dx('DM2 with CKD') }), codeSets);
+    expect(r.diagnoses.map((d) => d.code)).toEqual(['E11.22']);
+    expect(r.clarification?.question).toMatch(/stage/);
+  });
+});
+
 describe('dementia due to another disease', () => {
   it('is coded in the F02 family after its cause, without a conflict query', () => {
     const r = codeEncounter(input({ diagnoses: dx("Alzheimer's dementia") }), codeSets);
