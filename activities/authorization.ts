@@ -2,6 +2,7 @@
 import type { AuthorizationDecision } from '../domain/billing.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadEncounterForCoding, loadRevision } from './coding.ts';
+import { dateToDay } from '../domain/days.ts';
 
 export type AuthorizationResult = AuthorizationDecision;
 
@@ -68,7 +69,7 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
             provider: { npi: provider.npi },
             services: needing.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
             diagnoses: diagnoses.map((d) => d.code),
-            dateOfService: encounter.dateOfService.toISOString().slice(0, 10),
+            dateOfService: dateToDay(encounter.dateOfService),
             urgency: expedited ? 'expedited' : 'standard',
           },
           idempotencyKey,

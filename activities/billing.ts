@@ -10,6 +10,7 @@ import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadRevision } from './coding.ts';
+import { dateToDay } from '../domain/days.ts';
 
 export interface SubmitClaimInput {
   encounterId: string;
@@ -69,7 +70,7 @@ function patientInfo(p: { externalId: string; firstName: string; lastName: strin
     externalId: p.externalId,
     firstName: p.firstName,
     lastName: p.lastName,
-    dateOfBirth: p.dateOfBirth.toISOString().slice(0, 10),
+    dateOfBirth: dateToDay(p.dateOfBirth),
     sex: p.sex as Sex,
     memberId: p.memberId,
   };
@@ -90,7 +91,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
           const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, p.units);
           return { code: p.code, modifiers: p.modifiers, units: p.units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
         });
-      const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
+      const dateOfService = dateToDay(encounter.dateOfService);
       const renderingProvider: ProviderInfo = { npi: encounter.provider.npi, name: encounter.provider.name, taxonomy: encounter.provider.taxonomy };
       const claim: ClaimDocument = buildClaim({
         claimNumber,
@@ -155,7 +156,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
       const encounter = await loadBillingContext(prisma, encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
       const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
-      const dateOfService = encounter.dateOfService.toISOString().slice(0, 10);
+      const dateOfService = dateToDay(encounter.dateOfService);
       const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
       const benefits: Benefits = {
         copayCents: eligibility.copayCents,
@@ -179,7 +180,7 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         claim: claim.payload as unknown as ClaimDocument,
         patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
         responsibility,
-        issuedOn: issuedAt.toISOString().slice(0, 10),
+        issuedOn: dateToDay(issuedAt),
         dueInDays: billing.statementDueDays,
         lineDescriptions: Object.fromEntries(codedProcedures.map((p) => [p.code, p.description])),
         notes: selfPay ? ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'] : [],

@@ -4,6 +4,7 @@ import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, Code
 import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
 import type { CodeOverride } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
+import { dateToDay } from '../domain/days.ts';
 
 export interface CodingSummary {
   revision: number;
@@ -99,7 +100,7 @@ export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'p
       const result = coding.code({
         documentation,
         patient,
-        dateOfService: encounter.dateOfService.toISOString().slice(0, 10),
+        dateOfService: dateToDay(encounter.dateOfService),
         placeOfService: encounter.placeOfService,
         answers,
       });

@@ -26,6 +26,7 @@ import type { encounterWorkflow } from '../workflows/encounter.ts';
 import type { ApiDeps } from './deps.ts';
 import { HttpProblem, type FieldError } from './problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
+import { dateToDay, dayToDate } from '../domain/days.ts';
 
 export interface IntakeResult {
   encounter: Encounter;
@@ -33,14 +34,6 @@ export interface IntakeResult {
   created: boolean;
 }
 
-/** YYYY-MM-DD → Date at 00:00 UTC (how @db.Date columns and the search attribute hold days). */
-export function dayToDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}
-
-export function dateToDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 /** JSON with object keys sorted at every level: the same submission always gives the same text. */
 function canonicalJson(value: unknown): string {

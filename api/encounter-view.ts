@@ -13,7 +13,7 @@ import type { Encounter, PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterStatus, StageTransition } from '../workflows/messages.ts';
 import { isStage } from '../workflows/stages.ts';
 import type { Principal } from './auth.ts';
-import { dateToDay } from './encounter-intake.ts';
+import { dateToDay } from '../domain/days.ts';
 
 export interface StoredStatus {
   encounterId: string;

@@ -4,6 +4,7 @@
  */
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { z } from 'zod';
+import { dateToDay } from '../domain/days.ts';
 import { STAGES } from '../workflows/stages.ts';
 
 /**
@@ -42,7 +43,7 @@ export function isValidNpi(npi: string): boolean {
 export function isRealDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+  return !Number.isNaN(date.getTime()) && dateToDay(date) === value;
 }
 
 export const isoDate = safeString()
@@ -93,7 +94,7 @@ export function shiftDay(day: string, by: { days?: number; years?: number }): st
   const date = new Date(`${day}T00:00:00Z`);
   if (by.years !== undefined) date.setUTCFullYear(date.getUTCFullYear() + by.years);
   if (by.days !== undefined) date.setUTCDate(date.getUTCDate() + by.days);
-  return date.toISOString().slice(0, 10);
+  return dateToDay(date);
 }
 
 export const encounterSubmissionSchema = z
@@ -137,7 +138,7 @@ export const encounterSubmissionSchema = z
     const { dateOfBirth } = submission.patient;
     const { dateOfService } = submission;
     if (!isRealDate(dateOfService)) return;
-    const today = new Date().toISOString().slice(0, 10);
+    const today = dateToDay(new Date());
     if (dateOfService > shiftDay(today, { days: MAX_CLOCK_SKEW_DAYS })) {
       ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'The date of service is in the future' });
     } else if (dateOfService < shiftDay(today, { years: -MAX_SERVICE_AGE_YEARS })) {

@@ -9,7 +9,7 @@ import type { PatientStatement } from '../../generated/prisma/client.ts';
 import { recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { dateToDay } from '../encounter-intake.ts';
+import { dateToDay } from '../../domain/days.ts';
 import { notFound } from '../problem.ts';
 import { uuid } from '../schemas.ts';
 import { pathParam } from '../request.ts';
