@@ -4,11 +4,11 @@
  */
 import express from 'express';
 import type { Response } from 'express';
-import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../platform/logger.ts';
 import { authenticate } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { notFoundHandler, problemErrorHandler } from './problem.ts';
 import { actionRoutes } from './routes/actions.ts';
@@ -24,23 +24,9 @@ export type { ApiDeps } from './deps.ts';
 /** The staff web UI (web/): plain static files, served at /ui/. */
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
 
-/**
- * The UI's pages talk only to this API and run only their own script files; no framing, no
- * referrer. The patient statement, which the UI opens from a blob and which therefore inherits
- * this policy, needs two exceptions: its own <style> element, and its Print button's
- * `onclick="window.print()"` (allowed by hash: that exact handler and no other inline script).
- */
-const PRINT_HANDLER_HASH = `'sha256-${createHash('sha256').update('window.print()').digest('base64')}'`;
+/** The UI's files may be revalidated by the browser; every other response is no-store (api/http-guards.ts). */
 function setUiHeaders(res: Response): void {
-  res.set({
-    'Content-Security-Policy':
-      `default-src 'none'; script-src 'self' 'unsafe-hashes' ${PRINT_HANDLER_HASH}; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self'; ` +
-      "base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': 'DENY',
-    'Cache-Control': 'no-cache',
-  });
+  res.set('Cache-Control', 'no-cache');
 }
 
 export function createApp(deps: ApiDeps): express.Express {
@@ -49,9 +35,11 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  app.use(securityHeaders());
+  app.use(noStore);
   // Before authentication: the files are public; every API call the page makes carries the user's token.
   app.use('/ui', express.static(WEB_DIR, { setHeaders: setUiHeaders }));
-  app.use(express.json({ limit: '1mb' }));
+  app.use(jsonBody);
   app.use(authenticate(deps.tokens));
 
   app.use(healthRoutes(deps));

@@ -6,6 +6,7 @@
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { ZodError } from 'zod';
 import type { Logger } from '../platform/logger.ts';
+import { isDependencyOutage } from './dependency-outage.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -30,6 +31,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   406: 'Not Acceptable',
   409: 'Conflict',
+  429: 'Too Many Requests',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
@@ -67,7 +69,12 @@ export function problemBody(status: number, detail: string, errors?: FieldError[
   return body;
 }
 
+/** Seconds a client should wait before retrying a 503 or 429 that named no time of its own. */
+export const DEFAULT_RETRY_AFTER_SECONDS = 2;
+
 export function sendProblem(res: Response, status: number, detail: string, errors?: FieldError[]): void {
+  // Every "try again later" says when: clients and load balancers back off instead of hammering.
+  if ((status === 503 || status === 429) && !res.hasHeader('Retry-After')) res.set('Retry-After', String(DEFAULT_RETRY_AFTER_SECONDS));
   res.status(status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemBody(status, detail, errors)));
 }
 
@@ -105,6 +112,16 @@ export function problemErrorHandler(logger: Logger): ErrorRequestHandler {
     if (parserError.type === 'entity.too.large') return sendProblem(res, 413, 'The request body is too large');
     if (typeof parserError.type === 'string' && parserError.status !== undefined && parserError.status < 500) {
       return sendProblem(res, parserError.status, 'The request body could not be read');
+    }
+    // The database or Temporal is down or saturated: the request may succeed in a moment.
+    if (isDependencyOutage(error)) {
+      logger.warn('dependency unavailable', {
+        method: req.method,
+        route: req.route?.path ?? req.path,
+        error: error instanceof Error ? error.name : typeof error,
+        code: (error as { code?: unknown }).code,
+      });
+      return sendProblem(res, 503, 'A service this request needs is briefly unavailable; try again shortly');
     }
     // Unexpected: log the error's class and code only. Messages may quote data (Prisma's
     // validation errors print the query's arguments), so they stay out of the log.
