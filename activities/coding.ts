@@ -5,6 +5,7 @@ import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
 import type { CodeOverride } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
 import { dateToDay } from '../domain/days.ts';
+import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 
 export interface CodingSummary {
   revision: number;
@@ -26,7 +27,7 @@ export function ageOnDate(dateOfBirth: Date, on: Date): number {
 
 export async function loadEncounterForCoding(prisma: ActivityDeps['prisma'], encounterId: string) {
   const encounter = await prisma.encounter.findUnique({ where: { id: encounterId }, include: { patient: true } });
-  if (!encounter) throw ApplicationFailure.nonRetryable(`encounter ${encounterId} not found`, 'InvalidEncounter');
+  if (!encounter) throw ApplicationFailure.nonRetryable(`encounter ${encounterId} not found`, INVALID_ENCOUNTER);
   return {
     encounter,
     documentation: encounter.documentation as unknown as EncounterDocumentation,
@@ -112,7 +113,7 @@ export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'p
     async applyCoderOverride(args: { encounterId: string; revision: number; override: CodeOverride }): Promise<CodingSummary> {
       const { patient } = await loadEncounterForCoding(prisma, args.encounterId);
       const rationale = `entered by coder ${args.override.overriddenBy}${args.override.note ? `: ${args.override.note}` : ''}`;
-      const unknown = (code: string) => ApplicationFailure.nonRetryable(`code ${code} is not in the code sets`, 'InvalidEncounter');
+      const unknown = (code: string) => ApplicationFailure.nonRetryable(`code ${code} is not in the code sets`, INVALID_ENCOUNTER);
       const diagnoses: CodedDiagnosis[] = args.override.diagnoses.map(({ code }) => {
         const found = coding.describe('ICD-10-CM', code);
         if (!found) throw unknown(code);

@@ -2,7 +2,7 @@
  * Request schemas (zod 4). The same schemas validate requests and generate the OpenAPI
  * document's request bodies. Messages never echo the submitted value (it may be patient data).
  */
-import { msToNumber } from '@temporalio/common/lib/time.js';
+import { durationMs } from '../domain/durations.ts';
 import { z } from 'zod';
 import { dateToDay } from '../domain/days.ts';
 import { STAGES } from '../workflows/stages.ts';
@@ -187,7 +187,7 @@ export const MAX_EXTENSION_MS = 30 * 24 * 3_600_000;
 /** A Temporal-style duration: 90m, 24h, 2d; at most 30 days. */
 export const durationText = safeString()
   .regex(/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/, { message: 'A duration such as 24h or 2d' })
-  .refine((value) => !/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/.test(value) || msToNumber(value as `${number}d`) <= MAX_EXTENSION_MS, {
+  .refine((value) => !/^[1-9][0-9]{0,3}(ms|s|m|h|d)$/.test(value) || durationMs(value) <= MAX_EXTENSION_MS, {
     message: 'At most 30 days',
   });
 

@@ -9,11 +9,9 @@ import { ClaimValidationError } from '../billing/claim.ts';
 import { UnpricedProcedureError } from '../billing/fee-schedule.ts';
 import { ExternalPartyProtocolError, ExternalPartyRejectedError, ExternalPartyUnavailableError } from './errors.ts';
 
-export const EXTERNAL_PARTY_UNAVAILABLE = 'ExternalPartyUnavailable';
-export const EXTERNAL_PARTY_REJECTED = 'ExternalPartyRejected';
-export const EXTERNAL_PARTY_PROTOCOL = 'ExternalPartyProtocol';
-export const CLAIM_INVALID = 'ClaimInvalid';
-export const UNPRICED_PROCEDURE = 'UnpricedProcedure';
+import { CLAIM_INVALID, EXTERNAL_PARTY_PROTOCOL, EXTERNAL_PARTY_REJECTED, EXTERNAL_PARTY_UNAVAILABLE, UNPRICED_PROCEDURE } from './failure-types.ts';
+
+export * from './failure-types.ts';
 
 export function toActivityFailure(err: unknown): Error {
   if (err instanceof ExternalPartyUnavailableError) {

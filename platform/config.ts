@@ -3,7 +3,7 @@
  * stack on one machine with embedded services. The README's configuration table mirrors this file.
  */
 import { resolve } from 'node:path';
-import { msToNumber } from '@temporalio/common/lib/time.js';
+import { durationMs } from '../domain/durations.ts';
 import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
 import { parsePayloadKeys } from './payload-codec.ts';
 
@@ -70,7 +70,7 @@ function duration(env: Env, name: string, fallback: string): string {
   const raw = text(env, name) ?? fallback;
   let value: number;
   try {
-    value = msToNumber(raw as `${number}h`);
+    value = durationMs(raw);
   } catch {
     value = Number.NaN;
   }
