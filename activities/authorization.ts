@@ -25,7 +25,21 @@ export function authorizationKey(encounterId: string, attempt: number): string {
   return `${encounterId}:pa:${attempt}`;
 }
 
-export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<ActivityDeps, 'prisma' | 'coding' | 'insurer'>) {
+/** Whether the payer's rules require authorization for the coded procedures (internal: database and rules only). */
+export function createAuthorizationRequirementActivities({ prisma, coding }: Pick<ActivityDeps, 'prisma' | 'coding'>) {
+  return {
+    async checkAuthorizationRequirement({ encounterId, revision }: { encounterId: string; revision: number }): Promise<AuthorizationRequirement> {
+      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true } });
+      const { procedures } = await loadRevision(prisma, encounterId, revision);
+      const rules = procedures.map((p) => ({ code: p.code, ...coding.requiresPriorAuthorization(encounter.payerId, p.code) }));
+      const needing = rules.filter((r) => r.required);
+      return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
+    },
+  };
+}
+
+/** The insurer's prior-authorization service (external: runs under the workflow's external-party policy). */
+export function createPriorAuthorizationActivities({ prisma, coding, insurer }: Pick<ActivityDeps, 'prisma' | 'coding' | 'insurer'>) {
   async function storeDecision(idempotencyKey: string, decision: AuthorizationDecision): Promise<void> {
     await prisma.priorAuthorization.update({
       where: { idempotencyKey },
@@ -42,14 +56,6 @@ export function createAuthorizationActivities({ prisma, coding, insurer }: Pick<
   }
 
   return {
-    async checkAuthorizationRequirement({ encounterId, revision }: { encounterId: string; revision: number }): Promise<AuthorizationRequirement> {
-      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true } });
-      const { procedures } = await loadRevision(prisma, encounterId, revision);
-      const rules = procedures.map((p) => ({ code: p.code, ...coding.requiresPriorAuthorization(encounter.payerId, p.code) }));
-      const needing = rules.filter((r) => r.required);
-      return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
-    },
-
     async requestPriorAuthorization({ encounterId, attempt, revision }: { encounterId: string; attempt: number; revision: number }): Promise<AuthorizationResult> {
       const { encounter } = await loadEncounterForCoding(prisma, encounterId);
       const provider = await prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } });

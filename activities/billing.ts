@@ -1,11 +1,9 @@
-/** Billing: price the lines, build and submit the claim, then issue the patient's statement. */
+/** Billing: price the lines, build the claim and submit it to the clearinghouse (the statement is in statements.ts). */
 import { createHash } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
-import type { Benefits, PricedLine } from '../domain/billing.ts';
+import type { PricedLine } from '../domain/billing.ts';
 import type { PatientInfo, ProviderInfo, Sex } from '../domain/encounter.ts';
 import { buildClaim } from '../billing/claim.ts';
-import { computePatientResponsibility } from '../billing/patient-responsibility.ts';
-import { buildPatientStatement } from '../billing/statement.ts';
 import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -61,11 +59,12 @@ export function controlNumberFor(claimNumber: string): number {
   return (createHash('sha256').update(claimNumber).digest().readUInt32BE(0) % 999_999_999) + 1;
 }
 
-async function loadBillingContext(prisma: ActivityDeps['prisma'], encounterId: string) {
+/** The encounter with the patient, rendering provider and payer a claim or statement names. */
+export async function loadBillingContext(prisma: ActivityDeps['prisma'], encounterId: string) {
   return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true, provider: true, payer: true } });
 }
 
-function patientInfo(p: { externalId: string; firstName: string; lastName: string; dateOfBirth: Date; sex: string; memberId: string }): PatientInfo {
+export function patientInfo(p: { externalId: string; firstName: string; lastName: string; dateOfBirth: Date; sex: string; memberId: string }): PatientInfo {
   return {
     externalId: p.externalId,
     firstName: p.firstName,
@@ -76,7 +75,8 @@ function patientInfo(p: { externalId: string; firstName: string; lastName: strin
   };
 }
 
-export function createBillingActivities({ prisma, feeSchedule, insurer, clearinghouse, billing }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'clearinghouse' | 'billing'>) {
+/** The claim (external: runs under the workflow's external-party policy). */
+export function createBillingActivities({ prisma, feeSchedule, clearinghouse, billing }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing'>) {
   return {
     async submitClaim(input: SubmitClaimInput): Promise<SubmittedClaim> {
       const claimNumber = claimNumberFor(input.encounterId, input.attempt);
@@ -148,58 +148,6 @@ export function createBillingActivities({ prisma, feeSchedule, insurer, clearing
         data: { status: ack.status === 'accepted' ? 'submitted' : 'rejected', ackStatus: ack.status, ackReasons: reasons, submittedAt: new Date(ack.receivedAt) },
       });
       return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
-    },
-
-    async issuePatientStatement({ encounterId, claimId }: { encounterId: string; claimId: string }): Promise<{ statementId: string; patientOwesCents: number }> {
-      const existing = await prisma.patientStatement.findUnique({ where: { encounterId } });
-      if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
-      const encounter = await loadBillingContext(prisma, encounterId);
-      const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
-      const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
-      const dateOfService = dateToDay(encounter.dateOfService);
-      const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
-      const benefits: Benefits = {
-        copayCents: eligibility.copayCents,
-        coinsuranceBps: eligibility.coinsuranceBps,
-        deductibleCents: eligibility.deductibleCents,
-        deductibleMetCents: eligibility.deductibleMetCents,
-      };
-      await prisma.coverage.upsert({
-        where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
-        create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, ...benefits },
-        update: { ...benefits },
-      });
-      const allowed = claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
-      const selfPay = claim.status === 'patient_responsibility';
-      const responsibility = selfPay
-        ? { chargeCents: claim.totalChargeCents, allowedCents: claim.totalChargeCents, copayCents: 0, deductibleAppliedCents: 0, coinsuranceCents: 0, patientOwesCents: claim.totalChargeCents, insuranceExpectedCents: 0 }
-        : computePatientResponsibility(allowed, benefits, claim.totalChargeCents);
-      const issuedAt = encounter.updatedAt;
-      const document = buildPatientStatement({
-        statementNumber: `S-${claim.claimNumber}`,
-        claim: claim.payload as unknown as ClaimDocument,
-        patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
-        responsibility,
-        issuedOn: dateToDay(issuedAt),
-        dueInDays: billing.statementDueDays,
-        lineDescriptions: Object.fromEntries(codedProcedures.map((p) => [p.code, p.description])),
-        notes: selfPay ? ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'] : [],
-      });
-      const statement = await prisma.patientStatement.upsert({
-        where: { encounterId },
-        create: {
-          encounterId,
-          patientId: encounter.patientId,
-          claimId,
-          billedCents: responsibility.chargeCents,
-          insuranceExpectedCents: responsibility.insuranceExpectedCents,
-          patientOwesCents: responsibility.patientOwesCents,
-          dueDate: new Date(document.dueDate),
-          breakdown: document as unknown as Prisma.InputJsonValue,
-        },
-        update: {},
-      });
-      return { statementId: statement.id, patientOwesCents: statement.patientOwesCents };
     },
   };
 }
