@@ -1,0 +1,120 @@
+/**
+ * Stage: prior authorization. When the payer's rules require it, the insurer is asked (a pended
+ * request is followed up until the regulatory deadline); a denial, an expiry or a failed request
+ * goes to a supervisor, who resubmits or bills the patient; a modified authorization is reviewed.
+ */
+import { ActivityFailure, condition, log, patched } from '@temporalio/workflow';
+import type { AuthorizationResult } from '../../activities/index.ts';
+import { durationMs } from '../../domain/durations.ts';
+import { external, internal } from '../activities.ts';
+import type { AuthorizationState } from '../messages.ts';
+import { MODIFIED_AUTHORIZATION_REVIEWED } from '../patches.ts';
+import { failureMessage, type EncounterState } from './state.ts';
+
+/** What billing needs from the authorization stage: the auth number, capped units, or billing the patient. */
+export interface AuthorizationForBilling {
+  authNumber?: string;
+  authorizedUnits?: Record<string, number>;
+  billPatient: boolean;
+}
+
+export async function authorize(state: EncounterState): Promise<AuthorizationForBilling> {
+  const { encounterId, status, input } = state;
+  const { timings } = input;
+  const requirement = await internal.checkAuthorizationRequirement({ encounterId, revision: status.codingRevision });
+  if (!requirement.required) {
+    status.authorization = { outcome: 'not_required', attempt: 0 };
+    return { billPatient: false };
+  }
+  await state.moveTo('authorization', `payer requires prior authorization for ${requirement.codes.join(', ')}`);
+  for (let attempt = 1; ; attempt++) {
+    state.checkpoint();
+    status.authorization = { outcome: 'requested', attempt };
+    let result: AuthorizationResult;
+    try {
+      result = await external.requestPriorAuthorization({ encounterId, attempt, revision: status.codingRevision });
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      log.warn('prior authorization request failed', { encounterId, attempt });
+      const why = failureMessage(err, 'the insurer could not be reached');
+      const decision = await state.awaitSupervisor('needs_review', 'authorization_denied', `authorization request failed: ${why}`, ['resubmit', 'bill_patient']);
+      if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
+      await state.moveTo('authorization', 'supervisor asked to resubmit');
+      continue;
+    }
+    const deadline = state.now() + durationMs(requirement.expedited ? timings.authorizationDeadlineExpedited : timings.authorizationDeadlineStandard);
+    while (result.outcome === 'pended' && state.now() < deadline) {
+      status.authorization = { ...toAuthorizationState(result), attempt };
+      await condition(() => state.cancelRequest !== undefined, Math.min(durationMs(timings.authorizationPollInterval), deadline - state.now()));
+      state.checkpoint();
+      result = await external.checkPriorAuthorizationStatus({ encounterId, attempt, payerReference: result.payerReference });
+    }
+    status.authorization = { ...toAuthorizationState(result), attempt };
+    if (result.outcome === 'modified' && patched(MODIFIED_AUTHORIZATION_REVIEWED)) {
+      const review = await reviewModifiedAuthorization(state, result);
+      if (review === 'resubmit') continue;
+      return { authNumber: result.authNumber, billPatient: false };
+    }
+    if (result.outcome === 'certified' || result.outcome === 'modified') {
+      if (result.outcome === 'modified') state.flag(`the insurer modified the request: ${result.reason ?? 'see the authorization'}; a coder should review the codes`);
+      return { authNumber: result.authNumber, billPatient: false };
+    }
+    if (result.outcome === 'partial') {
+      state.flag('partially authorized: billing only the authorized units');
+      return { authNumber: result.authNumber, authorizedUnits: result.authorizedUnits, billPatient: false };
+    }
+    const expired = result.outcome === 'pended';
+    if (expired) status.authorization.outcome = 'expired';
+    const decision = await state.awaitSupervisor(
+      expired ? 'needs_review' : 'denied',
+      expired ? 'authorization_expired' : 'authorization_denied',
+      expired ? 'the insurer did not decide by the regulatory deadline' : `the insurer denied authorization: ${result.reason ?? 'no reason given'}`,
+      ['resubmit', 'bill_patient'],
+    );
+    if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
+    await state.moveTo('authorization', 'supervisor asked to resubmit with more documentation', decision?.decidedBy);
+  }
+}
+
+/**
+ * The insurer authorized another service than the one coded (X12 278 A6). A coder recodes to
+ * what was authorized (an override), or a supervisor accepts the codes or asks again.
+ */
+async function reviewModifiedAuthorization(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit'> {
+  const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
+  for (;;) {
+    const decision = await state.awaitSupervisor(
+      'needs_review',
+      'authorization_modified',
+      `the insurer authorized ${authorized} instead of the requested services: a coder recodes, or a supervisor accepts the codes or resubmits`,
+      ['accept_codes', 'resubmit'],
+      () => state.pendingOverride !== undefined,
+    );
+    if (decision?.decision === 'resubmit') {
+      await state.moveTo('authorization', 'supervisor asked to resubmit the authorization', decision.decidedBy);
+      return 'resubmit';
+    }
+    if (decision?.decision === 'accept_codes') {
+      state.flag('the insurer modified the request; billed as coded after a supervisor accepted the codes');
+      return 'bill';
+    }
+    if (await state.tryOverride()) return 'bill';
+  }
+}
+
+function billWithoutAuthorization(state: EncounterState): AuthorizationForBilling {
+  state.flag('billed without authorization: the patient was given notice of liability');
+  return { billPatient: true };
+}
+
+function toAuthorizationState(result: AuthorizationResult): Omit<AuthorizationState, 'attempt'> {
+  return {
+    outcome: result.outcome,
+    payerReference: result.payerReference,
+    authNumber: result.authNumber,
+    validFrom: result.validFrom,
+    validTo: result.validTo,
+    authorizedUnits: result.authorizedUnits,
+    reason: result.reason,
+  };
+}

@@ -1,0 +1,73 @@
+/**
+ * Stage: billing and the patient statement. The claim goes to the clearinghouse (a rejected or
+ * unbuildable claim goes to a supervisor, who resubmits, possibly after a coder's override), then
+ * the patient's statement is issued (a failure goes to review).
+ */
+import { ActivityFailure, patched } from '@temporalio/workflow';
+import { external, internal } from '../activities.ts';
+import { OVERRIDE_CHECKED_FIRST, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
+import type { AuthorizationForBilling } from './authorization.ts';
+import { failureMessage, type EncounterState } from './state.ts';
+
+export async function bill(state: EncounterState, authorization: AuthorizationForBilling): Promise<void> {
+  const { encounterId, status } = state;
+  await state.moveTo('billing');
+  for (let attempt = 1; ; attempt++) {
+    state.checkpoint();
+    let problem: string;
+    try {
+      const claim = await external.submitClaim({
+        encounterId,
+        attempt,
+        revision: status.codingRevision,
+        authNumber: authorization.authNumber,
+        authorizedUnits: authorization.authorizedUnits,
+        billPatient: authorization.billPatient,
+      });
+      status.claimId = claim.claimId;
+      status.claimNumber = claim.claimNumber;
+      if (claim.accepted) break;
+      problem = `the clearinghouse rejected the claim: ${claim.reasons.join('; ')}`;
+    } catch (err) {
+      // A claim that cannot be built (an unpriced code, a missing field) needs a person.
+      if (!(err instanceof ActivityFailure)) throw err;
+      problem = `the claim could not be built: ${failureMessage(err, 'billing failed')}`;
+    }
+    const decision = await state.awaitSupervisor('needs_review', 'claim_rejected', problem, ['resubmit']);
+    if (state.pendingOverride) {
+      if (patched(OVERRIDE_CHECKED_FIRST)) await state.tryOverride();
+      else await state.applyOverride();
+    }
+    await state.moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
+  }
+  status.statementId = await issueStatement(state);
+  await state.moveTo('billed');
+}
+
+/**
+ * The patient's statement needs the member's benefits from the insurer. When the insurer
+ * refuses the eligibility check (e.g. an unknown member), a person looks at it and asks for
+ * another try once the coverage is sorted out.
+ *
+ * issuePatientStatement runs under the internal policy although it calls the insurer (see
+ * activities/statements.ts): kept so running encounters replay; the revenue-cycle work replaces
+ * this path with its own eligibility stage.
+ */
+async function issueStatement(state: EncounterState): Promise<string> {
+  const { encounterId } = state;
+  const claimId = state.status.claimId!;
+  if (!patched(STATEMENT_FAILURE_REVIEWED)) {
+    return (await internal.issuePatientStatement({ encounterId, claimId })).statementId;
+  }
+  for (;;) {
+    state.checkpoint();
+    try {
+      return (await internal.issuePatientStatement({ encounterId, claimId })).statementId;
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      const why = failureMessage(err, 'the statement could not be issued');
+      const decision = await state.awaitSupervisor('needs_review', 'statement_failed', `the patient statement could not be issued: ${why}`, ['resubmit']);
+      await state.moveTo('billing', 'issuing the patient statement again', decision?.decidedBy);
+    }
+  }
+}

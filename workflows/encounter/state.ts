@@ -1,0 +1,180 @@
+/**
+ * What one encounter workflow knows, and the small moves every stage makes with it: the status a
+ * client can query, the inputs that arrived by message and wait to be taken (an answer, an
+ * override, a supervisor's decision, a cancellation), moving to a stage, stopping when cancelled,
+ * and parking the encounter for a supervisor. Stages (coding.ts, authorization.ts, billing.ts)
+ * receive it; message handlers (handlers.ts) fill its pending inputs.
+ */
+import { ActivityFailure, ApplicationFailure, condition, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import type { CodingSummary } from '../../activities/index.ts';
+import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
+import { external, internal } from '../activities.ts';
+import type { EncounterWorkflowInput } from '../config.ts';
+import type {
+  CancelRequest,
+  ClarificationAnswerInput,
+  CodeOverride,
+  EncounterStatus,
+  PendingDecision,
+  SupervisorDecision,
+  SupervisorDecisionKind,
+} from '../messages.ts';
+import type { Stage } from '../stages.ts';
+
+/** Thrown at a checkpoint once the encounter was cancelled; the workflow function ends it. */
+export class EncounterCancelled extends Error {
+  constructor(readonly request: CancelRequest) {
+    super('encounter cancelled');
+  }
+}
+
+/** The message of an activity's failure, for a flag or a supervisor; `fallback` when it has none to show. */
+export function failureMessage(err: ActivityFailure, fallback: string): string {
+  return err.cause instanceof ApplicationFailure ? err.cause.message : fallback;
+}
+
+export class EncounterState {
+  readonly status: EncounterStatus;
+  /** A physician's answer to the open clarification query, not yet taken. */
+  pendingAnswer?: ClarificationAnswerInput;
+  /** A coder's codes, not yet applied. */
+  pendingOverride?: CodeOverride;
+  /** A supervisor's decision on the pending question, not yet taken. */
+  pendingDecision?: SupervisorDecision;
+  /** Set once; the encounter stops at its next checkpoint. */
+  cancelRequest?: CancelRequest;
+
+  constructor(readonly input: EncounterWorkflowInput) {
+    const startedAt = new Date().toISOString();
+    this.status = {
+      encounterId: input.encounterId,
+      stage: 'received',
+      startedAt,
+      updatedAt: startedAt,
+      codingRevision: 0,
+      codes: { diagnoses: [], procedures: [] },
+      flags: [],
+      history: [],
+    };
+  }
+
+  get encounterId(): string {
+    return this.input.encounterId;
+  }
+
+  /** Workflow time in milliseconds (deterministic: the workflow clock). */
+  now(): number {
+    return Date.now();
+  }
+
+  /** A note a biller should see on the encounter. */
+  flag(note: string): void {
+    this.status.flags.push(note);
+  }
+
+  /** Stops the encounter here when it was cancelled. */
+  checkpoint(): void {
+    if (this.cancelRequest) throw new EncounterCancelled(this.cancelRequest);
+  }
+
+  /** Makes the encounter findable by payer, date of service and stage. */
+  publishSearchAttributes(): void {
+    upsertSearchAttributes([
+      { key: PAYER_ID, value: this.input.payerId },
+      { key: DATE_OF_SERVICE, value: new Date(`${this.input.dateOfService}T00:00:00Z`) },
+      { key: ENCOUNTER_STAGE, value: this.status.stage },
+    ]);
+  }
+
+  async moveTo(to: Stage, reason?: string, actor?: string): Promise<void> {
+    const from = this.status.stage;
+    const at = new Date().toISOString();
+    this.status.history.push({ from, to, at, reason, actor });
+    this.status.stage = to;
+    this.status.updatedAt = at;
+    upsertSearchAttributes([{ key: ENCOUNTER_STAGE, value: to }]);
+    await internal.recordTransition({ encounterId: this.encounterId, sequence: this.status.history.length, from, to, at, reason, actor });
+  }
+
+  applyCoding(summary: CodingSummary): void {
+    this.status.codingRevision = summary.revision;
+    this.status.codes = {
+      diagnoses: summary.diagnoses.map((d) => d.code),
+      procedures: summary.procedures.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
+    };
+  }
+
+  /** Applies the pending override as the next coding revision. */
+  async applyOverride(): Promise<CodingSummary> {
+    const override = this.pendingOverride!;
+    this.pendingOverride = undefined;
+    const summary = await internal.applyCoderOverride({ encounterId: this.encounterId, revision: this.status.codingRevision + 1, override });
+    this.applyCoding(summary);
+    this.flag(`codes overridden by coder ${override.overriddenBy}`);
+    return summary;
+  }
+
+  /** Applies the pending override; a rejected one (e.g. a code not in the code sets) is flagged and dropped. */
+  async tryOverride(): Promise<CodingSummary | undefined> {
+    try {
+      return await this.applyOverride();
+    } catch (err) {
+      if (!(err instanceof ActivityFailure)) throw err;
+      this.flag(`a coder's override was rejected: ${failureMessage(err, 'the codes could not be applied')}`);
+      return undefined;
+    }
+  }
+
+  /**
+   * Parks the encounter at `stage` for a supervisor and waits for a decision that fits the
+   * situation. Returns undefined when `alsoWakeOn` ended the wait instead (e.g. a late answer).
+   */
+  async awaitSupervisor(
+    stage: Stage,
+    kind: PendingDecision['kind'],
+    reason: string,
+    allowed: SupervisorDecisionKind[],
+    alsoWakeOn: () => boolean = () => false,
+  ): Promise<SupervisorDecision | undefined> {
+    const { encounterId, status } = this;
+    status.pendingDecision = { id: uuid4(), kind, reason, allowed, since: new Date().toISOString() };
+    await this.moveTo(stage, reason);
+    await external.notifySupervisor({ encounterId, kind, reason });
+    for (;;) {
+      await condition(() => this.cancelRequest !== undefined || this.pendingDecision !== undefined || alsoWakeOn());
+      this.checkpoint();
+      if (!this.pendingDecision) {
+        status.pendingDecision = undefined;
+        return undefined;
+      }
+      const decision = this.pendingDecision;
+      this.pendingDecision = undefined;
+      if (decision.decision === 'cancel') {
+        throw new EncounterCancelled({ cancelledBy: decision.decidedBy, reason: decision.note ?? 'supervisor cancelled' });
+      }
+      if (allowed.includes(decision.decision)) {
+        status.pendingDecision = undefined;
+        await internal.recordAudit({
+          encounterId,
+          actor: decision.decidedBy,
+          role: 'supervisor',
+          action: `decision:${decision.decision}`,
+          detail: { kind, note: decision.note ?? null, extendBy: decision.extendBy ?? null },
+          idempotencyKey: `${encounterId}:decision:${uuid4()}`,
+        });
+        return decision;
+      }
+      this.flag(`ignored supervisor decision "${decision.decision}" (allowed: ${allowed.join(', ')})`);
+    }
+  }
+
+  /** Ends a cancelled encounter: the open query is withdrawn, nothing is left pending. */
+  async cancel(request: CancelRequest): Promise<void> {
+    if (this.status.openQuery) {
+      await internal.closeClarificationQuery({ queryId: this.status.openQuery.queryId, status: 'withdrawn' });
+      this.status.openQuery = undefined;
+    }
+    this.status.pendingDecision = undefined;
+    await this.moveTo('cancelled', request.reason, request.cancelledBy);
+  }
+}

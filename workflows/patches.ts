@@ -1,0 +1,30 @@
+/**
+ * Every `patched()` marker of the encounter workflow, in the order they were introduced. A marker
+ * lets a behaviour change reach new encounters while running ones replay the path they recorded
+ * (test/workflows/histories holds both). A new behaviour change adds its marker here, with a
+ * sentence saying what changed, and records new histories; a marker is never renamed or removed
+ * while workflows started before it may still run.
+ */
+
+/**
+ * A coder's override is checked (the activity looks the codes up) before the open query is
+ * withdrawn, and a rejected override leaves the encounter where it was, flagged, instead of
+ * failing the workflow. Workflows started before it keep the earlier order.
+ */
+export const OVERRIDE_CHECKED_FIRST = 'override-checked-before-withdrawing-query';
+
+/**
+ * Supervisor decisions are checked against the pending question (its id and the allowed
+ * decisions) when they arrive, a decision with no question pending is ignored instead of
+ * answering the next one, and a supervisor's cancel takes effect at any stage.
+ */
+export const DECISIONS_CHECKED = 'supervisor-decisions-checked';
+
+/** Error-severity pre-claim edits stop the encounter for review before billing. */
+export const EDIT_ERRORS_REVIEWED = 'edit-errors-reviewed';
+
+/** A modified authorization (another service than requested) is reviewed before billing. */
+export const MODIFIED_AUTHORIZATION_REVIEWED = 'modified-authorization-reviewed';
+
+/** A failed patient statement goes to review instead of failing the workflow. */
+export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
