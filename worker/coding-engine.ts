@@ -1,5 +1,6 @@
 /** Adapts the coding library (coding/) to the interface the activities use. */
-import { codeEncounter, loadCodeSets, loadPayerRules, runEdits } from '../coding/index.ts';
+import { loadPayerRules } from '../authorization/payer-rules.ts';
+import { codeEncounter, loadCodeSets, runEdits } from '../coding/index.ts';
 import type { CodingEngine } from '../activities/deps.ts';
 
 export async function loadCodingEngine(opts: { procedureCatalogPath?: string; payerRulesPath?: string }): Promise<CodingEngine> {

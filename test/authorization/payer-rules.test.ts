@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPayerRules, requiresPriorAuthorization } from '../../coding/index.ts';
+import { loadPayerRules, requiresPriorAuthorization } from '../../authorization/payer-rules.ts';
 
 describe('payer prior-authorization rules', () => {
   it('ACME-HEALTH needs authorization for advanced imaging and some surgery', () => {

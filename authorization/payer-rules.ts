@@ -1,6 +1,7 @@
 /**
  * Payer prior-authorization rules, kept as data (data/payer-rules.json) so that operations can edit
- * them without a code change.
+ * them without a code change. The worker hands them to the activities with the coding engine
+ * (CodingEngine.requiresPriorAuthorization); activities/authorization.ts asks them.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
