@@ -3,7 +3,7 @@
 // `tsx scripts/prisma.ts generate`.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
-import { runPrisma } from '../scripts/prisma.ts';
+import { runPrisma } from './prisma-cli.ts';
 
 export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client.ts';

@@ -12,7 +12,7 @@ import { mkdir, open } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
-import { ensureTemporalCli } from '../scripts/temporal-cli.ts';
+import { ensureTemporalCli } from './temporal-cli.ts';
 import { searchAttributeCliArgs } from './search-attributes.ts';
 
 export interface DevServerOptions {

@@ -1,5 +1,5 @@
 /**
- * Lifecycle benchmark: starts the whole product on real parts (test/helpers/stack.ts: a fresh
+ * Lifecycle benchmark: starts the whole product on real parts (testkit/stack.ts: a fresh
  * database, the Temporal dev server, the worker, the sandboxes and the API, all in or under this
  * process), submits encounters over HTTP and prints speed and memory figures. It is a script, not
  * a test: nothing is asserted, figures are printed.
@@ -40,8 +40,8 @@ import { runInNewContext } from 'node:vm';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import type { EncounterSubmission } from '../domain/encounter.ts';
-import { TOKENS, call, validSubmission } from '../test/helpers/http.ts';
-import { startTestStack, type TestStack } from '../test/helpers/stack.ts';
+import { TOKENS, call, validSubmission } from '../testkit/http.ts';
+import { startTestStack, type TestStack } from '../testkit/stack.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Options

@@ -3,7 +3,7 @@
  * test (test/workflows/replay.test.ts): `npx tsx scripts/record-workflow-histories.ts [name...]`.
  *
  * Each path runs on Temporal's time-skipping test server with the in-memory activities of
- * test/workflows/fake-activities.ts and is written to test/workflows/histories/<name>.json in the
+ * testkit/fake-activities.ts and is written to test/workflows/histories/<name>.json in the
  * JSON form the Temporal CLI also uses. Read test/workflows/histories/README.md before re-recording:
  * a replay failure means a change is not deterministic, and re-recording would hide it.
  */
@@ -12,9 +12,9 @@ import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
-import { createTimeSkippingTestEnv } from '../test/helpers/temporal.ts';
-import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../test/workflows/drive.ts';
-import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../test/workflows/fake-activities.ts';
+import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
+import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
+import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../testkit/fake-activities.ts';
 import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
 import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import { createClarificationActivities } from '../../activities/clarification.ts';
 import { SIGNATURE_HEADER, createNotificationActivities, signWebhookBody } from '../../activities/notifications.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
+import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
 
 interface Received {
   headers: IncomingMessage['headers'];

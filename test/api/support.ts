@@ -12,8 +12,8 @@ import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
-import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { createLocalTestEnv } from '../helpers/temporal.ts';
+import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { createLocalTestEnv } from '../../testkit/temporal.ts';
 
 export interface ApiUnderTest {
   app: Express;
@@ -62,4 +62,4 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
   };
 }
 
-export { TOKENS, call, validSubmission, type Call } from '../helpers/http.ts';
+export { TOKENS, call, validSubmission, type Call } from '../../testkit/http.ts';

@@ -7,8 +7,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrismaClient, migrateDeploy } from '../../platform/db.ts';
 import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
-import { createEmbeddedTestDatabase, createServerTestDatabase, serverDatabaseUrl } from '../helpers/database.ts';
-import type { TestDatabase } from '../helpers/database.ts';
+import { createEmbeddedTestDatabase, createServerTestDatabase, serverDatabaseUrl } from '../../testkit/database.ts';
+import type { TestDatabase } from '../../testkit/database.ts';
 
 const databaseKinds: Array<[string, () => Promise<TestDatabase>]> = [['embedded PGlite', createEmbeddedTestDatabase]];
 const serverUrl = serverDatabaseUrl();

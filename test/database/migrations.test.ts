@@ -4,10 +4,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runPrisma } from '../../scripts/prisma.ts';
+import { runPrisma } from '../../platform/prisma-cli.ts';
 import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
 import type { EmbeddedPostgres } from '../../platform/embedded-postgres.ts';
-import { createEmptyServerDatabase, serverDatabaseUrl } from '../helpers/database.ts';
+import { createEmptyServerDatabase, serverDatabaseUrl } from '../../testkit/database.ts';
 
 const migrationsVsSchema = (schemaPath: string) => [
   'migrate',

@@ -4,10 +4,10 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { schemaEngineShimPath } from '../../scripts/prisma.ts';
+import { schemaEngineShimPath } from '../../platform/prisma-cli.ts';
 import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
 import type { EmbeddedPostgres } from '../../platform/embedded-postgres.ts';
-import { createEmptyServerDatabase, databaseUrlWithName, serverDatabaseUrl } from '../helpers/database.ts';
+import { createEmptyServerDatabase, databaseUrlWithName, serverDatabaseUrl } from '../../testkit/database.ts';
 
 interface ShimRun {
   code: number;

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../helpers/http.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
 
 let stack: TestStack;
 

@@ -16,8 +16,8 @@ import { seededRandom } from '../../sandbox/shared/prng.ts';
 import { encounterWorkflowId } from '../../workflows/config.ts';
 import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../helpers/http.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
 
 /**
  * 37 % of insurer requests fail. Seed 130 makes the very first insurer request a 429 and the

@@ -14,8 +14,8 @@ import proto from '@temporalio/proto';
 import type { Payload } from '@temporalio/common';
 import { ENCODING_ENCRYPTED, METADATA_KEY_ID } from '../../platform/payload-codec.ts';
 import { encounterWorkflowId } from '../../workflows/config.ts';
-import { TOKENS, call, validSubmission } from '../helpers/http.ts';
-import { startTestStack, type TestStack } from '../helpers/stack.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
 
 let stack: TestStack;
 

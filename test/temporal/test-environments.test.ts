@@ -4,7 +4,7 @@ import { Worker, bundleWorkflowCode } from '@temporalio/worker';
 import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
-import { createLocalTestEnv, createTimeSkippingTestEnv, quietBundlerLogger } from '../helpers/temporal.ts';
+import { createLocalTestEnv, createTimeSkippingTestEnv, quietBundlerLogger } from '../../testkit/temporal.ts';
 import type { awaitPayerResponseWindow, greetBillingDesk } from './fixtures/throwaway-workflows.ts';
 
 const workflowsPath = fileURLToPath(new URL('./fixtures/throwaway-workflows.ts', import.meta.url));

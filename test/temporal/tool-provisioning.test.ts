@@ -7,8 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { searchAttributeCliArgs, searchAttributeSpecs } from '../../platform/search-attributes.ts';
 import { findFreePort } from '../../platform/temporal-server.ts';
-import { ensureTemporalCli, findOnPath, withInstallLock } from '../../scripts/temporal-cli.ts';
-import { ensureTemporalTestServer, pinnedTestServerVersion } from '../../scripts/temporal-test-server.ts';
+import { ensureTemporalCli, findOnPath, withInstallLock } from '../../platform/temporal-cli.ts';
+import { ensureTemporalTestServer, pinnedTestServerVersion } from '../../testkit/temporal-test-server.ts';
 
 const run = promisify(execFile);
 

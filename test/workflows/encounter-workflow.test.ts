@@ -18,9 +18,9 @@ import {
   type EncounterStatus,
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { createTimeSkippingTestEnv } from '../helpers/temporal.ts';
-import { PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from './drive.ts';
-import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from './fake-activities.ts';
+import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
+import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../../testkit/fake-activities.ts';
 
 let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;

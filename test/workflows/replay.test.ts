@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import proto from '@temporalio/proto';
 import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
-import { quietTemporalRuntimeLogs } from '../helpers/temporal.ts';
+import { quietTemporalRuntimeLogs } from '../../testkit/temporal.ts';
 
 const HISTORIES_DIR = fileURLToPath(new URL('./histories/', import.meta.url));
 /** The paths scripts/record-workflow-histories.ts records; a lost file must not pass silently. */

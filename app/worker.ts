@@ -4,7 +4,7 @@
  */
 import { stopOnSignals } from '../platform/shutdown.ts';
 import { loadStandaloneSettings } from '../platform/standalone.ts';
-import { runWorker } from './run.ts';
+import { runWorker } from '../worker/run.ts';
 
 const { config, temporal, databaseUrl } = loadStandaloneSettings('worker');
 const worker = await runWorker(config, temporal, databaseUrl, {

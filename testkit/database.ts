@@ -9,9 +9,9 @@
 //   await db.drop();                         // in afterAll
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPrismaClient, migrateDeploy } from '../../platform/db.ts';
-import type { PrismaClient } from '../../platform/db.ts';
-import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
+import { createPrismaClient, migrateDeploy } from '../platform/db.ts';
+import type { PrismaClient } from '../platform/db.ts';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
 
 export interface TestDatabase {
   url: string;

@@ -1,5 +1,5 @@
 /** HTTP helpers shared by the API and end-to-end tests: tokens, one-call fetch, a valid submission. */
-import type { EncounterSubmission } from '../../domain/encounter.ts';
+import type { EncounterSubmission } from '../domain/encounter.ts';
 
 export const TOKENS = {
   intake: 'intake-demo',

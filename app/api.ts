@@ -4,7 +4,7 @@
  */
 import { stopOnSignals } from '../platform/shutdown.ts';
 import { loadStandaloneSettings } from '../platform/standalone.ts';
-import { runApi } from './server.ts';
+import { runApi } from '../api/server.ts';
 
 const { config, temporal, databaseUrl } = loadStandaloneSettings('API');
 const api = await runApi(config, temporal, databaseUrl);

@@ -6,10 +6,10 @@ import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../../workflows/config.ts';
-import type { encounterWorkflow } from '../../workflows/encounter.ts';
-import { answerClarificationUpdate, statusQuery, type EncounterStatus } from '../../workflows/messages.ts';
-import type { Stage } from '../../workflows/stages.ts';
+import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
+import type { encounterWorkflow } from '../workflows/encounter.ts';
+import { answerClarificationUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
+import type { Stage } from '../workflows/stages.ts';
 import { createFakeActivities, type Script } from './fake-activities.ts';
 
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;

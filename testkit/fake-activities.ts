@@ -2,8 +2,8 @@
  * In-memory stand-ins for the encounter workflow's activities: unit tests of the workflow alone.
  * Each test scripts what coding, the insurer and the clearinghouse answer, and reads back calls.
  */
-import type { Activities, AuthorizationResult, CodingSummary } from '../../activities/index.ts';
-import type { SubmittedClaim } from '../../activities/billing.ts';
+import type { Activities, AuthorizationResult, CodingSummary } from '../activities/index.ts';
+import type { SubmittedClaim } from '../activities/billing.ts';
 
 export interface Script {
   /** Coding results in order: the first call gets [0], a re-code after an answer [1], ... */

@@ -16,9 +16,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import proto from '@temporalio/proto';
-import { encounterSearchAttributes } from '../../platform/search-attributes.ts';
-import { ensureTemporalCli } from '../../scripts/temporal-cli.ts';
-import { ensureTemporalTestServer } from '../../scripts/temporal-test-server.ts';
+import { encounterSearchAttributes } from '../platform/search-attributes.ts';
+import { ensureTemporalCli } from '../platform/temporal-cli.ts';
+import { ensureTemporalTestServer } from './temporal-test-server.ts';
 
 const logLevels: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 let runtimeConfigured = false;
