@@ -9,6 +9,7 @@ import type { InsurerClient } from '../integrations/insurer-client.ts';
 import type { ClearinghouseClient } from '../integrations/clearinghouse-client.ts';
 import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { BillingProvider } from '../billing/types.ts';
+import type { PayerDirectory } from '../payers/directory.ts';
 
 /** The coding engine as the activities see it (coding/ implements it). */
 export interface CodingEngine {
@@ -47,6 +48,8 @@ export interface ActivityDeps {
   insurer: InsurerClient;
   clearinghouse: ClearinghouseClient;
   feeSchedule: FeeSchedule;
+  /** The payer directory as loaded at start (the Payer table holds the same, synced). */
+  payers: PayerDirectory;
   notifications: NotificationSettings;
   billing: BillingSettings;
 }

@@ -97,6 +97,24 @@ export function shiftDay(day: string, by: { days?: number; years?: number }): st
   return dateToDay(date);
 }
 
+/** Text that goes into X12 address segments: no X12 separators (* ~ : ^). */
+const addressText = (max: number) => text(max).regex(/^[^*~:^]*$/, { message: 'Must not contain * ~ : or ^' });
+
+/** A US postal address (X12 N3/N4): the patient's, for the claim's subscriber loop and the statement. */
+export const postalAddress = z.object({
+  line1: addressText(55),
+  line2: addressText(55).optional(),
+  city: addressText(30),
+  state: safeString().regex(/^[A-Z]{2}$/, { message: 'A two-letter state code (e.g. IL)' }),
+  postalCode: safeString().regex(/^\d{5}(\d{4})?$/, { message: 'A ZIP code of 5 or 9 digits' }),
+});
+
+/** Ten digits, no punctuation (X12 PER). */
+export const phoneNumber = safeString().regex(/^\d{10}$/, { message: 'A phone number of 10 digits' });
+
+/** A payer id as the payer directory lists it. */
+export const payerId = safeId(64);
+
 export const encounterSubmissionSchema = z
   .object({
     clinicEncounterId: x12Id(64),
@@ -107,13 +125,17 @@ export const encounterSubmissionSchema = z
       dateOfBirth: isoDate,
       sex: z.enum(['F', 'M', 'U']),
       memberId: x12Id(64),
+      address: postalAddress.optional(),
+      phone: phoneNumber.optional(),
     }),
     provider: z.object({
       npi,
       name: text(200),
       taxonomy: safeString().regex(/^[0-9]{3}[0-9A-Z]{6}X$/, { message: 'Not a NUCC taxonomy code (e.g. 207Q00000X)' }),
     }),
-    payerId: safeId(64),
+    payerId,
+    /** A secondary payer on file (coordination of benefits): billed after the primary, before the patient. */
+    secondaryCoverage: z.object({ payerId, memberId: x12Id(64) }).optional(),
     dateOfService: isoDate,
     placeOfService: safeString().regex(/^\d{2}$/, { message: 'A place-of-service code has two digits' }),
     documentation: z.object({

@@ -16,6 +16,20 @@ export interface PatientInfo {
   sex: Sex;
   /** The insurer's member id. */
   memberId: string;
+  /** Postal address (the claim's subscriber loop, the statement). */
+  address?: PostalAddress;
+  /** Ten digits. */
+  phone?: string;
+}
+
+export interface PostalAddress {
+  line1: string;
+  line2?: string;
+  city: string;
+  /** Two-letter state code. */
+  state: string;
+  /** 5 or 9 digits. */
+  postalCode: string;
 }
 
 export interface ProviderInfo {
@@ -58,6 +72,8 @@ export interface EncounterSubmission {
   patient: PatientInfo;
   provider: ProviderInfo;
   payerId: string;
+  /** A secondary payer on file (coordination of benefits). */
+  secondaryCoverage?: { payerId: string; memberId: string };
   /** ISO date of service, YYYY-MM-DD. */
   dateOfService: string;
   /** CMS place-of-service code, two digits (11 office, 22 outpatient hospital, ...). */

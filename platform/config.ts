@@ -38,6 +38,8 @@ export interface AppConfig {
   statementDueDays: number;
   procedureCatalogPath?: string;
   payerRulesPath?: string;
+  /** The payer directory seed file (data/payers.json when unset). */
+  payerDirectoryPath?: string;
   feeSchedulePath?: string;
   insurerScenarioPath?: string;
   clearinghouseScenarioPath?: string;
@@ -152,6 +154,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     statementDueDays: int(env, 'STATEMENT_DUE_DAYS', 30),
     procedureCatalogPath: text(env, 'PROCEDURE_CATALOG'),
     payerRulesPath: text(env, 'PAYER_RULES'),
+    payerDirectoryPath: text(env, 'PAYER_DIRECTORY'),
     feeSchedulePath: text(env, 'FEE_SCHEDULE'),
     insurerScenarioPath: text(env, 'INSURER_SCENARIO'),
     clearinghouseScenarioPath: text(env, 'CLEARINGHOUSE_SCENARIO'),

@@ -12,6 +12,8 @@ import pg from 'pg';
 import { createPrismaClient, migrateDeploy } from '../platform/db.ts';
 import type { PrismaClient } from '../platform/db.ts';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
+import { loadPayerDirectory } from '../payers/directory.ts';
+import { syncPayerDirectory } from '../payers/sync.ts';
 
 export interface TestDatabase {
   url: string;
@@ -94,8 +96,10 @@ export async function createEmbeddedTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A migrated database: on TEST_DATABASE_URL's server when set, otherwise embedded PGlite. */
-export function createTestDatabase(): Promise<TestDatabase> {
+/** A migrated database (on TEST_DATABASE_URL's server when set, otherwise embedded PGlite) holding the shipped payer directory. */
+export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = serverDatabaseUrl();
-  return serverUrl ? createServerTestDatabase(serverUrl) : createEmbeddedTestDatabase();
+  const db = await (serverUrl ? createServerTestDatabase(serverUrl) : createEmbeddedTestDatabase());
+  await syncPayerDirectory(db.prisma, loadPayerDirectory());
+  return db;
 }

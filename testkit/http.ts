@@ -59,6 +59,8 @@ export function validSubmission(overrides: { clinicEncounterId?: string } = {}):
       dateOfBirth: '1980-02-29',
       sex: 'F' as const,
       memberId: 'MBR12345',
+      address: { line1: '12 Test Lane', city: 'Springfield', state: 'IL', postalCode: '62704' },
+      phone: '2175550100',
     },
     provider: { npi: '1234567893', name: 'Dr. Demo One', taxonomy: '207Q00000X' },
     payerId: 'ACME-HEALTH',

@@ -5,6 +5,7 @@ import { ClearinghouseClient } from '../integrations/clearinghouse-client.ts';
 import { InsurerClient } from '../integrations/insurer-client.ts';
 import type { AppConfig } from '../platform/config.ts';
 import type { PrismaClient } from '../platform/db.ts';
+import { loadPayerDirectory } from '../payers/directory.ts';
 import { loadCodingEngine } from './coding-engine.ts';
 
 /** The clinic that bills: demo values unless BILLING_PROVIDER_* are set. */
@@ -35,6 +36,7 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
     insurer: new InsurerClient(parties.insurerUrl, { timeoutMs: config.externalTimeoutMs }),
     clearinghouse: new ClearinghouseClient(parties.clearinghouseUrl, { timeoutMs: config.externalTimeoutMs }),
     feeSchedule: loadFeeSchedule(config.feeSchedulePath),
+    payers: loadPayerDirectory(config.payerDirectoryPath),
     notifications: {
       physicianWebhookUrl: config.physicianWebhookUrl,
       supervisorWebhookUrl: config.supervisorWebhookUrl,

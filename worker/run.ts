@@ -4,6 +4,7 @@ import { createPrismaClient } from '../platform/db.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
 
@@ -20,6 +21,9 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   const prisma = createPrismaClient(databaseUrl);
   const connection = await connectNativeConnection(temporal);
   const deps = await buildActivityDeps(config, prisma, parties);
+  // The Payer table follows the directory file: intake (in the API) refuses payers not in it.
+  const synced = await syncPayerDirectory(prisma, deps.payers);
+  log.info('payer directory loaded', synced);
   const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));

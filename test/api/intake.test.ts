@@ -190,7 +190,9 @@ describe('reading encounters', () => {
   });
 
   it('GET /encounters pages with an opaque cursor and validates filters', async () => {
+    // A payer of its own (added to the directory table here), so no other test's encounters show up.
     const payerId = `PAGE-PAYER-${Date.now()}`;
+    await api.db.prisma.payer.create({ data: { id: payerId, name: 'Paging test payer' } });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) ids.push((await post({ ...validSubmission(), payerId })).body.id);
 
