@@ -25,13 +25,13 @@ export function authorizationKey(encounterId: string, attempt: number): string {
   return `${encounterId}:pa:${attempt}`;
 }
 
-/** Whether the payer's rules require authorization for the coded procedures (internal: database and rules only). */
-export function createAuthorizationRequirementActivities({ prisma, coding }: Pick<ActivityDeps, 'prisma' | 'coding'>) {
+/** Whether the payer directory requires authorization for the coded procedures (internal: database and directory only). */
+export function createAuthorizationRequirementActivities({ prisma, payers }: Pick<ActivityDeps, 'prisma' | 'payers'>) {
   return {
     async checkAuthorizationRequirement({ encounterId, revision }: { encounterId: string; revision: number }): Promise<AuthorizationRequirement> {
       const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true } });
       const { procedures } = await loadRevision(prisma, encounterId, revision);
-      const rules = procedures.map((p) => ({ code: p.code, ...coding.requiresPriorAuthorization(encounter.payerId, p.code) }));
+      const rules = procedures.map((p) => ({ code: p.code, ...payers.requiresPriorAuthorization(encounter.payerId, p.code) }));
       const needing = rules.filter((r) => r.required);
       return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
     },
@@ -39,7 +39,7 @@ export function createAuthorizationRequirementActivities({ prisma, coding }: Pic
 }
 
 /** The insurer's prior-authorization service (external: runs under the workflow's external-party policy). */
-export function createPriorAuthorizationActivities({ prisma, coding, insurer }: Pick<ActivityDeps, 'prisma' | 'coding' | 'insurer'>) {
+export function createPriorAuthorizationActivities({ prisma, payers, insurer }: Pick<ActivityDeps, 'prisma' | 'payers' | 'insurer'>) {
   async function storeDecision(idempotencyKey: string, decision: AuthorizationDecision): Promise<void> {
     await prisma.priorAuthorization.update({
       where: { idempotencyKey },
@@ -60,8 +60,8 @@ export function createPriorAuthorizationActivities({ prisma, coding, insurer }: 
       const { encounter } = await loadEncounterForCoding(prisma, encounterId);
       const provider = await prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } });
       const { diagnoses, procedures } = await loadRevision(prisma, encounterId, revision);
-      const needing = procedures.filter((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).required);
-      const expedited = needing.some((p) => coding.requiresPriorAuthorization(encounter.payerId, p.code).expedited === true);
+      const needing = procedures.filter((p) => payers.requiresPriorAuthorization(encounter.payerId, p.code).required);
+      const expedited = needing.some((p) => payers.requiresPriorAuthorization(encounter.payerId, p.code).expedited === true);
       const idempotencyKey = authorizationKey(encounterId, attempt);
       const requestedUnits = unitsByCode(needing);
       await prisma.priorAuthorization.upsert({

@@ -17,7 +17,6 @@ export interface CodingEngine {
   /** Looks up a code a coder typed; undefined when it is not in the code sets. */
   describe(system: 'ICD-10-CM' | 'PROCEDURE', code: string): { description: string; system: string } | undefined;
   edits(diagnoses: CodedDiagnosis[], procedures: CodedProcedure[], patient: { ageYears: number; sex: Sex }): EditFinding[];
-  requiresPriorAuthorization(payerId: string, procedureCode: string): { required: boolean; expedited?: boolean };
   codeSetVersions(): Record<string, string>;
 }
 

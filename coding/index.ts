@@ -1,7 +1,7 @@
 /**
  * The coding engine: ICD-10-CM suggestion, procedure coding against the customer's catalog, claim
  * edits and physician queries. Plain TypeScript, no Temporal. (Payer prior-authorization rules:
- * authorization/payer-rules.ts.)
+ * the payer directory, payers/directory.ts.)
  */
 export { loadCodeSets, type CodeSets } from './code-sets.ts';
 export { codeEncounter, LOW_CONFIDENCE } from './suggest.ts';

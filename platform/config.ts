@@ -37,7 +37,6 @@ export interface AppConfig {
   timings: EncounterTimings;
   statementDueDays: number;
   procedureCatalogPath?: string;
-  payerRulesPath?: string;
   /** The payer directory seed file (data/payers.json when unset). */
   payerDirectoryPath?: string;
   feeSchedulePath?: string;
@@ -153,7 +152,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     statementDueDays: int(env, 'STATEMENT_DUE_DAYS', 30),
     procedureCatalogPath: text(env, 'PROCEDURE_CATALOG'),
-    payerRulesPath: text(env, 'PAYER_RULES'),
     payerDirectoryPath: text(env, 'PAYER_DIRECTORY'),
     feeSchedulePath: text(env, 'FEE_SCHEDULE'),
     insurerScenarioPath: text(env, 'INSURER_SCENARIO'),

@@ -1,16 +1,13 @@
 /** Adapts the coding library (coding/) to the interface the activities use. */
-import { loadPayerRules } from '../authorization/payer-rules.ts';
 import { codeEncounter, loadCodeSets, runEdits } from '../coding/index.ts';
 import type { CodingEngine } from '../activities/deps.ts';
 
-export async function loadCodingEngine(opts: { procedureCatalogPath?: string; payerRulesPath?: string }): Promise<CodingEngine> {
+export async function loadCodingEngine(opts: { procedureCatalogPath?: string }): Promise<CodingEngine> {
   const codeSets = await loadCodeSets({ procedureCatalogPath: opts.procedureCatalogPath });
-  const payerRules = await loadPayerRules(opts.payerRulesPath);
   return {
     code: (input) => codeEncounter(input, codeSets),
     describe: (system, code) => codeSets.describe(system, code),
     edits: (diagnoses, procedures, patient) => runEdits(diagnoses, procedures, patient, codeSets),
-    requiresPriorAuthorization: (payerId, procedureCode) => payerRules.requiresPriorAuthorization(payerId, procedureCode),
     codeSetVersions: () => codeSets.versions,
   };
 }

@@ -32,7 +32,7 @@ export interface ExternalParties {
 export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient, parties: ExternalParties): Promise<ActivityDeps> {
   return {
     prisma,
-    coding: await loadCodingEngine({ procedureCatalogPath: config.procedureCatalogPath, payerRulesPath: config.payerRulesPath }),
+    coding: await loadCodingEngine({ procedureCatalogPath: config.procedureCatalogPath }),
     insurer: new InsurerClient(parties.insurerUrl, { timeoutMs: config.externalTimeoutMs }),
     clearinghouse: new ClearinghouseClient(parties.clearinghouseUrl, { timeoutMs: config.externalTimeoutMs }),
     feeSchedule: loadFeeSchedule(config.feeSchedulePath),
