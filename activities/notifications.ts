@@ -4,6 +4,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
+import { EXTERNAL_PARTY_REJECTED, EXTERNAL_PARTY_UNAVAILABLE } from '../integrations/failure-types.ts';
 import type { ActivityDeps, NotificationSettings } from './deps.ts';
 import { recordAuditEvent } from './records.ts';
 
@@ -29,13 +30,13 @@ async function postWebhook(settings: NotificationSettings, url: string, idempote
       signal: AbortSignal.timeout(settings.timeoutMs),
     });
   } catch (err) {
-    throw ApplicationFailure.create({ type: 'ExternalPartyUnavailable', message: `webhook unreachable: ${(err as Error).name}` });
+    throw ApplicationFailure.create({ type: EXTERNAL_PARTY_UNAVAILABLE, message: `webhook unreachable: ${(err as Error).name}` });
   }
   if (response.status >= 500 || response.status === 429) {
-    throw ApplicationFailure.create({ type: 'ExternalPartyUnavailable', message: `webhook answered ${response.status}` });
+    throw ApplicationFailure.create({ type: EXTERNAL_PARTY_UNAVAILABLE, message: `webhook answered ${response.status}` });
   }
   if (!response.ok) {
-    throw ApplicationFailure.nonRetryable(`webhook refused the notification (${response.status})`, 'ExternalPartyRejected');
+    throw ApplicationFailure.nonRetryable(`webhook refused the notification (${response.status})`, EXTERNAL_PARTY_REJECTED);
   }
 }
 
