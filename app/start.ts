@@ -90,7 +90,8 @@ try {
   }
   let clearinghouseUrl = config.clearinghouseUrl;
   if (!clearinghouseUrl) {
-    const clearinghouse = await startClearinghouseSandbox({ port: config.clearinghousePort, scenarioPath: config.clearinghouseScenarioPath });
+    // The clearinghouse forwards accepted claims to the payer for adjudication and collects its remittances.
+    const clearinghouse = await startClearinghouseSandbox({ port: config.clearinghousePort, scenarioPath: config.clearinghouseScenarioPath, payerUrl: insurerUrl });
     stops.push({ name: 'clearinghouse sandbox', stop: clearinghouse.stop });
     clearinghouseUrl = clearinghouse.url;
   }

@@ -27,3 +27,16 @@ export function parseDollars(text: string): Cents {
 export function applyBasisPoints(amount: Cents, basisPoints: number): Cents {
   return Math.floor((amount * basisPoints + 5000) / 10000);
 }
+
+/** Signed amounts (an 835 reversal is negative): -12345 -> "-123.45". */
+export function formatSignedDollars(cents: Cents): string {
+  if (!Number.isSafeInteger(cents)) throw new RangeError('amount must be an integer number of cents');
+  return cents < 0 ? `-${formatDollars(-cents)}` : formatDollars(cents);
+}
+
+/** "-123.45", "123.4", "0" -> cents; throws on anything else. */
+export function parseSignedDollars(text: string): Cents {
+  const negative = text.startsWith('-');
+  const cents = parseDollars(negative ? text.slice(1) : text);
+  return negative ? -cents : cents;
+}

@@ -37,6 +37,8 @@ export interface ClaimSubscriber {
   lastName: string;
   dateOfBirth: string;
   sex: Sex;
+  /** The subscriber's address (837P 2010BA N3/N4, required when the patient is the subscriber). */
+  address?: PostalAddress;
 }
 
 export interface ClaimLine {
@@ -71,6 +73,10 @@ export interface ClaimDocument {
   priorAuthorizationRequired: boolean;
   priorAuthorizationNumber?: string;
   totalChargeCents: Cents;
+  /** CLM05-3 claim frequency: 1 original, 7 replacement of a prior claim, 8 void. Absent = 1. */
+  frequencyCode?: '1' | '7' | '8';
+  /** With 7 or 8: the payer's claim control number of the claim replaced (REF*F8). */
+  originalReference?: string;
 }
 
 export interface ClaimRejectionReason {

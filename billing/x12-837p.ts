@@ -5,8 +5,9 @@
  *   ISA/GS/ST/BHT envelope and header
  *   1000A submitter (NM1*41, PER)      1000B receiver (NM1*40)
  *   2000A billing provider HL (PRV)    2010AA billing provider (NM1*85, N3, N4, REF*EI)
- *   2000B subscriber HL (SBR)          2010BA subscriber (NM1*IL, DMG)   2010BB payer (NM1*PR)
- *   2300 claim (CLM, REF*G1 prior authorization, HI ABK/ABF)   2310B rendering provider (NM1*82, PRV)
+ *   2000B subscriber HL (SBR)          2010BA subscriber (NM1*IL, N3/N4, DMG)   2010BB payer (NM1*PR)
+ *   2300 claim (CLM with frequency code, REF*G1 prior authorization, REF*F8 original reference
+ *        of a replacement, HI ABK/ABF)   2310B rendering provider (NM1*82, PRV)
  *   2400 service lines (LX, SV1, DTP*472)
  *   SE/GE/IEA trailers with segment counts and matching control numbers.
  *
@@ -94,12 +95,17 @@ export function renderX12_837P(claim: ClaimDocument, envelope: X12Envelope): str
   body.push(seg('SBR', 'P', '18', '', '', '', '', '', '', 'CI'));
   const subscriber = claim.subscriber;
   body.push(seg('NM1', 'IL', '1', text(subscriber.lastName), text(subscriber.firstName), '', '', '', 'MI', text(subscriber.memberId)));
+  if (subscriber.address) {
+    body.push(seg('N3', text(subscriber.address.line1)));
+    body.push(seg('N4', text(subscriber.address.city), text(subscriber.address.state), text(subscriber.address.postalCode)));
+  }
   body.push(seg('DMG', 'D8', ccyymmdd(subscriber.dateOfBirth), subscriber.sex));
   body.push(seg('NM1', 'PR', '2', text(claim.payerName), '', '', '', '', 'PI', text(claim.payerId)));
   // 2300 claim
   body.push(seg('CLM', text(claim.claimNumber), formatDollars(claim.totalChargeCents), '', '',
-    [claim.placeOfService, 'B', '1'].join(COMPONENT), 'Y', 'A', 'Y', 'Y'));
+    [claim.placeOfService, 'B', claim.frequencyCode ?? '1'].join(COMPONENT), 'Y', 'A', 'Y', 'Y'));
   if (claim.priorAuthorizationNumber) body.push(seg('REF', 'G1', text(claim.priorAuthorizationNumber)));
+  if (claim.originalReference) body.push(seg('REF', 'F8', text(claim.originalReference)));
   body.push(seg('HI', ...claim.diagnosisCodes.map((code, i) => [i === 0 ? 'ABK' : 'ABF', code.replace('.', '')].join(COMPONENT))));
   // 2310B rendering provider
   const rendering = splitName(claim.renderingProvider.name);

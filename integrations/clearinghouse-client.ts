@@ -1,7 +1,13 @@
-/** Client of the clearinghouse's claim intake (POST /claims); same error classes as the insurer client. */
+/**
+ * Client of the clearinghouse: claim intake (POST /claims), the payer's acknowledgement of a
+ * forwarded claim, the remittance (835) mailbox and claim status inquiries (276/277). Same error
+ * classes as the insurer client.
+ */
 import type { ClaimAcknowledgement, ClaimDocument } from '../billing/types.ts';
 import { claimAcknowledgementSchema } from './clearinghouse-contract.ts';
 import { callJson } from './http-json.ts';
+import { claimStatusResponseSchema, claimTrackingSchema, remittanceMailboxSchema } from './payer-claims-contract.ts';
+import type { ClaimStatusRequest, ClaimStatusResponse, ClaimTracking, MailboxRemittance } from './payer-claims-contract.ts';
 
 export const CLEARINGHOUSE = 'clearinghouse';
 
@@ -58,5 +64,46 @@ export class ClearinghouseClient {
     });
     const { clearinghouseClaimId, ...rest } = ack;
     return clearinghouseClaimId === undefined ? rest : { ...rest, clearinghouseClaimId };
+  }
+
+  /** Whether the claim reached the payer, and the payer's own acknowledgement (277CA) once it did. */
+  async trackClaim(claimNumber: string): Promise<ClaimTracking> {
+    return callJson({
+      party: CLEARINGHOUSE,
+      operation: 'GET /claims/:claimNumber/tracking',
+      url: `${this.baseUrl}/claims/${encodeURIComponent(claimNumber)}/tracking`,
+      method: 'GET',
+      headers: this.headers,
+      timeoutMs: this.timeoutMs,
+      schema: claimTrackingSchema,
+    });
+  }
+
+  /** Every remittance delivered to our mailbox for a claim number (a duplicate delivery appears twice). */
+  async fetchRemittances(claimNumber: string): Promise<MailboxRemittance[]> {
+    const mailbox = await callJson({
+      party: CLEARINGHOUSE,
+      operation: 'GET /remittances',
+      url: `${this.baseUrl}/remittances?claimNumber=${encodeURIComponent(claimNumber)}`,
+      method: 'GET',
+      headers: this.headers,
+      timeoutMs: this.timeoutMs,
+      schema: remittanceMailboxSchema,
+    });
+    return mailbox.remittances;
+  }
+
+  /** A claim status inquiry (276) relayed to the payer; the answer is its 277. */
+  async inquireClaimStatus(request: ClaimStatusRequest): Promise<ClaimStatusResponse> {
+    return callJson({
+      party: CLEARINGHOUSE,
+      operation: 'POST /claim-status',
+      url: `${this.baseUrl}/claim-status`,
+      method: 'POST',
+      body: request,
+      headers: this.headers,
+      timeoutMs: this.timeoutMs,
+      schema: claimStatusResponseSchema,
+    });
   }
 }

@@ -7,6 +7,8 @@ import type { AuthorizationDecision, Benefits, Cents } from '../domain/billing.t
 import { authorizationResponseSchema, eligibilityResponseSchema } from './insurer-contract.ts';
 import type { AuthorizationResponse, EligibilityQuery, PriorAuthorizationRequest } from './insurer-contract.ts';
 import { callJson } from './http-json.ts';
+import { appealReceiptSchema } from './payer-claims-contract.ts';
+import type { AppealReceipt, AppealRequest } from './payer-claims-contract.ts';
 
 export type { PriorAuthorizationRequest, EligibilityQuery } from './insurer-contract.ts';
 
@@ -88,5 +90,19 @@ export class InsurerClient {
       schema: eligibilityResponseSchema,
     });
     return { active: response.active, ...response.benefits };
+  }
+
+  /** Files an appeal of denied lines with its documents; the same key again answers the first receipt. */
+  async fileAppeal(request: AppealRequest, idempotencyKey: string): Promise<AppealReceipt> {
+    return callJson({
+      party: INSURER,
+      operation: 'POST /appeals',
+      url: `${this.baseUrl}/appeals`,
+      method: 'POST',
+      body: request,
+      headers: { ...this.headers, 'idempotency-key': idempotencyKey },
+      timeoutMs: this.timeoutMs,
+      schema: appealReceiptSchema,
+    });
   }
 }

@@ -7,6 +7,7 @@
  * As in production, the worker and the API's client encrypt every payload (a throwaway key per
  * stack); `env.client` has no codec, so it reads what Temporal stores, and `client` has it.
  */
+import { mkdir, writeFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
@@ -52,18 +53,20 @@ export interface TestStackOptions {
   timings?: EncounterTimings;
   insurerFaults?: FaultConfig;
   clearinghouseFaults?: FaultConfig;
+  /** Another insurer scenario file (e.g. a shorter adjudication delay). */
+  insurerScenarioPath?: string;
   /** Client timeout towards the sandboxes. */
   externalTimeoutMs?: number;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
-  const [db, env, bundle, insurer, clearinghouse] = await Promise.all([
+  const [db, env, bundle, insurer] = await Promise.all([
     createTestDatabase(),
     createLocalTestEnv(),
     bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger }),
-    startInsurerSandbox({ port: 0, faults: options.insurerFaults }),
-    startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults }),
+    startInsurerSandbox({ port: 0, faults: options.insurerFaults, ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}) }),
   ]);
+  const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
   const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000) });
   const deps = await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url });
@@ -105,6 +108,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     payloadCodec,
     taskQueue,
     async stop() {
+      await keepX12ForCi(db).catch(() => undefined);
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
@@ -115,4 +119,15 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await Promise.allSettled([env.teardown(), db.drop()]);
     },
   };
+}
+
+/**
+ * Every 837P the stack produced (and every 835 it received) goes to .test-results/x12/, where CI
+ * checks each with pyx12 after the tests (`npx tsx scripts/pyx12.ts .test-results/x12`).
+ */
+async function keepX12ForCi(db: TestDatabase): Promise<void> {
+  const dir = new URL('../../.test-results/x12/', import.meta.url);
+  await mkdir(dir, { recursive: true });
+  const claims = await db.prisma.claim.findMany({ select: { claimNumber: true, x12: true } });
+  for (const claim of claims) await writeFile(new URL(`837P-${claim.claimNumber}.x12`, dir), claim.x12);
 }

@@ -19,6 +19,7 @@ import { listen } from '../shared/http-server.ts';
 import type { RunningSandbox } from '../shared/http-server.ts';
 import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
 import { checkClaim } from './claim-checks.ts';
+import { installPayerExchangeRoutes, PayerExchange } from './payer-exchange.ts';
 
 export const DEFAULT_CLEARINGHOUSE_SCENARIO_PATH = fileURLToPath(new URL('../../data/sandbox/clearinghouse-scenarios.json', import.meta.url));
 
@@ -29,6 +30,8 @@ export interface ClearinghouseSandboxOptions {
   host?: string;
   scenarioPath?: string;
   faults?: FaultConfig;
+  /** The payer's claim intake (the insurer sandbox's URL): accepted claims are forwarded there. */
+  payerUrl?: string;
 }
 
 export interface ClaimRecord {
@@ -44,7 +47,7 @@ export interface ClaimRecord {
 
 const PROBLEM_BASE = 'https://encounterflow.example/problems';
 
-export function createClearinghouseApp(faults: FaultConfig | undefined): express.Express {
+export function createClearinghouseApp(faults: FaultConfig | undefined, exchange: PayerExchange = new PayerExchange(undefined)): express.Express {
   const records = new Map<string, ClaimRecord>();
   const faultCounters = emptyFaultCounters();
   let sequence = 0;
@@ -63,11 +66,13 @@ export function createClearinghouseApp(faults: FaultConfig | undefined): express
         rejected: claims.filter((c) => c.acknowledgement.status === 'rejected').length,
         submissions: claims.reduce((sum, c) => sum + c.submissions, 0),
         faults: faultCounters.injected,
+        ...exchange.counts,
       },
     });
   });
   app.post('/_sandbox/reset', (_req, res) => {
     records.clear();
+    exchange.reset();
     sequence = 0;
     for (const kind of Object.keys(faultCounters.injected) as Array<keyof typeof faultCounters.injected>) faultCounters.injected[kind] = 0;
     res.status(204).end();
@@ -113,6 +118,10 @@ export function createClearinghouseApp(faults: FaultConfig | undefined): express
     } else {
       records.set(claimNumber, { claimNumber, bodyHash, submission, acknowledgement, submissions: 1, earlierAcknowledgements: [] });
     }
+    if (accepted) {
+      exchange.enqueue(submission);
+      void exchange.pump();
+    }
     res.status(200).json(acknowledgement);
   });
 
@@ -122,12 +131,13 @@ export function createClearinghouseApp(faults: FaultConfig | undefined): express
     res.json(record.acknowledgement);
   });
 
+  installPayerExchangeRoutes(app, exchange, PROBLEM_BASE);
   installProblemFallbacks(app, PROBLEM_BASE);
   return app;
 }
 
 export async function startClearinghouseSandbox(opts: ClearinghouseSandboxOptions = {}): Promise<RunningSandbox> {
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(opts.scenarioPath ?? DEFAULT_CLEARINGHOUSE_SCENARIO_PATH, 'utf8')));
-  const app = createClearinghouseApp({ ...scenario.faults, ...opts.faults });
+  const app = createClearinghouseApp({ ...scenario.faults, ...opts.faults }, new PayerExchange(opts.payerUrl?.replace(/\/+$/, '')));
   return listen(app, opts.port ?? 0, opts.host ?? '127.0.0.1');
 }

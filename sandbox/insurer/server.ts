@@ -17,6 +17,9 @@ import { listen } from '../shared/http-server.ts';
 import type { RunningSandbox } from '../shared/http-server.ts';
 import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
 import { loadInsurerScenario, lookupBenefits, matchDecision } from './scenarios.ts';
+import { installAdjudicationRoutes, installAdjudicationSandboxRoutes, PayerClaimsOffice } from './adjudication.ts';
+import { loadAdjudicationScenario } from './adjudication-scenario.ts';
+import type { AdjudicationScenario } from './adjudication-scenario.ts';
 import type { FinalDecision, InsurerScenario, ScriptedDecision } from './scenarios.ts';
 
 export interface InsurerSandboxOptions {
@@ -143,11 +146,18 @@ function advancePended(state: InsurerState, record: AuthorizationRecord): void {
   }
 }
 
-export function createInsurerApp(scenario: InsurerScenario, faults: FaultConfig | undefined): { app: express.Express; state: InsurerState } {
+export function createInsurerApp(
+  scenario: InsurerScenario,
+  faults: FaultConfig | undefined,
+  adjudication: AdjudicationScenario = loadAdjudicationScenario(),
+): { app: express.Express; state: InsurerState; office: PayerClaimsOffice } {
   const state = new InsurerState(scenario);
+  const office = new PayerClaimsOffice(scenario, adjudication);
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '256kb', type: ['application/json', 'application/*+json'] }));
+  // Appeals carry their documents (up to 5 MB each, base64).
+  app.use(express.json({ limit: '32mb', type: ['application/json', 'application/*+json'] }));
+  installAdjudicationSandboxRoutes(app, office);
 
   // Sandbox-only routes: never subject to faults.
   app.get('/_sandbox/records', (_req, res) => {
@@ -165,10 +175,12 @@ export function createInsurerApp(scenario: InsurerScenario, faults: FaultConfig 
   });
   app.post('/_sandbox/reset', (_req, res) => {
     state.reset();
+    office.reset();
     res.status(204).end();
   });
 
   app.use(faultInjector(faults, state.faultCounters));
+  installAdjudicationRoutes(app, office, PROBLEM_BASE);
 
   app.post('/prior-authorizations', (req, res) => {
     const key = req.get('idempotency-key')?.trim();
@@ -265,12 +277,12 @@ export function createInsurerApp(scenario: InsurerScenario, faults: FaultConfig 
   });
 
   installProblemFallbacks(app, PROBLEM_BASE);
-  return { app, state };
+  return { app, state, office };
 }
 
 export async function startInsurerSandbox(opts: InsurerSandboxOptions = {}): Promise<RunningSandbox> {
   const scenario = loadInsurerScenario(opts.scenarioPath);
   const faults = { ...scenario.faults, ...opts.faults };
-  const { app } = createInsurerApp(scenario, faults);
+  const { app } = createInsurerApp(scenario, faults, loadAdjudicationScenario(opts.scenarioPath));
   return listen(app, opts.port ?? 0, opts.host ?? '127.0.0.1');
 }
