@@ -126,7 +126,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
  * checks each with pyx12 after the tests (`npx tsx scripts/pyx12.ts .test-results/x12`).
  */
 async function keepX12ForCi(db: TestDatabase): Promise<void> {
-  const dir = new URL('../../.test-results/x12/', import.meta.url);
+  const dir = new URL('../.test-results/x12/', import.meta.url);
   await mkdir(dir, { recursive: true });
   const claims = await db.prisma.claim.findMany({ select: { claimNumber: true, x12: true } });
   for (const claim of claims) await writeFile(new URL(`837P-${claim.claimNumber}.x12`, dir), claim.x12);

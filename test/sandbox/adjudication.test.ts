@@ -16,7 +16,7 @@ import { InsurerClient } from '../../integrations/insurer-client.ts';
 import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
 import { DEFAULT_INSURER_SCENARIO_PATH } from '../../sandbox/insurer/scenarios.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
-import { checkX12File } from '../../scripts/pyx12.ts';
+import { checkX12File } from '../../testkit/pyx12.ts';
 import { ENVELOPE, sampleClaim } from '../billing/fixtures.ts';
 import { resetSandbox } from './helpers.ts';
 
