@@ -8,7 +8,7 @@ export type Assertion = 'affirmed' | 'negated' | 'personal-history' | 'family-hi
 
 export interface Mention {
   section: RecordSection;
-  /** The text as written (quoted back to the physician in queries). */
+  /** The text as written (quoted back to the physician in clarifications). */
   original: string;
   /** The condition text with the assertion cue words removed. */
   text: string;

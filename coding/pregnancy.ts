@@ -4,8 +4,10 @@
  * third from 28), and a record of an ongoing pregnancy (weeks stated, no delivery) chooses the
  * "in pregnancy" code over "in childbirth" / "in the puerperium".
  */
-import { billableDescendants, type Icd10Cm } from './icd10cm.ts';
+import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
 
@@ -101,4 +103,42 @@ export function refinePregnancyCode(icd: Icd10Cm, code: string, description: str
   if (desc === description) return undefined;
   const found = codeTitled(icd, code, desc);
   return found ? { ...found, why: why.join('; ') } : undefined;
+}
+
+const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
+const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
+
+/**
+ * Supervision of a normal pregnancy is coded first (Z34.0-) or other (Z34.8-) pregnancy from the
+ * gravidity the record states; unspecified (Z34.9-) only when it states none. (A step.)
+ */
+export function withGravidity(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = run.input.documentation;
+  const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
+  const first = FIRST_PREGNANCY.exec(text);
+  const later = LATER_PREGNANCY.exec(text);
+  const stated = first && !later ? first : later && !first ? later : undefined;
+  if (!stated) return drafts;
+  const family = stated === first ? '0' : '8';
+  const icd = run.codeSets.icd;
+  return drafts.map((d) => {
+    if (!/^Z34\.[089]/.test(d.code) || d.code[4] === family) return d;
+    const code = `Z34.${family}${d.code.slice(5)}`;
+    if (!isBillable(icd, code) || !run.allowed(code)) return d;
+    return { ...d, code, description: describeIcd(run.codeSets, code), rationale: `${d.rationale} Gravidity documented ("${stated[0]}"): ${code}.` };
+  });
+}
+
+/** Step: pregnancy codes follow the trimester and phase the record states elsewhere (weeks of gestation). */
+export function withPregnancyDetails(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = run.input.documentation;
+  const status = pregnancyStatus([...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)]);
+  if (!status.antepartum && !status.trimester) return drafts;
+  return drafts.map((d) => {
+    const m = run.mentions.get(d.order);
+    if (m?.documentedCode) return d;
+    const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, m?.original ?? '', status);
+    if (!refined || !run.allowed(refined.code)) return d;
+    return { ...d, code: refined.code, description: refined.description, rationale: `${d.rationale} Refined to ${refined.code}: ${refined.why}.` };
+  });
 }

@@ -2,7 +2,12 @@
  * Conditions whose type or stage the record must state: when it does not, the default code is used
  * and the physician is asked. Each rule offers the clinically meaningful choices.
  */
-import type { QueryOption } from './query.ts';
+import type { RecordSection } from '../domain/coding.ts';
+import type { ClarificationOption } from './clarification.ts';
+import type { CodingRun, MentionWork } from './coding-run.ts';
+import { diagnosisMentions, type Mention } from './context.ts';
+import { queryText } from './ranking.ts';
+import { expandAbbreviations } from './text.ts';
 
 export interface SpecificityRule {
   /** The documentation mentions the condition... */
@@ -12,7 +17,7 @@ export interface SpecificityRule {
   /** The detail itself, as words to add to the condition when another statement of the record documents it. */
   detail: RegExp;
   aspect: string;
-  options: QueryOption[];
+  options: ClarificationOption[];
   /** What the classification assumes when the detail is missing (ICD-10-CM index defaults). */
   defaultRefine?: string;
   /** Ask only when the rest of the record points at a specific type (e.g. iron studies for anemia). */
@@ -86,3 +91,38 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
 ];
+
+/** Another affirmed statement of the record that names the same condition with the detail a rule asks for. */
+function detailElsewhere(run: CodingRun, m: Mention, rule: SpecificityRule): { detail: string; section: RecordSection; text: string } | undefined {
+  const statements: Array<{ section: RecordSection; text: string; original: string }> = [
+    ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
+    ...run.notes.filter((n) => n.assertion === 'affirmed'),
+  ].map((s) => ({ section: s.section, text: s.text, original: s.original }));
+  for (const s of statements) {
+    if (s.original === m.original) continue;
+    const text = expandAbbreviations(s.text);
+    if (!rule.mentions.test(text) || !rule.unlessAlso.test(text)) continue;
+    const detail = rule.detail.exec(text)?.[0];
+    if (detail) return { detail, section: s.section, text: s.original };
+  }
+  return undefined;
+}
+
+/** Step: a detail the classification needs (type, stage) stated by another statement about the same condition. */
+export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
+  for (const rule of SPECIFICITY_RULES) {
+    const own = expandAbbreviations(queryText(work.mention, work.extra));
+    if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
+    const found = detailElsewhere(run, work.mention, rule);
+    if (!found) continue;
+    work.evidence.push({ section: found.section, text: found.text });
+    if (found.section === 'diagnoses') {
+      // Another diagnosis line states it and is coded on its own: nothing to ask, nothing to add here.
+      work.statedElsewhere.add(rule.aspect);
+      work.notesDone.push(`${rule.aspect} stated by another diagnosis ("${found.text}")`);
+    } else {
+      work.extra.push(found.detail);
+      work.notesDone.push(`${rule.aspect} ("${found.detail}") documented in ${found.section} ("${found.text}")`);
+    }
+  }
+}

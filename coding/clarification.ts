@@ -1,14 +1,15 @@
 /**
- * Physician queries (AHIMA/ACDIS practice): clinical indicators quoted from the record, clinically
- * supported options plus "Other (please specify)" and "Clinically undetermined", no leading wording
- * and no mention of payment. Each issue carries a stable question so an answer can be matched back.
+ * Clarifications: the questions the physician is asked when the record is ambiguous (what AHIMA/ACDIS
+ * practice calls a physician query). Clinical indicators quoted from the record, clinically supported
+ * options plus "Other (please specify)" and "Clinically undetermined", no leading wording and no
+ * mention of payment. Each issue carries a stable question so an answer can be matched back.
  */
 import type { ClarificationAnswer, ClarificationQueryDraft } from '../domain/coding.ts';
 
 export const OTHER_OPTION = 'Other (please specify)';
 export const UNDETERMINED_OPTION = 'Clinically undetermined';
 
-export interface QueryOption {
+export interface ClarificationOption {
   label: string;
   /** Words added to the documentation of the condition when this option is chosen. */
   refine?: string;
@@ -18,11 +19,11 @@ export interface QueryOption {
   dropCode?: string;
 }
 
-export interface QueryIssue {
+export interface ClarificationIssue {
   kind: 'laterality' | 'specificity' | 'competing' | 'low-confidence' | 'edit';
   question: string;
   clinicalIndicators: string[];
-  options: QueryOption[];
+  options: ClarificationOption[];
   reason: string;
   /** The diagnosis draft the issue is about (an issue about a code left off the claim is dropped). */
   order?: number;
@@ -31,12 +32,12 @@ export interface QueryIssue {
 }
 
 export type Resolution =
-  | { kind: 'option'; option: QueryOption }
+  | { kind: 'option'; option: ClarificationOption }
   | { kind: 'free-text'; text: string }
   | { kind: 'undetermined' };
 
 /** How an answer resolves an issue, or undefined when the issue is still open. */
-export function resolutionFor(issue: QueryIssue, answers: readonly ClarificationAnswer[]): Resolution | undefined {
+export function resolutionFor(issue: ClarificationIssue, answers: readonly ClarificationAnswer[]): Resolution | undefined {
   const answer = answers.find((a) => a.question.trim() === issue.question);
   if (!answer) return undefined;
   const option = answer.option === undefined ? undefined : issue.options.find((o) => o.label === answer.option);
@@ -45,7 +46,7 @@ export function resolutionFor(issue: QueryIssue, answers: readonly Clarification
   return { kind: 'undetermined' };
 }
 
-export function toDraft(issue: QueryIssue): ClarificationQueryDraft {
+export function toDraft(issue: ClarificationIssue): ClarificationQueryDraft {
   return {
     question: issue.question,
     clinicalIndicators: issue.clinicalIndicators,

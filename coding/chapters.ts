@@ -1,0 +1,44 @@
+/**
+ * Chapter and context constraints: pregnancy, perinatal, injury, poisoning and external-cause codes
+ * stand only when the record gives that context.
+ */
+import type { CodingInput } from '../domain/coding.ts';
+
+const PREGNANCY_CONTEXT = /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
+const NEWBORN_CONTEXT = /\b(newborn|neonat\w*|perinatal|birth weight|preterm|premature infant|nicu|born at|infant of (a )?(diabetic )?mother|liveborn|\d+\s*(days?|hours?)\s*old)\b/i;
+/** An injury: what happened to the body, or the event that did it. */
+const INJURY_CONTEXT = /\b(injur\w*|fractur\w*|sprain\w*|strain\w*|lacerat\w*|contusion\w*|bruis\w*|abrasion\w*|wounds?|burn(s|ed|t)?|scald\w*|bites?|bitten|stings?|stung|dislocat\w*|subluxation|trauma\w*|fell|falls?|fallen|falling|tripped|slipped|struck|hit|twist\w*|rolled|crush\w*|puncture\w*|foreign body|concussion|frostbite|avulsion|amputat\w*|blunt|penetrating|gunshot|shot by|stab\w*|assault\w*|accident\w*|mva|mvc|collision|crash\w*|tear|torn|rupture\w*|cut|cuts|caught|jammed|impact)\b/i;
+/** A poisoning, adverse effect or underdosing of a drug or substance. */
+const POISONING_CONTEXT = /\b(poison\w*|overdos\w*|toxic\w*|intoxicat\w*|ingest\w*|underdos\w*|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|took too (much|many)|missed (his |her |their )?(doses?|medications?|pills?)|ran out|not taking|stopped taking|unable to afford|non-?complian\w*|non-?adheren\w*|exposure to|exposed to|envenomat\w*|venom\w*|bites?|stings?|stung|carbon monoxide|fumes|swallowed)\b/i;
+/** Effects of external causes (heat, cold, pressure, drowning, lightning, abuse, allergy). */
+const ENVIRONMENT_CONTEXT = /\b(heat|hot (weather|car|environment)|sun\w*|cold exposure|exposure|hypotherm\w*|frostbite|chilblains?|immersion|lightning|drown\w*|submersion|altitude|barotrauma|decompression|diving|flying|asphyx\w*|suffocat\w*|strangulat\w*|chok\w*|abuse\w*|neglect\w*|maltreat\w*|battered|allerg\w*|anaphyla\w*|angioedema|electr\w*|radiation|motion sickness|starvation|dehydration due to|thirst|exhaustion|vibration)\b/i;
+/**
+ * Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the
+ * record; so do injuries (S00-T34, T79), poisonings and underdosing (T36-T65), effects of external
+ * causes (T66-T78) and external causes (V00-Y99): a word they share with the record ("shot",
+ * "pressure", "chronic") is not an injury or an event.
+ */
+export function chapterFilter(input: CodingInput): (code: string) => boolean {
+  const doc = input.documentation;
+  const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
+  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(text);
+  const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
+  const injury = INJURY_CONTEXT.test(text);
+  const poisoning = POISONING_CONTEXT.test(text);
+  const environment = ENVIRONMENT_CONTEXT.test(text);
+  return (code) => {
+    const c0 = code.charCodeAt(0);
+    if (c0 === 79 /* O */ || /^Z3[3-79A]/.test(code)) return pregnancy;
+    if (c0 === 80 /* P */ || code.startsWith('Z38')) return newborn;
+    if (c0 === 83 /* S */) return injury;
+    if (c0 === 84 /* T */) {
+      const n = Number(code.slice(1, 3));
+      if (n <= 34 || n === 79) return injury;
+      if (n >= 36 && n <= 65) return poisoning;
+      if (n >= 66 && n <= 78) return environment || injury;
+      return true;
+    }
+    if (c0 >= 86 /* V */ && c0 <= 89 /* Y */) return injury || poisoning || environment;
+    return true;
+  };
+}

@@ -1,0 +1,121 @@
+/**
+ * The clarifications the engine raises: for a mention (type or stage missing, side missing in a
+ * family coded by side, competing or weak matches) and for edits only the physician can resolve
+ * (Excludes1 pairs, a code the demographics contradict). Answered ones are applied instead.
+ */
+import type { EditFinding } from '../domain/coding.ts';
+import {
+  confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, specificityQuestion,
+  type ClarificationIssue,
+} from './clarification.ts';
+import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { sidesInFamily } from './laterality.ts';
+import type { SearchHit, SearchQuery } from './search.ts';
+import { SPECIFICITY_RULES } from './specificity.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
+
+/** Below this confidence the physician is asked. */
+export const LOW_CONFIDENCE = 0.55;
+/** Two codes of equal specificity closer than this are "competing". */
+export const COMPETING_MARGIN = 0.015;
+/** A match at least this good is not asked about for a tie. */
+const STRONG_MATCH = 0.8;
+
+export function indicatorsFor(run: CodingRun, m: Mention): string[] {
+  const q = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5));
+  const out = [`${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`];
+  for (const n of run.notes) {
+    if (n.original === m.original || out.length >= 4) continue;
+    if (tokenize(expandAbbreviations(n.original)).some((t) => q.has(t))) out.push(`Note: "${n.original}"`);
+  }
+  for (const t of run.input.documentation.testResults) {
+    if (t.flag && t.flag !== 'N' && out.length < 6) out.push(`Result: ${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`);
+  }
+  return [...new Set(out)];
+}
+
+/** The whole record as text (notes, diagnoses, test results) for indicator checks. */
+function recordText(run: CodingRun): string {
+  const doc = run.input.documentation;
+  return [doc.notes, ...doc.diagnoses.map((d) => d.description), ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`)].join(' \n ');
+}
+
+export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set()): ClarificationIssue | undefined {
+  const top = hits[0];
+  const fullText = `${m.text} ${extra.join(' ')}`;
+  const open = (issue: ClarificationIssue) => (answered.has(issue.question) ? undefined : issue);
+  for (const rule of SPECIFICITY_RULES) {
+    if (statedElsewhere.has(rule.aspect)) continue;
+    if (rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) continue;
+    if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
+      const issue = open({
+        kind: 'specificity', question: specificityQuestion(m.original, rule.aspect), clinicalIndicators: indicatorsFor(run, m),
+        options: rule.options, reason: `The ${rule.aspect} is not documented; the default code was used.`,
+        ...(rule.defaultRefine ? { defaultRefine: rule.defaultRefine } : {}),
+      });
+      if (issue) return issue;
+    }
+  }
+  if (!top || m.assertion !== 'affirmed') return undefined;
+  if (!q.laterality) {
+    const sides = sidesInFamily(run, q, top, fullText);
+    if (sides.length > 0) {
+      const issue = open({
+        kind: 'laterality', question: lateralityQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+        options: sides.map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
+        reason: `${top.code} belongs to a family coded by side and the record does not state the side.`,
+      });
+      if (issue) return issue;
+    }
+  }
+  const second = hits[1];
+  // A tie between strong matches is the engine's own ambiguity, not a gap in the record: the
+  // deterministic choice stands (alternatives listed); only weak ties go to the physician.
+  if (second && top.score < STRONG_MATCH && top.score - second.score <= COMPETING_MARGIN && top.code.length === second.code.length &&
+    top.code.slice(0, 3) !== second.code.slice(0, 3) && !/unspecified/i.test(top.description)) {
+    const close = hits.filter((h) => top.score - h.score <= COMPETING_MARGIN && h.code.length === top.code.length).slice(0, 4);
+    const issue = open({
+      kind: 'competing', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+      options: close.map((h) => ({ label: h.description, code: h.code })),
+      reason: `Codes of equal specificity fit the documentation equally well: ${close.map((h) => h.code).join(', ')}.`,
+    });
+    if (issue) return issue;
+  }
+  if (top.score * SECTION_WEIGHT[m.section] < LOW_CONFIDENCE) {
+    const issue = open({
+      kind: 'low-confidence', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+      options: hits.slice(0, 3).map((h) => ({ label: h.description, code: h.code })),
+      reason: `Best match ${top.code} has low confidence (${round(top.score)}).`,
+    });
+    if (issue) return issue;
+  }
+  return undefined;
+}
+
+/** Issues raised by edits that only the physician can resolve; answered ones are applied to the codes. */
+export function editClarifications(run: CodingRun, diagnoses: DiagnosisDraft[], edits: EditFinding[]): { diagnoses: DiagnosisDraft[]; issues: ClarificationIssue[] } {
+  let list = diagnoses;
+  const issues: ClarificationIssue[] = [];
+  const describe = (code: string) => list.find((d) => d.code === code)?.description ?? code;
+  const quote = (code: string) => list.find((d) => d.code === code)?.evidence[0]?.text ?? describe(code);
+  for (const e of edits.filter((x) => x.needsDocumentation)) {
+    const [a, b] = e.codes;
+    if (!a) continue;
+    const issue: ClarificationIssue = e.rule === 'EXCLUDES1' && b
+      ? {
+        kind: 'edit', question: conflictQuestion(quote(a), quote(b)),
+        clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
+        options: [{ label: describe(a), dropCode: b }, { label: describe(b), dropCode: a }],
+        reason: `${e.rule}: ${e.message}`,
+      }
+      : {
+        kind: 'edit', question: confirmQuestion(quote(a)), clinicalIndicators: [`Documented: "${quote(a)}"`],
+        options: [{ label: `Confirmed: ${describe(a)}` }], reason: `${e.rule}: ${e.message}`,
+      };
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) issues.push(issue);
+    else if (resolution.kind === 'option' && resolution.option.dropCode) list = list.filter((d) => d.code !== resolution.option.dropCode);
+  }
+  return { diagnoses: list, issues };
+}

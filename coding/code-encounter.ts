@@ -1,0 +1,64 @@
+/**
+ * codeEncounter: from the documentation to ranked ICD-10-CM diagnoses, catalog procedures, edits and,
+ * when the record is ambiguous, one compliant clarification for the physician. Pure and
+ * deterministic. It reads as a coder's steps: find and code the mentions, refine the list in a fixed
+ * order, code the procedures, run the edits, ask what only the physician can answer.
+ */
+import type { CodedDiagnosis, CodingInput, CodingResult, EditFinding } from '../domain/coding.ts';
+import { toDraft } from './clarification.ts';
+import { editClarifications } from './clarification-issues.ts';
+import type { CodeSets } from './code-sets.ts';
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { applyCombinations } from './combinations.ts';
+import { chapterFilter } from './chapters.ts';
+import { noteMentions } from './context.ts';
+import { runEdits } from './edits.ts';
+import { codeMentions } from './mentions.ts';
+import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
+import { codeProcedures } from './procedure-coding.ts';
+import { dedupe, dementiaInOtherDisease, sequence, withAbnormalFindings, withoutRedundantUnspecified } from './refinements.ts';
+import { addUseAdditional } from './use-additional.ts';
+
+export interface DiagnosisStep {
+  name: string;
+  apply: (run: CodingRun, drafts: DiagnosisDraft[]) => DiagnosisDraft[];
+}
+
+/** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
+export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
+  { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'examination with abnormal findings', apply: withAbnormalFindings },
+  { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
+  { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'use additional code', apply: addUseAdditional },
+  { name: 'combination codes ("with" convention)', apply: applyCombinations },
+  { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: 'merge duplicate codes again', apply: dedupe },
+  { name: 'code-first sequencing', apply: sequence },
+  { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
+];
+
+export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
+  const run: CodingRun = {
+    input, codeSets, notes: noteMentions(input.documentation.notes), issues: [], allowed: chapterFilter(input), mentions: new Map(),
+  };
+  let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), codeMentions(run));
+
+  // Edits on the diagnoses alone first: a conflict the physician already settled drops its code.
+  drafts = editClarifications(run, drafts, runEdits(drafts, [], input.patient, codeSets)).diagnoses;
+  const diagnoses = drafts.map(withoutOrder);
+  const unmatched: EditFinding[] = [];
+  const procedures = codeProcedures(run, diagnoses, unmatched);
+  const edits = [...runEdits(diagnoses, procedures, input.patient, codeSets), ...unmatched];
+  const open = [...run.issues, ...editClarifications(run, drafts, edits).issues];
+
+  const result: CodingResult = { diagnoses, procedures, edits, codeSetVersions: codeSets.versions };
+  const first = open[0];
+  if (first) result.clarification = toDraft(first);
+  return result;
+}
+
+function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {
+  const { order: _order, ...rest } = d;
+  return rest;
+}

@@ -1,0 +1,60 @@
+/**
+ * What the steps of the engine share while one encounter is coded: the run (input, code sets, the
+ * notes read into mentions, the clarifications raised so far, the chapters the record allows) and
+ * the diagnosis drafts passed from step to step.
+ */
+import type { CodeCandidate, CodedDiagnosis, CodingInput, RecordSection } from '../domain/coding.ts';
+import type { CodeSets } from './code-sets.ts';
+import type { ClarificationIssue } from './clarification.ts';
+import type { Mention } from './context.ts';
+import type { SearchHit } from './search.ts';
+
+/** A diagnosis on its way through the steps; `order` keeps the record's order (fractions for added codes). */
+export interface DiagnosisDraft extends CodedDiagnosis {
+  order: number;
+}
+
+export interface CodingRun {
+  input: CodingInput;
+  codeSets: CodeSets;
+  notes: Mention[];
+  /** Clarifications raised by the steps, each tied to the draft it is about. */
+  issues: ClarificationIssue[];
+  /** Codes the record's context allows (pregnancy and newborn codes only with that context). */
+  allowed: (code: string) => boolean;
+  /** The mention each draft was coded from, by draft order. */
+  mentions: Map<number, Mention>;
+}
+
+/** How much a match counts by where in the record it was found. */
+export const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.85, procedures: 0.8, testResults: 0.7 };
+
+export const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export function candidate(hit: SearchHit, confidence: number, rationale: string, evidence: CodeCandidate['evidence']): CodeCandidate {
+  return { system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(confidence), rationale, evidence };
+}
+
+/** The tabular description of a code (the code itself when it is not in the code set). */
+export function describeIcd(codeSets: CodeSets, code: string): string {
+  const icd = codeSets.icd;
+  return icd.entries[icd.byCode.get(code) ?? -1]?.description ?? code;
+}
+
+/** One mention being coded: each step of mention coding reads it and adds to it. */
+export interface MentionWork {
+  /** The mention (its text loses a conflicting side, or gains the side the physician answered). */
+  mention: Mention;
+  order: number;
+  evidence: CodeCandidate['evidence'];
+  /** Words added to the mention's text from elsewhere in the record and from answers. */
+  extra: string[];
+  /** What the steps did, for the rationale. */
+  notesDone: string[];
+  /** An open question about conflicting sides (the plain side question is then not asked). */
+  sideConflict?: ClarificationIssue;
+  /** Aspects (type, stage) another diagnosis line states and codes on its own. */
+  statedElsewhere: Set<string>;
+  /** Clauses of the notes about the same condition (encounter phase for the 7th character). */
+  related: string[];
+}

@@ -1,0 +1,103 @@
+/**
+ * Laterality: the side a condition is coded to, whether the record states it (in the diagnosis or
+ * elsewhere about the same body site), whether the code family is coded by side at all (decided
+ * from the family's own codes), and what is coded while the side is asked.
+ */
+import type { RecordSection } from '../domain/coding.ts';
+import { resolutionFor, sideConflictQuestion, type ClarificationIssue } from './clarification.ts';
+import type { CodingRun, MentionWork } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { queryText, rank, searchFilter } from './ranking.ts';
+import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
+import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from './text.ts';
+
+/** Laterality stated elsewhere in the record about the same body site (notes, procedures). */
+export function lateralityFromRecord(run: CodingRun, m: Mention): { side: string; text: string; section: RecordSection } | undefined {
+  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t)));
+  const sources: Array<{ text: string; section: RecordSection }> = [
+    ...run.notes.filter((n) => n.assertion === 'affirmed').map((n) => ({ text: n.text, section: 'notes' as const })),
+    ...run.input.documentation.procedures.map((p) => ({ text: p.description, section: 'procedures' as const })),
+  ];
+  const found = new Map<string, { text: string; section: RecordSection }>();
+  for (const s of sources) {
+    const tokens = tokenize(expandAbbreviations(s.text));
+    const side = lateralityOf(tokens);
+    if (side && tokens.some((t) => key.has(t))) found.set(side, s);
+  }
+  if (found.size !== 1) return undefined;
+  const [side, src] = [...found.entries()][0] ?? [];
+  return side && src ? { side, ...src } : undefined;
+}
+
+/** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
+const ORGAN_SIDE = /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided heart|main coronary|coronary|colon|hemicolectomy|lobe)\b/gi;
+
+/**
+ * The sides the documentation could be coded to: for each side, the best code once that side is
+ * added must carry that side, stay in the same category and fit nearly as well.
+ */
+export function sidesInFamily(run: CodingRun, q: SearchQuery, top: SearchHit, context: string): string[] {
+  const category = top.code.slice(0, 3);
+  const sides: string[] = [];
+  for (const side of LATERALITY_WORDS) {
+    const sided: SearchQuery = { ...q, tokens: [...q.tokens, side], laterality: side };
+    const best = rank(run, sided, context, (c) => c.startsWith(category))[0];
+    if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description.replace(ORGAN_SIDE, ' '))) === side) sides.push(side);
+  }
+  return sides;
+}
+
+const sideOf = (description: string) => lateralityOf(tokenize(description.replace(ORGAN_SIDE, ' ')));
+
+/** The closest code of the same family (subcategory first, then category) that names no side. */
+export function unspecifiedSide(run: CodingRun, m: Mention, q: SearchQuery, top: SearchHit, context: string): SearchHit | undefined {
+  if (!sideOf(top.description)) return undefined;
+  const filter = searchFilter(m);
+  for (const len of [top.code.length - 1, 5, 4, 3]) {
+    if (len < 3 || len >= top.code.length) continue;
+    const prefix = top.code.slice(0, len);
+    const hits = rank(run, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c));
+    const found = hits.find((h) => !sideOf(h.description) && h.score >= 0.5);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Step: the diagnosis states one side and the rest of the record (exam, imaging, procedure) the
+ * other. The physician is asked; until answered the side is left unspecified.
+ */
+export function checkSideConflict(run: CodingRun, work: MentionWork): void {
+  const m = work.mention;
+  const ownSide = buildQuery(queryText(m, [])).laterality;
+  if (!ownSide || ownSide === 'bilateral' || m.assertion !== 'affirmed') return;
+  const other = lateralityFromRecord(run, m);
+  if (!other || other.side === 'bilateral' || other.side === ownSide) return;
+  const conflict: ClarificationIssue = {
+    kind: 'laterality', question: sideConflictQuestion(m.original, other.text),
+    clinicalIndicators: [`${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`, `${other.section === 'notes' ? 'Note' : 'Procedure'}: "${other.text}"`],
+    options: [ownSide, other.side].map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
+    reason: `Conflicting documentation: the diagnosis states the ${ownSide} side, the ${other.section} the ${other.side} side.`,
+  };
+  const resolution = resolutionFor(conflict, run.input.answers);
+  const chosen = resolution?.kind === 'option' ? resolution.option.refine : undefined;
+  const unsided = m.text.replace(/\b(right|left|rt|lt|r|l)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  if (chosen) {
+    work.mention = { ...m, text: `${unsided} ${chosen}` };
+    work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
+  } else {
+    work.mention = { ...m, text: unsided };
+    if (!resolution) work.sideConflict = conflict;
+  }
+  work.evidence.push({ section: other.section, text: other.text });
+}
+
+/** Step: the side stated elsewhere in the record about the same body site, when the mention states none. */
+export function addSideFromRecord(run: CodingRun, work: MentionWork): void {
+  if (buildQuery(queryText(work.mention, work.extra)).laterality || work.sideConflict) return;
+  const side = lateralityFromRecord(run, work.mention);
+  if (!side) return;
+  work.extra.push(side.side);
+  work.evidence.push({ section: side.section, text: side.text });
+  work.notesDone.push(`side "${side.side}" from ${side.section}`);
+}

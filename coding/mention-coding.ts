@@ -1,0 +1,163 @@
+/**
+ * Coding one mention, as a coder does it: take the physician's own code when it is valid; settle the
+ * side; bring in the type or stage the record states elsewhere; search, asking (or applying the
+ * answer to) what the record leaves open; then the draft, and a second condition the same words name.
+ */
+import type { CodeCandidate } from '../domain/coding.ts';
+import { lateralityQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
+import { mentionIssue } from './clarification-issues.ts';
+import { candidate, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { isBillable, normalizeIcdCode } from './icd10cm.ts';
+import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
+import { ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
+import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
+import { addDetailsFromRecord } from './specificity.ts';
+import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
+
+/** What the search found for a mention, and the clarification still open about it. */
+interface Search {
+  query: SearchQuery;
+  hits: SearchHit[];
+  issue?: ClarificationIssue;
+}
+
+/** Codes one mention; may add clarifications. Returns zero, one or two diagnoses (two when the text names two conditions). */
+export function codeMention(run: CodingRun, m: Mention, order: number): DiagnosisDraft[] {
+  const work: MentionWork = {
+    mention: { ...m }, order, evidence: [{ section: m.section, text: m.original }], extra: [], notesDone: [],
+    statedElsewhere: new Set(), related: [],
+  };
+  const documented = documentedCode(run, work);
+  if (documented) return [documented];
+  checkSideConflict(run, work);
+  addSideFromRecord(run, work);
+  addDetailsFromRecord(run, work);
+  work.related = relatedClauses(run, work.mention);
+  const search = searchWithAnswers(run, work);
+  if (search.issue) run.issues.push({ ...search.issue, order });
+  unspecifiedSideWhileAsked(run, work, search);
+  const first = draftFromBestHit(work, search);
+  if (!first) return [];
+  const second = secondCondition(run, work, search);
+  return second ? [first, second] : [first];
+}
+
+/** The physician's own code, when it is a valid billable code. */
+function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | undefined {
+  const m = work.mention;
+  if (!m.documentedCode) return undefined;
+  const icd = run.codeSets.icd;
+  const code = normalizeIcdCode(m.documentedCode);
+  if (!isBillable(icd, code)) return undefined;
+  const i = icd.byCode.get(code) as number;
+  const description = icd.entries[i]?.description ?? '';
+  return {
+    system: 'ICD-10-CM', code, description, confidence: 0.95, order: work.order, alternatives: [], evidence: work.evidence,
+    rationale: `Code ${code} documented by the physician with "${m.original}" (diagnoses); validated as billable in ${icd.release}.`,
+  };
+}
+
+/** The mention's text with what the record adds, and the notes about the same condition (for the 7th character). */
+const phaseContext = (work: MentionWork) => [`${work.mention.text} ${work.extra.join(' ')}`, ...work.related].join('\n');
+
+/**
+ * Searches the code set; each open question is either applied from an answer already given (which
+ * may lead to another question) or left open, with the classification's default coded meanwhile.
+ */
+function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
+  const m = work.mention;
+  const icd = run.codeSets.icd;
+  // While a side conflict is open, the plain side question is not asked as well.
+  const answered = new Set<string>();
+  if (work.sideConflict) answered.add(lateralityQuestion(m.original));
+  let query = buildQuery(queryText(m, work.extra));
+  let hits: SearchHit[] = [];
+  let issue: ClarificationIssue | undefined;
+  for (let round_ = 0; round_ < 4; round_++) {
+    query = buildQuery(queryText(m, work.extra));
+    const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
+    const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
+    hits = rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
+    issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere);
+    if (!issue) break;
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) {
+      if (issue.defaultRefine) {
+        // Code the classification's default while the question is open (e.g. diabetes NOS: type 2).
+        query = buildQuery(queryText(m, [...work.extra, issue.defaultRefine]));
+        hits = rank(run, query, phaseContext(work), searchFilter(m));
+        work.notesDone.push(`${issue.defaultRefine} assumed by the classification's default until the physician answers`);
+      }
+      break;
+    }
+    answered.add(issue.question);
+    work.evidence.push({ section: m.section, text: `Physician answer: ${resolution.kind === 'option' ? resolution.option.label : resolution.kind === 'free-text' ? resolution.text : 'clinically undetermined'}` });
+    if (resolution.kind === 'option' && resolution.option.code) {
+      const chosen = hits.find((h) => h.code === resolution.option.code);
+      if (chosen) hits = [chosen, ...hits.filter((h) => h !== chosen)];
+      issue = undefined;
+      break;
+    }
+    if (resolution.kind === 'option' && resolution.option.refine) work.extra.push(resolution.option.refine);
+    else if (resolution.kind === 'free-text') work.extra.push(resolution.text);
+    issue = undefined;
+    if (resolution.kind === 'undetermined') {
+      hits = rank(run, query, [m.text, ...work.related].join('\n'), searchFilter(m));
+      break;
+    }
+  }
+  if (work.sideConflict) issue = work.sideConflict;
+  return issue ? { query, hits, issue } : { query, hits };
+}
+
+/** While the side is asked, the code is the family's unspecified-side code, not one of the sides. */
+function unspecifiedSideWhileAsked(run: CodingRun, work: MentionWork, search: Search): void {
+  const top = search.hits[0];
+  if (search.issue?.kind !== 'laterality' || search.query.laterality || !top) return;
+  const unsided = unspecifiedSide(run, work.mention, search.query, top, phaseContext(work));
+  if (!unsided) return;
+  search.hits = [unsided, ...search.hits.filter((h) => h.code !== unsided.code)];
+  work.notesDone.push(`side not documented: unspecified-side code ${unsided.code} until the physician answers`);
+}
+
+function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | undefined {
+  const m = work.mention;
+  const top = search.hits[0];
+  if (!top) return undefined;
+  const weight = SECTION_WEIGHT[m.section];
+  const evidence: CodeCandidate['evidence'] = work.evidence;
+  const confidence = Math.min(1, top.score) * weight;
+  const alternatives = search.hits.slice(1, 4).map((h) => candidate(h, Math.min(1, h.score) * weight, `Also matched "${h.matched.join(' ')}" (${h.matchedText}).`, evidence));
+  const assertionNote = m.assertion === 'personal-history' ? ' Documented as history: personal-history code, not the active condition.'
+    : m.assertion === 'family-history' ? ' Documented as family history.' : '';
+  return {
+    system: 'ICD-10-CM', code: top.code, description: top.description, confidence: round(confidence), order: work.order, alternatives, evidence: [...evidence],
+    rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${work.notesDone.length ? `; ${work.notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,
+  };
+}
+
+/** A second condition named in the same text ("diabetes with CKD stage 3a"): the words the first code left over. */
+function secondCondition(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
+  const icd = run.codeSets.icd;
+  const m = work.mention;
+  const top = search.hits[0];
+  const query = search.query;
+  if (!top) return undefined;
+  const covered = new Set([...top.matched, ...tokenize(top.description)]);
+  // Words one documented word expanded to ("colon": "colon large intestine") are consumed together.
+  const groups = expandWithGroups(queryText(m, work.extra)).groups;
+  for (const g of groups) if (g.some((t) => covered.has(t))) for (const t of g) covered.add(t);
+  const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t));
+  const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
+  if (rest.length === 0 || total <= 0 || restWeight / total < 0.2) return undefined;
+  const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
+  const second = rank(run, q2, m.text, searchFilter(m))[0];
+  if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups)) return undefined;
+  return {
+    system: 'ICD-10-CM', code: second.code, description: second.description, confidence: round(second.score * SECTION_WEIGHT[m.section] * 0.95), order: work.order + 0.5,
+    alternatives: [], evidence: [...work.evidence],
+    rationale: `The same documentation ("${m.original}") also names "${second.matched.join(' ')}", coded separately as "${second.matchedText}".`,
+  };
+}

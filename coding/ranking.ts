@@ -1,0 +1,104 @@
+/**
+ * Searching the code set for one mention: the filters a mention brings (history codes for a history,
+ * status codes only with their own support), ranked billable hits, and whether a hit is supported by
+ * more than one shared word.
+ */
+import type { CodeSets } from './code-sets.ts';
+import type { CodingRun } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { matchesPattern } from './icd10cm.ts';
+import { mostSpecificBillable, searchIcd, type SearchHit, type SearchQuery } from './search.ts';
+import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+
+/** Words that choose a 7th character (encounter, healing) rather than name a condition. */
+export const ENCOUNTER_WORDS = new Set(['initial', 'subsequent', 'encounter', 'routine', 'healing', 'delayed', 'sequela', 'closed', 'open', 'nonunion', 'malunion']);
+/** Words rarer than this (inverse document frequency) carry meaning; commoner ones ("right", "other") do not. */
+export const TRIVIAL_IDF = 3;
+
+/**
+ * A hit found for words left over from a better match (or for a bare symptom phrase) stands only
+ * when more than one meaningful documented word supports it, or when the record explains the whole
+ * core of the text it matched: one shared word ("peripheral", "following") is not a diagnosis.
+ */
+export function wellSupported(icd: CodeSets['icd'], hit: SearchHit, queryTokens: readonly string[], groups: readonly string[][] = []): boolean {
+  const strong = hit.matched.filter((t) => !isNeutral(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+    !ENCOUNTER_WORDS.has(t) && (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF);
+  // The words one expansion produced count once ("following surgery" is one qualifier).
+  const units = new Set(strong.map((t) => {
+    const g = groups.findIndex((grp) => grp.includes(t));
+    return g >= 0 ? `#${g}` : t;
+  }));
+  if (units.size >= 2) return true;
+  const q = new Set(queryTokens);
+  const core = coreTokens(hit.matchedText);
+  return core.length > 0 && core.every((t) => q.has(t));
+}
+
+/**
+ * Status, history and score codes that one shared word must not bring in: each needs its own
+ * support in the documented text (an amputation for Z89, a malignancy for Z85, the scale's name for
+ * a stroke-scale or coma-scale score, "BMI" for a body mass index code).
+ */
+const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
+  [/^Z89/, /\b(amputat\w*|absen(ce|t)|missing|loss of|lost|disarticulat\w*|stump|removed)\b/i],
+  [/^Z90/, /\b(\w+ectomy|absen(ce|t)|missing|removed|removal|resect\w*)\b/i],
+  [/^Z85/, /\b(malignan\w*|cancer|carcinoma|neoplasm|tumou?r|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|metasta\w*|seminoma|mesothelioma)\b/i],
+  [/^Z02\.84/, /\bchild welfare\b/i],
+  [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
+  [/^R40\.2[0-4]/, /\b(coma scale|gcs|glasgow)\b/i],
+  [/^Z68/, /\b(bmi|body mass)\b/i],
+];
+
+export function supportFilter(m: Mention): (code: string) => boolean {
+  const text = `${m.original} ${expandAbbreviations(m.text)}`;
+  const blocked = NEEDS_SUPPORT.filter(([, support]) => !support.test(text)).map(([code]) => code);
+  return (c) => !blocked.some((re) => re.test(c));
+}
+
+export function historyFilter(m: Mention): ((code: string) => boolean) | undefined {
+  if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z88') || c.startsWith('Z91') || c.startsWith('Z92');
+  if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
+  // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
+  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => c.charCodeAt(0) !== 90 /* Z */ || !(/^Z8[0-7]|^Z92/.test(c));
+  return undefined;
+}
+
+export function searchFilter(m: Mention): (code: string) => boolean {
+  const history = historyFilter(m);
+  const support = supportFilter(m);
+  return history ? (c) => history(c) && support(c) : support;
+}
+
+export function queryText(m: Mention, extra: string[]): string {
+  const prefix = m.assertion === 'personal-history' ? 'personal history ' : m.assertion === 'family-history' ? 'family history ' : '';
+  return `${prefix}${m.text} ${extra.join(' ')}`.trim();
+}
+
+/** Ranked, resolved-to-billable hits for a query. */
+export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean): SearchHit[] {
+  const allowed = filter ? (c: string) => run.allowed(c) && filter(c) : run.allowed;
+  const opts = { limit: 8, filter: allowed };
+  const hits = searchIcd(run.codeSets.icd, q, opts);
+  const out: SearchHit[] = [];
+  for (const h of hits) {
+    // A bare number ("42", "2") is not evidence for a code: some documented word must match too.
+    if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t))) continue;
+    const r = mostSpecificBillable(run.codeSets.icd, h, q, context);
+    if (!out.some((o) => o.code === r.code)) out.push(r);
+  }
+  return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+/** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
+export function relatedClauses(run: CodingRun, m: Mention): string[] {
+  const icd = run.codeSets.icd;
+  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF &&
+    !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t) && !isNeutral(t)));
+  const out: string[] = [];
+  for (const n of run.notes) {
+    if (out.includes(n.original)) continue;
+    if (tokenize(expandAbbreviations(n.original)).some((t) => key.has(t))) out.push(n.original);
+  }
+  return out;
+}
+

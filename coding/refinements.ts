@@ -1,0 +1,120 @@
+/**
+ * Refinements applied to the whole list of diagnoses once each mention is coded: duplicates merged,
+ * examination codes "with abnormal findings", dementia in other diseases, code-first sequencing, and
+ * no unspecified code beside a specific one of its category.
+ */
+import { citedPatterns } from './additional.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
+import { isBillable, matchesPattern, notesFor } from './icd10cm.ts';
+
+const ABNORMAL_FINDINGS = /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
+const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
+
+/**
+ * Examination codes come "with" and "without abnormal findings": the "with" code when the record
+ * documents a new or abnormal finding made at the encounter (or an abnormal result), unless the
+ * physician wrote that there were none.
+ */
+export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = run.input.documentation;
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
+  const finding = statements.find((t) => ABNORMAL_FINDINGS.test(t) && !NO_ABNORMAL_FINDINGS.test(t));
+  const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
+  if (!finding && !result) return drafts;
+  const icd = run.codeSets.icd;
+  return drafts.map((d) => {
+    if (!/without abnormal findings/i.test(d.description)) return d;
+    const m = run.mentions.get(d.order);
+    if (m && NO_ABNORMAL_FINDINGS.test(m.original)) return d;
+    const wanted = d.description.replace(/without abnormal findings/i, 'with abnormal findings').toLowerCase();
+    const parent = icd.entries[icd.byCode.get(d.code) ?? -1]?.parent ?? -1;
+    const sibling = (icd.children.get(parent) ?? []).map((k) => icd.entries[k]).find((e) => e?.description.toLowerCase() === wanted);
+    if (!sibling || !run.allowed(sibling.code)) return d;
+    const why = finding ? `"${finding}"` : `result ${result?.name} ${result?.value} (${result?.flag})`;
+    return {
+      ...d, code: sibling.code, description: sibling.description,
+      evidence: [...d.evidence, finding ? { section: 'notes' as const, text: finding } : { section: 'testResults' as const, text: `${result?.name} ${result?.value}` }],
+      rationale: `${d.rationale} The record documents an abnormal or new finding at this examination (${why}): "with abnormal findings".`,
+    };
+  });
+}
+
+/** Code-first notes: the etiology code goes before its manifestation. */
+export function sequence(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const list = [...drafts].sort((a, b) => a.order - b.order);
+  for (let i = 0; i < list.length; i++) {
+    const item = list[i];
+    if (!item) continue;
+    const patterns = notesFor(run.codeSets.icd, item.code, 'cf').flatMap(([, p]) => p);
+    const j = list.findIndex((d, k) => k > i && patterns.some((p) => matchesPattern(d.code, p)));
+    if (j > i) {
+      const [etiology] = list.splice(j, 1);
+      if (etiology) list.splice(i, 0, etiology);
+    }
+  }
+  return list;
+}
+
+const UNSPECIFIED = /\bunspecified\b|\bnot specified\b/i;
+
+/**
+ * Dementia coded beside the disease that causes it is "dementia in other diseases classified
+ * elsewhere" (F02), not unspecified dementia (F03): when a code's "use additional code" note cites
+ * F02, the F03 code becomes the F02 code of the same severity and disturbance.
+ */
+export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const icd = run.codeSets.icd;
+  const etiology = drafts.find((d) => citedPatterns(icd, d.code).some((p) => p.startsWith('F02')));
+  if (!etiology) return drafts;
+  const said = etiology.evidence.map((e) => e.text).join(' ');
+  if (!drafts.some((d) => /^F0[23]\./.test(d.code)) && /\bdementia\b/i.test(said)) {
+    // "Alzheimer's dementia" in one phrase: the dementia is coded too, by the severity stated.
+    const severity = /\bmild\b/i.test(said) ? 'A' : /\bmoderate\b/i.test(said) ? 'B' : /\bsevere\b/i.test(said) ? 'C' : '8';
+    const code = `F02.${severity}0`;
+    if (isBillable(icd, code)) {
+      drafts = [...drafts, {
+        system: 'ICD-10-CM', code, description: describeIcd(run.codeSets, code), confidence: etiology.confidence,
+        order: etiology.order + 0.5, alternatives: [], evidence: [...etiology.evidence],
+        rationale: `The documentation ("${etiology.evidence[0]?.text ?? ''}") names dementia due to ${etiology.code}; the note at ${etiology.code} directs ${code} (no behavioral, psychotic, mood or anxiety disturbance documented).`,
+      }];
+    }
+  }
+  return drafts.map((d) => {
+    if (!d.code.startsWith('F03.')) return d;
+    const rest = d.code.slice(4);
+    const code = `F02.${rest.startsWith('9') ? `8${rest.slice(1)}` : rest}`;
+    if (!isBillable(icd, code)) return d;
+    const description = describeIcd(run.codeSets, code);
+    return { ...d, code, description, rationale: `${d.rationale} Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.` };
+  });
+}
+
+/**
+ * An unspecified code never stays beside a specific code of the same category: both stand for the
+ * same condition (two lines naming CKD, one of them staged; weeks of gestation stated once and not
+ * stated elsewhere). The open clarifications about a dropped draft go with it.
+ */
+export function withoutRedundantUnspecified(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const dropped = new Set<number>();
+  const kept = drafts.filter((d) => {
+    if (!UNSPECIFIED.test(d.description)) return true;
+    const specific = drafts.find((e) => e !== d && e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description));
+    if (!specific) return true;
+    dropped.add(d.order);
+    return false;
+  });
+  run.issues = run.issues.filter((i) => i.order === undefined || !dropped.has(i.order) || kept.some((d) => d.order === i.order));
+  return kept;
+}
+
+/** One draft per code: the earliest place in the record, the best confidence, all the evidence. */
+export function dedupe(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const byCode = new Map<string, DiagnosisDraft>();
+  for (const d of drafts) {
+    const prev = byCode.get(d.code);
+    if (!prev) byCode.set(d.code, d);
+    else byCode.set(d.code, { ...prev, order: Math.min(prev.order, d.order), confidence: Math.max(prev.confidence, d.confidence), evidence: [...prev.evidence, ...d.evidence] });
+  }
+  return [...byCode.values()];
+}

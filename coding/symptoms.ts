@@ -1,0 +1,57 @@
+/**
+ * Signs and symptoms: what is coded when an outpatient diagnosis is uncertain ("rule out", "X vs Y":
+ * the documented signs and symptoms, never nothing) or when the record has no diagnosis list.
+ */
+import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
+import { buildQuery } from './search.ts';
+import { expandWithGroups } from './text.ts';
+
+/** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
+export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: boolean, uncertainLines: Mention[] = []): DiagnosisDraft[] {
+  const out: DiagnosisDraft[] = [];
+  const sources: Mention[] = [
+    // The uncertain diagnosis line itself may name a sign or symptom ("possible migraine headache").
+    ...uncertainLines,
+    ...run.notes.filter((n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
+    ...run.input.documentation.testResults
+      .filter((t) => t.flag && t.flag !== 'N')
+      .map((t): Mention => ({
+        section: 'testResults', assertion: 'affirmed', original: `${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`,
+        text: `${t.name} ${t.flag === 'H' ? 'elevated high' : t.flag === 'L' ? 'low decreased' : 'abnormal'}`,
+      })),
+  ];
+  let order = startOrder;
+  for (const whole of sources) {
+   // Each item of a list of symptoms is searched on its own ("cough and fever").
+   const parts = whole.section === 'notes' ? whole.text.split(/,|\band\b|\bwith\b/).map((t) => t.trim()).filter(Boolean) : [whole.text];
+   for (const part of parts) {
+    const m: Mention = { ...whole, text: part };
+    const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
+    const q = buildQuery(queryText(m, []));
+    if (q.tokens.length === 0) continue;
+    const groups = expandWithGroups(queryText(m, [])).groups;
+    for (const hit of rank(run, q, m.text, filter).slice(0, 1)) {
+      if (hit.score < 0.8 || !wellSupported(run.codeSets.icd, hit, q.tokens, groups)) continue;
+      // A clause that names two symptoms ("cough and fever") yields both.
+      const found = [hit];
+      const rest = q.tokens.filter((t) => !hit.matched.includes(t));
+      if (rest.length) {
+        const more = rank(run, { tokens: rest }, m.text, filter)[0];
+        if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(run.codeSets.icd, more, rest, groups)) found.push(more);
+      }
+      for (const h of found) {
+        out.push({
+          system: 'ICD-10-CM', code: h.code, description: h.description, confidence: round(h.score * SECTION_WEIGHT[m.section]), order: order++,
+          alternatives: [], evidence: [{ section: m.section, text: m.original }],
+          rationale: onlySymptoms
+            ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
+            : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
+        });
+      }
+    }
+   }
+  }
+  return out;
+}
