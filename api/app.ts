@@ -6,6 +6,7 @@ import express from 'express';
 import type { Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../platform/logger.ts';
+import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
 import { authenticate } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
@@ -41,6 +42,9 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use('/ui', express.static(WEB_DIR, { setHeaders: setUiHeaders }));
   app.use(jsonBody);
   app.use(authenticate(deps.tokens));
+  const limits = apiLimits(deps.limits);
+  app.use(perTokenRateLimit(limits.rateLimitPerMinute));
+  app.post('/encounters', admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }));
 
   app.use(healthRoutes(deps));
   app.get('/openapi.json', (_req, res) => {

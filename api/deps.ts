@@ -22,4 +22,27 @@ export interface ApiDeps {
   statusQueryTimeoutMs?: number;
   /** How long answering a clarification may wait for the workflow (default 20000 ms). */
   updateTimeoutMs?: number;
+  /** Admission and rate limits (api/admission.ts); defaults when absent. */
+  limits?: Partial<ApiLimits>;
 }
+
+export interface ApiLimits {
+  /** Intake requests worked on at once; more wait briefly, then get 503 + Retry-After. */
+  intakeConcurrency: number;
+  /** Intake requests that may wait for a slot. */
+  intakeQueue: number;
+  /** How long a waiting intake request may wait for a slot. */
+  intakeMaxWaitMs: number;
+  /** Requests per bearer token per minute before 429 + Retry-After. */
+  rateLimitPerMinute: number;
+  /** How long starting a workflow may take before intake answers 503. */
+  workflowStartTimeoutMs: number;
+}
+
+export const DEFAULT_API_LIMITS: ApiLimits = {
+  intakeConcurrency: 8,
+  intakeQueue: 32,
+  intakeMaxWaitMs: 1_000,
+  rateLimitPerMinute: 1_200,
+  workflowStartTimeoutMs: 5_000,
+};

@@ -1,35 +1,38 @@
 /**
  * Intake of an encounter submission: store it and start its workflow, idempotently on the
- * clinic's encounter id.
+ * clinic's encounter id. No interactive transaction: under load, a transaction held open across
+ * round trips ties up a pooled connection per request and ends in P2028 (none could start).
  *
- * 1. One DB transaction: if an Encounter with the clinicEncounterId exists, take it as is when
- *    the submission is the same (sha256 of the normalised submission, `submissionHash`) and
- *    refuse it (409) when it differs; otherwise upsert Payer and Provider, find or create the
- *    Patient and create the Encounter.
+ * 1. A submission already stored under the clinicEncounterId is taken as is when it is the same
+ *    (sha256 of the normalised submission, `submissionHash`) and refused (409) when it differs.
+ * 2. Otherwise the payer (and a secondary payer) must be in the payer directory: an unknown or
+ *    inactive one is refused with 400 naming the field. Provider and Patient are upserted in one
+ *    batched transaction (statements sent together, no waiting in between), then the Encounter
+ *    is inserted. A simultaneous submission that wins a unique key makes the loser look again.
+ *    Each new patient gets demographics version 1 and each new encounter coverage version 1 (a
+ *    biller's correction through the API adds a version).
  *
- * The payer (and a secondary payer) must be in the payer directory: an unknown or inactive one is
- * refused with 400 naming the field. Each new patient gets demographics version 1 and each new
- * encounter coverage version 1 (a biller's correction through the API adds a version).
- *
- * Patients are matched by the clinic's externalId and never changed by a later intake: their
- * date of birth and sex must agree (409 naming the field otherwise), and the name stays the one
- * first submitted (a name change is not applied; the clinic corrects it in its own record, and
- * earlier encounters, claims and statements keep showing what was billed). The member id can
- * change between encounters (a new insurance card), so each Encounter keeps the one it was
- * submitted with (`Encounter.memberId`): claims, eligibility and prior authorization use that.
- * 2. Start the workflow with workflow id `encounter-<id>`, conflict policy USE_EXISTING and
- *    reuse policy REJECT_DUPLICATE: a repeat never makes a second execution, and a repeat after a
- *    crash between step 1 and step 2 starts the missing one.
+ * Patients are matched by the clinic's externalId and never changed by a later intake; the name
+ * stays the one first submitted (earlier encounters, claims and statements keep showing what was
+ * billed). The member id can change between encounters (a new insurance card), so each Encounter
+ * keeps the one it was submitted with (`Encounter.memberId`). A date of birth or sex that differs
+ * from the patient on file is not answered with an error (that would tell any intake caller
+ * whether a guessed date of birth is right): the encounter is accepted like any other and the
+ * mismatch is written to the audit log (`intake.demographics_mismatch`, naming the fields, never
+ * the values) for a person to review.
+ * 3. Start the workflow with workflow id `encounter-<id>`, conflict policy USE_EXISTING and
+ *    reuse policy REJECT_DUPLICATE, within a bounded time: a repeat never makes a second
+ *    execution, and Temporal being unreachable is a quick 503. The encounter is stored by then;
+ *    the worker's reconciler (worker/workflow-reconciler.ts) starts any stored encounter whose
+ *    workflow was never started, and a repeat of the request starts it too.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import type { Encounter, Patient } from '../generated/prisma/client.ts';
 import type { PostalAddress } from '../domain/encounter.ts';
-import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID } from '../platform/search-attributes.ts';
-import { encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
-import type { encounterWorkflow } from '../workflows/encounter.ts';
+import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
+import { encounterWorkflowId } from '../workflows/config.ts';
 import type { ApiDeps } from './deps.ts';
-import { HttpProblem, badRequest, type FieldError } from './problem.ts';
+import { HttpProblem, badRequest } from './problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
 
@@ -63,13 +66,11 @@ function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: unknown }).code === 'P2002';
 }
 
-type Tx = Parameters<Parameters<ApiDeps['prisma']['$transaction']>[0]>[0];
-
 export const UNKNOWN_PAYER = 'Not a payer in the payer directory (or no longer active)';
 
 /** The payer must be in the directory (the Payer table, loaded from data/payers.json) and active. */
-async function requireDirectoryPayer(tx: Tx, payerId: string, field: string): Promise<void> {
-  const payer = await tx.payer.findUnique({ where: { id: payerId }, select: { active: true } });
+async function requireDirectoryPayer(deps: ApiDeps, payerId: string, field: string): Promise<void> {
+  const payer = await deps.prisma.payer.findUnique({ where: { id: payerId }, select: { active: true } });
   if (payer === null || !payer.active) throw badRequest(UNKNOWN_PAYER, [{ field, message: UNKNOWN_PAYER }]);
 }
 
@@ -90,7 +91,7 @@ export function addressColumns(address: PostalAddress | undefined, phone: string
  * demographics version by intake (never over an address already on file: the biller corrects
  * that through the API).
  */
-async function addMissingAddress(tx: Tx, stored: Patient, address: PostalAddress | undefined, phone: string | undefined): Promise<void> {
+async function addMissingAddress(deps: ApiDeps, stored: Patient, address: PostalAddress | undefined, phone: string | undefined): Promise<void> {
   const fillAddress = address !== undefined && stored.addressLine1 === null;
   const fillPhone = phone !== undefined && stored.phone === null;
   if (!fillAddress && !fillPhone) return;
@@ -104,115 +105,118 @@ async function addMissingAddress(tx: Tx, stored: Patient, address: PostalAddress
     phone: fillPhone ? added.phone : stored.phone,
   };
   const version = stored.version + 1;
-  await tx.patient.update({ where: { id: stored.id, version: stored.version }, data: { ...next, version } });
-  await tx.patientVersion.create({
-    data: {
-      patientId: stored.id,
-      version,
-      firstName: stored.firstName,
-      lastName: stored.lastName,
-      dateOfBirth: stored.dateOfBirth,
-      sex: stored.sex,
-      ...next,
-      changedBy: 'intake',
-      reason: fillAddress ? 'address given at intake' : 'phone given at intake',
-    },
-  });
+  try {
+    // Batched: both statements or neither; the version in the WHERE makes a concurrent change win.
+    await deps.prisma.$transaction([
+      deps.prisma.patient.update({ where: { id: stored.id, version: stored.version }, data: { ...next, version } }),
+      deps.prisma.patientVersion.create({
+        data: {
+          patientId: stored.id,
+          version,
+          firstName: stored.firstName,
+          lastName: stored.lastName,
+          dateOfBirth: stored.dateOfBirth,
+          sex: stored.sex,
+          ...next,
+          changedBy: 'intake',
+          reason: fillAddress ? 'address given at intake' : 'phone given at intake',
+        },
+      }),
+    ]);
+  } catch (error) {
+    // Someone else changed the patient (or added this version) first: theirs stands.
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'P2025' && code !== 'P2002') throw error;
+  }
+}
+
+/** The encounter stored earlier under this clinicEncounterId (a replay), a 409 for another body, or undefined. */
+async function findEarlierSubmission(deps: ApiDeps, clinicEncounterId: string, hash: string): Promise<IntakeResult | undefined> {
+  const existing = await deps.prisma.encounter.findUnique({ where: { clinicEncounterId } });
+  if (existing === null) return undefined;
+  // Encounters stored before the hash existed (null) cannot be compared: they replay as before.
+  if (existing.submissionHash !== null && existing.submissionHash !== hash) {
+    throw new HttpProblem(409, DIFFERENT_SUBMISSION, [{ field: 'clinicEncounterId', message: DIFFERENT_SUBMISSION }]);
+  }
+  return { encounter: existing, created: false };
 }
 
 async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInput): Promise<IntakeResult> {
   const hash = submissionHash(submission);
-  return deps.prisma.$transaction(async (tx) => {
-    const existing = await tx.encounter.findUnique({ where: { clinicEncounterId: submission.clinicEncounterId } });
-    if (existing !== null) {
-      // Encounters stored before the hash existed (null) cannot be compared: they replay as before.
-      if (existing.submissionHash !== null && existing.submissionHash !== hash) {
-        throw new HttpProblem(409, DIFFERENT_SUBMISSION, [{ field: 'clinicEncounterId', message: DIFFERENT_SUBMISSION }]);
-      }
-      return { encounter: existing, created: false };
-    }
+  const earlier = await findEarlierSubmission(deps, submission.clinicEncounterId, hash);
+  if (earlier !== undefined) return earlier;
 
-    const { patient, provider } = submission;
-    await requireDirectoryPayer(tx, submission.payerId, 'payerId');
-    if (submission.secondaryCoverage) await requireDirectoryPayer(tx, submission.secondaryCoverage.payerId, 'secondaryCoverage.payerId');
-    const storedProvider = await tx.provider.upsert({
+  const { patient, provider } = submission;
+  await requireDirectoryPayer(deps, submission.payerId, 'payerId');
+  if (submission.secondaryCoverage) await requireDirectoryPayer(deps, submission.secondaryCoverage.payerId, 'secondaryCoverage.payerId');
+  const demographics = {
+    firstName: patient.firstName,
+    lastName: patient.lastName,
+    dateOfBirth: dayToDate(patient.dateOfBirth),
+    sex: patient.sex,
+    ...addressColumns(patient.address, patient.phone),
+  };
+  const [storedProvider, storedPatient] = await deps.prisma.$transaction([
+    deps.prisma.provider.upsert({
       where: { npi: provider.npi },
       create: { npi: provider.npi, name: provider.name, taxonomy: provider.taxonomy },
       update: { name: provider.name, taxonomy: provider.taxonomy },
-    });
-    const demographics = {
-      firstName: patient.firstName,
-      lastName: patient.lastName,
-      dateOfBirth: dayToDate(patient.dateOfBirth),
-      sex: patient.sex,
-      ...addressColumns(patient.address, patient.phone),
-    };
-    const storedPatient = await tx.patient.upsert({
+    }),
+    deps.prisma.patient.upsert({
       where: { externalId: patient.externalId },
       create: { externalId: patient.externalId, memberId: patient.memberId, ...demographics, versions: { create: { version: 1, ...demographics, changedBy: 'intake' } } },
       update: {}, // an existing patient is never changed by intake (see the top of this file)
-    });
-    await addMissingAddress(tx, storedPatient, patient.address, patient.phone);
-    const mismatches: FieldError[] = [];
-    if (dateToDay(storedPatient.dateOfBirth) !== patient.dateOfBirth) {
-      mismatches.push({ field: 'patient.dateOfBirth', message: 'Differs from the date of birth on file for this patient (externalId)' });
-    }
-    if (storedPatient.sex !== patient.sex) {
-      mismatches.push({ field: 'patient.sex', message: 'Differs from the sex on file for this patient (externalId)' });
-    }
-    if (mismatches.length > 0) {
-      throw new HttpProblem(409, 'The patient (externalId) is on file with other demographics', mismatches);
-    }
-    const id = randomUUID();
-    const encounter = await tx.encounter.create({
-      data: {
-        id,
-        clinicEncounterId: submission.clinicEncounterId,
-        patientId: storedPatient.id,
-        providerId: storedProvider.id,
-        payerId: submission.payerId,
-        dateOfService: dayToDate(submission.dateOfService),
-        placeOfService: submission.placeOfService,
-        documentation: submission.documentation,
-        memberId: patient.memberId,
-        secondaryPayerId: submission.secondaryCoverage?.payerId ?? null,
-        secondaryMemberId: submission.secondaryCoverage?.memberId ?? null,
-        documentedAt: new Date(),
-        submissionHash: hash,
-        stage: 'received',
-        workflowId: encounterWorkflowId(id),
-        coverageVersions: { create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' } },
-      },
-    });
-    return { encounter, created: true };
-  });
-}
+    }),
+  ]);
+  await addMissingAddress(deps, storedPatient, patient.address, patient.phone);
+  const mismatched: string[] = [];
+  if (dateToDay(storedPatient.dateOfBirth) !== patient.dateOfBirth) mismatched.push('patient.dateOfBirth');
+  if (storedPatient.sex !== patient.sex) mismatched.push('patient.sex');
 
-async function startWorkflow(deps: ApiDeps, encounter: Encounter, physicianNpi: string): Promise<void> {
-  const input: EncounterWorkflowInput = {
-    encounterId: encounter.id,
-    payerId: encounter.payerId,
-    dateOfService: dateToDay(encounter.dateOfService),
-    physicianNpi,
-    timings: deps.timings,
-  };
+  const id = randomUUID();
+  const create = deps.prisma.encounter.create({
+    data: {
+      id,
+      clinicEncounterId: submission.clinicEncounterId,
+      patientId: storedPatient.id,
+      providerId: storedProvider.id,
+      payerId: submission.payerId,
+      dateOfService: dayToDate(submission.dateOfService),
+      placeOfService: submission.placeOfService,
+      documentation: submission.documentation,
+      memberId: patient.memberId,
+      secondaryPayerId: submission.secondaryCoverage?.payerId ?? null,
+      secondaryMemberId: submission.secondaryCoverage?.memberId ?? null,
+      documentedAt: new Date(),
+      submissionHash: hash,
+      stage: 'received',
+      workflowId: encounterWorkflowId(id),
+      coverageVersions: { create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' } },
+    },
+  });
   try {
-    await deps.temporal.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
-      workflowId: encounter.workflowId,
-      taskQueue: deps.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: [
-        { key: ENCOUNTER_STAGE, value: 'received' },
-        { key: PAYER_ID, value: encounter.payerId },
-        { key: DATE_OF_SERVICE, value: encounter.dateOfService },
-      ],
-    });
+    if (mismatched.length === 0) return { encounter: await create, created: true };
+    const [encounter] = await deps.prisma.$transaction([
+      create,
+      deps.prisma.auditEvent.create({
+        data: {
+          encounterId: id,
+          actor: 'encounterflow',
+          role: 'system',
+          action: 'intake.demographics_mismatch',
+          // Field names only: the values are PHI, and the stored ones stay as they were.
+          detail: { fields: mismatched, patientId: storedPatient.id },
+          idempotencyKey: `intake-mismatch:${id}`,
+        },
+      }),
+    ]);
+    return { encounter, created: true };
   } catch (error) {
-    // The execution ran and closed already (REJECT_DUPLICATE): nothing to heal.
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw error;
+    // The same clinicEncounterId was stored a moment ago by a simultaneous request.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await findEarlierSubmission(deps, submission.clinicEncounterId, hash);
+    if (winner === undefined) throw error;
+    return winner;
   }
 }
 
@@ -227,7 +231,14 @@ export async function submitEncounter(deps: ApiDeps, submission: EncounterSubmis
     if (!isUniqueViolation(error)) throw error;
     result = await storeEncounter(deps, submission);
   }
-  const provider = await deps.prisma.provider.findUniqueOrThrow({ where: { id: result.encounter.providerId }, select: { npi: true } });
-  await startWorkflow(deps, result.encounter, provider.npi);
+  const physicianNpi = result.created
+    ? submission.provider.npi
+    : (await deps.prisma.provider.findUniqueOrThrow({ where: { id: result.encounter.providerId }, select: { npi: true } })).npi;
+  await startEncounterWorkflow(
+    deps.temporal,
+    { taskQueue: deps.taskQueue, timings: deps.timings, ...(deps.limits?.workflowStartTimeoutMs !== undefined ? { timeoutMs: deps.limits.workflowStartTimeoutMs } : {}) },
+    result.encounter,
+    physicianNpi,
+  );
   return result;
 }

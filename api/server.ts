@@ -19,7 +19,7 @@ export interface RunningApi {
 export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string): Promise<RunningApi> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl, config.database);
   const { client, connection } = await connectClient(temporal, { dataConverter: encryptingDataConverter(payloadCodec) });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
@@ -30,6 +30,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     tokens: config.apiTokens ? parseTokenDirectory(config.apiTokens) : demoTokenDirectory(),
     payloadCodec,
     temporalUiOrigins: config.temporalUiOrigins,
+    limits: config.apiLimits,
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

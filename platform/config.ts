@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import { durationMs } from '../domain/durations.ts';
 import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
+import { DEFAULT_API_LIMITS, type ApiLimits } from '../api/deps.ts';
+import { DEFAULT_DATABASE_SETTINGS, type DatabaseSettings } from './db.ts';
 import { parsePayloadKeys } from './payload-codec.ts';
 
 export interface AppConfig {
@@ -12,6 +14,10 @@ export interface AppConfig {
   /** Unset: an embedded PostgreSQL (PGlite) is started in dataDir. */
   databaseUrl?: string;
   embeddedPostgresPort: number;
+  /** Connection pool and transaction limits of every process's database client. */
+  database: DatabaseSettings;
+  /** Load shedding and rate limits of the API (api/admission.ts). */
+  apiLimits: ApiLimits;
   taskQueue: string;
   temporalDevServerPort: number;
   temporalUiPort: number;
@@ -47,6 +53,12 @@ export interface AppConfig {
 }
 
 type Env = Record<string, string | undefined>;
+
+function positiveInt(env: Env, name: string, fallback: number): number {
+  const value = int(env, name, fallback);
+  if (value === 0) throw new Error(`${name} must be at least 1`);
+  return value;
+}
 
 function int(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -125,6 +137,20 @@ export function loadConfig(env: Env = process.env): AppConfig {
     dataDir: resolve(text(env, 'DATA_DIR') ?? '.data'),
     databaseUrl: text(env, 'DATABASE_URL'),
     embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 5433),
+    database: {
+      poolSize: positiveInt(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_SETTINGS.poolSize),
+      connectTimeoutMs: positiveInt(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.connectTimeoutMs),
+      queryTimeoutMs: positiveInt(env, 'DATABASE_QUERY_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.queryTimeoutMs),
+      transactionMaxWaitMs: positiveInt(env, 'DATABASE_TRANSACTION_MAX_WAIT_MS', DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs),
+      transactionTimeoutMs: positiveInt(env, 'DATABASE_TRANSACTION_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs),
+    },
+    apiLimits: {
+      intakeConcurrency: positiveInt(env, 'API_INTAKE_CONCURRENCY', DEFAULT_API_LIMITS.intakeConcurrency),
+      intakeQueue: int(env, 'API_INTAKE_QUEUE', DEFAULT_API_LIMITS.intakeQueue),
+      intakeMaxWaitMs: int(env, 'API_INTAKE_MAX_WAIT_MS', DEFAULT_API_LIMITS.intakeMaxWaitMs),
+      rateLimitPerMinute: positiveInt(env, 'API_RATE_LIMIT_PER_MINUTE', DEFAULT_API_LIMITS.rateLimitPerMinute),
+      workflowStartTimeoutMs: positiveInt(env, 'TEMPORAL_START_TIMEOUT_MS', DEFAULT_API_LIMITS.workflowStartTimeoutMs),
+    },
     taskQueue: text(env, 'TASK_QUEUE') ?? 'encounters',
     temporalDevServerPort: int(env, 'TEMPORAL_DEV_SERVER_PORT', 7233),
     temporalUiPort,

@@ -8,9 +8,43 @@ import { runPrisma } from './prisma-cli.ts';
 export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client.ts';
 
-/** A Prisma client for the PostgreSQL database at databaseUrl (server or embedded PGlite). */
-export function createPrismaClient(databaseUrl: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: databaseUrl }) });
+export interface DatabaseSettings {
+  /** Connections per process (node-postgres pool `max`). */
+  poolSize: number;
+  /** How long a query may wait for a pooled connection (or a new one) before failing: a quick 503, not a hang. */
+  connectTimeoutMs: number;
+  /** Client-side limit of one query, waiting for the server included. */
+  queryTimeoutMs: number;
+  /** How long a transaction may wait to start, and how long it may run (Prisma `transactionOptions`). */
+  transactionMaxWaitMs: number;
+  transactionTimeoutMs: number;
+}
+
+export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
+  poolSize: 10,
+  connectTimeoutMs: 5_000,
+  queryTimeoutMs: 30_000,
+  transactionMaxWaitMs: 2_000,
+  transactionTimeoutMs: 10_000,
+};
+
+/**
+ * A Prisma client for the PostgreSQL database at databaseUrl (server or embedded PGlite). Every
+ * wait is bounded: node-postgres waits for a pooled connection forever by default, which turns
+ * an exhausted pool or a restarting server into requests and activities that hang.
+ */
+export function createPrismaClient(databaseUrl: string, settings: DatabaseSettings = DEFAULT_DATABASE_SETTINGS): PrismaClient {
+  const adapter = new PrismaPg({
+    connectionString: databaseUrl,
+    max: settings.poolSize,
+    connectionTimeoutMillis: settings.connectTimeoutMs,
+    query_timeout: settings.queryTimeoutMs,
+    idleTimeoutMillis: 30_000,
+  });
+  return new PrismaClient({
+    adapter,
+    transactionOptions: { maxWait: settings.transactionMaxWaitMs, timeout: settings.transactionTimeoutMs },
+  });
 }
 
 /** Removes the password from a connection string so it can appear in messages. */

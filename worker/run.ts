@@ -18,7 +18,7 @@ export interface RunningWorker {
 export async function runWorker(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: ExternalParties): Promise<RunningWorker> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run a worker');
   const dataConverter = encryptingDataConverter(createPayloadCodec(config.payloadEncryptionKeys));
-  const prisma = createPrismaClient(databaseUrl);
+  const prisma = createPrismaClient(databaseUrl, config.database);
   const connection = await connectNativeConnection(temporal);
   const deps = await buildActivityDeps(config, prisma, parties);
   // The Payer table follows the directory file: intake (in the API) refuses payers not in it.

@@ -139,17 +139,29 @@ describe('patient demographics are not overwritten (M2)', () => {
   it.each([
     ['patient.dateOfBirth', (p: any) => (p.dateOfBirth = '1981-03-01')],
     ['patient.sex', (p: any) => (p.sex = 'M')],
-  ])('409 naming %s when it differs from the patient on file', async (field, spoil) => {
+  ])('a differing %s is answered like a match (no oracle), kept off the patient, and audited for review', async (field, spoil) => {
     const first = await newEncounter();
-    const later: any = validSubmission();
-    later.patient = { ...first.submission.patient };
-    spoil(later.patient);
-    const response = await post(later);
-    expect(response.status).toBe(409);
-    expect(fields(response)).toEqual([field]);
+    const matching: any = validSubmission();
+    matching.patient = { ...first.submission.patient };
+    const differing: any = validSubmission();
+    differing.patient = { ...first.submission.patient };
+    spoil(differing.patient);
+    const [match, mismatch] = [await post(matching), await post(differing)];
+    // The intake caller cannot tell the two apart: same status, same headers of note, same body shape.
+    expect([match.status, mismatch.status]).toEqual([201, 201]);
+    expect(Object.keys(mismatch.body).sort()).toEqual(Object.keys(match.body).sort());
+    expect(mismatch.body.stage).toBe(match.body.stage);
     const patient = await api.db.prisma.patient.findUniqueOrThrow({ where: { externalId: first.submission.patient.externalId } });
     expect([patient.dateOfBirth.toISOString().slice(0, 10), patient.sex]).toEqual(['1980-02-29', 'F']);
-    expect(await api.db.prisma.encounter.count({ where: { clinicEncounterId: later.clinicEncounterId } })).toBe(0);
+    const audits = await api.db.prisma.auditEvent.findMany({ where: { action: 'intake.demographics_mismatch' } });
+    const mine = audits.filter((a) => a.encounterId === mismatch.body.id);
+    expect(mine).toHaveLength(1);
+    expect(mine[0]!.detail).toEqual({ fields: [field], patientId: patient.id });
+    expect(audits.some((a) => a.encounterId === match.body.id)).toBe(false);
+    // The clinic's replay of the identical (mismatching) body stays idempotent: same encounter, no second audit row.
+    const replay = await post(differing);
+    expect([replay.status, replay.body.id, replay.headers.get('idempotent-replay')]).toEqual([200, mismatch.body.id, 'true']);
+    expect(await api.db.prisma.auditEvent.count({ where: { action: 'intake.demographics_mismatch', encounterId: mismatch.body.id } })).toBe(1);
   });
 });
 

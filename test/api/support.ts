@@ -10,6 +10,7 @@ import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
+import type { ApiLimits } from '../../api/deps.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
@@ -26,7 +27,7 @@ export interface ApiUnderTest {
   close(): Promise<void>;
 }
 
-export async function startApiUnderTest(): Promise<ApiUnderTest> {
+export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> } = {}): Promise<ApiUnderTest> {
   const [db, env] = await Promise.all([createTestDatabase(), createLocalTestEnv()]);
   const taskQueue = `api-test-${process.pid}`;
   const readiness: Record<string, boolean> = { temporal: true, database: true };
@@ -43,6 +44,7 @@ export async function startApiUnderTest(): Promise<ApiUnderTest> {
     readiness: async () => ({ ...readiness }),
     statusQueryTimeoutMs: 300,
     updateTimeoutMs: 1_000,
+    ...(options.limits !== undefined ? { limits: options.limits } : {}),
   });
   const server: Server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
