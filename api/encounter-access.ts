@@ -12,7 +12,7 @@ import type { Encounter } from '../generated/prisma/client.ts';
 import { createLogger } from '../platform/logger.ts';
 import { statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import { FINAL_STAGES, isStage, type Stage } from '../workflows/stages.ts';
-import type { ApiDeps } from './deps.ts';
+import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
 import { conflict, HttpProblem, notFound, unavailable } from './problem.ts';
 import { uuid } from './schemas.ts';
 
@@ -49,10 +49,13 @@ export function isFinal(stage: Stage): boolean {
   return FINAL_STAGES.includes(stage);
 }
 
-/** Runs a signal; a workflow that is no longer running becomes a 409 problem. */
-export async function signalOr409(send: () => Promise<void>): Promise<void> {
+/**
+ * Runs a signal, bounded in time (Temporal unreachable is a quick 503, not the SDK's retries for
+ * many seconds); a workflow that is no longer running becomes a 409 problem.
+ */
+export async function signalOr409(deps: ApiDeps, send: () => Promise<void>): Promise<void> {
   try {
-    await send();
+    await deps.temporal.withDeadline(Date.now() + (deps.limits?.workflowStartTimeoutMs ?? DEFAULT_API_LIMITS.workflowStartTimeoutMs), send);
   } catch (error) {
     if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
     throw error;

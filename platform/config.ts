@@ -18,6 +18,8 @@ export interface AppConfig {
   database: DatabaseSettings;
   /** Load shedding and rate limits of the API (api/admission.ts). */
   apiLimits: ApiLimits;
+  /** How often each worker looks for stored encounters without a workflow (worker/workflow-reconciler.ts). */
+  reconcileIntervalMs: number;
   taskQueue: string;
   temporalDevServerPort: number;
   temporalUiPort: number;
@@ -144,6 +146,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       transactionMaxWaitMs: positiveInt(env, 'DATABASE_TRANSACTION_MAX_WAIT_MS', DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs),
       transactionTimeoutMs: positiveInt(env, 'DATABASE_TRANSACTION_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs),
     },
+    reconcileIntervalMs: positiveInt(env, 'WORKFLOW_RECONCILE_INTERVAL_MS', 30_000),
     apiLimits: {
       intakeConcurrency: positiveInt(env, 'API_INTAKE_CONCURRENCY', DEFAULT_API_LIMITS.intakeConcurrency),
       intakeQueue: int(env, 'API_INTAKE_QUEUE', DEFAULT_API_LIMITS.intakeQueue),

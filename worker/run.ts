@@ -3,10 +3,11 @@ import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
-import { connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { connectClient, connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
+import { startReconciler } from './workflow-reconciler.ts';
 
 const log = createLogger('worker');
 
@@ -27,9 +28,20 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
+  // Stored encounters whose workflow was never started (Temporal was down at intake) get one.
+  const client = await connectClient(temporal, { dataConverter });
+  const reconciler = startReconciler({
+    prisma,
+    temporal: client.client,
+    taskQueue: config.taskQueue,
+    timings: config.timings,
+    intervalMs: config.reconcileIntervalMs,
+  });
   log.info('worker ready', { taskQueue: config.taskQueue, namespace: temporal.namespace });
   return {
     async stop() {
+      await reconciler.stop();
+      await client.connection.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await connection.close();

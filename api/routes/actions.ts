@@ -42,7 +42,7 @@ export function actionRoutes(deps: ApiDeps): Router {
     const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
     if (isFinal(stage)) throw conflict(`The encounter is ${stage} and can no longer be cancelled`);
     const request: CancelRequest = { cancelledBy: principal.subject, reason: body.reason };
-    await signalOr409(() => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
+    await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
     const response = { status: 202, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: encounter.id,
@@ -105,7 +105,7 @@ export function actionRoutes(deps: ApiDeps): Router {
     }
     const override: CodeOverride = { overriddenBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures };
     if (body.note !== undefined) override.note = body.note;
-    await signalOr409(() => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
+    await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
     const response = { status: 202, body: { accepted: true } };
     await recordAudit(deps.prisma, {
       encounterId: encounter.id,

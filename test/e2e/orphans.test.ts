@@ -1,0 +1,98 @@
+// Temporal unreachable during intake: quick 503 + Retry-After, the rows stay stored, and once
+// Temporal is back the reconciler starts every one of them; each then completes. Over the real
+// stack; the API reaches Temporal through a proxy the test takes down and brings back.
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { demoTokenDirectory } from '../../api/auth.ts';
+import { encryptingDataConverter } from '../../platform/payload-codec.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { startTcpProxy, type TcpProxy } from '../../testkit/tcp-proxy.ts';
+import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
+
+let stack: TestStack;
+let proxy: TcpProxy;
+let server: Server;
+let apiUrl: string;
+let connection: Connection;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  const [host, port] = stack.env.connection.options.address.split(':');
+  proxy = await startTcpProxy({ host: host === 'localhost' ? '127.0.0.1' : host!, port: Number(port) });
+  connection = await Connection.connect({ address: proxy.address });
+  const temporal = new Client({ connection, namespace: stack.env.namespace ?? 'default', dataConverter: encryptingDataConverter(stack.payloadCodec) });
+  const app = createApp({
+    prisma: stack.db.prisma,
+    temporal,
+    taskQueue: stack.taskQueue,
+    timings: FAST_TIMINGS,
+    tokens: demoTokenDirectory(),
+    payloadCodec: stack.payloadCodec,
+    readiness: async () => ({}),
+    limits: { workflowStartTimeoutMs: 2_000 },
+  });
+  server = await new Promise((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}, 180_000);
+
+afterAll(async () => {
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await connection?.close().catch(() => undefined);
+  await proxy?.close();
+  await stack?.stop();
+});
+
+async function hasWorkflow(workflowId: string): Promise<boolean> {
+  try {
+    await stack.client.workflow.getHandle(workflowId).describe();
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+describe('no orphans when Temporal is down during intake', () => {
+  it('503 + Retry-After while it is down; after it is back the reconciler starts every stored encounter and each completes', async () => {
+    await proxy.down();
+    const submissions = Array.from({ length: 4 }, () => validSubmission());
+    const started = Date.now();
+    const responses = await Promise.all(submissions.map((body) => call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body })));
+    console.log(`intake with Temporal down: ${responses.map((r) => r.status).join(',')} in ${Date.now() - started} ms`);
+    for (const response of responses) {
+      expect(response.status).toBe(503);
+      expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    }
+    const stored = await stack.db.prisma.encounter.findMany({
+      where: { clinicEncounterId: { in: submissions.map((s) => s.clinicEncounterId) } },
+      select: { id: true, workflowId: true },
+    });
+    expect(stored).toHaveLength(submissions.length);
+    const withWorkflow = await Promise.all(stored.map((e) => hasWorkflow(e.workflowId)));
+    expect(withWorkflow.filter(Boolean)).toHaveLength(0);
+
+    await proxy.up();
+    const pass = await reconcileUnstartedWorkflows({ prisma: stack.db.prisma, temporal: stack.client, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, graceMs: 0 });
+    expect(pass.started).toBe(submissions.length);
+    // A second pass (another worker, the next interval) finds nothing to do.
+    const again = await reconcileUnstartedWorkflows({ prisma: stack.db.prisma, temporal: stack.client, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, graceMs: 0 });
+    expect(again.started).toBe(0);
+    const orphans = (await Promise.all(stored.map((e) => hasWorkflow(e.workflowId)))).filter((exists) => !exists);
+    expect(orphans).toHaveLength(0);
+
+    // Each completes (the default scenario bills it), and the clinic's retry is an idempotent replay.
+    for (const encounter of stored) {
+      await stack.client.workflow.getHandle(encounter.workflowId).result();
+    }
+    const final = await stack.db.prisma.encounter.findMany({ where: { id: { in: stored.map((e) => e.id) } }, select: { stage: true } });
+    expect(final.map((e) => e.stage)).toEqual(stored.map(() => 'billed'));
+    const retry = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submissions[0] });
+    expect([retry.status, retry.headers.get('idempotent-replay')]).toEqual([200, 'true']);
+  }, 180_000);
+});

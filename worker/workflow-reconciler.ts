@@ -1,0 +1,114 @@
+/**
+ * The reconciler: finds encounters that are stored but whose workflow was never started (intake
+ * committed the row, then Temporal was unreachable or the API died before the start) and starts
+ * them, with the same id, input and policies as intake (platform/encounter-workflow-start.ts),
+ * so a start that raced intake is a no-op.
+ *
+ * It runs in every worker process, once at start and then on a plain interval, rather than as a
+ * Temporal Schedule: a Schedule is a workflow that needs Temporal up to run, which is exactly
+ * when there is nothing to heal, and it would need its own registration on every cluster; the
+ * interval runs wherever a worker runs, needs no server state, and several workers running it
+ * at once only repeat idempotent starts. A pass that finds Temporal (or the database) down
+ * logs it and the next pass tries again.
+ *
+ * Candidates are encounters still in the stage `received` (the workflow's first step moves it on)
+ * and older than a grace period, so intakes in progress are left to finish their own start.
+ * Each candidate is described first: an execution that exists (running or closed) is left alone.
+ */
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import type { PrismaClient } from '../generated/prisma/client.ts';
+import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
+import { createLogger } from '../platform/logger.ts';
+import type { EncounterTimings } from '../workflows/config.ts';
+
+const log = createLogger('reconciler');
+
+export interface ReconcilerOptions {
+  prisma: PrismaClient;
+  temporal: Client;
+  taskQueue: string;
+  timings: EncounterTimings;
+  /** Encounters younger than this are still their intake's business (default 15 s). */
+  graceMs?: number;
+  /** Most encounters looked at per pass (default 200); the next pass takes the rest. */
+  batchSize?: number;
+  /** Bound of each Temporal call (default 5 s). */
+  rpcTimeoutMs?: number;
+}
+
+export interface ReconcileResult {
+  /** Stored encounters in `received` past the grace period. */
+  candidates: number;
+  /** Of those, the ones that had no workflow and were started now. */
+  started: number;
+}
+
+async function workflowExists(temporal: Client, workflowId: string, rpcTimeoutMs: number): Promise<boolean> {
+  try {
+    await temporal.withDeadline(Date.now() + rpcTimeoutMs, () => temporal.workflow.getHandle(workflowId).describe());
+    return true;
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) return false;
+    throw error;
+  }
+}
+
+/** One pass: starts the workflow of every stored encounter that has none. Throws when Temporal or the database is down. */
+export async function reconcileUnstartedWorkflows(options: ReconcilerOptions): Promise<ReconcileResult> {
+  const rpcTimeoutMs = options.rpcTimeoutMs ?? 5_000;
+  const candidates = await options.prisma.encounter.findMany({
+    where: { stage: 'received', createdAt: { lt: new Date(Date.now() - (options.graceMs ?? 15_000)) } },
+    orderBy: { createdAt: 'asc' },
+    take: options.batchSize ?? 200,
+    select: { id: true, payerId: true, dateOfService: true, workflowId: true, provider: { select: { npi: true } } },
+  });
+  let started = 0;
+  for (const encounter of candidates) {
+    if (await workflowExists(options.temporal, encounter.workflowId, rpcTimeoutMs)) continue;
+    await startEncounterWorkflow(
+      options.temporal,
+      { taskQueue: options.taskQueue, timings: options.timings, timeoutMs: rpcTimeoutMs },
+      encounter,
+      encounter.provider.npi,
+    );
+    started += 1;
+    log.info('started the workflow of a stored encounter that had none', { workflowId: encounter.workflowId });
+  }
+  return { candidates: candidates.length, started };
+}
+
+export interface RunningReconciler {
+  /** Resolves once a pass in progress has finished; no new pass starts. */
+  stop(): Promise<void>;
+}
+
+/** Runs a pass now and then every `intervalMs`, never two at once. */
+export function startReconciler(options: ReconcilerOptions & { intervalMs: number }): RunningReconciler {
+  let stopped = false;
+  let current: Promise<void> = Promise.resolve();
+  const pass = () => {
+    current = reconcileUnstartedWorkflows(options).then(
+      (result) => {
+        if (result.started > 0) log.info('reconcile pass', { ...result });
+      },
+      (error: unknown) => {
+        // Temporal or the database is down: the next pass tries again.
+        log.warn('reconcile pass failed', { error: error instanceof Error ? error.name : typeof error });
+      },
+    );
+    return current;
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => void pass().then(schedule), options.intervalMs);
+  };
+  void pass().then(schedule);
+  return {
+    async stop() {
+      stopped = true;
+      clearTimeout(timer);
+      await current;
+    },
+  };
+}
