@@ -12,11 +12,14 @@ import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { applyCombinations } from './combinations.ts';
 import { chapterFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
+import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
+import { withEvidenceSpans } from './evidence-spans.ts';
 import { codeMentions } from './mentions.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import { dedupe, dementiaInOtherDisease, sequence, withAbnormalFindings, withoutRedundantUnspecified } from './refinements.ts';
+import { calibrated, rawEncounterScore, straightThroughConfig, straightThroughDecision } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 
 export interface DiagnosisStep {
@@ -52,10 +55,20 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   const edits = [...runEdits(diagnoses, procedures, input.patient, codeSets), ...unmatched];
   const open = [...run.issues, ...editClarifications(run, drafts, edits).issues];
 
-  const result: CodingResult = { diagnoses, procedures, edits, codeSetVersions: codeSets.versions };
   const first = open[0];
-  if (first) result.clarification = toDraft(first);
-  return result;
+  const clarification = first ? toDraft(first) : undefined;
+
+  // What a coder needs to decide whether anyone must look: confidence, the fate of the physician's
+  // own codes, and the straight-through decision.
+  const config = straightThroughConfig();
+  const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
+  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures);
+  const straightThrough = straightThroughDecision({ confidence, diagnoses, edits, documentedCodes, clarificationOpen: first !== undefined }, config);
+  const result: CodingResult = {
+    diagnoses, procedures, edits, codeSetVersions: codeSets.versions, confidence, straightThrough, documentedCodes,
+    ...(clarification ? { clarification } : {}),
+  };
+  return withEvidenceSpans(input.documentation, result);
 }
 
 function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {

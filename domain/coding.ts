@@ -9,6 +9,26 @@ export type CodeSystem = 'ICD-10-CM' | 'CPT' | 'HCPCS';
 /** Where in the record a matched term was found. */
 export type RecordSection = 'diagnoses' | 'notes' | 'procedures' | 'testResults';
 
+/**
+ * Where a quoted text sits in the record: the field of the documentation and the character offsets
+ * of the quote in that field's string (`start` inclusive, `end` exclusive, UTF-16 units as in
+ * JavaScript), so `field's text.slice(start, end) === text`.
+ */
+export interface RecordSpan {
+  /** `notes`, `diagnoses[i].description`, `procedures[i].description` or `testResults[i].name` (i from 0). */
+  field: string;
+  start: number;
+  end: number;
+}
+
+/** A piece of evidence for a code: a quote of the record (with its span), or a physician's answer (no span). */
+export interface Evidence {
+  section: RecordSection;
+  text: string;
+  /** Present when `text` is a verbatim quote of the record. */
+  span?: RecordSpan;
+}
+
 export interface CodeCandidate {
   system: CodeSystem;
   code: string;
@@ -17,7 +37,7 @@ export interface CodeCandidate {
   confidence: number;
   /** Human-readable: which terms matched, in which part of the record, and why this code. */
   rationale: string;
-  evidence: Array<{ section: RecordSection; text: string }>;
+  evidence: Evidence[];
 }
 
 export interface CodedDiagnosis extends CodeCandidate {
@@ -75,6 +95,51 @@ export interface CodingInput {
   answers: ClarificationAnswer[];
 }
 
+/**
+ * Why an encounter may not go straight to billing. The engine raises all but `payer-review`, which
+ * the workflow adds when a payer rule asks for review.
+ */
+export type StraightThroughReason =
+  /** The encounter confidence is below the configured straight-through threshold. */
+  | 'low-confidence'
+  /** A pre-claim edit of severity "error" failed (Excludes1, sex/age conflict, non-billable, PTP...). */
+  | 'edit-failed'
+  /** A code the physician documented was coded as another code. */
+  | 'documented-code-changed'
+  /** A code the physician documented is not on the claim. */
+  | 'documented-code-dropped'
+  /** A documented procedure matches no catalog entry. */
+  | 'unmatched-procedure'
+  /** No diagnosis could be coded. */
+  | 'no-diagnosis'
+  /** A clarification is open: the physician must answer first. */
+  | 'open-clarification'
+  /** A payer rule asks for review (added by the workflow, not the engine). */
+  | 'payer-review';
+
+export interface StraightThroughDecision {
+  /** True only when `reasons` is empty. */
+  eligible: boolean;
+  reasons: StraightThroughReason[];
+  /** The threshold the confidence was compared with, and where it came from (configuration). */
+  threshold: number;
+  thresholdSource: string;
+}
+
+/** What became of a code the physician wrote on a diagnosis or procedure line. */
+export interface DocumentedCodeOutcome {
+  system: CodeSystem;
+  /** As documented (trimmed, upper case). */
+  code: string;
+  /** The line it was written on (`diagnoses[i]` or `procedures[i]`, i from 0). */
+  line: string;
+  outcome: 'kept' | 'changed' | 'dropped';
+  /** For `changed`: the code(s) the engine put in its place for that line. */
+  codedAs?: string[];
+  /** Why, for the coder. */
+  reason: string;
+}
+
 export interface CodingResult {
   diagnoses: CodedDiagnosis[];
   procedures: CodedProcedure[];
@@ -83,4 +148,13 @@ export interface CodingResult {
   clarification?: ClarificationQueryDraft;
   /** The code-set releases used (for the audit trail). */
   codeSetVersions: Record<string, string>;
+  /**
+   * The engine's confidence (0..1) that the whole code set (diagnoses and procedures) is exactly
+   * right, calibrated on labelled encounters (see `data/coding/straight-through.json`).
+   */
+  confidence: number;
+  /** Whether the encounter may go to billing with no coder in between, and if not, why. */
+  straightThrough: StraightThroughDecision;
+  /** Every code the physician documented: kept, changed or dropped. */
+  documentedCodes: DocumentedCodeOutcome[];
 }

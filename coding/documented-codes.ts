@@ -1,0 +1,44 @@
+/**
+ * What became of each code the physician wrote: kept (on the claim as written), changed (the line
+ * is coded, but as another code) or dropped (nothing on the claim for it). A change or a drop is
+ * never silent: it is reported here and keeps the encounter from going straight through.
+ */
+import type { CodedDiagnosis, CodedProcedure, DocumentedCodeOutcome } from '../domain/coding.ts';
+import type { EncounterDocumentation } from '../domain/encounter.ts';
+import { procedureSystem } from './procedures.ts';
+import { normalizeIcdCode } from './icd10cm.ts';
+
+const fromLine = (line: string, section: 'diagnoses' | 'procedures') => (e: { section: string; text: string }) =>
+  e.section === section && e.text === line;
+
+export function documentedCodeOutcomes(doc: EncounterDocumentation, diagnoses: CodedDiagnosis[], procedures: CodedProcedure[]): DocumentedCodeOutcome[] {
+  const out: DocumentedCodeOutcome[] = [];
+  doc.diagnoses.forEach((d, i) => {
+    if (!d.code?.trim()) return;
+    const code = normalizeIcdCode(d.code);
+    const line = `diagnoses[${i}]`;
+    if (diagnoses.some((c) => c.code === code)) {
+      out.push({ system: 'ICD-10-CM', code, line, outcome: 'kept', reason: 'On the claim as documented.' });
+      return;
+    }
+    const codedAs = diagnoses.filter((c) => c.evidence.some(fromLine(d.description, 'diagnoses'))).map((c) => c.code);
+    out.push(codedAs.length
+      ? { system: 'ICD-10-CM', code, line, outcome: 'changed', codedAs, reason: `The line "${d.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.` }
+      : { system: 'ICD-10-CM', code, line, outcome: 'dropped', reason: `Nothing on the claim comes from the line "${d.description}" with the documented ${code}.` });
+  });
+  doc.procedures.forEach((p, i) => {
+    if (!p.code?.trim()) return;
+    const code = p.code.trim().toUpperCase();
+    const line = `procedures[${i}]`;
+    const system = procedureSystem(code);
+    if (procedures.some((c) => c.code === code)) {
+      out.push({ system, code, line, outcome: 'kept', reason: 'On the claim as documented.' });
+      return;
+    }
+    const codedAs = procedures.filter((c) => c.evidence.some(fromLine(p.description, 'procedures'))).map((c) => c.code);
+    out.push(codedAs.length
+      ? { system, code, line, outcome: 'changed', codedAs, reason: `The procedure "${p.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.` }
+      : { system, code, line, outcome: 'dropped', reason: `No procedure line on the claim for "${p.description}" with the documented ${code}.` });
+  });
+  return out;
+}

@@ -1,0 +1,81 @@
+/**
+ * The encounter's confidence and the straight-through rule. The raw score is what the engine knows
+ * about its own certainty (each code's match quality, how close the runner-up codes came); the
+ * calibration table (fitted on labelled encounters by `npm run calibrate:coding`) turns it into the
+ * observed rate of exactly right code sets, and the threshold is the lowest calibrated confidence at
+ * which the labelled encounters reached the straight-through precision target.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type {
+  CodedDiagnosis, CodedProcedure, DocumentedCodeOutcome, EditFinding, StraightThroughDecision, StraightThroughReason,
+} from '../domain/coding.ts';
+
+const CalibrationBin = z.object({
+  /** Raw scores from this value (inclusive)... */
+  from: z.number().min(0).max(1),
+  /** ...to the next bin's `from` get this confidence. */
+  confidence: z.number().min(0).max(1),
+});
+
+export const StraightThroughConfig = z.object({
+  /** Straight through only at or above this calibrated confidence. */
+  threshold: z.number().min(0).max(1),
+  /** The precision the threshold was chosen for (exact code set right). */
+  targetPrecision: z.number().min(0).max(1),
+  /** Isotonic calibration, ascending by `from`; empty: the raw score is used as is. */
+  calibration: z.array(CalibrationBin),
+  /** Where the threshold and the table came from (sets, command, date, figures). */
+  source: z.string().min(1),
+});
+export type StraightThroughConfig = z.infer<typeof StraightThroughConfig>;
+
+export const STRAIGHT_THROUGH_CONFIG_PATH = fileURLToPath(new URL('../data/coding/straight-through.json', import.meta.url));
+
+export function loadStraightThroughConfig(path = STRAIGHT_THROUGH_CONFIG_PATH): StraightThroughConfig {
+  return StraightThroughConfig.parse(JSON.parse(readFileSync(path, 'utf8')));
+}
+
+let loaded: StraightThroughConfig | undefined;
+/** The configuration shipped with the engine (read once). */
+export function straightThroughConfig(): StraightThroughConfig {
+  loaded ??= loadStraightThroughConfig();
+  return loaded;
+}
+
+/** How the engine rates one encounter before calibration (0..1): every code must be right at once. */
+export function rawEncounterScore(diagnoses: readonly CodedDiagnosis[], procedures: readonly CodedProcedure[]): number {
+  if (diagnoses.length === 0) return 0;
+  let score = 1;
+  for (const d of diagnoses) score *= d.confidence;
+  for (const p of procedures) score *= p.confidence;
+  return Math.round(score * 1000) / 1000;
+}
+
+export function calibrated(raw: number, config: StraightThroughConfig): number {
+  let confidence = raw;
+  for (const bin of config.calibration) if (raw >= bin.from) confidence = bin.confidence;
+  return confidence;
+}
+
+export interface DecisionInput {
+  confidence: number;
+  diagnoses: readonly CodedDiagnosis[];
+  edits: readonly EditFinding[];
+  documentedCodes: readonly DocumentedCodeOutcome[];
+  clarificationOpen: boolean;
+}
+
+export function straightThroughDecision(input: DecisionInput, config: StraightThroughConfig): StraightThroughDecision {
+  const reasons: StraightThroughReason[] = [];
+  const add = (r: StraightThroughReason, when: boolean) => { if (when && !reasons.includes(r)) reasons.push(r); };
+  add('no-diagnosis', input.diagnoses.length === 0);
+  add('open-clarification', input.clarificationOpen);
+  add('edit-failed', input.edits.some((e) => e.severity === 'error'));
+  add('unmatched-procedure', input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE'));
+  add('documented-code-changed', input.documentedCodes.some((d) => d.outcome === 'changed'));
+  add('documented-code-dropped', input.documentedCodes.some((d) => d.outcome === 'dropped'));
+  add('low-confidence', input.confidence < config.threshold);
+  return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
+}
