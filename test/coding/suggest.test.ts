@@ -24,7 +24,7 @@ describe('codeEncounter: diagnoses', () => {
     const r = codeEncounter(input({ diagnoses: [{ description: 'HTN' }, { description: 'GERD' }] }), codeSets);
     expect(r.diagnoses.map((d) => d.code)).toEqual(['I10', 'K21.9']);
     expect(r.diagnoses[0]?.rationale).toMatch(/hypertension/);
-    expect(r.diagnoses[0]?.evidence[0]).toEqual({ section: 'diagnoses', text: 'HTN' });
+    expect(r.diagnoses[0]?.evidence[0]).toEqual({ section: 'diagnoses', text: 'HTN', span: { field: 'diagnoses[0].description', start: 0, end: 3 } });
     expect(r.diagnoses[0]?.confidence).toBeGreaterThan(0.8);
     expect(r.codeSetVersions['ICD-10-CM']).toMatch(/FY2026/);
   });
