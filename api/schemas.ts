@@ -13,6 +13,7 @@ import { STAGES } from '../workflows/stages.ts';
  * activity), and a lone surrogate is silently stored as U+FFFD. With the `u` flag a well-formed
  * pair is one code point, so \p{Cs} only matches a lone surrogate.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|\p{Cs}/u;
 
 export function isSafeText(value: string): boolean {

@@ -178,7 +178,7 @@ function memory() {
 function descendantsCpu(): { seconds: number; processes: Array<{ pid: number; comm: string; cpuSeconds: number }> } {
   const ticks = 100; // USER_HZ on Linux
   const stats = new Map<number, { ppid: number; comm: string; cpu: number }>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {

@@ -5,7 +5,6 @@
  * no record, except that a *changed* claim may be resubmitted after a rejection (a correction).
  */
 import express from 'express';
-import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,6 @@
  * Vinci PAS concepts) and eligibility checks as its scenario file scripts them. See README.md.
  */
 import express from 'express';
-import type { Request, Response } from 'express';
 import { createHash } from 'node:crypto';
 import {
   priorAuthorizationRequestSchema,

@@ -119,7 +119,7 @@ export class DemoApi {
         throw new ApiUnreachable(`the encounterflow API at ${this.baseUrl} is not reachable (${cause})`);
       }
       const text = await response.text();
-      let parsed: unknown = undefined;
+      let parsed: unknown;
       try {
         parsed = text === '' ? undefined : JSON.parse(text);
       } catch {

@@ -48,6 +48,7 @@ describe('renderX12_837P', () => {
   it('renders a structurally valid interchange', () => {
     expect(validateX12Structure(x12)).toEqual({ ok: true, errors: [] });
     expect(segments[0]).toHaveLength(105);
+    // eslint-disable-next-line no-regex-spaces -- the fixed-width ISA fields read best as they are sent
     expect(segments[0]).toMatch(/^ISA\*00\*          \*00\*          \*ZZ\*ENCFLOW        \*ZZ\*CLEARHOUSE     \*261121\*0930\*\^\*00501\*000000042\*0\*T\*:$/);
     expect(segments[1]).toBe('GS*HC*ENCFLOW*CLEARHOUSE*20261121*0930*42*X*005010X222A1');
   });
