@@ -102,7 +102,7 @@ export function loadPayerDirectory(path: string = DEFAULT_PAYER_DIRECTORY_PATH):
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (error) {
-    throw new Error(`payer directory ${path} could not be read: ${(error as Error).message}`);
+    throw new Error(`payer directory ${path} could not be read: ${(error as Error).message}`, { cause: error });
   }
   const parsed = directoryFileSchema.safeParse(raw);
   if (!parsed.success) {
