@@ -57,13 +57,12 @@ export function admissionLimit(options: { concurrency: number; queue: number; ma
       return admit();
     }
     if (waiting.length >= options.queue) return shed(req, res, next);
-    let timer: NodeJS.Timeout | undefined;
     const take = () => {
       clearTimeout(timer);
       admit();
     };
     waiting.push(take);
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       const index = waiting.indexOf(take);
       if (index >= 0) waiting.splice(index, 1);
       shed(req, res, next);
