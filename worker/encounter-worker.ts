@@ -4,7 +4,7 @@ import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
-import { PhiSafeActivityErrors } from './interceptors.ts';
+import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
 
@@ -27,7 +27,7 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
     ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) })] },
+    interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })] },
     shutdownGraceTime: '10s',
   });
 }

@@ -33,3 +33,27 @@ export class PhiSafeActivityErrors implements ActivityInboundCallsInterceptor {
     }
   }
 }
+
+/** How often a running activity tells Temporal it is alive; well inside the workflow's heartbeatTimeout. */
+export const HEARTBEAT_INTERVAL_MS = 2_000;
+
+/**
+ * Heartbeats for every activity while it runs. With the workflow's `heartbeatTimeout`, an
+ * activity whose worker died (kill -9, a lost host) is retried elsewhere within seconds instead
+ * of after its whole start-to-close timeout. Each activity is a few awaited calls with their own
+ * timeouts (database, HTTP), so a timer is the one place that sees them all; a hang inside one is
+ * still bounded by start-to-close. The heartbeat also delivers cancellation to the activity.
+ */
+export class HeartbeatWhileRunning implements ActivityInboundCallsInterceptor {
+  constructor(private readonly ctx: Context) {}
+
+  async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
+    this.ctx.heartbeat();
+    const timer = setInterval(() => this.ctx.heartbeat(), HEARTBEAT_INTERVAL_MS);
+    try {
+      return await next(input);
+    } finally {
+      clearInterval(timer);
+    }
+  }
+}

@@ -7,9 +7,18 @@ import { proxyActivities } from '@temporalio/workflow';
 import type { ExternalActivities, InternalActivities } from '../activities/index.ts';
 import { EXTERNAL_PARTY_REJECTED, INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 
+/**
+ * Every activity heartbeats while it runs (worker/interceptors.ts, every 2 s): an activity on a
+ * worker that died is retried elsewhere after `heartbeatTimeout`, within seconds. Start-to-close
+ * bounds an attempt that hangs on a live worker; each call inside has a shorter timeout of its
+ * own (database connection and query timeouts, EXTERNAL_TIMEOUT_MS), so it is a last resort.
+ */
+const HEARTBEAT_TIMEOUT = '10 seconds';
+
 /** Database writes and the coding engine: quick, retried until they succeed. */
 export const internal = proxyActivities<InternalActivities>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
@@ -20,6 +29,7 @@ export const internal = proxyActivities<InternalActivities>({
  */
 export const external = proxyActivities<ExternalActivities>({
   startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   scheduleToCloseTimeout: '24 hours',
   retry: {
     initialInterval: '2s',

@@ -1,8 +1,10 @@
 /** What an activity failure may carry into the workflow history and the worker's log. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
+import type { ActivityExecuteInput } from '@temporalio/worker';
 import { ExternalPartyUnavailableError } from '../../integrations/errors.ts';
-import { sanitizeActivityError } from '../../worker/interceptors.ts';
+import { HEARTBEAT_INTERVAL_MS, HeartbeatWhileRunning, sanitizeActivityError } from '../../worker/interceptors.ts';
 
 class FakeDatabaseError extends Error {
   readonly code = 'P2002';
@@ -40,5 +42,26 @@ describe('sanitizeActivityError', () => {
   it('covers values thrown that are not errors', () => {
     const failure = sanitizeActivityError('boom with data', 'submitClaim') as ApplicationFailure;
     expect(failure.message).toBe('submitClaim failed');
+  });
+});
+
+describe('HeartbeatWhileRunning', () => {
+  it('heartbeats at start and every interval while the activity runs, and stops when it ends', async () => {
+    vi.useFakeTimers();
+    try {
+      const heartbeat = vi.fn();
+      const interceptor = new HeartbeatWhileRunning({ heartbeat } as unknown as Context);
+      let finish: (value: string) => void = () => undefined;
+      const running = interceptor.execute({} as ActivityExecuteInput, () => new Promise((resolve) => (finish = resolve)));
+      expect(heartbeat).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
+      expect(heartbeat).toHaveBeenCalledTimes(4);
+      finish('done');
+      await expect(running).resolves.toBe('done');
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
+      expect(heartbeat).toHaveBeenCalledTimes(4);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
