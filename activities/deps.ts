@@ -25,7 +25,7 @@ export interface NotificationSettings {
   physicianWebhookUrl?: string;
   /** Where escalations are announced; none = the supervisor's worklist only. */
   supervisorWebhookUrl?: string;
-  /** HMAC-SHA256 key for the X-Encounterflow-Signature header. */
+  /** Key of the Standard Webhooks signature (integrations/webhook-signing.ts). */
   signingSecret: string;
   /** Public base URL of the API, for links in notifications. */
   apiBaseUrl: string;

@@ -2,18 +2,12 @@
  * Announcing clarification queries to physicians and escalations to supervisors. The webhook
  * carries ids and links only, never patient data: the recipient opens the query in the inbox.
  */
-import { createHmac } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import { EXTERNAL_PARTY_REJECTED, EXTERNAL_PARTY_UNAVAILABLE } from '../integrations/failure-types.ts';
 import type { ActivityDeps, NotificationSettings } from './deps.ts';
+import { signWebhook } from '../integrations/webhook-signing.ts';
 import { recordAuditEvent } from './records.ts';
 
-export const SIGNATURE_HEADER = 'X-Encounterflow-Signature';
-
-/** `sha256=<hex HMAC of the raw body>`; receivers recompute it with the shared secret. */
-export function signWebhookBody(body: string, secret: string): string {
-  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
-}
 
 async function postWebhook(settings: NotificationSettings, url: string, idempotencyKey: string, payload: object): Promise<void> {
   const body = JSON.stringify(payload);
@@ -23,8 +17,9 @@ async function postWebhook(settings: NotificationSettings, url: string, idempote
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        'idempotency-key': idempotencyKey,
-        [SIGNATURE_HEADER]: signWebhookBody(body, settings.signingSecret),
+        // Standard Webhooks: webhook-id (the idempotency key, equal on every retry), a fresh
+        // webhook-timestamp per attempt, and the signature over both and the body.
+        ...signWebhook(settings.signingSecret, idempotencyKey, body),
       },
       body,
       signal: AbortSignal.timeout(settings.timeoutMs),

@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApplicationFailure } from '@temporalio/common';
 import { createClarificationActivities } from '../../activities/clarification.ts';
-import { SIGNATURE_HEADER, createNotificationActivities, signWebhookBody } from '../../activities/notifications.ts';
+import { Webhook, WebhookVerificationError } from 'standardwebhooks';
+import { createNotificationActivities } from '../../activities/notifications.ts';
+import { signWebhook } from '../../integrations/webhook-signing.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
 
 interface Received {
@@ -80,6 +82,22 @@ function activitiesWith(physicianWebhookUrl?: string) {
   });
 }
 
+describe('Standard Webhooks signatures', () => {
+  it('a receiver refuses a replay with a stale timestamp, a changed body and a changed id', () => {
+    const receiver = new Webhook(SECRET, { format: 'raw' });
+    const body = JSON.stringify({ event: 'clarification.requested', queryId: 'q-1' });
+    const fresh = signWebhook(SECRET, 'msg-1', body);
+    expect(receiver.verify(body, { ...fresh })).toEqual(JSON.parse(body));
+    const captured = signWebhook(SECRET, 'msg-1', body, new Date(Date.now() - 10 * 60_000));
+    expect(() => receiver.verify(body, { ...captured })).toThrow(WebhookVerificationError);
+    expect(() => receiver.verify(body.replace('q-1', 'q-2'), { ...fresh })).toThrow(WebhookVerificationError);
+    expect(() => receiver.verify(body, { ...fresh, 'webhook-id': 'msg-2' })).toThrow(WebhookVerificationError);
+    // A whsec_ secret (base64 key) works the same way.
+    const whsec = `whsec_${Buffer.from('0123456789abcdef0123456789abcdef').toString('base64')}`;
+    expect(new Webhook(whsec).verify(body, { ...signWebhook(whsec, 'msg-3', body) })).toEqual(JSON.parse(body));
+  });
+});
+
 describe('notifications', () => {
   it('posts a signed webhook with ids only, stores the reminder count and audits once per notice', async () => {
     const { encounterId, queryId } = await seedEncounterWithQuery();
@@ -91,12 +109,17 @@ describe('notifications', () => {
     await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'reminder', reminderNumber: 1 }); // a retry
 
     expect(received).toHaveLength(3);
+    const receiver = new Webhook(SECRET, { format: 'raw' });
     for (const hook of received) {
-      expect(hook.headers[SIGNATURE_HEADER.toLowerCase()]).toBe(signWebhookBody(hook.body, SECRET));
+      // A receiver with the shared secret verifies id, timestamp and body with the standard library.
+      expect(() => receiver.verify(hook.body, hook.headers as Record<string, string>)).not.toThrow();
+      expect(hook.headers['webhook-signature']).toMatch(/^v1,/);
       expect(hook.body).not.toMatch(/Ada|Example|M-SECRET-1|1970/);
     }
     expect(JSON.parse(received[0]!.body)).toMatchObject({ event: 'clarification.requested', queryId, encounterId });
-    expect(received[1]!.headers['idempotency-key']).toBe(received[2]!.headers['idempotency-key']);
+    // A retry of the same notice carries the same webhook-id: the receiver drops it as a duplicate.
+    expect(received[1]!.headers['webhook-id']).toBe(received[2]!.headers['webhook-id']);
+    expect(received[0]!.headers['webhook-id']).not.toBe(received[1]!.headers['webhook-id']);
 
     const query = await db.prisma.clarificationQuery.findUniqueOrThrow({ where: { id: queryId } });
     expect(query.remindersSent).toBe(1);
