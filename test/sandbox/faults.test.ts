@@ -13,12 +13,17 @@ import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
 import { authorizationRequest, captureError, resetSandbox, sandboxRecords, sleep } from './helpers.ts';
 import type { InsurerRecords } from './helpers.ts';
 
-const SLOW_DELAY_MS = 300;
-const CLIENT_TIMEOUT_MS = 100;
+// Nothing here depends on how fast the machine is. Every client waits generously, so on a loaded
+// machine a 503 is still a 503 and never a timeout; only the 'slow' test uses a short client
+// timeout, and there the sandbox holds its answer far longer than that timeout, so the timeout
+// fires first however slow the machine (both timers run in this process, in due-time order).
+const GENEROUS_TIMEOUT_MS = 30_000;
+const SLOW_DELAY_MS = 2_000;
+const SHORT_TIMEOUT_MS = 200;
 
 let sandbox: Awaited<ReturnType<typeof startInsurerSandbox>>;
-const client = (fault?: string) =>
-  new InsurerClient(sandbox.url, { timeoutMs: CLIENT_TIMEOUT_MS, ...(fault ? { headers: { 'X-Sandbox-Fault': fault } } : {}) });
+const client = (fault?: string, timeoutMs = GENEROUS_TIMEOUT_MS) =>
+  new InsurerClient(sandbox.url, { timeoutMs, ...(fault ? { headers: { 'X-Sandbox-Fault': fault } } : {}) });
 
 beforeAll(async () => {
   sandbox = await startInsurerSandbox({ faults: { retryAfterSeconds: 3, slowDelayMs: SLOW_DELAY_MS } });
@@ -55,13 +60,16 @@ describe('fault classes through the insurer client', () => {
   });
 
   it('a response slower than the client timeout is a timeout; the late-processed request and the retry make one record', async () => {
-    const started = Date.now();
-    const error = await unavailable(client('slow').submitPriorAuthorization(authorizationRequest(), 'key-slow'));
+    const error = await unavailable(client('slow', SHORT_TIMEOUT_MS).submitPriorAuthorization(authorizationRequest(), 'key-slow'));
     expect(error.kind).toBe('timeout');
-    expect(Date.now() - started).toBeLessThan(SLOW_DELAY_MS);
     const decision = await client().submitPriorAuthorization(authorizationRequest(), 'key-slow');
-    await sleep(SLOW_DELAY_MS + 50); // the slow request is now handled too: it must replay, not add
-    const records = await sandboxRecords<InsurerRecords>(sandbox.url);
+    // Wait until the sandbox has handled the abandoned request too (whichever of the two came
+    // first created the record, the other replayed it): one record, one replay.
+    let records = await sandboxRecords<InsurerRecords>(sandbox.url);
+    while ((records.authorizations[0]?.replays ?? 0) < 1) {
+      await sleep(50);
+      records = await sandboxRecords<InsurerRecords>(sandbox.url);
+    }
     expect(records.counts.authorizationRequests).toBe(1);
     expect(records.authorizations[0]).toMatchObject({ payerReference: decision.payerReference, idempotencyKey: 'key-slow', replays: 1 });
   });
@@ -89,7 +97,7 @@ describe('fault classes through the insurer client', () => {
     const stopped = await startInsurerSandbox();
     const url = stopped.url;
     await stopped.stop();
-    const error = await unavailable(new InsurerClient(url, { timeoutMs: 500 }).checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }));
+    const error = await unavailable(new InsurerClient(url, { timeoutMs: GENEROUS_TIMEOUT_MS }).checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }));
     expect(error.kind).toBe('connection');
   });
 });
@@ -98,7 +106,7 @@ describe('seeded fault injection', () => {
   async function failurePattern(seed: number): Promise<string> {
     const faulty = await startInsurerSandbox({ faults: { seed, serverErrorRate: 0.3, rateLimitRate: 0.2, retryAfterSeconds: 1 } });
     try {
-      const insurer = new InsurerClient(faulty.url, { timeoutMs: 1000 });
+      const insurer = new InsurerClient(faulty.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
       let pattern = '';
       for (let i = 0; i < 30; i++) {
         const outcome = await insurer.checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }).then(

@@ -52,16 +52,15 @@ describe('createTimeSkippingTestEnv (Java test server)', () => {
     expect(env.supportsTimeSkipping).toBe(true);
 
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'time-skip-check', workflowBundle });
-    const wallStart = Date.now();
+    // No wall-clock assertion: without time skipping this would sleep 3 days, far past the test's
+    // timeout, so finishing at all is the proof.
     const workflowTimeSlept = await worker.runUntil(
       env.client.workflow.execute<typeof awaitPayerResponseWindow>('awaitPayerResponseWindow', {
         taskQueue: 'time-skip-check',
         workflowId: 'time-skip-payer-window',
       }),
     );
-    const wallElapsed = Date.now() - wallStart;
 
     expect(workflowTimeSlept).toBeGreaterThanOrEqual(THREE_DAYS_MS);
-    expect(wallElapsed).toBeLessThan(30_000);
   });
 });
