@@ -7,10 +7,17 @@
  * launcher next to it. The TypeScript SDK starts that launcher as `LAUNCHER <port>`,
  * gives it 5 s to listen and stops it with SIGKILL, so the launcher `exec`s java.
  *
+ * The SDK's 5 s is tight for a JVM on a busy 2-core machine (3–4 s seen under load), so
+ * provisioning also records a class-data-sharing archive (app.jsa) from one training start, and
+ * the launcher uses it when present: starts then take about 1 s. A missing or stale archive is
+ * ignored by the JVM (-Xshare:auto).
+ *
  * TEMPORAL_TEST_SERVER (env) may point to an existing launcher instead.
  * `tsx scripts/temporal-test-server.ts` provisions it ahead of time and prints the launcher path.
  */
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { access, chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
 import { TOOLS_DIR, findOnPath, isExecutableFile, logTool, runLogged, withInstallLock } from '../platform/temporal-cli.ts';
@@ -19,6 +26,7 @@ export const TEST_SERVER_POM = path.join(PROJECT_ROOT, 'testkit', 'temporal-test
 const INSTALL_DIR = path.join(TOOLS_DIR, 'temporal-test-server');
 export const TEST_SERVER_LAUNCHER = path.join(INSTALL_DIR, 'temporal-test-server');
 const VERSION_STAMP = path.join(INSTALL_DIR, 'VERSION');
+const CDS_ARCHIVE = path.join(INSTALL_DIR, 'app.jsa');
 
 /** JVM flags tuned for a fast start on small machines (C1 only, serial GC, class-data sharing). */
 export const TEST_SERVER_JVM_FLAGS = ['-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-Xshare:auto'];
@@ -39,7 +47,9 @@ function launcherScript(version: string): string {
     'here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)',
     'java_bin=java',
     'if [ -n "$JAVA_HOME" ]; then java_bin="$JAVA_HOME/bin/java"; fi',
-    `exec "$java_bin" ${TEST_SERVER_JVM_FLAGS.join(' ')} $TEMPORAL_TEST_SERVER_JAVA_OPTS -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"`,
+    'cds=""',
+    'if [ -f "$here/app.jsa" ]; then cds="-XX:SharedArchiveFile=$here/app.jsa"; fi',
+    `exec "$java_bin" ${TEST_SERVER_JVM_FLAGS.join(' ')} $cds $TEMPORAL_TEST_SERVER_JAVA_OPTS -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"`,
     '',
   ].join('\n');
 }
@@ -83,6 +93,7 @@ async function provision(version: string): Promise<string> {
     await writeFile(TEST_SERVER_LAUNCHER, launcherScript(version));
     await chmod(TEST_SERVER_LAUNCHER, 0o755);
     await writeFile(VERSION_STAMP, `${version}\n`);
+    await recordClassDataArchive();
     logTool(`temporal test server ${version} ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     return TEST_SERVER_LAUNCHER;
   });
@@ -106,6 +117,59 @@ async function locateOrProvision(): Promise<string> {
     throw new Error(`TEMPORAL_TEST_SERVER is set to ${fromEnv}, which is not an executable file`);
   }
   const version = await pinnedTestServerVersion();
-  if (await isProvisioned(version)) return TEST_SERVER_LAUNCHER;
-  return provision(version);
+  if (!(await isProvisioned(version))) return provision(version);
+  if (!(await exists(CDS_ARCHIVE))) {
+    await withInstallLock('temporal-test-server', async () => {
+      if (!(await exists(CDS_ARCHIVE))) await recordClassDataArchive();
+    });
+    // Older installs carry a launcher without the archive flag: write the current one.
+    await writeFile(TEST_SERVER_LAUNCHER, launcherScript(version));
+  }
+  return TEST_SERVER_LAUNCHER;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+/**
+ * One training start of the server with -XX:ArchiveClassesAtExit: once it listens, a SIGTERM
+ * stops it normally and the JVM writes the classes it loaded into app.jsa. Best effort: without
+ * the archive the server still starts, only slower.
+ */
+async function recordClassDataArchive(): Promise<void> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const staging = `${CDS_ARCHIVE}.staging-${process.pid}`;
+  const java = process.env['JAVA_HOME'] ? path.join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
+  const server = spawn(
+    java,
+    [...TEST_SERVER_JVM_FLAGS.filter((flag) => !flag.startsWith('-Xshare')), `-XX:ArchiveClassesAtExit=${staging}`, '-cp', `${path.join(INSTALL_DIR, 'lib')}/*`, 'io.temporal.testserver.TestServer', String(port)],
+    { stdio: 'ignore' },
+  );
+  const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && server.exitCode === null && !(await listening(port))) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  server.kill('SIGTERM');
+  await exited;
+  if (await exists(staging)) {
+    await rename(staging, CDS_ARCHIVE);
+    logTool('temporal test server: class-data-sharing archive recorded');
+  } else {
+    logTool('temporal test server: no class-data-sharing archive (starts stay slower)');
+  }
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
 }

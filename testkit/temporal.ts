@@ -49,12 +49,22 @@ export async function createLocalTestEnv(
   });
 }
 
-/** The time-skipping server starts with no custom search attributes: it gets the project's here. */
+/**
+ * The time-skipping server starts with no custom search attributes: it gets the project's here.
+ * The SDK gives the JVM 5 s to listen; on a machine busy with other work a start can miss that,
+ * so a start that timed out is tried again (a fresh port each time), up to three times.
+ */
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntimeLogs();
-  const env = await TestWorkflowEnvironment.createTimeSkipping({
-    server: { executable: { type: 'existing-path', path: await ensureTemporalTestServer() } },
-  });
+  const launcher = await ensureTemporalTestServer();
+  let env: TestWorkflowEnvironment | undefined;
+  for (let attempt = 1; env === undefined; attempt++) {
+    try {
+      env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: launcher } } });
+    } catch (error) {
+      if (attempt >= 3 || !/did not start within/.test(String(error))) throw error;
+    }
+  }
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
