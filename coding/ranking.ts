@@ -74,10 +74,10 @@ export function queryText(m: Mention, extra: string[]): string {
   return `${prefix}${m.text} ${extra.join(' ')}`.trim();
 }
 
-/** Ranked, resolved-to-billable hits for a query. */
-export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean): SearchHit[] {
+/** Ranked, resolved-to-billable hits for a query (inside one 3-character category when given). */
+export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean, category?: string): SearchHit[] {
   const allowed = filter ? (c: string) => run.allowed(c) && filter(c) : run.allowed;
-  const opts = { limit: 8, filter: allowed };
+  const opts = { limit: 8, filter: allowed, ...(category !== undefined ? { category } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
   for (const h of hits) {

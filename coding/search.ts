@@ -132,27 +132,61 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   return { score, matched };
 }
 
-/** Ranked hits (one per code, best text), best first. */
-export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; filter?: (code: string) => boolean } = {}): SearchHit[] {
-  const totalWeight = queryWeight(icd, q);
+const textsByCategory = new WeakMap<Icd10Cm, Map<string, number[]>>();
+
+/** The indexed texts of one 3-character category (built once per code set). */
+function textsOfCategory(icd: Icd10Cm, category: string): readonly number[] {
+  let map = textsByCategory.get(icd);
+  if (!map) {
+    map = new Map();
+    icd.texts.forEach((t, ti) => {
+      const cat = icd.entries[t.entry]?.code.slice(0, 3) ?? '';
+      const list = map?.get(cat);
+      if (list) list.push(ti);
+      else map?.set(cat, [ti]);
+    });
+    textsByCategory.set(icd, map);
+  }
+  return map.get(category) ?? [];
+}
+
+/**
+ * The texts that share a word with the query: from the postings, or, for a search inside one
+ * category, from that category's texts alone (the same texts, at a fraction of the cost).
+ */
+function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, category: string | undefined): Iterable<number> {
+  if (category !== undefined) {
+    // In the order the postings would give them (by the first query word they contain, then index),
+    // so ties between two texts of one code resolve as in a full search.
+    const order = new Map([...lookup].map((t, i) => [t, i]));
+    const firstWord = (ti: number) => Math.min(...(icd.texts[ti]?.tokens ?? []).map((t) => order.get(t) ?? Infinity));
+    return textsOfCategory(icd, category)
+      .map((ti) => ({ ti, first: firstWord(ti) }))
+      .filter((x) => x.first !== Infinity)
+      .sort((a, b) => a.first - b.first || a.ti - b.ti)
+      .map((x) => x.ti);
+  }
   const seen = new Set<number>();
+  for (const token of lookup) for (const ti of icd.postings.get(token) ?? []) seen.add(ti);
+  return seen;
+}
+
+/** Ranked hits (one per code, best text), best first. `category` restricts the search to one 3-character category. */
+export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; filter?: (code: string) => boolean; category?: string } = {}): SearchHit[] {
+  const totalWeight = queryWeight(icd, q);
   const best = new Map<number, SearchHit>();
   const lookup = new Set(q.tokens);
   for (const t of q.tokens) for (const f of familiesOf(t).flat()) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
-  for (const token of lookup) {
-    for (const ti of icd.postings.get(token) ?? []) {
-      if (seen.has(ti)) continue;
-      seen.add(ti);
-      const text = icd.texts[ti];
-      if (!text) continue;
-      const entry = icd.entries[text.entry];
-      if (!entry || (opts.filter && !opts.filter(entry.code))) continue;
-      const { score: raw, matched } = scoreText(icd, q, text, totalWeight);
-      const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + (/unspecified/i.test(entry.description) ? 0.001 : 0);
-      const prev = best.get(text.entry);
-      if (!prev || prev.score < score) {
-        best.set(text.entry, { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text });
-      }
+  for (const ti of candidateTexts(icd, lookup, opts.category)) {
+    const text = icd.texts[ti];
+    if (!text) continue;
+    const entry = icd.entries[text.entry];
+    if (!entry || (opts.category !== undefined && !entry.code.startsWith(opts.category)) || (opts.filter && !opts.filter(entry.code))) continue;
+    const { score: raw, matched } = scoreText(icd, q, text, totalWeight);
+    const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + (/unspecified/i.test(entry.description) ? 0.001 : 0);
+    const prev = best.get(text.entry);
+    if (!prev || prev.score < score) {
+      best.set(text.entry, { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text });
     }
   }
   return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, opts.limit ?? 10);

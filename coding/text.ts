@@ -148,6 +148,28 @@ const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'wit
  * explains one of them has consumed the whole group.
  */
 export function expandWithGroups(text: string): { text: string; groups: string[][] } {
+  return remembered(expansions, text, expandUncached);
+}
+
+/**
+ * The same phrases are read again and again while one encounter is coded (each note clause for
+ * every diagnosis): expansions and tokens are remembered, a bounded number of them (pure functions
+ * of the text, so the cache changes nothing but the cost).
+ */
+const CACHE_LIMIT = 20_000;
+const expansions = new Map<string, { text: string; groups: string[][] }>();
+const tokenLists = new Map<string, readonly string[]>();
+
+function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit;
+  const value = compute(key);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function expandUncached(text: string): { text: string; groups: string[][] } {
   let out = ` ${text.toLowerCase()} `;
   const groups: string[][] = [];
   for (const [pattern, replacement] of ABBREVIATIONS) {
@@ -179,6 +201,10 @@ export function stem(word: string): string {
 
 /** All tokens of a text, stemmed, stop words removed (neutral words kept). */
 export function tokenize(text: string): string[] {
+  return [...remembered(tokenLists, text, tokenizeUncached)];
+}
+
+function tokenizeUncached(text: string): string[] {
   // "non-pressure" is one word: not a match for "pressure".
   const cleaned = text.toLowerCase().replace(/'s\b/g, '').replace(/\bnon[-\s]+(?=[a-z])/g, 'non').replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
