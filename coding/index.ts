@@ -9,3 +9,4 @@ export { LOW_CONFIDENCE } from './clarification-issues.ts';
 export { runEdits, type DiagnosisLine, type ProcedureLine } from './edits.ts';
 export { loadProcedureCatalog, procedureSystem, type ProcedureCatalog, type CatalogProcedure } from './procedures.ts';
 export { OTHER_OPTION, UNDETERMINED_OPTION } from './clarification.ts';
+export { CODING_INPUT_LIMITS, type CodingInputLimits } from './limits.ts';

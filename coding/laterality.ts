@@ -41,7 +41,7 @@ export function sidesInFamily(run: CodingRun, q: SearchQuery, top: SearchHit, co
   const sides: string[] = [];
   for (const side of LATERALITY_WORDS) {
     const sided: SearchQuery = { ...q, tokens: [...q.tokens, side], laterality: side };
-    const best = rank(run, sided, context, (c) => c.startsWith(category), category)[0];
+    const best = rank(run, sided, context, (c) => c.startsWith(category), [category])[0];
     if (best && best.score >= 0.85 && lateralityOf(tokenize(best.description.replace(ORGAN_SIDE, ' '))) === side) sides.push(side);
   }
   return sides;
@@ -56,7 +56,7 @@ export function unspecifiedSide(run: CodingRun, m: Mention, q: SearchQuery, top:
   for (const len of [top.code.length - 1, 5, 4, 3]) {
     if (len < 3 || len >= top.code.length) continue;
     const prefix = top.code.slice(0, len);
-    const hits = rank(run, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c), prefix.slice(0, 3));
+    const hits = rank(run, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c), [prefix.slice(0, 3)]);
     const found = hits.find((h) => !sideOf(h.description) && h.score >= 0.5);
     if (found) return found;
   }

@@ -7,7 +7,7 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { matchesPattern } from './icd10cm.ts';
-import { mostSpecificBillable, searchIcd, type SearchHit, type SearchQuery } from './search.ts';
+import { mostSpecificBillable, searchIcd, type SearchHit, type SearchOptions, type SearchQuery } from './search.ts';
 import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Words that choose a 7th character (encounter, healing) rather than name a condition. */
@@ -74,10 +74,10 @@ export function queryText(m: Mention, extra: string[]): string {
   return `${prefix}${m.text} ${extra.join(' ')}`.trim();
 }
 
-/** Ranked, resolved-to-billable hits for a query (inside one 3-character category when given). */
-export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean, category?: string): SearchHit[] {
+/** Ranked, resolved-to-billable hits for a query (inside the given 3-character categories only, when given). */
+export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean, categories?: readonly string[]): SearchHit[] {
   const allowed = filter ? (c: string) => run.allowed(c) && filter(c) : run.allowed;
-  const opts = { limit: 8, filter: allowed, ...(category !== undefined ? { category } : {}) };
+  const opts: SearchOptions = { limit: 8, filter: allowed, ...(categories !== undefined ? { categories } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
   for (const h of hits) {

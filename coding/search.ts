@@ -83,8 +83,20 @@ export function queryWeight(icd: Icd10Cm, q: SearchQuery): number {
   return q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
 }
 
+/** Each indexed text's words as a set and the side its title names, computed once per text. */
+const textFacts = new WeakMap<IndexedText, { words: ReadonlySet<string>; side: ReturnType<typeof lateralityOf> }>();
+function factsOf(text: IndexedText): { words: ReadonlySet<string>; side: ReturnType<typeof lateralityOf> } {
+  let facts = textFacts.get(text);
+  if (!facts) {
+    facts = { words: new Set(text.tokens), side: lateralityOf(text.tokens) };
+    textFacts.set(text, facts);
+  }
+  return facts;
+}
+
 function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
-  const have = new Set([...text.tokens, ...inherited]);
+  const facts = factsOf(text);
+  const have = inherited.length ? new Set([...text.tokens, ...inherited]) : facts.words;
   // Words the title rules out ("without aura") are not a match for the same word in the record.
   // (Words the record itself rules out are in q.excluded, not in q.tokens.)
   const ruledOut = negatedOf(text);
@@ -123,7 +135,7 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   const explained = core.filter((t) => qset.has(t) || regionWords.has(t)).length;
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
-  const codeSide = lateralityOf(text.tokens);
+  const codeSide = facts.side;
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
   if (have.has('other') && !qset.has('other')) score *= 0.97;
@@ -154,13 +166,13 @@ function textsOfCategory(icd: Icd10Cm, category: string): readonly number[] {
  * The texts that share a word with the query: from the postings, or, for a search inside one
  * category, from that category's texts alone (the same texts, at a fraction of the cost).
  */
-function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, category: string | undefined): Iterable<number> {
-  if (category !== undefined) {
+function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, categories: readonly string[] | undefined): Iterable<number> {
+  if (categories !== undefined) {
     // In the order the postings would give them (by the first query word they contain, then index),
     // so ties between two texts of one code resolve as in a full search.
     const order = new Map([...lookup].map((t, i) => [t, i]));
     const firstWord = (ti: number) => Math.min(...(icd.texts[ti]?.tokens ?? []).map((t) => order.get(t) ?? Infinity));
-    return textsOfCategory(icd, category)
+    return categories.flatMap((category) => textsOfCategory(icd, category))
       .map((ti) => ({ ti, first: firstWord(ti) }))
       .filter((x) => x.first !== Infinity)
       .sort((a, b) => a.first - b.first || a.ti - b.ti)
@@ -171,17 +183,37 @@ function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, category: str
   return seen;
 }
 
-/** Ranked hits (one per code, best text), best first. `category` restricts the search to one 3-character category. */
-export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: { limit?: number; filter?: (code: string) => boolean; category?: string } = {}): SearchHit[] {
+/** The 3-character categories that hold codes a list of code patterns ("N18.-", "E08..E13") can match. */
+export function categoriesOf(icd: Icd10Cm, patterns: readonly string[]): string[] {
+  textsOfCategory(icd, '');
+  const all = [...(textsByCategory.get(icd)?.keys() ?? [])];
+  const plain = (s: string) => s.replace(/[.-]/g, '');
+  return all.filter((cat) => patterns.some((p) => {
+    const range = p.split('..');
+    if (range.length === 2) return cat >= plain(range[0] ?? '').slice(0, 3) && cat <= plain(range[1] ?? '').slice(0, 3);
+    const pp = plain(p);
+    return pp.length >= 3 ? cat === pp.slice(0, 3) : cat.startsWith(pp);
+  }));
+}
+
+export interface SearchOptions {
+  limit?: number;
+  filter?: (code: string) => boolean;
+  /** Only codes of these 3-character categories (a much cheaper search when the filter allows few). */
+  categories?: readonly string[];
+}
+
+/** Ranked hits (one per code, best text), best first. */
+export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: SearchOptions = {}): SearchHit[] {
   const totalWeight = queryWeight(icd, q);
   const best = new Map<number, SearchHit>();
   const lookup = new Set(q.tokens);
   for (const t of q.tokens) for (const f of familiesOf(t).flat()) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
-  for (const ti of candidateTexts(icd, lookup, opts.category)) {
+  for (const ti of candidateTexts(icd, lookup, opts.categories)) {
     const text = icd.texts[ti];
     if (!text) continue;
     const entry = icd.entries[text.entry];
-    if (!entry || (opts.category !== undefined && !entry.code.startsWith(opts.category)) || (opts.filter && !opts.filter(entry.code))) continue;
+    if (!entry || (opts.filter && !opts.filter(entry.code))) continue;
     const { score: raw, matched } = scoreText(icd, q, text, totalWeight);
     const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + (/unspecified/i.test(entry.description) ? 0.001 : 0);
     const prev = best.get(text.entry);
@@ -285,8 +317,9 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
 }
 
 /** Codes that a code's "use additional code" notes ask for, as a filter. */
-export function useAdditionalFilter(icd: Icd10Cm, code: string): ((c: string) => boolean) | undefined {
+/** The codes a "use additional code" note of a code asks for, as a filter and as the categories to search. */
+export function useAdditionalFilter(icd: Icd10Cm, code: string): { filter: (c: string) => boolean; categories: string[] } | undefined {
   const patterns = notesFor(icd, code, 'ua').flatMap(([, p]) => p);
   if (patterns.length === 0) return undefined;
-  return (c: string) => patterns.some((p) => matchesPattern(c, p));
+  return { filter: (c: string) => patterns.some((p) => matchesPattern(c, p)), categories: categoriesOf(icd, patterns) };
 }

@@ -31,15 +31,16 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     }
   }
   for (const d of drafts) {
-    const filter = useAdditionalFilter(run.codeSets.icd, d.code);
+    const cited = useAdditionalFilter(run.codeSets.icd, d.code);
     const m = run.mentions.get(d.order);
-    if (!filter || !m || out.some((o) => o !== d && filter(o.code))) continue;
-    let hit = rank(run, buildQuery(m.text), m.text, filter)[0];
+    if (!cited || !m || out.some((o) => o !== d && cited.filter(o.code))) continue;
+    const { filter, categories } = cited;
+    let hit = rank(run, buildQuery(m.text), m.text, filter, categories)[0];
     let source = m;
     if (!hit || hit.score < 0.75) {
       // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening).
       for (const n of run.notes.filter((x) => x.assertion === 'family-history' || x.assertion === 'personal-history')) {
-        const h = rank(run, buildQuery(queryText(n, [])), n.text, (c) => filter(c) && (searchFilter(n)?.(c) ?? true))[0];
+        const h = rank(run, buildQuery(queryText(n, [])), n.text, (c) => filter(c) && (searchFilter(n)?.(c) ?? true), categories)[0];
         if (h && h.score >= 0.75 && (!hit || h.score > hit.score)) { hit = h; source = n; }
       }
     }

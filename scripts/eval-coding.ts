@@ -1,7 +1,8 @@
 /**
  * Evaluates the coding engine on a labelled set (default test/coding/eval-set.json; the held-out set
- * is test/coding/heldout-set.json) and prints top-1/top-3 accuracy, query rate with
- * precision/recall, answer resolution, edits caught, and load figures.
+ * is test/coding/heldout-set.json) and prints top-1/top-3 accuracy, exact code sets, the
+ * straight-through rate and precision, clarification (query) rate with precision/recall, the
+ * reliability table of the encounter confidence, answer resolution, edits caught, and load figures.
  *
  *   npx tsx scripts/eval-coding.ts [--set path/to/set.json | path/to/set.json] [--json]
  */
@@ -10,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CodingInput, CodingResult } from '../domain/coding.ts';
 import type { DocumentedProcedure, Sex, TestResult } from '../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../coding/index.ts';
+import { reliabilityTable, type LabelledScore, type ReliabilityRow } from '../coding/calibration.ts';
+import { rawEncounterScore } from '../coding/straight-through.ts';
 
 export interface EvalEncounter {
   id: string;
@@ -36,6 +39,11 @@ export interface EvalReport {
   queries: { raised: number; rate: number; precision: number; recall: number; truePositives: number; expected: number };
   answers: { total: number; resolved: number };
   edits: { expected: number; caught: number };
+  /** Encounters the engine lets go straight to billing, and how many of those have the exact code set (diagnoses and procedures). */
+  straightThrough: { count: number; rate: number; precision: number; exactAmongThem: number };
+  reliability: ReliabilityRow[];
+  /** Per encounter, for calibration (scripts/calibrate-coding.ts). */
+  scores: LabelledScore[];
   millisPerEncounter: number;
   load: CodeSets['loadStats'];
   misses: string[];
@@ -63,6 +71,9 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
   let pxExpected = 0, pxCorrect = 0, raised = 0, tp = 0, expectedQueries = 0;
   let answersTotal = 0, answersResolved = 0, editsExpected = 0, editsCaught = 0;
   const misses: string[] = [];
+  const scores: LabelledScore[] = [];
+  const confidences: Array<{ confidence: number; exact: boolean }> = [];
+  let through = 0, throughExact = 0;
   const t0 = performance.now();
   let runs = 0;
   for (const e of encounters) {
@@ -79,7 +90,19 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
     const extras = chosen.filter((c) => !e.expect.dx.includes(c));
     extraCodes += extras.length;
     if (extras.length) misses.push(`${e.id}: extra [${extras.join(', ')}]`);
-    if (extras.length === 0 && e.expect.dx.every((c) => chosen.includes(c))) exactSets++;
+    const dxExact = extras.length === 0 && e.expect.dx.every((c) => chosen.includes(c));
+    if (dxExact) exactSets++;
+    // The claim's code set: the diagnoses, and the procedures when the set lists them.
+    const pxCodes = result.procedures.map((p) => p.code);
+    const expectedPx = e.expect.px;
+    const exact = dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
+    scores.push({ raw: rawEncounterScore(result.diagnoses, result.procedures), exact, otherwiseEligible: result.straightThrough.reasons.every((r) => r === 'low-confidence') });
+    confidences.push({ confidence: result.confidence, exact });
+    if (result.straightThrough.eligible) {
+      through++;
+      if (exact) throughExact++;
+      else misses.push(`${e.id}: went straight through with a wrong code set`);
+    }
     for (const code of e.expect.px ?? []) {
       pxExpected++;
       if (result.procedures.some((p) => p.code === code)) pxCorrect++;
@@ -116,6 +139,9 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
     queries: { raised, rate: ratio(raised, encounters.length), precision: ratio(tp, raised), recall: ratio(tp, expectedQueries), truePositives: tp, expected: expectedQueries },
     answers: { total: answersTotal, resolved: answersResolved },
     edits: { expected: editsExpected, caught: editsCaught },
+    straightThrough: { count: through, rate: ratio(through, encounters.length), precision: ratio(throughExact, through), exactAmongThem: throughExact },
+    reliability: reliabilityTable(confidences),
+    scores,
     millisPerEncounter: Math.round(((performance.now() - t0) / Math.max(1, runs)) * 10) / 10,
     load: codeSets.loadStats,
     misses,
@@ -137,7 +163,7 @@ async function main(): Promise<void> {
   const codeSets = await loadCodeSets();
   const report = evaluate(readEvalSet(path), codeSets);
   if (args.includes('--json')) {
-    console.log(JSON.stringify(report, null, 2));
+    console.log(JSON.stringify({ ...report, scores: undefined }, null, 2));
     return;
   }
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
@@ -146,11 +172,15 @@ async function main(): Promise<void> {
   console.log(`  top-3 accuracy        ${pct(report.top3)}`);
   console.log(`  exact code sets       ${pct(report.exactSets)}  (extra codes: ${report.extraCodes})`);
   console.log(`  procedures            ${report.procedures.correct}/${report.procedures.expected}`);
+  console.log(`  straight-through      ${pct(report.straightThrough.rate)}  (${report.straightThrough.count})  precision ${pct(report.straightThrough.precision)}  (${report.straightThrough.exactAmongThem}/${report.straightThrough.count} exact)`);
   console.log(`  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`);
   console.log(`  answers resolved      ${report.answers.resolved}/${report.answers.total}`);
   console.log(`  edits caught          ${report.edits.caught}/${report.edits.expected}`);
   console.log(`  coding time           ${report.millisPerEncounter} ms per encounter`);
   console.log(`  code-set cold load    ${report.load.millis} ms, heapUsed +${report.load.heapUsedDeltaMB} MB, rss +${report.load.rssDeltaMB} MB`);
+  console.log('  reliability (calibrated encounter confidence):');
+  console.log('    confidence   encounters  mean conf.  exact rate');
+  for (const r of report.reliability) console.log(`    ${r.range.padEnd(12)} ${String(r.encounters).padStart(10)}  ${r.meanConfidence.toFixed(3).padStart(10)}  ${pct(r.exactRate).padStart(10)}`);
   if (report.misses.length) {
     console.log('  misses:');
     for (const m of report.misses) console.log(`    ${m}`);

@@ -25,6 +25,10 @@ describe('labelled evaluation set', () => {
     expect(report.answers.resolved).toBe(report.answers.total);
     expect(report.edits.caught).toBe(report.edits.expected);
     expect(report.procedures.correct).toBe(report.procedures.expected);
+    // The straight-through rule lets some encounters through, and few of them wrong.
+    expect(report.straightThrough.count).toBeGreaterThan(0);
+    expect(report.straightThrough.precision).toBeGreaterThanOrEqual(0.9);
+    expect(report.reliability.reduce((n, r) => n + r.encounters, 0)).toBe(report.encounters);
   });
 });
 

@@ -1,0 +1,65 @@
+/**
+ * Calibrates the encounter confidence on the labelled sets and writes the calibration table and the
+ * straight-through threshold to data/coding/straight-through.json, with where they came from. Also
+ * prints a leave-one-set-out check: the threshold chosen on the other sets, applied to each set.
+ *
+ *   npx tsx scripts/calibrate-coding.ts [--target 0.98] [--dry-run] [set.json ...]
+ */
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chooseThreshold, fitIsotonic, wilsonLower, type LabelledScore } from '../coding/calibration.ts';
+import { loadCodeSets } from '../coding/index.ts';
+import { calibrated, STRAIGHT_THROUGH_CONFIG_PATH, type StraightThroughConfig } from '../coding/straight-through.ts';
+import { evaluate, readEvalSet } from './eval-coding.ts';
+
+const DEFAULT_SETS = ['eval-set', 'heldout-set', 'heldout-set-2', 'heldout-set-3'].map((s) => `test/coding/${s}.json`);
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    options: { target: { type: 'string', default: '0.98' }, 'dry-run': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const target = Number(values.target);
+  if (!(target > 0 && target <= 1)) throw new Error('--target must be in (0, 1]');
+  const sets = positionals.length ? positionals : DEFAULT_SETS;
+  const codeSets = await loadCodeSets();
+  const bySet = new Map<string, LabelledScore[]>();
+  for (const path of sets) bySet.set(path, evaluate(readEvalSet(path), codeSets).scores);
+  const all = [...bySet.values()].flat();
+  const bins = fitIsotonic(all);
+  const choice = chooseThreshold(all, bins, target);
+
+  console.log(`Calibration on ${all.length} encounters (${sets.join(', ')}), target straight-through precision ${target}`);
+  console.log('  isotonic bins (raw score from → calibrated confidence):');
+  for (const b of bins) console.log(`    ${b.from.toFixed(3)} → ${b.confidence.toFixed(3)}`);
+  console.log(`  threshold ${choice.threshold}: ${choice.straightThrough} straight through, precision ${choice.precision} (Wilson 95 % lower bound ${choice.precisionLowerBound})`);
+
+  console.log('  leave-one-set-out (threshold and table fitted on the other sets):');
+  for (const [path, scores] of bySet) {
+    const rest = [...bySet.entries()].filter(([p]) => p !== path).flatMap(([, s]) => s);
+    const restBins = fitIsotonic(rest);
+    const restChoice = chooseThreshold(rest, restBins, target);
+    const cfg: StraightThroughConfig = { threshold: restChoice.threshold, targetPrecision: target, calibration: restBins, source: '' };
+    const through = scores.filter((s) => s.otherwiseEligible && calibrated(s.raw, cfg) >= cfg.threshold);
+    const right = through.filter((s) => s.exact).length;
+    console.log(`    ${relative(process.cwd(), path).padEnd(32)} threshold ${restChoice.threshold.toFixed(3)}  straight through ${through.length}/${scores.length}  precision ${through.length ? (right / through.length).toFixed(3) : 'n/a'} (lower bound ${wilsonLower(right, through.length)})`);
+  }
+
+  const config: StraightThroughConfig = {
+    threshold: choice.threshold,
+    targetPrecision: target,
+    calibration: bins,
+    source: `npm run calibrate:coding on ${new Date().toISOString().slice(0, 10)}: isotonic fit on ${all.length} labelled encounters of ${sets.join(', ')} ` +
+      `(sets already used in tuning the engine, so optimistic); threshold = lowest calibrated confidence with straight-through precision >= ${target} ` +
+      `on them: ${choice.straightThrough} encounters, precision ${choice.precision}, Wilson 95 % lower bound ${choice.precisionLowerBound}.`,
+  };
+  if (values['dry-run']) return;
+  writeFileSync(STRAIGHT_THROUGH_CONFIG_PATH, `${JSON.stringify(config, null, 2)}\n`);
+  console.log(`  written to ${relative(process.cwd(), STRAIGHT_THROUGH_CONFIG_PATH)}`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
