@@ -76,7 +76,7 @@ describe.each(databaseKinds)('on %s', (_kind, createDatabase) => {
     expect(read.documentation).toEqual(documentation);
     expect(read.patient.dateOfBirth.toISOString()).toBe('1961-07-30T00:00:00.000Z');
     expect(read.provider.npi).toBe('1234567893');
-    expect(read.payer).toEqual({ id: 'ACME-HEALTH', name: 'Acme Health Plan' });
+    expect(read.payer).toMatchObject({ id: 'ACME-HEALTH', name: 'Acme Health Plan' });
   });
 
   it('stores code assignments with their arrays and enforces the unique keys', async () => {
