@@ -9,7 +9,7 @@ import type { Encounter } from '../generated/prisma/client.ts';
 import { dateToDay } from '../domain/days.ts';
 import type { EncounterTimings, EncounterWorkflowInput } from '../workflows/config.ts';
 import type { encounterWorkflow } from '../workflows/encounter.ts';
-import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID } from './search-attributes.ts';
+import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from './search-attributes.ts';
 
 /** How long starting a workflow may take before intake answers 503 (Temporal unreachable). */
 export const DEFAULT_WORKFLOW_START_TIMEOUT_MS = 5_000;
@@ -39,7 +39,7 @@ export async function startEncounterWorkflow(
         typedSearchAttributes: [
           { key: ENCOUNTER_STAGE, value: 'received' },
           { key: PAYER_ID, value: encounter.payerId },
-          { key: DATE_OF_SERVICE, value: encounter.dateOfService },
+          { key: DATE_OF_SERVICE, value: monthOfService(encounter.dateOfService) },
         ],
       }),
     );

@@ -18,8 +18,17 @@ export const ENCOUNTER_STAGE = defineSearchAttributeKey('EncounterStage', Search
 /** The payer (insurer) identifier the claim goes to. An organisation, not a patient. */
 export const PAYER_ID = defineSearchAttributeKey('PayerId', SearchAttributeType.KEYWORD);
 
-/** The date the service was rendered (start of day, UTC). */
+/**
+ * The month the service was rendered: its first day, 00:00 UTC. Coarsened on purpose (a full date
+ * of service is a HIPAA date element); workflows started before the change published the day.
+ */
 export const DATE_OF_SERVICE = defineSearchAttributeKey('DateOfService', SearchAttributeType.DATETIME);
+
+/** `2026-11-20` (or a Date) → 2026-11-01T00:00:00Z, the value of DateOfService. */
+export function monthOfService(day: string | Date): Date {
+  const text = typeof day === 'string' ? day : day.toISOString();
+  return new Date(`${text.slice(0, 7)}-01T00:00:00Z`);
+}
 
 /**
  * All custom search attributes the server must have registered.

@@ -47,6 +47,11 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [confidentCoding()] },
     stages: ['coding', 'billing', 'billed'],
   },
+  // DateOfService coarsened to the month (patch date-of-service-month).
+  'straight-through-month-of-service': {
+    script: { coding: [confidentCoding()] },
+    stages: ['coding', 'billing', 'billed'],
+  },
   'clarification-reminder-then-update': {
     script: { coding: [unsureCoding(), confidentCoding()] },
     drive: (env) => async (handle) => {

@@ -28,3 +28,11 @@ export const MODIFIED_AUTHORIZATION_REVIEWED = 'modified-authorization-reviewed'
 
 /** A failed patient statement goes to review instead of failing the workflow. */
 export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
+
+/**
+ * The DateOfService search attribute holds the first day of the month of service, not the day (a
+ * HIPAA date element does not belong in visibility, which operators and the Web UI read without
+ * the payload key). Workflows started before it keep publishing the day.
+ */
+export const DATE_OF_SERVICE_MONTH = 'date-of-service-month';
+

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
+import { DATE_OF_SERVICE } from '../../platform/search-attributes.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
 import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
 import { startTcpProxy, type TcpProxy } from '../../testkit/tcp-proxy.ts';
@@ -92,6 +93,11 @@ describe('no orphans when Temporal is down during intake', () => {
     }
     const final = await stack.db.prisma.encounter.findMany({ where: { id: { in: stored.map((e) => e.id) } }, select: { stage: true } });
     expect(final.map((e) => e.stage)).toEqual(stored.map(() => 'billed'));
+    // DateOfService is published coarsened to the month, at start and by the workflow.
+    const description = await stack.client.workflow.getHandle(stored[0]!.workflowId).describe();
+    const first = submissions.find((s) => s.clinicEncounterId !== undefined)!;
+    expect(description.typedSearchAttributes.get(DATE_OF_SERVICE)?.toISOString().slice(8)).toBe('01T00:00:00.000Z');
+    expect(first.dateOfService.slice(0, 7)).toBe(description.typedSearchAttributes.get(DATE_OF_SERVICE)?.toISOString().slice(0, 7));
     const retry = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submissions[0] });
     expect([retry.status, retry.headers.get('idempotent-replay')]).toEqual([200, 'true']);
   }, 180_000);

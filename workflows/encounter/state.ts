@@ -5,11 +5,12 @@
  * and parking the encounter for a supervisor. Stages (coding.ts, authorization.ts, billing.ts)
  * receive it; message handlers (handlers.ts) fill its pending inputs.
  */
-import { ActivityFailure, ApplicationFailure, condition, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
-import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
+import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from '../../platform/search-attributes.ts';
 import { external, internal } from '../activities.ts';
 import type { EncounterWorkflowInput } from '../config.ts';
+import { DATE_OF_SERVICE_MONTH } from '../patches.ts';
 import type {
   CancelRequest,
   ClarificationAnswerInput,
@@ -77,11 +78,12 @@ export class EncounterState {
     if (this.cancelRequest) throw new EncounterCancelled(this.cancelRequest);
   }
 
-  /** Makes the encounter findable by payer, date of service and stage. */
+  /** Makes the encounter findable by payer, month of service and stage. */
   publishSearchAttributes(): void {
+    const dateOfService = patched(DATE_OF_SERVICE_MONTH) ? monthOfService(this.input.dateOfService) : new Date(`${this.input.dateOfService}T00:00:00Z`);
     upsertSearchAttributes([
       { key: PAYER_ID, value: this.input.payerId },
-      { key: DATE_OF_SERVICE, value: new Date(`${this.input.dateOfService}T00:00:00Z`) },
+      { key: DATE_OF_SERVICE, value: dateOfService },
       { key: ENCOUNTER_STAGE, value: this.status.stage },
     ]);
   }
