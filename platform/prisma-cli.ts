@@ -3,9 +3,11 @@
 // scripts/prisma.ts is the same runner on the command line (`npm run prisma -- <args>`).
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PROJECT_ROOT } from './project-root.ts';
 
-export const schemaEngineShimPath = join(PROJECT_ROOT, 'platform', 'prisma-schema-engine.mjs');
+/** Beside this module, in the sources and in the build (scripts/build.ts copies it). */
+export const schemaEngineShimPath = fileURLToPath(new URL('./prisma-schema-engine.mjs', import.meta.url));
 const prismaCliPath = join(PROJECT_ROOT, 'node_modules', 'prisma', 'build', 'index.js');
 
 export interface PrismaRunResult {

@@ -1,4 +1,6 @@
 /** The worker that runs encounter workflows and their activities on one task queue. */
+import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
@@ -6,7 +8,22 @@ import { createActivities } from '../activities/index.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
 
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+/** This module's own extension: `.ts` from the sources (tsx, tests), `.js` in the build (dist/). */
+const OWN_EXTENSION = extname(fileURLToPath(import.meta.url));
+
+export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${OWN_EXTENSION}`, import.meta.url));
+
+/**
+ * The workflow bundle `npm run build` writes beside the compiled code (dist/workflow-bundle.js).
+ * The compiled worker loads it instead of bundling workflows/ with webpack at every start; from the
+ * sources the worker always bundles, so a stale bundle can never run edited workflow code.
+ */
+export const PREBUILT_WORKFLOW_BUNDLE = fileURLToPath(new URL('../workflow-bundle.js', import.meta.url));
+
+/** The prebuilt bundle when running compiled code and it exists, else undefined (bundle at start). */
+export function prebuiltWorkflowBundle(): WorkerOptions['workflowBundle'] {
+  return OWN_EXTENSION === '.js' && existsSync(PREBUILT_WORKFLOW_BUNDLE) ? { codePath: PREBUILT_WORKFLOW_BUNDLE } : undefined;
+}
 
 export interface EncounterWorkerOptions {
   connection: NativeConnection;
@@ -15,18 +32,19 @@ export interface EncounterWorkerOptions {
   deps: ActivityDeps;
   /** Encrypts every payload (platform/payload-codec.ts); the codec runs in this process, not in the sandbox. */
   dataConverter: DataConverter;
-  /** A prebuilt bundle (tests bundle once per file); otherwise the worker bundles workflows/ itself. */
+  /** A prebuilt bundle (tests bundle once per file; the build writes one); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
+  const workflowBundle = opts.workflowBundle ?? prebuiltWorkflowBundle();
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
-    ...(opts.workflowBundle ? { workflowBundle: opts.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })] },
     shutdownGraceTime: '10s',
   });

@@ -1,0 +1,51 @@
+/**
+ * `npm run build`: the production build in dist/.
+ *
+ * 1. The product compiled to JavaScript by tsc (tsconfig.build.json: app/ and all it imports).
+ * 2. What the compiled modules read beside themselves: data/ and web/ (they locate them relative to
+ *    their own file), and the offline Prisma schema engine (platform/prisma-schema-engine.mjs).
+ * 3. The workflow bundle (dist/workflow-bundle.js), made once here with the SDK's bundler, so the
+ *    compiled worker starts without running webpack (worker/encounter-worker.ts loads it).
+ *
+ * Run it with `node dist/app/start.js` (`npm run start:prod`), `node dist/app/worker.js` or
+ * `node dist/app/api.js`, from a directory that also holds package.json, node_modules/, prisma/
+ * and prisma.config.ts (migrations are applied at start).
+ */
+import { spawnSync } from 'node:child_process';
+import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { PROJECT_ROOT } from '../platform/project-root.ts';
+import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
+
+const dist = join(PROJECT_ROOT, 'dist');
+const started = Date.now();
+const step = (message: string) => process.stdout.write(`[build] ${message} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+
+await rm(dist, { recursive: true, force: true });
+
+step('compiling TypeScript (tsconfig.build.json)');
+const tsc = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], {
+  cwd: PROJECT_ROOT,
+  stdio: 'inherit',
+});
+if (tsc.status !== 0) {
+  process.exitCode = tsc.status ?? 1;
+  throw new Error('tsc failed');
+}
+
+step('copying data/, web/ and the Prisma schema engine shim');
+await cp(join(PROJECT_ROOT, 'data'), join(dist, 'data'), { recursive: true });
+await cp(join(PROJECT_ROOT, 'web'), join(dist, 'web'), { recursive: true });
+await mkdir(join(dist, 'platform'), { recursive: true });
+await cp(join(PROJECT_ROOT, 'platform', 'prisma-schema-engine.mjs'), join(dist, 'platform', 'prisma-schema-engine.mjs'));
+
+step('bundling the workflow code');
+const bundle = await bundleWorkflowCode({
+  workflowsPath: WORKFLOWS_PATH,
+  // The module listing webpack prints is noise in a build log; warnings and errors still show.
+  logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
+});
+await writeFile(join(dist, 'workflow-bundle.js'), bundle.code);
+
+step(`done: dist/ (workflow bundle ${(bundle.code.length / 1024).toFixed(0)} KiB)`);
