@@ -1,10 +1,12 @@
 /**
  * Claim edits run on the coded encounter: each finding names its rule, its source and the codes.
+ * (Age bands of procedure codes: age-bands.ts.)
  */
 import type { EditFinding } from '../domain/coding.ts';
 import type { Sex } from '../domain/encounter.ts';
 import type { CodeSets } from './code-sets.ts';
 import { EntryKind, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
+import { ageBandEdits } from './age-bands.ts';
 import { restrictionsFor } from './restrictions.ts';
 
 export interface DiagnosisLine {
@@ -206,5 +208,6 @@ export function runEdits(
     ...unitsPerDay(procedures, codeSets),
     ...diagnosisPointers(diagnoses, procedures),
     ...duplicateLines(procedures),
+    ...ageBandEdits(procedures, patient.ageYears),
   ];
 }

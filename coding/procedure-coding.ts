@@ -1,50 +1,86 @@
 /**
- * Procedures: each documented procedure coded against the customer's catalog (the physician's own
- * code when the catalog has it, else the best description match) and pointed at the diagnoses it
- * treats; an unmatched one becomes a finding for a coder.
+ * Procedures: each documented procedure coded against the customer's catalog and pointed at the
+ * diagnoses it treats. The physician's own code is kept: found in the catalog, or, when the catalog
+ * lacks it, kept as written with a finding for a coder (never replaced by a description match). A
+ * procedure documented without a code is matched by description, an age-banded visit in the band of
+ * the patient's age. A procedure that matches nothing becomes a finding for a coder.
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
+import type { DocumentedProcedure } from '../domain/encounter.ts';
+import { codeForAge } from './age-bands.ts';
 import { round, type CodingRun } from './coding-run.ts';
-import { matchProcedure, procedureTokens } from './procedures.ts';
+import { matchProcedure, procedureSystem, procedureTokens, type CatalogMatch, type CatalogProcedure } from './procedures.ts';
 import { tokenize } from './text.ts';
 
-export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
-  const out: CodedProcedure[] = [];
-  for (const p of run.input.documentation.procedures) {
-    const documented = p.code?.trim().toUpperCase();
-    const known = documented ? run.codeSets.catalog.byCode.get(documented) : undefined;
-    const matches = matchProcedure(run.codeSets.catalog, p.description);
-    const best = known ? { procedure: known, score: 0.97, matched: [] as string[] } : matches[0];
-    if (!best || best.score < 0.35) {
-      edits.push({
-        rule: 'UNMATCHED_PROCEDURE', severity: 'warning', codes: documented ? [documented] : [],
-        message: `A documented procedure${documented ? ` (code ${documented})` : ''} matches no entry of the procedure catalog; a coder must assign it.`,
-        source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`, needsDocumentation: false,
-      });
-      continue;
-    }
-    const proc = best.procedure;
-    const procTokens = new Set([...procedureTokens(p.description), ...proc.tokens]);
-    const isVisit = /^992\d\d$|^G04(38|39)$/.test(proc.code);
-    const relevance = diagnoses.map((d, i) => ({
-      pointer: i + 1,
-      overlap: isVisit ? 0 : tokenize(`${d.description} ${d.evidence.map((e) => e.text).join(' ')}`).filter((t) => procTokens.has(t)).length,
-    }));
-    const related = relevance.filter((r) => r.overlap > 0).sort((a, b) => b.overlap - a.overlap || a.pointer - b.pointer);
-    const pointers = (related.length ? related : relevance).slice(0, 4).map((r) => r.pointer).sort((a, b) => a - b);
-    const section: RecordSection = 'procedures';
-    out.push({
-      system: proc.system, code: proc.code, description: proc.description,
-      confidence: round(best.score), units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: pointers.length ? pointers : [],
-      evidence: [{ section, text: p.description }],
-      alternatives: (known ? [] : matches.slice(1, 4)).map((a) => ({
-        system: a.procedure.system, code: a.procedure.code, description: a.procedure.description, confidence: round(a.score),
-        rationale: `Catalog description shares "${a.matched.join(' ')}".`, evidence: [{ section, text: p.description }],
-      })),
-      rationale: known
-        ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`
-        : `Documented procedure matched the catalog entry ${proc.code} on "${best.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.`,
+/** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
+const PROCEDURE_CODE = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
+/** Confidence of a documented code the catalog does not hold (valid in shape, not checked against a code list). */
+const DOCUMENTED_NOT_IN_CATALOG = 0.9;
+const section: RecordSection = 'procedures';
+
+/** Up to four diagnoses the procedure treats: those sharing words with it (a visit points at the first four). */
+function pointersFor(diagnoses: CodedDiagnosis[], code: string, procTokens: ReadonlySet<string>): number[] {
+  const isVisit = /^992\d\d$|^G04(38|39)$/.test(code);
+  const relevance = diagnoses.map((d, i) => ({
+    pointer: i + 1,
+    overlap: isVisit ? 0 : tokenize(`${d.description} ${d.evidence.map((e) => e.text).join(' ')}`).filter((t) => procTokens.has(t)).length,
+  }));
+  const related = relevance.filter((r) => r.overlap > 0).sort((a, b) => b.overlap - a.overlap || a.pointer - b.pointer);
+  return (related.length ? related : relevance).slice(0, 4).map((r) => r.pointer).sort((a, b) => a - b);
+}
+
+/** The catalog entry for a description match, moved to the band of the patient's age when the code is age-banded. */
+function inAgeBand(run: CodingRun, match: CatalogMatch): { procedure: CatalogProcedure; note: string } {
+  const wanted = codeForAge(match.procedure.code, run.input.patient.ageYears);
+  const entry = wanted && wanted !== match.procedure.code ? run.codeSets.catalog.byCode.get(wanted) : undefined;
+  return entry
+    ? { procedure: entry, note: ` The matched ${match.procedure.code} is for another age band: ${entry.code} is the code of that series for a patient of ${run.input.patient.ageYears}.` }
+    : { procedure: match.procedure, note: '' };
+}
+
+function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure | undefined {
+  const catalogName = `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`;
+  const documented = p.code?.trim().toUpperCase();
+  const known = documented ? run.codeSets.catalog.byCode.get(documented) : undefined;
+  const base = { units: p.units ?? 1, modifiers: p.modifiers ?? [], evidence: [{ section, text: p.description }] };
+  if (documented && !known && PROCEDURE_CODE.test(documented)) {
+    edits.push({
+      rule: 'NOT_IN_CATALOG', severity: 'warning', codes: [documented], needsDocumentation: false, source: catalogName,
+      message: `The documented procedure code ${documented} is not in the procedure catalog; it is kept as documented and a coder must confirm it.`,
     });
+    const system = procedureSystem(documented);
+    return {
+      system, code: documented, description: p.description, confidence: DOCUMENTED_NOT_IN_CATALOG, ...base, alternatives: [],
+      diagnosisPointers: pointersFor(diagnoses, documented, new Set(procedureTokens(p.description))),
+      rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
+    };
   }
-  return out;
+  const matches = known ? [] : matchProcedure(run.codeSets.catalog, p.description);
+  const top = matches[0];
+  if (!known && (!top || top.score < 0.35)) {
+    edits.push({
+      rule: 'UNMATCHED_PROCEDURE', severity: 'warning', codes: documented ? [documented] : [], needsDocumentation: false, source: catalogName,
+      message: `A documented procedure${documented ? ` (code ${documented})` : ''} matches no entry of the procedure catalog; a coder must assign it.`,
+    });
+    return undefined;
+  }
+  const banded = top && !known ? inAgeBand(run, top) : undefined;
+  const proc = known ?? banded?.procedure;
+  if (!proc) return undefined;
+  const score = known ? 0.97 : top?.score ?? 0;
+  return {
+    system: proc.system, code: proc.code, description: proc.description, confidence: round(score), ...base,
+    diagnosisPointers: pointersFor(diagnoses, proc.code, new Set([...procedureTokens(p.description), ...proc.tokens])),
+    alternatives: matches.slice(1, 4).map((a) => ({
+      system: a.procedure.system, code: a.procedure.code, description: a.procedure.description, confidence: round(a.score),
+      rationale: `Catalog description shares "${a.matched.join(' ')}".`, evidence: [{ section, text: p.description }],
+    })),
+    rationale: known
+      ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`
+      : `Documented procedure matched the catalog entry ${top?.procedure.code} on "${top?.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.${banded?.note ?? ''}`,
+  };
+}
+
+export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
+  return run.input.documentation.procedures.flatMap((p) => codeOne(run, p, diagnoses, edits) ?? []);
 }

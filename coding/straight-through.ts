@@ -73,7 +73,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('no-diagnosis', input.diagnoses.length === 0);
   add('open-clarification', input.clarificationOpen);
   add('edit-failed', input.edits.some((e) => e.severity === 'error'));
-  add('unmatched-procedure', input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE'));
+  add('unmatched-procedure', input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG'));
   add('documented-code-changed', input.documentedCodes.some((d) => d.outcome === 'changed'));
   add('documented-code-dropped', input.documentedCodes.some((d) => d.outcome === 'dropped'));
   add('low-confidence', input.confidence < config.threshold);

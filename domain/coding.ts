@@ -58,7 +58,10 @@ export interface CodedProcedure extends CodeCandidate {
 export type EditSeverity = 'error' | 'warning';
 
 export interface EditFinding {
-  /** Stable rule id, e.g. NON_BILLABLE, EXCLUDES1, SEX_CONFLICT, AGE_CONFLICT, PTP, MUE, DX_POINTER, DUPLICATE_LINE. */
+  /**
+   * Stable rule id, e.g. NON_BILLABLE, EXCLUDES1, SEX_CONFLICT, AGE_CONFLICT, AGE_BAND (a procedure code of another
+   * age band), PTP, MUE, DX_POINTER, DUPLICATE_LINE, UNMATCHED_PROCEDURE, NOT_IN_CATALOG (a documented code kept as written).
+   */
   rule: string;
   severity: EditSeverity;
   message: string;
@@ -108,7 +111,7 @@ export type StraightThroughReason =
   | 'documented-code-changed'
   /** A code the physician documented is not on the claim. */
   | 'documented-code-dropped'
-  /** A documented procedure matches no catalog entry. */
+  /** A documented procedure matches no catalog entry, or its documented code is not in the catalog (kept as written). */
   | 'unmatched-procedure'
   /** No diagnosis could be coded. */
   | 'no-diagnosis'
