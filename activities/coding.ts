@@ -92,7 +92,7 @@ export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'p
   return {
     async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
-      const queries = await prisma.clarificationQuery.findMany({ where: { id: { in: args.answers.map((a) => a.queryId) } } });
+      const queries = args.answers.length === 0 ? [] : await prisma.clarificationQuery.findMany({ where: { id: { in: args.answers.map((a) => a.queryId) } } });
       const answers: ClarificationAnswer[] = args.answers.map((a) => ({
         question: queries.find((q) => q.id === a.queryId)?.question ?? '',
         option: a.option,

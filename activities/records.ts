@@ -24,22 +24,17 @@ export interface AuditRecord {
 export function createRecordActivities({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return {
     async recordTransition(t: TransitionRecord): Promise<void> {
-      await prisma.$transaction([
-        prisma.encounterTransition.upsert({
-          where: { encounterId_sequence: { encounterId: t.encounterId, sequence: t.sequence } },
-          create: {
-            encounterId: t.encounterId,
-            sequence: t.sequence,
-            fromStage: t.from,
-            toStage: t.to,
-            reason: t.reason ?? null,
-            actor: t.actor ?? null,
-            at: new Date(t.at),
-          },
-          update: {},
-        }),
-        prisma.encounter.update({ where: { id: t.encounterId }, data: { stage: t.to } }),
-      ]);
+      // One statement (one round trip, atomic): the transition keyed by (encounter, sequence), so a
+      // retry inserts nothing, and the encounter's current stage. Prisma's upsert + update in a
+      // transaction took seven statements for the same.
+      const updated = await prisma.$executeRaw`
+        WITH recorded AS (
+          INSERT INTO "EncounterTransition" ("id", "encounterId", "sequence", "fromStage", "toStage", "reason", "actor", "at")
+          VALUES (gen_random_uuid()::text, ${t.encounterId}, ${t.sequence}, ${t.from}, ${t.to}, ${t.reason ?? null}, ${t.actor ?? null}, ${new Date(t.at)})
+          ON CONFLICT ("encounterId", "sequence") DO NOTHING
+        )
+        UPDATE "Encounter" SET "stage" = ${t.to}, "updatedAt" = now() WHERE "id" = ${t.encounterId}`;
+      if (updated !== 1) throw new Error(`encounter ${t.encounterId} not found`); // retried, as Prisma's update failing was
     },
 
     async recordAudit(a: AuditRecord): Promise<void> {
