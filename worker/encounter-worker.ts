@@ -34,6 +34,8 @@ export interface EncounterWorkerOptions {
   dataConverter: DataConverter;
   /** A prebuilt bundle (tests bundle once per file; the build writes one); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** Concurrency and cache settings (worker/tuning.ts); the SDK's defaults otherwise. */
+  tuning?: Partial<WorkerOptions>;
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
@@ -47,5 +49,6 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })] },
     shutdownGraceTime: '10s',
+    ...opts.tuning,
   });
 }

@@ -7,6 +7,7 @@ import { connectClient, connectNativeConnection, type TemporalSettings } from '.
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
+import { workerTuning } from './tuning.ts';
 import { startReconciler } from './workflow-reconciler.ts';
 
 const log = createLogger('worker');
@@ -25,7 +26,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   // The Payer table follows the directory file: intake (in the API) refuses payers not in it.
   const synced = await syncPayerDirectory(prisma, deps.payers);
   log.info('payer directory loaded', synced);
-  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter });
+  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter, tuning: workerTuning() });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
   // Stored encounters whose workflow was never started (Temporal was down at intake) get one.

@@ -1,0 +1,176 @@
+/**
+ * What the lifecycle benchmark runs against: Temporal, PostgreSQL and the two sandboxes, each
+ * either an existing one (TEMPORAL_ADDRESS, DATABASE_URL) or one started here, and the product
+ * itself as separate processes (N workers, M APIs: app/worker.ts, app/api.ts, as `npm run
+ * worker`/`npm run api` run them), so the product's CPU is measured apart from everything else.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { migrateDeploy } from '../platform/db.ts';
+import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
+import { generatePayloadKeySpec } from '../platform/payload-codec.ts';
+import { startTemporalDevServer } from '../platform/temporal-server.ts';
+import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
+import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
+import { createEmptyServerDatabase } from '../testkit/database.ts';
+import { startNodeProcess, whenLogged, type NodeProcess } from './processes.ts';
+
+export interface EnvironmentOptions {
+  /** An existing Temporal frontend; otherwise a dev server is started on portBase+10. */
+  temporalAddress?: string;
+  namespace: string;
+  /** An existing database (migrated here); otherwise a fresh one on databaseServer, or PGlite. */
+  databaseUrl?: string;
+  /** A PostgreSQL server whose user may create databases: a fresh database is made and dropped. */
+  databaseServer?: string;
+  portBase: number;
+  logDir: string;
+}
+
+export interface BenchEnvironment {
+  temporalAddress: string;
+  namespace: string;
+  databaseUrl: string;
+  databaseLabel: string;
+  temporalLabel: string;
+  insurerUrl: string;
+  clearinghouseUrl: string;
+  /** The benchmark's own connection for watching stages (not the product's). */
+  pool: pg.Pool;
+  stop(): Promise<void>;
+}
+
+export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchEnvironment> {
+  const stops: Array<() => Promise<unknown>> = [];
+  const stop = async () => {
+    for (const s of stops.reverse()) await s().catch(() => undefined);
+  };
+  try {
+    let databaseUrl: string;
+    let databaseLabel: string;
+    if (opts.databaseUrl) {
+      databaseUrl = opts.databaseUrl;
+      databaseLabel = `existing PostgreSQL database ${new URL(databaseUrl).host}${new URL(databaseUrl).pathname}`;
+    } else if (opts.databaseServer) {
+      const created = await createEmptyServerDatabase(opts.databaseServer);
+      stops.push(created.drop);
+      databaseUrl = created.url;
+      databaseLabel = `PostgreSQL server ${new URL(databaseUrl).host} (fresh database, dropped afterwards)`;
+    } else {
+      const embedded = await startEmbeddedPostgres({ port: opts.portBase + 5 });
+      stops.push(embedded.stop);
+      databaseUrl = embedded.url;
+      databaseLabel = 'PGlite (embedded, in the benchmark process)';
+    }
+    await migrateDeploy(databaseUrl);
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    stops.push(() => pool.end());
+
+    let temporalAddress = opts.temporalAddress;
+    let temporalLabel = `existing Temporal server ${temporalAddress} (namespace ${opts.namespace})`;
+    if (!temporalAddress) {
+      const dataDir = await mkdtemp(join(tmpdir(), 'encounterflow-bench-temporal-'));
+      stops.push(() => rm(dataDir, { recursive: true, force: true }));
+      const server = await startTemporalDevServer({ dataDir, port: opts.portBase + 10, namespace: opts.namespace });
+      stops.push(server.stop);
+      temporalAddress = server.address;
+      temporalLabel = `Temporal dev server (temporal CLI, SQLite) on ${temporalAddress}`;
+    }
+
+    const insurer = await startInsurerSandbox({ port: opts.portBase + 20 });
+    stops.push(insurer.stop);
+    const clearinghouse = await startClearinghouseSandbox({ port: opts.portBase + 21 });
+    stops.push(clearinghouse.stop);
+
+    return {
+      temporalAddress,
+      namespace: opts.namespace,
+      databaseUrl,
+      databaseLabel,
+      temporalLabel,
+      insurerUrl: insurer.url,
+      clearinghouseUrl: clearinghouse.url,
+      pool,
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export const BENCH_INTAKE_TOKEN = 'bench-intake-token';
+
+export interface Product {
+  apiUrls: string[];
+  processes: NodeProcess[];
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+/** Starts the product as `workers` worker processes and `apis` API processes on one task queue. */
+export async function startProduct(
+  env: BenchEnvironment,
+  opts: { workers: number; apis: number; taskQueue: string; portBase: number; logDir: string; nodeArgs?: string[]; extraEnv?: Record<string, string> },
+): Promise<Product> {
+  const shared: Record<string, string> = {
+    DATABASE_URL: env.databaseUrl,
+    TEMPORAL_ADDRESS: env.temporalAddress,
+    TEMPORAL_NAMESPACE: env.namespace,
+    TASK_QUEUE: opts.taskQueue,
+    PAYLOAD_ENCRYPTION_KEYS: process.env['PAYLOAD_ENCRYPTION_KEYS'] ?? generatePayloadKeySpec(),
+    API_TOKENS: `${BENCH_INTAKE_TOKEN}=intake:bench`,
+    INSURER_URL: env.insurerUrl,
+    CLEARINGHOUSE_URL: env.clearinghouseUrl,
+    ...opts.extraEnv,
+  };
+  const processes: NodeProcess[] = [];
+  const stop = async () => {
+    // APIs first, then the workers (they drain), as npm start does.
+    await Promise.all(processes.filter((p) => p.name.startsWith('api')).map((p) => p.stop()));
+    await Promise.all(processes.filter((p) => !p.name.startsWith('api')).map((p) => p.stop()));
+  };
+  try {
+    const workers = await Promise.all(
+      Array.from({ length: opts.workers }, (_, i) =>
+        startNodeProcess({ name: `worker-${i + 1}`, script: 'app/worker.ts', env: shared, logDir: opts.logDir, nodeArgs: opts.nodeArgs, ready: whenLogged('worker ready') }),
+      ),
+    );
+    processes.push(...workers);
+    const apis = await Promise.all(
+      Array.from({ length: opts.apis }, (_, i) =>
+        startNodeProcess({
+          name: `api-${i + 1}`,
+          script: 'app/api.ts',
+          env: { ...shared, API_PORT: String(opts.portBase + 30 + i), API_HOST: '127.0.0.1' },
+          logDir: opts.logDir,
+          nodeArgs: opts.nodeArgs,
+          ready: whenLogged('api ready'),
+        }),
+      ),
+    );
+    processes.push(...apis);
+    return {
+      apiUrls: apis.map((_, i) => `http://127.0.0.1:${opts.portBase + 30 + i}`),
+      processes,
+      pids: () => processes.map((p) => p.pid),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** The no-op baseline's worker process (bench/noop-worker.ts) on its own task queue. */
+export async function startNoopWorker(env: BenchEnvironment, opts: { taskQueue: string; logDir: string; extraEnv?: Record<string, string> }): Promise<NodeProcess> {
+  return startNodeProcess({
+    name: 'noop-worker',
+    script: 'bench/noop-worker.ts',
+    env: { TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.namespace, TASK_QUEUE: opts.taskQueue, ...opts.extraEnv },
+    logDir: opts.logDir,
+    ready: whenLogged('noop worker ready'),
+  });
+}

@@ -1,0 +1,29 @@
+/**
+ * A worker process for the no-op baseline (bench/noop-workflow.ts), started by the lifecycle
+ * benchmark with TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and TASK_QUEUE. The same worker options as
+ * the product's worker (worker/tuning.ts), no payload codec, no database.
+ */
+import { fileURLToPath } from 'node:url';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { workerTuning } from '../worker/tuning.ts';
+import type { NoopActivities } from './noop-workflow.ts';
+
+const address = process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233';
+const taskQueue = process.env['TASK_QUEUE'] ?? 'bench-noop';
+const connection = await NativeConnection.connect({ address });
+const activities: NoopActivities = { noop: async () => 1 };
+const worker = await Worker.create({
+  connection,
+  namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
+  taskQueue,
+  activities,
+  workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)),
+  bundlerOptions: { logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } },
+  ...workerTuning(process.env),
+});
+const stop = () => worker.shutdown();
+process.once('SIGTERM', stop);
+process.once('SIGINT', stop);
+process.stdout.write(`noop worker ready on ${taskQueue}\n`);
+await worker.run();
+await connection.close();
