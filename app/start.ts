@@ -2,7 +2,9 @@
  * `npm start`: the whole product on one machine. Whatever is not configured is started here on
  * embedded defaults — PostgreSQL (PGlite), the Temporal dev server, the insurer and clearinghouse
  * sandboxes — all persisted under DATA_DIR, so a restart finds earlier encounters still there.
- * Ctrl-C stops everything in reverse order: nothing is left running.
+ * The worker and the API run as two child processes (platform/service-processes.ts), so they use
+ * two cores instead of sharing one event loop. Ctrl-C stops everything in reverse order (API,
+ * worker after draining, sandboxes, Temporal, database): nothing is left running.
  *
  * Temporal payloads are encrypted (platform/payload-codec.ts) with PAYLOAD_ENCRYPTION_KEYS, or,
  * when it is unset and the dev server is ours, with a key generated once into
@@ -10,18 +12,17 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { runApi } from '../api/server.ts';
 import { loadConfig } from '../platform/config.ts';
 import { migrateDeploy, redactDatabaseUrl } from '../platform/db.ts';
 import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
 import { createLogger } from '../platform/logger.ts';
 import { loadOrCreatePayloadKeyFile } from '../platform/payload-codec.ts';
+import { startServiceProcess } from '../platform/service-processes.ts';
 import { stopOnSignals } from '../platform/shutdown.ts';
 import { loadTemporalSettings, settingsForAddress } from '../platform/temporal-connection.ts';
 import { startTemporalDevServer } from '../platform/temporal-server.ts';
 import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
-import { runWorker } from '../worker/run.ts';
 
 const log = createLogger('start');
 const configured = loadConfig();
@@ -96,9 +97,11 @@ try {
     clearinghouseUrl = clearinghouse.url;
   }
 
-  const worker = await runWorker(config, temporal, databaseUrl, { insurerUrl, clearinghouseUrl });
+  // The worker and the API in processes of their own (one event loop each); stopped API first.
+  const parties = { insurerUrl, clearinghouseUrl };
+  const worker = await startServiceProcess({ role: 'worker', config, temporal, databaseUrl, parties });
   stops.push({ name: 'worker', stop: worker.stop });
-  const api = await runApi(config, temporal, databaseUrl);
+  const api = await startServiceProcess({ role: 'api', config, temporal, databaseUrl, parties });
   stops.push({ name: 'api', stop: api.stop });
 
   log.info('encounterflow ready', { api: api.url, temporalUi: uiUrl ?? 'external cluster', insurer: insurerUrl, clearinghouse: clearinghouseUrl });
