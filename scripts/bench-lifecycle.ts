@@ -32,10 +32,10 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
-import { startEnvironment, startNoopWorker, startProduct, type BenchEnvironment, type Product } from '../bench/environment.ts';
-import { baseline, closedLoop, openLoop, type BaselineFigures, type ProductFigures } from '../bench/phases.ts';
-import type { NodeProcess } from '../bench/processes.ts';
-import { latencies, machineLoad, round } from '../bench/stats.ts';
+import { startEnvironment, startNoopWorker, startProduct, type BenchEnvironment, type Product } from './bench/environment.ts';
+import { baseline, closedLoop, openLoop, type BaselineFigures, type ProductFigures } from './bench/phases.ts';
+import type { NodeProcess } from './bench/processes.ts';
+import { latencies, machineLoad, round } from './bench/stats.ts';
 
 const { values: args } = parseArgs({
   options: {

@@ -31,7 +31,7 @@ interface ProcStat { ppid: number; comm: string; cpuSeconds: number; rssMiB: num
 
 function readStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();
-  let entries: string[] = [];
+  let entries: string[];
   try {
     entries = readdirSync('/proc');
   } catch {

@@ -8,13 +8,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { migrateDeploy } from '../platform/db.ts';
-import { startEmbeddedPostgres } from '../platform/embedded-postgres.ts';
-import { generatePayloadKeySpec } from '../platform/payload-codec.ts';
-import { startTemporalDevServer } from '../platform/temporal-server.ts';
-import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
-import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
-import { createEmptyServerDatabase } from '../testkit/database.ts';
+import { migrateDeploy } from '../../platform/db.ts';
+import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
+import { generatePayloadKeySpec } from '../../platform/payload-codec.ts';
+import { startTemporalDevServer } from '../../platform/temporal-server.ts';
+import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
+import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
+import { createEmptyServerDatabase } from '../../testkit/database.ts';
 import { startNodeProcess, whenLogged, type NodeProcess } from './processes.ts';
 
 export interface EnvironmentOptions {
@@ -101,7 +101,11 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
   }
 }
 
-export const BENCH_INTAKE_TOKEN = 'bench-intake-token';
+/**
+ * Intake tokens, one per simulated clinic: requests rotate over them, so 100 POST/s stays under
+ * the API's per-token rate limit (API_RATE_LIMIT_PER_MINUTE) as ten clinics' traffic would.
+ */
+export const BENCH_INTAKE_TOKENS = Array.from({ length: 10 }, (_, i) => `bench-clinic-${i + 1}-token`);
 
 export interface Product {
   apiUrls: string[];
@@ -121,7 +125,7 @@ export async function startProduct(
     TEMPORAL_NAMESPACE: env.namespace,
     TASK_QUEUE: opts.taskQueue,
     PAYLOAD_ENCRYPTION_KEYS: process.env['PAYLOAD_ENCRYPTION_KEYS'] ?? generatePayloadKeySpec(),
-    API_TOKENS: `${BENCH_INTAKE_TOKEN}=intake:bench`,
+    API_TOKENS: BENCH_INTAKE_TOKENS.map((token, i) => `${token}=intake:bench-clinic-${i + 1}`).join(','),
     INSURER_URL: env.insurerUrl,
     CLEARINGHOUSE_URL: env.clearinghouseUrl,
     ...opts.extraEnv,
@@ -164,11 +168,11 @@ export async function startProduct(
   }
 }
 
-/** The no-op baseline's worker process (bench/noop-worker.ts) on its own task queue. */
+/** The no-op baseline's worker process (scripts/bench/noop-worker.ts) on its own task queue. */
 export async function startNoopWorker(env: BenchEnvironment, opts: { taskQueue: string; logDir: string; extraEnv?: Record<string, string> }): Promise<NodeProcess> {
   return startNodeProcess({
     name: 'noop-worker',
-    script: 'bench/noop-worker.ts',
+    script: 'scripts/bench/noop-worker.ts',
     env: { TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.namespace, TASK_QUEUE: opts.taskQueue, ...opts.extraEnv },
     logDir: opts.logDir,
     ready: whenLogged('noop worker ready'),

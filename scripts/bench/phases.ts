@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type pg from 'pg';
 import { benchSubmission, kindOf, type Kind } from './encounters.ts';
-import { BENCH_INTAKE_TOKEN } from './environment.ts';
+import { BENCH_INTAKE_TOKENS } from './environment.ts';
 import { round, summary, treeUsage, type Summary } from './stats.ts';
 
 /** Stages where an encounter waits for a person: the benchmark stops waiting for it. */
@@ -36,7 +36,7 @@ async function post(apiUrl: string, runTag: string, phase: string, index: number
   try {
     const response = await fetch(`${apiUrl}/encounters`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_INTAKE_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[index % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
       body,
       signal: AbortSignal.timeout(60_000),
     });

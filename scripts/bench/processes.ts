@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../platform/project-root.ts';
+import { PROJECT_ROOT } from '../../platform/project-root.ts';
 
 export interface NodeProcess {
   name: string;

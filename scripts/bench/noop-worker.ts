@@ -1,11 +1,12 @@
 /**
- * A worker process for the no-op baseline (bench/noop-workflow.ts), started by the lifecycle
+ * A worker process for the no-op baseline (scripts/bench/noop-workflow.ts), started by the lifecycle
  * benchmark with TEMPORAL_ADDRESS, TEMPORAL_NAMESPACE and TASK_QUEUE. The same worker options as
  * the product's worker (worker/tuning.ts), no payload codec, no database.
  */
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { workerTuning } from '../worker/tuning.ts';
+import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
+import { quietBundlerLogger } from '../../testkit/temporal.ts';
+import { workerTuning } from '../../worker/tuning.ts';
 import type { NoopActivities } from './noop-workflow.ts';
 
 const address = process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233';
@@ -17,8 +18,7 @@ const worker = await Worker.create({
   namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
   taskQueue,
   activities,
-  workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)),
-  bundlerOptions: { logger: { trace() {}, debug() {}, info() {}, warn() {}, error: console.error } },
+  workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)), logger: quietBundlerLogger }),
   ...workerTuning(process.env),
 });
 const stop = () => worker.shutdown();

@@ -4,8 +4,8 @@
  * billing → billed; the insurer sandbox certifies at once). The engine codes all of them with
  * confidence, so no clarification query is raised and nothing waits for a person.
  */
-import type { EncounterSubmission } from '../domain/encounter.ts';
-import { validSubmission } from '../testkit/http.ts';
+import type { EncounterSubmission } from '../../domain/encounter.ts';
+import { validSubmission } from '../../testkit/http.ts';
 
 export type Kind = 'routine' | 'mri';
 
