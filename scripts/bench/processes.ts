@@ -1,6 +1,6 @@
 /**
- * Child Node processes of the benchmarks (the product's worker and API, the no-op worker), each
- * run through tsx with its own environment; stopped with SIGTERM (their orderly shutdown), then
+ * Child processes of the benchmarks and the cluster profile (the product's worker and API, the
+ * no-op worker, the Temporal server), each with its own environment; stopped with SIGTERM (their orderly shutdown), then
  * SIGKILL after a grace period. Their output goes to a log file, not to the benchmark's.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -18,12 +18,15 @@ export interface NodeProcess {
 
 export interface StartOptions {
   name: string;
-  /** Entry point, relative to the project root. */
-  script: string;
+  /** A TypeScript entry point, relative to the project root, run by Node through tsx ... */
+  script?: string;
+  /** ... or any other executable with its arguments. */
+  command?: string;
+  args?: string[];
   env: Record<string, string | undefined>;
   logDir: string;
   /** Resolves when the process is ready, e.g. when it logs a line or a port answers. */
-  ready: (output: { text: string }) => Promise<void> | boolean;
+  ready: (output: { text: string }) => Promise<boolean> | boolean;
   /** Extra Node flags, e.g. --cpu-prof. */
   nodeArgs?: string[];
   readyTimeoutMs?: number;
@@ -32,7 +35,10 @@ export interface StartOptions {
 export async function startNodeProcess(opts: StartOptions): Promise<NodeProcess> {
   const logFile = join(opts.logDir, `${opts.name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script], {
+  const [command, args] = opts.command
+    ? [opts.command, opts.args ?? []]
+    : [process.execPath, [...(opts.nodeArgs ?? []), '--import', 'tsx', opts.script ?? '', ...(opts.args ?? [])]];
+  const child = spawn(command, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
