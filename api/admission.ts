@@ -12,7 +12,7 @@
 import type { RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { DEFAULT_API_LIMITS, type ApiLimits } from './deps.ts';
-import { sendProblem } from './problem.ts';
+import { HttpProblem, unavailable } from '../platform/problem.ts';
 
 export function apiLimits(overrides: Partial<ApiLimits> | undefined): ApiLimits {
   return { ...DEFAULT_API_LIMITS, ...overrides };
@@ -36,9 +36,8 @@ export function admissionLimit(options: { concurrency: number; queue: number; ma
     else inFlight -= 1;
   };
 
-  const shed: RequestHandler = (_req, res) => {
-    res.set('Retry-After', String(SHED_RETRY_AFTER_SECONDS));
-    sendProblem(res, 503, 'The service is at capacity; try again shortly');
+  const shed: RequestHandler = (_req, _res, next) => {
+    next(unavailable('The service is at capacity; try again shortly', SHED_RETRY_AFTER_SECONDS));
   };
 
   const handler: RequestHandler = (req, res, next) => {
@@ -83,10 +82,10 @@ export function perTokenRateLimit(limitPerMinute: number): RequestHandler {
       const principal = res.locals.principal as { role: string; subject: string };
       return `${principal.role}:${principal.subject}`;
     },
-    handler: (_req, res, _next, options) => {
+    handler: (_req, res, next, options) => {
       // express-rate-limit sets Retry-After to the end of the window; this is the fallback.
-      if (!res.hasHeader('Retry-After')) res.set('Retry-After', String(Math.ceil(options.windowMs / 1000)));
-      sendProblem(res, 429, 'Too many requests for this token; slow down');
+      const retryAfter = res.get('Retry-After') ?? String(Math.ceil(options.windowMs / 1000));
+      next(new HttpProblem(429, 'Too many requests for this token; slow down', undefined, { 'Retry-After': retryAfter }));
     },
   });
 }

@@ -1,6 +1,7 @@
 /**
- * The HTTP API as an Express 5 app. Routes live in api/routes/*, each a small Router; this file
- * puts authentication in front and problem+json error handling behind them.
+ * The HTTP API as an Express 5 app. Routes are declared in api/routes/* (see api/route.ts) and
+ * listed in api/routes/index.ts; this file puts authentication in front and problem+json error
+ * handling behind them.
  */
 import express from 'express';
 import type { Response } from 'express';
@@ -9,18 +10,17 @@ import { createLogger } from '../platform/logger.ts';
 import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
 import { authenticate } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { isDependencyOutage } from './dependency-outage.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
-import { buildOpenApiDocument } from './openapi.ts';
-import { notFoundHandler, problemErrorHandler } from './problem.ts';
-import { actionRoutes } from './routes/actions.ts';
-import { auditRoutes } from './routes/audit.ts';
-import { clarificationRoutes } from './routes/clarifications.ts';
-import { codecRoutes } from './routes/codec.ts';
-import { encounterRoutes } from './routes/encounters.ts';
-import { healthRoutes } from './routes/health.ts';
-import { statementRoutes } from './routes/statements.ts';
+import { installProblemHandlers } from '../platform/problem.ts';
+import { mountRoutes } from './route.ts';
+import { codecCors } from './routes/codec.ts';
+import { API_ROUTES } from './routes/index.ts';
 
 export type { ApiDeps } from './deps.ts';
+
+/** The base of the API's problem type URIs (the sandboxes have their own). */
+export const API_PROBLEM_BASE = 'https://encounterflow.dev/problems';
 
 /** The staff web UI (web/): plain static files, served at /ui/. */
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
@@ -46,18 +46,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(perTokenRateLimit(limits.rateLimitPerMinute));
   app.post('/encounters', admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }));
 
-  app.use(healthRoutes(deps));
-  app.get('/openapi.json', (_req, res) => {
-    res.json(buildOpenApiDocument());
-  });
-  app.use(encounterRoutes(deps));
-  app.use(actionRoutes(deps));
-  app.use(clarificationRoutes(deps));
-  app.use(statementRoutes(deps));
-  app.use(auditRoutes(deps));
-  app.use(codecRoutes(deps));
+  // Every /codec request, the browser's preflight (answered there) included.
+  app.use('/codec', codecCors(deps.temporalUiOrigins ?? []));
+  mountRoutes(app, API_ROUTES, deps);
 
-  app.use(notFoundHandler);
-  app.use(problemErrorHandler(logger));
+  installProblemHandlers(app, API_PROBLEM_BASE, logger, { isOutage: isDependencyOutage });
   return app;
 }

@@ -10,7 +10,7 @@
 import type { Request } from 'express';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Principal } from './auth.ts';
-import { badRequest, conflict } from './problem.ts';
+import { badRequest, conflict } from '../platform/problem.ts';
 
 export type AuditAction =
   | 'clarification.answered'

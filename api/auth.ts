@@ -14,7 +14,7 @@
  */
 import type { RequestHandler, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { sendProblem } from './problem.ts';
+import { forbidden, HttpProblem } from '../platform/problem.ts';
 
 export const ROLES = ['intake', 'physician', 'coder', 'biller', 'supervisor'] as const;
 export type Role = (typeof ROLES)[number];
@@ -97,12 +97,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = res.locals.principal as Principal | undefined;
     if (principal === undefined) {
-      res.set('WWW-Authenticate', 'Bearer realm="encounterflow"');
-      return sendProblem(res, 401, 'A valid bearer token is required');
+      return next(new HttpProblem(401, 'A valid bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer realm="encounterflow"' }));
     }
-    if (!roles.includes(principal.role)) {
-      return sendProblem(res, 403, `This operation needs one of the roles: ${roles.join(', ')}`);
-    }
+    if (!roles.includes(principal.role)) return next(forbidden(`This operation needs one of the roles: ${roles.join(', ')}`));
     next();
   };
 }

@@ -24,6 +24,11 @@ export interface ApiDeps {
   updateTimeoutMs?: number;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */
   limits?: Partial<ApiLimits>;
+  /**
+   * Tests: told of every response that its route does not declare (status, or a JSON body that
+   * differs from the declared schema). Unset in production: nothing is checked.
+   */
+  onUndeclaredResponse?: (message: string) => void;
 }
 
 export interface ApiLimits {

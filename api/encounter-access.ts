@@ -13,7 +13,7 @@ import { createLogger } from '../platform/logger.ts';
 import { statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import { FINAL_STAGES, isStage, type Stage } from '../workflows/stages.ts';
 import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
-import { conflict, type HttpProblem, notFound, unavailable } from './problem.ts';
+import { conflict, type HttpProblem, notFound, unavailable } from '../platform/problem.ts';
 import { uuid } from './schemas.ts';
 
 const log = createLogger('api');

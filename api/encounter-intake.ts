@@ -32,7 +32,7 @@ import type { PostalAddress } from '../domain/encounter.ts';
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { encounterWorkflowId } from '../workflows/config.ts';
 import type { ApiDeps } from './deps.ts';
-import { HttpProblem, badRequest } from './problem.ts';
+import { HttpProblem, badRequest } from '../platform/problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
 

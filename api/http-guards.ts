@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import express from 'express';
 import type { RequestHandler } from 'express';
 import helmet from 'helmet';
-import { HttpProblem } from './problem.ts';
+import { HttpProblem } from '../platform/problem.ts';
 
 /**
  * The Print button of the patient statement runs `onclick="window.print()"`: allowed by its hash,

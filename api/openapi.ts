@@ -1,241 +1,94 @@
 /**
- * The OpenAPI 3.1 document of the API. Operations are listed once here; request bodies and
- * query parameters are generated from the zod schemas the routes validate with, so the document
- * cannot drift from the validation. A test checks every route of the app is listed.
+ * The OpenAPI 3.1 document of the API, written from the route declarations (api/route.ts) by
+ * zod-openapi: the same zod schemas that validate requests describe them here, and the response
+ * schemas the tests check every answer against describe the responses. Nothing is listed twice.
  */
+import { createDocument, type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, type ZodOpenApiResponseObject } from 'zod-openapi';
 import { z } from 'zod';
-import type { Role } from './auth.ts';
-import {
-  answerQuerySchema,
-  auditQuerySchema,
-  cancelSchema,
-  codecPayloadsSchema,
-  codeOverrideSchema,
-  decisionSchema,
-  encounterSubmissionSchema,
-  listEncountersQuerySchema,
-} from './schemas.ts';
+import { PROBLEM_CONTENT_TYPE, problemSchema } from '../platform/problem.ts';
+import { problemStatuses, type Route } from './route.ts';
 
-type Method = 'get' | 'post' | 'put';
-
-interface Operation {
-  method: Method;
-  /** OpenAPI path template, e.g. /encounters/{id}. */
-  path: string;
-  summary: string;
-  /** Empty: no authentication. */
-  roles: Role[];
-  body?: z.ZodType;
-  query?: z.ZodObject;
-  /** Status → description of the success responses. */
-  success: Record<number, string>;
-  /** Problem statuses besides 401/403 (implied by roles) and 500. */
-  problems?: number[];
-  html?: boolean;
+/** `/encounters/:id` → `/encounters/{id}`. */
+export function openApiPath(path: string): string {
+  return path.replace(/:(\w+)/g, '{$1}');
 }
 
-export const OPERATIONS: Operation[] = [
-  { method: 'get', path: '/healthz', summary: 'Liveness', roles: [], success: { 200: 'The process serves requests' } },
-  { method: 'get', path: '/readyz', summary: 'Readiness of Temporal and the database', roles: [], success: { 200: 'Ready', 503: 'Not ready: the failing checks' } },
-  { method: 'get', path: '/openapi.json', summary: 'This document', roles: [], success: { 200: 'OpenAPI 3.1 document' } },
-  {
-    method: 'post',
-    path: '/encounters',
-    summary: 'Submit an encounter (idempotent on clinicEncounterId)',
-    roles: ['intake'],
-    body: encounterSubmissionSchema,
-    success: { 201: 'Stored; its workflow started', 200: 'Already known (header Idempotent-Replay: true); the stored encounter' },
-    problems: [400],
-  },
-  {
-    method: 'get',
-    path: '/encounters',
-    summary: 'List encounters (cursor pages, oldest first)',
-    roles: ['coder', 'biller', 'supervisor'],
-    query: listEncountersQuerySchema,
-    success: { 200: '{ items, nextCursor }' },
-    problems: [400],
-  },
-  {
-    method: 'get',
-    path: '/encounters/{id}',
-    summary: 'An encounter with its live workflow status (stored state when the workflow cannot answer)',
-    roles: ['intake', 'physician', 'coder', 'biller', 'supervisor'],
-    success: { 200: 'The encounter, with the fields the caller’s role may see' },
-    problems: [404],
-  },
-  {
-    method: 'post',
-    path: '/encounters/{id}/cancel',
-    summary: 'Cancel an encounter',
-    roles: ['coder', 'biller', 'supervisor'],
-    body: cancelSchema,
-    success: { 202: 'Signalled' },
-    problems: [400, 404, 409],
-  },
-  {
-    method: 'post',
-    path: '/encounters/{id}/decision',
-    summary: 'A supervisor’s decision on a pending escalation',
-    roles: ['supervisor'],
-    body: decisionSchema,
-    success: { 200: 'Taken by the workflow (409 when refused: stale decisionId or not allowed)' },
-    problems: [400, 404, 409, 503],
-  },
-  {
-    method: 'put',
-    path: '/encounters/{id}/codes',
-    summary: 'Replace the codes (coder override)',
-    roles: ['coder'],
-    body: codeOverrideSchema,
-    success: { 202: 'Signalled' },
-    problems: [400, 404, 409],
-  },
-  {
-    method: 'get',
-    path: '/physicians/{npi}/queries',
-    summary: 'Open clarification queries addressed to a physician',
-    roles: ['physician', 'supervisor'],
-    success: { 200: '{ items }' },
-    problems: [404],
-  },
-  {
-    method: 'post',
-    path: '/queries/{id}/answer',
-    summary: 'Answer a clarification query',
-    roles: ['physician'],
-    body: answerQuerySchema,
-    success: { 200: '{ accepted: true }' },
-    problems: [400, 404, 409, 422, 503],
-  },
-  {
-    method: 'get',
-    path: '/patients/{id}/statements',
-    summary: 'A patient’s statements (amounts billed, expected from insurance, owed, due date)',
-    roles: ['biller', 'supervisor'],
-    success: { 200: '{ patientId, items }' },
-    problems: [404],
-  },
-  {
-    method: 'get',
-    path: '/statements/{id}',
-    summary: 'One statement: JSON, or HTML with Accept: text/html or ?format=html',
-    roles: ['biller', 'supervisor'],
-    success: { 200: 'The statement' },
-    problems: [404],
-    html: true,
-  },
-  {
-    method: 'get',
-    path: '/audit',
-    summary: 'Audit events (who answered, decided, overrode or cancelled)',
-    roles: ['supervisor'],
-    query: auditQuerySchema,
-    success: { 200: '{ items }' },
-    problems: [400],
-  },
-  ...(['decode', 'encode'] as const).map(
-    (direction): Operation => ({
-      method: 'post',
-      path: `/codec/${direction}`,
-      summary: `Temporal codec server (Web UI, CLI --codec-endpoint): ${direction} payloads with the payload codec; loopback clients only${direction === 'decode' ? ', audited' : ''}`,
-      roles: ['supervisor'],
-      body: codecPayloadsSchema,
-      success: { 200: '{ payloads } in protobuf JSON' },
-      problems: [400],
-    }),
-  ),
-];
-
-function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const generated = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
-  delete generated.$schema;
-  return generated;
+/** A stable operation id from method and path: `post /encounters/{id}/cancel` → `postEncountersIdCancel`. */
+function operationId(method: string, path: string): string {
+  return `${method}${path.replace(/[{}:]/g, '').replace(/[/.-](\w)/g, (_m, c: string) => c.toUpperCase())}`;
 }
 
-const PROBLEM_SCHEMA = {
-  type: 'object',
-  required: ['type', 'title', 'status', 'detail'],
-  properties: {
-    type: { type: 'string', format: 'uri' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['field', 'message'],
-        properties: { field: { type: 'string', examples: ['patient.dateOfBirth'] }, message: { type: 'string' } },
-      },
-    },
-  },
-};
-
-const PROBLEM_DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid request (each field named in errors)',
-  401: 'Missing or unknown bearer token',
-  403: 'The caller’s role (or identity) may not do this',
-  404: 'Unknown id',
-  409: 'The encounter is in a state where this is not possible',
-  422: 'The workflow rejected the request',
-  500: 'Unexpected error',
-  503: 'The workflow did not answer in time',
-};
-
-function pathParameters(path: string) {
-  return [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
-    name: match[1],
-    in: 'path',
-    required: true,
-    schema: { type: 'string' },
-  }));
+function headerObjects(headers: Readonly<Record<string, string>> | undefined) {
+  if (headers === undefined) return undefined;
+  return Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' as const } }]));
 }
 
-function queryParameters(query: z.ZodObject) {
-  return Object.entries(query.shape).map(([name, schema]) => ({
-    name,
-    in: 'query',
-    required: false,
-    schema: jsonSchema(schema as z.ZodType),
-  }));
-}
-
-function operationObject(op: Operation) {
-  const responses: Record<string, unknown> = {};
-  for (const [status, description] of Object.entries(op.success)) {
-    const content: Record<string, unknown> = { 'application/json': { schema: { type: 'object' } } };
-    if (op.html) content['text/html'] = { schema: { type: 'string' } };
-    responses[status] = { description, content };
-  }
-  const problems = new Set([...(op.problems ?? []), ...(op.roles.length > 0 ? [401, 403] : []), 500]);
-  for (const status of [...problems].sort()) {
-    responses[String(status)] = {
-      description: PROBLEM_DESCRIPTIONS[status] ?? 'Problem',
-      content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+function operation(declaration: Route['declaration'], path: string, deprecated: boolean): ZodOpenApiOperationObject {
+  const responses: Record<string, ZodOpenApiResponseObject> = {};
+  for (const [status, response] of Object.entries(declaration.responses)) {
+    const content: Record<string, { schema: z.ZodType }> = {};
+    if (response.body !== undefined) content['application/json'] = { schema: response.body };
+    if (response.html === true) content['text/html'] = { schema: z.string() };
+    const headers = headerObjects(response.headers);
+    responses[status] = {
+      description: response.description,
+      ...(Object.keys(content).length > 0 ? { content } : {}),
+      ...(headers !== undefined ? { headers } : {}),
     };
   }
+  for (const [status, description] of problemStatuses(declaration)) {
+    const headers =
+      status === 503 || status === 429 ? headerObjects({ 'Retry-After': 'Seconds to wait before trying again' })
+      : status === 401 ? headerObjects({ 'WWW-Authenticate': 'Bearer realm="encounterflow"' })
+      : undefined;
+    responses[String(status)] = {
+      description,
+      content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
+      ...(headers !== undefined ? { headers } : {}),
+    };
+  }
+  const { roles } = declaration;
+  const replacement = openApiPath(declaration.path);
   return {
-    summary: op.summary,
-    operationId: `${op.method}${op.path.replace(/[{}]/g, '').replace(/[/.](\w)/g, (_m, c: string) => c.toUpperCase())}`,
-    ...(op.roles.length > 0
-      ? { security: [{ bearer: [] }], description: `Roles: ${op.roles.join(', ')}` }
-      : { security: [] }),
-    parameters: [...pathParameters(op.path), ...(op.query !== undefined ? queryParameters(op.query) : [])],
-    ...(op.body !== undefined
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } }
+    operationId: operationId(declaration.method, openApiPath(path)),
+    summary: declaration.summary,
+    description: [
+      declaration.description,
+      roles.length > 0 ? `Roles: ${roles.join(', ')}.` : 'No authentication.',
+      deprecated ? `Deprecated: use ${declaration.method.toUpperCase()} ${replacement}.` : undefined,
+    ]
+      .filter((part) => part !== undefined)
+      .join(' '),
+    ...(deprecated ? { deprecated: true } : {}),
+    security: roles.length > 0 ? [{ bearer: [] }] : [],
+    ...(declaration.params !== undefined || declaration.query !== undefined
+      ? {
+          requestParams: {
+            ...(declaration.params !== undefined ? { path: declaration.params } : {}),
+            ...(declaration.query !== undefined ? { query: declaration.query } : {}),
+          },
+        }
+      : {}),
+    ...(declaration.body !== undefined
+      ? { requestBody: { required: true, content: { 'application/json': { schema: declaration.body } } } }
       : {}),
     responses,
   };
 }
 
-export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown> {
-  const paths: Record<string, Record<string, unknown>> = {};
-  for (const op of OPERATIONS) {
-    paths[op.path] ??= {};
-    paths[op.path]![op.method] = operationObject(op);
+export function buildOpenApiDocument(routes: readonly Route[], serverUrl?: string): Record<string, unknown> {
+  const paths: ZodOpenApiPathsObject = {};
+  for (const { declaration } of routes) {
+    const entries = [
+      [declaration.path, false] as const,
+      ...(declaration.aliases ?? []).map((alias) => [alias, true] as const),
+    ];
+    for (const [path, deprecated] of entries) {
+      const item = (paths[openApiPath(path)] ??= {});
+      item[declaration.method] = operation(declaration, path, deprecated);
+    }
   }
-  return {
+  return createDocument({
     openapi: '3.1.0',
     info: {
       title: 'encounterflow',
@@ -247,7 +100,6 @@ export function buildOpenApiDocument(serverUrl?: string): Record<string, unknown
     paths,
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'token=role:subject (see api/auth.ts)' } },
-      schemas: { Problem: PROBLEM_SCHEMA },
     },
-  };
+  }) as unknown as Record<string, unknown>;
 }

@@ -193,7 +193,7 @@ export const listEncountersQuerySchema = z
     message: '"from" is after "to"',
   });
 
-export const answerQuerySchema = z
+export const answerClarificationSchema = z
   .object({
     option: text(500).optional(),
     freeText: text(5_000).optional(),
@@ -271,3 +271,14 @@ export const codecPayloadsSchema = z.object({
     .array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() }))
     .max(1_000),
 });
+
+/**
+ * Path parameters. Any string is taken: an id that is malformed or unknown is a 404 (the route
+ * looks it up), never a 400, so a probe cannot tell the two apart.
+ */
+const pathId = (description: string) => z.string().meta({ description, format: 'uuid' });
+export const encounterIdParams = z.object({ id: pathId('Encounter id') });
+export const clarificationIdParams = z.object({ id: pathId('Clarification (physician query) id') });
+export const patientIdParams = z.object({ id: pathId('Patient id') });
+export const statementIdParams = z.object({ id: pathId('Statement id') });
+export const physicianParams = z.object({ npi: z.string().meta({ description: 'The physician’s NPI (10 digits)', example: '1234567893' }) });

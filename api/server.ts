@@ -1,8 +1,7 @@
 /** Starts the HTTP API against configured services; used by `npm run api` and `npm start`. */
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
+import { listen } from '../platform/http-server.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
@@ -36,20 +35,12 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
       temporal: await connection.healthService.check({}).then(() => true, () => false),
     }),
   });
-  const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(config.api.port, config.api.host, () => resolve(s));
-    s.once('error', reject);
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${config.api.host}:${port}`;
-  log.info('api ready', { url });
+  const server = await listen(app, { port: config.api.port, host: config.api.host });
+  log.info('api ready', { url: server.url });
   return {
-    url,
+    url: server.url,
     async stop() {
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
+      await server.stop().catch(() => undefined);
       await connection.close();
       await prisma.$disconnect();
       log.info('api stopped');

@@ -8,8 +8,6 @@
  * stack); `env.client` has no codec, so it reads what Temporal stores, and `client` has it.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -17,6 +15,7 @@ import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { demoTokenDirectory } from '../api/auth.ts';
 import { loadConfig } from '../platform/config.ts';
+import { listen } from '../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec, type AesGcmPayloadCodec } from '../platform/payload-codec.ts';
 import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
@@ -83,6 +82,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   const running = worker.run();
 
+  const undeclaredResponses: string[] = [];
   const app = createApp({
     prisma: db.prisma,
     temporal: client,
@@ -92,14 +92,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     payloadCodec,
     temporalUiOrigins: ['http://127.0.0.1:8233'],
     readiness: async () => ({ database: true, temporal: true }),
+    onUndeclaredResponse: (message) => undeclaredResponses.push(message),
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
 
   return {
-    apiUrl: `http://127.0.0.1:${port}`,
+    apiUrl: server.url,
     insurerUrl: insurer.url,
     clearinghouseUrl: clearinghouse.url,
     db,
@@ -109,14 +107,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     taskQueue,
     async stop() {
       await keepX12ForCi(db).catch(() => undefined);
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await server.stop();
       worker.shutdown();
       await running.catch(() => undefined);
       await Promise.allSettled([insurer.stop(), clearinghouse.stop()]);
       await Promise.allSettled([env.teardown(), db.drop()]);
+      // Every answer the tests provoked must be one the OpenAPI document declares.
+      if (undeclaredResponses.length > 0) throw new Error(`Undeclared responses:\n${[...new Set(undeclaredResponses)].join('\n')}`);
     },
   };
 }

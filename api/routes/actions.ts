@@ -7,17 +7,18 @@
  * Each takes an optional `Idempotency-Key` header (see api/audit.ts): a repeat on the same
  * encounter gets the first response and is not sent again.
  */
-import { Router, type Response } from 'express';
+import type { Response } from 'express';
 import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from '../audit.ts';
-import { principalOf, requireRole } from '../auth.ts';
+import { principalOf } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
-import { conflict, unavailable } from '../problem.ts';
-import { cancelSchema, codeOverrideSchema, decisionSchema } from '../schemas.ts';
+import { conflict, unavailable } from '../../platform/problem.ts';
+import { acceptedSchema } from '../responses.ts';
+import { route } from '../route.ts';
+import { cancelSchema, codeOverrideSchema, decisionSchema, encounterIdParams } from '../schemas.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { cancelSignal, overrideCodesSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
 import type { CancelRequest, CodeOverride, SupervisorDecision } from '../../workflows/messages.ts';
-import { pathParam } from '../request.ts';
 
 /** Stages in which a coder may replace the codes. */
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
@@ -30,13 +31,27 @@ async function replayed(deps: ApiDeps, res: Response, key: string | undefined, a
   return true;
 }
 
-export function actionRoutes(deps: ApiDeps): Router {
-  const router = Router();
+const IDEMPOTENCY_HEADERS = { 'Idempotent-Replay': 'true when this is the answer to an earlier request with the same Idempotency-Key' };
+const ACTION_PROBLEMS = {
+  404: 'No such encounter',
+  409: 'The encounter is in a state where this is not possible, or the Idempotency-Key was used for another action',
+};
 
-  router.post('/encounters/:id/cancel', requireRole('coder', 'biller', 'supervisor'), async (req, res) => {
-    const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+export const actionRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/encounters/:id/cancel',
+      summary: 'Cancel an encounter',
+      roles: ['coder', 'biller', 'supervisor'],
+      params: encounterIdParams,
+      body: cancelSchema,
+      responses: { 202: { description: 'Signalled', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      problems: ACTION_PROBLEMS,
+    },
+    async ({ deps, params, body, req, res }) => {
+    const encounter = await findEncounterOr404(deps, params.id);
     const key = idempotencyKeyOf(req, encounter.id);
-    const body = cancelSchema.parse(req.body);
     if (await replayed(deps, res, key, 'encounter.cancel_requested')) return;
     const principal = principalOf(res);
     const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
@@ -52,12 +67,28 @@ export function actionRoutes(deps: ApiDeps): Router {
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
     res.status(response.status).json(response.body);
-  });
+  },
+  ),
 
-  router.post('/encounters/:id/decision', requireRole('supervisor'), async (req, res) => {
-    const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+  route(
+    {
+      method: 'post',
+      path: '/encounters/:id/decision',
+      summary: 'A supervisor’s decision on a pending escalation',
+      description: 'A validated workflow update naming the pending question: a stale or repeated decision is refused (409).',
+      roles: ['supervisor'],
+      params: encounterIdParams,
+      body: decisionSchema,
+      responses: { 200: { description: 'Taken by the workflow', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      problems: {
+        ...ACTION_PROBLEMS,
+        409: 'No decision pending, the decision does not fit it (stale decisionId, not allowed), or the encounter is final',
+        503: 'The workflow did not answer in time; try again after Retry-After',
+      },
+    },
+    async ({ deps, params, body, req, res }) => {
+    const encounter = await findEncounterOr404(deps, params.id);
     const key = idempotencyKeyOf(req, encounter.id);
-    const body = decisionSchema.parse(req.body);
     if (await replayed(deps, res, key, 'supervisor.decided')) return;
     const principal = principalOf(res);
     const live = await queryLiveStatus(deps, encounter.workflowId);
@@ -91,12 +122,23 @@ export function actionRoutes(deps: ApiDeps): Router {
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
     res.status(response.status).json(response.body);
-  });
+  },
+  ),
 
-  router.put('/encounters/:id/codes', requireRole('coder'), async (req, res) => {
-    const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
+  route(
+    {
+      method: 'put',
+      path: '/encounters/:id/codes',
+      summary: 'Replace the codes (coder override)',
+      roles: ['coder'],
+      params: encounterIdParams,
+      body: codeOverrideSchema,
+      responses: { 202: { description: 'Signalled', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      problems: ACTION_PROBLEMS,
+    },
+    async ({ deps, params, body, req, res }) => {
+    const encounter = await findEncounterOr404(deps, params.id);
     const key = idempotencyKeyOf(req, encounter.id);
-    const body = codeOverrideSchema.parse(req.body);
     if (await replayed(deps, res, key, 'codes.overridden')) return;
     const principal = principalOf(res);
     const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
@@ -121,7 +163,6 @@ export function actionRoutes(deps: ApiDeps): Router {
       ...(key !== undefined ? { idempotencyKey: key } : {}),
     });
     res.status(response.status).json(response.body);
-  });
-
-  return router;
-}
+  },
+  ),
+];

@@ -1,29 +1,35 @@
 /** GET /audit?encounterId= (supervisor): who did what, newest first. */
-import { Router } from 'express';
-import { requireRole } from '../auth.ts';
-import type { ApiDeps } from '../deps.ts';
+import { auditListSchema } from '../responses.ts';
+import { route } from '../route.ts';
 import { auditQuerySchema } from '../schemas.ts';
 
-export function auditRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  router.get('/audit', requireRole('supervisor'), async (req, res) => {
-    const query = auditQuerySchema.parse(req.query);
-    const rows = await deps.prisma.auditEvent.findMany({
-      where: query.encounterId !== undefined ? { encounterId: query.encounterId } : {},
-      orderBy: [{ at: 'desc' }, { id: 'asc' }],
-      take: 500,
-    });
-    res.json({
-      items: rows.map((e) => ({
-        id: e.id,
-        encounterId: e.encounterId,
-        actor: e.actor,
-        role: e.role,
-        action: e.action,
-        detail: e.detail,
-        at: e.at.toISOString(),
-      })),
-    });
-  });
-  return router;
-}
+export const auditRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/audit',
+      summary: 'Audit events (who answered, decided, overrode, cancelled or viewed)',
+      roles: ['supervisor'],
+      query: auditQuerySchema,
+      responses: { 200: { description: 'The newest 500 events, newest first', body: auditListSchema } },
+    },
+    async ({ deps, query, res }) => {
+      const rows = await deps.prisma.auditEvent.findMany({
+        where: query.encounterId !== undefined ? { encounterId: query.encounterId } : {},
+        orderBy: [{ at: 'desc' }, { id: 'asc' }],
+        take: 500,
+      });
+      res.json({
+        items: rows.map((e) => ({
+          id: e.id,
+          encounterId: e.encounterId,
+          actor: e.actor,
+          role: e.role,
+          action: e.action,
+          detail: e.detail,
+          at: e.at.toISOString(),
+        })),
+      });
+    },
+  ),
+];

@@ -1,13 +1,16 @@
-/** A physician's open clarification queries, and answering one (a workflow update). */
-import { Router } from 'express';
+/**
+ * A physician's open clarifications (the physician queries a coder would send), and answering one
+ * (a workflow update). The paths say "clarifications"; the first paths said "queries", which
+ * still answer and are documented as deprecated.
+ */
 import { earlierResponse, idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import type { ApiDeps } from '../deps.ts';
+import { principalOf } from '../auth.ts';
 import { executeUpdateOrProblem } from '../encounter-access.ts';
-import { conflict, forbidden, HttpProblem, notFound } from '../problem.ts';
-import { answerQuerySchema, npi, uuid } from '../schemas.ts';
+import { conflict, forbidden, HttpProblem, notFound } from '../../platform/problem.ts';
+import { acceptedSchema, physicianClarificationsSchema } from '../responses.ts';
+import { route } from '../route.ts';
+import { answerClarificationSchema, clarificationIdParams, npi, physicianParams, uuid } from '../schemas.ts';
 import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../workflows/messages.ts';
-import { pathParam } from '../request.ts';
 
 /**
  * The 422 for a refused answer: the validator's reason, unless it quotes what the physician
@@ -23,76 +26,108 @@ function refusalMessage(message: string | undefined, submitted: Array<string | u
 /** Past its deadline a query is escalated, but the physician's late answer still counts until a supervisor decides. */
 const ANSWERABLE: readonly string[] = ['open', 'escalated'];
 
-export function clarificationRoutes(deps: ApiDeps): Router {
-  const router = Router();
+export const clarificationRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/physicians/:npi/clarifications',
+      aliases: ['/physicians/:npi/queries'],
+      summary: 'Open clarifications (physician queries) addressed to a physician',
+      roles: ['physician', 'supervisor'],
+      params: physicianParams,
+      responses: { 200: { description: 'Open and escalated clarifications, earliest due first', body: physicianClarificationsSchema } },
+      problems: { 404: 'Not an NPI' },
+    },
+    async ({ deps, params, res }) => {
+      const principal = principalOf(res);
+      const physicianNpi = params.npi;
+      if (!npi.safeParse(physicianNpi).success) throw notFound('No physician has this NPI');
+      if (principal.role === 'physician' && principal.subject !== physicianNpi) {
+        throw forbidden('A physician sees only their own queries');
+      }
+      const rows = await deps.prisma.clarificationQuery.findMany({
+        where: { physicianNpi, status: { in: [...ANSWERABLE] } },
+        orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+      });
+      await recordView(deps.prisma, principal, 'physician_queries.viewed', {
+        physicianNpi,
+        queryIds: rows.map((q) => q.id),
+        encounterIds: [...new Set(rows.map((q) => q.encounterId))],
+      });
+      res.json({
+        items: rows.map((q) => ({
+          id: q.id,
+          status: q.status,
+          encounterId: q.encounterId,
+          question: q.question,
+          clinicalIndicators: q.clinicalIndicators,
+          options: q.options,
+          reason: q.reason,
+          askedAt: q.createdAt.toISOString(),
+          dueAt: q.dueAt.toISOString(),
+          remindersSent: q.remindersSent,
+          links: { answer: `/clarifications/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
+        })),
+      });
+    },
+  ),
 
-  router.get('/physicians/:npi/queries', requireRole('physician', 'supervisor'), async (req, res) => {
-    const principal = principalOf(res);
-    const physicianNpi = pathParam(req, 'npi');
-    if (!npi.safeParse(physicianNpi).success) throw notFound('No physician has this NPI');
-    if (principal.role === 'physician' && principal.subject !== physicianNpi) {
-      throw forbidden("A physician sees only their own queries");
-    }
-    const rows = await deps.prisma.clarificationQuery.findMany({
-      where: { physicianNpi, status: { in: [...ANSWERABLE] } },
-      orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
-    });
-    await recordView(deps.prisma, principal, 'physician_queries.viewed', {
-      physicianNpi,
-      queryIds: rows.map((q) => q.id),
-      encounterIds: [...new Set(rows.map((q) => q.encounterId))],
-    });
-    res.json({
-      items: rows.map((q) => ({
-        id: q.id,
-        status: q.status,
-        encounterId: q.encounterId,
-        question: q.question,
-        clinicalIndicators: q.clinicalIndicators,
-        options: q.options,
-        reason: q.reason,
-        askedAt: q.createdAt.toISOString(),
-        dueAt: q.dueAt.toISOString(),
-        remindersSent: q.remindersSent,
-        links: { answer: `/queries/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
-      })),
-    });
-  });
+  route(
+    {
+      method: 'post',
+      path: '/clarifications/:id/answer',
+      aliases: ['/queries/:id/answer'],
+      summary: 'Answer a clarification (physician query)',
+      roles: ['physician'],
+      params: clarificationIdParams,
+      body: answerClarificationSchema,
+      responses: {
+        200: {
+          description: 'Taken by the workflow',
+          body: acceptedSchema,
+          headers: { 'Idempotent-Replay': 'true when this is the answer to an earlier request with the same Idempotency-Key' },
+        },
+      },
+      problems: {
+        403: 'The clarification is addressed to another physician',
+        404: 'No such clarification',
+        409: 'The clarification takes no more answers, or the Idempotency-Key was used for another action',
+        422: 'The workflow refused the answer (e.g. an option it did not offer)',
+        503: 'The workflow did not answer in time; try again after Retry-After',
+      },
+    },
+    async ({ deps, params, body, req, res }) => {
+      const principal = principalOf(res);
+      const queryId = params.id;
+      // The workflow makes query ids with uuid4: anything else is no query of ours.
+      const query = uuid.safeParse(queryId).success ? await deps.prisma.clarificationQuery.findUnique({ where: { id: queryId } }) : null;
+      if (query === null) throw notFound('No clarification query has this id');
+      if (query.physicianNpi !== principal.subject) throw forbidden('This query is addressed to another physician');
+      if (!ANSWERABLE.includes(query.status)) throw conflict(`The query is ${query.status}: it takes no more answers`);
+      const key = idempotencyKeyOf(req, query.encounterId);
+      const earlier = await earlierResponse(deps.prisma, key, 'clarification.answered');
+      if (earlier !== undefined) {
+        res.set('Idempotent-Replay', 'true').status(earlier.status).json(earlier.body);
+        return;
+      }
+      const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: query.encounterId }, select: { workflowId: true } });
 
-  router.post('/queries/:id/answer', requireRole('physician'), async (req, res) => {
-    const principal = principalOf(res);
-    const queryId = pathParam(req, 'id');
-    // The workflow makes query ids with uuid4: anything else is no query of ours.
-    const query = uuid.safeParse(queryId).success ? await deps.prisma.clarificationQuery.findUnique({ where: { id: queryId } }) : null;
-    if (query === null) throw notFound('No clarification query has this id');
-    if (query.physicianNpi !== principal.subject) throw forbidden('This query is addressed to another physician');
-    if (!ANSWERABLE.includes(query.status)) throw conflict(`The query is ${query.status}: it takes no more answers`);
-    const key = idempotencyKeyOf(req, query.encounterId);
-    const body = answerQuerySchema.parse(req.body);
-    const earlier = await earlierResponse(deps.prisma, key, 'clarification.answered');
-    if (earlier !== undefined) {
-      res.set('Idempotent-Replay', 'true').status(earlier.status).json(earlier.body);
-      return;
-    }
-    const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: query.encounterId }, select: { workflowId: true } });
-
-    const input: ClarificationAnswerInput = { queryId: query.id, answeredBy: principal.subject };
-    if (body.option !== undefined) input.option = body.option;
-    if (body.freeText !== undefined) input.freeText = body.freeText;
-    await executeUpdateOrProblem(deps, encounter.workflowId, answerClarificationUpdate, input, {
-      refused: (message) => new HttpProblem(422, refusalMessage(message, [body.option, body.freeText])),
-      ...(key !== undefined ? { updateId: `answer:${key}` } : {}),
-    });
-    const response = { status: 200, body: { accepted: true } };
-    await recordAudit(deps.prisma, {
-      encounterId: query.encounterId,
-      principal,
-      action: 'clarification.answered',
-      detail: { queryId: query.id, option: body.option ?? null, freeText: body.freeText !== undefined, response },
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-    });
-    res.status(response.status).json(response.body);
-  });
-
-  return router;
-}
+      const input: ClarificationAnswerInput = { queryId: query.id, answeredBy: principal.subject };
+      if (body.option !== undefined) input.option = body.option;
+      if (body.freeText !== undefined) input.freeText = body.freeText;
+      await executeUpdateOrProblem(deps, encounter.workflowId, answerClarificationUpdate, input, {
+        refused: (message) => new HttpProblem(422, refusalMessage(message, [body.option, body.freeText])),
+        ...(key !== undefined ? { updateId: `answer:${key}` } : {}),
+      });
+      const response = { status: 200, body: { accepted: true } };
+      await recordAudit(deps.prisma, {
+        encounterId: query.encounterId,
+        principal,
+        action: 'clarification.answered',
+        detail: { queryId: query.id, option: body.option ?? null, freeText: body.freeText !== undefined, response },
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      });
+      res.status(response.status).json(response.body);
+    },
+  ),
+];

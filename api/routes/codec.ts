@@ -10,12 +10,14 @@
  * and each decode is audited (who and how many payloads, never content). Browsers get CORS
  * headers only for the configured Temporal Web UI origins.
  */
-import { Router, type Request, type RequestHandler, type Response } from 'express';
+import type { RequestHandler } from 'express';
 import type { Payload } from '@temporalio/common';
+import type { z } from 'zod';
 import { recordView } from '../audit.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import type { ApiDeps } from '../deps.ts';
-import { sendProblem } from '../problem.ts';
+import { principalOf } from '../auth.ts';
+import { badRequest, forbidden } from '../../platform/problem.ts';
+import { codecPayloadsResponseSchema } from '../responses.ts';
+import { route } from '../route.ts';
 import { codecPayloadsSchema } from '../schemas.ts';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
@@ -25,9 +27,8 @@ interface JsonPayload {
   data: string;
 }
 
-/** The request's payloads (a malformed body throws the ZodError the error handler turns into a 400). */
-function readPayloads(body: unknown): Payload[] {
-  return codecPayloadsSchema.parse(body).payloads.map(({ metadata, data }) => ({
+function toPayloads(body: z.output<typeof codecPayloadsSchema>): Payload[] {
+  return body.payloads.map(({ metadata, data }) => ({
     metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([name, value]) => [name, Buffer.from(value, 'base64')])),
     data: Buffer.from(data ?? '', 'base64'),
   }));
@@ -41,8 +42,11 @@ function toJson(payload: Payload): JsonPayload {
   return { metadata, data: Buffer.from(payload.data ?? new Uint8Array()).toString('base64') };
 }
 
-/** CORS for the Temporal Web UI: only its configured origins, with the headers its codec calls send. */
-function cors(origins: readonly string[]): RequestHandler {
+/**
+ * CORS for the Temporal Web UI: only its configured origins, with the headers its codec calls
+ * send. Mounted on /codec ahead of the routes (it answers the browser's OPTIONS preflight).
+ */
+export function codecCors(origins: readonly string[]): RequestHandler {
   return (req, res, next) => {
     const origin = req.get('origin');
     if (origin !== undefined && origins.includes(origin)) {
@@ -64,34 +68,37 @@ function cors(origins: readonly string[]): RequestHandler {
   };
 }
 
-const loopbackOnly: RequestHandler = (req, res, next) => {
+const loopbackOnly: RequestHandler = (req, _res, next) => {
   if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-    return sendProblem(res, 403, 'The codec endpoint only answers clients on this host (loopback)');
+    return next(forbidden('The codec endpoint only answers clients on this host (loopback)'));
   }
   next();
 };
 
-export function codecRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  const origins = deps.temporalUiOrigins ?? [];
-
-  const handle = (direction: 'decode' | 'encode') => async (req: Request, res: Response) => {
-    const payloads = readPayloads(req.body);
-    let result: Payload[];
-    try {
-      result = direction === 'decode' ? await deps.payloadCodec.decode(payloads) : await deps.payloadCodec.encode(payloads);
-    } catch (error) {
-      // The codec's messages name a key id at most, never key material or content.
-      return sendProblem(res, 400, (error as Error).message);
-    }
-    if (direction === 'decode') await recordView(deps.prisma, principalOf(res), 'temporal_payloads.viewed', { payloads: payloads.length });
-    res.set('Cache-Control', 'no-store').json({ payloads: result.map(toJson) });
-  };
-
-  // Every /codec request, the browser's preflight (answered here) included.
-  router.use('/codec', cors(origins));
-  for (const direction of ['decode', 'encode'] as const) {
-    router.post(`/codec/${direction}`, loopbackOnly, requireRole('supervisor'), handle(direction));
-  }
-  return router;
-}
+export const codecRoutes = (['decode', 'encode'] as const).map((direction) =>
+  route(
+    {
+      method: 'post',
+      path: `/codec/${direction}`,
+      summary: `Temporal codec server (Web UI, CLI --codec-endpoint): ${direction} payloads with the payload codec`,
+      description: `Loopback clients only${direction === 'decode' ? '; each decode is audited' : ''}.`,
+      roles: ['supervisor'],
+      body: codecPayloadsSchema,
+      before: [loopbackOnly],
+      responses: { 200: { description: 'The payloads in protobuf JSON', body: codecPayloadsResponseSchema } },
+      problems: { 400: 'Invalid payloads, or a payload the codec cannot read (unknown key id)', 403: 'Not a loopback client, or not a supervisor' },
+    },
+    async ({ deps, body, res }) => {
+      const payloads = toPayloads(body);
+      let result: Payload[];
+      try {
+        result = direction === 'decode' ? await deps.payloadCodec.decode(payloads) : await deps.payloadCodec.encode(payloads);
+      } catch (error) {
+        // The codec's messages name a key id at most, never key material or content.
+        throw badRequest((error as Error).message);
+      }
+      if (direction === 'decode') await recordView(deps.prisma, principalOf(res), 'temporal_payloads.viewed', { payloads: payloads.length });
+      res.set('Cache-Control', 'no-store').json({ payloads: result.map(toJson) });
+    },
+  ),
+);

@@ -1,16 +1,16 @@
 /** POST /encounters (intake), GET /encounters (list), GET /encounters/:id (detail with live status). */
-import { Router } from 'express';
+import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { recordView } from '../audit.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import type { ApiDeps } from '../deps.ts';
+import { principalOf } from '../auth.ts';
 import { findEncounterOr404, queryLiveStatus } from '../encounter-access.ts';
 import { dateToDay, dayToDate } from '../../domain/days.ts';
 import { submitEncounter } from '../encounter-intake.ts';
 import { buildEncounterView } from '../encounter-view.ts';
-import { badRequest, notFound } from '../problem.ts';
-import { encounterSubmissionSchema, listEncountersQuerySchema, uuid } from '../schemas.ts';
-import { pathParam } from '../request.ts';
+import { badRequest, notFound } from '../../platform/problem.ts';
+import { encounterListSchema, encounterReceiptSchema, encounterViewSchema } from '../responses.ts';
+import { route } from '../route.ts';
+import { encounterIdParams, encounterSubmissionSchema, listEncountersQuerySchema, uuid } from '../schemas.ts';
 
 export function encounterLinks(id: string): Record<string, string> {
   return {
@@ -50,86 +50,123 @@ function decodeCursor(text: string): Cursor {
   }
 }
 
-export function encounterRoutes(deps: ApiDeps): Router {
-  const router = Router();
+export const encounterRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/encounters',
+      summary: 'Submit an encounter (idempotent on clinicEncounterId)',
+      roles: ['intake'],
+      body: encounterSubmissionSchema,
+      responses: {
+        201: { description: 'Stored; its workflow started', body: encounterReceiptSchema, headers: { Location: 'The encounter' } },
+        200: {
+          description: 'Already known (the same body again): the stored encounter',
+          body: encounterReceiptSchema,
+          headers: { Location: 'The encounter', 'Idempotent-Replay': 'true' },
+        },
+      },
+      problems: {
+        409: 'The clinicEncounterId is known with a different body',
+        503: 'Temporal or the database did not answer; nothing half-written, try again',
+      },
+    },
+    async ({ deps, body: submission, res }) => {
+      const { encounter, created } = await submitEncounter(deps, submission);
+      if (!created) res.set('Idempotent-Replay', 'true');
+      res
+        .status(created ? 201 : 200)
+        .location(`/encounters/${encounter.id}`)
+        .json({
+          id: encounter.id,
+          clinicEncounterId: encounter.clinicEncounterId,
+          workflowId: encounter.workflowId,
+          stage: encounter.stage,
+          links: encounterLinks(encounter.id),
+        });
+    },
+  ),
 
-  router.post('/encounters', requireRole('intake'), async (req, res) => {
-    const submission = encounterSubmissionSchema.parse(req.body);
-    const { encounter, created } = await submitEncounter(deps, submission);
-    if (!created) res.set('Idempotent-Replay', 'true');
-    res
-      .status(created ? 201 : 200)
-      .location(`/encounters/${encounter.id}`)
-      .json({
-        id: encounter.id,
-        clinicEncounterId: encounter.clinicEncounterId,
-        workflowId: encounter.workflowId,
-        stage: encounter.stage,
-        links: encounterLinks(encounter.id),
+  route(
+    {
+      method: 'get',
+      path: '/encounters',
+      summary: 'List encounters (cursor pages, oldest first)',
+      roles: ['coder', 'biller', 'supervisor'],
+      query: listEncountersQuerySchema,
+      responses: { 200: { description: 'One page', body: encounterListSchema } },
+    },
+    async ({ deps, query, res }) => {
+      const where: Prisma.EncounterWhereInput = {};
+      if (query.stage !== undefined) where.stage = query.stage;
+      if (query.payer !== undefined) where.payerId = query.payer;
+      if (query.from !== undefined || query.to !== undefined) {
+        where.dateOfService = {
+          ...(query.from !== undefined ? { gte: dayToDate(query.from) } : {}),
+          ...(query.to !== undefined ? { lte: dayToDate(query.to) } : {}),
+        };
+      }
+      if (query.cursor !== undefined) {
+        const after = decodeCursor(query.cursor);
+        where.OR = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
+      }
+      const rows = await deps.prisma.encounter.findMany({
+        where,
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: query.limit + 1,
+        select: { id: true, clinicEncounterId: true, stage: true, payerId: true, dateOfService: true, createdAt: true, updatedAt: true },
       });
-  });
-
-  router.get('/encounters', requireRole('coder', 'biller', 'supervisor'), async (req, res) => {
-    const query = listEncountersQuerySchema.parse(req.query);
-    const where: Prisma.EncounterWhereInput = {};
-    if (query.stage !== undefined) where.stage = query.stage;
-    if (query.payer !== undefined) where.payerId = query.payer;
-    if (query.from !== undefined || query.to !== undefined) {
-      where.dateOfService = {
-        ...(query.from !== undefined ? { gte: dayToDate(query.from) } : {}),
-        ...(query.to !== undefined ? { lte: dayToDate(query.to) } : {}),
-      };
-    }
-    if (query.cursor !== undefined) {
-      const after = decodeCursor(query.cursor);
-      where.OR = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
-    }
-    const rows = await deps.prisma.encounter.findMany({
-      where,
-      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-      take: query.limit + 1,
-      select: { id: true, clinicEncounterId: true, stage: true, payerId: true, dateOfService: true, createdAt: true, updatedAt: true },
-    });
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    res.json({
-      items: page.map((row) => ({
-        id: row.id,
-        clinicEncounterId: row.clinicEncounterId,
-        stage: row.stage,
-        payerId: row.payerId,
-        dateOfService: dateToDay(row.dateOfService),
-        updatedAt: row.updatedAt.toISOString(),
-      })),
-      nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
-    });
-  });
-
-  router.get('/encounters/:id', requireRole('intake', 'physician', 'coder', 'biller', 'supervisor'), async (req, res) => {
-    const principal = principalOf(res);
-    const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
-    if (principal.role === 'intake') {
-      await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
-      // Intake submitted the encounter: it gets ids, the stage and links, nothing clinical.
+      const page = rows.slice(0, query.limit);
+      const last = page[page.length - 1];
       res.json({
-        id: encounter.id,
-        clinicEncounterId: encounter.clinicEncounterId,
-        workflowId: encounter.workflowId,
-        stage: encounter.stage,
-        links: { self: encounterLinks(encounter.id).self },
+        items: page.map((row) => ({
+          id: row.id,
+          clinicEncounterId: row.clinicEncounterId,
+          stage: row.stage,
+          payerId: row.payerId,
+          dateOfService: dateToDay(row.dateOfService),
+          updatedAt: row.updatedAt.toISOString(),
+        })),
+        nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
       });
-      return;
-    }
-    if (principal.role === 'physician') {
-      const provider = await deps.prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId }, select: { npi: true } });
-      // Another physician's encounter: as if it did not exist.
-      if (provider.npi !== principal.subject) throw notFound('No encounter has this id');
-    }
-    const live = await queryLiveStatus(deps, encounter.workflowId);
-    const view = await buildEncounterView(deps.prisma, encounter, live, principal);
-    await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
-    res.json({ ...view, links: encounterLinks(encounter.id) });
-  });
+    },
+  ),
 
-  return router;
-}
+  route(
+    {
+      method: 'get',
+      path: '/encounters/:id',
+      summary: 'An encounter with its live workflow status (stored state when the workflow cannot answer)',
+      description: 'Intake gets the receipt (ids, stage, a link); the others the view their role may see.',
+      roles: ['intake', 'physician', 'coder', 'biller', 'supervisor'],
+      params: encounterIdParams,
+      responses: { 200: { description: 'The encounter', body: z.union([encounterViewSchema, encounterReceiptSchema]) } },
+      problems: { 404: 'No such encounter (or another physician’s)' },
+    },
+    async ({ deps, params, res }) => {
+      const principal = principalOf(res);
+      const encounter = await findEncounterOr404(deps, params.id);
+      if (principal.role === 'intake') {
+        await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+        // Intake submitted the encounter: it gets ids, the stage and links, nothing clinical.
+        res.json({
+          id: encounter.id,
+          clinicEncounterId: encounter.clinicEncounterId,
+          workflowId: encounter.workflowId,
+          stage: encounter.stage,
+          links: { self: encounterLinks(encounter.id).self },
+        });
+        return;
+      }
+      if (principal.role === 'physician') {
+        const provider = await deps.prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId }, select: { npi: true } });
+        // Another physician's encounter: as if it did not exist.
+        if (provider.npi !== principal.subject) throw notFound('No encounter has this id');
+      }
+      const live = await queryLiveStatus(deps, encounter.workflowId);
+      const view = await buildEncounterView(deps.prisma, encounter, live, principal);
+      await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+      res.json({ ...view, links: encounterLinks(encounter.id) });
+    },
+  ),
+];

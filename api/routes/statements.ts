@@ -3,20 +3,24 @@
  * insurance is expected to pay, what the patient owes and by when. JSON by default; the
  * statement itself as HTML with `Accept: text/html` or `?format=html` (GET /statements/:id only).
  */
-import { Router, type Request } from 'express';
+import type { Request } from 'express';
+import { z } from 'zod';
 import { renderStatementHtml, type PatientStatementDocument } from '../../billing/statement.ts';
 import type { PatientStatement } from '../../generated/prisma/client.ts';
 import { recordView } from '../audit.ts';
-import { principalOf, requireRole } from '../auth.ts';
-import type { ApiDeps } from '../deps.ts';
+import { principalOf } from '../auth.ts';
 import { dateToDay } from '../../domain/days.ts';
-import { notFound } from '../problem.ts';
-import { uuid } from '../schemas.ts';
-import { pathParam } from '../request.ts';
+import { notFound } from '../../platform/problem.ts';
+import { patientStatementsSchema, statementSchema } from '../responses.ts';
+import { route } from '../route.ts';
+import { patientIdParams, statementIdParams, uuid } from '../schemas.ts';
 
-function wantsHtml(req: Request): boolean {
-  if (req.query.format === 'html') return true;
-  if (req.query.format === 'json') return false;
+const statementQuerySchema = z.object({
+  format: z.enum(['json', 'html']).optional().meta({ description: 'Overrides the Accept header' }),
+});
+
+function wantsHtml(req: Request, format: 'json' | 'html' | undefined): boolean {
+  if (format !== undefined) return format === 'html';
   return req.accepts(['application/json', 'text/html']) === 'text/html';
 }
 
@@ -35,54 +39,72 @@ function statementSummary(s: PatientStatement & { claim: { claimNumber: string; 
   };
 }
 
-export function statementRoutes(deps: ApiDeps): Router {
-  const router = Router();
-  const claimSummary = { select: { claimNumber: true, status: true } } as const;
+const claimSummary = { select: { claimNumber: true, status: true } } as const;
 
-  router.get('/patients/:id/statements', requireRole('biller', 'supervisor'), async (req, res) => {
-    const patientId = pathParam(req, 'id');
-    const patient = uuid.safeParse(patientId).success
-      ? await deps.prisma.patient.findUnique({ where: { id: patientId }, select: { id: true } })
-      : null;
-    if (patient === null) throw notFound('No patient has this id');
-    const statements = await deps.prisma.patientStatement.findMany({
-      where: { patientId: patient.id },
-      orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
-      include: { claim: claimSummary },
-    });
-    await recordView(deps.prisma, principalOf(res), 'patient_statements.viewed', {
-      patientId: patient.id,
-      statementIds: statements.map((s) => s.id),
-    });
-    res.json({ patientId: patient.id, items: statements.map(statementSummary) });
-  });
+export const statementRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/patients/:id/statements',
+      summary: 'A patient’s statements (amounts billed, expected from insurance, owed, due date)',
+      roles: ['biller', 'supervisor'],
+      params: patientIdParams,
+      responses: { 200: { description: 'Newest first', body: patientStatementsSchema } },
+      problems: { 404: 'No such patient' },
+    },
+    async ({ deps, params, res }) => {
+      const patient = uuid.safeParse(params.id).success
+        ? await deps.prisma.patient.findUnique({ where: { id: params.id }, select: { id: true } })
+        : null;
+      if (patient === null) throw notFound('No patient has this id');
+      const statements = await deps.prisma.patientStatement.findMany({
+        where: { patientId: patient.id },
+        orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
+        include: { claim: claimSummary },
+      });
+      await recordView(deps.prisma, principalOf(res), 'patient_statements.viewed', {
+        patientId: patient.id,
+        statementIds: statements.map((s) => s.id),
+      });
+      res.json({ patientId: patient.id, items: statements.map(statementSummary) });
+    },
+  ),
 
-  router.get('/statements/:id', requireRole('biller', 'supervisor'), async (req, res) => {
-    const statementId = pathParam(req, 'id');
-    const statement = uuid.safeParse(statementId).success
-      ? await deps.prisma.patientStatement.findUnique({
-          where: { id: statementId },
-          include: { claim: claimSummary, patient: { select: { firstName: true, lastName: true } } },
-        })
-      : null;
-    if (statement === null) throw notFound('No statement has this id');
-    await recordView(deps.prisma, principalOf(res), 'statement.viewed', {
-      encounterId: statement.encounterId,
-      patientId: statement.patientId,
-      statementId: statement.id,
-    });
-    const document = statement.breakdown as unknown as PatientStatementDocument;
-    res.vary('Accept');
-    if (wantsHtml(req)) {
-      res.type('html').send(renderStatementHtml(document));
-      return;
-    }
-    res.json({
-      ...statementSummary(statement),
-      patient: { id: statement.patientId, firstName: statement.patient.firstName, lastName: statement.patient.lastName },
-      document,
-    });
-  });
-
-  return router;
-}
+  route(
+    {
+      method: 'get',
+      path: '/statements/:id',
+      summary: 'One statement: JSON, or the printable statement as HTML with Accept: text/html or ?format=html',
+      roles: ['biller', 'supervisor'],
+      params: statementIdParams,
+      query: statementQuerySchema,
+      responses: { 200: { description: 'The statement', body: statementSchema, html: true } },
+      problems: { 404: 'No such statement' },
+    },
+    async ({ deps, params, query, req, res }) => {
+      const statement = uuid.safeParse(params.id).success
+        ? await deps.prisma.patientStatement.findUnique({
+            where: { id: params.id },
+            include: { claim: claimSummary, patient: { select: { firstName: true, lastName: true } } },
+          })
+        : null;
+      if (statement === null) throw notFound('No statement has this id');
+      await recordView(deps.prisma, principalOf(res), 'statement.viewed', {
+        encounterId: statement.encounterId,
+        patientId: statement.patientId,
+        statementId: statement.id,
+      });
+      const document = statement.breakdown as unknown as PatientStatementDocument;
+      res.vary('Accept');
+      if (wantsHtml(req, query.format)) {
+        res.type('html').send(renderStatementHtml(document));
+        return;
+      }
+      res.json({
+        ...statementSummary(statement),
+        patient: { id: statement.patientId, firstName: statement.patient.firstName, lastName: statement.patient.lastName },
+        document,
+      });
+    },
+  ),
+];

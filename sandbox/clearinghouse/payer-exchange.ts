@@ -18,7 +18,7 @@ import {
   payerRemittanceFeedSchema,
 } from '../../integrations/payer-claims-contract.ts';
 import type { ClaimTracking, MailboxRemittance, PayerAcknowledgement } from '../../integrations/payer-claims-contract.ts';
-import { sendProblem, validationProblem } from '../shared/problem.ts';
+import { sendProblem, validationProblem } from '../../platform/problem.ts';
 
 interface Forward {
   submission: ClaimSubmission;
@@ -143,7 +143,7 @@ export function installPayerExchangeRoutes(app: express.Express, exchange: Payer
 
   app.post('/claim-status', async (req, res) => {
     const parsed = claimStatusRequestSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
     await exchange.pump();
     const payerUrl = exchange.payerBaseUrl;
     if (!payerUrl) return sendProblem(res, { type: `${problemBase}/unavailable`, title: 'No connection to this payer', status: 503 }, { 'Retry-After': '60' });

@@ -14,9 +14,9 @@ import { claimSubmissionSchema } from '../../integrations/clearinghouse-contract
 import type { ClaimSubmission } from '../../integrations/clearinghouse-contract.ts';
 import { emptyFaultCounters, faultConfigSchema, faultInjector } from '../shared/faults.ts';
 import type { FaultConfig } from '../shared/faults.ts';
-import { listen } from '../shared/http-server.ts';
-import type { RunningSandbox } from '../shared/http-server.ts';
-import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
+import { listen, type RunningServer } from '../../platform/http-server.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { installProblemHandlers, sendProblem, validationProblem } from '../../platform/problem.ts';
 import { checkClaim } from './claim-checks.ts';
 import { installPayerExchangeRoutes, PayerExchange } from './payer-exchange.ts';
 
@@ -81,7 +81,7 @@ export function createClearinghouseApp(faults: FaultConfig | undefined, exchange
 
   app.post('/claims', (req, res) => {
     const parsed = claimSubmissionSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(PROBLEM_BASE, parsed.error));
     const submission = parsed.data;
     const claimNumber = submission.claim.claimNumber;
     const bodyHash = createHash('sha256').update(JSON.stringify(req.body)).digest('hex');
@@ -131,12 +131,12 @@ export function createClearinghouseApp(faults: FaultConfig | undefined, exchange
   });
 
   installPayerExchangeRoutes(app, exchange, PROBLEM_BASE);
-  installProblemFallbacks(app, PROBLEM_BASE);
+  installProblemHandlers(app, PROBLEM_BASE, createLogger('clearinghouse-sandbox'));
   return app;
 }
 
-export async function startClearinghouseSandbox(opts: ClearinghouseSandboxOptions = {}): Promise<RunningSandbox> {
+export async function startClearinghouseSandbox(opts: ClearinghouseSandboxOptions = {}): Promise<RunningServer> {
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(opts.scenarioPath ?? DEFAULT_CLEARINGHOUSE_SCENARIO_PATH, 'utf8')));
   const app = createClearinghouseApp({ ...scenario.faults, ...opts.faults }, new PayerExchange(opts.payerUrl?.replace(/\/+$/, '')));
-  return listen(app, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all' });
 }

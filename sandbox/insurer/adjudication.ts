@@ -16,7 +16,7 @@ import { claimSubmissionSchema } from '../../integrations/clearinghouse-contract
 import type { ClaimSubmission } from '../../integrations/clearinghouse-contract.ts';
 import { appealRequestSchema, claimStatusRequestSchema } from '../../integrations/payer-claims-contract.ts';
 import type { AppealReceipt, AppealRequest, ClaimStatusRequest, ClaimStatusResponse, PayerAcknowledgement } from '../../integrations/payer-claims-contract.ts';
-import { sendProblem, validationProblem } from '../shared/problem.ts';
+import { sendProblem, validationProblem } from '../../platform/problem.ts';
 import { claimRules, lineRule } from './adjudication-scenario.ts';
 import type { AdjudicationScenario } from './adjudication-scenario.ts';
 import { lookupBenefits } from './scenarios.ts';
@@ -342,7 +342,7 @@ export function installAdjudicationSandboxRoutes(app: express.Express, office: P
 export function installAdjudicationRoutes(app: express.Express, office: PayerClaimsOffice, problemBase: string): void {
   app.post('/claims', (req, res) => {
     const parsed = claimSubmissionSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
     res.json(office.receive(parsed.data));
   });
 
@@ -357,7 +357,7 @@ export function installAdjudicationRoutes(app: express.Express, office: PayerCla
 
   app.post('/claim-status', (req, res) => {
     const parsed = claimStatusRequestSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
     res.json(office.status(parsed.data));
   });
 
@@ -367,7 +367,7 @@ export function installAdjudicationRoutes(app: express.Express, office: PayerCla
       return sendProblem(res, { type: `${problemBase}/idempotency-key-missing`, title: 'Idempotency-Key header is required', status: 400, errors: [{ field: 'Idempotency-Key', message: 'header is required' }] });
     }
     const parsed = appealRequestSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
     const result = office.appeal(key, parsed.data);
     if ('conflict' in result) {
       return sendProblem(res, { type: `${problemBase}/appeal-refused`, title: 'Appeal refused', status: 422, detail: result.conflict });

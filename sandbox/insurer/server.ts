@@ -12,9 +12,9 @@ import {
 import type { AuthorizationResponse, EligibilityResponse, ParsedPriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
 import { emptyFaultCounters, faultInjector } from '../shared/faults.ts';
 import type { FaultConfig } from '../shared/faults.ts';
-import { listen } from '../shared/http-server.ts';
-import type { RunningSandbox } from '../shared/http-server.ts';
-import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
+import { listen, type RunningServer } from '../../platform/http-server.ts';
+import { createLogger } from '../../platform/logger.ts';
+import { installProblemHandlers, sendProblem, validationProblem } from '../../platform/problem.ts';
 import { loadInsurerScenario, lookupBenefits, matchDecision } from './scenarios.ts';
 import { installAdjudicationRoutes, installAdjudicationSandboxRoutes, PayerClaimsOffice } from './adjudication.ts';
 import { loadAdjudicationScenario } from './adjudication-scenario.ts';
@@ -192,7 +192,7 @@ export function createInsurerApp(
       });
     }
     const parsed = priorAuthorizationRequestSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(PROBLEM_BASE, parsed.error));
     const request = parsed.data;
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
 
@@ -247,7 +247,7 @@ export function createInsurerApp(
 
   app.post('/eligibility', (req, res) => {
     const parsed = eligibilityRequestSchema.safeParse(req.body);
-    if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
+    if (!parsed.success) return sendProblem(res, validationProblem(PROBLEM_BASE, parsed.error));
     state.eligibilityChecks++;
     const { payerId, memberId, dateOfService } = parsed.data;
     const benefits = lookupBenefits(state.scenario, payerId, memberId);
@@ -275,13 +275,13 @@ export function createInsurerApp(
     res.json(body);
   });
 
-  installProblemFallbacks(app, PROBLEM_BASE);
+  installProblemHandlers(app, PROBLEM_BASE, createLogger('insurer-sandbox'));
   return { app, state, office };
 }
 
-export async function startInsurerSandbox(opts: InsurerSandboxOptions = {}): Promise<RunningSandbox> {
+export async function startInsurerSandbox(opts: InsurerSandboxOptions = {}): Promise<RunningServer> {
   const scenario = loadInsurerScenario(opts.scenarioPath);
   const faults = { ...scenario.faults, ...opts.faults };
   const { app } = createInsurerApp(scenario, faults, loadAdjudicationScenario(opts.scenarioPath));
-  return listen(app, opts.port ?? 0, opts.host ?? '127.0.0.1');
+  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all' });
 }

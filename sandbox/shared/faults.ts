@@ -9,7 +9,7 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { z } from 'zod';
 import { seededRandom } from './prng.ts';
-import { sendProblem } from './problem.ts';
+import { sendProblem } from '../../platform/problem.ts';
 
 export const faultConfigSchema = z.object({
   seed: z.number().int().default(1),

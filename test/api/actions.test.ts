@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPatientStatement } from '../../billing/statement.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, sampleStatementDocument, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
 
 let api: ApiUnderTest;
 let encounterId: string;
@@ -117,24 +116,7 @@ describe('statements', () => {
     const claim = await api.db.prisma.claim.create({
       data: { encounterId, claimNumber: `CLM-${Date.now()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
     });
-    const document = buildPatientStatement({
-      statementNumber: 'ST-1',
-      statementDate: '2026-11-25',
-      patient: { fullName: 'Testy McTestface', accountNumber: 'PAT-1' },
-      practice: { name: 'Demo Clinic' },
-      dateOfService: '2026-11-20',
-      payerName: 'Acme Health',
-      claimNumber: claim.claimNumber,
-      lines: [{ code: '99213', description: 'Office visit', units: 1, chargeCents: 15_000, allowedCents: 10_000 }],
-      responsibility: {
-        chargeCents: 15_000,
-        copayCents: 2_500,
-        deductibleAppliedCents: 0,
-        coinsuranceCents: 0,
-        patientOwesCents: 2_500,
-        insuranceExpectedCents: 7_500,
-      },
-    });
+    const document = sampleStatementDocument(claim.claimNumber);
     const statement = await api.db.prisma.patientStatement.create({
       data: {
         encounterId,

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
 import { standaloneSettingsFrom } from '../../platform/standalone.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, sampleStatementDocument, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
 
 let api: ApiUnderTest;
 beforeAll(async () => {
@@ -225,7 +225,7 @@ describe('minimum necessary on GET /encounters/:id (M3) and PHI reads audited (M
     const { patientId } = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
     const claim = await api.db.prisma.claim.create({ data: { encounterId: id, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 100, payload: {}, x12: '' } });
     const statement = await api.db.prisma.patientStatement.create({
-      data: { encounterId: id, patientId, claimId: claim.id, billedCents: 100, insuranceExpectedCents: 0, patientOwesCents: 100, dueDate: new Date('2026-12-25'), breakdown: {} },
+      data: { encounterId: id, patientId, claimId: claim.id, billedCents: 100, insuranceExpectedCents: 0, patientOwesCents: 100, dueDate: new Date('2026-12-25'), breakdown: sampleStatementDocument(claim.claimNumber) as object },
     });
     expect((await call(api.baseUrl, 'GET', `/statements/${statement.id}`, { token: TOKENS.biller })).status).toBe(200);
     expect((await call(api.baseUrl, 'GET', `/patients/${patientId}/statements`, { token: TOKENS.supervisor })).status).toBe(200);

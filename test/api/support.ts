@@ -3,14 +3,14 @@
  * listening on an ephemeral port of 127.0.0.1. No worker runs: workflows are started and signalled
  * but never make progress, and status queries fall back to the stored state quickly.
  */
-import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
-import type { Server } from 'node:http';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app.ts';
+import { buildPatientStatement, type PatientStatementDocument } from '../../billing/statement.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import type { ApiLimits } from '../../api/deps.ts';
+import { listen } from '../../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
@@ -24,6 +24,8 @@ export interface ApiUnderTest {
   taskQueue: string;
   /** What /readyz reports; tests may change it. */
   readiness: Record<string, boolean>;
+  /** Answers that their route does not declare (status or body schema); close() fails if any. */
+  undeclaredResponses: string[];
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
   // The API's client encrypts payloads as in production; `env.client` (no codec) reads what Temporal stores.
   const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
   const temporal = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: encryptingDataConverter(payloadCodec) });
+  const undeclaredResponses: string[] = [];
   const app = createApp({
     prisma: db.prisma,
     temporal,
@@ -45,23 +48,46 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     statusQueryTimeoutMs: 300,
     updateTimeoutMs: 1_000,
     ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    onUndeclaredResponse: (message) => undeclaredResponses.push(message),
   });
-  const server: Server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  const { port } = server.address() as AddressInfo;
+  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
   return {
     app,
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl: server.url,
     db,
     env,
     taskQueue,
     readiness,
+    undeclaredResponses,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await server.stop();
       await Promise.allSettled([env.teardown(), db.drop()]);
+      // Every answer the tests provoked must be one the OpenAPI document declares.
+      if (undeclaredResponses.length > 0) throw new Error(`Undeclared responses:\n${[...new Set(undeclaredResponses)].join('\n')}`);
     },
   };
+}
+
+/** A real statement document (what the billing activity stores), for tests that insert statement rows. */
+export function sampleStatementDocument(claimNumber: string): PatientStatementDocument {
+  return buildPatientStatement({
+    statementNumber: 'ST-1',
+    statementDate: '2026-11-25',
+    patient: { fullName: 'Testy McTestface', accountNumber: 'PAT-1' },
+    practice: { name: 'Demo Clinic' },
+    dateOfService: '2026-11-20',
+    payerName: 'Acme Health',
+    claimNumber,
+    lines: [{ code: '99213', description: 'Office visit', units: 1, chargeCents: 15_000, allowedCents: 10_000 }],
+    responsibility: {
+      chargeCents: 15_000,
+      copayCents: 2_500,
+      deductibleAppliedCents: 0,
+      coinsuranceCents: 0,
+      patientOwesCents: 2_500,
+      insuranceExpectedCents: 7_500,
+    },
+  });
 }
 
 export { TOKENS, call, validSubmission, type Call } from '../../testkit/http.ts';

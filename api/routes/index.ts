@@ -1,0 +1,44 @@
+/**
+ * Every route of the API, in the order they are mounted. A new route is declared with `route()`
+ * (api/route.ts) in a file of this folder and added here; the OpenAPI document follows.
+ */
+import { buildOpenApiDocument } from '../openapi.ts';
+import { openApiDocumentSchema } from '../responses.ts';
+import { route, type Route } from '../route.ts';
+import { actionRoutes } from './actions.ts';
+import { auditRoutes } from './audit.ts';
+import { clarificationRoutes } from './clarifications.ts';
+import { codecRoutes } from './codec.ts';
+import { encounterRoutes } from './encounters.ts';
+import { healthRoutes } from './health.ts';
+import { stageRoutes } from './stages.ts';
+import { statementRoutes } from './statements.ts';
+
+let document: Record<string, unknown> | undefined;
+
+const openApiRoute = route(
+  {
+    method: 'get',
+    path: '/openapi.json',
+    summary: 'This document',
+    roles: [],
+    usesDependencies: false,
+    responses: { 200: { description: 'OpenAPI 3.1 document', body: openApiDocumentSchema } },
+  },
+  ({ res }) => {
+    document ??= buildOpenApiDocument(API_ROUTES);
+    res.json(document);
+  },
+);
+
+export const API_ROUTES: readonly Route[] = [
+  ...healthRoutes,
+  openApiRoute,
+  ...stageRoutes,
+  ...encounterRoutes,
+  ...actionRoutes,
+  ...clarificationRoutes,
+  ...statementRoutes,
+  ...auditRoutes,
+  ...codecRoutes,
+];
