@@ -50,24 +50,24 @@ export const actionRoutes = [
       problems: ACTION_PROBLEMS,
     },
     async ({ deps, params, body, req, res }) => {
-    const encounter = await findEncounterOr404(deps, params.id);
-    const key = idempotencyKeyOf(req, encounter.id);
-    if (await replayed(deps, res, key, 'encounter.cancel_requested')) return;
-    const principal = principalOf(res);
-    const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
-    if (isFinal(stage)) throw conflict(`The encounter is ${stage} and can no longer be cancelled`);
-    const request: CancelRequest = { cancelledBy: principal.subject, reason: body.reason };
-    await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
-    const response = { status: 202, body: { accepted: true } };
-    await recordAudit(deps.prisma, {
-      encounterId: encounter.id,
-      principal,
-      action: 'encounter.cancel_requested',
-      detail: { stage, reason: body.reason, response },
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-    });
-    res.status(response.status).json(response.body);
-  },
+      const encounter = await findEncounterOr404(deps, params.id);
+      const key = idempotencyKeyOf(req, encounter.id);
+      if (await replayed(deps, res, key, 'encounter.cancel_requested')) return;
+      const principal = principalOf(res);
+      const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
+      if (isFinal(stage)) throw conflict(`The encounter is ${stage} and can no longer be cancelled`);
+      const request: CancelRequest = { cancelledBy: principal.subject, reason: body.reason };
+      await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
+      const response = { status: 202, body: { accepted: true } };
+      await recordAudit(deps.prisma, {
+        encounterId: encounter.id,
+        principal,
+        action: 'encounter.cancel_requested',
+        detail: { stage, reason: body.reason, response },
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      });
+      res.status(response.status).json(response.body);
+    },
   ),
 
   route(
@@ -87,42 +87,42 @@ export const actionRoutes = [
       },
     },
     async ({ deps, params, body, req, res }) => {
-    const encounter = await findEncounterOr404(deps, params.id);
-    const key = idempotencyKeyOf(req, encounter.id);
-    if (await replayed(deps, res, key, 'supervisor.decided')) return;
-    const principal = principalOf(res);
-    const live = await queryLiveStatus(deps, encounter.workflowId);
-    const stage = stageOf(encounter, live);
-    if (isFinal(stage)) throw conflict(`The encounter is ${stage}; no decision applies`);
-    const pending = live?.pendingDecision;
-    // Cancel is taken at any stage that is not final; every other decision answers the pending question.
-    if (body.decision !== 'cancel' && body.decisionId === undefined) {
-      if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");
-      if (pending === undefined) throw conflict('No decision is pending for this encounter');
-      if (!pending.allowed.includes(body.decision)) {
-        throw conflict(`"${body.decision}" does not fit the pending ${pending.kind}; allowed: ${pending.allowed.join(', ')}`);
+      const encounter = await findEncounterOr404(deps, params.id);
+      const key = idempotencyKeyOf(req, encounter.id);
+      if (await replayed(deps, res, key, 'supervisor.decided')) return;
+      const principal = principalOf(res);
+      const live = await queryLiveStatus(deps, encounter.workflowId);
+      const stage = stageOf(encounter, live);
+      if (isFinal(stage)) throw conflict(`The encounter is ${stage}; no decision applies`);
+      const pending = live?.pendingDecision;
+      // Cancel is taken at any stage that is not final; every other decision answers the pending question.
+      if (body.decision !== 'cancel' && body.decisionId === undefined) {
+        if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");
+        if (pending === undefined) throw conflict('No decision is pending for this encounter');
+        if (!pending.allowed.includes(body.decision)) {
+          throw conflict(`"${body.decision}" does not fit the pending ${pending.kind}; allowed: ${pending.allowed.join(', ')}`);
+        }
       }
-    }
-    const decision: SupervisorDecision = { decision: body.decision, decidedBy: principal.subject };
-    const decisionId = body.decisionId ?? pending?.id;
-    if (decisionId !== undefined) decision.decisionId = decisionId;
-    if (body.note !== undefined) decision.note = body.note;
-    if (body.extendBy !== undefined) decision.extendBy = body.extendBy;
-    await executeUpdateOrProblem(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
-      // The validator's reasons name decision ids and kinds, never the note.
-      refused: (message) => conflict(message ?? 'The workflow refused the decision'),
-      ...(key !== undefined ? { updateId: `decision:${key}` } : {}),
-    });
-    const response = { status: 200, body: { accepted: true } };
-    await recordAudit(deps.prisma, {
-      encounterId: encounter.id,
-      principal,
-      action: 'supervisor.decided',
-      detail: { stage, pending: pending?.kind ?? null, ...decision, response },
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-    });
-    res.status(response.status).json(response.body);
-  },
+      const decision: SupervisorDecision = { decision: body.decision, decidedBy: principal.subject };
+      const decisionId = body.decisionId ?? pending?.id;
+      if (decisionId !== undefined) decision.decisionId = decisionId;
+      if (body.note !== undefined) decision.note = body.note;
+      if (body.extendBy !== undefined) decision.extendBy = body.extendBy;
+      await executeUpdateOrProblem(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
+        // The validator's reasons name decision ids and kinds, never the note.
+        refused: (message) => conflict(message ?? 'The workflow refused the decision'),
+        ...(key !== undefined ? { updateId: `decision:${key}` } : {}),
+      });
+      const response = { status: 200, body: { accepted: true } };
+      await recordAudit(deps.prisma, {
+        encounterId: encounter.id,
+        principal,
+        action: 'supervisor.decided',
+        detail: { stage, pending: pending?.kind ?? null, ...decision, response },
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      });
+      res.status(response.status).json(response.body);
+    },
   ),
 
   route(
@@ -137,32 +137,32 @@ export const actionRoutes = [
       problems: ACTION_PROBLEMS,
     },
     async ({ deps, params, body, req, res }) => {
-    const encounter = await findEncounterOr404(deps, params.id);
-    const key = idempotencyKeyOf(req, encounter.id);
-    if (await replayed(deps, res, key, 'codes.overridden')) return;
-    const principal = principalOf(res);
-    const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
-    if (!CODE_OVERRIDE_STAGES.includes(stage)) {
-      throw conflict(`Codes can be changed in the stages ${CODE_OVERRIDE_STAGES.join(', ')}; the encounter is ${stage}`);
-    }
-    const override: CodeOverride = { overriddenBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures };
-    if (body.note !== undefined) override.note = body.note;
-    await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
-    const response = { status: 202, body: { accepted: true } };
-    await recordAudit(deps.prisma, {
-      encounterId: encounter.id,
-      principal,
-      action: 'codes.overridden',
-      detail: {
-        stage,
-        diagnoses: body.diagnoses.map((d) => d.code),
-        procedures: body.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [] })),
-        ...(body.note !== undefined ? { note: body.note } : {}),
-        response,
-      },
-      ...(key !== undefined ? { idempotencyKey: key } : {}),
-    });
-    res.status(response.status).json(response.body);
-  },
+      const encounter = await findEncounterOr404(deps, params.id);
+      const key = idempotencyKeyOf(req, encounter.id);
+      if (await replayed(deps, res, key, 'codes.overridden')) return;
+      const principal = principalOf(res);
+      const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
+      if (!CODE_OVERRIDE_STAGES.includes(stage)) {
+        throw conflict(`Codes can be changed in the stages ${CODE_OVERRIDE_STAGES.join(', ')}; the encounter is ${stage}`);
+      }
+      const override: CodeOverride = { overriddenBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures };
+      if (body.note !== undefined) override.note = body.note;
+      await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
+      const response = { status: 202, body: { accepted: true } };
+      await recordAudit(deps.prisma, {
+        encounterId: encounter.id,
+        principal,
+        action: 'codes.overridden',
+        detail: {
+          stage,
+          diagnoses: body.diagnoses.map((d) => d.code),
+          procedures: body.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [] })),
+          ...(body.note !== undefined ? { note: body.note } : {}),
+          response,
+        },
+        ...(key !== undefined ? { idempotencyKey: key } : {}),
+      });
+      res.status(response.status).json(response.body);
+    },
   ),
 ];
