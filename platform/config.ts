@@ -1,98 +1,284 @@
 /**
- * All configuration comes from the environment; every variable has a default that runs the whole
- * stack on one machine with embedded services. The README's configuration table mirrors this file.
+ * All configuration comes from the environment, declared once here as one zod schema: each
+ * variable's type, default and meaning. `loadConfig` parses the environment with it, and
+ * `npm run docs:config` writes the README's configuration table from it (a test fails when the
+ * table differs). Every default runs the whole stack on one machine with embedded services.
+ *
+ * A variable's `.meta()`: `description` is the README's "Meaning"; `unset` describes what
+ * happens without it (for variables without a plain default value).
  */
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import { durationMs } from '../domain/durations.ts';
-import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
-import { DEFAULT_API_LIMITS, type ApiLimits } from '../api/deps.ts';
-import { DEFAULT_DATABASE_SETTINGS, type DatabaseSettings } from './db.ts';
+import { DEFAULT_TIMINGS } from '../workflows/config.ts';
+import { DEFAULT_API_LIMITS } from '../api/deps.ts';
+import { DEFAULT_DATABASE_SETTINGS } from './db.ts';
 import { parsePayloadKeys } from './payload-codec.ts';
-
-export interface AppConfig {
-  dataDir: string;
-  /** Unset: an embedded PostgreSQL (PGlite) is started in dataDir. */
-  databaseUrl?: string;
-  embeddedPostgresPort: number;
-  /** Connection pool and transaction limits of every process's database client. */
-  database: DatabaseSettings;
-  /** Load shedding and rate limits of the API (api/admission.ts). */
-  apiLimits: ApiLimits;
-  /** How often each worker looks for stored encounters without a workflow (worker/workflow-reconciler.ts). */
-  reconcileIntervalMs: number;
-  taskQueue: string;
-  temporalDevServerPort: number;
-  temporalUiPort: number;
-  api: { host: string; port: number; publicUrl: string };
-  /** Unset: the insurer sandbox is started by `npm start`. */
-  insurerUrl?: string;
-  insurerPort: number;
-  clearinghouseUrl?: string;
-  clearinghousePort: number;
-  externalTimeoutMs: number;
-  physicianWebhookUrl?: string;
-  supervisorWebhookUrl?: string;
-  webhookSigningSecret: string;
-  /** "token=role:subject,..." bearer tokens; unset: the demo tokens (never in production). */
-  apiTokens?: string;
-  /**
-   * "keyId:base64key,..." keys of the Temporal payload codec (the first encrypts, all decrypt).
-   * Unset: `npm start` keeps a generated key in DATA_DIR/payload-keys; standalone processes refuse.
-   */
-  payloadEncryptionKeys?: string;
-  /** Origins of the Temporal Web UI allowed to call the codec endpoints (CORS). */
-  temporalUiOrigins: string[];
-  timings: EncounterTimings;
-  statementDueDays: number;
-  procedureCatalogPath?: string;
-  /** The payer directory seed file (data/payers.json when unset). */
-  payerDirectoryPath?: string;
-  feeSchedulePath?: string;
-  insurerScenarioPath?: string;
-  clearinghouseScenarioPath?: string;
-  x12SenderId: string;
-  x12ReceiverId: string;
-}
-
-type Env = Record<string, string | undefined>;
-
-function positiveInt(env: Env, name: string, fallback: number): number {
-  const value = int(env, name, fallback);
-  if (value === 0) throw new Error(`${name} must be at least 1`);
-  return value;
-}
-
-function int(env: Env, name: string, fallback: number): number {
-  const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
-  return value;
-}
-
-function text(env: Env, name: string): string | undefined {
-  const raw = env[name];
-  return raw === undefined || raw === '' ? undefined : raw;
-}
 
 /** The signing secret used when none is configured: only acceptable while no webhook is sent anywhere. */
 export const DEV_WEBHOOK_SIGNING_SECRET = 'dev-only-signing-secret';
 
 export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
 
+type SettingMeta = {
+  description: string;
+  /** What an unset variable means, when that is not a plain default value. */
+  unset?: string;
+};
+
+const text = (meta: SettingMeta) => z.string().optional().meta(meta);
+const textWithDefault = (fallback: string, meta: SettingMeta) => z.string().default(fallback).meta(meta);
+const wholeNumber = (fallback: number, meta: SettingMeta, min = 0) =>
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: min === 0 ? 'must be a whole number' : `must be at least ${min}` })
+    .default(fallback)
+    .meta(meta);
+const port = (fallback: number, meta: SettingMeta) => wholeNumber(fallback, meta).pipe(z.number().max(65_535, { error: 'must be a port (0-65535)' }));
 /** A workflow duration as Temporal reads it (`ms` syntax: 90m, 24h, 7d, 1500): positive, at most 365 days. */
-function duration(env: Env, name: string, fallback: string): string {
-  const raw = text(env, name) ?? fallback;
-  let value: number;
-  try {
-    value = durationMs(raw);
-  } catch {
-    value = Number.NaN;
+const duration = (fallback: string, meta: SettingMeta) =>
+  z
+    .string()
+    .refine(
+      (raw) => {
+        try {
+          const value = durationMs(raw);
+          return Number.isFinite(value) && value > 0 && value <= MAX_DURATION_MS;
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be a positive duration of at most 365 days such as 72h or 7d' },
+    )
+    .default(fallback)
+    .meta(meta);
+
+/** Every environment variable the product reads, with its type, default and meaning. */
+export const environmentSchema = z.object({
+  DATA_DIR: textWithDefault('.data', {
+    description: 'Embedded database, Temporal dev-server SQLite file and its log, the generated payload key (`payload-keys`)',
+  }),
+  DATABASE_URL: text({ description: 'PostgreSQL the service uses; migrations are applied at start', unset: 'embedded PGlite' }),
+  EMBEDDED_POSTGRES_PORT: port(5433, { description: 'Loopback port of the embedded PostgreSQL' }),
+  DATABASE_POOL_SIZE: wholeNumber(DEFAULT_DATABASE_SETTINGS.poolSize, { description: 'Database connections per process (API, worker)' }, 1),
+  DATABASE_CONNECT_TIMEOUT_MS: wholeNumber(
+    DEFAULT_DATABASE_SETTINGS.connectTimeoutMs,
+    { description: 'How long a query may wait for a pooled or new connection before failing (the API answers 503)' },
+    1,
+  ),
+  DATABASE_QUERY_TIMEOUT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.queryTimeoutMs, { description: 'Client-side limit of one query' }, 1),
+  DATABASE_TRANSACTION_MAX_WAIT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs, { description: 'How long a transaction may wait to start' }, 1),
+  DATABASE_TRANSACTION_TIMEOUT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs, { description: 'How long a transaction may run' }, 1),
+  API_INTAKE_CONCURRENCY: wholeNumber(DEFAULT_API_LIMITS.intakeConcurrency, { description: 'Intake requests worked on at once' }, 1),
+  API_INTAKE_QUEUE: wholeNumber(DEFAULT_API_LIMITS.intakeQueue, {
+    description: 'Intake requests that may wait for a slot; beyond that 503 with `Retry-After` at once',
+  }),
+  API_INTAKE_MAX_WAIT_MS: wholeNumber(DEFAULT_API_LIMITS.intakeMaxWaitMs, { description: 'How long an intake request may wait for a slot before a 503' }),
+  API_RATE_LIMIT_PER_MINUTE: wholeNumber(
+    DEFAULT_API_LIMITS.rateLimitPerMinute,
+    { description: 'Requests per bearer token per minute per API process; beyond it 429 with `Retry-After`' },
+    1,
+  ),
+  TEMPORAL_START_TIMEOUT_MS: wholeNumber(
+    DEFAULT_API_LIMITS.workflowStartTimeoutMs,
+    { description: 'How long intake may wait for Temporal to start a workflow before answering 503 (the encounter is stored; the reconciler starts it)' },
+    1,
+  ),
+  WORKFLOW_RECONCILE_INTERVAL_MS: wholeNumber(
+    30_000,
+    {
+      description:
+        'How often each worker starts the workflow of stored encounters that have none (`worker/workflow-reconciler.ts`; also once at worker start)',
+    },
+    1,
+  ),
+  TEMPORAL_ADDRESS: text({
+    description:
+      'Temporal frontend (`host:port`); with `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`, `TEMPORAL_PROFILE`, `TEMPORAL_CONFIG_FILE` as in `@temporalio/envconfig` (self-hosted or Temporal Cloud), which reads them',
+    unset: 'dev server started',
+  }),
+  TEMPORAL_NAMESPACE: textWithDefault('default', { description: 'Namespace' }),
+  TEMPORAL_DEV_SERVER_PORT: port(7233, {
+    description: 'Port of the dev server `npm start` runs; also the address `npm run worker`/`api` use when `TEMPORAL_ADDRESS` is unset',
+  }),
+  TEMPORAL_UI_PORT: port(8233, { description: 'Dev server Web UI (started with `--ui-codec-endpoint <API_PUBLIC_URL>/codec`)' }),
+  PAYLOAD_ENCRYPTION_KEYS: text({
+    description:
+      '`keyId:base64key[,keyId:base64key...]`, 32-byte AES-256-GCM keys that encrypt every Temporal payload; the first encrypts, all decrypt (rotate by putting a new key first and keeping the old ones while their histories are read). Every worker and API must have the same list. A standalone `npm run worker`/`npm run api`, or `npm start` against an existing `TEMPORAL_ADDRESS`, refuses to start without it. New key: `echo "k$(date +%Y%m%d):$(openssl rand -base64 32)"`',
+    unset: 'under `npm start` with its own dev server, a key generated once into `DATA_DIR/payload-keys` (mode 0600) and reused',
+  }),
+  TEMPORAL_UI_ORIGIN: text({
+    description: 'Origins (comma-separated) of the Temporal Web UI allowed to call the API’s `/codec` endpoints from a browser (CORS)',
+    unset: '`http://127.0.0.1:TEMPORAL_UI_PORT,http://localhost:TEMPORAL_UI_PORT`',
+  }),
+  TASK_QUEUE: textWithDefault('encounters', { description: 'Task queue of the encounter workflows and activities' }),
+  API_HOST: textWithDefault('127.0.0.1', { description: 'Where the API listens (interface)' }),
+  API_PORT: port(3000, { description: 'Where the API listens (port)' }),
+  API_PUBLIC_URL: text({ description: 'Base of links in notifications', unset: '`http://API_HOST:API_PORT`' }),
+  API_TOKENS: text({
+    description:
+      '`token=role:subject,...`; roles `intake`, `physician` (subject = NPI), `coder`, `biller`, `supervisor`. A standalone `npm run api` refuses to start without it',
+    unset: 'demo tokens under `npm start` only',
+  }),
+  INSURER_URL: text({ description: 'The insurer’s API', unset: 'the insurer sandbox is started' }),
+  INSURER_PORT: port(4010, { description: 'Port of the insurer sandbox `npm start` runs' }),
+  CLEARINGHOUSE_URL: text({ description: 'The clearinghouse’s API', unset: 'the clearinghouse sandbox is started' }),
+  CLEARINGHOUSE_PORT: port(4020, { description: 'Port of the clearinghouse sandbox `npm start` runs' }),
+  INSURER_SCENARIO: text({ description: 'Insurer sandbox behaviour and fault injection', unset: '`data/sandbox/insurer-scenarios.json`' }),
+  CLEARINGHOUSE_SCENARIO: text({
+    description: 'Clearinghouse sandbox behaviour and fault injection',
+    unset: '`data/sandbox/clearinghouse-scenarios.json`',
+  }),
+  EXTERNAL_TIMEOUT_MS: wholeNumber(10_000, { description: 'Timeout of one call to the insurer, clearinghouse or a webhook' }),
+  PHYSICIAN_WEBHOOK_URL: text({ description: 'Signed webhook announcing new clarifications and reminders', unset: 'inbox only' }),
+  SUPERVISOR_WEBHOOK_URL: text({ description: 'Signed webhook announcing escalations', unset: 'worklist only' }),
+  WEBHOOK_SIGNING_SECRET: text({
+    description: 'Key of the webhooks’ Standard Webhooks signature (`whsec_<base64>` or any string, its UTF-8 bytes); see Webhooks below',
+    unset: 'required when a webhook URL is set',
+  }),
+  CLARIFICATION_DEADLINE: duration(DEFAULT_TIMINGS.clarificationDeadline, {
+    description: 'Time the physician has to answer a clarification (all five intervals: positive, at most 365 days, checked at start)',
+  }),
+  CLARIFICATION_REMINDER_INTERVAL: duration(DEFAULT_TIMINGS.clarificationReminderInterval, {
+    description: 'Reminder interval while a clarification is open',
+  }),
+  AUTHORIZATION_POLL_INTERVAL: duration(DEFAULT_TIMINGS.authorizationPollInterval, { description: 'Follow-up of a pended prior authorization' }),
+  AUTHORIZATION_DEADLINE_STANDARD: duration(DEFAULT_TIMINGS.authorizationDeadlineStandard, { description: 'Regulatory decision deadline (standard)' }),
+  AUTHORIZATION_DEADLINE_EXPEDITED: duration(DEFAULT_TIMINGS.authorizationDeadlineExpedited, { description: 'Regulatory decision deadline (expedited)' }),
+  STATEMENT_DUE_DAYS: wholeNumber(30, { description: 'Days the patient has to pay a statement' }),
+  PROCEDURE_CATALOG: text({
+    description: 'The customer’s own procedure catalog (CPT is licensed: we ship none)',
+    unset: '`data/procedures/demo-catalog.csv`',
+  }),
+  PAYER_DIRECTORY: text({
+    description:
+      'The payer directory: id, name, claim and remittance routes, prior-authorization rules, timely-filing, appeal and follow-up limits (days). Loaded into the `Payer` table when the worker starts (the file wins; a payer dropped from the file becomes inactive); intake refuses a payer that is not in it (400 naming `payerId`)',
+    unset: '`data/payers.json`',
+  }),
+  FEE_SCHEDULE: text({ description: 'Charges and payers’ allowed amounts', unset: '`data/fee-schedule.csv`' }),
+  BILLING_PROVIDER_NPI: textWithDefault('1245319599', { description: 'The billing provider on claims: NPI' }),
+  BILLING_PROVIDER_TAXONOMY: textWithDefault('261QP2300X', { description: 'The billing provider on claims: NUCC taxonomy' }),
+  BILLING_PROVIDER_NAME: textWithDefault('ENCOUNTERFLOW DEMO CLINIC', { description: 'The billing provider on claims: name' }),
+  BILLING_PROVIDER_TAX_ID: textWithDefault('123456789', { description: 'The billing provider on claims: tax id (EIN)' }),
+  BILLING_PROVIDER_ADDRESS: textWithDefault('100 MAIN STREET', { description: 'The billing provider on claims: street address' }),
+  BILLING_PROVIDER_CITY: textWithDefault('SPRINGFIELD', { description: 'The billing provider on claims: city' }),
+  BILLING_PROVIDER_STATE: textWithDefault('IL', { description: 'The billing provider on claims: state' }),
+  BILLING_PROVIDER_POSTAL_CODE: textWithDefault('627010000', { description: 'The billing provider on claims: ZIP (9 digits)' }),
+  X12_SENDER_ID: textWithDefault('ENCOUNTERFLOW', { description: '837P interchange sender id' }),
+  X12_RECEIVER_ID: textWithDefault('CLEARINGHOUSE', { description: '837P interchange receiver id' }),
+  TEST_DATABASE_URL: text({ description: 'Tests only: a PostgreSQL server URL whose user may create databases', unset: 'PGlite' }),
+  TEMPORAL_CLI: text({ description: 'Use an existing Temporal CLI', unset: 'found on `PATH`, else installed into `.tools/`' }),
+  TEMPORAL_TEST_SERVER: text({ description: 'Tests only: use an existing Temporal test-server launcher', unset: 'installed into `.tools/`' }),
+  ENCOUNTERFLOW_TOOLS_DIR: text({ description: 'Where the Temporal tools are installed', unset: '`.tools/`' }),
+});
+
+export type Environment = z.output<typeof environmentSchema>;
+
+/** The settings of a process, from the parsed environment. */
+function appConfig(env: Environment) {
+  const temporalUiOrigin = env.TEMPORAL_UI_ORIGIN ?? `http://127.0.0.1:${env.TEMPORAL_UI_PORT},http://localhost:${env.TEMPORAL_UI_PORT}`;
+  return {
+    dataDir: resolve(env.DATA_DIR),
+    /** Unset: an embedded PostgreSQL (PGlite) is started in dataDir. */
+    databaseUrl: env.DATABASE_URL,
+    embeddedPostgresPort: env.EMBEDDED_POSTGRES_PORT,
+    /** Connection pool and transaction limits of every process's database client. */
+    database: {
+      poolSize: env.DATABASE_POOL_SIZE,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      queryTimeoutMs: env.DATABASE_QUERY_TIMEOUT_MS,
+      transactionMaxWaitMs: env.DATABASE_TRANSACTION_MAX_WAIT_MS,
+      transactionTimeoutMs: env.DATABASE_TRANSACTION_TIMEOUT_MS,
+    },
+    /** How often each worker looks for stored encounters without a workflow (worker/workflow-reconciler.ts). */
+    reconcileIntervalMs: env.WORKFLOW_RECONCILE_INTERVAL_MS,
+    /** Load shedding and rate limits of the API (api/admission.ts). */
+    apiLimits: {
+      intakeConcurrency: env.API_INTAKE_CONCURRENCY,
+      intakeQueue: env.API_INTAKE_QUEUE,
+      intakeMaxWaitMs: env.API_INTAKE_MAX_WAIT_MS,
+      rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
+      workflowStartTimeoutMs: env.TEMPORAL_START_TIMEOUT_MS,
+    },
+    taskQueue: env.TASK_QUEUE,
+    temporalDevServerPort: env.TEMPORAL_DEV_SERVER_PORT,
+    temporalUiPort: env.TEMPORAL_UI_PORT,
+    api: { host: env.API_HOST, port: env.API_PORT, publicUrl: env.API_PUBLIC_URL ?? `http://${env.API_HOST}:${env.API_PORT}` },
+    /** Unset: the insurer sandbox is started by `npm start`. */
+    insurerUrl: env.INSURER_URL,
+    insurerPort: env.INSURER_PORT,
+    clearinghouseUrl: env.CLEARINGHOUSE_URL,
+    clearinghousePort: env.CLEARINGHOUSE_PORT,
+    externalTimeoutMs: env.EXTERNAL_TIMEOUT_MS,
+    physicianWebhookUrl: env.PHYSICIAN_WEBHOOK_URL,
+    supervisorWebhookUrl: env.SUPERVISOR_WEBHOOK_URL,
+    webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET ?? DEV_WEBHOOK_SIGNING_SECRET,
+    /** "token=role:subject,..." bearer tokens; unset: the demo tokens (never in production). */
+    apiTokens: env.API_TOKENS,
+    /**
+     * "keyId:base64key,..." keys of the Temporal payload codec (the first encrypts, all decrypt).
+     * Unset: `npm start` keeps a generated key in DATA_DIR/payload-keys; standalone processes refuse.
+     */
+    payloadEncryptionKeys: env.PAYLOAD_ENCRYPTION_KEYS,
+    /** Origins of the Temporal Web UI allowed to call the codec endpoints (CORS). */
+    temporalUiOrigins: temporalUiOrigin
+      .split(',')
+      .map((origin) => origin.trim().replace(/\/+$/, ''))
+      .filter((origin) => origin !== ''),
+    timings: {
+      clarificationDeadline: env.CLARIFICATION_DEADLINE,
+      clarificationReminderInterval: env.CLARIFICATION_REMINDER_INTERVAL,
+      authorizationPollInterval: env.AUTHORIZATION_POLL_INTERVAL,
+      authorizationDeadlineStandard: env.AUTHORIZATION_DEADLINE_STANDARD,
+      authorizationDeadlineExpedited: env.AUTHORIZATION_DEADLINE_EXPEDITED,
+    },
+    statementDueDays: env.STATEMENT_DUE_DAYS,
+    procedureCatalogPath: env.PROCEDURE_CATALOG,
+    /** The payer directory seed file (data/payers.json when unset). */
+    payerDirectoryPath: env.PAYER_DIRECTORY,
+    feeSchedulePath: env.FEE_SCHEDULE,
+    insurerScenarioPath: env.INSURER_SCENARIO,
+    clearinghouseScenarioPath: env.CLEARINGHOUSE_SCENARIO,
+    /** The clinic that bills (demo values unless BILLING_PROVIDER_* are set). */
+    billingProvider: {
+      npi: env.BILLING_PROVIDER_NPI,
+      taxonomy: env.BILLING_PROVIDER_TAXONOMY,
+      name: env.BILLING_PROVIDER_NAME,
+      taxId: env.BILLING_PROVIDER_TAX_ID,
+      address: {
+        line1: env.BILLING_PROVIDER_ADDRESS,
+        city: env.BILLING_PROVIDER_CITY,
+        state: env.BILLING_PROVIDER_STATE,
+        postalCode: env.BILLING_PROVIDER_POSTAL_CODE,
+      },
+    },
+    x12SenderId: env.X12_SENDER_ID,
+    x12ReceiverId: env.X12_RECEIVER_ID,
+  };
+}
+
+export type AppConfig = ReturnType<typeof appConfig>;
+
+type Env = Record<string, string | undefined>;
+
+/** The declared variables of `env`, an empty value counting as unset. */
+function declared(env: Env): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const name of Object.keys(environmentSchema.shape)) {
+    const value = env[name];
+    if (value !== undefined && value !== '') values[name] = value;
   }
-  if (!Number.isFinite(value) || value <= 0 || value > MAX_DURATION_MS) {
-    throw new Error(`${name} must be a positive duration of at most 365 days such as 72h or 7d, got "${raw}"`);
+  return values;
+}
+
+/** The parsed environment; throws one line per invalid variable, naming it (never its value: some are secrets). */
+export function parseEnvironment(env: Env = process.env): Environment {
+  const result = environmentSchema.safeParse(declared(env));
+  if (!result.success) {
+    throw new Error(result.error.issues.map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`).join('\n'));
   }
-  return raw;
+  return result.data;
 }
 
 /**
@@ -110,15 +296,16 @@ function duration(env: Env, name: string, fallback: string): string {
  * Returns the problems, each naming the variable to set; empty when the configuration is safe.
  */
 export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | 'standalone-worker'): string[] {
+  const set = declared(env);
   const problems: string[] = [];
-  const webhooks = ['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL'].filter((name) => text(env, name) !== undefined);
-  if (webhooks.length > 0 && text(env, 'WEBHOOK_SIGNING_SECRET') === undefined) {
+  const webhooks = (['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL'] as const).filter((name) => set[name] !== undefined);
+  if (webhooks.length > 0 && set.WEBHOOK_SIGNING_SECRET === undefined) {
     problems.push(`WEBHOOK_SIGNING_SECRET must be set when ${webhooks.join(' or ')} is configured`);
   }
-  if (mode === 'standalone-api' && text(env, 'API_TOKENS') === undefined) {
+  if (mode === 'standalone-api' && set.API_TOKENS === undefined) {
     problems.push('API_TOKENS must be set for a standalone API (the demo tokens are only for npm start with the embedded database)');
   }
-  if (mode !== 'embedded' && text(env, 'PAYLOAD_ENCRYPTION_KEYS') === undefined) {
+  if (mode !== 'embedded' && set.PAYLOAD_ENCRYPTION_KEYS === undefined) {
     const name = mode === 'standalone-api' ? 'API' : 'worker';
     problems.push(`PAYLOAD_ENCRYPTION_KEYS must be set for a standalone ${name}: the same keys as every other worker and API (npm start generates one into DATA_DIR/payload-keys)`);
   }
@@ -129,63 +316,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
   // Webhooks signed with the published dev secret are refused in every mode, npm start included.
   const unsafe = unsafeSettings(env, 'embedded');
   if (unsafe.length > 0) throw new Error(unsafe.join('\n'));
-  const apiHost = text(env, 'API_HOST') ?? '127.0.0.1';
-  const apiPort = int(env, 'API_PORT', 3000);
-  const payloadEncryptionKeys = text(env, 'PAYLOAD_ENCRYPTION_KEYS');
+  const parsed = parseEnvironment(env);
   // Checked here so a malformed key list stops every process at start (the message names no key).
-  if (payloadEncryptionKeys !== undefined) parsePayloadKeys(payloadEncryptionKeys);
-  const temporalUiPort = int(env, 'TEMPORAL_UI_PORT', 8233);
-  return {
-    dataDir: resolve(text(env, 'DATA_DIR') ?? '.data'),
-    databaseUrl: text(env, 'DATABASE_URL'),
-    embeddedPostgresPort: int(env, 'EMBEDDED_POSTGRES_PORT', 5433),
-    database: {
-      poolSize: positiveInt(env, 'DATABASE_POOL_SIZE', DEFAULT_DATABASE_SETTINGS.poolSize),
-      connectTimeoutMs: positiveInt(env, 'DATABASE_CONNECT_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.connectTimeoutMs),
-      queryTimeoutMs: positiveInt(env, 'DATABASE_QUERY_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.queryTimeoutMs),
-      transactionMaxWaitMs: positiveInt(env, 'DATABASE_TRANSACTION_MAX_WAIT_MS', DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs),
-      transactionTimeoutMs: positiveInt(env, 'DATABASE_TRANSACTION_TIMEOUT_MS', DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs),
-    },
-    reconcileIntervalMs: positiveInt(env, 'WORKFLOW_RECONCILE_INTERVAL_MS', 30_000),
-    apiLimits: {
-      intakeConcurrency: positiveInt(env, 'API_INTAKE_CONCURRENCY', DEFAULT_API_LIMITS.intakeConcurrency),
-      intakeQueue: int(env, 'API_INTAKE_QUEUE', DEFAULT_API_LIMITS.intakeQueue),
-      intakeMaxWaitMs: int(env, 'API_INTAKE_MAX_WAIT_MS', DEFAULT_API_LIMITS.intakeMaxWaitMs),
-      rateLimitPerMinute: positiveInt(env, 'API_RATE_LIMIT_PER_MINUTE', DEFAULT_API_LIMITS.rateLimitPerMinute),
-      workflowStartTimeoutMs: positiveInt(env, 'TEMPORAL_START_TIMEOUT_MS', DEFAULT_API_LIMITS.workflowStartTimeoutMs),
-    },
-    taskQueue: text(env, 'TASK_QUEUE') ?? 'encounters',
-    temporalDevServerPort: int(env, 'TEMPORAL_DEV_SERVER_PORT', 7233),
-    temporalUiPort,
-    api: { host: apiHost, port: apiPort, publicUrl: text(env, 'API_PUBLIC_URL') ?? `http://${apiHost}:${apiPort}` },
-    insurerUrl: text(env, 'INSURER_URL'),
-    insurerPort: int(env, 'INSURER_PORT', 4010),
-    clearinghouseUrl: text(env, 'CLEARINGHOUSE_URL'),
-    clearinghousePort: int(env, 'CLEARINGHOUSE_PORT', 4020),
-    externalTimeoutMs: int(env, 'EXTERNAL_TIMEOUT_MS', 10_000),
-    physicianWebhookUrl: text(env, 'PHYSICIAN_WEBHOOK_URL'),
-    supervisorWebhookUrl: text(env, 'SUPERVISOR_WEBHOOK_URL'),
-    webhookSigningSecret: text(env, 'WEBHOOK_SIGNING_SECRET') ?? DEV_WEBHOOK_SIGNING_SECRET,
-    apiTokens: text(env, 'API_TOKENS'),
-    payloadEncryptionKeys,
-    temporalUiOrigins: (text(env, 'TEMPORAL_UI_ORIGIN') ?? `http://127.0.0.1:${temporalUiPort},http://localhost:${temporalUiPort}`)
-      .split(',')
-      .map((origin) => origin.trim().replace(/\/+$/, ''))
-      .filter((origin) => origin !== ''),
-    timings: {
-      clarificationDeadline: duration(env, 'CLARIFICATION_DEADLINE', DEFAULT_TIMINGS.clarificationDeadline),
-      clarificationReminderInterval: duration(env, 'CLARIFICATION_REMINDER_INTERVAL', DEFAULT_TIMINGS.clarificationReminderInterval),
-      authorizationPollInterval: duration(env, 'AUTHORIZATION_POLL_INTERVAL', DEFAULT_TIMINGS.authorizationPollInterval),
-      authorizationDeadlineStandard: duration(env, 'AUTHORIZATION_DEADLINE_STANDARD', DEFAULT_TIMINGS.authorizationDeadlineStandard),
-      authorizationDeadlineExpedited: duration(env, 'AUTHORIZATION_DEADLINE_EXPEDITED', DEFAULT_TIMINGS.authorizationDeadlineExpedited),
-    },
-    statementDueDays: int(env, 'STATEMENT_DUE_DAYS', 30),
-    procedureCatalogPath: text(env, 'PROCEDURE_CATALOG'),
-    payerDirectoryPath: text(env, 'PAYER_DIRECTORY'),
-    feeSchedulePath: text(env, 'FEE_SCHEDULE'),
-    insurerScenarioPath: text(env, 'INSURER_SCENARIO'),
-    clearinghouseScenarioPath: text(env, 'CLEARINGHOUSE_SCENARIO'),
-    x12SenderId: text(env, 'X12_SENDER_ID') ?? 'ENCOUNTERFLOW',
-    x12ReceiverId: text(env, 'X12_RECEIVER_ID') ?? 'CLEARINGHOUSE',
-  };
+  if (parsed.PAYLOAD_ENCRYPTION_KEYS !== undefined) parsePayloadKeys(parsed.PAYLOAD_ENCRYPTION_KEYS);
+  return appConfig(parsed);
 }

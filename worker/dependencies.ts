@@ -8,22 +8,6 @@ import type { PrismaClient } from '../platform/db.ts';
 import { loadPayerDirectory } from '../payers/directory.ts';
 import { loadCodingEngine } from './coding-engine.ts';
 
-/** The clinic that bills: demo values unless BILLING_PROVIDER_* are set. */
-export function billingProviderFromEnv(env: Record<string, string | undefined> = process.env) {
-  return {
-    npi: env['BILLING_PROVIDER_NPI'] ?? '1245319599',
-    taxonomy: env['BILLING_PROVIDER_TAXONOMY'] ?? '261QP2300X',
-    name: env['BILLING_PROVIDER_NAME'] ?? 'ENCOUNTERFLOW DEMO CLINIC',
-    taxId: env['BILLING_PROVIDER_TAX_ID'] ?? '123456789',
-    address: {
-      line1: env['BILLING_PROVIDER_ADDRESS'] ?? '100 MAIN STREET',
-      city: env['BILLING_PROVIDER_CITY'] ?? 'SPRINGFIELD',
-      state: env['BILLING_PROVIDER_STATE'] ?? 'IL',
-      postalCode: env['BILLING_PROVIDER_POSTAL_CODE'] ?? '627010000',
-    },
-  };
-}
-
 export interface ExternalParties {
   insurerUrl: string;
   clearinghouseUrl: string;
@@ -48,7 +32,7 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
       statementDueDays: config.statementDueDays,
       senderId: config.x12SenderId,
       receiverId: config.x12ReceiverId,
-      billingProvider: billingProviderFromEnv(),
+      billingProvider: config.billingProvider,
     },
   };
 }

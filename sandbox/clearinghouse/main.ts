@@ -1,14 +1,15 @@
-/** Runs the clearinghouse sandbox alone: `tsx sandbox/clearinghouse/main.ts` (port from CLEARINGHOUSE_PORT, default 4020). */
+/** Runs the clearinghouse sandbox alone: `tsx sandbox/clearinghouse/main.ts` (CLEARINGHOUSE_PORT, CLEARINGHOUSE_SCENARIO, INSURER_URL; see platform/config.ts). */
+import { parseEnvironment } from '../../platform/config.ts';
 import { runStandalone } from '../shared/http-server.ts';
 import { startClearinghouseSandbox } from './server.ts';
 
-const port = Number(process.env.CLEARINGHOUSE_PORT ?? 4020);
+const env = parseEnvironment();
 await runStandalone('clearinghouse', () =>
   startClearinghouseSandbox({
-    port,
+    port: env.CLEARINGHOUSE_PORT,
     host: '127.0.0.1',
-    ...(process.env.CLEARINGHOUSE_SCENARIO ? { scenarioPath: process.env.CLEARINGHOUSE_SCENARIO } : {}),
+    ...(env.CLEARINGHOUSE_SCENARIO !== undefined ? { scenarioPath: env.CLEARINGHOUSE_SCENARIO } : {}),
     // Where accepted claims go for adjudication (the insurer sandbox); unset: claims are never adjudicated.
-    ...(process.env.INSURER_URL ? { payerUrl: process.env.INSURER_URL } : {}),
+    ...(env.INSURER_URL !== undefined ? { payerUrl: env.INSURER_URL } : {}),
   }),
 );

@@ -1,8 +1,13 @@
-/** Runs the insurer sandbox alone: `tsx sandbox/insurer/main.ts` (port from INSURER_PORT, default 4010). */
+/** Runs the insurer sandbox alone: `tsx sandbox/insurer/main.ts` (INSURER_PORT, INSURER_SCENARIO; see platform/config.ts). */
+import { parseEnvironment } from '../../platform/config.ts';
 import { runStandalone } from '../shared/http-server.ts';
 import { startInsurerSandbox } from './server.ts';
 
-const port = Number(process.env.INSURER_PORT ?? 4010);
+const env = parseEnvironment();
 await runStandalone('insurer', () =>
-  startInsurerSandbox({ port, host: '127.0.0.1', ...(process.env.INSURER_SCENARIO ? { scenarioPath: process.env.INSURER_SCENARIO } : {}) }),
+  startInsurerSandbox({
+    port: env.INSURER_PORT,
+    host: '127.0.0.1',
+    ...(env.INSURER_SCENARIO !== undefined ? { scenarioPath: env.INSURER_SCENARIO } : {}),
+  }),
 );
