@@ -14,36 +14,13 @@
 import { spawn } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { TOOLS_DIR, isExecutableFile, logTool, runLogged, withInstallLock } from '../platform/temporal-cli.ts';
+import { ensurePythonTool } from './python-tool.ts';
 
 export const PYX12_REQUIREMENT = 'pyx12==4.0.0';
-const VENV_DIR = path.join(TOOLS_DIR, 'pyx12');
-const X12VALID = path.join(VENV_DIR, 'bin', 'x12valid');
-
-async function install(): Promise<string> {
-  return withInstallLock('pyx12', async () => {
-    if (await isExecutableFile(X12VALID)) return X12VALID;
-    const logFile = path.join(TOOLS_DIR, 'logs', 'pyx12-install.log');
-    logTool(`installing ${PYX12_REQUIREMENT} from PyPI into a venv at ${VENV_DIR}`);
-    if ((await runLogged('python3', ['-m', 'venv', VENV_DIR], logFile)) !== 0) {
-      throw new Error(`could not create the pyx12 venv; see ${logFile}`);
-    }
-    const pip = path.join(VENV_DIR, 'bin', 'pip');
-    const code = await runLogged(pip, ['install', '--disable-pip-version-check', '--no-input', PYX12_REQUIREMENT], logFile);
-    if (code !== 0 || !(await isExecutableFile(X12VALID))) throw new Error(`could not install ${PYX12_REQUIREMENT}; see ${logFile}`);
-    return X12VALID;
-  });
-}
-
-let installing: Promise<string> | undefined;
 
 /** The x12valid executable, installed on first use. */
 export function ensurePyx12(): Promise<string> {
-  installing ??= (async () => ((await isExecutableFile(X12VALID)) ? X12VALID : install()))().catch((err: unknown) => {
-    installing = undefined;
-    throw err;
-  });
-  return installing;
+  return ensurePythonTool({ name: 'pyx12', requirement: PYX12_REQUIREMENT, executable: 'x12valid' });
 }
 
 export interface Pyx12Verdict {

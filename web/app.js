@@ -18,6 +18,7 @@ import {
   buildOverrideBody,
   countByStage,
   createApiClient,
+  loadStages,
   decisionLabel,
   demoRole,
   dollars,
@@ -927,6 +928,8 @@ setInterval(() => {
 }, REFRESH_MS);
 
 renderTokenState();
+// The stage list comes from the API (GET /stages, no token needed) before anything is drawn by stage.
+await loadStages(api).catch((error) => handleError(error, 'refresh'));
 renderStageFilters(null);
 if (state.token === '') $('token').focus();
 else void refresh();

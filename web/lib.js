@@ -6,22 +6,22 @@
  * Plain ES module, no build step. Keep it free of `document` and `window`.
  */
 
-/** The encounter stages, in workflow order (the same list as workflows/stages.ts; a test checks). */
-export const STAGES = [
-  'received',
-  'coding',
-  'awaiting_clarification',
-  'escalated',
-  'authorization',
-  'denied',
-  'needs_review',
-  'billing',
-  'billed',
-  'cancelled',
-];
+/**
+ * The encounter stages in workflow order, the final ones, and those that take a code override,
+ * as the API lists them (GET /stages). Empty until `loadStages` filled them, which the page does
+ * before it draws anything.
+ */
+export const STAGES = [];
+export const FINAL_STAGES = [];
+export const CODE_OVERRIDE_STAGES = [];
 
-/** Stages after which nothing more happens to an encounter. */
-export const FINAL_STAGES = ['billed', 'cancelled'];
+/** Fills STAGES, FINAL_STAGES and CODE_OVERRIDE_STAGES (in place: importers keep their arrays) from the API. */
+export async function loadStages(client) {
+  const { items } = await client.stages();
+  STAGES.splice(0, STAGES.length, ...items.map((stage) => stage.name));
+  FINAL_STAGES.splice(0, FINAL_STAGES.length, ...items.filter((stage) => stage.final).map((stage) => stage.name));
+  CODE_OVERRIDE_STAGES.splice(0, CODE_OVERRIDE_STAGES.length, ...items.filter((stage) => stage.takesCodeOverride).map((stage) => stage.name));
+}
 
 /** Stages where a person is expected to step in. */
 export const ATTENTION_STAGES = ['escalated', 'denied', 'needs_review'];
@@ -146,6 +146,8 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
   }
 
   return {
+    /** The stages in workflow order: { items: [{ name, final, takesCodeOverride }] }. */
+    stages: () => request('GET', '/stages'),
     /** One page of the worklist: { items, nextCursor }. */
     listEncounters: ({ stage, payer, cursor, limit } = {}) =>
       request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
@@ -213,9 +215,6 @@ export function demoRole(token) {
   const match = DEMO_TOKENS.exec(String(token ?? '').trim());
   return match === null ? null : (match[1] ?? match[2]);
 }
-
-/** Stages in which the API takes a code override (CODE_OVERRIDE_STAGES in api/routes/actions.ts). */
-export const CODE_OVERRIDE_STAGES = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
 
 /** Roles PUT /encounters/:id/codes accepts (api/routes/actions.ts: requireRole('coder')). */
 export const CODE_OVERRIDE_ROLES = ['coder'];

@@ -161,12 +161,12 @@ export class DemoApi {
 
   /** Physician: their open clarification queries. */
   async physicianQueries(npi: string): Promise<PhysicianQuery[]> {
-    return (await this.call<{ items: PhysicianQuery[] }>('GET', `/physicians/${npi}/queries`, TOKENS.physician(npi))).body.items;
+    return (await this.call<{ items: PhysicianQuery[] }>('GET', `/physicians/${npi}/clarifications`, TOKENS.physician(npi))).body.items;
   }
 
   /** Physician: answer a query with one of its options and/or free text. */
   async answerQuery(npi: string, queryId: string, answer: { option?: string; freeText?: string }): Promise<void> {
-    await this.call('POST', `/queries/${encodeURIComponent(queryId)}/answer`, TOKENS.physician(npi), answer);
+    await this.call('POST', `/clarifications/${encodeURIComponent(queryId)}/answer`, TOKENS.physician(npi), answer);
   }
 
   /** Coder: replace the codes. */

@@ -42,28 +42,32 @@ describe('clarification queries', () => {
     await addQuery(answeredQueryId, 'answered');
   });
 
-  it('lists a physician’s open queries to that physician and supervisors only', async () => {
-    const own = await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA });
+  it('lists a physician’s open clarifications to that physician and supervisors only', async () => {
+    const own = await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.physicianA });
     expect(own.status).toBe(200);
     expect(own.body.items).toHaveLength(1);
     expect(own.body.items[0]).toMatchObject({ id: openQueryId, encounterId, options: ['controlled', 'uncontrolled'], remindersSent: 0 });
-    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.supervisor })).body.items).toHaveLength(1);
-    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianB })).status).toBe(403);
+    expect(own.body.items[0].links.answer).toBe(`/clarifications/${openQueryId}/answer`);
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.supervisor })).body.items).toHaveLength(1);
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.physicianB })).status).toBe(403);
+    // The first path, kept as an alias.
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA })).body).toEqual(own.body);
   });
 
   it('403 when another physician answers; 404 unknown; 409 not open; 400 empty answer', async () => {
-    const other = await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
+    const other = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
     expect(other.status).toBe(403);
     expect(other.contentType).toMatch(/problem\+json/);
-    expect((await call(api.baseUrl, 'POST', '/queries/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(404);
-    expect((await call(api.baseUrl, 'POST', `/queries/${answeredQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
+    expect((await call(api.baseUrl, 'POST', '/clarifications/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(404);
+    expect((await call(api.baseUrl, 'POST', `/clarifications/${answeredQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
     expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianA, body: {} })).status).toBe(400);
     expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status).toBe(403);
   });
 
   it('503 (not a hang) when the workflow does not take the update in time', async () => {
-    const response = await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
+    const response = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
     expect(response.status).toBe(503);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await api.db.prisma.auditEvent.count({ where: { action: 'clarification.answered' } })).toBe(0);
   });
 });

@@ -100,16 +100,16 @@ describe('the encounter lifecycle over HTTP', () => {
       },
     });
     const waiting = await waitForStage(id, 'awaiting_clarification');
-    const inbox = await call(stack.apiUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA });
+    const inbox = await call(stack.apiUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.physicianA });
     expect(inbox.status).toBe(200);
     const items = inbox.body.items ?? inbox.body;
     const query = items.find((q: { id: string }) => q.id === waiting.openQuery!.queryId);
     expect(query.options).toContain('Clinically undetermined');
     expect(JSON.stringify(query).toLowerCase()).not.toMatch(/payment|reimburse/);
 
-    const wrongOption = await call(stack.apiUrl, 'POST', `/queries/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 9 diabetes' } });
+    const wrongOption = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 9 diabetes' } });
     expect(wrongOption.status).toBe(422);
-    const answer = await call(stack.apiUrl, 'POST', `/queries/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 1 diabetes mellitus' } });
+    const answer = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 1 diabetes mellitus' } });
     expect(answer.status).toBe(200);
 
     const billed = await waitForStage(id, 'billed');

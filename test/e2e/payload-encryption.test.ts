@@ -94,7 +94,7 @@ describe('payload encryption on the real stack', () => {
       if (queryId === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(queryId).toBeDefined();
-    const answer = await call(stack.apiUrl, 'POST', `/queries/${queryId}/answer`, {
+    const answer = await call(stack.apiUrl, 'POST', `/clarifications/${queryId}/answer`, {
       token: TOKENS.physicianA,
       body: { option: 'Type 1 diabetes mellitus', freeText: ANSWER_MARKER },
     });

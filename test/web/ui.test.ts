@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_OVERRIDE_STAGES } from '../../api/routes/actions.ts';
-import { STAGES } from '../../workflows/stages.ts';
+import { FINAL_STAGES, STAGES } from '../../workflows/stages.ts';
 import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from '../api/support.ts';
 
 const webFile = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
@@ -24,6 +24,8 @@ beforeAll(async () => {
   api = await startApiUnderTest();
   const libUrl = pathToFileURL(webFile('lib.js')).href;
   lib = await import(libUrl);
+  // As the page does first: the stage lists from GET /stages (no token).
+  await lib.loadStages(lib.createApiClient({ baseUrl: api.baseUrl, getToken: () => '' }));
   const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
   expect(created.status).toBe(201);
   encounterId = created.body.id;
@@ -101,8 +103,10 @@ describe('the page’s JavaScript', () => {
     expect(source).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write/);
   });
 
-  it('knows the same stages as the workflow', () => {
+  it('takes the stages from the API, the same as the workflow’s', () => {
     expect(lib.STAGES).toEqual([...STAGES]);
+    expect(lib.FINAL_STAGES).toEqual([...FINAL_STAGES]);
+    expect(readFileSync(webFile('lib.js'), 'utf8')).not.toContain("'awaiting_clarification',"); // no copied list
   });
 
   it('builds list queries without empty parameters', () => {

@@ -1,0 +1,62 @@
+// The OpenAPI document written from the route declarations: complete, honest about every status,
+// and valid OpenAPI 3.1 by an independent validator (PyPI openapi-spec-validator).
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument } from '../../api/openapi.ts';
+import { API_ROUTES } from '../../api/routes/index.ts';
+import { validateOpenApiFile } from '../../testkit/openapi-validator.ts';
+
+interface Operation {
+  deprecated?: boolean;
+  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
+}
+
+const document = buildOpenApiDocument(API_ROUTES) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
+const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method} ${path}`, op })));
+
+describe('the OpenAPI document', () => {
+  it('is valid OpenAPI 3.1 (openapi-spec-validator 0.9.0)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');
+    writeFileSync(file, JSON.stringify(document));
+    const verdict = await validateOpenApiFile(file);
+    expect(verdict.ok, verdict.output).toBe(true);
+  }, 300_000);
+
+  it('describes every JSON answer with a real schema, never a bare object', () => {
+    for (const { name, op } of operations) {
+      const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
+      expect(success.length, name).toBeGreaterThan(0);
+      for (const [status, response] of Object.entries(op.responses)) {
+        for (const [type, media] of Object.entries(response.content ?? {})) {
+          const schema = media.schema;
+          expect(Object.keys(schema).length > 1 || schema.type !== 'object', `${name} ${status} ${type}`).toBe(true);
+          // /readyz answers 503 with its own JSON (the failing checks), for load balancers.
+          if (status >= '400' && name !== 'get /readyz') {
+            expect(type, `${name} ${status}`).toBe('application/problem+json');
+            expect(schema.$ref, `${name} ${status}`).toBe('#/components/schemas/Problem');
+          }
+        }
+      }
+    }
+  });
+
+  it('lists 503 with Retry-After wherever a dependency can be down, and 500 everywhere', () => {
+    for (const { name, op } of operations) {
+      expect(op.responses['500'], name).toBeDefined();
+      if (op.responses['503']?.content?.['application/problem+json'] !== undefined) {
+        expect(op.responses['503']?.headers?.['Retry-After'], name).toBeDefined();
+      }
+    }
+    expect(document.paths['/encounters']?.post?.responses['503']).toBeDefined();
+    expect(document.paths['/healthz']?.get?.responses['503']).toBeUndefined();
+  });
+
+  it('documents the clarification paths, with the first "queries" paths as deprecated aliases', () => {
+    expect(document.paths['/clarifications/{id}/answer']?.post?.deprecated).toBeUndefined();
+    expect(document.paths['/queries/{id}/answer']?.post?.deprecated).toBe(true);
+    expect(document.paths['/physicians/{npi}/clarifications']?.get?.deprecated).toBeUndefined();
+    expect(document.paths['/physicians/{npi}/queries']?.get?.deprecated).toBe(true);
+  });
+});
