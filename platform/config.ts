@@ -36,6 +36,9 @@ const wholeNumber = (fallback: number, meta: SettingMeta, min = 0) =>
     .default(fallback)
     .meta(meta);
 const port = (fallback: number, meta: SettingMeta) => wholeNumber(fallback, meta).pipe(z.number().max(65_535, { error: 'must be a port (0-65535)' }));
+/** A whole number that, unset, leaves the choice to a library's own default. */
+const optionalCount = (min: number, meta: SettingMeta) =>
+  z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` }).optional().meta(meta);
 /** A workflow duration as Temporal reads it (`ms` syntax: 90m, 24h, 7d, 1500): positive, at most 365 days. */
 const duration = (fallback: string, meta: SettingMeta) =>
   z
@@ -93,6 +96,13 @@ export const environmentSchema = z.object({
     },
     1,
   ),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: optionalCount(1, { description: 'Activity tasks a worker runs at once', unset: 'the SDK’s default (100)' }),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: optionalCount(2, { description: 'Workflow tasks a worker runs at once', unset: 'the SDK’s default (40)' }),
+  WORKER_MAX_CACHED_WORKFLOWS: optionalCount(0, {
+    description: 'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables)',
+    unset: 'the SDK’s default (from the heap size)',
+  }),
+  WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   TEMPORAL_ADDRESS: text({
     description:
       'Temporal frontend (`host:port`); with `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`, `TEMPORAL_PROFILE`, `TEMPORAL_CONFIG_FILE` as in `@temporalio/envconfig` (self-hosted or Temporal Cloud), which reads them',

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { environmentSchema, loadConfig } from '../../platform/config.ts';
+import { workerTuning } from '../../worker/tuning.ts';
 import { CONFIG_TABLE_END, CONFIG_TABLE_START, renderConfigTable, withConfigTable } from '../../platform/config-table.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -45,7 +46,9 @@ describe('configuration schema', () => {
     const read = new Set<string>();
     for (const file of PRODUCT_DIRS.flatMap((dir) => sourceFiles(join(ROOT, dir)))) {
       const source = readFileSync(file, 'utf8');
-      for (const match of source.matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]+)|\[['"]([A-Z][A-Z0-9_]+)['"]\])/g)) read.add((match[1] ?? match[2]) as string);
+      // process.env.X, env.X, env['X'], and helpers called as f(env, 'X').
+      const reads = /(?:process\.env|\benv)(?:\.([A-Z][A-Z0-9_]+)|\[['"]([A-Z][A-Z0-9_]+)['"]\])|\(env, ['"]([A-Z][A-Z0-9_]+)['"]/g;
+      for (const match of source.matchAll(reads)) read.add((match[1] ?? match[2] ?? match[3]) as string);
     }
     const declared = new Set(Object.keys(environmentSchema.shape));
     expect([...read].filter((name) => !declared.has(name) && !SYSTEM_VARIABLES.has(name))).toEqual([]);
@@ -59,5 +62,11 @@ describe('configuration schema', () => {
     expect(() => loadConfig({ API_PORT: 'secret-ish' })).toThrow(/^API_PORT must be a whole number$/);
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE must be at least 1/);
     expect(() => loadConfig({ INSURER_PORT: '70000' })).toThrow(/INSURER_PORT/);
+  });
+
+  it('reads the worker tuning through the same schema (unset: the SDK decides)', () => {
+    expect(workerTuning({})).toEqual({});
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_ACTIVITIES: '20' })).toEqual({ maxCachedWorkflows: 0, maxConcurrentActivityTaskExecutions: 20 });
+    expect(() => workerTuning({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toThrow(/WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must be at least 2/);
   });
 });
