@@ -75,8 +75,13 @@ export function bmiCode(text: string, ageYears: number): { code: string; what: s
   return { code, what: `BMI ${m[1]} (adult)` };
 }
 
+/** Dialysis the patient is on (not planned, declined or "pre-dialysis"). */
+const DIALYSIS = /\b(on (chronic |maintenance )?(hemo|peritoneal )?dialysis|(hemo|peritoneal )?dialysis (dependent|three times|3x|\d+ ?(times|days)|mwf|tth|m\/w\/f|t\/th\/s)|(receives|receiving|undergoes|undergoing|gets) (chronic |maintenance )?(hemo|peritoneal )?dialysis|hemodialysis|peritoneal dialysis|dialysis-dependent)\b/i;
+const NOT_ON_DIALYSIS = /\b(pre-?dialysis|not (yet )?on dialysis|no dialysis|dialysis (is )?(planned|discussed|not|declined|deferred)|declin\w* dialysis|avoid dialysis|(may|will) need dialysis|before dialysis|prior to dialysis)\b/i;
+
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
+  { find: (t) => (current(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) ? { code: 'Z99.2', what: 'dependence on renal dialysis' } : undefined) },
   { find: (t) => (current(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
   { find: (t) => (current(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
   {

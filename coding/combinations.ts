@@ -6,15 +6,17 @@ import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.t
 
 export interface CombinationRule {
   name: string;
-  /** Both must be coded (code prefixes). */
-  when: [string, string];
-  /** The first condition's code is replaced by this one; picks may depend on the second code. */
-  replaceFirstWith: (second: string) => string;
+  /** All must be coded (code prefixes; the first one an exact code or its subcodes). */
+  when: [string, string] | [string, string, string];
+  /** The first condition's code is replaced by this one; picks may depend on the last code (the CKD stage). */
+  replaceFirstWith: (last: string) => string;
 }
 
 const ckdLate = (n18: string) => n18 === 'N18.5' || n18 === 'N18.6';
 
+/** In order: hypertension with both heart failure and CKD (I13.-) before either pair alone. */
 export const COMBINATION_RULES: CombinationRule[] = [
+  { name: 'hypertension with heart failure and chronic kidney disease', when: ['I10', 'I50.', 'N18.'], replaceFirstWith: (n18) => (ckdLate(n18) ? 'I13.2' : 'I13.0') },
   { name: 'type 2 diabetes with chronic kidney disease', when: ['E11.9', 'N18.'], replaceFirstWith: () => 'E11.22' },
   { name: 'type 1 diabetes with chronic kidney disease', when: ['E10.9', 'N18.'], replaceFirstWith: () => 'E10.22' },
   { name: 'hypertension with heart failure', when: ['I10', 'I50.'], replaceFirstWith: () => 'I11.0' },
@@ -25,14 +27,18 @@ export const COMBINATION_RULES: CombinationRule[] = [
 export function applyCombinations(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   let out = drafts;
   for (const rule of COMBINATION_RULES) {
-    const first = out.find((d) => d.code === rule.when[0] || d.code.startsWith(`${rule.when[0]}.`));
-    const second = out.find((d) => d !== first && d.code.startsWith(rule.when[1]));
-    if (!first || !second) continue;
-    const code = rule.replaceFirstWith(second.code);
+    const [head, ...rest] = rule.when;
+    const first = out.find((d) => d.code === head || d.code.startsWith(`${head}.`));
+    const others = rest.map((prefix) => out.find((d) => d !== first && d.code.startsWith(prefix)));
+    const last = others[others.length - 1];
+    if (!first || !last || others.some((o) => !o)) continue;
+    const linked = others.filter((o): o is DiagnosisDraft => o !== undefined);
+    const code = rule.replaceFirstWith(last.code);
     const description = describeIcd(run.codeSets, code);
+    const named = linked.map((o) => o.code).join(' and ');
     out = out.map((d) => d === first ? {
-      ...d, code, description, evidence: [...d.evidence, ...second.evidence],
-      rationale: `${d.rationale} Combined with ${second.code} into ${code} (${rule.name}): ICD-10-CM presumes the link ("with" convention); ${second.code} is kept for the stage or type.`,
+      ...d, code, description, evidence: [...d.evidence, ...linked.flatMap((o) => o.evidence)],
+      rationale: `${d.rationale} Combined with ${named} into ${code} (${rule.name}): ICD-10-CM presumes the link ("with" convention); ${named} ${linked.length > 1 ? 'are' : 'is'} kept for the stage or type.`,
     } : d);
   }
   return out;

@@ -9,6 +9,14 @@ import { buildQuery } from './search.ts';
 import { expandWithGroups } from './text.ts';
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
+const VERSUS = /\b(?:vs\.?|versus)(?=\s|$)/i;
+/** The alternatives of "X vs Y (vs Z)", without uncertainty cue words. */
+function versusParts(original: string): string[] {
+  return original.split(/\b(?:vs\.?|versus)(?=\s|$)|\bor\b/i)
+    .map((p) => p.replace(/\b(rule out|r\/o|probable|possible|suspected|likely|questionable)\b/gi, ' ').replace(/[^\w\s'-]/g, ' ').replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
 export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: boolean, uncertainLines: Mention[] = []): DiagnosisDraft[] {
   const out: DiagnosisDraft[] = [];
   const sources: Mention[] = [
@@ -25,15 +33,21 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
   let order = startOrder;
   for (const whole of sources) {
    // Each item of a list of symptoms is searched on its own ("cough and fever").
-   const parts = whole.section === 'notes' ? whole.text.split(/,|\band\b|\bwith\b/).map((t) => t.trim()).filter(Boolean) : [whole.text];
+   // "X vs Y": each alternative the physician names is searched on its own; one that is itself a
+   // sign or symptom ("syncope vs seizure") is the physician's own word for it and is coded.
+   const alternatives = whole.section === 'diagnoses' && VERSUS.test(whole.original) ? versusParts(whole.original) : undefined;
+   const parts = alternatives ?? (whole.section === 'notes' ? whole.text.split(/,|\band\b|\bwith\b/).map((t) => t.trim()).filter(Boolean) : [whole.text]);
    for (const part of parts) {
     const m: Mention = { ...whole, text: part };
     const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
     const q = buildQuery(queryText(m, []));
     if (q.tokens.length === 0) continue;
     const groups = expandWithGroups(queryText(m, [])).groups;
-    for (const hit of rank(run, q, m.text, filter).slice(0, 1)) {
-      if (hit.score < 0.8 || !wellSupported(run.codeSets.icd, hit, q.tokens, groups)) continue;
+    const hits = rank(run, q, m.text, filter);
+    // An alternative of "X vs Y" may also stand on one word when its code clearly leads the others.
+    const leads = (h: (typeof hits)[number]) => alternatives !== undefined && h.score >= 0.85 && (hits[1]?.score ?? 0) < h.score - 0.05;
+    for (const hit of hits.slice(0, 1)) {
+      if (hit.score < 0.8 || (!wellSupported(run.codeSets.icd, hit, q.tokens, groups) && !leads(hit))) continue;
       // A clause that names two symptoms ("cough and fever") yields both.
       const found = [hit];
       const rest = q.tokens.filter((t) => !hit.matched.includes(t));
