@@ -19,6 +19,7 @@
  * The demo prints no patient names, birth dates or member ids: encounters are named by their
  * clinic encounter id.
  */
+import { parseArgs } from 'node:util';
 import { STAGES } from '../workflows/stages.ts';
 import { ApiUnreachable, DemoApi } from './demo/api.ts';
 import { loadSamples } from './demo/samples.ts';
@@ -75,14 +76,17 @@ function printResults(results: RunResult[]): void {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  let values: { fresh: boolean; help: boolean };
+  try {
+    ({ values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+  } catch (error) {
+    fail(1, `${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
     print(USAGE);
     return;
   }
-  const unknown = args.filter((a) => a !== '--fresh');
-  if (unknown.length > 0) fail(1, `unknown argument(s) ${unknown.join(' ')}\n${USAGE}`);
-  const fresh = args.includes('--fresh');
+  const { fresh } = values;
 
   const baseUrl = process.env.DEMO_API_URL ?? 'http://127.0.0.1:3000';
   const timeoutSeconds = Number(process.env.DEMO_TIMEOUT_SECONDS ?? '240');

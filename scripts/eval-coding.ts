@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import type { CodingInput, CodingResult } from '../domain/coding.ts';
 import type { DocumentedProcedure, Sex, TestResult } from '../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../coding/index.ts';
@@ -155,14 +156,15 @@ export function readEvalSet(path = DEFAULT_EVAL_SET): EvalEncounter[] {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const setFlag = args.indexOf('--set');
-  const setValue = setFlag >= 0 ? args[setFlag + 1] : undefined;
-  if (setFlag >= 0 && (setValue === undefined || setValue.startsWith('--'))) throw new Error('--set needs a path');
-  const path = setValue ?? args.find((a, i) => !a.startsWith('--') && (setFlag < 0 || i !== setFlag + 1)) ?? DEFAULT_EVAL_SET;
+  // `npm run eval:coding -- [--set FILE | FILE] [--json]`
+  const { values, positionals } = parseArgs({
+    options: { set: { type: 'string' }, json: { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const path = values.set ?? positionals[0] ?? DEFAULT_EVAL_SET;
   const codeSets = await loadCodeSets();
   const report = evaluate(readEvalSet(path), codeSets);
-  if (args.includes('--json')) {
+  if (values.json) {
     console.log(JSON.stringify({ ...report, scores: undefined }, null, 2));
     return;
   }

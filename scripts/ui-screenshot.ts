@@ -22,10 +22,12 @@
  * has no label.
  */
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 
-const apiUrl = (process.argv[2] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
-const token = process.argv[3] ?? 'supervisor-demo';
+const { positionals } = parseArgs({ allowPositionals: true });
+const apiUrl = (positionals[0] ?? 'http://127.0.0.1:3000').replace(/\/$/, '');
+const token = positionals[1] ?? 'supervisor-demo';
 const outDir = process.env.OUT_DIR ?? '/tmp';
 
 /** Inputs without a label (a <label for>, a wrapping label or aria-label) are problems. */
