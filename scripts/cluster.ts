@@ -19,7 +19,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
 import pg from 'pg';
 import { migrateDeploy } from '../platform/db.ts';
@@ -104,7 +104,8 @@ try {
   const server = await startNodeProcess({
     name: 'temporal-server',
     command: tools.server,
-    args: ['--root', dataDir, '--config', configDir, '--env', 'development', 'start'],
+    // --config is taken relative to --root.
+    args: ['--root', dataDir, '--config', relative(dataDir, configDir), '--env', 'development', 'start'],
     env: {},
     logDir: dataDir,
     ready: async () => {
@@ -152,11 +153,14 @@ try {
     log(`${workers} worker(s), ${apis} API(s) on ${Array.from({ length: apis }, (_, i) => `http://127.0.0.1:${portBase + 30 + i}`).join(', ')}; logs in ${dataDir}`);
   }
   log('more workers or a benchmark against this cluster:');
+  // The key itself is never printed: it is read from its file (mode 0600).
   process.stdout.write(
     Object.entries(productEnv)
-      .filter(([k]) => k !== 'API_TOKENS')
+      .filter(([k]) => k !== 'API_TOKENS' && k !== 'PAYLOAD_ENCRYPTION_KEYS')
       .map(([k, v]) => `export ${k}='${v}'`)
-      .join('\n') + `\n# npm run worker    # one more worker\n# npm run bench -- --skip-baseline --workers 2   # the benchmark starts its own workers and APIs\n`,
+      .join('\n') +
+      `\nexport PAYLOAD_ENCRYPTION_KEYS="$(cat '${join(dataDir, 'payload-keys')}')"` +
+      `\n# npm run worker    # one more worker (API_TOKENS needed for npm run api)\n# npm run bench -- --workers 2   # the benchmark starts its own workers and APIs on this cluster\n`,
   );
   log('running; Ctrl-C stops everything');
 } catch (error) {

@@ -12,7 +12,11 @@ export interface ServerConfigOptions {
   postgres: { host: string; port: number; user: string; password: string };
   databases: { persistence: string; visibility: string };
   historyShards: number;
-  /** frontend gRPC = base, frontend HTTP = base+1, history/matching/worker and membership after it, metrics base+9. */
+  /**
+   * frontend gRPC = base, frontend HTTP = base+1, history/matching/worker gRPC base+3/5/7, metrics
+   * base+9. Membership (gossip) ports are base-10000+2/4/6/8: Temporal stores them in a smallint
+   * column, so they must stay below 32768.
+   */
   portBase: number;
 }
 
@@ -47,6 +51,7 @@ export async function writeServerConfig(opts: ServerConfigOptions): Promise<stri
         maxIdleConns: ${maxConns}
         maxConnLifetime: "1h"`;
   const b = opts.portBase;
+  const m = b >= 32_768 - 10 ? b - 10_000 : b;
   const service = (grpc: number, membership: number, http?: number) => `    rpc:
       grpcPort: ${grpc}
       membershipPort: ${membership}
@@ -78,13 +83,13 @@ global:
 
 services:
   frontend:
-${service(frontendPort(b), b + 2, b + 1)}
+${service(frontendPort(b), m + 2, b + 1)}
   history:
-${service(b + 3, b + 4)}
+${service(b + 3, m + 4)}
   matching:
-${service(b + 5, b + 6)}
+${service(b + 5, m + 6)}
   worker:
-${service(b + 7, b + 8)}
+${service(b + 7, m + 8)}
 
 clusterMetadata:
   enableGlobalNamespace: false
