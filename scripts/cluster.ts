@@ -31,7 +31,7 @@ import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
 import { startNodeProcess, whenLogged, type NodeProcess } from './bench/processes.ts';
 import { ensureServerTools } from './cluster/server-build.ts';
 import { frontendPort, metricsPort, writeServerConfig } from './cluster/server-config.ts';
-import { BENCH_INTAKE_TOKENS } from './bench/environment.ts';
+import { BENCH_API_TOKENS } from './bench/environment.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -136,7 +136,7 @@ try {
     TEMPORAL_NAMESPACE: namespace,
     DATABASE_URL: databaseUrl,
     PAYLOAD_ENCRYPTION_KEYS: payloadKeys,
-    API_TOKENS: process.env['API_TOKENS'] ?? BENCH_INTAKE_TOKENS.map((token, i) => `${token}=intake:bench-clinic-${i + 1}`).join(','),
+    API_TOKENS: process.env['API_TOKENS'] ?? BENCH_API_TOKENS,
     INSURER_URL: insurer.url,
     CLEARINGHOUSE_URL: clearinghouse.url,
   };

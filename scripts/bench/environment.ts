@@ -106,6 +106,12 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
  * the API's per-token rate limit (API_RATE_LIMIT_PER_MINUTE) as ten clinics' traffic would.
  */
 export const BENCH_INTAKE_TOKENS = Array.from({ length: 10 }, (_, i) => `bench-clinic-${i + 1}-token`);
+/** The physician the benchmark's encounters name (testkit's submissions), who answers their queries. */
+export const BENCH_PHYSICIAN = { npi: '1234567893', token: 'bench-physician-token' };
+export const BENCH_API_TOKENS = [
+  ...BENCH_INTAKE_TOKENS.map((token, i) => `${token}=intake:bench-clinic-${i + 1}`),
+  `${BENCH_PHYSICIAN.token}=physician:${BENCH_PHYSICIAN.npi}`,
+].join(',');
 
 export interface Product {
   apiUrls: string[];
@@ -125,7 +131,7 @@ export async function startProduct(
     TEMPORAL_NAMESPACE: env.namespace,
     TASK_QUEUE: opts.taskQueue,
     PAYLOAD_ENCRYPTION_KEYS: process.env['PAYLOAD_ENCRYPTION_KEYS'] ?? generatePayloadKeySpec(),
-    API_TOKENS: BENCH_INTAKE_TOKENS.map((token, i) => `${token}=intake:bench-clinic-${i + 1}`).join(','),
+    API_TOKENS: BENCH_API_TOKENS,
     INSURER_URL: env.insurerUrl,
     CLEARINGHOUSE_URL: env.clearinghouseUrl,
     ...opts.extraEnv,
