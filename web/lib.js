@@ -24,10 +24,13 @@ export async function loadStages(client) {
 }
 
 /** Stages where a person is expected to step in. */
-export const ATTENTION_STAGES = ['escalated', 'denied', 'needs_review'];
+export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'denied', 'needs_review'];
 
 const STAGE_LABELS = {
   received: 'Received',
+  eligibility: 'Eligibility',
+  awaiting_coverage: 'Coverage problem',
+  awaiting_visit: 'Awaiting the visit',
   coding: 'Coding',
   awaiting_clarification: 'Awaiting physician',
   escalated: 'Escalated',
