@@ -10,7 +10,7 @@ import { createLogger } from '../platform/logger.ts';
 import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
 import { authenticate } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { isDependencyOutage } from './dependency-outage.ts';
+import { isDependencyOutage } from '../platform/dependency-outage.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
 import { installProblemHandlers } from '../platform/problem.ts';
 import { mountRoutes } from './route.ts';

@@ -54,7 +54,7 @@ export interface RouteDeclaration<Params extends AnyObject, Query extends AnyObj
   before?: readonly RequestHandler[];
   /**
    * False for a route that answers without the database or Temporal; every other route may
-   * answer 503 + Retry-After while one of them is down (see api/dependency-outage.ts).
+   * answer 503 + Retry-After while one of them is down (see platform/dependency-outage.ts).
    */
   usesDependencies?: boolean;
 }

@@ -103,6 +103,10 @@ export const environmentSchema = z.object({
     unset: 'the SDK’s default (from the heap size)',
   }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
+  WORKFLOW_BUNDLE_PATH: text({
+    description: 'A prebuilt workflow bundle (`bundleWorkflowCode` output) the worker loads instead of bundling `workflows/`',
+    unset: 'bundled at worker start',
+  }),
   TEMPORAL_ADDRESS: text({
     description:
       'Temporal frontend (`host:port`); with `TEMPORAL_NAMESPACE`, `TEMPORAL_API_KEY`, `TEMPORAL_TLS*`, `TEMPORAL_PROFILE`, `TEMPORAL_CONFIG_FILE` as in `@temporalio/envconfig` (self-hosted or Temporal Cloud), which reads them',
@@ -203,6 +207,8 @@ function appConfig(env: Environment) {
     },
     /** How often each worker looks for stored encounters without a workflow (worker/workflow-reconciler.ts). */
     reconcileIntervalMs: env.WORKFLOW_RECONCILE_INTERVAL_MS,
+    /** A prebuilt workflow bundle the worker loads instead of bundling workflows/ at start. */
+    workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
     /** Load shedding and rate limits of the API (api/admission.ts). */
     apiLimits: {
       intakeConcurrency: env.API_INTAKE_CONCURRENCY,

@@ -1,6 +1,7 @@
 /** Starts the encounter worker against configured services; used by `npm run worker` and `npm start`. */
 import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
+import { retryThroughOutage } from '../platform/dependency-outage.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
@@ -24,9 +25,18 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   const connection = await connectNativeConnection(temporal);
   const deps = await buildActivityDeps(config, prisma, parties);
   // The Payer table follows the directory file: intake (in the API) refuses payers not in it.
-  const synced = await syncPayerDirectory(prisma, deps.payers);
+  // Several workers starting at once contend for the same rows: an outage-like failure is retried.
+  const synced = await retryThroughOutage(() => syncPayerDirectory(prisma, deps.payers));
   log.info('payer directory loaded', synced);
-  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter, tuning: workerTuning() });
+  const worker = await createEncounterWorker({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: config.taskQueue,
+    deps,
+    dataConverter,
+    tuning: workerTuning(),
+    ...(config.workflowBundlePath !== undefined ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
+  });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
   // Stored encounters whose workflow was never started (Temporal was down at intake) get one.

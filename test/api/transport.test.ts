@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
-import { isDependencyOutage } from '../../api/dependency-outage.ts';
+import { isDependencyOutage } from '../../platform/dependency-outage.ts';
 import { createPrismaClient } from '../../platform/db.ts';
 import { createPayloadCodec, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';

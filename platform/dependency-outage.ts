@@ -44,3 +44,15 @@ export function isDependencyOutage(error: unknown, depth = 0): boolean {
   const { cause, meta } = error as { cause?: unknown; meta?: { driverAdapterError?: unknown } };
   return isDependencyOutage(cause, depth + 1) || isDependencyOutage(meta?.driverAdapterError, depth + 1);
 }
+
+/** Runs `work`, trying again (up to `attempts` times, `delayMs` apart, doubling) while it fails with a dependency outage. */
+export async function retryThroughOutage<T>(work: () => Promise<T>, attempts = 6, delayMs = 500): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !isDependencyOutage(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * 2 ** (attempt - 1)));
+    }
+  }
+}
