@@ -14,6 +14,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { demoTokenDirectory } from '../api/auth.ts';
+import type { ApiLimits } from '../api/deps.ts';
 import { loadConfig } from '../platform/config.ts';
 import { listen } from '../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec, type AesGcmPayloadCodec } from '../platform/payload-codec.ts';
@@ -56,6 +57,8 @@ export interface TestStackOptions {
   insurerScenarioPath?: string;
   /** Client timeout towards the sandboxes. */
   externalTimeoutMs?: number;
+  /** The API's admission and rate limits (api/admission.ts); its defaults otherwise. */
+  apiLimits?: Partial<ApiLimits>;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -93,6 +96,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     temporalUiOrigins: ['http://127.0.0.1:8233'],
     readiness: async () => ({ database: true, temporal: true }),
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
+    ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
 
