@@ -10,6 +10,7 @@ import type { ClearinghouseClient } from '../integrations/clearinghouse-client.t
 import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { BillingProvider } from '../billing/types.ts';
 import type { PayerDirectory } from '../payers/directory.ts';
+import type { MessageProofKeys } from '../platform/message-proof.ts';
 
 /** The coding engine as the activities see it (coding/ implements it). */
 export interface CodingEngine {
@@ -51,4 +52,6 @@ export interface ActivityDeps {
   payers: PayerDirectory;
   notifications: NotificationSettings;
   billing: BillingSettings;
+  /** Checks that a signal or update was sent by the API; without keys every message is refused. */
+  messageProof?: MessageProofKeys;
 }

@@ -15,12 +15,14 @@ import { createCodingActivities } from './coding.ts';
 import { createCoverageActivities } from './coverage.ts';
 import { createEligibilityActivities } from './eligibility.ts';
 import { createNotificationActivities } from './notifications.ts';
+import { createMessageProofActivities } from './message-proof.ts';
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
 
 export function createInternalActivities(deps: ActivityDeps) {
   return {
     ...createRecordActivities(deps),
+    ...createMessageProofActivities(deps),
     ...createCodingActivities(deps),
     ...createClarificationActivities(deps),
     ...createAuthorizationRequirementActivities(deps),

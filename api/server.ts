@@ -3,6 +3,7 @@ import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
 import { listen } from '../platform/http-server.ts';
 import { createLogger } from '../platform/logger.ts';
+import { messageSigningInterceptors } from '../platform/message-proof.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { createApp } from './app.ts';
@@ -19,7 +20,11 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl, config.database);
-  const { client, connection } = await connectClient(temporal, { dataConverter: encryptingDataConverter(payloadCodec) });
+  // People's messages (answers, decisions, codes, cancel) are signed: the workflow acts only on those.
+  const { client, connection } = await connectClient(temporal, {
+    dataConverter: encryptingDataConverter(payloadCodec),
+    interceptors: messageSigningInterceptors(config.payloadEncryptionKeys),
+  });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
     prisma,

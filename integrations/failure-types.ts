@@ -14,3 +14,5 @@ export const CLAIM_INVALID = 'ClaimInvalid';
 export const UNPRICED_PROCEDURE = 'UnpricedProcedure';
 /** The encounter, or a code a coder typed, is not in our records or code sets. */
 export const INVALID_ENCOUNTER = 'InvalidEncounter';
+/** A signal or update without a valid proof that the API authorized it (workflows/message-authentication.ts). */
+export const MESSAGE_NOT_AUTHORIZED = 'MessageNotAuthorized';

@@ -14,9 +14,8 @@
 import { spawnSync } from 'node:child_process';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundleWorkflowCode } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
-import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
+import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 
 const dist = join(PROJECT_ROOT, 'dist');
 const started = Date.now();
@@ -41,8 +40,7 @@ await mkdir(join(dist, 'platform'), { recursive: true });
 await cp(join(PROJECT_ROOT, 'platform', 'prisma-schema-engine.mjs'), join(dist, 'platform', 'prisma-schema-engine.mjs'));
 
 step('bundling the workflow code');
-const bundle = await bundleWorkflowCode({
-  workflowsPath: WORKFLOWS_PATH,
+const bundle = await bundleEncounterWorkflows({
   // The module listing webpack prints is noise in a build log; warnings and errors still show.
   logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
 });

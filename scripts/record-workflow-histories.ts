@@ -11,11 +11,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+import { DefaultLogger } from '@temporalio/worker';
 import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../testkit/fake-activities.ts';
-import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
+import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { cancelSignal, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 
@@ -226,7 +226,7 @@ async function main(): Promise<void> {
   mkdirSync(HISTORIES_DIR, { recursive: true });
   const [env, bundle] = await Promise.all([
     createTimeSkippingTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+    bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') }),
   ]);
   try {
     for (const [name, path] of Object.entries(PATHS)) {

@@ -3,6 +3,8 @@
  * Each test scripts what coding, the insurer and the clearinghouse answer, and reads back calls.
  */
 import { Context } from '@temporalio/activity';
+import { MessageProofKeys, type MessageProof } from '../platform/message-proof.ts';
+import { generatePayloadKeySpec } from '../platform/payload-codec.ts';
 import type { Activities, AuthorizationResult, CodingSummary } from '../activities/index.ts';
 import type { SubmittedClaim } from '../activities/billing.ts';
 import type { PerformedCheck } from '../activities/authorization.ts';
@@ -81,6 +83,9 @@ export function decision(outcome: AuthorizationResult['outcome'], extra: Partial
   return { outcome, payerReference: 'PA-REF-1', ...extra };
 }
 
+/** The key the workflow tests' client signs messages with, and the fake activities check them with. */
+export const TEST_MESSAGE_PROOF_KEYS = MessageProofKeys.fromPayloadKeySpec(generatePayloadKeySpec());
+
 export function createFakeActivities(script: Script) {
   const calls: Call[] = [];
   let codingCall = 0;
@@ -91,6 +96,8 @@ export function createFakeActivities(script: Script) {
   const activities: Activities = {
     async recordTransition(args) { record('recordTransition', args); },
     async recordAudit(args) { record('recordAudit', args); },
+    // Not recorded as a call: it runs for every message, the scripts' call lists stay about the encounter.
+    async verifyMessageProof(args) { return TEST_MESSAGE_PROOF_KEYS.verify(args, args.proof as MessageProof); },
     async codeEncounter(args) {
       record('codeEncounter', args);
       const next = script.coding[Math.min(codingCall++, script.coding.length - 1)]!;

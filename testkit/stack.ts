@@ -11,7 +11,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { demoTokenDirectory } from '../api/auth.ts';
 import type { ApiLimits } from '../api/deps.ts';
@@ -22,7 +22,9 @@ import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
 import type { FaultConfig } from '../sandbox/shared/faults.ts';
 import { buildActivityDeps } from '../worker/dependencies.ts';
-import { WORKFLOWS_PATH, createEncounterWorker } from '../worker/encounter-worker.ts';
+import { createEncounterWorker } from '../worker/encounter-worker.ts';
+import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
+import { MessageProofKeys, messageSigningInterceptors } from '../platform/message-proof.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createLocalTestEnv, quietBundlerLogger } from './temporal.ts';
@@ -65,16 +67,21 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const [db, env, bundle, insurer] = await Promise.all([
     createTestDatabase(),
     createLocalTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger }),
+    bundleEncounterWorkflows({ logger: quietBundlerLogger }),
     startInsurerSandbox({ port: 0, faults: options.insurerFaults, ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}) }),
   ]);
   const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
   const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000) });
-  const deps = await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url });
-  const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
+  const payloadKeySpec = generatePayloadKeySpec();
+  const deps = {
+    ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url })),
+    messageProof: MessageProofKeys.fromPayloadKeySpec(payloadKeySpec),
+  };
+  const payloadCodec = createPayloadCodec(payloadKeySpec);
   const dataConverter = encryptingDataConverter(payloadCodec);
-  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter });
+  // Like the API's client: encrypts payloads and signs every message (platform/message-proof.ts).
+  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter, interceptors: messageSigningInterceptors(payloadKeySpec) });
   const worker: Worker = await createEncounterWorker({
     connection: env.nativeConnection,
     namespace: env.namespace ?? 'default',

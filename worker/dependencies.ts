@@ -1,4 +1,5 @@
 /** Builds the activities' dependencies from configuration: the real database, engine and external parties. */
+import { MessageProofKeys } from '../platform/message-proof.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { loadFeeSchedule } from '../billing/fee-schedule.ts';
 import { ClearinghouseClient } from '../integrations/clearinghouse-client.ts';
@@ -28,6 +29,7 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
       apiBaseUrl: config.api.publicUrl,
       timeoutMs: config.externalTimeoutMs,
     },
+    messageProof: config.payloadEncryptionKeys === undefined ? undefined : MessageProofKeys.fromPayloadKeySpec(config.payloadEncryptionKeys),
     billing: {
       statementDueDays: config.statementDueDays,
       senderId: config.x12SenderId,

@@ -1,17 +1,14 @@
 /** The worker that runs encounter workflows and their activities on one task queue. */
 import { existsSync } from 'node:fs';
-import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import { createActivities } from '../activities/index.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
+import { OWN_EXTENSION, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from './workflow-bundle.ts';
 
-/** This module's own extension: `.ts` from the sources (tsx, tests), `.js` in the build (dist/). */
-const OWN_EXTENSION = extname(fileURLToPath(import.meta.url));
-
-export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${OWN_EXTENSION}`, import.meta.url));
+export { WORKFLOWS_PATH } from './workflow-bundle.ts';
 
 /**
  * The workflow bundle `npm run build` writes beside the compiled code (dist/workflow-bundle.js).
@@ -32,7 +29,7 @@ export interface EncounterWorkerOptions {
   deps: ActivityDeps;
   /** Encrypts every payload (platform/payload-codec.ts); the codec runs in this process, not in the sandbox. */
   dataConverter: DataConverter;
-  /** A prebuilt bundle (tests bundle once per file; the build writes one); otherwise the worker bundles workflows/ itself. */
+  /** A prebuilt bundle from bundleEncounterWorkflows() (tests bundle once per file; the build writes one); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Concurrency and cache settings (worker/tuning.ts); the SDK's defaults otherwise. */
   tuning?: Partial<WorkerOptions>;
@@ -47,7 +44,11 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })] },
+    interceptors: {
+      // Ignored with a prebuilt bundle, which carries them (bundleEncounterWorkflows()).
+      workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
+      activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })],
+    },
     shutdownGraceTime: '10s',
     ...opts.tuning,
   });

@@ -52,3 +52,10 @@ export const ELIGIBILITY_FIRST = 'eligibility-first';
  * bills what was performed, or bills the patient. A coder's override no longer ends that review.
  */
 export const MODIFIED_AUTHORIZATION_NOT_RECODED = 'modified-authorization-not-recoded';
+
+/**
+ * Signals and updates change an encounter only with a valid proof that the API sent them
+ * (platform/message-proof.ts, checked by workflows/message-authentication.ts); a message without
+ * one is refused and audited. Workflows that saw messages before it acted on them unchecked.
+ */
+export const MESSAGES_AUTHENTICATED = 'messages-authenticated';

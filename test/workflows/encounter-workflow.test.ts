@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
+import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import {
   answerClarificationSignal,
   answerClarificationUpdate,
@@ -28,7 +28,7 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   [env, bundle] = await Promise.all([
     createTimeSkippingTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+    bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') }),
   ]);
 }, 240_000);
 

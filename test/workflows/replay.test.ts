@@ -9,8 +9,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import proto from '@temporalio/proto';
-import { bundleWorkflowCode, DefaultLogger, Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
+import { DefaultLogger, Worker, type ReplayResult, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import { quietTemporalRuntimeLogs } from '../../testkit/temporal.ts';
 
 const HISTORIES_DIR = fileURLToPath(new URL('./histories/', import.meta.url));
@@ -33,7 +33,7 @@ function readHistory(path: string): proto.temporal.api.history.v1.History {
 
 beforeAll(async () => {
   quietTemporalRuntimeLogs();
-  bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  bundle = await bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') });
 }, 120_000);
 
 describe('replaying recorded encounter histories', () => {

@@ -1,0 +1,95 @@
+/**
+ * Every signal and update a workflow receives must carry the API's proof (platform/message-proof.ts)
+ * before its handler runs: the API authorizes people, Temporal only carries their messages, and
+ * anyone who can reach the frontend could otherwise decide in a supervisor's name.
+ *
+ * A workflow interceptor (registered with the bundle: worker/workflow-bundle.ts), so it covers
+ * every message of every workflow, including those added later, without each handler repeating
+ * it. The HMAC is checked by a local activity (the key stays in the worker, out of the sandbox and
+ * of history). An update without the header is refused by its validator (nothing is written); one
+ * with a bad proof fails with MessageNotAuthorized; a signal with either is dropped. Each refusal
+ * is audited. A nonce is accepted once per workflow, so a captured message cannot be sent again.
+ */
+import {
+  ApplicationFailure,
+  patched,
+  proxyActivities,
+  proxyLocalActivities,
+  uuid4,
+  workflowInfo,
+  type Next,
+  type SignalInput,
+  type UpdateInput,
+  type WorkflowInboundCallsInterceptor,
+  type WorkflowInterceptorsFactory,
+} from '@temporalio/workflow';
+import { defaultPayloadConverter } from '@temporalio/common';
+import type { InternalActivities } from '../activities/index.ts';
+import { MESSAGE_NOT_AUTHORIZED } from '../integrations/failure-types.ts';
+import { MESSAGE_PROOF_HEADER } from './messages.ts';
+import { MESSAGES_AUTHENTICATED } from './patches.ts';
+
+const { verifyMessageProof } = proxyLocalActivities<Pick<InternalActivities, 'verifyMessageProof'>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1s', maximumInterval: '10s' },
+});
+const { recordAudit } = proxyActivities<Pick<InternalActivities, 'recordAudit'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+class MessageAuthentication implements WorkflowInboundCallsInterceptor {
+  private readonly seenNonces = new Set<string>();
+
+  async handleSignal(input: SignalInput, next: Next<WorkflowInboundCallsInterceptor, 'handleSignal'>): Promise<void> {
+    if (await this.authenticated(input.signalName, input.args, input.headers)) return next(input);
+  }
+
+  validateUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'validateUpdate'>): void {
+    // Validators cannot wait for an activity: the header's presence is checked here, its HMAC below.
+    if (input.headers[MESSAGE_PROOF_HEADER] === undefined) {
+      throw new Error('this update carries no proof that the API authorized it');
+    }
+    next(input);
+  }
+
+  async handleUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'handleUpdate'>): Promise<unknown> {
+    if (!(await this.authenticated(input.name, input.args, input.headers))) {
+      throw ApplicationFailure.nonRetryable('this update carries no valid proof that the API authorized it', MESSAGE_NOT_AUTHORIZED);
+    }
+    return next(input);
+  }
+
+  private async authenticated(name: string, args: unknown[], headers: SignalInput['headers']): Promise<boolean> {
+    if (!patched(MESSAGES_AUTHENTICATED)) return true;
+    const header = headers[MESSAGE_PROOF_HEADER];
+    const proof = header === undefined ? undefined : safeFromPayload(header);
+    const { workflowId } = workflowInfo();
+    const verdict = proof === undefined ? { valid: false as const, reason: 'no proof' } : await verifyMessageProof({ workflowId, name, args, proof });
+    const nonce = proof !== undefined && typeof proof === 'object' && proof !== null ? (proof as { nonce?: unknown }).nonce : undefined;
+    const replayed = verdict.valid && typeof nonce === 'string' && this.seenNonces.has(nonce);
+    if (verdict.valid && !replayed) {
+      this.seenNonces.add(nonce as string);
+      return true;
+    }
+    await recordAudit({
+      encounterId: workflowId.replace(/^encounter-/, ''),
+      actor: 'unauthenticated',
+      role: 'none',
+      action: 'message.refused',
+      detail: { message: name, reason: replayed ? 'nonce already used' : verdict.valid ? 'refused' : verdict.reason },
+      idempotencyKey: `${workflowId}:message-refused:${uuid4()}`,
+    });
+    return false;
+  }
+}
+
+function safeFromPayload(payload: Parameters<typeof defaultPayloadConverter.fromPayload>[0]): unknown {
+  try {
+    return defaultPayloadConverter.fromPayload(payload);
+  } catch {
+    return undefined;
+  }
+}
+
+export const interceptors: WorkflowInterceptorsFactory = () => ({ inbound: [new MessageAuthentication()] });
