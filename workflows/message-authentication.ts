@@ -5,8 +5,9 @@
  *
  * A workflow interceptor (registered with the bundle: worker/workflow-bundle.ts), so it covers
  * every message of every workflow, including those added later, without each handler repeating
- * it. The HMAC is checked by a local activity (the key stays in the worker, out of the sandbox and
- * of history). An update without the header is refused by its validator (nothing is written); one
+ * it. The proof is the message's last argument, taken off before any handler or validator sees
+ * it; the HMAC is checked by a local activity (the key stays in the worker, out of the sandbox and
+ * of history). An update without a proof is refused by its validator (nothing is written); one
  * with a bad proof fails with MessageNotAuthorized; a signal with either is dropped. Each refusal
  * is audited. A nonce is accepted once per workflow, so a captured message cannot be sent again.
  */
@@ -23,10 +24,9 @@ import {
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptorsFactory,
 } from '@temporalio/workflow';
-import { defaultPayloadConverter } from '@temporalio/common';
 import type { InternalActivities } from '../activities/index.ts';
 import { MESSAGE_NOT_AUTHORIZED } from '../integrations/failure-types.ts';
-import { MESSAGE_PROOF_HEADER } from './messages.ts';
+import { MESSAGE_PROOF_ARG } from './messages.ts';
 import { MESSAGES_AUTHENTICATED } from './patches.ts';
 
 const { verifyMessageProof } = proxyLocalActivities<Pick<InternalActivities, 'verifyMessageProof'>>({
@@ -42,31 +42,30 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
   private readonly seenNonces = new Set<string>();
 
   async handleSignal(input: SignalInput, next: Next<WorkflowInboundCallsInterceptor, 'handleSignal'>): Promise<void> {
-    if (await this.authenticated(input.signalName, input.args, input.headers)) return next(input);
+    const { args, proof } = splitProof(input.args);
+    if (await this.authenticated(input.signalName, args, proof)) return next({ ...input, args });
   }
 
   validateUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'validateUpdate'>): void {
-    // Validators cannot wait for an activity: the header's presence is checked here, its HMAC below.
-    if (input.headers[MESSAGE_PROOF_HEADER] === undefined) {
-      throw new Error('this update carries no proof that the API authorized it');
-    }
-    next(input);
+    // Validators cannot wait for an activity: the proof's presence is checked here, its HMAC below.
+    const { args, proof } = splitProof(input.args);
+    if (proof === undefined) throw new Error('this update carries no proof that the API authorized it');
+    next({ ...input, args });
   }
 
   async handleUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'handleUpdate'>): Promise<unknown> {
-    if (!(await this.authenticated(input.name, input.args, input.headers))) {
+    const { args, proof } = splitProof(input.args);
+    if (!(await this.authenticated(input.name, args, proof))) {
       throw ApplicationFailure.nonRetryable('this update carries no valid proof that the API authorized it', MESSAGE_NOT_AUTHORIZED);
     }
-    return next(input);
+    return next({ ...input, args });
   }
 
-  private async authenticated(name: string, args: unknown[], headers: SignalInput['headers']): Promise<boolean> {
+  private async authenticated(name: string, args: unknown[], proof: unknown): Promise<boolean> {
     if (!patched(MESSAGES_AUTHENTICATED)) return true;
-    const header = headers[MESSAGE_PROOF_HEADER];
-    const proof = header === undefined ? undefined : safeFromPayload(header);
     const { workflowId } = workflowInfo();
     const verdict = proof === undefined ? { valid: false as const, reason: 'no proof' } : await verifyMessageProof({ workflowId, name, args, proof });
-    const nonce = proof !== undefined && typeof proof === 'object' && proof !== null ? (proof as { nonce?: unknown }).nonce : undefined;
+    const nonce = (proof as { nonce?: unknown } | undefined)?.nonce;
     const replayed = verdict.valid && typeof nonce === 'string' && this.seenNonces.has(nonce);
     if (verdict.valid && !replayed) {
       this.seenNonces.add(nonce as string);
@@ -84,12 +83,13 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
   }
 }
 
-function safeFromPayload(payload: Parameters<typeof defaultPayloadConverter.fromPayload>[0]): unknown {
-  try {
-    return defaultPayloadConverter.fromPayload(payload);
-  } catch {
-    return undefined;
+/** The message's own arguments, and the proof when its last argument is one. */
+function splitProof(all: unknown[]): { args: unknown[]; proof: unknown } {
+  const last = all[all.length - 1];
+  if (typeof last === 'object' && last !== null && MESSAGE_PROOF_ARG in last && Object.keys(last).length === 1) {
+    return { args: all.slice(0, -1), proof: (last as Record<string, unknown>)[MESSAGE_PROOF_ARG] };
   }
+  return { args: all, proof: undefined };
 }
 
 export const interceptors: WorkflowInterceptorsFactory = () => ({ inbound: [new MessageAuthentication()] });

@@ -173,5 +173,5 @@ export const coverageCorrectedUpdate = defineUpdate<{ accepted: true; version: n
 /** The clinic documented a scheduled visit: refused for an encounter that is not scheduled or already documented. */
 export const visitDocumentedUpdate = defineUpdate<{ accepted: true }, [VisitDocumented]>('visitDocumented');
 
-/** The header that carries a message's proof that the API sent it (platform/message-proof.ts). */
-export const MESSAGE_PROOF_HEADER = 'encounterflow-message-proof';
+/** The key of the last argument that carries a message's proof that the API sent it (platform/message-proof.ts). */
+export const MESSAGE_PROOF_ARG = 'encounterflowMessageProof';

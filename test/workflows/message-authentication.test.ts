@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, WorkflowUpdateFailedError, type WorkflowClientInterceptor } from '@temporalio/client';
-import type { Headers } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { MessageProofKeys, messageProofInterceptor } from '../../platform/message-proof.ts';
@@ -86,21 +85,21 @@ describe('messages not sent by the API', () => {
   });
 
   it('a signed message captured and sent again is acted on once', async () => {
-    let captured: Headers | undefined;
+    let captured: unknown[] = [];
     const capture: WorkflowClientInterceptor = {
       async signal(input, next) {
-        captured = input.headers;
+        captured = input.args;
         return next(input);
       },
     };
     const resend: WorkflowClientInterceptor = {
       async signal(input, next) {
-        return next({ ...input, headers: { ...input.headers, ...captured } });
+        return next({ ...input, args: captured });
       },
     };
     const { fake } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
       await waitForStage(handle, 'denied');
-      // The API's client signs (first interceptor), the second one sees the signed headers.
+      // The API's client signs (first interceptor), the second one sees the signed arguments.
       const api = handleIn(clientWith([messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS), capture]), handle);
       await api.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
       await deniedTimes(handle, 2); // the resubmitted request is denied again
