@@ -4,7 +4,7 @@
  * plan's copay, coinsurance, deductible and out-of-pocket figures, and an AAA rejection when the
  * inquiry names a subscriber who does not match the enrolment.
  */
-import { ELIGIBILITY_REJECTIONS, eligibilityRequestSchema, type EligibilityResponse } from '../../integrations/insurer-contract.ts';
+import { ELIGIBILITY_REJECTIONS, type eligibilityRequestSchema, type EligibilityResponse } from '../../integrations/insurer-contract.ts';
 import type { z } from 'zod';
 import { lookupBenefits, type InsurerScenario } from './scenarios.ts';
 

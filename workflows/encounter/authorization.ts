@@ -22,8 +22,7 @@ export interface AuthorizationForBilling {
 }
 
 export async function authorize(state: EncounterState): Promise<AuthorizationForBilling> {
-  const { encounterId, status, input } = state;
-  const { timings } = input;
+  const { encounterId, status } = state;
   const requirement = await internal.checkAuthorizationRequirement({ encounterId, revision: status.codingRevision });
   if (!requirement.required) {
     status.authorization = { outcome: 'not_required', attempt: 0 };
