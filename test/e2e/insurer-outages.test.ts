@@ -161,10 +161,12 @@ describe('billing through insurer and clearinghouse outages', () => {
     const billed = await waitForStage(id, 'billed');
     expect(billed.authorization).toMatchObject({ outcome: 'certified', attempt: 1 });
 
+    // The first insurer call of the encounter (since eligibility comes first, the eligibility
+    // check) draws the 429: the activity whose second attempt carries it is the one to look at.
     const history = await stack.env.client.workflow.getHandle(encounterWorkflowId(id)).fetchHistory();
     const events = history.events ?? [];
-    const scheduled = events.find((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'requestPriorAuthorization');
-    const started = events.find((e) => e.activityTaskStartedEventAttributes?.scheduledEventId?.toString() === scheduled?.eventId?.toString());
+    const started = events.find((e) => e.activityTaskStartedEventAttributes?.lastFailure?.message?.includes('HTTP 429'));
+    const scheduled = events.find((e) => e.eventId?.toString() === started?.activityTaskStartedEventAttributes?.scheduledEventId?.toString());
     const attributes = started?.activityTaskStartedEventAttributes;
     expect(attributes?.attempt).toBe(2);
     expect(attributes?.lastFailure?.message).toContain('HTTP 429');
