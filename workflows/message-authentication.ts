@@ -6,7 +6,7 @@
  * A workflow interceptor (registered with the bundle: worker/workflow-bundle.ts), so it covers
  * every message of every workflow, including those added later, without each handler repeating
  * it. The proof is the message's last argument, taken off before any handler or validator sees
- * it; the HMAC is checked by a local activity (the key stays in the worker, out of the sandbox and
+ * it; the HMAC is checked by an activity (the key stays in the worker, out of the sandbox and
  * of history). An update without a proof is refused by its validator (nothing is written); one
  * with a bad proof fails with MessageNotAuthorized; a signal with either is dropped. Each refusal
  * is audited. A nonce is accepted once per workflow, so a captured message cannot be sent again.
@@ -15,7 +15,6 @@ import {
   ApplicationFailure,
   patched,
   proxyActivities,
-  proxyLocalActivities,
   uuid4,
   workflowInfo,
   type Next,
@@ -29,11 +28,9 @@ import { MESSAGE_NOT_AUTHORIZED } from '../integrations/failure-types.ts';
 import { MESSAGE_PROOF_ARG } from './messages.ts';
 import { MESSAGES_AUTHENTICATED } from './patches.ts';
 
-const { verifyMessageProof } = proxyLocalActivities<Pick<InternalActivities, 'verifyMessageProof'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1s', maximumInterval: '10s' },
-});
-const { recordAudit } = proxyActivities<Pick<InternalActivities, 'recordAudit'>>({
+// An ordinary activity, not a local one: a local activity's marker carries a plain (unencrypted)
+// payload of its own in history, and the history is to hold encrypted payloads only.
+const { verifyMessageProof, recordAudit } = proxyActivities<Pick<InternalActivities, 'verifyMessageProof' | 'recordAudit'>>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });

@@ -60,12 +60,16 @@ describe('messages not sent by the API', () => {
       expect(stillDenied.pendingDecision?.kind).toBe('authorization_denied');
       await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
     });
-    expect(stages).toEqual(['coding', 'authorization', 'denied', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'billing', 'billed']);
     expect(status.history.some((t) => t.actor === 'mallory')).toBe(false);
-    expect(refusals(fake.calls)).toEqual([
-      { message: 'supervisorDecision', reason: 'no proof' },
-      { message: 'cancel', reason: 'no proof' },
-    ]);
+    // Both refusals are audited; their activities run side by side, so in either order.
+    expect(refusals(fake.calls)).toHaveLength(2);
+    expect(refusals(fake.calls)).toEqual(
+      expect.arrayContaining([
+        { message: 'supervisorDecision', reason: 'no proof' },
+        { message: 'cancel', reason: 'no proof' },
+      ]),
+    );
   });
 
   it('an update without a proof is refused before it is written; one signed with another key fails and is audited', async () => {
@@ -80,7 +84,7 @@ describe('messages not sent by the API', () => {
       expect((await waitForStage(handle, 'denied')).pendingDecision?.id).toBe(waiting.pendingDecision!.id);
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ ...input, decidedBy: 'sup-1' }] });
     });
-    expect(stages).toEqual(['coding', 'authorization', 'denied', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'billing', 'billed']);
     expect(refusals(fake.calls)).toEqual([{ message: 'decide', reason: 'unknown key' }]);
   });
 
