@@ -3,15 +3,14 @@
  * of fake-activities.ts. Shared by the workflow tests and scripts/record-workflow-histories.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { Client, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
 import type { encounterWorkflow } from '../workflows/encounter.ts';
 import { answerClarificationUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
-import { messageProofInterceptor } from '../platform/message-proof.ts';
-import { createFakeActivities, TEST_MESSAGE_PROOF_KEYS, type Script } from './fake-activities.ts';
+import { createFakeActivities, type Script } from './fake-activities.ts';
 
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;
 
@@ -49,7 +48,7 @@ export async function runEncounter(ctx: DriveContext, script: Script, drive: Dri
     activities: fake.activities,
   });
   const { status, handle } = await worker.runUntil(async () => {
-    const started: Handle = await signingClient(ctx).workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
+    const started: Handle = await ctx.env.client.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
       taskQueue,
       workflowId: encounterWorkflowId(encounterId),
       args: [input],
@@ -82,11 +81,3 @@ export async function answerOpenQuery(handle: Handle, option = 'Type 2 diabetes 
   });
 }
 
-/** A client like the API's: every signal and update it sends carries the message proof. */
-export function signingClient(ctx: DriveContext): Client {
-  return new Client({
-    connection: ctx.env.connection,
-    namespace: ctx.env.namespace ?? 'default',
-    interceptors: { workflow: [messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS)] },
-  });
-}

@@ -19,6 +19,8 @@ import proto from '@temporalio/proto';
 import { encounterSearchAttributes } from '../platform/search-attributes.ts';
 import { ensureTemporalCli } from '../platform/temporal-cli.ts';
 import { ensureTemporalTestServer } from './temporal-test-server.ts';
+import { messageProofInterceptor } from '../platform/message-proof.ts';
+import { TEST_MESSAGE_PROOF_KEYS } from './fake-activities.ts';
 
 const logLevels: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 let runtimeConfigured = false;
@@ -60,7 +62,11 @@ export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironme
   let env: TestWorkflowEnvironment | undefined;
   for (let attempt = 1; env === undefined; attempt++) {
     try {
-      env = await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: launcher } } });
+      env = await TestWorkflowEnvironment.createTimeSkipping({
+        server: { executable: { type: 'existing-path', path: launcher } },
+        // Its client signs messages like the API's (the fake activities check with the same key).
+        client: { interceptors: { workflow: [messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS)] } },
+      });
     } catch (error) {
       if (attempt >= 3 || !/did not start within/.test(String(error))) throw error;
     }

@@ -2,7 +2,7 @@
  * Messages that reach Temporal without going through the API (no proof, a forged proof, or a
  * proof captured and sent again) change nothing and are audited; the API's signed messages work.
  * On the time-skipping server with the in-memory activities (which check proofs with the real
- * HMAC code and the test key).
+ * HMAC code and the test key); the environment's own client signs like the API's.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, WorkflowUpdateFailedError, type WorkflowClientInterceptor } from '@temporalio/client';
@@ -53,7 +53,7 @@ describe('messages not sent by the API', () => {
   it('a plain signal from the frontend neither decides nor cancels; the API-signed decision does', async () => {
     const { stages, fake, status } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
       await waitForStage(handle, 'denied');
-      const forger = handleIn(env.client, handle);
+      const forger = handleIn(clientWith([]), handle);
       await forger.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'mallory' });
       await forger.signal(cancelSignal, { cancelledBy: 'mallory', reason: 'forged' });
       const stillDenied = await waitForStage(handle, 'denied');
@@ -76,7 +76,7 @@ describe('messages not sent by the API', () => {
     const { stages, fake } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
       const waiting = await waitForStage(handle, 'denied');
       const input = { decision: 'bill_patient' as const, decidedBy: 'mallory', decisionId: waiting.pendingDecision!.id };
-      await expect(handleIn(env.client, handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+      await expect(handleIn(clientWith([]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       const stranger = MessageProofKeys.fromPayloadKeySpec(generatePayloadKeySpec());
       await expect(handleIn(clientWith([messageProofInterceptor(stranger)]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toThrow(
         WorkflowUpdateFailedError,
