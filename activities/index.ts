@@ -15,6 +15,7 @@ import { createCodingActivities } from './coding.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
+import { createRemittanceExternalActivities, createRemittanceInternalActivities } from './remittances.ts';
 
 export function createInternalActivities(deps: ActivityDeps) {
   return {
@@ -24,6 +25,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     ...createAuthorizationRequirementActivities(deps),
     // Internal by history, although it asks the insurer for eligibility: see statements.ts.
     ...createStatementActivities(deps),
+    ...createRemittanceInternalActivities(deps),
   };
 }
 
@@ -32,6 +34,7 @@ export function createExternalActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createPriorAuthorizationActivities(deps),
     ...createBillingActivities(deps),
+    ...createRemittanceExternalActivities(deps),
   };
 }
 

@@ -13,6 +13,13 @@ export interface EncounterTimings {
   authorizationDeadlineStandard: string;
   /** Regulatory decision deadline for an expedited request (72 h). */
   authorizationDeadlineExpedited: string;
+  /** How often the clearinghouse mailbox is read for the claim's remittance (absent in encounters started before remittances were awaited). */
+  remittancePollInterval?: string;
+  /**
+   * How long one day of the payer directory's limits (timely filing, appeal, follow-up) lasts on
+   * the workflow clock: 24h in production; shorter only for demos and tests.
+   */
+  payerDay?: string;
 }
 
 export const DEFAULT_TIMINGS: EncounterTimings = {
@@ -21,6 +28,8 @@ export const DEFAULT_TIMINGS: EncounterTimings = {
   authorizationPollInterval: '4h',
   authorizationDeadlineStandard: '7d',
   authorizationDeadlineExpedited: '72h',
+  remittancePollInterval: '6h',
+  payerDay: '24h',
 };
 
 export interface EncounterWorkflowInput {

@@ -12,6 +12,7 @@ import type { EncounterWorkflowInput } from './config.ts';
 import { authorize } from './encounter/authorization.ts';
 import { bill } from './encounter/billing.ts';
 import { codeEncounter, reviewEditErrors } from './encounter/coding.ts';
+import { registerDenialHandlers } from './encounter/denials.ts';
 import { registerHandlers } from './encounter/handlers.ts';
 import { EncounterCancelled, EncounterState } from './encounter/state.ts';
 import type { EncounterStatus } from './messages.ts';
@@ -19,6 +20,7 @@ import type { EncounterStatus } from './messages.ts';
 export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<EncounterStatus> {
   const encounter = new EncounterState(input);
   registerHandlers(encounter);
+  registerDenialHandlers(encounter);
   encounter.publishSearchAttributes();
   try {
     const codes = await codeEncounter(encounter);

@@ -36,3 +36,9 @@ export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
  */
 export const DATE_OF_SERVICE_MONTH = 'date-of-service-month';
 
+/**
+ * After the claim is accepted the encounter waits for the payer's remittance (mailbox polls, 276
+ * follow-ups until the timely-filing horizon), posts it, works denials (resubmit, appeal, write
+ * off, deadline), and issues the statement from the remittance instead of the estimate.
+ */
+export const REMITTANCE_AWAITED = 'remittance-awaited-before-statement';

@@ -41,12 +41,12 @@ const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundl
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()] });
-    expect(stages).toEqual(['coding', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['J06.9']);
     expect(status.authorization?.outcome).toBe('not_required');
     expect(status.claimNumber).toBe('CLM-1');
     expect(status.statementId).toBe('statement-1');
-    expect(fake.callsOf('recordTransition')).toHaveLength(3);
+    expect(fake.callsOf('recordTransition')).toHaveLength(4);
     expect(fake.callsOf('openClarificationQuery')).toHaveLength(0);
   });
 
@@ -66,7 +66,7 @@ describe('encounter workflow', () => {
       });
       expect(result).toEqual({ accepted: true });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('codeEncounter').map((c) => (c.args as { revision: number }).revision)).toEqual([1, 2]);
     expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
     expect(fake.callsOf('recordClarificationAnswer')).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('encounter workflow', () => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
       await handle.signal(answerClarificationSignal, { queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, freeText: 'Type 2, long-standing' });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   it('reminds the physician after the reminder interval, then takes the answer', async () => {
@@ -104,7 +104,7 @@ describe('encounter workflow', () => {
         const reopened = await waitForStage(handle, 'awaiting_clarification');
         await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(2);
       expect(fake.callsOf('notifySupervisor')).toHaveLength(1);
     });
@@ -116,7 +116,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codes.diagnoses).toEqual(['E11.9']);
     });
 
@@ -136,7 +136,7 @@ describe('encounter workflow', () => {
   describe('prior authorization', () => {
     it('is requested when the payer requires it and the approval number goes on the claim', async () => {
       const { stages, fake, status } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true });
-      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.authorization).toMatchObject({ outcome: 'certified', authNumber: 'AUTH-1', attempt: 1 });
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-1');
     });
@@ -148,7 +148,7 @@ describe('encounter workflow', () => {
         authorizationRequests: [decision('pended')],
         authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-9' })],
       });
-      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('checkPriorAuthorizationStatus')).toHaveLength(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-9');
     });
@@ -189,7 +189,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
     });
 
@@ -269,7 +269,7 @@ describe('encounter workflow', () => {
         note: 'type documented in the problem list',
       });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['E11.65']);
     expect(status.codingRevision).toBe(2);
     expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
@@ -287,7 +287,7 @@ describe('encounter workflow', () => {
       expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.flags.join(' ')).toContain('Z99.999 is not in the code sets');
     expect(fake.callsOf('closeClarificationQuery')).toHaveLength(0);
   });
@@ -299,7 +299,7 @@ describe('encounter workflow', () => {
       await waitForStage(handle, 'escalated');
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   describe('pre-claim edits and supervisor decisions', () => {
@@ -315,7 +315,7 @@ describe('encounter workflow', () => {
         expect(review.pendingDecision?.reason).toContain('MUE');
         await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
       });
-      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
     });
 
@@ -324,7 +324,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'needs_review');
         await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
       });
-      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codingRevision).toBe(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { revision: number }).revision).toBe(2);
     });
@@ -342,7 +342,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
     });
 
@@ -371,7 +371,7 @@ describe('encounter workflow', () => {
           await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
       const claim = fake.callsOf('submitClaim')[0]!.args as { authNumber: string; revision: number };
       expect(claim).toMatchObject({ authNumber: 'AUTH-M', revision: 2 });
     });
@@ -400,7 +400,7 @@ describe('encounter workflow', () => {
         await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
       },
     );
-    expect(stages).toEqual(['coding', 'billing', 'needs_review', 'billing', 'billed']);
+    expect(stages).toEqual(['coding', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('submitClaim').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
   });
 });

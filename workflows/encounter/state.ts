@@ -15,6 +15,7 @@ import type {
   CancelRequest,
   ClarificationAnswerInput,
   CodeOverride,
+  DenialAction,
   EncounterStatus,
   PendingDecision,
   SupervisorDecision,
@@ -44,6 +45,10 @@ export class EncounterState {
   pendingDecision?: SupervisorDecision;
   /** Set once; the encounter stops at its next checkpoint. */
   cancelRequest?: CancelRequest;
+  /** A biller's action on open denials, not yet taken. */
+  pendingDenialAction?: DenialAction;
+  /** The attempt number of the last claim submitted (claim numbers are per attempt). */
+  claimAttempt = 0;
 
   constructor(readonly input: EncounterWorkflowInput) {
     const startedAt = new Date().toISOString();
