@@ -21,6 +21,10 @@ export type AuditAction =
   | 'statement.viewed'
   | 'patient_statements.viewed'
   | 'physician_queries.viewed'
+  | 'claims.viewed'
+  | 'claim_837p.viewed'
+  | 'attachment.uploaded'
+  | 'denial.action_requested'
   /** Temporal payloads decoded through the codec endpoint (the Temporal Web UI or CLI). */
   | 'temporal_payloads.viewed';
 

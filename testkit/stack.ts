@@ -32,6 +32,9 @@ export const FAST_TIMINGS: EncounterTimings = {
   authorizationPollInterval: '500ms',
   authorizationDeadlineStandard: '20s',
   authorizationDeadlineExpedited: '20s',
+  // The clearinghouse mailbox is read every half second; one payer-directory day lasts a second.
+  remittancePollInterval: '500ms',
+  payerDay: '1s',
 };
 
 export interface TestStack {
@@ -45,6 +48,10 @@ export interface TestStack {
   client: Client;
   payloadCodec: AesGcmPayloadCodec;
   taskQueue: string;
+  /** Stops the worker (the product's processing) while Temporal and the database keep their state. */
+  stopWorker(): Promise<void>;
+  /** Starts a new worker on the same task queue (the product started again). */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -72,15 +79,18 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
   const dataConverter = encryptingDataConverter(payloadCodec);
   const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter });
-  const worker: Worker = await createEncounterWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    deps,
-    workflowBundle: bundle,
-    dataConverter,
-  });
-  const running = worker.run();
+  const startWorker = async () => {
+    const created: Worker = await createEncounterWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      deps,
+      workflowBundle: bundle,
+      dataConverter,
+    });
+    return { worker: created, running: created.run() };
+  };
+  let { worker, running } = await startWorker();
 
   const undeclaredResponses: string[] = [];
   const app = createApp({
@@ -105,10 +115,17 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     client,
     payloadCodec,
     taskQueue,
+    async stopWorker() {
+      worker.shutdown();
+      await running.catch(() => undefined);
+    },
+    async startWorker() {
+      ({ worker, running } = await startWorker());
+    },
     async stop() {
       await keepX12ForCi(db).catch(() => undefined);
       await server.stop();
-      worker.shutdown();
+      if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);
       await Promise.allSettled([insurer.stop(), clearinghouse.stop()]);
       await Promise.allSettled([env.teardown(), db.drop()]);
@@ -127,4 +144,6 @@ async function keepX12ForCi(db: TestDatabase): Promise<void> {
   await mkdir(dir, { recursive: true });
   const claims = await db.prisma.claim.findMany({ select: { claimNumber: true, x12: true } });
   for (const claim of claims) await writeFile(new URL(`837P-${claim.claimNumber}.x12`, dir), claim.x12);
+  const remittances = await db.prisma.remittance.findMany({ where: { status: 'posted' }, select: { traceNumber: true, raw: true } });
+  for (const remittance of remittances) await writeFile(new URL(`835-${remittance.traceNumber}-${randomUUID().slice(0, 8)}.x12`, dir), remittance.raw);
 }

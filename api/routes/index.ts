@@ -13,6 +13,7 @@ import { encounterRoutes } from './encounters.ts';
 import { healthRoutes } from './health.ts';
 import { stageRoutes } from './stages.ts';
 import { statementRoutes } from './statements.ts';
+import { revenueCycleRoutes } from './revenue-cycle.ts';
 
 let document: Record<string, unknown> | undefined;
 
@@ -39,6 +40,7 @@ export const API_ROUTES: readonly Route[] = [
   ...actionRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
+  ...revenueCycleRoutes,
   ...auditRoutes,
   ...codecRoutes,
 ];

@@ -58,14 +58,14 @@ describe('the encounter lifecycle over HTTP', () => {
       },
     });
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(billed.codes.diagnoses).toEqual(['J06.9']);
 
     const rows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id } });
     expect(rows.map((r) => r.code).sort()).toEqual(['99213', 'J06.9']);
     expect(rows.every((r) => r.rationale.length > 0)).toBe(true);
     const transitions = await stack.db.prisma.encounterTransition.count({ where: { encounterId: id } });
-    expect(transitions).toBe(3);
+    expect(transitions).toBe(4);
     const encounterRow = await stack.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
     expect(encounterRow.stage).toBe('billed');
 
