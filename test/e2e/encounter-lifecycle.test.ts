@@ -201,19 +201,21 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(billed.flags.join(' ')).toContain('without authorization');
   });
 
-  it('parks an encounter whose statement cannot be issued (insurer does not know the member) for review', async () => {
+  it('parks for review a claim the payer returns (it does not know the member), and issues no statement', async () => {
     const id = await submit({ patient: { ...validSubmission().patient, memberId: 'M-UNKNOWN' } });
     const review = await waitForStage(id, 'needs_review');
-    expect(review.pendingDecision).toMatchObject({ kind: 'statement_failed', allowed: ['resubmit'] });
+    expect(review.pendingDecision).toMatchObject({ kind: 'claim_rejected', allowed: ['resubmit', 'write_off'] });
+    expect(review.pendingDecision?.reason).toContain('MEMBER_NOT_FOUND');
     expect(review.pendingDecision?.reason).not.toContain('M-UNKNOWN');
     expect(review.claimNumber).toBeTruthy();
     const retried = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'resubmit' } });
     expect(retried.status).toBe(200);
-    for (let i = 0; i < 100 && (await status(id)).history.filter((t) => t.to === 'needs_review').length < 2; i++) {
+    for (let i = 0; i < 150 && (await status(id)).history.filter((t) => t.to === 'needs_review').length < 2; i++) {
       await new Promise((r) => setTimeout(r, 200));
     }
     const again = await status(id);
-    expect(again.history.map((t) => t.to).slice(-3)).toEqual(['needs_review', 'billing', 'needs_review']);
+    expect(again.history.map((t) => t.to).slice(-3)).toEqual(['needs_review', 'awaiting_remittance', 'needs_review']);
+    expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(2);
     expect(await stack.db.prisma.patientStatement.count({ where: { encounterId: id } })).toBe(0);
   });
 
