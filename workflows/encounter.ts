@@ -1,6 +1,6 @@
 /**
- * One durable workflow per encounter: coding → physician clarification (when unsure) →
- * prior authorization (when the payer requires it) → billing. Deterministic: all I/O happens in
+ * One durable workflow per encounter: coding → physician clarification (when unsure) → coder
+ * review (when the codes are not safe to bill unseen) → prior authorization (when the payer requires it) → billing. Deterministic: all I/O happens in
  * activities; time comes from the workflow clock; ids from the workflow's uuid4.
  *
  * The parts (workflows/encounter/): state.ts holds what the encounter knows and the moves every
@@ -11,6 +11,7 @@
 import type { EncounterWorkflowInput } from './config.ts';
 import { authorize } from './encounter/authorization.ts';
 import { bill } from './encounter/billing.ts';
+import { coderReview } from './encounter/coder-review.ts';
 import { codeEncounter, reviewEditErrors } from './encounter/coding.ts';
 import { registerHandlers } from './encounter/handlers.ts';
 import { EncounterCancelled, EncounterState } from './encounter/state.ts';
@@ -21,7 +22,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
   registerHandlers(encounter);
   encounter.publishSearchAttributes();
   try {
-    const codes = await codeEncounter(encounter);
+    const codes = await coderReview(encounter, await codeEncounter(encounter));
     await reviewEditErrors(encounter, codes);
     encounter.checkpoint();
     const authorization = await authorize(encounter);

@@ -36,3 +36,9 @@ export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
  */
 export const DATE_OF_SERVICE_MONTH = 'date-of-service-month';
 
+/**
+ * coder_review: the engine's codes wait for a coder when it is not confident enough, an edit
+ * fails, a physician's code was changed or dropped, or the payer asks (workflows/encounter/
+ * coder-review.ts); coding runs with bounded attempts and a failure goes to a coder too.
+ */
+export const CODER_REVIEW = 'coder-review-stage';

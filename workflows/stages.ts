@@ -4,6 +4,7 @@ export const STAGES = [
   'coding',
   'awaiting_clarification',
   'escalated',
+  'coder_review',
   'authorization',
   'denied',
   'needs_review',

@@ -17,6 +17,7 @@ import {
   type SupervisorDecision,
 } from '../messages.ts';
 import { DECISIONS_CHECKED } from '../patches.ts';
+import { registerCoderReviewHandler } from './coder-review.ts';
 import type { EncounterState } from './state.ts';
 
 /** Installs every handler; called before the workflow's first await, so no early message is lost. */
@@ -67,6 +68,7 @@ export function registerHandlers(state: EncounterState): void {
   setHandler(cancelSignal, (request) => {
     state.cancelRequest ??= request;
   });
+  registerCoderReviewHandler(state);
 }
 
 /** An answer must come from the queried physician, for the open query, with an offered option or text. */

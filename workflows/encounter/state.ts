@@ -15,6 +15,7 @@ import type {
   CancelRequest,
   ClarificationAnswerInput,
   CodeOverride,
+  CoderReviewAction,
   EncounterStatus,
   PendingDecision,
   SupervisorDecision,
@@ -44,6 +45,14 @@ export class EncounterState {
   pendingDecision?: SupervisorDecision;
   /** Set once; the encounter stops at its next checkpoint. */
   cancelRequest?: CancelRequest;
+  /** A coder's accept or query in coder_review, not yet taken (edits arrive as pendingOverride). */
+  pendingCoderAction?: CoderReviewAction;
+  /** The codes waiting in coder_review (what an accept bills). */
+  underReview?: CodingSummary;
+  /** True while a coder's codes are being checked (one check at a time). */
+  checkingCoderCodes = false;
+  /** The physician's answers so far, in order (each re-coding reads them all). */
+  readonly answers: ClarificationAnswerInput[] = [];
 
   constructor(readonly input: EncounterWorkflowInput) {
     const startedAt = new Date().toISOString();
@@ -177,6 +186,7 @@ export class EncounterState {
       this.status.openQuery = undefined;
     }
     this.status.pendingDecision = undefined;
+    this.status.coderReview = undefined;
     await this.moveTo('cancelled', request.reason, request.cancelledBy);
   }
 }
