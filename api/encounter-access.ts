@@ -76,9 +76,9 @@ function isDeadlineExceeded(error: unknown): boolean {
 export async function executeUpdateOrProblem<Arg>(
   deps: ApiDeps,
   workflowId: string,
-  update: UpdateDefinition<{ accepted: true }, [Arg]>,
+  update: UpdateDefinition<{ accepted: true; revision?: number }, [Arg]>,
   arg: Arg,
-  options: { refused: (validatorMessage: string | undefined) => HttpProblem; updateId?: string },
+  options: { refused: (validatorMessage: string | undefined, failure: unknown) => HttpProblem; updateId?: string },
 ): Promise<void> {
   const handle = deps.temporal.workflow.getHandle(workflowId);
   try {
@@ -86,7 +86,7 @@ export async function executeUpdateOrProblem<Arg>(
       handle.executeUpdate(update, { args: [arg], ...(options.updateId !== undefined ? { updateId: options.updateId } : {}) }),
     );
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message);
+    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message, error.cause);
     if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
     if (isDeadlineExceeded(error)) throw unavailable("The encounter's workflow did not take this in time; try again");
     throw error;
