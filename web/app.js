@@ -36,6 +36,7 @@ import {
   relativeTime,
   stageLabel,
 } from './lib.js';
+import { renderCoderReview, renderRationale } from './coder-review.js';
 
 const TOKEN_KEY = 'encounterflow.token';
 const REFRESH_MS = 5_000;
@@ -431,7 +432,17 @@ function renderDetail(view, audit = null) {
           ),
         )
       : null,
+    status.coderReview
+      ? renderCoderReview({ el, section }, status.coderReview, {
+          canAct: viewerRole() === 'coder' || viewerRole() === null,
+          actions: {
+            accept: () => void act('Accept codes', () => api.coderReview(view.id, { action: 'accept', reviewId: status.coderReview.id })),
+            query: (question) => void act('Query the physician', () => api.coderReview(view.id, { action: 'query', reviewId: status.coderReview.id, question })),
+          },
+        })
+      : null,
     renderCodes(view.codes),
+    renderRationale({ el, section }, view),
     renderHistory(status.history ?? []),
   ];
   $('detail-body').replaceChildren(...parts.filter((part) => part !== null));

@@ -24,13 +24,14 @@ export async function loadStages(client) {
 }
 
 /** Stages where a person is expected to step in. */
-export const ATTENTION_STAGES = ['escalated', 'denied', 'needs_review'];
+export const ATTENTION_STAGES = ['escalated', 'coder_review', 'denied', 'needs_review'];
 
 const STAGE_LABELS = {
   received: 'Received',
   coding: 'Coding',
   awaiting_clarification: 'Awaiting physician',
   escalated: 'Escalated',
+  coder_review: 'Coder review',
   authorization: 'Prior authorization',
   denied: 'Authorization denied',
   needs_review: 'Needs review',
@@ -154,12 +155,14 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
     decide: (id, decision) => request('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }),
     cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
-    /** A coder's code override (202: the workflow applies it shortly). A repeat with the same key gets the first answer. */
+    /** A coder's code override (200 once the workflow checked the codes; 422 names each refused code). A repeat with the same key gets the first answer. */
     overrideCodes: (id, body, { idempotencyKey } = {}) =>
       request('PUT', `/encounters/${encodeURIComponent(id)}/codes`, {
         body,
         extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       }),
+    /** A coder's accept or physician query in coder_review: { action: 'accept' | 'query', reviewId, question? }. */
+    coderReview: (id, body) => request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, { body }),
     /** The audit trail of one encounter (supervisor): { items }, newest first. */
     audit: (encounterId) => request('GET', withQuery('/audit', { encounterId })),
     /** The patient statement as an HTML document (text). */
