@@ -12,6 +12,8 @@ import { createAuthorizationRequirementActivities, createPriorAuthorizationActiv
 import { createBillingActivities } from './billing.ts';
 import { createClarificationActivities } from './clarification.ts';
 import { createCodingActivities } from './coding.ts';
+import { createCoverageActivities } from './coverage.ts';
+import { createEligibilityActivities } from './eligibility.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
@@ -22,6 +24,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     ...createCodingActivities(deps),
     ...createClarificationActivities(deps),
     ...createAuthorizationRequirementActivities(deps),
+    ...createCoverageActivities(deps),
     // Internal by history, although it asks the insurer for eligibility: see statements.ts.
     ...createStatementActivities(deps),
   };
@@ -30,6 +33,7 @@ export function createInternalActivities(deps: ActivityDeps) {
 export function createExternalActivities(deps: ActivityDeps) {
   return {
     ...createNotificationActivities(deps),
+    ...createEligibilityActivities(deps),
     ...createPriorAuthorizationActivities(deps),
     ...createBillingActivities(deps),
   };

@@ -5,7 +5,8 @@
  */
 import type { AuthorizationDecision, Benefits, Cents } from '../domain/billing.ts';
 import { authorizationResponseSchema, eligibilityResponseSchema } from './insurer-contract.ts';
-import type { AuthorizationResponse, EligibilityQuery, PriorAuthorizationRequest } from './insurer-contract.ts';
+import type { AuthorizationResponse, EligibilityQuery, EligibilityResponse, PriorAuthorizationRequest } from './insurer-contract.ts';
+import { ExternalPartyRejectedError } from './errors.ts';
 import { callJson } from './http-json.ts';
 import { appealReceiptSchema } from './payer-claims-contract.ts';
 import type { AppealReceipt, AppealRequest } from './payer-claims-contract.ts';
@@ -79,17 +80,35 @@ export class InsurerClient {
 
   /** The member's benefits on the date of service; an unknown member is an ExternalPartyRejectedError (404). */
   async checkEligibility(q: EligibilityQuery): Promise<EligibilityBenefits> {
-    const response = await callJson({
+    const response = await this.postEligibility({ payerId: q.payerId, memberId: q.memberId, dateOfService: q.dateOfService });
+    return { active: response.active, ...response.benefits };
+  }
+
+  /**
+   * The whole 271-shaped answer to an eligibility and benefits inquiry (the subscriber's name and
+   * date of birth are sent for the insurer to match); `{ found: false }` when the insurer has no
+   * such member (404 member-not-found). Other refusals are ExternalPartyRejectedError.
+   */
+  async inquireEligibility(q: EligibilityQuery): Promise<{ found: true; response: EligibilityResponse } | { found: false }> {
+    try {
+      return { found: true, response: await this.postEligibility(q) };
+    } catch (error) {
+      if (error instanceof ExternalPartyRejectedError && error.status === 404) return { found: false };
+      throw error;
+    }
+  }
+
+  private postEligibility(body: EligibilityQuery): Promise<EligibilityResponse> {
+    return callJson({
       party: INSURER,
       operation: 'POST /eligibility',
       url: `${this.baseUrl}/eligibility`,
       method: 'POST',
-      body: { payerId: q.payerId, memberId: q.memberId, dateOfService: q.dateOfService },
+      body,
       headers: this.headers,
       timeoutMs: this.timeoutMs,
       schema: eligibilityResponseSchema,
     });
-    return { active: response.active, ...response.benefits };
   }
 
   /** Files an appeal of denied lines with its documents; the same key again answers the first receipt. */

@@ -59,23 +59,53 @@ export const authorizationResponseSchema = z.object({
 });
 export type AuthorizationResponse = z.infer<typeof authorizationResponseSchema>;
 
+/**
+ * An eligibility and benefits inquiry, shaped after the X12 270: the payer, the member, the date
+ * of service, and optionally the subscriber's name and date of birth (2100C NM1/DMG), which the
+ * insurer checks against its enrolment (a mismatch is an AAA rejection in the 271).
+ */
 export const eligibilityRequestSchema = z.object({
   payerId: z.string().min(1),
   memberId: z.string().min(1).max(40),
   dateOfService: isoDate,
+  subscriber: z
+    .object({
+      firstName: z.string().min(1).max(100).optional(),
+      lastName: z.string().min(1).max(100),
+      dateOfBirth: isoDate,
+    })
+    .optional(),
+  /** X12 EQ01 service type code; "30" (health benefit plan coverage) by default. */
+  serviceTypeCode: z.string().regex(/^[0-9A-Z]{1,2}$/).default('30'),
 });
-export type EligibilityQuery = z.infer<typeof eligibilityRequestSchema>;
+export type EligibilityQuery = z.input<typeof eligibilityRequestSchema>;
 
+/** X12 271 AAA03 reject reasons the sandbox uses: 71 birth date mismatch, 73 invalid/missing name, 75 subscriber not found. */
+export const ELIGIBILITY_REJECTIONS = {
+  birthDateMismatch: { code: '71', text: 'Patient birth date does not match that for the patient on the database' },
+  nameMismatch: { code: '73', text: 'Invalid or missing subscriber/insured name' },
+  notFound: { code: '75', text: 'Subscriber/insured not found' },
+} as const;
+
+/** The insurer's answer, shaped after the X12 271 (EB segments for coverage and benefits, DTP for plan dates, AAA for a rejection). */
 export const eligibilityResponseSchema = z.object({
   payerId: z.string(),
   dateOfService: isoDate,
+  /** EB01 1 (active coverage) on the date of service; false: 6 (inactive), or rejected (see `rejection`). */
   active: z.boolean(),
+  /** The plan and its coverage dates (DTP 346 plan begin / 347 plan end). */
+  plan: z.object({ name: z.string(), begin: isoDate, end: isoDate }).optional(),
   benefits: z.object({
     copayCents: z.number().int().min(0),
     coinsuranceBps: z.number().int().min(0).max(10_000),
     deductibleCents: z.number().int().min(0),
     deductibleMetCents: z.number().int().min(0),
     deductibleRemainingCents: z.number().int().min(0),
+    outOfPocketMaxCents: z.number().int().min(0).optional(),
+    outOfPocketMetCents: z.number().int().min(0).optional(),
+    outOfPocketRemainingCents: z.number().int().min(0).optional(),
   }),
+  /** AAA: the inquiry was understood but the member could not be confirmed (e.g. wrong name or date of birth). */
+  rejection: z.object({ code: z.string(), text: z.string() }).optional(),
 });
 export type EligibilityResponse = z.infer<typeof eligibilityResponseSchema>;

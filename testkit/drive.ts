@@ -38,6 +38,7 @@ export async function runEncounter(ctx: DriveContext, script: Script, drive: Dri
     dateOfService: '2026-11-02',
     physicianNpi: PHYSICIAN,
     timings: DEFAULT_TIMINGS,
+    ...(script.scheduled ? { scheduled: true } : {}),
   };
   const worker = await Worker.create({
     connection: ctx.env.nativeConnection,

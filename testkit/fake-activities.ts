@@ -2,8 +2,11 @@
  * In-memory stand-ins for the encounter workflow's activities: unit tests of the workflow alone.
  * Each test scripts what coding, the insurer and the clearinghouse answer, and reads back calls.
  */
+import { Context } from '@temporalio/activity';
 import type { Activities, AuthorizationResult, CodingSummary } from '../activities/index.ts';
 import type { SubmittedClaim } from '../activities/billing.ts';
+import type { PerformedCheck } from '../activities/authorization.ts';
+import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
 
 export interface Script {
   /** Coding results in order: the first call gets [0], a re-code after an answer [1], ... */
@@ -16,6 +19,24 @@ export interface Script {
   /** When set, requestPriorAuthorization throws a non-retryable rejection. */
   authorizationRejected?: boolean;
   claims?: Array<Omit<SubmittedClaim, 'claimId' | 'claimNumber'>>;
+  /** Eligibility answers per inquiry (1st, 2nd, ...; the last repeats); default active. */
+  eligibility?: EligibilityStatus[];
+  /** Start the encounter as a scheduled visit (posted before it happens). */
+  scheduled?: boolean;
+  /** Scheduled encounters: whether the planned services need authorization before the visit. */
+  plannedAuthorizationRequired?: boolean;
+  /** Answers to pre-service requestPriorAuthorization, per attempt; default certified. */
+  preServiceAuthorizationRequests?: AuthorizationResult[];
+  /** What comparePerformedWithAuthorized answers; default a match. */
+  performedCheck?: PerformedCheck;
+  /** The workflow clock at each eligibility answer is its checkedAt unless this is given. */
+  eligibilityCheckedAt?: string;
+}
+
+export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
+  const summary: EligibilitySummary = { status, check, payerId: 'ACME-HEALTH', checkedAt, planName: 'Demo PPO', planBegin: '2026-01-01', planEnd: '2026-12-31' };
+  if (status === 'active') return { ...summary, copayCents: 2500, coinsuranceBps: 2000, deductibleCents: 150000, deductibleMetCents: 40000, deductibleRemainingCents: 110000 };
+  return { ...summary, reason: status === 'inactive' ? 'coverage ended on 2026-06-30, before the date of service' : 'the insurer has no member with this member id (AAA 75)' };
 }
 
 export interface Call {
@@ -95,6 +116,25 @@ export function createFakeActivities(script: Script) {
     async reopenClarificationQuery(args) { record('reopenClarificationQuery', args); },
     async notifyPhysician(args) { record('notifyPhysician', args); },
     async notifySupervisor(args) { record('notifySupervisor', args); },
+    async checkEligibility(args) {
+      record('checkEligibility', args);
+      const answers = script.eligibility ?? ['active'];
+      // The answer's time on the workflow's clock (the time-skipping server's, not this process's).
+      const scheduledAt = new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
+      return eligibilityAnswer(answers[Math.min(args.check - 1, answers.length - 1)]!, args.check, script.eligibilityCheckedAt ?? scheduledAt);
+    },
+    async recordCoverageVersion(args) {
+      record('recordCoverageVersion', args);
+      return { version: (args.expectedVersion ?? 1) + 1 };
+    },
+    async checkPlannedAuthorizationRequirement(args) {
+      record('checkPlannedAuthorizationRequirement', args);
+      return { required: script.plannedAuthorizationRequired ?? false, expedited: false, codes: script.plannedAuthorizationRequired ? ['72148'] : [] };
+    },
+    async comparePerformedWithAuthorized(args) {
+      record('comparePerformedWithAuthorized', args);
+      return script.performedCheck ?? { matches: true, differences: [], authNumber: 'AUTH-PRE-1' };
+    },
     async checkAuthorizationRequirement(args) {
       record('checkAuthorizationRequirement', args);
       return { required: script.authorizationRequired ?? false, expedited: false, codes: script.authorizationRequired ? ['72148'] : [] };
@@ -105,7 +145,8 @@ export function createFakeActivities(script: Script) {
         const { ApplicationFailure } = await import('@temporalio/common');
         throw ApplicationFailure.nonRetryable('services[0].code: must be a CPT or HCPCS code', 'ExternalPartyRejected');
       }
-      const answers = script.authorizationRequests ?? [decision('certified', { authNumber: 'AUTH-1' })];
+      const preService = args.timing === 'pre_service';
+      const answers = (preService ? script.preServiceAuthorizationRequests : script.authorizationRequests) ?? [decision('certified', { authNumber: preService ? 'AUTH-PRE-1' : 'AUTH-1' })];
       return answers[Math.min(args.attempt - 1, answers.length - 1)]!;
     },
     async checkPriorAuthorizationStatus(args) {

@@ -9,10 +9,13 @@
 /** The encounter stages, in workflow order (the same list as workflows/stages.ts; a test checks). */
 export const STAGES = [
   'received',
+  'eligibility',
+  'awaiting_coverage',
+  'authorization',
+  'awaiting_visit',
   'coding',
   'awaiting_clarification',
   'escalated',
-  'authorization',
   'denied',
   'needs_review',
   'billing',
@@ -24,10 +27,13 @@ export const STAGES = [
 export const FINAL_STAGES = ['billed', 'cancelled'];
 
 /** Stages where a person is expected to step in. */
-export const ATTENTION_STAGES = ['escalated', 'denied', 'needs_review'];
+export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'denied', 'needs_review'];
 
 const STAGE_LABELS = {
   received: 'Received',
+  eligibility: 'Eligibility',
+  awaiting_coverage: 'Coverage problem',
+  awaiting_visit: 'Awaiting the visit',
   coding: 'Coding',
   awaiting_clarification: 'Awaiting physician',
   escalated: 'Escalated',

@@ -13,6 +13,11 @@ export interface EncounterTimings {
   authorizationDeadlineStandard: string;
   /** Regulatory decision deadline for an expedited request (72 h). */
   authorizationDeadlineExpedited: string;
+  /**
+   * A scheduled encounter's eligibility is checked again before the claim when its first check
+   * is older than this once the visit is documented (unset in encounters started before it: 7d).
+   */
+  eligibilityRecheckAfter?: string;
 }
 
 export const DEFAULT_TIMINGS: EncounterTimings = {
@@ -21,6 +26,7 @@ export const DEFAULT_TIMINGS: EncounterTimings = {
   authorizationPollInterval: '4h',
   authorizationDeadlineStandard: '7d',
   authorizationDeadlineExpedited: '72h',
+  eligibilityRecheckAfter: '7d',
 };
 
 export interface EncounterWorkflowInput {
@@ -31,6 +37,11 @@ export interface EncounterWorkflowInput {
   dateOfService: string;
   physicianNpi: string;
   timings: EncounterTimings;
+  /**
+   * Posted before the visit (a scheduled service): eligibility, then prior authorization of the
+   * planned services before the date of service, then the visit's documentation is awaited.
+   */
+  scheduled?: boolean;
 }
 
 export function encounterWorkflowId(encounterId: string): string {

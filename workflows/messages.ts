@@ -5,6 +5,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Stage } from './stages.ts';
 import type { AuthorizationOutcome } from '../domain/billing.ts';
+import type { EligibilitySummary } from '../domain/eligibility.ts';
 
 export interface StageTransition {
   from: Stage;
@@ -35,6 +36,46 @@ export interface AuthorizationState {
   validTo?: string;
   authorizedUnits?: Record<string, number>;
   reason?: string;
+  /** pre_service: obtained before the date of service; retro: asked after the service (posted after the visit, or a correction). */
+  timing?: 'pre_service' | 'retro';
+  /** Scheduled encounters: what was performed against what was authorized (set once coded). */
+  performedCheck?: { matches: boolean; differences: string[] };
+}
+
+/** The eligibility and benefits the encounter relies on: the latest inquiry, and why it was made. */
+export interface EligibilityState extends EligibilitySummary {
+  /** start: at the start of the encounter; before_claim: again before the claim (scheduled far ahead, or coverage corrected). */
+  purpose: 'start' | 'before_claim';
+}
+
+/** A scheduled encounter: planned before the visit, documented by the clinic after it. */
+export interface ScheduledVisit {
+  dateOfService: string;
+  /** When the clinic's documentation of the visit arrived (workflow time); unset while awaited. */
+  documentedAt?: string;
+}
+
+/**
+ * A biller's correction of what the encounter is billed under: its coverage (payer and member
+ * id) or a switch to self-pay, stored by the workflow as a new coverage version; or the patient's
+ * demographics, which the API stored as a new version already (the encounter checks again).
+ */
+export interface CoverageCorrection {
+  kind: 'coverage' | 'demographics' | 'self_pay';
+  correctedBy: string;
+  reason: string;
+  /** coverage: the new payer and member id. */
+  payerId?: string;
+  memberId?: string;
+  /** coverage/self_pay: the coverage version the biller saw; a correction of an older one is refused. */
+  expectedVersion?: number;
+  /** demographics: the patient version the API stored. */
+  version?: number;
+}
+
+/** The clinic documented the scheduled visit (the API stored and validated the documentation first). */
+export interface VisitDocumented {
+  submittedBy: string;
 }
 
 /** What the supervisor is being asked to decide, and which decisions fit. */
@@ -46,6 +87,10 @@ export interface PendingDecision {
     | 'authorization_denied'
     | 'authorization_expired'
     | 'authorization_modified'
+    /** a scheduled encounter: what was performed is not what was authorized before the visit */
+    | 'authorization_mismatch'
+    /** eligibility: inactive, member not found or the wrong member; a biller corrects coverage or demographics, or switches to self-pay */
+    | 'coverage_problem'
     | 'edit_failed'
     | 'claim_rejected'
     | 'statement_failed';
@@ -64,6 +109,12 @@ export interface EncounterStatus {
   openQuery?: OpenClarification;
   pendingDecision?: PendingDecision;
   authorization?: AuthorizationState;
+  /** The latest eligibility and benefits inquiry (encounters started before eligibility came first have none). */
+  eligibility?: EligibilityState;
+  /** insurance, or self_pay once a biller switched the encounter (priced from the self-pay price list, no claim). */
+  financialClass?: 'insurance' | 'self_pay';
+  /** Set for an encounter posted before its visit. */
+  scheduled?: ScheduledVisit;
   claimId?: string;
   claimNumber?: string;
   statementId?: string;
@@ -117,3 +168,7 @@ export const supervisorDecisionSignal = defineSignal<[SupervisorDecision]>('supe
 export const supervisorDecisionUpdate = defineUpdate<{ accepted: true }, [SupervisorDecision]>('decide');
 export const overrideCodesSignal = defineSignal<[CodeOverride]>('overrideCodes');
 export const cancelSignal = defineSignal<[CancelRequest]>('cancel');
+/** A biller's correction of coverage or demographics, or a switch to self-pay: refused once the claim is out. */
+export const coverageCorrectedUpdate = defineUpdate<{ accepted: true; version: number }, [CoverageCorrection]>('coverageCorrected');
+/** The clinic documented a scheduled visit: refused for an encounter that is not scheduled or already documented. */
+export const visitDocumentedUpdate = defineUpdate<{ accepted: true }, [VisitDocumented]>('visitDocumented');

@@ -28,3 +28,20 @@ export const MODIFIED_AUTHORIZATION_REVIEWED = 'modified-authorization-reviewed'
 
 /** A failed patient statement goes to review instead of failing the workflow. */
 export const STATEMENT_FAILURE_REVIEWED = 'statement-failure-reviewed';
+
+/**
+ * Eligibility and benefits are checked at the start of the encounter (before coding); inactive,
+ * not found or the wrong member waits for a biller (coverage or demographics corrected, switched
+ * to self-pay, or cancelled). It also brings scheduled encounters (posted before the visit):
+ * prior authorization before the date of service, the visit's documentation awaited, eligibility
+ * checked again before the claim when the first check is old, and what was performed checked
+ * against what was authorized.
+ */
+export const ELIGIBILITY_FIRST = 'eligibility-first';
+
+/**
+ * A modified authorization (the insurer authorized another service than the one performed) is
+ * never fixed by recoding to what was authorized: a biller requests a modification (resubmit),
+ * bills what was performed, or bills the patient. A coder's override no longer ends that review.
+ */
+export const MODIFIED_AUTHORIZATION_NOT_RECODED = 'modified-authorization-not-recoded';

@@ -1,10 +1,13 @@
 /** The stages an encounter moves through, in the words the revenue-cycle team uses. */
 export const STAGES = [
   'received',
+  'eligibility',
+  'awaiting_coverage',
+  'authorization',
+  'awaiting_visit',
   'coding',
   'awaiting_clarification',
   'escalated',
-  'authorization',
   'denied',
   'needs_review',
   'billing',

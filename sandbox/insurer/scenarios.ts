@@ -30,12 +30,23 @@ const decisionSchema = z.union([
   }),
 ]);
 
+const scriptDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
 const benefitsSchema = z.object({
   active: z.boolean(),
   copayCents: z.number().int().min(0),
   coinsuranceBps: z.number().int().min(0).max(10_000),
   deductibleCents: z.number().int().min(0),
   deductibleMetCents: z.number().int().min(0),
+  /** Out-of-pocket maximum and what the member has paid towards it this plan year. */
+  outOfPocketMaxCents: z.number().int().min(0).default(600_000),
+  outOfPocketMetCents: z.number().int().min(0).default(0),
+  planName: z.string().default('Demo PPO'),
+  /** Coverage dates; unset: the calendar year of the date of service. Outside them the member is inactive. */
+  planBegin: scriptDate.optional(),
+  planEnd: scriptDate.optional(),
+  /** The enrolled subscriber, checked against an inquiry that names one (AAA 71/73 on a mismatch). */
+  subscriber: z.object({ lastName: z.string().optional(), dateOfBirth: scriptDate.optional() }).optional(),
 });
 
 export const insurerScenarioSchema = z.object({

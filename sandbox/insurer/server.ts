@@ -9,13 +9,14 @@ import {
   eligibilityRequestSchema,
   X12_ACTION_CODES,
 } from '../../integrations/insurer-contract.ts';
-import type { AuthorizationResponse, EligibilityResponse, ParsedPriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
+import type { AuthorizationResponse, ParsedPriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
 import { emptyFaultCounters, faultInjector } from '../shared/faults.ts';
 import type { FaultConfig } from '../shared/faults.ts';
 import { listen } from '../shared/http-server.ts';
 import type { RunningSandbox } from '../shared/http-server.ts';
 import { installProblemFallbacks, sendProblem, validationProblem } from '../shared/problem.ts';
-import { loadInsurerScenario, lookupBenefits, matchDecision } from './scenarios.ts';
+import { answerEligibility } from './eligibility.ts';
+import { loadInsurerScenario, matchDecision } from './scenarios.ts';
 import { installAdjudicationRoutes, installAdjudicationSandboxRoutes, PayerClaimsOffice } from './adjudication.ts';
 import { loadAdjudicationScenario } from './adjudication-scenario.ts';
 import type { AdjudicationScenario } from './adjudication-scenario.ts';
@@ -249,9 +250,8 @@ export function createInsurerApp(
     const parsed = eligibilityRequestSchema.safeParse(req.body);
     if (!parsed.success) return sendProblem(res, validationProblem(parsed.error));
     state.eligibilityChecks++;
-    const { payerId, memberId, dateOfService } = parsed.data;
-    const benefits = lookupBenefits(state.scenario, payerId, memberId);
-    if (!benefits) {
+    const body = answerEligibility(state.scenario, parsed.data);
+    if (!body) {
       return sendProblem(res, {
         type: `${PROBLEM_BASE}/member-not-found`,
         title: 'Member not found',
@@ -260,18 +260,6 @@ export function createInsurerApp(
         errors: [{ field: 'memberId', message: 'unknown member' }],
       });
     }
-    const body: EligibilityResponse = {
-      payerId,
-      dateOfService,
-      active: benefits.active,
-      benefits: {
-        copayCents: benefits.copayCents,
-        coinsuranceBps: benefits.coinsuranceBps,
-        deductibleCents: benefits.deductibleCents,
-        deductibleMetCents: benefits.deductibleMetCents,
-        deductibleRemainingCents: Math.max(0, benefits.deductibleCents - benefits.deductibleMetCents),
-      },
-    };
     res.json(body);
   });
 

@@ -41,7 +41,7 @@ const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundl
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()] });
-    expect(stages).toEqual(['coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'billed']);
     expect(status.codes.diagnoses).toEqual(['J06.9']);
     expect(status.authorization?.outcome).toBe('not_required');
     expect(status.claimNumber).toBe('CLM-1');
@@ -66,7 +66,7 @@ describe('encounter workflow', () => {
       });
       expect(result).toEqual({ accepted: true });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
     expect(fake.callsOf('codeEncounter').map((c) => (c.args as { revision: number }).revision)).toEqual([1, 2]);
     expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
     expect(fake.callsOf('recordClarificationAnswer')).toHaveLength(1);
@@ -78,7 +78,7 @@ describe('encounter workflow', () => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
       await handle.signal(answerClarificationSignal, { queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, freeText: 'Type 2, long-standing' });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
   });
 
   it('reminds the physician after the reminder interval, then takes the answer', async () => {
@@ -104,7 +104,7 @@ describe('encounter workflow', () => {
         const reopened = await waitForStage(handle, 'awaiting_clarification');
         await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed']);
       expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(2);
       expect(fake.callsOf('notifySupervisor')).toHaveLength(1);
     });
@@ -116,7 +116,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'billing', 'billed']);
       expect(status.codes.diagnoses).toEqual(['E11.9']);
     });
 
@@ -127,7 +127,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'cancel', decidedBy: 'sup-1', note: 'duplicate visit' });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'cancelled']);
       expect(fake.callsOf('submitClaim')).toHaveLength(0);
       expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toContain('withdrawn');
     });
@@ -136,7 +136,7 @@ describe('encounter workflow', () => {
   describe('prior authorization', () => {
     it('is requested when the payer requires it and the approval number goes on the claim', async () => {
       const { stages, fake, status } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true });
-      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'billed']);
       expect(status.authorization).toMatchObject({ outcome: 'certified', authNumber: 'AUTH-1', attempt: 1 });
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-1');
     });
@@ -148,7 +148,7 @@ describe('encounter workflow', () => {
         authorizationRequests: [decision('pended')],
         authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-9' })],
       });
-      expect(stages).toEqual(['coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'billed']);
       expect(fake.callsOf('checkPriorAuthorizationStatus')).toHaveLength(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-9');
     });
@@ -162,7 +162,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed']);
       expect(status.flags.some((f) => f.includes('without authorization'))).toBe(true);
     });
 
@@ -189,7 +189,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
     });
 
@@ -202,7 +202,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'billing', 'billed']);
       expect((fake.callsOf('submitClaim')[0]!.args as { billPatient: boolean }).billPatient).toBe(true);
     });
 
@@ -212,7 +212,7 @@ describe('encounter workflow', () => {
         expect(review.pendingDecision?.reason).toContain('must be a CPT or HCPCS code');
         await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'wrong payer on file' });
       });
-      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'cancelled']);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(1);
     });
   });
@@ -223,7 +223,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'awaiting_clarification');
         await handle.signal(cancelSignal, { cancelledBy: 'coder-1', reason: 'entered in error' });
       });
-      expect(stages).toEqual(['coding', 'awaiting_clarification', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'cancelled']);
       expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
     });
 
@@ -235,7 +235,7 @@ describe('encounter workflow', () => {
           await handle.signal(cancelSignal, { cancelledBy: 'biller-1', reason: 'patient withdrew' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'cancelled']);
       expect(fake.callsOf('submitClaim')).toHaveLength(0);
     });
 
@@ -247,7 +247,7 @@ describe('encounter workflow', () => {
           await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'not pursued' });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'cancelled']);
     });
 
     it('before coding starts', async () => {
@@ -269,7 +269,7 @@ describe('encounter workflow', () => {
         note: 'type documented in the problem list',
       });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'billing', 'billed']);
     expect(status.codes.diagnoses).toEqual(['E11.65']);
     expect(status.codingRevision).toBe(2);
     expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
@@ -287,7 +287,7 @@ describe('encounter workflow', () => {
       expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
     expect(status.flags.join(' ')).toContain('Z99.999 is not in the code sets');
     expect(fake.callsOf('closeClarificationQuery')).toHaveLength(0);
   });
@@ -299,7 +299,7 @@ describe('encounter workflow', () => {
       await waitForStage(handle, 'escalated');
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
   });
 
   describe('pre-claim edits and supervisor decisions', () => {
@@ -315,7 +315,7 @@ describe('encounter workflow', () => {
         expect(review.pendingDecision?.reason).toContain('MUE');
         await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
       });
-      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'needs_review', 'billing', 'billed']);
       expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
     });
 
@@ -324,7 +324,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'needs_review');
         await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
       });
-      expect(stages).toEqual(['coding', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'needs_review', 'billing', 'billed']);
       expect(status.codingRevision).toBe(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { revision: number }).revision).toBe(2);
     });
@@ -342,7 +342,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
     });
 
@@ -356,24 +356,29 @@ describe('encounter workflow', () => {
           await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }] });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'cancelled']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'cancelled']);
       expect(status.history.at(-1)).toMatchObject({ reason: 'wrong patient', actor: 'sup-1' });
       expect(status.flags.join(' ')).toContain('ignored a supervisor decision: no decision is pending');
     });
 
-    it('reviews a modified authorization: a coder recodes to the authorized service before billing', async () => {
+    it('reviews a modified authorization without recoding: an override does not end it, the biller bills what was performed', async () => {
       const { stages, fake } = await runEncounter(
         { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
         async (handle) => {
           const review = await waitForStage(handle, 'needs_review');
-          expect(review.pendingDecision).toMatchObject({ kind: 'authorization_modified', allowed: ['accept_codes', 'resubmit'] });
+          expect(review.pendingDecision).toMatchObject({ kind: 'authorization_modified', allowed: ['resubmit', 'accept_codes', 'bill_patient'] });
           expect(review.pendingDecision?.reason).toContain('70551');
+          expect(review.authorization).toMatchObject({ outcome: 'modified', timing: 'retro' });
           await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
+          await new Promise((r) => setTimeout(r, 300));
+          expect((await handle.query(statusQuery)).stage).toBe('needs_review');
+          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
         },
       );
-      expect(stages).toEqual(['coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(fake.callsOf('applyCoderOverride')).toEqual([]);
       const claim = fake.callsOf('submitClaim')[0]!.args as { authNumber: string; revision: number };
-      expect(claim).toMatchObject({ authNumber: 'AUTH-M', revision: 2 });
+      expect(claim).toMatchObject({ authNumber: 'AUTH-M', revision: 1 });
     });
   });
 
@@ -400,7 +405,7 @@ describe('encounter workflow', () => {
         await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
       },
     );
-    expect(stages).toEqual(['coding', 'billing', 'needs_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'billed']);
     expect(fake.callsOf('submitClaim').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
   });
 });

@@ -1,14 +1,17 @@
 /**
- * Stage: prior authorization. When the payer's rules require it, the insurer is asked (a pended
- * request is followed up until the regulatory deadline); a denial, an expiry or a failed request
- * goes to a supervisor, who resubmits or bills the patient; a modified authorization is reviewed.
+ * Stage: prior authorization of what was coded, after the service (retro-authorization: an
+ * encounter posted after the visit, or a correction of a scheduled one). When the payer's rules
+ * require it, the insurer is asked (a pended request is followed up until the regulatory
+ * deadline); a denial, an expiry or a failed request goes to a person, who resubmits or bills the
+ * patient; a modified authorization is reviewed without recoding (MODIFIED_AUTHORIZATION_NOT_RECODED).
+ * Scheduled encounters are authorized before the service in scheduled.ts.
  */
 import { ActivityFailure, condition, log, patched } from '@temporalio/workflow';
 import type { AuthorizationResult } from '../../activities/index.ts';
 import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
 import type { AuthorizationState } from '../messages.ts';
-import { MODIFIED_AUTHORIZATION_REVIEWED } from '../patches.ts';
+import { MODIFIED_AUTHORIZATION_NOT_RECODED, MODIFIED_AUTHORIZATION_REVIEWED } from '../patches.ts';
 import { failureMessage, type EncounterState } from './state.ts';
 
 /** What billing needs from the authorization stage: the auth number, capped units, or billing the patient. */
@@ -29,7 +32,7 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
   await state.moveTo('authorization', `payer requires prior authorization for ${requirement.codes.join(', ')}`);
   for (let attempt = 1; ; attempt++) {
     state.checkpoint();
-    status.authorization = { outcome: 'requested', attempt };
+    status.authorization = { outcome: 'requested', attempt, timing: 'retro' };
     let result: AuthorizationResult;
     try {
       result = await external.requestPriorAuthorization({ encounterId, attempt, revision: status.codingRevision });
@@ -42,16 +45,11 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
       await state.moveTo('authorization', 'supervisor asked to resubmit');
       continue;
     }
-    const deadline = state.now() + durationMs(requirement.expedited ? timings.authorizationDeadlineExpedited : timings.authorizationDeadlineStandard);
-    while (result.outcome === 'pended' && state.now() < deadline) {
-      status.authorization = { ...toAuthorizationState(result), attempt };
-      await condition(() => state.cancelRequest !== undefined, Math.min(durationMs(timings.authorizationPollInterval), deadline - state.now()));
-      state.checkpoint();
-      result = await external.checkPriorAuthorizationStatus({ encounterId, attempt, payerReference: result.payerReference });
-    }
-    status.authorization = { ...toAuthorizationState(result), attempt };
+    result = await followPended(state, result, attempt, requirement.expedited, 'retro');
+    status.authorization = { ...toAuthorizationState(result), attempt, timing: 'retro' };
     if (result.outcome === 'modified' && patched(MODIFIED_AUTHORIZATION_REVIEWED)) {
-      const review = await reviewModifiedAuthorization(state, result);
+      const review = patched(MODIFIED_AUTHORIZATION_NOT_RECODED) ? await requestModificationOrBill(state, result) : await reviewModifiedAuthorization(state, result);
+      if (review === 'bill_patient') return billWithoutAuthorization(state);
       if (review === 'resubmit') continue;
       return { authNumber: result.authNumber, billPatient: false };
     }
@@ -77,10 +75,59 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
 }
 
 /**
- * The insurer authorized another service than the one coded (X12 278 A6). A coder recodes to
- * what was authorized (an override), or a supervisor accepts the codes or asks again.
+ * Follows a pended request (X12 278 A4) at the poll interval until the insurer decides or the
+ * regulatory decision deadline passes (CMS-0057-F: 72 h expedited, 7 days standard); durable,
+ * as every wait of the workflow.
  */
-async function reviewModifiedAuthorization(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit'> {
+export async function followPended(
+  state: EncounterState,
+  first: AuthorizationResult,
+  attempt: number,
+  expedited: boolean,
+  timing: 'pre_service' | 'retro',
+): Promise<AuthorizationResult> {
+  const { encounterId, status, input } = state;
+  const { timings } = input;
+  let result = first;
+  const deadline = state.now() + durationMs(expedited ? timings.authorizationDeadlineExpedited : timings.authorizationDeadlineStandard);
+  while (result.outcome === 'pended' && state.now() < deadline) {
+    status.authorization = { ...toAuthorizationState(result), attempt, timing };
+    await condition(() => state.cancelRequest !== undefined, Math.min(durationMs(timings.authorizationPollInterval), deadline - state.now()));
+    state.checkpoint();
+    const follow = { encounterId, attempt, payerReference: result.payerReference };
+    result = await external.checkPriorAuthorizationStatus(timing === 'retro' ? follow : { ...follow, timing });
+  }
+  return result;
+}
+
+/**
+ * The insurer authorized another service than the one performed (X12 278 A6). The codes say
+ * what was performed and are never changed to fit the authorization: a biller requests a
+ * modification (resubmit), bills what was performed as it stands, or bills the patient.
+ */
+async function requestModificationOrBill(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit' | 'bill_patient'> {
+  const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
+  const decision = await state.awaitSupervisor(
+    'needs_review',
+    'authorization_modified',
+    `the insurer authorized ${authorized} instead of what was performed: request a modification of the authorization (resubmit), bill what was performed as it stands, or bill the patient`,
+    ['resubmit', 'accept_codes', 'bill_patient'],
+  );
+  if (decision?.decision === 'resubmit') {
+    await state.moveTo('authorization', 'a modification of the authorization was requested for what was performed', decision.decidedBy);
+    return 'resubmit';
+  }
+  if (decision?.decision === 'bill_patient') return 'bill_patient';
+  state.flag('the insurer authorized another service; billed what was performed, as coded');
+  return 'bill';
+}
+
+/**
+ * Before MODIFIED_AUTHORIZATION_NOT_RECODED: the insurer authorized another service than the
+ * one coded (X12 278 A6); a coder recoded to what was authorized (an override), or a supervisor
+ * accepted the codes or asked again. Kept for encounters started before the change.
+ */
+async function reviewModifiedAuthorization(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit' | 'bill_patient'> {
   const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
   for (;;) {
     const decision = await state.awaitSupervisor(
@@ -102,12 +149,12 @@ async function reviewModifiedAuthorization(state: EncounterState, result: Author
   }
 }
 
-function billWithoutAuthorization(state: EncounterState): AuthorizationForBilling {
+export function billWithoutAuthorization(state: EncounterState): AuthorizationForBilling {
   state.flag('billed without authorization: the patient was given notice of liability');
   return { billPatient: true };
 }
 
-function toAuthorizationState(result: AuthorizationResult): Omit<AuthorizationState, 'attempt'> {
+export function toAuthorizationState(result: AuthorizationResult): Omit<AuthorizationState, 'attempt'> {
   return {
     outcome: result.outcome,
     payerReference: result.payerReference,

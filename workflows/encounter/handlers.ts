@@ -4,19 +4,25 @@
  * message that does not fit, and as a signal that flags it instead), a coder's override and a
  * cancellation. Handlers only record the input on the state; the stages take it from there.
  */
-import { patched, setHandler } from '@temporalio/workflow';
+import { patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { internal } from '../activities.ts';
 import {
   answerClarificationSignal,
   answerClarificationUpdate,
   cancelSignal,
+  coverageCorrectedUpdate,
   overrideCodesSignal,
   statusQuery,
   supervisorDecisionSignal,
   supervisorDecisionUpdate,
+  visitDocumentedUpdate,
   type ClarificationAnswerInput,
+  type CoverageCorrection,
   type SupervisorDecision,
 } from '../messages.ts';
 import { DECISIONS_CHECKED } from '../patches.ts';
+import { FINAL_STAGES } from '../stages.ts';
+import { notePayer, takeCoverageCorrection } from './eligibility.ts';
 import type { EncounterState } from './state.ts';
 
 /** Installs every handler; called before the workflow's first await, so no early message is lost. */
@@ -67,6 +73,53 @@ export function registerHandlers(state: EncounterState): void {
   setHandler(cancelSignal, (request) => {
     state.cancelRequest ??= request;
   });
+
+  setHandler(
+    coverageCorrectedUpdate,
+    async (correction) => {
+      state.correctionInProgress = true;
+      try {
+        let version = correction.version ?? 0;
+        if (correction.kind !== 'demographics') {
+          const { kind, payerId, memberId, expectedVersion, correctedBy, reason } = correction;
+          ({ version } = await internal.recordCoverageVersion({ encounterId: state.encounterId, correctionId: uuid4(), kind, payerId, memberId, expectedVersion, correctedBy, reason }));
+          if (kind === 'coverage') notePayer(state, payerId);
+        }
+        state.pendingCoverageCorrection = { ...correction, version };
+        takeCoverageCorrection(state);
+        return { accepted: true as const, version };
+      } finally {
+        state.correctionInProgress = false;
+      }
+    },
+    { validator: (correction) => validateCoverageCorrection(state, correction) },
+  );
+  setHandler(
+    visitDocumentedUpdate,
+    (_visit) => {
+      state.status.scheduled!.documentedAt = new Date().toISOString();
+      return { accepted: true as const };
+    },
+    {
+      validator: (_visit) => {
+        if (!state.input.scheduled || state.status.scheduled === undefined) throw new Error('this encounter was not posted as a scheduled visit');
+        if (state.status.scheduled.documentedAt !== undefined) throw new Error('the visit is already documented');
+        if (FINAL_STAGES.includes(state.status.stage)) throw new Error(`the encounter is ${state.status.stage}`);
+      },
+    },
+  );
+}
+
+/** A correction fits until the claim is out (then the claim itself is corrected); self-pay only once. */
+function validateCoverageCorrection(state: EncounterState, correction: CoverageCorrection): void {
+  const { stage, claimId, financialClass } = state.status;
+  if (FINAL_STAGES.includes(stage) || stage === 'billing' || claimId !== undefined) {
+    throw new Error('the claim is already out: coverage and demographics can no longer be corrected on this encounter');
+  }
+  if (state.status.eligibility === undefined) throw new Error('this encounter does not check eligibility (it started before eligibility came first)');
+  if (financialClass === 'self_pay') throw new Error('the encounter is self-pay');
+  if (state.pendingCoverageCorrection || state.correctionInProgress) throw new Error('a correction is already being taken; try again shortly');
+  if (correction.kind === 'coverage' && (correction.payerId === undefined || correction.memberId === undefined)) throw new Error('a coverage correction names the payer and the member id');
 }
 
 /** An answer must come from the queried physician, for the open query, with an offered option or text. */

@@ -14,6 +14,7 @@ import type {
   CancelRequest,
   ClarificationAnswerInput,
   CodeOverride,
+  CoverageCorrection,
   EncounterStatus,
   PendingDecision,
   SupervisorDecision,
@@ -43,8 +44,17 @@ export class EncounterState {
   pendingDecision?: SupervisorDecision;
   /** Set once; the encounter stops at its next checkpoint. */
   cancelRequest?: CancelRequest;
+  /** A biller's correction of coverage or demographics (or a switch to self-pay), not yet taken. */
+  pendingCoverageCorrection?: CoverageCorrection;
+  /** A coverage correction is being stored (its update handler awaits the activity). */
+  correctionInProgress = false;
+  /** Coverage or demographics changed after the last eligibility check: check again before the claim. */
+  coverageChangedSinceCheck = false;
+  /** How many eligibility inquiries this encounter made (each has its own idempotency key). */
+  eligibilityChecks = 0;
 
   constructor(readonly input: EncounterWorkflowInput) {
+    this.payerId = input.payerId;
     const startedAt = new Date().toISOString();
     this.status = {
       encounterId: input.encounterId,
@@ -61,6 +71,9 @@ export class EncounterState {
   get encounterId(): string {
     return this.input.encounterId;
   }
+
+  /** The payer the encounter is billed to now (a biller's coverage correction may change it). */
+  payerId: string;
 
   /** Workflow time in milliseconds (deterministic: the workflow clock). */
   now(): number {
@@ -80,7 +93,7 @@ export class EncounterState {
   /** Makes the encounter findable by payer, date of service and stage. */
   publishSearchAttributes(): void {
     upsertSearchAttributes([
-      { key: PAYER_ID, value: this.input.payerId },
+      { key: PAYER_ID, value: this.payerId },
       { key: DATE_OF_SERVICE, value: new Date(`${this.input.dateOfService}T00:00:00Z`) },
       { key: ENCOUNTER_STAGE, value: this.status.stage },
     ]);
