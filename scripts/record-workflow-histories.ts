@@ -16,7 +16,7 @@ import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../testkit/fake-activities.ts';
 import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
-import { cancelSignal, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate } from '../workflows/messages.ts';
+import { cancelSignal, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
@@ -142,6 +142,62 @@ const PATHS: Record<string, RecordedPath> = {
       await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
     },
     stages: ['coding', 'billing', 'needs_review', 'billing', 'billed'],
+  },
+  // Recorded after ELIGIBILITY_FIRST and MODIFIED_AUTHORIZATION_NOT_RECODED (v4).
+  'straight-through-eligible-v4': {
+    script: { coding: [confidentCoding()] },
+    stages: ['eligibility', 'coding', 'billing', 'billed'],
+  },
+  'eligibility-inactive-coverage-corrected-v4': {
+    script: { coding: [confidentCoding()], eligibility: ['inactive', 'active'] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_coverage');
+      await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'coverage', correctedBy: 'biller-1', reason: 'new insurance card', payerId: 'BLUE-PLAINS', memberId: 'BP-77', expectedVersion: 1 }] });
+    },
+    stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
+  },
+  'eligibility-not-found-self-pay-v4': {
+    script: { coding: [mriCoding()], eligibility: ['not_found'], authorizationRequired: true },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_coverage');
+      await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'self_pay', correctedBy: 'biller-1', reason: 'patient pays', expectedVersion: 1 }] });
+    },
+    stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
+  },
+  'scheduled-pre-service-authorized-v4': {
+    script: { scheduled: true, coding: [mriCoding()], plannedAuthorizationRequired: true, preServiceAuthorizationRequests: [decision('pended')], authorizationStatuses: [decision('certified', { authNumber: 'AUTH-PRE-1' })] },
+    drive: (env) => async (handle) => {
+      await waitForStage(handle, 'authorization');
+      await env.sleep('5h');
+      await waitForStage(handle, 'awaiting_visit');
+      await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
+    },
+    stages: ['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'billed'],
+  },
+  'scheduled-performed-mismatch-retro-v4': {
+    script: {
+      scheduled: true,
+      coding: [mriCoding()],
+      plannedAuthorizationRequired: true,
+      authorizationRequired: true,
+      performedCheck: { matches: false, differences: ['72148: 2 units performed, 1 authorized'], authNumber: 'AUTH-PRE-1' },
+      authorizationRequests: [decision('certified', { authNumber: 'AUTH-RETRO-1' })],
+    },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_visit');
+      await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
+      const review = await waitForStage(handle, 'needs_review');
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
+    },
+    stages: ['eligibility', 'authorization', 'awaiting_visit', 'coding', 'needs_review', 'authorization', 'billing', 'billed'],
+  },
+  'authorization-modified-not-recoded-v4': {
+    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+    drive: () => async (handle) => {
+      const review = await waitForStage(handle, 'needs_review');
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
+    },
+    stages: ['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed'],
   },
 };
 

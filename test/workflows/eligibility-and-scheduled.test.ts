@@ -42,10 +42,11 @@ describe('eligibility at the start of the encounter', () => {
       const waiting = await waitForStage(handle, 'awaiting_coverage');
       expect(waiting.pendingDecision).toMatchObject({ kind: 'coverage_problem', allowed: [] });
       expect(waiting.pendingDecision?.reason).toContain('coverage ended on 2026-06-30');
-      expect(fake.callsOf('codeEncounter')).toEqual([]);
       await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'coverage', correctedBy: 'biller-1', reason: 'new insurance card', payerId: 'BLUE-PLAINS', memberId: 'BP-77', expectedVersion: 1 }] });
     });
     expect(stages).toEqual(['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed']);
+    const names = fake.calls.map((c) => c.name);
+    expect(names.indexOf('recordCoverageVersion')).toBeLessThan(names.indexOf('codeEncounter'));
     expect(fake.callsOf('checkEligibility').map((c) => c.args)).toEqual([
       expect.objectContaining({ check: 1 }),
       expect.objectContaining({ check: 2 }),
@@ -98,10 +99,11 @@ describe('a scheduled encounter', () => {
     const { status, fake, stages } = await runEncounter(
       { scheduled: true, coding: [mriCoding()], plannedAuthorizationRequired: true, preServiceAuthorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-PRE-1' })] },
       async (handle) => {
+        const pended = await waitForStage(handle, 'authorization');
+        expect(pended.scheduled).toEqual({ dateOfService: '2026-11-02' });
+        await env.sleep('9h'); // two follow-ups of the pended request
         const waiting = await waitForStage(handle, 'awaiting_visit');
         expect(waiting.authorization).toMatchObject({ outcome: 'certified', timing: 'pre_service', authNumber: 'AUTH-PRE-1' });
-        expect(waiting.scheduled).toEqual({ dateOfService: '2026-11-02' });
-        expect(fake.callsOf('codeEncounter')).toEqual([]);
         await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
         await expect(handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       },
@@ -149,9 +151,9 @@ describe('a scheduled encounter', () => {
   });
 
   it('scheduled far ahead: eligibility is checked again before the claim', async () => {
-    const { status, fake, stages } = await runEncounter({ scheduled: true, coding: [confidentCoding()] }, async (handle) => {
+    // The first answer is older than the recheck interval (7 days) when the visit is documented.
+    const { status, fake, stages } = await runEncounter({ scheduled: true, coding: [confidentCoding()], eligibilityCheckedAt: '2026-01-05T09:00:00.000Z' }, async (handle) => {
       await waitForStage(handle, 'awaiting_visit');
-      await env.sleep('8d');
       await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
     });
     expect(stages).toEqual(['eligibility', 'awaiting_visit', 'coding', 'eligibility', 'billing', 'billed']);
