@@ -24,20 +24,24 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
       const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
       const dateOfService = dateToDay(encounter.dateOfService);
-      const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
-      const benefits: Benefits = {
-        copayCents: eligibility.copayCents,
-        coinsuranceBps: eligibility.coinsuranceBps,
-        deductibleCents: eligibility.deductibleCents,
-        deductibleMetCents: eligibility.deductibleMetCents,
-      };
-      await prisma.coverage.upsert({
-        where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
-        create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, ...benefits },
-        update: { ...benefits },
-      });
-      const allowed = claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
+      // Billed to the patient (no authorization, or a self-pay encounter): no benefits to ask the insurer for.
       const selfPay = claim.status === 'patient_responsibility';
+      let benefits: Benefits = { copayCents: 0, coinsuranceBps: 0, deductibleCents: 0, deductibleMetCents: 0 };
+      if (!selfPay) {
+        const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
+        benefits = {
+          copayCents: eligibility.copayCents,
+          coinsuranceBps: eligibility.coinsuranceBps,
+          deductibleCents: eligibility.deductibleCents,
+          deductibleMetCents: eligibility.deductibleMetCents,
+        };
+        await prisma.coverage.upsert({
+          where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
+          create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, ...benefits },
+          update: { ...benefits },
+        });
+      }
+      const allowed = selfPay ? [] : claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
       const responsibility = selfPay
         ? { chargeCents: claim.totalChargeCents, allowedCents: claim.totalChargeCents, copayCents: 0, deductibleAppliedCents: 0, coinsuranceCents: 0, patientOwesCents: claim.totalChargeCents, insuranceExpectedCents: 0 }
         : computePatientResponsibility(allowed, benefits, claim.totalChargeCents);
@@ -50,7 +54,11 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
         issuedOn: dateToDay(issuedAt),
         dueInDays: billing.statementDueDays,
         lineDescriptions: Object.fromEntries(codedProcedures.map((p) => [p.code, p.description])),
-        notes: selfPay ? ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'] : [],
+        notes: !selfPay
+          ? []
+          : encounter.financialClass === 'self_pay'
+            ? ['Self-pay: priced from the clinic\'s self-pay price list; nothing was billed to an insurer.']
+            : ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'],
       });
       const statement = await prisma.patientStatement.upsert({
         where: { encounterId },

@@ -13,6 +13,7 @@ import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { notFoundHandler, problemErrorHandler } from './problem.ts';
 import { actionRoutes } from './routes/actions.ts';
+import { correctionRoutes } from './routes/corrections.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { clarificationRoutes } from './routes/clarifications.ts';
 import { codecRoutes } from './routes/codec.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: ApiDeps): express.Express {
   });
   app.use(encounterRoutes(deps));
   app.use(actionRoutes(deps));
+  app.use(correctionRoutes(deps));
   app.use(clarificationRoutes(deps));
   app.use(statementRoutes(deps));
   app.use(auditRoutes(deps));

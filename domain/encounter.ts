@@ -78,5 +78,8 @@ export interface EncounterSubmission {
   dateOfService: string;
   /** CMS place-of-service code, two digits (11 office, 22 outpatient hospital, ...). */
   placeOfService: string;
-  documentation: EncounterDocumentation;
+  /** Absent for a scheduled visit until it happened (then `plannedServices`). */
+  documentation?: EncounterDocumentation;
+  /** A scheduled visit: the planned services and their diagnoses, authorized before the date of service. */
+  plannedServices?: { services: Array<{ code: string; units?: number; modifiers?: string[]; description?: string }>; diagnoses: string[] };
 }

@@ -12,14 +12,24 @@ import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
-import { conflict, unavailable } from '../problem.ts';
+import { conflict, forbidden, unavailable } from '../problem.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema } from '../schemas.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { cancelSignal, overrideCodesSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import type { CancelRequest, CodeOverride, SupervisorDecision } from '../../workflows/messages.ts';
+import type { CancelRequest, CodeOverride, PendingDecision, SupervisorDecision } from '../../workflows/messages.ts';
 import { pathParam } from '../request.ts';
 
 /** Stages in which a coder may replace the codes. */
+/** The pending questions a biller may answer through POST /encounters/:id/decision. */
+export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
+  'authorization_denied',
+  'authorization_expired',
+  'authorization_modified',
+  'authorization_mismatch',
+  'coverage_problem',
+  'claim_rejected',
+];
+
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
 
 /** Answers with the response an earlier request with the same Idempotency-Key got; true if it did. */
@@ -54,7 +64,7 @@ export function actionRoutes(deps: ApiDeps): Router {
     res.status(response.status).json(response.body);
   });
 
-  router.post('/encounters/:id/decision', requireRole('supervisor'), async (req, res) => {
+  router.post('/encounters/:id/decision', requireRole('supervisor', 'biller'), async (req, res) => {
     const encounter = await findEncounterOr404(deps, pathParam(req, 'id'));
     const key = idempotencyKeyOf(req, encounter.id);
     const body = decisionSchema.parse(req.body);
@@ -64,6 +74,11 @@ export function actionRoutes(deps: ApiDeps): Router {
     const stage = stageOf(encounter, live);
     if (isFinal(stage)) throw conflict(`The encounter is ${stage}; no decision applies`);
     const pending = live?.pendingDecision;
+    // A biller decides the billing questions (authorization, coverage, claim); the rest is a supervisor's.
+    if (principal.role === 'biller' && body.decision !== 'cancel') {
+      if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");
+      if (pending === undefined || !BILLER_DECISION_KINDS.includes(pending.kind)) throw forbidden('This decision is a supervisor\'s');
+    }
     // Cancel is taken at any stage that is not final; every other decision answers the pending question.
     if (body.decision !== 'cancel' && body.decisionId === undefined) {
       if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");

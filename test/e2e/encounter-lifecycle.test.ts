@@ -58,7 +58,8 @@ describe('the encounter lifecycle over HTTP', () => {
       },
     });
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(billed.eligibility).toMatchObject({ status: 'active', purpose: 'start', copayCents: 2500, deductibleRemainingCents: 110000, outOfPocketMaxCents: 600000 });
     expect(billed.codes.diagnoses).toEqual(['J06.9']);
 
     const rows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id } });
@@ -201,20 +202,17 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(billed.flags.join(' ')).toContain('without authorization');
   });
 
-  it('parks an encounter whose statement cannot be issued (insurer does not know the member) for review', async () => {
+  it('an encounter whose member the insurer does not know waits for the biller before anything is coded or claimed', async () => {
     const id = await submit({ patient: { ...validSubmission().patient, memberId: 'M-UNKNOWN' } });
-    const review = await waitForStage(id, 'needs_review');
-    expect(review.pendingDecision).toMatchObject({ kind: 'statement_failed', allowed: ['resubmit'] });
-    expect(review.pendingDecision?.reason).not.toContain('M-UNKNOWN');
-    expect(review.claimNumber).toBeTruthy();
-    const retried = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'resubmit' } });
-    expect(retried.status).toBe(200);
-    for (let i = 0; i < 100 && (await status(id)).history.filter((t) => t.to === 'needs_review').length < 2; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    const again = await status(id);
-    expect(again.history.map((t) => t.to).slice(-3)).toEqual(['needs_review', 'billing', 'needs_review']);
-    expect(await stack.db.prisma.patientStatement.count({ where: { encounterId: id } })).toBe(0);
+    const waiting = await waitForStage(id, 'awaiting_coverage');
+    expect(waiting.pendingDecision).toMatchObject({ kind: 'coverage_problem' });
+    expect(waiting.pendingDecision?.reason).toContain('no member with this member id');
+    expect(waiting.pendingDecision?.reason).not.toContain('M-UNKNOWN');
+    expect(waiting.eligibility).toMatchObject({ status: 'not_found', check: 1 });
+    expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(0);
+    expect(await stack.db.prisma.codeAssignment.count({ where: { encounterId: id } })).toBe(0);
+    const stored = await stack.db.prisma.eligibilityCheck.findFirstOrThrow({ where: { encounterId: id } });
+    expect(stored).toMatchObject({ status: 'not_found', payerId: 'ACME-HEALTH', memberId: 'M-UNKNOWN' });
   });
 
   it('cancels an encounter waiting for the physician and withdraws the query', async () => {
