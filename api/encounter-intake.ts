@@ -44,7 +44,7 @@ export interface IntakeResult {
 
 
 /** JSON with object keys sorted at every level: the same submission always gives the same text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)

@@ -26,7 +26,7 @@ import { coverageCorrectedUpdate, visitDocumentedUpdate, type CoverageCorrection
 import { recordAudit, recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { addressColumns, UNKNOWN_PAYER } from '../encounter-intake.ts';
+import { addressColumns, canonicalJson, UNKNOWN_PAYER } from '../encounter-intake.ts';
 import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, stageOf } from '../encounter-access.ts';
 import { HttpProblem, badRequest, conflict } from '../problem.ts';
 import { pathParam } from '../request.ts';
@@ -45,9 +45,9 @@ async function correct(deps: ApiDeps, workflowId: string, correction: CoverageCo
   return result.version;
 }
 
-/** sha256 of the documentation as validated: the same visit documented twice is recognised. */
+/** sha256 of the documentation as validated (keys sorted, as stored JSONB reorders them): the same visit documented twice is recognised. */
 function documentationHash(documentation: unknown): string {
-  return createHash('sha256').update(JSON.stringify(documentation)).digest('hex');
+  return createHash('sha256').update(canonicalJson(documentation)).digest('hex');
 }
 
 export function correctionRoutes(deps: ApiDeps): Router {
