@@ -13,8 +13,7 @@ import {
   codeOverrideSchema,
   decisionSchema,
   encounterSubmissionSchema,
-  listEncountersQuerySchema,
-} from './schemas.ts';
+  listEncountersQuerySchema, coverageCorrectionSchema, demographicsCorrectionSchema, documentationSchema, selfPaySchema } from './schemas.ts';
 
 type Method = 'get' | 'post' | 'put';
 
@@ -76,10 +75,54 @@ export const OPERATIONS: Operation[] = [
   {
     method: 'post',
     path: '/encounters/{id}/decision',
-    summary: 'A supervisor’s decision on a pending escalation',
-    roles: ['supervisor'],
+    summary: 'A decision on the pending question (a biller decides authorization, coverage and claim questions; a supervisor any)',
+    roles: ['supervisor', 'biller'],
     body: decisionSchema,
     success: { 200: 'Taken by the workflow (409 when refused: stale decisionId or not allowed)' },
+    problems: [400, 404, 409, 503],
+  },
+  {
+    method: 'post',
+    path: '/encounters/{id}/coverage',
+    summary: 'Correct the coverage (payer, member id) as a new version; the encounter checks eligibility again',
+    roles: ['biller', 'supervisor'],
+    body: coverageCorrectionSchema,
+    success: { 200: '{ version, kind, payerId }' },
+    problems: [400, 404, 409, 503],
+  },
+  {
+    method: 'post',
+    path: '/encounters/{id}/self-pay',
+    summary: 'Switch the encounter to self-pay (a new coverage version; no claim, the self-pay price list)',
+    roles: ['biller', 'supervisor'],
+    body: selfPaySchema,
+    success: { 200: '{ version, kind }' },
+    problems: [400, 404, 409, 503],
+  },
+  {
+    method: 'post',
+    path: '/encounters/{id}/demographics',
+    summary: "Correct the patient's demographics as a new version (409 when expectedVersion is not current)",
+    roles: ['biller', 'supervisor'],
+    body: demographicsCorrectionSchema,
+    success: { 200: '{ version, fields, eligibilityCheckedAgain }' },
+    problems: [400, 404, 409, 503],
+  },
+  {
+    method: 'get',
+    path: '/encounters/{id}/coverage',
+    summary: 'Coverage and demographics versions and every eligibility answer (plan dates, copay, coinsurance, deductible, out-of-pocket)',
+    roles: ['biller', 'supervisor'],
+    success: { 200: '{ financialClass, coverage, coverageVersions, eligibilityChecks, demographics, demographicsVersions }' },
+    problems: [404],
+  },
+  {
+    method: 'put',
+    path: '/encounters/{id}/documentation',
+    summary: 'The documentation of a scheduled visit, after it happened (the same documentation again is a replay)',
+    roles: ['intake'],
+    body: documentationSchema,
+    success: { 200: '{ id, documented: true } (header Idempotent-Replay: true on a repeat)' },
     problems: [400, 404, 409, 503],
   },
   {
