@@ -10,6 +10,7 @@ import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
 import { authenticate } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
+import { createApiMetrics } from './metrics.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { notFoundHandler, problemErrorHandler } from './problem.ts';
 import { actionRoutes } from './routes/actions.ts';
@@ -36,8 +37,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  const metrics = createApiMetrics({ prisma: deps.prisma, token: deps.metricsToken });
+  app.use(metrics.observe);
   app.use(securityHeaders());
   app.use(noStore);
+  // Before authentication: a scraper has no staff token (api/metrics.ts says who may read it).
+  app.get('/metrics', metrics.endpoint);
   // Before authentication: the files are public; every API call the page makes carries the user's token.
   app.use('/ui', express.static(WEB_DIR, { setHeaders: setUiHeaders }));
   app.use(jsonBody);

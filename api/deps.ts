@@ -24,6 +24,8 @@ export interface ApiDeps {
   updateTimeoutMs?: number;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */
   limits?: Partial<ApiLimits>;
+  /** Bearer token of GET /metrics; unset: loopback clients only (api/metrics.ts). */
+  metricsToken?: string;
 }
 
 export interface ApiLimits {

@@ -31,6 +31,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     payloadCodec,
     temporalUiOrigins: config.temporalUiOrigins,
     limits: config.apiLimits,
+    metricsToken: config.observability.metricsToken,
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

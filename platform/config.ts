@@ -7,7 +7,23 @@ import { durationMs } from '../domain/durations.ts';
 import { DEFAULT_TIMINGS, type EncounterTimings } from '../workflows/config.ts';
 import { DEFAULT_API_LIMITS, type ApiLimits } from '../api/deps.ts';
 import { DEFAULT_DATABASE_SETTINGS, type DatabaseSettings } from './db.ts';
+import { LOG_LEVELS, type LogLevel } from './logger.ts';
 import { parsePayloadKeys } from './payload-codec.ts';
+
+export const TRACING_EXPORTERS = ['none', 'console', 'otlp'] as const;
+
+/** Logs, metrics and traces (platform/logger.ts, platform/temporal-runtime.ts, api/metrics.ts, platform/tracing.ts). */
+export interface ObservabilityConfig {
+  logLevel: LogLevel;
+  /** host:port where the worker's SDK serves Prometheus metrics; unset: none. */
+  workerMetricsAddress?: string;
+  /** Bearer token a scraper sends to the API's /metrics; unset: /metrics answers loopback clients only. */
+  metricsToken?: string;
+  /** Where OpenTelemetry spans go: nowhere (default), the log (console) or OTLP/HTTP. */
+  tracingExporter: (typeof TRACING_EXPORTERS)[number];
+  /** OTLP/HTTP traces endpoint (e.g. http://127.0.0.1:4318/v1/traces), with tracingExporter otlp. */
+  otlpTracesEndpoint?: string;
+}
 
 export interface AppConfig {
   dataDir: string;
@@ -52,6 +68,7 @@ export interface AppConfig {
   clearinghouseScenarioPath?: string;
   x12SenderId: string;
   x12ReceiverId: string;
+  observability: ObservabilityConfig;
 }
 
 type Env = Record<string, string | undefined>;
@@ -125,6 +142,25 @@ export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | '
   return problems;
 }
 
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = text(env, name)?.toLowerCase() ?? fallback;
+  if (!(allowed as readonly string[]).includes(raw)) throw new Error(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+}
+
+function observability(env: Env): ObservabilityConfig {
+  const tracingExporter = oneOf(env, 'TRACING_EXPORTER', TRACING_EXPORTERS, 'none');
+  const otlpTracesEndpoint = text(env, 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  if (tracingExporter === 'otlp' && otlpTracesEndpoint === undefined) throw new Error('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be set when TRACING_EXPORTER is otlp');
+  return {
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    workerMetricsAddress: text(env, 'WORKER_METRICS_ADDRESS'),
+    metricsToken: text(env, 'METRICS_TOKEN'),
+    tracingExporter,
+    otlpTracesEndpoint,
+  };
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   // Webhooks signed with the published dev secret are refused in every mode, npm start included.
   const unsafe = unsafeSettings(env, 'embedded');
@@ -187,5 +223,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     clearinghouseScenarioPath: text(env, 'CLEARINGHOUSE_SCENARIO'),
     x12SenderId: text(env, 'X12_SENDER_ID') ?? 'ENCOUNTERFLOW',
     x12ReceiverId: text(env, 'X12_RECEIVER_ID') ?? 'CLEARINGHOUSE',
+    observability: observability(env),
   };
 }

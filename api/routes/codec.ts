@@ -16,9 +16,8 @@ import { recordView } from '../audit.ts';
 import { principalOf, requireRole } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { sendProblem } from '../problem.ts';
+import { isLoopbackClient } from '../request.ts';
 import { codecPayloadsSchema } from '../schemas.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 interface JsonPayload {
   metadata: Record<string, string>;
@@ -65,7 +64,7 @@ function cors(origins: readonly string[]): RequestHandler {
 }
 
 const loopbackOnly: RequestHandler = (req, res, next) => {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+  if (!isLoopbackClient(req)) {
     return sendProblem(res, 403, 'The codec endpoint only answers clients on this host (loopback)');
   }
   next();
