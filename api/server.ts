@@ -6,6 +6,8 @@ import { createPrismaClient } from '../platform/db.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { createTracing } from '../platform/tracing.ts';
 import { createApp } from './app.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
 
@@ -20,7 +22,11 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl, config.database);
-  const { client, connection } = await connectClient(temporal, { dataConverter: encryptingDataConverter(payloadCodec) });
+  const tracing = createTracing(config.observability, 'encounterflow-api');
+  const { client, connection } = await connectClient(temporal, {
+    dataConverter: encryptingDataConverter(payloadCodec),
+    ...(tracing ? { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] } } : {}),
+  });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
     prisma,
@@ -53,6 +59,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
       });
       await connection.close();
       await prisma.$disconnect();
+      await tracing?.shutdown();
       log.info('api stopped');
     },
   };

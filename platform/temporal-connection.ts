@@ -12,7 +12,7 @@
  */
 import { loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import { Client, Connection } from '@temporalio/client';
-import type { ConnectionOptions } from '@temporalio/client';
+import type { ClientOptions, ConnectionOptions } from '@temporalio/client';
 import type { DataConverter } from '@temporalio/common';
 import { NativeConnection } from '@temporalio/worker';
 import type { NativeConnectionOptions } from '@temporalio/worker';
@@ -83,7 +83,7 @@ function requireAddress(settings: TemporalSettings): string {
  */
 export async function connectClient(
   settings: TemporalSettings,
-  options: { dataConverter?: DataConverter } = {},
+  options: { dataConverter?: DataConverter; interceptors?: ClientOptions['interceptors'] } = {},
 ): Promise<{ client: Client; connection: Connection }> {
   const connectionOptions: ConnectionOptions = { ...settings.connectionOptions, address: requireAddress(settings) };
   const connection = await Connection.connect(connectionOptions);
@@ -91,6 +91,7 @@ export async function connectClient(
     connection,
     namespace: settings.namespace,
     ...(options.dataConverter === undefined ? {} : { dataConverter: options.dataConverter }),
+    ...(options.interceptors === undefined ? {} : { interceptors: options.interceptors }),
   });
   return { client, connection };
 }

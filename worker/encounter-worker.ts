@@ -2,9 +2,12 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Context } from '@temporalio/activity';
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { createActivities } from '../activities/index.ts';
+import { WORKFLOW_TRACING_INTERCEPTORS, type Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
 
@@ -34,10 +37,13 @@ export interface EncounterWorkerOptions {
   dataConverter: DataConverter;
   /** A prebuilt bundle (tests bundle once per file; the build writes one); otherwise the worker bundles workflows/ itself. */
   workflowBundle?: WorkerOptions['workflowBundle'];
+  /** OpenTelemetry (platform/tracing.ts); with it the worker bundles the workflow code at start, with the tracing interceptors. */
+  tracing?: Tracing;
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
-  const workflowBundle = opts.workflowBundle ?? prebuiltWorkflowBundle();
+  const { tracing } = opts;
+  const workflowBundle = opts.workflowBundle ?? (tracing ? undefined : prebuiltWorkflowBundle());
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -45,7 +51,17 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
-    interceptors: { activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })] },
+    interceptors: {
+      activity: [
+        (ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }),
+        (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) }),
+        ...(tracing
+          ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: tracing.tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })]
+          : []),
+      ],
+      ...(tracing ? { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] } : {}),
+    },
+    ...(tracing ? { sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) } } : {}),
     shutdownGraceTime: '10s',
   });
 }

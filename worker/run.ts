@@ -5,6 +5,7 @@ import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { installTemporalRuntime } from '../platform/temporal-runtime.ts';
+import { createTracing } from '../platform/tracing.ts';
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
@@ -27,7 +28,8 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   // The Payer table follows the directory file: intake (in the API) refuses payers not in it.
   const synced = await syncPayerDirectory(prisma, deps.payers);
   log.info('payer directory loaded', synced);
-  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter });
+  const tracing = createTracing(config.observability, 'encounterflow-worker');
+  const worker = await createEncounterWorker({ connection, namespace: temporal.namespace, taskQueue: config.taskQueue, deps, dataConverter, tracing });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
   // Stored encounters whose workflow was never started (Temporal was down at intake) get one.
@@ -48,6 +50,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
       await running.catch(() => undefined);
       await connection.close();
       await prisma.$disconnect();
+      await tracing?.shutdown();
       log.info('worker stopped');
     },
   };
