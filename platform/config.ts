@@ -104,7 +104,7 @@ export const environmentSchema = z.object({
   }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKFLOW_BUNDLE_PATH: text({
-    description: 'A prebuilt workflow bundle (`bundleWorkflowCode` output) the worker loads instead of bundling `workflows/`',
+    description: 'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`',
     unset: 'bundled at worker start',
   }),
   TEMPORAL_ADDRESS: text({

@@ -20,8 +20,8 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { DefaultLogger, bundleWorkflowCode } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../worker/encounter-worker.ts';
+import { DefaultLogger } from '@temporalio/worker';
+import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { createPrismaClient, migrateDeploy } from '../platform/db.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../platform/payload-codec.ts';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
@@ -345,7 +345,7 @@ async function figures(client: Client, accepted: string[]) {
 async function main(): Promise<number> {
   say(`mode ${mode}: ${ENCOUNTERS} encounters at ${RATE}/s; data and logs in ${dataDir}`);
   // One workflow bundle for every worker start and restart (bundling takes a while on a small machine).
-  const bundle = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') });
+  const bundle = await bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') });
   serviceEnv.WORKFLOW_BUNDLE_PATH = join(dataDir, 'workflow-bundle.js');
   writeFileSync(serviceEnv.WORKFLOW_BUNDLE_PATH, bundle.code);
   await Promise.all([startPostgres(), startTemporal()]);
