@@ -73,7 +73,8 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
       actor: 'unauthenticated',
       role: 'none',
       action: 'message.refused',
-      detail: { message: name, reason: replayed ? 'nonce already used' : verdict.valid ? 'refused' : verdict.reason },
+      // A valid proof reaches here only when its nonce was used before (a valid proof's nonce is a string).
+      detail: { message: name, reason: verdict.valid ? 'nonce already used' : verdict.reason },
       idempotencyKey: `${workflowId}:message-refused:${uuid4()}`,
     });
     return false;
