@@ -8,6 +8,7 @@ import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadRevision } from './coding.ts';
+import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
 
 export interface SubmitClaimInput {
@@ -85,10 +86,14 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
         return { claimId: existing.id, claimNumber, accepted: existing.ackStatus !== 'rejected', reasons: (existing.ackReasons as string[] | null) ?? [] };
       }
       const encounter = await loadBillingContext(prisma, input.encounterId);
+      // A self-pay encounter (switched by a biller) is priced from the self-pay list and never claimed.
+      const selfPay = encounter.financialClass === 'self_pay';
+      if (selfPay) input = { ...input, billPatient: true };
+      const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
       const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
       const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits)
         .map((p) => {
-          const price = feeSchedule.priceLine(encounter.payerId, p.code, p.modifiers, p.units);
+          const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
           return { code: p.code, modifiers: p.modifiers, units: p.units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
         });
       const dateOfService = dateToDay(encounter.dateOfService);

@@ -17,6 +17,8 @@ export type AuditAction =
   | 'supervisor.decided'
   | 'codes.overridden'
   | 'encounter.cancel_requested'
+  /** The clinic documented a scheduled visit (detail: the documentation's sha256). */
+  | 'visit.documented'
   | 'encounter.viewed'
   | 'statement.viewed'
   | 'patient_statements.viewed'

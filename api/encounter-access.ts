@@ -73,16 +73,16 @@ function isDeadlineExceeded(error: unknown): boolean {
  * The validator's refusal becomes `refused(message)`; a workflow no longer running a 409; no
  * answer in time a 503. `updateId` makes a retried update the same update for Temporal.
  */
-export async function executeUpdateOrProblem<Arg>(
+export async function executeUpdateOrProblem<Arg, Result extends { accepted: true } = { accepted: true }>(
   deps: ApiDeps,
   workflowId: string,
-  update: UpdateDefinition<{ accepted: true }, [Arg]>,
+  update: UpdateDefinition<Result, [Arg]>,
   arg: Arg,
   options: { refused: (validatorMessage: string | undefined) => HttpProblem; updateId?: string },
-): Promise<void> {
+): Promise<Result> {
   const handle = deps.temporal.workflow.getHandle(workflowId);
   try {
-    await deps.temporal.withDeadline(Date.now() + (deps.updateTimeoutMs ?? 20_000), () =>
+    return await deps.temporal.withDeadline(Date.now() + (deps.updateTimeoutMs ?? 20_000), () =>
       handle.executeUpdate(update, { args: [arg], ...(options.updateId !== undefined ? { updateId: options.updateId } : {}) }),
     );
   } catch (error) {

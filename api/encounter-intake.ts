@@ -27,7 +27,7 @@
  *    workflow was never started, and a repeat of the request starts it too.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Encounter, Patient } from '../generated/prisma/client.ts';
+import { Prisma, type Encounter, type Patient } from '../generated/prisma/client.ts';
 import type { PostalAddress } from '../domain/encounter.ts';
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { encounterWorkflowId } from '../workflows/config.ts';
@@ -44,7 +44,7 @@ export interface IntakeResult {
 
 
 /** JSON with object keys sorted at every level: the same submission always gives the same text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
@@ -183,11 +183,14 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
       payerId: submission.payerId,
       dateOfService: dayToDate(submission.dateOfService),
       placeOfService: submission.placeOfService,
-      documentation: submission.documentation,
+      // A scheduled visit has no documentation yet (JSON null until PUT /encounters/:id/documentation).
+      documentation: submission.documentation ?? Prisma.DbNull,
+      scheduled: submission.plannedServices !== undefined,
+      plannedServices: submission.plannedServices ?? Prisma.DbNull,
       memberId: patient.memberId,
       secondaryPayerId: submission.secondaryCoverage?.payerId ?? null,
       secondaryMemberId: submission.secondaryCoverage?.memberId ?? null,
-      documentedAt: new Date(),
+      documentedAt: submission.documentation !== undefined ? new Date() : null,
       submissionHash: hash,
       stage: 'received',
       workflowId: encounterWorkflowId(id),

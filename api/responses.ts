@@ -10,11 +10,11 @@ import type { EncounterStatus } from '../workflows/messages.ts';
 import { STAGES } from '../workflows/stages.ts';
 import { encounterSubmissionSchema } from './schemas.ts';
 
-const isoTime = z.iso.datetime().meta({ example: '2026-11-20T14:03:00.000Z' });
-const day = z.iso.date().meta({ example: '2026-11-20' });
-const cents = z.number().int().meta({ description: 'US cents' });
+export const isoTime = z.iso.datetime().meta({ example: '2026-11-20T14:03:00.000Z' });
+export const day = z.iso.date().meta({ example: '2026-11-20' });
+export const cents = z.number().int().meta({ description: 'US cents' });
 const stage = z.enum(STAGES).meta({ id: 'Stage' });
-const links = z.record(z.string(), z.string()).meta({ description: 'Related resources by name (relative URLs)' });
+export const links = z.record(z.string(), z.string()).meta({ description: 'Related resources by name (relative URLs)' });
 
 export const acceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
 

@@ -116,6 +116,34 @@ export const phoneNumber = safeString().regex(/^\d{10}$/, { message: 'A phone nu
 /** A payer id as the payer directory lists it. */
 export const payerId = safeId(64);
 
+/** The physician's documentation of a visit: at intake, or later for a scheduled visit. */
+export const documentationSchema = z.object({
+  notes: text(50_000),
+  diagnoses: z.array(z.object({ description: text(500), code: icd10cmCode.optional() })).max(50),
+  procedures: z
+    .array(
+      z.object({
+        description: text(500),
+        code: procedureCode.optional(),
+        units: units.optional(),
+        modifiers: z.array(modifier).max(4).optional(),
+      }),
+    )
+    .max(50),
+  testResults: z
+    .array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() }))
+    .max(200),
+});
+
+/** What a scheduled visit plans: the services (codes, units) and the diagnoses that justify them. */
+export const plannedServicesSchema = z.object({
+  services: z.array(z.object({ code: procedureCode, units: units.default(1), modifiers: z.array(modifier).max(4).default([]), description: text(500).optional() })).min(1).max(50),
+  diagnoses: z.array(icd10cmCode).min(1).max(12),
+});
+
+/** How far ahead a visit may be scheduled. */
+export const MAX_SCHEDULED_AHEAD_DAYS = 365;
+
 export const encounterSubmissionSchema = z
   .object({
     clinicEncounterId: x12Id(64),
@@ -139,31 +167,30 @@ export const encounterSubmissionSchema = z
     secondaryCoverage: z.object({ payerId, memberId: x12Id(64) }).optional(),
     dateOfService: isoDate,
     placeOfService: safeString().regex(/^\d{2}$/, { message: 'A place-of-service code has two digits' }),
-    documentation: z.object({
-      notes: text(50_000),
-      diagnoses: z.array(z.object({ description: text(500), code: icd10cmCode.optional() })).max(50),
-      procedures: z
-        .array(
-          z.object({
-            description: text(500),
-            code: procedureCode.optional(),
-            units: units.optional(),
-            modifiers: z.array(modifier).max(4).optional(),
-          }),
-        )
-        .max(50),
-      testResults: z
-        .array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() }))
-        .max(200),
-    }),
+    /** The visit's documentation; absent for a scheduled visit (then plannedServices), sent later with PUT /encounters/{id}/documentation. */
+    documentation: documentationSchema.optional(),
+    /** A scheduled visit (posted before it happens): what is planned, for prior authorization before the date of service. */
+    plannedServices: plannedServicesSchema.optional(),
   })
   .superRefine((submission, ctx) => {
     const { dateOfBirth } = submission.patient;
     const { dateOfService } = submission;
     if (!isRealDate(dateOfService)) return;
     const today = dateToDay(new Date());
-    if (dateOfService > shiftDay(today, { days: MAX_CLOCK_SKEW_DAYS })) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'The date of service is in the future' });
+    const scheduled = submission.plannedServices !== undefined;
+    if (scheduled === (submission.documentation !== undefined)) {
+      const path = scheduled ? ['plannedServices'] : ['documentation'];
+      const message = scheduled ? 'A scheduled visit has planned services and no documentation yet (send it after the visit)' : 'Give the documentation of the visit, or plannedServices for a scheduled visit';
+      ctx.addIssue({ code: 'custom', path, message });
+    }
+    if (scheduled) {
+      if (dateOfService < shiftDay(today, { days: -MAX_CLOCK_SKEW_DAYS })) {
+        ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'A scheduled visit is today or later (a past visit is posted with its documentation)' });
+      } else if (dateOfService > shiftDay(today, { days: MAX_SCHEDULED_AHEAD_DAYS })) {
+        ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: `A visit is scheduled at most ${MAX_SCHEDULED_AHEAD_DAYS} days ahead` });
+      }
+    } else if (dateOfService > shiftDay(today, { days: MAX_CLOCK_SKEW_DAYS })) {
+      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'The date of service is in the future (post a future visit with plannedServices)' });
     } else if (dateOfService < shiftDay(today, { years: -MAX_SERVICE_AGE_YEARS })) {
       ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: `The date of service is more than ${MAX_SERVICE_AGE_YEARS} years ago` });
     }
@@ -282,3 +309,26 @@ export const clarificationIdParams = z.object({ id: pathId('Clarification (physi
 export const patientIdParams = z.object({ id: pathId('Patient id') });
 export const statementIdParams = z.object({ id: pathId('Statement id') });
 export const physicianParams = z.object({ npi: z.string().meta({ description: 'The physician’s NPI (10 digits)', example: '1234567893' }) });
+
+/** Names the version being corrected: a correction of an older version is refused (409), never applied over a newer one. */
+const expectedVersion = z.number().int().min(1).meta({ description: 'The version the correction starts from (as read from GET /encounters/{id}/coverage)' });
+
+export const coverageCorrectionSchema = z.object({ payerId, memberId: x12Id(64), reason: text(1_000), expectedVersion });
+
+export const selfPaySchema = z.object({ reason: text(1_000), expectedVersion });
+
+export const demographicsCorrectionSchema = z
+  .object({
+    firstName: text(100).optional(),
+    lastName: text(100).optional(),
+    dateOfBirth: isoDate.optional(),
+    sex: z.enum(['F', 'M', 'U']).optional(),
+    address: postalAddress.optional(),
+    phone: phoneNumber.optional(),
+    reason: text(1_000),
+    expectedVersion,
+  })
+  .refine((c) => [c.firstName, c.lastName, c.dateOfBirth, c.sex, c.address, c.phone].some((v) => v !== undefined), {
+    path: ['firstName'],
+    message: 'Give at least one field to correct',
+  });

@@ -7,6 +7,9 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Cents } from '../domain/billing.ts';
 
+/** The payer id of the clinic's self-pay (cash) price list in the fee schedule. */
+export const SELF_PAY_PRICE_LIST = 'SELF-PAY';
+
 export const DEFAULT_FEE_SCHEDULE_PATH = fileURLToPath(new URL('../data/fee-schedule.csv', import.meta.url));
 
 export interface FeeScheduleRow {

@@ -17,6 +17,9 @@ export type PatientInfo = EncounterSubmission['patient'];
 export type Sex = PatientInfo['sex'];
 export type PostalAddress = NonNullable<PatientInfo['address']>;
 export type ProviderInfo = EncounterSubmission['provider'];
-export type EncounterDocumentation = EncounterSubmission['documentation'];
+/** The visit's documentation (absent at intake for a scheduled visit, sent after it happened). */
+export type EncounterDocumentation = NonNullable<EncounterSubmission['documentation']>;
+/** A scheduled visit: the planned services and their diagnoses, authorized before the date of service. */
+export type PlannedServicesSubmission = NonNullable<EncounterSubmission['plannedServices']>;
 export type DocumentedProcedure = EncounterDocumentation['procedures'][number];
 export type TestResult = EncounterDocumentation['testResults'][number];

@@ -18,7 +18,7 @@ export const DEFAULT_WORKFLOW_START_TIMEOUT_MS = 5_000;
 export async function startEncounterWorkflow(
   temporal: Client,
   options: { taskQueue: string; timings: EncounterTimings; timeoutMs?: number },
-  encounter: Pick<Encounter, 'id' | 'payerId' | 'dateOfService' | 'workflowId'>,
+  encounter: Pick<Encounter, 'id' | 'payerId' | 'dateOfService' | 'workflowId' | 'scheduled'>,
   physicianNpi: string,
 ): Promise<void> {
   const input: EncounterWorkflowInput = {
@@ -27,6 +27,7 @@ export async function startEncounterWorkflow(
     dateOfService: dateToDay(encounter.dateOfService),
     physicianNpi,
     timings: options.timings,
+    ...(encounter.scheduled ? { scheduled: true } : {}),
   };
   try {
     await temporal.withDeadline(Date.now() + (options.timeoutMs ?? DEFAULT_WORKFLOW_START_TIMEOUT_MS), () =>

@@ -1,5 +1,5 @@
 /** HTTP helpers shared by the API and end-to-end tests: tokens, one-call fetch, a valid submission. */
-import type { EncounterSubmission } from '../domain/encounter.ts';
+import type { EncounterDocumentation, EncounterSubmission } from '../domain/encounter.ts';
 
 export const TOKENS = {
   intake: 'intake-demo',
@@ -48,7 +48,7 @@ export async function call(
 let counter = 0;
 
 /** A valid submission with a fresh clinic encounter id (the fake patient is not a real person). */
-export function validSubmission(overrides: { clinicEncounterId?: string } = {}): EncounterSubmission {
+export function validSubmission(overrides: { clinicEncounterId?: string } = {}): EncounterSubmission & { documentation: EncounterDocumentation } {
   counter += 1;
   return {
     clinicEncounterId: overrides.clinicEncounterId ?? `CLN-${Date.now()}-${counter}`,

@@ -60,7 +60,7 @@ export async function reconcileUnstartedWorkflows(options: ReconcilerOptions): P
     where: { stage: 'received', createdAt: { lt: new Date(Date.now() - (options.graceMs ?? 15_000)) } },
     orderBy: { createdAt: 'asc' },
     take: options.batchSize ?? 200,
-    select: { id: true, payerId: true, dateOfService: true, workflowId: true, provider: { select: { npi: true } } },
+    select: { id: true, payerId: true, dateOfService: true, workflowId: true, scheduled: true, provider: { select: { npi: true } } },
   });
   let started = 0;
   for (const encounter of candidates) {

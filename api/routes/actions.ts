@@ -12,15 +12,26 @@ import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from
 import { principalOf } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
 import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
-import { conflict, unavailable } from '../../platform/problem.ts';
+import { conflict, forbidden, unavailable } from '../../platform/problem.ts';
 import { acceptedSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema, encounterIdParams } from '../schemas.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { cancelSignal, overrideCodesSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import type { CancelRequest, CodeOverride, SupervisorDecision } from '../../workflows/messages.ts';
+import type { CancelRequest, CodeOverride, PendingDecision, SupervisorDecision } from '../../workflows/messages.ts';
+
+/** The pending questions a biller may answer through POST /encounters/:id/decision. */
+export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
+  'authorization_denied',
+  'authorization_expired',
+  'authorization_modified',
+  'authorization_mismatch',
+  'coverage_problem',
+  'claim_rejected',
+];
 
 /** Stages in which a coder may replace the codes. */
+
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
 
 /** Answers with the response an earlier request with the same Idempotency-Key got; true if it did. */
@@ -74,9 +85,10 @@ export const actionRoutes = [
     {
       method: 'post',
       path: '/encounters/:id/decision',
-      summary: 'A supervisor’s decision on a pending escalation',
-      description: 'A validated workflow update naming the pending question: a stale or repeated decision is refused (409).',
-      roles: ['supervisor'],
+      summary: 'A decision on a pending question (supervisor; biller for the billing questions)',
+      description:
+        'A validated workflow update naming the pending question: a stale or repeated decision is refused (409). A biller decides the billing questions (authorization, coverage, claim) and may cancel; every other question is a supervisor’s (403).',
+      roles: ['supervisor', 'biller'],
       params: encounterIdParams,
       body: decisionSchema,
       responses: { 200: { description: 'Taken by the workflow', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
@@ -95,6 +107,11 @@ export const actionRoutes = [
       const stage = stageOf(encounter, live);
       if (isFinal(stage)) throw conflict(`The encounter is ${stage}; no decision applies`);
       const pending = live?.pendingDecision;
+      // A biller decides the billing questions (authorization, coverage, claim); the rest is a supervisor's.
+      if (principal.role === 'biller' && body.decision !== 'cancel') {
+        if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");
+        if (pending === undefined || !BILLER_DECISION_KINDS.includes(pending.kind)) throw forbidden("This decision is a supervisor's");
+      }
       // Cancel is taken at any stage that is not final; every other decision answers the pending question.
       if (body.decision !== 'cancel' && body.decisionId === undefined) {
         if (live === undefined) throw unavailable("The encounter's workflow did not answer; try again shortly");

@@ -9,6 +9,7 @@ import { actionRoutes } from './actions.ts';
 import { auditRoutes } from './audit.ts';
 import { clarificationRoutes } from './clarifications.ts';
 import { codecRoutes } from './codec.ts';
+import { correctionRoutes } from './corrections.ts';
 import { encounterRoutes } from './encounters.ts';
 import { healthRoutes } from './health.ts';
 import { stageRoutes } from './stages.ts';
@@ -37,6 +38,7 @@ export const API_ROUTES: readonly Route[] = [
   ...stageRoutes,
   ...encounterRoutes,
   ...actionRoutes,
+  ...correctionRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
   ...auditRoutes,
