@@ -188,7 +188,16 @@ describe('a scheduled visit', () => {
       },
     });
     expect(documented.status).toBe(200);
-    const review = await waitForStage(id, 'needs_review');
+    // Two MRIs on one day exceed the per-day units edit first: a supervisor accepts them as documented.
+    const edits = await waitForStage(id, 'needs_review');
+    expect(edits.pendingDecision?.kind).toBe('edit_failed');
+    expect((await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes' } })).status).toBe(200);
+    let review = await status(id);
+    for (let i = 0; i < 200 && review.pendingDecision?.kind !== 'authorization_mismatch'; i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      review = await status(id);
+    }
+    expect(review.pendingDecision?.reason).toContain('72148: 2 units performed, 1 authorized');
     expect(review.pendingDecision).toMatchObject({ kind: 'authorization_mismatch', allowed: ['resubmit', 'accept_codes', 'bill_patient'] });
     const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.biller, body: { decision: 'resubmit' } });
     expect(decided.status).toBe(200);
