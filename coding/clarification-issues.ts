@@ -46,7 +46,7 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
   const fullText = `${m.text} ${extra.join(' ')}`;
   const open = (issue: ClarificationIssue) => (answered.has(issue.question) ? undefined : issue);
   for (const rule of SPECIFICITY_RULES) {
-    if (statedElsewhere.has(rule.aspect)) continue;
+    if (statedElsewhere.has(rule.aspect) || rule.asks === false) continue;
     if (rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({

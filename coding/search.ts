@@ -44,6 +44,10 @@ export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<str
   ...['colon', 'rectum', 'rectal', 'stomach', 'gastric', 'esophagu', 'esophageal', 'pancrea', 'pancreatic', 'liver', 'bowel', 'intestine', 'intestinal', 'anal', 'anu', 'gallbladder', 'duodenum'].map((t): [string, readonly string[]] => [t, DIGESTIVE]),
   ...['uterus', 'uterine', 'cervix', 'cervical', 'endometrial', 'endometrium', 'vulva', 'vagina', 'penis', 'testicular'].map((t): [string, readonly string[]] => [t, ['genital', 'organ']]),
   ...['ureter', 'urethra', 'renal'].map((t): [string, readonly string[]] => [t, ['urinary', 'tract']]),
+  // Back regions as the tabular titles them: "lower back" (S39.012, L89.13-) for the lumbar region,
+  // "sacral region" (L89.15-, whose inclusion terms are coccyx and tailbone) for the sacrum.
+  ...['lumbar', 'lumbosacral'].map((t): [string, readonly string[]] => [t, ['lower', 'back']]),
+  ...['sacrum', 'coccyx', 'coccygeal', 'tailbone'].map((t): [string, readonly string[]] => [t, ['sacral']]),
 ]);
 
 /**
@@ -94,6 +98,22 @@ function factsOf(text: IndexedText): { words: ReadonlySet<string>; side: ReturnT
   return facts;
 }
 
+/** Every word of the texts of one 3-character category (computed once per category). */
+const wordsByCategory = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>();
+function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
+  const category = icd.entries[entry]?.code.slice(0, 3) ?? '';
+  let map = wordsByCategory.get(icd);
+  if (!map) { map = new Map(); wordsByCategory.set(icd, map); }
+  let words = map.get(category);
+  if (!words) {
+    const set = new Set<string>();
+    for (const ti of textsOfCategory(icd, category)) for (const t of icd.texts[ti]?.tokens ?? []) set.add(t);
+    map.set(category, set);
+    words = set;
+  }
+  return words;
+}
+
 function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
   const facts = factsOf(text);
   const have = inherited.length ? new Set([...text.tokens, ...inherited]) : facts.words;
@@ -108,8 +128,11 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   // Each region counts once, for its rarest documented site word.
   const regionWords = new Set<string>();
   const regionWeight = new Map<readonly string[], number>();
+  const siteWords = categoryWords(icd, text.entry);
   for (const t of q.tokens) {
     if (have.has(t)) continue;
+    // Only where the category has no code for the site itself (a finger laceration is not "of hand").
+    if (siteWords.has(t)) continue;
     for (const family of familiesOf(t)) {
       if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
         regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
@@ -224,18 +247,25 @@ export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: SearchOptions = {}
   return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, opts.limit ?? 10);
 }
 
-/** Leaves under an entry: billable codes, or 6-character leaves that take a 7th character. */
-function leavesUnder(icd: Icd10Cm, index: number): number[] {
-  const out: number[] = [];
-  const stack = [index];
+/**
+ * Leaves under an entry (billable codes, or 6-character leaves that take a 7th character), each with
+ * the inclusion terms of the subcategories between the entry and the leaf: an inclusion term applies
+ * to every code below it (L89.15 "pressure ulcer of coccyx" covers each stage of L89.15-).
+ */
+function leavesUnder(icd: Icd10Cm, index: number): Array<{ leaf: number; terms: string[] }> {
+  const out: Array<{ leaf: number; terms: string[] }> = [];
+  const stack: Array<{ leaf: number; terms: string[] }> = [{ leaf: index, terms: [] }];
   while (stack.length) {
-    const i = stack.pop() as number;
-    const kids = (icd.children.get(i) ?? []).filter((k) => {
+    const item = stack.pop() as { leaf: number; terms: string[] };
+    const kids = (icd.children.get(item.leaf) ?? []).filter((k) => {
       const e = icd.entries[k];
       return e !== undefined && !isExtension(icd.entries, e);
     });
-    if (kids.length === 0) out.push(i);
-    else stack.push(...kids);
+    if (kids.length === 0) { out.push(item); continue; }
+    for (const k of kids) {
+      const inc = icd.children.get(k)?.length ? icd.notes[icd.entries[k]?.code ?? '']?.inc ?? [] : [];
+      stack.push({ leaf: k, terms: inc.length ? [...item.terms, ...inc] : item.terms });
+    }
   }
   return out;
 }
@@ -251,10 +281,11 @@ export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuer
     const totalWeight = queryWeight(icd, q);
     let bestLeaf: SearchHit | undefined;
     let bestCore = Infinity;
-    const inherited = tokenize(hit.matchedText);
-    for (const leaf of leavesUnder(icd, hit.entry)) {
+    const fromHit = tokenize(hit.matchedText);
+    for (const { leaf, terms } of leavesUnder(icd, hit.entry)) {
       const e = icd.entries[leaf];
       if (!e) continue;
+      const inherited = terms.length ? [...fromHit, ...terms.flatMap((t) => tokenize(t))] : fromHit;
       const texts = [e.description, ...(icd.notes[e.code]?.inc ?? [])];
       for (const t of texts) {
         const indexed: IndexedText = { entry: leaf, text: t, tokens: [...new Set(tokenize(t))] };
@@ -316,10 +347,30 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
   return { ...hit, entry: pick, code: e.code, description: e.description };
 }
 
-/** Codes that a code's "use additional code" notes ask for, as a filter. */
-/** The codes a "use additional code" note of a code asks for, as a filter and as the categories to search. */
+/**
+ * Encounter codes that history categories name in their own "code first" notes (Z85 "code first any
+ * follow-up examination after treatment of malignant neoplasm (Z08)"): the pair is reported together,
+ * so the encounter code asks for the history as a "use additional code" note would.
+ */
+const pairedByCodeFirst = new WeakMap<Icd10Cm, Map<string, string[]>>();
+function historyCitingCodeFirst(icd: Icd10Cm, code: string): string[] {
+  let map = pairedByCodeFirst.get(icd);
+  if (!map) {
+    map = new Map();
+    for (const [category, notes] of Object.entries(icd.notes)) {
+      if (!category.startsWith('Z')) continue;
+      for (const [, patterns] of notes.cf ?? []) {
+        for (const p of patterns) if (p.startsWith('Z')) map.set(p, [...(map.get(p) ?? []), `${category}-`]);
+      }
+    }
+    pairedByCodeFirst.set(icd, map);
+  }
+  return [...map.entries()].filter(([p]) => matchesPattern(code, p)).flatMap(([, cats]) => cats);
+}
+
+/** The codes a "use additional code" note of a code asks for (or a history's paired "code first" note), as a filter and as the categories to search. */
 export function useAdditionalFilter(icd: Icd10Cm, code: string): { filter: (c: string) => boolean; categories: string[] } | undefined {
-  const patterns = notesFor(icd, code, 'ua').flatMap(([, p]) => p);
+  const patterns = [...notesFor(icd, code, 'ua').flatMap(([, p]) => p), ...historyCitingCodeFirst(icd, code)];
   if (patterns.length === 0) return undefined;
   return { filter: (c: string) => patterns.some((p) => matchesPattern(c, p)), categories: categoriesOf(icd, patterns) };
 }

@@ -22,9 +22,23 @@ export interface SpecificityRule {
   defaultRefine?: string;
   /** Ask only when the rest of the record points at a specific type (e.g. iron studies for anemia). */
   indicatedBy?: RegExp;
+  /**
+   * False when the classification has a proper code for the detail left undocumented (influenza
+   * with no virus identified is J11): the detail is taken from the record when stated, never asked.
+   */
+  asks?: false;
 }
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
+  {
+    // A test result or a note naming the virus type ("rapid test positive for influenza B").
+    mentions: /\binfluenza\b/i,
+    unlessAlso: /\bidentified influenza virus\b|\b(novel|avian|swine)\b/i,
+    detail: /\binfluenza due to other identified influenza virus\b/i,
+    aspect: 'influenza virus type',
+    options: [],
+    asks: false,
+  },
   {
     mentions: /\bdiabet/i,
     unlessAlso: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody/i,

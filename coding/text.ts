@@ -54,6 +54,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bmigraine\s+headaches?\b/g, 'migraine'],
   // The alphabetic index puts chest pressure, tightness and discomfort at R07.89 (other chest pain).
   [/\bchest\s+(?:wall\s+)?(?:pressure|tightness|discomfort|heaviness|squeezing)\b|\b(?:pressure|tightness|discomfort|heaviness)\s+(?:in|of)\s+(?:the\s+)?chest\b/g, 'chest pressure chest-wall pain'],
+  // The index: "Injury, pressure - see Ulcer, pressure, by site" (the NPIAP's term for a pressure ulcer).
+  [/\bpressure[\s-]+injur(?:y|ies)\b/g, 'pressure ulcer'],
+  // Influenza with the virus type stated is influenza due to an identified virus (J10, guideline I.C.10.c);
+  // "influenza A/B" names a test panel, not a type.
+  [/\bflu\b(?![\s-]*(?:shots?|vaccines?))/g, 'influenza'],
+  [/\binfluenza\s+(?:virus\s+)?(?:type\s+)?[abc]\b(?!\s*(?:\/|and\b|or\b|&)|\s+(?:few|couple|week|day|month|year|while|lot|bit)\b)(?:\s*\(?h\d+n\d+\)?)?/g, 'influenza due to other identified influenza virus'],
   [/\b(sprain|strain)ed\b/g, '$1'],
   [/\bfractured\b/g, 'fracture'],
   [/\bdislocated\b/g, 'dislocation'],
@@ -110,7 +116,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
   [/\bbilat\b/g, 'bilateral'],
   [/\bwbc\b/g, 'white blood cell count'],
-  [/\b(cancer|carcinoma)\b/g, 'malignant neoplasm'],
+  [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
+  // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
+  [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
   [/\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g, 'general adult medical examination'],

@@ -5,9 +5,24 @@
 import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
 import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
-import { queryText, rank, searchFilter } from './ranking.ts';
-import { buildQuery, useAdditionalFilter } from './search.ts';
-import { coreTokens } from './text.ts';
+import { queryText, rank, searchFilter, supportFilter } from './ranking.ts';
+import { buildQuery, useAdditionalFilter, type SearchQuery } from './search.ts';
+import { coreTokens, tokenize } from './text.ts';
+
+/** Follow-up after completed treatment (Z08, Z09): what the title names after "for" is the condition treated. */
+const COMPLETED_TREATMENT_TITLE = /\bafter completed treatment\b/i;
+/** A malignancy still present or under treatment is not history (guideline I.C.2.d). */
+export const ACTIVE_DISEASE = /\b(recurren\w*|recurred|metasta\w*|progressi\w*|persistent|residual|active|currently (on|receiving|undergoing)|on (chemo\w*|radiation|immunotherapy|hormon\w* therapy|tamoxifen|letrozole|anastrozole)|undergoing|receiving)\b/i;
+
+/**
+ * After completed treatment the condition the encounter is for is history (guideline I.C.21.c.8):
+ * the documented words minus the encounter words of the follow-up title, as a personal history.
+ */
+function historyQuery(text: string, encounterPart: string): SearchQuery {
+  const encounterWords = new Set(tokenize(encounterPart));
+  const q = buildQuery(text);
+  return { ...q, tokens: [...new Set(['personal', 'history', ...q.tokens.filter((t) => !encounterWords.has(t))])] };
+}
 
 /** Step: the codes "use additional code" notes ask for, when the record documents them. */
 export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
@@ -35,22 +50,33 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const m = run.mentions.get(d.order);
     if (!cited || !m || out.some((o) => o !== d && cited.filter(o.code))) continue;
     const { filter, categories } = cited;
-    let hit = rank(run, buildQuery(m.text), m.text, filter, categories)[0];
+    const followUp = COMPLETED_TREATMENT_TITLE.exec(d.description);
+    const ownQuery = followUp ? historyQuery(m.text, d.description.slice(0, followUp.index + followUp[0].length)) : buildQuery(m.text);
+    let hit = rank(run, ownQuery, m.text, filter, categories)[0];
     let source = m;
-    if (!hit || hit.score < 0.75) {
-      // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening).
-      for (const n of run.notes.filter((x) => x.assertion === 'family-history' || x.assertion === 'personal-history')) {
-        const h = rank(run, buildQuery(queryText(n, [])), n.text, (c) => filter(c) && (searchFilter(n)?.(c) ?? true), categories)[0];
-        if (h && h.score >= 0.75 && (!hit || h.score > hit.score)) { hit = h; source = n; }
-      }
-    }
+    let needed = 0.75;
     // From the condition's own words, every core word of the added code must be documented
     // ("asthma" alone is not eosinophilic asthma; "with CKD" is CKD, stage unspecified).
-    if (hit && source === m) {
-      const q = new Set(buildQuery(m.text).tokens);
+    if (hit) {
+      const q = new Set(ownQuery.tokens);
       if (!coreTokens(hit.matchedText).every((t) => q.has(t))) hit = undefined;
     }
-    if (hit && hit.score >= 0.75) {
+    if (!hit || hit.score < 0.75 || (followUp && /\bunspecified\b/i.test(hit.description))) {
+      // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening;
+      // after completed treatment, the condition treated as the notes name it).
+      const sources = run.notes.filter((x) => x.assertion === 'family-history' || x.assertion === 'personal-history' ||
+        (followUp !== null && x.assertion === 'affirmed' && supportFilter(x)('Z85') && !ACTIVE_DISEASE.test(x.original)));
+      for (const n of sources) {
+        const q = n.assertion === 'affirmed' ? historyQuery(n.text, '') : buildQuery(queryText(n, []));
+        const h = rank(run, q, n.text, (c) => filter(c) && (n.assertion === 'affirmed' ? supportFilter(n)(c) : searchFilter(n)(c)), categories)[0];
+        // A clause of the notes says more than the history: the history's whole title must be documented in it.
+        if (h && n.assertion === 'affirmed' && !coreTokens(h.matchedText).every((t) => q.tokens.includes(t))) continue;
+        const better = !hit || h?.score !== undefined && (h.score > hit.score || (/\bunspecified\b/i.test(hit.description) && !/\bunspecified\b/i.test(h.description)));
+        const floor = n.assertion === 'affirmed' ? 0.5 : 0.75;
+        if (h && h.score >= floor && better) { hit = h; source = n; needed = floor; }
+      }
+    }
+    if (hit && hit.score >= needed) {
       const m = source;
       out.push({
         system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(hit.score * SECTION_WEIGHT[m.section]),
