@@ -152,7 +152,7 @@ export const environmentSchema = z.object({
     unset: 'required when a webhook URL is set',
   }),
   CLARIFICATION_DEADLINE: duration(DEFAULT_TIMINGS.clarificationDeadline, {
-    description: 'Time the physician has to answer a clarification (all five intervals: positive, at most 365 days, checked at start)',
+    description: 'Time the physician has to answer a clarification (all six intervals: positive, at most 365 days, checked at start)',
   }),
   CLARIFICATION_REMINDER_INTERVAL: duration(DEFAULT_TIMINGS.clarificationReminderInterval, {
     description: 'Reminder interval while a clarification is open',
@@ -160,6 +160,9 @@ export const environmentSchema = z.object({
   AUTHORIZATION_POLL_INTERVAL: duration(DEFAULT_TIMINGS.authorizationPollInterval, { description: 'Follow-up of a pended prior authorization' }),
   AUTHORIZATION_DEADLINE_STANDARD: duration(DEFAULT_TIMINGS.authorizationDeadlineStandard, { description: 'Regulatory decision deadline (standard)' }),
   AUTHORIZATION_DEADLINE_EXPEDITED: duration(DEFAULT_TIMINGS.authorizationDeadlineExpedited, { description: 'Regulatory decision deadline (expedited)' }),
+  ELIGIBILITY_RECHECK_AFTER: duration(DEFAULT_TIMINGS.eligibilityRecheckAfter!, {
+    description: 'A scheduled visit’s eligibility is checked again before the claim when its last check is older than this',
+  }),
   STATEMENT_DUE_DAYS: wholeNumber(30, { description: 'Days the patient has to pay a statement' }),
   PROCEDURE_CATALOG: text({
     description: 'The customer’s own procedure catalog (CPT is licensed: we ship none)',
@@ -248,6 +251,7 @@ function appConfig(env: Environment) {
       authorizationPollInterval: env.AUTHORIZATION_POLL_INTERVAL,
       authorizationDeadlineStandard: env.AUTHORIZATION_DEADLINE_STANDARD,
       authorizationDeadlineExpedited: env.AUTHORIZATION_DEADLINE_EXPEDITED,
+      eligibilityRecheckAfter: env.ELIGIBILITY_RECHECK_AFTER,
     },
     statementDueDays: env.STATEMENT_DUE_DAYS,
     procedureCatalogPath: env.PROCEDURE_CATALOG,

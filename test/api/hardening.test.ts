@@ -304,6 +304,9 @@ describe('low findings (L)', () => {
     expect(() => loadConfig({ AUTHORIZATION_POLL_INTERVAL: '-5m' })).toThrow(/AUTHORIZATION_POLL_INTERVAL/);
     expect(() => loadConfig({ AUTHORIZATION_DEADLINE_STANDARD: '366d' })).toThrow(/AUTHORIZATION_DEADLINE_STANDARD/);
     expect(() => loadConfig({ AUTHORIZATION_DEADLINE_EXPEDITED: '2y' })).toThrow(/AUTHORIZATION_DEADLINE_EXPEDITED/);
+    expect(loadConfig({}).timings.eligibilityRecheckAfter).toBe('7d');
+    expect(loadConfig({ ELIGIBILITY_RECHECK_AFTER: '30d' }).timings.eligibilityRecheckAfter).toBe('30d');
+    expect(() => loadConfig({ ELIGIBILITY_RECHECK_AFTER: 'later' })).toThrow(/ELIGIBILITY_RECHECK_AFTER/);
   });
 });
 
