@@ -19,6 +19,9 @@ export type AuditAction =
   | 'encounter.cancel_requested'
   /** The clinic documented a scheduled visit (detail: the documentation's sha256). */
   | 'visit.documented'
+  /** A patient-responsibility estimate was made before the visit (detail: kind, amount, ids). */
+  | 'estimate.created'
+  | 'estimates.viewed'
   | 'encounter.viewed'
   | 'statement.viewed'
   | 'patient_statements.viewed'

@@ -83,3 +83,42 @@ export const coverageViewSchema = z
   .meta({ id: 'CoverageView' });
 
 export const visitDocumentedSchema = z.object({ id: z.uuid(), documented: z.literal(true) }).meta({ id: 'VisitDocumented' });
+
+/** A patient-responsibility estimate before the visit (api/routes/estimates.ts): never the bill. */
+export const patientEstimateSchema = z
+  .object({
+    id: z.uuid(),
+    encounterId: z.uuid(),
+    kind: z.enum(['estimate', 'good_faith_estimate']).meta({
+      description: 'estimate: insured, from the 271 benefits and the payer’s allowed amounts; good_faith_estimate: self-pay price list',
+    }),
+    label: z.string().meta({ description: 'Shown with every amount: an estimate, not a bill', example: 'ESTIMATE — not a bill' }),
+    servicesSource: z.enum(['planned', 'coded']).meta({ description: 'The scheduled visit’s planned services, or the latest coding revision' }),
+    payerId: z.string().nullable(),
+    benefitsAsOf: isoTime.nullable().meta({ description: 'When the insurer answered the eligibility inquiry the estimate uses (insured only)' }),
+    lines: z.array(
+      z.object({
+        code: z.string(),
+        units: z.number().int(),
+        modifiers: z.array(z.string()),
+        chargeCents: cents,
+        expectedPriceCents: cents.meta({ description: 'The payer’s allowed amount, or the self-pay price' }),
+      }),
+    ),
+    unpricedCodes: z.array(z.string()).meta({ description: 'Services with no price in the list, left out of the totals' }),
+    chargeCents: cents,
+    expectedPriceCents: cents,
+    copayCents: cents,
+    deductibleCents: cents,
+    coinsuranceCents: cents,
+    outOfPocketCapCents: cents.meta({ description: 'Taken off by the out-of-pocket maximum' }),
+    patientEstimateCents: cents,
+    insuranceEstimateCents: cents,
+    notes: z.array(z.string()),
+    createdBy: z.string(),
+    createdAt: isoTime,
+    links,
+  })
+  .meta({ id: 'PatientEstimate' });
+
+export const patientEstimateListSchema = z.object({ items: z.array(patientEstimateSchema).meta({ description: 'Newest first' }) });

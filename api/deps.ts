@@ -1,6 +1,7 @@
 /** What the HTTP API needs from the rest of the process (wired in api/main.ts and in tests). */
 import type { Client } from '@temporalio/client';
 import type { PayloadCodec } from '@temporalio/common';
+import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import type { TokenDirectory } from './auth.ts';
@@ -12,6 +13,8 @@ export interface ApiDeps {
   /** Passed into each new workflow's input. */
   timings: EncounterTimings;
   tokens: TokenDirectory;
+  /** Prices of the patient estimates (FEE_SCHEDULE); the shipped data/fee-schedule.csv when absent. */
+  feeSchedule?: FeeSchedule;
   /** The codec of `temporal`'s data converter, also served to the Temporal Web UI and CLI at /codec. */
   payloadCodec: PayloadCodec;
   /** Origins of the Temporal Web UI allowed to call /codec from a browser (CORS); none by default. */

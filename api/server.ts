@@ -1,4 +1,5 @@
 /** Starts the HTTP API against configured services; used by `npm run api` and `npm start`. */
+import { loadFeeSchedule } from '../billing/fee-schedule.ts';
 import type { AppConfig } from '../platform/config.ts';
 import { createPrismaClient } from '../platform/db.ts';
 import { listen } from '../platform/http-server.ts';
@@ -32,6 +33,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     taskQueue: config.taskQueue,
     timings: config.timings,
     tokens: config.apiTokens ? parseTokenDirectory(config.apiTokens) : demoTokenDirectory(),
+    feeSchedule: loadFeeSchedule(config.feeSchedulePath),
     payloadCodec,
     temporalUiOrigins: config.temporalUiOrigins,
     limits: config.apiLimits,

@@ -11,6 +11,7 @@ import { clarificationRoutes } from './clarifications.ts';
 import { codecRoutes } from './codec.ts';
 import { correctionRoutes } from './corrections.ts';
 import { encounterRoutes } from './encounters.ts';
+import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
 import { stageRoutes } from './stages.ts';
 import { statementRoutes } from './statements.ts';
@@ -39,6 +40,7 @@ export const API_ROUTES: readonly Route[] = [
   ...encounterRoutes,
   ...actionRoutes,
   ...correctionRoutes,
+  ...estimateRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
   ...auditRoutes,

@@ -3,7 +3,8 @@
  * server, worker, database, insurer sandbox): inactive coverage → self-pay; a coverage
  * correction; eligible → prior authorization before the service → the visit documented → billed
  * with the pre-service authorization; a visit that differs from what was authorized goes to the
- * biller. Asserts what the database and the insurer recorded.
+ * biller; labelled estimates before the visit (insured, and a good-faith estimate for self-pay).
+ * Asserts what the database and the insurer recorded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateToDay } from '../../domain/days.ts';
@@ -150,6 +151,26 @@ describe('a scheduled visit', () => {
     expect(request.request).toMatchObject({ dateOfService, services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] });
     expect(await stack.db.prisma.codeAssignment.count({ where: { encounterId: id } })).toBe(0);
 
+    // Before the visit: an estimate from the 271 benefits and the payer's allowed amount, labelled as one.
+    // ACME-HEALTH allows 682.00 for 73721; copay 25.00, then 657.00 of the 1,100.00 deductible still unmet.
+    const estimate = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
+    expect(estimate.status).toBe(201);
+    expect(estimate.body).toMatchObject({
+      kind: 'estimate',
+      label: 'ESTIMATE — not a bill',
+      servicesSource: 'planned',
+      payerId: 'ACME-HEALTH',
+      chargeCents: 110000,
+      expectedPriceCents: 68200,
+      copayCents: 2500,
+      deductibleCents: 65700,
+      coinsuranceCents: 0,
+      patientEstimateCents: 68200,
+      insuranceEstimateCents: 0,
+    });
+    expect(estimate.body.notes[0]).toMatch(/not a bill/);
+    expect(await stack.db.prisma.patientStatement.count({ where: { encounterId: id } })).toBe(0);
+
     const notScheduled = await call(stack.apiUrl, 'PUT', `/encounters/${await submit(validSubmission())}/documentation`, { token: TOKENS.intake, body: MRI_VISIT });
     expect(notScheduled.status).toBe(409);
     const bad = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, { token: TOKENS.intake, body: { ...MRI_VISIT, notes: '' } });
@@ -168,6 +189,44 @@ describe('a scheduled visit', () => {
     const claim = await stack.db.prisma.claim.findFirstOrThrow({ where: { encounterId: id } });
     expect(claim.priorAuthNumber).toBe(auth.authNumber);
     expect(await stack.db.prisma.priorAuthorization.count({ where: { encounterId: id } })).toBe(1);
+  });
+
+  it('a self-pay patient gets a good-faith estimate of the planned services before the visit; the same request again stores nothing new', async () => {
+    const id = await submit({
+      ...validSubmission(),
+      patient: { ...validSubmission().patient, memberId: 'M-TERMINATED' },
+      dateOfService: inDays(5),
+      documentation: undefined,
+      plannedServices: { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] },
+    });
+    await waitForStage(id, 'awaiting_coverage');
+    const inactive = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
+    expect(inactive.status).toBe(409);
+    expect(inactive.body.detail).toContain('inactive');
+    expect((await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.coder })).status).toBe(403);
+
+    const switched = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, { token: TOKENS.biller, body: { reason: 'uninsured: pays cash', expectedVersion: 1 } });
+    expect(switched.status).toBe(200);
+    await waitForStage(id, 'awaiting_visit');
+    const estimate = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
+    expect(estimate.status).toBe(201);
+    expect(estimate.body).toMatchObject({
+      kind: 'good_faith_estimate',
+      label: 'GOOD-FAITH ESTIMATE — not a bill',
+      payerId: null,
+      benefitsAsOf: null,
+      lines: [{ code: '73721', units: 1, chargeCents: 66000, expectedPriceCents: 66000 }],
+      patientEstimateCents: 66000,
+      insuranceEstimateCents: 0,
+    });
+    const again = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
+    expect([again.status, again.headers.get('idempotent-replay'), again.body.id]).toEqual([200, 'true', estimate.body.id]);
+    const listed = await call(stack.apiUrl, 'GET', `/encounters/${id}/estimates`, { token: TOKENS.supervisor });
+    expect(listed.status).toBe(200);
+    expect(listed.body.items.map((e: { id: string }) => e.id)).toEqual([estimate.body.id]);
+    expect(await stack.db.prisma.patientEstimate.count({ where: { encounterId: id } })).toBe(1);
+    expect(await stack.db.prisma.auditEvent.count({ where: { encounterId: id, action: 'estimate.created' } })).toBe(1);
+    expect(await stack.db.prisma.auditEvent.count({ where: { encounterId: id, action: 'estimates.viewed' } })).toBe(1);
   });
 
   it('performed more than was authorized: the biller is asked (never a recode), and a retro-authorization is requested', async () => {
