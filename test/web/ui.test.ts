@@ -5,15 +5,23 @@
  * every call and turns problem+json answers into readable errors. No browser here:
  * scripts/ui-screenshot.ts looks at the page in Chromium.
  */
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CODE_OVERRIDE_STAGES } from '../../api/routes/actions.ts';
 import { FINAL_STAGES, STAGES } from '../../workflows/stages.ts';
 import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from '../api/support.ts';
 
+const execFileAsync = promisify(execFile);
 const webFile = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
+/** Every script of the page: web/*.js and the modules of its folders, as paths relative to web/. */
+const webScripts = ['', 'lib/', 'ui/', 'screens/'].flatMap((dir) =>
+  readdirSync(webFile(dir === '' ? '.' : dir))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => `${dir}${name}`),
+);
 
 let api: ApiUnderTest;
 /** web/lib.js, imported as it is served (plain JavaScript, no types). */
@@ -78,9 +86,12 @@ describe('serving /ui/', () => {
       expect(response.contentType, file).toMatch(expected[file.split('.').pop() ?? ''] ?? /^$/);
       expect(response.headers.get('x-content-type-options'), file).toBe('nosniff');
     }
-    const libFile = await call(api.baseUrl, 'GET', '/ui/lib.js');
-    expect(libFile.status).toBe(200);
-    expect(libFile.contentType).toMatch(/^text\/javascript/);
+    // Every module the page imports (app.js and what it imports, in folders) is served as JavaScript.
+    for (const file of webScripts) {
+      const module = await call(api.baseUrl, 'GET', `/ui/${file}`);
+      expect(module.status, file).toBe(200);
+      expect(module.contentType, file).toMatch(/^text\/javascript/);
+    }
   });
 
   it('answers an unknown file with the API’s 404 problem; the API itself still needs a token', async () => {
@@ -92,21 +103,35 @@ describe('serving /ui/', () => {
 });
 
 describe('the page’s JavaScript', () => {
-  it('parses (node --check)', () => {
-    for (const file of ['app.js', 'lib.js']) {
-      expect(() => execFileSync(process.execPath, ['--check', webFile(file)], { stdio: 'pipe' }), file).not.toThrow();
+  it('parses (node --check)', async () => {
+    expect(webScripts).toEqual(expect.arrayContaining(['app.js', 'lib.js', 'lib/api-client.js', 'ui/dom.js', 'screens/index.js', 'screens/worklist.js']));
+    // In parallel and asynchronously: a synchronous child per file would block the event loop for
+    // seconds, and the API's keep-alive sockets (same process) would time out under the client's feet.
+    const checks = await Promise.allSettled(webScripts.map((file) => execFileAsync(process.execPath, ['--check', webFile(file)])));
+    expect(checks.map((check, i) => `${webScripts[i]}: ${check.status === 'rejected' ? String(check.reason) : 'ok'}`)).toEqual(webScripts.map((file) => `${file}: ok`));
+  });
+
+  it('imports only modules that exist, by relative path (no bare specifiers: there is no bundler)', () => {
+    for (const file of webScripts) {
+      const source = readFileSync(webFile(file), 'utf8');
+      for (const [, specifier] of source.matchAll(/^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)'/gm)) {
+        expect(specifier, `${file} imports ${specifier}`).toMatch(/^\.\.?\/.*\.js$/);
+        const target = new URL(specifier as string, new URL(`../../web/${file}`, import.meta.url));
+        expect(() => readFileSync(target), `${file} imports ${specifier}`).not.toThrow();
+      }
     }
   });
 
   it('never turns data into markup', () => {
-    const source = readFileSync(webFile('app.js'), 'utf8') + readFileSync(webFile('lib.js'), 'utf8');
-    expect(source).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write/);
+    for (const file of webScripts) {
+      expect(readFileSync(webFile(file), 'utf8'), file).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+    }
   });
 
   it('takes the stages from the API, the same as the workflow’s', () => {
     expect(lib.STAGES).toEqual([...STAGES]);
     expect(lib.FINAL_STAGES).toEqual([...FINAL_STAGES]);
-    expect(readFileSync(webFile('lib.js'), 'utf8')).not.toContain("'awaiting_clarification',"); // no copied list
+    for (const file of webScripts) expect(readFileSync(webFile(file), 'utf8'), file).not.toContain("'awaiting_clarification',"); // no copied list
   });
 
   it('builds list queries without empty parameters', () => {

@@ -1,0 +1,118 @@
+/**
+ * Talking to the API: every call carries the user's bearer token; problem+json answers become
+ * ApiError with a readable problem. No DOM here (the tests call it from Node).
+ */
+import { STAGES } from './stages.js';
+
+/** An error the API answered with; `problem` is its problem+json body (or a stand-in). */
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem.detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/**
+ * A problem+json body as { title, status, detail, errors: [{ field, message }] }, whatever came
+ * back: a proper problem, some other JSON, or text (a proxy's error page, say).
+ */
+export function toProblem(status, body) {
+  const problem = body !== null && typeof body === 'object' ? body : {};
+  const errors = Array.isArray(problem.errors)
+    ? problem.errors
+        .filter((e) => e !== null && typeof e === 'object')
+        .map((e) => ({ field: String(e.field ?? '(unknown)'), message: String(e.message ?? '') }))
+    : [];
+  return {
+    title: typeof problem.title === 'string' ? problem.title : `HTTP ${status}`,
+    status,
+    detail: typeof problem.detail === 'string' ? problem.detail : `The server answered with status ${status}.`,
+    errors,
+  };
+}
+
+/** `path` with the query parameters whose values are not empty. */
+export function withQuery(path, params) {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text === '' ? path : `${path}?${text}`;
+}
+
+/**
+ * A small client of the encounterflow API.
+ *   baseUrl   '' in the browser (same origin), 'http://host:port' elsewhere
+ *   getToken  returns the current bearer token ('' for none)
+ *   fetchImpl the fetch to use (the global one by default)
+ */
+export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis.fetch.bind(globalThis) }) {
+  async function request(method, path, { body, accept = 'application/json', extraHeaders = {} } = {}) {
+    const headers = { ...extraHeaders, accept };
+    const token = getToken();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response;
+    try {
+      response = await fetchImpl(baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ApiError(0, toProblem(0, { title: 'Network error', detail: 'The API could not be reached.' }));
+    }
+    const contentType = response.headers.get('content-type') ?? '';
+    if (!response.ok) {
+      const parsed = /json/.test(contentType) ? await response.json().catch(() => null) : null;
+      throw new ApiError(response.status, toProblem(response.status, parsed));
+    }
+    if (accept === 'text/html') return response.text();
+    return /json/.test(contentType) ? response.json() : null;
+  }
+
+  return {
+    /** The stages in workflow order: { items: [{ name, final, takesCodeOverride }] }. */
+    stages: () => request('GET', '/stages'),
+    /** One page of the worklist: { items, nextCursor }. */
+    listEncounters: ({ stage, payer, cursor, limit } = {}) =>
+      request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
+    getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
+    decide: (id, decision) => request('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }),
+    cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
+    /** A coder's code override (202: the workflow applies it shortly). A repeat with the same key gets the first answer. */
+    overrideCodes: (id, body, { idempotencyKey } = {}) =>
+      request('PUT', `/encounters/${encodeURIComponent(id)}/codes`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
+    /** The audit trail of one encounter (supervisor): { items }, newest first. */
+    audit: (encounterId) => request('GET', withQuery('/audit', { encounterId })),
+    /** The patient statement as an HTML document (text). */
+    statementHtml: (id) => request('GET', withQuery(`/statements/${encodeURIComponent(id)}`, { format: 'html' }), { accept: 'text/html' }),
+  };
+}
+
+/**
+ * How many encounters are in each stage, counted over every page of the list (at most
+ * `maxPages` pages of 200). `complete` is false when it stopped early.
+ */
+export async function countByStage(client, { payer, maxPages = 10 } = {}) {
+  const counts = Object.fromEntries(STAGES.map((stage) => [stage, 0]));
+  let total = 0;
+  let cursor;
+  for (let page = 0; page < maxPages; page++) {
+    const result = await client.listEncounters({ payer, cursor, limit: 200 });
+    for (const item of result.items) {
+      counts[item.stage] = (counts[item.stage] ?? 0) + 1;
+      total += 1;
+    }
+    if (result.nextCursor === null) return { counts, total, complete: true };
+    cursor = result.nextCursor;
+  }
+  return { counts, total, complete: false };
+}

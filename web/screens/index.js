@@ -1,0 +1,7 @@
+/**
+ * The screens of the staff UI, in the order of the nav. Adding a screen: write its module in this
+ * folder (the contract is in app.js's header) and add it here.
+ */
+import worklist from './worklist.js';
+
+export const SCREENS = [worklist];
