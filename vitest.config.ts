@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     pool: 'forks',
     include: ['test/**/*.test.ts'],
+    // The browser checks have their own command (npm run test:browser, vitest.browser.config.ts).
+    exclude: ['test/browser/**', '**/node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     // The JSON report lets CI print a plain "N passed, N failed" closing line.

@@ -1,0 +1,68 @@
+/**
+ * The stack and encounters the browser checks work on: the real product (testkit/stack.ts) with
+ * encounters submitted over HTTP and waited for until each stands where a role's main path
+ * starts. Physician queries wait an hour here (not seconds), so they stay open while people look.
+ */
+import { expect } from 'vitest';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+
+export { TOKENS };
+
+export async function startBrowserStack(): Promise<TestStack> {
+  return startTestStack({ timings: { ...FAST_TIMINGS, clarificationDeadline: '1h', clarificationReminderInterval: '30m' } });
+}
+
+type Documentation = ReturnType<typeof validSubmission>['documentation'];
+
+/** Encounters by what they are for; each named by its clinic encounter id in the worklist. */
+export const SCENARIOS = {
+  /** Documentation too vague to code: the physician is asked (awaiting_clarification). */
+  vagueDiabetes: {
+    notes: 'Here for diabetes check. Feet intact.',
+    diagnoses: [{ description: 'Diabetes' }],
+    procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
+    testResults: [],
+  },
+  /** Two lumbar MRIs on one day fail the units edit: a supervisor decides (needs_review). */
+  unitsEdit: {
+    notes: 'Low back pain radiating to the left leg for eight weeks despite physical therapy.',
+    diagnoses: [{ description: 'Low back pain', code: 'M54.50' }],
+    procedures: [{ description: 'MRI lumbar spine without contrast', code: '72148', units: 2 }],
+    testResults: [],
+  },
+  /** A routine visit that goes straight to billed with a patient statement. */
+  routine: {
+    notes: 'Sore throat and nasal congestion for three days. Denies fever. Pharynx erythematous.',
+    diagnoses: [{ description: 'Acute upper respiratory infection' }],
+    procedures: [{ description: 'Office visit, established patient, low complexity', code: '99213', units: 1 }],
+    testResults: [],
+  },
+} satisfies Record<string, Documentation>;
+
+export interface Submitted {
+  id: string;
+  clinicEncounterId: string;
+}
+
+/** Submits an encounter (intake token) with this documentation; `memberId` picks an insurer scenario. */
+export async function submit(stack: TestStack, label: string, documentation: Documentation, memberId?: string): Promise<Submitted> {
+  const base = validSubmission({ clinicEncounterId: `UI-${label}-${Date.now()}` });
+  const body = { ...base, documentation, patient: { ...base.patient, ...(memberId ? { memberId } : {}) } };
+  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
+  expect(response.status).toBe(201);
+  return { id: response.body.id as string, clinicEncounterId: base.clinicEncounterId };
+}
+
+/** Waits until the encounter's live status is in `stage`; returns that status. */
+export async function waitForStage(stack: TestStack, id: string, stage: string, timeoutMs = 60_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  let last: any;
+  while (Date.now() < deadline) {
+    const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
+    last = response.body?.status;
+    if (last?.stage === stage) return last;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`encounter ${id} stayed in ${last?.stage} instead of reaching ${stage}`);
+}
