@@ -220,6 +220,17 @@ export const listEncountersQuerySchema = z
     message: '"from" is after "to"',
   });
 
+/** GET /worklists/*: the biller's worklists, one payer or all, cursor pages. */
+export const eligibilityWorklistQuerySchema = z.object({
+  payer: safeId(64).optional(),
+  cursor: safeString().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const authorizationWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
+  state: z.enum(['pending', 'needs_biller']).optional().meta({ description: 'Only pending requests, or only those a biller must decide' }),
+});
+
 export const answerClarificationSchema = z
   .object({
     option: text(500).optional(),

@@ -22,12 +22,13 @@ export function encounterLinks(id: string): Record<string, string> {
   };
 }
 
-interface Cursor {
+/** A keyset cursor over rows ordered by (createdAt, id): opaque to clients. */
+export interface Cursor {
   createdAt: Date;
   id: string;
 }
 
-function encodeCursor(cursor: Cursor): string {
+export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
 }
 
@@ -48,6 +49,12 @@ function decodeCursor(text: string): Cursor {
   } catch {
     throw badRequest('The cursor is not one this API issued', [{ field: 'cursor', message: 'Unknown cursor' }]);
   }
+}
+
+/** The rows after a cursor in (createdAt, id) order (400 naming `cursor` for one this API did not issue). */
+export function afterCursor(text: string): { OR: Array<Record<string, unknown>> } {
+  const after = decodeCursor(text);
+  return { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] };
 }
 
 export const encounterRoutes = [
@@ -106,10 +113,7 @@ export const encounterRoutes = [
           ...(query.to !== undefined ? { lte: dayToDate(query.to) } : {}),
         };
       }
-      if (query.cursor !== undefined) {
-        const after = decodeCursor(query.cursor);
-        where.OR = [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }];
-      }
+      if (query.cursor !== undefined) Object.assign(where, afterCursor(query.cursor));
       const rows = await deps.prisma.encounter.findMany({
         where,
         orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],

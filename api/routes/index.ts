@@ -15,6 +15,7 @@ import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
 import { stageRoutes } from './stages.ts';
 import { statementRoutes } from './statements.ts';
+import { worklistRoutes } from './worklists.ts';
 
 let document: Record<string, unknown> | undefined;
 
@@ -41,6 +42,7 @@ export const API_ROUTES: readonly Route[] = [
   ...actionRoutes,
   ...correctionRoutes,
   ...estimateRoutes,
+  ...worklistRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
   ...auditRoutes,
