@@ -26,6 +26,10 @@ export interface NotificationSettings {
   physicianWebhookUrl?: string;
   /** Where escalations are announced; none = the supervisor's worklist only. */
   supervisorWebhookUrl?: string;
+  /** The clinic's patient messaging: told when a patient's question is received and answered (ids and links only). */
+  patientWebhookUrl?: string;
+  /** Where billers are reminded of open patient questions; none = their worklist only. */
+  billerWebhookUrl?: string;
   /** Key of the Standard Webhooks signature (integrations/webhook-signing.ts). */
   signingSecret: string;
   /** Public base URL of the API, for links in notifications. */

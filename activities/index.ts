@@ -16,6 +16,7 @@ import { createCoverageActivities } from './coverage.ts';
 import { createEligibilityActivities } from './eligibility.ts';
 import { createNotificationActivities } from './notifications.ts';
 import { createMessageProofActivities } from './message-proof.ts';
+import { createPatientQuestionActivities, createPatientQuestionNoticeActivities } from './patient-questions.ts';
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
 
@@ -29,6 +30,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     ...createCoverageActivities(deps),
     // Internal by history, although it asks the insurer for eligibility: see statements.ts.
     ...createStatementActivities(deps),
+    ...createPatientQuestionActivities(deps),
   };
 }
 
@@ -38,6 +40,7 @@ export function createExternalActivities(deps: ActivityDeps) {
     ...createEligibilityActivities(deps),
     ...createPriorAuthorizationActivities(deps),
     ...createBillingActivities(deps),
+    ...createPatientQuestionNoticeActivities(deps),
   };
 }
 

@@ -9,7 +9,8 @@ import { signWebhook } from '../integrations/webhook-signing.ts';
 import { recordAuditEvent } from './records.ts';
 
 
-async function postWebhook(settings: NotificationSettings, url: string, idempotencyKey: string, payload: object): Promise<void> {
+/** POSTs one signed notice; 5xx/429/unreachable are retried by the activity's policy, other refusals are not. */
+export async function postWebhook(settings: NotificationSettings, url: string, idempotencyKey: string, payload: object): Promise<void> {
   const body = JSON.stringify(payload);
   let response: Response;
   try {

@@ -13,7 +13,8 @@ export interface TransitionRecord {
 }
 
 export interface AuditRecord {
-  encounterId: string;
+  /** null for a message refused by a workflow that is not an encounter's (a patient question's). */
+  encounterId: string | null;
   actor: string;
   role: string;
   action: string;

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../platform/logger.ts';
 import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
 import { authenticate } from './auth.ts';
-import type { ApiDeps } from './deps.ts';
+import { patientPortalSettings, type ApiDeps } from './deps.ts';
+import { linkAttemptRateLimit, PATIENT_API_PREFIX, patientRateLimit } from './patient-access.ts';
 import { isDependencyOutage } from '../platform/dependency-outage.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
 import { installProblemHandlers } from '../platform/problem.ts';
@@ -24,6 +25,8 @@ export const API_PROBLEM_BASE = 'https://encounterflow.dev/problems';
 
 /** The staff web UI (web/): plain static files, served at /ui/. */
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));
+/** The patient page (web/patient/), served at /patient/; the access link's token is in the URL fragment. */
+const PATIENT_WEB_DIR = fileURLToPath(new URL('../web/patient/', import.meta.url));
 
 /** The UI's files may be revalidated by the browser; every other response is no-store (api/http-guards.ts). */
 function setUiHeaders(res: Response): void {
@@ -40,7 +43,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(noStore);
   // Before authentication: the files are public; every API call the page makes carries the user's token.
   app.use('/ui', express.static(WEB_DIR, { setHeaders: setUiHeaders }));
+  app.use('/patient', express.static(PATIENT_WEB_DIR, { setHeaders: setUiHeaders }));
   app.use(jsonBody);
+  // The patient page's API has no bearer token: limited per client address, and sign-ins per link.
+  const patientPortal = patientPortalSettings(deps);
+  app.use(PATIENT_API_PREFIX, patientRateLimit(patientPortal.rateLimitPerMinute));
+  app.post(`${PATIENT_API_PREFIX}/session`, linkAttemptRateLimit(patientPortal.rateLimitPerMinute));
   app.use(authenticate(deps.tokens));
   const limits = apiLimits(deps.limits);
   app.use(perTokenRateLimit(limits.rateLimitPerMinute));

@@ -26,6 +26,15 @@ export type AuditAction =
   | 'statement.viewed'
   | 'patient_statements.viewed'
   | 'physician_queries.viewed'
+  | 'patient_link.created'
+  | 'patient_link.revoked'
+  | 'patient_question.asked_for_patient'
+  | 'patient_question.answered'
+  | 'patient_questions.viewed'
+  | 'patient_question.viewed'
+  | 'statement.adjustment_requested'
+  | 'statement.adjustment_decided'
+  | 'statement.reissued'
   /** Temporal payloads decoded through the codec endpoint (the Temporal Web UI or CLI). */
   | 'temporal_payloads.viewed';
 

@@ -27,6 +27,8 @@ export interface ApiDeps {
   updateTimeoutMs?: number;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */
   limits?: Partial<ApiLimits>;
+  /** The patient page: links, sessions, question deadlines (defaults when absent). */
+  patientPortal?: Partial<PatientPortalSettings>;
   /**
    * Tests: told of every response that its route does not declare (status, or a JSON body that
    * differs from the declared schema). Unset in production: nothing is checked.
@@ -54,3 +56,38 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   rateLimitPerMinute: 1_200,
   workflowStartTimeoutMs: 5_000,
 };
+
+export interface PatientPortalSettings {
+  /** How long an access link stays valid (ms syntax). */
+  linkTtl: string;
+  /** How long a verified patient stays signed in. */
+  sessionTtl: string;
+  /** Wrong answers after which a link locks. */
+  maxAttempts: number;
+  /** Patient API requests per client address per minute, and sign-in attempts per link per minute. */
+  rateLimitPerMinute: number;
+  /** Business days a biller has to answer a question. */
+  answerBusinessDays: number;
+  /** A fixed answer deadline instead of business days (demos, tests). */
+  answerDeadline?: string;
+  /** How often billers are reminded of an open question. */
+  reminderInterval: string;
+  /** Adjustments and write-offs above this need a supervisor's approval. */
+  writeOffApprovalAboveCents: number;
+  /** Base of the links handed to patients (API_PUBLIC_URL); unset: the request's own origin. */
+  publicUrl?: string;
+}
+
+export const DEFAULT_PATIENT_PORTAL: PatientPortalSettings = {
+  linkTtl: '30d',
+  sessionTtl: '15m',
+  maxAttempts: 5,
+  rateLimitPerMinute: 30,
+  answerBusinessDays: 2,
+  reminderInterval: '24h',
+  writeOffApprovalAboveCents: 10_000,
+};
+
+export function patientPortalSettings(deps: Pick<ApiDeps, 'patientPortal'>): PatientPortalSettings {
+  return { ...DEFAULT_PATIENT_PORTAL, ...deps.patientPortal };
+}

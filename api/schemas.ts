@@ -314,7 +314,7 @@ export const codecPayloadsSchema = z.object({
  * Path parameters. Any string is taken: an id that is malformed or unknown is a 404 (the route
  * looks it up), never a 400, so a probe cannot tell the two apart.
  */
-const pathId = (description: string) => z.string().meta({ description, format: 'uuid' });
+export const pathId = (description: string) => z.string().meta({ description, format: 'uuid' });
 export const encounterIdParams = z.object({ id: pathId('Encounter id') });
 export const clarificationIdParams = z.object({ id: pathId('Clarification (physician query) id') });
 export const patientIdParams = z.object({ id: pathId('Patient id') });

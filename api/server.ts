@@ -37,6 +37,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     payloadCodec,
     temporalUiOrigins: config.temporalUiOrigins,
     limits: config.apiLimits,
+    patientPortal: config.patientPortal,
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

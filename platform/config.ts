@@ -40,22 +40,17 @@ const port = (fallback: number, meta: SettingMeta) => wholeNumber(fallback, meta
 const optionalCount = (min: number, meta: SettingMeta) =>
   z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` }).optional().meta(meta);
 /** A workflow duration as Temporal reads it (`ms` syntax: 90m, 24h, 7d, 1500): positive, at most 365 days. */
-const duration = (fallback: string, meta: SettingMeta) =>
-  z
-    .string()
-    .refine(
-      (raw) => {
-        try {
-          const value = durationMs(raw);
-          return Number.isFinite(value) && value > 0 && value <= MAX_DURATION_MS;
-        } catch {
-          return false;
-        }
-      },
-      { error: 'must be a positive duration of at most 365 days such as 72h or 7d' },
-    )
-    .default(fallback)
-    .meta(meta);
+const DURATION_ERROR = 'must be a positive duration of at most 365 days such as 72h or 7d';
+function isWorkflowDuration(raw: string): boolean {
+  try {
+    const value = durationMs(raw);
+    return Number.isFinite(value) && value > 0 && value <= MAX_DURATION_MS;
+  } catch {
+    return false;
+  }
+}
+const duration = (fallback: string, meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).default(fallback).meta(meta);
+const optionalDuration = (meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).optional().meta(meta);
 
 /** Every environment variable the product reads, with its type, default and meaning. */
 export const environmentSchema = z.object({
@@ -151,6 +146,26 @@ export const environmentSchema = z.object({
     description: 'Key of the webhooks’ Standard Webhooks signature (`whsec_<base64>` or any string, its UTF-8 bytes); see Webhooks below',
     unset: 'required when a webhook URL is set',
   }),
+  PATIENT_WEBHOOK_URL: text({
+    description: 'Signed webhook to the clinic’s patient messaging: a patient’s question was received, or answered (ids only; the patient reads the answer on their page)',
+    unset: 'the patient page only',
+  }),
+  BILLER_WEBHOOK_URL: text({ description: 'Signed webhook reminding billers of open patient questions', unset: 'the question worklist only' }),
+  PATIENT_LINK_TTL: duration('30d', { description: 'How long a patient access link to a statement stays valid' }),
+  PATIENT_SESSION_TTL: duration('15m', { description: 'How long a patient stays signed in after opening a link (date of birth and statement number)' }),
+  PATIENT_LINK_MAX_ATTEMPTS: wholeNumber(5, { description: 'Wrong date-of-birth / statement-number answers after which a patient link locks (audited; a biller issues a new link)' }, 1),
+  PATIENT_RATE_LIMIT_PER_MINUTE: wholeNumber(
+    30,
+    { description: 'Patient page API requests per client address per minute, and sign-in attempts per link per minute; beyond it 429 with `Retry-After`' },
+    1,
+  ),
+  PATIENT_QUESTION_ANSWER_BUSINESS_DAYS: wholeNumber(2, { description: 'Business days (Monday–Friday) a biller has to answer a patient’s question before it is escalated' }, 1),
+  PATIENT_QUESTION_ANSWER_DEADLINE: optionalDuration({
+    description: 'A fixed answer deadline instead of business days (demos, tests)',
+    unset: '`PATIENT_QUESTION_ANSWER_BUSINESS_DAYS`',
+  }),
+  PATIENT_QUESTION_REMINDER_INTERVAL: duration('24h', { description: 'How often billers are reminded of an open patient question' }),
+  WRITE_OFF_APPROVAL_ABOVE_CENTS: wholeNumber(10_000, { description: 'A biller’s adjustment or write-off above this many cents waits for a supervisor’s approval' }),
   CLARIFICATION_DEADLINE: duration(DEFAULT_TIMINGS.clarificationDeadline, {
     description: 'Time the physician has to answer a clarification (all six intervals: positive, at most 365 days, checked at start)',
   }),
@@ -254,6 +269,20 @@ function appConfig(env: Environment) {
       eligibilityRecheckAfter: env.ELIGIBILITY_RECHECK_AFTER,
     },
     statementDueDays: env.STATEMENT_DUE_DAYS,
+    patientWebhookUrl: env.PATIENT_WEBHOOK_URL,
+    billerWebhookUrl: env.BILLER_WEBHOOK_URL,
+    /** The patient page, its links and questions (api/patient-portal-settings.ts). */
+    patientPortal: {
+      linkTtl: env.PATIENT_LINK_TTL,
+      sessionTtl: env.PATIENT_SESSION_TTL,
+      maxAttempts: env.PATIENT_LINK_MAX_ATTEMPTS,
+      rateLimitPerMinute: env.PATIENT_RATE_LIMIT_PER_MINUTE,
+      answerBusinessDays: env.PATIENT_QUESTION_ANSWER_BUSINESS_DAYS,
+      answerDeadline: env.PATIENT_QUESTION_ANSWER_DEADLINE,
+      reminderInterval: env.PATIENT_QUESTION_REMINDER_INTERVAL,
+      writeOffApprovalAboveCents: env.WRITE_OFF_APPROVAL_ABOVE_CENTS,
+      publicUrl: env.API_PUBLIC_URL ?? `http://${env.API_HOST}:${env.API_PORT}`,
+    },
     procedureCatalogPath: env.PROCEDURE_CATALOG,
     /** The payer directory seed file (data/payers.json when unset). */
     payerDirectoryPath: env.PAYER_DIRECTORY,
@@ -318,7 +347,7 @@ export function parseEnvironment(env: Env = process.env): Environment {
 export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | 'standalone-worker'): string[] {
   const set = declared(env);
   const problems: string[] = [];
-  const webhooks = (['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL'] as const).filter((name) => set[name] !== undefined);
+  const webhooks = (['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL', 'PATIENT_WEBHOOK_URL', 'BILLER_WEBHOOK_URL'] as const).filter((name) => set[name] !== undefined);
   if (webhooks.length > 0 && set.WEBHOOK_SIGNING_SECRET === undefined) {
     problems.push(`WEBHOOK_SIGNING_SECRET must be set when ${webhooks.join(' or ')} is configured`);
   }

@@ -171,6 +171,12 @@ export function createFakeActivities(script: Script) {
       record('issuePatientStatement', args);
       return { statementId: 'statement-1', patientOwesCents: 2500 };
     },
+    // The patient-question workflow's: the question stays open until the answer's signal (the database would say so).
+    async acknowledgePatientQuestion(args) { record('acknowledgePatientQuestion', args); return 'open'; },
+    async recordPatientQuestionReminder(args) { record('recordPatientQuestionReminder', args); return 'open'; },
+    async escalatePatientQuestion(args) { record('escalatePatientQuestion', args); return 'open'; },
+    async statementHasOpenQuestion(args) { record('statementHasOpenQuestion', args); return false; },
+    async sendPatientQuestionNotice(args) { record('sendPatientQuestionNotice', args); },
   };
   return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };
 }

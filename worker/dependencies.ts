@@ -25,6 +25,8 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
     notifications: {
       physicianWebhookUrl: config.physicianWebhookUrl,
       supervisorWebhookUrl: config.supervisorWebhookUrl,
+      patientWebhookUrl: config.patientWebhookUrl,
+      billerWebhookUrl: config.billerWebhookUrl,
       signingSecret: config.webhookSigningSecret,
       apiBaseUrl: config.api.publicUrl,
       timeoutMs: config.externalTimeoutMs,

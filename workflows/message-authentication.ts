@@ -69,12 +69,13 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
       return true;
     }
     await recordAudit({
-      encounterId: workflowId.replace(/^encounter-/, ''),
+      // Only an encounter workflow's id names an encounter (a patient question's does not).
+      encounterId: workflowId.startsWith('encounter-') ? workflowId.replace(/^encounter-/, '') : null,
       actor: 'unauthenticated',
       role: 'none',
       action: 'message.refused',
       // A valid proof reaches here only when its nonce was used before (a valid proof's nonce is a string).
-      detail: { message: name, reason: verdict.valid ? 'nonce already used' : verdict.reason },
+      detail: { message: name, reason: verdict.valid ? 'nonce already used' : verdict.reason, ...(workflowId.startsWith('encounter-') ? {} : { workflowId }) },
       idempotencyKey: `${workflowId}:message-refused:${uuid4()}`,
     });
     return false;

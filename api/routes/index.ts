@@ -14,6 +14,8 @@ import { encounterRoutes } from './encounters.ts';
 import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
 import { stageRoutes } from './stages.ts';
+import { patientRoutes } from './patient.ts';
+import { patientQuestionRoutes } from './patient-questions.ts';
 import { statementRoutes } from './statements.ts';
 import { worklistRoutes } from './worklists.ts';
 
@@ -45,6 +47,8 @@ export const API_ROUTES: readonly Route[] = [
   ...worklistRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
+  ...patientQuestionRoutes,
+  ...patientRoutes,
   ...auditRoutes,
   ...codecRoutes,
 ];
