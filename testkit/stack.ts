@@ -14,7 +14,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { createApp } from '../api/app.ts';
 import { demoTokenDirectory } from '../api/auth.ts';
-import type { ApiLimits } from '../api/deps.ts';
+import type { ApiLimits, PatientPortalSettings } from '../api/deps.ts';
 import { loadConfig } from '../platform/config.ts';
 import { listen } from '../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec, type AesGcmPayloadCodec } from '../platform/payload-codec.ts';
@@ -48,6 +48,10 @@ export interface TestStack {
   client: Client;
   payloadCodec: AesGcmPayloadCodec;
   taskQueue: string;
+  /** Stops the worker (draining), as when the product is stopped; the API and Temporal keep running. */
+  stopWorker(): Promise<void>;
+  /** Starts a new worker with the same settings (the product started again). */
+  startWorker(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -61,6 +65,10 @@ export interface TestStackOptions {
   externalTimeoutMs?: number;
   /** The API's admission and rate limits (api/admission.ts); its defaults otherwise. */
   apiLimits?: Partial<ApiLimits>;
+  /** The patient page's settings (short answer deadlines for the SLA tests). */
+  patientPortal?: Partial<PatientPortalSettings>;
+  /** More configuration, as environment variables (e.g. PATIENT_WEBHOOK_URL with WEBHOOK_SIGNING_SECRET). */
+  env?: Record<string, string>;
 }
 
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
@@ -72,7 +80,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   ]);
   const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
-  const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000) });
+  const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000), ...options.env });
   const payloadKeySpec = generatePayloadKeySpec();
   const deps = {
     ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url })),
@@ -82,15 +90,23 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const dataConverter = encryptingDataConverter(payloadCodec);
   // Like the API's client: encrypts payloads and signs every message (platform/message-proof.ts).
   const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter, interceptors: messageSigningInterceptors(payloadKeySpec) });
-  const worker: Worker = await createEncounterWorker({
-    connection: env.nativeConnection,
-    namespace: env.namespace ?? 'default',
-    taskQueue,
-    deps,
-    workflowBundle: bundle,
-    dataConverter,
-  });
-  const running = worker.run();
+  const newWorker = (): Promise<Worker> =>
+    createEncounterWorker({
+      connection: env.nativeConnection,
+      namespace: env.namespace ?? 'default',
+      taskQueue,
+      deps,
+      workflowBundle: bundle,
+      dataConverter,
+    });
+  let worker: Worker | undefined = await newWorker();
+  let running: Promise<void> = worker.run();
+  const stopWorker = async () => {
+    if (worker === undefined) return;
+    worker.shutdown();
+    await running.catch(() => undefined);
+    worker = undefined;
+  };
 
   const undeclaredResponses: string[] = [];
   const app = createApp({
@@ -104,6 +120,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     readiness: async () => ({ database: true, temporal: true }),
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
     ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
+    ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
 
@@ -116,11 +133,16 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     client,
     payloadCodec,
     taskQueue,
+    stopWorker,
+    async startWorker() {
+      if (worker !== undefined) return;
+      worker = await newWorker();
+      running = worker.run();
+    },
     async stop() {
       await keepX12ForCi(db).catch(() => undefined);
       await server.stop();
-      worker.shutdown();
-      await running.catch(() => undefined);
+      await stopWorker();
       await Promise.allSettled([insurer.stop(), clearinghouse.stop()]);
       await Promise.allSettled([env.teardown(), db.drop()]);
       // Every answer the tests provoked must be one the OpenAPI document declares.
