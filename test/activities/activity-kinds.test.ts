@@ -19,7 +19,7 @@ describe('activity kinds', () => {
   const external = Object.keys(createExternalActivities(deps)).sort();
 
   it('puts the insurer, clearinghouse and webhook calls under the external policy', () => {
-    expect(external).toEqual(['checkEligibility', 'checkPriorAuthorizationStatus', 'notifyPhysician', 'notifySupervisor', 'requestPriorAuthorization', 'submitClaim']);
+    expect(external).toEqual(['checkEligibility', 'checkPriorAuthorizationStatus', 'notifyPhysician', 'notifySupervisor', 'requestPriorAuthorization', 'sendPatientQuestionNotice', 'submitClaim']);
   });
 
   it('gives every activity exactly one kind', () => {
