@@ -13,6 +13,7 @@ import { patientPortalSettings, type ApiDeps } from './deps.ts';
 import { linkAttemptRateLimit, PATIENT_API_PREFIX, patientRateLimit } from './patient-access.ts';
 import { isDependencyOutage } from '../platform/dependency-outage.ts';
 import { jsonBody, noStore, securityHeaders } from './http-guards.ts';
+import { createApiMetrics } from './metrics.ts';
 import { installProblemHandlers } from '../platform/problem.ts';
 import { mountRoutes } from './route.ts';
 import { codecCors } from './routes/codec.ts';
@@ -39,8 +40,14 @@ export function createApp(deps: ApiDeps): express.Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  const metrics = createApiMetrics({ prisma: deps.prisma, token: deps.metricsToken });
+  app.use(metrics.observe);
   app.use(securityHeaders());
   app.use(noStore);
+  // Before authentication and outside the OpenAPI document: a Prometheus scraper is not a person
+  // with a staff role, and it reads the text exposition format, not this API's JSON. Who may read
+  // it (METRICS_TOKEN or loopback only) is decided in api/metrics.ts.
+  app.get('/metrics', metrics.endpoint);
   // Before authentication: the files are public; every API call the page makes carries the user's token.
   app.use('/ui', express.static(WEB_DIR, { setHeaders: setUiHeaders }));
   app.use('/patient', express.static(PATIENT_WEB_DIR, { setHeaders: setUiHeaders }));

@@ -34,6 +34,8 @@ export interface ApiDeps {
    * differs from the declared schema). Unset in production: nothing is checked.
    */
   onUndeclaredResponse?: (message: string) => void;
+  /** Bearer token of GET /metrics; unset: loopback clients only (api/metrics.ts). */
+  metricsToken?: string;
 }
 
 export interface ApiLimits {

@@ -7,11 +7,13 @@
  *   patient data or data about it, and no shared or browser cache may keep them;
  * - the JSON body parser, with `Content-Encoding` handled as a client error: an encoding the
  *   parser does not know is a 415, a body that does not decode as its declared encoding (a
- *   "br" body that is not brotli) a 400. Neither is the server's fault.
+ *   "br" body that is not brotli) a 400. Neither is the server's fault;
+ * - `isLoopbackClient`: whether a request comes from this host (the codec endpoints and an
+ *   unauthenticated /metrics answer no one else).
  */
 import { createHash } from 'node:crypto';
 import express from 'express';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { HttpProblem } from '../platform/problem.ts';
 
@@ -73,3 +75,10 @@ export const jsonBody: RequestHandler = (req, res, next) => {
     next(error);
   });
 };
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** Whether the request comes from this host (its socket's peer is a loopback address). */
+export function isLoopbackClient(req: Request): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? '');
+}

@@ -38,6 +38,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     temporalUiOrigins: config.temporalUiOrigins,
     limits: config.apiLimits,
     patientPortal: config.patientPortal,
+    metricsToken: config.observability.metricsToken,
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

@@ -13,12 +13,15 @@ import { durationMs } from '../domain/durations.ts';
 import { DEFAULT_TIMINGS } from '../workflows/config.ts';
 import { DEFAULT_API_LIMITS } from '../api/deps.ts';
 import { DEFAULT_DATABASE_SETTINGS } from './db.ts';
+import { LOG_LEVELS } from './logger.ts';
 import { parsePayloadKeys } from './payload-codec.ts';
 
 /** The signing secret used when none is configured: only acceptable while no webhook is sent anywhere. */
 export const DEV_WEBHOOK_SIGNING_SECRET = 'dev-only-signing-secret';
 
 export const MAX_DURATION_MS = 365 * 24 * 3_600_000;
+
+export const TRACING_EXPORTERS = ['none', 'console', 'otlp'] as const;
 
 type SettingMeta = {
   description: string;
@@ -199,6 +202,26 @@ export const environmentSchema = z.object({
   BILLING_PROVIDER_POSTAL_CODE: textWithDefault('627010000', { description: 'The billing provider on claims: ZIP (9 digits)' }),
   X12_SENDER_ID: textWithDefault('ENCOUNTERFLOW', { description: '837P interchange sender id' }),
   X12_RECEIVER_ID: textWithDefault('CLEARINGHOUSE', { description: '837P interchange receiver id' }),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info')
+    .meta({ description: 'JSON log level of every process (pino); PHI field names are redacted at every level (`platform/logger.ts`)' }),
+  WORKER_METRICS_ADDRESS: text({
+    description: '`host:port` where each worker’s Temporal SDK serves Prometheus metrics at `/metrics` (task slots, poll and schedule-to-start latencies, sticky cache); keep it on an internal interface',
+    unset: 'no worker metrics',
+  }),
+  METRICS_TOKEN: text({
+    description: 'Bearer token a Prometheus scraper sends to the API’s `GET /metrics` (request rate, latency and 5xx by route, encounters by stage)',
+    unset: '`/metrics` answers loopback clients only (403 otherwise)',
+  }),
+  TRACING_EXPORTER: z
+    .enum(TRACING_EXPORTERS, { error: `must be one of ${TRACING_EXPORTERS.join(', ')}` })
+    .default('none')
+    .meta({ description: 'Where OpenTelemetry spans of the API client, workflows and activities go: `none`, `console` (the log) or `otlp` (OTLP/HTTP)' }),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: text({
+    description: 'OTLP/HTTP traces endpoint such as `http://127.0.0.1:4318/v1/traces`; required with `TRACING_EXPORTER=otlp`',
+    unset: 'none',
+  }),
   TEST_DATABASE_URL: text({ description: 'Tests only: a PostgreSQL server URL whose user may create databases', unset: 'PGlite' }),
   TEMPORAL_CLI: text({ description: 'Use an existing Temporal CLI', unset: 'found on `PATH`, else installed into `.tools/`' }),
   TEMPORAL_TEST_SERVER: text({ description: 'Tests only: use an existing Temporal test-server launcher', unset: 'installed into `.tools/`' }),
@@ -304,6 +327,16 @@ function appConfig(env: Environment) {
     },
     x12SenderId: env.X12_SENDER_ID,
     x12ReceiverId: env.X12_RECEIVER_ID,
+    /** Logs, metrics and traces (platform/logger.ts, platform/temporal-runtime.ts, api/metrics.ts, platform/tracing.ts). */
+    observability: {
+      logLevel: env.LOG_LEVEL,
+      /** host:port where the worker's SDK serves Prometheus metrics; unset: none. */
+      workerMetricsAddress: env.WORKER_METRICS_ADDRESS,
+      /** Bearer token a scraper sends to the API's /metrics; unset: /metrics answers loopback clients only. */
+      metricsToken: env.METRICS_TOKEN,
+      tracingExporter: env.TRACING_EXPORTER,
+      otlpTracesEndpoint: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT,
+    },
   };
 }
 
@@ -326,6 +359,9 @@ export function parseEnvironment(env: Env = process.env): Environment {
   const result = environmentSchema.safeParse(declared(env));
   if (!result.success) {
     throw new Error(result.error.issues.map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`).join('\n'));
+  }
+  if (result.data.TRACING_EXPORTER === 'otlp' && result.data.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT === undefined) {
+    throw new Error('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be set when TRACING_EXPORTER is otlp');
   }
   return result.data;
 }

@@ -5,6 +5,7 @@ import { retryThroughOutage } from '../platform/dependency-outage.ts';
 import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { installTemporalRuntime } from '../platform/temporal-runtime.ts';
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
@@ -20,6 +21,7 @@ export interface RunningWorker {
 
 export async function runWorker(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: ExternalParties): Promise<RunningWorker> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run a worker');
+  installTemporalRuntime(config.observability);
   const dataConverter = encryptingDataConverter(createPayloadCodec(config.payloadEncryptionKeys));
   const prisma = createPrismaClient(databaseUrl, config.database);
   const connection = await connectNativeConnection(temporal);

@@ -16,11 +16,10 @@ import type { z } from 'zod';
 import { recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import { badRequest, forbidden } from '../../platform/problem.ts';
+import { isLoopbackClient } from '../http-guards.ts';
 import { codecPayloadsResponseSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { codecPayloadsSchema } from '../schemas.ts';
-
-const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 interface JsonPayload {
   metadata: Record<string, string>;
@@ -69,7 +68,7 @@ export function codecCors(origins: readonly string[]): RequestHandler {
 }
 
 const loopbackOnly: RequestHandler = (req, _res, next) => {
-  if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+  if (!isLoopbackClient(req)) {
     return next(forbidden('The codec endpoint only answers clients on this host (loopback)'));
   }
   next();
