@@ -7,6 +7,8 @@ import { createLogger } from '../platform/logger.ts';
 import { messageSigningInterceptors } from '../platform/message-proof.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, type TemporalSettings } from '../platform/temporal-connection.ts';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { createTracing } from '../platform/tracing.ts';
 import { createApp } from './app.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
 
@@ -21,10 +23,12 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl, config.database);
+  const tracing = createTracing(config.observability, 'encounterflow-api');
   // People's messages (answers, decisions, codes, cancel) are signed: the workflow acts only on those.
+  const signing = messageSigningInterceptors(config.payloadEncryptionKeys);
   const { client, connection } = await connectClient(temporal, {
     dataConverter: encryptingDataConverter(payloadCodec),
-    interceptors: messageSigningInterceptors(config.payloadEncryptionKeys),
+    interceptors: { workflow: [...(tracing ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] : []), ...signing.workflow] },
   });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
@@ -52,6 +56,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
       await server.stop().catch(() => undefined);
       await connection.close();
       await prisma.$disconnect();
+      await tracing?.shutdown();
       log.info('api stopped');
     },
   };

@@ -1,9 +1,12 @@
 /** The worker that runs encounter workflows and their activities on one task queue. */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Context } from '@temporalio/activity';
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { createActivities } from '../activities/index.ts';
+import { WORKFLOW_TRACING_INTERCEPTORS, type Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
 import { OWN_EXTENSION, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from './workflow-bundle.ts';
@@ -33,10 +36,16 @@ export interface EncounterWorkerOptions {
   workflowBundle?: WorkerOptions['workflowBundle'];
   /** Concurrency and cache settings (worker/tuning.ts); the SDK's defaults otherwise. */
   tuning?: Partial<WorkerOptions>;
+  /**
+   * OpenTelemetry (platform/tracing.ts). With it the worker bundles the workflow code at start with
+   * the tracing interceptors added (a prebuilt bundle has only message authentication).
+   */
+  tracing?: Tracing;
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
-  const workflowBundle = opts.workflowBundle ?? prebuiltWorkflowBundle();
+  const { tracing } = opts;
+  const workflowBundle = tracing ? undefined : (opts.workflowBundle ?? prebuiltWorkflowBundle());
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -46,9 +55,16 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: {
       // Ignored with a prebuilt bundle, which carries them (bundleEncounterWorkflows()).
-      workflowModules: WORKFLOW_INTERCEPTOR_MODULES,
-      activity: [(ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }), (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) })],
+      workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...(tracing ? [WORKFLOW_TRACING_INTERCEPTORS] : [])],
+      activity: [
+        (ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }),
+        (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) }),
+        ...(tracing
+          ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: tracing.tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })]
+          : []),
+      ],
     },
+    ...(tracing ? { sinks: { exporter: makeWorkflowExporter(tracing.spanProcessor, tracing.resource) } } : {}),
     shutdownGraceTime: '10s',
     ...opts.tuning,
   });

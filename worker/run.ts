@@ -6,6 +6,7 @@ import { createLogger } from '../platform/logger.ts';
 import { createPayloadCodec, encryptingDataConverter } from '../platform/payload-codec.ts';
 import { connectClient, connectNativeConnection, type TemporalSettings } from '../platform/temporal-connection.ts';
 import { installTemporalRuntime } from '../platform/temporal-runtime.ts';
+import { createTracing } from '../platform/tracing.ts';
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
@@ -30,6 +31,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
   // Several workers starting at once contend for the same rows: an outage-like failure is retried.
   const synced = await retryThroughOutage(() => syncPayerDirectory(prisma, deps.payers));
   log.info('payer directory loaded', synced);
+  const tracing = createTracing(config.observability, 'encounterflow-worker');
   const worker = await createEncounterWorker({
     connection,
     namespace: temporal.namespace,
@@ -37,6 +39,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
     deps,
     dataConverter,
     tuning: workerTuning(),
+    tracing,
     ...(config.workflowBundlePath !== undefined ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
   });
   const running = worker.run();
@@ -59,6 +62,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
       await running.catch(() => undefined);
       await connection.close();
       await prisma.$disconnect();
+      await tracing?.shutdown();
       log.info('worker stopped');
     },
   };
