@@ -5,9 +5,9 @@
  * when the parent goes away. Ctrl-C reaches every process of the terminal's group: this one
  * leaves it to the parent, which stops the API first and the worker after it (orderly shutdown).
  */
-import { Runtime } from '@temporalio/worker';
 import { runApi } from '../api/server.ts';
 import { createLogger } from '../platform/logger.ts';
+import { installTemporalRuntime } from '../platform/temporal-runtime.ts';
 import type { ServiceMessage, ServiceStart } from '../platform/service-processes.ts';
 import { runWorker } from '../worker/run.ts';
 
@@ -19,8 +19,6 @@ if (!process.send) {
   process.exit(2);
 }
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => undefined);
-// The SDK would stop the worker on those signals by itself, before the API: the parent decides.
-Runtime.install({ shutdownSignals: [] });
 
 let stopService: (() => Promise<void>) | undefined;
 let stopping = false;
@@ -44,6 +42,8 @@ process.on('message', (message: ServiceStart | { type: 'stop' }) => {
     try {
       const { config, temporal, databaseUrl, parties } = message;
       if (message.role === 'worker') {
+        // The SDK would stop the worker on those signals by itself, before the API: the parent decides.
+        installTemporalRuntime({ ...config.observability, shutdownSignals: [] });
         stopService = (await runWorker(config, temporal, databaseUrl, parties)).stop;
         send({ type: 'ready' });
       } else {

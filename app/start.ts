@@ -80,7 +80,7 @@ try {
     stops.push({ name: 'Temporal dev server', stop: server.stop });
     temporal = settingsForAddress(server.address, temporal.namespace);
     uiUrl = server.uiUrl;
-    log.info('Temporal dev server ready', { address: server.address, ui: uiUrl });
+    log.info('Temporal dev server ready', { frontend: server.address, ui: uiUrl });
   }
 
   let insurerUrl = config.insurerUrl;

@@ -5,7 +5,7 @@
  * schedule-to-start latencies, workflow and activity outcomes, sticky cache) at
  * http://WORKER_METRICS_ADDRESS/metrics.
  */
-import type { LogLevel as TemporalLogLevel, LogMetadata, Logger as TemporalLogger } from '@temporalio/common';
+import { IllegalStateError, type LogLevel as TemporalLogLevel, type LogMetadata, type Logger as TemporalLogger } from '@temporalio/common';
 import { Runtime } from '@temporalio/worker';
 import type { Logger as PinoLogger } from 'pino';
 import { rootLogger } from './logger.ts';
@@ -38,14 +38,22 @@ export function temporalLogger(root: PinoLogger = rootLogger()): TemporalLogger 
 let installed = false;
 
 /**
- * Installs the runtime once per process. A process whose runtime already exists (a test that made
- * its own) keeps it: Runtime.install refuses a second one.
+ * Installs the runtime once per process, before its first worker connection. `shutdownSignals: []`
+ * leaves signals to the caller (npm start's service process: its parent decides the order). A
+ * process whose runtime already exists (a test that made its own) keeps it: Runtime.install
+ * refuses a second one.
  */
-export function installTemporalRuntime(options: { workerMetricsAddress?: string }): void {
+export function installTemporalRuntime(options: { workerMetricsAddress?: string; shutdownSignals?: NodeJS.Signals[] }): void {
   if (installed) return;
   installed = true;
-  Runtime.install({
-    logger: temporalLogger(),
-    ...(options.workerMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: options.workerMetricsAddress } } } } : {}),
-  });
+  try {
+    Runtime.install({
+      logger: temporalLogger(),
+      ...(options.shutdownSignals ? { shutdownSignals: options.shutdownSignals } : {}),
+      ...(options.workerMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: options.workerMetricsAddress } } } } : {}),
+    });
+  } catch (error) {
+    if (!(error instanceof IllegalStateError)) throw error;
+    rootLogger().child({ component: 'temporal' }).warn('the Temporal runtime already exists in this process: its logger and metrics stay as they are');
+  }
 }
