@@ -4,7 +4,9 @@
  * With the product running (`npm start`, or `npm run start:demo` for short timers), it submits
  * the encounters of data/demo/encounters.json, follows each one (one line per stage change),
  * plays the people on its path (the physician answers a query, a coder overrides codes, a
- * supervisor decides an escalation or a denial, a biller cancels), and ends with a table of
+ * supervisor decides an escalation or a denial, a biller cancels, switches an inactive coverage
+ * to self-pay from the eligibility worklist or gives a labelled estimate before a scheduled
+ * visit, the clinic documents that visit), and ends with a table of
  * encounters by stage (GET /encounters?stage=…) and one result line per path.
  *
  *   npm run demo                 reuse the sample encounters (a second run reports where they stand)

@@ -84,6 +84,25 @@ export interface StatementSummary {
   claim: { claimNumber: string; status: string };
 }
 
+export interface EligibilityWorkItem {
+  encounterId: string;
+  clinicEncounterId: string;
+  coverageVersion: number;
+  eligibility: { status: string; reason: string | null } | null;
+}
+
+export interface PatientEstimate {
+  id: string;
+  kind: 'estimate' | 'good_faith_estimate';
+  label: string;
+  chargeCents: number;
+  copayCents: number;
+  deductibleCents: number;
+  coinsuranceCents: number;
+  patientEstimateCents: number;
+  insuranceEstimateCents: number;
+}
+
 export type { PendingDecision, SupervisorDecisionKind };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -182,6 +201,39 @@ export class DemoApi {
   /** Biller (or coder/supervisor): cancel. */
   async cancel(id: string, reason: string): Promise<void> {
     await this.call('POST', `/encounters/${id}/cancel`, TOKENS.biller, { reason });
+  }
+
+  /** Biller: the encounters waiting because of their coverage (all pages). */
+  async eligibilityWorklist(): Promise<EligibilityWorkItem[]> {
+    const items: EligibilityWorkItem[] = [];
+    let cursor: string | null = null;
+    do {
+      const query = new URLSearchParams({ limit: '200', ...(cursor !== null ? { cursor } : {}) });
+      const page: { items: EligibilityWorkItem[]; nextCursor: string | null } = (await this.call<{ items: EligibilityWorkItem[]; nextCursor: string | null }>('GET', `/worklists/eligibility?${query}`, TOKENS.biller)).body;
+      items.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor !== null);
+    return items;
+  }
+
+  /** Biller: switch to self-pay, naming the coverage version seen. */
+  async switchToSelfPay(id: string, reason: string, expectedVersion: number): Promise<void> {
+    await this.call('POST', `/encounters/${id}/self-pay`, TOKENS.biller, { reason, expectedVersion });
+  }
+
+  /** Biller: a patient estimate before the visit (the same inputs answer the stored one). */
+  async estimate(id: string): Promise<PatientEstimate> {
+    return (await this.call<PatientEstimate>('POST', `/encounters/${id}/estimates`, TOKENS.biller)).body;
+  }
+
+  /** Biller: the estimates given for an encounter. */
+  async estimates(id: string): Promise<PatientEstimate[]> {
+    return (await this.call<{ items: PatientEstimate[] }>('GET', `/encounters/${id}/estimates`, TOKENS.biller)).body.items;
+  }
+
+  /** Clinic (intake): the documentation of a scheduled visit, after it happened. */
+  async documentVisit(id: string, documentation: unknown): Promise<void> {
+    await this.call('PUT', `/encounters/${id}/documentation`, TOKENS.intake, documentation);
   }
 
   /** Biller: the patient statement (JSON). */

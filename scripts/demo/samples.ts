@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { EncounterSubmission } from '../../domain/encounter.ts';
+import type { EncounterDocumentation, EncounterSubmission } from '../../domain/encounter.ts';
 import type { AuthorizationState } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import type { SupervisorDecisionKind } from './api.ts';
@@ -21,6 +21,8 @@ export const SCENARIOS = [
   'auth_pended', // the insurer pends the request, decides after follow-ups
   'escalation_extend', // the physician misses the deadline → supervisor extends → physician answers
   'escalation_accept', // the physician misses the deadline → supervisor accepts the codes
+  'scheduled_preservice', // posted before the visit: eligible → authorized before the service → estimate → visit documented → billed
+  'inactive_self_pay', // inactive coverage → the biller switches to self-pay → billed from the self-pay price list
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -36,6 +38,10 @@ export interface Expectation {
   flag?: string;
   /** How many times the encounter must have entered the `denied` stage. */
   denials?: number;
+  /** The encounter's financial class at the end (checked when the workflow answers). */
+  financialClass?: 'insurance' | 'self_pay';
+  /** The kind of patient estimate the biller must have been given before the visit. */
+  estimate?: 'estimate' | 'good_faith_estimate';
 }
 
 export interface DemoSample {
@@ -49,6 +55,12 @@ export interface DemoSample {
   decision?: { decision: SupervisorDecisionKind; note?: string; extendBy?: string };
   /** The biller's cancellation. */
   cancel?: { reason: string };
+  /** A scheduled visit: its date of service is this many days after the day the demo runs. */
+  scheduledInDays?: number;
+  /** A scheduled visit: the documentation the clinic sends once it happened (PUT /encounters/:id/documentation). */
+  visit?: EncounterDocumentation;
+  /** The biller's switch to self-pay when the coverage is not active. */
+  selfPay?: { reason: string };
   expect: Expectation;
   submission: EncounterSubmission;
 }
@@ -76,9 +88,14 @@ export function loadSamples(path = DEFAULT_SAMPLES_PATH): DemoSample[] {
       escalation_accept: 'decision',
       coder_override: 'override',
       cancelled: 'cancel',
+      scheduled_preservice: 'visit',
+      inactive_self_pay: 'selfPay',
     };
     const field = needs[sample.scenario];
     if (field !== undefined && sample[field] === undefined) throw problem(`scenario ${sample.scenario} needs "${field}"`);
+    if ((sample.scheduledInDays !== undefined) !== (sample.scenario === 'scheduled_preservice')) {
+      throw problem('"scheduledInDays" is given for, and only for, the scenario scheduled_preservice');
+    }
     if (sample.scenario === 'escalation_extend' && sample.answer === undefined) {
       throw problem('scenario escalation_extend needs "answer" (the physician answers after the extension)');
     }

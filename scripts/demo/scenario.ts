@@ -19,6 +19,7 @@ import type { OpenClarification, PendingDecision, StageTransition } from '../../
 import { FINAL_STAGES, type Stage } from '../../workflows/stages.ts';
 import { ApiError, ApiUnreachable, type DemoApi, type EncounterView, type SupervisorDecisionKind } from './api.ts';
 import { dollars, duration, quote } from './format.ts';
+import { billerSwitchesToSelfPay, estimateThenDocumentVisit, type PersonContext, type PersonVerdict } from './front-of-cycle.ts';
 import type { DemoSample } from './samples.ts';
 
 export type Outcome = 'ok' | 'waiting' | 'unexpected';
@@ -46,7 +47,12 @@ export interface RunOptions {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A scenario's reaction to one poll: undefined to keep going, or how the run ends. */
-type Verdict = { outcome: Exclude<Outcome, 'ok'>; message: string } | undefined;
+type Verdict = PersonVerdict;
+
+const DAY_MS = 86_400_000;
+/** The pending questions a biller answers (api/routes/actions.ts BILLER_DECISION_KINDS). */
+const BILLER_QUESTIONS = new Set<PendingDecision['kind']>(['authorization_denied', 'authorization_expired', 'authorization_modified', 'authorization_mismatch', 'coverage_problem', 'claim_rejected']);
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export class EncounterRun {
   readonly clinicEncounterId: string;
@@ -74,7 +80,13 @@ export class EncounterRun {
     runSuffix: string,
     private readonly options: RunOptions,
   ) {
-    this.clinicEncounterId = `${sample.submission.clinicEncounterId}${runSuffix}`;
+    // A scheduled visit is dated from today: reused within the day, a new encounter on another day.
+    const scheduledSuffix = sample.scheduledInDays !== undefined && runSuffix === '' ? `-${isoDay(Date.now()).replace(/-/g, '')}` : '';
+    this.clinicEncounterId = `${sample.submission.clinicEncounterId}${runSuffix}${scheduledSuffix}`;
+  }
+
+  private person(): PersonContext {
+    return { api: this.options.api, encounterId: this.encounterId!, sample: this.sample, acted: this.acted, notes: this.notes, say: (text) => this.say(text) };
   }
 
   private say(text: string): void {
@@ -83,7 +95,9 @@ export class EncounterRun {
 
   /** Intake submits the encounter; an already known clinicEncounterId is reused as it stands. */
   async submit(): Promise<void> {
-    const { created, encounter } = await this.options.api.submit({ ...this.sample.submission, clinicEncounterId: this.clinicEncounterId });
+    const days = this.sample.scheduledInDays;
+    const dateOfService = days !== undefined ? isoDay(Date.parse(isoDay(Date.now())) + days * DAY_MS) : this.sample.submission.dateOfService;
+    const { created, encounter } = await this.options.api.submit({ ...this.sample.submission, clinicEncounterId: this.clinicEncounterId, dateOfService });
     this.encounterId = encounter.id;
     this.reused = !created;
     this.lastStage = encounter.stage;
@@ -157,8 +171,10 @@ export class EncounterRun {
     const pending = status.pendingDecision;
     if (pending !== undefined && pending.since !== this.seenDecision) {
       this.seenDecision = pending.since;
-      // The reason is the one on the transition into this stage.
-      this.say(`  a supervisor is asked to decide (${pending.kind}); allowed: ${pending.allowed.join(', ')}`);
+      // The reason is the one on the transition into this stage. A coverage problem is answered by a correction, not a decision.
+      const who = BILLER_QUESTIONS.has(pending.kind) ? 'a biller' : 'a supervisor';
+      const how = pending.allowed.length > 0 ? `allowed: ${pending.allowed.join(', ')}` : 'by correcting the coverage or demographics, self-pay, or cancel';
+      this.say(`  ${who} is asked to decide (${pending.kind}); ${how}`);
     }
   }
 
@@ -237,6 +253,10 @@ export class EncounterRun {
           ? this.supervisorDecides(pending, { decision: 'resubmit', note: 'resubmit with the neurology consult attached' }, 'denied', 'supervisor resubmitted with more documentation')
           : this.supervisorDecides(pending, { decision: 'bill_patient', note: 'patient signed a notice of liability' }, 'denied', 'supervisor decided to bill the patient');
       }
+      case 'awaiting_coverage':
+        return billerSwitchesToSelfPay(this.person());
+      case 'awaiting_visit':
+        return estimateThenDocumentVisit(this.person());
       case 'needs_review':
         return { outcome: 'unexpected', message: `needs review: ${status.pendingDecision?.reason ?? 'no reason given'}` };
       case 'authorization': {
@@ -379,6 +399,13 @@ export class EncounterRun {
       if (expect.flag !== undefined && !(status.flags ?? []).some((f) => f.includes(expect.flag!))) {
         problems.push(`no flag mentioning "${expect.flag}"`);
       }
+      if (expect.financialClass !== undefined && (status.financialClass ?? 'insurance') !== expect.financialClass) {
+        problems.push(`financial class ${status.financialClass ?? 'insurance'}, expected ${expect.financialClass}`);
+      }
+    }
+    if (expect.estimate !== undefined) {
+      const kinds = (await this.options.api.estimates(view.id)).map((e) => e.kind);
+      if (!kinds.includes(expect.estimate)) problems.push(`no ${expect.estimate} was given before the visit (given: ${kinds.join(', ') || 'none'})`);
     }
 
     const summary = [`${status.stage}`];
