@@ -7,6 +7,7 @@ import type { RecordSection } from '../domain/coding.ts';
 import { resolutionFor, sideConflictQuestion, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun, MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
+import { isExtension, type Icd10Cm } from './icd10cm.ts';
 import { queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
 import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from './text.ts';
@@ -37,6 +38,7 @@ const ORGAN_SIDE = /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided hea
  * added must carry that side, stay in the same category and fit nearly as well.
  */
 export function sidesInFamily(run: CodingRun, q: SearchQuery, top: SearchHit, context: string): string[] {
+  if (!codedBySide(run.codeSets.icd, top.code)) return [];
   const category = top.code.slice(0, 3);
   const sides: string[] = [];
   for (const side of LATERALITY_WORDS) {
@@ -48,6 +50,20 @@ export function sidesInFamily(run: CodingRun, q: SearchQuery, top: SearchHit, co
 }
 
 const sideOf = (description: string) => lateralityOf(tokenize(description.replace(ORGAN_SIDE, ' ')));
+
+/**
+ * Whether the side changes this code: the code names a side, or a code beside it (same parent in the
+ * tabular, the 7th character set aside) does. "Unspecified cataract" (H26.9) has no sided sibling, so
+ * the side of a cataract NOS changes nothing; "carpal tunnel syndrome, unspecified upper limb" does.
+ */
+export function codedBySide(icd: Icd10Cm, code: string): boolean {
+  let i = icd.byCode.get(code);
+  let entry = i === undefined ? undefined : icd.entries[i];
+  if (entry && isExtension(icd.entries, entry)) { i = entry.parent; entry = icd.entries[i]; }
+  if (!entry || i === undefined) return false;
+  if (sideOf(entry.description)) return true;
+  return (icd.children.get(entry.parent) ?? []).some((k) => k !== i && sideOf(icd.entries[k]?.description ?? '') !== undefined);
+}
 
 /** The closest code of the same family (subcategory first, then category) that names no side. */
 export function unspecifiedSide(run: CodingRun, m: Mention, q: SearchQuery, top: SearchHit, context: string): SearchHit | undefined {
