@@ -10,8 +10,9 @@ import {
 } from './clarification.ts';
 import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
+import { isExtension } from './icd10cm.ts';
 import { sidesInFamily } from './laterality.ts';
-import type { SearchHit, SearchQuery } from './search.ts';
+import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
 import { SPECIFICITY_RULES } from './specificity.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
 
@@ -41,7 +42,7 @@ function recordText(run: CodingRun): string {
   return [doc.notes, ...doc.diagnoses.map((d) => d.description), ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`)].join(' \n ');
 }
 
-export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set()): ClarificationIssue | undefined {
+export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set(), phaseContext = ''): ClarificationIssue | undefined {
   const top = hits[0];
   const fullText = `${m.text} ${extra.join(' ')}`;
   const open = (issue: ClarificationIssue) => (answered.has(issue.question) ? undefined : issue);
@@ -58,6 +59,13 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
     }
   }
   if (!top || m.assertion !== 'affirmed') return undefined;
+  if (encounterTypeOpen(run, top.code, phaseContext)) {
+    const issue = open({
+      kind: 'specificity', question: specificityQuestion(m.original, ENCOUNTER_TYPE_ASPECT), clinicalIndicators: indicatorsFor(run, m),
+      options: ENCOUNTER_TYPE_OPTIONS, reason: `The encounter type (7th character of ${top.code}) is not documented; the initial encounter was assumed.`,
+    });
+    if (issue) return issue;
+  }
   if (!q.laterality) {
     const sides = sidesInFamily(run, q, top, fullText);
     if (sides.length > 0) {
@@ -91,6 +99,34 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
     if (issue) return issue;
   }
   return undefined;
+}
+
+const ENCOUNTER_TYPE_ASPECT = 'encounter type (active treatment, routine healing or sequela)';
+const ENCOUNTER_TYPE_OPTIONS = [
+  { label: 'Initial encounter (active treatment)', refine: 'initial encounter' },
+  { label: 'Subsequent encounter (routine healing)', refine: 'subsequent encounter routine healing' },
+  { label: 'Subsequent encounter (delayed healing)', refine: 'subsequent encounter delayed healing' },
+  { label: 'Sequela', refine: 'sequela' },
+];
+/** What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its first care. */
+const ACTIVE_TREATMENT = /\b(today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
+
+/**
+ * A fracture code (its 7th character tells routine from delayed healing, so the tabular's own
+ * characters name "routine healing") coded with no encounter type documented and nothing in the
+ * record that shows active treatment: the physician is asked which encounter this is.
+ */
+function encounterTypeOpen(run: CodingRun, code: string, phaseContext: string): boolean {
+  const icd = run.codeSets.icd;
+  const i = icd.byCode.get(code);
+  const entry = i === undefined ? undefined : icd.entries[i];
+  if (!entry || !isExtension(icd.entries, entry)) return false;
+  const siblings = (icd.children.get(entry.parent) ?? []).map((k) => icd.entries[k]?.description ?? '');
+  if (!siblings.some((d) => /routine healing/i.test(d))) return false;
+  if (encounterPhase(phaseContext) !== undefined) return false;
+  const pos = run.input.placeOfService;
+  if (pos === '23' || pos === '21') return false;
+  return !ACTIVE_TREATMENT.test(recordText(run));
 }
 
 /** Issues raised by edits that only the physician can resolve; answered ones are applied to the codes. */

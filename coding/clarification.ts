@@ -63,6 +63,10 @@ export function sideConflictQuestion(condition: string, other: string): string {
   return `The record documents "${condition}" and also "${other}". Based on your clinical judgment, can you clarify the side affected?`;
 }
 
+export function detailConflictQuestion(a: string, b: string, aspect: string): string {
+  return `The record documents "${a}" and also "${b}". Based on your clinical judgment, can you clarify the ${aspect}?`;
+}
+
 export function specificityQuestion(condition: string, aspect: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, can you clarify the ${aspect}?`;
 }

@@ -53,6 +53,8 @@ export interface MentionWork {
   notesDone: string[];
   /** An open question about conflicting sides (the plain side question is then not asked). */
   sideConflict?: ClarificationIssue;
+  /** Questions about details two statements of the record give differently (raised with the mention). */
+  conflicts: ClarificationIssue[];
   /** Aspects (type, stage) another diagnosis line states and codes on its own. */
   statedElsewhere: Set<string>;
   /** Clauses of the notes about the same condition (encounter phase for the 7th character). */

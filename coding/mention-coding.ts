@@ -12,7 +12,7 @@ import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
 import { ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
-import { addDetailsFromRecord } from './specificity.ts';
+import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** What the search found for a mention, and the clarification still open about it. */
@@ -26,15 +26,17 @@ interface Search {
 export function codeMention(run: CodingRun, m: Mention, order: number): DiagnosisDraft[] {
   const work: MentionWork = {
     mention: { ...m }, order, evidence: [{ section: m.section, text: m.original }], extra: [], notesDone: [],
-    statedElsewhere: new Set(), related: [],
+    statedElsewhere: new Set(), related: [], conflicts: [],
   };
   const documented = documentedCode(run, work);
   if (documented) return [documented];
   checkSideConflict(run, work);
   addSideFromRecord(run, work);
+  checkDetailConflict(run, work);
   addDetailsFromRecord(run, work);
   work.related = relatedClauses(run, work.mention);
   const search = searchWithAnswers(run, work);
+  for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
   const first = draftFromBestHit(work, search);
@@ -79,7 +81,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
     hits = rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
-    issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere);
+    issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere, phaseContext(work));
     if (!issue) break;
     const resolution = resolutionFor(issue, run.input.answers);
     if (!resolution) {

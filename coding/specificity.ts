@@ -3,7 +3,7 @@
  * and the physician is asked. Each rule offers the clinically meaningful choices.
  */
 import type { RecordSection } from '../domain/coding.ts';
-import type { ClarificationOption } from './clarification.ts';
+import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import type { CodingRun, MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
@@ -27,6 +27,11 @@ export interface SpecificityRule {
    * with no virus identified is J11): the detail is taken from the record when stated, never asked.
    */
   asks?: false;
+  /**
+   * The detail in a comparable form, when two statements stating different values are a conflict
+   * the physician must settle (type 1 vs type 2 diabetes; CKD stage 3 vs 4). Undefined: not compared.
+   */
+  comparable?: (detail: string) => string | undefined;
 }
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
@@ -45,6 +50,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     detail: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
     aspect: 'type of diabetes mellitus',
     defaultRefine: 'type 2 diabetes mellitus',
+    comparable: (d) => {
+      const t = /\btype\s*(1|2|i|ii|one|two)\b/i.exec(d)?.[1]?.toLowerCase();
+      return t === undefined ? undefined : t === '1' || t === 'i' || t === 'one' ? 'type 1' : 'type 2';
+    },
     options: [
       { label: 'Type 1 diabetes mellitus', refine: 'type 1 diabetes mellitus' },
       { label: 'Type 2 diabetes mellitus', refine: 'type 2 diabetes mellitus' },
@@ -57,6 +66,12 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     unlessAlso: /\bstage\b|end stage|esrd|\bg[1-5]a?\b/i,
     detail: /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
     aspect: 'stage of the chronic kidney disease',
+    // Stage 5 and end-stage renal disease together are ESRD (N18.6), not a conflict.
+    comparable: (d) => {
+      if (/end stage|esrd/i.test(d)) return '5';
+      const st = /\b(?:stage\s*|g)(1|2|3a|3b|3|4|5)\b/i.exec(d)?.[1]?.toLowerCase();
+      return st;
+    },
     options: [
       { label: 'Stage 1', refine: 'stage 1' },
       { label: 'Stage 2', refine: 'stage 2' },
@@ -138,5 +153,49 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
       work.extra.push(found.detail);
       work.notesDone.push(`${rule.aspect} ("${found.detail}") documented in ${found.section} ("${found.text}")`);
     }
+  }
+}
+
+/**
+ * Step: two statements of the record give different values of a detail that changes the code (type 1
+ * in the problem list, type 2 in the assessment). The physician is asked; until answered the
+ * mention is coded as it is written, and its own question about the same detail is not asked twice.
+ */
+export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
+  const m = work.mention;
+  if (m.assertion !== 'affirmed') return;
+  for (const rule of SPECIFICITY_RULES) {
+    if (!rule.comparable) continue;
+    const own = expandAbbreviations(queryText(m, work.extra));
+    if (!rule.mentions.test(own)) continue;
+    const ownDetail = rule.detail.exec(own)?.[0];
+    const ownValue = ownDetail === undefined ? undefined : rule.comparable(ownDetail);
+    const values = new Map<string, { section: RecordSection; text: string }>();
+    if (ownValue) values.set(ownValue, { section: m.section, text: m.original });
+    // Two diagnosis lines that disagree are each coded, and their Excludes1 edit asks the physician.
+    for (const st of run.notes.filter((n) => n.assertion === 'affirmed' && n.original !== m.original)) {
+      const text = expandAbbreviations(st.text);
+      if (!rule.mentions.test(text)) continue;
+      const d = rule.detail.exec(text)?.[0];
+      const v = d === undefined ? undefined : rule.comparable(d);
+      if (v && !values.has(v)) values.set(v, { section: 'notes', text: st.original });
+    }
+    if (values.size < 2) continue;
+    const [first, second] = [...values.values()];
+    if (!first || !second) continue;
+    const issue: ClarificationIssue = {
+      kind: 'specificity', question: detailConflictQuestion(first.text, second.text, rule.aspect),
+      clinicalIndicators: [...values.values()].map((v) => `${v.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${v.text}"`),
+      options: rule.options, reason: `Conflicting documentation of the ${rule.aspect}: ${[...values.keys()].join(' vs ')}.`,
+    };
+    work.statedElsewhere.add(rule.aspect);
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) { work.conflicts.push(issue); continue; }
+    const chosen = resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
+    if (!chosen) continue;
+    // The answer replaces what the mention said about the detail.
+    work.mention = { ...m, text: ownDetail ? expandAbbreviations(m.text).replace(rule.detail, ' ').replace(/\s+/g, ' ').trim() : m.text };
+    work.extra.push(chosen);
+    work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
   }
 }
