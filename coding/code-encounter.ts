@@ -9,7 +9,7 @@ import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { applyCombinations } from './combinations.ts';
+import { applyCombinations, endStageOverStage } from './combinations.ts';
 import { chapterFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
@@ -17,6 +17,7 @@ import { runEdits } from './edits.ts';
 import { withEvidenceSpans } from './evidence-spans.ts';
 import { codeMentions } from './mentions.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
+import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import { dedupe, dementiaInOtherDisease, sequence, withAbnormalFindings, withoutRedundantUnspecified } from './refinements.ts';
 import { calibrated, rawEncounterScore, straightThroughConfig, straightThroughDecision } from './straight-through.ts';
@@ -31,9 +32,11 @@ export interface DiagnosisStep {
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
+  { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'use additional code', apply: addUseAdditional },
+  { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'combination codes ("with" convention)', apply: applyCombinations },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'merge duplicate codes again', apply: dedupe },

@@ -43,3 +43,20 @@ export function applyCombinations(run: CodingRun, drafts: DiagnosisDraft[]): Dia
   }
   return out;
 }
+
+/**
+ * Step: a CKD stage and end-stage renal disease both documented are coded N18.6 only (guideline
+ * I.C.14.a.1); the stage's evidence stays with N18.6. Its open questions go with the dropped code.
+ */
+export function endStageOverStage(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const esrd = drafts.find((d) => d.code === 'N18.6');
+  if (!esrd) return drafts;
+  const staged = drafts.filter((d) => d !== esrd && d.code.startsWith('N18.'));
+  if (staged.length === 0) return drafts;
+  const dropped = new Set(staged.map((d) => d.order));
+  run.issues = run.issues.filter((i) => i.order === undefined || !dropped.has(i.order) || drafts.some((d) => d.order === i.order && !staged.includes(d)));
+  return drafts.filter((d) => !staged.includes(d)).map((d) => d === esrd ? {
+    ...d, evidence: [...d.evidence, ...staged.flatMap((x) => x.evidence)],
+    rationale: `${d.rationale} ${staged.map((x) => x.code).join(', ')} also documented: with end-stage renal disease only N18.6 is coded (guideline I.C.14.a.1).`,
+  } : d);
+}

@@ -122,13 +122,17 @@ export function coreOf(text: IndexedText): string[] {
 }
 
 const negatedCache = new Map<string, Set<string>>();
-/** Words a title rules out: those right after "without" or "not" ("without aura", "not intractable"). */
+/** Words a title rules out: those right after "without" or "not" ("without aura", "not intractable", "not specified as primary or secondary"). */
 export function negatedOf(text: IndexedText): Set<string> {
   let out = negatedCache.get(text.text);
   if (!out) {
     out = new Set<string>();
     for (const m of text.text.matchAll(/\b(?:without|not)((?:\s+[a-z-]+){1,2})/gi)) {
       for (const t of tokenize(m[1] ?? '')) out.add(t);
+    }
+    // "not specified as primary or secondary" (C22.9) rules out each alternative it lists.
+    for (const m of text.text.matchAll(/\bnot specified as\s+([a-z-]+(?:\s+or\s+[a-z-]+)+)/gi)) {
+      for (const t of tokenize((m[1] ?? '').replace(/\bor\b/gi, ' '))) out.add(t);
     }
     negatedCache.set(text.text, out);
   }

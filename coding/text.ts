@@ -116,6 +116,10 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
   [/\bbilat\b/g, 'bilateral'],
   [/\bwbc\b/g, 'white blood cell count'],
+  // The index: "Metastasis, metastatic (to) - see Neoplasm, secondary, by site". ("Metastatic breast
+  // cancer" names the primary and is left to the malignancy words.)
+  [/\bmetastatic\s+(?:disease\s+|lesions?\s+|spread\s+)?to\b|\bmetastas[ie]s\s+(?:to|in)\b/g, 'secondary malignant neoplasm of'],
+  [/\bmetastas[ie]s\b|\bmetastatic (?:lesions?|deposits?|disease)\b|\bmets\b/g, 'secondary malignant neoplasm'],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
@@ -146,9 +150,10 @@ const STOP_WORDS = new Set([
 
 /**
  * Words that qualify a code without being evidence for it: they neither count as a match
- * nor as unexplained detail ("unspecified", "other", "with"...).
+ * nor as unexplained detail ("unspecified", "other", "with"...; "uncomplicated" is the default the
+ * classification assumes when no complication is documented, F11.20).
  */
-const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'without', 'type', 'site', 'use', 'encounter', 'initial']);
+const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'without', 'type', 'site', 'use', 'encounter', 'initial', 'uncomplicated']);
 
 /**
  * The text with abbreviations expanded, and the groups of tokens each expansion produced: the words
@@ -202,6 +207,7 @@ export function expandAbbreviations(text: string): string {
 export function stem(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
   if (word === 'diabetic' || word === 'diabetes') return 'diabet';
+  if (word === 'elevated' || word === 'elevation') return 'elevat';
   if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
