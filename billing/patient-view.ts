@@ -107,9 +107,10 @@ export function patientBillView(
     if (t.deductibleCents > 0) adjustments.push(explained('deductible', t.deductibleCents));
     if (t.coinsuranceCents > 0) adjustments.push(explained('coinsurance', t.coinsuranceCents));
     if (t.copayCents > 0) adjustments.push(explained('copay', t.copayCents));
-    if (t.insuranceExpectedCents === 0 && t.amountDueCents > 0) {
-      adjustments.push(explained('not_covered', t.amountDueCents, doc.notes[0] ? { reason: doc.notes[0] } : {}));
-    }
+    // What the patient owes beyond their plan's shares is what the insurer does not cover (no
+    // authorization, self-pay): explained with the statement's note, the payer's reason.
+    const uncovered = t.amountDueCents - t.deductibleCents - t.coinsuranceCents - t.copayCents;
+    if (uncovered > 0) adjustments.push(explained('not_covered', uncovered, doc.notes[0] ? { reason: doc.notes[0] } : {}));
   }
   let clinicTotal = 0;
   for (const c of context.clinicAdjustments ?? []) {

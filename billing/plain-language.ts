@@ -29,7 +29,7 @@ const SERVICE_FAMILIES: readonly ServiceFamily[] = [
 /** Abbreviations in catalog descriptions, spelled out for the patient. */
 const SPELLED_OUT: ReadonlyArray<[RegExp, string]> = [
   [/\bECG\b|\bEKG\b/g, 'heart rhythm test'],
-  [/\bCBC\b/g, 'blood count'],
+  [/\s*\bCBC\b/g, ''],
   [/\bMRI\b/g, 'MRI scan'],
   [/\bCT\b/g, 'CT scan'],
   [/\bA1c\b/g, 'average blood sugar'],
@@ -42,6 +42,7 @@ export function plainServiceName(code: string, description: string): string {
   const family = SERVICE_FAMILIES.find((f) => code.length === f.from.length && code >= f.from && code <= f.to);
   let detail = description.trim();
   for (const [pattern, words] of SPELLED_OUT) detail = detail.replace(pattern, words);
+  detail = detail.replace(/\s{2,}/g, ' ');
   if (family === undefined) return detail === '' ? 'A medical service' : detail;
   return detail === '' ? family.words : `${family.words} — ${detail}`;
 }

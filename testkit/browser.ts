@@ -45,8 +45,8 @@ export interface RolePage {
   close(): Promise<void>;
 }
 
-/** Opens /ui/ at `viewport`, enters `token` and waits until the page has drawn a screen. */
-export async function signIn(browser: Browser, apiUrl: string, token: string, viewport: ViewportName): Promise<RolePage> {
+/** A fresh page at `viewport` that records what goes wrong in it (script errors, CSP refusals, HTTP >= 400). */
+export async function openCheckedPage(browser: Browser, viewport: ViewportName): Promise<RolePage> {
   const context = await browser.newContext({ viewport: VIEWPORTS[viewport] });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -61,11 +61,18 @@ export async function signIn(browser: Browser, apiUrl: string, token: string, vi
   page.on('response', (response) => {
     if (response.status() >= 400 && !expectedStatuses.has(response.status())) problems.push(`HTTP ${response.status()} for ${new URL(response.url()).pathname}`);
   });
+  return { page, viewport, problems, expectedStatuses, close: () => context.close() };
+}
+
+/** Opens /ui/ at `viewport`, enters `token` and waits until the page has drawn a screen. */
+export async function signIn(browser: Browser, apiUrl: string, token: string, viewport: ViewportName): Promise<RolePage> {
+  const rolePage = await openCheckedPage(browser, viewport);
+  const { page } = rolePage;
   await page.goto(`${apiUrl}/ui/`);
   await page.getByLabel('API token').fill(token);
   await page.getByRole('button', { name: 'Use token' }).click();
   await page.locator('#screen-nav').waitFor({ state: 'attached' });
-  return { page, viewport, problems, expectedStatuses, close: () => context.close() };
+  return rolePage;
 }
 
 /** Saves a full-page screenshot as .test-results/screenshots/<name>-<viewport>.png and returns its path. */

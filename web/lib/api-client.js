@@ -92,6 +92,15 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
       }),
     /** The audit trail of one encounter (supervisor): { items }, newest first. */
     audit: (encounterId) => request('GET', withQuery('/audit', { encounterId })),
+    /** Patient questions, oldest first: { items } (status open | answered | all). */
+    patientQuestions: (status = 'open') => request('GET', withQuery('/patient-questions', { status })),
+    /** One question with its encounter, claim, codes, statement and conversation. */
+    patientQuestion: (id) => request('GET', `/patient-questions/${encodeURIComponent(id)}`),
+    answerPatientQuestion: (id, body) => request('POST', `/patient-questions/${encodeURIComponent(id)}/answers`, { body }),
+    /** An adjustment or write-off of what the patient owes (may wait for a supervisor). */
+    adjustStatement: (statementId, body) => request('POST', `/statements/${encodeURIComponent(statementId)}/adjustments`, { body }),
+    /** A new patient access link (its URL is shown once). */
+    createPatientLink: (statementId) => request('POST', `/statements/${encodeURIComponent(statementId)}/access-links`),
     /** The patient statement as an HTML document (text). */
     statementHtml: (id) => request('GET', withQuery(`/statements/${encodeURIComponent(id)}`, { format: 'html' }), { accept: 'text/html' }),
   };

@@ -3,5 +3,6 @@
  * folder (the contract is in app.js's header) and add it here.
  */
 import worklist from './worklist.js';
+import patientQuestions from './patient-questions.js';
 
-export const SCREENS = [worklist];
+export const SCREENS = [worklist, patientQuestions];

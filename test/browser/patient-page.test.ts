@@ -1,0 +1,110 @@
+/**
+ * The patient page and the billers' question worklist in a real browser (Debian's Chromium via
+ * playwright-core) over the real stack: the patient opens the link at phone width, confirms the
+ * date of birth and statement number, reads the bill, asks a question; a biller finds it on the
+ * "Patient questions" screen and answers; the patient's page shows the answer. Every step is
+ * checked (screenshot into .test-results/screenshots/, axe-core with no serious or critical
+ * violation, no sideways scrolling, no error in the page, the page's strict CSP unchanged).
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkScreen, launchChromium, openCheckedPage, signIn, type RolePage } from '../../testkit/browser.ts';
+import { call, validSubmission } from '../../testkit/http.ts';
+import type { TestStack } from '../../testkit/stack.ts';
+import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage } from './support.ts';
+
+let stack: TestStack;
+let browser: Browser;
+const screenshots: string[] = [];
+let linkUrl: string;
+let statementNumber: string;
+const dateOfBirth = validSubmission().patient.dateOfBirth;
+const QUESTION = 'Why do I owe money when my insurance covers visits?';
+const ANSWER = 'Your plan asks a $25 copay for each office visit; your insurer paid the rest.';
+
+beforeAll(async () => {
+  [stack, browser] = await Promise.all([startBrowserStack(), launchChromium()]);
+  const encounter = await submit(stack, 'patient', SCENARIOS.routine);
+  const billed = await waitForStage(stack, encounter.id, 'billed');
+  const link = await call(stack.apiUrl, 'POST', `/statements/${billed.statementId}/access-links`, { token: TOKENS.biller });
+  expect(link.status).toBe(201);
+  linkUrl = link.body.url as string;
+  const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: billed.statementId as string } });
+  statementNumber = (statement.breakdown as { statementNumber: string }).statementNumber;
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+});
+
+async function check(rolePage: RolePage, name: string): Promise<void> {
+  const { screenshot, failures } = await checkScreen(rolePage, name);
+  screenshots.push(screenshot);
+  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
+}
+
+describe('the patient page and the billers’ question worklist', () => {
+  it('patient opens the link, asks; the biller answers; the patient reads the answer', async () => {
+    const patient = await openCheckedPage(browser, 'phone');
+    // Before the date of birth is confirmed the page's first request is refused on purpose; a wrong answer is too.
+    patient.expectedStatuses.add(401);
+    const { page } = patient;
+    await page.goto(linkUrl);
+    await page.getByRole('heading', { name: 'Open your bill' }).waitFor();
+    expect(new URL(page.url()).hash).toBe(''); // the token leaves the address bar at once
+    await check(patient, 'patient-verify');
+
+    await page.getByLabel('Your date of birth').fill('1999-12-31');
+    await page.getByLabel('Statement number').fill(statementNumber);
+    await page.getByRole('button', { name: 'Open my bill' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/does not match; 4 attempt\(s\) left/);
+
+    await page.getByLabel('Your date of birth').fill(dateOfBirth);
+    await page.getByRole('button', { name: 'Open my bill' }).click();
+    await page.locator('.owed-amount').waitFor();
+    await expect.poll(() => page.locator('#services').textContent()).toMatch(/Visit with your doctor/);
+    await expect.poll(() => page.locator('#adjustments').textContent()).toMatch(/Your copay/);
+    await check(patient, 'patient-bill');
+
+    await page.getByLabel('What is it about?').selectOption({ label: 'I don’t understand a charge' });
+    await page.getByLabel('Your question').fill(QUESTION);
+    await page.getByRole('button', { name: 'Send my question' }).click();
+    await expect.poll(() => page.locator('#questions').textContent()).toContain(QUESTION);
+    await expect.poll(() => page.locator('#status').textContent()).toMatch(/We received your question/);
+    await check(patient, 'patient-question-asked');
+
+    // The biller's worklist (desktop), the question opened, answered.
+    const biller = await signIn(browser, stack.apiUrl, TOKENS.biller, 'desktop');
+    await biller.page.getByRole('link', { name: 'Patient questions' }).click();
+    const row = biller.page.getByRole('link', { name: 'I don’t understand a charge' }).first();
+    await row.waitFor();
+    await check(biller, 'biller-patient-questions');
+    await row.click();
+    await biller.page.getByLabel('Answer the patient (they read it on their page)').fill(ANSWER);
+    await biller.page.getByLabel('Attach the itemized bill').check();
+    await check(biller, 'biller-patient-question-open');
+    await biller.page.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => stack.db.prisma.patientQuestion.count({ where: { status: 'answered' } })).toBe(1);
+    await biller.close();
+
+    // The patient's page shows the answer (the session cookie carries over a reload).
+    await page.reload();
+    await expect.poll(() => page.locator('#questions').textContent(), { timeout: 20_000 }).toContain(ANSWER);
+    await expect.poll(() => page.locator('#questions').textContent()).toContain('Your itemized bill');
+    await check(patient, 'patient-answer');
+    await patient.close();
+
+    // Desktop width of the same page.
+    const wide = await openCheckedPage(browser, 'desktop');
+    wide.expectedStatuses.add(401);
+    await wide.page.goto(linkUrl);
+    await wide.page.getByLabel('Your date of birth').fill(dateOfBirth);
+    await wide.page.getByLabel('Statement number').fill(statementNumber);
+    await wide.page.getByRole('button', { name: 'Open my bill' }).click();
+    await expect.poll(() => wide.page.locator('#questions').textContent()).toContain(ANSWER);
+    await check(wide, 'patient-answer');
+    await wide.close();
+  });
+});
