@@ -1,9 +1,16 @@
-/** Coding: the engine reads the stored documentation; each revision of the codes is stored. */
+/**
+ * Coding: the engine reads the stored documentation; each revision of the codes is stored with
+ * its rationale and evidence spans. The engine's result also says whether a coder must look
+ * first (coding/review-routing: low confidence, a physician's code changed, a payer rule), and a
+ * coder's codes are checked here before the workflow accepts them.
+ */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, CodedProcedure, EditFinding } from '../domain/coding.ts';
 import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
-import type { CodeOverride } from '../workflows/messages.ts';
+import type { CodeOverride, CodeProblem, CoderReviewReason } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
+import { locateEvidence } from '../domain/evidence.ts';
+import { reviewReasons } from './review-routing.ts';
 import { dateToDay } from '../domain/days.ts';
 import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 
@@ -13,6 +20,8 @@ export interface CodingSummary {
   procedures: Array<{ code: string; units: number; modifiers: string[]; diagnosisPointers: number[] }>;
   edits: Array<Pick<EditFinding, 'rule' | 'severity' | 'message'>>;
   clarification?: ClarificationQueryDraft;
+  /** Why a coder must review these codes before billing (absent or empty: none; results before coder_review have none). */
+  review?: { reasons: CoderReviewReason[] };
 }
 
 /** Whole years between the date of birth and the date of service. */
@@ -52,16 +61,18 @@ async function storeRevision(
   source: 'engine' | 'coder',
   diagnoses: CodedDiagnosis[],
   procedures: CodedProcedure[],
+  documentation?: EncounterDocumentation,
 ): Promise<void> {
+  const spans = (c: CodedDiagnosis | CodedProcedure) => (documentation ? (locateEvidence(documentation, c.evidence) as unknown as object[]) : []);
   const rows = [
     ...diagnoses.map((d, i) => ({
       encounterId, revision, kind: 'diagnosis', sequence: i + 1, system: d.system, code: d.code,
-      description: d.description, rationale: d.rationale, confidence: d.confidence, units: null,
+      description: d.description, rationale: d.rationale, confidence: d.confidence, evidence: spans(d), units: null,
       modifiers: [], diagnosisPointers: [], source,
     })),
     ...procedures.map((p, i) => ({
       encounterId, revision, kind: 'procedure', sequence: i + 1, system: p.system, code: p.code,
-      description: p.description, rationale: p.rationale, confidence: p.confidence, units: p.units,
+      description: p.description, rationale: p.rationale, confidence: p.confidence, evidence: spans(p), units: p.units,
       modifiers: p.modifiers, diagnosisPointers: p.diagnosisPointers, source,
     })),
   ];
@@ -88,7 +99,45 @@ export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: 
   return { diagnoses, procedures };
 }
 
-export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'prisma' | 'coding'>) {
+/** Looks up a coder's codes; unknown ones are problems naming the field (nothing is thrown). */
+function lookUpCoderCodes(coding: ActivityDeps['coding'], override: Pick<CodeOverride, 'diagnoses' | 'procedures'>, rationale: string) {
+  const problems: CodeProblem[] = [];
+  const diagnoses: CodedDiagnosis[] = [];
+  override.diagnoses.forEach(({ code }, i) => {
+    const found = coding.describe('ICD-10-CM', code);
+    if (!found) problems.push({ field: `diagnoses[${i}].code`, code, message: `${code} is not an ICD-10-CM code in the code sets` });
+    diagnoses.push({ system: 'ICD-10-CM', code, description: found?.description ?? '', confidence: 1, rationale, evidence: [], alternatives: [] });
+  });
+  const procedures: CodedProcedure[] = override.procedures.map((p, i) => {
+    const found = coding.describe('PROCEDURE', p.code);
+    if (!found) problems.push({ field: `procedures[${i}].code`, code: p.code, message: `${p.code} is not a CPT/HCPCS code in the code sets` });
+    const pointers = p.diagnosisPointers ?? diagnoses.slice(0, 4).map((_, n) => n + 1);
+    const outOfRange = pointers.find((n) => n < 1 || n > diagnoses.length);
+    if (outOfRange !== undefined) {
+      problems.push({ field: `procedures[${i}].diagnosisPointers`, code: p.code, message: `pointer ${outOfRange} does not name one of the ${diagnoses.length} diagnoses` });
+    }
+    return {
+      system: found?.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: p.code, description: found?.description ?? '', confidence: 1,
+      rationale, evidence: [], alternatives: [], units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: pointers,
+    };
+  });
+  return { diagnoses, procedures, problems };
+}
+
+/** Error-severity edits as problems, each on the field of the first code it names. */
+function editProblems(edits: EditFinding[], override: Pick<CodeOverride, 'diagnoses' | 'procedures'>): CodeProblem[] {
+  return edits
+    .filter((e) => e.severity === 'error')
+    .map((e) => {
+      const code = e.codes[0] ?? '';
+      const dx = override.diagnoses.findIndex((d) => d.code === code);
+      const px = override.procedures.findIndex((p) => p.code === code);
+      const field = dx >= 0 ? `diagnoses[${dx}].code` : px >= 0 ? `procedures[${px}].code` : 'codes';
+      return { field, code, message: `${e.rule}: ${e.message}` };
+    });
+}
+
+export function createCodingActivities({ prisma, coding, payers }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers'>) {
   return {
     async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
@@ -105,29 +154,31 @@ export function createCodingActivities({ prisma, coding }: Pick<ActivityDeps, 'p
         placeOfService: encounter.placeOfService,
         answers,
       });
-      await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures);
-      return summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
+      await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures, documentation);
+      const summary = summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
+      summary.review = { reasons: reviewReasons(result, documentation, payers.coderReviewOf(encounter.payerId, result.procedures.map((p) => p.code))) };
+      return summary;
+    },
+
+    /**
+     * Checks a coder's codes without storing them: each is looked up in the code sets and the
+     * edits run on the whole set. The workflow's update handler refuses the coder's request with
+     * these problems (the API answers 422 naming each code).
+     */
+    async checkCoderCodes(args: { encounterId: string; diagnoses: CodeOverride['diagnoses']; procedures: CodeOverride['procedures'] }): Promise<{ problems: CodeProblem[] }> {
+      const { patient } = await loadEncounterForCoding(prisma, args.encounterId);
+      const looked = lookUpCoderCodes(coding, args, '');
+      if (looked.problems.length > 0) return { problems: looked.problems };
+      return { problems: editProblems(coding.edits(looked.diagnoses, looked.procedures, patient), args) };
     },
 
     /** A coder's codes replace the engine's: looked up, checked by the edits, stored as a new revision. */
     async applyCoderOverride(args: { encounterId: string; revision: number; override: CodeOverride }): Promise<CodingSummary> {
       const { patient } = await loadEncounterForCoding(prisma, args.encounterId);
       const rationale = `entered by coder ${args.override.overriddenBy}${args.override.note ? `: ${args.override.note}` : ''}`;
-      const unknown = (code: string) => ApplicationFailure.nonRetryable(`code ${code} is not in the code sets`, INVALID_ENCOUNTER);
-      const diagnoses: CodedDiagnosis[] = args.override.diagnoses.map(({ code }) => {
-        const found = coding.describe('ICD-10-CM', code);
-        if (!found) throw unknown(code);
-        return { system: 'ICD-10-CM', code, description: found.description, confidence: 1, rationale, evidence: [], alternatives: [] };
-      });
-      const procedures: CodedProcedure[] = args.override.procedures.map((p) => {
-        const found = coding.describe('PROCEDURE', p.code);
-        if (!found) throw unknown(p.code);
-        return {
-          system: found.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: p.code, description: found.description, confidence: 1,
-          rationale, evidence: [], alternatives: [], units: p.units ?? 1, modifiers: p.modifiers ?? [],
-          diagnosisPointers: p.diagnosisPointers ?? diagnoses.slice(0, 4).map((_, i) => i + 1),
-        };
-      });
+      const { diagnoses, procedures, problems } = lookUpCoderCodes(coding, args.override, rationale);
+      const unknown = problems.find((p) => p.field.endsWith('.code'));
+      if (unknown) throw ApplicationFailure.nonRetryable(`code ${unknown.code} is not in the code sets`, INVALID_ENCOUNTER);
       const edits = coding.edits(diagnoses, procedures, patient);
       await storeRevision(prisma, args.encounterId, args.revision, 'coder', diagnoses, procedures);
       return summarize(args.revision, diagnoses, procedures, edits);

@@ -27,6 +27,13 @@ export const priorAuthorizationRuleSchema = z.object({
 });
 export type PriorAuthRule = z.infer<typeof priorAuthorizationRuleSchema>;
 
+/** Procedure codes this payer wants a coder to look at before the claim goes out (audited services). */
+export const coderReviewRuleSchema = z.object({
+  codes: z.array(codeSpec).min(1),
+  note: z.string().optional(),
+});
+export type CoderReviewRule = z.infer<typeof coderReviewRuleSchema>;
+
 const days = z.number().int().min(1).max(3_650);
 
 export const payerEntrySchema = z.object({
@@ -39,6 +46,8 @@ export const payerEntrySchema = z.object({
   /** Where the 835 comes from ("clearinghouse-era"). */
   remittanceRoute: z.string().min(1).default('clearinghouse-era'),
   priorAuthorization: z.array(priorAuthorizationRuleSchema).default([]),
+  /** Procedures a coder reviews before billing this payer (none by default). */
+  coderReview: z.array(coderReviewRuleSchema).default([]),
   /** Days from the date of service within which a claim must be filed. */
   timelyFilingDays: days,
   /** Days from the remittance within which an appeal must be filed. */
@@ -88,6 +97,18 @@ export class PayerDirectory {
 
   get(payerId: string): PayerEntry | undefined {
     return this.byId.get(payerId);
+  }
+
+  /** The codes among `procedureCodes` this payer asks a coder to review, each with the rule's note. */
+  coderReviewOf(payerId: string, procedureCodes: readonly string[]): Array<{ code: string; note?: string }> {
+    const rules = this.get(payerId)?.coderReview ?? [];
+    const found: Array<{ code: string; note?: string }> = [];
+    for (const raw of procedureCodes) {
+      const code = raw.trim().toUpperCase();
+      const rule = rules.find((r) => r.codes.some((spec) => codeInSpec(code, spec)));
+      if (rule) found.push(rule.note !== undefined ? { code, note: rule.note } : { code });
+    }
+    return found;
   }
 
   /** Unknown payers need none (intake refuses them before anything asks). */

@@ -16,7 +16,7 @@ import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../testkit/fake-activities.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
-import { cancelSignal, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
+import { cancelSignal, coderReviewUpdate, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
@@ -40,6 +40,13 @@ const CODER_OVERRIDE: RecordedPath = {
     });
   },
   stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
+};
+
+/** The engine's codes for an encounter it is not sure enough to bill (coder_review). */
+const LOW_CONFIDENCE_CODING = {
+  ...confidentCoding(),
+  diagnoses: [{ code: 'R51.9', description: 'Headache, unspecified', confidence: 0.41 }],
+  review: { reasons: [{ kind: 'low_confidence' as const, detail: 'confidence under 0.55: R51.9 (0.41)', codes: ['R51.9'] }] },
 };
 
 const PATHS: Record<string, RecordedPath> = {
@@ -203,6 +210,47 @@ const PATHS: Record<string, RecordedPath> = {
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
     },
     stages: ['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed'],
+  },
+  // Recorded after CODER_REVIEW (and MESSAGES_AUTHENTICATED): the engine's codes wait for a coder.
+  'coder-review-accept-v5': {
+    script: { coding: [LOW_CONFIDENCE_CODING] },
+    drive: () => async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }] });
+    },
+    stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
+  },
+  'coder-review-invalid-code-refused-then-edit-v5': {
+    script: { coding: [{ ...confidentCoding(), edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }] }] },
+    drive: () => async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      const edit = (code: string) => ({ action: 'edit' as const, reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code }], procedures: [{ code: '99213', units: 1 }] });
+      await handle.executeUpdate(coderReviewUpdate, { args: [edit('Z99.999')] }).then(
+        () => { throw new Error('an invalid code was accepted'); },
+        () => undefined,
+      );
+      await handle.executeUpdate(coderReviewUpdate, { args: [edit('J06.9')] });
+    },
+    stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
+  },
+  'coder-review-query-then-accept-v5': {
+    script: { coding: [LOW_CONFIDENCE_CODING, LOW_CONFIDENCE_CODING] },
+    drive: () => async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'query', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', question: 'Which type of diabetes?', options: ['Type 2 diabetes mellitus'] }] });
+      await answerOpenQuery(handle);
+      const again = await waitForStage(handle, 'coder_review');
+      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' }] });
+    },
+    stages: ['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed'],
+  },
+  'coder-review-coding-failed-v5': {
+    script: { coding: [confidentCoding()], codingFails: true },
+    drive: () => async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review', 30_000);
+      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213' }] }] });
+    },
+    stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
 };
 

@@ -63,9 +63,9 @@ export function stagesOf(status: EncounterStatus): Stage[] {
   return status.history.map((t) => t.to);
 }
 
-/** Polls the status query until the encounter is in `stage` (about 5 s at most). */
-export async function waitForStage(handle: Handle, stage: Stage): Promise<EncounterStatus> {
-  for (let i = 0; i < 200; i++) {
+/** Polls the status query until the encounter is in `stage` (about 5 s at most, unless told). */
+export async function waitForStage(handle: Handle, stage: Stage, withinMs = 5_000): Promise<EncounterStatus> {
+  for (let i = 0; i < withinMs / 25; i++) {
     const status = await handle.query(statusQuery);
     if (status.stage === stage) return status;
     await new Promise((r) => setTimeout(r, 25));

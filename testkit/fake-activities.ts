@@ -33,6 +33,8 @@ export interface Script {
   performedCheck?: PerformedCheck;
   /** The workflow clock at each eligibility answer is its checkedAt unless this is given. */
   eligibilityCheckedAt?: string;
+  /** When set, every coding attempt fails (a retryable error), e.g. an input the engine cannot finish. */
+  codingFails?: boolean;
 }
 
 export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
@@ -86,6 +88,11 @@ export function decision(outcome: AuthorizationResult['outcome'], extra: Partial
 /** The key the workflow tests' client signs messages with, and the fake activities check them with. */
 export const TEST_MESSAGE_PROOF_KEYS = MessageProofKeys.fromPayloadKeySpec(generatePayloadKeySpec());
 
+/** What the fake code sets know: ICD-10-CM-shaped codes, except Z99.99x. */
+function isFakeIcdCode(code: string): boolean {
+  return /^[A-Z]\d{2}(\.\w{1,4})?$/.test(code) && !code.startsWith('Z99.99');
+}
+
 export function createFakeActivities(script: Script) {
   const calls: Call[] = [];
   let codingCall = 0;
@@ -100,12 +107,23 @@ export function createFakeActivities(script: Script) {
     async verifyMessageProof(args) { return TEST_MESSAGE_PROOF_KEYS.verify(args, args.proof as MessageProof); },
     async codeEncounter(args) {
       record('codeEncounter', args);
+      if (script.codingFails) throw new Error('coding timed out');
       const next = script.coding[Math.min(codingCall++, script.coding.length - 1)]!;
       return { ...next, revision: args.revision };
     },
+    async checkCoderCodes(args) {
+      record('checkCoderCodes', args);
+      const problems = args.diagnoses.flatMap((d, i) => (isFakeIcdCode(d.code) ? [] : [{ field: `diagnoses[${i}].code`, code: d.code, message: `${d.code} is not an ICD-10-CM code in the code sets` }]));
+      // A stand-in Excludes1 pair: type 1 and type 2 diabetes together.
+      const codes = args.diagnoses.map((d) => d.code);
+      if (problems.length === 0 && codes.includes('E10.9') && codes.includes('E11.9')) {
+        problems.push({ field: `diagnoses[${codes.indexOf('E10.9')}].code`, code: 'E10.9', message: 'EXCLUDES1: E10.9 and E11.9 exclude each other' });
+      }
+      return { problems };
+    },
     async applyCoderOverride(args) {
       record('applyCoderOverride', args);
-      const unknown = args.override.diagnoses.find((d) => !/^[A-Z]\d{2}(\.\w{1,4})?$/.test(d.code) || d.code.startsWith('Z99.99'));
+      const unknown = args.override.diagnoses.find((d) => !isFakeIcdCode(d.code));
       if (unknown) {
         const { ApplicationFailure } = await import('@temporalio/common');
         throw ApplicationFailure.nonRetryable(`code ${unknown.code} is not in the code sets`, 'InvalidEncounter');

@@ -23,6 +23,16 @@ export const internal = proxyActivities<InternalActivities>({
 });
 
 /**
+ * The coding engine and the check of a coder's codes, with a bounded number of attempts (behind
+ * CODER_REVIEW): an input the engine cannot code in three tries goes to a coder instead of being
+ * retried for ever, and a coder waiting on a check gets an answer.
+ */
+export const bounded = proxyActivities<Pick<InternalActivities, 'codeEncounter' | 'checkCoderCodes'>>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 3, nonRetryableErrorTypes: [INVALID_ENCOUNTER] },
+});
+
+/**
  * Calls to the insurer, the clearinghouse and notification endpoints: retried through outages
  * (an ApplicationFailure's nextRetryDelay carries the party's Retry-After), for up to a day;
  * a rejected request is not retried.

@@ -1,7 +1,8 @@
 /**
  * One durable workflow per encounter: eligibility and benefits (a coverage problem waits for a
  * biller) → for a scheduled visit, prior authorization before the service and the visit's
- * documentation → coding → physician clarification (when unsure) → eligibility again when old
+ * documentation → coding → physician clarification (when unsure) →
+ * coder review (when the codes are not safe to bill unseen) → eligibility again when old
  * or corrected → authorization (performed against authorized for a scheduled visit, otherwise
  * retro-authorization when the payer requires it) → billing (self-pay: no claim). Deterministic: all I/O happens in
  * activities; time comes from the workflow clock; ids from the workflow's uuid4.
@@ -15,6 +16,7 @@ import { patched } from '@temporalio/workflow';
 import type { EncounterWorkflowInput } from './config.ts';
 import { authorize, type AuthorizationForBilling } from './encounter/authorization.ts';
 import { bill } from './encounter/billing.ts';
+import { coderReview } from './encounter/coder-review.ts';
 import { codeEncounter, reviewEditErrors } from './encounter/coding.ts';
 import { eligibilityIsStale, verifyEligibility } from './encounter/eligibility.ts';
 import { registerHandlers } from './encounter/handlers.ts';
@@ -38,7 +40,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
         await awaitVisit(encounter);
       }
     }
-    const codes = await codeEncounter(encounter);
+    const codes = await coderReview(encounter, await codeEncounter(encounter));
     await reviewEditErrors(encounter, codes);
     encounter.checkpoint();
     if (eligibilityFirst && (encounter.coverageChangedSinceCheck || (input.scheduled && eligibilityIsStale(encounter)))) {

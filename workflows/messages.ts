@@ -99,6 +99,31 @@ export interface PendingDecision {
   since: string;
 }
 
+/** Why the encounter waits for a coder (coder_review). */
+export type CoderReviewReasonKind =
+  | 'low_confidence' // the engine is not confident enough to bill straight through
+  | 'edit_failed' // an error-severity pre-claim edit (Excludes1, age/sex, MUE...)
+  | 'documented_code_changed' // a code the physician wrote was changed or dropped
+  | 'payer_rule' // the payer directory asks a coder to review these codes
+  | 'coding_failed'; // the engine could not code the record within its attempts
+
+export interface CoderReviewReason {
+  kind: CoderReviewReasonKind;
+  /** For the coder: which codes and why. Never patient data beyond codes. */
+  detail: string;
+  codes?: string[];
+}
+
+/** The coders' worklist item: what the coder is asked to accept, edit or query. */
+export interface PendingCoderReview {
+  /** A coder's accept or query names this id; an answer to an earlier review is refused. */
+  id: string;
+  reasons: CoderReviewReason[];
+  /** The coding revision under review (its codes, rationale and evidence are stored with it). */
+  revision: number;
+  since: string;
+}
+
 export interface EncounterStatus {
   encounterId: string;
   stage: Stage;
@@ -108,6 +133,8 @@ export interface EncounterStatus {
   codes: { diagnoses: string[]; procedures: Array<{ code: string; units: number; modifiers: string[] }> };
   openQuery?: OpenClarification;
   pendingDecision?: PendingDecision;
+  /** Set while the encounter waits in coder_review. */
+  coderReview?: PendingCoderReview;
   authorization?: AuthorizationState;
   /** The latest eligibility and benefits inquiry (encounters started before eligibility came first have none). */
   eligibility?: EligibilityState;
@@ -155,6 +182,26 @@ export interface CodeOverride {
   note?: string;
 }
 
+/**
+ * A coder's answer in coder_review (or, for `edit`, at any stage where codes may change):
+ * accept the codes under review, replace them (checked against the code sets and the edits
+ * before the update is accepted), or ask the physician a question.
+ */
+export type CoderReviewAction =
+  | { action: 'accept'; reviewId: string; reviewedBy: string; note?: string }
+  | { action: 'edit'; reviewId?: string; reviewedBy: string; diagnoses: CodeOverride['diagnoses']; procedures: CodeOverride['procedures']; note?: string }
+  | { action: 'query'; reviewId: string; reviewedBy: string; question: string; options?: string[]; note?: string };
+
+/** One problem with a coder's codes, naming the field and the code (the API's 422 lists them). */
+export interface CodeProblem {
+  field: string;
+  code: string;
+  message: string;
+}
+
+/** The failure type of an update refused because of the codes; its details are CodeProblem[]. */
+export const INVALID_CODES = 'InvalidCodes';
+
 export interface CancelRequest {
   cancelledBy: string;
   reason: string;
@@ -167,6 +214,12 @@ export const supervisorDecisionSignal = defineSignal<[SupervisorDecision]>('supe
 /** The same decision as an update: the caller learns at once whether it fits the pending question. */
 export const supervisorDecisionUpdate = defineUpdate<{ accepted: true }, [SupervisorDecision]>('decide');
 export const overrideCodesSignal = defineSignal<[CodeOverride]>('overrideCodes');
+/**
+ * A coder's accept / edit / query as an update: the handler looks the codes up and runs the edits
+ * (an activity), so an invalid code is refused to the caller (ApplicationFailure INVALID_CODES).
+ * Replaces overrideCodesSignal for new requests; the signal stays for histories that used it.
+ */
+export const coderReviewUpdate = defineUpdate<{ accepted: true; revision?: number }, [CoderReviewAction]>('coderReview');
 export const cancelSignal = defineSignal<[CancelRequest]>('cancel');
 /** A biller's correction of coverage or demographics, or a switch to self-pay: refused once the claim is out. */
 export const coverageCorrectedUpdate = defineUpdate<{ accepted: true; version: number }, [CoverageCorrection]>('coverageCorrected');

@@ -59,3 +59,10 @@ export const MODIFIED_AUTHORIZATION_NOT_RECODED = 'modified-authorization-not-re
  * one is refused and audited. Workflows that saw messages before it acted on them unchecked.
  */
 export const MESSAGES_AUTHENTICATED = 'messages-authenticated';
+
+/**
+ * coder_review: the engine's codes wait for a coder when it is not confident enough, an edit
+ * fails, a physician's code was changed or dropped, or the payer asks (workflows/encounter/
+ * coder-review.ts); coding runs with bounded attempts and a failure goes to a coder too.
+ */
+export const CODER_REVIEW = 'coder-review-stage';

@@ -8,6 +8,7 @@ export const STAGES = [
   'coding',
   'awaiting_clarification',
   'escalated',
+  'coder_review',
   'denied',
   'needs_review',
   'billing',

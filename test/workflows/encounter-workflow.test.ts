@@ -11,6 +11,7 @@ import {
   answerClarificationSignal,
   answerClarificationUpdate,
   cancelSignal,
+  coderReviewUpdate,
   overrideCodesSignal,
   statusQuery,
   supervisorDecisionSignal,
@@ -308,23 +309,29 @@ describe('encounter workflow', () => {
       edits: [{ rule: 'MUE', severity: 'error' as const, message: '99213 is billed for 9 units; the per-day limit is 1.' }],
     });
 
-    it('stops an encounter whose edits fail for review; the supervisor may accept the codes', async () => {
+    it('sends an encounter whose edits fail to a coder first (no longer to a supervisor to accept); accept is refused', async () => {
       const { stages, status } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
-        const review = await waitForStage(handle, 'needs_review');
-        expect(review.pendingDecision).toMatchObject({ kind: 'edit_failed', allowed: ['accept_codes'] });
-        expect(review.pendingDecision?.reason).toContain('MUE');
-        await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
+        const review = await waitForStage(handle, 'coder_review');
+        expect(review.pendingDecision).toBeUndefined();
+        expect(review.coderReview?.reasons.map((r) => r.kind)).toEqual(['edit_failed']);
+        expect(review.coderReview?.reasons[0]!.detail).toContain('MUE');
+        await expect(
+          handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: review.coderReview!.id, reviewedBy: 'coder-1' }] }),
+        ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+        await handle.executeUpdate(coderReviewUpdate, {
+          args: [{ action: 'edit', reviewId: review.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] }],
+        });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'needs_review', 'billing', 'billed']);
-      expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
+      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+      expect(status.codingRevision).toBe(2);
     });
 
-    it("or a coder's override fixes the codes", async () => {
+    it("or a coder's override by the old signal fixes the codes", async () => {
       const { stages, status, fake } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
-        await waitForStage(handle, 'needs_review');
+        await waitForStage(handle, 'coder_review');
         await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
       expect(status.codingRevision).toBe(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { revision: number }).revision).toBe(2);
     });

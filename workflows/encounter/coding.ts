@@ -7,7 +7,7 @@ import { condition, patched, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
 import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
-import type { ClarificationAnswerInput } from '../messages.ts';
+import { engineCodes } from './coder-review.ts';
 import { EDIT_ERRORS_REVIEWED, OVERRIDE_CHECKED_FIRST } from '../patches.ts';
 import type { EncounterState } from './state.ts';
 
@@ -25,8 +25,8 @@ type ClarificationOutcome = { kind: 'answered' } | { kind: 'accepted' } | { kind
 export async function codeEncounter(state: EncounterState): Promise<CodingSummary> {
   const { encounterId } = state;
   await state.moveTo('coding');
-  const answers: ClarificationAnswerInput[] = [];
-  let summary = await internal.codeEncounter({ encounterId, revision: 1, answers: [] });
+  const { answers } = state;
+  let summary = await engineCodes(state, { encounterId, revision: 1, answers: [] });
   state.applyCoding(summary);
   /** The codes of an override that ended a clarification (checked before the query was withdrawn). */
   let overridden: CodingSummary | undefined;
@@ -59,13 +59,13 @@ export async function codeEncounter(state: EncounterState): Promise<CodingSummar
     answers.push(state.pendingAnswer!);
     state.pendingAnswer = undefined;
     await state.moveTo('coding', 'physician answered the query');
-    summary = await internal.codeEncounter({ encounterId, revision: state.status.codingRevision + 1, answers });
+    summary = await engineCodes(state, { encounterId, revision: state.status.codingRevision + 1, answers });
     state.applyCoding(summary);
   }
 }
 
 /** Asks the physician, reminds, escalates at the deadline. */
-async function clarify(state: EncounterState, summary: CodingSummary): Promise<ClarificationOutcome> {
+export async function clarify(state: EncounterState, summary: CodingSummary): Promise<ClarificationOutcome> {
   const { encounterId, input, status } = state;
   const { timings, physicianNpi } = input;
   const draft = summary.clarification!;

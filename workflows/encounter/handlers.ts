@@ -23,6 +23,7 @@ import {
 import { DECISIONS_CHECKED } from '../patches.ts';
 import { FINAL_STAGES } from '../stages.ts';
 import { notePayer, takeCoverageCorrection } from './eligibility.ts';
+import { registerCoderReviewHandler } from './coder-review.ts';
 import type { EncounterState } from './state.ts';
 
 /** Installs every handler; called before the workflow's first await, so no early message is lost. */
@@ -108,6 +109,7 @@ export function registerHandlers(state: EncounterState): void {
       },
     },
   );
+  registerCoderReviewHandler(state);
 }
 
 /** A correction fits until the claim is out (then the claim itself is corrected); self-pay only once. */

@@ -16,6 +16,7 @@ import type {
   ClarificationAnswerInput,
   CodeOverride,
   CoverageCorrection,
+  CoderReviewAction,
   EncounterStatus,
   PendingDecision,
   SupervisorDecision,
@@ -53,6 +54,14 @@ export class EncounterState {
   coverageChangedSinceCheck = false;
   /** How many eligibility inquiries this encounter made (each has its own idempotency key). */
   eligibilityChecks = 0;
+  /** A coder's accept or query in coder_review, not yet taken (edits arrive as pendingOverride). */
+  pendingCoderAction?: CoderReviewAction;
+  /** The codes waiting in coder_review (what an accept bills). */
+  underReview?: CodingSummary;
+  /** True while a coder's codes are being checked (one check at a time). */
+  checkingCoderCodes = false;
+  /** The physician's answers so far, in order (each re-coding reads them all). */
+  readonly answers: ClarificationAnswerInput[] = [];
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;
@@ -190,6 +199,7 @@ export class EncounterState {
       this.status.openQuery = undefined;
     }
     this.status.pendingDecision = undefined;
+    this.status.coderReview = undefined;
     await this.moveTo('cancelled', request.reason, request.cancelledBy);
   }
 }
