@@ -156,7 +156,7 @@ export function createCodingActivities({ prisma, coding, payers }: Pick<Activity
       });
       await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures, documentation);
       const summary = summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
-      summary.review = { reasons: reviewReasons(result, documentation, payers.coderReviewOf(encounter.payerId, result.procedures.map((p) => p.code))) };
+      summary.review = { reasons: reviewReasons(result, payers.coderReviewOf(encounter.payerId, result.procedures.map((p) => p.code))) };
       return summary;
     },
 

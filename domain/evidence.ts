@@ -5,7 +5,7 @@
  * or test result (`entry`, 0-based). A quote that is not found verbatim (e.g. a physician's
  * answer to a query) keeps its text without offsets.
  */
-import type { RecordSection } from './coding.ts';
+import type { Evidence, RecordSection } from './coding.ts';
 import type { EncounterDocumentation } from './encounter.ts';
 
 export interface EvidenceSpan {
@@ -31,13 +31,20 @@ export function sectionTexts(documentation: EncounterDocumentation, section: Rec
   }
 }
 
-/** Finds each quote in its section (exact first, then case-insensitively); offsets the engine gave win. */
-export function locateEvidence(
-  documentation: EncounterDocumentation,
-  evidence: ReadonlyArray<{ section: RecordSection; text: string; start?: number; end?: number; entry?: number }>,
-): EvidenceSpan[] {
+/** The engine's span (field `notes` or `diagnoses[2].description`...) as a section entry with offsets. */
+function fromEngineSpan(quote: Evidence): EvidenceSpan | undefined {
+  if (!quote.span) return undefined;
+  const entry = /^\w+\[(\d+)\]/.exec(quote.span.field);
+  const span: EvidenceSpan = { section: quote.section, text: quote.text, start: quote.span.start, end: quote.span.end };
+  if (entry) span.entry = Number(entry[1]);
+  return span;
+}
+
+/** The engine's spans where it gives them; otherwise each quote is found in its section (exact first, then ignoring case). */
+export function locateEvidence(documentation: EncounterDocumentation, evidence: readonly Evidence[]): EvidenceSpan[] {
   return evidence.map((quote) => {
-    if (quote.start !== undefined && quote.end !== undefined) return { ...quote };
+    const given = fromEngineSpan(quote);
+    if (given) return given;
     const texts = sectionTexts(documentation, quote.section);
     const needle = quote.text.trim();
     if (needle === '') return { section: quote.section, text: quote.text };

@@ -19,33 +19,43 @@ function result(overrides: Partial<CodingResult> = {}): CodingResult {
     procedures: [{ ...base, system: 'CPT', code: '99392', confidence: 0.97, units: 1, modifiers: [], diagnosisPointers: [1] }],
     edits: [],
     codeSetVersions: {},
+    confidence: 0.97,
+    straightThrough: { eligible: true, reasons: [], threshold: 0.9, thresholdSource: 'test' },
+    documentedCodes: [{ system: 'CPT', code: '99392', line: 'procedures[0]', outcome: 'kept', reason: 'documented' }],
     ...overrides,
   };
 }
 
 describe('routing to a coder', () => {
-  it('lets a confident result that keeps the physician’s codes through', () => {
-    expect(reviewReasons(result(), documentation, [])).toEqual([]);
+  it('lets a result the engine finds eligible, that keeps the physician’s codes, through', () => {
+    expect(reviewReasons(result(), [])).toEqual([]);
   });
 
-  it('routes a physician code the result rewrote (99392 → 99395), matching ICD codes with or without the dot', () => {
-    const base = result();
-    const rewritten = result({ procedures: [{ ...base.procedures[0]!, code: '99395' }] });
-    expect(documentedCodesNotKept(rewritten, documentation)).toEqual([expect.objectContaining({ kind: 'documented_code_changed', codes: ['99392'] })]);
-    const undotted = { ...documentation, diagnoses: [{ description: 'Routine child health exam', code: 'z00129' }] };
-    expect(documentedCodesNotKept(result(), undotted)).toEqual([]);
+  it('routes a physician code the result rewrote (99392 → 99395) or dropped, naming each', () => {
+    const rewritten = result({
+      straightThrough: { eligible: false, reasons: ['documented-code-changed', 'documented-code-dropped'], threshold: 0.9, thresholdSource: 'test' },
+      documentedCodes: [
+        { system: 'CPT', code: '99392', line: 'procedures[0]', outcome: 'changed', codedAs: ['99395'], reason: 'age band' },
+        { system: 'CPT', code: '17110', line: 'procedures[1]', outcome: 'dropped', reason: 'no catalog match' },
+      ],
+    });
+    const reasons = reviewReasons(rewritten, []);
+    expect(reasons).toEqual([expect.objectContaining({ kind: 'documented_code_changed', codes: ['99392', '17110'] })]);
+    expect(reasons[0]!.detail).toContain('99392 (procedures[0]) was changed to 99395');
+    expect(reasons[0]!.detail).toContain('17110 (procedures[1]) was dropped');
+    expect(documentedCodesNotKept(result())).toEqual([]);
   });
 
-  it('routes low confidence (engine decision first, else the floor), no diagnosis, and payer rules', () => {
-    const base = result();
-    const unsure = result({ diagnoses: [{ ...base.diagnoses[0]!, confidence: 0.4 }] });
-    expect(reviewReasons(unsure, documentation, []).map((r) => r.kind)).toEqual(['low_confidence']);
-    expect(reviewReasons(result({ diagnoses: [] }), documentation, []).map((r) => r.kind)).toContain('low_confidence');
-    const engineSaysNo = { ...result(), straightThrough: { bill: false, confidence: 0.81, threshold: 0.9, reasons: ['calibrated'] } } as CodingResult;
-    expect(reviewReasons(engineSaysNo, documentation, [])[0]!.detail).toContain('0.81 < 0.9');
-    const engineSaysYes = { ...unsure, straightThrough: { bill: true } } as CodingResult;
-    expect(reviewReasons(engineSaysYes, documentation, [])).toEqual([]);
-    expect(reviewReasons(result(), documentation, [{ code: '99392', note: 'audited' }])).toEqual([
+  it('routes low confidence, no diagnosis and unmatched procedures with the figures, and payer rules', () => {
+    const unsure = result({ confidence: 0.81, straightThrough: { eligible: false, reasons: ['low-confidence', 'unmatched-procedure'], threshold: 0.9, thresholdSource: 'test' } });
+    const [low] = reviewReasons(unsure, []);
+    expect(low).toMatchObject({ kind: 'low_confidence' });
+    expect(low!.detail).toContain('confidence 0.81 < 0.9');
+    expect(low!.detail).toContain('matches no catalog entry');
+    // Edit failures and open clarifications are the workflow's to route, not repeated here.
+    const editOnly = result({ straightThrough: { eligible: false, reasons: ['edit-failed', 'open-clarification'], threshold: 0.9, thresholdSource: 'test' } });
+    expect(reviewReasons(editOnly, [])).toEqual([]);
+    expect(reviewReasons(result(), [{ code: '99392', note: 'audited' }])).toEqual([
       { kind: 'payer_rule', detail: 'the payer asks a coder to review 99392 (audited)', codes: ['99392'] },
     ]);
   });
@@ -58,11 +68,14 @@ describe('evidence spans', () => {
       { section: 'diagnoses', text: 'child health' },
       { section: 'testResults', text: 'Hemoglobin 11.9' },
       { section: 'notes', text: 'Physician answer: Type 2' },
+      { section: 'procedures', text: 'established', span: { field: 'procedures[0].description', start: 18, end: 29 } },
     ]);
     expect(spans[0]).toEqual({ section: 'notes', text: 'Mild Eczema', start: 40, end: 51 });
     expect(documentation.notes.slice(spans[0]!.start, spans[0]!.end)).toBe('Mild Eczema');
     expect(spans[1]).toEqual({ section: 'diagnoses', text: 'child health', entry: 0, start: 8, end: 20 });
     expect(spans[2]).toMatchObject({ section: 'testResults', entry: 0, start: 0 });
     expect(spans[3]).toEqual({ section: 'notes', text: 'Physician answer: Type 2' });
+    expect(spans[4]).toEqual({ section: 'procedures', text: 'established', entry: 0, start: 18, end: 29 });
+    expect(documentation.procedures[0]!.description.slice(18, 29)).toBe('established');
   });
 });
