@@ -16,6 +16,8 @@ export type AuditAction =
   | 'clarification.answered'
   | 'supervisor.decided'
   | 'codes.overridden'
+  /** A coder's accept / edit / query in coder_review. */
+  | 'coder.reviewed'
   | 'encounter.cancel_requested'
   /** The clinic documented a scheduled visit (detail: the documentation's sha256). */
   | 'visit.documented'

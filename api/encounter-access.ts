@@ -78,7 +78,7 @@ export async function executeUpdateOrProblem<Arg, Result extends { accepted: tru
   workflowId: string,
   update: UpdateDefinition<Result, [Arg]>,
   arg: Arg,
-  options: { refused: (validatorMessage: string | undefined) => HttpProblem; updateId?: string },
+  options: { refused: (validatorMessage: string | undefined, failure: unknown) => HttpProblem; updateId?: string },
 ): Promise<Result> {
   const handle = deps.temporal.workflow.getHandle(workflowId);
   try {
@@ -86,7 +86,7 @@ export async function executeUpdateOrProblem<Arg, Result extends { accepted: tru
       handle.executeUpdate(update, { args: [arg], ...(options.updateId !== undefined ? { updateId: options.updateId } : {}) }),
     );
   } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message);
+    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message, error.cause);
     if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
     if (isDeadlineExceeded(error)) throw unavailable("The encounter's workflow did not take this in time; try again");
     throw error;

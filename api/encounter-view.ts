@@ -5,7 +5,8 @@
  * dates, codes and status. The patient's name only goes to coder, biller and supervisor; the
  * clinical documentation only to the coder, the supervisor and the encounter's own physician,
  * and so does the open query's wording (its question and clinical indicators quote the notes: a
- * biller sees that a query is open and until when, not what it asks); claims only to coder,
+ * biller sees that a query is open and until when, not what it asks), and so do each code's
+ * rationale and evidence spans (offsets into the documentation, for highlighting); claims only to coder,
  * biller and supervisor. `status` is the workflow's live status, or (when it cannot answer) the
  * stored stage with the transitions recorded in the database.
  */
@@ -14,6 +15,7 @@ import type { EncounterStatus, StageTransition } from '../workflows/messages.ts'
 import { isStage } from '../workflows/stages.ts';
 import type { Principal } from './auth.ts';
 import { dateToDay } from '../domain/days.ts';
+import type { EvidenceSpan } from '../domain/evidence.ts';
 
 export interface StoredStatus {
   encounterId: string;
@@ -38,7 +40,8 @@ async function storedStatus(prisma: PrismaClient, encounter: Encounter): Promise
   return { encounterId: encounter.id, stage: encounter.stage, updatedAt: encounter.updatedAt.toISOString(), history };
 }
 
-async function latestCodes(prisma: PrismaClient, encounterId: string) {
+/** `withReasoning`: the rationale and evidence spans too (they quote the record: documentation readers only). */
+async function latestCodes(prisma: PrismaClient, encounterId: string, withReasoning: boolean) {
   const newest = await prisma.codeAssignment.findFirst({ where: { encounterId }, orderBy: { revision: 'desc' } });
   if (newest === null) return null;
   const rows = await prisma.codeAssignment.findMany({
@@ -51,6 +54,7 @@ async function latestCodes(prisma: PrismaClient, encounterId: string) {
     description: row.description,
     confidence: row.confidence,
     source: row.source,
+    ...(withReasoning ? { rationale: row.rationale, evidence: row.evidence as unknown as EvidenceSpan[] } : {}),
     ...(row.kind === 'procedure'
       ? { units: row.units ?? 1, modifiers: row.modifiers, diagnosisPointers: row.diagnosisPointers }
       : {}),
@@ -108,7 +112,7 @@ export async function buildEncounterView(
       : { id: patient.id, externalId: patient.externalId },
     provider: { npi: provider.npi, name: provider.name },
     ...(seesDocumentation ? { documentation: encounter.documentation } : {}),
-    codes: await latestCodes(prisma, encounter.id),
+    codes: await latestCodes(prisma, encounter.id, seesDocumentation),
     ...(claims !== undefined ? { claims: claims.map((c) => ({ ...c, submittedAt: c.submittedAt?.toISOString() ?? null })) } : {}),
     ...(statement !== null ? { statementId: statement.id } : {}),
     statusSource: live !== undefined ? ('workflow' as const) : ('database' as const),

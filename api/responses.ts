@@ -110,6 +110,21 @@ export const liveStatusSchema = z
         since: isoTime,
       })
       .optional(),
+    coderReview: z
+      .object({
+        id: z.string(),
+        reasons: z.array(
+          z.object({
+            kind: z.enum(['low_confidence', 'edit_failed', 'documented_code_changed', 'payer_rule', 'coding_failed']),
+            detail: z.string(),
+            codes: z.array(z.string()).optional(),
+          }),
+        ),
+        revision: z.number().int(),
+        since: isoTime,
+      })
+      .optional()
+      .meta({ description: 'Set while the encounter waits in coder_review: why, and the review id an accept or query names' }),
     authorization: z
       .object({
         outcome: z.enum(['certified', 'partial', 'denied', 'pended', 'modified', 'not_required', 'requested', 'expired']),
@@ -167,6 +182,19 @@ const codeLineSchema = z.object({
   description: z.string(),
   confidence: z.number(),
   source: z.string().meta({ description: '"engine" or "coder"' }),
+  rationale: z.string().optional().meta({ description: 'Why this code (coders, supervisors and the encounter’s own physician only)' }),
+  evidence: z
+    .array(
+      z.object({
+        section: z.enum(['diagnoses', 'notes', 'procedures', 'testResults']),
+        text: z.string(),
+        entry: z.number().int().optional().meta({ description: 'Which documented diagnosis / procedure / test result (0-based); absent for notes' }),
+        start: z.number().int().optional().meta({ description: 'Offset of the quote in that text (UTF-16 units); absent when not a verbatim quote' }),
+        end: z.number().int().optional(),
+      }),
+    )
+    .optional()
+    .meta({ description: 'The quoted record the code rests on, with offsets for highlighting (same readers as rationale)' }),
   units: z.number().int().optional(),
   modifiers: z.array(z.string()).optional(),
   diagnosisPointers: z.array(z.number().int()).optional(),
@@ -314,3 +342,18 @@ export const openApiDocumentSchema = z.record(z.string(), z.unknown()).meta({ de
 // The types the schemas document must fit them (a drift fails `tsc`).
 type Fits<Value, Schema extends z.ZodType> = Value extends z.input<Schema> ? true : never;
 export const TYPES_FIT_SCHEMAS: [Fits<EncounterStatus, typeof liveStatusSchema>, Fits<PatientStatementDocument, typeof statementDocumentSchema>] = [true, true];
+
+/** GET /coder-review/worklist: encounters waiting for a coder, oldest first. */
+export const coderWorklistSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      clinicEncounterId: z.string(),
+      payerId: z.string(),
+      dateOfService: day,
+      waitingSince: isoTime,
+      reason: z.string().nullable().meta({ description: 'Why it waits (codes and rules, no clinical text)' }),
+      links,
+    }),
+  ),
+});

@@ -343,3 +343,22 @@ export const demographicsCorrectionSchema = z
     path: ['firstName'],
     message: 'Give at least one field to correct',
   });
+
+/** A coder's answer in coder_review: accept the codes under review, replace them, or query the physician. */
+export const coderReviewSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('accept'), reviewId: uuid.optional(), note: text(2_000).optional() }),
+  z.object({
+    action: z.literal('edit'),
+    reviewId: uuid.optional(),
+    diagnoses: codeOverrideSchema.shape.diagnoses,
+    procedures: codeOverrideSchema.shape.procedures,
+    note: text(2_000).optional(),
+  }),
+  z.object({
+    action: z.literal('query'),
+    reviewId: uuid.optional(),
+    question: text(1_000),
+    options: z.array(text(200)).max(8).optional(),
+    note: text(2_000).optional(),
+  }),
+]);

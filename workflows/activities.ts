@@ -28,7 +28,8 @@ export const internal = proxyActivities<InternalActivities>({
  * retried for ever, and a coder waiting on a check gets an answer.
  */
 export const bounded = proxyActivities<Pick<InternalActivities, 'codeEncounter' | 'checkCoderCodes'>>({
-  startToCloseTimeout: '2 minutes',
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 3, nonRetryableErrorTypes: [INVALID_ENCOUNTER] },
 });
 

@@ -24,3 +24,6 @@ export const FINAL_STAGES: readonly Stage[] = ['billed', 'cancelled'];
 export function isStage(value: string): value is Stage {
   return (STAGES as readonly string[]).includes(value);
 }
+
+/** Stages in which a coder may replace the codes (the workflow's coderReview update and the API agree on it). */
+export const CODE_EDIT_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review', 'coder_review'];

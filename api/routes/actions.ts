@@ -1,8 +1,9 @@
 /**
  * What staff tell a running encounter: cancel, a supervisor's decision, a coder's code override.
- * Each checks the encounter's state (409 when it does not fit) and writes an audit row. Cancel
- * and code overrides are signals (202: the workflow acts on them asynchronously); a decision is
- * an update (200 once the workflow took it, 409 with the workflow's reason when it refused it).
+ * Each checks the encounter's state (409 when it does not fit) and writes an audit row. Cancel is
+ * a signal (202: the workflow acts on it asynchronously); a decision and a code override are
+ * updates (200 once the workflow took it, 409 with the workflow's reason when it refused it; a
+ * code override with a code not in the code sets, or failing an edit, is a 422 naming the code).
  *
  * Each takes an optional `Idempotency-Key` header (see api/audit.ts): a repeat on the same
  * encounter gets the first response and is not sent again.
@@ -16,9 +17,10 @@ import { conflict, forbidden, unavailable } from '../../platform/problem.ts';
 import { acceptedSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema, encounterIdParams } from '../schemas.ts';
-import type { Stage } from '../../workflows/stages.ts';
-import { cancelSignal, overrideCodesSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import type { CancelRequest, CodeOverride, PendingDecision, SupervisorDecision } from '../../workflows/messages.ts';
+import { CODE_EDIT_STAGES, type Stage } from '../../workflows/stages.ts';
+import { cancelSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
+import type { CancelRequest, PendingDecision, SupervisorDecision } from '../../workflows/messages.ts';
+import { sendCoderAction } from '../coder-actions.ts';
 
 /** The pending questions a biller may answer through POST /encounters/:id/decision. */
 export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
@@ -31,8 +33,7 @@ export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
 ];
 
 /** Stages in which a coder may replace the codes. */
-
-export const CODE_OVERRIDE_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review'];
+export const CODE_OVERRIDE_STAGES: readonly Stage[] = CODE_EDIT_STAGES;
 
 /** Answers with the response an earlier request with the same Idempotency-Key got; true if it did. */
 async function replayed(deps: ApiDeps, res: Response, key: string | undefined, action: AuditAction): Promise<boolean> {
@@ -150,8 +151,8 @@ export const actionRoutes = [
       roles: ['coder'],
       params: encounterIdParams,
       body: codeOverrideSchema,
-      responses: { 202: { description: 'Signalled', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
-      problems: ACTION_PROBLEMS,
+      responses: { 200: { description: 'The workflow checked and took the codes', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      problems: { ...ACTION_PROBLEMS, 422: 'A code is not in the code sets or the codes fail a pre-claim edit (each named in errors)' },
     },
     async ({ deps, params, body, req, res }) => {
       const encounter = await findEncounterOr404(deps, params.id);
@@ -162,10 +163,9 @@ export const actionRoutes = [
       if (!CODE_OVERRIDE_STAGES.includes(stage)) {
         throw conflict(`Codes can be changed in the stages ${CODE_OVERRIDE_STAGES.join(', ')}; the encounter is ${stage}`);
       }
-      const override: CodeOverride = { overriddenBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures };
-      if (body.note !== undefined) override.note = body.note;
-      await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(overrideCodesSignal, override));
-      const response = { status: 202, body: { accepted: true } };
+      // An update whose handler checks the codes: an invalid code is a 422 naming it, not a silent drop.
+      await sendCoderAction(deps, encounter, { action: 'edit', reviewedBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures, ...(body.note !== undefined ? { note: body.note } : {}) }, key);
+      const response = { status: 200, body: { accepted: true } };
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,
         principal,

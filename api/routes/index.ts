@@ -9,6 +9,7 @@ import { actionRoutes } from './actions.ts';
 import { auditRoutes } from './audit.ts';
 import { clarificationRoutes } from './clarifications.ts';
 import { codecRoutes } from './codec.ts';
+import { coderReviewRoutes } from './coder-review.ts';
 import { correctionRoutes } from './corrections.ts';
 import { encounterRoutes } from './encounters.ts';
 import { estimateRoutes } from './estimates.ts';
@@ -45,6 +46,7 @@ export const API_ROUTES: readonly Route[] = [
   ...correctionRoutes,
   ...estimateRoutes,
   ...worklistRoutes,
+  ...coderReviewRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
   ...patientQuestionRoutes,

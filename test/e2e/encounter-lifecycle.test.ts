@@ -153,12 +153,17 @@ describe('the encounter lifecycle over HTTP', () => {
         testResults: [],
       },
     });
-    // Two units of a lumbar MRI on one day fail the units edit: a supervisor looks first.
-    const review = await waitForStage(id, 'needs_review');
-    expect(review.pendingDecision).toMatchObject({ kind: 'edit_failed' });
-    expect(review.pendingDecision?.reason).toContain('MUE');
-    const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes', note: 'second study documented' } });
-    expect(accepted.status).toBe(200);
+    // Two units of a lumbar MRI on one day fail the units edit: a coder fixes the units first.
+    const review = await waitForStage(id, 'coder_review');
+    expect(review.coderReview?.reasons.map((r) => r.kind)).toContain('edit_failed');
+    expect(review.coderReview?.reasons.find((r) => r.kind === 'edit_failed')?.detail).toContain('MUE');
+    const refused = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept' } });
+    expect(refused.status).toBe(409); // codes that fail an edit are not billed on a say-so
+    const edited = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, {
+      token: TOKENS.coder,
+      body: { action: 'edit', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '72148', units: 1 }], note: 'one study documented' },
+    });
+    expect(edited.status).toBe(200);
     const billed = await waitForStage(id, 'billed');
     expect(billed.authorization?.outcome).toBe('partial');
     expect(billed.flags).toContain('partially authorized: billing only the authorized units');

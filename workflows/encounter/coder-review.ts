@@ -14,7 +14,7 @@ import type { CodingSummary } from '../../activities/index.ts';
 import { bounded, internal } from '../activities.ts';
 import { coderReviewUpdate, INVALID_CODES, type CoderReviewAction, type CoderReviewReason, type ClarificationAnswerInput } from '../messages.ts';
 import { CODER_REVIEW } from '../patches.ts';
-import type { Stage } from '../stages.ts';
+import { CODE_EDIT_STAGES } from '../stages.ts';
 import { clarify } from './coding.ts';
 import { failureMessage, type EncounterState } from './state.ts';
 
@@ -22,8 +22,6 @@ import { failureMessage, type EncounterState } from './state.ts';
 const OTHER_OPTION = 'Other (please specify)';
 const UNDETERMINED_OPTION = 'Clinically undetermined';
 
-/** Stages in which a coder may replace the codes (the API shows the same list). */
-export const CODER_EDIT_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review', 'coder_review'];
 
 /** Codes the record with the engine; behind CODER_REVIEW with bounded attempts, a failure becoming a coder's task. */
 export async function engineCodes(
@@ -131,7 +129,7 @@ export function registerCoderReviewHandler(state: EncounterState): void {
       } finally {
         state.checkingCoderCodes = false;
       }
-      if (state.pendingOverride || state.cancelRequest || !CODER_EDIT_STAGES.includes(state.status.stage)) {
+      if (state.pendingOverride || state.cancelRequest || !CODE_EDIT_STAGES.includes(state.status.stage)) {
         throw ApplicationFailure.create({ message: 'the encounter moved on while the codes were checked', nonRetryable: true });
       }
       state.pendingOverride = { overriddenBy: action.reviewedBy, diagnoses: action.diagnoses, procedures: action.procedures, ...(action.note !== undefined ? { note: action.note } : {}) };
@@ -147,7 +145,7 @@ function validateCoderAction(state: EncounterState, action: CoderReviewAction): 
   if (state.pendingOverride || state.pendingCoderAction || state.checkingCoderCodes) throw new Error('another coder action is being taken on this encounter');
   if (action.reviewId !== undefined && action.reviewId !== review?.id) throw new Error('this answers a coder review that is no longer pending');
   if (action.action === 'edit') {
-    if (!CODER_EDIT_STAGES.includes(status.stage)) throw new Error(`codes can be changed in the stages ${CODER_EDIT_STAGES.join(', ')}; the encounter is ${status.stage}`);
+    if (!CODE_EDIT_STAGES.includes(status.stage)) throw new Error(`codes can be changed in the stages ${CODE_EDIT_STAGES.join(', ')}; the encounter is ${status.stage}`);
     if (action.diagnoses.length === 0) throw new Error('at least one diagnosis is needed');
     return;
   }

@@ -1,0 +1,135 @@
+/**
+ * coder_review end to end over HTTP on the real stack (API, Temporal server and worker with the
+ * real coding engine and activities, PostgreSQL, insurer and clearinghouse sandboxes): an
+ * encounter the engine is unsure of waits for a coder, whose accept bills it; an invalid code
+ * is refused with a 422 naming it; a physician's code is kept or the encounter routed, never
+ * rewritten on the way to the claim.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EvidenceSpan } from '../../domain/evidence.ts';
+import type { EncounterDocumentation } from '../../domain/encounter.ts';
+import type { EncounterStatus } from '../../workflows/messages.ts';
+import type { Stage } from '../../workflows/stages.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack();
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function submit(documentation: EncounterDocumentation): Promise<string> {
+  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: { ...validSubmission(), documentation } });
+  expect(response.status).toBe(201);
+  return response.body.id as string;
+}
+
+async function view(id: string, token: string = TOKENS.coder) {
+  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+async function waitForStage(id: string, stage: Stage, timeoutMs = 30_000): Promise<EncounterStatus> {
+  const deadline = Date.now() + timeoutMs;
+  let last: EncounterStatus | undefined;
+  while (Date.now() < deadline) {
+    last = (await view(id, TOKENS.supervisor)).status;
+    if (last?.stage === stage) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
+}
+
+const review = (id: string, body: object) => call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body });
+
+async function claimLines(id: string) {
+  const lines = await stack.db.prisma.claimLine.findMany({ where: { claim: { encounterId: id } }, orderBy: { lineNumber: 'asc' } });
+  return lines.map((l) => l.code);
+}
+
+describe('coder_review over HTTP', () => {
+  it('holds an encounter the engine is not confident about for a coder, with rationale and evidence; the coder’s accept bills it', async () => {
+    const documentation = {
+      notes: 'Sore throat for three days.',
+      diagnoses: [{ description: 'Acute pharyngitis', code: 'J02.9' }, { description: 'Acute upper respiratory infection', code: 'J06.9' }],
+      procedures: [{ description: 'Office visit', code: '99213', units: 1 }],
+      testResults: [],
+    };
+    const id = await submit(documentation);
+    const waiting = await waitForStage(id, 'coder_review');
+    expect(waiting.coderReview?.reasons.map((r) => r.kind)).toEqual(['low_confidence']);
+    expect(waiting.coderReview?.reasons[0]!.detail).toMatch(/confidence [\d.]+ < [\d.]+/);
+    expect(await claimLines(id)).toEqual([]);
+
+    const worklist = await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.coder });
+    expect(worklist.status).toBe(200);
+    expect(worklist.body.items).toContainEqual(expect.objectContaining({ id, reason: expect.stringContaining('not confident') }));
+    expect((await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.biller })).status).toBe(403);
+
+    // The coder sees each code's rationale and evidence; the offsets point at the quoted words.
+    const coderView = await view(id);
+    const pharyngitis = coderView.codes.diagnoses.find((d: { code: string }) => d.code === 'J02.9');
+    expect(pharyngitis.rationale.length).toBeGreaterThan(0);
+    const spans = pharyngitis.evidence as EvidenceSpan[];
+    expect(spans.length).toBeGreaterThan(0);
+    for (const span of spans.filter((s) => s.start !== undefined)) {
+      const text = span.section === 'notes' ? documentation.notes : span.section === 'diagnoses' ? documentation.diagnoses[span.entry!]!.description : documentation.procedures[span.entry!]!.description;
+      expect(text.slice(span.start, span.end)).toBe(span.text);
+    }
+    // A biller sees the codes and why the encounter waits, not the quotes of the record.
+    const billerView = await view(id, TOKENS.biller);
+    expect(billerView.codes.diagnoses[0]).not.toHaveProperty('evidence');
+    expect(billerView.status.coderReview.reasons[0].kind).toBe('low_confidence');
+
+    const accepted = await review(id, { action: 'accept', note: 'both documented' });
+    expect([accepted.status, accepted.body]).toEqual([200, { accepted: true }]);
+    const billed = await waitForStage(id, 'billed');
+    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(await claimLines(id)).toEqual(['99213']);
+    const audit = await stack.db.prisma.auditEvent.findMany({ where: { encounterId: id } });
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['coder.reviewed', 'coder_review:accept']));
+    expect((await review(id, { action: 'accept' })).status).toBe(409);
+  }, 90_000);
+
+  it('routes a physician’s code the engine would change (80048 → 80053), refuses an invalid code with a 422 naming it, and bills the physician’s code', async () => {
+    const id = await submit({
+      notes: 'Comprehensive metabolic review. Basic metabolic panel drawn.',
+      diagnoses: [{ description: 'Essential hypertension', code: 'I10' }],
+      procedures: [{ description: 'Basic metabolic panel', code: '80048', units: 1 }],
+      testResults: [],
+    });
+    const waiting = await waitForStage(id, 'coder_review');
+    const changed = waiting.coderReview!.reasons.find((r) => r.kind === 'documented_code_changed');
+    expect(changed?.codes).toEqual(['80048']);
+    expect(changed?.detail).toContain('80053');
+
+    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }, { code: 'Z99.999' }], procedures: [{ code: '80048' }] });
+    expect(invalid.status).toBe(422);
+    expect(invalid.contentType).toMatch(/problem\+json/);
+    expect(invalid.body.detail).toContain('Z99.999');
+    expect(invalid.body.errors).toEqual([{ field: 'diagnoses[1].code', message: expect.stringContaining('Z99.999') }]);
+    // The old override path answers the same way now (it was a 202 and a silent drop).
+    const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'Z99.999' }], procedures: [] } });
+    expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'diagnoses[0].code']);
+    expect((await waitForStage(id, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
+
+    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }], procedures: [{ code: '80048', units: 1 }] });
+    expect(edited.status).toBe(200);
+    await waitForStage(id, 'billed');
+    expect(await claimLines(id)).toEqual(['80048']);
+  }, 90_000);
+
+  it('keeps the codes a physician wrote when nothing asks for review: no coder, no rewrite', async () => {
+    const id = await submit(validSubmission().documentation);
+    const billed = await waitForStage(id, 'billed');
+    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'billed']);
+    expect(billed.codes.diagnoses).toEqual(['E11.9']);
+    expect(await claimLines(id)).toEqual(['99213']);
+  }, 60_000);
+});
