@@ -105,16 +105,16 @@ function lookUpCoderCodes(coding: ActivityDeps['coding'], override: Pick<CodeOve
   const diagnoses: CodedDiagnosis[] = [];
   override.diagnoses.forEach(({ code }, i) => {
     const found = coding.describe('ICD-10-CM', code);
-    if (!found) problems.push({ field: `diagnoses[${i}].code`, code, message: `${code} is not an ICD-10-CM code in the code sets` });
+    if (!found) problems.push({ field: `diagnoses.${i}.code`, code, message: `${code} is not an ICD-10-CM code in the code sets` });
     diagnoses.push({ system: 'ICD-10-CM', code, description: found?.description ?? '', confidence: 1, rationale, evidence: [], alternatives: [] });
   });
   const procedures: CodedProcedure[] = override.procedures.map((p, i) => {
     const found = coding.describe('PROCEDURE', p.code);
-    if (!found) problems.push({ field: `procedures[${i}].code`, code: p.code, message: `${p.code} is not a CPT/HCPCS code in the code sets` });
+    if (!found) problems.push({ field: `procedures.${i}.code`, code: p.code, message: `${p.code} is not a CPT/HCPCS code in the code sets` });
     const pointers = p.diagnosisPointers ?? diagnoses.slice(0, 4).map((_, n) => n + 1);
     const outOfRange = pointers.find((n) => n < 1 || n > diagnoses.length);
     if (outOfRange !== undefined) {
-      problems.push({ field: `procedures[${i}].diagnosisPointers`, code: p.code, message: `pointer ${outOfRange} does not name one of the ${diagnoses.length} diagnoses` });
+      problems.push({ field: `procedures.${i}.diagnosisPointers`, code: p.code, message: `pointer ${outOfRange} does not name one of the ${diagnoses.length} diagnoses` });
     }
     return {
       system: found?.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: p.code, description: found?.description ?? '', confidence: 1,
@@ -132,7 +132,7 @@ function editProblems(edits: EditFinding[], override: Pick<CodeOverride, 'diagno
       const code = e.codes[0] ?? '';
       const dx = override.diagnoses.findIndex((d) => d.code === code);
       const px = override.procedures.findIndex((p) => p.code === code);
-      const field = dx >= 0 ? `diagnoses[${dx}].code` : px >= 0 ? `procedures[${px}].code` : 'codes';
+      const field = dx >= 0 ? `diagnoses.${dx}.code` : px >= 0 ? `procedures.${px}.code` : 'codes';
       return { field, code, message: `${e.rule}: ${e.message}` };
     });
 }

@@ -113,11 +113,11 @@ export function createFakeActivities(script: Script) {
     },
     async checkCoderCodes(args) {
       record('checkCoderCodes', args);
-      const problems = args.diagnoses.flatMap((d, i) => (isFakeIcdCode(d.code) ? [] : [{ field: `diagnoses[${i}].code`, code: d.code, message: `${d.code} is not an ICD-10-CM code in the code sets` }]));
+      const problems = args.diagnoses.flatMap((d, i) => (isFakeIcdCode(d.code) ? [] : [{ field: `diagnoses.${i}.code`, code: d.code, message: `${d.code} is not an ICD-10-CM code in the code sets` }]));
       // A stand-in Excludes1 pair: type 1 and type 2 diabetes together.
       const codes = args.diagnoses.map((d) => d.code);
       if (problems.length === 0 && codes.includes('E10.9') && codes.includes('E11.9')) {
-        problems.push({ field: `diagnoses[${codes.indexOf('E10.9')}].code`, code: 'E10.9', message: 'EXCLUDES1: E10.9 and E11.9 exclude each other' });
+        problems.push({ field: `diagnoses.${codes.indexOf('E10.9')}.code`, code: 'E10.9', message: 'EXCLUDES1: E10.9 and E11.9 exclude each other' });
       }
       return { problems };
     },

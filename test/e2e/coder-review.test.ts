@@ -97,7 +97,7 @@ describe('coder_review over HTTP', () => {
     expect((await review(id, { action: 'accept' })).status).toBe(409);
   }, 90_000);
 
-  it('routes a physician’s code the engine would change (80048 → 80053), refuses an invalid code with a 422 naming it, and bills the physician’s code', async () => {
+  it('routes a physician’s code the engine would change (80048 → 80053) to a coder instead of rewriting it, and refuses an invalid code with a 422 naming it', async () => {
     const id = await submit({
       notes: 'Comprehensive metabolic review. Basic metabolic panel drawn.',
       diagnoses: [{ description: 'Essential hypertension', code: 'I10' }],
@@ -109,20 +109,25 @@ describe('coder_review over HTTP', () => {
     expect(changed?.codes).toEqual(['80048']);
     expect(changed?.detail).toContain('80053');
 
-    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }, { code: 'Z99.999' }], procedures: [{ code: '80048' }] });
+    expect(await claimLines(id)).toEqual([]);
+    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }, { code: 'Z99.999' }], procedures: [{ code: '80053' }] });
     expect(invalid.status).toBe(422);
     expect(invalid.contentType).toMatch(/problem\+json/);
     expect(invalid.body.detail).toContain('Z99.999');
-    expect(invalid.body.errors).toEqual([{ field: 'diagnoses[1].code', message: expect.stringContaining('Z99.999') }]);
+    expect(invalid.body.errors).toEqual([{ field: 'diagnoses.1.code', message: expect.stringContaining('Z99.999') }]);
     // The old override path answers the same way now (it was a 202 and a silent drop).
     const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'Z99.999' }], procedures: [] } });
-    expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'diagnoses[0].code']);
+    expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'diagnoses.0.code']);
     expect((await waitForStage(id, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
 
-    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }], procedures: [{ code: '80048', units: 1 }] });
+    // 80048 is not in this clinic's catalog: the coder decides what is billed, on the record.
+    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }], procedures: [{ code: '80053', units: 1 }], note: 'panel per lab requisition' });
     expect(edited.status).toBe(200);
-    await waitForStage(id, 'billed');
-    expect(await claimLines(id)).toEqual(['80048']);
+    const billed = await waitForStage(id, 'billed');
+    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(await claimLines(id)).toEqual(['80053']);
+    const coderRows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id, source: 'coder' } });
+    expect(coderRows.map((r) => r.rationale)).toEqual(expect.arrayContaining([expect.stringContaining('panel per lab requisition')]));
   }, 90_000);
 
   it('keeps the codes a physician wrote when nothing asks for review: no coder, no rewrite', async () => {

@@ -68,7 +68,7 @@ describe('coder_review', () => {
       expect(refused).toBeInstanceOf(WorkflowUpdateFailedError);
       const failure = (refused as WorkflowUpdateFailedError).cause as ApplicationFailure;
       expect(failure.type).toBe(INVALID_CODES);
-      expect(failure.details?.[0]).toEqual([{ field: 'diagnoses[1].code', code: 'Z99.999', message: expect.stringContaining('Z99.999') }]);
+      expect(failure.details?.[0]).toEqual([{ field: 'diagnoses.1.code', code: 'Z99.999', message: expect.stringContaining('Z99.999') }]);
       // An Excludes1 pair is refused the same way: the coder fixes it, no supervisor accepts it.
       const excluded = await review(handle, { action: 'edit', reviewedBy: 'coder-1', diagnoses: [{ code: 'E11.9' }, { code: 'E10.9' }], procedures: [] }).catch((e: unknown) => e);
       expect(((excluded as WorkflowUpdateFailedError).cause as ApplicationFailure).details?.[0]).toMatchObject([{ code: 'E10.9', message: expect.stringContaining('EXCLUDES1') }]);

@@ -84,12 +84,16 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
     decide: (id, decision) => request('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }),
     cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
-    /** A coder's code override (202: the workflow applies it shortly). A repeat with the same key gets the first answer. */
+    /** A coder's code override (200 once the workflow checked the codes; 422 names each refused code). A repeat with the same key gets the first answer. */
     overrideCodes: (id, body, { idempotencyKey } = {}) =>
       request('PUT', `/encounters/${encodeURIComponent(id)}/codes`, {
         body,
         extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       }),
+    /** A coder's answer in coder_review: { action: 'accept' | 'query' | 'edit', reviewId?, note?, question?, diagnoses?, procedures? }. */
+    coderReview: (id, body) => request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, { body }),
+    /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
+    coderWorklist: () => request('GET', '/coder-review/worklist'),
     /** The audit trail of one encounter (supervisor): { items }, newest first. */
     audit: (encounterId) => request('GET', withQuery('/audit', { encounterId })),
     /** Patient questions, oldest first: { items } (status open | answered | all). */

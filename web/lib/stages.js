@@ -21,7 +21,7 @@ export async function loadStages(client) {
 }
 
 /** Stages where a person is expected to step in. */
-export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'denied', 'needs_review'];
+export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'coder_review', 'denied', 'needs_review'];
 
 const STAGE_LABELS = {
   received: 'Received',
@@ -31,6 +31,7 @@ const STAGE_LABELS = {
   coding: 'Coding',
   awaiting_clarification: 'Awaiting physician',
   escalated: 'Escalated',
+  coder_review: 'Coder review',
   authorization: 'Prior authorization',
   denied: 'Authorization denied',
   needs_review: 'Needs review',

@@ -8,7 +8,8 @@ import { dollars } from '../lib/format.js';
 import { flagKind } from '../lib/override-body.js';
 import { stageLabel } from '../lib/stages.js';
 import { $, el, facts, section, table, time } from '../ui/dom.js';
-import { api, handleError } from '../ui/session.js';
+import { api, handleError, viewerRole } from '../ui/session.js';
+import { renderCoderReview, renderRationale } from '../coder-review.js';
 import { loadAudit, renderAudit } from './audit-panel.js';
 import { flagsBeforeOverride, resetOverride, wireOverride } from './code-override.js';
 import { selection } from './selection.js';
@@ -130,6 +131,20 @@ function renderFlags(view) {
   );
 }
 
+/** coder_review: why the encounter waits, and the coder's accept / physician query (web/coder-review.js). */
+function renderCoderPanel(view) {
+  const review = view.status.coderReview;
+  const send = (body) =>
+    api
+      .coderReview(view.id, { ...body, reviewId: review.id })
+      .then(() => loadDetail())
+      .catch((error) => handleError(error, 'action'));
+  return renderCoderReview({ el, section }, review, {
+    canAct: viewerRole() === 'coder' || viewerRole() === null,
+    actions: { accept: () => void send({ action: 'accept' }), query: (question) => void send({ action: 'query', question }) },
+  });
+}
+
 export function renderDetail(view, audit = null) {
   selection.view = view;
   const status = view.status;
@@ -159,7 +174,9 @@ export function renderDetail(view, audit = null) {
           ),
         )
       : null,
+    status.coderReview ? renderCoderPanel(view) : null,
     renderCodes(view.codes),
+    renderRationale({ el, section }, view),
     renderHistory(status.history ?? []),
   ];
   $('detail-body').replaceChildren(...parts.filter((part) => part !== null));
