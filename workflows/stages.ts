@@ -26,4 +26,4 @@ export function isStage(value: string): value is Stage {
 }
 
 /** Stages in which a coder may replace the codes (the workflow's coderReview update and the API agree on it). */
-export const CODE_EDIT_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'needs_review', 'coder_review'];
+export const CODE_EDIT_STAGES: readonly Stage[] = ['coding', 'awaiting_clarification', 'escalated', 'coder_review', 'needs_review'];

@@ -56,8 +56,8 @@ async function claimLines(id: string) {
 describe('coder_review over HTTP', () => {
   it('holds an encounter the engine is not confident about for a coder, with rationale and evidence; the coder’s accept bills it', async () => {
     const documentation = {
-      notes: 'Sore throat for three days.',
-      diagnoses: [{ description: 'Acute pharyngitis', code: 'J02.9' }, { description: 'Acute upper respiratory infection', code: 'J06.9' }],
+      notes: 'Chest discomfort, atypical.',
+      diagnoses: [{ description: 'Chest discomfort, atypical' }],
       procedures: [{ description: 'Office visit', code: '99213', units: 1 }],
       testResults: [],
     };
@@ -74,9 +74,9 @@ describe('coder_review over HTTP', () => {
 
     // The coder sees each code's rationale and evidence; the offsets point at the quoted words.
     const coderView = await view(id);
-    const pharyngitis = coderView.codes.diagnoses.find((d: { code: string }) => d.code === 'J02.9');
-    expect(pharyngitis.rationale.length).toBeGreaterThan(0);
-    const spans = pharyngitis.evidence as EvidenceSpan[];
+    const [diagnosis] = coderView.codes.diagnoses;
+    expect(diagnosis.rationale.length).toBeGreaterThan(0);
+    const spans = diagnosis.evidence as EvidenceSpan[];
     expect(spans.length).toBeGreaterThan(0);
     for (const span of spans.filter((s) => s.start !== undefined)) {
       const text = span.section === 'notes' ? documentation.notes : span.section === 'diagnoses' ? documentation.diagnoses[span.entry!]!.description : documentation.procedures[span.entry!]!.description;
@@ -97,37 +97,37 @@ describe('coder_review over HTTP', () => {
     expect((await review(id, { action: 'accept' })).status).toBe(409);
   }, 90_000);
 
-  it('routes a physician’s code the engine would change (80048 → 80053) to a coder instead of rewriting it, and refuses an invalid code with a 422 naming it', async () => {
+  it('keeps a physician’s code that fails an edit (99395 for a 46-year-old) and routes it to a coder; invalid codes are refused with a 422 naming them', async () => {
     const id = await submit({
-      notes: 'Comprehensive metabolic review. Basic metabolic panel drawn.',
-      diagnoses: [{ description: 'Essential hypertension', code: 'I10' }],
-      procedures: [{ description: 'Basic metabolic panel', code: '80048', units: 1 }],
+      notes: 'Annual preventive visit, established patient. Healthy.',
+      diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
+      procedures: [{ description: 'Preventive visit established patient', code: '99395', units: 1 }],
       testResults: [],
     });
     const waiting = await waitForStage(id, 'coder_review');
-    const changed = waiting.coderReview!.reasons.find((r) => r.kind === 'documented_code_changed');
-    expect(changed?.codes).toEqual(['80048']);
-    expect(changed?.detail).toContain('80053');
-
+    expect(waiting.coderReview!.reasons.map((r) => r.kind)).toContain('edit_failed');
+    expect(waiting.codes.procedures.map((p) => p.code)).toEqual(['99395']); // kept, not rewritten
     expect(await claimLines(id)).toEqual([]);
-    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }, { code: 'Z99.999' }], procedures: [{ code: '80053' }] });
+    expect((await review(id, { action: 'accept' })).status).toBe(409); // codes failing an edit are not billed on a say-so
+
+    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'Z00.00' }, { code: 'Z99.999' }], procedures: [{ code: '99396' }] });
     expect(invalid.status).toBe(422);
     expect(invalid.contentType).toMatch(/problem\+json/);
     expect(invalid.body.detail).toContain('Z99.999');
     expect(invalid.body.errors).toEqual([{ field: 'diagnoses.1.code', message: expect.stringContaining('Z99.999') }]);
-    // The old override path answers the same way now (it was a 202 and a silent drop).
-    const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'Z99.999' }], procedures: [] } });
-    expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'diagnoses.0.code']);
+    // The old override path answers the same way now (it was a 202 and a silent drop); the age band is refused naming 99395.
+    const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99395' }] } });
+    expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'procedures.0.code']);
+    expect(viaPut.body.detail).toContain('99395');
     expect((await waitForStage(id, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
 
-    // 80048 is not in this clinic's catalog: the coder decides what is billed, on the record.
-    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'I10' }], procedures: [{ code: '80053', units: 1 }], note: 'panel per lab requisition' });
+    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99396', units: 1 }], note: 'age band 40-64' });
     expect(edited.status).toBe(200);
     const billed = await waitForStage(id, 'billed');
     expect(billed.history.map((t) => t.to)).toEqual(['coding', 'coder_review', 'billing', 'billed']);
-    expect(await claimLines(id)).toEqual(['80053']);
+    expect(await claimLines(id)).toEqual(['99396']);
     const coderRows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id, source: 'coder' } });
-    expect(coderRows.map((r) => r.rationale)).toEqual(expect.arrayContaining([expect.stringContaining('panel per lab requisition')]));
+    expect(coderRows.map((r) => r.rationale)).toEqual(expect.arrayContaining([expect.stringContaining('age band 40-64')]));
   }, 90_000);
 
   it('keeps the codes a physician wrote when nothing asks for review: no coder, no rewrite', async () => {
