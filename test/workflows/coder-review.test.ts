@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
+import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import { coderReviewUpdate, INVALID_CODES, type CoderReviewAction } from '../../workflows/messages.ts';
 import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
@@ -20,7 +20,7 @@ let bundle: WorkflowBundleWithSourceMap;
 beforeAll(async () => {
   [env, bundle] = await Promise.all([
     createTimeSkippingTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+    bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') }),
   ]);
 }, 240_000);
 
@@ -44,7 +44,7 @@ const review = (handle: Handle, action: CoderReviewAction) => handle.executeUpda
 describe('coder_review', () => {
   it('bills a confident encounter straight through, without a coder', async () => {
     const { stages } = await runEncounter({ coding: [{ ...confidentCoding(), review: { reasons: [] } }] });
-    expect(stages).toEqual(['coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'billed']);
   });
 
   it('holds a low-confidence encounter for a coder; the coder’s accept bills the codes under review', async () => {
@@ -54,7 +54,7 @@ describe('coder_review', () => {
       await expect(review(handle, { action: 'accept', reviewId: 'an-old-review', reviewedBy: 'coder-1' })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' });
     });
-    expect(stages).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
     expect(status.coderReview).toBeUndefined();
     expect(status.codes.diagnoses).toEqual(['R51.9']);
     expect(fake.callsOf('recordAudit').map((c) => (c.args as { action: string }).action)).toContain('coder_review:accept');
@@ -75,7 +75,7 @@ describe('coder_review', () => {
       expect((await waitForStage(handle, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
       await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'G44.209' }], procedures: [{ code: '99213', units: 1 }] });
     });
-    expect(stages).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
     expect(status.codes.diagnoses).toEqual(['G44.209']);
   });
 
@@ -89,7 +89,7 @@ describe('coder_review', () => {
       expect(waiting.coderReview?.reasons).toEqual(reasons);
       await review(handle, { action: 'edit', reviewedBy: 'coder-1', diagnoses: [{ code: 'Z00.129' }], procedures: [{ code: '99392' }] });
     });
-    expect(stages).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
   });
 
   it('sends the coder’s query to the physician and brings the re-coded answer back to review when still unsure', async () => {
@@ -102,7 +102,7 @@ describe('coder_review', () => {
       const again = await waitForStage(handle, 'coder_review');
       await review(handle, { action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' });
     });
-    expect(stages).toEqual(['coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed']);
     expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
   });
 
@@ -114,7 +114,7 @@ describe('coder_review', () => {
       await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213' }] });
     });
     expect(fake.callsOf('codeEncounter')).toHaveLength(3);
-    expect(stages).toEqual(['coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
     expect(status.flags.join(' ')).toContain('coding failed after its attempts');
   });
 
