@@ -13,6 +13,7 @@ import { locateEvidence } from '../domain/evidence.ts';
 import { reviewReasons } from './review-routing.ts';
 import { dateToDay } from '../domain/days.ts';
 import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
+import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 
 export interface CodingSummary {
   revision: number;
@@ -137,7 +138,7 @@ function editProblems(edits: EditFinding[], override: Pick<CodeOverride, 'diagno
     });
 }
 
-export function createCodingActivities({ prisma, coding, payers }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers'>) {
+export function createCodingActivities({ prisma, coding, payers, feeSchedule }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule'>) {
   return {
     async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
@@ -162,14 +163,23 @@ export function createCodingActivities({ prisma, coding, payers }: Pick<Activity
 
     /**
      * Checks a coder's codes without storing them: each is looked up in the code sets and the
-     * edits run on the whole set. The workflow's update handler refuses the coder's request with
-     * these problems (the API answers 422 naming each code).
+     * edits run on the whole set, and each procedure must have a price under the encounter's payer
+     * (else the claim could not be built and the accepted codes would stop in needs_review). The
+     * workflow's update handler refuses the coder's request with these problems (the API answers
+     * 422 naming each code).
      */
     async checkCoderCodes(args: { encounterId: string; diagnoses: CodeOverride['diagnoses']; procedures: CodeOverride['procedures'] }): Promise<{ problems: CodeProblem[] }> {
-      const { patient } = await loadEncounterForCoding(prisma, args.encounterId);
+      const { encounter, patient } = await loadEncounterForCoding(prisma, args.encounterId);
       const looked = lookUpCoderCodes(coding, args, '');
       if (looked.problems.length > 0) return { problems: looked.problems };
-      return { problems: editProblems(coding.edits(looked.diagnoses, looked.procedures, patient), args) };
+      // The price list billing will use (activities/billing.ts): the self-pay list once a biller switched to self-pay.
+      const priceList = encounter.financialClass === 'self_pay' ? SELF_PAY_PRICE_LIST : encounter.payerId;
+      const unpriced = args.procedures.flatMap((p, i): CodeProblem[] =>
+        feeSchedule.findRate(priceList, p.code, p.modifiers ?? []) === undefined
+          ? [{ field: `procedures.${i}.code`, code: p.code, message: `${p.code} has no price on the ${priceList} fee schedule: the claim could not be built` }]
+          : [],
+      );
+      return { problems: [...unpriced, ...editProblems(coding.edits(looked.diagnoses, looked.procedures, patient), args)] };
     },
 
     /** A coder's codes replace the engine's: looked up, checked by the edits, stored as a new revision. */

@@ -1,17 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadFeeSchedule, parseFeeSchedule, UnpricedProcedureError } from '../../billing/fee-schedule.ts';
+import { loadFeeSchedule, parseFeeSchedule, SELF_PAY_PRICE_LIST, UnpricedProcedureError } from '../../billing/fee-schedule.ts';
+import { loadPayerDirectory } from '../../payers/directory.ts';
 
-const DEMO_CODES = [
-  '99202', '99203', '99204', '99205', '99211', '99212', '99213', '99214', '99215', '36415', '93000', '71046', '80053',
-  '85025', '70551', '70552', '70553', '72148', '73721', '20610', '11042', '12001', '29125', '95810', '90471', '90686',
-  '96372', 'J1100', 'G0439',
-];
-const PAYERS = ['ACME-HEALTH', 'BLUE-PLAINS', 'MEDICARE-DEMO'];
+/**
+ * Every code the procedure catalog knows (what the engine and a coder may bill) and every payer in
+ * the directory: a code the catalog has but the fee schedule lacks makes a valid claim unbuildable
+ * (it stopped a coder's 99396 in needs_review).
+ */
+const DEMO_CODES = readFileSync(fileURLToPath(new URL('../../data/procedures/demo-catalog.csv', import.meta.url)), 'utf8')
+  .split(/\r?\n/)
+  .slice(1)
+  .map((line) => line.split(',')[0]!.trim())
+  .filter((code) => code !== '');
+const PAYERS = [...loadPayerDirectory().payers.map((p) => p.id), SELF_PAY_PRICE_LIST];
 
 describe('fee schedule', () => {
   const schedule = loadFeeSchedule();
 
-  it('prices every demo procedure for every demo payer, allowed never above the charge', () => {
+  it('prices every catalog procedure for every payer in the directory and on the self-pay list, allowed never above the charge', () => {
+    expect(DEMO_CODES.length).toBeGreaterThan(40);
+    expect(PAYERS.length).toBeGreaterThanOrEqual(3);
     for (const payer of PAYERS) {
       for (const code of DEMO_CODES) {
         const price = schedule.priceLine(payer, code, [], 1);
