@@ -247,7 +247,11 @@ describe('a scheduled visit', () => {
       },
     });
     expect(documented.status).toBe(200);
-    // Two MRIs on one day exceed the per-day units edit first: a supervisor accepts them as documented.
+    // Two MRIs on one day exceed the per-day units edit first: a coder confirms both are documented
+    // (an accept of the units edit needs a note), then a supervisor accepts billing over the edit.
+    await waitForStage(id, 'coder_review');
+    const coderAccept = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept', note: 'repeat study documented (motion artifact)' } });
+    expect(coderAccept.status).toBe(200);
     const edits = await waitForStage(id, 'needs_review');
     expect(edits.pendingDecision?.kind).toBe('edit_failed');
     expect((await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes' } })).status).toBe(200);

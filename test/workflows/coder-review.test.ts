@@ -8,7 +8,7 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
-import { coderReviewUpdate, INVALID_CODES, type CoderReviewAction } from '../../workflows/messages.ts';
+import { coderReviewUpdate, INVALID_CODES, supervisorDecisionUpdate, type CoderReviewAction } from '../../workflows/messages.ts';
 import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
 import { confidentCoding, type Script } from '../../testkit/fake-activities.ts';
@@ -90,6 +90,21 @@ describe('coder_review', () => {
       await review(handle, { action: 'edit', reviewedBy: 'coder-1', diagnoses: [{ code: 'Z00.129' }], procedures: [{ code: '99392' }] });
     });
     expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+  });
+
+  it('lets a coder accept documented units over the per-day limit only with a note; a supervisor then signs off the edit', async () => {
+    const overUnits = { ...confidentCoding(), edits: [{ rule: 'MUE', severity: 'error' as const, message: '72148 is billed for 2 units; the per-day limit is 1.' }] };
+    const { stages, status } = await runEncounter({ coding: [overUnits] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      const bare = await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }).catch((e: unknown) => e);
+      expect((bare as WorkflowUpdateFailedError).cause?.message).toContain('accept them with a note');
+      await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', note: 'second study documented' });
+      const signOff = await waitForStage(handle, 'needs_review');
+      expect(signOff.pendingDecision).toMatchObject({ kind: 'edit_failed', allowed: ['accept_codes'] });
+      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: signOff.pendingDecision!.id }] });
+    });
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'needs_review', 'billing', 'billed']);
+    expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
   });
 
   it('sends the coder’s query to the physician and brings the re-coded answer back to review when still unsure', async () => {

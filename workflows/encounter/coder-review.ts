@@ -23,6 +23,14 @@ const OTHER_OPTION = 'Other (please specify)';
 const UNDETERMINED_OPTION = 'Clinically undetermined';
 
 
+/**
+ * Edits a coder may accept with a note naming the documentation (units over the per-day limit when
+ * the record documents each one). The encounter then still waits for a supervisor's accept in
+ * needs_review (reviewEditErrors): billing over an edit takes two people. Definitional conflicts
+ * (Excludes1, age, sex, pointers) are never accepted: the codes must change.
+ */
+const DOCUMENTABLE_EDIT_RULES: readonly string[] = ['MUE'];
+
 /** Codes the record with the engine; behind CODER_REVIEW with bounded attempts, a failure becoming a coder's task. */
 export async function engineCodes(
   state: EncounterState,
@@ -154,7 +162,13 @@ function validateCoderAction(state: EncounterState, action: CoderReviewAction): 
     const summary = state.underReview!;
     if (summary.diagnoses.length === 0) throw new Error('there are no codes to accept: enter the codes');
     const errors = summary.edits.filter((e) => e.severity === 'error');
-    if (errors.length > 0) throw new Error(`these codes fail pre-claim edits (${errors.map((e) => e.rule).join(', ')}): edit them or query the physician`);
+    const documentable = errors.every((e) => DOCUMENTABLE_EDIT_RULES.includes(e.rule)) && (action.note ?? '').trim() !== '';
+    if (errors.length > 0 && !documentable) {
+      throw new Error(
+        `these codes fail pre-claim edits (${errors.map((e) => e.rule).join(', ')}): edit them or query the physician` +
+          (errors.every((e) => DOCUMENTABLE_EDIT_RULES.includes(e.rule)) ? ', or accept them with a note saying where the record documents them' : ''),
+      );
+    }
   }
   if (action.action === 'query' && action.question.trim() === '') throw new Error('the query needs a question');
 }
