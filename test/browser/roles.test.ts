@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkScreen, launchChromium, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
 import type { TestStack } from '../../testkit/stack.ts';
+import { call } from '../../testkit/http.ts';
 import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, type Submitted } from './support.ts';
 
 let stack: TestStack;
@@ -26,7 +27,11 @@ beforeAll(async () => {
   await Promise.all([
     waitForStage(stack, encounters.askedPhysician.id, 'awaiting_clarification'),
     waitForStage(stack, encounters.forCoder.id, 'awaiting_clarification'),
-    waitForStage(stack, encounters.forSupervisor.id, 'needs_review'),
+    // The units edit waits for a coder first: a coder confirms both studies are documented, then the supervisor signs off.
+    waitForStage(stack, encounters.forSupervisor.id, 'coder_review')
+      .then(() => call(stack.apiUrl, 'POST', `/encounters/${encounters.forSupervisor.id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept', note: 'both studies documented' } }))
+      .then((accepted) => expect(accepted.status).toBe(200))
+      .then(() => waitForStage(stack, encounters.forSupervisor.id, 'needs_review')),
     waitForStage(stack, encounters.billed.id, 'billed'),
   ]);
 }, 300_000);

@@ -24,7 +24,7 @@ export const SCENARIOS = {
     procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
     testResults: [],
   },
-  /** Two lumbar MRIs on one day fail the units edit: a supervisor decides (needs_review). */
+  /** Two lumbar MRIs on one day fail the units edit: a coder confirms them (coder_review), then a supervisor decides (needs_review). */
   unitsEdit: {
     notes: 'Low back pain radiating to the left leg for eight weeks despite physical therapy.',
     diagnoses: [{ description: 'Low back pain', code: 'M54.50' }],
