@@ -5,15 +5,20 @@ import { STAGES } from '../workflows/stages.ts';
 
 const nextCursor = z.string().nullable().meta({ description: 'Pass as ?cursor= for the next page; null on the last page' });
 
+/** What every worklist item says about its encounter. */
+const workItem = {
+  encounterId: z.uuid(),
+  clinicEncounterId: z.string(),
+  payerId: z.string(),
+  dateOfService: day,
+  scheduled: z.boolean().meta({ description: 'Posted before the visit' }),
+};
+
 export const eligibilityWorklistSchema = z
   .object({
     items: z.array(
       z.object({
-        encounterId: z.uuid(),
-        clinicEncounterId: z.string(),
-        payerId: z.string(),
-        dateOfService: day,
-        scheduled: z.boolean().meta({ description: 'Posted before the visit' }),
+        ...workItem,
         coverageVersion: z.number().int().meta({ description: 'Name it as expectedVersion when correcting the coverage or switching to self-pay' }),
         waitingSince: isoTime.nullable().meta({ description: 'When the encounter stopped for the biller' }),
         eligibility: z
@@ -36,15 +41,11 @@ export const authorizationWorklistSchema = z
   .object({
     items: z.array(
       z.object({
-        encounterId: z.uuid(),
-        clinicEncounterId: z.string(),
-        payerId: z.string(),
+        ...workItem,
         stage: z.enum(STAGES),
         state: z.enum(['pending', 'needs_biller']).meta({
           description: 'pending: the insurer has not decided yet (followed by the workflow); needs_biller: denied or not decided in time, a biller decides',
         }),
-        dateOfService: day,
-        scheduled: z.boolean(),
         daysUntilService: z.number().int().meta({ description: 'Negative once the date of service has passed' }),
         authorization: z.object({
           status: z.string().meta({ description: 'requested | pended | denied | certified | partial | modified' }),

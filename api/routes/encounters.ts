@@ -18,6 +18,9 @@ export function encounterLinks(id: string): Record<string, string> {
     cancel: `/encounters/${id}/cancel`,
     decision: `/encounters/${id}/decision`,
     codes: `/encounters/${id}/codes`,
+    coverage: `/encounters/${id}/coverage`,
+    estimates: `/encounters/${id}/estimates`,
+    documentation: `/encounters/${id}/documentation`,
     audit: `/audit?encounterId=${id}`,
   };
 }

@@ -28,12 +28,21 @@ import { afterCursor, encodeCursor } from './encounters.ts';
 const WORKLIST_ROLES = ['biller', 'supervisor'] as const;
 const DAY_MS = 86_400_000;
 
-function baseWhere(query: { payer?: string | undefined; cursor?: string | undefined }, stages: readonly Stage[]): Prisma.EncounterWhereInput {
-  return {
+/** One page of encounters in these stages (oldest first, one more row than the limit to know if another page follows). */
+function pageQuery(query: { payer?: string | undefined; cursor?: string | undefined; limit: number }, stages: readonly Stage[]) {
+  const where: Prisma.EncounterWhereInput = {
     stage: { in: [...stages] },
     ...(query.payer !== undefined ? { payerId: query.payer } : {}),
     ...(query.cursor !== undefined ? afterCursor(query.cursor) : {}),
   };
+  return { where, orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }], take: query.limit + 1 };
+}
+
+/** The encounter columns every worklist item shows. */
+const WORK_ITEM_COLUMNS = { id: true, createdAt: true, clinicEncounterId: true, payerId: true, dateOfService: true, scheduled: true } as const;
+
+function workItem(row: { id: string; clinicEncounterId: string; payerId: string; dateOfService: Date; scheduled: boolean }) {
+  return { encounterId: row.id, clinicEncounterId: row.clinicEncounterId, payerId: row.payerId, dateOfService: dateToDay(row.dateOfService), scheduled: row.scheduled };
 }
 
 function page<Row extends { createdAt: Date; id: string }>(rows: readonly Row[], limit: number): { rows: Row[]; nextCursor: string | null } {
@@ -65,16 +74,9 @@ export const worklistRoutes = [
     },
     async ({ deps, query, res }) => {
       const rows = await deps.prisma.encounter.findMany({
-        where: baseWhere(query, ['awaiting_coverage']),
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: query.limit + 1,
+        ...pageQuery(query, ['awaiting_coverage']),
         select: {
-          id: true,
-          createdAt: true,
-          clinicEncounterId: true,
-          payerId: true,
-          dateOfService: true,
-          scheduled: true,
+          ...WORK_ITEM_COLUMNS,
           coverageVersion: true,
           eligibilityChecks: { orderBy: { checkedAt: 'desc' }, take: 1 },
           transitions: { where: { toStage: 'awaiting_coverage' }, orderBy: { sequence: 'desc' }, take: 1, select: { at: true } },
@@ -85,11 +87,7 @@ export const worklistRoutes = [
         items: kept.map((row) => {
           const check = row.eligibilityChecks[0];
           return {
-            encounterId: row.id,
-            clinicEncounterId: row.clinicEncounterId,
-            payerId: row.payerId,
-            dateOfService: dateToDay(row.dateOfService),
-            scheduled: row.scheduled,
+            ...workItem(row),
             coverageVersion: row.coverageVersion,
             waitingSince: row.transitions[0]?.at.toISOString() ?? null,
             eligibility:
@@ -129,18 +127,13 @@ export const worklistRoutes = [
     },
     async ({ deps, query, res }) => {
       const stages: Stage[] = query.state === 'pending' ? ['authorization'] : query.state === 'needs_biller' ? ['denied', 'needs_review'] : ['authorization', 'denied', 'needs_review'];
+      const paged = pageQuery(query, stages);
       const rows = await deps.prisma.encounter.findMany({
-        where: { ...baseWhere(query, stages), priorAuthorizations: { some: {} } },
-        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-        take: query.limit + 1,
+        ...paged,
+        where: { ...paged.where, priorAuthorizations: { some: {} } },
         select: {
-          id: true,
-          createdAt: true,
-          clinicEncounterId: true,
-          payerId: true,
+          ...WORK_ITEM_COLUMNS,
           stage: true,
-          dateOfService: true,
-          scheduled: true,
           workflowId: true,
           priorAuthorizations: { orderBy: { createdAt: 'desc' }, take: 1 },
         },
@@ -173,13 +166,9 @@ export const worklistRoutes = [
           const isExpedited = expedited.get(row.id) ?? false;
           const due = auth.createdAt.getTime() + durationMs(isExpedited ? deps.timings.authorizationDeadlineExpedited : deps.timings.authorizationDeadlineStandard);
           return {
-            encounterId: row.id,
-            clinicEncounterId: row.clinicEncounterId,
-            payerId: row.payerId,
+            ...workItem(row),
             stage: row.stage as Stage,
             state,
-            dateOfService: dateToDay(row.dateOfService),
-            scheduled: row.scheduled,
             daysUntilService: Math.round((row.dateOfService.getTime() - today) / DAY_MS),
             authorization: {
               status: auth.status,
