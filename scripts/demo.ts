@@ -25,6 +25,7 @@ import { parseArgs } from 'node:util';
 import { STAGES } from '../workflows/stages.ts';
 import { ApiUnreachable, DemoApi } from './demo/api.ts';
 import { loadSamples } from './demo/samples.ts';
+import { patientAsksBillerAnswers } from './demo/patient-question.ts';
 import { EncounterRun, type RunResult } from './demo/scenario.ts';
 
 const USAGE = `usage: npm run demo [-- --fresh]
@@ -122,6 +123,20 @@ async function main(): Promise<void> {
 
   await printStageTable(api, new Set(runs.map((run) => run.clinicEncounterId)));
   printResults(results);
+
+  // The patient's side on the first encounter that was billed: link, bill, question, the biller's answer.
+  const billed = runs.find((run, i) => results[i]?.stage === 'billed' && run.id !== undefined);
+  print();
+  if (billed === undefined) {
+    results.push({ clinicEncounterId: '-', scenario: 'straight_through', outcome: 'waiting', stage: 'not submitted', message: 'no billed encounter for the patient’s question' });
+  } else {
+    print('A patient asks about a bill; a biller answers');
+    try {
+      await patientAsksBillerAnswers(api, billed.id!, billed.sample.submission.patient.dateOfBirth, print);
+    } catch (error) {
+      results.push({ clinicEncounterId: billed.clinicEncounterId, scenario: billed.sample.scenario, outcome: 'unexpected', stage: 'billed', message: `patient question: ${(error as Error).message}` });
+    }
+  }
 
   const elapsed = Math.round((Date.now() - started) / 1000);
   const unexpected = results.filter((r) => r.outcome === 'unexpected');

@@ -85,6 +85,11 @@ export class EncounterRun {
     this.clinicEncounterId = `${sample.submission.clinicEncounterId}${runSuffix}${scheduledSuffix}`;
   }
 
+  /** The encounter's id once submitted (the patient's part of the demo picks a billed one). */
+  get id(): string | undefined {
+    return this.encounterId;
+  }
+
   private person(): PersonContext {
     return { api: this.options.api, encounterId: this.encounterId!, sample: this.sample, acted: this.acted, notes: this.notes, say: (text) => this.say(text) };
   }
