@@ -5,6 +5,16 @@ import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import type { TokenDirectory } from './auth.ts';
+import type { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
+
+export interface ApiPayments {
+  /** The payment provider, charged server to server. */
+  provider: PaymentProviderClient;
+  /** Where the patient's browser tokenizes card data (the provider's own endpoint). */
+  publicUrl: string;
+  /** See payments/record-payment.ts. */
+  pendingGraceMs: number;
+}
 
 export interface ApiDeps {
   prisma: PrismaClient;
@@ -25,6 +35,8 @@ export interface ApiDeps {
   statusQueryTimeoutMs?: number;
   /** How long answering a clarification may wait for the workflow (default 20000 ms). */
   updateTimeoutMs?: number;
+  /** Card payments through the provider; absent: payment routes answer 503. */
+  payments?: ApiPayments;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */
   limits?: Partial<ApiLimits>;
   /** The patient page: links, sessions, question deadlines (defaults when absent). */

@@ -11,6 +11,8 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import { createTracing } from '../platform/tracing.ts';
 import { createApp } from './app.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
+import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
+import type { ExternalParties } from '../worker/dependencies.ts';
 
 const log = createLogger('api');
 
@@ -19,7 +21,7 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string): Promise<RunningApi> {
+export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: Pick<ExternalParties, 'paymentProviderUrl'>): Promise<RunningApi> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl, config.database);
@@ -43,6 +45,11 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
     limits: config.apiLimits,
     patientPortal: config.patientPortal,
     metricsToken: config.observability.metricsToken,
+    payments: {
+      provider: new PaymentProviderClient(parties.paymentProviderUrl, { timeoutMs: config.payments.providerTimeoutMs }),
+      publicUrl: config.paymentProviderPublicUrl ?? parties.paymentProviderUrl,
+      pendingGraceMs: config.payments.pendingGraceMs,
+    },
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
       temporal: await connection.healthService.check({}).then(() => true, () => false),

@@ -7,5 +7,7 @@ import { loadStandaloneSettings } from '../platform/standalone.ts';
 import { runApi } from '../api/server.ts';
 
 const { config, temporal, databaseUrl } = loadStandaloneSettings('API');
-const api = await runApi(config, temporal, databaseUrl);
+const api = await runApi(config, temporal, databaseUrl, {
+  paymentProviderUrl: config.paymentProviderUrl ?? `http://127.0.0.1:${config.paymentProviderPort}`,
+});
 stopOnSignals(() => api.stop());

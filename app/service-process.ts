@@ -47,7 +47,7 @@ process.on('message', (message: ServiceStart | { type: 'stop' }) => {
         stopService = (await runWorker(config, temporal, databaseUrl, parties)).stop;
         send({ type: 'ready' });
       } else {
-        const api = await runApi(config, temporal, databaseUrl);
+        const api = await runApi(config, temporal, databaseUrl, parties);
         stopService = api.stop;
         send({ type: 'ready', url: api.url });
       }

@@ -23,6 +23,7 @@ import { loadTemporalSettings, settingsForAddress } from '../platform/temporal-c
 import { startTemporalDevServer } from '../platform/temporal-server.ts';
 import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
+import { startPaymentSandbox } from '../sandbox/payments/server.ts';
 
 const log = createLogger('start');
 const configured = loadConfig();
@@ -97,14 +98,21 @@ try {
     clearinghouseUrl = clearinghouse.url;
   }
 
+  let paymentProviderUrl = config.paymentProviderUrl;
+  if (!paymentProviderUrl) {
+    const payments = await startPaymentSandbox({ port: config.paymentProviderPort });
+    stops.push({ name: 'payment sandbox', stop: payments.stop });
+    paymentProviderUrl = payments.url;
+  }
+
   // The worker and the API in processes of their own (one event loop each); stopped API first.
-  const parties = { insurerUrl, clearinghouseUrl };
+  const parties = { insurerUrl, clearinghouseUrl, paymentProviderUrl };
   const worker = await startServiceProcess({ role: 'worker', config, temporal, databaseUrl, parties });
   stops.push({ name: 'worker', stop: worker.stop });
   const api = await startServiceProcess({ role: 'api', config, temporal, databaseUrl, parties });
   stops.push({ name: 'api', stop: api.stop });
 
-  log.info('encounterflow ready', { api: api.url, temporalUi: uiUrl ?? 'external cluster', insurer: insurerUrl, clearinghouse: clearinghouseUrl });
+  log.info('encounterflow ready', { api: api.url, temporalUi: uiUrl ?? 'external cluster', insurer: insurerUrl, clearinghouse: clearinghouseUrl, payments: paymentProviderUrl });
 } catch (err) {
   log.error('start failed', { error: (err as Error).message });
   await stopAll();

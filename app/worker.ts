@@ -10,5 +10,6 @@ const { config, temporal, databaseUrl } = loadStandaloneSettings('worker');
 const worker = await runWorker(config, temporal, databaseUrl, {
   insurerUrl: config.insurerUrl ?? `http://127.0.0.1:${config.insurerPort}`,
   clearinghouseUrl: config.clearinghouseUrl ?? `http://127.0.0.1:${config.clearinghousePort}`,
+  paymentProviderUrl: config.paymentProviderUrl ?? `http://127.0.0.1:${config.paymentProviderPort}`,
 });
 stopOnSignals(() => worker.stop());

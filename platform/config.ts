@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 import { durationMs } from '../domain/durations.ts';
 import { DEFAULT_TIMINGS } from '../workflows/config.ts';
+import { DEFAULT_PAYMENT_PLAN_TIMINGS, DEFAULT_STATEMENT_CYCLE } from '../workflows/statement-cycle-config.ts';
 import { DEFAULT_API_LIMITS } from '../api/deps.ts';
 import { DEFAULT_DATABASE_SETTINGS } from './db.ts';
 import { LOG_LEVELS } from './logger.ts';
@@ -54,6 +55,25 @@ function isWorkflowDuration(raw: string): boolean {
 }
 const duration = (fallback: string, meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).default(fallback).meta(meta);
 const optionalDuration = (meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).optional().meta(meta);
+
+/** Comma-separated ascending durations, e.g. `30d,60d,90d`. */
+const durationList = (fallback: readonly string[], meta: SettingMeta) =>
+  z
+    .string()
+    .transform((raw) => raw.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .refine(
+      (parts) => {
+        try {
+          const values = parts.map(durationMs);
+          return values.length > 0 && values.every((v, i) => Number.isFinite(v) && v > 0 && v <= MAX_DURATION_MS && (i === 0 || v > values[i - 1]!));
+        } catch {
+          return false;
+        }
+      },
+      { error: 'must be ascending positive durations separated by commas, such as 30d,60d,90d' },
+    )
+    .default([...fallback])
+    .meta(meta);
 
 /** Every environment variable the product reads, with its type, default and meaning. */
 export const environmentSchema = z.object({
@@ -137,6 +157,17 @@ export const environmentSchema = z.object({
   INSURER_PORT: port(4010, { description: 'Port of the insurer sandbox `npm start` runs' }),
   CLEARINGHOUSE_URL: text({ description: 'The clearinghouse’s API', unset: 'the clearinghouse sandbox is started' }),
   CLEARINGHOUSE_PORT: port(4020, { description: 'Port of the clearinghouse sandbox `npm start` runs' }),
+  PAYMENT_PROVIDER_URL: text({ description: 'The payment provider’s API (charges one-time card tokens)', unset: 'the payment sandbox is started' }),
+  PAYMENT_PROVIDER_PORT: port(4030, { description: 'Port of the payment sandbox `npm start` runs' }),
+  PAYMENT_PROVIDER_PUBLIC_URL: text({
+    description: 'Where the patient’s browser sends card data for a one-time token (the provider’s tokenization endpoint); the API never sees card numbers',
+    unset: '`PAYMENT_PROVIDER_URL`',
+  }),
+  PAYMENT_PROVIDER_TIMEOUT_MS: wholeNumber(10_000, { description: 'Timeout of one call to the payment provider; a charge without an answer stays pending until reconciled' }, 1),
+  PAYMENT_RECONCILE_INTERVAL_MS: wholeNumber(60_000, { description: 'How often each worker asks the payment provider about pending card payments (`payments/reconcile.ts`)' }, 1),
+  PAYMENT_PENDING_GRACE_MS: wholeNumber(60_000, {
+    description: 'A pending card payment younger than this may still be in flight: only after it is one with no charge at the provider failed as never charged',
+  }, 1),
   INSURER_SCENARIO: text({ description: 'Insurer sandbox behaviour and fault injection', unset: '`data/sandbox/insurer-scenarios.json`' }),
   CLEARINGHOUSE_SCENARIO: text({
     description: 'Clearinghouse sandbox behaviour and fault injection',
@@ -182,6 +213,19 @@ export const environmentSchema = z.object({
     description: 'A scheduled visit’s eligibility is checked again before the claim when its last check is older than this',
   }),
   STATEMENT_DUE_DAYS: wholeNumber(30, { description: 'Days the patient has to pay a statement' }),
+  STATEMENT_REMINDERS: durationList(DEFAULT_STATEMENT_CYCLE.reminderOffsets, {
+    description: 'Statement cycle: reminders while a balance remains, as times after the statement (comma-separated, ascending); time paused by an open question or a payment plan does not count',
+  }),
+  STATEMENT_FINAL_NOTICE_AFTER: duration(DEFAULT_STATEMENT_CYCLE.finalNoticeAfter, {
+    description: 'Statement cycle: the final notice, after the statement (later than the last reminder); then a supervisor decides (never an automatic collections referral)',
+  }),
+  STATEMENT_PAUSED_RECHECK_INTERVAL: duration(DEFAULT_STATEMENT_CYCLE.pausedRecheckInterval, {
+    description: 'Statement cycle: while paused, how often it re-reads whether it still is (a signal from the API wakes it sooner)',
+  }),
+  PAYMENT_PLAN_REMINDER_BEFORE: duration(DEFAULT_PAYMENT_PLAN_TIMINGS.reminderBefore, { description: 'Payment plans: reminder this long before each installment is due' }),
+  PAYMENT_PLAN_GRACE: duration(DEFAULT_PAYMENT_PLAN_TIMINGS.grace, {
+    description: 'Payment plans: an installment not paid this long after its due date is missed and goes to the billers’ worklist',
+  }),
   PROCEDURE_CATALOG: text({
     description: 'The customer’s own procedure catalog (CPT is licensed: we ship none)',
     unset: '`data/procedures/demo-catalog.csv`',
@@ -268,6 +312,21 @@ function appConfig(env: Environment) {
     clearinghouseUrl: env.CLEARINGHOUSE_URL,
     clearinghousePort: env.CLEARINGHOUSE_PORT,
     externalTimeoutMs: env.EXTERNAL_TIMEOUT_MS,
+    /** Unset: the payment sandbox is started by `npm start`. */
+    paymentProviderUrl: env.PAYMENT_PROVIDER_URL,
+    paymentProviderPort: env.PAYMENT_PROVIDER_PORT,
+    paymentProviderPublicUrl: env.PAYMENT_PROVIDER_PUBLIC_URL,
+    payments: {
+      providerTimeoutMs: env.PAYMENT_PROVIDER_TIMEOUT_MS,
+      reconcileIntervalMs: env.PAYMENT_RECONCILE_INTERVAL_MS,
+      pendingGraceMs: env.PAYMENT_PENDING_GRACE_MS,
+    },
+    statementCycle: {
+      reminderOffsets: env.STATEMENT_REMINDERS,
+      finalNoticeAfter: env.STATEMENT_FINAL_NOTICE_AFTER,
+      pausedRecheckInterval: env.STATEMENT_PAUSED_RECHECK_INTERVAL,
+    },
+    paymentPlanTimings: { reminderBefore: env.PAYMENT_PLAN_REMINDER_BEFORE, grace: env.PAYMENT_PLAN_GRACE },
     physicianWebhookUrl: env.PHYSICIAN_WEBHOOK_URL,
     supervisorWebhookUrl: env.SUPERVISOR_WEBHOOK_URL,
     webhookSigningSecret: env.WEBHOOK_SIGNING_SECRET ?? DEV_WEBHOOK_SIGNING_SECRET,

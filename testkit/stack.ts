@@ -20,6 +20,8 @@ import { listen } from '../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec, type AesGcmPayloadCodec } from '../platform/payload-codec.ts';
 import { startClearinghouseSandbox } from '../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../sandbox/insurer/server.ts';
+import { startPaymentSandbox, type PaymentSandboxState } from '../sandbox/payments/server.ts';
+import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import type { FaultConfig } from '../sandbox/shared/faults.ts';
 import { buildActivityDeps } from '../worker/dependencies.ts';
 import { createEncounterWorker } from '../worker/encounter-worker.ts';
@@ -41,6 +43,11 @@ export interface TestStack {
   apiUrl: string;
   insurerUrl: string;
   clearinghouseUrl: string;
+  /** The payment-provider sandbox and its in-memory state (charges by idempotency key). */
+  paymentsUrl: string;
+  paymentSandbox: PaymentSandboxState;
+  /** The client the API charges through (for calling the reconcile step directly). */
+  paymentProvider: PaymentProviderClient;
   db: TestDatabase;
   /** The dev server environment; its `client` has no codec (it sees the encrypted payloads). */
   env: TestWorkflowEnvironment;
@@ -63,6 +70,8 @@ export interface TestStackOptions {
   insurerScenarioPath?: string;
   /** Client timeout towards the sandboxes. */
   externalTimeoutMs?: number;
+  /** How long the payment sandbox's timeout card takes to answer (default 4 s, beyond the 1.5 s client timeout). */
+  paymentTimeoutDelayMs?: number;
   /** The API's admission and rate limits (api/admission.ts); its defaults otherwise. */
   apiLimits?: Partial<ApiLimits>;
   /** The patient page's settings (short answer deadlines for the SLA tests). */
@@ -78,12 +87,14 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     bundleEncounterWorkflows({ logger: quietBundlerLogger }),
     startInsurerSandbox({ port: 0, faults: options.insurerFaults, ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}) }),
   ]);
+  const paymentSandbox = await startPaymentSandbox({ port: 0, timeoutDelayMs: options.paymentTimeoutDelayMs ?? 4_000 });
+  const paymentProvider = new PaymentProviderClient(paymentSandbox.url, { timeoutMs: 1_500 });
   const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
   const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000), ...options.env });
   const payloadKeySpec = generatePayloadKeySpec();
   const deps = {
-    ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url })),
+    ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url, paymentProviderUrl: paymentSandbox.url })),
     messageProof: MessageProofKeys.fromPayloadKeySpec(payloadKeySpec),
   };
   const payloadCodec = createPayloadCodec(payloadKeySpec);
@@ -119,6 +130,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     temporalUiOrigins: ['http://127.0.0.1:8233'],
     readiness: async () => ({ database: true, temporal: true }),
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
+    // A short grace, so a test's reconcile step can fail a payment the provider never charged.
+    payments: { provider: paymentProvider, publicUrl: paymentSandbox.url, pendingGraceMs: 2_000 },
     ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
     ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });
@@ -128,6 +141,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     apiUrl: server.url,
     insurerUrl: insurer.url,
     clearinghouseUrl: clearinghouse.url,
+    paymentsUrl: paymentSandbox.url,
+    paymentSandbox: paymentSandbox.state,
+    paymentProvider,
     db,
     env,
     client,
@@ -143,7 +159,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await keepX12ForCi(db).catch(() => undefined);
       await server.stop();
       await stopWorker();
-      await Promise.allSettled([insurer.stop(), clearinghouse.stop()]);
+      await Promise.allSettled([insurer.stop(), clearinghouse.stop(), paymentSandbox.stop()]);
       await Promise.allSettled([env.teardown(), db.drop()]);
       // Every answer the tests provoked must be one the OpenAPI document declares.
       if (undeclaredResponses.length > 0) throw new Error(`Undeclared responses:\n${[...new Set(undeclaredResponses)].join('\n')}`);

@@ -12,6 +12,8 @@ import { loadCodingEngine } from './coding-engine.ts';
 export interface ExternalParties {
   insurerUrl: string;
   clearinghouseUrl: string;
+  /** The payment provider (the payment sandbox under npm start). */
+  paymentProviderUrl: string;
 }
 
 export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient, parties: ExternalParties): Promise<ActivityDeps> {

@@ -12,6 +12,8 @@ import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
 import { workerTuning } from './tuning.ts';
 import { startReconciler } from './workflow-reconciler.ts';
+import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
+import { startPaymentReconciler } from '../payments/reconcile.ts';
 
 const log = createLogger('worker');
 
@@ -53,10 +55,20 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
     timings: config.timings,
     intervalMs: config.reconcileIntervalMs,
   });
+  // Card payments whose provider answer never came are settled from the provider's record.
+  const paymentReconciler = startPaymentReconciler(
+    {
+      prisma,
+      provider: new PaymentProviderClient(parties.paymentProviderUrl, { timeoutMs: config.payments.providerTimeoutMs }),
+      pendingGraceMs: config.payments.pendingGraceMs,
+    },
+    config.payments.reconcileIntervalMs,
+  );
   log.info('worker ready', { taskQueue: config.taskQueue, namespace: temporal.namespace });
   return {
     async stop() {
       await reconciler.stop();
+      await paymentReconciler.stop();
       await client.connection.close();
       if (worker.getState() === 'RUNNING') worker.shutdown();
       await running.catch(() => undefined);

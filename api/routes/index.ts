@@ -14,6 +14,7 @@ import { correctionRoutes } from './corrections.ts';
 import { encounterRoutes } from './encounters.ts';
 import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
+import { paymentRoutes } from './payments.ts';
 import { stageRoutes } from './stages.ts';
 import { patientRoutes } from './patient.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
@@ -51,6 +52,7 @@ export const API_ROUTES: readonly Route[] = [
   ...statementRoutes,
   ...patientQuestionRoutes,
   ...patientRoutes,
+  ...paymentRoutes,
   ...auditRoutes,
   ...codecRoutes,
 ];
