@@ -1,0 +1,155 @@
+/**
+ * Patient payments end to end over the real stack: a billed encounter's statement, the API, the
+ * payment-provider sandbox over HTTP, a real database. A payment delivered twice posts once; a
+ * declined card posts nothing; a provider timeout leaves the payment pending (the balance does
+ * not move) until the reconcile step settles it from the provider's record; an overpayment opens
+ * a refund work item.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reconcilePendingPayments } from '../../payments/reconcile.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+
+let stack: TestStack;
+let statementId: string;
+let owedCents: number;
+
+async function billedStatement(): Promise<string> {
+  const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
+  expect(created.status).toBe(201);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const encounter = await call(stack.apiUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.supervisor });
+    if (encounter.body.status?.stage === 'billed' && encounter.body.status.statementId) return encounter.body.status.statementId as string;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('the encounter was not billed');
+}
+
+async function tokenize(cardNumber: string): Promise<string> {
+  const response = await fetch(`${stack.paymentsUrl}/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cardNumber, expMonth: 12, expYear: 2030, cvc: '123' }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { token: string }).token;
+}
+
+function pay(body: Record<string, unknown>, key?: string) {
+  return call(stack.apiUrl, 'POST', `/statements/${statementId}/payments`, {
+    token: TOKENS.biller,
+    body,
+    ...(key !== undefined ? { headers: { 'idempotency-key': key } } : {}),
+  });
+}
+
+async function balance(): Promise<{ balanceCents: number; paidCents: number; payments: Array<{ status: string }> }> {
+  const response = await call(stack.apiUrl, 'GET', `/statements/${statementId}/balance`, { token: TOKENS.biller });
+  expect(response.status).toBe(200);
+  return response.body;
+}
+
+beforeAll(async () => {
+  stack = await startTestStack();
+  statementId = await billedStatement();
+  owedCents = (await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents;
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe('patient payments over the real stack', () => {
+  it('owes something on the statement to begin with', async () => {
+    expect(owedCents).toBeGreaterThan(300);
+    expect((await balance()).balanceCents).toBe(owedCents);
+  });
+
+  it('posts a payment delivered twice once (same Idempotency-Key), and refuses the key for another payment', async () => {
+    const key = `desk-${randomUUID()}`;
+    const first = await pay({ amountCents: 100, method: 'cash' }, key);
+    expect(first.status).toBe(201);
+    expect(first.body.payment.status).toBe('confirmed');
+    expect(first.body.balance.balanceCents).toBe(owedCents - 100);
+    const again = await pay({ amountCents: 100, method: 'cash' }, key);
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replay')).toBe('true');
+    expect(again.body.payment.id).toBe(first.body.payment.id);
+    expect(await stack.db.prisma.payment.count({ where: { reference: key } })).toBe(1);
+    expect((await balance()).balanceCents).toBe(owedCents - 100);
+    const other = await pay({ amountCents: 200, method: 'cash' }, key);
+    expect(other.status).toBe(409);
+    // A card payment delivered twice is charged once at the provider, too.
+    const cardKey = `card-${randomUUID()}`;
+    const token = await tokenize('4242424242424242');
+    const charged = await pay({ amountCents: 100, method: 'card', cardToken: token }, cardKey);
+    expect(charged.status).toBe(201);
+    const twice = await pay({ amountCents: 100, method: 'card', cardToken: token }, cardKey);
+    expect(twice.status).toBe(200);
+    expect([...stack.paymentSandbox.charges.values()].filter((c) => c.charge.idempotencyKey === charged.body.payment.id)).toHaveLength(1);
+    expect((await balance()).balanceCents).toBe(owedCents - 200);
+  });
+
+  it('records a declined card as failed (402) and leaves the balance alone', async () => {
+    const declined = await pay({ amountCents: 100, method: 'card', cardToken: await tokenize('4000000000000002') }, `card-${randomUUID()}`);
+    expect(declined.status).toBe(402);
+    expect(declined.contentType).toContain('application/problem+json');
+    expect(declined.body.detail).toContain('card_declined');
+    expect((await balance()).balanceCents).toBe(owedCents - 200);
+  });
+
+  it('answers 400 naming the field for a missing key or a card number where the token goes', async () => {
+    const noKey = await pay({ amountCents: 100, method: 'cash' });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.errors[0].field).toBe('Idempotency-Key');
+    const cardNumber = await pay({ amountCents: 100, method: 'card', cardToken: '4242424242424242' }, `card-${randomUUID()}`);
+    expect(cardNumber.status).toBe(400);
+    expect(cardNumber.body.errors[0].field).toBe('cardToken');
+    expect(await stack.db.prisma.payment.count({ where: { statementId } })).toBe(3); // cash, card, declined card: the refused requests wrote nothing
+  });
+
+  it('leaves a payment pending through a provider timeout, then the reconcile step confirms it from the provider', async () => {
+    const key = `card-${randomUUID()}`;
+    const pending = await pay({ amountCents: 100, method: 'card', cardToken: await tokenize('4000000000000119') }, key);
+    expect(pending.status).toBe(202);
+    expect(pending.body.payment.status).toBe('pending');
+    expect(pending.body.balance.balanceCents).toBe(owedCents - 200);
+    const result = await reconcilePendingPayments({ prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 }, { olderThanMs: 0 });
+    expect(result).toMatchObject({ pending: 1, confirmed: 1, failed: 0 });
+    const settled = await stack.db.prisma.payment.findUniqueOrThrow({ where: { reference: key } });
+    expect(settled.status).toBe('confirmed');
+    expect(settled.providerChargeId).toMatch(/^ch_/);
+    expect((await balance()).balanceCents).toBe(owedCents - 300);
+  });
+
+  it('fails a pending payment the provider never charged once the grace period is over', async () => {
+    const key = `desk-lost-${randomUUID()}`;
+    // As if the API died between storing the payment and charging the token.
+    await stack.db.prisma.payment.create({
+      data: { statementId, reference: key, requestHash: 'x', amountCents: 100, method: 'card', source: 'desk', status: 'pending', recordedBy: 'biller-demo', createdAt: new Date(Date.now() - 10_000) },
+    });
+    const result = await reconcilePendingPayments({ prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 }, { olderThanMs: 0 });
+    expect(result).toMatchObject({ failed: 1 });
+    expect((await stack.db.prisma.payment.findUniqueOrThrow({ where: { reference: key } })).status).toBe('failed');
+    expect((await balance()).balanceCents).toBe(owedCents - 300);
+  });
+
+  it('turns an overpayment into a refund work item for the billers, and the refund restores the balance to zero', async () => {
+    const remaining = (await balance()).balanceCents;
+    const over = await pay({ amountCents: remaining + 1_500, method: 'check', reference: `CHK-${Date.now()}` });
+    expect(over.status).toBe(201);
+    expect(over.body.balance.balanceCents).toBe(-1_500);
+    const refunds = await call(stack.apiUrl, 'GET', '/refunds', { token: TOKENS.biller });
+    expect(refunds.status).toBe(200);
+    const item = refunds.body.items.find((r: { statementId: string }) => r.statementId === statementId);
+    expect(item).toMatchObject({ amountCents: 1_500, status: 'open', paymentId: over.body.payment.id });
+    const done = await call(stack.apiUrl, 'POST', `/refunds/${item.id}/complete`, { token: TOKENS.biller, body: { note: 'refunded to the card' } });
+    expect(done.status).toBe(200);
+    expect(done.body.status).toBe('refunded');
+    expect((await balance()).balanceCents).toBe(0);
+    const intake = await call(stack.apiUrl, 'GET', '/refunds', { token: TOKENS.intake });
+    expect(intake.status).toBe(403);
+  });
+});
