@@ -19,6 +19,7 @@ import { createMessageProofActivities } from './message-proof.ts';
 import { createPatientQuestionActivities, createPatientQuestionNoticeActivities } from './patient-questions.ts';
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
+import { createStatementCycleActivities } from './statement-cycle.ts';
 
 export function createInternalActivities(deps: ActivityDeps) {
   return {
@@ -31,6 +32,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     // Internal by history, although it asks the insurer for eligibility: see statements.ts.
     ...createStatementActivities(deps),
     ...createPatientQuestionActivities(deps),
+    ...createStatementCycleActivities(deps),
   };
 }
 

@@ -13,7 +13,7 @@ export interface TransitionRecord {
 }
 
 export interface AuditRecord {
-  /** null for a message refused by a workflow that is not an encounter's (a patient question's). */
+  /** null for a message refused by a workflow that is not an encounter's (a patient question, a statement cycle, a payment plan). */
   encounterId: string | null;
   actor: string;
   role: string;

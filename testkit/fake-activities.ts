@@ -9,6 +9,7 @@ import type { Activities, AuthorizationResult, CodingSummary } from '../activiti
 import type { SubmittedClaim } from '../activities/billing.ts';
 import type { PerformedCheck } from '../activities/authorization.ts';
 import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
+import { FakeStatementLedger, fakeStatementCycleActivities } from './fake-statement-cycle.ts';
 
 export interface Script {
   /** Coding results in order: the first call gets [0], a re-code after an answer [1], ... */
@@ -35,6 +36,8 @@ export interface Script {
   eligibilityCheckedAt?: string;
   /** When set, every coding attempt fails (a retryable error), e.g. an input the engine cannot finish. */
   codingFails?: boolean;
+  /** What the statement-cycle and payment-plan activities read and record. */
+  ledger?: FakeStatementLedger;
 }
 
 export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
@@ -195,6 +198,7 @@ export function createFakeActivities(script: Script) {
     async escalatePatientQuestion(args) { record('escalatePatientQuestion', args); return 'open'; },
     async statementHasOpenQuestion(args) { record('statementHasOpenQuestion', args); return false; },
     async sendPatientQuestionNotice(args) { record('sendPatientQuestionNotice', args); },
+    ...fakeStatementCycleActivities(script.ledger ?? new FakeStatementLedger()),
   };
   return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };
 }

@@ -69,7 +69,7 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
       return true;
     }
     await recordAudit({
-      // Only an encounter workflow's id names an encounter (a patient question's does not).
+      // Only an encounter workflow's id names an encounter (patient questions, statement cycles and payment plans do not).
       encounterId: workflowId.startsWith('encounter-') ? workflowId.replace(/^encounter-/, '') : null,
       actor: 'unauthenticated',
       role: 'none',

@@ -1,0 +1,73 @@
+/**
+ * Activities of the statement cycle and of payment plans (workflows/statement-cycle.ts,
+ * workflows/payment-plan.ts): the facts they decide on (balance, holds, a plan's progress) and
+ * the records they leave (notices sent, the cycle's state for the worklists, missed installments).
+ * Each write is keyed so a retried activity writes nothing twice.
+ */
+import type { ActivityDeps } from './deps.ts';
+import { statementBalance } from '../payments/balance.ts';
+import { dunningHolds } from '../payments/dunning-holds.ts';
+import type { CycleDecision, CycleStatus } from '../workflows/statement-cycle-messages.ts';
+
+export type NoticeKind = 'statement' | 'reminder' | 'final_notice' | 'installment_reminder';
+
+export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'prisma'>) {
+  return {
+    /** The balance left on the statement and why dunning is paused, if it is. */
+    async statementCycleFacts({ statementId }: { statementId: string }): Promise<{ balanceCents: number; holds: string[] }> {
+      const balance = await statementBalance(prisma, statementId);
+      // A statement that is gone (its encounter deleted) owes nothing any more.
+      if (balance === undefined) return { balanceCents: 0, holds: [] };
+      return { balanceCents: balance.balanceCents, holds: await dunningHolds(prisma, statementId) };
+    },
+
+    /** Records one notice to the patient (the statement, a reminder, the final notice, an installment reminder); once per kind and number. */
+    async recordStatementNotice({ statementId, kind, seq, balanceCents }: { statementId: string; kind: NoticeKind; seq: number; balanceCents: number }): Promise<void> {
+      await prisma.statementNotice.upsert({
+        where: { statementId_kind_seq: { statementId, kind, seq } },
+        create: { statementId, kind, seq, balanceCents },
+        update: {},
+      });
+    },
+
+    /** The cycle's state as the worklists read it (the workflow's query answers the same while it runs). */
+    async recordCycleState(input: { statementId: string; workflowId: string; status: CycleStatus; remindersSent: number; nextNoticeAt?: string; holds: string[] }): Promise<void> {
+      const data = { status: input.status, remindersSent: input.remindersSent, nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null, holds: input.holds };
+      await prisma.statementCycle.upsert({
+        where: { statementId: input.statementId },
+        create: { statementId: input.statementId, workflowId: input.workflowId, ...data },
+        update: data,
+      });
+    },
+
+    /** The supervisor's decision after the final notice, as the cycle took it. */
+    async recordCycleDecision(input: { statementId: string; decision: CycleDecision; decidedBy: string; note?: string; at: string }): Promise<void> {
+      await prisma.statementCycle.update({
+        where: { statementId: input.statementId },
+        data: { status: 'closed', decision: input.decision, decidedBy: input.decidedBy, decidedAt: new Date(input.at), decisionNote: input.note ?? null, nextNoticeAt: null },
+      });
+    },
+
+    /**
+     * How far a payment plan is: confirmed payments since the plan began against the installments
+     * due through `throughNumber`, and the statement's balance.
+     */
+    async paymentPlanProgress({ planId, throughNumber }: { planId: string; throughNumber: number }): Promise<{ paidCents: number; requiredCents: number; balanceCents: number }> {
+      const plan = await prisma.paymentPlan.findUniqueOrThrow({ where: { id: planId }, include: { installments: true } });
+      const paid = await prisma.payment.aggregate({ where: { statementId: plan.statementId, status: 'confirmed', settledAt: { gte: plan.createdAt } }, _sum: { amountCents: true } });
+      const requiredCents = plan.installments.filter((i) => i.number <= throughNumber).reduce((sum, i) => sum + i.amountCents, 0);
+      const balance = await statementBalance(prisma, plan.statementId);
+      return { paidCents: paid._sum.amountCents ?? 0, requiredCents, balanceCents: balance?.balanceCents ?? 0 };
+    },
+
+    /** Marks an installment paid or missed (a missed one is a work item on the billers' worklist). */
+    async markInstallment({ planId, number, status }: { planId: string; number: number; status: 'paid' | 'missed' }): Promise<void> {
+      await prisma.paymentPlanInstallment.updateMany({ where: { planId, number, status: 'due' }, data: { status } });
+    },
+
+    /** The plan ended: completed (the balance is paid or every installment met), or defaulted. */
+    async finishPaymentPlan({ planId, status }: { planId: string; status: 'completed' | 'defaulted' }): Promise<void> {
+      await prisma.paymentPlan.updateMany({ where: { id: planId, status: 'active' }, data: { status } });
+    },
+  };
+}

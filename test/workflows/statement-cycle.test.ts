@@ -1,0 +1,159 @@
+/**
+ * The statement cycle and payment plans on Temporal's time-skipping test server with the
+ * in-memory ledger: reminders at 30/60/90 days and the final notice at 120 (on the workflow
+ * clock, no wall clock), stopping when paid, pausing while a question is open (paused days do
+ * not count), a supervisor's decision at the end, and a payment plan's missed installment.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Client } from '@temporalio/client';
+import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
+import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { FakeStatementLedger } from '../../testkit/fake-statement-cycle.ts';
+import { noticeDays, runPaymentPlan, runStatementCycle, type CycleHandle } from '../../testkit/drive-statement-cycle.ts';
+import { cycleDecisionSignal, dunningChangedSignal, statementCycleStateQuery } from '../../workflows/statement-cycle-messages.ts';
+
+let env: TestWorkflowEnvironment;
+let bundle: WorkflowBundleWithSourceMap;
+
+beforeAll(async () => {
+  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
+}, 240_000);
+
+afterAll(async () => {
+  await env?.teardown();
+});
+
+async function waitForStatus(handle: CycleHandle, status: string): Promise<void> {
+  for (;;) {
+    if ((await handle.query(statementCycleStateQuery)).status === status) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('the statement cycle', () => {
+  it('sends the statement, reminders at 30, 60 and 90 days and the final notice at 120, then waits for a supervisor', async () => {
+    const ledger = new FakeStatementLedger();
+    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
+      await env.sleep('125d');
+      await waitForStatus(handle, 'awaiting_decision');
+      // Nothing automatic after the final notice: still waiting a month later.
+      await env.sleep('30d');
+      expect((await handle.query(statementCycleStateQuery)).status).toBe('awaiting_decision');
+      expect(ledger.decisions).toEqual([]);
+      // A decision not sent through the API's signing client is dropped.
+      const forger = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+      await forger.workflow.getHandle(handle.workflowId).signal(cycleDecisionSignal, { decision: 'collections', decidedBy: 'mallory' });
+      await handle.signal(cycleDecisionSignal, { decision: 'keep_open', decidedBy: 'supervisor-1', note: 'patient called' });
+    });
+    expect(noticeDays(ledger)).toEqual([
+      { kind: 'statement', seq: 0, day: 0 },
+      { kind: 'reminder', seq: 1, day: 30 },
+      { kind: 'reminder', seq: 2, day: 60 },
+      { kind: 'reminder', seq: 3, day: 90 },
+      { kind: 'final_notice', seq: 1, day: 120 },
+    ]);
+    expect(result).toMatchObject({ status: 'closed', remindersSent: 3, decision: { decision: 'keep_open', decidedBy: 'supervisor-1' } });
+    expect(ledger.decisions).toEqual([{ decision: 'keep_open', decidedBy: 'supervisor-1' }]);
+  });
+
+  it('follows a configured schedule (reminders at 14 and 28 days, final notice at 45)', async () => {
+    const ledger = new FakeStatementLedger();
+    await runStatementCycle(
+      { env, bundle },
+      ledger,
+      async (handle) => {
+        await env.sleep('46d');
+        await waitForStatus(handle, 'awaiting_decision');
+        await handle.signal(cycleDecisionSignal, { decision: 'write_off', decidedBy: 'supervisor-1' });
+      },
+      { reminderOffsets: ['14d', '28d'], finalNoticeAfter: '45d', pausedRecheckInterval: '1d' },
+    );
+    expect(noticeDays(ledger).map((n) => n.day)).toEqual([0, 14, 28, 45]);
+  });
+
+  it('stops when the balance is paid: no reminder after the payment', async () => {
+    const ledger = new FakeStatementLedger();
+    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
+      await env.sleep('45d');
+      ledger.balanceCents = 0;
+      await handle.signal(dunningChangedSignal, { reason: 'payment' });
+    });
+    expect(result.status).toBe('paid');
+    expect(noticeDays(ledger)).toEqual([
+      { kind: 'statement', seq: 0, day: 0 },
+      { kind: 'reminder', seq: 1, day: 30 },
+    ]);
+  });
+
+  it('finds a payment before the next reminder even without a signal', async () => {
+    const ledger = new FakeStatementLedger();
+    const { result } = await runStatementCycle({ env, bundle }, ledger, async () => {
+      await env.sleep('40d');
+      ledger.balanceCents = 0;
+    });
+    expect(result.status).toBe('paid');
+    expect(ledger.notices.map((n) => n.kind)).toEqual(['statement', 'reminder']);
+  });
+
+  it('pauses while a question is open: paused days do not count towards the next reminder', async () => {
+    const ledger = new FakeStatementLedger();
+    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
+      await env.sleep('20d');
+      ledger.holds = ['question'];
+      await handle.signal(dunningChangedSignal, { reason: 'question' });
+      await waitForStatus(handle, 'paused');
+      await env.sleep('30d'); // day 50: the day-30 reminder has not gone out
+      expect(ledger.notices.map((n) => n.kind)).toEqual(['statement']);
+      ledger.holds = [];
+      await handle.signal(dunningChangedSignal, { reason: 'question' });
+      await waitForStatus(handle, 'active');
+      await env.sleep('11d'); // day 61: the reminder came 10 unpaused days after the answer
+      ledger.balanceCents = 0;
+      await handle.signal(dunningChangedSignal, { reason: 'payment' });
+    });
+    expect(result.status).toBe('paid');
+    expect(noticeDays(ledger)).toEqual([
+      { kind: 'statement', seq: 0, day: 0 },
+      { kind: 'reminder', seq: 1, day: 60 },
+    ]);
+    expect(ledger.states.map((s) => s.status)).toContain('paused');
+  });
+
+  it('sends nothing for a statement with nothing owed', async () => {
+    const ledger = new FakeStatementLedger();
+    ledger.balanceCents = 0;
+    const { result } = await runStatementCycle({ env, bundle }, ledger);
+    expect(result.status).toBe('paid');
+    expect(ledger.notices).toEqual([]);
+  });
+});
+
+describe('payment plans', () => {
+  it('reminds before each installment, marks a paid one paid and a missed one missed for the billers', async () => {
+    const ledger = new FakeStatementLedger();
+    ledger.balanceCents = 9_000;
+    const installments = [
+      { number: 1, dueDate: '2027-01-10', amountCents: 3_000 },
+      { number: 2, dueDate: '2027-02-10', amountCents: 3_000 },
+      { number: 3, dueDate: '2027-03-10', amountCents: 3_000 },
+    ];
+    const { result } = await runPaymentPlan({ env, bundle }, ledger, installments, async () => {
+      // Paid the first installment only.
+      ledger.planPaidCents = 3_000;
+    });
+    expect(result).toBe('defaulted');
+    expect(Object.fromEntries(ledger.installments)).toEqual({ 1: 'paid', 2: 'missed', 3: 'missed' });
+    expect(ledger.notices.filter((n) => n.kind === 'installment_reminder').map((n) => n.seq)).toEqual([2, 3]);
+    expect(ledger.planStatus).toBe('defaulted');
+  });
+
+  it('completes early when the balance is paid off', async () => {
+    const ledger = new FakeStatementLedger();
+    ledger.balanceCents = 0;
+    const { result } = await runPaymentPlan({ env, bundle }, ledger, [{ number: 1, dueDate: '2027-01-10', amountCents: 3_000 }]);
+    expect(result).toBe('completed');
+    expect(ledger.planStatus).toBe('completed');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * In-memory stand-ins for the statement-cycle and payment-plan activities: a ledger a test sets
+ * (balance, holds, payments) and reads back (notices with the workflow clock's time, states,
+ * decisions, installments).
+ */
+import { Context } from '@temporalio/activity';
+import type { Activities } from '../activities/index.ts';
+import type { NoticeKind } from '../activities/statement-cycle.ts';
+
+export class FakeStatementLedger {
+  balanceCents = 10_000;
+  holds: string[] = [];
+  /** Confirmed payments since the payment plan began. */
+  planPaidCents = 0;
+  planInstallments: Array<{ number: number; amountCents: number }> = [];
+  readonly notices: Array<{ kind: NoticeKind; seq: number; at: number }> = [];
+  readonly states: Array<{ status: string; remindersSent: number }> = [];
+  readonly decisions: Array<{ decision: string; decidedBy: string }> = [];
+  readonly installments = new Map<number, 'paid' | 'missed'>();
+  planStatus: 'active' | 'completed' | 'defaulted' = 'active';
+  /** Facts reads, in order (a test can wait for the cycle to have looked). */
+  factReads = 0;
+}
+
+/** The workflow clock when the activity was scheduled (the time-skipping server's time, not this process's). */
+function workflowClock(): number {
+  return Context.current().info.currentAttemptScheduledTimestampMs;
+}
+
+type CycleActivities = Pick<
+  Activities,
+  'statementCycleFacts' | 'recordStatementNotice' | 'recordCycleState' | 'recordCycleDecision' | 'paymentPlanProgress' | 'markInstallment' | 'finishPaymentPlan'
+>;
+
+export function fakeStatementCycleActivities(ledger: FakeStatementLedger): CycleActivities {
+  return {
+    async statementCycleFacts() {
+      ledger.factReads++;
+      return { balanceCents: ledger.balanceCents, holds: [...ledger.holds] };
+    },
+    async recordStatementNotice({ kind, seq }) {
+      if (!ledger.notices.some((n) => n.kind === kind && n.seq === seq)) ledger.notices.push({ kind, seq, at: workflowClock() });
+    },
+    async recordCycleState({ status, remindersSent }) {
+      ledger.states.push({ status, remindersSent });
+    },
+    async recordCycleDecision({ decision, decidedBy }) {
+      ledger.decisions.push({ decision, decidedBy });
+    },
+    async paymentPlanProgress({ throughNumber }) {
+      const requiredCents = ledger.planInstallments.filter((i) => i.number <= throughNumber).reduce((sum, i) => sum + i.amountCents, 0);
+      return { paidCents: ledger.planPaidCents, requiredCents, balanceCents: ledger.balanceCents };
+    },
+    async markInstallment({ number, status }) {
+      if (!ledger.installments.has(number)) ledger.installments.set(number, status);
+    },
+    async finishPaymentPlan({ status }) {
+      if (ledger.planStatus === 'active') ledger.planStatus = status;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+/**
+ * The statement cycle: one workflow per patient statement (`statement-cycle-<statementId>`),
+ * started when the statement is issued. The statement is the first notice; then reminders at
+ * the configured offsets (30, 60, 90 days) while a balance remains, each a durable timer; then a
+ * final notice, and a supervisor decides what happens to what is left (collections, write-off,
+ * keep open) — the cycle never refers anyone to collections on its own.
+ *
+ * It stops as soon as the balance is paid. It pauses while the statement is on hold (an open
+ * question or dispute, an active payment plan): paused time does not count towards the next
+ * notice, so a reminder never arrives the day after a question was answered. What the cycle
+ * decides on comes from the database through one activity (balance, holds), read before every
+ * notice; the API's signal `dunningChanged` (a payment, a question opened or answered) only
+ * makes it read now instead of later, and while paused it also re-reads on an interval.
+ */
+import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { durationMs } from '../domain/durations.ts';
+import { internal } from './activities.ts';
+import { cycleDecisionSignal, dunningChangedSignal, statementCycleStateQuery, type CycleDecision, type CycleStatus, type StatementCycleState } from './statement-cycle-messages.ts';
+import type { StatementCycleInput } from './statement-cycle-config.ts';
+
+export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
+  const { statementId, schedule } = input;
+  const { workflowId } = workflowInfo();
+  const state: StatementCycleState = { statementId, status: 'active', noticesSent: 0, remindersSent: 0, holds: [] };
+  let changed = false;
+  let decision: { decision: CycleDecision; decidedBy: string; note?: string } | undefined;
+  setHandler(statementCycleStateQuery, () => state);
+  setHandler(dunningChangedSignal, () => {
+    changed = true;
+  });
+  setHandler(cycleDecisionSignal, (message) => {
+    if (state.status === 'awaiting_decision' && decision === undefined) decision = message;
+  });
+
+  const save = (status: CycleStatus, nextNoticeAt?: number) => {
+    state.status = status;
+    if (nextNoticeAt === undefined) delete state.nextNoticeAt;
+    else state.nextNoticeAt = new Date(nextNoticeAt).toISOString();
+    return internal.recordCycleState({ statementId, workflowId, status, remindersSent: state.remindersSent, holds: state.holds, ...(state.nextNoticeAt ? { nextNoticeAt: state.nextNoticeAt } : {}) });
+  };
+  const readFacts = async () => {
+    const facts = await internal.statementCycleFacts({ statementId });
+    state.holds = facts.holds;
+    return facts;
+  };
+  const paid = async () => {
+    await save('paid');
+    return state;
+  };
+
+  let facts = await readFacts();
+  if (facts.balanceCents <= 0) return paid();
+  await internal.recordStatementNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+  state.noticesSent++;
+
+  const notices = [...schedule.reminderOffsets.map((offset) => ({ at: durationMs(offset), final: false })), { at: durationMs(schedule.finalNoticeAfter), final: true }];
+  /** Time the cycle has run unpaused since the statement. */
+  let counted = 0;
+  for (const notice of notices) {
+    for (;;) {
+      facts = await readFacts();
+      if (facts.balanceCents <= 0) return paid();
+      if (facts.holds.length > 0) {
+        if (state.status !== 'paused') await save('paused');
+        changed = false;
+        await condition(() => changed, schedule.pausedRecheckInterval);
+        continue;
+      }
+      if (counted >= notice.at) break;
+      const due = notice.at - counted;
+      await save('active', Date.now() + due);
+      changed = false;
+      const started = Date.now();
+      await condition(() => changed, due);
+      counted += Date.now() - started;
+    }
+    if (notice.final) {
+      await internal.recordStatementNotice({ statementId, kind: 'final_notice', seq: 1, balanceCents: facts.balanceCents });
+    } else {
+      state.remindersSent++;
+      await internal.recordStatementNotice({ statementId, kind: 'reminder', seq: state.remindersSent, balanceCents: facts.balanceCents });
+    }
+    state.noticesSent++;
+  }
+
+  // What is left after the final notice is a person's decision, never an automatic referral.
+  await save('awaiting_decision');
+  for (;;) {
+    changed = false;
+    await condition(() => changed || decision !== undefined);
+    if (decision !== undefined) break;
+    facts = await readFacts();
+    if (facts.balanceCents <= 0) return paid();
+  }
+  const at = new Date(Date.now()).toISOString();
+  await internal.recordCycleDecision({ statementId, decision: decision.decision, decidedBy: decision.decidedBy, at, ...(decision.note !== undefined ? { note: decision.note } : {}) });
+  state.status = 'closed';
+  state.decision = { decision: decision.decision, decidedBy: decision.decidedBy, at };
+  return state;
+}
