@@ -11,6 +11,7 @@ import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { BillingProvider } from '../billing/types.ts';
 import type { PayerDirectory } from '../payers/directory.ts';
 import type { MessageProofKeys } from '../platform/message-proof.ts';
+import type { StatementCycleSchedule } from '../workflows/statement-cycle-config.ts';
 
 /** The coding engine as the activities see it (coding/ implements it). */
 export interface CodingEngine {
@@ -56,6 +57,8 @@ export interface ActivityDeps {
   payers: PayerDirectory;
   notifications: NotificationSettings;
   billing: BillingSettings;
+  /** The schedule each new statement's cycle starts with; absent: no cycle is started at issue (the worker's sweep starts it). */
+  statementCycle?: StatementCycleSchedule;
   /** Checks that a signal or update was sent by the API; without keys every message is refused. */
   messageProof?: MessageProofKeys;
 }

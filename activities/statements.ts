@@ -6,7 +6,9 @@
  * eligibility: moving it to the external policy would change the commands running encounters
  * replay. The revenue-cycle work replaces this path (eligibility as its own external step).
  */
+import { Context } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client.ts';
+import { startStatementCycle } from '../payments/statement-cycle-start.ts';
 import type { Benefits } from '../domain/billing.ts';
 import { dateToDay } from '../domain/days.ts';
 import { computePatientResponsibility } from '../billing/patient-responsibility.ts';
@@ -15,11 +17,20 @@ import type { ClaimDocument } from '../billing/types.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadBillingContext, patientInfo } from './billing.ts';
 
-export function createStatementActivities({ prisma, feeSchedule, insurer, billing }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'billing'>) {
+export function createStatementActivities({ prisma, feeSchedule, insurer, billing, statementCycle }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'billing' | 'statementCycle'>) {
+  /** The statement's cycle (reminders, final notice) starts with it; a retry finds it started. */
+  const startCycle = async (statementId: string) => {
+    if (statementCycle === undefined) return;
+    const { client, info } = Context.current();
+    await startStatementCycle(client, { taskQueue: info.taskQueue, schedule: statementCycle }, statementId);
+  };
   return {
     async issuePatientStatement({ encounterId, claimId }: { encounterId: string; claimId: string }): Promise<{ statementId: string; patientOwesCents: number }> {
       const existing = await prisma.patientStatement.findUnique({ where: { encounterId } });
-      if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
+      if (existing) {
+        await startCycle(existing.id);
+        return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
+      }
       const encounter = await loadBillingContext(prisma, encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
       const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
@@ -74,6 +85,7 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
         },
         update: {},
       });
+      await startCycle(statement.id);
       return { statementId: statement.id, patientOwesCents: statement.patientOwesCents };
     },
   };

@@ -6,6 +6,7 @@ import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import type { TokenDirectory } from './auth.ts';
 import type { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
+import type { PaymentPlanTimings } from '../workflows/statement-cycle-config.ts';
 
 export interface ApiPayments {
   /** The payment provider, charged server to server. */
@@ -14,6 +15,8 @@ export interface ApiPayments {
   publicUrl: string;
   /** See payments/record-payment.ts. */
   pendingGraceMs: number;
+  /** Reminder and grace of each new payment plan's installments. */
+  planTimings: PaymentPlanTimings;
 }
 
 export interface ApiDeps {

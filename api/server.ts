@@ -49,6 +49,7 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
       provider: new PaymentProviderClient(parties.paymentProviderUrl, { timeoutMs: config.payments.providerTimeoutMs }),
       publicUrl: config.paymentProviderPublicUrl ?? parties.paymentProviderUrl,
       pendingGraceMs: config.payments.pendingGraceMs,
+      planTimings: config.paymentPlanTimings,
     },
     readiness: async () => ({
       database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),

@@ -5,7 +5,9 @@
  * worker on an interval (like worker/workflow-reconciler.ts: no server state, concurrent passes
  * only repeat idempotent updates); a retry of the same payment request settles it as well.
  */
+import type { Client } from '@temporalio/client';
 import { createLogger } from '../platform/logger.ts';
+import { startMissingStatementCycles, type CycleStartOptions } from './statement-cycle-start.ts';
 import { DEFAULT_PENDING_GRACE_MS, settleFromProvider, type PaymentContext } from './record-payment.ts';
 
 const log = createLogger('payment-reconciler');
@@ -36,17 +38,25 @@ export interface RunningPaymentReconciler {
   stop(): Promise<void>;
 }
 
-export function startPaymentReconciler(ctx: PaymentContext, intervalMs: number): RunningPaymentReconciler {
+/**
+ * Every `intervalMs`: settles pending card payments, and (with `cycles`) starts the cycle of
+ * statements that have none (see statement-cycle-start.ts).
+ */
+export function startPaymentReconciler(ctx: PaymentContext, intervalMs: number, cycles?: { temporal: Client } & CycleStartOptions): RunningPaymentReconciler {
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
   const pass = () => {
-    current = reconcilePendingPayments(ctx, { olderThanMs: Math.min(ctx.pendingGraceMs ?? DEFAULT_PENDING_GRACE_MS, 5_000) }).then(
-      (result) => {
-        if (result.confirmed + result.failed > 0) log.info('reconciled pending payments', { ...result });
-      },
-      (error: unknown) => log.warn('payment reconcile pass failed', { error: error instanceof Error ? error.name : typeof error }),
-    );
+    current = (async () => {
+      const result = await reconcilePendingPayments(ctx, { olderThanMs: Math.min(ctx.pendingGraceMs ?? DEFAULT_PENDING_GRACE_MS, 5_000) });
+      if (result.confirmed + result.failed > 0) log.info('reconciled pending payments', { ...result });
+      if (cycles === undefined) return;
+      const started = await startMissingStatementCycles(ctx.prisma, cycles.temporal, cycles);
+      if (started > 0) log.info('started statement cycles that were missing', { started });
+    })().catch((error: unknown) => {
+      // The provider, Temporal or the database is down: the next pass tries again.
+      log.warn('payment reconcile pass failed', { error: error instanceof Error ? error.name : typeof error });
+    });
     return current;
   };
   const schedule = () => {

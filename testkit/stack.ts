@@ -28,6 +28,7 @@ import { createEncounterWorker } from '../worker/encounter-worker.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { MessageProofKeys, messageSigningInterceptors } from '../platform/message-proof.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
+import { DEFAULT_PAYMENT_PLAN_TIMINGS, type StatementCycleSchedule } from '../workflows/statement-cycle-config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createLocalTestEnv, quietBundlerLogger } from './temporal.ts';
 
@@ -38,6 +39,9 @@ export const FAST_TIMINGS: EncounterTimings = {
   authorizationDeadlineStandard: '20s',
   authorizationDeadlineExpedited: '20s',
 };
+
+/** A statement cycle of seconds: reminders at 4, 8 and 12 s, the final notice at 16 s. */
+export const FAST_STATEMENT_CYCLE: StatementCycleSchedule = { reminderOffsets: ['4s', '8s', '12s'], finalNoticeAfter: '16s', pausedRecheckInterval: '2s' };
 
 export interface TestStack {
   apiUrl: string;
@@ -70,6 +74,8 @@ export interface TestStackOptions {
   insurerScenarioPath?: string;
   /** Client timeout towards the sandboxes. */
   externalTimeoutMs?: number;
+  /** The statement cycle's schedule (default FAST_STATEMENT_CYCLE). */
+  statementCycle?: StatementCycleSchedule;
   /** How long the payment sandbox's timeout card takes to answer (default 4 s, beyond the 1.5 s client timeout). */
   paymentTimeoutDelayMs?: number;
   /** The API's admission and rate limits (api/admission.ts); its defaults otherwise. */
@@ -96,6 +102,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const deps = {
     ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url, paymentProviderUrl: paymentSandbox.url })),
     messageProof: MessageProofKeys.fromPayloadKeySpec(payloadKeySpec),
+    statementCycle: options.statementCycle ?? FAST_STATEMENT_CYCLE,
   };
   const payloadCodec = createPayloadCodec(payloadKeySpec);
   const dataConverter = encryptingDataConverter(payloadCodec);
@@ -131,7 +138,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     readiness: async () => ({ database: true, temporal: true }),
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
     // A short grace, so a test's reconcile step can fail a payment the provider never charged.
-    payments: { provider: paymentProvider, publicUrl: paymentSandbox.url, pendingGraceMs: 2_000 },
+    payments: { provider: paymentProvider, publicUrl: paymentSandbox.url, pendingGraceMs: 2_000, planTimings: DEFAULT_PAYMENT_PLAN_TIMINGS },
     ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
     ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });

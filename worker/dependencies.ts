@@ -33,6 +33,7 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
       apiBaseUrl: config.api.publicUrl,
       timeoutMs: config.externalTimeoutMs,
     },
+    statementCycle: config.statementCycle,
     messageProof: config.payloadEncryptionKeys === undefined ? undefined : MessageProofKeys.fromPayloadKeySpec(config.payloadEncryptionKeys),
     billing: {
       statementDueDays: config.statementDueDays,

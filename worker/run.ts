@@ -63,6 +63,7 @@ export async function runWorker(config: AppConfig, temporal: TemporalSettings, d
       pendingGraceMs: config.payments.pendingGraceMs,
     },
     config.payments.reconcileIntervalMs,
+    { temporal: client.client, taskQueue: config.taskQueue, schedule: config.statementCycle },
   );
   log.info('worker ready', { taskQueue: config.taskQueue, namespace: temporal.namespace });
   return {

@@ -18,6 +18,7 @@ import { paymentRoutes } from './payments.ts';
 import { stageRoutes } from './stages.ts';
 import { patientRoutes } from './patient.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
+import { statementCycleRoutes } from './statement-cycles.ts';
 import { statementRoutes } from './statements.ts';
 import { worklistRoutes } from './worklists.ts';
 
@@ -53,6 +54,7 @@ export const API_ROUTES: readonly Route[] = [
   ...patientQuestionRoutes,
   ...patientRoutes,
   ...paymentRoutes,
+  ...statementCycleRoutes,
   ...auditRoutes,
   ...codecRoutes,
 ];

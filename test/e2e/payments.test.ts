@@ -8,12 +8,15 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePendingPayments } from '../../payments/reconcile.ts';
+import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
 import { startTestStack, type TestStack } from '../../testkit/stack.ts';
 
 let stack: TestStack;
 let statementId: string;
 let owedCents: number;
+/** A second statement, for the statement cycle and a payment plan. */
+let cycleStatementId: string;
 
 async function billedStatement(): Promise<string> {
   const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
@@ -53,7 +56,7 @@ async function balance(): Promise<{ balanceCents: number; paidCents: number; pay
 
 beforeAll(async () => {
   stack = await startTestStack();
-  statementId = await billedStatement();
+  [statementId, cycleStatementId] = await Promise.all([billedStatement(), billedStatement()]);
   owedCents = (await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents;
 }, 240_000);
 
@@ -151,5 +154,52 @@ describe('patient payments over the real stack', () => {
     expect((await balance()).balanceCents).toBe(0);
     const intake = await call(stack.apiUrl, 'GET', '/refunds', { token: TOKENS.intake });
     expect(intake.status).toBe(403);
+  });
+});
+
+async function cycleOf(id: string, until: (cycle: any) => boolean): Promise<any> {
+  const deadline = Date.now() + 60_000;
+  let last: any;
+  while (Date.now() < deadline) {
+    const response = await call(stack.apiUrl, 'GET', `/statements/${id}/cycle`, { token: TOKENS.biller });
+    last = response.body;
+    if (response.status === 200 && until(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`the cycle did not get there: ${JSON.stringify(last)}`);
+}
+
+describe('the statement cycle over the real stack', () => {
+  it('starts when the statement is issued, pauses for a payment plan, and stops when the balance is paid', async () => {
+    const started = await cycleOf(cycleStatementId, (c) => c.notices.some((n: { kind: string }) => n.kind === 'statement'));
+    expect(['active', 'paused', 'awaiting_decision']).toContain(started.status);
+
+    const plan = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, {
+      token: TOKENS.biller,
+      body: { installments: 3, firstDueDate: '2027-01-15', intervalDays: 30 },
+    });
+    expect(plan.status).toBe(201);
+    expect(plan.body.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2027-01-15', '2027-02-14', '2027-03-16']);
+    const total = plan.body.installments.reduce((sum: number, i: { amountCents: number }) => sum + i.amountCents, 0);
+    expect(total).toBe(plan.body.totalCents);
+    const again = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, { token: TOKENS.biller, body: { installments: 2, firstDueDate: '2027-01-15' } });
+    expect(again.status).toBe(409);
+    const paused = await cycleOf(cycleStatementId, (c) => c.status === 'paused');
+    expect(paused.holds).toEqual(['payment_plan']);
+    const noticesWhilePaused = paused.notices.length;
+
+    const payment = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payments`, {
+      token: TOKENS.biller,
+      body: { amountCents: plan.body.totalCents, method: 'cash' },
+      headers: { 'idempotency-key': `desk-${randomUUID()}` },
+    });
+    expect(payment.status).toBe(201);
+    expect(payment.body.balance.balanceCents).toBe(0);
+    const paid = await cycleOf(cycleStatementId, (c) => c.status === 'paid');
+    expect(paid.notices).toHaveLength(noticesWhilePaused);
+    const description = await stack.client.workflow.getHandle(statementCycleWorkflowId(cycleStatementId)).describe();
+    expect(description.status.name).toBe('COMPLETED');
+    const decision = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/cycle/decision`, { token: TOKENS.supervisor, body: { decision: 'collections' } });
+    expect(decision.status).toBe(409);
   });
 });
