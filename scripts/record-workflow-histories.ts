@@ -18,6 +18,10 @@ import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from 
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { cancelSignal, coderReviewUpdate, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
+import type { WorkflowHandle } from '@temporalio/client';
+import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
+import { runPaymentPlan, runStatementCycle } from '../testkit/drive-statement-cycle.ts';
+import { cycleDecisionSignal, dunningChangedSignal } from '../workflows/statement-cycle-messages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
 
@@ -254,11 +258,53 @@ const PATHS: Record<string, RecordedPath> = {
   },
 };
 
+/** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */
+const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHandle>> = {
+  'statement-cycle-reminders-final-notice-decision': async (ctx) => {
+    const { handle, result } = await runStatementCycle(ctx, new FakeStatementLedger(), async (cycle) => {
+      await ctx.env.sleep('121d');
+      await cycle.signal(cycleDecisionSignal, { decision: 'keep_open', decidedBy: 'supervisor-1' });
+    });
+    if (result.status !== 'closed') throw new Error(`cycle ended ${result.status}`);
+    return handle;
+  },
+  'statement-cycle-paused-then-paid': async (ctx) => {
+    const ledger = new FakeStatementLedger();
+    const { handle, result } = await runStatementCycle(ctx, ledger, async (cycle) => {
+      await ctx.env.sleep('20d');
+      ledger.holds = ['question'];
+      await cycle.signal(dunningChangedSignal, { reason: 'question' });
+      await ctx.env.sleep('3d');
+      ledger.holds = [];
+      await cycle.signal(dunningChangedSignal, { reason: 'question' });
+      await ctx.env.sleep('20d');
+      ledger.balanceCents = 0;
+      await cycle.signal(dunningChangedSignal, { reason: 'payment' });
+    });
+    if (result.status !== 'paid') throw new Error(`cycle ended ${result.status}`);
+    return handle;
+  },
+  'payment-plan-missed-installment': async (ctx) => {
+    const ledger = new FakeStatementLedger();
+    ledger.planPaidCents = 3_000;
+    const { handle, result } = await runPaymentPlan(ctx, ledger, [
+      { number: 1, dueDate: '2027-01-10', amountCents: 3_000 },
+      { number: 2, dueDate: '2027-02-10', amountCents: 3_000 },
+    ]);
+    if (result !== 'defaulted') throw new Error(`plan ended ${result}`);
+    return handle;
+  },
+};
+
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
   const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env));
   if (stages.join() !== path.stages.join()) {
     throw new Error(`${name}: went through ${stages.join(' → ')} instead of ${path.stages.join(' → ')}`);
   }
+  await writeHistory(name, handle);
+}
+
+async function writeHistory(name: string, handle: WorkflowHandle): Promise<void> {
   const history = await handle.fetchHistory();
   // fetchHistory() gives the decoded protobuf message; its toJSON() is the proto JSON form that
   // Worker.runReplayHistory reads back (historyToJSON of @temporalio/common fails outside vitest).
@@ -269,8 +315,8 @@ async function record(ctx: DriveContext, name: string, path: RecordedPath): Prom
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
-  const unknown = wanted.filter((name) => !(name in PATHS));
-  if (unknown.length > 0) throw new Error(`unknown path(s): ${unknown.join(', ')}; known: ${Object.keys(PATHS).join(', ')}`);
+  const unknown = wanted.filter((name) => !(name in PATHS) && !(name in STATEMENT_PATHS));
+  if (unknown.length > 0) throw new Error(`unknown path(s): ${unknown.join(', ')}; known: ${[...Object.keys(PATHS), ...Object.keys(STATEMENT_PATHS)].join(', ')}`);
   mkdirSync(HISTORIES_DIR, { recursive: true });
   const [env, bundle] = await Promise.all([
     createTimeSkippingTestEnv(),
@@ -279,6 +325,9 @@ async function main(): Promise<void> {
   try {
     for (const [name, path] of Object.entries(PATHS)) {
       if (wanted.length === 0 || wanted.includes(name)) await record({ env, bundle }, name, path);
+    }
+    for (const [name, run] of Object.entries(STATEMENT_PATHS)) {
+      if (wanted.length === 0 || wanted.includes(name)) await writeHistory(name, await run({ env, bundle }));
     }
   } finally {
     await env.teardown();

@@ -9,7 +9,7 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { createFakeActivities } from './fake-activities.ts';
 import type { DriveContext } from './drive.ts';
-import { FakeStatementLedger } from './fake-statement-cycle.ts';
+import { type FakeStatementLedger } from './fake-statement-cycle.ts';
 import {
   DEFAULT_PAYMENT_PLAN_TIMINGS,
   DEFAULT_STATEMENT_CYCLE,

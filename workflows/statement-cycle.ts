@@ -12,6 +12,7 @@
  * notice; the API's signal `dunningChanged` (a payment, a question opened or answered) only
  * makes it read now instead of later, and while paused it also re-reads on an interval.
  */
+import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { durationMs } from '../domain/durations.ts';
 import { internal } from './activities.ts';
@@ -25,9 +26,14 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
   let changed = false;
   let decision: { decision: CycleDecision; decidedBy: string; note?: string } | undefined;
   setHandler(statementCycleStateQuery, () => state);
-  setHandler(dunningChangedSignal, () => {
-    changed = true;
-  });
+  // Only a wake-up: one still being authenticated when the cycle ends has nothing left to do.
+  setHandler(
+    dunningChangedSignal,
+    () => {
+      changed = true;
+    },
+    { unfinishedPolicy: HandlerUnfinishedPolicy.ABANDON },
+  );
   setHandler(cycleDecisionSignal, (message) => {
     if (state.status === 'awaiting_decision' && decision === undefined) decision = message;
   });
