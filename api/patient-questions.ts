@@ -24,6 +24,7 @@ import { badRequest, conflict } from '../platform/problem.ts';
 import type { patientQuestionWorkflow } from '../workflows/patient-question.ts';
 import { patientQuestionAnsweredSignal } from '../workflows/patient-question-messages.ts';
 import { patientPortalSettings, type ApiDeps } from './deps.ts';
+import { notifyStatementCycle } from './statement-cycle-notify.ts';
 
 const START_TIMEOUT_MS = 5_000;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
@@ -113,6 +114,8 @@ export async function askQuestion(deps: ApiDeps, req: Request, input: AskQuestio
     throw error;
   }
   await startQuestionWorkflow(deps, question);
+  // The statement's dunning pauses while the question is open (payments/dunning-holds.ts).
+  await notifyStatementCycle(deps, question.statementId, 'question');
   return { question, created: true };
 }
 
@@ -138,6 +141,8 @@ export async function answerQuestion(
     // A finished workflow (a second answer) needs no signal; any other failure is healed by the workflow's next reminder.
     if (!(error instanceof WorkflowNotFoundError)) throw error;
   }
+  // Answered: the statement's dunning may resume.
+  await notifyStatementCycle(deps, question.statementId, 'question');
   return message;
 }
 

@@ -4,6 +4,7 @@
  * A new reason to pause (e.g. an open question or dispute about the statement) is one more entry.
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { hasOpenQuestion } from '../billing/patient-questions.ts';
 
 export type DunningHoldSource = (prisma: PrismaClient, statementId: string) => Promise<string | undefined>;
 
@@ -11,7 +12,10 @@ export type DunningHoldSource = (prisma: PrismaClient, statementId: string) => P
 const activePaymentPlan: DunningHoldSource = async (prisma, statementId) =>
   (await prisma.paymentPlan.count({ where: { statementId, status: 'active' } })) > 0 ? 'payment_plan' : undefined;
 
-export const DUNNING_HOLD_SOURCES: readonly DunningHoldSource[] = [activePaymentPlan];
+/** A question or dispute about the statement that no biller has answered yet. */
+const openQuestion: DunningHoldSource = async (prisma, statementId) => ((await hasOpenQuestion(prisma, statementId)) ? 'question' : undefined);
+
+export const DUNNING_HOLD_SOURCES: readonly DunningHoldSource[] = [openQuestion, activePaymentPlan];
 
 export async function dunningHolds(prisma: PrismaClient, statementId: string): Promise<string[]> {
   const reasons = await Promise.all(DUNNING_HOLD_SOURCES.map((source) => source(prisma, statementId)));
