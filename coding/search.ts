@@ -128,12 +128,15 @@ function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight:
   // Each region counts once, for its rarest documented site word.
   const regionWords = new Set<string>();
   const regionWeight = new Map<readonly string[], number>();
-  const siteWords = categoryWords(icd, text.entry);
+  let siteWords: ReadonlySet<string> | undefined;
   for (const t of q.tokens) {
     if (have.has(t)) continue;
+    const families = familiesOf(t);
+    if (families.length === 0) continue;
     // Only where the category has no code for the site itself (a finger laceration is not "of hand").
+    siteWords ??= categoryWords(icd, text.entry);
     if (siteWords.has(t)) continue;
-    for (const family of familiesOf(t)) {
+    for (const family of families) {
       if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
         regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
         for (const f of family) regionWords.add(f);
