@@ -14,7 +14,7 @@
  *
  *   npm run bench -- [--encounters 200] [--concurrency 10] [--rates 50,100] [--rate-seconds 10]
  *     [--workers 1] [--apis 1] [--baseline-activities 8] [--mri-share 0.3] [--json]
- *     [--database-server postgres://...] [--cpu-prof DIR] [--port-base 36000]
+ *     [--database-server postgres://...] [--cpu-prof DIR] [--port-base 36000] [--compiled]
  *
  * Targets: TEMPORAL_ADDRESS (and TEMPORAL_NAMESPACE) use an existing Temporal server, with the
  * encounter search attributes registered; otherwise a dev server is started. DATABASE_URL uses
@@ -54,6 +54,7 @@ const { values: args } = parseArgs({
     'cpu-prof': { type: 'string' },
     'port-base': { type: 'string', default: '36000' },
     'skip-baseline': { type: 'boolean', default: false },
+    compiled: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -65,7 +66,8 @@ if (args.help) {
 
 function readUsage(): string {
   return 'usage: npm run bench -- [--encounters N] [--concurrency C] [--rates R1,R2] [--rate-seconds S] [--workers N] [--apis M]\n' +
-    '  [--baseline-activities A] [--mri-share 0..1] [--warmup K] [--database-server URL] [--cpu-prof DIR] [--port-base P] [--skip-baseline] [--json]\n' +
+    '  [--baseline-activities A] [--mri-share 0..1] [--warmup K] [--database-server URL] [--cpu-prof DIR] [--port-base P] [--skip-baseline] [--compiled] [--json]\n' +
+    '  --compiled: run the production build (npm run build first: dist/app/worker.js, dist/app/api.js)\n' +
     '  TEMPORAL_ADDRESS / DATABASE_URL: use an existing Temporal server / database\n';
 }
 
@@ -134,7 +136,7 @@ try {
   });
   progress(`${env.temporalLabel}; ${env.databaseLabel}; process logs in ${logDir}`);
   const taskQueue = `bench-${runTag}`;
-  product = await startProduct(env, { workers: options.workers, apis: options.apis, taskQueue, portBase: options.portBase, logDir, nodeArgs });
+  product = await startProduct(env, { workers: options.workers, apis: options.apis, taskQueue, portBase: options.portBase, logDir, nodeArgs, compiled: args.compiled });
   progress(`product up: ${options.workers} worker process(es), ${options.apis} API process(es) on ${product.apiUrls.join(', ')}`);
   const run = {
     pool: env.pool,
@@ -194,7 +196,7 @@ try {
   row('load at closed loop / end', `${closedLoad.replace(/.*load average: /, '')} / ${loadAtEnd.replace(/.*load average: /, '')}`);
   row('Temporal', env.temporalLabel);
   row('database', env.databaseLabel);
-  row('product processes', `${options.workers} worker(s), ${options.apis} API(s); worker options ${JSON.stringify(result.setup.tuning)}`);
+  row('product processes', `${options.workers} worker(s), ${options.apis} API(s) ${args.compiled ? 'from dist/ (npm run build)' : 'from the sources (tsx)'}; worker options ${JSON.stringify(result.setup.tuning)}`);
   if (base) {
     out();
     out(`no-op baseline: ${base.workflows} workflows x ${base.activitiesPerWorkflow} sequential no-op activities, concurrency ${options.concurrency}, one worker process`);

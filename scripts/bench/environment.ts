@@ -123,8 +123,20 @@ export interface Product {
 /** Starts the product as `workers` worker processes and `apis` API processes on one task queue. */
 export async function startProduct(
   env: BenchEnvironment,
-  opts: { workers: number; apis: number; taskQueue: string; portBase: number; logDir: string; nodeArgs?: string[]; extraEnv?: Record<string, string> },
+  opts: {
+    workers: number;
+    apis: number;
+    taskQueue: string;
+    portBase: number;
+    logDir: string;
+    nodeArgs?: string[];
+    extraEnv?: Record<string, string>;
+    /** Run the production build (`npm run build`: dist/app/*.js, prebuilt workflow bundle) instead of the sources through tsx. */
+    compiled?: boolean;
+  },
 ): Promise<Product> {
+  const entry = (name: 'worker' | 'api') =>
+    opts.compiled ? { command: process.execPath, args: [...(opts.nodeArgs ?? []), `dist/app/${name}.js`] } : { script: `app/${name}.ts`, nodeArgs: opts.nodeArgs };
   const shared: Record<string, string> = {
     DATABASE_URL: env.databaseUrl,
     TEMPORAL_ADDRESS: env.temporalAddress,
@@ -145,7 +157,7 @@ export async function startProduct(
   try {
     const workers = await Promise.all(
       Array.from({ length: opts.workers }, (_, i) =>
-        startNodeProcess({ name: `worker-${i + 1}`, script: 'app/worker.ts', env: shared, logDir: opts.logDir, nodeArgs: opts.nodeArgs, ready: whenLogged('worker ready') }),
+        startNodeProcess({ name: `worker-${i + 1}`, ...entry('worker'), env: shared, logDir: opts.logDir, ready: whenLogged('worker ready') }),
       ),
     );
     processes.push(...workers);
@@ -153,10 +165,9 @@ export async function startProduct(
       Array.from({ length: opts.apis }, (_, i) =>
         startNodeProcess({
           name: `api-${i + 1}`,
-          script: 'app/api.ts',
+          ...entry('api'),
           env: { ...shared, API_PORT: String(opts.portBase + 30 + i), API_HOST: '127.0.0.1' },
           logDir: opts.logDir,
-          nodeArgs: opts.nodeArgs,
           ready: whenLogged('api ready'),
         }),
       ),
