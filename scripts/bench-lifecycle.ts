@@ -142,6 +142,7 @@ try {
     pool: env.pool,
     apiUrls: product.apiUrls,
     productPids: () => product!.pids(),
+    apiPids: () => product!.processes.filter((p) => p.name.startsWith('api')).map((p) => p.pid),
     runTag,
     mriShare: options.mriShare,
     pollMs: options.pollMs,
@@ -230,7 +231,7 @@ function printProduct(f: ProductFigures, row: (name: string, value: string) => v
   row('intake POST /encounters', latencies(f.intakeMs));
   row('POST → billed', latencies(f.toBilledMs));
   row('throughput', `${f.billedPerMinute ?? '-'} billed/min (${f.billed} in ${f.windowSeconds ?? '-'}s); backlog drained ${f.drainSeconds ?? '-'}s after the last POST`);
-  row('product CPU (workers + APIs)', `${f.cpuSeconds}s = ${f.cpuMsPerBilled ?? '-'} ms per billed encounter; ${f.productCoresBusy ?? '-'} cores busy; RSS ${f.productRssMiB} MiB`);
+  row('product CPU (workers + APIs)', `${f.cpuSeconds}s = ${f.cpuMsPerBilled ?? '-'} ms per billed encounter (API ${f.apiCpuMsPerBilled ?? '-'} ms); ${f.productCoresBusy ?? '-'} cores busy; RSS ${f.productRssMiB} MiB`);
 }
 
 function tuningFromEnv(): Record<string, string> {

@@ -96,6 +96,8 @@ export interface ProductFigures {
   drainSeconds: number | null;
   cpuSeconds: number;
   cpuMsPerBilled: number | null;
+  /** The API processes' share of cpuMsPerBilled (the rest is the workers'). */
+  apiCpuMsPerBilled: number | null;
   productCoresBusy: number | null;
   productRssMiB: number;
   settled: boolean;
@@ -105,6 +107,8 @@ interface ProductRun {
   pool: pg.Pool;
   apiUrls: string[];
   productPids: () => number[];
+  /** The API processes among productPids. */
+  apiPids: () => number[];
   runTag: string;
   mriShare: number;
   pollMs: number;
@@ -114,12 +118,14 @@ interface ProductRun {
 
 async function measureProduct(run: ProductRun, phase: string, submit: () => Promise<Tracked[]>): Promise<ProductFigures> {
   const cpuBefore = treeUsage(run.productPids()).cpuSeconds;
+  const apiCpuBefore = treeUsage(run.apiPids()).cpuSeconds;
   const start = Date.now();
   const tracked = await submit();
   const submittedAt = Date.now();
   const settled = await waitSettled(run.pool, tracked, submittedAt + run.settleTimeoutMs, run.pollMs);
   const usage = treeUsage(run.productPids());
   const cpuSeconds = usage.cpuSeconds - cpuBefore;
+  const apiCpuSeconds = treeUsage(run.apiPids()).cpuSeconds - apiCpuBefore;
   await loadBilledTimes(run.pool, tracked);
   const accepted = tracked.filter((t) => t.status === 201);
   const billed = accepted.filter((t) => t.billedAt !== undefined);
@@ -140,6 +146,7 @@ async function measureProduct(run: ProductRun, phase: string, submit: () => Prom
     drainSeconds: round(lastBilled === undefined ? undefined : Math.max(0, lastBilled - submittedAt) / 1000, 1),
     cpuSeconds: round(cpuSeconds, 2)!,
     cpuMsPerBilled: round(billed.length ? (cpuSeconds * 1000) / billed.length : undefined, 1),
+    apiCpuMsPerBilled: round(billed.length ? (apiCpuSeconds * 1000) / billed.length : undefined, 1),
     productCoresBusy: round(windowSeconds ? cpuSeconds / Math.max(windowSeconds, (Date.now() - start) / 1000) : undefined, 2),
     productRssMiB: round(usage.rssMiB, 0)!,
     settled,
