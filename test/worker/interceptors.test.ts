@@ -46,20 +46,25 @@ describe('sanitizeActivityError', () => {
 });
 
 describe('HeartbeatWhileRunning', () => {
-  it('heartbeats at start and every interval while the activity runs, and stops when it ends', async () => {
+  it('heartbeats every interval while the activity runs (none for one that ends within the first), and stops when it ends', async () => {
     vi.useFakeTimers();
     try {
       const heartbeat = vi.fn();
       const interceptor = new HeartbeatWhileRunning({ heartbeat } as unknown as Context);
       let finish: (value: string) => void = () => undefined;
       const running = interceptor.execute({} as ActivityExecuteInput, () => new Promise((resolve) => (finish = resolve)));
-      expect(heartbeat).toHaveBeenCalledTimes(1);
+      expect(heartbeat).not.toHaveBeenCalled();
       await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
-      expect(heartbeat).toHaveBeenCalledTimes(4);
+      expect(heartbeat).toHaveBeenCalledTimes(3);
       finish('done');
       await expect(running).resolves.toBe('done');
       await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
-      expect(heartbeat).toHaveBeenCalledTimes(4);
+      expect(heartbeat).toHaveBeenCalledTimes(3);
+
+      const quick = interceptor.execute({} as ActivityExecuteInput, async () => 'quick');
+      await expect(quick).resolves.toBe('quick');
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
+      expect(heartbeat).toHaveBeenCalledTimes(3);
     } finally {
       vi.useRealTimers();
     }
