@@ -8,8 +8,10 @@
  * workflow again, and a retry can never write a second row.
  */
 import type { Request } from 'express';
+import { createHash } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Principal } from './auth.ts';
+import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
 import { badRequest, conflict } from '../platform/problem.ts';
 
 export type AuditAction =
@@ -62,16 +64,41 @@ export async function recordAudit(
   }
 }
 
-/** A read of patient data: who (actor, role) and which record (ids), no content. */
-export function recordView(
-  prisma: PrismaClient,
+/**
+ * A read of patient data: who (actor, role) and which record (ids), no content. Repeated views of
+ * the same record by the same user are one row per window (`limits.viewAuditWindowMs`): the row's
+ * key names the viewer, the record and the window, so a page refreshing every few seconds, or two
+ * views at once, write it once.
+ */
+export async function recordView(
+  deps: Pick<ApiDeps, 'prisma' | 'limits'>,
   principal: Principal,
   action: Extract<AuditAction, `${string}.viewed`>,
   ids: { encounterId?: string | null } & Record<string, Prisma.InputJsonValue | null | undefined>,
 ): Promise<void> {
   const { encounterId, ...rest } = ids;
   const detail: Prisma.InputJsonObject = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
-  return recordAudit(prisma, { encounterId: encounterId ?? null, principal, action, detail });
+  const windowMs = deps.limits?.viewAuditWindowMs ?? DEFAULT_API_LIMITS.viewAuditWindowMs;
+  if (windowMs <= 0) {
+    await recordAudit(deps.prisma, { encounterId: encounterId ?? null, principal, action, detail });
+    return;
+  }
+  const record = createHash('sha256')
+    .update(JSON.stringify([principal.role, principal.subject, action, encounterId ?? null, detail]))
+    .digest('base64url');
+  await deps.prisma.auditEvent.createMany({
+    data: [
+      {
+        encounterId: encounterId ?? null,
+        actor: principal.subject,
+        role: principal.role,
+        action,
+        detail,
+        idempotencyKey: `view:${record}:${Math.floor(Date.now() / windowMs)}`,
+      },
+    ],
+    skipDuplicates: true,
+  });
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;

@@ -64,6 +64,8 @@ export interface ApiLimits {
   rateLimitPerMinute: number;
   /** How long starting a workflow may take before intake answers 503. */
   workflowStartTimeoutMs: number;
+  /** Repeated views of one record by one user within this window are one audit row (0: every view). */
+  viewAuditWindowMs: number;
 }
 
 export const DEFAULT_API_LIMITS: ApiLimits = {
@@ -72,6 +74,7 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   intakeMaxWaitMs: 1_000,
   rateLimitPerMinute: 1_200,
   workflowStartTimeoutMs: 5_000,
+  viewAuditWindowMs: 10 * 60_000,
 };
 
 export interface PatientPortalSettings {

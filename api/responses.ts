@@ -331,6 +331,7 @@ export const auditListSchema = z.object({
       at: isoTime,
     }),
   ),
+  nextCursor: z.string().nullable().meta({ description: 'The next (older) page; null on the last' }),
 });
 
 export const codecPayloadsResponseSchema = z.object({

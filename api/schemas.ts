@@ -206,15 +206,20 @@ export type EncounterSubmissionInput = z.infer<typeof encounterSubmissionSchema>
 
 export const uuid = z.uuid();
 
+/** A query parameter that is `true` or `false` (anything else is a 400 naming it). */
+const booleanText = z.enum(['true', 'false']).transform((text) => text === 'true');
+
 export const listEncountersQuerySchema = z
   .object({
     stage: z.enum(STAGES).optional(),
     payer: safeId(64).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
+    overdue: booleanText.optional().meta({ description: 'true: only encounters with a physician query past its due time, or escalated; false: the others' }),
     cursor: safeString().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
+  .strict()
   .refine((q) => q.from === undefined || q.to === undefined || q.from <= q.to, {
     path: ['from'],
     message: '"from" is after "to"',
@@ -299,7 +304,15 @@ export const codeOverrideSchema = z
     });
   });
 
-export const auditQuerySchema = z.object({ encounterId: uuid.optional() });
+export const auditQuerySchema = z
+  .object({
+    encounterId: uuid.optional(),
+    action: safeString().max(100).optional().meta({ description: 'Only this action, e.g. supervisor.decided; a prefix ending in * takes all that start so (decision:*)', example: 'encounter.viewed' }),
+    actor: safeString().max(200).optional().meta({ description: 'Only what this user (or physician NPI, or "encounterflow" for the workflow) did' }),
+    cursor: safeString().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64');
 

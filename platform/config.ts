@@ -101,6 +101,9 @@ export const environmentSchema = z.object({
     { description: 'Requests per bearer token per minute per API process; beyond it 429 with `Retry-After`' },
     1,
   ),
+  AUDIT_VIEW_WINDOW_MS: wholeNumber(DEFAULT_API_LIMITS.viewAuditWindowMs, {
+    description: 'Repeated views of the same record by the same user within this window are audited once (0: every view is a row)',
+  }),
   TEMPORAL_START_TIMEOUT_MS: wholeNumber(
     DEFAULT_API_LIMITS.workflowStartTimeoutMs,
     { description: 'How long intake may wait for Temporal to start a workflow before answering 503 (the encounter is stored; the reconciler starts it)' },
@@ -301,6 +304,7 @@ function appConfig(env: Environment) {
       intakeMaxWaitMs: env.API_INTAKE_MAX_WAIT_MS,
       rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       workflowStartTimeoutMs: env.TEMPORAL_START_TIMEOUT_MS,
+      viewAuditWindowMs: env.AUDIT_VIEW_WINDOW_MS,
     },
     taskQueue: env.TASK_QUEUE,
     temporalDevServerPort: env.TEMPORAL_DEV_SERVER_PORT,

@@ -100,10 +100,13 @@ export function sendProblem(res: Response, problem: ProblemDetails, headers: Rea
 
 /** One entry per zod issue, named by its path. Messages are zod's (they never echo the input). */
 export function fieldErrors(error: ZodError): FieldError[] {
-  return error.issues.map((issue) => ({
-    field: issue.path.length === 0 ? '(body)' : issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
+  const named = (path: readonly PropertyKey[]) => (path.length === 0 ? '(body)' : path.map(String).join('.'));
+  return error.issues.flatMap((issue) =>
+    // A key the schema does not know is named itself (e.g. a misspelt query parameter).
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({ field: named([...issue.path, key]), message: 'Not a known field' }))
+      : [{ field: named(issue.path), message: issue.message }],
+  );
 }
 
 /** A request body that failed its zod schema, as the sandboxes answer it: 422 naming each field. */

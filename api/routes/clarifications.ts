@@ -49,7 +49,7 @@ export const clarificationRoutes = [
         where: { physicianNpi, status: { in: [...ANSWERABLE] } },
         orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
       });
-      await recordView(deps.prisma, principal, 'physician_queries.viewed', {
+      await recordView(deps, principal, 'physician_queries.viewed', {
         physicianNpi,
         queryIds: rows.map((q) => q.id),
         encounterIds: [...new Set(rows.map((q) => q.encounterId))],

@@ -96,7 +96,7 @@ export const codecRoutes = (['decode', 'encode'] as const).map((direction) =>
         // The codec's messages name a key id at most, never key material or content.
         throw badRequest((error as Error).message);
       }
-      if (direction === 'decode') await recordView(deps.prisma, principalOf(res), 'temporal_payloads.viewed', { payloads: payloads.length });
+      if (direction === 'decode') await recordView(deps, principalOf(res), 'temporal_payloads.viewed', { payloads: payloads.length });
       res.set('Cache-Control', 'no-store').json({ payloads: result.map(toJson) });
     },
   ),

@@ -193,7 +193,7 @@ export const correctionRoutes = [
         deps.prisma.eligibilityCheck.findMany({ where: { encounterId: encounter.id }, orderBy: { checkedAt: 'asc' } }),
         deps.prisma.patient.findUniqueOrThrow({ where: { id: encounter.patientId }, include: { versions: { orderBy: { version: 'asc' } } } }),
       ]);
-      await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+      await recordView(deps, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
       res.json({
         financialClass: encounter.financialClass,
         coverage: { version: encounter.coverageVersion, payerId: encounter.payerId, memberId: encounter.memberId, secondaryPayerId: encounter.secondaryPayerId },

@@ -2,15 +2,16 @@
 import { z } from 'zod';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import { recordView } from '../audit.ts';
+import { afterCursor, encodeCursor } from '../cursor.ts';
 import { principalOf } from '../auth.ts';
 import { findEncounterOr404, queryLiveStatus } from '../encounter-access.ts';
 import { dateToDay, dayToDate } from '../../domain/days.ts';
 import { submitEncounter } from '../encounter-intake.ts';
 import { buildEncounterView } from '../encounter-view.ts';
-import { badRequest, notFound } from '../../platform/problem.ts';
+import { notFound } from '../../platform/problem.ts';
 import { encounterListSchema, encounterReceiptSchema, encounterViewSchema } from '../responses.ts';
 import { route } from '../route.ts';
-import { encounterIdParams, encounterSubmissionSchema, listEncountersQuerySchema, uuid } from '../schemas.ts';
+import { encounterIdParams, encounterSubmissionSchema, listEncountersQuerySchema } from '../schemas.ts';
 
 export function encounterLinks(id: string): Record<string, string> {
   return {
@@ -23,41 +24,6 @@ export function encounterLinks(id: string): Record<string, string> {
     documentation: `/encounters/${id}/documentation`,
     audit: `/audit?encounterId=${id}`,
   };
-}
-
-/** A keyset cursor over rows ordered by (createdAt, id): opaque to clients. */
-export interface Cursor {
-  createdAt: Date;
-  id: string;
-}
-
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify([cursor.createdAt.toISOString(), cursor.id])).toString('base64url');
-}
-
-/** Cursors only ever hold row creation times: 1970 to the end of year 9999 (what PostgreSQL and ISO strings share). */
-const CURSOR_EARLIEST = Date.UTC(1970, 0, 1);
-const CURSOR_LATEST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
-
-function decodeCursor(text: string): Cursor {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
-    if (!Array.isArray(decoded) || decoded.length !== 2) throw new Error('bad cursor');
-    const [createdAt, id] = decoded as unknown[];
-    if (typeof createdAt !== 'string' || typeof id !== 'string' || !uuid.safeParse(id).success) throw new Error('bad cursor');
-    const date = new Date(createdAt);
-    const time = date.getTime();
-    if (Number.isNaN(time) || time < CURSOR_EARLIEST || time > CURSOR_LATEST) throw new Error('bad cursor');
-    return { createdAt: date, id };
-  } catch {
-    throw badRequest('The cursor is not one this API issued', [{ field: 'cursor', message: 'Unknown cursor' }]);
-  }
-}
-
-/** The rows after a cursor in (createdAt, id) order (400 naming `cursor` for one this API did not issue). */
-export function afterCursor(text: string): { OR: Array<Record<string, unknown>> } {
-  const after = decodeCursor(text);
-  return { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] };
 }
 
 export const encounterRoutes = [
@@ -116,6 +82,14 @@ export const encounterRoutes = [
           ...(query.to !== undefined ? { lte: dayToDate(query.to) } : {}),
         };
       }
+      if (query.overdue !== undefined) {
+        // Overdue: a physician query past its due time (still open, or escalated for it), or an
+        // escalated encounter. `overdue=false` lists the others.
+        const overdue: Prisma.EncounterWhereInput = {
+          OR: [{ stage: 'escalated' }, { clarificationQueries: { some: { status: { in: ['open', 'escalated'] }, dueAt: { lt: new Date() } } } }],
+        };
+        where.AND = [query.overdue ? overdue : { NOT: overdue }];
+      }
       if (query.cursor !== undefined) Object.assign(where, afterCursor(query.cursor));
       const rows = await deps.prisma.encounter.findMany({
         where,
@@ -134,7 +108,7 @@ export const encounterRoutes = [
           dateOfService: dateToDay(row.dateOfService),
           updatedAt: row.updatedAt.toISOString(),
         })),
-        nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor(last) : null,
+        nextCursor: rows.length > query.limit && last !== undefined ? encodeCursor({ at: last.createdAt, id: last.id }) : null,
       });
     },
   ),
@@ -154,7 +128,7 @@ export const encounterRoutes = [
       const principal = principalOf(res);
       const encounter = await findEncounterOr404(deps, params.id);
       if (principal.role === 'intake') {
-        await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+        await recordView(deps, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
         // Intake submitted the encounter: it gets ids, the stage and links, nothing clinical.
         res.json({
           id: encounter.id,
@@ -172,7 +146,7 @@ export const encounterRoutes = [
       }
       const live = await queryLiveStatus(deps, encounter.workflowId);
       const view = await buildEncounterView(deps.prisma, encounter, live, principal);
-      await recordView(deps.prisma, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
+      await recordView(deps, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
       res.json({ ...view, links: encounterLinks(encounter.id) });
     },
   ),

@@ -161,7 +161,7 @@ export const estimateRoutes = [
     async ({ deps, params, res }) => {
       const encounter = await findEncounterOr404(deps, params.id);
       const rows = await deps.prisma.patientEstimate.findMany({ where: { encounterId: encounter.id }, orderBy: { createdAt: 'desc' } });
-      await recordView(deps.prisma, principalOf(res), 'estimates.viewed', { encounterId: encounter.id });
+      await recordView(deps, principalOf(res), 'estimates.viewed', { encounterId: encounter.id });
       res.json({ items: rows.map(estimateView) });
     },
   ),

@@ -62,7 +62,7 @@ export const statementRoutes = [
         orderBy: [{ issuedAt: 'desc' }, { id: 'asc' }],
         include: { claim: claimSummary },
       });
-      await recordView(deps.prisma, principalOf(res), 'patient_statements.viewed', {
+      await recordView(deps, principalOf(res), 'patient_statements.viewed', {
         patientId: patient.id,
         statementIds: statements.map((s) => s.id),
       });
@@ -89,7 +89,7 @@ export const statementRoutes = [
           })
         : null;
       if (statement === null) throw notFound('No statement has this id');
-      await recordView(deps.prisma, principalOf(res), 'statement.viewed', {
+      await recordView(deps, principalOf(res), 'statement.viewed', {
         encounterId: statement.encounterId,
         patientId: statement.patientId,
         statementId: statement.id,

@@ -23,7 +23,7 @@ import { queryLiveStatus } from '../encounter-access.ts';
 import { route } from '../route.ts';
 import { authorizationWorklistQuerySchema, eligibilityWorklistQuerySchema } from '../schemas.ts';
 import { authorizationWorklistSchema, eligibilityWorklistSchema } from '../worklist-responses.ts';
-import { afterCursor, encodeCursor } from './encounters.ts';
+import { afterCursor, encodeCursor } from '../cursor.ts';
 
 const WORKLIST_ROLES = ['biller', 'supervisor'] as const;
 const DAY_MS = 86_400_000;
@@ -48,7 +48,7 @@ function workItem(row: { id: string; clinicEncounterId: string; payerId: string;
 function page<Row extends { createdAt: Date; id: string }>(rows: readonly Row[], limit: number): { rows: Row[]; nextCursor: string | null } {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
-  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null };
+  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
 
 /** Whether the payer's rules ask an expedited decision for any of the requested codes. */

@@ -79,10 +79,16 @@ describe('each role’s main path in Chromium', () => {
       await page.getByRole('button', { name: encounters.forSupervisor.clinicEncounterId }).waitFor();
       await check(rolePage, 'supervisor-worklist');
       await openFromWorklist(page, encounters.forSupervisor);
-      const decide = page.getByRole('button', { name: 'Bill with the codes as they stand' });
+      const decide = page.getByRole('button', { name: 'Bill as coded despite the failed edits' });
       await decide.waitFor();
       await page.locator('#audit table').waitFor();
       await check(rolePage, 'supervisor-encounter');
+      // The audit trail filtered to views: only "Viewed the encounter" rows remain.
+      await page.getByRole('combobox', { name: 'Show' }).selectOption('encounter.viewed');
+      await expect
+        .poll(async () => [...new Set(await page.locator('#audit tbody td:nth-child(4)').allTextContents())])
+        .toEqual(['Viewed the encounter']);
+      await page.getByRole('combobox', { name: 'Show' }).selectOption('');
       await decide.click();
       await expect.poll(() => page.locator('#action-result').textContent()).toMatch(/accepted/);
       await expect.poll(() => shownStage(page), { timeout: 60_000 }).toBe('Billed');

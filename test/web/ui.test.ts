@@ -140,6 +140,19 @@ describe('the page’s JavaScript', () => {
     for (const file of webScripts) expect(readFileSync(webFile(file), 'utf8'), file).not.toContain("'awaiting_clarification',"); // no copied list
   });
 
+  it('labels a decision by what it does for the question asked', () => {
+    expect(lib.decisionLabel('resubmit', 'statement_failed')).toBe('Issue the patient statement again');
+    expect(lib.decisionLabel('resubmit', 'claim_rejected')).toBe('Send the claim again');
+    expect(lib.decisionLabel('resubmit', 'authorization_denied')).toBe('Resubmit the authorization');
+    expect(lib.decisionLabel('accept_codes', 'edit_failed')).toBe('Bill as coded despite the failed edits');
+    expect(lib.decisionLabel('accept_codes', 'clarification_overdue')).toBe('Bill with the codes as they stand');
+    // Every question the workflow asks has a label and every decision a label for it.
+    for (const kind of ['clarification_overdue', 'edit_failed', 'authorization_denied', 'authorization_expired', 'authorization_modified', 'authorization_mismatch', 'claim_rejected', 'statement_failed', 'coverage_problem']) {
+      expect(lib.pendingLabel(kind), kind).not.toBe(kind);
+    }
+    expect(lib.decisionLabel('resubmit', 'statement_failed')).not.toMatch(/authorization/i);
+  });
+
   it('builds list queries without empty parameters', () => {
     expect(lib.withQuery('/encounters', { stage: '', payer: undefined, cursor: 'abc', limit: 50 })).toBe('/encounters?cursor=abc&limit=50');
     expect(lib.withQuery('/encounters', { stage: '' })).toBe('/encounters');
@@ -392,8 +405,9 @@ describe('the page’s API client against the API', () => {
   it('reads the audit trail as a supervisor; other roles get 403', async () => {
     const { sent, client: supervisor } = client(TOKENS.supervisor);
     await supervisor.getEncounter(encounterId); // recorded as a view
-    const trail = await supervisor.audit(encounterId);
-    expect(sent.at(-1)?.url).toBe(`${api.baseUrl}/audit?encounterId=${encounterId}`);
+    const trail = await supervisor.audit({ encounterId, limit: 50 });
+    expect(sent.at(-1)?.url).toBe(`${api.baseUrl}/audit?encounterId=${encounterId}&limit=50`);
+    expect(trail.nextCursor).toBeNull();
     expect(trail.items.length).toBeGreaterThanOrEqual(1);
     expect(trail.items.every((item: { encounterId: string }) => item.encounterId === encounterId)).toBe(true);
     const times = trail.items.map((item: { at: string }) => item.at);
@@ -404,7 +418,7 @@ describe('the page’s API client against the API', () => {
     for (const item of trail.items) expect(lib.auditDetailSummary(item.detail).join(' ')).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/); // no patient ids
 
     const { client: coder } = client(TOKENS.coder);
-    await expect(coder.audit(encounterId)).rejects.toMatchObject({ status: 403 });
+    await expect(coder.audit({ encounterId })).rejects.toMatchObject({ status: 403 });
   });
 
   it('reads a non-JSON error body as a plain problem', () => {

@@ -94,8 +94,8 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     coderReview: (id, body) => request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, { body }),
     /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
     coderWorklist: () => request('GET', '/coder-review/worklist'),
-    /** The audit trail of one encounter (supervisor): { items }, newest first. */
-    audit: (encounterId) => request('GET', withQuery('/audit', { encounterId })),
+    /** Audit events (supervisor), newest first: { items, nextCursor }; by encounter, action ('decision:*' a prefix), actor. */
+    audit: ({ encounterId, action, actor, cursor, limit } = {}) => request('GET', withQuery('/audit', { encounterId, action, actor, cursor, limit })),
     /** Patient questions, oldest first: { items } (status open | answered | all). */
     patientQuestions: (status = 'open') => request('GET', withQuery('/patient-questions', { status })),
     /** One question with its encounter, claim, codes, statement and conversation. */

@@ -44,16 +44,40 @@ export function stageLabel(stage) {
   return STAGE_LABELS[stage] ?? String(stage);
 }
 
+const BILL_PATIENT = 'Bill the patient (notice was given)';
+const RESUBMIT_AUTHORIZATION = 'Resubmit the authorization';
+
+/** Decisions named without their question (the audit trail's "decision:resubmit"). */
 const DECISION_LABELS = {
   extend: 'Give the physician more time',
-  accept_codes: 'Bill with the codes as they stand',
-  resubmit: 'Resubmit the authorization',
-  bill_patient: 'Bill the patient (notice was given)',
+  accept_codes: 'Accept the codes as they stand',
+  resubmit: 'Try again (resubmit)',
+  bill_patient: BILL_PATIENT,
   cancel: 'Cancel the encounter',
 };
 
-export function decisionLabel(decision) {
-  return DECISION_LABELS[decision] ?? String(decision);
+/**
+ * What a decision does depends on the question: "resubmit" sends the authorization again after a
+ * denial, the claim after a rejection, and makes the statement again after it failed.
+ */
+const DECISION_LABELS_BY_QUESTION = {
+  clarification_overdue: { extend: 'Give the physician more time', accept_codes: 'Bill with the codes as they stand' },
+  edit_failed: { accept_codes: 'Bill as coded despite the failed edits' },
+  authorization_denied: { resubmit: RESUBMIT_AUTHORIZATION, bill_patient: BILL_PATIENT },
+  authorization_expired: { resubmit: RESUBMIT_AUTHORIZATION, bill_patient: BILL_PATIENT },
+  authorization_modified: { accept_codes: 'Bill as coded (the insurer authorized something else)', resubmit: RESUBMIT_AUTHORIZATION },
+  authorization_mismatch: {
+    resubmit: 'Request a modification of the authorization',
+    accept_codes: 'Bill what was performed as it stands',
+    bill_patient: BILL_PATIENT,
+  },
+  claim_rejected: { resubmit: 'Send the claim again' },
+  statement_failed: { resubmit: 'Issue the patient statement again' },
+};
+
+/** The decision's label for this question (`kind` of the pending decision); a general one without it. */
+export function decisionLabel(decision, kind) {
+  return DECISION_LABELS_BY_QUESTION[kind]?.[decision] ?? DECISION_LABELS[decision] ?? String(decision);
 }
 
 const PENDING_LABELS = {
@@ -64,6 +88,8 @@ const PENDING_LABELS = {
   statement_failed: 'The patient statement could not be produced',
   authorization_modified: 'The insurer modified the prior authorization',
   edit_failed: 'The claim failed the edits before submission',
+  authorization_mismatch: 'What was performed is not what was authorized',
+  coverage_problem: 'Coverage could not be confirmed',
 };
 
 export function pendingLabel(kind) {

@@ -10,7 +10,7 @@ import { stageLabel } from '../lib/stages.js';
 import { $, el, facts, section, table, time } from '../ui/dom.js';
 import { api, handleError, viewerRole } from '../ui/session.js';
 import { renderCoderReview, renderRationale } from '../coder-review.js';
-import { loadAudit, renderAudit } from './audit-panel.js';
+import { loadAudit, renderAudit, resetAudit, wireAudit } from './audit-panel.js';
 import { flagsBeforeOverride, resetOverride, wireOverride } from './code-override.js';
 import { selection } from './selection.js';
 import { renderActions, resetStepIn, wireStepIn } from './step-in.js';
@@ -19,6 +19,14 @@ import { renderActions, resetStepIn, wireStepIn } from './step-in.js';
 export function wireEncounterView() {
   wireStepIn();
   wireOverride();
+  wireAudit();
+}
+
+/** The token changed or was forgotten: no encounter open, and ask again what this token may see. */
+export function resetEncounterView() {
+  closeEncounter();
+  resetAudit();
+  resetOverride();
 }
 
 /** Opens encounter `id` (from the worklist, or another screen's link): panels reset, view loaded, focus on its title. */

@@ -47,8 +47,8 @@ export function renderActions(view) {
         ...pending.allowed.map((decision) =>
           el(
             'button',
-            { type: 'button', className: decision === 'cancel' ? 'danger' : 'primary', onclick: () => decide(view.id, decision, pending.id) },
-            decisionLabel(decision),
+            { type: 'button', className: decision === 'cancel' ? 'danger' : 'primary', onclick: () => decide(view.id, decision, pending) },
+            decisionLabel(decision, pending.kind),
           ),
         ),
       );
@@ -76,10 +76,10 @@ async function act(description, action) {
   }
 }
 
-/** `decisionId` names the question being answered, so a stale click cannot answer a later one. */
-function decide(id, decision, decisionId) {
+/** The body names the question being answered (`pending.id`), so a stale click cannot answer a later one. */
+function decide(id, decision, pending) {
   const body = { decision };
-  if (decisionId) body.decisionId = decisionId;
+  if (pending.id) body.decisionId = pending.id;
   const note = $('decision-note').value.trim();
   if (note !== '') body.note = note;
   if (decision === 'extend') {
@@ -92,7 +92,7 @@ function decide(id, decision, decisionId) {
     body.extendBy = extendBy;
   }
   if (decision === 'cancel' && !confirm('Cancel this encounter? It will not be billed.')) return;
-  void act(decisionLabel(decision), async () => {
+  void act(decisionLabel(decision, pending.kind), async () => {
     await api.decide(id, body);
     $('decision-note').value = '';
   });

@@ -7,7 +7,7 @@ import { countByStage } from '../lib/api-client.js';
 import { ATTENTION_STAGES, STAGES, stageLabel } from '../lib/stages.js';
 import { $, el, time } from '../ui/dom.js';
 import { api, refreshNow } from '../ui/session.js';
-import { closeEncounter, loadDetail, openEncounter, wireEncounterView } from './encounter.js';
+import { closeEncounter, loadDetail, openEncounter, resetEncounterView, wireEncounterView } from './encounter.js';
 import { selection } from './selection.js';
 
 const PAGE_SIZE = 50;
@@ -140,7 +140,7 @@ const screen = {
   reset() {
     resetPaging();
     $('rows').replaceChildren();
-    closeEncounter();
+    resetEncounterView();
     renderStageFilters(null);
   },
 };
