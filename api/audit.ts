@@ -71,11 +71,13 @@ export async function recordAudit(
  * views at once, write it once.
  */
 export async function recordView(
-  deps: Pick<ApiDeps, 'prisma' | 'limits'>,
+  /** The API's deps (their window), or a bare client (the default window). */
+  target: Pick<ApiDeps, 'prisma' | 'limits'> | PrismaClient,
   principal: Principal,
   action: Extract<AuditAction, `${string}.viewed`>,
   ids: { encounterId?: string | null } & Record<string, Prisma.InputJsonValue | null | undefined>,
 ): Promise<void> {
+  const deps: Pick<ApiDeps, 'prisma' | 'limits'> = 'prisma' in target && typeof target.prisma === 'object' ? target : { prisma: target as PrismaClient };
   const { encounterId, ...rest } = ids;
   const detail: Prisma.InputJsonObject = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
   const windowMs = deps.limits?.viewAuditWindowMs ?? DEFAULT_API_LIMITS.viewAuditWindowMs;

@@ -166,7 +166,7 @@ export const patientQuestionRoutes = [
         take: 500,
         include: { messages: { orderBy: { createdAt: 'desc' }, take: 1 }, statement: { select: { patientOwesCents: true, breakdown: true } } },
       });
-      await recordView(deps.prisma, principalOf(res), 'patient_questions.viewed', { questionIds: questions.map((q) => q.id) });
+      await recordView(deps, principalOf(res), 'patient_questions.viewed', { questionIds: questions.map((q) => q.id) });
       const now = new Date();
       res.json({
         items: questions.map((q) => {
@@ -203,7 +203,7 @@ export const patientQuestionRoutes = [
         where: { encounterId: statement.encounterId, revision: latest._max.revision ?? 0 },
         orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
       });
-      await recordView(deps.prisma, principalOf(res), 'patient_question.viewed', { encounterId: statement.encounterId, questionId: question.id, statementId: statement.id });
+      await recordView(deps, principalOf(res), 'patient_question.viewed', { encounterId: statement.encounterId, questionId: question.id, statementId: statement.id });
       const e = statement.encounter;
       res.json({
         question: questionView(question),
