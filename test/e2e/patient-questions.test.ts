@@ -22,7 +22,7 @@ beforeAll(async () => {
   [patientHook, supervisorHook, billerHook] = await Promise.all([startWebhookReceiver(SECRET), startWebhookReceiver(SECRET), startWebhookReceiver(SECRET)]);
   stack = await startTestStack({
     env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: patientHook.url, SUPERVISOR_WEBHOOK_URL: supervisorHook.url, BILLER_WEBHOOK_URL: billerHook.url },
-    patientPortal: { answerDeadline: '6s', reminderInterval: '2s', maxAttempts: 5, rateLimitPerMinute: 1_000 },
+    patientPortal: { answerDeadline: '6s', reminderInterval: '2s', maxAttempts: 5, rateLimitPerMinute: 1_000, writeOffApprovalAboveCents: 1_000 },
   });
 }, 240_000);
 
@@ -224,4 +224,43 @@ describe('the service-level timer', () => {
     expect(answered.status).toBe(201);
     expect(await stack.client.workflow.getHandle(`patient-question-${id}`).result()).toBe('answered');
   }, 180_000);
+});
+
+describe('biller actions on a statement', () => {
+  it('applies a small write-off at once, holds a larger one for a supervisor, refuses more than is owed, and reissues the corrected statement', async () => {
+    const { statementId } = await billedStatement();
+    const before = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
+    expect(before.patientOwesCents).toBeGreaterThan(1_000);
+    const small = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, { token: TOKENS.biller, body: { kind: 'write_off', amountCents: 500, reason: 'Courtesy write-off' } });
+    expect(small.body).toMatchObject({ status: 'applied' });
+    const large = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, {
+      token: TOKENS.biller,
+      body: { kind: 'adjustment', amountCents: 20_000, reason: 'Financial assistance' },
+    });
+    // More than the patient owes is refused, naming the field.
+    expect(large.status).toBe(422);
+    expect(large.body.errors[0].field).toBe('amountCents');
+    // Above the configured $10 a supervisor approves first; a biller cannot.
+    const held = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, { token: TOKENS.biller, body: { kind: 'adjustment', amountCents: 1_500, reason: 'Billed twice for the visit' } });
+    expect(held.body).toMatchObject({ status: 'pending_approval' });
+    expect((await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents).toBe(before.patientOwesCents - 500);
+    expect((await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.biller, body: { approve: true } })).status).toBe(403);
+    const approved = await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.supervisor, body: { approve: true } });
+    expect(approved.body).toMatchObject({ status: 'applied', decidedBy: 'supervisor-demo' });
+    expect((await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.supervisor, body: { approve: true } })).status).toBe(409);
+    const owed = (await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents;
+    expect(owed).toBe(before.patientOwesCents - 2_000);
+    const reissued = await call(stack.apiUrl, 'POST', `/statements/${statementId}/reissue`, { token: TOKENS.biller, body: { reason: 'Courtesy write-off applied' } });
+    expect(reissued.status).toBe(200);
+    expect(reissued.body.patientOwesCents).toBe(owed);
+    const token = await issueLink(statementId);
+    const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
+    const { cookie } = await openSession(token, validSubmission().patient.dateOfBirth, (statement.breakdown as { statementNumber: string }).statementNumber);
+    const page = await call(stack.apiUrl, 'GET', '/patient-api/statement', { headers: { cookie } });
+    expect(page.body.bill.amountDueCents).toBe(owed);
+    expect(page.body.bill.adjustments.find((a: { kind: string }) => a.kind === 'write_off')).toMatchObject({ amountCents: 500, reason: 'Courtesy write-off' });
+    expect(page.body.bill.notes.join(' ')).toContain('Corrected statement issued');
+    const audit = await stack.db.prisma.auditEvent.findMany({ where: { action: { in: ['statement.adjustment_requested', 'statement.adjustment_decided', 'statement.reissued'] } } });
+    expect(audit.map((a) => a.action).sort()).toEqual(['statement.adjustment_decided', 'statement.adjustment_requested', 'statement.adjustment_requested', 'statement.reissued']);
+  }, 120_000);
 });
