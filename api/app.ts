@@ -42,7 +42,8 @@ export function createApp(deps: ApiDeps): express.Express {
 
   const metrics = createApiMetrics({ prisma: deps.prisma, token: deps.metricsToken });
   app.use(metrics.observe);
-  app.use(securityHeaders());
+  // The patient page sends card data straight to the payment provider (never through this API).
+  app.use(securityHeaders(deps.payments !== undefined ? [new URL(deps.payments.publicUrl).origin] : []));
   app.use(noStore);
   // Before authentication and outside the OpenAPI document: a Prometheus scraper is not a person
   // with a staff role, and it reads the text exposition format, not this API's JSON. Who may read

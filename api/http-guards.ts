@@ -23,8 +23,11 @@ import { HttpProblem } from '../platform/problem.ts';
  */
 const PRINT_HANDLER_HASH = `'sha256-${createHash('sha256').update('window.print()').digest('base64')}'`;
 
-/** helmet with the product's policy: own scripts only, no framing, no referrer. */
-export function securityHeaders(): RequestHandler {
+/**
+ * helmet with the product's policy: own scripts only, no framing, no referrer. `connectTo`: other
+ * origins the pages may call (the payment provider's tokenization endpoint, for the patient page).
+ */
+export function securityHeaders(connectTo: readonly string[] = []): RequestHandler {
   return helmet({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -32,7 +35,7 @@ export function securityHeaders(): RequestHandler {
         defaultSrc: ["'none'"],
         scriptSrc: ["'self'", "'unsafe-hashes'", PRINT_HANDLER_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...connectTo],
         imgSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'none'"],

@@ -15,6 +15,7 @@ import { encounterRoutes } from './encounters.ts';
 import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
 import { paymentRoutes } from './payments.ts';
+import { patientPaymentRoutes } from './patient-payments.ts';
 import { stageRoutes } from './stages.ts';
 import { patientRoutes } from './patient.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
@@ -54,6 +55,7 @@ export const API_ROUTES: readonly Route[] = [
   ...patientQuestionRoutes,
   ...patientRoutes,
   ...paymentRoutes,
+  ...patientPaymentRoutes,
   ...statementCycleRoutes,
   ...auditRoutes,
   ...codecRoutes,

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePendingPayments } from '../../payments/reconcile.ts';
 import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
+import { createAccessLink } from '../../api/patient-access.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
 import { startTestStack, type TestStack } from '../../testkit/stack.ts';
 
@@ -168,6 +169,34 @@ async function cycleOf(id: string, until: (cycle: any) => boolean): Promise<any>
   }
   throw new Error(`the cycle did not get there: ${JSON.stringify(last)}`);
 }
+
+describe('the patient pays on the patient page', () => {
+  it('pays by card token with the session of their link only, once per Idempotency-Key', async () => {
+    const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
+    const link = await createAccessLink(stack.db.prisma, statementId, 'biller-demo', { linkTtl: '1d' });
+    const session = await call(stack.apiUrl, 'POST', '/patient-api/session', {
+      body: { token: link.token, dateOfBirth: '1980-02-29', statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber },
+    });
+    expect(session.status).toBeLessThan(300);
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const before = await call(stack.apiUrl, 'GET', '/patient-api/balance', { headers: { cookie } });
+    expect(before.status).toBe(200);
+    expect(before.body.tokenizeUrl).toBe(`${stack.paymentsUrl}/tokens`);
+    const key = randomUUID();
+    const body = { amountCents: 250, cardToken: await tokenize('4242424242424242') };
+    const paid = await call(stack.apiUrl, 'POST', '/patient-api/payments', { body, headers: { cookie, 'idempotency-key': key } });
+    expect(paid.status).toBe(201);
+    expect(paid.body.payment).toMatchObject({ status: 'confirmed', source: 'patient_page', amountCents: 250 });
+    expect(paid.body.balance.balanceCents).toBe(before.body.balanceCents - 250);
+    const again = await call(stack.apiUrl, 'POST', '/patient-api/payments', { body, headers: { cookie, 'idempotency-key': key } });
+    expect(again.status).toBe(200);
+    expect(again.body.payment.id).toBe(paid.body.payment.id);
+    const noSession = await call(stack.apiUrl, 'POST', '/patient-api/payments', { body, headers: { 'idempotency-key': randomUUID() } });
+    expect(noSession.status).toBe(401);
+    // The page may talk to the provider's tokenization endpoint, and to nothing else outside.
+    expect(before.headers.get('content-security-policy')).toContain(`connect-src 'self' ${new URL(stack.paymentsUrl).origin}`);
+  });
+});
 
 describe('the statement cycle over the real stack', () => {
   it('starts when the statement is issued, pauses for a payment plan, and stops when the balance is paid', async () => {
