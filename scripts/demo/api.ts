@@ -193,6 +193,11 @@ export class DemoApi {
     await this.call('PUT', `/encounters/${id}/codes`, TOKENS.coder, override);
   }
 
+  /** Coder: accept the codes an encounter stopped in coder_review with. */
+  async coderAccepts(id: string, note: string): Promise<void> {
+    await this.call('POST', `/encounters/${id}/coder-review`, TOKENS.coder, { action: 'accept', note });
+  }
+
   /** Supervisor: decide a pending escalation, denial or rejection. */
   async decide(id: string, decision: { decision: SupervisorDecisionKind; note?: string; extendBy?: string }): Promise<void> {
     await this.call('POST', `/encounters/${id}/decision`, TOKENS.supervisor, decision);

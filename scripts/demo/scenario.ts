@@ -258,6 +258,8 @@ export class EncounterRun {
           ? this.supervisorDecides(pending, { decision: 'resubmit', note: 'resubmit with the neurology consult attached' }, 'denied', 'supervisor resubmitted with more documentation')
           : this.supervisorDecides(pending, { decision: 'bill_patient', note: 'patient signed a notice of liability' }, 'denied', 'supervisor decided to bill the patient');
       }
+      case 'coder_review':
+        return this.coderAccepts(status.history.length);
       case 'awaiting_coverage':
         return billerSwitchesToSelfPay(this.person());
       case 'awaiting_visit':
@@ -324,6 +326,25 @@ export class EncounterRun {
     await this.options.api.overrideCodes(this.encounterId!, override);
     const codes = [...override.diagnoses.map((d) => d.code), ...override.procedures.map((p) => p.code)].join(', ');
     this.notes.set('awaiting_clarification', `coder override: ${codes}${override.note !== undefined ? ` (${override.note})` : ''}; query withdrawn`);
+    return undefined;
+  }
+
+  /** Coder: reviews the codes the engine was not sure enough to bill, and accepts them (once per review). */
+  private async coderAccepts(reviewNumber: number): Promise<Verdict> {
+    const key = `coder-review:${reviewNumber}`;
+    if (this.acted.has(key)) return undefined;
+    this.acted.add(key);
+    try {
+      await this.options.api.coderAccepts(this.encounterId!, 'reviewed against the note: the codes are supported');
+    } catch (error) {
+      // 503: the workflow did not take the update in time; try again on the next poll.
+      if (error instanceof ApiError && error.status === 503) {
+        this.acted.delete(key);
+        return undefined;
+      }
+      throw error;
+    }
+    this.notes.set('coder_review', 'a coder reviewed and accepted the codes');
     return undefined;
   }
 
