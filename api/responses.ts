@@ -263,6 +263,30 @@ export const physicianClarificationsSchema = z.object({
   ),
 });
 
+export const clarificationListSchema = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      status: z.enum(['open', 'escalated', 'answered', 'withdrawn']),
+      physicianNpi: z.string(),
+      encounterId: z.uuid(),
+      clinicEncounterId: z.string(),
+      question: z.string(),
+      clinicalIndicators: z.array(z.string()).meta({ description: 'Quoted from the record' }),
+      options: z.array(z.string()),
+      reason: z.string(),
+      askedAt: isoTime,
+      dueAt: isoTime,
+      remindersSent: z.number().int(),
+      /** Closed ones: what was answered (the option; free text is the physician's own words). */
+      answer: z
+        .object({ option: z.string().nullable(), freeText: z.string().nullable(), by: z.string().nullable(), at: isoTime.nullable() })
+        .nullable(),
+      links,
+    }),
+  ),
+});
+
 export const statementSummarySchema = z
   .object({
     id: z.uuid(),

@@ -6,6 +6,7 @@ import { durationMs } from '../domain/durations.ts';
 import { z } from 'zod';
 import { dateToDay } from '../domain/days.ts';
 import { STAGES } from '../workflows/stages.ts';
+import { OTHER_OPTION } from '../coding/clarification.ts';
 
 /**
  * C0 control characters other than TAB, LF and CR, and UTF-16 surrogates that are not part of a
@@ -244,7 +245,23 @@ export const answerClarificationSchema = z
   .refine((a) => a.option !== undefined || a.freeText !== undefined, {
     path: ['option'],
     message: 'Give an option, free text, or both',
+  })
+  .refine((a) => a.option !== OTHER_OPTION || (a.freeText ?? '').trim() !== '', {
+    path: ['freeText'],
+    message: `"${OTHER_OPTION}" needs the answer in free text`,
   });
+
+/** GET /clarifications: whose (a physician: themself), and which (open: to answer; closed: answered, escalated or withdrawn). */
+export const clarificationListQuerySchema = z
+  .object({
+    physician: z
+      .union([z.literal('me'), npi])
+      .optional()
+      .meta({ description: '"me" (a physician) or an NPI; a supervisor may leave it out for every physician' }),
+    state: z.enum(['open', 'closed']).default('open').meta({ description: 'open: waiting for an answer (escalated first, then by due time); closed: answered or withdrawn, newest first' }),
+    limit: z.coerce.number().int().min(1).max(200).default(100),
+  })
+  .strict();
 
 export const cancelSchema = z.object({ reason: text(1_000) });
 

@@ -6,6 +6,7 @@
  */
 export * from './lib/api-client.js';
 export * from './lib/audit.js';
+export * from './lib/clarifications.js';
 export * from './lib/format.js';
 export * from './lib/override-body.js';
 export * from './lib/roles.js';

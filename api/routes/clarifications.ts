@@ -6,10 +6,10 @@
 import { earlierResponse, idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import { executeUpdateOrProblem } from '../encounter-access.ts';
-import { conflict, forbidden, HttpProblem, notFound } from '../../platform/problem.ts';
-import { acceptedSchema, physicianClarificationsSchema } from '../responses.ts';
+import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/problem.ts';
+import { acceptedSchema, clarificationListSchema, physicianClarificationsSchema } from '../responses.ts';
 import { route } from '../route.ts';
-import { answerClarificationSchema, clarificationIdParams, npi, physicianParams, uuid } from '../schemas.ts';
+import { answerClarificationSchema, clarificationIdParams, clarificationListQuerySchema, npi, physicianParams, uuid } from '../schemas.ts';
 import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../workflows/messages.ts';
 
 /**
@@ -27,6 +27,68 @@ function refusalMessage(message: string | undefined, submitted: Array<string | u
 const ANSWERABLE: readonly string[] = ['open', 'escalated'];
 
 export const clarificationRoutes = [
+  route(
+    {
+      method: 'get',
+      path: '/clarifications',
+      summary: 'Clarifications (physician queries): a physician’s inbox and history, or every physician’s for a supervisor',
+      description:
+        'state=open: waiting for an answer, escalated (past due) first, then the earliest due. state=closed: answered or ' +
+        'withdrawn, newest first. A physician passes physician=me (or their NPI); a supervisor any NPI, or none for all.',
+      roles: ['physician', 'supervisor'],
+      query: clarificationListQuerySchema,
+      responses: { 200: { description: 'Clarifications with question, quoted indicators, options, due time and reminders', body: clarificationListSchema } },
+    },
+    async ({ deps, query, res }) => {
+      const principal = principalOf(res);
+      let physicianNpi: string | undefined;
+      if (principal.role === 'physician') {
+        if (query.physician !== undefined && query.physician !== 'me' && query.physician !== principal.subject) {
+          throw forbidden('A physician sees only their own queries');
+        }
+        physicianNpi = principal.subject;
+      } else if (query.physician === 'me') {
+        throw badRequest('"me" is for physicians', [{ field: 'physician', message: 'An NPI, or leave it out for every physician' }]);
+      } else {
+        physicianNpi = query.physician;
+      }
+      const open = query.state === 'open';
+      const rows = await deps.prisma.clarificationQuery.findMany({
+        where: { ...(physicianNpi !== undefined ? { physicianNpi } : {}), status: { in: open ? [...ANSWERABLE] : ['answered', 'withdrawn'] } },
+        // 'escalated' sorts before 'open': past-due queries first.
+        orderBy: open ? [{ status: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }] : [{ updatedAt: 'desc' }, { id: 'asc' }],
+        take: query.limit,
+        include: { encounter: { select: { clinicEncounterId: true } } },
+      });
+      await recordView(deps, principal, 'physician_queries.viewed', {
+        physicianNpi: physicianNpi ?? null,
+        queryIds: rows.map((q) => q.id),
+        encounterIds: [...new Set(rows.map((q) => q.encounterId))],
+      });
+      res.json({
+        items: rows.map((q) => ({
+          id: q.id,
+          status: q.status as 'open' | 'escalated' | 'answered' | 'withdrawn',
+          physicianNpi: q.physicianNpi,
+          encounterId: q.encounterId,
+          clinicEncounterId: q.encounter.clinicEncounterId,
+          question: q.question,
+          clinicalIndicators: q.clinicalIndicators,
+          options: q.options,
+          reason: q.reason,
+          askedAt: q.createdAt.toISOString(),
+          dueAt: q.dueAt.toISOString(),
+          remindersSent: q.remindersSent,
+          answer:
+            q.status === 'answered'
+              ? { option: q.answerOption, freeText: q.answerText, by: q.answeredBy, at: q.answeredAt?.toISOString() ?? null }
+              : null,
+          links: { answer: `/clarifications/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
+        })),
+      });
+    },
+  ),
+
   route(
     {
       method: 'get',

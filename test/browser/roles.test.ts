@@ -96,7 +96,7 @@ describe('each role’s main path in Chromium', () => {
     } finally {
       await rolePage.close();
     }
-    await atPhoneWidth(TOKENS.supervisor, 'supervisor', encounters.askedPhysician);
+    await atPhoneWidth(TOKENS.supervisor, 'supervisor', encounters.forSupervisor);
   });
 
   it('coder: opens an encounter waiting for the physician, changes the codes, and sees them applied', async () => {
@@ -123,6 +123,34 @@ describe('each role’s main path in Chromium', () => {
       await rolePage.close();
     }
     await atPhoneWidth(TOKENS.coder, 'coder', encounters.askedPhysician);
+  });
+
+  it('physician: sees the query in the inbox, answers in two clicks, and sees it answered', async () => {
+    const rolePage = await signIn(browser, stack.apiUrl, TOKENS.physicianA, 'desktop');
+    const { page } = rolePage;
+    const card = page.locator('article.query', { hasText: encounters.askedPhysician.clinicEncounterId });
+    try {
+      await card.waitFor();
+      await check(rolePage, 'physician-inbox');
+      // "Other" needs the answer written out: said next to the field, nothing sent.
+      await card.getByLabel('Other (please specify)').check();
+      await card.getByRole('button', { name: 'Send answer' }).click();
+      await expect.poll(() => card.locator('.field-error').textContent()).toMatch(/write the answer/);
+      // Two clicks: the option, then Send.
+      await card.getByLabel('Type 2 diabetes mellitus').check();
+      await card.getByRole('button', { name: 'Send answer' }).click();
+      await expect.poll(() => page.locator('#inbox-history').textContent(), { timeout: 60_000 }).toContain(encounters.askedPhysician.clinicEncounterId);
+      await expect.poll(() => page.locator('#inbox-open article.query', { hasText: encounters.askedPhysician.clinicEncounterId }).count()).toBe(0);
+    } finally {
+      await rolePage.close();
+    }
+    const phone = await signIn(browser, stack.apiUrl, TOKENS.physicianA, 'phone');
+    try {
+      await phone.page.locator('#inbox-history table').waitFor();
+      await check(phone, 'physician-inbox');
+    } finally {
+      await phone.close();
+    }
   });
 
   it('biller: opens a billed encounter and its patient statement', async () => {

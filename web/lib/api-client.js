@@ -105,6 +105,14 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     adjustStatement: (statementId, body) => request('POST', `/statements/${encodeURIComponent(statementId)}/adjustments`, { body }),
     /** A new patient access link (its URL is shown once). */
     createPatientLink: (statementId) => request('POST', `/statements/${encodeURIComponent(statementId)}/access-links`),
+    /** Clarifications (physician queries): { items }; physician 'me' or an NPI, state 'open' or 'closed'. */
+    clarifications: ({ physician, state, limit } = {}) => request('GET', withQuery('/clarifications', { physician, state, limit })),
+    /** A physician's answer: { option?, freeText? }. A repeat with the same key gets the first answer. */
+    answerClarification: (id, body, { idempotencyKey } = {}) =>
+      request('POST', `/clarifications/${encodeURIComponent(id)}/answer`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
     /** The patient statement as an HTML document (text). */
     statementHtml: (id) => request('GET', withQuery(`/statements/${encodeURIComponent(id)}`, { format: 'html' }), { accept: 'text/html' }),
   };

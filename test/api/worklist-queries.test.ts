@@ -1,8 +1,10 @@
 /**
- * GET /audit in pages, filtered by encounter, action and actor; repeated views of one record by
- * one user written once per window; GET /encounters?overdue= honoured (and an unknown or
- * malformed parameter refused by name, never ignored).
+ * What the screens ask the API: GET /audit in pages, filtered by encounter, action and actor;
+ * repeated views of one record by one user written once per window; GET /encounters?overdue=
+ * honoured (an unknown or malformed parameter refused by name, never ignored); the physician's
+ * inbox (GET /clarifications) and "Other" needing free text.
  */
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordView } from '../../api/audit.ts';
 import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
@@ -134,5 +136,66 @@ describe('GET /encounters?overdue=', () => {
       expect(answer.status, q).toBe(400);
       expect(answer.body.errors, q).toEqual([expect.objectContaining({ field })]);
     }
+  });
+});
+
+describe('GET /clarifications (the physician inbox)', () => {
+  it('gives a physician their own open queries, past due first, and their history; a supervisor every physician’s', async () => {
+    const [a, b] = [await newEncounter(api), await newEncounter(api)];
+    const now = Date.now();
+    const row = (id: string, encounterId: string, physicianNpi: string, status: string, dueInMs: number) => ({
+      id,
+      encounterId,
+      physicianNpi,
+      question: `Question ${id}`,
+      clinicalIndicators: ['Diagnosis: "Diabetes"'],
+      options: ['Type 1 diabetes mellitus', 'Type 2 diabetes mellitus', 'Other (please specify)', 'Clinically undetermined'],
+      reason: 'unspecified type',
+      status,
+      dueAt: new Date(now + dueInMs),
+      ...(status === 'answered' ? { answerOption: 'Type 2 diabetes mellitus', answeredBy: physicianNpi, answeredAt: new Date(now) } : {}),
+    });
+    const ids = { soon: randomUUID(), later: randomUUID(), late: randomUUID(), answered: randomUUID(), other: randomUUID() };
+    await api.db.prisma.clarificationQuery.createMany({
+      data: [
+        row(ids.later, a, '1234567893', 'open', 7_200_000),
+        row(ids.soon, a, '1234567893', 'open', 3_600_000),
+        row(ids.late, b, '1234567893', 'escalated', -60_000),
+        row(ids.answered, b, '1234567893', 'answered', -3_600_000),
+        row(ids.other, b, '1245319599', 'open', 60_000),
+      ],
+    });
+    const mine = await call(api.baseUrl, 'GET', '/clarifications?physician=me', { token: TOKENS.physicianA });
+    expect(mine.status).toBe(200);
+    const known: string[] = Object.values(ids);
+    const openIds = mine.body.items.map((q: { id: string }) => q.id).filter((id: string) => known.includes(id));
+    expect(openIds).toEqual([ids.late, ids.soon, ids.later]);
+    expect(mine.body.items[0]).toMatchObject({ status: 'escalated', clinicalIndicators: ['Diagnosis: "Diabetes"'], remindersSent: 0, answer: null, clinicEncounterId: expect.any(String) });
+
+    const history = await call(api.baseUrl, 'GET', '/clarifications?physician=me&state=closed', { token: TOKENS.physicianA });
+    expect(history.body.items.find((q: { id: string }) => q.id === ids.answered)).toMatchObject({ status: 'answered', answer: { option: 'Type 2 diabetes mellitus', by: '1234567893' } });
+
+    const all = await call(api.baseUrl, 'GET', '/clarifications', { token: TOKENS.supervisor });
+    expect(all.body.items.map((q: { id: string }) => q.id)).toEqual(expect.arrayContaining([ids.late, ids.soon, ids.other]));
+    const forB = await call(api.baseUrl, 'GET', '/clarifications?physician=1245319599', { token: TOKENS.supervisor });
+    expect(forB.body.items.map((q: { id: string }) => q.id)).toEqual([ids.other]);
+
+    expect((await call(api.baseUrl, 'GET', '/clarifications?physician=1245319599', { token: TOKENS.physicianA })).status).toBe(403);
+    expect((await call(api.baseUrl, 'GET', '/clarifications', { token: TOKENS.coder })).status).toBe(403);
+    const me = await call(api.baseUrl, 'GET', '/clarifications?physician=me', { token: TOKENS.supervisor });
+    expect(me.status).toBe(400);
+    expect(me.body.errors).toEqual([expect.objectContaining({ field: 'physician' })]);
+  });
+
+  it('refuses "Other" without the answer written out, naming freeText', async () => {
+    const answer = await call(api.baseUrl, 'POST', `/clarifications/${randomUUID()}/answer`, {
+      token: TOKENS.physicianA,
+      body: { option: 'Other (please specify)', freeText: '  ' },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain('freeText');
+    const blank = await call(api.baseUrl, 'POST', `/clarifications/${randomUUID()}/answer`, { token: TOKENS.physicianA, body: { option: 'Other (please specify)' } });
+    expect(blank.status).toBe(400);
+    expect(blank.body.errors).toEqual([expect.objectContaining({ field: 'freeText', message: expect.stringMatching(/free text/) })]);
   });
 });
