@@ -11,6 +11,7 @@ import type { CodeOverride, CodeProblem, CoderReviewReason } from '../workflows/
 import type { ActivityDeps } from './deps.ts';
 import { locateEvidence } from '../domain/evidence.ts';
 import { reviewReasons } from './review-routing.ts';
+import type { StraightThroughPolicy } from './straight-through-policy.ts';
 import { dateToDay } from '../domain/days.ts';
 import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
@@ -23,6 +24,14 @@ export interface CodingSummary {
   clarification?: ClarificationQueryDraft;
   /** Why a coder must review these codes before billing (absent or empty: none; results before coder_review have none). */
   review?: { reasons: CoderReviewReason[] };
+  /**
+   * The engine's codes may be billed without a coder: straight-through is enabled by a qualifying
+   * calibration, the encounter confidence reaches its threshold and nothing asks for review.
+   * Behind CODER_CONFIRMS_BY_DEFAULT the workflow holds every engine result without it for a coder.
+   */
+  straightThrough?: { allowed: boolean; why: string };
+  /** Who chose these codes: a coder's codes are not held again for confirmation. */
+  source?: 'engine' | 'coder';
 }
 
 /** Whole years between the date of birth and the date of service. */
@@ -138,7 +147,15 @@ function editProblems(edits: EditFinding[], override: Pick<CodeOverride, 'diagno
     });
 }
 
-export function createCodingActivities({ prisma, coding, payers, feeSchedule }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule'>) {
+/** Whether the policy lets these engine codes go to billing unseen, and why not when it does not. */
+function straightThroughOf(policy: StraightThroughPolicy, confidence: number, reasons: readonly CoderReviewReason[]): { allowed: boolean; why: string } {
+  if (!policy.enabled) return { allowed: false, why: policy.why };
+  if (reasons.length > 0) return { allowed: false, why: 'the codes need a coder for the reasons listed' };
+  if (confidence < policy.threshold) return { allowed: false, why: `encounter confidence ${confidence} is under the configured threshold ${policy.threshold}` };
+  return { allowed: true, why: `confidence ${confidence} >= ${policy.threshold} (calibration measured ${policy.measuredPrecision} on ${policy.measuredOn})` };
+}
+
+export function createCodingActivities({ prisma, coding, payers, feeSchedule, straightThrough }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule' | 'straightThrough'>) {
   return {
     async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
@@ -158,6 +175,8 @@ export function createCodingActivities({ prisma, coding, payers, feeSchedule }: 
       await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures, documentation);
       const summary = summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
       summary.review = { reasons: reviewReasons(result, payers.coderReviewOf(encounter.payerId, result.procedures.map((p) => p.code))) };
+      summary.straightThrough = straightThroughOf(straightThrough, result.confidence, summary.review.reasons);
+      summary.source = 'engine';
       return summary;
     },
 
@@ -191,7 +210,7 @@ export function createCodingActivities({ prisma, coding, payers, feeSchedule }: 
       if (unknown) throw ApplicationFailure.nonRetryable(`code ${unknown.code} is not in the code sets`, INVALID_ENCOUNTER);
       const edits = coding.edits(diagnoses, procedures, patient);
       await storeRevision(prisma, args.encounterId, args.revision, 'coder', diagnoses, procedures);
-      return summarize(args.revision, diagnoses, procedures, edits);
+      return { ...summarize(args.revision, diagnoses, procedures, edits), source: 'coder' };
     },
   };
 }

@@ -10,6 +10,7 @@ import type { ClearinghouseClient } from '../integrations/clearinghouse-client.t
 import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { BillingProvider } from '../billing/types.ts';
 import type { PayerDirectory } from '../payers/directory.ts';
+import type { StraightThroughPolicy } from './straight-through-policy.ts';
 import type { MessageProofKeys } from '../platform/message-proof.ts';
 import type { StatementCycleSchedule } from '../workflows/statement-cycle-config.ts';
 
@@ -55,6 +56,8 @@ export interface ActivityDeps {
   feeSchedule: FeeSchedule;
   /** The payer directory as loaded at start (the Payer table holds the same, synced). */
   payers: PayerDirectory;
+  /** Whether codes may be billed without a coder (activities/straight-through-policy.ts). */
+  straightThrough: StraightThroughPolicy;
   notifications: NotificationSettings;
   billing: BillingSettings;
   /** The schedule each new statement's cycle starts with; absent: no cycle is started at issue (the worker's sweep starts it). */

@@ -115,7 +115,7 @@ export const liveStatusSchema = z
         id: z.string(),
         reasons: z.array(
           z.object({
-            kind: z.enum(['low_confidence', 'edit_failed', 'documented_code_changed', 'payer_rule', 'coding_failed']),
+            kind: z.enum(['low_confidence', 'edit_failed', 'documented_code_changed', 'payer_rule', 'coding_failed', 'coder_confirms']),
             detail: z.string(),
             codes: z.array(z.string()).optional(),
           }),

@@ -239,6 +239,11 @@ export const environmentSchema = z.object({
     unset: '`data/payers.json`',
   }),
   FEE_SCHEDULE: text({ description: 'Charges and payers’ allowed amounts', unset: '`data/fee-schedule.csv`' }),
+  CODING_STRAIGHT_THROUGH_CALIBRATION: text({
+    description:
+      'Enables straight-through billing (codes billed without a coder when the engine is confident): a calibration record (JSON: `threshold`, `measuredPrecision`, `measuredOn`) whose measured straight-through precision on labelled records is at least 0.98, else the worker refuses to start. The shipped `data/coding/straight-through.json` does not qualify (about 0.6 on independent sets)',
+    unset: 'off: every encounter waits in coder_review for a coder’s one-step confirmation',
+  }),
   BILLING_PROVIDER_NPI: textWithDefault('1245319599', { description: 'The billing provider on claims: NPI' }),
   BILLING_PROVIDER_TAXONOMY: textWithDefault('261QP2300X', { description: 'The billing provider on claims: NUCC taxonomy' }),
   BILLING_PROVIDER_NAME: textWithDefault('ENCOUNTERFLOW DEMO CLINIC', { description: 'The billing provider on claims: name' }),
@@ -373,6 +378,8 @@ function appConfig(env: Environment) {
     /** The payer directory seed file (data/payers.json when unset). */
     payerDirectoryPath: env.PAYER_DIRECTORY,
     feeSchedulePath: env.FEE_SCHEDULE,
+    /** Straight-through billing's calibration record; unset = a coder confirms every encounter (activities/straight-through-policy.ts). */
+    straightThroughCalibrationPath: env.CODING_STRAIGHT_THROUGH_CALIBRATION,
     insurerScenarioPath: env.INSURER_SCENARIO,
     clearinghouseScenarioPath: env.CLEARINGHOUSE_SCENARIO,
     /** The clinic that bills (demo values unless BILLING_PROVIDER_* are set). */

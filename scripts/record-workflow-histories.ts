@@ -256,6 +256,15 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
+  // Recorded after CODER_CONFIRMS_BY_DEFAULT: an engine result the policy did not allow waits for a coder.
+  'coder-confirms-by-default-v6': {
+    script: { coding: [{ ...confidentCoding(), straightThrough: { allowed: false, why: 'straight-through billing is off' } }] },
+    drive: () => async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }] });
+    },
+    stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
+  },
 };
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */

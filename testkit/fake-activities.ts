@@ -51,12 +51,16 @@ export interface Call {
   args: unknown;
 }
 
+/** The scripted engine results are billed straight through unless a test says otherwise (a test about the default drops it). */
+export const STRAIGHT_THROUGH_ALLOWED = { allowed: true, why: 'scripted: straight-through enabled for this test' };
+
 export function confidentCoding(revision = 1): CodingSummary {
   return {
     revision,
     diagnoses: [{ code: 'J06.9', description: 'Acute upper respiratory infection, unspecified', confidence: 0.93 }],
     procedures: [{ code: '99213', units: 1, modifiers: [], diagnosisPointers: [1] }],
     edits: [],
+    straightThrough: STRAIGHT_THROUGH_ALLOWED,
   };
 }
 
@@ -72,6 +76,7 @@ export function unsureCoding(revision = 1): CodingSummary {
       options: ['Type 1 diabetes mellitus', 'Type 2 diabetes mellitus', 'Other (please specify)', 'Clinically undetermined'],
       reason: 'diabetes documented without its type',
     },
+    straightThrough: STRAIGHT_THROUGH_ALLOWED,
   };
 }
 
@@ -81,6 +86,7 @@ export function mriCoding(revision = 1): CodingSummary {
     diagnoses: [{ code: 'M54.50', description: 'Low back pain, unspecified', confidence: 0.9 }],
     procedures: [{ code: '72148', units: 2, modifiers: [], diagnosisPointers: [1] }],
     edits: [],
+    straightThrough: STRAIGHT_THROUGH_ALLOWED,
   };
 }
 
@@ -136,6 +142,7 @@ export function createFakeActivities(script: Script) {
         diagnoses: args.override.diagnoses.map((d) => ({ code: d.code, description: 'entered by coder', confidence: 1 })),
         procedures: args.override.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: p.diagnosisPointers ?? [1] })),
         edits: [],
+        source: 'coder',
       };
     },
     async openClarificationQuery(args) { record('openClarificationQuery', args); },

@@ -7,6 +7,7 @@
  * As in production, the worker and the API's client encrypt every payload (a throwaway key per
  * stack); `env.client` has no codec, so it reads what Temporal stores, and `client` has it.
  */
+import { fileURLToPath } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
@@ -66,8 +67,16 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+/** A calibration record for tests only: straight-through billing on (testkit/straight-through-test-calibration.json). */
+export const TEST_STRAIGHT_THROUGH_CALIBRATION = fileURLToPath(new URL('./straight-through-test-calibration.json', import.meta.url));
+
 export interface TestStackOptions {
   timings?: EncounterTimings;
+  /**
+   * 'test-calibration' (default): stacks for tests that are not about coding enable straight-through
+   * billing explicitly with the test calibration; 'product-default': as shipped, a coder confirms every encounter.
+   */
+  straightThrough?: 'test-calibration' | 'product-default';
   insurerFaults?: FaultConfig;
   clearinghouseFaults?: FaultConfig;
   /** Another insurer scenario file (e.g. a shorter adjudication delay). */
@@ -97,7 +106,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const paymentProvider = new PaymentProviderClient(paymentSandbox.url, { timeoutMs: 1_500 });
   const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
-  const config = loadConfig({ EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000), ...options.env });
+  const config = loadConfig({
+    EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000),
+    ...(options.straightThrough === 'product-default' ? {} : { CODING_STRAIGHT_THROUGH_CALIBRATION: TEST_STRAIGHT_THROUGH_CALIBRATION }),
+    ...options.env,
+  });
   const payloadKeySpec = generatePayloadKeySpec();
   const deps = {
     ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url, paymentProviderUrl: paymentSandbox.url })),

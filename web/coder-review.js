@@ -13,6 +13,7 @@ const REASON_LABELS = {
   documented_code_changed: 'A physician-documented code was changed or dropped',
   payer_rule: 'The payer asks for coder review',
   coding_failed: 'The engine could not code the record',
+  coder_confirms: 'A coder confirms every encounter (straight-through billing is off)',
 };
 
 export function reasonLabel(kind) {

@@ -8,6 +8,7 @@ import type { AppConfig } from '../platform/config.ts';
 import type { PrismaClient } from '../platform/db.ts';
 import { loadPayerDirectory } from '../payers/directory.ts';
 import { loadCodingEngine } from './coding-engine.ts';
+import { loadStraightThroughPolicy } from '../activities/straight-through-policy.ts';
 
 export interface ExternalParties {
   insurerUrl: string;
@@ -17,8 +18,11 @@ export interface ExternalParties {
 }
 
 export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient, parties: ExternalParties): Promise<ActivityDeps> {
+  // First: a calibration that does not qualify stops the start-up before anything else loads.
+  const straightThrough = loadStraightThroughPolicy(config.straightThroughCalibrationPath);
   return {
     prisma,
+    straightThrough,
     coding: await loadCodingEngine({ procedureCatalogPath: config.procedureCatalogPath }),
     insurer: new InsurerClient(parties.insurerUrl, { timeoutMs: config.externalTimeoutMs }),
     clearinghouse: new ClearinghouseClient(parties.clearinghouseUrl, { timeoutMs: config.externalTimeoutMs }),

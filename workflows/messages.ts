@@ -105,7 +105,8 @@ export type CoderReviewReasonKind =
   | 'edit_failed' // an error-severity pre-claim edit (Excludes1, age/sex, MUE...)
   | 'documented_code_changed' // a code the physician wrote was changed or dropped
   | 'payer_rule' // the payer directory asks a coder to review these codes
-  | 'coding_failed'; // the engine could not code the record within its attempts
+  | 'coding_failed' // the engine could not code the record within its attempts
+  | 'coder_confirms'; // straight-through billing is off or not allowed for these codes: a coder confirms them
 
 export interface CoderReviewReason {
   kind: CoderReviewReasonKind;

@@ -66,3 +66,10 @@ export const MESSAGES_AUTHENTICATED = 'messages-authenticated';
  * coder-review.ts); coding runs with bounded attempts and a failure goes to a coder too.
  */
 export const CODER_REVIEW = 'coder-review-stage';
+
+/**
+ * A coder confirms every engine result unless the worker's straight-through policy allowed it
+ * (CodingSummary.straightThrough.allowed; off unless a calibration with a measured precision of at
+ * least 98 % enables it): the default is a person in the loop, never a claim nobody saw.
+ */
+export const CODER_CONFIRMS_BY_DEFAULT = 'coder-confirms-by-default';

@@ -107,6 +107,23 @@ describe('coder_review', () => {
     expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
   });
 
+  it('by default holds even a confident engine result for a coder’s one-step confirmation; a coder’s own codes are not held again', async () => {
+    const { straightThrough: _allowed, ...unconfirmed } = confidentCoding();
+    const { stages, status } = await runEncounter({ coding: [{ ...unconfirmed, straightThrough: { allowed: false, why: 'straight-through billing is off' } }] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      expect(waiting.coderReview?.reasons).toEqual([{ kind: 'coder_confirms', detail: 'straight-through billing is off' }]);
+      await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J02.9' }], procedures: [{ code: '99213', units: 1 }] });
+    });
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(status.codes.diagnoses).toEqual(['J02.9']);
+    const silent = await runEncounter({ coding: [unconfirmed] }, async (handle) => {
+      const waiting = await waitForStage(handle, 'coder_review');
+      expect(waiting.coderReview?.reasons.map((r) => r.kind)).toEqual(['coder_confirms']); // no policy answer: fail closed
+      await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' });
+    });
+    expect(silent.stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+  });
+
   it('sends the coder’s query to the physician and brings the re-coded answer back to review when still unsure', async () => {
     const { stages, fake } = await runEncounter({ coding: [lowConfidence(), lowConfidence(), confidentCoding()] }, async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');

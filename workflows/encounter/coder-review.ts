@@ -13,7 +13,7 @@ import { ActivityFailure, ApplicationFailure, condition, patched, setHandler, uu
 import type { CodingSummary } from '../../activities/index.ts';
 import { bounded, internal } from '../activities.ts';
 import { coderReviewUpdate, INVALID_CODES, type CoderReviewAction, type CoderReviewReason, type ClarificationAnswerInput } from '../messages.ts';
-import { CODER_REVIEW } from '../patches.ts';
+import { CODER_CONFIRMS_BY_DEFAULT, CODER_REVIEW } from '../patches.ts';
 import { CODE_EDIT_STAGES } from '../stages.ts';
 import { clarify } from './coding.ts';
 import { failureMessage, type EncounterState } from './state.ts';
@@ -59,6 +59,10 @@ export function reasonsForReview(summary: CodingSummary): CoderReviewReason[] {
   const errors = summary.edits.filter((e) => e.severity === 'error');
   if (errors.length > 0) {
     reasons.push({ kind: 'edit_failed', detail: `pre-claim edits failed: ${errors.map((e) => `${e.rule}: ${e.message}`).join('; ')}` });
+  }
+  // Fail closed: the engine's codes go unseen only when the policy said so for this very result.
+  if (reasons.length === 0 && summary.source !== 'coder' && summary.straightThrough?.allowed !== true && patched(CODER_CONFIRMS_BY_DEFAULT)) {
+    reasons.push({ kind: 'coder_confirms', detail: summary.straightThrough?.why ?? 'straight-through billing was not allowed for these codes: a coder confirms them' });
   }
   return reasons;
 }

@@ -1,0 +1,33 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadStraightThroughPolicy } from '../../activities/straight-through-policy.ts';
+import { STRAIGHT_THROUGH_CONFIG_PATH } from '../../coding/straight-through.ts';
+import { TEST_STRAIGHT_THROUGH_CALIBRATION } from '../../testkit/stack.ts';
+
+function record(content: unknown): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'calibration-')), 'c.json');
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+}
+
+describe('straight-through policy', () => {
+  it('is off unless a calibration is configured', () => {
+    expect(loadStraightThroughPolicy(undefined)).toMatchObject({ enabled: false, why: expect.stringContaining('a coder confirms every encounter') });
+  });
+
+  it('refuses the shipped calibration: its measured precision on independent records is under 98 %', () => {
+    expect(() => loadStraightThroughPolicy(STRAIGHT_THROUGH_CONFIG_PATH)).toThrow(/measured straight-through precision is 0\.58 .*at least 0\.98 is required/);
+  });
+
+  it('refuses a record that does not state its measured precision or where it was measured', () => {
+    expect(() => loadStraightThroughPolicy(record({ threshold: 0.9 }))).toThrow(/measuredPrecision/);
+    expect(() => loadStraightThroughPolicy(record({ threshold: 0.9, measuredPrecision: 0.99 }))).toThrow(/measuredOn/);
+    expect(() => loadStraightThroughPolicy('/nonexistent/calibration.json')).toThrow(/could not be read/);
+  });
+
+  it('enables it with a record of at least 98 % (the test fixture)', () => {
+    expect(loadStraightThroughPolicy(TEST_STRAIGHT_THROUGH_CALIBRATION)).toMatchObject({ enabled: true, threshold: 0.972, measuredPrecision: 1 });
+  });
+});

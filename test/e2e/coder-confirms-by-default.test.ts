@@ -1,0 +1,54 @@
+/**
+ * The product as shipped (no CODING_STRAIGHT_THROUGH_CALIBRATION): even an encounter the engine
+ * codes confidently waits for a coder, whose one-step accept sends the claim. Real stack.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EncounterStatus } from '../../workflows/messages.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+
+let stack: TestStack;
+
+beforeAll(async () => {
+  stack = await startTestStack({ straightThrough: 'product-default' });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function statusOf(id: string): Promise<EncounterStatus> {
+  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
+  expect(response.status).toBe(200);
+  return response.body.status as EncounterStatus;
+}
+
+async function waitForStage(id: string, stage: string): Promise<EncounterStatus> {
+  let last: EncounterStatus | undefined;
+  for (let i = 0; i < 300; i++) {
+    last = await statusOf(id);
+    if (last.stage === stage) return last;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
+}
+
+describe('straight-through billing off by default', () => {
+  it('holds a confidently coded encounter for a coder; the coder accepts in one action and the claim goes out', async () => {
+    const submitted = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
+    expect(submitted.status).toBe(201);
+    const id = submitted.body.id as string;
+    const waiting = await waitForStage(id, 'coder_review');
+    expect(waiting.coderReview?.reasons).toEqual([{ kind: 'coder_confirms', detail: expect.stringContaining('straight-through billing is off') }]);
+    expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(0);
+    const worklist = await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.coder });
+    expect(worklist.body.items.map((i: { id: string }) => i.id)).toContain(id);
+
+    const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept' } });
+    expect([accepted.status, accepted.body]).toEqual([200, { accepted: true }]);
+    const billed = await waitForStage(id, 'billed');
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    const lines = await stack.db.prisma.claimLine.findMany({ where: { claim: { encounterId: id } } });
+    expect(lines.map((l) => l.code)).toEqual(['99213']);
+  }, 120_000);
+});
