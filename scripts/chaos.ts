@@ -14,6 +14,7 @@
  *
  * This file is long because it is one scenario told in order: start, load, faults, settle, count.
  */
+import { fileURLToPath } from 'node:url';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -77,6 +78,8 @@ const serviceEnv: Record<string, string> = {
   DATABASE_URL: databaseUrl,
   TEMPORAL_ADDRESS: temporalAddress,
   PAYLOAD_ENCRYPTION_KEYS: payloadKeys,
+  // Not about coding: confident encounters bill straight through (test calibration), as in the test stacks.
+  CODING_STRAIGHT_THROUGH_CALIBRATION: fileURLToPath(new URL('../testkit/straight-through-test-calibration.json', import.meta.url)),
   INSURER_URL: `http://127.0.0.1:${PORTS.insurer}`,
   CLEARINGHOUSE_URL: `http://127.0.0.1:${PORTS.clearinghouse}`,
   API_HOST: '127.0.0.1',

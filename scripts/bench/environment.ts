@@ -4,6 +4,7 @@
  * itself as separate processes (N workers, M APIs: app/worker.ts, app/api.ts, as `npm run
  * worker`/`npm run api` run them), so the product's CPU is measured apart from everything else.
  */
+import { fileURLToPath } from 'node:url';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,6 +144,8 @@ export async function startProduct(
     TEMPORAL_NAMESPACE: env.namespace,
     TASK_QUEUE: opts.taskQueue,
     PAYLOAD_ENCRYPTION_KEYS: process.env['PAYLOAD_ENCRYPTION_KEYS'] ?? generatePayloadKeySpec(),
+    // Not about coding: confident encounters bill straight through (test calibration), as in the test stacks.
+    CODING_STRAIGHT_THROUGH_CALIBRATION: fileURLToPath(new URL('../../testkit/straight-through-test-calibration.json', import.meta.url)),
     API_TOKENS: BENCH_API_TOKENS,
     INSURER_URL: env.insurerUrl,
     CLEARINGHOUSE_URL: env.clearinghouseUrl,
