@@ -20,6 +20,10 @@ export interface SubmitClaimInput {
   authorizedUnits?: Record<string, number>;
   /** Billed to the patient after a denied authorization: no claim goes to the insurer. */
   billPatient: boolean;
+  /** A replacement (frequency 7) of this earlier claim, referencing the payer's claim number (REF*F8). */
+  replacesClaimId?: string;
+  /** Corrected modifiers per procedure code (a biller's correction after a denial). */
+  corrections?: Array<{ code: string; modifiers: string[] }>;
 }
 
 export interface SubmittedClaim {
@@ -98,7 +102,12 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
         });
       const dateOfService = dateToDay(encounter.dateOfService);
       const renderingProvider: ProviderInfo = { npi: encounter.provider.npi, name: encounter.provider.name, taxonomy: encounter.provider.taxonomy };
-      const claim: ClaimDocument = buildClaim({
+      const replaced = input.replacesClaimId ? await prisma.claim.findUniqueOrThrow({ where: { id: input.replacesClaimId } }) : undefined;
+      for (const line of lines) {
+        const corrected = input.corrections?.find((c) => c.code === line.code);
+        if (corrected) line.modifiers = [...corrected.modifiers];
+      }
+      const built: ClaimDocument = buildClaim({
         claimNumber,
         payerId: encounter.payerId,
         payerName: encounter.payer.name,
@@ -112,6 +121,13 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
         priorAuthorizationRequired: input.authNumber !== undefined,
         priorAuthorizationNumber: input.authNumber,
       });
+      const p = encounter.patient;
+      const claim: ClaimDocument = {
+        ...built,
+        // 2010BA N3/N4: the patient is the subscriber.
+        subscriber: p.addressLine1 && p.city && p.state && p.postalCode ? { ...built.subscriber, address: { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode } } : built.subscriber,
+        ...(replaced ? { frequencyCode: '7' as const, originalReference: replaced.payerClaimNumber ?? replaced.claimNumber } : {}),
+      };
       const x12 = renderX12_837P(claim, {
         senderId: billing.senderId,
         receiverId: billing.receiverId,
@@ -126,6 +142,8 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
           status: input.billPatient ? 'patient_responsibility' : 'built',
           totalChargeCents: claim.totalChargeCents,
           priorAuthNumber: input.authNumber ?? null,
+          frequencyCode: claim.frequencyCode ?? '1',
+          replacesClaimId: replaced?.id ?? null,
           payload: claim as unknown as Prisma.InputJsonValue,
           x12,
           lines: {

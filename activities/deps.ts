@@ -39,11 +39,23 @@ export interface NotificationSettings {
   timeoutMs: number;
 }
 
+export interface RemitTo {
+  name: string;
+  line1: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  /** 10 digits */
+  phone: string;
+}
+
 export interface BillingSettings {
   statementDueDays: number;
   /** X12 interchange sender and receiver ids. */
   senderId: string;
   receiverId: string;
+  /** Where patients send payments and call with questions (printed on statements). */
+  remitTo: RemitTo;
   /** The clinic that bills (group NPI, tax id, address). */
   billingProvider: BillingProvider;
 }

@@ -20,6 +20,7 @@ import { createPatientQuestionActivities, createPatientQuestionNoticeActivities 
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
 import { createStatementCycleActivities } from './statement-cycle.ts';
+import { createRemittanceExternalActivities, createRemittanceInternalActivities } from './remittances.ts';
 
 export function createInternalActivities(deps: ActivityDeps) {
   return {
@@ -33,6 +34,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     ...createStatementActivities(deps),
     ...createPatientQuestionActivities(deps),
     ...createStatementCycleActivities(deps),
+    ...createRemittanceInternalActivities(deps),
   };
 }
 
@@ -43,6 +45,7 @@ export function createExternalActivities(deps: ActivityDeps) {
     ...createPriorAuthorizationActivities(deps),
     ...createBillingActivities(deps),
     ...createPatientQuestionNoticeActivities(deps),
+    ...createRemittanceExternalActivities(deps),
   };
 }
 

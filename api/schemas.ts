@@ -282,7 +282,7 @@ export const decisionId = safeString()
 
 export const decisionSchema = z
   .object({
-    decision: z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'cancel']),
+    decision: z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'write_off', 'cancel']),
     note: text(2_000).optional(),
     extendBy: durationText.optional(),
     decisionId: decisionId.optional(),

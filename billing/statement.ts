@@ -41,7 +41,7 @@ export interface StatementFromLinesInput {
   /** ISO date the statement is issued, YYYY-MM-DD. */
   statementDate: string;
   dueInDays?: number;
-  patient: { fullName: string; accountNumber: string };
+  patient: { fullName: string; accountNumber: string; address?: string; phone?: string };
   practice: { name: string; phone?: string; address?: string };
   dateOfService: string;
   payerName: string;
@@ -66,7 +66,8 @@ export interface PatientStatementDocument {
   statementNumber: string;
   issuedOn: string;
   dueDate: string;
-  patient: { fullName: string; accountNumber: string };
+  patient: { fullName: string; accountNumber: string; address?: string; phone?: string };
+  /** Where to send payment and whom to call (the practice's remit-to). */
   practice: { name: string; address?: string; phone?: string };
   payerName: string;
   claimNumber?: string;
@@ -236,6 +237,7 @@ export function renderStatementHtml(doc: PatientStatementDocument): string {
 <section>
   <p><strong>Statement</strong> ${e(doc.statementNumber)} &middot; issued ${e(doc.issuedOn)}</p>
   <p><strong>Patient</strong> ${e(doc.patient.fullName)} &middot; account ${e(doc.patient.accountNumber)}</p>
+  ${doc.patient.address ? `<p>${e(doc.patient.address)}${doc.patient.phone ? ` &middot; ${e(doc.patient.phone)}` : ''}</p>` : ''}
   <p><strong>Insurance</strong> ${e(doc.payerName)}${doc.claimNumber ? ` &middot; claim ${e(doc.claimNumber)}` : ''}</p>
 </section>
 <table>
@@ -251,6 +253,7 @@ ${summary.map(([label, cents]) => `<tr><td>${e(label)}</td><td class="num">${mon
 </table>
 ${doc.notes.map((note) => `<p class="note">${e(note)}</p>`).join('\n')}
 <p class="due">Amount due: ${money(t.amountDueCents)} by ${e(doc.dueDate)}</p>
+<p class="remit">Please send payment to ${e(doc.practice.name)}${doc.practice.address ? `, ${e(doc.practice.address)}` : ''}${doc.practice.phone ? `; questions: ${e(doc.practice.phone)}` : ''}</p>
 <p class="no-print"><button onclick="window.print()">Print</button></p>
 </body>
 </html>

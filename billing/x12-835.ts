@@ -134,19 +134,34 @@ function readTransaction(segments: X12Segment[], componentSeparator: string): Re
     }
   }
 
-  for (const c of remittance.claims) {
-    const problems = balanceProblems(c);
-    if (problems.length > 0) throw new X12ParseError(`claim payment ${remittance.claims.indexOf(c) + 1} does not balance: ${problems.join('; ')}`);
-  }
-  const paidTotal = remittance.claims.reduce((sum, c) => sum + c.paidCents, 0);
-  if (paidTotal !== remittance.paymentCents) throw new X12ParseError('BPR02 does not equal the sum of the claim payments');
   return remittance;
 }
 
-/** Every remittance (one per 835 transaction set) in an interchange. */
-export function parseX12_835(text: string): Remittance[] {
+/** What does not add up in a remittance: each claim's balance, and BPR02 against the claims' payments. */
+export function remittanceBalanceProblems(remittance: Remittance): string[] {
+  const problems = remittance.claims.flatMap((c, i) => balanceProblems(c).map((p) => `claim payment ${i + 1} does not balance: ${p}`));
+  const paidTotal = remittance.claims.reduce((sum, c) => sum + c.paidCents, 0);
+  if (paidTotal !== remittance.paymentCents) problems.push('BPR02 does not equal the sum of the claim payments');
+  return problems;
+}
+
+/**
+ * Every remittance (one per 835 transaction set) in an interchange, read without judging its
+ * amounts (posting keeps an unbalanced remittance and sends it to review).
+ */
+export function readX12_835(text: string): Remittance[] {
   const interchange = readInterchange(text);
   const groups = interchange.segments.filter((s) => s.id === 'GS');
   if (groups.some((g) => g.elements[1] !== 'HP')) throw new X12ParseError('GS01 must be HP (health care claim payment/advice)');
   return transactionSets(interchange, '835').map((set) => readTransaction(set, interchange.componentSeparator));
+}
+
+/** Every remittance in an interchange; throws unless each balances. */
+export function parseX12_835(text: string): Remittance[] {
+  const remittances = readX12_835(text);
+  for (const remittance of remittances) {
+    const problems = remittanceBalanceProblems(remittance);
+    if (problems.length > 0) throw new X12ParseError(problems.join('; '));
+  }
+  return remittances;
 }

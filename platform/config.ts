@@ -215,6 +215,10 @@ export const environmentSchema = z.object({
   ELIGIBILITY_RECHECK_AFTER: duration(DEFAULT_TIMINGS.eligibilityRecheckAfter!, {
     description: 'A scheduled visit’s eligibility is checked again before the claim when its last check is older than this',
   }),
+  REMITTANCE_POLL_INTERVAL: duration(DEFAULT_TIMINGS.remittancePollInterval!, { description: 'How often the clearinghouse mailbox is read for a submitted claim\'s remittance (835)' }),
+  PAYER_DAY: duration(DEFAULT_TIMINGS.payerDay!, {
+    description: 'How long one day of the payer directory\'s limits (timely filing, appeal, follow-up) lasts on the workflow clock: 24h in production, shorter only for demos and tests',
+  }),
   STATEMENT_DUE_DAYS: wholeNumber(30, { description: 'Days the patient has to pay a statement' }),
   STATEMENT_REMINDERS: durationList(DEFAULT_STATEMENT_CYCLE.reminderOffsets, {
     description: 'Statement cycle: reminders while a balance remains, as times after the statement (comma-separated, ascending); time paused by an open question or a payment plan does not count',
@@ -252,6 +256,12 @@ export const environmentSchema = z.object({
   BILLING_PROVIDER_CITY: textWithDefault('SPRINGFIELD', { description: 'The billing provider on claims: city' }),
   BILLING_PROVIDER_STATE: textWithDefault('IL', { description: 'The billing provider on claims: state' }),
   BILLING_PROVIDER_POSTAL_CODE: textWithDefault('627010000', { description: 'The billing provider on claims: ZIP (9 digits)' }),
+  PRACTICE_REMIT_TO_NAME: text({ description: 'Remit-to on patient statements: name', unset: 'the billing provider\'s name' }),
+  PRACTICE_REMIT_TO_ADDRESS: text({ description: 'Remit-to on patient statements: street address', unset: 'the billing provider\'s address' }),
+  PRACTICE_REMIT_TO_CITY: text({ description: 'Remit-to on patient statements: city', unset: 'the billing provider\'s city' }),
+  PRACTICE_REMIT_TO_STATE: text({ description: 'Remit-to on patient statements: state', unset: 'the billing provider\'s state' }),
+  PRACTICE_REMIT_TO_POSTAL_CODE: text({ description: 'Remit-to on patient statements: ZIP', unset: 'the billing provider\'s ZIP' }),
+  PRACTICE_REMIT_TO_PHONE: textWithDefault('5555550100', { description: 'Remit-to on patient statements: phone (10 digits) patients call with questions' }),
   X12_SENDER_ID: textWithDefault('ENCOUNTERFLOW', { description: '837P interchange sender id' }),
   X12_RECEIVER_ID: textWithDefault('CLEARINGHOUSE', { description: '837P interchange receiver id' }),
   LOG_LEVEL: z
@@ -358,6 +368,8 @@ function appConfig(env: Environment) {
       authorizationDeadlineStandard: env.AUTHORIZATION_DEADLINE_STANDARD,
       authorizationDeadlineExpedited: env.AUTHORIZATION_DEADLINE_EXPEDITED,
       eligibilityRecheckAfter: env.ELIGIBILITY_RECHECK_AFTER,
+      remittancePollInterval: env.REMITTANCE_POLL_INTERVAL,
+      payerDay: env.PAYER_DAY,
     },
     statementDueDays: env.STATEMENT_DUE_DAYS,
     patientWebhookUrl: env.PATIENT_WEBHOOK_URL,
@@ -394,6 +406,15 @@ function appConfig(env: Environment) {
         state: env.BILLING_PROVIDER_STATE,
         postalCode: env.BILLING_PROVIDER_POSTAL_CODE,
       },
+    },
+    /** Where patients send payment and whom they call (printed on statements). */
+    remitTo: {
+      name: env.PRACTICE_REMIT_TO_NAME ?? env.BILLING_PROVIDER_NAME,
+      line1: env.PRACTICE_REMIT_TO_ADDRESS ?? env.BILLING_PROVIDER_ADDRESS,
+      city: env.PRACTICE_REMIT_TO_CITY ?? env.BILLING_PROVIDER_CITY,
+      state: env.PRACTICE_REMIT_TO_STATE ?? env.BILLING_PROVIDER_STATE,
+      postalCode: env.PRACTICE_REMIT_TO_POSTAL_CODE ?? env.BILLING_PROVIDER_POSTAL_CODE,
+      phone: env.PRACTICE_REMIT_TO_PHONE,
     },
     x12SenderId: env.X12_SENDER_ID,
     x12ReceiverId: env.X12_RECEIVER_ID,

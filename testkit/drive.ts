@@ -28,7 +28,7 @@ export type Drive = (handle: Handle) => Promise<void>;
  * Starts an encounter on a fresh task queue with a worker running the scripted activities, lets
  * `drive` act on it while it runs (signals, updates, skipped time), and returns its final status.
  */
-export async function runEncounter(ctx: DriveContext, script: Script, drive: Drive = async () => {}) {
+export async function runEncounter(ctx: DriveContext, script: Script, drive: Drive = async () => {}, timings: EncounterWorkflowInput['timings'] = DEFAULT_TIMINGS) {
   const fake = createFakeActivities(script);
   const taskQueue = `encounters-${randomUUID()}`;
   const encounterId = randomUUID();
@@ -37,7 +37,7 @@ export async function runEncounter(ctx: DriveContext, script: Script, drive: Dri
     payerId: 'ACME-HEALTH',
     dateOfService: '2026-11-02',
     physicianNpi: PHYSICIAN,
-    timings: DEFAULT_TIMINGS,
+    timings,
     ...(script.scheduled ? { scheduled: true } : {}),
   };
   const worker = await Worker.create({

@@ -10,6 +10,43 @@ import type { SubmittedClaim } from '../activities/billing.ts';
 import type { PerformedCheck } from '../activities/authorization.ts';
 import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
 import { FakeStatementLedger, fakeStatementCycleActivities } from './fake-statement-cycle.ts';
+import type { PostedClaimPayment } from '../activities/posting.ts';
+import type { RemittanceCollection } from '../activities/remittances.ts';
+
+/** A posted payment as collectRemittances returns it: paid unless `denied` lines are given. */
+export function postedPayment(claimNumber: string, options: { id?: string; denied?: boolean; patientCents?: number } = {}): PostedClaimPayment {
+  const patient = options.patientCents ?? 2500;
+  return {
+    claimPaymentId: options.id ?? `payment-${claimNumber}`,
+    remittanceId: `remittance-${claimNumber}`,
+    traceNumber: '700000001',
+    paymentDate: '2026-11-28',
+    claimNumber,
+    status: options.denied ? '4' : '1',
+    statusWords: options.denied ? 'denied' : 'processed as primary',
+    payerClaimNumber: '26000000001',
+    chargeCents: 10000,
+    paidCents: options.denied ? 0 : 8000 - patient,
+    patientResponsibilityCents: options.denied ? 0 : patient,
+    reconciled: true,
+    lines: [
+      {
+        lineNumber: 1,
+        code: '99213',
+        chargeCents: 10000,
+        paidCents: options.denied ? 0 : 8000 - patient,
+        denied: options.denied ?? false,
+        adjustments: options.denied
+          ? [{ group: 'CO', reasonCode: '50', amountCents: 10000, words: 'not medically necessary' }]
+          : [
+              { group: 'CO', reasonCode: '45', amountCents: 2000, words: 'contractual' },
+              { group: 'PR', reasonCode: '3', amountCents: patient, words: 'copay' },
+            ],
+        remarks: [],
+      },
+    ],
+  };
+}
 
 export interface Script {
   /** Coding results in order: the first call gets [0], a re-code after an answer [1], ... */
@@ -38,6 +75,8 @@ export interface Script {
   codingFails?: boolean;
   /** What the statement-cycle and payment-plan activities read and record. */
   ledger?: FakeStatementLedger;
+  /** Answers to collectRemittances in order (the last repeats); default: paid on the first read. */
+  remittances?: Array<(claimNumber: string) => RemittanceCollection>;
 }
 
 export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
@@ -107,6 +146,7 @@ export function createFakeActivities(script: Script) {
   let codingCall = 0;
   let statusCall = 0;
   let claimCall = 0;
+  let collectCall = 0;
   const record = (name: string, args: unknown) => calls.push({ name, args });
 
   const activities: Activities = {
@@ -206,6 +246,32 @@ export function createFakeActivities(script: Script) {
     async statementHasOpenQuestion(args) { record('statementHasOpenQuestion', args); return false; },
     async sendPatientQuestionNotice(args) { record('sendPatientQuestionNotice', args); },
     ...fakeStatementCycleActivities(script.ledger ?? new FakeStatementLedger()),
+    async payerTerms(args) {
+      record('payerTerms', args);
+      return { timelyFilingDays: 90, appealLimitDays: 60, followUpDays: 30 };
+    },
+    async collectRemittances(args) {
+      record('collectRemittances', args);
+      const answers = script.remittances ?? [(claimNumber: string) => ({ forwardedToPayer: true, payerAcknowledgement: { status: 'accepted' as const, reasons: [] }, payments: [postedPayment(claimNumber)], duplicateDeliveries: 0 })];
+      return answers[Math.min(collectCall++, answers.length - 1)]!(args.claimNumber);
+    },
+    async inquireClaimStatus(args) {
+      record('inquireClaimStatus', args);
+      return { category: 'P1', statusCode: '20', words: 'accepted, pending: in process' };
+    },
+    async openDenials(args) {
+      record('openDenials', args);
+      return [{ denialId: `denial-${args.claimPaymentId}`, lineNumber: 1, code: '99213', chargeCents: 10000, reasons: ['CO-50: not medically necessary'] }];
+    },
+    async resolveDenials(args) { record('resolveDenials', args); },
+    async fileAppeal(args) {
+      record('fileAppeal', args);
+      return { appealReference: `APL-${args.appeal}` };
+    },
+    async issueStatementFromRemittance(args) {
+      record('issueStatementFromRemittance', args);
+      return { statementId: 'statement-1', patientOwesCents: 2500, coordinationOfBenefits: 'no secondary payer on file' };
+    },
   };
   return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };
 }

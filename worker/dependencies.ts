@@ -44,6 +44,7 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
       senderId: config.x12SenderId,
       receiverId: config.x12ReceiverId,
       billingProvider: config.billingProvider,
+      remitTo: config.remitTo,
     },
   };
 }

@@ -18,6 +18,13 @@ export interface EncounterTimings {
    * is older than this once the visit is documented (unset in encounters started before it: 7d).
    */
   eligibilityRecheckAfter?: string;
+  /** How often the clearinghouse mailbox is read for the claim's remittance (absent in encounters started before remittances were awaited). */
+  remittancePollInterval?: string;
+  /**
+   * How long one day of the payer directory's limits (timely filing, appeal, follow-up) lasts on
+   * the workflow clock: 24h in production; shorter only for demos and tests.
+   */
+  payerDay?: string;
 }
 
 export const DEFAULT_TIMINGS: EncounterTimings = {
@@ -27,6 +34,8 @@ export const DEFAULT_TIMINGS: EncounterTimings = {
   authorizationDeadlineStandard: '7d',
   authorizationDeadlineExpedited: '72h',
   eligibilityRecheckAfter: '7d',
+  remittancePollInterval: '6h',
+  payerDay: '24h',
 };
 
 export interface EncounterWorkflowInput {

@@ -19,6 +19,7 @@ import { bill } from './encounter/billing.ts';
 import { coderReview } from './encounter/coder-review.ts';
 import { codeEncounter, reviewEditErrors } from './encounter/coding.ts';
 import { eligibilityIsStale, verifyEligibility } from './encounter/eligibility.ts';
+import { registerDenialHandlers } from './encounter/denials.ts';
 import { registerHandlers } from './encounter/handlers.ts';
 import { authorizeBeforeService, awaitVisit, checkPerformedAgainstAuthorized, type PreServiceAuthorization } from './encounter/scheduled.ts';
 import { EncounterCancelled, EncounterState } from './encounter/state.ts';
@@ -28,6 +29,7 @@ import { ELIGIBILITY_FIRST } from './patches.ts';
 export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<EncounterStatus> {
   const encounter = new EncounterState(input);
   registerHandlers(encounter);
+  registerDenialHandlers(encounter);
   encounter.publishSearchAttributes();
   try {
     const eligibilityFirst = patched(ELIGIBILITY_FIRST);

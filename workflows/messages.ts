@@ -93,7 +93,10 @@ export interface PendingDecision {
     | 'coverage_problem'
     | 'edit_failed'
     | 'claim_rejected'
-    | 'statement_failed';
+    | 'statement_failed'
+    | 'remittance_overdue'
+    | 'remittance_unbalanced'
+    | 'appeal_deadline_missed';
   reason: string;
   allowed: SupervisorDecisionKind[];
   since: string;
@@ -146,9 +149,92 @@ export interface EncounterStatus {
   claimId?: string;
   claimNumber?: string;
   statementId?: string;
+  /** The claim after it reached the payer: its status history, the remittances, follow-ups. */
+  adjudication?: AdjudicationState;
+  /** Denied lines as work items, with the payer's reasons in words and the appeal deadline. */
+  denials?: DenialWorkItem[];
+  /** Whether a secondary payer was billed before the patient, in words. */
+  coordinationOfBenefits?: string;
+  /** What the patient owes according to the remittance (PR adjustments). */
+  patientResponsibilityCents?: number;
   /** Notes a biller should see, e.g. "billed authorized units only". */
   flags: string[];
   history: StageTransition[];
+}
+
+export interface ClaimStatusEntry {
+  at: string;
+  /** clearinghouse | payer-acknowledgement | status-inquiry | remittance */
+  source: string;
+  /** X12 claim status category (A2, A3, P1, F1, ...) or the 835's claim status code */
+  category: string;
+  words: string;
+}
+
+export interface RemittanceLineView {
+  lineNumber: number;
+  code: string;
+  chargeCents: number;
+  paidCents: number;
+  denied: boolean;
+  adjustments: Array<{ group: string; reasonCode: string; amountCents: number; words: string }>;
+  remarks: Array<{ code: string; words: string }>;
+}
+
+export interface RemittanceView {
+  traceNumber: string;
+  paymentDate: string;
+  claimNumber: string;
+  status: string;
+  statusWords: string;
+  chargeCents: number;
+  paidCents: number;
+  patientResponsibilityCents: number;
+  reconciled: boolean;
+  reconciliationNote?: string;
+  lines: RemittanceLineView[];
+}
+
+export interface AdjudicationState {
+  timelyFilingDays: number;
+  appealLimitDays: number;
+  followUpDays: number;
+  /** Until when the payer is followed up before a person is asked (the timely-filing horizon). */
+  followUpUntil: string;
+  nextFollowUpAt?: string;
+  statusInquiries: number;
+  claimStatusHistory: ClaimStatusEntry[];
+  remittances: RemittanceView[];
+}
+
+export type DenialActionKind = 'resubmit' | 'appeal' | 'write_off';
+
+export interface DenialWorkItem {
+  denialId: string;
+  claimNumber: string;
+  lineNumber: number;
+  code: string;
+  chargeCents: number;
+  reasons: string[];
+  /** open | appealed | resubmitted | written_off | escalated */
+  status: string;
+  appealDueAt: string;
+  remindersSent: number;
+  appealReference?: string;
+}
+
+/** A biller's action on open denials: a validated update, refused at once when it does not fit. */
+export interface DenialAction {
+  action: DenialActionKind;
+  /** The open denial work items it acts on (all of them on the claim when omitted). */
+  denialIds?: string[];
+  actor: string;
+  /** Why (required for an appeal and a write-off). */
+  reason?: string;
+  /** appeal: the documents (uploaded first, referenced by id). */
+  attachmentIds?: string[];
+  /** resubmit: corrected modifiers per procedure code on the replacement claim. */
+  corrections?: Array<{ code: string; modifiers: string[] }>;
 }
 
 export interface ClarificationAnswerInput {
@@ -164,6 +250,7 @@ export type SupervisorDecisionKind =
   | 'accept_codes' // bill with the codes as they stand
   | 'resubmit' // send the authorization again (with more documentation)
   | 'bill_patient' // bill without authorization; the patient was given notice
+  | 'write_off' // the practice absorbs what the payer did not pay (a denial past its appeal deadline, a lost claim)
   | 'cancel';
 
 export interface SupervisorDecision {
@@ -226,6 +313,8 @@ export const cancelSignal = defineSignal<[CancelRequest]>('cancel');
 export const coverageCorrectedUpdate = defineUpdate<{ accepted: true; version: number }, [CoverageCorrection]>('coverageCorrected');
 /** The clinic documented a scheduled visit: refused for an encounter that is not scheduled or already documented. */
 export const visitDocumentedUpdate = defineUpdate<{ accepted: true }, [VisitDocumented]>('visitDocumented');
+/** A biller resubmits, appeals or writes off denied lines; refused synchronously when no such denial is open. */
+export const denialActionUpdate = defineUpdate<{ accepted: true }, [DenialAction]>('denialAction');
 
 /** The key of the last argument that carries a message's proof that the API sent it (platform/message-proof.ts). */
 export const MESSAGE_PROOF_ARG = 'encounterflowMessageProof';

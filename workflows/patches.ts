@@ -73,3 +73,10 @@ export const CODER_REVIEW = 'coder-review-stage';
  * least 98 % enables it): the default is a person in the loop, never a claim nobody saw.
  */
 export const CODER_CONFIRMS_BY_DEFAULT = 'coder-confirms-by-default';
+
+/**
+ * After the claim is accepted the encounter waits for the payer's remittance (mailbox polls, 276
+ * follow-ups until the timely-filing horizon), posts it, works denials (resubmit, appeal, write
+ * off, deadline), and issues the statement from the remittance instead of the estimate.
+ */
+export const REMITTANCE_AWAITED = 'remittance-awaited-before-statement';

@@ -12,6 +12,9 @@ export const STAGES = [
   'denied',
   'needs_review',
   'billing',
+  'awaiting_remittance',
+  'denial_review',
+  'appealed',
   'billed',
   'cancelled',
 ] as const;

@@ -42,7 +42,7 @@ const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundl
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()] });
-    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['J06.9']);
     expect(status.authorization?.outcome).toBe('not_required');
     expect(status.claimNumber).toBe('CLM-1');
@@ -67,7 +67,7 @@ describe('encounter workflow', () => {
       });
       expect(result).toEqual({ accepted: true });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('codeEncounter').map((c) => (c.args as { revision: number }).revision)).toEqual([1, 2]);
     expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
     expect(fake.callsOf('recordClarificationAnswer')).toHaveLength(1);
@@ -79,7 +79,7 @@ describe('encounter workflow', () => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
       await handle.signal(answerClarificationSignal, { queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, freeText: 'Type 2, long-standing' });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   it('reminds the physician after the reminder interval, then takes the answer', async () => {
@@ -105,7 +105,7 @@ describe('encounter workflow', () => {
         const reopened = await waitForStage(handle, 'awaiting_clarification');
         await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(2);
       expect(fake.callsOf('notifySupervisor')).toHaveLength(1);
     });
@@ -117,7 +117,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codes.diagnoses).toEqual(['E11.9']);
     });
 
@@ -137,7 +137,7 @@ describe('encounter workflow', () => {
   describe('prior authorization', () => {
     it('is requested when the payer requires it and the approval number goes on the claim', async () => {
       const { stages, fake, status } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true });
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.authorization).toMatchObject({ outcome: 'certified', authNumber: 'AUTH-1', attempt: 1 });
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-1');
     });
@@ -149,7 +149,7 @@ describe('encounter workflow', () => {
         authorizationRequests: [decision('pended')],
         authorizationStatuses: [decision('pended'), decision('certified', { authNumber: 'AUTH-9' })],
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('checkPriorAuthorizationStatus')).toHaveLength(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { authNumber: string }).authNumber).toBe('AUTH-9');
     });
@@ -190,7 +190,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
         },
       );
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
     });
 
@@ -270,7 +270,7 @@ describe('encounter workflow', () => {
         note: 'type documented in the problem list',
       });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['E11.65']);
     expect(status.codingRevision).toBe(2);
     expect(fake.callsOf('closeClarificationQuery').map((c) => (c.args as { status: string }).status)).toEqual(['withdrawn']);
@@ -288,7 +288,7 @@ describe('encounter workflow', () => {
       expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.flags.join(' ')).toContain('Z99.999 is not in the code sets');
     expect(fake.callsOf('closeClarificationQuery')).toHaveLength(0);
   });
@@ -300,7 +300,7 @@ describe('encounter workflow', () => {
       await waitForStage(handle, 'escalated');
       await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   describe('pre-claim edits and supervisor decisions', () => {
@@ -322,7 +322,7 @@ describe('encounter workflow', () => {
           args: [{ action: 'edit', reviewId: review.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] }],
         });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codingRevision).toBe(2);
     });
 
@@ -331,7 +331,7 @@ describe('encounter workflow', () => {
         await waitForStage(handle, 'coder_review');
         await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codingRevision).toBe(2);
       expect((fake.callsOf('submitClaim')[0]!.args as { revision: number }).revision).toBe(2);
     });
@@ -349,7 +349,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
         },
       );
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
     });
 
@@ -382,7 +382,7 @@ describe('encounter workflow', () => {
           await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
         },
       );
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed']);
+      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(fake.callsOf('applyCoderOverride')).toEqual([]);
       const claim = fake.callsOf('submitClaim')[0]!.args as { authNumber: string; revision: number };
       expect(claim).toMatchObject({ authNumber: 'AUTH-M', revision: 1 });
@@ -412,7 +412,7 @@ describe('encounter workflow', () => {
         await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
       },
     );
-    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('submitClaim').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
   });
 });

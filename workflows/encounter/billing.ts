@@ -5,7 +5,8 @@
  */
 import { ActivityFailure, patched } from '@temporalio/workflow';
 import { external, internal } from '../activities.ts';
-import { OVERRIDE_CHECKED_FIRST, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
+import { OVERRIDE_CHECKED_FIRST, REMITTANCE_AWAITED, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
+import { followClaimToPayment } from './adjudication.ts';
 import type { AuthorizationForBilling } from './authorization.ts';
 import { failureMessage, type EncounterState } from './state.ts';
 
@@ -26,6 +27,7 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
       });
       status.claimId = claim.claimId;
       status.claimNumber = claim.claimNumber;
+      state.claimAttempt = attempt;
       if (claim.accepted) break;
       problem = `the clearinghouse rejected the claim: ${claim.reasons.join('; ')}`;
     } catch (err) {
@@ -40,7 +42,12 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
     }
     await state.moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
   }
-  status.statementId = await issueStatement(state);
+  if (!authorization.billPatient && patched(REMITTANCE_AWAITED)) {
+    // The statement waits for the payer's remittance (adjudication.ts).
+    await followClaimToPayment(state, authorization);
+  } else {
+    status.statementId = await issueStatement(state);
+  }
   await state.moveTo('billed');
 }
 

@@ -17,6 +17,7 @@ import type {
   CodeOverride,
   CoverageCorrection,
   CoderReviewAction,
+  DenialAction,
   EncounterStatus,
   PendingDecision,
   SupervisorDecision,
@@ -62,6 +63,10 @@ export class EncounterState {
   checkingCoderCodes = false;
   /** The physician's answers so far, in order (each re-coding reads them all). */
   readonly answers: ClarificationAnswerInput[] = [];
+  /** A biller's action on open denials, not yet taken. */
+  pendingDenialAction?: DenialAction;
+  /** The attempt number of the last claim submitted (claim numbers are per attempt). */
+  claimAttempt = 0;
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;

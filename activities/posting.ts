@@ -1,0 +1,232 @@
+/**
+ * Posting a remittance (835): stored as received (raw X12 and our reading), then every claim
+ * payment, service line and adjustment written in ONE database transaction per remittance, so a
+ * process killed mid-posting leaves nothing half-posted. Posting is idempotent: the same
+ * remittance delivered again (same text, or same payer and trace number) only counts the
+ * delivery. Each claim payment is reconciled: charge = paid + adjustments, and the charge is our
+ * claim's; otherwise it is posted with a note and the workflow sends it to review.
+ */
+import { createHash } from 'node:crypto';
+import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { adjustmentWords, remarkWords } from '../billing/adjustment-reasons.ts';
+import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/remittance.ts';
+import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
+import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
+
+export interface PostingOutcome {
+  remittanceId: string;
+  traceNumber: string;
+  /** True when this delivery repeated a remittance already posted. */
+  duplicate: boolean;
+  status: 'posted' | 'unreadable';
+}
+
+export interface PostingHooks {
+  /** Called inside the transaction after each claim payment is written (tests stop the process here). */
+  afterClaimPayment?: (sequence: number) => Promise<void>;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code?: string }).code === 'P2002';
+}
+
+async function countDelivery(prisma: PrismaClient, where: Prisma.RemittanceWhereUniqueInput): Promise<PostingOutcome> {
+  const existing = await prisma.remittance.update({ where, data: { deliveries: { increment: 1 } } });
+  return { remittanceId: existing.id, traceNumber: existing.traceNumber, duplicate: true, status: existing.status as PostingOutcome['status'] };
+}
+
+/** Posts every remittance in one delivered 835 file. */
+export async function postRemittanceFile(prisma: PrismaClient, raw: string, hooks: PostingHooks = {}): Promise<PostingOutcome[]> {
+  const fileHash = sha256(raw);
+  let remittances: Remittance[];
+  try {
+    remittances = readX12_835(raw);
+  } catch (err) {
+    // Kept for a person to read; nothing is posted from a file we cannot read.
+    const known = await prisma.remittance.findUnique({ where: { rawSha256: fileHash } });
+    if (known) return [await countDelivery(prisma, { rawSha256: fileHash })];
+    const stored = await prisma.remittance.create({
+      data: { payerId: '', traceNumber: fileHash, rawSha256: fileHash, raw, status: 'unreadable', problem: (err as Error).message },
+    });
+    return [{ remittanceId: stored.id, traceNumber: stored.traceNumber, duplicate: false, status: 'unreadable' }];
+  }
+  const outcomes: PostingOutcome[] = [];
+  for (const [index, remittance] of remittances.entries()) {
+    const rawSha256 = remittances.length === 1 ? fileHash : sha256(`${fileHash}:${index}`);
+    outcomes.push(await postOne(prisma, raw, rawSha256, remittance, hooks));
+  }
+  return outcomes;
+}
+
+async function postOne(prisma: PrismaClient, raw: string, rawSha256: string, remittance: Remittance, hooks: PostingHooks): Promise<PostingOutcome> {
+  const identity = { payerId_traceNumber: { payerId: remittance.payerId, traceNumber: remittance.traceNumber } };
+  if (await prisma.remittance.findUnique({ where: identity })) return countDelivery(prisma, identity);
+  const claims = await prisma.claim.findMany({
+    where: { claimNumber: { in: remittance.claims.map((c) => c.claimNumber) } },
+    select: { id: true, claimNumber: true, encounterId: true, totalChargeCents: true, payerClaimNumber: true },
+  });
+  const ours = new Map(claims.map((c) => [c.claimNumber, c]));
+  const fileProblems = remittanceBalanceProblems(remittance).filter((p) => p.startsWith('BPR02'));
+  try {
+    return await prisma.$transaction(
+      async (tx) => {
+        const stored = await tx.remittance.create({
+          data: {
+            payerId: remittance.payerId,
+            traceNumber: remittance.traceNumber,
+            rawSha256,
+            raw,
+            parsed: remittance as unknown as Prisma.InputJsonValue,
+            paymentMethod: remittance.paymentMethod,
+            paymentCents: remittance.paymentCents,
+            paymentDate: new Date(`${remittance.paymentDate}T00:00:00Z`),
+            status: 'posted',
+            problem: fileProblems.length > 0 ? fileProblems.join('; ') : null,
+          },
+        });
+        for (const [sequence, payment] of remittance.claims.entries()) {
+          const claim = ours.get(payment.claimNumber);
+          const problems = balanceProblems(payment);
+          if (!claim) problems.push('no claim of ours has this claim number');
+          else if (payment.status !== '22' && payment.chargeCents !== claim.totalChargeCents) {
+            problems.push(`the payer's charge ${payment.chargeCents} is not our claim's charge ${claim.totalChargeCents}`);
+          }
+          let adjustmentSequence = 0;
+          const adjustments = [
+            ...payment.adjustments.map((a) => ({ ...a, lineNumber: null as number | null })),
+            ...payment.lines.flatMap((line) => line.adjustments.map((a) => ({ ...a, lineNumber: line.lineNumber as number | null }))),
+          ].map((a) => ({ sequence: ++adjustmentSequence, lineNumber: a.lineNumber, group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents }));
+          await tx.claimPayment.create({
+            data: {
+              remittanceId: stored.id,
+              sequence: sequence + 1,
+              claimId: claim?.id ?? null,
+              encounterId: claim?.encounterId ?? null,
+              claimNumber: payment.claimNumber,
+              status: payment.status,
+              payerClaimNumber: payment.payerClaimNumber,
+              chargeCents: payment.chargeCents,
+              paidCents: payment.paidCents,
+              patientResponsibilityCents: payment.patientResponsibilityCents,
+              reconciled: problems.length === 0,
+              reconciliationNote: problems.length > 0 ? problems.join('; ') : null,
+              lines: {
+                create: payment.lines.map((line) => ({
+                  lineNumber: line.lineNumber,
+                  code: line.code,
+                  modifiers: line.modifiers,
+                  units: Math.round(line.units),
+                  chargeCents: line.chargeCents,
+                  paidCents: line.paidCents,
+                  allowedCents: line.allowedCents ?? null,
+                  remarkCodes: line.remarkCodes,
+                })),
+              },
+              adjustments: { create: adjustments },
+            },
+          });
+          if (claim) {
+            await tx.claimStatusEvent.upsert({
+              where: { key: `remittance:${stored.id}:${sequence + 1}` },
+              create: {
+                claimId: claim.id,
+                source: 'remittance',
+                category: payment.status,
+                words: `835 ${remittance.traceNumber}: ${CLAIM_STATUS_WORDS[payment.status]}, paid ${payment.paidCents} cents`,
+                at: new Date(),
+                key: `remittance:${stored.id}:${sequence + 1}`,
+              },
+              update: {},
+            });
+            if (payment.status !== '22' && !claim.payerClaimNumber) {
+              await tx.claim.update({ where: { id: claim.id }, data: { payerClaimNumber: payment.payerClaimNumber } });
+            }
+          }
+          await hooks.afterClaimPayment?.(sequence + 1);
+        }
+        return { remittanceId: stored.id, traceNumber: remittance.traceNumber, duplicate: false, status: 'posted' as const };
+      },
+      { timeout: 60_000 },
+    );
+  } catch (err) {
+    // Another delivery of the same remittance won the race: this one only counts.
+    if (isUniqueViolation(err)) return countDelivery(prisma, identity);
+    throw err;
+  }
+}
+
+export interface PostedLine {
+  lineNumber: number;
+  code: string;
+  chargeCents: number;
+  paidCents: number;
+  allowedCents?: number;
+  denied: boolean;
+  adjustments: Array<{ group: string; reasonCode: string; amountCents: number; words: string }>;
+  remarks: Array<{ code: string; words: string }>;
+}
+
+/** One claim's answer in a posted remittance, in words, as the workflow status and the API show it. */
+export interface PostedClaimPayment {
+  claimPaymentId: string;
+  remittanceId: string;
+  traceNumber: string;
+  paymentDate: string;
+  claimNumber: string;
+  status: ClaimPaymentStatus;
+  statusWords: string;
+  payerClaimNumber: string;
+  chargeCents: number;
+  paidCents: number;
+  patientResponsibilityCents: number;
+  reconciled: boolean;
+  reconciliationNote?: string;
+  lines: PostedLine[];
+}
+
+/** Every posted payment for these claim numbers, oldest first. */
+export async function postedPayments(prisma: PrismaClient, claimNumbers: string[]): Promise<PostedClaimPayment[]> {
+  const rows = await prisma.claimPayment.findMany({
+    where: { claimNumber: { in: claimNumbers } },
+    include: { remittance: true, lines: { orderBy: { lineNumber: 'asc' } }, adjustments: { orderBy: { sequence: 'asc' } } },
+    orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }],
+  });
+  return rows.map((row) => {
+    const payment: PostedClaimPayment = {
+      claimPaymentId: row.id,
+      remittanceId: row.remittanceId,
+      traceNumber: row.remittance.traceNumber,
+      paymentDate: row.remittance.paymentDate?.toISOString().slice(0, 10) ?? '',
+      claimNumber: row.claimNumber,
+      status: row.status as ClaimPaymentStatus,
+      statusWords: CLAIM_STATUS_WORDS[row.status as ClaimPaymentStatus] ?? row.status,
+      payerClaimNumber: row.payerClaimNumber,
+      chargeCents: row.chargeCents,
+      paidCents: row.paidCents,
+      patientResponsibilityCents: row.patientResponsibilityCents,
+      reconciled: row.reconciled,
+      lines: row.lines.map((line) => {
+        const adjustments = row.adjustments
+          .filter((a) => a.lineNumber === line.lineNumber)
+          .map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents, words: adjustmentWords({ group: a.group as 'CO', reasonCode: a.reasonCode }) }));
+        const posted: PostedLine = {
+          lineNumber: line.lineNumber,
+          code: line.code,
+          chargeCents: line.chargeCents,
+          paidCents: line.paidCents,
+          denied:
+            row.status !== '22' &&
+            isDeniedLine({ ...line, modifiers: line.modifiers, units: line.units, allowedCents: line.allowedCents ?? undefined, adjustments: adjustments.map((a) => ({ ...a, group: a.group as 'CO' })), remarkCodes: line.remarkCodes }),
+          adjustments,
+          remarks: line.remarkCodes.map((code) => ({ code, words: remarkWords(code) })),
+        };
+        if (line.allowedCents !== null) posted.allowedCents = line.allowedCents;
+        return posted;
+      }),
+    };
+    if (row.reconciliationNote) payment.reconciliationNote = row.reconciliationNote;
+    return payment;
+  });
+}

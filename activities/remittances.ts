@@ -1,0 +1,259 @@
+/**
+ * After the claim: collecting and posting the payer's remittances, claim status inquiries
+ * (276/277), denial work items, appeals with their documents, and the patient's statement from
+ * what the payer actually decided (the PR adjustments), never from the fee-schedule estimate.
+ */
+import type { Prisma } from '../generated/prisma/client.ts';
+import { dateToDay } from '../domain/days.ts';
+import { buildPatientStatement } from '../billing/statement.ts';
+import { ExternalPartyRejectedError } from '../integrations/errors.ts';
+import type { ActivityDeps } from './deps.ts';
+import { loadBillingContext } from './billing.ts';
+import { postRemittanceFile, postedPayments } from './posting.ts';
+import type { PostedClaimPayment } from './posting.ts';
+
+export interface PayerTerms {
+  timelyFilingDays: number;
+  appealLimitDays: number;
+  followUpDays: number;
+}
+
+export interface RemittanceCollection {
+  forwardedToPayer: boolean;
+  /** The payer's own acknowledgement (277CA) once the claim reached it. */
+  payerAcknowledgement?: { status: 'accepted' | 'rejected'; reasons: string[] };
+  /** Every payment posted for the claim, oldest first (already known ones included). */
+  payments: PostedClaimPayment[];
+  /** Deliveries that repeated a remittance already posted (counted, not posted again). */
+  duplicateDeliveries: number;
+}
+
+export interface ClaimStatusAnswer {
+  category: string;
+  statusCode: string;
+  words: string;
+}
+
+export interface OpenDenial {
+  denialId: string;
+  lineNumber: number;
+  code: string;
+  chargeCents: number;
+  reasons: string[];
+}
+
+export const DEFAULT_PAYER_TERMS: PayerTerms = { timelyFilingDays: 365, appealLimitDays: 180, followUpDays: 30 };
+
+export function createRemittanceInternalActivities({ prisma, payers, billing }: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing'>) {
+  return {
+    /** The payer directory's limits (filing, appeal, follow-up), read when the claim goes out. */
+    async payerTerms({ payerId }: { payerId: string }): Promise<PayerTerms> {
+      const payer = payers.get(payerId);
+      return payer ? { timelyFilingDays: payer.timelyFilingDays, appealLimitDays: payer.appealLimitDays, followUpDays: payer.followUpDays } : DEFAULT_PAYER_TERMS;
+    },
+
+    /** One work item per denied line of a posted claim payment, with the payer's reasons in words. */
+    async openDenials(input: { encounterId: string; claimId: string; claimPaymentId: string; appealDueAt: string }): Promise<OpenDenial[]> {
+      const row = await prisma.claimPayment.findUniqueOrThrow({ where: { id: input.claimPaymentId }, select: { claimNumber: true } });
+      const posted = (await postedPayments(prisma, [row.claimNumber])).find((p) => p.claimPaymentId === input.claimPaymentId)!;
+      const open: OpenDenial[] = [];
+      for (const line of posted.lines.filter((l) => l.denied)) {
+        const reasons = [...line.adjustments.filter((a) => a.amountCents > 0).map((a) => a.words), ...line.remarks.map((r) => `${r.code}: ${r.words}`)];
+        const denial = await prisma.denial.upsert({
+          where: { claimPaymentId_lineNumber: { claimPaymentId: input.claimPaymentId, lineNumber: line.lineNumber } },
+          create: {
+            encounterId: input.encounterId,
+            claimId: input.claimId,
+            claimPaymentId: input.claimPaymentId,
+            lineNumber: line.lineNumber,
+            code: line.code,
+            chargeCents: line.chargeCents,
+            reasons: { adjustments: line.adjustments, remarks: line.remarks, words: reasons } as unknown as Prisma.InputJsonValue,
+            appealDueAt: new Date(input.appealDueAt),
+          },
+          update: {},
+        });
+        open.push({ denialId: denial.id, lineNumber: line.lineNumber, code: line.code, chargeCents: line.chargeCents, reasons });
+      }
+      return open;
+    },
+
+    /** Records what became of denial work items (resubmitted, written off, escalated, resolved by a later remittance). */
+    async resolveDenials(input: { denialIds: string[]; status: string; actor: string; resolution: Prisma.InputJsonValue }): Promise<void> {
+      await prisma.denial.updateMany({
+        where: { id: { in: input.denialIds } },
+        data: { status: input.status, resolution: input.resolution, resolvedBy: input.actor, resolvedAt: new Date() },
+      });
+    },
+
+    /**
+     * The patient's statement from the remittances: the patient owes the PR adjustments (net of
+     * reversals) of the claims' latest answers; the rest was paid or written off. Issued once.
+     */
+    async issueStatementFromRemittance(input: { encounterId: string; claimNumbers: string[] }): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
+      const encounter = await loadBillingContext(prisma, input.encounterId);
+      // Coordination of benefits: this product bills the primary payer only, and says so.
+      const coordinationOfBenefits = encounter.secondaryPayerId
+        ? `a secondary payer (${encounter.secondaryPayerId}) is on file but was NOT billed: secondary (COB) claims are not sent yet; the patient's share is before any secondary payment`
+        : "no secondary payer on file: the patient is billed the primary payer's patient responsibility";
+      const existing = await prisma.patientStatement.findUnique({ where: { encounterId: input.encounterId } });
+      if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
+      const payments = await postedPayments(prisma, input.claimNumbers);
+      const latest = new Map<string, PostedClaimPayment>();
+      for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
+      const answer = [...latest.values()].at(-1);
+      if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
+      const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber } });
+      const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId: input.encounterId, kind: 'procedure' }, select: { code: true, description: true } });
+      const descriptions = Object.fromEntries(codedProcedures.map((p) => [p.code, p.description]));
+      const sumPr = (reason?: string) =>
+        answer.lines.reduce((sum, l) => sum + l.adjustments.filter((a) => a.group === 'PR' && (reason === undefined || a.reasonCode === reason)).reduce((s, a) => s + a.amountCents, 0), 0);
+      const patientOwesCents = sumPr();
+      const responsibility = {
+        chargeCents: answer.chargeCents,
+        copayCents: sumPr('3'),
+        deductibleAppliedCents: sumPr('1'),
+        coinsuranceCents: sumPr('2'),
+        patientOwesCents,
+        insuranceExpectedCents: answer.paidCents,
+      };
+      const notCovered = patientOwesCents - responsibility.copayCents - responsibility.deductibleAppliedCents - responsibility.coinsuranceCents;
+      const p = encounter.patient;
+      const remit = billing.remitTo;
+      const issuedOn = dateToDay(new Date());
+      const document = buildPatientStatement({
+        statementNumber: `S-${answer.claimNumber}`,
+        statementDate: issuedOn,
+        dueInDays: billing.statementDueDays,
+        patient: {
+          fullName: `${p.firstName} ${p.lastName}`,
+          accountNumber: p.externalId,
+          ...(p.addressLine1 ? { address: `${p.addressLine1}, ${p.city ?? ''}, ${p.state ?? ''} ${p.postalCode ?? ''}`.trim() } : {}),
+          ...(p.phone ? { phone: p.phone } : {}),
+        },
+        practice: { name: remit.name, address: `${remit.line1}, ${remit.city}, ${remit.state} ${remit.postalCode}`, phone: remit.phone },
+        dateOfService: dateToDay(encounter.dateOfService),
+        payerName: encounter.payer.name,
+        claimNumber: answer.claimNumber,
+        lines: answer.lines.map((l) => ({
+          code: l.code,
+          description: descriptions[l.code] ?? '',
+          units: 1,
+          chargeCents: l.chargeCents,
+          allowedCents: l.paidCents + l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0),
+        })),
+        responsibility,
+        notes: [
+          `Based on ${encounter.payer.name}'s remittance ${answer.traceNumber} of ${answer.paymentDate}: your share is what the plan assigned to you (deductible, coinsurance, copay${notCovered > 0 ? ', services not covered' : ''}).`,
+          ...(notCovered > 0 ? [`Not covered by your plan: ${(notCovered / 100).toFixed(2)} USD.`] : []),
+          coordinationOfBenefits.replace(/^./, (c) => c.toUpperCase()) + '.',
+        ],
+      });
+      const statement = await prisma.patientStatement.upsert({
+        where: { encounterId: input.encounterId },
+        create: {
+          encounterId: input.encounterId,
+          patientId: encounter.patientId,
+          claimId: claim.id,
+          billedCents: answer.chargeCents,
+          insuranceExpectedCents: answer.paidCents,
+          patientOwesCents,
+          dueDate: new Date(document.dueDate),
+          breakdown: document as unknown as Prisma.InputJsonValue,
+          basis: 'remittance',
+        },
+        update: {},
+      });
+      return { statementId: statement.id, patientOwesCents: statement.patientOwesCents, coordinationOfBenefits };
+    },
+  };
+}
+
+export function createRemittanceExternalActivities({ prisma, clearinghouse, insurer }: Pick<ActivityDeps, 'prisma' | 'clearinghouse' | 'insurer'>) {
+  return {
+    /** Reads the clearinghouse about a claim: the payer's acknowledgement and the 835s in the mailbox, each posted once. */
+    async collectRemittances(input: { encounterId: string; claimId: string; claimNumber: string }): Promise<RemittanceCollection> {
+      let forwardedToPayer = false;
+      let payerAcknowledgement: RemittanceCollection['payerAcknowledgement'];
+      try {
+        const tracking = await clearinghouse.trackClaim(input.claimNumber);
+        forwardedToPayer = tracking.forwardedToPayer;
+        if (tracking.payerAcknowledgement) {
+          const ack = tracking.payerAcknowledgement;
+          payerAcknowledgement = { status: ack.status, reasons: ack.reasons.map((r) => `${r.code}: ${r.message}`) };
+          await prisma.claimStatusEvent.upsert({
+            where: { key: `payer-acknowledgement:${input.claimId}` },
+            create: {
+              claimId: input.claimId,
+              source: 'payer-acknowledgement',
+              category: ack.claimStatusCategory,
+              words: ack.status === 'accepted' ? 'the payer accepted the claim into adjudication' : `the payer returned the claim: ${payerAcknowledgement.reasons.join('; ')}`,
+              at: new Date(ack.receivedAt),
+              key: `payer-acknowledgement:${input.claimId}`,
+            },
+            update: {},
+          });
+          if (ack.payerClaimNumber) await prisma.claim.updateMany({ where: { id: input.claimId, payerClaimNumber: null }, data: { payerClaimNumber: ack.payerClaimNumber } });
+        }
+      } catch (err) {
+        // 404: the clearinghouse has not forwarded it (it keeps only accepted claims); anything else is retried.
+        if (!(err instanceof ExternalPartyRejectedError && err.status === 404)) throw err;
+      }
+      let duplicateDeliveries = 0;
+      for (const delivered of await clearinghouse.fetchRemittances(input.claimNumber)) {
+        const outcomes = await postRemittanceFile(prisma, delivered.x12);
+        duplicateDeliveries += outcomes.filter((o) => o.duplicate).length;
+      }
+      const collection: RemittanceCollection = { forwardedToPayer, payments: await postedPayments(prisma, [input.claimNumber]), duplicateDeliveries };
+      if (payerAcknowledgement) collection.payerAcknowledgement = payerAcknowledgement;
+      return collection;
+    },
+
+    /** A claim status inquiry (276) through the clearinghouse; the 277 answer joins the claim's status history. */
+    async inquireClaimStatus(input: { encounterId: string; claimId: string; claimNumber: string; inquiry: number }): Promise<ClaimStatusAnswer> {
+      const encounter = await loadBillingContext(prisma, input.encounterId);
+      const claim = await prisma.claim.findUniqueOrThrow({ where: { id: input.claimId } });
+      const answer = await clearinghouse.inquireClaimStatus({
+        claimNumber: input.claimNumber,
+        payerId: encounter.payerId,
+        memberId: encounter.memberId ?? encounter.patient.memberId,
+        dateOfService: dateToDay(encounter.dateOfService),
+        chargeCents: claim.totalChargeCents,
+      });
+      const key = `status-inquiry:${input.claimId}:${input.inquiry}`;
+      await prisma.claimStatusEvent.upsert({
+        where: { key },
+        create: { claimId: input.claimId, source: 'status-inquiry', category: answer.category, words: `277 ${answer.category}/${answer.statusCode}: ${answer.words}`, at: new Date(answer.asOf), key },
+        update: {},
+      });
+      return { category: answer.category, statusCode: answer.statusCode, words: answer.words };
+    },
+
+    /** Files an appeal of denied lines with the biller's documents (read from the database, never from workflow history). */
+    async fileAppeal(input: { encounterId: string; claimId: string; denialIds: string[]; reason: string; attachmentIds: string[]; appeal: number }): Promise<{ appealReference: string }> {
+      const encounter = await loadBillingContext(prisma, input.encounterId);
+      const claim = await prisma.claim.findUniqueOrThrow({ where: { id: input.claimId } });
+      const denials = await prisma.denial.findMany({ where: { id: { in: input.denialIds } } });
+      const attachments = await prisma.attachment.findMany({ where: { id: { in: input.attachmentIds }, encounterId: input.encounterId } });
+      const receipt = await insurer.fileAppeal(
+        {
+          payerId: encounter.payerId,
+          claimNumber: claim.claimNumber,
+          payerClaimNumber: claim.payerClaimNumber ?? '',
+          lineNumbers: denials.map((d) => d.lineNumber),
+          reason: input.reason,
+          documents: attachments.map((a) => ({
+            id: a.id,
+            filename: a.filename,
+            contentType: a.contentType as 'application/pdf',
+            sha256: a.sha256,
+            contentBase64: Buffer.from(a.content).toString('base64'),
+          })),
+        },
+        `${input.claimId}:appeal:${input.appeal}`,
+      );
+      await prisma.denial.updateMany({ where: { id: { in: input.denialIds } }, data: { status: 'appealed', appealReference: receipt.appealReference } });
+      return { appealReference: receipt.appealReference };
+    },
+  };
+}
