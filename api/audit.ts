@@ -39,6 +39,10 @@ export type AuditAction =
   | 'statement.adjustment_requested'
   | 'statement.adjustment_decided'
   | 'statement.reissued'
+  | 'claims.viewed'
+  | 'claim_837p.viewed'
+  | 'attachment.uploaded'
+  | 'denial.action_requested'
   /** Temporal payloads decoded through the codec endpoint (the Temporal Web UI or CLI). */
   | 'temporal_payloads.viewed';
 

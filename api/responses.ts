@@ -65,7 +65,7 @@ const transitionSchema = z.object({
   actor: z.string().optional(),
 });
 
-const decisionKind = z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'cancel']);
+const decisionKind = z.enum(['extend', 'accept_codes', 'resubmit', 'bill_patient', 'write_off', 'cancel']);
 
 /** The workflow's live status (its `status` query); the open query's wording only for those who see the notes. */
 export const liveStatusSchema = z
@@ -104,6 +104,9 @@ export const liveStatusSchema = z
           'edit_failed',
           'claim_rejected',
           'statement_failed',
+          'remittance_overdue',
+          'remittance_unbalanced',
+          'appeal_deadline_missed',
         ]),
         reason: z.string(),
         allowed: z.array(decisionKind),
@@ -166,6 +169,24 @@ export const liveStatusSchema = z
     claimId: z.string().optional(),
     claimNumber: z.string().optional(),
     statementId: z.string().optional(),
+    adjudication: z
+      .looseObject({
+        timelyFilingDays: z.number().int(),
+        appealLimitDays: z.number().int(),
+        followUpDays: z.number().int(),
+        followUpUntil: z.string(),
+        statusInquiries: z.number().int(),
+        claimStatusHistory: z.array(z.object({ at: z.string(), source: z.string(), category: z.string(), words: z.string() })),
+        remittances: z.array(z.looseObject({ traceNumber: z.string(), claimNumber: z.string(), status: z.string(), paidCents: z.number().int(), lines: z.array(z.looseObject({ code: z.string() })) })),
+      })
+      .optional()
+      .meta({ description: "The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups" }),
+    denials: z
+      .array(z.looseObject({ denialId: z.string(), lineNumber: z.number().int(), code: z.string(), reasons: z.array(z.string()), status: z.string(), appealDueAt: z.string() }))
+      .optional()
+      .meta({ description: 'Denied lines as work items, with the payer\'s reasons in words and the appeal deadline' }),
+    coordinationOfBenefits: z.string().optional(),
+    patientResponsibilityCents: z.number().int().optional(),
     flags: z.array(z.string()),
     history: z.array(transitionSchema),
   })

@@ -95,13 +95,17 @@ export function linePatientResponsibility(line: RemittanceServiceLine): Cents {
   return sumAdjustments(line.adjustments, 'PR');
 }
 
+/** Reasons that are the plan working as agreed, not a denial: deductible, coinsurance, copay, the contracted discount. */
+const NOT_A_DENIAL = new Set(['PR-1', 'PR-2', 'PR-3', 'CO-45']);
+
 /**
  * A line is denied when the payer paid nothing and adjusted the charge away for a reason other
- * than the patient's cost sharing (deductible 1, coinsurance 2, copay 3).
+ * than the patient's cost sharing (deductible 1, coinsurance 2, copay 3) or the contracted
+ * discount (CO-45): a line that all went to the deductible is adjudicated, not denied.
  */
 export function isDeniedLine(line: RemittanceServiceLine): boolean {
   if (line.paidCents !== 0 || line.chargeCents <= 0) return false;
-  return line.adjustments.some((a) => a.amountCents > 0 && !(a.group === 'PR' && ['1', '2', '3'].includes(a.reasonCode)));
+  return line.adjustments.some((a) => a.amountCents > 0 && !NOT_A_DENIAL.has(`${a.group}-${a.reasonCode}`));
 }
 
 /** Balancing errors of one claim payment (charge = paid + adjustments, per claim and per line); empty when it balances. */

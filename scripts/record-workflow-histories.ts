@@ -14,9 +14,11 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
 import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
-import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../testkit/fake-activities.ts';
+import { confidentCoding, decision, mriCoding, postedPayment, unsureCoding, type Script } from '../testkit/fake-activities.ts';
+import type { RemittanceCollection } from '../activities/remittances.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
-import { cancelSignal, coderReviewUpdate, coverageCorrectedUpdate, overrideCodesSignal, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
+import { DEFAULT_TIMINGS, type EncounterWorkflowInput } from '../workflows/config.ts';
+import { cancelSignal, coderReviewUpdate, coverageCorrectedUpdate, denialActionUpdate, overrideCodesSignal, statusQuery, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
@@ -30,7 +32,14 @@ interface RecordedPath {
   drive?: (env: TestWorkflowEnvironment) => Drive;
   /** The stages the encounter must pass through, so a recording of a wrong path is refused. */
   stages: Stage[];
+  /** Other intervals than the defaults (e.g. a short payer day). */
+  timings?: EncounterWorkflowInput['timings'];
 }
+
+/** Payer-directory days at a recording's pace: one day is a minute of (skipped) workflow time. */
+const PAYER_MINUTES = { ...DEFAULT_TIMINGS, payerDay: '1m', remittancePollInterval: '5m' };
+const empty = (): RemittanceCollection => ({ forwardedToPayer: true, payerAcknowledgement: { status: 'accepted', reasons: [] }, payments: [], duplicateDeliveries: 0 });
+const deniedAnswer = (claimNumber: string): RemittanceCollection => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true })] });
 
 /** A coder overrides the codes while the physician is asked (recorded before and after OVERRIDE_CHECKED_FIRST). */
 const CODER_OVERRIDE: RecordedPath = {
@@ -265,6 +274,44 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
+  // Recorded after REMITTANCE_AWAITED: the statement waits for the payer's remittance.
+  'remittance-paid-v4': {
+    script: { coding: [confidentCoding()] },
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
+  },
+  'remittance-silent-payer-inquiry-v4': {
+    script: { coding: [confidentCoding()], remittances: [...Array.from({ length: 7 }, () => empty), (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber)] })] },
+    timings: PAYER_MINUTES,
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
+  },
+  'denial-appeal-paid-v4': {
+    script: {
+      coding: [confidentCoding()],
+      remittances: [deniedAnswer, (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-paid' })] })],
+    },
+    timings: PAYER_MINUTES,
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'denial_review');
+      await handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }] });
+    },
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
+  },
+  'denial-deadline-write-off-v4': {
+    script: { coding: [confidentCoding()], remittances: [deniedAnswer] },
+    timings: PAYER_MINUTES,
+    drive: (env) => async (handle) => {
+      await waitForStage(handle, 'denial_review');
+      for (let i = 0; i < 100; i++) {
+        await env.sleep('10m');
+        const status = await handle.query(statusQuery);
+        if (status.stage === 'escalated') {
+          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'write_off', decidedBy: 'sup-1', decisionId: status.pendingDecision!.id! }] });
+          return;
+        }
+      }
+    },
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed'],
+  },
 };
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */
@@ -306,7 +353,7 @@ const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHan
 };
 
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
-  const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env));
+  const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env), path.timings);
   if (stages.join() !== path.stages.join()) {
     throw new Error(`${name}: went through ${stages.join(' → ')} instead of ${path.stages.join(' → ')}`);
   }

@@ -39,6 +39,9 @@ export const FAST_TIMINGS: EncounterTimings = {
   authorizationPollInterval: '500ms',
   authorizationDeadlineStandard: '20s',
   authorizationDeadlineExpedited: '20s',
+  // The clearinghouse mailbox is read every half second; one payer-directory day lasts a second.
+  remittancePollInterval: '500ms',
+  payerDay: '1s',
 };
 
 /** A statement cycle of seconds: reminders at 4, 8 and 12 s, the final notice at 16 s. */
@@ -196,4 +199,6 @@ async function keepX12ForCi(db: TestDatabase): Promise<void> {
   await mkdir(dir, { recursive: true });
   const claims = await db.prisma.claim.findMany({ select: { claimNumber: true, x12: true } });
   for (const claim of claims) await writeFile(new URL(`837P-${claim.claimNumber}.x12`, dir), claim.x12);
+  const remittances = await db.prisma.remittance.findMany({ where: { status: 'posted' }, select: { traceNumber: true, raw: true } });
+  for (const remittance of remittances) await writeFile(new URL(`835-${remittance.traceNumber}-${randomUUID().slice(0, 8)}.x12`, dir), remittance.raw);
 }

@@ -58,7 +58,7 @@ describe('the encounter lifecycle over HTTP', () => {
       },
     });
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(billed.eligibility).toMatchObject({ status: 'active', purpose: 'start', copayCents: 2500, deductibleRemainingCents: 110000, outOfPocketMaxCents: 600000 });
     expect(billed.codes.diagnoses).toEqual(['J06.9']);
 

@@ -204,7 +204,7 @@ describe('billing through insurer and clearinghouse outages', () => {
   it('follows a pended authorization through the outages until certified, and bills it with the auth number', async () => {
     const id = await submit(sleepStudy());
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
     expect(billed.codes.procedures.map((p) => p.code)).toEqual(['95810']);
 
     const insurer = await records<InsurerRecords>(stack.insurerUrl);
