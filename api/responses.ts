@@ -177,12 +177,12 @@ export const liveStatusSchema = z
         followUpUntil: z.string(),
         statusInquiries: z.number().int(),
         claimStatusHistory: z.array(z.object({ at: z.string(), source: z.string(), category: z.string(), words: z.string() })),
-        remittances: z.array(z.looseObject({ traceNumber: z.string(), claimNumber: z.string(), status: z.string(), paidCents: z.number().int(), lines: z.array(z.looseObject({ code: z.string() })) })),
+        remittances: z.array(z.object({ traceNumber: z.string(), claimNumber: z.string(), status: z.string(), paidCents: z.number().int(), lines: z.array(z.object({ code: z.string() })) })),
       })
       .optional()
       .meta({ description: "The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups" }),
     denials: z
-      .array(z.looseObject({ denialId: z.string(), lineNumber: z.number().int(), code: z.string(), reasons: z.array(z.string()), status: z.string(), appealDueAt: z.string() }))
+      .array(z.object({ denialId: z.string(), lineNumber: z.number().int(), code: z.string(), reasons: z.array(z.string()), status: z.string(), appealDueAt: z.string() }))
       .optional()
       .meta({ description: 'Denied lines as work items, with the payer\'s reasons in words and the appeal deadline' }),
     coordinationOfBenefits: z.string().optional(),
