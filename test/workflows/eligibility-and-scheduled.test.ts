@@ -30,7 +30,7 @@ const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundl
 describe('eligibility at the start of the encounter', () => {
   it('asks the insurer before coding and keeps the benefits on the status', async () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()] });
-    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     const names = fake.calls.map((c) => c.name);
     expect(names.indexOf('checkEligibility')).toBeLessThan(names.indexOf('codeEncounter'));
     expect(status.eligibility).toMatchObject({ status: 'active', purpose: 'start', copayCents: 2500, deductibleRemainingCents: 110000, planEnd: '2026-12-31' });
@@ -44,7 +44,7 @@ describe('eligibility at the start of the encounter', () => {
       expect(waiting.pendingDecision?.reason).toContain('coverage ended on 2026-06-30');
       await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'coverage', correctedBy: 'biller-1', reason: 'new insurance card', payerId: 'BLUE-PLAINS', memberId: 'BP-77', expectedVersion: 1 }] });
     });
-    expect(stages).toEqual(['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     const names = fake.calls.map((c) => c.name);
     expect(names.indexOf('recordCoverageVersion')).toBeLessThan(names.indexOf('codeEncounter'));
     expect(fake.callsOf('checkEligibility').map((c) => c.args)).toEqual([
@@ -81,7 +81,7 @@ describe('eligibility at the start of the encounter', () => {
       await expect(handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'coverage', correctedBy: 'biller-1', reason: 'again', payerId: 'ACME-HEALTH', memberId: 'M-2' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'eligibility', 'billing', 'needs_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'eligibility', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('checkEligibility')).toHaveLength(2);
   });
 
@@ -108,7 +108,7 @@ describe('a scheduled encounter', () => {
         await expect(handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       },
     );
-    expect(stages).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('requestPriorAuthorization')[0]!.args).toMatchObject({ attempt: 1, timing: 'pre_service' });
     expect(fake.callsOf('checkPriorAuthorizationStatus').map((c) => c.args)).toEqual([
       expect.objectContaining({ timing: 'pre_service' }),
@@ -142,7 +142,7 @@ describe('a scheduled encounter', () => {
         await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
       },
     );
-    expect(stages).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'needs_review', 'authorization', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'needs_review', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('applyCoderOverride')).toEqual([]);
     expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { timing?: string }).timing)).toEqual(['pre_service', undefined]);
     expect(status.authorization).toMatchObject({ outcome: 'certified', timing: 'retro', authNumber: 'AUTH-RETRO-1' });
@@ -156,7 +156,7 @@ describe('a scheduled encounter', () => {
       await waitForStage(handle, 'awaiting_visit');
       await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
     });
-    expect(stages).toEqual(['eligibility', 'awaiting_visit', 'coding', 'eligibility', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'awaiting_visit', 'coding', 'eligibility', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('checkEligibility')).toHaveLength(2);
     expect(status.eligibility).toMatchObject({ purpose: 'before_claim', check: 2 });
     expect(status.authorization).toMatchObject({ outcome: 'not_required', timing: 'pre_service' });

@@ -47,7 +47,7 @@ describe('encounter workflow', () => {
     expect(status.authorization?.outcome).toBe('not_required');
     expect(status.claimNumber).toBe('CLM-1');
     expect(status.statementId).toBe('statement-1');
-    expect(fake.callsOf('recordTransition')).toHaveLength(4);
+    expect(fake.callsOf('recordTransition')).toHaveLength(5);
     expect(fake.callsOf('openClarificationQuery')).toHaveLength(0);
   });
 

@@ -48,7 +48,7 @@ describe('after the claim', () => {
         inquiries = (await handle.query(statusQuery)).adjudication?.statusInquiries ?? 0;
       }
     });
-    expect(stages).toEqual(['coding', 'billing', 'awaiting_remittance', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('inquireClaimStatus').length).toBeGreaterThanOrEqual(2);
     expect(status.adjudication!.claimStatusHistory.map((e) => e.source)).toEqual(expect.arrayContaining(['clearinghouse', 'payer-acknowledgement', 'status-inquiry', 'remittance']));
     expect(status.patientResponsibilityCents).toBe(2500);
@@ -67,7 +67,7 @@ describe('after the claim', () => {
         await handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'the visit was necessary', attachmentIds: ['att-1'] }] });
       },
     );
-    expect(stages).toEqual(['coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('fileAppeal')[0]!.args).toMatchObject({ attachmentIds: ['att-1'], reason: 'the visit was necessary' });
     expect(status.denials![0]).toMatchObject({ status: 'appealed', appealReference: 'APL-1' });
     expect(status.statementId).toBe('statement-1');
@@ -86,7 +86,7 @@ describe('after the claim', () => {
       expect(escalated.pendingDecision!.kind).toBe('appeal_deadline_missed');
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decisionId: escalated.pendingDecision!.id, decision: 'write_off', decidedBy: 'sup-1', note: 'not worth appealing' }] });
     });
-    expect(stages).toEqual(['coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed']);
     const notices = fake.callsOf('notifySupervisor').map((c) => (c.args as { kind: string }).kind);
     expect(notices).toEqual(expect.arrayContaining(['claim_denied', 'appeal_deadline_reminder_1', 'appeal_deadline_reminder_2', 'appeal_deadline_missed']));
     expect(status.denials![0]!.status).toBe('written_off');
