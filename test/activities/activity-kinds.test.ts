@@ -19,7 +19,18 @@ describe('activity kinds', () => {
   const external = Object.keys(createExternalActivities(deps)).sort();
 
   it('puts the insurer, clearinghouse and webhook calls under the external policy', () => {
-    expect(external).toEqual(['checkEligibility', 'checkPriorAuthorizationStatus', 'notifyPhysician', 'notifySupervisor', 'requestPriorAuthorization', 'sendPatientQuestionNotice', 'submitClaim']);
+    expect(external).toEqual([
+      'checkEligibility',
+      'checkPriorAuthorizationStatus',
+      'collectRemittances',
+      'fileAppeal',
+      'inquireClaimStatus',
+      'notifyPhysician',
+      'notifySupervisor',
+      'requestPriorAuthorization',
+      'sendPatientQuestionNotice',
+      'submitClaim',
+    ]);
   });
 
   it('gives every activity exactly one kind', () => {
@@ -28,5 +39,7 @@ describe('activity kinds', () => {
     expect(internal).toContain('codeEncounter');
     // Internal by history although it asks the insurer for eligibility (activities/statements.ts).
     expect(internal).toContain('issuePatientStatement');
+    // Posting and denial work items are our database; the statement from the remittance too.
+    expect(internal).toEqual(expect.arrayContaining(['payerTerms', 'openDenials', 'resolveDenials', 'issueStatementFromRemittance']));
   });
 });
