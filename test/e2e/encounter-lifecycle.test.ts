@@ -66,7 +66,7 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(rows.map((r) => r.code).sort()).toEqual(['99213', 'J06.9']);
     expect(rows.every((r) => r.rationale.length > 0)).toBe(true);
     const transitions = await stack.db.prisma.encounterTransition.count({ where: { encounterId: id } });
-    expect(transitions).toBe(4);
+    expect(transitions).toBe(5);
     const encounterRow = await stack.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
     expect(encounterRow.stage).toBe('billed');
 

@@ -54,7 +54,7 @@ describe('adjudication, posting and the bill from the remittance', () => {
   it("posts the payer's 835 and bills the patient its PR adjustments; the 837P downloads for billers only", async () => {
     const id = await submit('BLUE-PLAINS', 'M-777001');
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'awaiting_remittance', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     const remittance = billed.adjudication!.remittances[0]!;
     expect(remittance).toMatchObject({ status: '1', reconciled: true });
     expect(remittance.lines[0]!.adjustments.map((a) => `${a.group}-${a.reasonCode}`)).toEqual(['CO-45', 'PR-2', 'PR-3']);
@@ -116,7 +116,7 @@ describe('adjudication, posting and the bill from the remittance', () => {
     expect(appealed.status, appealed.text).toBe(200);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
     expect(billed.denials![0]).toMatchObject({ status: 'appealed' });
     const payments = await stack.db.prisma.claimPayment.findMany({ where: { encounterId: id }, orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }] });
     expect(payments.map((p) => p.status)).toEqual(['4', '22', '1']);
