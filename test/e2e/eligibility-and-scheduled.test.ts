@@ -182,7 +182,7 @@ describe('a scheduled visit', () => {
     expect([replay.status, replay.headers.get('idempotent-replay')]).toEqual([200, 'true']);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(billed.authorization?.performedCheck).toEqual({ matches: true, differences: [] });
     const auth = await stack.db.prisma.priorAuthorization.findFirstOrThrow({ where: { encounterId: id } });
     expect(auth).toMatchObject({ timing: 'pre_service', status: 'certified' });
