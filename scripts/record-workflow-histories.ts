@@ -274,17 +274,17 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
-  // Recorded after REMITTANCE_AWAITED: the statement waits for the payer's remittance.
-  'remittance-paid-v4': {
+  // Recorded after REMITTANCE_AWAITED (v6, after CODER_REVIEW): the statement waits for the payer's remittance.
+  'remittance-paid-v6': {
     script: { coding: [confidentCoding()] },
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
   },
-  'remittance-silent-payer-inquiry-v4': {
+  'remittance-silent-payer-inquiry-v6': {
     script: { coding: [confidentCoding()], remittances: [...Array.from({ length: 7 }, () => empty), (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber)] })] },
     timings: PAYER_MINUTES,
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
   },
-  'denial-appeal-paid-v4': {
+  'denial-appeal-paid-v6': {
     script: {
       coding: [confidentCoding()],
       remittances: [deniedAnswer, (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-paid' })] })],
@@ -296,7 +296,7 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
   },
-  'denial-deadline-write-off-v4': {
+  'denial-deadline-write-off-v6': {
     script: { coding: [confidentCoding()], remittances: [deniedAnswer] },
     timings: PAYER_MINUTES,
     drive: (env) => async (handle) => {

@@ -90,7 +90,7 @@ describe('coder_review over HTTP', () => {
     const accepted = await review(id, { action: 'accept', note: 'both documented' });
     expect([accepted.status, accepted.body]).toEqual([200, { accepted: true }]);
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(await claimLines(id)).toEqual(['99213']);
     const audit = await stack.db.prisma.auditEvent.findMany({ where: { encounterId: id } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['coder.reviewed', 'coder_review:accept']));
@@ -125,7 +125,7 @@ describe('coder_review over HTTP', () => {
     expect(edited.status).toBe(200);
     // The coder's 99396 goes out on the claim (it once stopped in needs_review: the fee schedule had no price for it).
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(await claimLines(id)).toEqual(['99396']);
     const coderRows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id, source: 'coder' } });
     expect(coderRows.map((r) => r.rationale)).toEqual(expect.arrayContaining([expect.stringContaining('age band 40-64')]));
@@ -134,7 +134,7 @@ describe('coder_review over HTTP', () => {
   it('keeps the codes a physician wrote when nothing asks for review: no coder, no rewrite', async () => {
     const id = await submit(validSubmission().documentation);
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(billed.codes.diagnoses).toEqual(['E11.9']);
     expect(await claimLines(id)).toEqual(['99213']);
   }, 60_000);

@@ -44,7 +44,7 @@ const review = (handle: Handle, action: CoderReviewAction) => handle.executeUpda
 describe('coder_review', () => {
   it('bills a confident encounter straight through, without a coder', async () => {
     const { stages } = await runEncounter({ coding: [{ ...confidentCoding(), review: { reasons: [] } }] });
-    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   it('holds a low-confidence encounter for a coder; the coder’s accept bills the codes under review', async () => {
@@ -54,7 +54,7 @@ describe('coder_review', () => {
       await expect(review(handle, { action: 'accept', reviewId: 'an-old-review', reviewedBy: 'coder-1' })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.coderReview).toBeUndefined();
     expect(status.codes.diagnoses).toEqual(['R51.9']);
     expect(fake.callsOf('recordAudit').map((c) => (c.args as { action: string }).action)).toContain('coder_review:accept');
@@ -75,7 +75,7 @@ describe('coder_review', () => {
       expect((await waitForStage(handle, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
       await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'G44.209' }], procedures: [{ code: '99213', units: 1 }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['G44.209']);
   });
 
@@ -89,7 +89,7 @@ describe('coder_review', () => {
       expect(waiting.coderReview?.reasons).toEqual(reasons);
       await review(handle, { action: 'edit', reviewedBy: 'coder-1', diagnoses: [{ code: 'Z00.129' }], procedures: [{ code: '99392' }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   it('lets a coder accept documented units over the per-day limit only with a note; a supervisor then signs off the edit', async () => {
@@ -103,7 +103,7 @@ describe('coder_review', () => {
       expect(signOff.pendingDecision).toMatchObject({ kind: 'edit_failed', allowed: ['accept_codes'] });
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: signOff.pendingDecision!.id }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'needs_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.flags.join(' ')).toContain('billed despite edit errors (MUE)');
   });
 
@@ -134,7 +134,7 @@ describe('coder_review', () => {
       const again = await waitForStage(handle, 'coder_review');
       await review(handle, { action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect((fake.callsOf('codeEncounter')[1]!.args as { answers: unknown[] }).answers).toHaveLength(1);
   });
 
@@ -146,7 +146,7 @@ describe('coder_review', () => {
       await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213' }] });
     });
     expect(fake.callsOf('codeEncounter')).toHaveLength(3);
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.flags.join(' ')).toContain('coding failed after its attempts');
   });
 
