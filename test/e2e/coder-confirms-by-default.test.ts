@@ -47,7 +47,7 @@ describe('straight-through billing off by default', () => {
     const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept' } });
     expect([accepted.status, accepted.body]).toEqual([200, { accepted: true }]);
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     const lines = await stack.db.prisma.claimLine.findMany({ where: { claim: { encounterId: id } } });
     expect(lines.map((l) => l.code)).toEqual(['99213']);
   }, 120_000);

@@ -114,14 +114,14 @@ describe('coder_review', () => {
       expect(waiting.coderReview?.reasons).toEqual([{ kind: 'coder_confirms', detail: 'straight-through billing is off' }]);
       await review(handle, { action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J02.9' }], procedures: [{ code: '99213', units: 1 }] });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.codes.diagnoses).toEqual(['J02.9']);
     const silent = await runEncounter({ coding: [unconfirmed] }, async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');
       expect(waiting.coderReview?.reasons.map((r) => r.kind)).toEqual(['coder_confirms']); // no policy answer: fail closed
       await review(handle, { action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' });
     });
-    expect(silent.stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'billed']);
+    expect(silent.stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
   });
 
   it('sends the coder’s query to the physician and brings the re-coded answer back to review when still unsure', async () => {
