@@ -114,7 +114,10 @@ export default tseslint.config(
               ['@temporalio/client', '@temporalio/worker', '@temporalio/activity', '@temporalio/testing', '@temporalio/envconfig'],
               'Workflow code may import only @temporalio/workflow and @temporalio/common from the SDK.',
             ),
-            pattern(['pg', '@prisma/*', 'express', '**/generated/**'], 'Workflow code does no I/O: databases and HTTP belong in activities.'),
+            pattern(
+              ['pg', '@prisma/*', 'express', '**/generated/**'],
+              'Workflow code does no I/O: databases and HTTP belong in activities.',
+            ),
             pattern(['**/activities/**'], 'Workflows call activities through proxies: import activity modules only as types.', true),
             pattern(
               ['**/api/**', '**/worker/**', '**/app/**', '**/coding/**', '**/billing/**', '**/sandbox/**', '**/authorization/**'],

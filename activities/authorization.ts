@@ -47,10 +47,17 @@ async function servicesFor(prisma: ActivityDeps['prisma'], encounterId: string, 
     return plannedServicesOf(encounter);
   }
   const { diagnoses, procedures } = await loadRevision(prisma, encounterId, revision);
-  return { services: procedures.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })), diagnoses: diagnoses.map((d) => d.code) };
+  return {
+    services: procedures.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
+    diagnoses: diagnoses.map((d) => d.code),
+  };
 }
 
-function requirementOf(payers: ActivityDeps['payers'], payerId: string, services: ReadonlyArray<{ code: string }>): AuthorizationRequirement {
+function requirementOf(
+  payers: ActivityDeps['payers'],
+  payerId: string,
+  services: ReadonlyArray<{ code: string }>,
+): AuthorizationRequirement {
   const needing = services.map((s) => ({ code: s.code, ...payers.requiresPriorAuthorization(payerId, s.code) })).filter((r) => r.required);
   return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
 }
@@ -71,17 +78,32 @@ function authorizedUnitsOf(auth: { status: string; requestedUnits: unknown; auth
 
 export function comparePerformed(
   performed: Record<string, number>,
-  auth: { status: string; requestedUnits: unknown; authorizedUnits: unknown; authNumber: string | null; validFrom: Date | null; validTo: Date | null } | null,
+  auth: {
+    status: string;
+    requestedUnits: unknown;
+    authorizedUnits: unknown;
+    authNumber: string | null;
+    validFrom: Date | null;
+    validTo: Date | null;
+  } | null,
   dateOfService: string,
 ): PerformedCheck {
   const codes = Object.keys(performed);
-  if (codes.length === 0) return auth?.authNumber ? { matches: true, differences: [], authNumber: auth.authNumber } : { matches: true, differences: [] };
-  if (auth === null) return { matches: false, differences: [`${codes.join(', ')} performed: the payer requires prior authorization and none was obtained before the service`] };
+  if (codes.length === 0)
+    return auth?.authNumber ? { matches: true, differences: [], authNumber: auth.authNumber } : { matches: true, differences: [] };
+  if (auth === null)
+    return {
+      matches: false,
+      differences: [`${codes.join(', ')} performed: the payer requires prior authorization and none was obtained before the service`],
+    };
   const authorized = authorizedUnitsOf(auth);
   const differences: string[] = [];
   for (const [code, units] of Object.entries(performed)) {
     const granted = authorized[code];
-    if (granted === undefined) differences.push(`${code} performed (${units} unit${units === 1 ? '' : 's'}) was not authorized (authorized: ${Object.keys(authorized).join(', ') || 'nothing'})`);
+    if (granted === undefined)
+      differences.push(
+        `${code} performed (${units} unit${units === 1 ? '' : 's'}) was not authorized (authorized: ${Object.keys(authorized).join(', ') || 'nothing'})`,
+      );
     else if (units > granted) differences.push(`${code}: ${units} units performed, ${granted} authorized`);
   }
   const from = auth.validFrom ? dateToDay(auth.validFrom) : undefined;
@@ -97,7 +119,13 @@ export function comparePerformed(
 /** Whether the payer directory requires authorization for the coded (or planned) procedures (internal: database and directory only). */
 export function createAuthorizationRequirementActivities({ prisma, payers }: Pick<ActivityDeps, 'prisma' | 'payers'>) {
   return {
-    async checkAuthorizationRequirement({ encounterId, revision }: { encounterId: string; revision: number }): Promise<AuthorizationRequirement> {
+    async checkAuthorizationRequirement({
+      encounterId,
+      revision,
+    }: {
+      encounterId: string;
+      revision: number;
+    }): Promise<AuthorizationRequirement> {
       const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true } });
       const { services } = await servicesFor(prisma, encounterId, 'retro', revision);
       return requirementOf(payers, encounter.payerId, services);
@@ -109,7 +137,10 @@ export function createAuthorizationRequirementActivities({ prisma, payers }: Pic
      * or modified pre-service request): codes, units and the validity dates, in words.
      */
     async comparePerformedWithAuthorized({ encounterId, revision }: { encounterId: string; revision: number }): Promise<PerformedCheck> {
-      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true, dateOfService: true } });
+      const encounter = await prisma.encounter.findUniqueOrThrow({
+        where: { id: encounterId },
+        select: { payerId: true, dateOfService: true },
+      });
       const { services } = await servicesFor(prisma, encounterId, 'retro', revision);
       const performed = unitsByCode(services.filter((s) => payers.requiresPriorAuthorization(encounter.payerId, s.code).required));
       const auth = await prisma.priorAuthorization.findFirst({
@@ -121,7 +152,10 @@ export function createAuthorizationRequirementActivities({ prisma, payers }: Pic
 
     /** The same for a scheduled encounter's planned services, before the visit. */
     async checkPlannedAuthorizationRequirement({ encounterId }: { encounterId: string }): Promise<AuthorizationRequirement> {
-      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, select: { payerId: true, plannedServices: true } });
+      const encounter = await prisma.encounter.findUniqueOrThrow({
+        where: { id: encounterId },
+        select: { payerId: true, plannedServices: true },
+      });
       return requirementOf(payers, encounter.payerId, plannedServicesOf(encounter).services);
     },
   };
@@ -149,7 +183,17 @@ export function createPriorAuthorizationActivities({ prisma, payers, insurer }: 
      * Asks the insurer to authorize the services that need it: the coded ones (retro, the
      * default), or a scheduled encounter's planned ones before the visit (pre_service).
      */
-    async requestPriorAuthorization({ encounterId, attempt, revision, timing = 'retro' }: { encounterId: string; attempt: number; revision: number; timing?: AuthorizationTiming }): Promise<AuthorizationResult> {
+    async requestPriorAuthorization({
+      encounterId,
+      attempt,
+      revision,
+      timing = 'retro',
+    }: {
+      encounterId: string;
+      attempt: number;
+      revision: number;
+      timing?: AuthorizationTiming;
+    }): Promise<AuthorizationResult> {
       const { encounter } = await loadEncounterForCoding(prisma, encounterId);
       const provider = await prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } });
       const { services, diagnoses } = await servicesFor(prisma, encounterId, timing, revision);
@@ -177,7 +221,17 @@ export function createPriorAuthorizationActivities({ prisma, payers, insurer }: 
       return decision;
     },
 
-    async checkPriorAuthorizationStatus({ encounterId, attempt, payerReference, timing = 'retro' }: { encounterId: string; attempt: number; payerReference: string; timing?: AuthorizationTiming }): Promise<AuthorizationResult> {
+    async checkPriorAuthorizationStatus({
+      encounterId,
+      attempt,
+      payerReference,
+      timing = 'retro',
+    }: {
+      encounterId: string;
+      attempt: number;
+      payerReference: string;
+      timing?: AuthorizationTiming;
+    }): Promise<AuthorizationResult> {
       const decision = await insurer.getPriorAuthorization(payerReference);
       await storeDecision(authorizationKey(encounterId, attempt, timing), decision);
       return decision;

@@ -42,7 +42,10 @@ export function claimNumberFor(encounterId: string, attempt: number): string {
  * A partial authorization caps the units billed per code: the authorized units are shared by the
  * lines that bill the same code, in line order, and a line left with none is dropped.
  */
-export function capToAuthorizedUnits<T extends { code: string; units: number }>(lines: readonly T[], authorizedUnits?: Record<string, number>): T[] {
+export function capToAuthorizedUnits<T extends { code: string; units: number }>(
+  lines: readonly T[],
+  authorizedUnits?: Record<string, number>,
+): T[] {
   if (!authorizedUnits) return [...lines];
   const remaining = { ...authorizedUnits };
   const capped: T[] = [];
@@ -69,7 +72,14 @@ export async function loadBillingContext(prisma: ActivityDeps['prisma'], encount
   return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true, provider: true, payer: true } });
 }
 
-export function patientInfo(p: { externalId: string; firstName: string; lastName: string; dateOfBirth: Date; sex: string; memberId: string }): PatientInfo {
+export function patientInfo(p: {
+  externalId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: Date;
+  sex: string;
+  memberId: string;
+}): PatientInfo {
   return {
     externalId: p.externalId,
     firstName: p.firstName,
@@ -81,13 +91,23 @@ export function patientInfo(p: { externalId: string; firstName: string; lastName
 }
 
 /** The claim (external: runs under the workflow's external-party policy). */
-export function createBillingActivities({ prisma, feeSchedule, clearinghouse, billing }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing'>) {
+export function createBillingActivities({
+  prisma,
+  feeSchedule,
+  clearinghouse,
+  billing,
+}: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing'>) {
   return {
     async submitClaim(input: SubmitClaimInput): Promise<SubmittedClaim> {
       const claimNumber = claimNumberFor(input.encounterId, input.attempt);
       const existing = await prisma.claim.findUnique({ where: { claimNumber } });
       if (existing?.ackStatus) {
-        return { claimId: existing.id, claimNumber, accepted: existing.ackStatus !== 'rejected', reasons: (existing.ackReasons as string[] | null) ?? [] };
+        return {
+          claimId: existing.id,
+          claimNumber,
+          accepted: existing.ackStatus !== 'rejected',
+          reasons: (existing.ackReasons as string[] | null) ?? [],
+        };
       }
       const encounter = await loadBillingContext(prisma, input.encounterId);
       // A self-pay encounter (switched by a biller) is priced from the self-pay list and never claimed.
@@ -95,13 +115,23 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
       if (selfPay) input = { ...input, billPatient: true };
       const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
       const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
-      const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits)
-        .map((p) => {
-          const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
-          return { code: p.code, modifiers: p.modifiers, units: p.units, diagnosisPointers: p.diagnosisPointers, unitPriceCents: price.unitPriceCents, chargeCents: price.chargeCents };
-        });
+      const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits).map((p) => {
+        const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
+        return {
+          code: p.code,
+          modifiers: p.modifiers,
+          units: p.units,
+          diagnosisPointers: p.diagnosisPointers,
+          unitPriceCents: price.unitPriceCents,
+          chargeCents: price.chargeCents,
+        };
+      });
       const dateOfService = dateToDay(encounter.dateOfService);
-      const renderingProvider: ProviderInfo = { npi: encounter.provider.npi, name: encounter.provider.name, taxonomy: encounter.provider.taxonomy };
+      const renderingProvider: ProviderInfo = {
+        npi: encounter.provider.npi,
+        name: encounter.provider.name,
+        taxonomy: encounter.provider.taxonomy,
+      };
       const replaced = input.replacesClaimId ? await prisma.claim.findUniqueOrThrow({ where: { id: input.replacesClaimId } }) : undefined;
       for (const line of lines) {
         const corrected = input.corrections?.find((c) => c.code === line.code);
@@ -125,7 +155,10 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
       const claim: ClaimDocument = {
         ...built,
         // 2010BA N3/N4: the patient is the subscriber.
-        subscriber: p.addressLine1 && p.city && p.state && p.postalCode ? { ...built.subscriber, address: { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode } } : built.subscriber,
+        subscriber:
+          p.addressLine1 && p.city && p.state && p.postalCode
+            ? { ...built.subscriber, address: { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode } }
+            : built.subscriber,
         ...(replaced ? { frequencyCode: '7' as const, originalReference: replaced.payerClaimNumber ?? replaced.claimNumber } : {}),
       };
       const x12 = renderX12_837P(claim, {
@@ -168,7 +201,12 @@ export function createBillingActivities({ prisma, feeSchedule, clearinghouse, bi
       const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
       await prisma.claim.update({
         where: { id: stored.id },
-        data: { status: ack.status === 'accepted' ? 'submitted' : 'rejected', ackStatus: ack.status, ackReasons: reasons, submittedAt: new Date(ack.receivedAt) },
+        data: {
+          status: ack.status === 'accepted' ? 'submitted' : 'rejected',
+          ackStatus: ack.status,
+          ackReasons: reasons,
+          submittedAt: new Date(ack.receivedAt),
+        },
       });
       return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
     },

@@ -3,6 +3,9 @@
  * its rationale and evidence spans. The engine's result also says whether a coder must look
  * first (coding/review-routing: low confidence, a physician's code changed, a payer rule), and a
  * coder's codes are checked here before the workflow accepts them.
+ *
+ * Over 300 lines because loading the record, storing each revision with its evidence and checking a
+ * coder's codes share one set of row shapes; the engine itself lives in coding/.
  */
 import { ApplicationFailure } from '@temporalio/common';
 import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, CodedProcedure, EditFinding } from '../domain/coding.ts';
@@ -54,7 +57,13 @@ export async function loadEncounterForCoding(prisma: ActivityDeps['prisma'], enc
   };
 }
 
-function summarize(revision: number, diagnoses: CodedDiagnosis[], procedures: CodedProcedure[], edits: EditFinding[], clarification?: ClarificationQueryDraft): CodingSummary {
+function summarize(
+  revision: number,
+  diagnoses: CodedDiagnosis[],
+  procedures: CodedProcedure[],
+  edits: EditFinding[],
+  clarification?: ClarificationQueryDraft,
+): CodingSummary {
   return {
     revision,
     diagnoses: diagnoses.map((d) => ({ code: d.code, description: d.description, confidence: d.confidence })),
@@ -73,17 +82,40 @@ async function storeRevision(
   procedures: CodedProcedure[],
   documentation?: EncounterDocumentation,
 ): Promise<void> {
-  const spans = (c: CodedDiagnosis | CodedProcedure) => (documentation ? (locateEvidence(documentation, c.evidence) as unknown as object[]) : []);
+  const spans = (c: CodedDiagnosis | CodedProcedure) =>
+    documentation ? (locateEvidence(documentation, c.evidence) as unknown as object[]) : [];
   const rows = [
     ...diagnoses.map((d, i) => ({
-      encounterId, revision, kind: 'diagnosis', sequence: i + 1, system: d.system, code: d.code,
-      description: d.description, rationale: d.rationale, confidence: d.confidence, evidence: spans(d), units: null,
-      modifiers: [], diagnosisPointers: [], source,
+      encounterId,
+      revision,
+      kind: 'diagnosis',
+      sequence: i + 1,
+      system: d.system,
+      code: d.code,
+      description: d.description,
+      rationale: d.rationale,
+      confidence: d.confidence,
+      evidence: spans(d),
+      units: null,
+      modifiers: [],
+      diagnosisPointers: [],
+      source,
     })),
     ...procedures.map((p, i) => ({
-      encounterId, revision, kind: 'procedure', sequence: i + 1, system: p.system, code: p.code,
-      description: p.description, rationale: p.rationale, confidence: p.confidence, evidence: spans(p), units: p.units,
-      modifiers: p.modifiers, diagnosisPointers: p.diagnosisPointers, source,
+      encounterId,
+      revision,
+      kind: 'procedure',
+      sequence: i + 1,
+      system: p.system,
+      code: p.code,
+      description: p.description,
+      rationale: p.rationale,
+      confidence: p.confidence,
+      evidence: spans(p),
+      units: p.units,
+      modifiers: p.modifiers,
+      diagnosisPointers: p.diagnosisPointers,
+      source,
     })),
   ];
   // The unique key (encounter, revision, kind, sequence) makes a retried activity a no-op.
@@ -98,12 +130,27 @@ export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: 
   });
   const diagnoses: CodedDiagnosis[] = rows
     .filter((r) => r.kind === 'diagnosis')
-    .map((r) => ({ system: 'ICD-10-CM', code: r.code, description: r.description, confidence: r.confidence, rationale: r.rationale, evidence: [], alternatives: [] }));
+    .map((r) => ({
+      system: 'ICD-10-CM',
+      code: r.code,
+      description: r.description,
+      confidence: r.confidence,
+      rationale: r.rationale,
+      evidence: [],
+      alternatives: [],
+    }));
   const procedures: CodedProcedure[] = rows
     .filter((r) => r.kind === 'procedure')
     .map((r) => ({
-      system: r.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: r.code, description: r.description, confidence: r.confidence,
-      rationale: r.rationale, evidence: [], alternatives: [], units: r.units ?? 1, modifiers: r.modifiers,
+      system: r.system === 'HCPCS' ? 'HCPCS' : 'CPT',
+      code: r.code,
+      description: r.description,
+      confidence: r.confidence,
+      rationale: r.rationale,
+      evidence: [],
+      alternatives: [],
+      units: r.units ?? 1,
+      modifiers: r.modifiers,
       diagnosisPointers: r.diagnosisPointers,
     }));
   return { diagnoses, procedures };
@@ -116,19 +163,40 @@ function lookUpCoderCodes(coding: ActivityDeps['coding'], override: Pick<CodeOve
   override.diagnoses.forEach(({ code }, i) => {
     const found = coding.describe('ICD-10-CM', code);
     if (!found) problems.push({ field: `diagnoses.${i}.code`, code, message: `${code} is not an ICD-10-CM code in the code sets` });
-    diagnoses.push({ system: 'ICD-10-CM', code, description: found?.description ?? '', confidence: 1, rationale, evidence: [], alternatives: [] });
+    diagnoses.push({
+      system: 'ICD-10-CM',
+      code,
+      description: found?.description ?? '',
+      confidence: 1,
+      rationale,
+      evidence: [],
+      alternatives: [],
+    });
   });
   const procedures: CodedProcedure[] = override.procedures.map((p, i) => {
     const found = coding.describe('PROCEDURE', p.code);
-    if (!found) problems.push({ field: `procedures.${i}.code`, code: p.code, message: `${p.code} is not a CPT/HCPCS code in the code sets` });
+    if (!found)
+      problems.push({ field: `procedures.${i}.code`, code: p.code, message: `${p.code} is not a CPT/HCPCS code in the code sets` });
     const pointers = p.diagnosisPointers ?? diagnoses.slice(0, 4).map((_, n) => n + 1);
     const outOfRange = pointers.find((n) => n < 1 || n > diagnoses.length);
     if (outOfRange !== undefined) {
-      problems.push({ field: `procedures.${i}.diagnosisPointers`, code: p.code, message: `pointer ${outOfRange} does not name one of the ${diagnoses.length} diagnoses` });
+      problems.push({
+        field: `procedures.${i}.diagnosisPointers`,
+        code: p.code,
+        message: `pointer ${outOfRange} does not name one of the ${diagnoses.length} diagnoses`,
+      });
     }
     return {
-      system: found?.system === 'HCPCS' ? 'HCPCS' : 'CPT', code: p.code, description: found?.description ?? '', confidence: 1,
-      rationale, evidence: [], alternatives: [], units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: pointers,
+      system: found?.system === 'HCPCS' ? 'HCPCS' : 'CPT',
+      code: p.code,
+      description: found?.description ?? '',
+      confidence: 1,
+      rationale,
+      evidence: [],
+      alternatives: [],
+      units: p.units ?? 1,
+      modifiers: p.modifiers ?? [],
+      diagnosisPointers: pointers,
     };
   });
   return { diagnoses, procedures, problems };
@@ -148,18 +216,39 @@ function editProblems(edits: EditFinding[], override: Pick<CodeOverride, 'diagno
 }
 
 /** Whether the policy lets these engine codes go to billing unseen, and why not when it does not. */
-function straightThroughOf(policy: StraightThroughPolicy, confidence: number, reasons: readonly CoderReviewReason[]): { allowed: boolean; why: string } {
+function straightThroughOf(
+  policy: StraightThroughPolicy,
+  confidence: number,
+  reasons: readonly CoderReviewReason[],
+): { allowed: boolean; why: string } {
   if (!policy.enabled) return { allowed: false, why: policy.why };
   if (reasons.length > 0) return { allowed: false, why: 'the codes need a coder for the reasons listed' };
-  if (confidence < policy.threshold) return { allowed: false, why: `encounter confidence ${confidence} is under the configured threshold ${policy.threshold}` };
-  return { allowed: true, why: `confidence ${confidence} >= ${policy.threshold} (calibration measured ${policy.measuredPrecision} on ${policy.measuredOn})` };
+  if (confidence < policy.threshold)
+    return { allowed: false, why: `encounter confidence ${confidence} is under the configured threshold ${policy.threshold}` };
+  return {
+    allowed: true,
+    why: `confidence ${confidence} >= ${policy.threshold} (calibration measured ${policy.measuredPrecision} on ${policy.measuredOn})`,
+  };
 }
 
-export function createCodingActivities({ prisma, coding, payers, feeSchedule, straightThrough }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule' | 'straightThrough'>) {
+export function createCodingActivities({
+  prisma,
+  coding,
+  payers,
+  feeSchedule,
+  straightThrough,
+}: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule' | 'straightThrough'>) {
   return {
-    async codeEncounter(args: { encounterId: string; revision: number; answers: Array<{ queryId: string; option?: string; freeText?: string }> }): Promise<CodingSummary> {
+    async codeEncounter(args: {
+      encounterId: string;
+      revision: number;
+      answers: Array<{ queryId: string; option?: string; freeText?: string }>;
+    }): Promise<CodingSummary> {
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
-      const queries = args.answers.length === 0 ? [] : await prisma.clarificationQuery.findMany({ where: { id: { in: args.answers.map((a) => a.queryId) } } });
+      const queries =
+        args.answers.length === 0
+          ? []
+          : await prisma.clarificationQuery.findMany({ where: { id: { in: args.answers.map((a) => a.queryId) } } });
       const answers: ClarificationAnswer[] = args.answers.map((a) => ({
         question: queries.find((q) => q.id === a.queryId)?.question ?? '',
         option: a.option,
@@ -174,7 +263,15 @@ export function createCodingActivities({ prisma, coding, payers, feeSchedule, st
       });
       await storeRevision(prisma, args.encounterId, args.revision, 'engine', result.diagnoses, result.procedures, documentation);
       const summary = summarize(args.revision, result.diagnoses, result.procedures, result.edits, result.clarification);
-      summary.review = { reasons: reviewReasons(result, payers.coderReviewOf(encounter.payerId, result.procedures.map((p) => p.code))) };
+      summary.review = {
+        reasons: reviewReasons(
+          result,
+          payers.coderReviewOf(
+            encounter.payerId,
+            result.procedures.map((p) => p.code),
+          ),
+        ),
+      };
       summary.straightThrough = straightThroughOf(straightThrough, result.confidence, summary.review.reasons);
       summary.source = 'engine';
       return summary;
@@ -187,7 +284,11 @@ export function createCodingActivities({ prisma, coding, payers, feeSchedule, st
      * workflow's update handler refuses the coder's request with these problems (the API answers
      * 422 naming each code).
      */
-    async checkCoderCodes(args: { encounterId: string; diagnoses: CodeOverride['diagnoses']; procedures: CodeOverride['procedures'] }): Promise<{ problems: CodeProblem[] }> {
+    async checkCoderCodes(args: {
+      encounterId: string;
+      diagnoses: CodeOverride['diagnoses'];
+      procedures: CodeOverride['procedures'];
+    }): Promise<{ problems: CodeProblem[] }> {
       const { encounter, patient } = await loadEncounterForCoding(prisma, args.encounterId);
       const looked = lookUpCoderCodes(coding, args, '');
       if (looked.problems.length > 0) return { problems: looked.problems };
@@ -195,7 +296,13 @@ export function createCodingActivities({ prisma, coding, payers, feeSchedule, st
       const priceList = encounter.financialClass === 'self_pay' ? SELF_PAY_PRICE_LIST : encounter.payerId;
       const unpriced = args.procedures.flatMap((p, i): CodeProblem[] =>
         feeSchedule.findRate(priceList, p.code, p.modifiers ?? []) === undefined
-          ? [{ field: `procedures.${i}.code`, code: p.code, message: `${p.code} has no price on the ${priceList} fee schedule: the claim could not be built` }]
+          ? [
+              {
+                field: `procedures.${i}.code`,
+                code: p.code,
+                message: `${p.code} has no price on the ${priceList} fee schedule: the claim could not be built`,
+              },
+            ]
           : [],
       );
       return { problems: [...unpriced, ...editProblems(coding.edits(looked.diagnoses, looked.procedures, patient), args)] };

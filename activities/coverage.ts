@@ -60,7 +60,13 @@ export function createCoverageActivities({ prisma }: Pick<ActivityDeps, 'prisma'
             actor: input.correctedBy,
             role: 'biller',
             action: selfPay ? 'coverage.self_pay' : 'coverage.corrected',
-            detail: { version, fromVersion: encounter.coverageVersion, payerId: selfPay ? null : payerId, fromPayerId: encounter.payerId, reason: input.reason },
+            detail: {
+              version,
+              fromVersion: encounter.coverageVersion,
+              payerId: selfPay ? null : payerId,
+              fromPayerId: encounter.payerId,
+              reason: input.reason,
+            },
             idempotencyKey,
           },
         });

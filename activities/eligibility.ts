@@ -20,7 +20,11 @@ function statusOf(answer: EligibilityResponse | undefined): EligibilityStatus {
 }
 
 /** Why the member is not covered, in the biller's words. */
-export function eligibilityReason(status: EligibilityStatus, answer: EligibilityResponse | undefined, dateOfService: string): string | undefined {
+export function eligibilityReason(
+  status: EligibilityStatus,
+  answer: EligibilityResponse | undefined,
+  dateOfService: string,
+): string | undefined {
   switch (status) {
     case 'active':
       return undefined;
@@ -38,12 +42,25 @@ export function eligibilityReason(status: EligibilityStatus, answer: Eligibility
 }
 
 function toSummary(row: EligibilityCheck, check: number): EligibilitySummary {
-  const summary: EligibilitySummary = { status: row.status as EligibilityStatus, check, payerId: row.payerId, checkedAt: row.checkedAt.toISOString() };
+  const summary: EligibilitySummary = {
+    status: row.status as EligibilityStatus,
+    check,
+    payerId: row.payerId,
+    checkedAt: row.checkedAt.toISOString(),
+  };
   const response = row.response as { plan?: { name: string } } | null;
   if (response?.plan?.name !== undefined) summary.planName = response.plan.name;
   if (row.planBegin) summary.planBegin = dateToDay(row.planBegin);
   if (row.planEnd) summary.planEnd = dateToDay(row.planEnd);
-  const money = ['copayCents', 'coinsuranceBps', 'deductibleCents', 'deductibleMetCents', 'deductibleRemainingCents', 'outOfPocketMaxCents', 'outOfPocketMetCents'] as const;
+  const money = [
+    'copayCents',
+    'coinsuranceBps',
+    'deductibleCents',
+    'deductibleMetCents',
+    'deductibleRemainingCents',
+    'outOfPocketMaxCents',
+    'outOfPocketMetCents',
+  ] as const;
   for (const field of money) {
     const value = row[field];
     if (value !== null) summary[field] = value;
@@ -69,7 +86,11 @@ export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDe
         payerId: encounter.payerId,
         memberId,
         dateOfService,
-        subscriber: { firstName: encounter.patient.firstName, lastName: encounter.patient.lastName, dateOfBirth: dateToDay(encounter.patient.dateOfBirth) },
+        subscriber: {
+          firstName: encounter.patient.firstName,
+          lastName: encounter.patient.lastName,
+          dateOfBirth: dateToDay(encounter.patient.dateOfBirth),
+        },
       });
       const answer = result.found ? result.response : undefined;
       const status = statusOf(answer);

@@ -8,7 +8,6 @@ import type { ActivityDeps, NotificationSettings } from './deps.ts';
 import { signWebhook } from '../integrations/webhook-signing.ts';
 import { recordAuditEvent } from './records.ts';
 
-
 /** POSTs one signed notice; 5xx/429/unreachable are retried by the activity's policy, other refusals are not. */
 export async function postWebhook(settings: NotificationSettings, url: string, idempotencyKey: string, payload: object): Promise<void> {
   const body = JSON.stringify(payload);

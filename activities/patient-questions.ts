@@ -21,7 +21,13 @@ export interface PatientQuestionNotice {
   sequence: number;
 }
 
-async function auditQuestion(prisma: PrismaClient, question: { id: string; encounterId: string; statementId: string }, action: string, key: string, detail: Record<string, string | number> = {}) {
+async function auditQuestion(
+  prisma: PrismaClient,
+  question: { id: string; encounterId: string; statementId: string },
+  action: string,
+  key: string,
+  detail: Record<string, string | number> = {},
+) {
   await prisma.auditEvent.upsert({
     where: { idempotencyKey: `patient-question:${question.id}:${key}` },
     create: {
@@ -47,10 +53,19 @@ export function createPatientQuestionActivities({ prisma }: Pick<ActivityDeps, '
       return question.status as QuestionStatus;
     },
 
-    async recordPatientQuestionReminder({ questionId, reminderNumber }: { questionId: string; reminderNumber: number }): Promise<QuestionStatus> {
+    async recordPatientQuestionReminder({
+      questionId,
+      reminderNumber,
+    }: {
+      questionId: string;
+      reminderNumber: number;
+    }): Promise<QuestionStatus> {
       const question = await prisma.patientQuestion.findUniqueOrThrow({ where: { id: questionId }, select: QUESTION_IDS });
       if (question.status !== 'open') return question.status as QuestionStatus;
-      await prisma.patientQuestion.updateMany({ where: { id: questionId, remindersSent: { lt: reminderNumber } }, data: { remindersSent: reminderNumber } });
+      await prisma.patientQuestion.updateMany({
+        where: { id: questionId, remindersSent: { lt: reminderNumber } },
+        data: { remindersSent: reminderNumber },
+      });
       await auditQuestion(prisma, question, 'patient_question:reminded', `reminder:${reminderNumber}`, { reminderNumber });
       return 'open';
     },
@@ -75,8 +90,11 @@ export function createPatientQuestionNoticeActivities({ prisma, notifications }:
     async sendPatientQuestionNotice(notice: PatientQuestionNotice): Promise<void> {
       const question = await prisma.patientQuestion.findUniqueOrThrow({ where: { id: notice.questionId }, select: QUESTION_IDS });
       const toPatient = notice.event === 'question.received' || notice.event === 'question.answered';
-      const url =
-        toPatient ? notifications.patientWebhookUrl : notice.event === 'question.escalated' ? notifications.supervisorWebhookUrl : notifications.billerWebhookUrl;
+      const url = toPatient
+        ? notifications.patientWebhookUrl
+        : notice.event === 'question.escalated'
+          ? notifications.supervisorWebhookUrl
+          : notifications.billerWebhookUrl;
       const key = `patient-question:${question.id}:${notice.event}:${notice.sequence}`;
       if (url) {
         await postWebhook(notifications, url, key, {
@@ -88,7 +106,9 @@ export function createPatientQuestionNoticeActivities({ prisma, notifications }:
           ...(toPatient ? {} : { worklistUrl: `${notifications.apiBaseUrl}/ui/questions.html#${question.id}` }),
         });
       }
-      await auditQuestion(prisma, question, `patient_question:notified:${notice.event}`, `notice:${notice.event}:${notice.sequence}`, { sequence: notice.sequence });
+      await auditQuestion(prisma, question, `patient_question:notified:${notice.event}`, `notice:${notice.event}:${notice.sequence}`, {
+        sequence: notice.sequence,
+      });
     },
   };
 }

@@ -34,7 +34,12 @@ function isUniqueViolation(err: unknown): boolean {
 
 async function countDelivery(prisma: PrismaClient, where: Prisma.RemittanceWhereUniqueInput): Promise<PostingOutcome> {
   const existing = await prisma.remittance.update({ where, data: { deliveries: { increment: 1 } } });
-  return { remittanceId: existing.id, traceNumber: existing.traceNumber, duplicate: true, status: existing.status as PostingOutcome['status'] };
+  return {
+    remittanceId: existing.id,
+    traceNumber: existing.traceNumber,
+    duplicate: true,
+    status: existing.status as PostingOutcome['status'],
+  };
 }
 
 /** Posts every remittance in one delivered 835 file. */
@@ -60,7 +65,13 @@ export async function postRemittanceFile(prisma: PrismaClient, raw: string, hook
   return outcomes;
 }
 
-async function postOne(prisma: PrismaClient, raw: string, rawSha256: string, remittance: Remittance, hooks: PostingHooks): Promise<PostingOutcome> {
+async function postOne(
+  prisma: PrismaClient,
+  raw: string,
+  rawSha256: string,
+  remittance: Remittance,
+  hooks: PostingHooks,
+): Promise<PostingOutcome> {
   const identity = { payerId_traceNumber: { payerId: remittance.payerId, traceNumber: remittance.traceNumber } };
   if (await prisma.remittance.findUnique({ where: identity })) return countDelivery(prisma, identity);
   const claims = await prisma.claim.findMany({
@@ -97,7 +108,13 @@ async function postOne(prisma: PrismaClient, raw: string, rawSha256: string, rem
           const adjustments = [
             ...payment.adjustments.map((a) => ({ ...a, lineNumber: null as number | null })),
             ...payment.lines.flatMap((line) => line.adjustments.map((a) => ({ ...a, lineNumber: line.lineNumber as number | null }))),
-          ].map((a) => ({ sequence: ++adjustmentSequence, lineNumber: a.lineNumber, group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents }));
+          ].map((a) => ({
+            sequence: ++adjustmentSequence,
+            lineNumber: a.lineNumber,
+            group: a.group,
+            reasonCode: a.reasonCode,
+            amountCents: a.amountCents,
+          }));
           await tx.claimPayment.create({
             data: {
               remittanceId: stored.id,
@@ -210,7 +227,12 @@ export async function postedPayments(prisma: PrismaClient, claimNumbers: string[
       lines: row.lines.map((line) => {
         const adjustments = row.adjustments
           .filter((a) => a.lineNumber === line.lineNumber)
-          .map((a) => ({ group: a.group, reasonCode: a.reasonCode, amountCents: a.amountCents, words: adjustmentWords({ group: a.group as 'CO', reasonCode: a.reasonCode }) }));
+          .map((a) => ({
+            group: a.group,
+            reasonCode: a.reasonCode,
+            amountCents: a.amountCents,
+            words: adjustmentWords({ group: a.group as 'CO', reasonCode: a.reasonCode }),
+          }));
         const posted: PostedLine = {
           lineNumber: line.lineNumber,
           code: line.code,
@@ -218,7 +240,14 @@ export async function postedPayments(prisma: PrismaClient, claimNumbers: string[
           paidCents: line.paidCents,
           denied:
             row.status !== '22' &&
-            isDeniedLine({ ...line, modifiers: line.modifiers, units: line.units, allowedCents: line.allowedCents ?? undefined, adjustments: adjustments.map((a) => ({ ...a, group: a.group as 'CO' })), remarkCodes: line.remarkCodes }),
+            isDeniedLine({
+              ...line,
+              modifiers: line.modifiers,
+              units: line.units,
+              allowedCents: line.allowedCents ?? undefined,
+              adjustments: adjustments.map((a) => ({ ...a, group: a.group as 'CO' })),
+              remarkCodes: line.remarkCodes,
+            }),
           adjustments,
           remarks: line.remarkCodes.map((code) => ({ code, words: remarkWords(code) })),
         };

@@ -2,6 +2,9 @@
  * After the claim: collecting and posting the payer's remittances, claim status inquiries
  * (276/277), denial work items, appeals with their documents, and the patient's statement from
  * what the payer actually decided (the PR adjustments), never from the fee-schedule estimate.
+ *
+ * Over 300 lines because everything after the claim reads the same claim, payer terms and postings;
+ * posting itself is in activities/posting.ts.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { dateToDay } from '../domain/days.ts';
@@ -49,7 +52,9 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
     /** The payer directory's limits (filing, appeal, follow-up), read when the claim goes out. */
     async payerTerms({ payerId }: { payerId: string }): Promise<PayerTerms> {
       const payer = payers.get(payerId);
-      return payer ? { timelyFilingDays: payer.timelyFilingDays, appealLimitDays: payer.appealLimitDays, followUpDays: payer.followUpDays } : DEFAULT_PAYER_TERMS;
+      return payer
+        ? { timelyFilingDays: payer.timelyFilingDays, appealLimitDays: payer.appealLimitDays, followUpDays: payer.followUpDays }
+        : DEFAULT_PAYER_TERMS;
     },
 
     /** One work item per denied line of a posted claim payment, with the payer's reasons in words. */
@@ -58,7 +63,10 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
       const posted = (await postedPayments(prisma, [row.claimNumber])).find((p) => p.claimPaymentId === input.claimPaymentId)!;
       const open: OpenDenial[] = [];
       for (const line of posted.lines.filter((l) => l.denied)) {
-        const reasons = [...line.adjustments.filter((a) => a.amountCents > 0).map((a) => a.words), ...line.remarks.map((r) => `${r.code}: ${r.words}`)];
+        const reasons = [
+          ...line.adjustments.filter((a) => a.amountCents > 0).map((a) => a.words),
+          ...line.remarks.map((r) => `${r.code}: ${r.words}`),
+        ];
         const denial = await prisma.denial.upsert({
           where: { claimPaymentId_lineNumber: { claimPaymentId: input.claimPaymentId, lineNumber: line.lineNumber } },
           create: {
@@ -90,7 +98,10 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
      * The patient's statement from the remittances: the patient owes the PR adjustments (net of
      * reversals) of the claims' latest answers; the rest was paid or written off. Issued once.
      */
-    async issueStatementFromRemittance(input: { encounterId: string; claimNumbers: string[] }): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
+    async issueStatementFromRemittance(input: {
+      encounterId: string;
+      claimNumbers: string[];
+    }): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
       // Coordination of benefits: this product bills the primary payer only, and says so.
       const coordinationOfBenefits = encounter.secondaryPayerId
@@ -104,10 +115,20 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
       const answer = [...latest.values()].at(-1);
       if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
       const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber } });
-      const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId: input.encounterId, kind: 'procedure' }, select: { code: true, description: true } });
+      const codedProcedures = await prisma.codeAssignment.findMany({
+        where: { encounterId: input.encounterId, kind: 'procedure' },
+        select: { code: true, description: true },
+      });
       const descriptions = Object.fromEntries(codedProcedures.map((p) => [p.code, p.description]));
       const sumPr = (reason?: string) =>
-        answer.lines.reduce((sum, l) => sum + l.adjustments.filter((a) => a.group === 'PR' && (reason === undefined || a.reasonCode === reason)).reduce((s, a) => s + a.amountCents, 0), 0);
+        answer.lines.reduce(
+          (sum, l) =>
+            sum +
+            l.adjustments
+              .filter((a) => a.group === 'PR' && (reason === undefined || a.reasonCode === reason))
+              .reduce((s, a) => s + a.amountCents, 0),
+          0,
+        );
       const patientOwesCents = sumPr();
       const responsibility = {
         chargeCents: answer.chargeCents,
@@ -117,7 +138,8 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
         patientOwesCents,
         insuranceExpectedCents: answer.paidCents,
       };
-      const notCovered = patientOwesCents - responsibility.copayCents - responsibility.deductibleAppliedCents - responsibility.coinsuranceCents;
+      const notCovered =
+        patientOwesCents - responsibility.copayCents - responsibility.deductibleAppliedCents - responsibility.coinsuranceCents;
       const p = encounter.patient;
       const remit = billing.remitTo;
       const issuedOn = dateToDay(new Date());
@@ -169,7 +191,11 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
   };
 }
 
-export function createRemittanceExternalActivities({ prisma, clearinghouse, insurer }: Pick<ActivityDeps, 'prisma' | 'clearinghouse' | 'insurer'>) {
+export function createRemittanceExternalActivities({
+  prisma,
+  clearinghouse,
+  insurer,
+}: Pick<ActivityDeps, 'prisma' | 'clearinghouse' | 'insurer'>) {
   return {
     /** Reads the clearinghouse about a claim: the payer's acknowledgement and the 835s in the mailbox, each posted once. */
     async collectRemittances(input: { encounterId: string; claimId: string; claimNumber: string }): Promise<RemittanceCollection> {
@@ -187,13 +213,20 @@ export function createRemittanceExternalActivities({ prisma, clearinghouse, insu
               claimId: input.claimId,
               source: 'payer-acknowledgement',
               category: ack.claimStatusCategory,
-              words: ack.status === 'accepted' ? 'the payer accepted the claim into adjudication' : `the payer returned the claim: ${payerAcknowledgement.reasons.join('; ')}`,
+              words:
+                ack.status === 'accepted'
+                  ? 'the payer accepted the claim into adjudication'
+                  : `the payer returned the claim: ${payerAcknowledgement.reasons.join('; ')}`,
               at: new Date(ack.receivedAt),
               key: `payer-acknowledgement:${input.claimId}`,
             },
             update: {},
           });
-          if (ack.payerClaimNumber) await prisma.claim.updateMany({ where: { id: input.claimId, payerClaimNumber: null }, data: { payerClaimNumber: ack.payerClaimNumber } });
+          if (ack.payerClaimNumber)
+            await prisma.claim.updateMany({
+              where: { id: input.claimId, payerClaimNumber: null },
+              data: { payerClaimNumber: ack.payerClaimNumber },
+            });
         }
       } catch (err) {
         // 404: the clearinghouse has not forwarded it (it keeps only accepted claims); anything else is retried.
@@ -204,13 +237,22 @@ export function createRemittanceExternalActivities({ prisma, clearinghouse, insu
         const outcomes = await postRemittanceFile(prisma, delivered.x12);
         duplicateDeliveries += outcomes.filter((o) => o.duplicate).length;
       }
-      const collection: RemittanceCollection = { forwardedToPayer, payments: await postedPayments(prisma, [input.claimNumber]), duplicateDeliveries };
+      const collection: RemittanceCollection = {
+        forwardedToPayer,
+        payments: await postedPayments(prisma, [input.claimNumber]),
+        duplicateDeliveries,
+      };
       if (payerAcknowledgement) collection.payerAcknowledgement = payerAcknowledgement;
       return collection;
     },
 
     /** A claim status inquiry (276) through the clearinghouse; the 277 answer joins the claim's status history. */
-    async inquireClaimStatus(input: { encounterId: string; claimId: string; claimNumber: string; inquiry: number }): Promise<ClaimStatusAnswer> {
+    async inquireClaimStatus(input: {
+      encounterId: string;
+      claimId: string;
+      claimNumber: string;
+      inquiry: number;
+    }): Promise<ClaimStatusAnswer> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: input.claimId } });
       const answer = await clearinghouse.inquireClaimStatus({
@@ -223,14 +265,28 @@ export function createRemittanceExternalActivities({ prisma, clearinghouse, insu
       const key = `status-inquiry:${input.claimId}:${input.inquiry}`;
       await prisma.claimStatusEvent.upsert({
         where: { key },
-        create: { claimId: input.claimId, source: 'status-inquiry', category: answer.category, words: `277 ${answer.category}/${answer.statusCode}: ${answer.words}`, at: new Date(answer.asOf), key },
+        create: {
+          claimId: input.claimId,
+          source: 'status-inquiry',
+          category: answer.category,
+          words: `277 ${answer.category}/${answer.statusCode}: ${answer.words}`,
+          at: new Date(answer.asOf),
+          key,
+        },
         update: {},
       });
       return { category: answer.category, statusCode: answer.statusCode, words: answer.words };
     },
 
     /** Files an appeal of denied lines with the biller's documents (read from the database, never from workflow history). */
-    async fileAppeal(input: { encounterId: string; claimId: string; denialIds: string[]; reason: string; attachmentIds: string[]; appeal: number }): Promise<{ appealReference: string }> {
+    async fileAppeal(input: {
+      encounterId: string;
+      claimId: string;
+      denialIds: string[];
+      reason: string;
+      attachmentIds: string[];
+      appeal: number;
+    }): Promise<{ appealReference: string }> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: input.claimId } });
       const denials = await prisma.denial.findMany({ where: { id: { in: input.denialIds } } });
@@ -252,7 +308,10 @@ export function createRemittanceExternalActivities({ prisma, clearinghouse, insu
         },
         `${input.claimId}:appeal:${input.appeal}`,
       );
-      await prisma.denial.updateMany({ where: { id: { in: input.denialIds } }, data: { status: 'appealed', appealReference: receipt.appealReference } });
+      await prisma.denial.updateMany({
+        where: { id: { in: input.denialIds } },
+        data: { status: 'appealed', appealReference: receipt.appealReference },
+      });
       return { appealReference: receipt.appealReference };
     },
   };

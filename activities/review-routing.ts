@@ -30,9 +30,20 @@ export function documentedCodesNotKept(result: Pick<CodingResult, 'documentedCod
   const notKept = result.documentedCodes.filter((d) => d.outcome !== 'kept');
   if (notKept.length === 0) return [];
   const detail = notKept
-    .map((d) => (d.outcome === 'changed' ? `${d.code} (${d.line}) was changed to ${(d.codedAs ?? []).join(', ')}` : `${d.code} (${d.line}) was dropped`) + `: ${d.reason}`)
+    .map(
+      (d) =>
+        (d.outcome === 'changed'
+          ? `${d.code} (${d.line}) was changed to ${(d.codedAs ?? []).join(', ')}`
+          : `${d.code} (${d.line}) was dropped`) + `: ${d.reason}`,
+    )
     .join('; ');
-  return [{ kind: 'documented_code_changed', detail: `the physician documented codes the suggestions do not keep: ${detail}`, codes: notKept.map((d) => d.code) }];
+  return [
+    {
+      kind: 'documented_code_changed',
+      detail: `the physician documented codes the suggestions do not keep: ${detail}`,
+      codes: notKept.map((d) => d.code),
+    },
+  ];
 }
 
 export function reviewReasons(result: CodingResult, payerRule: Array<{ code: string; note?: string }>): CoderReviewReason[] {

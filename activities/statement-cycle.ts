@@ -22,7 +22,17 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
     },
 
     /** Records one notice to the patient (the statement, a reminder, the final notice, an installment reminder); once per kind and number. */
-    async recordStatementNotice({ statementId, kind, seq, balanceCents }: { statementId: string; kind: NoticeKind; seq: number; balanceCents: number }): Promise<void> {
+    async recordStatementNotice({
+      statementId,
+      kind,
+      seq,
+      balanceCents,
+    }: {
+      statementId: string;
+      kind: NoticeKind;
+      seq: number;
+      balanceCents: number;
+    }): Promise<void> {
       await prisma.statementNotice.upsert({
         where: { statementId_kind_seq: { statementId, kind, seq } },
         create: { statementId, kind, seq, balanceCents },
@@ -31,8 +41,20 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
     },
 
     /** The cycle's state as the worklists read it (the workflow's query answers the same while it runs). */
-    async recordCycleState(input: { statementId: string; workflowId: string; status: CycleStatus; remindersSent: number; nextNoticeAt?: string; holds: string[] }): Promise<void> {
-      const data = { status: input.status, remindersSent: input.remindersSent, nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null, holds: input.holds };
+    async recordCycleState(input: {
+      statementId: string;
+      workflowId: string;
+      status: CycleStatus;
+      remindersSent: number;
+      nextNoticeAt?: string;
+      holds: string[];
+    }): Promise<void> {
+      const data = {
+        status: input.status,
+        remindersSent: input.remindersSent,
+        nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null,
+        holds: input.holds,
+      };
       await prisma.statementCycle.upsert({
         where: { statementId: input.statementId },
         create: { statementId: input.statementId, workflowId: input.workflowId, ...data },
@@ -41,10 +63,23 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
     },
 
     /** The supervisor's decision after the final notice, as the cycle took it. */
-    async recordCycleDecision(input: { statementId: string; decision: CycleDecision; decidedBy: string; note?: string; at: string }): Promise<void> {
+    async recordCycleDecision(input: {
+      statementId: string;
+      decision: CycleDecision;
+      decidedBy: string;
+      note?: string;
+      at: string;
+    }): Promise<void> {
       await prisma.statementCycle.update({
         where: { statementId: input.statementId },
-        data: { status: 'closed', decision: input.decision, decidedBy: input.decidedBy, decidedAt: new Date(input.at), decisionNote: input.note ?? null, nextNoticeAt: null },
+        data: {
+          status: 'closed',
+          decision: input.decision,
+          decidedBy: input.decidedBy,
+          decidedAt: new Date(input.at),
+          decisionNote: input.note ?? null,
+          nextNoticeAt: null,
+        },
       });
     },
 
@@ -52,9 +87,18 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
      * How far a payment plan is: confirmed payments since the plan began against the installments
      * due through `throughNumber`, and the statement's balance.
      */
-    async paymentPlanProgress({ planId, throughNumber }: { planId: string; throughNumber: number }): Promise<{ paidCents: number; requiredCents: number; balanceCents: number }> {
+    async paymentPlanProgress({
+      planId,
+      throughNumber,
+    }: {
+      planId: string;
+      throughNumber: number;
+    }): Promise<{ paidCents: number; requiredCents: number; balanceCents: number }> {
       const plan = await prisma.paymentPlan.findUniqueOrThrow({ where: { id: planId }, include: { installments: true } });
-      const paid = await prisma.payment.aggregate({ where: { statementId: plan.statementId, status: 'confirmed', settledAt: { gte: plan.createdAt } }, _sum: { amountCents: true } });
+      const paid = await prisma.payment.aggregate({
+        where: { statementId: plan.statementId, status: 'confirmed', settledAt: { gte: plan.createdAt } },
+        _sum: { amountCents: true },
+      });
       const requiredCents = plan.installments.filter((i) => i.number <= throughNumber).reduce((sum, i) => sum + i.amountCents, 0);
       const balance = await statementBalance(prisma, plan.statementId);
       return { paidCents: paid._sum.amountCents ?? 0, requiredCents, balanceCents: balance?.balanceCents ?? 0 };

@@ -17,7 +17,13 @@ import type { ClaimDocument } from '../billing/types.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadBillingContext, patientInfo } from './billing.ts';
 
-export function createStatementActivities({ prisma, feeSchedule, insurer, billing, statementCycle }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'billing' | 'statementCycle'>) {
+export function createStatementActivities({
+  prisma,
+  feeSchedule,
+  insurer,
+  billing,
+  statementCycle,
+}: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'billing' | 'statementCycle'>) {
   /** The statement's cycle (reminders, final notice) starts with it; a retry finds it started. */
   const startCycle = async (statementId: string) => {
     if (statementCycle === undefined) return;
@@ -25,21 +31,37 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
     await startStatementCycle(client, { taskQueue: info.taskQueue, schedule: statementCycle }, statementId);
   };
   return {
-    async issuePatientStatement({ encounterId, claimId }: { encounterId: string; claimId: string }): Promise<{ statementId: string; patientOwesCents: number }> {
+    async issuePatientStatement({
+      encounterId,
+      claimId,
+    }: {
+      encounterId: string;
+      claimId: string;
+    }): Promise<{ statementId: string; patientOwesCents: number }> {
       const existing = await prisma.patientStatement.findUnique({ where: { encounterId } });
       if (existing) {
         await startCycle(existing.id);
         return { statementId: existing.id, patientOwesCents: existing.patientOwesCents };
       }
       const encounter = await loadBillingContext(prisma, encounterId);
-      const claim = await prisma.claim.findUniqueOrThrow({ where: { id: claimId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
-      const codedProcedures = await prisma.codeAssignment.findMany({ where: { encounterId, kind: 'procedure' }, select: { code: true, description: true } });
+      const claim = await prisma.claim.findUniqueOrThrow({
+        where: { id: claimId },
+        include: { lines: { orderBy: { lineNumber: 'asc' } } },
+      });
+      const codedProcedures = await prisma.codeAssignment.findMany({
+        where: { encounterId, kind: 'procedure' },
+        select: { code: true, description: true },
+      });
       const dateOfService = dateToDay(encounter.dateOfService);
       // Billed to the patient (no authorization, or a self-pay encounter): no benefits to ask the insurer for.
       const selfPay = claim.status === 'patient_responsibility';
       let benefits: Benefits = { copayCents: 0, coinsuranceBps: 0, deductibleCents: 0, deductibleMetCents: 0 };
       if (!selfPay) {
-        const eligibility = await insurer.checkEligibility({ payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, dateOfService });
+        const eligibility = await insurer.checkEligibility({
+          payerId: encounter.payerId,
+          memberId: encounter.memberId ?? encounter.patient.memberId,
+          dateOfService,
+        });
         benefits = {
           copayCents: eligibility.copayCents,
           coinsuranceBps: eligibility.coinsuranceBps,
@@ -48,13 +70,28 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
         };
         await prisma.coverage.upsert({
           where: { patientId_payerId: { patientId: encounter.patientId, payerId: encounter.payerId } },
-          create: { patientId: encounter.patientId, payerId: encounter.payerId, memberId: encounter.memberId ?? encounter.patient.memberId, ...benefits },
+          create: {
+            patientId: encounter.patientId,
+            payerId: encounter.payerId,
+            memberId: encounter.memberId ?? encounter.patient.memberId,
+            ...benefits,
+          },
           update: { ...benefits },
         });
       }
-      const allowed = selfPay ? [] : claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
+      const allowed = selfPay
+        ? []
+        : claim.lines.map((l) => feeSchedule.priceLine(encounter.payerId, l.code, l.modifiers, l.units).allowedCents);
       const responsibility = selfPay
-        ? { chargeCents: claim.totalChargeCents, allowedCents: claim.totalChargeCents, copayCents: 0, deductibleAppliedCents: 0, coinsuranceCents: 0, patientOwesCents: claim.totalChargeCents, insuranceExpectedCents: 0 }
+        ? {
+            chargeCents: claim.totalChargeCents,
+            allowedCents: claim.totalChargeCents,
+            copayCents: 0,
+            deductibleAppliedCents: 0,
+            coinsuranceCents: 0,
+            patientOwesCents: claim.totalChargeCents,
+            insuranceExpectedCents: 0,
+          }
         : computePatientResponsibility(allowed, benefits, claim.totalChargeCents);
       const issuedAt = encounter.updatedAt;
       const document = buildPatientStatement({
@@ -68,7 +105,7 @@ export function createStatementActivities({ prisma, feeSchedule, insurer, billin
         notes: !selfPay
           ? []
           : encounter.financialClass === 'self_pay'
-            ? ['Self-pay: priced from the clinic\'s self-pay price list; nothing was billed to an insurer.']
+            ? ["Self-pay: priced from the clinic's self-pay price list; nothing was billed to an insurer."]
             : ['Your insurer did not authorize this service; you were informed before the service that you may be responsible for it.'],
       });
       const statement = await prisma.patientStatement.upsert({

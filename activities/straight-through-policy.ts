@@ -12,8 +12,7 @@ import { z } from 'zod';
 export const MIN_STRAIGHT_THROUGH_PRECISION = 0.98;
 
 export type StraightThroughPolicy =
-  | { enabled: false; why: string }
-  | { enabled: true; threshold: number; measuredPrecision: number; measuredOn: string; path: string };
+  { enabled: false; why: string } | { enabled: true; threshold: number; measuredPrecision: number; measuredOn: string; path: string };
 
 export const STRAIGHT_THROUGH_OFF: StraightThroughPolicy = {
   enabled: false,
@@ -29,7 +28,9 @@ const calibrationRecord = z.object({
 export function loadStraightThroughPolicy(calibrationPath: string | undefined): StraightThroughPolicy {
   if (calibrationPath === undefined) return STRAIGHT_THROUGH_OFF;
   const refuse = (why: string) =>
-    new Error(`straight-through billing cannot be enabled with ${calibrationPath}: ${why}. Unset CODING_STRAIGHT_THROUGH_CALIBRATION to have a coder confirm every encounter.`);
+    new Error(
+      `straight-through billing cannot be enabled with ${calibrationPath}: ${why}. Unset CODING_STRAIGHT_THROUGH_CALIBRATION to have a coder confirm every encounter.`,
+    );
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(calibrationPath, 'utf8'));
@@ -43,7 +44,9 @@ export function loadStraightThroughPolicy(calibrationPath: string | undefined): 
   }
   const { threshold, measuredPrecision, measuredOn } = parsed.data;
   if (measuredPrecision < MIN_STRAIGHT_THROUGH_PRECISION) {
-    throw refuse(`its measured straight-through precision is ${measuredPrecision} (${measuredOn}); at least ${MIN_STRAIGHT_THROUGH_PRECISION} is required`);
+    throw refuse(
+      `its measured straight-through precision is ${measuredPrecision} (${measuredOn}); at least ${MIN_STRAIGHT_THROUGH_PRECISION} is required`,
+    );
   }
   return { enabled: true, threshold, measuredPrecision, measuredOn, path: calibrationPath };
 }

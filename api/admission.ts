@@ -32,7 +32,8 @@ export function admissionLimit(options: { concurrency: number; queue: number; ma
 
   const release = () => {
     const next = waiting.shift();
-    if (next !== undefined) next(); // the slot passes straight to the next waiting request
+    if (next !== undefined)
+      next(); // the slot passes straight to the next waiting request
     else inFlight -= 1;
   };
 

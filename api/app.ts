@@ -63,7 +63,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(authenticate(deps.tokens));
   const limits = apiLimits(deps.limits);
   app.use(perTokenRateLimit(limits.rateLimitPerMinute));
-  app.post('/encounters', admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }));
+  app.post(
+    '/encounters',
+    admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }),
+  );
 
   // Every /codec request, the browser's preflight (answered there) included.
   app.use('/codec', codecCors(deps.temporalUiOrigins ?? []));

@@ -81,9 +81,12 @@ export async function recordView(
   action: Extract<AuditAction, `${string}.viewed`>,
   ids: { encounterId?: string | null } & Record<string, Prisma.InputJsonValue | null | undefined>,
 ): Promise<void> {
-  const deps: Pick<ApiDeps, 'prisma' | 'limits'> = 'prisma' in target && typeof target.prisma === 'object' ? target : { prisma: target as PrismaClient };
+  const deps: Pick<ApiDeps, 'prisma' | 'limits'> =
+    'prisma' in target && typeof target.prisma === 'object' ? target : { prisma: target as PrismaClient };
   const { encounterId, ...rest } = ids;
-  const detail: Prisma.InputJsonObject = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)) as Prisma.InputJsonObject;
+  const detail: Prisma.InputJsonObject = Object.fromEntries(
+    Object.entries(rest).filter(([, v]) => v !== undefined),
+  ) as Prisma.InputJsonObject;
   const windowMs = deps.limits?.viewAuditWindowMs ?? DEFAULT_API_LIMITS.viewAuditWindowMs;
   if (windowMs <= 0) {
     await recordAudit(deps.prisma, { encounterId: encounterId ?? null, principal, action, detail });
@@ -127,7 +130,11 @@ export interface StoredResponse {
 }
 
 /** The response an earlier request with this (scoped) key got, if any; 409 when the key was used for another action. */
-export async function earlierResponse(prisma: PrismaClient, scopedKey: string | undefined, action: AuditAction): Promise<StoredResponse | undefined> {
+export async function earlierResponse(
+  prisma: PrismaClient,
+  scopedKey: string | undefined,
+  action: AuditAction,
+): Promise<StoredResponse | undefined> {
   if (scopedKey === undefined) return undefined;
   const row = await prisma.auditEvent.findUnique({ where: { idempotencyKey: scopedKey } });
   if (row === null) return undefined;

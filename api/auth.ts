@@ -97,7 +97,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const principal = res.locals.principal as Principal | undefined;
     if (principal === undefined) {
-      return next(new HttpProblem(401, 'A valid bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer realm="encounterflow"' }));
+      return next(
+        new HttpProblem(401, 'A valid bearer token is required', undefined, { 'WWW-Authenticate': 'Bearer realm="encounterflow"' }),
+      );
     }
     if (!roles.includes(principal.role)) return next(forbidden(`This operation needs one of the roles: ${roles.join(', ')}`));
     next();

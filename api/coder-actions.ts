@@ -19,13 +19,22 @@ function codeProblemsOf(failure: unknown): CodeProblem[] | undefined {
   return Array.isArray(problems) ? problems : [];
 }
 
-export async function sendCoderAction(deps: ApiDeps, encounter: Encounter, action: CoderReviewAction, idempotencyKey: string | undefined): Promise<void> {
+export async function sendCoderAction(
+  deps: ApiDeps,
+  encounter: Encounter,
+  action: CoderReviewAction,
+  idempotencyKey: string | undefined,
+): Promise<void> {
   await executeUpdateOrProblem(deps, encounter.workflowId, coderReviewUpdate, action, {
     refused: (message, failure) => {
       const problems = codeProblemsOf(failure);
       if (problems === undefined) return conflict(message ?? 'The workflow refused the coder’s action');
       const codes = [...new Set(problems.map((p) => p.code))].join(', ');
-      return new HttpProblem(422, `The codes were refused: ${codes}`, problems.map((p) => ({ field: p.field, message: p.message })));
+      return new HttpProblem(
+        422,
+        `The codes were refused: ${codes}`,
+        problems.map((p) => ({ field: p.field, message: p.message })),
+      );
     },
     ...(idempotencyKey !== undefined ? { updateId: `coder:${idempotencyKey}` } : {}),
   });

@@ -5,7 +5,9 @@
 import { z } from 'zod';
 import { cents, day, isoTime, links } from './responses.ts';
 
-const financialClass = z.enum(['insurance', 'self_pay']).meta({ description: 'Billed to insurance, or the patient pays (self-pay price list, no claim)' });
+const financialClass = z
+  .enum(['insurance', 'self_pay'])
+  .meta({ description: 'Billed to insurance, or the patient pays (self-pay price list, no claim)' });
 
 export const coverageCorrectionResultSchema = z
   .object({
@@ -46,12 +48,23 @@ export const eligibilityCheckSchema = z
   })
   .meta({ id: 'EligibilityCheck', description: 'One 270 inquiry and the insurer’s 271 answer' });
 
-const address = z.object({ line1: z.string().nullable(), line2: z.string().nullable(), city: z.string().nullable(), state: z.string().nullable(), postalCode: z.string().nullable() });
+const address = z.object({
+  line1: z.string().nullable(),
+  line2: z.string().nullable(),
+  city: z.string().nullable(),
+  state: z.string().nullable(),
+  postalCode: z.string().nullable(),
+});
 
 export const coverageViewSchema = z
   .object({
     financialClass,
-    coverage: z.object({ version: z.number().int(), payerId: z.string(), memberId: z.string().nullable(), secondaryPayerId: z.string().nullable() }),
+    coverage: z.object({
+      version: z.number().int(),
+      payerId: z.string(),
+      memberId: z.string().nullable(),
+      secondaryPayerId: z.string().nullable(),
+    }),
     coverageVersions: z.array(
       z.object({
         version: z.number().int(),
@@ -93,9 +106,13 @@ export const patientEstimateSchema = z
       description: 'estimate: insured, from the 271 benefits and the payer’s allowed amounts; good_faith_estimate: self-pay price list',
     }),
     label: z.string().meta({ description: 'Shown with every amount: an estimate, not a bill', example: 'ESTIMATE — not a bill' }),
-    servicesSource: z.enum(['planned', 'coded']).meta({ description: 'The scheduled visit’s planned services, or the latest coding revision' }),
+    servicesSource: z
+      .enum(['planned', 'coded'])
+      .meta({ description: 'The scheduled visit’s planned services, or the latest coding revision' }),
     payerId: z.string().nullable(),
-    benefitsAsOf: isoTime.nullable().meta({ description: 'When the insurer answered the eligibility inquiry the estimate uses (insured only)' }),
+    benefitsAsOf: isoTime
+      .nullable()
+      .meta({ description: 'When the insurer answered the eligibility inquiry the estimate uses (insured only)' }),
     lines: z.array(
       z.object({
         code: z.string(),

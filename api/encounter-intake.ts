@@ -42,7 +42,6 @@ export interface IntakeResult {
   created: boolean;
 }
 
-
 /** JSON with object keys sorted at every level: the same submission always gives the same text. */
 export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -91,7 +90,12 @@ export function addressColumns(address: PostalAddress | undefined, phone: string
  * demographics version by intake (never over an address already on file: the biller corrects
  * that through the API).
  */
-async function addMissingAddress(deps: ApiDeps, stored: Patient, address: PostalAddress | undefined, phone: string | undefined): Promise<void> {
+async function addMissingAddress(
+  deps: ApiDeps,
+  stored: Patient,
+  address: PostalAddress | undefined,
+  phone: string | undefined,
+): Promise<void> {
   const fillAddress = address !== undefined && stored.addressLine1 === null;
   const fillPhone = phone !== undefined && stored.phone === null;
   if (!fillAddress && !fillPhone) return;
@@ -164,7 +168,12 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
     }),
     deps.prisma.patient.upsert({
       where: { externalId: patient.externalId },
-      create: { externalId: patient.externalId, memberId: patient.memberId, ...demographics, versions: { create: { version: 1, ...demographics, changedBy: 'intake' } } },
+      create: {
+        externalId: patient.externalId,
+        memberId: patient.memberId,
+        ...demographics,
+        versions: { create: { version: 1, ...demographics, changedBy: 'intake' } },
+      },
       update: {}, // an existing patient is never changed by intake (see the top of this file)
     }),
   ]);
@@ -194,7 +203,9 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
       submissionHash: hash,
       stage: 'received',
       workflowId: encounterWorkflowId(id),
-      coverageVersions: { create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' } },
+      coverageVersions: {
+        create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' },
+      },
     },
   });
   try {
@@ -239,7 +250,11 @@ export async function submitEncounter(deps: ApiDeps, submission: EncounterSubmis
     : (await deps.prisma.provider.findUniqueOrThrow({ where: { id: result.encounter.providerId }, select: { npi: true } })).npi;
   await startEncounterWorkflow(
     deps.temporal,
-    { taskQueue: deps.taskQueue, timings: deps.timings, ...(deps.limits?.workflowStartTimeoutMs !== undefined ? { timeoutMs: deps.limits.workflowStartTimeoutMs } : {}) },
+    {
+      taskQueue: deps.taskQueue,
+      timings: deps.timings,
+      ...(deps.limits?.workflowStartTimeoutMs !== undefined ? { timeoutMs: deps.limits.workflowStartTimeoutMs } : {}),
+    },
     result.encounter,
     physicianNpi,
   );

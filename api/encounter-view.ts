@@ -55,9 +55,7 @@ async function latestCodes(prisma: PrismaClient, encounterId: string, withReason
     confidence: row.confidence,
     source: row.source,
     ...(withReasoning ? { rationale: row.rationale, evidence: row.evidence as unknown as EvidenceSpan[] } : {}),
-    ...(row.kind === 'procedure'
-      ? { units: row.units ?? 1, modifiers: row.modifiers, diagnosisPointers: row.diagnosisPointers }
-      : {}),
+    ...(row.kind === 'procedure' ? { units: row.units ?? 1, modifiers: row.modifiers, diagnosisPointers: row.diagnosisPointers } : {}),
   });
   return {
     revision: newest.revision,
@@ -72,12 +70,7 @@ function withoutQueryWording(live: EncounterStatus): EncounterStatus {
   return { ...live, openQuery: rest as EncounterStatus['openQuery'] };
 }
 
-export async function buildEncounterView(
-  prisma: PrismaClient,
-  encounter: Encounter,
-  live: EncounterStatus | undefined,
-  viewer: Principal,
-) {
+export async function buildEncounterView(prisma: PrismaClient, encounter: Encounter, live: EncounterStatus | undefined, viewer: Principal) {
   const [patient, provider] = await Promise.all([
     prisma.patient.findUniqueOrThrow({ where: { id: encounter.patientId } }),
     prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } }),
@@ -93,9 +86,7 @@ export async function buildEncounterView(
         select: { id: true, claimNumber: true, status: true, totalChargeCents: true, ackStatus: true, submittedAt: true },
       })
     : undefined;
-  const statement = staff
-    ? await prisma.patientStatement.findUnique({ where: { encounterId: encounter.id }, select: { id: true } })
-    : null;
+  const statement = staff ? await prisma.patientStatement.findUnique({ where: { encounterId: encounter.id }, select: { id: true } }) : null;
 
   return {
     id: encounter.id,

@@ -70,10 +70,18 @@ export const jsonBody: RequestHandler = (req, res, next) => {
   parseJson(req, res, (error?: unknown) => {
     if (error === undefined || error === null) return next();
     if ((error as { type?: unknown }).type === 'encoding.unsupported') {
-      return next(new HttpProblem(415, 'The Content-Encoding is not supported (use identity, gzip, deflate or br)', [{ field: '(header) content-encoding', message: 'Unsupported encoding' }]));
+      return next(
+        new HttpProblem(415, 'The Content-Encoding is not supported (use identity, gzip, deflate or br)', [
+          { field: '(header) content-encoding', message: 'Unsupported encoding' },
+        ]),
+      );
     }
     if (isDecodingError(error)) {
-      return next(new HttpProblem(400, 'The request body does not decode as its Content-Encoding says', [{ field: '(header) content-encoding', message: 'Body does not match the encoding' }]));
+      return next(
+        new HttpProblem(400, 'The request body does not decode as its Content-Encoding says', [
+          { field: '(header) content-encoding', message: 'Body does not match the encoding' },
+        ]),
+      );
     }
     next(error);
   });

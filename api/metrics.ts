@@ -46,7 +46,12 @@ export function createApiMetrics(options: { prisma: PrismaClient; token?: string
   collectDefaultMetrics({ register: registry, prefix: 'encounterflow_api_' });
   const labelNames = ['method', 'route', 'status'] as const;
   const requests = new Counter({ name: 'http_requests_total', help: 'HTTP requests answered', labelNames, registers: [registry] });
-  const errors = new Counter({ name: 'http_request_errors_total', help: 'HTTP requests answered with a 5xx', labelNames, registers: [registry] });
+  const errors = new Counter({
+    name: 'http_request_errors_total',
+    help: 'HTTP requests answered with a 5xx',
+    labelNames,
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'Time from request to the end of the answer',
@@ -81,7 +86,11 @@ export function createApiMetrics(options: { prisma: PrismaClient; token?: string
     const allowed = options.token === undefined ? isLoopbackClient(req) : tokenMatches(req.get('authorization'), options.token);
     if (!allowed) {
       return next(
-        forbidden(options.token === undefined ? 'The metrics endpoint only answers clients on this host (loopback)' : 'The metrics endpoint needs its bearer token (METRICS_TOKEN)'),
+        forbidden(
+          options.token === undefined
+            ? 'The metrics endpoint only answers clients on this host (loopback)'
+            : 'The metrics endpoint needs its bearer token (METRICS_TOKEN)',
+        ),
       );
     }
     res.type(registry.contentType).send(await registry.metrics());

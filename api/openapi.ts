@@ -20,7 +20,9 @@ function operationId(method: string, path: string): string {
 
 function headerObjects(headers: Readonly<Record<string, string>> | undefined) {
   if (headers === undefined) return undefined;
-  return Object.fromEntries(Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' as const } }]));
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' as const } }]),
+  );
 }
 
 function operation(declaration: Route['declaration'], path: string, deprecated: boolean): ZodOpenApiOperationObject {
@@ -38,9 +40,11 @@ function operation(declaration: Route['declaration'], path: string, deprecated: 
   }
   for (const [status, description] of problemStatuses(declaration)) {
     const headers =
-      status === 503 || status === 429 ? headerObjects({ 'Retry-After': 'Seconds to wait before trying again' })
-      : status === 401 ? headerObjects({ 'WWW-Authenticate': 'Bearer realm="encounterflow"' })
-      : undefined;
+      status === 503 || status === 429
+        ? headerObjects({ 'Retry-After': 'Seconds to wait before trying again' })
+        : status === 401
+          ? headerObjects({ 'WWW-Authenticate': 'Bearer realm="encounterflow"' })
+          : undefined;
     responses[String(status)] = {
       description,
       content: { [PROBLEM_CONTENT_TYPE]: { schema: problemSchema } },
@@ -79,10 +83,7 @@ function operation(declaration: Route['declaration'], path: string, deprecated: 
 export function buildOpenApiDocument(routes: readonly Route[], serverUrl?: string): Record<string, unknown> {
   const paths: ZodOpenApiPathsObject = {};
   for (const { declaration } of routes) {
-    const entries = [
-      [declaration.path, false] as const,
-      ...(declaration.aliases ?? []).map((alias) => [alias, true] as const),
-    ];
+    const entries = [[declaration.path, false] as const, ...(declaration.aliases ?? []).map((alias) => [alias, true] as const)];
     for (const [path, deprecated] of entries) {
       const item = (paths[openApiPath(path)] ??= {});
       item[declaration.method] = operation(declaration, path, deprecated);

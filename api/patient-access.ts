@@ -103,12 +103,22 @@ export async function openPatientSession(
     include: { statement: { select: { id: true, encounterId: true, breakdown: true, patient: { select: { dateOfBirth: true } } } } },
   });
   if (link === null || link.revokedAt !== null || link.expiresAt <= now) {
-    await recordPatientAudit(prisma, { linkId: link?.id ?? null, encounterId: link?.statement.encounterId ?? null, action: 'patient_link.refused', detail: { reason: link === null ? 'unknown' : link.revokedAt ? 'revoked' : 'expired', client } });
+    await recordPatientAudit(prisma, {
+      linkId: link?.id ?? null,
+      encounterId: link?.statement.encounterId ?? null,
+      action: 'patient_link.refused',
+      detail: { reason: link === null ? 'unknown' : link.revokedAt ? 'revoked' : 'expired', client },
+    });
     throw new HttpProblem(404, 'This link is not valid (it may have expired or been replaced); please call the billing office');
   }
   const encounterId = link.statement.encounterId;
   if (link.lockedAt !== null) {
-    await recordPatientAudit(prisma, { linkId: link.id, encounterId, action: 'patient_link.refused', detail: { reason: 'locked', client } });
+    await recordPatientAudit(prisma, {
+      linkId: link.id,
+      encounterId,
+      action: 'patient_link.refused',
+      detail: { reason: 'locked', client },
+    });
     throw new HttpProblem(423, 'This link is locked after too many attempts; please call the billing office for a new one');
   }
   const statementNumber = String((link.statement.breakdown as { statementNumber?: unknown }).statementNumber ?? '');
@@ -124,20 +134,35 @@ export async function openPatientSession(
        WHERE "id" = ${link.id}
    RETURNING "failedAttempts", "lockedAt" IS NOT NULL AS "locked"`;
     const attempts = counted?.failedAttempts ?? settings.maxAttempts;
-    await recordPatientAudit(prisma, { linkId: link.id, encounterId, action: 'patient_link.verification_failed', detail: { attempt: attempts, client } });
+    await recordPatientAudit(prisma, {
+      linkId: link.id,
+      encounterId,
+      action: 'patient_link.verification_failed',
+      detail: { attempt: attempts, client },
+    });
     if (counted?.locked) {
       await recordPatientAudit(prisma, { linkId: link.id, encounterId, action: 'patient_link.locked', detail: { attempts, client } });
       throw new HttpProblem(423, 'This link is locked after too many attempts; please call the billing office for a new one');
     }
-    throw new HttpProblem(401, `The date of birth or the statement number does not match; ${settings.maxAttempts - attempts} attempt(s) left`);
+    throw new HttpProblem(
+      401,
+      `The date of birth or the statement number does not match; ${settings.maxAttempts - attempts} attempt(s) left`,
+    );
   }
   const sessionSecret = newSecret();
   const expiresAt = new Date(now.getTime() + durationMs(settings.sessionTtl));
   await prisma.$transaction([
     prisma.patientAccessLink.update({ where: { id: link.id }, data: { failedAttempts: 0 } }),
-    prisma.patientSession.create({ data: { linkId: link.id, statementId: link.statementId, tokenHash: secretHash(sessionSecret), expiresAt } }),
+    prisma.patientSession.create({
+      data: { linkId: link.id, statementId: link.statementId, tokenHash: secretHash(sessionSecret), expiresAt },
+    }),
   ]);
-  await recordPatientAudit(prisma, { linkId: link.id, encounterId, action: 'patient_link.opened', detail: { statementId: link.statementId, client } });
+  await recordPatientAudit(prisma, {
+    linkId: link.id,
+    encounterId,
+    action: 'patient_link.opened',
+    detail: { statementId: link.statementId, client },
+  });
   return { sessionSecret, expiresAt, statementId: link.statementId, linkId: link.id };
 }
 
@@ -163,8 +188,16 @@ export function clearPatientCookie(res: Response, secure: boolean): void {
 export async function patientSessionFrom(prisma: PrismaClient, req: Request, now = new Date()): Promise<PatientSessionContext> {
   const secret = cookieValue(req, PATIENT_COOKIE);
   const session =
-    secret === undefined || secret === '' ? null : await prisma.patientSession.findUnique({ where: { tokenHash: secretHash(secret) }, include: { link: true } });
-  if (session === null || session.expiresAt <= now || session.link.revokedAt !== null || session.link.lockedAt !== null || session.link.expiresAt <= now) {
+    secret === undefined || secret === ''
+      ? null
+      : await prisma.patientSession.findUnique({ where: { tokenHash: secretHash(secret) }, include: { link: true } });
+  if (
+    session === null ||
+    session.expiresAt <= now ||
+    session.link.revokedAt !== null ||
+    session.link.lockedAt !== null ||
+    session.link.expiresAt <= now
+  ) {
     throw new HttpProblem(401, 'Please open your link again and confirm your date of birth and statement number');
   }
   return { sessionId: session.id, linkId: session.linkId, statementId: session.statementId };

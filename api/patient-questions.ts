@@ -43,13 +43,18 @@ export interface AskQuestionInput {
 /** When the answer is due: a fixed configured duration (demos, tests) or N business days. */
 export function answerDueAt(deps: Pick<ApiDeps, 'patientPortal'>, now: Date): Date {
   const settings = patientPortalSettings(deps);
-  return settings.answerDeadline !== undefined ? new Date(now.getTime() + durationMs(settings.answerDeadline)) : addBusinessDays(now, settings.answerBusinessDays);
+  return settings.answerDeadline !== undefined
+    ? new Date(now.getTime() + durationMs(settings.answerDeadline))
+    : addBusinessDays(now, settings.answerBusinessDays);
 }
 
 function idempotencyKey(req: Request, statementId: string): string | undefined {
   const raw = req.get('idempotency-key');
   if (raw === undefined) return undefined;
-  if (!IDEMPOTENCY_KEY.test(raw)) throw badRequest('The Idempotency-Key header is malformed', [{ field: 'Idempotency-Key', message: '1 to 200 letters, digits and . _ : -' }]);
+  if (!IDEMPOTENCY_KEY.test(raw))
+    throw badRequest('The Idempotency-Key header is malformed', [
+      { field: 'Idempotency-Key', message: '1 to 200 letters, digits and . _ : -' },
+    ]);
   return `${statementId}:question:${raw}`;
 }
 
@@ -76,7 +81,11 @@ async function startQuestionWorkflow(deps: ApiDeps, question: Pick<PatientQuesti
 }
 
 /** Stores the question with its first message and starts its workflow; a repeat of the Idempotency-Key returns the same question. */
-export async function askQuestion(deps: ApiDeps, req: Request, input: AskQuestionInput): Promise<{ question: PatientQuestion; created: boolean }> {
+export async function askQuestion(
+  deps: ApiDeps,
+  req: Request,
+  input: AskQuestionInput,
+): Promise<{ question: PatientQuestion; created: boolean }> {
   const key = idempotencyKey(req, input.statementId);
   if (key !== undefined) {
     const earlier = await deps.prisma.patientQuestion.findUnique({ where: { idempotencyKey: key } });
@@ -128,7 +137,13 @@ export async function answerQuestion(
   const now = new Date();
   const [message] = await deps.prisma.$transaction([
     deps.prisma.patientQuestionMessage.create({
-      data: { questionId: question.id, authorRole: answer.authorRole, author: answer.author, body: answer.text, attachment: answer.attachItemizedBill ? 'itemized_bill' : null },
+      data: {
+        questionId: question.id,
+        authorRole: answer.authorRole,
+        author: answer.author,
+        body: answer.text,
+        attachment: answer.attachItemizedBill ? 'itemized_bill' : null,
+      },
     }),
     deps.prisma.patientQuestion.update({
       where: { id: question.id },

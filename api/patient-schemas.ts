@@ -12,7 +12,12 @@ const cents = z.number().int();
 
 export const openSessionBody = z
   .object({
-    token: z.string().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, { message: 'Must be the link’s token' }).meta({ description: 'The token of the access link (the part after #)' }),
+    token: z
+      .string()
+      .min(20)
+      .max(200)
+      .regex(/^[A-Za-z0-9_-]+$/, { message: 'Must be the link’s token' })
+      .meta({ description: 'The token of the access link (the part after #)' }),
     dateOfBirth: isoDate.meta({ description: 'The patient’s date of birth, YYYY-MM-DD' }),
     statementNumber: safeString().min(1).max(64).meta({ description: 'The statement number printed on the statement' }),
   })
@@ -24,7 +29,13 @@ export const askQuestionBody = z
   .object({
     category: z.enum(QUESTION_CATEGORIES),
     text: questionText.meta({ description: 'The question in the patient’s words' }),
-    lineNumber: z.number().int().min(1).max(999).optional().meta({ description: 'The statement line asked about (1-based); absent: the whole statement' }),
+    lineNumber: z
+      .number()
+      .int()
+      .min(1)
+      .max(999)
+      .optional()
+      .meta({ description: 'The statement line asked about (1-based); absent: the whole statement' }),
   })
   .strict();
 
@@ -76,7 +87,12 @@ export const questionViewSchema = z
     escalatedAt: z.iso.datetime().nullable(),
     answeredAt: z.iso.datetime().nullable(),
     messages: z.array(
-      z.object({ from: z.enum(['patient', 'billing_office']), body: z.string(), attachment: z.enum(['itemized_bill']).nullable(), at: z.iso.datetime() }),
+      z.object({
+        from: z.enum(['patient', 'billing_office']),
+        body: z.string(),
+        attachment: z.enum(['itemized_bill']).nullable(),
+        at: z.iso.datetime(),
+      }),
     ),
   })
   .meta({ id: 'PatientQuestion' });
@@ -101,7 +117,16 @@ export const patientBillSchema = z
     payerName: z.string(),
     physicianName: z.string(),
     dateOfService: z.string(),
-    services: z.array(z.object({ lineNumber: z.number().int(), date: z.string(), code: z.string(), words: z.string(), units: z.number().int(), chargeCents: cents })),
+    services: z.array(
+      z.object({
+        lineNumber: z.number().int(),
+        date: z.string(),
+        code: z.string(),
+        words: z.string(),
+        units: z.number().int(),
+        chargeCents: cents,
+      }),
+    ),
     chargedCents: cents,
     insurerPaysCents: cents,
     adjustments: z.array(adjustmentViewSchema),
@@ -121,7 +146,12 @@ export const patientStatementViewSchema = z
   .meta({ id: 'PatientStatementView' });
 
 export const accessLinkSchema = z
-  .object({ id: z.uuid(), statementId: z.uuid(), url: z.string().meta({ description: 'Give this to the patient; shown once' }), expiresAt: z.iso.datetime() })
+  .object({
+    id: z.uuid(),
+    statementId: z.uuid(),
+    url: z.string().meta({ description: 'Give this to the patient; shown once' }),
+    expiresAt: z.iso.datetime(),
+  })
   .meta({ id: 'PatientAccessLink' });
 
 export const revokedLinkSchema = z.object({ id: z.uuid(), revokedAt: z.iso.datetime() });
@@ -163,18 +193,41 @@ export const questionDetailSchema = z
       dueDate: z.string(),
       links: z.object({ html: z.string() }),
     }),
-    encounter: z.object({ id: z.uuid(), stage: z.string(), dateOfService: z.string(), payerId: z.string(), physicianName: z.string(), financialClass: z.string() }),
+    encounter: z.object({
+      id: z.uuid(),
+      stage: z.string(),
+      dateOfService: z.string(),
+      payerId: z.string(),
+      physicianName: z.string(),
+      financialClass: z.string(),
+    }),
     claim: z.object({
       id: z.uuid(),
       claimNumber: z.string(),
       status: z.string(),
       totalChargeCents: cents,
       ackStatus: z.string().nullable(),
-      lines: z.array(z.object({ lineNumber: z.number().int(), code: z.string(), modifiers: z.array(z.string()), units: z.number().int(), chargeCents: cents })),
+      lines: z.array(
+        z.object({
+          lineNumber: z.number().int(),
+          code: z.string(),
+          modifiers: z.array(z.string()),
+          units: z.number().int(),
+          chargeCents: cents,
+        }),
+      ),
     }),
     remittance: z.null().meta({ description: 'The insurer’s remittance, once remittances are stored' }),
     codes: z.array(
-      z.object({ kind: z.string(), code: z.string(), system: z.string(), description: z.string(), rationale: z.string(), confidence: z.number(), source: z.string() }),
+      z.object({
+        kind: z.string(),
+        code: z.string(),
+        system: z.string(),
+        description: z.string(),
+        rationale: z.string(),
+        confidence: z.number(),
+        source: z.string(),
+      }),
     ),
     adjustments: z.array(statementAdjustmentSchema),
   })

@@ -7,7 +7,9 @@ export async function loadStatementForView(prisma: PrismaClient, statementId: st
   const statement = await prisma.patientStatement.findUnique({
     where: { id: statementId },
     include: {
-      encounter: { select: { id: true, stage: true, dateOfService: true, payerId: true, financialClass: true, provider: { select: { name: true } } } },
+      encounter: {
+        select: { id: true, stage: true, dateOfService: true, payerId: true, financialClass: true, provider: { select: { name: true } } },
+      },
       adjustments: { orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
     },
   });

@@ -17,8 +17,10 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,200}$/;
 export function paymentReference(req: Request, fromBody?: string): string {
   const raw = fromBody ?? req.get('idempotency-key');
   const field = fromBody !== undefined ? 'reference' : 'Idempotency-Key';
-  if (raw === undefined) throw badRequest('A payment needs an Idempotency-Key header (or a receipt reference)', [{ field, message: 'required' }]);
-  if (!IDEMPOTENCY_KEY.test(raw)) throw badRequest(`The ${field} is malformed`, [{ field, message: '8 to 200 letters, digits and . _ : -' }]);
+  if (raw === undefined)
+    throw badRequest('A payment needs an Idempotency-Key header (or a receipt reference)', [{ field, message: 'required' }]);
+  if (!IDEMPOTENCY_KEY.test(raw))
+    throw badRequest(`The ${field} is malformed`, [{ field, message: '8 to 200 letters, digits and . _ : -' }]);
   return raw;
 }
 
@@ -69,7 +71,11 @@ export const PAYMENT_RESPONSES = {
     body: paymentReceiptSchema,
     headers: { 'Idempotent-Replay': 'true' },
   },
-  202: { description: 'The payment provider did not answer in time: pending until reconciled (nothing was posted); ask again with the same Idempotency-Key', body: paymentReceiptSchema },
+  202: {
+    description:
+      'The payment provider did not answer in time: pending until reconciled (nothing was posted); ask again with the same Idempotency-Key',
+    body: paymentReceiptSchema,
+  },
 } as const;
 
 export const PAYMENT_PROBLEMS = {
@@ -101,5 +107,11 @@ export async function answerPayment(deps: ApiDeps, res: Response, request: Payme
 }
 
 export function balanceJson(b: StatementBalance): z.infer<typeof balanceSchema> {
-  return { statementId: b.statementId, owedCents: b.owedCents, paidCents: b.paidCents, refundedCents: b.refundedCents, balanceCents: b.balanceCents };
+  return {
+    statementId: b.statementId,
+    owedCents: b.owedCents,
+    paidCents: b.paidCents,
+    refundedCents: b.refundedCents,
+    balanceCents: b.balanceCents,
+  };
 }

@@ -3,6 +3,9 @@
  * API tests check every JSON answer against its route's schema (ApiDeps.onUndeclaredResponse),
  * and the type assertions at the end fail the type check when a workflow or billing type drifts
  * away from the schema that documents it.
+ *
+ * Over 300 lines because it is the one catalogue of response shapes the OpenAPI document and the
+ * answer checks read; one place to look for any route's answer.
  */
 import { z } from 'zod';
 import type { PatientStatementDocument } from '../billing/statement.ts';
@@ -138,7 +141,10 @@ export const liveStatusSchema = z
         validTo: z.string().optional(),
         authorizedUnits: z.record(z.string(), z.number()).optional(),
         reason: z.string().optional(),
-        timing: z.enum(['pre_service', 'retro']).optional().meta({ description: 'pre_service: obtained before the date of service; retro: asked after the service' }),
+        timing: z
+          .enum(['pre_service', 'retro'])
+          .optional()
+          .meta({ description: 'pre_service: obtained before the date of service; retro: asked after the service' }),
         performedCheck: z.object({ matches: z.boolean(), differences: z.array(z.string()) }).optional(),
       })
       .optional(),
@@ -177,14 +183,31 @@ export const liveStatusSchema = z
         followUpUntil: z.string(),
         statusInquiries: z.number().int(),
         claimStatusHistory: z.array(z.object({ at: z.string(), source: z.string(), category: z.string(), words: z.string() })),
-        remittances: z.array(z.object({ traceNumber: z.string(), claimNumber: z.string(), status: z.string(), paidCents: z.number().int(), lines: z.array(z.object({ code: z.string() })) })),
+        remittances: z.array(
+          z.object({
+            traceNumber: z.string(),
+            claimNumber: z.string(),
+            status: z.string(),
+            paidCents: z.number().int(),
+            lines: z.array(z.object({ code: z.string() })),
+          }),
+        ),
       })
       .optional()
-      .meta({ description: "The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups" }),
+      .meta({ description: 'The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups' }),
     denials: z
-      .array(z.object({ denialId: z.string(), lineNumber: z.number().int(), code: z.string(), reasons: z.array(z.string()), status: z.string(), appealDueAt: z.string() }))
+      .array(
+        z.object({
+          denialId: z.string(),
+          lineNumber: z.number().int(),
+          code: z.string(),
+          reasons: z.array(z.string()),
+          status: z.string(),
+          appealDueAt: z.string(),
+        }),
+      )
       .optional()
-      .meta({ description: 'Denied lines as work items, with the payer\'s reasons in words and the appeal deadline' }),
+      .meta({ description: "Denied lines as work items, with the payer's reasons in words and the appeal deadline" }),
     coordinationOfBenefits: z.string().optional(),
     patientResponsibilityCents: z.number().int().optional(),
     flags: z.array(z.string()),
@@ -209,8 +232,16 @@ const codeLineSchema = z.object({
       z.object({
         section: z.enum(['diagnoses', 'notes', 'procedures', 'testResults']),
         text: z.string(),
-        entry: z.number().int().optional().meta({ description: 'Which documented diagnosis / procedure / test result (0-based); absent for notes' }),
-        start: z.number().int().optional().meta({ description: 'Offset of the quote in that text (UTF-16 units); absent when not a verbatim quote' }),
+        entry: z
+          .number()
+          .int()
+          .optional()
+          .meta({ description: 'Which documented diagnosis / procedure / test result (0-based); absent for notes' }),
+        start: z
+          .number()
+          .int()
+          .optional()
+          .meta({ description: 'Offset of the quote in that text (UTF-16 units); absent when not a verbatim quote' }),
         end: z.number().int().optional(),
       }),
     )
@@ -243,9 +274,7 @@ export const encounterViewSchema = z
     documentation: encounterSubmissionSchema.shape.documentation
       .optional()
       .meta({ description: 'Coders, supervisors and the encounter’s own physician only' }),
-    codes: z
-      .object({ revision: z.number().int(), diagnoses: z.array(codeLineSchema), procedures: z.array(codeLineSchema) })
-      .nullable(),
+    codes: z.object({ revision: z.number().int(), diagnoses: z.array(codeLineSchema), procedures: z.array(codeLineSchema) }).nullable(),
     claims: z
       .array(
         z.object({
@@ -388,7 +417,10 @@ export const openApiDocumentSchema = z.record(z.string(), z.unknown()).meta({ de
 // The types the schemas document must fit them (a drift fails `tsc`). The revenue-cycle parts of the status
 // (adjudication, denials) are documented above but not yet type-checked against the schema (rcm-back: TODO).
 type Fits<Value, Schema extends z.ZodType> = Value extends z.input<Schema> ? true : never;
-export const TYPES_FIT_SCHEMAS: [Fits<Omit<EncounterStatus, 'adjudication' | 'denials'>, typeof liveStatusSchema>, Fits<PatientStatementDocument, typeof statementDocumentSchema>] = [true, true];
+export const TYPES_FIT_SCHEMAS: [
+  Fits<Omit<EncounterStatus, 'adjudication' | 'denials'>, typeof liveStatusSchema>,
+  Fits<PatientStatementDocument, typeof statementDocumentSchema>,
+] = [true, true];
 
 /** GET /coder-review/worklist: encounters waiting for a coder, oldest first. */
 export const coderWorklistSchema = z.object({

@@ -94,7 +94,9 @@ export function route<
     const named = pathParameterNames(path).sort();
     const declared = Object.keys(declaration.params?.shape ?? {}).sort();
     if (named.join() !== declared.join()) {
-      throw new Error(`${declaration.method.toUpperCase()} ${path}: path parameters (${named.join(', ')}) differ from the declared params (${declared.join(', ')})`);
+      throw new Error(
+        `${declaration.method.toUpperCase()} ${path}: path parameters (${named.join(', ')}) differ from the declared params (${declared.join(', ')})`,
+      );
     }
   }
   return { declaration, handler } as unknown as Route;

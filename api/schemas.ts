@@ -1,6 +1,9 @@
 /**
  * Request schemas (zod 4). The same schemas validate requests and generate the OpenAPI
  * document's request bodies. Messages never echo the submitted value (it may be patient data).
+ *
+ * Over 300 lines because it is the one catalogue of request schemas the OpenAPI document is built
+ * from.
  */
 import { durationMs } from '../domain/durations.ts';
 import { z } from 'zod';
@@ -73,12 +76,10 @@ const x12Id = (max: number) =>
 const text = (max: number) => safeString().trim().min(1).max(max);
 
 /** ICD-10-CM: a letter, two characters, optionally a dot and up to four more (E11.9, S72.001A). */
-export const icd10cmCode = safeString()
-  .regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, { message: 'Not an ICD-10-CM code (e.g. E11.9)' });
+export const icd10cmCode = safeString().regex(/^[A-Z][0-9][0-9A-Z](\.?[0-9A-Z]{1,4})?$/, { message: 'Not an ICD-10-CM code (e.g. E11.9)' });
 
 /** CPT (5 digits, or 4 digits + F/T) or HCPCS Level II (letter + 4 digits). */
-export const procedureCode = safeString()
-  .regex(/^([0-9]{4}[0-9FT]|[A-Z][0-9]{4})$/, { message: 'Not a CPT or HCPCS code (e.g. 99213)' });
+export const procedureCode = safeString().regex(/^([0-9]{4}[0-9FT]|[A-Z][0-9]{4})$/, { message: 'Not a CPT or HCPCS code (e.g. 99213)' });
 
 export const modifier = safeString().regex(/^[0-9A-Z]{2}$/, { message: 'A modifier has two letters or digits' });
 
@@ -131,14 +132,22 @@ export const documentationSchema = z.object({
       }),
     )
     .max(50),
-  testResults: z
-    .array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() }))
-    .max(200),
+  testResults: z.array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() })).max(200),
 });
 
 /** What a scheduled visit plans: the services (codes, units) and the diagnoses that justify them. */
 export const plannedServicesSchema = z.object({
-  services: z.array(z.object({ code: procedureCode, units: units.default(1), modifiers: z.array(modifier).max(4).default([]), description: text(500).optional() })).min(1).max(50),
+  services: z
+    .array(
+      z.object({
+        code: procedureCode,
+        units: units.default(1),
+        modifiers: z.array(modifier).max(4).default([]),
+        description: text(500).optional(),
+      }),
+    )
+    .min(1)
+    .max(50),
   diagnoses: z.array(icd10cmCode).min(1).max(12),
 });
 
@@ -181,25 +190,47 @@ export const encounterSubmissionSchema = z
     const scheduled = submission.plannedServices !== undefined;
     if (scheduled === (submission.documentation !== undefined)) {
       const path = scheduled ? ['plannedServices'] : ['documentation'];
-      const message = scheduled ? 'A scheduled visit has planned services and no documentation yet (send it after the visit)' : 'Give the documentation of the visit, or plannedServices for a scheduled visit';
+      const message = scheduled
+        ? 'A scheduled visit has planned services and no documentation yet (send it after the visit)'
+        : 'Give the documentation of the visit, or plannedServices for a scheduled visit';
       ctx.addIssue({ code: 'custom', path, message });
     }
     if (scheduled) {
       if (dateOfService < shiftDay(today, { days: -MAX_CLOCK_SKEW_DAYS })) {
-        ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'A scheduled visit is today or later (a past visit is posted with its documentation)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dateOfService'],
+          message: 'A scheduled visit is today or later (a past visit is posted with its documentation)',
+        });
       } else if (dateOfService > shiftDay(today, { days: MAX_SCHEDULED_AHEAD_DAYS })) {
-        ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: `A visit is scheduled at most ${MAX_SCHEDULED_AHEAD_DAYS} days ahead` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dateOfService'],
+          message: `A visit is scheduled at most ${MAX_SCHEDULED_AHEAD_DAYS} days ahead`,
+        });
       }
     } else if (dateOfService > shiftDay(today, { days: MAX_CLOCK_SKEW_DAYS })) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: 'The date of service is in the future (post a future visit with plannedServices)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfService'],
+        message: 'The date of service is in the future (post a future visit with plannedServices)',
+      });
     } else if (dateOfService < shiftDay(today, { years: -MAX_SERVICE_AGE_YEARS })) {
-      ctx.addIssue({ code: 'custom', path: ['dateOfService'], message: `The date of service is more than ${MAX_SERVICE_AGE_YEARS} years ago` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateOfService'],
+        message: `The date of service is more than ${MAX_SERVICE_AGE_YEARS} years ago`,
+      });
     }
     if (!isRealDate(dateOfBirth)) return;
     if (dateOfBirth > dateOfService) {
       ctx.addIssue({ code: 'custom', path: ['patient', 'dateOfBirth'], message: 'The date of birth is after the date of service' });
     } else if (dateOfBirth < shiftDay(dateOfService, { years: -MAX_AGE_YEARS })) {
-      ctx.addIssue({ code: 'custom', path: ['patient', 'dateOfBirth'], message: `The date of birth is more than ${MAX_AGE_YEARS} years before the date of service` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['patient', 'dateOfBirth'],
+        message: `The date of birth is more than ${MAX_AGE_YEARS} years before the date of service`,
+      });
     }
   });
 
@@ -216,7 +247,9 @@ export const listEncountersQuerySchema = z
     payer: safeId(64).optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
-    overdue: booleanText.optional().meta({ description: 'true: only encounters with a physician query past its due time, or escalated; false: the others' }),
+    overdue: booleanText
+      .optional()
+      .meta({ description: 'true: only encounters with a physician query past its due time, or escalated; false: the others' }),
     cursor: safeString().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
@@ -258,7 +291,9 @@ export const clarificationListQuerySchema = z
       .union([z.literal('me'), npi])
       .optional()
       .meta({ description: '"me" (a physician) or an NPI; a supervisor may leave it out for every physician' }),
-    state: z.enum(['open', 'closed']).default('open').meta({ description: 'open: waiting for an answer (escalated first, then by due time); closed: answered or withdrawn, newest first' }),
+    state: z.enum(['open', 'closed']).default('open').meta({
+      description: 'open: waiting for an answer (escalated first, then by due time); closed: answered or withdrawn, newest first',
+    }),
     limit: z.coerce.number().int().min(1).max(200).default(100),
   })
   .strict();
@@ -294,7 +329,10 @@ export const decisionSchema = z
 
 export const codeOverrideSchema = z
   .object({
-    diagnoses: z.array(z.object({ code: icd10cmCode })).min(1).max(12),
+    diagnoses: z
+      .array(z.object({ code: icd10cmCode }))
+      .min(1)
+      .max(12),
     procedures: z
       .array(
         z.object({
@@ -324,8 +362,14 @@ export const codeOverrideSchema = z
 export const auditQuerySchema = z
   .object({
     encounterId: uuid.optional(),
-    action: safeString().max(100).optional().meta({ description: 'Only this action, e.g. supervisor.decided; a prefix ending in * takes all that start so (decision:*)', example: 'encounter.viewed' }),
-    actor: safeString().max(200).optional().meta({ description: 'Only what this user (or physician NPI, or "encounterflow" for the workflow) did' }),
+    action: safeString().max(100).optional().meta({
+      description: 'Only this action, e.g. supervisor.decided; a prefix ending in * takes all that start so (decision:*)',
+      example: 'encounter.viewed',
+    }),
+    actor: safeString()
+      .max(200)
+      .optional()
+      .meta({ description: 'Only what this user (or physician NPI, or "encounterflow" for the workflow) did' }),
     cursor: safeString().max(200).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
@@ -335,9 +379,7 @@ const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Must be base64');
 
 /** POST /codec/decode and /codec/encode: Temporal payloads in protobuf JSON (the codec-server protocol). */
 export const codecPayloadsSchema = z.object({
-  payloads: z
-    .array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() }))
-    .max(1_000),
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() })).max(1_000),
 });
 
 /**
@@ -349,10 +391,16 @@ export const encounterIdParams = z.object({ id: pathId('Encounter id') });
 export const clarificationIdParams = z.object({ id: pathId('Clarification (physician query) id') });
 export const patientIdParams = z.object({ id: pathId('Patient id') });
 export const statementIdParams = z.object({ id: pathId('Statement id') });
-export const physicianParams = z.object({ npi: z.string().meta({ description: 'The physician’s NPI (10 digits)', example: '1234567893' }) });
+export const physicianParams = z.object({
+  npi: z.string().meta({ description: 'The physician’s NPI (10 digits)', example: '1234567893' }),
+});
 
 /** Names the version being corrected: a correction of an older version is refused (409), never applied over a newer one. */
-const expectedVersion = z.number().int().min(1).meta({ description: 'The version the correction starts from (as read from GET /encounters/{id}/coverage)' });
+const expectedVersion = z
+  .number()
+  .int()
+  .min(1)
+  .meta({ description: 'The version the correction starts from (as read from GET /encounters/{id}/coverage)' });
 
 export const coverageCorrectionSchema = z.object({ payerId, memberId: x12Id(64), reason: text(1_000), expectedVersion });
 

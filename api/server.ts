@@ -21,7 +21,12 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function runApi(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: Pick<ExternalParties, 'paymentProviderUrl'>): Promise<RunningApi> {
+export async function runApi(
+  config: AppConfig,
+  temporal: TemporalSettings,
+  databaseUrl: string,
+  parties: Pick<ExternalParties, 'paymentProviderUrl'>,
+): Promise<RunningApi> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run the API');
   const payloadCodec = createPayloadCodec(config.payloadEncryptionKeys);
   const prisma = createPrismaClient(databaseUrl, config.database);
@@ -30,7 +35,9 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
   const signing = messageSigningInterceptors(config.payloadEncryptionKeys);
   const { client, connection } = await connectClient(temporal, {
     dataConverter: encryptingDataConverter(payloadCodec),
-    interceptors: { workflow: [...(tracing ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] : []), ...signing.workflow] },
+    interceptors: {
+      workflow: [...(tracing ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] : []), ...signing.workflow],
+    },
   });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
@@ -52,8 +59,14 @@ export async function runApi(config: AppConfig, temporal: TemporalSettings, data
       planTimings: config.paymentPlanTimings,
     },
     readiness: async () => ({
-      database: await prisma.$queryRaw`SELECT 1`.then(() => true, () => false),
-      temporal: await connection.healthService.check({}).then(() => true, () => false),
+      database: await prisma.$queryRaw`SELECT 1`.then(
+        () => true,
+        () => false,
+      ),
+      temporal: await connection.healthService.check({}).then(
+        () => true,
+        () => false,
+      ),
     }),
   });
   const server = await listen(app, { port: config.api.port, host: config.api.host });

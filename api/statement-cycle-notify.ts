@@ -13,7 +13,11 @@ import type { ApiDeps } from './deps.ts';
 
 const log = createLogger('statement-cycle');
 
-export async function notifyStatementCycle(deps: Pick<ApiDeps, 'temporal'>, statementId: string, reason: 'payment' | 'question' | 'payment_plan' | 'refund'): Promise<void> {
+export async function notifyStatementCycle(
+  deps: Pick<ApiDeps, 'temporal'>,
+  statementId: string,
+  reason: 'payment' | 'question' | 'payment_plan' | 'refund',
+): Promise<void> {
   try {
     await deps.temporal.workflow.getHandle(statementCycleWorkflowId(statementId)).signal(dunningChangedSignal, { reason });
   } catch (error) {

@@ -12,7 +12,11 @@ const money = (cents: number) => `$${formatDollars(cents).replace(/\B(?=(\d{3})+
 export function renderStatementPdf(bill: PatientBillView): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     // A fixed creation date keeps the same statement's PDF byte-identical between downloads.
-    const doc = new PDFDocument({ size: 'LETTER', margin: 54, info: { Title: `Statement ${bill.statementNumber}`, CreationDate: new Date(`${bill.issuedOn}T00:00:00Z`) } });
+    const doc = new PDFDocument({
+      size: 'LETTER',
+      margin: 54,
+      info: { Title: `Statement ${bill.statementNumber}`, CreationDate: new Date(`${bill.issuedOn}T00:00:00Z`) },
+    });
     const chunks: Buffer[] = [];
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
@@ -30,7 +34,8 @@ export function renderStatementPdf(bill: PatientBillView): Promise<Buffer> {
 
     doc.font('Helvetica-Bold').text('Services');
     doc.font('Helvetica');
-    for (const s of bill.services) doc.text(`${s.date}  ${s.words} (code ${s.code}${s.units > 1 ? `, ${s.units} units` : ''}): ${money(s.chargeCents)}`);
+    for (const s of bill.services)
+      doc.text(`${s.date}  ${s.words} (code ${s.code}${s.units > 1 ? `, ${s.units} units` : ''}): ${money(s.chargeCents)}`);
     doc.moveDown();
     doc.text(`Charged: ${money(bill.chargedCents)}`);
     doc.text(`Your insurer pays: ${money(bill.insurerPaysCents)}`);
@@ -44,7 +49,10 @@ export function renderStatementPdf(bill: PatientBillView): Promise<Buffer> {
     }
     for (const note of bill.notes) doc.moveDown(0.5).text(note);
     doc.moveDown();
-    doc.font('Helvetica-Bold').fontSize(14).text(`You owe ${money(bill.amountDueCents)} by ${bill.dueDate}`);
+    doc
+      .font('Helvetica-Bold')
+      .fontSize(14)
+      .text(`You owe ${money(bill.amountDueCents)} by ${bill.dueDate}`);
     doc.end();
   });
 }

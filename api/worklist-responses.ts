@@ -19,7 +19,10 @@ export const eligibilityWorklistSchema = z
     items: z.array(
       z.object({
         ...workItem,
-        coverageVersion: z.number().int().meta({ description: 'Name it as expectedVersion when correcting the coverage or switching to self-pay' }),
+        coverageVersion: z
+          .number()
+          .int()
+          .meta({ description: 'Name it as expectedVersion when correcting the coverage or switching to self-pay' }),
         waitingSince: isoTime.nullable().meta({ description: 'When the encounter stopped for the biller' }),
         eligibility: z
           .object({
@@ -44,7 +47,8 @@ export const authorizationWorklistSchema = z
         ...workItem,
         stage: z.enum(STAGES),
         state: z.enum(['pending', 'needs_biller']).meta({
-          description: 'pending: the insurer has not decided yet (followed by the workflow); needs_biller: denied or not decided in time, a biller decides',
+          description:
+            'pending: the insurer has not decided yet (followed by the workflow); needs_biller: denied or not decided in time, a biller decides',
         }),
         daysUntilService: z.number().int().meta({ description: 'Negative once the date of service has passed' }),
         authorization: z.object({
@@ -52,7 +56,9 @@ export const authorizationWorklistSchema = z
           timing: z.enum(['pre_service', 'retro']),
           requestedAt: isoTime,
           expedited: z.boolean(),
-          decisionDueAt: isoTime.meta({ description: 'The regulatory decision deadline (CMS-0057-F: 72 h expedited, 7 days standard, as configured)' }),
+          decisionDueAt: isoTime.meta({
+            description: 'The regulatory decision deadline (CMS-0057-F: 72 h expedited, 7 days standard, as configured)',
+          }),
           overdue: z.boolean().meta({ description: 'The decision deadline has passed' }),
           payerReference: z.string().nullable(),
           reason: z.string().nullable(),

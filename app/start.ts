@@ -93,7 +93,11 @@ try {
   let clearinghouseUrl = config.clearinghouseUrl;
   if (!clearinghouseUrl) {
     // The clearinghouse forwards accepted claims to the payer for adjudication and collects its remittances.
-    const clearinghouse = await startClearinghouseSandbox({ port: config.clearinghousePort, scenarioPath: config.clearinghouseScenarioPath, payerUrl: insurerUrl });
+    const clearinghouse = await startClearinghouseSandbox({
+      port: config.clearinghousePort,
+      scenarioPath: config.clearinghouseScenarioPath,
+      payerUrl: insurerUrl,
+    });
     stops.push({ name: 'clearinghouse sandbox', stop: clearinghouse.stop });
     clearinghouseUrl = clearinghouse.url;
   }
@@ -112,7 +116,13 @@ try {
   const api = await startServiceProcess({ role: 'api', config, temporal, databaseUrl, parties });
   stops.push({ name: 'api', stop: api.stop });
 
-  log.info('encounterflow ready', { api: api.url, temporalUi: uiUrl ?? 'external cluster', insurer: insurerUrl, clearinghouse: clearinghouseUrl, payments: paymentProviderUrl });
+  log.info('encounterflow ready', {
+    api: api.url,
+    temporalUi: uiUrl ?? 'external cluster',
+    insurer: insurerUrl,
+    clearinghouse: clearinghouseUrl,
+    payments: paymentProviderUrl,
+  });
 } catch (err) {
   log.error('start failed', { error: (err as Error).message });
   await stopAll();

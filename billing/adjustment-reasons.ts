@@ -7,7 +7,7 @@ import type { AdjustmentGroup, RemittanceAdjustment } from './remittance.ts';
 
 export const GROUP_WORDS: Record<AdjustmentGroup, string> = {
   CO: 'contractual: the practice writes it off, the patient is not billed',
-  PR: "patient responsibility: billed to the patient (or a secondary payer)",
+  PR: 'patient responsibility: billed to the patient (or a secondary payer)',
   OA: 'other adjustment',
   PI: 'payer-initiated reduction',
   CR: 'correction or reversal of an earlier claim',

@@ -83,10 +83,18 @@ export function buildClaim(input: BuildClaimInput): ClaimDocument {
     const field = `lines[${i}]`;
     check(PROCEDURE_CODE_PATTERN.test(line.code), `${field}.code`, 'is not a CPT/HCPCS code');
     check(Number.isInteger(line.units) && line.units >= 1, `${field}.units`, 'must be a positive integer');
-    check(line.modifiers.length <= 4 && line.modifiers.every((m) => /^[0-9A-Z]{2}$/.test(m)), `${field}.modifiers`, 'up to four 2-character modifiers');
+    check(
+      line.modifiers.length <= 4 && line.modifiers.every((m) => /^[0-9A-Z]{2}$/.test(m)),
+      `${field}.modifiers`,
+      'up to four 2-character modifiers',
+    );
     assertCents(line.chargeCents, `${field}.chargeCents`);
     check(line.diagnosisPointers.length >= 1, `${field}.diagnosisPointers`, 'at least one diagnosis pointer is required');
-    check(line.diagnosisPointers.length <= MAX_POINTERS_PER_LINE, `${field}.diagnosisPointers`, `at most ${MAX_POINTERS_PER_LINE} pointers`);
+    check(
+      line.diagnosisPointers.length <= MAX_POINTERS_PER_LINE,
+      `${field}.diagnosisPointers`,
+      `at most ${MAX_POINTERS_PER_LINE} pointers`,
+    );
     line.diagnosisPointers.forEach((pointer) =>
       check(
         Number.isInteger(pointer) && pointer >= 1 && pointer <= diagnosisCodes.length,

@@ -35,7 +35,8 @@ export interface EstimateBenefits {
   outOfPocketRemainingCents: Cents | null;
 }
 
-export type EstimateBasis = { kind: 'good_faith_estimate' } | { kind: 'estimate'; payerId: string; benefits: EstimateBenefits; benefitsAsOf: string };
+export type EstimateBasis =
+  { kind: 'good_faith_estimate' } | { kind: 'estimate'; payerId: string; benefits: EstimateBenefits; benefitsAsOf: string };
 
 export interface EstimateLine {
   code: string;
@@ -85,7 +86,11 @@ function priceLines(services: readonly EstimatedService[], feeSchedule: FeeSched
 
 const sum = (values: readonly Cents[]): Cents => values.reduce((total, value) => total + value, 0);
 
-export function estimatePatientResponsibility(services: readonly EstimatedService[], feeSchedule: FeeSchedule, basis: EstimateBasis): PatientEstimateDocument {
+export function estimatePatientResponsibility(
+  services: readonly EstimatedService[],
+  feeSchedule: FeeSchedule,
+  basis: EstimateBasis,
+): PatientEstimateDocument {
   const priceList = basis.kind === 'good_faith_estimate' ? SELF_PAY_PRICE_LIST : basis.payerId;
   const { lines, unpricedCodes } = priceLines(services, feeSchedule, priceList);
   const chargeCents = sum(lines.map((l) => l.chargeCents));

@@ -78,7 +78,14 @@ function lineAdjustments(line: unknown): RemitLineAdjustment[] {
 
 function explained(kind: AdjustmentKind, amountCents: Cents, extra: Partial<PatientBillAdjustment> = {}): PatientBillAdjustment {
   const words = ADJUSTMENT_WORDS[kind];
-  return { kind, label: words.label, explanation: words.explanation, amountCents, youPay: kind !== 'contractual' && kind !== 'other', ...extra };
+  return {
+    kind,
+    label: words.label,
+    explanation: words.explanation,
+    amountCents,
+    youPay: kind !== 'contractual' && kind !== 'other',
+    ...extra,
+  };
 }
 
 export function patientBillView(
@@ -100,7 +107,9 @@ export function patientBillView(
     for (const a of perLine) {
       const kind = adjustmentKindOf(a.group, a.reason);
       const reason = kind === 'deductible' || kind === 'coinsurance' || kind === 'copay' ? undefined : plainReason(a.reason);
-      adjustments.push(explained(kind, a.amountCents, { lineNumber: a.lineNumber, youPay: a.group === 'PR', ...(reason ? { reason } : {}) }));
+      adjustments.push(
+        explained(kind, a.amountCents, { lineNumber: a.lineNumber, youPay: a.group === 'PR', ...(reason ? { reason } : {}) }),
+      );
     }
   } else {
     if (t.adjustmentCents > 0) adjustments.push(explained('contractual', t.adjustmentCents));

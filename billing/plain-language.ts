@@ -52,7 +52,8 @@ export type AdjustmentKind = 'contractual' | 'deductible' | 'coinsurance' | 'cop
 export const ADJUSTMENT_WORDS: Readonly<Record<AdjustmentKind, { label: string; explanation: string }>> = {
   contractual: {
     label: 'Discount from your insurer’s contract',
-    explanation: 'Your insurer and the clinic agreed on a lower price for these services. The clinic takes off the difference: you do not owe it.',
+    explanation:
+      'Your insurer and the clinic agreed on a lower price for these services. The clinic takes off the difference: you do not owe it.',
   },
   deductible: {
     label: 'Your deductible',

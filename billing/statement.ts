@@ -179,12 +179,7 @@ export function buildPatientStatement(input: BuildStatementInput): PatientStatem
 }
 
 export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;');
+  return value.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 }
 
 const money = (cents: Cents) => `$${formatDollars(cents).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;

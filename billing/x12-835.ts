@@ -12,7 +12,14 @@
  */
 import { parseSignedDollars } from './money.ts';
 import { ADJUSTMENT_GROUPS, balanceProblems } from './remittance.ts';
-import type { AdjustmentGroup, ClaimPaymentStatus, Remittance, RemittanceAdjustment, RemittanceClaimPayment, RemittanceServiceLine } from './remittance.ts';
+import type {
+  AdjustmentGroup,
+  ClaimPaymentStatus,
+  Remittance,
+  RemittanceAdjustment,
+  RemittanceClaimPayment,
+  RemittanceServiceLine,
+} from './remittance.ts';
 import { X12ParseError, isoDate, readInterchange, transactionSets } from './x12-interchange.ts';
 import type { X12Segment } from './x12-interchange.ts';
 
@@ -36,7 +43,11 @@ function readAdjustments(segment: X12Segment): RemittanceAdjustment[] {
   for (let i = 2; i + 1 < segment.elements.length; i += 3) {
     const reasonCode = segment.elements[i];
     if (!reasonCode) continue;
-    const adjustment: RemittanceAdjustment = { group, reasonCode, amountCents: amount(segment.elements[i + 1], `CAS amount at segment ${segment.position}`) };
+    const adjustment: RemittanceAdjustment = {
+      group,
+      reasonCode,
+      amountCents: amount(segment.elements[i + 1], `CAS amount at segment ${segment.position}`),
+    };
     const quantity = segment.elements[i + 2];
     if (quantity) adjustment.units = Number(quantity);
     adjustments.push(adjustment);
@@ -45,7 +56,8 @@ function readAdjustments(segment: X12Segment): RemittanceAdjustment[] {
 }
 
 function readTransaction(segments: X12Segment[], componentSeparator: string): Remittance {
-  const find = (id: string, qualifier?: string) => segments.find((s) => s.id === id && (qualifier === undefined || s.elements[1] === qualifier));
+  const find = (id: string, qualifier?: string) =>
+    segments.find((s) => s.id === id && (qualifier === undefined || s.elements[1] === qualifier));
   const bpr = find('BPR');
   const trn = find('TRN');
   if (!bpr) throw new X12ParseError('BPR (financial information) is missing');
@@ -77,7 +89,8 @@ function readTransaction(segments: X12Segment[], componentSeparator: string): Re
     const e = segment.elements;
     switch (segment.id) {
       case 'CLP': {
-        if (!CLAIM_STATUSES.includes(e[2] ?? '')) throw new X12ParseError(`CLP02 at segment ${segment.position} is not a claim status code`);
+        if (!CLAIM_STATUSES.includes(e[2] ?? ''))
+          throw new X12ParseError(`CLP02 at segment ${segment.position} is not a claim status code`);
         claim = {
           claimNumber: e[1] ?? '',
           status: e[2] as ClaimPaymentStatus,
@@ -117,7 +130,8 @@ function readTransaction(segments: X12Segment[], componentSeparator: string): Re
       case 'REF':
         if (line && e[1] === '6R') {
           const lineNumber = Number(e[2]);
-          if (!Number.isInteger(lineNumber) || lineNumber < 1) throw new X12ParseError(`REF*6R at segment ${segment.position} is not a line number`);
+          if (!Number.isInteger(lineNumber) || lineNumber < 1)
+            throw new X12ParseError(`REF*6R at segment ${segment.position} is not a line number`);
           line.lineNumber = lineNumber;
         }
         break;

@@ -12,6 +12,9 @@
  *   SE/GE/IEA trailers with segment counts and matching control numbers.
  *
  * Separators: element `*`, component `:`, repetition `^`, segment terminator `~` (one per line).
+ *
+ * Over 300 lines because the 837P's loops are written in transaction-set order, next to the
+ * structural check that reads them back.
  */
 import type { ClaimDocument } from './types.ts';
 import { formatDollars, parseDollars } from './money.ts';
@@ -37,7 +40,11 @@ const IMPLEMENTATION = '005010X222A1';
 
 /** Removes characters that would break the X12 syntax from free text (names, addresses). */
 function text(value: string): string {
-  return value.replace(/[*~:^\r\n]/g, ' ').replace(/\s+/g, ' ').trim().toUpperCase();
+  return value
+    .replace(/[*~:^\r\n]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toUpperCase();
 }
 
 function ccyymmdd(isoDate: string): string {
@@ -71,8 +78,25 @@ export function renderX12_837P(claim: ClaimDocument, envelope: X12Envelope): str
   };
 
   const header = [
-    seg('ISA', '00', ''.padEnd(10), '00', ''.padEnd(10), 'ZZ', text(senderId).padEnd(15).slice(0, 15), 'ZZ',
-      text(receiverId).padEnd(15).slice(0, 15), yymmdd, hhmm, REPETITION, '00501', interchangeControl, '0', envelope.usage ?? 'T', COMPONENT),
+    seg(
+      'ISA',
+      '00',
+      ''.padEnd(10),
+      '00',
+      ''.padEnd(10),
+      'ZZ',
+      text(senderId).padEnd(15).slice(0, 15),
+      'ZZ',
+      text(receiverId).padEnd(15).slice(0, 15),
+      yymmdd,
+      hhmm,
+      REPETITION,
+      '00501',
+      interchangeControl,
+      '0',
+      envelope.usage ?? 'T',
+      COMPONENT,
+    ),
     seg('GS', 'HC', text(senderId), text(receiverId), fullDate, hhmm, String(controlNumber), 'X', IMPLEMENTATION),
   ];
 
@@ -88,7 +112,14 @@ export function renderX12_837P(claim: ClaimDocument, envelope: X12Envelope): str
   body.push(seg('PRV', 'BI', 'PXC', text(claim.billingProvider.taxonomy)));
   body.push(seg('NM1', '85', '2', text(claim.billingProvider.name), '', '', '', '', 'XX', claim.billingProvider.npi));
   body.push(seg('N3', text(claim.billingProvider.address.line1)));
-  body.push(seg('N4', text(claim.billingProvider.address.city), text(claim.billingProvider.address.state), text(claim.billingProvider.address.postalCode)));
+  body.push(
+    seg(
+      'N4',
+      text(claim.billingProvider.address.city),
+      text(claim.billingProvider.address.state),
+      text(claim.billingProvider.address.postalCode),
+    ),
+  );
   body.push(seg('REF', 'EI', claim.billingProvider.taxId));
   // 2000B subscriber (the patient is the subscriber), 2010BA, 2010BB
   body.push(seg('HL', '2', '1', '22', '0'));
@@ -102,8 +133,20 @@ export function renderX12_837P(claim: ClaimDocument, envelope: X12Envelope): str
   body.push(seg('DMG', 'D8', ccyymmdd(subscriber.dateOfBirth), subscriber.sex));
   body.push(seg('NM1', 'PR', '2', text(claim.payerName), '', '', '', '', 'PI', text(claim.payerId)));
   // 2300 claim
-  body.push(seg('CLM', text(claim.claimNumber), formatDollars(claim.totalChargeCents), '', '',
-    [claim.placeOfService, 'B', claim.frequencyCode ?? '1'].join(COMPONENT), 'Y', 'A', 'Y', 'Y'));
+  body.push(
+    seg(
+      'CLM',
+      text(claim.claimNumber),
+      formatDollars(claim.totalChargeCents),
+      '',
+      '',
+      [claim.placeOfService, 'B', claim.frequencyCode ?? '1'].join(COMPONENT),
+      'Y',
+      'A',
+      'Y',
+      'Y',
+    ),
+  );
   if (claim.priorAuthorizationNumber) body.push(seg('REF', 'G1', text(claim.priorAuthorizationNumber)));
   if (claim.originalReference) body.push(seg('REF', 'F8', text(claim.originalReference)));
   body.push(seg('HI', ...claim.diagnosisCodes.map((code, i) => [i === 0 ? 'ABK' : 'ABF', code.replace('.', '')].join(COMPONENT))));
@@ -114,8 +157,18 @@ export function renderX12_837P(claim: ClaimDocument, envelope: X12Envelope): str
   // 2400 service lines
   for (const line of claim.lines) {
     body.push(seg('LX', String(line.lineNumber)));
-    body.push(seg('SV1', ['HC', line.code, ...line.modifiers].join(COMPONENT), formatDollars(line.chargeCents), 'UN',
-      String(line.units), '', '', line.diagnosisPointers.map(String).join(COMPONENT)));
+    body.push(
+      seg(
+        'SV1',
+        ['HC', line.code, ...line.modifiers].join(COMPONENT),
+        formatDollars(line.chargeCents),
+        'UN',
+        String(line.units),
+        '',
+        '',
+        line.diagnosisPointers.map(String).join(COMPONENT),
+      ),
+    );
     body.push(seg('DTP', '472', 'D8', ccyymmdd(line.dateOfService)));
   }
   body.push(seg('SE', String(body.length + 1), transactionControl));
@@ -216,7 +269,8 @@ export function validateX12Structure(x12: string): X12ValidationResult {
         continue;
       }
       if (openTransaction) errors.push(`GE at segment ${i + 1} closes the group before the transaction's SE`);
-      if (elements[1] !== String(openGroup.transactions)) errors.push(`GE01 (${elements[1] ?? ''}) does not match the ${openGroup.transactions} transaction(s) in the group`);
+      if (elements[1] !== String(openGroup.transactions))
+        errors.push(`GE01 (${elements[1] ?? ''}) does not match the ${openGroup.transactions} transaction(s) in the group`);
       if (elements[2] !== openGroup.control) errors.push(`GE02 (${elements[2] ?? ''}) does not match GS06 (${openGroup.control})`);
       openGroup = undefined;
     } else if (id === 'ST') {
@@ -232,7 +286,8 @@ export function validateX12Structure(x12: string): X12ValidationResult {
       }
       const count = i - openTransaction.start + 1;
       if (elements[1] !== String(count)) errors.push(`SE01 (${elements[1] ?? ''}) does not match the ${count} segments from ST to SE`);
-      if (elements[2] !== openTransaction.control) errors.push(`SE02 (${elements[2] ?? ''}) does not match ST02 (${openTransaction.control})`);
+      if (elements[2] !== openTransaction.control)
+        errors.push(`SE02 (${elements[2] ?? ''}) does not match ST02 (${openTransaction.control})`);
       openTransaction.segments.push(elements);
       errors.push(...checkTransactionBody(openTransaction.segments));
       openTransaction = undefined;

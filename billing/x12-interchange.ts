@@ -30,7 +30,8 @@ const SEGMENT_ID = /^[A-Z][A-Z0-9]{1,2}$/;
 
 export function readInterchange(text: string): X12Interchange {
   const input = text.replace(/^\s+/, '');
-  if (!input.startsWith('ISA') || input.length < 106) throw new X12ParseError('interchange must start with a complete 106-character ISA segment');
+  if (!input.startsWith('ISA') || input.length < 106)
+    throw new X12ParseError('interchange must start with a complete 106-character ISA segment');
   const elementSeparator = input[3]!;
   const componentSeparator = input[104]!;
   const terminator = input[105]!;
@@ -65,7 +66,8 @@ export function transactionSets(interchange: X12Interchange, expectedType: strin
     } else if (segment.id === 'SE') {
       if (!open) throw new X12ParseError(`SE at segment ${segment.position} without an ST`);
       open.push(segment);
-      if (segment.elements[1] !== String(open.length)) throw new X12ParseError(`SE01 does not match the ${open.length} segments of the transaction set`);
+      if (segment.elements[1] !== String(open.length))
+        throw new X12ParseError(`SE01 does not match the ${open.length} segments of the transaction set`);
       if (segment.elements[2] !== open[0]!.elements[2]) throw new X12ParseError('SE02 does not match ST02');
       sets.push(open);
       open = undefined;

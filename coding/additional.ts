@@ -25,7 +25,8 @@ interface Finder {
 }
 
 /** Cues before a drug or habit in the same statement that say it is not current (or not taken). */
-const NOT_CURRENT = /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*)\b/i;
+const NOT_CURRENT =
+  /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*)\b/i;
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
 const NOT_CURRENT_AFTER = /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred)\b/i;
@@ -38,20 +39,29 @@ function current(text: string, pattern: RegExp): RegExpExecArray | undefined {
   return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
 }
 
-const INSULIN = /\b(insulin(?!\s*(resistan\w*|level|sensitiv\w*|secret\w*|-?like|growth))|insulin pump|glargine|lispro|aspart|detemir|degludec|glulisine|nph|lantus|levemir|tresiba|toujeo|basaglar|humalog|novolog|humulin|novolin|fiasp|admelog)\b/i;
-const ORAL_ANTIDIABETIC = /\b(metformin|glucophage|glipizide|glyburide|glimepiride|gliclazide|sitagliptin|saxagliptin|linagliptin|alogliptin|januvia|janumet|empagliflozin|dapagliflozin|canagliflozin|ertugliflozin|jardiance|farxiga|invokana|pioglitazone|rosiglitazone|repaglinide|nateglinide|acarbose|miglitol|oral semaglutide|rybelsus|oral (hypoglycemic|antidiabetic|antihyperglycemic|diabetes) (agent|drug|medication|medicine)s?)\b/i;
-const INJECTABLE_NON_INSULIN = /\b(liraglutide|dulaglutide|exenatide|lixisenatide|tirzepatide|semaglutide|pramlintide|ozempic|wegovy|trulicity|victoza|mounjaro|byetta|bydureon|glp-?1 (agonist|injection)s?)\b/i;
-const TOBACCO_HISTORY = /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
-const TOBACCO_CURRENT = /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
-const TOBACCO_EXPOSURE = /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
-export const WEEKS = /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
-export const GESTATION_CONTEXT = /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
+const INSULIN =
+  /\b(insulin(?!\s*(resistan\w*|level|sensitiv\w*|secret\w*|-?like|growth))|insulin pump|glargine|lispro|aspart|detemir|degludec|glulisine|nph|lantus|levemir|tresiba|toujeo|basaglar|humalog|novolog|humulin|novolin|fiasp|admelog)\b/i;
+const ORAL_ANTIDIABETIC =
+  /\b(metformin|glucophage|glipizide|glyburide|glimepiride|gliclazide|sitagliptin|saxagliptin|linagliptin|alogliptin|januvia|janumet|empagliflozin|dapagliflozin|canagliflozin|ertugliflozin|jardiance|farxiga|invokana|pioglitazone|rosiglitazone|repaglinide|nateglinide|acarbose|miglitol|oral semaglutide|rybelsus|oral (hypoglycemic|antidiabetic|antihyperglycemic|diabetes) (agent|drug|medication|medicine)s?)\b/i;
+const INJECTABLE_NON_INSULIN =
+  /\b(liraglutide|dulaglutide|exenatide|lixisenatide|tirzepatide|semaglutide|pramlintide|ozempic|wegovy|trulicity|victoza|mounjaro|byetta|bydureon|glp-?1 (agonist|injection)s?)\b/i;
+const TOBACCO_HISTORY =
+  /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
+const TOBACCO_CURRENT =
+  /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
+const TOBACCO_EXPOSURE =
+  /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
+export const WEEKS =
+  /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
+export const GESTATION_CONTEXT =
+  /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 
 /** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
 const GROUP_CODES = new Map<string, string[]>([['tobacco', ['Z87.891', 'F17', 'Z72.0']]]);
 
 /** A documented body mass index: "BMI 42.3", "BMI of 31", "body mass index: 27 kg/m2", "BMI 97th percentile". */
-export const BMI_VALUE = /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*(\d{1,2}(?:\.\d+)?)\s*(?:kg\/m2|kg\/m\^?2)?(?:\s*(th|st|nd|rd)?\s*(%ile|percentile|pctl))?/i;
+export const BMI_VALUE =
+  /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*(\d{1,2}(?:\.\d+)?)\s*(?:kg\/m2|kg\/m\^?2)?(?:\s*(th|st|nd|rd)?\s*(%ile|percentile|pctl))?/i;
 
 /**
  * The Z68 code for a documented BMI: adults (20 and over) by the value's range, children and
@@ -71,13 +81,28 @@ export function bmiCode(text: string, ageYears: number): { code: string; what: s
   }
   if (ageYears < 20 || value < 10) return undefined;
   const whole = Math.floor(value);
-  const code = value < 20 ? 'Z68.1' : value < 40 ? `Z68.${whole}` : value < 45 ? 'Z68.41' : value < 50 ? 'Z68.42' : value < 60 ? 'Z68.43' : value < 70 ? 'Z68.44' : 'Z68.45';
+  const code =
+    value < 20
+      ? 'Z68.1'
+      : value < 40
+        ? `Z68.${whole}`
+        : value < 45
+          ? 'Z68.41'
+          : value < 50
+            ? 'Z68.42'
+            : value < 60
+              ? 'Z68.43'
+              : value < 70
+                ? 'Z68.44'
+                : 'Z68.45';
   return { code, what: `BMI ${m[1]} (adult)` };
 }
 
 /** Dialysis the patient is on (not planned, declined or "pre-dialysis"). */
-const DIALYSIS = /\b(on (chronic |maintenance )?(hemo|peritoneal )?dialysis|(hemo|peritoneal )?dialysis (dependent|three times|3x|\d+ ?(times|days)|mwf|tth|m\/w\/f|t\/th\/s)|(receives|receiving|undergoes|undergoing|gets) (chronic |maintenance )?(hemo|peritoneal )?dialysis|hemodialysis|peritoneal dialysis|dialysis-dependent)\b/i;
-const NOT_ON_DIALYSIS = /\b(pre-?dialysis|not (yet )?on dialysis|no dialysis|dialysis (is )?(planned|discussed|not|declined|deferred)|declin\w* dialysis|avoid dialysis|(may|will) need dialysis|before dialysis|prior to dialysis)\b/i;
+const DIALYSIS =
+  /\b(on (chronic |maintenance )?(hemo|peritoneal )?dialysis|(hemo|peritoneal )?dialysis (dependent|three times|3x|\d+ ?(times|days)|mwf|tth|m\/w\/f|t\/th\/s)|(receives|receiving|undergoes|undergoing|gets) (chronic |maintenance )?(hemo|peritoneal )?dialysis|hemodialysis|peritoneal dialysis|dialysis-dependent)\b/i;
+const NOT_ON_DIALYSIS =
+  /\b(pre-?dialysis|not (yet )?on dialysis|no dialysis|dialysis (is )?(planned|discussed|not|declined|deferred)|declin\w* dialysis|avoid dialysis|(may|will) need dialysis|before dialysis|prior to dialysis)\b/i;
 
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
@@ -87,11 +112,23 @@ const FINDERS: Finder[] = [
   {
     find: (t) => {
       const m = current(t, INJECTABLE_NON_INSULIN);
-      return m && !/\boral\s+$/i.test(t.slice(0, m.index)) ? { code: 'Z79.85', what: 'an injectable non-insulin antidiabetic drug' } : undefined;
+      return m && !/\boral\s+$/i.test(t.slice(0, m.index))
+        ? { code: 'Z79.85', what: 'an injectable non-insulin antidiabetic drug' }
+        : undefined;
     },
   },
-  { group: 'tobacco', find: (t) => (TOBACCO_HISTORY.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t) ? { code: 'Z87.891', what: 'history of tobacco use' } : undefined) },
-  { group: 'tobacco', find: (t) => (current(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined) },
+  {
+    group: 'tobacco',
+    find: (t) =>
+      TOBACCO_HISTORY.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t)
+        ? { code: 'Z87.891', what: 'history of tobacco use' }
+        : undefined,
+  },
+  {
+    group: 'tobacco',
+    find: (t) =>
+      current(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined,
+  },
   { find: (t) => (current(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
   {
     find: (t) => {
@@ -110,7 +147,10 @@ const FINDERS: Finder[] = [
  * Pregnancy-supervision codes (Z33-Z34) do not carry the note in the tabular, but the weeks of
  * gestation are reported with them in practice (guideline I.C.15.b: on the maternal record).
  */
-const IMPLIED_PATTERNS: Array<[string, string[]]> = [['Z34', ['Z3A']], ['Z33.1', ['Z3A']]];
+const IMPLIED_PATTERNS: Array<[string, string[]]> = [
+  ['Z34', ['Z3A']],
+  ['Z33.1', ['Z3A']],
+];
 
 export function citedPatterns(icd: Icd10Cm, code: string): string[] {
   const out: string[] = [];
@@ -126,7 +166,13 @@ export function citedPatterns(icd: Icd10Cm, code: string): string[] {
  * Codes cited by the "use additional code" notes of `code` that the record documents, first finding
  * per code; `have` lists codes already on the claim (a group already represented is not added again).
  */
-export function documentedAdditionalCodes(icd: Icd10Cm, code: string, statements: readonly RecordStatement[], have: readonly string[], ageYears = 40): DocumentedAdditional[] {
+export function documentedAdditionalCodes(
+  icd: Icd10Cm,
+  code: string,
+  statements: readonly RecordStatement[],
+  have: readonly string[],
+  ageYears = 40,
+): DocumentedAdditional[] {
   const patterns = citedPatterns(icd, code);
   if (patterns.length === 0) return [];
   const out: DocumentedAdditional[] = [];
@@ -136,7 +182,7 @@ export function documentedAdditionalCodes(icd: Icd10Cm, code: string, statements
       const found = f.find(s.text, ageYears);
       if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;
       if (!patterns.some((p) => matchesPattern(found.code, p))) continue;
-      const groupCodes = f.group ? GROUP_CODES.get(f.group) ?? [] : [];
+      const groupCodes = f.group ? (GROUP_CODES.get(f.group) ?? []) : [];
       if ([...taken].some((c) => groupCodes.some((p) => matchesPattern(c, p)))) continue;
       out.push({ ...found, statement: s });
       taken.add(found.code);

@@ -27,8 +27,10 @@ export function fitIsotonic(scores: readonly LabelledScore[]): Bin[] {
   const blocks: Array<{ from: number; right: number; n: number }> = [];
   for (const s of sorted) {
     const last = blocks[blocks.length - 1];
-    if (last && last.from === s.raw) { last.right += s.exact ? 1 : 0; last.n += 1; }
-    else blocks.push({ from: s.raw, right: s.exact ? 1 : 0, n: 1 });
+    if (last && last.from === s.raw) {
+      last.right += s.exact ? 1 : 0;
+      last.n += 1;
+    } else blocks.push({ from: s.raw, right: s.exact ? 1 : 0, n: 1 });
     while (blocks.length >= 2) {
       const b = blocks[blocks.length - 1] as (typeof blocks)[number];
       const a = blocks[blocks.length - 2] as (typeof blocks)[number];
@@ -57,7 +59,8 @@ const EDGES = [0, 0.5, 0.7, 0.8, 0.9, 0.95, 1.0001];
 export function reliabilityTable(rows: ReadonlyArray<{ confidence: number; exact: boolean }>): ReliabilityRow[] {
   const out: ReliabilityRow[] = [];
   for (let i = 0; i + 1 < EDGES.length; i++) {
-    const lo = EDGES[i] as number, hi = EDGES[i + 1] as number;
+    const lo = EDGES[i] as number,
+      hi = EDGES[i + 1] as number;
     const inBin = rows.filter((r) => r.confidence >= lo && r.confidence < hi);
     if (inBin.length === 0) continue;
     out.push({
@@ -98,7 +101,12 @@ export function chooseThreshold(scores: readonly LabelledScore[], bins: Bin[], t
     const through = rows.filter((r) => r.confidence >= t);
     const right = through.filter((r) => r.exact).length;
     if (through.length > 0 && right / through.length >= target) {
-      return { threshold: t, straightThrough: through.length, precision: Math.round((right / through.length) * 1000) / 1000, precisionLowerBound: wilsonLower(right, through.length) };
+      return {
+        threshold: t,
+        straightThrough: through.length,
+        precision: Math.round((right / through.length) * 1000) / 1000,
+        precisionLowerBound: wilsonLower(right, through.length),
+      };
     }
   }
   return { threshold: 1, straightThrough: 0, precision: 1, precisionLowerBound: 0 };

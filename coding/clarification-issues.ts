@@ -5,7 +5,12 @@
  */
 import type { EditFinding } from '../domain/coding.ts';
 import {
-  confirmQuestion, conflictQuestion, diagnosisQuestion, lateralityQuestion, resolutionFor, specificityQuestion,
+  confirmQuestion,
+  conflictQuestion,
+  diagnosisQuestion,
+  lateralityQuestion,
+  resolutionFor,
+  specificityQuestion,
   type ClarificationIssue,
 } from './clarification.ts';
 import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
@@ -39,10 +44,23 @@ export function indicatorsFor(run: CodingRun, m: Mention): string[] {
 /** The whole record as text (notes, diagnoses, test results) for indicator checks. */
 function recordText(run: CodingRun): string {
   const doc = run.input.documentation;
-  return [doc.notes, ...doc.diagnoses.map((d) => d.description), ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`)].join(' \n ');
+  return [
+    doc.notes,
+    ...doc.diagnoses.map((d) => d.description),
+    ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`),
+  ].join(' \n ');
 }
 
-export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: SearchHit[], answered: Set<string>, extra: string[], statedElsewhere: ReadonlySet<string> = new Set(), phaseContext = ''): ClarificationIssue | undefined {
+export function mentionIssue(
+  run: CodingRun,
+  m: Mention,
+  q: SearchQuery,
+  hits: SearchHit[],
+  answered: Set<string>,
+  extra: string[],
+  statedElsewhere: ReadonlySet<string> = new Set(),
+  phaseContext = '',
+): ClarificationIssue | undefined {
   const top = hits[0];
   const fullText = `${m.text} ${extra.join(' ')}`;
   const open = (issue: ClarificationIssue) => (answered.has(issue.question) ? undefined : issue);
@@ -51,8 +69,11 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
     if (rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({
-        kind: 'specificity', question: specificityQuestion(m.original, rule.aspect), clinicalIndicators: indicatorsFor(run, m),
-        options: rule.options, reason: `The ${rule.aspect} is not documented; the default code was used.`,
+        kind: 'specificity',
+        question: specificityQuestion(m.original, rule.aspect),
+        clinicalIndicators: indicatorsFor(run, m),
+        options: rule.options,
+        reason: `The ${rule.aspect} is not documented; the default code was used.`,
         ...(rule.defaultRefine ? { defaultRefine: rule.defaultRefine } : {}),
       });
       if (issue) return issue;
@@ -61,8 +82,11 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
   if (!top || m.assertion !== 'affirmed') return undefined;
   if (encounterTypeOpen(run, top.code, phaseContext)) {
     const issue = open({
-      kind: 'specificity', question: specificityQuestion(m.original, ENCOUNTER_TYPE_ASPECT), clinicalIndicators: indicatorsFor(run, m),
-      options: ENCOUNTER_TYPE_OPTIONS, reason: `The encounter type (7th character of ${top.code}) is not documented; the initial encounter was assumed.`,
+      kind: 'specificity',
+      question: specificityQuestion(m.original, ENCOUNTER_TYPE_ASPECT),
+      clinicalIndicators: indicatorsFor(run, m),
+      options: ENCOUNTER_TYPE_OPTIONS,
+      reason: `The encounter type (7th character of ${top.code}) is not documented; the initial encounter was assumed.`,
     });
     if (issue) return issue;
   }
@@ -70,7 +94,9 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
     const sides = sidesInFamily(run, q, top, fullText);
     if (sides.length > 0) {
       const issue = open({
-        kind: 'laterality', question: lateralityQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+        kind: 'laterality',
+        question: lateralityQuestion(m.original),
+        clinicalIndicators: indicatorsFor(run, m),
         options: sides.map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
         reason: `${top.code} belongs to a family coded by side and the record does not state the side.`,
       });
@@ -80,11 +106,19 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
   const second = hits[1];
   // A tie between strong matches is the engine's own ambiguity, not a gap in the record: the
   // deterministic choice stands (alternatives listed); only weak ties go to the physician.
-  if (second && top.score < STRONG_MATCH && top.score - second.score <= COMPETING_MARGIN && top.code.length === second.code.length &&
-    top.code.slice(0, 3) !== second.code.slice(0, 3) && !/unspecified/i.test(top.description)) {
+  if (
+    second &&
+    top.score < STRONG_MATCH &&
+    top.score - second.score <= COMPETING_MARGIN &&
+    top.code.length === second.code.length &&
+    top.code.slice(0, 3) !== second.code.slice(0, 3) &&
+    !/unspecified/i.test(top.description)
+  ) {
     const close = hits.filter((h) => top.score - h.score <= COMPETING_MARGIN && h.code.length === top.code.length).slice(0, 4);
     const issue = open({
-      kind: 'competing', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+      kind: 'competing',
+      question: diagnosisQuestion(m.original),
+      clinicalIndicators: indicatorsFor(run, m),
       options: close.map((h) => ({ label: h.description, code: h.code })),
       reason: `Codes of equal specificity fit the documentation equally well: ${close.map((h) => h.code).join(', ')}.`,
     });
@@ -92,7 +126,9 @@ export function mentionIssue(run: CodingRun, m: Mention, q: SearchQuery, hits: S
   }
   if (top.score * SECTION_WEIGHT[m.section] < LOW_CONFIDENCE) {
     const issue = open({
-      kind: 'low-confidence', question: diagnosisQuestion(m.original), clinicalIndicators: indicatorsFor(run, m),
+      kind: 'low-confidence',
+      question: diagnosisQuestion(m.original),
+      clinicalIndicators: indicatorsFor(run, m),
       options: hits.slice(0, 3).map((h) => ({ label: h.description, code: h.code })),
       reason: `Best match ${top.code} has low confidence (${round(top.score)}).`,
     });
@@ -109,7 +145,8 @@ const ENCOUNTER_TYPE_OPTIONS = [
   { label: 'Sequela', refine: 'sequela' },
 ];
 /** What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its first care. */
-const ACTIVE_TREATMENT = /\b(today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
+const ACTIVE_TREATMENT =
+  /\b(today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
 
 /**
  * A fracture code (its 7th character tells routine from delayed healing, so the tabular's own
@@ -130,7 +167,11 @@ function encounterTypeOpen(run: CodingRun, code: string, phaseContext: string): 
 }
 
 /** Issues raised by edits that only the physician can resolve; answered ones are applied to the codes. */
-export function editClarifications(run: CodingRun, diagnoses: DiagnosisDraft[], edits: EditFinding[]): { diagnoses: DiagnosisDraft[]; issues: ClarificationIssue[] } {
+export function editClarifications(
+  run: CodingRun,
+  diagnoses: DiagnosisDraft[],
+  edits: EditFinding[],
+): { diagnoses: DiagnosisDraft[]; issues: ClarificationIssue[] } {
   let list = diagnoses;
   const issues: ClarificationIssue[] = [];
   const describe = (code: string) => list.find((d) => d.code === code)?.description ?? code;
@@ -138,17 +179,25 @@ export function editClarifications(run: CodingRun, diagnoses: DiagnosisDraft[], 
   for (const e of edits.filter((x) => x.needsDocumentation)) {
     const [a, b] = e.codes;
     if (!a) continue;
-    const issue: ClarificationIssue = e.rule === 'EXCLUDES1' && b
-      ? {
-        kind: 'edit', question: conflictQuestion(quote(a), quote(b)),
-        clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
-        options: [{ label: describe(a), dropCode: b }, { label: describe(b), dropCode: a }],
-        reason: `${e.rule}: ${e.message}`,
-      }
-      : {
-        kind: 'edit', question: confirmQuestion(quote(a)), clinicalIndicators: [`Documented: "${quote(a)}"`],
-        options: [{ label: `Confirmed: ${describe(a)}` }], reason: `${e.rule}: ${e.message}`,
-      };
+    const issue: ClarificationIssue =
+      e.rule === 'EXCLUDES1' && b
+        ? {
+            kind: 'edit',
+            question: conflictQuestion(quote(a), quote(b)),
+            clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
+            options: [
+              { label: describe(a), dropCode: b },
+              { label: describe(b), dropCode: a },
+            ],
+            reason: `${e.rule}: ${e.message}`,
+          }
+        : {
+            kind: 'edit',
+            question: confirmQuestion(quote(a)),
+            clinicalIndicators: [`Documented: "${quote(a)}"`],
+            options: [{ label: `Confirmed: ${describe(a)}` }],
+            reason: `${e.rule}: ${e.message}`,
+          };
     const resolution = resolutionFor(issue, run.input.answers);
     if (!resolution) issues.push(issue);
     else if (resolution.kind === 'option' && resolution.option.dropCode) list = list.filter((d) => d.code !== resolution.option.dropCode);

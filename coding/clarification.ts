@@ -31,10 +31,7 @@ export interface ClarificationIssue {
   defaultRefine?: string;
 }
 
-export type Resolution =
-  | { kind: 'option'; option: ClarificationOption }
-  | { kind: 'free-text'; text: string }
-  | { kind: 'undetermined' };
+export type Resolution = { kind: 'option'; option: ClarificationOption } | { kind: 'free-text'; text: string } | { kind: 'undetermined' };
 
 /** How an answer resolves an issue, or undefined when the issue is still open. */
 export function resolutionFor(issue: ClarificationIssue, answers: readonly ClarificationAnswer[]): Resolution | undefined {

@@ -46,7 +46,12 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
   const run: CodingRun = {
-    input, codeSets, notes: noteMentions(input.documentation.notes), issues: [], allowed: chapterFilter(input), mentions: new Map(),
+    input,
+    codeSets,
+    notes: noteMentions(input.documentation.notes),
+    issues: [],
+    allowed: chapterFilter(input),
+    mentions: new Map(),
   };
   let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), codeMentions(run));
 
@@ -66,9 +71,18 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   const config = straightThroughConfig();
   const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
   const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures);
-  const straightThrough = straightThroughDecision({ confidence, diagnoses, edits, documentedCodes, clarificationOpen: first !== undefined }, config);
+  const straightThrough = straightThroughDecision(
+    { confidence, diagnoses, edits, documentedCodes, clarificationOpen: first !== undefined },
+    config,
+  );
   const result: CodingResult = {
-    diagnoses, procedures, edits, codeSetVersions: codeSets.versions, confidence, straightThrough, documentedCodes,
+    diagnoses,
+    procedures,
+    edits,
+    codeSetVersions: codeSets.versions,
+    confidence,
+    straightThrough,
+    documentedCodes,
     ...(clarification ? { clarification } : {}),
   };
   return withEvidenceSpans(input.documentation, result);

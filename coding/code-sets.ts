@@ -44,7 +44,11 @@ export function loadCodeSets(opts: { procedureCatalogPath?: string } = {}): Prom
       return p ? { description: p.description, system: p.system } : undefined;
     };
     return {
-      icd, catalog, ptpPairs, unitLimits, describe,
+      icd,
+      catalog,
+      ptpPairs,
+      unitLimits,
+      describe,
       versions: {
         'ICD-10-CM': icd.release,
         'procedure-catalog': catalogPath.split('/').pop() ?? catalogPath,
@@ -58,6 +62,8 @@ export function loadCodeSets(opts: { procedureCatalogPath?: string } = {}): Prom
       },
     };
   })();
-  cached.catch(() => { cached = undefined; });
+  cached.catch(() => {
+    cached = undefined;
+  });
   return cached;
 }

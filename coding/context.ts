@@ -19,18 +19,22 @@ export interface Mention {
 
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
 const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
-const UNCERTAIN = /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|likely|possible|possibly|questionable|question of|concern for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
+const UNCERTAIN =
+  /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|likely|possible|possibly|questionable|question of|concern for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
 const FAMILY_HISTORY = /\b(family (history|hx) of|family history|family hx|fhx of|fhx|fh of)\b/i;
 /** A relative said to have had the condition ("mother had colon cancer", "brother with type 1 diabetes"). */
-const RELATIVE_HAD = /\b(?:(?:his|her|their|pt'?s?|patient'?s)\s+)?(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather|grandparent|aunt|uncle|daughter|son|maternal \w+|paternal \w+)s?\b[^,;]{0,25}?\b(?:had|has|with|died of|died from|diagnosed with|passed away from|w\/)\s+/i;
+const RELATIVE_HAD =
+  /\b(?:(?:his|her|their|pt'?s?|patient'?s)\s+)?(?:mother|father|mom|dad|sister|brother|sibling|parent|grandmother|grandfather|grandparent|aunt|uncle|daughter|son|maternal \w+|paternal \w+)s?\b[^,;]{0,25}?\b(?:had|has|with|died of|died from|diagnosed with|passed away from|w\/)\s+/i;
 /** A history the record denies ("no hx of fragility fx", "denies family history of ..."): negated, not a history code. */
-const NEGATED_HISTORY = /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
+const NEGATED_HISTORY =
+  /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
 const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
 
 /** Durations and ages carry no diagnosis ("for 3 days", "x2 weeks", "45 year old"). */
-const DURATION = /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+(old|of))?\b/gi;
+const DURATION =
+  /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+(old|of))?\b/gi;
 
 function strip(text: string, cue: RegExp): string {
   return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
@@ -42,12 +46,28 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   if (!cleaned) return [];
   const denied = NEGATED_HISTORY.exec(cleaned);
   if (denied) {
-    const before = cleaned.slice(0, denied.index).replace(/[,\s]+$/, '').trim();
-    const after = cleaned.slice(denied.index + denied[0].length).replace(/^\s*of\b/i, '').trim();
+    const before = cleaned
+      .slice(0, denied.index)
+      .replace(/[,\s]+$/, '')
+      .trim();
+    const after = cleaned
+      .slice(denied.index + denied[0].length)
+      .replace(/^\s*of\b/i, '')
+      .trim();
     return [...(before ? assertionsOf(section, before) : []), ...(after ? [{ text: after, assertion: 'negated' as const }] : [])];
   }
   if (FAMILY_HISTORY.test(cleaned)) return [{ text: strip(cleaned, FAMILY_HISTORY), assertion: 'family-history' }];
-  if (RELATIVE_HAD.test(cleaned)) return [{ text: cleaned.replace(RELATIVE_HAD, ' ').replace(/\b(at|age|aged)\s+\d+\b.*$/i, ' ').replace(/\s+/g, ' ').trim(), assertion: 'family-history' }];
+  if (RELATIVE_HAD.test(cleaned))
+    return [
+      {
+        text: cleaned
+          .replace(RELATIVE_HAD, ' ')
+          .replace(/\b(at|age|aged)\s+\d+\b.*$/i, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        assertion: 'family-history',
+      },
+    ];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);
   if (cue) {
@@ -61,7 +81,10 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   const negation = section === 'diagnoses' ? NEGATION_IN_DIAGNOSES : NEGATION;
   const m = negation.exec(cleaned);
   if (!m) return [{ text: cleaned, assertion: 'affirmed' }];
-  const before = cleaned.slice(0, m.index).replace(/[,\s]+$/, '').trim();
+  const before = cleaned
+    .slice(0, m.index)
+    .replace(/[,\s]+$/, '')
+    .trim();
   const after = cleaned.slice(m.index + m[0].length).trim();
   const out: Array<{ text: string; assertion: Assertion }> = [];
   // The affirmed condition keeps what it is said to be without ("migraine, no aura"): the words

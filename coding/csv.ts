@@ -8,8 +8,14 @@ export function parseCsv(text: string): Array<Record<string, string>> {
     for (let i = 0; i < line.length; i++) {
       const ch = line[i];
       if (ch === '"') {
-        if (quoted && line[i + 1] === '"') { cur += '"'; i++; } else quoted = !quoted;
-      } else if (ch === ',' && !quoted) { out.push(cur); cur = ''; } else cur += ch;
+        if (quoted && line[i + 1] === '"') {
+          cur += '"';
+          i++;
+        } else quoted = !quoted;
+      } else if (ch === ',' && !quoted) {
+        out.push(cur);
+        cur = '';
+      } else cur += ch;
     }
     out.push(cur);
     return out.map((c) => c.trim());
@@ -20,7 +26,9 @@ export function parseCsv(text: string): Array<Record<string, string>> {
   return rows.map((row) => {
     const cells = split(row);
     const rec: Record<string, string> = {};
-    names.forEach((n, i) => { rec[n] = cells[i] ?? ''; });
+    names.forEach((n, i) => {
+      rec[n] = cells[i] ?? '';
+    });
     return rec;
   });
 }

@@ -11,7 +11,11 @@ import { normalizeIcdCode } from './icd10cm.ts';
 const fromLine = (line: string, section: 'diagnoses' | 'procedures') => (e: { section: string; text: string }) =>
   e.section === section && e.text === line;
 
-export function documentedCodeOutcomes(doc: EncounterDocumentation, diagnoses: CodedDiagnosis[], procedures: CodedProcedure[]): DocumentedCodeOutcome[] {
+export function documentedCodeOutcomes(
+  doc: EncounterDocumentation,
+  diagnoses: CodedDiagnosis[],
+  procedures: CodedProcedure[],
+): DocumentedCodeOutcome[] {
   const out: DocumentedCodeOutcome[] = [];
   doc.diagnoses.forEach((d, i) => {
     if (!d.code?.trim()) return;
@@ -22,9 +26,24 @@ export function documentedCodeOutcomes(doc: EncounterDocumentation, diagnoses: C
       return;
     }
     const codedAs = diagnoses.filter((c) => c.evidence.some(fromLine(d.description, 'diagnoses'))).map((c) => c.code);
-    out.push(codedAs.length
-      ? { system: 'ICD-10-CM', code, line, outcome: 'changed', codedAs, reason: `The line "${d.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.` }
-      : { system: 'ICD-10-CM', code, line, outcome: 'dropped', reason: `Nothing on the claim comes from the line "${d.description}" with the documented ${code}.` });
+    out.push(
+      codedAs.length
+        ? {
+            system: 'ICD-10-CM',
+            code,
+            line,
+            outcome: 'changed',
+            codedAs,
+            reason: `The line "${d.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.`,
+          }
+        : {
+            system: 'ICD-10-CM',
+            code,
+            line,
+            outcome: 'dropped',
+            reason: `Nothing on the claim comes from the line "${d.description}" with the documented ${code}.`,
+          },
+    );
   });
   doc.procedures.forEach((p, i) => {
     if (!p.code?.trim()) return;
@@ -36,9 +55,24 @@ export function documentedCodeOutcomes(doc: EncounterDocumentation, diagnoses: C
       return;
     }
     const codedAs = procedures.filter((c) => c.evidence.some(fromLine(p.description, 'procedures'))).map((c) => c.code);
-    out.push(codedAs.length
-      ? { system, code, line, outcome: 'changed', codedAs, reason: `The procedure "${p.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.` }
-      : { system, code, line, outcome: 'dropped', reason: `No procedure line on the claim for "${p.description}" with the documented ${code}.` });
+    out.push(
+      codedAs.length
+        ? {
+            system,
+            code,
+            line,
+            outcome: 'changed',
+            codedAs,
+            reason: `The procedure "${p.description}" is coded ${codedAs.join(', ')} instead of the documented ${code}.`,
+          }
+        : {
+            system,
+            code,
+            line,
+            outcome: 'dropped',
+            reason: `No procedure line on the claim for "${p.description}" with the documented ${code}.`,
+          },
+    );
   });
   return out;
 }

@@ -159,7 +159,10 @@ function diagnosisPointers(diagnoses: readonly DiagnosisLine[], procedures: read
   const out: EditFinding[] = [];
   procedures.forEach((p, line) => {
     const ptrs = p.diagnosisPointers;
-    const valid = ptrs.length >= 1 && ptrs.length <= 4 && new Set(ptrs).size === ptrs.length &&
+    const valid =
+      ptrs.length >= 1 &&
+      ptrs.length <= 4 &&
+      new Set(ptrs).size === ptrs.length &&
       ptrs.every((n) => Number.isInteger(n) && n >= 1 && n <= diagnoses.length);
     if (valid) return;
     out.push({

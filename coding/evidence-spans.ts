@@ -45,15 +45,24 @@ function locate(fields: Record<Evidence['section'], Field[]>, e: Evidence): Reco
 export function withEvidenceSpans(doc: EncounterDocumentation, result: CodingResult): CodingResult {
   const fields = fieldsOf(doc);
   const found = new Map<string, RecordSpan | undefined>();
-  const spanned = (evidence: Evidence[]): Evidence[] => evidence.map((e) => {
-    const key = `${e.section}\u0000${e.text}`;
-    if (!found.has(key)) found.set(key, locate(fields, e));
-    const span = found.get(key);
-    return span ? { ...e, span } : e;
-  });
+  const spanned = (evidence: Evidence[]): Evidence[] =>
+    evidence.map((e) => {
+      const key = `${e.section}\u0000${e.text}`;
+      if (!found.has(key)) found.set(key, locate(fields, e));
+      const span = found.get(key);
+      return span ? { ...e, span } : e;
+    });
   return {
     ...result,
-    diagnoses: result.diagnoses.map((d) => ({ ...d, evidence: spanned(d.evidence), alternatives: d.alternatives.map((a) => ({ ...a, evidence: spanned(a.evidence) })) })),
-    procedures: result.procedures.map((p) => ({ ...p, evidence: spanned(p.evidence), alternatives: p.alternatives.map((a) => ({ ...a, evidence: spanned(a.evidence) })) })),
+    diagnoses: result.diagnoses.map((d) => ({
+      ...d,
+      evidence: spanned(d.evidence),
+      alternatives: d.alternatives.map((a) => ({ ...a, evidence: spanned(a.evidence) })),
+    })),
+    procedures: result.procedures.map((p) => ({
+      ...p,
+      evidence: spanned(p.evidence),
+      alternatives: p.alternatives.map((a) => ({ ...a, evidence: spanned(a.evidence) })),
+    })),
   };
 }

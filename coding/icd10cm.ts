@@ -64,7 +64,12 @@ interface RawCodeSet {
 
 export async function loadIcd10Cm(path: string): Promise<Icd10Cm> {
   const raw = JSON.parse(gunzipSync(await readFile(path)).toString('utf8')) as RawCodeSet;
-  const entries: IcdEntry[] = raw.codes.map(([code, description, kind, parent]) => ({ code, description, kind: kind as EntryKind, parent }));
+  const entries: IcdEntry[] = raw.codes.map(([code, description, kind, parent]) => ({
+    code,
+    description,
+    kind: kind as EntryKind,
+    parent,
+  }));
   const byCode = new Map<string, number>();
   const children = new Map<number, number[]>();
   entries.forEach((e, i) => {
@@ -106,8 +111,13 @@ export async function loadIcd10Cm(path: string): Promise<Icd10Cm> {
  */
 export function isExtension(entries: IcdEntry[], e: IcdEntry): boolean {
   const parent = entries[e.parent];
-  return e.kind === EntryKind.Billable && parent !== undefined && parent.kind === EntryKind.Header &&
-    e.code.replace('.', '').length === 7 && e.description.startsWith(`${parent.description}, `);
+  return (
+    e.kind === EntryKind.Billable &&
+    parent !== undefined &&
+    parent.kind === EntryKind.Header &&
+    e.code.replace('.', '').length === 7 &&
+    e.description.startsWith(`${parent.description}, `)
+  );
 }
 
 const coreCache = new Map<string, string[]>();

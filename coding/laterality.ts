@@ -14,7 +14,11 @@ import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from '.
 
 /** Laterality stated elsewhere in the record about the same body site (notes, procedures). */
 export function lateralityFromRecord(run: CodingRun, m: Mention): { side: string; text: string; section: RecordSection } | undefined {
-  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t)));
+  const key = new Set(
+    tokenize(expandAbbreviations(m.text)).filter(
+      (t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t),
+    ),
+  );
   const sources: Array<{ text: string; section: RecordSection }> = [
     ...run.notes.filter((n) => n.assertion === 'affirmed').map((n) => ({ text: n.text, section: 'notes' as const })),
     ...run.input.documentation.procedures.map((p) => ({ text: p.description, section: 'procedures' as const })),
@@ -59,7 +63,10 @@ const sideOf = (description: string) => lateralityOf(tokenize(description.replac
 export function codedBySide(icd: Icd10Cm, code: string): boolean {
   let i = icd.byCode.get(code);
   let entry = i === undefined ? undefined : icd.entries[i];
-  if (entry && isExtension(icd.entries, entry)) { i = entry.parent; entry = icd.entries[i]; }
+  if (entry && isExtension(icd.entries, entry)) {
+    i = entry.parent;
+    entry = icd.entries[i];
+  }
   if (!entry || i === undefined) return false;
   if (sideOf(entry.description)) return true;
   return (icd.children.get(entry.parent) ?? []).some((k) => k !== i && sideOf(icd.entries[k]?.description ?? '') !== undefined);
@@ -72,7 +79,9 @@ export function unspecifiedSide(run: CodingRun, m: Mention, q: SearchQuery, top:
   for (const len of [top.code.length - 1, 5, 4, 3]) {
     if (len < 3 || len >= top.code.length) continue;
     const prefix = top.code.slice(0, len);
-    const hits = rank(run, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c), [prefix.slice(0, 3)]);
+    const hits = rank(run, { ...q, tokens: [...q.tokens, 'unspecified'] }, context, (c) => c.startsWith(prefix) && filter(c), [
+      prefix.slice(0, 3),
+    ]);
     const found = hits.find((h) => !sideOf(h.description) && h.score >= 0.5);
     if (found) return found;
   }
@@ -90,14 +99,21 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   const other = lateralityFromRecord(run, m);
   if (!other || other.side === 'bilateral' || other.side === ownSide) return;
   const conflict: ClarificationIssue = {
-    kind: 'laterality', question: sideConflictQuestion(m.original, other.text),
-    clinicalIndicators: [`${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`, `${other.section === 'notes' ? 'Note' : 'Procedure'}: "${other.text}"`],
+    kind: 'laterality',
+    question: sideConflictQuestion(m.original, other.text),
+    clinicalIndicators: [
+      `${m.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${m.original}"`,
+      `${other.section === 'notes' ? 'Note' : 'Procedure'}: "${other.text}"`,
+    ],
     options: [ownSide, other.side].map((s) => ({ label: s[0]?.toUpperCase() + s.slice(1), refine: s })),
     reason: `Conflicting documentation: the diagnosis states the ${ownSide} side, the ${other.section} the ${other.side} side.`,
   };
   const resolution = resolutionFor(conflict, run.input.answers);
   const chosen = resolution?.kind === 'option' ? resolution.option.refine : undefined;
-  const unsided = m.text.replace(/\b(right|left|rt|lt|r|l)\b/gi, ' ').replace(/\s+/g, ' ').trim();
+  const unsided = m.text
+    .replace(/\b(right|left|rt|lt|r|l)\b/gi, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (chosen) {
     work.mention = { ...m, text: `${unsided} ${chosen}` };
     work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });

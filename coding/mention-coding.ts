@@ -25,8 +25,14 @@ interface Search {
 /** Codes one mention; may add clarifications. Returns zero, one or two diagnoses (two when the text names two conditions). */
 export function codeMention(run: CodingRun, m: Mention, order: number): DiagnosisDraft[] {
   const work: MentionWork = {
-    mention: { ...m }, order, evidence: [{ section: m.section, text: m.original }], extra: [], notesDone: [],
-    statedElsewhere: new Set(), related: [], conflicts: [],
+    mention: { ...m },
+    order,
+    evidence: [{ section: m.section, text: m.original }],
+    extra: [],
+    notesDone: [],
+    statedElsewhere: new Set(),
+    related: [],
+    conflicts: [],
   };
   const documented = documentedCode(run, work);
   if (documented) return [documented];
@@ -55,7 +61,13 @@ function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | und
   const i = icd.byCode.get(code) as number;
   const description = icd.entries[i]?.description ?? '';
   return {
-    system: 'ICD-10-CM', code, description, confidence: 0.95, order: work.order, alternatives: [], evidence: work.evidence,
+    system: 'ICD-10-CM',
+    code,
+    description,
+    confidence: 0.95,
+    order: work.order,
+    alternatives: [],
+    evidence: work.evidence,
     rationale: `Code ${code} documented by the physician with "${m.original}" (diagnoses); validated as billable in ${icd.release}.`,
   };
 }
@@ -94,7 +106,10 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
       break;
     }
     answered.add(issue.question);
-    work.evidence.push({ section: m.section, text: `Physician answer: ${resolution.kind === 'option' ? resolution.option.label : resolution.kind === 'free-text' ? resolution.text : 'clinically undetermined'}` });
+    work.evidence.push({
+      section: m.section,
+      text: `Physician answer: ${resolution.kind === 'option' ? resolution.option.label : resolution.kind === 'free-text' ? resolution.text : 'clinically undetermined'}`,
+    });
     if (resolution.kind === 'option' && resolution.option.code) {
       const chosen = hits.find((h) => h.code === resolution.option.code);
       if (chosen) hits = [chosen, ...hits.filter((h) => h !== chosen)];
@@ -130,11 +145,23 @@ function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | u
   const weight = SECTION_WEIGHT[m.section];
   const evidence: CodeCandidate['evidence'] = work.evidence;
   const confidence = Math.min(1, top.score) * weight;
-  const alternatives = search.hits.slice(1, 4).map((h) => candidate(h, Math.min(1, h.score) * weight, `Also matched "${h.matched.join(' ')}" (${h.matchedText}).`, evidence));
-  const assertionNote = m.assertion === 'personal-history' ? ' Documented as history: personal-history code, not the active condition.'
-    : m.assertion === 'family-history' ? ' Documented as family history.' : '';
+  const alternatives = search.hits
+    .slice(1, 4)
+    .map((h) => candidate(h, Math.min(1, h.score) * weight, `Also matched "${h.matched.join(' ')}" (${h.matchedText}).`, evidence));
+  const assertionNote =
+    m.assertion === 'personal-history'
+      ? ' Documented as history: personal-history code, not the active condition.'
+      : m.assertion === 'family-history'
+        ? ' Documented as family history.'
+        : '';
   return {
-    system: 'ICD-10-CM', code: top.code, description: top.description, confidence: round(confidence), order: work.order, alternatives, evidence: [...evidence],
+    system: 'ICD-10-CM',
+    code: top.code,
+    description: top.description,
+    confidence: round(confidence),
+    order: work.order,
+    alternatives,
+    evidence: [...evidence],
     rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${work.notesDone.length ? `; ${work.notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,
   };
 }
@@ -150,16 +177,24 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // Words one documented word expanded to ("colon": "colon large intestine") are consumed together.
   const groups = expandWithGroups(queryText(m, work.extra)).groups;
   for (const g of groups) if (g.some((t) => covered.has(t))) for (const t of g) covered.add(t);
-  const rest = query.tokens.filter((t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t));
+  const rest = query.tokens.filter(
+    (t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t),
+  );
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   if (rest.length === 0 || total <= 0 || restWeight / total < 0.2) return undefined;
   const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
   const second = rank(run, q2, m.text, searchFilter(m))[0];
-  if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups)) return undefined;
+  if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups))
+    return undefined;
   return {
-    system: 'ICD-10-CM', code: second.code, description: second.description, confidence: round(second.score * SECTION_WEIGHT[m.section] * 0.95), order: work.order + 0.5,
-    alternatives: [], evidence: [...work.evidence],
+    system: 'ICD-10-CM',
+    code: second.code,
+    description: second.description,
+    confidence: round(second.score * SECTION_WEIGHT[m.section] * 0.95),
+    order: work.order + 0.5,
+    alternatives: [],
+    evidence: [...work.evidence],
     rationale: `The same documentation ("${m.original}") also names "${second.matched.join(' ')}", coded separately as "${second.matchedText}".`,
   };
 }

@@ -24,7 +24,10 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
       // Outpatient, an uncertain diagnosis is not coded as if established (guideline IV.H); inpatient it is.
-      if (!inpatient) { uncertainLines.push({ ...m, assertion: 'affirmed' }); continue; }
+      if (!inpatient) {
+        uncertainLines.push({ ...m, assertion: 'affirmed' });
+        continue;
+      }
       m.assertion = 'affirmed';
     }
     run.mentions.set(order, m);

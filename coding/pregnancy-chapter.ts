@@ -17,12 +17,27 @@ import { buildQuery } from './search.ts';
 import { isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** A pregnancy the record rules out ("not pregnant", "urine hCG negative"). */
-const NOT_PREGNANT = /\b(not|non-?|no longer|denies( being)?|never been)\s*pregnant\b|\b(pregnancy test|upt|u?hcg|beta[- ]hcg)\s*(is\s*|was\s*)?(neg\w*|-)|\bnegative (urine |serum )?(pregnancy test|upt|u?hcg)\b/i;
-const INCIDENTAL = /\b(incidental (to|pregnancy)|not (affecting|complicating|related to) (the )?pregnancy|unrelated to (the )?pregnancy)\b/i;
+const NOT_PREGNANT =
+  /\b(not|non-?|no longer|denies( being)?|never been)\s*pregnant\b|\b(pregnancy test|upt|u?hcg|beta[- ]hcg)\s*(is\s*|was\s*)?(neg\w*|-)|\bnegative (urine |serum )?(pregnancy test|upt|u?hcg)\b/i;
+const INCIDENTAL =
+  /\b(incidental (to|pregnancy)|not (affecting|complicating|related to) (the )?pregnancy|unrelated to (the )?pregnancy)\b/i;
 /** Words the obstetric titles add themselves. */
-const PREGNANCY_WORDS = new Set(['pregnancy', 'pregnant', 'gestation', 'gestational', 'trimester', 'complicating', 'antepartum', 'maternal']);
+const PREGNANCY_WORDS = new Set([
+  'pregnancy',
+  'pregnant',
+  'gestation',
+  'gestational',
+  'trimester',
+  'complicating',
+  'antepartum',
+  'maternal',
+]);
 
-interface ChapterRoute { subcategory: string; ranges: Array<[string, string]>; except: string[] }
+interface ChapterRoute {
+  subcategory: string;
+  ranges: Array<[string, string]>;
+  except: string[];
+}
 
 const routesByIcd = new WeakMap<Icd10Cm, ChapterRoute[]>();
 
@@ -37,8 +52,9 @@ export function chapterRoutes(icd: Icd10Cm): ChapterRoute[] {
       const m = /^conditions in (.+)$/i.exec(term);
       if (!m?.[1]) continue;
       const [list, exceptPart] = m[1].split(/,?\s+except\s+/i);
-      const ranges = [...(list ?? '').matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?/g)]
-        .map((r): [string, string] => [r[1] ?? '', r[2] ?? r[1] ?? '']);
+      const ranges = [...(list ?? '').matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?/g)].map(
+        (r): [string, string] => [r[1] ?? '', r[2] ?? r[1] ?? ''],
+      );
       const except = [...(exceptPart ?? '').matchAll(/[A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?/g)].map((r) => r[0]);
       routes.push({ subcategory: code, ranges, except });
     }
@@ -54,7 +70,8 @@ export function routeFor(icd: Icd10Cm, code: string): string | undefined {
   for (const r of chapterRoutes(icd)) {
     if (r.except.some((e) => plain.startsWith(e.replace('.', '')))) continue;
     for (const [lo, hi] of r.ranges) {
-      const l = lo.replace('.', ''), h = hi.replace('.', '');
+      const l = lo.replace('.', ''),
+        h = hi.replace('.', '');
       const inside = plain.slice(0, l.length) >= l && plain.slice(0, h.length) <= h;
       if (!inside) continue;
       const width = l === h ? 0 : 1;
@@ -68,28 +85,53 @@ export function routeFor(icd: Icd10Cm, code: string): string | undefined {
 export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const doc = run.input.documentation;
   const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
-  if (!run.allowed('O26.90') || statements.some((s) => NOT_PREGNANT.test(s) || INCIDENTAL.test(s)) || !pregnancyStatus(statements).antepartum) return drafts;
+  if (
+    !run.allowed('O26.90') ||
+    statements.some((s) => NOT_PREGNANT.test(s) || INCIDENTAL.test(s)) ||
+    !pregnancyStatus(statements).antepartum
+  )
+    return drafts;
   const icd = run.codeSets.icd;
   const out: DiagnosisDraft[] = [];
   for (const d of drafts) {
     const m = run.mentions.get(d.order);
-    if (!m || m.documentedCode || /^[OPZ]/.test(d.code) || d.code.startsWith('R')) { out.push(d); continue; }
+    if (!m || m.documentedCode || /^[OPZ]/.test(d.code) || d.code.startsWith('R')) {
+      out.push(d);
+      continue;
+    }
     const q = buildQuery(`${m.text} pregnancy`);
-    const strong = q.tokens.filter((t) => !PREGNANCY_WORDS.has(t) && !isNeutral(t) && !ENCOUNTER_WORDS.has(t) &&
-      !(LATERALITY_WORDS as readonly string[]).includes(t) && (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF);
-    const named = rank(run, q, m.text, (c) => c.startsWith('O'))
-      .find((h) => h.score >= 0.7 && strong.every((t) => h.matched.includes(t)));
+    const strong = q.tokens.filter(
+      (t) =>
+        !PREGNANCY_WORDS.has(t) &&
+        !isNeutral(t) &&
+        !ENCOUNTER_WORDS.has(t) &&
+        !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+        (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF,
+    );
+    const named = rank(run, q, m.text, (c) => c.startsWith('O')).find((h) => h.score >= 0.7 && strong.every((t) => h.matched.includes(t)));
     const sub = named ? undefined : routeFor(icd, d.code);
-    const code = named?.code ?? (sub ? excludedToObstetric(run, sub, q.tokens, strong) ?? inPregnancyLeaf(run, sub) : undefined);
-    if (!code || !isBillable(icd, code) || !run.allowed(code)) { out.push(d); continue; }
+    const code = named?.code ?? (sub ? (excludedToObstetric(run, sub, q.tokens, strong) ?? inPregnancyLeaf(run, sub)) : undefined);
+    if (!code || !isBillable(icd, code) || !run.allowed(code)) {
+      out.push(d);
+      continue;
+    }
     const keep = keepsCondition(icd, code, d.code);
     // A side asked about the condition's own code is moot when the obstetric code has none (and the condition's code is not kept).
     if (!keep && !codedBySide(icd, code)) run.issues = run.issues.filter((i) => i.order !== d.order || i.kind !== 'laterality');
     out.push({
-      ...d, code, description: describeIcd(run.codeSets, code), confidence: round(d.confidence * 0.95),
+      ...d,
+      code,
+      description: describeIcd(run.codeSets, code),
+      confidence: round(d.confidence * 0.95),
       rationale: `${d.rationale} In an ongoing pregnancy the condition is coded to chapter 15 first (guideline I.C.15.a.1): ${code}${named ? ` names "${named.matchedText}"` : ` (the tabular's "${sub}" takes conditions of ${d.code.slice(0, 3)})`}${keep ? `; ${d.code} follows to identify the condition` : ''}.`,
     });
-    if (keep) out.push({ ...d, order: d.order + 0.1, confidence: round(d.confidence * 0.95), rationale: `${d.rationale} Reported after ${code}, whose note asks for the specific condition.` });
+    if (keep)
+      out.push({
+        ...d,
+        order: d.order + 0.1,
+        confidence: round(d.confidence * 0.95),
+        rationale: `${d.rationale} Reported after ${code}, whose note asks for the specific condition.`,
+      });
   }
   return out;
 }
@@ -99,10 +141,14 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
  * (O99.4: "venous complications ... in pregnancy (O22.-)"): a condition those categories name goes there.
  */
 function excludedToObstetric(run: CodingRun, subcategory: string, tokens: string[], strong: string[]): string | undefined {
-  const patterns = notesFor(run.codeSets.icd, subcategory, 'ex2').flatMap(([, p]) => p).filter((p) => p.startsWith('O'));
+  const patterns = notesFor(run.codeSets.icd, subcategory, 'ex2')
+    .flatMap(([, p]) => p)
+    .filter((p) => p.startsWith('O'));
   if (patterns.length === 0 || strong.length === 0) return undefined;
   const hit = rank(run, { tokens }, '', (c) => patterns.some((p) => matchesPattern(c, p)))[0];
-  return hit && hit.score >= 0.6 && strong.some((t) => hit.matched.includes(t)) && /\bpregnancy\b/i.test(hit.description) ? hit.code : undefined;
+  return hit && hit.score >= 0.6 && strong.some((t) => hit.matched.includes(t)) && /\bpregnancy\b/i.test(hit.description)
+    ? hit.code
+    : undefined;
 }
 
 /**
@@ -115,9 +161,15 @@ function inPregnancyLeaf(run: CodingRun, subcategory: string): string | undefine
   const index = icd.byCode.get(subcategory);
   if (index === undefined) return undefined;
   const subWords = new Set(tokenize(icd.entries[index]?.description ?? ''));
-  const candidates = billableDescendants(icd, index).map((k) => icd.entries[k]).filter((e): e is NonNullable<typeof e> =>
-    e !== undefined && /\bpregnancy\b/i.test(e.description) && !/childbirth|puerperium/i.test(e.description) &&
-    tokenize(e.description).every((t) => subWords.has(t) || TRIMESTER_WORDS.has(t)));
+  const candidates = billableDescendants(icd, index)
+    .map((k) => icd.entries[k])
+    .filter(
+      (e): e is NonNullable<typeof e> =>
+        e !== undefined &&
+        /\bpregnancy\b/i.test(e.description) &&
+        !/childbirth|puerperium/i.test(e.description) &&
+        tokenize(e.description).every((t) => subWords.has(t) || TRIMESTER_WORDS.has(t)),
+    );
   return (candidates.find((e) => /unspecified trimester/i.test(e.description)) ?? candidates[0])?.code;
 }
 const TRIMESTER_WORDS = new Set(['first', 'second', 'third', 'unspecified', 'trimester']);
@@ -125,5 +177,8 @@ const TRIMESTER_WORDS = new Set(['first', 'second', 'third', 'unspecified', 'tri
 /** Whether the obstetric code's "use additional code" notes ask for the condition's own code. */
 function keepsCondition(icd: Icd10Cm, obstetric: string, condition: string): boolean {
   if (citedPatterns(icd, obstetric).some((p) => matchesPattern(condition, p))) return true;
-  return notesFor(icd, obstetric, 'ua').some(([text, patterns]) => patterns.length === 0 && /\b(specific condition|identify the (injury|condition|disease)|the condition)\b/i.test(text));
+  return notesFor(icd, obstetric, 'ua').some(
+    ([text, patterns]) =>
+      patterns.length === 0 && /\b(specific condition|identify the (injury|condition|disease)|the condition)\b/i.test(text),
+  );
 }

@@ -21,7 +21,8 @@ export interface PregnancyStatus {
 }
 
 const STATED_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
-const DELIVERED = /\b(postpartum|post-partum|puerper\w*|delivered|delivery (was|on)|after delivery|status post (c-section|cesarean|delivery)|s\/p (c-section|cesarean|delivery)|in labou?r)\b/i;
+const DELIVERED =
+  /\b(postpartum|post-partum|puerper\w*|delivered|delivery (was|on)|after delivery|status post (c-section|cesarean|delivery)|s\/p (c-section|cesarean|delivery)|in labou?r)\b/i;
 const PREGNANT = /\b(pregnant|pregnancy|gestation\w*|prenatal|antenatal|iup|g\d+\s*p\d+)\b/i;
 
 export function trimesterOfWeeks(weeks: number): Trimester {
@@ -43,14 +44,20 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
     if (DELIVERED.test(s)) delivered = true;
     if (PREGNANT.test(s)) pregnant = true;
     const t = statedTrimester(s);
-    if (t && !status.trimester) { status.trimester = t; status.source = s; }
+    if (t && !status.trimester) {
+      status.trimester = t;
+      status.source = s;
+    }
     const m = WEEKS.exec(s);
     if (m && GESTATION_CONTEXT.test(s) && status.weeks === undefined) {
       const weeks = Number(m[1]);
       if (weeks >= 1 && weeks <= 45) {
         status.weeks = weeks;
         pregnant = true;
-        if (!t) { status.trimester = trimesterOfWeeks(weeks); status.source = s; }
+        if (!t) {
+          status.trimester = trimesterOfWeeks(weeks);
+          status.source = s;
+        }
       }
     }
   }
@@ -58,7 +65,12 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
   return status;
 }
 
-const norm = (d: string) => d.toLowerCase().replace(/\bthe\s+/g, '').replace(/\s+/g, ' ').trim();
+const norm = (d: string) =>
+  d
+    .toLowerCase()
+    .replace(/\bthe\s+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The code in the same category whose title is `wanted` (compared without "the"). */
 function codeTitled(icd: Icd10Cm, code: string, wanted: string): { code: string; description: string } | undefined {
@@ -84,11 +96,21 @@ function codeTitled(icd: Icd10Cm, code: string, wanted: string): { code: string;
  * The refined code for a pregnancy code, or undefined when nothing changes. `ownText` is the
  * diagnosis' own wording: a trimester or phase it states itself is kept.
  */
-export function refinePregnancyCode(icd: Icd10Cm, code: string, description: string, ownText: string, status: PregnancyStatus): { code: string; description: string; why: string } | undefined {
+export function refinePregnancyCode(
+  icd: Icd10Cm,
+  code: string,
+  description: string,
+  ownText: string,
+  status: PregnancyStatus,
+): { code: string; description: string; why: string } | undefined {
   if (!/^O|^Z3[3-6]/.test(code)) return undefined;
   let desc = description;
   const why: string[] = [];
-  if (status.antepartum && /\bin (the )?puerperium\b|\bin childbirth\b/i.test(desc) && !/puerper|postpartum|childbirth|deliver|labou?r/i.test(ownText)) {
+  if (
+    status.antepartum &&
+    /\bin (the )?puerperium\b|\bin childbirth\b/i.test(desc) &&
+    !/puerper|postpartum|childbirth|deliver|labou?r/i.test(ownText)
+  ) {
     desc = desc.replace(/\bin (the )?puerperium\b|\bin childbirth\b/i, 'in pregnancy');
     why.push('the record describes an ongoing pregnancy');
   }
@@ -97,7 +119,9 @@ export function refinePregnancyCode(icd: Icd10Cm, code: string, description: str
     const m = /\b(unspecified|first|second|third) trimester\b/i.exec(desc);
     if (m && m[1]?.toLowerCase() !== status.trimester) {
       desc = desc.replace(m[0], `${status.trimester} trimester`);
-      why.push(`${status.trimester} trimester from ${status.weeks !== undefined ? `${status.weeks} weeks of gestation` : 'the record'} ("${status.source ?? ''}")`);
+      why.push(
+        `${status.trimester} trimester from ${status.weeks !== undefined ? `${status.weeks} weeks of gestation` : 'the record'} ("${status.source ?? ''}")`,
+      );
     }
   }
   if (desc === description) return undefined;
@@ -125,7 +149,12 @@ export function withGravidity(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     if (!/^Z34\.[089]/.test(d.code) || d.code[4] === family) return d;
     const code = `Z34.${family}${d.code.slice(5)}`;
     if (!isBillable(icd, code) || !run.allowed(code)) return d;
-    return { ...d, code, description: describeIcd(run.codeSets, code), rationale: `${d.rationale} Gravidity documented ("${stated[0]}"): ${code}.` };
+    return {
+      ...d,
+      code,
+      description: describeIcd(run.codeSets, code),
+      rationale: `${d.rationale} Gravidity documented ("${stated[0]}"): ${code}.`,
+    };
   });
 }
 
@@ -139,6 +168,11 @@ export function withPregnancyDetails(run: CodingRun, drafts: DiagnosisDraft[]): 
     if (m?.documentedCode) return d;
     const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, m?.original ?? '', status);
     if (!refined || !run.allowed(refined.code)) return d;
-    return { ...d, code: refined.code, description: refined.description, rationale: `${d.rationale} Refined to ${refined.code}: ${refined.why}.` };
+    return {
+      ...d,
+      code: refined.code,
+      description: refined.description,
+      rationale: `${d.rationale} Refined to ${refined.code}: ${refined.why}.`,
+    };
   });
 }

@@ -26,7 +26,10 @@ function pointersFor(diagnoses: CodedDiagnosis[], code: string, procTokens: Read
     overlap: isVisit ? 0 : tokenize(`${d.description} ${d.evidence.map((e) => e.text).join(' ')}`).filter((t) => procTokens.has(t)).length,
   }));
   const related = relevance.filter((r) => r.overlap > 0).sort((a, b) => b.overlap - a.overlap || a.pointer - b.pointer);
-  return (related.length ? related : relevance).slice(0, 4).map((r) => r.pointer).sort((a, b) => a - b);
+  return (related.length ? related : relevance)
+    .slice(0, 4)
+    .map((r) => r.pointer)
+    .sort((a, b) => a - b);
 }
 
 /** The catalog entry for a description match, moved to the band of the patient's age when the code is age-banded. */
@@ -34,7 +37,10 @@ function inAgeBand(run: CodingRun, match: CatalogMatch): { procedure: CatalogPro
   const wanted = codeForAge(match.procedure.code, run.input.patient.ageYears);
   const entry = wanted && wanted !== match.procedure.code ? run.codeSets.catalog.byCode.get(wanted) : undefined;
   return entry
-    ? { procedure: entry, note: ` The matched ${match.procedure.code} is for another age band: ${entry.code} is the code of that series for a patient of ${run.input.patient.ageYears}.` }
+    ? {
+        procedure: entry,
+        note: ` The matched ${match.procedure.code} is for another age band: ${entry.code} is the code of that series for a patient of ${run.input.patient.ageYears}.`,
+      }
     : { procedure: match.procedure, note: '' };
 }
 
@@ -45,12 +51,21 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
   const base = { units: p.units ?? 1, modifiers: p.modifiers ?? [], evidence: [{ section, text: p.description }] };
   if (documented && !known && PROCEDURE_CODE.test(documented)) {
     edits.push({
-      rule: 'NOT_IN_CATALOG', severity: 'warning', codes: [documented], needsDocumentation: false, source: catalogName,
+      rule: 'NOT_IN_CATALOG',
+      severity: 'warning',
+      codes: [documented],
+      needsDocumentation: false,
+      source: catalogName,
       message: `The documented procedure code ${documented} is not in the procedure catalog; it is kept as documented and a coder must confirm it.`,
     });
     const system = procedureSystem(documented);
     return {
-      system, code: documented, description: p.description, confidence: DOCUMENTED_NOT_IN_CATALOG, ...base, alternatives: [],
+      system,
+      code: documented,
+      description: p.description,
+      confidence: DOCUMENTED_NOT_IN_CATALOG,
+      ...base,
+      alternatives: [],
       diagnosisPointers: pointersFor(diagnoses, documented, new Set(procedureTokens(p.description))),
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
@@ -59,7 +74,11 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
   const top = matches[0];
   if (!known && (!top || top.score < 0.35)) {
     edits.push({
-      rule: 'UNMATCHED_PROCEDURE', severity: 'warning', codes: documented ? [documented] : [], needsDocumentation: false, source: catalogName,
+      rule: 'UNMATCHED_PROCEDURE',
+      severity: 'warning',
+      codes: documented ? [documented] : [],
+      needsDocumentation: false,
+      source: catalogName,
       message: `A documented procedure${documented ? ` (code ${documented})` : ''} matches no entry of the procedure catalog; a coder must assign it.`,
     });
     return undefined;
@@ -67,13 +86,21 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
   const banded = top && !known ? inAgeBand(run, top) : undefined;
   const proc = known ?? banded?.procedure;
   if (!proc) return undefined;
-  const score = known ? 0.97 : top?.score ?? 0;
+  const score = known ? 0.97 : (top?.score ?? 0);
   return {
-    system: proc.system, code: proc.code, description: proc.description, confidence: round(score), ...base,
+    system: proc.system,
+    code: proc.code,
+    description: proc.description,
+    confidence: round(score),
+    ...base,
     diagnosisPointers: pointersFor(diagnoses, proc.code, new Set([...procedureTokens(p.description), ...proc.tokens])),
     alternatives: matches.slice(1, 4).map((a) => ({
-      system: a.procedure.system, code: a.procedure.code, description: a.procedure.description, confidence: round(a.score),
-      rationale: `Catalog description shares "${a.matched.join(' ')}".`, evidence: [{ section, text: p.description }],
+      system: a.procedure.system,
+      code: a.procedure.code,
+      description: a.procedure.description,
+      confidence: round(a.score),
+      rationale: `Catalog description shares "${a.matched.join(' ')}".`,
+      evidence: [{ section, text: p.description }],
     })),
     rationale: known
       ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`

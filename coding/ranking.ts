@@ -11,7 +11,19 @@ import { mostSpecificBillable, searchIcd, type SearchHit, type SearchOptions, ty
 import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Words that choose a 7th character (encounter, healing) rather than name a condition. */
-export const ENCOUNTER_WORDS = new Set(['initial', 'subsequent', 'encounter', 'routine', 'healing', 'delayed', 'sequela', 'closed', 'open', 'nonunion', 'malunion']);
+export const ENCOUNTER_WORDS = new Set([
+  'initial',
+  'subsequent',
+  'encounter',
+  'routine',
+  'healing',
+  'delayed',
+  'sequela',
+  'closed',
+  'open',
+  'nonunion',
+  'malunion',
+]);
 /** Words rarer than this (inverse document frequency) carry meaning; commoner ones ("right", "other") do not. */
 export const TRIVIAL_IDF = 3;
 
@@ -20,14 +32,26 @@ export const TRIVIAL_IDF = 3;
  * when more than one meaningful documented word supports it, or when the record explains the whole
  * core of the text it matched: one shared word ("peripheral", "following") is not a diagnosis.
  */
-export function wellSupported(icd: CodeSets['icd'], hit: SearchHit, queryTokens: readonly string[], groups: readonly string[][] = []): boolean {
-  const strong = hit.matched.filter((t) => !isNeutral(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) &&
-    !ENCOUNTER_WORDS.has(t) && (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF);
+export function wellSupported(
+  icd: CodeSets['icd'],
+  hit: SearchHit,
+  queryTokens: readonly string[],
+  groups: readonly string[][] = [],
+): boolean {
+  const strong = hit.matched.filter(
+    (t) =>
+      !isNeutral(t) &&
+      !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+      !ENCOUNTER_WORDS.has(t) &&
+      (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF,
+  );
   // The words one expansion produced count once ("following surgery" is one qualifier).
-  const units = new Set(strong.map((t) => {
-    const g = groups.findIndex((grp) => grp.includes(t));
-    return g >= 0 ? `#${g}` : t;
-  }));
+  const units = new Set(
+    strong.map((t) => {
+      const g = groups.findIndex((grp) => grp.includes(t));
+      return g >= 0 ? `#${g}` : t;
+    }),
+  );
   if (units.size >= 2) return true;
   const q = new Set(queryTokens);
   const core = coreTokens(hit.matchedText);
@@ -42,7 +66,10 @@ export function wellSupported(icd: CodeSets['icd'], hit: SearchHit, queryTokens:
 const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   [/^Z89/, /\b(amputat\w*|absen(ce|t)|missing|loss of|lost|disarticulat\w*|stump|removed)\b/i],
   [/^Z90/, /\b(\w+ectomy|absen(ce|t)|missing|removed|removal|resect\w*)\b/i],
-  [/^Z85/, /\b(malignan\w*|cancer|carcinoma|neoplasm|tumou?r|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|metasta\w*|seminoma|mesothelioma)\b/i],
+  [
+    /^Z85/,
+    /\b(malignan\w*|cancer|carcinoma|neoplasm|tumou?r|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|metasta\w*|seminoma|mesothelioma)\b/i,
+  ],
   [/^Z02\.84/, /\bchild welfare\b/i],
   [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
   [/^R40\.2[0-4]/, /\b(coma scale|gcs|glasgow)\b/i],
@@ -59,7 +86,8 @@ export function historyFilter(m: Mention): ((code: string) => boolean) | undefin
   if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z88') || c.startsWith('Z91') || c.startsWith('Z92');
   if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
   // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
-  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text))) return (c) => c.charCodeAt(0) !== 90 /* Z */ || !(/^Z8[0-7]|^Z92/.test(c));
+  if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text)))
+    return (c) => c.charCodeAt(0) !== 90 /* Z */ || !/^Z8[0-7]|^Z92/.test(c);
   return undefined;
 }
 
@@ -75,7 +103,13 @@ export function queryText(m: Mention, extra: string[]): string {
 }
 
 /** Ranked, resolved-to-billable hits for a query (inside the given 3-character categories only, when given). */
-export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (c: string) => boolean, categories?: readonly string[]): SearchHit[] {
+export function rank(
+  run: CodingRun,
+  q: SearchQuery,
+  context: string,
+  filter?: (c: string) => boolean,
+  categories?: readonly string[],
+): SearchHit[] {
   const allowed = filter ? (c: string) => run.allowed(c) && filter(c) : run.allowed;
   const opts: SearchOptions = { limit: 8, filter: allowed, ...(categories !== undefined ? { categories } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
@@ -92,8 +126,15 @@ export function rank(run: CodingRun, q: SearchQuery, context: string, filter?: (
 /** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
 export function relatedClauses(run: CodingRun, m: Mention): string[] {
   const icd = run.codeSets.icd;
-  const key = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF &&
-    !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t) && !isNeutral(t)));
+  const key = new Set(
+    tokenize(expandAbbreviations(m.text)).filter(
+      (t) =>
+        (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF &&
+        !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+        !ENCOUNTER_WORDS.has(t) &&
+        !isNeutral(t),
+    ),
+  );
   const out: string[] = [];
   for (const n of run.notes) {
     if (out.includes(n.original)) continue;
@@ -101,4 +142,3 @@ export function relatedClauses(run: CodingRun, m: Mention): string[] {
   }
   return out;
 }
-

@@ -8,7 +8,8 @@ import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.t
 import { clausesOf } from './context.ts';
 import { isBillable, matchesPattern, notesFor } from './icd10cm.ts';
 
-const ABNORMAL_FINDINGS = /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
+const ABNORMAL_FINDINGS =
+  /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
 const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
 
 /**
@@ -33,8 +34,15 @@ export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): 
     if (!sibling || !run.allowed(sibling.code)) return d;
     const why = finding ? `"${finding}"` : `result ${result?.name} ${result?.value} (${result?.flag})`;
     return {
-      ...d, code: sibling.code, description: sibling.description,
-      evidence: [...d.evidence, finding ? { section: 'notes' as const, text: finding } : { section: 'testResults' as const, text: `${result?.name} ${result?.value}` }],
+      ...d,
+      code: sibling.code,
+      description: sibling.description,
+      evidence: [
+        ...d.evidence,
+        finding
+          ? { section: 'notes' as const, text: finding }
+          : { section: 'testResults' as const, text: `${result?.name} ${result?.value}` },
+      ],
       rationale: `${d.rationale} The record documents an abnormal or new finding at this examination (${why}): "with abnormal findings".`,
     };
   });
@@ -73,11 +81,19 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
     const severity = /\bmild\b/i.test(said) ? 'A' : /\bmoderate\b/i.test(said) ? 'B' : /\bsevere\b/i.test(said) ? 'C' : '8';
     const code = `F02.${severity}0`;
     if (isBillable(icd, code)) {
-      drafts = [...drafts, {
-        system: 'ICD-10-CM', code, description: describeIcd(run.codeSets, code), confidence: etiology.confidence,
-        order: etiology.order + 0.5, alternatives: [], evidence: [...etiology.evidence],
-        rationale: `The documentation ("${etiology.evidence[0]?.text ?? ''}") names dementia due to ${etiology.code}; the note at ${etiology.code} directs ${code} (no behavioral, psychotic, mood or anxiety disturbance documented).`,
-      }];
+      drafts = [
+        ...drafts,
+        {
+          system: 'ICD-10-CM',
+          code,
+          description: describeIcd(run.codeSets, code),
+          confidence: etiology.confidence,
+          order: etiology.order + 0.5,
+          alternatives: [],
+          evidence: [...etiology.evidence],
+          rationale: `The documentation ("${etiology.evidence[0]?.text ?? ''}") names dementia due to ${etiology.code}; the note at ${etiology.code} directs ${code} (no behavioral, psychotic, mood or anxiety disturbance documented).`,
+        },
+      ];
     }
   }
   return drafts.map((d) => {
@@ -86,7 +102,12 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
     const code = `F02.${rest.startsWith('9') ? `8${rest.slice(1)}` : rest}`;
     if (!isBillable(icd, code)) return d;
     const description = describeIcd(run.codeSets, code);
-    return { ...d, code, description, rationale: `${d.rationale} Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.` };
+    return {
+      ...d,
+      code,
+      description,
+      rationale: `${d.rationale} Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.`,
+    };
   });
 }
 
@@ -114,7 +135,13 @@ export function dedupe(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraf
   for (const d of drafts) {
     const prev = byCode.get(d.code);
     if (!prev) byCode.set(d.code, d);
-    else byCode.set(d.code, { ...prev, order: Math.min(prev.order, d.order), confidence: Math.max(prev.confidence, d.confidence), evidence: [...prev.evidence, ...d.evidence] });
+    else
+      byCode.set(d.code, {
+        ...prev,
+        order: Math.min(prev.order, d.order),
+        confidence: Math.max(prev.confidence, d.confidence),
+        evidence: [...prev.evidence, ...d.evidence],
+      });
   }
   return [...byCode.values()];
 }

@@ -20,9 +20,21 @@ export interface CodeRestriction {
 }
 
 export const RESTRICTIONS: CodeRestriction[] = [
-  { patterns: ['O', 'Z3A', 'Z33', 'Z34'], label: 'pregnancy, childbirth and the puerperium', sex: 'F', minAge: 12, maxAge: 55, severity: 'error' },
+  {
+    patterns: ['O', 'Z3A', 'Z33', 'Z34'],
+    label: 'pregnancy, childbirth and the puerperium',
+    sex: 'F',
+    minAge: 12,
+    maxAge: 55,
+    severity: 'error',
+  },
   { patterns: ['N40..N53', 'C60..C63', 'D07.4..D07.6', 'D29', 'R86', 'Z12.5'], label: 'male genital organs', sex: 'M', severity: 'error' },
-  { patterns: ['N70..N98', 'C51..C58', 'D06', 'D07.0..D07.3', 'D25..D28', 'R87', 'Z12.4'], label: 'female genital organs', sex: 'F', severity: 'error' },
+  {
+    patterns: ['N70..N98', 'C51..C58', 'D06', 'D07.0..D07.3', 'D25..D28', 'R87', 'Z12.4'],
+    label: 'female genital organs',
+    sex: 'F',
+    severity: 'error',
+  },
   { patterns: ['P00..P96'], label: 'perinatal period (newborn)', minAge: 0, maxAge: 0, severity: 'warning' },
   { patterns: ['Z00.0'], label: 'general adult medical examination', minAge: 18, severity: 'error' },
   { patterns: ['Z00.1'], label: 'child health examination', minAge: 0, maxAge: 17, severity: 'error' },

@@ -2,6 +2,9 @@
  * Ranking ICD-10-CM codes for a piece of documentation: inverted-index lookup, then a score that
  * rewards covering the documented words (weighted by rarity) and penalises unexplained detail in the
  * code title (a code more specific than the record supports) and opposite laterality.
+ *
+ * Over 300 lines because the index and the scorer are tuned together; apart, their coupling would
+ * be hidden.
  */
 import { coreOf, negatedOf, EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
@@ -39,10 +42,35 @@ const UPPER_LIMB = ['upper', 'limb'];
 const LOWER_LIMB = ['lower', 'limb'];
 const DIGESTIVE = ['digestive', 'organ'];
 export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
-  ...['arm', 'forearm', 'elbow', 'wrist', 'hand', 'finger', 'thumb', 'shoulder', 'palm'].map((t): [string, readonly string[]] => [t, UPPER_LIMB]),
-  ...['leg', 'thigh', 'calf', 'knee', 'ankle', 'foot', 'feet', 'toe', 'heel', 'shin', 'hip', 'sole'].map((t): [string, readonly string[]] => [t, LOWER_LIMB]),
-  ...['colon', 'rectum', 'rectal', 'stomach', 'gastric', 'esophagu', 'esophageal', 'pancrea', 'pancreatic', 'liver', 'bowel', 'intestine', 'intestinal', 'anal', 'anu', 'gallbladder', 'duodenum'].map((t): [string, readonly string[]] => [t, DIGESTIVE]),
-  ...['uterus', 'uterine', 'cervix', 'cervical', 'endometrial', 'endometrium', 'vulva', 'vagina', 'penis', 'testicular'].map((t): [string, readonly string[]] => [t, ['genital', 'organ']]),
+  ...['arm', 'forearm', 'elbow', 'wrist', 'hand', 'finger', 'thumb', 'shoulder', 'palm'].map((t): [string, readonly string[]] => [
+    t,
+    UPPER_LIMB,
+  ]),
+  ...['leg', 'thigh', 'calf', 'knee', 'ankle', 'foot', 'feet', 'toe', 'heel', 'shin', 'hip', 'sole'].map(
+    (t): [string, readonly string[]] => [t, LOWER_LIMB],
+  ),
+  ...[
+    'colon',
+    'rectum',
+    'rectal',
+    'stomach',
+    'gastric',
+    'esophagu',
+    'esophageal',
+    'pancrea',
+    'pancreatic',
+    'liver',
+    'bowel',
+    'intestine',
+    'intestinal',
+    'anal',
+    'anu',
+    'gallbladder',
+    'duodenum',
+  ].map((t): [string, readonly string[]] => [t, DIGESTIVE]),
+  ...['uterus', 'uterine', 'cervix', 'cervical', 'endometrial', 'endometrium', 'vulva', 'vagina', 'penis', 'testicular'].map(
+    (t): [string, readonly string[]] => [t, ['genital', 'organ']],
+  ),
   ...['ureter', 'urethra', 'renal'].map((t): [string, readonly string[]] => [t, ['urinary', 'tract']]),
   // Back regions as the tabular titles them: "lower back" (S39.012, L89.13-) for the lumbar region,
   // "sacral region" (L89.15-, whose inclusion terms are coccyx and tailbone) for the sacrum.
@@ -59,13 +87,15 @@ export const NARROW_SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new 
   ...['finger', 'thumb', 'palm', 'knuckle'].map((t): [string, readonly string[]] => [t, ['hand']]),
 ]);
 
-const familiesOf = (t: string): Array<readonly string[]> => [NARROW_SITE_FAMILIES.get(t), SITE_FAMILIES.get(t)].filter((f): f is readonly string[] => f !== undefined);
+const familiesOf = (t: string): Array<readonly string[]> =>
+  [NARROW_SITE_FAMILIES.get(t), SITE_FAMILIES.get(t)].filter((f): f is readonly string[] => f !== undefined);
 
 /** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
 const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
 
 /** A documented BMI value is coded by its range (Z68), not searched as words: its digits match unrelated codes. */
-const BMI_PHRASE = /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*\d{1,2}(?:\.\d+)?\s*(?:kg\/m\^?2)?(?:\s*(?:th|st|nd|rd)?\s*(?:%ile|percentile|pctl))?(?:\s*for age)?/gi;
+const BMI_PHRASE =
+  /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*\d{1,2}(?:\.\d+)?\s*(?:kg\/m\^?2)?(?:\s*(?:th|st|nd|rd)?\s*(?:%ile|percentile|pctl))?(?:\s*for age)?/gi;
 
 export function buildQuery(text: string): SearchQuery {
   const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' '));
@@ -103,7 +133,10 @@ const wordsByCategory = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>()
 function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
   const category = icd.entries[entry]?.code.slice(0, 3) ?? '';
   let map = wordsByCategory.get(icd);
-  if (!map) { map = new Map(); wordsByCategory.set(icd, map); }
+  if (!map) {
+    map = new Map();
+    wordsByCategory.set(icd, map);
+  }
   let words = map.get(category);
   if (!words) {
     const set = new Set<string>();
@@ -114,7 +147,13 @@ function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
   return words;
 }
 
-function scoreText(icd: Icd10Cm, q: SearchQuery, text: IndexedText, totalWeight: number, inherited: string[] = []): { score: number; matched: string[] } {
+function scoreText(
+  icd: Icd10Cm,
+  q: SearchQuery,
+  text: IndexedText,
+  totalWeight: number,
+  inherited: string[] = [],
+): { score: number; matched: string[] } {
   const facts = factsOf(text);
   const have = inherited.length ? new Set([...text.tokens, ...inherited]) : facts.words;
   // Words the title rules out ("without aura") are not a match for the same word in the record.
@@ -198,7 +237,8 @@ function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, categories: r
     // so ties between two texts of one code resolve as in a full search.
     const order = new Map([...lookup].map((t, i) => [t, i]));
     const firstWord = (ti: number) => Math.min(...(icd.texts[ti]?.tokens ?? []).map((t) => order.get(t) ?? Infinity));
-    return categories.flatMap((category) => textsOfCategory(icd, category))
+    return categories
+      .flatMap((category) => textsOfCategory(icd, category))
       .map((ti) => ({ ti, first: firstWord(ti) }))
       .filter((x) => x.first !== Infinity)
       .sort((a, b) => a.first - b.first || a.ti - b.ti)
@@ -214,12 +254,14 @@ export function categoriesOf(icd: Icd10Cm, patterns: readonly string[]): string[
   textsOfCategory(icd, '');
   const all = [...(textsByCategory.get(icd)?.keys() ?? [])];
   const plain = (s: string) => s.replace(/[.-]/g, '');
-  return all.filter((cat) => patterns.some((p) => {
-    const range = p.split('..');
-    if (range.length === 2) return cat >= plain(range[0] ?? '').slice(0, 3) && cat <= plain(range[1] ?? '').slice(0, 3);
-    const pp = plain(p);
-    return pp.length >= 3 ? cat === pp.slice(0, 3) : cat.startsWith(pp);
-  }));
+  return all.filter((cat) =>
+    patterns.some((p) => {
+      const range = p.split('..');
+      if (range.length === 2) return cat >= plain(range[0] ?? '').slice(0, 3) && cat <= plain(range[1] ?? '').slice(0, 3);
+      const pp = plain(p);
+      return pp.length >= 3 ? cat === pp.slice(0, 3) : cat.startsWith(pp);
+    }),
+  );
 }
 
 export interface SearchOptions {
@@ -264,9 +306,12 @@ function leavesUnder(icd: Icd10Cm, index: number): Array<{ leaf: number; terms: 
       const e = icd.entries[k];
       return e !== undefined && !isExtension(icd.entries, e);
     });
-    if (kids.length === 0) { out.push(item); continue; }
+    if (kids.length === 0) {
+      out.push(item);
+      continue;
+    }
     for (const k of kids) {
-      const inc = icd.children.get(k)?.length ? icd.notes[icd.entries[k]?.code ?? '']?.inc ?? [] : [];
+      const inc = icd.children.get(k)?.length ? (icd.notes[icd.entries[k]?.code ?? '']?.inc ?? []) : [];
       stack.push({ leaf: k, terms: inc.length ? [...item.terms, ...inc] : item.terms });
     }
   }
@@ -314,7 +359,13 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   ['malunion', /\bmal-?union\b/i],
   ['delayed healing', /\b(delayed|slow|poor) (bone )?healing\b|\bhealing (is )?delayed\b/i],
   ['initial', /\binitial (encounter|visit|evaluation)\b/i],
-  ['subsequent', new RegExp(String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s? follow[- ]?up\b|\brecheck of\b|\bcast (check|change|removal)\b|\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`, 'i')],
+  [
+    'subsequent',
+    new RegExp(
+      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s? follow[- ]?up\b|\brecheck of\b|\bcast (check|change|removal)\b|\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`,
+      'i',
+    ),
+  ],
 ];
 
 /**
@@ -338,7 +389,8 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
   if (kids.length === 0) return hit;
   const phase = encounterPhase(context);
   const suffix = (k: number) => icd.entries[k]?.description.slice(hit.description.length).toLowerCase() ?? '';
-  const wants = phase === 'delayed healing' || phase === 'nonunion' || phase === 'malunion' ? [phase, 'subsequent'] : phase ? [phase] : ['initial'];
+  const wants =
+    phase === 'delayed healing' || phase === 'nonunion' || phase === 'malunion' ? [phase, 'subsequent'] : phase ? [phase] : ['initial'];
   let pick: number | undefined;
   for (const want of wants) {
     pick = kids.find((k) => suffix(k).includes(want));

@@ -46,8 +46,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
   {
     mentions: /\bdiabet/i,
-    unlessAlso: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody/i,
-    detail: /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
+    unlessAlso:
+      /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody/i,
+    detail:
+      /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
     aspect: 'type of diabetes mellitus',
     defaultRefine: 'type 2 diabetes mellitus',
     comparable: (d) => {
@@ -84,8 +86,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
   {
     mentions: /\b(heart failure|cardiac failure|chf)\b/i,
-    unlessAlso: /\b(systolic|diastolic|combined|hfref|hfpef|hfmref|reduced ejection fraction|preserved ejection fraction|right (heart|ventricular|sided)|left ventricular|high[- ]output|biventricular|end[- ]stage|post-?procedural|rheumatic|newborn|neonatal)\b/i,
-    detail: /\b(acute on chronic |acute |chronic )?(systolic|diastolic|combined systolic and diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
+    unlessAlso:
+      /\b(systolic|diastolic|combined|hfref|hfpef|hfmref|reduced ejection fraction|preserved ejection fraction|right (heart|ventricular|sided)|left ventricular|high[- ]output|biventricular|end[- ]stage|post-?procedural|rheumatic|newborn|neonatal)\b/i,
+    detail:
+      /\b(acute on chronic |acute |chronic )?(systolic|diastolic|combined systolic and diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
     aspect: 'type of heart failure',
     options: [
       { label: 'Systolic (reduced ejection fraction) heart failure', refine: 'systolic' },
@@ -107,8 +111,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
   {
     mentions: /\ban(a)?emia\b/i,
-    unlessAlso: /\b(iron|b12|b-12|cobalamin|folate|folic|pernicious|chronic (disease|kidney|inflammation)|ckd|renal|blood loss|hemorrhag\w*|aplastic|hemolytic|sickle|thalass\w*|sideroblastic|pregnan\w*|puerper\w*|neoplas\w*|malignan\w*|chemo\w*|drug|nutritional|protein|vitamin|microcytic|macrocytic|megaloblastic|newborn|prematurity|history)\b/i,
-    detail: /\biron[- ]deficiency\b|\b(vitamin )?b-?12 deficiency\b|\bfolate deficiency\b|\banemia of chronic (disease|kidney disease)\b|\bblood loss\b/i,
+    unlessAlso:
+      /\b(iron|b12|b-12|cobalamin|folate|folic|pernicious|chronic (disease|kidney|inflammation)|ckd|renal|blood loss|hemorrhag\w*|aplastic|hemolytic|sickle|thalass\w*|sideroblastic|pregnan\w*|puerper\w*|neoplas\w*|malignan\w*|chemo\w*|drug|nutritional|protein|vitamin|microcytic|macrocytic|megaloblastic|newborn|prematurity|history)\b/i,
+    detail:
+      /\biron[- ]deficiency\b|\b(vitamin )?b-?12 deficiency\b|\bfolate deficiency\b|\banemia of chronic (disease|kidney disease)\b|\bblood loss\b/i,
     aspect: 'type of anemia',
     indicatedBy: /\b(ferritin|iron|tsat|transferrin|tibc|mcv|microcytic|hypochromic|b12|b-12|folate|reticulocyte)\b/i,
     options: [
@@ -122,7 +128,11 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
 ];
 
 /** Another affirmed statement of the record that names the same condition with the detail a rule asks for. */
-function detailElsewhere(run: CodingRun, m: Mention, rule: SpecificityRule): { detail: string; section: RecordSection; text: string } | undefined {
+function detailElsewhere(
+  run: CodingRun,
+  m: Mention,
+  rule: SpecificityRule,
+): { detail: string; section: RecordSection; text: string } | undefined {
   const statements: Array<{ section: RecordSection; text: string; original: string }> = [
     ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
     ...run.notes.filter((n) => n.assertion === 'affirmed'),
@@ -184,13 +194,18 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     const [first, second] = [...values.values()];
     if (!first || !second) continue;
     const issue: ClarificationIssue = {
-      kind: 'specificity', question: detailConflictQuestion(first.text, second.text, rule.aspect),
+      kind: 'specificity',
+      question: detailConflictQuestion(first.text, second.text, rule.aspect),
       clinicalIndicators: [...values.values()].map((v) => `${v.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${v.text}"`),
-      options: rule.options, reason: `Conflicting documentation of the ${rule.aspect}: ${[...values.keys()].join(' vs ')}.`,
+      options: rule.options,
+      reason: `Conflicting documentation of the ${rule.aspect}: ${[...values.keys()].join(' vs ')}.`,
     };
     work.statedElsewhere.add(rule.aspect);
     const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) { work.conflicts.push(issue); continue; }
+    if (!resolution) {
+      work.conflicts.push(issue);
+      continue;
+    }
     const chosen = resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
     if (!chosen) continue;
     // The answer replaces what the mention said about the detail.

@@ -9,7 +9,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type {
-  CodedDiagnosis, CodedProcedure, DocumentedCodeOutcome, EditFinding, StraightThroughDecision, StraightThroughReason,
+  CodedDiagnosis,
+  CodedProcedure,
+  DocumentedCodeOutcome,
+  EditFinding,
+  StraightThroughDecision,
+  StraightThroughReason,
 } from '../domain/coding.ts';
 
 const CalibrationBin = z.object({
@@ -69,13 +74,27 @@ export interface DecisionInput {
 
 export function straightThroughDecision(input: DecisionInput, config: StraightThroughConfig): StraightThroughDecision {
   const reasons: StraightThroughReason[] = [];
-  const add = (r: StraightThroughReason, when: boolean) => { if (when && !reasons.includes(r)) reasons.push(r); };
+  const add = (r: StraightThroughReason, when: boolean) => {
+    if (when && !reasons.includes(r)) reasons.push(r);
+  };
   add('no-diagnosis', input.diagnoses.length === 0);
   add('open-clarification', input.clarificationOpen);
-  add('edit-failed', input.edits.some((e) => e.severity === 'error'));
-  add('unmatched-procedure', input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG'));
-  add('documented-code-changed', input.documentedCodes.some((d) => d.outcome === 'changed'));
-  add('documented-code-dropped', input.documentedCodes.some((d) => d.outcome === 'dropped'));
+  add(
+    'edit-failed',
+    input.edits.some((e) => e.severity === 'error'),
+  );
+  add(
+    'unmatched-procedure',
+    input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG'),
+  );
+  add(
+    'documented-code-changed',
+    input.documentedCodes.some((d) => d.outcome === 'changed'),
+  );
+  add(
+    'documented-code-dropped',
+    input.documentedCodes.some((d) => d.outcome === 'dropped'),
+  );
   add('low-confidence', input.confidence < config.threshold);
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -12,8 +12,15 @@ import { expandWithGroups } from './text.ts';
 const VERSUS = /\b(?:vs\.?|versus)(?=\s|$)/i;
 /** The alternatives of "X vs Y (vs Z)", without uncertainty cue words. */
 function versusParts(original: string): string[] {
-  return original.split(/\b(?:vs\.?|versus)(?=\s|$)|\bor\b/i)
-    .map((p) => p.replace(/\b(rule out|r\/o|probable|possible|suspected|likely|questionable)\b/gi, ' ').replace(/[^\w\s'-]/g, ' ').replace(/\s+/g, ' ').trim())
+  return original
+    .split(/\b(?:vs\.?|versus)(?=\s|$)|\bor\b/i)
+    .map((p) =>
+      p
+        .replace(/\b(rule out|r\/o|probable|possible|suspected|likely|questionable)\b/gi, ' ')
+        .replace(/[^\w\s'-]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
     .filter(Boolean);
 }
 
@@ -22,50 +29,66 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
   const sources: Mention[] = [
     // The uncertain diagnosis line itself may name a sign or symptom ("possible migraine headache").
     ...uncertainLines,
-    ...run.notes.filter((n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
+    ...run.notes.filter(
+      (n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history')),
+    ),
     ...run.input.documentation.testResults
       .filter((t) => t.flag && t.flag !== 'N')
       .map((t): Mention => ({
-        section: 'testResults', assertion: 'affirmed', original: `${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`,
+        section: 'testResults',
+        assertion: 'affirmed',
+        original: `${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`,
         text: `${t.name} ${t.flag === 'H' ? 'elevated high' : t.flag === 'L' ? 'low decreased' : 'abnormal'}`,
       })),
   ];
   let order = startOrder;
   for (const whole of sources) {
-   // Each item of a list of symptoms is searched on its own ("cough and fever").
-   // "X vs Y": each alternative the physician names is searched on its own; one that is itself a
-   // sign or symptom ("syncope vs seizure") is the physician's own word for it and is coded.
-   const alternatives = whole.section === 'diagnoses' && VERSUS.test(whole.original) ? versusParts(whole.original) : undefined;
-   const parts = alternatives ?? (whole.section === 'notes' ? whole.text.split(/,|\band\b|\bwith\b/).map((t) => t.trim()).filter(Boolean) : [whole.text]);
-   for (const part of parts) {
-    const m: Mention = { ...whole, text: part };
-    const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
-    const q = buildQuery(queryText(m, []));
-    if (q.tokens.length === 0) continue;
-    const groups = expandWithGroups(queryText(m, [])).groups;
-    const hits = rank(run, q, m.text, filter);
-    // An alternative of "X vs Y" may also stand on one word when its code clearly leads the others.
-    const leads = (h: (typeof hits)[number]) => alternatives !== undefined && h.score >= 0.85 && (hits[1]?.score ?? 0) < h.score - 0.05;
-    for (const hit of hits.slice(0, 1)) {
-      if (hit.score < 0.8 || (!wellSupported(run.codeSets.icd, hit, q.tokens, groups) && !leads(hit))) continue;
-      // A clause that names two symptoms ("cough and fever") yields both.
-      const found = [hit];
-      const rest = q.tokens.filter((t) => !hit.matched.includes(t));
-      if (rest.length) {
-        const more = rank(run, { tokens: rest }, m.text, filter)[0];
-        if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(run.codeSets.icd, more, rest, groups)) found.push(more);
-      }
-      for (const h of found) {
-        out.push({
-          system: 'ICD-10-CM', code: h.code, description: h.description, confidence: round(h.score * SECTION_WEIGHT[m.section]), order: order++,
-          alternatives: [], evidence: [{ section: m.section, text: m.original }],
-          rationale: onlySymptoms
-            ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
-            : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
-        });
+    // Each item of a list of symptoms is searched on its own ("cough and fever").
+    // "X vs Y": each alternative the physician names is searched on its own; one that is itself a
+    // sign or symptom ("syncope vs seizure") is the physician's own word for it and is coded.
+    const alternatives = whole.section === 'diagnoses' && VERSUS.test(whole.original) ? versusParts(whole.original) : undefined;
+    const parts =
+      alternatives ??
+      (whole.section === 'notes'
+        ? whole.text
+            .split(/,|\band\b|\bwith\b/)
+            .map((t) => t.trim())
+            .filter(Boolean)
+        : [whole.text]);
+    for (const part of parts) {
+      const m: Mention = { ...whole, text: part };
+      const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
+      const q = buildQuery(queryText(m, []));
+      if (q.tokens.length === 0) continue;
+      const groups = expandWithGroups(queryText(m, [])).groups;
+      const hits = rank(run, q, m.text, filter);
+      // An alternative of "X vs Y" may also stand on one word when its code clearly leads the others.
+      const leads = (h: (typeof hits)[number]) => alternatives !== undefined && h.score >= 0.85 && (hits[1]?.score ?? 0) < h.score - 0.05;
+      for (const hit of hits.slice(0, 1)) {
+        if (hit.score < 0.8 || (!wellSupported(run.codeSets.icd, hit, q.tokens, groups) && !leads(hit))) continue;
+        // A clause that names two symptoms ("cough and fever") yields both.
+        const found = [hit];
+        const rest = q.tokens.filter((t) => !hit.matched.includes(t));
+        if (rest.length) {
+          const more = rank(run, { tokens: rest }, m.text, filter)[0];
+          if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(run.codeSets.icd, more, rest, groups)) found.push(more);
+        }
+        for (const h of found) {
+          out.push({
+            system: 'ICD-10-CM',
+            code: h.code,
+            description: h.description,
+            confidence: round(h.score * SECTION_WEIGHT[m.section]),
+            order: order++,
+            alternatives: [],
+            evidence: [{ section: m.section, text: m.original }],
+            rationale: onlySymptoms
+              ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
+              : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
+          });
+        }
       }
     }
-   }
   }
   return out;
 }

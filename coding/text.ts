@@ -1,6 +1,9 @@
 /**
  * Text normalisation shared by the ICD-10-CM index and the documentation reader:
  * lower-casing, clinical abbreviations, light stemming and the words that carry no meaning for coding.
+ *
+ * Over 300 lines because the abbreviation and synonym tables are data kept next to the one
+ * normaliser that applies them.
  */
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
@@ -13,19 +16,35 @@ const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|
 
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
-  [/\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g, 'history of nicotine dependence'],
+  [
+    /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
+    'history of nicotine dependence',
+  ],
   [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
-  [new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'), (_m, proc) => `postprocedural ${proc ?? ''}`],
+  [
+    new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'),
+    (_m, proc) => `postprocedural ${proc ?? ''}`,
+  ],
   [/\b(?:following|after|post)[\s-]+(?:radiation|irradiation|radiotherapy)\b/g, 'postirradiation postprocedural'],
   // Acute exacerbations written short or colloquially ("AECOPD", "COPD flare-up", "asthma flare").
   [/\bae\s*-?\s*copd\b/g, 'acute exacerbation of copd'],
   [/\bflare[\s-]*ups?\b|\bflares?\b|\bflaring\b/g, 'exacerbation'],
   // Stages and grades in roman numerals or bare after CKD ("stage IV", "CKD 3b", "CKD IIIa").
-  [/\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g, (_m, w, r, ab) => `${w ?? 'stage'} ${({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r ?? ''] ?? r}${ab ?? ''}`],
-  [/\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b/g, (_m, w, st) => {
-    const n = (st ?? '').replace(/^(i{1,3}|iv|v)/, (r) => ({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r] ?? r);
-    return `${w ?? 'ckd'} stage ${n}`;
-  }],
+  [
+    /\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g,
+    (_m, w, r, ab) =>
+      `${w ?? 'stage'} ${({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r ?? ''] ?? r}${ab ?? ''}`,
+  ],
+  [
+    /\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b/g,
+    (_m, w, st) => {
+      const n = (st ?? '').replace(
+        /^(i{1,3}|iv|v)/,
+        (r) => (({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' }) as Record<string, string>)[r] ?? r,
+      );
+      return `${w ?? 'ckd'} stage ${n}`;
+    },
+  ],
   [/\bgdm\b|\bgestational dm\b/g, 'gestational diabetes mellitus'],
   // Burn depth: the classification names degrees.
   [/\b(1st|first)[\s-]+degree\b|\bsuperficial(?:[\s-]+thickness)?\s+(?=burns?\b)/g, 'first degree '],
@@ -40,26 +59,44 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\blcl\b/g, 'lateral collateral ligament'],
   [/\bucl\b/g, 'ulnar collateral ligament'],
   // "L knee", "(R) ankle": single-letter sides before a body site or in parentheses.
-  [new RegExp(String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b)`, 'g'), (_m, side) => (side === 'l' ? 'left ' : 'right ')],
+  [
+    new RegExp(String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b)`, 'g'),
+    (_m, side) => (side === 'l' ? 'left ' : 'right '),
+  ],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
   // Immunization encounters written as the act ("flu shot", "vaccines given").
-  [/\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g, 'immunization'],
-  [/\b(?:vaccines?|vaccinations?|immunizations?|shots?|boosters?)\s+(?:given|administered|updated?|today)\b|\b(?:gave|given|give|administered|received|receives|getting|due for)\s+(?:the |an? |his |her |their )?(?:vaccines?|vaccinations?|shots?|boosters?)\b/g, 'immunization'],
+  [
+    /\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g,
+    'immunization',
+  ],
+  [
+    /\b(?:vaccines?|vaccinations?|immunizations?|shots?|boosters?)\s+(?:given|administered|updated?|today)\b|\b(?:gave|given|give|administered|received|receives|getting|due for)\s+(?:the |an? |his |her |their )?(?:vaccines?|vaccinations?|shots?|boosters?)\b/g,
+    'immunization',
+  ],
   // Long-term drug therapy written as the therapy ("chronic anticoagulation", "on blood thinners").
-  [/\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g, 'long term current use of anticoagulants'],
+  [
+    /\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g,
+    'long term current use of anticoagulants',
+  ],
   // Animal and human bites are open bites, not insect bites.
   [/\b(dog|cat|animal|human|horse|rat|rodent|bat)\s+bites?\b/g, '$1 open bite'],
   [/\bbitten by (?:a |an |the |his |her |their |neighbou?r'?s? )?(dog|cat|animal|human|horse|rat|bat)\b/g, 'open bite $1'],
   // Symptoms written in lay or British terms.
   [/\bmigraine\s+headaches?\b/g, 'migraine'],
   // The alphabetic index puts chest pressure, tightness and discomfort at R07.89 (other chest pain).
-  [/\bchest\s+(?:wall\s+)?(?:pressure|tightness|discomfort|heaviness|squeezing)\b|\b(?:pressure|tightness|discomfort|heaviness)\s+(?:in|of)\s+(?:the\s+)?chest\b/g, 'chest pressure chest-wall pain'],
+  [
+    /\bchest\s+(?:wall\s+)?(?:pressure|tightness|discomfort|heaviness|squeezing)\b|\b(?:pressure|tightness|discomfort|heaviness)\s+(?:in|of)\s+(?:the\s+)?chest\b/g,
+    'chest pressure chest-wall pain',
+  ],
   // The index: "Injury, pressure - see Ulcer, pressure, by site" (the NPIAP's term for a pressure ulcer).
   [/\bpressure[\s-]+injur(?:y|ies)\b/g, 'pressure ulcer'],
   // Influenza with the virus type stated is influenza due to an identified virus (J10, guideline I.C.10.c);
   // "influenza A/B" names a test panel, not a type.
   [/\bflu\b(?![\s-]*(?:shots?|vaccines?))/g, 'influenza'],
-  [/\binfluenza\s+(?:virus\s+)?(?:type\s+)?[abc]\b(?!\s*(?:\/|and\b|or\b|&)|\s+(?:few|couple|week|day|month|year|while|lot|bit)\b)(?:\s*\(?h\d+n\d+\)?)?/g, 'influenza due to other identified influenza virus'],
+  [
+    /\binfluenza\s+(?:virus\s+)?(?:type\s+)?[abc]\b(?!\s*(?:\/|and\b|or\b|&)|\s+(?:few|couple|week|day|month|year|while|lot|bit)\b)(?:\s*\(?h\d+n\d+\)?)?/g,
+    'influenza due to other identified influenza virus',
+  ],
   [/\b(sprain|strain)ed\b/g, '$1'],
   [/\bfractured\b/g, 'fracture'],
   [/\bdislocated\b/g, 'dislocation'],
@@ -105,11 +142,17 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bstrep throat\b/g, 'streptococcal pharyngitis'],
   [/\b(?:group a |gas )?strep(?!tococc)\b/g, 'streptococcal'],
   // Poison ivy, oak and sumac: the index puts the dermatitis at allergic contact dermatitis due to plants.
-  [/\b(?:(?:allergic |irritant )?contact dermatitis (?:due to|from|secondary to) )?(?:poison (?:ivy|oak|sumac)|toxicodendron|urushiol)(?:\s+(?:dermatitis|rash|exposure|reaction))?\b/g, 'allergic contact dermatitis due to plants'],
+  [
+    /\b(?:(?:allergic |irritant )?contact dermatitis (?:due to|from|secondary to) )?(?:poison (?:ivy|oak|sumac)|toxicodendron|urushiol)(?:\s+(?:dermatitis|rash|exposure|reaction))?\b/g,
+    'allergic contact dermatitis due to plants',
+  ],
   // The index puts atypical and non-cardiac chest pain at "other chest pain".
   [/\b(?:atypical|non-?cardiac|noncardiac|musculoskeletal)\s+chest\s+pain\b/g, 'chest pressure chest-wall pain'],
   // A routine prenatal visit is the supervision of a normal pregnancy (Z34.-).
-  [/\b(?:routine\s+|normal\s+)?(?:prenatal|antenatal|ob|obstetric)\s+(?:visit|care|check(?:-?up)?|exam|examination|follow[- ]?up|appointment)\b/g, 'supervision of normal pregnancy'],
+  [
+    /\b(?:routine\s+|normal\s+)?(?:prenatal|antenatal|ob|obstetric)\s+(?:visit|care|check(?:-?up)?|exam|examination|follow[- ]?up|appointment)\b/g,
+    'supervision of normal pregnancy',
+  ],
   [/\b(?:recurrent |frequent |multiple |repeated )?falls\b/g, 'falls falling'],
   [/\bhypothyroid\b/g, 'hypothyroidism'],
   [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
@@ -125,8 +168,14 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
-  [/\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g, 'general adult medical examination'],
-  [/\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g, 'general adult medical examination'],
+  [
+    /\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g,
+    'general adult medical examination',
+  ],
+  [
+    /\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g,
+    'general adult medical examination',
+  ],
   [/\bkidney stones?\b/g, 'urinary calculi'],
   [/\bdistal\b/g, 'lower end'],
   [/\bproximal\b/g, 'upper end'],
@@ -142,10 +191,65 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
 
 /** Words that never decide a code. */
 const STOP_WORDS = new Set([
-  'of', 'the', 'and', 'in', 'to', 'a', 'an', 'for', 'on', 'by', 'or', 'at', 'as', 'is', 'was', 'are', 'nos', 'nec',
-  'due', 'patient', 'pt', 'has', 'have', 'from', 'this', 'that', 'his', 'her', 'he', 'she', 'which', 'be', 'been',
-  'x', 'days', 'day', 'weeks', 'week', 'since', 'for', 'today', 'also', 'noted', 'presents', 'present', 'c', 'o',
-  'complains', 'reports', 'seen', 'visit', 'follow', 'up', 'f', 'u', 'stable', 'well', 'controlled', 'continue',
+  'of',
+  'the',
+  'and',
+  'in',
+  'to',
+  'a',
+  'an',
+  'for',
+  'on',
+  'by',
+  'or',
+  'at',
+  'as',
+  'is',
+  'was',
+  'are',
+  'nos',
+  'nec',
+  'due',
+  'patient',
+  'pt',
+  'has',
+  'have',
+  'from',
+  'this',
+  'that',
+  'his',
+  'her',
+  'he',
+  'she',
+  'which',
+  'be',
+  'been',
+  'x',
+  'days',
+  'day',
+  'weeks',
+  'week',
+  'since',
+  'for',
+  'today',
+  'also',
+  'noted',
+  'presents',
+  'present',
+  'c',
+  'o',
+  'complains',
+  'reports',
+  'seen',
+  'visit',
+  'follow',
+  'up',
+  'f',
+  'u',
+  'stable',
+  'well',
+  'controlled',
+  'continue',
 ]);
 
 /**
@@ -153,7 +257,19 @@ const STOP_WORDS = new Set([
  * nor as unexplained detail ("unspecified", "other", "with"...; "uncomplicated" is the default the
  * classification assumes when no complication is documented, F11.20).
  */
-const NEUTRAL_WORDS = new Set(['unspecified', 'other', 'specified', 'with', 'without', 'type', 'site', 'use', 'encounter', 'initial', 'uncomplicated']);
+const NEUTRAL_WORDS = new Set([
+  'unspecified',
+  'other',
+  'specified',
+  'with',
+  'without',
+  'type',
+  'site',
+  'use',
+  'encounter',
+  'initial',
+  'uncomplicated',
+]);
 
 /**
  * The text with abbreviations expanded, and the groups of tokens each expansion produced: the words
@@ -188,9 +304,10 @@ function expandUncached(text: string): { text: string; groups: string[][] } {
   for (const [pattern, replacement] of ABBREVIATIONS) {
     out = out.replace(pattern, (match: string, ...rest: unknown[]) => {
       const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
-      const rep = typeof replacement === 'string'
-        ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
-        : replacement(match, ...captures);
+      const rep =
+        typeof replacement === 'string'
+          ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
+          : replacement(match, ...captures);
       const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
       if (g.length > 1) groups.push(g);
       return rep;
@@ -220,7 +337,11 @@ export function tokenize(text: string): string[] {
 
 function tokenizeUncached(text: string): string[] {
   // "non-pressure" is one word: not a match for "pressure".
-  const cleaned = text.toLowerCase().replace(/'s\b/g, '').replace(/\bnon[-\s]+(?=[a-z])/g, 'non').replace(/[^a-z0-9]+/g, ' ');
+  const cleaned = text
+    .toLowerCase()
+    .replace(/'s\b/g, '')
+    .replace(/\bnon[-\s]+(?=[a-z])/g, 'non')
+    .replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
   for (const raw of cleaned.split(' ')) {
     if (!raw || STOP_WORDS.has(raw)) continue;

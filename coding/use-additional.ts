@@ -12,7 +12,8 @@ import { coreTokens, tokenize } from './text.ts';
 /** Follow-up after completed treatment (Z08, Z09): what the title names after "for" is the condition treated. */
 const COMPLETED_TREATMENT_TITLE = /\bafter completed treatment\b/i;
 /** A malignancy still present or under treatment is not history (guideline I.C.2.d). */
-export const ACTIVE_DISEASE = /\b(recurren\w*|recurred|metasta\w*|progressi\w*|persistent|residual|active|currently (on|receiving|undergoing)|on (chemo\w*|radiation|immunotherapy|hormon\w* therapy|tamoxifen|letrozole|anastrozole)|undergoing|receiving)\b/i;
+export const ACTIVE_DISEASE =
+  /\b(recurren\w*|recurred|metasta\w*|progressi\w*|persistent|residual|active|currently (on|receiving|undergoing)|on (chemo\w*|radiation|immunotherapy|hormon\w* therapy|tamoxifen|letrozole|anastrozole)|undergoing|receiving)\b/i;
 
 /**
  * After completed treatment the condition the encounter is for is history (guideline I.C.21.c.8):
@@ -34,12 +35,22 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
   ];
   // Codes the notes cite and the record documents (drug in use, weeks of gestation, tobacco history).
   for (const d of drafts) {
-    for (const add of documentedAdditionalCodes(run.codeSets.icd, d.code, statements, out.map((o) => o.code), run.input.patient.ageYears)) {
+    for (const add of documentedAdditionalCodes(
+      run.codeSets.icd,
+      d.code,
+      statements,
+      out.map((o) => o.code),
+      run.input.patient.ageYears,
+    )) {
       if (!run.allowed(add.code)) continue;
       const i = run.codeSets.icd.byCode.get(add.code) as number;
       out.push({
-        system: 'ICD-10-CM', code: add.code, description: run.codeSets.icd.entries[i]?.description ?? add.code,
-        confidence: round(0.9 * SECTION_WEIGHT[add.statement.section]), order: d.order + 0.25, alternatives: [],
+        system: 'ICD-10-CM',
+        code: add.code,
+        description: run.codeSets.icd.entries[i]?.description ?? add.code,
+        confidence: round(0.9 * SECTION_WEIGHT[add.statement.section]),
+        order: d.order + 0.25,
+        alternatives: [],
         evidence: [{ section: add.statement.section, text: add.statement.text }],
         rationale: `"Use additional code" note at ${d.code}: the record documents ${add.what} (${add.statement.section}: "${add.statement.text}").`,
       });
@@ -64,23 +75,45 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     if (!hit || hit.score < 0.75 || (followUp && /\bunspecified\b/i.test(hit.description))) {
       // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening;
       // after completed treatment, the condition treated as the notes name it).
-      const sources = run.notes.filter((x) => x.assertion === 'family-history' || x.assertion === 'personal-history' ||
-        (followUp !== null && x.assertion === 'affirmed' && supportFilter(x)('Z85') && !ACTIVE_DISEASE.test(x.original)));
+      const sources = run.notes.filter(
+        (x) =>
+          x.assertion === 'family-history' ||
+          x.assertion === 'personal-history' ||
+          (followUp !== null && x.assertion === 'affirmed' && supportFilter(x)('Z85') && !ACTIVE_DISEASE.test(x.original)),
+      );
       for (const n of sources) {
         const q = n.assertion === 'affirmed' ? historyQuery(n.text, '') : buildQuery(queryText(n, []));
-        const h = rank(run, q, n.text, (c) => filter(c) && (n.assertion === 'affirmed' ? supportFilter(n)(c) : searchFilter(n)(c)), categories)[0];
+        const h = rank(
+          run,
+          q,
+          n.text,
+          (c) => filter(c) && (n.assertion === 'affirmed' ? supportFilter(n)(c) : searchFilter(n)(c)),
+          categories,
+        )[0];
         // A clause of the notes says more than the history: the history's whole title must be documented in it.
         if (h && n.assertion === 'affirmed' && !coreTokens(h.matchedText).every((t) => q.tokens.includes(t))) continue;
-        const better = !hit || h?.score !== undefined && (h.score > hit.score || (/\bunspecified\b/i.test(hit.description) && !/\bunspecified\b/i.test(h.description)));
+        const better =
+          !hit ||
+          (h?.score !== undefined &&
+            (h.score > hit.score || (/\bunspecified\b/i.test(hit.description) && !/\bunspecified\b/i.test(h.description))));
         const floor = n.assertion === 'affirmed' ? 0.5 : 0.75;
-        if (h && h.score >= floor && better) { hit = h; source = n; needed = floor; }
+        if (h && h.score >= floor && better) {
+          hit = h;
+          source = n;
+          needed = floor;
+        }
       }
     }
     if (hit && hit.score >= needed) {
       const m = source;
       out.push({
-        system: 'ICD-10-CM', code: hit.code, description: hit.description, confidence: round(hit.score * SECTION_WEIGHT[m.section]),
-        order: d.order + 0.25, alternatives: [], evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
+        system: 'ICD-10-CM',
+        code: hit.code,
+        description: hit.description,
+        confidence: round(hit.score * SECTION_WEIGHT[m.section]),
+        order: d.order + 0.25,
+        alternatives: [],
+        evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
         rationale: `"Use additional code" note at ${d.code}; "${hit.matched.join(' ')}" documented in ${m.section} ("${m.original}").`,
       });
     }

@@ -9,7 +9,6 @@
 import type { z } from 'zod';
 import type { encounterSubmissionSchema } from '../api/schemas.ts';
 
-
 /** An encounter as intake accepted it (the schema's output: trimmed, checked). */
 export type EncounterSubmission = z.output<typeof encounterSubmissionSchema>;
 

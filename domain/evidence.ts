@@ -52,7 +52,12 @@ export function locateEvidence(documentation: EncounterDocumentation, evidence: 
       let start = text.indexOf(needle);
       if (start < 0) start = text.toLowerCase().indexOf(needle.toLowerCase());
       if (start < 0) continue;
-      const span: EvidenceSpan = { section: quote.section, text: text.slice(start, start + needle.length), start, end: start + needle.length };
+      const span: EvidenceSpan = {
+        section: quote.section,
+        text: text.slice(start, start + needle.length),
+        start,
+        end: start + needle.length,
+      };
       if (quote.section !== 'notes') span.entry = index;
       return span;
     }

@@ -9,7 +9,13 @@ import { ClaimValidationError } from '../billing/claim.ts';
 import { UnpricedProcedureError } from '../billing/fee-schedule.ts';
 import { ExternalPartyProtocolError, ExternalPartyRejectedError, ExternalPartyUnavailableError } from './errors.ts';
 
-import { CLAIM_INVALID, EXTERNAL_PARTY_PROTOCOL, EXTERNAL_PARTY_REJECTED, EXTERNAL_PARTY_UNAVAILABLE, UNPRICED_PROCEDURE } from './failure-types.ts';
+import {
+  CLAIM_INVALID,
+  EXTERNAL_PARTY_PROTOCOL,
+  EXTERNAL_PARTY_REJECTED,
+  EXTERNAL_PARTY_UNAVAILABLE,
+  UNPRICED_PROCEDURE,
+} from './failure-types.ts';
 
 export * from './failure-types.ts';
 

@@ -20,7 +20,10 @@ export const priorAuthorizationRequestSchema = z.object({
       z.object({
         code: z.string().regex(/^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})$/, 'must be a CPT or HCPCS code'),
         units: z.number().int().min(1).max(999),
-        modifiers: z.array(z.string().regex(/^[0-9A-Z]{2}$/, 'must be a 2-character modifier')).max(4).default([]),
+        modifiers: z
+          .array(z.string().regex(/^[0-9A-Z]{2}$/, 'must be a 2-character modifier'))
+          .max(4)
+          .default([]),
       }),
     )
     .min(1, 'at least one service is required'),
@@ -76,7 +79,10 @@ export const eligibilityRequestSchema = z.object({
     })
     .optional(),
   /** X12 EQ01 service type code; "30" (health benefit plan coverage) by default. */
-  serviceTypeCode: z.string().regex(/^[0-9A-Z]{1,2}$/).default('30'),
+  serviceTypeCode: z
+    .string()
+    .regex(/^[0-9A-Z]{1,2}$/)
+    .default('30'),
 });
 export type EligibilityQuery = z.input<typeof eligibilityRequestSchema>;
 

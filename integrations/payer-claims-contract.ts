@@ -136,7 +136,10 @@ export const appealRequestSchema = z.object({
         filename: z.string().min(1).max(200),
         contentType: z.enum(['application/pdf', 'image/png', 'image/jpeg', 'image/tiff']),
         sha256: z.string().regex(/^[0-9a-f]{64}$/),
-        contentBase64: z.string().min(1).max(Math.ceil((MAX_APPEAL_DOCUMENT_BYTES * 4) / 3) + 4),
+        contentBase64: z
+          .string()
+          .min(1)
+          .max(Math.ceil((MAX_APPEAL_DOCUMENT_BYTES * 4) / 3) + 4),
       }),
     )
     .max(10),

@@ -22,7 +22,12 @@ export class PaymentProviderClient {
       url: `${this.baseUrl}/charges`,
       method: 'POST',
       headers: { 'idempotency-key': request.idempotencyKey },
-      body: { token: request.token, amountCents: request.amountCents, currency: 'USD', ...(request.description ? { description: request.description } : {}) },
+      body: {
+        token: request.token,
+        amountCents: request.amountCents,
+        currency: 'USD',
+        ...(request.description ? { description: request.description } : {}),
+      },
       timeoutMs: this.options.timeoutMs,
       schema: chargeSchema,
     });

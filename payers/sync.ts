@@ -7,7 +7,10 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { PayerDirectory } from './directory.ts';
 
-export async function syncPayerDirectory(prisma: PrismaClient, directory: PayerDirectory): Promise<{ upserted: number; deactivated: number }> {
+export async function syncPayerDirectory(
+  prisma: PrismaClient,
+  directory: PayerDirectory,
+): Promise<{ upserted: number; deactivated: number }> {
   const ids = directory.payers.map((payer) => payer.id);
   return prisma.$transaction(async (tx) => {
     for (const payer of directory.payers) {

@@ -24,5 +24,11 @@ export async function statementBalance(prisma: Reader, statementId: string): Pro
   ]);
   const paidCents = paid._sum.amountCents ?? 0;
   const refundedCents = refunded._sum.amountCents ?? 0;
-  return { statementId, owedCents: statement.patientOwesCents, paidCents, refundedCents, balanceCents: statement.patientOwesCents - paidCents + refundedCents };
+  return {
+    statementId,
+    owedCents: statement.patientOwesCents,
+    paidCents,
+    refundedCents,
+    balanceCents: statement.patientOwesCents - paidCents + refundedCents,
+  };
 }

@@ -13,7 +13,8 @@ const activePaymentPlan: DunningHoldSource = async (prisma, statementId) =>
   (await prisma.paymentPlan.count({ where: { statementId, status: 'active' } })) > 0 ? 'payment_plan' : undefined;
 
 /** A question or dispute about the statement that no biller has answered yet. */
-const openQuestion: DunningHoldSource = async (prisma, statementId) => ((await hasOpenQuestion(prisma, statementId)) ? 'question' : undefined);
+const openQuestion: DunningHoldSource = async (prisma, statementId) =>
+  (await hasOpenQuestion(prisma, statementId)) ? 'question' : undefined;
 
 export const DUNNING_HOLD_SOURCES: readonly DunningHoldSource[] = [openQuestion, activePaymentPlan];
 

@@ -19,7 +19,10 @@ export interface ReconcilePaymentsResult {
 }
 
 /** One pass over the pending payments older than `olderThanMs` (default: none younger than 5 s). */
-export async function reconcilePendingPayments(ctx: PaymentContext, options: { olderThanMs?: number; batchSize?: number } = {}): Promise<ReconcilePaymentsResult> {
+export async function reconcilePendingPayments(
+  ctx: PaymentContext,
+  options: { olderThanMs?: number; batchSize?: number } = {},
+): Promise<ReconcilePaymentsResult> {
   const pending = await ctx.prisma.payment.findMany({
     where: { status: 'pending', createdAt: { lt: new Date(Date.now() - (options.olderThanMs ?? 5_000)) } },
     orderBy: { createdAt: 'asc' },
@@ -42,7 +45,11 @@ export interface RunningPaymentReconciler {
  * Every `intervalMs`: settles pending card payments, and (with `cycles`) starts the cycle of
  * statements that have none (see statement-cycle-start.ts).
  */
-export function startPaymentReconciler(ctx: PaymentContext, intervalMs: number, cycles?: { temporal: Client } & CycleStartOptions): RunningPaymentReconciler {
+export function startPaymentReconciler(
+  ctx: PaymentContext,
+  intervalMs: number,
+  cycles?: { temporal: Client } & CycleStartOptions,
+): RunningPaymentReconciler {
   let stopped = false;
   let current: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;

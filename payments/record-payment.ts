@@ -39,9 +39,7 @@ export interface PaymentRequest {
 }
 
 export type PaymentOutcome =
-  | { kind: 'recorded'; payment: Payment; balance: StatementBalance; replay: boolean }
-  | { kind: 'conflict' }
-  | { kind: 'no_statement' };
+  { kind: 'recorded'; payment: Payment; balance: StatementBalance; replay: boolean } | { kind: 'conflict' } | { kind: 'no_statement' };
 
 export interface PaymentContext {
   prisma: PrismaClient;
@@ -108,10 +106,16 @@ export async function recordPayment(ctx: PaymentContext, request: PaymentRequest
 async function chargeToken(ctx: PaymentContext, payment: Payment, token: string): Promise<Payment> {
   let charge: Charge;
   try {
-    charge = await ctx.provider.charge({ token, amountCents: payment.amountCents, idempotencyKey: payment.id, description: `statement ${payment.statementId}` });
+    charge = await ctx.provider.charge({
+      token,
+      amountCents: payment.amountCents,
+      idempotencyKey: payment.id,
+      description: `statement ${payment.statementId}`,
+    });
   } catch (error) {
     if (error instanceof ExternalPartyUnavailableError) return payment;
-    if (error instanceof ExternalPartyRejectedError) return failPayment(ctx.prisma, payment.id, error.status === 409 ? 'provider_conflict' : 'token_rejected');
+    if (error instanceof ExternalPartyRejectedError)
+      return failPayment(ctx.prisma, payment.id, error.status === 409 ? 'provider_conflict' : 'token_rejected');
     throw error;
   }
   return applyCharge(ctx, payment, charge);
@@ -143,7 +147,10 @@ async function applyCharge(ctx: PaymentContext, payment: Payment, charge: Charge
 }
 
 async function failPayment(prisma: PrismaClient, paymentId: string, reason: string): Promise<Payment> {
-  await prisma.payment.updateMany({ where: { id: paymentId, status: 'pending' }, data: { status: 'failed', failureReason: reason, settledAt: new Date() } });
+  await prisma.payment.updateMany({
+    where: { id: paymentId, status: 'pending' },
+    data: { status: 'failed', failureReason: reason, settledAt: new Date() },
+  });
   return prisma.payment.findUniqueOrThrow({ where: { id: paymentId } });
 }
 
@@ -159,7 +166,10 @@ async function confirmPayment(ctx: PaymentContext, paymentId: string, providerCh
     if (moved.count === 0) return false;
     const balance = (await statementBalance(tx, payment.statementId))!;
     // Credit already waiting for a refund is not refunded twice.
-    const openRefunds = await tx.refundItem.aggregate({ where: { statementId: payment.statementId, status: 'open' }, _sum: { amountCents: true } });
+    const openRefunds = await tx.refundItem.aggregate({
+      where: { statementId: payment.statementId, status: 'open' },
+      _sum: { amountCents: true },
+    });
     const excess = Math.min(payment.amountCents, -balance.balanceCents - (openRefunds._sum.amountCents ?? 0));
     if (excess > 0) {
       await tx.refundItem.create({ data: { statementId: payment.statementId, paymentId, amountCents: excess } });
@@ -169,7 +179,13 @@ async function confirmPayment(ctx: PaymentContext, paymentId: string, providerCh
         actor: payment.recordedBy,
         role: payment.source === 'desk' ? 'biller' : 'patient',
         action: 'payment.confirmed',
-        detail: { statementId: payment.statementId, paymentId, amountCents: payment.amountCents, method: payment.method, refundCents: Math.max(0, excess) },
+        detail: {
+          statementId: payment.statementId,
+          paymentId,
+          amountCents: payment.amountCents,
+          method: payment.method,
+          refundCents: Math.max(0, excess),
+        },
         idempotencyKey: `payment-confirmed:${paymentId}`,
       },
     });

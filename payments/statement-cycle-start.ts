@@ -32,7 +32,11 @@ export async function startStatementCycle(temporal: Client, options: CycleStartO
 }
 
 /** Starts the cycle of every statement issued more than `graceMs` ago that has none; returns how many. */
-export async function startMissingStatementCycles(prisma: PrismaClient, temporal: Client, options: CycleStartOptions & { graceMs?: number; batchSize?: number }): Promise<number> {
+export async function startMissingStatementCycles(
+  prisma: PrismaClient,
+  temporal: Client,
+  options: CycleStartOptions & { graceMs?: number; batchSize?: number },
+): Promise<number> {
   const statements = await prisma.patientStatement.findMany({
     where: { cycle: null, issuedAt: { lt: new Date(Date.now() - (options.graceMs ?? 15_000)) } },
     orderBy: { issuedAt: 'asc' },

@@ -6,6 +6,9 @@
  *
  * A variable's `.meta()`: `description` is the README's "Meaning"; `unset` describes what
  * happens without it (for variables without a plain default value).
+ *
+ * Over 300 lines because every setting is declared here once (type, default, meaning): one schema
+ * is the point.
  */
 import { resolve } from 'node:path';
 import { z } from 'zod';
@@ -39,10 +42,16 @@ const wholeNumber = (fallback: number, meta: SettingMeta, min = 0) =>
     .min(min, { error: min === 0 ? 'must be a whole number' : `must be at least ${min}` })
     .default(fallback)
     .meta(meta);
-const port = (fallback: number, meta: SettingMeta) => wholeNumber(fallback, meta).pipe(z.number().max(65_535, { error: 'must be a port (0-65535)' }));
+const port = (fallback: number, meta: SettingMeta) =>
+  wholeNumber(fallback, meta).pipe(z.number().max(65_535, { error: 'must be a port (0-65535)' }));
 /** A whole number that, unset, leaves the choice to a library's own default. */
 const optionalCount = (min: number, meta: SettingMeta) =>
-  z.coerce.number({ error: 'must be a whole number' }).int({ error: 'must be a whole number' }).min(min, { error: `must be at least ${min}` }).optional().meta(meta);
+  z.coerce
+    .number({ error: 'must be a whole number' })
+    .int({ error: 'must be a whole number' })
+    .min(min, { error: `must be at least ${min}` })
+    .optional()
+    .meta(meta);
 /** A workflow duration as Temporal reads it (`ms` syntax: 90m, 24h, 7d, 1500): positive, at most 365 days. */
 const DURATION_ERROR = 'must be a positive duration of at most 365 days such as 72h or 7d';
 function isWorkflowDuration(raw: string): boolean {
@@ -53,19 +62,28 @@ function isWorkflowDuration(raw: string): boolean {
     return false;
   }
 }
-const duration = (fallback: string, meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).default(fallback).meta(meta);
+const duration = (fallback: string, meta: SettingMeta) =>
+  z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).default(fallback).meta(meta);
 const optionalDuration = (meta: SettingMeta) => z.string().refine(isWorkflowDuration, { error: DURATION_ERROR }).optional().meta(meta);
 
 /** Comma-separated ascending durations, e.g. `30d,60d,90d`. */
 const durationList = (fallback: readonly string[], meta: SettingMeta) =>
   z
     .string()
-    .transform((raw) => raw.split(',').map((part) => part.trim()).filter((part) => part !== ''))
+    .transform((raw) =>
+      raw
+        .split(',')
+        .map((part) => part.trim())
+        .filter((part) => part !== ''),
+    )
     .refine(
       (parts) => {
         try {
           const values = parts.map(durationMs);
-          return values.length > 0 && values.every((v, i) => Number.isFinite(v) && v > 0 && v <= MAX_DURATION_MS && (i === 0 || v > values[i - 1]!));
+          return (
+            values.length > 0 &&
+            values.every((v, i) => Number.isFinite(v) && v > 0 && v <= MAX_DURATION_MS && (i === 0 || v > values[i - 1]!))
+          );
         } catch {
           return false;
         }
@@ -89,13 +107,23 @@ export const environmentSchema = z.object({
     1,
   ),
   DATABASE_QUERY_TIMEOUT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.queryTimeoutMs, { description: 'Client-side limit of one query' }, 1),
-  DATABASE_TRANSACTION_MAX_WAIT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs, { description: 'How long a transaction may wait to start' }, 1),
-  DATABASE_TRANSACTION_TIMEOUT_MS: wholeNumber(DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs, { description: 'How long a transaction may run' }, 1),
+  DATABASE_TRANSACTION_MAX_WAIT_MS: wholeNumber(
+    DEFAULT_DATABASE_SETTINGS.transactionMaxWaitMs,
+    { description: 'How long a transaction may wait to start' },
+    1,
+  ),
+  DATABASE_TRANSACTION_TIMEOUT_MS: wholeNumber(
+    DEFAULT_DATABASE_SETTINGS.transactionTimeoutMs,
+    { description: 'How long a transaction may run' },
+    1,
+  ),
   API_INTAKE_CONCURRENCY: wholeNumber(DEFAULT_API_LIMITS.intakeConcurrency, { description: 'Intake requests worked on at once' }, 1),
   API_INTAKE_QUEUE: wholeNumber(DEFAULT_API_LIMITS.intakeQueue, {
     description: 'Intake requests that may wait for a slot; beyond that 503 with `Retry-After` at once',
   }),
-  API_INTAKE_MAX_WAIT_MS: wholeNumber(DEFAULT_API_LIMITS.intakeMaxWaitMs, { description: 'How long an intake request may wait for a slot before a 503' }),
+  API_INTAKE_MAX_WAIT_MS: wholeNumber(DEFAULT_API_LIMITS.intakeMaxWaitMs, {
+    description: 'How long an intake request may wait for a slot before a 503',
+  }),
   API_RATE_LIMIT_PER_MINUTE: wholeNumber(
     DEFAULT_API_LIMITS.rateLimitPerMinute,
     { description: 'Requests per bearer token per minute per API process; beyond it 429 with `Retry-After`' },
@@ -106,7 +134,10 @@ export const environmentSchema = z.object({
   }),
   TEMPORAL_START_TIMEOUT_MS: wholeNumber(
     DEFAULT_API_LIMITS.workflowStartTimeoutMs,
-    { description: 'How long intake may wait for Temporal to start a workflow before answering 503 (the encounter is stored; the reconciler starts it)' },
+    {
+      description:
+        'How long intake may wait for Temporal to start a workflow before answering 503 (the encounter is stored; the reconciler starts it)',
+    },
     1,
   ),
   WORKFLOW_RECONCILE_INTERVAL_MS: wholeNumber(
@@ -117,15 +148,22 @@ export const environmentSchema = z.object({
     },
     1,
   ),
-  WORKER_MAX_CONCURRENT_ACTIVITIES: optionalCount(1, { description: 'Activity tasks a worker runs at once', unset: 'the SDK’s default (100)' }),
-  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: optionalCount(2, { description: 'Workflow tasks a worker runs at once', unset: 'the SDK’s default (40)' }),
+  WORKER_MAX_CONCURRENT_ACTIVITIES: optionalCount(1, {
+    description: 'Activity tasks a worker runs at once',
+    unset: 'the SDK’s default (100)',
+  }),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: optionalCount(2, {
+    description: 'Workflow tasks a worker runs at once',
+    unset: 'the SDK’s default (40)',
+  }),
   WORKER_MAX_CACHED_WORKFLOWS: optionalCount(0, {
     description: 'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables)',
     unset: 'the SDK’s default (from the heap size)',
   }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKFLOW_BUNDLE_PATH: text({
-    description: 'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`',
+    description:
+      'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`',
     unset: 'bundled at worker start',
   }),
   TEMPORAL_ADDRESS: text({
@@ -160,17 +198,34 @@ export const environmentSchema = z.object({
   INSURER_PORT: port(4010, { description: 'Port of the insurer sandbox `npm start` runs' }),
   CLEARINGHOUSE_URL: text({ description: 'The clearinghouse’s API', unset: 'the clearinghouse sandbox is started' }),
   CLEARINGHOUSE_PORT: port(4020, { description: 'Port of the clearinghouse sandbox `npm start` runs' }),
-  PAYMENT_PROVIDER_URL: text({ description: 'The payment provider’s API (charges one-time card tokens)', unset: 'the payment sandbox is started' }),
+  PAYMENT_PROVIDER_URL: text({
+    description: 'The payment provider’s API (charges one-time card tokens)',
+    unset: 'the payment sandbox is started',
+  }),
   PAYMENT_PROVIDER_PORT: port(4030, { description: 'Port of the payment sandbox `npm start` runs' }),
   PAYMENT_PROVIDER_PUBLIC_URL: text({
-    description: 'Where the patient’s browser sends card data for a one-time token (the provider’s tokenization endpoint); the API never sees card numbers',
+    description:
+      'Where the patient’s browser sends card data for a one-time token (the provider’s tokenization endpoint); the API never sees card numbers',
     unset: '`PAYMENT_PROVIDER_URL`',
   }),
-  PAYMENT_PROVIDER_TIMEOUT_MS: wholeNumber(10_000, { description: 'Timeout of one call to the payment provider; a charge without an answer stays pending until reconciled' }, 1),
-  PAYMENT_RECONCILE_INTERVAL_MS: wholeNumber(60_000, { description: 'How often each worker asks the payment provider about pending card payments (`payments/reconcile.ts`)' }, 1),
-  PAYMENT_PENDING_GRACE_MS: wholeNumber(60_000, {
-    description: 'A pending card payment younger than this may still be in flight: only after it is one with no charge at the provider failed as never charged',
-  }, 1),
+  PAYMENT_PROVIDER_TIMEOUT_MS: wholeNumber(
+    10_000,
+    { description: 'Timeout of one call to the payment provider; a charge without an answer stays pending until reconciled' },
+    1,
+  ),
+  PAYMENT_RECONCILE_INTERVAL_MS: wholeNumber(
+    60_000,
+    { description: 'How often each worker asks the payment provider about pending card payments (`payments/reconcile.ts`)' },
+    1,
+  ),
+  PAYMENT_PENDING_GRACE_MS: wholeNumber(
+    60_000,
+    {
+      description:
+        'A pending card payment younger than this may still be in flight: only after it is one with no charge at the provider failed as never charged',
+    },
+    1,
+  ),
   INSURER_SCENARIO: text({ description: 'Insurer sandbox behaviour and fault injection', unset: '`data/sandbox/insurer-scenarios.json`' }),
   CLEARINGHOUSE_SCENARIO: text({
     description: 'Clearinghouse sandbox behaviour and fault injection',
@@ -184,52 +239,86 @@ export const environmentSchema = z.object({
     unset: 'required when a webhook URL is set',
   }),
   PATIENT_WEBHOOK_URL: text({
-    description: 'Signed webhook to the clinic’s patient messaging: a patient’s question was received, or answered (ids only; the patient reads the answer on their page)',
+    description:
+      'Signed webhook to the clinic’s patient messaging: a patient’s question was received, or answered (ids only; the patient reads the answer on their page)',
     unset: 'the patient page only',
   }),
-  BILLER_WEBHOOK_URL: text({ description: 'Signed webhook reminding billers of open patient questions', unset: 'the question worklist only' }),
+  BILLER_WEBHOOK_URL: text({
+    description: 'Signed webhook reminding billers of open patient questions',
+    unset: 'the question worklist only',
+  }),
   PATIENT_LINK_TTL: duration('30d', { description: 'How long a patient access link to a statement stays valid' }),
-  PATIENT_SESSION_TTL: duration('15m', { description: 'How long a patient stays signed in after opening a link (date of birth and statement number)' }),
-  PATIENT_LINK_MAX_ATTEMPTS: wholeNumber(5, { description: 'Wrong date-of-birth / statement-number answers after which a patient link locks (audited; a biller issues a new link)' }, 1),
-  PATIENT_RATE_LIMIT_PER_MINUTE: wholeNumber(
-    30,
-    { description: 'Patient page API requests per client address per minute, and sign-in attempts per link per minute; beyond it 429 with `Retry-After`' },
+  PATIENT_SESSION_TTL: duration('15m', {
+    description: 'How long a patient stays signed in after opening a link (date of birth and statement number)',
+  }),
+  PATIENT_LINK_MAX_ATTEMPTS: wholeNumber(
+    5,
+    {
+      description: 'Wrong date-of-birth / statement-number answers after which a patient link locks (audited; a biller issues a new link)',
+    },
     1,
   ),
-  PATIENT_QUESTION_ANSWER_BUSINESS_DAYS: wholeNumber(2, { description: 'Business days (Monday–Friday) a biller has to answer a patient’s question before it is escalated' }, 1),
+  PATIENT_RATE_LIMIT_PER_MINUTE: wholeNumber(
+    30,
+    {
+      description:
+        'Patient page API requests per client address per minute, and sign-in attempts per link per minute; beyond it 429 with `Retry-After`',
+    },
+    1,
+  ),
+  PATIENT_QUESTION_ANSWER_BUSINESS_DAYS: wholeNumber(
+    2,
+    { description: 'Business days (Monday–Friday) a biller has to answer a patient’s question before it is escalated' },
+    1,
+  ),
   PATIENT_QUESTION_ANSWER_DEADLINE: optionalDuration({
     description: 'A fixed answer deadline instead of business days (demos, tests)',
     unset: '`PATIENT_QUESTION_ANSWER_BUSINESS_DAYS`',
   }),
   PATIENT_QUESTION_REMINDER_INTERVAL: duration('24h', { description: 'How often billers are reminded of an open patient question' }),
-  WRITE_OFF_APPROVAL_ABOVE_CENTS: wholeNumber(10_000, { description: 'A biller’s adjustment or write-off above this many cents waits for a supervisor’s approval' }),
+  WRITE_OFF_APPROVAL_ABOVE_CENTS: wholeNumber(10_000, {
+    description: 'A biller’s adjustment or write-off above this many cents waits for a supervisor’s approval',
+  }),
   CLARIFICATION_DEADLINE: duration(DEFAULT_TIMINGS.clarificationDeadline, {
     description: 'Time the physician has to answer a clarification (all six intervals: positive, at most 365 days, checked at start)',
   }),
   CLARIFICATION_REMINDER_INTERVAL: duration(DEFAULT_TIMINGS.clarificationReminderInterval, {
     description: 'Reminder interval while a clarification is open',
   }),
-  AUTHORIZATION_POLL_INTERVAL: duration(DEFAULT_TIMINGS.authorizationPollInterval, { description: 'Follow-up of a pended prior authorization' }),
-  AUTHORIZATION_DEADLINE_STANDARD: duration(DEFAULT_TIMINGS.authorizationDeadlineStandard, { description: 'Regulatory decision deadline (standard)' }),
-  AUTHORIZATION_DEADLINE_EXPEDITED: duration(DEFAULT_TIMINGS.authorizationDeadlineExpedited, { description: 'Regulatory decision deadline (expedited)' }),
+  AUTHORIZATION_POLL_INTERVAL: duration(DEFAULT_TIMINGS.authorizationPollInterval, {
+    description: 'Follow-up of a pended prior authorization',
+  }),
+  AUTHORIZATION_DEADLINE_STANDARD: duration(DEFAULT_TIMINGS.authorizationDeadlineStandard, {
+    description: 'Regulatory decision deadline (standard)',
+  }),
+  AUTHORIZATION_DEADLINE_EXPEDITED: duration(DEFAULT_TIMINGS.authorizationDeadlineExpedited, {
+    description: 'Regulatory decision deadline (expedited)',
+  }),
   ELIGIBILITY_RECHECK_AFTER: duration(DEFAULT_TIMINGS.eligibilityRecheckAfter!, {
     description: 'A scheduled visit’s eligibility is checked again before the claim when its last check is older than this',
   }),
-  REMITTANCE_POLL_INTERVAL: duration(DEFAULT_TIMINGS.remittancePollInterval!, { description: 'How often the clearinghouse mailbox is read for a submitted claim\'s remittance (835)' }),
+  REMITTANCE_POLL_INTERVAL: duration(DEFAULT_TIMINGS.remittancePollInterval!, {
+    description: "How often the clearinghouse mailbox is read for a submitted claim's remittance (835)",
+  }),
   PAYER_DAY: duration(DEFAULT_TIMINGS.payerDay!, {
-    description: 'How long one day of the payer directory\'s limits (timely filing, appeal, follow-up) lasts on the workflow clock: 24h in production, shorter only for demos and tests',
+    description:
+      "How long one day of the payer directory's limits (timely filing, appeal, follow-up) lasts on the workflow clock: 24h in production, shorter only for demos and tests",
   }),
   STATEMENT_DUE_DAYS: wholeNumber(30, { description: 'Days the patient has to pay a statement' }),
   STATEMENT_REMINDERS: durationList(DEFAULT_STATEMENT_CYCLE.reminderOffsets, {
-    description: 'Statement cycle: reminders while a balance remains, as times after the statement (comma-separated, ascending); time paused by an open question or a payment plan does not count',
+    description:
+      'Statement cycle: reminders while a balance remains, as times after the statement (comma-separated, ascending); time paused by an open question or a payment plan does not count',
   }),
   STATEMENT_FINAL_NOTICE_AFTER: duration(DEFAULT_STATEMENT_CYCLE.finalNoticeAfter, {
-    description: 'Statement cycle: the final notice, after the statement (later than the last reminder); then a supervisor decides (never an automatic collections referral)',
+    description:
+      'Statement cycle: the final notice, after the statement (later than the last reminder); then a supervisor decides (never an automatic collections referral)',
   }),
   STATEMENT_PAUSED_RECHECK_INTERVAL: duration(DEFAULT_STATEMENT_CYCLE.pausedRecheckInterval, {
     description: 'Statement cycle: while paused, how often it re-reads whether it still is (a signal from the API wakes it sooner)',
   }),
-  PAYMENT_PLAN_REMINDER_BEFORE: duration(DEFAULT_PAYMENT_PLAN_TIMINGS.reminderBefore, { description: 'Payment plans: reminder this long before each installment is due' }),
+  PAYMENT_PLAN_REMINDER_BEFORE: duration(DEFAULT_PAYMENT_PLAN_TIMINGS.reminderBefore, {
+    description: 'Payment plans: reminder this long before each installment is due',
+  }),
   PAYMENT_PLAN_GRACE: duration(DEFAULT_PAYMENT_PLAN_TIMINGS.grace, {
     description: 'Payment plans: an installment not paid this long after its due date is missed and goes to the billers’ worklist',
   }),
@@ -256,12 +345,17 @@ export const environmentSchema = z.object({
   BILLING_PROVIDER_CITY: textWithDefault('SPRINGFIELD', { description: 'The billing provider on claims: city' }),
   BILLING_PROVIDER_STATE: textWithDefault('IL', { description: 'The billing provider on claims: state' }),
   BILLING_PROVIDER_POSTAL_CODE: textWithDefault('627010000', { description: 'The billing provider on claims: ZIP (9 digits)' }),
-  PRACTICE_REMIT_TO_NAME: text({ description: 'Remit-to on patient statements: name', unset: 'the billing provider\'s name' }),
-  PRACTICE_REMIT_TO_ADDRESS: text({ description: 'Remit-to on patient statements: street address', unset: 'the billing provider\'s address' }),
-  PRACTICE_REMIT_TO_CITY: text({ description: 'Remit-to on patient statements: city', unset: 'the billing provider\'s city' }),
-  PRACTICE_REMIT_TO_STATE: text({ description: 'Remit-to on patient statements: state', unset: 'the billing provider\'s state' }),
-  PRACTICE_REMIT_TO_POSTAL_CODE: text({ description: 'Remit-to on patient statements: ZIP', unset: 'the billing provider\'s ZIP' }),
-  PRACTICE_REMIT_TO_PHONE: textWithDefault('5555550100', { description: 'Remit-to on patient statements: phone (10 digits) patients call with questions' }),
+  PRACTICE_REMIT_TO_NAME: text({ description: 'Remit-to on patient statements: name', unset: "the billing provider's name" }),
+  PRACTICE_REMIT_TO_ADDRESS: text({
+    description: 'Remit-to on patient statements: street address',
+    unset: "the billing provider's address",
+  }),
+  PRACTICE_REMIT_TO_CITY: text({ description: 'Remit-to on patient statements: city', unset: "the billing provider's city" }),
+  PRACTICE_REMIT_TO_STATE: text({ description: 'Remit-to on patient statements: state', unset: "the billing provider's state" }),
+  PRACTICE_REMIT_TO_POSTAL_CODE: text({ description: 'Remit-to on patient statements: ZIP', unset: "the billing provider's ZIP" }),
+  PRACTICE_REMIT_TO_PHONE: textWithDefault('5555550100', {
+    description: 'Remit-to on patient statements: phone (10 digits) patients call with questions',
+  }),
   X12_SENDER_ID: textWithDefault('ENCOUNTERFLOW', { description: '837P interchange sender id' }),
   X12_RECEIVER_ID: textWithDefault('CLEARINGHOUSE', { description: '837P interchange receiver id' }),
   LOG_LEVEL: z
@@ -269,24 +363,32 @@ export const environmentSchema = z.object({
     .default('info')
     .meta({ description: 'JSON log level of every process (pino); PHI field names are redacted at every level (`platform/logger.ts`)' }),
   WORKER_METRICS_ADDRESS: text({
-    description: '`host:port` where each worker’s Temporal SDK serves Prometheus metrics at `/metrics` (task slots, poll and schedule-to-start latencies, sticky cache); keep it on an internal interface',
+    description:
+      '`host:port` where each worker’s Temporal SDK serves Prometheus metrics at `/metrics` (task slots, poll and schedule-to-start latencies, sticky cache); keep it on an internal interface',
     unset: 'no worker metrics',
   }),
   METRICS_TOKEN: text({
-    description: 'Bearer token a Prometheus scraper sends to the API’s `GET /metrics` (request rate, latency and 5xx by route, encounters by stage)',
+    description:
+      'Bearer token a Prometheus scraper sends to the API’s `GET /metrics` (request rate, latency and 5xx by route, encounters by stage)',
     unset: '`/metrics` answers loopback clients only (403 otherwise)',
   }),
   TRACING_EXPORTER: z
     .enum(TRACING_EXPORTERS, { error: `must be one of ${TRACING_EXPORTERS.join(', ')}` })
     .default('none')
-    .meta({ description: 'Where OpenTelemetry spans of the API client, workflows and activities go: `none`, `console` (the log) or `otlp` (OTLP/HTTP)' }),
+    .meta({
+      description:
+        'Where OpenTelemetry spans of the API client, workflows and activities go: `none`, `console` (the log) or `otlp` (OTLP/HTTP)',
+    }),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: text({
     description: 'OTLP/HTTP traces endpoint such as `http://127.0.0.1:4318/v1/traces`; required with `TRACING_EXPORTER=otlp`',
     unset: 'none',
   }),
   TEST_DATABASE_URL: text({ description: 'Tests only: a PostgreSQL server URL whose user may create databases', unset: 'PGlite' }),
   TEMPORAL_CLI: text({ description: 'Use an existing Temporal CLI', unset: 'found on `PATH`, else installed into `.tools/`' }),
-  TEMPORAL_TEST_SERVER: text({ description: 'Tests only: use an existing Temporal test-server launcher', unset: 'installed into `.tools/`' }),
+  TEMPORAL_TEST_SERVER: text({
+    description: 'Tests only: use an existing Temporal test-server launcher',
+    unset: 'installed into `.tools/`',
+  }),
   ENCOUNTERFLOW_TOOLS_DIR: text({ description: 'Where the Temporal tools are installed', unset: '`.tools/`' }),
 });
 
@@ -474,7 +576,9 @@ export function parseEnvironment(env: Env = process.env): Environment {
 export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | 'standalone-worker'): string[] {
   const set = declared(env);
   const problems: string[] = [];
-  const webhooks = (['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL', 'PATIENT_WEBHOOK_URL', 'BILLER_WEBHOOK_URL'] as const).filter((name) => set[name] !== undefined);
+  const webhooks = (['PHYSICIAN_WEBHOOK_URL', 'SUPERVISOR_WEBHOOK_URL', 'PATIENT_WEBHOOK_URL', 'BILLER_WEBHOOK_URL'] as const).filter(
+    (name) => set[name] !== undefined,
+  );
   if (webhooks.length > 0 && set.WEBHOOK_SIGNING_SECRET === undefined) {
     problems.push(`WEBHOOK_SIGNING_SECRET must be set when ${webhooks.join(' or ')} is configured`);
   }
@@ -483,7 +587,9 @@ export function unsafeSettings(env: Env, mode: 'embedded' | 'standalone-api' | '
   }
   if (mode !== 'embedded' && set.PAYLOAD_ENCRYPTION_KEYS === undefined) {
     const name = mode === 'standalone-api' ? 'API' : 'worker';
-    problems.push(`PAYLOAD_ENCRYPTION_KEYS must be set for a standalone ${name}: the same keys as every other worker and API (npm start generates one into DATA_DIR/payload-keys)`);
+    problems.push(
+      `PAYLOAD_ENCRYPTION_KEYS must be set for a standalone ${name}: the same keys as every other worker and API (npm start generates one into DATA_DIR/payload-keys)`,
+    );
   }
   return problems;
 }

@@ -15,11 +15,23 @@
  */
 
 const PRISMA_OUTAGE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028', 'P2034', 'P2037', 'P2039']);
-const ADAPTER_OUTAGE_KINDS = new Set(['DatabaseNotReachable', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TransactionWriteConflict']);
+const ADAPTER_OUTAGE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TransactionWriteConflict',
+]);
 const SOCKET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ENOTFOUND']);
 /** gRPC status codes: CANCELLED 1, DEADLINE_EXCEEDED 4, RESOURCE_EXHAUSTED 8, UNAVAILABLE 14. */
 const GRPC_OUTAGE_CODES = new Set([1, 4, 8, 14]);
-const OUTAGE_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /Connection ended unexpectedly/i, /Client has encountered a connection error/i, /server closed the connection/i];
+const OUTAGE_MESSAGES = [
+  /connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /Connection ended unexpectedly/i,
+  /Client has encountered a connection error/i,
+  /server closed the connection/i,
+];
 
 function isPostgresOutageState(code: string): boolean {
   return code.startsWith('08') || code.startsWith('53') || /^57P0[1-4]$/.test(code);
@@ -27,10 +39,15 @@ function isPostgresOutageState(code: string): boolean {
 
 function ownOutage(error: object): boolean {
   const { code, errorCode, kind, name } = error as { code?: unknown; errorCode?: unknown; kind?: unknown; name?: unknown };
-  if (typeof code === 'string' && (PRISMA_OUTAGE_CODES.has(code) || SOCKET_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isPostgresOutageState(code)))) return true;
+  if (
+    typeof code === 'string' &&
+    (PRISMA_OUTAGE_CODES.has(code) || SOCKET_CODES.has(code) || (/^[0-9A-Z]{5}$/.test(code) && isPostgresOutageState(code)))
+  )
+    return true;
   if (typeof errorCode === 'string' && PRISMA_OUTAGE_CODES.has(errorCode)) return true;
   if (typeof kind === 'string' && ADAPTER_OUTAGE_KINDS.has(kind)) return true;
-  if (typeof code === 'number' && GRPC_OUTAGE_CODES.has(code) && (name === 'ServiceError' || name === 'Error' || name === 'ConnectError')) return true;
+  if (typeof code === 'number' && GRPC_OUTAGE_CODES.has(code) && (name === 'ServiceError' || name === 'Error' || name === 'ConnectError'))
+    return true;
   if (name === 'PrismaClientInitializationError') return true;
   if (name === 'WorkflowUpdateRPCTimeoutOrCancelledError') return true;
   const message = (error as { message?: unknown }).message;

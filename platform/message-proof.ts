@@ -88,16 +88,28 @@ export function messageProofInterceptor(keys: MessageProofKeys): WorkflowClientI
   const withProof = (message: ProvedMessage): unknown[] => [...message.args, { [MESSAGE_PROOF_ARG]: keys.sign(message) }];
   return {
     async signal(input, next) {
-      return next({ ...input, args: withProof({ workflowId: input.workflowExecution.workflowId, name: input.signalName, args: input.args }) });
+      return next({
+        ...input,
+        args: withProof({ workflowId: input.workflowExecution.workflowId, name: input.signalName, args: input.args }),
+      });
     },
     async signalWithStart(input, next) {
-      return next({ ...input, signalArgs: withProof({ workflowId: input.options.workflowId, name: input.signalName, args: input.signalArgs }) });
+      return next({
+        ...input,
+        signalArgs: withProof({ workflowId: input.options.workflowId, name: input.signalName, args: input.signalArgs }),
+      });
     },
     async startUpdate(input, next) {
-      return next({ ...input, args: withProof({ workflowId: input.workflowExecution.workflowId, name: input.updateName, args: input.args }) });
+      return next({
+        ...input,
+        args: withProof({ workflowId: input.workflowExecution.workflowId, name: input.updateName, args: input.args }),
+      });
     },
     async startUpdateWithStart(input, next) {
-      return next({ ...input, updateArgs: withProof({ workflowId: input.workflowStartOptions.workflowId, name: input.updateName, args: input.updateArgs }) });
+      return next({
+        ...input,
+        updateArgs: withProof({ workflowId: input.workflowStartOptions.workflowId, name: input.updateName, args: input.updateArgs }),
+      });
     },
   };
 }

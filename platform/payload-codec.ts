@@ -58,7 +58,9 @@ export function parsePayloadKeys(spec: string): PayloadKey[] {
     const id = colon < 0 ? '' : entry.slice(0, colon);
     const encoded = colon < 0 ? '' : entry.slice(colon + 1);
     if (!KEY_ID.test(id)) {
-      throw new Error(`PAYLOAD_ENCRYPTION_KEYS entry #${index + 1} is not "keyId:base64key" with a key id of letters, digits, ".", "_" or "-"`);
+      throw new Error(
+        `PAYLOAD_ENCRYPTION_KEYS entry #${index + 1} is not "keyId:base64key" with a key id of letters, digits, ".", "_" or "-"`,
+      );
     }
     const key = Buffer.from(encoded, 'base64');
     if (key.length !== KEY_BYTES || !/^[A-Za-z0-9+/]+={0,2}$/.test(encoded)) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 // Offline stand-in for Prisma's native `schema-engine` binary.
+// Over 300 lines because Prisma runs this file by path as one self-contained executable.
 //
 // The Prisma CLI normally downloads a native schema engine and talks to it over stdio.
 // This machine cannot download it, so the CLI is pointed here through
@@ -400,11 +401,7 @@ async function mainRpc(options) {
   for (const path of options.datamodelPaths) datamodels.push([path, await readFile(path, 'utf8')]);
   const factory = bindMigrationAwareSqlAdapterFactory(new MigrationAdapterFactory(options.datasource));
   adapterErrorRegistry = factory.errorRegistry;
-  const engine = await glue.SchemaEngine.new(
-    { datamodels: datamodels.length > 0 ? datamodels : undefined },
-    engineLog,
-    factory,
-  );
+  const engine = await glue.SchemaEngine.new({ datamodels: datamodels.length > 0 ? datamodels : undefined }, engineLog, factory);
 
   let nextOutgoingId = 1_000_000;
   const awaitingCli = new Map();

@@ -26,9 +26,7 @@ export function standaloneSettingsFrom(env: Env, processName: 'API' | 'worker'):
   const config = loadConfig(env);
   if (!config.databaseUrl) throw new Error('DATABASE_URL is required');
   const configured = loadTemporalSettings(env as NodeJS.ProcessEnv);
-  const temporal = configured.address
-    ? configured
-    : settingsForAddress(`127.0.0.1:${config.temporalDevServerPort}`, configured.namespace);
+  const temporal = configured.address ? configured : settingsForAddress(`127.0.0.1:${config.temporalDevServerPort}`, configured.namespace);
   return { config, temporal, databaseUrl: config.databaseUrl };
 }
 

@@ -50,10 +50,14 @@ export function installTemporalRuntime(options: { workerMetricsAddress?: string;
     Runtime.install({
       logger: temporalLogger(),
       ...(options.shutdownSignals ? { shutdownSignals: options.shutdownSignals } : {}),
-      ...(options.workerMetricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: options.workerMetricsAddress } } } } : {}),
+      ...(options.workerMetricsAddress
+        ? { telemetryOptions: { metrics: { prometheus: { bindAddress: options.workerMetricsAddress } } } }
+        : {}),
     });
   } catch (error) {
     if (!(error instanceof IllegalStateError)) throw error;
-    rootLogger().child({ component: 'temporal' }).warn('the Temporal runtime already exists in this process: its logger and metrics stay as they are');
+    rootLogger()
+      .child({ component: 'temporal' })
+      .warn('the Temporal runtime already exists in this process: its logger and metrics stay as they are');
   }
 }

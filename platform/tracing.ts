@@ -25,7 +25,9 @@ export interface Tracing {
 }
 
 /** The SDK's workflow interceptors module, bundled with the workflow code when tracing is on. */
-export const WORKFLOW_TRACING_INTERCEPTORS = createRequire(import.meta.url).resolve('@temporalio/interceptors-opentelemetry/lib/workflow-interceptors');
+export const WORKFLOW_TRACING_INTERCEPTORS = createRequire(import.meta.url).resolve(
+  '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors',
+);
 
 export function createTracing(config: AppConfig['observability'], serviceName: string): Tracing | undefined {
   if (config.tracingExporter === 'none') return undefined;

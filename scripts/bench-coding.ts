@@ -15,16 +15,56 @@ const SETS = ['eval-set', 'heldout-set', 'heldout-set-2', 'heldout-set-3'].map((
 
 /** Fifty distinct problems, as a busy clinic's problem list might word them. */
 const PROBLEMS = [
-  'essential hypertension', 'type 2 diabetes mellitus with hyperglycemia', 'chronic kidney disease stage 3a', 'mixed hyperlipidemia',
-  'gastroesophageal reflux disease without esophagitis', 'major depressive disorder, recurrent, moderate', 'generalized anxiety disorder',
-  'primary osteoarthritis of right knee', 'chronic low back pain', 'hypothyroidism', 'morbid obesity', 'iron deficiency anemia',
-  'paroxysmal atrial fibrillation', 'chronic obstructive pulmonary disease', 'mild intermittent asthma', 'seasonal allergic rhinitis',
-  'primary insomnia', 'migraine without aura', 'benign prostatic hyperplasia', 'vitamin D deficiency', 'obstructive sleep apnea',
-  'peripheral neuropathy', 'gout', 'osteoporosis', 'glaucoma', 'chronic systolic heart failure', 'coronary artery disease',
-  'history of colon polyps', 'tobacco use disorder', 'alcohol use in remission', 'irritable bowel syndrome', 'diverticulosis of colon',
-  'chronic constipation', 'urinary incontinence', 'overactive bladder', 'restless legs syndrome', 'plantar fasciitis of left foot',
-  'carpal tunnel syndrome of right wrist', 'rotator cuff tendinitis', 'psoriasis', 'rosacea', 'actinic keratosis', 'onychomycosis',
-  'tinnitus', 'presbyopia', 'cataract', 'hearing loss', 'hyperkalemia', 'hyponatremia', 'long term use of anticoagulants',
+  'essential hypertension',
+  'type 2 diabetes mellitus with hyperglycemia',
+  'chronic kidney disease stage 3a',
+  'mixed hyperlipidemia',
+  'gastroesophageal reflux disease without esophagitis',
+  'major depressive disorder, recurrent, moderate',
+  'generalized anxiety disorder',
+  'primary osteoarthritis of right knee',
+  'chronic low back pain',
+  'hypothyroidism',
+  'morbid obesity',
+  'iron deficiency anemia',
+  'paroxysmal atrial fibrillation',
+  'chronic obstructive pulmonary disease',
+  'mild intermittent asthma',
+  'seasonal allergic rhinitis',
+  'primary insomnia',
+  'migraine without aura',
+  'benign prostatic hyperplasia',
+  'vitamin D deficiency',
+  'obstructive sleep apnea',
+  'peripheral neuropathy',
+  'gout',
+  'osteoporosis',
+  'glaucoma',
+  'chronic systolic heart failure',
+  'coronary artery disease',
+  'history of colon polyps',
+  'tobacco use disorder',
+  'alcohol use in remission',
+  'irritable bowel syndrome',
+  'diverticulosis of colon',
+  'chronic constipation',
+  'urinary incontinence',
+  'overactive bladder',
+  'restless legs syndrome',
+  'plantar fasciitis of left foot',
+  'carpal tunnel syndrome of right wrist',
+  'rotator cuff tendinitis',
+  'psoriasis',
+  'rosacea',
+  'actinic keratosis',
+  'onychomycosis',
+  'tinnitus',
+  'presbyopia',
+  'cataract',
+  'hearing loss',
+  'hyperkalemia',
+  'hyponatremia',
+  'long term use of anticoagulants',
 ];
 
 const SOAP = (i: number, problem: string) =>
@@ -43,7 +83,10 @@ function syntheticInput(chars: number, diagnoses: number): CodingInput {
       procedures: [{ description: 'Office visit, established patient, moderate complexity', code: '99214' }],
       testResults: [{ name: 'Potassium', value: '5.6', unit: 'mmol/L', flag: 'H' }],
     },
-    patient: { ageYears: 67, sex: 'F' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient: { ageYears: 67, sex: 'F' },
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 
@@ -76,14 +119,26 @@ async function main(): Promise<void> {
   wall.sort((a, b) => a - b);
   cpu.sort((a, b) => a - b);
   console.log(`Coding engine benchmark (${inputs.length} labelled encounters x ${rounds} rounds)`);
-  console.log(`  typical encounters  wall p50 ${ms(pct(wall, 50))}  p90 ${ms(pct(wall, 90))}  p99 ${ms(pct(wall, 99))}  max ${ms(wall[wall.length - 1] ?? 0)}`);
-  console.log(`                      cpu  p50 ${ms(pct(cpu, 50))}  p90 ${ms(pct(cpu, 90))}  p99 ${ms(pct(cpu, 99))}  max ${ms(cpu[cpu.length - 1] ?? 0)}`);
+  console.log(
+    `  typical encounters  wall p50 ${ms(pct(wall, 50))}  p90 ${ms(pct(wall, 90))}  p99 ${ms(pct(wall, 99))}  max ${ms(wall[wall.length - 1] ?? 0)}`,
+  );
+  console.log(
+    `                      cpu  p50 ${ms(pct(cpu, 50))}  p90 ${ms(pct(cpu, 90))}  p99 ${ms(pct(cpu, 99))}  max ${ms(cpu[cpu.length - 1] ?? 0)}`,
+  );
   console.log('  long records (notes characters, diagnoses): wall / cpu');
-  const sizes: Array<[number, number]> = [[5_000, 5], [12_500, 12], [25_000, 25], [50_000, 50], [CODING_INPUT_LIMITS.notesChars, CODING_INPUT_LIMITS.diagnoses]];
+  const sizes: Array<[number, number]> = [
+    [5_000, 5],
+    [12_500, 12],
+    [25_000, 25],
+    [50_000, 50],
+    [CODING_INPUT_LIMITS.notesChars, CODING_INPUT_LIMITS.diagnoses],
+  ];
   for (const [chars, dx] of sizes) {
     const input = syntheticInput(chars, Math.min(dx, PROBLEMS.length));
     const t = timed(() => codeEncounter(input, codeSets));
-    console.log(`    ${String(chars).padStart(7)} chars, ${String(Math.min(dx, PROBLEMS.length)).padStart(3)} dx   ${ms(t.wall).padStart(10)} / ${ms(t.cpu).padStart(10)}`);
+    console.log(
+      `    ${String(chars).padStart(7)} chars, ${String(Math.min(dx, PROBLEMS.length)).padStart(3)} dx   ${ms(t.wall).padStart(10)} / ${ms(t.cpu).padStart(10)}`,
+    );
   }
 }
 

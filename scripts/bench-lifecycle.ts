@@ -65,10 +65,12 @@ if (args.help) {
 }
 
 function readUsage(): string {
-  return 'usage: npm run bench -- [--encounters N] [--concurrency C] [--rates R1,R2] [--rate-seconds S] [--workers N] [--apis M]\n' +
+  return (
+    'usage: npm run bench -- [--encounters N] [--concurrency C] [--rates R1,R2] [--rate-seconds S] [--workers N] [--apis M]\n' +
     '  [--baseline-activities A] [--mri-share 0..1] [--warmup K] [--database-server URL] [--cpu-prof DIR] [--port-base P] [--skip-baseline] [--compiled] [--json]\n' +
     '  --compiled: run the production build (npm run build first: dist/app/worker.js, dist/app/api.js)\n' +
-    '  TEMPORAL_ADDRESS / DATABASE_URL: use an existing Temporal server / database\n';
+    '  TEMPORAL_ADDRESS / DATABASE_URL: use an existing Temporal server / database\n'
+  );
 }
 
 function int(name: keyof typeof args, min: number): number {
@@ -79,11 +81,14 @@ function int(name: keyof typeof args, min: number): number {
 const options = {
   encounters: int('encounters', 1),
   concurrency: int('concurrency', 1),
-  rates: (args.rates ?? '').split(',').filter((r) => r.trim() !== '').map((r) => {
-    const rate = Number(r);
-    if (!(rate > 0)) throw new Error(`--rates takes positive numbers, got ${r}`);
-    return rate;
-  }),
+  rates: (args.rates ?? '')
+    .split(',')
+    .filter((r) => r.trim() !== '')
+    .map((r) => {
+      const rate = Number(r);
+      if (!(rate > 0)) throw new Error(`--rates takes positive numbers, got ${r}`);
+      return rate;
+    }),
   rateSeconds: int('rate-seconds', 1),
   workers: int('workers', 1),
   apis: int('apis', 1),
@@ -136,7 +141,15 @@ try {
   });
   progress(`${env.temporalLabel}; ${env.databaseLabel}; process logs in ${logDir}`);
   const taskQueue = `bench-${runTag}`;
-  product = await startProduct(env, { workers: options.workers, apis: options.apis, taskQueue, portBase: options.portBase, logDir, nodeArgs, compiled: args.compiled });
+  product = await startProduct(env, {
+    workers: options.workers,
+    apis: options.apis,
+    taskQueue,
+    portBase: options.portBase,
+    logDir,
+    nodeArgs,
+    compiled: args.compiled,
+  });
   progress(`product up: ${options.workers} worker process(es), ${options.apis} API process(es) on ${product.apiUrls.join(', ')}`);
   const run = {
     pool: env.pool,
@@ -156,7 +169,12 @@ try {
     const client = new Client({ connection, namespace: env.namespace });
     const noopQueue = `bench-noop-${runTag}`;
     noopWorker = await startNoopWorker(env, { taskQueue: noopQueue, logDir });
-    const shape = { taskQueue: noopQueue, concurrency: options.concurrency, activities: options.baselineActivities, workerPid: noopWorker.pid };
+    const shape = {
+      taskQueue: noopQueue,
+      concurrency: options.concurrency,
+      activities: options.baselineActivities,
+      workerPid: noopWorker.pid,
+    };
     await baseline(client, { ...shape, workflows: Math.max(options.warmup, 1) });
     progress(`baseline: ${options.encounters} no-op workflows of ${options.baselineActivities} activities ...`);
     base = await baseline(client, { ...shape, workflows: options.encounters });
@@ -179,13 +197,27 @@ try {
 
   const ratio = base?.completedPerMinute && closed.billedPerMinute ? round(closed.billedPerMinute / base.completedPerMinute, 2) : null;
   const result = {
-    machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model.trim(), node: process.version, loadAtStart, loadAtClosedLoop: closedLoad, loadAtEnd },
-    setup: { temporal: env.temporalLabel, database: env.databaseLabel, workers: options.workers, apis: options.apis, tuning: tuningFromEnv() },
+    machine: {
+      cores: os.cpus().length,
+      cpu: os.cpus()[0]?.model.trim(),
+      node: process.version,
+      loadAtStart,
+      loadAtClosedLoop: closedLoad,
+      loadAtEnd,
+    },
+    setup: {
+      temporal: env.temporalLabel,
+      database: env.databaseLabel,
+      workers: options.workers,
+      apis: options.apis,
+      tuning: tuningFromEnv(),
+    },
     options,
     baseline: base ?? null,
     closedLoop: closed,
     ratioProductToBaseline: ratio,
-    cpuRatioProductToBaseline: base?.cpuMsPerWorkflow && closed.cpuMsPerBilled ? round(closed.cpuMsPerBilled / base.cpuMsPerWorkflow, 2) : null,
+    cpuRatioProductToBaseline:
+      base?.cpuMsPerWorkflow && closed.cpuMsPerBilled ? round(closed.cpuMsPerBilled / base.cpuMsPerWorkflow, 2) : null,
     openLoop: open,
   };
 
@@ -197,17 +229,25 @@ try {
   row('load at closed loop / end', `${closedLoad.replace(/.*load average: /, '')} / ${loadAtEnd.replace(/.*load average: /, '')}`);
   row('Temporal', env.temporalLabel);
   row('database', env.databaseLabel);
-  row('product processes', `${options.workers} worker(s), ${options.apis} API(s) ${args.compiled ? 'from dist/ (npm run build)' : 'from the sources (tsx)'}; worker options ${JSON.stringify(result.setup.tuning)}`);
+  row(
+    'product processes',
+    `${options.workers} worker(s), ${options.apis} API(s) ${args.compiled ? 'from dist/ (npm run build)' : 'from the sources (tsx)'}; worker options ${JSON.stringify(result.setup.tuning)}`,
+  );
   if (base) {
     out();
-    out(`no-op baseline: ${base.workflows} workflows x ${base.activitiesPerWorkflow} sequential no-op activities, concurrency ${options.concurrency}, one worker process`);
+    out(
+      `no-op baseline: ${base.workflows} workflows x ${base.activitiesPerWorkflow} sequential no-op activities, concurrency ${options.concurrency}, one worker process`,
+    );
     row('completed', `${base.completed} in ${base.windowSeconds}s = ${base.completedPerMinute ?? '-'}/min`);
     row('worker CPU', `${base.cpuSeconds}s = ${base.cpuMsPerWorkflow ?? '-'} ms/workflow, RSS ${base.rssMiB} MiB`);
   }
   out();
   out(`product, closed loop: ${options.encounters} encounters (MRI share ${options.mriShare}), ${options.concurrency} clients`);
   printProduct(closed, row);
-  row('RATIO product / baseline', `${ratio ?? '-'} (throughput); CPU per encounter / per no-op workflow: ${result.cpuRatioProductToBaseline ?? '-'}`);
+  row(
+    'RATIO product / baseline',
+    `${ratio ?? '-'} (throughput); CPU per encounter / per no-op workflow: ${result.cpuRatioProductToBaseline ?? '-'}`,
+  );
   for (const o of open) {
     out();
     out(`product, open loop: ${o.rate} POST/s for ${options.rateSeconds}s (${o.load.replace(/.*load average: /, 'load ')})`);
@@ -227,13 +267,28 @@ try {
 process.exit(exitCode);
 
 function printProduct(f: ProductFigures, row: (name: string, value: string) => void): void {
-  row('encounters', `${f.posted} posted, ${f.accepted} accepted, ${f.billed} billed; HTTP ${Object.entries(f.statuses).map(([k, v]) => `${k}: ${v}`).join(', ')}; stages ${Object.entries(f.stages).map(([k, v]) => `${k} ${v}`).join(', ')}${f.settled ? '' : ' (NOT SETTLED before the timeout)'}`);
+  row(
+    'encounters',
+    `${f.posted} posted, ${f.accepted} accepted, ${f.billed} billed; HTTP ${Object.entries(f.statuses)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')}; stages ${Object.entries(f.stages)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}${f.settled ? '' : ' (NOT SETTLED before the timeout)'}`,
+  );
   row('intake POST /encounters', latencies(f.intakeMs));
   row('POST → billed', latencies(f.toBilledMs));
-  row('throughput', `${f.billedPerMinute ?? '-'} billed/min (${f.billed} in ${f.windowSeconds ?? '-'}s); backlog drained ${f.drainSeconds ?? '-'}s after the last POST`);
-  row('product CPU (workers + APIs)', `${f.cpuSeconds}s = ${f.cpuMsPerBilled ?? '-'} ms per billed encounter (API ${f.apiCpuMsPerBilled ?? '-'} ms); ${f.productCoresBusy ?? '-'} cores busy; RSS ${f.productRssMiB} MiB`);
+  row(
+    'throughput',
+    `${f.billedPerMinute ?? '-'} billed/min (${f.billed} in ${f.windowSeconds ?? '-'}s); backlog drained ${f.drainSeconds ?? '-'}s after the last POST`,
+  );
+  row(
+    'product CPU (workers + APIs)',
+    `${f.cpuSeconds}s = ${f.cpuMsPerBilled ?? '-'} ms per billed encounter (API ${f.apiCpuMsPerBilled ?? '-'} ms); ${f.productCoresBusy ?? '-'} cores busy; RSS ${f.productRssMiB} MiB`,
+  );
 }
 
 function tuningFromEnv(): Record<string, string> {
-  return Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('WORKER_') && v !== undefined) as Array<[string, string]>);
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([k, v]) => k.startsWith('WORKER_') && v !== undefined) as Array<[string, string]>,
+  );
 }

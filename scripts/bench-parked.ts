@@ -19,7 +19,14 @@ import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
 import { validSubmission } from '../testkit/http.ts';
-import { BENCH_INTAKE_TOKENS, BENCH_PHYSICIAN, startEnvironment, startProduct, type BenchEnvironment, type Product } from './bench/environment.ts';
+import {
+  BENCH_INTAKE_TOKENS,
+  BENCH_PHYSICIAN,
+  startEnvironment,
+  startProduct,
+  type BenchEnvironment,
+  type Product,
+} from './bench/environment.ts';
 import { latencies, machineLoad, round, summary, treeUsage } from './bench/stats.ts';
 
 const { values: args } = parseArgs({
@@ -59,21 +66,31 @@ const UNSURE_DOCUMENTATION = {
 async function pool<T, R>(items: readonly T[], limit: number, work: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!, i);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!, i);
+      }
+    }),
+  );
   return results;
 }
 
 async function countStages(env: BenchEnvironment, ids: string[]): Promise<Record<string, number>> {
-  const { rows } = await env.pool.query<{ stage: string; n: string }>('SELECT stage, count(*)::text AS n FROM "Encounter" WHERE id = ANY($1) GROUP BY stage', [ids]);
+  const { rows } = await env.pool.query<{ stage: string; n: string }>(
+    'SELECT stage, count(*)::text AS n FROM "Encounter" WHERE id = ANY($1) GROUP BY stage',
+    [ids],
+  );
   return Object.fromEntries(rows.map((r) => [r.stage, Number(r.n)]));
 }
 
-async function waitFor(env: BenchEnvironment, ids: string[], done: (stages: Record<string, number>) => boolean, label: string): Promise<Record<string, number>> {
+async function waitFor(
+  env: BenchEnvironment,
+  ids: string[],
+  done: (stages: Record<string, number>) => boolean,
+  label: string,
+): Promise<Record<string, number>> {
   const deadline = Date.now() + settleTimeoutMs;
   let last = 0;
   for (;;) {
@@ -116,16 +133,20 @@ try {
 
   progress(`posting ${n} encounters that need the physician ...`);
   const postStart = Date.now();
-  const posted = await pool(Array.from({ length: n }, (_, i) => i), concurrency, async (i) => {
-    const body = { ...validSubmission({ clinicEncounterId: `${runTag}-${i}` }), documentation: UNSURE_DOCUMENTATION };
-    const response = await fetch(`${apiUrl}/encounters`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[i % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    }).catch(() => undefined);
-    if (response?.status !== 201) return undefined;
-    return ((await response.json()) as { id: string }).id;
-  });
+  const posted = await pool(
+    Array.from({ length: n }, (_, i) => i),
+    concurrency,
+    async (i) => {
+      const body = { ...validSubmission({ clinicEncounterId: `${runTag}-${i}` }), documentation: UNSURE_DOCUMENTATION };
+      const response = await fetch(`${apiUrl}/encounters`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[i % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      }).catch(() => undefined);
+      if (response?.status !== 201) return undefined;
+      return ((await response.json()) as { id: string }).id;
+    },
+  );
   const ids = posted.filter((id): id is string => id !== undefined);
   progress(`${ids.length} accepted in ${((Date.now() - postStart) / 1000).toFixed(0)}s; waiting until all are parked ...`);
   const parkedStages = await waitFor(env, ids, (s) => (s['awaiting_clarification'] ?? 0) >= ids.length, 'parking');
@@ -141,14 +162,23 @@ try {
     for (let k = 0; k < 10; k++) {
       const handle = client.workflow.getHandle(`encounter-${ids[Math.floor(Math.random() * ids.length)]}`);
       let t = performance.now();
-      await handle.describe().then(() => describeMs.push(performance.now() - t), () => failures++);
+      await handle.describe().then(
+        () => describeMs.push(performance.now() - t),
+        () => failures++,
+      );
       t = performance.now();
       // The status query's payload is encrypted: its latency is what counts here, not its answer.
-      await handle.query('status').then(() => queryMs.push(performance.now() - t), () => queryMs.push(performance.now() - t));
+      await handle.query('status').then(
+        () => queryMs.push(performance.now() - t),
+        () => queryMs.push(performance.now() - t),
+      );
     }
     await sleep(5000);
   }
-  const reminders = await env.pool.query<{ sent: string }>('SELECT coalesce(sum("remindersSent"), 0)::text AS sent FROM "ClarificationQuery" WHERE "encounterId" = ANY($1)', [ids]);
+  const reminders = await env.pool.query<{ sent: string }>(
+    'SELECT coalesce(sum("remindersSent"), 0)::text AS sent FROM "ClarificationQuery" WHERE "encounterId" = ANY($1)',
+    [ids],
+  );
 
   progress('answering every query ...');
   const { rows: queries } = await env.pool.query<{ id: string; options: string[] }>(
@@ -166,7 +196,14 @@ try {
     return response?.status ?? 0;
   });
   const answeredSeconds = (Date.now() - answerStart) / 1000;
-  const finalStages = await waitFor(env, ids, (s) => (s['awaiting_clarification'] ?? 0) + (s['coding'] ?? 0) + (s['authorization'] ?? 0) + (s['billing'] ?? 0) + (s['received'] ?? 0) === 0, 'draining');
+  const finalStages = await waitFor(
+    env,
+    ids,
+    (s) =>
+      (s['awaiting_clarification'] ?? 0) + (s['coding'] ?? 0) + (s['authorization'] ?? 0) + (s['billing'] ?? 0) + (s['received'] ?? 0) ===
+      0,
+    'draining',
+  );
   const drainSeconds = (Date.now() - answerStart) / 1000;
   const statusCounts = answerStatuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
@@ -176,7 +213,10 @@ try {
   row('Temporal / database', `${env.temporalLabel}; ${env.databaseLabel}`);
   row('encounters', `${n} posted, ${ids.length} accepted, parked: ${JSON.stringify(parkedStages)}`);
   row('parked for', `${parkSeconds}s, reminders every ${args['reminder-interval']}: ${reminders.rows[0]?.sent ?? 0} reminders sent`);
-  row('worker RSS while parked', `max ${round(Math.max(...rss), 0)} MiB, last ${round(rss.at(-1), 0)} MiB (${args.workers} worker process(es))`);
+  row(
+    'worker RSS while parked',
+    `max ${round(Math.max(...rss), 0)} MiB, last ${round(rss.at(-1), 0)} MiB (${args.workers} worker process(es))`,
+  );
   row('server: DescribeWorkflow', `${latencies(summary(describeMs))}, ${failures} failed`);
   row('status query (server+worker)', latencies(summary(queryMs)));
   row('answers', `${queries.length} sent in ${answeredSeconds.toFixed(1)}s; HTTP ${JSON.stringify(statusCounts)}`);

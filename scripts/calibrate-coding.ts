@@ -33,7 +33,9 @@ async function main(): Promise<void> {
   console.log(`Calibration on ${all.length} encounters (${sets.join(', ')}), target straight-through precision ${target}`);
   console.log('  isotonic bins (raw score from → calibrated confidence):');
   for (const b of bins) console.log(`    ${b.from.toFixed(3)} → ${b.confidence.toFixed(3)}`);
-  console.log(`  threshold ${choice.threshold}: ${choice.straightThrough} straight through, precision ${choice.precision} (Wilson 95 % lower bound ${choice.precisionLowerBound})`);
+  console.log(
+    `  threshold ${choice.threshold}: ${choice.straightThrough} straight through, precision ${choice.precision} (Wilson 95 % lower bound ${choice.precisionLowerBound})`,
+  );
 
   console.log('  leave-one-set-out (threshold and table fitted on the other sets):');
   for (const [path, scores] of bySet) {
@@ -43,14 +45,17 @@ async function main(): Promise<void> {
     const cfg: StraightThroughConfig = { threshold: restChoice.threshold, targetPrecision: target, calibration: restBins, source: '' };
     const through = scores.filter((s) => s.otherwiseEligible && calibrated(s.raw, cfg) >= cfg.threshold);
     const right = through.filter((s) => s.exact).length;
-    console.log(`    ${relative(process.cwd(), path).padEnd(32)} threshold ${restChoice.threshold.toFixed(3)}  straight through ${through.length}/${scores.length}  precision ${through.length ? (right / through.length).toFixed(3) : 'n/a'} (lower bound ${wilsonLower(right, through.length)})`);
+    console.log(
+      `    ${relative(process.cwd(), path).padEnd(32)} threshold ${restChoice.threshold.toFixed(3)}  straight through ${through.length}/${scores.length}  precision ${through.length ? (right / through.length).toFixed(3) : 'n/a'} (lower bound ${wilsonLower(right, through.length)})`,
+    );
   }
 
   const config: StraightThroughConfig = {
     threshold: choice.threshold,
     targetPrecision: target,
     calibration: bins,
-    source: `npm run calibrate:coding on ${new Date().toISOString().slice(0, 10)}: isotonic fit on ${all.length} labelled encounters of ${sets.join(', ')} ` +
+    source:
+      `npm run calibrate:coding on ${new Date().toISOString().slice(0, 10)}: isotonic fit on ${all.length} labelled encounters of ${sets.join(', ')} ` +
       `(sets already used in tuning the engine, so optimistic); threshold = lowest calibrated confidence with straight-through precision >= ${target} ` +
       `on them: ${choice.straightThrough} encounters, precision ${choice.precision}, Wilson 95 % lower bound ${choice.precisionLowerBound}.`,
   };

@@ -102,13 +102,24 @@ const processes = new Map<string, ManagedProcess>();
 let temporalServer: RunningDevServer | undefined;
 
 async function startPostgres(): Promise<void> {
-  const proc = spawnTsx('postgres', join(PROJECT_ROOT, 'scripts/chaos/postgres-process.ts'), [join(dataDir, 'pglite'), String(PORTS.postgres)], {}, logDir);
+  const proc = spawnTsx(
+    'postgres',
+    join(PROJECT_ROOT, 'scripts/chaos/postgres-process.ts'),
+    [join(dataDir, 'pglite'), String(PORTS.postgres)],
+    {},
+    logDir,
+  );
   processes.set('postgres', proc);
   await waitForLog(proc, 'postgres ready', 60_000, 0);
 }
 
 async function startTemporal(): Promise<void> {
-  temporalServer = await startTemporalDevServer({ dataDir: join(dataDir, 'temporal'), port: PORTS.temporal, namespace: 'default', startupTimeoutMs: 60_000 });
+  temporalServer = await startTemporalDevServer({
+    dataDir: join(dataDir, 'temporal'),
+    port: PORTS.temporal,
+    namespace: 'default',
+    startupTimeoutMs: 60_000,
+  });
 }
 
 async function startService(name: string, script: string, readyText: string): Promise<void> {
@@ -198,7 +209,8 @@ async function submitUntilAnswered(body: ReturnType<typeof submission>, deadline
       status = response.status;
       const text = await response.text();
       retryAfterMs = Math.min(5_000, Number(response.headers.get('retry-after') ?? '1') * 1000);
-      if (status >= 500 && !(status === 503 && response.headers.get('retry-after') !== null)) serverErrors.push(`${status} ${text.slice(0, 120)}`);
+      if (status >= 500 && !(status === 503 && response.headers.get('retry-after') !== null))
+        serverErrors.push(`${status} ${text.slice(0, 120)}`);
     } catch {
       status = 'connection';
     }
@@ -222,9 +234,15 @@ async function submitUntilAnswered(body: ReturnType<typeof submission>, deadline
 const recoveries: Array<{ activityType: string; seconds: number | null }> = [];
 
 /** An activity the given worker process is running right now, if any. */
-async function activityRunningOn(client: Client, pid: number): Promise<{ workflowId: string; activityId: string; activityType: string } | undefined> {
+async function activityRunningOn(
+  client: Client,
+  pid: number,
+): Promise<{ workflowId: string; activityId: string; activityType: string } | undefined> {
   for await (const execution of client.workflow.list({ query: 'ExecutionStatus="Running"' })) {
-    const description = await client.workflow.getHandle(execution.workflowId).describe().catch(() => undefined);
+    const description = await client.workflow
+      .getHandle(execution.workflowId)
+      .describe()
+      .catch(() => undefined);
     for (const pending of description?.raw.pendingActivities ?? []) {
       if (pending.lastWorkerIdentity?.startsWith(`${pid}@`) && Number(pending.state) === 2 /* STARTED */) {
         return { workflowId: execution.workflowId, activityId: pending.activityId ?? '', activityType: pending.activityType?.name ?? '?' };
@@ -248,7 +266,10 @@ async function killWorkerMidActivity(client: Client, name: string): Promise<void
     say(`kill -9 ${name} while it ran ${target.activityType}`);
     void (async () => {
       while (Date.now() - killedAt < 120_000) {
-        const description = await client.workflow.getHandle(target.workflowId).describe().catch(() => undefined);
+        const description = await client.workflow
+          .getHandle(target.workflowId)
+          .describe()
+          .catch(() => undefined);
         const still = description?.raw.pendingActivities?.some((p) => p.activityId === target.activityId);
         if (description !== undefined && !still) {
           recoveries.push({ activityType: target.activityType, seconds: (Date.now() - killedAt) / 1000 });
@@ -293,10 +314,17 @@ async function restartApi(): Promise<void> {
 async function figures(client: Client, accepted: string[]) {
   const prisma = createPrismaClient(databaseUrl);
   try {
-    const encounters = await prisma.encounter.findMany({ where: { clinicEncounterId: { in: accepted } }, select: { id: true, stage: true, workflowId: true } });
+    const encounters = await prisma.encounter.findMany({
+      where: { clinicEncounterId: { in: accepted } },
+      select: { id: true, stage: true, workflowId: true },
+    });
     const byStage: Record<string, number> = {};
     for (const e of encounters) byStage[e.stage] = (byStage[e.stage] ?? 0) + 1;
-    const claims = await prisma.claim.groupBy({ by: ['encounterId'], where: { encounterId: { in: encounters.map((e) => e.id) } }, _count: { _all: true } });
+    const claims = await prisma.claim.groupBy({
+      by: ['encounterId'],
+      where: { encounterId: { in: encounters.map((e) => e.id) } },
+      _count: { _all: true },
+    });
     const claimsPerEncounter: Record<string, number> = {};
     for (const c of claims) claimsPerEncounter[String(c._count._all)] = (claimsPerEncounter[String(c._count._all)] ?? 0) + 1;
     let orphans = 0;
@@ -320,15 +348,26 @@ async function figures(client: Client, accepted: string[]) {
     const claimNumbers = new Set(clearinghouse.claims.map((c) => c.claimNumber));
     const dbClaimNumbers = await prisma.claim.count({ where: { encounterId: { in: encounters.map((e) => e.id) } } });
     // Plain-text patient data in any process log.
-    const phiInLogs = readdirSync(logDir).filter((file) => /Testpatient|1975-04-12|MBR\dCHAOS/.test(readFileSync(join(logDir, file), 'utf8')));
+    const phiInLogs = readdirSync(logDir).filter((file) =>
+      /Testpatient|1975-04-12|MBR\dCHAOS/.test(readFileSync(join(logDir, file), 'utf8')),
+    );
     return {
       accepted: accepted.length,
       stored: encounters.length,
-      settled: encounters.filter((e) => (FINAL_STAGES as readonly string[]).includes(e.stage) || ['needs_review', 'denied', 'awaiting_clarification', 'escalated'].includes(e.stage)).length,
+      settled: encounters.filter(
+        (e) =>
+          (FINAL_STAGES as readonly string[]).includes(e.stage) ||
+          ['needs_review', 'denied', 'awaiting_clarification', 'escalated'].includes(e.stage),
+      ).length,
       byStage,
       claimsPerEncounter,
       orphans,
-      insurer: { records: insurer.authorizations.length, distinctIdempotencyKeys: keys.size, replaysAnswered: insurer.authorizations.reduce((s, a) => s + a.replays, 0), faults: insurer.counts.faults },
+      insurer: {
+        records: insurer.authorizations.length,
+        distinctIdempotencyKeys: keys.size,
+        replaysAnswered: insurer.authorizations.reduce((s, a) => s + a.replays, 0),
+        faults: insurer.counts.faults,
+      },
       clearinghouse: {
         claims: clearinghouse.claims.length,
         distinctClaimNumbers: claimNumbers.size,
@@ -355,12 +394,20 @@ async function main(): Promise<number> {
   await migrateDeploy(databaseUrl);
   for (const name of ['insurer', 'clearinghouse'] as const) {
     const scenario = writeFaultyScenario(name, name === 'insurer' ? 11 : 837);
-    const proc = spawnTsx(name, join(PROJECT_ROOT, `sandbox/${name}/main.ts`), [], { ...serviceEnv, [`${name.toUpperCase()}_SCENARIO`]: scenario }, logDir);
+    const proc = spawnTsx(
+      name,
+      join(PROJECT_ROOT, `sandbox/${name}/main.ts`),
+      [],
+      { ...serviceEnv, [`${name.toUpperCase()}_SCENARIO`]: scenario },
+      logDir,
+    );
     processes.set(name, proc);
   }
   await Promise.all([startWorker('worker-1'), startWorker('worker-2'), startApi()]);
   say('all processes up');
-  const { client, connection } = await connectClient(settingsForAddress(temporalAddress), { dataConverter: encryptingDataConverter(createPayloadCodec(payloadKeys)) });
+  const { client, connection } = await connectClient(settingsForAddress(temporalAddress), {
+    dataConverter: encryptingDataConverter(createPayloadCodec(payloadKeys)),
+  });
 
   const submitDeadline = Date.now() + (mode === 'overload' ? 60_000 : 240_000);
   const submissions: Array<Promise<SubmissionOutcome>> = [];
@@ -402,17 +449,29 @@ async function main(): Promise<number> {
   await sleep(500);
   const result = await figures(client, accepted);
   await connection.close();
-  const report = { mode, seconds: Number(((Date.now() - started) / 1000).toFixed(1)), submissions: statusCounts, unexpected5xx: serverErrors.length, stillInProgress: inProgress, recoveries, ...result };
+  const report = {
+    mode,
+    seconds: Number(((Date.now() - started) / 1000).toFixed(1)),
+    submissions: statusCounts,
+    unexpected5xx: serverErrors.length,
+    stillInProgress: inProgress,
+    recoveries,
+    ...result,
+  };
   console.log(JSON.stringify(report, null, 2));
 
   const problems: string[] = [];
-  if (serverErrors.length > 0) problems.push(`${serverErrors.length} responses were 5xx other than 503 with Retry-After: ${serverErrors.slice(0, 3).join(' | ')}`);
+  if (serverErrors.length > 0)
+    problems.push(`${serverErrors.length} responses were 5xx other than 503 with Retry-After: ${serverErrors.slice(0, 3).join(' | ')}`);
   if (result.orphans > 0) problems.push(`${result.orphans} stored encounters have no workflow`);
   if (inProgress > 0) problems.push(`${inProgress} accepted encounters did not settle`);
   if (result.stored !== result.accepted) problems.push(`stored ${result.stored} != accepted ${result.accepted}`);
-  if (Object.keys(result.claimsPerEncounter).some((n) => n !== '1')) problems.push(`claims per encounter: ${JSON.stringify(result.claimsPerEncounter)}`);
-  if (result.insurer.records !== result.insurer.distinctIdempotencyKeys) problems.push('the insurer holds two records for one idempotency key');
-  if (result.clearinghouse.claims !== result.clearinghouse.distinctClaimNumbers) problems.push('the clearinghouse holds two records for one claim number');
+  if (Object.keys(result.claimsPerEncounter).some((n) => n !== '1'))
+    problems.push(`claims per encounter: ${JSON.stringify(result.claimsPerEncounter)}`);
+  if (result.insurer.records !== result.insurer.distinctIdempotencyKeys)
+    problems.push('the insurer holds two records for one idempotency key');
+  if (result.clearinghouse.claims !== result.clearinghouse.distinctClaimNumbers)
+    problems.push('the clearinghouse holds two records for one claim number');
   if (result.logsWithPatientData.length > 0) problems.push(`patient data in logs: ${result.logsWithPatientData.join(', ')}`);
   if (recoveries.some((r) => r.seconds === null)) problems.push('an activity of a killed worker did not complete elsewhere');
   for (const problem of problems) console.error(`CHAOS PROBLEM: ${problem}`);

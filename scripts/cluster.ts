@@ -50,7 +50,12 @@ const log = (line: string) => process.stderr.write(`[cluster ${new Date().toISOS
 const run = promisify(execFile);
 
 const postgresUrl = new URL(process.env['CLUSTER_POSTGRES_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres');
-const postgres = { host: postgresUrl.hostname, port: Number(postgresUrl.port || 5432), user: decodeURIComponent(postgresUrl.username), password: decodeURIComponent(postgresUrl.password) };
+const postgres = {
+  host: postgresUrl.hostname,
+  port: Number(postgresUrl.port || 5432),
+  user: decodeURIComponent(postgresUrl.username),
+  password: decodeURIComponent(postgresUrl.password),
+};
 const databaseUrlFor = (name: string) => Object.assign(new URL(postgresUrl.toString()), { pathname: `/${name}` }).toString();
 const dataDir = resolve(process.env['DATA_DIR'] ?? '.data', 'cluster');
 const namespace = process.env['TEMPORAL_NAMESPACE'] ?? 'default';
@@ -77,9 +82,26 @@ try {
 
   // Persistence and visibility schemas, created or brought up to date (both steps are idempotent).
   const schema = join(tools.moduleDir, 'schema', 'postgresql', 'v12');
-  for (const [database, dir] of [['temporal', 'temporal'], ['temporal_visibility', 'visibility']] as const) {
+  for (const [database, dir] of [
+    ['temporal', 'temporal'],
+    ['temporal_visibility', 'visibility'],
+  ] as const) {
     const sql = (...more: string[]) =>
-      run(tools.sql, ['--plugin', 'postgres12', '--ep', postgres.host, '-p', String(postgres.port), '-u', postgres.user, '--pw', postgres.password, '--db', database, ...more]);
+      run(tools.sql, [
+        '--plugin',
+        'postgres12',
+        '--ep',
+        postgres.host,
+        '-p',
+        String(postgres.port),
+        '-u',
+        postgres.user,
+        '--pw',
+        postgres.password,
+        '--db',
+        database,
+        ...more,
+      ]);
     await sql('create-database').catch(() => undefined); // exists already
     await sql('setup-schema', '-v', '0.0').catch(() => undefined); // set up already
     await sql('update-schema', '-d', join(schema, dir, 'versioned'));
@@ -122,9 +144,23 @@ try {
   await run(cli, ['operator', 'namespace', 'create', '--address', address, '-n', namespace, '--retention', '72h']).catch(() => undefined);
   for (const key of encounterSearchAttributes) {
     const type = key.type === 'DATETIME' ? 'Datetime' : 'Keyword';
-    await run(cli, ['operator', 'search-attribute', 'create', '--address', address, '-n', namespace, '--name', key.name, '--type', type]).catch(() => undefined);
+    await run(cli, [
+      'operator',
+      'search-attribute',
+      'create',
+      '--address',
+      address,
+      '-n',
+      namespace,
+      '--name',
+      key.name,
+      '--type',
+      type,
+    ]).catch(() => undefined);
   }
-  log(`Temporal server ${address} ready (${shards} history shards, PostgreSQL persistence and visibility; metrics http://127.0.0.1:${metricsPort(portBase)}/metrics; log ${server.logFile})`);
+  log(
+    `Temporal server ${address} ready (${shards} history shards, PostgreSQL persistence and visibility; metrics http://127.0.0.1:${metricsPort(portBase)}/metrics; log ${server.logFile})`,
+  );
 
   const { spec: payloadKeys } = await loadOrCreatePayloadKeyFile(join(dataDir, 'payload-keys'));
   const insurer = await startInsurerSandbox({ port: portBase + 20 });
@@ -143,14 +179,32 @@ try {
   if (!args['server-only']) {
     const started: NodeProcess[] = [];
     for (let i = 0; i < workers; i++) {
-      started.push(await startNodeProcess({ name: `worker-${i + 1}`, script: 'app/worker.ts', env: productEnv, logDir: dataDir, ready: whenLogged('worker ready') }));
+      started.push(
+        await startNodeProcess({
+          name: `worker-${i + 1}`,
+          script: 'app/worker.ts',
+          env: productEnv,
+          logDir: dataDir,
+          ready: whenLogged('worker ready'),
+        }),
+      );
     }
     for (let i = 0; i < apis; i++) {
-      started.push(await startNodeProcess({ name: `api-${i + 1}`, script: 'app/api.ts', env: { ...productEnv, API_PORT: String(portBase + 30 + i) }, logDir: dataDir, ready: whenLogged('api ready') }));
+      started.push(
+        await startNodeProcess({
+          name: `api-${i + 1}`,
+          script: 'app/api.ts',
+          env: { ...productEnv, API_PORT: String(portBase + 30 + i) },
+          logDir: dataDir,
+          ready: whenLogged('api ready'),
+        }),
+      );
     }
     const ordered = [...started.filter((p) => p.name.startsWith('worker')), ...started.filter((p) => p.name.startsWith('api'))];
     for (const p of ordered) stops.push({ name: p.name, stop: () => p.stop() });
-    log(`${workers} worker(s), ${apis} API(s) on ${Array.from({ length: apis }, (_, i) => `http://127.0.0.1:${portBase + 30 + i}`).join(', ')}; logs in ${dataDir}`);
+    log(
+      `${workers} worker(s), ${apis} API(s) on ${Array.from({ length: apis }, (_, i) => `http://127.0.0.1:${portBase + 30 + i}`).join(', ')}; logs in ${dataDir}`,
+    );
   }
   log('more workers or a benchmark against this cluster:');
   // The key itself is never printed: it is read from its file (mode 0600).

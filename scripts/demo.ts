@@ -81,7 +81,9 @@ function printResults(results: RunResult[]): void {
 async function main(): Promise<void> {
   let values: { fresh: boolean; help: boolean };
   try {
-    ({ values } = parseArgs({ options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } } }));
+    ({ values } = parseArgs({
+      options: { fresh: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    }));
   } catch (error) {
     fail(1, `${(error as Error).message}\n${USAGE}`);
   }
@@ -128,13 +130,25 @@ async function main(): Promise<void> {
   const billed = runs.find((run, i) => results[i]?.stage === 'billed' && run.id !== undefined);
   print();
   if (billed === undefined) {
-    results.push({ clinicEncounterId: '-', scenario: 'straight_through', outcome: 'waiting', stage: 'not submitted', message: 'no billed encounter for the patient’s question' });
+    results.push({
+      clinicEncounterId: '-',
+      scenario: 'straight_through',
+      outcome: 'waiting',
+      stage: 'not submitted',
+      message: 'no billed encounter for the patient’s question',
+    });
   } else {
     print('A patient asks about a bill; a biller answers');
     try {
       await patientAsksBillerAnswers(api, billed.id!, billed.sample.submission.patient.dateOfBirth, print);
     } catch (error) {
-      results.push({ clinicEncounterId: billed.clinicEncounterId, scenario: billed.sample.scenario, outcome: 'unexpected', stage: 'billed', message: `patient question: ${(error as Error).message}` });
+      results.push({
+        clinicEncounterId: billed.clinicEncounterId,
+        scenario: billed.sample.scenario,
+        outcome: 'unexpected',
+        stage: 'billed',
+        message: `patient question: ${(error as Error).message}`,
+      });
     }
   }
 
@@ -161,7 +175,10 @@ try {
   await main();
 } catch (error) {
   if (error instanceof ApiUnreachable) {
-    fail(2, `${error.message}.\nStart the product first (\`npm start\`, or \`npm run start:demo\` for short timers), or point DEMO_API_URL at it.`);
+    fail(
+      2,
+      `${error.message}.\nStart the product first (\`npm start\`, or \`npm run start:demo\` for short timers), or point DEMO_API_URL at it.`,
+    );
   }
   fail(1, `the demo failed: ${error instanceof Error ? error.message : String(error)}`);
 }

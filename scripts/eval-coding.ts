@@ -68,13 +68,25 @@ export function toInput(e: EvalEncounter, answers: CodingInput['answers'] = []):
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
 export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalReport {
-  let expectedDiagnoses = 0, top1 = 0, top3 = 0, exactSets = 0, extraCodes = 0;
-  let pxExpected = 0, pxCorrect = 0, raised = 0, tp = 0, expectedQueries = 0;
-  let answersTotal = 0, answersResolved = 0, editsExpected = 0, editsCaught = 0;
+  let expectedDiagnoses = 0,
+    top1 = 0,
+    top3 = 0,
+    exactSets = 0,
+    extraCodes = 0;
+  let pxExpected = 0,
+    pxCorrect = 0,
+    raised = 0,
+    tp = 0,
+    expectedQueries = 0;
+  let answersTotal = 0,
+    answersResolved = 0,
+    editsExpected = 0,
+    editsCaught = 0;
   const misses: string[] = [];
   const scores: LabelledScore[] = [];
   const confidences: Array<{ confidence: number; exact: boolean }> = [];
-  let through = 0, throughExact = 0;
+  let through = 0,
+    throughExact = 0;
   const t0 = performance.now();
   let runs = 0;
   for (const e of encounters) {
@@ -96,8 +108,13 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
     // The claim's code set: the diagnoses, and the procedures when the set lists them.
     const pxCodes = result.procedures.map((p) => p.code);
     const expectedPx = e.expect.px;
-    const exact = dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
-    scores.push({ raw: rawEncounterScore(result.diagnoses, result.procedures), exact, otherwiseEligible: result.straightThrough.reasons.every((r) => r === 'low-confidence') });
+    const exact =
+      dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
+    scores.push({
+      raw: rawEncounterScore(result.diagnoses, result.procedures),
+      exact,
+      otherwiseEligible: result.straightThrough.reasons.every((r) => r === 'low-confidence'),
+    });
     confidences.push({ confidence: result.confidence, exact });
     if (result.straightThrough.eligible) {
       through++;
@@ -113,7 +130,8 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
     if (asked) raised++;
     if (e.expect.query) expectedQueries++;
     if (asked && e.expect.query) tp++;
-    if (asked !== e.expect.query) misses.push(`${e.id}: query ${asked ? 'raised' : 'not raised'} (expected ${e.expect.query}): ${result.clarification?.reason ?? ''}`);
+    if (asked !== e.expect.query)
+      misses.push(`${e.id}: query ${asked ? 'raised' : 'not raised'} (expected ${e.expect.query}): ${result.clarification?.reason ?? ''}`);
     for (const rule of e.expect.edits ?? []) {
       editsExpected++;
       if (result.edits.some((f) => f.rule === rule)) editsCaught++;
@@ -137,10 +155,22 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
     exactSets: ratio(exactSets, encounters.length),
     extraCodes,
     procedures: { expected: pxExpected, correct: pxCorrect },
-    queries: { raised, rate: ratio(raised, encounters.length), precision: ratio(tp, raised), recall: ratio(tp, expectedQueries), truePositives: tp, expected: expectedQueries },
+    queries: {
+      raised,
+      rate: ratio(raised, encounters.length),
+      precision: ratio(tp, raised),
+      recall: ratio(tp, expectedQueries),
+      truePositives: tp,
+      expected: expectedQueries,
+    },
     answers: { total: answersTotal, resolved: answersResolved },
     edits: { expected: editsExpected, caught: editsCaught },
-    straightThrough: { count: through, rate: ratio(through, encounters.length), precision: ratio(throughExact, through), exactAmongThem: throughExact },
+    straightThrough: {
+      count: through,
+      rate: ratio(through, encounters.length),
+      precision: ratio(throughExact, through),
+      exactAmongThem: throughExact,
+    },
     reliability: reliabilityTable(confidences),
     scores,
     millisPerEncounter: Math.round(((performance.now() - t0) / Math.max(1, runs)) * 10) / 10,
@@ -174,15 +204,24 @@ async function main(): Promise<void> {
   console.log(`  top-3 accuracy        ${pct(report.top3)}`);
   console.log(`  exact code sets       ${pct(report.exactSets)}  (extra codes: ${report.extraCodes})`);
   console.log(`  procedures            ${report.procedures.correct}/${report.procedures.expected}`);
-  console.log(`  straight-through      ${pct(report.straightThrough.rate)}  (${report.straightThrough.count})  precision ${pct(report.straightThrough.precision)}  (${report.straightThrough.exactAmongThem}/${report.straightThrough.count} exact)`);
-  console.log(`  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`);
+  console.log(
+    `  straight-through      ${pct(report.straightThrough.rate)}  (${report.straightThrough.count})  precision ${pct(report.straightThrough.precision)}  (${report.straightThrough.exactAmongThem}/${report.straightThrough.count} exact)`,
+  );
+  console.log(
+    `  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`,
+  );
   console.log(`  answers resolved      ${report.answers.resolved}/${report.answers.total}`);
   console.log(`  edits caught          ${report.edits.caught}/${report.edits.expected}`);
   console.log(`  coding time           ${report.millisPerEncounter} ms per encounter`);
-  console.log(`  code-set cold load    ${report.load.millis} ms, heapUsed +${report.load.heapUsedDeltaMB} MB, rss +${report.load.rssDeltaMB} MB`);
+  console.log(
+    `  code-set cold load    ${report.load.millis} ms, heapUsed +${report.load.heapUsedDeltaMB} MB, rss +${report.load.rssDeltaMB} MB`,
+  );
   console.log('  reliability (calibrated encounter confidence):');
   console.log('    confidence   encounters  mean conf.  exact rate');
-  for (const r of report.reliability) console.log(`    ${r.range.padEnd(12)} ${String(r.encounters).padStart(10)}  ${r.meanConfidence.toFixed(3).padStart(10)}  ${pct(r.exactRate).padStart(10)}`);
+  for (const r of report.reliability)
+    console.log(
+      `    ${r.range.padEnd(12)} ${String(r.encounters).padStart(10)}  ${r.meanConfidence.toFixed(3).padStart(10)}  ${pct(r.exactRate).padStart(10)}`,
+    );
   if (report.misses.length) {
     console.log('  misses:');
     for (const m of report.misses) console.log(`    ${m}`);

@@ -32,7 +32,15 @@ async function ensureSchemathesis(): Promise<void> {
   if (existsSync(ST)) return;
   logTool(`installing ${SCHEMATHESIS_REQUIREMENT} from PyPI into a venv at ${VENV_DIR}`);
   if ((await run('python3', ['-m', 'venv', VENV_DIR])) !== 0) throw new Error('could not create the schemathesis venv');
-  if ((await run(path.join(VENV_DIR, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check', '--no-input', SCHEMATHESIS_REQUIREMENT])) !== 0) {
+  if (
+    (await run(path.join(VENV_DIR, 'bin', 'pip'), [
+      'install',
+      '--quiet',
+      '--disable-pip-version-check',
+      '--no-input',
+      SCHEMATHESIS_REQUIREMENT,
+    ])) !== 0
+  ) {
     throw new Error(`could not install ${SCHEMATHESIS_REQUIREMENT}`);
   }
 }
@@ -63,11 +71,19 @@ await ensureSchemathesis();
 const reportDir = path.resolve('.test-results', 'fuzz');
 mkdirSync(reportDir, { recursive: true });
 // Generous limits: the fuzzer is one busy client, not the overload being tested elsewhere.
-const stack = await startTestStack({ apiLimits: { rateLimitPerMinute: 1_000_000, intakeConcurrency: 16, intakeQueue: 256, intakeMaxWaitMs: 10_000 } });
+const stack = await startTestStack({
+  apiLimits: { rateLimitPerMinute: 1_000_000, intakeConcurrency: 16, intakeQueue: 256, intakeMaxWaitMs: 10_000 },
+});
 let failed = false;
 const totals: Record<string, { requests: number; serverErrors: number; exitCode: number }> = {};
 try {
-  for (const [role, token] of Object.entries({ intake: TOKENS.intake, coder: TOKENS.coder, biller: TOKENS.biller, supervisor: TOKENS.supervisor, physician: TOKENS.physicianA })) {
+  for (const [role, token] of Object.entries({
+    intake: TOKENS.intake,
+    coder: TOKENS.coder,
+    biller: TOKENS.biller,
+    supervisor: TOKENS.supervisor,
+    physician: TOKENS.physicianA,
+  })) {
     const ndjson = path.join(reportDir, `${role}.ndjson`);
     const code = await run(
       ST,
@@ -100,7 +116,10 @@ try {
 } finally {
   await stack.stop();
 }
-const all = Object.values(totals).reduce((sum, t) => ({ requests: sum.requests + t.requests, serverErrors: sum.serverErrors + t.serverErrors }), { requests: 0, serverErrors: 0 });
+const all = Object.values(totals).reduce(
+  (sum, t) => ({ requests: sum.requests + t.requests, serverErrors: sum.serverErrors + t.serverErrors }),
+  { requests: 0, serverErrors: 0 },
+);
 console.log(JSON.stringify({ perRole: totals, ...all }, null, 2));
 console.log(`fuzz: ${all.requests} requests, ${all.serverErrors} x 5xx`);
 process.exit(failed ? 1 : 0);

@@ -13,9 +13,23 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 
-interface CallFrame { functionName: string; url: string; lineNumber: number }
-interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; startTime: number; endTime: number; samples: number[]; timeDeltas: number[] }
+interface CallFrame {
+  functionName: string;
+  url: string;
+  lineNumber: number;
+}
+interface ProfileNode {
+  id: number;
+  callFrame: CallFrame;
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -33,7 +47,11 @@ const top = Number(values.top);
 const skipMicros = Number(values['skip-seconds']) * 1e6;
 
 const files = positionals.flatMap((p) =>
-  statSync(p).isDirectory() ? readdirSync(p).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(p, f)) : [p],
+  statSync(p).isDirectory()
+    ? readdirSync(p)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .map((f) => join(p, f))
+    : [p],
 );
 
 const root = process.cwd();
@@ -53,7 +71,13 @@ export function componentOf(frame: CallFrame): string {
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
   const rel = relative(root, path);
-  if (!rel.startsWith('..')) return `ours: ${rel.split('/').slice(0, rel.includes('/') ? 1 : 0).join('/') || rel}`;
+  if (!rel.startsWith('..'))
+    return `ours: ${
+      rel
+        .split('/')
+        .slice(0, rel.includes('/') ? 1 : 0)
+        .join('/') || rel
+    }`;
   return path;
 }
 
@@ -99,7 +123,9 @@ for (const file of files) {
     byComponent.set(component, (byComponent.get(component) ?? 0) + micros);
     const owner = ownerOf(node.id);
     byOwner.set(owner, (byOwner.get(owner) ?? 0) + micros);
-    const where = node.callFrame.url ? `${relative(root, node.callFrame.url.replace(/^file:\/\//, ''))}:${node.callFrame.lineNumber + 1}` : '';
+    const where = node.callFrame.url
+      ? `${relative(root, node.callFrame.url.replace(/^file:\/\//, ''))}:${node.callFrame.lineNumber + 1}`
+      : '';
     const name = `${node.callFrame.functionName || '(anonymous)'} ${where}`.trim();
     byFunction.set(name, (byFunction.get(name) ?? 0) + micros);
   }
@@ -107,7 +133,10 @@ for (const file of files) {
 
 const busy = total - idle;
 const rows = (m: Map<string, number>) =>
-  [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: micros / busy }));
+  [...m]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, micros]) => ({ name, ms: Math.round(micros / 1000), share: micros / busy }));
 const summary = {
   files: files.length,
   busyMs: Math.round(busy / 1000),

@@ -33,7 +33,10 @@ async function main(): Promise<void> {
       if (wanted.length > 0 && !wanted.includes(name)) continue;
       const { handle } = await runPatientQuestion({ env, bundle }, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, drive(env));
       const history = await handle.fetchHistory();
-      writeFileSync(`${HISTORIES_DIR}${name}.json`, JSON.stringify(proto.temporal.api.history.v1.History.fromObject(history).toJSON(), null, 2) + '\n');
+      writeFileSync(
+        `${HISTORIES_DIR}${name}.json`,
+        JSON.stringify(proto.temporal.api.history.v1.History.fromObject(history).toJSON(), null, 2) + '\n',
+      );
       console.log(`recorded ${name}: ${history.events?.length ?? 0} events`);
     }
   } finally {

@@ -18,7 +18,17 @@ import { confidentCoding, decision, mriCoding, postedPayment, unsureCoding, type
 import type { RemittanceCollection } from '../activities/remittances.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { DEFAULT_TIMINGS, type EncounterWorkflowInput } from '../workflows/config.ts';
-import { cancelSignal, coderReviewUpdate, coverageCorrectedUpdate, denialActionUpdate, overrideCodesSignal, statusQuery, supervisorDecisionSignal, supervisorDecisionUpdate, visitDocumentedUpdate } from '../workflows/messages.ts';
+import {
+  cancelSignal,
+  coderReviewUpdate,
+  coverageCorrectedUpdate,
+  denialActionUpdate,
+  overrideCodesSignal,
+  statusQuery,
+  supervisorDecisionSignal,
+  supervisorDecisionUpdate,
+  visitDocumentedUpdate,
+} from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
@@ -38,8 +48,16 @@ interface RecordedPath {
 
 /** Payer-directory days at a recording's pace: one day is a minute of (skipped) workflow time. */
 const PAYER_MINUTES = { ...DEFAULT_TIMINGS, payerDay: '1m', remittancePollInterval: '5m' };
-const empty = (): RemittanceCollection => ({ forwardedToPayer: true, payerAcknowledgement: { status: 'accepted', reasons: [] }, payments: [], duplicateDeliveries: 0 });
-const deniedAnswer = (claimNumber: string): RemittanceCollection => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true })] });
+const empty = (): RemittanceCollection => ({
+  forwardedToPayer: true,
+  payerAcknowledgement: { status: 'accepted', reasons: [] },
+  payments: [],
+  duplicateDeliveries: 0,
+});
+const deniedAnswer = (claimNumber: string): RemittanceCollection => ({
+  ...empty(),
+  payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true })],
+});
 
 /** A coder overrides the codes while the physician is asked (recorded before and after OVERRIDE_CHECKED_FIRST). */
 const CODER_OVERRIDE: RecordedPath = {
@@ -124,7 +142,11 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [unsureCoding(), confidentCoding()] },
     drive: () => async (handle) => {
       await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] });
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'Z99.999' }],
+        procedures: [{ code: '99214' }],
+      });
       await new Promise((r) => setTimeout(r, 500));
       await answerOpenQuery(handle);
     },
@@ -132,23 +154,44 @@ const PATHS: Record<string, RecordedPath> = {
   },
   // Recorded after DECISIONS_CHECKED, EDIT_ERRORS_REVIEWED and MODIFIED_AUTHORIZATION_REVIEWED.
   'edit-errors-accepted-v3': {
-    script: { coding: [{ ...confidentCoding(), edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }] }] },
+    script: {
+      coding: [
+        {
+          ...confidentCoding(),
+          edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }],
+        },
+      ],
+    },
     drive: () => async (handle) => {
       const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }] });
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }],
+      });
     },
     stages: ['coding', 'needs_review', 'billing', 'billed'],
   },
   'authorization-modified-recoded-v3': {
-    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+    script: {
+      coding: [mriCoding()],
+      authorizationRequired: true,
+      authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
+    },
     drive: () => async (handle) => {
       await waitForStage(handle, 'needs_review');
-      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'M54.50' }],
+        procedures: [{ code: '70551', units: 1 }],
+      });
     },
     stages: ['coding', 'authorization', 'needs_review', 'billing', 'billed'],
   },
   'denied-resubmit-by-update-then-stale-signal-v3': {
-    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })] },
+    script: {
+      coding: [mriCoding()],
+      authorizationRequired: true,
+      authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })],
+    },
     drive: () => async (handle) => {
       const denied = await waitForStage(handle, 'denied');
       const id = denied.pendingDecision!.id!;
@@ -160,7 +203,10 @@ const PATHS: Record<string, RecordedPath> = {
   'claim-rejected-resubmit': {
     script: {
       coding: [confidentCoding()],
-      claims: [{ accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] }, { accepted: true, reasons: [] }],
+      claims: [
+        { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
+        { accepted: true, reasons: [] },
+      ],
     },
     drive: () => async (handle) => {
       await waitForStage(handle, 'needs_review');
@@ -177,7 +223,18 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [confidentCoding()], eligibility: ['inactive', 'active'] },
     drive: () => async (handle) => {
       await waitForStage(handle, 'awaiting_coverage');
-      await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'coverage', correctedBy: 'biller-1', reason: 'new insurance card', payerId: 'BLUE-PLAINS', memberId: 'BP-77', expectedVersion: 1 }] });
+      await handle.executeUpdate(coverageCorrectedUpdate, {
+        args: [
+          {
+            kind: 'coverage',
+            correctedBy: 'biller-1',
+            reason: 'new insurance card',
+            payerId: 'BLUE-PLAINS',
+            memberId: 'BP-77',
+            expectedVersion: 1,
+          },
+        ],
+      });
     },
     stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
   },
@@ -185,12 +242,20 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [mriCoding()], eligibility: ['not_found'], authorizationRequired: true },
     drive: () => async (handle) => {
       await waitForStage(handle, 'awaiting_coverage');
-      await handle.executeUpdate(coverageCorrectedUpdate, { args: [{ kind: 'self_pay', correctedBy: 'biller-1', reason: 'patient pays', expectedVersion: 1 }] });
+      await handle.executeUpdate(coverageCorrectedUpdate, {
+        args: [{ kind: 'self_pay', correctedBy: 'biller-1', reason: 'patient pays', expectedVersion: 1 }],
+      });
     },
     stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
   },
   'scheduled-pre-service-authorized-v4': {
-    script: { scheduled: true, coding: [mriCoding()], plannedAuthorizationRequired: true, preServiceAuthorizationRequests: [decision('pended')], authorizationStatuses: [decision('certified', { authNumber: 'AUTH-PRE-1' })] },
+    script: {
+      scheduled: true,
+      coding: [mriCoding()],
+      plannedAuthorizationRequired: true,
+      preServiceAuthorizationRequests: [decision('pended')],
+      authorizationStatuses: [decision('certified', { authNumber: 'AUTH-PRE-1' })],
+    },
     drive: (env) => async (handle) => {
       await waitForStage(handle, 'authorization');
       await env.sleep('5h');
@@ -212,15 +277,23 @@ const PATHS: Record<string, RecordedPath> = {
       await waitForStage(handle, 'awaiting_visit');
       await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
       const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
+      });
     },
     stages: ['eligibility', 'authorization', 'awaiting_visit', 'coding', 'needs_review', 'authorization', 'billing', 'billed'],
   },
   'authorization-modified-not-recoded-v4': {
-    script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+    script: {
+      coding: [mriCoding()],
+      authorizationRequired: true,
+      authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
+    },
     drive: () => async (handle) => {
       const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
+      });
     },
     stages: ['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed'],
   },
@@ -229,17 +302,34 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [LOW_CONFIDENCE_CODING] },
     drive: () => async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }] });
+      await handle.executeUpdate(coderReviewUpdate, {
+        args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }],
+      });
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
   'coder-review-invalid-code-refused-then-edit-v5': {
-    script: { coding: [{ ...confidentCoding(), edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }] }] },
+    script: {
+      coding: [
+        {
+          ...confidentCoding(),
+          edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }],
+        },
+      ],
+    },
     drive: () => async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');
-      const edit = (code: string) => ({ action: 'edit' as const, reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code }], procedures: [{ code: '99213', units: 1 }] });
+      const edit = (code: string) => ({
+        action: 'edit' as const,
+        reviewId: waiting.coderReview!.id,
+        reviewedBy: 'coder-1',
+        diagnoses: [{ code }],
+        procedures: [{ code: '99213', units: 1 }],
+      });
       await handle.executeUpdate(coderReviewUpdate, { args: [edit('Z99.999')] }).then(
-        () => { throw new Error('an invalid code was accepted'); },
+        () => {
+          throw new Error('an invalid code was accepted');
+        },
         () => undefined,
       );
       await handle.executeUpdate(coderReviewUpdate, { args: [edit('J06.9')] });
@@ -250,10 +340,22 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [LOW_CONFIDENCE_CODING, LOW_CONFIDENCE_CODING] },
     drive: () => async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'query', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', question: 'Which type of diabetes?', options: ['Type 2 diabetes mellitus'] }] });
+      await handle.executeUpdate(coderReviewUpdate, {
+        args: [
+          {
+            action: 'query',
+            reviewId: waiting.coderReview!.id,
+            reviewedBy: 'coder-1',
+            question: 'Which type of diabetes?',
+            options: ['Type 2 diabetes mellitus'],
+          },
+        ],
+      });
       await answerOpenQuery(handle);
       const again = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' }] });
+      await handle.executeUpdate(coderReviewUpdate, {
+        args: [{ action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' }],
+      });
     },
     stages: ['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed'],
   },
@@ -261,7 +363,17 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [confidentCoding()], codingFails: true },
     drive: () => async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review', 30_000);
-      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'edit', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213' }] }] });
+      await handle.executeUpdate(coderReviewUpdate, {
+        args: [
+          {
+            action: 'edit',
+            reviewId: waiting.coderReview!.id,
+            reviewedBy: 'coder-1',
+            diagnoses: [{ code: 'J06.9' }],
+            procedures: [{ code: '99213' }],
+          },
+        ],
+      });
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
@@ -270,7 +382,9 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [{ ...confidentCoding(), straightThrough: { allowed: false, why: 'straight-through billing is off' } }] },
     drive: () => async (handle) => {
       const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }] });
+      await handle.executeUpdate(coderReviewUpdate, {
+        args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }],
+      });
     },
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
@@ -280,19 +394,30 @@ const PATHS: Record<string, RecordedPath> = {
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
   },
   'remittance-silent-payer-inquiry-v6': {
-    script: { coding: [confidentCoding()], remittances: [...Array.from({ length: 7 }, () => empty), (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber)] })] },
+    script: {
+      coding: [confidentCoding()],
+      remittances: [...Array.from({ length: 7 }, () => empty), (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber)] })],
+    },
     timings: PAYER_MINUTES,
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
   },
   'denial-appeal-paid-v6': {
     script: {
       coding: [confidentCoding()],
-      remittances: [deniedAnswer, (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-paid' })] })],
+      remittances: [
+        deniedAnswer,
+        (claimNumber) => ({
+          ...empty(),
+          payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-paid' })],
+        }),
+      ],
     },
     timings: PAYER_MINUTES,
     drive: () => async (handle) => {
       await waitForStage(handle, 'denial_review');
-      await handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }] });
+      await handle.executeUpdate(denialActionUpdate, {
+        args: [{ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }],
+      });
     },
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
   },
@@ -305,7 +430,9 @@ const PATHS: Record<string, RecordedPath> = {
         await env.sleep('10m');
         const status = await handle.query(statusQuery);
         if (status.stage === 'escalated') {
-          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'write_off', decidedBy: 'sup-1', decisionId: status.pendingDecision!.id! }] });
+          await handle.executeUpdate(supervisorDecisionUpdate, {
+            args: [{ decision: 'write_off', decidedBy: 'sup-1', decisionId: status.pendingDecision!.id! }],
+          });
           return;
         }
       }
@@ -372,12 +499,12 @@ async function writeHistory(name: string, handle: WorkflowHandle): Promise<void>
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in PATHS) && !(name in STATEMENT_PATHS));
-  if (unknown.length > 0) throw new Error(`unknown path(s): ${unknown.join(', ')}; known: ${[...Object.keys(PATHS), ...Object.keys(STATEMENT_PATHS)].join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(
+      `unknown path(s): ${unknown.join(', ')}; known: ${[...Object.keys(PATHS), ...Object.keys(STATEMENT_PATHS)].join(', ')}`,
+    );
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  const [env, bundle] = await Promise.all([
-    createTimeSkippingTestEnv(),
-    bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') }),
-  ]);
+  const [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
   try {
     for (const [name, path] of Object.entries(PATHS)) {
       if (wanted.length === 0 || wanted.includes(name)) await record({ env, bundle }, name, path);

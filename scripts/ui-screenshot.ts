@@ -51,7 +51,8 @@ async function overrideAsCoder(page: Page): Promise<void> {
     await page.locator(`#stage-filters [data-stage="${stage}"]`).click();
     // A function, not a string: the page's Content-Security-Policy refuses eval. No DOM types here.
     await page.waitForFunction(
-      (s: string) => [...(globalThis as any).document.querySelectorAll('#rows .stage')].every((n: any) => n.classList.contains(`stage-${s}`)),
+      (s: string) =>
+        [...(globalThis as any).document.querySelectorAll('#rows .stage')].every((n: any) => n.classList.contains(`stage-${s}`)),
       stage,
     );
     await page.waitForTimeout(500);
@@ -105,7 +106,8 @@ try {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('response', (response) => {
-    if (response.status() >= 400 && !(expect400 && response.status() === 400)) problems.push(`HTTP ${response.status()} for ${response.url()}`);
+    if (response.status() >= 400 && !(expect400 && response.status() === 400))
+      problems.push(`HTTP ${response.status()} for ${response.url()}`);
   });
 
   await page.goto(`${apiUrl}/ui/`);

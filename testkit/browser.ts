@@ -26,11 +26,20 @@ export const SCREENSHOT_DIR = fileURLToPath(new URL('../.test-results/screenshot
 export async function launchChromium(): Promise<Browser> {
   const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
-    throw new Error(`Chromium is not installed at ${executablePath}: the browser checks need it (Debian: apt-get install -y chromium; or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium is not installed at ${executablePath}: the browser checks need it (Debian: apt-get install -y chromium; or set CHROMIUM_PATH)`,
+    );
   }
   return chromium.launch({
     executablePath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -59,7 +68,8 @@ export async function openCheckedPage(browser: Browser, viewport: ViewportName):
     problems.push(`console: ${message.text()}`);
   });
   page.on('response', (response) => {
-    if (response.status() >= 400 && !expectedStatuses.has(response.status())) problems.push(`HTTP ${response.status()} for ${new URL(response.url()).pathname}`);
+    if (response.status() >= 400 && !expectedStatuses.has(response.status()))
+      problems.push(`HTTP ${response.status()} for ${new URL(response.url()).pathname}`);
   });
   return { page, viewport, problems, expectedStatuses, close: () => context.close() };
 }
@@ -131,13 +141,21 @@ export async function checkScreen(rolePage: RolePage, name: string): Promise<{ s
     const width = doc.clientWidth;
     // The outermost elements that stick out, to say what to fix.
     const culprits = [...doc.querySelectorAll('body *')]
-      .filter((node: any) => node.getBoundingClientRect().right > width + 1 && !(node.parentElement?.getBoundingClientRect().right > width + 1))
+      .filter(
+        (node: any) => node.getBoundingClientRect().right > width + 1 && !(node.parentElement?.getBoundingClientRect().right > width + 1),
+      )
       .filter((node: any) => !node.parentElement?.closest('.table-wrap'))
       .slice(0, 5)
-      .map((node: any) => `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.split(' ').join('.')}` : ''}`);
+      .map(
+        (node: any) =>
+          `${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}${node.className && typeof node.className === 'string' ? `.${node.className.split(' ').join('.')}` : ''}`,
+      );
     return { by: doc.scrollWidth - width, culprits };
   });
-  if (overflow.by > 1) failures.push(`the page is ${overflow.by}px wider than the ${rolePage.viewport} viewport (sideways scrolling) at ${overflow.culprits.join(', ')}`);
+  if (overflow.by > 1)
+    failures.push(
+      `the page is ${overflow.by}px wider than the ${rolePage.viewport} viewport (sideways scrolling) at ${overflow.culprits.join(', ')}`,
+    );
   failures.push(...rolePage.problems);
   return { screenshot, failures };
 }

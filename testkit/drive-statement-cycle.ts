@@ -54,7 +54,12 @@ export async function runStatementCycle(
   });
 }
 
-export async function runPaymentPlan(ctx: DriveContext, ledger: FakeStatementLedger, installments: PaymentPlanInput['installments'], drive: (handle: PlanHandle) => Promise<void> = async () => {}) {
+export async function runPaymentPlan(
+  ctx: DriveContext,
+  ledger: FakeStatementLedger,
+  installments: PaymentPlanInput['installments'],
+  drive: (handle: PlanHandle) => Promise<void> = async () => {},
+) {
   const planId = randomUUID();
   ledger.planInstallments = installments.map(({ number, amountCents }) => ({ number, amountCents }));
   return withWorker(ctx, ledger, async (taskQueue) => {

@@ -28,7 +28,12 @@ export type Drive = (handle: Handle) => Promise<void>;
  * Starts an encounter on a fresh task queue with a worker running the scripted activities, lets
  * `drive` act on it while it runs (signals, updates, skipped time), and returns its final status.
  */
-export async function runEncounter(ctx: DriveContext, script: Script, drive: Drive = async () => {}, timings: EncounterWorkflowInput['timings'] = DEFAULT_TIMINGS) {
+export async function runEncounter(
+  ctx: DriveContext,
+  script: Script,
+  drive: Drive = async () => {},
+  timings: EncounterWorkflowInput['timings'] = DEFAULT_TIMINGS,
+) {
   const fake = createFakeActivities(script);
   const taskQueue = `encounters-${randomUUID()}`;
   const encounterId = randomUUID();
@@ -80,4 +85,3 @@ export async function answerOpenQuery(handle: Handle, option = 'Type 2 diabetes 
     args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option }],
   });
 }
-

@@ -1,6 +1,8 @@
 /**
  * In-memory stand-ins for the encounter workflow's activities: unit tests of the workflow alone.
  * Each test scripts what coding, the insurer and the clearinghouse answer, and reads back calls.
+ *
+ * Over 300 lines because it mirrors every activity one to one, so a test can replace any of them.
  */
 import { Context } from '@temporalio/activity';
 import { MessageProofKeys, type MessageProof } from '../platform/message-proof.ts';
@@ -14,7 +16,10 @@ import type { PostedClaimPayment } from '../activities/posting.ts';
 import type { RemittanceCollection } from '../activities/remittances.ts';
 
 /** A posted payment as collectRemittances returns it: paid unless `denied` lines are given. */
-export function postedPayment(claimNumber: string, options: { id?: string; denied?: boolean; patientCents?: number } = {}): PostedClaimPayment {
+export function postedPayment(
+  claimNumber: string,
+  options: { id?: string; denied?: boolean; patientCents?: number } = {},
+): PostedClaimPayment {
   const patient = options.patientCents ?? 2500;
   return {
     claimPaymentId: options.id ?? `payment-${claimNumber}`,
@@ -80,9 +85,31 @@ export interface Script {
 }
 
 export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
-  const summary: EligibilitySummary = { status, check, payerId: 'ACME-HEALTH', checkedAt, planName: 'Demo PPO', planBegin: '2026-01-01', planEnd: '2026-12-31' };
-  if (status === 'active') return { ...summary, copayCents: 2500, coinsuranceBps: 2000, deductibleCents: 150000, deductibleMetCents: 40000, deductibleRemainingCents: 110000 };
-  return { ...summary, reason: status === 'inactive' ? 'coverage ended on 2026-06-30, before the date of service' : 'the insurer has no member with this member id (AAA 75)' };
+  const summary: EligibilitySummary = {
+    status,
+    check,
+    payerId: 'ACME-HEALTH',
+    checkedAt,
+    planName: 'Demo PPO',
+    planBegin: '2026-01-01',
+    planEnd: '2026-12-31',
+  };
+  if (status === 'active')
+    return {
+      ...summary,
+      copayCents: 2500,
+      coinsuranceBps: 2000,
+      deductibleCents: 150000,
+      deductibleMetCents: 40000,
+      deductibleRemainingCents: 110000,
+    };
+  return {
+    ...summary,
+    reason:
+      status === 'inactive'
+        ? 'coverage ended on 2026-06-30, before the date of service'
+        : 'the insurer has no member with this member id (AAA 75)',
+  };
 }
 
 export interface Call {
@@ -150,10 +177,16 @@ export function createFakeActivities(script: Script) {
   const record = (name: string, args: unknown) => calls.push({ name, args });
 
   const activities: Activities = {
-    async recordTransition(args) { record('recordTransition', args); },
-    async recordAudit(args) { record('recordAudit', args); },
+    async recordTransition(args) {
+      record('recordTransition', args);
+    },
+    async recordAudit(args) {
+      record('recordAudit', args);
+    },
     // Not recorded as a call: it runs for every message, the scripts' call lists stay about the encounter.
-    async verifyMessageProof(args) { return TEST_MESSAGE_PROOF_KEYS.verify(args, args.proof as MessageProof); },
+    async verifyMessageProof(args) {
+      return TEST_MESSAGE_PROOF_KEYS.verify(args, args.proof as MessageProof);
+    },
     async codeEncounter(args) {
       record('codeEncounter', args);
       if (script.codingFails) throw new Error('coding timed out');
@@ -162,11 +195,19 @@ export function createFakeActivities(script: Script) {
     },
     async checkCoderCodes(args) {
       record('checkCoderCodes', args);
-      const problems = args.diagnoses.flatMap((d, i) => (isFakeIcdCode(d.code) ? [] : [{ field: `diagnoses.${i}.code`, code: d.code, message: `${d.code} is not an ICD-10-CM code in the code sets` }]));
+      const problems = args.diagnoses.flatMap((d, i) =>
+        isFakeIcdCode(d.code)
+          ? []
+          : [{ field: `diagnoses.${i}.code`, code: d.code, message: `${d.code} is not an ICD-10-CM code in the code sets` }],
+      );
       // A stand-in Excludes1 pair: type 1 and type 2 diabetes together.
       const codes = args.diagnoses.map((d) => d.code);
       if (problems.length === 0 && codes.includes('E10.9') && codes.includes('E11.9')) {
-        problems.push({ field: `diagnoses.${codes.indexOf('E10.9')}.code`, code: 'E10.9', message: 'EXCLUDES1: E10.9 and E11.9 exclude each other' });
+        problems.push({
+          field: `diagnoses.${codes.indexOf('E10.9')}.code`,
+          code: 'E10.9',
+          message: 'EXCLUDES1: E10.9 and E11.9 exclude each other',
+        });
       }
       return { problems };
     },
@@ -180,23 +221,44 @@ export function createFakeActivities(script: Script) {
       return {
         revision: args.revision,
         diagnoses: args.override.diagnoses.map((d) => ({ code: d.code, description: 'entered by coder', confidence: 1 })),
-        procedures: args.override.procedures.map((p) => ({ code: p.code, units: p.units ?? 1, modifiers: p.modifiers ?? [], diagnosisPointers: p.diagnosisPointers ?? [1] })),
+        procedures: args.override.procedures.map((p) => ({
+          code: p.code,
+          units: p.units ?? 1,
+          modifiers: p.modifiers ?? [],
+          diagnosisPointers: p.diagnosisPointers ?? [1],
+        })),
         edits: [],
         source: 'coder',
       };
     },
-    async openClarificationQuery(args) { record('openClarificationQuery', args); },
-    async recordClarificationAnswer(args) { record('recordClarificationAnswer', args); },
-    async closeClarificationQuery(args) { record('closeClarificationQuery', args); },
-    async reopenClarificationQuery(args) { record('reopenClarificationQuery', args); },
-    async notifyPhysician(args) { record('notifyPhysician', args); },
-    async notifySupervisor(args) { record('notifySupervisor', args); },
+    async openClarificationQuery(args) {
+      record('openClarificationQuery', args);
+    },
+    async recordClarificationAnswer(args) {
+      record('recordClarificationAnswer', args);
+    },
+    async closeClarificationQuery(args) {
+      record('closeClarificationQuery', args);
+    },
+    async reopenClarificationQuery(args) {
+      record('reopenClarificationQuery', args);
+    },
+    async notifyPhysician(args) {
+      record('notifyPhysician', args);
+    },
+    async notifySupervisor(args) {
+      record('notifySupervisor', args);
+    },
     async checkEligibility(args) {
       record('checkEligibility', args);
       const answers = script.eligibility ?? ['active'];
       // The answer's time on the workflow's clock (the time-skipping server's, not this process's).
       const scheduledAt = new Date(Context.current().info.currentAttemptScheduledTimestampMs).toISOString();
-      return eligibilityAnswer(answers[Math.min(args.check - 1, answers.length - 1)]!, args.check, script.eligibilityCheckedAt ?? scheduledAt);
+      return eligibilityAnswer(
+        answers[Math.min(args.check - 1, answers.length - 1)]!,
+        args.check,
+        script.eligibilityCheckedAt ?? scheduledAt,
+      );
     },
     async recordCoverageVersion(args) {
       record('recordCoverageVersion', args);
@@ -204,7 +266,11 @@ export function createFakeActivities(script: Script) {
     },
     async checkPlannedAuthorizationRequirement(args) {
       record('checkPlannedAuthorizationRequirement', args);
-      return { required: script.plannedAuthorizationRequired ?? false, expedited: false, codes: script.plannedAuthorizationRequired ? ['72148'] : [] };
+      return {
+        required: script.plannedAuthorizationRequired ?? false,
+        expedited: false,
+        codes: script.plannedAuthorizationRequired ? ['72148'] : [],
+      };
     },
     async comparePerformedWithAuthorized(args) {
       record('comparePerformedWithAuthorized', args);
@@ -221,7 +287,9 @@ export function createFakeActivities(script: Script) {
         throw ApplicationFailure.nonRetryable('services[0].code: must be a CPT or HCPCS code', 'ExternalPartyRejected');
       }
       const preService = args.timing === 'pre_service';
-      const answers = (preService ? script.preServiceAuthorizationRequests : script.authorizationRequests) ?? [decision('certified', { authNumber: preService ? 'AUTH-PRE-1' : 'AUTH-1' })];
+      const answers = (preService ? script.preServiceAuthorizationRequests : script.authorizationRequests) ?? [
+        decision('certified', { authNumber: preService ? 'AUTH-PRE-1' : 'AUTH-1' }),
+      ];
       return answers[Math.min(args.attempt - 1, answers.length - 1)]!;
     },
     async checkPriorAuthorizationStatus(args) {
@@ -240,11 +308,25 @@ export function createFakeActivities(script: Script) {
       return { statementId: 'statement-1', patientOwesCents: 2500 };
     },
     // The patient-question workflow's: the question stays open until the answer's signal (the database would say so).
-    async acknowledgePatientQuestion(args) { record('acknowledgePatientQuestion', args); return 'open'; },
-    async recordPatientQuestionReminder(args) { record('recordPatientQuestionReminder', args); return 'open'; },
-    async escalatePatientQuestion(args) { record('escalatePatientQuestion', args); return 'open'; },
-    async statementHasOpenQuestion(args) { record('statementHasOpenQuestion', args); return false; },
-    async sendPatientQuestionNotice(args) { record('sendPatientQuestionNotice', args); },
+    async acknowledgePatientQuestion(args) {
+      record('acknowledgePatientQuestion', args);
+      return 'open';
+    },
+    async recordPatientQuestionReminder(args) {
+      record('recordPatientQuestionReminder', args);
+      return 'open';
+    },
+    async escalatePatientQuestion(args) {
+      record('escalatePatientQuestion', args);
+      return 'open';
+    },
+    async statementHasOpenQuestion(args) {
+      record('statementHasOpenQuestion', args);
+      return false;
+    },
+    async sendPatientQuestionNotice(args) {
+      record('sendPatientQuestionNotice', args);
+    },
     ...fakeStatementCycleActivities(script.ledger ?? new FakeStatementLedger()),
     async payerTerms(args) {
       record('payerTerms', args);
@@ -252,7 +334,14 @@ export function createFakeActivities(script: Script) {
     },
     async collectRemittances(args) {
       record('collectRemittances', args);
-      const answers = script.remittances ?? [(claimNumber: string) => ({ forwardedToPayer: true, payerAcknowledgement: { status: 'accepted' as const, reasons: [] }, payments: [postedPayment(claimNumber)], duplicateDeliveries: 0 })];
+      const answers = script.remittances ?? [
+        (claimNumber: string) => ({
+          forwardedToPayer: true,
+          payerAcknowledgement: { status: 'accepted' as const, reasons: [] },
+          payments: [postedPayment(claimNumber)],
+          duplicateDeliveries: 0,
+        }),
+      ];
       return answers[Math.min(collectCall++, answers.length - 1)]!(args.claimNumber);
     },
     async inquireClaimStatus(args) {
@@ -261,9 +350,19 @@ export function createFakeActivities(script: Script) {
     },
     async openDenials(args) {
       record('openDenials', args);
-      return [{ denialId: `denial-${args.claimPaymentId}`, lineNumber: 1, code: '99213', chargeCents: 10000, reasons: ['CO-50: not medically necessary'] }];
+      return [
+        {
+          denialId: `denial-${args.claimPaymentId}`,
+          lineNumber: 1,
+          code: '99213',
+          chargeCents: 10000,
+          reasons: ['CO-50: not medically necessary'],
+        },
+      ];
     },
-    async resolveDenials(args) { record('resolveDenials', args); },
+    async resolveDenials(args) {
+      record('resolveDenials', args);
+    },
     async fileAppeal(args) {
       record('fileAppeal', args);
       return { appealReference: `APL-${args.appeal}` };

@@ -29,7 +29,13 @@ function workflowClock(): number {
 
 type CycleActivities = Pick<
   Activities,
-  'statementCycleFacts' | 'recordStatementNotice' | 'recordCycleState' | 'recordCycleDecision' | 'paymentPlanProgress' | 'markInstallment' | 'finishPaymentPlan'
+  | 'statementCycleFacts'
+  | 'recordStatementNotice'
+  | 'recordCycleState'
+  | 'recordCycleDecision'
+  | 'paymentPlanProgress'
+  | 'markInstallment'
+  | 'finishPaymentPlan'
 >;
 
 export function fakeStatementCycleActivities(ledger: FakeStatementLedger): CycleActivities {

@@ -48,7 +48,9 @@ export async function call(
 let counter = 0;
 
 /** A valid submission with a fresh clinic encounter id (the fake patient is not a real person). */
-export function validSubmission(overrides: { clinicEncounterId?: string } = {}): EncounterSubmission & { documentation: EncounterDocumentation } {
+export function validSubmission(
+  overrides: { clinicEncounterId?: string } = {},
+): EncounterSubmission & { documentation: EncounterDocumentation } {
   counter += 1;
   return {
     clinicEncounterId: overrides.clinicEncounterId ?? `CLN-${Date.now()}-${counter}`,

@@ -10,7 +10,11 @@ import { createFakeActivities } from './fake-activities.ts';
 export type QuestionHandle = WorkflowHandle<typeof patientQuestionWorkflow>;
 
 /** Starts a question due `answerWithin` after now (the server's clock), lets `drive` act, and returns its outcome and calls. */
-export async function runPatientQuestion(ctx: DriveContext, timing: { answerWithin: number; reminderInterval: string }, drive: (handle: QuestionHandle, fake: ReturnType<typeof createFakeActivities>) => Promise<void>) {
+export async function runPatientQuestion(
+  ctx: DriveContext,
+  timing: { answerWithin: number; reminderInterval: string },
+  drive: (handle: QuestionHandle, fake: ReturnType<typeof createFakeActivities>) => Promise<void>,
+) {
   const fake = createFakeActivities({ coding: [] });
   const taskQueue = `questions-${randomUUID()}`;
   const questionId = randomUUID();
@@ -22,7 +26,11 @@ export async function runPatientQuestion(ctx: DriveContext, timing: { answerWith
     activities: fake.activities,
   });
   const now = await ctx.env.currentTimeMs();
-  const input: PatientQuestionWorkflowInput = { questionId, answerDueAt: new Date(now + timing.answerWithin).toISOString(), reminderInterval: timing.reminderInterval };
+  const input: PatientQuestionWorkflowInput = {
+    questionId,
+    answerDueAt: new Date(now + timing.answerWithin).toISOString(),
+    reminderInterval: timing.reminderInterval,
+  };
   const { outcome, handle } = await worker.runUntil(async () => {
     const started: QuestionHandle = await ctx.env.client.workflow.start<typeof patientQuestionWorkflow>('patientQuestionWorkflow', {
       taskQueue,

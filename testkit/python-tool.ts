@@ -21,7 +21,8 @@ async function install(tool: PythonTool, executable: string): Promise<string> {
     const venv = path.join(TOOLS_DIR, tool.name);
     const logFile = path.join(TOOLS_DIR, 'logs', `${tool.name}-install.log`);
     logTool(`installing ${tool.requirement} from PyPI into a venv at ${venv}`);
-    if ((await runLogged('python3', ['-m', 'venv', venv], logFile)) !== 0) throw new Error(`could not create the ${tool.name} venv; see ${logFile}`);
+    if ((await runLogged('python3', ['-m', 'venv', venv], logFile)) !== 0)
+      throw new Error(`could not create the ${tool.name} venv; see ${logFile}`);
     const pip = path.join(venv, 'bin', 'pip');
     const code = await runLogged(pip, ['install', '--disable-pip-version-check', '--no-input', tool.requirement], logFile);
     if (code !== 0 || !(await isExecutableFile(executable))) throw new Error(`could not install ${tool.requirement}; see ${logFile}`);

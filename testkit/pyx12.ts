@@ -32,7 +32,10 @@ export interface Pyx12Verdict {
 
 /** Reads x12valid's verdict from its output ("FILE: OK" vs ERROR lines and "FILE: Failure"). */
 export function readPyx12Output(output: string): Pyx12Verdict {
-  const lines = output.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
   // pyx12 4.0.0 cannot build its own 999 acknowledgement for an 835 ("Failed to create 999
   // response", with a traceback): that is about the acknowledgement, not the document.
   const errors = lines.filter((l) => /\b(ERROR|CRITICAL)\b|: Failure$/.test(l) && !l.includes('Failed to create 999 response'));
@@ -58,5 +61,8 @@ export async function x12FilesIn(target: string): Promise<string[]> {
   const info = await stat(target);
   if (info.isFile()) return [target];
   const entries = await readdir(target, { recursive: true });
-  return entries.filter((e) => e.endsWith('.x12')).map((e) => path.join(target, e)).sort();
+  return entries
+    .filter((e) => e.endsWith('.x12'))
+    .map((e) => path.join(target, e))
+    .sort();
 }

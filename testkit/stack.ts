@@ -45,7 +45,11 @@ export const FAST_TIMINGS: EncounterTimings = {
 };
 
 /** A statement cycle of seconds: reminders at 4, 8 and 12 s, the final notice at 16 s. */
-export const FAST_STATEMENT_CYCLE: StatementCycleSchedule = { reminderOffsets: ['4s', '8s', '12s'], finalNoticeAfter: '16s', pausedRecheckInterval: '2s' };
+export const FAST_STATEMENT_CYCLE: StatementCycleSchedule = {
+  reminderOffsets: ['4s', '8s', '12s'],
+  finalNoticeAfter: '16s',
+  pausedRecheckInterval: '2s',
+};
 
 export interface TestStack {
   apiUrl: string;
@@ -103,7 +107,11 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     createTestDatabase(),
     createLocalTestEnv(),
     bundleEncounterWorkflows({ logger: quietBundlerLogger }),
-    startInsurerSandbox({ port: 0, faults: options.insurerFaults, ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}) }),
+    startInsurerSandbox({
+      port: 0,
+      faults: options.insurerFaults,
+      ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}),
+    }),
   ]);
   const paymentSandbox = await startPaymentSandbox({ port: 0, timeoutDelayMs: options.paymentTimeoutDelayMs ?? 4_000 });
   const paymentProvider = new PaymentProviderClient(paymentSandbox.url, { timeoutMs: 1_500 });
@@ -116,14 +124,23 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   const payloadKeySpec = generatePayloadKeySpec();
   const deps = {
-    ...(await buildActivityDeps(config, db.prisma, { insurerUrl: insurer.url, clearinghouseUrl: clearinghouse.url, paymentProviderUrl: paymentSandbox.url })),
+    ...(await buildActivityDeps(config, db.prisma, {
+      insurerUrl: insurer.url,
+      clearinghouseUrl: clearinghouse.url,
+      paymentProviderUrl: paymentSandbox.url,
+    })),
     messageProof: MessageProofKeys.fromPayloadKeySpec(payloadKeySpec),
     statementCycle: options.statementCycle ?? FAST_STATEMENT_CYCLE,
   };
   const payloadCodec = createPayloadCodec(payloadKeySpec);
   const dataConverter = encryptingDataConverter(payloadCodec);
   // Like the API's client: encrypts payloads and signs every message (platform/message-proof.ts).
-  const client = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter, interceptors: messageSigningInterceptors(payloadKeySpec) });
+  const client = new Client({
+    connection: env.connection,
+    namespace: env.namespace ?? 'default',
+    dataConverter,
+    interceptors: messageSigningInterceptors(payloadKeySpec),
+  });
   const newWorker = (): Promise<Worker> =>
     createEncounterWorker({
       connection: env.nativeConnection,
@@ -154,7 +171,12 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     readiness: async () => ({ database: true, temporal: true }),
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
     // A short grace, so a test's reconcile step can fail a payment the provider never charged.
-    payments: { provider: paymentProvider, publicUrl: paymentSandbox.url, pendingGraceMs: 2_000, planTimings: DEFAULT_PAYMENT_PLAN_TIMINGS },
+    payments: {
+      provider: paymentProvider,
+      publicUrl: paymentSandbox.url,
+      pendingGraceMs: 2_000,
+      planTimings: DEFAULT_PAYMENT_PLAN_TIMINGS,
+    },
     ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
     ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });
@@ -200,5 +222,6 @@ async function keepX12ForCi(db: TestDatabase): Promise<void> {
   const claims = await db.prisma.claim.findMany({ select: { claimNumber: true, x12: true } });
   for (const claim of claims) await writeFile(new URL(`837P-${claim.claimNumber}.x12`, dir), claim.x12);
   const remittances = await db.prisma.remittance.findMany({ where: { status: 'posted' }, select: { traceNumber: true, raw: true } });
-  for (const remittance of remittances) await writeFile(new URL(`835-${remittance.traceNumber}-${randomUUID().slice(0, 8)}.x12`, dir), remittance.raw);
+  for (const remittance of remittances)
+    await writeFile(new URL(`835-${remittance.traceNumber}-${randomUUID().slice(0, 8)}.x12`, dir), remittance.raw);
 }

@@ -146,7 +146,14 @@ async function recordClassDataArchive(): Promise<void> {
   const java = process.env['JAVA_HOME'] ? path.join(process.env['JAVA_HOME'], 'bin', 'java') : 'java';
   const server = spawn(
     java,
-    [...TEST_SERVER_JVM_FLAGS.filter((flag) => !flag.startsWith('-Xshare')), `-XX:ArchiveClassesAtExit=${staging}`, '-cp', `${path.join(INSTALL_DIR, 'lib')}/*`, 'io.temporal.testserver.TestServer', String(port)],
+    [
+      ...TEST_SERVER_JVM_FLAGS.filter((flag) => !flag.startsWith('-Xshare')),
+      `-XX:ArchiveClassesAtExit=${staging}`,
+      '-cp',
+      `${path.join(INSTALL_DIR, 'lib')}/*`,
+      'io.temporal.testserver.TestServer',
+      String(port),
+    ],
     { stdio: 'ignore' },
   );
   const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));

@@ -26,7 +26,9 @@ export function reasonLabel(kind) {
  */
 export function highlightSegments(text, spans) {
   const cuts = new Set([0, text.length]);
-  const valid = spans.filter((s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end);
+  const valid = spans.filter(
+    (s) => Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= text.length && s.start < s.end,
+  );
   for (const s of valid) cuts.add(s.start).add(s.end);
   const points = [...cuts].sort((a, b) => a - b);
   const segments = [];
@@ -65,7 +67,22 @@ export function renderRationale({ el, section }, view) {
       'ul',
       { className: 'rationale' },
       all.map((c) =>
-        el('li', {}, el('code', {}, c.code), ' ', c.description, el('p', { className: 'muted' }, c.rationale || 'No rationale recorded.'), (c.evidence ?? []).length > 0 ? el('p', {}, 'Evidence: ', (c.evidence ?? []).map((e) => el('q', {}, e.text)).flatMap((q, i) => (i === 0 ? [q] : ['; ', q]))) : null),
+        el(
+          'li',
+          {},
+          el('code', {}, c.code),
+          ' ',
+          c.description,
+          el('p', { className: 'muted' }, c.rationale || 'No rationale recorded.'),
+          (c.evidence ?? []).length > 0
+            ? el(
+                'p',
+                {},
+                'Evidence: ',
+                (c.evidence ?? []).map((e) => el('q', {}, e.text)).flatMap((q, i) => (i === 0 ? [q] : ['; ', q])),
+              )
+            : null,
+        ),
       ),
     ),
   ];
@@ -74,9 +91,21 @@ export function renderRationale({ el, section }, view) {
       el('h4', {}, 'Note, with the evidence highlighted'),
       el('p', { className: 'note' }, highlighted(el, documentation.notes ?? '', spansFor(codes, 'notes'))),
       el('h4', {}, 'Documented diagnoses'),
-      el('ul', {}, (documentation.diagnoses ?? []).map((d, i) => el('li', {}, highlighted(el, d.description, spansFor(codes, 'diagnoses', i)), d.code ? [' ', el('code', {}, d.code)] : null))),
+      el(
+        'ul',
+        {},
+        (documentation.diagnoses ?? []).map((d, i) =>
+          el('li', {}, highlighted(el, d.description, spansFor(codes, 'diagnoses', i)), d.code ? [' ', el('code', {}, d.code)] : null),
+        ),
+      ),
       el('h4', {}, 'Documented procedures'),
-      el('ul', {}, (documentation.procedures ?? []).map((p, i) => el('li', {}, highlighted(el, p.description, spansFor(codes, 'procedures', i)), p.code ? [' ', el('code', {}, p.code)] : null))),
+      el(
+        'ul',
+        {},
+        (documentation.procedures ?? []).map((p, i) =>
+          el('li', {}, highlighted(el, p.description, spansFor(codes, 'procedures', i)), p.code ? [' ', el('code', {}, p.code)] : null),
+        ),
+      ),
     );
   }
   return section('Why these codes', ...parts);
@@ -90,10 +119,18 @@ export function renderCoderReview({ el, section }, review, { canAct, actions }) 
   const question = el('textarea', { id: 'coder-query-question', rows: '2', maxlength: '1000' });
   return section(
     'Waiting for a coder',
-    el('ul', {}, review.reasons.map((r) => el('li', {}, el('strong', {}, reasonLabel(r.kind)), ': ', r.detail))),
+    el(
+      'ul',
+      {},
+      review.reasons.map((r) => el('li', {}, el('strong', {}, reasonLabel(r.kind)), ': ', r.detail)),
+    ),
     canAct
       ? [
-          el('p', { className: 'hint' }, 'Accept bills the codes below as they stand; to change them, use "Change codes" (an invalid code is refused with its field marked).'),
+          el(
+            'p',
+            { className: 'hint' },
+            'Accept bills the codes below as they stand; to change them, use "Change codes" (an invalid code is refused with its field marked).',
+          ),
           el('button', { type: 'button', className: 'primary', id: 'coder-accept', onclick: () => actions.accept() }, 'Accept codes'),
           el('label', { for: 'coder-query-question' }, 'Ask the physician'),
           question,

@@ -38,7 +38,8 @@ export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient,
       timeoutMs: config.externalTimeoutMs,
     },
     statementCycle: config.statementCycle,
-    messageProof: config.payloadEncryptionKeys === undefined ? undefined : MessageProofKeys.fromPayloadKeySpec(config.payloadEncryptionKeys),
+    messageProof:
+      config.payloadEncryptionKeys === undefined ? undefined : MessageProofKeys.fromPayloadKeySpec(config.payloadEncryptionKeys),
     billing: {
       statementDueDays: config.statementDueDays,
       senderId: config.x12SenderId,

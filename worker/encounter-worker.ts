@@ -4,7 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Context } from '@temporalio/activity';
 import type { DataConverter } from '@temporalio/common';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import { makeWorkflowExporter, OpenTelemetryActivityInboundInterceptor, OpenTelemetryActivityOutboundInterceptor } from '@temporalio/interceptors-opentelemetry';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { createActivities } from '../activities/index.ts';
 import { WORKFLOW_TRACING_INTERCEPTORS, type Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
@@ -60,7 +64,12 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
         (ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }),
         (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) }),
         ...(tracing
-          ? [(ctx: Context) => ({ inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: tracing.tracer }), outbound: new OpenTelemetryActivityOutboundInterceptor(ctx) })]
+          ? [
+              (ctx: Context) => ({
+                inbound: new OpenTelemetryActivityInboundInterceptor(ctx, { tracer: tracing.tracer }),
+                outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+              }),
+            ]
           : []),
       ],
     },

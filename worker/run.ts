@@ -22,7 +22,12 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-export async function runWorker(config: AppConfig, temporal: TemporalSettings, databaseUrl: string, parties: ExternalParties): Promise<RunningWorker> {
+export async function runWorker(
+  config: AppConfig,
+  temporal: TemporalSettings,
+  databaseUrl: string,
+  parties: ExternalParties,
+): Promise<RunningWorker> {
   if (config.payloadEncryptionKeys === undefined) throw new Error('PAYLOAD_ENCRYPTION_KEYS is required to run a worker');
   installTemporalRuntime(config.observability);
   const dataConverter = encryptingDataConverter(createPayloadCodec(config.payloadEncryptionKeys));

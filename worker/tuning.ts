@@ -11,8 +11,10 @@ type Env = Record<string, string | undefined>;
 export function workerTuning(env: Env = process.env): Partial<WorkerOptions> {
   const settings = parseEnvironment(env);
   const options: Partial<WorkerOptions> = {};
-  if (settings.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined) options.maxConcurrentActivityTaskExecutions = settings.WORKER_MAX_CONCURRENT_ACTIVITIES;
-  if (settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined) options.maxConcurrentWorkflowTaskExecutions = settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS;
+  if (settings.WORKER_MAX_CONCURRENT_ACTIVITIES !== undefined)
+    options.maxConcurrentActivityTaskExecutions = settings.WORKER_MAX_CONCURRENT_ACTIVITIES;
+  if (settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined)
+    options.maxConcurrentWorkflowTaskExecutions = settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS;
   if (settings.WORKER_MAX_CACHED_WORKFLOWS !== undefined) options.maxCachedWorkflows = settings.WORKER_MAX_CACHED_WORKFLOWS;
   if (settings.WORKER_WORKFLOW_THREADS !== undefined) options.workflowThreadPoolSize = settings.WORKER_WORKFLOW_THREADS;
   return options;

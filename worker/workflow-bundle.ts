@@ -13,8 +13,12 @@ export const OWN_EXTENSION = extname(fileURLToPath(import.meta.url));
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL(`../workflows/index${OWN_EXTENSION}`, import.meta.url));
 
-export const WORKFLOW_INTERCEPTOR_MODULES = [fileURLToPath(new URL(`../workflows/message-authentication${OWN_EXTENSION}`, import.meta.url))];
+export const WORKFLOW_INTERCEPTOR_MODULES = [
+  fileURLToPath(new URL(`../workflows/message-authentication${OWN_EXTENSION}`, import.meta.url)),
+];
 
-export function bundleEncounterWorkflows(options: Omit<BundleOptions, 'workflowsPath' | 'workflowInterceptorModules'> = {}): Promise<WorkflowBundleWithSourceMap> {
+export function bundleEncounterWorkflows(
+  options: Omit<BundleOptions, 'workflowsPath' | 'workflowInterceptorModules'> = {},
+): Promise<WorkflowBundleWithSourceMap> {
   return bundleWorkflowCode({ ...options, workflowsPath: WORKFLOWS_PATH, workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES });
 }

@@ -30,7 +30,13 @@ export const internal = proxyActivities<InternalActivities>({
 export const bounded = proxyActivities<Pick<InternalActivities, 'codeEncounter' | 'checkCoderCodes'>>({
   startToCloseTimeout: '1 minute',
   heartbeatTimeout: HEARTBEAT_TIMEOUT,
-  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '30s', maximumAttempts: 3, nonRetryableErrorTypes: [INVALID_ENCOUNTER] },
+  retry: {
+    initialInterval: '1s',
+    backoffCoefficient: 2,
+    maximumInterval: '30s',
+    maximumAttempts: 3,
+    nonRetryableErrorTypes: [INVALID_ENCOUNTER],
+  },
 });
 
 /**

@@ -21,7 +21,12 @@ import { codeEncounter, reviewEditErrors } from './encounter/coding.ts';
 import { eligibilityIsStale, verifyEligibility } from './encounter/eligibility.ts';
 import { registerDenialHandlers } from './encounter/denials.ts';
 import { registerHandlers } from './encounter/handlers.ts';
-import { authorizeBeforeService, awaitVisit, checkPerformedAgainstAuthorized, type PreServiceAuthorization } from './encounter/scheduled.ts';
+import {
+  authorizeBeforeService,
+  awaitVisit,
+  checkPerformedAgainstAuthorized,
+  type PreServiceAuthorization,
+} from './encounter/scheduled.ts';
 import { EncounterCancelled, EncounterState } from './encounter/state.ts';
 import type { EncounterStatus } from './messages.ts';
 import { ELIGIBILITY_FIRST } from './patches.ts';

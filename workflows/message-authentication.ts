@@ -61,7 +61,8 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
   private async authenticated(name: string, args: unknown[], proof: unknown): Promise<boolean> {
     if (!patched(MESSAGES_AUTHENTICATED)) return true;
     const { workflowId } = workflowInfo();
-    const verdict = proof === undefined ? { valid: false as const, reason: 'no proof' } : await verifyMessageProof({ workflowId, name, args, proof });
+    const verdict =
+      proof === undefined ? { valid: false as const, reason: 'no proof' } : await verifyMessageProof({ workflowId, name, args, proof });
     const nonce = (proof as { nonce?: unknown } | undefined)?.nonce;
     const replayed = verdict.valid && typeof nonce === 'string' && this.seenNonces.has(nonce);
     if (verdict.valid && !replayed) {
@@ -75,7 +76,11 @@ class MessageAuthentication implements WorkflowInboundCallsInterceptor {
       role: 'none',
       action: 'message.refused',
       // A valid proof reaches here only when its nonce was used before (a valid proof's nonce is a string).
-      detail: { message: name, reason: verdict.valid ? 'nonce already used' : verdict.reason, ...(workflowId.startsWith('encounter-') ? {} : { workflowId }) },
+      detail: {
+        message: name,
+        reason: verdict.valid ? 'nonce already used' : verdict.reason,
+        ...(workflowId.startsWith('encounter-') ? {} : { workflowId }),
+      },
       idempotencyKey: `${workflowId}:message-refused:${uuid4()}`,
     });
     return false;

@@ -1,6 +1,9 @@
 /**
  * Everything a client can say to, or ask of, a running encounter workflow. The API imports these
  * definitions; the workflow installs handlers for them. No patient data travels in these messages.
+ *
+ * Over 300 lines because it is the workflow's whole public contract: every signal, update and query
+ * with its argument types.
  */
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { Stage } from './stages.ts';
@@ -277,7 +280,14 @@ export interface CodeOverride {
  */
 export type CoderReviewAction =
   | { action: 'accept'; reviewId: string; reviewedBy: string; note?: string }
-  | { action: 'edit'; reviewId?: string; reviewedBy: string; diagnoses: CodeOverride['diagnoses']; procedures: CodeOverride['procedures']; note?: string }
+  | {
+      action: 'edit';
+      reviewId?: string;
+      reviewedBy: string;
+      diagnoses: CodeOverride['diagnoses'];
+      procedures: CodeOverride['procedures'];
+      note?: string;
+    }
   | { action: 'query'; reviewId: string; reviewedBy: string; question: string; options?: string[]; note?: string };
 
 /** One problem with a coder's codes, naming the field and the code (the API's 422 lists them). */

@@ -29,7 +29,12 @@ export async function paymentPlanWorkflow(input: PaymentPlanInput): Promise<'com
     let progress = await internal.paymentPlanProgress({ planId, throughNumber: installment.number });
     if (progress.balanceCents <= 0) break;
     if (progress.paidCents < progress.requiredCents) {
-      await internal.recordStatementNotice({ statementId, kind: 'installment_reminder', seq: installment.number, balanceCents: progress.balanceCents });
+      await internal.recordStatementNotice({
+        statementId,
+        kind: 'installment_reminder',
+        seq: installment.number,
+        balanceCents: progress.balanceCents,
+      });
     }
     await sleepUntil(due + durationMs(timings.grace));
     progress = await internal.paymentPlanProgress({ planId, throughNumber: installment.number });

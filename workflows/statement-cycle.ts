@@ -16,7 +16,14 @@ import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
 import { durationMs } from '../domain/durations.ts';
 import { internal } from './activities.ts';
-import { cycleDecisionSignal, dunningChangedSignal, statementCycleStateQuery, type CycleDecision, type CycleStatus, type StatementCycleState } from './statement-cycle-messages.ts';
+import {
+  cycleDecisionSignal,
+  dunningChangedSignal,
+  statementCycleStateQuery,
+  type CycleDecision,
+  type CycleStatus,
+  type StatementCycleState,
+} from './statement-cycle-messages.ts';
 import type { StatementCycleInput } from './statement-cycle-config.ts';
 
 export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
@@ -42,7 +49,14 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     state.status = status;
     if (nextNoticeAt === undefined) delete state.nextNoticeAt;
     else state.nextNoticeAt = new Date(nextNoticeAt).toISOString();
-    return internal.recordCycleState({ statementId, workflowId, status, remindersSent: state.remindersSent, holds: state.holds, ...(state.nextNoticeAt ? { nextNoticeAt: state.nextNoticeAt } : {}) });
+    return internal.recordCycleState({
+      statementId,
+      workflowId,
+      status,
+      remindersSent: state.remindersSent,
+      holds: state.holds,
+      ...(state.nextNoticeAt ? { nextNoticeAt: state.nextNoticeAt } : {}),
+    });
   };
   const readFacts = async () => {
     const facts = await internal.statementCycleFacts({ statementId });
@@ -59,7 +73,10 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
   await internal.recordStatementNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
   state.noticesSent++;
 
-  const notices = [...schedule.reminderOffsets.map((offset) => ({ at: durationMs(offset), final: false })), { at: durationMs(schedule.finalNoticeAfter), final: true }];
+  const notices = [
+    ...schedule.reminderOffsets.map((offset) => ({ at: durationMs(offset), final: false })),
+    { at: durationMs(schedule.finalNoticeAfter), final: true },
+  ];
   /** Time the cycle has run unpaused since the statement. */
   let counted = 0;
   for (const notice of notices) {
@@ -99,7 +116,13 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     if (facts.balanceCents <= 0) return paid();
   }
   const at = new Date(Date.now()).toISOString();
-  await internal.recordCycleDecision({ statementId, decision: decision.decision, decidedBy: decision.decidedBy, at, ...(decision.note !== undefined ? { note: decision.note } : {}) });
+  await internal.recordCycleDecision({
+    statementId,
+    decision: decision.decision,
+    decidedBy: decision.decidedBy,
+    at,
+    ...(decision.note !== undefined ? { note: decision.note } : {}),
+  });
   state.status = 'closed';
   state.decision = { decision: decision.decision, decidedBy: decision.decidedBy, at };
   return state;

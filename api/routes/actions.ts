@@ -164,7 +164,18 @@ export const actionRoutes = [
         throw conflict(`Codes can be changed in the stages ${CODE_OVERRIDE_STAGES.join(', ')}; the encounter is ${stage}`);
       }
       // An update whose handler checks the codes: an invalid code is a 422 naming it, not a silent drop.
-      await sendCoderAction(deps, encounter, { action: 'edit', reviewedBy: principal.subject, diagnoses: body.diagnoses, procedures: body.procedures, ...(body.note !== undefined ? { note: body.note } : {}) }, key);
+      await sendCoderAction(
+        deps,
+        encounter,
+        {
+          action: 'edit',
+          reviewedBy: principal.subject,
+          diagnoses: body.diagnoses,
+          procedures: body.procedures,
+          ...(body.note !== undefined ? { note: body.note } : {}),
+        },
+        key,
+      );
       const response = { status: 200, body: { accepted: true } };
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,

@@ -19,7 +19,9 @@ import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../
 function refusalMessage(message: string | undefined, submitted: Array<string | undefined>): string {
   const generic = 'The workflow refused the answer';
   if (message === undefined || message === '') return generic;
-  const quotes = submitted.some((text) => text !== undefined && text.length > 0 && (message.includes(text) || message.includes(text.slice(0, 12))));
+  const quotes = submitted.some(
+    (text) => text !== undefined && text.length > 0 && (message.includes(text) || message.includes(text.slice(0, 12))),
+  );
   return quotes ? generic : message;
 }
 
@@ -37,7 +39,12 @@ export const clarificationRoutes = [
         'withdrawn, newest first. A physician passes physician=me (or their NPI); a supervisor any NPI, or none for all.',
       roles: ['physician', 'supervisor'],
       query: clarificationListQuerySchema,
-      responses: { 200: { description: 'Clarifications with question, quoted indicators, options, due time and reminders', body: clarificationListSchema } },
+      responses: {
+        200: {
+          description: 'Clarifications with question, quoted indicators, options, due time and reminders',
+          body: clarificationListSchema,
+        },
+      },
     },
     async ({ deps, query, res }) => {
       const principal = principalOf(res);
@@ -54,7 +61,10 @@ export const clarificationRoutes = [
       }
       const open = query.state === 'open';
       const rows = await deps.prisma.clarificationQuery.findMany({
-        where: { ...(physicianNpi !== undefined ? { physicianNpi } : {}), status: { in: open ? [...ANSWERABLE] : ['answered', 'withdrawn'] } },
+        where: {
+          ...(physicianNpi !== undefined ? { physicianNpi } : {}),
+          status: { in: open ? [...ANSWERABLE] : ['answered', 'withdrawn'] },
+        },
         // 'escalated' sorts before 'open': past-due queries first.
         orderBy: open ? [{ status: 'asc' }, { dueAt: 'asc' }, { id: 'asc' }] : [{ updatedAt: 'desc' }, { id: 'asc' }],
         take: query.limit,

@@ -85,7 +85,10 @@ export const codecRoutes = (['decode', 'encode'] as const).map((direction) =>
       body: codecPayloadsSchema,
       before: [loopbackOnly],
       responses: { 200: { description: 'The payloads in protobuf JSON', body: codecPayloadsResponseSchema } },
-      problems: { 400: 'Invalid payloads, or a payload the codec cannot read (unknown key id)', 403: 'Not a loopback client, or not a supervisor' },
+      problems: {
+        400: 'Invalid payloads, or a payload the codec cannot read (unknown key id)',
+        403: 'Not a loopback client, or not a supervisor',
+      },
     },
     async ({ deps, body, res }) => {
       const payloads = toPayloads(body);

@@ -92,8 +92,22 @@ export const coderReviewRoutes = [
       const common = { reviewedBy: principal.subject, ...(body.note !== undefined ? { note: body.note } : {}) };
       let action: CoderReviewAction;
       if (body.action === 'accept') action = { action: 'accept', ...common, reviewId: reviewId! };
-      else if (body.action === 'query') action = { action: 'query', ...common, reviewId: reviewId!, question: body.question, ...(body.options !== undefined ? { options: body.options } : {}) };
-      else action = { action: 'edit', ...common, ...(reviewId !== undefined ? { reviewId } : {}), diagnoses: body.diagnoses, procedures: body.procedures };
+      else if (body.action === 'query')
+        action = {
+          action: 'query',
+          ...common,
+          reviewId: reviewId!,
+          question: body.question,
+          ...(body.options !== undefined ? { options: body.options } : {}),
+        };
+      else
+        action = {
+          action: 'edit',
+          ...common,
+          ...(reviewId !== undefined ? { reviewId } : {}),
+          diagnoses: body.diagnoses,
+          procedures: body.procedures,
+        };
       await sendCoderAction(deps, encounter, action, key);
       const response = { status: 200, body: { accepted: true } };
       await recordAudit(deps.prisma, {
@@ -104,7 +118,9 @@ export const coderReviewRoutes = [
           stage,
           action: body.action,
           reviewId: reviewId ?? null,
-          ...(body.action === 'edit' ? { diagnoses: body.diagnoses.map((d) => d.code), procedures: body.procedures.map((p) => p.code) } : {}),
+          ...(body.action === 'edit'
+            ? { diagnoses: body.diagnoses.map((d) => d.code), procedures: body.procedures.map((p) => p.code) }
+            : {}),
           response,
         },
         ...(key !== undefined ? { idempotencyKey: key } : {}),

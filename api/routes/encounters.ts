@@ -86,7 +86,10 @@ export const encounterRoutes = [
         // Overdue: a physician query past its due time (still open, or escalated for it), or an
         // escalated encounter. `overdue=false` lists the others.
         const overdue: Prisma.EncounterWhereInput = {
-          OR: [{ stage: 'escalated' }, { clarificationQueries: { some: { status: { in: ['open', 'escalated'] }, dueAt: { lt: new Date() } } } }],
+          OR: [
+            { stage: 'escalated' },
+            { clarificationQueries: { some: { status: { in: ['open', 'escalated'] }, dueAt: { lt: new Date() } } } },
+          ],
         };
         where.AND = [query.overdue ? overdue : { NOT: overdue }];
       }

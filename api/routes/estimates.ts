@@ -15,7 +15,12 @@
  * coded services) store a new one (201). Each new estimate is audited.
  */
 import { createHash } from 'node:crypto';
-import { estimatePatientResponsibility, type EstimateBasis, type EstimatedService, type PatientEstimateDocument } from '../../billing/estimate.ts';
+import {
+  estimatePatientResponsibility,
+  type EstimateBasis,
+  type EstimatedService,
+  type PatientEstimateDocument,
+} from '../../billing/estimate.ts';
 import { loadFeeSchedule, type FeeSchedule } from '../../billing/fee-schedule.ts';
 import { dateToDay } from '../../domain/days.ts';
 import type { Encounter, PatientEstimate, Prisma } from '../../generated/prisma/client.ts';
@@ -37,8 +42,15 @@ function feeScheduleOf(deps: ApiDeps): FeeSchedule {
 type ServicesSource = 'planned' | 'coded';
 
 /** The latest coding revision's procedures, else the planned services; undefined when neither is known. */
-async function servicesOf(deps: ApiDeps, encounter: Encounter): Promise<{ source: ServicesSource; services: EstimatedService[] } | undefined> {
-  const latest = await deps.prisma.codeAssignment.findFirst({ where: { encounterId: encounter.id }, orderBy: { revision: 'desc' }, select: { revision: true } });
+async function servicesOf(
+  deps: ApiDeps,
+  encounter: Encounter,
+): Promise<{ source: ServicesSource; services: EstimatedService[] } | undefined> {
+  const latest = await deps.prisma.codeAssignment.findFirst({
+    where: { encounterId: encounter.id },
+    orderBy: { revision: 'desc' },
+    select: { revision: true },
+  });
   if (latest !== null) {
     const procedures = await deps.prisma.codeAssignment.findMany({
       where: { encounterId: encounter.id, revision: latest.revision, kind: 'procedure' },
@@ -52,21 +64,32 @@ async function servicesOf(deps: ApiDeps, encounter: Encounter): Promise<{ source
 }
 
 /** Self-pay, or the last 271 answer, which must be active and for the encounter's current payer. */
-async function basisOf(deps: ApiDeps, encounter: Encounter): Promise<{ basis: EstimateBasis; eligibilityCheckId: string | null; checkedAt: Date | null }> {
+async function basisOf(
+  deps: ApiDeps,
+  encounter: Encounter,
+): Promise<{ basis: EstimateBasis; eligibilityCheckId: string | null; checkedAt: Date | null }> {
   if (encounter.financialClass === 'self_pay') return { basis: { kind: 'good_faith_estimate' }, eligibilityCheckId: null, checkedAt: null };
   const check = await deps.prisma.eligibilityCheck.findFirst({ where: { encounterId: encounter.id }, orderBy: { checkedAt: 'desc' } });
   if (check === null) throw conflict('Eligibility has not been checked yet: an estimate needs the insurer’s benefits');
-  if (check.status !== 'active') throw conflict(`The coverage is ${check.status}: correct it or switch the encounter to self-pay before estimating`);
-  if (check.payerId !== encounter.payerId) throw conflict('The coverage was corrected since the last eligibility answer: estimate once it is checked again');
+  if (check.status !== 'active')
+    throw conflict(`The coverage is ${check.status}: correct it or switch the encounter to self-pay before estimating`);
+  if (check.payerId !== encounter.payerId)
+    throw conflict('The coverage was corrected since the last eligibility answer: estimate once it is checked again');
   const outOfPocketRemainingCents =
-    check.outOfPocketMaxCents !== null && check.outOfPocketMetCents !== null ? Math.max(0, check.outOfPocketMaxCents - check.outOfPocketMetCents) : null;
+    check.outOfPocketMaxCents !== null && check.outOfPocketMetCents !== null
+      ? Math.max(0, check.outOfPocketMaxCents - check.outOfPocketMetCents)
+      : null;
   const benefits = {
     copayCents: check.copayCents,
     coinsuranceBps: check.coinsuranceBps,
     deductibleRemainingCents: check.deductibleRemainingCents,
     outOfPocketRemainingCents,
   };
-  return { basis: { kind: 'estimate', payerId: check.payerId, benefits, benefitsAsOf: dateToDay(check.checkedAt) }, eligibilityCheckId: check.id, checkedAt: check.checkedAt };
+  return {
+    basis: { kind: 'estimate', payerId: check.payerId, benefits, benefitsAsOf: dateToDay(check.checkedAt) },
+    eligibilityCheckId: check.id,
+    checkedAt: check.checkedAt,
+  };
 }
 
 function estimateView(row: PatientEstimate) {
@@ -116,9 +139,16 @@ export const estimateRoutes = [
       const known = await servicesOf(deps, encounter);
       if (known === undefined) throw conflict('No services are known yet (neither planned nor coded)');
       const { basis, eligibilityCheckId, checkedAt } = await basisOf(deps, encounter);
-      const document = { ...estimatePatientResponsibility(known.services, feeScheduleOf(deps), basis), benefitsAsOf: checkedAt?.toISOString() ?? null };
-      const inputsHash = createHash('sha256').update(canonicalJson({ source: known.source, eligibilityCheckId, document })).digest('hex');
-      const existing = await deps.prisma.patientEstimate.findUnique({ where: { encounterId_inputsHash: { encounterId: encounter.id, inputsHash } } });
+      const document = {
+        ...estimatePatientResponsibility(known.services, feeScheduleOf(deps), basis),
+        benefitsAsOf: checkedAt?.toISOString() ?? null,
+      };
+      const inputsHash = createHash('sha256')
+        .update(canonicalJson({ source: known.source, eligibilityCheckId, document }))
+        .digest('hex');
+      const existing = await deps.prisma.patientEstimate.findUnique({
+        where: { encounterId_inputsHash: { encounterId: encounter.id, inputsHash } },
+      });
       if (existing !== null) {
         res.set('Idempotent-Replay', 'true').status(200).json(estimateView(existing));
         return;
@@ -137,12 +167,22 @@ export const estimateRoutes = [
         createdBy: principal.subject,
       };
       // A concurrent request with the same inputs may store it first: that row stands.
-      const row = await deps.prisma.patientEstimate.upsert({ where: { encounterId_inputsHash: { encounterId: encounter.id, inputsHash } }, create: data, update: {} });
+      const row = await deps.prisma.patientEstimate.upsert({
+        where: { encounterId_inputsHash: { encounterId: encounter.id, inputsHash } },
+        create: data,
+        update: {},
+      });
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,
         principal,
         action: 'estimate.created',
-        detail: { estimateId: row.id, kind: row.kind, servicesSource: row.servicesSource, patientEstimateCents: row.patientEstimateCents, eligibilityCheckId },
+        detail: {
+          estimateId: row.id,
+          kind: row.kind,
+          servicesSource: row.servicesSource,
+          patientEstimateCents: row.patientEstimateCents,
+          eligibilityCheckId,
+        },
       });
       res.status(201).json(estimateView(row));
     },

@@ -28,7 +28,12 @@ export const patientPaymentRoutes = [
       path: `${PATIENT_API_PREFIX}/balance`,
       summary: 'The patient’s balance on their statement, and where the page tokenizes a card',
       roles: [],
-      responses: { 200: { description: 'Balance and the payment provider’s tokenization URL', body: balanceSchema.extend({ tokenizeUrl: z.string() }) } },
+      responses: {
+        200: {
+          description: 'Balance and the payment provider’s tokenization URL',
+          body: balanceSchema.extend({ tokenizeUrl: z.string() }),
+        },
+      },
       problems: { ...SESSION_PROBLEMS, 404: 'The statement is no longer available' },
     },
     async ({ deps, req, res }) => {
@@ -53,7 +58,10 @@ export const patientPaymentRoutes = [
     async ({ deps, body, req, res }) => {
       const session = await patientSessionFrom(deps.prisma, req);
       const reference = paymentReference(req);
-      const statement = await deps.prisma.patientStatement.findUnique({ where: { id: session.statementId }, select: { encounterId: true } });
+      const statement = await deps.prisma.patientStatement.findUnique({
+        where: { id: session.statementId },
+        select: { encounterId: true },
+      });
       if (statement === null) throw notFound('This statement is no longer available');
       await recordPatientAudit(deps.prisma, {
         linkId: session.linkId,

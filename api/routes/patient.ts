@@ -18,7 +18,13 @@ import {
   setPatientCookie,
   type PatientSessionContext,
 } from '../patient-access.ts';
-import { askQuestionBody, openSessionBody, patientSessionSchema, patientStatementViewSchema, questionViewSchema } from '../patient-schemas.ts';
+import {
+  askQuestionBody,
+  openSessionBody,
+  patientSessionSchema,
+  patientStatementViewSchema,
+  questionViewSchema,
+} from '../patient-schemas.ts';
 import { askQuestion, questionsOfStatement, questionView } from '../patient-questions.ts';
 import { loadStatementForView } from '../patient-statement.ts';
 import { route } from '../route.ts';
@@ -35,7 +41,12 @@ async function sessionStatement(deps: ApiDeps, req: Request, action: string) {
   const session = await patientSessionFrom(deps.prisma, req);
   const loaded = await loadStatementForView(deps.prisma, session.statementId);
   if (loaded === null) throw notFound('This statement is no longer available');
-  await recordPatientAudit(deps.prisma, { linkId: session.linkId, encounterId: loaded.statement.encounterId, action, detail: { statementId: session.statementId, client: req.ip ?? 'unknown' } });
+  await recordPatientAudit(deps.prisma, {
+    linkId: session.linkId,
+    encounterId: loaded.statement.encounterId,
+    action,
+    detail: { statementId: session.statementId, client: req.ip ?? 'unknown' },
+  });
   return { session, ...loaded };
 }
 
@@ -56,7 +67,13 @@ export const patientRoutes = [
       summary: 'Patient: open the statement of an access link (date of birth + statement number); sets the session cookie',
       roles: [],
       body: openSessionBody,
-      responses: { 201: { description: 'Signed in to this one statement', body: patientSessionSchema, headers: { 'Set-Cookie': 'ef_patient session cookie (httpOnly, SameSite=Strict, Path=/patient-api)' } } },
+      responses: {
+        201: {
+          description: 'Signed in to this one statement',
+          body: patientSessionSchema,
+          headers: { 'Set-Cookie': 'ef_patient session cookie (httpOnly, SameSite=Strict, Path=/patient-api)' },
+        },
+      },
       problems: {
         401: 'The date of birth or statement number does not match (one attempt counted)',
         404: 'The link is unknown, expired or revoked',
@@ -150,12 +167,19 @@ export const patientRoutes = [
       roles: [],
       body: askQuestionBody,
       responses: { 201: { description: 'The question, acknowledged, with its due time', body: questionViewSchema } },
-      problems: { ...SESSION_PROBLEM, 404: 'The statement is no longer available', 422: 'The line number is not on the statement', 429: 'Too many requests from this address' },
+      problems: {
+        ...SESSION_PROBLEM,
+        404: 'The statement is no longer available',
+        422: 'The line number is not on the statement',
+        429: 'Too many requests from this address',
+      },
     },
     async ({ deps, body, req, res }) => {
       const { session, statement, bill } = await sessionStatement(deps, req, 'patient_question.asked');
       if (body.lineNumber !== undefined && body.lineNumber > bill.services.length) {
-        throw new HttpProblem(422, 'The statement has no such line', [{ field: 'lineNumber', message: `Between 1 and ${bill.services.length}` }]);
+        throw new HttpProblem(422, 'The statement has no such line', [
+          { field: 'lineNumber', message: `Between 1 and ${bill.services.length}` },
+        ]);
       }
       const { question } = await askQuestion(deps, req, {
         statementId: session.statementId,

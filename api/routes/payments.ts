@@ -5,7 +5,16 @@
  */
 import { z } from 'zod';
 import { principalOf } from '../auth.ts';
-import { answerPayment, balanceJson, balanceSchema, PAYMENT_PROBLEMS, PAYMENT_RESPONSES, paymentJson, paymentReference, paymentSchema } from '../payments.ts';
+import {
+  answerPayment,
+  balanceJson,
+  balanceSchema,
+  PAYMENT_PROBLEMS,
+  PAYMENT_RESPONSES,
+  paymentJson,
+  paymentReference,
+  paymentSchema,
+} from '../payments.ts';
 import { statementBalance } from '../../payments/balance.ts';
 import { PAYMENT_METHODS } from '../../payments/record-payment.ts';
 import { conflict, notFound } from '../../platform/problem.ts';
@@ -18,8 +27,12 @@ const MAX_PAYMENT_CENTS = 10_000_000;
 const deskPaymentSchema = z
   .object({
     amountCents: z.number().int().positive().max(MAX_PAYMENT_CENTS).meta({ description: 'Amount paid, in cents' }),
-    method: z.enum(PAYMENT_METHODS).meta({ description: 'card (with cardToken: charged through the provider), cash, check, other (e.g. the desk’s card terminal)' }),
-    reference: safeString().optional().meta({ description: 'The desk’s receipt or check number; the idempotency key when there is no Idempotency-Key header' }),
+    method: z
+      .enum(PAYMENT_METHODS)
+      .meta({ description: 'card (with cardToken: charged through the provider), cash, check, other (e.g. the desk’s card terminal)' }),
+    reference: safeString()
+      .optional()
+      .meta({ description: 'The desk’s receipt or check number; the idempotency key when there is no Idempotency-Key header' }),
     cardToken: z
       .string()
       .regex(/^tok_[A-Za-z0-9_-]{8,100}$/, { message: 'A one-time token from the payment provider (tok_...)' })
@@ -46,7 +59,16 @@ const refundSchema = z
 
 const refundIdParams = z.object({ id: z.string().meta({ description: 'Refund work item id', format: 'uuid' }) });
 
-function refundJson(r: { id: string; statementId: string; paymentId: string; amountCents: number; status: string; createdAt: Date; resolvedBy: string | null; resolvedAt: Date | null }) {
+function refundJson(r: {
+  id: string;
+  statementId: string;
+  paymentId: string;
+  amountCents: number;
+  status: string;
+  createdAt: Date;
+  resolvedBy: string | null;
+  resolvedAt: Date | null;
+}) {
   return {
     id: r.id,
     statementId: r.statementId,
@@ -64,7 +86,8 @@ export const paymentRoutes = [
     {
       method: 'post',
       path: '/statements/:id/payments',
-      summary: 'Record a patient payment taken by a biller (desk or phone); idempotent on the Idempotency-Key header or the receipt reference',
+      summary:
+        'Record a patient payment taken by a biller (desk or phone); idempotent on the Idempotency-Key header or the receipt reference',
       roles: ['biller', 'supervisor'],
       params: statementIdParams,
       body: deskPaymentSchema,
@@ -93,13 +116,21 @@ export const paymentRoutes = [
       summary: 'What the patient still owes on a statement, with its payments',
       roles: ['biller', 'supervisor'],
       params: statementIdParams,
-      responses: { 200: { description: 'The balance and every payment, newest first', body: balanceSchema.extend({ payments: z.array(paymentSchema) }) } },
+      responses: {
+        200: {
+          description: 'The balance and every payment, newest first',
+          body: balanceSchema.extend({ payments: z.array(paymentSchema) }),
+        },
+      },
       problems: { 404: 'No such statement' },
     },
     async ({ deps, params, res }) => {
       const balance = uuid.safeParse(params.id).success ? await statementBalance(deps.prisma, params.id) : undefined;
       if (balance === undefined) throw notFound('No statement has this id');
-      const payments = await deps.prisma.payment.findMany({ where: { statementId: params.id }, orderBy: [{ createdAt: 'desc' }, { id: 'asc' }] });
+      const payments = await deps.prisma.payment.findMany({
+        where: { statementId: params.id },
+        orderBy: [{ createdAt: 'desc' }, { id: 'asc' }],
+      });
       res.json({ ...balanceJson(balance), payments: payments.map(paymentJson) });
     },
   ),
@@ -114,7 +145,11 @@ export const paymentRoutes = [
       responses: { 200: { description: 'Refund work items', body: z.object({ items: z.array(refundSchema) }) } },
     },
     async ({ deps, query, res }) => {
-      const items = await deps.prisma.refundItem.findMany({ where: { status: query.status }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: 500 });
+      const items = await deps.prisma.refundItem.findMany({
+        where: { status: query.status },
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        take: 500,
+      });
       res.json({ items: items.map(refundJson) });
     },
   ),
@@ -142,7 +177,12 @@ export const paymentRoutes = [
       if (moved.count === 0 && now.resolvedBy !== principal.subject) throw conflict('This refund was completed by someone else already');
       if (moved.count > 0) {
         await deps.prisma.auditEvent.create({
-          data: { actor: principal.subject, role: principal.role, action: 'refund.completed', detail: { refundId: item.id, statementId: item.statementId, amountCents: item.amountCents } },
+          data: {
+            actor: principal.subject,
+            role: principal.role,
+            action: 'refund.completed',
+            detail: { refundId: item.id, statementId: item.statementId, amountCents: item.amountCents },
+          },
         });
         await notifyStatementCycle(deps, item.statementId, 'refund');
       }

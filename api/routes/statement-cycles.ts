@@ -32,7 +32,15 @@ const cycleSchema = z
   })
   .meta({ id: 'StatementCycle' });
 
-type CycleRow = { statementId: string; status: string; remindersSent: number; nextNoticeAt: Date | null; holds: string[]; decision: string | null; decidedBy: string | null };
+type CycleRow = {
+  statementId: string;
+  status: string;
+  remindersSent: number;
+  nextNoticeAt: Date | null;
+  holds: string[];
+  decision: string | null;
+  decidedBy: string | null;
+};
 type NoticeRow = { kind: string; seq: number; balanceCents: number; sentAt: Date };
 
 function cycleJson(c: CycleRow, notices: NoticeRow[]): z.infer<typeof cycleSchema> {
@@ -54,7 +62,9 @@ const planSchema = z
     statementId: z.string(),
     status: z.enum(['active', 'completed', 'defaulted', 'cancelled']),
     totalCents: z.number().int(),
-    installments: z.array(z.object({ number: z.number().int(), dueDate: z.string(), amountCents: z.number().int(), status: z.enum(['due', 'paid', 'missed']) })),
+    installments: z.array(
+      z.object({ number: z.number().int(), dueDate: z.string(), amountCents: z.number().int(), status: z.enum(['due', 'paid', 'missed']) }),
+    ),
   })
   .meta({ id: 'PaymentPlan' });
 
@@ -65,7 +75,9 @@ const planRequestSchema = z.object({
 });
 
 const missedSchema = z.object({
-  items: z.array(z.object({ planId: z.string(), statementId: z.string(), number: z.number().int(), dueDate: z.string(), amountCents: z.number().int() })),
+  items: z.array(
+    z.object({ planId: z.string(), statementId: z.string(), number: z.number().int(), dueDate: z.string(), amountCents: z.number().int() }),
+  ),
 });
 
 function addDays(day: string, days: number): string {
@@ -75,7 +87,12 @@ function addDays(day: string, days: number): string {
 }
 
 /** Installments of equal amounts, the cents that do not divide evenly in the last. */
-export function splitInstallments(totalCents: number, count: number, firstDueDate: string, intervalDays: number): PaymentPlanInput['installments'] {
+export function splitInstallments(
+  totalCents: number,
+  count: number,
+  firstDueDate: string,
+  intervalDays: number,
+): PaymentPlanInput['installments'] {
   const base = Math.floor(totalCents / count);
   return Array.from({ length: count }, (_, i) => ({
     number: i + 1,
@@ -96,9 +113,14 @@ export const statementCycleRoutes = [
       problems: { 404: 'No such statement, or its cycle has not started yet' },
     },
     async ({ deps, params, res }) => {
-      const cycle = uuid.safeParse(params.id).success ? await deps.prisma.statementCycle.findUnique({ where: { statementId: params.id } }) : null;
+      const cycle = uuid.safeParse(params.id).success
+        ? await deps.prisma.statementCycle.findUnique({ where: { statementId: params.id } })
+        : null;
       if (cycle === null) throw notFound('No statement cycle for this id');
-      const notices = await deps.prisma.statementNotice.findMany({ where: { statementId: params.id }, orderBy: [{ sentAt: 'asc' }, { seq: 'asc' }] });
+      const notices = await deps.prisma.statementNotice.findMany({
+        where: { statementId: params.id },
+        orderBy: [{ sentAt: 'asc' }, { seq: 'asc' }],
+      });
       res.json(cycleJson(cycle, notices));
     },
   ),
@@ -113,7 +135,12 @@ export const statementCycleRoutes = [
       responses: { 200: { description: 'Cycles', body: z.object({ items: z.array(cycleSchema) }) } },
     },
     async ({ deps, query, res }) => {
-      const cycles = await deps.prisma.statementCycle.findMany({ where: { status: query.status }, orderBy: [{ updatedAt: 'asc' }], take: 500, include: { statement: { select: { notices: true } } } });
+      const cycles = await deps.prisma.statementCycle.findMany({
+        where: { status: query.status },
+        orderBy: [{ updatedAt: 'asc' }],
+        take: 500,
+        include: { statement: { select: { notices: true } } },
+      });
       res.json({ items: cycles.map((c) => cycleJson(c, c.statement.notices)) });
     },
   ),
@@ -130,15 +157,24 @@ export const statementCycleRoutes = [
       problems: { 404: 'No statement cycle for this id', 409: 'The cycle is not awaiting a decision' },
     },
     async ({ deps, params, body, res }) => {
-      const cycle = uuid.safeParse(params.id).success ? await deps.prisma.statementCycle.findUnique({ where: { statementId: params.id } }) : null;
+      const cycle = uuid.safeParse(params.id).success
+        ? await deps.prisma.statementCycle.findUnique({ where: { statementId: params.id } })
+        : null;
       if (cycle === null) throw notFound('No statement cycle for this id');
       if (cycle.status !== 'awaiting_decision') throw conflict(`The cycle is ${cycle.status}, not awaiting a decision`);
       const principal = principalOf(res);
-      await deps.temporal.workflow
-        .getHandle(statementCycleWorkflowId(params.id))
-        .signal(cycleDecisionSignal, { decision: body.decision, decidedBy: principal.subject, ...(body.note !== undefined ? { note: body.note } : {}) });
+      await deps.temporal.workflow.getHandle(statementCycleWorkflowId(params.id)).signal(cycleDecisionSignal, {
+        decision: body.decision,
+        decidedBy: principal.subject,
+        ...(body.note !== undefined ? { note: body.note } : {}),
+      });
       await deps.prisma.auditEvent.create({
-        data: { actor: principal.subject, role: principal.role, action: 'statement_cycle.decided', detail: { statementId: params.id, decision: body.decision } },
+        data: {
+          actor: principal.subject,
+          role: principal.role,
+          action: 'statement_cycle.decided',
+          detail: { statementId: params.id, decision: body.decision },
+        },
       });
       res.status(202).json({ accepted: true });
     },
@@ -170,7 +206,13 @@ export const statementCycleRoutes = [
             statementId: params.id,
             totalCents: balance.balanceCents,
             createdBy: principal.subject,
-            installments: { create: installments.map((i) => ({ number: i.number, dueDate: new Date(`${i.dueDate}T00:00:00Z`), amountCents: i.amountCents })) },
+            installments: {
+              create: installments.map((i) => ({
+                number: i.number,
+                dueDate: new Date(`${i.dueDate}T00:00:00Z`),
+                amountCents: i.amountCents,
+              })),
+            },
           },
           include: { installments: { orderBy: { number: 'asc' } } },
         });
@@ -192,7 +234,12 @@ export const statementCycleRoutes = [
         }
       }
       await deps.prisma.auditEvent.create({
-        data: { actor: principal.subject, role: principal.role, action: 'payment_plan.created', detail: { statementId: params.id, planId: plan.id, installments: body.installments } },
+        data: {
+          actor: principal.subject,
+          role: principal.role,
+          action: 'payment_plan.created',
+          detail: { statementId: params.id, planId: plan.id, installments: body.installments },
+        },
       });
       await notifyStatementCycle(deps, params.id, 'payment_plan');
       res.status(201).json({
@@ -200,7 +247,12 @@ export const statementCycleRoutes = [
         statementId: plan.statementId,
         status: 'active',
         totalCents: plan.totalCents,
-        installments: plan.installments.map((i) => ({ number: i.number, dueDate: dateToDay(i.dueDate), amountCents: i.amountCents, status: i.status as 'due' })),
+        installments: plan.installments.map((i) => ({
+          number: i.number,
+          dueDate: dateToDay(i.dueDate),
+          amountCents: i.amountCents,
+          status: i.status as 'due',
+        })),
       });
     },
   ),
@@ -220,7 +272,15 @@ export const statementCycleRoutes = [
         take: 500,
         include: { plan: { select: { statementId: true } } },
       });
-      res.json({ items: missed.map((i) => ({ planId: i.planId, statementId: i.plan.statementId, number: i.number, dueDate: dateToDay(i.dueDate), amountCents: i.amountCents })) });
+      res.json({
+        items: missed.map((i) => ({
+          planId: i.planId,
+          statementId: i.plan.statementId,
+          number: i.number,
+          dueDate: dateToDay(i.dueDate),
+          amountCents: i.amountCents,
+        })),
+      });
     },
   ),
 ];

@@ -39,28 +39,57 @@ function pageQuery(query: { payer?: string | undefined; cursor?: string | undefi
 }
 
 /** The encounter columns every worklist item shows. */
-const WORK_ITEM_COLUMNS = { id: true, createdAt: true, clinicEncounterId: true, payerId: true, dateOfService: true, scheduled: true } as const;
+const WORK_ITEM_COLUMNS = {
+  id: true,
+  createdAt: true,
+  clinicEncounterId: true,
+  payerId: true,
+  dateOfService: true,
+  scheduled: true,
+} as const;
 
 function workItem(row: { id: string; clinicEncounterId: string; payerId: string; dateOfService: Date; scheduled: boolean }) {
-  return { encounterId: row.id, clinicEncounterId: row.clinicEncounterId, payerId: row.payerId, dateOfService: dateToDay(row.dateOfService), scheduled: row.scheduled };
+  return {
+    encounterId: row.id,
+    clinicEncounterId: row.clinicEncounterId,
+    payerId: row.payerId,
+    dateOfService: dateToDay(row.dateOfService),
+    scheduled: row.scheduled,
+  };
 }
 
-function page<Row extends { createdAt: Date; id: string }>(rows: readonly Row[], limit: number): { rows: Row[]; nextCursor: string | null } {
+function page<Row extends { createdAt: Date; id: string }>(
+  rows: readonly Row[],
+  limit: number,
+): { rows: Row[]; nextCursor: string | null } {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
 }
 
 /** Whether the payer's rules ask an expedited decision for any of the requested codes. */
-async function expeditedByEncounter(deps: ApiDeps, requests: ReadonlyArray<{ encounterId: string; payerId: string; codes: string[] }>): Promise<Map<string, boolean>> {
+async function expeditedByEncounter(
+  deps: ApiDeps,
+  requests: ReadonlyArray<{ encounterId: string; payerId: string; codes: string[] }>,
+): Promise<Map<string, boolean>> {
   const payerIds = [...new Set(requests.map((r) => r.payerId))];
   const payers = await deps.prisma.payer.findMany({ where: { id: { in: payerIds } }, select: { id: true, priorAuthorization: true } });
   const rules = new Map(payers.map((p) => [p.id, z.array(priorAuthorizationRuleSchema).catch([]).parse(p.priorAuthorization)]));
-  return new Map(requests.map((r) => [r.encounterId, r.codes.some((code) => priorAuthorizationFor(rules.get(r.payerId) ?? [], code).expedited === true)]));
+  return new Map(
+    requests.map((r) => [
+      r.encounterId,
+      r.codes.some((code) => priorAuthorizationFor(rules.get(r.payerId) ?? [], code).expedited === true),
+    ]),
+  );
 }
 
 /** The authorization questions a biller answers (the rest of needs_review is a supervisor's or a coder's). */
-const AUTHORIZATION_DECISIONS = new Set(['authorization_denied', 'authorization_expired', 'authorization_modified', 'authorization_mismatch']);
+const AUTHORIZATION_DECISIONS = new Set([
+  'authorization_denied',
+  'authorization_expired',
+  'authorization_modified',
+  'authorization_mismatch',
+]);
 
 export const worklistRoutes = [
   route(
@@ -126,7 +155,12 @@ export const worklistRoutes = [
       responses: { 200: { description: 'One page, oldest encounter first', body: authorizationWorklistSchema } },
     },
     async ({ deps, query, res }) => {
-      const stages: Stage[] = query.state === 'pending' ? ['authorization'] : query.state === 'needs_biller' ? ['denied', 'needs_review'] : ['authorization', 'denied', 'needs_review'];
+      const stages: Stage[] =
+        query.state === 'pending'
+          ? ['authorization']
+          : query.state === 'needs_biller'
+            ? ['denied', 'needs_review']
+            : ['authorization', 'denied', 'needs_review'];
       const paged = pageQuery(query, stages);
       const rows = await deps.prisma.encounter.findMany({
         ...paged,
@@ -151,9 +185,17 @@ export const worklistRoutes = [
         const auth = row.priorAuthorizations[0];
         if (auth === undefined) return [];
         const pending = row.stage === 'authorization' && (auth.status === 'requested' || auth.status === 'pended');
-        const needsBiller = row.stage === 'denied' || (row.stage === 'needs_review' && AUTHORIZATION_DECISIONS.has(pendingKinds.get(row.id) ?? ''));
+        const needsBiller =
+          row.stage === 'denied' || (row.stage === 'needs_review' && AUTHORIZATION_DECISIONS.has(pendingKinds.get(row.id) ?? ''));
         if (!pending && !needsBiller) return [];
-        return [{ row, auth, state: pending ? ('pending' as const) : ('needs_biller' as const), requestedUnits: (auth.requestedUnits ?? {}) as Record<string, number> }];
+        return [
+          {
+            row,
+            auth,
+            state: pending ? ('pending' as const) : ('needs_biller' as const),
+            requestedUnits: (auth.requestedUnits ?? {}) as Record<string, number>,
+          },
+        ];
       });
       const expedited = await expeditedByEncounter(
         deps,
@@ -164,7 +206,9 @@ export const worklistRoutes = [
       res.json({
         items: candidates.map(({ row, auth, state, requestedUnits }) => {
           const isExpedited = expedited.get(row.id) ?? false;
-          const due = auth.createdAt.getTime() + durationMs(isExpedited ? deps.timings.authorizationDeadlineExpedited : deps.timings.authorizationDeadlineStandard);
+          const due =
+            auth.createdAt.getTime() +
+            durationMs(isExpedited ? deps.timings.authorizationDeadlineExpedited : deps.timings.authorizationDeadlineStandard);
           return {
             ...workItem(row),
             stage: row.stage as Stage,

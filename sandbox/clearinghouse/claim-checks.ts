@@ -37,7 +37,11 @@ export function checkClaim({ claim, x12 }: ClaimSubmission): ClaimRejectionReaso
   });
 
   if (claim.priorAuthorizationRequired && !claim.priorAuthorizationNumber?.trim()) {
-    reasons.push({ code: 'MISSING_PRIOR_AUTH', field: 'priorAuthorizationNumber', message: 'the claim requires a prior authorization number' });
+    reasons.push({
+      code: 'MISSING_PRIOR_AUTH',
+      field: 'priorAuthorizationNumber',
+      message: 'the claim requires a prior authorization number',
+    });
   }
 
   const lineTotal = claim.lines.reduce((sum, line) => sum + line.chargeCents, 0);
@@ -48,7 +52,10 @@ export function checkClaim({ claim, x12 }: ClaimSubmission): ClaimRejectionReaso
   const structure = validateX12Structure(x12);
   for (const error of structure.errors) reasons.push({ code: 'X12_STRUCTURE', field: 'x12', message: error });
   if (structure.ok) {
-    const clm = x12.split('~').map((s) => s.trim()).find((s) => s.startsWith('CLM*'));
+    const clm = x12
+      .split('~')
+      .map((s) => s.trim())
+      .find((s) => s.startsWith('CLM*'));
     if (clm?.split('*')[1] !== claim.claimNumber.toUpperCase()) {
       reasons.push({ code: 'X12_CLAIM_MISMATCH', field: 'x12', message: 'CLM01 does not match the claim number' });
     }

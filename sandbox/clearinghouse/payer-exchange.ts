@@ -135,7 +135,12 @@ export function installPayerExchangeRoutes(app: express.Express, exchange: Payer
   app.get('/remittances', async (req, res) => {
     const claimNumber = typeof req.query['claimNumber'] === 'string' ? req.query['claimNumber'] : '';
     if (claimNumber === '') {
-      return sendProblem(res, { type: `${problemBase}/validation`, title: 'Invalid query', status: 400, errors: [{ field: 'claimNumber', message: 'is required' }] });
+      return sendProblem(res, {
+        type: `${problemBase}/validation`,
+        title: 'Invalid query',
+        status: 400,
+        errors: [{ field: 'claimNumber', message: 'is required' }],
+      });
     }
     await exchange.pump();
     res.json({ remittances: exchange.remittancesFor(claimNumber) });
@@ -146,17 +151,35 @@ export function installPayerExchangeRoutes(app: express.Express, exchange: Payer
     if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
     await exchange.pump();
     const payerUrl = exchange.payerBaseUrl;
-    if (!payerUrl) return sendProblem(res, { type: `${problemBase}/unavailable`, title: 'No connection to this payer', status: 503 }, { 'Retry-After': '60' });
+    if (!payerUrl)
+      return sendProblem(
+        res,
+        { type: `${problemBase}/unavailable`, title: 'No connection to this payer', status: 503 },
+        { 'Retry-After': '60' },
+      );
     try {
       res.json(
-        await callJson({ party: 'payer', operation: 'POST /claim-status', url: `${payerUrl}/claim-status`, method: 'POST', body: parsed.data, timeoutMs: 5_000, schema: claimStatusResponseSchema }),
+        await callJson({
+          party: 'payer',
+          operation: 'POST /claim-status',
+          url: `${payerUrl}/claim-status`,
+          method: 'POST',
+          body: parsed.data,
+          timeoutMs: 5_000,
+          schema: claimStatusResponseSchema,
+        }),
       );
     } catch (err) {
       if (err instanceof ExternalPartyRejectedError) {
         return sendProblem(res, { type: `${problemBase}/payer-refused`, title: 'The payer refused the inquiry', status: 422 });
       }
-      const retryAfter = err instanceof ExternalPartyUnavailableError && err.retryAfterMs !== undefined ? Math.ceil(err.retryAfterMs / 1000) : 5;
-      return sendProblem(res, { type: `${problemBase}/unavailable`, title: 'The payer did not answer', status: 503 }, { 'Retry-After': String(retryAfter) });
+      const retryAfter =
+        err instanceof ExternalPartyUnavailableError && err.retryAfterMs !== undefined ? Math.ceil(err.retryAfterMs / 1000) : 5;
+      return sendProblem(
+        res,
+        { type: `${problemBase}/unavailable`, title: 'The payer did not answer', status: 503 },
+        { 'Retry-After': String(retryAfter) },
+      );
     }
   });
 }

@@ -20,7 +20,9 @@ import { installProblemHandlers, sendProblem, validationProblem } from '../../pl
 import { checkClaim } from './claim-checks.ts';
 import { installPayerExchangeRoutes, PayerExchange } from './payer-exchange.ts';
 
-export const DEFAULT_CLEARINGHOUSE_SCENARIO_PATH = fileURLToPath(new URL('../../data/sandbox/clearinghouse-scenarios.json', import.meta.url));
+export const DEFAULT_CLEARINGHOUSE_SCENARIO_PATH = fileURLToPath(
+  new URL('../../data/sandbox/clearinghouse-scenarios.json', import.meta.url),
+);
 
 const scenarioSchema = z.object({ description: z.string().optional(), faults: faultConfigSchema.partial().default({}) });
 
@@ -46,7 +48,10 @@ export interface ClaimRecord {
 
 const PROBLEM_BASE = 'https://encounterflow.example/problems';
 
-export function createClearinghouseApp(faults: FaultConfig | undefined, exchange: PayerExchange = new PayerExchange(undefined)): express.Express {
+export function createClearinghouseApp(
+  faults: FaultConfig | undefined,
+  exchange: PayerExchange = new PayerExchange(undefined),
+): express.Express {
   const records = new Map<string, ClaimRecord>();
   const faultCounters = emptyFaultCounters();
   let sequence = 0;

@@ -49,7 +49,11 @@ export const adjudicationScenarioSchema = z.object({
       address: z.object({ line1: z.string(), city: z.string(), state: z.string().length(2), postalCode: z.string() }),
       phone: z.string().regex(/^\d{10}$/),
     })
-    .default({ taxId: '061234567', address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' }, phone: '8005550100' }),
+    .default({
+      taxId: '061234567',
+      address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' },
+      phone: '8005550100',
+    }),
   rules: z.array(ruleSchema).default([]),
 });
 
@@ -77,11 +81,21 @@ function fits(rule: AdjudicationRule, claim: ClaimFacts, line?: { code: string; 
 }
 
 /** The first rule with a line outcome that fits the line. */
-export function lineRule(scenario: AdjudicationScenario, claim: ClaimFacts, line: { code: string; modifiers: string[] }): AdjudicationRule | undefined {
+export function lineRule(
+  scenario: AdjudicationScenario,
+  claim: ClaimFacts,
+  line: { code: string; modifiers: string[] },
+): AdjudicationRule | undefined {
   return scenario.rules.find((rule) => rule.line !== undefined && fits(rule, claim, line));
 }
 
 /** Claim-level behaviour (silence, duplicate delivery) from rules without a code, or with a code one of the lines has. */
-export function claimRules(scenario: AdjudicationScenario, claim: ClaimFacts, lines: Array<{ code: string; modifiers: string[] }>): AdjudicationRule[] {
-  return scenario.rules.filter((rule) => rule.line === undefined && (fits(rule, claim) || lines.some((l) => rule.match.code !== undefined && fits(rule, claim, l))));
+export function claimRules(
+  scenario: AdjudicationScenario,
+  claim: ClaimFacts,
+  lines: Array<{ code: string; modifiers: string[] }>,
+): AdjudicationRule[] {
+  return scenario.rules.filter(
+    (rule) => rule.line === undefined && (fits(rule, claim) || lines.some((l) => rule.match.code !== undefined && fits(rule, claim, l))),
+  );
 }

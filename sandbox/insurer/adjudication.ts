@@ -7,6 +7,8 @@
  * then the line adjudicated again). A replacement claim (frequency 7) reverses the claim it
  * replaces the same way. Adjudication is computed when someone asks (the feed, a status
  * inquiry), so the sandbox needs no background timers.
+ *
+ * Over 300 lines because the payer's claims office is one sequence, from receipt to remittance.
  */
 import type express from 'express';
 import { createHash } from 'node:crypto';
@@ -15,7 +17,13 @@ import type { RemittanceAdjustment, RemittanceServiceLine } from '../../billing/
 import { claimSubmissionSchema } from '../../integrations/clearinghouse-contract.ts';
 import type { ClaimSubmission } from '../../integrations/clearinghouse-contract.ts';
 import { appealRequestSchema, claimStatusRequestSchema } from '../../integrations/payer-claims-contract.ts';
-import type { AppealReceipt, AppealRequest, ClaimStatusRequest, ClaimStatusResponse, PayerAcknowledgement } from '../../integrations/payer-claims-contract.ts';
+import type {
+  AppealReceipt,
+  AppealRequest,
+  ClaimStatusRequest,
+  ClaimStatusResponse,
+  PayerAcknowledgement,
+} from '../../integrations/payer-claims-contract.ts';
 import { sendProblem, validationProblem } from '../../platform/problem.ts';
 import { claimRules, lineRule } from './adjudication-scenario.ts';
 import type { AdjudicationScenario } from './adjudication-scenario.ts';
@@ -147,14 +155,23 @@ export class PayerClaimsOffice {
     let replaces: PayerClaimRecord | undefined;
     if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
       replaces = [...this.claims.values()].find((r) => r.payerClaimNumber === claim.originalReference);
-      if (!replaces) reasons.push({ code: 'ORIGINAL_NOT_FOUND', message: 'the original claim reference (REF*F8) names no claim of this payer' });
+      if (!replaces)
+        reasons.push({ code: 'ORIGINAL_NOT_FOUND', message: 'the original claim reference (REF*F8) names no claim of this payer' });
     }
     this.sequence++;
     const payerClaimNumber = `26${String(this.sequence).padStart(9, '0')}`;
     const acknowledgement: PayerAcknowledgement = reasons.length
       ? { claimNumber, status: 'rejected', claimStatusCategory: 'A3', reasons, receivedAt }
       : { claimNumber, status: 'accepted', claimStatusCategory: 'A2', payerClaimNumber, reasons, receivedAt };
-    const record: PayerClaimRecord = { claimNumber, payerClaimNumber, submission, acknowledgement, receivedAtMs: this.now(), inquiries: 0, adjudications: [] };
+    const record: PayerClaimRecord = {
+      claimNumber,
+      payerClaimNumber,
+      submission,
+      acknowledgement,
+      receivedAtMs: this.now(),
+      inquiries: 0,
+      adjudications: [],
+    };
     if (replaces && reasons.length === 0) {
       record.replaces = replaces;
       replaces.replacedBy = claimNumber;
@@ -167,13 +184,25 @@ export class PayerClaimsOffice {
   private adjudicate(record: PayerClaimRecord, appealed?: Set<number>): RemittanceClaimToRender {
     const submission = record.submission;
     const facts = this.facts(submission);
-    const benefits = this.benefits(submission) ?? { active: true, copayCents: 0, coinsuranceBps: 0, deductibleCents: 0, deductibleMetCents: 0 };
+    const benefits = this.benefits(submission) ?? {
+      active: true,
+      copayCents: 0,
+      coinsuranceBps: 0,
+      deductibleCents: 0,
+      deductibleMetCents: 0,
+    };
     let copayLeft = benefits.copayCents;
     let deductibleLeft = Math.max(0, benefits.deductibleCents - benefits.deductibleMetCents);
     const lines: RemittanceServiceLine[] = this.lines(submission).map((line) => {
       const rule = lineRule(this.scenario, facts, line);
       const onAppeal = appealed?.has(line.lineNumber) ?? false;
-      const base = { lineNumber: line.lineNumber, code: line.code, modifiers: line.modifiers, units: line.units, chargeCents: line.chargeCents };
+      const base = {
+        lineNumber: line.lineNumber,
+        code: line.code,
+        modifiers: line.modifiers,
+        units: line.units,
+        chargeCents: line.chargeCents,
+      };
       if (rule?.line && !(onAppeal && rule.appeal === 'paid')) {
         return {
           ...base,
@@ -194,7 +223,13 @@ export class PayerClaimsOffice {
       if (deductible > 0) adjustments.push({ group: 'PR', reasonCode: '1', amountCents: deductible });
       if (coinsurance > 0) adjustments.push({ group: 'PR', reasonCode: '2', amountCents: coinsurance });
       if (copay > 0) adjustments.push({ group: 'PR', reasonCode: '3', amountCents: copay });
-      return { ...base, paidCents: allowed - copay - deductible - coinsurance, allowedCents: allowed, adjustments, remarkCodes: onAppeal ? ['MA91'] : [] };
+      return {
+        ...base,
+        paidCents: allowed - copay - deductible - coinsurance,
+        allowedCents: allowed,
+        adjustments,
+        remarkCodes: onAppeal ? ['MA91'] : [],
+      };
     });
     const claim = submission.claim as ClaimSubmission['claim'] & {
       subscriber?: { lastName?: string; firstName?: string; memberId?: string };
@@ -202,7 +237,10 @@ export class PayerClaimsOffice {
       placeOfService?: string;
     };
     const paid = lines.reduce((sum, l) => sum + l.paidCents, 0);
-    const patientShare = lines.reduce((sum, l) => sum + l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0), 0);
+    const patientShare = lines.reduce(
+      (sum, l) => sum + l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0),
+      0,
+    );
     const allDenied = lines.every((l) => l.paidCents === 0 && l.adjustments.some((a) => a.group !== 'PR' && a.reasonCode !== '45'));
     return {
       claimNumber: record.claimNumber,
@@ -213,7 +251,11 @@ export class PayerClaimsOffice {
       payerClaimNumber: record.payerClaimNumber,
       adjustments: [],
       lines,
-      patient: { lastName: claim.subscriber?.lastName ?? '', firstName: claim.subscriber?.firstName ?? '', memberId: claim.subscriber?.memberId ?? '' },
+      patient: {
+        lastName: claim.subscriber?.lastName ?? '',
+        firstName: claim.subscriber?.firstName ?? '',
+        memberId: claim.subscriber?.memberId ?? '',
+      },
       dateOfService: claim.serviceDateFrom ?? new Date(this.now()).toISOString().slice(0, 10),
       placeOfService: claim.placeOfService ?? '11',
     };
@@ -237,8 +279,20 @@ export class PayerClaimsOffice {
       payer: this.scenario.payer,
       claims,
     };
-    const x12 = renderX12_835(remittance, { senderId: submission.claim.payerId.slice(0, 15), receiverId: 'CLEARINGHOUSE', controlNumber: sequence, date: new Date(this.now()) });
-    this.feed.push({ sequence, traceNumber: remittance.traceNumber, claimNumbers: claims.map((c) => c.claimNumber), x12, remittance: toJsonRemittance(remittance), copies });
+    const x12 = renderX12_835(remittance, {
+      senderId: submission.claim.payerId.slice(0, 15),
+      receiverId: 'CLEARINGHOUSE',
+      controlNumber: sequence,
+      date: new Date(this.now()),
+    });
+    this.feed.push({
+      sequence,
+      traceNumber: remittance.traceNumber,
+      claimNumbers: claims.map((c) => c.claimNumber),
+      x12,
+      remittance: toJsonRemittance(remittance),
+      copies,
+    });
   }
 
   /** Adjudicates what is due: accepted claims past the delay (unless silent), and appeals past the delay. */
@@ -285,13 +339,19 @@ export class PayerClaimsOffice {
     this.advance();
     const base = { claimNumber: request.claimNumber, payerClaimNumber: record.payerClaimNumber, asOf };
     if (record.acknowledgement.status === 'rejected') {
-      return { ...base, category: 'A3', statusCode: '21', words: `returned as unprocessable: ${record.acknowledgement.reasons.map((r) => r.message).join('; ')}` };
+      return {
+        ...base,
+        category: 'A3',
+        statusCode: '21',
+        words: `returned as unprocessable: ${record.acknowledgement.reasons.map((r) => r.message).join('; ')}`,
+      };
     }
     const latest = record.adjudications.at(-1);
     if (!latest) return { ...base, category: 'P1', statusCode: '20', words: 'accepted, pending: in process' };
     const entry = [...this.feed].reverse().find((f) => f.claimNumbers.includes(request.claimNumber));
     const finalized = { ...base, paidCents: latest.paidCents, ...(entry ? { traceNumber: entry.traceNumber } : {}) };
-    if (latest.status === '22') return { ...finalized, category: 'F4', statusCode: '3', words: 'finalized: reversed (replaced by a corrected claim)' };
+    if (latest.status === '22')
+      return { ...finalized, category: 'F4', statusCode: '3', words: 'finalized: reversed (replaced by a corrected claim)' };
     if (latest.status === '4') return { ...finalized, category: 'F2', statusCode: '3', words: 'finalized: denied, see the remittance' };
     if (latest.paidCents > 0) return { ...finalized, category: 'F1', statusCode: '1', words: 'finalized: paid, see the remittance' };
     return { ...finalized, category: 'F4', statusCode: '3', words: 'finalized: no payment (patient responsibility), see the remittance' };
@@ -300,11 +360,19 @@ export class PayerClaimsOffice {
   appeal(idempotencyKey: string, request: AppealRequest): { receipt: AppealReceipt; replay: boolean } | { conflict: string } {
     const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
     const existing = [...this.appeals.values()].find((a) => a.idempotencyKey === idempotencyKey);
-    if (existing) return existing.requestHash === requestHash ? { receipt: existing.receipt, replay: true } : { conflict: 'Idempotency-Key reused with a different appeal' };
+    if (existing)
+      return existing.requestHash === requestHash
+        ? { receipt: existing.receipt, replay: true }
+        : { conflict: 'Idempotency-Key reused with a different appeal' };
     const record = this.claims.get(request.claimNumber);
-    if (!record || record.payerClaimNumber !== request.payerClaimNumber) return { conflict: 'no adjudicated claim with this number and payer claim number' };
+    if (!record || record.payerClaimNumber !== request.payerClaimNumber)
+      return { conflict: 'no adjudicated claim with this number and payer claim number' };
     this.appealSequence++;
-    const receipt: AppealReceipt = { appealReference: `APL-${String(this.appealSequence).padStart(6, '0')}`, status: 'received', receivedAt: new Date(this.now()).toISOString() };
+    const receipt: AppealReceipt = {
+      appealReference: `APL-${String(this.appealSequence).padStart(6, '0')}`,
+      status: 'received',
+      receivedAt: new Date(this.now()).toISOString(),
+    };
     this.appeals.set(receipt.appealReference, {
       appealReference: receipt.appealReference,
       idempotencyKey,
@@ -332,8 +400,19 @@ export function installAdjudicationSandboxRoutes(app: express.Express, office: P
         adjudications: r.adjudications.length,
         replacedBy: r.replacedBy ?? null,
       })),
-      remittances: office.feed.map((f) => ({ sequence: f.sequence, traceNumber: f.traceNumber, claimNumbers: f.claimNumbers, copies: f.copies })),
-      appeals: [...office.appeals.values()].map((a) => ({ appealReference: a.appealReference, claimNumber: a.request.claimNumber, lineNumbers: a.request.lineNumbers, documentsReceived: a.documentsReceived, decided: a.decided })),
+      remittances: office.feed.map((f) => ({
+        sequence: f.sequence,
+        traceNumber: f.traceNumber,
+        claimNumbers: f.claimNumbers,
+        copies: f.copies,
+      })),
+      appeals: [...office.appeals.values()].map((a) => ({
+        appealReference: a.appealReference,
+        claimNumber: a.request.claimNumber,
+        lineNumbers: a.request.lineNumbers,
+        documentsReceived: a.documentsReceived,
+        decided: a.decided,
+      })),
     });
   });
 }
@@ -349,7 +428,12 @@ export function installAdjudicationRoutes(app: express.Express, office: PayerCla
   app.get('/remittances', (req, res) => {
     const after = Number(req.query['after'] ?? 0);
     if (!Number.isInteger(after) || after < 0) {
-      return sendProblem(res, { type: `${problemBase}/validation`, title: 'Invalid query', status: 400, errors: [{ field: 'after', message: 'must be a non-negative integer' }] });
+      return sendProblem(res, {
+        type: `${problemBase}/validation`,
+        title: 'Invalid query',
+        status: 400,
+        errors: [{ field: 'after', message: 'must be a non-negative integer' }],
+      });
     }
     office.advance();
     res.json({ remittances: office.feed.filter((f) => f.sequence > after), last: office.feed.length });
@@ -364,7 +448,12 @@ export function installAdjudicationRoutes(app: express.Express, office: PayerCla
   app.post('/appeals', (req, res) => {
     const key = req.get('idempotency-key')?.trim();
     if (!key) {
-      return sendProblem(res, { type: `${problemBase}/idempotency-key-missing`, title: 'Idempotency-Key header is required', status: 400, errors: [{ field: 'Idempotency-Key', message: 'header is required' }] });
+      return sendProblem(res, {
+        type: `${problemBase}/idempotency-key-missing`,
+        title: 'Idempotency-Key header is required',
+        status: 400,
+        errors: [{ field: 'Idempotency-Key', message: 'header is required' }],
+      });
     }
     const parsed = appealRequestSchema.safeParse(req.body);
     if (!parsed.success) return sendProblem(res, validationProblem(problemBase, parsed.error));
@@ -372,6 +461,9 @@ export function installAdjudicationRoutes(app: express.Express, office: PayerCla
     if ('conflict' in result) {
       return sendProblem(res, { type: `${problemBase}/appeal-refused`, title: 'Appeal refused', status: 422, detail: result.conflict });
     }
-    res.status(result.replay ? 200 : 201).set(result.replay ? { 'Idempotent-Replayed': 'true' } : {}).json(result.receipt);
+    res
+      .status(result.replay ? 200 : 201)
+      .set(result.replay ? { 'Idempotent-Replayed': 'true' } : {})
+      .json(result.receipt);
   });
 }

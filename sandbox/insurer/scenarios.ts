@@ -93,7 +93,9 @@ export function matchDecision(scenario: InsurerScenario, request: ParsedPriorAut
     if (payerId !== undefined && payerId !== request.member.payerId) continue;
     if (memberId !== undefined && memberId !== request.member.memberId) continue;
     if (code !== undefined && !request.services.some((service) => service.code === code)) continue;
-    return code === undefined ? { ruleName: rule.name, decision: rule.decision } : { ruleName: rule.name, decision: rule.decision, matchedCode: code };
+    return code === undefined
+      ? { ruleName: rule.name, decision: rule.decision }
+      : { ruleName: rule.name, decision: rule.decision, matchedCode: code };
   }
   return { ruleName: 'default', decision: scenario.authorization.default };
 }

@@ -4,11 +4,7 @@
  */
 import express from 'express';
 import { createHash } from 'node:crypto';
-import {
-  priorAuthorizationRequestSchema,
-  eligibilityRequestSchema,
-  X12_ACTION_CODES,
-} from '../../integrations/insurer-contract.ts';
+import { priorAuthorizationRequestSchema, eligibilityRequestSchema, X12_ACTION_CODES } from '../../integrations/insurer-contract.ts';
 import type { AuthorizationResponse, ParsedPriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
 import { emptyFaultCounters, faultInjector } from '../shared/faults.ts';
 import type { FaultConfig } from '../shared/faults.ts';
@@ -91,7 +87,11 @@ function decide(
     const affected = matchedCode === undefined || service.code === matchedCode;
     if (decision.outcome === 'denied') return { code: service.code, requestedUnits: service.units, authorizedUnits: 0 };
     if (decision.outcome === 'partial' && affected) {
-      return { code: service.code, requestedUnits: service.units, authorizedUnits: Math.min(service.units, decision.maxUnits ?? service.units - 1) };
+      return {
+        code: service.code,
+        requestedUnits: service.units,
+        authorizedUnits: Math.min(service.units, decision.maxUnits ?? service.units - 1),
+      };
     }
     if (decision.outcome === 'modified' && affected && decision.replaceCode) {
       return { code: decision.replaceCode, requestedUnits: service.units, authorizedUnits: service.units };
@@ -142,7 +142,12 @@ function advancePended(state: InsurerState, record: AuthorizationRecord): void {
   const pollsDue = decision.afterPolls !== undefined && record.statusPolls >= decision.afterPolls;
   const timeDue = decision.afterSeconds !== undefined && Date.now() - record.receivedAtMs >= decision.afterSeconds * 1000;
   if (pollsDue || timeDue) {
-    record.current = decide(state, { payerReference: record.payerReference, request: record.request, receivedAt: record.current.receivedAt }, decision.then, matched.matchedCode);
+    record.current = decide(
+      state,
+      { payerReference: record.payerReference, request: record.request, receivedAt: record.current.receivedAt },
+      decision.then,
+      matched.matchedCode,
+    );
   }
 }
 

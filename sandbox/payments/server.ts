@@ -73,7 +73,9 @@ export function createPaymentSandboxApp(options: PaymentSandboxOptions = {}) {
   app.disable('x-powered-by');
   app.use(express.json({ limit: '64kb' }));
 
-  app.get('/_sandbox/charges', (_req, res) => res.json({ items: [...state.charges.values()].map((r) => ({ ...r.charge, replays: r.replays })) }));
+  app.get('/_sandbox/charges', (_req, res) =>
+    res.json({ items: [...state.charges.values()].map((r) => ({ ...r.charge, replays: r.replays })) }),
+  );
   app.get('/_sandbox/faults', (_req, res) => res.json(state.faultCounters));
   app.post('/_sandbox/reset', (_req, res) => {
     state.reset();
@@ -95,7 +97,10 @@ export function createPaymentSandboxApp(options: PaymentSandboxOptions = {}) {
   app.post('/charges', (req, res) => {
     const key = req.get('idempotency-key')?.trim();
     if (!key) {
-      return sendProblem(res, problemFor(PROBLEM_BASE, 400, 'Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'required' }]));
+      return sendProblem(
+        res,
+        problemFor(PROBLEM_BASE, 400, 'Idempotency-Key header is required', [{ field: 'Idempotency-Key', message: 'required' }]),
+      );
     }
     const parsed = chargeRequestSchema.safeParse(req.body);
     if (!parsed.success) return sendProblem(res, validationProblem(PROBLEM_BASE, parsed.error));
@@ -114,7 +119,10 @@ export function createPaymentSandboxApp(options: PaymentSandboxOptions = {}) {
       return sendProblem(res, problemFor(PROBLEM_BASE, 422, 'Unknown token', [{ field: 'token', message: 'no such token' }]));
     }
     if (token.usedBy !== undefined) {
-      return sendProblem(res, problemFor(PROBLEM_BASE, 422, 'This token was already charged', [{ field: 'token', message: 'already used' }]));
+      return sendProblem(
+        res,
+        problemFor(PROBLEM_BASE, 422, 'This token was already charged', [{ field: 'token', message: 'already used' }]),
+      );
     }
     token.usedBy = key;
     const behaviour = token.behaviour;

@@ -84,17 +84,25 @@ export function faultInjector(config: FaultConfig | undefined, counters: FaultCo
     counters.injected[fault.kind]++;
     switch (fault.kind) {
       case 'server-error':
-        return sendProblem(res, {
-          type: 'https://encounterflow.example/problems/unavailable',
-          title: 'Service temporarily unavailable',
-          status: fault.status ?? 503,
-        }, { 'Retry-After': String(settings.retryAfterSeconds) });
+        return sendProblem(
+          res,
+          {
+            type: 'https://encounterflow.example/problems/unavailable',
+            title: 'Service temporarily unavailable',
+            status: fault.status ?? 503,
+          },
+          { 'Retry-After': String(settings.retryAfterSeconds) },
+        );
       case 'rate-limit':
-        return sendProblem(res, {
-          type: 'https://encounterflow.example/problems/rate-limited',
-          title: 'Too many requests',
-          status: 429,
-        }, { 'Retry-After': String(settings.retryAfterSeconds) });
+        return sendProblem(
+          res,
+          {
+            type: 'https://encounterflow.example/problems/rate-limited',
+            title: 'Too many requests',
+            status: 429,
+          },
+          { 'Retry-After': String(settings.retryAfterSeconds) },
+        );
       case 'slow':
         // The request is still handled after the delay, even when the caller gave up waiting.
         setTimeout(next, settings.slowDelayMs).unref();

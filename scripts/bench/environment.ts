@@ -137,7 +137,9 @@ export async function startProduct(
   },
 ): Promise<Product> {
   const entry = (name: 'worker' | 'api') =>
-    opts.compiled ? { command: process.execPath, args: [...(opts.nodeArgs ?? []), `dist/app/${name}.js`] } : { script: `app/${name}.ts`, nodeArgs: opts.nodeArgs };
+    opts.compiled
+      ? { command: process.execPath, args: [...(opts.nodeArgs ?? []), `dist/app/${name}.js`] }
+      : { script: `app/${name}.ts`, nodeArgs: opts.nodeArgs };
   const shared: Record<string, string> = {
     DATABASE_URL: env.databaseUrl,
     TEMPORAL_ADDRESS: env.temporalAddress,
@@ -160,7 +162,13 @@ export async function startProduct(
   try {
     const workers = await Promise.all(
       Array.from({ length: opts.workers }, (_, i) =>
-        startNodeProcess({ name: `worker-${i + 1}`, ...entry('worker'), env: shared, logDir: opts.logDir, ready: whenLogged('worker ready') }),
+        startNodeProcess({
+          name: `worker-${i + 1}`,
+          ...entry('worker'),
+          env: shared,
+          logDir: opts.logDir,
+          ready: whenLogged('worker ready'),
+        }),
       ),
     );
     processes.push(...workers);
@@ -189,7 +197,10 @@ export async function startProduct(
 }
 
 /** The no-op baseline's worker process (scripts/bench/noop-worker.ts) on its own task queue. */
-export async function startNoopWorker(env: BenchEnvironment, opts: { taskQueue: string; logDir: string; extraEnv?: Record<string, string> }): Promise<NodeProcess> {
+export async function startNoopWorker(
+  env: BenchEnvironment,
+  opts: { taskQueue: string; logDir: string; extraEnv?: Record<string, string> },
+): Promise<NodeProcess> {
   return startNodeProcess({
     name: 'noop-worker',
     script: 'scripts/bench/noop-worker.ts',

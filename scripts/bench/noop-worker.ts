@@ -18,7 +18,10 @@ const worker = await Worker.create({
   namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
   taskQueue,
   activities,
-  workflowBundle: await bundleWorkflowCode({ workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)), logger: quietBundlerLogger }),
+  workflowBundle: await bundleWorkflowCode({
+    workflowsPath: fileURLToPath(new URL('./noop-workflow.ts', import.meta.url)),
+    logger: quietBundlerLogger,
+  }),
   ...workerTuning(process.env),
 });
 const stop = () => worker.shutdown();

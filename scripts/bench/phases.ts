@@ -56,7 +56,9 @@ async function waitSettled(pool: pg.Pool, tracked: Tracked[], deadline: number, 
     if (Date.now() > deadline) return false;
     for (let i = 0; i < open.length; i += 1000) {
       const slice = open.slice(i, i + 1000);
-      const { rows } = await pool.query<{ id: string; stage: string }>('SELECT id, stage FROM "Encounter" WHERE id = ANY($1)', [slice.map((t) => t.id)]);
+      const { rows } = await pool.query<{ id: string; stage: string }>('SELECT id, stage FROM "Encounter" WHERE id = ANY($1)', [
+        slice.map((t) => t.id),
+      ]);
       const stages = new Map(rows.map((r) => [r.id, r.stage]));
       for (const t of slice) t.stage = stages.get(t.id!) ?? t.stage;
     }
@@ -210,7 +212,11 @@ export async function baseline(
     Array.from({ length: Math.min(opts.concurrency, opts.workflows) }, async () => {
       while (next < opts.workflows) {
         next++;
-        const handle = await client.workflow.start('noopWorkflow', { taskQueue: opts.taskQueue, workflowId: `bench-noop-${randomUUID()}`, args: [opts.activities] });
+        const handle = await client.workflow.start('noopWorkflow', {
+          taskQueue: opts.taskQueue,
+          workflowId: `bench-noop-${randomUUID()}`,
+          args: [opts.activities],
+        });
         results.push(handle.result().then(() => performance.now()));
       }
     }),

@@ -9,7 +9,13 @@ export function percentile(values: readonly number[], p: number): number | undef
   return sorted[Math.min(rank, sorted.length) - 1];
 }
 
-export interface Summary { n: number; p50: number | null; p95: number | null; p99: number | null; max: number | null }
+export interface Summary {
+  n: number;
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
+  max: number | null;
+}
 
 export function summary(values: readonly number[]): Summary {
   return {
@@ -27,7 +33,12 @@ export const round = (value: number | undefined | null, digits = 0): number | nu
 export const ms = (v: number | null) => (v === null ? '-' : `${v} ms`);
 export const latencies = (s: Summary) => `p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  (n=${s.n})`;
 
-interface ProcStat { ppid: number; comm: string; cpuSeconds: number; rssMiB: number }
+interface ProcStat {
+  ppid: number;
+  comm: string;
+  cpuSeconds: number;
+  rssMiB: number;
+}
 
 function readStats(): Map<number, ProcStat> {
   const stats = new Map<number, ProcStat>();

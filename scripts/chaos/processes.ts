@@ -14,7 +14,10 @@ export interface ManagedProcess {
 export function spawnTsx(name: string, script: string, args: string[], env: Record<string, string>, logDir: string): ManagedProcess {
   const logFile = join(logDir, `${name}.log`);
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { env: { ...process.env, ...env }, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', out, out],
+  });
   return { name, child, logFile };
 }
 

@@ -28,9 +28,19 @@ export async function ensureServerTools(log: (line: string) => void): Promise<Se
   const sql = join(SERVER_BIN_DIR, 'sql');
   const env = { ...process.env, GOTOOLCHAIN: GO_TOOLCHAIN, GOBIN: SERVER_BIN_DIR, GOFLAGS: '-mod=mod' };
   if (!existsSync(server) || !existsSync(sql)) {
-    log(`building the Temporal server ${TEMPORAL_SERVER_VERSION} from the Go module proxy into ${SERVER_BIN_DIR} (about 8 minutes cold) ...`);
+    log(
+      `building the Temporal server ${TEMPORAL_SERVER_VERSION} from the Go module proxy into ${SERVER_BIN_DIR} (about 8 minutes cold) ...`,
+    );
     await new Promise<void>((resolve, reject) => {
-      const child = spawn('go', ['install', `go.temporal.io/server/cmd/server@${TEMPORAL_SERVER_VERSION}`, `go.temporal.io/server/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`], { env, stdio: 'inherit' });
+      const child = spawn(
+        'go',
+        [
+          'install',
+          `go.temporal.io/server/cmd/server@${TEMPORAL_SERVER_VERSION}`,
+          `go.temporal.io/server/cmd/tools/sql@${TEMPORAL_SERVER_VERSION}`,
+        ],
+        { env, stdio: 'inherit' },
+      );
       child.once('error', reject);
       child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`go install exited with ${code}`))));
     });

@@ -214,7 +214,13 @@ export class DemoApi {
     let cursor: string | null = null;
     do {
       const query = new URLSearchParams({ limit: '200', ...(cursor !== null ? { cursor } : {}) });
-      const page: { items: EligibilityWorkItem[]; nextCursor: string | null } = (await this.call<{ items: EligibilityWorkItem[]; nextCursor: string | null }>('GET', `/worklists/eligibility?${query}`, TOKENS.biller)).body;
+      const page: { items: EligibilityWorkItem[]; nextCursor: string | null } = (
+        await this.call<{ items: EligibilityWorkItem[]; nextCursor: string | null }>(
+          'GET',
+          `/worklists/eligibility?${query}`,
+          TOKENS.biller,
+        )
+      ).body;
       items.push(...page.items);
       cursor = page.nextCursor;
     } while (cursor !== null);

@@ -25,14 +25,20 @@ export type PersonVerdict = { outcome: 'waiting' | 'unexpected'; message: string
 /** Biller: finds the encounter on the eligibility worklist and switches it to self-pay, naming the version seen. */
 export async function billerSwitchesToSelfPay(ctx: PersonContext): Promise<PersonVerdict> {
   const selfPay = ctx.sample.selfPay;
-  if (selfPay === undefined) return { outcome: 'unexpected', message: `the coverage is not active, which the path ${ctx.sample.scenario} does not expect` };
+  if (selfPay === undefined)
+    return { outcome: 'unexpected', message: `the coverage is not active, which the path ${ctx.sample.scenario} does not expect` };
   if (ctx.acted.has('self-pay')) return undefined;
   const item = (await ctx.api.eligibilityWorklist()).find((i) => i.encounterId === ctx.encounterId);
   if (item === undefined) return undefined; // not listed yet: next poll
   ctx.acted.add('self-pay');
-  ctx.say(`  on the biller's eligibility worklist: ${item.eligibility?.status ?? 'no answer'}${item.eligibility?.reason ? ` (${item.eligibility.reason})` : ''}`);
+  ctx.say(
+    `  on the biller's eligibility worklist: ${item.eligibility?.status ?? 'no answer'}${item.eligibility?.reason ? ` (${item.eligibility.reason})` : ''}`,
+  );
   await ctx.api.switchToSelfPay(ctx.encounterId, selfPay.reason, item.coverageVersion);
-  ctx.notes.set('awaiting_coverage', `biller switched to self-pay (coverage version ${item.coverageVersion} → ${item.coverageVersion + 1})`);
+  ctx.notes.set(
+    'awaiting_coverage',
+    `biller switched to self-pay (coverage version ${item.coverageVersion} → ${item.coverageVersion + 1})`,
+  );
   return undefined;
 }
 

@@ -51,7 +51,14 @@ type Verdict = PersonVerdict;
 
 const DAY_MS = 86_400_000;
 /** The pending questions a biller answers (api/routes/actions.ts BILLER_DECISION_KINDS). */
-const BILLER_QUESTIONS = new Set<PendingDecision['kind']>(['authorization_denied', 'authorization_expired', 'authorization_modified', 'authorization_mismatch', 'coverage_problem', 'claim_rejected']);
+const BILLER_QUESTIONS = new Set<PendingDecision['kind']>([
+  'authorization_denied',
+  'authorization_expired',
+  'authorization_modified',
+  'authorization_mismatch',
+  'coverage_problem',
+  'claim_rejected',
+]);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export class EncounterRun {
@@ -91,7 +98,14 @@ export class EncounterRun {
   }
 
   private person(): PersonContext {
-    return { api: this.options.api, encounterId: this.encounterId!, sample: this.sample, acted: this.acted, notes: this.notes, say: (text) => this.say(text) };
+    return {
+      api: this.options.api,
+      encounterId: this.encounterId!,
+      sample: this.sample,
+      acted: this.acted,
+      notes: this.notes,
+      say: (text) => this.say(text),
+    };
   }
 
   private say(text: string): void {
@@ -101,8 +115,13 @@ export class EncounterRun {
   /** Intake submits the encounter; an already known clinicEncounterId is reused as it stands. */
   async submit(): Promise<void> {
     const days = this.sample.scheduledInDays;
-    const dateOfService = days !== undefined ? isoDay(Date.parse(isoDay(Date.now())) + days * DAY_MS) : this.sample.submission.dateOfService;
-    const { created, encounter } = await this.options.api.submit({ ...this.sample.submission, clinicEncounterId: this.clinicEncounterId, dateOfService });
+    const dateOfService =
+      days !== undefined ? isoDay(Date.parse(isoDay(Date.now())) + days * DAY_MS) : this.sample.submission.dateOfService;
+    const { created, encounter } = await this.options.api.submit({
+      ...this.sample.submission,
+      clinicEncounterId: this.clinicEncounterId,
+      dateOfService,
+    });
     this.encounterId = encounter.id;
     this.reused = !created;
     this.lastStage = encounter.stage;
@@ -178,7 +197,10 @@ export class EncounterRun {
       this.seenDecision = pending.since;
       // The reason is the one on the transition into this stage. A coverage problem is answered by a correction, not a decision.
       const who = BILLER_QUESTIONS.has(pending.kind) ? 'a biller' : 'a supervisor';
-      const how = pending.allowed.length > 0 ? `allowed: ${pending.allowed.join(', ')}` : 'by correcting the coverage or demographics, self-pay, or cancel';
+      const how =
+        pending.allowed.length > 0
+          ? `allowed: ${pending.allowed.join(', ')}`
+          : 'by correcting the coverage or demographics, self-pay, or cancel';
       this.say(`  ${who} is asked to decide (${pending.kind}); ${how}`);
     }
   }
@@ -190,7 +212,11 @@ export class EncounterRun {
     const key = `${auth.attempt}:${auth.outcome}`;
     if (key === this.seenAuthorization) return;
     this.seenAuthorization = key;
-    const units = auth.authorizedUnits ? Object.entries(auth.authorizedUnits).map(([code, n]) => `${code}×${n}`).join(', ') : '';
+    const units = auth.authorizedUnits
+      ? Object.entries(auth.authorizedUnits)
+          .map(([code, n]) => `${code}×${n}`)
+          .join(', ')
+      : '';
     const details = [
       auth.payerReference,
       auth.authNumber !== undefined ? `auth ${auth.authNumber}` : undefined,
@@ -233,7 +259,10 @@ export class EncounterRun {
           case 'escalation_accept':
             return this.waitForDeadline(query);
           default:
-            return { outcome: 'unexpected', message: `the coding engine asked the physician ${quote(query.question)}, which this path does not expect` };
+            return {
+              outcome: 'unexpected',
+              message: `the coding engine asked the physician ${quote(query.question)}, which this path does not expect`,
+            };
         }
       }
       case 'escalated': {
@@ -255,8 +284,18 @@ export class EncounterRun {
         // First denial: resubmit with more documentation. Second: bill the patient (who signed a notice).
         const denials = status.history.filter((t) => t.to === 'denied').length;
         return denials < 2
-          ? this.supervisorDecides(pending, { decision: 'resubmit', note: 'resubmit with the neurology consult attached' }, 'denied', 'supervisor resubmitted with more documentation')
-          : this.supervisorDecides(pending, { decision: 'bill_patient', note: 'patient signed a notice of liability' }, 'denied', 'supervisor decided to bill the patient');
+          ? this.supervisorDecides(
+              pending,
+              { decision: 'resubmit', note: 'resubmit with the neurology consult attached' },
+              'denied',
+              'supervisor resubmitted with more documentation',
+            )
+          : this.supervisorDecides(
+              pending,
+              { decision: 'bill_patient', note: 'patient signed a notice of liability' },
+              'denied',
+              'supervisor decided to bill the patient',
+            );
       }
       case 'coder_review':
         return this.coderAccepts(status.history.length);
@@ -299,7 +338,10 @@ export class EncounterRun {
     const item = mine.find((q) => q.encounterId === this.encounterId && q.id === query.queryId);
     if (item === undefined) return undefined; // not listed as open yet (e.g. just reopened): next poll
     if (answer.option !== undefined && !item.options.includes(answer.option)) {
-      return { outcome: 'unexpected', message: `the physician's answer "${answer.option}" is not among the offered options (${item.options.join(' | ')})` };
+      return {
+        outcome: 'unexpected',
+        message: `the physician's answer "${answer.option}" is not among the offered options (${item.options.join(' | ')})`,
+      };
     }
     this.acted.add(key);
     try {
@@ -325,7 +367,10 @@ export class EncounterRun {
     this.acted.add(key);
     await this.options.api.overrideCodes(this.encounterId!, override);
     const codes = [...override.diagnoses.map((d) => d.code), ...override.procedures.map((p) => p.code)].join(', ');
-    this.notes.set('awaiting_clarification', `coder override: ${codes}${override.note !== undefined ? ` (${override.note})` : ''}; query withdrawn`);
+    this.notes.set(
+      'awaiting_clarification',
+      `coder override: ${codes}${override.note !== undefined ? ` (${override.note})` : ''}; query withdrawn`,
+    );
     return undefined;
   }
 
@@ -368,7 +413,10 @@ export class EncounterRun {
     const key = `decision:${pending.since}`;
     if (this.acted.has(key)) return undefined;
     if (!pending.allowed.includes(decision.decision)) {
-      return { outcome: 'unexpected', message: `"${decision.decision}" is not allowed for ${pending.kind} (allowed: ${pending.allowed.join(', ')})` };
+      return {
+        outcome: 'unexpected',
+        message: `"${decision.decision}" is not allowed for ${pending.kind} (allowed: ${pending.allowed.join(', ')})`,
+      };
     }
     this.acted.add(key);
     await this.options.api.decide(this.encounterId!, decision);
@@ -431,7 +479,8 @@ export class EncounterRun {
     }
     if (expect.estimate !== undefined) {
       const kinds = (await this.options.api.estimates(view.id)).map((e) => e.kind);
-      if (!kinds.includes(expect.estimate)) problems.push(`no ${expect.estimate} was given before the visit (given: ${kinds.join(', ') || 'none'})`);
+      if (!kinds.includes(expect.estimate))
+        problems.push(`no ${expect.estimate} was given before the visit (given: ${kinds.join(', ') || 'none'})`);
     }
 
     const summary = [`${status.stage}`];

@@ -4,7 +4,13 @@
  * `@ts-expect-error` lines fail `tsc` if an insurer call became internal or a database write external.
  */
 import { describe, expect, it } from 'vitest';
-import { createExternalActivities, createInternalActivities, type ActivityDeps, type ExternalActivities, type InternalActivities } from '../../activities/index.ts';
+import {
+  createExternalActivities,
+  createInternalActivities,
+  type ActivityDeps,
+  type ExternalActivities,
+  type InternalActivities,
+} from '../../activities/index.ts';
 
 // Factories only close over their dependencies; nothing is called here.
 const deps = {} as ActivityDeps;

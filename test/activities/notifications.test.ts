@@ -49,9 +49,20 @@ async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId:
   const suffix = Math.random().toString(36).slice(2, 10);
   await prisma.payer.upsert({ where: { id: 'ACME-HEALTH' }, create: { id: 'ACME-HEALTH', name: 'Acme Health' }, update: {} });
   const patient = await prisma.patient.create({
-    data: { externalId: `P-${suffix}`, firstName: 'Ada', lastName: 'Example', dateOfBirth: new Date('1970-01-01'), sex: 'F', memberId: 'M-SECRET-1' },
+    data: {
+      externalId: `P-${suffix}`,
+      firstName: 'Ada',
+      lastName: 'Example',
+      dateOfBirth: new Date('1970-01-01'),
+      sex: 'F',
+      memberId: 'M-SECRET-1',
+    },
   });
-  const provider = await prisma.provider.upsert({ where: { npi: '1234567893' }, create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' }, update: {} });
+  const provider = await prisma.provider.upsert({
+    where: { npi: '1234567893' },
+    create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' },
+    update: {},
+  });
   const encounter = await prisma.encounter.create({
     data: {
       clinicEncounterId: `C-${suffix}`,
@@ -69,7 +80,12 @@ async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId:
     encounterId: encounter.id,
     queryId,
     physicianNpi: '1234567893',
-    draft: { question: 'Which type?', clinicalIndicators: ['"diabetes"'], options: ['Type 1', 'Type 2', 'Other (please specify)', 'Clinically undetermined'], reason: 'type missing' },
+    draft: {
+      question: 'Which type?',
+      clinicalIndicators: ['"diabetes"'],
+      options: ['Type 1', 'Type 2', 'Other (please specify)', 'Clinically undetermined'],
+      reason: 'type missing',
+    },
     dueAt: '2026-11-05T00:00:00Z',
   });
   return { encounterId: encounter.id, queryId };
@@ -78,7 +94,13 @@ async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId:
 function activitiesWith(physicianWebhookUrl?: string) {
   return createNotificationActivities({
     prisma: db.prisma,
-    notifications: { physicianWebhookUrl, supervisorWebhookUrl: physicianWebhookUrl, signingSecret: SECRET, apiBaseUrl: 'http://api.test', timeoutMs: 2_000 },
+    notifications: {
+      physicianWebhookUrl,
+      supervisorWebhookUrl: physicianWebhookUrl,
+      signingSecret: SECRET,
+      apiBaseUrl: 'http://api.test',
+      timeoutMs: 2_000,
+    },
   });
 }
 
@@ -131,11 +153,15 @@ describe('notifications', () => {
     const { encounterId, queryId } = await seedEncounterWithQuery();
     const notify = activitiesWith(receiverUrl);
     answerStatus = 503;
-    const unavailable = await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' }).catch((e: unknown) => e);
+    const unavailable = await notify
+      .notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' })
+      .catch((e: unknown) => e);
     expect(unavailable).toBeInstanceOf(ApplicationFailure);
     expect((unavailable as ApplicationFailure).nonRetryable).toBe(false);
     answerStatus = 410;
-    const refused = await notify.notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' }).catch((e: unknown) => e);
+    const refused = await notify
+      .notifyPhysician({ encounterId, queryId, physicianNpi: '1234567893', kind: 'new' })
+      .catch((e: unknown) => e);
     expect((refused as ApplicationFailure).nonRetryable).toBe(true);
     expect((refused as ApplicationFailure).type).toBe('ExternalPartyRejected');
   });

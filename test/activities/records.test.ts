@@ -22,14 +22,30 @@ async function seedEncounter(): Promise<string> {
   const suffix = Math.random().toString(36).slice(2, 10);
   await prisma.payer.upsert({ where: { id: 'ACME-HEALTH' }, create: { id: 'ACME-HEALTH', name: 'Acme Health' }, update: {} });
   const patient = await prisma.patient.create({
-    data: { externalId: `P-${suffix}`, firstName: 'Ada', lastName: 'Example', dateOfBirth: new Date('1970-01-01'), sex: 'F', memberId: 'M-1' },
+    data: {
+      externalId: `P-${suffix}`,
+      firstName: 'Ada',
+      lastName: 'Example',
+      dateOfBirth: new Date('1970-01-01'),
+      sex: 'F',
+      memberId: 'M-1',
+    },
   });
-  const provider = await prisma.provider.upsert({ where: { npi: '1234567893' }, create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' }, update: {} });
+  const provider = await prisma.provider.upsert({
+    where: { npi: '1234567893' },
+    create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' },
+    update: {},
+  });
   const encounter = await prisma.encounter.create({
     data: {
-      clinicEncounterId: `C-${suffix}`, patientId: patient.id, providerId: provider.id, payerId: 'ACME-HEALTH',
-      dateOfService: new Date('2026-11-02'), placeOfService: '11',
-      documentation: { notes: 'n', diagnoses: [], procedures: [], testResults: [] }, workflowId: `encounter-${suffix}`,
+      clinicEncounterId: `C-${suffix}`,
+      patientId: patient.id,
+      providerId: provider.id,
+      payerId: 'ACME-HEALTH',
+      dateOfService: new Date('2026-11-02'),
+      placeOfService: '11',
+      documentation: { notes: 'n', diagnoses: [], procedures: [], testResults: [] },
+      workflowId: `encounter-${suffix}`,
     },
   });
   return encounter.id;
@@ -42,7 +58,15 @@ describe('recordTransition', () => {
     const at = '2026-11-20T10:15:30.123Z';
     await recordTransition({ encounterId, sequence: 1, from: 'received', to: 'coding', at });
     await recordTransition({ encounterId, sequence: 1, from: 'received', to: 'coding', at });
-    await recordTransition({ encounterId, sequence: 2, from: 'coding', to: 'billing', at: '2026-11-20T10:15:31.000Z', reason: 'coded', actor: 'engine' });
+    await recordTransition({
+      encounterId,
+      sequence: 2,
+      from: 'coding',
+      to: 'billing',
+      at: '2026-11-20T10:15:31.000Z',
+      reason: 'coded',
+      actor: 'engine',
+    });
 
     const rows = await db.prisma.encounterTransition.findMany({ where: { encounterId }, orderBy: { sequence: 'asc' } });
     expect(rows.map((r) => [r.sequence, r.fromStage, r.toStage, r.reason, r.actor])).toEqual([
@@ -57,7 +81,9 @@ describe('recordTransition', () => {
   it('fails for an encounter that does not exist and records nothing', async () => {
     const { recordTransition } = createRecordActivities({ prisma: db.prisma });
     const encounterId = '00000000-0000-4000-8000-000000000000';
-    await expect(recordTransition({ encounterId, sequence: 1, from: 'received', to: 'coding', at: '2026-11-20T10:00:00Z' })).rejects.toThrow();
+    await expect(
+      recordTransition({ encounterId, sequence: 1, from: 'received', to: 'coding', at: '2026-11-20T10:00:00Z' }),
+    ).rejects.toThrow();
     expect(await db.prisma.encounterTransition.count({ where: { encounterId } })).toBe(0);
   });
 });

@@ -33,7 +33,12 @@ describe('routing to a coder', () => {
 
   it('routes a physician code the result rewrote (99392 → 99395) or dropped, naming each', () => {
     const rewritten = result({
-      straightThrough: { eligible: false, reasons: ['documented-code-changed', 'documented-code-dropped'], threshold: 0.9, thresholdSource: 'test' },
+      straightThrough: {
+        eligible: false,
+        reasons: ['documented-code-changed', 'documented-code-dropped'],
+        threshold: 0.9,
+        thresholdSource: 'test',
+      },
       documentedCodes: [
         { system: 'CPT', code: '99392', line: 'procedures[0]', outcome: 'changed', codedAs: ['99395'], reason: 'age band' },
         { system: 'CPT', code: '17110', line: 'procedures[1]', outcome: 'dropped', reason: 'no catalog match' },
@@ -47,13 +52,18 @@ describe('routing to a coder', () => {
   });
 
   it('routes low confidence, no diagnosis and unmatched procedures with the figures, and payer rules', () => {
-    const unsure = result({ confidence: 0.81, straightThrough: { eligible: false, reasons: ['low-confidence', 'unmatched-procedure'], threshold: 0.9, thresholdSource: 'test' } });
+    const unsure = result({
+      confidence: 0.81,
+      straightThrough: { eligible: false, reasons: ['low-confidence', 'unmatched-procedure'], threshold: 0.9, thresholdSource: 'test' },
+    });
     const [low] = reviewReasons(unsure, []);
     expect(low).toMatchObject({ kind: 'low_confidence' });
     expect(low!.detail).toContain('confidence 0.81 < 0.9');
     expect(low!.detail).toContain('matches no catalog entry');
     // Edit failures and open clarifications are the workflow's to route, not repeated here.
-    const editOnly = result({ straightThrough: { eligible: false, reasons: ['edit-failed', 'open-clarification'], threshold: 0.9, thresholdSource: 'test' } });
+    const editOnly = result({
+      straightThrough: { eligible: false, reasons: ['edit-failed', 'open-clarification'], threshold: 0.9, thresholdSource: 'test' },
+    });
     expect(reviewReasons(editOnly, [])).toEqual([]);
     expect(reviewReasons(result(), [{ code: '99392', note: 'audited' }])).toEqual([
       { kind: 'payer_rule', detail: 'the payer asks a coder to review 99392 (audited)', codes: ['99392'] },

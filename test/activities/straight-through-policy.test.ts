@@ -14,11 +14,16 @@ function record(content: unknown): string {
 
 describe('straight-through policy', () => {
   it('is off unless a calibration is configured', () => {
-    expect(loadStraightThroughPolicy(undefined)).toMatchObject({ enabled: false, why: expect.stringContaining('a coder confirms every encounter') });
+    expect(loadStraightThroughPolicy(undefined)).toMatchObject({
+      enabled: false,
+      why: expect.stringContaining('a coder confirms every encounter'),
+    });
   });
 
   it('refuses the shipped calibration: its measured precision on independent records is under 98 %', () => {
-    expect(() => loadStraightThroughPolicy(STRAIGHT_THROUGH_CONFIG_PATH)).toThrow(/measured straight-through precision is 0\.58 .*at least 0\.98 is required/);
+    expect(() => loadStraightThroughPolicy(STRAIGHT_THROUGH_CONFIG_PATH)).toThrow(
+      /measured straight-through precision is 0\.58 .*at least 0\.98 is required/,
+    );
   });
 
   it('refuses a record that does not state its measured precision or where it was measured', () => {
@@ -28,6 +33,10 @@ describe('straight-through policy', () => {
   });
 
   it('enables it with a record of at least 98 % (the test fixture)', () => {
-    expect(loadStraightThroughPolicy(TEST_STRAIGHT_THROUGH_CALIBRATION)).toMatchObject({ enabled: true, threshold: 0.972, measuredPrecision: 1 });
+    expect(loadStraightThroughPolicy(TEST_STRAIGHT_THROUGH_CALIBRATION)).toMatchObject({
+      enabled: true,
+      threshold: 0.972,
+      measuredPrecision: 1,
+    });
   });
 });

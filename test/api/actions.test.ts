@@ -48,24 +48,43 @@ describe('clarification queries', () => {
     expect(own.body.items).toHaveLength(1);
     expect(own.body.items[0]).toMatchObject({ id: openQueryId, encounterId, options: ['controlled', 'uncontrolled'], remindersSent: 0 });
     expect(own.body.items[0].links.answer).toBe(`/clarifications/${openQueryId}/answer`);
-    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.supervisor })).body.items).toHaveLength(1);
+    expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.supervisor })).body.items).toHaveLength(
+      1,
+    );
     expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/clarifications', { token: TOKENS.physicianB })).status).toBe(403);
     // The first path, kept as an alias.
     expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA })).body).toEqual(own.body);
   });
 
   it('403 when another physician answers; 404 unknown; 409 not open; 400 empty answer', async () => {
-    const other = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, { token: TOKENS.physicianB, body: { option: 'controlled' } });
+    const other = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, {
+      token: TOKENS.physicianB,
+      body: { option: 'controlled' },
+    });
     expect(other.status).toBe(403);
     expect(other.contentType).toMatch(/problem\+json/);
-    expect((await call(api.baseUrl, 'POST', '/clarifications/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(404);
-    expect((await call(api.baseUrl, 'POST', `/clarifications/${answeredQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } })).status).toBe(409);
+    expect(
+      (await call(api.baseUrl, 'POST', '/clarifications/nope/answer', { token: TOKENS.physicianA, body: { option: 'controlled' } })).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(api.baseUrl, 'POST', `/clarifications/${answeredQueryId}/answer`, {
+          token: TOKENS.physicianA,
+          body: { option: 'controlled' },
+        })
+      ).status,
+    ).toBe(409);
     expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.physicianA, body: {} })).status).toBe(400);
-    expect((await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status).toBe(403);
+    expect(
+      (await call(api.baseUrl, 'POST', `/queries/${openQueryId}/answer`, { token: TOKENS.coder, body: { option: 'controlled' } })).status,
+    ).toBe(403);
   });
 
   it('503 (not a hang) when the workflow does not take the update in time', async () => {
-    const response = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, { token: TOKENS.physicianA, body: { option: 'controlled' } });
+    const response = await call(api.baseUrl, 'POST', `/clarifications/${openQueryId}/answer`, {
+      token: TOKENS.physicianA,
+      body: { option: 'controlled' },
+    });
     expect(response.status).toBe(503);
     expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await api.db.prisma.auditEvent.count({ where: { action: 'clarification.answered' } })).toBe(0);
@@ -88,14 +107,27 @@ describe('staff actions', () => {
   });
 
   it('decision: 503 without a live status for non-cancel decisions; 400 for an unknown decision', async () => {
-    expect((await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, { token: TOKENS.supervisor, body: { decision: 'extend', extendBy: '24h' } })).status).toBe(503);
-    const unknown = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, { token: TOKENS.supervisor, body: { decision: 'shrug' } });
+    expect(
+      (
+        await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, {
+          token: TOKENS.supervisor,
+          body: { decision: 'extend', extendBy: '24h' },
+        })
+      ).status,
+    ).toBe(503);
+    const unknown = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'shrug' },
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].field).toBe('decision');
   });
 
   it('cancel signals the workflow and is audited; 409 once the stored stage is final', async () => {
-    const accepted = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, { token: TOKENS.biller, body: { reason: 'duplicate visit' } });
+    const accepted = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, {
+      token: TOKENS.biller,
+      body: { reason: 'duplicate visit' },
+    });
     expect(accepted.status).toBe(202);
     expect(accepted.body).toEqual({ accepted: true });
 
@@ -108,7 +140,10 @@ describe('staff actions', () => {
     expect(audit.body.items[0]).toMatchObject({ actor: 'biller-demo', role: 'biller', action: 'encounter.cancel_requested', encounterId });
 
     await api.db.prisma.encounter.update({ where: { id: encounterId }, data: { stage: 'cancelled' } });
-    const again = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, { token: TOKENS.supervisor, body: { reason: 'again' } });
+    const again = await call(api.baseUrl, 'POST', `/encounters/${encounterId}/cancel`, {
+      token: TOKENS.supervisor,
+      body: { reason: 'again' },
+    });
     expect(again.status).toBe(409);
   });
 });
@@ -140,7 +175,13 @@ describe('statements', () => {
     const list = await call(api.baseUrl, 'GET', `/patients/${patientId}/statements`, { token: TOKENS.biller });
     expect(list.status).toBe(200);
     expect(list.body.items).toEqual([
-      expect.objectContaining({ id: statementId, billedCents: 15_000, insuranceExpectedCents: 7_500, patientOwesCents: 2_500, dueDate: '2026-12-25' }),
+      expect.objectContaining({
+        id: statementId,
+        billedCents: 15_000,
+        insuranceExpectedCents: 7_500,
+        patientOwesCents: 2_500,
+        dueDate: '2026-12-25',
+      }),
     ]);
 
     const json = await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.supervisor });
@@ -148,7 +189,9 @@ describe('statements', () => {
     const html = await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.biller, accept: 'text/html' });
     expect(html.contentType).toMatch(/^text\/html/);
     expect(html.text).toContain('McTestface');
-    expect((await call(api.baseUrl, 'GET', `/statements/${statementId}?format=html`, { token: TOKENS.biller })).contentType).toMatch(/^text\/html/);
+    expect((await call(api.baseUrl, 'GET', `/statements/${statementId}?format=html`, { token: TOKENS.biller })).contentType).toMatch(
+      /^text\/html/,
+    );
 
     expect((await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.coder })).status).toBe(403);
     expect((await call(api.baseUrl, 'GET', `/patients/${crypto.randomUUID()}/statements`, { token: TOKENS.biller })).status).toBe(404);

@@ -14,9 +14,14 @@ afterAll(async () => {
 describe('admission limit on intake', () => {
   it('a burst beyond capacity gets 503 with Retry-After for the excess and 201 for the rest; every 201 is stored', async () => {
     const submissions = Array.from({ length: 24 }, () => validSubmission());
-    const responses = await Promise.all(submissions.map((body) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body })));
+    const responses = await Promise.all(
+      submissions.map((body) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body })),
+    );
     const statuses = responses.map((r) => r.status);
-    expect(statuses.every((s) => s === 201 || s === 503), statuses.join(',')).toBe(true);
+    expect(
+      statuses.every((s) => s === 201 || s === 503),
+      statuses.join(','),
+    ).toBe(true);
     const shed = responses.filter((r) => r.status === 503);
     expect(shed.length).toBeGreaterThan(0);
     for (const response of shed) {

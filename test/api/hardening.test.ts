@@ -1,4 +1,5 @@
 // Findings of the security/compliance review, each over real HTTP against the API under test.
+// Over 300 lines because every finding shares one API under test.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
@@ -30,8 +31,16 @@ describe('control characters and lone surrogates (H2, M6)', () => {
     ['NUL in the notes', (s: any) => (s.documentation.notes = 'fine\u0000notes'), 'documentation.notes'],
     ['BEL in the last name', (s: any) => (s.patient.lastName = 'Mc\u0007Test'), 'patient.lastName'],
     ['lone high surrogate in the first name', (s: any) => (s.patient.firstName = 'Te\ud800sty'), 'patient.firstName'],
-    ['lone low surrogate in a test result', (s: any) => (s.documentation.testResults[0].value = '\udc007.2'), 'documentation.testResults.0.value'],
-    ['ESC in a diagnosis description', (s: any) => (s.documentation.diagnoses[0].description = 'x\u001b[31m'), 'documentation.diagnoses.0.description'],
+    [
+      'lone low surrogate in a test result',
+      (s: any) => (s.documentation.testResults[0].value = '\udc007.2'),
+      'documentation.testResults.0.value',
+    ],
+    [
+      'ESC in a diagnosis description',
+      (s: any) => (s.documentation.diagnoses[0].description = 'x\u001b[31m'),
+      'documentation.diagnoses.0.description',
+    ],
   ])('intake: 400 naming the field for %s', async (_name, spoil, field) => {
     const submission: any = validSubmission();
     spoil(submission);
@@ -51,15 +60,34 @@ describe('control characters and lone surrogates (H2, M6)', () => {
     const { id } = await newEncounter();
     const queryId = randomUUID();
     await api.db.prisma.clarificationQuery.create({
-      data: { id: queryId, encounterId: id, physicianNpi: '1234567893', question: 'Q?', clinicalIndicators: [], options: ['a'], reason: 'r', status: 'open', dueAt: new Date(Date.now() + 3_600_000) },
+      data: {
+        id: queryId,
+        encounterId: id,
+        physicianNpi: '1234567893',
+        question: 'Q?',
+        clinicalIndicators: [],
+        options: ['a'],
+        reason: 'r',
+        status: 'open',
+        dueAt: new Date(Date.now() + 3_600_000),
+      },
     });
-    const answer = await call(api.baseUrl, 'POST', `/queries/${queryId}/answer`, { token: TOKENS.physicianA, body: { freeText: 'yes\u0000' } });
+    const answer = await call(api.baseUrl, 'POST', `/queries/${queryId}/answer`, {
+      token: TOKENS.physicianA,
+      body: { freeText: 'yes\u0000' },
+    });
     expect([answer.status, fields(answer)]).toEqual([400, ['freeText']]);
     const cancel = await call(api.baseUrl, 'POST', `/encounters/${id}/cancel`, { token: TOKENS.supervisor, body: { reason: 'dup\u0000' } });
     expect([cancel.status, fields(cancel)]).toEqual([400, ['reason']]);
-    const decision = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'cancel', note: '\ud800' } });
+    const decision = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'cancel', note: '\ud800' },
+    });
     expect([decision.status, fields(decision)]).toEqual([400, ['note']]);
-    const codes = await call(api.baseUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'E11.9' }], procedures: [], note: 'n\u0001' } });
+    const codes = await call(api.baseUrl, 'PUT', `/encounters/${id}/codes`, {
+      token: TOKENS.coder,
+      body: { diagnoses: [{ code: 'E11.9' }], procedures: [], note: 'n\u0001' },
+    });
     expect([codes.status, fields(codes)]).toEqual([400, ['note']]);
     const history = await api.env.client.workflow.getHandle(`encounter-${id}`).fetchHistory();
     expect((history.events ?? []).filter((e) => e.workflowExecutionSignaledEventAttributes)).toEqual([]);
@@ -110,7 +138,10 @@ describe('intake replay with another body (M7)', () => {
     expect((await post(submission)).status).toBe(201);
     const same = await post(JSON.parse(JSON.stringify(submission)));
     expect([same.status, same.headers.get('idempotent-replay')]).toEqual([200, 'true']);
-    const padded = await post({ ...submission, documentation: { ...submission.documentation, notes: `  ${submission.documentation.notes}  ` } });
+    const padded = await post({
+      ...submission,
+      documentation: { ...submission.documentation, notes: `  ${submission.documentation.notes}  ` },
+    });
     expect(padded.status).toBe(200);
     const changed = await post({ ...submission, placeOfService: '22' });
     expect(changed.status).toBe(409);
@@ -161,7 +192,9 @@ describe('patient demographics are not overwritten (M2)', () => {
     // The clinic's replay of the identical (mismatching) body stays idempotent: same encounter, no second audit row.
     const replay = await post(differing);
     expect([replay.status, replay.body.id, replay.headers.get('idempotent-replay')]).toEqual([200, mismatch.body.id, 'true']);
-    expect(await api.db.prisma.auditEvent.count({ where: { action: 'intake.demographics_mismatch', encounterId: mismatch.body.id } })).toBe(1);
+    expect(await api.db.prisma.auditEvent.count({ where: { action: 'intake.demographics_mismatch', encounterId: mismatch.body.id } })).toBe(
+      1,
+    );
   });
 });
 
@@ -169,7 +202,11 @@ describe('dates (M8)', () => {
   it.each([
     ['a date of service two days ahead', (s: any) => (s.dateOfService = day(2)), 'dateOfService'],
     ['a date of service more than 2 years ago', (s: any) => (s.dateOfService = day(-2 * 366 - 1)), 'dateOfService'],
-    ['a date of birth 131 years before the date of service', (s: any) => (s.patient.dateOfBirth = `${Number(s.dateOfService.slice(0, 4)) - 131}-01-01`), 'patient.dateOfBirth'],
+    [
+      'a date of birth 131 years before the date of service',
+      (s: any) => (s.patient.dateOfBirth = `${Number(s.dateOfService.slice(0, 4)) - 131}-01-01`),
+      'patient.dateOfBirth',
+    ],
   ])('400 naming the field for %s', async (_name, spoil, field) => {
     const submission: any = validSubmission();
     spoil(submission);
@@ -207,14 +244,21 @@ describe('minimum necessary on GET /encounters/:id (M3) and PHI reads audited (M
     expect(own.body.patient.lastName).toBeUndefined();
 
     const coder = await get(TOKENS.coder);
-    expect(coder.body).toMatchObject({ patient: { lastName: 'McTestface' }, documentation: expect.any(Object), status: expect.any(Object) });
+    expect(coder.body).toMatchObject({
+      patient: { lastName: 'McTestface' },
+      documentation: expect.any(Object),
+      status: expect.any(Object),
+    });
     const biller = await get(TOKENS.biller);
     expect(biller.body).toMatchObject({ patient: { lastName: 'McTestface' }, claims: [] });
     expect(biller.body.documentation).toBeUndefined();
     const supervisor = await get(TOKENS.supervisor);
     expect(supervisor.body).toMatchObject({ documentation: expect.any(Object), claims: [] });
 
-    const views = await api.db.prisma.auditEvent.findMany({ where: { encounterId: id, action: 'encounter.viewed' }, orderBy: { at: 'asc' } });
+    const views = await api.db.prisma.auditEvent.findMany({
+      where: { encounterId: id, action: 'encounter.viewed' },
+      orderBy: { at: 'asc' },
+    });
     expect(views.map((v) => v.actor)).toEqual(['intake-demo', '1234567893', 'coder-demo', 'biller-demo', 'supervisor-demo']);
     expect(views[0]?.detail).toEqual({ patientId: expect.any(String) });
     expect(JSON.stringify(views)).not.toContain('McTestface');
@@ -223,9 +267,20 @@ describe('minimum necessary on GET /encounters/:id (M3) and PHI reads audited (M
   it('statement and query reads are audited with ids only', async () => {
     const { id } = await newEncounter();
     const { patientId } = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
-    const claim = await api.db.prisma.claim.create({ data: { encounterId: id, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 100, payload: {}, x12: '' } });
+    const claim = await api.db.prisma.claim.create({
+      data: { encounterId: id, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 100, payload: {}, x12: '' },
+    });
     const statement = await api.db.prisma.patientStatement.create({
-      data: { encounterId: id, patientId, claimId: claim.id, billedCents: 100, insuranceExpectedCents: 0, patientOwesCents: 100, dueDate: new Date('2026-12-25'), breakdown: sampleStatementDocument(claim.claimNumber) as object },
+      data: {
+        encounterId: id,
+        patientId,
+        claimId: claim.id,
+        billedCents: 100,
+        insuranceExpectedCents: 0,
+        patientOwesCents: 100,
+        dueDate: new Date('2026-12-25'),
+        breakdown: sampleStatementDocument(claim.claimNumber) as object,
+      },
     });
     expect((await call(api.baseUrl, 'GET', `/statements/${statement.id}`, { token: TOKENS.biller })).status).toBe(200);
     expect((await call(api.baseUrl, 'GET', `/patients/${patientId}/statements`, { token: TOKENS.supervisor })).status).toBe(200);
@@ -233,7 +288,9 @@ describe('minimum necessary on GET /encounters/:id (M3) and PHI reads audited (M
 
     const statementView = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'statement.viewed', encounterId: id } });
     expect(statementView).toMatchObject({ actor: 'biller-demo', role: 'biller', detail: { patientId, statementId: statement.id } });
-    const listView = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'patient_statements.viewed', detail: { path: ['patientId'], equals: patientId } } });
+    const listView = await api.db.prisma.auditEvent.findFirstOrThrow({
+      where: { action: 'patient_statements.viewed', detail: { path: ['patientId'], equals: patientId } },
+    });
     expect(listView).toMatchObject({ actor: 'supervisor-demo', role: 'supervisor', detail: { statementIds: [statement.id] } });
     const queriesView = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'physician_queries.viewed' } });
     expect(queriesView).toMatchObject({ actor: '1234567893', role: 'physician', detail: { physicianNpi: '1234567893' } });
@@ -281,9 +338,15 @@ describe('Idempotency-Key on actions (M9)', () => {
 describe('low findings (L)', () => {
   it('extendBy is capped at 30 days', async () => {
     const { id } = await newEncounter();
-    const response = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'extend', extendBy: '31d' } });
+    const response = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'extend', extendBy: '31d' },
+    });
     expect([response.status, fields(response)]).toEqual([400, ['extendBy']]);
-    const hours = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'extend', extendBy: '721h' } });
+    const hours = await call(api.baseUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'extend', extendBy: '721h' },
+    });
     expect(fields(hours)).toEqual(['extendBy']);
   });
 
@@ -298,7 +361,9 @@ describe('low findings (L)', () => {
 
   it('workflow durations are validated at startup, naming the variable', () => {
     expect(loadConfig({}).timings.clarificationDeadline).toBe('72h');
-    expect(loadConfig({ CLARIFICATION_DEADLINE: '45s', AUTHORIZATION_POLL_INTERVAL: '1500' }).timings.authorizationPollInterval).toBe('1500');
+    expect(loadConfig({ CLARIFICATION_DEADLINE: '45s', AUTHORIZATION_POLL_INTERVAL: '1500' }).timings.authorizationPollInterval).toBe(
+      '1500',
+    );
     expect(() => loadConfig({ CLARIFICATION_DEADLINE: 'soon' })).toThrow(/CLARIFICATION_DEADLINE/);
     expect(() => loadConfig({ CLARIFICATION_REMINDER_INTERVAL: '0s' })).toThrow(/CLARIFICATION_REMINDER_INTERVAL/);
     expect(() => loadConfig({ AUTHORIZATION_POLL_INTERVAL: '-5m' })).toThrow(/AUTHORIZATION_POLL_INTERVAL/);
@@ -328,7 +393,9 @@ describe('demo tokens and dev secret outside the embedded demo (M9 config)', () 
     const webhook = { PHYSICIAN_WEBHOOK_URL: 'https://hooks.example/p' };
     expect(() => standaloneSettingsFrom({ ...base, ...webhook }, 'worker')).toThrow(/WEBHOOK_SIGNING_SECRET/);
     expect(() => loadConfig({ SUPERVISOR_WEBHOOK_URL: 'https://hooks.example/s' })).toThrow(/WEBHOOK_SIGNING_SECRET/);
-    expect(standaloneSettingsFrom({ ...base, ...webhook, WEBHOOK_SIGNING_SECRET: 's3cret' }, 'worker').config.webhookSigningSecret).toBe('s3cret');
+    expect(standaloneSettingsFrom({ ...base, ...webhook, WEBHOOK_SIGNING_SECRET: 's3cret' }, 'worker').config.webhookSigningSecret).toBe(
+      's3cret',
+    );
   });
 
   it('a standalone API or worker refuses to start without PAYLOAD_ENCRYPTION_KEYS; a malformed list is refused naming no key', () => {

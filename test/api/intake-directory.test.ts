@@ -19,7 +19,14 @@ const post = (body: unknown) => call(api.baseUrl, 'POST', '/encounters', { token
 describe('the payer directory at intake', () => {
   it('the test database holds the shipped directory with its limits and prior-authorization rules', async () => {
     const acme = await api.db.prisma.payer.findUniqueOrThrow({ where: { id: 'ACME-HEALTH' } });
-    expect(acme).toMatchObject({ name: 'Acme Health Plan', active: true, claimRoute: 'clearinghouse', timelyFilingDays: 180, appealLimitDays: 180, followUpDays: 30 });
+    expect(acme).toMatchObject({
+      name: 'Acme Health Plan',
+      active: true,
+      claimRoute: 'clearinghouse',
+      timelyFilingDays: 180,
+      appealLimitDays: 180,
+      followUpDays: 30,
+    });
     expect(acme.priorAuthorization).toContainEqual({ codes: ['11042'], note: 'surgical debridement' });
   });
 
@@ -47,8 +54,16 @@ describe('the payer directory at intake', () => {
   it('stores a known secondary payer on the encounter and coverage version 1', async () => {
     const created = await post({ ...validSubmission(), secondaryCoverage: { payerId: 'BLUE-PLAINS', memberId: 'SEC-778' } });
     expect(created.status).toBe(201);
-    const encounter = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: created.body.id }, include: { coverageVersions: true } });
-    expect(encounter).toMatchObject({ secondaryPayerId: 'BLUE-PLAINS', secondaryMemberId: 'SEC-778', coverageVersion: 1, financialClass: 'insurance' });
+    const encounter = await api.db.prisma.encounter.findUniqueOrThrow({
+      where: { id: created.body.id },
+      include: { coverageVersions: true },
+    });
+    expect(encounter).toMatchObject({
+      secondaryPayerId: 'BLUE-PLAINS',
+      secondaryMemberId: 'SEC-778',
+      coverageVersion: 1,
+      financialClass: 'insurance',
+    });
     expect(encounter.coverageVersions).toEqual([
       expect.objectContaining({ version: 1, kind: 'insurance', payerId: 'ACME-HEALTH', memberId: 'MBR12345', changedBy: 'intake' }),
     ]);
@@ -74,9 +89,21 @@ describe('the patient address at intake', () => {
     const submission = validSubmission();
     const created = await post(submission);
     expect(created.status).toBe(201);
-    const encounter = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: created.body.id }, include: { patient: { include: { versions: true } } } });
-    expect(encounter.patient).toMatchObject({ addressLine1: '12 Test Lane', city: 'Springfield', state: 'IL', postalCode: '62704', phone: '2175550100', version: 1 });
-    expect(encounter.patient.versions).toEqual([expect.objectContaining({ version: 1, addressLine1: '12 Test Lane', changedBy: 'intake' })]);
+    const encounter = await api.db.prisma.encounter.findUniqueOrThrow({
+      where: { id: created.body.id },
+      include: { patient: { include: { versions: true } } },
+    });
+    expect(encounter.patient).toMatchObject({
+      addressLine1: '12 Test Lane',
+      city: 'Springfield',
+      state: 'IL',
+      postalCode: '62704',
+      phone: '2175550100',
+      version: 1,
+    });
+    expect(encounter.patient.versions).toEqual([
+      expect.objectContaining({ version: 1, addressLine1: '12 Test Lane', changedBy: 'intake' }),
+    ]);
   });
 
   it('adds an address to a patient on file without one as a new version, and never overwrites one on file', async () => {
@@ -84,12 +111,21 @@ describe('the patient address at intake', () => {
     delete first.patient.address;
     delete first.patient.phone;
     expect((await post(first)).status).toBe(201);
-    const second = { ...validSubmission(), patient: { ...first.patient, address: { line1: '9 Elm Road', city: 'Peoria', state: 'IL', postalCode: '616020000' } } };
+    const second = {
+      ...validSubmission(),
+      patient: { ...first.patient, address: { line1: '9 Elm Road', city: 'Peoria', state: 'IL', postalCode: '616020000' } },
+    };
     expect((await post(second)).status).toBe(201);
-    const third = { ...validSubmission(), patient: { ...first.patient, address: { line1: '1 Other Way', city: 'Chicago', state: 'IL', postalCode: '60601' } } };
+    const third = {
+      ...validSubmission(),
+      patient: { ...first.patient, address: { line1: '1 Other Way', city: 'Chicago', state: 'IL', postalCode: '60601' } },
+    };
     expect((await post(third)).status).toBe(201);
 
-    const patient = await api.db.prisma.patient.findUniqueOrThrow({ where: { externalId: first.patient.externalId }, include: { versions: { orderBy: { version: 'asc' } } } });
+    const patient = await api.db.prisma.patient.findUniqueOrThrow({
+      where: { externalId: first.patient.externalId },
+      include: { versions: { orderBy: { version: 'asc' } } },
+    });
     expect(patient).toMatchObject({ addressLine1: '9 Elm Road', postalCode: '616020000', version: 2 });
     expect(patient.versions.map((v) => [v.version, v.addressLine1, v.changedBy])).toEqual([
       [1, null, 'intake'],

@@ -122,7 +122,14 @@ describe('intake is idempotent on clinicEncounterId', () => {
       update: {},
     });
     const patient = await prisma.patient.create({
-      data: { externalId: submission.patient.externalId, firstName: 'A', lastName: 'B', dateOfBirth: new Date('1980-01-01'), sex: 'U', memberId: 'M1' },
+      data: {
+        externalId: submission.patient.externalId,
+        firstName: 'A',
+        lastName: 'B',
+        dateOfBirth: new Date('1980-01-01'),
+        sex: 'U',
+        memberId: 'M1',
+      },
     });
     await prisma.encounter.create({
       data: {

@@ -36,7 +36,14 @@ beforeAll(async () => {
   db = await createTestDatabase();
   await db.prisma.payer.create({ data: { id: 'METRICS-PAYER', name: 'Metrics payer' } });
   const patient = await db.prisma.patient.create({
-    data: { externalId: 'metrics-patient', firstName: 'Synthetic', lastName: 'Person', dateOfBirth: new Date('1980-01-01'), sex: 'F', memberId: 'M-0' },
+    data: {
+      externalId: 'metrics-patient',
+      firstName: 'Synthetic',
+      lastName: 'Person',
+      dateOfBirth: new Date('1980-01-01'),
+      sex: 'F',
+      memberId: 'M-0',
+    },
   });
   const provider = await db.prisma.provider.create({ data: { npi: '1234567893', name: 'Dr Synthetic', taxonomy: '207Q00000X' } });
   for (const [index, stage] of ['coding', 'coding', 'billed'].entries()) {

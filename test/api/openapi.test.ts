@@ -13,8 +13,13 @@ interface Operation {
   responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
 }
 
-const document = buildOpenApiDocument(API_ROUTES) as { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown> } };
-const operations = Object.entries(document.paths).flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ name: `${method} ${path}`, op })));
+const document = buildOpenApiDocument(API_ROUTES) as {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, unknown> };
+};
+const operations = Object.entries(document.paths).flatMap(([path, item]) =>
+  Object.entries(item).map(([method, op]) => ({ name: `${method} ${path}`, op })),
+);
 
 describe('the OpenAPI document', () => {
   it('is valid OpenAPI 3.1 (openapi-spec-validator 0.9.0)', async () => {

@@ -35,7 +35,11 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
   const readiness: Record<string, boolean> = { temporal: true, database: true };
   // The API's client encrypts payloads as in production; `env.client` (no codec) reads what Temporal stores.
   const payloadCodec = createPayloadCodec(generatePayloadKeySpec());
-  const temporal = new Client({ connection: env.connection, namespace: env.namespace ?? 'default', dataConverter: encryptingDataConverter(payloadCodec) });
+  const temporal = new Client({
+    connection: env.connection,
+    namespace: env.namespace ?? 'default',
+    dataConverter: encryptingDataConverter(payloadCodec),
+  });
   const undeclaredResponses: string[] = [];
   const app = createApp({
     prisma: db.prisma,

@@ -26,7 +26,11 @@ async function postEncoded(body: Buffer, encoding: string) {
     headers: { authorization: `Bearer ${TOKENS.intake}`, 'content-type': 'application/json', 'content-encoding': encoding },
     body,
   });
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: (await response.json()) as { errors?: Array<{ field: string }> } };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: (await response.json()) as { errors?: Array<{ field: string }> },
+  };
 }
 
 describe('security headers and caching', () => {
@@ -79,11 +83,28 @@ describe('Content-Encoding of request bodies', () => {
 
 describe('dependency outages', () => {
   it('classifies Prisma, node-postgres and gRPC outage errors, and leaves others alone', () => {
-    const prismaTimeout = Object.assign(new Error('Unable to start a transaction in the given time.'), { name: 'PrismaClientKnownRequestError', code: 'P2028' });
-    const wrapped = Object.assign(new Error('x'), { name: 'PrismaClientKnownRequestError', code: 'P2010', meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } } });
-    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect' });
-    const shuttingDown = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01', severity: 'FATAL' });
-    const grpc = Object.assign(new Error('ServiceError'), { name: 'ServiceError', cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }) });
+    const prismaTimeout = Object.assign(new Error('Unable to start a transaction in the given time.'), {
+      name: 'PrismaClientKnownRequestError',
+      code: 'P2028',
+    });
+    const wrapped = Object.assign(new Error('x'), {
+      name: 'PrismaClientKnownRequestError',
+      code: 'P2010',
+      meta: { driverAdapterError: { cause: { kind: 'ConnectionClosed' } } },
+    });
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+      errno: -111,
+      syscall: 'connect',
+    });
+    const shuttingDown = Object.assign(new Error('terminating connection due to administrator command'), {
+      code: '57P01',
+      severity: 'FATAL',
+    });
+    const grpc = Object.assign(new Error('ServiceError'), {
+      name: 'ServiceError',
+      cause: Object.assign(new Error('14 UNAVAILABLE: No connection established'), { code: 14 }),
+    });
     for (const error of [prismaTimeout, wrapped, refused, shuttingDown, grpc, new Error('Connection terminated unexpectedly')]) {
       expect(isDependencyOutage(error), String(error.message)).toBe(true);
     }

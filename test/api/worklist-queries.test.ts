@@ -26,12 +26,15 @@ async function newEncounter(on: ApiUnderTest): Promise<string> {
   return created.body.id as string;
 }
 
-const views = (on: ApiUnderTest, encounterId: string) => on.db.prisma.auditEvent.findMany({ where: { encounterId, action: 'encounter.viewed' } });
+const views = (on: ApiUnderTest, encounterId: string) =>
+  on.db.prisma.auditEvent.findMany({ where: { encounterId, action: 'encounter.viewed' } });
 
 describe('views of a record are audited once per user and window', () => {
   it('writes one row for a user reading the same encounter again and again, one per other user', async () => {
     const id = await newEncounter(api);
-    const reads = await Promise.all(Array.from({ length: 4 }, () => call(api.baseUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor })));
+    const reads = await Promise.all(
+      Array.from({ length: 4 }, () => call(api.baseUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor })),
+    );
     expect(reads.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     expect((await call(api.baseUrl, 'GET', `/encounters/${id}`, { token: TOKENS.coder })).status).toBe(200);
     expect((await call(api.baseUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor })).status).toBe(200);
@@ -42,7 +45,8 @@ describe('views of a record are audited once per user and window', () => {
   it('writes every view when the window is 0, and once per window otherwise', async () => {
     const id = await newEncounter(api);
     const supervisor = { role: 'supervisor', subject: 'supervisor-demo' } as const;
-    const view = (viewAuditWindowMs: number) => recordView({ prisma: api.db.prisma, limits: { viewAuditWindowMs } }, supervisor, 'encounter.viewed', { encounterId: id });
+    const view = (viewAuditWindowMs: number) =>
+      recordView({ prisma: api.db.prisma, limits: { viewAuditWindowMs } }, supervisor, 'encounter.viewed', { encounterId: id });
     for (let i = 0; i < 3; i++) await view(0);
     expect(await views(api, id)).toHaveLength(3);
     await Promise.all([view(1e12), view(1e12), view(1e12)]);
@@ -68,9 +72,14 @@ describe('GET /audit in pages', () => {
     let cursor: string | null | undefined;
     let pages = 0;
     do {
-      const page = await call(api.baseUrl, 'GET', `/audit?encounterId=${id}&action=${encodeURIComponent('clarification:*')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`, {
-        token: TOKENS.supervisor,
-      });
+      const page = await call(
+        api.baseUrl,
+        'GET',
+        `/audit?encounterId=${id}&action=${encodeURIComponent('clarification:*')}&limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+        {
+          token: TOKENS.supervisor,
+        },
+      );
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       seen.push(...page.body.items.map((item: { detail: { n: number } }) => item.detail.n));
@@ -92,7 +101,10 @@ describe('GET /audit in pages', () => {
     const bad = async (query: string, field: string) => {
       const answer = await call(api.baseUrl, 'GET', `/audit?${query}`, { token: TOKENS.supervisor });
       expect(answer.status, query).toBe(400);
-      expect(answer.body.errors.map((e: { field: string }) => e.field), query).toContain(field);
+      expect(
+        answer.body.errors.map((e: { field: string }) => e.field),
+        query,
+      ).toContain(field);
     };
     await bad('cursor=not-a-cursor', 'cursor');
     await bad('limit=0', 'limit');
@@ -131,7 +143,10 @@ describe('GET /encounters?overdue=', () => {
     expect(others).toEqual(expect.arrayContaining([onTime, none]));
     expect(others).not.toContain(late);
 
-    for (const [q, field] of [['overdue=yes', 'overdue'], ['overdu=true', 'overdu']] as const) {
+    for (const [q, field] of [
+      ['overdue=yes', 'overdue'],
+      ['overdu=true', 'overdu'],
+    ] as const) {
       const answer = await call(api.baseUrl, 'GET', `/encounters?${q}`, { token: TOKENS.supervisor });
       expect(answer.status, q).toBe(400);
       expect(answer.body.errors, q).toEqual([expect.objectContaining({ field })]);
@@ -170,10 +185,19 @@ describe('GET /clarifications (the physician inbox)', () => {
     const known: string[] = Object.values(ids);
     const openIds = mine.body.items.map((q: { id: string }) => q.id).filter((id: string) => known.includes(id));
     expect(openIds).toEqual([ids.late, ids.soon, ids.later]);
-    expect(mine.body.items[0]).toMatchObject({ status: 'escalated', clinicalIndicators: ['Diagnosis: "Diabetes"'], remindersSent: 0, answer: null, clinicEncounterId: expect.any(String) });
+    expect(mine.body.items[0]).toMatchObject({
+      status: 'escalated',
+      clinicalIndicators: ['Diagnosis: "Diabetes"'],
+      remindersSent: 0,
+      answer: null,
+      clinicEncounterId: expect.any(String),
+    });
 
     const history = await call(api.baseUrl, 'GET', '/clarifications?physician=me&state=closed', { token: TOKENS.physicianA });
-    expect(history.body.items.find((q: { id: string }) => q.id === ids.answered)).toMatchObject({ status: 'answered', answer: { option: 'Type 2 diabetes mellitus', by: '1234567893' } });
+    expect(history.body.items.find((q: { id: string }) => q.id === ids.answered)).toMatchObject({
+      status: 'answered',
+      answer: { option: 'Type 2 diabetes mellitus', by: '1234567893' },
+    });
 
     const all = await call(api.baseUrl, 'GET', '/clarifications', { token: TOKENS.supervisor });
     expect(all.body.items.map((q: { id: string }) => q.id)).toEqual(expect.arrayContaining([ids.late, ids.soon, ids.other]));
@@ -194,7 +218,10 @@ describe('GET /clarifications (the physician inbox)', () => {
     });
     expect(answer.status).toBe(400);
     expect(answer.body.errors.map((e: { field: string }) => e.field)).toContain('freeText');
-    const blank = await call(api.baseUrl, 'POST', `/clarifications/${randomUUID()}/answer`, { token: TOKENS.physicianA, body: { option: 'Other (please specify)' } });
+    const blank = await call(api.baseUrl, 'POST', `/clarifications/${randomUUID()}/answer`, {
+      token: TOKENS.physicianA,
+      body: { option: 'Other (please specify)' },
+    });
     expect(blank.status).toBe(400);
     expect(blank.body.errors).toEqual([expect.objectContaining({ field: 'freeText', message: expect.stringMatching(/free text/) })]);
   });

@@ -18,7 +18,13 @@ async function encounterIn(name: string, stage: string): Promise<string> {
   return id;
 }
 
-async function authorization(encounterId: string, status: string, requestedUnits: Record<string, number>, ageMs: number, extra: { reason?: string } = {}) {
+async function authorization(
+  encounterId: string,
+  status: string,
+  requestedUnits: Record<string, number>,
+  ageMs: number,
+  extra: { reason?: string } = {},
+) {
   await api.db.prisma.priorAuthorization.create({
     data: {
       encounterId,
@@ -51,11 +57,19 @@ beforeAll(async () => {
     },
   });
   await api.db.prisma.encounterTransition.create({
-    data: { encounterId: waiting, sequence: 1, fromStage: 'eligibility', toStage: 'awaiting_coverage', at: new Date('2026-11-28T10:00:00Z') },
+    data: {
+      encounterId: waiting,
+      sequence: 1,
+      fromStage: 'eligibility',
+      toStage: 'awaiting_coverage',
+      at: new Date('2026-11-28T10:00:00Z'),
+    },
   });
   await authorization(await encounterIn('overdue', 'authorization'), 'pended', { '72148': 1 }, 8 * DAY);
   await authorization(await encounterIn('expedited', 'authorization'), 'requested', { '29880': 1 }, 1 * HOUR);
-  await authorization(await encounterIn('denied', 'denied'), 'denied', { '70551': 1 }, 2 * DAY, { reason: 'Service not medically necessary' });
+  await authorization(await encounterIn('denied', 'denied'), 'denied', { '70551': 1 }, 2 * DAY, {
+    reason: 'Service not medically necessary',
+  });
   await authorization(await encounterIn('decided', 'authorization'), 'certified', { '73721': 1 }, 1 * HOUR);
   // needs_review for another question (its workflow has no worker here, so no authorization question is pending).
   await authorization(await encounterIn('otherReview', 'needs_review'), 'certified', { '73721': 1 }, 1 * HOUR);
@@ -69,7 +83,12 @@ async function allPages(path: string): Promise<Array<Record<string, any>>> {
   const items: Array<Record<string, any>> = [];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const response = await call(api.baseUrl, 'GET', `${path}${path.includes('?') ? '&' : '?'}limit=1${cursor !== null ? `&cursor=${cursor}` : ''}`, { token: TOKENS.biller });
+    const response = await call(
+      api.baseUrl,
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}limit=1${cursor !== null ? `&cursor=${cursor}` : ''}`,
+      { token: TOKENS.biller },
+    );
     expect(response.status).toBe(200);
     items.push(...response.body.items);
     cursor = response.body.nextCursor;
@@ -91,8 +110,17 @@ describe('the eligibility worklist', () => {
         scheduled: false,
         coverageVersion: 1,
         waitingSince: '2026-11-28T10:00:00.000Z',
-        eligibility: { status: 'inactive', reason: 'coverage ended on 2026-06-30', checkedAt: expect.any(String), planBegin: '2025-01-01', planEnd: '2026-06-30' },
-        links: expect.objectContaining({ selfPay: `/encounters/${ids.inactive}/self-pay`, coverage: `/encounters/${ids.inactive}/coverage` }),
+        eligibility: {
+          status: 'inactive',
+          reason: 'coverage ended on 2026-06-30',
+          checkedAt: expect.any(String),
+          planBegin: '2025-01-01',
+          planEnd: '2026-06-30',
+        },
+        links: expect.objectContaining({
+          selfPay: `/encounters/${ids.inactive}/self-pay`,
+          coverage: `/encounters/${ids.inactive}/coverage`,
+        }),
       },
     ]);
     expect(response.body.nextCursor).toBeNull();
@@ -100,7 +128,9 @@ describe('the eligibility worklist', () => {
   });
 
   it('filters by payer; billers and supervisors only', async () => {
-    expect((await call(api.baseUrl, 'GET', '/worklists/eligibility?payer=BLUE-PLAINS', { token: TOKENS.supervisor })).body.items).toEqual([]);
+    expect((await call(api.baseUrl, 'GET', '/worklists/eligibility?payer=BLUE-PLAINS', { token: TOKENS.supervisor })).body.items).toEqual(
+      [],
+    );
     expect((await call(api.baseUrl, 'GET', '/worklists/eligibility', { token: TOKENS.coder })).status).toBe(403);
     expect((await call(api.baseUrl, 'GET', '/worklists/eligibility', { token: TOKENS.intake })).status).toBe(403);
     expect((await call(api.baseUrl, 'GET', '/worklists/eligibility')).status).toBe(401);
@@ -113,7 +143,11 @@ describe('the authorization worklist', () => {
     expect(items.map((i) => i.encounterId)).toEqual([ids.overdue, ids.expedited, ids.denied]);
     const [overdue, expedited, denied] = items;
 
-    expect(overdue).toMatchObject({ state: 'pending', stage: 'authorization', authorization: { status: 'pended', timing: 'pre_service', expedited: false, overdue: true, requestedUnits: { '72148': 1 } } });
+    expect(overdue).toMatchObject({
+      state: 'pending',
+      stage: 'authorization',
+      authorization: { status: 'pended', timing: 'pre_service', expedited: false, overdue: true, requestedUnits: { '72148': 1 } },
+    });
     const standardWindow = Date.parse(overdue!.authorization.decisionDueAt) - Date.parse(overdue!.authorization.requestedAt);
     expect(standardWindow).toBe(7 * DAY);
 
@@ -121,7 +155,11 @@ describe('the authorization worklist', () => {
     expect(expedited).toMatchObject({ state: 'pending', authorization: { status: 'requested', expedited: true, overdue: false } });
     expect(Date.parse(expedited!.authorization.decisionDueAt) - Date.parse(expedited!.authorization.requestedAt)).toBe(72 * HOUR);
 
-    expect(denied).toMatchObject({ state: 'needs_biller', stage: 'denied', authorization: { status: 'denied', reason: 'Service not medically necessary' } });
+    expect(denied).toMatchObject({
+      state: 'needs_biller',
+      stage: 'denied',
+      authorization: { status: 'denied', reason: 'Service not medically necessary' },
+    });
     expect(denied!.links.decision).toBe(`/encounters/${ids.denied}/decision`);
   });
 
@@ -130,7 +168,9 @@ describe('the authorization worklist', () => {
     expect(pending.body.items.map((i: { encounterId: string }) => i.encounterId)).toEqual([ids.overdue, ids.expedited]);
     const biller = await call(api.baseUrl, 'GET', '/worklists/authorizations?state=needs_biller', { token: TOKENS.biller });
     expect(biller.body.items.map((i: { encounterId: string }) => i.encounterId)).toEqual([ids.denied]);
-    expect((await call(api.baseUrl, 'GET', '/worklists/authorizations?payer=BLUE-PLAINS', { token: TOKENS.biller })).body.items).toEqual([]);
+    expect((await call(api.baseUrl, 'GET', '/worklists/authorizations?payer=BLUE-PLAINS', { token: TOKENS.biller })).body.items).toEqual(
+      [],
+    );
     const badState = await call(api.baseUrl, 'GET', '/worklists/authorizations?state=lost', { token: TOKENS.biller });
     expect([badState.status, badState.body.errors[0].field]).toEqual([400, 'state']);
     const badCursor = await call(api.baseUrl, 'GET', '/worklists/authorizations?cursor=bm90LW91cnM', { token: TOKENS.biller });

@@ -3,13 +3,20 @@ import { ClaimValidationError, isValidNpi } from '../../billing/claim.ts';
 import { pointerLetter, renderX12_837P, validateX12Structure } from '../../billing/x12-837p.ts';
 import { claimInput, ENVELOPE, GROUP_NPI, RENDERING_NPI, sampleClaim, sampleX12 } from './fixtures.ts';
 
-const segmentsOf = (x12: string) => x12.trim().split('\n').map((s) => s.replace(/~$/, ''));
+const segmentsOf = (x12: string) =>
+  x12
+    .trim()
+    .split('\n')
+    .map((s) => s.replace(/~$/, ''));
 
 describe('buildClaim', () => {
   it('builds the claim document with totals, pointers and the prior authorization', () => {
     const claim = sampleClaim();
     expect(claim.totalChargeCents).toBe(134500);
-    expect(claim.lines.map((l) => [l.lineNumber, l.code, l.diagnosisPointers])).toEqual([[1, '99214', [1, 2]], [2, '72148', [1]]]);
+    expect(claim.lines.map((l) => [l.lineNumber, l.code, l.diagnosisPointers])).toEqual([
+      [1, '99214', [1, 2]],
+      [2, '72148', [1]],
+    ]);
     expect(claim.diagnosisCodes).toEqual(['M54.16', 'I10']);
     expect(claim.priorAuthorizationNumber).toBe('AUTH-20261120-000001');
     expect(claim.subscriber.memberId).toBe('M-100200');
@@ -48,8 +55,10 @@ describe('renderX12_837P', () => {
   it('renders a structurally valid interchange', () => {
     expect(validateX12Structure(x12)).toEqual({ ok: true, errors: [] });
     expect(segments[0]).toHaveLength(105);
-    // eslint-disable-next-line no-regex-spaces -- the fixed-width ISA fields read best as they are sent
-    expect(segments[0]).toMatch(/^ISA\*00\*          \*00\*          \*ZZ\*ENCFLOW        \*ZZ\*CLEARHOUSE     \*261121\*0930\*\^\*00501\*000000042\*0\*T\*:$/);
+    expect(segments[0]).toMatch(
+      // eslint-disable-next-line no-regex-spaces -- the fixed-width ISA fields read best as they are sent
+      /^ISA\*00\*          \*00\*          \*ZZ\*ENCFLOW        \*ZZ\*CLEARHOUSE     \*261121\*0930\*\^\*00501\*000000042\*0\*T\*:$/,
+    );
     expect(segments[1]).toBe('GS*HC*ENCFLOW*CLEARHOUSE*20261121*0930*42*X*005010X222A1');
   });
 
@@ -94,7 +103,8 @@ describe('validateX12Structure', () => {
   const x12 = sampleX12();
   const lines = segmentsOf(x12);
   const rebuild = (segments: string[]) => segments.map((s) => `${s}~`).join('\n');
-  const replace = (pattern: RegExp, replacement: string) => rebuild(lines.map((s) => (pattern.test(s) ? s.replace(pattern, replacement) : s)));
+  const replace = (pattern: RegExp, replacement: string) =>
+    rebuild(lines.map((s) => (pattern.test(s) ? s.replace(pattern, replacement) : s)));
   const without = (prefix: string) => rebuild(lines.filter((s) => !s.startsWith(prefix)));
 
   const broken: Array<[string, string, RegExp]> = [
@@ -111,7 +121,11 @@ describe('validateX12Structure', () => {
     ['payer loop before subscriber', rebuild(moveBefore(lines, 'NM1*PR', 'NM1*IL')), /out of loop order/],
     ['wrong element separator in a segment', replace(/^BHT\*/, 'BHT|'), /no valid segment id/],
     ['ISA truncated', x12.slice(0, 60), /shorter than its fixed 106/],
-    ['claim total differs from the lines', replace(/^CLM\*CLM-2026-0001\*1345\.00/, 'CLM*CLM-2026-0001*1000.00'), /CLM02 \(1000\.00\) does not equal/],
+    [
+      'claim total differs from the lines',
+      replace(/^CLM\*CLM-2026-0001\*1345\.00/, 'CLM*CLM-2026-0001*1000.00'),
+      /CLM02 \(1000\.00\) does not equal/,
+    ],
   ];
 
   it.each(broken)('rejects %s with a clear error', (_name, text, expected) => {

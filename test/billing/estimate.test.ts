@@ -18,7 +18,12 @@ const benefits = { copayCents: 2500, coinsuranceBps: 2000, deductibleRemainingCe
 
 describe('patient estimate before the visit', () => {
   it('applies copay, the unmet deductible and coinsurance to the allowed amounts, and is labelled an estimate', () => {
-    const estimate = estimatePatientResponsibility([...visit, ...mri], feeSchedule, { kind: 'estimate', payerId: 'ACME', benefits, benefitsAsOf: '2026-11-28' });
+    const estimate = estimatePatientResponsibility([...visit, ...mri], feeSchedule, {
+      kind: 'estimate',
+      payerId: 'ACME',
+      benefits,
+      benefitsAsOf: '2026-11-28',
+    });
     // allowed 78000: copay 2500, deductible 30000 of the 75500 left, 20 % of 45500 = 9100.
     expect(estimate).toMatchObject({
       kind: 'estimate',
@@ -59,7 +64,9 @@ describe('patient estimate before the visit', () => {
   });
 
   it('a self-pay patient gets a good-faith estimate from the self-pay price list', () => {
-    const estimate = estimatePatientResponsibility([...visit, { code: '70551', units: 2, modifiers: [] }], feeSchedule, { kind: 'good_faith_estimate' });
+    const estimate = estimatePatientResponsibility([...visit, { code: '70551', units: 2, modifiers: [] }], feeSchedule, {
+      kind: 'good_faith_estimate',
+    });
     expect(estimate).toMatchObject({
       kind: 'good_faith_estimate',
       label: GOOD_FAITH_ESTIMATE_LABEL,
@@ -71,7 +78,9 @@ describe('patient estimate before the visit', () => {
   });
 
   it('names a service that has no price and leaves it out, never guessing', () => {
-    const estimate = estimatePatientResponsibility([...visit, { code: '99999', units: 1, modifiers: [] }], feeSchedule, { kind: 'good_faith_estimate' });
+    const estimate = estimatePatientResponsibility([...visit, { code: '99999', units: 1, modifiers: [] }], feeSchedule, {
+      kind: 'good_faith_estimate',
+    });
     expect(estimate.unpricedCodes).toEqual(['99999']);
     expect(estimate.lines.map((l) => l.code)).toEqual(['99213']);
     expect(estimate.patientEstimateCents).toBe(8100);

@@ -14,12 +14,16 @@ const linesArb = fc.array(cents, { minLength: 0, maxLength: 8 });
 
 describe('patient responsibility', () => {
   it('works through a worked example: copay, then deductible, then 20 % coinsurance', () => {
-    const result = computePatientResponsibility([12090, 71300], {
-      copayCents: 2500,
-      coinsuranceBps: 2000,
-      deductibleCents: 150000,
-      deductibleMetCents: 100000,
-    }, 134500);
+    const result = computePatientResponsibility(
+      [12090, 71300],
+      {
+        copayCents: 2500,
+        coinsuranceBps: 2000,
+        deductibleCents: 150000,
+        deductibleMetCents: 100000,
+      },
+      134500,
+    );
     // allowed 83390; copay 2500 -> 80890; deductible 50000 -> 30890; coinsurance 20 % = 6178
     expect(result).toEqual({
       chargeCents: 134500,

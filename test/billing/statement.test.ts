@@ -47,7 +47,14 @@ describe('patient statement', () => {
   });
 
   it('handles self-pay: no adjustment, the patient owes the full charge', () => {
-    const selfPay = { chargeCents: 134500, copayCents: 0, deductibleAppliedCents: 0, coinsuranceCents: 0, patientOwesCents: 134500, insuranceExpectedCents: 0 };
+    const selfPay = {
+      chargeCents: 134500,
+      copayCents: 0,
+      deductibleAppliedCents: 0,
+      coinsuranceCents: 0,
+      patientOwesCents: 134500,
+      insuranceExpectedCents: 0,
+    };
     const doc = statement({ responsibility: selfPay, notes: ['Your insurer did not authorize this service.'] });
     expect(doc.totals).toMatchObject({ adjustmentCents: 0, amountDueCents: 134500, insuranceExpectedCents: 0 });
     expect(renderStatementHtml(doc)).toContain('Your insurer did not authorize this service.');

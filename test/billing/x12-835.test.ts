@@ -16,7 +16,11 @@ function remittance(paidCents = 12000): RemittanceToRender {
     paymentMethod: 'CHK',
     paymentCents: paidCents,
     paymentDate: '2026-11-28',
-    payer: { taxId: '061234567', address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' }, phone: '8005550100' },
+    payer: {
+      taxId: '061234567',
+      address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' },
+      phone: '8005550100',
+    },
     claims: [
       {
         claimNumber: 'CLM-1',
@@ -54,7 +58,14 @@ function remittance(paidCents = 12000): RemittanceToRender {
 describe('X12 835 reader', () => {
   it('reads back what the payer rendered: payment, trace, claim and line with adjustments by group', () => {
     const [parsed] = parseX12_835(renderX12_835(remittance(), ENVELOPE));
-    expect(parsed).toMatchObject({ traceNumber: '700000007', payerId: 'ACME-HEALTH', payeeNpi: '1234567893', paymentCents: 12000, paymentMethod: 'CHK', paymentDate: '2026-11-28' });
+    expect(parsed).toMatchObject({
+      traceNumber: '700000007',
+      payerId: 'ACME-HEALTH',
+      payeeNpi: '1234567893',
+      paymentCents: 12000,
+      paymentMethod: 'CHK',
+      paymentDate: '2026-11-28',
+    });
     const line = parsed!.claims[0]!.lines[0]!;
     expect(line).toMatchObject({ lineNumber: 1, code: '99214', modifiers: ['25'], allowedCents: 16000, paidCents: 12000 });
     expect(line.adjustments).toHaveLength(3);

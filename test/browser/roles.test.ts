@@ -29,7 +29,12 @@ beforeAll(async () => {
     waitForStage(stack, encounters.forCoder.id, 'awaiting_clarification'),
     // The units edit waits for a coder first: a coder confirms both studies are documented, then the supervisor signs off.
     waitForStage(stack, encounters.forSupervisor.id, 'coder_review')
-      .then(() => call(stack.apiUrl, 'POST', `/encounters/${encounters.forSupervisor.id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept', note: 'both studies documented' } }))
+      .then(() =>
+        call(stack.apiUrl, 'POST', `/encounters/${encounters.forSupervisor.id}/coder-review`, {
+          token: TOKENS.coder,
+          body: { action: 'accept', note: 'both studies documented' },
+        }),
+      )
       .then((accepted) => expect(accepted.status).toBe(200))
       .then(() => waitForStage(stack, encounters.forSupervisor.id, 'needs_review')),
     waitForStage(stack, encounters.billed.id, 'billed'),
@@ -139,8 +144,12 @@ describe('each role’s main path in Chromium', () => {
       // Two clicks: the option, then Send.
       await card.getByLabel('Type 2 diabetes mellitus').check();
       await card.getByRole('button', { name: 'Send answer' }).click();
-      await expect.poll(() => page.locator('#inbox-history').textContent(), { timeout: 60_000 }).toContain(encounters.askedPhysician.clinicEncounterId);
-      await expect.poll(() => page.locator('#inbox-open article.query', { hasText: encounters.askedPhysician.clinicEncounterId }).count()).toBe(0);
+      await expect
+        .poll(() => page.locator('#inbox-history').textContent(), { timeout: 60_000 })
+        .toContain(encounters.askedPhysician.clinicEncounterId);
+      await expect
+        .poll(() => page.locator('#inbox-open article.query', { hasText: encounters.askedPhysician.clinicEncounterId }).count())
+        .toBe(0);
     } finally {
       await rolePage.close();
     }

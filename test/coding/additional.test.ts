@@ -6,20 +6,33 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 62, sex: 'M' }): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 const codes = (notes: string, diagnoses: string[], patient?: CodingInput['patient']) =>
-  codeEncounter(input({ notes, diagnoses: diagnoses.map((description) => ({ description })) }, patient), codeSets).diagnoses.map((d) => d.code);
+  codeEncounter(input({ notes, diagnoses: diagnoses.map((description) => ({ description })) }, patient), codeSets).diagnoses.map(
+    (d) => d.code,
+  );
 
 describe('diabetes: drugs in use', () => {
   it('adds insulin and oral-drug codes when the notes name the drugs', () => {
-    const r = codeEncounter(input({ notes: 'Injects insulin degludec at bedtime; also takes glipizide with breakfast.', diagnoses: [{ description: 'Type 2 diabetes mellitus' }] }), codeSets);
+    const r = codeEncounter(
+      input({
+        notes: 'Injects insulin degludec at bedtime; also takes glipizide with breakfast.',
+        diagnoses: [{ description: 'Type 2 diabetes mellitus' }],
+      }),
+      codeSets,
+    );
     expect(r.diagnoses.map((d) => d.code)).toEqual(['E11.9', 'Z79.4', 'Z79.84']);
     expect(r.diagnoses[1]?.rationale).toMatch(/Use additional code.*E11\.9.*insulin/);
     expect(r.diagnoses[1]?.evidence[0]?.section).toBe('notes');
@@ -42,7 +55,11 @@ describe('diabetes: drugs in use', () => {
 
 describe('pregnancy: weeks of gestation', () => {
   it('adds the Z3A code for the documented week', () => {
-    const r = codes('Pregnant, 31 weeks by ultrasound. Glucose challenge failed; managing with meal plan only.', ['Gestational diabetes, diet controlled'], { ageYears: 29, sex: 'F' });
+    const r = codes(
+      'Pregnant, 31 weeks by ultrasound. Glucose challenge failed; managing with meal plan only.',
+      ['Gestational diabetes, diet controlled'],
+      { ageYears: 29, sex: 'F' },
+    );
     expect(r).toEqual(['O24.410', 'Z3A.31']);
   });
 
@@ -54,7 +71,10 @@ describe('pregnancy: weeks of gestation', () => {
 
 describe('tobacco', () => {
   it('history of tobacco dependence with a lung disease when the patient quit', () => {
-    expect(codes('Gave up cigarettes six years ago. Breathing stable on inhalers.', ['Chronic obstructive lung disease'])).toEqual(['J44.9', 'Z87.891']);
+    expect(codes('Gave up cigarettes six years ago. Breathing stable on inhalers.', ['Chronic obstructive lung disease'])).toEqual([
+      'J44.9',
+      'Z87.891',
+    ]);
   });
 
   it('current smoking is coded as nicotine dependence, never-smokers get nothing', () => {

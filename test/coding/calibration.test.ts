@@ -6,7 +6,16 @@ const s = (raw: number, exact: boolean, otherwiseEligible = true): LabelledScore
 
 describe('fitIsotonic', () => {
   it('gives a table that never decreases as the raw score grows, starting at 0', () => {
-    const bins = fitIsotonic([s(0.2, false), s(0.3, true), s(0.4, false), s(0.6, true), s(0.7, true), s(0.9, false), s(0.95, true), s(1, true)]);
+    const bins = fitIsotonic([
+      s(0.2, false),
+      s(0.3, true),
+      s(0.4, false),
+      s(0.6, true),
+      s(0.7, true),
+      s(0.9, false),
+      s(0.95, true),
+      s(1, true),
+    ]);
     expect(bins[0]?.from).toBe(0);
     for (let i = 1; i < bins.length; i++) {
       expect(bins[i]!.from).toBeGreaterThan(bins[i - 1]!.from);
@@ -22,11 +31,7 @@ describe('fitIsotonic', () => {
 
 describe('chooseThreshold', () => {
   it('picks the lowest confidence at which the straight-through encounters meet the target', () => {
-    const scores = [
-      ...Array.from({ length: 60 }, () => s(1, true)),
-      s(1, false),
-      ...Array.from({ length: 10 }, (_, i) => s(0.5, i < 5)),
-    ];
+    const scores = [...Array.from({ length: 60 }, () => s(1, true)), s(1, false), ...Array.from({ length: 10 }, (_, i) => s(0.5, i < 5))];
     const bins = fitIsotonic(scores);
     const choice = chooseThreshold(scores, bins, 0.98);
     expect(choice.straightThrough).toBe(61);
@@ -47,7 +52,11 @@ describe('chooseThreshold', () => {
 
 describe('reliabilityTable and wilsonLower', () => {
   it('groups by confidence and reports the observed exact rate', () => {
-    const rows = reliabilityTable([{ confidence: 0.96, exact: true }, { confidence: 0.97, exact: false }, { confidence: 0.3, exact: false }]);
+    const rows = reliabilityTable([
+      { confidence: 0.96, exact: true },
+      { confidence: 0.97, exact: false },
+      { confidence: 0.3, exact: false },
+    ]);
     expect(rows).toEqual([
       { range: '0.00-0.50', encounters: 1, meanConfidence: 0.3, exactRate: 0 },
       { range: '0.95-1.00', encounters: 2, meanConfidence: 0.965, exactRate: 0.5 },

@@ -26,7 +26,11 @@ describe('code sets', () => {
 
   it('keeps the hierarchy, 7th-character codes and tabular notes', async () => {
     const { icd } = await loadCodeSets();
-    expect(ancestry(icd, 'S52.502A').map((e) => e.code).slice(0, 4)).toEqual(['S52.502A', 'S52.502', 'S52.50', 'S52.5']);
+    expect(
+      ancestry(icd, 'S52.502A')
+        .map((e) => e.code)
+        .slice(0, 4),
+    ).toEqual(['S52.502A', 'S52.502', 'S52.50', 'S52.5']);
     expect(icd.entries[icd.byCode.get('S52.502') ?? -1]?.kind).toBe(EntryKind.Header);
     expect(notesFor(icd, 'E11.22', 'ua')[0]?.[1]).toEqual(['N18.1..N18.6']);
     expect(notesFor(icd, 'E11.9', 'ex1').some(([, p]) => p.includes('E10-'))).toBe(true);
@@ -43,9 +47,17 @@ describe('code sets', () => {
   it('loads a customer catalog CSV (quoted fields, optional columns)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'catalog-'));
     const path = join(dir, 'catalog.csv');
-    await writeFile(path, 'code,description,rvu,priceCents\n99213,"Office visit, established",2.71,9300\nG0008,Flu vaccine administration,,\n');
+    await writeFile(
+      path,
+      'code,description,rvu,priceCents\n99213,"Office visit, established",2.71,9300\nG0008,Flu vaccine administration,,\n',
+    );
     const catalog = await loadProcedureCatalog(path);
-    expect(catalog.byCode.get('99213')).toMatchObject({ description: 'Office visit, established', rvu: 2.71, priceCents: 9300, system: 'CPT' });
+    expect(catalog.byCode.get('99213')).toMatchObject({
+      description: 'Office visit, established',
+      rvu: 2.71,
+      priceCents: 9300,
+      system: 'CPT',
+    });
     expect(catalog.byCode.get('G0008')).toMatchObject({ system: 'HCPCS' });
     expect(catalog.byCode.get('G0008')?.priceCents).toBeUndefined();
   });

@@ -7,12 +7,17 @@ import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.t
 import { calibrated, straightThroughDecision, type StraightThroughConfig } from '../../coding/straight-through.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 52, sex: 'M' }): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 
@@ -30,7 +35,10 @@ describe('evidence spans', () => {
   it('every span points at exactly the quoted text of the field it names', () => {
     const doc: EncounterDocumentation = {
       notes: 'Seen today for a cough of ten days. Temperature 38.4 C. Lungs: crackles at the right base.',
-      diagnoses: [{ description: 'Community acquired pneumonia, right lower lobe' }, { description: 'Essential hypertension', code: 'I10' }],
+      diagnoses: [
+        { description: 'Community acquired pneumonia, right lower lobe' },
+        { description: 'Essential hypertension', code: 'I10' },
+      ],
       procedures: [{ description: 'Chest x-ray, two views' }],
       testResults: [{ name: 'WBC', value: '14.2', unit: '10^3/uL', flag: 'H' }],
     };
@@ -62,10 +70,13 @@ describe('documented codes', () => {
   });
 
   it('a documented procedure code the catalog does not know is dropped, never silently replaced', () => {
-    const r = codeEncounter(input({
-      diagnoses: [{ description: 'Essential hypertension' }],
-      procedures: [{ description: 'Something the catalog has no entry for at all', code: 'ZZ999' }],
-    }), codeSets);
+    const r = codeEncounter(
+      input({
+        diagnoses: [{ description: 'Essential hypertension' }],
+        procedures: [{ description: 'Something the catalog has no entry for at all', code: 'ZZ999' }],
+      }),
+      codeSets,
+    );
     expect(r.documentedCodes).toEqual([expect.objectContaining({ code: 'ZZ999', outcome: 'dropped' })]);
     expect(r.straightThrough.reasons).toEqual(expect.arrayContaining(['documented-code-dropped', 'unmatched-procedure']));
   });
@@ -88,14 +99,28 @@ describe('encounter confidence and the straight-through decision', () => {
 
   it('the decision compares the calibrated confidence with the configured threshold', () => {
     const config: StraightThroughConfig = {
-      threshold: 0.7, targetPrecision: 0.98, source: 'test', calibration: [{ from: 0, confidence: 0.1 }, { from: 0.5, confidence: 0.6 }, { from: 0.9, confidence: 0.95 }],
+      threshold: 0.7,
+      targetPrecision: 0.98,
+      source: 'test',
+      calibration: [
+        { from: 0, confidence: 0.1 },
+        { from: 0.5, confidence: 0.6 },
+        { from: 0.9, confidence: 0.95 },
+      ],
     };
     expect(calibrated(0.3, config)).toBe(0.1);
     expect(calibrated(0.89, config)).toBe(0.6);
     expect(calibrated(0.93, config)).toBe(0.95);
     const base = { diagnoses: [], edits: [], documentedCodes: [], clarificationOpen: false };
     expect(straightThroughDecision({ ...base, confidence: 0.6 }, config).reasons).toEqual(['no-diagnosis', 'low-confidence']);
-    const ok = straightThroughDecision({ ...base, diagnoses: [{ system: 'ICD-10-CM', code: 'I10', description: '', confidence: 1, rationale: '', evidence: [], alternatives: [] }], confidence: 0.95 }, config);
+    const ok = straightThroughDecision(
+      {
+        ...base,
+        diagnoses: [{ system: 'ICD-10-CM', code: 'I10', description: '', confidence: 1, rationale: '', evidence: [], alternatives: [] }],
+        confidence: 0.95,
+      },
+      config,
+    );
     expect(ok).toEqual({ eligible: true, reasons: [], threshold: 0.7, thresholdSource: 'test' });
   });
 });

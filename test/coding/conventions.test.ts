@@ -5,12 +5,17 @@ import type { CodingInput } from '../../domain/coding.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function codes(diagnoses: string[], notes = '', ageYears = 68): string[] {
   const input: CodingInput = {
     documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient: { ageYears, sex: 'M' },
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
   return codeEncounter(input, codeSets).diagnoses.map((d) => d.code);
 }

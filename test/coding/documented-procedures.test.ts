@@ -6,12 +6,22 @@ import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.t
 import { ageBandEdits, codeForAge } from '../../coding/age-bands.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(procedures: DocumentedProcedure[], ageYears: number): CodingInput {
   return {
-    documentation: { notes: 'Well visit, no complaints.', diagnoses: [{ description: 'Routine health check' }], procedures, testResults: [] },
-    patient: { ageYears, sex: 'F' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    documentation: {
+      notes: 'Well visit, no complaints.',
+      diagnoses: [{ description: 'Routine health check' }],
+      procedures,
+      testResults: [],
+    },
+    patient: { ageYears, sex: 'F' },
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 

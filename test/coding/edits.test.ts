@@ -2,10 +2,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCodeSets, runEdits, type CodeSets, type ProcedureLine } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 const adultMale = { ageYears: 50, sex: 'M' as const };
-const line = (code: string, extra: Partial<ProcedureLine> = {}): ProcedureLine => ({ code, units: 1, modifiers: [], diagnosisPointers: [1], ...extra });
+const line = (code: string, extra: Partial<ProcedureLine> = {}): ProcedureLine => ({
+  code,
+  units: 1,
+  modifiers: [],
+  diagnosisPointers: [1],
+  ...extra,
+});
 const rules = (findings: Array<{ rule: string }>) => findings.map((f) => f.rule);
 
 describe('runEdits', () => {
@@ -59,7 +67,9 @@ describe('runEdits', () => {
 
   it('PTP indicator 1: two procedures need a distinct-service modifier (59/XS...)', () => {
     expect(rules(runEdits([{ code: 'L89.153' }], [line('11042'), line('12001')], adultMale, codeSets))).toContain('PTP');
-    expect(rules(runEdits([{ code: 'L89.153' }], [line('11042'), line('12001', { modifiers: ['XS'] })], adultMale, codeSets))).not.toContain('PTP');
+    expect(
+      rules(runEdits([{ code: 'L89.153' }], [line('11042'), line('12001', { modifiers: ['XS'] })], adultMale, codeSets)),
+    ).not.toContain('PTP');
   });
 
   it('PTP indicator 9: not applicable', () => {
@@ -69,7 +79,11 @@ describe('runEdits', () => {
   it('MUE: units above the per-day limit, summed across lines', () => {
     expect(rules(runEdits([{ code: 'M54.50' }], [line('J1885', { units: 9 })], adultMale, codeSets))).toContain('MUE');
     expect(rules(runEdits([{ code: 'M54.50' }], [line('J1885', { units: 8 })], adultMale, codeSets))).not.toContain('MUE');
-    expect(rules(runEdits([{ code: 'I10' }], [line('36415', { units: 2 }), line('36415', { units: 1, modifiers: ['91'] })], adultMale, codeSets))).toContain('MUE');
+    expect(
+      rules(
+        runEdits([{ code: 'I10' }], [line('36415', { units: 2 }), line('36415', { units: 1, modifiers: ['91'] })], adultMale, codeSets),
+      ),
+    ).toContain('MUE');
   });
 
   it('DX_POINTER: missing, out of range, duplicate or more than four pointers', () => {
@@ -83,6 +97,8 @@ describe('runEdits', () => {
 
   it('DUPLICATE_LINE: the same code and modifiers twice', () => {
     expect(rules(runEdits([{ code: 'I10' }], [line('93000'), line('93000')], adultMale, codeSets))).toContain('DUPLICATE_LINE');
-    expect(rules(runEdits([{ code: 'I10' }], [line('93000'), line('93000', { modifiers: ['76'] })], adultMale, codeSets))).not.toContain('DUPLICATE_LINE');
+    expect(rules(runEdits([{ code: 'I10' }], [line('93000'), line('93000', { modifiers: ['76'] })], adultMale, codeSets))).not.toContain(
+      'DUPLICATE_LINE',
+    );
   });
 });

@@ -48,9 +48,7 @@ describe('held-out evaluation set', () => {
   it('expects only billable FY2026 ICD-10-CM codes', async () => {
     const { icd } = await loadCodeSets();
     const notBillable = readEvalSet(HELDOUT_SET).flatMap((e) =>
-      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
-        .filter((code) => !isBillable(icd, code))
-        .map((code) => `${e.id}: ${code}`),
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])].filter((code) => !isBillable(icd, code)).map((code) => `${e.id}: ${code}`),
     );
     expect(notBillable).toEqual([]);
   });
@@ -73,9 +71,7 @@ describe('second held-out evaluation set', () => {
   it('expects only billable FY2026 ICD-10-CM codes', async () => {
     const { icd } = await loadCodeSets();
     const notBillable = readEvalSet(HELDOUT_SET_2).flatMap((e) =>
-      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
-        .filter((code) => !isBillable(icd, code))
-        .map((code) => `${e.id}: ${code}`),
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])].filter((code) => !isBillable(icd, code)).map((code) => `${e.id}: ${code}`),
     );
     expect(notBillable).toEqual([]);
   });
@@ -99,9 +95,7 @@ describe('third held-out evaluation set', () => {
   it('expects only billable FY2026 ICD-10-CM codes', async () => {
     const { icd } = await loadCodeSets();
     const notBillable = readEvalSet(HELDOUT_SET_3).flatMap((e) =>
-      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])]
-        .filter((code) => !isBillable(icd, code))
-        .map((code) => `${e.id}: ${code}`),
+      [...e.expect.dx, ...(e.expectAfterAnswer?.dx ?? [])].filter((code) => !isBillable(icd, code)).map((code) => `${e.id}: ${code}`),
     );
     expect(notBillable).toEqual([]);
   });

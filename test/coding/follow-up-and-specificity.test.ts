@@ -6,12 +6,17 @@ import type { CodingInput } from '../../domain/coding.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function coded(diagnoses: string[], notes = '', sex: 'F' | 'M' = 'F') {
   const input: CodingInput = {
     documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears: 58, sex }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient: { ageYears: 58, sex },
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
   return codeEncounter(input, codeSets);
 }
@@ -26,7 +31,10 @@ describe('follow-up after completed treatment of a malignancy', () => {
   });
 
   it('the site from the notes when the diagnosis names none', () => {
-    const c = codes(['Follow-up after completed cancer treatment'], 'Underwent resection of adenocarcinoma of the stomach in 2021, adjuvant therapy finished.');
+    const c = codes(
+      ['Follow-up after completed cancer treatment'],
+      'Underwent resection of adenocarcinoma of the stomach in 2021, adjuvant therapy finished.',
+    );
     expect(c).toEqual(['Z08', 'Z85.028']);
   });
 

@@ -4,12 +4,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-const run = (diagnoses: string[], notes = '') => codeEncounter({
-  documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-  patient: { ageYears: 58, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
-}, codeSets);
+const run = (diagnoses: string[], notes = '') =>
+  codeEncounter(
+    {
+      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
+      patient: { ageYears: 58, sex: 'M' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers: [],
+    },
+    codeSets,
+  );
 const codes = (diagnoses: string[], notes = '') => run(diagnoses, notes).diagnoses.map((d) => d.code);
 
 describe('anatomic sites under the region the tabular names', () => {

@@ -6,12 +6,17 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 60, sex: 'F' }): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 const dx = (...descriptions: string[]) => ({ diagnoses: descriptions.map((description) => ({ description })) });
@@ -46,7 +51,10 @@ describe('qualifiers that change the code', () => {
   it('a former smoker is a history of nicotine dependence, not a disease of the palate', () => {
     for (const wording of ['Ex-smoker', 'Previous cigarette smoker']) {
       const r = codeEncounter(input(dx(wording)), codeSets);
-      expect(r.diagnoses.map((d) => d.code), wording).toEqual(['Z87.891']);
+      expect(
+        r.diagnoses.map((d) => d.code),
+        wording,
+      ).toEqual(['Z87.891']);
       expect(r.clarification, wording).toBeUndefined();
     }
   });
@@ -64,14 +72,20 @@ describe('pregnancy and newborn codes need that context', () => {
   });
 
   it('obstetric codes remain available when the record is about a pregnancy', () => {
-    const r = codes({ notes: 'Currently pregnant; seen in the antenatal clinic.', ...dx('Cervical incompetence') }, { ageYears: 30, sex: 'F' });
+    const r = codes(
+      { notes: 'Currently pregnant; seen in the antenatal clinic.', ...dx('Cervical incompetence') },
+      { ageYears: 30, sex: 'F' },
+    );
     expect(r[0]).toMatch(/^O34\.3/);
   });
 });
 
 describe('symptom coding for an uncertain diagnosis', () => {
   it('a test that was only ordered is not coded as an abnormal finding', () => {
-    const r = codes({ notes: 'Palpitations on and off for a week. Holter monitor and echocardiogram ordered.', ...dx('Possible arrhythmia') }, { ageYears: 52, sex: 'M' });
+    const r = codes(
+      { notes: 'Palpitations on and off for a week. Holter monitor and echocardiogram ordered.', ...dx('Possible arrhythmia') },
+      { ageYears: 52, sex: 'M' },
+    );
     expect(r).toContain('R00.2');
     expect(r).not.toContain('R93.1');
   });
@@ -85,15 +99,33 @@ describe('examination codes: with or without abnormal findings', () => {
   });
 
   it('a flagged result counts as an abnormal finding; a stated normal exam keeps "without"', () => {
-    const flagged = codeEncounter(input({ ...dx('Routine physical exam'), testResults: [{ name: 'Fasting glucose', value: '131', unit: 'mg/dL', flag: 'H' }] }, { ageYears: 50, sex: 'M' }), codeSets);
+    const flagged = codeEncounter(
+      input(
+        { ...dx('Routine physical exam'), testResults: [{ name: 'Fasting glucose', value: '131', unit: 'mg/dL', flag: 'H' }] },
+        { ageYears: 50, sex: 'M' },
+      ),
+      codeSets,
+    );
     expect(flagged.diagnoses.map((d) => d.code)).toContain('Z00.01');
-    expect(codes({ notes: 'Exam unremarkable, no abnormal findings.', ...dx('Routine physical exam') }, { ageYears: 50, sex: 'M' })).toEqual(['Z00.00']);
+    expect(
+      codes({ notes: 'Exam unremarkable, no abnormal findings.', ...dx('Routine physical exam') }, { ageYears: 50, sex: 'M' }),
+    ).toEqual(['Z00.00']);
   });
 });
 
 describe('procedure descriptions in other words', () => {
   it('matches reworded lab descriptions to the catalog', () => {
-    const r = codeEncounter(input({ ...dx('Hyperlipidemia'), procedures: [{ description: 'lipid profile, fasting' }, { description: 'urine dipstick, no microscopy' }, { description: 'brain MRI, no contrast' }] }), codeSets);
+    const r = codeEncounter(
+      input({
+        ...dx('Hyperlipidemia'),
+        procedures: [
+          { description: 'lipid profile, fasting' },
+          { description: 'urine dipstick, no microscopy' },
+          { description: 'brain MRI, no contrast' },
+        ],
+      }),
+      codeSets,
+    );
     expect(r.procedures.map((p) => p.code)).toEqual(['80061', '81002', '70551']);
   });
 });

@@ -4,12 +4,21 @@ import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.t
 import { trimesterOfWeeks } from '../../coding/pregnancy.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-const codes = (diagnoses: string[], notes: string) => codeEncounter({
-  documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-  patient: { ageYears: 29, sex: 'F' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
-}, codeSets).diagnoses.map((d) => d.code);
+const codes = (diagnoses: string[], notes: string) =>
+  codeEncounter(
+    {
+      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
+      patient: { ageYears: 29, sex: 'F' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers: [],
+    },
+    codeSets,
+  ).diagnoses.map((d) => d.code);
 
 describe('pregnancy details from the notes', () => {
   it('trimester boundaries follow the classification (14 and 28 weeks)', () => {
@@ -17,17 +26,18 @@ describe('pregnancy details from the notes', () => {
   });
 
   it('the weeks give the trimester of the supervision code and the Z3A code', () => {
-    expect(codes(['Prenatal care, normal first pregnancy'], 'Primigravida, 19 weeks by dates, feels well.'))
-      .toEqual(expect.arrayContaining(['Z34.02', 'Z3A.19']));
+    expect(codes(['Prenatal care, normal first pregnancy'], 'Primigravida, 19 weeks by dates, feels well.')).toEqual(
+      expect.arrayContaining(['Z34.02', 'Z3A.19']),
+    );
   });
 
   it('a trimester the diagnosis states itself is kept', () => {
-    expect(codes(['Supervision of normal first pregnancy, third trimester'], 'Seen at 19 weeks gestation last month.'))
-      .toContain('Z34.03');
+    expect(codes(['Supervision of normal first pregnancy, third trimester'], 'Seen at 19 weeks gestation last month.')).toContain('Z34.03');
   });
 
   it('an ongoing pregnancy chooses "in pregnancy" over the puerperium', () => {
-    expect(codes(['Gestational diabetes'], 'Currently 33 weeks pregnant; glucose log reviewed.'))
-      .toEqual(expect.arrayContaining(['O24.419', 'Z3A.33']));
+    expect(codes(['Gestational diabetes'], 'Currently 33 weeks pregnant; glucose log reviewed.')).toEqual(
+      expect.arrayContaining(['O24.419', 'Z3A.33']),
+    );
   });
 });

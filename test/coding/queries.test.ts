@@ -5,19 +5,33 @@ import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.t
 import type { TestResult } from '../../domain/encounter.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-const run = (diagnoses: string[], notes = '', testResults: TestResult[] = [], answers: Array<{ question: string; option: string }> = []) => codeEncounter({
-  documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults },
-  patient: { ageYears: 71, sex: 'F' }, dateOfService: '2026-05-04', placeOfService: '11', answers,
-}, codeSets);
+const run = (diagnoses: string[], notes = '', testResults: TestResult[] = [], answers: Array<{ question: string; option: string }> = []) =>
+  codeEncounter(
+    {
+      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults },
+      patient: { ageYears: 71, sex: 'F' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers,
+    },
+    codeSets,
+  );
 
 describe('documentation gaps are queried', () => {
   it('heart failure with no type asks for the type (not for a side)', () => {
     const r = run(['CHF, stable on diuretics']);
     expect(r.diagnoses[0]?.code).toBe('I50.9');
     expect(r.clarification?.question).toMatch(/type of heart failure/);
-    const answered = run(['CHF, stable on diuretics'], '', [], [{ question: r.clarification?.question ?? '', option: 'Diastolic (preserved ejection fraction) heart failure' }]);
+    const answered = run(
+      ['CHF, stable on diuretics'],
+      '',
+      [],
+      [{ question: r.clarification?.question ?? '', option: 'Diastolic (preserved ejection fraction) heart failure' }],
+    );
     expect(answered.diagnoses[0]?.code).toMatch(/^I50\.3/);
   });
 

@@ -6,12 +6,21 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-function input(doc: Partial<EncounterDocumentation>, answers: CodingInput['answers'] = [], patient: CodingInput['patient'] = { ageYears: 70, sex: 'F' }): CodingInput {
+function input(
+  doc: Partial<EncounterDocumentation>,
+  answers: CodingInput['answers'] = [],
+  patient: CodingInput['patient'] = { ageYears: 70, sex: 'F' },
+): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient, dateOfService: '2026-05-04', placeOfService: '11', answers,
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers,
   };
 }
 const dx = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
@@ -62,7 +71,10 @@ describe('dementia due to another disease', () => {
 
 describe('normal pregnancy supervision follows the stated gravidity', () => {
   it('a second pregnancy is "other normal pregnancy"', () => {
-    const r = codeEncounter(input({ diagnoses: dx('OB visit'), notes: 'G3P2, 30 weeks by ultrasound.' }, [], { ageYears: 29, sex: 'F' }), codeSets);
+    const r = codeEncounter(
+      input({ diagnoses: dx('OB visit'), notes: 'G3P2, 30 weeks by ultrasound.' }, [], { ageYears: 29, sex: 'F' }),
+      codeSets,
+    );
     expect(r.diagnoses.map((d) => d.code)).toEqual(['Z34.83', 'Z3A.30']);
   });
 });
@@ -76,7 +88,13 @@ describe('heart failure queries resolve type and acuity', () => {
     const second = codeEncounter(input(doc, [{ question: q1, option: diastolic }]), codeSets);
     expect(second.clarification?.question).toMatch(/acuity/);
     const q2 = second.clarification?.question ?? '';
-    const third = codeEncounter(input(doc, [{ question: q1, option: diastolic }, { question: q2, option: 'Chronic' }]), codeSets);
+    const third = codeEncounter(
+      input(doc, [
+        { question: q1, option: diastolic },
+        { question: q2, option: 'Chronic' },
+      ]),
+      codeSets,
+    );
     expect(third.diagnoses.map((d) => d.code)).toEqual(['I50.32']);
   });
 });

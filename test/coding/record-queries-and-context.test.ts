@@ -8,16 +8,22 @@ import { codedBySide } from '../../coding/laterality.ts';
 import { routeFor } from '../../coding/pregnancy-chapter.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function coded(diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number; pos?: string } = {}) {
   const input: CodingInput = {
     documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears: opts.age ?? 45, sex: opts.sex ?? 'F' }, dateOfService: '2026-05-04', placeOfService: opts.pos ?? '11', answers: [],
+    patient: { ageYears: opts.age ?? 45, sex: opts.sex ?? 'F' },
+    dateOfService: '2026-05-04',
+    placeOfService: opts.pos ?? '11',
+    answers: [],
   };
   return codeEncounter(input, codeSets);
 }
-const codes = (diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number } = {}) => coded(diagnoses, notes, opts).diagnoses.map((d) => d.code);
+const codes = (diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number } = {}) =>
+  coded(diagnoses, notes, opts).diagnoses.map((d) => d.code);
 
 describe('conflicts inside the record', () => {
   it('type 2 on the diagnosis line, type 1 in the problem list: the type is asked', () => {
@@ -31,8 +37,15 @@ describe('conflicts inside the record', () => {
     const first = coded(['DM type II, controlled'], 'PMH: type 1 diabetes since childhood.');
     const question = first.clarification?.question ?? '';
     const input: CodingInput = {
-      documentation: { notes: 'PMH: type 1 diabetes since childhood.', diagnoses: [{ description: 'DM type II, controlled' }], procedures: [], testResults: [] },
-      patient: { ageYears: 45, sex: 'F' }, dateOfService: '2026-05-04', placeOfService: '11',
+      documentation: {
+        notes: 'PMH: type 1 diabetes since childhood.',
+        diagnoses: [{ description: 'DM type II, controlled' }],
+        procedures: [],
+        testResults: [],
+      },
+      patient: { ageYears: 45, sex: 'F' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
       answers: [{ question, option: 'Type 1 diabetes mellitus' }],
     };
     const r = codeEncounter(input, codeSets);
@@ -40,12 +53,14 @@ describe('conflicts inside the record', () => {
     expect(r.clarification).toBeUndefined();
   });
 
-  it('a relative\'s type is not a conflict', () => {
+  it("a relative's type is not a conflict", () => {
     expect(coded(['Type 2 diabetes'], 'Her father has type 1 diabetes.').clarification).toBeUndefined();
   });
 
   it('two different CKD stages are asked; a stage 5 beside ESRD is coded N18.6 alone', () => {
-    expect(coded(['Chronic kidney disease stage 2'], 'Nephrology letter: CKD stage 4.').clarification?.reason).toMatch(/stage of the chronic kidney disease/);
+    expect(coded(['Chronic kidney disease stage 2'], 'Nephrology letter: CKD stage 4.').clarification?.reason).toMatch(
+      /stage of the chronic kidney disease/,
+    );
     const c = coded(['End stage renal disease', 'Chronic kidney disease, stage 5']);
     expect(c.diagnoses.map((d) => d.code)).toEqual(['N18.6']);
     expect(c.clarification).toBeUndefined();
@@ -102,7 +117,9 @@ describe('chapter 15 first in a pregnancy', () => {
   });
 
   it('not when the physician calls the pregnancy incidental, nor after delivery', () => {
-    expect(codes(['Acute otitis externa'], '12 weeks pregnant; the pregnancy is incidental to this visit.', { age: 24 })[0]?.startsWith('H60')).toBe(true);
+    expect(
+      codes(['Acute otitis externa'], '12 weeks pregnant; the pregnancy is incidental to this visit.', { age: 24 })[0]?.startsWith('H60'),
+    ).toBe(true);
     expect(codes(['Hypothyroidism'], 'Delivered two weeks ago, postpartum visit.', { age: 30 })).toContain('E03.9');
     expect(codes(['Acute bronchitis'], 'Not pregnant, LMP 2 wks ago.', { age: 30 })[0]?.startsWith('J20')).toBe(true);
   });

@@ -5,12 +5,21 @@ import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.t
 import { encounterPhase } from '../../coding/search.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-const codes = (diagnosis: string, notes: string) => codeEncounter({
-  documentation: { notes, diagnoses: [{ description: diagnosis }], procedures: [], testResults: [] },
-  patient: { ageYears: 30, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
-}, codeSets).diagnoses.map((d) => d.code);
+const codes = (diagnosis: string, notes: string) =>
+  codeEncounter(
+    {
+      documentation: { notes, diagnoses: [{ description: diagnosis }], procedures: [], testResults: [] },
+      patient: { ageYears: 30, sex: 'M' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers: [],
+    },
+    codeSets,
+  ).diagnoses.map((d) => d.code);
 
 describe('encounterPhase', () => {
   it('reads the phase from encounter wording', () => {
@@ -27,7 +36,7 @@ describe('encounterPhase', () => {
     expect(encounterPhase('Follow-up with orthopaedics next week')).toBeUndefined();
   });
 
-  it('the condition\'s own wording comes before the rest of the record', () => {
+  it("the condition's own wording comes before the rest of the record", () => {
     expect(encounterPhase('sprain, initial encounter\nfollow-up of sprain')).toBe('initial');
   });
 });

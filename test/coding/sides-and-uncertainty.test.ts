@@ -6,12 +6,17 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, answers: CodingInput['answers'] = []): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient: { ageYears: 45, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers,
+    patient: { ageYears: 45, sex: 'M' },
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers,
   };
 }
 const dx = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
@@ -43,7 +48,13 @@ describe('laterality', () => {
 
 describe('uncertain diagnoses in the office', () => {
   it('the certain symptom before an uncertain diagnosis is coded, and the visit points to it', () => {
-    const r = codeEncounter(input({ diagnoses: dx('Headache \u2014 suspect migraine'), procedures: [{ description: 'office visit, established patient, level 3' }] }), codeSets);
+    const r = codeEncounter(
+      input({
+        diagnoses: dx('Headache \u2014 suspect migraine'),
+        procedures: [{ description: 'office visit, established patient, level 3' }],
+      }),
+      codeSets,
+    );
     expect(r.diagnoses.map((d) => d.code)).toEqual(['R51.9']);
     expect(r.edits.some((e) => e.rule === 'DX_POINTER')).toBe(false);
   });

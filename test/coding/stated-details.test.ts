@@ -3,12 +3,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
-const run = (notes: string, diagnoses: string[]) => codeEncounter({
-  documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-  patient: { ageYears: 64, sex: 'M' }, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
-}, codeSets);
+const run = (notes: string, diagnoses: string[]) =>
+  codeEncounter(
+    {
+      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
+      patient: { ageYears: 64, sex: 'M' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers: [],
+    },
+    codeSets,
+  );
 
 describe('details stated elsewhere in the record', () => {
   it('the CKD stage on another diagnosis line: no stage query for the combination diagnosis', () => {

@@ -4,7 +4,9 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, OTHER_OPTION, UNDETERMINED_OPTION, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, extra: Partial<CodingInput> = {}): CodingInput {
   return {
@@ -24,7 +26,11 @@ describe('codeEncounter: diagnoses', () => {
     const r = codeEncounter(input({ diagnoses: [{ description: 'HTN' }, { description: 'GERD' }] }), codeSets);
     expect(r.diagnoses.map((d) => d.code)).toEqual(['I10', 'K21.9']);
     expect(r.diagnoses[0]?.rationale).toMatch(/hypertension/);
-    expect(r.diagnoses[0]?.evidence[0]).toEqual({ section: 'diagnoses', text: 'HTN', span: { field: 'diagnoses[0].description', start: 0, end: 3 } });
+    expect(r.diagnoses[0]?.evidence[0]).toEqual({
+      section: 'diagnoses',
+      text: 'HTN',
+      span: { field: 'diagnoses[0].description', start: 0, end: 3 },
+    });
     expect(r.diagnoses[0]?.confidence).toBeGreaterThan(0.8);
     expect(r.codeSetVersions['ICD-10-CM']).toMatch(/FY2026/);
   });
@@ -35,7 +41,10 @@ describe('codeEncounter: diagnoses', () => {
   });
 
   it('negation: denied or negative findings are not coded', () => {
-    const r = codes({ notes: 'Denies chest pain. No fever. Negative for shortness of breath.', diagnoses: [{ description: 'Hyperlipidemia' }, { description: 'No chest pain' }] });
+    const r = codes({
+      notes: 'Denies chest pain. No fever. Negative for shortness of breath.',
+      diagnoses: [{ description: 'Hyperlipidemia' }, { description: 'No chest pain' }],
+    });
     expect(r).toEqual(['E78.5']);
   });
 
@@ -68,12 +77,17 @@ describe('codeEncounter: diagnoses', () => {
   it('combination codes: type 2 diabetes with CKD becomes E11.22 plus the stage code, etiology first', () => {
     expect(codes({ diagnoses: [{ description: 'Type 2 DM' }, { description: 'CKD stage 4' }] })).toEqual(['E11.22', 'N18.4']);
     expect(codes({ diagnoses: [{ description: 'type 2 diabetes with chronic kidney disease stage 3a' }] })).toEqual(['E11.22', 'N18.31']);
-    expect(codes({ diagnoses: [{ description: 'Hypertension' }, { description: 'Chronic systolic heart failure' }] })).toEqual(['I11.0', 'I50.22']);
+    expect(codes({ diagnoses: [{ description: 'Hypertension' }, { description: 'Chronic systolic heart failure' }] })).toEqual([
+      'I11.0',
+      'I50.22',
+    ]);
   });
 
   it('7th character: initial encounter by default, subsequent when documented', () => {
     expect(codes({ diagnoses: [{ description: 'Closed fracture of left distal radius' }] })).toEqual(['S52.502A']);
-    expect(codes({ diagnoses: [{ description: 'Closed fracture of left distal radius, subsequent encounter, routine healing' }] })).toEqual(['S52.502D']);
+    expect(codes({ diagnoses: [{ description: 'Closed fracture of left distal radius, subsequent encounter, routine healing' }] })).toEqual(
+      ['S52.502D'],
+    );
   });
 
   it('validates a physician-written code and refines a header code', () => {
@@ -124,20 +138,29 @@ describe('codeEncounter: physician queries', () => {
     const q = first.clarification;
     expect(q?.question).toMatch(/both/);
     expect(q?.options).toContain('Type 2 diabetes mellitus without complications');
-    const again = codeEncounter(input(doc, { answers: [{ question: q?.question ?? '', option: 'Type 2 diabetes mellitus without complications' }] }), codeSets);
+    const again = codeEncounter(
+      input(doc, { answers: [{ question: q?.question ?? '', option: 'Type 2 diabetes mellitus without complications' }] }),
+      codeSets,
+    );
     expect(again.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
     expect(again.edits.map((e) => e.rule)).not.toContain('EXCLUDES1');
     expect(again.clarification).toBeUndefined();
   });
 
   it('a sex conflict needs documentation and is asked about', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'BPH', code: 'N40.0' }] }, { patient: { ageYears: 40, sex: 'F' } }), codeSets);
+    const r = codeEncounter(
+      input({ diagnoses: [{ description: 'BPH', code: 'N40.0' }] }, { patient: { ageYears: 40, sex: 'F' } }),
+      codeSets,
+    );
     expect(r.edits.find((e) => e.rule === 'SEX_CONFLICT')?.needsDocumentation).toBe(true);
     expect(r.clarification?.reason).toMatch(/SEX_CONFLICT/);
   });
 
   it('low-confidence documentation raises a query offering the closest conditions', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'feeling off lately, vague malaise and something with the stomach' }] }), codeSets);
+    const r = codeEncounter(
+      input({ diagnoses: [{ description: 'feeling off lately, vague malaise and something with the stomach' }] }),
+      codeSets,
+    );
     expect(r.clarification).toBeDefined();
     expect(r.clarification?.options.slice(-2)).toEqual([OTHER_OPTION, UNDETERMINED_OPTION]);
   });
@@ -145,17 +168,24 @@ describe('codeEncounter: physician queries', () => {
 
 describe('codeEncounter: procedures', () => {
   it('validates documented codes, matches descriptions, defaults units and points to relevant diagnoses', () => {
-    const r = codeEncounter(input({
-      notes: 'Right knee pain.',
-      diagnoses: [{ description: 'Hypertension' }, { description: 'Osteoarthritis of knee' }],
-      procedures: [
-        { description: 'office visit', code: '99213', modifiers: ['25'] },
-        { description: 'injection of the knee joint' },
-        { description: 'EKG' },
-        { description: 'levitation therapy' },
-      ],
-    }), codeSets);
-    expect(r.procedures.map((p) => [p.code, p.system, p.units])).toEqual([['99213', 'CPT', 1], ['20610', 'CPT', 1], ['93000', 'CPT', 1]]);
+    const r = codeEncounter(
+      input({
+        notes: 'Right knee pain.',
+        diagnoses: [{ description: 'Hypertension' }, { description: 'Osteoarthritis of knee' }],
+        procedures: [
+          { description: 'office visit', code: '99213', modifiers: ['25'] },
+          { description: 'injection of the knee joint' },
+          { description: 'EKG' },
+          { description: 'levitation therapy' },
+        ],
+      }),
+      codeSets,
+    );
+    expect(r.procedures.map((p) => [p.code, p.system, p.units])).toEqual([
+      ['99213', 'CPT', 1],
+      ['20610', 'CPT', 1],
+      ['93000', 'CPT', 1],
+    ]);
     expect(r.procedures[0]?.modifiers).toEqual(['25']);
     expect(r.procedures[0]?.diagnosisPointers).toEqual([1, 2]);
     expect(r.procedures[1]?.diagnosisPointers).toEqual([2]);
@@ -164,7 +194,13 @@ describe('codeEncounter: procedures', () => {
   });
 
   it('HCPCS codes from the catalog are labelled HCPCS', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'Low back pain' }], procedures: [{ description: 'ketorolac injection', code: 'J1885', units: 2 }] }), codeSets);
+    const r = codeEncounter(
+      input({
+        diagnoses: [{ description: 'Low back pain' }],
+        procedures: [{ description: 'ketorolac injection', code: 'J1885', units: 2 }],
+      }),
+      codeSets,
+    );
     expect(r.procedures[0]).toMatchObject({ code: 'J1885', system: 'HCPCS', units: 2, diagnosisPointers: [1] });
   });
 });

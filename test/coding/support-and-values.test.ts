@@ -6,12 +6,17 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
 
 let codeSets: CodeSets;
-beforeAll(async () => { codeSets = await loadCodeSets(); });
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
 
 function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 55, sex: 'M' }): CodingInput {
   return {
     documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient, dateOfService: '2026-05-04', placeOfService: '11', answers: [],
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
   };
 }
 const dx = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
@@ -37,7 +42,10 @@ describe('status and history codes need explicit support', () => {
   });
 
   it('a denied history is negated, not coded as history', () => {
-    const r = codes({ diagnoses: dx('postmenopausal osteoporosis'), notes: 'Patient has no prior history of fragility fracture.' }, { ageYears: 68, sex: 'F' });
+    const r = codes(
+      { diagnoses: dx('postmenopausal osteoporosis'), notes: 'Patient has no prior history of fragility fracture.' },
+      { ageYears: 68, sex: 'F' },
+    );
     expect(r.some((c) => c.startsWith('Z87.31'))).toBe(false);
   });
 });

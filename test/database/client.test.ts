@@ -105,9 +105,7 @@ describe.each(databaseKinds)('on %s', (_kind, createDatabase) => {
 
   it('keeps concurrent writes and interactive transactions apart over the connection pool', async () => {
     const payerIds = Array.from({ length: 24 }, (_, i) => `PAYER-${i}`);
-    const created = await Promise.all(
-      payerIds.map((id) => db.prisma.payer.create({ data: { id, name: `Payer ${id}` } })),
-    );
+    const created = await Promise.all(payerIds.map((id) => db.prisma.payer.create({ data: { id, name: `Payer ${id}` } })));
     expect(created.map((p) => p.id)).toEqual(payerIds);
 
     const transfers = Array.from({ length: 6 }, (_, i) =>

@@ -85,7 +85,12 @@ describe('schema engine shim', () => {
     child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'getDatabaseVersion', params: {} }) + '\n');
     child.stdin.write(JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'noSuchMethod', params: {} }) + '\n');
     child.stdin.write(
-      JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'dbExecute', params: { datasourceType: { tag: 'url', url: embedded.url }, script: 'SELECT * FROM no_such_table' } }) + '\n',
+      JSON.stringify({
+        jsonrpc: '2.0',
+        id: 3,
+        method: 'dbExecute',
+        params: { datasourceType: { tag: 'url', url: embedded.url }, script: 'SELECT * FROM no_such_table' },
+      }) + '\n',
     );
     child.stdin.end();
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -98,22 +103,23 @@ describe('schema engine shim', () => {
   });
 
   // Only defined when a PostgreSQL server is configured (CI sets TEST_DATABASE_URL).
-  if (serverDatabaseUrl()) describe('against the PostgreSQL server (TEST_DATABASE_URL)', () => {
-    it('reports a missing database as P1003', async () => {
-      const url = databaseUrlWithName(serverDatabaseUrl()!, 'encounterflow_no_such_database');
-      const run = await runShim(['--datasource', datasource(url), 'cli', 'can-connect-to-database']);
-      expect(run.code).toBe(1);
-      expect(cliErrorCode(run.stderr)).toBe('P1003');
-    });
+  if (serverDatabaseUrl())
+    describe('against the PostgreSQL server (TEST_DATABASE_URL)', () => {
+      it('reports a missing database as P1003', async () => {
+        const url = databaseUrlWithName(serverDatabaseUrl()!, 'encounterflow_no_such_database');
+        const run = await runShim(['--datasource', datasource(url), 'cli', 'can-connect-to-database']);
+        expect(run.code).toBe(1);
+        expect(cliErrorCode(run.stderr)).toBe('P1003');
+      });
 
-    it('creates and drops a database', async () => {
-      const scratch = await createEmptyServerDatabase(serverDatabaseUrl()!);
-      await scratch.drop();
-      expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'create-database'])).code).toBe(0);
-      expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'can-connect-to-database'])).code).toBe(0);
-      expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'drop-database'])).code).toBe(0);
-      const after = await runShim(['--datasource', datasource(scratch.url), 'cli', 'can-connect-to-database']);
-      expect(cliErrorCode(after.stderr)).toBe('P1003');
+      it('creates and drops a database', async () => {
+        const scratch = await createEmptyServerDatabase(serverDatabaseUrl()!);
+        await scratch.drop();
+        expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'create-database'])).code).toBe(0);
+        expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'can-connect-to-database'])).code).toBe(0);
+        expect((await runShim(['--datasource', datasource(scratch.url), 'cli', 'drop-database'])).code).toBe(0);
+        const after = await runShim(['--datasource', datasource(scratch.url), 'cli', 'can-connect-to-database']);
+        expect(cliErrorCode(after.stderr)).toBe('P1003');
+      });
     });
-  });
 });

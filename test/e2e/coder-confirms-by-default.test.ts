@@ -39,12 +39,17 @@ describe('straight-through billing off by default', () => {
     expect(submitted.status).toBe(201);
     const id = submitted.body.id as string;
     const waiting = await waitForStage(id, 'coder_review');
-    expect(waiting.coderReview?.reasons).toEqual([{ kind: 'coder_confirms', detail: expect.stringContaining('straight-through billing is off') }]);
+    expect(waiting.coderReview?.reasons).toEqual([
+      { kind: 'coder_confirms', detail: expect.stringContaining('straight-through billing is off') },
+    ]);
     expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(0);
     const worklist = await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.coder });
     expect(worklist.body.items.map((i: { id: string }) => i.id)).toContain(id);
 
-    const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept' } });
+    const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, {
+      token: TOKENS.coder,
+      body: { action: 'accept' },
+    });
     expect([accepted.status, accepted.body]).toEqual([200, { accepted: true }]);
     const billed = await waitForStage(id, 'billed');
     expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);

@@ -79,7 +79,12 @@ describe('coder_review over HTTP', () => {
     const spans = diagnosis.evidence as EvidenceSpan[];
     expect(spans.length).toBeGreaterThan(0);
     for (const span of spans.filter((s) => s.start !== undefined)) {
-      const text = span.section === 'notes' ? documentation.notes : span.section === 'diagnoses' ? documentation.diagnoses[span.entry!]!.description : documentation.procedures[span.entry!]!.description;
+      const text =
+        span.section === 'notes'
+          ? documentation.notes
+          : span.section === 'diagnoses'
+            ? documentation.diagnoses[span.entry!]!.description
+            : documentation.procedures[span.entry!]!.description;
       expect(text.slice(span.start, span.end)).toBe(span.text);
     }
     // A biller sees the codes and why the encounter waits, not the quotes of the record.
@@ -110,18 +115,30 @@ describe('coder_review over HTTP', () => {
     expect(await claimLines(id)).toEqual([]);
     expect((await review(id, { action: 'accept' })).status).toBe(409); // codes failing an edit are not billed on a say-so
 
-    const invalid = await review(id, { action: 'edit', diagnoses: [{ code: 'Z00.00' }, { code: 'Z99.999' }], procedures: [{ code: '99396' }] });
+    const invalid = await review(id, {
+      action: 'edit',
+      diagnoses: [{ code: 'Z00.00' }, { code: 'Z99.999' }],
+      procedures: [{ code: '99396' }],
+    });
     expect(invalid.status).toBe(422);
     expect(invalid.contentType).toMatch(/problem\+json/);
     expect(invalid.body.detail).toContain('Z99.999');
     expect(invalid.body.errors).toEqual([{ field: 'diagnoses.1.code', message: expect.stringContaining('Z99.999') }]);
     // The old override path answers the same way now (it was a 202 and a silent drop); the age band is refused naming 99395.
-    const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, { token: TOKENS.coder, body: { diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99395' }] } });
+    const viaPut = await call(stack.apiUrl, 'PUT', `/encounters/${id}/codes`, {
+      token: TOKENS.coder,
+      body: { diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99395' }] },
+    });
     expect([viaPut.status, viaPut.body.errors?.[0]?.field]).toEqual([422, 'procedures.0.code']);
     expect(viaPut.body.detail).toContain('99395');
     expect((await waitForStage(id, 'coder_review')).coderReview?.id).toBe(waiting.coderReview!.id);
 
-    const edited = await review(id, { action: 'edit', diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99396', units: 1 }], note: 'age band 40-64' });
+    const edited = await review(id, {
+      action: 'edit',
+      diagnoses: [{ code: 'Z00.00' }],
+      procedures: [{ code: '99396', units: 1 }],
+      note: 'age band 40-64',
+    });
     expect(edited.status).toBe(200);
     // The coder's 99396 goes out on the claim (it once stopped in needs_review: the fee schedule had no price for it).
     const billed = await waitForStage(id, 'billed');

@@ -5,6 +5,8 @@
  * with the pre-service authorization; a visit that differs from what was authorized goes to the
  * biller; labelled estimates before the visit (insured, and a good-faith estimate for self-pay).
  * Asserts what the database and the insurer recorded.
+ *
+ * Over 300 lines because its paths share one started stack (minutes to start on a busy machine).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dateToDay } from '../../domain/days.ts';
@@ -51,7 +53,8 @@ function inDays(days: number): string {
 }
 
 const MRI_VISIT = {
-  notes: 'Right knee pain after a twisting injury, locking episodes. MRI of the right knee without contrast performed. Suspected medial meniscus tear.',
+  notes:
+    'Right knee pain after a twisting injury, locking episodes. MRI of the right knee without contrast performed. Suspected medial meniscus tear.',
   diagnoses: [{ description: 'Derangement of medial meniscus, right knee', code: 'M23.201' }],
   procedures: [{ description: 'MRI lower extremity joint without contrast', code: '73721', units: 1 }],
   testResults: [],
@@ -69,9 +72,15 @@ describe('eligibility first', () => {
     expect(coverage.body.coverage.version).toBe(1);
     expect(coverage.body.eligibilityChecks[0]).toMatchObject({ status: 'inactive', copayCents: 2500, outOfPocketMaxCents: 600000 });
 
-    const stale = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, { token: TOKENS.biller, body: { reason: 'patient pays cash', expectedVersion: 7 } });
+    const stale = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, {
+      token: TOKENS.biller,
+      body: { reason: 'patient pays cash', expectedVersion: 7 },
+    });
     expect(stale.status).toBe(409);
-    const switched = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, { token: TOKENS.biller, body: { reason: 'patient pays cash', expectedVersion: 1 } });
+    const switched = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, {
+      token: TOKENS.biller,
+      body: { reason: 'patient pays cash', expectedVersion: 1 },
+    });
     expect(switched.status).toBe(200);
     expect(switched.body).toMatchObject({ version: 2, kind: 'self_pay' });
 
@@ -96,12 +105,21 @@ describe('eligibility first', () => {
     expect(waiting.eligibility).toMatchObject({ status: 'member_mismatch' });
     expect(waiting.pendingDecision?.reason).toContain('AAA 71');
 
-    const unknownPayer = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, { token: TOKENS.biller, body: { payerId: 'NOSUCH-PAYER', memberId: 'X1', reason: 'card', expectedVersion: 1 } });
+    const unknownPayer = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, {
+      token: TOKENS.biller,
+      body: { payerId: 'NOSUCH-PAYER', memberId: 'X1', reason: 'card', expectedVersion: 1 },
+    });
     expect(unknownPayer.status).toBe(400);
     expect(unknownPayer.body.errors[0].field).toBe('payerId');
-    const asCoder = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, { token: TOKENS.coder, body: { payerId: 'BLUE-PLAINS', memberId: 'BP-100', reason: 'card', expectedVersion: 1 } });
+    const asCoder = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, {
+      token: TOKENS.coder,
+      body: { payerId: 'BLUE-PLAINS', memberId: 'BP-100', reason: 'card', expectedVersion: 1 },
+    });
     expect(asCoder.status).toBe(403);
-    const corrected = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, { token: TOKENS.biller, body: { payerId: 'BLUE-PLAINS', memberId: 'BP-100', reason: 'new insurance card', expectedVersion: 1 } });
+    const corrected = await call(stack.apiUrl, 'POST', `/encounters/${id}/coverage`, {
+      token: TOKENS.biller,
+      body: { payerId: 'BLUE-PLAINS', memberId: 'BP-100', reason: 'new insurance card', expectedVersion: 1 },
+    });
     expect(corrected.status).toBe(200);
     expect(corrected.body.version).toBe(2);
 
@@ -117,18 +135,30 @@ describe('eligibility first', () => {
   it('demographics are corrected as a new version, never overwritten; a stale version is refused', async () => {
     const id = await submit(validSubmission());
     await waitForStage(id, 'billed');
-    const fix = { lastName: 'McTestface-Smith', address: { line1: '99 New Road', city: 'Peoria', state: 'IL', postalCode: '61602' }, reason: 'patient moved and married' };
-    const corrected = await call(stack.apiUrl, 'POST', `/encounters/${id}/demographics`, { token: TOKENS.biller, body: { ...fix, expectedVersion: 1 } });
+    const fix = {
+      lastName: 'McTestface-Smith',
+      address: { line1: '99 New Road', city: 'Peoria', state: 'IL', postalCode: '61602' },
+      reason: 'patient moved and married',
+    };
+    const corrected = await call(stack.apiUrl, 'POST', `/encounters/${id}/demographics`, {
+      token: TOKENS.biller,
+      body: { ...fix, expectedVersion: 1 },
+    });
     expect(corrected.status).toBe(200);
     expect(corrected.body.fields).toEqual(expect.arrayContaining(['lastName', 'addressLine1', 'city', 'postalCode']));
-    const again = await call(stack.apiUrl, 'POST', `/encounters/${id}/demographics`, { token: TOKENS.biller, body: { ...fix, expectedVersion: 1 } });
+    const again = await call(stack.apiUrl, 'POST', `/encounters/${id}/demographics`, {
+      token: TOKENS.biller,
+      body: { ...fix, expectedVersion: 1 },
+    });
     expect(again.status).toBe(409);
     const coverage = await call(stack.apiUrl, 'GET', `/encounters/${id}/coverage`, { token: TOKENS.supervisor });
     expect(coverage.body.demographicsVersions.map((v: { version: number; lastName: string }) => [v.version, v.lastName])).toEqual([
       [1, 'McTestface'],
       [2, 'McTestface-Smith'],
     ]);
-    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({ where: { encounterId: id, action: 'patient.demographics_corrected' } });
+    const audit = await stack.db.prisma.auditEvent.findFirstOrThrow({
+      where: { encounterId: id, action: 'patient.demographics_corrected' },
+    });
     expect(JSON.stringify(audit.detail)).not.toContain('New Road');
   });
 });
@@ -171,9 +201,15 @@ describe('a scheduled visit', () => {
     expect(estimate.body.notes[0]).toMatch(/not a bill/);
     expect(await stack.db.prisma.patientStatement.count({ where: { encounterId: id } })).toBe(0);
 
-    const notScheduled = await call(stack.apiUrl, 'PUT', `/encounters/${await submit(validSubmission())}/documentation`, { token: TOKENS.intake, body: MRI_VISIT });
+    const notScheduled = await call(stack.apiUrl, 'PUT', `/encounters/${await submit(validSubmission())}/documentation`, {
+      token: TOKENS.intake,
+      body: MRI_VISIT,
+    });
     expect(notScheduled.status).toBe(409);
-    const bad = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, { token: TOKENS.intake, body: { ...MRI_VISIT, notes: '' } });
+    const bad = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, {
+      token: TOKENS.intake,
+      body: { ...MRI_VISIT, notes: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('notes');
     const documented = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, { token: TOKENS.intake, body: MRI_VISIT });
@@ -182,7 +218,15 @@ describe('a scheduled visit', () => {
     expect([replay.status, replay.headers.get('idempotent-replay')]).toEqual([200, 'true']);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'awaiting_remittance', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual([
+      'eligibility',
+      'authorization',
+      'awaiting_visit',
+      'coding',
+      'billing',
+      'awaiting_remittance',
+      'billed',
+    ]);
     expect(billed.authorization?.performedCheck).toEqual({ matches: true, differences: [] });
     const auth = await stack.db.prisma.priorAuthorization.findFirstOrThrow({ where: { encounterId: id } });
     expect(auth).toMatchObject({ timing: 'pre_service', status: 'certified' });
@@ -205,7 +249,10 @@ describe('a scheduled visit', () => {
     expect(inactive.body.detail).toContain('inactive');
     expect((await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.coder })).status).toBe(403);
 
-    const switched = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, { token: TOKENS.biller, body: { reason: 'uninsured: pays cash', expectedVersion: 1 } });
+    const switched = await call(stack.apiUrl, 'POST', `/encounters/${id}/self-pay`, {
+      token: TOKENS.biller,
+      body: { reason: 'uninsured: pays cash', expectedVersion: 1 },
+    });
     expect(switched.status).toBe(200);
     await waitForStage(id, 'awaiting_visit');
     const estimate = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
@@ -250,11 +297,17 @@ describe('a scheduled visit', () => {
     // Two MRIs on one day exceed the per-day units edit first: a coder confirms both are documented
     // (an accept of the units edit needs a note), then a supervisor accepts billing over the edit.
     await waitForStage(id, 'coder_review');
-    const coderAccept = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: { action: 'accept', note: 'repeat study documented (motion artifact)' } });
+    const coderAccept = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, {
+      token: TOKENS.coder,
+      body: { action: 'accept', note: 'repeat study documented (motion artifact)' },
+    });
     expect(coderAccept.status).toBe(200);
     const edits = await waitForStage(id, 'needs_review');
     expect(edits.pendingDecision?.kind).toBe('edit_failed');
-    expect((await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes' } })).status).toBe(200);
+    expect(
+      (await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes' } }))
+        .status,
+    ).toBe(200);
     let review = await status(id);
     for (let i = 0; i < 200 && review.pendingDecision?.kind !== 'authorization_mismatch'; i++) {
       await new Promise((r) => setTimeout(r, 200));
@@ -262,7 +315,10 @@ describe('a scheduled visit', () => {
     }
     expect(review.pendingDecision?.reason).toContain('72148: 2 units performed, 1 authorized');
     expect(review.pendingDecision).toMatchObject({ kind: 'authorization_mismatch', allowed: ['resubmit', 'accept_codes', 'bill_patient'] });
-    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.biller, body: { decision: 'resubmit' } });
+    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.biller,
+      body: { decision: 'resubmit' },
+    });
     expect(decided.status).toBe(200);
     await waitForStage(id, 'billed');
     const auths = await stack.db.prisma.priorAuthorization.findMany({ where: { encounterId: id }, orderBy: { createdAt: 'asc' } });

@@ -59,7 +59,13 @@ describe('the encounter lifecycle over HTTP', () => {
     });
     const billed = await waitForStage(id, 'billed');
     expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
-    expect(billed.eligibility).toMatchObject({ status: 'active', purpose: 'start', copayCents: 2500, deductibleRemainingCents: 110000, outOfPocketMaxCents: 600000 });
+    expect(billed.eligibility).toMatchObject({
+      status: 'active',
+      purpose: 'start',
+      copayCents: 2500,
+      deductibleRemainingCents: 110000,
+      outOfPocketMaxCents: 600000,
+    });
     expect(billed.codes.diagnoses).toEqual(['J06.9']);
 
     const rows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id } });
@@ -85,7 +91,8 @@ describe('the encounter lifecycle over HTTP', () => {
     const listed: string[] = [];
     for (let i = 0; i < 40 && !listed.includes(`encounter-${id}`); i++) {
       listed.length = 0;
-      for await (const wf of stack.env.client.workflow.list({ query: `EncounterStage = "billed" AND PayerId = "ACME-HEALTH"` })) listed.push(wf.workflowId);
+      for await (const wf of stack.env.client.workflow.list({ query: `EncounterStage = "billed" AND PayerId = "ACME-HEALTH"` }))
+        listed.push(wf.workflowId);
       if (!listed.includes(`encounter-${id}`)) await new Promise((r) => setTimeout(r, 250));
     }
     expect(listed).toContain(`encounter-${id}`);
@@ -108,9 +115,15 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(query.options).toContain('Clinically undetermined');
     expect(JSON.stringify(query).toLowerCase()).not.toMatch(/payment|reimburse/);
 
-    const wrongOption = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 9 diabetes' } });
+    const wrongOption = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, {
+      token: TOKENS.physicianA,
+      body: { option: 'Type 9 diabetes' },
+    });
     expect(wrongOption.status).toBe(422);
-    const answer = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, { token: TOKENS.physicianA, body: { option: 'Type 1 diabetes mellitus' } });
+    const answer = await call(stack.apiUrl, 'POST', `/clarifications/${query.id}/answer`, {
+      token: TOKENS.physicianA,
+      body: { option: 'Type 1 diabetes mellitus' },
+    });
     expect(answer.status).toBe(200);
 
     const billed = await waitForStage(id, 'billed');
@@ -134,9 +147,15 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(query.remindersSent).toBeGreaterThanOrEqual(1);
     expect(query.status).toBe('escalated');
 
-    const wrong = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'bill_patient' } });
+    const wrong = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'bill_patient' },
+    });
     expect(wrong.status).toBe(409);
-    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes', note: 'unspecified is supported' } });
+    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'accept_codes', note: 'unspecified is supported' },
+    });
     expect(decided.status).toBe(200); // the decision is a validated update
     const billed = await waitForStage(id, 'billed');
     expect(billed.codes.diagnoses).toEqual(['M17.9']);
@@ -230,7 +249,10 @@ describe('the encounter lifecycle over HTTP', () => {
       },
     });
     await waitForStage(id, 'awaiting_clarification');
-    const cancelled = await call(stack.apiUrl, 'POST', `/encounters/${id}/cancel`, { token: TOKENS.biller, body: { reason: 'entered in error' } });
+    const cancelled = await call(stack.apiUrl, 'POST', `/encounters/${id}/cancel`, {
+      token: TOKENS.biller,
+      body: { reason: 'entered in error' },
+    });
     expect(cancelled.status).toBe(202);
     await waitForStage(id, 'cancelled');
     const query = await stack.db.prisma.clarificationQuery.findFirstOrThrow({ where: { encounterId: id } });

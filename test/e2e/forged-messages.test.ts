@@ -50,7 +50,9 @@ describe('messages sent straight to Temporal', () => {
 
     const forger = stack.env.client.workflow.getHandle(`encounter-${id}`);
     await forger.signal('cancel', { cancelledBy: 'mallory', reason: 'forged' });
-    await expect(forger.executeUpdate('decide', { args: [{ decision: 'cancel', decidedBy: 'mallory' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(forger.executeUpdate('decide', { args: [{ decision: 'cancel', decidedBy: 'mallory' }] })).rejects.toBeInstanceOf(
+      WorkflowUpdateFailedError,
+    );
     const refused = await until('the refusal in the audit log', async () => {
       const rows = await stack.db.prisma.auditEvent.findMany({ where: { encounterId: id, action: 'message.refused' } });
       return rows.length > 0 ? rows : undefined;
@@ -59,7 +61,10 @@ describe('messages sent straight to Temporal', () => {
     expect(await stage(id)).toBe('awaiting_clarification');
     expect(await stack.db.prisma.auditEvent.count({ where: { actor: 'mallory' } })).toBe(0);
 
-    const cancelled = await call(stack.apiUrl, 'POST', `/encounters/${id}/cancel`, { token: TOKENS.biller, body: { reason: 'entered in error' } });
+    const cancelled = await call(stack.apiUrl, 'POST', `/encounters/${id}/cancel`, {
+      token: TOKENS.biller,
+      body: { reason: 'entered in error' },
+    });
     expect(cancelled.status).toBe(202);
     await until('the API cancel', async () => ((await stage(id)) === 'cancelled' ? true : undefined));
   });

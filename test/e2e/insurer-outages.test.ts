@@ -151,71 +151,93 @@ function eventMs(time: { seconds?: unknown; nanos?: number | null }): number {
 }
 
 describe('billing through insurer and clearinghouse outages', () => {
-  it('waits at least the Retry-After of a 429 before asking the insurer again', async () => {
-    // The seed's first two draws: a 429 for the first request, then a success.
-    const draw = seededRandom(INSURER_FAULTS.seed);
-    const [first, second] = [draw(), draw()];
-    expect(first).toBeGreaterThanOrEqual(INSURER_FAULTS.serverErrorRate);
-    expect(first).toBeLessThan(INSURER_FAULTS.serverErrorRate + INSURER_FAULTS.rateLimitRate);
-    expect(second).toBeGreaterThanOrEqual(0.37);
+  it(
+    'waits at least the Retry-After of a 429 before asking the insurer again',
+    async () => {
+      // The seed's first two draws: a 429 for the first request, then a success.
+      const draw = seededRandom(INSURER_FAULTS.seed);
+      const [first, second] = [draw(), draw()];
+      expect(first).toBeGreaterThanOrEqual(INSURER_FAULTS.serverErrorRate);
+      expect(first).toBeLessThan(INSURER_FAULTS.serverErrorRate + INSURER_FAULTS.rateLimitRate);
+      expect(second).toBeGreaterThanOrEqual(0.37);
 
-    const id = await submit(brainMri());
-    const billed = await waitForStage(id, 'billed');
-    expect(billed.authorization).toMatchObject({ outcome: 'certified', attempt: 1 });
+      const id = await submit(brainMri());
+      const billed = await waitForStage(id, 'billed');
+      expect(billed.authorization).toMatchObject({ outcome: 'certified', attempt: 1 });
 
-    // The first insurer call of the encounter (since eligibility comes first, the eligibility
-    // check) draws the 429: the activity whose second attempt carries it is the one to look at.
-    const history = await stack.env.client.workflow.getHandle(encounterWorkflowId(id)).fetchHistory();
-    const events = history.events ?? [];
-    const started = events.find((e) => e.activityTaskStartedEventAttributes?.lastFailure?.message?.includes('HTTP 429'));
-    const scheduled = events.find((e) => e.eventId?.toString() === started?.activityTaskStartedEventAttributes?.scheduledEventId?.toString());
-    const attributes = started?.activityTaskStartedEventAttributes;
-    expect(attributes?.attempt).toBe(2);
-    expect(attributes?.lastFailure?.message).toContain('HTTP 429');
-    expect(attributes?.lastFailure?.message).toContain('retry after 1000 ms');
-    // Attempt 1 was scheduled, failed with the 429, and attempt 2 started no sooner than 1 s later.
-    const waitedMs = eventMs(started!.eventTime!) - eventMs(scheduled!.eventTime!);
-    expect(waitedMs).toBeGreaterThanOrEqual(950);
-    // ...because the Retry-After set the delay, not the retry policy's own 2 s first backoff (the
-    // failure carries it; an upper bound on the waited time would depend on the machine's load).
-    expect(eventMs(attributes!.lastFailure!.applicationFailureInfo!.nextRetryDelay!)).toBe(1000);
-  }, TEST_TIMEOUT_MS);
+      // The first insurer call of the encounter (since eligibility comes first, the eligibility
+      // check) draws the 429: the activity whose second attempt carries it is the one to look at.
+      const history = await stack.env.client.workflow.getHandle(encounterWorkflowId(id)).fetchHistory();
+      const events = history.events ?? [];
+      const started = events.find((e) => e.activityTaskStartedEventAttributes?.lastFailure?.message?.includes('HTTP 429'));
+      const scheduled = events.find(
+        (e) => e.eventId?.toString() === started?.activityTaskStartedEventAttributes?.scheduledEventId?.toString(),
+      );
+      const attributes = started?.activityTaskStartedEventAttributes;
+      expect(attributes?.attempt).toBe(2);
+      expect(attributes?.lastFailure?.message).toContain('HTTP 429');
+      expect(attributes?.lastFailure?.message).toContain('retry after 1000 ms');
+      // Attempt 1 was scheduled, failed with the 429, and attempt 2 started no sooner than 1 s later.
+      const waitedMs = eventMs(started!.eventTime!) - eventMs(scheduled!.eventTime!);
+      expect(waitedMs).toBeGreaterThanOrEqual(950);
+      // ...because the Retry-After set the delay, not the retry policy's own 2 s first backoff (the
+      // failure carries it; an upper bound on the waited time would depend on the machine's load).
+      expect(eventMs(attributes!.lastFailure!.applicationFailureInfo!.nextRetryDelay!)).toBe(1000);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  it('bills every encounter with one authorization request per idempotency key and one claim per claim number', async () => {
-    const ids = await Promise.all([brainMri(), brainMri(), brainMri(), brainMri()].map((body) => submit(body)));
-    const billed = await Promise.all(ids.map((id) => waitForStage(id, 'billed')));
+  it(
+    'bills every encounter with one authorization request per idempotency key and one claim per claim number',
+    async () => {
+      const ids = await Promise.all([brainMri(), brainMri(), brainMri(), brainMri()].map((body) => submit(body)));
+      const billed = await Promise.all(ids.map((id) => waitForStage(id, 'billed')));
 
-    const insurer = await records<InsurerRecords>(stack.insurerUrl);
-    const clearinghouse = await records<ClearinghouseRecords>(stack.clearinghouseUrl);
-    // The outages really happened (the seeds' first draws contain each kind of fault).
-    for (const kind of ['server-error', 'rate-limit', 'slow', 'reset']) expect(insurer.counts.faults[kind], `insurer ${kind}`).toBeGreaterThan(0);
-    for (const kind of ['rate-limit', 'reset']) expect(clearinghouse.counts.faults[kind], `clearinghouse ${kind}`).toBeGreaterThan(0);
+      const insurer = await records<InsurerRecords>(stack.insurerUrl);
+      const clearinghouse = await records<ClearinghouseRecords>(stack.clearinghouseUrl);
+      // The outages really happened (the seeds' first draws contain each kind of fault).
+      for (const kind of ['server-error', 'rate-limit', 'slow', 'reset'])
+        expect(insurer.counts.faults[kind], `insurer ${kind}`).toBeGreaterThan(0);
+      for (const kind of ['rate-limit', 'reset']) expect(clearinghouse.counts.faults[kind], `clearinghouse ${kind}`).toBeGreaterThan(0);
 
-    for (const [i, id] of ids.entries()) {
-      const request = await expectStoredOnce(id, billed[i]!, insurer, clearinghouse);
+      for (const [i, id] of ids.entries()) {
+        const request = await expectStoredOnce(id, billed[i]!, insurer, clearinghouse);
+        expect(request.current.status).toBe('certified');
+        expect(billed[i]!.authorization).toMatchObject({ outcome: 'certified', authNumber: request.current.authNumber });
+      }
+      // No idempotency key and no claim number was stored twice anywhere.
+      const keys = insurer.authorizations.map((a) => a.idempotencyKey);
+      expect(new Set(keys).size).toBe(keys.length);
+      const numbers = clearinghouse.claims.map((c) => c.claimNumber);
+      expect(new Set(numbers).size).toBe(numbers.length);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  it(
+    'follows a pended authorization through the outages until certified, and bills it with the auth number',
+    async () => {
+      const id = await submit(sleepStudy());
+      const billed = await waitForStage(id, 'billed');
+      expect(billed.history.map((t) => t.to)).toEqual([
+        'eligibility',
+        'coding',
+        'authorization',
+        'billing',
+        'awaiting_remittance',
+        'billed',
+      ]);
+      expect(billed.codes.procedures.map((p) => p.code)).toEqual(['95810']);
+
+      const insurer = await records<InsurerRecords>(stack.insurerUrl);
+      const clearinghouse = await records<ClearinghouseRecords>(stack.clearinghouseUrl);
+      const request = await expectStoredOnce(id, billed, insurer, clearinghouse);
+      expect(request.initialResponse.status).toBe('pended');
       expect(request.current.status).toBe('certified');
-      expect(billed[i]!.authorization).toMatchObject({ outcome: 'certified', authNumber: request.current.authNumber });
-    }
-    // No idempotency key and no claim number was stored twice anywhere.
-    const keys = insurer.authorizations.map((a) => a.idempotencyKey);
-    expect(new Set(keys).size).toBe(keys.length);
-    const numbers = clearinghouse.claims.map((c) => c.claimNumber);
-    expect(new Set(numbers).size).toBe(numbers.length);
-  }, TEST_TIMEOUT_MS);
-
-  it('follows a pended authorization through the outages until certified, and bills it with the auth number', async () => {
-    const id = await submit(sleepStudy());
-    const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
-    expect(billed.codes.procedures.map((p) => p.code)).toEqual(['95810']);
-
-    const insurer = await records<InsurerRecords>(stack.insurerUrl);
-    const clearinghouse = await records<ClearinghouseRecords>(stack.clearinghouseUrl);
-    const request = await expectStoredOnce(id, billed, insurer, clearinghouse);
-    expect(request.initialResponse.status).toBe('pended');
-    expect(request.current.status).toBe('certified');
-    expect(request.statusPolls).toBeGreaterThanOrEqual(2);
-    expect(request.current.authNumber).toMatch(/^AUTH-/);
-    expect(billed.authorization).toMatchObject({ outcome: 'certified', authNumber: request.current.authNumber });
-  }, TEST_TIMEOUT_MS);
+      expect(request.statusPolls).toBeGreaterThanOrEqual(2);
+      expect(request.current.authNumber).toMatch(/^AUTH-/);
+      expect(billed.authorization).toMatchObject({ outcome: 'certified', authNumber: request.current.authNumber });
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -25,7 +25,11 @@ beforeAll(async () => {
   const [host, port] = stack.env.connection.options.address.split(':');
   proxy = await startTcpProxy({ host: host === 'localhost' ? '127.0.0.1' : host!, port: Number(port) });
   connection = await Connection.connect({ address: proxy.address });
-  const temporal = new Client({ connection, namespace: stack.env.namespace ?? 'default', dataConverter: encryptingDataConverter(stack.payloadCodec) });
+  const temporal = new Client({
+    connection,
+    namespace: stack.env.namespace ?? 'default',
+    dataConverter: encryptingDataConverter(stack.payloadCodec),
+  });
   const app = createApp({
     prisma: stack.db.prisma,
     temporal,
@@ -79,10 +83,22 @@ describe('no orphans when Temporal is down during intake', () => {
     expect(withWorkflow.filter(Boolean)).toHaveLength(0);
 
     await proxy.up();
-    const pass = await reconcileUnstartedWorkflows({ prisma: stack.db.prisma, temporal: stack.client, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, graceMs: 0 });
+    const pass = await reconcileUnstartedWorkflows({
+      prisma: stack.db.prisma,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      timings: FAST_TIMINGS,
+      graceMs: 0,
+    });
     expect(pass.started).toBe(submissions.length);
     // A second pass (another worker, the next interval) finds nothing to do.
-    const again = await reconcileUnstartedWorkflows({ prisma: stack.db.prisma, temporal: stack.client, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, graceMs: 0 });
+    const again = await reconcileUnstartedWorkflows({
+      prisma: stack.db.prisma,
+      temporal: stack.client,
+      taskQueue: stack.taskQueue,
+      timings: FAST_TIMINGS,
+      graceMs: 0,
+    });
     expect(again.started).toBe(0);
     const orphans = (await Promise.all(stored.map((e) => hasWorkflow(e.workflowId)))).filter((exists) => !exists);
     expect(orphans).toHaveLength(0);

@@ -6,6 +6,8 @@
  * signed webhook. The service-level timer escalates a late question while the worker is stopped
  * and started again; five wrong answers lock a link. Short configured deadlines, no wall-clock
  * assertions: the tests wait for facts with generous limits.
+ *
+ * Over 300 lines because its paths share one started stack (minutes to start on a busy machine).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
@@ -19,10 +21,25 @@ let supervisorHook: WebhookReceiver;
 let billerHook: WebhookReceiver;
 
 beforeAll(async () => {
-  [patientHook, supervisorHook, billerHook] = await Promise.all([startWebhookReceiver(SECRET), startWebhookReceiver(SECRET), startWebhookReceiver(SECRET)]);
+  [patientHook, supervisorHook, billerHook] = await Promise.all([
+    startWebhookReceiver(SECRET),
+    startWebhookReceiver(SECRET),
+    startWebhookReceiver(SECRET),
+  ]);
   stack = await startTestStack({
-    env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: patientHook.url, SUPERVISOR_WEBHOOK_URL: supervisorHook.url, BILLER_WEBHOOK_URL: billerHook.url },
-    patientPortal: { answerDeadline: '6s', reminderInterval: '2s', maxAttempts: 5, rateLimitPerMinute: 1_000, writeOffApprovalAboveCents: 1_000 },
+    env: {
+      WEBHOOK_SIGNING_SECRET: SECRET,
+      PATIENT_WEBHOOK_URL: patientHook.url,
+      SUPERVISOR_WEBHOOK_URL: supervisorHook.url,
+      BILLER_WEBHOOK_URL: billerHook.url,
+    },
+    patientPortal: {
+      answerDeadline: '6s',
+      reminderInterval: '2s',
+      maxAttempts: 5,
+      rateLimitPerMinute: 1_000,
+      writeOffApprovalAboveCents: 1_000,
+    },
   });
 }, 240_000);
 
@@ -46,8 +63,14 @@ async function billedStatement(): Promise<{ statementId: string; statementNumber
   const submission = validSubmission({ clinicEncounterId: `PQ-${Math.random().toString(36).slice(2, 10)}` });
   const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submission });
   expect(created.status).toBe(201);
-  const statement = await until('the statement', () => stack.db.prisma.patientStatement.findUnique({ where: { encounterId: created.body.id as string } }));
-  return { statementId: statement.id, statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber, dateOfBirth: submission.patient.dateOfBirth };
+  const statement = await until('the statement', () =>
+    stack.db.prisma.patientStatement.findUnique({ where: { encounterId: created.body.id as string } }),
+  );
+  return {
+    statementId: statement.id,
+    statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,
+    dateOfBirth: submission.patient.dateOfBirth,
+  };
 }
 
 async function issueLink(statementId: string): Promise<string> {
@@ -100,7 +123,11 @@ describe('a patient reads the bill, asks, and reads the biller’s answer', () =
     expect(print.text).toContain(statementNumber);
     const pdf = await fetch(`${stack.apiUrl}/patient-api/statement/pdf`, { headers: { cookie } });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
 
     const asked = await call(stack.apiUrl, 'POST', '/patient-api/questions', {
       headers: { cookie, 'idempotency-key': 'q-1' },
@@ -115,7 +142,10 @@ describe('a patient reads the bill, asks, and reads the biller’s answer', () =
     });
     expect(again.body.id).toBe(asked.body.id);
     expect(await stack.db.prisma.patientQuestion.count({ where: { statementId } })).toBe(1);
-    await until('the acknowledgement', async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id: asked.body.id } })).acknowledgedAt);
+    await until(
+      'the acknowledgement',
+      async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id: asked.body.id } })).acknowledgedAt,
+    );
 
     // The biller's worklist shows it, oldest first, with what is needed to answer.
     const worklist = await call(stack.apiUrl, 'GET', '/patient-questions', { token: TOKENS.biller });
@@ -134,7 +164,10 @@ describe('a patient reads the bill, asks, and reads the biller’s answer', () =
 
     const answered = await call(stack.apiUrl, 'POST', `/patient-questions/${asked.body.id}/answers`, {
       token: TOKENS.biller,
-      body: { text: 'Your plan has a $25 copay for office visits; that is the amount shown. Your itemized bill is attached.', attachItemizedBill: true },
+      body: {
+        text: 'Your plan has a $25 copay for office visits; that is the amount shown. Your itemized bill is attached.',
+        attachItemizedBill: true,
+      },
     });
     expect(answered.status).toBe(201);
     expect(answered.body.question.status).toBe('answered');
@@ -157,13 +190,26 @@ describe('a patient reads the bill, asks, and reads the biller’s answer', () =
     expect(workflow).toBe('answered');
 
     // Every access and action audited, patient-side actors are the link, never a name.
-    const audit = await stack.db.prisma.auditEvent.findMany({ where: { OR: [{ role: 'patient' }, { action: { startsWith: 'patient_' } }] } });
+    const audit = await stack.db.prisma.auditEvent.findMany({
+      where: { OR: [{ role: 'patient' }, { action: { startsWith: 'patient_' } }] },
+    });
     const actions = audit.map((a) => a.action);
-    expect(actions).toEqual(expect.arrayContaining(['patient_link.created', 'patient_link.opened', 'patient_statement.viewed', 'patient_question.asked', 'patient_question.answered', 'patient_question.viewed']));
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'patient_link.created',
+        'patient_link.opened',
+        'patient_statement.viewed',
+        'patient_question.asked',
+        'patient_question.answered',
+        'patient_question.viewed',
+      ]),
+    );
     expect(audit.filter((a) => a.role === 'patient').every((a) => a.actor === `patient-link:${stored.id}`)).toBe(true);
 
     // Revoking the link ends the session at once.
-    const revoked = await call(stack.apiUrl, 'POST', `/statements/${statementId}/access-links/${stored.id}/revoke`, { token: TOKENS.biller });
+    const revoked = await call(stack.apiUrl, 'POST', `/statements/${statementId}/access-links/${stored.id}/revoke`, {
+      token: TOKENS.biller,
+    });
     expect(revoked.status).toBe(200);
     expect((await call(stack.apiUrl, 'GET', '/patient-api/statement', { headers: { cookie } })).status).toBe(401);
     expect((await openSession(token, dateOfBirth, statementNumber)).response.status).toBe(404);
@@ -202,7 +248,10 @@ describe('the service-level timer', () => {
     expect(asked.status).toBe(201);
     expect(asked.body.channel).toBe('phone');
     const id = asked.body.id as string;
-    await until('the acknowledgement', async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).acknowledgedAt);
+    await until(
+      'the acknowledgement',
+      async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).acknowledgedAt,
+    );
 
     await stack.stopWorker();
     const dueAt = new Date(asked.body.dueAt as string).getTime();
@@ -210,17 +259,27 @@ describe('the service-level timer', () => {
     expect((await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).escalatedAt).toBeNull();
 
     await stack.startWorker();
-    const escalated = await until('the escalation', async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).escalatedAt);
+    const escalated = await until(
+      'the escalation',
+      async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).escalatedAt,
+    );
     expect(escalated.getTime()).toBeGreaterThanOrEqual(dueAt);
-    const notice = await until('the supervisor webhook', async () => supervisorHook.received.find((w) => w.payload.questionId === id && w.payload.event === 'patient_question_escalated'));
+    const notice = await until('the supervisor webhook', async () =>
+      supervisorHook.received.find((w) => w.payload.questionId === id && w.payload.event === 'patient_question_escalated'),
+    );
     expect(notice.verified).toBe(true);
-    await until('a reminder to the billers', async () => billerHook.received.find((w) => w.payload.questionId === id && w.payload.event === 'patient_question_reminder'));
+    await until('a reminder to the billers', async () =>
+      billerHook.received.find((w) => w.payload.questionId === id && w.payload.event === 'patient_question_reminder'),
+    );
 
     const worklist = await call(stack.apiUrl, 'GET', '/patient-questions', { token: TOKENS.supervisor });
     expect(worklist.body.items.find((q: { id: string }) => q.id === id)).toMatchObject({ overdue: true });
     expect(worklist.body.items.find((q: { id: string }) => q.id === id).escalatedAt).not.toBeNull();
 
-    const answered = await call(stack.apiUrl, 'POST', `/patient-questions/${id}/answers`, { token: TOKENS.supervisor, body: { text: 'We resubmitted the claim to your insurer.' } });
+    const answered = await call(stack.apiUrl, 'POST', `/patient-questions/${id}/answers`, {
+      token: TOKENS.supervisor,
+      body: { text: 'We resubmitted the claim to your insurer.' },
+    });
     expect(answered.status).toBe(201);
     expect(await stack.client.workflow.getHandle(`patient-question-${id}`).result()).toBe('answered');
   }, 180_000);
@@ -231,7 +290,10 @@ describe('biller actions on a statement', () => {
     const { statementId } = await billedStatement();
     const before = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
     expect(before.patientOwesCents).toBeGreaterThan(1_000);
-    const small = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, { token: TOKENS.biller, body: { kind: 'write_off', amountCents: 500, reason: 'Courtesy write-off' } });
+    const small = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, {
+      token: TOKENS.biller,
+      body: { kind: 'write_off', amountCents: 500, reason: 'Courtesy write-off' },
+    });
     expect(small.body).toMatchObject({ status: 'applied' });
     const large = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, {
       token: TOKENS.biller,
@@ -241,26 +303,65 @@ describe('biller actions on a statement', () => {
     expect(large.status).toBe(422);
     expect(large.body.errors[0].field).toBe('amountCents');
     // Above the configured $10 a supervisor approves first; a biller cannot.
-    const held = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, { token: TOKENS.biller, body: { kind: 'adjustment', amountCents: 1_500, reason: 'Billed twice for the visit' } });
+    const held = await call(stack.apiUrl, 'POST', `/statements/${statementId}/adjustments`, {
+      token: TOKENS.biller,
+      body: { kind: 'adjustment', amountCents: 1_500, reason: 'Billed twice for the visit' },
+    });
     expect(held.body).toMatchObject({ status: 'pending_approval' });
-    expect((await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents).toBe(before.patientOwesCents - 500);
-    expect((await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.biller, body: { approve: true } })).status).toBe(403);
-    const approved = await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.supervisor, body: { approve: true } });
+    expect((await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents).toBe(
+      before.patientOwesCents - 500,
+    );
+    expect(
+      (
+        await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, {
+          token: TOKENS.biller,
+          body: { approve: true },
+        })
+      ).status,
+    ).toBe(403);
+    const approved = await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { approve: true },
+    });
     expect(approved.body).toMatchObject({ status: 'applied', decidedBy: 'supervisor-demo' });
-    expect((await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, { token: TOKENS.supervisor, body: { approve: true } })).status).toBe(409);
+    expect(
+      (
+        await call(stack.apiUrl, 'POST', `/statement-adjustments/${held.body.id}/decision`, {
+          token: TOKENS.supervisor,
+          body: { approve: true },
+        })
+      ).status,
+    ).toBe(409);
     const owed = (await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents;
     expect(owed).toBe(before.patientOwesCents - 2_000);
-    const reissued = await call(stack.apiUrl, 'POST', `/statements/${statementId}/reissue`, { token: TOKENS.biller, body: { reason: 'Courtesy write-off applied' } });
+    const reissued = await call(stack.apiUrl, 'POST', `/statements/${statementId}/reissue`, {
+      token: TOKENS.biller,
+      body: { reason: 'Courtesy write-off applied' },
+    });
     expect(reissued.status).toBe(200);
     expect(reissued.body.patientOwesCents).toBe(owed);
     const token = await issueLink(statementId);
     const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
-    const { cookie } = await openSession(token, validSubmission().patient.dateOfBirth, (statement.breakdown as { statementNumber: string }).statementNumber);
+    const { cookie } = await openSession(
+      token,
+      validSubmission().patient.dateOfBirth,
+      (statement.breakdown as { statementNumber: string }).statementNumber,
+    );
     const page = await call(stack.apiUrl, 'GET', '/patient-api/statement', { headers: { cookie } });
     expect(page.body.bill.amountDueCents).toBe(owed);
-    expect(page.body.bill.adjustments.find((a: { kind: string }) => a.kind === 'write_off')).toMatchObject({ amountCents: 500, reason: 'Courtesy write-off' });
+    expect(page.body.bill.adjustments.find((a: { kind: string }) => a.kind === 'write_off')).toMatchObject({
+      amountCents: 500,
+      reason: 'Courtesy write-off',
+    });
     expect(page.body.bill.notes.join(' ')).toContain('Corrected statement issued');
-    const audit = await stack.db.prisma.auditEvent.findMany({ where: { action: { in: ['statement.adjustment_requested', 'statement.adjustment_decided', 'statement.reissued'] } } });
-    expect(audit.map((a) => a.action).sort()).toEqual(['statement.adjustment_decided', 'statement.adjustment_requested', 'statement.adjustment_requested', 'statement.reissued']);
+    const audit = await stack.db.prisma.auditEvent.findMany({
+      where: { action: { in: ['statement.adjustment_requested', 'statement.adjustment_decided', 'statement.reissued'] } },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'statement.adjustment_decided',
+      'statement.adjustment_requested',
+      'statement.adjustment_requested',
+      'statement.reissued',
+    ]);
   }, 120_000);
 });

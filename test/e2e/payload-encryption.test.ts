@@ -55,7 +55,9 @@ function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknow
 
 const text = (bytes: Uint8Array | null | undefined) => Buffer.from(bytes ?? new Uint8Array()).toString('utf8');
 const toJson = (payload: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(payload.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v ?? new Uint8Array()).toString('base64')]),
+  ),
   data: Buffer.from(payload.data ?? new Uint8Array()).toString('base64'),
 });
 
@@ -74,7 +76,7 @@ describe('payload encryption on the real stack', () => {
   let id: string;
   let encrypted: Payload[];
 
-  it('keeps the patient name, notes and the physician\'s answer out of the stored history while the API still reads the live status', async () => {
+  it("keeps the patient name, notes and the physician's answer out of the stored history while the API still reads the live status", async () => {
     const submission = validSubmission();
     submission.patient.lastName = LAST_NAME;
     submission.documentation = {
@@ -88,7 +90,7 @@ describe('payload encryption on the real stack', () => {
     id = created.body.id as string;
 
     let queryId: string | undefined;
-    for (const deadline = Date.now() + 30_000; queryId === undefined && Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 30_000; queryId === undefined && Date.now() < deadline;) {
       const live = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
       queryId = live.body.status?.stage === 'awaiting_clarification' ? live.body.status.openQuery?.queryId : undefined;
       if (queryId === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
@@ -125,7 +127,9 @@ describe('payload encryption on the real stack', () => {
     expect(decoded.join('\n')).not.toContain(LAST_NAME);
     // The search attributes stay plain and searchable.
     const listed: string[] = [];
-    for await (const wf of stack.env.client.workflow.list({ query: `WorkflowId = '${encounterWorkflowId(id)}' AND EncounterStage = "billed"` })) {
+    for await (const wf of stack.env.client.workflow.list({
+      query: `WorkflowId = '${encounterWorkflowId(id)}' AND EncounterStage = "billed"`,
+    })) {
       listed.push(wf.workflowId);
     }
     expect(listed).toEqual([encounterWorkflowId(id)]);
@@ -160,7 +164,10 @@ describe('payload encryption on the real stack', () => {
     expect((await call(stack.apiUrl, 'POST', '/codec/encode', { token: TOKENS.coder, body })).status).toBe(403);
 
     // Encode, then decode: the original payload again (the UI encodes what a person types in).
-    const original = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"x":1}').toString('base64') };
+    const original = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('{"x":1}').toString('base64'),
+    };
     const encoded = await call(stack.apiUrl, 'POST', '/codec/encode', { token: TOKENS.supervisor, body: { payloads: [original] } });
     expect(encoded.status).toBe(200);
     expect(Buffer.from(encoded.body.payloads[0].metadata.encoding, 'base64').toString()).toBe(ENCODING_ENCRYPTED);
@@ -168,18 +175,27 @@ describe('payload encryption on the real stack', () => {
     expect(back.body.payloads).toEqual([original]);
 
     // A payload of an unknown key is refused naming the key id; a malformed body is a 400.
-    const foreign = { metadata: { ...encoded.body.payloads[0].metadata, [METADATA_KEY_ID]: Buffer.from('k-gone').toString('base64') }, data: encoded.body.payloads[0].data };
+    const foreign = {
+      metadata: { ...encoded.body.payloads[0].metadata, [METADATA_KEY_ID]: Buffer.from('k-gone').toString('base64') },
+      data: encoded.body.payloads[0].data,
+    };
     const unknown = await call(stack.apiUrl, 'POST', '/codec/decode', { token: TOKENS.supervisor, body: { payloads: [foreign] } });
     expect(unknown.status).toBe(400);
     expect(unknown.body.detail).toContain('unknown key id "k-gone"');
-    expect((await call(stack.apiUrl, 'POST', '/codec/decode', { token: TOKENS.supervisor, body: { payloads: [{ data: '%%%' }] } })).status).toBe(400);
+    expect(
+      (await call(stack.apiUrl, 'POST', '/codec/decode', { token: TOKENS.supervisor, body: { payloads: [{ data: '%%%' }] } })).status,
+    ).toBe(400);
   });
 
   it('answers the Temporal UI preflight for its origin only', async () => {
     const preflight = (origin: string) =>
       fetch(`${stack.apiUrl}/codec/decode`, {
         method: 'OPTIONS',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization,x-namespace' },
+        headers: {
+          origin,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type,authorization,x-namespace',
+        },
       });
     const allowed = await preflight(UI_ORIGIN);
     expect(allowed.status).toBe(204);

@@ -120,7 +120,10 @@ describe('patient payments over the real stack', () => {
     expect(pending.status).toBe(202);
     expect(pending.body.payment.status).toBe('pending');
     expect(pending.body.balance.balanceCents).toBe(owedCents - 200);
-    const result = await reconcilePendingPayments({ prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 }, { olderThanMs: 0 });
+    const result = await reconcilePendingPayments(
+      { prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 },
+      { olderThanMs: 0 },
+    );
     expect(result).toMatchObject({ pending: 1, confirmed: 1, failed: 0 });
     const settled = await stack.db.prisma.payment.findUniqueOrThrow({ where: { reference: key } });
     expect(settled.status).toBe('confirmed');
@@ -132,9 +135,22 @@ describe('patient payments over the real stack', () => {
     const key = `desk-lost-${randomUUID()}`;
     // As if the API died between storing the payment and charging the token.
     await stack.db.prisma.payment.create({
-      data: { statementId, reference: key, requestHash: 'x', amountCents: 100, method: 'card', source: 'desk', status: 'pending', recordedBy: 'biller-demo', createdAt: new Date(Date.now() - 10_000) },
+      data: {
+        statementId,
+        reference: key,
+        requestHash: 'x',
+        amountCents: 100,
+        method: 'card',
+        source: 'desk',
+        status: 'pending',
+        recordedBy: 'biller-demo',
+        createdAt: new Date(Date.now() - 10_000),
+      },
     });
-    const result = await reconcilePendingPayments({ prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 }, { olderThanMs: 0 });
+    const result = await reconcilePendingPayments(
+      { prisma: stack.db.prisma, provider: stack.paymentProvider, pendingGraceMs: 2_000 },
+      { olderThanMs: 0 },
+    );
     expect(result).toMatchObject({ failed: 1 });
     expect((await stack.db.prisma.payment.findUniqueOrThrow({ where: { reference: key } })).status).toBe('failed');
     expect((await balance()).balanceCents).toBe(owedCents - 300);
@@ -149,7 +165,10 @@ describe('patient payments over the real stack', () => {
     expect(refunds.status).toBe(200);
     const item = refunds.body.items.find((r: { statementId: string }) => r.statementId === statementId);
     expect(item).toMatchObject({ amountCents: 1_500, status: 'open', paymentId: over.body.payment.id });
-    const done = await call(stack.apiUrl, 'POST', `/refunds/${item.id}/complete`, { token: TOKENS.biller, body: { note: 'refunded to the card' } });
+    const done = await call(stack.apiUrl, 'POST', `/refunds/${item.id}/complete`, {
+      token: TOKENS.biller,
+      body: { note: 'refunded to the card' },
+    });
     expect(done.status).toBe(200);
     expect(done.body.status).toBe('refunded');
     expect((await balance()).balanceCents).toBe(0);
@@ -175,7 +194,11 @@ describe('the patient pays on the patient page', () => {
     const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
     const link = await createAccessLink(stack.db.prisma, statementId, 'biller-demo', { linkTtl: '1d' });
     const session = await call(stack.apiUrl, 'POST', '/patient-api/session', {
-      body: { token: link.token, dateOfBirth: '1980-02-29', statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber },
+      body: {
+        token: link.token,
+        dateOfBirth: '1980-02-29',
+        statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,
+      },
     });
     expect(session.status).toBeLessThan(300);
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -211,7 +234,10 @@ describe('the statement cycle over the real stack', () => {
     expect(plan.body.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2027-01-15', '2027-02-14', '2027-03-16']);
     const total = plan.body.installments.reduce((sum: number, i: { amountCents: number }) => sum + i.amountCents, 0);
     expect(total).toBe(plan.body.totalCents);
-    const again = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, { token: TOKENS.biller, body: { installments: 2, firstDueDate: '2027-01-15' } });
+    const again = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, {
+      token: TOKENS.biller,
+      body: { installments: 2, firstDueDate: '2027-01-15' },
+    });
     expect(again.status).toBe(409);
     const paused = await cycleOf(cycleStatementId, (c) => c.status === 'paused');
     expect(paused.holds).toEqual(['payment_plan']);
@@ -228,7 +254,10 @@ describe('the statement cycle over the real stack', () => {
     expect(paid.notices).toHaveLength(noticesWhilePaused);
     const description = await stack.client.workflow.getHandle(statementCycleWorkflowId(cycleStatementId)).describe();
     expect(description.status.name).toBe('COMPLETED');
-    const decision = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/cycle/decision`, { token: TOKENS.supervisor, body: { decision: 'collections' } });
+    const decision = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/cycle/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'collections' },
+    });
     expect(decision.status).toBe(409);
   });
 });

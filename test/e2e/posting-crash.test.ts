@@ -30,10 +30,24 @@ function appealAnswer(): string {
     chargeCents: sign * 27000,
     paidCents: sign * paid,
     allowedCents: sign * 21600,
-    adjustments: paid === 0 ? [{ group: 'CO' as const, reasonCode: '50', amountCents: sign * 27000 }] : [{ group: 'CO' as const, reasonCode: '45', amountCents: 5400 }, { group: 'PR' as const, reasonCode: '3', amountCents: 3000 }, { group: 'PR' as const, reasonCode: '2', amountCents: 2790 }],
+    adjustments:
+      paid === 0
+        ? [{ group: 'CO' as const, reasonCode: '50', amountCents: sign * 27000 }]
+        : [
+            { group: 'CO' as const, reasonCode: '45', amountCents: 5400 },
+            { group: 'PR' as const, reasonCode: '3', amountCents: 3000 },
+            { group: 'PR' as const, reasonCode: '2', amountCents: 2790 },
+          ],
     remarkCodes: [],
   });
-  const claim = { claimNumber: 'CLM-CRASH-1', payerClaimNumber: '26000000009', adjustments: [], patient: { lastName: 'TEST', firstName: 'PAT', memberId: 'M-1' }, dateOfService: '2026-11-20', placeOfService: '11' };
+  const claim = {
+    claimNumber: 'CLM-CRASH-1',
+    payerClaimNumber: '26000000009',
+    adjustments: [],
+    patient: { lastName: 'TEST', firstName: 'PAT', memberId: 'M-1' },
+    dateOfService: '2026-11-20',
+    placeOfService: '11',
+  };
   const remittance: RemittanceToRender = {
     traceNumber: '700000099',
     payerId: 'BLUE-PLAINS',
@@ -43,20 +57,32 @@ function appealAnswer(): string {
     paymentMethod: 'CHK',
     paymentCents: 15810,
     paymentDate: '2026-11-28',
-    payer: { taxId: '061234567', address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' }, phone: '8005550100' },
+    payer: {
+      taxId: '061234567',
+      address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' },
+      phone: '8005550100',
+    },
     claims: [
       { ...claim, status: '22', chargeCents: -27000, paidCents: 0, patientResponsibilityCents: 0, lines: [line(-1, 0)] },
       { ...claim, status: '1', chargeCents: 27000, paidCents: 15810, patientResponsibilityCents: 5790, lines: [line(1, 15810)] },
     ],
   };
-  return renderX12_835(remittance, { senderId: 'BLUE-PLAINS', receiverId: 'CLEARINGHOUSE', controlNumber: 99, date: new Date('2026-11-28T12:00:00Z') });
+  return renderX12_835(remittance, {
+    senderId: 'BLUE-PLAINS',
+    receiverId: 'CLEARINGHOUSE',
+    controlNumber: 99,
+    date: new Date('2026-11-28T12:00:00Z'),
+  });
 }
 
 describe('posting survives a kill -9', () => {
   it('leaves no half-posted remittance, then posts it once when delivered again', async () => {
     const raw = appealAnswer();
     // One process (node with tsx's loader), so the kill reaches the process that holds the transaction.
-    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], { env: { ...process.env, DATABASE_URL: db.url }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
+      env: { ...process.env, DATABASE_URL: db.url },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     child.stdin.end(raw);
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {

@@ -21,7 +21,11 @@ afterAll(async () => {
   await stack?.stop();
 });
 
-async function submit(payerId: string, memberId: string, procedure = { description: 'Office visit, established patient', code: '99213', units: 1 }): Promise<string> {
+async function submit(
+  payerId: string,
+  memberId: string,
+  procedure = { description: 'Office visit, established patient', code: '99213', units: 1 },
+): Promise<string> {
   const body = validSubmission();
   body.payerId = payerId;
   body.patient.memberId = memberId;
@@ -73,7 +77,9 @@ describe('adjudication, posting and the bill from the remittance', () => {
     const claims = await call(stack.apiUrl, 'GET', `/encounters/${id}/claims`, { token: TOKENS.biller });
     expect(claims.status).toBe(200);
     const claim = claims.body.claims[0];
-    expect(claim.statusHistory.map((e: { source: string }) => e.source)).toEqual(expect.arrayContaining(['payer-acknowledgement', 'remittance']));
+    expect(claim.statusHistory.map((e: { source: string }) => e.source)).toEqual(
+      expect.arrayContaining(['payer-acknowledgement', 'remittance']),
+    );
     const x12 = await call(stack.apiUrl, 'GET', claim.links.x12, { token: TOKENS.biller });
     expect(x12.status).toBe(200);
     expect(x12.text).toMatch(/^ISA\*/);
@@ -87,7 +93,9 @@ describe('adjudication, posting and the bill from the remittance', () => {
     const payments = await stack.db.prisma.claimPayment.findMany({ where: { encounterId: id }, include: { remittance: true } });
     expect(payments).toHaveLength(1);
     expect(payments[0]!.remittance.deliveries).toBe(2);
-    expect(await stack.db.prisma.remittance.count({ where: { traceNumber: payments[0]!.remittance.traceNumber, payerId: 'ACME-HEALTH' } })).toBe(1);
+    expect(
+      await stack.db.prisma.remittance.count({ where: { traceNumber: payments[0]!.remittance.traceNumber, payerId: 'ACME-HEALTH' } }),
+    ).toBe(1);
     expect(billed.flags.join(' ')).toMatch(/duplicate remittance delivery/);
   });
 
@@ -98,13 +106,25 @@ describe('adjudication, posting and the bill from the remittance', () => {
     expect(denial).toMatchObject({ code: '99215', status: 'open' });
     expect(denial.reasons.join(' ')).toMatch(/not consider the service medically necessary/);
 
-    const refused = await call(stack.apiUrl, 'POST', `/encounters/${id}/denials/actions`, { token: TOKENS.biller, body: { action: 'appeal', reason: 'necessary' } });
+    const refused = await call(stack.apiUrl, 'POST', `/encounters/${id}/denials/actions`, {
+      token: TOKENS.biller,
+      body: { action: 'appeal', reason: 'necessary' },
+    });
     expect(refused.status).toBe(409);
-    const exe = await fetch(`${stack.apiUrl}/encounters/${id}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${TOKENS.biller}`, 'content-type': 'application/pdf' }, body: 'MZ not a pdf' });
+    const exe = await fetch(`${stack.apiUrl}/encounters/${id}/attachments`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKENS.biller}`, 'content-type': 'application/pdf' },
+      body: 'MZ not a pdf',
+    });
     expect(exe.status).toBe(400);
     const upload = await fetch(`${stack.apiUrl}/encounters/${id}/attachments`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${TOKENS.biller}`, 'content-type': 'application/pdf', 'x-filename': 'necessity-letter.pdf', 'idempotency-key': `letter-${id}` },
+      headers: {
+        authorization: `Bearer ${TOKENS.biller}`,
+        'content-type': 'application/pdf',
+        'x-filename': 'necessity-letter.pdf',
+        'idempotency-key': `letter-${id}`,
+      },
       body: '%PDF-1.4\n% letter of medical necessity\n',
     });
     expect(upload.status).toBe(201);
@@ -116,11 +136,25 @@ describe('adjudication, posting and the bill from the remittance', () => {
     expect(appealed.status, appealed.text).toBe(200);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
+    expect(billed.history.map((t) => t.to)).toEqual([
+      'eligibility',
+      'coding',
+      'billing',
+      'awaiting_remittance',
+      'denial_review',
+      'appealed',
+      'awaiting_remittance',
+      'billed',
+    ]);
     expect(billed.denials![0]).toMatchObject({ status: 'appealed' });
-    const payments = await stack.db.prisma.claimPayment.findMany({ where: { encounterId: id }, orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }] });
+    const payments = await stack.db.prisma.claimPayment.findMany({
+      where: { encounterId: id },
+      orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }],
+    });
     expect(payments.map((p) => p.status)).toEqual(['4', '22', '1']);
-    const insurer = (await (await fetch(`${stack.insurerUrl}/_sandbox/payer-claims`)).json()) as { appeals: Array<{ documentsReceived: number }> };
+    const insurer = (await (await fetch(`${stack.insurerUrl}/_sandbox/payer-claims`)).json()) as {
+      appeals: Array<{ documentsReceived: number }>;
+    };
     expect(insurer.appeals.at(-1)!.documentsReceived).toBe(1);
     const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { encounterId: id } });
     expect(statement.basis).toBe('remittance');
@@ -138,7 +172,10 @@ describe('adjudication, posting and the bill from the remittance', () => {
     expect(escalated.pendingDecision!.kind).toBe('appeal_deadline_missed');
     const denial = await stack.db.prisma.denial.findFirstOrThrow({ where: { encounterId: id } });
     expect(denial.status).toBe('escalated');
-    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'write_off', note: 'deadline missed' } });
+    const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'write_off', note: 'deadline missed' },
+    });
     expect(decided.status, decided.text).toBe(200);
     const billed = await waitForStage(id, 'billed');
     expect(billed.denials![0]!.status).toBe('written_off');

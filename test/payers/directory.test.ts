@@ -10,14 +10,28 @@ function directoryFile(payers: unknown[]): string {
   writeFileSync(path, JSON.stringify({ payers }));
   return path;
 }
-const payer = (extra: Record<string, unknown> = {}) => ({ id: 'P1', name: 'Plan one', timelyFilingDays: 90, appealLimitDays: 60, followUpDays: 14, ...extra });
+const payer = (extra: Record<string, unknown> = {}) => ({
+  id: 'P1',
+  name: 'Plan one',
+  timelyFilingDays: 90,
+  appealLimitDays: 60,
+  followUpDays: 14,
+  ...extra,
+});
 
 describe('the shipped payer directory', () => {
   const directory = loadPayerDirectory();
 
   it('lists the demo payers with their limits and routes', () => {
     expect(directory.payers.map((p) => p.id)).toEqual(['ACME-HEALTH', 'BLUE-PLAINS', 'MEDICARE-DEMO']);
-    expect(directory.get('BLUE-PLAINS')).toMatchObject({ timelyFilingDays: 90, appealLimitDays: 60, followUpDays: 21, claimRoute: 'clearinghouse', remittanceRoute: 'clearinghouse-era', active: true });
+    expect(directory.get('BLUE-PLAINS')).toMatchObject({
+      timelyFilingDays: 90,
+      appealLimitDays: 60,
+      followUpDays: 21,
+      claimRoute: 'clearinghouse',
+      remittanceRoute: 'clearinghouse-era',
+      active: true,
+    });
     expect(directory.get('NOSUCH-PAYER')).toBeUndefined();
   });
 
@@ -37,7 +51,12 @@ describe('the shipped payer directory', () => {
 describe('loading a directory file', () => {
   it('applies defaults for routes and the active flag', () => {
     const directory = loadPayerDirectory(directoryFile([payer()]));
-    expect(directory.get('P1')).toMatchObject({ active: true, claimRoute: 'clearinghouse', remittanceRoute: 'clearinghouse-era', priorAuthorization: [] });
+    expect(directory.get('P1')).toMatchObject({
+      active: true,
+      claimRoute: 'clearinghouse',
+      remittanceRoute: 'clearinghouse-era',
+      priorAuthorization: [],
+    });
   });
 
   it.each([

@@ -9,7 +9,21 @@ import { CONFIG_TABLE_END, CONFIG_TABLE_START, renderConfigTable, withConfigTabl
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Folders of the product (not dev scripts or tests), where every variable read must be declared. */
-const PRODUCT_DIRS = ['app', 'api', 'platform', 'worker', 'activities', 'billing', 'integrations', 'payers', 'sandbox', 'coding', 'workflows', 'domain', 'authorization'];
+const PRODUCT_DIRS = [
+  'app',
+  'api',
+  'platform',
+  'worker',
+  'activities',
+  'billing',
+  'integrations',
+  'payers',
+  'sandbox',
+  'coding',
+  'workflows',
+  'domain',
+  'authorization',
+];
 /** The operating system's and toolchains' own variables. */
 const SYSTEM_VARIABLES = new Set(['PATH', 'HOME', 'JAVA_HOME', 'CI', 'NODE_ENV']);
 
@@ -65,21 +79,40 @@ describe('configuration schema', () => {
   });
 
   it('reads logs, metrics and tracing settings; otlp needs its endpoint', () => {
-    expect(loadConfig({}).observability).toEqual({ logLevel: 'info', tracingExporter: 'none', workerMetricsAddress: undefined, metricsToken: undefined, otlpTracesEndpoint: undefined });
-    expect(loadConfig({ LOG_LEVEL: 'warn', WORKER_METRICS_ADDRESS: '127.0.0.1:9464', METRICS_TOKEN: 'scrape', TRACING_EXPORTER: 'console' }).observability).toMatchObject({
+    expect(loadConfig({}).observability).toEqual({
+      logLevel: 'info',
+      tracingExporter: 'none',
+      workerMetricsAddress: undefined,
+      metricsToken: undefined,
+      otlpTracesEndpoint: undefined,
+    });
+    expect(
+      loadConfig({ LOG_LEVEL: 'warn', WORKER_METRICS_ADDRESS: '127.0.0.1:9464', METRICS_TOKEN: 'scrape', TRACING_EXPORTER: 'console' })
+        .observability,
+    ).toMatchObject({
       logLevel: 'warn',
       workerMetricsAddress: '127.0.0.1:9464',
       metricsToken: 'scrape',
       tracingExporter: 'console',
     });
     expect(() => loadConfig({ LOG_LEVEL: 'chatty' })).toThrow(/^LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent$/);
-    expect(() => loadConfig({ TRACING_EXPORTER: 'otlp' })).toThrow(/OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be set when TRACING_EXPORTER is otlp/);
-    expect(loadConfig({ TRACING_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' }).observability.tracingExporter).toBe('otlp');
+    expect(() => loadConfig({ TRACING_EXPORTER: 'otlp' })).toThrow(
+      /OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be set when TRACING_EXPORTER is otlp/,
+    );
+    expect(
+      loadConfig({ TRACING_EXPORTER: 'otlp', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://127.0.0.1:4318/v1/traces' }).observability
+        .tracingExporter,
+    ).toBe('otlp');
   });
 
   it('reads the worker tuning through the same schema (unset: the SDK decides)', () => {
     expect(workerTuning({})).toEqual({});
-    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_ACTIVITIES: '20' })).toEqual({ maxCachedWorkflows: 0, maxConcurrentActivityTaskExecutions: 20 });
-    expect(() => workerTuning({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toThrow(/WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must be at least 2/);
+    expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_ACTIVITIES: '20' })).toEqual({
+      maxCachedWorkflows: 0,
+      maxConcurrentActivityTaskExecutions: 20,
+    });
+    expect(() => workerTuning({ WORKER_MAX_CONCURRENT_WORKFLOW_TASKS: '1' })).toThrow(
+      /WORKER_MAX_CONCURRENT_WORKFLOW_TASKS must be at least 2/,
+    );
   });
 });

@@ -10,11 +10,20 @@ function capture(level = 'debug') {
   const lines: string[] = [];
   const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      lines.push(...chunk.toString('utf8').split('\n').filter((line) => line !== ''));
+      lines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((line) => line !== ''),
+      );
       done();
     },
   });
-  return { root: pino(loggerOptions(level), stream), records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>), text: () => lines.join('\n') };
+  return {
+    root: pino(loggerOptions(level), stream),
+    records: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => lines.join('\n'),
+  };
 }
 
 const PATIENT = {

@@ -14,7 +14,10 @@ describe('message proofs', () => {
 
   it('refuses a message whose actor, arguments, name or workflow changed', () => {
     const proof = keys.sign(message);
-    expect(keys.verify({ ...message, args: [{ decision: 'bill_patient', decidedBy: 'mallory' }] }, proof)).toEqual({ valid: false, reason: 'bad signature' });
+    expect(keys.verify({ ...message, args: [{ decision: 'bill_patient', decidedBy: 'mallory' }] }, proof)).toEqual({
+      valid: false,
+      reason: 'bad signature',
+    });
     expect(keys.verify({ ...message, name: 'cancel' }, proof)).toEqual({ valid: false, reason: 'bad signature' });
     expect(keys.verify({ ...message, workflowId: 'encounter-2' }, proof)).toEqual({ valid: false, reason: 'bad signature' });
     expect(keys.verify(message, { ...proof, nonce: 'another' })).toEqual({ valid: false, reason: 'bad signature' });

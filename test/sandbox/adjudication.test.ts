@@ -48,8 +48,19 @@ beforeEach(async () => {
   await resetSandbox(clearinghouseSandbox.url);
 });
 
-function claimFor(memberId: string, claimNumber: string, lines?: NonNullable<Parameters<typeof sampleClaim>[0]>['lines'], payerId = 'ACME-HEALTH') {
-  const base = sampleClaim({ claimNumber, payerId, priorAuthorizationRequired: false, priorAuthorizationNumber: undefined, ...(lines ? { lines } : {}) });
+function claimFor(
+  memberId: string,
+  claimNumber: string,
+  lines?: NonNullable<Parameters<typeof sampleClaim>[0]>['lines'],
+  payerId = 'ACME-HEALTH',
+) {
+  const base = sampleClaim({
+    claimNumber,
+    payerId,
+    priorAuthorizationRequired: false,
+    priorAuthorizationNumber: undefined,
+    ...(lines ? { lines } : {}),
+  });
   return { ...base, subscriber: { ...base.subscriber, memberId } };
 }
 
@@ -103,7 +114,13 @@ describe('adjudication through the clearinghouse', () => {
     const claim = claimFor('M-SILENT', 'CLM-SILENT-1');
     await submit(claim);
     expect(await clearinghouse.fetchRemittances('CLM-SILENT-1')).toEqual([]);
-    const inquiry = { claimNumber: 'CLM-SILENT-1', payerId: 'ACME-HEALTH', memberId: 'M-SILENT', dateOfService: '2026-11-20', chargeCents: claim.totalChargeCents };
+    const inquiry = {
+      claimNumber: 'CLM-SILENT-1',
+      payerId: 'ACME-HEALTH',
+      memberId: 'M-SILENT',
+      dateOfService: '2026-11-20',
+      chargeCents: claim.totalChargeCents,
+    };
     const first = await clearinghouse.inquireClaimStatus(inquiry);
     // The inquiry shook it loose: adjudicated at once (no delay here); all of it went to the deductible.
     expect(first).toMatchObject({ category: 'F4', paidCents: 0 });
@@ -117,7 +134,13 @@ describe('adjudication through the clearinghouse', () => {
   it('answers P1 while a never-adjudicated claim is pending', async () => {
     const claim = claimFor('M-LOST', 'CLM-LOST-1');
     await submit(claim);
-    const status = await clearinghouse.inquireClaimStatus({ claimNumber: 'CLM-LOST-1', payerId: 'ACME-HEALTH', memberId: 'M-LOST', dateOfService: '2026-11-20', chargeCents: claim.totalChargeCents });
+    const status = await clearinghouse.inquireClaimStatus({
+      claimNumber: 'CLM-LOST-1',
+      payerId: 'ACME-HEALTH',
+      memberId: 'M-LOST',
+      dateOfService: '2026-11-20',
+      chargeCents: claim.totalChargeCents,
+    });
     expect(status).toMatchObject({ category: 'P1', statusCode: '20' });
     expect(await clearinghouse.fetchRemittances('CLM-LOST-1')).toEqual([]);
   });
@@ -125,7 +148,11 @@ describe('adjudication through the clearinghouse', () => {
   it('rejects at payer level a member who is not covered (277CA A3), after the clearinghouse accepted the claim', async () => {
     await submit(claimFor('M-INACTIVE', 'CLM-INACTIVE-1'));
     const tracking = await clearinghouse.trackClaim('CLM-INACTIVE-1');
-    expect(tracking.payerAcknowledgement).toMatchObject({ status: 'rejected', claimStatusCategory: 'A3', reasons: [{ code: 'COVERAGE_INACTIVE' }] });
+    expect(tracking.payerAcknowledgement).toMatchObject({
+      status: 'rejected',
+      claimStatusCategory: 'A3',
+      reasons: [{ code: 'COVERAGE_INACTIVE' }],
+    });
   });
 
   it('delivers a scripted duplicate 835 twice with the same trace number', async () => {
@@ -144,7 +171,11 @@ describe('adjudication through the clearinghouse', () => {
     const denied = parseX12_835(denial!.x12)[0]!.claims[0]!;
     expect(denied.status).toBe('4');
     expect(isDeniedLine(denied.lines[0]!)).toBe(true);
-    expect(denied.lines[0]).toMatchObject({ paidCents: 0, adjustments: [{ group: 'CO', reasonCode: '50', amountCents: 27000 }], remarkCodes: ['N115'] });
+    expect(denied.lines[0]).toMatchObject({
+      paidCents: 0,
+      adjustments: [{ group: 'CO', reasonCode: '50', amountCents: 27000 }],
+      remarkCodes: ['N115'],
+    });
     await pyx12(denial!.x12);
 
     const pdf = Buffer.from('%PDF-1.4 medical necessity letter');
@@ -154,7 +185,15 @@ describe('adjudication through the clearinghouse', () => {
       payerClaimNumber: denied.payerClaimNumber,
       lineNumbers: [1],
       reason: 'the visit was medically necessary; see the attached notes',
-      documents: [{ id: 'doc-1', filename: 'letter.pdf', contentType: 'application/pdf' as const, sha256: 'a'.repeat(64), contentBase64: pdf.toString('base64') }],
+      documents: [
+        {
+          id: 'doc-1',
+          filename: 'letter.pdf',
+          contentType: 'application/pdf' as const,
+          sha256: 'a'.repeat(64),
+          contentBase64: pdf.toString('base64'),
+        },
+      ],
     };
     const receipt = await payer.fileAppeal(appeal, 'appeal-key-1');
     expect(await payer.fileAppeal(appeal, 'appeal-key-1')).toEqual(receipt);
@@ -175,7 +214,11 @@ describe('adjudication through the clearinghouse', () => {
     const original = first!.remittance.claims[0]!;
     expect(original.lines[0]!.adjustments[0]).toMatchObject({ group: 'CO', reasonCode: '4' });
 
-    const corrected = { ...claimFor('M-MOD25', 'CLM-MOD-2', [{ ...wrong[0]!, modifiers: ['25'] }]), frequencyCode: '7' as const, originalReference: original.payerClaimNumber };
+    const corrected = {
+      ...claimFor('M-MOD25', 'CLM-MOD-2', [{ ...wrong[0]!, modifiers: ['25'] }]),
+      frequencyCode: '7' as const,
+      originalReference: original.payerClaimNumber,
+    };
     const x12 = renderX12_837P(corrected, ENVELOPE);
     expect(x12).toContain(`REF*F8*${original.payerClaimNumber}~`);
     expect(x12).toMatch(/CLM\*CLM-MOD-2\*195\.00\*\*\*11:B:7\*/);

@@ -28,7 +28,14 @@ function altered(change: (claim: ClaimDocument) => void): ClaimDocument {
 describe('clearinghouse sandbox over HTTP', () => {
   it('accepts a valid claim: 999 A, 277CA A2, a clearinghouse claim id', async () => {
     const ack = await clearinghouse.submitClaim(sampleClaim(), sampleX12());
-    expect(ack).toMatchObject({ claimNumber: 'CLM-2026-0001', status: 'accepted', functionalAck: 'A', claimStatusCategory: 'A2', rejections: [], duplicate: false });
+    expect(ack).toMatchObject({
+      claimNumber: 'CLM-2026-0001',
+      status: 'accepted',
+      functionalAck: 'A',
+      claimStatusCategory: 'A2',
+      rejections: [],
+      duplicate: false,
+    });
     expect(ack.clearinghouseClaimId).toMatch(/^CH-\d{8}$/);
     expect(await clearinghouse.getClaim('CLM-2026-0001')).toEqual(ack);
   });
@@ -44,8 +51,18 @@ describe('clearinghouse sandbox over HTTP', () => {
   it.each([
     ['a missing billing NPI', altered((c) => (c.billingProvider.npi = '')), 'MISSING_NPI', 'billingProvider.npi'],
     ['an invalid rendering NPI', altered((c) => (c.renderingProvider.npi = '1234567890')), 'INVALID_NPI', 'renderingProvider.npi'],
-    ['a diagnosis pointer past the codes', altered((c) => (c.lines[1]!.diagnosisPointers = [5])), 'INVALID_DIAGNOSIS_POINTER', 'lines[1].diagnosisPointers'],
-    ['no prior auth number on a claim that needs one', altered((c) => delete c.priorAuthorizationNumber), 'MISSING_PRIOR_AUTH', 'priorAuthorizationNumber'],
+    [
+      'a diagnosis pointer past the codes',
+      altered((c) => (c.lines[1]!.diagnosisPointers = [5])),
+      'INVALID_DIAGNOSIS_POINTER',
+      'lines[1].diagnosisPointers',
+    ],
+    [
+      'no prior auth number on a claim that needs one',
+      altered((c) => delete c.priorAuthorizationNumber),
+      'MISSING_PRIOR_AUTH',
+      'priorAuthorizationNumber',
+    ],
     ['a total that is not the sum of the lines', altered((c) => (c.totalChargeCents += 1)), 'TOTAL_MISMATCH', 'totalChargeCents'],
   ])('rejects %s (277CA A3) naming the field', async (_name, claim, code, field) => {
     const ack = await clearinghouse.submitClaim(claim, sampleX12());
@@ -70,7 +87,10 @@ describe('clearinghouse sandbox over HTTP', () => {
   });
 
   it('evaluates a corrected resubmission after a rejection, still one record', async () => {
-    const rejected = await clearinghouse.submitClaim(altered((c) => (c.billingProvider.npi = '')), sampleX12());
+    const rejected = await clearinghouse.submitClaim(
+      altered((c) => (c.billingProvider.npi = '')),
+      sampleX12(),
+    );
     expect(rejected.status).toBe('rejected');
     const corrected = await clearinghouse.submitClaim(sampleClaim(), sampleX12());
     expect(corrected).toMatchObject({ status: 'accepted', duplicate: false });

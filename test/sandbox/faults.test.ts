@@ -49,7 +49,9 @@ describe('fault classes through the insurer client', () => {
   });
 
   it('500 is unavailable and carries the Retry-After the sandbox sends with it', async () => {
-    const error = await unavailable(client('500').checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }));
+    const error = await unavailable(
+      client('500').checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }),
+    );
     expect(error.status).toBe(500);
     expect(error.retryAfterMs).toBe(3000);
   });
@@ -97,7 +99,13 @@ describe('fault classes through the insurer client', () => {
     const stopped = await startInsurerSandbox();
     const url = stopped.url;
     await stopped.stop();
-    const error = await unavailable(new InsurerClient(url, { timeoutMs: GENEROUS_TIMEOUT_MS }).checkEligibility({ payerId: 'ACME-HEALTH', memberId: 'M-1', dateOfService: '2026-11-20' }));
+    const error = await unavailable(
+      new InsurerClient(url, { timeoutMs: GENEROUS_TIMEOUT_MS }).checkEligibility({
+        payerId: 'ACME-HEALTH',
+        memberId: 'M-1',
+        dateOfService: '2026-11-20',
+      }),
+    );
     expect(error.kind).toBe('connection');
   });
 });
@@ -151,7 +159,9 @@ describe('toActivityFailure', () => {
 
   it('maps rejected to a non-retryable ExternalPartyRejected failure with the field names', () => {
     const app = toActivityFailure(
-      new ExternalPartyRejectedError('insurer', 'POST /prior-authorizations', 422, 'Request validation failed', [{ field: 'provider.npi', message: 'must be a 10-digit NPI' }]),
+      new ExternalPartyRejectedError('insurer', 'POST /prior-authorizations', 422, 'Request validation failed', [
+        { field: 'provider.npi', message: 'must be a 10-digit NPI' },
+      ]),
     ) as ApplicationFailure;
     expect(app.type).toBe('ExternalPartyRejected');
     expect(app.nonRetryable).toBe(true);
@@ -161,7 +171,9 @@ describe('toActivityFailure', () => {
   it('maps billing-data errors to non-retryable failures', () => {
     const unpriced = toActivityFailure(new UnpricedProcedureError('ACME-HEALTH', '99999')) as ApplicationFailure;
     expect(unpriced).toMatchObject({ type: 'UnpricedProcedure', nonRetryable: true });
-    const invalid = toActivityFailure(new ClaimValidationError('billingProvider.npi', 'must be a valid 10-digit NPI')) as ApplicationFailure;
+    const invalid = toActivityFailure(
+      new ClaimValidationError('billingProvider.npi', 'must be a valid 10-digit NPI'),
+    ) as ApplicationFailure;
     expect(invalid).toMatchObject({ type: 'ClaimInvalid', nonRetryable: true });
   });
 

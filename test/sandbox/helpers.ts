@@ -1,7 +1,9 @@
 /** Small helpers for tests that talk to the real sandboxes over HTTP. */
 import type { PriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
 
-export function authorizationRequest(overrides: Partial<PriorAuthorizationRequest> & { code?: string; units?: number; memberId?: string; payerId?: string } = {}): PriorAuthorizationRequest {
+export function authorizationRequest(
+  overrides: Partial<PriorAuthorizationRequest> & { code?: string; units?: number; memberId?: string; payerId?: string } = {},
+): PriorAuthorizationRequest {
   const { code = '99214', units = 1, memberId = 'M-100200', payerId = 'ACME-HEALTH', ...rest } = overrides;
   return {
     member: { payerId, memberId },

@@ -136,20 +136,30 @@ describe('insurer sandbox: eligibility', () => {
   it('answers a 271-shaped inquiry: plan dates decide the coverage, a subscriber who does not match is an AAA rejection', async () => {
     const subscriber = { lastName: 'McTestface', dateOfBirth: '1980-02-29' };
     const active = await insurer.inquireEligibility({ ...query, subscriber });
-    expect(active).toMatchObject({ found: true, response: { active: true, plan: { name: 'Demo PPO', begin: '2026-01-01', end: '2026-12-31' } } });
+    expect(active).toMatchObject({
+      found: true,
+      response: { active: true, plan: { name: 'Demo PPO', begin: '2026-01-01', end: '2026-12-31' } },
+    });
     const ended = await insurer.inquireEligibility({ ...query, memberId: 'M-TERMINATED', subscriber });
     expect(ended).toMatchObject({ found: true, response: { active: false, plan: { end: '2026-06-30' } } });
     const before = await insurer.inquireEligibility({ ...query, memberId: 'M-TERMINATED', dateOfService: '2026-03-02', subscriber });
     expect(before).toMatchObject({ found: true, response: { active: true } });
     const wrongPerson = await insurer.inquireEligibility({ ...query, memberId: 'M-MISMATCH', subscriber });
     expect(wrongPerson).toMatchObject({ found: true, response: { active: false, rejection: { code: '71' } } });
-    const rightPerson = await insurer.inquireEligibility({ ...query, memberId: 'M-MISMATCH', subscriber: { lastName: 'Doe', dateOfBirth: '1961-04-12' } });
+    const rightPerson = await insurer.inquireEligibility({
+      ...query,
+      memberId: 'M-MISMATCH',
+      subscriber: { lastName: 'Doe', dateOfBirth: '1961-04-12' },
+    });
     expect(rightPerson).toMatchObject({ found: true, response: { active: true } });
     expect(await insurer.inquireEligibility({ ...query, memberId: 'M-UNKNOWN' })).toEqual({ found: false });
   });
 
   it('uses the payer default, and a member script over it', async () => {
-    expect(await insurer.checkEligibility({ ...query, payerId: 'MEDICARE-DEMO' })).toMatchObject({ copayCents: 0, deductibleRemainingCents: 0 });
+    expect(await insurer.checkEligibility({ ...query, payerId: 'MEDICARE-DEMO' })).toMatchObject({
+      copayCents: 0,
+      deductibleRemainingCents: 0,
+    });
     expect(await insurer.checkEligibility({ ...query, memberId: 'M-INACTIVE' })).toMatchObject({ active: false });
   });
 

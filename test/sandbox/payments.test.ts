@@ -26,7 +26,10 @@ async function tokenize(cardNumber: string): Promise<{ status: number; body: any
 
 describe('payment sandbox', () => {
   it('tokenizes a card for a browser on another origin and keeps no card number', async () => {
-    const preflight = await fetch(`${sandbox.url}/tokens`, { method: 'OPTIONS', headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' } });
+    const preflight = await fetch(`${sandbox.url}/tokens`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://127.0.0.1:3000', 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
     const token = await tokenize('4242424242424242');
@@ -48,8 +51,12 @@ describe('payment sandbox', () => {
     expect(charges.items).toHaveLength(1);
     expect(charges.items[0]!.replays).toBe(1);
     // The same key for another amount is refused, and a used token cannot be charged again.
-    expect(await captureError(provider.charge({ token: body.token, amountCents: 600, idempotencyKey: 'key-twice' }))).toMatchObject({ status: 409 });
-    expect(await captureError(provider.charge({ token: body.token, amountCents: 500, idempotencyKey: 'key-other' }))).toBeInstanceOf(ExternalPartyRejectedError);
+    expect(await captureError(provider.charge({ token: body.token, amountCents: 600, idempotencyKey: 'key-twice' }))).toMatchObject({
+      status: 409,
+    });
+    expect(await captureError(provider.charge({ token: body.token, amountCents: 500, idempotencyKey: 'key-other' }))).toBeInstanceOf(
+      ExternalPartyRejectedError,
+    );
   });
 
   it('declines the decline test card', async () => {
@@ -68,7 +75,11 @@ describe('payment sandbox', () => {
   });
 
   it('refuses a charge without an Idempotency-Key and a token request with a bad card, naming the field', async () => {
-    const noKey = await fetch(`${sandbox.url}/charges`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token: 'tok_abcdefgh', amountCents: 1, currency: 'USD' }) });
+    const noKey = await fetch(`${sandbox.url}/charges`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: 'tok_abcdefgh', amountCents: 1, currency: 'USD' }),
+    });
     expect(noKey.status).toBe(400);
     expect(JSON.stringify(await noKey.json())).toContain('Idempotency-Key');
     const bad = await tokenize('12');

@@ -67,8 +67,8 @@ describe('loadTemporalSettings (envconfig conventions)', () => {
 
   it('honours TEMPORAL_TLS=false and TLS server name overrides', () => {
     expect(loadTemporalSettings({ TEMPORAL_CONFIG_FILE: configFile, TEMPORAL_TLS: 'false' }).connectionOptions.tls).toBe(false);
-    const tls = loadTemporalSettings({ TEMPORAL_CONFIG_FILE: configFile, TEMPORAL_TLS_SERVER_NAME: 'frontend.billing' })
-      .connectionOptions.tls;
+    const tls = loadTemporalSettings({ TEMPORAL_CONFIG_FILE: configFile, TEMPORAL_TLS_SERVER_NAME: 'frontend.billing' }).connectionOptions
+      .tls;
     expect(tls).toMatchObject({ serverNameOverride: 'frontend.billing' });
   });
 

@@ -80,9 +80,9 @@ describe('Temporal dev server', () => {
       expect(description.status.name).toBe('RUNNING');
       expect(description.typedSearchAttributes.get(ENCOUNTER_STAGE)).toBe('coding');
       // The server remembers the workflow id: starting it again is refused.
-      await expect(
-        client.workflow.start('codeEncounter', { taskQueue: 'no-worker-listens-here', workflowId }),
-      ).rejects.toBeInstanceOf(WorkflowExecutionAlreadyStartedError);
+      await expect(client.workflow.start('codeEncounter', { taskQueue: 'no-worker-listens-here', workflowId })).rejects.toBeInstanceOf(
+        WorkflowExecutionAlreadyStartedError,
+      );
     } finally {
       await connection.close();
     }

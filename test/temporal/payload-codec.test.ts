@@ -62,7 +62,10 @@ describe('AesGcmPayloadCodec', () => {
   it('refuses an unknown key id with an error naming that key id and nothing else', async () => {
     const other = createPayloadCodec(keySpec('retired-2024', 2));
     const [encrypted] = await other.encode([plain()]);
-    const error = await codec.decode([encrypted!]).then(() => undefined, (e: unknown) => e as Error);
+    const error = await codec.decode([encrypted!]).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
     expect(error?.message).toMatch(/unknown key id "retired-2024"/);
     expect(error?.message).not.toContain('Quuxworth');
     expect(error?.message).not.toContain(Buffer.alloc(32, 2).toString('base64'));

@@ -26,7 +26,9 @@ describe('createLocalTestEnv (dev server from the Temporal CLI)', () => {
     env = await createLocalTestEnv();
     expect(env.supportsTimeSkipping).toBe(false);
 
-    const { customAttributes } = await env.client.connection.operatorService.listSearchAttributes({ namespace: env.namespace ?? 'default' });
+    const { customAttributes } = await env.client.connection.operatorService.listSearchAttributes({
+      namespace: env.namespace ?? 'default',
+    });
     expect(Object.keys(customAttributes)).toEqual(expect.arrayContaining(encounterSearchAttributes.map((key) => key.name)));
 
     const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'local-env-check', workflowBundle });

@@ -21,7 +21,18 @@ describe('evidence highlighting', () => {
       { text: ' and nasal congestion', codes: ['J06.9'] },
       { text: '.', codes: [] },
     ]);
-    const codes = { diagnoses: [{ code: 'J02.9', evidence: [{ section: 'notes', text: 'Sore throat', start: 0, end: 11 }, { section: 'diagnoses', entry: 1, text: 'x', start: 0, end: 1 }] }], procedures: [] };
+    const codes = {
+      diagnoses: [
+        {
+          code: 'J02.9',
+          evidence: [
+            { section: 'notes', text: 'Sore throat', start: 0, end: 11 },
+            { section: 'diagnoses', entry: 1, text: 'x', start: 0, end: 1 },
+          ],
+        },
+      ],
+      procedures: [],
+    };
     expect(spansFor(codes, 'notes')).toEqual([{ section: 'notes', text: 'Sore throat', start: 0, end: 11, code: 'J02.9' }]);
     expect(spansFor(codes, 'diagnoses', 0)).toEqual([]);
     expect(spansFor(codes, 'diagnoses', 1)).toHaveLength(1);

@@ -4,6 +4,8 @@
  * parse; and the page's API client (web/lib.js, which needs no DOM) carries the user's token on
  * every call and turns problem+json answers into readable errors. No browser here:
  * scripts/ui-screenshot.ts looks at the page in Chromium.
+ *
+ * Over 300 lines because every check shares one served UI and API.
  */
 import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -57,7 +59,33 @@ describe('serving /ui/', () => {
     expect(page.headers.get('x-frame-options')).toBe('DENY');
 
     // The elements app.js needs, and labels for the inputs people type into.
-    for (const id of ['token-form', 'token', 'problem', 'stage-filters', 'payer', 'auto-refresh', 'rows', 'detail', 'detail-body', 'decision-panel', 'decision-buttons', 'extend-by', 'cancel-form', 'cancel-reason', 'open-statement', 'override-form', 'override-diagnoses', 'override-procedures', 'add-diagnosis', 'add-procedure', 'override-note', 'override-errors', 'override-outcome', 'audit', 'audit-body']) {
+    for (const id of [
+      'token-form',
+      'token',
+      'problem',
+      'stage-filters',
+      'payer',
+      'auto-refresh',
+      'rows',
+      'detail',
+      'detail-body',
+      'decision-panel',
+      'decision-buttons',
+      'extend-by',
+      'cancel-form',
+      'cancel-reason',
+      'open-statement',
+      'override-form',
+      'override-diagnoses',
+      'override-procedures',
+      'add-diagnosis',
+      'add-procedure',
+      'override-note',
+      'override-errors',
+      'override-outcome',
+      'audit',
+      'audit-body',
+    ]) {
       expect(page.text, id).toContain(`id="${id}"`);
     }
     for (const input of ['token', 'payer', 'decision-note', 'extend-by', 'cancel-reason', 'override-note']) {
@@ -104,7 +132,9 @@ describe('serving /ui/', () => {
 
 describe('the page’s JavaScript', () => {
   it('parses (every module, as the browser reads it)', async () => {
-    expect(webScripts).toEqual(expect.arrayContaining(['app.js', 'lib.js', 'lib/api-client.js', 'ui/dom.js', 'screens/index.js', 'screens/worklist.js']));
+    expect(webScripts).toEqual(
+      expect.arrayContaining(['app.js', 'lib.js', 'lib/api-client.js', 'ui/dom.js', 'screens/index.js', 'screens/worklist.js']),
+    );
     // One child parses every module without running it (vm.SourceTextModule: syntax only, no
     // linking), asynchronously: a child per file would keep the event loop busy for seconds, and
     // the API's keep-alive sockets (same process) would time out under the next test's requests.
@@ -113,7 +143,13 @@ describe('the page’s JavaScript', () => {
         try { new vm.SourceTextModule(fs.readFileSync(file, 'utf8'), { identifier: file }); console.log(file + ': ok'); }
         catch (error) { console.log(file + ': ' + error.message); }
       }`;
-    const { stdout } = await execFileAsync(process.execPath, ['--experimental-vm-modules', '--no-warnings', '-e', parser, ...webScripts.map(webFile)]);
+    const { stdout } = await execFileAsync(process.execPath, [
+      '--experimental-vm-modules',
+      '--no-warnings',
+      '-e',
+      parser,
+      ...webScripts.map(webFile),
+    ]);
     expect(stdout.trim().split('\n')).toEqual(webScripts.map((file) => `${webFile(file)}: ok`));
   });
 
@@ -130,7 +166,9 @@ describe('the page’s JavaScript', () => {
 
   it('never turns data into markup', () => {
     for (const file of webScripts) {
-      expect(readFileSync(webFile(file), 'utf8'), file).not.toMatch(/\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/);
+      expect(readFileSync(webFile(file), 'utf8'), file).not.toMatch(
+        /\.innerHTML|\.outerHTML|insertAdjacentHTML|document\.write|\beval\(|new Function/,
+      );
     }
   });
 
@@ -147,7 +185,17 @@ describe('the page’s JavaScript', () => {
     expect(lib.decisionLabel('accept_codes', 'edit_failed')).toBe('Bill as coded despite the failed edits');
     expect(lib.decisionLabel('accept_codes', 'clarification_overdue')).toBe('Bill with the codes as they stand');
     // Every question the workflow asks has a label and every decision a label for it.
-    for (const kind of ['clarification_overdue', 'edit_failed', 'authorization_denied', 'authorization_expired', 'authorization_modified', 'authorization_mismatch', 'claim_rejected', 'statement_failed', 'coverage_problem']) {
+    for (const kind of [
+      'clarification_overdue',
+      'edit_failed',
+      'authorization_denied',
+      'authorization_expired',
+      'authorization_modified',
+      'authorization_mismatch',
+      'claim_rejected',
+      'statement_failed',
+      'coverage_problem',
+    ]) {
       expect(lib.pendingLabel(kind), kind).not.toBe(kind);
     }
     expect(lib.decisionLabel('resubmit', 'statement_failed')).not.toMatch(/authorization/i);
@@ -184,7 +232,10 @@ describe('the code override form (pure helpers)', () => {
     const codes = {
       revision: 2,
       diagnoses: [{ code: 'E11.9', description: 'x' }, { code: 'I10' }],
-      procedures: [{ code: '99214', units: 1, modifiers: ['25'], diagnosisPointers: [1, 2] }, { code: '80053', units: 2, modifiers: [], diagnosisPointers: [1] }],
+      procedures: [
+        { code: '99214', units: 1, modifiers: ['25'], diagnosisPointers: [1, 2] },
+        { code: '80053', units: 2, modifiers: [], diagnosisPointers: [1] },
+      ],
     };
     const rows = lib.overrideRowsFromCodes(codes);
     expect(rows).toEqual({
@@ -278,7 +329,10 @@ describe('the audit trail (pure helpers)', () => {
     });
     expect(summary).toEqual(['stage: Awaiting physician', 'diagnoses: E11.9', 'procedures: 99214 × 2-25', 'with a note', 'answered 202']);
     expect(summary.join(' ')).not.toMatch(/Jane|6c1f/);
-    expect(lib.auditDetailSummary({ reason: 'Duplicate of visit for Jane Doe', stage: 'coding' })).toEqual(['stage: Coding', 'with a reason']);
+    expect(lib.auditDetailSummary({ reason: 'Duplicate of visit for Jane Doe', stage: 'coding' })).toEqual([
+      'stage: Coding',
+      'with a reason',
+    ]);
     expect(lib.auditDetailSummary({ kind: 'clarification_overdue', note: null, extendBy: '24h' })).toEqual([
       'question: The physician did not answer the query in time',
       'extend by: 24h',
@@ -336,7 +390,10 @@ describe('the page’s API client against the API', () => {
 
   it('turns problem+json answers into errors with detail and fields', async () => {
     const { client: nobody } = client('');
-    await expect(nobody.listEncounters()).rejects.toMatchObject({ status: 401, problem: { title: 'Unauthorized', detail: expect.stringMatching(/token/) } });
+    await expect(nobody.listEncounters()).rejects.toMatchObject({
+      status: 401,
+      problem: { title: 'Unauthorized', detail: expect.stringMatching(/token/) },
+    });
 
     const { client: supervisor } = client(TOKENS.supervisor);
     const invalid = await supervisor.cancel(encounterId, '').catch((error: unknown) => error);
@@ -379,27 +436,37 @@ describe('the page’s API client against the API', () => {
 
     // A pointer past the diagnoses: the API names the pointer; the form shows it at the row's pointers.
     const pointer = await coder
-      .overrideCodes(encounterId, lib.buildOverrideBody({ diagnoses: [{ code: 'E11.9' }], procedures: [{ code: '99213', diagnosisPointers: '2' }] }).body, {
-        idempotencyKey: lib.newIdempotencyKey(),
-      })
+      .overrideCodes(
+        encounterId,
+        lib.buildOverrideBody({ diagnoses: [{ code: 'E11.9' }], procedures: [{ code: '99213', diagnosisPointers: '2' }] }).body,
+        {
+          idempotencyKey: lib.newIdempotencyKey(),
+        },
+      )
       .catch((error: unknown) => error);
     expect(pointer.status).toBe(400);
     expect(pointer.problem.errors).toEqual([expect.objectContaining({ field: 'procedures.0.diagnosisPointers.0' })]);
     expect(lib.overrideErrorTarget(pointer.problem.errors[0].field).key).toBe('procedures.0.diagnosisPointers');
 
     // The header really travels: a malformed key is refused by name.
-    await expect(coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: 'not a key' })).rejects.toMatchObject({
+    await expect(
+      coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: 'not a key' }),
+    ).rejects.toMatchObject({
       status: 400,
       problem: { errors: [expect.objectContaining({ field: 'Idempotency-Key' })] },
     });
     // A valid override of an encounter still in `received` (no worker here): 409 with the stages that take one.
-    await expect(coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: lib.newIdempotencyKey() })).rejects.toMatchObject({
+    await expect(
+      coder.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] }, { idempotencyKey: lib.newIdempotencyKey() }),
+    ).rejects.toMatchObject({
       status: 409,
       problem: { detail: expect.stringMatching(/awaiting_clarification/) },
     });
 
     const { client: supervisor } = client(TOKENS.supervisor);
-    await expect(supervisor.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] })).rejects.toMatchObject({ status: 403 });
+    await expect(supervisor.overrideCodes(encounterId, { diagnoses: [{ code: 'E11.9' }], procedures: [] })).rejects.toMatchObject({
+      status: 403,
+    });
   });
 
   it('reads the audit trail as a supervisor; other roles get 403', async () => {
@@ -422,6 +489,11 @@ describe('the page’s API client against the API', () => {
   });
 
   it('reads a non-JSON error body as a plain problem', () => {
-    expect(lib.toProblem(502, null)).toEqual({ title: 'HTTP 502', status: 502, detail: 'The server answered with status 502.', errors: [] });
+    expect(lib.toProblem(502, null)).toEqual({
+      title: 'HTTP 502',
+      status: 502,
+      detail: 'The server answered with status 502.',
+      errors: [],
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The encounter workflow's every path, with in-memory activities, on Temporal's time-skipping
  * test server: days of reminders and deadlines pass in milliseconds.
+ *
+ * Over 300 lines because every path shares one time-skipping server and one workflow bundle.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
@@ -27,10 +29,7 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  [env, bundle] = await Promise.all([
-    createTimeSkippingTestEnv(),
-    bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') }),
-  ]);
+  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
 }, 240_000);
 
 afterAll(async () => {
@@ -60,7 +59,9 @@ describe('encounter workflow', () => {
         handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId, answeredBy: PHYSICIAN, option: 'Type 3 diabetes' }] }),
       ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
       await expect(
-        handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId, answeredBy: '1245319599', option: 'Type 2 diabetes mellitus' }] }),
+        handle.executeUpdate(answerClarificationUpdate, {
+          args: [{ queryId, answeredBy: '1245319599', option: 'Type 2 diabetes mellitus' }],
+        }),
       ).rejects.toThrow(/another physician|Update failed/);
       const result = await handle.executeUpdate(answerClarificationUpdate, {
         args: [{ queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
@@ -77,7 +78,11 @@ describe('encounter workflow', () => {
   it('takes the answer as a signal from fire-and-forget clients', async () => {
     const { stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(answerClarificationSignal, { queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, freeText: 'Type 2, long-standing' });
+      await handle.signal(answerClarificationSignal, {
+        queryId: waiting.openQuery!.queryId,
+        answeredBy: PHYSICIAN,
+        freeText: 'Type 2, long-standing',
+      });
     });
     expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
   });
@@ -88,7 +93,9 @@ describe('encounter workflow', () => {
       await env.sleep('25h');
       const after = await handle.query(statusQuery);
       expect(after.openQuery!.remindersSent).toBe(1);
-      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+      await handle.executeUpdate(answerClarificationUpdate, {
+        args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+      });
     });
     const notices = fake.callsOf('notifyPhysician').map((c) => (c.args as { kind: string }).kind);
     expect(notices).toEqual(['new', 'reminder']);
@@ -103,10 +110,24 @@ describe('encounter workflow', () => {
         expect(escalated.pendingDecision?.allowed).toEqual(['extend', 'accept_codes']);
         await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
         const reopened = await waitForStage(handle, 'awaiting_clarification');
-        await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+        await handle.executeUpdate(answerClarificationUpdate, {
+          args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+        });
       });
-      expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
-      expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(2);
+      expect(stages).toEqual([
+        'eligibility',
+        'coding',
+        'awaiting_clarification',
+        'escalated',
+        'awaiting_clarification',
+        'coding',
+        'billing',
+        'awaiting_remittance',
+        'billed',
+      ]);
+      expect(fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').length).toBeGreaterThanOrEqual(
+        2,
+      );
       expect(fake.callsOf('notifySupervisor')).toHaveLength(1);
     });
 
@@ -156,7 +177,12 @@ describe('encounter workflow', () => {
 
     it('parks a request still pended at the regulatory deadline for a supervisor', async () => {
       const { stages, status } = await runEncounter(
-        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('pended')],
+          authorizationStatuses: [decision('pended')],
+        },
         async (handle) => {
           const parked = await waitForStageAfterSkipping(handle, 'needs_review', '8d');
           expect(parked.pendingDecision?.kind).toBe('authorization_expired');
@@ -182,7 +208,10 @@ describe('encounter workflow', () => {
         {
           coding: [mriCoding()],
           authorizationRequired: true,
-          authorizationRequests: [decision('denied', { reason: 'not medically necessary' }), decision('certified', { authNumber: 'AUTH-2' })],
+          authorizationRequests: [
+            decision('denied', { reason: 'not medically necessary' }),
+            decision('certified', { authNumber: 'AUTH-2' }),
+          ],
         },
         async (handle) => {
           const denied = await waitForStage(handle, 'denied');
@@ -190,7 +219,16 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
         },
       );
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
+      expect(stages).toEqual([
+        'eligibility',
+        'coding',
+        'authorization',
+        'denied',
+        'authorization',
+        'billing',
+        'awaiting_remittance',
+        'billed',
+      ]);
       expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
     });
 
@@ -208,11 +246,14 @@ describe('encounter workflow', () => {
     });
 
     it('sends an invalid request to a supervisor instead of retrying it', async () => {
-      const { stages, fake } = await runEncounter({ coding: [mriCoding()], authorizationRequired: true, authorizationRejected: true }, async (handle) => {
-        const review = await waitForStage(handle, 'needs_review');
-        expect(review.pendingDecision?.reason).toContain('must be a CPT or HCPCS code');
-        await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'wrong payer on file' });
-      });
+      const { stages, fake } = await runEncounter(
+        { coding: [mriCoding()], authorizationRequired: true, authorizationRejected: true },
+        async (handle) => {
+          const review = await waitForStage(handle, 'needs_review');
+          expect(review.pendingDecision?.reason).toContain('must be a CPT or HCPCS code');
+          await handle.signal(cancelSignal, { cancelledBy: 'sup-1', reason: 'wrong payer on file' });
+        },
+      );
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'cancelled']);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(1);
     });
@@ -230,7 +271,12 @@ describe('encounter workflow', () => {
 
     it('while a pended authorization is followed up', async () => {
       const { stages, fake } = await runEncounter(
-        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('pended')],
+          authorizationStatuses: [decision('pended')],
+        },
         async (handle) => {
           await waitForStage(handle, 'authorization');
           await handle.signal(cancelSignal, { cancelledBy: 'biller-1', reason: 'patient withdrew' });
@@ -279,14 +325,20 @@ describe('encounter workflow', () => {
   it("flags a coder's override with an unknown code and keeps the physician's query open", async () => {
     const { stages, status, fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] });
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'Z99.999' }],
+        procedures: [{ code: '99214' }],
+      });
       for (let i = 0; i < 100 && !(await handle.query(statusQuery)).flags.some((f) => f.includes('rejected')); i++) {
         await new Promise((r) => setTimeout(r, 25));
       }
       const after = await handle.query(statusQuery);
       expect(after.stage).toBe('awaiting_clarification');
       expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
-      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+      await handle.executeUpdate(answerClarificationUpdate, {
+        args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+      });
     });
     expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(status.flags.join(' ')).toContain('Z99.999 is not in the code sets');
@@ -298,9 +350,20 @@ describe('encounter workflow', () => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
       await env.sleep('73h');
       await waitForStage(handle, 'escalated');
-      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+      await handle.executeUpdate(answerClarificationUpdate, {
+        args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+      });
     });
-    expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'coding', 'billing', 'awaiting_remittance', 'billed']);
+    expect(stages).toEqual([
+      'eligibility',
+      'coding',
+      'awaiting_clarification',
+      'escalated',
+      'coding',
+      'billing',
+      'awaiting_remittance',
+      'billed',
+    ]);
   });
 
   describe('pre-claim edits and supervisor decisions', () => {
@@ -316,10 +379,20 @@ describe('encounter workflow', () => {
         expect(review.coderReview?.reasons.map((r) => r.kind)).toEqual(['edit_failed']);
         expect(review.coderReview?.reasons[0]!.detail).toContain('MUE');
         await expect(
-          handle.executeUpdate(coderReviewUpdate, { args: [{ action: 'accept', reviewId: review.coderReview!.id, reviewedBy: 'coder-1' }] }),
+          handle.executeUpdate(coderReviewUpdate, {
+            args: [{ action: 'accept', reviewId: review.coderReview!.id, reviewedBy: 'coder-1' }],
+          }),
         ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
         await handle.executeUpdate(coderReviewUpdate, {
-          args: [{ action: 'edit', reviewId: review.coderReview!.id, reviewedBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] }],
+          args: [
+            {
+              action: 'edit',
+              reviewId: review.coderReview!.id,
+              reviewedBy: 'coder-1',
+              diagnoses: [{ code: 'J06.9' }],
+              procedures: [{ code: '99213', units: 1 }],
+            },
+          ],
         });
       });
       expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
@@ -329,7 +402,11 @@ describe('encounter workflow', () => {
     it("or a coder's override by the old signal fixes the codes", async () => {
       const { stages, status, fake } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
         await waitForStage(handle, 'coder_review');
-        await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] });
+        await handle.signal(overrideCodesSignal, {
+          overriddenBy: 'coder-1',
+          diagnoses: [{ code: 'J06.9' }],
+          procedures: [{ code: '99213', units: 1 }],
+        });
       });
       expect(stages).toEqual(['eligibility', 'coding', 'coder_review', 'billing', 'awaiting_remittance', 'billed']);
       expect(status.codingRevision).toBe(2);
@@ -338,29 +415,57 @@ describe('encounter workflow', () => {
 
     it('refuses a stale, repeated or unfitting decision through the update, and takes the fitting one once', async () => {
       const { stages, fake } = await runEncounter(
-        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })] },
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })],
+        },
         async (handle) => {
           const denied = await waitForStage(handle, 'denied');
           const id = denied.pendingDecision!.id!;
-          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: 'an-old-question' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'extend', decidedBy: 'sup-1', decisionId: id }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await expect(
+            handle.executeUpdate(supervisorDecisionUpdate, {
+              args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: 'an-old-question' }],
+            }),
+          ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await expect(
+            handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'extend', decidedBy: 'sup-1', decisionId: id }] }),
+          ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
           await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: id }] });
           // The same decision sent again (a client retry) must not answer a later question.
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
         },
       );
-      expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'denied', 'authorization', 'billing', 'awaiting_remittance', 'billed']);
+      expect(stages).toEqual([
+        'eligibility',
+        'coding',
+        'authorization',
+        'denied',
+        'authorization',
+        'billing',
+        'awaiting_remittance',
+        'billed',
+      ]);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
     });
 
     it('ignores a decision when no question is pending, and a supervisor cancel takes effect at any stage', async () => {
       const { stages, status } = await runEncounter(
-        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('pended')], authorizationStatuses: [decision('pended')] },
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('pended')],
+          authorizationStatuses: [decision('pended')],
+        },
         async (handle) => {
           await waitForStage(handle, 'authorization');
-          await expect(handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+          await expect(
+            handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1' }] }),
+          ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
           await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
-          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }] });
+          await handle.executeUpdate(supervisorDecisionUpdate, {
+            args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }],
+          });
         },
       );
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'cancelled']);
@@ -370,16 +475,29 @@ describe('encounter workflow', () => {
 
     it('reviews a modified authorization without recoding: an override does not end it, the biller bills what was performed', async () => {
       const { stages, fake } = await runEncounter(
-        { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })] },
+        {
+          coding: [mriCoding()],
+          authorizationRequired: true,
+          authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
+        },
         async (handle) => {
           const review = await waitForStage(handle, 'needs_review');
-          expect(review.pendingDecision).toMatchObject({ kind: 'authorization_modified', allowed: ['resubmit', 'accept_codes', 'bill_patient'] });
+          expect(review.pendingDecision).toMatchObject({
+            kind: 'authorization_modified',
+            allowed: ['resubmit', 'accept_codes', 'bill_patient'],
+          });
           expect(review.pendingDecision?.reason).toContain('70551');
           expect(review.authorization).toMatchObject({ outcome: 'modified', timing: 'retro' });
-          await handle.signal(overrideCodesSignal, { overriddenBy: 'coder-1', diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] });
+          await handle.signal(overrideCodesSignal, {
+            overriddenBy: 'coder-1',
+            diagnoses: [{ code: 'M54.50' }],
+            procedures: [{ code: '70551', units: 1 }],
+          });
           await new Promise((r) => setTimeout(r, 300));
           expect((await handle.query(statusQuery)).stage).toBe('needs_review');
-          await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }] });
+          await handle.executeUpdate(supervisorDecisionUpdate, {
+            args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
+          });
         },
       );
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'awaiting_remittance', 'billed']);
@@ -394,18 +512,31 @@ describe('encounter workflow', () => {
       await waitForStage(handle, 'awaiting_clarification');
       await env.sleep('73h');
       const escalated = await waitForStage(handle, 'escalated');
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h', decisionId: escalated.pendingDecision!.id }] });
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h', decisionId: escalated.pendingDecision!.id }],
+      });
       const reopened = await waitForStage(handle, 'awaiting_clarification');
-      await handle.executeUpdate(answerClarificationUpdate, { args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }] });
+      await handle.executeUpdate(answerClarificationUpdate, {
+        args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+      });
     });
-    const numbers = fake.callsOf('notifyPhysician').filter((c) => (c.args as { kind: string }).kind === 'reminder').map((c) => (c.args as { reminderNumber?: number }).reminderNumber);
+    const numbers = fake
+      .callsOf('notifyPhysician')
+      .filter((c) => (c.args as { kind: string }).kind === 'reminder')
+      .map((c) => (c.args as { reminderNumber?: number }).reminderNumber);
     expect(numbers.every((n) => typeof n === 'number')).toBe(true);
     expect(new Set(numbers).size).toBe(numbers.length);
   });
 
   it('sends a rejected claim to a supervisor and resubmits it', async () => {
     const { stages, fake } = await runEncounter(
-      { coding: [confidentCoding()], claims: [{ accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] }, { accepted: true, reasons: [] }] },
+      {
+        coding: [confidentCoding()],
+        claims: [
+          { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
+          { accepted: true, reasons: [] },
+        ],
+      },
       async (handle) => {
         const review = await waitForStage(handle, 'needs_review');
         expect(review.pendingDecision?.kind).toBe('claim_rejected');

@@ -29,7 +29,11 @@ afterAll(async () => {
 });
 
 /** A denied authorization waits for a supervisor: the moment a forged decision would matter most. */
-const deniedScript = { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not medically necessary' })] };
+const deniedScript = {
+  coding: [mriCoding()],
+  authorizationRequired: true,
+  authorizationRequests: [decision('denied', { reason: 'not medically necessary' })],
+};
 
 function clientWith(interceptors: WorkflowClientInterceptor[]): Client {
   return new Client({ connection: env.connection, namespace: env.namespace ?? 'default', interceptors: { workflow: interceptors } });
@@ -47,7 +51,9 @@ async function deniedTimes(handle: Handle, times: number): Promise<void> {
 }
 
 const refusals = (calls: { name: string; args: unknown }[]) =>
-  calls.filter((c) => c.name === 'recordAudit' && (c.args as { action: string }).action === 'message.refused').map((c) => (c.args as { detail: { message: string; reason: string } }).detail);
+  calls
+    .filter((c) => c.name === 'recordAudit' && (c.args as { action: string }).action === 'message.refused')
+    .map((c) => (c.args as { detail: { message: string; reason: string } }).detail);
 
 describe('messages not sent by the API', () => {
   it('a plain signal from the frontend neither decides nor cancels; the API-signed decision does', async () => {
@@ -76,11 +82,13 @@ describe('messages not sent by the API', () => {
     const { stages, fake } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
       const waiting = await waitForStage(handle, 'denied');
       const input = { decision: 'bill_patient' as const, decidedBy: 'mallory', decisionId: waiting.pendingDecision!.id };
-      await expect(handleIn(clientWith([]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-      const stranger = MessageProofKeys.fromPayloadKeySpec(generatePayloadKeySpec());
-      await expect(handleIn(clientWith([messageProofInterceptor(stranger)]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toThrow(
+      await expect(handleIn(clientWith([]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toBeInstanceOf(
         WorkflowUpdateFailedError,
       );
+      const stranger = MessageProofKeys.fromPayloadKeySpec(generatePayloadKeySpec());
+      await expect(
+        handleIn(clientWith([messageProofInterceptor(stranger)]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
       expect((await waitForStage(handle, 'denied')).pendingDecision?.id).toBe(waiting.pendingDecision!.id);
       await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ ...input, decidedBy: 'sup-1' }] });
     });

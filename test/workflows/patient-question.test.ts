@@ -28,10 +28,14 @@ const events = (calls: Array<{ args: unknown }>) => calls.map((c) => (c.args as 
 
 describe('patient question workflow', () => {
   it('acknowledges at once and, answered in time, neither reminds nor escalates', async () => {
-    const { outcome, fake } = await runPatientQuestion({ env, bundle }, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, async (handle) => {
-      await env.sleep('3h');
-      await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
-    });
+    const { outcome, fake } = await runPatientQuestion(
+      { env, bundle },
+      { answerWithin: 48 * HOUR, reminderInterval: '24h' },
+      async (handle) => {
+        await env.sleep('3h');
+        await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
+      },
+    );
     expect(outcome).toBe('answered');
     expect(fake.callsOf('acknowledgePatientQuestion')).toHaveLength(1);
     expect(fake.callsOf('recordPatientQuestionReminder')).toHaveLength(0);
@@ -40,13 +44,19 @@ describe('patient question workflow', () => {
   });
 
   it('reminds the billers every interval, escalates once when late, keeps reminding, and ends with the answer', async () => {
-    const { outcome, fake } = await runPatientQuestion({ env, bundle }, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, async (handle) => {
-      await env.sleep('73h');
-      await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'supervisor-1' });
-    });
+    const { outcome, fake } = await runPatientQuestion(
+      { env, bundle },
+      { answerWithin: 48 * HOUR, reminderInterval: '24h' },
+      async (handle) => {
+        await env.sleep('73h');
+        await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'supervisor-1' });
+      },
+    );
     expect(outcome).toBe('answered');
     expect(fake.callsOf('escalatePatientQuestion')).toHaveLength(1);
-    expect(fake.callsOf('recordPatientQuestionReminder').map((c) => (c.args as { reminderNumber: number }).reminderNumber)).toEqual([1, 2, 3]);
+    expect(fake.callsOf('recordPatientQuestionReminder').map((c) => (c.args as { reminderNumber: number }).reminderNumber)).toEqual([
+      1, 2, 3,
+    ]);
     expect(events(fake.callsOf('sendPatientQuestionNotice'))).toEqual([
       'question.received',
       'question.reminder',
@@ -58,13 +68,17 @@ describe('patient question workflow', () => {
   });
 
   it('refuses an answer signal without the API’s proof (audited without an encounter id)', async () => {
-    const { outcome, fake } = await runPatientQuestion({ env, bundle }, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, async (handle, running) => {
-      const unsigned = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
-      await unsigned.workflow.getHandle(handle.workflowId).signal(patientQuestionAnsweredSignal, { answeredBy: 'forger' });
-      await env.sleep('1h');
-      expect(events(running.callsOf('sendPatientQuestionNotice'))).not.toContain('question.answered');
-      await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
-    });
+    const { outcome, fake } = await runPatientQuestion(
+      { env, bundle },
+      { answerWithin: 48 * HOUR, reminderInterval: '24h' },
+      async (handle, running) => {
+        const unsigned = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+        await unsigned.workflow.getHandle(handle.workflowId).signal(patientQuestionAnsweredSignal, { answeredBy: 'forger' });
+        await env.sleep('1h');
+        expect(events(running.callsOf('sendPatientQuestionNotice'))).not.toContain('question.answered');
+        await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
+      },
+    );
     expect(outcome).toBe('answered');
     const refusals = fake.callsOf('recordAudit').map((c) => c.args as { action: string; encounterId: string | null });
     expect(refusals).toHaveLength(1);

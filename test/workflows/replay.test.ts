@@ -17,7 +17,9 @@ const HISTORIES_DIR = fileURLToPath(new URL('./histories/', import.meta.url));
 /** The paths scripts/record-workflow-histories.ts records; a lost file must not pass silently. */
 const MIN_HISTORIES = 8;
 
-const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json')).sort();
+const files = readdirSync(HISTORIES_DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 let bundle: WorkflowBundleWithSourceMap;
 

@@ -20,7 +20,10 @@ let env: TestWorkflowEnvironment;
 let bundle: WorkflowBundleWithSourceMap;
 
 beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') })]);
+  [env, bundle] = await Promise.all([
+    createTimeSkippingTestEnv(),
+    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
+  ]);
 }, 240_000);
 afterAll(async () => {
   await env?.teardown();
@@ -30,27 +33,40 @@ afterAll(async () => {
 const TIMINGS = { ...DEFAULT_TIMINGS, payerDay: '1m', remittancePollInterval: '10s' };
 const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive, TIMINGS);
 
-const nothingYet = (): RemittanceCollection => ({ forwardedToPayer: true, payerAcknowledgement: { status: 'accepted', reasons: [] }, payments: [], duplicateDeliveries: 0 });
+const nothingYet = (): RemittanceCollection => ({
+  forwardedToPayer: true,
+  payerAcknowledgement: { status: 'accepted', reasons: [] },
+  payments: [],
+  duplicateDeliveries: 0,
+});
 const paid = (claimNumber: string): RemittanceCollection => ({ ...nothingYet(), payments: [postedPayment(claimNumber)] });
-const denied = (claimNumber: string): RemittanceCollection => ({ ...nothingYet(), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true })] });
+const denied = (claimNumber: string): RemittanceCollection => ({
+  ...nothingYet(),
+  payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true })],
+});
 
 describe('after the claim', () => {
   it('follows a silent payer up with a 276 at each follow-up interval, then posts the remittance and bills the patient from it', async () => {
     let inquiries = 0;
-    const { status, fake, stages } = await runEncounter({
-      coding: [confidentCoding()],
-      remittances: [(claimNumber) => (inquiries >= 2 ? paid(claimNumber) : nothingYet())],
-    }, async (handle) => {
-      await waitForStage(handle, 'awaiting_remittance');
-      // Count the inquiries as the workflow makes them (each answers P1 until the second).
-      for (let i = 0; i < 400 && inquiries < 2; i++) {
-        await env.sleep('1m');
-        inquiries = (await handle.query(statusQuery)).adjudication?.statusInquiries ?? 0;
-      }
-    });
+    const { status, fake, stages } = await runEncounter(
+      {
+        coding: [confidentCoding()],
+        remittances: [(claimNumber) => (inquiries >= 2 ? paid(claimNumber) : nothingYet())],
+      },
+      async (handle) => {
+        await waitForStage(handle, 'awaiting_remittance');
+        // Count the inquiries as the workflow makes them (each answers P1 until the second).
+        for (let i = 0; i < 400 && inquiries < 2; i++) {
+          await env.sleep('1m');
+          inquiries = (await handle.query(statusQuery)).adjudication?.statusInquiries ?? 0;
+        }
+      },
+    );
     expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
     expect(fake.callsOf('inquireClaimStatus').length).toBeGreaterThanOrEqual(2);
-    expect(status.adjudication!.claimStatusHistory.map((e) => e.source)).toEqual(expect.arrayContaining(['clearinghouse', 'payer-acknowledgement', 'status-inquiry', 'remittance']));
+    expect(status.adjudication!.claimStatusHistory.map((e) => e.source)).toEqual(
+      expect.arrayContaining(['clearinghouse', 'payer-acknowledgement', 'status-inquiry', 'remittance']),
+    );
     expect(status.patientResponsibilityCents).toBe(2500);
     expect(fake.callsOf('issueStatementFromRemittance')).toHaveLength(1);
     expect(fake.callsOf('issuePatientStatement')).toHaveLength(0);
@@ -58,16 +74,40 @@ describe('after the claim', () => {
 
   it('opens a denial work item; an appeal without a document is refused at once; the appeal with one is filed and the overturned answer is billed', async () => {
     const { status, fake, stages } = await runEncounter(
-      { coding: [confidentCoding()], remittances: [denied, (claimNumber) => ({ ...denied(claimNumber), payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-overturned' })] })] },
+      {
+        coding: [confidentCoding()],
+        remittances: [
+          denied,
+          (claimNumber) => ({
+            ...denied(claimNumber),
+            payments: [postedPayment(claimNumber, { id: 'p-denied', denied: true }), postedPayment(claimNumber, { id: 'p-overturned' })],
+          }),
+        ],
+      },
       async (handle) => {
         const review = await waitForStage(handle, 'denial_review');
         expect(review.denials![0]).toMatchObject({ status: 'open', code: '99213', reasons: ['CO-50: not medically necessary'] });
-        await expect(handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'necessary' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-        await expect(handle.executeUpdate(denialActionUpdate, { args: [{ action: 'write_off', actor: 'biller-1' }] })).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-        await handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'the visit was necessary', attachmentIds: ['att-1'] }] });
+        await expect(
+          handle.executeUpdate(denialActionUpdate, { args: [{ action: 'appeal', actor: 'biller-1', reason: 'necessary' }] }),
+        ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+        await expect(
+          handle.executeUpdate(denialActionUpdate, { args: [{ action: 'write_off', actor: 'biller-1' }] }),
+        ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+        await handle.executeUpdate(denialActionUpdate, {
+          args: [{ action: 'appeal', actor: 'biller-1', reason: 'the visit was necessary', attachmentIds: ['att-1'] }],
+        });
       },
     );
-    expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed']);
+    expect(stages).toEqual([
+      'eligibility',
+      'coding',
+      'billing',
+      'awaiting_remittance',
+      'denial_review',
+      'appealed',
+      'awaiting_remittance',
+      'billed',
+    ]);
     expect(fake.callsOf('fileAppeal')[0]!.args).toMatchObject({ attachmentIds: ['att-1'], reason: 'the visit was necessary' });
     expect(status.denials![0]).toMatchObject({ status: 'appealed', appealReference: 'APL-1' });
     expect(status.statementId).toBe('statement-1');
@@ -84,11 +124,15 @@ describe('after the claim', () => {
         throw new Error('never escalated');
       })();
       expect(escalated.pendingDecision!.kind).toBe('appeal_deadline_missed');
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decisionId: escalated.pendingDecision!.id, decision: 'write_off', decidedBy: 'sup-1', note: 'not worth appealing' }] });
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decisionId: escalated.pendingDecision!.id, decision: 'write_off', decidedBy: 'sup-1', note: 'not worth appealing' }],
+      });
     });
     expect(stages).toEqual(['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed']);
     const notices = fake.callsOf('notifySupervisor').map((c) => (c.args as { kind: string }).kind);
-    expect(notices).toEqual(expect.arrayContaining(['claim_denied', 'appeal_deadline_reminder_1', 'appeal_deadline_reminder_2', 'appeal_deadline_missed']));
+    expect(notices).toEqual(
+      expect.arrayContaining(['claim_denied', 'appeal_deadline_reminder_1', 'appeal_deadline_reminder_2', 'appeal_deadline_missed']),
+    );
     expect(status.denials![0]!.status).toBe('written_off');
     expect(fake.callsOf('resolveDenials').map((c) => (c.args as { status: string }).status)).toEqual(['escalated', 'written_off']);
   });

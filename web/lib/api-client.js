@@ -79,8 +79,7 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** The stages in workflow order: { items: [{ name, final, takesCodeOverride }] }. */
     stages: () => request('GET', '/stages'),
     /** One page of the worklist: { items, nextCursor }. */
-    listEncounters: ({ stage, payer, cursor, limit } = {}) =>
-      request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
+    listEncounters: ({ stage, payer, cursor, limit } = {}) => request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
     getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
     decide: (id, decision) => request('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }),
     cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
@@ -95,7 +94,8 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
     coderWorklist: () => request('GET', '/coder-review/worklist'),
     /** Audit events (supervisor), newest first: { items, nextCursor }; by encounter, action ('decision:*' a prefix), actor. */
-    audit: ({ encounterId, action, actor, cursor, limit } = {}) => request('GET', withQuery('/audit', { encounterId, action, actor, cursor, limit })),
+    audit: ({ encounterId, action, actor, cursor, limit } = {}) =>
+      request('GET', withQuery('/audit', { encounterId, action, actor, cursor, limit })),
     /** Patient questions, oldest first: { items } (status open | answered | all). */
     patientQuestions: (status = 'open') => request('GET', withQuery('/patient-questions', { status })),
     /** One question with its encounter, claim, codes, statement and conversation. */

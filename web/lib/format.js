@@ -12,7 +12,13 @@ export function relativeTime(iso, now = Date.now()) {
   const seconds = Math.round((then - now) / 1000);
   const abs = Math.abs(seconds);
   const [amount, unit] =
-    abs < 60 ? [abs, 's'] : abs < 3600 ? [Math.round(abs / 60), 'min'] : abs < 86_400 ? [Math.round(abs / 3600), 'h'] : [Math.round(abs / 86_400), 'd'];
+    abs < 60
+      ? [abs, 's']
+      : abs < 3600
+        ? [Math.round(abs / 60), 'min']
+        : abs < 86_400
+          ? [Math.round(abs / 3600), 'h']
+          : [Math.round(abs / 86_400), 'd'];
   return seconds >= 0 ? `in ${amount} ${unit}` : `${amount} ${unit} ago`;
 }
 

@@ -33,12 +33,18 @@ export function buildOverrideBody({ diagnoses = [], procedures = [], note = '' }
   const errors = [];
   const body = {
     diagnoses: diagnoses.map((d, i) => {
-      const code = String(d.code ?? '').trim().toUpperCase();
+      const code = String(d.code ?? '')
+        .trim()
+        .toUpperCase();
       if (code === '') errors.push({ field: `diagnoses.${i}.code`, message: 'Enter a code, or remove the row' });
       return { code };
     }),
     procedures: procedures.map((p, i) => {
-      const procedure = { code: String(p.code ?? '').trim().toUpperCase() };
+      const procedure = {
+        code: String(p.code ?? '')
+          .trim()
+          .toUpperCase(),
+      };
       if (procedure.code === '') errors.push({ field: `procedures.${i}.code`, message: 'Enter a code, or remove the row' });
       const units = String(p.units ?? '').trim();
       if (units !== '') {
@@ -87,7 +93,8 @@ export function overrideFieldLabel(field) {
   const names = { code: 'code', units: 'units', modifiers: 'modifiers', diagnosisPointers: 'diagnosis pointers' };
   if (target.key === 'note') return 'Note';
   if (target.list !== null && target.name === null) return target.list === 'diagnoses' ? 'Diagnoses' : 'Procedures';
-  if (target.list !== null) return `${target.list === 'diagnoses' ? 'Diagnosis' : 'Procedure'} ${target.index + 1} ${names[target.name] ?? target.name}`;
+  if (target.list !== null)
+    return `${target.list === 'diagnoses' ? 'Diagnosis' : 'Procedure'} ${target.index + 1} ${names[target.name] ?? target.name}`;
   return String(field);
 }
 

@@ -17,7 +17,11 @@ export async function loadStages(client) {
   const { items } = await client.stages();
   STAGES.splice(0, STAGES.length, ...items.map((stage) => stage.name));
   FINAL_STAGES.splice(0, FINAL_STAGES.length, ...items.filter((stage) => stage.final).map((stage) => stage.name));
-  CODE_OVERRIDE_STAGES.splice(0, CODE_OVERRIDE_STAGES.length, ...items.filter((stage) => stage.takesCodeOverride).map((stage) => stage.name));
+  CODE_OVERRIDE_STAGES.splice(
+    0,
+    CODE_OVERRIDE_STAGES.length,
+    ...items.filter((stage) => stage.takesCodeOverride).map((stage) => stage.name),
+  );
 }
 
 /** Stages where a person is expected to step in. */

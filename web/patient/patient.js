@@ -64,11 +64,19 @@ async function loadStatement() {
 
 function renderServices(bill) {
   const rows = bill.services.map((s) =>
-    el('tr', {}, el('td', {}, s.words, el('span', { class: 'code' }, `${day(s.date)} · code ${s.code}${s.units > 1 ? ` · ${s.units} units` : ''}`)), el('td', { class: 'num' }, money(s.chargeCents))),
+    el(
+      'tr',
+      {},
+      el('td', {}, s.words, el('span', { class: 'code' }, `${day(s.date)} · code ${s.code}${s.units > 1 ? ` · ${s.units} units` : ''}`)),
+      el('td', { class: 'num' }, money(s.chargeCents)),
+    ),
   );
   $('services').replaceChildren(...rows);
   const line = $('line');
-  line.replaceChildren(el('option', { value: '' }, 'The whole bill'), ...bill.services.map((s) => el('option', { value: String(s.lineNumber) }, `${s.lineNumber}. ${s.words}`)));
+  line.replaceChildren(
+    el('option', { value: '' }, 'The whole bill'),
+    ...bill.services.map((s) => el('option', { value: String(s.lineNumber) }, `${s.lineNumber}. ${s.words}`)),
+  );
 }
 
 function renderAdjustments(bill) {
@@ -99,7 +107,13 @@ function renderQuestions(view) {
       ),
     );
     const state = q.status === 'answered' ? 'Answered' : `Received · we will answer by ${when(q.dueAt)}`;
-    return el('li', { 'data-question': q.id, 'data-status': q.status }, el('strong', {}, q.categoryLabel), el('span', { class: 'tag' }, state), ...messages);
+    return el(
+      'li',
+      { 'data-question': q.id, 'data-status': q.status },
+      el('strong', {}, q.categoryLabel),
+      el('span', { class: 'tag' }, state),
+      ...messages,
+    );
   });
   $('questions').replaceChildren(...items);
 }

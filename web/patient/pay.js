@@ -96,7 +96,8 @@ async function pay(form, button, result) {
       document.dispatchEvent(new CustomEvent('balance-changed'));
     } else if (response.status === 202) {
       attemptKey = crypto.randomUUID();
-      result.textContent = 'Your payment is being confirmed with the card processor. Please check back in a few minutes before paying again.';
+      result.textContent =
+        'Your payment is being confirmed with the card processor. Please check back in a few minutes before paying again.';
     } else if (response.status === 402) {
       attemptKey = crypto.randomUUID();
       result.textContent = 'Your card was declined. Nothing was charged. You can try another card.';

@@ -59,7 +59,10 @@ export function renderAudit(id, loaded) {
   }
   panel.hidden = false;
   if (loaded.error !== undefined) {
-    const problem = loaded.error instanceof ApiError ? loaded.error.problem : { title: 'The audit trail could not be read', detail: String(loaded.error) };
+    const problem =
+      loaded.error instanceof ApiError
+        ? loaded.error.problem
+        : { title: 'The audit trail could not be read', detail: String(loaded.error) };
     $('audit-body').replaceChildren(el('p', { className: 'field-error' }, `${problem.title}: ${problem.detail}`));
     $('audit-more').hidden = true;
     return;
@@ -79,7 +82,9 @@ function drawRows(id) {
           `Audit trail of encounter ${id}, newest first`,
           ['When', 'Who', 'Role', 'Action', 'Detail'],
           rows.map((row) => [
-            row.count > 1 ? [time(row.at), el('div', { className: 'muted' }, `${row.count} times, the first `, time(row.firstAt, { short: true }))] : time(row.at),
+            row.count > 1
+              ? [time(row.at), el('div', { className: 'muted' }, `${row.count} times, the first `, time(row.firstAt, { short: true }))]
+              : time(row.at),
             row.actor,
             row.role,
             auditActionLabel(row.action),

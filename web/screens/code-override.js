@@ -119,8 +119,16 @@ function renderOverrideRows(rows, errorsByKey = new Map()) {
         'tr',
         {},
         el('td', { className: 'number' }, String(i + 1)),
-        el('td', {}, overrideInput(`diagnoses.${i}.code`, `Diagnosis ${i + 1} code (ICD-10-CM)`, d.code, errorsByKey, { placeholder: 'e.g. E11.9' })),
-        el('td', {}, removeButton(`Remove diagnosis ${i + 1}`, () => removeRow('diagnoses', i))),
+        el(
+          'td',
+          {},
+          overrideInput(`diagnoses.${i}.code`, `Diagnosis ${i + 1} code (ICD-10-CM)`, d.code, errorsByKey, { placeholder: 'e.g. E11.9' }),
+        ),
+        el(
+          'td',
+          {},
+          removeButton(`Remove diagnosis ${i + 1}`, () => removeRow('diagnoses', i)),
+        ),
       ),
     ),
   );
@@ -130,11 +138,45 @@ function renderOverrideRows(rows, errorsByKey = new Map()) {
         'tr',
         {},
         el('td', { className: 'number' }, String(i + 1)),
-        el('td', {}, overrideInput(`procedures.${i}.code`, `Procedure ${i + 1} code (CPT or HCPCS)`, p.code, errorsByKey, { size: 7, placeholder: 'e.g. 99213' })),
-        el('td', {}, overrideInput(`procedures.${i}.units`, `Procedure ${i + 1} units`, p.units, errorsByKey, { size: 3, numeric: true, placeholder: '1' })),
-        el('td', {}, overrideInput(`procedures.${i}.modifiers`, `Procedure ${i + 1} modifiers`, p.modifiers, errorsByKey, { size: 8, placeholder: 'e.g. 25, 59' })),
-        el('td', {}, overrideInput(`procedures.${i}.diagnosisPointers`, `Procedure ${i + 1} diagnosis pointers`, p.diagnosisPointers, errorsByKey, { size: 8, numeric: true, placeholder: 'e.g. 1, 2' })),
-        el('td', {}, removeButton(`Remove procedure ${i + 1}`, () => removeRow('procedures', i))),
+        el(
+          'td',
+          {},
+          overrideInput(`procedures.${i}.code`, `Procedure ${i + 1} code (CPT or HCPCS)`, p.code, errorsByKey, {
+            size: 7,
+            placeholder: 'e.g. 99213',
+          }),
+        ),
+        el(
+          'td',
+          {},
+          overrideInput(`procedures.${i}.units`, `Procedure ${i + 1} units`, p.units, errorsByKey, {
+            size: 3,
+            numeric: true,
+            placeholder: '1',
+          }),
+        ),
+        el(
+          'td',
+          {},
+          overrideInput(`procedures.${i}.modifiers`, `Procedure ${i + 1} modifiers`, p.modifiers, errorsByKey, {
+            size: 8,
+            placeholder: 'e.g. 25, 59',
+          }),
+        ),
+        el(
+          'td',
+          {},
+          overrideInput(`procedures.${i}.diagnosisPointers`, `Procedure ${i + 1} diagnosis pointers`, p.diagnosisPointers, errorsByKey, {
+            size: 8,
+            numeric: true,
+            placeholder: 'e.g. 1, 2',
+          }),
+        ),
+        el(
+          'td',
+          {},
+          removeButton(`Remove procedure ${i + 1}`, () => removeRow('procedures', i)),
+        ),
       ),
     ),
   );
@@ -209,7 +251,9 @@ function showOverrideErrors(errors, problem) {
     return el(
       'li',
       {},
-      input !== null ? el('button', { type: 'button', className: 'link', onclick: () => input.focus() }, name) : el('code', {}, error.field),
+      input !== null
+        ? el('button', { type: 'button', className: 'link', onclick: () => input.focus() }, name)
+        : el('code', {}, error.field),
       `: ${error.message}`,
     );
   };
@@ -251,7 +295,13 @@ function renderOverrideOutcome(view) {
     el('strong', {}, heading),
     ' ',
     el('span', { className: 'muted' }, 'Sent ', time(watch.sentAt, { short: true }), '.'),
-    added.length > 0 ? el('ul', {}, added.map((flag) => el('li', { className: flagKind(flag) }, flag))) : null,
+    added.length > 0
+      ? el(
+          'ul',
+          {},
+          added.map((flag) => el('li', { className: flagKind(flag) }, flag)),
+        )
+      : null,
     el(
       'button',
       {
@@ -304,7 +354,12 @@ export function wireOverride() {
     $('action-result').textContent = 'Sending the codes…';
     try {
       await api.overrideCodes(id, body, { idempotencyKey: key });
-      Object.assign(override, { retryKey: null, retryBody: null, dirty: false, watch: { encounterId: id, flagsBefore, sentAt: new Date().toISOString() } });
+      Object.assign(override, {
+        retryKey: null,
+        retryBody: null,
+        dirty: false,
+        watch: { encounterId: id, flagsBefore, sentAt: new Date().toISOString() },
+      });
       $('action-result').textContent = 'Codes sent: accepted. The workflow applies them shortly.';
       showOverrideErrors([], null);
       if (session.problemSource === 'action') showProblem(null);
@@ -314,7 +369,9 @@ export function wireOverride() {
       $('action-result').textContent = 'Codes not sent (see the form).';
       if (error instanceof ApiError && error.status === 401) handleError(error);
       const problem =
-        error instanceof ApiError ? error.problem : { title: 'Something went wrong in the page', status: 0, detail: String(error?.message ?? error), errors: [] };
+        error instanceof ApiError
+          ? error.problem
+          : { title: 'Something went wrong in the page', status: 0, detail: String(error?.message ?? error), errors: [] };
       showOverrideErrors(problem.errors, problem);
       return;
     } finally {

@@ -52,9 +52,25 @@ function renderOpenQuery(query) {
     'Open query to the physician',
     el('p', { className: 'question' }, query.question),
     query.clinicalIndicators.length > 0
-      ? [el('h4', {}, 'Clinical indicators'), el('ul', {}, query.clinicalIndicators.map((i) => el('li', {}, i)))]
+      ? [
+          el('h4', {}, 'Clinical indicators'),
+          el(
+            'ul',
+            {},
+            query.clinicalIndicators.map((i) => el('li', {}, i)),
+          ),
+        ]
       : null,
-    query.options.length > 0 ? [el('h4', {}, 'Options'), el('ul', {}, query.options.map((o) => el('li', {}, o)))] : null,
+    query.options.length > 0
+      ? [
+          el('h4', {}, 'Options'),
+          el(
+            'ul',
+            {},
+            query.options.map((o) => el('li', {}, o)),
+          ),
+        ]
+      : null,
     facts([
       ['Physician NPI', query.physicianNpi],
       ['Asked', time(query.askedAt)],
@@ -133,7 +149,12 @@ function renderFlags(view) {
       'ul',
       { className: 'flags' },
       view.status.flags.map((flag, i) =>
-        el('li', { className: i >= since ? `new ${flagKind(flag)}` : undefined }, i >= since ? [el('span', { className: 'badge' }, 'new'), ' '] : null, flag),
+        el(
+          'li',
+          { className: i >= since ? `new ${flagKind(flag)}` : undefined },
+          i >= since ? [el('span', { className: 'badge' }, 'new'), ' '] : null,
+          flag,
+        ),
       ),
     ),
   );

@@ -58,7 +58,13 @@ function answerForm(q) {
         ),
       ),
     ),
-    el('div', { className: 'field' }, el('label', { for: textId }, 'In your words'), freeText, el('span', { id: `${textId}-hint`, className: 'hint' }, `Required with "${OTHER_OPTION}"; optional otherwise.`)),
+    el(
+      'div',
+      { className: 'field' },
+      el('label', { for: textId }, 'In your words'),
+      freeText,
+      el('span', { id: `${textId}-hint`, className: 'hint' }, `Required with "${OTHER_OPTION}"; optional otherwise.`),
+    ),
     error,
     el('div', { className: 'buttons' }, send),
   );
@@ -73,7 +79,10 @@ function answerForm(q) {
     const option = form.querySelector(`input[name="${CSS.escape(base)}"]:checked`)?.value ?? '';
     const { body, errors } = buildAnswerBody({ option, freeText: freeText.value });
     if (errors.length > 0) {
-      showError(errors.map((e) => e.message).join(' '), errors[0].field === 'freeText' ? freeText : form.querySelector('input[type="radio"]'));
+      showError(
+        errors.map((e) => e.message).join(' '),
+        errors[0].field === 'freeText' ? freeText : form.querySelector('input[type="radio"]'),
+      );
       return;
     }
     showError('');
@@ -86,11 +95,19 @@ function answerForm(q) {
       inbox.retryKeys.delete(q.id);
       showProblem(null);
       const card = inbox.cards.get(q.id)?.node;
-      if (card) fill(card, el('h3', {}, `Encounter ${q.clinicEncounterId}`), el('p', { className: 'outcome applied', role: 'status' }, 'Answer sent. Thank you: coding goes on with it.'));
+      if (card)
+        fill(
+          card,
+          el('h3', {}, `Encounter ${q.clinicEncounterId}`),
+          el('p', { className: 'outcome applied', role: 'status' }, 'Answer sent. Thank you: coding goes on with it.'),
+        );
       void load();
     } catch (error) {
       if (error instanceof ApiError && (error.status === 400 || error.status === 422)) {
-        showError(`${error.problem.detail}${error.problem.errors.length > 0 ? ` (${error.problem.errors.map((e) => e.message).join('; ')})` : ''}`, freeText);
+        showError(
+          `${error.problem.detail}${error.problem.errors.length > 0 ? ` (${error.problem.errors.map((e) => e.message).join('; ')})` : ''}`,
+          freeText,
+        );
       } else {
         handleError(error);
       }
@@ -105,11 +122,23 @@ function card(q) {
   return el(
     'article',
     { className: `card query${q.status === 'escalated' ? ' escalated' : ''}`, 'aria-labelledby': `q-${q.id}-title`, 'data-query-id': q.id },
-    el('h3', { id: `q-${q.id}-title` }, `Encounter ${q.clinicEncounterId}`, q.status === 'escalated' ? [' ', el('span', { className: 'stage stage-escalated' }, 'Escalated')] : null),
+    el(
+      'h3',
+      { id: `q-${q.id}-title` },
+      `Encounter ${q.clinicEncounterId}`,
+      q.status === 'escalated' ? [' ', el('span', { className: 'stage stage-escalated' }, 'Escalated')] : null,
+    ),
     dueLine(q),
     el('p', { className: 'question' }, q.question),
     q.clinicalIndicators.length > 0
-      ? [el('h4', {}, 'Clinical indicators (quoted from the record)'), el('ul', { className: 'indicators' }, q.clinicalIndicators.map((i) => el('li', {}, el('q', {}, i))))]
+      ? [
+          el('h4', {}, 'Clinical indicators (quoted from the record)'),
+          el(
+            'ul',
+            { className: 'indicators' },
+            q.clinicalIndicators.map((i) => el('li', {}, el('q', {}, i))),
+          ),
+        ]
       : null,
     answerForm(q),
   );
@@ -147,7 +176,9 @@ function renderHistory(items) {
           items.map((q) => [
             q.clinicEncounterId,
             q.question,
-            q.status === 'answered' ? [q.answer?.option ?? '', q.answer?.freeText ? [el('br'), el('span', { className: 'muted' }, q.answer.freeText)] : null] : el('span', { className: 'muted' }, 'Withdrawn (no answer needed)'),
+            q.status === 'answered'
+              ? [q.answer?.option ?? '', q.answer?.freeText ? [el('br'), el('span', { className: 'muted' }, q.answer.freeText)] : null]
+              : el('span', { className: 'muted' }, 'Withdrawn (no answer needed)'),
             time(q.answer?.at ?? q.dueAt, { short: true }),
           ]),
         ),
@@ -155,7 +186,10 @@ function renderHistory(items) {
 }
 
 async function load() {
-  const [open, closed] = await Promise.all([api.clarifications({ physician: 'me', state: 'open' }), api.clarifications({ physician: 'me', state: 'closed', limit: 20 })]);
+  const [open, closed] = await Promise.all([
+    api.clarifications({ physician: 'me', state: 'open' }),
+    api.clarifications({ physician: 'me', state: 'closed', limit: 20 }),
+  ]);
   renderOpen(open.items);
   renderHistory(closed.items);
 }
@@ -174,7 +208,12 @@ export default {
         el('div', { id: 'inbox-open', className: 'queries' }),
         el('p', { id: 'inbox-empty', className: 'muted', hidden: true }, 'No query is waiting for you.'),
       ),
-      el('section', { 'aria-labelledby': 'inbox-history-title' }, el('h2', { id: 'inbox-history-title' }, 'Answered'), el('div', { id: 'inbox-history' })),
+      el(
+        'section',
+        { 'aria-labelledby': 'inbox-history-title' },
+        el('h2', { id: 'inbox-history-title' }, 'Answered'),
+        el('div', { id: 'inbox-history' }),
+      ),
     );
   },
   show() {},

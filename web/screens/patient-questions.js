@@ -16,7 +16,15 @@ function worklistTable(items) {
     'table',
     { className: 'rows' },
     el('caption', { className: 'visually-hidden' }, 'Patient questions, oldest first'),
-    el('thead', {}, el('tr', {}, ['Question', 'Statement', 'Asked', 'Due', 'Status'].map((h) => el('th', { scope: 'col' }, h)))),
+    el(
+      'thead',
+      {},
+      el(
+        'tr',
+        {},
+        ['Question', 'Statement', 'Asked', 'Due', 'Status'].map((h) => el('th', { scope: 'col' }, h)),
+      ),
+    ),
     el(
       'tbody',
       {},
@@ -24,11 +32,24 @@ function worklistTable(items) {
         el(
           'tr',
           { className: q.overdue ? 'overdue' : undefined, 'data-question-id': q.id },
-          el('td', {}, el('a', { href: `#/questions/${q.id}` }, q.categoryLabel), el('div', { className: 'muted' }, q.lastMessage.slice(0, 80))),
+          el(
+            'td',
+            {},
+            el('a', { href: `#/questions/${q.id}` }, q.categoryLabel),
+            el('div', { className: 'muted' }, q.lastMessage.slice(0, 80)),
+          ),
           el('td', {}, q.statementNumber, el('div', { className: 'muted' }, dollars(q.amountDueCents))),
           el('td', {}, time(q.askedAt, { short: true })),
           el('td', {}, time(q.dueAt, { short: true })),
-          el('td', {}, q.status === 'answered' ? 'Answered' : q.overdue ? el('strong', { className: 'late' }, q.escalatedAt ? 'Late, escalated' : 'Late') : 'Open'),
+          el(
+            'td',
+            {},
+            q.status === 'answered'
+              ? 'Answered'
+              : q.overdue
+                ? el('strong', { className: 'late' }, q.escalatedAt ? 'Late, escalated' : 'Late')
+                : 'Open',
+          ),
         ),
       ),
     ),
@@ -40,7 +61,15 @@ function conversation(question) {
     'ol',
     { className: 'conversation' },
     question.messages.map((m) =>
-      el('li', { className: m.from === 'patient' ? 'from-patient' : 'from-office' }, el('strong', {}, m.from === 'patient' ? 'Patient' : 'Billing office'), ' ', time(m.at, { short: true }), el('p', {}, m.body), m.attachment ? el('p', { className: 'muted' }, 'Itemized bill attached') : null),
+      el(
+        'li',
+        { className: m.from === 'patient' ? 'from-patient' : 'from-office' },
+        el('strong', {}, m.from === 'patient' ? 'Patient' : 'Billing office'),
+        ' ',
+        time(m.at, { short: true }),
+        el('p', {}, m.body),
+        m.attachment ? el('p', { className: 'muted' }, 'Itemized bill attached') : null,
+      ),
     ),
   );
 }
@@ -75,7 +104,12 @@ function answerForm(question) {
 }
 
 function adjustmentForm(detail) {
-  const kind = el('select', { id: 'adjust-kind' }, el('option', { value: 'adjustment' }, 'Adjustment'), el('option', { value: 'write_off' }, 'Write-off'));
+  const kind = el(
+    'select',
+    { id: 'adjust-kind' },
+    el('option', { value: 'adjustment' }, 'Adjustment'),
+    el('option', { value: 'write_off' }, 'Write-off'),
+  );
   const amount = el('input', { id: 'adjust-amount', type: 'number', min: '0.01', step: '0.01', inputmode: 'decimal' });
   const reason = el('input', { id: 'adjust-reason', type: 'text' });
   return el(
@@ -84,8 +118,16 @@ function adjustmentForm(detail) {
       onsubmit: async (event) => {
         event.preventDefault();
         try {
-          const result = await api.adjustStatement(detail.statement.id, { kind: kind.value, amountCents: Math.round(Number(amount.value) * 100), reason: reason.value.trim(), questionId: detail.question.id });
-          fill(document.getElementById('adjust-result') ?? el('p'), result.status === 'applied' ? 'Applied.' : 'Waiting for a supervisor’s approval.');
+          const result = await api.adjustStatement(detail.statement.id, {
+            kind: kind.value,
+            amountCents: Math.round(Number(amount.value) * 100),
+            reason: reason.value.trim(),
+            questionId: detail.question.id,
+          });
+          fill(
+            document.getElementById('adjust-result') ?? el('p'),
+            result.status === 'applied' ? 'Applied.' : 'Waiting for a supervisor’s approval.',
+          );
           await refreshNow();
         } catch (error) {
           handleError(error);
@@ -113,15 +155,39 @@ function renderDetail(detail) {
       ['Status', question.status === 'answered' ? 'Answered' : question.overdue ? 'Late' : 'Open'],
       ['Asked', time(question.askedAt)],
       ['Answer due', time(question.dueAt)],
-      ['Line', question.lineNumber === null ? 'Whole statement' : `${question.lineNumber}. ${bill.services[question.lineNumber - 1]?.words ?? ''}`],
+      [
+        'Line',
+        question.lineNumber === null ? 'Whole statement' : `${question.lineNumber}. ${bill.services[question.lineNumber - 1]?.words ?? ''}`,
+      ],
       ['Patient owes', dollars(detail.statement.patientOwesCents)],
-      ['Encounter', el('a', { href: `#/encounters/${encounter.id}` }, `${encounter.dateOfService} · ${encounter.physicianName} · ${encounter.payerId}`)],
-      ['Claim', `${claim.claimNumber} (${claim.status}${claim.ackStatus ? `, ${claim.ackStatus}` : ''}) ${dollars(claim.totalChargeCents)}`],
+      [
+        'Encounter',
+        el('a', { href: `#/encounters/${encounter.id}` }, `${encounter.dateOfService} · ${encounter.physicianName} · ${encounter.payerId}`),
+      ],
+      [
+        'Claim',
+        `${claim.claimNumber} (${claim.status}${claim.ackStatus ? `, ${claim.ackStatus}` : ''}) ${dollars(claim.totalChargeCents)}`,
+      ],
     ]),
     section('Conversation', conversation(question)),
     question.status === 'open' ? section('Answer', answerForm(question)) : null,
-    section('Codes and rationale', el('ul', {}, detail.codes.map((c) => el('li', {}, el('strong', {}, c.code), ` ${c.description} — ${c.rationale}`)))),
-    section('The bill as the patient reads it', el('ul', {}, bill.services.map((s) => el('li', {}, `${s.lineNumber}. ${s.words}: ${dollars(s.chargeCents)}`)), bill.adjustments.map((a) => el('li', {}, `${a.label}: ${dollars(a.amountCents)}${a.reason ? ` (${a.reason})` : ''}`)))),
+    section(
+      'Codes and rationale',
+      el(
+        'ul',
+        {},
+        detail.codes.map((c) => el('li', {}, el('strong', {}, c.code), ` ${c.description} — ${c.rationale}`)),
+      ),
+    ),
+    section(
+      'The bill as the patient reads it',
+      el(
+        'ul',
+        {},
+        bill.services.map((s) => el('li', {}, `${s.lineNumber}. ${s.words}: ${dollars(s.chargeCents)}`)),
+        bill.adjustments.map((a) => el('li', {}, `${a.label}: ${dollars(a.amountCents)}${a.reason ? ` (${a.reason})` : ''}`)),
+      ),
+    ),
     section('Adjust or write off', adjustmentForm(detail)),
   );
 }
@@ -142,8 +208,26 @@ const screen = {
   roles: ['biller', 'supervisor'],
   mount(root) {
     state.root = root;
-    const filter = el('select', { id: 'question-status', onchange: () => { state.status = filter.value; void refreshNow(); } }, el('option', { value: 'open' }, 'Open'), el('option', { value: 'answered' }, 'Answered'), el('option', { value: 'all' }, 'All'));
-    fill(root, el('h2', {}, 'Patient questions'), el('div', { className: 'controls' }, el('label', { for: 'question-status' }, 'Show'), filter), el('div', { id: 'question-rows' }), el('div', { id: 'question-panel', 'aria-live': 'polite' }));
+    const filter = el(
+      'select',
+      {
+        id: 'question-status',
+        onchange: () => {
+          state.status = filter.value;
+          void refreshNow();
+        },
+      },
+      el('option', { value: 'open' }, 'Open'),
+      el('option', { value: 'answered' }, 'Answered'),
+      el('option', { value: 'all' }, 'All'),
+    );
+    fill(
+      root,
+      el('h2', {}, 'Patient questions'),
+      el('div', { className: 'controls' }, el('label', { for: 'question-status' }, 'Show'), filter),
+      el('div', { id: 'question-rows' }),
+      el('div', { id: 'question-panel', 'aria-live': 'polite' }),
+    );
   },
   show(rest) {
     const id = rest === '' ? null : decodeURIComponent(rest);

@@ -85,7 +85,14 @@ function decide(id, decision, pending) {
   if (decision === 'extend') {
     const extendBy = $('extend-by').value.trim();
     if (!isDuration(extendBy)) {
-      showProblem(new ApiError(0, { title: 'Check the form', status: 0, detail: 'The extension is not a duration.', errors: [{ field: 'extendBy', message: 'A duration such as 24h or 2d' }] }));
+      showProblem(
+        new ApiError(0, {
+          title: 'Check the form',
+          status: 0,
+          detail: 'The extension is not a duration.',
+          errors: [{ field: 'extendBy', message: 'A duration such as 24h or 2d' }],
+        }),
+      );
       $('extend-by').focus();
       return;
     }

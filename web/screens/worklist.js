@@ -48,10 +48,7 @@ function renderStageFilters(counts) {
       el('span', { className: 'count' }, count === undefined ? '…' : String(count)),
     );
   const total = counts === null ? undefined : `${counts.total}${counts.complete ? '' : '+'}`;
-  group.replaceChildren(
-    button('', 'All', total),
-    ...STAGES.map((stage) => button(stage, stageLabel(stage), counts?.counts[stage])),
-  );
+  group.replaceChildren(button('', 'All', total), ...STAGES.map((stage) => button(stage, stageLabel(stage), counts?.counts[stage])));
   if (focusedStage !== undefined) group.querySelector(`[data-stage="${CSS.escape(focusedStage)}"]`)?.focus();
 }
 

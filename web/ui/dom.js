@@ -31,7 +31,10 @@ export function el(tag, props = {}, ...children) {
 /** Replaces a node's children, like el() builds them: strings become text, null and false are left out. */
 export function fill(node, ...children) {
   node.replaceChildren(
-    ...children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false).map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))),
+    ...children
+      .flat(Infinity)
+      .filter((c) => c !== undefined && c !== null && c !== false)
+      .map((c) => (c instanceof Node ? c : document.createTextNode(String(c)))),
   );
   return node;
 }
@@ -71,8 +74,26 @@ export function table(caption, headers, rows) {
       'table',
       {},
       el('caption', { className: 'visually-hidden' }, caption),
-      el('thead', {}, el('tr', {}, headers.map((h) => el('th', { scope: 'col' }, h)))),
-      el('tbody', {}, rows.map((cells) => el('tr', {}, cells.map((c) => el('td', {}, c))))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          headers.map((h) => el('th', { scope: 'col' }, h)),
+        ),
+      ),
+      el(
+        'tbody',
+        {},
+        rows.map((cells) =>
+          el(
+            'tr',
+            {},
+            cells.map((c) => el('td', {}, c)),
+          ),
+        ),
+      ),
     ),
   );
 }

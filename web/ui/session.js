@@ -47,7 +47,13 @@ export function showProblem(error, source = 'action') {
       : { title: 'Something went wrong in the page', status: 0, detail: String(error?.message ?? error), errors: [] };
   box.append(el('strong', {}, problem.status ? `${problem.title} (${problem.status})` : problem.title), ' ', problem.detail);
   if (problem.errors.length > 0) {
-    box.append(el('ul', {}, problem.errors.map((e) => el('li', {}, el('code', {}, e.field), ': ', e.message))));
+    box.append(
+      el(
+        'ul',
+        {},
+        problem.errors.map((e) => el('li', {}, el('code', {}, e.field), ': ', e.message)),
+      ),
+    );
   }
   if (problem.status === 401) box.append(' ', el('span', {}, 'Enter a valid token above.'));
   box.append(' ', el('button', { type: 'button', className: 'dismiss', onclick: () => showProblem(null) }, 'Dismiss'));

@@ -42,7 +42,15 @@ function toView(payment: PostedClaimPayment): RemittanceView {
     paidCents: payment.paidCents,
     patientResponsibilityCents: payment.patientResponsibilityCents,
     reconciled: payment.reconciled,
-    lines: payment.lines.map((l) => ({ lineNumber: l.lineNumber, code: l.code, chargeCents: l.chargeCents, paidCents: l.paidCents, denied: l.denied, adjustments: l.adjustments, remarks: l.remarks })),
+    lines: payment.lines.map((l) => ({
+      lineNumber: l.lineNumber,
+      code: l.code,
+      chargeCents: l.chargeCents,
+      paidCents: l.paidCents,
+      denied: l.denied,
+      adjustments: l.adjustments,
+      remarks: l.remarks,
+    })),
   };
   if (payment.reconciliationNote) view.reconciliationNote = payment.reconciliationNote;
   return view;
@@ -84,14 +92,24 @@ export class ClaimFollowUp {
     let acknowledged = false;
     for (;;) {
       state.checkpoint();
-      const collected = await external.collectRemittances({ encounterId: state.encounterId, claimId: claim.claimId, claimNumber: claim.claimNumber });
+      const collected = await external.collectRemittances({
+        encounterId: state.encounterId,
+        claimId: claim.claimId,
+        claimNumber: claim.claimNumber,
+      });
       if (collected.duplicateDeliveries > 0 && !state.status.flags.some((f) => f.startsWith('duplicate remittance'))) {
         state.flag('duplicate remittance delivery received: counted, not posted again');
       }
       const ack = collected.payerAcknowledgement;
       if (ack && !acknowledged) {
         acknowledged = true;
-        this.note('payer-acknowledgement', ack.status === 'accepted' ? 'A2' : 'A3', ack.status === 'accepted' ? 'the payer accepted the claim into adjudication' : `the payer returned the claim: ${ack.reasons.join('; ')}`);
+        this.note(
+          'payer-acknowledgement',
+          ack.status === 'accepted' ? 'A2' : 'A3',
+          ack.status === 'accepted'
+            ? 'the payer accepted the claim into adjudication'
+            : `the payer returned the claim: ${ack.reasons.join('; ')}`,
+        );
         if (ack.status === 'rejected') return { kind: 'payer_rejected', reasons: ack.reasons };
       }
       let answer: PostedClaimPayment | undefined;
@@ -106,14 +124,22 @@ export class ClaimFollowUp {
       if (state.now() >= this.horizon) return { kind: 'overdue' };
       if (state.now() >= nextFollowUp) {
         adjudication.statusInquiries += 1;
-        const status = await external.inquireClaimStatus({ encounterId: state.encounterId, claimId: claim.claimId, claimNumber: claim.claimNumber, inquiry: adjudication.statusInquiries });
+        const status = await external.inquireClaimStatus({
+          encounterId: state.encounterId,
+          claimId: claim.claimId,
+          claimNumber: claim.claimNumber,
+          inquiry: adjudication.statusInquiries,
+        });
         this.note('status-inquiry', status.category, `277 ${status.category}/${status.statusCode}: ${status.words}`);
         nextFollowUp = state.now() + followUpMs;
         adjudication.nextFollowUpAt = new Date(nextFollowUp).toISOString();
         continue; // a finalized answer may be in the mailbox already
       }
       adjudication.nextFollowUpAt = new Date(nextFollowUp).toISOString();
-      await condition(() => state.cancelRequest !== undefined, Math.max(1, Math.min(this.pollMs, nextFollowUp - state.now(), this.horizon - state.now())));
+      await condition(
+        () => state.cancelRequest !== undefined,
+        Math.max(1, Math.min(this.pollMs, nextFollowUp - state.now(), this.horizon - state.now())),
+      );
     }
   }
 }
@@ -141,7 +167,12 @@ export async function submitAnotherClaim(
     status.claimId = submitted.claimId;
     status.claimNumber = submitted.claimNumber;
     if (submitted.accepted) return { claimId: submitted.claimId, claimNumber: submitted.claimNumber };
-    const decision = await state.awaitSupervisor('needs_review', 'claim_rejected', `the clearinghouse rejected the claim: ${submitted.reasons.join('; ')}`, ['resubmit', 'write_off']);
+    const decision = await state.awaitSupervisor(
+      'needs_review',
+      'claim_rejected',
+      `the clearinghouse rejected the claim: ${submitted.reasons.join('; ')}`,
+      ['resubmit', 'write_off'],
+    );
     if (decision?.decision === 'write_off') return undefined;
     if (state.pendingOverride) await state.tryOverride();
   }
@@ -155,7 +186,12 @@ export async function followClaimToPayment(state: EncounterState, authorization:
   const { status, encounterId } = state;
   const terms = await internal.payerTerms({ payerId: state.input.payerId });
   status.adjudication = { ...terms, followUpUntil: '', statusInquiries: 0, claimStatusHistory: [], remittances: [] };
-  status.adjudication.claimStatusHistory.push({ at: new Date().toISOString(), source: 'clearinghouse', category: 'A2', words: `999 accepted, 277CA A2: claim ${status.claimNumber} accepted by the clearinghouse` });
+  status.adjudication.claimStatusHistory.push({
+    at: new Date().toISOString(),
+    source: 'clearinghouse',
+    category: 'A2',
+    words: `999 accepted, 277CA A2: claim ${status.claimNumber} accepted by the clearinghouse`,
+  });
   const followUp = new ClaimFollowUp(state, terms);
   followUp.startHorizon();
   const claimNumbers: string[] = [status.claimNumber!];
@@ -173,7 +209,9 @@ export async function followClaimToPayment(state: EncounterState, authorization:
         ['resubmit', 'write_off'],
       );
       if (decision?.decision === 'write_off') {
-        state.flag(`claim ${claim.claimNumber} written off by ${decision.decidedBy}: ${decision.note ?? (overdue ? 'no answer from the payer' : 'returned by the payer')}`);
+        state.flag(
+          `claim ${claim.claimNumber} written off by ${decision.decidedBy}: ${decision.note ?? (overdue ? 'no answer from the payer' : 'returned by the payer')}`,
+        );
         claim = undefined;
         break;
       }
@@ -193,7 +231,9 @@ export async function followClaimToPayment(state: EncounterState, authorization:
         `remittance ${payment.traceNumber} does not reconcile: ${payment.reconciliationNote ?? 'charge differs from paid plus adjustments'}`,
         ['accept_codes', 'write_off'],
       );
-      state.flag(`unreconciled remittance ${payment.traceNumber} ${decision?.decision === 'write_off' ? 'written off' : 'accepted as posted'} by ${decision?.decidedBy ?? 'a supervisor'}`);
+      state.flag(
+        `unreconciled remittance ${payment.traceNumber} ${decision?.decision === 'write_off' ? 'written off' : 'accepted as posted'} by ${decision?.decidedBy ?? 'a supervisor'}`,
+      );
     }
     if (!payment.lines.some((l) => l.denied)) break;
     const outcome = await workDenials(state, claim, payment, followUp.payerDayMs, terms.appealLimitDays, authorization);

@@ -39,7 +39,10 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
       if (!(err instanceof ActivityFailure)) throw err;
       log.warn('prior authorization request failed', { encounterId, attempt });
       const why = failureMessage(err, 'the insurer could not be reached');
-      const decision = await state.awaitSupervisor('needs_review', 'authorization_denied', `authorization request failed: ${why}`, ['resubmit', 'bill_patient']);
+      const decision = await state.awaitSupervisor('needs_review', 'authorization_denied', `authorization request failed: ${why}`, [
+        'resubmit',
+        'bill_patient',
+      ]);
       if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
       await state.moveTo('authorization', 'supervisor asked to resubmit');
       continue;
@@ -47,13 +50,16 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
     result = await followPended(state, result, attempt, requirement.expedited, 'retro');
     status.authorization = { ...toAuthorizationState(result), attempt, timing: 'retro' };
     if (result.outcome === 'modified' && patched(MODIFIED_AUTHORIZATION_REVIEWED)) {
-      const review = patched(MODIFIED_AUTHORIZATION_NOT_RECODED) ? await requestModificationOrBill(state, result) : await reviewModifiedAuthorization(state, result);
+      const review = patched(MODIFIED_AUTHORIZATION_NOT_RECODED)
+        ? await requestModificationOrBill(state, result)
+        : await reviewModifiedAuthorization(state, result);
       if (review === 'bill_patient') return billWithoutAuthorization(state);
       if (review === 'resubmit') continue;
       return { authNumber: result.authNumber, billPatient: false };
     }
     if (result.outcome === 'certified' || result.outcome === 'modified') {
-      if (result.outcome === 'modified') state.flag(`the insurer modified the request: ${result.reason ?? 'see the authorization'}; a coder should review the codes`);
+      if (result.outcome === 'modified')
+        state.flag(`the insurer modified the request: ${result.reason ?? 'see the authorization'}; a coder should review the codes`);
       return { authNumber: result.authNumber, billPatient: false };
     }
     if (result.outcome === 'partial') {
@@ -65,7 +71,9 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
     const decision = await state.awaitSupervisor(
       expired ? 'needs_review' : 'denied',
       expired ? 'authorization_expired' : 'authorization_denied',
-      expired ? 'the insurer did not decide by the regulatory deadline' : `the insurer denied authorization: ${result.reason ?? 'no reason given'}`,
+      expired
+        ? 'the insurer did not decide by the regulatory deadline'
+        : `the insurer denied authorization: ${result.reason ?? 'no reason given'}`,
       ['resubmit', 'bill_patient'],
     );
     if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
@@ -91,7 +99,10 @@ export async function followPended(
   const deadline = state.now() + durationMs(expedited ? timings.authorizationDeadlineExpedited : timings.authorizationDeadlineStandard);
   while (result.outcome === 'pended' && state.now() < deadline) {
     status.authorization = { ...toAuthorizationState(result), attempt, timing };
-    await condition(() => state.cancelRequest !== undefined, Math.min(durationMs(timings.authorizationPollInterval), deadline - state.now()));
+    await condition(
+      () => state.cancelRequest !== undefined,
+      Math.min(durationMs(timings.authorizationPollInterval), deadline - state.now()),
+    );
     state.checkpoint();
     const follow = { encounterId, attempt, payerReference: result.payerReference };
     result = await external.checkPriorAuthorizationStatus(timing === 'retro' ? follow : { ...follow, timing });
@@ -104,7 +115,10 @@ export async function followPended(
  * what was performed and are never changed to fit the authorization: a biller requests a
  * modification (resubmit), bills what was performed as it stands, or bills the patient.
  */
-async function requestModificationOrBill(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit' | 'bill_patient'> {
+async function requestModificationOrBill(
+  state: EncounterState,
+  result: AuthorizationResult,
+): Promise<'bill' | 'resubmit' | 'bill_patient'> {
   const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
   const decision = await state.awaitSupervisor(
     'needs_review',
@@ -126,7 +140,10 @@ async function requestModificationOrBill(state: EncounterState, result: Authoriz
  * one coded (X12 278 A6); a coder recoded to what was authorized (an override), or a supervisor
  * accepted the codes or asked again. Kept for encounters started before the change.
  */
-async function reviewModifiedAuthorization(state: EncounterState, result: AuthorizationResult): Promise<'bill' | 'resubmit' | 'bill_patient'> {
+async function reviewModifiedAuthorization(
+  state: EncounterState,
+  result: AuthorizationResult,
+): Promise<'bill' | 'resubmit' | 'bill_patient'> {
   const authorized = Object.keys(result.authorizedUnits ?? {}).join(', ') || 'another service';
   for (;;) {
     const decision = await state.awaitSupervisor(

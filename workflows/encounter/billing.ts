@@ -73,7 +73,12 @@ async function issueStatement(state: EncounterState): Promise<string> {
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       const why = failureMessage(err, 'the statement could not be issued');
-      const decision = await state.awaitSupervisor('needs_review', 'statement_failed', `the patient statement could not be issued: ${why}`, ['resubmit']);
+      const decision = await state.awaitSupervisor(
+        'needs_review',
+        'statement_failed',
+        `the patient statement could not be issued: ${why}`,
+        ['resubmit'],
+      );
       await state.moveTo('billing', 'issuing the patient statement again', decision?.decidedBy);
     }
   }

@@ -12,7 +12,13 @@
 import { ActivityFailure, ApplicationFailure, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
 import { bounded, internal } from '../activities.ts';
-import { coderReviewUpdate, INVALID_CODES, type CoderReviewAction, type CoderReviewReason, type ClarificationAnswerInput } from '../messages.ts';
+import {
+  coderReviewUpdate,
+  INVALID_CODES,
+  type CoderReviewAction,
+  type CoderReviewReason,
+  type ClarificationAnswerInput,
+} from '../messages.ts';
 import { CODER_CONFIRMS_BY_DEFAULT, CODER_REVIEW } from '../patches.ts';
 import { CODE_EDIT_STAGES } from '../stages.ts';
 import { clarify } from './coding.ts';
@@ -21,7 +27,6 @@ import { failureMessage, type EncounterState } from './state.ts';
 /** The two options every compliant query offers (the engine's coding/query.ts words; not imported: the engine stays out of the workflow bundle). */
 const OTHER_OPTION = 'Other (please specify)';
 const UNDETERMINED_OPTION = 'Clinically undetermined';
-
 
 /**
  * Edits a coder may accept with a note naming the documentation (units over the per-day limit when
@@ -61,8 +66,16 @@ export function reasonsForReview(summary: CodingSummary): CoderReviewReason[] {
     reasons.push({ kind: 'edit_failed', detail: `pre-claim edits failed: ${errors.map((e) => `${e.rule}: ${e.message}`).join('; ')}` });
   }
   // Fail closed: the engine's codes go unseen only when the policy said so for this very result.
-  if (reasons.length === 0 && summary.source !== 'coder' && summary.straightThrough?.allowed !== true && patched(CODER_CONFIRMS_BY_DEFAULT)) {
-    reasons.push({ kind: 'coder_confirms', detail: summary.straightThrough?.why ?? 'straight-through billing was not allowed for these codes: a coder confirms them' });
+  if (
+    reasons.length === 0 &&
+    summary.source !== 'coder' &&
+    summary.straightThrough?.allowed !== true &&
+    patched(CODER_CONFIRMS_BY_DEFAULT)
+  ) {
+    reasons.push({
+      kind: 'coder_confirms',
+      detail: summary.straightThrough?.why ?? 'straight-through billing was not allowed for these codes: a coder confirms them',
+    });
   }
   return reasons;
 }
@@ -77,7 +90,9 @@ export async function coderReview(state: EncounterState, summary: CodingSummary)
     status.coderReview = { id: uuid4(), reasons, revision: summary.revision, since: new Date().toISOString() };
     state.underReview = summary;
     await state.moveTo('coder_review', reasons.map((r) => r.detail).join('; '));
-    await condition(() => state.cancelRequest !== undefined || state.pendingOverride !== undefined || state.pendingCoderAction !== undefined);
+    await condition(
+      () => state.cancelRequest !== undefined || state.pendingOverride !== undefined || state.pendingCoderAction !== undefined,
+    );
     status.coderReview = undefined;
     state.underReview = undefined;
     state.checkpoint();
@@ -104,8 +119,16 @@ export async function coderReview(state: EncounterState, summary: CodingSummary)
 }
 
 /** A coder's question to the physician; the answer is coded again and comes back to review. */
-async function askPhysician(state: EncounterState, summary: CodingSummary, action: Extract<CoderReviewAction, { action: 'query' }>): Promise<CodingSummary> {
-  const options = [...(action.options ?? []).filter((o) => o !== OTHER_OPTION && o !== UNDETERMINED_OPTION), OTHER_OPTION, UNDETERMINED_OPTION];
+async function askPhysician(
+  state: EncounterState,
+  summary: CodingSummary,
+  action: Extract<CoderReviewAction, { action: 'query' }>,
+): Promise<CodingSummary> {
+  const options = [
+    ...(action.options ?? []).filter((o) => o !== OTHER_OPTION && o !== UNDETERMINED_OPTION),
+    OTHER_OPTION,
+    UNDETERMINED_OPTION,
+  ];
   const draft = { question: action.question, clinicalIndicators: [], options, reason: `asked by coder ${action.reviewedBy}` };
   const outcome = await clarify(state, { ...summary, clarification: draft });
   if (outcome.kind === 'override') return outcome.overridden ?? summary;
@@ -113,7 +136,11 @@ async function askPhysician(state: EncounterState, summary: CodingSummary, actio
   state.answers.push(state.pendingAnswer!);
   state.pendingAnswer = undefined;
   await state.moveTo('coding', 'physician answered the coder’s query');
-  const recoded = await engineCodes(state, { encounterId: state.encounterId, revision: state.status.codingRevision + 1, answers: state.answers });
+  const recoded = await engineCodes(state, {
+    encounterId: state.encounterId,
+    revision: state.status.codingRevision + 1,
+    answers: state.answers,
+  });
   state.applyCoding(recoded);
   return recoded;
 }
@@ -129,7 +156,11 @@ export function registerCoderReviewHandler(state: EncounterState): void {
       }
       state.checkingCoderCodes = true;
       try {
-        const { problems } = await bounded.checkCoderCodes({ encounterId: state.encounterId, diagnoses: action.diagnoses, procedures: action.procedures });
+        const { problems } = await bounded.checkCoderCodes({
+          encounterId: state.encounterId,
+          diagnoses: action.diagnoses,
+          procedures: action.procedures,
+        });
         if (problems.length > 0) {
           throw ApplicationFailure.create({
             type: INVALID_CODES,
@@ -144,7 +175,12 @@ export function registerCoderReviewHandler(state: EncounterState): void {
       if (state.pendingOverride || state.cancelRequest || !CODE_EDIT_STAGES.includes(state.status.stage)) {
         throw ApplicationFailure.create({ message: 'the encounter moved on while the codes were checked', nonRetryable: true });
       }
-      state.pendingOverride = { overriddenBy: action.reviewedBy, diagnoses: action.diagnoses, procedures: action.procedures, ...(action.note !== undefined ? { note: action.note } : {}) };
+      state.pendingOverride = {
+        overriddenBy: action.reviewedBy,
+        diagnoses: action.diagnoses,
+        procedures: action.procedures,
+        ...(action.note !== undefined ? { note: action.note } : {}),
+      };
       return { accepted: true as const };
     },
     { validator: (action) => validateCoderAction(state, action) },
@@ -154,10 +190,13 @@ export function registerCoderReviewHandler(state: EncounterState): void {
 function validateCoderAction(state: EncounterState, action: CoderReviewAction): void {
   const { status } = state;
   const review = status.coderReview;
-  if (state.pendingOverride || state.pendingCoderAction || state.checkingCoderCodes) throw new Error('another coder action is being taken on this encounter');
-  if (action.reviewId !== undefined && action.reviewId !== review?.id) throw new Error('this answers a coder review that is no longer pending');
+  if (state.pendingOverride || state.pendingCoderAction || state.checkingCoderCodes)
+    throw new Error('another coder action is being taken on this encounter');
+  if (action.reviewId !== undefined && action.reviewId !== review?.id)
+    throw new Error('this answers a coder review that is no longer pending');
   if (action.action === 'edit') {
-    if (!CODE_EDIT_STAGES.includes(status.stage)) throw new Error(`codes can be changed in the stages ${CODE_EDIT_STAGES.join(', ')}; the encounter is ${status.stage}`);
+    if (!CODE_EDIT_STAGES.includes(status.stage))
+      throw new Error(`codes can be changed in the stages ${CODE_EDIT_STAGES.join(', ')}; the encounter is ${status.stage}`);
     if (action.diagnoses.length === 0) throw new Error('at least one diagnosis is needed');
     return;
   }
@@ -170,7 +209,9 @@ function validateCoderAction(state: EncounterState, action: CoderReviewAction): 
     if (errors.length > 0 && !documentable) {
       throw new Error(
         `these codes fail pre-claim edits (${errors.map((e) => e.rule).join(', ')}): edit them or query the physician` +
-          (errors.every((e) => DOCUMENTABLE_EDIT_RULES.includes(e.rule)) ? ', or accept them with a note saying where the record documents them' : ''),
+          (errors.every((e) => DOCUMENTABLE_EDIT_RULES.includes(e.rule))
+            ? ', or accept them with a note saying where the record documents them'
+            : ''),
       );
     }
   }

@@ -89,13 +89,22 @@ export async function clarify(state: EncounterState, summary: CodingSummary): Pr
   /** Each reminder is numbered, so a receiver that de-duplicates sees every one. */
   const remind = async (): Promise<void> => {
     status.openQuery!.remindersSent += 1;
-    await external.notifyPhysician({ encounterId, queryId, physicianNpi, kind: 'reminder', reminderNumber: status.openQuery!.remindersSent });
+    await external.notifyPhysician({
+      encounterId,
+      queryId,
+      physicianNpi,
+      kind: 'reminder',
+      reminderNumber: status.openQuery!.remindersSent,
+    });
   };
   const answeredOrOverridden = (): boolean => state.pendingAnswer !== undefined || state.pendingOverride !== undefined;
   for (;;) {
     const remaining = dueAt - state.now();
     if (remaining > 0) {
-      await condition(() => state.cancelRequest !== undefined || answeredOrOverridden(), Math.min(durationMs(timings.clarificationReminderInterval), remaining));
+      await condition(
+        () => state.cancelRequest !== undefined || answeredOrOverridden(),
+        Math.min(durationMs(timings.clarificationReminderInterval), remaining),
+      );
     }
     state.checkpoint();
     if (state.pendingOverride) {

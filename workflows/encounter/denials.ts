@@ -23,9 +23,12 @@ export function validateDenialAction(state: EncounterState, action: DenialAction
   if (open.length === 0) throw new Error('there is no open denial on this encounter');
   const unknown = (action.denialIds ?? []).filter((id) => !open.some((d) => d.denialId === id));
   if (unknown.length > 0) throw new Error('a named denial is not open on this encounter');
-  if ((action.action === 'appeal' || action.action === 'write_off') && !action.reason?.trim()) throw new Error(`a ${action.action === 'appeal' ? 'appeal' : 'write-off'} needs a reason`);
-  if (action.action === 'appeal' && (action.attachmentIds ?? []).length === 0) throw new Error('an appeal needs at least one document (upload it first, then name its id)');
-  if (action.action === 'appeal' && open.some((d) => Date.parse(d.appealDueAt) <= state.now())) throw new Error('the appeal deadline has passed');
+  if ((action.action === 'appeal' || action.action === 'write_off') && !action.reason?.trim())
+    throw new Error(`a ${action.action === 'appeal' ? 'appeal' : 'write-off'} needs a reason`);
+  if (action.action === 'appeal' && (action.attachmentIds ?? []).length === 0)
+    throw new Error('an appeal needs at least one document (upload it first, then name its id)');
+  if (action.action === 'appeal' && open.some((d) => Date.parse(d.appealDueAt) <= state.now()))
+    throw new Error('the appeal deadline has passed');
   if (state.pendingDenialAction) throw new Error('an action on these denials is already being taken');
 }
 
@@ -54,7 +57,13 @@ export async function workDenials(
   const dueAt = openedAt + appealLimitDays * payerDayMs;
   const appealDueAt = new Date(dueAt).toISOString();
   const opened = await internal.openDenials({ encounterId, claimId: claim.claimId, claimPaymentId: payment.claimPaymentId, appealDueAt });
-  const items: DenialWorkItem[] = opened.map((d) => ({ ...d, claimNumber: claim.claimNumber, status: OPEN, appealDueAt, remindersSent: 0 }));
+  const items: DenialWorkItem[] = opened.map((d) => ({
+    ...d,
+    claimNumber: claim.claimNumber,
+    status: OPEN,
+    appealDueAt,
+    remindersSent: 0,
+  }));
   status.denials = [...(status.denials ?? []), ...items];
   const summary = items.map((d) => `line ${d.lineNumber} ${d.code}: ${d.reasons[0] ?? 'denied'}`).join('; ');
   await state.moveTo('denial_review', `the payer denied ${items.length} line(s): ${summary}`);
@@ -72,19 +81,31 @@ export async function workDenials(
     if (!state.pendingDenialAction) {
       const next = reminders.find((at) => at > state.now()) ?? dueAt;
       if (state.now() < dueAt) {
-        await condition(() => state.cancelRequest !== undefined || state.pendingDenialAction !== undefined, Math.max(1, next - state.now()));
+        await condition(
+          () => state.cancelRequest !== undefined || state.pendingDenialAction !== undefined,
+          Math.max(1, next - state.now()),
+        );
         state.checkpoint();
         if (!state.pendingDenialAction && state.now() < dueAt) {
           const number = items[0]!.remindersSent + 1;
           for (const item of items) item.remindersSent = number;
-          await external.notifySupervisor({ encounterId, kind: `appeal_deadline_reminder_${number}`, reason: `reminder ${number}: denied lines await a biller (appeal by ${appealDueAt})` });
+          await external.notifySupervisor({
+            encounterId,
+            kind: `appeal_deadline_reminder_${number}`,
+            reason: `reminder ${number}: denied lines await a biller (appeal by ${appealDueAt})`,
+          });
           continue;
         }
       }
       if (!state.pendingDenialAction) {
         // The deadline passed with nothing done: a supervisor decides (a late biller action still counts).
         setStatus('escalated');
-        await internal.resolveDenials({ denialIds: items.map((d) => d.denialId), status: 'escalated', actor: 'workflow', resolution: { reason: 'appeal deadline passed' } });
+        await internal.resolveDenials({
+          denialIds: items.map((d) => d.denialId),
+          status: 'escalated',
+          actor: 'workflow',
+          resolution: { reason: 'appeal deadline passed' },
+        });
         const decision = await state.awaitSupervisor(
           'escalated',
           'appeal_deadline_missed',
@@ -96,7 +117,12 @@ export async function workDenials(
           if (replacement) return { kind: 'resubmitted', claim: replacement };
         }
         setStatus('written_off');
-        await internal.resolveDenials({ denialIds: items.map((d) => d.denialId), status: 'written_off', actor: decision?.decidedBy ?? 'supervisor', resolution: { reason: decision?.note ?? 'appeal deadline passed' } });
+        await internal.resolveDenials({
+          denialIds: items.map((d) => d.denialId),
+          status: 'written_off',
+          actor: decision?.decidedBy ?? 'supervisor',
+          resolution: { reason: decision?.note ?? 'appeal deadline passed' },
+        });
         state.flag(`denied lines written off after the appeal deadline by ${decision?.decidedBy ?? 'a supervisor'}`);
         return { kind: 'written_off' };
       }
@@ -109,7 +135,12 @@ export async function workDenials(
       actor: action.actor,
       role: 'biller',
       action: `denial:${action.action}`,
-      detail: { denialIds, reason: action.reason ?? null, attachmentIds: action.attachmentIds ?? [], corrections: action.corrections ?? [] },
+      detail: {
+        denialIds,
+        reason: action.reason ?? null,
+        attachmentIds: action.attachmentIds ?? [],
+        corrections: action.corrections ?? [],
+      },
       idempotencyKey: `${encounterId}:denial:${denialIds.join(',')}:${action.action}`,
     });
     if (action.action === 'write_off') {
@@ -120,14 +151,30 @@ export async function workDenials(
     }
     if (action.action === 'appeal') {
       const appeals = (status.denials ?? []).filter((d) => d.appealReference).length + 1;
-      const receipt = await external.fileAppeal({ encounterId, claimId: claim.claimId, denialIds, reason: action.reason ?? '', attachmentIds: action.attachmentIds ?? [], appeal: appeals });
+      const receipt = await external.fileAppeal({
+        encounterId,
+        claimId: claim.claimId,
+        denialIds,
+        reason: action.reason ?? '',
+        attachmentIds: action.attachmentIds ?? [],
+        appeal: appeals,
+      });
       setStatus('appealed', receipt.appealReference);
       await state.moveTo('appealed', `appeal ${receipt.appealReference} filed by ${action.actor}`, action.actor);
       return { kind: 'appealed' };
     }
     setStatus('resubmitted');
-    await internal.resolveDenials({ denialIds, status: 'resubmitted', actor: action.actor, resolution: { corrections: action.corrections ?? [] } });
-    const replacement = await submitAnotherClaim(state, authorization, { replaces: claim, ...(action.corrections ? { corrections: action.corrections } : {}), actor: action.actor });
+    await internal.resolveDenials({
+      denialIds,
+      status: 'resubmitted',
+      actor: action.actor,
+      resolution: { corrections: action.corrections ?? [] },
+    });
+    const replacement = await submitAnotherClaim(state, authorization, {
+      replaces: claim,
+      ...(action.corrections ? { corrections: action.corrections } : {}),
+      actor: action.actor,
+    });
     if (!replacement) return { kind: 'written_off' };
     return { kind: 'resubmitted', claim: replacement };
   }

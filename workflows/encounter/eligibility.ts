@@ -18,7 +18,10 @@ export async function verifyEligibility(state: EncounterState, purpose: Eligibil
   const { encounterId, status } = state;
   if (status.financialClass === 'self_pay') return;
   status.financialClass ??= 'insurance';
-  await state.moveTo('eligibility', purpose === 'start' ? 'checking eligibility and benefits' : 'checking eligibility again before the claim');
+  await state.moveTo(
+    'eligibility',
+    purpose === 'start' ? 'checking eligibility and benefits' : 'checking eligibility again before the claim',
+  );
   for (;;) {
     state.checkpoint();
     state.coverageChangedSinceCheck = false;
@@ -42,7 +45,11 @@ export async function verifyEligibility(state: EncounterState, purpose: Eligibil
       await state.moveTo('eligibility', 'switched to self-pay by a biller', correction.correctedBy);
       return;
     }
-    await state.moveTo('eligibility', `${correction.kind} corrected by a biller (version ${correction.version}): checking again`, correction.correctedBy);
+    await state.moveTo(
+      'eligibility',
+      `${correction.kind} corrected by a biller (version ${correction.version}): checking again`,
+      correction.correctedBy,
+    );
   }
 }
 
@@ -56,7 +63,9 @@ export function takeCoverageCorrection(state: EncounterState): void {
     return;
   }
   state.coverageChangedSinceCheck = true;
-  state.flag(`${correction.kind} corrected by ${correction.correctedBy} (version ${correction.version}): eligibility is checked again before the claim`);
+  state.flag(
+    `${correction.kind} corrected by ${correction.correctedBy} (version ${correction.version}): eligibility is checked again before the claim`,
+  );
 }
 
 /** Records the new payer of a coverage correction (search attribute included). */

@@ -83,7 +83,16 @@ export function registerHandlers(state: EncounterState): void {
         let version = correction.version ?? 0;
         if (correction.kind !== 'demographics') {
           const { kind, payerId, memberId, expectedVersion, correctedBy, reason } = correction;
-          ({ version } = await internal.recordCoverageVersion({ encounterId: state.encounterId, correctionId: uuid4(), kind, payerId, memberId, expectedVersion, correctedBy, reason }));
+          ({ version } = await internal.recordCoverageVersion({
+            encounterId: state.encounterId,
+            correctionId: uuid4(),
+            kind,
+            payerId,
+            memberId,
+            expectedVersion,
+            correctedBy,
+            reason,
+          }));
           if (kind === 'coverage') notePayer(state, payerId);
         }
         state.pendingCoverageCorrection = { ...correction, version };
@@ -103,7 +112,8 @@ export function registerHandlers(state: EncounterState): void {
     },
     {
       validator: (_visit) => {
-        if (!state.input.scheduled || state.status.scheduled === undefined) throw new Error('this encounter was not posted as a scheduled visit');
+        if (!state.input.scheduled || state.status.scheduled === undefined)
+          throw new Error('this encounter was not posted as a scheduled visit');
         if (state.status.scheduled.documentedAt !== undefined) throw new Error('the visit is already documented');
         if (FINAL_STAGES.includes(state.status.stage)) throw new Error(`the encounter is ${state.status.stage}`);
       },
@@ -118,10 +128,13 @@ function validateCoverageCorrection(state: EncounterState, correction: CoverageC
   if (FINAL_STAGES.includes(stage) || stage === 'billing' || claimId !== undefined) {
     throw new Error('the claim is already out: coverage and demographics can no longer be corrected on this encounter');
   }
-  if (state.status.eligibility === undefined) throw new Error('this encounter does not check eligibility (it started before eligibility came first)');
+  if (state.status.eligibility === undefined)
+    throw new Error('this encounter does not check eligibility (it started before eligibility came first)');
   if (financialClass === 'self_pay') throw new Error('the encounter is self-pay');
-  if (state.pendingCoverageCorrection || state.correctionInProgress) throw new Error('a correction is already being taken; try again shortly');
-  if (correction.kind === 'coverage' && (correction.payerId === undefined || correction.memberId === undefined)) throw new Error('a coverage correction names the payer and the member id');
+  if (state.pendingCoverageCorrection || state.correctionInProgress)
+    throw new Error('a correction is already being taken; try again shortly');
+  if (correction.kind === 'coverage' && (correction.payerId === undefined || correction.memberId === undefined))
+    throw new Error('a coverage correction names the payer and the member id');
 }
 
 /** An answer must come from the queried physician, for the open query, with an offered option or text. */

@@ -36,7 +36,12 @@ export async function authorizeBeforeService(state: EncounterState): Promise<Pre
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       const why = failureMessage(err, 'the insurer could not be reached');
-      const decision = await state.awaitSupervisor('needs_review', 'authorization_denied', `the pre-service authorization request failed: ${why}`, ['resubmit', 'bill_patient']);
+      const decision = await state.awaitSupervisor(
+        'needs_review',
+        'authorization_denied',
+        `the pre-service authorization request failed: ${why}`,
+        ['resubmit', 'bill_patient'],
+      );
       if (decision?.decision === 'bill_patient') return { billPatient: billWithoutAuthorization(state).billPatient };
       await state.moveTo('authorization', 'asked to resubmit the pre-service authorization', decision?.decidedBy);
       continue;
@@ -45,7 +50,9 @@ export async function authorizeBeforeService(state: EncounterState): Promise<Pre
     status.authorization = { ...toAuthorizationState(result), attempt, timing: 'pre_service' };
     if (result.outcome === 'certified') return { billPatient: false };
     if (result.outcome === 'partial' || result.outcome === 'modified') {
-      state.flag(`the insurer authorized ${result.outcome === 'partial' ? 'fewer units than' : 'another service than'} planned: ${result.reason ?? 'see the authorization'}; what is performed is checked against it after the visit`);
+      state.flag(
+        `the insurer authorized ${result.outcome === 'partial' ? 'fewer units than' : 'another service than'} planned: ${result.reason ?? 'see the authorization'}; what is performed is checked against it after the visit`,
+      );
       return { billPatient: false };
     }
     const expired = result.outcome === 'pended';
@@ -74,7 +81,10 @@ export async function awaitVisit(state: EncounterState): Promise<void> {
 }
 
 /** After coding: the authorization for billing, from what was performed against what was authorized. */
-export async function checkPerformedAgainstAuthorized(state: EncounterState, preService: PreServiceAuthorization): Promise<AuthorizationForBilling> {
+export async function checkPerformedAgainstAuthorized(
+  state: EncounterState,
+  preService: PreServiceAuthorization,
+): Promise<AuthorizationForBilling> {
   const { encounterId, status } = state;
   if (preService.billPatient) return { billPatient: true };
   const check = await internal.comparePerformedWithAuthorized({ encounterId, revision: status.codingRevision });

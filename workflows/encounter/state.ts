@@ -107,7 +107,9 @@ export class EncounterState {
 
   /** Makes the encounter findable by payer, month of service and stage. */
   publishSearchAttributes(): void {
-    const dateOfService = patched(DATE_OF_SERVICE_MONTH) ? monthOfService(this.input.dateOfService) : new Date(`${this.input.dateOfService}T00:00:00Z`);
+    const dateOfService = patched(DATE_OF_SERVICE_MONTH)
+      ? monthOfService(this.input.dateOfService)
+      : new Date(`${this.input.dateOfService}T00:00:00Z`);
     upsertSearchAttributes([
       { key: PAYER_ID, value: this.payerId },
       { key: DATE_OF_SERVICE, value: dateOfService },
@@ -137,7 +139,11 @@ export class EncounterState {
   async applyOverride(): Promise<CodingSummary> {
     const override = this.pendingOverride!;
     this.pendingOverride = undefined;
-    const summary = await internal.applyCoderOverride({ encounterId: this.encounterId, revision: this.status.codingRevision + 1, override });
+    const summary = await internal.applyCoderOverride({
+      encounterId: this.encounterId,
+      revision: this.status.codingRevision + 1,
+      override,
+    });
     this.applyCoding(summary);
     this.flag(`codes overridden by coder ${override.overriddenBy}`);
     return summary;
