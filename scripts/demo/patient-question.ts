@@ -1,10 +1,12 @@
 /**
  * The patient's part of `npm run demo`, on one billed encounter: a biller issues an access link,
  * the patient opens it (date of birth + statement number), reads the bill in plain words, asks a
- * question; the biller finds it on the worklist and answers; the patient reads the answer. The
+ * question; the biller finds it on the worklist and answers; the patient reads the answer and pays
+ * the balance by card (tokenized at the payment-provider sandbox; the payment sent twice posts once). The
  * patient's calls carry the session cookie, as the browser would; the link is printed to open in
  * a browser (the demo's data are synthetic).
  */
+import { randomUUID } from 'node:crypto';
 import type { DemoApi } from './api.ts';
 import { TOKENS } from './api.ts';
 
@@ -26,10 +28,15 @@ async function patientCall<T>(
   path: string,
   cookie: string,
   body?: unknown,
+  headers: Record<string, string> = {},
 ): Promise<{ status: number; body: T; cookie: string }> {
   const response = await fetch(new URL(path, api.baseUrl), {
     method,
-    headers: { ...(cookie ? { cookie } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: {
+      ...(cookie ? { cookie } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
     signal: AbortSignal.timeout(15_000),
   });
@@ -89,4 +96,41 @@ export async function patientAsksBillerAnswers(
   const answer = reread.questions.find((q) => q.id === asked.id)?.messages.find((m) => m.from === 'billing_office');
   if (answer === undefined) throw new Error('the patient does not see the answer');
   say(`reads the answer on the page: "${answer.body.slice(0, 90)}…"`);
+
+  await patientPays(api, cookie, say);
+}
+
+interface Balance {
+  balanceCents: number;
+  tokenizeUrl: string;
+}
+
+/** The patient pays what is owed by card; the page's request is sent twice, as a flaky network would. */
+async function patientPays(api: DemoApi, cookie: string, say: (text: string) => void): Promise<void> {
+  const before = (await patientCall<Balance>(api, 'GET', '/patient-api/balance', cookie)).body;
+  if (before.balanceCents <= 0) {
+    say('owes nothing, so pays nothing');
+    return;
+  }
+  // The card goes to the provider, never to encounterflow: the page gets back a one-time token.
+  const tokenized = await fetch(before.tokenizeUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ cardNumber: '4242424242424242', expMonth: 12, expYear: 2030, cvc: '123' }),
+    signal: AbortSignal.timeout(15_000),
+  });
+  if (tokenized.status !== 201) throw new Error(`the payment provider answered ${tokenized.status} to tokenizing a test card`);
+  const { token } = (await tokenized.json()) as { token: string };
+  const key = randomUUID();
+  const body = { amountCents: before.balanceCents, cardToken: token };
+  const pay = () =>
+    patientCall<{ payment: { id: string }; balance: Balance }>(api, 'POST', '/patient-api/payments', cookie, body, {
+      'idempotency-key': key,
+    });
+  const first = await pay();
+  const second = await pay();
+  if (second.body.payment.id !== first.body.payment.id) throw new Error('a payment sent twice was posted twice');
+  say(
+    `paid ${dollars(before.balanceCents)} by card (sent twice: ${first.status} then ${second.status}, one payment ${first.body.payment.id}); balance now ${dollars(second.body.balance.balanceCents)}`,
+  );
 }
