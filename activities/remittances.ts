@@ -13,6 +13,7 @@ import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadBillingContext } from './billing.ts';
 import { postRemittanceFile, postedPayments } from './posting.ts';
+import { startStatementCycleFromActivity } from '../payments/statement-cycle-start.ts';
 import type { PostedClaimPayment } from './posting.ts';
 
 export interface PayerTerms {
@@ -47,7 +48,12 @@ export interface OpenDenial {
 
 export const DEFAULT_PAYER_TERMS: PayerTerms = { timelyFilingDays: 365, appealLimitDays: 180, followUpDays: 30 };
 
-export function createRemittanceInternalActivities({ prisma, payers, billing }: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing'>) {
+export function createRemittanceInternalActivities({
+  prisma,
+  payers,
+  billing,
+  statementCycle,
+}: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing' | 'statementCycle'>) {
   return {
     /** The payer directory's limits (filing, appeal, follow-up), read when the claim goes out. */
     async payerTerms({ payerId }: { payerId: string }): Promise<PayerTerms> {
@@ -108,7 +114,11 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
         ? `a secondary payer (${encounter.secondaryPayerId}) is on file but was NOT billed: secondary (COB) claims are not sent yet; the patient's share is before any secondary payment`
         : "no secondary payer on file: the patient is billed the primary payer's patient responsibility";
       const existing = await prisma.patientStatement.findUnique({ where: { encounterId: input.encounterId } });
-      if (existing) return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
+      if (existing) {
+        // A retry after the statement was stored: its cycle may not have started yet.
+        await startStatementCycleFromActivity(statementCycle, existing.id);
+        return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
+      }
       const payments = await postedPayments(prisma, input.claimNumbers);
       const latest = new Map<string, PostedClaimPayment>();
       for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
@@ -186,6 +196,8 @@ export function createRemittanceInternalActivities({ prisma, payers, billing }: 
         },
         update: {},
       });
+      // The statement's cycle (reminders, final notice) starts with it.
+      await startStatementCycleFromActivity(statementCycle, statement.id);
       return { statementId: statement.id, patientOwesCents: statement.patientOwesCents, coordinationOfBenefits };
     },
   };

@@ -6,9 +6,8 @@
  * eligibility: moving it to the external policy would change the commands running encounters
  * replay. The revenue-cycle work replaces this path (eligibility as its own external step).
  */
-import { Context } from '@temporalio/activity';
 import type { Prisma } from '../generated/prisma/client.ts';
-import { startStatementCycle } from '../payments/statement-cycle-start.ts';
+import { startStatementCycleFromActivity } from '../payments/statement-cycle-start.ts';
 import type { Benefits } from '../domain/billing.ts';
 import { dateToDay } from '../domain/days.ts';
 import { computePatientResponsibility } from '../billing/patient-responsibility.ts';
@@ -24,12 +23,7 @@ export function createStatementActivities({
   billing,
   statementCycle,
 }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'insurer' | 'billing' | 'statementCycle'>) {
-  /** The statement's cycle (reminders, final notice) starts with it; a retry finds it started. */
-  const startCycle = async (statementId: string) => {
-    if (statementCycle === undefined) return;
-    const { client, info } = Context.current();
-    await startStatementCycle(client, { taskQueue: info.taskQueue, schedule: statementCycle }, statementId);
-  };
+  const startCycle = (statementId: string) => startStatementCycleFromActivity(statementCycle, statementId);
   return {
     async issuePatientStatement({
       encounterId,

@@ -8,7 +8,7 @@
  * workflow if the first attempt could not. An answer is stored before the workflow hears of it;
  * if that signal is lost, the workflow sees the answer at its next reminder (the database decides).
  */
-import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { PatientQuestion, PatientQuestionMessage, PrismaClient } from '../generated/prisma/client.ts';
@@ -21,6 +21,7 @@ import {
   type QuestionCategory,
 } from '../domain/patient-questions.ts';
 import { badRequest, conflict } from '../platform/problem.ts';
+import { startWorkflowOnce } from '../platform/start-workflow-once.ts';
 import type { patientQuestionWorkflow } from '../workflows/patient-question.ts';
 import { patientQuestionAnsweredSignal } from '../workflows/patient-question-messages.ts';
 import { patientPortalSettings, type ApiDeps } from './deps.ts';
@@ -64,20 +65,13 @@ async function startQuestionWorkflow(deps: ApiDeps, question: Pick<PatientQuesti
     answerDueAt: question.dueAt.toISOString(),
     reminderInterval: patientPortalSettings(deps).reminderInterval,
   };
-  try {
-    await deps.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
-      deps.temporal.workflow.start<typeof patientQuestionWorkflow>('patientQuestionWorkflow', {
-        workflowId: question.workflowId,
-        taskQueue: deps.taskQueue,
-        args: [input],
-        workflowIdConflictPolicy: 'USE_EXISTING',
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      }),
-    );
-  } catch (error) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw error;
-  }
+  await deps.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
+    startWorkflowOnce<typeof patientQuestionWorkflow>(deps.temporal.workflow, 'patientQuestionWorkflow', {
+      workflowId: question.workflowId,
+      taskQueue: deps.taskQueue,
+      args: [input],
+    }),
+  );
 }
 
 /** Stores the question with its first message and starts its workflow; a repeat of the Idempotency-Key returns the same question. */

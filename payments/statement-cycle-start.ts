@@ -4,7 +4,9 @@
  * sweep for statements that have no cycle yet (issued by another path, or while Temporal was
  * down), so a start by one after the other is a no-op. The id holds the opaque statement id only.
  */
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { Context } from '@temporalio/activity';
+import type { Client } from '@temporalio/client';
+import { startWorkflowOnce } from '../platform/start-workflow-once.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { statementCycleWorkflowId, type StatementCycleInput, type StatementCycleSchedule } from '../workflows/statement-cycle-config.ts';
 import type { statementCycleWorkflow } from '../workflows/statement-cycle.ts';
@@ -16,19 +18,21 @@ export interface CycleStartOptions {
 
 export async function startStatementCycle(temporal: Client, options: CycleStartOptions, statementId: string): Promise<void> {
   const input: StatementCycleInput = { statementId, schedule: options.schedule };
-  try {
-    await temporal.workflow.start<typeof statementCycleWorkflow>('statementCycleWorkflow', {
-      workflowId: statementCycleWorkflowId(statementId),
-      taskQueue: options.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-      workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    });
-  } catch (error) {
-    // The cycle ran and closed already: it is not started twice.
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return;
-    throw error;
-  }
+  await startWorkflowOnce<typeof statementCycleWorkflow>(temporal.workflow, 'statementCycleWorkflow', {
+    workflowId: statementCycleWorkflowId(statementId),
+    taskQueue: options.taskQueue,
+    args: [input],
+  });
+}
+
+/**
+ * From inside the activity that issued the statement: its cycle starts with it, on the worker's own
+ * task queue; a retry finds it started. Without a schedule (cycles not configured) nothing starts.
+ */
+export async function startStatementCycleFromActivity(schedule: StatementCycleSchedule | undefined, statementId: string): Promise<void> {
+  if (schedule === undefined) return;
+  const { client, info } = Context.current();
+  await startStatementCycle(client, { taskQueue: info.taskQueue, schedule }, statementId);
 }
 
 /** Starts the cycle of every statement issued more than `graceMs` ago that has none; returns how many. */
