@@ -11,6 +11,7 @@ import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { createNotificationActivities } from '../../activities/notifications.ts';
 import { signWebhook } from '../../integrations/webhook-signing.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
 interface Received {
   headers: IncomingMessage['headers'];
@@ -46,38 +47,10 @@ afterAll(async () => {
 
 async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId: string }> {
   const { prisma } = db;
-  const suffix = Math.random().toString(36).slice(2, 10);
-  await prisma.payer.upsert({ where: { id: 'ACME-HEALTH' }, create: { id: 'ACME-HEALTH', name: 'Acme Health' }, update: {} });
-  const patient = await prisma.patient.create({
-    data: {
-      externalId: `P-${suffix}`,
-      firstName: 'Ada',
-      lastName: 'Example',
-      dateOfBirth: new Date('1970-01-01'),
-      sex: 'F',
-      memberId: 'M-SECRET-1',
-    },
-  });
-  const provider = await prisma.provider.upsert({
-    where: { npi: '1234567893' },
-    create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' },
-    update: {},
-  });
-  const encounter = await prisma.encounter.create({
-    data: {
-      clinicEncounterId: `C-${suffix}`,
-      patientId: patient.id,
-      providerId: provider.id,
-      payerId: 'ACME-HEALTH',
-      dateOfService: new Date('2026-11-02'),
-      placeOfService: '11',
-      documentation: { notes: 'n', diagnoses: [], procedures: [], testResults: [] },
-      workflowId: `encounter-${suffix}`,
-    },
-  });
+  const { encounterId, suffix } = await seedStoredEncounter(prisma, { memberId: 'M-SECRET-1' });
   const queryId = `q-${suffix}`;
   await createClarificationActivities({ prisma }).openClarificationQuery({
-    encounterId: encounter.id,
+    encounterId,
     queryId,
     physicianNpi: '1234567893',
     draft: {
@@ -88,7 +61,7 @@ async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId:
     },
     dueAt: '2026-11-05T00:00:00Z',
   });
-  return { encounterId: encounter.id, queryId };
+  return { encounterId, queryId };
 }
 
 function activitiesWith(physicianWebhookUrl?: string) {

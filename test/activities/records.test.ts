@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordActivities } from '../../activities/records.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
 let db: TestDatabase;
 
@@ -18,37 +19,7 @@ afterAll(async () => {
 });
 
 async function seedEncounter(): Promise<string> {
-  const { prisma } = db;
-  const suffix = Math.random().toString(36).slice(2, 10);
-  await prisma.payer.upsert({ where: { id: 'ACME-HEALTH' }, create: { id: 'ACME-HEALTH', name: 'Acme Health' }, update: {} });
-  const patient = await prisma.patient.create({
-    data: {
-      externalId: `P-${suffix}`,
-      firstName: 'Ada',
-      lastName: 'Example',
-      dateOfBirth: new Date('1970-01-01'),
-      sex: 'F',
-      memberId: 'M-1',
-    },
-  });
-  const provider = await prisma.provider.upsert({
-    where: { npi: '1234567893' },
-    create: { npi: '1234567893', name: 'Dr. One', taxonomy: '207Q00000X' },
-    update: {},
-  });
-  const encounter = await prisma.encounter.create({
-    data: {
-      clinicEncounterId: `C-${suffix}`,
-      patientId: patient.id,
-      providerId: provider.id,
-      payerId: 'ACME-HEALTH',
-      dateOfService: new Date('2026-11-02'),
-      placeOfService: '11',
-      documentation: { notes: 'n', diagnoses: [], procedures: [], testResults: [] },
-      workflowId: `encounter-${suffix}`,
-    },
-  });
-  return encounter.id;
+  return (await seedStoredEncounter(db.prisma)).encounterId;
 }
 
 describe('recordTransition', () => {
