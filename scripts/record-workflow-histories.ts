@@ -13,7 +13,14 @@ import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
-import { answerOpenQuery, runEncounter, waitForStage, type Drive, type DriveContext } from '../testkit/drive.ts';
+import {
+  answerOpenQuery,
+  correctCoverageWithNewCard,
+  runEncounter,
+  waitForStage,
+  type Drive,
+  type DriveContext,
+} from '../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, postedPayment, unsureCoding, type Script } from '../testkit/fake-activities.ts';
 import type { RemittanceCollection } from '../activities/remittances.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
@@ -223,18 +230,7 @@ const PATHS: Record<string, RecordedPath> = {
     script: { coding: [confidentCoding()], eligibility: ['inactive', 'active'] },
     drive: () => async (handle) => {
       await waitForStage(handle, 'awaiting_coverage');
-      await handle.executeUpdate(coverageCorrectedUpdate, {
-        args: [
-          {
-            kind: 'coverage',
-            correctedBy: 'biller-1',
-            reason: 'new insurance card',
-            payerId: 'BLUE-PLAINS',
-            memberId: 'BP-77',
-            expectedVersion: 1,
-          },
-        ],
-      });
+      await correctCoverageWithNewCard(handle);
     },
     stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
   },

@@ -8,7 +8,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
 import type { encounterWorkflow } from '../workflows/encounter.ts';
-import { answerClarificationUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
+import { answerClarificationUpdate, coverageCorrectedUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 import { createFakeActivities, type Script } from './fake-activities.ts';
 
@@ -83,5 +83,21 @@ export async function answerOpenQuery(handle: Handle, option = 'Type 2 diabetes 
   const waiting = await waitForStage(handle, 'awaiting_clarification');
   await handle.executeUpdate(answerClarificationUpdate, {
     args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option }],
+  });
+}
+
+/** The biller's coverage correction of the scripted encounters: a new insurance card (another payer and member id). */
+export async function correctCoverageWithNewCard(handle: Handle, expectedVersion = 1): Promise<void> {
+  await handle.executeUpdate(coverageCorrectedUpdate, {
+    args: [
+      {
+        kind: 'coverage',
+        correctedBy: 'biller-1',
+        reason: 'new insurance card',
+        payerId: 'BLUE-PLAINS',
+        memberId: 'BP-77',
+        expectedVersion,
+      },
+    ],
   });
 }

@@ -2,30 +2,18 @@
  * The coder_review stage with in-memory activities on the time-skipping test server: which
  * encounters wait for a coder, and what the coder's accept, edit and query do.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ApplicationFailure } from '@temporalio/common';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import { coderReviewUpdate, INVALID_CODES, supervisorDecisionUpdate, type CoderReviewAction } from '../../workflows/messages.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { answerOpenQuery, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
 import { confidentCoding, type Script } from '../../testkit/fake-activities.ts';
 import type { CodingSummary } from '../../activities/index.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+const wf = useWorkflowTestEnv();
 
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
-
-const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive);
+const runEncounter = (script: Script, drive?: Drive) => runScripted(wf, script, drive);
 
 /** What the engine says when it is not sure enough to bill. */
 function lowConfidence(revision = 1): CodingSummary {

@@ -1,11 +1,8 @@
 // The front of the revenue cycle in the workflow alone (time-skipping server, scripted activities):
 // eligibility first and the biller's corrections, self-pay, and scheduled encounters (prior
 // authorization before the service, the visit awaited, performed checked against authorized).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
 import {
   coverageCorrectedUpdate,
   overrideCodesSignal,
@@ -13,25 +10,13 @@ import {
   supervisorDecisionUpdate,
   visitDocumentedUpdate,
 } from '../../workflows/messages.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
-import { answerOpenQuery, runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
+import { answerOpenQuery, correctCoverageWithNewCard, runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../../testkit/fake-activities.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+const wf = useWorkflowTestEnv();
 
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([
-    createTimeSkippingTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
-  ]);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
-
-const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive);
+const runEncounter = (script: Script, drive?: Drive) => runScripted(wf, script, drive);
 
 describe('eligibility at the start of the encounter', () => {
   it('asks the insurer before coding and keeps the benefits on the status', async () => {
@@ -56,18 +41,7 @@ describe('eligibility at the start of the encounter', () => {
         const waiting = await waitForStage(handle, 'awaiting_coverage');
         expect(waiting.pendingDecision).toMatchObject({ kind: 'coverage_problem', allowed: [] });
         expect(waiting.pendingDecision?.reason).toContain('coverage ended on 2026-06-30');
-        await handle.executeUpdate(coverageCorrectedUpdate, {
-          args: [
-            {
-              kind: 'coverage',
-              correctedBy: 'biller-1',
-              reason: 'new insurance card',
-              payerId: 'BLUE-PLAINS',
-              memberId: 'BP-77',
-              expectedVersion: 1,
-            },
-          ],
-        });
+        await correctCoverageWithNewCard(handle);
       },
     );
     expect(stages).toEqual(['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed']);
@@ -170,7 +144,7 @@ describe('a scheduled encounter', () => {
       async (handle) => {
         const pended = await waitForStage(handle, 'authorization');
         expect(pended.scheduled).toEqual({ dateOfService: '2026-11-02' });
-        await env.sleep('9h'); // two follow-ups of the pended request
+        await wf.env.sleep('9h'); // two follow-ups of the pended request
         const waiting = await waitForStage(handle, 'awaiting_visit');
         expect(waiting.authorization).toMatchObject({ outcome: 'certified', timing: 'pre_service', authNumber: 'AUTH-PRE-1' });
         await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });

@@ -4,11 +4,8 @@
  *
  * Over 300 lines because every path shares one time-skipping server and one workflow bundle.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import {
   answerClarificationSignal,
   answerClarificationUpdate,
@@ -21,22 +18,21 @@ import {
   type EncounterStatus,
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
 import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../../testkit/fake-activities.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
+const wf = useWorkflowTestEnv();
 
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
-}, 240_000);
+const runEncounter = (script: Script, drive?: Drive) => runScripted(wf, script, drive);
 
-afterAll(async () => {
-  await env?.teardown();
+/** An MRI whose prior authorization the insurer keeps pended: the encounter stays in `authorization`. */
+const alwaysPendedMri = (): Script => ({
+  coding: [mriCoding()],
+  authorizationRequired: true,
+  authorizationRequests: [decision('pended')],
+  authorizationStatuses: [decision('pended')],
 });
-
-const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive);
 
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
@@ -90,7 +86,7 @@ describe('encounter workflow', () => {
   it('reminds the physician after the reminder interval, then takes the answer', async () => {
     const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
-      await env.sleep('25h');
+      await wf.env.sleep('25h');
       const after = await handle.query(statusQuery);
       expect(after.openQuery!.remindersSent).toBe(1);
       await handle.executeUpdate(answerClarificationUpdate, {
@@ -105,7 +101,7 @@ describe('encounter workflow', () => {
     it('who extends it, after which the physician answers', async () => {
       const { stages, fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
         await waitForStage(handle, 'awaiting_clarification');
-        await env.sleep('73h');
+        await wf.env.sleep('73h');
         const escalated = await waitForStage(handle, 'escalated');
         expect(escalated.pendingDecision?.allowed).toEqual(['extend', 'accept_codes']);
         await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
@@ -134,7 +130,7 @@ describe('encounter workflow', () => {
     it('who accepts the codes as they stand', async () => {
       const { stages, status } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
         await waitForStage(handle, 'awaiting_clarification');
-        await env.sleep('73h');
+        await wf.env.sleep('73h');
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
       });
@@ -145,7 +141,7 @@ describe('encounter workflow', () => {
     it('who cancels the encounter', async () => {
       const { stages, fake } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
         await waitForStage(handle, 'awaiting_clarification');
-        await env.sleep('73h');
+        await wf.env.sleep('73h');
         await waitForStage(handle, 'escalated');
         await handle.signal(supervisorDecisionSignal, { decision: 'cancel', decidedBy: 'sup-1', note: 'duplicate visit' });
       });
@@ -176,19 +172,11 @@ describe('encounter workflow', () => {
     });
 
     it('parks a request still pended at the regulatory deadline for a supervisor', async () => {
-      const { stages, status } = await runEncounter(
-        {
-          coding: [mriCoding()],
-          authorizationRequired: true,
-          authorizationRequests: [decision('pended')],
-          authorizationStatuses: [decision('pended')],
-        },
-        async (handle) => {
-          const parked = await waitForStageAfterSkipping(handle, 'needs_review', '8d');
-          expect(parked.pendingDecision?.kind).toBe('authorization_expired');
-          await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
-        },
-      );
+      const { stages, status } = await runEncounter(alwaysPendedMri(), async (handle) => {
+        const parked = await waitForStageAfterSkipping(handle, 'needs_review', '8d');
+        expect(parked.pendingDecision?.kind).toBe('authorization_expired');
+        await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+      });
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed']);
       expect(status.flags.some((f) => f.includes('without authorization'))).toBe(true);
     });
@@ -270,18 +258,10 @@ describe('encounter workflow', () => {
     });
 
     it('while a pended authorization is followed up', async () => {
-      const { stages, fake } = await runEncounter(
-        {
-          coding: [mriCoding()],
-          authorizationRequired: true,
-          authorizationRequests: [decision('pended')],
-          authorizationStatuses: [decision('pended')],
-        },
-        async (handle) => {
-          await waitForStage(handle, 'authorization');
-          await handle.signal(cancelSignal, { cancelledBy: 'biller-1', reason: 'patient withdrew' });
-        },
-      );
+      const { stages, fake } = await runEncounter(alwaysPendedMri(), async (handle) => {
+        await waitForStage(handle, 'authorization');
+        await handle.signal(cancelSignal, { cancelledBy: 'biller-1', reason: 'patient withdrew' });
+      });
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'cancelled']);
       expect(fake.callsOf('submitClaim')).toHaveLength(0);
     });
@@ -348,7 +328,7 @@ describe('encounter workflow', () => {
   it('takes a late answer from the physician while the supervisor has not decided yet', async () => {
     const { stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
       const waiting = await waitForStage(handle, 'awaiting_clarification');
-      await env.sleep('73h');
+      await wf.env.sleep('73h');
       await waitForStage(handle, 'escalated');
       await handle.executeUpdate(answerClarificationUpdate, {
         args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
@@ -450,24 +430,16 @@ describe('encounter workflow', () => {
     });
 
     it('ignores a decision when no question is pending, and a supervisor cancel takes effect at any stage', async () => {
-      const { stages, status } = await runEncounter(
-        {
-          coding: [mriCoding()],
-          authorizationRequired: true,
-          authorizationRequests: [decision('pended')],
-          authorizationStatuses: [decision('pended')],
-        },
-        async (handle) => {
-          await waitForStage(handle, 'authorization');
-          await expect(
-            handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1' }] }),
-          ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
-          await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
-          await handle.executeUpdate(supervisorDecisionUpdate, {
-            args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }],
-          });
-        },
-      );
+      const { stages, status } = await runEncounter(alwaysPendedMri(), async (handle) => {
+        await waitForStage(handle, 'authorization');
+        await expect(
+          handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1' }] }),
+        ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+        await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
+        await handle.executeUpdate(supervisorDecisionUpdate, {
+          args: [{ decision: 'cancel', decidedBy: 'sup-1', note: 'wrong patient' }],
+        });
+      });
       expect(stages).toEqual(['eligibility', 'coding', 'authorization', 'cancelled']);
       expect(status.history.at(-1)).toMatchObject({ reason: 'wrong patient', actor: 'sup-1' });
       expect(status.flags.join(' ')).toContain('ignored a supervisor decision: no decision is pending');
@@ -510,7 +482,7 @@ describe('encounter workflow', () => {
   it('numbers the reminders after a deadline extension, so each notice is distinct', async () => {
     const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
       await waitForStage(handle, 'awaiting_clarification');
-      await env.sleep('73h');
+      await wf.env.sleep('73h');
       const escalated = await waitForStage(handle, 'escalated');
       await handle.executeUpdate(supervisorDecisionUpdate, {
         args: [{ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h', decisionId: escalated.pendingDecision!.id }],
@@ -550,6 +522,6 @@ describe('encounter workflow', () => {
 
 async function waitForStageAfterSkipping(handle: Handle, stage: Stage, skip: string): Promise<EncounterStatus> {
   await waitForStage(handle, 'authorization');
-  await env.sleep(skip);
+  await wf.env.sleep(skip);
   return waitForStage(handle, stage);
 }

@@ -4,29 +4,17 @@
  * On the time-skipping server with the in-memory activities (which check proofs with the real
  * HMAC code and the test key); the environment's own client signs like the API's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, WorkflowUpdateFailedError, type WorkflowClientInterceptor } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { MessageProofKeys, messageProofInterceptor } from '../../platform/message-proof.ts';
 import { generatePayloadKeySpec } from '../../platform/payload-codec.ts';
-import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import { cancelSignal, statusQuery, supervisorDecisionSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { runEncounter, waitForStage, type Handle } from '../../testkit/drive.ts';
 import { decision, mriCoding, TEST_MESSAGE_PROOF_KEYS } from '../../testkit/fake-activities.ts';
 import type { encounterWorkflow } from '../../workflows/encounter.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const wf = useWorkflowTestEnv();
 
 /** A denied authorization waits for a supervisor: the moment a forged decision would matter most. */
 const deniedScript = {
@@ -36,7 +24,7 @@ const deniedScript = {
 };
 
 function clientWith(interceptors: WorkflowClientInterceptor[]): Client {
-  return new Client({ connection: env.connection, namespace: env.namespace ?? 'default', interceptors: { workflow: interceptors } });
+  return new Client({ connection: wf.env.connection, namespace: wf.env.namespace ?? 'default', interceptors: { workflow: interceptors } });
 }
 
 const handleIn = (client: Client, handle: Handle) => client.workflow.getHandle<typeof encounterWorkflow>(handle.workflowId);
@@ -57,7 +45,7 @@ const refusals = (calls: { name: string; args: unknown }[]) =>
 
 describe('messages not sent by the API', () => {
   it('a plain signal from the frontend neither decides nor cancels; the API-signed decision does', async () => {
-    const { stages, fake, status } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
+    const { stages, fake, status } = await runEncounter(wf, deniedScript, async (handle) => {
       await waitForStage(handle, 'denied');
       const forger = handleIn(clientWith([]), handle);
       await forger.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'mallory' });
@@ -79,7 +67,7 @@ describe('messages not sent by the API', () => {
   });
 
   it('an update without a proof is refused before it is written; one signed with another key fails and is audited', async () => {
-    const { stages, fake } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
+    const { stages, fake } = await runEncounter(wf, deniedScript, async (handle) => {
       const waiting = await waitForStage(handle, 'denied');
       const input = { decision: 'bill_patient' as const, decidedBy: 'mallory', decisionId: waiting.pendingDecision!.id };
       await expect(handleIn(clientWith([]), handle).executeUpdate(supervisorDecisionUpdate, { args: [input] })).rejects.toBeInstanceOf(
@@ -109,7 +97,7 @@ describe('messages not sent by the API', () => {
         return next({ ...input, args: captured });
       },
     };
-    const { fake } = await runEncounter({ env, bundle }, deniedScript, async (handle) => {
+    const { fake } = await runEncounter(wf, deniedScript, async (handle) => {
       await waitForStage(handle, 'denied');
       // The API's client signs (first interceptor), the second one sees the signed arguments.
       const api = handleIn(clientWith([messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS), capture]), handle);

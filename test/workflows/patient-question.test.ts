@@ -3,39 +3,23 @@
  * acknowledged at once, reminders while open, escalation when the answer is late (once), the
  * answer ends it and tells the patient; an unsigned message is refused like an encounter's.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { runPatientQuestion } from '../../testkit/patient-question-drive.ts';
-import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
 import { patientQuestionAnsweredSignal } from '../../workflows/patient-question-messages.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const wf = useWorkflowTestEnv();
 
 const HOUR = 3_600_000;
 const events = (calls: Array<{ args: unknown }>) => calls.map((c) => (c.args as { event: string }).event);
 
 describe('patient question workflow', () => {
   it('acknowledges at once and, answered in time, neither reminds nor escalates', async () => {
-    const { outcome, fake } = await runPatientQuestion(
-      { env, bundle },
-      { answerWithin: 48 * HOUR, reminderInterval: '24h' },
-      async (handle) => {
-        await env.sleep('3h');
-        await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
-      },
-    );
+    const { outcome, fake } = await runPatientQuestion(wf, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, async (handle) => {
+      await wf.env.sleep('3h');
+      await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
+    });
     expect(outcome).toBe('answered');
     expect(fake.callsOf('acknowledgePatientQuestion')).toHaveLength(1);
     expect(fake.callsOf('recordPatientQuestionReminder')).toHaveLength(0);
@@ -44,14 +28,10 @@ describe('patient question workflow', () => {
   });
 
   it('reminds the billers every interval, escalates once when late, keeps reminding, and ends with the answer', async () => {
-    const { outcome, fake } = await runPatientQuestion(
-      { env, bundle },
-      { answerWithin: 48 * HOUR, reminderInterval: '24h' },
-      async (handle) => {
-        await env.sleep('73h');
-        await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'supervisor-1' });
-      },
-    );
+    const { outcome, fake } = await runPatientQuestion(wf, { answerWithin: 48 * HOUR, reminderInterval: '24h' }, async (handle) => {
+      await wf.env.sleep('73h');
+      await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'supervisor-1' });
+    });
     expect(outcome).toBe('answered');
     expect(fake.callsOf('escalatePatientQuestion')).toHaveLength(1);
     expect(fake.callsOf('recordPatientQuestionReminder').map((c) => (c.args as { reminderNumber: number }).reminderNumber)).toEqual([
@@ -69,12 +49,12 @@ describe('patient question workflow', () => {
 
   it('refuses an answer signal without the API’s proof (audited without an encounter id)', async () => {
     const { outcome, fake } = await runPatientQuestion(
-      { env, bundle },
+      wf,
       { answerWithin: 48 * HOUR, reminderInterval: '24h' },
       async (handle, running) => {
-        const unsigned = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+        const unsigned = new Client({ connection: wf.env.connection, namespace: wf.env.namespace ?? 'default' });
         await unsigned.workflow.getHandle(handle.workflowId).signal(patientQuestionAnsweredSignal, { answeredBy: 'forger' });
-        await env.sleep('1h');
+        await wf.env.sleep('1h');
         expect(events(running.callsOf('sendPatientQuestionNotice'))).not.toContain('question.answered');
         await handle.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
       },

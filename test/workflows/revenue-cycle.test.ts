@@ -4,34 +4,20 @@
  * a denial whose appeal deadline passes and escalates, and the biller's update refused when it
  * does not fit.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { bundleWorkflowCode, DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { WORKFLOWS_PATH } from '../../worker/encounter-worker.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { denialActionUpdate, statusQuery, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
 import { confidentCoding, postedPayment, type Script } from '../../testkit/fake-activities.ts';
 import type { RemittanceCollection } from '../../activities/remittances.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([
-    createTimeSkippingTestEnv(),
-    bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: new DefaultLogger('WARN') }),
-  ]);
-}, 240_000);
-afterAll(async () => {
-  await env?.teardown();
-});
+const wf = useWorkflowTestEnv();
 
 /** Day-long payer limits at a test's pace: a payer day is 1 minute of (skipped) workflow time. */
 const TIMINGS = { ...DEFAULT_TIMINGS, payerDay: '1m', remittancePollInterval: '10s' };
-const runEncounter = (script: Script, drive?: Drive) => runScripted({ env, bundle }, script, drive, TIMINGS);
+const runEncounter = (script: Script, drive?: Drive) => runScripted(wf, script, drive, TIMINGS);
 
 const nothingYet = (): RemittanceCollection => ({
   forwardedToPayer: true,
@@ -57,7 +43,7 @@ describe('after the claim', () => {
         await waitForStage(handle, 'awaiting_remittance');
         // Count the inquiries as the workflow makes them (each answers P1 until the second).
         for (let i = 0; i < 400 && inquiries < 2; i++) {
-          await env.sleep('1m');
+          await wf.env.sleep('1m');
           inquiries = (await handle.query(statusQuery)).adjudication?.statusInquiries ?? 0;
         }
       },
@@ -117,7 +103,7 @@ describe('after the claim', () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()], remittances: [denied] }, async (handle) => {
       const escalated = await (async () => {
         for (let i = 0; i < 200; i++) {
-          await env.sleep('10m');
+          await wf.env.sleep('10m');
           const s = await handle.query(statusQuery);
           if (s.stage === 'escalated') return s;
         }

@@ -4,26 +4,14 @@
  * clock, no wall clock), stopping when paid, pausing while a question is open (paused days do
  * not count), a supervisor's decision at the end, and a payment plan's missed installment.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { describe, expect, it } from 'vitest';
 import { Client } from '@temporalio/client';
-import { bundleEncounterWorkflows } from '../../worker/workflow-bundle.ts';
-import { createTimeSkippingTestEnv } from '../../testkit/temporal.ts';
+import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { FakeStatementLedger } from '../../testkit/fake-statement-cycle.ts';
 import { noticeDays, runPaymentPlan, runStatementCycle, type CycleHandle } from '../../testkit/drive-statement-cycle.ts';
 import { cycleDecisionSignal, dunningChangedSignal, statementCycleStateQuery } from '../../workflows/statement-cycle-messages.ts';
 
-let env: TestWorkflowEnvironment;
-let bundle: WorkflowBundleWithSourceMap;
-
-beforeAll(async () => {
-  [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
-}, 240_000);
-
-afterAll(async () => {
-  await env?.teardown();
-});
+const wf = useWorkflowTestEnv();
 
 async function waitForStatus(handle: CycleHandle, status: string): Promise<void> {
   for (;;) {
@@ -35,15 +23,15 @@ async function waitForStatus(handle: CycleHandle, status: string): Promise<void>
 describe('the statement cycle', () => {
   it('sends the statement, reminders at 30, 60 and 90 days and the final notice at 120, then waits for a supervisor', async () => {
     const ledger = new FakeStatementLedger();
-    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
-      await env.sleep('125d');
+    const { result } = await runStatementCycle(wf, ledger, async (handle) => {
+      await wf.env.sleep('125d');
       await waitForStatus(handle, 'awaiting_decision');
       // Nothing automatic after the final notice: still waiting a month later.
-      await env.sleep('30d');
+      await wf.env.sleep('30d');
       expect((await handle.query(statementCycleStateQuery)).status).toBe('awaiting_decision');
       expect(ledger.decisions).toEqual([]);
       // A decision not sent through the API's signing client is dropped.
-      const forger = new Client({ connection: env.connection, namespace: env.namespace ?? 'default' });
+      const forger = new Client({ connection: wf.env.connection, namespace: wf.env.namespace ?? 'default' });
       await forger.workflow.getHandle(handle.workflowId).signal(cycleDecisionSignal, { decision: 'collections', decidedBy: 'mallory' });
       await handle.signal(cycleDecisionSignal, { decision: 'keep_open', decidedBy: 'supervisor-1', note: 'patient called' });
     });
@@ -61,10 +49,10 @@ describe('the statement cycle', () => {
   it('follows a configured schedule (reminders at 14 and 28 days, final notice at 45)', async () => {
     const ledger = new FakeStatementLedger();
     await runStatementCycle(
-      { env, bundle },
+      wf,
       ledger,
       async (handle) => {
-        await env.sleep('46d');
+        await wf.env.sleep('46d');
         await waitForStatus(handle, 'awaiting_decision');
         await handle.signal(cycleDecisionSignal, { decision: 'write_off', decidedBy: 'supervisor-1' });
       },
@@ -75,8 +63,8 @@ describe('the statement cycle', () => {
 
   it('stops when the balance is paid: no reminder after the payment', async () => {
     const ledger = new FakeStatementLedger();
-    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
-      await env.sleep('45d');
+    const { result } = await runStatementCycle(wf, ledger, async (handle) => {
+      await wf.env.sleep('45d');
       ledger.balanceCents = 0;
       await handle.signal(dunningChangedSignal, { reason: 'payment' });
     });
@@ -89,8 +77,8 @@ describe('the statement cycle', () => {
 
   it('finds a payment before the next reminder even without a signal', async () => {
     const ledger = new FakeStatementLedger();
-    const { result } = await runStatementCycle({ env, bundle }, ledger, async () => {
-      await env.sleep('40d');
+    const { result } = await runStatementCycle(wf, ledger, async () => {
+      await wf.env.sleep('40d');
       ledger.balanceCents = 0;
     });
     expect(result.status).toBe('paid');
@@ -99,17 +87,17 @@ describe('the statement cycle', () => {
 
   it('pauses while a question is open: paused days do not count towards the next reminder', async () => {
     const ledger = new FakeStatementLedger();
-    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
-      await env.sleep('20d');
+    const { result } = await runStatementCycle(wf, ledger, async (handle) => {
+      await wf.env.sleep('20d');
       ledger.holds = ['question'];
       await handle.signal(dunningChangedSignal, { reason: 'question' });
       await waitForStatus(handle, 'paused');
-      await env.sleep('30d'); // day 50: the day-30 reminder has not gone out
+      await wf.env.sleep('30d'); // day 50: the day-30 reminder has not gone out
       expect(ledger.notices.map((n) => n.kind)).toEqual(['statement']);
       ledger.holds = [];
       await handle.signal(dunningChangedSignal, { reason: 'question' });
       await waitForStatus(handle, 'active');
-      await env.sleep('11d'); // day 61: the reminder came 10 unpaused days after the answer
+      await wf.env.sleep('11d'); // day 61: the reminder came 10 unpaused days after the answer
       ledger.balanceCents = 0;
       await handle.signal(dunningChangedSignal, { reason: 'payment' });
     });
@@ -124,7 +112,7 @@ describe('the statement cycle', () => {
   it('sends nothing for a statement with nothing owed', async () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 0;
-    const { result } = await runStatementCycle({ env, bundle }, ledger);
+    const { result } = await runStatementCycle(wf, ledger);
     expect(result.status).toBe('paid');
     expect(ledger.notices).toEqual([]);
   });
@@ -139,7 +127,7 @@ describe('payment plans', () => {
       { number: 2, dueDate: '2027-02-10', amountCents: 3_000 },
       { number: 3, dueDate: '2027-03-10', amountCents: 3_000 },
     ];
-    const { result } = await runPaymentPlan({ env, bundle }, ledger, installments, async () => {
+    const { result } = await runPaymentPlan(wf, ledger, installments, async () => {
       // Paid the first installment only.
       ledger.planPaidCents = 3_000;
     });
@@ -152,7 +140,7 @@ describe('payment plans', () => {
   it('completes early when the balance is paid off', async () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 0;
-    const { result } = await runPaymentPlan({ env, bundle }, ledger, [{ number: 1, dueDate: '2027-01-10', amountCents: 3_000 }]);
+    const { result } = await runPaymentPlan(wf, ledger, [{ number: 1, dueDate: '2027-01-10', amountCents: 3_000 }]);
     expect(result).toBe('completed');
     expect(ledger.planStatus).toBe('completed');
   });
