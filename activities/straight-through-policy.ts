@@ -23,6 +23,8 @@ const calibrationRecord = z.object({
   threshold: z.number().min(0).max(1),
   measuredPrecision: z.number().min(0).max(1),
   measuredOn: z.string().min(1),
+  /** The threshold in force when the precision was measured (written by `npm run calibrate:coding`). */
+  measuredAtThreshold: z.number().min(0).max(1).optional(),
 });
 
 export function loadStraightThroughPolicy(calibrationPath: string | undefined): StraightThroughPolicy {
@@ -42,7 +44,12 @@ export function loadStraightThroughPolicy(calibrationPath: string | undefined): 
     const issue = parsed.error.issues[0]!;
     throw refuse(`${issue.path.join('.') || 'the record'}: ${issue.message} (it must state threshold, measuredPrecision and measuredOn)`);
   }
-  const { threshold, measuredPrecision, measuredOn } = parsed.data;
+  const { threshold, measuredPrecision, measuredOn, measuredAtThreshold } = parsed.data;
+  if (measuredAtThreshold !== undefined && measuredAtThreshold !== threshold) {
+    throw refuse(
+      `its precision ${measuredPrecision} was measured at threshold ${measuredAtThreshold}, and the threshold is now ${threshold} (recalibrated since): measure again on independent records`,
+    );
+  }
   if (measuredPrecision < MIN_STRAIGHT_THROUGH_PRECISION) {
     throw refuse(
       `its measured straight-through precision is ${measuredPrecision} (${measuredOn}); at least ${MIN_STRAIGHT_THROUGH_PRECISION} is required`,

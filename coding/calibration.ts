@@ -111,3 +111,29 @@ export function chooseThreshold(scores: readonly LabelledScore[], bins: Bin[], t
   }
   return { threshold: 1, straightThrough: 0, precision: 1, precisionLowerBound: 0 };
 }
+
+/** What only an independent measurement can say about a calibration record (see `StraightThroughConfig`). */
+export type Measurement = Pick<StraightThroughConfig, 'measuredPrecision' | 'measuredOn' | 'measuredAtThreshold'>;
+
+/**
+ * The record a recalibration writes: the new table, threshold and source, and the independent
+ * measurement carried over from the previous record (or the new one given). A carried-over
+ * measurement keeps the threshold it was measured at, so a moved threshold shows that the figure
+ * no longer describes the record (the straight-through policy then refuses it).
+ */
+export function recalibratedRecord(
+  previous: Partial<StraightThroughConfig> | undefined,
+  fitted: Pick<StraightThroughConfig, 'threshold' | 'targetPrecision' | 'calibration' | 'source'>,
+  measured?: { precision: number; on: string },
+): StraightThroughConfig {
+  if (measured) {
+    return { ...fitted, measuredPrecision: measured.precision, measuredOn: measured.on, measuredAtThreshold: fitted.threshold };
+  }
+  if (previous?.measuredPrecision === undefined || previous.measuredOn === undefined) return { ...fitted };
+  return {
+    ...fitted,
+    measuredPrecision: previous.measuredPrecision,
+    measuredOn: previous.measuredOn,
+    measuredAtThreshold: previous.measuredAtThreshold ?? previous.threshold ?? fitted.threshold,
+  };
+}

@@ -33,6 +33,15 @@ export const StraightThroughConfig = z.object({
   calibration: z.array(CalibrationBin),
   /** Where the threshold and the table came from (sets, command, date, figures). */
   source: z.string().min(1),
+  /**
+   * The straight-through precision measured on labelled records the engine was not tuned on, and
+   * which records (activities/straight-through-policy.ts enables straight-through billing only with
+   * these). Kept by `npm run calibrate:coding`, which cannot measure them itself.
+   */
+  measuredPrecision: z.number().min(0).max(1).optional(),
+  measuredOn: z.string().min(1).optional(),
+  /** The threshold in force when the precision was measured (a different threshold voids the figure). */
+  measuredAtThreshold: z.number().min(0).max(1).optional(),
 });
 export type StraightThroughConfig = z.infer<typeof StraightThroughConfig>;
 

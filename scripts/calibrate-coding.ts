@@ -2,13 +2,17 @@
  * Calibrates the encounter confidence on the labelled sets and writes the calibration table and the
  * straight-through threshold to data/coding/straight-through.json, with where they came from. Also
  * prints a leave-one-set-out check: the threshold chosen on the other sets, applied to each set.
+ * The independent measurement in the record (`measuredPrecision`, `measuredOn`: straight-through
+ * precision on records the engine was not tuned on) is kept with the threshold it was measured at,
+ * or replaced by the one given with --measured-precision and --measured-on.
  *
- *   npx tsx scripts/calibrate-coding.ts [--target 0.98] [--dry-run] [set.json ...]
+ *   npx tsx scripts/calibrate-coding.ts [--target 0.98] [--dry-run]
+ *     [--measured-precision 0.97 --measured-on "which records, when"] [set.json ...]
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chooseThreshold, fitIsotonic, wilsonLower, type LabelledScore } from '../coding/calibration.ts';
+import { chooseThreshold, fitIsotonic, recalibratedRecord, wilsonLower, type LabelledScore } from '../coding/calibration.ts';
 import { loadCodeSets } from '../coding/index.ts';
 import { calibrated, STRAIGHT_THROUGH_CONFIG_PATH, type StraightThroughConfig } from '../coding/straight-through.ts';
 import { evaluate, readEvalSet } from './eval-coding.ts';
@@ -17,11 +21,17 @@ const DEFAULT_SETS = ['eval-set', 'heldout-set', 'heldout-set-2', 'heldout-set-3
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
-    options: { target: { type: 'string', default: '0.98' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      target: { type: 'string', default: '0.98' },
+      'dry-run': { type: 'boolean', default: false },
+      'measured-precision': { type: 'string' },
+      'measured-on': { type: 'string' },
+    },
     allowPositionals: true,
   });
   const target = Number(values.target);
   if (!(target > 0 && target <= 1)) throw new Error('--target must be in (0, 1]');
+  const measured = measurementOf(values['measured-precision'], values['measured-on']);
   const sets = positionals.length ? positionals : DEFAULT_SETS;
   const codeSets = await loadCodeSets();
   const bySet = new Map<string, LabelledScore[]>();
@@ -50,7 +60,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const config: StraightThroughConfig = {
+  const fitted = {
     threshold: choice.threshold,
     targetPrecision: target,
     calibration: bins,
@@ -59,9 +69,25 @@ async function main(): Promise<void> {
       `(sets already used in tuning the engine, so optimistic); threshold = lowest calibrated confidence with straight-through precision >= ${target} ` +
       `on them: ${choice.straightThrough} encounters, precision ${choice.precision}, Wilson 95 % lower bound ${choice.precisionLowerBound}.`,
   };
+  const previous = existsSync(STRAIGHT_THROUGH_CONFIG_PATH)
+    ? (JSON.parse(readFileSync(STRAIGHT_THROUGH_CONFIG_PATH, 'utf8')) as Partial<StraightThroughConfig>)
+    : undefined;
+  const config = recalibratedRecord(previous, fitted, measured);
+  console.log(
+    config.measuredPrecision === undefined
+      ? '  no independent measurement recorded (straight-through billing stays off)'
+      : `  independent measurement: precision ${config.measuredPrecision} at threshold ${config.measuredAtThreshold} (${config.measuredOn})${config.measuredAtThreshold === config.threshold ? '' : ' -- measured at another threshold: re-measure before enabling'}`,
+  );
   if (values['dry-run']) return;
   writeFileSync(STRAIGHT_THROUGH_CONFIG_PATH, `${JSON.stringify(config, null, 2)}\n`);
   console.log(`  written to ${relative(process.cwd(), STRAIGHT_THROUGH_CONFIG_PATH)}`);
+}
+
+function measurementOf(precision: string | undefined, on: string | undefined): { precision: number; on: string } | undefined {
+  if (precision === undefined && on === undefined) return undefined;
+  const p = Number(precision);
+  if (!(p >= 0 && p <= 1) || !on?.trim()) throw new Error('--measured-precision (0..1) and --measured-on (which records) go together');
+  return { precision: p, on: on.trim() };
 }
 
 main().catch((err: unknown) => {

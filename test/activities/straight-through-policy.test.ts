@@ -32,6 +32,12 @@ describe('straight-through policy', () => {
     expect(() => loadStraightThroughPolicy('/nonexistent/calibration.json')).toThrow(/could not be read/);
   });
 
+  it('refuses a measurement taken at another threshold than the record now has (recalibrated since)', () => {
+    const moved = { threshold: 0.95, measuredPrecision: 0.99, measuredOn: 'set X', measuredAtThreshold: 0.972 };
+    expect(() => loadStraightThroughPolicy(record(moved))).toThrow(/measured at threshold 0\.972.*now 0\.95/);
+    expect(loadStraightThroughPolicy(record({ ...moved, measuredAtThreshold: 0.95 }))).toMatchObject({ enabled: true, threshold: 0.95 });
+  });
+
   it('enables it with a record of at least 98 % (the test fixture)', () => {
     expect(loadStraightThroughPolicy(TEST_STRAIGHT_THROUGH_CALIBRATION)).toMatchObject({
       enabled: true,

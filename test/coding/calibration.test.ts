@@ -1,6 +1,6 @@
 // Calibration of the encounter confidence: isotonic fit, reliability table, threshold choice.
 import { describe, expect, it } from 'vitest';
-import { chooseThreshold, fitIsotonic, reliabilityTable, wilsonLower, type LabelledScore } from '../../coding/calibration.ts';
+import { chooseThreshold, fitIsotonic, recalibratedRecord, reliabilityTable, wilsonLower, type LabelledScore } from '../../coding/calibration.ts';
 
 const s = (raw: number, exact: boolean, otherwiseEligible = true): LabelledScore => ({ raw, exact, otherwiseEligible });
 
@@ -66,5 +66,35 @@ describe('reliabilityTable and wilsonLower', () => {
   it('a perfect record of 20 does not prove 98 %', () => {
     expect(wilsonLower(20, 20)).toBeLessThan(0.9);
     expect(wilsonLower(0, 0)).toBe(0);
+  });
+});
+
+describe('recalibratedRecord', () => {
+  const fitted = { threshold: 0.95, targetPrecision: 0.98, calibration: [{ from: 0, confidence: 0.5 }], source: 'refit' };
+  const previous = { threshold: 0.972, measuredPrecision: 0.58, measuredOn: 'independent sets (issue 10)' };
+
+  it('keeps the independent measurement of the previous record, with the threshold it was measured at', () => {
+    expect(recalibratedRecord(previous, fitted)).toMatchObject({
+      threshold: 0.95,
+      source: 'refit',
+      measuredPrecision: 0.58,
+      measuredOn: 'independent sets (issue 10)',
+      measuredAtThreshold: 0.972,
+    });
+    expect(recalibratedRecord({ ...previous, measuredAtThreshold: 0.9 }, fitted).measuredAtThreshold).toBe(0.9);
+  });
+
+  it('writes a new measurement at the new threshold when one is given', () => {
+    expect(recalibratedRecord(previous, fitted, { precision: 0.99, on: 'set X' })).toMatchObject({
+      measuredPrecision: 0.99,
+      measuredOn: 'set X',
+      measuredAtThreshold: 0.95,
+    });
+  });
+
+  it('invents no measurement when there was none', () => {
+    const r = recalibratedRecord({ threshold: 0.9 }, fitted);
+    expect(r.measuredPrecision).toBeUndefined();
+    expect(r.measuredOn).toBeUndefined();
   });
 });
