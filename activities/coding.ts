@@ -18,6 +18,7 @@ import type { StraightThroughPolicy } from './straight-through-policy.ts';
 import { dateToDay } from '../domain/days.ts';
 import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
+import { codingInputProblems } from '../coding/limits.ts';
 
 export interface CodingSummary {
   revision: number;
@@ -254,6 +255,14 @@ export function createCodingActivities({
         option: a.option,
         freeText: a.freeText,
       }));
+      // A stored record over the engine's limits (stored before they applied) fails once, not on every retry.
+      const tooLarge = codingInputProblems(documentation, answers);
+      if (tooLarge.length > 0) {
+        throw ApplicationFailure.nonRetryable(
+          `the record is over the coding engine's input limits: ${tooLarge.map((p) => `${p.field}: ${p.message}`).join('; ')}`,
+          INVALID_ENCOUNTER,
+        );
+      }
       const result = coding.code({
         documentation,
         patient,

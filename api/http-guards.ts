@@ -16,6 +16,7 @@ import express from 'express';
 import type { Request, RequestHandler } from 'express';
 import helmet from 'helmet';
 import { HttpProblem } from '../platform/problem.ts';
+import { CODING_INPUT_LIMITS } from '../coding/limits.ts';
 
 /**
  * The Print button of the patient statement runs `onclick="window.print()"`: allowed by its hash,
@@ -53,7 +54,7 @@ export const noStore: RequestHandler = (_req, res, next) => {
   next();
 };
 
-const parseJson = express.json({ limit: '1mb' });
+const parseJson = express.json({ limit: CODING_INPUT_LIMITS.requestBytes });
 
 /** Errors of the decompression stream carry zlib's codes (Z_DATA_ERROR, Z_BUF_ERROR, ERR_...). */
 function isDecodingError(error: unknown): boolean {

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { fieldErrors, PROBLEM_CONTENT_TYPE } from '../platform/problem.ts';
 import { requireRole, type Role } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
+import { CODING_INPUT_LIMITS } from '../coding/limits.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -112,7 +113,7 @@ export function problemStatuses(declaration: Route['declaration']): Map<number, 
     statuses.set(429, 'Too many requests for this bearer token; try again after Retry-After');
   }
   if (declaration.body !== undefined) {
-    statuses.set(413, 'The request body is larger than 1 MB');
+    statuses.set(413, `The request body is larger than ${CODING_INPUT_LIMITS.requestBytes / (1024 * 1024)} MB`);
     statuses.set(415, 'The Content-Encoding is not supported');
   }
   if (declaration.usesDependencies !== false) {

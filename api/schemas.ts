@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { dateToDay } from '../domain/days.ts';
 import { STAGES } from '../workflows/stages.ts';
 import { OTHER_OPTION } from '../coding/clarification.ts';
+import { CODING_INPUT_LIMITS } from '../coding/limits.ts';
 
 /**
  * C0 control characters other than TAB, LF and CR, and UTF-16 surrogates that are not part of a
@@ -120,19 +121,30 @@ export const payerId = safeId(64);
 
 /** The physician's documentation of a visit: at intake, or later for a scheduled visit. */
 export const documentationSchema = z.object({
-  notes: text(50_000),
-  diagnoses: z.array(z.object({ description: text(500), code: icd10cmCode.optional() })).max(50),
+  notes: text(CODING_INPUT_LIMITS.notesChars),
+  diagnoses: z
+    .array(z.object({ description: text(CODING_INPUT_LIMITS.lineChars), code: icd10cmCode.optional() }))
+    .max(CODING_INPUT_LIMITS.diagnoses),
   procedures: z
     .array(
       z.object({
-        description: text(500),
+        description: text(CODING_INPUT_LIMITS.lineChars),
         code: procedureCode.optional(),
         units: units.optional(),
         modifiers: z.array(modifier).max(4).optional(),
       }),
     )
-    .max(50),
-  testResults: z.array(z.object({ name: text(200), value: text(200), unit: text(50).optional(), flag: text(5).optional() })).max(200),
+    .max(CODING_INPUT_LIMITS.procedures),
+  testResults: z
+    .array(
+      z.object({
+        name: text(CODING_INPUT_LIMITS.testResultChars),
+        value: text(CODING_INPUT_LIMITS.testResultChars),
+        unit: text(50).optional(),
+        flag: text(5).optional(),
+      }),
+    )
+    .max(CODING_INPUT_LIMITS.testResults),
 });
 
 /** What a scheduled visit plans: the services (codes, units) and the diagnoses that justify them. */
@@ -273,7 +285,7 @@ export const authorizationWorklistQuerySchema = eligibilityWorklistQuerySchema.e
 export const answerClarificationSchema = z
   .object({
     option: text(500).optional(),
-    freeText: text(5_000).optional(),
+    freeText: text(CODING_INPUT_LIMITS.answerChars).optional(),
   })
   .refine((a) => a.option !== undefined || a.freeText !== undefined, {
     path: ['option'],

@@ -129,6 +129,8 @@ export function notFoundHandler(base: string): RequestHandler {
 interface BodyParserError {
   type?: string;
   status?: number;
+  /** For entity.too.large: the limit in bytes. */
+  limit?: number;
 }
 
 export interface ProblemHandlerOptions {
@@ -151,7 +153,10 @@ export function problemErrorHandler(base: string, logger: Logger, options: Probl
     }
     const parserError = error as BodyParserError;
     if (parserError.type === 'entity.parse.failed') return send(400, 'The request body is not valid JSON');
-    if (parserError.type === 'entity.too.large') return send(413, 'The request body is too large');
+    if (parserError.type === 'entity.too.large') {
+      const limit = typeof parserError.limit === 'number' ? ` (at most ${parserError.limit} bytes)` : '';
+      return send(413, `The request body is too large${limit}`, [{ field: '(body)', message: `Larger than the limit${limit}` }]);
+    }
     if (typeof parserError.type === 'string' && parserError.status !== undefined && parserError.status < 500) {
       return send(parserError.status, 'The request body could not be read');
     }

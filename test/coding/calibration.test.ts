@@ -1,6 +1,13 @@
 // Calibration of the encounter confidence: isotonic fit, reliability table, threshold choice.
 import { describe, expect, it } from 'vitest';
-import { chooseThreshold, fitIsotonic, recalibratedRecord, reliabilityTable, wilsonLower, type LabelledScore } from '../../coding/calibration.ts';
+import {
+  chooseThreshold,
+  fitIsotonic,
+  recalibratedRecord,
+  reliabilityTable,
+  wilsonLower,
+  type LabelledScore,
+} from '../../coding/calibration.ts';
 
 const s = (raw: number, exact: boolean, otherwiseEligible = true): LabelledScore => ({ raw, exact, otherwiseEligible });
 
