@@ -271,15 +271,34 @@ export const listEncountersQuerySchema = z
     message: '"from" is after "to"',
   });
 
-/** GET /worklists/*: the biller's worklists, one payer or all, cursor pages. */
-export const eligibilityWorklistQuerySchema = z.object({
-  payer: safeId(64).optional(),
-  cursor: safeString().max(200).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+/** GET /worklists/*: the biller's worklists, one payer or all, cursor pages; an unknown parameter is a 400 naming it. */
+export const eligibilityWorklistQuerySchema = z
+  .object({
+    payer: safeId(64).optional(),
+    cursor: safeString().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
 
 export const authorizationWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
   state: z.enum(['pending', 'needs_biller']).optional().meta({ description: 'Only pending requests, or only those a biller must decide' }),
+});
+
+export const denialWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
+  status: z
+    .enum(['open', 'escalated'])
+    .optional()
+    .meta({ description: 'open: waiting for a biller; escalated: the appeal deadline passed, a supervisor decides. Both when left out' }),
+  overdue: booleanText.optional().meta({ description: 'true: only those past their appeal deadline; false: the others' }),
+});
+
+export const balanceWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
+  needs: z
+    .enum(['balance', 'refund', 'missed_installment'])
+    .optional()
+    .meta({
+      description: 'Only statements with an open balance, an overpayment to refund, or a missed installment. All three when left out',
+    }),
 });
 
 export const answerClarificationSchema = z

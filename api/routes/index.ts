@@ -22,6 +22,7 @@ import { patientQuestionRoutes } from './patient-questions.ts';
 import { statementCycleRoutes } from './statement-cycles.ts';
 import { statementRoutes } from './statements.ts';
 import { worklistRoutes } from './worklists.ts';
+import { revenueWorklistRoutes } from './revenue-worklists.ts';
 import { revenueCycleRoutes } from './revenue-cycle.ts';
 
 let document: Record<string, unknown> | undefined;
@@ -50,6 +51,7 @@ export const API_ROUTES: readonly Route[] = [
   ...correctionRoutes,
   ...estimateRoutes,
   ...worklistRoutes,
+  ...revenueWorklistRoutes,
   ...coderReviewRoutes,
   ...clarificationRoutes,
   ...statementRoutes,

@@ -25,7 +25,7 @@ import { authorizationWorklistQuerySchema, eligibilityWorklistQuerySchema } from
 import { authorizationWorklistSchema, eligibilityWorklistSchema } from '../worklist-responses.ts';
 import { afterCursor, encodeCursor } from '../cursor.ts';
 
-const WORKLIST_ROLES = ['biller', 'supervisor'] as const;
+export const WORKLIST_ROLES = ['biller', 'supervisor'] as const;
 const DAY_MS = 86_400_000;
 
 /** One page of encounters in these stages (oldest first, one more row than the limit to know if another page follows). */
@@ -39,7 +39,7 @@ function pageQuery(query: { payer?: string | undefined; cursor?: string | undefi
 }
 
 /** The encounter columns every worklist item shows. */
-const WORK_ITEM_COLUMNS = {
+export const WORK_ITEM_COLUMNS = {
   id: true,
   createdAt: true,
   clinicEncounterId: true,
@@ -48,7 +48,7 @@ const WORK_ITEM_COLUMNS = {
   scheduled: true,
 } as const;
 
-function workItem(row: { id: string; clinicEncounterId: string; payerId: string; dateOfService: Date; scheduled: boolean }) {
+export function workItem(row: { id: string; clinicEncounterId: string; payerId: string; dateOfService: Date; scheduled: boolean }) {
   return {
     encounterId: row.id,
     clinicEncounterId: row.clinicEncounterId,
@@ -58,13 +58,15 @@ function workItem(row: { id: string; clinicEncounterId: string; payerId: string;
   };
 }
 
-function page<Row extends { createdAt: Date; id: string }>(
+/** A page of `limit` rows (of the limit + 1 read) and the cursor after its last row, in the list's (time, id) order. */
+export function page<Row extends { id: string }>(
   rows: readonly Row[],
   limit: number,
+  timeOf: (row: Row) => Date,
 ): { rows: Row[]; nextCursor: string | null } {
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
-  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ at: last.createdAt, id: last.id }) : null };
+  return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ at: timeOf(last), id: last.id }) : null };
 }
 
 /** Whether the payer's rules ask an expedited decision for any of the requested codes. */
@@ -111,7 +113,7 @@ export const worklistRoutes = [
           transitions: { where: { toStage: 'awaiting_coverage' }, orderBy: { sequence: 'desc' }, take: 1, select: { at: true } },
         },
       });
-      const { rows: kept, nextCursor } = page(rows, query.limit);
+      const { rows: kept, nextCursor } = page(rows, query.limit, (row) => row.createdAt);
       res.json({
         items: kept.map((row) => {
           const check = row.eligibilityChecks[0];
@@ -172,7 +174,7 @@ export const worklistRoutes = [
           priorAuthorizations: { orderBy: { createdAt: 'desc' }, take: 1 },
         },
       });
-      const { rows: kept, nextCursor } = page(rows, query.limit);
+      const { rows: kept, nextCursor } = page(rows, query.limit, (row) => row.createdAt);
       // needs_review holds other questions too (edits, a rejected claim): the workflow says which one is pending.
       const pendingKinds = new Map(
         await Promise.all(

@@ -50,17 +50,19 @@ export function withQuery(path, params) {
  *   fetchImpl the fetch to use (the global one by default)
  */
 export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis.fetch.bind(globalThis) }) {
-  async function request(method, path, { body, accept = 'application/json', extraHeaders = {} } = {}) {
+  /** `body` is sent as JSON; `file` (a Blob or File) as it is, with its own type. */
+  async function request(method, path, { body, file, accept = 'application/json', extraHeaders = {} } = {}) {
     const headers = { ...extraHeaders, accept };
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (file !== undefined) headers['content-type'] = file.type || 'application/octet-stream';
     let response;
     try {
       response = await fetchImpl(baseUrl + path, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body),
         cache: 'no-store',
       });
     } catch {
@@ -71,7 +73,7 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
       const parsed = /json/.test(contentType) ? await response.json().catch(() => null) : null;
       throw new ApiError(response.status, toProblem(response.status, parsed));
     }
-    if (accept === 'text/html') return response.text();
+    if (accept === 'text/html' || accept === 'application/edi-x12') return response.text();
     return /json/.test(contentType) ? response.json() : null;
   }
 
@@ -110,6 +112,35 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** A physician's answer: { option?, freeText? }. A repeat with the same key gets the first answer. */
     answerClarification: (id, body, { idempotencyKey } = {}) =>
       request('POST', `/clarifications/${encodeURIComponent(id)}/answer`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
+    /** The biller's worklists: one page each, { items, nextCursor }. */
+    eligibilityWorklist: ({ payer, cursor, limit } = {}) => request('GET', withQuery('/worklists/eligibility', { payer, cursor, limit })),
+    authorizationWorklist: ({ state, payer, cursor, limit } = {}) =>
+      request('GET', withQuery('/worklists/authorizations', { state, payer, cursor, limit })),
+    /** Open and escalated denials across encounters, soonest appeal deadline first. */
+    denialWorklist: ({ status, overdue, payer, cursor, limit } = {}) =>
+      request('GET', withQuery('/worklists/denials', { status, overdue, payer, cursor, limit })),
+    /** Statements with a balance owed, a refund to make or a missed installment, earliest due date first. */
+    balanceWorklist: ({ needs, payer, cursor, limit } = {}) =>
+      request('GET', withQuery('/worklists/balances', { needs, payer, cursor, limit })),
+    /** An encounter's claims (status history, remittances in words, 837P link) and denial work items. */
+    encounterClaims: (id) => request('GET', `/encounters/${encodeURIComponent(id)}/claims`),
+    /** The 837P of a claim as text (X12). */
+    claim837p: (claimId) => request('GET', `/claims/${encodeURIComponent(claimId)}/837p`, { accept: 'application/edi-x12' }),
+    /** Uploads an appeal document (PDF or image); answers { id, filename, ... }. */
+    uploadAttachment: (id, file, { idempotencyKey } = {}) =>
+      request('POST', `/encounters/${encodeURIComponent(id)}/attachments`, {
+        file,
+        extraHeaders: {
+          'x-filename': file.name ?? 'document',
+          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+        },
+      }),
+    /** A biller's action on the open denials: { action: 'resubmit' | 'appeal' | 'write_off', reason?, attachmentIds?, corrections? }. */
+    denialAction: (id, body, { idempotencyKey } = {}) =>
+      request('POST', `/encounters/${encodeURIComponent(id)}/denials/actions`, {
         body,
         extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       }),

@@ -6,5 +6,6 @@
 import inbox from './inbox.js';
 import worklist from './worklist.js';
 import patientQuestions from './patient-questions.js';
+import billing from './billing.js';
 
-export const SCREENS = [worklist, inbox, patientQuestions];
+export const SCREENS = [worklist, billing, inbox, patientQuestions];
