@@ -6,11 +6,13 @@
 import { expect } from 'vitest';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
 import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import type { EncounterTimings } from '../../workflows/config.ts';
 
 export { TOKENS };
 
-export async function startBrowserStack(): Promise<TestStack> {
-  return startTestStack({ timings: { ...FAST_TIMINGS, clarificationDeadline: '1h', clarificationReminderInterval: '30m' } });
+/** `timings` override the browser checks' own (e.g. a longer payer day, so an appeal deadline stays ahead). */
+export async function startBrowserStack(timings: Partial<EncounterTimings> = {}): Promise<TestStack> {
+  return startTestStack({ timings: { ...FAST_TIMINGS, clarificationDeadline: '1h', clarificationReminderInterval: '30m', ...timings } });
 }
 
 type Documentation = ReturnType<typeof validSubmission>['documentation'];
@@ -31,6 +33,11 @@ export const SCENARIOS = {
     procedures: [{ description: 'MRI lumbar spine without contrast', code: '72148', units: 2 }],
     testResults: [],
   },
+  /** A level-5 visit: at BLUE-PLAINS with member M-DENY-LEVEL5 the insurer sandbox denies 99215 (CO-50, N115) and pays it on appeal. */
+  deniedLevel5: {
+    ...validSubmission().documentation,
+    procedures: [{ description: 'Office visit, established patient, high complexity', code: '99215', units: 1 }],
+  },
   /** A routine visit that goes straight to billed with a patient statement. */
   routine: {
     notes: 'Sore throat and nasal congestion for three days. Denies fever. Pharynx erythematous.',
@@ -45,10 +52,16 @@ export interface Submitted {
   clinicEncounterId: string;
 }
 
-/** Submits an encounter (intake token) with this documentation; `memberId` picks an insurer scenario. */
-export async function submit(stack: TestStack, label: string, documentation: Documentation, memberId?: string): Promise<Submitted> {
+/** Submits an encounter (intake token) with this documentation; `memberId` (and `payerId`) pick an insurer scenario. */
+export async function submit(
+  stack: TestStack,
+  label: string,
+  documentation: Documentation,
+  memberId?: string,
+  payerId?: string,
+): Promise<Submitted> {
   const base = validSubmission({ clinicEncounterId: `UI-${label}-${Date.now()}` });
-  const body = { ...base, documentation, patient: { ...base.patient, ...(memberId ? { memberId } : {}) } };
+  const body = { ...base, ...(payerId ? { payerId } : {}), documentation, patient: { ...base.patient, ...(memberId ? { memberId } : {}) } };
   const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
   expect(response.status).toBe(201);
   return { id: response.body.id as string, clinicEncounterId: base.clinicEncounterId };

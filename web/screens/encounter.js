@@ -11,6 +11,7 @@ import { $, el, facts, section, table, time } from '../ui/dom.js';
 import { api, handleError, viewerRole } from '../ui/session.js';
 import { renderCoderReview, renderRationale } from '../coder-review.js';
 import { loadAudit, renderAudit, resetAudit, wireAudit } from './audit-panel.js';
+import { denialFormInUse, loadClaims, renderClaimsPanel, resetClaimsPanel } from './claims-panel.js';
 import { flagsBeforeOverride, resetOverride, wireOverride } from './code-override.js';
 import { selection } from './selection.js';
 import { renderActions, resetStepIn, wireStepIn } from './step-in.js';
@@ -26,6 +27,7 @@ export function wireEncounterView() {
 export function resetEncounterView() {
   closeEncounter();
   resetAudit();
+  resetClaimsPanel();
   resetOverride();
 }
 
@@ -174,7 +176,8 @@ function renderCoderPanel(view) {
   });
 }
 
-export function renderDetail(view, audit = null) {
+/** `claims`: GET /encounters/:id/claims for billers and supervisors (null for other roles). */
+export function renderDetail(view, audit = null, claims = null) {
   selection.view = view;
   const status = view.status;
   const patientName = view.patient.firstName !== undefined ? `${view.patient.firstName} ${view.patient.lastName}` : '';
@@ -193,7 +196,8 @@ export function renderDetail(view, audit = null) {
     status.flags?.length > 0 ? renderFlags(view) : null,
     status.openQuery ? renderOpenQuery(status.openQuery) : null,
     status.authorization ? renderAuthorization(status.authorization) : null,
-    view.claims?.length > 0
+    // Billers and supervisors see each claim's history, remittances and denials below instead.
+    view.claims?.length > 0 && claims === null
       ? section(
           'Claims',
           table(
@@ -203,6 +207,7 @@ export function renderDetail(view, audit = null) {
           ),
         )
       : null,
+    ...renderClaimsPanel(view, claims),
     status.coderReview ? renderCoderPanel(view) : null,
     renderCodes(view.codes),
     renderRationale({ el, section }, view),
@@ -215,12 +220,12 @@ export function renderDetail(view, audit = null) {
 }
 
 export async function loadDetail() {
-  if (selection.id === null) return;
+  if (selection.id === null || denialFormInUse()) return;
   const id = selection.id;
   try {
-    const [view, audit] = await Promise.all([api.getEncounter(id), loadAudit(id)]);
+    const [view, audit, claims] = await Promise.all([api.getEncounter(id), loadAudit(id), loadClaims(id)]);
     if (id !== selection.id) return; // the person chose another encounter meanwhile
-    renderDetail(view, audit);
+    renderDetail(view, audit, claims);
   } catch (error) {
     if (error instanceof ApiError && error.status === 404) {
       closeEncounter();
