@@ -293,12 +293,9 @@ export const denialWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
 });
 
 export const balanceWorklistQuerySchema = eligibilityWorklistQuerySchema.extend({
-  needs: z
-    .enum(['balance', 'refund', 'missed_installment'])
-    .optional()
-    .meta({
-      description: 'Only statements with an open balance, an overpayment to refund, or a missed installment. All three when left out',
-    }),
+  needs: z.enum(['balance', 'refund', 'missed_installment']).optional().meta({
+    description: 'Only statements with an open balance, an overpayment to refund, or a missed installment. All three when left out',
+  }),
 });
 
 export const answerClarificationSchema = z

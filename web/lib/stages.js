@@ -25,7 +25,7 @@ export async function loadStages(client) {
 }
 
 /** Stages where a person is expected to step in. */
-export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'coder_review', 'denied', 'needs_review'];
+export const ATTENTION_STAGES = ['awaiting_coverage', 'escalated', 'coder_review', 'denied', 'needs_review', 'denial_review'];
 
 const STAGE_LABELS = {
   received: 'Received',
@@ -40,6 +40,9 @@ const STAGE_LABELS = {
   denied: 'Authorization denied',
   needs_review: 'Needs review',
   billing: 'Billing',
+  awaiting_remittance: 'Awaiting remittance',
+  denial_review: 'Claim denied',
+  appealed: 'Appealed',
   billed: 'Billed',
   cancelled: 'Cancelled',
 };
@@ -76,6 +79,7 @@ const DECISION_LABELS_BY_QUESTION = {
     bill_patient: BILL_PATIENT,
   },
   claim_rejected: { resubmit: 'Send the claim again' },
+  appeal_deadline_missed: { write_off: 'Write off the denied lines', resubmit: 'Resubmit a corrected claim' },
   statement_failed: { resubmit: 'Issue the patient statement again' },
 };
 
@@ -94,6 +98,7 @@ const PENDING_LABELS = {
   edit_failed: 'The claim failed the edits before submission',
   authorization_mismatch: 'What was performed is not what was authorized',
   coverage_problem: 'Coverage could not be confirmed',
+  appeal_deadline_missed: 'The appeal deadline of a denied claim passed',
 };
 
 export function pendingLabel(kind) {
