@@ -3,15 +3,12 @@ import type { AuthorizationDecision } from '../domain/billing.ts';
 import type { ActivityDeps } from './deps.ts';
 import { loadEncounterForCoding, loadRevision } from './coding.ts';
 import { dateToDay } from '../domain/days.ts';
+import { requirementOf, type AuthorizationRequirement } from './authorization-requirement.ts';
+import { writeTransitions, type CarriedTransitions } from './records.ts';
 
 export type AuthorizationResult = AuthorizationDecision;
 
-export interface AuthorizationRequirement {
-  required: boolean;
-  expedited: boolean;
-  /** The procedure codes that need authorization. */
-  codes: string[];
-}
+export type { AuthorizationRequirement } from './authorization-requirement.ts';
 
 /** Units per procedure code, summed over the lines that bill the same code. */
 export function unitsByCode(lines: ReadonlyArray<{ code: string; units: number }>): Record<string, number> {
@@ -51,15 +48,6 @@ async function servicesFor(prisma: ActivityDeps['prisma'], encounterId: string, 
     services: procedures.map((p) => ({ code: p.code, units: p.units, modifiers: p.modifiers })),
     diagnoses: diagnoses.map((d) => d.code),
   };
-}
-
-function requirementOf(
-  payers: ActivityDeps['payers'],
-  payerId: string,
-  services: ReadonlyArray<{ code: string }>,
-): AuthorizationRequirement {
-  const needing = services.map((s) => ({ code: s.code, ...payers.requiresPriorAuthorization(payerId, s.code) })).filter((r) => r.required);
-  return { required: needing.length > 0, expedited: needing.some((r) => r.expedited === true), codes: needing.map((r) => r.code) };
 }
 
 export interface PerformedCheck {
@@ -188,12 +176,14 @@ export function createPriorAuthorizationActivities({ prisma, payers, insurer }: 
       attempt,
       revision,
       timing = 'retro',
+      transitions,
     }: {
       encounterId: string;
       attempt: number;
       revision: number;
       timing?: AuthorizationTiming;
-    }): Promise<AuthorizationResult> {
+    } & CarriedTransitions): Promise<AuthorizationResult> {
+      await writeTransitions(prisma, transitions);
       const { encounter } = await loadEncounterForCoding(prisma, encounterId);
       const provider = await prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } });
       const { services, diagnoses } = await servicesFor(prisma, encounterId, timing, revision);

@@ -7,6 +7,8 @@ import { buildClaim } from '../billing/claim.ts';
 import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
+import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
+import { writeTransitions, type CarriedTransitions } from './records.ts';
 import { loadRevision } from './coding.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
@@ -31,6 +33,8 @@ export interface SubmittedClaim {
   claimNumber: string;
   accepted: boolean;
   reasons: string[];
+  /** The terms of the payer named by `payerTermsOf` (TRANSITIONS_CARRIED: the workflow asks with the claim instead of a payerTerms activity). */
+  payerTerms?: PayerTerms;
 }
 
 /** The patient control number (X12 CLM01, at most 38 characters): one per encounter and attempt. */
@@ -96,119 +100,127 @@ export function createBillingActivities({
   feeSchedule,
   clearinghouse,
   billing,
-}: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing'>) {
+  payers,
+}: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing' | 'payers'>) {
   return {
-    async submitClaim(input: SubmitClaimInput): Promise<SubmittedClaim> {
-      const claimNumber = claimNumberFor(input.encounterId, input.attempt);
-      const existing = await prisma.claim.findUnique({ where: { claimNumber } });
-      if (existing?.ackStatus) {
-        return {
-          claimId: existing.id,
-          claimNumber,
-          accepted: existing.ackStatus !== 'rejected',
-          reasons: (existing.ackReasons as string[] | null) ?? [],
-        };
-      }
-      const encounter = await loadBillingContext(prisma, input.encounterId);
-      // A self-pay encounter (switched by a biller) is priced from the self-pay list and never claimed.
-      const selfPay = encounter.financialClass === 'self_pay';
-      if (selfPay) input = { ...input, billPatient: true };
-      const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
-      const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
-      const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits).map((p) => {
-        const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
-        return {
-          code: p.code,
-          modifiers: p.modifiers,
-          units: p.units,
-          diagnosisPointers: p.diagnosisPointers,
-          unitPriceCents: price.unitPriceCents,
-          chargeCents: price.chargeCents,
-        };
-      });
-      const dateOfService = dateToDay(encounter.dateOfService);
-      const renderingProvider: ProviderInfo = {
-        npi: encounter.provider.npi,
-        name: encounter.provider.name,
-        taxonomy: encounter.provider.taxonomy,
-      };
-      const replaced = input.replacesClaimId ? await prisma.claim.findUniqueOrThrow({ where: { id: input.replacesClaimId } }) : undefined;
-      for (const line of lines) {
-        const corrected = input.corrections?.find((c) => c.code === line.code);
-        if (corrected) line.modifiers = [...corrected.modifiers];
-      }
-      const built: ClaimDocument = buildClaim({
-        claimNumber,
-        payerId: encounter.payerId,
-        payerName: encounter.payer.name,
-        billingProvider: billing.billingProvider,
-        renderingProvider,
-        patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
-        placeOfService: encounter.placeOfService,
-        dateOfService,
-        diagnosisCodes: diagnoses.map((d) => d.code),
-        lines,
-        priorAuthorizationRequired: input.authNumber !== undefined,
-        priorAuthorizationNumber: input.authNumber,
-      });
-      const p = encounter.patient;
-      const claim: ClaimDocument = {
-        ...built,
-        // 2010BA N3/N4: the patient is the subscriber.
-        subscriber:
-          p.addressLine1 && p.city && p.state && p.postalCode
-            ? { ...built.subscriber, address: { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode } }
-            : built.subscriber,
-        ...(replaced ? { frequencyCode: '7' as const, originalReference: replaced.payerClaimNumber ?? replaced.claimNumber } : {}),
-      };
-      const x12 = renderX12_837P(claim, {
-        senderId: billing.senderId,
-        receiverId: billing.receiverId,
-        controlNumber: controlNumberFor(claimNumber),
-        date: encounter.createdAt,
-      });
-      const stored = await prisma.claim.upsert({
-        where: { claimNumber },
-        create: {
-          encounterId: input.encounterId,
-          claimNumber,
-          status: input.billPatient ? 'patient_responsibility' : 'built',
-          totalChargeCents: claim.totalChargeCents,
-          priorAuthNumber: input.authNumber ?? null,
-          frequencyCode: claim.frequencyCode ?? '1',
-          replacesClaimId: replaced?.id ?? null,
-          payload: claim as unknown as Prisma.InputJsonValue,
-          x12,
-          lines: {
-            create: claim.lines.map((l, i) => ({
-              lineNumber: l.lineNumber,
-              code: l.code,
-              modifiers: l.modifiers,
-              units: l.units,
-              diagnosisPointers: l.diagnosisPointers,
-              unitPriceCents: lines[i]?.unitPriceCents ?? 0,
-              chargeCents: l.chargeCents,
-            })),
-          },
-        },
-        update: {},
-      });
-      if (input.billPatient) {
-        await prisma.claim.update({ where: { id: stored.id }, data: { ackStatus: 'not_submitted' } });
-        return { claimId: stored.id, claimNumber, accepted: true, reasons: [] };
-      }
-      const ack = await clearinghouse.submitClaim(claim, x12);
-      const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
-      await prisma.claim.update({
-        where: { id: stored.id },
-        data: {
-          status: ack.status === 'accepted' ? 'submitted' : 'rejected',
-          ackStatus: ack.status,
-          ackReasons: reasons,
-          submittedAt: new Date(ack.receivedAt),
-        },
-      });
-      return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
+    /** Writes the carried transitions (the move to billing), submits the claim, and says the payer's terms when asked. */
+    async submitClaim(input: SubmitClaimInput & CarriedTransitions & { payerTermsOf?: string }): Promise<SubmittedClaim> {
+      await writeTransitions(prisma, input.transitions);
+      const claim = await submit(input);
+      return input.payerTermsOf === undefined ? claim : { ...claim, payerTerms: payerTermsOf(payers, input.payerTermsOf) };
     },
   };
+
+  async function submit(input: SubmitClaimInput): Promise<SubmittedClaim> {
+    const claimNumber = claimNumberFor(input.encounterId, input.attempt);
+    const existing = await prisma.claim.findUnique({ where: { claimNumber } });
+    if (existing?.ackStatus) {
+      return {
+        claimId: existing.id,
+        claimNumber,
+        accepted: existing.ackStatus !== 'rejected',
+        reasons: (existing.ackReasons as string[] | null) ?? [],
+      };
+    }
+    const encounter = await loadBillingContext(prisma, input.encounterId);
+    // A self-pay encounter (switched by a biller) is priced from the self-pay list and never claimed.
+    const selfPay = encounter.financialClass === 'self_pay';
+    if (selfPay) input = { ...input, billPatient: true };
+    const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
+    const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
+    const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits).map((p) => {
+      const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
+      return {
+        code: p.code,
+        modifiers: p.modifiers,
+        units: p.units,
+        diagnosisPointers: p.diagnosisPointers,
+        unitPriceCents: price.unitPriceCents,
+        chargeCents: price.chargeCents,
+      };
+    });
+    const dateOfService = dateToDay(encounter.dateOfService);
+    const renderingProvider: ProviderInfo = {
+      npi: encounter.provider.npi,
+      name: encounter.provider.name,
+      taxonomy: encounter.provider.taxonomy,
+    };
+    const replaced = input.replacesClaimId ? await prisma.claim.findUniqueOrThrow({ where: { id: input.replacesClaimId } }) : undefined;
+    for (const line of lines) {
+      const corrected = input.corrections?.find((c) => c.code === line.code);
+      if (corrected) line.modifiers = [...corrected.modifiers];
+    }
+    const built: ClaimDocument = buildClaim({
+      claimNumber,
+      payerId: encounter.payerId,
+      payerName: encounter.payer.name,
+      billingProvider: billing.billingProvider,
+      renderingProvider,
+      patient: patientInfo({ ...encounter.patient, memberId: encounter.memberId ?? encounter.patient.memberId }),
+      placeOfService: encounter.placeOfService,
+      dateOfService,
+      diagnosisCodes: diagnoses.map((d) => d.code),
+      lines,
+      priorAuthorizationRequired: input.authNumber !== undefined,
+      priorAuthorizationNumber: input.authNumber,
+    });
+    const p = encounter.patient;
+    const claim: ClaimDocument = {
+      ...built,
+      // 2010BA N3/N4: the patient is the subscriber.
+      subscriber:
+        p.addressLine1 && p.city && p.state && p.postalCode
+          ? { ...built.subscriber, address: { line1: p.addressLine1, city: p.city, state: p.state, postalCode: p.postalCode } }
+          : built.subscriber,
+      ...(replaced ? { frequencyCode: '7' as const, originalReference: replaced.payerClaimNumber ?? replaced.claimNumber } : {}),
+    };
+    const x12 = renderX12_837P(claim, {
+      senderId: billing.senderId,
+      receiverId: billing.receiverId,
+      controlNumber: controlNumberFor(claimNumber),
+      date: encounter.createdAt,
+    });
+    const stored = await prisma.claim.upsert({
+      where: { claimNumber },
+      create: {
+        encounterId: input.encounterId,
+        claimNumber,
+        status: input.billPatient ? 'patient_responsibility' : 'built',
+        totalChargeCents: claim.totalChargeCents,
+        priorAuthNumber: input.authNumber ?? null,
+        frequencyCode: claim.frequencyCode ?? '1',
+        replacesClaimId: replaced?.id ?? null,
+        payload: claim as unknown as Prisma.InputJsonValue,
+        x12,
+        lines: {
+          create: claim.lines.map((l, i) => ({
+            lineNumber: l.lineNumber,
+            code: l.code,
+            modifiers: l.modifiers,
+            units: l.units,
+            diagnosisPointers: l.diagnosisPointers,
+            unitPriceCents: lines[i]?.unitPriceCents ?? 0,
+            chargeCents: l.chargeCents,
+          })),
+        },
+      },
+      update: {},
+    });
+    if (input.billPatient) {
+      await prisma.claim.update({ where: { id: stored.id }, data: { ackStatus: 'not_submitted' } });
+      return { claimId: stored.id, claimNumber, accepted: true, reasons: [] };
+    }
+    const ack = await clearinghouse.submitClaim(claim, x12);
+    const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
+    await prisma.claim.update({
+      where: { id: stored.id },
+      data: {
+        status: ack.status === 'accepted' ? 'submitted' : 'rejected',
+        ackStatus: ack.status,
+        ackReasons: reasons,
+        submittedAt: new Date(ack.receivedAt),
+      },
+    });
+    return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
+  }
 }

@@ -12,6 +12,8 @@ import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, Code
 import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
 import type { CodeOverride, CodeProblem, CoderReviewReason } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
+import { requirementOf, type AuthorizationRequirement } from './authorization-requirement.ts';
+import { writeTransitions, type CarriedTransitions } from './records.ts';
 import { locateEvidence } from '../domain/evidence.ts';
 import { reviewReasons } from './review-routing.ts';
 import type { StraightThroughPolicy } from './straight-through-policy.ts';
@@ -36,6 +38,12 @@ export interface CodingSummary {
   straightThrough?: { allowed: boolean; why: string };
   /** Who chose these codes: a coder's codes are not held again for confirmation. */
   source?: 'engine' | 'coder';
+  /**
+   * Whether this revision's procedures need prior authorization by `payerId` (the engine's results
+   * say it, so the workflow asks no checkAuthorizationRequirement activity for them under
+   * TRANSITIONS_CARRIED while the payer is the same).
+   */
+  authorizationRequirement?: AuthorizationRequirement & { payerId: string };
 }
 
 /** Whole years between the date of birth and the date of service. */
@@ -240,11 +248,14 @@ export function createCodingActivities({
   straightThrough,
 }: Pick<ActivityDeps, 'prisma' | 'coding' | 'payers' | 'feeSchedule' | 'straightThrough'>) {
   return {
-    async codeEncounter(args: {
-      encounterId: string;
-      revision: number;
-      answers: Array<{ queryId: string; option?: string; freeText?: string }>;
-    }): Promise<CodingSummary> {
+    async codeEncounter(
+      args: {
+        encounterId: string;
+        revision: number;
+        answers: Array<{ queryId: string; option?: string; freeText?: string }>;
+      } & CarriedTransitions,
+    ): Promise<CodingSummary> {
+      await writeTransitions(prisma, args.transitions);
       const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
       const queries =
         args.answers.length === 0
@@ -283,6 +294,7 @@ export function createCodingActivities({
       };
       summary.straightThrough = straightThroughOf(straightThrough, result.confidence, summary.review.reasons);
       summary.source = 'engine';
+      summary.authorizationRequirement = { payerId: encounter.payerId, ...requirementOf(payers, encounter.payerId, result.procedures) };
       return summary;
     },
 

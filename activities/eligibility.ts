@@ -8,6 +8,7 @@ import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibilit
 import { dateToDay, dayToDate } from '../domain/days.ts';
 import type { EligibilityCheck, Prisma } from '../generated/prisma/client.ts';
 import type { ActivityDeps } from './deps.ts';
+import { writeTransitions, type CarriedTransitions } from './records.ts';
 
 export function eligibilityKey(encounterId: string, check: number): string {
   return `${encounterId}:elig:${check}`;
@@ -75,7 +76,12 @@ function toSummary(row: EligibilityCheck, check: number): EligibilitySummary {
 export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDeps, 'prisma' | 'insurer'>) {
   return {
     /** Asks the insurer whether the encounter's member is covered on the date of service, and stores the answer. */
-    async checkEligibility({ encounterId, check }: { encounterId: string; check: number }): Promise<EligibilitySummary> {
+    async checkEligibility({
+      encounterId,
+      check,
+      transitions,
+    }: { encounterId: string; check: number } & CarriedTransitions): Promise<EligibilitySummary> {
+      await writeTransitions(prisma, transitions);
       const idempotencyKey = eligibilityKey(encounterId, check);
       const stored = await prisma.eligibilityCheck.findUnique({ where: { idempotencyKey } });
       if (stored) return toSummary(stored, check);

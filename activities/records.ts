@@ -22,20 +22,38 @@ export interface AuditRecord {
   idempotencyKey: string;
 }
 
+/**
+ * What an activity of the encounter's main path takes besides its own input (TRANSITIONS_CARRIED in
+ * workflows/patches.ts): the stage transitions the workflow made just before calling it (or, for
+ * the statement, the move to billed it makes once the activity succeeded), written by the activity
+ * instead of a recordTransition activity of their own: one workflow task and one activity task fewer each.
+ */
+export interface CarriedTransitions {
+  transitions?: TransitionRecord[];
+}
+
+/**
+ * Writes transitions in order. Each is one statement (one round trip, atomic): the transition keyed
+ * by (encounter, sequence), so a retry inserts nothing, and the encounter's current stage. Prisma's
+ * upsert + update in a transaction took seven statements for the same.
+ */
+export async function writeTransitions(prisma: ActivityDeps['prisma'], transitions: readonly TransitionRecord[] = []): Promise<void> {
+  for (const t of transitions) {
+    const updated = await prisma.$executeRaw`
+      WITH recorded AS (
+        INSERT INTO "EncounterTransition" ("id", "encounterId", "sequence", "fromStage", "toStage", "reason", "actor", "at")
+        VALUES (gen_random_uuid()::text, ${t.encounterId}, ${t.sequence}, ${t.from}, ${t.to}, ${t.reason ?? null}, ${t.actor ?? null}, ${new Date(t.at)})
+        ON CONFLICT ("encounterId", "sequence") DO NOTHING
+      )
+      UPDATE "Encounter" SET "stage" = ${t.to}, "updatedAt" = now() WHERE "id" = ${t.encounterId}`;
+    if (updated !== 1) throw new Error(`encounter ${t.encounterId} not found`); // retried, as Prisma's update failing was
+  }
+}
+
 export function createRecordActivities({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   return {
     async recordTransition(t: TransitionRecord): Promise<void> {
-      // One statement (one round trip, atomic): the transition keyed by (encounter, sequence), so a
-      // retry inserts nothing, and the encounter's current stage. Prisma's upsert + update in a
-      // transaction took seven statements for the same.
-      const updated = await prisma.$executeRaw`
-        WITH recorded AS (
-          INSERT INTO "EncounterTransition" ("id", "encounterId", "sequence", "fromStage", "toStage", "reason", "actor", "at")
-          VALUES (gen_random_uuid()::text, ${t.encounterId}, ${t.sequence}, ${t.from}, ${t.to}, ${t.reason ?? null}, ${t.actor ?? null}, ${new Date(t.at)})
-          ON CONFLICT ("encounterId", "sequence") DO NOTHING
-        )
-        UPDATE "Encounter" SET "stage" = ${t.to}, "updatedAt" = now() WHERE "id" = ${t.encounterId}`;
-      if (updated !== 1) throw new Error(`encounter ${t.encounterId} not found`); // retried, as Prisma's update failing was
+      await writeTransitions(prisma, [t]);
     },
 
     async recordAudit(a: AuditRecord): Promise<void> {

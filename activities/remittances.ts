@@ -11,16 +11,14 @@ import { dateToDay } from '../domain/days.ts';
 import { buildPatientStatement } from '../billing/statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
+import { writeTransitions, type CarriedTransitions } from './records.ts';
 import { loadBillingContext } from './billing.ts';
 import { postRemittanceFile, postedPayments } from './posting.ts';
 import { startStatementCycleFromActivity } from '../payments/statement-cycle-start.ts';
 import type { PostedClaimPayment } from './posting.ts';
+import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
 
-export interface PayerTerms {
-  timelyFilingDays: number;
-  appealLimitDays: number;
-  followUpDays: number;
-}
+export type { PayerTerms } from './payer-terms.ts';
 
 export interface RemittanceCollection {
   forwardedToPayer: boolean;
@@ -46,8 +44,6 @@ export interface OpenDenial {
   reasons: string[];
 }
 
-export const DEFAULT_PAYER_TERMS: PayerTerms = { timelyFilingDays: 365, appealLimitDays: 180, followUpDays: 30 };
-
 export function createRemittanceInternalActivities({
   prisma,
   payers,
@@ -57,10 +53,7 @@ export function createRemittanceInternalActivities({
   return {
     /** The payer directory's limits (filing, appeal, follow-up), read when the claim goes out. */
     async payerTerms({ payerId }: { payerId: string }): Promise<PayerTerms> {
-      const payer = payers.get(payerId);
-      return payer
-        ? { timelyFilingDays: payer.timelyFilingDays, appealLimitDays: payer.appealLimitDays, followUpDays: payer.followUpDays }
-        : DEFAULT_PAYER_TERMS;
+      return payerTermsOf(payers, payerId);
     },
 
     /** One work item per denied line of a posted claim payment, with the payer's reasons in words. */
@@ -103,11 +96,11 @@ export function createRemittanceInternalActivities({
     /**
      * The patient's statement from the remittances: the patient owes the PR adjustments (net of
      * reversals) of the claims' latest answers; the rest was paid or written off. Issued once.
+     * The carried transition (the move to billed) is written once the statement is stored.
      */
-    async issueStatementFromRemittance(input: {
-      encounterId: string;
-      claimNumbers: string[];
-    }): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
+    async issueStatementFromRemittance(
+      input: { encounterId: string; claimNumbers: string[] } & CarriedTransitions,
+    ): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
       // Coordination of benefits: this product bills the primary payer only, and says so.
       const coordinationOfBenefits = encounter.secondaryPayerId
@@ -117,6 +110,7 @@ export function createRemittanceInternalActivities({
       if (existing) {
         // A retry after the statement was stored: its cycle may not have started yet.
         await startStatementCycleFromActivity(statementCycle, existing.id);
+        await writeTransitions(prisma, input.transitions);
         return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
       }
       const payments = await postedPayments(prisma, input.claimNumbers);
@@ -198,6 +192,7 @@ export function createRemittanceInternalActivities({
       });
       // The statement's cycle (reminders, final notice) starts with it.
       await startStatementCycleFromActivity(statementCycle, statement.id);
+      await writeTransitions(prisma, input.transitions);
       return { statementId: statement.id, patientOwesCents: statement.patientOwesCents, coordinationOfBenefits };
     },
   };
@@ -210,7 +205,10 @@ export function createRemittanceExternalActivities({
 }: Pick<ActivityDeps, 'prisma' | 'clearinghouse' | 'insurer'>) {
   return {
     /** Reads the clearinghouse about a claim: the payer's acknowledgement and the 835s in the mailbox, each posted once. */
-    async collectRemittances(input: { encounterId: string; claimId: string; claimNumber: string }): Promise<RemittanceCollection> {
+    async collectRemittances(
+      input: { encounterId: string; claimId: string; claimNumber: string } & CarriedTransitions,
+    ): Promise<RemittanceCollection> {
+      await writeTransitions(prisma, input.transitions);
       let forwardedToPayer = false;
       let payerAcknowledgement: RemittanceCollection['payerAcknowledgement'];
       try {

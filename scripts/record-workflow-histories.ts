@@ -435,6 +435,37 @@ const PATHS: Record<string, RecordedPath> = {
     },
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed'],
   },
+  // Recorded after TRANSITIONS_CARRIED (v7): the main path's activities write the stage transitions.
+  'transitions-carried-paid-v7': {
+    script: { coding: [confidentCoding()] },
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'billed'],
+  },
+  'transitions-carried-authorized-v7': {
+    script: { coding: [mriCoding()], authorizationRequired: true },
+    stages: ['eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance', 'billed'],
+  },
+  'transitions-carried-clarification-v7': {
+    script: { coding: [unsureCoding(), confidentCoding()] },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'awaiting_clarification');
+      await answerOpenQuery(handle);
+    },
+    stages: ['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed'],
+  },
+  'transitions-carried-claim-rejected-resubmit-v7': {
+    script: {
+      coding: [confidentCoding()],
+      claims: [
+        { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
+        { accepted: true, reasons: [] },
+      ],
+    },
+    drive: () => async (handle) => {
+      await waitForStage(handle, 'needs_review');
+      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
+    },
+    stages: ['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed'],
+  },
 };
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */

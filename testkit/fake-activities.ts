@@ -168,13 +168,21 @@ function isFakeIcdCode(code: string): boolean {
   return /^[A-Z]\d{2}(\.\w{1,4})?$/.test(code) && !code.startsWith('Z99.99');
 }
 
+const FAKE_PAYER_TERMS = { timelyFilingDays: 90, appealLimitDays: 60, followUpDays: 30 };
+
 export function createFakeActivities(script: Script) {
   const calls: Call[] = [];
   let codingCall = 0;
   let statusCall = 0;
   let claimCall = 0;
   let collectCall = 0;
-  const record = (name: string, args: unknown) => calls.push({ name, args });
+  /** A call; the transitions it carries (TRANSITIONS_CARRIED) are recorded as recordTransition calls, as the activity writes them. */
+  const record = (name: string, args: unknown) => {
+    const { transitions, ...own } = args as { transitions?: unknown[] };
+    calls.push({ name, args: transitions ? own : args });
+    for (const t of transitions ?? []) calls.push({ name: 'recordTransition', args: t });
+  };
+  const requirement = (required: boolean) => ({ required, expedited: false, codes: required ? ['72148'] : [] });
 
   const activities: Activities = {
     async recordTransition(args) {
@@ -191,7 +199,9 @@ export function createFakeActivities(script: Script) {
       record('codeEncounter', args);
       if (script.codingFails) throw new Error('coding timed out');
       const next = script.coding[Math.min(codingCall++, script.coding.length - 1)]!;
-      return { ...next, revision: args.revision };
+      // As the engine's activity: whether these codes need authorization by the encounter's payer.
+      const authorizationRequirement = { payerId: 'ACME-HEALTH', ...requirement(script.authorizationRequired ?? false) };
+      return { ...next, revision: args.revision, authorizationRequirement };
     },
     async checkCoderCodes(args) {
       record('checkCoderCodes', args);
@@ -278,7 +288,7 @@ export function createFakeActivities(script: Script) {
     },
     async checkAuthorizationRequirement(args) {
       record('checkAuthorizationRequirement', args);
-      return { required: script.authorizationRequired ?? false, expedited: false, codes: script.authorizationRequired ? ['72148'] : [] };
+      return requirement(script.authorizationRequired ?? false);
     },
     async requestPriorAuthorization(args) {
       record('requestPriorAuthorization', args);
@@ -301,7 +311,8 @@ export function createFakeActivities(script: Script) {
       record('submitClaim', args);
       const answers = script.claims ?? [{ accepted: true, reasons: [] }];
       const answer = answers[Math.min(claimCall++, answers.length - 1)]!;
-      return { ...answer, claimId: `claim-${args.attempt}`, claimNumber: `CLM-${args.attempt}` };
+      const claim = { ...answer, claimId: `claim-${args.attempt}`, claimNumber: `CLM-${args.attempt}` };
+      return args.payerTermsOf === undefined ? claim : { ...claim, payerTerms: FAKE_PAYER_TERMS };
     },
     async issuePatientStatement(args) {
       record('issuePatientStatement', args);
@@ -330,7 +341,7 @@ export function createFakeActivities(script: Script) {
     ...fakeStatementCycleActivities(script.ledger ?? new FakeStatementLedger()),
     async payerTerms(args) {
       record('payerTerms', args);
-      return { timelyFilingDays: 90, appealLimitDays: 60, followUpDays: 30 };
+      return FAKE_PAYER_TERMS;
     },
     async collectRemittances(args) {
       record('collectRemittances', args);

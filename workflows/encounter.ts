@@ -56,7 +56,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
     let authorization: AuthorizationForBilling;
     if (encounter.status.financialClass === 'self_pay') authorization = { billPatient: true };
     else if (preService) authorization = await checkPerformedAgainstAuthorized(encounter, preService);
-    else authorization = await authorize(encounter);
+    else authorization = await authorize(encounter, codes);
     encounter.checkpoint();
     await bill(encounter, authorization);
   } catch (err) {

@@ -80,3 +80,13 @@ export const CODER_CONFIRMS_BY_DEFAULT = 'coder-confirms-by-default';
  * off, deadline), and issues the statement from the remittance instead of the estimate.
  */
 export const REMITTANCE_AWAITED = 'remittance-awaited-before-statement';
+
+/**
+ * The main path's activities write the stage transition made just before them (eligibility,
+ * coding, authorization, billing, awaiting remittance) and the statement's activity the move to
+ * billed, instead of a recordTransition activity per stage; the claim's activity says the payer's
+ * terms and the engine's coding result whether prior authorization is needed (no payerTerms or
+ * checkAuthorizationRequirement activity while the payer is the same). Six activities fewer on a
+ * routine visit; the stages and their records are the same.
+ */
+export const TRANSITIONS_CARRIED = 'transitions-carried-by-activities';

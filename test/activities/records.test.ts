@@ -4,7 +4,7 @@
  * fails (and is retried by the workflow) instead of recording a transition for nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRecordActivities } from '../../activities/records.ts';
+import { createRecordActivities, writeTransitions } from '../../activities/records.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
@@ -56,5 +56,23 @@ describe('recordTransition', () => {
       recordTransition({ encounterId, sequence: 1, from: 'received', to: 'coding', at: '2026-11-20T10:00:00Z' }),
     ).rejects.toThrow();
     expect(await db.prisma.encounterTransition.count({ where: { encounterId } })).toBe(0);
+  });
+
+  it('writes the transitions an activity carries in order, once, the last one being the stage', async () => {
+    const encounterId = await seedEncounter();
+    const carried = [
+      { encounterId, sequence: 1, from: 'received', to: 'eligibility', at: '2026-11-20T10:00:00.000Z' },
+      { encounterId, sequence: 2, from: 'eligibility', to: 'coding', at: '2026-11-20T10:00:01.000Z', reason: 'covered' },
+    ];
+    await writeTransitions(db.prisma, carried);
+    await writeTransitions(db.prisma, carried); // the carrying activity retried
+    await writeTransitions(db.prisma, undefined); // an activity that carries none
+
+    const rows = await db.prisma.encounterTransition.findMany({ where: { encounterId }, orderBy: { sequence: 'asc' } });
+    expect(rows.map((r) => [r.sequence, r.toStage, r.reason])).toEqual([
+      [1, 'eligibility', null],
+      [2, 'coding', 'covered'],
+    ]);
+    expect((await db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } })).stage).toBe('coding');
   });
 });

@@ -71,8 +71,9 @@ describe('the encounter lifecycle over HTTP', () => {
     const rows = await stack.db.prisma.codeAssignment.findMany({ where: { encounterId: id } });
     expect(rows.map((r) => r.code).sort()).toEqual(['99213', 'J06.9']);
     expect(rows.every((r) => r.rationale.length > 0)).toBe(true);
-    const transitions = await stack.db.prisma.encounterTransition.count({ where: { encounterId: id } });
-    expect(transitions).toBe(5);
+    // Written by the activities that carry them (TRANSITIONS_CARRIED), one row per stage, in order.
+    const transitions = await stack.db.prisma.encounterTransition.findMany({ where: { encounterId: id }, orderBy: { sequence: 'asc' } });
+    expect(transitions.map((t) => [t.sequence, t.fromStage, t.toStage])).toEqual(billed.history.map((t, i) => [i + 1, t.from, t.to]));
     const encounterRow = await stack.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
     expect(encounterRow.stage).toBe('billed');
 

@@ -86,7 +86,7 @@ export class ClaimFollowUp {
   async awaitAnswer(claim: ClaimRef): Promise<Adjudication> {
     const { state } = this;
     const adjudication = state.status.adjudication!;
-    await state.moveTo('awaiting_remittance', `claim ${claim.claimNumber} is with the payer`);
+    let carried = await state.moveToCarried('awaiting_remittance', `claim ${claim.claimNumber} is with the payer`);
     const followUpMs = this.terms.followUpDays * this.payerDayMs;
     let nextFollowUp = state.now() + followUpMs;
     let acknowledged = false;
@@ -96,7 +96,9 @@ export class ClaimFollowUp {
         encounterId: state.encounterId,
         claimId: claim.claimId,
         claimNumber: claim.claimNumber,
+        ...carried,
       });
+      carried = {};
       if (collected.duplicateDeliveries > 0 && !state.status.flags.some((f) => f.startsWith('duplicate remittance'))) {
         state.flag('duplicate remittance delivery received: counted, not posted again');
       }
@@ -182,9 +184,13 @@ export async function submitAnotherClaim(
  * Follows the accepted claim to its remittance and the patient's statement. Returns when the
  * statement is issued, or when a person wrote the claim off.
  */
-export async function followClaimToPayment(state: EncounterState, authorization: AuthorizationForBilling): Promise<void> {
+export async function followClaimToPayment(
+  state: EncounterState,
+  authorization: AuthorizationForBilling,
+  knownTerms?: PayerTerms,
+): Promise<void> {
   const { status, encounterId } = state;
-  const terms = await internal.payerTerms({ payerId: state.input.payerId });
+  const terms = knownTerms ?? (await internal.payerTerms({ payerId: state.input.payerId }));
   status.adjudication = { ...terms, followUpUntil: '', statusInquiries: 0, claimStatusHistory: [], remittances: [] };
   status.adjudication.claimStatusHistory.push({
     at: new Date().toISOString(),
@@ -246,7 +252,9 @@ export async function followClaimToPayment(state: EncounterState, authorization:
     // appealed: the answer to the appeal is a new remittance for the same claim.
   }
   if (!claim && status.adjudication.remittances.length === 0) return;
-  const statement = await internal.issueStatementFromRemittance({ encounterId, claimNumbers });
+  const statement = await state.moveAfter('billed', (carried) =>
+    internal.issueStatementFromRemittance({ encounterId, claimNumbers, ...carried }),
+  );
   status.statementId = statement.statementId;
   status.patientResponsibilityCents = statement.patientOwesCents;
   status.coordinationOfBenefits = statement.coordinationOfBenefits;

@@ -7,7 +7,8 @@
  * Scheduled encounters are authorized before the service in scheduled.ts.
  */
 import { ActivityFailure, condition, log, patched } from '@temporalio/workflow';
-import type { AuthorizationResult } from '../../activities/index.ts';
+import type { AuthorizationResult, CodingSummary } from '../../activities/index.ts';
+import type { AuthorizationRequirement } from '../../activities/authorization.ts';
 import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
 import type { AuthorizationState } from '../messages.ts';
@@ -21,20 +22,27 @@ export interface AuthorizationForBilling {
   billPatient: boolean;
 }
 
-export async function authorize(state: EncounterState): Promise<AuthorizationForBilling> {
+/** `codes`: the codes to bill; the engine's result says already whether they need authorization. */
+export async function authorize(state: EncounterState, codes?: CodingSummary): Promise<AuthorizationForBilling> {
   const { encounterId, status } = state;
-  const requirement = await internal.checkAuthorizationRequirement({ encounterId, revision: status.codingRevision });
+  const requirement =
+    knownRequirement(state, codes) ?? (await internal.checkAuthorizationRequirement({ encounterId, revision: status.codingRevision }));
   if (!requirement.required) {
     status.authorization = { outcome: 'not_required', attempt: 0 };
     return { billPatient: false };
   }
-  await state.moveTo('authorization', `payer requires prior authorization for ${requirement.codes.join(', ')}`);
+  const carried = await state.moveToCarried('authorization', `payer requires prior authorization for ${requirement.codes.join(', ')}`);
   for (let attempt = 1; ; attempt++) {
     state.checkpoint();
     status.authorization = { outcome: 'requested', attempt, timing: 'retro' };
     let result: AuthorizationResult;
     try {
-      result = await external.requestPriorAuthorization({ encounterId, attempt, revision: status.codingRevision });
+      result = await external.requestPriorAuthorization({
+        encounterId,
+        attempt,
+        revision: status.codingRevision,
+        ...(attempt === 1 ? carried : {}),
+      });
     } catch (err) {
       if (!(err instanceof ActivityFailure)) throw err;
       log.warn('prior authorization request failed', { encounterId, attempt });
@@ -79,6 +87,17 @@ export async function authorize(state: EncounterState): Promise<AuthorizationFor
     if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
     await state.moveTo('authorization', 'supervisor asked to resubmit with more documentation', decision?.decidedBy);
   }
+}
+
+/**
+ * The authorization requirement the coding result carries (TRANSITIONS_CARRIED), while it is for
+ * the current revision and payer; undefined: ask the activity.
+ */
+function knownRequirement(state: EncounterState, codes: CodingSummary | undefined): AuthorizationRequirement | undefined {
+  const known = codes?.authorizationRequirement;
+  if (!state.transitionsCarried || !known || codes.revision !== state.status.codingRevision || known.payerId !== state.payerId)
+    return undefined;
+  return known;
 }
 
 /**

@@ -6,13 +6,16 @@
 import { ActivityFailure, patched } from '@temporalio/workflow';
 import { external, internal } from '../activities.ts';
 import { OVERRIDE_CHECKED_FIRST, REMITTANCE_AWAITED, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
+import type { PayerTerms } from '../../activities/remittances.ts';
 import { followClaimToPayment } from './adjudication.ts';
 import type { AuthorizationForBilling } from './authorization.ts';
 import { failureMessage, type EncounterState } from './state.ts';
 
 export async function bill(state: EncounterState, authorization: AuthorizationForBilling): Promise<void> {
   const { encounterId, status } = state;
-  await state.moveTo('billing');
+  const carried = await state.moveToCarried('billing');
+  /** The payer's terms, said by the claim's activity (TRANSITIONS_CARRIED). */
+  let terms: PayerTerms | undefined;
   for (let attempt = 1; ; attempt++) {
     state.checkpoint();
     let problem: string;
@@ -24,7 +27,10 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
         authNumber: authorization.authNumber,
         authorizedUnits: authorization.authorizedUnits,
         billPatient: authorization.billPatient,
+        ...(attempt === 1 ? carried : {}),
+        ...(state.transitionsCarried ? { payerTermsOf: state.input.payerId } : {}),
       });
+      terms = claim.payerTerms;
       status.claimId = claim.claimId;
       status.claimNumber = claim.claimNumber;
       state.claimAttempt = attempt;
@@ -44,11 +50,12 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
   }
   if (!authorization.billPatient && patched(REMITTANCE_AWAITED)) {
     // The statement waits for the payer's remittance (adjudication.ts).
-    await followClaimToPayment(state, authorization);
+    await followClaimToPayment(state, authorization, terms);
   } else {
     status.statementId = await issueStatement(state);
   }
-  await state.moveTo('billed');
+  // The statement's activity recorded the move to billed with the statement (TRANSITIONS_CARRIED).
+  if (status.stage !== 'billed') await state.moveTo('billed');
 }
 
 /**

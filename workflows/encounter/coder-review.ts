@@ -11,6 +11,7 @@
  */
 import { ActivityFailure, ApplicationFailure, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
+import type { CarriedTransitions } from '../../activities/records.ts';
 import { bounded, internal } from '../activities.ts';
 import {
   coderReviewUpdate,
@@ -39,7 +40,7 @@ const DOCUMENTABLE_EDIT_RULES: readonly string[] = ['MUE'];
 /** Codes the record with the engine; behind CODER_REVIEW with bounded attempts, a failure becoming a coder's task. */
 export async function engineCodes(
   state: EncounterState,
-  args: { encounterId: string; revision: number; answers: ClarificationAnswerInput[] },
+  args: { encounterId: string; revision: number; answers: ClarificationAnswerInput[] } & CarriedTransitions,
 ): Promise<CodingSummary> {
   if (!patched(CODER_REVIEW)) return internal.codeEncounter(args);
   try {

@@ -24,9 +24,9 @@ type ClarificationOutcome = { kind: 'answered' } | { kind: 'accepted' } | { kind
 /** Codes the encounter, asking the physician while the engine is unsure; returns the codes to bill. */
 export async function codeEncounter(state: EncounterState): Promise<CodingSummary> {
   const { encounterId } = state;
-  await state.moveTo('coding');
+  const carried = await state.moveToCarried('coding');
   const { answers } = state;
-  let summary = await engineCodes(state, { encounterId, revision: 1, answers: [] });
+  let summary = await engineCodes(state, { encounterId, revision: 1, answers: [], ...carried });
   state.applyCoding(summary);
   /** The codes of an override that ended a clarification (checked before the query was withdrawn). */
   let overridden: CodingSummary | undefined;
@@ -58,8 +58,8 @@ export async function codeEncounter(state: EncounterState): Promise<CodingSummar
     if (outcome.kind === 'accepted') return summary;
     answers.push(state.pendingAnswer!);
     state.pendingAnswer = undefined;
-    await state.moveTo('coding', 'physician answered the query');
-    summary = await engineCodes(state, { encounterId, revision: state.status.codingRevision + 1, answers });
+    const recoding = await state.moveToCarried('coding', 'physician answered the query');
+    summary = await engineCodes(state, { encounterId, revision: state.status.codingRevision + 1, answers, ...recoding });
     state.applyCoding(summary);
   }
 }

@@ -18,7 +18,7 @@ export async function verifyEligibility(state: EncounterState, purpose: Eligibil
   const { encounterId, status } = state;
   if (status.financialClass === 'self_pay') return;
   status.financialClass ??= 'insurance';
-  await state.moveTo(
+  let carried = await state.moveToCarried(
     'eligibility',
     purpose === 'start' ? 'checking eligibility and benefits' : 'checking eligibility again before the claim',
   );
@@ -26,7 +26,8 @@ export async function verifyEligibility(state: EncounterState, purpose: Eligibil
     state.checkpoint();
     state.coverageChangedSinceCheck = false;
     state.eligibilityChecks += 1;
-    const summary = await external.checkEligibility({ encounterId, check: state.eligibilityChecks });
+    const summary = await external.checkEligibility({ encounterId, check: state.eligibilityChecks, ...carried });
+    carried = {};
     status.eligibility = { ...summary, purpose };
     if (summary.status === 'active') return;
 

@@ -7,10 +7,11 @@
  */
 import { ActivityFailure, ApplicationFailure, condition, patched, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
+import type { CarriedTransitions, TransitionRecord } from '../../activities/records.ts';
 import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from '../../platform/search-attributes.ts';
 import { external, internal } from '../activities.ts';
 import type { EncounterWorkflowInput } from '../config.ts';
-import { DATE_OF_SERVICE_MONTH } from '../patches.ts';
+import { DATE_OF_SERVICE_MONTH, TRANSITIONS_CARRIED } from '../patches.ts';
 import type {
   CancelRequest,
   ClarificationAnswerInput,
@@ -24,6 +25,9 @@ import type {
   SupervisorDecisionKind,
 } from '../messages.ts';
 import type { Stage } from '../stages.ts';
+
+/** A transition as the activities record it, between two of the workflow's stages. */
+type StageTransition = TransitionRecord & { from: Stage; to: Stage };
 
 /** Thrown at a checkpoint once the encounter was cancelled; the workflow function ends it. */
 export class EncounterCancelled extends Error {
@@ -67,9 +71,12 @@ export class EncounterState {
   pendingDenialAction?: DenialAction;
   /** The attempt number of the last claim submitted (claim numbers are per attempt). */
   claimAttempt = 0;
+  /** TRANSITIONS_CARRIED: the main path's activities write the stage transitions (moveToCarried, moveAfter). */
+  readonly transitionsCarried: boolean;
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;
+    this.transitionsCarried = patched(TRANSITIONS_CARRIED);
     const startedAt = new Date().toISOString();
     this.status = {
       encounterId: input.encounterId,
@@ -117,14 +124,51 @@ export class EncounterState {
     ]);
   }
 
+  /** Moves to `to` and records the transition with an activity of its own. */
   async moveTo(to: Stage, reason?: string, actor?: string): Promise<void> {
-    const from = this.status.stage;
+    await internal.recordTransition(this.enter(this.transition(to, reason, actor)));
+  }
+
+  /**
+   * Moves to `to` and returns the transition for the activity that follows to write (its
+   * `transitions`): behind TRANSITIONS_CARRIED the main path's activities record the stage they
+   * run in, a workflow task fewer per stage. Before it: recorded here, and nothing to carry.
+   */
+  async moveToCarried(to: Stage, reason?: string): Promise<CarriedTransitions> {
+    if (!this.transitionsCarried) {
+      await this.moveTo(to, reason);
+      return {};
+    }
+    return { transitions: [this.enter(this.transition(to, reason))] };
+  }
+
+  /**
+   * Runs the activity that completes a stage, which writes the move to `to` once its own work
+   * succeeded (TRANSITIONS_CARRIED), and moves there when it returns. Before TRANSITIONS_CARRIED
+   * the activity runs alone and the caller moves on with moveTo.
+   */
+  async moveAfter<T>(to: Stage, activity: (carried: CarriedTransitions) => Promise<T>): Promise<T> {
+    if (!this.transitionsCarried) return activity({});
+    const transition = this.transition(to);
+    const result = await activity({ transitions: [transition] });
+    this.enter(transition);
+    return result;
+  }
+
+  /** The next transition from the current stage, at the workflow's time. */
+  private transition(to: Stage, reason?: string, actor?: string): StageTransition {
     const at = new Date().toISOString();
+    return { encounterId: this.encounterId, sequence: this.status.history.length + 1, from: this.status.stage, to, at, reason, actor };
+  }
+
+  /** Applies a transition to the status and the stage search attribute; returns it for the record. */
+  private enter(t: StageTransition): StageTransition {
+    const { from, to, at, reason, actor } = t;
     this.status.history.push({ from, to, at, reason, actor });
     this.status.stage = to;
     this.status.updatedAt = at;
     upsertSearchAttributes([{ key: ENCOUNTER_STAGE, value: to }]);
-    await internal.recordTransition({ encounterId: this.encounterId, sequence: this.status.history.length, from, to, at, reason, actor });
+    return t;
   }
 
   applyCoding(summary: CodingSummary): void {
