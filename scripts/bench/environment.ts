@@ -82,7 +82,8 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
 
     const insurer = await startInsurerSandbox({ port: opts.portBase + 20 });
     stops.push(insurer.stop);
-    const clearinghouse = await startClearinghouseSandbox({ port: opts.portBase + 21 });
+    // Accepted claims go on to the insurer sandbox, which adjudicates them: the 835 comes back to the mailbox.
+    const clearinghouse = await startClearinghouseSandbox({ port: opts.portBase + 21, payerUrl: insurer.url });
     stops.push(clearinghouse.stop);
 
     return {
@@ -151,6 +152,8 @@ export async function startProduct(
     API_TOKENS: BENCH_API_TOKENS,
     INSURER_URL: env.insurerUrl,
     CLEARINGHOUSE_URL: env.clearinghouseUrl,
+    // An insured encounter is billed once its remittance is posted: the mailbox is read every second, not every 6 h.
+    REMITTANCE_POLL_INTERVAL: process.env['REMITTANCE_POLL_INTERVAL'] ?? '1s',
     ...opts.extraEnv,
   };
   const processes: NodeProcess[] = [];
