@@ -29,13 +29,20 @@ const NOT_CURRENT =
   /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*)\b/i;
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
-const NOT_CURRENT_AFTER = /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred)\b/i;
+const NOT_CURRENT_AFTER =
+  /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative)\b/i;
 
 /** First match of a pattern that no "not current" cue precedes in the statement. */
 function current(text: string, pattern: RegExp): RegExpExecArray | undefined {
   const m = pattern.exec(text);
   if (!m) return undefined;
-  if (NOT_CURRENT.test(text.slice(0, m.index))) return undefined;
+  // A cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin").
+  const before =
+    text
+      .slice(0, m.index)
+      .split(/[,;]|\s[-\u2013\u2014]\s/)
+      .pop() ?? '';
+  if (NOT_CURRENT.test(before)) return undefined;
   return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
 }
 

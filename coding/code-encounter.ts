@@ -9,7 +9,7 @@ import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { applyCombinations, endStageOverStage } from './combinations.ts';
+import { applyCombinations, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { chapterFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
@@ -38,6 +38,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'combination codes ("with" convention)', apply: applyCombinations },
+  { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'code-first sequencing', apply: sequence },

@@ -12,24 +12,74 @@ export interface CombinationRule {
   replaceFirstWith: (last: string) => string;
 }
 
-const ckdLate = (n18: string) => n18 === 'N18.5' || n18 === 'N18.6';
-
-/** In order: hypertension with both heart failure and CKD (I13.-) before either pair alone. */
+/** In order; hypertension with heart or kidney disease is its own step (hypertensiveDisease). */
 export const COMBINATION_RULES: CombinationRule[] = [
-  {
-    name: 'hypertension with heart failure and chronic kidney disease',
-    when: ['I10', 'I50.', 'N18.'],
-    replaceFirstWith: (n18) => (ckdLate(n18) ? 'I13.2' : 'I13.0'),
-  },
   { name: 'type 2 diabetes with chronic kidney disease', when: ['E11.9', 'N18.'], replaceFirstWith: () => 'E11.22' },
   { name: 'type 1 diabetes with chronic kidney disease', when: ['E10.9', 'N18.'], replaceFirstWith: () => 'E10.22' },
-  { name: 'hypertension with heart failure', when: ['I10', 'I50.'], replaceFirstWith: () => 'I11.0' },
-  {
-    name: 'hypertension with chronic kidney disease',
-    when: ['I10', 'N18.'],
-    replaceFirstWith: (n18) => (ckdLate(n18) ? 'I12.0' : 'I12.9'),
-  },
 ];
+
+const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
+const isHypertensive = (code: string) => /^I1[0-3](\.|$)/.test(code);
+
+/**
+ * The hypertensive code the coded organs call for (guideline I.C.9.a: the link between hypertension
+ * and heart failure or chronic kidney disease is presumed): heart failure and CKD, I13.0 or I13.2 by
+ * the CKD stage; heart failure without CKD, I11.0; CKD without heart failure, I12.9 or I12.0 (stage 5
+ * or end stage); neither: the code as found.
+ */
+export function hypertensiveCodeFor(current: string | undefined, heartFailure: boolean, ckdStage: string | undefined): string | undefined {
+  const late = ckdStage === 'N18.5' || ckdStage === 'N18.6';
+  if (heartFailure && ckdStage) return late ? 'I13.2' : 'I13.0';
+  if (heartFailure) return 'I11.0';
+  if (ckdStage) return late ? 'I12.0' : 'I12.9';
+  return current;
+}
+
+/**
+ * Step: hypertension with heart failure and/or chronic kidney disease coded as the combination the
+ * organs documented call for, never one that names an organ the record does not (no I13 without
+ * CKD); hypertension named only inside the heart failure or CKD statement ("hypertensive ESRD")
+ * gets its code too. The heart failure and CKD stage codes stay (use-additional notes of I11-I13).
+ */
+export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const hf = drafts.find((d) => d.code.startsWith('I50.'));
+  const ckd = drafts.find((d) => d.code.startsWith('N18.'));
+  const htn = drafts.find((d) => isHypertensive(d.code));
+  const organs = [hf, ckd].filter((d): d is DiagnosisDraft => d !== undefined);
+  const said = organs.find((d) => d.evidence.some((e) => HYPERTENSION_WORDS.test(e.text)));
+  const code = hypertensiveCodeFor(htn?.code, hf !== undefined, ckd?.code);
+  if (!code) return drafts;
+  const named = organs.map((o) => o.code).join(' and ');
+  const why = `hypertension with ${named}: ICD-10-CM presumes the link (guideline I.C.9.a); ${named} ${organs.length > 1 ? 'are' : 'is'} kept for the type and stage.`;
+  if (htn) {
+    if (htn.code === code) return drafts;
+    return drafts.map((d) =>
+      d === htn
+        ? {
+            ...d,
+            code,
+            description: describeIcd(run.codeSets, code),
+            evidence: [...d.evidence, ...organs.flatMap((o) => o.evidence)],
+            rationale: `${d.rationale} Coded ${code} in place of ${d.code}: ${why}`,
+          }
+        : d,
+    );
+  }
+  if (!said) return drafts;
+  return [
+    ...drafts,
+    {
+      system: 'ICD-10-CM',
+      code,
+      description: describeIcd(run.codeSets, code),
+      confidence: said.confidence,
+      order: said.order - 0.5,
+      alternatives: [],
+      evidence: [...said.evidence],
+      rationale: `The documentation ("${said.evidence[0]?.text ?? ''}") calls the ${said.code} hypertensive: ${code}, ${why}`,
+    },
+  ];
+}
 
 /** Step: a pair the "with" convention links becomes its combination code (the stage code stays). */
 export function applyCombinations(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {

@@ -3,6 +3,7 @@
  * affirmed, negated ("denies chest pain"), historical ("history of"), or uncertain ("rule out").
  */
 import type { RecordSection } from '../domain/coding.ts';
+import { HEADING_PREFIX, noteParts, partAt, type NotePart } from './sections.ts';
 
 export type Assertion = 'affirmed' | 'negated' | 'personal-history' | 'family-history' | 'uncertain';
 
@@ -15,6 +16,8 @@ export interface Mention {
   assertion: Assertion;
   /** A code the physician wrote next to a diagnosis. */
   documentedCode?: string;
+  /** For the notes: the part of the note the statement is written in (sections.ts). */
+  part?: NotePart;
 }
 
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
@@ -28,6 +31,8 @@ const RELATIVE_HAD =
 /** A history the record denies ("no hx of fragility fx", "denies family history of ..."): negated, not a history code. */
 const NEGATED_HISTORY =
   /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
+/** A condition the record calls resolved or inactive (copied-forward problem lists): history, not a current condition. */
+const RESOLVED = /\b(resolved|inactive|no longer (active|present|an issue|a problem)|remote history|healed)\b/i;
 const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
@@ -69,6 +74,7 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
       },
     ];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
+  if (RESOLVED.test(cleaned)) return [{ text: strip(cleaned, RESOLVED).replace(/[\s,;:-]+$/, ''), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);
   if (cue) {
     // "headache - probable migraine", "chest pain; r/o angina": what precedes the separator is certain.
@@ -94,12 +100,30 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   return out;
 }
 
+/** Where clauses end: sentences (not a decimal point: "A1c 7.1"), semicolons, line breaks, and "but"/"however". */
+const CLAUSE_END = /(?:[;\n!?]|\.(?!\d))+|\b(?:but|however)\b/gi;
+
+/** Notes split into clauses, each with the offset where its text starts. */
+export function clausesWithOffsets(notes: string): Array<{ text: string; start: number }> {
+  const out: Array<{ text: string; start: number }> = [];
+  let from = 0;
+  const take = (end: number) => {
+    const raw = notes.slice(from, end);
+    const lead = /^[\s:,-]*/.exec(raw)?.[0].length ?? 0;
+    const text = raw.replace(/^[\s:,-]+|[\s:,-]+$/g, '');
+    if (text.length > 0) out.push({ text, start: from + lead });
+  };
+  for (const m of notes.matchAll(CLAUSE_END)) {
+    take(m.index ?? 0);
+    from = (m.index ?? 0) + m[0].length;
+  }
+  take(notes.length);
+  return out;
+}
+
 /** Notes split into clauses: sentences, semicolons, line breaks, and "but"/"however". */
 export function clausesOf(notes: string): string[] {
-  return notes
-    .split(/[.;\n!?]+|\b(?:but|however)\b/i)
-    .map((c) => c.replace(/^[\s:,-]+|[\s:,-]+$/g, ''))
-    .filter((c) => c.length > 0);
+  return clausesWithOffsets(notes).map((c) => c.text);
 }
 
 export function diagnosisMentions(diagnoses: Array<{ description: string; code?: string }>): Mention[] {
@@ -116,10 +140,18 @@ export function diagnosisMentions(diagnoses: Array<{ description: string; code?:
 
 export function noteMentions(notes: string): Mention[] {
   const out: Mention[] = [];
-  for (const clause of clausesOf(notes)) {
+  const parts = noteParts(notes);
+  for (const { text: clause, start } of clausesWithOffsets(notes)) {
     // Lists of conditions after a heading ("Assessment: a, b") are one clause; label text is dropped.
-    const body = clause.replace(/^(assessment|plan|impression|diagnos[ie]s|hpi|cc|chief complaint|a\/p|exam|ros)\s*:?\s*/i, '');
-    for (const a of assertionsOf('notes', body)) out.push({ section: 'notes', original: clause, text: a.text, assertion: a.assertion });
+    const body = clause
+      .replace(HEADING_PREFIX, '')
+      .replace(/^(assessment|plan|impression|diagnos[ie]s|hpi|cc|chief complaint|a\/p|exam|ros)\s*:?\s*/i, '');
+    // A heading starts its clause: the clause belongs to the part its end is in.
+    const part = partAt(parts, start + clause.length);
+    // A list number or a value alone ("1", "2 (H)") names no condition.
+    if (!/[a-z]{3,}/i.test(body)) continue;
+    for (const a of assertionsOf('notes', body))
+      out.push({ section: 'notes', original: clause, text: a.text, assertion: a.assertion, part });
   }
   return out;
 }

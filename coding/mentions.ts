@@ -1,15 +1,23 @@
 /**
  * Finding what to code: each diagnosis line (negated ones left out; uncertain ones, outpatient,
- * coded by their signs and symptoms), or, with no diagnosis list, the affirmed statements of the notes.
+ * coded by their signs and symptoms), or, with no diagnosis list, the affirmed statements of the
+ * notes that the encounter addresses: its assessment and plan when the note has one, else every
+ * part but the review of systems, history and problem lists, medications, allergies, family and
+ * social history, vitals and results (guideline section IV; sections.ts).
  */
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
+import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
+import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
 import { symptomDrafts } from './symptoms.ts';
+import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
 const INPATIENT = '21';
-/** Notes coded without a diagnosis list keep only their confident matches. */
+/** Notes coded without a diagnosis list keep only their confident matches... */
 const NOTES_ONLY_CONFIDENCE = 0.7;
+/** ...less strictly in the assessment and plan, where the physician states the visit's diagnoses. */
+const ASSESSMENT_CONFIDENCE = 0.55;
 /** Symptom drafts for uncertain diagnoses come after everything the record states. */
 const SYMPTOM_ORDER = 1000;
 
@@ -34,15 +42,46 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     drafts.push(...codeMention(run, m, order));
   }
   if (doc.diagnoses.length === 0) {
+    const addressed = addressedInNotes(run.notes);
     for (const m of run.notes) {
-      if (m.assertion === 'negated' || m.assertion === 'uncertain') continue;
+      if (m.assertion === 'negated' || m.assertion === 'uncertain' || !addressed(m)) continue;
       order += 1;
       // Questions about notes-only findings are not raised: the notes are searched for what they state.
-      const found = codeMention({ ...run, issues: [] }, m, order).filter((d) => d.confidence >= NOTES_ONLY_CONFIDENCE);
+      const floor = m.part !== undefined && ADDRESSED_PARTS.has(m.part) ? ASSESSMENT_CONFIDENCE : NOTES_ONLY_CONFIDENCE;
+      const found = codeNoteStatement(run, m, order).filter((d) => d.confidence >= floor && namesEnoughOf(d, m));
       for (const d of found) run.mentions.set(d.order, m);
       drafts.push(...found);
     }
   }
   if (uncertainLines.length > 0) drafts.push(...symptomDrafts(run, SYMPTOM_ORDER, true, uncertainLines));
   return drafts;
+}
+
+/** "Hyperlipidemia - continue atorvastatin": the condition, then what is said about it. */
+const COMMENTARY = /\s+[-\u2013\u2014]+\s+|:\s+/;
+
+/**
+ * A statement of the notes coded as written, or as its head when the rest is commentary (status,
+ * values, plan) that only dilutes the match: whichever the code set matches better.
+ */
+function codeNoteStatement(run: CodingRun, m: Mention, order: number): DiagnosisDraft[] {
+  const whole = codeMention({ ...run, issues: [] }, m, order);
+  const head = m.text.split(COMMENTARY)[0]?.trim();
+  if (!head || head === m.text.trim()) return whole;
+  const headOnly = codeMention({ ...run, issues: [] }, { ...m, text: head }, order);
+  const best = (ds: DiagnosisDraft[]) => Math.max(0, ...ds.map((d) => d.confidence));
+  return best(headOnly) > best(whole) ? headOnly : whole;
+}
+
+/**
+ * A statement of the notes that names less than half of what a code's title says is a word match,
+ * not the condition ("Return in 3 months" is not anomalous pulmonary venous return).
+ */
+function namesEnoughOf(d: DiagnosisDraft, m: Mention): boolean {
+  const core = coreTokens(d.description);
+  if (core.length === 0) return true;
+  const words = tokenize(expandAbbreviations(`${m.text} ${m.original}`));
+  // A site names its region too ("lumbar": the lower back).
+  const said = new Set([...words, ...words.flatMap((t) => [...(SITE_FAMILIES.get(t) ?? []), ...(NARROW_SITE_FAMILIES.get(t) ?? [])])]);
+  return core.filter((t) => said.has(t)).length * 2 >= core.length;
 }

@@ -63,7 +63,19 @@ export function wellSupported(
  * support in the documented text (an amputation for Z89, a malignancy for Z85, the scale's name for
  * a stroke-scale or coma-scale score, "BMI" for a body mass index code).
  */
+const NEOPLASM_WORDS =
+  /\b(malignan\w*|cancer|carcinoma\w*|neoplas\w*|tumou?r|mass|lesion|nodule|polyp|growth|cyst\w*|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|\w*oma|metasta\w*|mets|adenoma|carcinoid|dysplasia|in situ|myelodysplas\w*|neoplasm)\b/i;
 const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
+  // Chapter constraints: a neoplasm code needs a neoplasm ("right lower lobe" pneumonia is not
+  // a lung cancer); an injury code needs an injury; hypertensive heart or kidney disease needs the
+  // heart or the kidney named (I11-I13: guideline I.C.9.a).
+  [/^(C|D[0-4])/, NEOPLASM_WORDS],
+  [
+    /^S/,
+    /\b(injur\w*|strain\w*|sprain\w*|fractur\w*|fx|lacerat\w*|contusion|bruis\w*|abrasion|wound|puncture|bite|bitten|dislocat\w*|subluxation|avulsion|crush\w*|amputat\w*|concussion|trauma\w*|tear|torn|rupture\w*|foreign body|blister|burn\w*|hematoma|whiplash|fell|fall|struck|hit|cut|sting|superficial|open|closed|displaced|nondisplaced)\b/i,
+  ],
+  [/^I1[23]/, /\b(kidney|renal|nephr\w*|ckd|esrd|dialysis)\b/i],
+  [/^I1[13]/, /\b(heart|cardiac|cardio\w*|chf|hf\w*|ventricular|congestive)\b/i],
   [/^Z89/, /\b(amputat\w*|absen(ce|t)|missing|loss of|lost|disarticulat\w*|stump|removed)\b/i],
   [/^Z90/, /\b(\w+ectomy|absen(ce|t)|missing|removed|removal|resect\w*)\b/i],
   [

@@ -6,6 +6,7 @@ import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './co
 import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery } from './search.ts';
+import { mayShowSymptoms } from './sections.ts';
 import { expandWithGroups } from './text.ts';
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
@@ -30,7 +31,9 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
     // The uncertain diagnosis line itself may name a sign or symptom ("possible migraine headache").
     ...uncertainLines,
     ...run.notes.filter(
-      (n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history')),
+      (n) =>
+        mayShowSymptoms(n) &&
+        (n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
     ),
     ...run.input.documentation.testResults
       .filter((t) => t.flag && t.flag !== 'N')

@@ -110,6 +110,18 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\btype\s+ii\b/g, 'type 2'],
   [/\bdm\b/g, 'diabetes mellitus'],
   [/\bhtn\b/g, 'hypertension'],
+  // Community-acquired pneumonia is pneumonia NOS for the classification (J18.9); the phrase names no organism.
+  [/\bcommunity[\s-]+acquired\s+(?=pneumonia)/g, ''],
+  [/\bcap\b/g, 'pneumonia'],
+  // The lobe is not an axis of pneumonia NOS (lobar pneumonia, J18.1, is its own diagnosis when written).
+  [/\b(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower|rul|rml|rll|lul|lll)\s+lobe\s+(?=pneumonia\b)/g, ''],
+  [/\b(pneumonia),?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower)\s+lobes?\b/g, '$1'],
+  // The index: Otitis, media, acute (NOS) H66.9-; "acute" chooses the serous or suppurative code only with that word.
+  [/\baom\b/g, 'otitis media'],
+  [
+    /\bacute\s+(?=otitis media\b)(?![^.;]*\b(?:serous|suppurative|purulent|allergic|mucoid|sanguinous|nonsuppurative|secretory|exudative|transudative)\b)/g,
+    '',
+  ],
   [/\bhld\b/g, 'hyperlipidemia'],
   [/\bchf\b/g, 'congestive heart failure'],
   [/\bhfref\b/g, 'systolic heart failure'],
