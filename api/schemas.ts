@@ -298,6 +298,22 @@ export const balanceWorklistQuerySchema = eligibilityWorklistQuerySchema.extend(
   }),
 });
 
+/** GET /worklists/overview: every queue at once, for one payer and/or one physician or all. */
+export const worklistOverviewQuerySchema = z
+  .object({
+    payer: safeId(64).optional().meta({ description: 'Only work on encounters of this payer' }),
+    physician: npi.optional().meta({ description: 'Only work on encounters of this physician (NPI)' }),
+    perQueue: z.coerce.number().int().min(0).max(50).default(5).meta({ description: 'Items listed per queue, most urgent first' }),
+    attention: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(200)
+      .default(25)
+      .meta({ description: 'Overdue and escalated items listed across queues' }),
+  })
+  .strict();
+
 export const answerClarificationSchema = z
   .object({
     option: text(500).optional(),

@@ -17,12 +17,14 @@ import { healthRoutes } from './health.ts';
 import { paymentRoutes } from './payments.ts';
 import { patientPaymentRoutes } from './patient-payments.ts';
 import { stageRoutes } from './stages.ts';
+import { whoamiRoutes } from './whoami.ts';
 import { patientRoutes } from './patient.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
 import { statementCycleRoutes } from './statement-cycles.ts';
 import { statementRoutes } from './statements.ts';
 import { worklistRoutes } from './worklists.ts';
 import { revenueWorklistRoutes } from './revenue-worklists.ts';
+import { worklistOverviewRoutes } from './worklist-overview.ts';
 import { revenueCycleRoutes } from './revenue-cycle.ts';
 
 let document: Record<string, unknown> | undefined;
@@ -46,12 +48,14 @@ export const API_ROUTES: readonly Route[] = [
   ...healthRoutes,
   openApiRoute,
   ...stageRoutes,
+  ...whoamiRoutes,
   ...encounterRoutes,
   ...actionRoutes,
   ...correctionRoutes,
   ...estimateRoutes,
   ...worklistRoutes,
   ...revenueWorklistRoutes,
+  ...worklistOverviewRoutes,
   ...coderReviewRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
