@@ -6,7 +6,9 @@
  * A screen (web/screens/, listed in web/screens/index.js) is a module whose default export is
  *   { name, label, roles, mount(root), show(rest), refresh(), hide?(), reset?() }
  *   name     its route, #/<name>; `rest` is what follows #/<name>/ ('' when nothing)
- *   roles    the roles it is for (a token of unknown role sees every screen; the API says 403)
+ *   roles    the roles it is for: the nav offers a screen to these roles only (the role comes
+ *            from GET /whoami); a token the API does not know, or a role with no screen, gets a
+ *            message instead of any data screen
  *   mount    once, before it is first shown; `root` is its <section id="screen-<name>">, from
  *            index.html when the markup is there, else created empty for the screen to fill
  *   refresh  on show, every 5 s while shown (when auto-refresh is on), on "Refresh now"
@@ -14,7 +16,7 @@
  */
 import { loadStages } from './lib/stages.js';
 import { $, el } from './ui/dom.js';
-import { api, handleError, onRefreshRequest, session, setToken, showProblem, viewerRole } from './ui/session.js';
+import { api, handleError, loadRole, onRefreshRequest, session, setToken, showProblem, viewerRole } from './ui/session.js';
 import { SCREENS } from './screens/index.js';
 
 const REFRESH_MS = 5_000;
@@ -26,10 +28,24 @@ const router = {
   busy: false,
 };
 
-/** The screens for this viewer: those of its role, or all when the role is unknown. */
+/** The screens for this viewer: those of its role; none while the role is unknown. */
 function screensForViewer() {
   const role = viewerRole();
-  return SCREENS.filter((screen) => role === null || screen.roles.includes(role));
+  return role === null ? [] : SCREENS.filter((screen) => screen.roles.includes(role));
+}
+
+/** Why no screen is shown (no token, a token the API does not know, a role without screens), or nothing. */
+function renderAccess(screens) {
+  const box = $('access');
+  let message = '';
+  if (session.token === '') message = 'Enter your API token to see the screens of your role.';
+  else if (session.roleProblem === 'unknown-token')
+    message = 'The API does not know this token, so no screen is shown. Check the token and enter it again.';
+  else if (session.roleProblem === 'unchecked')
+    message = 'The API did not say which role this token has, so no screen is shown yet. Use "Refresh now" to ask again.';
+  else if (screens.length === 0) message = `The role "${viewerRole()}" has no screen in this page; it works through the API only.`;
+  box.textContent = message;
+  box.hidden = message === '';
 }
 
 function renderNav() {
@@ -60,11 +76,16 @@ function rootOf(screen) {
 function route() {
   const [, name = '', ...rest] = location.hash.replace(/^#/, '').split('/');
   const screens = screensForViewer();
-  const screen = screens.find((s) => s.name === name) ?? SCREENS.find((s) => s.name === name) ?? screens[0] ?? SCREENS[0];
-  if (router.current !== screen) {
+  const screen = screens.find((s) => s.name === name) ?? screens[0] ?? null;
+  renderAccess(screens);
+  if (router.current !== screen || screen === null) {
     router.current?.hide?.();
     for (const other of SCREENS) rootOf(other).hidden = other !== screen;
     router.current = screen;
+  }
+  if (screen === null) {
+    renderNav();
+    return;
   }
   if (!router.mounted.has(screen.name)) {
     router.mounted.add(screen.name);
@@ -102,12 +123,13 @@ function resetScreens() {
   for (const screen of SCREENS) if (router.mounted.has(screen.name)) screen.reset?.();
 }
 
-$('token-form').addEventListener('submit', (event) => {
+$('token-form').addEventListener('submit', async (event) => {
   event.preventDefault();
   setToken($('token').value.trim());
   showProblem(null);
   resetScreens();
   renderTokenState();
+  await loadRole();
   route();
 });
 
@@ -115,12 +137,17 @@ $('forget-token').addEventListener('click', () => {
   setToken('');
   renderTokenState();
   resetScreens();
-  renderNav();
+  route();
   $('token').focus();
 });
 
-$('refresh').addEventListener('click', () => {
+$('refresh').addEventListener('click', async () => {
   session.needsToken = false;
+  if (session.token !== '' && viewerRole() === null) {
+    await loadRole();
+    route();
+    return;
+  }
   void refresh();
 });
 
@@ -132,6 +159,6 @@ setInterval(() => {
 
 renderTokenState();
 // The stage list comes from the API (GET /stages, no token needed) before anything is drawn by stage.
-await loadStages(api).catch((error) => handleError(error, 'refresh'));
+await Promise.all([loadStages(api).catch((error) => handleError(error, 'refresh')), loadRole()]);
 route();
 if (session.token === '') $('token').focus();

@@ -80,6 +80,11 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
   return {
     /** The stages in workflow order: { items: [{ name, final, takesCodeOverride }] }. */
     stages: () => request('GET', '/stages'),
+    /** The token's role and subject: { role, subject } (401 for a token the API does not know). */
+    whoami: () => request('GET', '/whoami'),
+    /** Supervisors: what waits in every queue, by age, payer and physician, escalated and overdue first. */
+    worklistOverview: ({ payer, physician, perQueue, attention } = {}) =>
+      request('GET', withQuery('/worklists/overview', { payer, physician, perQueue, attention })),
     /** One page of the worklist: { items, nextCursor }. */
     listEncounters: ({ stage, payer, cursor, limit } = {}) => request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
     getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
@@ -91,8 +96,12 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
         body,
         extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
       }),
-    /** A coder's answer in coder_review: { action: 'accept' | 'query' | 'edit', reviewId?, note?, question?, diagnoses?, procedures? }. */
-    coderReview: (id, body) => request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, { body }),
+    /** A coder's answer in coder_review: { action: 'accept' | 'query' | 'edit', reviewId?, note?, question?, diagnoses?, procedures? }; a repeat with the same key gets the first answer. */
+    coderReview: (id, body, { idempotencyKey } = {}) =>
+      request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
     /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
     coderWorklist: () => request('GET', '/coder-review/worklist'),
     /** Audit events (supervisor), newest first: { items, nextCursor }; by encounter, action ('decision:*' a prefix), actor. */

@@ -1,15 +1,19 @@
 /**
  * The signed-in session: the token typed into the page (kept for this tab only), the viewer's
- * role when the token says it, the API client every screen uses, and the error box at the top.
+ * role as the API says it (GET /whoami), the API client every screen uses, and the error box at
+ * the top.
  */
 import { ApiError, createApiClient } from '../lib/api-client.js';
-import { demoRole } from '../lib/roles.js';
 import { $, el } from './dom.js';
 
 const TOKEN_KEY = 'encounterflow.token';
 
 export const session = {
   token: sessionStorage.getItem(TOKEN_KEY) ?? '',
+  /** The token's role as the API answered it; null until it did (or for a token it does not know). */
+  role: null,
+  /** Why the role is unknown: 'unknown-token' (the API said 401), 'unchecked' (it did not answer), or null. */
+  roleProblem: null,
   /** Who raised the error on show: 'refresh', 'action' or null. */
   problemSource: null,
   /** Set after a 401: auto-refresh waits for a new token. */
@@ -18,12 +22,27 @@ export const session = {
 
 export const api = createApiClient({ getToken: () => session.token });
 
-/** The viewer's role when the token is a demo token; null (unknown) otherwise. */
-export const viewerRole = () => demoRole(session.token);
+/** The viewer's role as the API said it, or null (unknown: the page then shows no data screen). */
+export const viewerRole = () => session.role;
 
-/** Keeps (or, for '', forgets) the token for this tab. */
+/** Asks the API whose the token is (GET /whoami) and keeps its role; a 401 or no answer leaves it null. */
+export async function loadRole() {
+  session.role = null;
+  session.roleProblem = null;
+  if (session.token === '') return;
+  try {
+    session.role = (await api.whoami()).role;
+  } catch (error) {
+    session.roleProblem = error instanceof ApiError && error.status === 401 ? 'unknown-token' : 'unchecked';
+    if (session.roleProblem === 'unchecked') showProblem(error, 'refresh');
+  }
+}
+
+/** Keeps (or, for '', forgets) the token for this tab; its role is asked again (loadRole). */
 export function setToken(token) {
   session.token = token;
+  session.role = null;
+  session.roleProblem = null;
   if (token === '') sessionStorage.removeItem(TOKEN_KEY);
   else sessionStorage.setItem(TOKEN_KEY, token);
   session.needsToken = false;
