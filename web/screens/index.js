@@ -7,5 +7,7 @@ import inbox from './inbox.js';
 import worklist from './worklist.js';
 import patientQuestions from './patient-questions.js';
 import billing from './billing.js';
+import overview from './overview.js';
+import coderWorklist from './coder-worklist.js';
 
-export const SCREENS = [worklist, billing, inbox, patientQuestions];
+export const SCREENS = [worklist, billing, inbox, patientQuestions, overview, coderWorklist];
