@@ -5,6 +5,7 @@
  * Each write is keyed so a retried activity writes nothing twice.
  */
 import type { ActivityDeps } from './deps.ts';
+import { writeOffBalance } from '../billing/statement-adjustments.ts';
 import { statementBalance } from '../payments/balance.ts';
 import { dunningHolds } from '../payments/dunning-holds.ts';
 import type { CycleDecision, CycleStatus } from '../workflows/statement-cycle-messages.ts';
@@ -62,7 +63,11 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
       });
     },
 
-    /** The supervisor's decision after the final notice, as the cycle took it. */
+    /**
+     * The supervisor's decision after the final notice, as the cycle took it. A write-off posts the
+     * balance left as an applied write-off adjustment in the same transaction, so the balance reads
+     * 0; only the first attempt that closes the cycle writes anything (a retry finds it decided).
+     */
     async recordCycleDecision(input: {
       statementId: string;
       decision: CycleDecision;
@@ -70,16 +75,35 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
       note?: string;
       at: string;
     }): Promise<void> {
-      await prisma.statementCycle.update({
-        where: { statementId: input.statementId },
-        data: {
-          status: 'closed',
-          decision: input.decision,
+      const at = new Date(input.at);
+      await prisma.$transaction(async (tx) => {
+        const decided = await tx.statementCycle.updateMany({
+          where: { statementId: input.statementId, decidedAt: null },
+          data: {
+            status: 'closed',
+            decision: input.decision,
+            decidedBy: input.decidedBy,
+            decidedAt: at,
+            decisionNote: input.note ?? null,
+            nextNoticeAt: null,
+          },
+        });
+        if (decided.count === 0 || input.decision !== 'write_off') return;
+        const amountCents = await writeOffBalance(tx, {
+          statementId: input.statementId,
+          reason: `Written off after the final notice${input.note ? `: ${input.note}` : ''}`,
           decidedBy: input.decidedBy,
-          decidedAt: new Date(input.at),
-          decisionNote: input.note ?? null,
-          nextNoticeAt: null,
-        },
+          at,
+        });
+        await tx.auditEvent.create({
+          data: {
+            actor: input.decidedBy,
+            role: 'supervisor',
+            action: 'statement_cycle.written_off',
+            detail: { statementId: input.statementId, amountCents },
+            idempotencyKey: `statement-cycle:${input.statementId}:write-off`,
+          },
+        });
       });
     },
 

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import type { Prisma, StatementAdjustment } from '../../generated/prisma/client.ts';
+import { applyToStatement } from '../../billing/statement-adjustments.ts';
 import { dateToDay } from '../../domain/days.ts';
 import { conflict, HttpProblem, notFound } from '../../platform/problem.ts';
 import { recordAudit, recordView } from '../audit.ts';
@@ -47,7 +48,7 @@ async function statementOr404(deps: ApiDeps, id: string) {
   return loaded;
 }
 
-async function questionOr404(deps: ApiDeps, id: string) {
+export async function questionOr404(deps: ApiDeps, id: string) {
   const question = uuid.safeParse(id).success
     ? await deps.prisma.patientQuestion.findUnique({ where: { id }, include: { messages: true } })
     : null;
@@ -68,11 +69,6 @@ function adjustmentView(a: StatementAdjustment) {
     decidedBy: a.decidedBy,
     createdAt: a.createdAt.toISOString(),
   };
-}
-
-/** Applies an approved adjustment: what the patient owes drops at once (never below zero). */
-function applyToStatement(tx: Prisma.TransactionClient, statementId: string, amountCents: number) {
-  return tx.$executeRaw`UPDATE "PatientStatement" SET "patientOwesCents" = GREATEST(0, "patientOwesCents" - ${amountCents}) WHERE "id" = ${statementId}`;
 }
 
 export const patientQuestionRoutes = [
@@ -248,6 +244,11 @@ export const patientQuestionRoutes = [
         where: { encounterId: statement.encounterId, revision: latest._max.revision ?? 0 },
         orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
       });
+      const denials = await deps.prisma.denial.findMany({ where: { encounterId: statement.encounterId }, orderBy: { createdAt: 'asc' } });
+      const plan = await deps.prisma.paymentPlan.findFirst({
+        where: { statementId: statement.id, status: 'active' },
+        include: { _count: { select: { installments: true } } },
+      });
       await recordView(deps, principalOf(res), 'patient_question.viewed', {
         encounterId: statement.encounterId,
         questionId: question.id,
@@ -297,6 +298,15 @@ export const patientQuestionRoutes = [
           source: c.source,
         })),
         adjustments: statement.adjustments.map(adjustmentView),
+        denials: denials.map((d) => ({
+          id: d.id,
+          lineNumber: d.lineNumber,
+          code: d.code,
+          status: d.status,
+          reasons: (d.reasons as { words?: string[] }).words ?? [],
+          appealDueAt: d.appealDueAt?.toISOString() ?? null,
+        })),
+        paymentPlan: plan && { id: plan.id, status: plan.status, totalCents: plan.totalCents, installments: plan._count.installments },
       });
     },
   ),
