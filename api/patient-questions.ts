@@ -5,24 +5,23 @@
  *
  * The question row is written before its workflow starts, and the start is repeatable
  * (USE_EXISTING): a retried request with the same Idempotency-Key finds the row and starts the
- * workflow if the first attempt could not. An answer is stored before the workflow hears of it;
+ * workflow if the first attempt could not, and without a retry the worker's sweep starts it
+ * (billing/patient-question-start.ts). An answer is stored before the workflow hears of it;
  * if that signal is lost, the workflow sees the answer at its next reminder (the database decides).
  */
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { PatientQuestion, PatientQuestionMessage, PrismaClient } from '../generated/prisma/client.ts';
+import { startPatientQuestionWorkflow } from '../billing/patient-question-start.ts';
 import { durationMs } from '../domain/durations.ts';
 import {
   addBusinessDays,
   patientQuestionWorkflowId,
   QUESTION_CATEGORY_LABELS,
-  type PatientQuestionWorkflowInput,
   type QuestionCategory,
 } from '../domain/patient-questions.ts';
 import { badRequest, conflict } from '../platform/problem.ts';
-import { startWorkflowOnce } from '../platform/start-workflow-once.ts';
-import type { patientQuestionWorkflow } from '../workflows/patient-question.ts';
 import { patientQuestionAnsweredSignal } from '../workflows/patient-question-messages.ts';
 import { patientPortalSettings, type ApiDeps } from './deps.ts';
 import { notifyStatementCycle } from './statement-cycle-notify.ts';
@@ -59,18 +58,11 @@ function idempotencyKey(req: Request, statementId: string): string | undefined {
   return `${statementId}:question:${raw}`;
 }
 
-async function startQuestionWorkflow(deps: ApiDeps, question: Pick<PatientQuestion, 'id' | 'workflowId' | 'dueAt'>): Promise<void> {
-  const input: PatientQuestionWorkflowInput = {
-    questionId: question.id,
-    answerDueAt: question.dueAt.toISOString(),
-    reminderInterval: patientPortalSettings(deps).reminderInterval,
-  };
-  await deps.temporal.withDeadline(Date.now() + START_TIMEOUT_MS, () =>
-    startWorkflowOnce<typeof patientQuestionWorkflow>(deps.temporal.workflow, 'patientQuestionWorkflow', {
-      workflowId: question.workflowId,
-      taskQueue: deps.taskQueue,
-      args: [input],
-    }),
+function startQuestionWorkflow(deps: ApiDeps, question: Pick<PatientQuestion, 'id' | 'workflowId' | 'dueAt'>): Promise<void> {
+  return startPatientQuestionWorkflow(
+    deps.temporal,
+    { taskQueue: deps.taskQueue, reminderInterval: patientPortalSettings(deps).reminderInterval, timeoutMs: START_TIMEOUT_MS },
+    question,
   );
 }
 

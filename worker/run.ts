@@ -59,6 +59,8 @@ export async function runWorker(
     taskQueue: config.taskQueue,
     timings: config.timings,
     intervalMs: config.reconcileIntervalMs,
+    // Patient questions stored while Temporal was down get their SLA workflow too.
+    patientQuestions: { reminderInterval: config.patientPortal.reminderInterval },
   });
   // Card payments whose provider answer never came are settled from the provider's record.
   const paymentReconciler = startPaymentReconciler(

@@ -14,9 +14,13 @@
  * Candidates are encounters still in the stage `received` (the workflow's first step moves it on)
  * and older than a grace period, so intakes in progress are left to finish their own start.
  * Each candidate is described first: an execution that exists (running or closed) is left alone.
+ *
+ * The same pass starts the workflow of patient questions stored while Temporal was down and never
+ * acknowledged (billing/patient-question-start.ts), when `patientQuestions` is given.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import { startMissingQuestionWorkflows } from '../billing/patient-question-start.ts';
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { createLogger } from '../platform/logger.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
@@ -34,6 +38,8 @@ export interface ReconcilerOptions {
   batchSize?: number;
   /** Bound of each Temporal call (default 5 s). */
   rpcTimeoutMs?: number;
+  /** Also start the workflow of stored patient questions that have none (their reminder interval). */
+  patientQuestions?: { reminderInterval: string };
 }
 
 export interface ReconcileResult {
@@ -41,6 +47,8 @@ export interface ReconcileResult {
   candidates: number;
   /** Of those, the ones that had no workflow and were started now. */
   started: number;
+  /** Patient questions never acknowledged past the grace period, whose workflow was started (or found running). */
+  questions: number;
 }
 
 async function workflowExists(temporal: Client, workflowId: string, rpcTimeoutMs: number): Promise<boolean> {
@@ -74,7 +82,16 @@ export async function reconcileUnstartedWorkflows(options: ReconcilerOptions): P
     started += 1;
     log.info('started the workflow of a stored encounter that had none', { workflowId: encounter.workflowId });
   }
-  return { candidates: candidates.length, started };
+  const questions =
+    options.patientQuestions === undefined
+      ? 0
+      : await startMissingQuestionWorkflows(options.prisma, options.temporal, {
+          taskQueue: options.taskQueue,
+          reminderInterval: options.patientQuestions.reminderInterval,
+          timeoutMs: rpcTimeoutMs,
+          ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+        });
+  return { candidates: candidates.length, started, questions };
 }
 
 export interface RunningReconciler {
@@ -89,7 +106,7 @@ export function startReconciler(options: ReconcilerOptions & { intervalMs: numbe
   const pass = () => {
     current = reconcileUnstartedWorkflows(options).then(
       (result) => {
-        if (result.started > 0) log.info('reconcile pass', { ...result });
+        if (result.started > 0 || result.questions > 0) log.info('reconcile pass', { ...result });
       },
       (error: unknown) => {
         // Temporal or the database is down: the next pass tries again.
