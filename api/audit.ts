@@ -34,6 +34,9 @@ export type AuditAction =
   | 'patient_link.revoked'
   | 'patient_question.asked_for_patient'
   | 'patient_question.answered'
+  /** From a patient's question: the claim sent back to the insurer (denial path), a payment plan set up. */
+  | 'patient_question.claim_sent_back'
+  | 'patient_question.payment_plan_set_up'
   | 'patient_questions.viewed'
   | 'patient_question.viewed'
   | 'statement.adjustment_requested'

@@ -230,7 +230,26 @@ export const questionDetailSchema = z
       }),
     ),
     adjustments: z.array(statementAdjustmentSchema),
+    denials: z
+      .array(
+        z.object({
+          id: z.uuid(),
+          lineNumber: z.number().int(),
+          code: z.string(),
+          status: z.string(),
+          reasons: z.array(z.string()),
+          appealDueAt: z.iso.datetime().nullable(),
+        }),
+      )
+      .meta({ description: 'Denied lines of the encounter’s claims; open ones can be sent back to the insurer from the question' }),
+    paymentPlan: z
+      .object({ id: z.uuid(), status: z.string(), totalCents: cents, installments: z.number().int() })
+      .nullable()
+      .meta({ description: 'The statement’s active payment plan, if any' }),
   })
   .meta({ id: 'PatientQuestionDetail' });
 
 export const answerReceiptSchema = z.object({ question: questionViewSchema });
+
+/** The answer the patient reads with an action taken from their question. */
+export const actionAnswer = questionText.meta({ description: 'The answer the patient reads on their page (they are notified)' });

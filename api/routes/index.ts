@@ -19,6 +19,7 @@ import { patientPaymentRoutes } from './patient-payments.ts';
 import { stageRoutes } from './stages.ts';
 import { whoamiRoutes } from './whoami.ts';
 import { patientRoutes } from './patient.ts';
+import { patientQuestionActionRoutes } from './patient-question-actions.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
 import { statementCycleRoutes } from './statement-cycles.ts';
 import { statementRoutes } from './statements.ts';
@@ -60,6 +61,7 @@ export const API_ROUTES: readonly Route[] = [
   ...clarificationRoutes,
   ...statementRoutes,
   ...patientQuestionRoutes,
+  ...patientQuestionActionRoutes,
   ...patientRoutes,
   ...paymentRoutes,
   ...patientPaymentRoutes,

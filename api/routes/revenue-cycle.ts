@@ -10,11 +10,11 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { postedPayments } from '../../activities/posting.ts';
 import { MAX_APPEAL_DOCUMENT_BYTES } from '../../integrations/payer-claims-contract.ts';
-import { denialActionUpdate, type DenialAction } from '../../workflows/messages.ts';
 import { idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
-import { executeUpdateOrProblem, findEncounterOr404 } from '../encounter-access.ts';
-import { HttpProblem, badRequest, conflict, notFound } from '../../platform/problem.ts';
+import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
+import { findEncounterOr404 } from '../encounter-access.ts';
+import { HttpProblem, badRequest, notFound } from '../../platform/problem.ts';
 import { acceptedSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { encounterIdParams, uuid } from '../schemas.ts';
@@ -38,23 +38,6 @@ function looksLike(contentType: string, bytes: Buffer): boolean {
   }
 }
 
-export const denialActionSchema = z
-  .object({
-    action: z.enum(['resubmit', 'appeal', 'write_off']),
-    denialIds: z.array(uuid).max(50).optional(),
-    reason: z.string().trim().min(1).max(2000).optional(),
-    attachmentIds: z.array(uuid).max(10).optional(),
-    corrections: z
-      .array(
-        z.object({
-          code: z.string().regex(/^([0-9]{4}[0-9A-Z]|[A-V][0-9]{4})$/),
-          modifiers: z.array(z.string().regex(/^[0-9A-Z]{2}$/)).max(4),
-        }),
-      )
-      .max(20)
-      .optional(),
-  })
-  .strict();
 
 const rawUpload = express.raw({ type: [...ATTACHMENT_TYPES], limit: MAX_APPEAL_DOCUMENT_BYTES });
 
@@ -238,31 +221,7 @@ export const revenueCycleRoutes = [
     },
     async ({ deps, params, body, req, res }) => {
       const encounter = await findEncounterOr404(deps, params.id);
-      const principal = principalOf(res);
-      if (body.attachmentIds?.length) {
-        const found = await deps.prisma.attachment.count({ where: { id: { in: body.attachmentIds }, encounterId: encounter.id } });
-        if (found !== new Set(body.attachmentIds).size) {
-          throw new HttpProblem(422, 'An attachment id names no document of this encounter', [
-            { field: 'attachmentIds', message: 'unknown attachment' },
-          ]);
-        }
-      }
-      const action: DenialAction = { action: body.action, actor: principal.subject };
-      if (body.denialIds) action.denialIds = body.denialIds;
-      if (body.reason) action.reason = body.reason;
-      if (body.attachmentIds) action.attachmentIds = body.attachmentIds;
-      if (body.corrections) action.corrections = body.corrections;
-      const key = idempotencyKeyOf(req, encounter.id);
-      await executeUpdateOrProblem(deps, encounter.workflowId, denialActionUpdate, action, {
-        refused: (message) => conflict(message ?? 'The workflow refused the action'),
-        ...(key !== undefined ? { updateId: `denial:${key}` } : {}),
-      });
-      await recordAudit(deps.prisma, {
-        encounterId: encounter.id,
-        principal,
-        action: 'denial.action_requested',
-        detail: { action: body.action, denialIds: body.denialIds ?? [], attachmentIds: body.attachmentIds ?? [] },
-      });
+      await requestDenialAction(deps, encounter, principalOf(res), body, idempotencyKeyOf(req, encounter.id));
       res.status(200).json({ accepted: true });
     },
   ),

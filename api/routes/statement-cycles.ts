@@ -5,19 +5,15 @@
  * worklist of missed installments.
  */
 import { z } from 'zod';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { dateToDay } from '../../domain/days.ts';
-import type { PaymentPlanInput } from '../../workflows/statement-cycle-config.ts';
-import { paymentPlanWorkflowId, statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
+import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
 import { CYCLE_DECISIONS, cycleDecisionSignal } from '../../workflows/statement-cycle-messages.ts';
-import type { paymentPlanWorkflow } from '../../workflows/payment-plan.ts';
-import { statementBalance } from '../../payments/balance.ts';
-import { conflict, notFound, unavailable } from '../../platform/problem.ts';
+import { conflict, notFound } from '../../platform/problem.ts';
 import { principalOf } from '../auth.ts';
+import { createPaymentPlan, planRequestSchema, planSchema } from '../payment-plans.ts';
 import { acceptedSchema } from '../responses.ts';
 import { route } from '../route.ts';
-import { isoDate, safeString, statementIdParams, uuid } from '../schemas.ts';
-import { notifyStatementCycle } from '../statement-cycle-notify.ts';
+import { safeString, statementIdParams, uuid } from '../schemas.ts';
 
 const cycleSchema = z
   .object({
@@ -56,23 +52,7 @@ function cycleJson(c: CycleRow, notices: NoticeRow[]): z.infer<typeof cycleSchem
   };
 }
 
-const planSchema = z
-  .object({
-    id: z.string(),
-    statementId: z.string(),
-    status: z.enum(['active', 'completed', 'defaulted', 'cancelled']),
-    totalCents: z.number().int(),
-    installments: z.array(
-      z.object({ number: z.number().int(), dueDate: z.string(), amountCents: z.number().int(), status: z.enum(['due', 'paid', 'missed']) }),
-    ),
-  })
-  .meta({ id: 'PaymentPlan' });
 
-const planRequestSchema = z.object({
-  installments: z.number().int().min(2).max(24).meta({ description: 'How many installments the balance is split into' }),
-  firstDueDate: isoDate.meta({ description: 'Due date of the first installment (YYYY-MM-DD)' }),
-  intervalDays: z.number().int().min(7).max(62).default(30).meta({ description: 'Days between installments' }),
-});
 
 const missedSchema = z.object({
   items: z.array(
@@ -80,26 +60,7 @@ const missedSchema = z.object({
   ),
 });
 
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return dateToDay(date);
-}
 
-/** Installments of equal amounts, the cents that do not divide evenly in the last. */
-export function splitInstallments(
-  totalCents: number,
-  count: number,
-  firstDueDate: string,
-  intervalDays: number,
-): PaymentPlanInput['installments'] {
-  const base = Math.floor(totalCents / count);
-  return Array.from({ length: count }, (_, i) => ({
-    number: i + 1,
-    dueDate: addDays(firstDueDate, i * intervalDays),
-    amountCents: i === count - 1 ? totalCents - base * (count - 1) : base,
-  }));
-}
 
 export const statementCycleRoutes = [
   route(
@@ -192,68 +153,7 @@ export const statementCycleRoutes = [
       problems: { 404: 'No such statement', 409: 'Nothing is owed, or the statement has an active plan already' },
     },
     async ({ deps, params, body, res }) => {
-      if (deps.payments === undefined) throw unavailable('Payments are not configured on this API');
-      const balance = uuid.safeParse(params.id).success ? await statementBalance(deps.prisma, params.id) : undefined;
-      if (balance === undefined) throw notFound('No statement has this id');
-      if (balance.balanceCents <= 0) throw conflict('Nothing is owed on this statement');
-      const installments = splitInstallments(balance.balanceCents, body.installments, body.firstDueDate, body.intervalDays);
-      const principal = principalOf(res);
-      const plan = await deps.prisma.$transaction(async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "PatientStatement" WHERE "id" = ${params.id} FOR UPDATE`;
-        if ((await tx.paymentPlan.count({ where: { statementId: params.id, status: 'active' } })) > 0) return undefined;
-        return tx.paymentPlan.create({
-          data: {
-            statementId: params.id,
-            totalCents: balance.balanceCents,
-            createdBy: principal.subject,
-            installments: {
-              create: installments.map((i) => ({
-                number: i.number,
-                dueDate: new Date(`${i.dueDate}T00:00:00Z`),
-                amountCents: i.amountCents,
-              })),
-            },
-          },
-          include: { installments: { orderBy: { number: 'asc' } } },
-        });
-      });
-      if (plan === undefined) throw conflict('This statement has an active payment plan already');
-      const input: PaymentPlanInput = { planId: plan.id, statementId: params.id, installments, timings: deps.payments.planTimings };
-      try {
-        await deps.temporal.workflow.start<typeof paymentPlanWorkflow>('paymentPlanWorkflow', {
-          workflowId: paymentPlanWorkflowId(plan.id),
-          taskQueue: deps.taskQueue,
-          args: [input],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        });
-      } catch (error) {
-        if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-          // No durable schedule, no plan: the biller may try again.
-          await deps.prisma.paymentPlan.delete({ where: { id: plan.id } });
-          throw error;
-        }
-      }
-      await deps.prisma.auditEvent.create({
-        data: {
-          actor: principal.subject,
-          role: principal.role,
-          action: 'payment_plan.created',
-          detail: { statementId: params.id, planId: plan.id, installments: body.installments },
-        },
-      });
-      await notifyStatementCycle(deps, params.id, 'payment_plan');
-      res.status(201).json({
-        id: plan.id,
-        statementId: plan.statementId,
-        status: 'active',
-        totalCents: plan.totalCents,
-        installments: plan.installments.map((i) => ({
-          number: i.number,
-          dueDate: dateToDay(i.dueDate),
-          amountCents: i.amountCents,
-          status: i.status as 'due',
-        })),
-      });
+      res.status(201).json(await createPaymentPlan(deps, params.id, principalOf(res), body));
     },
   ),
 

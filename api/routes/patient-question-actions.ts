@@ -1,0 +1,153 @@
+/**
+ * What a biller can do from a patient's question besides answering it in words: send the claim
+ * back to the insurer (the encounter's denial path: a corrected replacement claim or an appeal,
+ * api/denial-actions.ts) and set up a payment plan (api/payment-plans.ts). Each action is taken
+ * through the same function as on the encounter or the statement, then the biller's answer is
+ * stored on the question (the patient reads it on their page and is notified), and the action is
+ * audited with the question's id. An Idempotency-Key makes a retry answer with what was done,
+ * without a second action or a second answer.
+ */
+import { z } from 'zod';
+import type { PatientQuestion } from '../../generated/prisma/client.ts';
+import { badRequest } from '../../platform/problem.ts';
+import { recordAudit, type AuditAction } from '../audit.ts';
+import { principalOf, type Principal } from '../auth.ts';
+import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
+import type { ApiDeps } from '../deps.ts';
+import { createPaymentPlan, planRequestFields, planSchema } from '../payment-plans.ts';
+import { actionAnswer, questionIdParams, questionViewSchema } from '../patient-schemas.ts';
+import { answerQuestion, questionView } from '../patient-questions.ts';
+import { route } from '../route.ts';
+import { questionOr404 } from './patient-questions.ts';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
+const STAFF = ['biller', 'supervisor'] as const;
+
+const claimActionBody = denialActionSchema
+  .extend({
+    action: z.enum(['resubmit', 'appeal']).meta({ description: 'resubmit: a corrected replacement claim (frequency 7); appeal: with documents' }),
+    answer: actionAnswer,
+  })
+  .strict();
+
+const planActionBody = z.object({ ...planRequestFields, answer: actionAnswer }).strict();
+
+const actionReceipt = z.object({ question: questionViewSchema, paymentPlan: planSchema.optional() });
+
+/** The audit key of an action retried with the same Idempotency-Key, scoped to the question. */
+function auditKeyOf(headerValue: string | undefined, questionId: string, action: string): string | undefined {
+  if (headerValue === undefined) return undefined;
+  if (!IDEMPOTENCY_KEY.test(headerValue))
+    throw badRequest('The Idempotency-Key header is malformed', [
+      { field: 'Idempotency-Key', message: '1 to 200 letters, digits and . _ : -' },
+    ]);
+  return `patient-question:${questionId}:${action}:${headerValue}`;
+}
+
+async function alreadyDone(deps: ApiDeps, auditKey: string | undefined): Promise<boolean> {
+  if (auditKey === undefined) return false;
+  return (await deps.prisma.auditEvent.count({ where: { idempotencyKey: auditKey } })) > 0;
+}
+
+/** After the action: the biller's answer on the question (patient notified), and the audit row with the question's id. */
+async function answerAndAudit(
+  deps: ApiDeps,
+  question: PatientQuestion,
+  principal: Principal,
+  answer: string,
+  audit: { action: AuditAction; detail: Record<string, string | number>; key: string | undefined },
+) {
+  const message = await answerQuestion(deps, question, {
+    text: answer,
+    attachItemizedBill: false,
+    author: principal.subject,
+    authorRole: principal.role === 'supervisor' ? 'supervisor' : 'biller',
+  });
+  await recordAudit(deps.prisma, {
+    encounterId: question.encounterId,
+    principal,
+    action: audit.action,
+    detail: { questionId: question.id, statementId: question.statementId, messageId: message.id, ...audit.detail },
+    ...(audit.key !== undefined ? { idempotencyKey: audit.key } : {}),
+  });
+}
+
+async function currentView(deps: ApiDeps, questionId: string) {
+  const full = await deps.prisma.patientQuestion.findUniqueOrThrow({ where: { id: questionId }, include: { messages: true } });
+  return questionView(full);
+}
+
+export const patientQuestionActionRoutes = [
+  route(
+    {
+      method: 'post',
+      path: '/patient-questions/:id/claim-actions',
+      summary:
+        'From a patient’s question: send the claim back to the insurer through the encounter’s denial path (resubmit a corrected claim, or appeal), and answer the patient',
+      roles: STAFF,
+      params: questionIdParams,
+      body: claimActionBody,
+      responses: {
+        201: { description: 'The encounter’s workflow took the action; the answer is on the question', body: actionReceipt },
+        200: { description: 'A repeat with the same Idempotency-Key: nothing done again', body: actionReceipt },
+      },
+      problems: {
+        404: 'No such question',
+        409: 'No open denial fits the action, or the encounter’s workflow is no longer running (the workflow says why)',
+        422: 'An attachment id names no document of this encounter',
+      },
+    },
+    async ({ deps, params, body, req, res }) => {
+      const question = await questionOr404(deps, params.id);
+      const key = auditKeyOf(req.get('idempotency-key'), question.id, 'claim');
+      if (await alreadyDone(deps, key)) {
+        res.status(200).set('Idempotent-Replay', 'true').json({ question: await currentView(deps, question.id) });
+        return;
+      }
+      const principal = principalOf(res);
+      const { answer, ...action } = body;
+      const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: question.encounterId } });
+      await requestDenialAction(deps, encounter, principal, action, key && `${encounter.id}:${key}`, { questionId: question.id });
+      await answerAndAudit(deps, question, principal, answer, {
+        action: 'patient_question.claim_sent_back',
+        detail: { denialAction: action.action },
+        key,
+      });
+      res.status(201).json({ question: await currentView(deps, question.id) });
+    },
+  ),
+
+  route(
+    {
+      method: 'post',
+      path: '/patient-questions/:id/payment-plan',
+      summary:
+        'From a patient’s question: set up a payment plan for the statement’s balance (installments with reminders, dunning paused), and answer the patient',
+      roles: STAFF,
+      params: questionIdParams,
+      body: planActionBody,
+      responses: {
+        201: { description: 'The plan; the answer is on the question', body: actionReceipt },
+        200: { description: 'A repeat with the same Idempotency-Key: nothing done again', body: actionReceipt },
+      },
+      problems: { 404: 'No such question', 409: 'Nothing is owed, or the statement has an active plan already' },
+    },
+    async ({ deps, params, body, req, res }) => {
+      const question = await questionOr404(deps, params.id);
+      const key = auditKeyOf(req.get('idempotency-key'), question.id, 'payment-plan');
+      if (await alreadyDone(deps, key)) {
+        res.status(200).set('Idempotent-Replay', 'true').json({ question: await currentView(deps, question.id) });
+        return;
+      }
+      const principal = principalOf(res);
+      const { answer, ...request } = body;
+      const plan = await createPaymentPlan(deps, question.statementId, principal, request, { questionId: question.id });
+      await answerAndAudit(deps, question, principal, answer, {
+        action: 'patient_question.payment_plan_set_up',
+        detail: { planId: plan.id, installments: plan.installments.length },
+        key,
+      });
+      res.status(201).json({ question: await currentView(deps, question.id), paymentPlan: plan });
+    },
+  ),
+];
