@@ -20,6 +20,7 @@ import { createPatientQuestionActivities, createPatientQuestionNoticeActivities 
 import { createRecordActivities } from './records.ts';
 import { createStatementActivities } from './statements.ts';
 import { createStatementCycleActivities } from './statement-cycle.ts';
+import { createStatementNoticeActivities } from './statement-notices.ts';
 import { createRemittanceExternalActivities, createRemittanceInternalActivities } from './remittances.ts';
 
 export function createInternalActivities(deps: ActivityDeps) {
@@ -45,6 +46,7 @@ export function createExternalActivities(deps: ActivityDeps) {
     ...createPriorAuthorizationActivities(deps),
     ...createBillingActivities(deps),
     ...createPatientQuestionNoticeActivities(deps),
+    ...createStatementNoticeActivities(deps),
     ...createRemittanceExternalActivities(deps),
   };
 }

@@ -494,6 +494,28 @@ const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHan
     if (result.status !== 'paid') throw new Error(`cycle ended ${result.status}`);
     return handle;
   },
+  'statement-cycle-notices-sent-write-off-v2': async (ctx) => {
+    const ledger = new FakeStatementLedger();
+    // The clinic's messaging is down for the statement's first attempts: retried, sent once.
+    ledger.messagingDownFor = 2;
+    const { handle, result } = await runStatementCycle(ctx, ledger, async (cycle) => {
+      await ctx.env.sleep('121d');
+      await cycle.signal(cycleDecisionSignal, { decision: 'write_off', decidedBy: 'supervisor-1' });
+    });
+    if (result.status !== 'closed') throw new Error(`cycle ended ${result.status}`);
+    if (ledger.delivered.length !== 5) throw new Error(`${ledger.delivered.length} notices delivered instead of 5`);
+    return handle;
+  },
+  'payment-plan-installment-reminders-sent-v2': async (ctx) => {
+    const ledger = new FakeStatementLedger();
+    const { handle, result } = await runPaymentPlan(ctx, ledger, [
+      { number: 1, dueDate: '2027-01-10', amountCents: 3_000 },
+      { number: 2, dueDate: '2027-02-10', amountCents: 3_000 },
+    ]);
+    if (result !== 'defaulted') throw new Error(`plan ended ${result}`);
+    if (ledger.delivered.length !== 2) throw new Error(`${ledger.delivered.length} installment reminders delivered instead of 2`);
+    return handle;
+  },
   'payment-plan-missed-installment': async (ctx) => {
     const ledger = new FakeStatementLedger();
     ledger.planPaidCents = 3_000;

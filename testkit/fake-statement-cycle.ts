@@ -4,6 +4,8 @@
  * decisions, installments).
  */
 import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { EXTERNAL_PARTY_UNAVAILABLE } from '../integrations/failure-types.ts';
 import type { Activities } from '../activities/index.ts';
 import type { NoticeKind } from '../activities/statement-cycle.ts';
 
@@ -20,6 +22,12 @@ export class FakeStatementLedger {
   planStatus: 'active' | 'completed' | 'defaulted' = 'active';
   /** Facts reads, in order (a test can wait for the cycle to have looked). */
   factReads = 0;
+  /** Notices the clinic's messaging accepted, once each (sendStatementNotice). */
+  readonly delivered: Array<{ kind: NoticeKind; seq: number }> = [];
+  /** Delivery attempts, accepted or not. */
+  deliveryAttempts = 0;
+  /** The next this many delivery attempts find the messaging endpoint down (retryable). */
+  messagingDownFor = 0;
 }
 
 /** The workflow clock when the activity was scheduled (the time-skipping server's time, not this process's). */
@@ -36,6 +44,7 @@ type CycleActivities = Pick<
   | 'paymentPlanProgress'
   | 'markInstallment'
   | 'finishPaymentPlan'
+  | 'sendStatementNotice'
 >;
 
 export function fakeStatementCycleActivities(ledger: FakeStatementLedger): CycleActivities {
@@ -62,6 +71,16 @@ export function fakeStatementCycleActivities(ledger: FakeStatementLedger): Cycle
     },
     async finishPaymentPlan({ status }) {
       if (ledger.planStatus === 'active') ledger.planStatus = status;
+    },
+    async sendStatementNotice({ kind, seq }) {
+      ledger.deliveryAttempts++;
+      if (ledger.messagingDownFor > 0) {
+        ledger.messagingDownFor--;
+        throw ApplicationFailure.create({ type: EXTERNAL_PARTY_UNAVAILABLE, message: 'webhook answered 503' });
+      }
+      if (ledger.delivered.some((d) => d.kind === kind && d.seq === seq)) return 'already_delivered';
+      ledger.delivered.push({ kind, seq });
+      return 'delivered';
     },
   };
 }

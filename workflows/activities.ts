@@ -55,3 +55,14 @@ export const external = proxyActivities<ExternalActivities>({
     nonRetryableErrorTypes: [EXTERNAL_PARTY_REJECTED, INVALID_ENCOUNTER],
   },
 });
+
+/**
+ * Notices to patients through the clinic's messaging (statement notices, behind
+ * STATEMENT_NOTICES_SENT): retried with no end through a messaging outage, so a notice is delayed,
+ * never lost; a refusal for good is the activity's answer (recorded on the notice), not a failure.
+ */
+export const messaging = proxyActivities<Pick<ExternalActivities, 'sendStatementNotice'>>({
+  startToCloseTimeout: '1 minute',
+  heartbeatTimeout: HEARTBEAT_TIMEOUT,
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});

@@ -90,3 +90,11 @@ export const REMITTANCE_AWAITED = 'remittance-awaited-before-statement';
  * routine visit; the stages and their records are the same.
  */
 export const TRANSITIONS_CARRIED = 'transitions-carried-by-activities';
+
+/**
+ * Statement notices (the statement, the reminders, the final notice, a payment plan's installment
+ * reminders) are sent to the patient through the clinic's messaging after they are recorded
+ * (activities/statement-notices.ts), retried through messaging outages. Cycles and plans that
+ * recorded notices before it only recorded them.
+ */
+export const STATEMENT_NOTICES_SENT = 'statement-notices-sent';

@@ -4,11 +4,13 @@
  * date and a grace period the plan's progress is read: paid → the installment is marked paid,
  * not paid → it is marked missed, which puts it on the billers' worklist (a person calls the
  * patient; nothing automatic happens to the patient). A balance paid off early completes the plan.
- * While the plan is active the statement cycle is paused (payments/dunning-holds.ts).
+ * While the plan is active the statement cycle is paused (payments/dunning-holds.ts). Reminders
+ * are sent to the patient through the clinic's messaging (STATEMENT_NOTICES_SENT).
  */
-import { sleep } from '@temporalio/workflow';
+import { patched, sleep } from '@temporalio/workflow';
 import { durationMs } from '../domain/durations.ts';
-import { internal } from './activities.ts';
+import { internal, messaging } from './activities.ts';
+import { STATEMENT_NOTICES_SENT } from './patches.ts';
 import type { PaymentPlanInput } from './statement-cycle-config.ts';
 
 function dayStart(day: string): number {
@@ -35,6 +37,9 @@ export async function paymentPlanWorkflow(input: PaymentPlanInput): Promise<'com
         seq: installment.number,
         balanceCents: progress.balanceCents,
       });
+      if (patched(STATEMENT_NOTICES_SENT)) {
+        await messaging.sendStatementNotice({ statementId, kind: 'installment_reminder', seq: installment.number });
+      }
     }
     await sleepUntil(due + durationMs(timings.grace));
     progress = await internal.paymentPlanProgress({ planId, throughNumber: installment.number });

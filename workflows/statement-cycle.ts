@@ -11,11 +11,16 @@
  * decides on comes from the database through one activity (balance, holds), read before every
  * notice; the API's signal `dunningChanged` (a payment, a question opened or answered) only
  * makes it read now instead of later, and while paused it also re-reads on an interval.
+ *
+ * Each notice is recorded, then (STATEMENT_NOTICES_SENT) sent to the patient through the clinic's
+ * messaging, retried through its outages (activities/statement-notices.ts).
  */
 import { HandlerUnfinishedPolicy } from '@temporalio/common';
-import { condition, setHandler, workflowInfo } from '@temporalio/workflow';
+import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import type { NoticeKind } from '../activities/statement-cycle.ts';
 import { durationMs } from '../domain/durations.ts';
-import { internal } from './activities.ts';
+import { internal, messaging } from './activities.ts';
+import { STATEMENT_NOTICES_SENT } from './patches.ts';
 import {
   cycleDecisionSignal,
   dunningChangedSignal,
@@ -63,6 +68,10 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     state.holds = facts.holds;
     return facts;
   };
+  const sendNotice = async (kind: NoticeKind, seq: number, balanceCents: number) => {
+    await internal.recordStatementNotice({ statementId, kind, seq, balanceCents });
+    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind, seq });
+  };
   const paid = async () => {
     await save('paid');
     return state;
@@ -70,7 +79,7 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
 
   let facts = await readFacts();
   if (facts.balanceCents <= 0) return paid();
-  await internal.recordStatementNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+  await sendNotice('statement', 0, facts.balanceCents);
   state.noticesSent++;
 
   const notices = [
@@ -98,10 +107,10 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
       counted += Date.now() - started;
     }
     if (notice.final) {
-      await internal.recordStatementNotice({ statementId, kind: 'final_notice', seq: 1, balanceCents: facts.balanceCents });
+      await sendNotice('final_notice', 1, facts.balanceCents);
     } else {
       state.remindersSent++;
-      await internal.recordStatementNotice({ statementId, kind: 'reminder', seq: state.remindersSent, balanceCents: facts.balanceCents });
+      await sendNotice('reminder', state.remindersSent, facts.balanceCents);
     }
     state.noticesSent++;
   }

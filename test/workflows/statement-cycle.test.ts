@@ -2,7 +2,8 @@
  * The statement cycle and payment plans on Temporal's time-skipping test server with the
  * in-memory ledger: reminders at 30/60/90 days and the final notice at 120 (on the workflow
  * clock, no wall clock), stopping when paid, pausing while a question is open (paused days do
- * not count), a supervisor's decision at the end, and a payment plan's missed installment.
+ * not count), a supervisor's decision at the end, and a payment plan's missed installment. Every
+ * notice recorded is sent through the clinic's messaging once, through its outages.
  */
 import { describe, expect, it } from 'vitest';
 import { Client } from '@temporalio/client';
@@ -109,6 +110,25 @@ describe('the statement cycle', () => {
     expect(ledger.states.map((s) => s.status)).toContain('paused');
   });
 
+  it('sends every notice it records through the clinic’s messaging, once each, through an outage of the endpoint', async () => {
+    const ledger = new FakeStatementLedger();
+    // Down for the statement's first three attempts, then again for the first reminder's two.
+    ledger.messagingDownFor = 3;
+    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
+      await env.sleep('10d');
+      expect(ledger.delivered).toEqual([{ kind: 'statement', seq: 0 }]);
+      ledger.messagingDownFor = 2;
+      await env.sleep('115d');
+      await waitForStatus(handle, 'awaiting_decision');
+      await handle.signal(cycleDecisionSignal, { decision: 'write_off', decidedBy: 'supervisor-1' });
+    });
+    expect(result.status).toBe('closed');
+    expect(ledger.delivered).toEqual(ledger.notices.map(({ kind, seq }) => ({ kind, seq })));
+    expect(ledger.delivered).toHaveLength(5);
+    expect(ledger.deliveryAttempts).toBe(5 + 3 + 2);
+    expect(ledger.decisions).toEqual([{ decision: 'write_off', decidedBy: 'supervisor-1' }]);
+  });
+
   it('sends nothing for a statement with nothing owed', async () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 0;
@@ -134,6 +154,11 @@ describe('payment plans', () => {
     expect(result).toBe('defaulted');
     expect(Object.fromEntries(ledger.installments)).toEqual({ 1: 'paid', 2: 'missed', 3: 'missed' });
     expect(ledger.notices.filter((n) => n.kind === 'installment_reminder').map((n) => n.seq)).toEqual([2, 3]);
+    // Each reminder recorded is also sent to the patient through the clinic's messaging.
+    expect(ledger.delivered).toEqual([
+      { kind: 'installment_reminder', seq: 2 },
+      { kind: 'installment_reminder', seq: 3 },
+    ]);
     expect(ledger.planStatus).toBe('defaulted');
   });
 
