@@ -1,4 +1,4 @@
-/** A real HTTP receiver of signed webhooks for tests and the demo: keeps each delivery with its signature checked (standardwebhooks). */
+/** A real HTTP receiver of signed webhooks for tests and the demo: keeps each delivery with its signature checked (standardwebhooks); `down` makes it an outage (503). */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { webhookSigner } from '../integrations/webhook-signing.ts';
@@ -11,13 +11,25 @@ export interface ReceivedWebhook {
 
 export interface WebhookReceiver {
   url: string;
+  /** Deliveries answered 204 (every attempt while up, repeats included). */
   received: ReceivedWebhook[];
+  /** While true the endpoint is down: every delivery is answered 503 and counted in `refusedWhileDown`. */
+  down: boolean;
+  refusedWhileDown: number;
   close(): Promise<void>;
 }
 
 export async function startWebhookReceiver(secret: string): Promise<WebhookReceiver> {
   const received: ReceivedWebhook[] = [];
+  const receiver = { down: false, refusedWhileDown: 0 };
   const server: Server = createServer((req, res) => {
+    if (receiver.down) {
+      receiver.refusedWhileDown++;
+      req.resume();
+      res.statusCode = 503;
+      res.end();
+      return;
+    }
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     req.on('end', () => {
@@ -38,9 +50,9 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
+  return Object.assign(receiver, {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
     received,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  });
 }

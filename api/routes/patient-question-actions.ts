@@ -25,7 +25,9 @@ const STAFF = ['biller', 'supervisor'] as const;
 
 const claimActionBody = denialActionSchema
   .extend({
-    action: z.enum(['resubmit', 'appeal']).meta({ description: 'resubmit: a corrected replacement claim (frequency 7); appeal: with documents' }),
+    action: z
+      .enum(['resubmit', 'appeal'])
+      .meta({ description: 'resubmit: a corrected replacement claim (frequency 7); appeal: with documents' }),
     answer: actionAnswer,
   })
   .strict();
@@ -101,7 +103,10 @@ export const patientQuestionActionRoutes = [
       const question = await questionOr404(deps, params.id);
       const key = auditKeyOf(req.get('idempotency-key'), question.id, 'claim');
       if (await alreadyDone(deps, key)) {
-        res.status(200).set('Idempotent-Replay', 'true').json({ question: await currentView(deps, question.id) });
+        res
+          .status(200)
+          .set('Idempotent-Replay', 'true')
+          .json({ question: await currentView(deps, question.id) });
         return;
       }
       const principal = principalOf(res);
@@ -136,7 +141,10 @@ export const patientQuestionActionRoutes = [
       const question = await questionOr404(deps, params.id);
       const key = auditKeyOf(req.get('idempotency-key'), question.id, 'payment-plan');
       if (await alreadyDone(deps, key)) {
-        res.status(200).set('Idempotent-Replay', 'true').json({ question: await currentView(deps, question.id) });
+        res
+          .status(200)
+          .set('Idempotent-Replay', 'true')
+          .json({ question: await currentView(deps, question.id) });
         return;
       }
       const principal = principalOf(res);

@@ -38,7 +38,6 @@ function looksLike(contentType: string, bytes: Buffer): boolean {
   }
 }
 
-
 const rawUpload = express.raw({ type: [...ATTACHMENT_TYPES], limit: MAX_APPEAL_DOCUMENT_BYTES });
 
 const claimIdParams = z.object({ id: z.string().meta({ description: 'Claim id', format: 'uuid' }) });

@@ -52,15 +52,11 @@ function cycleJson(c: CycleRow, notices: NoticeRow[]): z.infer<typeof cycleSchem
   };
 }
 
-
-
 const missedSchema = z.object({
   items: z.array(
     z.object({ planId: z.string(), statementId: z.string(), number: z.number().int(), dueDate: z.string(), amountCents: z.number().int() }),
   ),
 });
-
-
 
 export const statementCycleRoutes = [
   route(

@@ -35,6 +35,7 @@ describe('activity kinds', () => {
       'notifySupervisor',
       'requestPriorAuthorization',
       'sendPatientQuestionNotice',
+      'sendStatementNotice',
       'submitClaim',
     ]);
   });

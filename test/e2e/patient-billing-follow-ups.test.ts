@@ -1,0 +1,279 @@
+/**
+ * What follows a patient's statement, over the real stack (API, Temporal dev server, worker,
+ * PostgreSQL, sandboxes, a real webhook receiver as the clinic's messaging):
+ * - from a question a biller sets up a payment plan (the answer on the patient's page) or sends
+ *   the claim back to the insurer through the encounter's denial path (refused, saying why, when
+ *   no denial is open — nothing half-written);
+ * - the statement cycle's notices reach the patient through the clinic's messaging once each,
+ *   through an outage of the endpoint, and a supervisor's write-off after the final notice brings
+ *   the balance to 0 and ends the cycle;
+ * - a question stored while Temporal was down gets its workflow from the worker's sweep.
+ * No wall-clock assertions: the tests wait for facts with generous limits.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccessLink } from '../../api/patient-access.ts';
+import { patientQuestionWorkflowId } from '../../domain/patient-questions.ts';
+import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
+import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
+import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
+import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
+
+const SECRET = 'follow-ups-e2e-secret';
+let stack: TestStack;
+let messaging: WebhookReceiver;
+
+beforeAll(async () => {
+  messaging = await startWebhookReceiver(SECRET);
+  stack = await startTestStack({
+    env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: messaging.url },
+    patientPortal: { answerDeadline: '1h', reminderInterval: '30m', rateLimitPerMinute: 1_000 },
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.stop();
+  await messaging?.close();
+});
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+async function billedStatement(): Promise<{ statementId: string; encounterId: string }> {
+  const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
+  expect(created.status).toBe(201);
+  const statement = await until('the statement', () =>
+    stack.db.prisma.patientStatement.findUnique({ where: { encounterId: created.body.id as string } }),
+  );
+  return { statementId: statement.id, encounterId: created.body.id as string };
+}
+
+async function askForPatient(statementId: string, category: string, text: string): Promise<string> {
+  const asked = await call(stack.apiUrl, 'POST', `/statements/${statementId}/questions`, {
+    token: TOKENS.biller,
+    body: { category, text },
+  });
+  expect(asked.status).toBe(201);
+  return asked.body.id as string;
+}
+
+async function patientCookie(statementId: string): Promise<string> {
+  const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
+  const link = await createAccessLink(stack.db.prisma, statementId, 'biller-demo', { linkTtl: '1d' });
+  const session = await call(stack.apiUrl, 'POST', '/patient-api/session', {
+    body: {
+      token: link.token,
+      dateOfBirth: '1980-02-29',
+      statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,
+    },
+  });
+  expect(session.status).toBe(201);
+  return (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+}
+
+describe('a biller acts from a patient’s question', () => {
+  it('sets up a payment plan from the question: the plan, the answer on the patient’s page, audited once per Idempotency-Key', async () => {
+    const { statementId } = await billedStatement();
+    const questionId = await askForPatient(statementId, 'payment_plan', 'Can I pay this over a few months?');
+    const key = `plan-${randomUUID()}`;
+    const body = {
+      installments: 3,
+      firstDueDate: '2027-01-15',
+      intervalDays: 30,
+      answer: 'Yes: we set up three monthly payments for you, the first on 15 January.',
+    };
+    const planned = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, {
+      token: TOKENS.biller,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(planned.status).toBe(201);
+    expect(planned.body.paymentPlan.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual([
+      '2027-01-15',
+      '2027-02-14',
+      '2027-03-16',
+    ]);
+    expect(planned.body.question.status).toBe('answered');
+
+    // The retry finds it done: one plan, one answer.
+    const again = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, {
+      token: TOKENS.biller,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replay')).toBe('true');
+    expect(await stack.db.prisma.paymentPlan.count({ where: { statementId } })).toBe(1);
+    expect(await stack.db.prisma.patientQuestionMessage.count({ where: { questionId } })).toBe(2);
+
+    // The patient reads the answer on their page; the question's detail shows the plan.
+    const page = await call(stack.apiUrl, 'GET', '/patient-api/statement', { headers: { cookie: await patientCookie(statementId) } });
+    const conversation = page.body.questions.find((q: { id: string }) => q.id === questionId);
+    expect(conversation.messages.map((m: { from: string; body: string }) => [m.from, m.body])).toEqual([
+      ['billing_office', 'Can I pay this over a few months?'],
+      ['billing_office', body.answer],
+    ]);
+    const detail = await call(stack.apiUrl, 'GET', `/patient-questions/${questionId}`, { token: TOKENS.biller });
+    expect(detail.body.paymentPlan).toMatchObject({ status: 'active', installments: 3 });
+
+    const audit = await stack.db.prisma.auditEvent.findMany({
+      where: { action: { in: ['patient_question.payment_plan_set_up', 'payment_plan.created'] } },
+    });
+    const mine = audit.filter((a) => (a.detail as { questionId?: string }).questionId === questionId);
+    expect(mine.map((a) => a.action).sort()).toEqual(['patient_question.payment_plan_set_up', 'payment_plan.created']);
+    // A second plan is refused while this one runs.
+    const other = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, {
+      token: TOKENS.biller,
+      body: { ...body, installments: 2 },
+    });
+    expect(other.status).toBe(409);
+  }, 180_000);
+
+  it('sends the claim back through the encounter’s denial path, which refuses (409, saying why) when no denial is open; nothing is written', async () => {
+    const { statementId, encounterId } = await billedStatement();
+    const questionId = await askForPatient(statementId, 'insurance_should_have_paid', 'My insurance should have covered this.');
+    const refused = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.biller,
+      body: { action: 'resubmit', reason: 'patient says the plan covers it', answer: 'We sent your claim back to your insurer.' },
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.detail).toMatch(/no longer running|no open denial/);
+    expect(await stack.db.prisma.patientQuestionMessage.count({ where: { questionId } })).toBe(1);
+    expect(await stack.db.prisma.auditEvent.count({ where: { encounterId, action: 'patient_question.claim_sent_back' } })).toBe(0);
+    // Bad input names the field.
+    const bad = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.biller,
+      body: { action: 'write_off', answer: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('action');
+  }, 180_000);
+});
+
+describe('the statement cycle tells the patient and ends with the supervisor’s write-off', () => {
+  it('delivers every notice once through an outage of the clinic’s messaging; write_off posts the balance and closes the cycle', async () => {
+    // The clinic's messaging is down when the statement is issued.
+    messaging.down = true;
+    let statementId: string;
+    try {
+      ({ statementId } = await billedStatement());
+      const notice = await until('a refused attempt at the statement notice', async () => {
+        const row = await stack.db.prisma.statementNotice.findFirst({ where: { statementId, kind: 'statement' } });
+        return row !== null && row.deliveryAttempts > 0 ? row : undefined;
+      });
+      expect(notice.deliveredAt).toBeNull();
+      expect(messaging.refusedWhileDown).toBeGreaterThan(0);
+    } finally {
+      messaging.down = false;
+    }
+
+    const cycle = await until('the final notice', async () => {
+      const response = await call(stack.apiUrl, 'GET', `/statements/${statementId}/cycle`, { token: TOKENS.supervisor });
+      return response.status === 200 && response.body.status === 'awaiting_decision' ? response.body : undefined;
+    });
+    expect(cycle.notices.map((n: { kind: string; seq: number }) => `${n.kind}:${n.seq}`)).toEqual([
+      'statement:0',
+      'reminder:1',
+      'reminder:2',
+      'reminder:3',
+      'final_notice:1',
+    ]);
+    const rows = await until('every notice delivered', async () => {
+      const all = await stack.db.prisma.statementNotice.findMany({ where: { statementId } });
+      return all.every((n) => n.deliveredAt !== null) ? all : undefined;
+    });
+    expect(rows.find((n) => n.kind === 'statement')!.deliveryAttempts).toBeGreaterThan(1);
+    const delivered = messaging.received.filter((w) => w.payload.statementId === statementId);
+    expect(delivered.every((w) => w.verified)).toBe(true);
+    expect(delivered.map((w) => w.payload.event)).toEqual([
+      'statement_issued',
+      'statement_reminder',
+      'statement_reminder',
+      'statement_reminder',
+      'statement_final_notice',
+    ]);
+    // Once each (distinct webhook ids), and ids only: no name, no amount, no date of birth.
+    expect(new Set(delivered.map((w) => w.id)).size).toBe(5);
+    for (const webhook of delivered) expect(Object.keys(webhook.payload).sort()).toEqual(expect.arrayContaining(['event', 'statementId']));
+    expect(JSON.stringify(delivered)).not.toMatch(/1980-02-29|Cents|balance/);
+
+    const owed = await call(stack.apiUrl, 'GET', `/statements/${statementId}/balance`, { token: TOKENS.biller });
+    expect(owed.body.balanceCents).toBeGreaterThan(0);
+    const decided = await call(stack.apiUrl, 'POST', `/statements/${statementId}/cycle/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'write_off', note: 'hardship' },
+    });
+    expect(decided.status).toBe(202);
+    await stack.client.workflow.getHandle(statementCycleWorkflowId(statementId)).result();
+    const after = await call(stack.apiUrl, 'GET', `/statements/${statementId}/balance`, { token: TOKENS.biller });
+    expect(after.body.balanceCents).toBe(0);
+    const writeOffs = await stack.db.prisma.statementAdjustment.findMany({ where: { statementId, kind: 'write_off' } });
+    expect(writeOffs).toHaveLength(1);
+    expect(writeOffs[0]).toMatchObject({ amountCents: owed.body.balanceCents, status: 'applied', decidedBy: 'supervisor-demo' });
+    const closed = await call(stack.apiUrl, 'GET', `/statements/${statementId}/cycle`, { token: TOKENS.supervisor });
+    expect(closed.body).toMatchObject({ status: 'closed', decision: 'write_off' });
+    expect(await stack.db.prisma.auditEvent.count({ where: { action: 'statement_cycle.written_off' } })).toBe(1);
+    const twice = await call(stack.apiUrl, 'POST', `/statements/${statementId}/cycle/decision`, {
+      token: TOKENS.supervisor,
+      body: { decision: 'write_off' },
+    });
+    expect(twice.status).toBe(409);
+  }, 180_000);
+});
+
+describe('a question stored while Temporal was down', () => {
+  it('gets its workflow from the worker’s sweep: acknowledged, the patient told, once', async () => {
+    const { statementId, encounterId } = await billedStatement();
+    // As the API leaves it when Temporal is unreachable: the row (and its first message), no workflow.
+    const id = randomUUID();
+    await stack.db.prisma.patientQuestion.create({
+      data: {
+        id,
+        statementId,
+        encounterId,
+        category: 'other',
+        channel: 'patient_page',
+        askedBy: 'patient',
+        dueAt: new Date(Date.now() + 3_600_000),
+        workflowId: patientQuestionWorkflowId(id),
+        messages: { create: { authorRole: 'patient', author: 'patient', body: 'Is this my final bill?' } },
+      },
+    });
+    const sweep = () =>
+      reconcileUnstartedWorkflows({
+        prisma: stack.db.prisma,
+        temporal: stack.client,
+        taskQueue: stack.taskQueue,
+        timings: FAST_TIMINGS,
+        graceMs: 0,
+        patientQuestions: { reminderInterval: '30m' },
+      });
+    const pass = await sweep();
+    expect(pass.questions).toBeGreaterThanOrEqual(1);
+    const description = await stack.client.workflow.getHandle(patientQuestionWorkflowId(id)).describe();
+    expect(description.type).toBe('patientQuestionWorkflow');
+    await until(
+      'the acknowledgement',
+      async () => (await stack.db.prisma.patientQuestion.findUniqueOrThrow({ where: { id } })).acknowledgedAt,
+    );
+    await until('the patient told', async () =>
+      messaging.received.some((w) => w.payload.questionId === id && w.payload.event === 'patient_question_received'),
+    );
+    // The next pass (another worker, the next interval) has nothing left to start.
+    const again = await sweep();
+    expect(again.questions).toBe(0);
+    const runs = stack.client.workflow.list({ query: `WorkflowId = '${patientQuestionWorkflowId(id)}'` });
+    const ids: string[] = [];
+    for await (const run of runs) ids.push(run.runId);
+    expect(ids).toHaveLength(1);
+  }, 180_000);
+});
