@@ -114,11 +114,11 @@ describe('the statement cycle', () => {
     const ledger = new FakeStatementLedger();
     // Down for the statement's first three attempts, then again for the first reminder's two.
     ledger.messagingDownFor = 3;
-    const { result } = await runStatementCycle({ env, bundle }, ledger, async (handle) => {
-      await env.sleep('10d');
+    const { result } = await runStatementCycle(wf, ledger, async (handle) => {
+      await wf.env.sleep('10d');
       expect(ledger.delivered).toEqual([{ kind: 'statement', seq: 0 }]);
       ledger.messagingDownFor = 2;
-      await env.sleep('115d');
+      await wf.env.sleep('115d');
       await waitForStatus(handle, 'awaiting_decision');
       await handle.signal(cycleDecisionSignal, { decision: 'write_off', decidedBy: 'supervisor-1' });
     });
