@@ -45,6 +45,8 @@ const mode = options.overload ? 'overload' : options.smoke ? 'smoke' : 'full';
 const ENCOUNTERS = Number(options.encounters ?? (mode === 'overload' ? 1000 : mode === 'smoke' ? 12 : 60));
 const RATE = Number(options.rate ?? (mode === 'overload' ? 100 : mode === 'smoke' ? 3 : 4));
 const SETTLE_TIMEOUT_MS = mode === 'smoke' ? 120_000 : 300_000;
+/** Stages an encounter leaves by itself (no person needed): settling waits until none is in one. */
+const IN_PROGRESS_STAGES = ['received', 'eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance'];
 const base = Number(options['port-base']);
 const PORTS = { temporal: base, postgres: base + 1, insurer: base + 2, clearinghouse: base + 3, api: base + 4 };
 const dataDir = resolve(options['data-dir'] ?? join(PROJECT_ROOT, '.data', `chaos-${Date.now()}`));
@@ -94,6 +96,10 @@ const serviceEnv: Record<string, string> = {
   AUTHORIZATION_POLL_INTERVAL: '1s',
   AUTHORIZATION_DEADLINE_STANDARD: '60s',
   AUTHORIZATION_DEADLINE_EXPEDITED: '60s',
+  // Short remittance timers, as `npm run start:demo` has: the mailbox is read every 2 s and a
+  // payer-directory day lasts a minute, so insured encounters go awaiting_remittance → billed.
+  REMITTANCE_POLL_INTERVAL: '2s',
+  PAYER_DAY: '1m',
   INSURER_PORT: String(PORTS.insurer),
   CLEARINGHOUSE_PORT: String(PORTS.clearinghouse),
 };
@@ -434,13 +440,14 @@ async function main(): Promise<number> {
   const accepted = outcomes.filter((o) => o.status === 200 || o.status === 201).map((o) => o.clinicEncounterId);
   say(`submissions answered: ${JSON.stringify(statusCounts)}; accepted ${accepted.length}/${ENCOUNTERS}`);
 
-  // Settle: every accepted encounter leaves the automatic stages (or the deadline passes).
+  // Settle: every accepted encounter leaves the automatic stages, the wait for the payer's
+  // remittance included (or the deadline passes).
   const prisma = createPrismaClient(databaseUrl);
   const settleDeadline = Date.now() + SETTLE_TIMEOUT_MS;
   let inProgress = accepted.length;
   while (Date.now() < settleDeadline) {
     inProgress = await prisma.encounter
-      .count({ where: { clinicEncounterId: { in: accepted }, stage: { in: ['received', 'coding', 'authorization', 'billing'] } } })
+      .count({ where: { clinicEncounterId: { in: accepted }, stage: { in: IN_PROGRESS_STAGES } } })
       .catch(() => inProgress);
     if (inProgress === 0) break;
     await sleep(2_000);
