@@ -103,6 +103,25 @@ export interface PatientEstimate {
   insuranceEstimateCents: number;
 }
 
+/** GET /encounters/:id/claims (the fields the demo reads). */
+export interface EncounterClaims {
+  claims: Array<{
+    id: string;
+    claimNumber: string;
+    frequencyCode: string;
+    statusHistory: Array<{ source: string; category: string; words: string }>;
+  }>;
+  denials: Array<{ id: string; lineNumber: number; code: string; reasons: string[]; status: string; appealDueAt: string | null }>;
+}
+
+/** A document uploaded as it is (not JSON). */
+export class RawBody {
+  constructor(
+    readonly bytes: Uint8Array,
+    readonly contentType: string,
+  ) {}
+}
+
 export type { PendingDecision, SupervisorDecisionKind };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -113,9 +132,19 @@ export class DemoApi {
     private readonly timeoutMs = 15_000,
   ) {}
 
-  /** One HTTP call; JSON in and out. Retries a refused connection 3 times before giving up. */
-  async call<T>(method: string, path: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
+  /**
+   * One HTTP call; JSON in and out (or a raw upload: `body` as `{ raw, contentType }`). Retries a
+   * refused connection 3 times before giving up.
+   */
+  async call<T>(
+    method: string,
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: T }> {
     const url = new URL(path, this.baseUrl);
+    const raw = body instanceof RawBody ? body : undefined;
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
@@ -124,9 +153,10 @@ export class DemoApi {
           headers: {
             authorization: `Bearer ${token}`,
             accept: 'application/json',
-            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...(raw !== undefined ? { 'content-type': raw.contentType } : body !== undefined ? { 'content-type': 'application/json' } : {}),
+            ...headers,
           },
-          body: body !== undefined ? JSON.stringify(body) : undefined,
+          body: raw !== undefined ? raw.bytes : body !== undefined ? JSON.stringify(body) : undefined,
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
@@ -250,6 +280,30 @@ export class DemoApi {
   /** Biller: the patient statement (JSON). */
   async statement(id: string): Promise<StatementSummary> {
     return (await this.call<StatementSummary>('GET', `/statements/${id}?format=json`, TOKENS.biller)).body;
+  }
+
+  /** Biller: the encounter's claims, remittances and denial work items. */
+  async claims(id: string): Promise<EncounterClaims> {
+    return (await this.call<EncounterClaims>('GET', `/encounters/${id}/claims`, TOKENS.biller)).body;
+  }
+
+  /** Biller: uploads an appeal document (the same Idempotency-Key again answers the stored one). */
+  async uploadAttachment(id: string, document: RawBody, filename: string, idempotencyKey: string): Promise<{ id: string }> {
+    return (
+      await this.call<{ id: string }>('POST', `/encounters/${id}/attachments`, TOKENS.biller, document, {
+        'x-filename': filename,
+        'idempotency-key': idempotencyKey,
+      })
+    ).body;
+  }
+
+  /** Biller: resubmit, appeal or write off the open denials. */
+  async denialAction(
+    id: string,
+    action: { action: 'resubmit' | 'appeal' | 'write_off'; reason?: string; attachmentIds?: string[] },
+    idempotencyKey: string,
+  ): Promise<void> {
+    await this.call('POST', `/encounters/${id}/denials/actions`, TOKENS.biller, action, { 'idempotency-key': idempotencyKey });
   }
 
   /** Liveness and readiness. */

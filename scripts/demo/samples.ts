@@ -23,6 +23,8 @@ export const SCENARIOS = [
   'escalation_accept', // the physician misses the deadline → supervisor accepts the codes
   'scheduled_preservice', // posted before the visit: eligible → authorized before the service → estimate → visit documented → billed
   'inactive_self_pay', // inactive coverage → the biller switches to self-pay → billed from the self-pay price list
+  'denial_appeal', // the payer denies a line → the biller appeals with a letter → the payer pays it on appeal → billed
+  'silent_payer', // the payer does not answer → a claim status inquiry (276/277) at the follow-up interval → paid → billed
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
@@ -42,6 +44,12 @@ export interface Expectation {
   financialClass?: 'insurance' | 'self_pay';
   /** The kind of patient estimate the biller must have been given before the visit. */
   estimate?: 'estimate' | 'good_faith_estimate';
+  /** The payer paid (835) and the patient's share is the remittance's PR adjustments, more than zero. */
+  paidWithPatientResponsibility?: boolean;
+  /** A denied line was appealed and paid on appeal (a reversal, then a paid claim in a later 835). */
+  paidOnAppeal?: boolean;
+  /** At least one claim status inquiry (276) was sent because the payer was silent. */
+  statusInquiry?: boolean;
 }
 
 export interface DemoSample {
@@ -61,6 +69,10 @@ export interface DemoSample {
   visit?: EncounterDocumentation;
   /** The biller's switch to self-pay when the coverage is not active. */
   selfPay?: { reason: string };
+  /** A visit that happened this many days before the day the demo runs (payer clocks count from the date of service). */
+  serviceDaysAgo?: number;
+  /** The biller's appeal of a denied line: the reason and the document's file name (a letter of medical necessity). */
+  appeal?: { reason: string; document: string };
   expect: Expectation;
   submission: EncounterSubmission;
 }
@@ -90,11 +102,15 @@ export function loadSamples(path = DEFAULT_SAMPLES_PATH): DemoSample[] {
       cancelled: 'cancel',
       scheduled_preservice: 'visit',
       inactive_self_pay: 'selfPay',
+      denial_appeal: 'appeal',
     };
     const field = needs[sample.scenario];
     if (field !== undefined && sample[field] === undefined) throw problem(`scenario ${sample.scenario} needs "${field}"`);
     if ((sample.scheduledInDays !== undefined) !== (sample.scenario === 'scheduled_preservice')) {
       throw problem('"scheduledInDays" is given for, and only for, the scenario scheduled_preservice');
+    }
+    if (sample.scheduledInDays !== undefined && sample.serviceDaysAgo !== undefined) {
+      throw problem('"scheduledInDays" and "serviceDaysAgo" exclude each other');
     }
     if (sample.scenario === 'escalation_extend' && sample.answer === undefined) {
       throw problem('scenario escalation_extend needs "answer" (the physician answers after the extension)');

@@ -19,6 +19,7 @@ import type { OpenClarification, PendingDecision, StageTransition } from '../../
 import { FINAL_STAGES, type Stage } from '../../workflows/stages.ts';
 import { ApiError, ApiUnreachable, type DemoApi, type EncounterView, type SupervisorDecisionKind } from './api.ts';
 import { dollars, duration, quote } from './format.ts';
+import { billerAppeals, remittanceProblems, reportClaimStory, silentPayerVerdict } from './back-of-cycle.ts';
 import { billerSwitchesToSelfPay, estimateThenDocumentVisit, type PersonContext, type PersonVerdict } from './front-of-cycle.ts';
 import type { DemoSample } from './samples.ts';
 
@@ -73,6 +74,7 @@ export class EncounterRun {
   private seenReminders = 0;
   private seenDecision = '';
   private seenAuthorization = '';
+  private printedClaimStory = 0;
   private readonly seenFlags = new Set<string>();
 
   /** Actions taken (by key), so a person never acts twice on the same query or decision. */
@@ -87,8 +89,9 @@ export class EncounterRun {
     runSuffix: string,
     private readonly options: RunOptions,
   ) {
-    // A scheduled visit is dated from today: reused within the day, a new encounter on another day.
-    const scheduledSuffix = sample.scheduledInDays !== undefined && runSuffix === '' ? `-${isoDay(Date.now()).replace(/-/g, '')}` : '';
+    // A visit dated from today (scheduled ahead, or days ago): reused within the day, a new encounter on another day.
+    const relative = sample.scheduledInDays !== undefined || sample.serviceDaysAgo !== undefined;
+    const scheduledSuffix = relative && runSuffix === '' ? `-${isoDay(Date.now()).replace(/-/g, '')}` : '';
     this.clinicEncounterId = `${sample.submission.clinicEncounterId}${runSuffix}${scheduledSuffix}`;
   }
 
@@ -114,7 +117,7 @@ export class EncounterRun {
 
   /** Intake submits the encounter; an already known clinicEncounterId is reused as it stands. */
   async submit(): Promise<void> {
-    const days = this.sample.scheduledInDays;
+    const days = this.sample.scheduledInDays ?? (this.sample.serviceDaysAgo !== undefined ? -this.sample.serviceDaysAgo : undefined);
     const dateOfService =
       days !== undefined ? isoDay(Date.parse(isoDay(Date.now())) + days * DAY_MS) : this.sample.submission.dateOfService;
     const { created, encounter } = await this.options.api.submit({
@@ -137,7 +140,10 @@ export class EncounterRun {
       for (let first = true; ; first = false) {
         const view = await this.options.api.encounter(this.encounterId);
         this.lastStage = view.status.stage;
-        if (first && this.reused) this.printedHistory = view.status.history.length;
+        if (first && this.reused) {
+          this.printedHistory = view.status.history.length;
+          this.printedClaimStory = view.status.adjudication?.claimStatusHistory.length ?? 0;
+        }
         this.reportChanges(view);
         if (FINAL_STAGES.includes(view.status.stage)) return await this.finish(view);
         const verdict = await this.react(view);
@@ -179,6 +185,7 @@ export class EncounterRun {
 
     for (const transition of status.history.slice(this.printedHistory)) this.say(this.transitionLine(transition));
     this.printedHistory = status.history.length;
+    this.printedClaimStory = reportClaimStory(status, this.printedClaimStory, (text) => this.say(text));
     if (stillInAuthorization) this.reportAuthorization(status);
 
     // A query or a pending decision belongs to the stage just entered: print them after.
@@ -299,6 +306,10 @@ export class EncounterRun {
       }
       case 'coder_review':
         return this.coderAccepts(status.history.length);
+      case 'denial_review':
+        return billerAppeals(this.person());
+      case 'awaiting_remittance':
+        return scenario === 'silent_payer' ? silentPayerVerdict(status, this.options.deadlineAt) : undefined;
       case 'awaiting_coverage':
         return billerSwitchesToSelfPay(this.person());
       case 'awaiting_visit':
@@ -387,6 +398,8 @@ export class EncounterRun {
         this.acted.delete(key);
         return undefined;
       }
+      // 409: the encounter already left coder_review (this poll read the stage just before the accept took effect).
+      if (error instanceof ApiError && error.status === 409) return undefined;
       throw error;
     }
     this.notes.set('coder_review', 'a coder reviewed and accepted the codes');
@@ -477,6 +490,7 @@ export class EncounterRun {
         problems.push(`financial class ${status.financialClass ?? 'insurance'}, expected ${expect.financialClass}`);
       }
     }
+    if (live) problems.push(...remittanceProblems(status, expect));
     if (expect.estimate !== undefined) {
       const kinds = (await this.options.api.estimates(view.id)).map((e) => e.kind);
       if (!kinds.includes(expect.estimate))
@@ -493,6 +507,8 @@ export class EncounterRun {
         `  statement: billed ${dollars(s.billedCents)}, insurance expected ${dollars(s.insuranceExpectedCents)}, ` +
           `patient owes ${dollars(s.patientOwesCents)} by ${s.dueDate} (claim ${s.claim.claimNumber}, ${s.claim.status})`,
       );
+      const paid = (status.adjudication?.remittances ?? []).reduce((sum, r) => sum + r.paidCents, 0);
+      if ((status.adjudication?.remittances.length ?? 0) > 0) summary.push(`insurer paid ${dollars(paid)}`);
       summary.push(`patient owes ${dollars(s.patientOwesCents)}`);
     } else if (status.stage === 'billed') {
       problems.push('billed, but no patient statement was found');

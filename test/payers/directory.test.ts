@@ -23,7 +23,7 @@ describe('the shipped payer directory', () => {
   const directory = loadPayerDirectory();
 
   it('lists the demo payers with their limits and routes', () => {
-    expect(directory.payers.map((p) => p.id)).toEqual(['ACME-HEALTH', 'BLUE-PLAINS', 'MEDICARE-DEMO']);
+    expect(directory.payers.map((p) => p.id)).toEqual(['ACME-HEALTH', 'BLUE-PLAINS', 'MEDICARE-DEMO', 'PRAIRIE-MUTUAL']);
     expect(directory.get('BLUE-PLAINS')).toMatchObject({
       timelyFilingDays: 90,
       appealLimitDays: 60,
