@@ -9,15 +9,15 @@
  */
 import { z } from 'zod';
 import type { PatientStatementDocument } from '../billing/statement.ts';
+import type { PostedClaimPayment } from '../activities/posting.ts';
 import type { EncounterStatus } from '../workflows/messages.ts';
 import { STAGES } from '../workflows/stages.ts';
+import { cents, day, isoTime, links } from './response-primitives.ts';
+import { adjudicationStateSchema, denialWorkItemSchema, type postedClaimPaymentSchema } from './revenue-cycle-responses.ts';
 import { encounterSubmissionSchema } from './schemas.ts';
 
-export const isoTime = z.iso.datetime().meta({ example: '2026-11-20T14:03:00.000Z' });
-export const day = z.iso.date().meta({ example: '2026-11-20' });
-export const cents = z.number().int().meta({ description: 'US cents' });
+export { cents, day, isoTime, links };
 const stage = z.enum(STAGES).meta({ id: 'Stage' });
-export const links = z.record(z.string(), z.string()).meta({ description: 'Related resources by name (relative URLs)' });
 
 export const acceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
 
@@ -175,37 +175,9 @@ export const liveStatusSchema = z
     claimId: z.string().optional(),
     claimNumber: z.string().optional(),
     statementId: z.string().optional(),
-    adjudication: z
-      .looseObject({
-        timelyFilingDays: z.number().int(),
-        appealLimitDays: z.number().int(),
-        followUpDays: z.number().int(),
-        followUpUntil: z.string(),
-        statusInquiries: z.number().int(),
-        claimStatusHistory: z.array(z.object({ at: z.string(), source: z.string(), category: z.string(), words: z.string() })),
-        remittances: z.array(
-          z.object({
-            traceNumber: z.string(),
-            claimNumber: z.string(),
-            status: z.string(),
-            paidCents: z.number().int(),
-            lines: z.array(z.object({ code: z.string() })),
-          }),
-        ),
-      })
-      .optional()
-      .meta({ description: 'The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups' }),
+    adjudication: adjudicationStateSchema.optional(),
     denials: z
-      .array(
-        z.object({
-          denialId: z.string(),
-          lineNumber: z.number().int(),
-          code: z.string(),
-          reasons: z.array(z.string()),
-          status: z.string(),
-          appealDueAt: z.string(),
-        }),
-      )
+      .array(denialWorkItemSchema)
       .optional()
       .meta({ description: "Denied lines as work items, with the payer's reasons in words and the appeal deadline" }),
     coordinationOfBenefits: z.string().optional(),
@@ -414,13 +386,13 @@ export const codecPayloadsResponseSchema = z.object({
 
 export const openApiDocumentSchema = z.record(z.string(), z.unknown()).meta({ description: 'An OpenAPI 3.1 document' });
 
-// The types the schemas document must fit them (a drift fails `tsc`). The revenue-cycle parts of the status
-// (adjudication, denials) are documented above but not yet type-checked against the schema (rcm-back: TODO).
+// The types the schemas document must fit them (a drift fails `tsc`), the revenue-cycle parts included.
 type Fits<Value, Schema extends z.ZodType> = Value extends z.input<Schema> ? true : never;
 export const TYPES_FIT_SCHEMAS: [
-  Fits<Omit<EncounterStatus, 'adjudication' | 'denials'>, typeof liveStatusSchema>,
+  Fits<EncounterStatus, typeof liveStatusSchema>,
   Fits<PatientStatementDocument, typeof statementDocumentSchema>,
-] = [true, true];
+  Fits<PostedClaimPayment, typeof postedClaimPaymentSchema>,
+] = [true, true, true];
 
 /** GET /coder-review/worklist: encounters waiting for a coder, oldest first. */
 export const coderWorklistSchema = z.object({

@@ -16,6 +16,7 @@ import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
 import { findEncounterOr404 } from '../encounter-access.ts';
 import { HttpProblem, badRequest, notFound } from '../../platform/problem.ts';
 import { acceptedSchema } from '../responses.ts';
+import { encounterClaimsSchema } from '../revenue-cycle-responses.ts';
 import { route } from '../route.ts';
 import { encounterIdParams, uuid } from '../schemas.ts';
 
@@ -41,13 +42,6 @@ function looksLike(contentType: string, bytes: Buffer): boolean {
 const rawUpload = express.raw({ type: [...ATTACHMENT_TYPES], limit: MAX_APPEAL_DOCUMENT_BYTES });
 
 const claimIdParams = z.object({ id: z.string().meta({ description: 'Claim id', format: 'uuid' }) });
-const encounterClaimsSchema = z
-  .looseObject({
-    encounterId: z.string(),
-    claims: z.array(z.looseObject({ id: z.string(), claimNumber: z.string() })),
-    denials: z.array(z.looseObject({ id: z.string(), status: z.string() })),
-  })
-  .meta({ id: 'EncounterClaims' });
 const attachmentSchema = z
   .object({
     id: z.string(),

@@ -8,9 +8,20 @@ import { buildOpenApiDocument } from '../../api/openapi.ts';
 import { API_ROUTES } from '../../api/routes/index.ts';
 import { validateOpenApiFile } from '../../testkit/openapi-validator.ts';
 
+interface JsonSchema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, JsonSchema>;
+  additionalProperties?: unknown;
+  required?: string[];
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+}
+
 interface Operation {
   deprecated?: boolean;
-  responses: Record<string, { content?: Record<string, { schema: Record<string, unknown> }>; headers?: Record<string, unknown> }>;
+  responses: Record<string, { content?: Record<string, { schema: JsonSchema }>; headers?: Record<string, unknown> }>;
 }
 
 const document = buildOpenApiDocument(API_ROUTES) as {
@@ -63,5 +74,53 @@ describe('the OpenAPI document', () => {
     expect(document.paths['/queries/{id}/answer']?.post?.deprecated).toBe(true);
     expect(document.paths['/physicians/{npi}/clarifications']?.get?.deprecated).toBeUndefined();
     expect(document.paths['/physicians/{npi}/queries']?.get?.deprecated).toBe(true);
+  });
+
+  it('describes the claim after submission in full: claims, remittances, adjustments, denials and the status parts, no loose objects', () => {
+    const schemas = document.components.schemas as Record<string, JsonSchema>;
+    const resolve = (node: JsonSchema): JsonSchema => (node.$ref !== undefined ? schemas[node.$ref.split('/').pop()!]! : node);
+    // Every object under these schemas names its properties and allows no others (the answer check refuses extra fields).
+    const looseObjects = (name: string): string[] => {
+      const loose: string[] = [];
+      const seen = new Set<JsonSchema>();
+      const walk = (raw: JsonSchema, path: string): void => {
+        const node = resolve(raw);
+        if (seen.has(node)) return;
+        seen.add(node);
+        if (node.type === 'object' && (node.properties === undefined || node.additionalProperties !== false)) loose.push(path);
+        for (const [key, child] of Object.entries(node.properties ?? {})) walk(child, `${path}.${key}`);
+        if (node.items !== undefined) walk(node.items, `${path}[]`);
+        for (const child of [...(node.anyOf ?? []), ...(node.oneOf ?? [])]) walk(child, path);
+      };
+      walk({ $ref: `#/components/schemas/${name}` }, name);
+      return loose;
+    };
+    expect(document.paths['/encounters/{id}/claims']?.get?.responses['200']?.content?.['application/json']?.schema.$ref).toBe(
+      '#/components/schemas/EncounterClaims',
+    );
+    for (const name of ['EncounterClaims', 'AdjudicationState', 'DenialWorkItem']) expect(looseObjects(name), name).toEqual([]);
+
+    const property = (schema: JsonSchema, ...path: string[]): JsonSchema =>
+      path.reduce<JsonSchema>((node, key) => {
+        const resolved = resolve(node);
+        const next = key === '[]' ? resolved.items : resolved.properties?.[key];
+        expect(next, `${path.join('.')} at ${key}`).toBeDefined();
+        return next!;
+      }, schema);
+    const claims = schemas.EncounterClaims!;
+    const adjustment = resolve(property(claims, 'claims', '[]', 'remittances', '[]', 'lines', '[]', 'adjustments', '[]'));
+    expect(Object.keys(adjustment.properties ?? {}).sort()).toEqual(['amountCents', 'group', 'reasonCode', 'words']);
+    expect(adjustment.required?.sort()).toEqual(['amountCents', 'group', 'reasonCode', 'words']);
+    expect(resolve(property(claims, 'claims', '[]', 'statusHistory', '[]')).required).toEqual(['at', 'source', 'category', 'words']);
+    expect(resolve(property(claims, 'denials', '[]')).required).toEqual(
+      expect.arrayContaining(['reasons', 'status', 'appealDueAt', 'appealReference']),
+    );
+    // The live status documents its revenue-cycle parts with the same shapes.
+    const status = JSON.stringify(document.components.schemas);
+    expect(status).toContain('"adjudication":{"$ref":"#/components/schemas/AdjudicationState"}');
+    expect(resolve(property(schemas.AdjudicationState!, 'remittances', '[]', 'lines', '[]', 'remarks', '[]')).required).toEqual([
+      'code',
+      'words',
+    ]);
   });
 });
