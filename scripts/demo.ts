@@ -6,10 +6,13 @@
  * plays the people on its path (the physician answers a query, a coder overrides codes, a
  * supervisor decides an escalation or a denial, a biller cancels, switches an inactive coverage
  * to self-pay from the eligibility worklist or gives a labelled estimate before a scheduled
- * visit, the clinic documents that visit), and ends with a table of
+ * visit, the clinic documents that visit, a biller appeals a denied line with a letter), prints
+ * the claim's story after it left (the payer's 277CA, claim status inquiries for a silent payer,
+ * each 835 with the patient's share by reason), and ends with a table of
  * encounters by stage (GET /encounters?stage=…) and one result line per path.
  *
- *   npm run demo                 reuse the sample encounters (a second run reports where they stand)
+ *   npm run demo                 reuse the sample encounters (a second run the same day reports where they stand;
+ *                                dates of service are relative to the day the demo runs, so another day submits new ones)
  *   npm run demo -- --fresh      submit new copies (clinicEncounterId + "-<timestamp>")
  *
  * Environment: DEMO_API_URL (default http://127.0.0.1:3000), DEMO_TIMEOUT_SECONDS (default 240),

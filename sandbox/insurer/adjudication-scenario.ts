@@ -2,7 +2,8 @@
  * The `adjudication` part of the insurer's scenario file: how long the payer takes, what it
  * allows, and per payer/member/code what happens to a line (paid with cost sharing, denied or
  * non-covered with reason codes), whether a claim stays silent until a status inquiry, whether
- * its remittance is delivered twice, and what an appeal of a denied line leads to.
+ * its remittance is delivered twice, whether the payer rejects it at its front door (277CA A3),
+ * and what an appeal of a denied line leads to.
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -36,6 +37,8 @@ const ruleSchema = z.object({
   silentUntilInquiries: z.number().int().min(0).optional(),
   /** The clearinghouse delivers the claim's remittance twice (a duplicate 835). */
   deliverTwice: z.boolean().default(false),
+  /** The payer rejects (277CA A3) the member's first `claims` claims with this reason; later ones are accepted. */
+  rejectFirst: z.object({ claims: z.number().int().min(1), code: z.string().min(1), message: z.string().min(1) }).optional(),
 });
 
 export const adjudicationScenarioSchema = z.object({

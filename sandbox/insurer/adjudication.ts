@@ -106,12 +106,22 @@ export class PayerClaimsOffice {
   readonly appeals = new Map<string, AppealRecord>();
   private sequence = 0;
   private appealSequence = 0;
+  /**
+   * Trace numbers (TRN02) start with the second the office opened: a payer never reuses one, and
+   * the product keeps its posted remittances across sandbox restarts (posting is idempotent on
+   * payer + trace number, so a reused number would read as a duplicate of an older payment).
+   */
+  private readonly traceSeries: string;
+  /** Remittances published since the office opened (a reset does not start the trace numbers again). */
+  private published = 0;
 
   constructor(
     private readonly insurer: InsurerScenario,
     private readonly scenario: AdjudicationScenario,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.traceSeries = String(Math.floor(now() / 1000));
+  }
 
   reset(): void {
     this.claims.clear();
@@ -151,6 +161,15 @@ export class PayerClaimsOffice {
     const benefits = this.benefits(submission);
     if (!benefits) reasons.push({ code: 'MEMBER_NOT_FOUND', message: 'the subscriber is not a member of this plan' });
     else if (!benefits.active) reasons.push({ code: 'COVERAGE_INACTIVE', message: 'coverage was not active on the date of service' });
+    const facts = this.facts(submission);
+    for (const rule of claimRules(this.scenario, facts, this.lines(submission))) {
+      if (rule.rejectFirst === undefined || reasons.length > 0) continue;
+      const rejectedBefore = [...this.claims.values()].filter(
+        (r) =>
+          this.facts(r.submission).memberId === facts.memberId && r.acknowledgement.reasons.some((x) => x.code === rule.rejectFirst!.code),
+      ).length;
+      if (rejectedBefore < rule.rejectFirst.claims) reasons.push({ code: rule.rejectFirst.code, message: rule.rejectFirst.message });
+    }
     const claim = submission.claim as ClaimSubmission['claim'] & { frequencyCode?: string; originalReference?: string };
     let replaces: PayerClaimRecord | undefined;
     if (claim.frequencyCode === '7' || claim.frequencyCode === '8') {
@@ -267,7 +286,7 @@ export class PayerClaimsOffice {
     const billing = (submission.claim.billingProvider ?? {}) as { npi?: string; name?: string };
     const claim = submission.claim as ClaimSubmission['claim'] & { payerName?: string };
     const remittance: RenderedRemittance = {
-      traceNumber: String(700_000_000 + sequence),
+      traceNumber: `${this.traceSeries}${String(++this.published).padStart(5, '0')}`,
       payerId: submission.claim.payerId,
       // As the X12 text carries it (upper case), so the JSON and the 835 say the same.
       payerName: (claim.payerName ?? submission.claim.payerId).toUpperCase(),
