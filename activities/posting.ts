@@ -24,6 +24,8 @@ export interface PostingOutcome {
 export interface PostingHooks {
   /** Called inside the transaction after each claim payment is written (tests stop the process here). */
   afterClaimPayment?: (sequence: number) => Promise<void>;
+  /** The mailbox's id of this delivery: reading the same delivery again is not counted as another one. */
+  deliveryId?: string;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -32,12 +34,24 @@ function isUniqueViolation(err: unknown): boolean {
   return typeof err === 'object' && err !== null && 'code' in err && (err as { code?: string }).code === 'P2002';
 }
 
-async function countDelivery(prisma: PrismaClient, where: Prisma.RemittanceWhereUniqueInput): Promise<PostingOutcome> {
-  const existing = await prisma.remittance.update({ where, data: { deliveries: { increment: 1 } } });
+/** A remittance already stored: a new delivery of it is counted (a duplicate); a re-read of a delivery already seen is not. */
+async function countDelivery(
+  prisma: PrismaClient,
+  where: Prisma.RemittanceWhereUniqueInput,
+  deliveryId: string | undefined,
+): Promise<PostingOutcome> {
+  const known = await prisma.remittance.findUniqueOrThrow({ where });
+  const reread = deliveryId !== undefined && known.deliveryIds.includes(deliveryId);
+  const existing = reread
+    ? known
+    : await prisma.remittance.update({
+        where,
+        data: { deliveries: { increment: 1 }, ...(deliveryId !== undefined ? { deliveryIds: { push: deliveryId } } : {}) },
+      });
   return {
     remittanceId: existing.id,
     traceNumber: existing.traceNumber,
-    duplicate: true,
+    duplicate: !reread,
     status: existing.status as PostingOutcome['status'],
   };
 }
@@ -51,9 +65,17 @@ export async function postRemittanceFile(prisma: PrismaClient, raw: string, hook
   } catch (err) {
     // Kept for a person to read; nothing is posted from a file we cannot read.
     const known = await prisma.remittance.findUnique({ where: { rawSha256: fileHash } });
-    if (known) return [await countDelivery(prisma, { rawSha256: fileHash })];
+    if (known) return [await countDelivery(prisma, { rawSha256: fileHash }, hooks.deliveryId)];
     const stored = await prisma.remittance.create({
-      data: { payerId: '', traceNumber: fileHash, rawSha256: fileHash, raw, status: 'unreadable', problem: (err as Error).message },
+      data: {
+        payerId: '',
+        traceNumber: fileHash,
+        rawSha256: fileHash,
+        raw,
+        status: 'unreadable',
+        problem: (err as Error).message,
+        deliveryIds: hooks.deliveryId !== undefined ? [hooks.deliveryId] : [],
+      },
     });
     return [{ remittanceId: stored.id, traceNumber: stored.traceNumber, duplicate: false, status: 'unreadable' }];
   }
@@ -73,7 +95,7 @@ async function postOne(
   hooks: PostingHooks,
 ): Promise<PostingOutcome> {
   const identity = { payerId_traceNumber: { payerId: remittance.payerId, traceNumber: remittance.traceNumber } };
-  if (await prisma.remittance.findUnique({ where: identity })) return countDelivery(prisma, identity);
+  if (await prisma.remittance.findUnique({ where: identity })) return countDelivery(prisma, identity, hooks.deliveryId);
   const claims = await prisma.claim.findMany({
     where: { claimNumber: { in: remittance.claims.map((c) => c.claimNumber) } },
     select: { id: true, claimNumber: true, encounterId: true, totalChargeCents: true, payerClaimNumber: true },
@@ -95,6 +117,7 @@ async function postOne(
             paymentDate: new Date(`${remittance.paymentDate}T00:00:00Z`),
             status: 'posted',
             problem: fileProblems.length > 0 ? fileProblems.join('; ') : null,
+            deliveryIds: hooks.deliveryId !== undefined ? [hooks.deliveryId] : [],
           },
         });
         for (const [sequence, payment] of remittance.claims.entries()) {
@@ -169,7 +192,7 @@ async function postOne(
     );
   } catch (err) {
     // Another delivery of the same remittance won the race: this one only counts.
-    if (isUniqueViolation(err)) return countDelivery(prisma, identity);
+    if (isUniqueViolation(err)) return countDelivery(prisma, identity, hooks.deliveryId);
     throw err;
   }
 }

@@ -244,7 +244,7 @@ export function createRemittanceExternalActivities({
       }
       let duplicateDeliveries = 0;
       for (const delivered of await clearinghouse.fetchRemittances(input.claimNumber)) {
-        const outcomes = await postRemittanceFile(prisma, delivered.x12);
+        const outcomes = await postRemittanceFile(prisma, delivered.x12, { deliveryId: delivered.deliveryId });
         duplicateDeliveries += outcomes.filter((o) => o.duplicate).length;
       }
       const collection: RemittanceCollection = {

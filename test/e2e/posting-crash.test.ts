@@ -1,7 +1,7 @@
 /**
  * A process killed (SIGKILL) in the middle of posting a remittance leaves nothing half-posted:
  * the whole remittance is one database transaction. Posting it again afterwards posts it once,
- * and a third delivery only counts. Real database, real process, real kill.
+ * and a third delivery only counts; reading the same mailbox delivery again does not count. Real database, real process, real kill.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -107,6 +107,19 @@ describe('posting survives a kill -9', () => {
     expect(again).toMatchObject({ duplicate: true, remittanceId: posted!.remittanceId });
     expect(await db.prisma.claimPayment.count()).toBe(2);
     expect((await db.prisma.remittance.findFirstOrThrow()).deliveries).toBe(2);
+  });
+
+  it('counts a delivery once: reading the same mailbox delivery again is not a duplicate, another delivery is', async () => {
+    const raw = appealAnswer().replaceAll('700000099', '700000100');
+    const [first] = await postRemittanceFile(db.prisma, raw, { deliveryId: 'ERA-7-1' });
+    expect(first).toMatchObject({ duplicate: false, status: 'posted' });
+    const [reread] = await postRemittanceFile(db.prisma, raw, { deliveryId: 'ERA-7-1' });
+    expect(reread).toMatchObject({ duplicate: false, remittanceId: first!.remittanceId });
+    const [second] = await postRemittanceFile(db.prisma, raw, { deliveryId: 'ERA-7-2' });
+    expect(second).toMatchObject({ duplicate: true, remittanceId: first!.remittanceId });
+    const stored = await db.prisma.remittance.findUniqueOrThrow({ where: { id: first!.remittanceId } });
+    expect(stored).toMatchObject({ deliveries: 2, deliveryIds: ['ERA-7-1', 'ERA-7-2'] });
+    expect(await db.prisma.claimPayment.count({ where: { remittanceId: first!.remittanceId } })).toBe(2);
   });
 
   it('keeps an unreadable file for a person and posts nothing from it', async () => {
