@@ -4,7 +4,10 @@
  * date of birth and statement number, reads the bill, asks a question; a biller finds it on the
  * "Patient questions" screen and answers; the patient's page shows the answer. Every step is
  * checked (screenshot into .test-results/screenshots/, axe-core with no serious or critical
- * violation, no sideways scrolling, no error in the page, the page's strict CSP unchanged).
+ * violation, no sideways scrolling, no error in the page, the page's strict CSP unchanged). The
+ * question screen offers a payment plan and sending the claim back with the answer. The patient
+ * then pays on the page with the payment sandbox's test cards: a declined card says so clearly
+ * and charges nothing; an accepted one lowers the balance shown at once.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,9 +85,14 @@ describe('the patient page and the billers’ question worklist', () => {
     await row.waitFor();
     await check(biller, 'biller-patient-questions');
     await row.click();
-    await biller.page.getByLabel('Answer the patient (they read it on their page)').fill(ANSWER);
+    // Besides the answer: a payment plan and the claim sent back, each with the words the patient reads.
+    await biller.page.getByRole('button', { name: 'Set up the plan' }).waitFor();
+    await biller.page.getByRole('button', { name: 'Resubmit a corrected claim' }).waitFor();
+    await biller.page.locator('#answer-text').fill(ANSWER);
     await biller.page.getByLabel('Attach the itemized bill').check();
     await check(biller, 'biller-patient-question-open');
+    await biller.page.locator('#plan-form').scrollIntoViewIfNeeded();
+    await check(biller, 'biller-patient-question-actions');
     await biller.page.getByRole('button', { name: 'Send answer' }).click();
     await expect.poll(() => stack.db.prisma.patientQuestion.count({ where: { status: 'answered' } })).toBe(1);
     await biller.close();
@@ -106,5 +114,47 @@ describe('the patient page and the billers’ question worklist', () => {
     await expect.poll(() => wide.page.locator('#questions').textContent()).toContain(ANSWER);
     await check(wide, 'patient-answer');
     await wide.close();
+  });
+
+  it('patient pays by card: a declined card is a clear error and charges nothing; an accepted one lowers the balance at once', async () => {
+    const statement = await stack.db.prisma.patientStatement.findFirstOrThrow({
+      where: { breakdown: { path: ['statementNumber'], equals: statementNumber } },
+    });
+    const owed = statement.patientOwesCents;
+    expect(owed).toBeGreaterThan(100);
+    const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
+    const patient = await openCheckedPage(browser, 'phone');
+    patient.expectedStatuses.add(401); // the first request before the date of birth is confirmed
+    patient.expectedStatuses.add(402); // the declined card, on purpose
+    const { page } = patient;
+    await page.goto(linkUrl);
+    await page.getByLabel('Your date of birth').fill(dateOfBirth);
+    await page.getByLabel('Statement number').fill(statementNumber);
+    await page.getByRole('button', { name: 'Open my bill' }).click();
+    await expect.poll(() => page.locator('#pay-balance').textContent()).toBe(`You owe ${dollars(owed)}.`);
+    await check(patient, 'patient-pay');
+
+    const payWith = async (card: string) => {
+      await page.getByLabel('Amount to pay (dollars)').fill('1.00');
+      await page.getByLabel('Card number').fill(card);
+      await page.getByLabel('Expiry (MM/YY)').fill('12/30');
+      await page.getByLabel('Security code').fill('123');
+      await page.getByRole('button', { name: 'Pay now' }).click();
+    };
+    await payWith('4000 0000 0000 0002');
+    const declined = page.getByRole('alert').filter({ hasText: 'declined' });
+    await expect.poll(() => declined.textContent()).toBe('Your card was declined. Nothing was charged. You can try another card.');
+    expect(await page.getByLabel('Card number').inputValue()).toBe(''); // nothing of the card stays on the page
+    await check(patient, 'patient-pay-declined');
+    expect(await stack.db.prisma.payment.count({ where: { statementId: statement.id, status: 'confirmed' } })).toBe(0);
+
+    await payWith('4242 4242 4242 4242');
+    await expect
+      .poll(() => page.locator('#pay-result').textContent())
+      .toBe(`Thank you: $1.00 was paid. You now owe ${dollars(owed - 100)}.`);
+    await expect.poll(() => page.locator('#pay-balance').textContent()).toBe(`You owe ${dollars(owed - 100)}.`);
+    await check(patient, 'patient-paid');
+    expect(await stack.db.prisma.payment.count({ where: { statementId: statement.id, status: 'confirmed' } })).toBe(1);
+    await patient.close();
   });
 });

@@ -112,6 +112,12 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** One question with its encounter, claim, codes, statement and conversation. */
     patientQuestion: (id) => request('GET', `/patient-questions/${encodeURIComponent(id)}`),
     answerPatientQuestion: (id, body) => request('POST', `/patient-questions/${encodeURIComponent(id)}/answers`, { body }),
+    /** From a question: a payment plan or the claim sent back to the insurer, with the answer the patient reads. */
+    questionAction: (id, kind, body, idempotencyKey) =>
+      request('POST', `/patient-questions/${encodeURIComponent(id)}/${kind === 'plan' ? 'payment-plan' : 'claim-actions'}`, {
+        body,
+        extraHeaders: { 'idempotency-key': idempotencyKey },
+      }),
     /** An adjustment or write-off of what the patient owes (may wait for a supervisor). */
     adjustStatement: (statementId, body) => request('POST', `/statements/${encodeURIComponent(statementId)}/adjustments`, { body }),
     /** A new patient access link (its URL is shown once). */

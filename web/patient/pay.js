@@ -56,6 +56,19 @@ function buildForm() {
   section.append(balance, form);
 }
 
+/** A problem with the payment: announced at once (role alert) and styled as an error. */
+function showError(result, text) {
+  result.setAttribute('role', 'alert');
+  result.className = 'pay-error';
+  result.textContent = text;
+}
+
+function showStatus(result, text) {
+  result.setAttribute('role', 'status');
+  result.className = '';
+  result.textContent = text;
+}
+
 async function tokenize(cardNumber, exp, cvc) {
   const [month, year] = exp.split('/').map((part) => Number(part));
   const response = await fetch(tokenizeUrl, {
@@ -72,17 +85,17 @@ async function pay(form, button, result) {
   const cardNumber = form.elements['pay-card'].value.replace(/[\s-]/g, '');
   const exp = form.elements['pay-exp'].value.trim();
   const cvc = form.elements['pay-cvc'].value.trim();
-  if (!Number.isInteger(amountCents) || amountCents <= 0) return void (result.textContent = 'Please enter the amount to pay.');
+  if (!Number.isInteger(amountCents) || amountCents <= 0) return showError(result, 'Please enter the amount to pay.');
   if (!/^\d{12,19}$/.test(cardNumber) || !/^\d{2}\/\d{2}$/.test(exp) || !/^\d{3,4}$/.test(cvc)) {
-    return void (result.textContent = 'Please check the card number, expiry (MM/YY) and security code.');
+    return showError(result, 'Please check the card number, expiry (MM/YY) and security code.');
   }
   button.disabled = true;
-  result.textContent = 'Paying…';
+  showStatus(result, 'Paying…');
   try {
     const cardToken = await tokenize(cardNumber, exp, cvc);
     // The card fields are cleared at once: nothing of the card stays on the page.
     for (const id of ['pay-card', 'pay-exp', 'pay-cvc']) form.elements[id].value = '';
-    if (cardToken === undefined) return void (result.textContent = 'The card details were not accepted. Please check them and try again.');
+    if (cardToken === undefined) return showError(result, 'The card details were not accepted. Please check them and try again.');
     const response = await fetch(`${API}/payments`, {
       method: 'POST',
       credentials: 'same-origin',
@@ -92,21 +105,26 @@ async function pay(form, button, result) {
     const data = await response.json().catch(() => null);
     if (response.status === 201 || response.status === 200) {
       attemptKey = crypto.randomUUID();
-      result.textContent = `Thank you: ${money(data.payment.amountCents)} was paid. You now owe ${money(Math.max(0, data.balance.balanceCents))}.`;
+      showStatus(
+        result,
+        `Thank you: ${money(data.payment.amountCents)} was paid. You now owe ${money(Math.max(0, data.balance.balanceCents))}.`,
+      );
       document.dispatchEvent(new CustomEvent('balance-changed'));
     } else if (response.status === 202) {
       attemptKey = crypto.randomUUID();
-      result.textContent =
-        'Your payment is being confirmed with the card processor. Please check back in a few minutes before paying again.';
+      showStatus(
+        result,
+        'Your payment is being confirmed with the card processor. Please check back in a few minutes before paying again.',
+      );
     } else if (response.status === 402) {
       attemptKey = crypto.randomUUID();
-      result.textContent = 'Your card was declined. Nothing was charged. You can try another card.';
+      showError(result, 'Your card was declined. Nothing was charged. You can try another card.');
     } else {
-      result.textContent = data?.detail ?? 'The payment could not be made just now. Please try again.';
+      showError(result, data?.detail ?? 'The payment could not be made just now. Please try again.');
     }
   } catch {
     // The answer was lost: the same key is kept, so trying again cannot pay twice.
-    result.textContent = 'We could not reach the payment service. Please try again; you will not be charged twice.';
+    showError(result, 'We could not reach the payment service. Please try again; you will not be charged twice.');
   } finally {
     button.disabled = false;
   }

@@ -2,7 +2,9 @@
  * Patient questions (billers, supervisors): the worklist of open questions, oldest first, late
  * ones flagged; one question beside it with the bill as the patient sees it, the encounter, the
  * claim, the codes with their rationale and the conversation; the answer form (with the itemized
- * bill) and an adjustment or write-off with a reason. #/questions/<id> opens one.
+ * bill), an adjustment or write-off with a reason, a payment plan, and the claim sent back to the
+ * insurer through the encounter's denial path (each with the answer the patient reads).
+ * #/questions/<id> opens one.
  */
 import { dollars } from '../lib/format.js';
 import { el, fill, facts, section, time } from '../ui/dom.js';
@@ -145,6 +147,98 @@ function adjustmentForm(detail) {
   );
 }
 
+/** One Idempotency-Key per question and action until it succeeds, so a double click or a retry acts once. */
+const actionKeys = new Map();
+function actionKey(questionId, kind) {
+  const name = `${questionId}:${kind}`;
+  if (!actionKeys.has(name)) actionKeys.set(name, `${kind}-${crypto.randomUUID()}`);
+  return actionKeys.get(name);
+}
+
+/** A form of the question's actions: fields, then the answer the patient reads, then the button. */
+function actionForm(detail, kind, { fields, answer, button, body }) {
+  const id = `${kind}-answer`;
+  const text = el('textarea', { id, rows: '3', required: 'required' });
+  text.value = answer;
+  const result = el('p', { id: `${kind}-result`, role: 'status' });
+  return el(
+    'form',
+    {
+      id: `${kind}-form`,
+      onsubmit: async (event) => {
+        event.preventDefault();
+        if (text.value.trim() === '') return text.focus();
+        try {
+          await api.questionAction(detail.question.id, kind, { ...body(), answer: text.value.trim() }, actionKey(detail.question.id, kind));
+          actionKeys.delete(`${detail.question.id}:${kind}`);
+          fill(result, 'Done; the patient reads the answer on their page.');
+          await refreshNow();
+        } catch (error) {
+          handleError(error);
+        }
+      },
+    },
+    ...fields,
+    el('label', { for: id }, 'Answer the patient (they read it on their page)'),
+    text,
+    el('button', { type: 'submit' }, button),
+    result,
+  );
+}
+
+function paymentPlanForm(detail) {
+  if (detail.paymentPlan) {
+    return el(
+      'p',
+      {},
+      `A payment plan runs: ${detail.paymentPlan.installments} installments, ${dollars(detail.paymentPlan.totalCents)} in all.`,
+    );
+  }
+  const count = el('input', { id: 'plan-installments', type: 'number', min: '2', max: '24', step: '1', value: '3', inputmode: 'numeric' });
+  const first = el('input', { id: 'plan-first-due', type: 'date', required: 'required' });
+  const next = new Date(Date.now() + 30 * 86_400_000);
+  first.value = next.toISOString().slice(0, 10);
+  const interval = el('input', { id: 'plan-interval', type: 'number', min: '7', max: '62', step: '1', value: '30', inputmode: 'numeric' });
+  return actionForm(detail, 'plan', {
+    fields: [
+      el('label', { for: 'plan-installments' }, 'Installments'),
+      count,
+      el('label', { for: 'plan-first-due' }, 'First payment due'),
+      first,
+      el('label', { for: 'plan-interval' }, 'Days between payments'),
+      interval,
+    ],
+    answer: 'We set up a payment plan for what you owe: equal monthly payments. We will remind you before each one.',
+    button: 'Set up the plan',
+    body: () => ({ installments: Number(count.value), firstDueDate: first.value, intervalDays: Number(interval.value) }),
+  });
+}
+
+function claimForm(detail) {
+  const open = detail.denials.filter((d) => d.status === 'open');
+  const reason = el('input', { id: 'claim-reason', type: 'text' });
+  return actionForm(detail, 'claim', {
+    fields: [
+      open.length === 0
+        ? el(
+            'p',
+            { className: 'muted' },
+            'No denied line is open on this claim; the insurer’s workflow will say why it cannot take it back.',
+          )
+        : el(
+            'ul',
+            {},
+            open.map((d) => el('li', {}, `Line ${d.lineNumber} ${d.code}: ${d.reasons[0] ?? 'denied'}`)),
+          ),
+      el('label', { for: 'claim-reason' }, 'What to correct (for the insurer)'),
+      reason,
+    ],
+    answer: 'We sent your claim back to your insurance company to look at again. We will send you a new statement when they answer.',
+    button: 'Resubmit a corrected claim',
+    body: () => ({ action: 'resubmit', ...(reason.value.trim() ? { reason: reason.value.trim() } : {}) }),
+  });
+}
+
 function renderDetail(detail) {
   const { question, bill, encounter, claim } = detail;
   return el(
@@ -189,6 +283,8 @@ function renderDetail(detail) {
       ),
     ),
     section('Adjust or write off', adjustmentForm(detail)),
+    question.status === 'open' ? section('Set up a payment plan', paymentPlanForm(detail)) : null,
+    question.status === 'open' ? section('Send the claim back to the insurer', claimForm(detail)) : null,
   );
 }
 
