@@ -1,26 +1,17 @@
 // "Use additional code" notes: the cited code is added only when the record documents it.
 // Wording is our own (not from the evaluation sets).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 62, sex: 'M' }): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient,
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-}
+const input = (doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 62, sex: 'M' }) =>
+  codingInput(doc, patient);
 const codes = (notes: string, diagnoses: string[], patient?: CodingInput['patient']) =>
-  codeEncounter(input({ notes, diagnoses: diagnoses.map((description) => ({ description })) }, patient), codeSets).diagnoses.map(
+  codeEncounter(input({ notes, diagnoses: diagnoses.map((description) => ({ description })) }, patient), codeSets()).diagnoses.map(
     (d) => d.code,
   );
 
@@ -31,7 +22,7 @@ describe('diabetes: drugs in use', () => {
         notes: 'Injects insulin degludec at bedtime; also takes glipizide with breakfast.',
         diagnoses: [{ description: 'Type 2 diabetes mellitus' }],
       }),
-      codeSets,
+      codeSets(),
     );
     expect(r.diagnoses.map((d) => d.code)).toEqual(['E11.9', 'Z79.4', 'Z79.84']);
     expect(r.diagnoses[1]?.rationale).toMatch(/Use additional code.*E11\.9.*insulin/);

@@ -1,25 +1,16 @@
 // The engine's output contract for the coder-review stage: encounter confidence, the straight-through
 // decision with its reasons, evidence spans with offsets, and what became of the physician's codes.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput, CodingResult, Evidence } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 import { calibrated, straightThroughDecision, type StraightThroughConfig } from '../../coding/straight-through.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 52, sex: 'M' }): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient,
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-}
+const input = (doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 52, sex: 'M' }) =>
+  codingInput(doc, patient);
 
 function fieldText(doc: EncounterDocumentation, field: string): string {
   if (field === 'notes') return doc.notes;
@@ -42,7 +33,7 @@ describe('evidence spans', () => {
       procedures: [{ description: 'Chest x-ray, two views' }],
       testResults: [{ name: 'WBC', value: '14.2', unit: '10^3/uL', flag: 'H' }],
     };
-    const r = codeEncounter(input(doc), codeSets);
+    const r = codeEncounter(input(doc), codeSets());
     const spans = allEvidence(r).filter((e) => e.span);
     expect(spans.length).toBeGreaterThan(2);
     for (const e of spans) {
@@ -54,14 +45,17 @@ describe('evidence spans', () => {
 
 describe('documented codes', () => {
   it('a valid billable code the physician wrote is kept and says so', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'Essential hypertension', code: 'I10' }] }), codeSets);
+    const r = codeEncounter(input({ diagnoses: [{ description: 'Essential hypertension', code: 'I10' }] }), codeSets());
     expect(r.documentedCodes).toEqual([expect.objectContaining({ code: 'I10', line: 'diagnoses[0]', outcome: 'kept' })]);
     expect(r.straightThrough.reasons).not.toContain('documented-code-changed');
   });
 
   it('a documented code that is not the code the line gets is reported as changed and stops straight-through', () => {
     // A category header is not billable: the line is coded to a code below it, which a person must confirm.
-    const r = codeEncounter(input({ diagnoses: [{ description: 'Type 2 diabetes mellitus with hyperglycemia', code: 'E11' }] }), codeSets);
+    const r = codeEncounter(
+      input({ diagnoses: [{ description: 'Type 2 diabetes mellitus with hyperglycemia', code: 'E11' }] }),
+      codeSets(),
+    );
     const outcome = r.documentedCodes[0];
     expect(outcome?.outcome).toBe('changed');
     expect(outcome?.codedAs?.[0]).toMatch(/^E11\./);
@@ -75,7 +69,7 @@ describe('documented codes', () => {
         diagnoses: [{ description: 'Essential hypertension' }],
         procedures: [{ description: 'Something the catalog has no entry for at all', code: 'ZZ999' }],
       }),
-      codeSets,
+      codeSets(),
     );
     expect(r.documentedCodes).toEqual([expect.objectContaining({ code: 'ZZ999', outcome: 'dropped' })]);
     expect(r.straightThrough.reasons).toEqual(expect.arrayContaining(['documented-code-dropped', 'unmatched-procedure']));
@@ -84,7 +78,7 @@ describe('documented codes', () => {
 
 describe('encounter confidence and the straight-through decision', () => {
   it('confidence is a number between 0 and 1 and an open clarification is a reason', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'Diabetes mellitus' }] }), codeSets);
+    const r = codeEncounter(input({ diagnoses: [{ description: 'Diabetes mellitus' }] }), codeSets());
     expect(r.confidence).toBeGreaterThanOrEqual(0);
     expect(r.confidence).toBeLessThanOrEqual(1);
     expect(r.clarification).toBeDefined();
@@ -93,7 +87,7 @@ describe('encounter confidence and the straight-through decision', () => {
   });
 
   it('nothing to code is never straight through', () => {
-    const r = codeEncounter(input({ notes: 'Patient did not attend.' }), codeSets);
+    const r = codeEncounter(input({ notes: 'Patient did not attend.' }), codeSets());
     expect(r.straightThrough.reasons).toContain('no-diagnosis');
   });
 

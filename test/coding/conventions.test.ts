@@ -1,24 +1,13 @@
 // Guideline conventions written as mechanisms: hypertension with heart failure and CKD, dialysis
 // status, and "X vs Y" outpatient diagnoses coded by the alternatives that are signs or symptoms.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CodingInput } from '../../domain/coding.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function codes(diagnoses: string[], notes = '', ageYears = 68): string[] {
-  const input: CodingInput = {
-    documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears, sex: 'M' },
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-  return codeEncounter(input, codeSets).diagnoses.map((d) => d.code);
-}
+const codes = (diagnoses: string[], notes = '', ageYears = 68) =>
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'M' }), codeSets()).diagnoses.map((d) => d.code);
 
 describe('hypertension with heart and kidney disease', () => {
   it('all three documented: I13.0 with the heart failure and the CKD stage kept', () => {

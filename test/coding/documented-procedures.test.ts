@@ -1,29 +1,17 @@
 // The physician's procedure codes are kept, never rewritten; age-banded visit codes are checked against age.
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CodingInput } from '../../domain/coding.ts';
+import { describe, expect, it } from 'vitest';
 import type { DocumentedProcedure } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 import { ageBandEdits, codeForAge } from '../../coding/age-bands.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(procedures: DocumentedProcedure[], ageYears: number): CodingInput {
-  return {
-    documentation: {
-      notes: 'Well visit, no complaints.',
-      diagnoses: [{ description: 'Routine health check' }],
-      procedures,
-      testResults: [],
-    },
-    patient: { ageYears, sex: 'F' },
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-}
+const input = (procedures: DocumentedProcedure[], ageYears: number) =>
+  codingInput(
+    { notes: 'Well visit, no complaints.', diagnoses: [{ description: 'Routine health check' }], procedures },
+    { ageYears, sex: 'F' },
+  );
 
 describe('age bands of preventive visit codes', () => {
   it('knows the band of each age in both series', () => {
@@ -43,7 +31,7 @@ describe('age bands of preventive visit codes', () => {
 
 describe('documented procedure codes', () => {
   it('a documented code the catalog lacks is kept as written, reported, and not straight through', () => {
-    const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99392' }], 3), codeSets);
+    const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99392' }], 3), codeSets());
     expect(r.procedures.map((p) => p.code)).toEqual(['99392']);
     expect(r.edits.map((e) => e.rule)).toContain('NOT_IN_CATALOG');
     expect(r.documentedCodes).toEqual([expect.objectContaining({ code: '99392', outcome: 'kept' })]);
@@ -51,20 +39,20 @@ describe('documented procedure codes', () => {
   });
 
   it('a documented code of the wrong age band is kept and fails the age edit', () => {
-    const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99395' }], 50), codeSets);
+    const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99395' }], 50), codeSets());
     expect(r.procedures.map((p) => p.code)).toEqual(['99395']);
     expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'AGE_BAND', codes: ['99395'] }));
     expect(r.straightThrough.reasons).toContain('edit-failed');
   });
 
   it('a visit documented without a code takes the band of the patient age when the catalog has it', () => {
-    const r = codeEncounter(input([{ description: 'Preventive medicine visit, established patient' }], 52), codeSets);
+    const r = codeEncounter(input([{ description: 'Preventive medicine visit, established patient' }], 52), codeSets());
     expect(r.procedures.map((p) => p.code)).toEqual(['99396']);
     expect(r.edits.map((e) => e.rule)).not.toContain('AGE_BAND');
   });
 
   it('a documented lab panel is not swapped for a bigger one', () => {
-    const r = codeEncounter(input([{ description: 'Basic metabolic panel', code: '80048' }], 45), codeSets);
+    const r = codeEncounter(input([{ description: 'Basic metabolic panel', code: '80048' }], 45), codeSets());
     expect(r.procedures.map((p) => p.code)).toEqual(['80048']);
     expect(r.documentedCodes[0]?.outcome).toBe('kept');
   });

@@ -1,25 +1,14 @@
 // Follow-up after completed cancer treatment (Z08 with the Z85 history the Z85 "code first" note pairs
 // it with), influenza with the virus type stated (J10, not J11), and body sites as the tabular names
 // them (pressure ulcer regions, the lower back, a finger rather than the hand).
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CodingInput } from '../../domain/coding.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function coded(diagnoses: string[], notes = '', sex: 'F' | 'M' = 'F') {
-  const input: CodingInput = {
-    documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears: 58, sex },
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-  return codeEncounter(input, codeSets);
-}
+const coded = (diagnoses: string[], notes = '', sex: 'F' | 'M' = 'F') =>
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 58, sex }), codeSets());
 const codes = (diagnoses: string[], notes = '', sex: 'F' | 'M' = 'F') => coded(diagnoses, notes, sex).diagnoses.map((d) => d.code);
 
 describe('follow-up after completed treatment of a malignancy', () => {

@@ -1,24 +1,13 @@
 // Clinical meaning over shared words: body sites coded under their limb or organ system, injury,
 // poisoning and external-cause codes only with that context, family history in the notes. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const run = (diagnoses: string[], notes = '') =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-      patient: { ageYears: 58, sex: 'M' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  );
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 58, sex: 'M' }), codeSets());
 const codes = (diagnoses: string[], notes = '') => run(diagnoses, notes).diagnoses.map((d) => d.code);
 
 describe('anatomic sites under the region the tabular names', () => {

@@ -1,24 +1,13 @@
 // How physicians write: negated qualifiers inside a diagnosis, short forms, roman numerals,
 // single-letter sides, burn depth. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const run = (diagnoses: string[], notes = '', patient: { ageYears: number; sex: 'F' | 'M' } = { ageYears: 47, sex: 'F' }) =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-      patient,
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  );
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, patient), codeSets());
 const codes = (diagnoses: string[], notes = '') => run(diagnoses, notes).diagnoses.map((d) => d.code);
 
 describe('a qualifier the physician negates inside the diagnosis', () => {

@@ -1,27 +1,18 @@
 // Codes that must not appear: one documented word must not bring in a second, unrelated code, and
 // chapter-specific codes (pregnancy, newborn) need that context in the record. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 60, sex: 'F' }): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient,
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-}
+const input = (doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 60, sex: 'F' }) =>
+  codingInput(doc, patient);
 const dx = (...descriptions: string[]) => ({ diagnoses: descriptions.map((description) => ({ description })) });
 const codes = (doc: Partial<EncounterDocumentation>, patient?: CodingInput['patient']) =>
-  codeEncounter(input(doc, patient), codeSets).diagnoses.map((d) => d.code);
+  codeEncounter(input(doc, patient), codeSets()).diagnoses.map((d) => d.code);
 
 describe('secondary matches need real support', () => {
   it('a leftover qualifier word does not become a second diagnosis', () => {
@@ -50,7 +41,7 @@ describe('qualifiers that change the code', () => {
 
   it('a former smoker is a history of nicotine dependence, not a disease of the palate', () => {
     for (const wording of ['Ex-smoker', 'Previous cigarette smoker']) {
-      const r = codeEncounter(input(dx(wording)), codeSets);
+      const r = codeEncounter(input(dx(wording)), codeSets());
       expect(
         r.diagnoses.map((d) => d.code),
         wording,
@@ -104,7 +95,7 @@ describe('examination codes: with or without abnormal findings', () => {
         { ...dx('Routine physical exam'), testResults: [{ name: 'Fasting glucose', value: '131', unit: 'mg/dL', flag: 'H' }] },
         { ageYears: 50, sex: 'M' },
       ),
-      codeSets,
+      codeSets(),
     );
     expect(flagged.diagnoses.map((d) => d.code)).toContain('Z00.01');
     expect(
@@ -124,7 +115,7 @@ describe('procedure descriptions in other words', () => {
           { description: 'brain MRI, no contrast' },
         ],
       }),
-      codeSets,
+      codeSets(),
     );
     expect(r.procedures.map((p) => p.code)).toEqual(['80061', '81002', '70551']);
   });

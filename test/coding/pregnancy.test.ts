@@ -1,24 +1,15 @@
 // Weeks of gestation stated in the record choose the trimester and the pregnancy phase. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 import { trimesterOfWeeks } from '../../coding/pregnancy.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const codes = (diagnoses: string[], notes: string) =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-      patient: { ageYears: 29, sex: 'F' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  ).diagnoses.map((d) => d.code);
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 29, sex: 'F' }), codeSets()).diagnoses.map(
+    (d) => d.code,
+  );
 
 describe('pregnancy details from the notes', () => {
   it('trimester boundaries follow the classification (14 and 28 weeks)', () => {

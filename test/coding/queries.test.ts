@@ -1,25 +1,14 @@
 // Queries for the gaps the tabular needs (type, acuity), not for the engine's own score ties;
 // uncertain diagnoses coded by their symptoms. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 import type { TestResult } from '../../domain/encounter.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const run = (diagnoses: string[], notes = '', testResults: TestResult[] = [], answers: Array<{ question: string; option: string }> = []) =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults },
-      patient: { ageYears: 71, sex: 'F' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers,
-    },
-    codeSets,
-  );
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses), testResults }, { ageYears: 71, sex: 'F' }, { answers }), codeSets());
 
 describe('documentation gaps are queried', () => {
   it('heart failure with no type asks for the type (not for a side)', () => {

@@ -1,42 +1,32 @@
 // Codes that contradict or duplicate each other are reconciled; "use additional code" secondaries need
 // their own words; dementia beside its cause; gravidity on supervision codes; heart failure acuity.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(
+const input = (
   doc: Partial<EncounterDocumentation>,
   answers: CodingInput['answers'] = [],
   patient: CodingInput['patient'] = { ageYears: 70, sex: 'F' },
-): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient,
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers,
-  };
-}
+) => codingInput(doc, patient, { answers });
 const dx = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
 
 describe('one condition, one code', () => {
   it('a staged CKD line and an unstaged one end as the staged code, with no second question', () => {
     const doc = { diagnoses: dx('Chronic kidney disease', 'CKD, followed by nephrology') };
-    const first = codeEncounter(input(doc), codeSets);
+    const first = codeEncounter(input(doc), codeSets());
     expect(first.clarification?.question).toMatch(/stage/);
-    const answered = codeEncounter(input(doc, [{ question: first.clarification?.question ?? '', option: 'Stage 4' }]), codeSets);
+    const answered = codeEncounter(input(doc, [{ question: first.clarification?.question ?? '', option: 'Stage 4' }]), codeSets());
     expect(answered.diagnoses.map((d) => d.code)).toEqual(['N18.4']);
     expect(answered.clarification).toBeUndefined();
   });
 
   it('an unspecified code is dropped beside a specific code of its category', () => {
-    const r = codeEncounter(input({ diagnoses: dx('Heart failure', 'chronic diastolic heart failure') }), codeSets);
+    const r = codeEncounter(input({ diagnoses: dx('Heart failure', 'chronic diastolic heart failure') }), codeSets());
     const c = r.diagnoses.map((d) => d.code);
     expect(c).toContain('I50.32');
     expect(c).not.toContain('I50.9');
@@ -45,14 +35,14 @@ describe('one condition, one code', () => {
 
 describe('"use additional code" needs its own documentation', () => {
   it('plain asthma does not add eosinophilic asthma', () => {
-    const r = codeEncounter(input({ diagnoses: dx('asthma, no wheezing today') }, [], { ageYears: 30, sex: 'M' }), codeSets);
+    const r = codeEncounter(input({ diagnoses: dx('asthma, no wheezing today') }, [], { ageYears: 30, sex: 'M' }), codeSets());
     expect(r.diagnoses.map((d) => d.code).some((c) => c.startsWith('J82'))).toBe(false);
   });
 });
 
 describe('stage codes the combination code asks for', () => {
   it('diabetes with unstaged CKD: no stage is read from the "2" of "DM2"; the stage is asked', () => {
-    const r = codeEncounter(input({ diagnoses: dx('DM2 with CKD') }), codeSets);
+    const r = codeEncounter(input({ diagnoses: dx('DM2 with CKD') }), codeSets());
     expect(r.diagnoses.map((d) => d.code)).toEqual(['E11.22']);
     expect(r.clarification?.question).toMatch(/stage/);
   });
@@ -60,7 +50,7 @@ describe('stage codes the combination code asks for', () => {
 
 describe('dementia due to another disease', () => {
   it('is coded in the F02 family after its cause, without a conflict query', () => {
-    const r = codeEncounter(input({ diagnoses: dx("Alzheimer's dementia") }), codeSets);
+    const r = codeEncounter(input({ diagnoses: dx("Alzheimer's dementia") }), codeSets());
     const c = r.diagnoses.map((d) => d.code);
     expect(c[0]?.startsWith('G30')).toBe(true);
     expect(c.some((x) => x.startsWith('F02'))).toBe(true);
@@ -73,7 +63,7 @@ describe('normal pregnancy supervision follows the stated gravidity', () => {
   it('a second pregnancy is "other normal pregnancy"', () => {
     const r = codeEncounter(
       input({ diagnoses: dx('OB visit'), notes: 'G3P2, 30 weeks by ultrasound.' }, [], { ageYears: 29, sex: 'F' }),
-      codeSets,
+      codeSets(),
     );
     expect(r.diagnoses.map((d) => d.code)).toEqual(['Z34.83', 'Z3A.30']);
   });
@@ -82,10 +72,10 @@ describe('normal pregnancy supervision follows the stated gravidity', () => {
 describe('heart failure queries resolve type and acuity', () => {
   it('after the type is answered, the acuity is asked', () => {
     const doc = { diagnoses: dx('CHF') };
-    const first = codeEncounter(input(doc), codeSets);
+    const first = codeEncounter(input(doc), codeSets());
     const q1 = first.clarification?.question ?? '';
     const diastolic = first.clarification?.options.find((o) => /^Diastolic/.test(o)) ?? '';
-    const second = codeEncounter(input(doc, [{ question: q1, option: diastolic }]), codeSets);
+    const second = codeEncounter(input(doc, [{ question: q1, option: diastolic }]), codeSets());
     expect(second.clarification?.question).toMatch(/acuity/);
     const q2 = second.clarification?.question ?? '';
     const third = codeEncounter(
@@ -93,7 +83,7 @@ describe('heart failure queries resolve type and acuity', () => {
         { question: q1, option: diastolic },
         { question: q2, option: 'Chronic' },
       ]),
-      codeSets,
+      codeSets(),
     );
     expect(third.diagnoses.map((d) => d.code)).toEqual(['I50.32']);
   });

@@ -1,27 +1,23 @@
 // Queries a coder would send (conflicting details within the record, a fracture with no encounter
 // type), laterality asked only where the tabular codes the side, chapter 15 first in a pregnancy,
 // and word-family mistakes (metastases, "uncomplicated", elevated enzymes, ESRD with a stage).
-import { beforeAll, describe, expect, it } from 'vitest';
-import type { CodingInput } from '../../domain/coding.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 import { codedBySide } from '../../coding/laterality.ts';
 import { routeFor } from '../../coding/pregnancy-chapter.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function coded(diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number; pos?: string } = {}) {
-  const input: CodingInput = {
-    documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-    patient: { ageYears: opts.age ?? 45, sex: opts.sex ?? 'F' },
-    dateOfService: '2026-05-04',
-    placeOfService: opts.pos ?? '11',
-    answers: [],
-  };
-  return codeEncounter(input, codeSets);
-}
+const coded = (diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number; pos?: string } = {}) =>
+  codeEncounter(
+    codingInput(
+      { notes, diagnoses: described(diagnoses) },
+      { ageYears: opts.age ?? 45, sex: opts.sex ?? 'F' },
+      { placeOfService: opts.pos ?? '11' },
+    ),
+    codeSets(),
+  );
 const codes = (diagnoses: string[], notes = '', opts: { sex?: 'F' | 'M'; age?: number } = {}) =>
   coded(diagnoses, notes, opts).diagnoses.map((d) => d.code);
 
@@ -36,19 +32,12 @@ describe('conflicts inside the record', () => {
   it('the answer settles it and the code follows the answer', () => {
     const first = coded(['DM type II, controlled'], 'PMH: type 1 diabetes since childhood.');
     const question = first.clarification?.question ?? '';
-    const input: CodingInput = {
-      documentation: {
-        notes: 'PMH: type 1 diabetes since childhood.',
-        diagnoses: [{ description: 'DM type II, controlled' }],
-        procedures: [],
-        testResults: [],
-      },
-      patient: { ageYears: 45, sex: 'F' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [{ question, option: 'Type 1 diabetes mellitus' }],
-    };
-    const r = codeEncounter(input, codeSets);
+    const input = codingInput(
+      { notes: 'PMH: type 1 diabetes since childhood.', diagnoses: [{ description: 'DM type II, controlled' }] },
+      { ageYears: 45, sex: 'F' },
+      { answers: [{ question, option: 'Type 1 diabetes mellitus' }] },
+    );
+    const r = codeEncounter(input, codeSets());
     expect(r.diagnoses[0]?.code.startsWith('E10')).toBe(true);
     expect(r.clarification).toBeUndefined();
   });
@@ -86,21 +75,21 @@ describe('fracture without encounter type', () => {
 
 describe('laterality from the code set', () => {
   it('a code with no sided sibling is never asked for a side', () => {
-    expect(codedBySide(codeSets.icd, 'H26.9')).toBe(false);
+    expect(codedBySide(codeSets().icd, 'H26.9')).toBe(false);
     expect(coded(['Senile cataract NOS'], '', { age: 80 }).clarification?.question ?? '').not.toMatch(/side/);
   });
 
   it('an unspecified-side code beside sided siblings is', () => {
-    expect(codedBySide(codeSets.icd, 'G56.00')).toBe(true);
-    expect(codedBySide(codeSets.icd, 'S52.501A')).toBe(true);
+    expect(codedBySide(codeSets().icd, 'G56.00')).toBe(true);
+    expect(codedBySide(codeSets().icd, 'S52.501A')).toBe(true);
   });
 });
 
 describe('chapter 15 first in a pregnancy', () => {
   it('the tabular routes a chapter to its O99 subcategory ("Conditions in ...")', () => {
-    expect(routeFor(codeSets.icd, 'D50.9')).toBe('O99.0');
-    expect(routeFor(codeSets.icd, 'G40.909')).toBe('O99.35');
-    expect(routeFor(codeSets.icd, 'T74.11XA')).toBe('O9A.3');
+    expect(routeFor(codeSets().icd, 'D50.9')).toBe('O99.0');
+    expect(routeFor(codeSets().icd, 'G40.909')).toBe('O99.35');
+    expect(routeFor(codeSets().icd, 'T74.11XA')).toBe('O9A.3');
   });
 
   it('migraine in a pregnant patient: the O99.35 code by trimester, the migraine code after it', () => {

@@ -1,25 +1,16 @@
 // 7th character from the encounter wording of the whole record, not only the diagnosis line.
 // Wording is our own (not from the evaluation sets).
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 import { encounterPhase } from '../../coding/search.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const codes = (diagnosis: string, notes: string) =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: [{ description: diagnosis }], procedures: [], testResults: [] },
-      patient: { ageYears: 30, sex: 'M' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  ).diagnoses.map((d) => d.code);
+  codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }] }, { ageYears: 30, sex: 'M' }), codeSets()).diagnoses.map(
+    (d) => d.code,
+  );
 
 describe('encounterPhase', () => {
   it('reads the phase from encounter wording', () => {

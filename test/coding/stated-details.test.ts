@@ -1,23 +1,12 @@
 // No query for a detail the record already states elsewhere. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const run = (notes: string, diagnoses: string[]) =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-      patient: { ageYears: 64, sex: 'M' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  );
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 64, sex: 'M' }), codeSets());
 
 describe('details stated elsewhere in the record', () => {
   it('the CKD stage on another diagnosis line: no stage query for the combination diagnosis', () => {

@@ -1,29 +1,19 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, OTHER_OPTION, UNDETERMINED_OPTION, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter, OTHER_OPTION, UNDETERMINED_OPTION } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(doc: Partial<EncounterDocumentation>, extra: Partial<CodingInput> = {}): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient: { ageYears: 55, sex: 'M' },
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-    ...extra,
-  };
-}
+const input = (doc: Partial<EncounterDocumentation>, extra: Partial<CodingInput> = {}) =>
+  codingInput(doc, { ageYears: 55, sex: 'M' }, extra);
 const codes = (doc: Partial<EncounterDocumentation>, extra: Partial<CodingInput> = {}) =>
-  codeEncounter(input(doc, extra), codeSets).diagnoses.map((d) => d.code);
+  codeEncounter(input(doc, extra), codeSets()).diagnoses.map((d) => d.code);
 
 describe('codeEncounter: diagnoses', () => {
   it('codes abbreviations to the most specific billable code, with rationale and evidence', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'HTN' }, { description: 'GERD' }] }), codeSets);
+    const r = codeEncounter(input({ diagnoses: [{ description: 'HTN' }, { description: 'GERD' }] }), codeSets());
     expect(r.diagnoses.map((d) => d.code)).toEqual(['I10', 'K21.9']);
     expect(r.diagnoses[0]?.rationale).toMatch(/hypertension/);
     expect(r.diagnoses[0]?.evidence[0]).toEqual({
@@ -37,7 +27,7 @@ describe('codeEncounter: diagnoses', () => {
 
   it('is deterministic', () => {
     const doc = { notes: 'Cough and fever. Denies chest pain.', diagnoses: [{ description: 'r/o pneumonia' }, { description: 'DM2' }] };
-    expect(codeEncounter(input(doc), codeSets)).toEqual(codeEncounter(input(doc), codeSets));
+    expect(codeEncounter(input(doc), codeSets())).toEqual(codeEncounter(input(doc), codeSets()));
   });
 
   it('negation: denied or negative findings are not coded', () => {
@@ -55,7 +45,7 @@ describe('codeEncounter: diagnoses', () => {
   });
 
   it('"history of" gives a personal-history Z code, not the active condition', () => {
-    const r = codeEncounter(input({ diagnoses: [{ description: 'History of DVT' }] }), codeSets);
+    const r = codeEncounter(input({ diagnoses: [{ description: 'History of DVT' }] }), codeSets());
     expect(r.diagnoses.map((d) => d.code)).toEqual(['Z86.718']);
     expect(r.diagnoses[0]?.rationale).toMatch(/history/i);
     expect(codes({ diagnoses: [{ description: 'DVT of left femoral vein' }] })[0]).toMatch(/^I82/);
@@ -99,7 +89,7 @@ describe('codeEncounter: diagnoses', () => {
 describe('codeEncounter: physician queries', () => {
   it('missing laterality raises a compliant query; the answer re-codes without asking again', () => {
     const doc = { notes: 'Knee pain with morning stiffness.', diagnoses: [{ description: 'Osteoarthritis of knee' }] };
-    const first = codeEncounter(input(doc), codeSets);
+    const first = codeEncounter(input(doc), codeSets());
     expect(first.diagnoses.map((d) => d.code)).toEqual(['M17.9']);
     const q = first.clarification;
     expect(q).toBeDefined();
@@ -108,39 +98,39 @@ describe('codeEncounter: physician queries', () => {
     expect(q.clinicalIndicators.join(' ')).toContain('Osteoarthritis of knee');
     expect(`${q.question} ${q.options.join(' ')}`).not.toMatch(/pay|reimburs|revenue|DRG|money|\$/i);
 
-    const answered = codeEncounter(input(doc, { answers: [{ question: q.question, option: 'Bilateral' }] }), codeSets);
+    const answered = codeEncounter(input(doc, { answers: [{ question: q.question, option: 'Bilateral' }] }), codeSets());
     expect(answered.diagnoses.map((d) => d.code)).toEqual(['M17.0']);
     expect(answered.clarification).toBeUndefined();
-    const freeText = codeEncounter(input(doc, { answers: [{ question: q.question, freeText: 'right knee only' }] }), codeSets);
+    const freeText = codeEncounter(input(doc, { answers: [{ question: q.question, freeText: 'right knee only' }] }), codeSets());
     expect(freeText.diagnoses.map((d) => d.code)).toEqual(['M17.11']);
     expect(freeText.clarification).toBeUndefined();
-    const undetermined = codeEncounter(input(doc, { answers: [{ question: q.question, option: UNDETERMINED_OPTION }] }), codeSets);
+    const undetermined = codeEncounter(input(doc, { answers: [{ question: q.question, option: UNDETERMINED_OPTION }] }), codeSets());
     expect(undetermined.diagnoses.map((d) => d.code)).toEqual(['M17.9']);
     expect(undetermined.clarification).toBeUndefined();
   });
 
   it('diabetes without a type: default E11.9 while asking; the answer gives the type', () => {
     const doc = { diagnoses: [{ description: 'Diabetes' }] };
-    const first = codeEncounter(input(doc), codeSets);
+    const first = codeEncounter(input(doc), codeSets());
     expect(first.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
     expect(first.clarification?.question).toMatch(/type of diabetes/);
     expect(first.clarification?.options).toContain('Type 1 diabetes mellitus');
     const q = first.clarification?.question ?? '';
-    const again = codeEncounter(input(doc, { answers: [{ question: q, option: 'Type 1 diabetes mellitus' }] }), codeSets);
+    const again = codeEncounter(input(doc, { answers: [{ question: q, option: 'Type 1 diabetes mellitus' }] }), codeSets());
     expect(again.diagnoses.map((d) => d.code)).toEqual(['E10.9']);
     expect(again.clarification).toBeUndefined();
   });
 
   it('an Excludes1 conflict is asked about; choosing one condition drops the other', () => {
     const doc = { diagnoses: [{ description: 'Type 1 diabetes mellitus' }, { description: 'Type 2 diabetes mellitus' }] };
-    const first = codeEncounter(input(doc), codeSets);
+    const first = codeEncounter(input(doc), codeSets());
     expect(first.edits.map((e) => e.rule)).toContain('EXCLUDES1');
     const q = first.clarification;
     expect(q?.question).toMatch(/both/);
     expect(q?.options).toContain('Type 2 diabetes mellitus without complications');
     const again = codeEncounter(
       input(doc, { answers: [{ question: q?.question ?? '', option: 'Type 2 diabetes mellitus without complications' }] }),
-      codeSets,
+      codeSets(),
     );
     expect(again.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
     expect(again.edits.map((e) => e.rule)).not.toContain('EXCLUDES1');
@@ -150,7 +140,7 @@ describe('codeEncounter: physician queries', () => {
   it('a sex conflict needs documentation and is asked about', () => {
     const r = codeEncounter(
       input({ diagnoses: [{ description: 'BPH', code: 'N40.0' }] }, { patient: { ageYears: 40, sex: 'F' } }),
-      codeSets,
+      codeSets(),
     );
     expect(r.edits.find((e) => e.rule === 'SEX_CONFLICT')?.needsDocumentation).toBe(true);
     expect(r.clarification?.reason).toMatch(/SEX_CONFLICT/);
@@ -159,7 +149,7 @@ describe('codeEncounter: physician queries', () => {
   it('low-confidence documentation raises a query offering the closest conditions', () => {
     const r = codeEncounter(
       input({ diagnoses: [{ description: 'feeling off lately, vague malaise and something with the stomach' }] }),
-      codeSets,
+      codeSets(),
     );
     expect(r.clarification).toBeDefined();
     expect(r.clarification?.options.slice(-2)).toEqual([OTHER_OPTION, UNDETERMINED_OPTION]);
@@ -179,7 +169,7 @@ describe('codeEncounter: procedures', () => {
           { description: 'levitation therapy' },
         ],
       }),
-      codeSets,
+      codeSets(),
     );
     expect(r.procedures.map((p) => [p.code, p.system, p.units])).toEqual([
       ['99213', 'CPT', 1],
@@ -199,7 +189,7 @@ describe('codeEncounter: procedures', () => {
         diagnoses: [{ description: 'Low back pain' }],
         procedures: [{ description: 'ketorolac injection', code: 'J1885', units: 2 }],
       }),
-      codeSets,
+      codeSets(),
     );
     expect(r.procedures[0]).toMatchObject({ code: 'J1885', system: 'HCPCS', units: 2, diagnosisPointers: [1] });
   });

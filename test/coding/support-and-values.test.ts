@@ -1,26 +1,17 @@
 // Status, history and score codes need their own support; documented values (BMI) are coded by range;
 // denied histories are not histories; regions narrower than the limb; spelled lab names. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-function input(doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 55, sex: 'M' }): CodingInput {
-  return {
-    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-    patient,
-    dateOfService: '2026-05-04',
-    placeOfService: '11',
-    answers: [],
-  };
-}
+const input = (doc: Partial<EncounterDocumentation>, patient: CodingInput['patient'] = { ageYears: 55, sex: 'M' }) =>
+  codingInput(doc, patient);
 const dx = (...descriptions: string[]) => descriptions.map((description) => ({ description }));
-const run = (doc: Partial<EncounterDocumentation>, patient?: CodingInput['patient']) => codeEncounter(input(doc, patient), codeSets);
+const run = (doc: Partial<EncounterDocumentation>, patient?: CodingInput['patient']) => codeEncounter(input(doc, patient), codeSets());
 const codes = (doc: Partial<EncounterDocumentation>, patient?: CodingInput['patient']) => run(doc, patient).diagnoses.map((d) => d.code);
 
 describe('status and history codes need explicit support', () => {

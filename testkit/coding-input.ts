@@ -1,0 +1,46 @@
+/**
+ * The shared setup of the coding-engine tests (test/coding/*): the code sets loaded once per test
+ * file, and coding inputs with the fields a test does not care about filled in.
+ *
+ * `useCodeSets()` registers a `beforeAll` that loads the code sets (nothing to tear down) and
+ * returns a getter: call it inside tests, `codeEncounter(input, codeSets())`.
+ *
+ * Imports vitest: for test files only.
+ */
+import { beforeAll } from 'vitest';
+import { loadCodeSets, type CodeSets } from '../coding/index.ts';
+import type { CodingInput } from '../domain/coding.ts';
+import type { EncounterDocumentation } from '../domain/encounter.ts';
+
+export function useCodeSets(): () => CodeSets {
+  let codeSets: CodeSets | undefined;
+  beforeAll(async () => {
+    codeSets = await loadCodeSets();
+  });
+  return () => {
+    if (codeSets === undefined) throw new Error('the code sets load in a beforeAll: call codeSets() inside a test');
+    return codeSets;
+  };
+}
+
+/**
+ * A coding input for `patient`: documentation fields not given are empty, the service is an office
+ * visit (place of service 11) on 2026-05-04, and no clarification is answered; `extra` overrides any field.
+ */
+export function codingInput(
+  documentation: Partial<EncounterDocumentation>,
+  patient: CodingInput['patient'],
+  extra: Partial<CodingInput> = {},
+): CodingInput {
+  return {
+    documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...documentation },
+    patient,
+    dateOfService: '2026-05-04',
+    placeOfService: '11',
+    answers: [],
+    ...extra,
+  };
+}
+
+/** Diagnoses as the physician wrote them: descriptions only, no codes. */
+export const described = (descriptions: readonly string[]) => descriptions.map((description) => ({ description }));
