@@ -1,5 +1,11 @@
-/** HTTP helpers shared by the API and end-to-end tests: tokens, one-call fetch, a valid submission. */
+/**
+ * HTTP helpers shared by the API, end-to-end and browser tests: tokens, one-call fetch, a valid
+ * submission, and submitting an encounter and waiting for its stage over the API.
+ */
 import type { EncounterDocumentation, EncounterSubmission } from '../domain/encounter.ts';
+import type { EncounterStatus } from '../workflows/messages.ts';
+import type { Stage } from '../workflows/stages.ts';
+import { until } from './poll.ts';
 
 export const TOKENS = {
   intake: 'intake-demo',
@@ -75,4 +81,31 @@ export function validSubmission(
       testResults: [{ name: 'HbA1c', value: '7.2', unit: '%', flag: 'H' }],
     },
   };
+}
+
+/** Submits an encounter with the intake token and returns its id; throws unless the API answers 201. */
+export async function submitEncounter(apiUrl: string, body: unknown = validSubmission()): Promise<string> {
+  const response = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
+  if (response.status !== 201) throw new Error(`POST /encounters answered ${response.status}: ${response.text}`);
+  return response.body.id as string;
+}
+
+/** The encounter's live status as a supervisor reads it (GET /encounters/:id); throws unless 200. */
+export async function encounterStatus(apiUrl: string, id: string): Promise<EncounterStatus> {
+  const response = await call(apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
+  if (response.status !== 200) throw new Error(`GET /encounters/${id} answered ${response.status}: ${response.text}`);
+  return response.body.status as EncounterStatus;
+}
+
+/** Reads the encounter's status until it is in `stage` and returns that status (testkit/poll.ts's generous limit). */
+export async function waitForEncounterStage(apiUrl: string, id: string, stage: Stage, timeoutMs?: number): Promise<EncounterStatus> {
+  let last: EncounterStatus | undefined;
+  return until(
+    () => `encounter ${id} to reach ${stage} (it stayed in ${last?.stage})`,
+    async () => {
+      last = await encounterStatus(apiUrl, id);
+      return last.stage === stage && last;
+    },
+    timeoutMs,
+  );
 }

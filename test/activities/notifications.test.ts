@@ -10,7 +10,7 @@ import { createClarificationActivities } from '../../activities/clarification.ts
 import { Webhook, WebhookVerificationError } from 'standardwebhooks';
 import { createNotificationActivities } from '../../activities/notifications.ts';
 import { signWebhook } from '../../integrations/webhook-signing.ts';
-import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
 interface Received {
@@ -18,7 +18,7 @@ interface Received {
   body: string;
 }
 
-let db: TestDatabase;
+const db = useTestDatabase();
 let receiver: Server;
 let receiverUrl: string;
 const received: Received[] = [];
@@ -26,7 +26,6 @@ let answerStatus = 204;
 const SECRET = 'test-secret';
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   receiver = createServer((req, res) => {
     let body = '';
     req.on('data', (chunk) => (body += chunk));
@@ -42,7 +41,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise((resolve) => receiver?.close(resolve));
-  await db?.drop();
 });
 
 async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId: string }> {

@@ -3,20 +3,12 @@
  * the encounter's current stage. A retried activity writes nothing twice; an unknown encounter
  * fails (and is retried by the workflow) instead of recording a transition for nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRecordActivities, writeTransitions } from '../../activities/records.ts';
-import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
-let db: TestDatabase;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-}, 120_000);
-
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 async function seedEncounter(): Promise<string> {
   return (await seedStoredEncounter(db.prisma)).encounterId;

@@ -8,9 +8,9 @@ import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { createPayloadCodec, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
-import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { useTestDatabase } from '../../testkit/fixtures.ts';
 
-let db: TestDatabase;
+const db = useTestDatabase();
 const servers: Server[] = [];
 
 /** The API on an ephemeral port; its Temporal connection is lazy and never used by these requests. */
@@ -33,7 +33,6 @@ async function startApi(metricsToken?: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase();
   await db.prisma.payer.create({ data: { id: 'METRICS-PAYER', name: 'Metrics payer' } });
   const patient = await db.prisma.patient.create({
     data: {
@@ -64,7 +63,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  await db?.drop();
 });
 
 describe('GET /metrics', () => {

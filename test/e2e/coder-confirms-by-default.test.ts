@@ -2,36 +2,14 @@
  * The product as shipped (no CODING_STRAIGHT_THROUGH_CALIBRATION): even an encounter the engine
  * codes confidently waits for a coder, whose one-step accept sends the claim. Real stack.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EncounterStatus } from '../../workflows/messages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { describe, expect, it } from 'vitest';
+import type { Stage } from '../../workflows/stages.ts';
+import { TOKENS, call, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack({ straightThrough: 'product-default' });
 
-beforeAll(async () => {
-  stack = await startTestStack({ straightThrough: 'product-default' });
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function statusOf(id: string): Promise<EncounterStatus> {
-  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-  expect(response.status).toBe(200);
-  return response.body.status as EncounterStatus;
-}
-
-async function waitForStage(id: string, stage: string): Promise<EncounterStatus> {
-  let last: EncounterStatus | undefined;
-  for (let i = 0; i < 300; i++) {
-    last = await statusOf(id);
-    if (last.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage);
 
 describe('straight-through billing off by default', () => {
   it('holds a confidently coded encounter for a coder; the coder accepts in one action and the claim goes out', async () => {

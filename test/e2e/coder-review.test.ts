@@ -5,29 +5,16 @@
  * is refused with a 422 naming it; a physician's code is kept or the encounter routed, never
  * rewritten on the way to the claim.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EvidenceSpan } from '../../domain/evidence.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function submit(documentation: EncounterDocumentation): Promise<string> {
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: { ...validSubmission(), documentation } });
-  expect(response.status).toBe(201);
-  return response.body.id as string;
-}
+const submit = (documentation: EncounterDocumentation) => submitEncounter(stack.apiUrl, { ...validSubmission(), documentation });
 
 async function view(id: string, token: string = TOKENS.coder) {
   const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token });
@@ -35,16 +22,7 @@ async function view(id: string, token: string = TOKENS.coder) {
   return response.body;
 }
 
-async function waitForStage(id: string, stage: Stage, timeoutMs = 30_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    last = (await view(id, TOKENS.supervisor)).status;
-    if (last?.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage);
 
 const review = (id: string, body: object) => call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body });
 

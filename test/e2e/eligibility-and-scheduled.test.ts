@@ -8,45 +8,17 @@
  *
  * Over 300 lines because its paths share one started stack (minutes to start on a busy machine).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateToDay } from '../../domain/days.ts';
-import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, encounterStatus, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function submit(body: unknown): Promise<string> {
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-  expect(response.status).toBe(201);
-  return response.body.id as string;
-}
-
-async function status(id: string): Promise<EncounterStatus> {
-  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-  expect(response.status).toBe(200);
-  return response.body.status as EncounterStatus;
-}
-
-async function waitForStage(id: string, stage: Stage, timeoutMs = 45_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    last = await status(id);
-    if (last?.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const submit = (body: unknown) => submitEncounter(stack.apiUrl, body);
+const status = (id: string) => encounterStatus(stack.apiUrl, id);
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage);
 
 function inDays(days: number): string {
   return dateToDay(new Date(Date.now() + days * 86_400_000));

@@ -3,45 +3,16 @@
  * the real activities and coding engine, a real database, and the insurer and clearinghouse
  * sandboxes over HTTP. Asserts what each party recorded, not only what the API says.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EncounterStatus } from '../../workflows/messages.ts';
+import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function submit(overrides: Partial<ReturnType<typeof validSubmission>> = {}): Promise<string> {
-  const body = { ...validSubmission(), ...overrides };
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-  expect(response.status).toBe(201);
-  return response.body.id as string;
-}
-
-async function status(id: string): Promise<EncounterStatus & { source: string }> {
-  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-  expect(response.status).toBe(200);
-  return { ...response.body.status, source: response.body.statusSource };
-}
-
-async function waitForStage(id: string, stage: Stage, timeoutMs = 30_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    last = await status(id);
-    if (last.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const submit = (overrides: Partial<ReturnType<typeof validSubmission>> = {}) =>
+  submitEncounter(stack.apiUrl, { ...validSubmission(), ...overrides });
+const waitForStage = (id: string, stage: Stage, timeoutMs?: number) => waitForEncounterStage(stack.apiUrl, id, stage, timeoutMs);
 
 async function sandboxRecords(url: string): Promise<any> {
   return (await fetch(`${url}/_sandbox/records`)).json();

@@ -3,34 +3,15 @@
  * payload codec nor the message key, like `temporal workflow signal` from the CLI) can neither
  * cancel nor decide; each attempt is audited. The API's own cancel still works. Real stack.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, encounterStatus, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { until } from '../../testkit/poll.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function stage(id: string): Promise<string> {
-  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-  return response.body.status.stage as string;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  for (let i = 0; i < 300; i++) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+const stage = async (id: string) => (await encounterStatus(stack.apiUrl, id)).stage;
 
 describe('messages sent straight to Temporal', () => {
   it('a forged cancel and a forged decision change nothing and are audited; the API cancel works', async () => {
@@ -43,10 +24,8 @@ describe('messages sent straight to Temporal', () => {
         testResults: [],
       },
     };
-    const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-    expect(created.status).toBe(201);
-    const id = created.body.id as string;
-    await until('the physician query', async () => ((await stage(id)) === 'awaiting_clarification' ? true : undefined));
+    const id = await submitEncounter(stack.apiUrl, body);
+    await waitForEncounterStage(stack.apiUrl, id, 'awaiting_clarification');
 
     const forger = stack.env.client.workflow.getHandle(`encounter-${id}`);
     await forger.signal('cancel', { cancelledBy: 'mallory', reason: 'forged' });
@@ -55,7 +34,7 @@ describe('messages sent straight to Temporal', () => {
     );
     const refused = await until('the refusal in the audit log', async () => {
       const rows = await stack.db.prisma.auditEvent.findMany({ where: { encounterId: id, action: 'message.refused' } });
-      return rows.length > 0 ? rows : undefined;
+      return rows.length > 0 && rows;
     });
     expect(refused[0]!.actor).toBe('unauthenticated');
     expect(await stage(id)).toBe('awaiting_clarification');
@@ -66,6 +45,6 @@ describe('messages sent straight to Temporal', () => {
       body: { reason: 'entered in error' },
     });
     expect(cancelled.status).toBe(202);
-    await until('the API cancel', async () => ((await stage(id)) === 'cancelled' ? true : undefined));
+    await waitForEncounterStage(stack.apiUrl, id, 'cancelled');
   });
 });

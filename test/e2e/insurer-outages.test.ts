@@ -5,7 +5,7 @@
  * must still be billed, each party must have stored each request exactly once, and our rows must
  * agree with what the parties stored. Faults come from fixed seeds, so a run is reproducible.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimNumberFor } from '../../activities/billing.ts';
 import { authorizationKey } from '../../activities/authorization.ts';
 import type { AuthorizationRecord } from '../../sandbox/insurer/server.ts';
@@ -15,8 +15,8 @@ import { seededRandom } from '../../sandbox/shared/prng.ts';
 import { encounterWorkflowId } from '../../workflows/config.ts';
 import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
 /**
  * 37 % of insurer requests fail. Seed 130 makes the very first insurer request a 429 and the
@@ -48,15 +48,7 @@ const CLEARINGHOUSE_FAULTS = {
 // outages, and a run of faults backs off 2, 4, 8, 16 s (the policy's, not the machine's speed).
 const TEST_TIMEOUT_MS = 240_000;
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack({ insurerFaults: INSURER_FAULTS, clearinghouseFaults: CLEARINGHOUSE_FAULTS });
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack({ insurerFaults: INSURER_FAULTS, clearinghouseFaults: CLEARINGHOUSE_FAULTS });
 
 interface InsurerRecords {
   authorizations: AuthorizationRecord[];
@@ -98,24 +90,9 @@ function sleepStudy() {
   };
 }
 
-async function submit(body: object): Promise<string> {
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-  expect(response.status).toBe(201);
-  return response.body.id as string;
-}
-
-async function waitForStage(id: string, stage: Stage, timeoutMs = 200_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-    expect(response.status).toBe(200);
-    last = response.body.status as EncounterStatus;
-    if (last.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const submit = (body: object) => submitEncounter(stack.apiUrl, body);
+// Generous: a run of faults backs off 2, 4, 8, 16 s per call (the retry policy's pace).
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage, 200_000);
 
 /** Checks one billed encounter against both parties' records and our database rows. */
 async function expectStoredOnce(id: string, billed: EncounterStatus, insurer: InsurerRecords, clearinghouse: ClearinghouseRecords) {

@@ -10,18 +10,18 @@ import { demoTokenDirectory } from '../../api/auth.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { DATE_OF_SERVICE } from '../../platform/search-attributes.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 import { startTcpProxy, type TcpProxy } from '../../testkit/tcp-proxy.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 let proxy: TcpProxy;
 let server: Server;
 let apiUrl: string;
 let connection: Connection;
 
 beforeAll(async () => {
-  stack = await startTestStack();
   const [host, port] = stack.env.connection.options.address.split(':');
   proxy = await startTcpProxy({ host: host === 'localhost' ? '127.0.0.1' : host!, port: Number(port) });
   connection = await Connection.connect({ address: proxy.address });
@@ -50,7 +50,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await connection?.close().catch(() => undefined);
   await proxy?.close();
-  await stack?.stop();
 });
 
 async function hasWorkflow(workflowId: string): Promise<boolean> {

@@ -10,12 +10,12 @@
  * Over 300 lines because its paths share one started stack (minutes to start on a busy machine).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission } from '../../testkit/http.ts';
+import { until } from '../../testkit/poll.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 
 const SECRET = 'patients-e2e-secret';
-let stack: TestStack;
 let patientHook: WebhookReceiver;
 let supervisorHook: WebhookReceiver;
 let billerHook: WebhookReceiver;
@@ -26,46 +26,34 @@ beforeAll(async () => {
     startWebhookReceiver(SECRET),
     startWebhookReceiver(SECRET),
   ]);
-  stack = await startTestStack({
-    env: {
-      WEBHOOK_SIGNING_SECRET: SECRET,
-      PATIENT_WEBHOOK_URL: patientHook.url,
-      SUPERVISOR_WEBHOOK_URL: supervisorHook.url,
-      BILLER_WEBHOOK_URL: billerHook.url,
-    },
-    patientPortal: {
-      answerDeadline: '6s',
-      reminderInterval: '2s',
-      maxAttempts: 5,
-      rateLimitPerMinute: 1_000,
-      writeOffApprovalAboveCents: 1_000,
-    },
-  });
-}, 240_000);
+});
 
+// Registered after the receivers' hooks: the stack starts once they listen and stops before they close.
 afterAll(async () => {
-  await stack?.stop();
   await Promise.all([patientHook?.close(), supervisorHook?.close(), billerHook?.close()]);
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const stack = useTestStack(() => ({
+  env: {
+    WEBHOOK_SIGNING_SECRET: SECRET,
+    PATIENT_WEBHOOK_URL: patientHook.url,
+    SUPERVISOR_WEBHOOK_URL: supervisorHook.url,
+    BILLER_WEBHOOK_URL: billerHook.url,
+  },
+  patientPortal: {
+    answerDeadline: '6s',
+    reminderInterval: '2s',
+    maxAttempts: 5,
+    rateLimitPerMinute: 1_000,
+    writeOffApprovalAboveCents: 1_000,
+  },
+}));
 
 /** A billed encounter's statement: its id and the number printed on it. */
 async function billedStatement(): Promise<{ statementId: string; statementNumber: string; dateOfBirth: string }> {
   const submission = validSubmission({ clinicEncounterId: `PQ-${Math.random().toString(36).slice(2, 10)}` });
-  const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submission });
-  expect(created.status).toBe(201);
-  const statement = await until('the statement', () =>
-    stack.db.prisma.patientStatement.findUnique({ where: { encounterId: created.body.id as string } }),
-  );
+  const encounterId = await submitEncounter(stack.apiUrl, submission);
+  const statement = await until('the statement', () => stack.db.prisma.patientStatement.findUnique({ where: { encounterId } }));
   return {
     statementId: statement.id,
     statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,

@@ -9,23 +9,15 @@
  * the database), so the name must be absent either way; the physician's free-text answer does
  * travel in a payload (the update's argument) and shows that encryption, not omission, hides it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import proto from '@temporalio/proto';
 import type { Payload } from '@temporalio/common';
 import { ENCODING_ENCRYPTED, METADATA_KEY_ID } from '../../platform/payload-codec.ts';
 import { encounterWorkflowId } from '../../workflows/config.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  stack = await startTestStack();
-}, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
+const stack = useTestStack();
 
 const LAST_NAME = 'Vandermolen-Quixotic';
 const NOTES_MARKER = 'zygomatic-ochre-lantern';
@@ -61,17 +53,6 @@ const toJson = (payload: Payload) => ({
   data: Buffer.from(payload.data ?? new Uint8Array()).toString('base64'),
 });
 
-async function waitForBilled(id: string): Promise<{ body: any }> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-    expect(response.status).toBe(200);
-    if (response.body.status?.stage === 'billed') return response;
-    if (Date.now() > deadline) throw new Error(`encounter stayed in ${response.body.status?.stage}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 describe('payload encryption on the real stack', () => {
   let id: string;
   let encrypted: Payload[];
@@ -85,16 +66,9 @@ describe('payload encryption on the real stack', () => {
       procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
       testResults: [],
     };
-    const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submission });
-    expect(created.status).toBe(201);
-    id = created.body.id as string;
+    id = await submitEncounter(stack.apiUrl, submission);
 
-    let queryId: string | undefined;
-    for (const deadline = Date.now() + 30_000; queryId === undefined && Date.now() < deadline;) {
-      const live = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-      queryId = live.body.status?.stage === 'awaiting_clarification' ? live.body.status.openQuery?.queryId : undefined;
-      if (queryId === undefined) await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    const queryId = (await waitForEncounterStage(stack.apiUrl, id, 'awaiting_clarification')).openQuery?.queryId;
     expect(queryId).toBeDefined();
     const answer = await call(stack.apiUrl, 'POST', `/clarifications/${queryId}/answer`, {
       token: TOKENS.physicianA,
@@ -102,7 +76,8 @@ describe('payload encryption on the real stack', () => {
     });
     expect(answer.status).toBe(200);
 
-    const billed = await waitForBilled(id);
+    await waitForEncounterStage(stack.apiUrl, id, 'billed');
+    const billed = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
     // Answered by the workflow's status query, through the API's client and its codec.
     expect(billed.body.statusSource).toBe('workflow');
     expect(billed.body.status.codes.diagnoses).toContain('E10.9');

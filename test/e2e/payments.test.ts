@@ -6,29 +6,26 @@
  * a refund work item.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePendingPayments } from '../../payments/reconcile.ts';
 import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
 import { createAccessLink } from '../../api/patient-access.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, encounterStatus, submitEncounter } from '../../testkit/http.ts';
+import { until } from '../../testkit/poll.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+const stack = useTestStack();
 let statementId: string;
 let owedCents: number;
 /** A second statement, for the statement cycle and a payment plan. */
 let cycleStatementId: string;
 
 async function billedStatement(): Promise<string> {
-  const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const encounter = await call(stack.apiUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.supervisor });
-    if (encounter.body.status?.stage === 'billed' && encounter.body.status.statementId) return encounter.body.status.statementId as string;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error('the encounter was not billed');
+  const id = await submitEncounter(stack.apiUrl);
+  return until('the encounter billed with its statement', async () => {
+    const status = await encounterStatus(stack.apiUrl, id);
+    return status.stage === 'billed' && status.statementId;
+  });
 }
 
 async function tokenize(cardNumber: string): Promise<string> {
@@ -56,14 +53,9 @@ async function balance(): Promise<{ balanceCents: number; paidCents: number; pay
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
   [statementId, cycleStatementId] = await Promise.all([billedStatement(), billedStatement()]);
   owedCents = (await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } })).patientOwesCents;
 }, 240_000);
-
-afterAll(async () => {
-  await stack?.stop();
-});
 
 describe('patient payments over the real stack', () => {
   it('owes something on the statement to begin with', async () => {
@@ -177,16 +169,16 @@ describe('patient payments over the real stack', () => {
   });
 });
 
-async function cycleOf(id: string, until: (cycle: any) => boolean): Promise<any> {
-  const deadline = Date.now() + 60_000;
+async function cycleOf(id: string, reached: (cycle: any) => boolean): Promise<any> {
   let last: any;
-  while (Date.now() < deadline) {
-    const response = await call(stack.apiUrl, 'GET', `/statements/${id}/cycle`, { token: TOKENS.biller });
-    last = response.body;
-    if (response.status === 200 && until(last)) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`the cycle did not get there: ${JSON.stringify(last)}`);
+  return until(
+    () => `the cycle to get there: ${JSON.stringify(last)}`,
+    async () => {
+      const response = await call(stack.apiUrl, 'GET', `/statements/${id}/cycle`, { token: TOKENS.biller });
+      last = response.body;
+      return response.status === 200 && reached(last) && last;
+    },
+  );
 }
 
 describe('the patient pays on the patient page', () => {

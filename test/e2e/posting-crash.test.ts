@@ -5,18 +5,12 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { postRemittanceFile } from '../../activities/posting.ts';
 import { renderX12_835, type RemittanceToRender } from '../../sandbox/insurer/x12-835.ts';
-import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
+import { useTestDatabase } from '../../testkit/fixtures.ts';
 
-let db: TestDatabase;
-beforeAll(async () => {
-  db = await createTestDatabase();
-}, 120_000);
-afterAll(async () => {
-  await db?.drop();
-});
+const db = useTestDatabase();
 
 const CHILD = fileURLToPath(new URL('../../testkit/posting-crash-child.ts', import.meta.url));
 

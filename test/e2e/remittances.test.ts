@@ -5,23 +5,16 @@
  * denial is appealed with a document and paid; a denial's appeal deadline passes while the
  * product (the worker) is stopped and fires when it is started again.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EncounterStatus } from '../../workflows/messages.ts';
+import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
+// A payer-directory day is a quarter second: BLUE-PLAINS's 60-day appeal limit lasts 15 s.
+const stack = useTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
 
-beforeAll(async () => {
-  // A payer-directory day is a quarter second: BLUE-PLAINS's 60-day appeal limit lasts 15 s.
-  stack = await startTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
-
-async function submit(
+function submit(
   payerId: string,
   memberId: string,
   procedure = { description: 'Office visit, established patient', code: '99213', units: 1 },
@@ -30,27 +23,10 @@ async function submit(
   body.payerId = payerId;
   body.patient.memberId = memberId;
   body.documentation.procedures = [procedure];
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-  expect(response.status, response.text).toBe(201);
-  return response.body.id as string;
+  return submitEncounter(stack.apiUrl, body);
 }
 
-async function status(id: string): Promise<EncounterStatus> {
-  const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-  expect(response.status).toBe(200);
-  return response.body.status as EncounterStatus;
-}
-
-async function waitForStage(id: string, stage: Stage, timeoutMs = 60_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    last = await status(id);
-    if (last?.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage);
 
 const LEVEL5 = { description: 'Office visit, established patient, high complexity', code: '99215', units: 1 };
 
