@@ -6,9 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { createFakeActivities } from './fake-activities.ts';
-import type { DriveContext } from './drive.ts';
+import { withFakeWorker, type DriveContext } from './drive.ts';
 import { type FakeStatementLedger } from './fake-statement-cycle.ts';
 import {
   DEFAULT_PAYMENT_PLAN_TIMINGS,
@@ -24,16 +23,8 @@ import type { paymentPlanWorkflow } from '../workflows/payment-plan.ts';
 export type CycleHandle = WorkflowHandle<typeof statementCycleWorkflow>;
 export type PlanHandle = WorkflowHandle<typeof paymentPlanWorkflow>;
 
-async function withWorker<T>(ctx: DriveContext, ledger: FakeStatementLedger, run: (taskQueue: string) => Promise<T>): Promise<T> {
-  const taskQueue = `statements-${randomUUID()}`;
-  const worker = await Worker.create({
-    connection: ctx.env.nativeConnection,
-    namespace: ctx.env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: ctx.bundle,
-    activities: createFakeActivities({ coding: [], ledger }).activities,
-  });
-  return worker.runUntil(run(taskQueue));
+function withWorker<T>(ctx: DriveContext, ledger: FakeStatementLedger, run: (taskQueue: string) => Promise<T>): Promise<T> {
+  return withFakeWorker(ctx, 'statements', createFakeActivities({ coding: [], ledger }).activities, run);
 }
 
 export async function runStatementCycle(

@@ -35,7 +35,6 @@ export async function runEncounter(
   timings: EncounterWorkflowInput['timings'] = DEFAULT_TIMINGS,
 ) {
   const fake = createFakeActivities(script);
-  const taskQueue = `encounters-${randomUUID()}`;
   const encounterId = randomUUID();
   const input: EncounterWorkflowInput = {
     encounterId,
@@ -45,14 +44,7 @@ export async function runEncounter(
     timings,
     ...(script.scheduled ? { scheduled: true } : {}),
   };
-  const worker = await Worker.create({
-    connection: ctx.env.nativeConnection,
-    namespace: ctx.env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: ctx.bundle,
-    activities: fake.activities,
-  });
-  const { status, handle } = await worker.runUntil(async () => {
+  const { status, handle } = await withFakeWorker(ctx, 'encounters', fake.activities, async (taskQueue) => {
     const started: Handle = await ctx.env.client.workflow.start<typeof encounterWorkflow>('encounterWorkflow', {
       taskQueue,
       workflowId: encounterWorkflowId(encounterId),
@@ -62,6 +54,27 @@ export async function runEncounter(
     return { status: await started.result(), handle: started };
   });
   return { status, fake, stages: stagesOf(status), handle };
+}
+
+/**
+ * Runs `body` while a worker serves the bundled workflows and the given (fake) activities on a
+ * fresh task queue named after `kind`; the worker stops when `body` settles.
+ */
+export async function withFakeWorker<T>(
+  ctx: DriveContext,
+  kind: string,
+  activities: ReturnType<typeof createFakeActivities>['activities'],
+  body: (taskQueue: string) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `${kind}-${randomUUID()}`;
+  const worker = await Worker.create({
+    connection: ctx.env.nativeConnection,
+    namespace: ctx.env.namespace ?? 'default',
+    taskQueue,
+    workflowBundle: ctx.bundle,
+    activities,
+  });
+  return worker.runUntil(body(taskQueue));
 }
 
 export function stagesOf(status: EncounterStatus): Stage[] {

@@ -1,10 +1,9 @@
 /** Runs one patient-question workflow on the time-skipping server with the fake activities (tests, history recording). */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { Worker } from '@temporalio/worker';
 import { patientQuestionWorkflowId, type PatientQuestionWorkflowInput } from '../domain/patient-questions.ts';
 import type { patientQuestionWorkflow } from '../workflows/patient-question.ts';
-import type { DriveContext } from './drive.ts';
+import { withFakeWorker, type DriveContext } from './drive.ts';
 import { createFakeActivities } from './fake-activities.ts';
 
 export type QuestionHandle = WorkflowHandle<typeof patientQuestionWorkflow>;
@@ -16,22 +15,14 @@ export async function runPatientQuestion(
   drive: (handle: QuestionHandle, fake: ReturnType<typeof createFakeActivities>) => Promise<void>,
 ) {
   const fake = createFakeActivities({ coding: [] });
-  const taskQueue = `questions-${randomUUID()}`;
   const questionId = randomUUID();
-  const worker = await Worker.create({
-    connection: ctx.env.nativeConnection,
-    namespace: ctx.env.namespace ?? 'default',
-    taskQueue,
-    workflowBundle: ctx.bundle,
-    activities: fake.activities,
-  });
   const now = await ctx.env.currentTimeMs();
   const input: PatientQuestionWorkflowInput = {
     questionId,
     answerDueAt: new Date(now + timing.answerWithin).toISOString(),
     reminderInterval: timing.reminderInterval,
   };
-  const { outcome, handle } = await worker.runUntil(async () => {
+  const { outcome, handle } = await withFakeWorker(ctx, 'questions', fake.activities, async (taskQueue) => {
     const started: QuestionHandle = await ctx.env.client.workflow.start<typeof patientQuestionWorkflow>('patientQuestionWorkflow', {
       taskQueue,
       workflowId: patientQuestionWorkflowId(questionId),
