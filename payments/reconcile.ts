@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { createLogger } from '../platform/logger.ts';
 import { startMissingStatementCycles, type CycleStartOptions } from './statement-cycle-start.ts';
 import { DEFAULT_PENDING_GRACE_MS, settleFromProvider, type PaymentContext } from './record-payment.ts';
+import { repeatPass, type RunningPasses } from '../platform/periodic-pass.ts';
 
 const log = createLogger('payment-reconciler');
 
@@ -37,9 +38,7 @@ export async function reconcilePendingPayments(
   return result;
 }
 
-export interface RunningPaymentReconciler {
-  stop(): Promise<void>;
-}
+export type RunningPaymentReconciler = RunningPasses;
 
 /**
  * Every `intervalMs`: settles pending card payments, and (with `cycles`) starts the cycle of
@@ -50,32 +49,18 @@ export function startPaymentReconciler(
   intervalMs: number,
   cycles?: { temporal: Client } & CycleStartOptions,
 ): RunningPaymentReconciler {
-  let stopped = false;
-  let current: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
-  const pass = () => {
-    current = (async () => {
+  return repeatPass(
+    intervalMs,
+    async () => {
       const result = await reconcilePendingPayments(ctx, { olderThanMs: Math.min(ctx.pendingGraceMs ?? DEFAULT_PENDING_GRACE_MS, 5_000) });
       if (result.confirmed + result.failed > 0) log.info('reconciled pending payments', { ...result });
       if (cycles === undefined) return;
       const started = await startMissingStatementCycles(ctx.prisma, cycles.temporal, cycles);
       if (started > 0) log.info('started statement cycles that were missing', { started });
-    })().catch((error: unknown) => {
+    },
+    (error) => {
       // The provider, Temporal or the database is down: the next pass tries again.
       log.warn('payment reconcile pass failed', { error: error instanceof Error ? error.name : typeof error });
-    });
-    return current;
-  };
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void pass().then(schedule), intervalMs);
-  };
-  void pass().then(schedule);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
     },
-  };
+  );
 }

@@ -24,6 +24,7 @@ import { startMissingQuestionWorkflows } from '../billing/patient-question-start
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { createLogger } from '../platform/logger.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
+import { repeatPass, type RunningPasses } from '../platform/periodic-pass.ts';
 
 const log = createLogger('reconciler');
 
@@ -94,38 +95,19 @@ export async function reconcileUnstartedWorkflows(options: ReconcilerOptions): P
   return { candidates: candidates.length, started, questions };
 }
 
-export interface RunningReconciler {
-  /** Resolves once a pass in progress has finished; no new pass starts. */
-  stop(): Promise<void>;
-}
+export type RunningReconciler = RunningPasses;
 
 /** Runs a pass now and then every `intervalMs`, never two at once. */
 export function startReconciler(options: ReconcilerOptions & { intervalMs: number }): RunningReconciler {
-  let stopped = false;
-  let current: Promise<void> = Promise.resolve();
-  const pass = () => {
-    current = reconcileUnstartedWorkflows(options).then(
-      (result) => {
-        if (result.started > 0 || result.questions > 0) log.info('reconcile pass', { ...result });
-      },
-      (error: unknown) => {
-        // Temporal or the database is down: the next pass tries again.
-        log.warn('reconcile pass failed', { error: error instanceof Error ? error.name : typeof error });
-      },
-    );
-    return current;
-  };
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => {
-    if (stopped) return;
-    timer = setTimeout(() => void pass().then(schedule), options.intervalMs);
-  };
-  void pass().then(schedule);
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+  return repeatPass(
+    options.intervalMs,
+    async () => {
+      const result = await reconcileUnstartedWorkflows(options);
+      if (result.started > 0 || result.questions > 0) log.info('reconcile pass', { ...result });
     },
-  };
+    (error) => {
+      // Temporal or the database is down: the next pass tries again.
+      log.warn('reconcile pass failed', { error: error instanceof Error ? error.name : typeof error });
+    },
+  );
 }
