@@ -92,15 +92,20 @@ export const adjudicationStateSchema = z
     description: 'The claim after it reached the payer: status history, remittances (adjustments in words), follow-ups',
   });
 
+/** The denied line itself, as both the workflow's status and the stored work item show it. */
+const deniedLineFields = {
+  lineNumber: z.number().int(),
+  code: z.string(),
+  chargeCents: cents,
+  reasons: z.array(z.string()).meta({ description: "The payer's reasons (CARC and RARC) in words" }),
+};
+
 /** A denied line as the workflow's status shows it. */
 export const denialWorkItemSchema = z
   .strictObject({
     denialId: z.uuid(),
     claimNumber: z.string(),
-    lineNumber: z.number().int(),
-    code: z.string(),
-    chargeCents: cents,
-    reasons: z.array(z.string()).meta({ description: "The payer's reasons (CARC and RARC) in words" }),
+    ...deniedLineFields,
     status: z.string().meta({ description: 'open | appealed | resubmitted | written_off | escalated' }),
     appealDueAt: isoTime,
     remindersSent: z.number().int(),
@@ -131,10 +136,7 @@ const denialSchema = z
   .strictObject({
     id: z.uuid(),
     claimId: z.uuid(),
-    lineNumber: z.number().int(),
-    code: z.string(),
-    chargeCents: cents,
-    reasons: z.array(z.string()).meta({ description: "The payer's reasons (CARC and RARC) in words" }),
+    ...deniedLineFields,
     status: z.string().meta({ description: 'open | appealed | resubmitted | written_off | escalated | resolved' }),
     appealDueAt: isoTime.nullable(),
     appealReference: z.string().nullable(),
