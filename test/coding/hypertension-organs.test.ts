@@ -1,26 +1,17 @@
 // Hypertension with heart failure and/or chronic kidney disease (guideline I.C.9.a): I11.0 without CKD,
 // I12.0/I12.9 by CKD stage, I13.x only with both; dialysis adds Z99.2. Chapter constraints keep a word
 // match out of another family (a neoplasm code needs a neoplasm). Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 import { hypertensiveCodeFor } from '../../coding/combinations.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
 const codes = (diagnoses: string[], notes = '') =>
-  codeEncounter(
-    {
-      documentation: { notes, diagnoses: diagnoses.map((description) => ({ description })), procedures: [], testResults: [] },
-      patient: { ageYears: 70, sex: 'M' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  ).diagnoses.map((d) => d.code);
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 70, sex: 'M' }), codeSets()).diagnoses.map(
+    (d) => d.code,
+  );
 
 describe('hypertensiveCodeFor', () => {
   it('chooses by the organs coded', () => {

@@ -1,28 +1,16 @@
 // Section awareness (ICD-10-CM guideline section IV): from the notes only what the assessment and plan
 // address is coded; templated review of systems, copied-forward problem lists, medications, family and
 // social history and result flags are not diagnoses of the visit. Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 import { noteMentions } from '../../coding/context.ts';
 import { addressedInNotes, noteParts, partAt } from '../../coding/sections.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
+const codeSets = useCodeSets();
 
-const code = (doc: Partial<EncounterDocumentation>, ageYears = 60) =>
-  codeEncounter(
-    {
-      documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-      patient: { ageYears, sex: 'F' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  );
+const code = (doc: Partial<EncounterDocumentation>, ageYears = 60) => codeEncounter(codingInput(doc, { ageYears, sex: 'F' }), codeSets());
 const codes = (r: ReturnType<typeof code>) => r.diagnoses.map((d) => d.code);
 
 const TEMPLATED = [
@@ -105,7 +93,7 @@ describe('notes without a diagnosis list', () => {
 describe('the long SOAP note set (test/coding/soap-set.json, written by the engineer who tuned on it)', () => {
   it('adds no code the assessment does not address, and finds most of those it does', async () => {
     const { evaluate, readEvalSet } = await import('../../scripts/eval-coding.ts');
-    const report = evaluate(readEvalSet(new URL('./soap-set.json', import.meta.url).pathname), codeSets);
+    const report = evaluate(readEvalSet(new URL('./soap-set.json', import.meta.url).pathname), codeSets());
     expect(report.encounters).toBeGreaterThanOrEqual(12);
     expect(report.extraCodes).toBeLessThanOrEqual(2);
     expect(report.top1).toBeGreaterThanOrEqual(0.9);
