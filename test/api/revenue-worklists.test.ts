@@ -4,7 +4,7 @@
 // Encounters are posted through intake; claims, remittances, denials and statements are stored
 // directly, as the workflow's activities would have stored them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { allPages, call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
 
 let api: ApiUnderTest;
 const DAY = 86_400_000;
@@ -145,20 +145,11 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function allPages(path: string): Promise<Array<Record<string, any>>> {
-  const items: Array<Record<string, any>> = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const separator = path.includes('?') ? '&' : '?';
-    const response = await call(api.baseUrl, 'GET', `${path}${separator}limit=1${cursor !== null ? `&cursor=${cursor}` : ''}`, {
-      token: TOKENS.biller,
-    });
-    expect(response.status, response.text).toBe(200);
-    items.push(...response.body.items);
-    cursor = response.body.nextCursor;
-    if (cursor === null) return items;
-  }
-  throw new Error('the cursor never ended');
+/** The `key` of each item on the first page (as a supervisor). */
+async function listed(path: string, key: string): Promise<string[]> {
+  const response = await call(api.baseUrl, 'GET', path, { token: TOKENS.supervisor });
+  expect(response.status, response.text).toBe(200);
+  return response.body.items.map((item: Record<string, string>) => item[key]);
 }
 
 describe('the denials worklist', () => {
@@ -186,11 +177,12 @@ describe('the denials worklist', () => {
   });
 
   it('pages with a cursor in deadline order and filters by status, overdue and payer', async () => {
-    expect((await allPages('/worklists/denials')).map((i) => i.denialId)).toEqual([ids.overdueDenial, ids.soonDenial, ids.laterDenial]);
-    const only = async (query: string) =>
-      (await call(api.baseUrl, 'GET', `/worklists/denials?${query}`, { token: TOKENS.supervisor })).body.items.map(
-        (i: { encounterId: string }) => i.encounterId,
-      );
+    expect((await allPages(api, '/worklists/denials', TOKENS.biller)).map((i) => i.denialId)).toEqual([
+      ids.overdueDenial,
+      ids.soonDenial,
+      ids.laterDenial,
+    ]);
+    const only = (query: string) => listed(`/worklists/denials?${query}`, 'encounterId');
     expect(await only('status=open')).toEqual([ids.soon, ids.later]);
     expect(await only('status=escalated')).toEqual([ids.overdue]);
     expect(await only('overdue=true')).toEqual([ids.overdue]);
@@ -240,16 +232,13 @@ describe('the balances worklist', () => {
   });
 
   it('pages with a cursor and filters by need and payer', async () => {
-    expect((await allPages('/worklists/balances')).map((i) => i.statementId)).toEqual([
+    expect((await allPages(api, '/worklists/balances', TOKENS.biller)).map((i) => i.statementId)).toEqual([
       ids.lateStatement,
       ids.overpaidStatement,
       ids.owingStatement,
       ids.plannedStatement,
     ]);
-    const only = async (query: string) =>
-      (await call(api.baseUrl, 'GET', `/worklists/balances?${query}`, { token: TOKENS.supervisor })).body.items.map(
-        (i: { statementId: string }) => i.statementId,
-      );
+    const only = (query: string) => listed(`/worklists/balances?${query}`, 'statementId');
     expect(await only('needs=balance')).toEqual([ids.lateStatement, ids.owingStatement]);
     expect(await only('needs=refund')).toEqual([ids.overpaidStatement]);
     expect(await only('needs=missed_installment')).toEqual([ids.plannedStatement]);

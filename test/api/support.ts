@@ -4,6 +4,7 @@
  * but never make progress, and status queries fall back to the stored state quickly.
  */
 import type { Express } from 'express';
+import { expect } from 'vitest';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app.ts';
@@ -15,6 +16,7 @@ import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } f
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
 import { createLocalTestEnv } from '../../testkit/temporal.ts';
+import { call } from '../../testkit/http.ts';
 
 export interface ApiUnderTest {
   app: Express;
@@ -92,6 +94,21 @@ export function sampleStatementDocument(claimNumber: string): PatientStatementDo
       insuranceExpectedCents: 7_500,
     },
   });
+}
+
+/** Every item of a cursor-paged list, read one item a page (as `token`), following nextCursor to its end. */
+export async function allPages(api: ApiUnderTest, path: string, token: string): Promise<Array<Record<string, any>>> {
+  const items: Array<Record<string, any>> = [];
+  let cursor: string | null = null;
+  for (let i = 0; i < 20; i++) {
+    const separator = path.includes('?') ? '&' : '?';
+    const response = await call(api.baseUrl, 'GET', `${path}${separator}limit=1${cursor !== null ? `&cursor=${cursor}` : ''}`, { token });
+    expect(response.status, response.text).toBe(200);
+    items.push(...response.body.items);
+    cursor = response.body.nextCursor;
+    if (cursor === null) return items;
+  }
+  throw new Error('the cursor never ended');
 }
 
 export { TOKENS, call, validSubmission, type Call } from '../../testkit/http.ts';

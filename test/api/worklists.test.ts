@@ -2,7 +2,7 @@
 // authorization decision deadlines (standard and expedited from the payer directory), filters,
 // cursor pages and roles. Encounters are posted through intake, then put in their stage directly.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { allPages, call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
 
 let api: ApiUnderTest;
 const HOUR = 3_600_000;
@@ -79,24 +79,6 @@ afterAll(async () => {
   await api?.close();
 });
 
-async function allPages(path: string): Promise<Array<Record<string, any>>> {
-  const items: Array<Record<string, any>> = [];
-  let cursor: string | null = null;
-  for (let i = 0; i < 20; i++) {
-    const response = await call(
-      api.baseUrl,
-      'GET',
-      `${path}${path.includes('?') ? '&' : '?'}limit=1${cursor !== null ? `&cursor=${cursor}` : ''}`,
-      { token: TOKENS.biller },
-    );
-    expect(response.status).toBe(200);
-    items.push(...response.body.items);
-    cursor = response.body.nextCursor;
-    if (cursor === null) return items;
-  }
-  throw new Error('the cursor never ended');
-}
-
 describe('the eligibility worklist', () => {
   it('lists encounters stopped for their coverage, with the insurer’s answer and the version to correct', async () => {
     const response = await call(api.baseUrl, 'GET', '/worklists/eligibility', { token: TOKENS.biller });
@@ -139,7 +121,7 @@ describe('the eligibility worklist', () => {
 
 describe('the authorization worklist', () => {
   it('lists pending requests with their decision deadline, and denials for the biller, oldest first across cursor pages', async () => {
-    const items = await allPages('/worklists/authorizations');
+    const items = await allPages(api, '/worklists/authorizations', TOKENS.biller);
     expect(items.map((i) => i.encounterId)).toEqual([ids.overdue, ids.expedited, ids.denied]);
     const [overdue, expedited, denied] = items;
 

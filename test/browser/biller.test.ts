@@ -12,15 +12,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchChromium, signIn, type RolePage } from '../../testkit/browser.ts';
+import { launchChromium, signIn, type RolePage } from '../../testkit/browser.ts';
 import type { TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, type Submitted } from './support.ts';
+import { SCENARIOS, TOKENS, screenChecks, startBrowserStack, submit, waitForStage, type Submitted } from './support.ts';
 
 let stack: TestStack;
 let browser: Browser;
 let denied: Submitted;
 let routine: Submitted;
-const screenshots: string[] = [];
+const { check, report } = screenChecks();
 
 beforeAll(async () => {
   // A payer-directory day of an hour: BLUE-PLAINS's 60-day appeal limit stays ahead of the check.
@@ -35,14 +35,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+  report();
 });
-
-async function check(rolePage: RolePage, name: string): Promise<void> {
-  const { screenshot, failures } = await checkScreen(rolePage, name);
-  screenshots.push(screenshot);
-  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
-}
 
 /** Opens the Billing work screen from the nav, on one of its tabs. */
 async function openBillingTab(page: Page, tab: RegExp): Promise<void> {

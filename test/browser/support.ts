@@ -4,6 +4,7 @@
  * starts. Physician queries wait an hour here (not seconds), so they stay open while people look.
  */
 import { expect } from 'vitest';
+import { checkScreen, type RolePage } from '../../testkit/browser.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
 import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
 import type { EncounterTimings } from '../../workflows/config.ts';
@@ -78,4 +79,19 @@ export async function waitForStage(stack: TestStack, id: string, stage: string, 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`encounter ${id} stayed in ${last?.stage} instead of reaching ${stage}`);
+}
+
+/** One file's screen checks: `check` runs checkScreen and fails the test on anything it found; `report` lists the screenshots taken. */
+export function screenChecks(): { check(rolePage: RolePage, name: string): Promise<void>; report(): void } {
+  const screenshots: string[] = [];
+  return {
+    async check(rolePage, name) {
+      const { screenshot, failures } = await checkScreen(rolePage, name);
+      screenshots.push(screenshot);
+      expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
+    },
+    report() {
+      if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+    },
+  };
 }
