@@ -20,16 +20,25 @@ let stack: TestStack;
 let browser: Browser;
 let denied: Submitted;
 let routine: Submitted;
+let modifier: Submitted;
+let inactive: Submitted;
 const { check, report } = screenChecks();
 
 beforeAll(async () => {
   // A payer-directory day of an hour: BLUE-PLAINS's 60-day appeal limit stays ahead of the check.
   [stack, browser] = await Promise.all([startBrowserStack({ payerDay: '1h' }), launchChromium()]);
-  [denied, routine] = await Promise.all([
+  [denied, routine, modifier, inactive] = await Promise.all([
     submit(stack, 'denied', SCENARIOS.deniedLevel5, 'M-DENY-LEVEL5', 'BLUE-PLAINS'),
     submit(stack, 'balance', SCENARIOS.routine),
+    submit(stack, 'modifier', SCENARIOS.missingModifier25, 'M-MOD25'),
+    submit(stack, 'inactive', SCENARIOS.routine, 'M-INACTIVE'),
   ]);
-  await Promise.all([waitForStage(stack, denied.id, 'denial_review', 120_000), waitForStage(stack, routine.id, 'billed', 120_000)]);
+  await Promise.all([
+    waitForStage(stack, denied.id, 'denial_review', 120_000),
+    waitForStage(stack, routine.id, 'billed', 120_000),
+    waitForStage(stack, modifier.id, 'denial_review', 120_000),
+    waitForStage(stack, inactive.id, 'awaiting_coverage', 120_000),
+  ]);
 }, 300_000);
 
 afterAll(async () => {
@@ -63,6 +72,9 @@ describe('the biller’s denials, claims and balances in Chromium', () => {
     try {
       await findAndOpenDenial(rolePage);
       await check(rolePage, 'biller-denial-encounter');
+      await openBillingTab(rolePage.page, /^Eligibility/);
+      await rolePage.page.locator('#billing-panel').getByRole('link', { name: inactive.clinicEncounterId }).waitFor();
+      await check(rolePage, 'biller-eligibility');
       await openBillingTab(rolePage.page, /^Payments and balances/);
       await rolePage.page.locator('#billing-panel').getByRole('link', { name: routine.clinicEncounterId }).waitFor();
       await check(rolePage, 'biller-payments');
@@ -132,5 +144,39 @@ describe('the biller’s denials, claims and balances in Chromium', () => {
     // The appeal reached the workflow: the payer overturns the denial and the encounter is billed.
     const billed = await waitForStage(stack, denied.id, 'billed', 120_000);
     expect(billed.denials[0].status).toBe('appealed');
+  });
+
+  it('desktop: sees the coverage problem, and resubmits a corrected claim with the missing modifier', async () => {
+    const rolePage = await signIn(browser, stack.apiUrl, TOKENS.biller, 'desktop');
+    const { page } = rolePage;
+    try {
+      await openBillingTab(page, /^Eligibility/);
+      const eligibilityRow = page.locator('#billing-panel tr', { has: page.getByRole('link', { name: inactive.clinicEncounterId }) });
+      await expect.poll(() => eligibilityRow.textContent()).toMatch(/Coverage not active/);
+      await check(rolePage, 'biller-eligibility');
+
+      await openBillingTab(page, /^Denials/);
+      await page.locator('#billing-panel').getByRole('link', { name: modifier.clinicEncounterId }).click();
+      await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Encounter ${modifier.clinicEncounterId}`);
+      await expect.poll(() => page.locator('#detail-body').textContent()).toMatch(/CO-4: the procedure code does not fit the modifier/);
+      await page.getByLabel('Resubmit a corrected claim').check();
+      const modifiers = page.getByLabel('Modifiers for 99214 on the corrected claim');
+      await modifiers.fill('2');
+      await page.getByRole('button', { name: 'Resubmit the corrected claim' }).click();
+      await expect.poll(() => page.locator('#denial-corrections-error').textContent()).toMatch(/^99214: Up to four modifiers/);
+      expect(await modifiers.getAttribute('aria-invalid')).toBe('true');
+      await modifiers.fill('25');
+      await page.getByRole('button', { name: 'Resubmit the corrected claim' }).click();
+      await expect.poll(() => page.locator('#denial-action-outcome').textContent()).toBe('Corrected claim sent for resubmission.');
+      await expect
+        .poll(() => page.locator('[data-denial-status]').first().textContent(), { timeout: 30_000 })
+        .toBe('Resubmitted as a corrected claim');
+      // The replacement claim (frequency 7) appears beside the original, and the payer pays it.
+      await page.getByRole('heading', { name: /\(corrected replacement\)$/ }).waitFor({ timeout: 60_000 });
+      await check(rolePage, 'biller-denial-resubmitted');
+    } finally {
+      await rolePage.close();
+    }
+    await waitForStage(stack, modifier.id, 'billed', 120_000);
   });
 });

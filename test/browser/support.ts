@@ -39,6 +39,11 @@ export const SCENARIOS = {
     ...validSubmission().documentation,
     procedures: [{ description: 'Office visit, established patient, high complexity', code: '99215', units: 1 }],
   },
+  /** A moderate visit billed without modifier 25: for member M-MOD25 the insurer denies it (CO-4, N519); a corrected claim with 25 pays. */
+  missingModifier25: {
+    ...validSubmission().documentation,
+    procedures: [{ description: 'Office visit, established patient, moderate complexity', code: '99214', units: 1 }],
+  },
   /** A routine visit that goes straight to billed with a patient statement. */
   routine: {
     notes: 'Sore throat and nasal congestion for three days. Denies fever. Pharynx erythematous.',

@@ -149,7 +149,8 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
       request('POST', `/encounters/${encodeURIComponent(id)}/attachments`, {
         file,
         extraHeaders: {
-          'x-filename': file.name ?? 'document',
+          // A header carries ASCII only: other characters of the name become '_' (the API does the same to the rest).
+          'x-filename': String(file.name || 'document').replace(/[^\x20-\x7e]/g, '_'),
           ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
         },
       }),
