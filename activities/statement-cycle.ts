@@ -12,55 +12,82 @@ import type { CycleDecision, CycleStatus } from '../workflows/statement-cycle-me
 
 export type NoticeKind = 'statement' | 'reminder' | 'final_notice' | 'installment_reminder';
 
+type Facts = { balanceCents: number; holds: string[] };
+type CycleState = {
+  statementId: string;
+  workflowId: string;
+  status: CycleStatus;
+  remindersSent: number;
+  nextNoticeAt?: string;
+  holds: string[];
+};
+type Notice = { statementId: string; kind: NoticeKind; seq: number; balanceCents: number };
+
 export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'prisma'>) {
+  const readFacts = async (statementId: string): Promise<Facts> => {
+    const balance = await statementBalance(prisma, statementId);
+    // A statement that is gone (its encounter deleted) owes nothing any more.
+    if (balance === undefined) return { balanceCents: 0, holds: [] };
+    return { balanceCents: balance.balanceCents, holds: await dunningHolds(prisma, statementId) };
+  };
+  const writeNotice = async ({ statementId, kind, seq, balanceCents }: Notice): Promise<void> => {
+    await prisma.statementNotice.upsert({
+      where: { statementId_kind_seq: { statementId, kind, seq } },
+      create: { statementId, kind, seq, balanceCents },
+      update: {},
+    });
+  };
+  const writeState = async (input: CycleState): Promise<void> => {
+    const data = {
+      status: input.status,
+      remindersSent: input.remindersSent,
+      nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null,
+      holds: input.holds,
+    };
+    await prisma.statementCycle.upsert({
+      where: { statementId: input.statementId },
+      create: { statementId: input.statementId, workflowId: input.workflowId, ...data },
+      update: data,
+    });
+  };
+
   return {
     /** The balance left on the statement and why dunning is paused, if it is. */
-    async statementCycleFacts({ statementId }: { statementId: string }): Promise<{ balanceCents: number; holds: string[] }> {
-      const balance = await statementBalance(prisma, statementId);
-      // A statement that is gone (its encounter deleted) owes nothing any more.
-      if (balance === undefined) return { balanceCents: 0, holds: [] };
-      return { balanceCents: balance.balanceCents, holds: await dunningHolds(prisma, statementId) };
+    async statementCycleFacts({ statementId }: { statementId: string }): Promise<Facts> {
+      return readFacts(statementId);
+    },
+
+    /**
+     * The cycle's first step at once (STATEMENT_CYCLE_OPENED_AT_ONCE), instead of four activities:
+     * the facts; unless the statement is paid, the statement itself as the first notice; and the
+     * cycle's state (paid; paused on a hold; else active until the first reminder, `firstReminderAt`).
+     */
+    async openStatementCycle(input: {
+      statementId: string;
+      workflowId: string;
+      firstReminderAt: string;
+    }): Promise<{ facts: Facts; status: CycleStatus }> {
+      const { statementId, workflowId } = input;
+      const facts = await readFacts(statementId);
+      const state = { statementId, workflowId, remindersSent: 0, holds: facts.holds };
+      if (facts.balanceCents <= 0) {
+        await writeState({ ...state, status: 'paid' });
+        return { facts, status: 'paid' };
+      }
+      await writeNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+      const status = facts.holds.length > 0 ? 'paused' : 'active';
+      await writeState({ ...state, status, ...(status === 'active' ? { nextNoticeAt: input.firstReminderAt } : {}) });
+      return { facts, status };
     },
 
     /** Records one notice to the patient (the statement, a reminder, the final notice, an installment reminder); once per kind and number. */
-    async recordStatementNotice({
-      statementId,
-      kind,
-      seq,
-      balanceCents,
-    }: {
-      statementId: string;
-      kind: NoticeKind;
-      seq: number;
-      balanceCents: number;
-    }): Promise<void> {
-      await prisma.statementNotice.upsert({
-        where: { statementId_kind_seq: { statementId, kind, seq } },
-        create: { statementId, kind, seq, balanceCents },
-        update: {},
-      });
+    async recordStatementNotice(notice: Notice): Promise<void> {
+      await writeNotice(notice);
     },
 
     /** The cycle's state as the worklists read it (the workflow's query answers the same while it runs). */
-    async recordCycleState(input: {
-      statementId: string;
-      workflowId: string;
-      status: CycleStatus;
-      remindersSent: number;
-      nextNoticeAt?: string;
-      holds: string[];
-    }): Promise<void> {
-      const data = {
-        status: input.status,
-        remindersSent: input.remindersSent,
-        nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null,
-        holds: input.holds,
-      };
-      await prisma.statementCycle.upsert({
-        where: { statementId: input.statementId },
-        create: { statementId: input.statementId, workflowId: input.workflowId, ...data },
-        update: data,
-      });
+    async recordCycleState(input: CycleState): Promise<void> {
+      await writeState(input);
     },
 
     /**

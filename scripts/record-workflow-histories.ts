@@ -527,6 +527,23 @@ const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHan
     return handle;
   },
 };
+// Recorded after STATEMENT_CYCLE_OPENED_AT_ONCE (v3, after STATEMENT_NOTICES_SENT): the cycle's first step is one activity.
+STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision-v3'] = STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision']!;
+STATEMENT_PATHS['statement-cycle-paused-then-paid-v3'] = STATEMENT_PATHS['statement-cycle-paused-then-paid']!;
+STATEMENT_PATHS['statement-cycle-held-at-start-v3'] = async (ctx) => {
+  const ledger = new FakeStatementLedger();
+  ledger.holds = ['question'];
+  const { handle, result } = await runStatementCycle(ctx, ledger, async (cycle) => {
+    await ctx.env.sleep('2d');
+    ledger.holds = [];
+    await cycle.signal(dunningChangedSignal, { reason: 'question' });
+    await ctx.env.sleep('10d');
+    ledger.balanceCents = 0;
+    await cycle.signal(dunningChangedSignal, { reason: 'payment' });
+  });
+  if (result.status !== 'paid') throw new Error(`cycle ended ${result.status}`);
+  return handle;
+};
 
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
   const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env), path.timings);

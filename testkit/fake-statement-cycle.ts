@@ -38,6 +38,7 @@ function workflowClock(): number {
 type CycleActivities = Pick<
   Activities,
   | 'statementCycleFacts'
+  | 'openStatementCycle'
   | 'recordStatementNotice'
   | 'recordCycleState'
   | 'recordCycleDecision'
@@ -48,10 +49,25 @@ type CycleActivities = Pick<
 >;
 
 export function fakeStatementCycleActivities(ledger: FakeStatementLedger): CycleActivities {
-  return {
+  const activities: CycleActivities = {
     async statementCycleFacts() {
       ledger.factReads++;
       return { balanceCents: ledger.balanceCents, holds: [...ledger.holds] };
+    },
+    async openStatementCycle({ statementId, workflowId, firstReminderAt }) {
+      const facts = await activities.statementCycleFacts({ statementId });
+      const status = facts.balanceCents <= 0 ? 'paid' : facts.holds.length > 0 ? 'paused' : 'active';
+      if (status !== 'paid')
+        await activities.recordStatementNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+      await activities.recordCycleState({
+        statementId,
+        workflowId,
+        status,
+        remindersSent: 0,
+        holds: facts.holds,
+        ...(status === 'active' ? { nextNoticeAt: firstReminderAt } : {}),
+      });
+      return { facts, status };
     },
     async recordStatementNotice({ kind, seq }) {
       if (!ledger.notices.some((n) => n.kind === kind && n.seq === seq)) ledger.notices.push({ kind, seq, at: workflowClock() });
@@ -83,4 +99,5 @@ export function fakeStatementCycleActivities(ledger: FakeStatementLedger): Cycle
       return 'delivered';
     },
   };
+  return activities;
 }

@@ -98,3 +98,10 @@ export const TRANSITIONS_CARRIED = 'transitions-carried-by-activities';
  * recorded notices before it only recorded them.
  */
 export const STATEMENT_NOTICES_SENT = 'statement-notices-sent';
+
+/**
+ * The statement cycle (workflows/statement-cycle.ts, not the encounter's): its first step is one
+ * activity (openStatementCycle: the facts, the statement as the first notice, the cycle's state
+ * until the first reminder) instead of four (facts, notice, facts again, state).
+ */
+export const STATEMENT_CYCLE_OPENED_AT_ONCE = 'statement-cycle-opened-at-once';

@@ -20,7 +20,6 @@ import { condition, patched, setHandler, workflowInfo } from '@temporalio/workfl
 import type { NoticeKind } from '../activities/statement-cycle.ts';
 import { durationMs } from '../domain/durations.ts';
 import { internal, messaging } from './activities.ts';
-import { STATEMENT_NOTICES_SENT } from './patches.ts';
 import {
   cycleDecisionSignal,
   dunningChangedSignal,
@@ -30,6 +29,7 @@ import {
   type StatementCycleState,
 } from './statement-cycle-messages.ts';
 import type { StatementCycleInput } from './statement-cycle-config.ts';
+import { STATEMENT_CYCLE_OPENED_AT_ONCE, STATEMENT_NOTICES_SENT } from './patches.ts';
 
 export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
   const { statementId, schedule } = input;
@@ -77,21 +77,40 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     return state;
   };
 
-  let facts = await readFacts();
-  if (facts.balanceCents <= 0) return paid();
-  await sendNotice('statement', 0, facts.balanceCents);
-  state.noticesSent++;
-
   const notices = [
     ...schedule.reminderOffsets.map((offset) => ({ at: durationMs(offset), final: false })),
     { at: durationMs(schedule.finalNoticeAfter), final: true },
   ];
+  let facts: Awaited<ReturnType<typeof readFacts>>;
+  /** The facts and the cycle's state were just recorded by openStatementCycle: the first round reads and saves nothing. */
+  let opened = false;
+  if (patched(STATEMENT_CYCLE_OPENED_AT_ONCE)) {
+    const firstReminderAt = Date.now() + notices[0]!.at;
+    const first = await internal.openStatementCycle({ statementId, workflowId, firstReminderAt: new Date(firstReminderAt).toISOString() });
+    facts = first.facts;
+    state.holds = facts.holds;
+    state.status = first.status;
+    if (first.status === 'paid') return state;
+    if (first.status === 'active') state.nextNoticeAt = new Date(firstReminderAt).toISOString();
+    opened = true;
+    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: 0 });
+  } else {
+    facts = await readFacts();
+    if (facts.balanceCents <= 0) return paid();
+    await sendNotice('statement', 0, facts.balanceCents);
+  }
+  state.noticesSent++;
+
   /** Time the cycle has run unpaused since the statement. */
   let counted = 0;
   for (const notice of notices) {
     for (;;) {
-      facts = await readFacts();
-      if (facts.balanceCents <= 0) return paid();
+      const recorded = opened;
+      opened = false;
+      if (!recorded) {
+        facts = await readFacts();
+        if (facts.balanceCents <= 0) return paid();
+      }
       if (facts.holds.length > 0) {
         if (state.status !== 'paused') await save('paused');
         changed = false;
@@ -100,7 +119,7 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
       }
       if (counted >= notice.at) break;
       const due = notice.at - counted;
-      await save('active', Date.now() + due);
+      if (!recorded) await save('active', Date.now() + due);
       changed = false;
       const started = Date.now();
       await condition(() => changed, due);
