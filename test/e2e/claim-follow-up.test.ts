@@ -7,45 +7,25 @@
  * biller, who resubmits it. Every answer of GET /encounters/:id/claims is checked against its
  * declared response schema by the stack (an undeclared shape fails the stack's stop).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dateToDay } from '../../domain/days.ts';
-import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
 
-let stack: TestStack;
-
-beforeAll(async () => {
-  // A payer-directory day is a quarter second: ACME-HEALTH's 30-day follow-up comes after 7.5 s.
-  stack = await startTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
-}, 240_000);
-afterAll(async () => {
-  await stack?.stop();
-});
+// A payer-directory day is a quarter second: ACME-HEALTH's 30-day follow-up comes after 7.5 s.
+const stack = useTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
 
 type Submission = ReturnType<typeof validSubmission>;
 
-async function submit(memberId: string, change: (body: Submission) => object = (body) => body): Promise<string> {
+function submit(memberId: string, change: (body: Submission) => object = (body) => body): Promise<string> {
   const body = validSubmission();
   body.patient.memberId = memberId;
-  const response = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: change(body) });
-  expect(response.status, response.text).toBe(201);
-  return response.body.id as string;
+  return submitEncounter(stack.apiUrl, change(body));
 }
 
-async function waitForStage(id: string, stage: Stage, timeoutMs = 90_000): Promise<EncounterStatus> {
-  const deadline = Date.now() + timeoutMs;
-  let last: EncounterStatus | undefined;
-  while (Date.now() < deadline) {
-    const response = await call(stack.apiUrl, 'GET', `/encounters/${id}`, { token: TOKENS.supervisor });
-    expect(response.status).toBe(200);
-    last = response.body.status as EncounterStatus;
-    if (last.stage === stage) return last;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`encounter stayed in ${last?.stage} instead of reaching ${stage}`);
-}
+const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.apiUrl, id, stage, 90_000);
 
 async function claimsOf(id: string) {
   const response = await call(stack.apiUrl, 'GET', `/encounters/${id}/claims`, { token: TOKENS.biller });

@@ -14,46 +14,38 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccessLink } from '../../api/patient-access.ts';
 import { patientQuestionWorkflowId } from '../../domain/patient-questions.ts';
-import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { TOKENS, call, submitEncounter } from '../../testkit/http.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { useTestStack } from '../../testkit/fixtures.ts';
+import { until as poll } from '../../testkit/poll.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
 import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
 
 const SECRET = 'follow-ups-e2e-secret';
-let stack: TestStack;
 let messaging: WebhookReceiver;
 
 beforeAll(async () => {
   messaging = await startWebhookReceiver(SECRET);
-  stack = await startTestStack({
-    env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: messaging.url },
-    patientPortal: { answerDeadline: '1h', reminderInterval: '30m', rateLimitPerMinute: 1_000 },
-  });
-}, 240_000);
+});
 
+// Registered after the receiver's hooks: the stack starts once it listens and stops before it closes.
 afterAll(async () => {
-  await stack?.stop();
   await messaging?.close();
 });
 
-async function until<T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined && value !== null && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const stack = useTestStack(() => ({
+  env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: messaging.url },
+  patientPortal: { answerDeadline: '1h', reminderInterval: '30m', rateLimitPerMinute: 1_000 },
+}));
+
+/** testkit/poll.ts's wait with this file's longer limit. */
+const until = <T>(what: string, probe: () => Promise<T | undefined | null | false>, timeoutMs = 90_000) => poll(what, probe, timeoutMs);
 
 async function billedStatement(): Promise<{ statementId: string; encounterId: string }> {
-  const created = await call(stack.apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  const statement = await until('the statement', () =>
-    stack.db.prisma.patientStatement.findUnique({ where: { encounterId: created.body.id as string } }),
-  );
-  return { statementId: statement.id, encounterId: created.body.id as string };
+  const encounterId = await submitEncounter(stack.apiUrl);
+  const statement = await until('the statement', () => stack.db.prisma.patientStatement.findUnique({ where: { encounterId } }));
+  return { statementId: statement.id, encounterId };
 }
 
 async function askForPatient(statementId: string, category: string, text: string): Promise<string> {
