@@ -13,6 +13,9 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'low-confidence': 'the engine is not confident enough to bill',
   'no-diagnosis': 'the engine found no diagnosis to bill',
   'unmatched-procedure': 'a documented procedure matches no catalog entry',
+  'uncertain-diagnosis': 'a diagnosis is documented as uncertain (its signs and symptoms are coded instead)',
+  'word-match': 'a code rests on a word match the documentation does not fully support',
+  'procedure-conflict': "a procedure's description reads like another code than the one the physician wrote",
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -71,9 +71,17 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   // own codes, and the straight-through decision.
   const config = straightThroughConfig();
   const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
-  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures);
+  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog);
   const straightThrough = straightThroughDecision(
-    { confidence, diagnoses, edits, documentedCodes, clarificationOpen: first !== undefined },
+    {
+      confidence,
+      diagnoses,
+      edits,
+      documentedCodes,
+      clarificationOpen: first !== undefined,
+      uncertain: run.uncertain === true,
+      wordMatch: drafts.some((d) => d.titleShare !== undefined && d.titleShare < WORD_MATCH_SHARE),
+    },
     config,
   );
   const result: CodingResult = {
@@ -90,6 +98,9 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
 }
 
 function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {
-  const { order: _order, ...rest } = d;
+  const { order: _order, titleShare: _share, ...rest } = d;
   return rest;
 }
+
+/** A code found by a word search whose matched title the record names less than half of. */
+const WORD_MATCH_SHARE = 0.5;

@@ -7,11 +7,14 @@ import type { CodeCandidate, CodedDiagnosis, CodingInput, RecordSection } from '
 import type { CodeSets } from './code-sets.ts';
 import type { ClarificationIssue } from './clarification.ts';
 import type { Mention } from './context.ts';
-import type { SearchHit } from './search.ts';
+import { NARROW_SITE_FAMILIES, SITE_FAMILIES, type SearchHit } from './search.ts';
+import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
 /** A diagnosis on its way through the steps; `order` keeps the record's order (fractions for added codes). */
 export interface DiagnosisDraft extends CodedDiagnosis {
   order: number;
+  /** For a code found by a word search: the share of the matched title's words the record names (0..1). */
+  titleShare?: number;
 }
 
 export interface CodingRun {
@@ -24,6 +27,20 @@ export interface CodingRun {
   allowed: (code: string) => boolean;
   /** The mention each draft was coded from, by draft order. */
   mentions: Map<number, Mention>;
+  /** A diagnosis the record states as uncertain (coded by its signs and symptoms, or left out). */
+  uncertain?: boolean;
+}
+
+/**
+ * How much of a code title's meaning the documented text names: its core words (site words through
+ * their region: "lumbar" names the "lower back"), as a share. Under one half, the code is a word match.
+ */
+export function titleShare(title: string, documented: string): number {
+  const core = coreTokens(title);
+  if (core.length === 0) return 1;
+  const words = tokenize(expandAbbreviations(documented));
+  const said = new Set([...words, ...words.flatMap((t) => [...(SITE_FAMILIES.get(t) ?? []), ...(NARROW_SITE_FAMILIES.get(t) ?? [])])]);
+  return Math.round((core.filter((t) => said.has(t)).length / core.length) * 1000) / 1000;
 }
 
 /** How much a match counts by where in the record it was found. */

@@ -5,7 +5,7 @@
  */
 import type { CodedDiagnosis, CodedProcedure, DocumentedCodeOutcome } from '../domain/coding.ts';
 import type { EncounterDocumentation } from '../domain/encounter.ts';
-import { procedureSystem } from './procedures.ts';
+import { procedureSystem, writtenProcedureCode, type ProcedureCatalog } from './procedures.ts';
 import { normalizeIcdCode } from './icd10cm.ts';
 
 const fromLine = (line: string, section: 'diagnoses' | 'procedures') => (e: { section: string; text: string }) =>
@@ -15,6 +15,7 @@ export function documentedCodeOutcomes(
   doc: EncounterDocumentation,
   diagnoses: CodedDiagnosis[],
   procedures: CodedProcedure[],
+  catalog?: ProcedureCatalog,
 ): DocumentedCodeOutcome[] {
   const out: DocumentedCodeOutcome[] = [];
   doc.diagnoses.forEach((d, i) => {
@@ -46,8 +47,8 @@ export function documentedCodeOutcomes(
     );
   });
   doc.procedures.forEach((p, i) => {
-    if (!p.code?.trim()) return;
-    const code = p.code.trim().toUpperCase();
+    const code = writtenProcedureCode(p, catalog);
+    if (!code) return;
     const line = `procedures[${i}]`;
     const system = procedureSystem(code);
     if (procedures.some((c) => c.code === code)) {

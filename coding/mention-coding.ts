@@ -6,7 +6,7 @@
 import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
 import { mentionIssue } from './clarification-issues.ts';
-import { candidate, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
@@ -160,6 +160,7 @@ function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | u
     description: top.description,
     confidence: round(confidence),
     order: work.order,
+    titleShare: titleShare(top.matchedText, queryText(m, work.extra)),
     alternatives,
     evidence: [...evidence],
     rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${work.notesDone.length ? `; ${work.notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,
@@ -193,6 +194,7 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
     description: second.description,
     confidence: round(second.score * SECTION_WEIGHT[m.section] * 0.95),
     order: work.order + 0.5,
+    titleShare: titleShare(second.matchedText, m.text),
     alternatives: [],
     evidence: [...work.evidence],
     rationale: `The same documentation ("${m.original}") also names "${second.matched.join(' ')}", coded separately as "${second.matchedText}".`,

@@ -5,13 +5,11 @@
  * part but the review of systems, history and problem lists, medications, allergies, family and
  * social history, vitals and results (guideline section IV; sections.ts).
  */
-import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
-import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
 import { symptomDrafts } from './symptoms.ts';
-import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
 const INPATIENT = '21';
 /** Notes coded without a diagnosis list keep only their confident matches... */
@@ -31,6 +29,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     order += 1;
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
+      run.uncertain = true;
       // Outpatient, an uncertain diagnosis is not coded as if established (guideline IV.H); inpatient it is.
       if (!inpatient) {
         uncertainLines.push({ ...m, assertion: 'affirmed' });
@@ -44,7 +43,11 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);
     for (const m of run.notes) {
-      if (m.assertion === 'negated' || m.assertion === 'uncertain' || !addressed(m)) continue;
+      if (m.assertion === 'negated' || !addressed(m)) continue;
+      if (m.assertion === 'uncertain') {
+        run.uncertain = true;
+        continue;
+      }
       order += 1;
       // Questions about notes-only findings are not raised: the notes are searched for what they state.
       const floor = m.part !== undefined && ADDRESSED_PARTS.has(m.part) ? ASSESSMENT_CONFIDENCE : NOTES_ONLY_CONFIDENCE;
@@ -78,10 +81,5 @@ function codeNoteStatement(run: CodingRun, m: Mention, order: number): Diagnosis
  * not the condition ("Return in 3 months" is not anomalous pulmonary venous return).
  */
 function namesEnoughOf(d: DiagnosisDraft, m: Mention): boolean {
-  const core = coreTokens(d.description);
-  if (core.length === 0) return true;
-  const words = tokenize(expandAbbreviations(`${m.text} ${m.original}`));
-  // A site names its region too ("lumbar": the lower back).
-  const said = new Set([...words, ...words.flatMap((t) => [...(SITE_FAMILIES.get(t) ?? []), ...(NARROW_SITE_FAMILIES.get(t) ?? [])])]);
-  return core.filter((t) => said.has(t)).length * 2 >= core.length;
+  return titleShare(d.description, `${m.text} ${m.original}`) >= 0.5;
 }

@@ -9,7 +9,15 @@ import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from 
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { codeForAge } from './age-bands.ts';
 import { round, type CodingRun } from './coding-run.ts';
-import { matchProcedure, procedureSystem, procedureTokens, type CatalogMatch, type CatalogProcedure } from './procedures.ts';
+import {
+  matchProcedure,
+  procedureCodesInNotes,
+  procedureSystem,
+  procedureTokens,
+  writtenProcedureCode,
+  type CatalogMatch,
+  type CatalogProcedure,
+} from './procedures.ts';
 import { tokenize } from './text.ts';
 
 /** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
@@ -46,7 +54,7 @@ function inAgeBand(run: CodingRun, match: CatalogMatch): { procedure: CatalogPro
 
 function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure | undefined {
   const catalogName = `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`;
-  const documented = p.code?.trim().toUpperCase();
+  const documented = writtenProcedureCode(p, run.codeSets.catalog);
   const known = documented ? run.codeSets.catalog.byCode.get(documented) : undefined;
   const base = { units: p.units ?? 1, modifiers: p.modifiers ?? [], evidence: [{ section, text: p.description }] };
   if (documented && !known && PROCEDURE_CODE.test(documented)) {
@@ -59,13 +67,14 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
       message: `The documented procedure code ${documented} is not in the procedure catalog; it is kept as documented and a coder must confirm it.`,
     });
     const system = procedureSystem(documented);
+    const suggestion = otherSuggestion(run, p, documented, edits);
     return {
       system,
       code: documented,
       description: p.description,
       confidence: DOCUMENTED_NOT_IN_CATALOG,
       ...base,
-      alternatives: [],
+      alternatives: suggestion ? [suggestion] : [],
       diagnosisPointers: pointersFor(diagnoses, documented, new Set(procedureTokens(p.description))),
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
@@ -86,6 +95,7 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
   const banded = top && !known ? inAgeBand(run, top) : undefined;
   const proc = known ?? banded?.procedure;
   if (!proc) return undefined;
+  const suggestion = known ? otherSuggestion(run, p, known.code, edits) : undefined;
   const score = known ? 0.97 : (top?.score ?? 0);
   return {
     system: proc.system,
@@ -94,20 +104,69 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
     confidence: round(score),
     ...base,
     diagnosisPointers: pointersFor(diagnoses, proc.code, new Set([...procedureTokens(p.description), ...proc.tokens])),
-    alternatives: matches.slice(1, 4).map((a) => ({
-      system: a.procedure.system,
-      code: a.procedure.code,
-      description: a.procedure.description,
-      confidence: round(a.score),
-      rationale: `Catalog description shares "${a.matched.join(' ')}".`,
-      evidence: [{ section, text: p.description }],
-    })),
+    alternatives: (suggestion ? [suggestion] : []).concat(
+      matches.slice(1, 4).map((a) => ({
+        system: a.procedure.system,
+        code: a.procedure.code,
+        description: a.procedure.description,
+        confidence: round(a.score),
+        rationale: `Catalog description shares "${a.matched.join(' ')}".`,
+        evidence: [{ section, text: p.description }],
+      })),
+    ),
     rationale: known
       ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`
       : `Documented procedure matched the catalog entry ${top?.procedure.code} on "${top?.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.${banded?.note ?? ''}`,
   };
 }
 
+/**
+ * A description that matches another catalog code this well, and clearly better than the written
+ * code's own catalog description, is a conflict a coder settles.
+ */
+const CONFLICT_SCORE = 0.6;
+const CONFLICT_MARGIN = 0.25;
+
+/**
+ * The physician's code is kept; when the description matches another catalog code well, that code is
+ * offered as an alternative and a finding sends the encounter to a coder (never a silent rewrite).
+ */
+function otherSuggestion(
+  run: CodingRun,
+  p: DocumentedProcedure,
+  documented: string,
+  edits: EditFinding[],
+): CodedProcedure['alternatives'][number] | undefined {
+  const matches = matchProcedure(run.codeSets.catalog, p.description.replace(/\b[A-V]?\d{4}[0-9FTU]?\b/gi, ' '));
+  const top = matches[0];
+  const own = matches.find((m) => m.procedure.code === documented)?.score ?? 0;
+  if (!top || top.score < CONFLICT_SCORE || top.score - own < CONFLICT_MARGIN || top.procedure.code === documented) return undefined;
+  // Another age band of the same series is the age-band edit's business, not a conflict of description.
+  if (codeForAge(top.procedure.code, 0) !== undefined && codeForAge(top.procedure.code, 0) === codeForAge(documented, 0)) return undefined;
+  edits.push({
+    rule: 'DOCUMENTED_CODE_DIFFERS',
+    severity: 'warning',
+    codes: [documented, top.procedure.code],
+    needsDocumentation: false,
+    source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`,
+    message: `The physician wrote ${documented} for "${p.description}"; the description reads like ${top.procedure.code} (${top.procedure.description}). ${documented} is kept; a coder must confirm.`,
+  });
+  return {
+    system: top.procedure.system,
+    code: top.procedure.code,
+    description: top.procedure.description,
+    confidence: round(top.score),
+    rationale: `The description matches catalog entry ${top.procedure.code} on "${top.matched.join(' ')}"; the physician's ${documented} is kept.`,
+    evidence: [{ section, text: p.description }],
+  };
+}
+
 export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
-  return run.input.documentation.procedures.flatMap((p) => codeOne(run, p, diagnoses, edits) ?? []);
+  const doc = run.input.documentation;
+  const lines = doc.procedures.flatMap((p) => codeOne(run, p, diagnoses, edits) ?? []);
+  // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.
+  const fromNotes = procedureCodesInNotes(doc.notes)
+    .filter((w) => !lines.some((l) => l.code === w.code))
+    .flatMap((w) => codeOne(run, { description: w.text, code: w.code }, diagnoses, edits) ?? []);
+  return [...lines, ...fromNotes];
 }

@@ -110,3 +110,38 @@ export function matchProcedure(catalog: ProcedureCatalog, description: string): 
   }
   return out.sort((a, b) => b.score - a.score || a.procedure.code.localeCompare(b.procedure.code));
 }
+
+/** A procedure code written in words: "CPT 94640", "HCPCS J1885", "(80048)", "code 99392". */
+const WRITTEN_CODE = /(?:\b(?:cpt|hcpcs|code)\s*(?:code\s*)?[#:]?\s*|\(\s*)(\d{4}[0-9FTU]|[A-V]\d{4})\b/gi;
+/** A bare code shape, accepted in a description when the catalog holds it. */
+const CODE_SHAPE = /\b(\d{4}[0-9FTU]|[A-V]\d{4})\b/g;
+
+/**
+ * The code the physician wrote for a procedure line: its code field, else a code written in its
+ * description ("Nebulizer treatment CPT 94640", "Basic metabolic panel (80048)", or a catalog code).
+ */
+export function writtenProcedureCode(p: { description: string; code?: string }, catalog?: ProcedureCatalog): string | undefined {
+  const field = p.code?.trim().toUpperCase();
+  if (field) return field;
+  const explicit = [...p.description.matchAll(WRITTEN_CODE)][0]?.[1];
+  if (explicit) return explicit.toUpperCase();
+  // A code shape opening or closing the description ("99392 preventive visit", "... age 1-4 99392").
+  const edge = /^\s*(\d{4}[0-9FTU]|[A-V]\d{4})\b\s*[-:]?|[\s:,-](\d{4}[0-9FTU]|[A-V]\d{4})\s*$/i.exec(p.description);
+  if (edge) return (edge[1] ?? edge[2] ?? '').toUpperCase();
+  if (!catalog) return undefined;
+  return [...p.description.toUpperCase().matchAll(CODE_SHAPE)].map((m) => m[1] ?? '').find((c) => catalog.byCode.has(c));
+}
+
+/** Procedure codes the notes write out with "CPT"/"HCPCS"/"code" ("Procedure: CPT 17110 x1"), in order, once each. */
+export function procedureCodesInNotes(notes: string): Array<{ code: string; text: string }> {
+  const out: Array<{ code: string; text: string }> = [];
+  for (const m of notes.matchAll(/\b(?:cpt|hcpcs)\s*(?:code\s*)?[#:]?\s*(\d{4}[0-9FTU]|[A-V]\d{4})\b/gi)) {
+    const code = (m[1] ?? '').toUpperCase();
+    if (out.some((o) => o.code === code)) continue;
+    // The clause around the code, for the evidence.
+    const start = Math.max(notes.lastIndexOf('\n', m.index ?? 0) + 1, notes.lastIndexOf('. ', m.index ?? 0) + 2, 0);
+    const ends = [notes.indexOf('\n', m.index ?? 0), notes.indexOf('. ', m.index ?? 0)].filter((i) => i >= 0);
+    out.push({ code, text: notes.slice(start, ends.length ? Math.min(...ends) : notes.length).trim() });
+  }
+  return out;
+}

@@ -79,6 +79,10 @@ export interface DecisionInput {
   edits: readonly EditFinding[];
   documentedCodes: readonly DocumentedCodeOutcome[];
   clarificationOpen: boolean;
+  /** A diagnosis is documented as uncertain (its signs and symptoms are coded instead). */
+  uncertain?: boolean;
+  /** A code rests on a word match: the record names less than half of its title. */
+  wordMatch?: boolean;
 }
 
 export function straightThroughDecision(input: DecisionInput, config: StraightThroughConfig): StraightThroughDecision {
@@ -103,6 +107,12 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add(
     'documented-code-dropped',
     input.documentedCodes.some((d) => d.outcome === 'dropped'),
+  );
+  add('uncertain-diagnosis', input.uncertain === true);
+  add('word-match', input.wordMatch === true);
+  add(
+    'procedure-conflict',
+    input.edits.some((e) => e.rule === 'DOCUMENTED_CODE_DIFFERS'),
   );
   add('low-confidence', input.confidence < config.threshold);
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };

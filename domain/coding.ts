@@ -117,6 +117,12 @@ export type StraightThroughReason =
   | 'no-diagnosis'
   /** A clarification is open: the physician must answer first. */
   | 'open-clarification'
+  /** A diagnosis is documented as uncertain ("rule out", "vs", "possible"): its symptoms are coded, a coder confirms. */
+  | 'uncertain-diagnosis'
+  /** A code rests on a word match: the record names less than half of the code's title (another site or family). */
+  | 'word-match'
+  /** A procedure's description reads like another catalog code than the one the physician wrote (kept; a coder settles it). */
+  | 'procedure-conflict'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

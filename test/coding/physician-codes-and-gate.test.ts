@@ -1,0 +1,114 @@
+// The physician's own procedure codes (written on the line, in its description, or in the notes) are
+// kept, never rewritten or dropped; a conflicting description is a suggestion for a coder. The
+// straight-through gate sends uncertain diagnoses, word matches and procedure conflicts to a coder.
+// Wording is our own.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { EncounterDocumentation } from '../../domain/encounter.ts';
+import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { titleShare } from '../../coding/coding-run.ts';
+import { straightThroughDecision } from '../../coding/straight-through.ts';
+
+let codeSets: CodeSets;
+beforeAll(async () => {
+  codeSets = await loadCodeSets();
+});
+
+const code = (doc: Partial<EncounterDocumentation>, ageYears = 40) =>
+  codeEncounter(
+    {
+      documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
+      patient: { ageYears, sex: 'M' },
+      dateOfService: '2026-05-04',
+      placeOfService: '11',
+      answers: [],
+    },
+    codeSets,
+  );
+
+describe('procedure codes the physician wrote', () => {
+  it('a code written in the description is kept as written (in the catalog or not), never a description match', () => {
+    const r = code(
+      {
+        diagnoses: [{ description: 'Well child check' }],
+        procedures: [
+          { description: 'Preventive visit established 1-4 years 99392' },
+          { description: 'Basic metabolic panel (80048)' },
+          { description: 'Nebulizer treatment CPT 94640' },
+        ],
+      },
+      3,
+    );
+    expect(r.procedures.map((p) => p.code)).toEqual(['99392', '80048', '94640']);
+    expect(r.procedures.map((p) => p.code)).not.toContain('80053');
+    expect(r.documentedCodes.map((d) => d.outcome)).toEqual(['kept', 'kept', 'kept']);
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it('a code written out in the notes is a procedure even with no procedure line', () => {
+    const r = code({
+      diagnoses: [{ description: 'Common wart of the left hand' }],
+      notes: 'Cryotherapy to 3 warts, CPT 17110, tolerated well.',
+    });
+    expect(r.procedures.map((p) => p.code)).toEqual(['17110']);
+    expect(r.procedures[0]?.evidence[0]?.text).toContain('17110');
+  });
+
+  it('an age-banded code of another band is kept and fails the age-band edit (to a coder)', () => {
+    const r = code(
+      { diagnoses: [{ description: 'Routine adult exam' }], procedures: [{ description: 'Preventive visit', code: '99392' }] },
+      30,
+    );
+    expect(r.procedures.map((p) => p.code)).toEqual(['99392']);
+    expect(r.edits.map((e) => e.rule)).toContain('AGE_BAND');
+    expect(r.straightThrough.reasons).toContain('edit-failed');
+  });
+
+  it('a description that reads like another catalog code: the written code stays, the other is a suggestion for a coder', () => {
+    const r = code({
+      diagnoses: [{ description: 'Palpitations' }],
+      procedures: [{ description: 'Electrocardiogram ECG 12 lead with interpretation and report', code: '99213' }],
+    });
+    expect(r.procedures[0]?.code).toBe('99213');
+    expect(r.procedures[0]?.alternatives[0]?.code).toBe('93000');
+    expect(r.edits.map((e) => e.rule)).toContain('DOCUMENTED_CODE_DIFFERS');
+    expect(r.straightThrough.reasons).toContain('procedure-conflict');
+  });
+});
+
+describe('straight-through gate', () => {
+  it('an uncertain diagnosis is coded by its symptoms and goes to a coder', () => {
+    const r = code({ diagnoses: [{ description: 'Syncope vs seizure' }], notes: 'Passed out at church, brief shaking.' });
+    expect(r.diagnoses.length).toBeGreaterThan(0);
+    for (const d of r.diagnoses) expect(d.code).toMatch(/^R/);
+    expect(r.straightThrough.reasons).toContain('uncertain-diagnosis');
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it('an uncertain statement of the assessment (no diagnosis list) also goes to a coder', () => {
+    const r = code({ notes: 'HPI: burning with urination for 2 days.\nAssessment: Dysuria, possible urinary tract infection.' });
+    expect(r.diagnoses.map((d) => d.code)).toEqual(['R30.0']);
+    expect(r.straightThrough.reasons).toContain('uncertain-diagnosis');
+  });
+
+  it('titleShare: the share of a title the record names, sites through their region', () => {
+    expect(titleShare('Partial anomalous pulmonary venous return', 'Return in 3 months')).toBeLessThan(0.5);
+    expect(titleShare('Strain of muscle, fascia and tendon of lower back', 'lumbar strain')).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('a word match, an uncertainty or a procedure conflict each stop straight-through whatever the confidence', () => {
+    const config = { threshold: 0.5, targetPrecision: 0.98, calibration: [], source: 'test' };
+    const base = { confidence: 1, diagnoses: [{} as never], edits: [], documentedCodes: [], clarificationOpen: false };
+    expect(straightThroughDecision(base, config).eligible).toBe(true);
+    expect(straightThroughDecision({ ...base, wordMatch: true }, config).reasons).toEqual(['word-match']);
+    expect(straightThroughDecision({ ...base, uncertain: true }, config).reasons).toEqual(['uncertain-diagnosis']);
+    const conflict = {
+      rule: 'DOCUMENTED_CODE_DIFFERS',
+      severity: 'warning' as const,
+      message: '',
+      source: '',
+      codes: [],
+      needsDocumentation: false,
+    };
+    expect(straightThroughDecision({ ...base, edits: [conflict] }, config).reasons).toEqual(['procedure-conflict']);
+  });
+});
