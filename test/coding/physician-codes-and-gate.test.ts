@@ -2,28 +2,15 @@
 // kept, never rewritten or dropped; a conflicting description is a suggestion for a coder. The
 // straight-through gate sends uncertain diagnoses, word matches and procedure conflicts to a coder.
 // Wording is our own.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../../coding/index.ts';
+import { codeEncounter } from '../../coding/index.ts';
 import { titleShare } from '../../coding/coding-run.ts';
 import { straightThroughDecision } from '../../coding/straight-through.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
-let codeSets: CodeSets;
-beforeAll(async () => {
-  codeSets = await loadCodeSets();
-});
-
-const code = (doc: Partial<EncounterDocumentation>, ageYears = 40) =>
-  codeEncounter(
-    {
-      documentation: { notes: '', diagnoses: [], procedures: [], testResults: [], ...doc },
-      patient: { ageYears, sex: 'M' },
-      dateOfService: '2026-05-04',
-      placeOfService: '11',
-      answers: [],
-    },
-    codeSets,
-  );
+const codeSets = useCodeSets();
+const code = (doc: Partial<EncounterDocumentation>, ageYears = 40) => codeEncounter(codingInput(doc, { ageYears, sex: 'M' }), codeSets());
 
 describe('procedure codes the physician wrote', () => {
   it('a code written in the description is kept as written (in the catalog or not), never a description match', () => {
