@@ -71,4 +71,11 @@ export interface PatientQuestionWorkflowInput {
   answerDueAt: string;
   /** How often billers are reminded while the question is open (ms syntax, e.g. 24h). */
   reminderInterval: string;
+  /**
+   * Where a run that continued as new left off (QUESTION_CONTINUES_AS_NEW): the question was
+   * acknowledged already; reminders sent, whether it was escalated, when the next reminder is due.
+   */
+  resume?: { reminders: number; escalated: boolean; nextReminderAt: number };
+  /** A run continues as new once its history has this many events (default 2000; tests set fewer). */
+  continueAfterEvents?: number;
 }

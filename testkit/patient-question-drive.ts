@@ -1,17 +1,17 @@
 /** Runs one patient-question workflow on the time-skipping server with the fake activities (tests, history recording). */
 import { randomUUID } from 'node:crypto';
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import { patientQuestionWorkflowId, type PatientQuestionWorkflowInput } from '../domain/patient-questions.ts';
 import type { patientQuestionWorkflow } from '../workflows/patient-question.ts';
 import { withFakeWorker, type DriveContext } from './drive.ts';
 import { createFakeActivities } from './fake-activities.ts';
 
-export type QuestionHandle = WorkflowHandle<typeof patientQuestionWorkflow>;
+export type QuestionHandle = WorkflowHandleWithFirstExecutionRunId<typeof patientQuestionWorkflow>;
 
 /** Starts a question due `answerWithin` after now (the server's clock), lets `drive` act, and returns its outcome and calls. */
 export async function runPatientQuestion(
   ctx: DriveContext,
-  timing: { answerWithin: number; reminderInterval: string },
+  timing: { answerWithin: number; reminderInterval: string; continueAfterEvents?: number },
   drive: (handle: QuestionHandle, fake: ReturnType<typeof createFakeActivities>) => Promise<void>,
 ) {
   const fake = createFakeActivities({ coding: [] });
@@ -21,6 +21,7 @@ export async function runPatientQuestion(
     questionId,
     answerDueAt: new Date(now + timing.answerWithin).toISOString(),
     reminderInterval: timing.reminderInterval,
+    ...(timing.continueAfterEvents !== undefined ? { continueAfterEvents: timing.continueAfterEvents } : {}),
   };
   const { outcome, handle } = await withFakeWorker(ctx, 'questions', fake.activities, async (taskQueue) => {
     const started: QuestionHandle = await ctx.env.client.workflow.start<typeof patientQuestionWorkflow>('patientQuestionWorkflow', {

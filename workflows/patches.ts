@@ -105,3 +105,11 @@ export const STATEMENT_NOTICES_SENT = 'statement-notices-sent';
  * until the first reminder) instead of four (facts, notice, facts again, state).
  */
 export const STATEMENT_CYCLE_OPENED_AT_ONCE = 'statement-cycle-opened-at-once';
+
+/**
+ * A patient question open for a long time (reminders every interval, a long conversation) continues
+ * as new once its history is long (the server suggests it, or PatientQuestionWorkflowInput
+ * .continueAfterEvents events): the new run resumes the reminders and escalation where the old one
+ * left off, without acknowledging or telling the patient again.
+ */
+export const QUESTION_CONTINUES_AS_NEW = 'patient-question-continues-as-new';

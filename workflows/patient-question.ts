@@ -10,14 +10,20 @@
  * biller answered) is noticed at the next reminder. Timers are durable: a restart of the product
  * (workers, Temporal) neither loses nor repeats a reminder or the escalation.
  *
+ * A question open for long (many reminders) continues as new when its history is long
+ * (QUESTION_CONTINUES_AS_NEW): the next run resumes the count of reminders and the escalation.
+ *
  * Separate from the encounter workflow (own type, own id `patient-question-<id>`): nothing here
  * changes a running encounter. Behaviour changes follow the same rule: `patched()`, new history.
  */
-import { condition, setHandler } from '@temporalio/workflow';
+import { condition, continueAsNew, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { durationMs } from '../domain/durations.ts';
 import type { PatientQuestionWorkflowInput } from '../domain/patient-questions.ts';
 import { external, internal } from './activities.ts';
 import { patientQuestionAnsweredSignal } from './patient-question-messages.ts';
+import { QUESTION_CONTINUES_AS_NEW } from './patches.ts';
+
+const DEFAULT_CONTINUE_AFTER_EVENTS = 2_000;
 
 export type PatientQuestionOutcome = 'answered';
 
@@ -28,15 +34,27 @@ export async function patientQuestionWorkflow(input: PatientQuestionWorkflowInpu
     answered = true;
   });
 
-  let open = (await internal.acknowledgePatientQuestion({ questionId })) === 'open';
-  if (open) await external.sendPatientQuestionNotice({ questionId, event: 'question.received', sequence: 0 });
+  const { resume } = input;
+  let open: boolean;
+  if (resume === undefined) {
+    open = (await internal.acknowledgePatientQuestion({ questionId })) === 'open';
+    if (open) await external.sendPatientQuestionNotice({ questionId, event: 'question.received', sequence: 0 });
+  } else {
+    // Acknowledged by an earlier run; the next reminder reads whether it is still open.
+    open = true;
+  }
+  const continues = patched(QUESTION_CONTINUES_AS_NEW);
 
   const dueAt = Date.parse(input.answerDueAt);
   const every = durationMs(input.reminderInterval);
-  let nextReminderAt = Date.now() + every;
-  let reminders = 0;
-  let escalated = false;
+  let nextReminderAt = resume?.nextReminderAt ?? Date.now() + every;
+  let reminders = resume?.reminders ?? 0;
+  let escalated = resume?.escalated ?? false;
   while (open && !answered) {
+    const info = workflowInfo();
+    if (continues && (info.continueAsNewSuggested || info.historyLength >= (input.continueAfterEvents ?? DEFAULT_CONTINUE_AFTER_EVENTS))) {
+      return continueAsNew<typeof patientQuestionWorkflow>({ ...input, resume: { reminders, escalated, nextReminderAt } });
+    }
     const now = Date.now();
     if (!escalated && now >= dueAt) {
       open = (await internal.escalatePatientQuestion({ questionId })) === 'open';

@@ -1,7 +1,8 @@
 /**
  * The patient-question workflow on Temporal's time-skipping test server with fake activities:
  * acknowledged at once, reminders while open, escalation when the answer is late (once), the
- * answer ends it and tells the patient; an unsigned message is refused like an encounter's.
+ * answer ends it and tells the patient; a long-open question continues as new and picks up where
+ * it left off; an unsigned message is refused like an encounter's.
  */
 import { describe, expect, it } from 'vitest';
 import { Client } from '@temporalio/client';
@@ -45,6 +46,29 @@ describe('patient question workflow', () => {
       'question.reminder',
       'question.answered',
     ]);
+  });
+
+  it('continues as new when its history is long, resuming the reminders and the escalation without a second acknowledgement', async () => {
+    const { outcome, fake, handle } = await runPatientQuestion(
+      wf,
+      { answerWithin: 48 * HOUR, reminderInterval: '6h', continueAfterEvents: 40 },
+      async (running) => {
+        await wf.env.sleep('121h');
+        await running.signal(patientQuestionAnsweredSignal, { answeredBy: 'biller-1' });
+      },
+    );
+    expect(outcome).toBe('answered');
+    const first = await wf.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId).describe();
+    expect(first.status.name).toBe('CONTINUED_AS_NEW');
+    expect(fake.callsOf('acknowledgePatientQuestion')).toHaveLength(1);
+    expect(fake.callsOf('escalatePatientQuestion')).toHaveLength(1);
+    // Reminders counted on across runs: 1..20, each once.
+    expect(fake.callsOf('recordPatientQuestionReminder').map((c) => (c.args as { reminderNumber: number }).reminderNumber)).toEqual(
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
+    const sent = events(fake.callsOf('sendPatientQuestionNotice'));
+    expect(sent.filter((e) => e === 'question.received')).toHaveLength(1);
+    expect(sent.at(-1)).toBe('question.answered');
   });
 
   it('refuses an answer signal without the API’s proof (audited without an encounter id)', async () => {
