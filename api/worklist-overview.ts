@@ -20,6 +20,7 @@ export const OVERVIEW_QUEUES = [
   { queue: 'coverage', label: 'Eligibility and coverage problems', role: 'biller' },
   { queue: 'authorizations_pending', label: 'Prior authorizations pended at the insurer', role: 'biller' },
   { queue: 'authorizations_denied', label: 'Encounters stopped by a denied prior authorization', role: 'biller' },
+  { queue: 'denial_review', label: 'Encounters with a denied claim (denial review)', role: 'biller' },
   { queue: 'denials', label: 'Denied claim lines to appeal, resubmit or write off', role: 'biller' },
   { queue: 'patient_questions', label: 'Patient questions', role: 'biller' },
   { queue: 'refunds', label: 'Refunds to make', role: 'biller' },
@@ -99,6 +100,7 @@ function workItems(options: OverviewOptions): Prisma.Sql {
     UNION ALL ${stageQueue('coder_review', 'coder_review', false)}
     UNION ALL ${stageQueue('coverage', 'awaiting_coverage', false)}
     UNION ALL ${stageQueue('authorizations_denied', 'denied', false)}
+    UNION ALL ${stageQueue('denial_review', 'denial_review', false)}
     UNION ALL SELECT 'clarifications', c."id", c."encounterId", c."createdAt", c."dueAt", c."status" = 'escalated', c."physicianNpi"
       FROM "ClarificationQuery" c WHERE c."status" IN ('open', 'escalated')
     UNION ALL SELECT 'authorizations_pending', pa."id", pa."encounterId", pa."createdAt",

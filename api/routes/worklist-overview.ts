@@ -24,7 +24,12 @@ const ITEM_LINKS: Record<OverviewQueue, (item: OverviewItem) => Record<string, s
   coder_review: (i) => ({ review: `/encounters/${i.encounterId}/coder-review`, worklist: '/coder-review/worklist' }),
   coverage: () => ({ worklist: '/worklists/eligibility' }),
   authorizations_pending: () => ({ worklist: '/worklists/authorizations?state=pending' }),
-  denials: (i) => ({ claims: `/encounters/${i.encounterId}/claims`, actions: `/encounters/${i.encounterId}/denials/actions` }),
+  denial_review: (i) => ({ claims: `/encounters/${i.encounterId}/claims`, worklist: '/worklists/denials' }),
+  denials: (i) => ({
+    claims: `/encounters/${i.encounterId}/claims`,
+    actions: `/encounters/${i.encounterId}/denials/actions`,
+    worklist: '/worklists/denials',
+  }),
   patient_questions: (i) => ({ question: `/patient-questions/${i.itemId}` }),
   refunds: () => ({ worklist: '/refunds' }),
   missed_installments: () => ({ worklist: '/payment-plans/missed-installments' }),

@@ -88,6 +88,7 @@ beforeAll(async () => {
   await encounterIn('coderNew', 'coder_review', 2 * HOUR);
   await encounterIn('coverage', 'awaiting_coverage', 2 * DAY, true);
   await encounterIn('review', 'needs_review', 5 * DAY);
+  await encounterIn('denialReview', 'denial_review', 4 * DAY);
   for (const [name, status, age] of [
     ['pendedLate', 'pended', 8 * DAY],
     ['pendedNew', 'requested', HOUR],
@@ -202,12 +203,13 @@ describe('GET /worklists/overview', () => {
       coverage: [1, 0, 0],
       authorizations_pending: [2, 1, 0],
       authorizations_denied: [0, 0, 0],
+      denial_review: [1, 0, 0],
       denials: [1, 0, 0],
       patient_questions: [1, 1, 1],
       refunds: [1, 0, 0],
       missed_installments: [1, 0, 0],
     });
-    expect(response.body.totals).toEqual({ count: 14, overdue: 3, escalated: 3 });
+    expect(response.body.totals).toEqual({ count: 15, overdue: 3, escalated: 3 });
     expect(queueOf(response.body, 'coder_review').byAge).toEqual({ under_1_day: 1, '1_to_3_days': 0, '3_to_7_days': 0, over_7_days: 1 });
     expect(queueOf(response.body, 'clarifications').byAge).toEqual({ under_1_day: 1, '1_to_3_days': 0, '3_to_7_days': 1, over_7_days: 0 });
     expect(response.body.ageBuckets.map((b: any) => b.label)).toEqual(['< 1 day', '1–3 days', '3–7 days', '> 7 days']);
@@ -264,12 +266,12 @@ describe('GET /worklists/overview', () => {
     expect(all.body.byPayer).toEqual(
       expect.arrayContaining([
         { payerId: 'BLUE-PLAINS', count: 2, overdue: 0, escalated: 0 },
-        { payerId: 'ACME-HEALTH', count: 12, overdue: 3, escalated: 3 },
+        { payerId: 'ACME-HEALTH', count: 13, overdue: 3, escalated: 3 },
       ]),
     );
     expect(all.body.byPayer[0].payerId).toBe('ACME-HEALTH'); // the most escalated first
     expect(all.body.byPhysician).toEqual([
-      { npi: '1234567893', name: 'Dr. Demo One', count: 12, overdue: 3, escalated: 3 },
+      { npi: '1234567893', name: 'Dr. Demo One', count: 13, overdue: 3, escalated: 3 },
       { npi: '1245319599', name: 'Dr. Demo Two', count: 2, overdue: 0, escalated: 0 },
     ]);
     const payer = await overview('?payer=BLUE-PLAINS');
@@ -278,7 +280,7 @@ describe('GET /worklists/overview', () => {
     expect(payer.body.totals).toEqual({ count: 2, overdue: 0, escalated: 0 });
     expect(queueOf(payer.body, 'coverage').items.map((i: any) => i.encounterId)).toEqual([ids.coverage]);
     const physician = await overview('?physician=1234567893');
-    expect(physician.body.totals).toEqual({ count: 12, overdue: 3, escalated: 3 });
+    expect(physician.body.totals).toEqual({ count: 13, overdue: 3, escalated: 3 });
     expect(queueOf(physician.body, 'coder_review').items.map((i: any) => i.encounterId)).toEqual([ids.coderNew]);
     const both = await overview('?physician=1245319599&payer=ACME-HEALTH');
     expect(both.body.totals).toEqual({ count: 0, overdue: 0, escalated: 0 });

@@ -8,15 +8,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchChromium, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
+import { launchChromium, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
 import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted } from './support.ts';
+import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
 
 let stack: TestStack;
 let browser: Browser;
 let accepted: Submitted;
 let stillWaiting: Submitted;
-const screenshots: string[] = [];
+const { check, report } = screenChecks();
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startTestStack({ timings: FAST_TIMINGS, straightThrough: 'product-default' }), launchChromium()]);
@@ -28,14 +28,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+  report();
 });
-
-async function check(rolePage: RolePage, name: string): Promise<void> {
-  const { screenshot, failures } = await checkScreen(rolePage, name);
-  screenshots.push(screenshot);
-  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
-}
 
 /** Signs in as a coder and opens the coder worklist from the nav. */
 async function openWorklist(viewport: ViewportName): Promise<RolePage> {

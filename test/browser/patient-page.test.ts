@@ -11,14 +11,14 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchChromium, openCheckedPage, signIn, type RolePage } from '../../testkit/browser.ts';
+import { launchChromium, openCheckedPage, signIn } from '../../testkit/browser.ts';
 import { call, validSubmission } from '../../testkit/http.ts';
 import type { TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage } from './support.ts';
+import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, screenChecks } from './support.ts';
 
 let stack: TestStack;
 let browser: Browser;
-const screenshots: string[] = [];
+const { check, report } = screenChecks();
 let linkUrl: string;
 let statementNumber: string;
 const dateOfBirth = validSubmission().patient.dateOfBirth;
@@ -39,14 +39,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+  report();
 });
-
-async function check(rolePage: RolePage, name: string): Promise<void> {
-  const { screenshot, failures } = await checkScreen(rolePage, name);
-  screenshots.push(screenshot);
-  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
-}
 
 describe('the patient page and the billers’ question worklist', () => {
   it('patient opens the link, asks; the biller answers; the patient reads the answer', async () => {

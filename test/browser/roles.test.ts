@@ -8,15 +8,15 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchChromium, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
+import { launchChromium, signIn, type ViewportName } from '../../testkit/browser.ts';
 import type { TestStack } from '../../testkit/stack.ts';
 import { call } from '../../testkit/http.ts';
-import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, type Submitted } from './support.ts';
+import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
 
 let stack: TestStack;
 let browser: Browser;
 const encounters: Record<'askedPhysician' | 'forCoder' | 'forSupervisor' | 'billed', Submitted> = {} as never;
-const screenshots: string[] = [];
+const { check, report } = screenChecks();
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startBrowserStack(), launchChromium()]);
@@ -44,15 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+  report();
 });
-
-/** Runs checkScreen and fails the test on anything it found. */
-async function check(rolePage: RolePage, name: string): Promise<void> {
-  const { screenshot, failures } = await checkScreen(rolePage, name);
-  screenshots.push(screenshot);
-  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
-}
 
 /** Opens an encounter from the worklist and waits for its view. */
 async function openFromWorklist(page: Page, encounter: Submitted): Promise<void> {

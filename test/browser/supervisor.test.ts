@@ -7,10 +7,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkScreen, launchChromium, openCheckedPage, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
+import { launchChromium, openCheckedPage, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
 import { call, validSubmission } from '../../testkit/http.ts';
 import { startTestStack, type TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted } from './support.ts';
+import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
 
 let stack: TestStack;
 let browser: Browser;
@@ -19,7 +19,7 @@ let waiting: Submitted;
 /** Escalated too, later, for another physician: the physician filter shows it alone. */
 let otherPhysician: Submitted;
 const OTHER_NPI = '1245319599';
-const screenshots: string[] = [];
+const { check, report } = screenChecks();
 
 beforeAll(async () => {
   // FAST_TIMINGS: a physician query is due after 6 s, then the encounter is escalated.
@@ -44,14 +44,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await stack?.stop();
-  if (screenshots.length > 0) console.log(`screenshots:\n  ${screenshots.join('\n  ')}`);
+  report();
 });
-
-async function check(rolePage: RolePage, name: string): Promise<void> {
-  const { screenshot, failures } = await checkScreen(rolePage, name);
-  screenshots.push(screenshot);
-  expect(failures, `${name} at ${rolePage.viewport} width`).toEqual([]);
-}
 
 /** Signs in as the supervisor and opens the overview from the nav. */
 async function openOverview(viewport: ViewportName): Promise<RolePage> {

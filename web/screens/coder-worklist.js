@@ -13,6 +13,7 @@ import { ApiError } from '../lib/api-client.js';
 import { buildOverrideBody, newIdempotencyKey, overrideErrorsByInput, overrideRowsFromCodes } from '../lib/override-body.js';
 import { stageLabel } from '../lib/stages.js';
 import { reasonLabel, renderRationale } from '../coder-review.js';
+import { codeRows, readForm } from './coder-code-form.js';
 import { $, el, facts, fill, section, time } from '../ui/dom.js';
 import { api, handleError, showProblem, viewerRole } from '../ui/session.js';
 
@@ -27,8 +28,6 @@ const state = {
   /** The Idempotency-Key of a send that got no answer, with its body: a retry of the same body reuses it. */
   retry: null,
 };
-
-const inputId = (key) => `cr-${key.replaceAll('.', '-')}`;
 
 function worklistRows(items) {
   if (items.length === 0) return el('p', { className: 'muted' }, 'No encounter is waiting for a coder.');
@@ -67,83 +66,7 @@ function worklistRows(items) {
   );
 }
 
-/** One input of the code form with its label and, when the API or the page refused it, the error next to it. */
-function codeInput(key, label, value, errors, { size = 9, numeric = false } = {}) {
-  const id = inputId(key);
-  const messages = errors.get(key) ?? [];
-  const input = el('input', {
-    id,
-    type: 'text',
-    size,
-    spellcheck: 'false',
-    autocomplete: 'off',
-    inputmode: numeric ? 'numeric' : undefined,
-    'data-field': key,
-    'aria-invalid': messages.length > 0 ? 'true' : undefined,
-    'aria-describedby': messages.length > 0 ? `${id}-error` : undefined,
-    oninput: () => markDirty(true),
-  });
-  input.value = value;
-  return el(
-    'div',
-    { className: 'code-field' },
-    el('label', { for: id }, label),
-    input,
-    messages.length > 0 ? el('p', { id: `${id}-error`, className: 'field-error' }, messages.join(' ')) : null,
-  );
-}
-
-function codeRows(rows, codes, errors) {
-  const described = (list, i) => codes?.[list]?.[i]?.description ?? '';
-  return [
-    el(
-      'fieldset',
-      { className: 'code-rows' },
-      el('legend', {}, 'Diagnoses (ICD-10-CM), in order'),
-      rows.diagnoses.map((d, i) =>
-        el(
-          'div',
-          { className: 'code-row' },
-          codeInput(`diagnoses.${i}.code`, `Diagnosis ${i + 1} code`, d.code, errors),
-          el('span', { className: 'muted' }, described('diagnoses', i)),
-        ),
-      ),
-    ),
-    rows.procedures.length === 0
-      ? null
-      : el(
-          'fieldset',
-          { className: 'code-rows' },
-          el('legend', {}, 'Procedures (CPT or HCPCS)'),
-          rows.procedures.map((p, i) =>
-            el(
-              'div',
-              { className: 'code-row' },
-              codeInput(`procedures.${i}.code`, `Procedure ${i + 1} code`, p.code, errors, { size: 7 }),
-              codeInput(`procedures.${i}.units`, 'Units', p.units, errors, { size: 3, numeric: true }),
-              codeInput(`procedures.${i}.modifiers`, 'Modifiers', p.modifiers, errors, { size: 8 }),
-              codeInput(`procedures.${i}.diagnosisPointers`, 'Diagnosis pointers', p.diagnosisPointers, errors, { size: 6, numeric: true }),
-              el('span', { className: 'muted' }, described('procedures', i)),
-            ),
-          ),
-        ),
-  ];
-}
-
-/** The form's values (strings), as buildOverrideBody takes them. */
-function readForm(rows) {
-  const value = (key) => document.getElementById(inputId(key))?.value ?? '';
-  return {
-    diagnoses: rows.diagnoses.map((_, i) => ({ code: value(`diagnoses.${i}.code`) })),
-    procedures: rows.procedures.map((_, i) => ({
-      code: value(`procedures.${i}.code`),
-      units: value(`procedures.${i}.units`),
-      modifiers: value(`procedures.${i}.modifiers`),
-      diagnosisPointers: value(`procedures.${i}.diagnosisPointers`),
-    })),
-    note: document.getElementById('cr-note')?.value ?? '',
-  };
-}
+const onEdit = () => markDirty(true);
 
 function markDirty(dirty) {
   state.dirty = dirty;
@@ -201,7 +124,7 @@ async function send(action) {
 /** Redraws the form with what was typed and the errors at their fields; focus on the first one. */
 function showFieldErrors(values, errors, title) {
   const grouped = overrideErrorsByInput(errors);
-  fill($('cr-codes'), codeRows(values, state.view.codes, grouped));
+  fill($('cr-codes'), codeRows(values, state.view.codes, grouped, onEdit));
   const loose = grouped.get('') ?? [];
   outcome('rejected', el('strong', {}, title), loose.length > 0 ? el('p', {}, loose.join(' ')) : null);
   markDirty(true);
@@ -247,7 +170,7 @@ function renderOpen(view) {
       { className: 'hint' },
       'Accept them as they stand, or change a code and send your codes; a refused code is marked at its field.',
     ),
-    el('div', { id: 'cr-codes' }, codeRows(rows, view.codes, new Map())),
+    el('div', { id: 'cr-codes' }, codeRows(rows, view.codes, new Map(), onEdit)),
     el(
       'div',
       { className: 'field' },
@@ -270,7 +193,7 @@ function renderOpen(view) {
           id: 'cr-undo',
           hidden: true,
           onclick: () => {
-            fill($('cr-codes'), codeRows(rows, view.codes, new Map()));
+            fill($('cr-codes'), codeRows(rows, view.codes, new Map(), onEdit));
             fill($('cr-outcome'));
             markDirty(false);
             $('cr-accept').focus();

@@ -33,37 +33,8 @@ function flags(item) {
 /** How long it has waited: days from a day on, else "12 min". */
 const waited = (item) => (item.ageDays >= 1 ? `${item.ageDays} days` : relativeTime(item.since).replace(/ ago$/, '').replace(/^in /, ''));
 
-/** A table whose rows become labelled cards at phone width (table.rows in styles.css). */
-function stackedTable(caption, headers, rows) {
-  return el(
-    'table',
-    { className: 'rows' },
-    el('caption', { className: 'visually-hidden' }, caption),
-    el(
-      'thead',
-      {},
-      el(
-        'tr',
-        {},
-        headers.map((h) => el('th', { scope: 'col' }, h)),
-      ),
-    ),
-    el(
-      'tbody',
-      {},
-      rows.map((cells) =>
-        el(
-          'tr',
-          {},
-          cells.map((c, i) => el('td', { 'data-label': headers[i] }, c)),
-        ),
-      ),
-    ),
-  );
-}
-
 function itemsTable(caption, items, labels, { withQueue }) {
-  return stackedTable(
+  return table(
     caption,
     [...(withQueue ? ['Queue'] : []), 'Encounter', 'Payer', 'Physician', 'Waiting', 'Due', 'Flags'],
     items.map((item) => [
@@ -83,6 +54,7 @@ function itemsTable(caption, items, labels, { withQueue }) {
       item.dueAt === null ? '—' : time(item.dueAt, { short: true }),
       flags(item),
     ]),
+    { stacked: true },
   );
 }
 

@@ -65,35 +65,33 @@ export function section(title, ...content) {
 /**
  * A table with a (visually hidden) caption, column headers and rows of cells, in a region that
  * scrolls sideways when the table is wider than the screen (focusable, so keyboards scroll it too).
+ * `stacked`: instead, at phone width each row becomes a card of labelled cells (table.rows).
  */
-export function table(caption, headers, rows) {
-  return el(
-    'div',
-    { className: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' },
+export function table(caption, headers, rows, { stacked = false } = {}) {
+  const built = el(
+    'table',
+    { className: stacked ? 'rows' : undefined },
+    el('caption', { className: 'visually-hidden' }, caption),
     el(
-      'table',
+      'thead',
       {},
-      el('caption', { className: 'visually-hidden' }, caption),
       el(
-        'thead',
+        'tr',
         {},
+        headers.map((h) => el('th', { scope: 'col' }, h)),
+      ),
+    ),
+    el(
+      'tbody',
+      {},
+      rows.map((cells) =>
         el(
           'tr',
           {},
-          headers.map((h) => el('th', { scope: 'col' }, h)),
-        ),
-      ),
-      el(
-        'tbody',
-        {},
-        rows.map((cells) =>
-          el(
-            'tr',
-            {},
-            cells.map((c) => el('td', {}, c)),
-          ),
+          cells.map((c, i) => el('td', { 'data-label': stacked ? headers[i] : undefined }, c)),
         ),
       ),
     ),
   );
+  return stacked ? built : el('div', { className: 'table-wrap', role: 'region', 'aria-label': caption, tabindex: '0' }, built);
 }
