@@ -63,7 +63,7 @@ describe('the supervisor’s overview in Chromium', () => {
     const { page } = rolePage;
     try {
       const first = firstAttentionRow(rolePage);
-      await expect.poll(() => first.locator('a').textContent()).toBe(escalated.clinicEncounterId);
+      await expect.poll(() => first.locator('a').textContent(), { timeout: 20_000 }).toBe(escalated.clinicEncounterId);
       expect(await first.locator('.flag').allTextContents()).toEqual(['Escalated', 'Overdue']);
       await expect
         .poll(() => page.locator('#overview-totals').textContent())
@@ -77,24 +77,26 @@ describe('the supervisor’s overview in Chromium', () => {
       const links = () => page.locator('#overview-attention tbody a').allTextContents();
       expect(await links()).toContain(otherPhysician.clinicEncounterId);
       await page.getByRole('combobox', { name: 'Physician' }).selectOption(OTHER_NPI);
-      await expect.poll(() => first.locator('a').textContent()).toBe(otherPhysician.clinicEncounterId);
+      await expect.poll(() => first.locator('a').textContent(), { timeout: 20_000 }).toBe(otherPhysician.clinicEncounterId);
       expect(await links()).not.toContain(escalated.clinicEncounterId);
       await page.getByRole('combobox', { name: 'Payer' }).selectOption('ACME-HEALTH');
-      await expect.poll(() => page.locator('#overview-by-physician tbody tr').count()).toBe(1);
+      await expect.poll(() => page.locator('#overview-by-physician tbody tr').count(), { timeout: 20_000 }).toBe(1);
       await page.getByRole('button', { name: 'Show all' }).click();
-      await expect.poll(() => first.locator('a').textContent()).toBe(escalated.clinicEncounterId);
+      await expect.poll(() => first.locator('a').textContent(), { timeout: 20_000 }).toBe(escalated.clinicEncounterId);
       expect(await page.getByRole('combobox', { name: 'Payer' }).inputValue()).toBe('');
 
       await first.locator('a').click();
-      await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Encounter ${escalated.clinicEncounterId}`);
-      await expect.poll(() => page.locator('#detail-body dl .stage').first().textContent()).toBe('Escalated');
+      await expect
+        .poll(() => page.locator('#detail-title').textContent(), { timeout: 20_000 })
+        .toBe(`Encounter ${escalated.clinicEncounterId}`);
+      await expect.poll(() => page.locator('#detail-body dl .stage').first().textContent(), { timeout: 20_000 }).toBe('Escalated');
       expect(new URL(page.url()).hash).toBe(`#/encounters/${escalated.id}`);
     } finally {
       await rolePage.close();
     }
     const phone = await openOverview('phone');
     try {
-      await expect.poll(() => firstAttentionRow(phone).locator('a').textContent()).toBe(escalated.clinicEncounterId);
+      await expect.poll(() => firstAttentionRow(phone).locator('a').textContent(), { timeout: 20_000 }).toBe(escalated.clinicEncounterId);
       await check(phone, 'supervisor-overview');
     } finally {
       await phone.close();
@@ -113,7 +115,7 @@ describe('the supervisor’s overview in Chromium', () => {
         await page.goto(`${stack.apiUrl}/ui/`);
         await page.getByLabel('API token').fill(token);
         await page.getByRole('button', { name: 'Use token' }).click();
-        await expect.poll(() => page.locator('#access').textContent()).toMatch(message);
+        await expect.poll(() => page.locator('#access').textContent(), { timeout: 20_000 }).toMatch(message);
         expect(await page.locator('#screens > section:not([hidden])').count()).toBe(0);
         expect(await page.locator('#screen-nav').isHidden()).toBe(true);
         await check(rolePage, name);
