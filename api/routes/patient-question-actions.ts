@@ -7,6 +7,7 @@
  * audited with the question's id. An Idempotency-Key makes a retry answer with what was done,
  * without a second action or a second answer.
  */
+import type { Response } from 'express';
 import { z } from 'zod';
 import type { PatientQuestion } from '../../generated/prisma/client.ts';
 import { badRequest } from '../../platform/problem.ts';
@@ -46,9 +47,18 @@ function auditKeyOf(headerValue: string | undefined, questionId: string, action:
   return `patient-question:${questionId}:${action}:${headerValue}`;
 }
 
-async function alreadyDone(deps: ApiDeps, auditKey: string | undefined): Promise<boolean> {
+/**
+ * A repeat of an action already done under the same Idempotency-Key (its audit row exists): answers
+ * 200 with the question as it stands, marked as a replay, and says so; nothing is done again.
+ */
+async function answeredAsReplay(deps: ApiDeps, res: Response, auditKey: string | undefined, questionId: string): Promise<boolean> {
   if (auditKey === undefined) return false;
-  return (await deps.prisma.auditEvent.count({ where: { idempotencyKey: auditKey } })) > 0;
+  if ((await deps.prisma.auditEvent.count({ where: { idempotencyKey: auditKey } })) === 0) return false;
+  res
+    .status(200)
+    .set('Idempotent-Replay', 'true')
+    .json({ question: await currentView(deps, questionId) });
+  return true;
 }
 
 /** After the action: the biller's answer on the question (patient notified), and the audit row with the question's id. */
@@ -102,13 +112,7 @@ export const patientQuestionActionRoutes = [
     async ({ deps, params, body, req, res }) => {
       const question = await questionOr404(deps, params.id);
       const key = auditKeyOf(req.get('idempotency-key'), question.id, 'claim');
-      if (await alreadyDone(deps, key)) {
-        res
-          .status(200)
-          .set('Idempotent-Replay', 'true')
-          .json({ question: await currentView(deps, question.id) });
-        return;
-      }
+      if (await answeredAsReplay(deps, res, key, question.id)) return;
       const principal = principalOf(res);
       const { answer, ...action } = body;
       const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: question.encounterId } });
@@ -140,13 +144,7 @@ export const patientQuestionActionRoutes = [
     async ({ deps, params, body, req, res }) => {
       const question = await questionOr404(deps, params.id);
       const key = auditKeyOf(req.get('idempotency-key'), question.id, 'payment-plan');
-      if (await alreadyDone(deps, key)) {
-        res
-          .status(200)
-          .set('Idempotent-Replay', 'true')
-          .json({ question: await currentView(deps, question.id) });
-        return;
-      }
+      if (await answeredAsReplay(deps, res, key, question.id)) return;
       const principal = principalOf(res);
       const { answer, ...request } = body;
       const plan = await createPaymentPlan(deps, question.statementId, principal, request, { questionId: question.id });
