@@ -74,19 +74,32 @@ export async function authorize(state: EncounterState, codes?: CodingSummary): P
       state.flag('partially authorized: billing only the authorized units');
       return { authNumber: result.authNumber, authorizedUnits: result.authorizedUnits, billPatient: false };
     }
-    const expired = result.outcome === 'pended';
-    if (expired) status.authorization.outcome = 'expired';
-    const decision = await state.awaitSupervisor(
-      expired ? 'needs_review' : 'denied',
-      expired ? 'authorization_expired' : 'authorization_denied',
-      expired
-        ? 'the insurer did not decide by the regulatory deadline'
-        : `the insurer denied authorization: ${result.reason ?? 'no reason given'}`,
-      ['resubmit', 'bill_patient'],
-    );
+    const decision = await awaitAuthorizationDecision(state, result, {
+      expired: 'the insurer did not decide by the regulatory deadline',
+      denied: 'the insurer denied authorization',
+    });
     if (decision?.decision === 'bill_patient') return billWithoutAuthorization(state);
     await state.moveTo('authorization', 'supervisor asked to resubmit with more documentation', decision?.decidedBy);
   }
+}
+
+/**
+ * A request the insurer denied, or left pended past the regulatory deadline (shown as expired): a
+ * supervisor decides whether to resubmit it or bill the patient. `wording` says what happened.
+ */
+export function awaitAuthorizationDecision(
+  state: EncounterState,
+  result: AuthorizationResult,
+  wording: { expired: string; denied: string },
+) {
+  const expired = result.outcome === 'pended';
+  if (expired && state.status.authorization) state.status.authorization.outcome = 'expired';
+  return state.awaitSupervisor(
+    expired ? 'needs_review' : 'denied',
+    expired ? 'authorization_expired' : 'authorization_denied',
+    expired ? wording.expired : `${wording.denied}: ${result.reason ?? 'no reason given'}`,
+    ['resubmit', 'bill_patient'],
+  );
 }
 
 /**

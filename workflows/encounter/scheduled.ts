@@ -11,7 +11,14 @@
 import { ActivityFailure, condition } from '@temporalio/workflow';
 import type { AuthorizationResult } from '../../activities/index.ts';
 import { external, internal } from '../activities.ts';
-import { authorize, billWithoutAuthorization, followPended, toAuthorizationState, type AuthorizationForBilling } from './authorization.ts';
+import {
+  authorize,
+  awaitAuthorizationDecision,
+  billWithoutAuthorization,
+  followPended,
+  toAuthorizationState,
+  type AuthorizationForBilling,
+} from './authorization.ts';
 import { failureMessage, type EncounterState } from './state.ts';
 
 /** What the pre-service authorization left for billing: nothing needed, an authorization on file, or billing the patient. */
@@ -55,16 +62,10 @@ export async function authorizeBeforeService(state: EncounterState): Promise<Pre
       );
       return { billPatient: false };
     }
-    const expired = result.outcome === 'pended';
-    if (expired) status.authorization.outcome = 'expired';
-    const decision = await state.awaitSupervisor(
-      expired ? 'needs_review' : 'denied',
-      expired ? 'authorization_expired' : 'authorization_denied',
-      expired
-        ? 'the insurer did not decide on the pre-service request by the regulatory deadline'
-        : `the insurer denied the pre-service authorization: ${result.reason ?? 'no reason given'}`,
-      ['resubmit', 'bill_patient'],
-    );
+    const decision = await awaitAuthorizationDecision(state, result, {
+      expired: 'the insurer did not decide on the pre-service request by the regulatory deadline',
+      denied: 'the insurer denied the pre-service authorization',
+    });
     if (decision?.decision === 'bill_patient') return { billPatient: billWithoutAuthorization(state).billPatient };
     await state.moveTo('authorization', 'asked to resubmit the pre-service authorization with more documentation', decision?.decidedBy);
   }
