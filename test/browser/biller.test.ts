@@ -10,23 +10,19 @@
  * no sideways scrolling, no error in the page).
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn, type RolePage } from '../../testkit/browser.ts';
-import type { TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, screenChecks, startBrowserStack, submit, waitForStage, type Submitted } from './support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type RolePage } from '../../testkit/browser.ts';
+import { SCENARIOS, TOKENS, BROWSER_TIMINGS, submit, useBrowserStack, waitForStage, type Submitted } from './support.ts';
 
-let stack: TestStack;
-let browser: Browser;
 let denied: Submitted;
 let routine: Submitted;
 let modifier: Submitted;
 let inactive: Submitted;
-const { check, report } = screenChecks();
+// A payer-directory day of an hour: BLUE-PLAINS's 60-day appeal limit stays ahead of the check.
+const { stack, browser, check } = useBrowserStack({ timings: { ...BROWSER_TIMINGS, payerDay: '1h' } });
 
 beforeAll(async () => {
-  // A payer-directory day of an hour: BLUE-PLAINS's 60-day appeal limit stays ahead of the check.
-  [stack, browser] = await Promise.all([startBrowserStack({ payerDay: '1h' }), launchChromium()]);
   [denied, routine, modifier, inactive] = await Promise.all([
     submit(stack, 'denied', SCENARIOS.deniedLevel5, 'M-DENY-LEVEL5', 'BLUE-PLAINS'),
     submit(stack, 'balance', SCENARIOS.routine),
@@ -40,12 +36,6 @@ beforeAll(async () => {
     waitForStage(stack, inactive.id, 'awaiting_coverage', 120_000),
   ]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  report();
-});
 
 /** Opens the Billing work screen from the nav, on one of its tabs. */
 async function openBillingTab(page: Page, tab: RegExp): Promise<void> {

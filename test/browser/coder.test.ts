@@ -6,30 +6,21 @@
  * accepts the suggested codes and sees where the encounter went. Checked at desktop and phone
  * width (screenshots, axe, no sideways scrolling, no error in the page).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, useBrowserStack } from './support.ts';
 
-let stack: TestStack;
-let browser: Browser;
 let accepted: Submitted;
 let stillWaiting: Submitted;
-const { check, report } = screenChecks();
+const { stack, browser, check } = useBrowserStack({ timings: FAST_TIMINGS, straightThrough: 'product-default' });
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startTestStack({ timings: FAST_TIMINGS, straightThrough: 'product-default' }), launchChromium()]);
   accepted = await submit(stack, 'coder-accepts', SCENARIOS.routine);
   stillWaiting = await submit(stack, 'coder-later', SCENARIOS.routine);
   await Promise.all([waitForStage(stack, accepted.id, 'coder_review'), waitForStage(stack, stillWaiting.id, 'coder_review')]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  report();
-});
 
 /** Signs in as a coder and opens the coder worklist from the nav. */
 async function openWorklist(viewport: ViewportName): Promise<RolePage> {

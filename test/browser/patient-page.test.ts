@@ -9,16 +9,12 @@
  * then pays on the page with the payment sandbox's test cards: a declined card says so clearly
  * and charges nothing; an accepted one lowers the balance shown at once.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openCheckedPage, signIn } from '../../testkit/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCheckedPage, signIn } from '../../testkit/browser.ts';
 import { call, validSubmission } from '../../testkit/http.ts';
-import type { TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, screenChecks } from './support.ts';
+import { SCENARIOS, TOKENS, submit, useBrowserStack, waitForStage } from './support.ts';
 
-let stack: TestStack;
-let browser: Browser;
-const { check, report } = screenChecks();
+const { stack, browser, check } = useBrowserStack();
 let linkUrl: string;
 let statementNumber: string;
 const dateOfBirth = validSubmission().patient.dateOfBirth;
@@ -26,7 +22,6 @@ const QUESTION = 'Why do I owe money when my insurance covers visits?';
 const ANSWER = 'Your plan asks a $25 copay for each office visit; your insurer paid the rest.';
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchChromium()]);
   const encounter = await submit(stack, 'patient', SCENARIOS.routine);
   const billed = await waitForStage(stack, encounter.id, 'billed');
   const link = await call(stack.apiUrl, 'POST', `/statements/${billed.statementId}/access-links`, { token: TOKENS.biller });
@@ -35,12 +30,6 @@ beforeAll(async () => {
   const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: billed.statementId as string } });
   statementNumber = (statement.breakdown as { statementNumber: string }).statementNumber;
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  report();
-});
 
 describe('the patient page and the billers’ question worklist', () => {
   it('patient opens the link, asks; the biller answers; the patient reads the answer', async () => {

@@ -6,20 +6,16 @@
  * scrolling, no error in the page). Run with `npm run test:browser`; see /work/coord/screens.md
  * or testkit/browser.ts to add a check.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signIn, type ViewportName } from '../../testkit/browser.ts';
-import type { TestStack } from '../../testkit/stack.ts';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type ViewportName } from '../../testkit/browser.ts';
 import { call } from '../../testkit/http.ts';
-import { SCENARIOS, TOKENS, startBrowserStack, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
+import { SCENARIOS, TOKENS, submit, useBrowserStack, waitForStage, type Submitted } from './support.ts';
 
-let stack: TestStack;
-let browser: Browser;
 const encounters: Record<'askedPhysician' | 'forCoder' | 'forSupervisor' | 'billed', Submitted> = {} as never;
-const { check, report } = screenChecks();
+const { stack, browser, check } = useBrowserStack();
 
 beforeAll(async () => {
-  [stack, browser] = await Promise.all([startBrowserStack(), launchChromium()]);
   encounters.askedPhysician = await submit(stack, 'physician', SCENARIOS.vagueDiabetes);
   encounters.forCoder = await submit(stack, 'coder', SCENARIOS.vagueDiabetes);
   encounters.forSupervisor = await submit(stack, 'supervisor', SCENARIOS.unitsEdit);
@@ -40,12 +36,6 @@ beforeAll(async () => {
     waitForStage(stack, encounters.billed.id, 'billed'),
   ]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  report();
-});
 
 /** Opens an encounter from the worklist and waits for its view. */
 async function openFromWorklist(page: Page, encounter: Submitted): Promise<void> {

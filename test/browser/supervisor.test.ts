@@ -5,25 +5,21 @@
  * token the API does not know, and a role without screens (intake), see a message and no data
  * screen. Checked at desktop and phone width (screenshots, axe, no sideways scrolling).
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openCheckedPage, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCheckedPage, signIn, type RolePage, type ViewportName } from '../../testkit/browser.ts';
 import { call, validSubmission } from '../../testkit/http.ts';
-import { startTestStack, type TestStack } from '../../testkit/stack.ts';
-import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, screenChecks } from './support.ts';
+import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { SCENARIOS, TOKENS, submit, waitForStage, type Submitted, useBrowserStack } from './support.ts';
 
-let stack: TestStack;
-let browser: Browser;
 let escalated: Submitted;
 let waiting: Submitted;
 /** Escalated too, later, for another physician: the physician filter shows it alone. */
 let otherPhysician: Submitted;
 const OTHER_NPI = '1245319599';
-const { check, report } = screenChecks();
+// FAST_TIMINGS: a physician query is due after 6 s, then the encounter is escalated.
+const { stack, browser, check } = useBrowserStack({ timings: FAST_TIMINGS });
 
 beforeAll(async () => {
-  // FAST_TIMINGS: a physician query is due after 6 s, then the encounter is escalated.
-  [stack, browser] = await Promise.all([startTestStack(), launchChromium()]);
   escalated = await submit(stack, 'escalated', SCENARIOS.vagueDiabetes);
   waiting = await submit(stack, 'coder-wait', SCENARIOS.unitsEdit);
   await waitForStage(stack, escalated.id, 'awaiting_clarification');
@@ -40,12 +36,6 @@ beforeAll(async () => {
     waitForStage(stack, waiting.id, 'coder_review'),
   ]);
 }, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  report();
-});
 
 /** Signs in as the supervisor and opens the overview from the nav. */
 async function openOverview(viewport: ViewportName): Promise<RolePage> {

@@ -3,17 +3,52 @@
  * encounters submitted over HTTP and waited for until each stands where a role's main path
  * starts. Physician queries wait an hour here (not seconds), so they stay open while people look.
  */
-import { expect } from 'vitest';
-import { checkScreen, type RolePage } from '../../testkit/browser.ts';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { checkScreen, launchChromium, type RolePage } from '../../testkit/browser.ts';
+import { standIn } from '../../testkit/fixtures.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
-import { FAST_TIMINGS, startTestStack, type TestStack } from '../../testkit/stack.ts';
+import { FAST_TIMINGS, startTestStack, type TestStack, type TestStackOptions } from '../../testkit/stack.ts';
 import type { EncounterTimings } from '../../workflows/config.ts';
 
 export { TOKENS };
 
-/** `timings` override the browser checks' own (e.g. a longer payer day, so an appeal deadline stays ahead). */
-export async function startBrowserStack(timings: Partial<EncounterTimings> = {}): Promise<TestStack> {
-  return startTestStack({ timings: { ...FAST_TIMINGS, clarificationDeadline: '1h', clarificationReminderInterval: '30m', ...timings } });
+/** The browser checks' timings: physician queries stay open for an hour while people look. */
+export const BROWSER_TIMINGS: EncounterTimings = { ...FAST_TIMINGS, clarificationDeadline: '1h', clarificationReminderInterval: '30m' };
+
+/** Starting the stack and Chromium side by side takes minutes on a busy machine. */
+const BROWSER_STACK_START_TIMEOUT_MS = 240_000;
+
+export interface BrowserRun {
+  stack: TestStack;
+  browser: Browser;
+  /** Runs checkScreen on the page and fails the test on anything it found; keeps the screenshot's path. */
+  check(rolePage: RolePage, name: string): Promise<void>;
+}
+
+/**
+ * The browser checks' shared setup: the stack (BROWSER_TIMINGS unless `options` say otherwise) and
+ * Chromium, started side by side before the file's tests and closed after them; the screenshots
+ * its checks took are listed at the end. A file's own `beforeAll` (registered after this call)
+ * sees both started.
+ */
+export function useBrowserStack(options: TestStackOptions = {}): BrowserRun {
+  let started: { stack: TestStack; browser: Browser } | undefined;
+  const { check, report } = screenChecks();
+  beforeAll(async () => {
+    const [stack, browser] = await Promise.all([startTestStack({ timings: BROWSER_TIMINGS, ...options }), launchChromium()]);
+    started = { stack, browser };
+  }, BROWSER_STACK_START_TIMEOUT_MS);
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.stack.stop();
+    report();
+  });
+  return {
+    stack: standIn('the browser stack', () => started?.stack),
+    browser: standIn('Chromium', () => started?.browser),
+    check,
+  };
 }
 
 type Documentation = ReturnType<typeof validSubmission>['documentation'];
