@@ -10,6 +10,7 @@ import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../pl
 import { acceptedSchema, clarificationListSchema, physicianClarificationsSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { answerClarificationSchema, clarificationIdParams, clarificationListQuerySchema, npi, physicianParams, uuid } from '../schemas.ts';
+import type { ClarificationQuery } from '../../generated/prisma/client.ts';
 import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../workflows/messages.ts';
 
 /**
@@ -23,6 +24,23 @@ function refusalMessage(message: string | undefined, submitted: Array<string | u
     (text) => text !== undefined && text.length > 0 && (message.includes(text) || message.includes(text.slice(0, 12))),
   );
   return quotes ? generic : message;
+}
+
+/** One clarification (physician query) as both lists show it; GET /clarifications adds the physician, the clinic's encounter id and the answer. */
+function clarificationView(q: ClarificationQuery) {
+  return {
+    id: q.id,
+    status: q.status,
+    encounterId: q.encounterId,
+    question: q.question,
+    clinicalIndicators: q.clinicalIndicators,
+    options: q.options,
+    reason: q.reason,
+    askedAt: q.createdAt.toISOString(),
+    dueAt: q.dueAt.toISOString(),
+    remindersSent: q.remindersSent,
+    links: { answer: `/clarifications/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
+  };
 }
 
 /** Past its deadline a query is escalated, but the physician's late answer still counts until a supervisor decides. */
@@ -77,23 +95,14 @@ export const clarificationRoutes = [
       });
       res.json({
         items: rows.map((q) => ({
-          id: q.id,
+          ...clarificationView(q),
           status: q.status as 'open' | 'escalated' | 'answered' | 'withdrawn',
           physicianNpi: q.physicianNpi,
-          encounterId: q.encounterId,
           clinicEncounterId: q.encounter.clinicEncounterId,
-          question: q.question,
-          clinicalIndicators: q.clinicalIndicators,
-          options: q.options,
-          reason: q.reason,
-          askedAt: q.createdAt.toISOString(),
-          dueAt: q.dueAt.toISOString(),
-          remindersSent: q.remindersSent,
           answer:
             q.status === 'answered'
               ? { option: q.answerOption, freeText: q.answerText, by: q.answeredBy, at: q.answeredAt?.toISOString() ?? null }
               : null,
-          links: { answer: `/clarifications/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
         })),
       });
     },
@@ -127,19 +136,7 @@ export const clarificationRoutes = [
         encounterIds: [...new Set(rows.map((q) => q.encounterId))],
       });
       res.json({
-        items: rows.map((q) => ({
-          id: q.id,
-          status: q.status,
-          encounterId: q.encounterId,
-          question: q.question,
-          clinicalIndicators: q.clinicalIndicators,
-          options: q.options,
-          reason: q.reason,
-          askedAt: q.createdAt.toISOString(),
-          dueAt: q.dueAt.toISOString(),
-          remindersSent: q.remindersSent,
-          links: { answer: `/clarifications/${encodeURIComponent(q.id)}/answer`, encounter: `/encounters/${q.encounterId}` },
-        })),
+        items: rows.map(clarificationView),
       });
     },
   ),

@@ -1,18 +1,12 @@
 // Findings of the security/compliance review, each over real HTTP against the API under test.
 // Over 300 lines because every finding shares one API under test.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
 import { standaloneSettingsFrom } from '../../platform/standalone.ts';
-import { call, sampleStatementDocument, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, sampleStatementDocument, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
-beforeAll(async () => {
-  api = await startApiUnderTest();
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useApiUnderTest();
 
 const post = (body: unknown) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
 const fields = (response: { body: any }) => (response.body?.errors ?? []).map((e: { field: string }) => e.field);

@@ -1,18 +1,10 @@
 // Intake against the payer directory (unknown payers refused with 400 naming the field) and the
 // patient's address: stored, versioned, never overwriting what is on file.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UNKNOWN_PAYER } from '../../api/encounter-intake.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest();
-});
-
-afterAll(async () => {
-  await api?.close();
-});
+const api = useApiUnderTest();
 
 const post = (body: unknown) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
 

@@ -1,16 +1,10 @@
 // The coding engine's input limits (coding/limits.ts) at intake: a record over them is refused with a
 // problem naming the field (400), a body over the byte limit with 413; nothing is stored either way.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CODING_INPUT_LIMITS, codingInputProblems } from '../../coding/limits.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
-beforeAll(async () => {
-  api = await startApiUnderTest();
-});
-afterAll(async () => {
-  await api?.close();
-});
+const api = useApiUnderTest();
 
 const post = (body: unknown) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
 const fields = (response: { body: any }): string[] => (response.body?.errors ?? []).map((e: { field: string }) => e.field);

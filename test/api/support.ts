@@ -17,6 +17,7 @@ import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { createTestDatabase, type TestDatabase } from '../../testkit/database.ts';
 import { createLocalTestEnv } from '../../testkit/temporal.ts';
 import { call } from '../../testkit/http.ts';
+import { startedForFile } from '../../testkit/fixtures.ts';
 
 export interface ApiUnderTest {
   app: Express;
@@ -75,6 +76,16 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
 }
 
 /** A real statement document (what the billing activity stores), for tests that insert statement rows. */
+/** The file's API under test: started before its tests (generous timeout: a fresh database and Temporal) and closed after them. */
+export function useApiUnderTest(options: { limits?: Partial<ApiLimits> } = {}): ApiUnderTest {
+  return startedForFile(
+    'the API under test',
+    () => startApiUnderTest(options),
+    (api) => api.close(),
+    180_000,
+  );
+}
+
 export function sampleStatementDocument(claimNumber: string): PatientStatementDocument {
   return buildPatientStatement({
     statementNumber: 'ST-1',
