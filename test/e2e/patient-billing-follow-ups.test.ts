@@ -12,12 +12,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccessLink } from '../../api/patient-access.ts';
 import { patientQuestionWorkflowId } from '../../domain/patient-questions.ts';
 import { TOKENS, call, submitEncounter } from '../../testkit/http.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 import { until as poll } from '../../testkit/poll.ts';
+import { openPatientSession } from '../../testkit/patient-session.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
 import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
@@ -58,17 +58,9 @@ async function askForPatient(statementId: string, category: string, text: string
 }
 
 async function patientCookie(statementId: string): Promise<string> {
-  const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
-  const link = await createAccessLink(stack.db.prisma, statementId, 'biller-demo', { linkTtl: '1d' });
-  const session = await call(stack.apiUrl, 'POST', '/patient-api/session', {
-    body: {
-      token: link.token,
-      dateOfBirth: '1980-02-29',
-      statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,
-    },
-  });
+  const session = await openPatientSession(stack.apiUrl, stack.db.prisma, statementId);
   expect(session.status).toBe(201);
-  return (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return session.cookie;
 }
 
 describe('a biller acts from a patient’s question', () => {

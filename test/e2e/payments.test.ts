@@ -9,8 +9,8 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reconcilePendingPayments } from '../../payments/reconcile.ts';
 import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
-import { createAccessLink } from '../../api/patient-access.ts';
 import { TOKENS, call, encounterStatus, submitEncounter } from '../../testkit/http.ts';
+import { openPatientSession } from '../../testkit/patient-session.ts';
 import { until } from '../../testkit/poll.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 
@@ -183,17 +183,8 @@ async function cycleOf(id: string, reached: (cycle: any) => boolean): Promise<an
 
 describe('the patient pays on the patient page', () => {
   it('pays by card token with the session of their link only, once per Idempotency-Key', async () => {
-    const statement = await stack.db.prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
-    const link = await createAccessLink(stack.db.prisma, statementId, 'biller-demo', { linkTtl: '1d' });
-    const session = await call(stack.apiUrl, 'POST', '/patient-api/session', {
-      body: {
-        token: link.token,
-        dateOfBirth: '1980-02-29',
-        statementNumber: (statement.breakdown as { statementNumber: string }).statementNumber,
-      },
-    });
-    expect(session.status).toBeLessThan(300);
-    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const { status, cookie } = await openPatientSession(stack.apiUrl, stack.db.prisma, statementId);
+    expect(status).toBeLessThan(300);
     const before = await call(stack.apiUrl, 'GET', '/patient-api/balance', { headers: { cookie } });
     expect(before.status).toBe(200);
     expect(before.body.tokenizeUrl).toBe(`${stack.paymentsUrl}/tokens`);
