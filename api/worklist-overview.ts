@@ -49,8 +49,11 @@ export interface OverviewOptions extends OverviewFilters {
   perQueue: number;
   /** Overdue and escalated items listed across all queues. */
   attention: number;
-  /** The standard prior-authorization decision deadline: a pended request older than this is overdue. */
-  authorizationDeadlineMs: number;
+  /**
+   * Prior-authorization decision deadlines: a pended request older than its deadline is overdue;
+   * the expedited deadline for the authorizations listed in `expeditedIds`, the standard otherwise.
+   */
+  authorizationDeadlines: { standardMs: number; expeditedMs: number; expeditedIds: readonly string[] };
   now: Date;
 }
 
@@ -89,6 +92,11 @@ export interface Overview {
  */
 function workItems(options: OverviewOptions): Prisma.Sql {
   const { now } = options;
+  const { standardMs, expeditedMs, expeditedIds } = options.authorizationDeadlines;
+  const authorizationDeadline =
+    expeditedIds.length === 0
+      ? Prisma.sql`${standardMs}`
+      : Prisma.sql`CASE WHEN pa."id" IN (${Prisma.join(expeditedIds)}) THEN ${expeditedMs}::double precision ELSE ${standardMs}::double precision END`;
   const stageSince = Prisma.sql`COALESCE((SELECT MAX(t."at") FROM "EncounterTransition" t WHERE t."encounterId" = e."id" AND t."toStage" = e."stage"), e."updatedAt")`;
   const stageQueue = (queue: string, stage: string, escalated: boolean) =>
     Prisma.sql`SELECT ${queue}::text AS queue, e."id" AS item_id, e."id" AS encounter_id, ${stageSince} AS since,
@@ -104,7 +112,7 @@ function workItems(options: OverviewOptions): Prisma.Sql {
     UNION ALL SELECT 'clarifications', c."id", c."encounterId", c."createdAt", c."dueAt", c."status" = 'escalated', c."physicianNpi"
       FROM "ClarificationQuery" c WHERE c."status" IN ('open', 'escalated')
     UNION ALL SELECT 'authorizations_pending', pa."id", pa."encounterId", pa."createdAt",
-      pa."createdAt" + ${options.authorizationDeadlineMs}::double precision * INTERVAL '1 millisecond', false, NULL
+      pa."createdAt" + ${authorizationDeadline}::double precision * INTERVAL '1 millisecond', false, NULL
       FROM "PriorAuthorization" pa JOIN "Encounter" pe ON pe."id" = pa."encounterId"
       WHERE pa."status" IN ('requested', 'pended') AND pe."stage" = 'authorization'
     UNION ALL SELECT 'denials', d."id", d."encounterId", d."createdAt", d."appealDueAt", d."status" = 'escalated', NULL

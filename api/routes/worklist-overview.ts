@@ -3,7 +3,7 @@
  * age bucket, payer and physician, escalations first (counted in the database, see
  * api/worklist-overview.ts), with links to each item listed.
  */
-import { durationMs } from '../../domain/durations.ts';
+import { authorizationDeadlineMs, expeditedPendingAuthorizations } from '../authorization-deadlines.ts';
 import { worklistOverviewSchema } from '../overview-responses.ts';
 import { route } from '../route.ts';
 import { worklistOverviewQuerySchema } from '../schemas.ts';
@@ -60,7 +60,7 @@ export const worklistOverviewRoutes = [
       path: '/worklists/overview',
       summary: 'Overdue and aging work across every queue, escalations first (supervisors)',
       description:
-        'Counts per queue (encounters waiting in each human stage, open physician clarifications, coder review, coverage problems, pended prior authorizations, denials, patient questions, statement-cycle decisions, refunds, missed installments), per age bucket (< 1 day, 1–3, 3–7, > 7 days), per payer and per physician; the most urgent items of each queue and the escalated and overdue items across queues. Overdue: past its due time (a clarification’s deadline, a denial’s appeal deadline, a patient question’s service level, a pended authorization’s standard decision deadline).',
+        'Counts per queue (encounters waiting in each human stage, open physician clarifications, coder review, coverage problems, pended prior authorizations, denials, patient questions, statement-cycle decisions, refunds, missed installments), per age bucket (< 1 day, 1–3, 3–7, > 7 days), per payer and per physician; the most urgent items of each queue and the escalated and overdue items across queues. Overdue: past its due time (a clarification’s deadline, a denial’s appeal deadline, a patient question’s service level, a pended authorization’s decision deadline: expedited or standard as the payer’s rules say).',
       roles: ['supervisor'],
       query: worklistOverviewQuerySchema,
       responses: { 200: { description: 'The overview', body: worklistOverviewSchema } },
@@ -72,7 +72,11 @@ export const worklistOverviewRoutes = [
         physician: query.physician,
         perQueue: query.perQueue,
         attention: query.attention,
-        authorizationDeadlineMs: durationMs(deps.timings.authorizationDeadlineStandard),
+        authorizationDeadlines: {
+          standardMs: authorizationDeadlineMs(deps.timings, false),
+          expeditedMs: authorizationDeadlineMs(deps.timings, true),
+          expeditedIds: await expeditedPendingAuthorizations(deps),
+        },
         now,
       });
       const at = now.getTime();

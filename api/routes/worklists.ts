@@ -12,13 +12,10 @@
  * cursor pages. A page may hold fewer than `limit` items (encounters that left the list while
  * being read are skipped): follow `nextCursor` until it is null.
  */
-import { z } from 'zod';
 import { dateToDay } from '../../domain/days.ts';
-import { durationMs } from '../../domain/durations.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
-import { priorAuthorizationFor, priorAuthorizationRuleSchema } from '../../payers/directory.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import type { ApiDeps } from '../deps.ts';
+import { authorizationDeadlineMs, expeditedRequests } from '../authorization-deadlines.ts';
 import { queryLiveStatus } from '../encounter-access.ts';
 import { route } from '../route.ts';
 import { authorizationWorklistQuerySchema, eligibilityWorklistQuerySchema } from '../schemas.ts';
@@ -67,22 +64,6 @@ export function page<Row extends { id: string }>(
   const kept = rows.slice(0, limit);
   const last = kept[kept.length - 1];
   return { rows: kept, nextCursor: rows.length > limit && last !== undefined ? encodeCursor({ at: timeOf(last), id: last.id }) : null };
-}
-
-/** Whether the payer's rules ask an expedited decision for any of the requested codes. */
-async function expeditedByEncounter(
-  deps: ApiDeps,
-  requests: ReadonlyArray<{ encounterId: string; payerId: string; codes: string[] }>,
-): Promise<Map<string, boolean>> {
-  const payerIds = [...new Set(requests.map((r) => r.payerId))];
-  const payers = await deps.prisma.payer.findMany({ where: { id: { in: payerIds } }, select: { id: true, priorAuthorization: true } });
-  const rules = new Map(payers.map((p) => [p.id, z.array(priorAuthorizationRuleSchema).catch([]).parse(p.priorAuthorization)]));
-  return new Map(
-    requests.map((r) => [
-      r.encounterId,
-      r.codes.some((code) => priorAuthorizationFor(rules.get(r.payerId) ?? [], code).expedited === true),
-    ]),
-  );
 }
 
 /** The authorization questions a biller answers (the rest of needs_review is a supervisor's or a coder's). */
@@ -199,18 +180,16 @@ export const worklistRoutes = [
           },
         ];
       });
-      const expedited = await expeditedByEncounter(
+      const expedited = await expeditedRequests(
         deps,
-        candidates.map((c) => ({ encounterId: c.row.id, payerId: c.row.payerId, codes: Object.keys(c.requestedUnits) })),
+        candidates.map((c) => ({ key: c.row.id, payerId: c.row.payerId, codes: Object.keys(c.requestedUnits) })),
       );
       const now = Date.now();
       const today = Date.parse(dateToDay(new Date(now)));
       res.json({
         items: candidates.map(({ row, auth, state, requestedUnits }) => {
-          const isExpedited = expedited.get(row.id) ?? false;
-          const due =
-            auth.createdAt.getTime() +
-            durationMs(isExpedited ? deps.timings.authorizationDeadlineExpedited : deps.timings.authorizationDeadlineStandard);
+          const isExpedited = expedited.has(row.id);
+          const due = auth.createdAt.getTime() + authorizationDeadlineMs(deps.timings, isExpedited);
           return {
             ...workItem(row),
             stage: row.stage as Stage,

@@ -89,9 +89,12 @@ beforeAll(async () => {
   await encounterIn('coverage', 'awaiting_coverage', 2 * DAY, true);
   await encounterIn('review', 'needs_review', 5 * DAY);
   await encounterIn('denialReview', 'denial_review', 4 * DAY);
-  for (const [name, status, age] of [
-    ['pendedLate', 'pended', 8 * DAY],
-    ['pendedNew', 'requested', HOUR],
+  // Knee arthroscopy (29880) is expedited at ACME-HEALTH: 72 h to decide, so four days is late; MRI (72148) has 7 days.
+  for (const [name, status, age, code] of [
+    ['pendedLate', 'pended', 8 * DAY, '72148'],
+    ['pendedNew', 'requested', HOUR, '72148'],
+    ['pendedExpedited', 'pended', 4 * DAY, '29880'],
+    ['pendedStandard', 'pended', 4 * DAY, '72148'],
   ] as const) {
     const id = await encounterIn(name, 'authorization', age);
     await prisma.priorAuthorization.create({
@@ -100,7 +103,7 @@ beforeAll(async () => {
         idempotencyKey: `${id}:pa:1`,
         timing: 'pre_service',
         status,
-        requestedUnits: { '72148': 1 },
+        requestedUnits: { [code]: 1 },
         createdAt: ago(age),
       },
     });
@@ -201,7 +204,7 @@ describe('GET /worklists/overview', () => {
       clarifications: [2, 1, 1],
       coder_review: [2, 0, 0],
       coverage: [1, 0, 0],
-      authorizations_pending: [2, 1, 0],
+      authorizations_pending: [4, 2, 0],
       authorizations_denied: [0, 0, 0],
       denial_review: [1, 0, 0],
       denials: [1, 0, 0],
@@ -209,7 +212,7 @@ describe('GET /worklists/overview', () => {
       refunds: [1, 0, 0],
       missed_installments: [1, 0, 0],
     });
-    expect(response.body.totals).toEqual({ count: 15, overdue: 3, escalated: 3 });
+    expect(response.body.totals).toEqual({ count: 17, overdue: 4, escalated: 3 });
     expect(queueOf(response.body, 'coder_review').byAge).toEqual({ under_1_day: 1, '1_to_3_days': 0, '3_to_7_days': 0, over_7_days: 1 });
     expect(queueOf(response.body, 'clarifications').byAge).toEqual({ under_1_day: 1, '1_to_3_days': 0, '3_to_7_days': 1, over_7_days: 0 });
     expect(response.body.ageBuckets.map((b: any) => b.label)).toEqual(['< 1 day', '1–3 days', '3–7 days', '> 7 days']);
@@ -234,8 +237,17 @@ describe('GET /worklists/overview', () => {
     const authorizations = queueOf(response.body, 'authorizations_pending');
     expect(authorizations.items.map((i: any) => [i.encounterId, i.overdue])).toEqual([
       [ids.pendedLate, true],
+      [ids.pendedExpedited, true],
+      [ids.pendedStandard, false],
       [ids.pendedNew, false],
     ]);
+    // The deadline the workflow keeps: expedited (72 h) for knee arthroscopy, standard (7 days) for the MRI.
+    const deadline = (id: string) => {
+      const item = authorizations.items.find((i: any) => i.encounterId === id);
+      return (Date.parse(item.dueAt) - Date.parse(item.since)) / HOUR;
+    };
+    expect(deadline(ids.pendedExpedited!)).toBe(72);
+    expect(deadline(ids.pendedStandard!)).toBe(7 * 24);
     // The escalated query before the open one.
     expect(queueOf(response.body, 'clarifications').items.map((i: any) => [i.encounterId, i.escalated, i.overdue])).toEqual([
       [ids.escalated, true, true],
@@ -251,6 +263,7 @@ describe('GET /worklists/overview', () => {
       ['patient_questions', ids.billedWork, true, true],
       ['escalated', ids.escalated, true, false],
       ['authorizations_pending', ids.pendedLate, false, true],
+      ['authorizations_pending', ids.pendedExpedited, false, true],
     ]);
     expect(response.body.attention[1].links.question).toMatch(/^\/patient-questions\//);
     // The few shown per queue and across queues follow perQueue and attention.
@@ -266,12 +279,12 @@ describe('GET /worklists/overview', () => {
     expect(all.body.byPayer).toEqual(
       expect.arrayContaining([
         { payerId: 'BLUE-PLAINS', count: 2, overdue: 0, escalated: 0 },
-        { payerId: 'ACME-HEALTH', count: 13, overdue: 3, escalated: 3 },
+        { payerId: 'ACME-HEALTH', count: 15, overdue: 4, escalated: 3 },
       ]),
     );
     expect(all.body.byPayer[0].payerId).toBe('ACME-HEALTH'); // the most escalated first
     expect(all.body.byPhysician).toEqual([
-      { npi: '1234567893', name: 'Dr. Demo One', count: 13, overdue: 3, escalated: 3 },
+      { npi: '1234567893', name: 'Dr. Demo One', count: 15, overdue: 4, escalated: 3 },
       { npi: '1245319599', name: 'Dr. Demo Two', count: 2, overdue: 0, escalated: 0 },
     ]);
     const payer = await overview('?payer=BLUE-PLAINS');
@@ -280,7 +293,7 @@ describe('GET /worklists/overview', () => {
     expect(payer.body.totals).toEqual({ count: 2, overdue: 0, escalated: 0 });
     expect(queueOf(payer.body, 'coverage').items.map((i: any) => i.encounterId)).toEqual([ids.coverage]);
     const physician = await overview('?physician=1234567893');
-    expect(physician.body.totals).toEqual({ count: 13, overdue: 3, escalated: 3 });
+    expect(physician.body.totals).toEqual({ count: 15, overdue: 4, escalated: 3 });
     expect(queueOf(physician.body, 'coder_review').items.map((i: any) => i.encounterId)).toEqual([ids.coderNew]);
     const both = await overview('?physician=1245319599&payer=ACME-HEALTH');
     expect(both.body.totals).toEqual({ count: 0, overdue: 0, escalated: 0 });
