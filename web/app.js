@@ -17,7 +17,7 @@
 import { loadStages } from './lib/stages.js';
 import { $, el } from './ui/dom.js';
 import { api, handleError, loadRole, onRefreshRequest, session, setToken, showProblem, viewerRole } from './ui/session.js';
-import { SCREENS } from './screens/index.js';
+import { LANDING, SCREENS } from './screens/index.js';
 
 const REFRESH_MS = 5_000;
 
@@ -72,11 +72,17 @@ function rootOf(screen) {
   return root;
 }
 
-/** Shows the screen the hash names (or the viewer's first one) and refreshes it. */
+/** The screen the viewer lands on: its role's own (LANDING), else the first it uses. */
+function landingScreen(screens) {
+  return screens.find((s) => s.name === LANDING[viewerRole()]) ?? screens[0] ?? null;
+}
+
+/** Shows the screen the hash names (or the viewer's landing screen) and refreshes it. */
 function route() {
   const [, name = '', ...rest] = location.hash.replace(/^#/, '').split('/');
   const screens = screensForViewer();
-  const screen = screens.find((s) => s.name === name) ?? screens[0] ?? null;
+  const named = screens.find((s) => s.name === name);
+  const screen = named ?? landingScreen(screens);
   renderAccess(screens);
   if (router.current !== screen || screen === null) {
     router.current?.hide?.();
@@ -93,7 +99,8 @@ function route() {
   }
   renderNav();
   if (session.token === '') return; // shown once a token is given
-  screen.show(rest.join('/'));
+  // A landing (no screen named) shows the screen's start, whatever the hash's rest said.
+  screen.show(named !== undefined ? rest.join('/') : '');
   void refresh();
 }
 

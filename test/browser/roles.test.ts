@@ -1,7 +1,8 @@
 /**
  * Each role's main path in a real browser (Debian's Chromium through playwright-core) over the
  * real stack: sign in with the role's token, see the worklist, open an item, act, see the
- * result. Every screen on the way is checked at desktop and phone width (screenshot into
+ * result; each role lands on its own screen, and deep links still open what they name. Every
+ * screen on the way is checked at desktop and phone width (screenshot into
  * .test-results/screenshots/, axe-core with no serious or critical violation, no sideways
  * scrolling, no error in the page). Run with `npm run test:browser`; see /work/coord/screens.md
  * or testkit/browser.ts to add a check.
@@ -37,6 +38,20 @@ beforeAll(async () => {
   ]);
 }, 300_000);
 
+/** Each role's own screen, where it lands after giving its token (web/screens/index.js LANDING). */
+const LANDINGS = [
+  { token: TOKENS.coder, role: 'coder', screen: '#screen-coder-review' },
+  { token: TOKENS.biller, role: 'biller', screen: '#screen-billing' },
+  { token: TOKENS.physicianA, role: 'physician', screen: '#screen-inbox' },
+  { token: TOKENS.supervisor, role: 'supervisor', screen: '#screen-overview' },
+] as const;
+
+/** Roles land on their own screen: the encounter worklist is one click away in the nav. */
+async function openEncounters(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Encounters', exact: true }).click();
+  await expect.poll(() => page.locator('#screen-encounters').isVisible()).toBe(true);
+}
+
 /** Opens an encounter from the worklist and waits for its view. */
 async function openFromWorklist(page: Page, encounter: Submitted): Promise<void> {
   await page.getByRole('button', { name: encounter.clinicEncounterId }).click();
@@ -50,6 +65,7 @@ const shownStage = (page: Page) => page.locator('#detail-body dl .stage').first(
 async function atPhoneWidth(token: string, role: string, encounter: Submitted): Promise<void> {
   const rolePage = await signIn(browser, stack.apiUrl, token, 'phone' satisfies ViewportName);
   try {
+    await openEncounters(rolePage.page);
     await rolePage.page.getByRole('button', { name: encounter.clinicEncounterId }).waitFor();
     await check(rolePage, `${role}-worklist`);
     await openFromWorklist(rolePage.page, encounter);
@@ -60,10 +76,41 @@ async function atPhoneWidth(token: string, role: string, encounter: Submitted): 
 }
 
 describe('each role’s main path in Chromium', () => {
+  it('each role lands on its own screen at both widths; a deep link still opens what it names', async () => {
+    for (const viewport of ['desktop', 'phone'] as const) {
+      for (const { token, role, screen } of LANDINGS) {
+        const rolePage = await signIn(browser, stack.apiUrl, token, viewport);
+        try {
+          await expect.poll(() => rolePage.page.locator(screen).isVisible(), { message: role }).toBe(true);
+          expect(await rolePage.page.locator('#screen-encounters').isVisible(), role).toBe(false);
+          await check(rolePage, `${role}-landing`);
+        } finally {
+          await rolePage.close();
+        }
+      }
+    }
+    // A link to an encounter (or to a billing tab) opens it, after a reload too, not the landing screen.
+    const rolePage = await signIn(browser, stack.apiUrl, TOKENS.supervisor, 'desktop');
+    const { page } = rolePage;
+    try {
+      await page.goto(`${stack.apiUrl}/ui/#/encounters/${encounters.billed.id}`);
+      await page.reload();
+      await expect.poll(() => page.locator('#detail-title').textContent()).toBe(`Encounter ${encounters.billed.clinicEncounterId}`);
+      expect(await page.locator('#screen-overview').isVisible()).toBe(false);
+      await page.goto(`${stack.apiUrl}/ui/#/billing/payments`);
+      await expect
+        .poll(() => page.getByRole('navigation', { name: 'Billing worklists' }).locator('[aria-current="page"]').textContent())
+        .toMatch(/^Payments and balances/);
+    } finally {
+      await rolePage.close();
+    }
+  });
+
   it('supervisor: opens the encounter that needs a decision, decides, and sees it billed', async () => {
     const rolePage = await signIn(browser, stack.apiUrl, TOKENS.supervisor, 'desktop');
     const { page } = rolePage;
     try {
+      await openEncounters(page);
       await page.getByRole('button', { name: encounters.forSupervisor.clinicEncounterId }).waitFor();
       await check(rolePage, 'supervisor-worklist');
       await openFromWorklist(page, encounters.forSupervisor);
@@ -91,6 +138,7 @@ describe('each role’s main path in Chromium', () => {
     const rolePage = await signIn(browser, stack.apiUrl, TOKENS.coder, 'desktop');
     const { page } = rolePage;
     try {
+      await openEncounters(page);
       await page.getByRole('button', { name: encounters.forCoder.clinicEncounterId }).waitFor();
       await check(rolePage, 'coder-worklist');
       await openFromWorklist(page, encounters.forCoder);
@@ -149,6 +197,7 @@ describe('each role’s main path in Chromium', () => {
     const rolePage = await signIn(browser, stack.apiUrl, TOKENS.biller, 'desktop');
     const { page } = rolePage;
     try {
+      await openEncounters(page);
       await page.getByRole('button', { name: encounters.billed.clinicEncounterId }).waitFor();
       await check(rolePage, 'biller-worklist');
       await openFromWorklist(page, encounters.billed);
