@@ -4,12 +4,17 @@
  * and the statement's dunning told (it pauses while the plan runs). One function for both places a
  * biller sets one up: the statement (POST /statements/:id/payment-plan) and a patient's question
  * (POST /patient-questions/:id/payment-plan).
+ *
+ * A plan set up from a question carries the question in its key (`patient-question:<id>:plan:...`),
+ * so a retry from the same question that finds the plan active takes it up where it stopped (its
+ * schedule started, audited, the dunning told) instead of refusing it as a second plan.
  */
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { dateToDay } from '../domain/days.ts';
 import { statementBalance } from '../payments/balance.ts';
 import { conflict, notFound, unavailable } from '../platform/problem.ts';
+import { startWorkflowOnce } from '../platform/start-workflow-once.ts';
 import type { paymentPlanWorkflow } from '../workflows/payment-plan.ts';
 import { paymentPlanWorkflowId, type PaymentPlanInput } from '../workflows/statement-cycle-config.ts';
 import type { Principal } from './auth.ts';
@@ -58,74 +63,109 @@ export function splitInstallments(
   }));
 }
 
-/** Stores the plan and starts its schedule; 409 when nothing is owed or a plan is active already. */
+const questionKeyPrefix = (questionId: string) => `patient-question:${questionId}:plan:`;
+
+/** The plan set up from this question that is still active, if any (a retry finds it). */
+export function activePlanOfQuestion(deps: Pick<ApiDeps, 'prisma'>, statementId: string, questionId: string) {
+  return deps.prisma.paymentPlan.findFirst({
+    where: { statementId, status: 'active', idempotencyKey: { startsWith: questionKeyPrefix(questionId) } },
+    include: { installments: { orderBy: { number: 'asc' } } },
+  });
+}
+
+/**
+ * Stores the plan and starts its schedule; 409 when nothing is owed or a plan is active already —
+ * unless that plan was set up from the same question (`context.questionId`): then it is finished
+ * (schedule, audit, dunning) and returned with `created: false`.
+ */
 export async function createPaymentPlan(
   deps: ApiDeps,
   statementId: string,
   principal: Principal,
   body: PlanRequest,
   context: { questionId?: string } = {},
-): Promise<z.infer<typeof planSchema>> {
+): Promise<{ plan: z.infer<typeof planSchema>; created: boolean }> {
   if (deps.payments === undefined) throw unavailable('Payments are not configured on this API');
   const balance = uuid.safeParse(statementId).success ? await statementBalance(deps.prisma, statementId) : undefined;
   if (balance === undefined) throw notFound('No statement has this id');
-  if (balance.balanceCents <= 0) throw conflict('Nothing is owed on this statement');
+  const earlier = context.questionId !== undefined ? await activePlanOfQuestion(deps, statementId, context.questionId) : null;
+  // A different plan asked for again is not a retry.
+  if (earlier !== null && earlier.installments.length !== body.installments)
+    throw conflict(`A payment plan from this question is active already (${earlier.installments.length} installments)`);
+  if (earlier === null && balance.balanceCents <= 0) throw conflict('Nothing is owed on this statement');
   const installments = splitInstallments(balance.balanceCents, body.installments, body.firstDueDate, body.intervalDays);
-  const plan = await deps.prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "PatientStatement" WHERE "id" = ${statementId} FOR UPDATE`;
-    if ((await tx.paymentPlan.count({ where: { statementId, status: 'active' } })) > 0) return undefined;
-    return tx.paymentPlan.create({
-      data: {
-        statementId,
-        totalCents: balance.balanceCents,
-        createdBy: principal.subject,
-        installments: {
-          create: installments.map((i) => ({ number: i.number, dueDate: new Date(`${i.dueDate}T00:00:00Z`), amountCents: i.amountCents })),
+  const plan =
+    earlier ??
+    (await deps.prisma.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT 1 FROM "PatientStatement" WHERE "id" = ${statementId} FOR UPDATE`;
+      if ((await tx.paymentPlan.count({ where: { statementId, status: 'active' } })) > 0) return undefined;
+      return tx.paymentPlan.create({
+        data: {
+          statementId,
+          totalCents: balance.balanceCents,
+          createdBy: principal.subject,
+          idempotencyKey: context.questionId !== undefined ? `${questionKeyPrefix(context.questionId)}${randomUUID()}` : null,
+          installments: {
+            create: installments.map((i) => ({
+              number: i.number,
+              dueDate: new Date(`${i.dueDate}T00:00:00Z`),
+              amountCents: i.amountCents,
+            })),
+          },
         },
-      },
-      include: { installments: { orderBy: { number: 'asc' } } },
-    });
-  });
+        include: { installments: { orderBy: { number: 'asc' } } },
+      });
+    }));
   if (plan === undefined) throw conflict('This statement has an active payment plan already');
-  const input: PaymentPlanInput = { planId: plan.id, statementId, installments, timings: deps.payments.planTimings };
+  const input: PaymentPlanInput = {
+    planId: plan.id,
+    statementId,
+    installments: plan.installments.map((i) => ({ number: i.number, dueDate: dateToDay(i.dueDate), amountCents: i.amountCents })),
+    timings: deps.payments.planTimings,
+  };
   try {
-    await deps.temporal.workflow.start<typeof paymentPlanWorkflow>('paymentPlanWorkflow', {
+    // Once per plan: a retry joins the running schedule and leaves a finished one alone.
+    await startWorkflowOnce<typeof paymentPlanWorkflow>(deps.temporal.workflow, 'paymentPlanWorkflow', {
       workflowId: paymentPlanWorkflowId(plan.id),
       taskQueue: deps.taskQueue,
       args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
     });
   } catch (error) {
-    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-      // No durable schedule, no plan: the biller may try again.
-      await deps.prisma.paymentPlan.delete({ where: { id: plan.id } });
-      throw error;
-    }
+    // No durable schedule, no plan: the biller may try again.
+    if (earlier === null) await deps.prisma.paymentPlan.delete({ where: { id: plan.id } });
+    throw error;
   }
-  await deps.prisma.auditEvent.create({
-    data: {
+  const auditKey = `payment-plan:${plan.id}:created`;
+  await deps.prisma.auditEvent.upsert({
+    where: { idempotencyKey: auditKey },
+    create: {
       actor: principal.subject,
       role: principal.role,
       action: 'payment_plan.created',
+      idempotencyKey: auditKey,
       detail: {
         statementId,
         planId: plan.id,
-        installments: body.installments,
+        installments: plan.installments.length,
         ...(context.questionId !== undefined ? { questionId: context.questionId } : {}),
       },
     },
+    update: {},
   });
   await notifyStatementCycle(deps, statementId, 'payment_plan');
   return {
-    id: plan.id,
-    statementId: plan.statementId,
-    status: 'active',
-    totalCents: plan.totalCents,
-    installments: plan.installments.map((i) => ({
-      number: i.number,
-      dueDate: dateToDay(i.dueDate),
-      amountCents: i.amountCents,
-      status: i.status as 'due',
-    })),
+    created: earlier === null,
+    plan: {
+      id: plan.id,
+      statementId: plan.statementId,
+      status: 'active',
+      totalCents: plan.totalCents,
+      installments: plan.installments.map((i) => ({
+        number: i.number,
+        dueDate: dateToDay(i.dueDate),
+        amountCents: i.amountCents,
+        status: i.status as 'due',
+      })),
+    },
   };
 }

@@ -61,6 +61,8 @@ export async function runWorker(
     intervalMs: config.reconcileIntervalMs,
     // Patient questions stored while Temporal was down get their SLA workflow too.
     patientQuestions: { reminderInterval: config.patientPortal.reminderInterval },
+    // Statement notices recorded before they were sent (older cycles) are sent once.
+    statementNotices: { notifications: deps.notifications },
   });
   // Card payments whose provider answer never came are settled from the provider's record.
   const paymentReconciler = startPaymentReconciler(

@@ -16,11 +16,15 @@
  * Each candidate is described first: an execution that exists (running or closed) is left alone.
  *
  * The same pass starts the workflow of patient questions stored while Temporal was down and never
- * acknowledged (billing/patient-question-start.ts), when `patientQuestions` is given.
+ * acknowledged (billing/patient-question-start.ts), when `patientQuestions` is given, and sends
+ * statement notices recorded but never sent (billing/unsent-statement-notices.ts: cycles that ran
+ * before the patch `statement-notices-sent`), when `statementNotices` is given.
  */
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { PrismaClient } from '../generated/prisma/client.ts';
+import type { NotificationSettings } from '../activities/deps.ts';
 import { startMissingQuestionWorkflows } from '../billing/patient-question-start.ts';
+import { sendUnsentStatementNotices } from '../billing/unsent-statement-notices.ts';
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { createLogger } from '../platform/logger.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
@@ -41,6 +45,8 @@ export interface ReconcilerOptions {
   rpcTimeoutMs?: number;
   /** Also start the workflow of stored patient questions that have none (their reminder interval). */
   patientQuestions?: { reminderInterval: string };
+  /** Also send statement notices recorded but never sent, older than `graceMs` (default 5 min). */
+  statementNotices?: { notifications: NotificationSettings; graceMs?: number };
 }
 
 export interface ReconcileResult {
@@ -50,6 +56,8 @@ export interface ReconcileResult {
   started: number;
   /** Patient questions never acknowledged past the grace period, whose workflow was started (or found running). */
   questions: number;
+  /** Statement notices recorded but never sent that the clinic's messaging accepted now. */
+  notices: number;
 }
 
 async function workflowExists(temporal: Client, workflowId: string, rpcTimeoutMs: number): Promise<boolean> {
@@ -92,7 +100,15 @@ export async function reconcileUnstartedWorkflows(options: ReconcilerOptions): P
           timeoutMs: rpcTimeoutMs,
           ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
         });
-  return { candidates: candidates.length, started, questions };
+  const notices =
+    options.statementNotices === undefined
+      ? 0
+      : (
+          await sendUnsentStatementNotices(options.prisma, options.statementNotices.notifications, {
+            ...(options.statementNotices.graceMs !== undefined ? { graceMs: options.statementNotices.graceMs } : {}),
+          })
+        ).delivered;
+  return { candidates: candidates.length, started, questions, notices };
 }
 
 export type RunningReconciler = RunningPasses;
@@ -103,7 +119,7 @@ export function startReconciler(options: ReconcilerOptions & { intervalMs: numbe
     options.intervalMs,
     async () => {
       const result = await reconcileUnstartedWorkflows(options);
-      if (result.started > 0 || result.questions > 0) log.info('reconcile pass', { ...result });
+      if (result.started > 0 || result.questions > 0 || result.notices > 0) log.info('reconcile pass', { ...result });
     },
     (error) => {
       // Temporal or the database is down: the next pass tries again.

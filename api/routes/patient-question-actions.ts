@@ -137,9 +137,15 @@ export const patientQuestionActionRoutes = [
       body: planActionBody,
       responses: {
         201: { description: 'The plan; the answer is on the question', body: actionReceipt },
-        200: { description: 'A repeat with the same Idempotency-Key: nothing done again', body: actionReceipt },
+        200: {
+          description: 'A repeat (the same Idempotency-Key, or this question’s plan already set up and answered): nothing done again',
+          body: actionReceipt,
+        },
       },
-      problems: { 404: 'No such question', 409: 'Nothing is owed, or the statement has an active plan already' },
+      problems: {
+        404: 'No such question',
+        409: 'Nothing is owed, or the statement has an active plan already (one set up from another question or the statement)',
+      },
     },
     async ({ deps, params, body, req, res }) => {
       const question = await questionOr404(deps, params.id);
@@ -147,7 +153,18 @@ export const patientQuestionActionRoutes = [
       if (await answeredAsReplay(deps, res, key, question.id)) return;
       const principal = principalOf(res);
       const { answer, ...request } = body;
-      const plan = await createPaymentPlan(deps, question.statementId, principal, request, { questionId: question.id });
+      // A plan from this question already active (an earlier attempt stopped after storing it) is finished, not refused.
+      const { plan, created } = await createPaymentPlan(deps, question.statementId, principal, request, { questionId: question.id });
+      const answered = await deps.prisma.auditEvent.count({
+        where: { action: 'patient_question.payment_plan_set_up', detail: { path: ['planId'], equals: plan.id } },
+      });
+      if (!created && answered > 0) {
+        res
+          .status(200)
+          .set('Idempotent-Replay', 'true')
+          .json({ question: await currentView(deps, question.id), paymentPlan: plan });
+        return;
+      }
       await answerAndAudit(deps, question, principal, answer, {
         action: 'patient_question.payment_plan_set_up',
         detail: { planId: plan.id, installments: plan.installments.length },

@@ -149,7 +149,7 @@ export const statementCycleRoutes = [
       problems: { 404: 'No such statement', 409: 'Nothing is owed, or the statement has an active plan already' },
     },
     async ({ deps, params, body, res }) => {
-      res.status(201).json(await createPaymentPlan(deps, params.id, principalOf(res), body));
+      res.status(201).json((await createPaymentPlan(deps, params.id, principalOf(res), body)).plan);
     },
   ),
 

@@ -20,7 +20,7 @@ import { until as poll } from '../../testkit/poll.ts';
 import { openPatientSession } from '../../testkit/patient-session.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
-import { statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
+import { paymentPlanWorkflowId, statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
 
 const SECRET = 'follow-ups-e2e-secret';
 let messaging: WebhookReceiver;
@@ -118,6 +118,67 @@ describe('a biller acts from a patient’s question', () => {
       token: TOKENS.biller,
       body: { ...body, installments: 2 },
     });
+    expect(other.status).toBe(409);
+  }, 180_000);
+
+  it('a plan stored whose answer then failed is finished by the retry (same Idempotency-Key, or the same question without one), not refused', async () => {
+    const { statementId } = await billedStatement();
+    const questionId = await askForPatient(statementId, 'payment_plan', 'Could I pay in parts?');
+    const body = { installments: 2, firstDueDate: '2027-02-01', intervalDays: 30, answer: 'Two payments, the first on 1 February.' };
+    // The failure between the two writes: the database refuses the answer's message (a trigger), after the plan is stored.
+    const { prisma } = stack.db;
+    await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_answer() RETURNS trigger AS $$
+      BEGIN IF NEW."questionId" = '${questionId}' AND NEW."authorRole" <> 'patient' AND NEW."body" = '${body.answer}' THEN
+        RAISE EXCEPTION 'injected: the answer could not be stored'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await prisma.$executeRawUnsafe(
+      `CREATE TRIGGER refuse_answer BEFORE INSERT ON "PatientQuestionMessage" FOR EACH ROW EXECUTE FUNCTION refuse_answer()`,
+    );
+    const key = `plan-${randomUUID()}`;
+    try {
+      const failed = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, {
+        token: TOKENS.biller,
+        body,
+        headers: { 'idempotency-key': key },
+      });
+      expect(failed.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await prisma.$executeRawUnsafe('DROP TRIGGER IF EXISTS refuse_answer ON "PatientQuestionMessage"');
+    }
+    // Half done: the plan is stored, the question unanswered.
+    expect(await prisma.paymentPlan.count({ where: { statementId, status: 'active' } })).toBe(1);
+    expect(await prisma.patientQuestionMessage.count({ where: { questionId } })).toBe(1);
+
+    const retried = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, {
+      token: TOKENS.biller,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retried.status, retried.text).toBe(201);
+    expect(retried.body.question.status).toBe('answered');
+    expect(retried.body.paymentPlan.installments).toHaveLength(2);
+    // The same question again without a key: the plan is there and answered, nothing more is done.
+    const again = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/payment-plan`, { token: TOKENS.biller, body });
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replay')).toBe('true');
+    expect(again.body.paymentPlan.id).toBe(retried.body.paymentPlan.id);
+    expect(await prisma.paymentPlan.count({ where: { statementId } })).toBe(1);
+    expect(await prisma.patientQuestionMessage.count({ where: { questionId } })).toBe(2);
+    expect(
+      await prisma.auditEvent.count({ where: { action: 'payment_plan.created', detail: { path: ['questionId'], equals: questionId } } }),
+    ).toBe(1);
+    // Its schedule runs once.
+    await until('the plan’s schedule', async () => {
+      try {
+        return (
+          (await stack.client.workflow.getHandle(paymentPlanWorkflowId(retried.body.paymentPlan.id)).describe()).status.name === 'RUNNING'
+        );
+      } catch {
+        return false;
+      }
+    });
+    // Another question on the same statement is still refused while this plan runs.
+    const otherQuestion = await askForPatient(statementId, 'payment_plan', 'And a plan for me too?');
+    const other = await call(stack.apiUrl, 'POST', `/patient-questions/${otherQuestion}/payment-plan`, { token: TOKENS.biller, body });
     expect(other.status).toBe(409);
   }, 180_000);
 
