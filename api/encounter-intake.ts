@@ -6,9 +6,11 @@
  * 1. A submission already stored under the clinicEncounterId is taken as is when it is the same
  *    (sha256 of the normalised submission, `submissionHash`) and refused (409) when it differs.
  * 2. Otherwise the payer (and a secondary payer) must be in the payer directory: an unknown or
- *    inactive one is refused with 400 naming the field. Provider and Patient are upserted in one
- *    batched transaction (statements sent together, no waiting in between), then the Encounter
- *    is inserted. A simultaneous submission that wins a unique key makes the loser look again.
+ *    inactive one is refused with 400 naming the field. The earlier submission, payers, provider
+ *    and patient are read at once (independent reads, sent together). A provider that is new or
+ *    renamed is written in a statement of its own; a new Patient (with its version 1), the
+ *    Encounter (with its coverage version 1) and any audit row go in one batched transaction.
+ *    A simultaneous submission that wins a unique key makes the loser look again.
  *    Each new patient gets demographics version 1 and each new encounter coverage version 1 (a
  *    biller's correction through the API adds a version).
  *
@@ -27,7 +29,7 @@
  *    workflow was never started, and a repeat of the request starts it too.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { Prisma, type Encounter, type Patient } from '../generated/prisma/client.ts';
+import { Prisma, type Encounter, type Patient, type Provider } from '../generated/prisma/client.ts';
 import type { PostalAddress } from '../domain/encounter.ts';
 import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
 import { encounterWorkflowId } from '../workflows/config.ts';
@@ -68,8 +70,7 @@ function isUniqueViolation(error: unknown): boolean {
 export const UNKNOWN_PAYER = 'Not a payer in the payer directory (or no longer active)';
 
 /** The payer must be in the directory (the Payer table, loaded from data/payers.json) and active. */
-async function requireDirectoryPayer(deps: ApiDeps, payerId: string, field: string): Promise<void> {
-  const payer = await deps.prisma.payer.findUnique({ where: { id: payerId }, select: { active: true } });
+function requireDirectoryPayer(payer: { active: boolean } | null, field: string): void {
   if (payer === null || !payer.active) throw badRequest(UNKNOWN_PAYER, [{ field, message: UNKNOWN_PAYER }]);
 }
 
@@ -135,8 +136,7 @@ async function addMissingAddress(
 }
 
 /** The encounter stored earlier under this clinicEncounterId (a replay), a 409 for another body, or undefined. */
-async function findEarlierSubmission(deps: ApiDeps, clinicEncounterId: string, hash: string): Promise<IntakeResult | undefined> {
-  const existing = await deps.prisma.encounter.findUnique({ where: { clinicEncounterId } });
+function earlierSubmission(existing: Encounter | null, hash: string): IntakeResult | undefined {
   if (existing === null) return undefined;
   // Encounters stored before the hash existed (null) cannot be compared: they replay as before.
   if (existing.submissionHash !== null && existing.submissionHash !== hash) {
@@ -145,73 +145,110 @@ async function findEarlierSubmission(deps: ApiDeps, clinicEncounterId: string, h
   return { encounter: existing, created: false };
 }
 
+async function findEarlierSubmission(deps: ApiDeps, clinicEncounterId: string, hash: string): Promise<IntakeResult | undefined> {
+  return earlierSubmission(await deps.prisma.encounter.findUnique({ where: { clinicEncounterId } }), hash);
+}
+
+/**
+ * The submitting physician's row: the stored one when it says the same, else written in one
+ * statement of its own (insert, or the new name/taxonomy). Never inside the encounter's
+ * transaction: one clinic's physicians sign most of its encounters, and a row lock held across
+ * a transaction's round trips made simultaneous intakes of one physician wait for each other.
+ */
+async function providerRow(deps: ApiDeps, stored: Provider | null, provider: EncounterSubmissionInput['provider']): Promise<Provider> {
+  if (stored !== null && stored.name === provider.name && stored.taxonomy === provider.taxonomy) return stored;
+  return deps.prisma.provider.upsert({
+    where: { npi: provider.npi },
+    create: { npi: provider.npi, name: provider.name, taxonomy: provider.taxonomy },
+    update: { name: provider.name, taxonomy: provider.taxonomy },
+  });
+}
+
 async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInput): Promise<IntakeResult> {
   const hash = submissionHash(submission);
-  const earlier = await findEarlierSubmission(deps, submission.clinicEncounterId, hash);
-  if (earlier !== undefined) return earlier;
-
   const { patient, provider } = submission;
-  await requireDirectoryPayer(deps, submission.payerId, 'payerId');
-  if (submission.secondaryCoverage) await requireDirectoryPayer(deps, submission.secondaryCoverage.payerId, 'secondaryCoverage.payerId');
-  const demographics = {
-    firstName: patient.firstName,
-    lastName: patient.lastName,
-    dateOfBirth: dayToDate(patient.dateOfBirth),
-    sex: patient.sex,
-    ...addressColumns(patient.address, patient.phone),
-  };
-  const [storedProvider, storedPatient] = await deps.prisma.$transaction([
-    deps.prisma.provider.upsert({
-      where: { npi: provider.npi },
-      create: { npi: provider.npi, name: provider.name, taxonomy: provider.taxonomy },
-      update: { name: provider.name, taxonomy: provider.taxonomy },
-    }),
-    deps.prisma.patient.upsert({
-      where: { externalId: patient.externalId },
-      create: {
-        externalId: patient.externalId,
-        memberId: patient.memberId,
-        ...demographics,
-        versions: { create: { version: 1, ...demographics, changedBy: 'intake' } },
-      },
-      update: {}, // an existing patient is never changed by intake (see the top of this file)
-    }),
+  const secondaryPayerId = submission.secondaryCoverage?.payerId;
+  // The reads do not depend on each other: sent at once, one round trip's wait instead of five.
+  const payerSelect = { select: { active: true } } as const;
+  const [existing, payer, secondaryPayer, knownProvider, knownPatient] = await Promise.all([
+    deps.prisma.encounter.findUnique({ where: { clinicEncounterId: submission.clinicEncounterId } }),
+    deps.prisma.payer.findUnique({ where: { id: submission.payerId }, ...payerSelect }),
+    secondaryPayerId === undefined ? null : deps.prisma.payer.findUnique({ where: { id: secondaryPayerId }, ...payerSelect }),
+    deps.prisma.provider.findUnique({ where: { npi: provider.npi } }),
+    deps.prisma.patient.findUnique({ where: { externalId: patient.externalId } }),
   ]);
-  await addMissingAddress(deps, storedPatient, patient.address, patient.phone);
+  // In this order: a replay is answered even if its payer has left the directory since.
+  const earlier = earlierSubmission(existing, hash);
+  if (earlier !== undefined) return earlier;
+  requireDirectoryPayer(payer, 'payerId');
+  if (secondaryPayerId !== undefined) requireDirectoryPayer(secondaryPayer, 'secondaryCoverage.payerId');
+
+  const storedProvider = await providerRow(deps, knownProvider, provider);
+  const writes: Prisma.PrismaPromise<unknown>[] = [];
+  let patientId: string;
   const mismatched: string[] = [];
-  if (dateToDay(storedPatient.dateOfBirth) !== patient.dateOfBirth) mismatched.push('patient.dateOfBirth');
-  if (storedPatient.sex !== patient.sex) mismatched.push('patient.sex');
+  if (knownPatient === null) {
+    // A new patient is written in the encounter's transaction (a simultaneous first intake of
+    // the same patient loses on the unique externalId and looks again).
+    patientId = randomUUID();
+    const demographics = {
+      firstName: patient.firstName,
+      lastName: patient.lastName,
+      dateOfBirth: dayToDate(patient.dateOfBirth),
+      sex: patient.sex,
+      ...addressColumns(patient.address, patient.phone),
+    };
+    writes.push(
+      deps.prisma.patient.create({
+        data: {
+          id: patientId,
+          externalId: patient.externalId,
+          memberId: patient.memberId,
+          ...demographics,
+          versions: { create: { version: 1, ...demographics, changedBy: 'intake' } },
+        },
+        select: { id: true },
+      }),
+    );
+  } else {
+    // An existing patient is never changed by intake (see the top of this file), only completed.
+    patientId = knownPatient.id;
+    await addMissingAddress(deps, knownPatient, patient.address, patient.phone);
+    if (dateToDay(knownPatient.dateOfBirth) !== patient.dateOfBirth) mismatched.push('patient.dateOfBirth');
+    if (knownPatient.sex !== patient.sex) mismatched.push('patient.sex');
+  }
 
   const id = randomUUID();
-  const create = deps.prisma.encounter.create({
-    data: {
-      id,
-      clinicEncounterId: submission.clinicEncounterId,
-      patientId: storedPatient.id,
-      providerId: storedProvider.id,
-      payerId: submission.payerId,
-      dateOfService: dayToDate(submission.dateOfService),
-      placeOfService: submission.placeOfService,
-      // A scheduled visit has no documentation yet (JSON null until PUT /encounters/:id/documentation).
-      documentation: submission.documentation ?? Prisma.DbNull,
-      scheduled: submission.plannedServices !== undefined,
-      plannedServices: submission.plannedServices ?? Prisma.DbNull,
-      memberId: patient.memberId,
-      secondaryPayerId: submission.secondaryCoverage?.payerId ?? null,
-      secondaryMemberId: submission.secondaryCoverage?.memberId ?? null,
-      documentedAt: submission.documentation !== undefined ? new Date() : null,
-      submissionHash: hash,
-      stage: 'received',
-      workflowId: encounterWorkflowId(id),
-      coverageVersions: {
-        create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' },
+  const encounterIndex = writes.length;
+  writes.push(
+    deps.prisma.encounter.create({
+      data: {
+        id,
+        clinicEncounterId: submission.clinicEncounterId,
+        patientId,
+        providerId: storedProvider.id,
+        payerId: submission.payerId,
+        dateOfService: dayToDate(submission.dateOfService),
+        placeOfService: submission.placeOfService,
+        // A scheduled visit has no documentation yet (JSON null until PUT /encounters/:id/documentation).
+        documentation: submission.documentation ?? Prisma.DbNull,
+        scheduled: submission.plannedServices !== undefined,
+        plannedServices: submission.plannedServices ?? Prisma.DbNull,
+        memberId: patient.memberId,
+        secondaryPayerId: submission.secondaryCoverage?.payerId ?? null,
+        secondaryMemberId: submission.secondaryCoverage?.memberId ?? null,
+        documentedAt: submission.documentation !== undefined ? new Date() : null,
+        submissionHash: hash,
+        stage: 'received',
+        workflowId: encounterWorkflowId(id),
+        coverageVersions: {
+          create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' },
+        },
       },
-    },
-  });
-  try {
-    if (mismatched.length === 0) return { encounter: await create, created: true };
-    const [encounter] = await deps.prisma.$transaction([
-      create,
+    }),
+  );
+  if (mismatched.length > 0) {
+    writes.push(
       deps.prisma.auditEvent.create({
         data: {
           encounterId: id,
@@ -219,12 +256,17 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
           role: 'system',
           action: 'intake.demographics_mismatch',
           // Field names only: the values are PHI, and the stored ones stay as they were.
-          detail: { fields: mismatched, patientId: storedPatient.id },
+          detail: { fields: mismatched, patientId },
           idempotencyKey: `intake-mismatch:${id}`,
         },
+        select: { id: true },
       }),
-    ]);
-    return { encounter, created: true };
+    );
+  }
+  try {
+    // Batched: the statements go together, all or none (no interactive transaction, see the top).
+    const written = writes.length === 1 ? [await writes[0]!] : await deps.prisma.$transaction(writes);
+    return { encounter: written[encounterIndex] as Encounter, created: true };
   } catch (error) {
     // The same clinicEncounterId was stored a moment ago by a simultaneous request.
     if (!isUniqueViolation(error)) throw error;

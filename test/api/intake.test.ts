@@ -110,6 +110,30 @@ describe('intake is idempotent on clinicEncounterId', () => {
     expect(await api.db.prisma.encounter.count({ where: { clinicEncounterId: submission.clinicEncounterId } })).toBe(1);
   });
 
+  it('simultaneous first encounters of one new patient and a new physician store each once; a renamed physician is updated', async () => {
+    const npi = '1245319599';
+    const first = validSubmission();
+    first.provider = { npi, name: 'Dr. New Arrival', taxonomy: first.provider.taxonomy };
+    const others = [1, 2, 3].map((i) => ({ ...first, clinicEncounterId: `${first.clinicEncounterId}-${i}` }));
+    const responses = await Promise.all([first, ...others].map((body) => post(body)));
+    expect(responses.map((r) => r.status)).toEqual([201, 201, 201, 201]);
+    const patient = await api.db.prisma.patient.findUniqueOrThrow({
+      where: { externalId: first.patient.externalId },
+      include: { versions: true },
+    });
+    expect(patient.versions.map((v) => v.version)).toEqual([1]);
+    expect(await api.db.prisma.encounter.count({ where: { patientId: patient.id } })).toBe(4);
+    expect(await api.db.prisma.provider.count({ where: { npi } })).toBe(1);
+
+    const renamed = {
+      ...first,
+      clinicEncounterId: `${first.clinicEncounterId}-renamed`,
+      provider: { ...first.provider, name: 'Dr. New Arrival-Smith' },
+    };
+    expect((await post(renamed)).status).toBe(201);
+    expect(await api.db.prisma.provider.findUniqueOrThrow({ where: { npi } })).toMatchObject({ name: 'Dr. New Arrival-Smith' });
+  });
+
   it('heals a missing workflow: a repeat after a crash between DB commit and start starts it', async () => {
     // The state a crash leaves behind: the rows committed, no workflow started.
     const submission = validSubmission();
