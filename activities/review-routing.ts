@@ -16,6 +16,10 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'uncertain-diagnosis': 'a diagnosis is documented as uncertain (its signs and symptoms are coded instead)',
   'word-match': 'a code rests on a word match the documentation does not fully support',
   'procedure-conflict': "a procedure's description reads like another code than the one the physician wrote",
+  'combination-presumed': 'a combination code joins conditions the record does not link itself (presumed by the "with" convention)',
+  'detail-inferred': "a side, type or stage was read from another part of the record than the condition's own statement",
+  'no-assessment': 'the notes have no diagnosis list and no assessment or plan',
+  'competing-families': 'a code of another category fits a diagnosis almost as well',
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -9,7 +9,8 @@ import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { applyCombinations, endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { diabetesWith } from './diabetes.ts';
 import { chapterFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
@@ -20,7 +21,14 @@ import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import { dedupe, dementiaInOtherDisease, sequence, withAbnormalFindings, withoutRedundantUnspecified } from './refinements.ts';
-import { calibrated, rawEncounterScore, straightThroughConfig, straightThroughDecision } from './straight-through.ts';
+import { ADDRESSED_PARTS } from './sections.ts';
+import {
+  calibrated,
+  COMPETING_FAMILY_MARGIN,
+  rawEncounterScore,
+  straightThroughConfig,
+  straightThroughDecision,
+} from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 
 export interface DiagnosisStep {
@@ -37,7 +45,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
-  { name: 'combination codes ("with" convention)', apply: applyCombinations },
+  { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'merge duplicate codes again', apply: dedupe },
@@ -81,6 +89,13 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       clarificationOpen: first !== undefined,
       uncertain: run.uncertain === true,
       wordMatch: drafts.some((d) => d.titleShare !== undefined && d.titleShare < WORD_MATCH_SHARE),
+      presumed: drafts.some((d) => d.presumed !== undefined),
+      inferred: drafts.some((d) => (d.inferred?.length ?? 0) > 0),
+      noAssessment:
+        input.documentation.diagnoses.length === 0 && !run.notes.some((n) => n.part !== undefined && ADDRESSED_PARTS.has(n.part)),
+      competingFamilies: drafts.some((d) =>
+        d.alternatives.some((a) => a.code.slice(0, 3) !== d.code.slice(0, 3) && d.confidence - a.confidence < COMPETING_FAMILY_MARGIN),
+      ),
     },
     config,
   );
@@ -98,7 +113,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
 }
 
 function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {
-  const { order: _order, titleShare: _share, ...rest } = d;
+  const { order: _order, titleShare: _share, presumed: _presumed, inferred: _inferred, ...rest } = d;
   return rest;
 }
 

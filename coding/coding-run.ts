@@ -15,6 +15,10 @@ export interface DiagnosisDraft extends CodedDiagnosis {
   order: number;
   /** For a code found by a word search: the share of the matched title's words the record names (0..1). */
   titleShare?: number;
+  /** A combination code that joins statements the record does not link itself (the "with" presumption). */
+  presumed?: string;
+  /** Details of the code read from another statement than the condition's own (side, type, stage). */
+  inferred?: string[];
 }
 
 export interface CodingRun {
@@ -76,4 +80,6 @@ export interface MentionWork {
   statedElsewhere: Set<string>;
   /** Clauses of the notes about the same condition (encounter phase for the 7th character). */
   related: string[];
+  /** Details taken from another statement or assumed by default (side, type, stage), for the gate. */
+  inferred: string[];
 }

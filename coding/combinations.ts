@@ -1,22 +1,8 @@
 /**
- * Combination codes the ICD-10-CM "with" convention (guideline I.A.15) presumes when both conditions
- * are documented: the pair is replaced by the combination code, and the stage code is kept.
+ * Hypertension with heart and kidney disease (guideline I.C.9.a) and end-stage renal disease over a
+ * CKD stage; diabetes "with" its complications is diabetes.ts.
  */
 import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-
-export interface CombinationRule {
-  name: string;
-  /** All must be coded (code prefixes; the first one an exact code or its subcodes). */
-  when: [string, string] | [string, string, string];
-  /** The first condition's code is replaced by this one; picks may depend on the last code (the CKD stage). */
-  replaceFirstWith: (last: string) => string;
-}
-
-/** In order; hypertension with heart or kidney disease is its own step (hypertensiveDisease). */
-export const COMBINATION_RULES: CombinationRule[] = [
-  { name: 'type 2 diabetes with chronic kidney disease', when: ['E11.9', 'N18.'], replaceFirstWith: () => 'E11.22' },
-  { name: 'type 1 diabetes with chronic kidney disease', when: ['E10.9', 'N18.'], replaceFirstWith: () => 'E10.22' },
-];
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
 const isHypertensive = (code: string) => /^I1[0-3](\.|$)/.test(code);
@@ -53,10 +39,13 @@ export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): D
   const why = `hypertension with ${named}: ICD-10-CM presumes the link (guideline I.C.9.a); ${named} ${organs.length > 1 ? 'are' : 'is'} kept for the type and stage.`;
   if (htn) {
     if (htn.code === code) return drafts;
+    // The record links them itself when the organ's statement says hypertensive (or the hypertension's names the organ).
+    const linked = said !== undefined || organs.every((o) => htn.evidence.some((e) => e.text === o.evidence[0]?.text));
     return drafts.map((d) =>
       d === htn
         ? {
             ...d,
+            ...(linked ? {} : { presumed: `hypertension with ${named}` }),
             code,
             description: describeIcd(run.codeSets, code),
             evidence: [...d.evidence, ...organs.flatMap((o) => o.evidence)],
@@ -79,34 +68,6 @@ export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): D
       rationale: `The documentation ("${said.evidence[0]?.text ?? ''}") calls the ${said.code} hypertensive: ${code}, ${why}`,
     },
   ];
-}
-
-/** Step: a pair the "with" convention links becomes its combination code (the stage code stays). */
-export function applyCombinations(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  let out = drafts;
-  for (const rule of COMBINATION_RULES) {
-    const [head, ...rest] = rule.when;
-    const first = out.find((d) => d.code === head || d.code.startsWith(`${head}.`));
-    const others = rest.map((prefix) => out.find((d) => d !== first && d.code.startsWith(prefix)));
-    const last = others[others.length - 1];
-    if (!first || !last || others.some((o) => !o)) continue;
-    const linked = others.filter((o): o is DiagnosisDraft => o !== undefined);
-    const code = rule.replaceFirstWith(last.code);
-    const description = describeIcd(run.codeSets, code);
-    const named = linked.map((o) => o.code).join(' and ');
-    out = out.map((d) =>
-      d === first
-        ? {
-            ...d,
-            code,
-            description,
-            evidence: [...d.evidence, ...linked.flatMap((o) => o.evidence)],
-            rationale: `${d.rationale} Combined with ${named} into ${code} (${rule.name}): ICD-10-CM presumes the link ("with" convention); ${named} ${linked.length > 1 ? 'are' : 'is'} kept for the stage or type.`,
-          }
-        : d,
-    );
-  }
-  return out;
 }
 
 /**

@@ -12,8 +12,18 @@ import { queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
 import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from './text.ts';
 
-/** Laterality stated elsewhere in the record about the same body site (notes, procedures). */
-export function lateralityFromRecord(run: CodingRun, m: Mention): { side: string; text: string; section: RecordSection } | undefined {
+type SideStatement = { side: string; text: string; section: RecordSection };
+
+/** Laterality stated elsewhere in the record about the same body site (notes, procedures), when one side only. */
+export function lateralityFromRecord(run: CodingRun, m: Mention): SideStatement | undefined {
+  const found = sidesInRecord(run, m);
+  if (found.size !== 1) return undefined;
+  const [side, src] = [...found.entries()][0] ?? [];
+  return side && src ? { side, ...src } : undefined;
+}
+
+/** Every side the rest of the record states about the same body site, with the statement that says it. */
+function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; section: RecordSection }> {
   const key = new Set(
     tokenize(expandAbbreviations(m.text)).filter(
       (t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t),
@@ -29,9 +39,7 @@ export function lateralityFromRecord(run: CodingRun, m: Mention): { side: string
     const side = lateralityOf(tokens);
     if (side && tokens.some((t) => key.has(t))) found.set(side, s);
   }
-  if (found.size !== 1) return undefined;
-  const [side, src] = [...found.entries()][0] ?? [];
-  return side && src ? { side, ...src } : undefined;
+  return found;
 }
 
 /** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
@@ -96,6 +104,10 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   const m = work.mention;
   const ownSide = buildQuery(queryText(m, [])).laterality;
   if (!ownSide || ownSide === 'bilateral' || m.assertion !== 'affirmed') return;
+  const sides = sidesInRecord(run, m);
+  // Both sides of the site described elsewhere: which one the diagnosis means is read, not settled.
+  if (sides.size > 1 && [...sides.keys()].some((s) => s !== ownSide))
+    work.inferred.push('the record also describes the other side of the site');
   const other = lateralityFromRecord(run, m);
   if (!other || other.side === 'bilateral' || other.side === ownSide) return;
   const conflict: ClarificationIssue = {
@@ -132,4 +144,5 @@ export function addSideFromRecord(run: CodingRun, work: MentionWork): void {
   work.extra.push(side.side);
   work.evidence.push({ section: side.section, text: side.text });
   work.notesDone.push(`side "${side.side}" from ${side.section}`);
+  work.inferred.push(`side from ${side.section}`);
 }

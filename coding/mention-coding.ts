@@ -33,6 +33,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     statedElsewhere: new Set(),
     related: [],
     conflicts: [],
+    inferred: [],
   };
   const documented = documentedCode(run, work);
   if (documented) return [documented];
@@ -102,6 +103,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
         query = buildQuery(queryText(m, [...work.extra, issue.defaultRefine]));
         hits = rank(run, query, phaseContext(work), searchFilter(m));
         work.notesDone.push(`${issue.defaultRefine} assumed by the classification's default until the physician answers`);
+        work.inferred.push(issue.defaultRefine);
       }
       break;
     }
@@ -161,6 +163,7 @@ function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | u
     confidence: round(confidence),
     order: work.order,
     titleShare: titleShare(top.matchedText, queryText(m, work.extra)),
+    ...(work.inferred.length ? { inferred: [...work.inferred] } : {}),
     alternatives,
     evidence: [...evidence],
     rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${work.notesDone.length ? `; ${work.notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,

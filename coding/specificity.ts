@@ -161,6 +161,7 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
       work.notesDone.push(`${rule.aspect} stated by another diagnosis ("${found.text}")`);
     } else {
       work.extra.push(found.detail);
+      work.inferred.push(`${rule.aspect} from ${found.section}`);
       work.notesDone.push(`${rule.aspect} ("${found.detail}") documented in ${found.section} ("${found.text}")`);
     }
   }

@@ -83,7 +83,21 @@ export interface DecisionInput {
   uncertain?: boolean;
   /** A code rests on a word match: the record names less than half of its title. */
   wordMatch?: boolean;
+  /** A combination code joins statements the record does not link itself. */
+  presumed?: boolean;
+  /** A side, type or stage came from another statement or the classification's default. */
+  inferred?: boolean;
+  /** Notes coded with no diagnosis list and no assessment or plan. */
+  noAssessment?: boolean;
+  /** A diagnosis has a runner-up code of another category within COMPETING_FAMILY_MARGIN. */
+  competingFamilies?: boolean;
 }
+
+/**
+ * How close a runner-up of another category must come to make the choice of family fragile: the
+ * score one side word adds to a code (search.ts), i.e. a single word of the record could flip it.
+ */
+export const COMPETING_FAMILY_MARGIN = 0.08;
 
 export function straightThroughDecision(input: DecisionInput, config: StraightThroughConfig): StraightThroughDecision {
   const reasons: StraightThroughReason[] = [];
@@ -114,6 +128,10 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
     'procedure-conflict',
     input.edits.some((e) => e.rule === 'DOCUMENTED_CODE_DIFFERS'),
   );
+  add('combination-presumed', input.presumed === true);
+  add('detail-inferred', input.inferred === true);
+  add('no-assessment', input.noAssessment === true);
+  add('competing-families', input.competingFamilies === true);
   add('low-confidence', input.confidence < config.threshold);
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -123,6 +123,14 @@ export type StraightThroughReason =
   | 'word-match'
   /** A procedure's description reads like another catalog code than the one the physician wrote (kept; a coder settles it). */
   | 'procedure-conflict'
+  /** A combination code joins statements the record does not link itself (the "with" presumption fired). */
+  | 'combination-presumed'
+  /** A side, type or stage was read from another statement than the condition's own, or assumed by default. */
+  | 'detail-inferred'
+  /** The notes were coded without a diagnosis list and have no assessment or plan to say what the visit addressed. */
+  | 'no-assessment'
+  /** A code of another category fits a diagnosis almost as well as the one chosen. */
+  | 'competing-families'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

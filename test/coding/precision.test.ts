@@ -17,7 +17,8 @@ const codes = (doc: Partial<EncounterDocumentation>, patient?: CodingInput['pati
 describe('secondary matches need real support', () => {
   it('a leftover qualifier word does not become a second diagnosis', () => {
     const r = codes(dx('Type 1 diabetes mellitus with diabetic peripheral neuropathy'));
-    expect(r).toEqual(['E10.40']);
+    // Peripheral neuropathy is indexed to polyneuropathy: diabetic polyneuropathy E10.42 (coding/diabetes.ts).
+    expect(r).toEqual(['E10.42']);
     expect(r.some((c) => c.startsWith('I73'))).toBe(false);
   });
 
