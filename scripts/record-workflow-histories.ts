@@ -4,10 +4,12 @@
  *
  * Each path runs on Temporal's time-skipping test server with the in-memory activities of
  * testkit/fake-activities.ts and is written to test/workflows/histories/<name>.json in the
- * JSON form the Temporal CLI also uses. Read test/workflows/histories/README.md before re-recording:
+ * JSON form the Temporal CLI also uses (`--out DIR` writes them elsewhere, e.g. to compare a change of
+ * this script with the committed files). Read test/workflows/histories/README.md before re-recording:
  * a replay failure means a change is not deterministic, and re-recording would hide it.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -553,23 +555,25 @@ async function record(ctx: DriveContext, name: string, path: RecordedPath): Prom
   await writeHistory(name, handle);
 }
 
+const { values: options, positionals: wanted } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
+const outDir = options.out === undefined ? HISTORIES_DIR : `${options.out.replace(/\/$/, '')}/`;
+
 async function writeHistory(name: string, handle: WorkflowHandle): Promise<void> {
   const history = await handle.fetchHistory();
   // fetchHistory() gives the decoded protobuf message; its toJSON() is the proto JSON form that
   // Worker.runReplayHistory reads back (historyToJSON of @temporalio/common fails outside vitest).
   const json = proto.temporal.api.history.v1.History.fromObject(history).toJSON();
-  writeFileSync(`${HISTORIES_DIR}${name}.json`, JSON.stringify(json, null, 2) + '\n');
+  writeFileSync(`${outDir}${name}.json`, JSON.stringify(json, null, 2) + '\n');
   console.log(`recorded ${name}: ${history.events?.length ?? 0} events`);
 }
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
   const unknown = wanted.filter((name) => !(name in PATHS) && !(name in STATEMENT_PATHS));
   if (unknown.length > 0)
     throw new Error(
       `unknown path(s): ${unknown.join(', ')}; known: ${[...Object.keys(PATHS), ...Object.keys(STATEMENT_PATHS)].join(', ')}`,
     );
-  mkdirSync(HISTORIES_DIR, { recursive: true });
+  mkdirSync(outDir, { recursive: true });
   const [env, bundle] = await Promise.all([createTimeSkippingTestEnv(), bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') })]);
   try {
     for (const [name, path] of Object.entries(PATHS)) {
