@@ -15,29 +15,42 @@ import proto from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger } from '@temporalio/worker';
 import { createTimeSkippingTestEnv } from '../testkit/temporal.ts';
+import { runEncounter, type Drive, type DriveContext } from '../testkit/drive.ts';
 import {
-  answerOpenQuery,
-  correctCoverageWithNewCard,
-  runEncounter,
-  waitForStage,
-  type Drive,
-  type DriveContext,
-} from '../testkit/drive.ts';
-import { confidentCoding, decision, mriCoding, postedPayment, unsureCoding, type Script } from '../testkit/fake-activities.ts';
+  actOnDenial,
+  answerQuery,
+  cancel,
+  coderAccepts,
+  coderAsks,
+  coderEdits,
+  correctCoverage,
+  decide,
+  documentVisit,
+  escalateQuery,
+  newInsuranceCard,
+  overrideCodes,
+  pause,
+  play,
+  reach,
+  resendDecisionAsSignal,
+  signalDecision,
+  skip,
+  skipUntil,
+} from '../testkit/encounter-steps.ts';
+import {
+  confidentCoding,
+  decision,
+  mriCoding,
+  overBilledCoding,
+  performedBeyondAuthorization,
+  postedPayment,
+  rejectedThenAcceptedClaims,
+  unsureCoding,
+  type Script,
+} from '../testkit/fake-activities.ts';
 import type { RemittanceCollection } from '../activities/remittances.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { DEFAULT_TIMINGS, type EncounterWorkflowInput } from '../workflows/config.ts';
-import {
-  cancelSignal,
-  coderReviewUpdate,
-  coverageCorrectedUpdate,
-  denialActionUpdate,
-  overrideCodesSignal,
-  statusQuery,
-  supervisorDecisionSignal,
-  supervisorDecisionUpdate,
-  visitDocumentedUpdate,
-} from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
@@ -48,6 +61,7 @@ export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/
 
 interface RecordedPath {
   script: Script;
+  /** What people do to the encounter while it runs (testkit/encounter-steps.ts `play`). */
   drive?: (env: TestWorkflowEnvironment) => Drive;
   /** The stages the encounter must pass through, so a recording of a wrong path is refused. */
   stages: Stage[];
@@ -71,14 +85,10 @@ const deniedAnswer = (claimNumber: string): RemittanceCollection => ({
 /** A coder overrides the codes while the physician is asked (recorded before and after OVERRIDE_CHECKED_FIRST). */
 const CODER_OVERRIDE: RecordedPath = {
   script: { coding: [unsureCoding()] },
-  drive: () => async (handle) => {
-    await waitForStage(handle, 'awaiting_clarification');
-    await handle.signal(overrideCodesSignal, {
-      overriddenBy: 'coder-1',
-      diagnoses: [{ code: 'E11.65' }],
-      procedures: [{ code: '99214', units: 1 }],
-    });
-  },
+  drive: play(
+    reach('awaiting_clarification'),
+    overrideCodes({ diagnoses: [{ code: 'E11.65' }], procedures: [{ code: '99214', units: 1 }] }),
+  ),
   stages: ['coding', 'awaiting_clarification', 'billing', 'billed'],
 };
 
@@ -87,6 +97,19 @@ const LOW_CONFIDENCE_CODING = {
   ...confidentCoding(),
   diagnoses: [{ code: 'R51.9', description: 'Headache, unspecified', confidence: 0.41 }],
   review: { reasons: [{ kind: 'low_confidence' as const, detail: 'confidence under 0.55: R51.9 (0.41)', codes: ['R51.9'] }] },
+};
+
+/** A claim the clearinghouse rejects once, resubmitted on the supervisor's word. */
+const CLAIM_REJECTED_RESUBMIT = {
+  script: { coding: [confidentCoding()], claims: rejectedThenAcceptedClaims() },
+  drive: play(reach('needs_review'), signalDecision({ decision: 'resubmit', decidedBy: 'sup-1' })),
+};
+
+/** An authorization the insurer grants for fewer services than were coded. */
+const MODIFIED_AUTHORIZATION: Script = {
+  coding: [mriCoding()],
+  authorizationRequired: true,
+  authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
 };
 
 const PATHS: Record<string, RecordedPath> = {
@@ -101,22 +124,12 @@ const PATHS: Record<string, RecordedPath> = {
   },
   'clarification-reminder-then-update': {
     script: { coding: [unsureCoding(), confidentCoding()] },
-    drive: (env) => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await env.sleep('25h'); // one reminder
-      await answerOpenQuery(handle);
-    },
+    drive: play(reach('awaiting_clarification'), skip('25h'), answerQuery()), // one reminder
     stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],
   },
   'escalation-extend-then-answer': {
     script: { coding: [unsureCoding(), confidentCoding()] },
-    drive: (env) => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await env.sleep('73h');
-      await waitForStage(handle, 'escalated');
-      await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
-      await answerOpenQuery(handle);
-    },
+    drive: play(escalateQuery(), signalDecision({ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' }), answerQuery()),
     stages: ['coding', 'awaiting_clarification', 'escalated', 'awaiting_clarification', 'coding', 'billing', 'billed'],
   },
   'authorization-pended-then-certified': {
@@ -130,18 +143,12 @@ const PATHS: Record<string, RecordedPath> = {
   },
   'authorization-denied-bill-patient': {
     script: { coding: [mriCoding()], authorizationRequired: true, authorizationRequests: [decision('denied', { reason: 'not covered' })] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'denied');
-      await handle.signal(supervisorDecisionSignal, { decision: 'bill_patient', decidedBy: 'sup-1' });
-    },
+    drive: play(reach('denied'), signalDecision({ decision: 'bill_patient', decidedBy: 'sup-1' })),
     stages: ['coding', 'authorization', 'denied', 'billing', 'billed'],
   },
   'cancel-awaiting-clarification': {
     script: { coding: [unsureCoding()] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(cancelSignal, { cancelledBy: 'coder-1', reason: 'entered in error' });
-    },
+    drive: play(reach('awaiting_clarification'), cancel({ cancelledBy: 'coder-1', reason: 'entered in error' })),
     stages: ['coding', 'awaiting_clarification', 'cancelled'],
   },
   'coder-override': CODER_OVERRIDE,
@@ -149,50 +156,23 @@ const PATHS: Record<string, RecordedPath> = {
   'coder-override-v2': CODER_OVERRIDE,
   'coder-override-rejected-then-answer-v2': {
     script: { coding: [unsureCoding(), confidentCoding()] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await handle.signal(overrideCodesSignal, {
-        overriddenBy: 'coder-1',
-        diagnoses: [{ code: 'Z99.999' }],
-        procedures: [{ code: '99214' }],
-      });
-      await new Promise((r) => setTimeout(r, 500));
-      await answerOpenQuery(handle);
-    },
+    drive: play(
+      reach('awaiting_clarification'),
+      overrideCodes({ diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] }),
+      pause(500),
+      answerQuery(),
+    ),
     stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],
   },
   // Recorded after DECISIONS_CHECKED, EDIT_ERRORS_REVIEWED and MODIFIED_AUTHORIZATION_REVIEWED.
   'edit-errors-accepted-v3': {
-    script: {
-      coding: [
-        {
-          ...confidentCoding(),
-          edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }],
-        },
-      ],
-    },
-    drive: () => async (handle) => {
-      const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, {
-        args: [{ decision: 'accept_codes', decidedBy: 'sup-1', decisionId: review.pendingDecision!.id }],
-      });
-    },
+    script: { coding: [overBilledCoding()] },
+    drive: play(reach('needs_review'), decide('accept_codes', 'sup-1')),
     stages: ['coding', 'needs_review', 'billing', 'billed'],
   },
   'authorization-modified-recoded-v3': {
-    script: {
-      coding: [mriCoding()],
-      authorizationRequired: true,
-      authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
-    },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'needs_review');
-      await handle.signal(overrideCodesSignal, {
-        overriddenBy: 'coder-1',
-        diagnoses: [{ code: 'M54.50' }],
-        procedures: [{ code: '70551', units: 1 }],
-      });
-    },
+    script: MODIFIED_AUTHORIZATION,
+    drive: play(reach('needs_review'), overrideCodes({ diagnoses: [{ code: 'M54.50' }], procedures: [{ code: '70551', units: 1 }] })),
     stages: ['coding', 'authorization', 'needs_review', 'billing', 'billed'],
   },
   'denied-resubmit-by-update-then-stale-signal-v3': {
@@ -201,26 +181,11 @@ const PATHS: Record<string, RecordedPath> = {
       authorizationRequired: true,
       authorizationRequests: [decision('denied', { reason: 'not covered' }), decision('certified', { authNumber: 'AUTH-2' })],
     },
-    drive: () => async (handle) => {
-      const denied = await waitForStage(handle, 'denied');
-      const id = denied.pendingDecision!.id!;
-      await handle.executeUpdate(supervisorDecisionUpdate, { args: [{ decision: 'resubmit', decidedBy: 'sup-1', decisionId: id }] });
-      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
-    },
+    drive: play(reach('denied'), decide('resubmit', 'sup-1'), resendDecisionAsSignal()),
     stages: ['coding', 'authorization', 'denied', 'authorization', 'billing', 'billed'],
   },
   'claim-rejected-resubmit': {
-    script: {
-      coding: [confidentCoding()],
-      claims: [
-        { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
-        { accepted: true, reasons: [] },
-      ],
-    },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'needs_review');
-      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
-    },
+    ...CLAIM_REJECTED_RESUBMIT,
     stages: ['coding', 'billing', 'needs_review', 'billing', 'billed'],
   },
   // Recorded after ELIGIBILITY_FIRST and MODIFIED_AUTHORIZATION_NOT_RECODED (v4).
@@ -230,20 +195,15 @@ const PATHS: Record<string, RecordedPath> = {
   },
   'eligibility-inactive-coverage-corrected-v4': {
     script: { coding: [confidentCoding()], eligibility: ['inactive', 'active'] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_coverage');
-      await correctCoverageWithNewCard(handle);
-    },
+    drive: play(reach('awaiting_coverage'), newInsuranceCard()),
     stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
   },
   'eligibility-not-found-self-pay-v4': {
     script: { coding: [mriCoding()], eligibility: ['not_found'], authorizationRequired: true },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_coverage');
-      await handle.executeUpdate(coverageCorrectedUpdate, {
-        args: [{ kind: 'self_pay', correctedBy: 'biller-1', reason: 'patient pays', expectedVersion: 1 }],
-      });
-    },
+    drive: play(
+      reach('awaiting_coverage'),
+      correctCoverage({ kind: 'self_pay', correctedBy: 'biller-1', reason: 'patient pays', expectedVersion: 1 }),
+    ),
     stages: ['eligibility', 'awaiting_coverage', 'eligibility', 'coding', 'billing', 'billed'],
   },
   'scheduled-pre-service-authorized-v4': {
@@ -254,136 +214,54 @@ const PATHS: Record<string, RecordedPath> = {
       preServiceAuthorizationRequests: [decision('pended')],
       authorizationStatuses: [decision('certified', { authNumber: 'AUTH-PRE-1' })],
     },
-    drive: (env) => async (handle) => {
-      await waitForStage(handle, 'authorization');
-      await env.sleep('5h');
-      await waitForStage(handle, 'awaiting_visit');
-      await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
-    },
+    drive: play(reach('authorization'), skip('5h'), reach('awaiting_visit'), documentVisit()),
     stages: ['eligibility', 'authorization', 'awaiting_visit', 'coding', 'billing', 'billed'],
   },
   'scheduled-performed-mismatch-retro-v4': {
-    script: {
-      scheduled: true,
-      coding: [mriCoding()],
-      plannedAuthorizationRequired: true,
-      authorizationRequired: true,
-      performedCheck: { matches: false, differences: ['72148: 2 units performed, 1 authorized'], authNumber: 'AUTH-PRE-1' },
-      authorizationRequests: [decision('certified', { authNumber: 'AUTH-RETRO-1' })],
-    },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_visit');
-      await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
-      const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, {
-        args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
-      });
-    },
+    script: performedBeyondAuthorization(),
+    drive: play(reach('awaiting_visit'), documentVisit(), reach('needs_review'), decide('resubmit', 'biller-1')),
     stages: ['eligibility', 'authorization', 'awaiting_visit', 'coding', 'needs_review', 'authorization', 'billing', 'billed'],
   },
   'authorization-modified-not-recoded-v4': {
-    script: {
-      coding: [mriCoding()],
-      authorizationRequired: true,
-      authorizationRequests: [decision('modified', { authNumber: 'AUTH-M', authorizedUnits: { '70551': 1 } })],
-    },
-    drive: () => async (handle) => {
-      const review = await waitForStage(handle, 'needs_review');
-      await handle.executeUpdate(supervisorDecisionUpdate, {
-        args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
-      });
-    },
+    script: MODIFIED_AUTHORIZATION,
+    drive: play(reach('needs_review'), decide('accept_codes', 'biller-1')),
     stages: ['eligibility', 'coding', 'authorization', 'needs_review', 'billing', 'billed'],
   },
   // Recorded after CODER_REVIEW (and MESSAGES_AUTHENTICATED): the engine's codes wait for a coder.
   'coder-review-accept-v5': {
     script: { coding: [LOW_CONFIDENCE_CODING] },
-    drive: () => async (handle) => {
-      const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, {
-        args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }],
-      });
-    },
+    drive: play(reach('coder_review'), coderAccepts()),
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
   'coder-review-invalid-code-refused-then-edit-v5': {
-    script: {
-      coding: [
-        {
-          ...confidentCoding(),
-          edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }],
-        },
-      ],
-    },
-    drive: () => async (handle) => {
-      const waiting = await waitForStage(handle, 'coder_review');
-      const edit = (code: string) => ({
-        action: 'edit' as const,
-        reviewId: waiting.coderReview!.id,
-        reviewedBy: 'coder-1',
-        diagnoses: [{ code }],
-        procedures: [{ code: '99213', units: 1 }],
-      });
-      await handle.executeUpdate(coderReviewUpdate, { args: [edit('Z99.999')] }).then(
-        () => {
-          throw new Error('an invalid code was accepted');
-        },
-        () => undefined,
-      );
-      await handle.executeUpdate(coderReviewUpdate, { args: [edit('J06.9')] });
-    },
+    script: { coding: [overBilledCoding()] },
+    drive: play(
+      reach('coder_review'),
+      coderEdits({ diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99213', units: 1 }] }, { refused: true }),
+      coderEdits({ diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213', units: 1 }] }),
+    ),
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
   'coder-review-query-then-accept-v5': {
     script: { coding: [LOW_CONFIDENCE_CODING, LOW_CONFIDENCE_CODING] },
-    drive: () => async (handle) => {
-      const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, {
-        args: [
-          {
-            action: 'query',
-            reviewId: waiting.coderReview!.id,
-            reviewedBy: 'coder-1',
-            question: 'Which type of diabetes?',
-            options: ['Type 2 diabetes mellitus'],
-          },
-        ],
-      });
-      await answerOpenQuery(handle);
-      const again = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, {
-        args: [{ action: 'accept', reviewId: again.coderReview!.id, reviewedBy: 'coder-1' }],
-      });
-    },
+    drive: play(
+      reach('coder_review'),
+      coderAsks('Which type of diabetes?', ['Type 2 diabetes mellitus']),
+      answerQuery(),
+      reach('coder_review'),
+      coderAccepts(),
+    ),
     stages: ['eligibility', 'coding', 'coder_review', 'awaiting_clarification', 'coding', 'coder_review', 'billing', 'billed'],
   },
   'coder-review-coding-failed-v5': {
     script: { coding: [confidentCoding()], codingFails: true },
-    drive: () => async (handle) => {
-      const waiting = await waitForStage(handle, 'coder_review', 30_000);
-      await handle.executeUpdate(coderReviewUpdate, {
-        args: [
-          {
-            action: 'edit',
-            reviewId: waiting.coderReview!.id,
-            reviewedBy: 'coder-1',
-            diagnoses: [{ code: 'J06.9' }],
-            procedures: [{ code: '99213' }],
-          },
-        ],
-      });
-    },
+    drive: play(reach('coder_review', 30_000), coderEdits({ diagnoses: [{ code: 'J06.9' }], procedures: [{ code: '99213' }] })),
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
   // Recorded after CODER_CONFIRMS_BY_DEFAULT: an engine result the policy did not allow waits for a coder.
   'coder-confirms-by-default-v6': {
     script: { coding: [{ ...confidentCoding(), straightThrough: { allowed: false, why: 'straight-through billing is off' } }] },
-    drive: () => async (handle) => {
-      const waiting = await waitForStage(handle, 'coder_review');
-      await handle.executeUpdate(coderReviewUpdate, {
-        args: [{ action: 'accept', reviewId: waiting.coderReview!.id, reviewedBy: 'coder-1' }],
-      });
-    },
+    drive: play(reach('coder_review'), coderAccepts()),
     stages: ['eligibility', 'coding', 'coder_review', 'billing', 'billed'],
   },
   // Recorded after REMITTANCE_AWAITED (v6, after CODER_REVIEW): the statement waits for the payer's remittance.
@@ -411,30 +289,16 @@ const PATHS: Record<string, RecordedPath> = {
       ],
     },
     timings: PAYER_MINUTES,
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'denial_review');
-      await handle.executeUpdate(denialActionUpdate, {
-        args: [{ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }],
-      });
-    },
+    drive: play(
+      reach('denial_review'),
+      actOnDenial({ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }),
+    ),
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
   },
   'denial-deadline-write-off-v6': {
     script: { coding: [confidentCoding()], remittances: [deniedAnswer] },
     timings: PAYER_MINUTES,
-    drive: (env) => async (handle) => {
-      await waitForStage(handle, 'denial_review');
-      for (let i = 0; i < 100; i++) {
-        await env.sleep('10m');
-        const status = await handle.query(statusQuery);
-        if (status.stage === 'escalated') {
-          await handle.executeUpdate(supervisorDecisionUpdate, {
-            args: [{ decision: 'write_off', decidedBy: 'sup-1', decisionId: status.pendingDecision!.id! }],
-          });
-          return;
-        }
-      }
-    },
+    drive: play(reach('denial_review'), skipUntil('escalated', '10m'), decide('write_off', 'sup-1')),
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'escalated', 'billed'],
   },
   // Recorded after TRANSITIONS_CARRIED (v7): the main path's activities write the stage transitions.
@@ -448,24 +312,11 @@ const PATHS: Record<string, RecordedPath> = {
   },
   'transitions-carried-clarification-v7': {
     script: { coding: [unsureCoding(), confidentCoding()] },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await answerOpenQuery(handle);
-    },
+    drive: play(reach('awaiting_clarification'), answerQuery()),
     stages: ['eligibility', 'coding', 'awaiting_clarification', 'coding', 'billing', 'awaiting_remittance', 'billed'],
   },
   'transitions-carried-claim-rejected-resubmit-v7': {
-    script: {
-      coding: [confidentCoding()],
-      claims: [
-        { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
-        { accepted: true, reasons: [] },
-      ],
-    },
-    drive: () => async (handle) => {
-      await waitForStage(handle, 'needs_review');
-      await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1' });
-    },
+    ...CLAIM_REJECTED_RESUBMIT,
     stages: ['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed'],
   },
 };

@@ -156,6 +156,34 @@ export function mriCoding(revision = 1): CodingSummary {
   };
 }
 
+/** Codes a pre-claim edit fails: 99213 billed for more units than a day allows (MUE). */
+export function overBilledCoding(revision = 1): CodingSummary {
+  return {
+    ...confidentCoding(revision),
+    edits: [{ rule: 'MUE', severity: 'error', message: '99213 is billed for 9 units; the per-day limit is 1.' }],
+  };
+}
+
+/** The clearinghouse rejects the first claim (a missing NPI) and accepts the resubmitted one. */
+export function rejectedThenAcceptedClaims(): NonNullable<Script['claims']> {
+  return [
+    { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
+    { accepted: true, reasons: [] },
+  ];
+}
+
+/** A scheduled MRI authorized before the visit, where more was performed than authorized: a retro-authorization follows. */
+export function performedBeyondAuthorization(): Script {
+  return {
+    scheduled: true,
+    coding: [mriCoding()],
+    plannedAuthorizationRequired: true,
+    authorizationRequired: true,
+    performedCheck: { matches: false, differences: ['72148: 2 units performed, 1 authorized'], authNumber: 'AUTH-PRE-1' },
+    authorizationRequests: [decision('certified', { authNumber: 'AUTH-RETRO-1' })],
+  };
+}
+
 export function decision(outcome: AuthorizationResult['outcome'], extra: Partial<AuthorizationResult> = {}): AuthorizationResult {
   return { outcome, payerReference: 'PA-REF-1', ...extra };
 }

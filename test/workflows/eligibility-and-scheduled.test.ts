@@ -12,7 +12,14 @@ import {
 } from '../../workflows/messages.ts';
 import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { answerOpenQuery, correctCoverageWithNewCard, runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
-import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../../testkit/fake-activities.ts';
+import {
+  confidentCoding,
+  decision,
+  mriCoding,
+  performedBeyondAuthorization,
+  unsureCoding,
+  type Script,
+} from '../../testkit/fake-activities.ts';
 
 const wf = useWorkflowTestEnv();
 
@@ -166,36 +173,26 @@ describe('a scheduled encounter', () => {
   });
 
   it('a difference between performed and authorized goes to the biller, never to a recode; a retro-authorization follows', async () => {
-    const { status, fake, stages } = await runEncounter(
-      {
-        scheduled: true,
-        coding: [mriCoding()],
-        plannedAuthorizationRequired: true,
-        authorizationRequired: true,
-        performedCheck: { matches: false, differences: ['72148: 2 units performed, 1 authorized'], authNumber: 'AUTH-PRE-1' },
-        authorizationRequests: [decision('certified', { authNumber: 'AUTH-RETRO-1' })],
-      },
-      async (handle) => {
-        await waitForStage(handle, 'awaiting_visit');
-        await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
-        const review = await waitForStage(handle, 'needs_review');
-        expect(review.pendingDecision).toMatchObject({
-          kind: 'authorization_mismatch',
-          allowed: ['resubmit', 'accept_codes', 'bill_patient'],
-        });
-        expect(review.pendingDecision?.reason).toContain('2 units performed, 1 authorized');
-        await handle.signal(overrideCodesSignal, {
-          overriddenBy: 'coder-1',
-          diagnoses: [{ code: 'M54.50' }],
-          procedures: [{ code: '72148', units: 1 }],
-        });
-        await new Promise((r) => setTimeout(r, 300));
-        expect((await handle.query(statusQuery)).stage).toBe('needs_review');
-        await handle.executeUpdate(supervisorDecisionUpdate, {
-          args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
-        });
-      },
-    );
+    const { status, fake, stages } = await runEncounter(performedBeyondAuthorization(), async (handle) => {
+      await waitForStage(handle, 'awaiting_visit');
+      await handle.executeUpdate(visitDocumentedUpdate, { args: [{ submittedBy: 'intake-1' }] });
+      const review = await waitForStage(handle, 'needs_review');
+      expect(review.pendingDecision).toMatchObject({
+        kind: 'authorization_mismatch',
+        allowed: ['resubmit', 'accept_codes', 'bill_patient'],
+      });
+      expect(review.pendingDecision?.reason).toContain('2 units performed, 1 authorized');
+      await handle.signal(overrideCodesSignal, {
+        overriddenBy: 'coder-1',
+        diagnoses: [{ code: 'M54.50' }],
+        procedures: [{ code: '72148', units: 1 }],
+      });
+      await new Promise((r) => setTimeout(r, 300));
+      expect((await handle.query(statusQuery)).stage).toBe('needs_review');
+      await handle.executeUpdate(supervisorDecisionUpdate, {
+        args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
+      });
+    });
     expect(stages).toEqual([
       'eligibility',
       'authorization',

@@ -19,8 +19,17 @@ import {
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
-import { PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
-import { confidentCoding, decision, mriCoding, unsureCoding, type Script } from '../../testkit/fake-activities.ts';
+import { answerOpenQuery, PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
+import { escalateUnansweredQuery } from '../../testkit/encounter-steps.ts';
+import {
+  confidentCoding,
+  decision,
+  mriCoding,
+  overBilledCoding,
+  rejectedThenAcceptedClaims,
+  unsureCoding,
+  type Script,
+} from '../../testkit/fake-activities.ts';
 
 const wf = useWorkflowTestEnv();
 
@@ -33,6 +42,18 @@ const alwaysPendedMri = (): Script => ({
   authorizationRequests: [decision('pended')],
   authorizationStatuses: [decision('pended')],
 });
+
+/** A denied authorization the supervisor resubmits, certified the second time. */
+const RESUBMITTED_AFTER_DENIAL: Stage[] = [
+  'eligibility',
+  'coding',
+  'authorization',
+  'denied',
+  'authorization',
+  'billing',
+  'awaiting_remittance',
+  'billed',
+];
 
 describe('encounter workflow', () => {
   it('goes straight through coding and billing when coding is confident and no authorization is needed', async () => {
@@ -85,13 +106,11 @@ describe('encounter workflow', () => {
 
   it('reminds the physician after the reminder interval, then takes the answer', async () => {
     const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
-      const waiting = await waitForStage(handle, 'awaiting_clarification');
+      await waitForStage(handle, 'awaiting_clarification');
       await wf.env.sleep('25h');
       const after = await handle.query(statusQuery);
       expect(after.openQuery!.remindersSent).toBe(1);
-      await handle.executeUpdate(answerClarificationUpdate, {
-        args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
-      });
+      await answerOpenQuery(handle);
     });
     const notices = fake.callsOf('notifyPhysician').map((c) => (c.args as { kind: string }).kind);
     expect(notices).toEqual(['new', 'reminder']);
@@ -100,15 +119,10 @@ describe('encounter workflow', () => {
   describe('at the deadline the query escalates to a supervisor', () => {
     it('who extends it, after which the physician answers', async () => {
       const { stages, fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
-        await waitForStage(handle, 'awaiting_clarification');
-        await wf.env.sleep('73h');
-        const escalated = await waitForStage(handle, 'escalated');
+        const escalated = await escalateUnansweredQuery(handle, wf.env);
         expect(escalated.pendingDecision?.allowed).toEqual(['extend', 'accept_codes']);
         await handle.signal(supervisorDecisionSignal, { decision: 'extend', decidedBy: 'sup-1', extendBy: '24h' });
-        const reopened = await waitForStage(handle, 'awaiting_clarification');
-        await handle.executeUpdate(answerClarificationUpdate, {
-          args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
-        });
+        await answerOpenQuery(handle);
       });
       expect(stages).toEqual([
         'eligibility',
@@ -129,9 +143,7 @@ describe('encounter workflow', () => {
 
     it('who accepts the codes as they stand', async () => {
       const { stages, status } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
-        await waitForStage(handle, 'awaiting_clarification');
-        await wf.env.sleep('73h');
-        await waitForStage(handle, 'escalated');
+        await escalateUnansweredQuery(handle, wf.env);
         await handle.signal(supervisorDecisionSignal, { decision: 'accept_codes', decidedBy: 'sup-1' });
       });
       expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'billing', 'awaiting_remittance', 'billed']);
@@ -140,9 +152,7 @@ describe('encounter workflow', () => {
 
     it('who cancels the encounter', async () => {
       const { stages, fake } = await runEncounter({ coding: [unsureCoding()] }, async (handle) => {
-        await waitForStage(handle, 'awaiting_clarification');
-        await wf.env.sleep('73h');
-        await waitForStage(handle, 'escalated');
+        await escalateUnansweredQuery(handle, wf.env);
         await handle.signal(supervisorDecisionSignal, { decision: 'cancel', decidedBy: 'sup-1', note: 'duplicate visit' });
       });
       expect(stages).toEqual(['eligibility', 'coding', 'awaiting_clarification', 'escalated', 'cancelled']);
@@ -207,16 +217,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', note: 'added imaging history' });
         },
       );
-      expect(stages).toEqual([
-        'eligibility',
-        'coding',
-        'authorization',
-        'denied',
-        'authorization',
-        'billing',
-        'awaiting_remittance',
-        'billed',
-      ]);
+      expect(stages).toEqual(RESUBMITTED_AFTER_DENIAL);
       expect(fake.callsOf('requestPriorAuthorization').map((c) => (c.args as { attempt: number }).attempt)).toEqual([1, 2]);
     });
 
@@ -327,11 +328,9 @@ describe('encounter workflow', () => {
 
   it('takes a late answer from the physician while the supervisor has not decided yet', async () => {
     const { stages } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
-      const waiting = await waitForStage(handle, 'awaiting_clarification');
-      await wf.env.sleep('73h');
-      await waitForStage(handle, 'escalated');
+      const escalated = await escalateUnansweredQuery(handle, wf.env);
       await handle.executeUpdate(answerClarificationUpdate, {
-        args: [{ queryId: waiting.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
+        args: [{ queryId: escalated.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
       });
     });
     expect(stages).toEqual([
@@ -347,13 +346,8 @@ describe('encounter workflow', () => {
   });
 
   describe('pre-claim edits and supervisor decisions', () => {
-    const overUnits = () => ({
-      ...confidentCoding(),
-      edits: [{ rule: 'MUE', severity: 'error' as const, message: '99213 is billed for 9 units; the per-day limit is 1.' }],
-    });
-
     it('sends an encounter whose edits fail to a coder first (no longer to a supervisor to accept); accept is refused', async () => {
-      const { stages, status } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
+      const { stages, status } = await runEncounter({ coding: [overBilledCoding()] }, async (handle) => {
         const review = await waitForStage(handle, 'coder_review');
         expect(review.pendingDecision).toBeUndefined();
         expect(review.coderReview?.reasons.map((r) => r.kind)).toEqual(['edit_failed']);
@@ -380,7 +374,7 @@ describe('encounter workflow', () => {
     });
 
     it("or a coder's override by the old signal fixes the codes", async () => {
-      const { stages, status, fake } = await runEncounter({ coding: [overUnits()] }, async (handle) => {
+      const { stages, status, fake } = await runEncounter({ coding: [overBilledCoding()] }, async (handle) => {
         await waitForStage(handle, 'coder_review');
         await handle.signal(overrideCodesSignal, {
           overriddenBy: 'coder-1',
@@ -416,16 +410,7 @@ describe('encounter workflow', () => {
           await handle.signal(supervisorDecisionSignal, { decision: 'resubmit', decidedBy: 'sup-1', decisionId: id });
         },
       );
-      expect(stages).toEqual([
-        'eligibility',
-        'coding',
-        'authorization',
-        'denied',
-        'authorization',
-        'billing',
-        'awaiting_remittance',
-        'billed',
-      ]);
+      expect(stages).toEqual(RESUBMITTED_AFTER_DENIAL);
       expect(fake.callsOf('requestPriorAuthorization')).toHaveLength(2);
     });
 
@@ -481,16 +466,11 @@ describe('encounter workflow', () => {
 
   it('numbers the reminders after a deadline extension, so each notice is distinct', async () => {
     const { fake } = await runEncounter({ coding: [unsureCoding(), confidentCoding()] }, async (handle) => {
-      await waitForStage(handle, 'awaiting_clarification');
-      await wf.env.sleep('73h');
-      const escalated = await waitForStage(handle, 'escalated');
+      const escalated = await escalateUnansweredQuery(handle, wf.env);
       await handle.executeUpdate(supervisorDecisionUpdate, {
         args: [{ decision: 'extend', decidedBy: 'sup-1', extendBy: '24h', decisionId: escalated.pendingDecision!.id }],
       });
-      const reopened = await waitForStage(handle, 'awaiting_clarification');
-      await handle.executeUpdate(answerClarificationUpdate, {
-        args: [{ queryId: reopened.openQuery!.queryId, answeredBy: PHYSICIAN, option: 'Type 2 diabetes mellitus' }],
-      });
+      await answerOpenQuery(handle);
     });
     const numbers = fake
       .callsOf('notifyPhysician')
@@ -504,10 +484,7 @@ describe('encounter workflow', () => {
     const { stages, fake } = await runEncounter(
       {
         coding: [confidentCoding()],
-        claims: [
-          { accepted: false, reasons: ['MISSING_NPI (billingProvider.npi): required'] },
-          { accepted: true, reasons: [] },
-        ],
+        claims: rejectedThenAcceptedClaims(),
       },
       async (handle) => {
         const review = await waitForStage(handle, 'needs_review');
