@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, sampleStatementDocument, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, sampleStatementDocument, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 let encounterId: string;
 let patientId: string;
 // The workflow makes query ids with uuid4.
@@ -9,15 +9,8 @@ const openQueryId = crypto.randomUUID();
 const answeredQueryId = crypto.randomUUID();
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
-  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  encounterId = created.body.id;
+  encounterId = await submitEncounter(api.baseUrl);
   patientId = (await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } })).patientId;
-});
-
-afterAll(async () => {
-  await api?.close();
 });
 
 async function addQuery(id: string, status = 'open') {

@@ -1,17 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 import { ROUTES_OUTSIDE_OPENAPI } from '../../api/app.ts';
 
-let api: ApiUnderTest;
-
-beforeAll(async () => {
-  api = await startApiUnderTest();
-});
-
-afterAll(async () => {
-  await api?.close();
-});
+const api = useApiUnderTest();
 
 const post = (body: unknown, token: string = TOKENS.intake) => call(api.baseUrl, 'POST', '/encounters', { token, body });
 

@@ -3,10 +3,10 @@
 // pages) and statements needing a biller for money (balance, refund, missed installment).
 // Encounters are posted through intake; claims, remittances, denials and statements are stored
 // directly, as the workflow's activities would have stored them.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 const DAY = 86_400_000;
 const ids: Record<string, string> = {};
 
@@ -113,7 +113,6 @@ async function payment(statementId: string, amountCents: number, reference: stri
 }
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
   await denial('later', 'ACME-HEALTH', 20 * DAY);
   await denial('overdue', 'BLUE-PLAINS', -1 * DAY, 'escalated');
   await denial('soon', 'BLUE-PLAINS', 2 * DAY);
@@ -140,10 +139,6 @@ beforeAll(async () => {
     data: { statementId: collected.id, workflowId: `statement-cycle-${collected.id}`, status: 'closed', decision: 'collections' },
   });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-});
 
 /** The `key` of each item on the first page (as a supervisor). */
 async function listed(path: string, key: string): Promise<string[]> {

@@ -75,7 +75,6 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
   };
 }
 
-/** A real statement document (what the billing activity stores), for tests that insert statement rows. */
 /** The file's API under test: started before its tests (generous timeout: a fresh database and Temporal) and closed after them. */
 export function useApiUnderTest(options: { limits?: Partial<ApiLimits> } = {}): ApiUnderTest {
   return startedForFile(
@@ -86,6 +85,7 @@ export function useApiUnderTest(options: { limits?: Partial<ApiLimits> } = {}): 
   );
 }
 
+/** A real statement document (what the billing activity stores), for tests that insert statement rows. */
 export function sampleStatementDocument(claimNumber: string): PatientStatementDocument {
   return buildPatientStatement({
     statementNumber: 'ST-1',
@@ -122,4 +122,4 @@ export async function allPages(api: ApiUnderTest, path: string, token: string): 
   throw new Error('the cursor never ended');
 }
 
-export { TOKENS, call, validSubmission, type Call } from '../../testkit/http.ts';
+export { TOKENS, call, submitEncounter, validSubmission, type Call } from '../../testkit/http.ts';

@@ -3,23 +3,16 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { Client, Connection } from '@temporalio/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { isDependencyOutage } from '../../platform/dependency-outage.ts';
 import { createPrismaClient } from '../../platform/db.ts';
 import { createPayloadCodec, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
-beforeAll(async () => {
-  api = await startApiUnderTest();
-});
-afterAll(async () => {
-  await api?.close();
-});
-
+const api = useApiUnderTest();
 async function postEncoded(body: Buffer, encoding: string) {
   const response = await fetch(`${api.baseUrl}/encounters`, {
     method: 'POST',

@@ -5,10 +5,10 @@
  * Encounters are posted through intake, then put where each queue finds them directly.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, sampleStatementDocument, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, sampleStatementDocument, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ago = (ms: number) => new Date(Date.now() - ms);
@@ -55,7 +55,6 @@ async function billedWithStatement(name: string): Promise<{ encounterId: string;
 }
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
   const prisma = api.db.prisma;
   // The physician did not answer in time: the query is escalated and overdue, the encounter escalated.
   const escalated = await encounterIn('escalated', 'escalated', 2 * DAY);
@@ -184,10 +183,6 @@ beforeAll(async () => {
     })),
   });
 }, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-});
 
 const overview = (query = '', token: string = TOKENS.supervisor) => call(api.baseUrl, 'GET', `/worklists/overview${query}`, { token });
 const queueOf = (body: any, name: string) => body.queues.find((q: any) => q.queue === name);

@@ -1,18 +1,16 @@
 // The biller's worklists over the API and a real database: which encounters each lists, the
 // authorization decision deadlines (standard and expedited from the payer directory), filters,
 // cursor pages and roles. Encounters are posted through intake, then put in their stage directly.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allPages, call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { allPages, call, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ids: Record<string, string> = {};
 
 async function encounterIn(name: string, stage: string): Promise<string> {
-  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  const id = created.body.id as string;
+  const id = await submitEncounter(api.baseUrl);
   await api.db.prisma.encounter.update({ where: { id }, data: { stage } });
   ids[name] = id;
   return id;
@@ -40,7 +38,6 @@ async function authorization(
 }
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
   const waiting = await encounterIn('inactive', 'awaiting_coverage');
   await api.db.prisma.eligibilityCheck.create({
     data: {
@@ -74,10 +71,6 @@ beforeAll(async () => {
   // needs_review for another question (its workflow has no worker here, so no authorization question is pending).
   await authorization(await encounterIn('otherReview', 'needs_review'), 'certified', { '73721': 1 }, 1 * HOUR);
 }, 120_000);
-
-afterAll(async () => {
-  await api?.close();
-});
 
 describe('the eligibility worklist', () => {
   it('lists encounters stopped for their coverage, with the insurer’s answer and the version to correct', async () => {

@@ -5,24 +5,17 @@
  * encounter, and the 837P of an unknown claim. No browser here (test/browser/biller.test.ts).
  */
 import { pathToFileURL, fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from '../api/support.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { submitEncounter, TOKENS, useApiUnderTest } from '../api/support.ts';
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 /** web/lib.js, imported as it is served (plain JavaScript, no types). */
 let lib: any;
 let encounterId: string;
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
   lib = await import(pathToFileURL(fileURLToPath(new URL('../../web/lib.js', import.meta.url))).href);
-  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  encounterId = created.body.id;
-});
-
-afterAll(async () => {
-  await api?.close();
+  encounterId = await submitEncounter(api.baseUrl);
 });
 
 const biller = () => lib.createApiClient({ baseUrl: api.baseUrl, getToken: () => TOKENS.biller });

@@ -11,10 +11,10 @@ import { execFile } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CODE_OVERRIDE_STAGES } from '../../api/routes/actions.ts';
 import { FINAL_STAGES, STAGES } from '../../workflows/stages.ts';
-import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from '../api/support.ts';
+import { call, submitEncounter, TOKENS, useApiUnderTest } from '../api/support.ts';
 
 const execFileAsync = promisify(execFile);
 const webFile = (name: string) => fileURLToPath(new URL(`../../web/${name}`, import.meta.url));
@@ -25,24 +25,17 @@ const webScripts = ['', 'lib/', 'ui/', 'screens/'].flatMap((dir) =>
     .map((name) => `${dir}${name}`),
 );
 
-let api: ApiUnderTest;
+const api = useApiUnderTest();
 /** web/lib.js, imported as it is served (plain JavaScript, no types). */
 let lib: any;
 let encounterId: string;
 
 beforeAll(async () => {
-  api = await startApiUnderTest();
   const libUrl = pathToFileURL(webFile('lib.js')).href;
   lib = await import(libUrl);
   // As the page does first: the stage lists from GET /stages (no token).
   await lib.loadStages(lib.createApiClient({ baseUrl: api.baseUrl, getToken: () => '' }));
-  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status).toBe(201);
-  encounterId = created.body.id;
-});
-
-afterAll(async () => {
-  await api?.close();
+  encounterId = await submitEncounter(api.baseUrl);
 });
 
 describe('serving /ui/', () => {
