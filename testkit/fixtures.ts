@@ -35,7 +35,10 @@ export function standIn<T extends object>(what: string, current: () => T | undef
       if (key === 'then' && current() === undefined) return undefined;
       const value = started();
       const property: unknown = Reflect.get(value, key, value);
-      return typeof property === 'function' ? (property as (...args: unknown[]) => unknown).bind(value) : property;
+      // Methods (inherited) are bound to the value; a function held as an own property is returned
+      // as it is, since it may be an object in its own right (an Express app, whose `bind` is a route).
+      if (typeof property !== 'function' || Object.prototype.hasOwnProperty.call(value, key)) return property;
+      return Function.prototype.bind.call(property, value);
     },
     has: (_, key) => Reflect.has(started(), key),
   });
