@@ -20,7 +20,7 @@
  * encounter search attributes registered; otherwise a dev server is started. DATABASE_URL uses
  * an existing database (migrations applied; rows are added, never removed); otherwise a fresh
  * database on --database-server (or TEST_DATABASE_URL), else embedded PGlite. Ports: the dev
- * server, sandboxes and APIs take --port-base + 10, 20/21 and 30.. . Worker options come from
+ * server, sandboxes, APIs and worker metrics take --port-base + 10, 20/21, 30.. and 39 (no-op worker), 40.. . Worker options come from
  * WORKER_* (worker/tuning.ts) and apply to the product's and the baseline's workers alike.
  *
  * The machine's load (`uptime`) is printed with the figures: on a shared machine they move with
@@ -32,7 +32,15 @@ import { parseArgs } from 'node:util';
 import os from 'node:os';
 import { Client, Connection } from '@temporalio/client';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
-import { startEnvironment, startNoopWorker, startProduct, type BenchEnvironment, type Product } from './bench/environment.ts';
+import {
+  startEnvironment,
+  startNoopWorker,
+  startProduct,
+  workerMetricsPort,
+  type BenchEnvironment,
+  type Product,
+} from './bench/environment.ts';
+import { otherCpuLine, waitLines } from './bench/observed.ts';
 import { baseline, closedLoop, openLoop, type BaselineFigures, type ProductFigures } from './bench/phases.ts';
 import type { NodeProcess } from './bench/processes.ts';
 import { latencies, machineLoad, round } from './bench/stats.ts';
@@ -153,6 +161,8 @@ try {
   progress(`product up: ${options.workers} worker process(es), ${options.apis} API process(es) on ${product.apiUrls.join(', ')}`);
   const run = {
     pool: env.pool,
+    observed: env.observed,
+    workerMetricsUrls: product.workerMetricsUrls,
     apiUrls: product.apiUrls,
     productPids: () => product!.pids(),
     apiPids: () => product!.processes.filter((p) => p.name.startsWith('api')).map((p) => p.pid),
@@ -168,8 +178,11 @@ try {
     connection = await Connection.connect({ address: env.temporalAddress });
     const client = new Client({ connection, namespace: env.namespace });
     const noopQueue = `bench-noop-${runTag}`;
-    noopWorker = await startNoopWorker(env, { taskQueue: noopQueue, logDir });
+    const metricsPort = workerMetricsPort(options.portBase, -1);
+    noopWorker = await startNoopWorker(env, { taskQueue: noopQueue, logDir, metricsPort });
     const shape = {
+      observed: env.observed,
+      workerMetricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
       taskQueue: noopQueue,
       concurrency: options.concurrency,
       activities: options.baselineActivities,
@@ -240,6 +253,8 @@ try {
     );
     row('completed', `${base.completed} in ${base.windowSeconds}s = ${base.completedPerMinute ?? '-'}/min`);
     row('worker CPU', `${base.cpuSeconds}s = ${base.cpuMsPerWorkflow ?? '-'} ms/workflow, RSS ${base.rssMiB} MiB`);
+    row('other CPU', otherCpuLine(base.others, base.completed, 'workflow'));
+    for (const [name, value] of waitLines(base.others.waits, base.completed, 'workflow')) row(name, value);
   }
   out();
   out(`product, closed loop: ${options.encounters} encounters (MRI share ${options.mriShare}), ${options.concurrency} clients`);
@@ -285,6 +300,8 @@ function printProduct(f: ProductFigures, row: (name: string, value: string) => v
     'product CPU (workers + APIs)',
     `${f.cpuSeconds}s = ${f.cpuMsPerBilled ?? '-'} ms per billed encounter (API ${f.apiCpuMsPerBilled ?? '-'} ms); ${f.productCoresBusy ?? '-'} cores busy; RSS ${f.productRssMiB} MiB`,
   );
+  row('other CPU', otherCpuLine(f.others, f.billed, 'billed encounter'));
+  for (const [name, value] of waitLines(f.others.waits, f.billed, 'billed encounter')) row(name, value);
 }
 
 function tuningFromEnv(): Record<string, string> {

@@ -16,6 +16,7 @@ import { startTemporalDevServer } from '../../platform/temporal-server.ts';
 import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
 import { createEmptyServerDatabase } from '../../testkit/database.ts';
+import type { ObservedProcesses } from './observed.ts';
 import { startNodeProcess, whenLogged, type NodeProcess } from './processes.ts';
 
 export interface EnvironmentOptions {
@@ -40,7 +41,26 @@ export interface BenchEnvironment {
   clearinghouseUrl: string;
   /** The benchmark's own connection for watching stages (not the product's). */
   pool: pg.Pool;
+  /** Processes of the work outside the product whose CPU is measured too (scripts/bench/observed.ts). */
+  observed: ObservedProcesses[];
   stop(): Promise<void>;
+}
+
+const BENCH_APPLICATION_NAME = 'encounterflow-bench';
+const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/** The server processes serving this database's connections (not the benchmark's own), when the server runs on this machine. */
+function databaseBackends(pool: pg.Pool): ObservedProcesses {
+  return {
+    name: 'PostgreSQL backends',
+    pids: async () =>
+      (
+        await pool.query<{ pid: number }>(
+          'SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name <> $1',
+          [BENCH_APPLICATION_NAME],
+        )
+      ).rows.map((r) => r.pid),
+  };
 }
 
 export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchEnvironment> {
@@ -66,8 +86,13 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
       databaseLabel = 'PGlite (embedded, in the benchmark process)';
     }
     await migrateDeploy(databaseUrl);
-    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    // Named, so that its own backends are told apart from the product's (observed below).
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2, application_name: BENCH_APPLICATION_NAME });
     stops.push(() => pool.end());
+
+    const observed: ObservedProcesses[] = [];
+    if (databaseLabel.startsWith('PGlite') === false && LOCAL_HOSTS.has(new URL(databaseUrl).hostname))
+      observed.push(databaseBackends(pool));
 
     let temporalAddress = opts.temporalAddress;
     let temporalLabel = `existing Temporal server ${temporalAddress} (namespace ${opts.namespace})`;
@@ -78,6 +103,7 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
       stops.push(server.stop);
       temporalAddress = server.address;
       temporalLabel = `Temporal dev server (temporal CLI, SQLite) on ${temporalAddress}`;
+      observed.push({ name: 'Temporal server', pids: async () => [server.pid] });
     }
 
     const insurer = await startInsurerSandbox({ port: opts.portBase + 20 });
@@ -95,6 +121,7 @@ export async function startEnvironment(opts: EnvironmentOptions): Promise<BenchE
       insurerUrl: insurer.url,
       clearinghouseUrl: clearinghouse.url,
       pool,
+      observed,
       stop,
     };
   } catch (error) {
@@ -117,6 +144,8 @@ export const BENCH_API_TOKENS = [
 
 export interface Product {
   apiUrls: string[];
+  /** Each worker's SDK metrics (WORKER_METRICS_ADDRESS on --port-base + 40, 41, ...). */
+  workerMetricsUrls: string[];
   processes: NodeProcess[];
   pids(): number[];
   stop(): Promise<void>;
@@ -168,7 +197,7 @@ export async function startProduct(
         startNodeProcess({
           name: `worker-${i + 1}`,
           ...entry('worker'),
-          env: shared,
+          env: { ...shared, WORKER_METRICS_ADDRESS: `127.0.0.1:${workerMetricsPort(opts.portBase, i)}` },
           logDir: opts.logDir,
           ready: whenLogged('worker ready'),
         }),
@@ -189,6 +218,7 @@ export async function startProduct(
     processes.push(...apis);
     return {
       apiUrls: apis.map((_, i) => `http://127.0.0.1:${opts.portBase + 30 + i}`),
+      workerMetricsUrls: workers.map((_, i) => `http://127.0.0.1:${workerMetricsPort(opts.portBase, i)}/metrics`),
       processes,
       pids: () => processes.map((p) => p.pid),
       stop,
@@ -199,15 +229,24 @@ export async function startProduct(
   }
 }
 
+/** Worker i's SDK metrics port; the no-op worker's is the one before the first. */
+export const workerMetricsPort = (portBase: number, i: number) => portBase + 40 + i;
+
 /** The no-op baseline's worker process (scripts/bench/noop-worker.ts) on its own task queue. */
 export async function startNoopWorker(
   env: BenchEnvironment,
-  opts: { taskQueue: string; logDir: string; extraEnv?: Record<string, string> },
+  opts: { taskQueue: string; logDir: string; metricsPort: number; extraEnv?: Record<string, string> },
 ): Promise<NodeProcess> {
   return startNodeProcess({
     name: 'noop-worker',
     script: 'scripts/bench/noop-worker.ts',
-    env: { TEMPORAL_ADDRESS: env.temporalAddress, TEMPORAL_NAMESPACE: env.namespace, TASK_QUEUE: opts.taskQueue, ...opts.extraEnv },
+    env: {
+      TEMPORAL_ADDRESS: env.temporalAddress,
+      TEMPORAL_NAMESPACE: env.namespace,
+      TASK_QUEUE: opts.taskQueue,
+      WORKER_METRICS_ADDRESS: `127.0.0.1:${opts.metricsPort}`,
+      ...opts.extraEnv,
+    },
     logDir: opts.logDir,
     ready: whenLogged('noop worker ready'),
   });

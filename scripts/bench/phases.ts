@@ -11,6 +11,7 @@ import type { Client } from '@temporalio/client';
 import type pg from 'pg';
 import { benchSubmission, kindOf, type Kind } from './encounters.ts';
 import { BENCH_INTAKE_TOKENS } from './environment.ts';
+import { observe, type Observed, type ObservedProcesses } from './observed.ts';
 import { round, summary, treeUsage, type Summary } from './stats.ts';
 
 /** Stages where an encounter waits for a person: the benchmark stops waiting for it. */
@@ -103,6 +104,8 @@ export interface ProductFigures {
   productCoresBusy: number | null;
   productRssMiB: number;
   settled: boolean;
+  /** The Temporal server, the database and the benchmark process meanwhile, and the workers' waits. */
+  others: Observed;
 }
 
 interface ProductRun {
@@ -111,6 +114,9 @@ interface ProductRun {
   productPids: () => number[];
   /** The API processes among productPids. */
   apiPids: () => number[];
+  /** Processes outside the product whose CPU is measured too, and the workers' SDK metrics. */
+  observed: ObservedProcesses[];
+  workerMetricsUrls: string[];
   runTag: string;
   mriShare: number;
   pollMs: number;
@@ -121,10 +127,12 @@ interface ProductRun {
 async function measureProduct(run: ProductRun, phase: string, submit: () => Promise<Tracked[]>): Promise<ProductFigures> {
   const cpuBefore = treeUsage(run.productPids()).cpuSeconds;
   const apiCpuBefore = treeUsage(run.apiPids()).cpuSeconds;
+  const endObservation = await observe(run.observed, run.workerMetricsUrls);
   const start = Date.now();
   const tracked = await submit();
   const submittedAt = Date.now();
   const settled = await waitSettled(run.pool, tracked, submittedAt + run.settleTimeoutMs, run.pollMs);
+  const others = await endObservation();
   const usage = treeUsage(run.productPids());
   const cpuSeconds = usage.cpuSeconds - cpuBefore;
   const apiCpuSeconds = treeUsage(run.apiPids()).cpuSeconds - apiCpuBefore;
@@ -152,6 +160,7 @@ async function measureProduct(run: ProductRun, phase: string, submit: () => Prom
     productCoresBusy: round(windowSeconds ? cpuSeconds / Math.max(windowSeconds, (Date.now() - start) / 1000) : undefined, 2),
     productRssMiB: round(usage.rssMiB, 0)!,
     settled,
+    others,
   };
 }
 
@@ -197,14 +206,24 @@ export interface BaselineFigures {
   cpuSeconds: number;
   cpuMsPerWorkflow: number | null;
   rssMiB: number;
+  others: Observed;
 }
 
 /** The no-op workflow, started by C clients in a closed loop like the product's POSTs. */
 export async function baseline(
   client: Client,
-  opts: { taskQueue: string; workflows: number; concurrency: number; activities: number; workerPid: number },
+  opts: {
+    taskQueue: string;
+    workflows: number;
+    concurrency: number;
+    activities: number;
+    workerPid: number;
+    observed: ObservedProcesses[];
+    workerMetricsUrl: string;
+  },
 ): Promise<BaselineFigures> {
   const cpuBefore = treeUsage([opts.workerPid]).cpuSeconds;
+  const endObservation = await observe(opts.observed, [opts.workerMetricsUrl]);
   const start = performance.now();
   const results: Array<Promise<number>> = [];
   let next = 0;
@@ -223,6 +242,7 @@ export async function baseline(
   );
   const ends = await Promise.all(results.map((r) => r.catch(() => undefined)));
   const done = ends.filter((e): e is number => e !== undefined);
+  const others = await endObservation();
   const usage = treeUsage([opts.workerPid]);
   const cpuSeconds = usage.cpuSeconds - cpuBefore;
   const windowSeconds = done.length ? (Math.max(...done) - start) / 1000 : undefined;
@@ -235,5 +255,6 @@ export async function baseline(
     cpuSeconds: round(cpuSeconds, 2)!,
     cpuMsPerWorkflow: round(done.length ? (cpuSeconds * 1000) / done.length : undefined, 1),
     rssMiB: round(usage.rssMiB, 0)!,
+    others,
   };
 }

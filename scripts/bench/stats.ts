@@ -97,3 +97,25 @@ export function machineLoad(): string {
     return `load average ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(', ')}`;
   }
 }
+
+/** CPU seconds (user+system, all threads) of single processes by pid; a process that has ended is absent. */
+export function processCpuSeconds(pids: readonly number[]): Map<number, number> {
+  const stats = readStats();
+  const cpu = new Map<number, number>();
+  for (const pid of pids) {
+    const s = stats.get(pid);
+    if (s) cpu.set(pid, s.cpuSeconds);
+  }
+  return cpu;
+}
+
+/** Clock ticks of the whole machine since boot (/proc/stat): busy (all but idle and iowait) and total. */
+export function machineTicks(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const total = fields.reduce((a, b) => a + b, 0);
+    return { busy: total - (fields[3] ?? 0) - (fields[4] ?? 0), total };
+  } catch {
+    return undefined;
+  }
+}
