@@ -34,8 +34,6 @@ export interface ApiDeps {
   temporalUiOrigins?: readonly string[];
   /** e.g. `{ temporal: true, database: true }`; /readyz is 200 only when all are true. */
   readiness: () => Promise<Record<string, boolean>>;
-  /** How long a status query may take before the stored state is shown instead (default 3000 ms). */
-  statusQueryTimeoutMs?: number;
   /** How long answering a clarification may wait for the workflow (default 20000 ms). */
   updateTimeoutMs?: number;
   /** Card payments through the provider; absent: payment routes answer 503. */
@@ -64,6 +62,11 @@ export interface ApiLimits {
   rateLimitPerMinute: number;
   /** How long starting a workflow may take before intake answers 503. */
   workflowStartTimeoutMs: number;
+  /**
+   * How long a read may wait for the workflow's status query before the stored status is shown
+   * instead (GET /encounters/:id then says `statusSource: 'database'`).
+   */
+  statusQueryTimeoutMs: number;
   /** Repeated views of one record by one user within this window are one audit row (0: every view). */
   viewAuditWindowMs: number;
 }
@@ -74,6 +77,7 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   intakeMaxWaitMs: 1_000,
   rateLimitPerMinute: 1_200,
   workflowStartTimeoutMs: 5_000,
+  statusQueryTimeoutMs: 3_000,
   viewAuditWindowMs: 10 * 60_000,
 };
 

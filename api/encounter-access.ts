@@ -25,11 +25,15 @@ export async function findEncounterOr404(deps: ApiDeps, id: string): Promise<Enc
   return encounter;
 }
 
-/** The workflow's own status, or undefined when it cannot answer in time (gone, closed, no worker). */
+/**
+ * The workflow's own status, or undefined when it cannot answer within the configured time
+ * (STATUS_QUERY_TIMEOUT_MS: gone, closed, no worker, a busy worker); callers then show the stored one.
+ */
 export async function queryLiveStatus(deps: ApiDeps, workflowId: string): Promise<EncounterStatus | undefined> {
   const handle = deps.temporal.workflow.getHandle(workflowId);
   try {
-    return await deps.temporal.withDeadline(Date.now() + (deps.statusQueryTimeoutMs ?? 3_000), () => handle.query(statusQuery));
+    const timeoutMs = deps.limits?.statusQueryTimeoutMs ?? DEFAULT_API_LIMITS.statusQueryTimeoutMs;
+    return await deps.temporal.withDeadline(Date.now() + timeoutMs, () => handle.query(statusQuery));
   } catch (error) {
     log.warn('status query failed; showing stored state', {
       workflowId,

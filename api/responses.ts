@@ -261,7 +261,10 @@ export const encounterViewSchema = z
       .optional()
       .meta({ description: 'Coders, billers and supervisors only' }),
     statementId: z.string().optional(),
-    statusSource: z.enum(['workflow', 'database']),
+    statusSource: z.enum(['workflow', 'database']).meta({
+      description:
+        "Where `status` comes from: `workflow`, the running workflow's live answer; `database`, the stored status (thinner: stage and transitions only, no claim number, adjudication or pending question), shown when the workflow did not answer within STATUS_QUERY_TIMEOUT_MS",
+    }),
     status: z.union([liveStatusSchema, storedStatusSchema]),
     links,
   })

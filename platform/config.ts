@@ -140,6 +140,14 @@ export const environmentSchema = z.object({
     },
     1,
   ),
+  STATUS_QUERY_TIMEOUT_MS: wholeNumber(
+    DEFAULT_API_LIMITS.statusQueryTimeoutMs,
+    {
+      description:
+        "How long a read waits for the workflow's status query; past it the API answers the stored (thinner) status, marked `statusSource: database`",
+    },
+    1,
+  ),
   WORKFLOW_RECONCILE_INTERVAL_MS: wholeNumber(
     30_000,
     {
@@ -421,6 +429,7 @@ function appConfig(env: Environment) {
       intakeMaxWaitMs: env.API_INTAKE_MAX_WAIT_MS,
       rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       workflowStartTimeoutMs: env.TEMPORAL_START_TIMEOUT_MS,
+      statusQueryTimeoutMs: env.STATUS_QUERY_TIMEOUT_MS,
       viewAuditWindowMs: env.AUDIT_VIEW_WINDOW_MS,
     },
     taskQueue: env.TASK_QUEUE,

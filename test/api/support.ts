@@ -52,9 +52,9 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     timings: DEFAULT_TIMINGS,
     tokens: demoTokenDirectory(),
     readiness: async () => ({ ...readiness }),
-    statusQueryTimeoutMs: 300,
     updateTimeoutMs: 1_000,
-    ...(options.limits !== undefined ? { limits: options.limits } : {}),
+    // No worker runs: the status query cannot answer, so wait for it briefly.
+    limits: { statusQueryTimeoutMs: 300, ...options.limits },
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });

@@ -76,6 +76,9 @@ describe('configuration schema', () => {
     expect(() => loadConfig({ API_PORT: 'secret-ish' })).toThrow(/^API_PORT must be a whole number$/);
     expect(() => loadConfig({ DATABASE_POOL_SIZE: '0' })).toThrow(/DATABASE_POOL_SIZE must be at least 1/);
     expect(() => loadConfig({ INSURER_PORT: '70000' })).toThrow(/INSURER_PORT/);
+    expect(defaults.apiLimits.statusQueryTimeoutMs).toBe(3_000);
+    expect(loadConfig({ STATUS_QUERY_TIMEOUT_MS: '750' }).apiLimits.statusQueryTimeoutMs).toBe(750);
+    expect(() => loadConfig({ STATUS_QUERY_TIMEOUT_MS: '0' })).toThrow(/^STATUS_QUERY_TIMEOUT_MS must be at least 1$/);
   });
 
   it('reads logs, metrics and tracing settings; otlp needs its endpoint', () => {
