@@ -3,6 +3,7 @@
  * stand only when the record gives that context.
  */
 import type { CodingInput } from '../domain/coding.ts';
+import type { Icd10Cm } from './icd10cm.ts';
 
 const PREGNANCY_CONTEXT =
   /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
@@ -46,4 +47,31 @@ export function chapterFilter(input: CodingInput): (code: string) => boolean {
     if (c0 >= 86 /* V */ && c0 <= 89 /* Y */) return injury || poisoning || environment;
     return true;
   };
+}
+
+/** Codes whose tabular title names one sex ("... of unspecified male breast"), found once per code set. */
+const titledBySex = new WeakMap<Icd10Cm, { M: ReadonlySet<string>; F: ReadonlySet<string> }>();
+function codesTitledBySex(icd: Icd10Cm): { M: ReadonlySet<string>; F: ReadonlySet<string> } {
+  let found = titledBySex.get(icd);
+  if (!found) {
+    const M = new Set<string>();
+    const F = new Set<string>();
+    for (const e of icd.entries) {
+      if (/\bfemale\b/i.test(e.description)) F.add(e.code);
+      else if (/\bmale\b/i.test(e.description)) M.add(e.code);
+    }
+    found = { M, F };
+    titledBySex.set(icd, found);
+  }
+  return found;
+}
+
+/**
+ * A code whose title names the other sex than the patient's recorded one is not a candidate (a
+ * woman's breast cancer is never coded to a male-breast code); unknown sex allows both.
+ */
+export function sexFilter(icd: Icd10Cm, sex: CodingInput['patient']['sex']): (code: string) => boolean {
+  if (sex !== 'M' && sex !== 'F') return () => true;
+  const other = codesTitledBySex(icd)[sex === 'M' ? 'F' : 'M'];
+  return (code) => !other.has(code);
 }

@@ -11,7 +11,7 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { diabetesWith } from './diabetes.ts';
-import { chapterFilter } from './chapters.ts';
+import { chapterFilter, sexFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
@@ -59,7 +59,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     codeSets,
     notes: noteMentions(input.documentation.notes),
     issues: [],
-    allowed: chapterFilter(input),
+    allowed: allowedCodes(input, codeSets),
     mentions: new Map(),
   };
   let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), codeMentions(run));
@@ -110,6 +110,13 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     ...(clarification ? { clarification } : {}),
   };
   return withEvidenceSpans(input.documentation, result);
+}
+
+/** The chapters the record's context allows, and no code titled for the other sex. */
+function allowedCodes(input: CodingInput, codeSets: CodeSets): (code: string) => boolean {
+  const chapters = chapterFilter(input);
+  const sex = sexFilter(codeSets.icd, input.patient.sex);
+  return (code) => chapters(code) && sex(code);
 }
 
 function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {

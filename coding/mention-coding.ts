@@ -170,6 +170,8 @@ function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | u
   };
 }
 
+const NEOPLASM_CODE = /^(C|D[0-4])/;
+
 /** A second condition named in the same text ("diabetes with CKD stage 3a"): the words the first code left over. */
 function secondCondition(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
   const icd = run.codeSets.icd;
@@ -191,6 +193,9 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   const second = rank(run, q2, m.text, searchFilter(m))[0];
   if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups))
     return undefined;
+  // One neoplasm statement names one neoplasm: its leftover words are the morphology ("squamous cell
+  // carcinoma of the lung" is not also a skin carcinoma); spread to another site is metastasis.ts.
+  if (NEOPLASM_CODE.test(top.code) && NEOPLASM_CODE.test(second.code)) return undefined;
   return {
     system: 'ICD-10-CM',
     code: second.code,

@@ -8,6 +8,7 @@
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
+import { metastasisMentions } from './metastasis.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
 
@@ -25,7 +26,8 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   const drafts: DiagnosisDraft[] = [];
   const uncertainLines: Mention[] = [];
   let order = 0;
-  for (const m of diagnosisMentions(doc.diagnoses)) {
+  // A statement naming a neoplasm's spread is its primary and secondary sites (metastasis.ts).
+  for (const m of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions)) {
     order += 1;
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
@@ -42,7 +44,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   }
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);
-    for (const m of run.notes) {
+    for (const m of run.notes.flatMap(metastasisMentions)) {
       if (m.assertion === 'negated' || !addressed(m)) continue;
       if (m.assertion === 'uncertain') {
         run.uncertain = true;

@@ -129,7 +129,7 @@ export function rank(
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code: some documented word must match too.
     if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t))) continue;
-    const r = mostSpecificBillable(run.codeSets.icd, h, q, context);
+    const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
     if (!out.some((o) => o.code === r.code)) out.push(r);
   }
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));

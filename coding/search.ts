@@ -320,9 +320,16 @@ function leavesUnder(icd: Icd10Cm, index: number): Array<{ leaf: number; terms: 
 
 /**
  * The most specific billable code under a hit that the documentation supports: the best-scoring
- * leaf, ties going to the least detailed title (usually the "unspecified" one); then the 7th character.
+ * leaf, ties going to the least detailed title (usually the "unspecified" one), among the leaves
+ * `allowed` lets through; then the 7th character.
  */
-export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuery, context: string): SearchHit {
+export function mostSpecificBillable(
+  icd: Icd10Cm,
+  hit: SearchHit,
+  q: SearchQuery,
+  context: string,
+  allowed: (code: string) => boolean = () => true,
+): SearchHit {
   let chosen = hit;
   const entry = icd.entries[hit.entry];
   if (entry && entry.kind !== EntryKind.Billable) {
@@ -332,7 +339,7 @@ export function mostSpecificBillable(icd: Icd10Cm, hit: SearchHit, q: SearchQuer
     const fromHit = tokenize(hit.matchedText);
     for (const { leaf, terms } of leavesUnder(icd, hit.entry)) {
       const e = icd.entries[leaf];
-      if (!e) continue;
+      if (!e || !allowed(e.code)) continue;
       const inherited = terms.length ? [...fromHit, ...terms.flatMap((t) => tokenize(t))] : fromHit;
       const texts = [e.description, ...(icd.notes[e.code]?.inc ?? [])];
       for (const t of texts) {
