@@ -319,6 +319,25 @@ const PATHS: Record<string, RecordedPath> = {
     ...CLAIM_REJECTED_RESUBMIT,
     stages: ['eligibility', 'coding', 'billing', 'needs_review', 'billing', 'awaiting_remittance', 'billed'],
   },
+  // Recorded after APPEAL_DECISION_AWAITED (v8): the appeal is answered after the timely-filing horizon (one payer day).
+  'appeal-decided-after-filing-horizon-v8': {
+    script: {
+      coding: [confidentCoding()],
+      payerTerms: { timelyFilingDays: 1, appealLimitDays: 60, followUpDays: 30 },
+      remittances: [
+        deniedAnswer,
+        empty,
+        empty,
+        (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'p-overturned' })] }),
+      ],
+    },
+    timings: { ...PAYER_MINUTES, remittancePollInterval: '1m' },
+    drive: play(
+      reach('denial_review'),
+      actOnDenial({ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }),
+    ),
+    stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
+  },
 };
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */

@@ -13,7 +13,7 @@ import type { PerformedCheck } from '../activities/authorization.ts';
 import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
 import { FakeStatementLedger, fakeStatementCycleActivities } from './fake-statement-cycle.ts';
 import type { PostedClaimPayment } from '../activities/posting.ts';
-import type { RemittanceCollection } from '../activities/remittances.ts';
+import type { PayerTerms, RemittanceCollection } from '../activities/remittances.ts';
 
 /** A posted payment as collectRemittances returns it: paid unless `denied` lines are given. */
 export function postedPayment(
@@ -82,6 +82,8 @@ export interface Script {
   ledger?: FakeStatementLedger;
   /** Answers to collectRemittances in order (the last repeats); default: paid on the first read. */
   remittances?: Array<(claimNumber: string) => RemittanceCollection>;
+  /** The payer directory's terms the claim and payerTerms activities answer; default 90/60/30 days. */
+  payerTerms?: PayerTerms;
 }
 
 export function eligibilityAnswer(status: EligibilityStatus, check: number, checkedAt: string): EligibilitySummary {
@@ -340,7 +342,7 @@ export function createFakeActivities(script: Script) {
       const answers = script.claims ?? [{ accepted: true, reasons: [] }];
       const answer = answers[Math.min(claimCall++, answers.length - 1)]!;
       const claim = { ...answer, claimId: `claim-${args.attempt}`, claimNumber: `CLM-${args.attempt}` };
-      return args.payerTermsOf === undefined ? claim : { ...claim, payerTerms: FAKE_PAYER_TERMS };
+      return args.payerTermsOf === undefined ? claim : { ...claim, payerTerms: script.payerTerms ?? FAKE_PAYER_TERMS };
     },
     async issuePatientStatement(args) {
       record('issuePatientStatement', args);
@@ -369,7 +371,7 @@ export function createFakeActivities(script: Script) {
     ...fakeStatementCycleActivities(script.ledger ?? new FakeStatementLedger()),
     async payerTerms(args) {
       record('payerTerms', args);
-      return FAKE_PAYER_TERMS;
+      return script.payerTerms ?? FAKE_PAYER_TERMS;
     },
     async collectRemittances(args) {
       record('collectRemittances', args);

@@ -113,3 +113,10 @@ export const STATEMENT_CYCLE_OPENED_AT_ONCE = 'statement-cycle-opened-at-once';
  * left off, without acknowledging or telling the patient again.
  */
 export const QUESTION_CONTINUES_AS_NEW = 'patient-question-continues-as-new';
+
+/**
+ * After an appeal the workflow awaits the payer's decision for APPEAL_DECISION_DAYS from the appeal
+ * (workflows/encounter/adjudication.ts) instead of what was left of the timely-filing horizon
+ * counted from the date of service, which could already have passed and escalated the appeal at once.
+ */
+export const APPEAL_DECISION_AWAITED = 'appeal-decision-awaited';

@@ -99,6 +99,42 @@ describe('after the claim', () => {
     expect(status.statementId).toBe('statement-1');
   });
 
+  it('awaits the decision on an appeal for the payer’s decision window, even after the timely-filing horizon has passed', async () => {
+    // One payer day of timely filing left: the horizon passes while the appeal is with the payer.
+    const quiet = Array.from({ length: 12 }, () => nothingYet);
+    const { status, fake, stages } = await runEncounter(
+      {
+        coding: [confidentCoding()],
+        payerTerms: { timelyFilingDays: 1, appealLimitDays: 60, followUpDays: 30 },
+        remittances: [
+          denied,
+          ...quiet,
+          (claimNumber) => ({ ...nothingYet(), payments: [postedPayment(claimNumber, { id: 'p-overturned' })] }),
+        ],
+      },
+      async (handle) => {
+        await waitForStage(handle, 'denial_review');
+        await handle.executeUpdate(denialActionUpdate, {
+          args: [{ action: 'appeal', actor: 'biller-1', reason: 'the visit was necessary', attachmentIds: ['att-1'] }],
+        });
+      },
+    );
+    expect(stages).toEqual([
+      'eligibility',
+      'coding',
+      'billing',
+      'awaiting_remittance',
+      'denial_review',
+      'appealed',
+      'awaiting_remittance',
+      'billed',
+    ]);
+    expect(fake.callsOf('collectRemittances').length).toBeGreaterThan(quiet.length);
+    expect(fake.callsOf('notifySupervisor').map((c) => (c.args as { kind: string }).kind)).not.toContain('remittance_overdue');
+    expect(Date.parse(status.adjudication!.followUpUntil)).toBeGreaterThanOrEqual(Date.parse(status.denials![0]!.appealDueAt));
+    expect(status.statementId).toBe('statement-1');
+  });
+
   it('reminds twice before the appeal deadline, escalates when it passes, and a supervisor writes the line off', async () => {
     const { status, fake, stages } = await runEncounter({ coding: [confidentCoding()], remittances: [denied] }, async (handle) => {
       const escalated = await (async () => {

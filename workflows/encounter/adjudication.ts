@@ -6,13 +6,14 @@
  * review and is resubmitted. A posted remittance that does not reconcile goes to review; denied
  * lines become work items (denials.ts). The statement is issued from the remittance only.
  */
-import { condition } from '@temporalio/workflow';
+import { condition, patched } from '@temporalio/workflow';
 import type { PostedClaimPayment } from '../../activities/posting.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
 import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
 import { DEFAULT_TIMINGS } from '../config.ts';
 import type { RemittanceView } from '../messages.ts';
+import { APPEAL_DECISION_AWAITED } from '../patches.ts';
 import type { AuthorizationForBilling } from './authorization.ts';
 import { workDenials } from './denials.ts';
 import type { EncounterState } from './state.ts';
@@ -25,6 +26,14 @@ export interface ClaimRef {
 type Adjudication = { kind: 'posted'; payment: PostedClaimPayment } | { kind: 'payer_rejected'; reasons: string[] } | { kind: 'overdue' };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How long the workflow waits for the payer's decision on an appeal before it asks a person: the
+ * longest time a plan may take to decide a post-service appeal under the federal claims-procedure
+ * rule for group health plans (29 CFR 2560.503-1(i)(2)(iii)(A): "not later than 60 days after
+ * receipt"), counted in payer days from the appeal.
+ */
+export const APPEAL_DECISION_DAYS = 60;
 
 /** Whole days from the date of service to `nowMs` (UTC calendar days). */
 function daysSinceService(dateOfService: string, nowMs: number): number {
@@ -61,6 +70,7 @@ export class ClaimFollowUp {
   private readonly pollMs: number;
   private readonly seen = new Set<string>();
   private horizon = 0;
+  private appealPending = false;
 
   constructor(
     readonly state: EncounterState,
@@ -74,8 +84,30 @@ export class ClaimFollowUp {
   /** The timely-filing horizon: the days left of the payer's limit (counted from the date of service), on the workflow clock. */
   startHorizon(): void {
     const left = Math.max(1, this.terms.timelyFilingDays - daysSinceService(this.state.input.dateOfService, this.state.now()));
-    this.horizon = this.state.now() + left * this.payerDayMs;
-    this.state.status.adjudication!.followUpUntil = new Date(this.horizon).toISOString();
+    this.setHorizon(this.state.now() + left * this.payerDayMs);
+    this.appealPending = false;
+  }
+
+  /**
+   * After an appeal the claim was filed in time; what is awaited now is the payer's decision, for
+   * APPEAL_DECISION_DAYS from the appeal (never less than what is left of timely filing).
+   */
+  startAppealWindow(): void {
+    this.setHorizon(Math.max(this.horizon, this.state.now() + APPEAL_DECISION_DAYS * this.payerDayMs));
+    this.appealPending = true;
+  }
+
+  /** Why nothing more is awaited, in the words of the supervisor's escalation. */
+  overdueReason(claim: ClaimRef): string {
+    const inquiries = this.state.status.adjudication!.statusInquiries;
+    return this.appealPending
+      ? `no decision on the appeal of claim ${claim.claimNumber} within ${APPEAL_DECISION_DAYS} days despite ${inquiries} status inquiries: resubmit or write off`
+      : `no remittance for claim ${claim.claimNumber} by the timely-filing horizon (${this.terms.timelyFilingDays} days) despite ${inquiries} status inquiries: resubmit or write off`;
+  }
+
+  private setHorizon(at: number): void {
+    this.horizon = at;
+    this.state.status.adjudication!.followUpUntil = new Date(at).toISOString();
   }
 
   private note(source: string, category: string, words: string): void {
@@ -210,7 +242,7 @@ export async function followClaimToPayment(
         overdue ? 'escalated' : 'needs_review',
         overdue ? 'remittance_overdue' : 'claim_rejected',
         overdue
-          ? `no remittance for claim ${claim.claimNumber} by the timely-filing horizon (${terms.timelyFilingDays} days) despite ${status.adjudication.statusInquiries} status inquiries: resubmit or write off`
+          ? followUp.overdueReason(claim)
           : `the payer returned the claim: ${answer.reasons.join('; ')}; correct (coverage, codes) and resubmit, or write off`,
         ['resubmit', 'write_off'],
       );
@@ -248,8 +280,11 @@ export async function followClaimToPayment(
       claim = outcome.claim;
       claimNumbers.push(outcome.claim.claimNumber);
       followUp.startHorizon();
+    } else if (patched(APPEAL_DECISION_AWAITED)) {
+      // appealed: the answer is a new remittance for the same claim, awaited for the payer's
+      // decision window rather than for what was left of timely filing.
+      followUp.startAppealWindow();
     }
-    // appealed: the answer to the appeal is a new remittance for the same claim.
   }
   if (!claim && status.adjudication.remittances.length === 0) return;
   const statement = await state.moveAfter('billed', (carried) =>
