@@ -10,6 +10,7 @@
 import type { ActivityDeps } from './deps.ts';
 import { createAuthorizationRequirementActivities, createPriorAuthorizationActivities } from './authorization.ts';
 import { createBillingActivities } from './billing.ts';
+import { createClaimCorrectionActivities } from './claim-corrections.ts';
 import { createClarificationActivities } from './clarification.ts';
 import { createCodingActivities } from './coding.ts';
 import { createCoverageActivities } from './coverage.ts';
@@ -36,6 +37,7 @@ export function createInternalActivities(deps: ActivityDeps) {
     ...createPatientQuestionActivities(deps),
     ...createStatementCycleActivities(deps),
     ...createRemittanceInternalActivities(deps),
+    ...createClaimCorrectionActivities(deps),
   };
 }
 

@@ -12,7 +12,9 @@ import type { QuestionStatus } from '../domain/patient-questions.ts';
 import type { ActivityDeps } from './deps.ts';
 import { postWebhook } from './notifications.ts';
 
-export type PatientQuestionEvent = 'question.received' | 'question.reminder' | 'question.escalated' | 'question.answered';
+/** question.updated: more in the conversation after the answer (a claim sent back: the payer's answer, the corrected statement). */
+export type PatientQuestionEvent =
+  'question.received' | 'question.reminder' | 'question.escalated' | 'question.answered' | 'question.updated';
 
 export interface PatientQuestionNotice {
   questionId: string;
@@ -89,7 +91,7 @@ export function createPatientQuestionNoticeActivities({ prisma, notifications }:
   return {
     async sendPatientQuestionNotice(notice: PatientQuestionNotice): Promise<void> {
       const question = await prisma.patientQuestion.findUniqueOrThrow({ where: { id: notice.questionId }, select: QUESTION_IDS });
-      const toPatient = notice.event === 'question.received' || notice.event === 'question.answered';
+      const toPatient = notice.event === 'question.received' || notice.event === 'question.answered' || notice.event === 'question.updated';
       const url = toPatient
         ? notifications.patientWebhookUrl
         : notice.event === 'question.escalated'

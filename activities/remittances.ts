@@ -8,7 +8,7 @@
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { dateToDay } from '../domain/days.ts';
-import { buildPatientStatement } from '../billing/statement.ts';
+import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
@@ -102,10 +102,7 @@ export function createRemittanceInternalActivities({
       input: { encounterId: string; claimNumbers: string[] } & CarriedTransitions,
     ): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
-      // Coordination of benefits: this product bills the primary payer only, and says so.
-      const coordinationOfBenefits = encounter.secondaryPayerId
-        ? `a secondary payer (${encounter.secondaryPayerId}) is on file but was NOT billed: secondary (COB) claims are not sent yet; the patient's share is before any secondary payment`
-        : "no secondary payer on file: the patient is billed the primary payer's patient responsibility";
+      const coordinationOfBenefits = coordinationOfBenefitsOf(encounter);
       const existing = await prisma.patientStatement.findUnique({ where: { encounterId: input.encounterId } });
       if (existing) {
         // A retry after the statement was stored: its cycle may not have started yet.
@@ -113,68 +110,13 @@ export function createRemittanceInternalActivities({
         await writeTransitions(prisma, input.transitions);
         return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
       }
-      const payments = await postedPayments(prisma, input.claimNumbers);
-      const latest = new Map<string, PostedClaimPayment>();
-      for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
-      const answer = [...latest.values()].at(-1);
-      if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
-      const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber } });
-      const codedProcedures = await prisma.codeAssignment.findMany({
-        where: { encounterId: input.encounterId, kind: 'procedure' },
-        select: { code: true, description: true },
-      });
-      const descriptions = Object.fromEntries(codedProcedures.map((p) => [p.code, p.description]));
-      const sumPr = (reason?: string) =>
-        answer.lines.reduce(
-          (sum, l) =>
-            sum +
-            l.adjustments
-              .filter((a) => a.group === 'PR' && (reason === undefined || a.reasonCode === reason))
-              .reduce((s, a) => s + a.amountCents, 0),
-          0,
-        );
-      const patientOwesCents = sumPr();
-      const responsibility = {
-        chargeCents: answer.chargeCents,
-        copayCents: sumPr('3'),
-        deductibleAppliedCents: sumPr('1'),
-        coinsuranceCents: sumPr('2'),
-        patientOwesCents,
-        insuranceExpectedCents: answer.paidCents,
-      };
-      const notCovered =
-        patientOwesCents - responsibility.copayCents - responsibility.deductibleAppliedCents - responsibility.coinsuranceCents;
-      const p = encounter.patient;
-      const remit = billing.remitTo;
-      const issuedOn = dateToDay(new Date());
-      const document = buildPatientStatement({
-        statementNumber: `S-${answer.claimNumber}`,
-        statementDate: issuedOn,
-        dueInDays: billing.statementDueDays,
-        patient: {
-          fullName: `${p.firstName} ${p.lastName}`,
-          accountNumber: p.externalId,
-          ...(p.addressLine1 ? { address: `${p.addressLine1}, ${p.city ?? ''}, ${p.state ?? ''} ${p.postalCode ?? ''}`.trim() } : {}),
-          ...(p.phone ? { phone: p.phone } : {}),
-        },
-        practice: { name: remit.name, address: `${remit.line1}, ${remit.city}, ${remit.state} ${remit.postalCode}`, phone: remit.phone },
-        dateOfService: dateToDay(encounter.dateOfService),
-        payerName: encounter.payer.name,
-        claimNumber: answer.claimNumber,
-        lines: answer.lines.map((l) => ({
-          code: l.code,
-          description: descriptions[l.code] ?? '',
-          units: 1,
-          chargeCents: l.chargeCents,
-          allowedCents: l.paidCents + l.adjustments.filter((a) => a.group === 'PR').reduce((s, a) => s + a.amountCents, 0),
-        })),
-        responsibility,
-        notes: [
-          `Based on ${encounter.payer.name}'s remittance ${answer.traceNumber} of ${answer.paymentDate}: your share is what the plan assigned to you (deductible, coinsurance, copay${notCovered > 0 ? ', services not covered' : ''}).`,
-          ...(notCovered > 0 ? [`Not covered by your plan: ${(notCovered / 100).toFixed(2)} USD.`] : []),
-          coordinationOfBenefits.replace(/^./, (c) => c.toUpperCase()) + '.',
-        ],
-      });
+      const { answer, claim, patientOwesCents, document } = await statementFromRemittance(
+        prisma,
+        billing,
+        encounter,
+        input.claimNumbers,
+        coordinationOfBenefits,
+      );
       const statement = await prisma.patientStatement.upsert({
         where: { encounterId: input.encounterId },
         create: {
@@ -296,6 +238,8 @@ export function createRemittanceExternalActivities({
       reason: string;
       attachmentIds: string[];
       appeal: number;
+      /** The claim's lines to look at again when no denial names them (an appeal of a billed claim). */
+      lineNumbers?: number[];
     }): Promise<{ appealReference: string }> {
       const encounter = await loadBillingContext(prisma, input.encounterId);
       const claim = await prisma.claim.findUniqueOrThrow({ where: { id: input.claimId } });
@@ -306,7 +250,7 @@ export function createRemittanceExternalActivities({
           payerId: encounter.payerId,
           claimNumber: claim.claimNumber,
           payerClaimNumber: claim.payerClaimNumber ?? '',
-          lineNumbers: denials.map((d) => d.lineNumber),
+          lineNumbers: denials.length > 0 ? denials.map((d) => d.lineNumber) : (input.lineNumbers ?? []),
           reason: input.reason,
           documents: attachments.map((a) => ({
             id: a.id,

@@ -36,6 +36,7 @@ export type AuditAction =
   | 'patient_question.answered'
   /** From a patient's question: the claim sent back to the insurer (denial path), a payment plan set up. */
   | 'patient_question.claim_sent_back'
+  | 'claim_correction.requested'
   | 'patient_question.payment_plan_set_up'
   | 'patient_questions.viewed'
   | 'patient_question.viewed'

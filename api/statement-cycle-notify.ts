@@ -16,7 +16,7 @@ const log = createLogger('statement-cycle');
 export async function notifyStatementCycle(
   deps: Pick<ApiDeps, 'temporal'>,
   statementId: string,
-  reason: 'payment' | 'question' | 'payment_plan' | 'refund',
+  reason: 'payment' | 'question' | 'payment_plan' | 'refund' | 'claim_correction',
 ): Promise<void> {
   try {
     await deps.temporal.workflow.getHandle(statementCycleWorkflowId(statementId)).signal(dunningChangedSignal, { reason });

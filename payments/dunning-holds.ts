@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { hasOpenQuestion } from '../billing/patient-questions.ts';
+import { CLAIM_CORRECTION_IN_FLIGHT } from '../workflows/claim-correction-config.ts';
 
 export type DunningHoldSource = (prisma: PrismaClient, statementId: string) => Promise<string | undefined>;
 
@@ -16,7 +17,13 @@ const activePaymentPlan: DunningHoldSource = async (prisma, statementId) =>
 const openQuestion: DunningHoldSource = async (prisma, statementId) =>
   (await hasOpenQuestion(prisma, statementId)) ? 'question' : undefined;
 
-export const DUNNING_HOLD_SOURCES: readonly DunningHoldSource[] = [openQuestion, activePaymentPlan];
+/** The claim is back with the payer (workflows/claim-correction.ts): the balance may change. */
+const claimCorrectionInFlight: DunningHoldSource = async (prisma, statementId) =>
+  (await prisma.claimCorrection.count({ where: { statementId, status: { in: CLAIM_CORRECTION_IN_FLIGHT } } })) > 0
+    ? 'claim_correction'
+    : undefined;
+
+export const DUNNING_HOLD_SOURCES: readonly DunningHoldSource[] = [openQuestion, activePaymentPlan, claimCorrectionInFlight];
 
 export async function dunningHolds(prisma: PrismaClient, statementId: string): Promise<string[]> {
   const reasons = await Promise.all(DUNNING_HOLD_SOURCES.map((source) => source(prisma, statementId)));

@@ -55,6 +55,7 @@ import type { Stage } from '../workflows/stages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
 import { runPaymentPlan, runStatementCycle } from '../testkit/drive-statement-cycle.ts';
+import { runClaimCorrection } from '../testkit/drive-claim-correction.ts';
 import { cycleDecisionSignal, dunningChangedSignal } from '../workflows/statement-cycle-messages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
@@ -414,6 +415,20 @@ STATEMENT_PATHS['statement-cycle-held-at-start-v3'] = async (ctx) => {
     await cycle.signal(dunningChangedSignal, { reason: 'payment' });
   });
   if (result.status !== 'paid') throw new Error(`cycle ended ${result.status}`);
+  return handle;
+};
+
+// Claim corrections (workflows/claim-correction.ts): a billed claim sent back after the statement.
+STATEMENT_PATHS['claim-correction-resubmit-paid'] = async (ctx) => {
+  const { result, handle } = await runClaimCorrection(ctx, {
+    remittances: [empty, (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'payment-CLM-2' })] })],
+  });
+  if (result !== 'completed') throw new Error(`correction ended ${result}`);
+  return handle;
+};
+STATEMENT_PATHS['claim-correction-appeal-silent-payer-overdue'] = async (ctx) => {
+  const { result, handle } = await runClaimCorrection(ctx, { claimCorrectionAction: 'appeal', remittances: [empty] });
+  if (result !== 'overdue') throw new Error(`correction ended ${result}`);
   return handle;
 };
 

@@ -80,6 +80,8 @@ export interface Script {
   codingFails?: boolean;
   /** What the statement-cycle and payment-plan activities read and record. */
   ledger?: FakeStatementLedger;
+  /** What a claim correction sends back (default resubmit). */
+  claimCorrectionAction?: 'resubmit' | 'appeal';
   /** Answers to collectRemittances in order (the last repeats); default: paid on the first read. */
   remittances?: Array<(claimNumber: string) => RemittanceCollection>;
   /** The payer directory's terms the claim and payerTerms activities answer; default 90/60/30 days. */
@@ -411,6 +413,34 @@ export function createFakeActivities(script: Script) {
     async issueStatementFromRemittance(args) {
       record('issueStatementFromRemittance', args);
       return { statementId: 'statement-1', patientOwesCents: 2500, coordinationOfBenefits: 'no secondary payer on file' };
+    },
+    // The claim-correction workflow's: the billed claim CLM-1 (its payment known) sent back.
+    async prepareClaimCorrection(args) {
+      record('prepareClaimCorrection', args);
+      return {
+        encounterId: 'encounter-1',
+        statementId: 'statement-1',
+        questionId: 'question-1',
+        action: script.claimCorrectionAction ?? 'resubmit',
+        reason: 'modifier 25 was missing',
+        corrections: [{ code: '99213', modifiers: ['25'] }],
+        attachmentIds: script.claimCorrectionAction === 'appeal' ? ['attachment-1'] : [],
+        actor: 'biller-1',
+        claim: { claimId: 'claim-1', claimNumber: 'CLM-1' },
+        attempt: 2,
+        revision: 1,
+        lineNumbers: [1],
+        knownPaymentIds: ['payment-CLM-1'],
+        appeal: 101,
+        terms: FAKE_PAYER_TERMS,
+      };
+    },
+    async recordClaimCorrectionStep(args) {
+      record('recordClaimCorrectionStep', args);
+    },
+    async reissueStatementAfterCorrection(args) {
+      record('reissueStatementAfterCorrection', args);
+      return { previousOwesCents: 9000, patientOwesCents: 2500, insurancePaidCents: 5500, balanceCents: 2500, refundCents: 0 };
     },
   };
   return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };

@@ -3,3 +3,4 @@ export { encounterWorkflow } from './encounter.ts';
 export { patientQuestionWorkflow } from './patient-question.ts';
 export { statementCycleWorkflow } from './statement-cycle.ts';
 export { paymentPlanWorkflow } from './payment-plan.ts';
+export { claimCorrectionWorkflow } from './claim-correction.ts';

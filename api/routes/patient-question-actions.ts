@@ -1,7 +1,9 @@
 /**
  * What a biller can do from a patient's question besides answering it in words: send the claim
- * back to the insurer (the encounter's denial path: a corrected replacement claim or an appeal,
- * api/denial-actions.ts) and set up a payment plan (api/payment-plans.ts). Each action is taken
+ * back to the insurer (a corrected replacement claim or an appeal: while denials are open, the
+ * encounter's denial path, api/denial-actions.ts; once the encounter is billed, a claim correction
+ * with its own workflow, api/claim-corrections.ts) and set up a payment plan
+ * (api/payment-plans.ts). Each action is taken
  * through the same function as on the encounter or the statement, then the biller's answer is
  * stored on the question (the patient reads it on their page and is notified), and the action is
  * audited with the question's id. An Idempotency-Key makes a retry answer with what was done,
@@ -13,6 +15,7 @@ import type { PatientQuestion } from '../../generated/prisma/client.ts';
 import { badRequest } from '../../platform/problem.ts';
 import { recordAudit, type AuditAction } from '../audit.ts';
 import { principalOf, type Principal } from '../auth.ts';
+import { requestClaimCorrection } from '../claim-corrections.ts';
 import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
 import type { ApiDeps } from '../deps.ts';
 import { createPaymentPlan, planRequestFields, planSchema } from '../payment-plans.ts';
@@ -35,7 +38,14 @@ const claimActionBody = denialActionSchema
 
 const planActionBody = z.object({ ...planRequestFields, answer: actionAnswer }).strict();
 
-const actionReceipt = z.object({ question: questionViewSchema, paymentPlan: planSchema.optional() });
+const actionReceipt = z.object({
+  question: questionViewSchema,
+  paymentPlan: planSchema.optional(),
+  claimCorrection: z
+    .object({ id: z.string(), status: z.string() })
+    .optional()
+    .meta({ description: 'The claim sent back after the statement: its own workflow until the statement is reissued' }),
+});
 
 /** The audit key of an action retried with the same Idempotency-Key, scoped to the question. */
 function auditKeyOf(headerValue: string | undefined, questionId: string, action: string): string | undefined {
@@ -100,12 +110,16 @@ export const patientQuestionActionRoutes = [
       params: questionIdParams,
       body: claimActionBody,
       responses: {
-        201: { description: 'The encounter’s workflow took the action; the answer is on the question', body: actionReceipt },
+        201: {
+          description:
+            'The encounter’s workflow took the action (open denials), or the billed claim went back to the payer through a claim correction; the answer is on the question',
+          body: actionReceipt,
+        },
         200: { description: 'A repeat with the same Idempotency-Key: nothing done again', body: actionReceipt },
       },
       problems: {
         404: 'No such question',
-        409: 'No open denial fits the action, or the encounter’s workflow is no longer running (the workflow says why)',
+        409: 'No open denial fits the action (the workflow says why), or the claim is already back with the payer (the correction in flight is named)',
         422: 'An attachment id names no document of this encounter',
       },
     },
@@ -116,13 +130,28 @@ export const patientQuestionActionRoutes = [
       const principal = principalOf(res);
       const { answer, ...action } = body;
       const encounter = await deps.prisma.encounter.findUniqueOrThrow({ where: { id: question.encounterId } });
-      await requestDenialAction(deps, encounter, principal, action, key && `${encounter.id}:${key}`, { questionId: question.id });
+      // Billed: the encounter's workflow has ended with the statement; the claim goes back through its own workflow.
+      const correction =
+        encounter.stage === 'billed'
+          ? await requestClaimCorrection(
+              deps,
+              { encounterId: encounter.id, statementId: question.statementId, questionId: question.id },
+              principal,
+              action,
+              key,
+            )
+          : undefined;
+      if (correction === undefined) {
+        await requestDenialAction(deps, encounter, principal, action, key && `${encounter.id}:${key}`, { questionId: question.id });
+      }
       await answerAndAudit(deps, question, principal, answer, {
         action: 'patient_question.claim_sent_back',
-        detail: { denialAction: action.action },
+        detail: { denialAction: action.action, ...(correction !== undefined ? { correctionId: correction.id } : {}) },
         key,
       });
-      res.status(201).json({ question: await currentView(deps, question.id) });
+      res
+        .status(201)
+        .json({ question: await currentView(deps, question.id), ...(correction !== undefined ? { claimCorrection: correction } : {}) });
     },
   ),
 

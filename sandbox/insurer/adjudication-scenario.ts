@@ -11,8 +11,12 @@ import { ADJUSTMENT_GROUPS } from '../../billing/remittance.ts';
 import { DEFAULT_INSURER_SCENARIO_PATH } from './scenarios.ts';
 
 const lineOutcomeSchema = z.object({
-  /** denied: the payer pays nothing for a reason; noncovered: the plan does not cover it. */
-  outcome: z.enum(['denied', 'noncovered']),
+  /**
+   * denied: the payer pays nothing for a reason; noncovered: the plan does not cover it;
+   * patient_share: the payer pays nothing and puts the allowed amount on the patient under this
+   * group/reason (e.g. PR-1, the deductible) — adjudicated, not denied, so the patient is billed.
+   */
+  outcome: z.enum(['denied', 'noncovered', 'patient_share']),
   group: z.enum(ADJUSTMENT_GROUPS),
   /** CARC, e.g. 50 not medically necessary, 4 modifier missing, 197 no precertification, 204 not covered. */
   reasonCode: z.string().min(1),

@@ -222,6 +222,13 @@ export class PayerClaimsOffice {
         units: line.units,
         chargeCents: line.chargeCents,
       };
+      if (rule?.line?.outcome === 'patient_share' && !(onAppeal && rule.appeal === 'paid')) {
+        const allowed = applyBasisPoints(line.chargeCents, this.scenario.allowedBps);
+        const adjustments: RemittanceAdjustment[] = [];
+        if (line.chargeCents - allowed > 0) adjustments.push({ group: 'CO', reasonCode: '45', amountCents: line.chargeCents - allowed });
+        adjustments.push({ group: rule.line.group, reasonCode: rule.line.reasonCode, amountCents: allowed });
+        return { ...base, paidCents: 0, allowedCents: allowed, adjustments, remarkCodes: [...rule.line.remarkCodes] };
+      }
       if (rule?.line && !(onAppeal && rule.appeal === 'paid')) {
         return {
           ...base,

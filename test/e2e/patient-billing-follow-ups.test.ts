@@ -1,9 +1,10 @@
 /**
  * What follows a patient's statement, over the real stack (API, Temporal dev server, worker,
  * PostgreSQL, sandboxes, a real webhook receiver as the clinic's messaging):
- * - from a question a biller sets up a payment plan (the answer on the patient's page) or sends
- *   the claim back to the insurer through the encounter's denial path (refused, saying why, when
- *   no denial is open — nothing half-written);
+ * - from a question a biller sets up a payment plan (the answer on the patient's page; a retry
+ *   after the answer failed finishes it), or sends the billed claim back to the insurer: a
+ *   corrected replacement claim through the clearinghouse, the insurer pays more, the statement is
+ *   reissued lower and the patient reads it and is told;
  * - the statement cycle's notices reach the patient through the clinic's messaging once each,
  *   through an outage of the endpoint, and a supervisor's write-off after the final notice brings
  *   the balance to 0 and ends the cycle;
@@ -13,7 +14,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientQuestionWorkflowId } from '../../domain/patient-questions.ts';
-import { TOKENS, call, submitEncounter } from '../../testkit/http.ts';
+import { TOKENS, call, submitEncounter, validSubmission } from '../../testkit/http.ts';
+import { claimCorrectionWorkflowId } from '../../workflows/claim-correction-config.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 import { until as poll } from '../../testkit/poll.ts';
@@ -182,26 +184,121 @@ describe('a biller acts from a patient’s question', () => {
     expect(other.status).toBe(409);
   }, 180_000);
 
-  it('sends the claim back through the encounter’s denial path, which refuses (409, saying why) when no denial is open; nothing is written', async () => {
-    const { statementId, encounterId } = await billedStatement();
-    const questionId = await askForPatient(statementId, 'insurance_should_have_paid', 'My insurance should have covered this.');
-    const refused = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
-      token: TOKENS.biller,
-      body: { action: 'resubmit', reason: 'patient says the plan covers it', answer: 'We sent your claim back to your insurer.' },
+  it('sends the billed claim back from the question: corrected claim (frequency 7), the payer pays more, the statement reissued lower, the patient told', async () => {
+    // Billed without modifier 25, member M-MOD25-PR: the insurer sandbox pays nothing on 99214 and puts its allowed amount on the patient (PR-1).
+    const base = validSubmission({ clinicEncounterId: `CORR-${randomUUID()}` });
+    const encounterId = await submitEncounter(stack.apiUrl, {
+      ...base,
+      patient: { ...base.patient, memberId: 'M-MOD25-PR' },
+      documentation: {
+        ...base.documentation,
+        procedures: [{ description: 'Office visit, established patient, moderate complexity', code: '99214', units: 1 }],
+      },
     });
-    expect(refused.status).toBe(409);
-    expect(refused.contentType).toContain('application/problem+json');
-    expect(refused.body.detail).toMatch(/no longer running|no open denial/);
-    expect(await stack.db.prisma.patientQuestionMessage.count({ where: { questionId } })).toBe(1);
-    expect(await stack.db.prisma.auditEvent.count({ where: { encounterId, action: 'patient_question.claim_sent_back' } })).toBe(0);
-    // Bad input names the field.
+    const { prisma } = stack.db;
+    const first = await until('the statement', () => prisma.patientStatement.findUnique({ where: { encounterId } }));
+    const statementId = first.id;
+    const owedBefore = first.patientOwesCents;
+    expect(owedBefore).toBeGreaterThan(0);
+    const questionId = await askForPatient(statementId, 'insurance_should_have_paid', 'My insurance should have paid for this visit.');
+    const cookie = await patientCookie(statementId);
+
+    // Bad input names the field; nothing is stored.
     const bad = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.biller,
+      body: { action: 'resubmit', reason: 'modifier 25 was missing', answer: 'x' },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].field).toBe('corrections');
+    const wrong = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
       token: TOKENS.biller,
       body: { action: 'write_off', answer: 'x' },
     });
-    expect(bad.status).toBe(400);
-    expect(bad.body.errors[0].field).toBe('action');
-  }, 180_000);
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('action');
+    // Only billers and supervisors.
+    const coder = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.coder,
+      body: { action: 'resubmit', reason: 'r', corrections: [{ code: '99214', modifiers: ['25'] }], answer: 'x' },
+    });
+    expect(coder.status).toBe(403);
+    expect(await prisma.claimCorrection.count({ where: { encounterId } })).toBe(0);
+
+    const key = `corr-${randomUUID()}`;
+    const body = {
+      action: 'resubmit',
+      reason: 'modifier 25 was missing on the visit',
+      corrections: [{ code: '99214', modifiers: ['25'] }],
+      answer: 'You are right: we sent a corrected claim to your insurer.',
+    };
+    const sent = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.biller,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(sent.status, sent.text).toBe(201);
+    const correctionId = sent.body.claimCorrection.id as string;
+    // A retry is the same request; a second correction while this one is with the payer is refused, naming it.
+    const retried = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.biller,
+      body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(retried.status).toBe(200);
+    expect(retried.headers.get('idempotent-replay')).toBe('true');
+    const second = await call(stack.apiUrl, 'POST', `/patient-questions/${questionId}/claim-actions`, {
+      token: TOKENS.supervisor,
+      body: { ...body, answer: 'again' },
+    });
+    expect(second.status).toBe(409);
+    expect(second.body.detail).toContain(correctionId);
+
+    const done = await until('the corrected statement', async () => {
+      const row = await prisma.claimCorrection.findUniqueOrThrow({ where: { id: correctionId } });
+      return row.status === 'completed' ? row : undefined;
+    });
+    expect(done.previousOwesCents).toBe(owedBefore);
+    expect(done.patientOwesCents!).toBeLessThan(owedBefore);
+    expect(await stack.client.workflow.getHandle(claimCorrectionWorkflowId(correctionId)).result()).toBe('completed');
+    // The replacement went out as frequency 7 with the modifier; the payer's new remittance is posted once (with the original's reversal).
+    const replacement = await prisma.claim.findUniqueOrThrow({
+      where: { claimNumber: done.replacementClaimNumber! },
+      include: { lines: true },
+    });
+    expect(replacement.frequencyCode).toBe('7');
+    expect(replacement.lines.find((l) => l.code === '99214')!.modifiers).toEqual(['25']);
+    const payments = await prisma.claimPayment.findMany({ where: { claimNumber: { in: [replacement.claimNumber, done.claimNumber!] } } });
+    expect(payments.filter((p) => p.claimNumber === replacement.claimNumber)).toHaveLength(1);
+    expect(payments.some((p) => p.claimNumber === done.claimNumber && p.status === '22')).toBe(true);
+
+    const statement = await prisma.patientStatement.findUniqueOrThrow({ where: { id: statementId } });
+    expect(statement.patientOwesCents).toBe(done.patientOwesCents);
+    expect(statement.claimId).toBe(replacement.id);
+    const balance = await call(stack.apiUrl, 'GET', `/statements/${statementId}/balance`, { token: TOKENS.biller });
+    expect(balance.body.balanceCents).toBe(done.patientOwesCents);
+
+    // The patient reads what happened and the new balance on their page, and was told through the clinic's messaging.
+    const page = await call(stack.apiUrl, 'GET', '/patient-api/statement', { headers: { cookie } });
+    expect(page.status).toBe(200);
+    const conversation = page.body.questions.find((q: { id: string }) => q.id === questionId);
+    const said = conversation.messages.map((m: { body: string }) => m.body).join('\n');
+    expect(said).toContain(body.answer);
+    expect(said).toContain('We sent a corrected claim to your insurer');
+    expect(said).toContain(`$${(done.patientOwesCents! / 100).toFixed(2)}`);
+    expect(JSON.stringify(page.body)).toContain(String(done.patientOwesCents));
+    const told = await until('the patient told', async () =>
+      messaging.received.find((w) => w.payload.questionId === questionId && w.payload.event === 'patient_question_updated'),
+    );
+    expect(told.verified).toBe(true);
+    const audit = await prisma.auditEvent.findMany({
+      where: { encounterId, action: { in: ['claim_correction.requested', 'patient_question.claim_sent_back', 'statement.reissued'] } },
+    });
+    expect(audit.map((a) => a.action).sort()).toEqual([
+      'claim_correction.requested',
+      'patient_question.claim_sent_back',
+      'statement.reissued',
+    ]);
+  }, 240_000);
 });
 
 describe('the statement cycle tells the patient and ends with the supervisor’s write-off', () => {
