@@ -47,6 +47,8 @@ export type AuditAction =
   | 'claim_837p.viewed'
   | 'attachment.uploaded'
   | 'denial.action_requested'
+  /** A biller or supervisor paid an overpayment back (detail: refund id, amount, method, reference). */
+  | 'refund.completed'
   /** Temporal payloads decoded through the codec endpoint (the Temporal Web UI or CLI). */
   | 'temporal_payloads.viewed';
 

@@ -96,7 +96,7 @@ export interface PatientPortalSettings {
   answerDeadline?: string;
   /** How often billers are reminded of an open question. */
   reminderInterval: string;
-  /** Adjustments and write-offs above this need a supervisor's approval. */
+  /** Adjustments and write-offs above this need a supervisor's approval; refunds above it a supervisor. */
   writeOffApprovalAboveCents: number;
   /** Base of the links handed to patients (API_PUBLIC_URL); unset: the request's own origin. */
   publicUrl?: string;

@@ -6,7 +6,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import type { Payment } from '../generated/prisma/client.ts';
 import type { StatementBalance } from '../payments/balance.ts';
-import { recordPayment, type PaymentRequest } from '../payments/record-payment.ts';
+import { PAYMENT_METHODS, recordPayment, type PaymentRequest } from '../payments/record-payment.ts';
 import { badRequest, conflict, HttpProblem, notFound, unavailable } from '../platform/problem.ts';
 import type { ApiDeps } from './deps.ts';
 import { notifyStatementCycle } from './statement-cycle-notify.ts';
@@ -39,7 +39,7 @@ export const paymentSchema = z
     id: z.string(),
     statementId: z.string(),
     amountCents: z.number().int(),
-    method: z.enum(['card', 'cash', 'check', 'other']),
+    method: z.enum(PAYMENT_METHODS),
     source: z.enum(['patient_page', 'desk']),
     status: z.enum(['pending', 'confirmed', 'failed']),
     failureReason: z.string().optional(),

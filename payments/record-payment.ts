@@ -21,7 +21,8 @@ import type { PaymentProviderClient } from '../integrations/payment-provider-cli
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../integrations/errors.ts';
 import { statementBalance, type StatementBalance } from './balance.ts';
 
-export const PAYMENT_METHODS = ['card', 'cash', 'check', 'other'] as const;
+/** card: a provider token (phone or patient page); card_present: read by the desk's own terminal. */
+export const PAYMENT_METHODS = ['card', 'card_present', 'cash', 'check', 'other'] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 export type PaymentSource = 'patient_page' | 'desk';
 

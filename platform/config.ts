@@ -285,7 +285,8 @@ export const environmentSchema = z.object({
   }),
   PATIENT_QUESTION_REMINDER_INTERVAL: duration('24h', { description: 'How often billers are reminded of an open patient question' }),
   WRITE_OFF_APPROVAL_ABOVE_CENTS: wholeNumber(10_000, {
-    description: 'A biller’s adjustment or write-off above this many cents waits for a supervisor’s approval',
+    description:
+      'A biller’s adjustment or write-off above this many cents waits for a supervisor’s approval; a refund above it is completed by a supervisor',
   }),
   CLARIFICATION_DEADLINE: duration(DEFAULT_TIMINGS.clarificationDeadline, {
     description: 'Time the physician has to answer a clarification (all six intervals: positive, at most 365 days, checked at start)',

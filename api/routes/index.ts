@@ -15,6 +15,7 @@ import { encounterRoutes } from './encounters.ts';
 import { estimateRoutes } from './estimates.ts';
 import { healthRoutes } from './health.ts';
 import { paymentRoutes } from './payments.ts';
+import { refundRoutes } from './refunds.ts';
 import { patientPaymentRoutes } from './patient-payments.ts';
 import { stageRoutes } from './stages.ts';
 import { whoamiRoutes } from './whoami.ts';
@@ -64,6 +65,7 @@ export const API_ROUTES: readonly Route[] = [
   ...patientQuestionActionRoutes,
   ...patientRoutes,
   ...paymentRoutes,
+  ...refundRoutes,
   ...patientPaymentRoutes,
   ...statementCycleRoutes,
   ...revenueCycleRoutes,

@@ -149,6 +149,12 @@ describe('patient payments over the real stack', () => {
   });
 
   it('turns an overpayment into a refund work item for the billers, and the refund restores the balance to zero', async () => {
+    // Paid at the desk's own card terminal: posted with its receipt number, nothing charged through the provider.
+    const chargesBefore = stack.paymentSandbox.charges.size;
+    const terminal = await pay({ amountCents: 100, method: 'card_present', reference: `TERM-${Date.now()}` });
+    expect(terminal.status).toBe(201);
+    expect(terminal.body.payment).toMatchObject({ method: 'card_present', source: 'desk', status: 'confirmed' });
+    expect(stack.paymentSandbox.charges.size).toBe(chargesBefore);
     const remaining = (await balance()).balanceCents;
     const over = await pay({ amountCents: remaining + 1_500, method: 'check', reference: `CHK-${Date.now()}` });
     expect(over.status).toBe(201);
@@ -159,10 +165,10 @@ describe('patient payments over the real stack', () => {
     expect(item).toMatchObject({ amountCents: 1_500, status: 'open', paymentId: over.body.payment.id });
     const done = await call(stack.apiUrl, 'POST', `/refunds/${item.id}/complete`, {
       token: TOKENS.biller,
-      body: { note: 'refunded to the card' },
+      body: { method: 'check', reference: 'CHK-REFUND-1', note: 'mailed to the patient' },
     });
     expect(done.status).toBe(200);
-    expect(done.body.status).toBe('refunded');
+    expect(done.body).toMatchObject({ status: 'refunded', method: 'check', reference: 'CHK-REFUND-1' });
     expect((await balance()).balanceCents).toBe(0);
     const intake = await call(stack.apiUrl, 'GET', '/refunds', { token: TOKENS.intake });
     expect(intake.status).toBe(403);
