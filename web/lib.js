@@ -9,5 +9,6 @@ export * from './lib/audit.js';
 export * from './lib/clarifications.js';
 export * from './lib/format.js';
 export * from './lib/override-body.js';
+export * from './lib/payments.js';
 export * from './lib/roles.js';
 export * from './lib/stages.js';

@@ -140,6 +140,22 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** Statements with a balance owed, a refund to make or a missed installment, earliest due date first. */
     balanceWorklist: ({ needs, payer, cursor, limit } = {}) =>
       request('GET', withQuery('/worklists/balances', { needs, payer, cursor, limit })),
+    /** What the patient still owes on a statement: { owedCents, paidCents, refundedCents, balanceCents, payments }. */
+    statementBalance: (statementId) => request('GET', `/statements/${encodeURIComponent(statementId)}/balance`),
+    /** A payment taken at the desk: { amountCents, method, reference? }; answers { payment, balance }. Idempotent on the reference (else the key). */
+    deskPayment: (statementId, body, { idempotencyKey } = {}) =>
+      request('POST', `/statements/${encodeURIComponent(statementId)}/payments`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
+    /** Refund work items (overpayments): { items, approvalAboveCents }; status open | refunded, one statement's or all. */
+    refunds: ({ status, statement } = {}) => request('GET', withQuery('/refunds', { status, statement })),
+    /** The money went back: { method, reference, note? }; a repeat with the same key answers what was recorded. */
+    completeRefund: (id, body, { idempotencyKey } = {}) =>
+      request('POST', `/refunds/${encodeURIComponent(id)}/complete`, {
+        body,
+        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
+      }),
     /** An encounter's claims (status history, remittances in words, 837P link) and denial work items. */
     encounterClaims: (id) => request('GET', `/encounters/${encodeURIComponent(id)}/claims`),
     /** The 837P of a claim as text (X12). */

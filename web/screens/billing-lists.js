@@ -4,6 +4,7 @@
  * own screen. Tables are `table.rows`: at phone width each row becomes a card of labelled cells.
  */
 import { dollars } from '../lib/format.js';
+import { balanceWords } from '../lib/payments.js';
 import { el, time } from '../ui/dom.js';
 
 /** A table of `items`: one column per { label, cell(item) }; `rowClass(item)` marks a row (overdue, say). */
@@ -181,18 +182,32 @@ export function questionsList(items) {
 
 const NEEDS = { balance: 'Balance owed', refund: 'Refund to make', missed_installment: 'Missed installment' };
 
-export function balancesList(items) {
+/** `openStatementId`: the statement whose payments and refunds are open below the list (its row is marked). */
+export function balancesList(items, openStatementId = null) {
   if (items.length === 0) return empty('No balance, refund or missed installment waits for a biller.');
   return rowsTable(
     'Statements needing a biller, earliest due date first',
     [
       encounterColumn,
-      { label: 'Statement', cell: (s) => s.statementNumber ?? el('span', { className: 'muted' }, 'unnumbered') },
+      {
+        label: 'Statement',
+        cell: (s) =>
+          el(
+            'a',
+            {
+              href: `#/billing/payments/${encodeURIComponent(s.statementId)}`,
+              'data-statement-id': s.statementId,
+              'aria-current': s.statementId === openStatementId ? 'true' : undefined,
+              'aria-label': `${s.statementNumber ?? 'unnumbered'}: payments and refunds`,
+            },
+            s.statementNumber ?? 'unnumbered',
+          ),
+      },
       { label: 'Needs', cell: (s) => s.needs.map((n) => NEEDS[n] ?? n).join(', ') },
       {
         label: 'Balance',
         cell: (s) => [
-          el('strong', {}, s.balanceCents < 0 ? `${dollars(-s.balanceCents)} overpaid` : dollars(s.balanceCents)),
+          el('strong', {}, balanceWords(s.balanceCents)),
           el('div', { className: 'muted' }, `owed ${dollars(s.owedCents)}, paid ${dollars(s.paidCents)}`),
         ],
       },

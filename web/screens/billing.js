@@ -9,6 +9,7 @@
 import { el, fill } from '../ui/dom.js';
 import { api, handleError } from '../ui/session.js';
 import { authorizationsList, balancesList, denialsList, eligibilityList, questionsList } from './billing-lists.js';
+import { paymentDesk } from './payment-desk.js';
 
 const LIMIT = 100;
 
@@ -24,10 +25,19 @@ const TABS = [
     render: questionsList,
     footer: () => el('p', {}, el('a', { href: '#/questions' }, 'Open the Patient questions screen to answer them')),
   },
-  { name: 'payments', label: 'Payments and balances', load: () => api.balanceWorklist({ limit: LIMIT }), render: balancesList },
+  {
+    name: 'payments',
+    label: 'Payments and balances',
+    load: () => api.balanceWorklist({ limit: LIMIT }),
+    render: (items) => balancesList(items, state.statementId),
+  },
 ];
 
-const state = { root: null, tab: TABS[0], lists: new Map() };
+/** The tab on show, each tab's list, and the statement opened on the Payments tab (or null). */
+const state = { root: null, tab: TABS[0], lists: new Map(), statementId: null };
+
+/** The balance worklist's item of the open statement, when it is listed. */
+const listedStatement = () => state.lists.get('payments')?.items.find((item) => item.statementId === state.statementId);
 
 function countText(list) {
   if (list === undefined) return '…';
@@ -75,6 +85,11 @@ function renderPanel() {
 }
 
 async function load() {
+  // The open statement's money, side by side with the lists (its failure reported like theirs).
+  const desk = paymentDesk.refresh().then(
+    () => null,
+    (error) => error,
+  );
   const results = await Promise.allSettled(TABS.map((tab) => tab.load()));
   let failure = null;
   results.forEach((result, i) => {
@@ -88,10 +103,16 @@ async function load() {
     ? `[data-tab="${CSS.escape(focused.dataset.tab)}"]`
     : focused?.dataset?.encounterId
       ? `[data-encounter-id="${CSS.escape(focused.dataset.encounterId)}"]`
-      : null;
+      : focused?.dataset?.statementId
+        ? `[data-statement-id="${CSS.escape(focused.dataset.statementId)}"]`
+        : null;
+  const inPanel = state.root.querySelector('#billing-panel').contains(focused);
   renderTabs();
   renderPanel();
-  if (selector !== null && state.root.contains(focused)) state.root.querySelector(selector)?.focus();
+  paymentDesk.select(state.statementId, listedStatement());
+  if (selector !== null && (inPanel || state.root.querySelector('#billing-tabs').contains(focused)))
+    state.root.querySelector(selector)?.focus();
+  failure ??= await desk;
   if (failure !== null) throw failure;
 }
 
@@ -111,18 +132,26 @@ const screen = {
         el('h3', { id: 'billing-panel-title' }),
         el('div', { id: 'billing-panel-body' }),
       ),
+      el('div', { id: 'billing-desk' }),
     );
+    paymentDesk.mount(root.querySelector('#billing-desk'));
     renderTabs();
     renderPanel();
   },
+  /** `rest`: a tab's name, or payments/<statementId> (that statement's payments and refunds). */
   show(rest) {
-    state.tab = TABS.find((tab) => tab.name === rest) ?? TABS[0];
+    const [name, ...statement] = rest.split('/');
+    state.tab = TABS.find((tab) => tab.name === name) ?? TABS[0];
+    state.statementId = state.tab.name === 'payments' && statement.length > 0 ? decodeURIComponent(statement.join('/')) : null;
+    paymentDesk.select(state.statementId, listedStatement());
     renderTabs();
     renderPanel();
   },
   refresh: () => load().catch((error) => handleError(error, 'refresh')),
   reset() {
     state.lists.clear();
+    state.statementId = null;
+    paymentDesk.reset();
     if (state.root) {
       renderTabs();
       renderPanel();

@@ -8,6 +8,7 @@
  */
 import { ApiError } from '../lib/api-client.js';
 import { el } from '../ui/dom.js';
+import { fieldError, setError } from '../ui/form-errors.js';
 import { api, refreshNow } from '../ui/session.js';
 
 const DOCUMENT_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'image/tiff'];
@@ -39,18 +40,6 @@ export function denialActionOutcome(encounterId) {
 /** True while the biller is in the form: the view is not redrawn under their hands. */
 export function denialFormInUse() {
   return kept.form !== null && kept.form.isConnected && kept.form.contains(document.activeElement);
-}
-
-function fieldError(id) {
-  return el('p', { id, className: 'field-error', hidden: true });
-}
-
-/** Shows (or, for '', clears) the error under an input and marks the input invalid. */
-function setError(input, errorNode, message) {
-  errorNode.textContent = message;
-  errorNode.hidden = message === '';
-  if (message === '') input.removeAttribute('aria-invalid');
-  else input.setAttribute('aria-invalid', 'true');
 }
 
 /** The modifiers typed for each code: { corrections, problems: [{ code, message }] }. */
