@@ -7,7 +7,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, sampleStatementDocument, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
+import { submitEncounter } from '../../testkit/http.ts';
+import { call, sampleStatementDocument, TOKENS, useApiUnderTest } from './support.ts';
 
 const api = useApiUnderTest();
 let statementId: string;
@@ -32,9 +33,7 @@ async function overpaid(amountCents: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  const created = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() });
-  expect(created.status, created.text).toBe(201);
-  const encounter = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: created.body.id } });
+  const encounter = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: await submitEncounter(api.baseUrl) } });
   const claim = await api.db.prisma.claim.create({
     data: {
       encounterId: encounter.id,
