@@ -10,6 +10,7 @@ import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { noteMentions } from './context.ts';
@@ -20,7 +21,14 @@ import { codeMentions } from './mentions.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
-import { dedupe, dementiaInOtherDisease, sequence, withAbnormalFindings, withoutRedundantUnspecified } from './refinements.ts';
+import {
+  dedupe,
+  dementiaInOtherDisease,
+  preventiveVisitFirst,
+  sequence,
+  withAbnormalFindings,
+  withoutRedundantUnspecified,
+} from './refinements.ts';
 import { ADDRESSED_PARTS } from './sections.ts';
 import {
   calibrated,
@@ -40,10 +48,12 @@ export interface DiagnosisStep {
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
+  { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'use additional code', apply: addUseAdditional },
+  { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },

@@ -94,8 +94,41 @@ export function supportFilter(m: Mention): (code: string) => boolean {
   return (c) => !blocked.some((re) => re.test(c));
 }
 
+/** Organs a removal names ("mastectomy"): a history of it is the organ's acquired absence (Z90, guideline I.C.21.c.3). */
+const REMOVED_ORGANS: ReadonlyArray<[RegExp, string]> = [
+  [/\bmastectom\w*/i, 'breast'],
+  [/\b(total |radical |partial )?hysterectom\w*/i, 'uterus'],
+  [/\bnephrectom\w*/i, 'kidney'],
+  [/\b(hemi)?colectom\w*/i, 'other specified parts of digestive tract'],
+  [/\bgastrectom\w*/i, 'stomach'],
+  [/\bsplenectom\w*/i, 'spleen'],
+  [/\bcholecystectom\w*/i, 'other specified parts of digestive tract'],
+  [/\b(lobectom\w*|pneumonectom\w*)/i, 'lung'],
+  [/\bprostatectom\w*/i, 'other genital organ'],
+  [/\borchiectom\w*/i, 'other genital organ'],
+  [/\b(salpingo-?)?oophorectom\w*/i, 'ovaries'],
+  [/\blaryngectom\w*/i, 'larynx'],
+  [/\bpancreatectom\w*/i, 'pancreas'],
+  [/\bcystectom\w*/i, 'other parts of urinary tract'],
+];
+const REMOVAL = /\b(\w+ectom\w*|amputat\w*|removal|removed|resect\w*)\b/i;
+
+/** A history of an organ's removal, as the acquired absence the tabular titles it. */
+export function removedOrganText(text: string): string | undefined {
+  for (const [re, organ] of REMOVED_ORGANS) if (re.test(text)) return `acquired absence of ${organ}`;
+  return undefined;
+}
+
 export function historyFilter(m: Mention): ((code: string) => boolean) | undefined {
-  if (m.assertion === 'personal-history') return (c) => matchesPattern(c, 'Z85..Z88') || c.startsWith('Z91') || c.startsWith('Z92');
+  if (m.assertion === 'personal-history') {
+    // A removed organ or limb is its acquired absence (Z89, Z90), not a history of a disease.
+    const removal = REMOVAL.test(m.text);
+    return (c) =>
+      matchesPattern(c, 'Z85..Z88') ||
+      c.startsWith('Z91') ||
+      c.startsWith('Z92') ||
+      (removal && (c.startsWith('Z89') || c.startsWith('Z90')));
+  }
   if (m.assertion === 'family-history') return (c) => matchesPattern(c, 'Z80..Z84');
   // An affirmed, current condition is not a history code ("gestational diabetes" is not Z86.32).
   if (m.assertion === 'affirmed' && !/\bhistory\b/.test(expandAbbreviations(m.text)))
@@ -110,6 +143,8 @@ export function searchFilter(m: Mention): (code: string) => boolean {
 }
 
 export function queryText(m: Mention, extra: string[]): string {
+  const absence = m.assertion === 'personal-history' ? removedOrganText(m.text) : undefined;
+  if (absence) return `${absence} ${m.text.replace(/\b\w+ectom\w*\b/gi, ' ')} ${extra.join(' ')}`.replace(/\s+/g, ' ').trim();
   const prefix = m.assertion === 'personal-history' ? 'personal history ' : m.assertion === 'family-history' ? 'family history ' : '';
   return `${prefix}${m.text} ${extra.join(' ')}`.trim();
 }

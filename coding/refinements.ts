@@ -12,6 +12,10 @@ const ABNORMAL_FINDINGS =
   /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
 const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
 
+/** Chapter 18 codes whose titles are findings rather than complaints. */
+const FINDING_CODE = /^R/;
+const FINDING_TITLE = /\b(abnormal\w*|elevated|high|low|positive|findings?|murmurs?|mass|lump|nodule|swelling|reading)\b/i;
+
 /**
  * Examination codes come "with" and "without abnormal findings": the "with" code when the record
  * documents a new or abnormal finding made at the encounter (or an abnormal result), unless the
@@ -20,7 +24,9 @@ const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam
 export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const doc = run.input.documentation;
   const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
-  const finding = statements.find((t) => ABNORMAL_FINDINGS.test(t) && !NO_ABNORMAL_FINDINGS.test(t));
+  // A finding coded beside the examination (an abnormal reading or result, a murmur, a mass) is one.
+  const coded = drafts.find((d) => FINDING_CODE.test(d.code) && FINDING_TITLE.test(d.description));
+  const finding = statements.find((t) => ABNORMAL_FINDINGS.test(t) && !NO_ABNORMAL_FINDINGS.test(t)) ?? coded?.evidence[0]?.text;
   const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
   if (!finding && !result) return drafts;
   const icd = run.codeSets.icd;
@@ -144,4 +150,19 @@ export function dedupe(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraf
       });
   }
   return [...byCode.values()];
+}
+
+/** General and preventive examinations: the reason for the visit (guideline I.C.21.c.13). */
+const PREVENTIVE_EXAM = /^Z00\.(0|1[0-2])|^Z01\.41|^Z02\./;
+
+/**
+ * Step: a preventive or general examination is first-listed; a finding, chronic condition or
+ * history coded beside it is an additional code and never displaces it.
+ */
+export function preventiveVisitFirst(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const exam = drafts.find((d) => PREVENTIVE_EXAM.test(d.code));
+  if (!exam) return drafts;
+  const first = Math.min(...drafts.map((d) => d.order));
+  if (exam.order === first) return drafts;
+  return drafts.map((d) => (d === exam ? { ...d, order: first - 1 } : d));
 }

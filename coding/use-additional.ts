@@ -59,9 +59,12 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
   for (const d of drafts) {
     const cited = useAdditionalFilter(run.codeSets.icd, d.code);
     const m = run.mentions.get(d.order);
-    if (!cited || !m || out.some((o) => o !== d && cited.filter(o.code))) continue;
-    const { filter, categories } = cited;
     const followUp = COMPLETED_TREATMENT_TITLE.exec(d.description);
+    // After completed treatment the history of the condition treated is asked for on its own: an
+    // acquired absence (Z90, the other code the note cites) does not stand for it.
+    const answers = (o: DiagnosisDraft) => o !== d && cited?.filter(o.code) === true && (!followUp || /^Z8[5-7]/.test(o.code));
+    if (!cited || !m || out.some(answers)) continue;
+    const { filter, categories } = cited;
     const ownQuery = followUp ? historyQuery(m.text, d.description.slice(0, followUp.index + followUp[0].length)) : buildQuery(m.text);
     let hit = rank(run, ownQuery, m.text, filter, categories)[0];
     let source = m;

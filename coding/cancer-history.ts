@@ -1,0 +1,61 @@
+/**
+ * History after completed cancer treatment (guideline I.C.2.d and I.C.21.c.4/c.8): the follow-up
+ * (Z08) and the history of the malignancy (Z85) come with what the treatment left, when the record
+ * states it: the organ removed (acquired absence, Z90) and the therapy received (radiation Z92.3,
+ * antineoplastic chemotherapy Z92.21). Never a complication code unless the physician documents one.
+ */
+import { ACTIVE_DISEASE } from './use-additional.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { diagnosisMentions, type Mention } from './context.ts';
+import { isBillable } from './icd10cm.ts';
+import { rank, removedOrganText } from './ranking.ts';
+import { buildQuery } from './search.ts';
+import { mayShowSymptoms } from './sections.ts';
+
+const THERAPIES: ReadonlyArray<[RegExp, string, string]> = [
+  [/\b(radiation|radiotherapy|irradiation|xrt|brachytherapy)\b/i, 'Z92.3', 'radiation therapy'],
+  [/\b(chemo\w*|antineoplastic)\b/i, 'Z92.21', 'antineoplastic chemotherapy'],
+];
+/** Said of a treatment that is over. */
+const DONE = /\b(history of|hx of|h\/o|s\/p|status post|completed|finished|received|underwent|treated with|after|prior|previous|remote)\b/i;
+
+/** Statements that may tell what the treatment left: diagnosis lines, and notes outside templates and lists. */
+function treatmentStatements(run: CodingRun): Mention[] {
+  return [
+    ...diagnosisMentions(run.input.documentation.diagnoses),
+    ...run.notes.filter((n) => mayShowSymptoms(n) || n.part === 'past-history'),
+  ].filter((m) => m.assertion !== 'negated' && m.assertion !== 'family-history' && !ACTIVE_DISEASE.test(m.original));
+}
+
+/** Step: with a history of malignancy coded, the therapy history and organ absence the record states. */
+export function afterCancerTreatment(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const anchor = drafts.find((d) => d.code.startsWith('Z85') || d.code === 'Z08');
+  if (!anchor) return drafts;
+  const out = [...drafts];
+  const have = (code: string) => out.some((d) => d.code === code);
+  const add = (code: string, m: Mention, what: string) => {
+    if (have(code) || !isBillable(run.codeSets.icd, code)) return;
+    out.push({
+      system: 'ICD-10-CM',
+      code,
+      description: describeIcd(run.codeSets, code),
+      confidence: anchor.confidence,
+      order: anchor.order + 0.3,
+      alternatives: [],
+      evidence: [{ section: m.section, text: m.original }],
+      rationale: `History after cancer treatment (${anchor.code}): the record states ${what} ("${m.original}"); coded ${code} (guideline I.C.21.c).`,
+    });
+  };
+  for (const m of treatmentStatements(run)) {
+    const historical = m.assertion === 'personal-history' || DONE.test(m.original);
+    if (!historical) continue;
+    for (const [re, code, what] of THERAPIES)
+      if (re.test(m.original) && !out.some((d) => d.code.startsWith(code.slice(0, 5)))) add(code, m, what);
+    const absence = removedOrganText(m.original);
+    if (absence && !out.some((d) => d.code.startsWith('Z90'))) {
+      const hit = rank(run, buildQuery(`${absence} ${m.text}`), m.text, (c) => c.startsWith('Z90'), ['Z90'])[0];
+      if (hit && hit.score >= 0.6) add(hit.code, m, `the removal of the organ (acquired absence: ${hit.description})`);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+// History after completed cancer treatment (guideline I.C.2.d, I.C.21.c): Z08 with the Z85 history,
+// the organ's acquired absence (Z90) and the therapy history (Z92.21 chemotherapy, Z92.3 radiation)
+// the record states; a history of an organ's removal is its acquired absence. Examples written for
+// this test (tuned on); wording is our own.
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'F') =>
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 67, sex }), codeSets())
+    .diagnoses.map((d) => d.code)
+    .sort();
+
+describe('after completed cancer treatment', () => {
+  it('follow-up visit: Z08, the Z85 history, the absence and the chemotherapy history', () => {
+    expect(
+      codes(['Follow-up after completed treatment for breast cancer', 'History of right mastectomy', 'History of chemotherapy']),
+    ).toEqual(['Z08', 'Z85.3', 'Z90.11', 'Z92.21']);
+  });
+
+  it('what the notes say the treatment was, when it is over', () => {
+    expect(
+      codes(
+        ['Surveillance after completed treatment of colon cancer'],
+        'Status post hemicolectomy and adjuvant chemotherapy, completed last year.',
+        'M',
+      ),
+    ).toEqual(['Z08', 'Z85.038', 'Z90.49', 'Z92.21']);
+  });
+
+  it('a history of cancer treated with radiation adds the radiation history', () => {
+    expect(codes(['Personal history of prostate cancer treated with radiation'], '', 'M')).toEqual(['Z85.46', 'Z92.3']);
+  });
+
+  it('therapy still under way is not a history', () => {
+    expect(codes(['History of breast cancer'], 'Currently receiving radiation therapy.')).not.toContain('Z92.3');
+  });
+
+  it('a removal alone is the acquired absence, never another history code', () => {
+    expect(codes(['History of prostatectomy'], '', 'M')).toEqual(['Z90.79']);
+    expect(codes(['S/p splenectomy'])).toEqual(['Z90.81']);
+  });
+});
