@@ -11,6 +11,7 @@ import type { encounterWorkflow } from '../workflows/encounter.ts';
 import { answerClarificationUpdate, coverageCorrectedUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
 import { createFakeActivities, type Script } from './fake-activities.ts';
+import { stagesOf } from './encounter-paths.ts';
 
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;
 
@@ -77,9 +78,7 @@ export async function withFakeWorker<T>(
   return worker.runUntil(body(taskQueue));
 }
 
-export function stagesOf(status: EncounterStatus): Stage[] {
-  return status.history.map((t) => t.to);
-}
+export { stagesOf };
 
 /** Polls the status query until the encounter is in `stage` (about 5 s at most, unless told). */
 export async function waitForStage(handle: Handle, stage: Stage, withinMs = 5_000): Promise<EncounterStatus> {

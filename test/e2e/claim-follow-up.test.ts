@@ -13,6 +13,8 @@ import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { SCHEDULED_VISIT_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
+import { documentVisit, KNEE_MRI_PLANNED, KNEE_MRI_VISIT, scheduledVisit } from '../../testkit/scheduled-visit.ts';
 
 // A payer-directory day is a quarter second: ACME-HEALTH's 30-day follow-up comes after 7.5 s.
 const stack = useTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
@@ -50,38 +52,20 @@ async function patientAdjustmentsCents(id: string): Promise<number> {
 describe('the claim after it left, over the real stack', () => {
   it('eligible → pre-service authorization → visit → paid with patient responsibility → statement from the remittance', async () => {
     const dateOfService = dateToDay(new Date(Date.now() + 7 * 86_400_000));
-    const id = await submit('M-DEDUCTIBLE-MET', (body) => ({
-      ...body,
-      dateOfService,
-      documentation: undefined,
-      plannedServices: { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] },
-    }));
+    const id = await submit('M-DEDUCTIBLE-MET', (body) => scheduledVisit(dateOfService, KNEE_MRI_PLANNED, body));
     const waiting = await waitForStage(id, 'awaiting_visit');
     expect(waiting.eligibility).toMatchObject({ status: 'active' });
     expect(waiting.authorization).toMatchObject({ outcome: 'certified', timing: 'pre_service' });
     expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(0);
 
-    const documented = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, {
-      token: TOKENS.intake,
-      body: {
-        notes: 'Right knee pain after a twisting injury. MRI of the right knee without contrast performed.',
-        diagnoses: [{ description: 'Derangement of medial meniscus, right knee', code: 'M23.201' }],
-        procedures: [{ description: 'MRI lower extremity joint without contrast', code: '73721', units: 1 }],
-        testResults: [],
-      },
+    const documented = await documentVisit(stack.apiUrl, id, {
+      ...KNEE_MRI_VISIT,
+      notes: 'Right knee pain after a twisting injury. MRI of the right knee without contrast performed.',
     });
     expect(documented.status, documented.text).toBe(200);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual([
-      'eligibility',
-      'authorization',
-      'awaiting_visit',
-      'coding',
-      'billing',
-      'awaiting_remittance',
-      'billed',
-    ]);
+    expect(stagesOf(billed)).toEqual(SCHEDULED_VISIT_PAID);
     // The deductible is met: the payer pays the allowed amount less the copay (PR-3) and coinsurance (PR-2).
     const remittance = billed.adjudication!.remittances.at(-1)!;
     expect(remittance).toMatchObject({ status: '1', reconciled: true });

@@ -13,6 +13,8 @@ import { dateToDay } from '../../domain/days.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, encounterStatus, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { SCHEDULED_VISIT_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
+import { documentVisit, KNEE_MRI_PLANNED, KNEE_MRI_VISIT, scheduledVisit } from '../../testkit/scheduled-visit.ts';
 
 const stack = useTestStack();
 
@@ -23,14 +25,6 @@ const waitForStage = (id: string, stage: Stage) => waitForEncounterStage(stack.a
 function inDays(days: number): string {
   return dateToDay(new Date(Date.now() + days * 86_400_000));
 }
-
-const MRI_VISIT = {
-  notes:
-    'Right knee pain after a twisting injury, locking episodes. MRI of the right knee without contrast performed. Suspected medial meniscus tear.',
-  diagnoses: [{ description: 'Derangement of medial meniscus, right knee', code: 'M23.201' }],
-  procedures: [{ description: 'MRI lower extremity joint without contrast', code: '73721', units: 1 }],
-  testResults: [],
-};
 
 describe('eligibility first', () => {
   it('inactive coverage → the biller switches to self-pay: no claim to the insurer, the patient is billed from the self-pay list', async () => {
@@ -138,13 +132,7 @@ describe('eligibility first', () => {
 describe('a scheduled visit', () => {
   it('eligible → prior authorization before the service → the visit is documented → billed with the pre-service authorization', async () => {
     const dateOfService = inDays(10);
-    const submission = {
-      ...validSubmission(),
-      dateOfService,
-      documentation: undefined,
-      plannedServices: { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] },
-    };
-    const id = await submit(submission);
+    const id = await submit(scheduledVisit(dateOfService));
     const waiting = await waitForStage(id, 'awaiting_visit');
     expect(waiting.authorization).toMatchObject({ outcome: 'certified', timing: 'pre_service' });
     expect(waiting.scheduled).toEqual({ dateOfService });
@@ -175,30 +163,22 @@ describe('a scheduled visit', () => {
 
     const notScheduled = await call(stack.apiUrl, 'PUT', `/encounters/${await submit(validSubmission())}/documentation`, {
       token: TOKENS.intake,
-      body: MRI_VISIT,
+      body: KNEE_MRI_VISIT,
     });
     expect(notScheduled.status).toBe(409);
     const bad = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, {
       token: TOKENS.intake,
-      body: { ...MRI_VISIT, notes: '' },
+      body: { ...KNEE_MRI_VISIT, notes: '' },
     });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0].field).toBe('notes');
-    const documented = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, { token: TOKENS.intake, body: MRI_VISIT });
+    const documented = await documentVisit(stack.apiUrl, id);
     expect(documented.status).toBe(200);
-    const replay = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, { token: TOKENS.intake, body: MRI_VISIT });
+    const replay = await documentVisit(stack.apiUrl, id);
     expect([replay.status, replay.headers.get('idempotent-replay')]).toEqual([200, 'true']);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual([
-      'eligibility',
-      'authorization',
-      'awaiting_visit',
-      'coding',
-      'billing',
-      'awaiting_remittance',
-      'billed',
-    ]);
+    expect(stagesOf(billed)).toEqual(SCHEDULED_VISIT_PAID);
     expect(billed.authorization?.performedCheck).toEqual({ matches: true, differences: [] });
     const auth = await stack.db.prisma.priorAuthorization.findFirstOrThrow({ where: { encounterId: id } });
     expect(auth).toMatchObject({ timing: 'pre_service', status: 'certified' });
@@ -208,13 +188,12 @@ describe('a scheduled visit', () => {
   });
 
   it('a self-pay patient gets a good-faith estimate of the planned services before the visit; the same request again stores nothing new', async () => {
-    const id = await submit({
-      ...validSubmission(),
-      patient: { ...validSubmission().patient, memberId: 'M-TERMINATED' },
-      dateOfService: inDays(5),
-      documentation: undefined,
-      plannedServices: { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] },
-    });
+    const id = await submit(
+      scheduledVisit(inDays(5), KNEE_MRI_PLANNED, {
+        ...validSubmission(),
+        patient: { ...validSubmission().patient, memberId: 'M-TERMINATED' },
+      }),
+    );
     await waitForStage(id, 'awaiting_coverage');
     const inactive = await call(stack.apiUrl, 'POST', `/encounters/${id}/estimates`, { token: TOKENS.biller });
     expect(inactive.status).toBe(409);
@@ -249,21 +228,13 @@ describe('a scheduled visit', () => {
   });
 
   it('performed more than was authorized: the biller is asked (never a recode), and a retro-authorization is requested', async () => {
-    const id = await submit({
-      ...validSubmission(),
-      dateOfService: inDays(3),
-      documentation: undefined,
-      plannedServices: { services: [{ code: '72148', units: 1 }], diagnoses: ['M54.16'] },
-    });
+    const id = await submit(scheduledVisit(inDays(3), { services: [{ code: '72148', units: 1 }], diagnoses: ['M54.16'] }));
     await waitForStage(id, 'awaiting_visit');
-    const documented = await call(stack.apiUrl, 'PUT', `/encounters/${id}/documentation`, {
-      token: TOKENS.intake,
-      body: {
-        notes: 'Low back pain radiating to the left leg. MRI lumbar spine without contrast performed twice (repeat for motion artifact).',
-        diagnoses: [{ description: 'Radiculopathy, lumbar region', code: 'M54.16' }],
-        procedures: [{ description: 'MRI lumbar spine without contrast', code: '72148', units: 2 }],
-        testResults: [],
-      },
+    const documented = await documentVisit(stack.apiUrl, id, {
+      notes: 'Low back pain radiating to the left leg. MRI lumbar spine without contrast performed twice (repeat for motion artifact).',
+      diagnoses: [{ description: 'Radiculopathy, lumbar region', code: 'M54.16' }],
+      procedures: [{ description: 'MRI lumbar spine without contrast', code: '72148', units: 2 }],
+      testResults: [],
     });
     expect(documented.status).toBe(200);
     // Two MRIs on one day exceed the per-day units edit first: a coder confirms both are documented

@@ -17,6 +17,7 @@ import type { EncounterStatus } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { AUTHORIZED_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
 
 /**
  * 37 % of insurer requests fail. Seed 130 makes the very first insurer request a 429 and the
@@ -196,14 +197,7 @@ describe('billing through insurer and clearinghouse outages', () => {
     async () => {
       const id = await submit(sleepStudy());
       const billed = await waitForStage(id, 'billed');
-      expect(billed.history.map((t) => t.to)).toEqual([
-        'eligibility',
-        'coding',
-        'authorization',
-        'billing',
-        'awaiting_remittance',
-        'billed',
-      ]);
+      expect(stagesOf(billed)).toEqual(AUTHORIZED_PAID);
       expect(billed.codes.procedures.map((p) => p.code)).toEqual(['95810']);
 
       const insurer = await records<InsurerRecords>(stack.insurerUrl);

@@ -10,6 +10,7 @@ import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { DENIED_APPEALED_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
 
 // A payer-directory day is a quarter second: BLUE-PLAINS's 60-day appeal limit lasts 15 s.
 const stack = useTestStack({ timings: { ...FAST_TIMINGS, payerDay: '250ms' } });
@@ -112,16 +113,7 @@ describe('adjudication, posting and the bill from the remittance', () => {
     expect(appealed.status, appealed.text).toBe(200);
 
     const billed = await waitForStage(id, 'billed');
-    expect(billed.history.map((t) => t.to)).toEqual([
-      'eligibility',
-      'coding',
-      'billing',
-      'awaiting_remittance',
-      'denial_review',
-      'appealed',
-      'awaiting_remittance',
-      'billed',
-    ]);
+    expect(stagesOf(billed)).toEqual(DENIED_APPEALED_PAID);
     expect(billed.denials![0]).toMatchObject({ status: 'appealed' });
     const payments = await stack.db.prisma.claimPayment.findMany({
       where: { encounterId: id },

@@ -10,6 +10,7 @@ import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
 import { denialActionUpdate, statusQuery, supervisorDecisionUpdate } from '../../workflows/messages.ts';
 import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
+import { DENIED_APPEALED_PAID } from '../../testkit/encounter-paths.ts';
 import { confidentCoding, postedPayment, type Script } from '../../testkit/fake-activities.ts';
 import type { RemittanceCollection } from '../../activities/remittances.ts';
 
@@ -84,16 +85,7 @@ describe('after the claim', () => {
         });
       },
     );
-    expect(stages).toEqual([
-      'eligibility',
-      'coding',
-      'billing',
-      'awaiting_remittance',
-      'denial_review',
-      'appealed',
-      'awaiting_remittance',
-      'billed',
-    ]);
+    expect(stages).toEqual(DENIED_APPEALED_PAID);
     expect(fake.callsOf('fileAppeal')[0]!.args).toMatchObject({ attachmentIds: ['att-1'], reason: 'the visit was necessary' });
     expect(status.denials![0]).toMatchObject({ status: 'appealed', appealReference: 'APL-1' });
     expect(status.statementId).toBe('statement-1');
