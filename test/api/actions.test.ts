@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, sampleStatementDocument, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
+import { call, storeSampleStatement, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
 
 const api = useApiUnderTest();
 let encounterId: string;
@@ -145,23 +145,7 @@ describe('statements', () => {
   let statementId: string;
 
   beforeAll(async () => {
-    const claim = await api.db.prisma.claim.create({
-      data: { encounterId, claimNumber: `CLM-${Date.now()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
-    });
-    const document = sampleStatementDocument(claim.claimNumber);
-    const statement = await api.db.prisma.patientStatement.create({
-      data: {
-        encounterId,
-        patientId,
-        claimId: claim.id,
-        billedCents: 15_000,
-        insuranceExpectedCents: 7_500,
-        patientOwesCents: 2_500,
-        dueDate: new Date(`${document.dueDate}T00:00:00Z`),
-        breakdown: document as object,
-      },
-    });
-    statementId = statement.id;
+    ({ statementId } = await storeSampleStatement(api, encounterId));
   });
 
   it('lists a patient’s statements and shows one as JSON or HTML', async () => {

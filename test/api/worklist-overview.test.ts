@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, sampleStatementDocument, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
+import { call, storeSampleStatement, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 
 const api = useApiUnderTest();
 const HOUR = 3_600_000;
@@ -35,23 +35,7 @@ async function encounterIn(name: string, stage: string, sinceMs: number, other =
 /** A billed encounter with a statement, and the statement's id. */
 async function billedWithStatement(name: string): Promise<{ encounterId: string; statementId: string; claimId: string }> {
   const encounterId = await encounterIn(name, 'billed', DAY);
-  const { patientId } = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } });
-  const claim = await api.db.prisma.claim.create({
-    data: { encounterId, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: '' },
-  });
-  const statement = await api.db.prisma.patientStatement.create({
-    data: {
-      encounterId,
-      patientId,
-      claimId: claim.id,
-      billedCents: 15_000,
-      insuranceExpectedCents: 7_500,
-      patientOwesCents: 2_500,
-      dueDate: new Date('2026-12-25'),
-      breakdown: sampleStatementDocument(claim.claimNumber) as object,
-    },
-  });
-  return { encounterId, statementId: statement.id, claimId: claim.id };
+  return { encounterId, ...(await storeSampleStatement(api, encounterId)) };
 }
 
 beforeAll(async () => {

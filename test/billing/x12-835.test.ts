@@ -3,56 +3,42 @@ import { isDeniedLine, balanceProblems } from '../../billing/remittance.ts';
 import { parseX12_835, X12ParseError } from '../../billing/x12-835.ts';
 import { renderX12_835 } from '../../sandbox/insurer/x12-835.ts';
 import type { RemittanceToRender } from '../../sandbox/insurer/x12-835.ts';
+import { envelope835, remittanceOf } from '../../testkit/remittance-835.ts';
 
-const ENVELOPE = { senderId: 'ACME-HEALTH', receiverId: 'CLEARINGHOUSE', controlNumber: 7, date: new Date('2026-11-28T12:00:00Z') };
+const ENVELOPE = envelope835('ACME-HEALTH', 7);
 
 function remittance(paidCents = 12000): RemittanceToRender {
-  return {
-    traceNumber: '700000007',
-    payerId: 'ACME-HEALTH',
-    payerName: 'ACME HEALTH PLAN',
-    payeeNpi: '1234567893',
-    payeeName: 'RIVERSIDE FAMILY PRACTICE',
-    paymentMethod: 'CHK',
-    paymentCents: paidCents,
-    paymentDate: '2026-11-28',
-    payer: {
-      taxId: '061234567',
-      address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' },
-      phone: '8005550100',
+  return remittanceOf([
+    {
+      claimNumber: 'CLM-1',
+      status: '1',
+      chargeCents: 20000,
+      paidCents,
+      patientResponsibilityCents: 4000,
+      payerClaimNumber: '26000000001',
+      adjustments: [],
+      patient: { lastName: 'QUINTON', firstName: 'AVERY', memberId: 'M-1' },
+      dateOfService: '2026-11-20',
+      placeOfService: '11',
+      lines: [
+        {
+          lineNumber: 1,
+          code: '99214',
+          modifiers: ['25'],
+          units: 1,
+          chargeCents: 20000,
+          paidCents,
+          allowedCents: 16000,
+          adjustments: [
+            { group: 'CO', reasonCode: '45', amountCents: 4000 },
+            { group: 'PR', reasonCode: '2', amountCents: 1500 },
+            { group: 'PR', reasonCode: '3', amountCents: 2500 },
+          ],
+          remarkCodes: [],
+        },
+      ],
     },
-    claims: [
-      {
-        claimNumber: 'CLM-1',
-        status: '1',
-        chargeCents: 20000,
-        paidCents,
-        patientResponsibilityCents: 4000,
-        payerClaimNumber: '26000000001',
-        adjustments: [],
-        patient: { lastName: 'QUINTON', firstName: 'AVERY', memberId: 'M-1' },
-        dateOfService: '2026-11-20',
-        placeOfService: '11',
-        lines: [
-          {
-            lineNumber: 1,
-            code: '99214',
-            modifiers: ['25'],
-            units: 1,
-            chargeCents: 20000,
-            paidCents,
-            allowedCents: 16000,
-            adjustments: [
-              { group: 'CO', reasonCode: '45', amountCents: 4000 },
-              { group: 'PR', reasonCode: '2', amountCents: 1500 },
-              { group: 'PR', reasonCode: '3', amountCents: 2500 },
-            ],
-            remarkCodes: [],
-          },
-        ],
-      },
-    ],
-  };
+  ]);
 }
 
 describe('X12 835 reader', () => {

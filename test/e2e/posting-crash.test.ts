@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { postRemittanceFile } from '../../activities/posting.ts';
-import { renderX12_835, type RemittanceToRender } from '../../sandbox/insurer/x12-835.ts';
+import { remittanceOf, render835 } from '../../testkit/remittance-835.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 
 const db = useTestDatabase();
@@ -42,31 +42,20 @@ function appealAnswer(): string {
     dateOfService: '2026-11-20',
     placeOfService: '11',
   };
-  const remittance: RemittanceToRender = {
-    traceNumber: '700000099',
-    payerId: 'BLUE-PLAINS',
-    payerName: 'BLUE PLAINS INSURANCE',
-    payeeNpi: '1245319599',
-    payeeName: 'DEMO CLINIC',
-    paymentMethod: 'CHK',
-    paymentCents: 15810,
-    paymentDate: '2026-11-28',
-    payer: {
-      taxId: '061234567',
-      address: { line1: '1 PAYER PLAZA', city: 'HARTFORD', state: 'CT', postalCode: '06101' },
-      phone: '8005550100',
-    },
-    claims: [
+  const remittance = remittanceOf(
+    [
       { ...claim, status: '22', chargeCents: -27000, paidCents: 0, patientResponsibilityCents: 0, lines: [line(-1, 0)] },
       { ...claim, status: '1', chargeCents: 27000, paidCents: 15810, patientResponsibilityCents: 5790, lines: [line(1, 15810)] },
     ],
-  };
-  return renderX12_835(remittance, {
-    senderId: 'BLUE-PLAINS',
-    receiverId: 'CLEARINGHOUSE',
-    controlNumber: 99,
-    date: new Date('2026-11-28T12:00:00Z'),
-  });
+    {
+      traceNumber: '700000099',
+      payerId: 'BLUE-PLAINS',
+      payerName: 'BLUE PLAINS INSURANCE',
+      payeeNpi: '1245319599',
+      payeeName: 'DEMO CLINIC',
+    },
+  );
+  return render835(remittance, 99);
 }
 
 describe('posting survives a kill -9', () => {
