@@ -8,10 +8,11 @@
  * script measures how long the backlog takes to drain to billed. Prints figures; asserts nothing.
  *
  *   npm run bench:parked -- [--encounters 10000] [--concurrency 20] [--park-seconds 120]
- *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 36000]
+ *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 36000] [--compiled]
  *
  * Same targets as npm run bench: TEMPORAL_ADDRESS / DATABASE_URL, else a dev server and a fresh
  * database on --database-server (or TEST_DATABASE_URL), else PGlite. Worker options from WORKER_*.
+ * --compiled runs the worker and API from the production build (npm run build first), as npm run bench does.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'database-server': { type: 'string' },
     'port-base': { type: 'string', default: '36000' },
     'settle-timeout': { type: 'string', default: '3600' },
+    compiled: { type: 'boolean', default: false },
   },
 });
 const n = Number(args.encounters);
@@ -125,6 +127,7 @@ try {
     portBase,
     logDir,
     extraEnv: { CLARIFICATION_REMINDER_INTERVAL: args['reminder-interval']!, CLARIFICATION_DEADLINE: '72h' },
+    compiled: args.compiled,
   });
   const workerPids = () => product!.processes.filter((p) => p.name.startsWith('worker')).map((p) => p.pid);
   const apiUrl = product.apiUrls[0]!;
