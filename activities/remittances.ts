@@ -159,9 +159,9 @@ export function createRemittanceExternalActivities({
         if (tracking.payerAcknowledgement) {
           const ack = tracking.payerAcknowledgement;
           payerAcknowledgement = { status: ack.status, reasons: ack.reasons.map((r) => `${r.code}: ${r.message}`) };
-          await prisma.claimStatusEvent.upsert({
-            where: { key: `payer-acknowledgement:${input.claimId}` },
-            create: {
+          // Once per claim (unique key), in one statement: every later poll finds it there.
+          await prisma.claimStatusEvent.createMany({
+            data: {
               claimId: input.claimId,
               source: 'payer-acknowledgement',
               category: ack.claimStatusCategory,
@@ -172,7 +172,7 @@ export function createRemittanceExternalActivities({
               at: new Date(ack.receivedAt),
               key: `payer-acknowledgement:${input.claimId}`,
             },
-            update: {},
+            skipDuplicates: true,
           });
           if (ack.payerClaimNumber)
             await prisma.claim.updateMany({
@@ -215,9 +215,8 @@ export function createRemittanceExternalActivities({
         chargeCents: claim.totalChargeCents,
       });
       const key = `status-inquiry:${input.claimId}:${input.inquiry}`;
-      await prisma.claimStatusEvent.upsert({
-        where: { key },
-        create: {
+      await prisma.claimStatusEvent.createMany({
+        data: {
           claimId: input.claimId,
           source: 'status-inquiry',
           category: answer.category,
@@ -225,7 +224,7 @@ export function createRemittanceExternalActivities({
           at: new Date(answer.asOf),
           key,
         },
-        update: {},
+        skipDuplicates: true,
       });
       return { category: answer.category, statusCode: answer.statusCode, words: answer.words };
     },
