@@ -53,6 +53,9 @@ const settleTimeoutMs = Number(args['settle-timeout']) * 1000;
 const progress = (line: string) => process.stderr.write(`[parked ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const runTag = `PARKED-${Date.now().toString(36)}`;
+/** Attempts per encounter when intake sheds load (503/429 with Retry-After). */
+const MAX_INTAKE_ATTEMPTS = 30;
+let shed = 0;
 const logDir = resolve(PROJECT_ROOT, '.data', 'bench', runTag);
 await mkdir(logDir, { recursive: true });
 
@@ -141,17 +144,26 @@ try {
     concurrency,
     async (i) => {
       const body = { ...validSubmission({ clinicEncounterId: `${runTag}-${i}` }), documentation: UNSURE_DOCUMENTATION };
-      const response = await fetch(`${apiUrl}/encounters`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[i % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      }).catch(() => undefined);
-      if (response?.status !== 201) return undefined;
-      return ((await response.json()) as { id: string }).id;
+      // As a clinic's system would: a shed request (503/429) is sent again after its Retry-After
+      // (intake is idempotent on clinicEncounterId), so every encounter gets parked.
+      for (let attempt = 1; ; attempt++) {
+        const response = await fetch(`${apiUrl}/encounters`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[i % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }).catch(() => undefined);
+        if (response?.status === 201 || response?.status === 200) return ((await response.json()) as { id: string }).id;
+        if ((response?.status !== 503 && response?.status !== 429) || attempt >= MAX_INTAKE_ATTEMPTS) return undefined;
+        shed += 1;
+        await response.body?.cancel();
+        await sleep(Math.max(1, Number(response.headers.get('retry-after')) || 1) * 1000);
+      }
     },
   );
   const ids = posted.filter((id): id is string => id !== undefined);
-  progress(`${ids.length} accepted in ${((Date.now() - postStart) / 1000).toFixed(0)}s; waiting until all are parked ...`);
+  progress(
+    `${ids.length} accepted in ${((Date.now() - postStart) / 1000).toFixed(0)}s (${shed} answers 503/429 sent again after Retry-After); waiting until all are parked ...`,
+  );
   const parkedStages = await waitFor(env, ids, (s) => (s['awaiting_clarification'] ?? 0) >= ids.length, 'parking');
   const parkedAt = Date.now();
 
@@ -214,7 +226,7 @@ try {
   process.stdout.write('\nencounterflow parked-work benchmark\n');
   row('load at end', machineLoad());
   row('Temporal / database', `${env.temporalLabel}; ${env.databaseLabel}`);
-  row('encounters', `${n} posted, ${ids.length} accepted, parked: ${JSON.stringify(parkedStages)}`);
+  row('encounters', `${n} posted, ${ids.length} accepted (${shed} shed answers retried), parked: ${JSON.stringify(parkedStages)}`);
   row('parked for', `${parkSeconds}s, reminders every ${args['reminder-interval']}: ${reminders.rows[0]?.sent ?? 0} reminders sent`);
   row(
     'worker RSS while parked',
