@@ -241,8 +241,12 @@ describe('the statement cycle over the real stack', () => {
     expect(payment.body.balance.balanceCents).toBe(0);
     const paid = await cycleOf(cycleStatementId, (c) => c.status === 'paid');
     expect(paid.notices).toHaveLength(noticesWhilePaused);
-    const description = await stack.client.workflow.getHandle(statementCycleWorkflowId(cycleStatementId)).describe();
-    expect(description.status.name).toBe('COMPLETED');
+    // The cycle's activity stores 'paid' just before its workflow returns: wait for the workflow to end.
+    const ended = await until('the statement cycle workflow ends', async () => {
+      const description = await stack.client.workflow.getHandle(statementCycleWorkflowId(cycleStatementId)).describe();
+      return description.status.name === 'RUNNING' ? undefined : description.status.name;
+    });
+    expect(ended).toBe('COMPLETED');
     const decision = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/cycle/decision`, {
       token: TOKENS.supervisor,
       body: { decision: 'collections' },
