@@ -7,6 +7,8 @@
  * JSON form the Temporal CLI also uses (`--out DIR` writes them elsewhere, e.g. to compare a change of
  * this script with the committed files). Read test/workflows/histories/README.md before re-recording:
  * a replay failure means a change is not deterministic, and re-recording would hide it.
+ *
+ * Over 300 lines because every recorded path is declared here, as data (its script, its steps, its stages).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';

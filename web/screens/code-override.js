@@ -19,6 +19,7 @@ import {
 } from '../lib/override-body.js';
 import { offersCodeOverride } from '../lib/roles.js';
 import { CODE_OVERRIDE_STAGES } from '../lib/stages.js';
+import { codeField } from '../ui/code-field.js';
 import { $, el, fill, time } from '../ui/dom.js';
 import { api, handleError, refreshNow, session, showProblem, viewerRole } from '../ui/session.js';
 import { selection } from './selection.js';
@@ -84,27 +85,13 @@ function fillOverride(view) {
 
 /** One text input of a row, with its (visually hidden) label and its error messages. */
 function overrideInput(key, label, value, errorsByKey, { size = 9, numeric = false, placeholder } = {}) {
-  const id = inputId(key);
-  const messages = errorsByKey.get(key) ?? [];
-  const input = el('input', {
-    id,
-    type: 'text',
+  return codeField(inputId(key), key, label, value, errorsByKey.get(key) ?? [], {
     size,
-    spellcheck: 'false',
-    autocomplete: 'off',
+    numeric,
+    hiddenLabel: true,
     autocapitalize: numeric ? undefined : 'characters',
-    inputmode: numeric ? 'numeric' : undefined,
     placeholder,
-    'data-field': key,
-    'aria-invalid': messages.length > 0 ? 'true' : undefined,
-    'aria-describedby': messages.length > 0 ? `${id}-error` : undefined,
   });
-  input.value = value;
-  return [
-    el('label', { for: id, className: 'visually-hidden' }, label),
-    input,
-    messages.length > 0 ? el('p', { id: `${id}-error`, className: 'field-error' }, messages.join(' ')) : null,
-  ];
 }
 
 function removeButton(label, onclick) {

@@ -3,33 +3,17 @@
  * labelled input per code, units, modifiers and diagnosis pointers, each with the error the page
  * or the API gave for it next to it, and the values read back as strings for buildOverrideBody.
  */
+import { codeField } from '../ui/code-field.js';
 import { el } from '../ui/dom.js';
 
 export const inputId = (key) => `cr-${key.replaceAll('.', '-')}`;
 
 /** One input of the code form with its label and, when the API or the page refused it, the error next to it. */
 function codeInput(key, label, value, errors, onInput, { size = 9, numeric = false } = {}) {
-  const id = inputId(key);
-  const messages = errors.get(key) ?? [];
-  const input = el('input', {
-    id,
-    type: 'text',
-    size,
-    spellcheck: 'false',
-    autocomplete: 'off',
-    inputmode: numeric ? 'numeric' : undefined,
-    'data-field': key,
-    'aria-invalid': messages.length > 0 ? 'true' : undefined,
-    'aria-describedby': messages.length > 0 ? `${id}-error` : undefined,
-    oninput: onInput,
-  });
-  input.value = value;
   return el(
     'div',
     { className: 'code-field' },
-    el('label', { for: id }, label),
-    input,
-    messages.length > 0 ? el('p', { id: `${id}-error`, className: 'field-error' }, messages.join(' ')) : null,
+    codeField(inputId(key), key, label, value, errors.get(key) ?? [], { size, numeric, oninput: onInput }),
   );
 }
 
