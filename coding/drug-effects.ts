@@ -1,0 +1,128 @@
+/**
+ * Drugs and their effects (guideline I.C.19.e): a condition caused by a drug correctly prescribed and
+ * properly taken is an adverse effect, coded as the manifestation followed by the T36-T50 code of the
+ * drug's class with the adverse-effect character (5); a drug taken wrongly (overdose, wrong drug or
+ * dose, not as prescribed) is a poisoning, coded first with its intent (1 accidental, the default
+ * when none is documented; 2 intentional self-harm), the manifestations after it. The 7th character
+ * is the encounter (A active treatment, D subsequent, S sequela).
+ *
+ * The classes are those of the tabular's T36-T50 titles, for drugs commonly named in outpatient
+ * records; the Table of Drugs and Chemicals itself is not shipped with the code set (README).
+ */
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { isBillable } from './icd10cm.ts';
+import { encounterPhase } from './search.ts';
+
+/** Drug names (and class names) to the T36-T50 subcategory of their class. */
+const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
+  [/\b(amoxicillin|penicillin|augmentin|ampicillin|dicloxacillin|piperacillin)\b/i, 'T36.0'],
+  [/\b(cephalexin|keflex|cefdinir|ceftriaxone|cefuroxime|cefazolin|cephalosporins?)\b/i, 'T36.1'],
+  [/\b(azithromycin|zithromax|z-?pak|clarithromycin|erythromycin|macrolides?)\b/i, 'T36.3'],
+  [/\b(doxycycline|minocycline|tetracyclines?)\b/i, 'T36.4'],
+  [
+    /\b(ciprofloxacin|levofloxacin|moxifloxacin|fluoroquinolones?|sulfamethoxazole|bactrim|trimethoprim|nitrofurantoin|clindamycin|vancomycin)\b/i,
+    'T36.8',
+  ],
+  [
+    /\b(prednisone|prednisolone|methylprednisolone|medrol|dexamethasone|hydrocortisone|glucocorticoids?|corticosteroids?|steroids?)\b/i,
+    'T38.0',
+  ],
+  [/\b(levothyroxine|synthroid|thyroid hormones?)\b/i, 'T38.1'],
+  [
+    /\b(insulin|metformin|glipizide|glyburide|glimepiride|sitagliptin|empagliflozin|dapagliflozin|canagliflozin|pioglitazone|oral hypoglycemics?)\b/i,
+    'T38.3',
+  ],
+  [/\b(aspirin|salicylates?)\b/i, 'T39.01'],
+  [/\b(acetaminophen|paracetamol|tylenol)\b/i, 'T39.1'],
+  [/\b(ibuprofen|naproxen|motrin|advil|aleve|ketoprofen)\b/i, 'T39.31'],
+  [/\b(meloxicam|diclofenac|celecoxib|indomethacin|ketorolac|nsaids?)\b/i, 'T39.39'],
+  [/\b(oxycodone|hydrocodone|morphine|codeine|hydromorphone|percocet|vicodin|norco|opioids?|opiates?)\b/i, 'T40.2'],
+  [/\b(tramadol)\b/i, 'T40.42'],
+  [/\b(fentanyl)\b/i, 'T40.41'],
+  [/\b(gabapentin|pregabalin|levetiracetam|lamotrigine|topiramate)\b/i, 'T42.6'],
+  [/\b(phenytoin|dilantin)\b/i, 'T42.0'],
+  [/\b(lorazepam|alprazolam|diazepam|clonazepam|benzodiazepines?)\b/i, 'T42.4'],
+  [/\b(sertraline|fluoxetine|citalopram|escitalopram|paroxetine|ssris?)\b/i, 'T43.22'],
+  [/\b(amitriptyline|nortriptyline|tricyclic antidepressants?)\b/i, 'T43.01'],
+  [/\b(metoprolol|atenolol|carvedilol|propranolol|bisoprolol|beta[- ]blockers?)\b/i, 'T44.7'],
+  [/\b(warfarin|coumadin)\b/i, 'T45.51'],
+  [/\b(apixaban|eliquis|rivaroxaban|xarelto|dabigatran|clopidogrel|plavix)\b/i, 'T45.52'],
+  [/\b(chemotherapy|antineoplastics?)\b/i, 'T45.1'],
+  [/\b(digoxin|digitalis)\b/i, 'T46.0'],
+  [/\b(amlodipine|diltiazem|verapamil|nifedipine|calcium[- ]channel blockers?)\b/i, 'T46.1'],
+  [/\b(lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?)\b/i, 'T46.4'],
+  [/\b(losartan|valsartan|olmesartan|irbesartan|arbs?)\b/i, 'T46.5'],
+  [/\b(atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin|statins?)\b/i, 'T46.6'],
+  [/\b(furosemide|lasix|bumetanide|torsemide|loop diuretics?)\b/i, 'T50.1'],
+  [/\b(hydrochlorothiazide|hctz|chlorthalidone|thiazides?|spironolactone)\b/i, 'T50.2'],
+  [/\b(allopurinol)\b/i, 'T50.4'],
+];
+
+/** Wrongly taken: a poisoning, not an adverse effect. */
+const POISONING =
+  /\b(overdos\w*|poison\w*|took too (many|much)|wrong (medication|drug|dose|pills?)|double dose|extra doses?|accidental(ly)? (ingest\w*|took|taken)|ingest\w*|not as prescribed)\b/i;
+const SELF_HARM = /\b(intentional\w*|suicid\w*|self[- ]harm|deliberate\w*)\b/i;
+/** Said of a condition the drug caused. */
+const CAUSED =
+  /\b(due to|from|secondary to|caused by|induced|related|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|intoleran\w*|associated)\b/i;
+
+export interface DrugEffect {
+  code: string;
+  kind: 'adverse effect' | 'poisoning';
+}
+
+/** The T code a statement documents for a drug it names, if any. */
+export function drugEffectCode(icd: CodingRun['codeSets']['icd'], statement: string, context: string): DrugEffect | undefined {
+  const poisoning = POISONING.test(statement);
+  if (!poisoning && !CAUSED.test(statement)) return undefined;
+  const base = DRUG_CLASSES.find(([re]) => re.test(statement))?.[1];
+  if (!base) return undefined;
+  const character = poisoning ? (SELF_HARM.test(statement) ? '2' : '1') : '5';
+  const phase = encounterPhase(context);
+  const seventh = phase === 'sequela' ? 'S' : phase === undefined || phase === 'initial' ? 'A' : 'D';
+  const code = `${base}${base.length === 5 ? 'X' : ''}${character}${seventh}`;
+  return isBillable(icd, code) ? { code, kind: poisoning ? 'poisoning' : 'adverse effect' } : undefined;
+}
+
+/**
+ * Step: a statement that names a drug as the cause of what it documents gets the drug's T code:
+ * after the manifestation for an adverse effect, before it for a poisoning. A T code already chosen
+ * for the statement by the word search is replaced by the one its drug's class calls for.
+ */
+export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  let out = drafts;
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    const statement = d.evidence[0]?.text ?? '';
+    if (seen.has(statement)) continue;
+    seen.add(statement);
+    const effect = drugEffectCode(run.codeSets.icd, statement, statement);
+    if (!effect) continue;
+    const same = out.filter((o) => o.evidence[0]?.text === statement);
+    // A drug or external-cause code the search found for the same words is the drug's, now coded by its class.
+    const replaced = same.filter((o) => /^T(3[6-9]|[45]\d|6[0-5])|^[V-Y]/.test(o.code));
+    out = out.filter((o) => !replaced.includes(o));
+    const gone = new Set(replaced.map((o) => o.order));
+    run.issues = run.issues.filter((i) => i.order === undefined || !gone.has(i.order) || out.some((o) => o.order === i.order));
+    if (out.some((o) => o.code === effect.code)) continue;
+    const manifestations = out.filter((o) => same.includes(o));
+    const order = effect.kind === 'poisoning' ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1 : d.order + 0.2;
+    out = [
+      ...out,
+      {
+        system: 'ICD-10-CM',
+        code: effect.code,
+        description: describeIcd(run.codeSets, effect.code),
+        confidence: d.confidence,
+        order,
+        alternatives: [],
+        evidence: [...d.evidence],
+        rationale:
+          effect.kind === 'poisoning'
+            ? `"${statement}" documents a drug taken wrongly: poisoning ${effect.code}, sequenced before its manifestations (guideline I.C.19.e.5.b).`
+            : `"${statement}" documents a drug as the cause: adverse effect ${effect.code} after the manifestation (guideline I.C.19.e.5.a).`,
+      },
+    ];
+  }
+  return out;
+}
