@@ -111,16 +111,7 @@ describe('after the claim', () => {
         });
       },
     );
-    expect(stages).toEqual([
-      'eligibility',
-      'coding',
-      'billing',
-      'awaiting_remittance',
-      'denial_review',
-      'appealed',
-      'awaiting_remittance',
-      'billed',
-    ]);
+    expect(stages).toEqual(DENIED_APPEALED_PAID);
     expect(fake.callsOf('collectRemittances').length).toBeGreaterThan(quiet.length);
     expect(fake.callsOf('notifySupervisor').map((c) => (c.args as { kind: string }).kind)).not.toContain('remittance_overdue');
     expect(Date.parse(status.adjudication!.followUpUntil)).toBeGreaterThanOrEqual(Date.parse(status.denials![0]!.appealDueAt));
