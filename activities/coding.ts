@@ -137,27 +137,21 @@ export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: 
     where: { encounterId, revision },
     orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
   });
-  const diagnoses: CodedDiagnosis[] = rows
-    .filter((r) => r.kind === 'diagnosis')
-    .map((r) => ({
-      system: 'ICD-10-CM',
-      code: r.code,
-      description: r.description,
-      confidence: r.confidence,
-      rationale: r.rationale,
-      evidence: [],
-      alternatives: [],
-    }));
+  // What a stored code keeps of the engine's answer (its evidence and alternatives are not billed).
+  const coded = (r: (typeof rows)[number]) => ({
+    code: r.code,
+    description: r.description,
+    confidence: r.confidence,
+    rationale: r.rationale,
+    evidence: [],
+    alternatives: [],
+  });
+  const diagnoses: CodedDiagnosis[] = rows.filter((r) => r.kind === 'diagnosis').map((r) => ({ system: 'ICD-10-CM', ...coded(r) }));
   const procedures: CodedProcedure[] = rows
     .filter((r) => r.kind === 'procedure')
     .map((r) => ({
       system: r.system === 'HCPCS' ? 'HCPCS' : 'CPT',
-      code: r.code,
-      description: r.description,
-      confidence: r.confidence,
-      rationale: r.rationale,
-      evidence: [],
-      alternatives: [],
+      ...coded(r),
       units: r.units ?? 1,
       modifiers: r.modifiers,
       diagnosisPointers: r.diagnosisPointers,

@@ -105,6 +105,16 @@ export interface PendingDecision {
   since: string;
 }
 
+/** The pending questions a biller may answer too (POST /encounters/:id/decision); the others are a supervisor's. */
+export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
+  'authorization_denied',
+  'authorization_expired',
+  'authorization_modified',
+  'authorization_mismatch',
+  'coverage_problem',
+  'claim_rejected',
+];
+
 /** Why the encounter waits for a coder (coder_review). */
 export type CoderReviewReasonKind =
   | 'low_confidence' // the engine is not confident enough to bill straight through

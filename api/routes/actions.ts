@@ -18,19 +18,9 @@ import { acceptedSchema } from '../responses.ts';
 import { route } from '../route.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema, encounterIdParams } from '../schemas.ts';
 import { CODE_EDIT_STAGES, type Stage } from '../../workflows/stages.ts';
-import { cancelSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
-import type { CancelRequest, PendingDecision, SupervisorDecision } from '../../workflows/messages.ts';
+import { BILLER_DECISION_KINDS, cancelSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
+import type { CancelRequest, SupervisorDecision } from '../../workflows/messages.ts';
 import { sendCoderAction } from '../coder-actions.ts';
-
-/** The pending questions a biller may answer through POST /encounters/:id/decision. */
-export const BILLER_DECISION_KINDS: ReadonlyArray<PendingDecision['kind']> = [
-  'authorization_denied',
-  'authorization_expired',
-  'authorization_modified',
-  'authorization_mismatch',
-  'coverage_problem',
-  'claim_rejected',
-];
 
 /** Stages in which a coder may replace the codes. */
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = CODE_EDIT_STAGES;

@@ -15,7 +15,7 @@
  * The scenario reacts to the stage it finds, so a second `npm run demo` (same encounters,
  * reused) simply picks each encounter up wherever it stands.
  */
-import type { OpenClarification, PendingDecision, StageTransition } from '../../workflows/messages.ts';
+import { BILLER_DECISION_KINDS, type OpenClarification, type PendingDecision, type StageTransition } from '../../workflows/messages.ts';
 import { FINAL_STAGES, type Stage } from '../../workflows/stages.ts';
 import { ApiError, ApiUnreachable, type DemoApi, type EncounterView, type SupervisorDecisionKind } from './api.ts';
 import { dollars, duration, quote } from './format.ts';
@@ -51,15 +51,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 type Verdict = PersonVerdict;
 
 const DAY_MS = 86_400_000;
-/** The pending questions a biller answers (api/routes/actions.ts BILLER_DECISION_KINDS). */
-const BILLER_QUESTIONS = new Set<PendingDecision['kind']>([
-  'authorization_denied',
-  'authorization_expired',
-  'authorization_modified',
-  'authorization_mismatch',
-  'coverage_problem',
-  'claim_rejected',
-]);
+/** The pending questions a biller answers (the API's own list). */
+const BILLER_QUESTIONS = new Set<PendingDecision['kind']>(BILLER_DECISION_KINDS);
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 export class EncounterRun {
