@@ -61,9 +61,10 @@ describe('the patient page and the billers’ question worklist', () => {
     await expect.poll(() => page.locator('#status').textContent()).toMatch(/We received your question/);
     await check(patient, 'patient-question-asked');
 
-    // The biller's worklist (desktop), the question opened, answered.
+    // The biller's worklist (desktop), the question opened, answered. The nav link, not the Billing
+    // work tab of the same name (billers now land on Billing work).
     const biller = await signIn(browser, stack.apiUrl, TOKENS.biller, 'desktop');
-    await biller.page.getByRole('link', { name: 'Patient questions' }).click();
+    await biller.page.getByRole('link', { name: 'Patient questions', exact: true }).click();
     const row = biller.page.getByRole('link', { name: 'I don’t understand a charge' }).first();
     await row.waitFor();
     await check(biller, 'biller-patient-questions');
