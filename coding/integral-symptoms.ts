@@ -1,0 +1,219 @@
+/**
+ * Signs and symptoms integral to a stated diagnosis (guideline I.B.5, IV.D): a sign or symptom that
+ * is routinely part of a definitive diagnosis coded in the same encounter is not coded beside it
+ * ("dysuria" listed under "acute cystitis", "wheezing" under an asthma exacerbation, "fever" and
+ * "cough" under COVID-19). One that is not routinely part of it stays (I.B.6: a cough beside
+ * hypertension), and so does one the classification tells to code as well (a "code first" or "use
+ * additional code" note linking the two).
+ *
+ * What "routinely part of" means is read from the classification, not from a list of pairs:
+ * - the tabular's own notes: an Excludes note of the symptom (or its category) citing the diagnosis,
+ *   or one of the diagnosis citing the symptom (R51 headache cites G43-G44; J45.901 cites R06.2);
+ * - the body system: chapter 18 groups its symptoms by the body-system chapter they belong to
+ *   (R00-R09 circulatory and respiratory, R10-R19 digestive, R20-R23 skin, R30-R39 genitourinary...),
+ *   and a definitive diagnosis of that system explains them;
+ * - the general symptoms (R50-R69) by the kind of disease: fever and chills by an infection or
+ *   inflammation, malaise and fatigue by an anemia, a thyroid disorder or an infection;
+ * - a symptom the body-system chapters classify with a site ("pain in right knee" M25.561, otalgia
+ *   H92.0-) by a diagnosis of the same chapter at the same site, on no other side.
+ */
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { ancestry, EntryKind, matchesPattern, notesFor } from './icd10cm.ts';
+import { SITE_FAMILIES } from './search.ts';
+import { tokenize } from './text.ts';
+
+type BodySystem =
+  | 'circulatory'
+  | 'respiratory'
+  | 'digestive'
+  | 'skin'
+  | 'nervous'
+  | 'musculoskeletal'
+  | 'genitourinary'
+  | 'mental'
+  | 'infection'
+  | 'fatigue-causes';
+
+/** A range of three-character categories, inclusive. */
+type Range = readonly [from: string, to: string];
+
+/**
+ * Where each body system's definitive diagnoses are classified: its chapter, and the chapter 1 blocks
+ * named for the same system (intestinal infectious diseases; viral infections of skin and mucous
+ * membranes). COVID-19 (U07.1) is the respiratory disease the classification keeps in chapter 22.
+ */
+const SYSTEM_CODES: Readonly<Record<Exclude<BodySystem, 'infection'>, readonly Range[]>> = {
+  circulatory: [['I00', 'I99']],
+  respiratory: [
+    ['J00', 'J99'],
+    ['U07', 'U07'],
+  ],
+  digestive: [
+    ['K00', 'K95'],
+    ['A00', 'A09'],
+  ],
+  skin: [
+    ['L00', 'L99'],
+    ['B00', 'B09'],
+    ['B35', 'B49'],
+  ],
+  nervous: [['G00', 'G99']],
+  musculoskeletal: [['M00', 'M99']],
+  genitourinary: [
+    ['N00', 'N99'],
+    ['O23', 'O23'],
+  ],
+  mental: [['F01', 'F99']],
+  // Anemias (D50-D64) and disorders of the thyroid gland (E00-E07).
+  'fatigue-causes': [
+    ['D50', 'D64'],
+    ['E00', 'E07'],
+  ],
+};
+
+/**
+ * Chapter 18's categories by the body system they belong to: its blocks as titled in the tabular,
+ * R00-R09 ("circulatory and respiratory systems") split at its categories, and the general symptoms
+ * that point to a kind of disease.
+ */
+const SYMPTOM_SYSTEMS: ReadonlyArray<readonly [Range, readonly BodySystem[]]> = [
+  [['R00', 'R03'], ['circulatory']],
+  [['R04', 'R09'], ['respiratory']],
+  [['R10', 'R19'], ['digestive']],
+  [['R20', 'R23'], ['skin']],
+  [
+    ['R25', 'R29'],
+    ['nervous', 'musculoskeletal'],
+  ],
+  [['R30', 'R39'], ['genitourinary']],
+  [
+    ['R40', 'R46'],
+    ['mental', 'nervous'],
+  ],
+  [['R47', 'R47'], ['nervous']],
+  [['R49', 'R49'], ['respiratory']],
+  [['R50', 'R50'], ['infection']],
+  [
+    ['R53', 'R53'],
+    ['fatigue-causes', 'infection'],
+  ],
+  [['R60', 'R60'], ['circulatory']],
+];
+/** Chills (R68.83) go with fever. */
+const CHILLS = 'R68.83';
+
+/** Titles of an infection or an inflammation (musculoskeletal "-itis" aside: arthritis is no fever's cause). */
+const INFECTION_TITLE = /\binfect|pneumonia|influenza|abscess|cellulitis|sepsis|bronchiolitis/i;
+const INFLAMMATION_TITLE = /itis\b/i;
+
+/** Body-system chapters classify some symptoms with their site: "Pain in ...", "Otalgia", "Cervicalgia", "Low back pain". */
+const SITE_SYMPTOM_TITLE = /^(pain in\b|[a-z]*algia\b|low back pain\b)/i;
+/** Words of those titles that are not the site. */
+const NOT_SITE = new Set(['pain', 'unspecified', 'other', 'right', 'left', 'bilateral', 'region', 'site', 'part', 'joint', 'side']);
+
+const category = (code: string) => code.slice(0, 3);
+const inRange = (code: string, [from, to]: Range) => category(code) >= from && category(code) <= to;
+
+/** Step: drops the signs and symptoms a definitive diagnosis of the encounter routinely explains. */
+export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const explainers = drafts.filter((d) => isDefinitive(run, d));
+  if (explainers.length === 0) return drafts;
+  const dropped = new Set<number>();
+  const notes = new Map<DiagnosisDraft, string[]>();
+  const kept = drafts.filter((d) => {
+    if (!isSymptom(run, d) || documentedByPhysician(run, d)) return true;
+    const by = explainers.find((e) => e !== d && explains(run, e.code, d.code));
+    if (!by) return true;
+    dropped.add(d.order);
+    notes.set(by, [...(notes.get(by) ?? []), `"${d.evidence[0]?.text ?? d.description}" (${d.code})`]);
+    return false;
+  });
+  if (dropped.size === 0) return drafts;
+  run.issues = run.issues.filter((i) => i.order === undefined || !dropped.has(i.order) || kept.some((d) => d.order === i.order));
+  return kept.map((d) => {
+    const symptoms = notes.get(d);
+    if (!symptoms) return d;
+    const what = symptoms.length === 1 ? 'is a sign or symptom' : 'are signs or symptoms';
+    return {
+      ...d,
+      rationale: `${d.rationale} ${symptoms.join(', ')} ${what} routinely part of ${d.code}, not coded separately (guideline I.B.5).`,
+    };
+  });
+}
+
+/** A chapter 18 symptom or a body-system chapter's site symptom. */
+function isSymptom(run: CodingRun, d: DiagnosisDraft): boolean {
+  if (d.code.startsWith('R')) return !FINDING_NOT_SYMPTOM.test(d.code);
+  return SITE_SYMPTOM_TITLE.test(titleOf(run, d.code));
+}
+/** Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains. */
+const FINDING_NOT_SYMPTOM = /^R(7|8|9)/;
+
+/** A diagnosis the record states as established and current: not a symptom, status or history (Z), nor family history. */
+function isDefinitive(run: CodingRun, d: DiagnosisDraft): boolean {
+  if (/^[RZ]/.test(d.code) || isSymptom(run, d)) return false;
+  const m = run.mentions.get(d.order);
+  return m === undefined || m.assertion === 'affirmed';
+}
+
+/** A code the physician wrote beside the symptom is kept as written (documented codes are respected). */
+function documentedByPhysician(run: CodingRun, d: DiagnosisDraft): boolean {
+  const written = run.mentions.get(d.order)?.documentedCode;
+  return written !== undefined && written.replace(/\./g, '').toUpperCase() === d.code.replace(/\./g, '');
+}
+
+function titleOf(run: CodingRun, code: string): string {
+  const icd = run.codeSets.icd;
+  return icd.entries[icd.byCode.get(code) ?? -1]?.description ?? '';
+}
+
+/** Does the definitive diagnosis `dx` routinely explain the symptom `symptom`? */
+export function explains(run: CodingRun, dx: string, symptom: string): boolean {
+  const icd = run.codeSets.icd;
+  // "Code first" at the symptom or "use additional code" at the diagnosis: the classification codes both.
+  if (notesFor(icd, symptom, 'cf').some(([, ps]) => ps.some((p) => matchesPattern(dx, p)))) return false;
+  if (notesFor(icd, dx, 'ua').some(([, ps]) => ps.some((p) => matchesPattern(symptom, p)))) return false;
+  const cites = (from: string, to: string) => categoryExcludes(run, from).some((p) => matchesPattern(to, p));
+  if (cites(symptom, dx) || cites(dx, symptom)) return true;
+  if (!symptom.startsWith('R')) return sameSite(run, dx, symptom);
+  const systems = symptom === CHILLS ? (['infection'] as const) : SYMPTOM_SYSTEMS.find(([r]) => inRange(symptom, r))?.[1];
+  return (systems ?? []).some((s) => (s === 'infection' ? isInfection(run, dx) : SYSTEM_CODES[s].some((r) => inRange(dx, r))));
+}
+
+/**
+ * The code patterns the Excludes1 and Excludes2 notes of a code and its categories cite. Notes of
+ * blocks and chapters are left out: they separate whole groups ("symptoms, signs ... (R00-R94)" under
+ * the circulatory chapter), not a symptom from the disease it belongs to.
+ */
+function categoryExcludes(run: CodingRun, code: string): string[] {
+  const icd = run.codeSets.icd;
+  return ancestry(icd, code)
+    .filter((e) => e.kind === EntryKind.Header || e.kind === EntryKind.Billable)
+    .flatMap((e) => [...(icd.notes[e.code]?.ex1 ?? []), ...(icd.notes[e.code]?.ex2 ?? [])])
+    .flatMap(([, patterns]) => patterns);
+}
+
+function isInfection(run: CodingRun, code: string): boolean {
+  if (inRange(code, ['A00', 'B99']) || category(code) === 'U07') return true;
+  const titles = ancestry(run.codeSets.icd, code).map((e) => e.description);
+  if (titles.some((t) => INFECTION_TITLE.test(t))) return true;
+  return !code.startsWith('M') && INFLAMMATION_TITLE.test(titles[0] ?? '');
+}
+
+/** A site symptom and a diagnosis of the same chapter naming the same site, on no other side. */
+function sameSite(run: CodingRun, dx: string, symptom: string): boolean {
+  if (dx[0] !== symptom[0]) return false;
+  const symptomWords = siteWords(titleOf(run, symptom));
+  const dxTitle = titleOf(run, dx);
+  const dxWords = siteWords(dxTitle);
+  if (![...symptomWords].some((w) => dxWords.has(w))) return false;
+  const side = (t: string) => (/\bright\b/i.test(t) ? 'right' : /\bleft\b/i.test(t) ? 'left' : undefined);
+  const a = side(titleOf(run, symptom));
+  const b = side(dxTitle);
+  return a === undefined || b === undefined || a === b || /\bbilateral\b/i.test(dxTitle);
+}
+
+function siteWords(title: string): Set<string> {
+  const words = tokenize(title).filter((t) => !NOT_SITE.has(t));
+  return new Set([...words, ...words.flatMap((t) => SITE_FAMILIES.get(t) ?? [])].filter((t) => !['upper', 'lower', 'limb'].includes(t)));
+}
