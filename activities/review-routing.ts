@@ -20,6 +20,9 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'detail-inferred': "a side, type or stage was read from another part of the record than the condition's own statement",
   'no-assessment': 'the notes have no diagnosis list and no assessment or plan',
   'competing-families': 'a code of another category fits a diagnosis almost as well',
+  'long-term-drug-undecided': 'the record names a long-term drug with its own status code (Z79) and none is on the claim',
+  'history-context': 'history, follow-up or completed treatment: current condition versus history is a coder decision',
+  'preventive-with-findings': 'a preventive examination is coded without abnormal findings while the record names a finding',
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -33,7 +33,7 @@ const NOT_CURRENT_AFTER =
   /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative)\b/i;
 
 /** First match of a pattern that no "not current" cue precedes in the statement. */
-function current(text: string, pattern: RegExp): RegExpExecArray | undefined {
+export function currentUse(text: string, pattern: RegExp): RegExpExecArray | undefined {
   const m = pattern.exec(text);
   if (!m) return undefined;
   // A cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin").
@@ -46,11 +46,11 @@ function current(text: string, pattern: RegExp): RegExpExecArray | undefined {
   return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
 }
 
-const INSULIN =
+export const INSULIN =
   /\b(insulin(?!\s*(resistan\w*|level|sensitiv\w*|secret\w*|-?like|growth))|insulin pump|glargine|lispro|aspart|detemir|degludec|glulisine|nph|lantus|levemir|tresiba|toujeo|basaglar|humalog|novolog|humulin|novolin|fiasp|admelog)\b/i;
-const ORAL_ANTIDIABETIC =
+export const ORAL_ANTIDIABETIC =
   /\b(metformin|glucophage|glipizide|glyburide|glimepiride|gliclazide|sitagliptin|saxagliptin|linagliptin|alogliptin|januvia|janumet|empagliflozin|dapagliflozin|canagliflozin|ertugliflozin|jardiance|farxiga|invokana|pioglitazone|rosiglitazone|repaglinide|nateglinide|acarbose|miglitol|oral semaglutide|rybelsus|oral (hypoglycemic|antidiabetic|antihyperglycemic|diabetes) (agent|drug|medication|medicine)s?)\b/i;
-const INJECTABLE_NON_INSULIN =
+export const INJECTABLE_NON_INSULIN =
   /\b(liraglutide|dulaglutide|exenatide|lixisenatide|tirzepatide|semaglutide|pramlintide|ozempic|wegovy|trulicity|victoza|mounjaro|byetta|bydureon|glp-?1 (agonist|injection)s?)\b/i;
 const TOBACCO_HISTORY =
   /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
@@ -113,12 +113,15 @@ const NOT_ON_DIALYSIS =
 
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
-  { find: (t) => (current(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) ? { code: 'Z99.2', what: 'dependence on renal dialysis' } : undefined) },
-  { find: (t) => (current(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
-  { find: (t) => (current(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
+  {
+    find: (t) =>
+      currentUse(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) ? { code: 'Z99.2', what: 'dependence on renal dialysis' } : undefined,
+  },
+  { find: (t) => (currentUse(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
+  { find: (t) => (currentUse(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
   {
     find: (t) => {
-      const m = current(t, INJECTABLE_NON_INSULIN);
+      const m = currentUse(t, INJECTABLE_NON_INSULIN);
       return m && !/\boral\s+$/i.test(t.slice(0, m.index))
         ? { code: 'Z79.85', what: 'an injectable non-insulin antidiabetic drug' }
         : undefined;
@@ -134,9 +137,9 @@ const FINDERS: Finder[] = [
   {
     group: 'tobacco',
     find: (t) =>
-      current(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined,
+      currentUse(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined,
   },
-  { find: (t) => (current(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
+  { find: (t) => (currentUse(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
   {
     find: (t) => {
       const m = WEEKS.exec(t);

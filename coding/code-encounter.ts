@@ -31,6 +31,7 @@ import {
   withAbnormalFindings,
   withoutRedundantUnspecified,
 } from './refinements.ts';
+import { historyContext, longTermDrugUndecided, preventiveWithFindings, recordStatements } from './review-signals.ts';
 import { ADDRESSED_PARTS } from './sections.ts';
 import {
   calibrated,
@@ -94,6 +95,8 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   const config = straightThroughConfig();
   const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
   const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog);
+  const statements = recordStatements(input.documentation);
+  const flaggedResults = input.documentation.testResults.filter((t) => t.flag && t.flag !== 'N').length;
   const straightThrough = straightThroughDecision(
     {
       confidence,
@@ -110,6 +113,9 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       competingFamilies: drafts.some((d) =>
         d.alternatives.some((a) => a.code.slice(0, 3) !== d.code.slice(0, 3) && d.confidence - a.confidence < COMPETING_FAMILY_MARGIN),
       ),
+      longTermDrugUndecided: longTermDrugUndecided(statements, diagnoses),
+      historyContext: historyContext(statements, diagnoses),
+      preventiveWithFindings: preventiveWithFindings(statements, flaggedResults, diagnoses),
     },
     config,
   );

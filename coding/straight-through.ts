@@ -91,6 +91,12 @@ export interface DecisionInput {
   noAssessment?: boolean;
   /** A diagnosis has a runner-up code of another category within COMPETING_FAMILY_MARGIN. */
   competingFamilies?: boolean;
+  /** A current long-term drug with its own Z79 code and no Z79 code on the claim (review-signals.ts). */
+  longTermDrugUndecided?: boolean;
+  /** A history/follow-up code, or a neoplasm beside completed treatment (review-signals.ts). */
+  historyContext?: boolean;
+  /** A preventive examination without abnormal findings while the record names a finding (review-signals.ts). */
+  preventiveWithFindings?: boolean;
 }
 
 /**
@@ -132,6 +138,9 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('detail-inferred', input.inferred === true);
   add('no-assessment', input.noAssessment === true);
   add('competing-families', input.competingFamilies === true);
+  add('long-term-drug-undecided', input.longTermDrugUndecided === true);
+  add('history-context', input.historyContext === true);
+  add('preventive-with-findings', input.preventiveWithFindings === true);
   add('low-confidence', input.confidence < config.threshold);
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

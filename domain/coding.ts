@@ -131,6 +131,12 @@ export type StraightThroughReason =
   | 'no-assessment'
   /** A code of another category fits a diagnosis almost as well as the one chosen. */
   | 'competing-families'
+  /** A drug of a class with its own Z79 code is named as current and no Z79 code is on the claim. */
+  | 'long-term-drug-undecided'
+  /** A history, follow-up or aftercare code, or a neoplasm beside completed treatment: history versus current is the coder's. */
+  | 'history-context'
+  /** A preventive examination coded without abnormal findings while the record names a finding. */
+  | 'preventive-with-findings'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
