@@ -8,11 +8,11 @@ import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { PROJECT_ROOT } from '../../platform/project-root.ts';
+import { TOOLS_DIR } from '../../platform/temporal-cli.ts';
 
 export const TEMPORAL_SERVER_VERSION = 'v1.32.2';
 export const GO_TOOLCHAIN = 'go1.27.3';
-export const SERVER_BIN_DIR = process.env['TEMPORAL_SERVER_BIN_DIR'] ?? join(PROJECT_ROOT, '.tools', 'temporal-server');
+export const SERVER_BIN_DIR = process.env['TEMPORAL_SERVER_BIN_DIR'] ?? join(TOOLS_DIR, 'temporal-server');
 
 export interface ServerTools {
   server: string;

@@ -14,14 +14,19 @@ export interface ServerConfigOptions {
   historyShards: number;
   /**
    * frontend gRPC = base, frontend HTTP = base+1, history/matching/worker gRPC base+3/5/7, metrics
-   * base+9. Membership (gossip) ports are base-10000+2/4/6/8: Temporal stores them in a smallint
-   * column, so they must stay below 32768.
+   * base+9. Membership (gossip) ports are m+2/4/6/8, m = base lowered by 10,000 until it is below
+   * 32,758 (45400 -> 25400): Temporal stores them in a signed smallint column (at most 32,767).
    */
   portBase: number;
 }
 
 export const frontendPort = (portBase: number) => portBase;
 export const metricsPort = (portBase: number) => portBase + 9;
+export function membershipBase(portBase: number): number {
+  let m = portBase;
+  while (m >= 32_768 - 10) m -= 10_000;
+  return m;
+}
 
 const DYNAMIC_CONFIG = `# Dynamic configuration of the encounterflow cluster profile (see scripts/cluster.ts).
 limit.maxIDLength:
@@ -51,7 +56,7 @@ export async function writeServerConfig(opts: ServerConfigOptions): Promise<stri
         maxIdleConns: ${maxConns}
         maxConnLifetime: "1h"`;
   const b = opts.portBase;
-  const m = b >= 32_768 - 10 ? b - 10_000 : b;
+  const m = membershipBase(b);
   const service = (grpc: number, membership: number, http?: number) => `    rpc:
       grpcPort: ${grpc}
       membershipPort: ${membership}
