@@ -9,6 +9,12 @@
  *
  *   npm run bench:parked -- [--encounters 10000] [--concurrency 20] [--park-seconds 120]
  *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 36000] [--compiled]
+ *     [--post-seconds S] [--sample-seconds 60] [--remittance-poll 30s]
+ *
+ * --post-seconds stops posting after S seconds (a long run on a small machine: the figures are
+ * then for the encounters posted by then). Every --sample-seconds, from the first POST to the end
+ * of the drain, a line gives the parked count, the workers' RSS and the server's latency, so the
+ * growth is seen as the count rises; the end prints the intake, parking and drain rates.
  *
  * Same targets as npm run bench: TEMPORAL_ADDRESS / DATABASE_URL, else a dev server and a fresh
  * database on --database-server (or TEST_DATABASE_URL), else PGlite. Worker options from WORKER_*.
@@ -28,7 +34,8 @@ import {
   type BenchEnvironment,
   type Product,
 } from './bench/environment.ts';
-import { latencies, machineLoad, round, summary, treeUsage } from './bench/stats.ts';
+import { latencyFigures, sampleLine, sampleParked, type ParkedSample } from './bench/parked-sampler.ts';
+import { latencies, machineLoad, round } from './bench/stats.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,6 +48,9 @@ const { values: args } = parseArgs({
     'database-server': { type: 'string' },
     'port-base': { type: 'string', default: '36000' },
     'settle-timeout': { type: 'string', default: '3600' },
+    'post-seconds': { type: 'string', default: '0' },
+    'sample-seconds': { type: 'string', default: '60' },
+    'remittance-poll': { type: 'string', default: '30s' },
     compiled: { type: 'boolean', default: false },
   },
 });
@@ -50,9 +60,13 @@ const parkSeconds = Number(args['park-seconds']);
 const answerConcurrency = Number(args['answer-concurrency']);
 const portBase = Number(args['port-base']);
 const settleTimeoutMs = Number(args['settle-timeout']) * 1000;
+const postSeconds = Number(args['post-seconds']);
+const sampleSeconds = Number(args['sample-seconds']);
 const progress = (line: string) => process.stderr.write(`[parked ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const runTag = `PARKED-${Date.now().toString(36)}`;
+/** Stages an answered encounter passes through on its way to billed. */
+const DRAINING_STAGES = ['received', 'eligibility', 'awaiting_clarification', 'coding', 'authorization', 'billing', 'awaiting_remittance'];
 /** Attempts per encounter when intake sheds load (503/429 with Retry-After). */
 const MAX_INTAKE_ATTEMPTS = 30;
 let shed = 0;
@@ -129,7 +143,13 @@ try {
     taskQueue: `parked-${runTag}`,
     portBase,
     logDir,
-    extraEnv: { CLARIFICATION_REMINDER_INTERVAL: args['reminder-interval']!, CLARIFICATION_DEADLINE: '72h' },
+    extraEnv: {
+      CLARIFICATION_REMINDER_INTERVAL: args['reminder-interval']!,
+      CLARIFICATION_DEADLINE: '72h',
+      // Each encounter awaiting its remittance polls the mailbox on its own timer: every second
+      // (npm run bench's setting) times thousands of drained encounters would be the benchmark's own load.
+      REMITTANCE_POLL_INTERVAL: args['remittance-poll']!,
+    },
     compiled: args.compiled,
   });
   const workerPids = () => product!.processes.filter((p) => p.name.startsWith('worker')).map((p) => p.pid);
@@ -137,12 +157,32 @@ try {
   connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection, namespace: env.namespace });
 
-  progress(`posting ${n} encounters that need the physician ...`);
+  progress(`posting ${n} encounters that need the physician${postSeconds > 0 ? ` (for at most ${postSeconds}s)` : ''} ...`);
   const postStart = Date.now();
+  const accepted: string[] = [];
+  // In the background until the drain ends: parked count, worker RSS, server latency.
+  const timeline: ParkedSample[] = [];
+  let sampling = true;
+  const sampler = (async () => {
+    while (sampling) {
+      await sleep(sampleSeconds * 1000);
+      if (!sampling) break;
+      const parked = (await countStages(env!, accepted).catch(() => ({}) as Record<string, number>))['awaiting_clarification'] ?? 0;
+      const workflowIds = accepted.map((id) => `encounter-${id}`);
+      const sample = await sampleParked({ connection: connection!, client, workflowIds, parked, workerPids: workerPids(), calls: 3 });
+      timeline.push(sample);
+      progress(`${accepted.length} accepted; ${sampleLine(sample)}`);
+    }
+  })();
+  let notPosted = 0;
   const posted = await pool(
     Array.from({ length: n }, (_, i) => i),
     concurrency,
     async (i) => {
+      if (postSeconds > 0 && Date.now() - postStart > postSeconds * 1000) {
+        notPosted++;
+        return undefined;
+      }
       const body = { ...validSubmission({ clinicEncounterId: `${runTag}-${i}` }), documentation: UNSURE_DOCUMENTATION };
       // As a clinic's system would: a shed request (503/429) is sent again after its Retry-After
       // (intake is idempotent on clinicEncounterId), so every encounter gets parked.
@@ -152,7 +192,11 @@ try {
           headers: { authorization: `Bearer ${BENCH_INTAKE_TOKENS[i % BENCH_INTAKE_TOKENS.length]}`, 'content-type': 'application/json' },
           body: JSON.stringify(body),
         }).catch(() => undefined);
-        if (response?.status === 201 || response?.status === 200) return ((await response.json()) as { id: string }).id;
+        if (response?.status === 201 || response?.status === 200) {
+          const { id } = (await response.json()) as { id: string };
+          accepted.push(id);
+          return id;
+        }
         if ((response?.status !== 503 && response?.status !== 429) || attempt >= MAX_INTAKE_ATTEMPTS) return undefined;
         shed += 1;
         await response.body?.cancel();
@@ -161,35 +205,23 @@ try {
     },
   );
   const ids = posted.filter((id): id is string => id !== undefined);
+  const postedSeconds = (Date.now() - postStart) / 1000;
   progress(
     `${ids.length} accepted in ${((Date.now() - postStart) / 1000).toFixed(0)}s (${shed} answers 503/429 sent again after Retry-After); waiting until all are parked ...`,
   );
   const parkedStages = await waitFor(env, ids, (s) => (s['awaiting_clarification'] ?? 0) >= ids.length, 'parking');
   const parkedAt = Date.now();
+  const parkingSeconds = (parkedAt - postStart) / 1000;
 
   progress(`parked; sampling for ${parkSeconds}s (reminders every ${args['reminder-interval']}) ...`);
-  const rss: number[] = [];
-  const describeMs: number[] = [];
-  const queryMs: number[] = [];
-  let failures = 0;
+  const parkedSamples: ParkedSample[] = [];
+  const workflowIds = ids.map((id) => `encounter-${id}`);
   while (Date.now() - parkedAt < parkSeconds * 1000) {
-    rss.push(treeUsage(workerPids()).rssMiB);
-    for (let k = 0; k < 10; k++) {
-      const handle = client.workflow.getHandle(`encounter-${ids[Math.floor(Math.random() * ids.length)]}`);
-      let t = performance.now();
-      await handle.describe().then(
-        () => describeMs.push(performance.now() - t),
-        () => failures++,
-      );
-      t = performance.now();
-      // The status query's payload is encrypted: its latency is what counts here, not its answer.
-      await handle.query('status').then(
-        () => queryMs.push(performance.now() - t),
-        () => queryMs.push(performance.now() - t),
-      );
-    }
+    const parked = parkedStages['awaiting_clarification'] ?? 0;
+    parkedSamples.push(await sampleParked({ connection, client, workflowIds, parked, workerPids: workerPids(), calls: 10 }));
     await sleep(5000);
   }
+  const whileParked = latencyFigures(parkedSamples);
   const reminders = await env.pool.query<{ sent: string }>(
     'SELECT coalesce(sum("remindersSent"), 0)::text AS sent FROM "ClarificationQuery" WHERE "encounterId" = ANY($1)',
     [ids],
@@ -211,30 +243,45 @@ try {
     return response?.status ?? 0;
   });
   const answeredSeconds = (Date.now() - answerStart) / 1000;
-  const finalStages = await waitFor(
-    env,
-    ids,
-    (s) =>
-      (s['awaiting_clarification'] ?? 0) + (s['coding'] ?? 0) + (s['authorization'] ?? 0) + (s['billing'] ?? 0) + (s['received'] ?? 0) ===
-      0,
-    'draining',
-  );
+  progress(`answers sent in ${answeredSeconds.toFixed(0)}s; draining ...`);
+  const finalStages = await waitFor(env, ids, (s) => DRAINING_STAGES.reduce((n, stage) => n + (s[stage] ?? 0), 0) === 0, 'draining');
   const drainSeconds = (Date.now() - answerStart) / 1000;
+  sampling = false;
+  await sampler;
+  const { rows: stillOpen } = await env.pool.query<{ n: string }>(
+    `SELECT count(*)::text AS n FROM "ClarificationQuery" WHERE status = 'open' AND "encounterId" = ANY($1)`,
+    [ids],
+  );
+  const throughout = latencyFigures(timeline);
   const statusCounts = answerStatuses.reduce<Record<string, number>>((acc, s) => ({ ...acc, [s]: (acc[s] ?? 0) + 1 }), {});
 
   const row = (name: string, value: string) => process.stdout.write(`  ${name.padEnd(32)} ${value}\n`);
   process.stdout.write('\nencounterflow parked-work benchmark\n');
   row('load at end', machineLoad());
   row('Temporal / database', `${env.temporalLabel}; ${env.databaseLabel}`);
-  row('encounters', `${n} posted, ${ids.length} accepted (${shed} shed answers retried), parked: ${JSON.stringify(parkedStages)}`);
+  row(
+    'encounters',
+    `${n - notPosted} posted${notPosted ? ` (${notPosted} not posted: --post-seconds ${postSeconds})` : ''}, ${ids.length} accepted (${shed} shed answers retried), parked: ${JSON.stringify(parkedStages)}`,
+  );
+  row(
+    'rates',
+    `intake ${round(ids.length / postedSeconds, 2)}/s (${postedSeconds.toFixed(0)}s); all parked ${parkingSeconds.toFixed(0)}s after the first POST = ${round(ids.length / parkingSeconds, 2)}/s; drain ${round((finalStages['billed'] ?? 0) / drainSeconds, 2)} billed/s`,
+  );
   row('parked for', `${parkSeconds}s, reminders every ${args['reminder-interval']}: ${reminders.rows[0]?.sent ?? 0} reminders sent`);
   row(
     'worker RSS while parked',
-    `max ${round(Math.max(...rss), 0)} MiB, last ${round(rss.at(-1), 0)} MiB (${args.workers} worker process(es))`,
+    `max ${whileParked.maxRssMiB ?? '-'} MiB, last ${round(parkedSamples.at(-1)?.rssMiB, 0) ?? '-'} MiB (${args.workers} worker process(es)); max over the whole run ${throughout.maxRssMiB ?? '-'} MiB`,
   );
-  row('server: DescribeWorkflow', `${latencies(summary(describeMs))}, ${failures} failed`);
-  row('status query (server+worker)', latencies(summary(queryMs)));
-  row('answers', `${queries.length} sent in ${answeredSeconds.toFixed(1)}s; HTTP ${JSON.stringify(statusCounts)}`);
+  row('server: DescribeWorkflow', `${latencies(whileParked.describe)}, ${whileParked.describeFailures} failed`);
+  row('status query (server+worker)', `${latencies(whileParked.query)}, ${whileParked.queryTimeouts} timed out`);
+  row(
+    'latency during intake and drain',
+    `DescribeWorkflow ${latencies(throughout.describe)}; status query ${latencies(throughout.query)}, ${throughout.queryTimeouts} timed out`,
+  );
+  row(
+    'answers',
+    `${queries.length} sent in ${answeredSeconds.toFixed(1)}s; HTTP ${JSON.stringify(statusCounts)}; ${stillOpen[0]?.n ?? '?'} queries still open after the drain`,
+  );
   row('drain to billed', `${drainSeconds.toFixed(1)}s after the first answer; final stages ${JSON.stringify(finalStages)}`);
   if ((finalStages['billed'] ?? 0) < ids.length) exitCode = 1;
 } catch (error) {

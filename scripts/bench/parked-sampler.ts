@@ -1,0 +1,89 @@
+/**
+ * What `npm run bench:parked` samples while encounters are posted, parked and drained: how many
+ * are parked, the worker processes' RSS, and the server's latency for a few random parked
+ * workflows (DescribeWorkflowExecution: the server alone; the status query: server and worker,
+ * which may have to replay an evicted workflow first). Each call has its own deadline, so a call
+ * that does not answer counts as a timeout instead of stalling the sampler.
+ */
+import type { Client, Connection } from '@temporalio/client';
+import { round, summary, treeUsage, type Summary } from './stats.ts';
+
+export interface ParkedSample {
+  at: number;
+  parked: number;
+  rssMiB: number;
+  describeMs: number[];
+  queryMs: number[];
+  describeFailures: number;
+  queryTimeouts: number;
+}
+
+export interface LatencyFigures {
+  describe: Summary;
+  query: Summary;
+  describeFailures: number;
+  queryTimeouts: number;
+  maxRssMiB: number | null;
+}
+
+/** Deadline of each sampled call: longer than any answer a healthy server gives, short enough to be counted. */
+export const SAMPLE_CALL_TIMEOUT_MS = 30_000;
+
+export async function sampleParked(opts: {
+  connection: Connection;
+  client: Client;
+  workflowIds: readonly string[];
+  parked: number;
+  workerPids: readonly number[];
+  calls: number;
+}): Promise<ParkedSample> {
+  const s: ParkedSample = {
+    at: Date.now(),
+    parked: opts.parked,
+    rssMiB: treeUsage(opts.workerPids).rssMiB,
+    describeMs: [],
+    queryMs: [],
+    describeFailures: 0,
+    queryTimeouts: 0,
+  };
+  for (let k = 0; k < opts.calls && opts.workflowIds.length > 0; k++) {
+    const handle = opts.client.workflow.getHandle(opts.workflowIds[Math.floor(Math.random() * opts.workflowIds.length)]!);
+    const deadline = () => Date.now() + SAMPLE_CALL_TIMEOUT_MS;
+    let t = performance.now();
+    await opts.connection
+      .withDeadline(deadline(), () => handle.describe())
+      .then(
+        () => s.describeMs.push(performance.now() - t),
+        () => s.describeFailures++,
+      );
+    t = performance.now();
+    // The status query's payload is encrypted: its latency is what counts here, not its answer.
+    await opts.connection
+      .withDeadline(deadline(), () => handle.query('status'))
+      .then(
+        () => s.queryMs.push(performance.now() - t),
+        (error: unknown) => {
+          // A query the workflow refuses still answered; no answer within the deadline is a timeout.
+          if (performance.now() - t >= SAMPLE_CALL_TIMEOUT_MS - 50 || /deadline|timeout/i.test(String(error))) s.queryTimeouts++;
+          else s.queryMs.push(performance.now() - t);
+        },
+      );
+  }
+  return s;
+}
+
+export function latencyFigures(samples: readonly ParkedSample[]): LatencyFigures {
+  return {
+    describe: summary(samples.flatMap((s) => s.describeMs)),
+    query: summary(samples.flatMap((s) => s.queryMs)),
+    describeFailures: samples.reduce((n, s) => n + s.describeFailures, 0),
+    queryTimeouts: samples.reduce((n, s) => n + s.queryTimeouts, 0),
+    maxRssMiB: samples.length ? round(Math.max(...samples.map((s) => s.rssMiB))) : null,
+  };
+}
+
+/** One progress line of a sample. */
+export function sampleLine(s: ParkedSample): string {
+  const median = (v: number[]) => (v.length ? round([...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]) : '-');
+  return `${s.parked} parked; worker RSS ${round(s.rssMiB)} MiB; describe median ${median(s.describeMs)} ms, status query median ${median(s.queryMs)} ms, ${s.queryTimeouts} query timeouts, ${s.describeFailures} describe failures`;
+}
