@@ -168,7 +168,14 @@ try {
       await sleep(sampleSeconds * 1000);
       if (!sampling) break;
       const parked = (await countStages(env!, accepted).catch(() => ({}) as Record<string, number>))['awaiting_clarification'] ?? 0;
-      const workflowIds = accepted.map((id) => `encounter-${id}`);
+      // Parked ones only: one still queued behind the backlog has no worker state to query yet.
+      const { rows } = await env!.pool
+        .query<{ id: string }>(
+          `SELECT id FROM "Encounter" WHERE id = ANY($1) AND stage = 'awaiting_clarification' ORDER BY random() LIMIT 10`,
+          [accepted],
+        )
+        .catch(() => ({ rows: [] as Array<{ id: string }> }));
+      const workflowIds = rows.map((r) => `encounter-${r.id}`);
       const sample = await sampleParked({ connection: connection!, client, workflowIds, parked, workerPids: workerPids(), calls: 3 });
       timeline.push(sample);
       progress(`${accepted.length} accepted; ${sampleLine(sample)}`);
