@@ -12,43 +12,15 @@
  * what happened at each step and the patient is notified (signed webhook). No answer by the
  * payer's filing horizon, or a claim refused, goes to a supervisor.
  */
-import { sleep } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { ClaimCorrectionPlan } from '../activities/claim-corrections.ts';
-import type { PostedClaimPayment } from '../activities/posting.ts';
-import { durationMs } from '../domain/durations.ts';
 import { external, internal } from './activities.ts';
 import type { ClaimCorrectionInput, ClaimCorrectionOutcome } from './claim-correction-config.ts';
-import type { ClaimRef } from './encounter/adjudication.ts';
+import { ClaimFollowUp, type ClaimRef } from './claim-follow-up.ts';
+import { CLAIM_CORRECTION_HORIZON } from './patches.ts';
 
 /** Status inquiries of a correction are numbered after the encounter's own (their keys are per claim). */
 const INQUIRY_BASE = 100;
-
-type PayerAnswer = { kind: 'posted'; payment: PostedClaimPayment } | { kind: 'refused'; reasons: string[] } | { kind: 'overdue' };
-
-/** Reads the mailbox until the payer's new answer to `claim` is posted, asking about it at each follow-up interval. */
-async function awaitNewAnswer(plan: ClaimCorrectionPlan, claim: ClaimRef, timings: ClaimCorrectionInput['timings']): Promise<PayerAnswer> {
-  const known = new Set(plan.knownPaymentIds);
-  const payerDayMs = durationMs(timings.payerDay);
-  const pollMs = durationMs(timings.remittancePollInterval);
-  const followUpMs = plan.terms.followUpDays * payerDayMs;
-  const horizon = Date.now() + plan.terms.timelyFilingDays * payerDayMs;
-  let nextFollowUp = Date.now() + followUpMs;
-  let inquiries = 0;
-  for (;;) {
-    const collected = await external.collectRemittances({ encounterId: plan.encounterId, ...claim });
-    const fresh = collected.payments.find((p) => p.claimNumber === claim.claimNumber && p.status !== '22' && !known.has(p.claimPaymentId));
-    if (fresh) return { kind: 'posted', payment: fresh };
-    if (collected.payerAcknowledgement?.status === 'rejected') return { kind: 'refused', reasons: collected.payerAcknowledgement.reasons };
-    if (Date.now() >= horizon) return { kind: 'overdue' };
-    if (Date.now() >= nextFollowUp) {
-      inquiries += 1;
-      await external.inquireClaimStatus({ encounterId: plan.encounterId, ...claim, inquiry: INQUIRY_BASE + inquiries });
-      nextFollowUp = Date.now() + followUpMs;
-      continue; // a finalized answer may be in the mailbox already
-    }
-    await sleep(Math.max(1, Math.min(pollMs, nextFollowUp - Date.now(), horizon - Date.now())));
-  }
-}
 
 async function stopForSupervisor(
   plan: ClaimCorrectionPlan,
@@ -113,12 +85,25 @@ export async function claimCorrectionWorkflow(input: ClaimCorrectionInput): Prom
         'We asked your insurer to reconsider your claim, with the supporting documents. We will update your statement here when it answers.',
     });
   }
-  const answer = await awaitNewAnswer(plan, claim, input.timings);
-  if (answer.kind === 'refused') {
+  const followUp = new ClaimFollowUp({
+    encounterId: plan.encounterId,
+    terms: plan.terms,
+    timings: input.timings,
+    inquiryBase: INQUIRY_BASE,
+    knownPaymentIds: plan.knownPaymentIds,
+  });
+  // CLAIM_CORRECTION_HORIZON: an appeal is awaited for the payer's decision window; a replacement
+  // claim, as before, for the payer's timely-filing limit counted from the replacement.
+  const counted = patched(CLAIM_CORRECTION_HORIZON);
+  if (counted && plan.action === 'appeal') followUp.awaitAppealDecision();
+  else followUp.awaitFilingUntil(Date.now() + plan.terms.timelyFilingDays * followUp.payerDayMs);
+  const answer = await followUp.awaitAnswer(claim);
+  if (answer.kind === 'payer_rejected') {
     return stopForSupervisor(plan, correctionId, 'rejected', `the payer returned the claim: ${answer.reasons.join('; ')}`);
   }
-  if (answer.kind === 'overdue') {
-    return stopForSupervisor(plan, correctionId, 'overdue', `no answer from the payer to claim ${claim.claimNumber} by its filing horizon`);
+  if (answer.kind !== 'posted') {
+    const why = counted ? followUp.overdueReason(claim) : `no answer from the payer to claim ${claim.claimNumber} by its filing horizon`;
+    return stopForSupervisor(plan, correctionId, 'overdue', why);
   }
   await internal.reissueStatementAfterCorrection({ correctionId, claimNumber: claim.claimNumber });
   if (plan.questionId !== null) {

@@ -120,3 +120,13 @@ export const QUESTION_CONTINUES_AS_NEW = 'patient-question-continues-as-new';
  * counted from the date of service, which could already have passed and escalated the appeal at once.
  */
 export const APPEAL_DECISION_AWAITED = 'appeal-decision-awaited';
+
+/**
+ * A claim correction (workflows/claim-correction.ts) awaits the payer's answer to an appeal for the
+ * payer's decision window, APPEAL_DECISION_DAYS from the appeal, as the encounter does since
+ * APPEAL_DECISION_AWAITED, instead of the timely-filing limit counted from the appeal; a replacement
+ * claim is still awaited for the timely-filing limit counted from the replacement (a corrected
+ * claim is a new filing). A correction past its horizon tells the supervisor which of the two it
+ * waited for and how many status inquiries went unanswered.
+ */
+export const CLAIM_CORRECTION_HORIZON = 'claim-correction-horizon';

@@ -4,13 +4,14 @@
  * past the directory's follow-up interval it sends a claim status inquiry (276), again at each
  * interval, until the timely-filing horizon, then asks a person. A payer-level rejection goes to
  * review and is resubmitted. A posted remittance that does not reconcile goes to review; denied
- * lines become work items (denials.ts). The statement is issued from the remittance only.
+ * lines become work items (denials.ts). The statement is issued from the remittance only. The
+ * waiting itself is workflows/claim-follow-up.ts, shared with the claim correction.
  */
-import { condition, patched } from '@temporalio/workflow';
+import { patched } from '@temporalio/workflow';
 import type { PostedClaimPayment } from '../../activities/posting.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
-import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
+import { ClaimFollowUp, type ClaimRef, type FollowUpEvent, type PayerAnswer } from '../claim-follow-up.ts';
 import { DEFAULT_TIMINGS } from '../config.ts';
 import type { RemittanceView } from '../messages.ts';
 import { APPEAL_DECISION_AWAITED } from '../patches.ts';
@@ -18,22 +19,10 @@ import type { AuthorizationForBilling } from './authorization.ts';
 import { workDenials } from './denials.ts';
 import type { EncounterState } from './state.ts';
 
-export interface ClaimRef {
-  claimId: string;
-  claimNumber: string;
-}
-
-type Adjudication = { kind: 'posted'; payment: PostedClaimPayment } | { kind: 'payer_rejected'; reasons: string[] } | { kind: 'overdue' };
+export type { ClaimRef } from '../claim-follow-up.ts';
+export { APPEAL_DECISION_DAYS } from '../claim-follow-up.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-
-/**
- * How long the workflow waits for the payer's decision on an appeal before it asks a person: the
- * longest time a plan may take to decide a post-service appeal under the federal claims-procedure
- * rule for group health plans (29 CFR 2560.503-1(i)(2)(iii)(A): "not later than 60 days after
- * receipt"), counted in payer days from the appeal.
- */
-export const APPEAL_DECISION_DAYS = 60;
 
 /** Whole days from the date of service to `nowMs` (UTC calendar days). */
 function daysSinceService(dateOfService: string, nowMs: number): number {
@@ -65,116 +54,105 @@ function toView(payment: PostedClaimPayment): RemittanceView {
   return view;
 }
 
-export class ClaimFollowUp {
-  readonly payerDayMs: number;
-  private readonly pollMs: number;
-  private readonly seen = new Set<string>();
-  private horizon = 0;
-  private appealPending = false;
+/**
+ * The encounter's follow-up of its claim (workflows/claim-follow-up.ts), with what it learns kept
+ * in the encounter's status (the claim's status history, the remittances, the inquiries, when the
+ * next follow-up is due), its horizon counted from the date of service, and its wait ended by a
+ * cancellation.
+ */
+export class EncounterClaimFollowUp {
+  private readonly followUp: ClaimFollowUp;
 
   constructor(
     readonly state: EncounterState,
-    readonly terms: PayerTerms,
+    terms: PayerTerms,
   ) {
     const timings = state.input.timings;
-    this.payerDayMs = durationMs(timings.payerDay ?? DEFAULT_TIMINGS.payerDay!);
-    this.pollMs = durationMs(timings.remittancePollInterval ?? DEFAULT_TIMINGS.remittancePollInterval!);
+    this.followUp = new ClaimFollowUp({
+      encounterId: state.encounterId,
+      terms,
+      timings: {
+        payerDay: timings.payerDay ?? DEFAULT_TIMINGS.payerDay!,
+        remittancePollInterval: timings.remittancePollInterval ?? DEFAULT_TIMINGS.remittancePollInterval!,
+      },
+      onEvent: (event) => this.keep(event),
+      checkpoint: () => state.checkpoint(),
+      wakeWhen: () => state.cancelRequest !== undefined,
+    });
+  }
+
+  get payerDayMs(): number {
+    return this.followUp.payerDayMs;
   }
 
   /** The timely-filing horizon: the days left of the payer's limit (counted from the date of service), on the workflow clock. */
   startHorizon(): void {
-    const left = Math.max(1, this.terms.timelyFilingDays - daysSinceService(this.state.input.dateOfService, this.state.now()));
-    this.setHorizon(this.state.now() + left * this.payerDayMs);
-    this.appealPending = false;
+    const { terms } = this.followUp;
+    const left = Math.max(1, terms.timelyFilingDays - daysSinceService(this.state.input.dateOfService, this.state.now()));
+    this.followUp.awaitFilingUntil(this.state.now() + left * this.payerDayMs);
   }
 
-  /**
-   * After an appeal the claim was filed in time; what is awaited now is the payer's decision, for
-   * APPEAL_DECISION_DAYS from the appeal (never less than what is left of timely filing).
-   */
+  /** After an appeal: the payer's decision window (APPEAL_DECISION_DAYS from the appeal). */
   startAppealWindow(): void {
-    this.setHorizon(Math.max(this.horizon, this.state.now() + APPEAL_DECISION_DAYS * this.payerDayMs));
-    this.appealPending = true;
+    this.followUp.awaitAppealDecision();
   }
 
   /** Why nothing more is awaited, in the words of the supervisor's escalation. */
   overdueReason(claim: ClaimRef): string {
-    const inquiries = this.state.status.adjudication!.statusInquiries;
-    return this.appealPending
-      ? `no decision on the appeal of claim ${claim.claimNumber} within ${APPEAL_DECISION_DAYS} days despite ${inquiries} status inquiries: resubmit or write off`
-      : `no remittance for claim ${claim.claimNumber} by the timely-filing horizon (${this.terms.timelyFilingDays} days) despite ${inquiries} status inquiries: resubmit or write off`;
+    return `${this.followUp.overdueReason(claim)}: resubmit or write off`;
   }
 
-  private setHorizon(at: number): void {
-    this.horizon = at;
-    this.state.status.adjudication!.followUpUntil = new Date(at).toISOString();
-  }
-
-  private note(source: string, category: string, words: string): void {
-    this.state.status.adjudication!.claimStatusHistory.push({ at: new Date().toISOString(), source, category, words });
-  }
-
-  /** Waits (durably) for the payer's answer to `claim`. */
-  async awaitAnswer(claim: ClaimRef): Promise<Adjudication> {
-    const { state } = this;
-    const adjudication = state.status.adjudication!;
-    let carried = await state.moveToCarried('awaiting_remittance', `claim ${claim.claimNumber} is with the payer`);
-    const followUpMs = this.terms.followUpDays * this.payerDayMs;
-    let nextFollowUp = state.now() + followUpMs;
-    let acknowledged = false;
-    for (;;) {
-      state.checkpoint();
-      const collected = await external.collectRemittances({
-        encounterId: state.encounterId,
-        claimId: claim.claimId,
-        claimNumber: claim.claimNumber,
-        ...carried,
-      });
-      carried = {};
-      if (collected.duplicateDeliveries > 0 && !state.status.flags.some((f) => f.startsWith('duplicate remittance'))) {
-        state.flag('duplicate remittance delivery received: counted, not posted again');
-      }
-      const ack = collected.payerAcknowledgement;
-      if (ack && !acknowledged) {
-        acknowledged = true;
-        this.note(
+  private keep(event: FollowUpEvent): void {
+    const adjudication = this.state.status.adjudication!;
+    const note = (source: string, category: string, words: string) =>
+      adjudication.claimStatusHistory.push({ at: new Date().toISOString(), source, category, words });
+    switch (event.kind) {
+      case 'horizon':
+        adjudication.followUpUntil = new Date(event.at).toISOString();
+        break;
+      case 'duplicate-deliveries':
+        if (!this.state.status.flags.some((f) => f.startsWith('duplicate remittance'))) {
+          this.state.flag('duplicate remittance delivery received: counted, not posted again');
+        }
+        break;
+      case 'acknowledged': {
+        const ack = event.acknowledgement;
+        note(
           'payer-acknowledgement',
           ack.status === 'accepted' ? 'A2' : 'A3',
           ack.status === 'accepted'
             ? 'the payer accepted the claim into adjudication'
             : `the payer returned the claim: ${ack.reasons.join('; ')}`,
         );
-        if (ack.status === 'rejected') return { kind: 'payer_rejected', reasons: ack.reasons };
+        break;
       }
-      let answer: PostedClaimPayment | undefined;
-      for (const payment of collected.payments) {
-        if (this.seen.has(payment.claimPaymentId)) continue;
-        this.seen.add(payment.claimPaymentId);
+      case 'remittance': {
+        const { payment } = event;
         adjudication.remittances.push(toView(payment));
-        this.note('remittance', payment.status, `835 ${payment.traceNumber}: ${payment.statusWords}, paid ${payment.paidCents} cents`);
-        if (payment.claimNumber === claim.claimNumber && payment.status !== '22') answer = payment;
+        note('remittance', payment.status, `835 ${payment.traceNumber}: ${payment.statusWords}, paid ${payment.paidCents} cents`);
+        break;
       }
-      if (answer) return { kind: 'posted', payment: answer };
-      if (state.now() >= this.horizon) return { kind: 'overdue' };
-      if (state.now() >= nextFollowUp) {
-        adjudication.statusInquiries += 1;
-        const status = await external.inquireClaimStatus({
-          encounterId: state.encounterId,
-          claimId: claim.claimId,
-          claimNumber: claim.claimNumber,
-          inquiry: adjudication.statusInquiries,
-        });
-        this.note('status-inquiry', status.category, `277 ${status.category}/${status.statusCode}: ${status.words}`);
-        nextFollowUp = state.now() + followUpMs;
-        adjudication.nextFollowUpAt = new Date(nextFollowUp).toISOString();
-        continue; // a finalized answer may be in the mailbox already
+      case 'inquiring':
+        adjudication.statusInquiries = event.inquiry;
+        break;
+      case 'claim-status': {
+        const { status } = event;
+        note('status-inquiry', status.category, `277 ${status.category}/${status.statusCode}: ${status.words}`);
+        adjudication.nextFollowUpAt = new Date(event.nextFollowUpAt).toISOString();
+        break;
       }
-      adjudication.nextFollowUpAt = new Date(nextFollowUp).toISOString();
-      await condition(
-        () => state.cancelRequest !== undefined,
-        Math.max(1, Math.min(this.pollMs, nextFollowUp - state.now(), this.horizon - state.now())),
-      );
+      case 'waiting':
+        adjudication.nextFollowUpAt = new Date(event.nextFollowUpAt).toISOString();
+        break;
     }
+  }
+
+  /** Waits (durably) for the payer's answer to `claim`. */
+  async awaitAnswer(claim: ClaimRef): Promise<Exclude<PayerAnswer, { kind: 'paused' }>> {
+    const carried = await this.state.moveToCarried('awaiting_remittance', `claim ${claim.claimNumber} is with the payer`);
+    const answer = await this.followUp.awaitAnswer(claim, carried);
+    if (answer.kind === 'paused') throw new Error('the encounter never pauses its claim follow-up');
+    return answer;
   }
 }
 
@@ -230,7 +208,7 @@ export async function followClaimToPayment(
     category: 'A2',
     words: `999 accepted, 277CA A2: claim ${status.claimNumber} accepted by the clearinghouse`,
   });
-  const followUp = new ClaimFollowUp(state, terms);
+  const followUp = new EncounterClaimFollowUp(state, terms);
   followUp.startHorizon();
   const claimNumbers: string[] = [status.claimNumber!];
   let claim: ClaimRef | undefined = { claimId: status.claimId!, claimNumber: status.claimNumber! };
