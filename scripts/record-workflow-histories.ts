@@ -434,6 +434,10 @@ STATEMENT_PATHS['claim-correction-appeal-silent-payer-overdue'] = async (ctx) =>
   return handle;
 };
 
+// After CLAIM_CORRECTION_HORIZON: the replacement as before (the marker only); an appeal awaited for the payer's decision window.
+STATEMENT_PATHS['claim-correction-resubmit-paid-v2'] = STATEMENT_PATHS['claim-correction-resubmit-paid']!;
+STATEMENT_PATHS['claim-correction-appeal-decision-window-overdue-v2'] = STATEMENT_PATHS['claim-correction-appeal-silent-payer-overdue']!;
+
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
   const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env), path.timings);
   if (stages.join() !== path.stages.join()) {

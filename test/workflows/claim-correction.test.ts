@@ -3,7 +3,8 @@
  * time-skipping test server with in-memory activities: the corrected replacement claim goes out,
  * the mailbox is read until the payer's new answer (not the answer already known), then the
  * statement is reissued and the patient told; an appeal names the claim's lines; a payer that
- * stays silent is asked (276) at its follow-up interval and, past the horizon, a supervisor is told.
+ * stays silent is asked (276) at its follow-up interval and, past the horizon (the filing limit from the
+ * replacement; the decision window from an appeal), a supervisor is told.
  */
 import { describe, expect, it } from 'vitest';
 import type { RemittanceCollection } from '../../activities/remittances.ts';
@@ -82,6 +83,19 @@ describe('a claim sent back after the statement', () => {
     expect(fake.callsOf('reissueStatementAfterCorrection')).toEqual([]);
     expect(fake.callsOf('recordClaimCorrectionStep').map((c) => (c.args as { status: string }).status)).toEqual(['submitted', 'overdue']);
     expect(fake.callsOf('notifySupervisor').map((c) => (c.args as { kind: string }).kind)).toEqual(['claim_correction_overdue']);
+  });
+
+  it('an appeal the payer does not decide is awaited for its decision window (60 payer days from the appeal), then a supervisor is told', async () => {
+    const { result, fake } = await runClaimCorrection(wf, { claimCorrectionAction: 'appeal', remittances: [() => mailbox([])] });
+    expect(result).toBe('overdue');
+    // One follow-up at 30 payer days; at 60 the window has closed (the filing limit, 90 days, would have allowed a second).
+    expect(fake.callsOf('inquireClaimStatus').map((c) => (c.args as { inquiry: number }).inquiry)).toEqual([101]);
+    const why = 'no decision on the appeal of claim CLM-1 within 60 days despite 1 status inquiries';
+    expect(fake.callsOf('recordClaimCorrectionStep').map((c) => (c.args as { note?: string }).note)).toEqual(['APL-101', why]);
+    expect(fake.callsOf('notifySupervisor').map((c) => c.args)).toEqual([
+      { encounterId: 'encounter-1', kind: 'claim_correction_overdue', reason: why },
+    ]);
+    expect(fake.callsOf('reissueStatementAfterCorrection')).toEqual([]);
   });
 
   it('a corrected claim the clearinghouse rejects goes to a supervisor without waiting for a remittance', async () => {
