@@ -19,6 +19,7 @@ import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
 import { withEvidenceSpans } from './evidence-spans.ts';
 import { codeMentions } from './mentions.ts';
+import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
@@ -62,6 +63,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'code-first sequencing', apply: sequence },

@@ -10,6 +10,12 @@ import { isBillable, matchesPattern, notesFor } from './icd10cm.ts';
 
 const ABNORMAL_FINDINGS =
   /\b(newly diagnosed|new diagnosis|new(ly)? (found|noted|detected|discovered)|abnormal (findings?|exam|examination|results?|labs?)|incidental(ly)? (found|finding|noted)|found to have)\b/i;
+/** A result the record calls abnormal ("fasting lipids elevated", "high LDL"): a finding of the examination. */
+const MEASURE = String.raw`(?:labs?|lab work|lipids?|lipid panel|glucose|sugars?|a1c|hba1c|ldl|hdl|cholesterol|triglycerides?|tsh|psa|hemoglobin|hgb|creatinine|egfr|potassium|sodium|calcium|vitamin d|ferritin|liver enzymes|transaminases|blood pressures?|bp|results?|levels?)`;
+const ABNORMAL_RESULT = new RegExp(
+  String.raw`\b${MEASURE}\b[^.;]{0,30}?\b(?:elevated|high|low|abnormal|increased|decreased|positive)\b|\b(?:elevated|high|low|abnormal|increased|decreased)\s+${MEASURE}\b`,
+  'i',
+);
 const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
 
 /** Chapter 18 codes whose titles are findings rather than complaints. */
@@ -26,7 +32,9 @@ export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): 
   const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
   // A finding coded beside the examination (an abnormal reading or result, a murmur, a mass) is one.
   const coded = drafts.find((d) => FINDING_CODE.test(d.code) && FINDING_TITLE.test(d.description));
-  const finding = statements.find((t) => ABNORMAL_FINDINGS.test(t) && !NO_ABNORMAL_FINDINGS.test(t)) ?? coded?.evidence[0]?.text;
+  const finding =
+    statements.find((t) => (ABNORMAL_FINDINGS.test(t) || ABNORMAL_RESULT.test(t)) && !NO_ABNORMAL_FINDINGS.test(t)) ??
+    coded?.evidence[0]?.text;
   const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
   if (!finding && !result) return drafts;
   const icd = run.codeSets.icd;

@@ -78,6 +78,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g,
     'long term current use of anticoagulants',
   ],
+  // Drugs by the class the tabular's long-term-use titles name (Z79.01 anticoagulants, Z79.02
+  // antiplatelets, Z79.83 bisphosphonates): the drug's name stays, its class is added.
+  [/\b(apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|warfarin|coumadin|enoxaparin|lovenox)\b/g, '$1 anticoagulants'],
+  [/\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|cilostazol)\b/g, '$1 antiplatelets'],
+  [/\b(alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast)\b/g, '$1 bisphosphonates'],
   // Animal and human bites are open bites, not insect bites.
   [/\b(dog|cat|animal|human|horse|rat|rodent|bat)\s+bites?\b/g, '$1 open bite'],
   [/\bbitten by (?:a |an |the |his |her |their |neighbou?r'?s? )?(dog|cat|animal|human|horse|rat|bat)\b/g, 'open bite $1'],

@@ -3,11 +3,11 @@
  * documents them (the drug in use, weeks of gestation, the stage, a history the screening is for).
  */
 import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
-import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { queryText, rank, searchFilter, supportFilter } from './ranking.ts';
 import { buildQuery, useAdditionalFilter, type SearchQuery } from './search.ts';
-import { coreTokens, tokenize } from './text.ts';
+import { coreTokens, isNeutral, tokenize } from './text.ts';
 
 /** Follow-up after completed treatment (Z08, Z09): what the title names after "for" is the condition treated. */
 const COMPLETED_TREATMENT_TITLE = /\bafter completed treatment\b/i;
@@ -17,13 +17,27 @@ export const ACTIVE_DISEASE =
 
 /**
  * After completed treatment the condition the encounter is for is history (guideline I.C.21.c.8):
- * the documented words minus the encounter words of the follow-up title, as a personal history.
+ * the documented words minus the encounter words of the follow-up title, as a personal history, with
+ * the classification's own name for the condition: the title of the category the words find
+ * ("melanoma of the back" is C43.59, under "Malignant melanoma of skin": its history is Z85.820).
  */
-function historyQuery(text: string, encounterPart: string): SearchQuery {
+function historyQuery(run: CodingRun, text: string, encounterPart: string): SearchQuery {
   const encounterWords = new Set(tokenize(encounterPart));
   const q = buildQuery(text);
-  return { ...q, tokens: [...new Set(['personal', 'history', ...q.tokens.filter((t) => !encounterWords.has(t))])] };
+  const words = q.tokens.filter((t) => !encounterWords.has(t));
+  const condition = words.length
+    ? rank(
+        run,
+        { tokens: words },
+        text,
+        (c) => !c.startsWith('Z') && supportFilter({ section: 'notes', original: text, text, assertion: 'affirmed' })(c),
+      )[0]
+    : undefined;
+  const named = condition && condition.score >= CONDITION_NAMED ? tokenize(describeIcd(run.codeSets, condition.code.slice(0, 3))) : [];
+  return { ...q, tokens: [...new Set(['personal', 'history', ...words, ...named.filter((t) => !isNeutral(t))])] };
 }
+/** How well the condition's words must find its code for the category's title to name it. */
+const CONDITION_NAMED = 0.7;
 
 /** Step: the codes "use additional code" notes ask for, when the record documents them. */
 export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
@@ -65,7 +79,7 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const answers = (o: DiagnosisDraft) => o !== d && cited?.filter(o.code) === true && (!followUp || /^Z8[5-7]/.test(o.code));
     if (!cited || !m || out.some(answers)) continue;
     const { filter, categories } = cited;
-    const ownQuery = followUp ? historyQuery(m.text, d.description.slice(0, followUp.index + followUp[0].length)) : buildQuery(m.text);
+    const ownQuery = followUp ? historyQuery(run, m.text, d.description.slice(0, followUp.index + followUp[0].length)) : buildQuery(m.text);
     let hit = rank(run, ownQuery, m.text, filter, categories)[0];
     let source = m;
     let needed = 0.75;
@@ -85,7 +99,7 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
           (followUp !== null && x.assertion === 'affirmed' && supportFilter(x)('Z85') && !ACTIVE_DISEASE.test(x.original)),
       );
       for (const n of sources) {
-        const q = n.assertion === 'affirmed' ? historyQuery(n.text, '') : buildQuery(queryText(n, []));
+        const q = n.assertion === 'affirmed' ? historyQuery(run, n.text, '') : buildQuery(queryText(n, []));
         const h = rank(
           run,
           q,
