@@ -14,6 +14,11 @@ import type { statementCycleWorkflow } from '../workflows/statement-cycle.ts';
 export interface CycleStartOptions {
   taskQueue: string;
   schedule: StatementCycleSchedule;
+  /**
+   * Eager start: the server hands the cycle's first workflow task back in its answer, to the worker
+   * that asked (no matching, no poll). Only through a worker's own connection (an activity's client).
+   */
+  eager?: boolean;
 }
 
 export async function startStatementCycle(temporal: Client, options: CycleStartOptions, statementId: string): Promise<void> {
@@ -22,17 +27,19 @@ export async function startStatementCycle(temporal: Client, options: CycleStartO
     workflowId: statementCycleWorkflowId(statementId),
     taskQueue: options.taskQueue,
     args: [input],
+    ...(options.eager ? { requestEagerStart: true } : {}),
   });
 }
 
 /**
  * From inside the activity that issued the statement: its cycle starts with it, on the worker's own
- * task queue; a retry finds it started. Without a schedule (cycles not configured) nothing starts.
+ * task queue and eagerly (this worker runs its first task at once); a retry finds it started.
+ * Without a schedule (cycles not configured) nothing starts.
  */
 export async function startStatementCycleFromActivity(schedule: StatementCycleSchedule | undefined, statementId: string): Promise<void> {
   if (schedule === undefined) return;
   const { client, info } = Context.current();
-  await startStatementCycle(client, { taskQueue: info.taskQueue, schedule }, statementId);
+  await startStatementCycle(client, { taskQueue: info.taskQueue, schedule, eager: true }, statementId);
 }
 
 /** Starts the cycle of every statement issued more than `graceMs` ago that has none; returns how many. */

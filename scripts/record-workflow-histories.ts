@@ -342,6 +342,11 @@ const PATHS: Record<string, RecordedPath> = {
     stages: ['eligibility', 'coding', 'billing', 'awaiting_remittance', 'denial_review', 'appealed', 'awaiting_remittance', 'billed'],
   },
 };
+// Recorded after FEWER_ROUND_TRIPS (v9): one marker for all earlier ones, no upsert at start.
+PATHS['fewer-round-trips-paid-v9'] = PATHS['transitions-carried-paid-v7']!;
+PATHS['fewer-round-trips-clarification-v9'] = PATHS['transitions-carried-clarification-v7']!;
+PATHS['fewer-round-trips-claim-rejected-resubmit-v9'] = PATHS['transitions-carried-claim-rejected-resubmit-v7']!;
+PATHS['fewer-round-trips-appeal-v9'] = PATHS['appeal-decided-after-filing-horizon-v8']!;
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */
 const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHandle>> = {

@@ -12,7 +12,6 @@
  * taking the EncounterState, and one line below. Behaviour changes go behind a marker in
  * patches.ts; activity calls through the typed proxies of activities.ts.
  */
-import { patched } from '@temporalio/workflow';
 import type { EncounterWorkflowInput } from './config.ts';
 import { authorize, type AuthorizationForBilling } from './encounter/authorization.ts';
 import { bill } from './encounter/billing.ts';
@@ -37,7 +36,7 @@ export async function encounterWorkflow(input: EncounterWorkflowInput): Promise<
   registerDenialHandlers(encounter);
   encounter.publishSearchAttributes();
   try {
-    const eligibilityFirst = patched(ELIGIBILITY_FIRST);
+    const eligibilityFirst = encounter.uses(ELIGIBILITY_FIRST);
     let preService: PreServiceAuthorization | undefined;
     if (eligibilityFirst) {
       if (input.scheduled) encounter.status.scheduled = { dateOfService: input.dateOfService };

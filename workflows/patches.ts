@@ -130,3 +130,13 @@ export const APPEAL_DECISION_AWAITED = 'appeal-decision-awaited';
  * waited for and how many status inquiries went unanswered.
  */
 export const CLAIM_CORRECTION_HORIZON = 'claim-correction-horizon';
+
+/**
+ * Fewer server round trips per encounter (issue 12). An encounter that records this one marker
+ * takes the new behaviour of every earlier encounter marker without recording them one by one (the
+ * SDK writes a marker and a TemporalChangeVersion search-attribute upsert for each, in the task
+ * that first asks), and does not upsert its search attributes at start when the start carried them
+ * (platform/encounter-workflow-start.ts does): on a routine visit one marker and one SDK upsert
+ * instead of six each, and one upsert of ours fewer.
+ */
+export const FEWER_ROUND_TRIPS = 'fewer-round-trips-per-encounter';

@@ -7,7 +7,6 @@
  * lines become work items (denials.ts). The statement is issued from the remittance only. The
  * waiting itself is workflows/claim-follow-up.ts, shared with the claim correction.
  */
-import { patched } from '@temporalio/workflow';
 import type { PostedClaimPayment } from '../../activities/posting.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
 import { external, internal } from '../activities.ts';
@@ -258,7 +257,7 @@ export async function followClaimToPayment(
       claim = outcome.claim;
       claimNumbers.push(outcome.claim.claimNumber);
       followUp.startHorizon();
-    } else if (patched(APPEAL_DECISION_AWAITED)) {
+    } else if (state.uses(APPEAL_DECISION_AWAITED)) {
       // appealed: the answer is a new remittance for the same claim, awaited for the payer's
       // decision window rather than for what was left of timely filing.
       followUp.startAppealWindow();

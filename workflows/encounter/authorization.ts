@@ -6,7 +6,7 @@
  * patient; a modified authorization is reviewed without recoding (MODIFIED_AUTHORIZATION_NOT_RECODED).
  * Scheduled encounters are authorized before the service in scheduled.ts.
  */
-import { ActivityFailure, condition, log, patched } from '@temporalio/workflow';
+import { ActivityFailure, condition, log } from '@temporalio/workflow';
 import type { AuthorizationResult, CodingSummary } from '../../activities/index.ts';
 import type { AuthorizationRequirement } from '../../activities/authorization.ts';
 import { durationMs } from '../../domain/durations.ts';
@@ -57,8 +57,8 @@ export async function authorize(state: EncounterState, codes?: CodingSummary): P
     }
     result = await followPended(state, result, attempt, requirement.expedited, 'retro');
     status.authorization = { ...toAuthorizationState(result), attempt, timing: 'retro' };
-    if (result.outcome === 'modified' && patched(MODIFIED_AUTHORIZATION_REVIEWED)) {
-      const review = patched(MODIFIED_AUTHORIZATION_NOT_RECODED)
+    if (result.outcome === 'modified' && state.uses(MODIFIED_AUTHORIZATION_REVIEWED)) {
+      const review = state.uses(MODIFIED_AUTHORIZATION_NOT_RECODED)
         ? await requestModificationOrBill(state, result)
         : await reviewModifiedAuthorization(state, result);
       if (review === 'bill_patient') return billWithoutAuthorization(state);

@@ -3,7 +3,7 @@
  * unbuildable claim goes to a supervisor, who resubmits, possibly after a coder's override), then
  * the patient's statement is issued (a failure goes to review).
  */
-import { ActivityFailure, patched } from '@temporalio/workflow';
+import { ActivityFailure } from '@temporalio/workflow';
 import { external, internal } from '../activities.ts';
 import { OVERRIDE_CHECKED_FIRST, REMITTANCE_AWAITED, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
@@ -43,12 +43,12 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
     }
     const decision = await state.awaitSupervisor('needs_review', 'claim_rejected', problem, ['resubmit']);
     if (state.pendingOverride) {
-      if (patched(OVERRIDE_CHECKED_FIRST)) await state.tryOverride();
+      if (state.uses(OVERRIDE_CHECKED_FIRST)) await state.tryOverride();
       else await state.applyOverride();
     }
     await state.moveTo('billing', 'resubmitting the claim', decision?.decidedBy);
   }
-  if (!authorization.billPatient && patched(REMITTANCE_AWAITED)) {
+  if (!authorization.billPatient && state.uses(REMITTANCE_AWAITED)) {
     // The statement waits for the payer's remittance (adjudication.ts).
     await followClaimToPayment(state, authorization, terms);
   } else {
@@ -70,7 +70,7 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
 async function issueStatement(state: EncounterState): Promise<string> {
   const { encounterId } = state;
   const claimId = state.status.claimId!;
-  if (!patched(STATEMENT_FAILURE_REVIEWED)) {
+  if (!state.uses(STATEMENT_FAILURE_REVIEWED)) {
     return (await internal.issuePatientStatement({ encounterId, claimId })).statementId;
   }
   for (;;) {

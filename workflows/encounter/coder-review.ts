@@ -9,7 +9,7 @@
  * Coding itself runs with bounded attempts here (engineCodes): a record the engine cannot code
  * goes to a coder instead of being retried for ever.
  */
-import { ActivityFailure, ApplicationFailure, condition, patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, setHandler, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
 import type { CarriedTransitions } from '../../activities/records.ts';
 import { bounded, internal } from '../activities.ts';
@@ -42,7 +42,7 @@ export async function engineCodes(
   state: EncounterState,
   args: { encounterId: string; revision: number; answers: ClarificationAnswerInput[] } & CarriedTransitions,
 ): Promise<CodingSummary> {
-  if (!patched(CODER_REVIEW)) return internal.codeEncounter(args);
+  if (!state.uses(CODER_REVIEW)) return internal.codeEncounter(args);
   try {
     return await bounded.codeEncounter(args);
   } catch (err) {
@@ -60,7 +60,7 @@ export async function engineCodes(
 }
 
 /** Why these codes need a coder: the engine's reasons plus failing edits. Empty: bill them. */
-export function reasonsForReview(summary: CodingSummary): CoderReviewReason[] {
+export function reasonsForReview(state: EncounterState, summary: CodingSummary): CoderReviewReason[] {
   const reasons = [...(summary.review?.reasons ?? [])];
   const errors = summary.edits.filter((e) => e.severity === 'error');
   if (errors.length > 0) {
@@ -71,7 +71,7 @@ export function reasonsForReview(summary: CodingSummary): CoderReviewReason[] {
     reasons.length === 0 &&
     summary.source !== 'coder' &&
     summary.straightThrough?.allowed !== true &&
-    patched(CODER_CONFIRMS_BY_DEFAULT)
+    state.uses(CODER_CONFIRMS_BY_DEFAULT)
   ) {
     reasons.push({
       kind: 'coder_confirms',
@@ -83,10 +83,10 @@ export function reasonsForReview(summary: CodingSummary): CoderReviewReason[] {
 
 /** Holds the codes for a coder while anything asks for one; returns the codes to bill. */
 export async function coderReview(state: EncounterState, summary: CodingSummary): Promise<CodingSummary> {
-  if (!patched(CODER_REVIEW)) return summary;
+  if (!state.uses(CODER_REVIEW)) return summary;
   const { status, encounterId } = state;
   for (;;) {
-    const reasons = reasonsForReview(summary);
+    const reasons = reasonsForReview(state, summary);
     if (reasons.length === 0) return summary;
     status.coderReview = { id: uuid4(), reasons, revision: summary.revision, since: new Date().toISOString() };
     state.underReview = summary;

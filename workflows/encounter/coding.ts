@@ -3,7 +3,7 @@
  * physician is asked (reminded, escalated at the deadline), and the answer is coded again. A
  * coder's override ends the stage at any point. Then error-severity pre-claim edits stop for review.
  */
-import { condition, patched, uuid4 } from '@temporalio/workflow';
+import { condition, uuid4 } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
 import { durationMs } from '../../domain/durations.ts';
 import { external, internal } from '../activities.ts';
@@ -34,7 +34,7 @@ export async function codeEncounter(state: EncounterState): Promise<CodingSummar
     state.checkpoint();
     if (overridden) return overridden;
     if (state.pendingOverride) {
-      if (!patched(OVERRIDE_CHECKED_FIRST)) return state.applyOverride();
+      if (!state.uses(OVERRIDE_CHECKED_FIRST)) return state.applyOverride();
       const applied = await state.tryOverride();
       if (applied) return applied;
     }
@@ -109,7 +109,7 @@ export async function clarify(state: EncounterState, summary: CodingSummary): Pr
     state.checkpoint();
     if (state.pendingOverride) {
       let overridden: CodingSummary | undefined;
-      if (patched(OVERRIDE_CHECKED_FIRST)) {
+      if (state.uses(OVERRIDE_CHECKED_FIRST)) {
         overridden = await state.tryOverride();
         if (!overridden) continue; // rejected: the physician's query stays open
       }
@@ -159,7 +159,7 @@ export async function clarify(state: EncounterState, summary: CodingSummary): Pr
 
 /** Error-severity pre-claim edits (units over the limit, sex or age conflicts...) stop for review. */
 export async function reviewEditErrors(state: EncounterState, summary: CodingSummary): Promise<void> {
-  if (!patched(EDIT_ERRORS_REVIEWED)) return;
+  if (!state.uses(EDIT_ERRORS_REVIEWED)) return;
   for (;;) {
     const errors = summary.edits.filter((e) => e.severity === 'error');
     if (errors.length === 0) return;

@@ -4,7 +4,7 @@
  * message that does not fit, and as a signal that flags it instead), a coder's override and a
  * cancellation. Handlers only record the input on the state; the stages take it from there.
  */
-import { patched, setHandler, uuid4 } from '@temporalio/workflow';
+import { setHandler, uuid4 } from '@temporalio/workflow';
 import { internal } from '../activities.ts';
 import {
   answerClarificationSignal,
@@ -56,7 +56,7 @@ export function registerHandlers(state: EncounterState): void {
     { validator: (decision) => validateDecision(state, decision) },
   );
   setHandler(supervisorDecisionSignal, (decision) => {
-    if (!patched(DECISIONS_CHECKED)) {
+    if (!state.uses(DECISIONS_CHECKED)) {
       state.pendingDecision = decision;
       return;
     }

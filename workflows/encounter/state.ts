@@ -5,13 +5,13 @@
  * and parking the encounter for a supervisor. Stages (coding.ts, authorization.ts, billing.ts)
  * receive it; message handlers (handlers.ts) fill its pending inputs.
  */
-import { ActivityFailure, ApplicationFailure, condition, patched, upsertSearchAttributes, uuid4 } from '@temporalio/workflow';
+import { ActivityFailure, ApplicationFailure, condition, patched, upsertSearchAttributes, uuid4, workflowInfo } from '@temporalio/workflow';
 import type { CodingSummary } from '../../activities/index.ts';
 import type { CarriedTransitions, TransitionRecord } from '../../activities/records.ts';
 import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from '../../platform/search-attributes.ts';
 import { external, internal } from '../activities.ts';
 import type { EncounterWorkflowInput } from '../config.ts';
-import { DATE_OF_SERVICE_MONTH, TRANSITIONS_CARRIED } from '../patches.ts';
+import { DATE_OF_SERVICE_MONTH, FEWER_ROUND_TRIPS, TRANSITIONS_CARRIED } from '../patches.ts';
 import type {
   CancelRequest,
   ClarificationAnswerInput,
@@ -71,12 +71,19 @@ export class EncounterState {
   pendingDenialAction?: DenialAction;
   /** The attempt number of the last claim submitted (claim numbers are per attempt). */
   claimAttempt = 0;
+  /**
+   * FEWER_ROUND_TRIPS, decided once at the start (the SDK answers false while replaying a history
+   * without the marker, and could answer true later in the same run): this encounter takes every
+   * earlier marker's behaviour without recording them (uses), and starts its statement's cycle itself.
+   */
+  readonly fewerRoundTrips: boolean;
   /** TRANSITIONS_CARRIED: the main path's activities write the stage transitions (moveToCarried, moveAfter). */
   readonly transitionsCarried: boolean;
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;
-    this.transitionsCarried = patched(TRANSITIONS_CARRIED);
+    this.fewerRoundTrips = patched(FEWER_ROUND_TRIPS);
+    this.transitionsCarried = this.uses(TRANSITIONS_CARRIED);
     const startedAt = new Date().toISOString();
     this.status = {
       encounterId: input.encounterId,
@@ -112,9 +119,21 @@ export class EncounterState {
     if (this.cancelRequest) throw new EncounterCancelled(this.cancelRequest);
   }
 
-  /** Makes the encounter findable by payer, month of service and stage. */
+  /**
+   * Whether the behaviour change of marker `patchId` (patches.ts) applies: always behind
+   * FEWER_ROUND_TRIPS (one marker for all of them), otherwise as the SDK's `patched()` says.
+   */
+  uses(patchId: string): boolean {
+    return this.fewerRoundTrips || patched(patchId);
+  }
+
+  /**
+   * Makes the encounter findable by payer, month of service and stage. Behind FEWER_ROUND_TRIPS,
+   * nothing to do when the start carried them already (platform/encounter-workflow-start.ts).
+   */
   publishSearchAttributes(): void {
-    const dateOfService = patched(DATE_OF_SERVICE_MONTH)
+    if (this.fewerRoundTrips && workflowInfo().typedSearchAttributes.get(ENCOUNTER_STAGE) !== undefined) return;
+    const dateOfService = this.uses(DATE_OF_SERVICE_MONTH)
       ? monthOfService(this.input.dateOfService)
       : new Date(`${this.input.dateOfService}T00:00:00Z`);
     upsertSearchAttributes([
