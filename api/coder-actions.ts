@@ -9,7 +9,8 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { Encounter } from '../generated/prisma/client.ts';
 import { coderReviewUpdate, INVALID_CODES, type CodeProblem, type CoderReviewAction } from '../workflows/messages.ts';
 import type { ApiDeps } from './deps.ts';
-import { executeUpdateOrProblem } from './encounter-access.ts';
+import { randomUUID } from 'node:crypto';
+import { sendUpdate, type UpdateOutcome } from './encounter-access.ts';
 import { conflict, HttpProblem } from '../platform/problem.ts';
 
 /** The problems of a refused coder update, when it was refused for its codes. */
@@ -24,8 +25,8 @@ export async function sendCoderAction(
   encounter: Encounter,
   action: CoderReviewAction,
   idempotencyKey: string | undefined,
-): Promise<void> {
-  await executeUpdateOrProblem(deps, encounter.workflowId, coderReviewUpdate, action, {
+): Promise<UpdateOutcome<unknown>> {
+  return sendUpdate(deps, encounter.workflowId, coderReviewUpdate, action, {
     refused: (message, failure) => {
       const problems = codeProblemsOf(failure);
       if (problems === undefined) return conflict(message ?? 'The workflow refused the coder’s action');
@@ -36,6 +37,6 @@ export async function sendCoderAction(
         problems.map((p) => ({ field: p.field, message: p.message })),
       );
     },
-    ...(idempotencyKey !== undefined ? { updateId: `coder:${idempotencyKey}` } : {}),
+    updateId: `coder:${idempotencyKey ?? randomUUID()}`,
   });
 }

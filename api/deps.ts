@@ -34,8 +34,13 @@ export interface ApiDeps {
   temporalUiOrigins?: readonly string[];
   /** e.g. `{ temporal: true, database: true }`; /readyz is 200 only when all are true. */
   readiness: () => Promise<Record<string, boolean>>;
-  /** How long answering a clarification may wait for the workflow (default 20000 ms). */
+  /** How long an answer or decision may wait for the workflow to take and finish it (default 20000 ms). */
   updateTimeoutMs?: number;
+  /**
+   * How long, once the workflow accepted an update, the request waits for its result before it
+   * answers 202 with a status link (default: what is left of updateTimeoutMs). Tests set 0.
+   */
+  updateResultWaitMs?: number;
   /** Card payments through the provider; absent: payment routes answer 503. */
   payments?: ApiPayments;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */

@@ -2,11 +2,14 @@
  * Finding an encounter by id and talking to its workflow: the live status (with a time limit,
  * so a missing worker or a closed execution never hangs a request) and signals.
  */
+import { randomUUID } from 'node:crypto';
 import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
   type UpdateDefinition,
+  type WorkflowUpdateHandle,
 } from '@temporalio/client';
 import type { Encounter } from '../generated/prisma/client.ts';
 import { createLogger } from '../platform/logger.ts';
@@ -72,10 +75,71 @@ function isDeadlineExceeded(error: unknown): boolean {
   return error instanceof WorkflowUpdateRPCTimeoutOrCancelledError || code === 4 || code === 1;
 }
 
+/** Where an update the workflow accepted but had not finished is followed (GET, api/routes/updates.ts). */
+export function updateStatusUrl(encounterId: string, updateId: string): string {
+  return `/encounters/${encounterId}/updates/${encodeURIComponent(updateId)}`;
+}
+
+/** An update's fate within the request: done (its result), or accepted and still running. */
+export type UpdateOutcome<Result> = { completed: true; result: Result } | { completed: false; updateId: string };
+
 /**
- * Runs a workflow update and waits for its result (within deps.updateTimeoutMs, default 20 s).
- * The validator's refusal becomes `refused(message)`; a workflow no longer running a 409; no
- * answer in time a 503. `updateId` makes a retried update the same update for Temporal.
+ * Sends a workflow update and waits first for the workflow to accept it (its validator passed and
+ * its handler started), then for its result, all within deps.updateTimeoutMs (default 20 s; the
+ * wait for the result alone is bounded by deps.updateResultWaitMs when set). The validator's (or
+ * handler's) refusal becomes `refused(message)`; a workflow no longer running a 409; not accepted
+ * in time a 503 (a retry with the same `updateId` joins the same update instead of repeating it);
+ * accepted but not finished: `completed: false`, for a 202 that says so.
+ */
+export async function sendUpdate<Arg, Result>(
+  deps: ApiDeps,
+  workflowId: string,
+  update: UpdateDefinition<Result, [Arg]>,
+  arg: Arg,
+  options: { refused: (validatorMessage: string | undefined, failure: unknown) => HttpProblem; updateId: string },
+): Promise<UpdateOutcome<Result>> {
+  const handle = deps.temporal.workflow.getHandle(workflowId);
+  const deadline = Date.now() + (deps.updateTimeoutMs ?? 20_000);
+  const settle = (error: unknown): never => {
+    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message, error.cause);
+    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    throw error;
+  };
+  let accepted: WorkflowUpdateHandle<Result>;
+  try {
+    accepted = await deps.temporal.withDeadline(deadline, () =>
+      handle.startUpdate(update, { args: [arg], waitForStage: WorkflowUpdateStage.ACCEPTED, updateId: options.updateId }),
+    );
+  } catch (error) {
+    if (isDeadlineExceeded(error)) {
+      throw unavailable(
+        "The encounter's workflow has not taken this yet; it may still take it: try again with the same Idempotency-Key, which joins this request instead of repeating it",
+      );
+    }
+    return settle(error);
+  }
+  const resultDeadline = deps.updateResultWaitMs === undefined ? deadline : Math.min(deadline, Date.now() + deps.updateResultWaitMs);
+  try {
+    // An update whose handler finished in the task that accepted it already carries its outcome (no call).
+    return { completed: true, result: await deps.temporal.withDeadline(resultDeadline, () => accepted.result()) };
+  } catch (error) {
+    if (isDeadlineExceeded(error)) return { completed: false, updateId: accepted.updateId };
+    return settle(error);
+  }
+}
+
+/** An answer route's response: 200 once the workflow finished taking it, 202 with where to follow it while it works on it. */
+export function acceptedResponse(
+  encounterId: string,
+  outcome: UpdateOutcome<unknown>,
+): { status: 200; body: { accepted: true } } | { status: 202; body: { accepted: true; completed: false; statusUrl: string } } {
+  if (outcome.completed) return { status: 200, body: { accepted: true } };
+  return { status: 202, body: { accepted: true, completed: false, statusUrl: updateStatusUrl(encounterId, outcome.updateId) } };
+}
+
+/**
+ * Runs a workflow update and waits for its result (sendUpdate). For callers that need the result
+ * itself: accepted but not finished in time is a 503 too, saying so.
  */
 export async function executeUpdateOrProblem<Arg, Result extends { accepted: true } = { accepted: true }>(
   deps: ApiDeps,
@@ -84,15 +148,7 @@ export async function executeUpdateOrProblem<Arg, Result extends { accepted: tru
   arg: Arg,
   options: { refused: (validatorMessage: string | undefined, failure: unknown) => HttpProblem; updateId?: string },
 ): Promise<Result> {
-  const handle = deps.temporal.workflow.getHandle(workflowId);
-  try {
-    return await deps.temporal.withDeadline(Date.now() + (deps.updateTimeoutMs ?? 20_000), () =>
-      handle.executeUpdate(update, { args: [arg], ...(options.updateId !== undefined ? { updateId: options.updateId } : {}) }),
-    );
-  } catch (error) {
-    if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message, error.cause);
-    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
-    if (isDeadlineExceeded(error)) throw unavailable("The encounter's workflow did not take this in time; try again");
-    throw error;
-  }
+  const outcome = await sendUpdate(deps, workflowId, update, arg, { ...options, updateId: options.updateId ?? randomUUID() });
+  if (outcome.completed) return outcome.result;
+  throw unavailable("The encounter's workflow took this but did not finish it in time; try again with the same Idempotency-Key");
 }

@@ -21,6 +21,21 @@ const stage = z.enum(STAGES).meta({ id: 'Stage' });
 
 export const acceptedSchema = z.object({ accepted: z.literal(true) }).meta({ id: 'Accepted' });
 
+/** The workflow accepted the update (its checks passed) but had not finished it when the request ended. */
+export const updateInProgressSchema = z
+  .object({
+    accepted: z.literal(true),
+    completed: z.literal(false),
+    statusUrl: z.string().meta({ description: 'GET it for the outcome (api/routes/updates.ts)' }),
+  })
+  .meta({ id: 'UpdateInProgress' });
+
+/** The 202 of an answer route: accepted by the workflow, still being worked on; follow statusUrl. */
+export const UPDATE_IN_PROGRESS = {
+  description: 'Accepted by the workflow (its checks passed) but not finished in time: GET statusUrl for the outcome',
+  body: updateInProgressSchema,
+};
+
 export const healthSchema = z.object({ status: z.literal('ok') });
 
 export const readinessSchema = z.object({

@@ -98,6 +98,8 @@ export interface TestStackOptions {
   apiLimits?: Partial<ApiLimits>;
   /** The patient page's settings (short answer deadlines for the SLA tests). */
   patientPortal?: Partial<PatientPortalSettings>;
+  /** How long the API waits for an accepted update's result before it answers 202 (ApiDeps.updateResultWaitMs). */
+  updateResultWaitMs?: number;
   /** More configuration, as environment variables (e.g. PATIENT_WEBHOOK_URL with WEBHOOK_SIGNING_SECRET). */
   env?: Record<string, string>;
 }
@@ -178,6 +180,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       planTimings: DEFAULT_PAYMENT_PLAN_TIMINGS,
     },
     ...(options.apiLimits !== undefined ? { limits: options.apiLimits } : {}),
+    ...(options.updateResultWaitMs !== undefined ? { updateResultWaitMs: options.updateResultWaitMs } : {}),
     ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });

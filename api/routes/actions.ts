@@ -12,9 +12,10 @@ import type { Response } from 'express';
 import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, signalOr409, stageOf } from '../encounter-access.ts';
+import { randomUUID } from 'node:crypto';
+import { acceptedResponse, findEncounterOr404, isFinal, queryLiveStatus, sendUpdate, signalOr409, stageOf } from '../encounter-access.ts';
 import { conflict, forbidden, unavailable } from '../../platform/problem.ts';
-import { acceptedSchema } from '../responses.ts';
+import { acceptedSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
 import { route } from '../route.ts';
 import { cancelSchema, codeOverrideSchema, decisionSchema, encounterIdParams } from '../schemas.ts';
 import { CODE_EDIT_STAGES, type Stage } from '../../workflows/stages.ts';
@@ -82,7 +83,10 @@ export const actionRoutes = [
       roles: ['supervisor', 'biller'],
       params: encounterIdParams,
       body: decisionSchema,
-      responses: { 200: { description: 'Taken by the workflow', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      responses: {
+        200: { description: 'Taken by the workflow', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS },
+        202: UPDATE_IN_PROGRESS,
+      },
       problems: {
         ...ACTION_PROBLEMS,
         409: 'No decision pending, the decision does not fit it (stale decisionId, not allowed), or the encounter is final',
@@ -116,12 +120,12 @@ export const actionRoutes = [
       if (decisionId !== undefined) decision.decisionId = decisionId;
       if (body.note !== undefined) decision.note = body.note;
       if (body.extendBy !== undefined) decision.extendBy = body.extendBy;
-      await executeUpdateOrProblem(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
+      const outcome = await sendUpdate(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
         // The validator's reasons name decision ids and kinds, never the note.
         refused: (message) => conflict(message ?? 'The workflow refused the decision'),
-        ...(key !== undefined ? { updateId: `decision:${key}` } : {}),
+        updateId: `decision:${key ?? randomUUID()}`,
       });
-      const response = { status: 200, body: { accepted: true } };
+      const response = acceptedResponse(encounter.id, outcome);
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,
         principal,
@@ -141,7 +145,10 @@ export const actionRoutes = [
       roles: ['coder'],
       params: encounterIdParams,
       body: codeOverrideSchema,
-      responses: { 200: { description: 'The workflow checked and took the codes', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS } },
+      responses: {
+        200: { description: 'The workflow checked and took the codes', body: acceptedSchema, headers: IDEMPOTENCY_HEADERS },
+        202: UPDATE_IN_PROGRESS,
+      },
       problems: { ...ACTION_PROBLEMS, 422: 'A code is not in the code sets or the codes fail a pre-claim edit (each named in errors)' },
     },
     async ({ deps, params, body, req, res }) => {
@@ -154,7 +161,7 @@ export const actionRoutes = [
         throw conflict(`Codes can be changed in the stages ${CODE_OVERRIDE_STAGES.join(', ')}; the encounter is ${stage}`);
       }
       // An update whose handler checks the codes: an invalid code is a 422 naming it, not a silent drop.
-      await sendCoderAction(
+      const outcome = await sendCoderAction(
         deps,
         encounter,
         {
@@ -166,7 +173,7 @@ export const actionRoutes = [
         },
         key,
       );
-      const response = { status: 200, body: { accepted: true } };
+      const response = acceptedResponse(encounter.id, outcome);
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,
         principal,

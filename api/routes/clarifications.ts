@@ -5,9 +5,10 @@
  */
 import { earlierResponse, idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
-import { executeUpdateOrProblem } from '../encounter-access.ts';
+import { randomUUID } from 'node:crypto';
+import { acceptedResponse, sendUpdate } from '../encounter-access.ts';
 import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/problem.ts';
-import { acceptedSchema, clarificationListSchema, physicianClarificationsSchema } from '../responses.ts';
+import { acceptedSchema, clarificationListSchema, physicianClarificationsSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
 import { route } from '../route.ts';
 import { answerClarificationSchema, clarificationIdParams, clarificationListQuerySchema, npi, physicianParams, uuid } from '../schemas.ts';
 import type { ClarificationQuery } from '../../generated/prisma/client.ts';
@@ -156,13 +157,14 @@ export const clarificationRoutes = [
           body: acceptedSchema,
           headers: { 'Idempotent-Replay': 'true when this is the answer to an earlier request with the same Idempotency-Key' },
         },
+        202: UPDATE_IN_PROGRESS,
       },
       problems: {
         403: 'The clarification is addressed to another physician',
         404: 'No such clarification',
         409: 'The clarification takes no more answers, or the Idempotency-Key was used for another action',
         422: 'The workflow refused the answer (e.g. an option it did not offer)',
-        503: 'The workflow did not answer in time; try again after Retry-After',
+        503: 'The workflow did not take the answer in time; try again after Retry-After with the same Idempotency-Key',
       },
     },
     async ({ deps, params, body, req, res }) => {
@@ -184,11 +186,11 @@ export const clarificationRoutes = [
       const input: ClarificationAnswerInput = { queryId: query.id, answeredBy: principal.subject };
       if (body.option !== undefined) input.option = body.option;
       if (body.freeText !== undefined) input.freeText = body.freeText;
-      await executeUpdateOrProblem(deps, encounter.workflowId, answerClarificationUpdate, input, {
+      const outcome = await sendUpdate(deps, encounter.workflowId, answerClarificationUpdate, input, {
         refused: (message) => new HttpProblem(422, refusalMessage(message, [body.option, body.freeText])),
-        ...(key !== undefined ? { updateId: `answer:${key}` } : {}),
+        updateId: `answer:${key ?? randomUUID()}`,
       });
-      const response = { status: 200, body: { accepted: true } };
+      const response = acceptedResponse(query.encounterId, outcome);
       await recordAudit(deps.prisma, {
         encounterId: query.encounterId,
         principal,

@@ -7,9 +7,9 @@
 import { earlierResponse, idempotencyKeyOf, recordAudit } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import { sendCoderAction } from '../coder-actions.ts';
-import { findEncounterOr404, isFinal, queryLiveStatus, stageOf } from '../encounter-access.ts';
+import { acceptedResponse, findEncounterOr404, isFinal, queryLiveStatus, stageOf } from '../encounter-access.ts';
 import { conflict, unavailable } from '../../platform/problem.ts';
-import { acceptedSchema, coderWorklistSchema } from '../responses.ts';
+import { acceptedSchema, coderWorklistSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
 import { route } from '../route.ts';
 import { coderReviewSchema, encounterIdParams } from '../schemas.ts';
 import { dateToDay } from '../../domain/days.ts';
@@ -65,7 +65,7 @@ export const coderReviewRoutes = [
       roles: ['coder'],
       params: encounterIdParams,
       body: coderReviewSchema,
-      responses: { 200: { description: 'The workflow took it', body: acceptedSchema } },
+      responses: { 200: { description: 'The workflow took it', body: acceptedSchema }, 202: UPDATE_IN_PROGRESS },
       problems: {
         404: 'No such encounter',
         409: 'The encounter is not waiting for a coder (or no longer for this review), or another coder action is in flight',
@@ -108,8 +108,7 @@ export const coderReviewRoutes = [
           diagnoses: body.diagnoses,
           procedures: body.procedures,
         };
-      await sendCoderAction(deps, encounter, action, key);
-      const response = { status: 200, body: { accepted: true } };
+      const response = acceptedResponse(encounter.id, await sendCoderAction(deps, encounter, action, key));
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,
         principal,

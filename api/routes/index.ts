@@ -28,6 +28,7 @@ import { worklistRoutes } from './worklists.ts';
 import { revenueWorklistRoutes } from './revenue-worklists.ts';
 import { worklistOverviewRoutes } from './worklist-overview.ts';
 import { revenueCycleRoutes } from './revenue-cycle.ts';
+import { updateRoutes } from './updates.ts';
 
 let document: Record<string, unknown> | undefined;
 
@@ -53,6 +54,7 @@ export const API_ROUTES: readonly Route[] = [
   ...whoamiRoutes,
   ...encounterRoutes,
   ...actionRoutes,
+  ...updateRoutes,
   ...correctionRoutes,
   ...estimateRoutes,
   ...worklistRoutes,
