@@ -4,11 +4,13 @@
  * (Excludes1 pairs, a code the demographics contradict). Answered ones are applied instead.
  */
 import type { EditFinding } from '../domain/coding.ts';
+import { unlinkedCause } from './cause-link.ts';
 import {
   confirmQuestion,
   conflictQuestion,
   diagnosisQuestion,
   lateralityQuestion,
+  relationQuestion,
   resolutionFor,
   specificityQuestion,
   type ClarificationIssue,
@@ -18,7 +20,9 @@ import type { Mention } from './context.ts';
 import { isExtension } from './icd10cm.ts';
 import { sidesInFamily } from './laterality.ts';
 import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
+import { recordStatements } from './review-signals.ts';
 import { SPECIFICITY_RULES } from './specificity.ts';
+import { unstatedAxis } from './unstated-axis.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
 
 /** Below this confidence the physician is asked. */
@@ -102,6 +106,29 @@ export function mentionIssue(
       });
       if (issue) return issue;
     }
+  }
+  const statements = recordStatements(run.input.documentation);
+  const cause = unlinkedCause(run, m, top, fullText, statements);
+  if (cause) {
+    const issue = open({
+      kind: 'specificity',
+      question: relationQuestion(m.original, cause.statement, cause.name),
+      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${cause.statement}"`],
+      options: cause.options,
+      reason: `The record documents ${cause.name} but does not link it to the condition; the guidelines do not presume the link (${cause.linked.code} would need it).`,
+    });
+    if (issue) return issue;
+  }
+  const axis = unstatedAxis(run, top, phaseContext || fullText, statements);
+  if (axis) {
+    const issue = open({
+      kind: 'specificity',
+      question: specificityQuestion(m.original, `${axis.aspect} of the condition`),
+      clinicalIndicators: indicatorsFor(run, m),
+      options: axis.options,
+      reason: `${top.code} is the unspecified member of a family coded by ${axis.aspect} (${axis.codes.join(', ')}); the record does not state it.`,
+    });
+    if (issue) return issue;
   }
   const second = hits[1];
   // A tie between strong matches is the engine's own ambiguity, not a gap in the record: the

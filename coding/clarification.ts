@@ -68,6 +68,10 @@ export function specificityQuestion(condition: string, aspect: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, can you clarify the ${aspect}?`;
 }
 
+export function relationQuestion(condition: string, statement: string, cause: string): string {
+  return `The record documents "${condition}" and also "${statement}". Based on your clinical judgment, can you clarify whether the condition is due to ${cause}?`;
+}
+
 export function diagnosisQuestion(condition: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, which of the following best describes the condition?`;
 }

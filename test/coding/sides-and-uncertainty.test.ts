@@ -57,9 +57,9 @@ describe('uncertain diagnoses in the office', () => {
 });
 
 describe('asthma without a stated severity', () => {
-  it('is coded as unspecified asthma per the guideline, without a query', () => {
+  it('is coded as unspecified asthma per the guideline while the severity is asked (it changes the code: J45.2-J45.5)', () => {
     const r = codeEncounter(input({ diagnoses: dx('asthma') }), codeSets());
     expect(r.diagnoses.map((d) => d.code)).toEqual(['J45.909']);
-    expect(r.clarification).toBeUndefined();
+    expect(r.clarification?.question).toMatch(/severity/);
   });
 });

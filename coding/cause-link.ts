@@ -1,0 +1,85 @@
+/**
+ * A relation the guidelines do not presume: the record documents a condition and, elsewhere, a
+ * cause the classification has a combination code for (alcohol and a liver disease; antineoplastic
+ * chemotherapy and an anemia), but does not link them. Unlike the "with" convention (diabetes,
+ * hypertension), these links must be documented by the provider (guideline I.A.15 applies only to
+ * the conditions the index lists under "with"), so the physician is asked whether the condition
+ * is due to the cause; until answered the condition is coded as written.
+ */
+import type { ClarificationOption } from './clarification.ts';
+import type { CodingRun } from './coding-run.ts';
+import { currentUse } from './additional.ts';
+import type { Mention } from './context.ts';
+import { rank, searchFilter } from './ranking.ts';
+import { buildQuery, type SearchHit } from './search.ts';
+import { expandAbbreviations } from './text.ts';
+
+interface Cause {
+  /** The cause as the record states it, on its own. */
+  stated: RegExp;
+  /** How the question names it. */
+  name: string;
+  /** Words added to the condition when the physician links it. */
+  link: string;
+  /** A code title that carries the link. */
+  inTitle: RegExp;
+}
+
+const CAUSES: readonly Cause[] = [
+  {
+    stated:
+      /\b(alcohol (use|abuse|dependence|use disorder|misuse)|alcoholism|etoh (use|abuse|dependence)|heavy (drinking|drinker|alcohol)|drinks? (\d+|one|two|three|four|five|six|several|a (six-?pack|bottle|fifth|pint))|\d+ (beers?|drinks?|glasses of wine|shots))\b/i,
+    name: 'alcohol use',
+    link: 'alcoholic',
+    inTitle: /\balcohol/i,
+  },
+  {
+    stated: /\b(chemotherapy|chemo)\b/i,
+    name: 'antineoplastic chemotherapy',
+    link: 'due to antineoplastic chemotherapy',
+    inTitle: /\bantineoplastic chemotherapy\b/i,
+  },
+];
+
+/** A cause in the past or too slight to ask about ("completed chemotherapy in 2022", "social alcohol use"). */
+const NOT_A_CAUSE_NOW =
+  /\b(completed|finished|history of|h\/o|prior|previous|remote|years ago|quit|former|social(ly)?|occasional(ly)?|rare(ly)?|minimal|light)\b/i;
+
+export interface UnlinkedCause {
+  /** The statement that documents the cause, quoted in the question. */
+  statement: string;
+  name: string;
+  options: ClarificationOption[];
+  /** The combination code the link would give. */
+  linked: SearchHit;
+}
+
+/**
+ * A cause the record states elsewhere, with a combination code for this condition, that the
+ * condition's own statement does not name; `statements` are the record's statements.
+ */
+export function unlinkedCause(
+  run: CodingRun,
+  m: Mention,
+  top: SearchHit,
+  own: string,
+  statements: readonly string[],
+): UnlinkedCause | undefined {
+  const said = expandAbbreviations(own);
+  for (const cause of CAUSES) {
+    if (cause.stated.test(said) || cause.inTitle.test(said) || cause.inTitle.test(top.description)) continue;
+    const statement = statements.find((s) => s !== m.original && currentUse(s, cause.stated) !== undefined && !NOT_A_CAUSE_NOW.test(s));
+    if (!statement) continue;
+    const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
+    if (!linked || linked.code === top.code || !cause.inTitle.test(linked.description)) continue;
+    // The combination must be this condition with the cause, not the cause alone (alcohol dependence).
+    if (linked.code.slice(0, 1) !== top.code.slice(0, 1)) continue;
+    return {
+      statement,
+      name: cause.name,
+      linked,
+      options: [{ label: `Yes: ${linked.description}`, refine: cause.link }, { label: `No: not due to ${cause.name}` }],
+    };
+  }
+  return undefined;
+}
