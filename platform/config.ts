@@ -171,8 +171,8 @@ export const environmentSchema = z.object({
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKFLOW_BUNDLE_PATH: text({
     description:
-      'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`',
-    unset: 'bundled at worker start',
+      'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`; not used with `TRACING_EXPORTER` set (the build’s `dist/workflow-bundle-tracing.js`, or bundled at start, carries the tracing interceptors)',
+    unset: 'the build’s `dist/workflow-bundle.js` when running `dist/`, else bundled at worker start',
   }),
   TEMPORAL_ADDRESS: text({
     description:

@@ -4,18 +4,19 @@
  * 1. The product compiled to JavaScript by tsc (tsconfig.build.json: app/ and all it imports).
  * 2. What the compiled modules read beside themselves: data/ and web/ (they locate them relative to
  *    their own file), and the offline Prisma schema engine (platform/prisma-schema-engine.mjs).
- * 3. The workflow bundle (dist/workflow-bundle.js), made once here with the SDK's bundler, so the
- *    compiled worker starts without running webpack (worker/encounter-worker.ts loads it).
+ * 3. The workflow bundles (dist/workflow-bundle.js, and dist/workflow-bundle-tracing.js with the
+ *    OpenTelemetry workflow interceptors), made once here with the SDK's bundler, so the compiled
+ *    worker starts without running webpack, with tracing on or off (worker/encounter-worker.ts loads them).
  *
  * Run it with `node dist/app/start.js` (`npm run start:prod`), `node dist/app/worker.js` or
  * `node dist/app/api.js`, from a directory that also holds package.json, node_modules/, prisma/
  * and prisma.config.ts (migrations are applied at start).
  */
 import { spawnSync } from 'node:child_process';
-import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
-import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
+import { writePrebuiltWorkflowBundle } from '../worker/workflow-bundle.ts';
 
 const dist = join(PROJECT_ROOT, 'dist');
 const started = Date.now();
@@ -39,11 +40,10 @@ await cp(join(PROJECT_ROOT, 'web'), join(dist, 'web'), { recursive: true });
 await mkdir(join(dist, 'platform'), { recursive: true });
 await cp(join(PROJECT_ROOT, 'platform', 'prisma-schema-engine.mjs'), join(dist, 'platform', 'prisma-schema-engine.mjs'));
 
-step('bundling the workflow code');
-const bundle = await bundleEncounterWorkflows({
-  // The module listing webpack prints is noise in a build log; warnings and errors still show.
-  logger: { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} },
-});
-await writeFile(join(dist, 'workflow-bundle.js'), bundle.code);
+step('bundling the workflow code, without and with the tracing interceptors');
+// The module listing webpack prints is noise in a build log; warnings and errors still show.
+const quiet = { trace() {}, debug() {}, info() {}, warn: console.warn, error: console.error, log() {} };
+const plain = await writePrebuiltWorkflowBundle(dist, false, quiet);
+const traced = await writePrebuiltWorkflowBundle(dist, true, quiet);
 
-step(`done: dist/ (workflow bundle ${(bundle.code.length / 1024).toFixed(0)} KiB)`);
+step(`done: dist/ (workflow bundles ${(plain.bytes / 1024).toFixed(0)} KiB, with tracing ${(traced.bytes / 1024).toFixed(0)} KiB)`);

@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
 import type { encounterWorkflow } from '../workflows/encounter.ts';
 import { answerClarificationUpdate, coverageCorrectedUpdate, statusQuery, type EncounterStatus } from '../workflows/messages.ts';
@@ -21,6 +21,8 @@ export const PHYSICIAN = '1234567893';
 export interface DriveContext {
   env: TestWorkflowEnvironment;
   bundle: WorkflowBundleWithSourceMap;
+  /** Sinks of the workers started here (e.g. the tracing exporter); none by default. */
+  sinks?: WorkerOptions['sinks'];
 }
 
 export type Drive = (handle: Handle) => Promise<void>;
@@ -74,6 +76,7 @@ export async function withFakeWorker<T>(
     taskQueue,
     workflowBundle: ctx.bundle,
     activities,
+    ...(ctx.sinks ? { sinks: ctx.sinks } : {}),
   });
   return worker.runUntil(body(taskQueue));
 }

@@ -10,23 +10,30 @@ import {
   OpenTelemetryActivityOutboundInterceptor,
 } from '@temporalio/interceptors-opentelemetry';
 import { createActivities } from '../activities/index.ts';
-import { WORKFLOW_TRACING_INTERCEPTORS, type Tracing } from '../platform/tracing.ts';
+import type { Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
-import { OWN_EXTENSION, WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_PATH } from './workflow-bundle.ts';
+import { OWN_EXTENSION, prebuiltBundleFile, workflowInterceptorModules, WORKFLOWS_PATH } from './workflow-bundle.ts';
 
 export { WORKFLOWS_PATH } from './workflow-bundle.ts';
 
 /**
- * The workflow bundle `npm run build` writes beside the compiled code (dist/workflow-bundle.js).
- * The compiled worker loads it instead of bundling workflows/ with webpack at every start; from the
- * sources the worker always bundles, so a stale bundle can never run edited workflow code.
+ * Where `npm run build` writes the workflow bundles beside the compiled code (dist/workflow-bundle.js,
+ * dist/workflow-bundle-tracing.js). The compiled worker loads the one for its tracing setting instead
+ * of bundling workflows/ with webpack at every start; from the sources the worker always bundles,
+ * so a stale bundle can never run edited workflow code.
  */
-export const PREBUILT_WORKFLOW_BUNDLE = fileURLToPath(new URL('../workflow-bundle.js', import.meta.url));
+export const PREBUILT_BUNDLE_DIR = fileURLToPath(new URL('..', import.meta.url));
 
-/** The prebuilt bundle when running compiled code and it exists, else undefined (bundle at start). */
-export function prebuiltWorkflowBundle(): WorkerOptions['workflowBundle'] {
-  return OWN_EXTENSION === '.js' && existsSync(PREBUILT_WORKFLOW_BUNDLE) ? { codePath: PREBUILT_WORKFLOW_BUNDLE } : undefined;
+/**
+ * The prebuilt bundle for this tracing setting when it exists in `dir` (by default: dist/, and only
+ * when running compiled code), else undefined (bundle at start).
+ */
+export function prebuiltWorkflowBundle(tracing: boolean, dir?: string): WorkerOptions['workflowBundle'] {
+  const from = dir ?? (OWN_EXTENSION === '.js' ? PREBUILT_BUNDLE_DIR : undefined);
+  if (from === undefined) return undefined;
+  const codePath = prebuiltBundleFile(from, tracing);
+  return existsSync(codePath) ? { codePath } : undefined;
 }
 
 export interface EncounterWorkerOptions {
@@ -41,15 +48,16 @@ export interface EncounterWorkerOptions {
   /** Concurrency and cache settings (worker/tuning.ts); the SDK's defaults otherwise. */
   tuning?: Partial<WorkerOptions>;
   /**
-   * OpenTelemetry (platform/tracing.ts). With it the worker bundles the workflow code at start with
-   * the tracing interceptors added (a prebuilt bundle has only message authentication).
+   * OpenTelemetry (platform/tracing.ts). With it the workflows run with the SDK's tracing
+   * interceptors: the build's tracing bundle, or bundled at start with them (a `workflowBundle`
+   * given here is used as it is: it must have been bundled with tracing).
    */
   tracing?: Tracing;
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
   const { tracing } = opts;
-  const workflowBundle = tracing ? undefined : (opts.workflowBundle ?? prebuiltWorkflowBundle());
+  const workflowBundle = opts.workflowBundle ?? prebuiltWorkflowBundle(tracing !== undefined);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,
@@ -59,7 +67,7 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: {
       // Ignored with a prebuilt bundle, which carries them (bundleEncounterWorkflows()).
-      workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES, ...(tracing ? [WORKFLOW_TRACING_INTERCEPTORS] : [])],
+      workflowModules: workflowInterceptorModules(tracing !== undefined),
       activity: [
         (ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }),
         (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) }),

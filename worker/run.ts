@@ -47,7 +47,10 @@ export async function runWorker(
     dataConverter,
     tuning: workerTuning(),
     tracing,
-    ...(config.workflowBundlePath !== undefined ? { workflowBundle: { codePath: config.workflowBundlePath } } : {}),
+    // A bundle made elsewhere has no tracing interceptors (bundleEncounterWorkflows() without tracing): not with tracing on.
+    ...(config.workflowBundlePath !== undefined && tracing === undefined
+      ? { workflowBundle: { codePath: config.workflowBundlePath } }
+      : {}),
   });
   const running = worker.run();
   running.catch((err: unknown) => log.error('worker stopped with an error', { error: (err as Error).message }));
