@@ -5,10 +5,13 @@
  * (keyed: a retry writes nothing twice), and the statement reissued from the payer's new answer —
  * the same computation as the first statement (activities/remittance-statement.ts), a refund work
  * item for what the patient has now overpaid. The claim itself, the mailbox and the appeal are the
- * encounter's own activities (submitClaim, collectRemittances, fileAppeal).
+ * encounter's own activities (submitClaim, collectRemittances, fileAppeal). The step that ends the
+ * correction (statement reissued, or handed to a supervisor) ends its dunning hold and wakes the
+ * statement's cycle, which goes on from the new balance (payments/statement-cycle-wake.ts).
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { statementBalance } from '../payments/balance.ts';
+import { wakeStatementCycleFromActivity } from '../payments/statement-cycle-wake.ts';
 import { loadBillingContext } from './billing.ts';
 import type { ActivityDeps } from './deps.ts';
 import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
@@ -80,7 +83,12 @@ async function tellPatient(
   });
 }
 
-export function createClaimCorrectionActivities({ prisma, payers, billing }: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing'>) {
+export function createClaimCorrectionActivities({
+  prisma,
+  payers,
+  billing,
+  messageProof,
+}: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing' | 'messageProof'>) {
   return {
     /** What the correction sends, read once: the claim the statement came from, the next attempt, the payments known. */
     async prepareClaimCorrection({ correctionId }: { correctionId: string }): Promise<ClaimCorrectionPlan> {
@@ -137,6 +145,10 @@ export function createClaimCorrectionActivities({ prisma, payers, billing }: Pic
         },
       });
       if (input.message !== undefined) await tellPatient(prisma, correction, input.status, input.message);
+      // The correction is no longer in flight: its dunning hold has ended.
+      if (input.status === 'rejected' || input.status === 'overdue') {
+        await wakeStatementCycleFromActivity(messageProof, correction.statementId, 'claim_correction');
+      }
     },
 
     /**
@@ -241,6 +253,8 @@ export function createClaimCorrectionActivities({ prisma, payers, billing }: Pic
         'statement-reissued',
         `Your insurer has answered: it paid ${dollars(result.insurancePaidCents)}. Your corrected statement shows ${dollars(result.patientOwesCents)} as your share (it was ${dollars(result.previousOwesCents)}). ${change}`,
       );
+      // The hold has ended and the balance changed: the statement's cycle goes on from the new balance now.
+      await wakeStatementCycleFromActivity(messageProof, correction.statementId, 'claim_correction');
       return result;
     },
   };

@@ -5,23 +5,16 @@
  * not exist (yet, or any more) has nothing to learn, and a lost signal only delays what the
  * cycle finds anyway before each notice and on its periodic re-check while paused.
  */
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { createLogger } from '../platform/logger.ts';
-import { dunningChangedSignal } from '../workflows/statement-cycle-messages.ts';
-import { statementCycleWorkflowId } from '../workflows/statement-cycle-config.ts';
+import { wakeStatementCycle, type DunningChange } from '../payments/statement-cycle-wake.ts';
 import type { ApiDeps } from './deps.ts';
 
 const log = createLogger('statement-cycle');
 
-export async function notifyStatementCycle(
-  deps: Pick<ApiDeps, 'temporal'>,
-  statementId: string,
-  reason: 'payment' | 'question' | 'payment_plan' | 'refund' | 'claim_correction',
-): Promise<void> {
+export async function notifyStatementCycle(deps: Pick<ApiDeps, 'temporal'>, statementId: string, reason: DunningChange): Promise<void> {
   try {
-    await deps.temporal.workflow.getHandle(statementCycleWorkflowId(statementId)).signal(dunningChangedSignal, { reason });
+    await wakeStatementCycle(deps.temporal.workflow, statementId, reason);
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) return;
     log.warn('could not tell the statement cycle', { reason, error: error instanceof Error ? error.name : typeof error });
   }
 }

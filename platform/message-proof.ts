@@ -85,7 +85,7 @@ function isProof(value: unknown): value is MessageProof {
  * The workflow's interceptor takes it off before any handler sees the message.
  */
 export function messageProofInterceptor(keys: MessageProofKeys): WorkflowClientInterceptor {
-  const withProof = (message: ProvedMessage): unknown[] => [...message.args, { [MESSAGE_PROOF_ARG]: keys.sign(message) }];
+  const withProof = (message: ProvedMessage) => argsWithProof(keys, message);
   return {
     async signal(input, next) {
       return next({
@@ -112,6 +112,11 @@ export function messageProofInterceptor(keys: MessageProofKeys): WorkflowClientI
       });
     },
   };
+}
+
+/** A message's arguments with its proof as the last one, as the workflow's interceptor takes it off. */
+export function argsWithProof(keys: MessageProofKeys, message: ProvedMessage): unknown[] {
+  return [...message.args, { [MESSAGE_PROOF_ARG]: keys.sign(message) }];
 }
 
 /** The interceptors of a client that sends people's messages (the API's), keyed like the payloads. */

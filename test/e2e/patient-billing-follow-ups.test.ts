@@ -4,7 +4,8 @@
  * - from a question a biller sets up a payment plan (the answer on the patient's page; a retry
  *   after the answer failed finishes it), or sends the billed claim back to the insurer: a
  *   corrected replacement claim through the clearinghouse, the insurer pays more, the statement is
- *   reissued lower and the patient reads it and is told;
+ *   reissued lower and the patient reads it and is told, and the statement's cycle, paused while the
+ *   claim was back with the payer, goes on from the new balance;
  * - the statement cycle's notices reach the patient through the clinic's messaging once each,
  *   through an outage of the endpoint, and a supervisor's write-off after the final notice brings
  *   the balance to 0 and ends the cycle;
@@ -19,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { patientQuestionWorkflowId } from '../../domain/patient-questions.ts';
 import { TOKENS, call, submitEncounter, validSubmission } from '../../testkit/http.ts';
 import { claimCorrectionWorkflowId } from '../../workflows/claim-correction-config.ts';
-import { FAST_TIMINGS } from '../../testkit/stack.ts';
+import { FAST_STATEMENT_CYCLE, FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 import { until as poll } from '../../testkit/poll.ts';
 import { openPatientSession } from '../../testkit/patient-session.ts';
@@ -41,6 +42,8 @@ afterAll(async () => {
 
 const stack = useTestStack(() => ({
   env: { WEBHOOK_SIGNING_SECRET: SECRET, PATIENT_WEBHOOK_URL: messaging.url },
+  // A paused cycle re-checks its holds only hourly here: within a test only a signal resumes it.
+  statementCycle: { ...FAST_STATEMENT_CYCLE, pausedRecheckInterval: '1h' },
   patientPortal: { answerDeadline: '1h', reminderInterval: '30m', rateLimitPerMinute: 1_000 },
 }));
 
@@ -262,6 +265,17 @@ describe('a biller acts from a patient’s question', () => {
     });
     expect(done.previousOwesCents).toBe(owedBefore);
     expect(done.patientOwesCents!).toBeLessThan(owedBefore);
+    // The statement's cycle was paused (the question, then the correction in flight); the
+    // correction's end wakes it, and it goes on from the new balance: its next reminder says it.
+    const resumed = await until('the cycle resumed', async () => {
+      const cycle = await prisma.statementCycle.findUnique({ where: { statementId } });
+      return cycle?.status !== 'paused' && cycle;
+    });
+    expect(resumed.holds).toEqual([]);
+    const reminder = await until('a reminder of the new balance', () =>
+      prisma.statementNotice.findFirst({ where: { statementId, kind: 'reminder' } }),
+    );
+    expect(reminder.balanceCents).toBe(done.patientOwesCents);
     expect(await stack.client.workflow.getHandle(claimCorrectionWorkflowId(correctionId)).result()).toBe('completed');
     // The replacement went out as frequency 7 with the modifier; the payer's new remittance is posted once (with the original's reversal).
     const replacement = await prisma.claim.findUniqueOrThrow({
