@@ -164,9 +164,13 @@ export const environmentSchema = z.object({
     description: 'Workflow tasks a worker runs at once',
     unset: 'the SDK’s default (40)',
   }),
-  WORKER_MAX_CACHED_WORKFLOWS: optionalCount(0, {
-    description: 'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables)',
-    unset: 'the SDK’s default (from the heap size)',
+  // Not the SDK's default (from the heap size: about 2,300 with a 4 GB heap): parked encounters wake
+  // about once a day, and with it one worker's RSS rose from 574 to 819 MiB over the first 1,060 of
+  // 10,000 parked and kept rising (npm run bench:parked); with 1,000 it grew far slower (863 MiB at
+  // 1,290 parked, 918 at 5,872), and a woken workflow replays its short history.
+  WORKER_MAX_CACHED_WORKFLOWS: wholeNumber(1000, {
+    description:
+      'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables); bounds the worker’s memory with many parked encounters',
   }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKFLOW_BUNDLE_PATH: text({

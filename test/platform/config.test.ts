@@ -108,8 +108,8 @@ describe('configuration schema', () => {
     ).toBe('otlp');
   });
 
-  it('reads the worker tuning through the same schema (unset: the SDK decides)', () => {
-    expect(workerTuning({})).toEqual({});
+  it('reads the worker tuning through the same schema (unset: the SDK decides, but for a bounded sticky cache)', () => {
+    expect(workerTuning({})).toEqual({ maxCachedWorkflows: 1000 });
     expect(workerTuning({ WORKER_MAX_CACHED_WORKFLOWS: '0', WORKER_MAX_CONCURRENT_ACTIVITIES: '20' })).toEqual({
       maxCachedWorkflows: 0,
       maxConcurrentActivityTaskExecutions: 20,
