@@ -93,6 +93,7 @@ const SYMPTOM_SYSTEMS: ReadonlyArray<readonly [Range, readonly BodySystem[]]> = 
   [['R47', 'R47'], ['nervous']],
   [['R49', 'R49'], ['respiratory']],
   [['R50', 'R50'], ['infection']],
+  [['R52', 'R52'], ['infection']],
   [
     ['R53', 'R53'],
     ['fatigue-causes', 'infection'],

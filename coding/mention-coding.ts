@@ -10,7 +10,7 @@ import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type Diag
 import type { Mention } from './context.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
-import { ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
+import { conditionWords, ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
@@ -189,6 +189,8 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   if (rest.length === 0 || total <= 0 || restWeight / total < 0.2) return undefined;
+  // Words that only say where or how ("acute ... great toe" left over from gout of the foot) name no second condition.
+  if (conditionWords(rest).size === 0) return undefined;
   const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
   const second = rank(run, q2, m.text, searchFilter(m))[0];
   if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups))

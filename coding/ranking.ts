@@ -7,7 +7,15 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { matchesPattern } from './icd10cm.ts';
-import { mostSpecificBillable, searchIcd, type SearchHit, type SearchOptions, type SearchQuery } from './search.ts';
+import {
+  mostSpecificBillable,
+  NARROW_SITE_FAMILIES,
+  searchIcd,
+  SITE_FAMILIES,
+  type SearchHit,
+  type SearchOptions,
+  type SearchQuery,
+} from './search.ts';
 import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Words that choose a 7th character (encounter, healing) rather than name a condition. */
@@ -81,6 +89,11 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   [
     /^Z85/,
     /\b(malignan\w*|cancer|carcinoma|neoplasm|tumou?r|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|metasta\w*|seminoma|mesothelioma)\b/i,
+  ],
+  // An ectopic or molar pregnancy or an abortive outcome (O00-O08) needs one: a pregnancy is not one.
+  [
+    /^O0[0-8]/,
+    /\b(ectopic|tubal|ovarian|abdominal|cornual|heterotopic|molar|hydatidiform|mole|miscarr\w*|abort\w*|blighted|products of conception|pregnancy loss|fetal demise|termination|anembryonic)\b/i,
   ],
   [/^Z02\.84/, /\bchild welfare\b/i],
   [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
@@ -161,13 +174,39 @@ export function rank(
   const opts: SearchOptions = { limit: 8, filter: allowed, ...(categories !== undefined ? { categories } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
+  const condition = conditionWords(q.tokens);
+  const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code: some documented word must match too.
     if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t))) continue;
+    // A code the classification titles congenital needs a record that says so ("kidney stone" is
+    // not "congenital renal calculi").
+    if (!congenital && (CONGENITAL_TITLE.test(h.matchedText) || CONGENITAL_TITLE.test(h.description))) continue;
     const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
-    if (!out.some((o) => o.code === r.code)) out.push(r);
+    // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
+    // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.
+    const found = condition.size > 0 && !r.matched.some((t) => condition.has(t)) ? { ...r, score: r.score * SITE_ONLY_FACTOR } : r;
+    if (!out.some((o) => o.code === found.code)) out.push(found);
   }
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+const CONGENITAL_TITLE = /\bcongenital\b/i;
+const CONGENITAL_SUPPORT =
+  /\b(congenital\w*|born with|since birth|at birth|birth defect|from birth|hereditary|inherited|newborn|neonat\w*)\b/i;
+const SITE_ONLY_FACTOR = 0.8;
+/** Words that say where or how, not what: body sites, sides, acuity and encounter words. */
+const NOT_CONDITION = new Set([
+  ...[...SITE_FAMILIES.keys(), ...SITE_FAMILIES.values(), ...NARROW_SITE_FAMILIES.keys(), ...NARROW_SITE_FAMILIES.values()].flat(),
+  ...['ear', 'eye', 'head', 'neck', 'back', 'chest', 'abdomen', 'abdominal', 'face', 'scalp', 'great', 'big', 'little', 'body'],
+  ...['acute', 'chronic', 'subacute', 'exacerbation', 'recurrent', 'severe', 'mild', 'moderate'],
+  ...LATERALITY_WORDS,
+  ...ENCOUNTER_WORDS,
+]);
+
+/** The query's words that name the condition itself (rare enough to carry meaning). */
+export function conditionWords(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((t) => !NOT_CONDITION.has(t) && !isNeutral(t) && !/^\d/.test(t)));
 }
 
 /** Clauses of the notes about the same condition: they share a meaningful word with the mention. */

@@ -83,6 +83,27 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban|warfarin|coumadin|enoxaparin|lovenox)\b/g, '$1 anticoagulants'],
   [/\b(clopidogrel|plavix|prasugrel|effient|ticagrelor|brilinta|cilostazol)\b/g, '$1 antiplatelets'],
   [/\b(alendronate|fosamax|risedronate|actonel|ibandronate|boniva|zoledronic acid|reclast)\b/g, '$1 bisphosphonates'],
+  // The index names pain of some sites by its own term: Pain, ear - see Otalgia; Pain, neck -
+  // see Cervicalgia; Pain, breast - see Mastodynia.
+  [/\b(?:ear\s*(?:pain|aches?)|earaches?|pain (?:in|of) (?:the |her |his )?ears?)\b/g, 'otalgia ear'],
+  [/\b(?:neck pain|pain (?:in|of) (?:the |her |his )?neck)\b/g, 'cervicalgia neck pain'],
+  [/\b(?:breast pain|pain (?:in|of) (?:the |her |his )?breasts?)\b/g, 'mastodynia breast pain'],
+  // The hamstrings are the posterior muscle group of the thigh (S76.3-), the quadriceps its anterior group.
+  [/\bhamstrings?\b/g, 'hamstring posterior muscle group thigh'],
+  // Index: Ache(s) - see Pain; body aches are generalized pain (R52 inclusion term).
+  [/\b(?:body|generali[sz]ed|all[\s-]+over)\s+aches?\b/g, 'generalized pain'],
+  [/\baches?\b/g, 'pain'],
+  // A fracture the record calls osteoporotic or a fragility fracture is pathological, due to the
+  // osteoporosis (index: Fracture, pathological, due to osteoporosis M80.-), not a traumatic one;
+  // osteoporosis NOS is the age-related kind (M80.0 inclusion term).
+  [
+    /\b(?:osteoporotic|fragility|insufficiency)\s+((?:compression|vertebral|wedge|hip|wrist)\s+)?fractures?\b/g,
+    (_m, kind) => `age-related osteoporosis with current pathological fracture ${kind ?? ''}`,
+  ],
+  [/\bpathologic\b/g, 'pathological'],
+  // Rheumatoid arthritis and multiple sclerosis written short ("MS" not as milliseconds or morphine).
+  [/\bra\b/g, 'rheumatoid arthritis'],
+  [/(?<![\d.]\s*)\bms\b(?!\s*(?:contin|ir)\b)/g, 'multiple sclerosis'],
   // Animal and human bites are open bites, not insect bites.
   [/\b(dog|cat|animal|human|horse|rat|rodent|bat)\s+bites?\b/g, '$1 open bite'],
   [/\bbitten by (?:a |an |the |his |her |their |neighbou?r'?s? )?(dog|cat|animal|human|horse|rat|bat)\b/g, 'open bite $1'],
@@ -193,7 +214,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g,
     'general adult medical examination',
   ],
-  [/\bkidney stones?\b/g, 'urinary calculi'],
+  // The index: Stone, kidney and Calculus, kidney N20.0 (the calculus is named, not a congenital "renal calculi").
+  [/\b(?:kidney|renal) stones?\b|\bstones? in (?:the |her |his )?kidneys?\b/g, 'calculus of kidney'],
+  [/\bnephrolithiasis\b/g, 'calculus of kidney nephrolithiasis'],
   [/\bdistal\b/g, 'lower end'],
   [/\bproximal\b/g, 'upper end'],
   [/\brt\b/g, 'right'],
@@ -342,6 +365,8 @@ export function stem(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
   if (word === 'diabetic' || word === 'diabetes') return 'diabet';
   if (word === 'elevated' || word === 'elevation') return 'elevat';
+  // "Urinary urgency" and "urgency of urination" meet ("urine", "urinary", "urination").
+  if (/^urin(e|ary|ation)$/.test(word)) return 'urin';
   if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
