@@ -193,6 +193,14 @@ function encounterTypeOpen(run: CodingRun, code: string, phaseContext: string): 
   return !ACTIVE_TREATMENT.test(recordText(run));
 }
 
+/** The symptom code of an Excludes1 pair of a symptom (chapter 18, R) and a diagnosis of another chapter. */
+function symptomOfPair(a: string, b: string): string | undefined {
+  const isSymptom = (c: string) => c.startsWith('R');
+  if (isSymptom(a) && !isSymptom(b)) return a;
+  if (isSymptom(b) && !isSymptom(a)) return b;
+  return undefined;
+}
+
 /** Issues raised by edits that only the physician can resolve; answered ones are applied to the codes. */
 export function editClarifications(
   run: CodingRun,
@@ -206,6 +214,13 @@ export function editClarifications(
   for (const e of edits.filter((x) => x.needsDocumentation)) {
     const [a, b] = e.codes;
     if (!a) continue;
+    // A sign or symptom (chapter 18) excluded by the diagnosis that explains it is not coded beside
+    // it (guideline I.B.5): the symptom is left off, nothing is asked.
+    const symptom = e.rule === 'EXCLUDES1' && b ? symptomOfPair(a, b) : undefined;
+    if (symptom) {
+      list = list.filter((d) => d.code !== symptom);
+      continue;
+    }
     const issue: ClarificationIssue =
       e.rule === 'EXCLUDES1' && b
         ? {

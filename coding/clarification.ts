@@ -39,8 +39,31 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   if (!answer) return undefined;
   const option = answer.option === undefined ? undefined : issue.options.find((o) => o.label === answer.option);
   if (option && option.label !== OTHER_OPTION && option.label !== UNDETERMINED_OPTION) return { kind: 'option', option };
-  if (answer.freeText && answer.freeText.trim()) return { kind: 'free-text', text: answer.freeText.trim() };
+  if (answer.freeText && answer.freeText.trim()) return { kind: 'free-text', text: answerAsDocumentation(answer.freeText) };
   return { kind: 'undetermined' };
+}
+
+/** A clause of an answer that takes something back ("the type 1 entry was an error"): not documentation of the condition. */
+const RETRACTION =
+  /\b(error|erroneous|in error|mistake|mistaken|incorrect|wrong|inaccurate|not accurate|should be (removed|deleted)|disregard)\b/i;
+/** A bare assent ("yes", "confirmed"): the rest of the answer is what it documents. */
+const ASSENT = /^(yes|yeah|yep|correct|confirmed|agreed?|i agree|that is correct|indeed)$/i;
+/** A measurement given as support ("eGFR 24", "A1c 9.1 %"): clinical indicator, not a diagnosis statement. */
+const MEASUREMENT =
+  /^(e?gfr|a1c|hba1c|hgb|hemoglobin|creatinine|cr|bun|bmi|bp|ef|lvef|ejection fraction|inr|tsh|ldl|glucose|sat|spo2)\b[\s:=]*(of|was|is|at)?\s*[<>~]?\s*\d/i;
+
+/**
+ * A physician's free-text answer read as documentation of the condition: split into clauses, what
+ * the answer takes back, bare assent and supporting measurements left out (the rest is what the
+ * physician now documents, and re-coding reads it as such). The whole answer when nothing is left.
+ */
+export function answerAsDocumentation(freeText: string): string {
+  const clauses = freeText
+    .split(/[;.\n]|,\s+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  const kept = clauses.filter((c) => !RETRACTION.test(c) && !ASSENT.test(c) && !MEASUREMENT.test(c));
+  return kept.length > 0 ? kept.join(' ') : freeText.trim();
 }
 
 export function toDraft(issue: ClarificationIssue): ClarificationQueryDraft {

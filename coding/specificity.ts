@@ -64,6 +64,32 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
+    // "Uncontrolled" diabetes is coded by what it means (index: Diabetes, uncontrolled): hyperglycemia or hypoglycemia.
+    mentions:
+      /\b(uncontrolled|out of control|not controlled)\b[^,;]*\bdiabet|\bdiabet[^,;]*\b(uncontrolled|out of control|not controlled)\b/i,
+    unlessAlso: /\bhyperglyc\w*|\bhypoglyc\w*|\b(poorly|inadequately|sub-?optimally) controlled\b/i,
+    detail: /\bwith (hyperglycemia|hypoglycemia)\b/i,
+    aspect: 'meaning of "uncontrolled" (hyperglycemia or hypoglycemia)',
+    options: [
+      { label: 'Diabetes with hyperglycemia', refine: 'with hyperglycemia' },
+      { label: 'Diabetes with hypoglycemia', refine: 'with hypoglycemia' },
+    ],
+  },
+  {
+    // Control stated differently by two statements (assessment "well controlled", plan "poorly controlled"): asked, never assumed.
+    mentions: /\bdiabet/i,
+    unlessAlso: /\b(well|good|adequately|poorly|inadequately|sub-?optimally) controlled\b|\bhyperglyc\w*|\bhypoglyc\w*/i,
+    detail: /\b(well|good|adequately|poorly|inadequately|sub-?optimally) controlled\b|\bhyperglyc\w*|\bhypoglyc\w*/i,
+    aspect: 'control of the diabetes',
+    asks: false,
+    comparable: (d) => (/well|good|adequately/i.test(d) ? 'controlled' : /hypoglyc/i.test(d) ? 'hypoglycemia' : 'hyperglycemia'),
+    options: [
+      { label: 'Diabetes with hyperglycemia (poorly controlled)', refine: 'poorly controlled' },
+      { label: 'Diabetes with hypoglycemia', refine: 'with hypoglycemia' },
+      { label: 'Controlled (no hyperglycemia or hypoglycemia)', refine: 'well controlled' },
+    ],
+  },
+  {
     mentions: /\b(chronic kidney disease|ckd)\b/i,
     unlessAlso: /\bstage\b|end stage|esrd|\bg[1-5]a?\b/i,
     detail: /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
