@@ -8,7 +8,8 @@ import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
 import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
-import { writeTransitions, type CarriedTransitions } from './records.ts';
+import { writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
+import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
 import { loadRevision } from './coding.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
@@ -103,10 +104,19 @@ export function createBillingActivities({
   payers,
 }: Pick<ActivityDeps, 'prisma' | 'feeSchedule' | 'clearinghouse' | 'billing' | 'payers'>) {
   return {
-    /** Writes the carried transitions (the move to billing), submits the claim, and says the payer's terms when asked. */
-    async submitClaim(input: SubmitClaimInput & CarriedTransitions & { payerTermsOf?: string }): Promise<SubmittedClaim> {
+    /**
+     * Writes the carried transitions (the move to billing), submits the claim, says the payer's
+     * terms when asked, and once the clearinghouse accepted the claim writes `awaitingIfAccepted`
+     * (CLAIM_CARRIES_AWAITING: the move to awaiting_remittance, its reason naming the claim).
+     */
+    async submitClaim(
+      input: SubmitClaimInput & CarriedTransitions & { payerTermsOf?: string; awaitingIfAccepted?: TransitionRecord },
+    ): Promise<SubmittedClaim> {
       await writeTransitions(prisma, input.transitions);
       const claim = await submit(input);
+      if (claim.accepted && input.awaitingIfAccepted) {
+        await writeTransitions(prisma, [{ ...input.awaitingIfAccepted, reason: claimWithPayerReason(claim.claimNumber) }]);
+      }
       return input.payerTermsOf === undefined ? claim : { ...claim, payerTerms: payerTermsOf(payers, input.payerTermsOf) };
     },
   };

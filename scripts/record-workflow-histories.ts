@@ -347,6 +347,17 @@ PATHS['fewer-round-trips-paid-v9'] = PATHS['transitions-carried-paid-v7']!;
 PATHS['fewer-round-trips-clarification-v9'] = PATHS['transitions-carried-clarification-v7']!;
 PATHS['fewer-round-trips-claim-rejected-resubmit-v9'] = PATHS['transitions-carried-claim-rejected-resubmit-v7']!;
 PATHS['fewer-round-trips-appeal-v9'] = PATHS['appeal-decided-after-filing-horizon-v8']!;
+// Recorded after CLAIM_CARRIES_AWAITING (v10): the claim's activity writes awaiting_remittance, the first mailbox read waits a poll interval.
+PATHS['claim-carries-awaiting-paid-v10'] = PATHS['transitions-carried-paid-v7']!;
+PATHS['claim-carries-awaiting-claim-rejected-resubmit-v10'] = PATHS['transitions-carried-claim-rejected-resubmit-v7']!;
+PATHS['claim-carries-awaiting-appeal-v10'] = {
+  ...PATHS['appeal-decided-after-filing-horizon-v8']!,
+  // The first mailbox read (the denial) comes a poll interval after the claim.
+  drive: play(
+    skipUntil('denial_review', '1m'),
+    actOnDenial({ action: 'appeal', actor: 'biller-1', reason: 'documented', attachmentIds: ['att-1'] }),
+  ),
+};
 
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */
 const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHandle>> = {

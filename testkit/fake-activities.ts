@@ -344,6 +344,8 @@ export function createFakeActivities(script: Script) {
       const answers = script.claims ?? [{ accepted: true, reasons: [] }];
       const answer = answers[Math.min(claimCall++, answers.length - 1)]!;
       const claim = { ...answer, claimId: `claim-${args.attempt}`, claimNumber: `CLM-${args.attempt}` };
+      // CLAIM_CARRIES_AWAITING: the accepted claim's activity writes the move to awaiting_remittance.
+      if (claim.accepted && args.awaitingIfAccepted) calls.push({ name: 'recordTransition', args: args.awaitingIfAccepted });
       return args.payerTermsOf === undefined ? claim : { ...claim, payerTerms: script.payerTerms ?? FAKE_PAYER_TERMS };
     },
     async issuePatientStatement(args) {

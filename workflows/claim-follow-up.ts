@@ -148,15 +148,17 @@ export class ClaimFollowUp {
   /**
    * Waits (durably) for the payer's answer to `claim`: a new remittance for it (not a reversal),
    * or the payer's rejection of it, or the horizon. `carried` rides on the first mailbox read;
-   * `resumed` continues the follow-up schedule of an earlier run instead of starting a new one.
+   * `resumed` continues the follow-up schedule of an earlier run instead of starting a new one;
+   * `readAfterInterval`: the first read waits one poll interval (a claim just sent is not answered yet).
    */
-  async awaitAnswer(claim: ClaimRef, carried: CarriedTransitions = {}, resumed = false): Promise<PayerAnswer> {
+  async awaitAnswer(claim: ClaimRef, carried: CarriedTransitions = {}, resumed = false, readAfterInterval = false): Promise<PayerAnswer> {
     const { options } = this;
     const emit = (event: FollowUpEvent) => options.onEvent?.(event);
     const followUpMs = this.terms.followUpDays * this.payerDayMs;
     if (!resumed) this.nextFollowUpAt = Date.now() + followUpMs;
     let acknowledged = false;
     let first = true;
+    if (readAfterInterval) await this.untilNextRead(emit);
     for (;;) {
       options.checkpoint?.();
       if (!first && options.pauseWhen?.()) return { kind: 'paused' };
@@ -199,10 +201,15 @@ export class ClaimFollowUp {
         emit({ kind: 'claim-status', status, nextFollowUpAt: this.nextFollowUpAt });
         continue; // a finalized answer may be in the mailbox already
       }
-      emit({ kind: 'waiting', nextFollowUpAt: this.nextFollowUpAt });
-      const waitMs = Math.max(1, Math.min(this.pollMs, this.nextFollowUpAt - Date.now(), this.horizon - Date.now()));
-      if (options.wakeWhen) await condition(options.wakeWhen, waitMs);
-      else await sleep(waitMs);
+      await this.untilNextRead(emit);
     }
+  }
+
+  /** A durable timer until the next mailbox read: a poll interval, or sooner when a follow-up or the horizon is due. */
+  private async untilNextRead(emit: (event: FollowUpEvent) => void): Promise<void> {
+    emit({ kind: 'waiting', nextFollowUpAt: this.nextFollowUpAt });
+    const waitMs = Math.max(1, Math.min(this.pollMs, this.nextFollowUpAt - Date.now(), this.horizon - Date.now()));
+    if (this.options.wakeWhen) await condition(this.options.wakeWhen, waitMs);
+    else await sleep(waitMs);
   }
 }

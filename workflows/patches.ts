@@ -140,3 +140,12 @@ export const CLAIM_CORRECTION_HORIZON = 'claim-correction-horizon';
  * instead of six each, and one upsert of ours fewer.
  */
 export const FEWER_ROUND_TRIPS = 'fewer-round-trips-per-encounter';
+
+/**
+ * The claim's activity writes the move to awaiting_remittance once the clearinghouse accepted the
+ * claim, and the first read of the clearinghouse mailbox waits one poll interval (a payer never
+ * answers a claim the moment it was sent), instead of a mailbox read at once that carried the
+ * transition: one activity and one workflow task fewer per claim. Like FEWER_ROUND_TRIPS, an
+ * encounter that records it records no earlier marker (EncounterState.level).
+ */
+export const CLAIM_CARRIES_AWAITING = 'claim-carries-awaiting-remittance';

@@ -72,6 +72,8 @@ describe('after the claim', () => {
         ],
       },
       async (handle) => {
+        // The mailbox is first read one poll interval after the claim (CLAIM_CARRIES_AWAITING): skip it.
+        await wf.env.sleep(TIMINGS.remittancePollInterval);
         const review = await waitForStage(handle, 'denial_review');
         expect(review.denials![0]).toMatchObject({ status: 'open', code: '99213', reasons: ['CO-50: not medically necessary'] });
         await expect(
@@ -105,6 +107,7 @@ describe('after the claim', () => {
         ],
       },
       async (handle) => {
+        await wf.env.sleep(TIMINGS.remittancePollInterval);
         await waitForStage(handle, 'denial_review');
         await handle.executeUpdate(denialActionUpdate, {
           args: [{ action: 'appeal', actor: 'biller-1', reason: 'the visit was necessary', attachmentIds: ['att-1'] }],

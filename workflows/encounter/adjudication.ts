@@ -14,6 +14,7 @@ import { ClaimFollowUp, type ClaimRef, type FollowUpEvent, type PayerAnswer } fr
 import { DEFAULT_TIMINGS } from '../config.ts';
 import type { RemittanceView } from '../messages.ts';
 import { APPEAL_DECISION_AWAITED } from '../patches.ts';
+import { claimWithPayerReason } from '../../domain/claim-with-payer.ts';
 import type { AuthorizationForBilling } from './authorization.ts';
 import { workDenials } from './denials.ts';
 import type { EncounterState } from './state.ts';
@@ -146,10 +147,14 @@ export class EncounterClaimFollowUp {
     }
   }
 
-  /** Waits (durably) for the payer's answer to `claim`. */
-  async awaitAnswer(claim: ClaimRef): Promise<Exclude<PayerAnswer, { kind: 'paused' }>> {
-    const carried = await this.state.moveToCarried('awaiting_remittance', `claim ${claim.claimNumber} is with the payer`);
-    const answer = await this.followUp.awaitAnswer(claim, carried);
+  /**
+   * Waits (durably) for the payer's answer to `claim`. `awaiting`: the claim's activity wrote the
+   * move to awaiting_remittance (CLAIM_CARRIES_AWAITING), and the mailbox is first read after one
+   * poll interval; otherwise the first read, at once, carries that move.
+   */
+  async awaitAnswer(claim: ClaimRef, awaiting = false): Promise<Exclude<PayerAnswer, { kind: 'paused' }>> {
+    const carried = awaiting ? {} : await this.state.moveToCarried('awaiting_remittance', claimWithPayerReason(claim.claimNumber));
+    const answer = await this.followUp.awaitAnswer(claim, carried, false, awaiting);
     if (answer.kind === 'paused') throw new Error('the encounter never pauses its claim follow-up');
     return answer;
   }
@@ -197,6 +202,8 @@ export async function followClaimToPayment(
   state: EncounterState,
   authorization: AuthorizationForBilling,
   knownTerms?: PayerTerms,
+  /** The first claim's activity wrote the move to awaiting_remittance (CLAIM_CARRIES_AWAITING). */
+  awaiting = false,
 ): Promise<void> {
   const { status, encounterId } = state;
   const terms = knownTerms ?? (await internal.payerTerms({ payerId: state.input.payerId }));
@@ -211,8 +218,10 @@ export async function followClaimToPayment(
   followUp.startHorizon();
   const claimNumbers: string[] = [status.claimNumber!];
   let claim: ClaimRef | undefined = { claimId: status.claimId!, claimNumber: status.claimNumber! };
+  let firstClaimAwaiting = awaiting;
   while (claim) {
-    const answer = await followUp.awaitAnswer(claim);
+    const answer = await followUp.awaitAnswer(claim, firstClaimAwaiting);
+    firstClaimAwaiting = false;
     if (answer.kind === 'payer_rejected' || answer.kind === 'overdue') {
       const overdue = answer.kind === 'overdue';
       const decision = await state.awaitSupervisor(

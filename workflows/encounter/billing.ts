@@ -7,6 +7,7 @@ import { ActivityFailure } from '@temporalio/workflow';
 import { external, internal } from '../activities.ts';
 import { OVERRIDE_CHECKED_FIRST, REMITTANCE_AWAITED, STATEMENT_FAILURE_REVIEWED } from '../patches.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
+import { claimWithPayerReason } from '../../domain/claim-with-payer.ts';
 import { followClaimToPayment } from './adjudication.ts';
 import type { AuthorizationForBilling } from './authorization.ts';
 import { failureMessage, type EncounterState } from './state.ts';
@@ -16,9 +17,14 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
   const carried = await state.moveToCarried('billing');
   /** The payer's terms, said by the claim's activity (TRANSITIONS_CARRIED). */
   let terms: PayerTerms | undefined;
+  /** CLAIM_CARRIES_AWAITING: the claim's activity wrote the move to awaiting_remittance. */
+  let awaiting: boolean;
   for (let attempt = 1; ; attempt++) {
     state.checkpoint();
     let problem: string;
+    // The move to awaiting_remittance, for the claim's activity to write once the claim is accepted.
+    // (level 2 implies REMITTANCE_AWAITED without asking the SDK: older encounters ask where they always did, below.)
+    const ifAccepted = !authorization.billPatient && state.level >= 2 ? state.transitionIfSo('awaiting_remittance') : undefined;
     try {
       const claim = await external.submitClaim({
         encounterId,
@@ -29,12 +35,17 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
         billPatient: authorization.billPatient,
         ...(attempt === 1 ? carried : {}),
         ...(state.transitionsCarried ? { payerTermsOf: state.input.payerId } : {}),
+        ...(ifAccepted ? { awaitingIfAccepted: ifAccepted } : {}),
       });
       terms = claim.payerTerms;
       status.claimId = claim.claimId;
       status.claimNumber = claim.claimNumber;
       state.claimAttempt = attempt;
-      if (claim.accepted) break;
+      if (claim.accepted) {
+        if (ifAccepted) state.enterCarried({ ...ifAccepted, reason: claimWithPayerReason(claim.claimNumber) });
+        awaiting = ifAccepted !== undefined;
+        break;
+      }
       problem = `the clearinghouse rejected the claim: ${claim.reasons.join('; ')}`;
     } catch (err) {
       // A claim that cannot be built (an unpriced code, a missing field) needs a person.
@@ -50,7 +61,7 @@ export async function bill(state: EncounterState, authorization: AuthorizationFo
   }
   if (!authorization.billPatient && state.uses(REMITTANCE_AWAITED)) {
     // The statement waits for the payer's remittance (adjudication.ts).
-    await followClaimToPayment(state, authorization, terms);
+    await followClaimToPayment(state, authorization, terms, awaiting);
   } else {
     status.statementId = await issueStatement(state);
   }

@@ -11,7 +11,7 @@ import type { CarriedTransitions, TransitionRecord } from '../../activities/reco
 import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from '../../platform/search-attributes.ts';
 import { external, internal } from '../activities.ts';
 import type { EncounterWorkflowInput } from '../config.ts';
-import { DATE_OF_SERVICE_MONTH, FEWER_ROUND_TRIPS, TRANSITIONS_CARRIED } from '../patches.ts';
+import { CLAIM_CARRIES_AWAITING, DATE_OF_SERVICE_MONTH, FEWER_ROUND_TRIPS, TRANSITIONS_CARRIED } from '../patches.ts';
 import type {
   CancelRequest,
   ClarificationAnswerInput,
@@ -72,17 +72,18 @@ export class EncounterState {
   /** The attempt number of the last claim submitted (claim numbers are per attempt). */
   claimAttempt = 0;
   /**
-   * FEWER_ROUND_TRIPS, decided once at the start (the SDK answers false while replaying a history
-   * without the marker, and could answer true later in the same run): this encounter takes every
-   * earlier marker's behaviour without recording them (uses), and starts its statement's cycle itself.
+   * Which of the markers that stand for every marker before them this encounter recorded, decided
+   * once at the start (the SDK answers false while replaying a history without a marker, and could
+   * answer true later in the same run): 2 CLAIM_CARRIES_AWAITING, 1 FEWER_ROUND_TRIPS, 0 neither
+   * (each marker recorded for itself). A new encounter records the newest one only.
    */
-  readonly fewerRoundTrips: boolean;
+  readonly level: 0 | 1 | 2;
   /** TRANSITIONS_CARRIED: the main path's activities write the stage transitions (moveToCarried, moveAfter). */
   readonly transitionsCarried: boolean;
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;
-    this.fewerRoundTrips = patched(FEWER_ROUND_TRIPS);
+    this.level = patched(CLAIM_CARRIES_AWAITING) ? 2 : patched(FEWER_ROUND_TRIPS) ? 1 : 0;
     this.transitionsCarried = this.uses(TRANSITIONS_CARRIED);
     const startedAt = new Date().toISOString();
     this.status = {
@@ -125,6 +126,11 @@ export class EncounterState {
    */
   uses(patchId: string): boolean {
     return this.fewerRoundTrips || patched(patchId);
+  }
+
+  /** FEWER_ROUND_TRIPS or a later marker that stands for it. */
+  get fewerRoundTrips(): boolean {
+    return this.level >= 1;
   }
 
   /**
@@ -172,6 +178,19 @@ export class EncounterState {
     const result = await activity({ transitions: [transition] });
     this.enter(transition);
     return result;
+  }
+
+  /**
+   * The move to `to` that an activity writes only when its work turns out that way (the claim
+   * accepted): returned for the activity, entered with enterCarried once it says so.
+   */
+  transitionIfSo(to: Stage): StageTransition {
+    return this.transition(to);
+  }
+
+  /** Enters a transition an activity wrote (transitionIfSo). */
+  enterCarried(t: StageTransition): void {
+    this.enter(t);
   }
 
   /** The next transition from the current stage, at the workflow's time. */
