@@ -57,7 +57,7 @@ import type { Stage } from '../workflows/stages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
 import { runPaymentPlan, runStatementCycle } from '../testkit/drive-statement-cycle.ts';
-import { runClaimCorrection } from '../testkit/drive-claim-correction.ts';
+import { runClaimCorrection, type CorrectionHandle } from '../testkit/drive-claim-correction.ts';
 import { cycleDecisionSignal, dunningChangedSignal } from '../workflows/statement-cycle-messages.ts';
 
 export const HISTORIES_DIR = fileURLToPath(new URL('../test/workflows/histories/', import.meta.url));
@@ -453,6 +453,24 @@ STATEMENT_PATHS['claim-correction-appeal-silent-payer-overdue'] = async (ctx) =>
 // After CLAIM_CORRECTION_HORIZON: the replacement as before (the marker only); an appeal awaited for the payer's decision window.
 STATEMENT_PATHS['claim-correction-resubmit-paid-v2'] = STATEMENT_PATHS['claim-correction-resubmit-paid']!;
 STATEMENT_PATHS['claim-correction-appeal-decision-window-overdue-v2'] = STATEMENT_PATHS['claim-correction-appeal-silent-payer-overdue']!;
+
+// After CLAIM_CORRECTION_CONTINUES_AS_NEW: a payer silent for long; the run continues as new (its
+// last run is recorded, resumed from the earlier run's follow-up) and the payer then answers.
+STATEMENT_PATHS['claim-correction-continued-as-new-v3'] = async (ctx) => {
+  const silent = Array.from({ length: 11 }, () => empty);
+  const { result, handle } = await runClaimCorrection(
+    ctx,
+    { remittances: [...silent, (claimNumber) => ({ ...empty(), payments: [postedPayment(claimNumber, { id: 'payment-CLM-2' })] })] },
+    { continueAfterEvents: 40 },
+  );
+  if (result !== 'completed') throw new Error(`correction ended ${result}`);
+  return handle;
+};
+// Its first run, which ends by continuing as new.
+STATEMENT_PATHS['claim-correction-continued-as-new-v3-run1'] = async (ctx) => {
+  const handle = (await STATEMENT_PATHS['claim-correction-continued-as-new-v3']!(ctx)) as CorrectionHandle;
+  return ctx.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+};
 
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
   const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env), path.timings);

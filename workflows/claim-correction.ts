@@ -10,17 +10,20 @@
  * interval, until the payer's new answer; then the statement is reissued from it (the balance the
  * dunning cycle follows, a refund work item for an overpayment), the question's conversation says
  * what happened at each step and the patient is notified (signed webhook). No answer by the
- * payer's filing horizon, or a claim refused, goes to a supervisor.
+ * payer's filing horizon, or a claim refused, goes to a supervisor. A long payer wait continues as
+ * new (CLAIM_CORRECTION_CONTINUES_AS_NEW): the next run resumes the follow-up where it stood.
  */
-import { patched } from '@temporalio/workflow';
+import { continueAsNew, patched, workflowInfo } from '@temporalio/workflow';
 import type { ClaimCorrectionPlan } from '../activities/claim-corrections.ts';
 import { external, internal } from './activities.ts';
 import type { ClaimCorrectionInput, ClaimCorrectionOutcome } from './claim-correction-config.ts';
 import { ClaimFollowUp, type ClaimRef } from './claim-follow-up.ts';
-import { CLAIM_CORRECTION_HORIZON } from './patches.ts';
+import { CLAIM_CORRECTION_CONTINUES_AS_NEW, CLAIM_CORRECTION_HORIZON } from './patches.ts';
 
 /** Status inquiries of a correction are numbered after the encounter's own (their keys are per claim). */
 const INQUIRY_BASE = 100;
+
+const DEFAULT_CONTINUE_AFTER_EVENTS = 2_000;
 
 async function stopForSupervisor(
   plan: ClaimCorrectionPlan,
@@ -38,9 +41,8 @@ async function stopForSupervisor(
   return status;
 }
 
-export async function claimCorrectionWorkflow(input: ClaimCorrectionInput): Promise<ClaimCorrectionOutcome> {
-  const { correctionId } = input;
-  const plan = await internal.prepareClaimCorrection({ correctionId });
+/** Sends the claim back (a replacement, or an appeal) and says so; the claim then awaited, or the outcome when refused at once. */
+async function sendBack(correctionId: string, plan: ClaimCorrectionPlan): Promise<ClaimRef | ClaimCorrectionOutcome> {
   let claim: ClaimRef = plan.claim;
   if (plan.action === 'resubmit') {
     const submitted = await external.submitClaim({
@@ -85,19 +87,52 @@ export async function claimCorrectionWorkflow(input: ClaimCorrectionInput): Prom
         'We asked your insurer to reconsider your claim, with the supporting documents. We will update your statement here when it answers.',
     });
   }
+  return claim;
+}
+
+export async function claimCorrectionWorkflow(input: ClaimCorrectionInput): Promise<ClaimCorrectionOutcome> {
+  const { correctionId, resume } = input;
+  let plan: ClaimCorrectionPlan;
+  let claim: ClaimRef;
+  let counted: boolean;
+  if (resume === undefined) {
+    plan = await internal.prepareClaimCorrection({ correctionId });
+    const sent = await sendBack(correctionId, plan);
+    if (typeof sent === 'string') return sent;
+    claim = sent;
+    counted = patched(CLAIM_CORRECTION_HORIZON);
+  } else {
+    // Sent back by an earlier run, which continued as new while it waited on the payer.
+    ({ plan, claim, counted } = resume);
+  }
+  // CLAIM_CORRECTION_CONTINUES_AS_NEW: a long payer wait (many reads, many inquiries) goes on in a new run.
+  const continues = patched(CLAIM_CORRECTION_CONTINUES_AS_NEW);
   const followUp = new ClaimFollowUp({
     encounterId: plan.encounterId,
     terms: plan.terms,
     timings: input.timings,
     inquiryBase: INQUIRY_BASE,
     knownPaymentIds: plan.knownPaymentIds,
+    ...(resume !== undefined ? { resume: resume.followUp } : {}),
+    ...(continues
+      ? {
+          pauseWhen: () => {
+            const info = workflowInfo();
+            return info.continueAsNewSuggested || info.historyLength >= (input.continueAfterEvents ?? DEFAULT_CONTINUE_AFTER_EVENTS);
+          },
+        }
+      : {}),
   });
-  // CLAIM_CORRECTION_HORIZON: an appeal is awaited for the payer's decision window; a replacement
-  // claim, as before, for the payer's timely-filing limit counted from the replacement.
-  const counted = patched(CLAIM_CORRECTION_HORIZON);
-  if (counted && plan.action === 'appeal') followUp.awaitAppealDecision();
-  else followUp.awaitFilingUntil(Date.now() + plan.terms.timelyFilingDays * followUp.payerDayMs);
-  const answer = await followUp.awaitAnswer(claim);
+  if (resume === undefined) {
+    // CLAIM_CORRECTION_HORIZON: an appeal is awaited for the payer's decision window; a replacement
+    // claim, as before, for the payer's timely-filing limit counted from the replacement.
+    if (counted && plan.action === 'appeal') followUp.awaitAppealDecision();
+    else followUp.awaitFilingUntil(Date.now() + plan.terms.timelyFilingDays * followUp.payerDayMs);
+  }
+  const answer = await followUp.awaitAnswer(claim, {}, resume !== undefined);
+  if (answer.kind === 'paused') {
+    return continueAsNew<typeof claimCorrectionWorkflow>({ ...input, resume: { plan, claim, counted, followUp: followUp.progress() } });
+  }
   if (answer.kind === 'payer_rejected') {
     return stopForSupervisor(plan, correctionId, 'rejected', `the payer returned the claim: ${answer.reasons.join('; ')}`);
   }

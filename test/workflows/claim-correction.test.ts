@@ -98,6 +98,29 @@ describe('a claim sent back after the statement', () => {
     expect(fake.callsOf('reissueStatementAfterCorrection')).toEqual([]);
   });
 
+  it('a long payer wait continues as new and resumes the follow-up: nothing sent back twice, inquiries numbered on, one outcome', async () => {
+    // The payer answers at the 20th mailbox read (5-minute reads of 1-minute payer days: past two 30-day follow-ups).
+    const silent = Array.from({ length: 19 }, () => () => mailbox([]));
+    const { result, handle, fake } = await runClaimCorrection(
+      wf,
+      { remittances: [...silent, (claimNumber) => mailbox([postedPayment(claimNumber, { id: 'payment-CLM-2' })])] },
+      { continueAfterEvents: 40 },
+    );
+    expect(result).toBe('completed');
+    const first = wf.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
+    expect((await first.describe()).status.name).toBe('CONTINUED_AS_NEW');
+    const last = await handle.describe();
+    expect(last.runId).not.toBe(handle.firstExecutionRunId);
+    expect(fake.callsOf('prepareClaimCorrection')).toHaveLength(1);
+    expect(fake.callsOf('submitClaim')).toHaveLength(1);
+    expect(fake.callsOf('recordClaimCorrectionStep').map((c) => (c.args as { status: string }).status)).toEqual(['submitted']);
+    // Every read of the mailbox is made once: a new run goes on where the last one stopped.
+    expect(fake.callsOf('collectRemittances')).toHaveLength(20);
+    expect(fake.callsOf('inquireClaimStatus').map((c) => (c.args as { inquiry: number }).inquiry)).toEqual([101, 102]);
+    expect(fake.callsOf('reissueStatementAfterCorrection').map((c) => (c.args as { claimNumber: string }).claimNumber)).toEqual(['CLM-2']);
+    expect(fake.callsOf('sendPatientQuestionNotice')).toHaveLength(1);
+  });
+
   it('a corrected claim the clearinghouse rejects goes to a supervisor without waiting for a remittance', async () => {
     const { result, fake } = await runClaimCorrection(wf, { claims: [{ accepted: false, reasons: ['modifier not allowed'] }] });
     expect(result).toBe('rejected');
