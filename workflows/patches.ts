@@ -149,6 +149,8 @@ export const FEWER_ROUND_TRIPS = 'fewer-round-trips-per-encounter';
  * encounter that records it records no earlier marker (EncounterState.level).
  */
 export const CLAIM_CARRIES_AWAITING = 'claim-carries-awaiting-remittance';
+
+/**
  * A claim correction whose payer wait grows its history (a silent payer: mailbox reads and status
  * inquiries for months) continues as new once the history is long (the server suggests it, or
  * ClaimCorrectionInput.continueAfterEvents events): the next run resumes the follow-up — horizon,
