@@ -67,7 +67,10 @@ export function toInput(e: EvalEncounter, answers: CodingInput['answers'] = []):
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000) / 1000);
 
-export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalReport {
+/** Called with each encounter's first coding (scripts/eval-tabular.ts breaks the misses down by chapter). */
+export type OnCoded = (e: EvalEncounter, result: CodingResult) => void;
+
+export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCoded?: OnCoded): EvalReport {
   let expectedDiagnoses = 0,
     top1 = 0,
     top3 = 0,
@@ -92,6 +95,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets): EvalR
   for (const e of encounters) {
     const result: CodingResult = codeEncounter(toInput(e), codeSets);
     runs++;
+    onCoded?.(e, result);
     const chosen = result.diagnoses.map((d) => d.code);
     const withAlternatives = new Set(result.diagnoses.flatMap((d) => [d.code, ...d.alternatives.slice(0, 2).map((a) => a.code)]));
     for (const code of e.expect.dx) {
@@ -198,6 +202,11 @@ async function main(): Promise<void> {
     console.log(JSON.stringify({ ...report, scores: undefined }, null, 2));
     return;
   }
+  printReport(report);
+}
+
+/** The report as the evaluation prints it (also used by scripts/eval-tabular.ts). */
+export function printReport(report: EvalReport, options: { misses?: boolean } = {}): void {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   console.log(`Coding evaluation on ${report.encounters} encounters (${report.expectedDiagnoses} expected diagnosis codes)`);
   console.log(`  top-1 accuracy        ${pct(report.top1)}`);
@@ -222,7 +231,7 @@ async function main(): Promise<void> {
     console.log(
       `    ${r.range.padEnd(12)} ${String(r.encounters).padStart(10)}  ${r.meanConfidence.toFixed(3).padStart(10)}  ${pct(r.exactRate).padStart(10)}`,
     );
-  if (report.misses.length) {
+  if (options.misses !== false && report.misses.length) {
     console.log('  misses:');
     for (const m of report.misses) console.log(`    ${m}`);
   }
