@@ -132,12 +132,16 @@ export function coreOf(text: IndexedText): string[] {
 }
 
 const negatedCache = new Map<string, Set<string>>();
-/** Words a title rules out: those right after "without" or "not" ("without aura", "not intractable", "not specified as primary or secondary"). */
+/**
+ * Words a title rules out: those right after "without" or "not" ("without aura", "not intractable",
+ * "not having achieved remission", "not specified as primary or secondary").
+ */
 export function negatedOf(text: IndexedText): Set<string> {
   let out = negatedCache.get(text.text);
   if (!out) {
     out = new Set<string>();
-    for (const m of text.text.matchAll(/\b(?:without|not)((?:\s+[a-z-]+){1,2})/gi)) {
+    // "not having achieved remission" (C90-C95) rules out the remission.
+    for (const m of text.text.matchAll(/\b(?:without|not)(?:\s+having\s+achieved)?((?:\s+[a-z-]+){1,2})/gi)) {
       for (const t of tokenize(m[1] ?? '')) out.add(t);
     }
     // "not specified as primary or secondary" (C22.9) rules out each alternative it lists.

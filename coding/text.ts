@@ -6,6 +6,8 @@
  * normaliser that applies them.
  */
 
+import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
+
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
 /** Procedure words after "following"/"after"/"post": the condition is postprocedural (E89.0, I97.-, ...). */
@@ -16,6 +18,7 @@ const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|
 
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
+  ...CHRONIC_DISEASE_ABBREVIATIONS,
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',
@@ -339,7 +342,9 @@ function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string
 }
 
 function expandUncached(text: string): { text: string; groups: string[][] } {
-  let out = ` ${text.toLowerCase()} `;
+  let cased = text;
+  for (const [pattern, replacement] of CAPITALISED_ABBREVIATIONS) cased = cased.replace(pattern, replacement);
+  let out = ` ${cased.toLowerCase()} `;
   const groups: string[][] = [];
   for (const [pattern, replacement] of ABBREVIATIONS) {
     out = out.replace(pattern, (match: string, ...rest: unknown[]) => {
@@ -405,7 +410,9 @@ export function coreTokens(description: string): string[] {
   const parts = withoutParens.split(',');
   const kept: string[] = [];
   for (const part of parts) {
-    const p = part.replace(/\b(without|not)(\s+[a-z-]+){1,2}/gi, ' ').replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
+    const p = part
+      .replace(/\b(without|not)(\s+having\s+achieved)?(\s+[a-z-]+){1,2}/gi, ' ')
+      .replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
     kept.push(p);
   }
   return tokenize(kept.join(' ')).filter((t) => !NEUTRAL_WORDS.has(t));

@@ -1,0 +1,63 @@
+/**
+ * Abbreviations clinicians use for chronic diseases, written out as the tabular or the Alphabetic
+ * Index names the disease (the index's own entry where its wording differs from the clinician's:
+ * "Leukemia, myeloid, acute" is C92.0 acute myeloblastic leukemia; "Disease, peripheral arterial" is
+ * I73.9 peripheral vascular disease). Applied before the general abbreviation table of text.ts, so
+ * that a written-out "carcinoma" still reaches the neoplasm words.
+ */
+
+/**
+ * Abbreviations that are also ordinary English words in lower case ("all", "pad", "cf."): only the
+ * capitalised form is the disease. Applied to the text before it is lower-cased.
+ */
+export const CAPITALISED_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  [/\bALL\b/g, 'acute lymphoblastic leukemia'],
+  [/\bPAD\b/g, 'peripheral vascular disease'],
+  [/\bCF\b/g, 'cystic fibrosis'],
+  [/\bUC\b/g, 'ulcerative colitis'],
+];
+
+/** Whole-word, lower-case abbreviations and the disease names they stand for. */
+export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
+  // Leukemias and lymphomas (C91-C92, C85): the remission axis is read from the words beside them.
+  [/\bcll\b|\bchronic lymphocytic leuka?emia\b(?! of b-cell)/g, 'chronic lymphocytic leukemia of b-cell type'],
+  [/\bcml\b|\bchronic myelo(?:id|genous) leuka?emia\b(?!,? bcr)/g, 'chronic myeloid leukemia bcr/abl-positive'],
+  [/\baml\b|\bacute myel(?:oid|ogenous) leuka?emia\b/g, 'acute myeloblastic leukemia'],
+  [/\bnhl\b/g, 'non-hodgkin lymphoma'],
+  [/\bmds\b/g, 'myelodysplastic syndrome'],
+  // The remission axis of C90-C95: "relapsed" is the tabular's "in relapse".
+  [/\b(?:relapsed|relapsing)\b/g, 'in relapse'],
+  // Vascular and cardiac.
+  [/\bpvd\b|\bperipheral arter(?:ial|y) disease\b/g, 'peripheral vascular disease'],
+  [/\baaa\b/g, 'abdominal aortic aneurysm'],
+  [/\bcva\b/g, 'cerebral infarction'],
+  [/\bacs\b/g, 'acute coronary syndrome'],
+  [/\bsvt\b/g, 'supraventricular tachycardia'],
+  [/\bpaf\b/g, 'paroxysmal atrial fibrillation'],
+  [/\bpvcs?\b/g, 'ventricular premature depolarization'],
+  [/\blbbb\b/g, 'left bundle-branch block'],
+  [/\brbbb\b/g, 'right bundle-branch block'],
+  [/\bhocm\b/g, 'obstructive hypertrophic cardiomyopathy'],
+  [/\bwpw\b/g, 'wolff-parkinson-white syndrome'],
+  // Lung, liver, kidney, bowel.
+  [/\bild\b|\binterstitial lung disease\b/g, 'interstitial pulmonary disease'],
+  [/\bards\b/g, 'acute respiratory distress syndrome'],
+  [/\beskd\b/g, 'end stage renal disease'],
+  [/\bpkd\b/g, 'polycystic kidney'],
+  [/\bibs\b/g, 'irritable bowel syndrome'],
+  [/\bhcv\b/g, 'hepatitis c'],
+  [/\bhbv\b/g, 'hepatitis b'],
+  [/\bhcc\b/g, 'liver cell carcinoma'],
+  // Rheumatic, endocrine, neurological, psychiatric, urological, skin.
+  [/\bpmr\b/g, 'polymyalgia rheumatica'],
+  [/\bsle\b/g, 'systemic lupus erythematosus'],
+  [/\bpcos\b/g, 'polycystic ovarian syndrome'],
+  [/\bitp\b/g, 'immune thrombocytopenic purpura'],
+  [/\brls\b/g, 'restless legs syndrome'],
+  [/\bocd\b/g, 'obsessive-compulsive disorder'],
+  [/\boab\b/g, 'overactive bladder'],
+  [/\bbcc\b/g, 'basal cell carcinoma'],
+  [/\bscc\b/g, 'squamous cell carcinoma'],
+  [/\bnsclc\b/g, 'non-small cell carcinoma of lung'],
+  [/\bsclc\b/g, 'small cell carcinoma of lung'],
+];
