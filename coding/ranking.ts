@@ -177,8 +177,9 @@ export function rank(
   const condition = conditionWords(q.tokens);
   const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
   for (const h of hits) {
-    // A bare number ("42", "2") is not evidence for a code: some documented word must match too.
-    if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t))) continue;
+    // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a
+    // condition is past ("personal history", "status post"): some word naming what it was must match.
+    if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t) && !ASSERTION_TOKENS.has(t))) continue;
     // A code the classification titles congenital needs a record that says so ("kidney stone" is
     // not "congenital renal calculi").
     if (!congenital && (CONGENITAL_TITLE.test(h.matchedText) || CONGENITAL_TITLE.test(h.description))) continue;
@@ -191,6 +192,8 @@ export function rank(
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
 }
 
+/** Words of the history/status prefix: they say when, not what ("S/p THA" is not a history of tuberculosis). */
+const ASSERTION_TOKENS = new Set(tokenize('personal history family status post past'));
 const CONGENITAL_TITLE = /\bcongenital\b/i;
 const CONGENITAL_SUPPORT =
   /\b(congenital\w*|born with|since birth|at birth|birth defect|from birth|hereditary|inherited|newborn|neonat\w*)\b/i;

@@ -31,6 +31,12 @@ describe('chapter and context constraints', () => {
 });
 
 describe('the condition word, not the site or acuity', () => {
+  it('"status post" or "history of" names no condition by itself: it never picks a history code', () => {
+    const afterSurgery = codes(['S/p right TKA - aftercare'], 'Seen after a knee replacement.', 'F', 70);
+    expect(afterSurgery.filter((c) => /^Z8[5-7]/.test(c))).toEqual([]);
+    expect(codes(['History of tuberculosis, treated 2010'])).toContain('Z86.11');
+  });
+
   it('gout of a toe is gout of the foot, not an infection of the toe', () => {
     expect(codes(['Acute gout of left great toe'])).toEqual(['M10.072']);
   });
