@@ -7,10 +7,12 @@
  * item for what the patient has now overpaid. The claim itself, the mailbox and the appeal are the
  * encounter's own activities (submitClaim, collectRemittances, fileAppeal). The step that ends the
  * correction (statement reissued, or handed to a supervisor) ends its dunning hold and wakes the
- * statement's cycle, which goes on from the new balance (payments/statement-cycle-wake.ts).
+ * statement's cycle, which goes on from the new balance (payments/statement-cycle-wake.ts); a cycle
+ * that had already ended paid is started again when the reissue left a balance.
  */
 import type { Prisma } from '../generated/prisma/client.ts';
 import { statementBalance } from '../payments/balance.ts';
+import { renewPaidStatementCycleFromActivity, type CycleRenewal } from '../payments/statement-cycle-start.ts';
 import { wakeStatementCycleFromActivity } from '../payments/statement-cycle-wake.ts';
 import { loadBillingContext } from './billing.ts';
 import type { ActivityDeps } from './deps.ts';
@@ -88,7 +90,8 @@ export function createClaimCorrectionActivities({
   payers,
   billing,
   messageProof,
-}: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing' | 'messageProof'>) {
+  statementCycle,
+}: Pick<ActivityDeps, 'prisma' | 'payers' | 'billing' | 'messageProof' | 'statementCycle'>) {
   return {
     /** What the correction sends, read once: the claim the statement came from, the next attempt, the payments known. */
     async prepareClaimCorrection({ correctionId }: { correctionId: string }): Promise<ClaimCorrectionPlan> {
@@ -256,6 +259,15 @@ export function createClaimCorrectionActivities({
       // The hold has ended and the balance changed: the statement's cycle goes on from the new balance now.
       await wakeStatementCycleFromActivity(messageProof, correction.statementId, 'claim_correction');
       return result;
+    },
+
+    /**
+     * After a reissue that left a balance (CLAIM_CORRECTION_RENEWS_CYCLE): the statement's cycle
+     * starts again if it had ended paid, so the patient is billed the new amount; a running cycle
+     * was woken by the reissue and is left to go on.
+     */
+    async renewStatementCycle({ statementId }: { statementId: string }): Promise<CycleRenewal | 'no_cycles'> {
+      return renewPaidStatementCycleFromActivity(prisma, statementCycle, statementId);
     },
   };
 }

@@ -66,6 +66,8 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
       statementId: string;
       workflowId: string;
       firstReminderAt: string;
+      /** The statement notice's number: 0, or after the earlier cycles' when the cycle was renewed. */
+      statementSeq?: number;
     }): Promise<{ facts: Facts; status: CycleStatus }> {
       const { statementId, workflowId } = input;
       const facts = await readFacts(statementId);
@@ -74,7 +76,7 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
         await writeState({ ...state, status: 'paid' });
         return { facts, status: 'paid' };
       }
-      await writeNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+      await writeNotice({ statementId, kind: 'statement', seq: input.statementSeq ?? 0, balanceCents: facts.balanceCents });
       const status = facts.holds.length > 0 ? 'paused' : 'active';
       await writeState({ ...state, status, ...(status === 'active' ? { nextNoticeAt: input.firstReminderAt } : {}) });
       return { facts, status };

@@ -472,6 +472,27 @@ STATEMENT_PATHS['claim-correction-continued-as-new-v3-run1'] = async (ctx) => {
   return ctx.env.client.workflow.getHandle(handle.workflowId, handle.firstExecutionRunId);
 };
 
+// After CLAIM_CORRECTION_RENEWS_CYCLE: the reissue leaves a balance, so the statement's cycle is asked to start again.
+STATEMENT_PATHS['claim-correction-renews-cycle-v4'] = STATEMENT_PATHS['claim-correction-resubmit-paid']!;
+// The cycle so started again: its notices numbered after the earlier cycle's statement and reminder; paid after the first new reminder.
+STATEMENT_PATHS['statement-cycle-renewed-then-paid'] = async (ctx) => {
+  const ledger = new FakeStatementLedger();
+  const renewal = { lastSeq: { statement: 0, reminder: 1, final_notice: 0 } };
+  const { handle, result } = await runStatementCycle(
+    ctx,
+    ledger,
+    async (cycle) => {
+      await ctx.env.sleep('31d');
+      ledger.balanceCents = 0;
+      await cycle.signal(dunningChangedSignal, { reason: 'payment' });
+    },
+    undefined,
+    renewal,
+  );
+  if (result.status !== 'paid') throw new Error(`cycle ended ${result.status}`);
+  return handle;
+};
+
 async function record(ctx: DriveContext, name: string, path: RecordedPath): Promise<void> {
   const { stages, handle } = await runEncounter(ctx, path.script, path.drive?.(ctx.env), path.timings);
   if (stages.join() !== path.stages.join()) {

@@ -15,6 +15,7 @@ import {
   paymentPlanWorkflowId,
   statementCycleWorkflowId,
   type PaymentPlanInput,
+  type StatementCycleRenewal,
   type StatementCycleSchedule,
 } from '../workflows/statement-cycle-config.ts';
 import type { statementCycleWorkflow } from '../workflows/statement-cycle.ts';
@@ -32,13 +33,14 @@ export async function runStatementCycle(
   ledger: FakeStatementLedger,
   drive: (handle: CycleHandle) => Promise<void> = async () => {},
   schedule: StatementCycleSchedule = DEFAULT_STATEMENT_CYCLE,
+  renewal?: StatementCycleRenewal,
 ) {
   const statementId = randomUUID();
   return withWorker(ctx, ledger, async (taskQueue) => {
     const handle: CycleHandle = await ctx.env.client.workflow.start<typeof statementCycleWorkflow>('statementCycleWorkflow', {
       taskQueue,
       workflowId: statementCycleWorkflowId(statementId),
-      args: [{ statementId, schedule }],
+      args: [{ statementId, schedule, ...(renewal !== undefined ? { renewal } : {}) }],
     });
     await drive(handle);
     return { result: await handle.result(), handle };

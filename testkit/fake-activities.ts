@@ -82,6 +82,8 @@ export interface Script {
   ledger?: FakeStatementLedger;
   /** What a claim correction sends back (default resubmit). */
   claimCorrectionAction?: 'resubmit' | 'appeal';
+  /** The balance the correction's reissued statement leaves (default 2,500 cents: the patient owes their new share). */
+  reissuedBalanceCents?: number;
   /** Answers to collectRemittances in order (the last repeats); default: paid on the first read. */
   remittances?: Array<(claimNumber: string) => RemittanceCollection>;
   /** The payer directory's terms the claim and payerTerms activities answer; default 90/60/30 days. */
@@ -442,7 +444,17 @@ export function createFakeActivities(script: Script) {
     },
     async reissueStatementAfterCorrection(args) {
       record('reissueStatementAfterCorrection', args);
-      return { previousOwesCents: 9000, patientOwesCents: 2500, insurancePaidCents: 5500, balanceCents: 2500, refundCents: 0 };
+      return {
+        previousOwesCents: 9000,
+        patientOwesCents: 2500,
+        insurancePaidCents: 5500,
+        balanceCents: script.reissuedBalanceCents ?? 2500,
+        refundCents: 0,
+      };
+    },
+    async renewStatementCycle(args) {
+      record('renewStatementCycle', args);
+      return 'renewed';
     },
   };
   return { activities, calls, callsOf: (name: string) => calls.filter((c) => c.name === name) };

@@ -54,11 +54,16 @@ export function fakeStatementCycleActivities(ledger: FakeStatementLedger): Cycle
       ledger.factReads++;
       return { balanceCents: ledger.balanceCents, holds: [...ledger.holds] };
     },
-    async openStatementCycle({ statementId, workflowId, firstReminderAt }) {
+    async openStatementCycle({ statementId, workflowId, firstReminderAt, statementSeq }) {
       const facts = await activities.statementCycleFacts({ statementId });
       const status = facts.balanceCents <= 0 ? 'paid' : facts.holds.length > 0 ? 'paused' : 'active';
       if (status !== 'paid')
-        await activities.recordStatementNotice({ statementId, kind: 'statement', seq: 0, balanceCents: facts.balanceCents });
+        await activities.recordStatementNotice({
+          statementId,
+          kind: 'statement',
+          seq: statementSeq ?? 0,
+          balanceCents: facts.balanceCents,
+        });
       await activities.recordCycleState({
         statementId,
         workflowId,

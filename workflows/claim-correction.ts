@@ -8,7 +8,7 @@
  * mailbox is read on a durable timer (collectRemittances posts each remittance once, the
  * replaced claim's reversal included), with status inquiries (276) at the payer's follow-up
  * interval, until the payer's new answer; then the statement is reissued from it (the balance the
- * dunning cycle follows, a refund work item for an overpayment), the question's conversation says
+ * dunning cycle follows, started again if it had ended paid and a balance is left, a refund work item for an overpayment), the question's conversation says
  * what happened at each step and the patient is notified (signed webhook). No answer by the
  * payer's filing horizon, or a claim refused, goes to a supervisor. A long payer wait continues as
  * new (CLAIM_CORRECTION_CONTINUES_AS_NEW): the next run resumes the follow-up where it stood.
@@ -18,7 +18,7 @@ import type { ClaimCorrectionPlan } from '../activities/claim-corrections.ts';
 import { external, internal } from './activities.ts';
 import type { ClaimCorrectionInput, ClaimCorrectionOutcome } from './claim-correction-config.ts';
 import { ClaimFollowUp, type ClaimRef } from './claim-follow-up.ts';
-import { CLAIM_CORRECTION_CONTINUES_AS_NEW, CLAIM_CORRECTION_HORIZON } from './patches.ts';
+import { CLAIM_CORRECTION_CONTINUES_AS_NEW, CLAIM_CORRECTION_HORIZON, CLAIM_CORRECTION_RENEWS_CYCLE } from './patches.ts';
 
 /** Status inquiries of a correction are numbered after the encounter's own (their keys are per claim). */
 const INQUIRY_BASE = 100;
@@ -140,7 +140,11 @@ export async function claimCorrectionWorkflow(input: ClaimCorrectionInput): Prom
     const why = counted ? followUp.overdueReason(claim) : `no answer from the payer to claim ${claim.claimNumber} by its filing horizon`;
     return stopForSupervisor(plan, correctionId, 'overdue', why);
   }
-  await internal.reissueStatementAfterCorrection({ correctionId, claimNumber: claim.claimNumber });
+  const reissued = await internal.reissueStatementAfterCorrection({ correctionId, claimNumber: claim.claimNumber });
+  // CLAIM_CORRECTION_RENEWS_CYCLE: a balance left on a statement whose cycle ended paid is billed by a new cycle.
+  if (reissued.balanceCents > 0 && patched(CLAIM_CORRECTION_RENEWS_CYCLE)) {
+    await internal.renewStatementCycle({ statementId: plan.statementId });
+  }
   if (plan.questionId !== null) {
     await external.sendPatientQuestionNotice({ questionId: plan.questionId, event: 'question.updated', sequence: 1 });
   }

@@ -157,3 +157,11 @@ export const CLAIM_CARRIES_AWAITING = 'claim-carries-awaiting-remittance';
  * inquiries sent, next follow-up, payments seen — without sending the claim back again.
  */
 export const CLAIM_CORRECTION_CONTINUES_AS_NEW = 'claim-correction-continues-as-new';
+
+/**
+ * A claim correction whose reissued statement leaves a balance asks for the statement's cycle to
+ * start again when it had ended paid (the patient paid the first statement in full, then the
+ * payer's new answer raised their share): without it the patient was never billed the new amount.
+ * A cycle still running was already woken by the reissue.
+ */
+export const CLAIM_CORRECTION_RENEWS_CYCLE = 'claim-correction-renews-cycle';

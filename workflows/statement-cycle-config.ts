@@ -30,6 +30,18 @@ export interface StatementCycleInput {
   /** Opaque statement id (our database key): never patient data. */
   statementId: string;
   schedule: StatementCycleSchedule;
+  /** Set when this cycle starts again after an earlier one ended paid (payments/statement-cycle-start.ts). */
+  renewal?: StatementCycleRenewal;
+}
+
+/**
+ * A statement's cycle started again: a claim correction raised the balance of a statement whose
+ * cycle had ended paid. Its notices are numbered after those the earlier cycles recorded (a notice
+ * is kept and delivered once per kind and number), so the reissued statement reaches the patient.
+ */
+export interface StatementCycleRenewal {
+  /** The highest number each notice kind has among the statement's notices so far. */
+  lastSeq: { statement: number; reminder: number; final_notice: number };
 }
 
 export interface PaymentPlanInput {

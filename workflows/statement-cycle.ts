@@ -33,6 +33,8 @@ import { STATEMENT_CYCLE_OPENED_AT_ONCE, STATEMENT_NOTICES_SENT } from './patche
 
 export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
   const { statementId, schedule } = input;
+  // A renewed cycle numbers its notices after the earlier cycles' (a first cycle: statement 0, reminders 1.., final notice 1).
+  const last = input.renewal?.lastSeq ?? { statement: -1, reminder: 0, final_notice: 0 };
   const { workflowId } = workflowInfo();
   const state: StatementCycleState = { statementId, status: 'active', noticesSent: 0, remindersSent: 0, holds: [] };
   let changed = false;
@@ -86,18 +88,23 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
   let opened = false;
   if (patched(STATEMENT_CYCLE_OPENED_AT_ONCE)) {
     const firstReminderAt = Date.now() + notices[0]!.at;
-    const first = await internal.openStatementCycle({ statementId, workflowId, firstReminderAt: new Date(firstReminderAt).toISOString() });
+    const first = await internal.openStatementCycle({
+      statementId,
+      workflowId,
+      firstReminderAt: new Date(firstReminderAt).toISOString(),
+      ...(input.renewal !== undefined ? { statementSeq: last.statement + 1 } : {}),
+    });
     facts = first.facts;
     state.holds = facts.holds;
     state.status = first.status;
     if (first.status === 'paid') return state;
     if (first.status === 'active') state.nextNoticeAt = new Date(firstReminderAt).toISOString();
     opened = true;
-    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: 0 });
+    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: last.statement + 1 });
   } else {
     facts = await readFacts();
     if (facts.balanceCents <= 0) return paid();
-    await sendNotice('statement', 0, facts.balanceCents);
+    await sendNotice('statement', last.statement + 1, facts.balanceCents);
   }
   state.noticesSent++;
 
@@ -126,10 +133,10 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
       counted += Date.now() - started;
     }
     if (notice.final) {
-      await sendNotice('final_notice', 1, facts.balanceCents);
+      await sendNotice('final_notice', last.final_notice + 1, facts.balanceCents);
     } else {
       state.remindersSent++;
-      await sendNotice('reminder', state.remindersSent, facts.balanceCents);
+      await sendNotice('reminder', last.reminder + state.remindersSent, facts.balanceCents);
     }
     state.noticesSent++;
   }

@@ -52,6 +52,25 @@ describe('a claim sent back after the statement', () => {
     ]);
   });
 
+  it('a reissue that leaves a balance asks for the statement’s cycle again (it may have ended paid); one that leaves none does not', async () => {
+    const { result, fake } = await runClaimCorrection(wf, {
+      remittances: [(claimNumber) => mailbox([postedPayment(claimNumber, { id: 'payment-CLM-2' })])],
+    });
+    expect(result).toBe('completed');
+    expect(
+      fake.calls.map((c) => c.name).filter((name) => ['reissueStatementAfterCorrection', 'renewStatementCycle'].includes(name)),
+    ).toEqual(['reissueStatementAfterCorrection', 'renewStatementCycle']);
+    expect(fake.callsOf('renewStatementCycle').map((c) => c.args)).toEqual([{ statementId: 'statement-1' }]);
+
+    const settled = await runClaimCorrection(wf, {
+      reissuedBalanceCents: 0,
+      remittances: [(claimNumber) => mailbox([postedPayment(claimNumber, { id: 'payment-CLM-2' })])],
+    });
+    expect(settled.result).toBe('completed');
+    expect(settled.fake.callsOf('reissueStatementAfterCorrection')).toHaveLength(1);
+    expect(settled.fake.callsOf('renewStatementCycle')).toEqual([]);
+  });
+
   it('an appeal names the claim’s lines and waits for an answer other than the one already posted', async () => {
     const known = postedPayment('CLM-1', { id: 'payment-CLM-1' });
     const { result, fake } = await runClaimCorrection(wf, {

@@ -129,6 +129,30 @@ describe('the statement cycle', () => {
     expect(ledger.decisions).toEqual([{ decision: 'write_off', decidedBy: 'supervisor-1' }]);
   });
 
+  it('a cycle renewed after an earlier one ended paid numbers its notices after the earlier ones, and sends each', async () => {
+    const ledger = new FakeStatementLedger();
+    // The earlier cycle sent the statement and one reminder before the patient paid.
+    await runStatementCycle(
+      wf,
+      ledger,
+      async (handle) => {
+        await wf.env.sleep('125d');
+        await waitForStatus(handle, 'awaiting_decision');
+        await handle.signal(cycleDecisionSignal, { decision: 'keep_open', decidedBy: 'supervisor-1' });
+      },
+      undefined,
+      { lastSeq: { statement: 0, reminder: 1, final_notice: 0 } },
+    );
+    expect(noticeDays(ledger)).toEqual([
+      { kind: 'statement', seq: 1, day: 0 },
+      { kind: 'reminder', seq: 2, day: 30 },
+      { kind: 'reminder', seq: 3, day: 60 },
+      { kind: 'reminder', seq: 4, day: 90 },
+      { kind: 'final_notice', seq: 1, day: 120 },
+    ]);
+    expect(ledger.delivered).toEqual(ledger.notices.map(({ kind, seq }) => ({ kind, seq })));
+  });
+
   it('sends nothing for a statement with nothing owed', async () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 0;
