@@ -67,7 +67,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const runTag = `PARKED-${Date.now().toString(36)}`;
 /** Stages an answered encounter passes through on its way to billed. */
 const DRAINING_STAGES = ['received', 'eligibility', 'awaiting_clarification', 'coding', 'authorization', 'billing', 'awaiting_remittance'];
-/** Attempts per encounter when intake sheds load (503/429 with Retry-After). */
+/** Attempts per encounter (intake) or answer when the API sheds load (503/429 with Retry-After). */
 const MAX_INTAKE_ATTEMPTS = 30;
 let shed = 0;
 const logDir = resolve(PROJECT_ROOT, '.data', 'bench', runTag);
@@ -182,11 +182,18 @@ try {
     }
   })();
   let notPosted = 0;
+  // `kill -USR2 <pid>` stops posting (a long run that would not finish in time): the figures are then
+  // for the encounters accepted so far, as with --post-seconds.
+  let stopPosting = false;
+  process.on('SIGUSR2', () => {
+    stopPosting = true;
+    progress(`SIGUSR2: no more posting (${accepted.length} accepted)`);
+  });
   const posted = await pool(
     Array.from({ length: n }, (_, i) => i),
     concurrency,
     async (i) => {
-      if (postSeconds > 0 && Date.now() - postStart > postSeconds * 1000) {
+      if (stopPosting || (postSeconds > 0 && Date.now() - postStart > postSeconds * 1000)) {
         notPosted++;
         return undefined;
       }
@@ -240,14 +247,28 @@ try {
     [ids],
   );
   const answerStart = Date.now();
+  let answerRetries = 0;
   const answerStatuses = await pool(queries, answerConcurrency, async (q) => {
-    const response = await fetch(`${apiUrl}/queries/${q.id}/answer`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_PHYSICIAN.token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ option: q.options.find((o) => /type 2/i.test(o)) ?? q.options[0] }),
-      signal: AbortSignal.timeout(60_000),
-    }).catch(() => undefined);
-    return response?.status ?? 0;
+    // As a physician's client would: a 503/429 (the workflow has not taken the answer yet, or the
+    // API sheds load) is sent again after its Retry-After with the same Idempotency-Key, which
+    // joins the earlier attempt instead of repeating it. 202: taken, still applying.
+    for (let attempt = 1; ; attempt++) {
+      const response = await fetch(`${apiUrl}/queries/${q.id}/answer`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${BENCH_PHYSICIAN.token}`,
+          'content-type': 'application/json',
+          'idempotency-key': `bench-answer-${q.id}`,
+        },
+        body: JSON.stringify({ option: q.options.find((o) => /type 2/i.test(o)) ?? q.options[0] }),
+        signal: AbortSignal.timeout(60_000),
+      }).catch(() => undefined);
+      const status = response?.status ?? 0;
+      await response?.body?.cancel();
+      if ((status !== 503 && status !== 429 && status !== 0) || attempt >= MAX_INTAKE_ATTEMPTS) return status;
+      answerRetries += 1;
+      await sleep(Math.max(1, Number(response?.headers.get('retry-after')) || 1) * 1000);
+    }
   });
   const answeredSeconds = (Date.now() - answerStart) / 1000;
   progress(`answers sent in ${answeredSeconds.toFixed(0)}s; draining ...`);
@@ -277,7 +298,7 @@ try {
   row('parked for', `${parkSeconds}s, reminders every ${args['reminder-interval']}: ${reminders.rows[0]?.sent ?? 0} reminders sent`);
   row(
     'worker RSS while parked',
-    `max ${whileParked.maxRssMiB ?? '-'} MiB, last ${round(parkedSamples.at(-1)?.rssMiB, 0) ?? '-'} MiB (${args.workers} worker process(es)); max over the whole run ${throughout.maxRssMiB ?? '-'} MiB`,
+    `max ${whileParked.maxRssMiB ?? '-'} MiB (largest process ${whileParked.maxWorkerRssMiB ?? '-'} MiB), last ${round(parkedSamples.at(-1)?.rssMiB, 0) ?? '-'} MiB (${args.workers} worker process(es)); max over the whole run ${throughout.maxRssMiB ?? '-'} MiB (largest process ${throughout.maxWorkerRssMiB ?? '-'} MiB)`,
   );
   row('server: DescribeWorkflow', `${latencies(whileParked.describe)}, ${whileParked.describeFailures} failed`);
   row('status query (server+worker)', `${latencies(whileParked.query)}, ${whileParked.queryTimeouts} timed out`);
@@ -287,7 +308,7 @@ try {
   );
   row(
     'answers',
-    `${queries.length} sent in ${answeredSeconds.toFixed(1)}s; HTTP ${JSON.stringify(statusCounts)}; ${stillOpen[0]?.n ?? '?'} queries still open after the drain`,
+    `${queries.length} sent in ${answeredSeconds.toFixed(1)}s; HTTP ${JSON.stringify(statusCounts)} (${answerRetries} answers 503/429 sent again); ${stillOpen[0]?.n ?? '?'} queries still open after the drain`,
   );
   row('drain to billed', `${drainSeconds.toFixed(1)}s after the first answer; final stages ${JSON.stringify(finalStages)}`);
   if ((finalStages['billed'] ?? 0) < ids.length) exitCode = 1;

@@ -11,7 +11,9 @@ import { round, summary, treeUsage, type Summary } from './stats.ts';
 export interface ParkedSample {
   at: number;
   parked: number;
+  /** All worker processes together, and each one (the target is per process). */
   rssMiB: number;
+  rssPerWorkerMiB: number[];
   describeMs: number[];
   queryMs: number[];
   describeFailures: number;
@@ -24,6 +26,8 @@ export interface LatencyFigures {
   describeFailures: number;
   queryTimeouts: number;
   maxRssMiB: number | null;
+  /** The largest single worker process seen. */
+  maxWorkerRssMiB: number | null;
 }
 
 /** Deadline of each sampled call: longer than any answer a healthy server gives, short enough to be counted. */
@@ -41,6 +45,7 @@ export async function sampleParked(opts: {
     at: Date.now(),
     parked: opts.parked,
     rssMiB: treeUsage(opts.workerPids).rssMiB,
+    rssPerWorkerMiB: opts.workerPids.map((pid) => treeUsage([pid]).rssMiB),
     describeMs: [],
     queryMs: [],
     describeFailures: 0,
@@ -79,11 +84,12 @@ export function latencyFigures(samples: readonly ParkedSample[]): LatencyFigures
     describeFailures: samples.reduce((n, s) => n + s.describeFailures, 0),
     queryTimeouts: samples.reduce((n, s) => n + s.queryTimeouts, 0),
     maxRssMiB: samples.length ? round(Math.max(...samples.map((s) => s.rssMiB))) : null,
+    maxWorkerRssMiB: samples.length ? round(Math.max(...samples.flatMap((s) => s.rssPerWorkerMiB))) : null,
   };
 }
 
 /** One progress line of a sample. */
 export function sampleLine(s: ParkedSample): string {
   const median = (v: number[]) => (v.length ? round([...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]) : '-');
-  return `${s.parked} parked; worker RSS ${round(s.rssMiB)} MiB; describe median ${median(s.describeMs)} ms, status query median ${median(s.queryMs)} ms, ${s.queryTimeouts} query timeouts, ${s.describeFailures} describe failures`;
+  return `${s.parked} parked; worker RSS ${round(s.rssMiB)} MiB (${s.rssPerWorkerMiB.map((r) => round(r)).join(' + ')}); describe median ${median(s.describeMs)} ms, status query median ${median(s.queryMs)} ms, ${s.queryTimeouts} query timeouts, ${s.describeFailures} describe failures`;
 }
