@@ -8,6 +8,7 @@ import type { Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../platform/logger.ts';
 import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
+import { backlogAdmission, taskQueueBacklog } from './intake-backpressure.ts';
 import { authenticate } from './auth.ts';
 import { patientPortalSettings, type ApiDeps } from './deps.ts';
 import { linkAttemptRateLimit, PATIENT_API_PREFIX, patientRateLimit } from './patient-access.ts';
@@ -65,6 +66,10 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(perTokenRateLimit(limits.rateLimitPerMinute));
   app.post(
     '/encounters',
+    backlogAdmission({
+      maxAgeMs: limits.intakeMaxBacklogAgeMs,
+      read: deps.workflowBacklog ?? taskQueueBacklog(deps.temporal, deps.taskQueue),
+    }),
     admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }),
   );
 

@@ -5,6 +5,7 @@ import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
 import type { TokenDirectory } from './auth.ts';
+import type { ReadWorkflowBacklog } from './intake-backpressure.ts';
 import type { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import type { PaymentPlanTimings } from '../workflows/statement-cycle-config.ts';
 
@@ -43,6 +44,8 @@ export interface ApiDeps {
   updateResultWaitMs?: number;
   /** Card payments through the provider; absent: payment routes answer 503. */
   payments?: ApiPayments;
+  /** The workers' backlog intake is held against (tests); default: the task queue's, read from Temporal. */
+  workflowBacklog?: ReadWorkflowBacklog;
   /** Admission and rate limits (api/admission.ts); defaults when absent. */
   limits?: Partial<ApiLimits>;
   /** The patient page: links, sessions, question deadlines (defaults when absent). */
@@ -63,6 +66,11 @@ export interface ApiLimits {
   intakeQueue: number;
   /** How long a waiting intake request may wait for a slot. */
   intakeMaxWaitMs: number;
+  /**
+   * Intake answers 503 while the oldest workflow task waiting for a worker is older than this
+   * (api/intake-backpressure.ts); 0 turns it off.
+   */
+  intakeMaxBacklogAgeMs: number;
   /** Requests per bearer token per minute before 429 + Retry-After. */
   rateLimitPerMinute: number;
   /** How long starting a workflow may take before intake answers 503. */
@@ -80,6 +88,7 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   intakeConcurrency: 8,
   intakeQueue: 32,
   intakeMaxWaitMs: 1_000,
+  intakeMaxBacklogAgeMs: 15_000,
   rateLimitPerMinute: 1_200,
   workflowStartTimeoutMs: 5_000,
   statusQueryTimeoutMs: 3_000,

@@ -124,6 +124,10 @@ export const environmentSchema = z.object({
   API_INTAKE_MAX_WAIT_MS: wholeNumber(DEFAULT_API_LIMITS.intakeMaxWaitMs, {
     description: 'How long an intake request may wait for a slot before a 503',
   }),
+  API_INTAKE_MAX_BACKLOG_AGE_MS: wholeNumber(DEFAULT_API_LIMITS.intakeMaxBacklogAgeMs, {
+    description:
+      'Intake answers 503 with `Retry-After` while the oldest workflow task waiting for a worker is older than this (the workers are behind; 0: off)',
+  }),
   API_RATE_LIMIT_PER_MINUTE: wholeNumber(
     DEFAULT_API_LIMITS.rateLimitPerMinute,
     { description: 'Requests per bearer token per minute per API process; beyond it 429 with `Retry-After`' },
@@ -432,6 +436,7 @@ function appConfig(env: Environment) {
       intakeConcurrency: env.API_INTAKE_CONCURRENCY,
       intakeQueue: env.API_INTAKE_QUEUE,
       intakeMaxWaitMs: env.API_INTAKE_MAX_WAIT_MS,
+      intakeMaxBacklogAgeMs: env.API_INTAKE_MAX_BACKLOG_AGE_MS,
       rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       workflowStartTimeoutMs: env.TEMPORAL_START_TIMEOUT_MS,
       statusQueryTimeoutMs: env.STATUS_QUERY_TIMEOUT_MS,

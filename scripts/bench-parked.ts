@@ -301,10 +301,14 @@ try {
     `max ${whileParked.maxRssMiB ?? '-'} MiB (largest process ${whileParked.maxWorkerRssMiB ?? '-'} MiB), last ${round(parkedSamples.at(-1)?.rssMiB, 0) ?? '-'} MiB (${args.workers} worker process(es)); max over the whole run ${throughout.maxRssMiB ?? '-'} MiB (largest process ${throughout.maxWorkerRssMiB ?? '-'} MiB)`,
   );
   row('server: DescribeWorkflow', `${latencies(whileParked.describe)}, ${whileParked.describeFailures} failed`);
-  row('status query (server+worker)', `${latencies(whileParked.query)}, ${whileParked.queryTimeouts} timed out`);
+  row(
+    'status query (server+worker)',
+    `${latencies(whileParked.query)}, ${whileParked.queryTimeouts} timed out (${whileParked.timeoutsBehindTask} behind a workflow task; ${whileParked.queriesBehindTask} queries were)`,
+  );
+  row('history length (sampled)', `p50 ${whileParked.historyLength.p50 ?? '-'}, max ${whileParked.historyLength.max ?? '-'} events`);
   row(
     'latency during intake and drain',
-    `DescribeWorkflow ${latencies(throughout.describe)}; status query ${latencies(throughout.query)}, ${throughout.queryTimeouts} timed out`,
+    `DescribeWorkflow ${latencies(throughout.describe)}; status query ${latencies(throughout.query)}, ${throughout.queryTimeouts} timed out (${throughout.timeoutsBehindTask} behind a workflow task; ${throughout.queriesBehindTask} queries were)`,
   );
   row(
     'answers',

@@ -90,6 +90,8 @@ try {
     tokens: parseTokenDirectory('count-intake-token=intake:count-clinic'),
     payloadCodec: codec,
     readiness: async () => ({}),
+    // No worker takes these workflows, so their tasks' backlog only ages: intake is not held against it.
+    limits: { intakeMaxBacklogAgeMs: 0 },
   });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

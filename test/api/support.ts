@@ -54,8 +54,9 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     tokens: demoTokenDirectory(),
     readiness: async () => ({ ...readiness }),
     updateTimeoutMs: 1_000,
-    // No worker runs: the status query cannot answer, so wait for it briefly.
-    limits: { statusQueryTimeoutMs: 300, ...options.limits },
+    // No worker runs: the status query cannot answer, so wait for it briefly; and the workflow
+    // tasks' backlog only grows, so intake is not held against it (unless a test asks).
+    limits: { statusQueryTimeoutMs: 300, intakeMaxBacklogAgeMs: 0, ...options.limits },
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
   });
   const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
