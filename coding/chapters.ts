@@ -11,7 +11,7 @@ const NEWBORN_CONTEXT =
   /\b(newborn|neonat\w*|perinatal|birth weight|preterm|premature infant|nicu|born at|infant of (a )?(diabetic )?mother|liveborn|\d+\s*(days?|hours?)\s*old)\b/i;
 /** An injury: what happened to the body, or the event that did it. */
 const INJURY_CONTEXT =
-  /\b(injur\w*|fractur\w*|sprain\w*|strain\w*|lacerat\w*|contusion\w*|bruis\w*|abrasion\w*|wounds?|burn(s|ed|t)?|scald\w*|bites?|bitten|stings?|stung|dislocat\w*|subluxation|trauma\w*|fell|falls?|fallen|falling|tripped|slipped|struck|hit|twist\w*|rolled|crush\w*|puncture\w*|foreign body|concussion|frostbite|avulsion|amputat\w*|blunt|penetrating|gunshot|shot by|stab\w*|assault\w*|accident\w*|mva|mvc|collision|crash\w*|tear|torn|rupture\w*|cut|cuts|caught|jammed|impact)\b/i;
+  /\b(injur\w*|fractur\w*|sprain\w*|strain\w*|lacerat\w*|contusion\w*|bruis\w*|abrasion\w*|wounds?|burn(s|ed|t)?|corrosions?|scald\w*|bites?|bitten|stings?|stung|dislocat\w*|subluxation|trauma\w*|fell|falls?|fallen|falling|tripped|slipped|struck|hit|twist\w*|rolled|crush\w*|puncture\w*|foreign body|concussion|frostbite|avulsion|amputat\w*|blunt|penetrating|gunshot|shot by|stab\w*|assault\w*|accident\w*|mva|mvc|collision|crash\w*|tear|torn|rupture\w*|cut|cuts|caught|jammed|impact)\b/i;
 /** A poisoning, adverse effect or underdosing of a drug or substance. */
 const POISONING_CONTEXT =
   /\b(poison\w*|overdos\w*|toxic\w*|intoxicat\w*|ingest\w*|underdos\w*|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|took too (much|many)|missed (his |her |their )?(doses?|medications?|pills?)|ran out|not taking|stopped taking|unable to afford|non-?complian\w*|non-?adheren\w*|exposure to|exposed to|envenomat\w*|venom\w*|bites?|stings?|stung|carbon monoxide|fumes|swallowed)\b/i;

@@ -84,14 +84,9 @@ export function mentionIssue(
     }
   }
   if (!top || m.assertion !== 'affirmed') return undefined;
-  if (encounterTypeOpen(run, top.code, phaseContext)) {
-    const issue = open({
-      kind: 'specificity',
-      question: specificityQuestion(m.original, ENCOUNTER_TYPE_ASPECT),
-      clinicalIndicators: indicatorsFor(run, m),
-      options: ENCOUNTER_TYPE_OPTIONS,
-      reason: `The encounter type (7th character of ${top.code}) is not documented; the initial encounter was assumed.`,
-    });
+  const encounter = encounterTypeIssue(run, m, top.code, phaseContext);
+  if (encounter) {
+    const issue = open(encounter);
     if (issue) return issue;
   }
   if (!q.laterality) {
@@ -171,9 +166,21 @@ const ENCOUNTER_TYPE_OPTIONS = [
   { label: 'Subsequent encounter (delayed healing)', refine: 'subsequent encounter delayed healing' },
   { label: 'Sequela', refine: 'sequela' },
 ];
+/** The encounter-type question for a fracture code (7th character) the record gives no encounter type for. */
+export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, phaseContext: string): ClarificationIssue | undefined {
+  if (!encounterTypeOpen(run, code, phaseContext)) return undefined;
+  return {
+    kind: 'specificity',
+    question: specificityQuestion(m.original, ENCOUNTER_TYPE_ASPECT),
+    clinicalIndicators: indicatorsFor(run, m),
+    options: ENCOUNTER_TYPE_OPTIONS,
+    reason: `The encounter type (7th character of ${code}) is not documented; the initial encounter was assumed.`,
+  };
+}
+
 /** What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its first care. */
 const ACTIVE_TREATMENT =
-  /\b(today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
+  /\b(initial (encounter|visit)|active treatment|today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
 
 /**
  * A fracture code (its 7th character tells routine from delayed healing, so the tabular's own

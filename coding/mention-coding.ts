@@ -4,14 +4,16 @@
  * answer to) what the record leaves open; then the draft, and a second condition the same words name.
  */
 import type { CodeCandidate } from '../domain/coding.ts';
-import { lateralityQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
-import { mentionIssue } from './clarification-issues.ts';
+import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
+import { encounterTypeIssue, mentionIssue } from './clarification-issues.ts';
+import { sexFilter } from './chapters.ts';
 import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
 import { conditionWords, ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
-import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
+import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } from './search.ts';
+import { tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
@@ -20,6 +22,8 @@ interface Search {
   query: SearchQuery;
   hits: SearchHit[];
   issue?: ClarificationIssue;
+  /** The hit is the code the mention names in the tabular's own wording (tabular-wording.ts). */
+  wording?: boolean;
 }
 
 /** Codes one mention; may add clarifications. Returns zero, one or two diagnoses (two when the text names two conditions). */
@@ -42,12 +46,14 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   checkDetailConflict(run, work);
   addDetailsFromRecord(run, work);
   work.related = relatedClauses(run, work.mention);
-  const search = searchWithAnswers(run, work);
+  const search = tabularWordingSearch(run, work) ?? searchWithAnswers(run, work);
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
   const first = draftFromBestHit(work, search);
   if (!first) return [];
+  // The tabular's wording for one code names that one condition.
+  if (search.wording) return [first];
   const second = secondCondition(run, work, search);
   return second ? [first, second] : [first];
 }
@@ -110,7 +116,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
     answered.add(issue.question);
     work.evidence.push({
       section: m.section,
-      text: `Physician answer: ${resolution.kind === 'option' ? resolution.option.label : resolution.kind === 'free-text' ? resolution.text : 'clinically undetermined'}`,
+      text: `Physician answer: ${answerLabel(resolution)}`,
     });
     if (resolution.kind === 'option' && resolution.option.code) {
       const chosen = hits.find((h) => h.code === resolution.option.code);
@@ -129,6 +135,45 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
   if (work.sideConflict) issue = work.sideConflict;
   return issue ? { query, hits, issue } : { query, hits };
 }
+
+/**
+ * A mention written in the tabular's own wording for one code (its title or an inclusion term) is
+ * that code: nothing to ask about its type, stage or side, which the wording settles, and no word
+ * match to weigh. Only a 7th character the record leaves open is still asked. Not when the record
+ * adds a detail of its own to the mention (a side, a stage from another statement) or the
+ * documented code's family is given: the search weighs those.
+ */
+function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undefined {
+  const m = work.mention;
+  if (work.extra.length > 0 || work.conflicts.length > 0 || work.sideConflict || m.documentedCode) return undefined;
+  const icd = run.codeSets.icd;
+  const entry = tabularWordingEntry(icd, m.original);
+  const e = entry === undefined ? undefined : icd.entries[entry];
+  if (entry === undefined || !e) return undefined;
+  // A history or family history is coded as one only in the wording of a status code (Z80-Z87).
+  if (m.assertion !== 'affirmed' && !e.code.startsWith('Z')) return undefined;
+  if (!sexFilter(icd, run.input.patient.sex)(e.code)) return undefined;
+  const query = buildQuery(queryText(m, work.extra));
+  const named: SearchHit = { entry, code: e.code, description: e.description, score: 1, matched: query.tokens, matchedText: m.original };
+  let context = phaseContext(work);
+  const asked = encounterTypeIssue(run, m, withSeventhCharacter(icd, named, context).code, context);
+  const answer = asked ? resolutionFor(asked, run.input.answers) : undefined;
+  if (answer?.kind === 'option' && answer.option.refine) context = `${answer.option.refine}\n${context}`;
+  else if (answer?.kind === 'free-text') context = `${answer.text}\n${context}`;
+  if (answer) work.evidence.push({ section: m.section, text: `Physician answer: ${answerLabel(answer)}` });
+  const hit = withSeventhCharacter(icd, named, context);
+  work.notesDone.push(`written as the tabular words ${hit.code}`);
+  // The other codes the words match are alternatives to a choice the tabular's own wording made:
+  // they count for less than the search alone would give them (no single word can flip it).
+  const others = rank(run, query, context, searchFilter(m))
+    .filter((h) => h.code !== hit.code)
+    .map((h) => ({ ...h, score: h.score * ALTERNATIVE_TO_WORDING }));
+  return { query, hits: [hit, ...others], wording: true, ...(asked && !answer ? { issue: asked } : {}) };
+}
+
+const ALTERNATIVE_TO_WORDING = 0.9;
+
+const answerLabel = (r: Resolution) => (r.kind === 'option' ? r.option.label : r.kind === 'free-text' ? r.text : 'clinically undetermined');
 
 /** While the side is asked, the code is the family's unspecified-side code, not one of the sides. */
 function unspecifiedSideWhileAsked(run: CodingRun, work: MentionWork, search: Search): void {
