@@ -4,6 +4,11 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { FeeSchedule } from '../billing/fee-schedule.ts';
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import type { EncounterTimings } from '../workflows/config.ts';
+import {
+  DEFAULT_MAX_PENDING_WORKFLOW_STARTS,
+  DEFAULT_WORKFLOW_START_CONCURRENCY,
+  type EncounterWorkflowStarts,
+} from '../platform/encounter-workflow-starts.ts';
 import type { TokenDirectory } from './auth.ts';
 import type { ReadWorkflowBacklog } from './intake-backpressure.ts';
 import type { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
@@ -57,6 +62,11 @@ export interface ApiDeps {
   onUndeclaredResponse?: (message: string) => void;
   /** Bearer token of GET /metrics; unset: loopback clients only (api/metrics.ts). */
   metricsToken?: string;
+  /**
+   * The workflow starts intake hands off (platform/encounter-workflow-starts.ts); absent: one per
+   * deps object, made at first use from `temporal`, `taskQueue`, `timings` and `limits`.
+   */
+  workflowStarts?: EncounterWorkflowStarts;
 }
 
 export interface ApiLimits {
@@ -73,8 +83,12 @@ export interface ApiLimits {
   intakeMaxBacklogAgeMs: number;
   /** Requests per bearer token per minute before 429 + Retry-After. */
   rateLimitPerMinute: number;
-  /** How long starting a workflow may take before intake answers 503. */
+  /** How long starting a workflow may take (intake answers 503 when it waited for one that did not answer). */
   workflowStartTimeoutMs: number;
+  /** Workflow starts the API sends to Temporal at once after intake stored their encounters. */
+  workflowStartConcurrency: number;
+  /** Stored encounters waiting for their workflow start past which intake answers 503 + Retry-After. */
+  maxPendingWorkflowStarts: number;
   /**
    * How long a read may wait for the workflow's status query before the stored status is shown
    * instead (GET /encounters/:id then says `statusSource: 'database'`).
@@ -91,6 +105,8 @@ export const DEFAULT_API_LIMITS: ApiLimits = {
   intakeMaxBacklogAgeMs: 15_000,
   rateLimitPerMinute: 1_200,
   workflowStartTimeoutMs: 5_000,
+  workflowStartConcurrency: DEFAULT_WORKFLOW_START_CONCURRENCY,
+  maxPendingWorkflowStarts: DEFAULT_MAX_PENDING_WORKFLOW_STARTS,
   statusQueryTimeoutMs: 3_000,
   viewAuditWindowMs: 10 * 60_000,
 };

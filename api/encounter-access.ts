@@ -18,6 +18,7 @@ import { FINAL_STAGES, isStage, type Stage } from '../workflows/stages.ts';
 import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
 import { conflict, type HttpProblem, notFound, unavailable } from '../platform/problem.ts';
 import { uuid } from './schemas.ts';
+import { workflowStartsOf } from './workflow-starts.ts';
 
 const log = createLogger('api');
 
@@ -56,15 +57,39 @@ export function isFinal(stage: Stage): boolean {
   return FINAL_STAGES.includes(stage);
 }
 
+export const WORKFLOW_NOT_STARTED = "The encounter's workflow has not started yet; try again shortly";
+
 /**
- * Runs a signal, bounded in time (Temporal unreachable is a quick 503, not the SDK's retries for
- * many seconds); a workflow that is no longer running becomes a 409 problem.
+ * The problem for a workflow Temporal does not know: the encounter is stored but its workflow not
+ * started yet (stage `received`: intake handed the start off, or Temporal was down) is a 503 with
+ * Retry-After; otherwise the workflow is no longer running, a 409.
  */
-export async function signalOr409(deps: ApiDeps, send: () => Promise<void>): Promise<void> {
+async function missingWorkflowProblem(deps: ApiDeps, workflowId: string): Promise<HttpProblem> {
+  const stored = await deps.prisma.encounter.findUnique({ where: { workflowId }, select: { stage: true } });
+  if (stored?.stage === 'received') return unavailable(WORKFLOW_NOT_STARTED);
+  return conflict("The encounter's workflow is no longer running");
+}
+
+/**
+ * Waits (until `deadline`) for the workflow's start when intake in this process handed it off and
+ * it is still waiting; still waiting at the deadline is a 503 (the start goes out later).
+ */
+async function afterPendingStart(deps: ApiDeps, workflowId: string, deadline: number): Promise<void> {
+  if (!(await workflowStartsOf(deps).settled(workflowId, deadline))) throw unavailable(WORKFLOW_NOT_STARTED);
+}
+
+/**
+ * Runs a signal to an encounter's workflow, bounded in time (Temporal unreachable is a quick 503,
+ * not the SDK's retries for many seconds); a workflow not started yet is a 503, one no longer
+ * running a 409 problem.
+ */
+export async function signalOr409(deps: ApiDeps, workflowId: string, send: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + (deps.limits?.workflowStartTimeoutMs ?? DEFAULT_API_LIMITS.workflowStartTimeoutMs);
+  await afterPendingStart(deps, workflowId, deadline);
   try {
-    await deps.temporal.withDeadline(Date.now() + (deps.limits?.workflowStartTimeoutMs ?? DEFAULT_API_LIMITS.workflowStartTimeoutMs), send);
+    await deps.temporal.withDeadline(deadline, send);
   } catch (error) {
-    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    if (error instanceof WorkflowNotFoundError) throw await missingWorkflowProblem(deps, workflowId);
     throw error;
   }
 }
@@ -87,7 +112,8 @@ export type UpdateOutcome<Result> = { completed: true; result: Result } | { comp
  * Sends a workflow update and waits first for the workflow to accept it (its validator passed and
  * its handler started), then for its result, all within deps.updateTimeoutMs (default 20 s; the
  * wait for the result alone is bounded by deps.updateResultWaitMs when set). The validator's (or
- * handler's) refusal becomes `refused(message)`; a workflow no longer running a 409; not accepted
+ * handler's) refusal becomes `refused(message)`; a workflow no longer running a 409 (one not
+ * started yet a 503; one whose start intake handed off here is waited for first); not accepted
  * in time a 503 (a retry with the same `updateId` joins the same update instead of repeating it);
  * accepted but not finished: `completed: false`, for a 202 that says so.
  */
@@ -100,11 +126,12 @@ export async function sendUpdate<Arg, Result>(
 ): Promise<UpdateOutcome<Result>> {
   const handle = deps.temporal.workflow.getHandle(workflowId);
   const deadline = Date.now() + (deps.updateTimeoutMs ?? 20_000);
-  const settle = (error: unknown): never => {
+  const settle = async (error: unknown): Promise<never> => {
     if (error instanceof WorkflowUpdateFailedError) throw options.refused(error.cause?.message, error.cause);
-    if (error instanceof WorkflowNotFoundError) throw conflict("The encounter's workflow is no longer running");
+    if (error instanceof WorkflowNotFoundError) throw await missingWorkflowProblem(deps, workflowId);
     throw error;
   };
+  await afterPendingStart(deps, workflowId, deadline);
   let accepted: WorkflowUpdateHandle<Result>;
   try {
     accepted = await deps.temporal.withDeadline(deadline, () =>

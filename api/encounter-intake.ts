@@ -22,19 +22,26 @@
  * whether a guessed date of birth is right): the encounter is accepted like any other and the
  * mismatch is written to the audit log (`intake.demographics_mismatch`, naming the fields, never
  * the values) for a person to review.
- * 3. Start the workflow with workflow id `encounter-<id>`, conflict policy USE_EXISTING and
- *    reuse policy REJECT_DUPLICATE, within a bounded time: a repeat never makes a second
- *    execution, and Temporal being unreachable is a quick 503. The encounter is stored by then;
- *    the worker's reconciler (worker/workflow-reconciler.ts) starts any stored encounter whose
- *    workflow was never started, and a repeat of the request starts it too.
+ * 3. Once stored, the encounter is durable and the answer (201) does not wait for Temporal: the
+ *    start of its workflow (id `encounter-<id>`, conflict policy USE_EXISTING, reuse policy
+ *    REJECT_DUPLICATE: a repeat never makes a second execution) is handed to the process's
+ *    bounded starter (platform/encounter-workflow-starts.ts). Until the workflow runs, the
+ *    encounter reads as stage `received` (the stored status), and an answer or action about it
+ *    waits for the start or gets 503 + Retry-After (api/encounter-access.ts). Overload: with
+ *    too many stored encounters waiting for their start, a submission is refused with 503 +
+ *    Retry-After before anything is written. Outage: once a start failed, intake starts the
+ *    workflow itself and waits (bounded), so Temporal down is a quick 503, the encounter stored.
+ *    The worker's reconciler (worker/workflow-reconciler.ts) starts any stored encounter whose
+ *    workflow was never started (a crash with starts still waiting), and a repeat of the request
+ *    starts it too.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type Encounter, type Patient, type Provider } from '../generated/prisma/client.ts';
 import type { PostalAddress } from '../domain/encounter.ts';
-import { startEncounterWorkflow } from '../platform/encounter-workflow-start.ts';
+import { workflowStartsOf } from './workflow-starts.ts';
 import { encounterWorkflowId } from '../workflows/config.ts';
 import type { ApiDeps } from './deps.ts';
-import { HttpProblem, badRequest } from '../platform/problem.ts';
+import { HttpProblem, badRequest, unavailable } from '../platform/problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
 
@@ -276,8 +283,17 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
   }
 }
 
-/** Stores the submission (or finds the earlier one) and makes sure its workflow exists. */
+export const TOO_MANY_UNSTARTED = 'Too many encounters are waiting for their workflow to start; nothing was stored, try again shortly';
+
+/**
+ * Stores the submission (or finds the earlier one) and makes sure its workflow gets started: handed
+ * off (the answer does not wait for Temporal), or started here and waited for while Temporal is
+ * known to be unreachable (a failure is then a 503; the encounter stays stored for the reconciler).
+ */
 export async function submitEncounter(deps: ApiDeps, submission: EncounterSubmissionInput): Promise<IntakeResult> {
+  const starts = workflowStartsOf(deps);
+  // Before any write: a shed submission leaves nothing behind.
+  if (starts.full) throw unavailable(TOO_MANY_UNSTARTED);
   let result: IntakeResult;
   try {
     result = await storeEncounter(deps, submission);
@@ -287,18 +303,12 @@ export async function submitEncounter(deps: ApiDeps, submission: EncounterSubmis
     if (!isUniqueViolation(error)) throw error;
     result = await storeEncounter(deps, submission);
   }
+  // The workflow's first step moves the stage on: past `received` it was started long ago.
+  if (!result.created && result.encounter.stage !== 'received') return result;
   const physicianNpi = result.created
     ? submission.provider.npi
     : (await deps.prisma.provider.findUniqueOrThrow({ where: { id: result.encounter.providerId }, select: { npi: true } })).npi;
-  await startEncounterWorkflow(
-    deps.temporal,
-    {
-      taskQueue: deps.taskQueue,
-      timings: deps.timings,
-      ...(deps.limits?.workflowStartTimeoutMs !== undefined ? { timeoutMs: deps.limits.workflowStartTimeoutMs } : {}),
-    },
-    result.encounter,
-    physicianNpi,
-  );
+  if (starts.temporalUnreachable) await starts.startNow(result.encounter, physicianNpi);
+  else starts.enqueue(result.encounter, physicianNpi);
   return result;
 }

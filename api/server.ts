@@ -10,6 +10,7 @@ import { connectClient, type TemporalSettings } from '../platform/temporal-conne
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { createTracing } from '../platform/tracing.ts';
 import { createApp } from './app.ts';
+import { EncounterWorkflowStarts } from '../platform/encounter-workflow-starts.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
 import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import type { ExternalParties } from '../worker/dependencies.ts';
@@ -39,6 +40,15 @@ export async function runApi(
       workflow: [...(tracing ? [new OpenTelemetryWorkflowClientInterceptor({ tracer: tracing.tracer })] : []), ...signing.workflow],
     },
   });
+  // Intake hands workflow starts off to this; a stop lets the waiting ones go out first.
+  const workflowStarts = new EncounterWorkflowStarts({
+    temporal: client,
+    taskQueue: config.taskQueue,
+    timings: config.timings,
+    timeoutMs: config.apiLimits.workflowStartTimeoutMs,
+    concurrency: config.apiLimits.workflowStartConcurrency,
+    maxPending: config.apiLimits.maxPendingWorkflowStarts,
+  });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
     prisma,
@@ -50,6 +60,7 @@ export async function runApi(
     payloadCodec,
     temporalUiOrigins: config.temporalUiOrigins,
     limits: config.apiLimits,
+    workflowStarts,
     patientPortal: config.patientPortal,
     metricsToken: config.observability.metricsToken,
     payments: {
@@ -75,6 +86,8 @@ export async function runApi(
     url: server.url,
     async stop() {
       await server.stop().catch(() => undefined);
+      // Starts still waiting after this are the reconciler's (their encounters are stored).
+      await workflowStarts.idle(config.apiLimits.workflowStartTimeoutMs);
       await connection.close();
       await prisma.$disconnect();
       await tracing?.shutdown();

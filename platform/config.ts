@@ -140,7 +140,23 @@ export const environmentSchema = z.object({
     DEFAULT_API_LIMITS.workflowStartTimeoutMs,
     {
       description:
-        'How long intake may wait for Temporal to start a workflow before answering 503 (the encounter is stored; the reconciler starts it)',
+        'How long one workflow start may take; intake waits for it only once a start failed (Temporal unreachable): past it 503, the encounter stored for the reconciler',
+    },
+    1,
+  ),
+  API_WORKFLOW_START_CONCURRENCY: wholeNumber(
+    DEFAULT_API_LIMITS.workflowStartConcurrency,
+    {
+      description:
+        'Workflow starts each API process sends to Temporal at once; intake answers once the encounter is stored and hands its start to these (`platform/encounter-workflow-starts.ts`)',
+    },
+    1,
+  ),
+  API_MAX_PENDING_WORKFLOW_STARTS: wholeNumber(
+    DEFAULT_API_LIMITS.maxPendingWorkflowStarts,
+    {
+      description:
+        'Stored encounters waiting for their workflow start in one API process past which intake answers 503 with `Retry-After` (nothing stored)',
     },
     1,
   ),
@@ -439,6 +455,8 @@ function appConfig(env: Environment) {
       intakeMaxBacklogAgeMs: env.API_INTAKE_MAX_BACKLOG_AGE_MS,
       rateLimitPerMinute: env.API_RATE_LIMIT_PER_MINUTE,
       workflowStartTimeoutMs: env.TEMPORAL_START_TIMEOUT_MS,
+      workflowStartConcurrency: env.API_WORKFLOW_START_CONCURRENCY,
+      maxPendingWorkflowStarts: env.API_MAX_PENDING_WORKFLOW_STARTS,
       statusQueryTimeoutMs: env.STATUS_QUERY_TIMEOUT_MS,
       viewAuditWindowMs: env.AUDIT_VIEW_WINDOW_MS,
     },

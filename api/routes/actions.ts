@@ -60,7 +60,9 @@ export const actionRoutes = [
       const stage = stageOf(encounter, await queryLiveStatus(deps, encounter.workflowId));
       if (isFinal(stage)) throw conflict(`The encounter is ${stage} and can no longer be cancelled`);
       const request: CancelRequest = { cancelledBy: principal.subject, reason: body.reason };
-      await signalOr409(deps, () => deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request));
+      await signalOr409(deps, encounter.workflowId, () =>
+        deps.temporal.workflow.getHandle(encounter.workflowId).signal(cancelSignal, request),
+      );
       const response = { status: 202, body: { accepted: true } };
       await recordAudit(deps.prisma, {
         encounterId: encounter.id,

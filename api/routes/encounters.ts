@@ -35,7 +35,11 @@ export const encounterRoutes = [
       roles: ['intake'],
       body: encounterSubmissionSchema,
       responses: {
-        201: { description: 'Stored; its workflow started', body: encounterReceiptSchema, headers: { Location: 'The encounter' } },
+        201: {
+          description: 'Stored (durable); its workflow is started right after the answer, stage `received` until it runs',
+          body: encounterReceiptSchema,
+          headers: { Location: 'The encounter' },
+        },
         200: {
           description: 'Already known (the same body again): the stored encounter',
           body: encounterReceiptSchema,
@@ -44,7 +48,7 @@ export const encounterRoutes = [
       },
       problems: {
         409: 'The clinicEncounterId is known with a different body',
-        503: 'Temporal or the database did not answer; nothing half-written, try again',
+        503: 'Too many stored encounters wait for their workflow start (nothing stored), or the database or Temporal did not answer; nothing half-written, try again',
       },
     },
     async ({ deps, body: submission, res }) => {

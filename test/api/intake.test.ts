@@ -73,6 +73,8 @@ describe('intake is idempotent on clinicEncounterId', () => {
     const stored = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: first.body.id } });
     expect(stored.placeOfService).toBe('11');
 
+    // The answer came once the encounter was stored; its start was handed off.
+    await api.workflowStarts.idle();
     const description = await api.env.client.workflow.getHandle(first.body.workflowId).describe();
     expect(description.status.name).toBe('RUNNING');
     expect(description.type).toBe('encounterWorkflow');
@@ -165,6 +167,7 @@ describe('intake is idempotent on clinicEncounterId', () => {
     const repeat = await post(submission);
     expect(repeat.status).toBe(200);
     expect(repeat.body.id).toBe(id);
+    await api.workflowStarts.idle();
     const description = await api.env.client.workflow.getHandle(`encounter-${id}`).describe();
     expect(description.status.name).toBe('RUNNING');
   });
@@ -173,9 +176,11 @@ describe('intake is idempotent on clinicEncounterId', () => {
     const submission = validSubmission();
     const first = await post(submission);
     expect(first.status).toBe(201);
+    await api.workflowStarts.idle();
     const handle = api.env.client.workflow.getHandle(first.body.workflowId);
     await handle.terminate('test');
     expect((await post(submission)).status).toBe(200);
+    await api.workflowStarts.idle();
     const description = await handle.describe();
     expect(description.status.name).toBe('TERMINATED');
   });

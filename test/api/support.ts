@@ -12,6 +12,7 @@ import { createApp } from '../../api/app.ts';
 import { buildPatientStatement, type PatientStatementDocument } from '../../billing/statement.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import type { ApiLimits } from '../../api/deps.ts';
+import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
 import { listen } from '../../platform/http-server.ts';
 import { createPayloadCodec, encryptingDataConverter, generatePayloadKeySpec } from '../../platform/payload-codec.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
@@ -26,6 +27,8 @@ export interface ApiUnderTest {
   db: TestDatabase;
   env: TestWorkflowEnvironment;
   taskQueue: string;
+  /** The workflow starts intake hands off (`idle()` waits for them). */
+  workflowStarts: EncounterWorkflowStarts;
   /** What /readyz reports; tests may change it. */
   readiness: Record<string, boolean>;
   /** Answers that their route does not declare (status or body schema); close() fails if any. */
@@ -45,7 +48,9 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     dataConverter: encryptingDataConverter(payloadCodec),
   });
   const undeclaredResponses: string[] = [];
+  const workflowStarts = new EncounterWorkflowStarts({ temporal, taskQueue, timings: DEFAULT_TIMINGS });
   const app = createApp({
+    workflowStarts,
     prisma: db.prisma,
     temporal,
     payloadCodec,
@@ -66,10 +71,12 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     db,
     env,
     taskQueue,
+    workflowStarts,
     readiness,
     undeclaredResponses,
     close: async () => {
       await server.stop();
+      await workflowStarts.idle();
       await Promise.allSettled([env.teardown(), db.drop()]);
       // Every answer the tests provoked must be one the OpenAPI document declares.
       if (undeclaredResponses.length > 0) throw new Error(`Undeclared responses:\n${[...new Set(undeclaredResponses)].join('\n')}`);

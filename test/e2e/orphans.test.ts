@@ -1,4 +1,5 @@
-// Temporal unreachable during intake: quick 503 + Retry-After, the rows stay stored, and once
+// Temporal unreachable during intake: the first submission is stored and answered (its start is
+// handed off and fails), after that quick 503 + Retry-After, the rows stay stored, and once
 // Temporal is back the reconciler starts every one of them; each then completes. Over the real
 // stack; the API reaches Temporal through a proxy the test takes down and brings back.
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,7 @@ import type { Server } from 'node:http';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { DATE_OF_SERVICE } from '../../platform/search-attributes.ts';
@@ -20,6 +22,7 @@ let proxy: TcpProxy;
 let server: Server;
 let apiUrl: string;
 let connection: Connection;
+let workflowStarts: EncounterWorkflowStarts;
 
 beforeAll(async () => {
   const [host, port] = stack.env.connection.options.address.split(':');
@@ -30,7 +33,9 @@ beforeAll(async () => {
     namespace: stack.env.namespace ?? 'default',
     dataConverter: encryptingDataConverter(stack.payloadCodec),
   });
+  workflowStarts = new EncounterWorkflowStarts({ temporal, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, timeoutMs: 2_000 });
   const app = createApp({
+    workflowStarts,
     prisma: stack.db.prisma,
     temporal,
     taskQueue: stack.taskQueue,
@@ -48,6 +53,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await workflowStarts?.idle();
   await connection?.close().catch(() => undefined);
   await proxy?.close();
 });
@@ -63,12 +69,22 @@ async function hasWorkflow(workflowId: string): Promise<boolean> {
 }
 
 describe('no orphans when Temporal is down during intake', () => {
-  it('503 + Retry-After while it is down; after it is back the reconciler starts every stored encounter and each completes', async () => {
+  it('stored and answered until a start fails, 503 + Retry-After after; once it is back the reconciler starts every stored encounter and each completes', async () => {
     await proxy.down();
     const submissions = Array.from({ length: 4 }, () => validSubmission());
+    // Nothing has told this API yet that Temporal is down: the encounter is stored, the answer
+    // does not wait for the start, and the start handed off fails.
+    const accepted = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submissions[0] });
+    expect(accepted.status).toBe(201);
+    expect(accepted.body).toMatchObject({ stage: 'received' });
+    await workflowStarts.idle();
+    expect(workflowStarts.temporalUnreachable).toBe(true);
+    // From then on intake waits for the start itself: 503 + Retry-After, the encounter stored.
     const started = Date.now();
-    const responses = await Promise.all(submissions.map((body) => call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body })));
-    console.log(`intake with Temporal down: ${responses.map((r) => r.status).join(',')} in ${Date.now() - started} ms`);
+    const responses = await Promise.all(
+      submissions.slice(1).map((body) => call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body })),
+    );
+    console.log(`intake with Temporal known down: ${responses.map((r) => r.status).join(',')} in ${Date.now() - started} ms`);
     for (const response of responses) {
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
