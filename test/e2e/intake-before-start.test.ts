@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { WORKFLOW_NOT_STARTED } from '../../api/encounter-access.ts';
+import { TOO_MANY_UNSTARTED } from '../../api/encounter-intake.ts';
 import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
@@ -22,7 +23,7 @@ let server: Server;
 let apiUrl: string;
 let workflowStarts: EncounterWorkflowStarts;
 let release: () => void = () => undefined;
-let held = new Promise<void>((resolve) => (release = resolve));
+const held = new Promise<void>((resolve) => (release = resolve));
 const undeclared: string[] = [];
 
 beforeAll(async () => {
@@ -48,6 +49,7 @@ beforeAll(async () => {
     taskQueue: stack.taskQueue,
     timings: FAST_TIMINGS,
     timeoutMs: 150_000,
+    maxPending: 2,
   });
   const app = createApp({
     workflowStarts,
@@ -98,6 +100,16 @@ describe('an encounter stored before its workflow started', () => {
     const replay = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: submission });
     expect([replay.status, replay.body.id, replay.body.stage]).toEqual([200, id, 'received']);
     expect(workflowStarts.pending).toBe(1);
+    // Overload: with as many stored encounters waiting for their start as allowed (2), the next
+    // submission is refused before anything is written.
+    expect((await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: validSubmission() })).status).toBe(201);
+    const shed = validSubmission();
+    const refused = await call(apiUrl, 'POST', '/encounters', { token: TOKENS.intake, body: shed });
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.body.detail).toBe(TOO_MANY_UNSTARTED);
+    expect(await stack.db.prisma.encounter.count({ where: { clinicEncounterId: shed.clinicEncounterId } })).toBe(0);
+    expect(await stack.db.prisma.patient.count({ where: { externalId: shed.patient.externalId } })).toBe(0);
 
     // Actions: a signal (cancel) and an update (coverage correction) wait for the start, then 503.
     const cancel = await call(apiUrl, 'POST', `/encounters/${id}/cancel`, {
