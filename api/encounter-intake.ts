@@ -205,15 +205,14 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
       sex: patient.sex,
       ...addressColumns(patient.address, patient.phone),
     };
+    // Flat creates, each one INSERT ... RETURNING: a nested create adds a SELECT of the parent.
     writes.push(
       deps.prisma.patient.create({
-        data: {
-          id: patientId,
-          externalId: patient.externalId,
-          memberId: patient.memberId,
-          ...demographics,
-          versions: { create: { version: 1, ...demographics, changedBy: 'intake' } },
-        },
+        data: { id: patientId, externalId: patient.externalId, memberId: patient.memberId, ...demographics },
+        select: { id: true },
+      }),
+      deps.prisma.patientVersion.create({
+        data: { patientId, version: 1, ...demographics, changedBy: 'intake' },
         select: { id: true },
       }),
     );
@@ -248,10 +247,18 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
         submissionHash: hash,
         stage: 'received',
         workflowId: encounterWorkflowId(id),
-        coverageVersions: {
-          create: { version: 1, kind: 'insurance', payerId: submission.payerId, memberId: patient.memberId, changedBy: 'intake' },
-        },
       },
+    }),
+    deps.prisma.coverageVersion.create({
+      data: {
+        encounterId: id,
+        version: 1,
+        kind: 'insurance',
+        payerId: submission.payerId,
+        memberId: patient.memberId,
+        changedBy: 'intake',
+      },
+      select: { id: true },
     }),
   );
   if (mismatched.length > 0) {
@@ -272,7 +279,7 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
   }
   try {
     // Batched: the statements go together, all or none (no interactive transaction, see the top).
-    const written = writes.length === 1 ? [await writes[0]!] : await deps.prisma.$transaction(writes);
+    const written = await deps.prisma.$transaction(writes);
     return { encounter: written[encounterIndex] as Encounter, created: true };
   } catch (error) {
     // The same clinicEncounterId was stored a moment ago by a simultaneous request.
