@@ -8,14 +8,13 @@ import { unlinkedCause } from './cause-link.ts';
 import {
   confirmQuestion,
   conflictQuestion,
-  diagnosisQuestion,
   lateralityQuestion,
   relationQuestion,
   resolutionFor,
   specificityQuestion,
   type ClarificationIssue,
 } from './clarification.ts';
-import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recordText, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { isExtension } from './icd10cm.ts';
 import { sidesInFamily } from './laterality.ts';
@@ -24,13 +23,6 @@ import { recordStatements } from './review-signals.ts';
 import { SPECIFICITY_RULES } from './specificity.ts';
 import { unstatedAxis } from './unstated-axis.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
-
-/** Below this confidence the physician is asked. */
-export const LOW_CONFIDENCE = 0.55;
-/** Two codes of equal specificity closer than this are "competing". */
-export const COMPETING_MARGIN = 0.015;
-/** A match at least this good is not asked about for a tie. */
-const STRONG_MATCH = 0.8;
 
 export function indicatorsFor(run: CodingRun, m: Mention): string[] {
   const q = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5));
@@ -43,16 +35,6 @@ export function indicatorsFor(run: CodingRun, m: Mention): string[] {
     if (t.flag && t.flag !== 'N' && out.length < 6) out.push(`Result: ${t.name} ${t.value}${t.unit ? ` ${t.unit}` : ''} (${t.flag})`);
   }
   return [...new Set(out)];
-}
-
-/** The whole record as text (notes, diagnoses, test results) for indicator checks. */
-function recordText(run: CodingRun): string {
-  const doc = run.input.documentation;
-  return [
-    doc.notes,
-    ...doc.diagnoses.map((d) => d.description),
-    ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`),
-  ].join(' \n ');
 }
 
 export function mentionIssue(
@@ -125,37 +107,9 @@ export function mentionIssue(
     });
     if (issue) return issue;
   }
-  const second = hits[1];
-  // A tie between strong matches is the engine's own ambiguity, not a gap in the record: the
-  // deterministic choice stands (alternatives listed); only weak ties go to the physician.
-  if (
-    second &&
-    top.score < STRONG_MATCH &&
-    top.score - second.score <= COMPETING_MARGIN &&
-    top.code.length === second.code.length &&
-    top.code.slice(0, 3) !== second.code.slice(0, 3) &&
-    !/unspecified/i.test(top.description)
-  ) {
-    const close = hits.filter((h) => top.score - h.score <= COMPETING_MARGIN && h.code.length === top.code.length).slice(0, 4);
-    const issue = open({
-      kind: 'competing',
-      question: diagnosisQuestion(m.original),
-      clinicalIndicators: indicatorsFor(run, m),
-      options: close.map((h) => ({ label: h.description, code: h.code })),
-      reason: `Codes of equal specificity fit the documentation equally well: ${close.map((h) => h.code).join(', ')}.`,
-    });
-    if (issue) return issue;
-  }
-  if (top.score * SECTION_WEIGHT[m.section] < LOW_CONFIDENCE) {
-    const issue = open({
-      kind: 'low-confidence',
-      question: diagnosisQuestion(m.original),
-      clinicalIndicators: indicatorsFor(run, m),
-      options: hits.slice(0, 3).map((h) => ({ label: h.description, code: h.code })),
-      reason: `Best match ${top.code} has low confidence (${round(top.score)}).`,
-    });
-    if (issue) return issue;
-  }
+  // A weak match or a tie between codes is the engine's own uncertainty, not a gap in the record:
+  // it sends the encounter to a coder (straight-through.ts: low-confidence, competing-families),
+  // never to the physician.
   return undefined;
 }
 

@@ -5,6 +5,7 @@
  * mention of payment. Each issue carries a stable question so an answer can be matched back.
  */
 import type { ClarificationAnswer, ClarificationQueryDraft } from '../domain/coding.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
 
 export const OTHER_OPTION = 'Other (please specify)';
 export const UNDETERMINED_OPTION = 'Clinically undetermined';
@@ -17,6 +18,8 @@ export interface ClarificationOption {
   code?: string;
   /** A code to leave off when this option is chosen (for Excludes1 conflicts). */
   dropCode?: string;
+  /** The refine words name the condition in full ("end stage renal disease"): they replace the documented words. */
+  replaces?: true;
 }
 
 export interface ClarificationIssue {
@@ -39,8 +42,42 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   if (!answer) return undefined;
   const option = answer.option === undefined ? undefined : issue.options.find((o) => o.label === answer.option);
   if (option && option.label !== OTHER_OPTION && option.label !== UNDETERMINED_OPTION) return { kind: 'option', option };
-  if (answer.freeText && answer.freeText.trim()) return { kind: 'free-text', text: answerAsDocumentation(answer.freeText) };
+  if (answer.freeText && answer.freeText.trim()) {
+    const text = answerAsDocumentation(answer.freeText);
+    const named = optionNamedBy(issue.options, answer.freeText);
+    if (!named) return { kind: 'free-text', text };
+    // The answer names one of the offered values: that value, with whatever else the answer
+    // documents about the condition ("chronic" in "chronic diastolic"), replaces the open detail.
+    if (named.code || named.dropCode || !named.refine) return { kind: 'option', option: named };
+    return { kind: 'option', option: { ...named, refine: named.refine === text ? text : `${named.refine} ${text}` } };
+  }
   return { kind: 'undetermined' };
+}
+
+/** What an answer says is absent ("no psychotic features", "not on dialysis yet"): not a value it names. */
+const NEGATED_PHRASE = /\b(no|not|denies|negative for|ruled out)\b[^,;.]*/gi;
+/** A bare denial ("no", "not related"): the answer chooses the option that says no. */
+const DENIAL = /^(no|nope|negative|not (related|due to it|caused by it|linked))$/i;
+
+/**
+ * The offered option a free-text answer names: each option's own words (those not shared by every
+ * option: "5" of "stage 5", "moderate" of "..., recurrent, moderate") all present in the answer once
+ * what it says is absent is left out. When several match, the one naming the most ("acute on
+ * chronic" over "acute") if it includes the others; otherwise none (the answer is read as text).
+ */
+export function optionNamedBy(options: readonly ClarificationOption[], freeText: string): ClarificationOption | undefined {
+  const clauses = answerAsDocumentation(freeText.replace(NEGATED_PHRASE, ' '));
+  if (DENIAL.test(freeText.trim().replace(/[.!]+$/, ''))) return options.find((o) => /^no\b/i.test(o.label));
+  const said = new Set(tokenize(expandAbbreviations(clauses)));
+  const wordsOf = options.map((o) => new Set(tokenize(expandAbbreviations(o.refine ?? o.label))));
+  const shared = (t: string) => wordsOf.every((w) => w.has(t));
+  const own = wordsOf.map((w) => [...w].filter((t) => !shared(t)));
+  const matched = options
+    .map((option, i) => ({ option, words: own[i] ?? [] }))
+    .filter((o) => o.words.length > 0 && o.words.every((t) => said.has(t)));
+  const widest = matched.reduce<(typeof matched)[number] | undefined>((a, b) => (!a || b.words.length > a.words.length ? b : a), undefined);
+  if (!widest) return undefined;
+  return matched.every((o) => o.words.every((t) => widest.words.includes(t))) ? widest.option : undefined;
 }
 
 /** A clause of an answer that takes something back ("the type 1 entry was an error"): not documentation of the condition. */
@@ -48,13 +85,16 @@ const RETRACTION =
   /\b(error|erroneous|in error|mistake|mistaken|incorrect|wrong|inaccurate|not accurate|should be (removed|deleted)|disregard)\b/i;
 /** A bare assent ("yes", "confirmed"): the rest of the answer is what it documents. */
 const ASSENT = /^(yes|yeah|yep|correct|confirmed|agreed?|i agree|that is correct|indeed)$/i;
+/** A result given as support ("the GAD antibodies were negative", "MRI showed a tear"): evidence, not the diagnosis. */
+const RESULT =
+  /^(the |her |his |their )?([\w-]+ ){0,3}(antibod(y|ies)|tests?|levels?|labs?|panel|cultures?|biops(y|ies)|scans?|mri|ct|x-?rays?|ultrasound|echo(cardiogram)?|results?|titers?|screen(ing)?|studies|study)\b.*\b(negative|positive|normal|abnormal|elevated|low|high|shows?|showed|revealed|confirm(s|ed)|demonstrat\w+|was|were)\b/i;
 /** A measurement given as support ("eGFR 24", "A1c 9.1 %"): clinical indicator, not a diagnosis statement. */
 const MEASUREMENT =
   /^(e?gfr|a1c|hba1c|hgb|hemoglobin|creatinine|cr|bun|bmi|bp|ef|lvef|ejection fraction|inr|tsh|ldl|glucose|sat|spo2)\b[\s:=]*(of|was|is|at)?\s*[<>~]?\s*\d/i;
 
 /**
  * A physician's free-text answer read as documentation of the condition: split into clauses, what
- * the answer takes back, bare assent and supporting measurements left out (the rest is what the
+ * the answer takes back, bare assent and supporting measurements or results left out (the rest is what the
  * physician now documents, and re-coding reads it as such). The whole answer when nothing is left.
  */
 export function answerAsDocumentation(freeText: string): string {
@@ -62,7 +102,7 @@ export function answerAsDocumentation(freeText: string): string {
     .split(/[;.\n]|,\s+/)
     .map((c) => c.trim())
     .filter(Boolean);
-  const kept = clauses.filter((c) => !RETRACTION.test(c) && !ASSENT.test(c) && !MEASUREMENT.test(c));
+  const kept = clauses.filter((c) => !RETRACTION.test(c) && !ASSENT.test(c) && !MEASUREMENT.test(c) && !RESULT.test(c));
   return kept.length > 0 ? kept.join(' ') : freeText.trim();
 }
 
@@ -93,10 +133,6 @@ export function specificityQuestion(condition: string, aspect: string): string {
 
 export function relationQuestion(condition: string, statement: string, cause: string): string {
   return `The record documents "${condition}" and also "${statement}". Based on your clinical judgment, can you clarify whether the condition is due to ${cause}?`;
-}
-
-export function diagnosisQuestion(condition: string): string {
-  return `The record documents "${condition}". Based on your clinical judgment, which of the following best describes the condition?`;
 }
 
 export function conflictQuestion(a: string, b: string): string {

@@ -47,6 +47,16 @@ export function titleShare(title: string, documented: string): number {
   return Math.round((core.filter((t) => said.has(t)).length / core.length) * 1000) / 1000;
 }
 
+/** The whole record as text (notes, diagnoses, test results) for indicator checks. */
+export function recordText(run: CodingRun): string {
+  const doc = run.input.documentation;
+  return [
+    doc.notes,
+    ...doc.diagnoses.map((d) => d.description),
+    ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`),
+  ].join(' \n ');
+}
+
 /** How much a match counts by where in the record it was found. */
 export const SECTION_WEIGHT: Record<RecordSection, number> = { diagnoses: 1, notes: 0.85, procedures: 0.8, testResults: 0.7 };
 

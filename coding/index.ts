@@ -5,7 +5,7 @@
  */
 export { loadCodeSets, type CodeSets } from './code-sets.ts';
 export { codeEncounter, DIAGNOSIS_STEPS } from './code-encounter.ts';
-export { LOW_CONFIDENCE } from './clarification-issues.ts';
+export { LOW_CONFIDENCE } from './straight-through.ts';
 export { runEdits, type DiagnosisLine, type ProcedureLine } from './edits.ts';
 export { loadProcedureCatalog, procedureSystem, type ProcedureCatalog, type CatalogProcedure } from './procedures.ts';
 export { OTHER_OPTION, UNDETERMINED_OPTION } from './clarification.ts';

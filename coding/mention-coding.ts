@@ -87,7 +87,7 @@ const phaseContext = (work: MentionWork) => [`${work.mention.text} ${work.extra.
  * may lead to another question) or left open, with the classification's default coded meanwhile.
  */
 function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
-  const m = work.mention;
+  let m = work.mention;
   const icd = run.codeSets.icd;
   // While a side conflict is open, the plain side question is not asked as well.
   const answered = new Set<string>();
@@ -124,7 +124,10 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
       issue = undefined;
       break;
     }
-    if (resolution.kind === 'option' && resolution.option.refine) work.extra.push(resolution.option.refine);
+    if (resolution.kind === 'option' && resolution.option.replaces && resolution.option.refine) {
+      work.mention = { ...work.mention, text: resolution.option.refine };
+      m = work.mention;
+    } else if (resolution.kind === 'option' && resolution.option.refine) work.extra.push(resolution.option.refine);
     else if (resolution.kind === 'free-text') work.extra.push(resolution.text);
     issue = undefined;
     if (resolution.kind === 'undetermined') {

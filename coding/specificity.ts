@@ -4,7 +4,7 @@
  */
 import type { RecordSection } from '../domain/coding.ts';
 import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
-import type { CodingRun, MentionWork } from './coding-run.ts';
+import { recordText, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
 import { expandAbbreviations } from './text.ts';
@@ -14,6 +14,8 @@ export interface SpecificityRule {
   mentions: RegExp;
   /** ...but not any of these details. */
   unlessAlso: RegExp;
+  /** A statement that names the condition through its detail alone ("ESRD" is chronic kidney disease at stage 5). */
+  namesCondition?: RegExp;
   /** The detail itself, as words to add to the condition when another statement of the record documents it. */
   detail: RegExp;
   aspect: string;
@@ -34,6 +36,10 @@ export interface SpecificityRule {
   comparable?: (detail: string) => string | undefined;
 }
 
+/** What in a record points at a type of diabetes other than the default type 2 (insulin use does not: I.C.4.a.3). */
+const OTHER_TYPE_OF_DIABETES =
+  /\b(gad(65)?|anti-?gad|islet( cell)?|insulin auto|znt8|ia-?2)\b[^.;]*\b(antibod\w*|abs?|autoantibod\w*)\b[^.;]*\bpositive\b|\bpositive\b[^.;]*\b(gad(65)?|anti-?gad|islet|znt8)\b|\bc-?peptide\b[^.;]*\b(low|undetectable|absent)\b|\b(ketoacidosis|dka|juvenile[- ]onset|juvenile diabetes|childhood[- ]onset|since childhood|lada|latent autoimmune)\b|\bdiagnosed (at |at age |age )([1-9]|1[0-7])\b|\bdiagnosed in childhood\b|\b(pancreatectomy|cystic fibrosis|hemochromatosis|cushing\w*|chronic pancreatitis)\b|\b(steroid|glucocorticoid|drug|chemical)[- ]induced\b/i;
+
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     // A test result or a note naming the virus type ("rapid test positive for influenza B").
@@ -52,6 +58,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
       /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
     aspect: 'type of diabetes mellitus',
     defaultRefine: 'type 2 diabetes mellitus',
+    // The type left unstated is type 2 by the guideline's default (I.C.4.a.2), not a question: the
+    // physician is asked only when the record points at another type (autoimmune markers, ketoacidosis,
+    // juvenile onset, a pancreas lost or diseased, a drug-induced course).
+    indicatedBy: OTHER_TYPE_OF_DIABETES,
     comparable: (d) => {
       const t = /\btype\s*(1|2|i|ii|one|two)\b/i.exec(d)?.[1]?.toLowerCase();
       return t === undefined ? undefined : t === '1' || t === 'i' || t === 'one' ? 'type 1' : 'type 2';
@@ -92,6 +102,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     mentions: /\b(chronic kidney disease|ckd)\b/i,
     unlessAlso: /\bstage\b|end stage|esrd|\bg[1-5]a?\b/i,
+    namesCondition: /\b(end stage renal disease|end stage kidney disease|esrd)\b/i,
     detail: /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
     aspect: 'stage of the chronic kidney disease',
     // Stage 5 and end-stage renal disease together are ESRD (N18.6), not a conflict.
@@ -107,7 +118,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
       { label: 'Stage 3b', refine: 'stage 3b' },
       { label: 'Stage 4', refine: 'stage 4' },
       { label: 'Stage 5', refine: 'stage 5' },
-      { label: 'End stage renal disease', refine: 'end stage renal disease' },
+      { label: 'End stage renal disease', refine: 'end stage renal disease', replaces: true },
     ],
   },
   {
@@ -153,6 +164,8 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
 ];
 
+const namesCondition = (rule: SpecificityRule, text: string) => rule.mentions.test(text) || rule.namesCondition?.test(text) === true;
+
 /** Another affirmed statement of the record that names the same condition with the detail a rule asks for. */
 function detailElsewhere(
   run: CodingRun,
@@ -166,7 +179,7 @@ function detailElsewhere(
   for (const s of statements) {
     if (s.original === m.original) continue;
     const text = expandAbbreviations(s.text);
-    if (!rule.mentions.test(text) || !rule.unlessAlso.test(text)) continue;
+    if (!namesCondition(rule, text) || !rule.unlessAlso.test(text)) continue;
     const detail = rule.detail.exec(text)?.[0];
     if (detail) return { detail, section: s.section, text: s.original };
   }
@@ -179,9 +192,22 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
     const own = expandAbbreviations(queryText(work.mention, work.extra));
     if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
     const found = detailElsewhere(run, work.mention, rule);
-    if (!found) continue;
+    if (!found) {
+      if (rule.defaultRefine && rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) {
+        // Nothing in the record points away from the classification's default: it is coded, not asked.
+        work.extra.push(rule.defaultRefine);
+        work.inferred.push(rule.defaultRefine);
+        work.notesDone.push(`${rule.aspect} not documented: ${rule.defaultRefine} by the classification's default`);
+      }
+      continue;
+    }
     work.evidence.push({ section: found.section, text: found.text });
-    if (found.section === 'diagnoses') {
+    if (rule.namesCondition?.test(found.detail)) {
+      // The detail is the condition at its stage ("ESRD" for "CKD"): it replaces the documented words.
+      work.mention = { ...work.mention, text: found.detail };
+      work.inferred.push(`${rule.aspect} from ${found.section}`);
+      work.notesDone.push(`${rule.aspect} ("${found.detail}") documented in ${found.section} ("${found.text}")`);
+    } else if (found.section === 'diagnoses') {
       // Another diagnosis line states it and is coded on its own: nothing to ask, nothing to add here.
       work.statedElsewhere.add(rule.aspect);
       work.notesDone.push(`${rule.aspect} stated by another diagnosis ("${found.text}")`);
@@ -212,7 +238,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     // Two diagnosis lines that disagree are each coded, and their Excludes1 edit asks the physician.
     for (const st of run.notes.filter((n) => n.assertion === 'affirmed' && n.original !== m.original)) {
       const text = expandAbbreviations(st.text);
-      if (!rule.mentions.test(text)) continue;
+      if (!namesCondition(rule, text)) continue;
       const d = rule.detail.exec(text)?.[0];
       const v = d === undefined ? undefined : rule.comparable(d);
       if (v && !values.has(v)) values.set(v, { section: 'notes', text: st.original });

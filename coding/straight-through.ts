@@ -99,6 +99,9 @@ export interface DecisionInput {
   preventiveWithFindings?: boolean;
 }
 
+/** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
+export const LOW_CONFIDENCE = 0.55;
+
 /**
  * How close a runner-up of another category must come to make the choice of family fragile: the
  * score one side word adds to a code (search.ts), i.e. a single word of the record could flip it.
@@ -141,6 +144,6 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('long-term-drug-undecided', input.longTermDrugUndecided === true);
   add('history-context', input.historyContext === true);
   add('preventive-with-findings', input.preventiveWithFindings === true);
-  add('low-confidence', input.confidence < config.threshold);
+  add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

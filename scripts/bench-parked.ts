@@ -73,9 +73,9 @@ let shed = 0;
 const logDir = resolve(PROJECT_ROOT, '.data', 'bench', runTag);
 await mkdir(logDir, { recursive: true });
 
-/** Documentation the engine cannot code without asking: the type of diabetes is not stated. */
+/** Documentation the engine cannot code without asking: the type of diabetes is not stated and the record points at type 1. */
 const UNSURE_DOCUMENTATION = {
-  notes: 'Here for diabetes check. Feet intact.',
+  notes: 'Here for diabetes check. Feet intact. GAD65 antibodies positive.',
   diagnoses: [{ description: 'Diabetes' }],
   procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
   testResults: [],

@@ -55,9 +55,9 @@ type Documentation = ReturnType<typeof validSubmission>['documentation'];
 
 /** Encounters by what they are for; each named by its clinic encounter id in the worklist. */
 export const SCENARIOS = {
-  /** Documentation too vague to code: the physician is asked (awaiting_clarification). */
+  /** Diabetes without its type while the record points at type 1: the physician is asked (awaiting_clarification). */
   vagueDiabetes: {
-    notes: 'Here for diabetes check. Feet intact.',
+    notes: 'Here for diabetes check. Feet intact. GAD65 antibodies positive.',
     diagnoses: [{ description: 'Diabetes' }],
     procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
     testResults: [],

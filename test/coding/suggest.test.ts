@@ -109,8 +109,11 @@ describe('codeEncounter: physician queries', () => {
     expect(undetermined.clarification).toBeUndefined();
   });
 
-  it('diabetes without a type: default E11.9 while asking; the answer gives the type', () => {
-    const doc = { diagnoses: [{ description: 'Diabetes' }] };
+  it('diabetes without a type is E11.9 by default; asked only when the record points at another type', () => {
+    const plain = codeEncounter(input({ diagnoses: [{ description: 'Diabetes' }] }), codeSets());
+    expect(plain.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
+    expect(plain.clarification).toBeUndefined();
+    const doc = { notes: 'Diagnosed at 14. GAD65 antibodies positive.', diagnoses: [{ description: 'Diabetes' }] };
     const first = codeEncounter(input(doc), codeSets());
     expect(first.diagnoses.map((d) => d.code)).toEqual(['E11.9']);
     expect(first.clarification?.question).toMatch(/type of diabetes/);
@@ -146,13 +149,14 @@ describe('codeEncounter: physician queries', () => {
     expect(r.clarification?.reason).toMatch(/SEX_CONFLICT/);
   });
 
-  it('low-confidence documentation raises a query offering the closest conditions', () => {
+  it('low-confidence documentation goes to a coder, not to the physician', () => {
     const r = codeEncounter(
       input({ diagnoses: [{ description: 'feeling off lately, vague malaise and something with the stomach' }] }),
       codeSets(),
     );
-    expect(r.clarification).toBeDefined();
-    expect(r.clarification?.options.slice(-2)).toEqual([OTHER_OPTION, UNDETERMINED_OPTION]);
+    expect(r.clarification).toBeUndefined();
+    expect(r.straightThrough.eligible).toBe(false);
+    expect(r.straightThrough.reasons).toContain('low-confidence');
   });
 });
 

@@ -73,7 +73,7 @@ describe('the encounter lifecycle over HTTP', () => {
   it('asks the physician through the inbox and re-codes with the answer', async () => {
     const id = await submit({
       documentation: {
-        notes: 'Here for diabetes check. Feet intact.',
+        notes: 'Here for diabetes check. Feet intact. GAD65 antibodies positive.',
         diagnoses: [{ description: 'Diabetes' }],
         procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
         testResults: [],

@@ -61,7 +61,7 @@ describe('payload encryption on the real stack', () => {
     const submission = validSubmission();
     submission.patient.lastName = LAST_NAME;
     submission.documentation = {
-      notes: `Here for diabetes check. Feet intact. ${NOTES_MARKER}.`,
+      notes: `Here for diabetes check. Feet intact. GAD65 antibodies positive. ${NOTES_MARKER}.`,
       diagnoses: [{ description: 'Diabetes' }],
       procedures: [{ description: 'Office visit, established patient', code: '99213', units: 1 }],
       testResults: [],
