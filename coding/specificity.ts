@@ -53,7 +53,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     mentions: /\bdiabet/i,
     unlessAlso:
-      /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody/i,
+      /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet|due to|induced|secondary|steroid|post-?pancreatectomy|neonatal|mody|other specified/i,
     detail:
       /\btype\s*(1|2|i|ii|one|two)\b|gestational|insipidus|pre-?diabet\w*|(steroid|drug|chemical)[- ]induced|post-?pancreatectomy|neonatal|mody/i,
     aspect: 'type of diabetes mellitus',
