@@ -18,12 +18,12 @@ import { createApiMetrics } from './metrics.ts';
 import { installProblemHandlers } from '../platform/problem.ts';
 import { mountRoutes } from './route.ts';
 import { codecCors } from './routes/codec.ts';
+import { API_PROBLEM_BASE } from './problem-base.ts';
 import { API_ROUTES } from './routes/index.ts';
 
 export type { ApiDeps } from './deps.ts';
 
-/** The base of the API's problem type URIs (the sandboxes have their own). */
-export const API_PROBLEM_BASE = 'https://encounterflow.dev/problems';
+export { API_PROBLEM_BASE };
 
 /** The staff web UI (web/): plain static files, served at /ui/. */
 const WEB_DIR = fileURLToPath(new URL('../web/', import.meta.url));

@@ -7,13 +7,14 @@
  */
 import { z } from 'zod';
 import type { Encounter } from '../generated/prisma/client.ts';
-import { HttpProblem, conflict } from '../platform/problem.ts';
+import { HttpProblem } from '../platform/problem.ts';
 import { denialActionUpdate, type DenialAction } from '../workflows/messages.ts';
 import { recordAudit } from './audit.ts';
 import type { Principal } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { executeUpdateOrProblem } from './encounter-access.ts';
+import { sendUpdate, type UpdateOutcome } from './encounter-access.ts';
 import { uuid } from './schemas.ts';
+import { refusalProblem, updateIdFor } from './update-refusals.ts';
 
 /** What a biller sends (the workflow checks it against the open denials). */
 export const denialActionSchema = z
@@ -39,6 +40,8 @@ export type DenialActionRequest = z.infer<typeof denialActionSchema>;
 /**
  * Checks the named documents, has the workflow take the action (409 naming why it does not fit),
  * then audits it. `key` (an Idempotency-Key scoped to the encounter) makes a retry the same update.
+ * The outcome says whether the workflow finished taking it within the request (else the caller
+ * answers 202 with the status link, api/routes/updates.ts).
  */
 export async function requestDenialAction(
   deps: ApiDeps,
@@ -47,7 +50,7 @@ export async function requestDenialAction(
   body: DenialActionRequest,
   key: string | undefined,
   context: { questionId?: string } = {},
-): Promise<void> {
+): Promise<UpdateOutcome<unknown>> {
   if (body.attachmentIds?.length) {
     const found = await deps.prisma.attachment.count({ where: { id: { in: body.attachmentIds }, encounterId: encounter.id } });
     if (found !== new Set(body.attachmentIds).size) {
@@ -61,9 +64,9 @@ export async function requestDenialAction(
   if (body.reason) action.reason = body.reason;
   if (body.attachmentIds) action.attachmentIds = body.attachmentIds;
   if (body.corrections) action.corrections = body.corrections;
-  await executeUpdateOrProblem(deps, encounter.workflowId, denialActionUpdate, action, {
-    refused: (message) => conflict(message ?? 'The workflow refused the action'),
-    ...(key !== undefined ? { updateId: `denial:${key}` } : {}),
+  const outcome = await sendUpdate(deps, encounter.workflowId, denialActionUpdate, action, {
+    refused: (message) => refusalProblem('denial', message, undefined),
+    updateId: updateIdFor('denial', key),
   });
   await recordAudit(deps.prisma, {
     encounterId: encounter.id,
@@ -74,6 +77,8 @@ export async function requestDenialAction(
       denialIds: body.denialIds ?? [],
       attachmentIds: body.attachmentIds ?? [],
       ...(context.questionId !== undefined ? { questionId: context.questionId } : {}),
+      ...(outcome.completed ? {} : { completed: false }),
     },
   });
+  return outcome;
 }

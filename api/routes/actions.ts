@@ -12,7 +12,6 @@ import type { Response } from 'express';
 import { earlierResponse, idempotencyKeyOf, recordAudit, type AuditAction } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { randomUUID } from 'node:crypto';
 import { acceptedResponse, findEncounterOr404, isFinal, queryLiveStatus, sendUpdate, signalOr409, stageOf } from '../encounter-access.ts';
 import { conflict, forbidden, unavailable } from '../../platform/problem.ts';
 import { acceptedSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
@@ -22,6 +21,7 @@ import { CODE_EDIT_STAGES, type Stage } from '../../workflows/stages.ts';
 import { BILLER_DECISION_KINDS, cancelSignal, supervisorDecisionUpdate } from '../../workflows/messages.ts';
 import type { CancelRequest, SupervisorDecision } from '../../workflows/messages.ts';
 import { sendCoderAction } from '../coder-actions.ts';
+import { refusalProblem, updateIdFor } from '../update-refusals.ts';
 
 /** Stages in which a coder may replace the codes. */
 export const CODE_OVERRIDE_STAGES: readonly Stage[] = CODE_EDIT_STAGES;
@@ -124,8 +124,8 @@ export const actionRoutes = [
       if (body.extendBy !== undefined) decision.extendBy = body.extendBy;
       const outcome = await sendUpdate(deps, encounter.workflowId, supervisorDecisionUpdate, decision, {
         // The validator's reasons name decision ids and kinds, never the note.
-        refused: (message) => conflict(message ?? 'The workflow refused the decision'),
-        updateId: `decision:${key ?? randomUUID()}`,
+        refused: (message) => refusalProblem('decision', message, undefined),
+        updateId: updateIdFor('decision', key),
       });
       const response = acceptedResponse(encounter.id, outcome);
       await recordAudit(deps.prisma, {

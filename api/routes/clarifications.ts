@@ -5,27 +5,14 @@
  */
 import { earlierResponse, idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
-import { randomUUID } from 'node:crypto';
 import { acceptedResponse, sendUpdate } from '../encounter-access.ts';
-import { badRequest, conflict, forbidden, HttpProblem, notFound } from '../../platform/problem.ts';
+import { refusalProblem, updateIdFor } from '../update-refusals.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/problem.ts';
 import { acceptedSchema, clarificationListSchema, physicianClarificationsSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
 import { route } from '../route.ts';
 import { answerClarificationSchema, clarificationIdParams, clarificationListQuerySchema, npi, physicianParams, uuid } from '../schemas.ts';
 import type { ClarificationQuery } from '../../generated/prisma/client.ts';
 import { answerClarificationUpdate, type ClarificationAnswerInput } from '../../workflows/messages.ts';
-
-/**
- * The 422 for a refused answer: the validator's reason, unless it quotes what the physician
- * wrote (an answer is clinical content and never goes into a problem).
- */
-function refusalMessage(message: string | undefined, submitted: Array<string | undefined>): string {
-  const generic = 'The workflow refused the answer';
-  if (message === undefined || message === '') return generic;
-  const quotes = submitted.some(
-    (text) => text !== undefined && text.length > 0 && (message.includes(text) || message.includes(text.slice(0, 12))),
-  );
-  return quotes ? generic : message;
-}
 
 /** One clarification (physician query) as both lists show it; GET /clarifications adds the physician, the clinic's encounter id and the answer. */
 function clarificationView(q: ClarificationQuery) {
@@ -187,8 +174,8 @@ export const clarificationRoutes = [
       if (body.option !== undefined) input.option = body.option;
       if (body.freeText !== undefined) input.freeText = body.freeText;
       const outcome = await sendUpdate(deps, encounter.workflowId, answerClarificationUpdate, input, {
-        refused: (message) => new HttpProblem(422, refusalMessage(message, [body.option, body.freeText])),
-        updateId: `answer:${key ?? randomUUID()}`,
+        refused: (message) => refusalProblem('answer', message, undefined, [body.option, body.freeText]),
+        updateId: updateIdFor('answer', key),
       });
       const response = acceptedResponse(query.encounterId, outcome);
       await recordAudit(deps.prisma, {

@@ -17,6 +17,7 @@ import { recordAudit, type AuditAction } from '../audit.ts';
 import { principalOf, type Principal } from '../auth.ts';
 import { requestClaimCorrection } from '../claim-corrections.ts';
 import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
+import { updateStatusUrl } from '../encounter-access.ts';
 import type { ApiDeps } from '../deps.ts';
 import { createPaymentPlan, planRequestFields, planSchema } from '../payment-plans.ts';
 import { actionAnswer, questionIdParams, questionViewSchema } from '../patient-schemas.ts';
@@ -45,6 +46,10 @@ const actionReceipt = z.object({
     .object({ id: z.string(), status: z.string() })
     .optional()
     .meta({ description: 'The claim sent back after the statement: its own workflow until the statement is reissued' }),
+  statusUrl: z.string().optional().meta({
+    description:
+      'The encounter’s workflow accepted the denial action but had not finished taking it: GET it for the outcome (api/routes/updates.ts)',
+  }),
 });
 
 /** The audit key of an action retried with the same Idempotency-Key, scoped to the question. */
@@ -141,17 +146,20 @@ export const patientQuestionActionRoutes = [
               key,
             )
           : undefined;
-      if (correction === undefined) {
-        await requestDenialAction(deps, encounter, principal, action, key && `${encounter.id}:${key}`, { questionId: question.id });
-      }
+      const outcome =
+        correction === undefined
+          ? await requestDenialAction(deps, encounter, principal, action, key && `${encounter.id}:${key}`, { questionId: question.id })
+          : undefined;
       await answerAndAudit(deps, question, principal, answer, {
         action: 'patient_question.claim_sent_back',
         detail: { denialAction: action.action, ...(correction !== undefined ? { correctionId: correction.id } : {}) },
         key,
       });
-      res
-        .status(201)
-        .json({ question: await currentView(deps, question.id), ...(correction !== undefined ? { claimCorrection: correction } : {}) });
+      res.status(201).json({
+        question: await currentView(deps, question.id),
+        ...(correction !== undefined ? { claimCorrection: correction } : {}),
+        ...(outcome?.completed === false ? { statusUrl: updateStatusUrl(encounter.id, outcome.updateId) } : {}),
+      });
     },
   ),
 

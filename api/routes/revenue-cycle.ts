@@ -13,9 +13,9 @@ import { MAX_APPEAL_DOCUMENT_BYTES } from '../../integrations/payer-claims-contr
 import { idempotencyKeyOf, recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import { denialActionSchema, requestDenialAction } from '../denial-actions.ts';
-import { findEncounterOr404 } from '../encounter-access.ts';
+import { acceptedResponse, findEncounterOr404 } from '../encounter-access.ts';
 import { HttpProblem, badRequest, notFound } from '../../platform/problem.ts';
-import { acceptedSchema } from '../responses.ts';
+import { acceptedSchema, UPDATE_IN_PROGRESS } from '../responses.ts';
 import { encounterClaimsSchema } from '../revenue-cycle-responses.ts';
 import { route } from '../route.ts';
 import { encounterIdParams, uuid } from '../schemas.ts';
@@ -205,7 +205,7 @@ export const revenueCycleRoutes = [
       roles: ['biller', 'supervisor'],
       params: encounterIdParams,
       body: denialActionSchema,
-      responses: { 200: { description: 'The workflow took the action', body: acceptedSchema } },
+      responses: { 200: { description: 'The workflow took the action', body: acceptedSchema }, 202: UPDATE_IN_PROGRESS },
       problems: {
         404: 'No such encounter',
         409: 'No open denial fits the action (the workflow says why)',
@@ -214,8 +214,9 @@ export const revenueCycleRoutes = [
     },
     async ({ deps, params, body, req, res }) => {
       const encounter = await findEncounterOr404(deps, params.id);
-      await requestDenialAction(deps, encounter, principalOf(res), body, idempotencyKeyOf(req, encounter.id));
-      res.status(200).json({ accepted: true });
+      const outcome = await requestDenialAction(deps, encounter, principalOf(res), body, idempotencyKeyOf(req, encounter.id));
+      const response = acceptedResponse(encounter.id, outcome);
+      res.status(response.status).json(response.body);
     },
   ),
 ];

@@ -3,6 +3,7 @@
  * status link, not a 503 (the update went on to apply): over HTTP on the real stack, with the API
  * told not to wait for results at all (updateResultWaitMs 0), so every update whose handler waits
  * for an activity (a coder's edit: its codes are looked up) is still running when the API answers.
+ * A refusal after the 202 is reported by the link with the problem the request would have answered.
  */
 import { describe, expect, it } from 'vitest';
 import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
@@ -50,5 +51,31 @@ describe('an update accepted but not finished in time', () => {
     const unknown = await call(stack.apiUrl, 'GET', `/encounters/${id}/updates/coder:never-sent`, { token: TOKENS.coder });
     expect(unknown.status).toBe(404);
     expect((await call(stack.apiUrl, 'GET', sent.body.statusUrl as string, { token: TOKENS.intake })).status).toBe(403);
+  }, 180_000);
+
+  it('a code the workflow refuses after the 202 is reported by the link as the same 422 the request would have answered', async () => {
+    const id = await submitEncounter(stack.apiUrl, {
+      ...validSubmission(),
+      documentation: {
+        notes: 'Annual preventive visit, established patient. Healthy.',
+        diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
+        procedures: [{ description: 'Preventive visit established patient', code: '99395', units: 1 }],
+        testResults: [],
+      },
+    });
+    await waitForEncounterStage(stack.apiUrl, id, 'coder_review');
+    const edit = { action: 'edit', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99396', units: 1 }] };
+    const sent = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: edit });
+    expect(sent.status).toBe(202);
+    const outcome = await until(
+      () => 'the coder’s edit to be refused',
+      async () => {
+        const status = await call(stack.apiUrl, 'GET', sent.body.statusUrl as string, { token: TOKENS.coder });
+        return status.status === 200 && status.body;
+      },
+    );
+    expect(outcome).toMatchObject({ state: 'refused', detail: 'The codes were refused: Z99.999' });
+    expect(outcome.problem).toMatchObject({ status: 422, title: 'Unprocessable Content', detail: 'The codes were refused: Z99.999' });
+    expect(outcome.problem.errors).toEqual([{ field: 'diagnoses.0.code', message: expect.stringContaining('Z99.999') }]);
   }, 180_000);
 });

@@ -33,6 +33,67 @@ export function toProblem(status, body) {
   };
 }
 
+/** How long a page follows an update's status link before it says the outcome will show later. */
+export const UPDATE_FOLLOW_LIMIT_MS = 120_000;
+
+/** An answer 202 `{ accepted: true, completed: false, statusUrl }`: the workflow took it and is still working on it. */
+export function isUpdateInProgress(body) {
+  return body !== null && typeof body === 'object' && body.completed === false && typeof body.statusUrl === 'string';
+}
+
+/** An update the workflow accepted that was still being worked on when the page stopped following it. */
+export class UpdatePendingError extends ApiError {
+  constructor(statusUrl) {
+    super(202, {
+      title: 'Still being worked on',
+      status: 202,
+      detail: 'The workflow accepted this and is still working on it; the encounter will show the outcome.',
+      errors: [],
+    });
+    this.name = 'UpdatePendingError';
+    this.statusUrl = statusUrl;
+  }
+}
+
+/** The error a refused update stands for: the problem its request would have answered had it waited (a coder's code: 422 naming the field). */
+export function refusalError(status) {
+  const problem = status.problem ?? { title: 'Conflict', detail: status.detail ?? 'The workflow refused it.' };
+  const code = typeof problem.status === 'number' ? problem.status : 409;
+  return new ApiError(code, toProblem(code, problem));
+}
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Follows an update the workflow accepted but had not finished (`answer` is its 202 with
+ * statusUrl) until it is applied or refused: `onPending(statusUrl)` once, then `getStatus(statusUrl)`
+ * every `pollMs` (the API itself waits up to a second for the outcome; a network error or a 5xx
+ * meanwhile is asked again). Applied: resolves `{ accepted: true }`. Refused: throws the ApiError the
+ * request would have thrown had it waited. Still running after `limitMs`: throws UpdatePendingError.
+ * Any other answer (a 200, a signal's 202) is returned as it is.
+ */
+export async function followUpdate(
+  answer,
+  getStatus,
+  { onPending, pollMs = 1_000, limitMs = UPDATE_FOLLOW_LIMIT_MS, sleep = pause, now = Date.now } = {},
+) {
+  if (!isUpdateInProgress(answer)) return answer;
+  onPending?.(answer.statusUrl);
+  const until = now() + limitMs;
+  for (;;) {
+    let status;
+    try {
+      status = await getStatus(answer.statusUrl);
+    } catch (error) {
+      if (!(error instanceof ApiError && (error.status === 0 || error.status >= 500))) throw error;
+    }
+    if (status?.state === 'completed') return { accepted: true };
+    if (status?.state === 'refused') throw refusalError(status);
+    if (now() >= until) throw new UpdatePendingError(answer.statusUrl);
+    await sleep(pollMs);
+  }
+}
+
 /** `path` with the query parameters whose values are not empty. */
 export function withQuery(path, params) {
   const search = new URLSearchParams();
@@ -77,6 +138,11 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     return /json/.test(contentType) ? response.json() : null;
   }
 
+  /** A request that sends the workflow an update: a 202 with a status link is followed to the outcome (followUpdate). */
+  async function update(method, path, options, onPending) {
+    return followUpdate(await request(method, path, options), (statusUrl) => request('GET', statusUrl), { onPending });
+  }
+
   return {
     /** The stages in workflow order: { items: [{ name, final, takesCodeOverride }] }. */
     stages: () => request('GET', '/stages'),
@@ -88,20 +154,30 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** One page of the worklist: { items, nextCursor }. */
     listEncounters: ({ stage, payer, cursor, limit } = {}) => request('GET', withQuery('/encounters', { stage, payer, cursor, limit })),
     getEncounter: (id) => request('GET', `/encounters/${encodeURIComponent(id)}`),
-    decide: (id, decision) => request('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }),
+    /**
+     * The calls below that send the workflow an update take `onPending(statusUrl)`: called when the
+     * API answered 202 (accepted, still being worked on); they resolve once it is applied and throw
+     * the refusal as the API would have answered it had it waited.
+     */
+    decide: (id, decision, { onPending } = {}) =>
+      update('POST', `/encounters/${encodeURIComponent(id)}/decision`, { body: decision }, onPending),
     cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
     /** A coder's code override (200 once the workflow checked the codes; 422 names each refused code). A repeat with the same key gets the first answer. */
-    overrideCodes: (id, body, { idempotencyKey } = {}) =>
-      request('PUT', `/encounters/${encodeURIComponent(id)}/codes`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+    overrideCodes: (id, body, { idempotencyKey, onPending } = {}) =>
+      update(
+        'PUT',
+        `/encounters/${encodeURIComponent(id)}/codes`,
+        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
+        onPending,
+      ),
     /** A coder's answer in coder_review: { action: 'accept' | 'query' | 'edit', reviewId?, note?, question?, diagnoses?, procedures? }; a repeat with the same key gets the first answer. */
-    coderReview: (id, body, { idempotencyKey } = {}) =>
-      request('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+    coderReview: (id, body, { idempotencyKey, onPending } = {}) =>
+      update(
+        'POST',
+        `/encounters/${encodeURIComponent(id)}/coder-review`,
+        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
+        onPending,
+      ),
     /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
     coderWorklist: () => request('GET', '/coder-review/worklist'),
     /** Audit events (supervisor), newest first: { items, nextCursor }; by encounter, action ('decision:*' a prefix), actor. */
@@ -113,11 +189,18 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     patientQuestion: (id) => request('GET', `/patient-questions/${encodeURIComponent(id)}`),
     answerPatientQuestion: (id, body) => request('POST', `/patient-questions/${encodeURIComponent(id)}/answers`, { body }),
     /** From a question: a payment plan or the claim sent back to the insurer, with the answer the patient reads. */
-    questionAction: (id, kind, body, idempotencyKey) =>
-      request('POST', `/patient-questions/${encodeURIComponent(id)}/${kind === 'plan' ? 'payment-plan' : 'claim-actions'}`, {
-        body,
-        extraHeaders: { 'idempotency-key': idempotencyKey },
-      }),
+    questionAction: async (id, kind, body, idempotencyKey, { onPending } = {}) => {
+      const receipt = await request(
+        'POST',
+        `/patient-questions/${encodeURIComponent(id)}/${kind === 'plan' ? 'payment-plan' : 'claim-actions'}`,
+        { body, extraHeaders: { 'idempotency-key': idempotencyKey } },
+      );
+      // Sent back through the encounter's denial path and not yet taken: follow it like any update.
+      if (typeof receipt?.statusUrl === 'string') {
+        await followUpdate({ completed: false, statusUrl: receipt.statusUrl }, (statusUrl) => request('GET', statusUrl), { onPending });
+      }
+      return receipt;
+    },
     /** An adjustment or write-off of what the patient owes (may wait for a supervisor). */
     adjustStatement: (statementId, body) => request('POST', `/statements/${encodeURIComponent(statementId)}/adjustments`, { body }),
     /** A new patient access link (its URL is shown once). */
@@ -125,11 +208,13 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     /** Clarifications (physician queries): { items }; physician 'me' or an NPI, state 'open' or 'closed'. */
     clarifications: ({ physician, state, limit } = {}) => request('GET', withQuery('/clarifications', { physician, state, limit })),
     /** A physician's answer: { option?, freeText? }. A repeat with the same key gets the first answer. */
-    answerClarification: (id, body, { idempotencyKey } = {}) =>
-      request('POST', `/clarifications/${encodeURIComponent(id)}/answer`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+    answerClarification: (id, body, { idempotencyKey, onPending } = {}) =>
+      update(
+        'POST',
+        `/clarifications/${encodeURIComponent(id)}/answer`,
+        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
+        onPending,
+      ),
     /** The biller's worklists: one page each, { items, nextCursor }. */
     eligibilityWorklist: ({ payer, cursor, limit } = {}) => request('GET', withQuery('/worklists/eligibility', { payer, cursor, limit })),
     authorizationWorklist: ({ state, payer, cursor, limit } = {}) =>
@@ -171,11 +256,13 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
         },
       }),
     /** A biller's action on the open denials: { action: 'resubmit' | 'appeal' | 'write_off', reason?, attachmentIds?, corrections? }. */
-    denialAction: (id, body, { idempotencyKey } = {}) =>
-      request('POST', `/encounters/${encodeURIComponent(id)}/denials/actions`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+    denialAction: (id, body, { idempotencyKey, onPending } = {}) =>
+      update(
+        'POST',
+        `/encounters/${encodeURIComponent(id)}/denials/actions`,
+        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
+        onPending,
+      ),
     /** The patient statement as an HTML document (text). */
     statementHtml: (id) => request('GET', withQuery(`/statements/${encodeURIComponent(id)}`, { format: 'html' }), { accept: 'text/html' }),
   };

@@ -339,20 +339,30 @@ export function wireOverride() {
     const flagsBefore = selection.view?.id === id ? (selection.view.status.flags?.length ?? 0) : 0;
     $('override-submit').disabled = true;
     $('action-result').textContent = 'Sending the codes…';
+    const sentAt = new Date().toISOString();
+    // A 202: the workflow accepted the codes and is still checking them; the outcome box says pending until it is known.
+    const onPending = () => {
+      override.watch = { encounterId: id, flagsBefore, sentAt };
+      $('action-result').textContent = 'Codes sent: pending. The workflow accepted them and is still applying them…';
+      if (selection.view?.id === id) renderOverrideOutcome(selection.view);
+    };
     try {
-      await api.overrideCodes(id, body, { idempotencyKey: key });
+      await api.overrideCodes(id, body, { idempotencyKey: key, onPending });
       Object.assign(override, {
         retryKey: null,
         retryBody: null,
         dirty: false,
-        watch: { encounterId: id, flagsBefore, sentAt: new Date().toISOString() },
+        watch: { encounterId: id, flagsBefore, sentAt },
       });
-      $('action-result').textContent = 'Codes sent: accepted. The workflow applies them shortly.';
+      $('action-result').textContent = 'Codes sent: the workflow applied them.';
       showOverrideErrors([], null);
       if (session.problemSource === 'action') showProblem(null);
       if (selection.view?.id === id) renderOverrideOutcome(selection.view);
       $('override-outcome').scrollIntoView({ block: 'nearest' });
     } catch (error) {
+      // Refused while pending: shown as the API's answer would have been had it waited (the same 422).
+      override.watch = null;
+      $('override-outcome').hidden = true;
       $('action-result').textContent = 'Codes not sent (see the form).';
       if (error instanceof ApiError && error.status === 401) handleError(error);
       const problem =

@@ -103,7 +103,10 @@ async function send(action) {
   markDirty(state.dirty);
   outcome('pending', action === 'accept' ? 'Accepting the codes…' : 'Sending your codes…');
   try {
-    await api.coderReview(view.id, body, { idempotencyKey: key });
+    // A 202 is followed to the outcome: pending meanwhile; a code refused then is the same 422 as one refused at once.
+    const onPending = () =>
+      outcome('pending', el('strong', {}, 'Pending.'), ' The workflow accepted your answer and is still applying it…');
+    await api.coderReview(view.id, body, { idempotencyKey: key, onPending });
     state.retry = null;
     showProblem(null);
     await showResult(view.id, action);

@@ -198,7 +198,11 @@ export function denialActionsForm(view, open) {
             uploading = false;
             body.attachmentIds = [stored.id];
           }
-          await api.denialAction(view.id, body, { idempotencyKey: requestKey });
+          // A 202 is followed until the workflow took the action (or refused it, shown like the 409 at once).
+          const onPending = () => {
+            submit.textContent = 'Pending: the workflow is taking it…';
+          };
+          await api.denialAction(view.id, body, { idempotencyKey: requestKey, onPending });
           requestKey = idKey();
           outcomes.set(view.id, DONE[action]);
           kept.key = '';
@@ -209,6 +213,7 @@ export function denialActionsForm(view, open) {
           showApiError(error, uploading);
         } finally {
           submit.disabled = false;
+          showFields();
         }
         return undefined;
       },

@@ -165,11 +165,22 @@ function renderFlags(view) {
 /** coder_review: why the encounter waits, and the coder's accept / physician query (web/coder-review.js). */
 function renderCoderPanel(view) {
   const review = view.status.coderReview;
+  const result = $('action-result');
+  // A 202 is followed until the workflow applied (or refused) it; meanwhile the page says it is pending.
+  const onPending = () => {
+    result.textContent = 'Sent: pending. The workflow accepted it and is still applying it…';
+  };
   const send = (body) =>
     api
-      .coderReview(view.id, { ...body, reviewId: review.id })
-      .then(() => loadDetail())
-      .catch((error) => handleError(error, 'action'));
+      .coderReview(view.id, { ...body, reviewId: review.id }, { onPending })
+      .then(() => {
+        result.textContent = 'Done. The workflow applied it.';
+        return loadDetail();
+      })
+      .catch((error) => {
+        result.textContent = '';
+        handleError(error, 'action');
+      });
   return renderCoderReview({ el, section }, review, {
     canAct: viewerRole() === 'coder' || viewerRole() === null,
     actions: { accept: () => void send({ action: 'accept' }), query: (question) => void send({ action: 'query', question }) },

@@ -91,7 +91,12 @@ function answerForm(q) {
     send.disabled = true;
     send.textContent = 'Sending…';
     try {
-      await api.answerClarification(q.id, body, { idempotencyKey: key });
+      // A 202 is followed until the workflow took the answer (or refused it: shown like a 422 at once).
+      const onPending = () => {
+        send.textContent = 'Pending…';
+        showError('');
+      };
+      await api.answerClarification(q.id, body, { idempotencyKey: key, onPending });
       inbox.retryKeys.delete(q.id);
       showProblem(null);
       const card = inbox.cards.get(q.id)?.node;

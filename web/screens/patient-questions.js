@@ -168,8 +168,18 @@ function actionForm(detail, kind, { fields, answer, button, body }) {
       onsubmit: async (event) => {
         event.preventDefault();
         if (text.value.trim() === '') return text.focus();
+        // The claim sent back through the encounter's denial path may still be being taken (202 link): pending until it is.
+        const onPending = () => fill(result, 'Pending: the encounter’s workflow is still taking the claim back…');
         try {
-          await api.questionAction(detail.question.id, kind, { ...body(), answer: text.value.trim() }, actionKey(detail.question.id, kind));
+          await api.questionAction(
+            detail.question.id,
+            kind,
+            { ...body(), answer: text.value.trim() },
+            actionKey(detail.question.id, kind),
+            {
+              onPending,
+            },
+          );
           actionKeys.delete(`${detail.question.id}:${kind}`);
           fill(result, 'Done; the patient reads the answer on their page.');
           await refreshNow();

@@ -61,12 +61,22 @@ export function renderActions(view) {
   $('actions').hidden = final && pending === undefined && stepIn.statementId === null;
 }
 
+/**
+ * Runs `action(onPending)` and says how it went: a decision is done once the workflow applied it
+ * (`action` resolves true; while the API's status link says it is still being applied, "pending");
+ * a cancel is a signal the workflow acts on shortly. A refusal shows as the API's problem.
+ */
 async function act(description, action) {
   const result = $('action-result');
   result.textContent = `${description}…`;
+  const onPending = () => {
+    result.textContent = `${description}: pending. The workflow accepted it and is still applying it…`;
+  };
   try {
-    await action();
-    result.textContent = `${description}: accepted. The workflow acts on it shortly.`;
+    const applied = await action(onPending);
+    result.textContent = applied
+      ? `${description}: accepted and applied by the workflow.`
+      : `${description}: accepted. The workflow acts on it shortly.`;
     showProblem(null);
     stepIn.decisionKey = '';
     await refreshNow();
@@ -99,9 +109,10 @@ function decide(id, decision, pending) {
     body.extendBy = extendBy;
   }
   if (decision === 'cancel' && !confirm('Cancel this encounter? It will not be billed.')) return;
-  void act(decisionLabel(decision, pending.kind), async () => {
-    await api.decide(id, body);
+  void act(decisionLabel(decision, pending.kind), async (onPending) => {
+    await api.decide(id, body, { onPending });
     $('decision-note').value = '';
+    return true;
   });
 }
 
