@@ -3,8 +3,10 @@
  * Temporal server from intake to billed, independent of the machine's load: history events,
  * workflow tasks, activities, timers, search-attribute upserts (the product's and the SDK's
  * TemporalChangeVersion, one per `patched()` marker), markers, child workflows, and the Temporal
- * calls the activities make themselves (e.g. a workflow started from inside an activity). Counts,
- * not timings.
+ * calls the activities make themselves (e.g. a workflow started from inside an activity), and
+ * the SQL statements each activity sends (by activity type and kind; the rest, outside any
+ * activity: intake, the script's own status polling, the worker's periodic passes). Counts, not
+ * timings.
  *
  * It runs the whole product on real parts (testkit/stack.ts: a Temporal dev server, a fresh
  * database of TEST_DATABASE_URL's server, the sandboxes, the worker and the API), posts routine
@@ -13,7 +15,9 @@
  * average per encounter.
  */
 import { parseArgs } from 'node:util';
+import { Context } from '@temporalio/activity';
 import type { temporal } from '@temporalio/proto';
+import pg from 'pg';
 import { benchSubmission } from './bench/encounters.ts';
 import { submitEncounter, waitForEncounterStage } from '../testkit/http.ts';
 import { until } from '../testkit/poll.ts';
@@ -47,6 +51,28 @@ function countHistory(events: Event[]): Map<string, number> {
   return counts;
 }
 
+/** SQL statements by the activity type that sent them (the worker runs in this process), then by kind. */
+const statements = new Map<string, Map<string, number>>();
+const OUTSIDE_ACTIVITIES = '(outside activities: intake, status polling, periodic passes)';
+function activityType(): string {
+  try {
+    return Context.current().info.activityType;
+  } catch {
+    return OUTSIDE_ACTIVITIES;
+  }
+}
+const originalQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
+  const config = rest[0] as string | { text?: string };
+  const text = typeof config === 'string' ? config : (config.text ?? '');
+  const kind = text.trim().split(/\s+/)[0]!.toUpperCase();
+  const type = activityType();
+  const kinds = statements.get(type) ?? new Map<string, number>();
+  kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  statements.set(type, kinds);
+  return (originalQuery as (...a: unknown[]) => unknown).apply(this, rest);
+} as typeof pg.Client.prototype.query;
+
 const stack = await startTestStack({
   // The cycle's first reminder far away: its history is counted while it waits for it.
   statementCycle: { reminderOffsets: ['1h'], finalNoticeAfter: '2h', pausedRecheckInterval: '1h' },
@@ -71,6 +97,7 @@ try {
   });
   const encounter = new Map<string, number>();
   const cycle = new Map<string, number>();
+  statements.clear(); // the stack's own start-up (migrations, payer directory)
   const addAll = (into: Map<string, number>, from: Map<string, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -105,6 +132,18 @@ try {
   const calls = [...activityCalls.entries()].map(([k, v]) => `${k} ${(v / encounters).toFixed(1).replace(/\.0$/, '')}`).join(', ');
   const callTotal = [...activityCalls].filter(([k]) => !k.endsWith('(eager)')).reduce((a, [, b]) => a + b, 0) / encounters;
   process.stdout.write(`Temporal calls made from activities: ${callTotal.toFixed(1).replace(/\.0$/, '')}${calls ? ` (${calls})` : ''}\n`);
+  const perVisit = (n: number) => (n / encounters).toFixed(1).replace(/\.0$/, '');
+  const sum = (kinds: Map<string, number>) => [...kinds.values()].reduce((a, b) => a + b, 0);
+  const byActivity = [...statements.entries()].sort(([, a], [, b]) => sum(b) - sum(a));
+  const inActivities = byActivity.filter(([type]) => type !== OUTSIDE_ACTIVITIES).reduce((a, [, kinds]) => a + sum(kinds), 0);
+  process.stdout.write(`SQL statements per routine visit: ${perVisit(inActivities)} in activities\n`);
+  for (const [type, kinds] of byActivity) {
+    const detail = [...kinds.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([kind, n]) => `${kind} ${perVisit(n)}`)
+      .join(', ');
+    process.stdout.write(`  ${type.padEnd(width)}${perVisit(sum(kinds)).padStart(6)}  ${detail}\n`);
+  }
 } finally {
   await stack.stop();
 }
