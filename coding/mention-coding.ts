@@ -11,9 +11,9 @@ import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type Diag
 import type { Mention } from './context.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
-import { conditionWords, ENCOUNTER_WORDS, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
+import { conditionWords, ENCOUNTER_WORDS, historyFilter, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } from './search.ts';
-import { tabularWordingEntry } from './tabular-wording.ts';
+import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
@@ -99,7 +99,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
     query = buildQuery(queryText(m, work.extra));
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
-    hits = rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
+    hits = (!headerFilter && categoryHits(run, work, query)) || rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
     issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere, phaseContext(work));
     if (!issue) break;
     const resolution = resolutionFor(issue, run.input.answers);
@@ -175,6 +175,22 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
 }
 
 const ALTERNATIVE_TO_WORDING = 0.9;
+
+/**
+ * A mention written in the tabular's wording of a category (its title or an inclusion term listed
+ * under it: "Kahler's disease" under C90.0) is coded inside that category, as a coder goes from the
+ * tabular entry to its subcodes; undefined when the category has no code the record allows.
+ */
+function categoryHits(run: CodingRun, work: MentionWork, query: SearchQuery): SearchHit[] | undefined {
+  const m = work.mention;
+  const category = tabularWordingCategory(run.codeSets.icd, m.original);
+  // A history is coded in a category's wording only when that category is a status code's (Z80-Z87).
+  if (!category || (m.assertion !== 'affirmed' && !category.startsWith('Z'))) return undefined;
+  // The wording is the support a word match would need ("Myelomatosis" is a neoplasm without saying so).
+  const history = m.assertion === 'affirmed' ? historyFilter(m) : undefined;
+  const hits = rank(run, query, phaseContext(work), (c) => c.startsWith(category) && (!history || history(c)));
+  return hits.length > 0 ? hits : undefined;
+}
 
 const answerLabel = (r: Resolution) => (r.kind === 'option' ? r.option.label : r.kind === 'free-text' ? r.text : 'clinically undetermined');
 

@@ -70,10 +70,27 @@ function isWording(icd: Icd10Cm, text: IndexedText): boolean {
 /**
  * The entry a documented phrase names in the tabular's own wording (a billable code, or a leaf
  * that a 7th character completes), if exactly one. A trailing parenthesized remark of the record
- * ("(HCC)") is read without it too. The candidates are the texts holding the phrase's rarest word
- * (the search's inverted index), so nothing is built for it.
+ * ("(HCC)") is read without it too.
  */
 export function tabularWordingEntry(icd: Icd10Cm, phrase: string): number | undefined {
+  return namedEntry(icd, phrase, (i) => codable(icd, i));
+}
+
+/**
+ * The category (a header whose codes add an axis such as side, trimester or remission) a phrase
+ * names in the tabular's own wording: its title or an inclusion term listed under it ("Kahler's
+ * disease" under C90.0). The code is one of that category's; which one is the search's to choose.
+ */
+export function tabularWordingCategory(icd: Icd10Cm, phrase: string): string | undefined {
+  const i = namedEntry(icd, phrase, (k) => icd.entries[k]?.kind === EntryKind.Header && !codable(icd, k));
+  return i === undefined ? undefined : icd.entries[i]?.code;
+}
+
+/**
+ * The one entry of the kind wanted whose wording the phrase is. The candidates are the texts
+ * holding the phrase's rarest word (the search's inverted index), so nothing is built for it.
+ */
+function namedEntry(icd: Icd10Cm, phrase: string, wanted: (entry: number) => boolean): number | undefined {
   const condition = phrase.replace(SEVENTH_CHARACTER_MEANING, '');
   const keys = [...new Set([wordKey(condition), wordKey(condition.replace(OPTIONAL_GROUP, ' '))])];
   // Every text a key matches holds the words outside the phrase's own parentheses.
@@ -91,8 +108,10 @@ export function tabularWordingEntry(icd: Icd10Cm, phrase: string): number | unde
     if (!text) continue;
     const [first, ...rest] = keysOf(text);
     const kind = keys.includes(first ?? '') ? whole : rest.some((k) => keys.includes(k)) ? shortened : undefined;
-    if (kind && codable(icd, text.entry) && isWording(icd, text)) kind.add(text.entry);
+    if (kind && isWording(icd, text)) kind.add(text.entry);
   }
+  // Wording shared with an entry of another kind (a code and a category) names neither.
   const named = whole.size > 0 ? whole : shortened;
-  return named.size === 1 ? [...named][0] : undefined;
+  const only = named.size === 1 ? [...named][0] : undefined;
+  return only !== undefined && wanted(only) ? only : undefined;
 }

@@ -3,7 +3,7 @@
 // ICD-10-CM tabular (the evaluation scripts/eval-tabular.ts draws them the same way; tuned on).
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
-import { tabularWordingEntry } from '../../coding/tabular-wording.ts';
+import { tabularWordingCategory, tabularWordingEntry } from '../../coding/tabular-wording.ts';
 import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
@@ -95,5 +95,27 @@ describe('coding a phrase in the tabular wording', () => {
   it('a side the record adds elsewhere goes to the search (the wording does not decide it)', () => {
     const r = coded('Pain in knee', 'Left knee pain for a week.');
     expect(r.diagnoses.map((d) => d.code)).toEqual(['M25.562']);
+  });
+});
+
+describe('a phrase in the tabular wording of a category', () => {
+  it('names the category (a header whose codes add an axis), not a code', () => {
+    const icd = codeSets().icd;
+    expect(tabularWordingCategory(icd, "Kahler's disease")).toBe('C90.0');
+    expect(tabularWordingCategory(icd, 'Myelomatosis')).toBe('C90.0');
+    expect(tabularWordingCategory(icd, 'Stable angina')).toBeUndefined();
+    expect(named("Kahler's disease")).toBeUndefined();
+  });
+
+  it('is coded inside that category even without a word a search would need (a neoplasm word)', () => {
+    expect(coded("Kahler's disease").diagnoses.map((d) => d.code)).toEqual(['C90.00']);
+    expect(coded('Myelomatosis').diagnoses.map((d) => d.code)).toEqual(['C90.00']);
+    expect(coded('Cavernous nevus').diagnoses.map((d) => d.code.slice(0, 5))).toEqual(['D18.0']);
+  });
+
+  it('still asks the side the category is coded by', () => {
+    const r = coded('Vitreous detachment', '', 'F', 66);
+    expect(r.diagnoses.map((d) => d.code)).toEqual(['H43.819']);
+    expect(r.clarification?.reason).toMatch(/coded by side/);
   });
 });
