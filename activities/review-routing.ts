@@ -23,6 +23,9 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'long-term-drug-undecided': 'the record names a long-term drug with its own status code (Z79) and none is on the claim',
   'history-context': 'history, follow-up or completed treatment: current condition versus history is a coder decision',
   'preventive-with-findings': 'a preventive examination is coded without abnormal findings while the record names a finding',
+  'long-term-drug-unsupported': 'a long-term drug status code (Z79) is on the claim with no current drug of its class in the record',
+  'symptom-beside-diagnosis': 'a sign or symptom is coded beside a diagnosis of the same body system',
+  'injury-detail-unused': 'an injury code leaves out a documented detail its category codes by (type or part)',
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -32,7 +32,15 @@ import {
   withAbnormalFindings,
   withoutRedundantUnspecified,
 } from './refinements.ts';
-import { historyContext, longTermDrugUndecided, preventiveWithFindings, recordStatements } from './review-signals.ts';
+import {
+  historyContext,
+  injuryDetailUnused,
+  longTermDrugUndecided,
+  longTermDrugUnsupported,
+  preventiveWithFindings,
+  recordStatements,
+  symptomBesideDiagnosis,
+} from './review-signals.ts';
 import { ADDRESSED_PARTS } from './sections.ts';
 import {
   calibrated,
@@ -118,6 +126,9 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       longTermDrugUndecided: longTermDrugUndecided(statements, diagnoses),
       historyContext: historyContext(statements, diagnoses),
       preventiveWithFindings: preventiveWithFindings(statements, flaggedResults, diagnoses),
+      longTermDrugUnsupported: longTermDrugUnsupported(statements, diagnoses),
+      symptomBesideDiagnosis: symptomBesideDiagnosis(diagnoses),
+      injuryDetailUnused: injuryDetailUnused(codeSets.icd, diagnoses),
     },
     config,
   );

@@ -12,8 +12,17 @@
  *   completed treatment turn on facts a coder weighs).
  * - A preventive examination coded "without abnormal findings" while the record names a finding
  *   (guideline I.C.21.c.13: with or without abnormal findings, and the findings coded beside it).
+ * - A Z79 code on the claim with no current drug of its class in the record (I.C.21.c.3: the status
+ *   code follows the drug; a code for another class is a wrong code, whatever its match score).
+ * - A sign or symptom code beside a diagnosis of the same body system (I.B.5: integral symptoms are
+ *   not coded; whether this one is integral is the coder's reading).
+ * - An injury code whose title leaves out a documented word that other codes of its category are
+ *   titled by (fracture type, part of the bone: I.C.19.c, code to the documented specificity).
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
+import type { Icd10Cm } from './icd10cm.ts';
+import { ENCOUNTER_WORDS } from './ranking.ts';
+import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 import { currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 
@@ -103,4 +112,82 @@ export function preventiveWithFindings(
 /** The record's statements the signals read: each diagnosis line and each clause of the notes. */
 export function recordStatements(documentation: { notes: string; diagnoses: ReadonlyArray<{ description: string }> }): string[] {
   return [...documentation.diagnoses.map((d) => d.description), ...clausesOf(documentation.notes)];
+}
+
+/** A Z79 code on the claim that no current drug named in the record stands for. */
+export function longTermDrugUnsupported(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
+  const named = new Set(currentLongTermDrugs(statements).map((d) => d.code));
+  return diagnoses.some((d) => d.code.startsWith('Z79') && !named.has(d.code));
+}
+
+/**
+ * The body system a code belongs to: its chapter, the eye and the ear apart; for a sign or symptom
+ * of chapter 18 the system its block is about (R00-R09 heart and lungs, R10-R19 digestive...), none
+ * for general symptoms (fever, fatigue) that belong to no system.
+ */
+function bodySystem(code: string): string | undefined {
+  const letter = code[0] ?? '';
+  const n = Number(code.slice(1, 3));
+  if (letter === 'H') return n < 60 ? 'eye' : 'ear';
+  if (letter !== 'R') return letter === 'D' && n >= 50 ? 'blood' : letter;
+  if (n <= 9) return n <= 3 ? 'I' : 'J';
+  if (n <= 19) return 'K';
+  if (n <= 23) return 'L';
+  if (n <= 29) return 'M';
+  if (n <= 39 || (n >= 80 && n <= 82)) return 'N';
+  return undefined;
+}
+
+/** A sign or symptom: chapter 18, or a title of pain, discomfort or disturbance in an organ chapter (ocular pain, otalgia). */
+const SYMPTOM_TITLE =
+  /^(\w+ )?(pain|ache|discomfort|disturbances?|otalgia|swelling|effusion|redness|itching|stiffness)\b|\b(pain|disturbances?) (in|of)\b/i;
+const isSymptom = (d: CodedDiagnosis) => d.code.startsWith('R') || (!/^[STVWXYZ]/.test(d.code) && SYMPTOM_TITLE.test(d.description));
+
+/** A symptom code and a diagnosis of the same body system are both on the claim. */
+export function symptomBesideDiagnosis(diagnoses: readonly CodedDiagnosis[]): boolean {
+  const symptoms = diagnoses.filter(isSymptom);
+  const others = diagnoses.filter((d) => !isSymptom(d) && !/^[VWXYZ]/.test(d.code));
+  return symptoms.some((s) => {
+    const system = bodySystem(s.code);
+    return system !== undefined && others.some((o) => bodySystem(o.code) === system);
+  });
+}
+
+/** Words a documented injury can use that say nothing of its type or part. */
+const NOT_A_DETAIL = new Set<string>([...LATERALITY_WORDS, ...ENCOUNTER_WORDS]);
+
+/**
+ * An injury code (S, T) whose title leaves out a documented word of the injury's own statement that
+ * titles other codes of the same category: "comminuted" coded to an unspecified fracture.
+ */
+export function injuryDetailUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => {
+    if (!/^[ST]/.test(d.code)) return false;
+    const stated = d.evidence[0]?.text;
+    if (!stated) return false;
+    const own = new Set(tokenize(d.description));
+    const category = categoryWords(icd, d.code.slice(0, 3));
+    return tokenize(expandAbbreviations(stated)).some((t) => !own.has(t) && !NOT_A_DETAIL.has(t) && category.has(t));
+  });
+}
+
+const categoryCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
+/** The words of every title in a category (its codes below the 7th character). */
+function categoryWords(icd: Icd10Cm, category: string): Set<string> {
+  let byCategory = categoryCache.get(icd);
+  if (!byCategory) categoryCache.set(icd, (byCategory = new Map()));
+  const cached = byCategory.get(category);
+  if (cached) return cached;
+  const words = new Set<string>();
+  const root = icd.byCode.get(category);
+  const stack = root === undefined ? [] : [root];
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    const e = icd.entries[i];
+    if (!e || e.code.length > 7) continue;
+    for (const t of tokenize(e.description)) words.add(t);
+    stack.push(...(icd.children.get(i) ?? []));
+  }
+  byCategory.set(category, words);
+  return words;
 }

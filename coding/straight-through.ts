@@ -97,6 +97,12 @@ export interface DecisionInput {
   historyContext?: boolean;
   /** A preventive examination without abnormal findings while the record names a finding (review-signals.ts). */
   preventiveWithFindings?: boolean;
+  /** A Z79 code with no current drug of its class named (review-signals.ts). */
+  longTermDrugUnsupported?: boolean;
+  /** A symptom code beside a diagnosis of the same body system (review-signals.ts). */
+  symptomBesideDiagnosis?: boolean;
+  /** An injury code leaving out a documented word its category codes by (review-signals.ts). */
+  injuryDetailUnused?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -144,6 +150,9 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('long-term-drug-undecided', input.longTermDrugUndecided === true);
   add('history-context', input.historyContext === true);
   add('preventive-with-findings', input.preventiveWithFindings === true);
+  add('long-term-drug-unsupported', input.longTermDrugUnsupported === true);
+  add('symptom-beside-diagnosis', input.symptomBesideDiagnosis === true);
+  add('injury-detail-unused', input.injuryDetailUnused === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

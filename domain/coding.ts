@@ -137,6 +137,12 @@ export type StraightThroughReason =
   | 'history-context'
   /** A preventive examination coded without abnormal findings while the record names a finding. */
   | 'preventive-with-findings'
+  /** A Z79 long-term drug code on the claim with no current drug of its class named in the record. */
+  | 'long-term-drug-unsupported'
+  /** A sign or symptom code beside a coded diagnosis of the same body system (integral to it, or not). */
+  | 'symptom-beside-diagnosis'
+  /** An injury code that leaves out a documented word its category codes by (fracture type, part of the bone). */
+  | 'injury-detail-unused'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
