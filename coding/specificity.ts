@@ -128,6 +128,16 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     detail:
       /\b(acute on chronic |acute |chronic )?(systolic|diastolic|combined systolic and diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
     aspect: 'type of heart failure',
+    // Two statements naming different types (systolic in the HPI, diastolic in the assessment) are
+    // asked; one statement naming a type where another says only "heart failure" is that type.
+    comparable: (d) =>
+      /combined/i.test(d)
+        ? 'combined'
+        : /systolic|hfref|reduced/i.test(d)
+          ? 'systolic'
+          : /diastolic|hfpef|preserved/i.test(d)
+            ? 'diastolic'
+            : undefined,
     options: [
       { label: 'Systolic (reduced ejection fraction) heart failure', refine: 'systolic' },
       { label: 'Diastolic (preserved ejection fraction) heart failure', refine: 'diastolic' },
@@ -140,6 +150,15 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     unlessAlso: /\b(acute|chronic|decompensat\w*|exacerbat\w*)\b/i,
     detail: /\bacute on chronic\b|\b(acute(ly)? decompensated|decompensated|exacerbation)\b|\bacute\b|\bchronic\b/i,
     aspect: 'acuity of the heart failure',
+    // Acute in one place and chronic in another is asked; "acute on chronic" agrees with either.
+    comparable: (d) =>
+      /acute on chronic|exacerbation|decompensated/i.test(d)
+        ? undefined
+        : /acute/i.test(d)
+          ? 'acute'
+          : /chronic/i.test(d)
+            ? 'chronic'
+            : undefined,
     options: [
       { label: 'Acute', refine: 'acute' },
       { label: 'Chronic', refine: 'chronic' },
