@@ -254,7 +254,7 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   if (rest.length === 0 || total <= 0 || restWeight / total < 0.2) return undefined;
   // Words that only say where or how ("acute ... great toe" left over from gout of the foot) name no second condition.
-  if (conditionWords(rest).size === 0) return undefined;
+  if (conditionWords(rest, icd).size === 0) return undefined;
   const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
   const second = rank(run, q2, m.text, searchFilter(m))[0];
   if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups))

@@ -6,7 +6,8 @@
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun } from './coding-run.ts';
 import type { Mention } from './context.ts';
-import { matchesPattern } from './icd10cm.ts';
+import { tabularSiteWords } from './head-words.ts';
+import { matchesPattern, type Icd10Cm } from './icd10cm.ts';
 import {
   mostSpecificBillable,
   NARROW_SITE_FAMILIES,
@@ -174,7 +175,7 @@ export function rank(
   const opts: SearchOptions = { limit: 8, filter: allowed, ...(categories !== undefined ? { categories } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
-  const condition = conditionWords(q.tokens);
+  const condition = conditionWords(q.tokens, run.codeSets.icd);
   const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a
@@ -207,9 +208,13 @@ const NOT_CONDITION = new Set([
   ...ENCOUNTER_WORDS,
 ]);
 
-/** The query's words that name the condition itself (rare enough to carry meaning). */
-export function conditionWords(tokens: readonly string[]): Set<string> {
-  return new Set(tokens.filter((t) => !NOT_CONDITION.has(t) && !isNeutral(t) && !/^\d/.test(t)));
+/**
+ * The query's words that name the condition itself: not a site, side, acuity or encounter word, nor
+ * a word the tabular's titles use as a site (head-words.ts).
+ */
+export function conditionWords(tokens: readonly string[], icd: Icd10Cm): Set<string> {
+  const sites = tabularSiteWords(icd);
+  return new Set(tokens.filter((t) => !NOT_CONDITION.has(t) && !sites.has(t) && !isNeutral(t) && !/^\d/.test(t)));
 }
 
 /** Clauses of the notes about the same condition: they share a meaningful word with the mention. */

@@ -97,8 +97,15 @@ const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\
 const BMI_PHRASE =
   /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*\d{1,2}(?:\.\d+)?\s*(?:kg\/m\^?2)?(?:\s*(?:th|st|nd|rd)?\s*(?:%ile|percentile|pctl))?(?:\s*for age)?/gi;
 
+/**
+ * Where a pain or sensation spreads ("chest pain radiating to the left arm", "back pain going down the
+ * right leg") is not its site: the condition is coded at the site it is felt first.
+ */
+const RADIATION =
+  /\b(?:radiat\w*|spread\w*|shoot\w*|going|goes|travel\w*|extend\w*)\s+(?:in)?to\b(?:(?!\b(?:and|with|but)\b)[^,.;])*|\b(?:radiat\w*|shoot\w*|going|goes)\s+(?:down|up|through|across|toward|around)\b(?:(?!\b(?:and|with|but)\b)[^,.;])*/gi;
+
 export function buildQuery(text: string): SearchQuery {
-  const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' '));
+  const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' ').replace(RADIATION, ' '));
   const excluded = new Set<string>();
   const kept = expanded.replace(IN_PHRASE_NEGATION, (_m, words: string) => {
     for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);

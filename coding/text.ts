@@ -207,6 +207,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
+  // The sigmoid is a segment of the colon (the tabular's large intestine).
+  [/\bsigmoid\b(?!\s+colon)/g, 'sigmoid colon'],
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
   [
@@ -217,6 +219,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g,
     'general adult medical examination',
   ],
+  // The index: Blood, in, urine - see Hematuria.
+  [/\bblood in (?:the |her |his )?urine\b|\burine (?:\w+ )?positive for blood\b/g, 'hematuria'],
   // The index: Stone, kidney and Calculus, kidney N20.0 (the calculus is named, not a congenital "renal calculi").
   [/\b(?:kidney|renal) stones?\b|\bstones? in (?:the |her |his )?kidneys?\b/g, 'calculus of kidney'],
   [/\bnephrolithiasis\b/g, 'calculus of kidney nephrolithiasis'],
