@@ -53,9 +53,44 @@ export function afterCancerTreatment(run: CodingRun, drafts: DiagnosisDraft[]): 
       if (re.test(m.original) && !out.some((d) => d.code.startsWith(code.slice(0, 5)))) add(code, m, what);
     const absence = removedOrganText(m.original);
     if (absence && !out.some((d) => d.code.startsWith('Z90'))) {
-      const hit = rank(run, buildQuery(`${absence} ${m.text}`), m.text, (c) => c.startsWith('Z90'), ['Z90'])[0];
+      // The organ and the side of its removal; the rest of the statement is about the disease.
+      const side = buildQuery(m.text).laterality ?? '';
+      const hit = rank(run, buildQuery(`${absence} ${side}`), m.text, (c) => c.startsWith('Z90'), ['Z90'])[0];
       if (hit && hit.score >= 0.6) add(hit.code, m, `the removal of the organ (acquired absence: ${hit.description})`);
     }
   }
-  return out;
+  return withFollowUpExamination(run, out, anchor);
+}
+
+/** A visit that checks for recurrence: surveillance, follow-up, no evidence of disease. */
+const SURVEILLANCE =
+  /\b(surveillance|follow[- ]?up|check[- ]?up|no evidence of (?:recurren\w*|disease|malignan\w*|cancer)|ned|cancer[- ]free|disease[- ]free|without recurrence)\b/i;
+const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
+
+/**
+ * A follow-up examination after completed treatment of a malignancy, with no recurrence found, is
+ * Z08 first-listed, the history (Z85) after it (guideline I.C.21.c.8; Z08's "use additional code"
+ * notes ask for the acquired absence). Only when the record says the treatment is over and the visit
+ * checks for recurrence; an active or recurrent malignancy is not history at all.
+ */
+function withFollowUpExamination(run: CodingRun, drafts: DiagnosisDraft[], anchor: DiagnosisDraft): DiagnosisDraft[] {
+  if (!anchor.code.startsWith('Z85') || drafts.some((d) => d.code === 'Z08') || !isBillable(run.codeSets.icd, 'Z08')) return drafts;
+  const statements = treatmentStatements(run);
+  const over = statements.find((m) => TREATMENT_OVER.test(m.original));
+  const checked = statements.find((m) => SURVEILLANCE.test(m.original));
+  if (!over || !checked) return drafts;
+  const first = Math.min(...drafts.map((d) => d.order));
+  return [
+    ...drafts,
+    {
+      system: 'ICD-10-CM',
+      code: 'Z08',
+      description: describeIcd(run.codeSets, 'Z08'),
+      confidence: anchor.confidence,
+      order: first - 1,
+      alternatives: [],
+      evidence: [...new Set([over, checked])].map((m) => ({ section: m.section, text: m.original })),
+      rationale: `Follow-up examination after completed treatment of a malignancy (${anchor.code}): the record states the treatment is over ("${over.original}") and the visit checks for recurrence ("${checked.original}"); Z08 first-listed, the history after it (guideline I.C.21.c.8).`,
+    },
+  ];
 }

@@ -9,7 +9,7 @@ import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { drugEffects } from './drug-effects.ts';
@@ -70,6 +70,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
+  { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },

@@ -1,8 +1,10 @@
 /**
- * Hypertension with heart and kidney disease (guideline I.C.9.a) and end-stage renal disease over a
- * CKD stage; diabetes "with" its complications is diabetes.ts.
+ * Hypertension with heart and kidney disease (guideline I.C.9.a), end-stage renal disease over a
+ * CKD stage, COPD with an acute lower respiratory infection (I.C.10.a.1); diabetes "with" its
+ * complications is diabetes.ts.
  */
 import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { matchesPattern } from './icd10cm.ts';
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
 const isHypertensive = (code: string) => /^I1[0-3](\.|$)/.test(code);
@@ -94,4 +96,30 @@ export function endStageOverStage(run: CodingRun, drafts: DiagnosisDraft[]): Dia
           }
         : d,
     );
+}
+
+/** The tabular's acute lower respiratory infections: influenza and pneumonia (J09-J18), acute bronchitis and the rest (J20-J22). */
+const LOWER_RESPIRATORY_INFECTION = 'J09..J22';
+const COPD_WITH_INFECTION = 'J44.0';
+
+/**
+ * Step: COPD with an acute lower respiratory infection documented is J44.0, "COPD with (acute) lower
+ * respiratory infection", and the infection keeps its own code (the category's "code also" note;
+ * guideline I.C.10.a.1). COPD NOS becomes J44.0; an exacerbation stated (J44.1) stays beside it, both
+ * being documented. An exacerbation is never inferred from the infection.
+ */
+export function copdWithLowerRespiratoryInfection(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const infection = drafts.find((d) => matchesPattern(d.code, LOWER_RESPIRATORY_INFECTION));
+  const copd = drafts.find((d) => d.code === 'J44.9' || d.code === 'J44.1');
+  if (!infection || !copd || drafts.some((d) => d.code === COPD_WITH_INFECTION)) return drafts;
+  const why = `COPD with an acute lower respiratory infection (${infection.code}, "${infection.evidence[0]?.text ?? ''}") is ${COPD_WITH_INFECTION}; the infection is coded also (guideline I.C.10.a.1).`;
+  const combined: DiagnosisDraft = {
+    ...copd,
+    code: COPD_WITH_INFECTION,
+    description: describeIcd(run.codeSets, COPD_WITH_INFECTION),
+    evidence: [...copd.evidence, ...infection.evidence],
+    rationale: copd.code === 'J44.9' ? `${copd.rationale} Coded ${COPD_WITH_INFECTION} in place of J44.9: ${why}` : why,
+  };
+  if (copd.code === 'J44.9') return drafts.map((d) => (d === copd ? combined : d));
+  return [...drafts, { ...combined, order: copd.order + 0.1, alternatives: [] }];
 }

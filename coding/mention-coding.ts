@@ -92,11 +92,11 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
   // While a side conflict is open, the plain side question is not asked as well.
   const answered = new Set<string>();
   if (work.sideConflict) answered.add(lateralityQuestion(m.original));
-  let query = buildQuery(queryText(m, work.extra));
+  let query = buildQuery(queryText(m, work.extra), true);
   let hits: SearchHit[] = [];
   let issue: ClarificationIssue | undefined;
   for (let round_ = 0; round_ < 4; round_++) {
-    query = buildQuery(queryText(m, work.extra));
+    query = buildQuery(queryText(m, work.extra), true);
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
     hits = (!headerFilter && categoryHits(run, work, query)) || rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));

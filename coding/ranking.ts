@@ -175,7 +175,13 @@ export function rank(
   const opts: SearchOptions = { limit: 8, filter: allowed, ...(categories !== undefined ? { categories } : {}) };
   const hits = searchIcd(run.codeSets.icd, q, opts);
   const out: SearchHit[] = [];
-  const condition = conditionWords(q.tokens, run.codeSets.icd);
+  // The phrase's head decides when it names the condition ("aftercare following knee replacement" is
+  // aftercare); otherwise any condition word of the phrase does.
+  const anyCondition = conditionWords(q.tokens, run.codeSets.icd);
+  // (A query rebuilt from other words keeps no head: every head word must still be searched for.)
+  const head = q.head?.every((t) => q.tokens.includes(t)) ? q.head : [];
+  const headCondition = conditionWords(head, run.codeSets.icd);
+  const condition = headCondition.size > 0 ? headCondition : anyCondition;
   const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a

@@ -20,6 +20,11 @@ export interface SearchQuery {
    * a different condition.
    */
   excluded?: string[];
+  /**
+   * The words before the phrase's first preposition ("aftercare" in "aftercare following knee
+   * replacement", "endometriosis" in "endometriosis of the sigmoid colon"): the phrase's head.
+   */
+  head?: string[];
 }
 
 export interface SearchHit {
@@ -104,7 +109,14 @@ const BMI_PHRASE =
 const RADIATION =
   /\b(?:radiat\w*|spread\w*|shoot\w*|going|goes|travel\w*|extend\w*)\s+(?:in)?to\b(?:(?!\b(?:and|with|but)\b)[^,.;])*|\b(?:radiat\w*|shoot\w*|going|goes)\s+(?:down|up|through|across|toward|around)\b(?:(?!\b(?:and|with|but)\b)[^,.;])*/gi;
 
-export function buildQuery(text: string): SearchQuery {
+/**
+ * Where a phrase's head ends: its first preposition of place or sequence ("of", "in", "following").
+ * "With", "due to" and "secondary to" join two conditions (both are coded), so they end no head.
+ */
+const PHRASE_HEAD_END = /\b(?:of|in|on|at|to|following|after)\b|[,;(]/;
+
+/** The query for a text; `withHead` marks the words of the phrase's head (for a mention's own search only). */
+export function buildQuery(text: string, withHead = false): SearchQuery {
   const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' ').replace(RADIATION, ' '));
   const excluded = new Set<string>();
   const kept = expanded.replace(IN_PHRASE_NEGATION, (_m, words: string) => {
@@ -114,6 +126,8 @@ export function buildQuery(text: string): SearchQuery {
   const tokens = [...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))];
   const laterality = lateralityOf(tokens);
   const q: SearchQuery = laterality ? { tokens, laterality } : { tokens };
+  const at = withHead ? PHRASE_HEAD_END.exec(kept) : null;
+  if (at && at.index > 0) q.head = tokenize(kept.slice(0, at.index)).filter((t) => tokens.includes(t));
   if (/\b(without|not|no)\b/i.test(expanded)) q.negated = true;
   if (excluded.size) q.excluded = [...excluded];
   return q;

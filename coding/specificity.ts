@@ -181,6 +181,17 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
       { label: 'Folate deficiency anemia', refine: 'folate deficiency' },
     ],
   },
+  {
+    // Nicotine dependence: the product (F17.21- cigarettes, F17.22- chewing tobacco, F17.29- other)
+    // when another statement names it ("smokes a pack of cigarettes a day"); F17.20- is the
+    // classification's code for a product not stated, never asked.
+    mentions: /\bnicotine dependence\b/i,
+    unlessAlso: /\b(cigarettes?|cigars?|pipes?|chewing tobacco|snuff|e-?cig\w*|vap\w*)\b/i,
+    detail: /\b(cigarettes?|chewing tobacco)\b/i,
+    aspect: 'tobacco product',
+    options: [],
+    asks: false,
+  },
 ];
 
 const namesCondition = (rule: SpecificityRule, text: string) => rule.mentions.test(text) || rule.namesCondition?.test(text) === true;

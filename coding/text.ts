@@ -23,6 +23,16 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',
   ],
+  // The index: Smoker - see Dependence, drug, nicotine (F17.2-); the tabular keeps Z72.0 for tobacco use
+  // that is not dependence. Packs or cigarettes a day name the product (F17.21-).
+  [
+    /\b(?:smokes|smoking)\s+(?:about\s+|approximately\s+|~\s*)?(?:\d+(?:\.\d+)?|one|two|three|half|a)(?:\s*(?:-|to)\s*\d+)?\s*(?:packs?|ppd|cigarettes?|cigs?)\b(?:\s+of\s+cigarettes)?|\b\d+(?:\.\d+)?\s*ppd\b/g,
+    'nicotine dependence cigarettes',
+  ],
+  [
+    /(?<!\b(?:non|never|ex|former|past|previous)[-\s]?)\b(?:current(?:ly)?\s+|active\s+|daily\s+|heavy\s+)?(cigarette\s+)?smoker\b(?!'s)/g,
+    (_m, cigarette) => (cigarette ? 'nicotine dependence cigarettes' : 'nicotine dependence'),
+  ],
   [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
   [
     new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'),

@@ -39,6 +39,21 @@ function historyQuery(run: CodingRun, text: string, encounterPart: string): Sear
 /** How well the condition's words must find its code for the category's title to name it. */
 const CONDITION_NAMED = 0.7;
 
+/** A joint the record says was replaced ("right total knee replacement", "left hip arthroplasty"). */
+const REPLACED_JOINT =
+  /\b(?:(?:total|partial|hemi|reverse)\s+)?(knee|hip|shoulder|elbow|ankle|wrist)\s+(?:joint\s+)?(?:replacement|arthroplasty)\b/i;
+
+/**
+ * The index: Replacement by artificial or mechanical device, joint, knee Z96.65- (so for each
+ * joint): a replaced joint is the presence of an artificial joint, with the side stated. Used where
+ * a note asks for the joint (Z47.1 "use additional code to identify the joint").
+ */
+function replacedJointAsPresence(text: string): string | undefined {
+  const joint = REPLACED_JOINT.exec(text)?.[1];
+  if (!joint) return undefined;
+  return `presence of artificial ${joint.toLowerCase()} joint ${buildQuery(text).laterality ?? ''}`.trim();
+}
+
 /** Step: the codes "use additional code" notes ask for, when the record documents them. */
 export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const out = [...drafts];
@@ -79,7 +94,9 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const answers = (o: DiagnosisDraft) => o !== d && cited?.filter(o.code) === true && (!followUp || /^Z8[5-7]/.test(o.code));
     if (!cited || !m || out.some(answers)) continue;
     const { filter, categories } = cited;
-    const ownQuery = followUp ? historyQuery(run, m.text, d.description.slice(0, followUp.index + followUp[0].length)) : buildQuery(m.text);
+    const ownQuery = followUp
+      ? historyQuery(run, m.text, d.description.slice(0, followUp.index + followUp[0].length))
+      : buildQuery(replacedJointAsPresence(m.text) ?? m.text);
     let hit = rank(run, ownQuery, m.text, filter, categories)[0];
     let source = m;
     let needed = 0.75;
@@ -127,7 +144,7 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
         system: 'ICD-10-CM',
         code: hit.code,
         description: hit.description,
-        confidence: round(hit.score * SECTION_WEIGHT[m.section]),
+        confidence: round(Math.min(1, hit.score) * SECTION_WEIGHT[m.section]),
         order: d.order + 0.25,
         alternatives: [],
         evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
