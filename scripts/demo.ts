@@ -9,7 +9,9 @@
  * visit, the clinic documents that visit, a biller appeals a denied line with a letter), prints
  * the claim's story after it left (the payer's 277CA, claim status inquiries for a silent payer,
  * each 835 with the patient's share by reason), and ends with a table of
- * encounters by stage (GET /encounters?stage=…) and one result line per path.
+ * encounters by stage (GET /encounters?stage=…) and one result line per path; then a patient asks
+ * about a bill and a biller answers, and a biller sends a billed claim back corrected (a claim
+ * correction: the replacement's remittance and the statement reissued).
  *
  *   npm run demo                 reuse the sample encounters (a second run the same day reports where they stand;
  *                                dates of service are relative to the day the demo runs, so another day submits new ones)
@@ -28,6 +30,7 @@ import { parseArgs } from 'node:util';
 import { STAGES } from '../workflows/stages.ts';
 import { ApiUnreachable, DemoApi } from './demo/api.ts';
 import { loadSamples } from './demo/samples.ts';
+import { billerCorrectsClaim } from './demo/claim-correction.ts';
 import { patientAsksBillerAnswers } from './demo/patient-question.ts';
 import { EncounterRun, type RunResult } from './demo/scenario.ts';
 
@@ -151,6 +154,26 @@ async function main(): Promise<void> {
         outcome: 'unexpected',
         stage: 'billed',
         message: `patient question: ${(error as Error).message}`,
+      });
+    }
+  }
+
+  // A billed claim sent back corrected: the encounter of the claim_correction sample, once billed.
+  const correctable = runs.findIndex((run, i) => run.sample.scenario === 'claim_correction' && results[i]?.stage === 'billed');
+  if (correctable >= 0) {
+    const run = runs[correctable]!;
+    print();
+    print('A biller sends a billed claim back corrected (the modifier the visit needed); the statement is reissued');
+    try {
+      const corrected = await billerCorrectsClaim(api, run.id!, print, Math.max(60_000, started + timeoutSeconds * 1000 - Date.now()));
+      results.push({ clinicEncounterId: run.clinicEncounterId, scenario: 'claim_correction', stage: 'billed', ...corrected });
+    } catch (error) {
+      results.push({
+        clinicEncounterId: run.clinicEncounterId,
+        scenario: 'claim_correction',
+        outcome: 'unexpected',
+        stage: 'billed',
+        message: `claim correction: ${(error as Error).message}`,
       });
     }
   }

@@ -25,6 +25,7 @@ export const SCENARIOS = [
   'inactive_self_pay', // inactive coverage → the biller switches to self-pay → billed from the self-pay price list
   'denial_appeal', // the payer denies a line → the biller appeals with a letter → the payer pays it on appeal → billed
   'silent_payer', // the payer does not answer → a claim status inquiry (276/277) at the follow-up interval → paid → billed
+  'claim_correction', // billed without modifier 25 → the patient owes it all → a biller sends a corrected claim → the statement reissued (scripts/demo/claim-correction.ts)
 ] as const;
 export type Scenario = (typeof SCENARIOS)[number];
 
