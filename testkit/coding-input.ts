@@ -8,7 +8,7 @@
  * Imports vitest: for test files only.
  */
 import { beforeAll } from 'vitest';
-import { loadCodeSets, type CodeSets } from '../coding/index.ts';
+import { codeEncounter, loadCodeSets, type CodeSets } from '../coding/index.ts';
 import type { CodingInput } from '../domain/coding.ts';
 import type { EncounterDocumentation } from '../domain/encounter.ts';
 
@@ -44,3 +44,17 @@ export function codingInput(
 
 /** Diagnoses as the physician wrote them: descriptions only, no codes. */
 export const described = (descriptions: readonly string[]) => descriptions.map((description) => ({ description }));
+
+/**
+ * The diagnosis codes the engine gives `patient` for the physician's described diagnoses and note:
+ * `const codes = codesFor(codeSets, { ageYears: 67, sex: 'F' })`, then `codes(['Type 2 diabetes'],
+ * 'note')`; a test that needs another patient says so at the call, `codes([...], '', { sex: 'M' })`.
+ * `sorted`: in code order, for tests that compare sets; otherwise in the engine's order.
+ */
+export function codesFor(codeSets: () => CodeSets, patient: CodingInput['patient'], { sorted = false } = {}) {
+  return (diagnoses: readonly string[], notes = '', differently: Partial<CodingInput['patient']> = {}): string[] => {
+    const input = codingInput({ notes, diagnoses: described(diagnoses) }, { ...patient, ...differently });
+    const codes = codeEncounter(input, codeSets()).diagnoses.map((d) => d.code);
+    return sorted ? codes.sort() : codes;
+  };
+}
