@@ -1,13 +1,11 @@
 // Guideline conventions written as mechanisms: hypertension with heart failure and CKD, dialysis
 // status, and "X vs Y" outpatient diagnoses coded by the alternatives that are signs or symptoms.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (diagnoses: string[], notes = '', ageYears = 68) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'M' }), codeSets()).diagnoses.map((d) => d.code);
+const codes = codesFor(codeSets, { ageYears: 68, sex: 'M' });
 
 describe('hypertension with heart and kidney disease', () => {
   it('all three documented: I13.0 with the heart failure and the CKD stage kept', () => {

@@ -2,13 +2,11 @@
 // manifestation, then the T36-T50 code of its class with character 5); a drug taken wrongly is a
 // poisoning, first-listed with its intent. Examples written for this test (tuned on).
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
 import { drugEffectCode } from '../../coding/drug-effects.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[]) =>
-  codeEncounter(codingInput({ diagnoses: described(diagnoses) }, { ageYears: 62, sex: 'F' }), codeSets()).diagnoses.map((d) => d.code);
+const codes = codesFor(codeSets, { ageYears: 62, sex: 'F' });
 
 describe('adverse effect of a drug properly taken', () => {
   it('the manifestation first, then the class code with the adverse-effect character and 7th A', () => {

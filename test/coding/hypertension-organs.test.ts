@@ -2,16 +2,12 @@
 // I12.0/I12.9 by CKD stage, I13.x only with both; dialysis adds Z99.2. Chapter constraints keep a word
 // match out of another family (a neoplasm code needs a neoplasm). Wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 import { hypertensiveCodeFor } from '../../coding/combinations.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (diagnoses: string[], notes = '') =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 70, sex: 'M' }), codeSets()).diagnoses.map(
-    (d) => d.code,
-  );
+const codes = codesFor(codeSets, { ageYears: 70, sex: 'M' });
 
 describe('hypertensiveCodeFor', () => {
   it('chooses by the organs coded', () => {

@@ -2,13 +2,11 @@
 // primary is coded too; "from" names the primary; a statement's histology words are not a second
 // neoplasm; a code titled for the other sex is never chosen. Examples written for this test (tuned on).
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
 import { metastasisMentions } from '../../coding/metastasis.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], sex: 'M' | 'F' = 'M') =>
-  codeEncounter(codingInput({ diagnoses: described(diagnoses) }, { ageYears: 66, sex }), codeSets()).diagnoses.map((d) => d.code);
+const codes = codesFor(codeSets, { ageYears: 66, sex: 'M' });
 const mention = (text: string) => ({ section: 'diagnoses' as const, original: text, text, assertion: 'affirmed' as const });
 
 describe('metastasisMentions', () => {
@@ -45,7 +43,7 @@ describe('neoplasm codes by documented site', () => {
   });
 
   it("a woman's breast cancer is never a male-breast code", () => {
-    const female = codes(['Breast cancer metastatic to bone'], 'F');
+    const female = codes(['Breast cancer metastatic to bone'], '', { sex: 'F' });
     expect(female).toContain('C79.51');
     expect(female.find((c) => c.startsWith('C50'))).toMatch(/^C50\.91/);
   });

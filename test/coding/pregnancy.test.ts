@@ -1,15 +1,11 @@
 // Weeks of gestation stated in the record choose the trimester and the pregnancy phase. Wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 import { trimesterOfWeeks } from '../../coding/pregnancy.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (diagnoses: string[], notes: string) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 29, sex: 'F' }), codeSets()).diagnoses.map(
-    (d) => d.code,
-  );
+const codes = codesFor(codeSets, { ageYears: 29, sex: 'F' });
 
 describe('pregnancy details from the notes', () => {
   it('trimester boundaries follow the classification (14 and 28 weeks)', () => {

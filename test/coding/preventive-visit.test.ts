@@ -2,14 +2,10 @@
 // what was found; a finding coded beside it (an abnormal reading or result) makes it "with abnormal
 // findings". Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '') =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 48, sex: 'M' }), codeSets()).diagnoses.map(
-    (d) => d.code,
-  );
+const codes = codesFor(codeSets, { ageYears: 48, sex: 'M' });
 
 describe('preventive visit', () => {
   it('a finding listed first does not displace the examination, and makes it Z00.01', () => {
