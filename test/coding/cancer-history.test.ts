@@ -3,14 +3,10 @@
 // the record states; a history of an organ's removal is its acquired absence. Examples written for
 // this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'F') =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 67, sex }), codeSets())
-    .diagnoses.map((d) => d.code)
-    .sort();
+const codes = codesFor(codeSets, { ageYears: 67, sex: 'F' }, { sorted: true });
 
 describe('after completed cancer treatment', () => {
   it('follow-up visit: Z08, the Z85 history, the absence and the chemotherapy history', () => {
@@ -24,13 +20,13 @@ describe('after completed cancer treatment', () => {
       codes(
         ['Surveillance after completed treatment of colon cancer'],
         'Status post hemicolectomy and adjuvant chemotherapy, completed last year.',
-        'M',
+        { sex: 'M' },
       ),
     ).toEqual(['Z08', 'Z85.038', 'Z90.49', 'Z92.21']);
   });
 
   it('a history of cancer treated with radiation adds the radiation history', () => {
-    expect(codes(['Personal history of prostate cancer treated with radiation'], '', 'M')).toEqual(['Z85.46', 'Z92.3']);
+    expect(codes(['Personal history of prostate cancer treated with radiation'], '', { sex: 'M' })).toEqual(['Z85.46', 'Z92.3']);
   });
 
   it('therapy still under way is not a history', () => {
@@ -38,7 +34,7 @@ describe('after completed cancer treatment', () => {
   });
 
   it('a removal alone is the acquired absence, never another history code', () => {
-    expect(codes(['History of prostatectomy'], '', 'M')).toEqual(['Z90.79']);
+    expect(codes(['History of prostatectomy'], '', { sex: 'M' })).toEqual(['Z90.79']);
     expect(codes(['S/p splenectomy'])).toEqual(['Z90.81']);
   });
 });
