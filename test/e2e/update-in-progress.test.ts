@@ -12,18 +12,24 @@ import { until } from '../../testkit/poll.ts';
 
 const stack = useTestStack({ updateResultWaitMs: 0 });
 
+/** A preventive visit whose age band a coder corrects, submitted and waiting in coder_review. */
+async function preventiveVisitInCoderReview(): Promise<string> {
+  const id = await submitEncounter(stack.apiUrl, {
+    ...validSubmission(),
+    documentation: {
+      notes: 'Annual preventive visit, established patient. Healthy.',
+      diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
+      procedures: [{ description: 'Preventive visit established patient', code: '99395', units: 1 }],
+      testResults: [],
+    },
+  });
+  await waitForEncounterStage(stack.apiUrl, id, 'coder_review');
+  return id;
+}
+
 describe('an update accepted but not finished in time', () => {
   it('answers 202 with a status link that reports the outcome once the workflow finished it; the retry replays the 202', async () => {
-    const id = await submitEncounter(stack.apiUrl, {
-      ...validSubmission(),
-      documentation: {
-        notes: 'Annual preventive visit, established patient. Healthy.',
-        diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
-        procedures: [{ description: 'Preventive visit established patient', code: '99395', units: 1 }],
-        testResults: [],
-      },
-    });
-    await waitForEncounterStage(stack.apiUrl, id, 'coder_review');
+    const id = await preventiveVisitInCoderReview();
     const edit = { action: 'edit', diagnoses: [{ code: 'Z00.00' }], procedures: [{ code: '99396', units: 1 }], note: 'age band 40-64' };
     const headers = { 'Idempotency-Key': 'edit-1' };
     const sent = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: edit, headers });
@@ -54,16 +60,7 @@ describe('an update accepted but not finished in time', () => {
   }, 180_000);
 
   it('a code the workflow refuses after the 202 is reported by the link as the same 422 the request would have answered', async () => {
-    const id = await submitEncounter(stack.apiUrl, {
-      ...validSubmission(),
-      documentation: {
-        notes: 'Annual preventive visit, established patient. Healthy.',
-        diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
-        procedures: [{ description: 'Preventive visit established patient', code: '99395', units: 1 }],
-        testResults: [],
-      },
-    });
-    await waitForEncounterStage(stack.apiUrl, id, 'coder_review');
+    const id = await preventiveVisitInCoderReview();
     const edit = { action: 'edit', diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99396', units: 1 }] };
     const sent = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, { token: TOKENS.coder, body: edit });
     expect(sent.status).toBe(202);
