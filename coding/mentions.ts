@@ -11,6 +11,7 @@ import { codeMention } from './mention-coding.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
+import { tabularWordingEntry } from './tabular-wording.ts';
 
 const INPATIENT = '21';
 /** Notes coded without a diagnosis list keep only their confident matches... */
@@ -27,8 +28,14 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   const uncertainLines: Mention[] = [];
   let order = 0;
   // A statement naming a neoplasm's spread is its primary and secondary sites (metastasis.ts).
-  for (const m of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions)) {
+  for (const listed of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions)) {
     order += 1;
+    // A line whose negation is the tabular's own wording for a code ("No general equivalence degree
+    // (GED)", Z55.5) states that code; any other negated line is left out.
+    const m =
+      listed.assertion === 'negated' && namedByWording(run, listed)
+        ? { ...listed, text: listed.original, assertion: 'affirmed' as const }
+        : listed;
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
       run.uncertain = true;
@@ -85,3 +92,5 @@ function codeNoteStatement(run: CodingRun, m: Mention, order: number): Diagnosis
 function namesEnoughOf(d: DiagnosisDraft, m: Mention): boolean {
   return titleShare(d.description, `${m.text} ${m.original}`) >= 0.5;
 }
+
+const namedByWording = (run: CodingRun, m: Mention) => tabularWordingEntry(run.codeSets.icd, m.original) !== undefined;

@@ -85,6 +85,11 @@ describe('coding a phrase in the tabular wording', () => {
     expect(coded(phrase, 'Initial encounter for active treatment.', 'F', 70).clarification).toBeUndefined();
   });
 
+  it('codes a line whose negation is the tabular wording of a code, and still leaves out other negated lines', () => {
+    expect(coded('No general equivalence degree (GED)', '', 'F', 30).diagnoses.map((d) => d.code)).toEqual(['Z55.5']);
+    expect(coded('No chest pain', '', 'F', 30).diagnoses).toEqual([]);
+  });
+
   it('leaves a bare term to the search and its questions', () => {
     const asthma = coded('Asthma', '', 'F', 30);
     expect(asthma.diagnoses.map((d) => d.code)).toEqual(['J45.909']);
