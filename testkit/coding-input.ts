@@ -58,3 +58,22 @@ export function codesFor(codeSets: () => CodeSets, patient: CodingInput['patient
     return sorted ? codes.sort() : codes;
   };
 }
+
+/**
+ * The coded diagnoses for described diagnoses and a note, with the patient's sex and age given by
+ * position after the note and defaulting to `patient`: `const coded = codedBy(codeSets, { sex: 'F',
+ * ageYears: 64 })`, then `coded(['Gout of left great toe'], '', 'M', 70)`. `sortedCodesBy` gives the
+ * codes alone, in code order, for tests that compare sets.
+ */
+export function codedBy(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  return (diagnoses: readonly string[], notes = '', sex = patient.sex, ageYears = patient.ageYears) =>
+    codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ...patient, ageYears, sex }), codeSets()).diagnoses;
+}
+
+export function sortedCodesBy(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  const coded = codedBy(codeSets, patient);
+  return (...args: Parameters<typeof coded>): string[] =>
+    coded(...args)
+      .map((d) => d.code)
+      .sort();
+}

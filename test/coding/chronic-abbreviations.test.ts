@@ -2,14 +2,10 @@
 // names them, and the remission axis of the leukemias (C90-C95: not having achieved remission, in
 // remission, in relapse). Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'F', ageYears = 64) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets())
-    .diagnoses.map((d) => d.code)
-    .sort();
+const codes = sortedCodesBy(codeSets, { sex: 'F', ageYears: 64 });
 
 describe('leukemia and lymphoma abbreviations with their remission axis', () => {
   it('a leukemia with no remission stated is the "not having achieved remission" code (the NOS inclusion term)', () => {

@@ -3,16 +3,11 @@
 // after completed cancer treatment, aftercare after a joint replacement with the joint).
 // Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codedBy, sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const coded = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'M', ageYears = 66) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets()).diagnoses;
-const codes = (...args: Parameters<typeof coded>) =>
-  coded(...args)
-    .map((d) => d.code)
-    .sort();
+const coded = codedBy(codeSets, { sex: 'M', ageYears: 66 });
+const codes = sortedCodesBy(codeSets, { sex: 'M', ageYears: 66 });
 
 describe('COPD with an acute lower respiratory infection (I.C.10.a.1)', () => {
   it('is J44.0 with the infection coded also', () => {

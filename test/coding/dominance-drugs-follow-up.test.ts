@@ -3,15 +3,11 @@
 // classification's name for the cancer (Z08 + Z85.820), "with abnormal findings" when a result is
 // called abnormal at a preventive visit. Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
 import { handedness } from '../../coding/dominance.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'M', ageYears = 66) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets())
-    .diagnoses.map((d) => d.code)
-    .sort();
+const codes = sortedCodesBy(codeSets, { sex: 'M', ageYears: 66 });
 
 describe('dominant or nondominant side', () => {
   it('the handedness the record states decides', () => {

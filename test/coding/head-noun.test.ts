@@ -3,16 +3,12 @@
 // spreads is not its site, and the index's own terms for a lay phrase (blood in urine: hematuria).
 // Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
 import { tabularSiteWords } from '../../coding/head-words.ts';
 import { tokenize } from '../../coding/text.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'F', ageYears = 52) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets())
-    .diagnoses.map((d) => d.code)
-    .sort();
+const codes = sortedCodesBy(codeSets, { sex: 'F', ageYears: 52 });
 
 describe('site words learnt from the tabular titles', () => {
   it('puts sites after the preposition and conditions before it', () => {

@@ -3,15 +3,11 @@
 // code both. Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codedBy, codingInput, described, sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const coded = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'F', ageYears = 45) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets()).diagnoses;
-const codes = (...args: Parameters<typeof coded>) =>
-  coded(...args)
-    .map((d) => d.code)
-    .sort();
+const coded = codedBy(codeSets, { sex: 'F', ageYears: 45 });
+const codes = sortedCodesBy(codeSets, { sex: 'F', ageYears: 45 });
 
 describe('signs and symptoms integral to a stated diagnosis', () => {
   it('a symptom of the same body system as the diagnosis is not coded beside it', () => {

@@ -4,14 +4,10 @@
 // (kidney stone, osteoporotic fracture, ear pain, RA, MS). Examples written for this test (tuned
 // on); wording is our own.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const codes = (diagnoses: string[], notes = '', sex: 'M' | 'F' = 'M', ageYears = 58) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets())
-    .diagnoses.map((d) => d.code)
-    .sort();
+const codes = sortedCodesBy(codeSets, { sex: 'M', ageYears: 58 });
 
 describe('chapter and context constraints', () => {
   it('a congenital code needs the record to say congenital', () => {
