@@ -10,7 +10,7 @@
  *   npm run chaos                      # 60 encounters
  *   npm run chaos -- --smoke           # 12 encounters, the CI size
  *   npm run chaos -- --overload        # no kills or faults: 100 intake requests/s for 10 s
- *   options: --encounters N --rate R (per second) --data-dir DIR --port-base P (uses P..P+5)
+ *   options: --encounters N --rate R (per second) --data-dir DIR --port-base P (uses P..P+4; default 24010)
  *
  * This file is long because it is one scenario told in order: start, load, faults, settle, count.
  */
@@ -29,7 +29,16 @@ import { PROJECT_ROOT } from '../platform/project-root.ts';
 import { connectClient, settingsForAddress } from '../platform/temporal-connection.ts';
 import { startTemporalDevServer, type RunningDevServer } from '../platform/temporal-server.ts';
 import { FINAL_STAGES } from '../workflows/stages.ts';
-import { logLength, spawnTsx, stopProcess, waitForLog, type ManagedProcess } from './chaos/processes.ts';
+import {
+  crashedProcesses,
+  logLength,
+  logTail,
+  portIsFree,
+  spawnTsx,
+  stopProcess,
+  waitForLog,
+  type ManagedProcess,
+} from './chaos/processes.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -38,16 +47,29 @@ const { values: options } = parseArgs({
     encounters: { type: 'string' },
     rate: { type: 'string' },
     'data-dir': { type: 'string' },
-    'port-base': { type: 'string', default: '34010' },
+    'port-base': { type: 'string', default: '24010' },
   },
 });
+/**
+ * The first of `requested`, +100, +200 … whose five ports are all free. Keep them below Linux's
+ * ephemeral range (32768-60999): there the kernel hands ports to outgoing connections, and one
+ * such connection or its TIME_WAIT can hold a port the run needs, at the start or while a killed
+ * process is down before its restart.
+ */
+async function freePortBase(requested: number): Promise<number> {
+  for (let candidate = requested; candidate < requested + 1000; candidate += 100) {
+    const free = await Promise.all([0, 1, 2, 3, 4].map((offset) => portIsFree(candidate + offset)));
+    if (free.every(Boolean)) return candidate;
+  }
+  throw new Error(`no five free ports from ${requested} to ${requested + 999}; pass --port-base`);
+}
 const mode = options.overload ? 'overload' : options.smoke ? 'smoke' : 'full';
 const ENCOUNTERS = Number(options.encounters ?? (mode === 'overload' ? 1000 : mode === 'smoke' ? 12 : 60));
 const RATE = Number(options.rate ?? (mode === 'overload' ? 100 : mode === 'smoke' ? 3 : 4));
 const SETTLE_TIMEOUT_MS = mode === 'smoke' ? 120_000 : 300_000;
 /** Stages an encounter leaves by itself (no person needed): settling waits until none is in one. */
 const IN_PROGRESS_STAGES = ['received', 'eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance'];
-const base = Number(options['port-base']);
+const base = await freePortBase(Number(options['port-base']));
 const PORTS = { temporal: base, postgres: base + 1, insurer: base + 2, clearinghouse: base + 3, api: base + 4 };
 const dataDir = resolve(options['data-dir'] ?? join(PROJECT_ROOT, '.data', `chaos-${Date.now()}`));
 const logDir = join(dataDir, 'logs');
@@ -317,6 +339,31 @@ async function restartApi(): Promise<void> {
 
 // ---- figures -------------------------------------------------------------------------------------
 
+async function sandboxRecords(name: string, url: string): Promise<unknown> {
+  try {
+    const response = await fetch(`${url}/_sandbox/records`, { signal: AbortSignal.timeout(10_000) });
+    return await response.json();
+  } catch (error) {
+    throw new Error(`the ${name} sandbox did not answer ${url}/_sandbox/records: ${error instanceof Error ? error.message : error}`, {
+      cause: error,
+    });
+  }
+}
+
+/** The submitted patients' name, birth date and member ids: none may appear in any process log. */
+const PATIENT_DATA = /Testpatient|1975-04-12|MBR\dCHAOS/;
+
+/** The end of every process's log, printed when the run fails; a line with patient data is withheld. */
+function printLogTails(): void {
+  for (const proc of processes.values()) {
+    const tail = logTail(proc)
+      .split('\n')
+      .map((line) => (PATIENT_DATA.test(line) ? '[line withheld: it holds patient data]' : line.slice(0, 300)))
+      .join('\n');
+    console.error(`---- ${proc.name}: last lines of ${proc.logFile}\n${tail}`);
+  }
+}
+
 async function figures(client: Client, accepted: string[]) {
   const prisma = createPrismaClient(databaseUrl);
   try {
@@ -342,11 +389,11 @@ async function figures(client: Client, accepted: string[]) {
         else throw error;
       }
     }
-    const insurer = (await (await fetch(`${serviceEnv.INSURER_URL}/_sandbox/records`)).json()) as {
+    const insurer = (await sandboxRecords('insurer', serviceEnv.INSURER_URL!)) as {
       authorizations: Array<{ idempotencyKey: string; replays: number }>;
       counts: Record<string, unknown>;
     };
-    const clearinghouse = (await (await fetch(`${serviceEnv.CLEARINGHOUSE_URL}/_sandbox/records`)).json()) as {
+    const clearinghouse = (await sandboxRecords('clearinghouse', serviceEnv.CLEARINGHOUSE_URL!)) as {
       claims: Array<{ claimNumber: string; submissions: number }>;
       counts: Record<string, unknown>;
     };
@@ -354,9 +401,7 @@ async function figures(client: Client, accepted: string[]) {
     const claimNumbers = new Set(clearinghouse.claims.map((c) => c.claimNumber));
     const dbClaimNumbers = await prisma.claim.count({ where: { encounterId: { in: encounters.map((e) => e.id) } } });
     // Plain-text patient data in any process log.
-    const phiInLogs = readdirSync(logDir).filter((file) =>
-      /Testpatient|1975-04-12|MBR\dCHAOS/.test(readFileSync(join(logDir, file), 'utf8')),
-    );
+    const phiInLogs = readdirSync(logDir).filter((file) => PATIENT_DATA.test(readFileSync(join(logDir, file), 'utf8')));
     return {
       accepted: accepted.length,
       stored: encounters.length,
@@ -391,7 +436,7 @@ async function figures(client: Client, accepted: string[]) {
 // ---- the run ------------------------------------------------------------------------------------
 
 async function main(): Promise<number> {
-  say(`mode ${mode}: ${ENCOUNTERS} encounters at ${RATE}/s; data and logs in ${dataDir}`);
+  say(`mode ${mode}: ${ENCOUNTERS} encounters at ${RATE}/s; ports ${base}..${base + 4}; data and logs in ${dataDir}`);
   // One workflow bundle for every worker start and restart (bundling takes a while on a small machine).
   const bundle = await bundleEncounterWorkflows({ logger: new DefaultLogger('WARN') });
   serviceEnv.WORKFLOW_BUNDLE_PATH = join(dataDir, 'workflow-bundle.js');
@@ -409,7 +454,12 @@ async function main(): Promise<number> {
     );
     processes.set(name, proc);
   }
-  await Promise.all([startWorker('worker-1'), startWorker('worker-2'), startApi()]);
+  await Promise.all([
+    ...['insurer', 'clearinghouse'].map((name) => waitForLog(processes.get(name)!, 'sandbox listening', 60_000)),
+    startWorker('worker-1'),
+    startWorker('worker-2'),
+    startApi(),
+  ]);
   say('all processes up');
   const { client, connection } = await connectClient(settingsForAddress(temporalAddress), {
     dataConverter: encryptingDataConverter(createPayloadCodec(payloadKeys)),
@@ -449,7 +499,7 @@ async function main(): Promise<number> {
     inProgress = await prisma.encounter
       .count({ where: { clinicEncounterId: { in: accepted }, stage: { in: IN_PROGRESS_STAGES } } })
       .catch(() => inProgress);
-    if (inProgress === 0) break;
+    if (inProgress === 0 || crashedProcesses(processes.values()).length > 0) break;
     await sleep(2_000);
   }
   await prisma.$disconnect();
@@ -481,7 +531,10 @@ async function main(): Promise<number> {
     problems.push('the clearinghouse holds two records for one claim number');
   if (result.logsWithPatientData.length > 0) problems.push(`patient data in logs: ${result.logsWithPatientData.join(', ')}`);
   if (recoveries.some((r) => r.seconds === null)) problems.push('an activity of a killed worker did not complete elsewhere');
+  const crashed = crashedProcesses(processes.values());
+  if (crashed.length > 0) problems.push(`processes exited by themselves: ${crashed.join(', ')}`);
   for (const problem of problems) console.error(`CHAOS PROBLEM: ${problem}`);
+  if (problems.length > 0) printLogTails();
   return problems.length === 0 ? 0 : 1;
 }
 
@@ -494,6 +547,9 @@ try {
   exitCode = await main();
 } catch (error) {
   console.error('chaos failed:', error instanceof Error ? error.message : error);
+  const crashed = crashedProcesses(processes.values());
+  if (crashed.length > 0) console.error(`processes exited by themselves: ${crashed.join(', ')}`);
+  printLogTails();
 } finally {
   await stopAll();
   clearTimeout(hardStop);
