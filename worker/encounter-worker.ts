@@ -66,8 +66,9 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     dataConverter: opts.dataConverter,
     ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
     interceptors: {
-      // Ignored with a prebuilt bundle, which carries them (bundleEncounterWorkflows()).
-      workflowModules: workflowInterceptorModules(tracing !== undefined),
+      // A prebuilt bundle carries them already (bundleEncounterWorkflows()); the SDK warns at every
+      // start when both are given.
+      ...(workflowBundle ? {} : { workflowModules: workflowInterceptorModules(tracing !== undefined) }),
       activity: [
         (ctx) => ({ inbound: new PhiSafeActivityErrors(ctx) }),
         (ctx) => ({ inbound: new HeartbeatWhileRunning(ctx) }),
