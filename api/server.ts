@@ -10,7 +10,7 @@ import { connectClient, type TemporalSettings } from '../platform/temporal-conne
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { createTracing } from '../platform/tracing.ts';
 import { createApp } from './app.ts';
-import { EncounterWorkflowStarts } from '../platform/encounter-workflow-starts.ts';
+import { encounterWorkflowStarts } from './workflow-starts.ts';
 import { demoTokenDirectory, parseTokenDirectory } from './auth.ts';
 import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import type { ExternalParties } from '../worker/dependencies.ts';
@@ -41,13 +41,11 @@ export async function runApi(
     },
   });
   // Intake hands workflow starts off to this; a stop lets the waiting ones go out first.
-  const workflowStarts = new EncounterWorkflowStarts({
+  const workflowStarts = encounterWorkflowStarts({
     temporal: client,
     taskQueue: config.taskQueue,
     timings: config.timings,
-    timeoutMs: config.apiLimits.workflowStartTimeoutMs,
-    concurrency: config.apiLimits.workflowStartConcurrency,
-    maxPending: config.apiLimits.maxPendingWorkflowStarts,
+    limits: config.apiLimits,
   });
   if (!config.apiTokens) log.warn('API_TOKENS is not set: the demo tokens are accepted (never do this in production)');
   const app = createApp({
