@@ -7,7 +7,8 @@ import type { Server } from 'node:http';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
+import type { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
+import { encounterWorkflowStarts } from '../../api/workflow-starts.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { DATE_OF_SERVICE } from '../../platform/search-attributes.ts';
@@ -33,7 +34,8 @@ beforeAll(async () => {
     namespace: stack.env.namespace ?? 'default',
     dataConverter: encryptingDataConverter(stack.payloadCodec),
   });
-  workflowStarts = new EncounterWorkflowStarts({ temporal, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, timeoutMs: 2_000 });
+  const limits = { workflowStartTimeoutMs: 2_000 };
+  workflowStarts = encounterWorkflowStarts({ temporal, taskQueue: stack.taskQueue, timings: FAST_TIMINGS, limits });
   const app = createApp({
     workflowStarts,
     prisma: stack.db.prisma,
@@ -43,7 +45,7 @@ beforeAll(async () => {
     tokens: demoTokenDirectory(),
     payloadCodec: stack.payloadCodec,
     readiness: async () => ({}),
-    limits: { workflowStartTimeoutMs: 2_000 },
+    limits,
   });
   server = await new Promise((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
