@@ -15,9 +15,17 @@
  * - the general symptoms (R50-R69) by the kind of disease: fever and chills by an infection or
  *   inflammation, malaise and fatigue by an anemia, a thyroid disorder or an infection;
  * - a symptom the body-system chapters classify with a site ("pain in right knee" M25.561, otalgia
- *   H92.0-) by a diagnosis of the same chapter at the same site, on no other side.
+ *   H92.0-) by a diagnosis of the same chapter at the same site, on no other side;
+ * - a complaint felt at a site (pain, swelling, numbness: "pain in left thigh", "chest pain", "ocular
+ *   pain", "tingling of the right hand") by a disease or injury of any chapter at that site or in it,
+ *   on no other side (coding/body-sites.ts): a limb's swelling with the thrombosis or cellulitis of
+ *   that limb, chest pain with a myocardial infarction, a headache with sinusitis, a toe's pain with
+ *   gout of the foot; not a knee's pain with a thrombosis of the thigh;
+ * - a disease defined by its accompanying features: the features its clinical definition requires
+ *   (DEFINING_FEATURES), which no site or body system relates to it.
  */
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { regionsMeet, regionsOf, type Region } from './body-sites.ts';
 import { ancestry, EntryKind, matchesPattern, notesFor } from './icd10cm.ts';
 import { SITE_FAMILIES } from './search.ts';
 import { tokenize } from './text.ts';
@@ -108,7 +116,20 @@ const INFECTION_TITLE = /\binfect|pneumonia|influenza|abscess|cellulitis|sepsis|
 const INFLAMMATION_TITLE = /itis\b/i;
 
 /** Body-system chapters classify some symptoms with their site: "Pain in ...", "Otalgia", "Cervicalgia", "Low back pain". */
-const SITE_SYMPTOM_TITLE = /^(pain in\b|[a-z]*algia\b|low back pain\b)/i;
+const SITE_SYMPTOM_TITLE = /^(pain in\b|[a-z]*algia\b|(?:low back|ocular) pain\b)/i;
+
+/** Complaints felt at a site: pain, swelling, a lump, a disturbed skin sensation. */
+const SITE_COMPLAINT =
+  /\b(pain|ache|headache|[a-z]*algia|swelling|edema|lump|paresthesia|anesthesia|hypoesthesia|hyperesthesia|skin sensation|tenderness|effusion|stiffness)\b/i;
+
+/**
+ * Diseases whose clinical definition requires accompanying features no site or body system relates to
+ * them: migraine's attacks come with nausea or vomiting, or with sensitivity to light and sound, and
+ * with visual aura (the International Classification of Headache Disorders' criteria).
+ */
+const DEFINING_FEATURES: ReadonlyArray<readonly [disease: string, features: readonly string[]]> = [
+  ['G43', ['R11', 'R51', 'H53.1', 'H53.71', 'H93.23']],
+];
 /** Words of those titles that are not the site. */
 const NOT_SITE = new Set(['pain', 'unspecified', 'other', 'right', 'left', 'bilateral', 'region', 'site', 'part', 'joint', 'side']);
 
@@ -123,7 +144,7 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
   const notes = new Map<DiagnosisDraft, string[]>();
   const kept = drafts.filter((d) => {
     if (!isSymptom(run, d) || documentedByPhysician(run, d)) return true;
-    const by = explainers.find((e) => e !== d && explains(run, e.code, d.code));
+    const by = explainers.find((e) => e !== d && explains(run, e.code, d.code, { dx: mentionText(run, e), symptom: mentionText(run, d) }));
     if (!by) return true;
     dropped.add(d.order);
     notes.set(by, [...(notes.get(by) ?? []), `"${d.evidence[0]?.text ?? d.description}" (${d.code})`]);
@@ -145,6 +166,8 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
 /** A chapter 18 symptom or a body-system chapter's site symptom. */
 function isSymptom(run: CodingRun, d: DiagnosisDraft): boolean {
   if (d.code.startsWith('R')) return !FINDING_NOT_SYMPTOM.test(d.code);
+  // The organ chapters' complaints a disease's definition names (sensitivity to light, hyperacusis).
+  if (DEFINING_FEATURES.some(([, features]) => features.some((f) => matchesPattern(d.code, f)))) return true;
   return SITE_SYMPTOM_TITLE.test(titleOf(run, d.code));
 }
 /** Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains. */
@@ -168,14 +191,29 @@ function titleOf(run: CodingRun, code: string): string {
   return icd.entries[icd.byCode.get(code) ?? -1]?.description ?? '';
 }
 
-/** Does the definitive diagnosis `dx` routinely explain the symptom `symptom`? */
-export function explains(run: CodingRun, dx: string, symptom: string): boolean {
+/** The words the record used for a coded condition (its diagnosis line or clause of the notes). */
+function mentionText(run: CodingRun, d: DiagnosisDraft): string {
+  return run.mentions.get(d.order)?.text ?? d.evidence[0]?.text ?? '';
+}
+
+/**
+ * Does the definitive diagnosis `dx` routinely explain the symptom `symptom`? `texts` are the words
+ * the record used for each, read for a site or side the code's title does not carry.
+ */
+export function explains(
+  run: CodingRun,
+  dx: string,
+  symptom: string,
+  texts: { dx: string; symptom: string } = { dx: '', symptom: '' },
+): boolean {
   const icd = run.codeSets.icd;
   // "Code first" at the symptom or "use additional code" at the diagnosis: the classification codes both.
   if (notesFor(icd, symptom, 'cf').some(([, ps]) => ps.some((p) => matchesPattern(dx, p)))) return false;
   if (notesFor(icd, dx, 'ua').some(([, ps]) => ps.some((p) => matchesPattern(symptom, p)))) return false;
   const cites = (from: string, to: string) => categoryExcludes(run, from).some((p) => matchesPattern(to, p));
   if (cites(symptom, dx) || cites(dx, symptom)) return true;
+  if (DEFINING_FEATURES.some(([d, features]) => matchesPattern(dx, d) && features.some((f) => matchesPattern(symptom, f)))) return true;
+  if (atComplaintSite(run, dx, symptom, texts)) return true;
   if (!symptom.startsWith('R')) return sameSite(run, dx, symptom);
   const systems = symptom === CHILLS ? (['infection'] as const) : SYMPTOM_SYSTEMS.find(([r]) => inRange(symptom, r))?.[1];
   return (systems ?? []).some((s) => (s === 'infection' ? isInfection(run, dx) : SYSTEM_CODES[s].some((r) => inRange(dx, r))));
@@ -213,6 +251,36 @@ function sameSite(run: CodingRun, dx: string, symptom: string): boolean {
   const b = side(dxTitle);
   return a === undefined || b === undefined || a === b || /\bbilateral\b/i.test(dxTitle);
 }
+
+/**
+ * A complaint felt at a site (its title's site, else the record's words for it) and a disease or
+ * injury there: the code's title or, when it names no site, its categories' titles and then the
+ * record's words. The sides must agree where both are stated.
+ */
+function atComplaintSite(run: CodingRun, dx: string, symptom: string, texts: { dx: string; symptom: string }): boolean {
+  const symptomTitle = titleOf(run, symptom);
+  if (!SITE_COMPLAINT.test(symptomTitle)) return false;
+  const symptomSites = firstRegions([symptomTitle, texts.symptom]);
+  if (symptomSites.size === 0) return false;
+  const dxTitles = ancestry(run.codeSets.icd, dx).map((e) => e.description);
+  const dxSites = firstRegions([...dxTitles, texts.dx]);
+  if (!regionsMeet(symptomSites, dxSites)) return false;
+  const a = sideOf(symptomTitle) ?? sideOf(texts.symptom);
+  const b = sideOf(titleOf(run, dx)) ?? sideOf(texts.dx);
+  return a === undefined || b === undefined || a === b || b === 'bilateral';
+}
+
+/** The regions of the first text that names any. */
+function firstRegions(texts: readonly string[]): Set<Region> {
+  for (const t of texts) {
+    const regions = regionsOf(t);
+    if (regions.size > 0) return regions;
+  }
+  return new Set();
+}
+
+const sideOf = (t: string) =>
+  /\bbilateral\b/i.test(t) ? 'bilateral' : /\bright\b/i.test(t) ? 'right' : /\bleft\b/i.test(t) ? 'left' : undefined;
 
 function siteWords(title: string): Set<string> {
   const words = tokenize(title).filter((t) => !NOT_SITE.has(t));
