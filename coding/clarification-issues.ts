@@ -103,7 +103,7 @@ export function mentionIssue(
       question: specificityQuestion(m.original, `${axis.aspect} of the condition`),
       clinicalIndicators: indicatorsFor(run, m),
       options: axis.options,
-      reason: `${top.code} is the unspecified member of a family coded by ${axis.aspect} (${axis.codes.join(', ')}); the record does not state it.`,
+      reason: `${axis.reason[0]?.toUpperCase()}${axis.reason.slice(1)}; the record does not state it.`,
     });
     if (issue) return issue;
   }

@@ -1,22 +1,40 @@
 /**
- * A query read from the tabular itself: the condition was coded to the "unspecified" member of a
- * family whose other members differ from it only by severity, stage or acuity (asthma: mild
- * intermittent ... severe persistent; CKD stage 3: 3a, 3b; cholecystitis: acute, chronic), and the
- * record states none of them. The classification has a code for each value, so the value changes
- * the code: the physician is asked (guideline I.A.9 "unspecified" codes are for when the record
- * lacks the detail, and the query is how a coder gets it).
+ * A query read from the tabular itself: the classification splits the condition's family by an axis
+ * (severity, stage, acuity, course) and the record states no value of it, so the code is the
+ * family's "unspecified" member or a value the index assumed. The classification has a code for each
+ * value, so the value changes the code: the physician is asked (guideline I.A.9 "unspecified" codes
+ * are for when the record lacks the detail, and the query is how a coder gets it).
+ *
+ * Two readings of the tabular, both from titles, never from a list of diseases:
+ * - siblings: the code (or a branch above it) is "unspecified" and most of its siblings differ from
+ *   it by a value of an axis (asthma: mild intermittent ... severe persistent; depressive episode:
+ *   mild, moderate, severe ..., in remission; dementia: mild, moderate, severe; pressure ulcer:
+ *   stage 1-4; cholecystitis: acute, chronic);
+ * - counterparts: the condition's block holds it both as acute and as chronic (deep vein thrombosis
+ *   I82.4-/I82.5-, pancreatitis K85/K86.1, hepatitis B16/B18) and the record says neither, so the
+ *   code carries an acuity the index assumed or none at all.
  *
  * Not asked when the documented words are an inclusion term of the code itself (the tabular puts
- * that phrase there on purpose) or when another statement of the record states one of the values.
+ * that phrase there on purpose), when the code's own title says the axis is not specified ("not
+ * specified as acute or chronic": the classification's code for exactly that record), or when the
+ * record states a value.
  */
 import type { ClarificationOption } from './clarification.ts';
 import type { CodingRun } from './coding-run.ts';
+import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import type { SearchHit } from './search.ts';
-import { expandAbbreviations, tokenize } from './text.ts';
+import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
-/** Words (stemmed tokens) that name a value on an axis of severity, stage or acuity. */
-const AXIS_WORD = /^(mild|moderate|severe|intermittent|persistent|acute|chronic|subacute|[1-5][a-c])$/;
+/** Words (stemmed tokens) that name a value on an axis of severity, acuity or course. */
+const AXIS_WORD = /^(mild|moderate|severe|intermittent|persistent|acute|chronic|subacute|remission|[1-5][a-c])$/;
+/** A stage number names a value only in a family whose titles speak of stages. */
+const STAGE_NUMBER = /^[1-5][a-c]?$/;
 const UNSPECIFIED = /\bunspecified\b/i;
+const ACUITY = ['acute', 'chronic'] as const;
+/** Title words that name no condition ("other chronic pancreatitis", "... without hepatic coma"). */
+const GENERIC = /^(other|unspecified|nos|without|with|hepatic|coma|complication|specified|site)$/;
+/** Words the record uses for an acuity without naming it ("acute on chronic", "flare", "exacerbation"). */
+const ACUITY_STATED = /\b(acute|chronic|subacute|exacerbat\w*|flare|decompensat\w*|longstanding|long-standing)\b/i;
 
 export interface UnstatedAxis {
   /** The axis in words, for the question ("severity", "stage"). */
@@ -24,44 +42,66 @@ export interface UnstatedAxis {
   options: ClarificationOption[];
   /** The members the options stand for. */
   codes: string[];
+  /** Why the value changes the code, for the query's reason. */
+  reason: string;
+}
+
+/** Which axis a value word belongs to (values of one axis exclude each other). */
+function axisGroup(value: string): string {
+  if (/^(mild|moderate|severe)$/.test(value)) return 'severity';
+  if (/^(acute|chronic|subacute)$/.test(value)) return 'acuity';
+  if (STAGE_NUMBER.test(value)) return 'stage';
+  return value;
 }
 
 function aspectOf(words: ReadonlySet<string>): string {
   const has = (re: RegExp) => [...words].some((w) => re.test(w));
   const parts: string[] = [];
   if (has(/^(mild|moderate|severe|intermittent|persistent)$/)) parts.push('severity');
-  if (has(/^[1-5][a-c]$/)) parts.push('stage');
+  if (has(STAGE_NUMBER)) parts.push('stage');
   if (has(/^(acute|chronic|subacute)$/)) parts.push('acuity');
+  if (parts.length === 0 && has(/^remission$/)) parts.push('course');
   return parts.join(' and ');
 }
 
 /**
- * The axis the record leaves open for a code, walking up from the code while the branch it sits on
- * is the "unspecified" one; `documented` is what the record says about the condition.
+ * The axis the record leaves open for a code; `documented` is what the record says about the
+ * condition (its statement and the notes about it), `record` every statement of the record.
  */
 export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string, record: readonly string[]): UnstatedAxis | undefined {
-  const icd = run.codeSets.icd;
+  // Signs, symptoms and factors (chapters 18 and 21) are coded as documented: an axis of a cough
+  // or of an encounter reason is not worth a physician's query.
+  if (/^[RZ]/.test(top.code)) return undefined;
   const said = new Set(tokenize(expandAbbreviations(documented)));
-  if (isInclusionTerm(run, top, said)) return undefined;
-  let index = icd.byCode.get(top.code);
+  if (isInclusionTerm(top, said)) return undefined;
+  return axisAmongSiblings(run, top.code, said, record) ?? acuityAmongCounterparts(run, top.code, documented, said);
+}
+
+interface Member {
+  code: string;
+  description: string;
+  values: string[];
+}
+
+/**
+ * The siblings reading: walk up from the code while the branch it sits on is the "unspecified" one,
+ * and stop at the first level where most siblings are values of one axis.
+ */
+export function axisAmongSiblings(
+  run: CodingRun,
+  code: string,
+  said: ReadonlySet<string>,
+  record: readonly string[],
+): UnstatedAxis | undefined {
+  const icd = run.codeSets.icd;
+  let index = icd.byCode.get(code);
   for (let depth = 0; index !== undefined && depth < 4; depth++) {
     const node = icd.entries[index];
     if (!node || node.parent < 0 || !UNSPECIFIED.test(node.description)) return undefined;
     const parent = icd.entries[node.parent];
-    if (!parent || parent.kind > 1) return undefined;
-    const own = new Set(tokenize(node.description));
-    const members: Array<{ code: string; description: string; values: string[] }> = [];
-    // The family is split on the axis only when every other member is a value of it (or a catch-all "other").
-    let split = true;
-    for (const k of icd.children.get(node.parent) ?? []) {
-      const e = icd.entries[k];
-      if (!e || k === index || /^other\b/i.test(e.description)) continue;
-      const differs = tokenize(e.description).filter((t) => !own.has(t));
-      if (differs.length > 0 && differs.every((t) => AXIS_WORD.test(t))) {
-        if (run.allowed(e.code)) members.push({ ...e, values: differs });
-      } else split = false;
-    }
-    if (split && members.length >= 2) {
+    if (!parent || parent.kind > EntryKind.Billable) return undefined;
+    const members = axisMembers(icd, index, run.allowed);
+    if (members) {
       const values = new Set(members.flatMap((m) => m.values));
       if ([...values].some((v) => said.has(v))) return undefined;
       if (statedElsewhere(record, members)) return undefined;
@@ -69,6 +109,7 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
         aspect: aspectOf(values),
         options: members.map((m) => ({ label: m.description, refine: m.values.join(' ') })),
         codes: members.map((m) => m.code),
+        reason: `${code} is the unspecified member of a family coded by ${aspectOf(values)} (${members.map((m) => m.code).join(', ')})`,
       };
     }
     index = node.parent;
@@ -76,9 +117,126 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
   return undefined;
 }
 
-/** The documented words are (all of) one of the code's own inclusion terms. */
-function isInclusionTerm(run: CodingRun, top: SearchHit, said: ReadonlySet<string>): boolean {
-  if (top.matchedText === top.description) return false;
+/**
+ * The siblings of an "unspecified" entry that differ from it by an axis value (their value: the
+ * words they add), when they are most of the family (a catch-all "other" aside) and name at least
+ * two values; undefined when the family is not split that way.
+ */
+function axisMembers(icd: Icd10Cm, index: number, allowed: (code: string) => boolean): Member[] | undefined {
+  const node = icd.entries[index];
+  if (!node) return undefined;
+  const own = new Set(tokenize(node.description));
+  const staged = own.has('stage');
+  const isValue = (t: string) => AXIS_WORD.test(t) || (staged && STAGE_NUMBER.test(t));
+  // The entry names a value itself ("Unspecified dementia, mild"): a sibling's other value of the
+  // same axis is no option for it; a finer value is ("stage 3" before "stage 3a", "stage 3b").
+  const ownValues = [...own].filter(isValue);
+  const rival = (v: string) => ownValues.some((o) => axisGroup(o) === axisGroup(v) && !v.startsWith(o));
+  const members: Member[] = [];
+  const pure = new Set<string>();
+  let others = 0;
+  for (const k of icd.children.get(node.parent) ?? []) {
+    const e = icd.entries[k];
+    if (!e || k === index || /^other\b/i.test(e.description)) continue;
+    const added = tokenize(e.description).filter((t) => !own.has(t));
+    const values = added.filter((t) => isValue(t) && !rival(t));
+    if (values.length > 0) {
+      if (!allowed(e.code)) continue;
+      members.push({ code: e.code, description: e.description, values: added });
+      if (values.length === added.length) for (const v of values) pure.add(v);
+    } else others++;
+  }
+  // The axis is the family's own split when at least two siblings differ by nothing but a value
+  // (not "acute suppurative": a type comes with it) and value-bearing siblings are the majority.
+  return pure.size >= 2 && members.length > others ? members : undefined;
+}
+
+/**
+ * The counterparts reading: the record states no acuity for the condition, and the block the code
+ * sits in codes the condition (the documented words its titles carry) both as acute and as chronic.
+ */
+function acuityAmongCounterparts(run: CodingRun, code: string, documented: string, said: ReadonlySet<string>): UnstatedAxis | undefined {
+  if (ACUITY_STATED.test(expandAbbreviations(documented))) return undefined;
+  const icd = run.codeSets.icd;
+  const chain = ancestry(icd, code);
+  const block = chain.find((i) => icd.entries[i]?.kind === EntryKind.Block);
+  if (block === undefined) return undefined;
+  const titles = chain.filter((i) => i !== block).map((i) => icd.entries[i]?.description ?? '');
+  // The classification's own code for a record that does not say ("bronchitis, not specified as acute or chronic").
+  if (titles.some((t) => /\bnot specified as\b/i.test(t))) return undefined;
+  const own = new Set(titles.flatMap((t) => tokenize(t)));
+  // Below the category: the words the chosen code already commits to ("embolism" of a thrombosis).
+  const committed = new Set(
+    chain
+      .filter((i) => (icd.entries[i]?.code.length ?? 0) > 3 && icd.entries[i]?.kind !== EntryKind.Block)
+      .flatMap((i) => tokenize(icd.entries[i]?.description ?? '')),
+  );
+  const condition = [...said].filter(
+    (t) => own.has(t) && !AXIS_WORD.test(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && (icd.idf.get(t) ?? 0) >= 3.5,
+  );
+  if (condition.length === 0) return undefined;
+  const found = new Map<string, string>();
+  for (const i of acuityTitled(icd, block)) {
+    const e = icd.entries[i];
+    if (!e || !run.allowed(e.code)) continue;
+    const words = new Set(tokenize(e.description));
+    const value = ACUITY.find((a) => words.has(a));
+    if (!value || found.has(value) || ACUITY.every((a) => words.has(a))) continue;
+    // The counterpart is the same condition at the other acuity, not another type that has one
+    // ("acute suppurative otitis media", "acute posthemorrhagic anemia").
+    if ([...words].some((t) => t !== value && !said.has(t) && !committed.has(t) && !GENERIC.test(t))) continue;
+    const lineage = new Set(ancestry(icd, e.code).flatMap((a) => tokenize(icd.entries[a]?.description ?? '')));
+    if (condition.every((t) => lineage.has(t))) found.set(value, e.code);
+  }
+  if (found.size < ACUITY.length) return undefined;
+  return {
+    aspect: 'acuity',
+    options: ACUITY.map((a) => ({ label: a[0]?.toUpperCase() + a.slice(1), refine: a })),
+    codes: ACUITY.map((a) => found.get(a) ?? ''),
+    reason: `the classification codes the condition of ${code} as acute (${found.get('acute') ?? ''}) or chronic (${found.get('chronic') ?? ''})`,
+  };
+}
+
+/** The entry and its ancestors up to the chapter, by index. */
+function ancestry(icd: Icd10Cm, code: string): number[] {
+  const out: number[] = [];
+  let i = icd.byCode.get(code);
+  while (i !== undefined && i >= 0 && out.length < 10) {
+    out.push(i);
+    const e = icd.entries[i];
+    if (!e || e.kind === EntryKind.Chapter) break;
+    i = e.parent;
+  }
+  return out;
+}
+
+const acuityTitledByBlock = new WeakMap<Icd10Cm, Map<number, number[]>>();
+
+/** The entries under a block whose title names an acuity (computed once per block). */
+function acuityTitled(icd: Icd10Cm, block: number): number[] {
+  let byBlock = acuityTitledByBlock.get(icd);
+  if (!byBlock) acuityTitledByBlock.set(icd, (byBlock = new Map()));
+  const known = byBlock.get(block);
+  if (known) return known;
+  const out: number[] = [];
+  const stack = [...(icd.children.get(block) ?? [])];
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    const e = icd.entries[i];
+    if (!e) continue;
+    if (/\b(acute|chronic)\b/i.test(e.description)) out.push(i);
+    stack.push(...(icd.children.get(i) ?? []));
+  }
+  byBlock.set(block, out);
+  return out;
+}
+
+/**
+ * The documented words are (all of) one of the code's own inclusion terms. A term "... NOS" (not
+ * otherwise specified) is the tabular's name for a record that says no more: no reason not to ask.
+ */
+function isInclusionTerm(top: SearchHit, said: ReadonlySet<string>): boolean {
+  if (top.matchedText === top.description || /\bNOS\b/.test(top.matchedText)) return false;
   const term = tokenize(top.matchedText);
   return term.length > 0 && [...said].every((t) => term.includes(t));
 }
