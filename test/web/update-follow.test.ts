@@ -155,6 +155,30 @@ describe('the client’s update calls', () => {
     ]);
   }, 20_000);
 
+  it('questionAction: a receipt naming the link of the claim still being sent back is followed, then the receipt is the answer', async () => {
+    const path = '/patient-questions/q-1/claim-actions';
+    const receipt = { question: { id: 'q-1' }, statusUrl: STATUS_URL };
+    const { requests, client } = fakeFetch({
+      [`POST ${path}`]: [{ status: 201, body: receipt }],
+      [`GET ${STATUS_URL}`]: [
+        { status: 202, body: { updateId: 'coder:k-1', state: 'in_progress' } },
+        { status: 200, body: { updateId: 'coder:k-1', state: 'completed' } },
+      ],
+      'POST /patient-questions/q-2/payment-plan': [{ status: 201, body: { question: { id: 'q-2' } } }],
+    });
+    const pending: string[] = [];
+    const onPending = (u: string) => pending.push(u);
+    await expect(client.questionAction('q-1', 'claim', { action: 'resubmit' }, 'k-1', { onPending })).resolves.toEqual(receipt);
+    await expect(client.questionAction('q-2', 'plan', {}, 'k-2', { onPending })).resolves.toEqual({ question: { id: 'q-2' } });
+    expect(pending).toEqual([STATUS_URL]);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `POST ${path}`,
+      `GET ${STATUS_URL}`,
+      `GET ${STATUS_URL}`,
+      'POST /patient-questions/q-2/payment-plan',
+    ]);
+  }, 20_000);
+
   it('a cancel’s 202 (a signal, no link) is not followed; a decision answered 200 is done at once', async () => {
     const { requests, client } = fakeFetch({
       'POST /encounters/e-1/cancel': [{ status: 202, body: { accepted: true } }],

@@ -41,6 +41,11 @@ export function isUpdateInProgress(body) {
   return body !== null && typeof body === 'object' && body.completed === false && typeof body.statusUrl === 'string';
 }
 
+/** A 201 receipt `{ ..., statusUrl }` (no `completed`): what was asked is stored, and an update it sent the workflow is still being taken. */
+function isReceiptOfPendingUpdate(body) {
+  return body !== null && typeof body === 'object' && !('completed' in body) && typeof body.statusUrl === 'string';
+}
+
 /** An update the workflow accepted that was still being worked on when the page stopped following it. */
 export class UpdatePendingError extends ApiError {
   constructor(statusUrl) {
@@ -111,9 +116,13 @@ export function withQuery(path, params) {
  *   fetchImpl the fetch to use (the global one by default)
  */
 export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis.fetch.bind(globalThis) }) {
-  /** `body` is sent as JSON; `file` (a Blob or File) as it is, with its own type. */
-  async function request(method, path, { body, file, accept = 'application/json', extraHeaders = {} } = {}) {
+  /**
+   * `body` is sent as JSON; `file` (a Blob or File) as it is, with its own type; `idempotencyKey`
+   * (when given) as the Idempotency-Key header, so a repeat gets the first answer.
+   */
+  async function request(method, path, { body, file, accept = 'application/json', idempotencyKey, extraHeaders = {} } = {}) {
     const headers = { ...extraHeaders, accept };
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     const token = getToken();
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -138,9 +147,18 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     return /json/.test(contentType) ? response.json() : null;
   }
 
-  /** A request that sends the workflow an update: a 202 with a status link is followed to the outcome (followUpdate). */
+  const updateStatus = (statusUrl) => request('GET', statusUrl);
+
+  /**
+   * A request that sends the workflow an update: a 202 with a status link is followed to the
+   * outcome (followUpdate). A receipt naming the link of an update still being taken (a patient
+   * question's claim sent back through the denial path) is followed the same way, then returned.
+   */
   async function update(method, path, options, onPending) {
-    return followUpdate(await request(method, path, options), (statusUrl) => request('GET', statusUrl), { onPending });
+    const answer = await request(method, path, options);
+    if (!isReceiptOfPendingUpdate(answer)) return followUpdate(answer, updateStatus, { onPending });
+    await followUpdate({ completed: false, statusUrl: answer.statusUrl }, updateStatus, { onPending });
+    return answer;
   }
 
   return {
@@ -164,20 +182,10 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     cancel: (id, reason) => request('POST', `/encounters/${encodeURIComponent(id)}/cancel`, { body: { reason } }),
     /** A coder's code override (200 once the workflow checked the codes; 422 names each refused code). A repeat with the same key gets the first answer. */
     overrideCodes: (id, body, { idempotencyKey, onPending } = {}) =>
-      update(
-        'PUT',
-        `/encounters/${encodeURIComponent(id)}/codes`,
-        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
-        onPending,
-      ),
+      update('PUT', `/encounters/${encodeURIComponent(id)}/codes`, { body, idempotencyKey }, onPending),
     /** A coder's answer in coder_review: { action: 'accept' | 'query' | 'edit', reviewId?, note?, question?, diagnoses?, procedures? }; a repeat with the same key gets the first answer. */
     coderReview: (id, body, { idempotencyKey, onPending } = {}) =>
-      update(
-        'POST',
-        `/encounters/${encodeURIComponent(id)}/coder-review`,
-        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
-        onPending,
-      ),
+      update('POST', `/encounters/${encodeURIComponent(id)}/coder-review`, { body, idempotencyKey }, onPending),
     /** The coders' worklist: encounters waiting in coder_review, oldest first, with why. */
     coderWorklist: () => request('GET', '/coder-review/worklist'),
     /** Audit events (supervisor), newest first: { items, nextCursor }; by encounter, action ('decision:*' a prefix), actor. */
@@ -189,18 +197,13 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     patientQuestion: (id) => request('GET', `/patient-questions/${encodeURIComponent(id)}`),
     answerPatientQuestion: (id, body) => request('POST', `/patient-questions/${encodeURIComponent(id)}/answers`, { body }),
     /** From a question: a payment plan or the claim sent back to the insurer, with the answer the patient reads. */
-    questionAction: async (id, kind, body, idempotencyKey, { onPending } = {}) => {
-      const receipt = await request(
+    questionAction: (id, kind, body, idempotencyKey, { onPending } = {}) =>
+      update(
         'POST',
         `/patient-questions/${encodeURIComponent(id)}/${kind === 'plan' ? 'payment-plan' : 'claim-actions'}`,
-        { body, extraHeaders: { 'idempotency-key': idempotencyKey } },
-      );
-      // Sent back through the encounter's denial path and not yet taken: follow it like any update.
-      if (typeof receipt?.statusUrl === 'string') {
-        await followUpdate({ completed: false, statusUrl: receipt.statusUrl }, (statusUrl) => request('GET', statusUrl), { onPending });
-      }
-      return receipt;
-    },
+        { body, idempotencyKey },
+        onPending,
+      ),
     /** An adjustment or write-off of what the patient owes (may wait for a supervisor). */
     adjustStatement: (statementId, body) => request('POST', `/statements/${encodeURIComponent(statementId)}/adjustments`, { body }),
     /** A new patient access link (its URL is shown once). */
@@ -209,12 +212,7 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     clarifications: ({ physician, state, limit } = {}) => request('GET', withQuery('/clarifications', { physician, state, limit })),
     /** A physician's answer: { option?, freeText? }. A repeat with the same key gets the first answer. */
     answerClarification: (id, body, { idempotencyKey, onPending } = {}) =>
-      update(
-        'POST',
-        `/clarifications/${encodeURIComponent(id)}/answer`,
-        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
-        onPending,
-      ),
+      update('POST', `/clarifications/${encodeURIComponent(id)}/answer`, { body, idempotencyKey }, onPending),
     /** The biller's worklists: one page each, { items, nextCursor }. */
     eligibilityWorklist: ({ payer, cursor, limit } = {}) => request('GET', withQuery('/worklists/eligibility', { payer, cursor, limit })),
     authorizationWorklist: ({ state, payer, cursor, limit } = {}) =>
@@ -229,18 +227,12 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     statementBalance: (statementId) => request('GET', `/statements/${encodeURIComponent(statementId)}/balance`),
     /** A payment taken at the desk: { amountCents, method, reference? }; answers { payment, balance }. Idempotent on the reference (else the key). */
     deskPayment: (statementId, body, { idempotencyKey } = {}) =>
-      request('POST', `/statements/${encodeURIComponent(statementId)}/payments`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+      request('POST', `/statements/${encodeURIComponent(statementId)}/payments`, { body, idempotencyKey }),
     /** Refund work items (overpayments): { items, approvalAboveCents }; status open | refunded, one statement's or all. */
     refunds: ({ status, statement } = {}) => request('GET', withQuery('/refunds', { status, statement })),
     /** The money went back: { method, reference, note? }; a repeat with the same key answers what was recorded. */
     completeRefund: (id, body, { idempotencyKey } = {}) =>
-      request('POST', `/refunds/${encodeURIComponent(id)}/complete`, {
-        body,
-        extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {},
-      }),
+      request('POST', `/refunds/${encodeURIComponent(id)}/complete`, { body, idempotencyKey }),
     /** An encounter's claims (status history, remittances in words, 837P link) and denial work items. */
     encounterClaims: (id) => request('GET', `/encounters/${encodeURIComponent(id)}/claims`),
     /** The 837P of a claim as text (X12). */
@@ -249,20 +241,13 @@ export function createApiClient({ baseUrl = '', getToken, fetchImpl = globalThis
     uploadAttachment: (id, file, { idempotencyKey } = {}) =>
       request('POST', `/encounters/${encodeURIComponent(id)}/attachments`, {
         file,
-        extraHeaders: {
-          // A header carries ASCII only: other characters of the name become '_' (the API does the same to the rest).
-          'x-filename': String(file.name || 'document').replace(/[^\x20-\x7e]/g, '_'),
-          ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-        },
+        idempotencyKey,
+        // A header carries ASCII only: other characters of the name become '_' (the API does the same to the rest).
+        extraHeaders: { 'x-filename': String(file.name || 'document').replace(/[^\x20-\x7e]/g, '_') },
       }),
     /** A biller's action on the open denials: { action: 'resubmit' | 'appeal' | 'write_off', reason?, attachmentIds?, corrections? }. */
     denialAction: (id, body, { idempotencyKey, onPending } = {}) =>
-      update(
-        'POST',
-        `/encounters/${encodeURIComponent(id)}/denials/actions`,
-        { body, extraHeaders: idempotencyKey ? { 'idempotency-key': idempotencyKey } : {} },
-        onPending,
-      ),
+      update('POST', `/encounters/${encodeURIComponent(id)}/denials/actions`, { body, idempotencyKey }, onPending),
     /** The patient statement as an HTML document (text). */
     statementHtml: (id) => request('GET', withQuery(`/statements/${encodeURIComponent(id)}`, { format: 'html' }), { accept: 'text/html' }),
   };
