@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renewPaidStatementCycle } from '../../payments/statement-cycle-start.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 import { createLocalTestEnv } from '../../testkit/temporal.ts';
 import { DEFAULT_STATEMENT_CYCLE, statementCycleWorkflowId, type StatementCycleInput } from '../../workflows/statement-cycle-config.ts';
 
@@ -31,25 +32,10 @@ afterAll(async () => {
 async function statementWithCycle(status: string, notices: Array<{ kind: string; seq: number }>): Promise<string> {
   const { prisma } = db;
   const { encounterId } = await seedStoredEncounter(prisma);
-  const { patientId } = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } });
-  const claim = await prisma.claim.create({
-    data: { encounterId, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
-  });
-  const statement = await prisma.patientStatement.create({
-    data: {
-      encounterId,
-      patientId,
-      claimId: claim.id,
-      billedCents: 15_000,
-      insuranceExpectedCents: 6_000,
-      patientOwesCents: 9_000,
-      dueDate: new Date('2026-12-31T00:00:00Z'),
-      breakdown: {},
-    },
-  });
+  const { statementId } = await seedStatement(prisma, encounterId, { insuranceExpectedCents: 6_000, patientOwesCents: 9_000 });
   await prisma.payment.create({
     data: {
-      statementId: statement.id,
+      statementId,
       reference: `pay-${randomUUID()}`,
       requestHash: 'h',
       amountCents: 4_000,
@@ -59,10 +45,9 @@ async function statementWithCycle(status: string, notices: Array<{ kind: string;
       recordedBy: 'biller-1',
     },
   });
-  await prisma.statementCycle.create({ data: { statementId: statement.id, workflowId: statementCycleWorkflowId(statement.id), status } });
-  for (const notice of notices)
-    await prisma.statementNotice.create({ data: { statementId: statement.id, ...notice, balanceCents: 4_000 } });
-  return statement.id;
+  await prisma.statementCycle.create({ data: { statementId, workflowId: statementCycleWorkflowId(statementId), status } });
+  for (const notice of notices) await prisma.statementNotice.create({ data: { statementId, ...notice, balanceCents: 4_000 } });
+  return statementId;
 }
 
 /** The earlier cycle: a run of the workflow id that has closed. */

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, storeSampleStatement, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
+import { call, submitEncounter, TOKENS, useApiUnderTest } from './support.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 
 const api = useApiUnderTest();
 let encounterId: string;
@@ -145,7 +146,7 @@ describe('statements', () => {
   let statementId: string;
 
   beforeAll(async () => {
-    ({ statementId } = await storeSampleStatement(api, encounterId));
+    ({ statementId } = await seedStatement(api.db.prisma, encounterId));
   });
 
   it('lists a patient’s statements and shows one as JSON or HTML', async () => {

@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
 import { standaloneSettingsFrom } from '../../platform/standalone.ts';
-import { call, sampleStatementDocument, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
+import { call, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 
 const api = useApiUnderTest();
 
@@ -260,32 +261,22 @@ describe('minimum necessary on GET /encounters/:id (M3) and PHI reads audited (M
 
   it('statement and query reads are audited with ids only', async () => {
     const { id } = await newEncounter();
-    const { patientId } = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id } });
-    const claim = await api.db.prisma.claim.create({
-      data: { encounterId: id, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 100, payload: {}, x12: '' },
+    const { patientId, statementId } = await seedStatement(api.db.prisma, id, {
+      billedCents: 100,
+      insuranceExpectedCents: 0,
+      patientOwesCents: 100,
+      dueDate: new Date('2026-12-25'),
     });
-    const statement = await api.db.prisma.patientStatement.create({
-      data: {
-        encounterId: id,
-        patientId,
-        claimId: claim.id,
-        billedCents: 100,
-        insuranceExpectedCents: 0,
-        patientOwesCents: 100,
-        dueDate: new Date('2026-12-25'),
-        breakdown: sampleStatementDocument(claim.claimNumber) as object,
-      },
-    });
-    expect((await call(api.baseUrl, 'GET', `/statements/${statement.id}`, { token: TOKENS.biller })).status).toBe(200);
+    expect((await call(api.baseUrl, 'GET', `/statements/${statementId}`, { token: TOKENS.biller })).status).toBe(200);
     expect((await call(api.baseUrl, 'GET', `/patients/${patientId}/statements`, { token: TOKENS.supervisor })).status).toBe(200);
     expect((await call(api.baseUrl, 'GET', '/physicians/1234567893/queries', { token: TOKENS.physicianA })).status).toBe(200);
 
     const statementView = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'statement.viewed', encounterId: id } });
-    expect(statementView).toMatchObject({ actor: 'biller-demo', role: 'biller', detail: { patientId, statementId: statement.id } });
+    expect(statementView).toMatchObject({ actor: 'biller-demo', role: 'biller', detail: { patientId, statementId } });
     const listView = await api.db.prisma.auditEvent.findFirstOrThrow({
       where: { action: 'patient_statements.viewed', detail: { path: ['patientId'], equals: patientId } },
     });
-    expect(listView).toMatchObject({ actor: 'supervisor-demo', role: 'supervisor', detail: { statementIds: [statement.id] } });
+    expect(listView).toMatchObject({ actor: 'supervisor-demo', role: 'supervisor', detail: { statementIds: [statementId] } });
     const queriesView = await api.db.prisma.auditEvent.findFirstOrThrow({ where: { action: 'physician_queries.viewed' } });
     expect(queriesView).toMatchObject({ actor: '1234567893', role: 'physician', detail: { physicianNpi: '1234567893' } });
   });

@@ -8,7 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { submitEncounter } from '../../testkit/http.ts';
-import { call, sampleStatementDocument, TOKENS, useApiUnderTest } from './support.ts';
+import { call, TOKENS, useApiUnderTest } from './support.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 
 const api = useApiUnderTest();
 let statementId: string;
@@ -33,30 +34,11 @@ async function overpaid(amountCents: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  const encounter = await api.db.prisma.encounter.findUniqueOrThrow({ where: { id: await submitEncounter(api.baseUrl) } });
-  const claim = await api.db.prisma.claim.create({
-    data: {
-      encounterId: encounter.id,
-      claimNumber: `CLM-${randomUUID()}`,
-      status: 'accepted',
-      totalChargeCents: 15_000,
-      payload: {},
-      x12: '',
-    },
-  });
-  const statement = await api.db.prisma.patientStatement.create({
-    data: {
-      encounterId: encounter.id,
-      patientId: encounter.patientId,
-      claimId: claim.id,
-      billedCents: 15_000,
-      insuranceExpectedCents: 12_500,
-      patientOwesCents: 0,
-      dueDate: new Date('2026-12-25'),
-      breakdown: sampleStatementDocument(claim.claimNumber) as object,
-    },
-  });
-  statementId = statement.id;
+  ({ statementId } = await seedStatement(api.db.prisma, await submitEncounter(api.baseUrl), {
+    insuranceExpectedCents: 12_500,
+    patientOwesCents: 0,
+    dueDate: new Date('2026-12-25'),
+  }));
   refunds.small = await overpaid(1_500);
   // Above the approval amount (WRITE_OFF_APPROVAL_ABOVE_CENTS, $100.00 by default).
   refunds.large = await overpaid(15_000);

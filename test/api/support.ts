@@ -3,13 +3,11 @@
  * listening on an ephemeral port of 127.0.0.1. No worker runs: workflows are started and signalled
  * but never make progress, and status queries fall back to the stored state quickly.
  */
-import { randomUUID } from 'node:crypto';
 import type { Express } from 'express';
 import { expect } from 'vitest';
 import { Client } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { createApp } from '../../api/app.ts';
-import { buildPatientStatement, type PatientStatementDocument } from '../../billing/statement.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import type { ApiLimits } from '../../api/deps.ts';
 import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
@@ -92,55 +90,6 @@ export function useApiUnderTest(options: { limits?: Partial<ApiLimits> } = {}): 
     (api) => api.close(),
     180_000,
   );
-}
-
-/** A real statement document (what the billing activity stores), for tests that insert statement rows. */
-export function sampleStatementDocument(claimNumber: string): PatientStatementDocument {
-  return buildPatientStatement({
-    statementNumber: 'ST-1',
-    statementDate: '2026-11-25',
-    patient: { fullName: 'Testy McTestface', accountNumber: 'PAT-1' },
-    practice: { name: 'Demo Clinic' },
-    dateOfService: '2026-11-20',
-    payerName: 'Acme Health',
-    claimNumber,
-    lines: [{ code: '99213', description: 'Office visit', units: 1, chargeCents: 15_000, allowedCents: 10_000 }],
-    responsibility: {
-      chargeCents: 15_000,
-      copayCents: 2_500,
-      deductibleAppliedCents: 0,
-      coinsuranceCents: 0,
-      patientOwesCents: 2_500,
-      insuranceExpectedCents: 7_500,
-    },
-  });
-}
-
-/**
- * Stores an accepted claim for the (stored) encounter and the patient statement billed from it,
- * with sampleStatementDocument's amounts (150.00 billed, 75.00 expected from insurance, 25.00
- * owed); for tests of the statement and worklist routes. Returns both ids.
- */
-export async function storeSampleStatement(api: ApiUnderTest, encounterId: string): Promise<{ statementId: string; claimId: string }> {
-  const { prisma } = api.db;
-  const { patientId } = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } });
-  const claim = await prisma.claim.create({
-    data: { encounterId, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
-  });
-  const document = sampleStatementDocument(claim.claimNumber);
-  const statement = await prisma.patientStatement.create({
-    data: {
-      encounterId,
-      patientId,
-      claimId: claim.id,
-      billedCents: 15_000,
-      insuranceExpectedCents: 7_500,
-      patientOwesCents: 2_500,
-      dueDate: new Date(`${document.dueDate}T00:00:00Z`),
-      breakdown: document as object,
-    },
-  });
-  return { statementId: statement.id, claimId: claim.id };
 }
 
 /** Every item of a cursor-paged list, read one item a page (as `token`), following nextCursor to its end. */

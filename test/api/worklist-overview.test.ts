@@ -6,7 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, storeSampleStatement, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
+import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 
 const api = useApiUnderTest();
 const HOUR = 3_600_000;
@@ -35,7 +36,8 @@ async function encounterIn(name: string, stage: string, sinceMs: number, other =
 /** A billed encounter with a statement, and the statement's id. */
 async function billedWithStatement(name: string): Promise<{ encounterId: string; statementId: string; claimId: string }> {
   const encounterId = await encounterIn(name, 'billed', DAY);
-  return { encounterId, ...(await storeSampleStatement(api, encounterId)) };
+  const { statementId, claimId } = await seedStatement(api.db.prisma, encounterId);
+  return { encounterId, statementId, claimId };
 }
 
 beforeAll(async () => {

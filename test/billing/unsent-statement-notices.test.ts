@@ -4,13 +4,13 @@
  * webhook receiver), with the notice's key as webhook-id; delivered, refused and recent notices
  * are left alone; an outage leaves the notice for the next pass.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotificationSettings } from '../../activities/deps.ts';
 import { statementNoticeKey } from '../../activities/statement-notices.ts';
 import { sendUnsentStatementNotices } from '../../billing/unsent-statement-notices.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
 import { DEFAULT_TIMINGS } from '../../workflows/config.ts';
@@ -34,26 +34,16 @@ const settings = (): NotificationSettings => ({
 });
 
 async function storedStatement(): Promise<string> {
-  const { prisma } = db;
-  const { encounterId } = await seedStoredEncounter(prisma);
-  const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } });
-  const claim = await prisma.claim.create({
-    data: { encounterId, claimNumber: `CLM-${randomUUID()}`, status: 'submitted', totalChargeCents: 10_000, payload: {}, x12: '' },
+  const { encounterId } = await seedStoredEncounter(db.prisma);
+  const { statementId } = await seedStatement(db.prisma, encounterId, {
+    billedCents: 10_000,
+    insuranceExpectedCents: 8_000,
+    patientOwesCents: 2_000,
+    dueDate: new Date('2026-12-20'),
+    claimStatus: 'submitted',
+    basis: 'remittance',
   });
-  const statement = await prisma.patientStatement.create({
-    data: {
-      encounterId,
-      patientId: encounter.patientId,
-      claimId: claim.id,
-      billedCents: 10_000,
-      insuranceExpectedCents: 8_000,
-      patientOwesCents: 2_000,
-      dueDate: new Date('2026-12-20'),
-      breakdown: {},
-      basis: 'remittance',
-    },
-  });
-  return statement.id;
+  return statementId;
 }
 
 const HOUR_AGO = () => new Date(Date.now() - 3_600_000);
