@@ -5,10 +5,13 @@
  * one diagnosis line) and returns the code it documents, if any.
  */
 import { isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
+import { NOT_ADDRESSED_PARTS, type NotePart } from './sections.ts';
 
 export interface RecordStatement {
   section: 'diagnoses' | 'notes';
   text: string;
+  /** For the notes: the part of the note the statement is written in. */
+  part?: NotePart;
 }
 
 export interface DocumentedAdditional {
@@ -21,6 +24,12 @@ export interface DocumentedAdditional {
 interface Finder {
   /** Codes of one group exclude each other (history of vs current tobacco dependence). */
   group?: string;
+  /**
+   * A personal history code (Z80-Z87): reported only where the record relates the history to this
+   * visit (guideline IV.J, I.C.21.c.4: history codes when the history affects current care), not
+   * from a social history or problem list carried forward.
+   */
+  history?: true;
   find(text: string, ageYears: number): { code: string; what: string } | undefined;
 }
 
@@ -56,6 +65,8 @@ const TOBACCO_HISTORY =
   /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
 const TOBACCO_CURRENT =
   /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
+/** Smoking stated as current even beside its history ("current smoker, 30 pack-year history of smoking"). */
+const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
   /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
 export const WEEKS =
@@ -127,17 +138,21 @@ const FINDERS: Finder[] = [
         : undefined;
     },
   },
+  // Current smoking first: a history beside it (a former-smoker line copied forward) is not reported.
   {
     group: 'tobacco',
     find: (t) =>
-      TOBACCO_HISTORY.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t)
-        ? { code: 'Z87.891', what: 'history of tobacco use' }
+      currentUse(t, TOBACCO_CURRENT) && (!TOBACCO_HISTORY.test(t) || TOBACCO_STILL.test(t))
+        ? { code: 'F17.210', what: 'current cigarette smoking' }
         : undefined,
   },
   {
     group: 'tobacco',
+    history: true,
     find: (t) =>
-      currentUse(t, TOBACCO_CURRENT) && !TOBACCO_HISTORY.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined,
+      TOBACCO_HISTORY.test(t) && !TOBACCO_STILL.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t)
+        ? { code: 'Z87.891', what: 'history of tobacco use' }
+        : undefined,
   },
   { find: (t) => (currentUse(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
   {
@@ -189,6 +204,7 @@ export function documentedAdditionalCodes(
   const taken = new Set(have);
   for (const f of FINDERS) {
     for (const s of statements) {
+      if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part)) continue;
       const found = f.find(s.text, ageYears);
       if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;
       if (!patterns.some((p) => matchesPattern(found.code, p))) continue;

@@ -17,6 +17,9 @@ const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surg
 const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side`;
 
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
+/** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
+const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
+
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   [
@@ -90,6 +93,15 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [
     /\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g,
     'long term current use of anticoagulants',
+  ],
+  // Antibiotics are long-term therapy only when the record says so (a maintenance or suppressive
+  // regimen, or one taken for months): Z79.2, "long term (current) use of antibiotics".
+  [
+    new RegExp(
+      String.raw`\b(?:long[\s-]?term|chronic|suppressive|prophylactic|maintenance|ongoing)\s+(?:(?:oral|low[\s-]dose|suppressive|prophylactic|daily)\s+)*(?:${ANTIBIOTIC})\b|\b(?:${ANTIBIOTIC})\b[^.;]{0,50}?\b(?:for|over|x|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|several|many|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:months|years)\b`,
+      'g',
+    ),
+    (m) => `${m} long term current use of antibiotics`,
   ],
   // Drugs by the class the tabular's long-term-use titles name (Z79.01 anticoagulants, Z79.02
   // antiplatelets, Z79.83 bisphosphonates): the drug's name stays, its class is added.

@@ -4,9 +4,10 @@
  */
 import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
 import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { clausesOf } from './context.ts';
+import { clausesWithOffsets } from './context.ts';
 import { queryText, rank, searchFilter, supportFilter } from './ranking.ts';
 import { buildQuery, useAdditionalFilter, type SearchQuery } from './search.ts';
+import { noteParts, partAt, type NotePart } from './sections.ts';
 import { coreTokens, isNeutral, tokenize } from './text.ts';
 
 /** Follow-up after completed treatment (Z08, Z09): what the title names after "for" is the condition treated. */
@@ -54,13 +55,19 @@ function replacedJointAsPresence(text: string): string | undefined {
   return `presence of artificial ${joint.toLowerCase()} joint ${buildQuery(text).laterality ?? ''}`.trim();
 }
 
+/** The clauses of the notes with the part of the note each is written in. */
+function clausesWithParts(notes: string): Array<{ text: string; part: NotePart }> {
+  const parts = noteParts(notes);
+  return clausesWithOffsets(notes).map((c) => ({ text: c.text, part: partAt(parts, c.start + c.text.length) }));
+}
+
 /** Step: the codes "use additional code" notes ask for, when the record documents them. */
 export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const out = [...drafts];
   const doc = run.input.documentation;
   const statements: RecordStatement[] = [
     ...doc.diagnoses.map((d) => ({ section: 'diagnoses' as const, text: d.description })),
-    ...clausesOf(doc.notes).map((text) => ({ section: 'notes' as const, text })),
+    ...clausesWithParts(doc.notes).map(({ text, part }) => ({ section: 'notes' as const, text, part })),
   ];
   // Codes the notes cite and the record documents (drug in use, weeks of gestation, tobacco history).
   for (const d of drafts) {
