@@ -14,13 +14,17 @@
  *
  * The scenario reacts to the stage it finds, so a second `npm run demo` (same encounters,
  * reused) simply picks each encounter up wherever it stands.
+ *
+ * Over 300 lines because one run keeps, between polls, what it has printed and what its people
+ * have done; the people themselves are in front-of-cycle.ts, coding-people.ts and back-of-cycle.ts.
  */
 import { BILLER_DECISION_KINDS, type OpenClarification, type PendingDecision, type StageTransition } from '../../workflows/messages.ts';
 import { FINAL_STAGES, type Stage } from '../../workflows/stages.ts';
-import { ApiError, ApiUnreachable, type DemoApi, type EncounterView, type SupervisorDecisionKind } from './api.ts';
+import { ApiUnreachable, type DemoApi, type EncounterView } from './api.ts';
 import { dollars, duration, quote } from './format.ts';
 import { billerAppeals, remittanceProblems, reportClaimStory, silentPayerVerdict } from './back-of-cycle.ts';
 import { billerSwitchesToSelfPay, estimateThenDocumentVisit, type PersonContext, type PersonVerdict } from './front-of-cycle.ts';
+import { billerCancels, coderAccepts, coderOverrides, physicianAnswers, supervisorDecides } from './coding-people.ts';
 import type { DemoSample } from './samples.ts';
 
 export type Outcome = 'ok' | 'waiting' | 'unexpected';
@@ -248,14 +252,14 @@ export class EncounterRun {
         switch (scenario) {
           case 'clarification_option':
           case 'clarification_free_text':
-            return this.physicianAnswers(query);
+            return physicianAnswers(this.person(), query);
           case 'coder_override':
-            return this.coderOverrides(query);
+            return coderOverrides(this.person(), query);
           case 'cancelled':
-            return this.billerCancels();
+            return billerCancels(this.person());
           case 'escalation_extend':
             // After the supervisor's extension the physician finally answers.
-            return wasExtended(status.history) ? this.physicianAnswers(query) : this.waitForDeadline(query);
+            return wasExtended(status.history) ? physicianAnswers(this.person(), query) : this.waitForDeadline(query);
           case 'escalation_accept':
             return this.waitForDeadline(query);
           default:
@@ -273,7 +277,7 @@ export class EncounterRun {
             this.sample.decision.decision === 'extend'
               ? `supervisor extended the physician's deadline by ${this.sample.decision.extendBy ?? 'the default'}`
               : 'supervisor accepted the codes as they stand';
-          return this.supervisorDecides(pending, this.sample.decision, 'escalated', note);
+          return supervisorDecides(this.person(), pending, this.sample.decision, 'escalated', note);
         }
         return { outcome: 'unexpected', message: `escalated to a supervisor: ${pending.reason}` };
       }
@@ -284,13 +288,15 @@ export class EncounterRun {
         // First denial: resubmit with more documentation. Second: bill the patient (who signed a notice).
         const denials = status.history.filter((t) => t.to === 'denied').length;
         return denials < 2
-          ? this.supervisorDecides(
+          ? supervisorDecides(
+              this.person(),
               pending,
               { decision: 'resubmit', note: 'resubmit with the neurology consult attached' },
               'denied',
               'supervisor resubmitted with more documentation',
             )
-          : this.supervisorDecides(
+          : supervisorDecides(
+              this.person(),
               pending,
               { decision: 'bill_patient', note: 'patient signed a notice of liability' },
               'denied',
@@ -298,7 +304,7 @@ export class EncounterRun {
             );
       }
       case 'coder_review':
-        return this.coderAccepts(status.history.length);
+        return coderAccepts(this.person(), status.history.length);
       case 'denial_review':
         return billerAppeals(this.person());
       case 'awaiting_remittance':
@@ -329,105 +335,6 @@ export class EncounterRun {
       default:
         return undefined;
     }
-  }
-
-  /** Physician: finds the query in their own list (as they would) and answers it. */
-  private async physicianAnswers(query: OpenClarification): Promise<Verdict> {
-    const answer = this.sample.answer;
-    if (answer === undefined) return { outcome: 'unexpected', message: 'the sample has no physician answer' };
-    const key = `answer:${query.queryId}`;
-    if (this.acted.has(key)) return undefined;
-    const npi = this.sample.submission.provider.npi;
-    const mine = await this.options.api.physicianQueries(npi);
-    const item = mine.find((q) => q.encounterId === this.encounterId && q.id === query.queryId);
-    if (item === undefined) return undefined; // not listed as open yet (e.g. just reopened): next poll
-    if (answer.option !== undefined && !item.options.includes(answer.option)) {
-      return {
-        outcome: 'unexpected',
-        message: `the physician's answer "${answer.option}" is not among the offered options (${item.options.join(' | ')})`,
-      };
-    }
-    this.acted.add(key);
-    try {
-      await this.options.api.answerQuery(npi, item.id, answer);
-    } catch (error) {
-      // 503: the workflow did not take the update in time; try again on the next poll.
-      if (error instanceof ApiError && error.status === 503) {
-        this.acted.delete(key);
-        return undefined;
-      }
-      throw error;
-    }
-    this.notes.set('awaiting_clarification', `physician answered ${quote(answer.option ?? answer.freeText ?? '')}`);
-    return undefined;
-  }
-
-  /** Coder: replaces the codes while the physician's query is still open. */
-  private async coderOverrides(query: OpenClarification): Promise<Verdict> {
-    const override = this.sample.override;
-    if (override === undefined) return { outcome: 'unexpected', message: 'the sample has no coder override' };
-    const key = `override:${query.queryId}`;
-    if (this.acted.has(key)) return undefined;
-    this.acted.add(key);
-    await this.options.api.overrideCodes(this.encounterId!, override);
-    const codes = [...override.diagnoses.map((d) => d.code), ...override.procedures.map((p) => p.code)].join(', ');
-    this.notes.set(
-      'awaiting_clarification',
-      `coder override: ${codes}${override.note !== undefined ? ` (${override.note})` : ''}; query withdrawn`,
-    );
-    return undefined;
-  }
-
-  /** Coder: reviews the codes the engine was not sure enough to bill, and accepts them (once per review). */
-  private async coderAccepts(reviewNumber: number): Promise<Verdict> {
-    const key = `coder-review:${reviewNumber}`;
-    if (this.acted.has(key)) return undefined;
-    this.acted.add(key);
-    try {
-      await this.options.api.coderAccepts(this.encounterId!, 'reviewed against the note: the codes are supported');
-    } catch (error) {
-      // 503: the workflow did not take the update in time; try again on the next poll.
-      if (error instanceof ApiError && error.status === 503) {
-        this.acted.delete(key);
-        return undefined;
-      }
-      // 409: the encounter already left coder_review (this poll read the stage just before the accept took effect).
-      if (error instanceof ApiError && error.status === 409) return undefined;
-      throw error;
-    }
-    this.notes.set('coder_review', 'a coder reviewed and accepted the codes');
-    return undefined;
-  }
-
-  /** Biller: cancels the encounter while it waits on the physician. */
-  private async billerCancels(): Promise<Verdict> {
-    const cancel = this.sample.cancel;
-    if (cancel === undefined) return { outcome: 'unexpected', message: 'the sample has no cancel reason' };
-    if (this.acted.has('cancel')) return undefined;
-    this.acted.add('cancel');
-    await this.options.api.cancel(this.encounterId!, cancel.reason);
-    return undefined;
-  }
-
-  /** Supervisor: decides the pending decision (once per decision asked). */
-  private async supervisorDecides(
-    pending: PendingDecision,
-    decision: { decision: SupervisorDecisionKind; note?: string; extendBy?: string },
-    stage: Stage,
-    note: string,
-  ): Promise<Verdict> {
-    const key = `decision:${pending.since}`;
-    if (this.acted.has(key)) return undefined;
-    if (!pending.allowed.includes(decision.decision)) {
-      return {
-        outcome: 'unexpected',
-        message: `"${decision.decision}" is not allowed for ${pending.kind} (allowed: ${pending.allowed.join(', ')})`,
-      };
-    }
-    this.acted.add(key);
-    await this.options.api.decide(this.encounterId!, decision);
-    this.notes.set(stage, note);
-    return undefined;
   }
 
   /**
