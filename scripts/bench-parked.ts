@@ -19,6 +19,8 @@
  * Same targets as npm run bench: TEMPORAL_ADDRESS / DATABASE_URL, else a dev server and a fresh
  * database on --database-server (or TEST_DATABASE_URL), else PGlite. Worker options from WORKER_*.
  * --compiled runs the worker and API from the production build (npm run build first), as npm run bench does.
+ *
+ * Over 300 lines because it is one measured run told in order: post, park, sample, answer, drain, print.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';

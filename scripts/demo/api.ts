@@ -3,6 +3,9 @@
  * the role (and so the demo bearer token) it acts as. Every request has a time limit; a refused
  * connection is retried briefly and then reported as `ApiUnreachable`, which the demo turns into
  * exit code 2.
+ *
+ * Over 300 lines because it is the demo's whole client: one typed method per route its people
+ * use, beside the response shapes they read.
  */
 import type { EncounterStatus, PendingDecision, StageTransition, SupervisorDecisionKind } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';

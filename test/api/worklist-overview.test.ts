@@ -3,6 +3,9 @@
  * buckets, escalated and overdue items first (per queue and across queues), the payer and
  * physician filters, supervisors only, and unknown or malformed parameters refused by name.
  * Encounters are posted through intake, then put where each queue finds them directly.
+ *
+ * Over 300 lines because every check reads the one set of queues seeded in beforeAll (each queue,
+ * age bucket, filter and ordering against the same rows).
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
