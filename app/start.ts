@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole product on one machine. Whatever is not configured is started here on
- * embedded defaults — PostgreSQL (PGlite), the Temporal dev server, the insurer and clearinghouse
- * sandboxes — all persisted under DATA_DIR, so a restart finds earlier encounters still there.
+ * embedded defaults — PostgreSQL (PGlite), the Temporal dev server, the insurer, clearinghouse and
+ * payment provider sandboxes — all persisted under DATA_DIR, so a restart finds earlier encounters still there.
  * The worker and the API run as two child processes (platform/service-processes.ts), so they use
  * two cores instead of sharing one event loop. Ctrl-C stops everything in reverse order (API,
  * worker after draining, sandboxes, Temporal, database): nothing is left running.
