@@ -1,5 +1,5 @@
 /** Billing: price the lines, build the claim and submit it to the clearinghouse (the statement is in statements.ts). */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Prisma } from '../generated/prisma/client.ts';
 import type { PricedLine } from '../domain/billing.ts';
 import type { PatientInfo, ProviderInfo, Sex } from '../domain/encounter.ts';
@@ -11,6 +11,7 @@ import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
 import { writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
 import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
 import { loadRevision } from './coding.ts';
+import { isUniqueViolation } from './insert-once.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
 
@@ -72,9 +73,12 @@ export function controlNumberFor(claimNumber: string): number {
   return (createHash('sha256').update(claimNumber).digest().readUInt32BE(0) % 999_999_999) + 1;
 }
 
+/** What `loadBillingContext` reads with the encounter (for a read that needs more of it at once). */
+export const BILLING_CONTEXT = { patient: true, provider: true, payer: true } as const;
+
 /** The encounter with the patient, rendering provider and payer a claim or statement names. */
 export async function loadBillingContext(prisma: ActivityDeps['prisma'], encounterId: string) {
-  return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true, provider: true, payer: true } });
+  return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: BILLING_CONTEXT });
 }
 
 export function patientInfo(p: {
@@ -123,7 +127,7 @@ export function createBillingActivities({
 
   async function submit(input: SubmitClaimInput): Promise<SubmittedClaim> {
     const claimNumber = claimNumberFor(input.encounterId, input.attempt);
-    const existing = await prisma.claim.findUnique({ where: { claimNumber } });
+    const existing = await prisma.claim.findUnique({ where: { claimNumber }, select: { id: true, ackStatus: true, ackReasons: true } });
     if (existing?.ackStatus) {
       return {
         claimId: existing.id,
@@ -190,32 +194,8 @@ export function createBillingActivities({
       controlNumber: controlNumberFor(claimNumber),
       date: encounter.createdAt,
     });
-    const stored = await prisma.claim.upsert({
-      where: { claimNumber },
-      create: {
-        encounterId: input.encounterId,
-        claimNumber,
-        status: input.billPatient ? 'patient_responsibility' : 'built',
-        totalChargeCents: claim.totalChargeCents,
-        priorAuthNumber: input.authNumber ?? null,
-        frequencyCode: claim.frequencyCode ?? '1',
-        replacesClaimId: replaced?.id ?? null,
-        payload: claim as unknown as Prisma.InputJsonValue,
-        x12,
-        lines: {
-          create: claim.lines.map((l, i) => ({
-            lineNumber: l.lineNumber,
-            code: l.code,
-            modifiers: l.modifiers,
-            units: l.units,
-            diagnosisPointers: l.diagnosisPointers,
-            unitPriceCents: lines[i]?.unitPriceCents ?? 0,
-            chargeCents: l.chargeCents,
-          })),
-        },
-      },
-      update: {},
-    });
+    // A claim stored by an earlier attempt that died before the clearinghouse answered is sent as stored.
+    const stored = existing ?? (await storeClaim(input, claimNumber, claim, x12, lines, replaced?.id));
     if (input.billPatient) {
       await prisma.claim.update({ where: { id: stored.id }, data: { ackStatus: 'not_submitted' } });
       return { claimId: stored.id, claimNumber, accepted: true, reasons: [] };
@@ -232,5 +212,54 @@ export function createBillingActivities({
       },
     });
     return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
+  }
+
+  /**
+   * The claim and its lines, all or none: two INSERTs in one batched transaction under an id of
+   * ours (a nested create reads the claim back). A simultaneous attempt that stored it first wins.
+   */
+  async function storeClaim(
+    input: SubmitClaimInput,
+    claimNumber: string,
+    claim: ClaimDocument,
+    x12: string,
+    lines: PricedLine[],
+    replacesClaimId: string | undefined,
+  ): Promise<{ id: string }> {
+    const id = randomUUID();
+    try {
+      await prisma.$transaction([
+        prisma.claim.createMany({
+          data: {
+            id,
+            encounterId: input.encounterId,
+            claimNumber,
+            status: input.billPatient ? 'patient_responsibility' : 'built',
+            totalChargeCents: claim.totalChargeCents,
+            priorAuthNumber: input.authNumber ?? null,
+            frequencyCode: claim.frequencyCode ?? '1',
+            replacesClaimId: replacesClaimId ?? null,
+            payload: claim as unknown as Prisma.InputJsonValue,
+            x12,
+          },
+        }),
+        prisma.claimLine.createMany({
+          data: claim.lines.map((l, i) => ({
+            claimId: id,
+            lineNumber: l.lineNumber,
+            code: l.code,
+            modifiers: l.modifiers,
+            units: l.units,
+            diagnosisPointers: l.diagnosisPointers,
+            unitPriceCents: lines[i]?.unitPriceCents ?? 0,
+            chargeCents: l.chargeCents,
+          })),
+        }),
+      ]);
+      return { id };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return prisma.claim.findUniqueOrThrow({ where: { claimNumber }, select: { id: true } });
+    }
   }
 }

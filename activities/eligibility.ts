@@ -8,6 +8,7 @@ import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibilit
 import { dateToDay, dayToDate } from '../domain/days.ts';
 import type { EligibilityCheck, Prisma } from '../generated/prisma/client.ts';
 import type { ActivityDeps } from './deps.ts';
+import { insertOnce } from './insert-once.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
 
 export function eligibilityKey(encounterId: string, check: number): string {
@@ -120,7 +121,10 @@ export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDe
         reason: eligibilityReason(status, answer, dateOfService) ?? null,
         response: (answer ?? { notFound: true }) as Prisma.InputJsonValue,
       };
-      const row = await prisma.eligibilityCheck.upsert({ where: { idempotencyKey }, create: data, update: {} });
+      const row = await insertOnce(
+        () => prisma.eligibilityCheck.createManyAndReturn({ data, skipDuplicates: true }),
+        () => prisma.eligibilityCheck.findUniqueOrThrow({ where: { idempotencyKey } }),
+      );
       return toSummary(row, check);
     },
   };

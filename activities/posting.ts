@@ -6,12 +6,13 @@
  * delivery. Each claim payment is reconciled: charge = paid + adjustments, and the charge is our
  * claim's; otherwise it is posted with a note and the workflow sends it to review.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import { adjustmentWords, remarkWords } from '../billing/adjustment-reasons.ts';
 import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/remittance.ts';
 import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
 import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
+import { isUniqueViolation } from './insert-once.ts';
 
 export interface PostingOutcome {
   remittanceId: string;
@@ -29,10 +30,6 @@ export interface PostingHooks {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-
-function isUniqueViolation(err: unknown): boolean {
-  return typeof err === 'object' && err !== null && 'code' in err && (err as { code?: string }).code === 'P2002';
-}
 
 /** A remittance already stored: a new delivery of it is counted (a duplicate); a re-read of a delivery already seen is not. */
 async function countDelivery(
@@ -138,8 +135,11 @@ async function postOne(
             reasonCode: a.reasonCode,
             amountCents: a.amountCents,
           }));
-          await tx.claimPayment.create({
+          // Flat inserts under an id of ours: a nested create reads the payment back (one more statement).
+          const claimPaymentId = randomUUID();
+          await tx.claimPayment.createMany({
             data: {
+              id: claimPaymentId,
               remittanceId: stored.id,
               sequence: sequence + 1,
               claimId: claim?.id ?? null,
@@ -152,25 +152,29 @@ async function postOne(
               patientResponsibilityCents: payment.patientResponsibilityCents,
               reconciled: problems.length === 0,
               reconciliationNote: problems.length > 0 ? problems.join('; ') : null,
-              lines: {
-                create: payment.lines.map((line) => ({
-                  lineNumber: line.lineNumber,
-                  code: line.code,
-                  modifiers: line.modifiers,
-                  units: Math.round(line.units),
-                  chargeCents: line.chargeCents,
-                  paidCents: line.paidCents,
-                  allowedCents: line.allowedCents ?? null,
-                  remarkCodes: line.remarkCodes,
-                })),
-              },
-              adjustments: { create: adjustments },
             },
           });
+          if (payment.lines.length > 0) {
+            await tx.serviceLinePayment.createMany({
+              data: payment.lines.map((line) => ({
+                claimPaymentId,
+                lineNumber: line.lineNumber,
+                code: line.code,
+                modifiers: line.modifiers,
+                units: Math.round(line.units),
+                chargeCents: line.chargeCents,
+                paidCents: line.paidCents,
+                allowedCents: line.allowedCents ?? null,
+                remarkCodes: line.remarkCodes,
+              })),
+            });
+          }
+          if (adjustments.length > 0) {
+            await tx.paymentAdjustment.createMany({ data: adjustments.map((a) => ({ ...a, claimPaymentId })) });
+          }
           if (claim) {
-            await tx.claimStatusEvent.upsert({
-              where: { key: `remittance:${stored.id}:${sequence + 1}` },
-              create: {
+            await tx.claimStatusEvent.createMany({
+              data: {
                 claimId: claim.id,
                 source: 'remittance',
                 category: payment.status,
@@ -178,7 +182,7 @@ async function postOne(
                 at: new Date(),
                 key: `remittance:${stored.id}:${sequence + 1}`,
               },
-              update: {},
+              skipDuplicates: true,
             });
             if (payment.status !== '22' && !claim.payerClaimNumber) {
               await tx.claim.update({ where: { id: claim.id }, data: { payerClaimNumber: payment.payerClaimNumber } });
@@ -230,7 +234,11 @@ export interface PostedClaimPayment {
 export async function postedPayments(prisma: PrismaClient, claimNumbers: string[]): Promise<PostedClaimPayment[]> {
   const rows = await prisma.claimPayment.findMany({
     where: { claimNumber: { in: claimNumbers } },
-    include: { remittance: true, lines: { orderBy: { lineNumber: 'asc' } }, adjustments: { orderBy: { sequence: 'asc' } } },
+    include: {
+      remittance: { select: { traceNumber: true, paymentDate: true } },
+      lines: { orderBy: { lineNumber: 'asc' } },
+      adjustments: { orderBy: { sequence: 'asc' } },
+    },
     orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }],
   });
   return rows.map((row) => {

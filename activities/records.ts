@@ -63,9 +63,9 @@ export function createRecordActivities({ prisma }: Pick<ActivityDeps, 'prisma'>)
 }
 
 export async function recordAuditEvent(prisma: ActivityDeps['prisma'], a: AuditRecord): Promise<void> {
-  await prisma.auditEvent.upsert({
-    where: { idempotencyKey: a.idempotencyKey },
-    create: {
+  // Once per key: one INSERT ... ON CONFLICT DO NOTHING (an upsert with no update took five statements).
+  await prisma.auditEvent.createMany({
+    data: {
       encounterId: a.encounterId,
       actor: a.actor,
       role: a.role,
@@ -73,6 +73,6 @@ export async function recordAuditEvent(prisma: ActivityDeps['prisma'], a: AuditR
       detail: a.detail ?? undefined,
       idempotencyKey: a.idempotencyKey,
     },
-    update: {},
+    skipDuplicates: true,
   });
 }

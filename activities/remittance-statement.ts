@@ -31,7 +31,7 @@ export async function statementFromRemittance(
   for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
   const answer = [...latest.values()].at(-1);
   if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
-  const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber } });
+  const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber }, select: { id: true } });
   const codedProcedures = await prisma.codeAssignment.findMany({
     where: { encounterId: encounter.id, kind: 'procedure' },
     select: { code: true, description: true },

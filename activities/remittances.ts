@@ -11,8 +11,9 @@ import { dateToDay } from '../domain/days.ts';
 import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
+import { insertOnce } from './insert-once.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
-import { loadBillingContext } from './billing.ts';
+import { BILLING_CONTEXT, loadBillingContext } from './billing.ts';
 import { postRemittanceFile, postedPayments } from './posting.ts';
 import { startStatementCycleFromActivity } from '../payments/statement-cycle-start.ts';
 import type { PostedClaimPayment } from './posting.ts';
@@ -101,9 +102,12 @@ export function createRemittanceInternalActivities({
     async issueStatementFromRemittance(
       input: { encounterId: string; claimNumbers: string[] } & CarriedTransitions,
     ): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
-      const encounter = await loadBillingContext(prisma, input.encounterId);
+      // The billing context and a statement stored by an earlier attempt, in one read.
+      const { statement: existing, ...encounter } = await prisma.encounter.findUniqueOrThrow({
+        where: { id: input.encounterId },
+        include: { ...BILLING_CONTEXT, statement: true },
+      });
       const coordinationOfBenefits = coordinationOfBenefitsOf(encounter);
-      const existing = await prisma.patientStatement.findUnique({ where: { encounterId: input.encounterId } });
       if (existing) {
         // A retry after the statement was stored: its cycle may not have started yet.
         await startStatementCycleFromActivity(statementCycle, existing.id);
@@ -117,27 +121,48 @@ export function createRemittanceInternalActivities({
         input.claimNumbers,
         coordinationOfBenefits,
       );
-      const statement = await prisma.patientStatement.upsert({
-        where: { encounterId: input.encounterId },
-        create: {
-          encounterId: input.encounterId,
-          patientId: encounter.patientId,
-          claimId: claim.id,
-          billedCents: answer.chargeCents,
-          insuranceExpectedCents: answer.paidCents,
-          patientOwesCents,
-          dueDate: new Date(document.dueDate),
-          breakdown: document as unknown as Prisma.InputJsonValue,
-          basis: 'remittance',
-        },
-        update: {},
-      });
+      const statement = await insertOnce(
+        () =>
+          prisma.patientStatement.createManyAndReturn({
+            data: {
+              encounterId: input.encounterId,
+              patientId: encounter.patientId,
+              claimId: claim.id,
+              billedCents: answer.chargeCents,
+              insuranceExpectedCents: answer.paidCents,
+              patientOwesCents,
+              dueDate: new Date(document.dueDate),
+              breakdown: document as unknown as Prisma.InputJsonValue,
+              basis: 'remittance',
+            },
+            skipDuplicates: true,
+          }),
+        () => prisma.patientStatement.findUniqueOrThrow({ where: { encounterId: input.encounterId } }),
+      );
       // The statement's cycle (reminders, final notice) starts with it.
       await startStatementCycleFromActivity(statementCycle, statement.id);
       await writeTransitions(prisma, input.transitions);
       return { statementId: statement.id, patientOwesCents: statement.patientOwesCents, coordinationOfBenefits };
     },
   };
+}
+
+/**
+ * The payer's acknowledgement (277CA) as the claim's status event, keyed once per claim, and the
+ * payer's claim number on the claim when it has none yet: one statement (a CTE), not two.
+ */
+async function recordPayerAcknowledgement(
+  prisma: ActivityDeps['prisma'],
+  ack: { claimId: string; category: string; words: string; at: Date; payerClaimNumber: string | null },
+): Promise<void> {
+  await prisma.$executeRaw`
+    WITH acknowledged AS (
+      INSERT INTO "ClaimStatusEvent" ("id", "claimId", "source", "category", "words", "at", "key")
+      VALUES (gen_random_uuid()::text, ${ack.claimId}, 'payer-acknowledgement', ${ack.category}, ${ack.words}, ${ack.at}, ${`payer-acknowledgement:${ack.claimId}`})
+      ON CONFLICT ("key") DO NOTHING
+    )
+    UPDATE "Claim" SET "payerClaimNumber" = ${ack.payerClaimNumber}, "updatedAt" = now()
+    WHERE "id" = ${ack.claimId} AND "payerClaimNumber" IS NULL AND ${ack.payerClaimNumber}::text IS NOT NULL`;
 }
 
 export function createRemittanceExternalActivities({
@@ -159,26 +184,17 @@ export function createRemittanceExternalActivities({
         if (tracking.payerAcknowledgement) {
           const ack = tracking.payerAcknowledgement;
           payerAcknowledgement = { status: ack.status, reasons: ack.reasons.map((r) => `${r.code}: ${r.message}`) };
-          // Once per claim (unique key), in one statement: every later poll finds it there.
-          await prisma.claimStatusEvent.createMany({
-            data: {
-              claimId: input.claimId,
-              source: 'payer-acknowledgement',
-              category: ack.claimStatusCategory,
-              words:
-                ack.status === 'accepted'
-                  ? 'the payer accepted the claim into adjudication'
-                  : `the payer returned the claim: ${payerAcknowledgement.reasons.join('; ')}`,
-              at: new Date(ack.receivedAt),
-              key: `payer-acknowledgement:${input.claimId}`,
-            },
-            skipDuplicates: true,
+          // Once per claim (unique key) with the payer's claim number, in one statement: every later poll finds both there.
+          await recordPayerAcknowledgement(prisma, {
+            claimId: input.claimId,
+            category: ack.claimStatusCategory,
+            words:
+              ack.status === 'accepted'
+                ? 'the payer accepted the claim into adjudication'
+                : `the payer returned the claim: ${payerAcknowledgement.reasons.join('; ')}`,
+            at: new Date(ack.receivedAt),
+            payerClaimNumber: ack.payerClaimNumber ?? null,
           });
-          if (ack.payerClaimNumber)
-            await prisma.claim.updateMany({
-              where: { id: input.claimId, payerClaimNumber: null },
-              data: { payerClaimNumber: ack.payerClaimNumber },
-            });
         }
       } catch (err) {
         // 404: the clearinghouse has not forwarded it (it keeps only accepted claims); anything else is retried.

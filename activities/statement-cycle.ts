@@ -7,7 +7,7 @@
 import type { ActivityDeps } from './deps.ts';
 import { writeOffBalance } from '../billing/statement-adjustments.ts';
 import { statementBalance } from '../payments/balance.ts';
-import { dunningHolds } from '../payments/dunning-holds.ts';
+import { statementFacts } from '../payments/dunning-holds.ts';
 import type { CycleDecision, CycleStatus } from '../workflows/statement-cycle-messages.ts';
 
 export type NoticeKind = 'statement' | 'reminder' | 'final_notice' | 'installment_reminder';
@@ -25,17 +25,14 @@ type Notice = { statementId: string; kind: NoticeKind; seq: number; balanceCents
 
 export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'prisma'>) {
   const readFacts = async (statementId: string): Promise<Facts> => {
-    const balance = await statementBalance(prisma, statementId);
+    const facts = await statementFacts(prisma, statementId);
     // A statement that is gone (its encounter deleted) owes nothing any more.
-    if (balance === undefined) return { balanceCents: 0, holds: [] };
-    return { balanceCents: balance.balanceCents, holds: await dunningHolds(prisma, statementId) };
+    if (facts === undefined) return { balanceCents: 0, holds: [] };
+    return { balanceCents: facts.balance.balanceCents, holds: facts.holds };
   };
   const writeNotice = async ({ statementId, kind, seq, balanceCents }: Notice): Promise<void> => {
-    await prisma.statementNotice.upsert({
-      where: { statementId_kind_seq: { statementId, kind, seq } },
-      create: { statementId, kind, seq, balanceCents },
-      update: {},
-    });
+    // Once per kind and number (unique key): one INSERT ... ON CONFLICT DO NOTHING.
+    await prisma.statementNotice.createMany({ data: { statementId, kind, seq, balanceCents }, skipDuplicates: true });
   };
   const writeState = async (input: CycleState): Promise<void> => {
     const data = {

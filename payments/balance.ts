@@ -15,15 +15,34 @@ export interface StatementBalance {
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
+/** What a statement's balance is computed from: its amount, confirmed payments, refunded overpayments. */
+export const BALANCE_SELECT = {
+  patientOwesCents: true,
+  payments: { where: { status: 'confirmed' }, select: { amountCents: true } },
+  refundItems: { where: { status: 'refunded' }, select: { amountCents: true } },
+} as const satisfies Prisma.PatientStatementSelect;
+
+/**
+ * One statement (with relationJoins, one SQL query): the statement's amount with its confirmed
+ * payments and refunded overpayments, summed here (a statement has a handful of each).
+ */
 export async function statementBalance(prisma: Reader, statementId: string): Promise<StatementBalance | undefined> {
-  const statement = await prisma.patientStatement.findUnique({ where: { id: statementId }, select: { patientOwesCents: true } });
+  const statement = await prisma.patientStatement.findUnique({
+    where: { id: statementId },
+    select: BALANCE_SELECT,
+  });
   if (statement === null) return undefined;
-  const [paid, refunded] = await Promise.all([
-    prisma.payment.aggregate({ where: { statementId, status: 'confirmed' }, _sum: { amountCents: true } }),
-    prisma.refundItem.aggregate({ where: { statementId, status: 'refunded' }, _sum: { amountCents: true } }),
-  ]);
-  const paidCents = paid._sum.amountCents ?? 0;
-  const refundedCents = refunded._sum.amountCents ?? 0;
+  return balanceOf(statementId, statement);
+}
+
+/** The balance from a statement read with its confirmed payments and refunded items (`statementBalance`'s select). */
+export function balanceOf(
+  statementId: string,
+  statement: { patientOwesCents: number; payments: Array<{ amountCents: number }>; refundItems: Array<{ amountCents: number }> },
+): StatementBalance {
+  const sum = (rows: Array<{ amountCents: number }>) => rows.reduce((total, row) => total + row.amountCents, 0);
+  const paidCents = sum(statement.payments);
+  const refundedCents = sum(statement.refundItems);
   return {
     statementId,
     owedCents: statement.patientOwesCents,

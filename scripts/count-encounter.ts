@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/count-encounter.ts [--encounters 3]`: counts what one routine visit costs the
+ * `npx tsx scripts/count-encounter.ts [--encounters 3] [--statements-file F]`: counts what one routine visit costs the
  * Temporal server from intake to billed, independent of the machine's load: history events,
  * workflow tasks, activities, timers, search-attribute upserts (the product's and the SDK's
  * TemporalChangeVersion, one per `patched()` marker), markers, child workflows, and the Temporal
@@ -14,6 +14,7 @@
  * its statement cycle to wait for its first reminder, then reads both histories and prints the
  * average per encounter.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { Context } from '@temporalio/activity';
 import type { temporal } from '@temporalio/proto';
@@ -24,7 +25,9 @@ import { until } from '../testkit/poll.ts';
 import { startTestStack } from '../testkit/stack.ts';
 import { statementCycleWorkflowId } from '../workflows/statement-cycle-config.ts';
 
-const { values: args } = parseArgs({ options: { encounters: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({
+  options: { encounters: { type: 'string', default: '3' }, 'statements-file': { type: 'string' } },
+});
 const encounters = Number(args.encounters);
 
 type Event = temporal.api.history.v1.IHistoryEvent;
@@ -61,6 +64,8 @@ function activityType(): string {
     return OUTSIDE_ACTIVITIES;
   }
 }
+/** With --statements-file: every statement's text, in order, after the activity that sent it. */
+const statementTexts: string[] = [];
 const originalQuery = pg.Client.prototype.query;
 pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
   const config = rest[0] as string | { text?: string };
@@ -70,6 +75,7 @@ pg.Client.prototype.query = function (this: pg.Client, ...rest: unknown[]) {
   const kinds = statements.get(type) ?? new Map<string, number>();
   kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   statements.set(type, kinds);
+  if (args['statements-file']) statementTexts.push(`${type}\t${text.replace(/\s+/g, ' ')}`);
   return (originalQuery as (...a: unknown[]) => unknown).apply(this, rest);
 } as typeof pg.Client.prototype.query;
 
@@ -98,6 +104,7 @@ try {
   const encounter = new Map<string, number>();
   const cycle = new Map<string, number>();
   statements.clear(); // the stack's own start-up (migrations, payer directory)
+  statementTexts.length = 0;
   const addAll = (into: Map<string, number>, from: Map<string, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -144,6 +151,7 @@ try {
       .join(', ');
     process.stdout.write(`  ${type.padEnd(width)}${perVisit(sum(kinds)).padStart(6)}  ${detail}\n`);
   }
+  if (args['statements-file']) await writeFile(args['statements-file'], `${statementTexts.join('\n')}\n`);
 } finally {
   await stack.stop();
 }

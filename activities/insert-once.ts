@@ -1,0 +1,15 @@
+/**
+ * A row written once under a unique key, then read back on a retry. Prisma's `upsert` with an
+ * empty update sends five statements for it (BEGIN, SELECT, INSERT, SELECT, COMMIT);
+ * `createManyAndReturn({ skipDuplicates: true })` is one INSERT ... ON CONFLICT DO NOTHING
+ * RETURNING, and only a retry that finds the row stored reads it (a second statement).
+ */
+export async function insertOnce<T>(insert: () => Promise<T[]>, stored: () => Promise<T>): Promise<T> {
+  const [inserted] = await insert();
+  return inserted ?? stored();
+}
+
+/** Prisma's unique-constraint violation (P2002): another attempt stored the row first. */
+export function isUniqueViolation(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && 'code' in err && (err as { code?: string }).code === 'P2002';
+}
