@@ -8,7 +8,9 @@ import type { Response } from 'express';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '../platform/logger.ts';
 import { admissionLimit, apiLimits, perTokenRateLimit } from './admission.ts';
-import { backlogAdmission, taskQueueBacklog } from './intake-backpressure.ts';
+import { intakeAdmission } from './intake-admission.ts';
+import { taskQueueBacklog } from './intake-backpressure.ts';
+import { workflowStartsOf } from './workflow-starts.ts';
 import { authenticate } from './auth.ts';
 import { patientPortalSettings, type ApiDeps } from './deps.ts';
 import { linkAttemptRateLimit, PATIENT_API_PREFIX, patientRateLimit } from './patient-access.ts';
@@ -66,9 +68,12 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(perTokenRateLimit(limits.rateLimitPerMinute));
   app.post(
     '/encounters',
-    backlogAdmission({
-      maxAgeMs: limits.intakeMaxBacklogAgeMs,
-      read: deps.workflowBacklog ?? taskQueueBacklog(deps.temporal, deps.taskQueue),
+    intakeAdmission({
+      starts: () => workflowStartsOf(deps),
+      maxPendingStarts: limits.maxPendingWorkflowStarts,
+      maxBacklogAgeMs: limits.intakeMaxBacklogAgeMs,
+      readBacklog: deps.workflowBacklog ?? taskQueueBacklog(deps.temporal, deps.taskQueue),
+      onRefused: (reason) => metrics.intakeRefused.inc({ reason }),
     }),
     admissionLimit({ concurrency: limits.intakeConcurrency, queue: limits.intakeQueue, maxWaitMs: limits.intakeMaxWaitMs }),
   );

@@ -29,7 +29,7 @@
  *    encounter reads as stage `received` (the stored status), and an answer or action about it
  *    waits for the start or gets 503 + Retry-After (api/encounter-access.ts). Overload: with
  *    too many stored encounters waiting for their start, a submission is refused with 503 +
- *    Retry-After before anything is written. Outage: once a start failed, intake starts the
+ *    Retry-After before anything is written (api/intake-admission.ts). Outage: once a start failed, intake starts the
  *    workflow itself and waits (bounded), so Temporal down is a quick 503, the encounter stored.
  *    The worker's reconciler (worker/workflow-reconciler.ts) starts any stored encounter whose
  *    workflow was never started (a crash with starts still waiting), and a repeat of the request
@@ -41,7 +41,7 @@ import type { PostalAddress } from '../domain/encounter.ts';
 import { workflowStartsOf } from './workflow-starts.ts';
 import { encounterWorkflowId } from '../workflows/config.ts';
 import type { ApiDeps } from './deps.ts';
-import { HttpProblem, badRequest, unavailable } from '../platform/problem.ts';
+import { HttpProblem, badRequest } from '../platform/problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
 
@@ -290,17 +290,14 @@ async function storeEncounter(deps: ApiDeps, submission: EncounterSubmissionInpu
   }
 }
 
-export const TOO_MANY_UNSTARTED = 'Too many encounters are waiting for their workflow to start; nothing was stored, try again shortly';
-
 /**
  * Stores the submission (or finds the earlier one) and makes sure its workflow gets started: handed
  * off (the answer does not wait for Temporal), or started here and waited for while Temporal is
  * known to be unreachable (a failure is then a 503; the encounter stays stored for the reconciler).
  */
 export async function submitEncounter(deps: ApiDeps, submission: EncounterSubmissionInput): Promise<IntakeResult> {
+  // Too many starts pending here is refused before this (api/intake-admission.ts), so nothing is written.
   const starts = workflowStartsOf(deps);
-  // Before any write: a shed submission leaves nothing behind.
-  if (starts.full) throw unavailable(TOO_MANY_UNSTARTED);
   let result: IntakeResult;
   try {
     result = await storeEncounter(deps, submission);

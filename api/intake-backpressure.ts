@@ -9,6 +9,7 @@
  * /encounters answers 503 with Retry-After (a clinic's system sends it again) instead of growing
  * the backlog further; reads, answers and decisions are never refused here.
  *
+ * The decision, with the other overload signal (pending workflow starts), is api/intake-admission.ts.
  * The age is the server's own figure (DescribeTaskQueue with reportStats: approximate backlog
  * age), read at most every `BACKLOG_READ_INTERVAL_MS` in the background, so a request never
  * waits for it. A reading that fails (Temporal unreachable) admits: the workflow start then
@@ -16,17 +17,12 @@
  */
 import type { Client } from '@temporalio/client';
 import proto from '@temporalio/proto';
-import type { RequestHandler } from 'express';
 import { createLogger } from '../platform/logger.ts';
-import { unavailable } from '../platform/problem.ts';
 
 const log = createLogger('api');
 
 /** How old a backlog reading may be before a request triggers the next one. */
 export const BACKLOG_READ_INTERVAL_MS = 2_000;
-/** Retry-After of a refused intake is the backlog's excess age, within these bounds (seconds). */
-const MIN_RETRY_AFTER_SECONDS = 1;
-const MAX_RETRY_AFTER_SECONDS = 30;
 
 export interface WorkflowBacklog {
   /** Age of the oldest workflow task waiting for a worker, in ms (0: none waits). */
@@ -54,13 +50,15 @@ export function taskQueueBacklog(client: Client, taskQueue: string): ReadWorkflo
   };
 }
 
-export interface BacklogAdmission extends RequestHandler {
-  /** Reads the backlog now (the handler does so in the background; tests await it). */
+export interface BacklogMonitor {
+  /** The last reading's oldest task age; starts the next reading when it is stale. Undefined: none yet, or unreadable. */
+  oldestTaskAgeMs(): number | undefined;
+  /** Reads the backlog now (tests await it). */
   refresh(): Promise<void>;
 }
 
-/** Refuses intake (503 + Retry-After) while the last backlog reading is older than `maxAgeMs`; 0 turns it off. */
-export function backlogAdmission(options: { maxAgeMs: number; read: ReadWorkflowBacklog; now?: () => number }): BacklogAdmission {
+/** The workers' backlog, read in the background at most every BACKLOG_READ_INTERVAL_MS (api/intake-admission.ts decides on it). */
+export function backlogMonitor(options: { read: ReadWorkflowBacklog; now?: () => number }): BacklogMonitor {
   const now = options.now ?? Date.now;
   let reading: (WorkflowBacklog & { at: number }) | undefined;
   let inFlight: Promise<void> | undefined;
@@ -86,20 +84,11 @@ export function backlogAdmission(options: { maxAgeMs: number; read: ReadWorkflow
     return inFlight;
   };
 
-  const handler: RequestHandler = (_req, _res, next) => {
-    if (options.maxAgeMs <= 0) return next();
-    if (reading === undefined || now() - reading.at >= BACKLOG_READ_INTERVAL_MS) void refresh();
-    if (reading !== undefined && reading.oldestTaskAgeMs > options.maxAgeMs) {
-      const excessSeconds = Math.ceil((reading.oldestTaskAgeMs - options.maxAgeMs) / 1000);
-      const retryAfter = Math.min(MAX_RETRY_AFTER_SECONDS, Math.max(MIN_RETRY_AFTER_SECONDS, excessSeconds));
-      return next(
-        unavailable(
-          `The workers are behind (the oldest waiting workflow task waited ${Math.round(reading.oldestTaskAgeMs / 1000)} s); try again shortly`,
-          retryAfter,
-        ),
-      );
-    }
-    next();
+  return {
+    oldestTaskAgeMs() {
+      if (reading === undefined || now() - reading.at >= BACKLOG_READ_INTERVAL_MS) void refresh();
+      return reading?.oldestTaskAgeMs;
+    },
+    refresh,
   };
-  return Object.assign(handler, { refresh });
 }

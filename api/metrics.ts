@@ -6,6 +6,8 @@
  *   as `/encounters/:id`, never a concrete path, so no id or other data reaches a label);
  * - `http_request_errors_total{method,route,status}`: the 5xx answers alone;
  * - `encounterflow_encounters{stage}`: encounters per stage, counted in the database at each scrape;
+ * - `encounterflow_intake_refused_total{reason}`: POST /encounters refused as overload, by the
+ *   signal that refused (api/intake-admission.ts);
  * - the process's own metrics (CPU, memory, event-loop lag, GC) with the `encounterflow_api_` prefix.
  *
  * Who may read it: with METRICS_TOKEN set, a scraper that sends `Authorization: Bearer <token>`
@@ -18,6 +20,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { forbidden } from '../platform/problem.ts';
 import { isLoopbackClient } from './http-guards.ts';
+import { INTAKE_REFUSAL_REASONS } from './intake-admission.ts';
 
 export interface ApiMetrics {
   registry: Registry;
@@ -25,6 +28,8 @@ export interface ApiMetrics {
   observe: RequestHandler;
   /** GET /metrics. */
   endpoint: RequestHandler;
+  /** Intakes refused as overload, by reason (api/intake-admission.ts). */
+  intakeRefused: Counter<'reason'>;
 }
 
 /** The matched route's pattern; requests no route matched share one label. */
@@ -71,6 +76,15 @@ export function createApiMetrics(options: { prisma: PrismaClient; token?: string
     },
   });
 
+  const intakeRefused = new Counter({
+    name: 'encounterflow_intake_refused_total',
+    help: 'POST /encounters answered 503 as overload, by the signal that refused',
+    labelNames: ['reason'] as const,
+    registers: [registry],
+  });
+  // Every reason is exported from the start (at 0), so a dashboard's rate() has a series before the first refusal.
+  for (const reason of INTAKE_REFUSAL_REASONS) intakeRefused.inc({ reason }, 0);
+
   const observe: RequestHandler = (req, res, next) => {
     const stop = duration.startTimer();
     res.once('finish', () => {
@@ -96,5 +110,5 @@ export function createApiMetrics(options: { prisma: PrismaClient; token?: string
     res.type(registry.contentType).send(await registry.metrics());
   };
 
-  return { registry, observe, endpoint };
+  return { registry, observe, endpoint, intakeRefused };
 }

@@ -5,7 +5,8 @@
  *
  * - At most `concurrency` starts are in flight; the others wait in memory, in order.
  * - `full`: `maxPending` stored encounters are waiting for (or in) their start; intake then sheds
- *   new submissions with 503 + Retry-After before writing anything.
+ *   new submissions with 503 + Retry-After before writing anything (api/intake-admission.ts),
+ *   Retry-After from `secondsToSend`, the pace of the recent starts.
  * - A start that fails marks Temporal unreachable (`temporalUnreachable`): intake then starts the
  *   workflow itself and waits for it, as before this hand-off (a quick 503 while Temporal is down;
  *   the encounter stays stored). The first start that succeeds clears the mark.
@@ -40,6 +41,9 @@ export interface WorkflowStartsOptions {
 export const DEFAULT_WORKFLOW_START_CONCURRENCY = 8;
 export const DEFAULT_MAX_PENDING_WORKFLOW_STARTS = 200;
 
+/** What a start is assumed to take before one has been timed (ms). */
+const ASSUMED_START_MS = 100;
+
 export class EncounterWorkflowStarts {
   readonly #options: WorkflowStartsOptions;
   readonly #concurrency: number;
@@ -49,6 +53,8 @@ export class EncounterWorkflowStarts {
   readonly #waiting: Array<() => void> = [];
   #running = 0;
   #unreachable = false;
+  /** How long a start has taken lately (ms, moving average); until one finished, a guess. */
+  #startMs = ASSUMED_START_MS;
 
   constructor(options: WorkflowStartsOptions) {
     this.#options = options;
@@ -64,6 +70,11 @@ export class EncounterWorkflowStarts {
   /** True when no more starts may be handed off (intake answers 503 + Retry-After). */
   get full(): boolean {
     return this.#pending.size >= this.#maxPending;
+  }
+
+  /** Seconds until `count` more starts have gone out at the pace of the recent ones, `concurrency` at a time. */
+  secondsToSend(count: number): number {
+    return (Math.max(0, count) * this.#startMs) / this.#concurrency / 1000;
   }
 
   /** True after a start failed, until one succeeds. */
@@ -135,12 +146,14 @@ export class EncounterWorkflowStarts {
 
   async #start(encounter: StartableEncounter, physicianNpi: string): Promise<void> {
     const { temporal, taskQueue, timings, timeoutMs } = this.#options;
+    const began = performance.now();
     await startEncounterWorkflow(
       temporal,
       { taskQueue, timings, ...(timeoutMs !== undefined ? { timeoutMs } : {}) },
       encounter,
       physicianNpi,
     );
+    this.#startMs += (performance.now() - began - this.#startMs) / 8;
     this.#unreachable = false;
   }
 }

@@ -64,6 +64,8 @@ export class HttpProblem extends Error {
     readonly errors?: FieldError[],
     /** Response headers that go with it, e.g. Retry-After or WWW-Authenticate. */
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Its own problem type under the service's base (e.g. `intake-overloaded`); default: the status's. */
+    readonly problemType?: string,
   ) {
     super(detail);
     this.name = 'HttpProblem';
@@ -144,7 +146,11 @@ export function problemErrorHandler(base: string, logger: Logger, options: Probl
     if (res.headersSent) return next(error);
     const send = (status: number, detail: string, errors?: FieldError[], headers?: Record<string, string>) =>
       sendProblem(res, problemFor(base, status, detail, errors), headers);
-    if (error instanceof HttpProblem) return send(error.status, error.detail, error.errors, error.headers);
+    if (error instanceof HttpProblem) {
+      const problem = problemFor(base, error.status, error.detail, error.errors);
+      if (error.problemType !== undefined) problem.type = `${base}/${error.problemType}`;
+      return sendProblem(res, problem, error.headers);
+    }
     if (error instanceof ZodError) return send(400, 'The request is invalid', fieldErrors(error));
     // A path whose percent-encoding does not decode: Express's router throws a URIError (marked
     // status 400, its message quotes the path), as does decodeURIComponent in a handler.

@@ -48,7 +48,7 @@ export const encounterRoutes = [
       },
       problems: {
         409: 'The clinicEncounterId is known with a different body',
-        503: 'Too many stored encounters wait for their workflow start (nothing stored), or the database or Temporal did not answer; nothing half-written, try again',
+        503: 'Overloaded (type intake-overloaded: too many stored encounters wait for their workflow start, or the workers are behind; nothing stored), or the database or Temporal did not answer; nothing half-written, try again after Retry-After',
       },
     },
     async ({ deps, body: submission, res }) => {

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
 import { WORKFLOW_NOT_STARTED } from '../../api/encounter-access.ts';
-import { TOO_MANY_UNSTARTED } from '../../api/encounter-intake.ts';
+import { INTAKE_OVERLOADED, TOO_MANY_UNSTARTED } from '../../api/intake-admission.ts';
+import { API_PROBLEM_BASE } from '../../api/problem-base.ts';
 import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
@@ -108,6 +109,7 @@ describe('an encounter stored before its workflow started', () => {
     expect(refused.status).toBe(503);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused.body.detail).toBe(TOO_MANY_UNSTARTED);
+    expect(refused.body.type).toBe(`${API_PROBLEM_BASE}/${INTAKE_OVERLOADED}`);
     expect(await stack.db.prisma.encounter.count({ where: { clinicEncounterId: shed.clinicEncounterId } })).toBe(0);
     expect(await stack.db.prisma.patient.count({ where: { externalId: shed.patient.externalId } })).toBe(0);
 
