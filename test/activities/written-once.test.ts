@@ -13,30 +13,15 @@ import { createStatementCycleActivities } from '../../activities/statement-cycle
 import type { ActivityDeps } from '../../activities/deps.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
+import { seedStatement } from '../../testkit/seed-statement.ts';
 
 const db = useTestDatabase();
 
 /** A statement owing 90.00 on a stored encounter. */
 async function statementOwing(): Promise<{ statementId: string; encounterId: string }> {
-  const { prisma } = db;
-  const { encounterId } = await seedStoredEncounter(prisma);
-  const { patientId } = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } });
-  const claim = await prisma.claim.create({
-    data: { encounterId, claimNumber: `CLM-${randomUUID()}`, status: 'accepted', totalChargeCents: 15_000, payload: {}, x12: 'ISA*~' },
-  });
-  const statement = await prisma.patientStatement.create({
-    data: {
-      encounterId,
-      patientId,
-      claimId: claim.id,
-      billedCents: 15_000,
-      insuranceExpectedCents: 6_000,
-      patientOwesCents: 9_000,
-      dueDate: new Date('2026-12-31T00:00:00Z'),
-      breakdown: {},
-    },
-  });
-  return { statementId: statement.id, encounterId };
+  const { encounterId } = await seedStoredEncounter(db.prisma);
+  const { statementId } = await seedStatement(db.prisma, encounterId, { insuranceExpectedCents: 6_000, patientOwesCents: 9_000 });
+  return { statementId, encounterId };
 }
 
 async function pay(statementId: string, amountCents: number, status: string): Promise<void> {
