@@ -22,6 +22,7 @@ import { codeMentions } from './mentions.ts';
 import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
+import { receptorStatusFromSigns } from './receptor-status.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -76,6 +77,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
+  { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'code-first sequencing', apply: sequence },
   { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },

@@ -33,6 +33,28 @@ const PREGNANCY_WORDS = new Set([
   'maternal',
 ]);
 
+/**
+ * Pregnancy with abortive outcome (O00-O08: ectopic and molar pregnancy, miscarriage, termination and
+ * their complications): an ongoing pregnancy's condition goes there only when the record states such
+ * an outcome (a cystitis in pregnancy is not "cystitis following termination of pregnancy", O04.88).
+ */
+const ABORTIVE_OUTCOME = /^O0[0-8]/;
+const ABORTIVE_WORDS =
+  /\b(ectopic|molar|hydatidiform|miscarr\w*|abortion|aborted|terminat\w*|blighted ovum|missed ab\w*|products of conception)\b/i;
+
+/**
+ * The obstetric titles name a genitourinary infection by its organ ("Infections of bladder in
+ * pregnancy", O23.1; kidney O23.0; urethra O23.2; cervix O23.51): the inflammation of an organ is
+ * searched as the infection of that organ.
+ */
+const ORGAN_INFECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bcystitis\b/gi, 'infection of bladder'],
+  [/\bpyelonephritis\b/gi, 'infection of kidney'],
+  [/\burethritis\b/gi, 'infection of urethra'],
+  [/\bcervicitis\b/gi, 'infection of cervix'],
+];
+const asInfectionOfOrgan = (text: string) => ORGAN_INFECTIONS.reduce((t, [word, organ]) => t.replace(word, organ), text);
+
 interface ChapterRoute {
   subcategory: string;
   ranges: Array<[string, string]>;
@@ -92,6 +114,7 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
   )
     return drafts;
   const icd = run.codeSets.icd;
+  const abortive = statements.some((s) => ABORTIVE_WORDS.test(s));
   const out: DiagnosisDraft[] = [];
   for (const d of drafts) {
     const m = run.mentions.get(d.order);
@@ -99,7 +122,7 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
       out.push(d);
       continue;
     }
-    const q = buildQuery(`${m.text} pregnancy`);
+    const q = buildQuery(`${asInfectionOfOrgan(m.text)} pregnancy`);
     const strong = q.tokens.filter(
       (t) =>
         !PREGNANCY_WORDS.has(t) &&
@@ -108,7 +131,8 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
         !(LATERALITY_WORDS as readonly string[]).includes(t) &&
         (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF,
     );
-    const named = rank(run, q, m.text, (c) => c.startsWith('O')).find((h) => h.score >= 0.7 && strong.every((t) => h.matched.includes(t)));
+    const ongoing = (c: string) => c.startsWith('O') && (abortive || !ABORTIVE_OUTCOME.test(c));
+    const named = rank(run, q, m.text, ongoing).find((h) => h.score >= 0.7 && strong.every((t) => h.matched.includes(t)));
     const sub = named ? undefined : routeFor(icd, d.code);
     const code = named?.code ?? (sub ? (excludedToObstetric(run, sub, q.tokens, strong) ?? inPregnancyLeaf(run, sub)) : undefined);
     if (!code || !isBillable(icd, code) || !run.allowed(code)) {
@@ -118,6 +142,10 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
     const keep = keepsCondition(icd, code, d.code);
     // A side asked about the condition's own code is moot when the obstetric code has none (and the condition's code is not kept).
     if (!keep && !codedBySide(icd, code)) run.issues = run.issues.filter((i) => i.order !== d.order || i.kind !== 'laterality');
+    // So is a question about an axis of the condition's code (acute or chronic cystitis) that no code of
+    // the obstetric category distinguishes (infections of bladder in pregnancy).
+    if (!keep)
+      run.issues = run.issues.filter((i) => i.order !== d.order || i.kind !== 'specificity' || obstetricAxis(icd, code, i.options));
     out.push({
       ...d,
       code,
@@ -133,8 +161,11 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
         rationale: `${d.rationale} Reported after ${code}, whose note asks for the specific condition.`,
       });
   }
-  return out;
+  // With a pregnancy complication coded, the pregnancy is not incidental: Z33.1 excludes O00-O9A.
+  if (!out.some((d) => d.code.startsWith('O'))) return out;
+  return out.filter((d) => d.code !== INCIDENTAL_PREGNANCY || run.mentions.get(d.order)?.documentedCode !== undefined);
 }
+const INCIDENTAL_PREGNANCY = 'Z33.1';
 
 /**
  * The routed subcategory's Excludes2 notes name obstetric categories for some of its conditions
@@ -173,6 +204,14 @@ function inPregnancyLeaf(run: CodingRun, subcategory: string): string | undefine
   return (candidates.find((e) => /unspecified trimester/i.test(e.description)) ?? candidates[0])?.code;
 }
 const TRIMESTER_WORDS = new Set(['first', 'second', 'third', 'unspecified', 'trimester']);
+
+/** Whether some title of the obstetric code's category carries a word an option of the question names. */
+function obstetricAxis(icd: Icd10Cm, obstetric: string, options: ReadonlyArray<{ refine?: string }>): boolean {
+  const index = icd.byCode.get(obstetric.slice(0, 3));
+  if (index === undefined) return true;
+  const words = new Set(billableDescendants(icd, index).flatMap((k) => tokenize(icd.entries[k]?.description ?? '')));
+  return options.some((o) => tokenize(o.refine ?? '').some((t) => !isNeutral(t) && words.has(t)));
+}
 
 /** Whether the obstetric code's "use additional code" notes ask for the condition's own code. */
 function keepsCondition(icd: Icd10Cm, obstetric: string, condition: string): boolean {

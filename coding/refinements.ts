@@ -128,13 +128,21 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
 /**
  * An unspecified code never stays beside a specific code of the same category: both stand for the
  * same condition (two lines naming CKD, one of them staged; weeks of gestation stated once and not
- * stated elsewhere). The open clarifications about a dropped draft go with it.
+ * stated elsewhere). Nor does an injury of unspecified body region (T14) beside an injury whose
+ * region is coded (S00-T34): "work injury" beside the lumbar strain it was. The open clarifications
+ * about a dropped draft go with it.
  */
+const UNSPECIFIED_REGION = 'T14';
+const INJURY_OF_REGION = /^(S\d|T[0-2]\d|T3[0-4])/;
 export function withoutRedundantUnspecified(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const dropped = new Set<number>();
   const kept = drafts.filter((d) => {
-    if (!UNSPECIFIED.test(d.description)) return true;
-    const specific = drafts.find((e) => e !== d && e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description));
+    const sameInjury = (e: DiagnosisDraft) =>
+      d.code.startsWith(UNSPECIFIED_REGION) && INJURY_OF_REGION.test(e.code) && !e.code.startsWith(UNSPECIFIED_REGION);
+    if (!UNSPECIFIED.test(d.description) && !d.code.startsWith(UNSPECIFIED_REGION)) return true;
+    const specific = drafts.find(
+      (e) => e !== d && ((e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description)) || sameInjury(e)),
+    );
     if (!specific) return true;
     dropped.add(d.order);
     return false;

@@ -62,6 +62,15 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     },
   ],
   [/\bgdm\b|\bgestational dm\b/g, 'gestational diabetes mellitus'],
+  // A tear through the whole thickness of a tendon is a complete tear (M75.12-, M66.-), one through part
+  // of it an incomplete tear (M75.11-); the burn depths below are for burns only.
+  [/\b(?:full[\s-]+thickness|full)\s+(?=(?:[a-z-]+\s+){0,3}?(?:tears?|ruptures?)\b)/g, 'complete '],
+  [/\bpartial[\s-]+thickness\s+(?=(?:[a-z-]+\s+){0,3}?(?:tears?|ruptures?)\b)/g, 'incomplete '],
+  // Receptor status written as signs (Z17): "HR+/HER2-", "HER2 neg".
+  [/\b(?:hr|hormone[\s-]+receptors?)\s*(?:\+|pos(?:itive)?\b)/g, ' hormone receptor positive '],
+  [/\b(?:hr|hormone[\s-]+receptors?)\s*(?:-(?![a-z])|neg(?:ative)?\b)/g, ' hormone receptor negative '],
+  [/\bher-?2(?:\/neu)?\s*(?:\+|pos(?:itive)?\b)/g, ' human epidermal growth factor receptor 2 positive '],
+  [/\bher-?2(?:\/neu)?\s*(?:-(?![a-z])|neg(?:ative)?\b)/g, ' human epidermal growth factor receptor 2 negative '],
   // Burn depth: the classification names degrees.
   [/\b(1st|first)[\s-]+degree\b|\bsuperficial(?:[\s-]+thickness)?\s+(?=burns?\b)/g, 'first degree '],
   [/\b(2nd|second)[\s-]+degree\b|\b(?:superficial |deep )?partial[\s-]+thickness\b/g, 'second degree'],

@@ -1,0 +1,55 @@
+// Specificity the record states, read by the classification's own words: a full-thickness tear is a
+// complete tear, receptor status written as signs, a genitourinary infection in pregnancy by its organ
+// (never an abortive-outcome code without such an outcome), and an injury "at work" is the injury the
+// record names. Examples written for this test (tuned on); wording is our own.
+import { describe, expect, it } from 'vitest';
+import { combinedReceptorStatus } from '../../coding/receptor-status.ts';
+import { codedBy, sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const codes = sortedCodesBy(codeSets, { sex: 'F', ageYears: 57 });
+const coded = codedBy(codeSets, { sex: 'F', ageYears: 57 });
+
+describe('tears by thickness', () => {
+  it('a full-thickness tear is complete, a partial-thickness tear incomplete; neither is a pressure ulcer or a burn', () => {
+    expect(codes(['Full-thickness tear of right rotator cuff, atraumatic'])).toEqual(['M75.121']);
+    expect(codes(['Partial-thickness rotator cuff tear, left shoulder, no injury'])).toEqual(['M75.112']);
+  });
+});
+
+describe('receptor status written as signs', () => {
+  it('HR+/HER2- and HR-/HER2+ are the combined receptor status codes', () => {
+    expect(codes(['Malignant neoplasm of upper-outer quadrant of right female breast', 'HR+/HER2-'])).toEqual(['C50.411', 'Z17.411']);
+    expect(codes(['Malignant neoplasm of upper-outer quadrant of right female breast', 'HR negative, HER2 positive'])).toEqual([
+      'C50.411',
+      'Z17.420',
+    ]);
+  });
+});
+
+describe('receptor status from its signs', () => {
+  it('estrogen or progesterone receptor positive is hormone receptor positive', () => {
+    expect(combinedReceptorStatus('ER positive, PR negative, HER2 negative')).toBe('Z17.411');
+    expect(combinedReceptorStatus('ER-/PR-/HER2-')).toBe('Z17.421');
+    expect(combinedReceptorStatus('ER+')).toBeUndefined();
+  });
+});
+
+describe('genitourinary infection in pregnancy', () => {
+  it('cystitis in pregnancy is an infection of the bladder in pregnancy, by trimester; no incidental pregnancy code beside it', () => {
+    expect(codes(['Cystitis in pregnancy'], '30 weeks pregnant; dysuria, culture positive.', 'F', 26)).toEqual(['O23.13', 'Z3A.30']);
+  });
+
+  it('acute pyelonephritis in pregnancy is an infection of the kidney, and acuity is not asked of the obstetric code', () => {
+    const [first] = coded(['Acute pyelonephritis'], 'Pregnant at 12 weeks; fever and flank pain.', 'F', 24);
+    expect(first?.code).toBe('O23.01');
+  });
+});
+
+describe('injury of unspecified region beside the injury', () => {
+  it('"injury at work" adds nothing to the strain it was', () => {
+    expect(codes(['Strain of muscle of lower back', 'Injury at work'], 'Lifting boxes at work. Initial visit.', 'M', 40)).toEqual([
+      'S39.012A',
+    ]);
+  });
+});
