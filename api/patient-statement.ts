@@ -2,6 +2,8 @@
 import type { PrismaClient } from '../generated/prisma/client.ts';
 import { patientBillView, type AppliedClinicAdjustment, type PatientBillView } from '../billing/patient-view.ts';
 import type { PatientStatementDocument } from '../billing/statement.ts';
+import { notFound } from '../platform/problem.ts';
+import { uuid } from './schemas.ts';
 
 export async function loadStatementForView(prisma: PrismaClient, statementId: string) {
   const statement = await prisma.patientStatement.findUnique({
@@ -20,4 +22,11 @@ export async function loadStatementForView(prisma: PrismaClient, statementId: st
     .map((a) => ({ kind: a.kind as AppliedClinicAdjustment['kind'], amountCents: a.amountCents, reason: a.reason }));
   const bill: PatientBillView = patientBillView(document, { physicianName: statement.encounter.provider.name, clinicAdjustments: applied });
   return { statement, document, bill };
+}
+
+/** The statement with what its views need (loadStatementForView), or a 404 for an unknown or malformed id. */
+export async function statementOr404(prisma: PrismaClient, id: string) {
+  const loaded = uuid.safeParse(id).success ? await loadStatementForView(prisma, id) : null;
+  if (loaded === null) throw notFound('No statement has this id');
+  return loaded;
 }

@@ -21,7 +21,9 @@ import { stageRoutes } from './stages.ts';
 import { whoamiRoutes } from './whoami.ts';
 import { patientRoutes } from './patient.ts';
 import { patientQuestionActionRoutes } from './patient-question-actions.ts';
+import { patientAccessLinkRoutes } from './patient-access-links.ts';
 import { patientQuestionRoutes } from './patient-questions.ts';
+import { statementAdjustmentRoutes } from './statement-adjustments.ts';
 import { statementCycleRoutes } from './statement-cycles.ts';
 import { statementRoutes } from './statements.ts';
 import { worklistRoutes } from './worklists.ts';
@@ -63,7 +65,9 @@ export const API_ROUTES: readonly Route[] = [
   ...coderReviewRoutes,
   ...clarificationRoutes,
   ...statementRoutes,
+  ...patientAccessLinkRoutes,
   ...patientQuestionRoutes,
+  ...statementAdjustmentRoutes,
   ...patientQuestionActionRoutes,
   ...patientRoutes,
   ...paymentRoutes,
