@@ -2,8 +2,9 @@
  * Request schemas (zod 4). The same schemas validate requests and generate the OpenAPI
  * document's request bodies. Messages never echo the submitted value (it may be patient data).
  *
- * Over 300 lines because it is the one catalogue of request schemas the OpenAPI document is built
- * from.
+ * Over 300 lines because it holds the field primitives (safe text, codes, dates, ids) beside the
+ * staff API's request schemas made of them, so each rule on a field is written once; the patient
+ * page's and the question screens' schemas are in patient-schemas.ts.
  */
 import { durationMs } from '../domain/durations.ts';
 import { z } from 'zod';
