@@ -15,6 +15,7 @@ import { conditionWords, ENCOUNTER_WORDS, historyFilter, queryText, rank, relate
 import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } from './search.ts';
 import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
+import { checkStatedAxis } from './stated-axis.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** What the search found for a mention, and the clarification still open about it. */
@@ -45,6 +46,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   addSideFromRecord(run, work);
   checkDetailConflict(run, work);
   addDetailsFromRecord(run, work);
+  checkStatedAxis(run, work);
   work.related = relatedClauses(run, work.mention);
   const search = tabularWordingSearch(run, work) ?? searchWithAnswers(run, work);
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });

@@ -1,0 +1,127 @@
+/**
+ * The value of an axis (acuity, severity, stage) as the record's statements about one condition give
+ * it, read the way a coder reads a chart: one statement naming a value where the others name none is
+ * that value (coded, nothing asked: "DVT" in the diagnoses, "chronic DVT of the left femoral vein" in
+ * the assessment); two statements naming different values of the same axis ("chronic pancreatitis" in
+ * the history, "acute pancreatitis" in the assessment) are a conflict only the physician can settle.
+ * "Acute on chronic" (an exacerbation, a flare) agrees with either. A statement is about the condition when it carries every
+ * distinctive word of the condition's own statement.
+ */
+import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
+import type { CodingRun, MentionWork } from './coding-run.ts';
+import { diagnosisMentions } from './context.ts';
+import { ENCOUNTER_WORDS } from './ranking.ts';
+import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+
+interface Axis {
+  aspect: string;
+  /** Value words (stemmed tokens) and the comparable value each names. */
+  value: (token: string, next: string | undefined) => string | undefined;
+  /** The value word must come before the condition's words ("acute pancreatitis", not "COPD with acute exacerbation"). */
+  before: boolean;
+}
+
+const AXES: readonly Axis[] = [
+  { aspect: 'acuity', value: (t) => (/^(acute|chronic|subacute)$/.test(t) ? t : undefined), before: true },
+  { aspect: 'severity', value: (t) => (/^(mild|moderate|severe)$/.test(t) ? t : undefined), before: false },
+  { aspect: 'stage', value: (t, next) => (t === 'stage' && next && /^[1-5][ab]?$/.test(next) ? next : undefined), before: false },
+];
+/** How near the condition's words a value word must be, in words. */
+const NEAR = 3;
+
+/** A value that agrees with every other ("acute on chronic"): the axis is then left to the search. */
+const AGREES = 'agrees';
+const AXIS_WORDS = /^(acute|chronic|subacute|mild|moderate|severe|stage|[1-5][ab]?)$/;
+/** Words rarer than this name the condition (the same cut the rest of the engine uses for "distinctive"). */
+const DISTINCTIVE_IDF = 3.5;
+
+/** The value a statement gives the condition: a value word near the condition's own words. */
+function valueNear(axis: Axis, text: string, key: readonly string[]): string | undefined {
+  // An exacerbation or flare of a chronic condition is acute on chronic: it agrees with either.
+  if (axis.aspect === 'acuity' && /\bacute[- ]on[- ]chronic\b|\bexacerbat|\bflare|\bdecompensat/i.test(text)) return AGREES;
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const v = axis.value(tokens[i] as string, tokens[i + 1]);
+    if (!v) continue;
+    // The value nearest the condition is its own ("acute exacerbation of chronic obstructive ...": chronic).
+    const following = tokens.slice(i + 1, i + 1 + NEAR);
+    const stop = following.findIndex((t, k) => axis.value(t, following[k + 1]) !== undefined);
+    const after = stop < 0 ? following : following.slice(0, stop);
+    const before = axis.before ? [] : tokens.slice(Math.max(0, i - NEAR), i);
+    if ([...after, ...before].some((t) => key.includes(t))) return v;
+  }
+  return undefined;
+}
+
+/** Step of mention coding: an axis value another statement gives (added), or two statements disagreeing (asked). */
+export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
+  const m = work.mention;
+  if (m.assertion !== 'affirmed' || work.conflicts.length > 0) return;
+  const icd = run.codeSets.icd;
+  const own = expandAbbreviations(m.text);
+  const key = tokenize(own).filter(
+    (t) =>
+      (icd.idf.get(t) ?? 0) >= DISTINCTIVE_IDF &&
+      !AXIS_WORDS.test(t) &&
+      !(LATERALITY_WORDS as readonly string[]).includes(t) &&
+      !ENCOUNTER_WORDS.has(t) &&
+      !isNeutral(t),
+  );
+  if (key.length === 0) return;
+  const statements = [
+    ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
+    ...run.notes.filter((n) => n.assertion === 'affirmed'),
+  ].filter((s) => s.original !== m.original);
+  for (const axis of AXES) {
+    if (work.statedElsewhere.has(axis.aspect)) continue;
+    const values = new Map<string, string>();
+    const ownValue = valueNear(axis, own, key);
+    if (ownValue) values.set(ownValue, m.original);
+    for (const s of statements) {
+      const text = expandAbbreviations(s.text);
+      const words = new Set(tokenize(text));
+      if (!key.every((t) => words.has(t))) continue;
+      const v = valueNear(axis, text, key);
+      if (v && !values.has(v)) values.set(v, s.original);
+    }
+    if (values.has(AGREES)) continue;
+    if (values.size === 1 && !ownValue) {
+      const [[value, source]] = [...values.entries()] as [[string, string]];
+      work.extra.push(axis.aspect === 'stage' ? `stage ${value}` : value);
+      work.inferred.push(`${axis.aspect} from the notes`);
+      work.notesDone.push(`${axis.aspect} ("${value}") documented in "${source}"`);
+      work.evidence.push({ section: 'notes', text: source });
+    }
+    if (values.size < 2) continue;
+    const [a, b] = [...values.values()] as [string, string];
+    const issue: ClarificationIssue = {
+      kind: 'specificity',
+      question: detailConflictQuestion(a, b, `${axis.aspect} of the condition`),
+      clinicalIndicators: [...values.values()].map((v) => `Documented: "${v}"`),
+      options: [...values.keys()].map((v) => ({
+        label: v[0]?.toUpperCase() + v.slice(1),
+        refine: axis.aspect === 'stage' ? `stage ${v}` : v,
+      })),
+      reason: `Conflicting documentation of the ${axis.aspect}: ${[...values.keys()].join(' vs ')}.`,
+    };
+    work.statedElsewhere.add(axis.aspect);
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) {
+      work.conflicts.push(issue);
+      continue;
+    }
+    const chosen = resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
+    if (ownValue)
+      work.mention = {
+        ...m,
+        text: own
+          .replace(new RegExp(`\\b${ownValue}\\b`, 'i'), ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      };
+    if (chosen) {
+      work.extra.push(chosen);
+      work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
+    }
+  }
+}

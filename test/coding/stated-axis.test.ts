@@ -1,0 +1,50 @@
+// An axis value the record gives in one statement and not another is coded; two statements giving
+// different values are asked; a complaint's unstated side is not asked. Examples written for this test (tuned on).
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import type { ClarificationAnswer } from '../../domain/coding.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], ageYears = 62) =>
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'M' }, { answers }), codeSets());
+const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+
+describe('an axis value stated in one part of the record', () => {
+  it('one statement naming the acuity or severity, the others none: that value is coded, nothing asked', () => {
+    const dvt = run(
+      ['DVT of left femoral vein'],
+      'HPI: DVT of the left femoral vein found last week.\nAssessment: chronic DVT of left femoral vein.',
+    );
+    expect(codes(dvt)).toContain('I82.512');
+    expect(dvt.clarification?.question ?? '').not.toMatch(/acuity/);
+    const dementia = run(['Dementia'], 'Moderate dementia, needs help with dressing and bathing.', [], 80);
+    expect(codes(dementia)).toContain('F03.B0');
+    expect(dementia.clarification).toBeUndefined();
+  });
+
+  it('acute in one statement and chronic in another is asked; the answer codes the value it names', () => {
+    const notes = 'HPI: known chronic pancreatitis, on enzymes.\nAssessment: acute pancreatitis, lipase 1200.';
+    const first = run(['Pancreatitis'], notes);
+    expect(first.clarification?.question).toMatch(/acuity of the condition/);
+    expect(first.clarification?.reason).toMatch(/chronic vs acute/);
+    const again = run(['Pancreatitis'], notes, [{ question: first.clarification?.question as string, freeText: 'Chronic' }]);
+    expect(codes(again)).toContain('K86.1');
+    expect(again.clarification?.question ?? '').not.toMatch(/acuity/);
+  });
+
+  it('an exacerbation of a chronic disease, or acute on chronic, is no conflict; nor is "chronic" of another condition', () => {
+    expect(run(['AECOPD'], 'Known COPD. COPD flare: prednisone.').clarification).toBeUndefined();
+    const htn = run(['Hypertension'], 'Hypertension and chronic kidney disease stage 3a follow-up.');
+    expect(codes(htn)).not.toContain('I87.309');
+  });
+});
+
+describe('the side of a complaint', () => {
+  it('knee pain without a side is coded as documented; osteoarthritis of the knee without a side is asked', () => {
+    const pain = run(['Knee pain'], 'Knee pain for two weeks after a long hike.');
+    expect(codes(pain)).toContain('M25.569');
+    expect(pain.clarification).toBeUndefined();
+    expect(run(['Osteoarthritis of knee'], 'Knee pain worse with stairs.').clarification?.question).toMatch(/side affected/);
+  });
+});
