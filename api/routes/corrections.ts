@@ -29,7 +29,8 @@ import { coverageCorrectedUpdate, visitDocumentedUpdate, type CoverageCorrection
 import { recordAudit, recordView } from '../audit.ts';
 import { principalOf } from '../auth.ts';
 import type { ApiDeps } from '../deps.ts';
-import { addressColumns, canonicalJson, UNKNOWN_PAYER } from '../encounter-intake.ts';
+import { canonicalJson, UNKNOWN_PAYER } from '../encounter-intake.ts';
+import { addressColumns } from '../patient-address.ts';
 import { executeUpdateOrProblem, findEncounterOr404, isFinal, queryLiveStatus, stageOf } from '../encounter-access.ts';
 import {
   coverageCorrectionResultSchema,
