@@ -83,3 +83,74 @@ export function unlinkedCause(
   }
   return undefined;
 }
+
+/**
+ * Drugs and the conditions they are known to cause (their labelled adverse effects), and devices and
+ * the infections they carry. Guideline I.C.19.e: a condition is coded as an adverse effect (with the
+ * drug's T code) only when the provider documents the drug as its cause; guideline I.C.19.g.5 (and
+ * Coding Clinic): a device complication needs the provider's link. A current drug or device beside
+ * such a condition, unlinked, is asked, never presumed.
+ */
+const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegExp }> = [
+  {
+    cause:
+      /\b(amoxicillin|penicillin|augmentin|ampicillin|cephalexin|keflex|cefdinir|ceftriaxone|azithromycin|z-?pak|clarithromycin|doxycycline|ciprofloxacin|levofloxacin|bactrim|sulfamethoxazole|trimethoprim|nitrofurantoin|clindamycin)\b/i,
+    name: 'the antibiotic',
+    effects: /\b(urticaria|hives|rash|drug eruption|dermatitis|angioedema|diarrh\w*|colitis)\b/i,
+  },
+  { cause: /\b(amiodarone)\b/i, name: 'amiodarone', effects: /\b(hypothyroidism|hyperthyroidism|thyrotoxicosis)\b/i },
+  {
+    cause:
+      /\b(sertraline|fluoxetine|citalopram|escitalopram|paroxetine|ssris?|hydrochlorothiazide|hctz|chlorthalidone|thiazides?|furosemide|carbamazepine|oxcarbazepine)\b/i,
+    name: 'the medication',
+    effects: /\b(hyponatr\w*|siadh|inappropriate (secretion of )?antidiuretic)\b/i,
+  },
+  {
+    cause: /\b(lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?)\b/i,
+    name: 'the ACE inhibitor',
+    effects: /\b(cough|angioedema)\b/i,
+  },
+  {
+    cause: /\b(atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin|statins?)\b/i,
+    name: 'the statin',
+    effects: /\b(myalgia|myopathy|myositis|rhabdomyolysis)\b/i,
+  },
+  {
+    cause: /\b(indwelling|foley|suprapubic) (urinary |bladder )?catheter\b|\bchronic (foley|catheter)\b/i,
+    name: 'the indwelling urinary catheter',
+    effects: /\b(urinary tract infection|uti|cystitis|pyelonephritis|urosepsis)\b/i,
+  },
+];
+
+/** Words that state a link between a cause and a condition. */
+const LINKED = /\b(due to|from|secondary to|caused by|induced|related|associated|adverse (effect|reaction)|side[- ]effect|reaction to)\b/i;
+
+export interface UnlinkedEffect {
+  statement: string;
+  name: string;
+  options: ClarificationOption[];
+}
+
+/**
+ * A current drug or device the record names beside a condition it is known to cause, with no
+ * statement linking them (the condition's own statement or any other naming both with a link word).
+ */
+export function unlinkedEffect(m: Mention, own: string, statements: readonly string[]): UnlinkedEffect | undefined {
+  const said = expandAbbreviations(own);
+  for (const known of KNOWN_EFFECTS) {
+    if (!known.effects.test(said)) continue;
+    // The condition's own statement names its cause ("catheter-associated", "due to ..."): nothing to ask.
+    if (LINKED.test(said)) return undefined;
+    const statement = statements.find((s) => s !== m.original && currentUse(s, known.cause) !== undefined && !NOT_A_CAUSE_NOW.test(s));
+    if (!statement) continue;
+    const linked = statements.some((s) => known.cause.test(s) && known.effects.test(expandAbbreviations(s)) && LINKED.test(s));
+    if (linked) continue;
+    const drug = known.cause.exec(statement)?.[0] ?? known.name;
+    return {
+      statement,
+      name: drug,
+      options: [{ label: `Yes: the condition is due to ${drug}`, refine: `due to ${drug}` }, { label: `No: not due to ${drug}` }],
+    };
+  }
+  return undefined;
+}

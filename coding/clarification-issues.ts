@@ -4,7 +4,7 @@
  * (Excludes1 pairs, a code the demographics contradict). Answered ones are applied instead.
  */
 import type { EditFinding } from '../domain/coding.ts';
-import { unlinkedCause } from './cause-link.ts';
+import { unlinkedCause, unlinkedEffect } from './cause-link.ts';
 import {
   confirmQuestion,
   conflictQuestion,
@@ -93,6 +93,17 @@ export function mentionIssue(
       clinicalIndicators: [...indicatorsFor(run, m), `Note: "${cause.statement}"`],
       options: cause.options,
       reason: `The record documents ${cause.name} but does not link it to the condition; the guidelines do not presume the link (${cause.linked.code} would need it).`,
+    });
+    if (issue) return issue;
+  }
+  const effect = unlinkedEffect(m, fullText, statements);
+  if (effect) {
+    const issue = open({
+      kind: 'specificity',
+      question: relationQuestion(m.original, effect.statement, effect.name),
+      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${effect.statement}"`],
+      options: effect.options,
+      reason: `The record documents ${effect.name} beside a condition it can cause but does not link them; the guidelines do not presume the link (an adverse effect or device complication code would need it).`,
     });
     if (issue) return issue;
   }

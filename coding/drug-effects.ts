@@ -49,6 +49,7 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
   [/\b(apixaban|eliquis|rivaroxaban|xarelto|dabigatran|clopidogrel|plavix)\b/i, 'T45.52'],
   [/\b(chemotherapy|antineoplastics?)\b/i, 'T45.1'],
   [/\b(digoxin|digitalis)\b/i, 'T46.0'],
+  [/\b(amiodarone|dronedarone|sotalol|flecainide|antiarrhythmics?)\b/i, 'T46.2'],
   [/\b(amlodipine|diltiazem|verapamil|nifedipine|calcium[- ]channel blockers?)\b/i, 'T46.1'],
   [/\b(lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?)\b/i, 'T46.4'],
   [/\b(losartan|valsartan|olmesartan|irbesartan|arbs?)\b/i, 'T46.5'],
@@ -93,12 +94,15 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
   let out = drafts;
   const seen = new Set<string>();
   for (const d of drafts) {
-    const statement = d.evidence[0]?.text ?? '';
-    if (seen.has(statement)) continue;
-    seen.add(statement);
+    // The statement, and the physician's answer linking it to a drug ("yes, the hives are from the amoxicillin").
+    const answers = d.evidence.slice(1).filter((e) => /^Physician answer: (?!no\b)/i.test(e.text));
+    const written = d.evidence[0]?.text ?? '';
+    const statement = [written, ...answers.map((e) => e.text)].join('. ');
+    if (seen.has(written)) continue;
+    seen.add(written);
     const effect = drugEffectCode(run.codeSets.icd, statement, statement);
     if (!effect) continue;
-    const same = out.filter((o) => o.evidence[0]?.text === statement);
+    const same = out.filter((o) => o.evidence[0]?.text === written);
     // A drug or external-cause code the search found for the same words is the drug's, now coded by its class.
     const replaced = same.filter((o) => /^T(3[6-9]|[45]\d|6[0-5])|^[V-Y]/.test(o.code));
     out = out.filter((o) => !replaced.includes(o));
