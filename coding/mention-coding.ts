@@ -9,6 +9,7 @@ import { encounterTypeIssue, mentionIssue } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
 import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
+import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
 import { conditionWords, ENCOUNTER_WORDS, historyFilter, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
@@ -53,7 +54,11 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
   const first = draftFromBestHit(work, search);
-  if (!first) return [];
+  if (!first) {
+    // A history no history title names is coded where the classification sends its condition.
+    const history = historyOfClassifiable(run, work.mention, order);
+    return history ? [history] : [];
+  }
   // The tabular's wording for one code names that one condition.
   if (search.wording) return [first];
   const second = secondCondition(run, work, search);

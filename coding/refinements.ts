@@ -22,6 +22,30 @@ const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam
 const FINDING_CODE = /^R/;
 const FINDING_TITLE = /\b(abnormal\w*|elevated|high|low|positive|findings?|murmurs?|mass|lump|nodule|swelling|reading)\b/i;
 
+/** Words that make a condition pre-existing rather than found at the examination. */
+const PRE_EXISTING =
+  /\b(known|chronic|stable|well[\s-]controlled|controlled|long[\s-]?standing|established|history of|hx of|since (?:\d{4}|childhood|age)|for (?:\d+|many|several) years|on (?:\w+\s+){0,3}(?:for|since)\b|continues?|continue|refill\w*|follow[\s-]?up of)\b/i;
+
+/**
+ * A condition the claim carries beside a general examination that the record does not call
+ * pre-existing: found at this examination, an abnormal finding (guideline I.C.21.c.13 codes it
+ * additionally, and the examination "with abnormal findings"). Status, history and encounter codes
+ * (chapter 21) are not findings, nor is a chronic condition the visit only carries forward.
+ */
+function foundAtExamination(run: CodingRun, drafts: DiagnosisDraft[], statements: readonly string[]): string | undefined {
+  if (!drafts.some((d) => /without abnormal findings/i.test(d.description))) return undefined;
+  for (const d of drafts) {
+    if (d.code.startsWith('Z') || /without abnormal findings/i.test(d.description)) continue;
+    const m = run.mentions.get(d.order);
+    if (!m || m.assertion !== 'affirmed') continue;
+    const words = m.text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+    const about = statements.filter((t) => t === m.original || words.some((w) => t.toLowerCase().includes(w)));
+    if (about.some((t) => PRE_EXISTING.test(t))) continue;
+    return m.original;
+  }
+  return undefined;
+}
+
 /**
  * Examination codes come "with" and "without abnormal findings": the "with" code when the record
  * documents a new or abnormal finding made at the encounter (or an abnormal result), unless the
@@ -34,7 +58,8 @@ export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): 
   const coded = drafts.find((d) => FINDING_CODE.test(d.code) && FINDING_TITLE.test(d.description));
   const finding =
     statements.find((t) => (ABNORMAL_FINDINGS.test(t) || ABNORMAL_RESULT.test(t)) && !NO_ABNORMAL_FINDINGS.test(t)) ??
-    coded?.evidence[0]?.text;
+    coded?.evidence[0]?.text ??
+    foundAtExamination(run, drafts, statements);
   const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
   if (!finding && !result) return drafts;
   const icd = run.codeSets.icd;

@@ -53,3 +53,30 @@ describe('injury of unspecified region beside the injury', () => {
     ]);
   });
 });
+
+describe('general examination with a condition found at it', () => {
+  it('a condition the record does not call pre-existing makes the examination "with abnormal findings"', () => {
+    expect(codes(['Annual physical', 'Hypercholesterolemia'], 'Annual exam. LDL 201 on screening labs; atorvastatin started.')).toEqual([
+      'E78.00',
+      'Z00.01',
+    ]);
+  });
+
+  it('a chronic condition carried forward, or a history, does not', () => {
+    expect(
+      codes(['Annual physical', 'Essential hypertension'], 'Annual exam. Known hypertension, well controlled; continue lisinopril.'),
+    ).toEqual(['I10', 'Z00.00']);
+    expect(codes(['Annual physical', 'Family history of colon cancer'], 'Annual exam, normal.')).toEqual(['Z00.00', 'Z80.0']);
+  });
+});
+
+describe('a history no history title names', () => {
+  it('goes where the history subcategory\'s "conditions classifiable to" note sends its condition', () => {
+    expect(codes(['Essential hypertension', 'History of stable angina'])).toEqual(['I10', 'Z86.79']);
+    expect(codes(['History of acute pancreatitis'])).toEqual(['Z87.19']);
+  });
+
+  it('a condition the note leaves out is not sent there (a traumatic fracture is not Z87.82)', () => {
+    expect(codes(['History of fracture of left femur, healed'])).not.toContain('Z87.828');
+  });
+});

@@ -1,0 +1,94 @@
+/**
+ * A personal history the history codes' titles do not name ("history of stable angina", "history of
+ * a gastric ulcer"): the personal history subcategories' inclusion notes say which conditions they
+ * take ("Z86.7 Conditions classifiable to I00-I99"), so the condition's own code finds its history
+ * subcategory, and inside it the code whose title names the condition, else its "other" code
+ * (Z86.79 personal history of other diseases of the circulatory system). Guideline I.C.21.c.4.
+ */
+import { billableDescendants, type Icd10Cm } from './icd10cm.ts';
+import type { Mention } from './context.ts';
+import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { rank } from './ranking.ts';
+import { buildQuery } from './search.ts';
+
+interface HistoryRoute {
+  code: string;
+  ranges: Array<[string, string]>;
+  /** Conditions of the ranges the note leaves out ("except traumatic fractures"), as words. */
+  except?: RegExp;
+}
+
+const routesByIcd = new WeakMap<Icd10Cm, HistoryRoute[]>();
+const CLASSIFIABLE = /^(?:personal history of )?conditions classifiable to (.+?)(?: that have been .*|,? except (.*))?$/i;
+
+/** Personal history codes (Z85-Z87) whose inclusion notes name the conditions they take. */
+function historyRoutes(icd: Icd10Cm): HistoryRoute[] {
+  let routes = routesByIcd.get(icd);
+  if (routes) return routes;
+  routes = [];
+  for (const [code, notes] of Object.entries(icd.notes)) {
+    if (!/^Z8[5-7]/.test(code)) continue;
+    for (const term of [...(notes.inc ?? []), ...(notes.inc2 ?? [])]) {
+      const found = CLASSIFIABLE.exec(term);
+      const list = found?.[1];
+      if (!list) continue;
+      // The noun the exception names ("traumatic fractures": a fracture of S00-T88 is traumatic).
+      const except = found[2]
+        ?.match(/[a-z]{4,}/gi)
+        ?.pop()
+        ?.replace(/s$/, '');
+      const ranges = [...list.matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?/g)].map(
+        (r): [string, string] => [r[1] ?? '', r[2] ?? r[1] ?? ''],
+      );
+      routes.push({ code, ranges, ...(except ? { except: new RegExp(`\\b${except}`, 'i') } : {}) });
+    }
+  }
+  routesByIcd.set(icd, routes);
+  return routes;
+}
+
+const plain = (c: string) => c.replace('.', '');
+const inRange = (code: string, [lo, hi]: [string, string]) =>
+  plain(code).slice(0, plain(lo).length) >= plain(lo) && plain(code).slice(0, plain(hi).length) <= plain(hi);
+
+/** The narrowest personal history subcategory whose note takes `code`. */
+function historySubcategory(icd: Icd10Cm, code: string, title: string): string | undefined {
+  let best: { code: string; width: number } | undefined;
+  for (const r of historyRoutes(icd))
+    for (const range of r.ranges) {
+      if (r.except?.test(title)) continue;
+      if (!inRange(code, range)) continue;
+      const width = range[0] === range[1] ? 0 : 1;
+      if (!best || width < best.width || (width === best.width && r.code.length > best.code.length)) best = { code: r.code, width };
+    }
+  return best?.code;
+}
+
+/** How well the condition's words must find its own code. */
+const CONDITION_FOUND = 0.75;
+
+/** A history mention coded through the subcategory the classification sends its condition to. */
+export function historyOfClassifiable(run: CodingRun, m: Mention, order: number): DiagnosisDraft | undefined {
+  if (m.assertion !== 'personal-history') return undefined;
+  const icd = run.codeSets.icd;
+  const condition = rank(run, buildQuery(m.text), m.text, (c) => !/^[RZ]/.test(c))[0];
+  if (!condition || condition.score < CONDITION_FOUND) return undefined;
+  const sub = historySubcategory(icd, condition.code, condition.description);
+  const index = sub === undefined ? undefined : icd.byCode.get(sub);
+  if (sub === undefined || index === undefined) return undefined;
+  const leaves = billableDescendants(icd, index).map((k) => icd.entries[k]?.code ?? '');
+  const named = rank(run, buildQuery(`personal history ${m.text}`), m.text, (c) => leaves.includes(c))[0];
+  const other = leaves.map((c) => icd.entries[icd.byCode.get(c) ?? -1]).find((e) => e && /\bof other\b/i.test(e.description));
+  const chosen = named && named.score >= CONDITION_FOUND ? named : other ? { code: other.code, description: other.description } : undefined;
+  if (!chosen) return undefined;
+  return {
+    system: 'ICD-10-CM',
+    code: chosen.code,
+    description: chosen.description,
+    confidence: round(Math.min(1, condition.score) * 0.9 * SECTION_WEIGHT[m.section]),
+    order,
+    alternatives: [],
+    evidence: [{ section: m.section, text: m.original }],
+    rationale: `Documented as history: "${m.text}" is classifiable to ${condition.code} (${condition.description}); the tabular's ${sub} takes such conditions ("conditions classifiable to ..."), coded ${chosen.code}.`,
+  };
+}
