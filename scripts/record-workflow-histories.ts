@@ -359,6 +359,10 @@ PATHS['claim-carries-awaiting-appeal-v10'] = {
   ),
 };
 
+// INTERNAL_STEPS_LOCAL: the statement from the remittance as a local activity.
+PATHS['internal-steps-local-paid-v11'] = PATHS['claim-carries-awaiting-paid-v10']!;
+PATHS['internal-steps-local-appeal-v11'] = PATHS['claim-carries-awaiting-appeal-v10']!;
+
 /** Statement cycles and payment plans (workflows/statement-cycle.ts, workflows/payment-plan.ts): each runs and returns its handle. */
 const STATEMENT_PATHS: Record<string, (ctx: DriveContext) => Promise<WorkflowHandle>> = {
   'statement-cycle-reminders-final-notice-decision': async (ctx) => {

@@ -53,6 +53,8 @@ export class HeartbeatWhileRunning implements ActivityInboundCallsInterceptor {
   constructor(private readonly ctx: Context) {}
 
   async execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
+    // A local activity runs inside its workflow task and has no heartbeat of its own.
+    if (this.ctx.info.isLocal) return next(input);
     const timer = setInterval(() => this.ctx.heartbeat(), HEARTBEAT_INTERVAL_MS);
     try {
       return await next(input);

@@ -3,7 +3,7 @@
  * typed with its kind of activity only (activities/index.ts), so a call to the insurer cannot be
  * written against the internal policy, nor a database write against the external one.
  */
-import { proxyActivities } from '@temporalio/workflow';
+import { proxyActivities, proxyLocalActivities, type LocalActivityOptions } from '@temporalio/workflow';
 import type { ExternalActivities, InternalActivities } from '../activities/index.ts';
 import { EXTERNAL_PARTY_REJECTED, INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 
@@ -16,11 +16,11 @@ import { EXTERNAL_PARTY_REJECTED, INVALID_ENCOUNTER } from '../integrations/fail
 const HEARTBEAT_TIMEOUT = '10 seconds';
 
 /** Database writes and the coding engine: quick, retried until they succeed. */
-export const internal = proxyActivities<InternalActivities>({
+const INTERNAL_OPTIONS = {
   startToCloseTimeout: '1 minute',
-  heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+} satisfies LocalActivityOptions;
+export const internal = proxyActivities<InternalActivities>({ ...INTERNAL_OPTIONS, heartbeatTimeout: HEARTBEAT_TIMEOUT });
 
 /**
  * The coding engine and the check of a coder's codes, with a bounded number of attempts (behind
@@ -66,3 +66,13 @@ export const messaging = proxyActivities<Pick<ExternalActivities, 'sendStatement
   heartbeatTimeout: HEARTBEAT_TIMEOUT,
   retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
+
+/**
+ * Behind INTERNAL_STEPS_LOCAL: the statement from the remittance, the main path's last step, which
+ * touches only the database and Temporal itself, as a local activity run in the workflow task that
+ * asks for it (no activity task, no extra workflow task). Same timeouts and retries as `internal`;
+ * a local activity does not heartbeat (worker/interceptors.ts). Not for a step with more of the
+ * path after it in the same task: a message (a cancel) that arrives while a local activity runs is
+ * seen only in the next task, after the commands that follow it went out.
+ */
+export const localInternal = proxyLocalActivities<Pick<InternalActivities, 'issueStatementFromRemittance'>>(INTERNAL_OPTIONS);

@@ -165,3 +165,14 @@ export const CLAIM_CORRECTION_CONTINUES_AS_NEW = 'claim-correction-continues-as-
  * A cycle still running was already woken by the reissue.
  */
 export const CLAIM_CORRECTION_RENEWS_CYCLE = 'claim-correction-renews-cycle';
+
+/**
+ * Fewer workflow tasks per encounter (issue 12): the statement from the remittance
+ * (issueStatementFromRemittance), the main path's last step, which uses only the database and
+ * Temporal itself (it starts the statement's cycle), runs as a local activity in the workflow task
+ * that asks for it: its result is a marker in that task instead of an activity task and one more
+ * workflow task. Coding stays an activity: a cancel that arrives while a local activity runs is
+ * seen only after the commands that follow it in the same task (the claim) went out. Like
+ * FEWER_ROUND_TRIPS, an encounter that records it records no earlier marker (EncounterState.level).
+ */
+export const INTERNAL_STEPS_LOCAL = 'internal-steps-local-activities';

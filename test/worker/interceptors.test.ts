@@ -50,7 +50,7 @@ describe('HeartbeatWhileRunning', () => {
     vi.useFakeTimers();
     try {
       const heartbeat = vi.fn();
-      const interceptor = new HeartbeatWhileRunning({ heartbeat } as unknown as Context);
+      const interceptor = new HeartbeatWhileRunning({ heartbeat, info: { isLocal: false } } as unknown as Context);
       let finish: (value: string) => void = () => undefined;
       const running = interceptor.execute({} as ActivityExecuteInput, () => new Promise((resolve) => (finish = resolve)));
       expect(heartbeat).not.toHaveBeenCalled();
@@ -65,6 +65,16 @@ describe('HeartbeatWhileRunning', () => {
       await expect(quick).resolves.toBe('quick');
       await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
       expect(heartbeat).toHaveBeenCalledTimes(3);
+
+      // A local activity (it runs inside its workflow task) never heartbeats.
+      const localHeartbeat = vi.fn();
+      const local = new HeartbeatWhileRunning({ heartbeat: localHeartbeat, info: { isLocal: true } } as unknown as Context);
+      let finishLocal: (value: string) => void = () => undefined;
+      const runningLocal = local.execute({} as ActivityExecuteInput, () => new Promise((resolve) => (finishLocal = resolve)));
+      await vi.advanceTimersByTimeAsync(HEARTBEAT_INTERVAL_MS * 3);
+      finishLocal('local done');
+      await expect(runningLocal).resolves.toBe('local done');
+      expect(localHeartbeat).not.toHaveBeenCalled();
     } finally {
       vi.useRealTimers();
     }

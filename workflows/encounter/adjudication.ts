@@ -9,7 +9,7 @@
  */
 import type { PostedClaimPayment } from '../../activities/posting.ts';
 import type { PayerTerms } from '../../activities/remittances.ts';
-import { external, internal } from '../activities.ts';
+import { external, internal, localInternal } from '../activities.ts';
 import { ClaimFollowUp, type ClaimRef, type FollowUpEvent, type PayerAnswer } from '../claim-follow-up.ts';
 import { DEFAULT_TIMINGS } from '../config.ts';
 import type { RemittanceView } from '../messages.ts';
@@ -274,7 +274,7 @@ export async function followClaimToPayment(
   }
   if (!claim && status.adjudication.remittances.length === 0) return;
   const statement = await state.moveAfter('billed', (carried) =>
-    internal.issueStatementFromRemittance({ encounterId, claimNumbers, ...carried }),
+    (state.level >= 3 ? localInternal : internal).issueStatementFromRemittance({ encounterId, claimNumbers, ...carried }),
   );
   status.statementId = statement.statementId;
   status.patientResponsibilityCents = statement.patientOwesCents;

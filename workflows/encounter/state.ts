@@ -11,7 +11,7 @@ import type { CarriedTransitions, TransitionRecord } from '../../activities/reco
 import { DATE_OF_SERVICE, ENCOUNTER_STAGE, PAYER_ID, monthOfService } from '../../platform/search-attributes.ts';
 import { external, internal } from '../activities.ts';
 import type { EncounterWorkflowInput } from '../config.ts';
-import { CLAIM_CARRIES_AWAITING, DATE_OF_SERVICE_MONTH, FEWER_ROUND_TRIPS, TRANSITIONS_CARRIED } from '../patches.ts';
+import { CLAIM_CARRIES_AWAITING, DATE_OF_SERVICE_MONTH, FEWER_ROUND_TRIPS, INTERNAL_STEPS_LOCAL, TRANSITIONS_CARRIED } from '../patches.ts';
 import type {
   CancelRequest,
   ClarificationAnswerInput,
@@ -74,16 +74,16 @@ export class EncounterState {
   /**
    * Which of the markers that stand for every marker before them this encounter recorded, decided
    * once at the start (the SDK answers false while replaying a history without a marker, and could
-   * answer true later in the same run): 2 CLAIM_CARRIES_AWAITING, 1 FEWER_ROUND_TRIPS, 0 neither
+   * answer true later in the same run): 3 INTERNAL_STEPS_LOCAL, 2 CLAIM_CARRIES_AWAITING, 1 FEWER_ROUND_TRIPS, 0 neither
    * (each marker recorded for itself). A new encounter records the newest one only.
    */
-  readonly level: 0 | 1 | 2;
+  readonly level: 0 | 1 | 2 | 3;
   /** TRANSITIONS_CARRIED: the main path's activities write the stage transitions (moveToCarried, moveAfter). */
   readonly transitionsCarried: boolean;
 
   constructor(readonly input: EncounterWorkflowInput) {
     this.payerId = input.payerId;
-    this.level = patched(CLAIM_CARRIES_AWAITING) ? 2 : patched(FEWER_ROUND_TRIPS) ? 1 : 0;
+    this.level = patched(INTERNAL_STEPS_LOCAL) ? 3 : patched(CLAIM_CARRIES_AWAITING) ? 2 : patched(FEWER_ROUND_TRIPS) ? 1 : 0;
     this.transitionsCarried = this.uses(TRANSITIONS_CARRIED);
     const startedAt = new Date().toISOString();
     this.status = {
