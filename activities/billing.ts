@@ -10,7 +10,7 @@ import type { ActivityDeps } from './deps.ts';
 import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
 import { writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
 import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
-import { loadRevision } from './coding.ts';
+import { REVISION_ORDER, revisionCodes } from './coding.ts';
 import { isUniqueViolation } from './insert-once.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
@@ -127,7 +127,19 @@ export function createBillingActivities({
 
   async function submit(input: SubmitClaimInput): Promise<SubmittedClaim> {
     const claimNumber = claimNumberFor(input.encounterId, input.attempt);
-    const existing = await prisma.claim.findUnique({ where: { claimNumber }, select: { id: true, ackStatus: true, ackReasons: true } });
+    // One read: the billing context, a claim stored by an earlier attempt, the revision's codes.
+    const {
+      claims: [existing],
+      codeAssignments,
+      ...encounter
+    } = await prisma.encounter.findUniqueOrThrow({
+      where: { id: input.encounterId },
+      include: {
+        ...BILLING_CONTEXT,
+        claims: { where: { claimNumber }, select: { id: true, ackStatus: true, ackReasons: true } },
+        codeAssignments: { where: { revision: input.revision }, orderBy: REVISION_ORDER },
+      },
+    });
     if (existing?.ackStatus) {
       return {
         claimId: existing.id,
@@ -136,12 +148,11 @@ export function createBillingActivities({
         reasons: (existing.ackReasons as string[] | null) ?? [],
       };
     }
-    const encounter = await loadBillingContext(prisma, input.encounterId);
     // A self-pay encounter (switched by a biller) is priced from the self-pay list and never claimed.
     const selfPay = encounter.financialClass === 'self_pay';
     if (selfPay) input = { ...input, billPatient: true };
     const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
-    const { diagnoses, procedures } = await loadRevision(prisma, input.encounterId, input.revision);
+    const { diagnoses, procedures } = revisionCodes(codeAssignments);
     const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits).map((p) => {
       const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
       return {

@@ -12,6 +12,7 @@ import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, Code
 import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
 import type { CodeOverride, CodeProblem, CoderReviewReason } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
+import type { CodeAssignment, Prisma } from '../generated/prisma/client.ts';
 import { requirementOf, type AuthorizationRequirement } from './authorization-requirement.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
 import { locateEvidence } from '../domain/evidence.ts';
@@ -133,12 +134,16 @@ async function storeRevision(
 
 /** The codes of one revision as the engine's types, for the edits and for billing. */
 export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: string, revision: number) {
-  const rows = await prisma.codeAssignment.findMany({
-    where: { encounterId, revision },
-    orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
-  });
+  return revisionCodes(await prisma.codeAssignment.findMany({ where: { encounterId, revision }, orderBy: REVISION_ORDER }));
+}
+
+/** The order a revision's stored codes are read in (for a read that includes them with other rows). */
+export const REVISION_ORDER = [{ kind: 'asc' }, { sequence: 'asc' }] as const satisfies Prisma.CodeAssignmentOrderByWithRelationInput[];
+
+/** A revision's stored codes (read in REVISION_ORDER) as the diagnoses and procedures to bill. */
+export function revisionCodes(rows: CodeAssignment[]) {
   // What a stored code keeps of the engine's answer (its evidence and alternatives are not billed).
-  const coded = (r: (typeof rows)[number]) => ({
+  const coded = (r: CodeAssignment) => ({
     code: r.code,
     description: r.description,
     confidence: r.confidence,

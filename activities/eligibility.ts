@@ -84,9 +84,15 @@ export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDe
     }: { encounterId: string; check: number } & CarriedTransitions): Promise<EligibilitySummary> {
       await writeTransitions(prisma, transitions);
       const idempotencyKey = eligibilityKey(encounterId, check);
-      const stored = await prisma.eligibilityCheck.findUnique({ where: { idempotencyKey } });
+      // One read: the encounter with its patient, and the answer an earlier attempt stored.
+      const {
+        eligibilityChecks: [stored],
+        ...encounter
+      } = await prisma.encounter.findUniqueOrThrow({
+        where: { id: encounterId },
+        include: { patient: true, eligibilityChecks: { where: { idempotencyKey } } },
+      });
       if (stored) return toSummary(stored, check);
-      const encounter = await prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true } });
       const memberId = encounter.memberId ?? encounter.patient.memberId;
       const dateOfService = dateToDay(encounter.dateOfService);
       const result = await insurer.inquireEligibility({
