@@ -8,6 +8,7 @@ import { unlinkedCause, unlinkedEffect } from './cause-link.ts';
 import {
   confirmQuestion,
   conflictQuestion,
+  detailConflictQuestion,
   lateralityQuestion,
   relationQuestion,
   resolutionFor,
@@ -154,6 +155,16 @@ const ENCOUNTER_TYPE_OPTIONS = [
 ];
 /** The encounter-type question for a fracture code (7th character) the record gives no encounter type for. */
 export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, phaseContext: string): ClarificationIssue | undefined {
+  const conflict = encounterTypeConflict(run, code, phaseContext);
+  if (conflict) {
+    return {
+      kind: 'specificity',
+      question: detailConflictQuestion(conflict[0], conflict[1], ENCOUNTER_TYPE_ASPECT),
+      clinicalIndicators: conflict.map((c) => `Note: "${c}"`),
+      options: ENCOUNTER_TYPE_OPTIONS,
+      reason: `The encounter type (7th character of ${code}) is documented two ways: active treatment and healing.`,
+    };
+  }
   if (!encounterTypeOpen(run, code, phaseContext)) return undefined;
   return {
     kind: 'specificity',
@@ -162,6 +173,31 @@ export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, pha
     options: ENCOUNTER_TYPE_OPTIONS,
     reason: `The encounter type (7th character of ${code}) is not documented; the initial encounter was assumed.`,
   };
+}
+
+/**
+ * Two statements about the injury giving different encounter types: one says initial encounter or
+ * active treatment, another healing (routine or delayed), nonunion or malunion. Returns the two.
+ */
+function encounterTypeConflict(run: CodingRun, code: string, phaseContext: string): [string, string] | undefined {
+  if (!healingFamily(run, code)) return undefined;
+  // The first line is the condition's own statement with what answers added: a phase there settles it.
+  const [own, ...lines] = phaseContext.split('\n').filter((l) => l.trim());
+  if (own !== undefined && encounterPhase(own) !== undefined) return undefined;
+  const active = lines.find((l) => encounterPhase(l) === 'initial' || /\bactive treatment\b/i.test(l));
+  const healing = lines.find(
+    (l) => l !== active && encounterPhase(l) !== undefined && encounterPhase(l) !== 'initial' && encounterPhase(l) !== 'sequela',
+  );
+  return active && healing ? [active.trim(), healing.trim()] : undefined;
+}
+
+/** A fracture code whose 7th character tells routine from delayed healing (the tabular's own characters). */
+function healingFamily(run: CodingRun, code: string): boolean {
+  const icd = run.codeSets.icd;
+  const i = icd.byCode.get(code);
+  const entry = i === undefined ? undefined : icd.entries[i];
+  if (!entry || !isExtension(icd.entries, entry)) return false;
+  return (icd.children.get(entry.parent) ?? []).some((k) => /routine healing/i.test(icd.entries[k]?.description ?? ''));
 }
 
 /** What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its first care. */
@@ -174,12 +210,7 @@ const ACTIVE_TREATMENT =
  * record that shows active treatment: the physician is asked which encounter this is.
  */
 function encounterTypeOpen(run: CodingRun, code: string, phaseContext: string): boolean {
-  const icd = run.codeSets.icd;
-  const i = icd.byCode.get(code);
-  const entry = i === undefined ? undefined : icd.entries[i];
-  if (!entry || !isExtension(icd.entries, entry)) return false;
-  const siblings = (icd.children.get(entry.parent) ?? []).map((k) => icd.entries[k]?.description ?? '');
-  if (!siblings.some((d) => /routine healing/i.test(d))) return false;
+  if (!healingFamily(run, code)) return false;
   if (encounterPhase(phaseContext) !== undefined) return false;
   const pos = run.input.placeOfService;
   if (pos === '23' || pos === '21') return false;

@@ -48,3 +48,27 @@ describe('the side of a complaint', () => {
     expect(run(['Osteoarthritis of knee'], 'Knee pain worse with stairs.').clarification?.question).toMatch(/side affected/);
   });
 });
+
+describe('a fracture encounter type stated two ways', () => {
+  const notes =
+    'Left distal radius fracture, cast in place, healing well.\nPlan: initial encounter for the fracture, reduction done in ED yesterday.';
+
+  it('initial encounter in one statement and healing in another is asked; the answer sets the 7th character', () => {
+    const first = run(['Fracture of left distal radius'], notes, [], 70);
+    expect(first.clarification?.reason).toMatch(/documented two ways/);
+    const again = run(
+      ['Fracture of left distal radius'],
+      notes,
+      [{ question: first.clarification?.question as string, option: 'Initial encounter (active treatment)' }],
+      70,
+    );
+    expect(codes(again)).toContain('S52.502A');
+    expect(again.clarification).toBeUndefined();
+  });
+
+  it('one encounter type stated, whichever, is coded without a query', () => {
+    const healing = run(['Fracture of left distal radius'], 'Left distal radius fracture, routine healing, cast in place.', [], 70);
+    expect(codes(healing)).toContain('S52.502D');
+    expect(healing.clarification).toBeUndefined();
+  });
+});
