@@ -9,6 +9,7 @@ import type { Mention } from './context.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { matchesPattern, type Icd10Cm } from './icd10cm.ts';
 import {
+  encounterPhase,
   mostSpecificBillable,
   NARROW_SITE_FAMILIES,
   searchIcd,
@@ -238,7 +239,15 @@ export function relatedClauses(run: CodingRun, m: Mention): string[] {
   const out: string[] = [];
   for (const n of run.notes) {
     if (out.includes(n.original)) continue;
-    if (tokenize(expandAbbreviations(n.original)).some((t) => key.has(t))) out.push(n.original);
+    const tokens = tokenize(expandAbbreviations(n.original));
+    // A clause that only states which encounter this is ("First visit for it.") is about the visit's condition.
+    const phaseOnly =
+      encounterPhase(n.original) !== undefined &&
+      conditionWords(
+        tokens.filter((t) => t.length > 2),
+        icd,
+      ).size === 0;
+    if (phaseOnly || tokens.some((t) => key.has(t))) out.push(n.original);
   }
   return out;
 }

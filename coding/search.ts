@@ -386,7 +386,11 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   ['nonunion', /\bnon-?union\b/i],
   ['malunion', /\bmal-?union\b/i],
   ['delayed healing', /\b(delayed|slow|poor) (bone )?healing\b|\bhealing (is )?delayed\b/i],
-  ['initial', /\binitial (encounter|visit|evaluation)\b/i],
+  // "First visit for this injury", "new injury": the encounter of active treatment (guideline I.C.19.a).
+  [
+    'initial',
+    /\binitial (encounter|visit|evaluation)\b|\bfirst (visit|encounter|evaluation|presentation)\b(?! (?:after|since|following)\b)|\bnew (injury|fracture)\b/i,
+  ],
   [
     'subsequent',
     new RegExp(

@@ -4,7 +4,8 @@
 // record names. Examples written for this test (tuned on); wording is our own.
 import { describe, expect, it } from 'vitest';
 import { combinedReceptorStatus } from '../../coding/receptor-status.ts';
-import { codedBy, sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codedBy, codingInput, described, sortedCodesBy, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const codes = sortedCodesBy(codeSets, { sex: 'F', ageYears: 57 });
@@ -78,5 +79,23 @@ describe('a history no history title names', () => {
 
   it('a condition the note leaves out is not sent there (a traumatic fracture is not Z87.82)', () => {
     expect(codes(['History of fracture of left femur, healed'])).not.toContain('Z87.828');
+  });
+});
+
+describe('the encounter stated in words of its own', () => {
+  it('"first visit for it" or "new injury" is the initial encounter, asked of no one', () => {
+    const result = codeEncounter(
+      codingInput(
+        {
+          diagnoses: described(['Nondisplaced fracture of base of right fifth metatarsal']),
+          notes: 'X-ray: fifth metatarsal base fracture. First visit for it.',
+        },
+        { sex: 'M', ageYears: 33 },
+      ),
+      codeSets(),
+    );
+    expect(result.diagnoses.map((d) => d.code)).toEqual(['S92.354A']);
+    expect(result.clarification).toBeUndefined();
+    expect(codes(['Displaced fracture of right clavicle shaft'], 'New injury; sling.', 'M', 33)).toEqual(['S42.021A']);
   });
 });
