@@ -77,6 +77,8 @@ export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<str
     (t): [string, readonly string[]] => [t, ['genital', 'organ']],
   ),
   ...['ureter', 'urethra', 'renal'].map((t): [string, readonly string[]] => [t, ['urinary', 'tract']]),
+  // Screening and history of a lung or bronchus neoplasm are titled by "respiratory organs" (Z12.2, Z80.1-).
+  ...['lung', 'bronchu', 'bronchial', 'trachea'].map((t): [string, readonly string[]] => [t, ['respiratory', 'organ']]),
   // Back regions as the tabular titles them: "lower back" (S39.012, L89.13-) for the lumbar region,
   // "sacral region" (L89.15-, whose inclusion terms are coccyx and tailbone) for the sacrum.
   ...['lumbar', 'lumbosacral'].map((t): [string, readonly string[]] => [t, ['lower', 'back']]),

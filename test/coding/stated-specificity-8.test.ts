@@ -99,3 +99,9 @@ describe('the encounter stated in words of its own', () => {
     expect(codes(['Displaced fracture of right clavicle shaft'], 'New injury; sling.', 'M', 33)).toEqual(['S42.021A']);
   });
 });
+
+describe('screening by the organ group the tabular titles', () => {
+  it('lung cancer screening is screening of the respiratory organs', () => {
+    expect(codes(['Encounter for lung cancer screening'], 'Low-dose CT ordered.', 'M', 64)).toEqual(['Z12.2']);
+  });
+});
