@@ -23,6 +23,7 @@ import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
+import { gestationWeeksConflict } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -81,6 +82,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'code-first sequencing', apply: sequence },
   { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
+  { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },
 ];
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {

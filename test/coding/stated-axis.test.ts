@@ -72,3 +72,26 @@ describe('a fracture encounter type stated two ways', () => {
     expect(healing.clarification).toBeUndefined();
   });
 });
+
+describe('weeks of gestation stated two ways', () => {
+  const notes = 'Pregnant, 22 weeks by LMP. Ultrasound today dates the pregnancy at 26 weeks. Routine prenatal visit.';
+  const pregnant = (n: string, answers: ClarificationAnswer[] = []) =>
+    codeEncounter(
+      codingInput({ notes: n, diagnoses: described(['Supervision of normal pregnancy']) }, { ageYears: 29, sex: 'F' }, { answers }),
+      codeSets(),
+    );
+
+  it('is asked, and the weeks the answer names set the Z3A code', () => {
+    const first = pregnant(notes);
+    expect(first.clarification?.question).toMatch(/weeks of gestation/);
+    const again = pregnant(notes, [{ question: first.clarification?.question as string, freeText: '26 weeks by ultrasound' }]);
+    expect(again.diagnoses.map((d) => d.code)).toContain('Z3A.26');
+    expect(again.clarification).toBeUndefined();
+  });
+
+  it('one value stated is coded without a query', () => {
+    const r = pregnant('Pregnant at 22 weeks gestation. Routine prenatal visit.');
+    expect(r.diagnoses.map((d) => d.code)).toContain('Z3A.22');
+    expect(r.clarification).toBeUndefined();
+  });
+});
