@@ -77,3 +77,17 @@ export function sortedCodesBy(codeSets: () => CodeSets, patient: CodingInput['pa
       .map((d) => d.code)
       .sort();
 }
+
+/**
+ * The engine's whole result (codes, questions, gate) for described diagnoses and a note, with the
+ * physician's answers and the patient's age by position: `const run = answeredBy(codeSets, { sex:
+ * 'M', ageYears: 62 })`, then `run(['DVT of left leg'], note)` and, once answered,
+ * `run(['DVT of left leg'], note, [{ question, freeText: 'Acute.' }], 70)`.
+ */
+export function answeredBy(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  return (diagnoses: readonly string[], notes = '', answers: CodingInput['answers'] = [], ageYears = patient.ageYears) =>
+    codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ...patient, ageYears }, { answers }), codeSets());
+}
+
+/** The diagnosis codes of a result, in the engine's order. */
+export const diagnosisCodes = (result: { diagnoses: ReadonlyArray<{ code: string }> }): string[] => result.diagnoses.map((d) => d.code);

@@ -3,17 +3,14 @@
 // means; a symptom excluded by the diagnosis that explains it is dropped, not asked. Examples
 // written for this test (tuned on).
 import { describe, expect, it } from 'vitest';
-import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { answerAsDocumentation } from '../../coding/clarification.ts';
 import { editClarifications } from '../../coding/clarification-issues.ts';
 import type { CodingRun, DiagnosisDraft } from '../../coding/coding-run.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = []) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 58, sex: 'F' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const run = answeredBy(codeSets, { ageYears: 58, sex: 'F' });
+const codes = diagnosisCodes;
 
 describe('a free-text answer is documentation', () => {
   it('leaves out what it takes back, bare assent and supporting values', () => {

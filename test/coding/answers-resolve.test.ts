@@ -6,13 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { answerAsDocumentation, optionNamedBy, OTHER_OPTION } from '../../coding/clarification.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = []) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 61, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const run = answeredBy(codeSets, { ageYears: 61, sex: 'M' });
+const codes = diagnosisCodes;
 const freeText = (question: string | undefined, text: string): ClarificationAnswer[] => [
   { question: question ?? '', option: OTHER_OPTION, freeText: text },
 ];

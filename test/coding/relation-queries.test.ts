@@ -2,14 +2,11 @@
 // guidelines do not presume the link); a stated link is coded without a query; a "yes" answer adds
 // the adverse-effect code. Examples written for this test (tuned on).
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import type { ClarificationAnswer } from '../../domain/coding.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], ageYears = 70) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const run = answeredBy(codeSets, { ageYears: 70, sex: 'M' });
+const codes = diagnosisCodes;
 
 describe('relations the guidelines do not presume', () => {
   it('hives after an antibiotic are asked; "yes, from the amoxicillin" adds the adverse-effect code, "no" does not', () => {

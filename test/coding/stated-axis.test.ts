@@ -3,12 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { answeredBy, codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], ageYears = 62) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const run = answeredBy(codeSets, { ageYears: 62, sex: 'M' });
+const codes = diagnosisCodes;
 
 describe('an axis value stated in one part of the record', () => {
   it('one statement naming the acuity or severity, the others none: that value is coded, nothing asked', () => {

@@ -1,14 +1,12 @@
 // An axis the tabular splits a family by (severity, stage, acuity) and the record leaves unstated is
 // asked; answers re-code by the value they name. Examples written for this test (tuned on).
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], ageYears = 58) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex: 'F' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const run = answeredBy(codeSets, { ageYears: 58, sex: 'F' });
+const codes = diagnosisCodes;
 
 /** Codes the record, answers the question it raises with `answer`, and codes it again. */
 function answered(diagnoses: string[], notes: string, answer: Omit<ClarificationAnswer, 'question'>, ageYears = 58) {
