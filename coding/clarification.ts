@@ -54,6 +54,10 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   return { kind: 'undetermined' };
 }
 
+/** The words a resolution adds to the mention: the chosen option's refinement or the answer's own text. */
+export const resolvedWords = (resolution: Resolution): string | undefined =>
+  resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
+
 /** What an answer says is absent ("no psychotic features", "not on dialysis yet"): not a value it names. */
 const NEGATED_PHRASE = /\b(no|not|denies|negative for|ruled out)\b[^,;.]*/gi;
 /** A bare denial ("no", "not related"): the answer chooses the option that says no. */

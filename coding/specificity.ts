@@ -3,7 +3,13 @@
  * and the physician is asked. Each rule offers the clinically meaningful choices.
  */
 import type { RecordSection } from '../domain/coding.ts';
-import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
+import {
+  detailConflictQuestion,
+  resolutionFor,
+  resolvedWords,
+  type ClarificationIssue,
+  type ClarificationOption,
+} from './clarification.ts';
 import { recordText, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
@@ -289,7 +295,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
       work.conflicts.push(issue);
       continue;
     }
-    const chosen = resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
+    const chosen = resolvedWords(resolution);
     if (!chosen) continue;
     // The answer replaces what the mention said about the detail.
     work.mention = { ...m, text: ownDetail ? expandAbbreviations(m.text).replace(rule.detail, ' ').replace(/\s+/g, ' ').trim() : m.text };

@@ -7,7 +7,7 @@
  * "Acute on chronic" (an exacerbation, a flare) agrees with either. A statement is about the condition when it carries every
  * distinctive word of the condition's own statement.
  */
-import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
+import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun, MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
@@ -110,7 +110,7 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       work.conflicts.push(issue);
       continue;
     }
-    const chosen = resolution.kind === 'option' ? resolution.option.refine : resolution.kind === 'free-text' ? resolution.text : undefined;
+    const chosen = resolvedWords(resolution);
     if (ownValue)
       work.mention = {
         ...m,
