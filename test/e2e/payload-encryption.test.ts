@@ -38,7 +38,16 @@ function payloadsIn(value: unknown, found: Payload[] = [], seen = new Set<unknow
     return found;
   }
   // The SDK core writes patch markers itself (a patch id, no patient data), outside the data converter.
-  if ((value as { markerName?: unknown }).markerName === 'core_patch') return found;
+  const marker = value as { markerName?: unknown; details?: Record<string, unknown>; failure?: unknown };
+  if (marker.markerName === 'core_patch') return found;
+  // A local activity's marker: the SDK core writes its own bookkeeping under `data` (sequence number,
+  // activity type, attempt, times; no patient data); the activity's result beside it went through the
+  // codec like every other payload and is checked.
+  if (marker.markerName === 'core_local_activity') {
+    for (const [key, child] of Object.entries(marker.details ?? {})) if (key !== 'data') payloadsIn(child, found, seen);
+    payloadsIn(marker.failure, found, seen);
+    return found;
+  }
   for (const [field, child] of Object.entries(value)) {
     if (field !== 'searchAttributes') payloadsIn(child, found, seen);
   }
