@@ -11,6 +11,7 @@ import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type Diag
 import type { Mention } from './context.ts';
 import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
+import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
 import { conditionWords, ENCOUNTER_WORDS, historyFilter, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } from './search.ts';
@@ -107,6 +108,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
     const documented = m.documentedCode ? normalizeIcdCode(m.documentedCode) : undefined;
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
     hits = (!headerFilter && categoryHits(run, work, query)) || rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
+    hits = withSupportedAxisValues(run, work, hits, phaseContext(work));
     issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere, phaseContext(work));
     if (!issue) break;
     const resolution = resolutionFor(issue, run.input.answers);

@@ -425,8 +425,13 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
   const suffix = (k: number) => icd.entries[k]?.description.slice(hit.description.length).toLowerCase() ?? '';
   const wants =
     phase === 'delayed healing' || phase === 'nonunion' || phase === 'malunion' ? [phase, 'subsequent'] : phase ? [phase] : ['initial'];
-  let pick: number | undefined;
-  for (const want of wants) {
+  // A stage the 7th character carries (glaucoma: mild, moderate, severe, indeterminate stage) when the record states it.
+  const staged = kids.find((k) => {
+    const value = /^\W*(mild|moderate|severe|indeterminate) stage\b/.exec(suffix(k))?.[1];
+    return value !== undefined && new RegExp(`\\b${value}\\b`, 'i').test(context);
+  });
+  let pick: number | undefined = staged;
+  for (const want of staged === undefined ? wants : []) {
     pick = kids.find((k) => suffix(k).includes(want));
     if (pick !== undefined) break;
   }

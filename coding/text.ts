@@ -230,6 +230,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
   [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
   [/\bbilat\b/g, 'bilateral'],
+  // "Both eyes" is the bilateral side of a paired organ.
+  [
+    /\bboth\s+(?=(?:eyes|ears|knees|hips|shoulders|kidneys|lungs|breasts|feet|hands|legs|arms|ankles|wrists|elbows|sides)\b)/g,
+    'bilateral ',
+  ],
   [/\bwbc\b/g, 'white blood cell count'],
   // The index: "Metastasis, metastatic (to) - see Neoplasm, secondary, by site". ("Metastatic breast
   // cancer" names the primary and is left to the malignancy words.)

@@ -23,6 +23,7 @@ import type { ClarificationOption } from './clarification.ts';
 import type { CodingRun } from './coding-run.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import type { SearchHit } from './search.ts';
+import { VALUE_RANGE } from './axis-support.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** Words (stemmed tokens) that name a value on an axis of severity, acuity or course. */
@@ -33,6 +34,8 @@ const UNSPECIFIED = /\bunspecified\b/i;
 const ACUITY = ['acute', 'chronic'] as const;
 /** Title words that name no condition ("other chronic pancreatitis", "... without hepatic coma"). */
 const GENERIC = /^(other|unspecified|nos|without|with|hepatic|coma|complication|specified|site)$/;
+/** A title's default qualifier ("without delta-agent", "without hepatic coma"). */
+const WITHOUT_CLAUSE = /\bwithout\b[^,]*/gi;
 /** Words the record uses for an acuity without naming it ("acute on chronic", "flare", "exacerbation"). */
 const ACUITY_STATED = /\b(acute|chronic|subacute|exacerbat\w*|flare|decompensat\w*|longstanding|long-standing)\b/i;
 
@@ -73,7 +76,7 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
   // or of an encounter reason is not worth a physician's query.
   if (/^[RZ]/.test(top.code)) return undefined;
   const said = new Set(tokenize(expandAbbreviations(documented)));
-  if (isInclusionTerm(top, said)) return undefined;
+  if (isInclusionTerm(run.codeSets.icd, top, said)) return undefined;
   return axisAmongSiblings(run, top.code, said, record) ?? acuityAmongCounterparts(run, top.code, documented, said);
 }
 
@@ -105,11 +108,13 @@ export function axisAmongSiblings(
       const values = new Set(members.flatMap((m) => m.values));
       if ([...values].some((v) => said.has(v))) return undefined;
       if (statedElsewhere(record, members)) return undefined;
+      // Severity words in a family whose titles speak of stages ("mild stage" of glaucoma) name its stage.
+      const aspect = /\bstage\b/i.test(node.description) ? 'stage' : aspectOf(values);
       return {
-        aspect: aspectOf(values),
+        aspect,
         options: members.map((m) => ({ label: m.description, refine: m.values.join(' ') })),
         codes: members.map((m) => m.code),
-        reason: `${code} is the unspecified member of a family coded by ${aspectOf(values)} (${members.map((m) => m.code).join(', ')})`,
+        reason: `${code} is the unspecified member of a family coded by ${aspect} (${members.map((m) => m.code).join(', ')})`,
       };
     }
     index = node.parent;
@@ -125,7 +130,8 @@ export function axisAmongSiblings(
 function axisMembers(icd: Icd10Cm, index: number, allowed: (code: string) => boolean): Member[] | undefined {
   const node = icd.entries[index];
   if (!node) return undefined;
-  const own = new Set(tokenize(node.description));
+  // A range ("mild or moderate severity, unspecified") is no value of the entry's own: its values are options.
+  const own = new Set(tokenize(node.description.replace(VALUE_RANGE, ' ')));
   const staged = own.has('stage');
   const isValue = (t: string) => AXIS_WORD.test(t) || (staged && STAGE_NUMBER.test(t));
   // The entry names a value itself ("Unspecified dementia, mild"): a sibling's other value of the
@@ -179,7 +185,8 @@ function acuityAmongCounterparts(run: CodingRun, code: string, documented: strin
   for (const i of acuityTitled(icd, block)) {
     const e = icd.entries[i];
     if (!e || !run.allowed(e.code)) continue;
-    const words = new Set(tokenize(e.description));
+    // A default qualifier ("without delta-agent") names no other type.
+    const words = new Set(tokenize(e.description.replace(WITHOUT_CLAUSE, ' ')));
     const value = ACUITY.find((a) => words.has(a));
     if (!value || found.has(value) || ACUITY.every((a) => words.has(a))) continue;
     // The counterpart is the same condition at the other acuity, not another type that has one
@@ -235,8 +242,11 @@ function acuityTitled(icd: Icd10Cm, block: number): number[] {
  * The documented words are (all of) one of the code's own inclusion terms. A term "... NOS" (not
  * otherwise specified) is the tabular's name for a record that says no more: no reason not to ask.
  */
-function isInclusionTerm(top: SearchHit, said: ReadonlySet<string>): boolean {
+function isInclusionTerm(icd: Icd10Cm, top: SearchHit, said: ReadonlySet<string>): boolean {
   if (top.matchedText === top.description || /\bNOS\b/.test(top.matchedText)) return false;
+  // The title of a header the code was reached through (a 7th character added: "Unspecified
+  // open-angle glaucoma" for H40.10X0) is no inclusion term.
+  if (headerTitles(icd, top.code).includes(top.matchedText)) return false;
   const term = tokenize(top.matchedText);
   return term.length > 0 && [...said].every((t) => term.includes(t));
 }
@@ -248,4 +258,13 @@ function statedElsewhere(record: readonly string[], members: ReadonlyArray<{ des
     const words = tokenize(m.description);
     return statements.some((s) => words.every((w) => s.has(w)));
   });
+}
+
+/** The titles of the headers above a code. */
+function headerTitles(icd: Icd10Cm, code: string): string[] {
+  return ancestry(icd, code)
+    .slice(1)
+    .map((i) => icd.entries[i])
+    .filter((e) => e !== undefined && e.kind === EntryKind.Header)
+    .map((e) => e?.description ?? '');
 }
