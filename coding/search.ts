@@ -462,9 +462,25 @@ function historyCitingCodeFirst(icd: Icd10Cm, code: string): string[] {
   return [...map.entries()].filter(([p]) => matchesPattern(code, p)).flatMap(([, cats]) => cats);
 }
 
+type CitedCodes = { filter: (c: string) => boolean; categories: readonly string[] } | undefined;
+
+/**
+ * The answer of useAdditionalFilter per code, once per process: it depends on the code set only,
+ * and scanning every category for the note's patterns was ~2 % of the worker's CPU when it was
+ * recomputed for each draft of each encounter.
+ */
+const citedByCode = new WeakMap<Icd10Cm, Map<string, CitedCodes>>();
+
 /** The codes a "use additional code" note of a code asks for (or a history's paired "code first" note), as a filter and as the categories to search. */
-export function useAdditionalFilter(icd: Icd10Cm, code: string): { filter: (c: string) => boolean; categories: string[] } | undefined {
+export function useAdditionalFilter(icd: Icd10Cm, code: string): CitedCodes {
+  let byCode = citedByCode.get(icd);
+  if (!byCode) citedByCode.set(icd, (byCode = new Map()));
+  if (byCode.has(code)) return byCode.get(code);
   const patterns = [...notesFor(icd, code, 'ua').flatMap(([, p]) => p), ...historyCitingCodeFirst(icd, code)];
-  if (patterns.length === 0) return undefined;
-  return { filter: (c: string) => patterns.some((p) => matchesPattern(c, p)), categories: categoriesOf(icd, patterns) };
+  const cited =
+    patterns.length === 0
+      ? undefined
+      : { filter: (c: string) => patterns.some((p) => matchesPattern(c, p)), categories: categoriesOf(icd, patterns) };
+  byCode.set(code, cited);
+  return cited;
 }
