@@ -14,6 +14,7 @@ import type { Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
 import { OWN_EXTENSION, prebuiltBundleFile, workflowInterceptorModules, WORKFLOWS_PATH } from './workflow-bundle.ts';
+import { collectWorkflowStackTraces } from './workflow-stack-traces.ts';
 
 export { WORKFLOWS_PATH } from './workflow-bundle.ts';
 
@@ -53,11 +54,14 @@ export interface EncounterWorkerOptions {
    * given here is used as it is: it must have been bundled with tracing).
    */
   tracing?: Tracing;
+  /** Whether the workflow threads collect stack traces (worker/workflow-stack-traces.ts); off unless set. */
+  workflowStackTraces?: boolean;
 }
 
 export async function createEncounterWorker(opts: EncounterWorkerOptions): Promise<Worker> {
   const { tracing } = opts;
   const workflowBundle = opts.workflowBundle ?? prebuiltWorkflowBundle(tracing !== undefined);
+  collectWorkflowStackTraces(opts.workflowStackTraces ?? false);
   return Worker.create({
     connection: opts.connection,
     namespace: opts.namespace,

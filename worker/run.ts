@@ -10,7 +10,7 @@ import { createTracing } from '../platform/tracing.ts';
 import { syncPayerDirectory } from '../payers/sync.ts';
 import { buildActivityDeps, type ExternalParties } from './dependencies.ts';
 import { createEncounterWorker } from './encounter-worker.ts';
-import { workerTuning } from './tuning.ts';
+import { workerTuning, workflowStackTracesOn } from './tuning.ts';
 import { startReconciler } from './workflow-reconciler.ts';
 import { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import { startPaymentReconciler } from '../payments/reconcile.ts';
@@ -46,6 +46,7 @@ export async function runWorker(
     deps,
     dataConverter,
     tuning: workerTuning(),
+    workflowStackTraces: workflowStackTracesOn(),
     tracing,
     // A bundle made elsewhere has no tracing interceptors (bundleEncounterWorkflows() without tracing): not with tracing on.
     ...(config.workflowBundlePath !== undefined && tracing === undefined

@@ -19,3 +19,8 @@ export function workerTuning(env: Env = process.env): Partial<WorkerOptions> {
   if (settings.WORKER_WORKFLOW_THREADS !== undefined) options.workflowThreadPoolSize = settings.WORKER_WORKFLOW_THREADS;
   return options;
 }
+
+/** WORKER_WORKFLOW_STACK_TRACES: whether workflow threads collect stack traces (worker/workflow-stack-traces.ts). */
+export function workflowStackTracesOn(env: Env = process.env): boolean {
+  return parseEnvironment(env).WORKER_WORKFLOW_STACK_TRACES === 'on';
+}

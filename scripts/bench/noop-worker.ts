@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker, bundleWorkflowCode } from '@temporalio/worker';
 import { installTemporalRuntime } from '../../platform/temporal-runtime.ts';
 import { quietBundlerLogger } from '../../testkit/temporal.ts';
-import { workerTuning } from '../../worker/tuning.ts';
+import { workerTuning, workflowStackTracesOn } from '../../worker/tuning.ts';
+import { collectWorkflowStackTraces } from '../../worker/workflow-stack-traces.ts';
 import type { NoopActivities } from './noop-workflow.ts';
 
 const address = process.env['TEMPORAL_ADDRESS'] ?? '127.0.0.1:7233';
@@ -16,6 +17,8 @@ const taskQueue = process.env['TASK_QUEUE'] ?? 'bench-noop';
 installTemporalRuntime({ workerMetricsAddress: process.env['WORKER_METRICS_ADDRESS'] || undefined });
 const connection = await NativeConnection.connect({ address });
 const activities: NoopActivities = { noop: async () => 1 };
+// As the product's worker (worker/encounter-worker.ts): the same workflow-thread setup.
+collectWorkflowStackTraces(workflowStackTracesOn(process.env));
 const worker = await Worker.create({
   connection,
   namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
