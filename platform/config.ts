@@ -193,13 +193,10 @@ export const environmentSchema = z.object({
       'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables); bounds the worker’s memory with many parked encounters',
   }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
-  WORKER_WORKFLOW_STACK_TRACES: z
-    .enum(['off', 'on'])
-    .default('off')
-    .meta({
-      description:
-        'Whether workflow threads collect stack traces for the `__stack_trace` query (the Temporal UI’s "Stack Trace" tab): `on` is the SDK’s default; off saves about a quarter of the workflow thread’s CPU (`worker/workflow-stack-traces.ts`)',
-    }),
+  WORKER_WORKFLOW_STACK_TRACES: z.enum(['off', 'on']).default('off').meta({
+    description:
+      'Whether workflow threads collect stack traces for the `__stack_trace` query (the Temporal UI’s "Stack Trace" tab): `on` is the SDK’s default; off saves about a quarter of the workflow thread’s CPU (`worker/workflow-stack-traces.ts`)',
+  }),
   WORKFLOW_BUNDLE_PATH: text({
     description:
       'A prebuilt workflow bundle (`bundleEncounterWorkflows()` output, with the message-authentication interceptor) the worker loads instead of bundling `workflows/`; not used with `TRACING_EXPORTER` set (the build’s `dist/workflow-bundle-tracing.js`, or bundled at start, carries the tracing interceptors)',

@@ -29,9 +29,7 @@ afterAll(async () => {
 });
 
 /** Starts the waiting workflow on a worker created with the given setting, asks for its stack, then releases it. */
-async function stackWhileWaiting(
-  collect: boolean,
-): Promise<{ stack: PromiseSettledResult<string>; result: string; failedTasks: number }> {
+async function stackWhileWaiting(collect: boolean): Promise<{ stack: PromiseSettledResult<string>; result: string; failedTasks: number }> {
   collectWorkflowStackTraces(collect);
   const taskQueue = `stack-traces-${collect ? 'on' : 'off'}`;
   const worker = await Worker.create({ connection: env!.nativeConnection, taskQueue, workflowBundle });
