@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import pg from 'pg';
 import { ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
 import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 import { ROUTES_OUTSIDE_OPENAPI } from '../../api/app.ts';
@@ -102,6 +103,54 @@ describe('intake is idempotent on clinicEncounterId', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 201]);
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
     expect(await api.db.prisma.encounter.count({ where: { clinicEncounterId: submission.clinicEncounterId } })).toBe(1);
+  });
+
+  it('an intake that loses a new patient to another one committing first writes nothing, is sent again, and uses that patient', async () => {
+    // The other intake's rows, in a transaction held open until the POST's statement waits on them
+    // (on a PostgreSQL server; the embedded database runs one statement at a time, so there the
+    // other intake simply commits first). Its date of birth differs: the mismatch is audited.
+    const submission = validSubmission();
+    const other = new pg.Client({ connectionString: api.db.url });
+    await other.connect();
+    const winnerId = crypto.randomUUID();
+    let answer: Promise<Awaited<ReturnType<typeof post>>>;
+    try {
+      await other.query('BEGIN');
+      await other.query(
+        `INSERT INTO "Patient" (id, "externalId", "firstName", "lastName", "dateOfBirth", sex, "memberId")
+         VALUES ($1, $2, 'Testy', 'McTestface', '1980-03-01', 'F', 'MBR12345')`,
+        [winnerId, submission.patient.externalId],
+      );
+      answer = post(submission);
+      if (api.db.kind === 'server') {
+        const waiting = async () =>
+          (
+            await other.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+            )
+          ).rows[0].n > 0;
+        while (!(await waiting())) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await other.query('COMMIT');
+    } finally {
+      await other.end();
+    }
+    const response = await answer;
+    expect(response.status).toBe(201);
+    const stored = await api.db.prisma.encounter.findUniqueOrThrow({
+      where: { id: response.body.id },
+      include: { coverageVersions: true, auditEvents: true },
+    });
+    expect(stored.patientId).toBe(winnerId);
+    expect(stored.coverageVersions.map((v) => v.version)).toEqual([1]);
+    expect(stored.auditEvents.map((e) => [e.action, e.detail])).toEqual([
+      ['intake.demographics_mismatch', { fields: ['patient.dateOfBirth'], patientId: winnerId }],
+    ]);
+    // Nothing of the first attempt stayed: one patient, no version 1 from it; the address the
+    // patient on file lacked came as version 2 (api/patient-address.ts).
+    expect(await api.db.prisma.patient.count({ where: { externalId: submission.patient.externalId } })).toBe(1);
+    const versions = await api.db.prisma.patientVersion.findMany({ where: { patientId: winnerId } });
+    expect(versions.map((v) => [v.version, v.reason])).toEqual([[2, 'address given at intake']]);
   });
 
   it('simultaneous first encounters of one new patient and a new physician store each once; a renamed physician is updated', async () => {
