@@ -8,7 +8,7 @@
  * intake p50/p99 and the load average the row was taken under.
  *
  *   npm run build && npm run bench:cluster -- --workers 1,2,4 --encounters 200 --compiled
- *     [--apis 1] [--concurrency 10] [--shards 4] [--rates ""] [--baseline] [--port-base 36100]
+ *     [--apis 1] [--concurrency 10] [--shards 4] [--rates ""] [--baseline] [--port-base 27100]
  *     [--database-prefix bench_cluster] [--json]
  *
  * PostgreSQL: CLUSTER_POSTGRES_URL (default TEST_DATABASE_URL, else postgres://postgres:postgres@127.0.0.1:5432/postgres),
@@ -24,6 +24,7 @@ import { startCluster, type Cluster } from './cluster/start.ts';
 import { notAllBilled, printLifecycle, runLifecycle, type LifecycleResult } from './bench/lifecycle.ts';
 import type { ObservedProcesses } from './bench/observed.ts';
 import { round } from './bench/stats.ts';
+import { freePortBase } from './bench/ports.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ const { values: args } = parseArgs({
     rates: { type: 'string', default: '' },
     'rate-seconds': { type: 'string', default: '10' },
     baseline: { type: 'boolean', default: false },
-    'port-base': { type: 'string', default: '36100' },
+    'port-base': { type: 'string', default: '27100' },
     'database-prefix': { type: 'string', default: 'bench_cluster' },
     compiled: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -44,7 +45,6 @@ const { values: args } = parseArgs({
 const counts = args.workers.split(',').map(Number);
 if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--workers takes worker counts, e.g. 1,2,4');
 if (!/^[a-z_][a-z0-9_]*$/.test(args['database-prefix'])) throw new Error('--database-prefix: lower-case letters, digits and _');
-const portBase = Number(args['port-base']);
 const postgresUrl =
   process.env['CLUSTER_POSTGRES_URL'] || process.env['TEST_DATABASE_URL'] || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
 const databases = {
@@ -54,6 +54,9 @@ const databases = {
 };
 const progress = (line: string) => process.stderr.write(`[bench:cluster ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const out = (line = '') => (args.json ? process.stderr : process.stdout).write(line + '\n');
+// The server +0..9, the benchmark's sandboxes, APIs and worker metrics +10..+30+workers; below the
+// ephemeral range, moved on while taken (scripts/bench/ports.ts).
+const portBase = await freePortBase(Number(args['port-base']), 31 + Math.max(...counts, Number(args.apis)), progress);
 
 async function recreateDatabases(admin: pg.Client): Promise<void> {
   for (const name of Object.values(databases)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

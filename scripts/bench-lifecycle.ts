@@ -16,13 +16,14 @@
  *
  *   npm run bench -- [--encounters 200] [--concurrency 10] [--sustained-rates 3,5] [--rates 50,100] [--rate-seconds 10]
  *     [--workers 1] [--apis 1] [--baseline-activities 8] [--mri-share 0.3] [--json]
- *     [--database-server postgres://...] [--cpu-prof DIR] [--port-base 36000] [--compiled]
+ *     [--database-server postgres://...] [--cpu-prof DIR] [--port-base 27000] [--compiled]
  *
  * Targets: TEMPORAL_ADDRESS (and TEMPORAL_NAMESPACE) use an existing Temporal server, with the
  * encounter search attributes registered; otherwise a dev server is started. DATABASE_URL uses
  * an existing database (migrations applied; rows are added, never removed); otherwise a fresh
  * database on --database-server (or TEST_DATABASE_URL), else embedded PGlite. Ports: the dev
- * server, sandboxes, APIs and worker metrics take --port-base + 10, 20/21, 30.. and 39 (no-op worker), 40.. . Worker options come from
+ * server, sandboxes, APIs and worker metrics take --port-base + 10, 20/21, 30.. and 39 (no-op worker), 40.. ; the
+default base is below Linux's ephemeral range and moves on by 100 while a port is taken (scripts/bench/ports.ts). Worker options come from
  * WORKER_* (worker/tuning.ts) and apply to the product's and the baseline's workers alike.
  *
  * The machine's load (`uptime`) is printed with the figures: on a shared machine they move with
@@ -32,6 +33,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { notAllBilled, printLifecycle, runLifecycle } from './bench/lifecycle.ts';
+import { freePortBase } from './bench/ports.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -49,7 +51,7 @@ const { values: args } = parseArgs({
     'settle-timeout': { type: 'string', default: '600' },
     'database-server': { type: 'string' },
     'cpu-prof': { type: 'string' },
-    'port-base': { type: 'string', default: '36000' },
+    'port-base': { type: 'string', default: '27000' },
     'skip-baseline': { type: 'boolean', default: false },
     compiled: { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
@@ -98,17 +100,19 @@ const options = {
   warmup: int('warmup', 0),
   pollMs: int('poll-ms', 20),
   settleTimeoutMs: int('settle-timeout', 1) * 1000,
-  portBase: int('port-base', 1024),
 };
 if (!(options.mriShare >= 0 && options.mriShare <= 1)) throw new Error('--mri-share must be between 0 and 1');
 
 const out = (line = '') => (args.json ? process.stderr : process.stdout).write(line + '\n');
 const progress = (line: string) => process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+// Up to the worker metrics ports (+40..) and the APIs (+30..).
+const portBase = await freePortBase(int('port-base', 1024), Math.max(40 + options.workers, 30 + options.apis), progress);
 
 let exitCode = 0;
 try {
   const result = await runLifecycle({
     ...options,
+    portBase,
     skipBaseline: args['skip-baseline'],
     compiled: args.compiled,
     nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args['cpu-prof'])}`] : [],

@@ -8,7 +8,7 @@
  * script measures how long the backlog takes to drain to billed. Prints figures; asserts nothing.
  *
  *   npm run bench:parked -- [--encounters 10000] [--concurrency 20] [--park-seconds 120]
- *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 36000] [--compiled]
+ *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 27000] [--compiled]
  *     [--post-seconds S] [--sample-seconds 60] [--remittance-poll 30s]
  *
  * --post-seconds stops posting after S seconds (a long run on a small machine: the figures are
@@ -38,6 +38,7 @@ import {
 } from './bench/environment.ts';
 import { latencyFigures, sampleLine, sampleParked, type ParkedSample } from './bench/parked-sampler.ts';
 import { latencies, machineLoad, round } from './bench/stats.ts';
+import { freePortBase } from './bench/ports.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +49,7 @@ const { values: args } = parseArgs({
     'answer-concurrency': { type: 'string', default: '20' },
     workers: { type: 'string', default: '1' },
     'database-server': { type: 'string' },
-    'port-base': { type: 'string', default: '36000' },
+    'port-base': { type: 'string', default: '27000' },
     'settle-timeout': { type: 'string', default: '3600' },
     'post-seconds': { type: 'string', default: '0' },
     'sample-seconds': { type: 'string', default: '60' },
@@ -60,11 +61,12 @@ const n = Number(args.encounters);
 const concurrency = Number(args.concurrency);
 const parkSeconds = Number(args['park-seconds']);
 const answerConcurrency = Number(args['answer-concurrency']);
-const portBase = Number(args['port-base']);
 const settleTimeoutMs = Number(args['settle-timeout']) * 1000;
 const postSeconds = Number(args['post-seconds']);
 const sampleSeconds = Number(args['sample-seconds']);
 const progress = (line: string) => process.stderr.write(`[parked ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
+// Below the ephemeral range, moved on while taken (scripts/bench/ports.ts); up to the worker metrics ports (+40..).
+const portBase = await freePortBase(Number(args['port-base']), 40 + Number(args.workers), progress);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const runTag = `PARKED-${Date.now().toString(36)}`;
 /** Stages an answered encounter passes through on its way to billed. */

@@ -29,16 +29,8 @@ import { PROJECT_ROOT } from '../platform/project-root.ts';
 import { connectClient, settingsForAddress } from '../platform/temporal-connection.ts';
 import { startTemporalDevServer, type RunningDevServer } from '../platform/temporal-server.ts';
 import { FINAL_STAGES } from '../workflows/stages.ts';
-import {
-  crashedProcesses,
-  logLength,
-  logTail,
-  portIsFree,
-  spawnTsx,
-  stopProcess,
-  waitForLog,
-  type ManagedProcess,
-} from './chaos/processes.ts';
+import { crashedProcesses, logLength, logTail, spawnTsx, stopProcess, waitForLog, type ManagedProcess } from './chaos/processes.ts';
+import { freePortBase } from './bench/ports.ts';
 
 const { values: options } = parseArgs({
   options: {
@@ -50,19 +42,6 @@ const { values: options } = parseArgs({
     'port-base': { type: 'string', default: '24010' },
   },
 });
-/**
- * The first of `requested`, +100, +200 … whose five ports are all free. Keep them below Linux's
- * ephemeral range (32768-60999): there the kernel hands ports to outgoing connections, and one
- * such connection or its TIME_WAIT can hold a port the run needs, at the start or while a killed
- * process is down before its restart.
- */
-async function freePortBase(requested: number): Promise<number> {
-  for (let candidate = requested; candidate < requested + 1000; candidate += 100) {
-    const free = await Promise.all([0, 1, 2, 3, 4].map((offset) => portIsFree(candidate + offset)));
-    if (free.every(Boolean)) return candidate;
-  }
-  throw new Error(`no five free ports from ${requested} to ${requested + 999}; pass --port-base`);
-}
 const mode = options.overload ? 'overload' : options.smoke ? 'smoke' : 'full';
 const ENCOUNTERS = Number(options.encounters ?? (mode === 'overload' ? 1000 : mode === 'smoke' ? 12 : 60));
 const RATE = Number(options.rate ?? (mode === 'overload' ? 100 : mode === 'smoke' ? 3 : 4));
@@ -70,7 +49,9 @@ const RATE = Number(options.rate ?? (mode === 'overload' ? 100 : mode === 'smoke
 const SETTLE_TIMEOUT_MS = 300_000;
 /** Stages an encounter leaves by itself (no person needed): settling waits until none is in one. */
 const IN_PROGRESS_STAGES = ['received', 'eligibility', 'coding', 'authorization', 'billing', 'awaiting_remittance'];
-const base = await freePortBase(Number(options['port-base']));
+// Five ports below the ephemeral range (scripts/bench/ports.ts): a killed process is down a moment
+// before its restart, and an outgoing connection must not take its port meanwhile.
+const base = await freePortBase(Number(options['port-base']), 5);
 const PORTS = { temporal: base, postgres: base + 1, insurer: base + 2, clearinghouse: base + 3, api: base + 4 };
 const dataDir = resolve(options['data-dir'] ?? join(PROJECT_ROOT, '.data', `chaos-${Date.now()}`));
 const logDir = join(dataDir, 'logs');

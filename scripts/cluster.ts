@@ -13,7 +13,7 @@
  *    the environment to point more of them, or `npm run bench`, at it;
  * 5. stops everything in order on Ctrl-C (APIs, workers after draining, sandboxes, server).
  *
- *   npm run cluster -- [--workers 2] [--apis 1] [--shards 4] [--port-base 36060] [--server-only]
+ *   npm run cluster -- [--workers 2] [--apis 1] [--shards 4] [--port-base 27060] [--server-only]
  *
  * Database names: CLUSTER_PERSISTENCE_DATABASE (temporal), CLUSTER_VISIBILITY_DATABASE
  * (temporal_visibility), CLUSTER_DATABASE_NAME (encounterflow). The server binaries are looked
@@ -24,13 +24,14 @@
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusterDatabasesFromEnv, startCluster, type Cluster } from './cluster/start.ts';
+import { freePortBase } from './bench/ports.ts';
 
 const { values: args } = parseArgs({
   options: {
     workers: { type: 'string', default: '2' },
     apis: { type: 'string', default: '1' },
     shards: { type: 'string', default: '4' },
-    'port-base': { type: 'string', default: '36060' },
+    'port-base': { type: 'string', default: '27060' },
     'server-only': { type: 'boolean', default: false },
   },
 });
@@ -52,11 +53,13 @@ process.on('SIGINT', () => void stopAll(0));
 process.on('SIGTERM', () => void stopAll(0));
 
 try {
+  // The server's ports (+0..9), the sandboxes (+20/21) and the APIs (+30..), below the ephemeral range.
+  const portBase = await freePortBase(Number(args['port-base']), 30 + Math.max(apis, 1), log);
   cluster = await startCluster({
     postgresUrl: process.env['CLUSTER_POSTGRES_URL'] ?? 'postgres://postgres:postgres@127.0.0.1:5432/postgres',
     databases: clusterDatabasesFromEnv(),
     shards: Number(args.shards),
-    portBase: Number(args['port-base']),
+    portBase,
     namespace: process.env['TEMPORAL_NAMESPACE'] ?? 'default',
     dataDir,
     workers,

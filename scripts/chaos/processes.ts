@@ -1,7 +1,6 @@
 /** Child processes of `npm run chaos`: spawned with tsx, logged to files, killed by pid. */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { openSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -63,13 +62,4 @@ export function crashedProcesses(processes: Iterable<ManagedProcess>): string[] 
 /** The last `lines` lines of a process's log, for the report of a failed run. */
 export function logTail(proc: ManagedProcess, lines = 15): string {
   return readFileSync(proc.logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-/** True when nothing listens on 127.0.0.1:port and nothing holds it (a TIME_WAIT included). */
-export function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
 }
