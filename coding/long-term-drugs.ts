@@ -1,18 +1,26 @@
 /**
- * Long-term (current) drug therapy the notes state (guideline I.C.21.c.3, category Z79): a drug the
- * patient takes now, said to be long-term, maintenance, suppressive or prophylactic, or taken for
- * months or years ("doxycycline daily for four months", "on long-term suppressive antibiotics"), is
- * coded by its class's Z79 code beside the diagnoses the list states, as a coder reads it from the
- * note. A drug stopped or only discussed is not (the statement must be affirmed), nor one named in a
- * medication list, an allergy list or a relative's history; a short course (an antibiotic for ten days)
- * is not long-term. The class comes from the drug's name (text.ts adds the class the tabular's titles
- * use) and the code from the tabular's own Z79 titles.
+ * Long-term (current) drug therapy (guideline I.C.21.c.3, category Z79), two ways a coder reads it:
+ *
+ * - The notes say the therapy is long-term: a drug the patient takes now, said to be long-term,
+ *   maintenance, suppressive or prophylactic, or taken for months or years ("doxycycline daily for
+ *   four months", "on long-term suppressive antibiotics"), is coded by its class's Z79 code beside the
+ *   diagnoses the list states. The class comes from the drug's name (text.ts adds the class the
+ *   tabular's titles use) and the code from the tabular's own Z79 titles.
+ * - A current drug of a class with its own Z79 code (drug-classes.ts), named in a medication list, the
+ *   history, the assessment and plan or a diagnosis line, beside a coded condition the class is taken
+ *   for ("Atrial fibrillation, rate controlled" with apixaban in the medication list: Z79.01). Not a
+ *   drug stopped, held, completed, only considered or started today, a short course (a burst, a taper,
+ *   "x 5 days", as needed), a topical or inhaled form of a systemic class, nor one named in an allergy
+ *   list, a relative's history or the social history; not an opiate beside opioid dependence (Z79's
+ *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
+ *   monitor it in the same statement.
  */
 import { currentUse } from './additional.ts';
-import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
-import type { NotePart } from './sections.ts';
+import { HEADING_PREFIX, type NotePart } from './sections.ts';
 import { expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
@@ -28,8 +36,13 @@ const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set(['allergies', 'family-h
 /** How well the statement must find the Z79 title. */
 const FOUND = 0.75;
 
-/** Step: the Z79 codes of long-term drug therapy the notes state, when the claim has none of that code. */
+/** Step: the Z79 codes of long-term drug therapy the record states, when the claim has none of that code. */
 export function longTermDrugTherapy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  return currentDrugsTakenFor(run, statedLongTermTherapy(run, drafts));
+}
+
+/** The Z79 codes of therapy the notes call long-term (beside a diagnosis list). */
+function statedLongTermTherapy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   if (run.input.documentation.diagnoses.length === 0) return drafts;
   const out = [...drafts];
   for (const m of run.notes) {
@@ -48,6 +61,103 @@ export function longTermDrugTherapy(run: CodingRun, drafts: DiagnosisDraft[]): D
       evidence: [{ section: 'notes', text: m.original }],
       rationale: `The notes state long-term (current) drug therapy ("${m.original}"): ${hit.code} (guideline I.C.21.c.3).`,
     });
+  }
+  return out;
+}
+
+/** Parts of a note that never say what the patient takes now. */
+const NOT_TAKEN_PARTS: ReadonlySet<NotePart> = new Set(['allergies', 'family-history', 'social-history', 'review-of-systems']);
+
+/** Before the drug, in its clause: the therapy is over, or not yet taken ("completed warfarin", "start apixaban"). */
+const NOT_NOW_BEFORE =
+  /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new)\b/i;
+/** After the drug, in its clause: "apixaban started today", "warfarin completed". */
+const NOT_NOW_AFTER =
+  /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic)\b/i;
+/** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
+const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
+/** A course with an end, a dose given at the visit, or a drug taken only when needed: not long-term therapy. */
+const SHORT_COURSE =
+  /\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|for \d+ (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv)\b/i;
+/** A systemic class's drug used on the skin, in the nose or eye, inhaled or injected into a joint. */
+const LOCAL_FORM =
+  /\b(cream|ointment|lotion|gel|topical|drops|nasal|spray|inhaled|inhaler|intra-?articular|injection into|eye|ophthalmic|otic)\b/i;
+/** The record monitoring the drug: levels, toxicity screening, the organ tests it needs. */
+const MONITORED =
+  /\b(monitor\w*|levels?|toxicity|eye exam|retinal|ophthalmolog\w*|tsh|thyroid function|lfts?|liver function|pfts?|qtc|ecg|ekg|labs?)\b/i;
+/** Stated as long-term or daily, for classes often taken only as needed. */
+const STATED_LONG_TERM = /\b(daily|every day|long[\s-]?term|chronic(?:ally)?|scheduled|maintenance|twice a day|bid|tid)\b/i;
+/** Opioid dependence: Z79's Excludes2 (drug abuse and dependence) and the guideline keep Z79.891 off it. */
+const OPIOID_DEPENDENCE = /^F11/;
+
+/** A statement of the record with the part of the note it is written in. */
+interface Statement {
+  section: 'diagnoses' | 'notes';
+  text: string;
+  part?: NotePart;
+}
+
+function statementsOf(run: CodingRun): Statement[] {
+  const seen = new Set<string>();
+  const notes: Statement[] = [];
+  for (const m of run.notes) {
+    if (seen.has(m.original) || m.assertion === 'family-history' || (m.part !== undefined && NOT_TAKEN_PARTS.has(m.part))) continue;
+    seen.add(m.original);
+    notes.push({ section: 'notes', text: m.original, ...(m.part !== undefined ? { part: m.part } : {}) });
+  }
+  return [...run.input.documentation.diagnoses.map((d) => ({ section: 'diagnoses' as const, text: d.description })), ...notes];
+}
+
+/** The drug of a class the statement names as taken now, long-term; undefined when it does not. */
+export function takenNow(c: DrugClass, pattern: RegExp, statement: string): string | undefined {
+  // The heading ("Past medical history:") names the list, not the time of the therapy.
+  const text = statement.replace(HEADING_PREFIX, '');
+  const m = currentUse(text, pattern);
+  if (!m) return undefined;
+  const clause =
+    text
+      .slice(0, m.index)
+      .split(/[,;]|\s[-\u2013\u2014]\s/)
+      .pop() ?? '';
+  const after = text.slice(m.index + m[0].length);
+  const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
+  if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
+  if (SHORT_COURSE.test(text) && !LONG_TERM.test(text)) return undefined;
+  if (c.code === 'Z79.52' && LOCAL_FORM.test(text)) return undefined;
+  if (c.statedLongTerm && !STATED_LONG_TERM.test(text)) return undefined;
+  if (c.monitored && !MONITORED.test(text)) return undefined;
+  return m[0];
+}
+
+/**
+ * Step: each class of drug the record names as taken now, beside a coded condition the class is
+ * taken for, gets its Z79 code (one per code).
+ */
+function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const conditions = drafts.filter((d) => !d.code.startsWith('Z79'));
+  if (conditions.length === 0) return drafts;
+  const out = [...drafts];
+  const statements = statementsOf(run);
+  for (const [c, pattern] of CLASS_PATTERNS) {
+    if (out.some((d) => d.code === c.code) || !run.allowed(c.code)) continue;
+    const forWhat = conditions.find((d) => takenFor(c, d.code));
+    if (!forWhat) continue;
+    if (c.code === 'Z79.891' && conditions.some((d) => OPIOID_DEPENDENCE.test(d.code))) continue;
+    for (const s of statements) {
+      const drug = takenNow(c, pattern, s.text);
+      if (!drug) continue;
+      out.push({
+        system: 'ICD-10-CM',
+        code: c.code,
+        description: describeIcd(run.codeSets, c.code),
+        confidence: round(forWhat.confidence * SECTION_WEIGHT[s.section]),
+        order: Math.max(0, ...out.map((d) => d.order)) + 1,
+        alternatives: [],
+        evidence: [{ section: s.section, text: s.text }],
+        rationale: `The record names ${drug} (${c.name}) as current therapy ("${s.text}") for ${forWhat.code} (${forWhat.description}): long-term (current) drug therapy ${c.code} (guideline I.C.21.c.3).`,
+      });
+      break;
+    }
   }
   return out;
 }

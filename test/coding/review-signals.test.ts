@@ -21,14 +21,23 @@ const dx = (code: string, description = code) => ({
 });
 
 describe('long-term drug with no Z79 decision', () => {
-  it('a current anticoagulant beside a condition with no Z79 code goes to a coder', () => {
+  it('a current anticoagulant beside no condition it is taken for goes to a coder', () => {
+    const r = code({
+      diagnoses: described(['Acute bronchitis']),
+      notes: 'Medications: apixaban 5 mg twice daily, diltiazem.\nAssessment: acute bronchitis. Plan: fluids, rest.',
+    });
+    expect(r.diagnoses.map((d) => d.code)).not.toContain('Z79.01');
+    expect(r.straightThrough.reasons).toContain('long-term-drug-undecided');
+  });
+
+  it('beside the condition it is taken for, the anticoagulant is coded (long-term-drugs.ts) and nothing is undecided', () => {
     const r = code({
       diagnoses: described(['Paroxysmal atrial fibrillation']),
       notes:
         'Medications: apixaban 5 mg twice daily, diltiazem.\nAssessment: paroxysmal atrial fibrillation, rate controlled. Plan: continue apixaban.',
     });
-    expect(r.diagnoses.map((d) => d.code)).not.toContain('Z79.01');
-    expect(r.straightThrough.reasons).toContain('long-term-drug-undecided');
+    expect(r.diagnoses.map((d) => d.code)).toContain('Z79.01');
+    expect(r.straightThrough.reasons).not.toContain('long-term-drug-undecided');
   });
 
   it('a stopped drug, a short course, or a Z79 code already on the claim does not', () => {

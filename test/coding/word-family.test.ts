@@ -45,7 +45,8 @@ describe('the condition word, not the site or acuity', () => {
 
   it('abbreviations a physician writes for a diagnosis', () => {
     expect(codes(['RA, seropositive status unknown'], '', 'F')).toContain('M06.9');
-    expect(codes(['MS'], 'Neurology follows; on ocrelizumab.', 'F', 40)).toEqual(['G35.D']);
+    // (Ocrelizumab, a monoclonal antibody taken for it, is long-term immunosuppressive biologic therapy: Z79.620.)
+    expect(codes(['MS'], 'Neurology follows; on ocrelizumab.', 'F', 40)).toEqual(['G35.D', 'Z79.620']);
     // Milliseconds and morphine are not multiple sclerosis.
     expect(codes([], 'Assessment: prolonged QT interval, QTc 510 ms.', 'F', 40)).not.toContain('G35.D');
   });
