@@ -14,6 +14,7 @@ import { otherCpuLine, waitLines, type ObservedProcesses } from './observed.ts';
 import { baseline, closedLoop, openLoop, type BaselineFigures, type ProductFigures } from './phases.ts';
 import type { NodeProcess } from './processes.ts';
 import { latencies, machineLoad, round } from './stats.ts';
+import { summaryLines } from './summary.ts';
 
 export interface LifecycleOptions {
   encounters: number;
@@ -239,14 +240,9 @@ export function printLifecycle(result: LifecycleResult, out: (line?: string) => 
     );
     printProduct(o.figures, row);
   }
-  const sustained = result.openLoop.filter((o) => o.sustained);
-  if (sustained.length > 0) {
-    out();
-    row(
-      'INTAKE p99 at sustained rates',
-      `${sustained.map((o) => `${o.figures.intakeMs.p99 ?? '-'} ms at ${o.rate}/s (${o.figures.accepted}/${o.figures.posted} accepted)`).join('; ')} (target < 50 ms)`,
-    );
-  }
+  out();
+  out('SUMMARY (every phase of this run; CPU per billed encounter, or per workflow for the baseline)');
+  for (const line of summaryLines(result)) out(line);
   out();
 }
 
