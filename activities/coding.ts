@@ -7,6 +7,7 @@
  * Over 300 lines because loading the record, storing each revision with its evidence and checking a
  * coder's codes share one set of row shapes; the engine itself lives in coding/.
  */
+import { randomUUID } from 'node:crypto';
 import { ApplicationFailure } from '@temporalio/common';
 import type { ClarificationAnswer, ClarificationQueryDraft, CodedDiagnosis, CodedProcedure, EditFinding } from '../domain/coding.ts';
 import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
@@ -22,6 +23,7 @@ import { dateToDay } from '../domain/days.ts';
 import { INVALID_ENCOUNTER } from '../integrations/failure-types.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { codingInputProblems } from '../coding/limits.ts';
+import { insertRows } from './raw-insert.ts';
 
 export interface CodingSummary {
   revision: number;
@@ -96,6 +98,7 @@ async function storeRevision(
     documentation ? (locateEvidence(documentation, c.evidence) as unknown as object[]) : [];
   const rows = [
     ...diagnoses.map((d, i) => ({
+      id: randomUUID(),
       encounterId,
       revision,
       kind: 'diagnosis',
@@ -105,13 +108,14 @@ async function storeRevision(
       description: d.description,
       rationale: d.rationale,
       confidence: d.confidence,
-      evidence: spans(d),
+      evidence: JSON.stringify(spans(d)),
       units: null,
       modifiers: [],
       diagnosisPointers: [],
       source,
     })),
     ...procedures.map((p, i) => ({
+      id: randomUUID(),
       encounterId,
       revision,
       kind: 'procedure',
@@ -121,7 +125,7 @@ async function storeRevision(
       description: p.description,
       rationale: p.rationale,
       confidence: p.confidence,
-      evidence: spans(p),
+      evidence: JSON.stringify(spans(p)),
       units: p.units,
       modifiers: p.modifiers,
       diagnosisPointers: p.diagnosisPointers,
@@ -129,7 +133,7 @@ async function storeRevision(
     })),
   ];
   // The unique key (encounter, revision, kind, sequence) makes a retried activity a no-op.
-  await prisma.codeAssignment.createMany({ data: rows, skipDuplicates: true });
+  await insertRows(prisma, 'CodeAssignment', rows, { onConflictDoNothing: true });
 }
 
 /** The codes of one revision as the engine's types, for the edits and for billing. */

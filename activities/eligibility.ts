@@ -3,12 +3,14 @@
  * current payer and member on the date of service, naming the patient as subscriber, stored as
  * received (EligibilityCheck, one row per inquiry, keyed so a retried activity stores one).
  */
+import { randomUUID } from 'node:crypto';
 import { ELIGIBILITY_REJECTIONS, type EligibilityResponse } from '../integrations/insurer-contract.ts';
 import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
 import type { EligibilityCheck, Prisma } from '../generated/prisma/client.ts';
 import type { ActivityDeps } from './deps.ts';
 import { insertOnce } from './insert-once.ts';
+import { insertRowsReturning } from './raw-insert.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
 
 export function eligibilityKey(encounterId: string, check: number): string {
@@ -128,7 +130,15 @@ export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDe
         response: (answer ?? { notFound: true }) as Prisma.InputJsonValue,
       };
       const row = await insertOnce(
-        () => prisma.eligibilityCheck.createManyAndReturn({ data, skipDuplicates: true }),
+        () =>
+          insertRowsReturning<EligibilityCheck>(
+            prisma,
+            'EligibilityCheck',
+            [{ ...data, id: randomUUID(), response: JSON.stringify(data.response) }],
+            {
+              onConflictDoNothing: true,
+            },
+          ),
         () => prisma.eligibilityCheck.findUniqueOrThrow({ where: { idempotencyKey } }),
       );
       return toSummary(row, check);

@@ -13,6 +13,7 @@ import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/re
 import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
 import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
 import { isUniqueViolation } from './insert-once.ts';
+import { insertRows } from './raw-insert.ts';
 
 export interface PostingOutcome {
   remittanceId: string;
@@ -137,8 +138,8 @@ async function postOne(
           }));
           // Flat inserts under an id of ours: a nested create reads the payment back (one more statement).
           const claimPaymentId = randomUUID();
-          await tx.claimPayment.createMany({
-            data: {
+          await insertRows(tx, 'ClaimPayment', [
+            {
               id: claimPaymentId,
               remittanceId: stored.id,
               sequence: sequence + 1,
@@ -153,10 +154,13 @@ async function postOne(
               reconciled: problems.length === 0,
               reconciliationNote: problems.length > 0 ? problems.join('; ') : null,
             },
-          });
+          ]);
           if (payment.lines.length > 0) {
-            await tx.serviceLinePayment.createMany({
-              data: payment.lines.map((line) => ({
+            await insertRows(
+              tx,
+              'ServiceLinePayment',
+              payment.lines.map((line) => ({
+                id: randomUUID(),
                 claimPaymentId,
                 lineNumber: line.lineNumber,
                 code: line.code,
@@ -167,23 +171,32 @@ async function postOne(
                 allowedCents: line.allowedCents ?? null,
                 remarkCodes: line.remarkCodes,
               })),
-            });
+            );
           }
           if (adjustments.length > 0) {
-            await tx.paymentAdjustment.createMany({ data: adjustments.map((a) => ({ ...a, claimPaymentId })) });
+            await insertRows(
+              tx,
+              'PaymentAdjustment',
+              adjustments.map((a) => ({ id: randomUUID(), ...a, claimPaymentId })),
+            );
           }
           if (claim) {
-            await tx.claimStatusEvent.createMany({
-              data: {
-                claimId: claim.id,
-                source: 'remittance',
-                category: payment.status,
-                words: `835 ${remittance.traceNumber}: ${CLAIM_STATUS_WORDS[payment.status]}, paid ${payment.paidCents} cents`,
-                at: new Date(),
-                key: `remittance:${stored.id}:${sequence + 1}`,
-              },
-              skipDuplicates: true,
-            });
+            await insertRows(
+              tx,
+              'ClaimStatusEvent',
+              [
+                {
+                  id: randomUUID(),
+                  claimId: claim.id,
+                  source: 'remittance',
+                  category: payment.status,
+                  words: `835 ${remittance.traceNumber}: ${CLAIM_STATUS_WORDS[payment.status]}, paid ${payment.paidCents} cents`,
+                  at: new Date(),
+                  key: `remittance:${stored.id}:${sequence + 1}`,
+                },
+              ],
+              { onConflictDoNothing: true },
+            );
             if (payment.status !== '22' && !claim.payerClaimNumber) {
               await tx.claim.update({ where: { id: claim.id }, data: { payerClaimNumber: payment.payerClaimNumber } });
             }

@@ -6,12 +6,14 @@
  * Over 300 lines because everything after the claim reads the same claim, payer terms and postings;
  * posting itself is in activities/posting.ts.
  */
-import type { Prisma } from '../generated/prisma/client.ts';
+import { randomUUID } from 'node:crypto';
+import type { PatientStatement, Prisma } from '../generated/prisma/client.ts';
 import { dateToDay } from '../domain/days.ts';
 import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
 import { insertOnce } from './insert-once.ts';
+import { insertRows, insertRowsReturning } from './raw-insert.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
 import { BILLING_CONTEXT, loadBillingContext } from './billing.ts';
 import { postRemittanceFile, postedPayments } from './posting.ts';
@@ -123,20 +125,25 @@ export function createRemittanceInternalActivities({
       );
       const statement = await insertOnce(
         () =>
-          prisma.patientStatement.createManyAndReturn({
-            data: {
-              encounterId: input.encounterId,
-              patientId: encounter.patientId,
-              claimId: claim.id,
-              billedCents: answer.chargeCents,
-              insuranceExpectedCents: answer.paidCents,
-              patientOwesCents,
-              dueDate: new Date(document.dueDate),
-              breakdown: document as unknown as Prisma.InputJsonValue,
-              basis: 'remittance',
-            },
-            skipDuplicates: true,
-          }),
+          insertRowsReturning<PatientStatement>(
+            prisma,
+            'PatientStatement',
+            [
+              {
+                id: randomUUID(),
+                encounterId: input.encounterId,
+                patientId: encounter.patientId,
+                claimId: claim.id,
+                billedCents: answer.chargeCents,
+                insuranceExpectedCents: answer.paidCents,
+                patientOwesCents,
+                dueDate: new Date(document.dueDate),
+                breakdown: JSON.stringify(document),
+                basis: 'remittance',
+              },
+            ],
+            { onConflictDoNothing: true },
+          ),
         () => prisma.patientStatement.findUniqueOrThrow({ where: { encounterId: input.encounterId } }),
       );
       // The statement's cycle (reminders, final notice) starts with it.
@@ -231,17 +238,22 @@ export function createRemittanceExternalActivities({
         chargeCents: claim.totalChargeCents,
       });
       const key = `status-inquiry:${input.claimId}:${input.inquiry}`;
-      await prisma.claimStatusEvent.createMany({
-        data: {
-          claimId: input.claimId,
-          source: 'status-inquiry',
-          category: answer.category,
-          words: `277 ${answer.category}/${answer.statusCode}: ${answer.words}`,
-          at: new Date(answer.asOf),
-          key,
-        },
-        skipDuplicates: true,
-      });
+      await insertRows(
+        prisma,
+        'ClaimStatusEvent',
+        [
+          {
+            id: randomUUID(),
+            claimId: input.claimId,
+            source: 'status-inquiry',
+            category: answer.category,
+            words: `277 ${answer.category}/${answer.statusCode}: ${answer.words}`,
+            at: new Date(answer.asOf),
+            key,
+          },
+        ],
+        { onConflictDoNothing: true },
+      );
       return { category: answer.category, statusCode: answer.statusCode, words: answer.words };
     },
 

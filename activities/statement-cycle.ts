@@ -4,7 +4,9 @@
  * the records they leave (notices sent, the cycle's state for the worklists, missed installments).
  * Each write is keyed so a retried activity writes nothing twice.
  */
+import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from './deps.ts';
+import { insertRows } from './raw-insert.ts';
 import { writeOffBalance } from '../billing/statement-adjustments.ts';
 import { statementBalance } from '../payments/balance.ts';
 import { statementFacts } from '../payments/dunning-holds.ts';
@@ -32,7 +34,9 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
   };
   const writeNotice = async ({ statementId, kind, seq, balanceCents }: Notice): Promise<void> => {
     // Once per kind and number (unique key): one INSERT ... ON CONFLICT DO NOTHING.
-    await prisma.statementNotice.createMany({ data: { statementId, kind, seq, balanceCents }, skipDuplicates: true });
+    await insertRows(prisma, 'StatementNotice', [{ id: randomUUID(), statementId, kind, seq, balanceCents }], {
+      onConflictDoNothing: true,
+    });
   };
   const writeState = async (input: CycleState): Promise<void> => {
     const data = {

@@ -1,0 +1,56 @@
+/**
+ * INSERT statements the activities send as raw SQL instead of Prisma's `createMany` /
+ * `createManyAndReturn`.
+ *
+ * Prisma 7 keeps a query plan per query shape, but not for createMany: it compiles a new plan in its
+ * WebAssembly query compiler at every call. A routine visit made nine such calls, and compiling
+ * them was 6–7 % of the worker's main-thread CPU in the benchmark's profiles. Raw SQL has no plan
+ * to compile.
+ *
+ * Values are bound parameters; PostgreSQL gives each the type of its target column. Table and
+ * column names come from our own code, never from input.
+ *
+ * Prisma's client-side defaults are not applied here: give `id` (randomUUID) and any `@updatedAt`
+ * column yourself. Defaults the database holds (`now()`, `"[]"`) still apply.
+ * Json columns take `JSON.stringify(value)`; a Date is written as its UTC time (see parameter()).
+ */
+import { Prisma } from '../generated/prisma/client.ts';
+
+/** A PrismaClient or an interactive transaction's client. */
+type Db = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
+
+type Row = Record<string, unknown>;
+
+/**
+ * A value as a bound parameter. A Date is sent as its ISO text in UTC, as Prisma writes it: the
+ * column's type reads it (timestamp: the UTC time, date: the day), whatever the process's time zone.
+ */
+function parameter(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  return value ?? null;
+}
+
+function insertStatement(table: Prisma.ModelName, rows: readonly Row[], onConflictDoNothing: boolean, returning: boolean): Prisma.Sql {
+  const columns = Object.keys(rows[0] ?? {});
+  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => parameter(row[column])))})`);
+  return Prisma.sql`INSERT INTO "public".${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${Prisma.join(values)}${Prisma.raw(onConflictDoNothing ? ' ON CONFLICT DO NOTHING' : '')}${Prisma.raw(returning ? ' RETURNING *' : '')}`;
+}
+
+type InsertOptions = { onConflictDoNothing?: boolean };
+
+/** Inserts the rows (all with the same columns) in one statement; with onConflictDoNothing, rows whose unique key is taken are skipped. Answers how many were inserted. */
+export async function insertRows(db: Db, table: Prisma.ModelName, rows: readonly Row[], opts: InsertOptions = {}): Promise<number> {
+  if (rows.length === 0) return 0;
+  return db.$executeRaw(insertStatement(table, rows, opts.onConflictDoNothing ?? false, false));
+}
+
+/** As insertRows, answering the rows inserted as stored (RETURNING *). */
+export async function insertRowsReturning<T>(
+  db: Db,
+  table: Prisma.ModelName,
+  rows: readonly Row[],
+  opts: InsertOptions = {},
+): Promise<T[]> {
+  if (rows.length === 0) return [];
+  return db.$queryRaw<T[]>(insertStatement(table, rows, opts.onConflictDoNothing ?? false, true));
+}
