@@ -125,7 +125,7 @@ export function buildQuery(text: string, withHead = false): SearchQuery {
     for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
     return ' , ';
   });
-  const tokens = [...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))];
+  const tokens = withFractureDefaults([...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))]);
   const laterality = lateralityOf(tokens);
   const q: SearchQuery = laterality ? { tokens, laterality } : { tokens };
   const at = withHead ? PHRASE_HEAD_END.exec(kept) : null;
@@ -133,6 +133,29 @@ export function buildQuery(text: string, withHead = false): SearchQuery {
   if (/\b(without|not|no)\b/i.test(expanded)) q.negated = true;
   if (excluded.size) q.excluded = [...excluded];
   return q;
+}
+
+/**
+ * Displacement is an axis of some fracture codes only (the types and parts the tabular splits by
+ * it): a title without it neither explains nor misses the record's "displaced"/"nondisplaced".
+ */
+const DISPLACEMENT = ['displaced', 'nondisplaced'] as const;
+
+/** Long bones whose fracture with no part stated is coded to the shaft: the tabular has no "part unspecified" code for them. */
+const SHAFT_BY_DEFAULT = new Set(['tibia', 'fibula', 'ulna', 'radius', 'humerus']);
+/** Words that name a part (or a kind of fracture that stands for one) of a long bone. */
+const BONE_PARTS = new Set(
+  tokenize(
+    'shaft midshaft diaphysis neck head end upper lower malleolus malleolar bimalleolar trimalleolar condyle condylar bicondylar epicondyle supracondylar plateau spine tuberosity tubercle styloid olecranon coronoid physeal physis epiphysis metaphysis pilon plafond trochlea capitellum surgical anatomical greater lesser torus buckle greenstick stress pathological',
+  ),
+);
+
+/** The classification's default for a fracture query: a long bone with no part stated is its shaft (index: Fracture, tibia (shaft)). */
+function withFractureDefaults(tokens: string[]): string[] {
+  if (!tokens.includes('fracture')) return tokens;
+  const out = [...tokens];
+  if (tokens.some((t) => SHAFT_BY_DEFAULT.has(t)) && !tokens.some((t) => BONE_PARTS.has(t))) out.push('shaft');
+  return out;
 }
 
 /** Sum of the rarity of the words a query must explain. */
@@ -179,6 +202,9 @@ function scoreText(
 ): { score: number; matched: string[] } {
   const facts = factsOf(text);
   const have = inherited.length ? new Set([...text.tokens, ...inherited]) : facts.words;
+  if (!DISPLACEMENT.some((t) => have.has(t))) {
+    for (const t of DISPLACEMENT) if (q.tokens.includes(t)) totalWeight -= icd.idf.get(t) ?? 0;
+  }
   // Words the title rules out ("without aura") are not a match for the same word in the record.
   // (Words the record itself rules out are in q.excluded, not in q.tokens.)
   const ruledOut = negatedOf(text);
@@ -218,7 +244,10 @@ function scoreText(
     }
   }
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
-  const core = coreOf(text);
+  // A fracture not stated displaced or nondisplaced is coded displaced (guideline I.C.19.c.1): the
+  // title's "displaced" is then the default, neither evidence nor unexplained detail.
+  const displacementStated = DISPLACEMENT.some((t) => q.tokens.includes(t));
+  const core = displacementStated ? coreOf(text) : coreOf(text).filter((t) => t !== 'displaced');
   const qset = new Set(q.tokens);
   const explained = core.filter((t) => qset.has(t) || regionWords.has(t)).length;
   const titleCoverage = core.length ? explained / core.length : 0.5;
@@ -414,6 +443,16 @@ export function encounterPhase(context: string): EncounterPhase | undefined {
   return undefined;
 }
 
+/** An open (compound) fracture, as the record words it; "open reduction" is a procedure, not the fracture. */
+const OPEN_FRACTURE =
+  /\b(?:open|compound)\s+(?:(?:[a-z-]+\s+){0,4})?(?:fracture|fx)\b|\b(?:fracture|fx)\b[^.;]{0,40}?\b(?:open|compound)\b(?!\s+reduction)|\bgustilo\b|\bbone (?:exposed|protruding)\b/i;
+const GUSTILO_III = /\b(?:type|grade|gustilo)\s+(?:iii|3)\s*[abc]?\b/i;
+
+function openFracture(context: string): boolean {
+  const text = context.replace(/\bopen reduction\b/gi, ' ');
+  return OPEN_FRACTURE.test(text) && !/\bclosed\s+(?:[a-z-]+\s+){0,4}?fracture\b/i.test(text);
+}
+
 /** For codes that need a 7th character: the documented encounter phase, else the first (initial) one. */
 export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: string): SearchHit {
   const kids = (icd.children.get(hit.entry) ?? []).filter((k) => {
@@ -430,9 +469,19 @@ export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: stri
     const value = /^\W*(mild|moderate|severe|indeterminate) stage\b/.exec(suffix(k))?.[1];
     return value !== undefined && new RegExp(`\\b${value}\\b`, 'i').test(context);
   });
+  // Open or closed (closed by default, guideline I.C.19.c.1): an open fracture of unstated Gustilo
+  // type is type I or II, the first open character the tabular lists.
+  const open = openFracture(context);
+  const gustiloIII = open && GUSTILO_III.test(context);
+  const fits = (k: number) => {
+    const s = suffix(k);
+    if (!s.includes('fracture')) return true;
+    if (!open) return !s.includes('open');
+    return s.includes('open') && (!gustiloIII || s.includes('iiia'));
+  };
   let pick: number | undefined = staged;
   for (const want of staged === undefined ? wants : []) {
-    pick = kids.find((k) => suffix(k).includes(want));
+    pick = kids.find((k) => suffix(k).includes(want) && fits(k)) ?? kids.find((k) => suffix(k).includes(want));
     if (pick !== undefined) break;
   }
   pick ??= kids[0];

@@ -16,6 +16,9 @@ const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surg
 /** Body sites a single-letter side ("L knee") may precede. */
 const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side`;
 
+/** The femoral, radial and ulnar bones, named by their adjective before one of their parts. */
+const BONE_OF: Record<string, string> = { femoral: 'femur', radial: 'radius', ulnar: 'ulna' };
+
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
 const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
@@ -158,7 +161,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     'influenza due to other identified influenza virus',
   ],
   [/\b(sprain|strain)ed\b/g, '$1'],
-  [/\bfractured\b/g, 'fracture'],
+  [/\bfractured\b|\bfx\b/g, 'fracture'],
+  [
+    // (The tabular writes "radial styloid process" but "ulna styloid process".)
+    /\b(femoral|radial|ulnar)\s+(?=(?:neck|shaft|midshaft|head|condyles?|fractures?)\b)|\b(ulnar)\s+(?=styloid\b)/g,
+    (_m, bone, ulna) => `${BONE_OF[bone || ulna || ''] ?? bone} `,
+  ],
   [/\bdislocated\b/g, 'dislocation'],
   [/\bemesis\b/g, 'vomiting'],
   [/\bdiarrhoea\b/g, 'diarrhea'],
@@ -227,6 +235,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   ],
   [/\b(?:recurrent |frequent |multiple |repeated )?falls\b/g, 'falls falling'],
   [/\bhypothyroid\b/g, 'hypothyroidism'],
+  // Index: Hepatitis, viral, type A/B/C/E (B15-B19); "hep C", "HCV" as hepatitis C.
+  [/\b(?:viral\s+)?(?:hepatitis|hep)\s+([a-e])\b(?!\s+(?:vaccin|immuni|shot|booster))/g, 'viral hepatitis $1'],
   [/\bvit(amin)?\s*d\b/g, 'vitamin d'],
   [/\bhigh cholesterol\b/g, 'hypercholesterolemia'],
   [/\bbilat\b/g, 'bilateral'],
@@ -260,8 +270,10 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   // The index: Stone, kidney and Calculus, kidney N20.0 (the calculus is named, not a congenital "renal calculi").
   [/\b(?:kidney|renal) stones?\b|\bstones? in (?:the |her |his )?kidneys?\b/g, 'calculus of kidney'],
   [/\bnephrolithiasis\b/g, 'calculus of kidney nephrolithiasis'],
-  [/\bdistal\b/g, 'lower end'],
-  [/\bproximal\b/g, 'upper end'],
+  // The distal and proximal parts of a long bone are its lower and upper ends; the tabular keeps the
+  // words themselves for the phalanges, the interphalangeal joints and the poles and thirds of a bone.
+  [/\bdistal\b(?!\s+(?:phalan\w*|interphalangeal|pole|third|radioulnar))/g, 'lower end'],
+  [/\bproximal\b(?!\s+(?:phalan\w*|interphalangeal|pole|third|radioulnar))/g, 'upper end'],
   [/\brt\b/g, 'right'],
   [/\blt\b/g, 'left'],
   [/\b(hx|h\/o)\b/g, 'history'],
@@ -408,6 +420,8 @@ export function expandAbbreviations(text: string): string {
 /** Light suffix stripping so "fractures"/"fracture" and "diabetic"/"diabetes" meet. */
 export function stem(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
+  const bone = BONE_ADJECTIVES.get(word);
+  if (bone) return bone;
   if (word === 'diabetic' || word === 'diabetes') return 'diabet';
   if (word === 'elevated' || word === 'elevation') return 'elevat';
   // "Urinary urgency" and "urgency of urination" meet ("urine", "urinary", "urination").
@@ -416,6 +430,28 @@ export function stem(word: string): string {
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
+
+/**
+ * Bones named by their adjective ("tibial shaft", "femoral neck", "radial head") meet the tabular's
+ * noun ("shaft of tibia", "neck of femur", "head of radius"); titles that use the adjective
+ * ("tibial spine") are read the same way, so they still meet their own words. The femoral, radial
+ * and ulnar vessels and nerves keep their adjective: those three are bones only before a bone's part.
+ */
+const BONE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
+  ['tibial', 'tibia'],
+  ['fibular', 'fibula'],
+  ['humeral', 'humerus'],
+  ['clavicular', 'clavicle'],
+  ['patellar', 'patella'],
+  ['calcaneal', 'calcaneus'],
+  ['scapular', 'scapula'],
+]);
+
+/**
+ * A letter naming a type after these words ("hepatitis C", "vitamin A", "hemophilia A", "protein C")
+ * is a word of the diagnosis, not the stop word it is elsewhere ("c/o", "a").
+ */
+const TYPED_BY_LETTER = new Set(['hepatitis', 'vitamin', 'hemophilia', 'protein']);
 
 /** All tokens of a text, stemmed, stop words removed (neutral words kept). */
 export function tokenize(text: string): string[] {
@@ -430,8 +466,12 @@ function tokenizeUncached(text: string): string[] {
     .replace(/\bnon[-\s]+(?=[a-z])/g, 'non')
     .replace(/[^a-z0-9]+/g, ' ');
   const out: string[] = [];
+  let previous = '';
   for (const raw of cleaned.split(' ')) {
-    if (!raw || STOP_WORDS.has(raw)) continue;
+    if (!raw) continue;
+    const typeLetter = raw.length === 1 && TYPED_BY_LETTER.has(previous);
+    previous = raw;
+    if (STOP_WORDS.has(raw) && !typeLetter) continue;
     out.push(stem(raw));
   }
   return out;
