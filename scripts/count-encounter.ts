@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/count-encounter.ts [--encounters 3] [--statements-file F]`: counts what one routine visit costs the
  * Temporal server from intake to billed, independent of the machine's load: history events,
- * workflow tasks, activities, timers, search-attribute upserts (the product's and the SDK's
+ * payload bytes, workflow tasks, activities, timers, search-attribute upserts (the product's and the SDK's
  * TemporalChangeVersion, one per `patched()` marker), markers, child workflows, and the Temporal
  * calls the activities make themselves (e.g. a workflow started from inside an activity), and
  * the SQL statements each activity sends (by activity type and kind; the rest, outside any
@@ -32,11 +32,26 @@ const encounters = Number(args.encounters);
 
 type Event = temporal.api.history.v1.IHistoryEvent;
 
+/** The bytes of every payload's data (as stored: encrypted) anywhere inside an event. */
+function payloadBytes(value: unknown): number {
+  if (value === null || typeof value !== 'object' || value instanceof Uint8Array) return 0;
+  let bytes = 0;
+  for (const [key, inner] of Object.entries(value)) {
+    if (key === 'data' && inner instanceof Uint8Array && 'metadata' in value) bytes += inner.byteLength;
+    else bytes += payloadBytes(inner);
+  }
+  return bytes;
+}
+
 /** What one workflow's history says, as counts by row of the printed table. */
 function countHistory(events: Event[]): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (row: string, n = 1) => counts.set(row, (counts.get(row) ?? 0) + n);
   add('history events', events.length);
+  add(
+    'payload bytes (encrypted, in history)',
+    events.reduce((sum, event) => sum + payloadBytes(event), 0),
+  );
   for (const event of events) {
     if (event.workflowTaskCompletedEventAttributes) add('workflow tasks (completed)');
     if (event.activityTaskScheduledEventAttributes) add('activities');
