@@ -4,6 +4,9 @@
  * (hundreds of ms on a busy server; the encounter is safe either way).
  *
  * - At most `concurrency` starts are in flight; the others wait in memory, in order.
+ * - A start handed off goes out on the event loop's next turn (setImmediate), after the answer
+ *   to the POST was written: encrypting its payloads and building its gRPC request no longer
+ *   sit between the stored encounter and the answer.
  * - `full`: `maxPending` stored encounters are waiting for (or in) their start; intake then sheds
  *   new submissions with 503 + Retry-After before writing anything (api/intake-admission.ts),
  *   Retry-After from `secondsToSend`, the pace of the recent starts.
@@ -138,7 +141,8 @@ export class EncounterWorkflowStarts {
   #whenSlotFree(): Promise<void> {
     if (this.#running < this.#concurrency) {
       this.#running += 1;
-      return Promise.resolve();
+      // After the request that handed it off has written its answer (see the top of this file).
+      return new Promise((resolve) => setImmediate(resolve));
     }
     // The slot is handed over by the start that frees it (#running stays as it was).
     return new Promise((resolve) => this.#waiting.push(resolve));
