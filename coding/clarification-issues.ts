@@ -17,6 +17,7 @@ import {
 } from './clarification.ts';
 import { recordText, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
+import { isComplaintCode } from './complaints.ts';
 import { isExtension } from './icd10cm.ts';
 import { sidesInFamily } from './laterality.ts';
 import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
@@ -72,7 +73,7 @@ export function mentionIssue(
     const issue = open(encounter);
     if (issue) return issue;
   }
-  if (!q.laterality && !isComplaint(run, top.code)) {
+  if (!q.laterality && !isComplaintCode(run.codeSets.icd, top.code)) {
     const sides = sidesInFamily(run, q, top, fullText);
     if (sides.length > 0) {
       const issue = open({
@@ -123,27 +124,6 @@ export function mentionIssue(
   // it sends the encounter to a coder (straight-through.ts: low-confidence, competing-families),
   // never to the physician.
   return undefined;
-}
-
-/** A title that names a complaint, not a disease ("Pain in knee", "Stiffness of joint", "Effusion, ..."). */
-const COMPLAINT_TITLE = /^(pain|stiffness|effusion|swelling|cramp|numbness|tenderness|mass|lump)\b|\bpain in\b/i;
-
-/**
- * A sign or symptom code (chapter 18, or a complaint the musculoskeletal chapter codes by joint):
- * outpatient coding reports the complaint as documented, so its unstated side is not asked; a
- * disease or injury of a paired organ (osteoarthritis, cataract of a named type, fracture) is.
- */
-function isComplaint(run: CodingRun, code: string): boolean {
-  if (code.startsWith('R')) return true;
-  const icd = run.codeSets.icd;
-  let i = icd.byCode.get(code);
-  for (let depth = 0; i !== undefined && i >= 0 && depth < 4; depth++) {
-    const e = icd.entries[i];
-    if (!e || e.kind > 1) break;
-    if (COMPLAINT_TITLE.test(e.description)) return true;
-    i = e.parent;
-  }
-  return false;
 }
 
 const ENCOUNTER_TYPE_ASPECT = 'encounter type (active treatment, routine healing or sequela)';

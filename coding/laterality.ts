@@ -5,10 +5,12 @@
  */
 import type { RecordSection } from '../domain/coding.ts';
 import { resolutionFor, sideConflictQuestion, type ClarificationIssue } from './clarification.ts';
-import type { CodingRun, MentionWork } from './coding-run.ts';
+import { titleShare, type CodingRun, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { isExtension, type Icd10Cm } from './icd10cm.ts';
-import { queryText, rank, searchFilter } from './ranking.ts';
+import { regionsMeet, regionsOf, type Region } from './body-sites.ts';
+import { isComplaintCode } from './complaints.ts';
+import { conditionWords, queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
 import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from './text.ts';
 
@@ -22,24 +24,92 @@ export function lateralityFromRecord(run: CodingRun, m: Mention): SideStatement 
   return side && src ? { side, ...src } : undefined;
 }
 
-/** Every side the rest of the record states about the same body site, with the statement that says it. */
-function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; section: RecordSection }> {
-  const key = new Set(
+/** Distinctive words of the mention (its side aside). */
+function keyWords(run: CodingRun, m: Mention): Set<string> {
+  return new Set(
     tokenize(expandAbbreviations(m.text)).filter(
       (t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !(LATERALITY_WORDS as readonly string[]).includes(t),
     ),
   );
-  const sources: Array<{ text: string; section: RecordSection }> = [
+}
+
+function sideSources(run: CodingRun): Array<{ text: string; section: RecordSection }> {
+  return [
     ...run.notes.filter((n) => n.assertion === 'affirmed').map((n) => ({ text: n.text, section: 'notes' as const })),
     ...run.input.documentation.procedures.map((p) => ({ text: p.description, section: 'procedures' as const })),
   ];
+}
+
+/** Every side the rest of the record states about the same body site, with the statement that says it. */
+function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; section: RecordSection }> {
+  const key = keyWords(run, m);
   const found = new Map<string, { text: string; section: RecordSection }>();
-  for (const s of sources) {
+  for (const s of sideSources(run)) {
     const tokens = tokenize(expandAbbreviations(s.text));
     const side = lateralityOf(tokens);
     if (side && tokens.some((t) => key.has(t))) found.set(side, s);
   }
   return found;
+}
+
+/** A statement of a normal or absent finding ("right leg normal"), or of the past ("repaired 2018"): no side of today's condition. */
+const NOT_TODAY =
+  /\b(normal|nl|wnl|unremarkable|intact|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|repaired|resolved|years? ago|(19|20)\d\d)\b/i;
+
+/** "Left" as a verb ("left open", "left in place"): no side. */
+const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the\b|to\b)/gi;
+
+interface SideOfCondition extends SideStatement {
+  /** The statement names the condition itself (a restatement of the diagnosis), not a sign of it. */
+  namesCondition: boolean;
+}
+
+/**
+ * The statements of the record giving a side of the mention's condition today: at its site (a word
+ * of the mention or a region that meets its region) and about it (aboutTheCondition).
+ */
+function sidesOfCondition(run: CodingRun, m: Mention): SideOfCondition[] {
+  const key = keyWords(run, m);
+  const own = conditionWords([...key], run.codeSets.icd);
+  const regions = regionsOf(expandAbbreviations(m.text));
+  const out: SideOfCondition[] = [];
+  for (const s of sideSources(run)) {
+    if (NOT_TODAY.test(s.text)) continue;
+    const tokens = tokenize(expandAbbreviations(s.text.replace(LEFT_AS_VERB, ' ')));
+    const side = lateralityOf(tokens);
+    if (!side) continue;
+    const atSite = tokens.some((t) => key.has(t)) || regionsClose(regions, regionsOf(expandAbbreviations(s.text)));
+    if (atSite && aboutTheCondition(run, key, s.text, tokens)) out.push({ side, ...s, namesCondition: tokens.some((t) => own.has(t)) });
+  }
+  return out;
+}
+
+const HALF = 0.5;
+const NEOPLASM_WORDS = /\b(neoplasm|carcinoma|cancer|malignan\w*|tumou?r|sarcoma|lymphoma|melanoma|adenoma)\b/i;
+
+/** Parts of one hand or one foot: a side stated for one is the side of the others (wrist and hand). */
+const DISTAL: ReadonlyArray<ReadonlySet<Region>> = [new Set(['hand', 'wrist', 'finger']), new Set(['foot', 'ankle', 'toe', 'heel'])];
+
+function regionsClose(a: ReadonlySet<Region>, b: ReadonlySet<Region>): boolean {
+  if (regionsMeet(a, b)) return true;
+  return DISTAL.some((group) => [...a].some((x) => group.has(x)) && [...b].some((y) => group.has(y)));
+}
+
+/**
+ * A side belongs to the condition it is written with: a statement at the same site is about the
+ * mention's condition when it names that condition, nothing else, or only a complaint (pain,
+ * numbness, effusion: a sign of the condition). A statement naming another disease ("left breast
+ * cyst" beside a right breast carcinoma) gives that disease's side.
+ */
+function aboutTheCondition(run: CodingRun, key: ReadonlySet<string>, text: string, tokens: readonly string[]): boolean {
+  const icd = run.codeSets.icd;
+  const own = conditionWords([...key], icd);
+  if (tokens.some((t) => own.has(t))) return true;
+  const other = [...conditionWords(tokens, icd)].filter((t) => !key.has(t) && (icd.idf.get(t) ?? 0) >= 3.5);
+  if (other.length === 0) return true;
+  const top = rank(run, { tokens: other }, '', () => true)[0];
+  // Another disease only when its code's title is mostly what the statement says (not "night" of night blindness).
+  return top === undefined || isComplaintCode(icd, top.code) || titleShare(top.matchedText, text) <= HALF;
 }
 
 /** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
@@ -108,8 +178,18 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   // Both sides of the site described elsewhere: which one the diagnosis means is read, not settled.
   if (sides.size > 1 && [...sides.keys()].some((s) => s !== ownSide))
     work.inferred.push('the record also describes the other side of the site');
-  const other = lateralityFromRecord(run, m);
-  if (!other || other.side === 'bilateral' || other.side === ownSide) return;
+  // A statement about the condition giving the other side (HPI or exam one side, the assessment the
+  // other) is a conflict, unless it names another finding while a description of the condition
+  // (not a restatement of the diagnosis) gives the diagnosis's own side ("right upper lobe mass"
+  // beside "left lung nodule": the nodule is another lesion).
+  const statements = sidesOfCondition(run, m);
+  const other = statements.find((s) => s.side !== ownSide && s.side !== 'bilateral');
+  if (!other) return;
+  const ownDescribed = statements.some((s) => s.side === ownSide && !s.namesCondition);
+  if (ownDescribed && !other.namesCondition) return;
+  // A tumour's side is the side of the statements naming it: a finding on the other side (a nodule,
+  // a cyst, pain) is another lesion or a complaint, not a second side of the tumour.
+  if (NEOPLASM_WORDS.test(expandAbbreviations(m.text)) && !other.namesCondition) return;
   const conflict: ClarificationIssue = {
     kind: 'laterality',
     question: sideConflictQuestion(m.original, other.text),
@@ -127,7 +207,10 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
     .replace(/\s+/g, ' ')
     .trim();
   if (chosen) {
-    work.mention = { ...m, text: `${unsided} ${chosen}` };
+    // The answered side is added to the record's words (as other steps' details are), so the
+    // diagnosis line's own wording, which names the other side, no longer codes it.
+    work.mention = { ...m, text: unsided };
+    work.extra.push(chosen);
     work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
   } else {
     work.mention = { ...m, text: unsided };
