@@ -9,7 +9,8 @@ import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { drugInducedMembers } from './drug-induced.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { drugEffects } from './drug-effects.ts';
@@ -69,12 +70,14 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
+  { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
+  { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },

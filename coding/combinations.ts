@@ -123,3 +123,27 @@ export function copdWithLowerRespiratoryInfection(run: CodingRun, drafts: Diagno
   if (copd.code === 'J44.9') return drafts.map((d) => (d === copd ? combined : d));
   return [...drafts, { ...combined, order: copd.order + 0.1, alternatives: [] }];
 }
+
+/**
+ * Step: COPD documented with emphysema is the emphysema code alone: emphysema is a chronic obstructive
+ * pulmonary disease of its own category (J43), and J44 holds the "other" COPD (index: Disease, lung,
+ * obstructive, with emphysema - see Emphysema). COPD NOS (J44.9) beside a J43 code is dropped, its
+ * evidence kept on the emphysema; an exacerbation or infection (J44.1, J44.0) is not NOS and stays.
+ */
+export function copdWithEmphysema(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const emphysema = drafts.find((d) => d.code.startsWith('J43'));
+  const nos = drafts.find((d) => d.code === 'J44.9');
+  if (!emphysema || !nos) return drafts;
+  return drafts
+    .filter((d) => d !== nos)
+    .map((d) =>
+      d === emphysema
+        ? {
+            ...d,
+            order: Math.min(d.order, nos.order),
+            evidence: [...d.evidence, ...nos.evidence],
+            rationale: `${d.rationale} COPD also documented ("${nos.evidence[0]?.text ?? ''}"): with emphysema the emphysema code carries it, J44.9 is not coded beside it.`,
+          }
+        : d,
+    );
+}

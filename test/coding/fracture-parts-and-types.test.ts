@@ -53,3 +53,17 @@ describe('fracture of a bone named by its adjective or with no part stated', () 
     expect(withSeventhCharacter(icd, hit, 'open fracture, routine healing').code).toBe('S82.202E');
   });
 });
+
+describe('combination codes the tabular makes', () => {
+  it('COPD documented with emphysema is the emphysema code alone; an exacerbation stays', () => {
+    expect(codes(['COPD with emphysema'])).toEqual(['J43.9']);
+    expect(codes(['Chronic obstructive pulmonary disease', 'Centrilobular emphysema']).sort()).toEqual(['J43.2']);
+    expect(codes(['COPD with acute exacerbation', 'Emphysema']).sort()).toEqual(['J43.9', 'J44.1']);
+  });
+
+  it("a condition the record ties to a drug is the family's drug-induced code, with the drug's adverse effect", () => {
+    expect(codes(['Hypothyroidism due to amiodarone'])).toEqual(['E03.2', 'T46.2X5A']);
+    expect(codes(['Drug-induced hypothyroidism'])).toEqual(['E03.2']);
+    expect(codes(['Hypothyroidism'])).toEqual(['E03.9']);
+  });
+});
