@@ -39,6 +39,22 @@ const CAUSES: readonly Cause[] = [
     link: 'due to antineoplastic chemotherapy',
     inTitle: /\bantineoplastic chemotherapy\b/i,
   },
+  {
+    // Group 3 pulmonary hypertension (I27.23) needs the link to the lung disease or hypoxia.
+    stated:
+      /\b(copd|chronic obstructive pulmonary disease|emphysema|interstitial lung disease|ild|pulmonary fibrosis|idiopathic pulmonary fibrosis|ipf|obstructive sleep apnea|osa|obesity hypoventilation)\b/i,
+    name: 'the lung disease or hypoxia',
+    link: 'due to lung diseases and/or hypoxia',
+    inTitle: /\bdue to lung diseases\b/i,
+  },
+  {
+    // Secondary hypertension (I15.2) needs the link to the endocrine disorder.
+    stated:
+      /\b(hyperaldosteronism|aldosteronism|conn(')?s syndrome|cushing(')?s (syndrome|disease)|pheochromocytoma|acromegaly|hyperthyroidism|thyrotoxicosis|hyperparathyroidism)\b/i,
+    name: 'the endocrine disorder',
+    link: 'secondary to endocrine disorders',
+    inTitle: /\bsecondary to endocrine\b/i,
+  },
 ];
 
 /** A cause in the past or too slight to ask about ("completed chemotherapy in 2022", "social alcohol use"). */
@@ -99,6 +115,11 @@ const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegEx
     effects: /\b(urticaria|hives|rash|drug eruption|dermatitis|angioedema|diarrh\w*|colitis)\b/i,
   },
   { cause: /\b(amiodarone)\b/i, name: 'amiodarone', effects: /\b(hypothyroidism|hyperthyroidism|thyrotoxicosis)\b/i },
+  {
+    cause: /\b(lithium)\b/i,
+    name: 'lithium',
+    effects: /\b(hypothyroidism|goiter|hypercalcemia|hyperparathyroidism|nephrogenic diabetes insipidus)\b/i,
+  },
   {
     cause:
       /\b(sertraline|fluoxetine|citalopram|escitalopram|paroxetine|ssris?|hydrochlorothiazide|hctz|chlorthalidone|thiazides?|furosemide|carbamazepine|oxcarbazepine)\b/i,

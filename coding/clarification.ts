@@ -44,6 +44,9 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   if (option && option.label !== OTHER_OPTION && option.label !== UNDETERMINED_OPTION) return { kind: 'option', option };
   if (answer.freeText && answer.freeText.trim()) {
     const text = answerAsDocumentation(answer.freeText);
+    // "Yes, (due to) the lithium" to a question offering a "Yes" option: that option, with what the answer adds.
+    const yes = ASSENT_FIRST.test(answer.freeText) ? issue.options.find((o) => /^yes\b/i.test(o.label)) : undefined;
+    if (yes) return { kind: 'option', option: yes.refine && !ASSENT.test(text) ? { ...yes, refine: `${yes.refine} ${text}` } : yes };
     const named = optionNamedBy(issue.options, answer.freeText);
     if (!named) return { kind: 'free-text', text };
     // The answer names one of the offered values: that value, with whatever else the answer
@@ -87,6 +90,8 @@ export function optionNamedBy(options: readonly ClarificationOption[], freeText:
 /** A clause of an answer that takes something back ("the type 1 entry was an error"): not documentation of the condition. */
 const RETRACTION =
   /\b(error|erroneous|in error|mistake|mistaken|incorrect|wrong|inaccurate|not accurate|should be (removed|deleted)|disregard)\b/i;
+/** An answer that opens by assenting ("Yes, from the lithium"). */
+const ASSENT_FIRST = /^\s*(yes|yeah|yep|correct|confirmed|agreed?)\b/i;
 /** A bare assent ("yes", "confirmed"): the rest of the answer is what it documents. */
 const ASSENT = /^(yes|yeah|yep|correct|confirmed|agreed?|i agree|that is correct|indeed)$/i;
 /** A result given as support ("the GAD antibodies were negative", "MRI showed a tear"): evidence, not the diagnosis. */

@@ -44,6 +44,7 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
   [/\b(lorazepam|alprazolam|diazepam|clonazepam|benzodiazepines?)\b/i, 'T42.4'],
   [/\b(sertraline|fluoxetine|citalopram|escitalopram|paroxetine|ssris?)\b/i, 'T43.22'],
   [/\b(amitriptyline|nortriptyline|tricyclic antidepressants?)\b/i, 'T43.01'],
+  [/\b(lithium)\b/i, 'T43.59'],
   [/\b(metoprolol|atenolol|carvedilol|propranolol|bisoprolol|beta[- ]blockers?)\b/i, 'T44.7'],
   [/\b(warfarin|coumadin)\b/i, 'T45.51'],
   [/\b(apixaban|eliquis|rivaroxaban|xarelto|dabigatran|clopidogrel|plavix)\b/i, 'T45.52'],
