@@ -11,6 +11,7 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { drugInducedMembers } from './drug-induced.ts';
+import { associatedSymptoms } from './associated-symptoms.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { drugEffects } from './drug-effects.ts';
@@ -68,6 +69,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },

@@ -67,3 +67,10 @@ describe('combination codes the tabular makes', () => {
     expect(codes(['Hypothyroidism'])).toEqual(['E03.9']);
   });
 });
+
+describe('associated symptoms a "with" code lists', () => {
+  it('BPH written with nocturia is the with-LUTS code and the nocturia; BPH alone stays without', () => {
+    expect(codes(['BPH with nocturia'])).toEqual(['N40.1', 'R35.1']);
+    expect(codes(['Benign prostatic hyperplasia'])).toEqual(['N40.0']);
+  });
+});
