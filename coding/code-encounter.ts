@@ -24,6 +24,8 @@ import { codeMentions } from './mentions.ts';
 import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
+import { currentStatus } from './status-codes.ts';
+import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
 import { gestationWeeksConflict } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
@@ -73,6 +75,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
+  { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
@@ -85,6 +88,8 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'merge duplicate codes again', apply: dedupe },
+  { name: 'primary malignancy before its metastases', apply: primaryBeforeMetastases },
+  { name: 'follow-up after completed treatment (Z09) first-listed', apply: followUpAfterCompletedTreatment },
   { name: 'code-first sequencing', apply: sequence },
   { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
   { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },

@@ -140,8 +140,9 @@ export function negatedOf(text: IndexedText): Set<string> {
   let out = negatedCache.get(text.text);
   if (!out) {
     out = new Set<string>();
-    // "not having achieved remission" (C90-C95) rules out the remission.
-    for (const m of text.text.matchAll(/\b(?:without|not)(?:\s+having\s+achieved)?((?:\s+[a-z-]+){1,2})/gi)) {
+    // "not having achieved remission" (C90-C95) rules out the remission; "without diagnosis of
+    // hypertension" (R03.0) rules out the hypertension too (up to three words, as in a record's phrase).
+    for (const m of text.text.matchAll(/\b(?:without|not)(?:\s+having\s+achieved)?((?:\s+(?!with\b|and\b)[a-z-]+){1,3})/gi)) {
       for (const t of tokenize(m[1] ?? '')) out.add(t);
     }
     // "not specified as primary or secondary" (C22.9) rules out each alternative it lists.

@@ -22,13 +22,16 @@
  *   that limb, chest pain with a myocardial infarction, a headache with sinusitis, a toe's pain with
  *   gout of the foot; not a knee's pain with a thrombosis of the thigh;
  * - a disease defined by its accompanying features: the features its clinical definition requires
- *   (DEFINING_FEATURES), which no site or body system relates to it.
+ *   (DEFINING_FEATURES), which no site or body system relates to it;
+ * - an abnormal result of the organ a coded disease is of (ORGAN_RESULTS): elevated transaminases
+ *   with a liver disease, a raised PSA with prostate cancer; other findings (R70-R99) stay.
  */
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { regionsMeet, regionsOf, type Region } from './body-sites.ts';
 import { ancestry, EntryKind, matchesPattern, notesFor } from './icd10cm.ts';
 import { SITE_FAMILIES } from './search.ts';
-import { tokenize } from './text.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
+import { clausesOf } from './context.ts';
 
 type BodySystem =
   | 'circulatory'
@@ -144,7 +147,8 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
   const notes = new Map<DiagnosisDraft, string[]>();
   const kept = drafts.filter((d) => {
     if (!isSymptom(run, d) || documentedByPhysician(run, d)) return true;
-    const by = explainers.find((e) => e !== d && explains(run, e.code, d.code, { dx: mentionText(run, e), symptom: mentionText(run, d) }));
+    const texts = (e: DiagnosisDraft) => ({ dx: mentionText(run, e), symptom: mentionText(run, d) });
+    const by = explainers.find((e) => e !== d && (explains(run, e.code, d.code, texts(e)) || linkedByRecord(run, texts(e))));
     if (!by) return true;
     dropped.add(d.order);
     notes.set(by, [...(notes.get(by) ?? []), `"${d.evidence[0]?.text ?? d.description}" (${d.code})`]);
@@ -165,13 +169,34 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
 
 /** A chapter 18 symptom or a body-system chapter's site symptom. */
 function isSymptom(run: CodingRun, d: DiagnosisDraft): boolean {
-  if (d.code.startsWith('R')) return !FINDING_NOT_SYMPTOM.test(d.code);
+  if (d.code.startsWith('R')) return !FINDING_NOT_SYMPTOM.test(d.code) || organResult(d.code) !== undefined;
   // The organ chapters' complaints a disease's definition names (sensitivity to light, hyperacusis).
   if (DEFINING_FEATURES.some(([, features]) => features.some((f) => matchesPattern(d.code, f)))) return true;
   return SITE_SYMPTOM_TITLE.test(titleOf(run, d.code));
 }
-/** Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains. */
+/** Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains... */
 const FINDING_NOT_SYMPTOM = /^R(7|8|9)/;
+
+/**
+ * ...except a result that measures the organ a coded disease is of: the abnormal values that make or
+ * follow the diagnosis (elevated transaminases in hepatitis or fatty liver, high glucose in diabetes,
+ * proteinuria in a kidney disease, a raised PSA in prostate cancer). Each finding's code patterns, then
+ * the diseases of the organ it measures.
+ */
+const ORGAN_RESULTS: ReadonlyArray<readonly [finding: string, organDiseases: readonly string[]]> = [
+  ['R74.0', ['K70..K77', 'B15..B19', 'B25.1', 'C22']],
+  ['R74.8', ['K85', 'K86']],
+  ['R73', ['E08..E13', 'O24']],
+  ['R80', ['N00..N08', 'N18', 'E08.2', 'E09.2', 'E10.2', 'E11.2', 'E13.2', 'I12', 'I13', 'O14', 'O11']],
+  ['R94.4', ['N00..N08', 'N17..N19', 'I12', 'I13']],
+  ['R97.2', ['C61', 'D07.5']],
+  ['R97.0', ['C18..C21']],
+  ['R79.1', ['D65..D68']],
+  ['R82.7', ['N10..N12', 'N30', 'N34', 'N39.0', 'O23']],
+  ['R94.31', ['I20..I25', 'I44..I49']],
+  ['R94.6', ['E00..E07']],
+];
+const organResult = (code: string) => ORGAN_RESULTS.find(([finding]) => matchesPattern(code, finding));
 
 /** A diagnosis the record states as established and current: not a symptom, status or history (Z), nor family history. */
 function isDefinitive(run: CodingRun, d: DiagnosisDraft): boolean {
@@ -210,6 +235,8 @@ export function explains(
   // "Code first" at the symptom or "use additional code" at the diagnosis: the classification codes both.
   if (notesFor(icd, symptom, 'cf').some(([, ps]) => ps.some((p) => matchesPattern(dx, p)))) return false;
   if (notesFor(icd, dx, 'ua').some(([, ps]) => ps.some((p) => matchesPattern(symptom, p)))) return false;
+  const measured = organResult(symptom);
+  if (measured) return measured[1].some((p) => matchesPattern(dx, p));
   const cites = (from: string, to: string) => categoryExcludes(run, from).some((p) => matchesPattern(to, p));
   if (cites(symptom, dx) || cites(dx, symptom)) return true;
   if (DEFINING_FEATURES.some(([d, features]) => matchesPattern(dx, d) && features.some((f) => matchesPattern(symptom, f)))) return true;
@@ -285,4 +312,31 @@ const sideOf = (t: string) =>
 function siteWords(title: string): Set<string> {
   const words = tokenize(title).filter((t) => !NOT_SITE.has(t));
   return new Set([...words, ...words.flatMap((t) => SITE_FAMILIES.get(t) ?? [])].filter((t) => !['upper', 'lower', 'limb'].includes(t)));
+}
+
+/** "Due to", "secondary to", "from", "caused by": the record relates a symptom to its cause. */
+const CAUSE_LINK = /\b(?:due to|secondary to|caused by|because of|from|related to|attributed to|d\/t|2\/2)\b/i;
+/** Words of a statement that say nothing of what it is about. */
+const LINK_NEUTRAL = new Set(['acute', 'chronic', 'mild', 'severe', 'likely', 'probable', 'unspecified', 'right', 'left', 'bilateral']);
+
+/**
+ * The record itself says the symptom comes from the diagnosis ("chest pain due to GERD"): a related
+ * definitive diagnosis is established, so the symptom is not coded (guideline I.B.4), whatever the
+ * body system. Read from one statement (a diagnosis line or a clause of the notes) naming the symptom
+ * before the link and the diagnosis after it.
+ */
+function linkedByRecord(run: CodingRun, texts: { dx: string; symptom: string }): boolean {
+  const words = (t: string) => tokenize(expandAbbreviations(t)).filter((w) => w.length > 2 && !LINK_NEUTRAL.has(w));
+  // The symptom's own words: a line "chest pain due to reflux" names its cause after the link.
+  const symptom = words(texts.symptom.split(CAUSE_LINK)[0] ?? '');
+  const dx = words(texts.dx);
+  if (symptom.length === 0 || dx.length === 0) return false;
+  const doc = run.input.documentation;
+  return [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)].some((s) => {
+    const link = CAUSE_LINK.exec(s);
+    if (!link) return false;
+    const before = new Set(words(s.slice(0, link.index)));
+    const after = new Set(words(s.slice(link.index + link[0].length)));
+    return symptom.every((w) => before.has(w)) && dx.some((w) => after.has(w));
+  });
 }

@@ -9,6 +9,7 @@ import type { Mention } from './context.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { matchesPattern, type Icd10Cm } from './icd10cm.ts';
 import {
+  buildQuery,
   encounterPhase,
   mostSpecificBillable,
   NARROW_SITE_FAMILIES,
@@ -101,6 +102,14 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
   [/^R40\.2[0-4]/, /\b(coma scale|gcs|glasgow)\b/i],
   [/^Z68/, /\b(bmi|body mass)\b/i],
+  // A complication of a device, implant or graft (T82-T85) or of care (T80-T88) needs a complication:
+  // "coronary stent status" is the stent's presence (Z95.5), not its stenosis.
+  [
+    /^T8[0-8]/,
+    /\b(complicat\w*|malfunction\w*|failure|failed|(?:re)?stenos\w*|occlu\w*|thrombos\w*|embol\w*|infect\w*|leak\w*|displac\w*|dislodg\w*|break\w*|broken|erosion|rejection|reaction|mechanical|loosen\w*|fractur\w*|hemorrhag\w*|bleed\w*|pain|fibrosis|contracture|dehiscen\w*|disruption|seroma|shock|anaphyla\w*|overdose|poison\w*|due to|caused by)\b/i,
+  ],
+  // Palliative care (Z51.5) needs palliation named: "supportive care" of a cold is not hospice.
+  [/^Z51\.5/, /\b(palliat\w*|hospice|comfort (care|measures)|end[\s-]of[\s-]life)\b/i],
 ];
 
 export function supportFilter(m: Mention): (code: string) => boolean {
@@ -138,8 +147,11 @@ export function historyFilter(m: Mention): ((code: string) => boolean) | undefin
   if (m.assertion === 'personal-history') {
     // A removed organ or limb is its acquired absence (Z89, Z90), not a history of a disease.
     const removal = REMOVAL.test(m.text);
+    // Status after a procedure that left a device, graft, opening or transplant ("s/p CABG", "history of
+    // kidney transplant") is that status (Z93-Z99, guideline I.C.21.c.3).
     return (c) =>
       matchesPattern(c, 'Z85..Z88') ||
+      matchesPattern(c, 'Z93..Z99') ||
       c.startsWith('Z91') ||
       c.startsWith('Z92') ||
       (removal && (c.startsWith('Z89') || c.startsWith('Z90')));
@@ -191,6 +203,9 @@ export function rank(
     // A code the classification titles congenital needs a record that says so ("kidney stone" is
     // not "congenital renal calculi").
     if (!congenital && (CONGENITAL_TITLE.test(h.matchedText) || CONGENITAL_TITLE.test(h.description))) continue;
+    // A code whose title names what the record rules out is not it, whichever of its texts matched
+    // ("elevated blood pressure without hypertension" is not I10 by its inclusion term "high blood pressure").
+    if (q.excluded?.length && titleNames(h.description, q.excluded)) continue;
     const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
     // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
     // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.
@@ -198,6 +213,12 @@ export function rank(
     if (!out.some((o) => o.code === found.code)) out.push(found);
   }
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+}
+
+/** The title names one of the words (and does not itself rule it out: "without diagnosis of hypertension"). */
+function titleNames(title: string, words: readonly string[]): boolean {
+  const q = buildQuery(title);
+  return words.some((w) => q.tokens.includes(w) && !q.excluded?.includes(w));
 }
 
 /** Words of the history/status prefix: they say when, not what ("S/p THA" is not a history of tuberculosis). */

@@ -178,6 +178,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\btype\s+ii\b/g, 'type 2'],
   [/\bdm\b/g, 'diabetes mellitus'],
   [/\bhtn\b/g, 'hypertension'],
+  [/\b(?:bp|b\/p)\b/g, 'blood pressure'],
+  // A stent is an implant (Z95.5 presence of coronary angioplasty implant; Z96.0 urogenital implants).
+  [/\bstents?\b(?!\s+implant)/g, 'stent implant'],
   // Community-acquired pneumonia is pneumonia NOS for the classification (J18.9); the phrase names no organism.
   [/\bcommunity[\s-]+acquired\s+(?=pneumonia)/g, ''],
   [/\bcap\b/g, 'pneumonia'],

@@ -1,0 +1,90 @@
+/**
+ * The first-listed diagnosis of an outpatient visit (guideline section IV): the condition chiefly
+ * responsible for the visit, read from what the record says about each coded condition, not only from
+ * the order the physician wrote them in.
+ *
+ * - A primary malignancy is listed before its secondary sites (guideline I.C.2.a/b), unless the visit's
+ *   treatment is directed at the secondary site only (radiation to bone metastases, resection of a brain
+ *   metastasis): then the metastasis is first.
+ * - A follow-up examination after completed treatment of a condition other than a malignancy, with the
+ *   condition gone (resolved, healed, cleared), is Z09 first-listed, the history of the condition after
+ *   it (guideline I.C.21.c.8; Z09's "use additional code" note asks for the history, Z86-Z87).
+ */
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
+import { isBillable } from './icd10cm.ts';
+
+const SECONDARY = /^(C7[7-9]|C7B)/;
+const PRIMARY = /^(C[0-6]|C7[0-6]|C7A|C8|C9)/;
+/** Treatment aimed at a site: radiation, resection, surgery, a procedure on it. */
+const DIRECTED =
+  /\b(radiation|radiotherapy|xrt|sbrt|gamma knife|radiosurgery|resect\w*|excision|surgery|kyphoplasty|vertebroplasty|stabiliz\w*|fixation|ablation|embolization|decompression)\b/i;
+
+/** Step: the primary malignancy before its metastases, unless the visit treats the metastasis. */
+export function primaryBeforeMetastases(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const list = [...drafts].sort((a, b) => a.order - b.order);
+  const firstSecondary = list.findIndex((d) => SECONDARY.test(d.code));
+  const primaryAt = list.findIndex((d) => PRIMARY.test(d.code));
+  if (firstSecondary < 0 || primaryAt < 0 || primaryAt < firstSecondary) return drafts;
+  const secondary = list[firstSecondary] as DiagnosisDraft;
+  const primary = list[primaryAt] as DiagnosisDraft;
+  // The statements about the metastasis: its own line, and clauses naming spread with a treatment.
+  const about = [
+    ...secondary.evidence.map((e) => e.text),
+    ...clausesOf(run.input.documentation.notes).filter((c) => /\b(metasta\w*|mets)\b/i.test(c)),
+  ];
+  if (about.some((t) => DIRECTED.test(t) && !/\b(planned|consider\w*|discuss\w*|history of|prior|previous)\b/i.test(t))) return drafts;
+  return drafts.map((d) =>
+    d === primary
+      ? {
+          ...d,
+          order: secondary.order - 0.5,
+          rationale: `${d.rationale} Listed before its secondary site ${secondary.code}: the visit is for the malignancy, not treatment directed at the metastasis only (guideline I.C.2.b).`,
+        }
+      : d,
+  );
+}
+
+/** A visit that checks on a condition: follow-up, recheck, re-evaluation. */
+const FOLLOW_UP =
+  /\b(seen again|returns? (?:for|after)|back for|follow[\s-]?up|f\/u|recheck|re-?check|re-?evaluat\w*|return visit|post[\s-]treatment (?:visit|check))\b/i;
+/** The treatment is over and the condition gone. */
+const GONE =
+  /\b(resolved|healed|cleared|clear|completed|finished|no longer present|recovered|cured)\b|\b(?:treated|treatment|course|antibiotics)\b[^.;]{0,40}\b(?:done|over|complete)\b/i;
+/** The condition is still there or still treated: not a follow-up after completed treatment. */
+const STILL =
+  /\b(persistent|persists|ongoing|still|residual|recurr\w*|not resolved|unresolved|continues?|continuing|worse\w*|improving)\b/i;
+
+/**
+ * Step: a history of a non-malignant condition (Z86, Z87) on the claim and a follow-up of that
+ * condition after its treatment is over: Z09 first-listed, the history after it.
+ */
+export function followUpAfterCompletedTreatment(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (drafts.some((d) => /^Z0[89]/.test(d.code)) || !isBillable(run.codeSets.icd, 'Z09')) return drafts;
+  const history = drafts.find((d) => /^Z8[67]/.test(d.code));
+  if (!history) return drafts;
+  // Only when nothing current is coded: a condition under care is the reason for the visit instead.
+  if (drafts.some((d) => !d.code.startsWith('Z'))) return drafts;
+  const doc = run.input.documentation;
+  const statements = [
+    ...doc.diagnoses.map((d) => ({ section: 'diagnoses' as const, text: d.description })),
+    ...clausesOf(doc.notes).map((text) => ({ section: 'notes' as const, text })),
+  ];
+  const followUp = statements.find((s) => FOLLOW_UP.test(s.text));
+  const gone = statements.find((s) => GONE.test(s.text) && !STILL.test(s.text));
+  if (!followUp || !gone || statements.some((s) => STILL.test(s.text))) return drafts;
+  const first = Math.min(...drafts.map((d) => d.order));
+  return [
+    ...drafts,
+    {
+      system: 'ICD-10-CM',
+      code: 'Z09',
+      description: describeIcd(run.codeSets, 'Z09'),
+      confidence: history.confidence,
+      order: first - 1,
+      alternatives: [],
+      evidence: [...new Set([followUp, gone])].map((s) => ({ section: s.section, text: s.text })),
+      rationale: `Follow-up examination after completed treatment of a condition other than a malignancy ("${followUp.text}"; "${gone.text}"): Z09 first-listed, the history ${history.code} after it (guideline I.C.21.c.8).`,
+    },
+  ];
+}
