@@ -7,14 +7,21 @@
  */
 import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
-import { tokenize } from './text.ts';
+import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
 /** The "with" sibling of a "without" code whose associated-symptom note names a symptom the statement says, and that symptom's code. */
-export function withAssociatedSymptom(icd: Icd10Cm, code: string, statement: string): { code: string; symptom: string } | undefined {
+export function withAssociatedSymptom(
+  icd: Icd10Cm,
+  code: string,
+  statement: string,
+  mustNameCondition = false,
+): { code: string; symptom: string } | undefined {
   const index = icd.byCode.get(code);
   const own = icd.entries[index ?? -1];
   if (!own || !/\bwithout\b/i.test(own.description)) return undefined;
-  const said = new Set(tokenize(statement));
+  const said = new Set(tokenize(expandAbbreviations(statement)));
+  // A statement other than the condition's own must name the condition itself (the symptom is its symptom).
+  if (mustNameCondition && !coreTokens(own.description.split(/\bwithout\b/i)[0] ?? '').every((t) => said.has(t))) return undefined;
   for (const k of icd.children.get(own.parent) ?? []) {
     const sibling = icd.entries[k];
     if (!sibling || k === index || sibling.kind !== EntryKind.Billable) continue;
@@ -38,7 +45,12 @@ export function associatedSymptoms(run: CodingRun, drafts: DiagnosisDraft[]): Di
   let out = drafts;
   for (const d of drafts) {
     const statement = d.evidence[0]?.text ?? '';
-    const found = withAssociatedSymptom(icd, d.code, statement);
+    const found =
+      withAssociatedSymptom(icd, d.code, statement) ??
+      run.notes
+        .filter((n) => n.assertion === 'affirmed')
+        .map((n) => withAssociatedSymptom(icd, d.code, n.text, true))
+        .find((f) => f !== undefined);
     if (!found || !run.allowed(found.code)) continue;
     const why = `"${statement}" names ${describeIcd(run.codeSets, found.symptom).toLowerCase()}, an associated symptom ${found.code}'s use-additional note lists`;
     out = out.map((o) =>

@@ -72,5 +72,8 @@ describe('associated symptoms a "with" code lists', () => {
   it('BPH written with nocturia is the with-LUTS code and the nocturia; BPH alone stays without', () => {
     expect(codes(['BPH with nocturia'])).toEqual(['N40.1', 'R35.1']);
     expect(codes(['Benign prostatic hyperplasia'])).toEqual(['N40.0']);
+    // Stated in the note about the same condition; a symptom in a note that names no BPH is not its symptom.
+    expect(codes(['BPH'], 'BPH with nocturia twice nightly; tamsulosin.')).toEqual(['N40.1', 'R35.1']);
+    expect(codes(['BPH'], 'Nocturia from evening fluids.')).not.toContain('N40.1');
   });
 });
