@@ -41,7 +41,10 @@ export interface DrugClass {
 
 const THROMBOTIC = ['I48', 'I26', 'I27.82', 'I80..I82', 'I74', 'Z86.71', 'Z95.2..Z95.4', 'I05..I08', 'I34..I39', 'D68.5', 'D68.6'];
 const ATHEROSCLEROTIC = ['I20..I25', 'I63', 'I65..I67', 'I69', 'I70..I74', 'Z86.73', 'Z95.1', 'Z95.5', 'Z95.82', 'Z98.61', 'Z98.62'];
-const DIABETES = ['E08..E13', 'O24', 'R73'];
+// Diabetes a long-term antidiabetic drug is coded beside. Not gestational diabetes (O24.4-): its own
+// codes say how it is controlled, and the guidelines (I.C.15.g) say Z79.4, Z79.84 and Z79.85 are not
+// assigned with O24.4-.
+const DIABETES = ['E08..E13', 'O24.0..O24.3', 'O24.8', 'O24.9', 'R73'];
 /** Autoimmune, inflammatory and transplant conditions treated by immunosuppression. */
 const IMMUNE = [
   'M05..M14',
@@ -100,7 +103,7 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
     drugs: [],
     pattern: INSULIN,
     // Not with type 1 diabetes, insulin-requiring by definition (E10 and O24.0 carry no insulin note).
-    indications: ['E08', 'E09', 'E11', 'E13', 'O24.1..O24.9', 'R73'],
+    indications: ['E08', 'E09', 'E11', 'E13', 'O24.1..O24.3', 'O24.8', 'O24.9', 'R73'],
   },
   { code: 'Z79.84', name: 'oral hypoglycemic', drugs: [], pattern: ORAL_ANTIDIABETIC, indications: [...DIABETES, 'E28.2'] },
   { code: 'Z79.85', name: 'injectable non-insulin antidiabetic', drugs: [], pattern: INJECTABLE_NON_INSULIN, indications: DIABETES },

@@ -38,8 +38,8 @@ const STATUSES: readonly Status[] = [
   },
   {
     code: 'Z95.1',
-    stated:
-      /\bcabg\b|\b(?:aorto)?coronary (?:artery )?bypass\b|\bbypass (?:graft(?:ing|s)?|surgery) (?:of the heart|x\s*\d)|\bbypass grafts?\b/i,
+    // Coronary words only: a bypass graft of a limb (atherosclerosis of a leg's vein graft) is no Z95.1.
+    stated: /\bcabg\b|\b(?:aorto)?coronary (?:artery )?bypass\b|\bbypass (?:graft(?:ing|s)?|surgery) (?:of the heart|x\s*\d)/i,
     bearsOn: CIRCULATORY,
   },
   {

@@ -29,6 +29,16 @@ describe('drug classes and what they are taken for', () => {
     expect(takenFor(anticoagulant, 'J18.9')).toBe(false);
   });
 
+  it('no antidiabetic drug code beside gestational diabetes, whose own code says how it is controlled (I.C.15.g)', () => {
+    for (const code of ['Z79.4', 'Z79.84', 'Z79.85']) {
+      const [c] = classOf(code);
+      expect(takenFor(c, 'O24.415'), code).toBe(false);
+      expect(takenFor(c, 'O24.425'), code).toBe(false);
+      expect(takenFor(c, 'O24.113'), code).toBe(true);
+      expect(takenFor(c, 'E11.9'), code).toBe(true);
+    }
+  });
+
   it('reads a drug as taken now only when no cue says otherwise', () => {
     const [c, p] = classOf('Z79.01');
     expect(takenNow(c, p, 'Remains on apixaban 5 mg twice daily')).toBe('apixaban');

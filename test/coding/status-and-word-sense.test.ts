@@ -27,6 +27,11 @@ describe('status the record states as current', () => {
     expect(codes(['Coronary artery disease'], 'Drug-eluting stent to the LAD in 2021, no angina.')).toEqual(['I25.10', 'Z95.5']);
   });
 
+  it('a bypass graft of a limb is no coronary bypass status', () => {
+    expect(codes(['Atherosclerosis of autologous vein bypass graft of the left leg with rest pain'], '')).not.toContain('Z95.1');
+    expect(codes(['Coronary artery disease'], 'Bypass grafting x3 in 2018, no angina since.')).toEqual(['I25.10', 'Z95.1']);
+  });
+
   it('a device complication is coded as one, not as the presence', () => {
     expect(codes(['Coronary artery disease', 'Restenosis of coronary stent'], 'Cath shows in-stent restenosis.')).toContain('T82.855A');
     expect(codes(['Coronary artery disease', 'Restenosis of coronary stent'], 'Cath shows in-stent restenosis.')).not.toContain('Z95.5');
