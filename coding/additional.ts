@@ -41,17 +41,21 @@ const NOT_CURRENT =
 const NOT_CURRENT_AFTER =
   /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative)\b/i;
 
+/** The clause of the text before `index`: a cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin"). */
+export function clauseBefore(text: string, index: number): string {
+  return (
+    text
+      .slice(0, index)
+      .split(/[,;]|\s[-\u2013\u2014]\s/)
+      .pop() ?? ''
+  );
+}
+
 /** First match of a pattern that no "not current" cue precedes in the statement. */
 export function currentUse(text: string, pattern: RegExp): RegExpExecArray | undefined {
   const m = pattern.exec(text);
   if (!m) return undefined;
-  // A cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin").
-  const before =
-    text
-      .slice(0, m.index)
-      .split(/[,;]|\s[-\u2013\u2014]\s/)
-      .pop() ?? '';
-  if (NOT_CURRENT.test(before)) return undefined;
+  if (NOT_CURRENT.test(clauseBefore(text, m.index))) return undefined;
   return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
 }
 

@@ -15,7 +15,7 @@
  *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
  *   monitor it in the same statement.
  */
-import { currentUse } from './additional.ts';
+import { clauseBefore, currentUse } from './additional.ts';
 import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
@@ -114,11 +114,7 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   const text = statement.replace(HEADING_PREFIX, '');
   const m = currentUse(text, pattern);
   if (!m) return undefined;
-  const clause =
-    text
-      .slice(0, m.index)
-      .split(/[,;]|\s[-\u2013\u2014]\s/)
-      .pop() ?? '';
+  const clause = clauseBefore(text, m.index);
   const after = text.slice(m.index + m[0].length);
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
