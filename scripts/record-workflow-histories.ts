@@ -440,6 +440,11 @@ STATEMENT_PATHS['statement-cycle-held-at-start-v3'] = async (ctx) => {
   return handle;
 };
 
+// Recorded after STATEMENT_CYCLE_OPENED_LOCALLY (v4): the cycle's first step is a local activity, one marker for all.
+STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision-v4'] = STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision']!;
+STATEMENT_PATHS['statement-cycle-paused-then-paid-v4'] = STATEMENT_PATHS['statement-cycle-paused-then-paid']!;
+STATEMENT_PATHS['statement-cycle-held-at-start-v4'] = STATEMENT_PATHS['statement-cycle-held-at-start-v3']!;
+
 // Claim corrections (workflows/claim-correction.ts): a billed claim sent back after the statement.
 STATEMENT_PATHS['claim-correction-resubmit-paid'] = async (ctx) => {
   const { result, handle } = await runClaimCorrection(ctx, {

@@ -6,6 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import { durationMs } from '../domain/durations.ts';
 import { createFakeActivities } from './fake-activities.ts';
 import { withFakeWorker, type DriveContext } from './drive.ts';
 import { type FakeStatementLedger } from './fake-statement-cycle.ts';
@@ -36,6 +37,7 @@ export async function runStatementCycle(
   renewal?: StatementCycleRenewal,
 ) {
   const statementId = randomUUID();
+  ledger.firstReminderAfterMs = durationMs(schedule.reminderOffsets[0] ?? schedule.finalNoticeAfter);
   return withWorker(ctx, ledger, async (taskQueue) => {
     const handle: CycleHandle = await ctx.env.client.workflow.start<typeof statementCycleWorkflow>('statementCycleWorkflow', {
       taskQueue,

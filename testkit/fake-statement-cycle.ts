@@ -28,6 +28,12 @@ export class FakeStatementLedger {
   deliveryAttempts = 0;
   /** The next this many delivery attempts find the messaging endpoint down (retryable). */
   messagingDownFor = 0;
+  /**
+   * The cycle's first reminder offset (runStatementCycle sets it). openStatementCycle runs as a
+   * local activity, whose times are this process's clock, not the time-skipping server's: the
+   * statement's time is the workflow's `firstReminderAt` less this offset.
+   */
+  firstReminderAfterMs = 0;
 }
 
 /** The workflow clock when the activity was scheduled (the time-skipping server's time, not this process's). */
@@ -49,6 +55,9 @@ type CycleActivities = Pick<
 >;
 
 export function fakeStatementCycleActivities(ledger: FakeStatementLedger): CycleActivities {
+  const recordNotice = (kind: NoticeKind, seq: number, at: number) => {
+    if (!ledger.notices.some((n) => n.kind === kind && n.seq === seq)) ledger.notices.push({ kind, seq, at });
+  };
   const activities: CycleActivities = {
     async statementCycleFacts() {
       ledger.factReads++;
@@ -57,13 +66,7 @@ export function fakeStatementCycleActivities(ledger: FakeStatementLedger): Cycle
     async openStatementCycle({ statementId, workflowId, firstReminderAt, statementSeq }) {
       const facts = await activities.statementCycleFacts({ statementId });
       const status = facts.balanceCents <= 0 ? 'paid' : facts.holds.length > 0 ? 'paused' : 'active';
-      if (status !== 'paid')
-        await activities.recordStatementNotice({
-          statementId,
-          kind: 'statement',
-          seq: statementSeq ?? 0,
-          balanceCents: facts.balanceCents,
-        });
+      if (status !== 'paid') recordNotice('statement', statementSeq ?? 0, Date.parse(firstReminderAt) - ledger.firstReminderAfterMs);
       await activities.recordCycleState({
         statementId,
         workflowId,
@@ -75,7 +78,7 @@ export function fakeStatementCycleActivities(ledger: FakeStatementLedger): Cycle
       return { facts, status };
     },
     async recordStatementNotice({ kind, seq }) {
-      if (!ledger.notices.some((n) => n.kind === kind && n.seq === seq)) ledger.notices.push({ kind, seq, at: workflowClock() });
+      recordNotice(kind, seq, workflowClock());
     },
     async recordCycleState({ status, remindersSent }) {
       ledger.states.push({ status, remindersSent });

@@ -70,9 +70,12 @@ export const messaging = proxyActivities<Pick<ExternalActivities, 'sendStatement
 /**
  * Behind INTERNAL_STEPS_LOCAL: the statement from the remittance, the main path's last step, which
  * touches only the database and Temporal itself, as a local activity run in the workflow task that
- * asks for it (no activity task, no extra workflow task). Same timeouts and retries as `internal`;
+ * asks for it (no activity task, no extra workflow task); behind STATEMENT_CYCLE_OPENED_LOCALLY the
+ * statement cycle's first step (database only) too. Same timeouts and retries as `internal`;
  * a local activity does not heartbeat (worker/interceptors.ts). Not for a step with more of the
- * path after it in the same task: a message (a cancel) that arrives while a local activity runs is
- * seen only in the next task, after the commands that follow it went out.
+ * path after it in the same task that a message could change: a message (a cancel) that arrives
+ * while a local activity runs is seen only in the next task, after the commands that follow it
+ * went out.
  */
-export const localInternal = proxyLocalActivities<Pick<InternalActivities, 'issueStatementFromRemittance'>>(INTERNAL_OPTIONS);
+export const localInternal =
+  proxyLocalActivities<Pick<InternalActivities, 'issueStatementFromRemittance' | 'openStatementCycle'>>(INTERNAL_OPTIONS);

@@ -176,3 +176,14 @@ export const CLAIM_CORRECTION_RENEWS_CYCLE = 'claim-correction-renews-cycle';
  * FEWER_ROUND_TRIPS, an encounter that records it records no earlier marker (EncounterState.level).
  */
 export const INTERNAL_STEPS_LOCAL = 'internal-steps-local-activities';
+
+/**
+ * Fewer workflow tasks per statement cycle (issue 12): the cycle's first step (openStatementCycle:
+ * database only) runs as a local activity in the cycle's first workflow task, which then asks for
+ * the statement notice at once: two workflow tasks and one activity task to the first reminder
+ * instead of three and two. Nothing a message says can change that step's outcome: a payment or a
+ * hold arriving meanwhile is read before the first reminder as before. Like FEWER_ROUND_TRIPS, a
+ * cycle that records it records no earlier cycle marker (STATEMENT_CYCLE_OPENED_AT_ONCE,
+ * STATEMENT_NOTICES_SENT): one marker and one TemporalChangeVersion upsert instead of two.
+ */
+export const STATEMENT_CYCLE_OPENED_LOCALLY = 'statement-cycle-opened-locally';

@@ -19,7 +19,7 @@ import { HandlerUnfinishedPolicy } from '@temporalio/common';
 import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import type { NoticeKind } from '../activities/statement-cycle.ts';
 import { durationMs } from '../domain/durations.ts';
-import { internal, messaging } from './activities.ts';
+import { internal, localInternal, messaging } from './activities.ts';
 import {
   cycleDecisionSignal,
   dunningChangedSignal,
@@ -29,13 +29,16 @@ import {
   type StatementCycleState,
 } from './statement-cycle-messages.ts';
 import type { StatementCycleInput } from './statement-cycle-config.ts';
-import { STATEMENT_CYCLE_OPENED_AT_ONCE, STATEMENT_NOTICES_SENT } from './patches.ts';
+import { STATEMENT_CYCLE_OPENED_AT_ONCE, STATEMENT_CYCLE_OPENED_LOCALLY, STATEMENT_NOTICES_SENT } from './patches.ts';
 
 export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
   const { statementId, schedule } = input;
   // A renewed cycle numbers its notices after the earlier cycles' (a first cycle: statement 0, reminders 1.., final notice 1).
   const last = input.renewal?.lastSeq ?? { statement: -1, reminder: 0, final_notice: 0 };
   const { workflowId } = workflowInfo();
+  // STATEMENT_CYCLE_OPENED_LOCALLY stands for the earlier cycle markers; decided once, at the start.
+  const openedLocally = patched(STATEMENT_CYCLE_OPENED_LOCALLY);
+  const uses = (patchId: string) => openedLocally || patched(patchId);
   const state: StatementCycleState = { statementId, status: 'active', noticesSent: 0, remindersSent: 0, holds: [] };
   let changed = false;
   let decision: { decision: CycleDecision; decidedBy: string; note?: string } | undefined;
@@ -72,7 +75,7 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
   };
   const sendNotice = async (kind: NoticeKind, seq: number, balanceCents: number) => {
     await internal.recordStatementNotice({ statementId, kind, seq, balanceCents });
-    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind, seq });
+    if (uses(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind, seq });
   };
   const paid = async () => {
     await save('paid');
@@ -86,9 +89,9 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
   let facts: Awaited<ReturnType<typeof readFacts>>;
   /** The facts and the cycle's state were just recorded by openStatementCycle: the first round reads and saves nothing. */
   let opened = false;
-  if (patched(STATEMENT_CYCLE_OPENED_AT_ONCE)) {
+  if (uses(STATEMENT_CYCLE_OPENED_AT_ONCE)) {
     const firstReminderAt = Date.now() + notices[0]!.at;
-    const first = await internal.openStatementCycle({
+    const first = await (openedLocally ? localInternal : internal).openStatementCycle({
       statementId,
       workflowId,
       firstReminderAt: new Date(firstReminderAt).toISOString(),
@@ -100,7 +103,7 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     if (first.status === 'paid') return state;
     if (first.status === 'active') state.nextNoticeAt = new Date(firstReminderAt).toISOString();
     opened = true;
-    if (patched(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: last.statement + 1 });
+    if (uses(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: last.statement + 1 });
   } else {
     facts = await readFacts();
     if (facts.balanceCents <= 0) return paid();
