@@ -5,7 +5,7 @@
  * beside it as the note asks; the "without" sibling the words alone reach (N40.0) is not. Read from
  * the tabular's notes, never from a list of conditions.
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
@@ -53,29 +53,16 @@ export function associatedSymptoms(run: CodingRun, drafts: DiagnosisDraft[]): Di
         .find((f) => f !== undefined);
     if (!found || !run.allowed(found.code)) continue;
     const why = `"${statement}" names ${describeIcd(run.codeSets, found.symptom).toLowerCase()}, an associated symptom ${found.code}'s use-additional note lists`;
-    out = out.map((o) =>
-      o === d
-        ? {
-            ...o,
-            code: found.code,
-            description: describeIcd(run.codeSets, found.code),
-            rationale: `${o.rationale} ${why}: ${found.code} in place of ${d.code}.`,
-          }
-        : o,
-    );
+    out = out.map((o) => (o === d ? recoded(run.codeSets, o, found.code, `${why}: ${found.code} in place of ${d.code}.`) : o));
     if (out.some((o) => o.code === found.symptom) || !run.allowed(found.symptom)) continue;
     out = [
       ...out,
-      {
-        system: 'ICD-10-CM',
-        code: found.symptom,
-        description: describeIcd(run.codeSets, found.symptom),
+      newDraft(run.codeSets, found.symptom, {
         confidence: d.confidence,
         order: d.order + 0.3,
-        alternatives: [],
         evidence: [...d.evidence],
         rationale: `${why}: coded beside it as the note asks.`,
-      },
+      }),
     ];
   }
   return out;

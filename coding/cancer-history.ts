@@ -5,7 +5,7 @@
  * antineoplastic chemotherapy Z92.21). Never a complication code unless the physician documents one.
  */
 import { ACTIVE_DISEASE } from './use-additional.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { isBillable } from './icd10cm.ts';
 import { rank, removedOrganText } from './ranking.ts';
@@ -35,16 +35,14 @@ export function afterCancerTreatment(run: CodingRun, drafts: DiagnosisDraft[]): 
   const have = (code: string) => out.some((d) => d.code === code);
   const add = (code: string, m: Mention, what: string) => {
     if (have(code) || !isBillable(run.codeSets.icd, code)) return;
-    out.push({
-      system: 'ICD-10-CM',
-      code,
-      description: describeIcd(run.codeSets, code),
-      confidence: anchor.confidence,
-      order: anchor.order + 0.3,
-      alternatives: [],
-      evidence: [{ section: m.section, text: m.original }],
-      rationale: `History after cancer treatment (${anchor.code}): the record states ${what} ("${m.original}"); coded ${code} (guideline I.C.21.c).`,
-    });
+    out.push(
+      newDraft(run.codeSets, code, {
+        confidence: anchor.confidence,
+        order: anchor.order + 0.3,
+        evidence: [{ section: m.section, text: m.original }],
+        rationale: `History after cancer treatment (${anchor.code}): the record states ${what} ("${m.original}"); coded ${code} (guideline I.C.21.c).`,
+      }),
+    );
   };
   for (const m of treatmentStatements(run)) {
     const historical = m.assertion === 'personal-history' || DONE.test(m.original);
@@ -82,15 +80,11 @@ function withFollowUpExamination(run: CodingRun, drafts: DiagnosisDraft[], ancho
   const first = Math.min(...drafts.map((d) => d.order));
   return [
     ...drafts,
-    {
-      system: 'ICD-10-CM',
-      code: 'Z08',
-      description: describeIcd(run.codeSets, 'Z08'),
+    newDraft(run.codeSets, 'Z08', {
       confidence: anchor.confidence,
       order: first - 1,
-      alternatives: [],
       evidence: [...new Set([over, checked])].map((m) => ({ section: m.section, text: m.original })),
       rationale: `Follow-up examination after completed treatment of a malignancy (${anchor.code}): the record states the treatment is over ("${over.original}") and the visit checks for recurrence ("${checked.original}"); Z08 first-listed, the history after it (guideline I.C.21.c.8).`,
-    },
+    }),
   ];
 }

@@ -72,6 +72,36 @@ export function describeIcd(codeSets: CodeSets, code: string): string {
   return icd.entries[icd.byCode.get(code) ?? -1]?.description ?? code;
 }
 
+/** What a step states about a code it adds: how sure, where in the list, the record's words, and why. */
+export type DraftFacts = Pick<DiagnosisDraft, 'confidence' | 'order' | 'evidence' | 'rationale'> &
+  Partial<Pick<DiagnosisDraft, 'alternatives' | 'titleShare' | 'inferred' | 'presumed'>>;
+
+/**
+ * The one way a step adds a diagnosis draft: the ICD-10-CM code with its tabular description, the
+ * confidence rounded as every figure the engine reports, no alternatives unless the step has some.
+ */
+export function newDraft(codeSets: CodeSets, code: string, facts: DraftFacts): DiagnosisDraft {
+  const { confidence, order, titleShare: share, inferred, alternatives, evidence, rationale, presumed } = facts;
+  return {
+    system: 'ICD-10-CM',
+    code,
+    description: describeIcd(codeSets, code),
+    confidence: round(confidence),
+    order,
+    ...(share !== undefined ? { titleShare: share } : {}),
+    ...(inferred !== undefined ? { inferred } : {}),
+    alternatives: alternatives ?? [],
+    evidence,
+    rationale,
+    ...(presumed !== undefined ? { presumed } : {}),
+  };
+}
+
+/** A draft a step codes to another code: the code and its tabular description replace the draft's, the step's reason follows its rationale. */
+export function recoded(codeSets: CodeSets, d: DiagnosisDraft, code: string, why: string): DiagnosisDraft {
+  return { ...d, code, description: describeIcd(codeSets, code), rationale: `${d.rationale} ${why}` };
+}
+
 /** One mention being coded: each step of mention coding reads it and adds to it. */
 export interface MentionWork {
   /** The mention (its text loses a conflicting side, or gains the side the physician answered). */

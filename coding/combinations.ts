@@ -3,7 +3,7 @@
  * CKD stage, COPD with an acute lower respiratory infection (I.C.10.a.1); diabetes "with" its
  * complications is diabetes.ts.
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { matchesPattern } from './icd10cm.ts';
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
@@ -46,12 +46,9 @@ export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): D
     return drafts.map((d) =>
       d === htn
         ? {
-            ...d,
+            ...recoded(run.codeSets, d, code, `Coded ${code} in place of ${d.code}: ${why}`),
             ...(linked ? {} : { presumed: `hypertension with ${named}` }),
-            code,
-            description: describeIcd(run.codeSets, code),
             evidence: [...d.evidence, ...organs.flatMap((o) => o.evidence)],
-            rationale: `${d.rationale} Coded ${code} in place of ${d.code}: ${why}`,
           }
         : d,
     );
@@ -59,16 +56,12 @@ export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): D
   if (!said) return drafts;
   return [
     ...drafts,
-    {
-      system: 'ICD-10-CM',
-      code,
-      description: describeIcd(run.codeSets, code),
+    newDraft(run.codeSets, code, {
       confidence: said.confidence,
       order: said.order - 0.5,
-      alternatives: [],
       evidence: [...said.evidence],
       rationale: `The documentation ("${said.evidence[0]?.text ?? ''}") calls the ${said.code} hypertensive: ${code}, ${why}`,
-    },
+    }),
   ];
 }
 
@@ -114,14 +107,11 @@ export function copdWithLowerRespiratoryInfection(run: CodingRun, drafts: Diagno
   if (!infection || !copd || drafts.some((d) => d.code === COPD_WITH_INFECTION)) return drafts;
   const why = `COPD with an acute lower respiratory infection (${infection.code}, "${infection.evidence[0]?.text ?? ''}") is ${COPD_WITH_INFECTION}; the infection is coded also (guideline I.C.10.a.1).`;
   const combined: DiagnosisDraft = {
-    ...copd,
-    code: COPD_WITH_INFECTION,
-    description: describeIcd(run.codeSets, COPD_WITH_INFECTION),
+    ...recoded(run.codeSets, copd, COPD_WITH_INFECTION, `Coded ${COPD_WITH_INFECTION} in place of J44.9: ${why}`),
     evidence: [...copd.evidence, ...infection.evidence],
-    rationale: copd.code === 'J44.9' ? `${copd.rationale} Coded ${COPD_WITH_INFECTION} in place of J44.9: ${why}` : why,
   };
   if (copd.code === 'J44.9') return drafts.map((d) => (d === copd ? combined : d));
-  return [...drafts, { ...combined, order: copd.order + 0.1, alternatives: [] }];
+  return [...drafts, { ...combined, order: copd.order + 0.1, alternatives: [], rationale: why }];
 }
 
 /**

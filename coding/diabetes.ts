@@ -6,7 +6,7 @@
  * a code the combination includes (polyneuropathy, hyperglycemia, peripheral angiopathy) goes. The
  * "without complications" code (.9) never stays beside a complication code of the same diabetes.
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
 
 /** Diabetes categories: due to an underlying condition, drug-induced, type 1, type 2, other specified. */
@@ -113,19 +113,17 @@ export function diabetesWith(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosi
     if (!isBillable(run.codeSets.icd, code) || have(code)) return;
     const documented = from === undefined || /\bdiabet|\bdm\b/i.test(statement(from));
     const evidence = from ? [...diabetes.evidence, ...from.evidence] : [...diabetes.evidence];
-    added.push({
-      system: 'ICD-10-CM',
-      code,
-      description: describeIcd(run.codeSets, code),
-      confidence: Math.min(diabetes.confidence, from?.confidence ?? 1),
-      order: (from?.order ?? diabetes.order) - 0.25,
-      alternatives: [],
-      evidence,
-      rationale: from
-        ? `Diabetes (${diabetes.code}) with ${link.name} (${from.code}, "${statement(from)}"): ${documented ? 'the record links them' : 'ICD-10-CM presumes the link ("with", guideline I.A.15)'}; coded ${code}${link.keep ? `, ${from.code} kept for the site, depth or stage` : `, which includes ${from.code}`}.`
-        : `The diabetes statement ("${statement(diabetes)}") names ${link.name}: coded ${code}.`,
-      ...(documented ? {} : { presumed: `diabetes with ${link.name}` }),
-    });
+    added.push(
+      newDraft(run.codeSets, code, {
+        confidence: Math.min(diabetes.confidence, from?.confidence ?? 1),
+        order: (from?.order ?? diabetes.order) - 0.25,
+        evidence,
+        rationale: from
+          ? `Diabetes (${diabetes.code}) with ${link.name} (${from.code}, "${statement(from)}"): ${documented ? 'the record links them' : 'ICD-10-CM presumes the link ("with", guideline I.A.15)'}; coded ${code}${link.keep ? `, ${from.code} kept for the site, depth or stage` : `, which includes ${from.code}`}.`
+          : `The diabetes statement ("${statement(diabetes)}") names ${link.name}: coded ${code}.`,
+        ...(documented ? {} : { presumed: `diabetes with ${link.name}` }),
+      }),
+    );
   };
   for (const d of out) {
     if (isDiabetes(d.code)) {
@@ -176,11 +174,6 @@ function withDocumentedType(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
     if (!isDiabetes(d.code) || d.code.startsWith(category) || TYPE_STATED.test(statement(d))) return d;
     const code = `${category}${d.code.slice(3)}`;
     if (!isBillable(run.codeSets.icd, code)) return d;
-    return {
-      ...d,
-      code,
-      description: describeIcd(run.codeSets, code),
-      rationale: `${d.rationale} The type of diabetes is documented by another statement: ${code} in place of ${d.code}.`,
-    };
+    return recoded(run.codeSets, d, code, `The type of diabetes is documented by another statement: ${code} in place of ${d.code}.`);
   });
 }

@@ -5,7 +5,7 @@
  * hemiparesis nondominant); without it, the guideline's defaults: an ambidextrous patient's affected
  * side is dominant, a left side nondominant, a right side dominant.
  */
-import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 
 const DOMINANCE_TITLE = /\baffecting (right|left) (dominant|non-?dominant) side\b/i;
 const RIGHT_HANDED = /\bright[\s-]+handed\b|\bright[\s-]*hand[\s-]*dominan\w*\b|\bdominant (?:hand|side)[\s:]+(?:is\s+)?right\b/i;
@@ -54,6 +54,6 @@ export function dominantSide(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosi
         : hand === 'both'
           ? 'ambidextrous: the affected side is dominant (guideline I.C.6.a)'
           : `the record states ${hand}-handedness: the ${side} side is ${dominant ? 'dominant' : 'nondominant'}`;
-    return { ...d, code: sibling.code, description: sibling.description, rationale: `${d.rationale} ${why}; coded ${sibling.code}.` };
+    return recoded(run.codeSets, d, sibling.code, `${why}; coded ${sibling.code}.`);
   });
 }

@@ -9,7 +9,7 @@
  * The classes are those of the tabular's T36-T50 titles, for drugs commonly named in outpatient
  * records; the Table of Drugs and Chemicals itself is not shipped with the code set (README).
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
 import { encounterPhase } from './search.ts';
 
@@ -114,19 +114,15 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
     const order = effect.kind === 'poisoning' ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1 : d.order + 0.2;
     out = [
       ...out,
-      {
-        system: 'ICD-10-CM',
-        code: effect.code,
-        description: describeIcd(run.codeSets, effect.code),
+      newDraft(run.codeSets, effect.code, {
         confidence: d.confidence,
         order,
-        alternatives: [],
         evidence: [...d.evidence],
         rationale:
           effect.kind === 'poisoning'
             ? `"${statement}" documents a drug taken wrongly: poisoning ${effect.code}, sequenced before its manifestations (guideline I.C.19.e.5.b).`
             : `"${statement}" documents a drug as the cause: adverse effect ${effect.code} after the manifestation (guideline I.C.19.e.5.a).`,
-      },
+      }),
     ];
   }
   return out;

@@ -5,7 +5,7 @@
  * guideline I.C.19.e.5.a). The member is found in the tabular, among the siblings of the code and of
  * its ancestors within the category, never from a list of conditions.
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { drugEffectCode } from './drug-effects.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { tokenize } from './text.ts';
@@ -53,12 +53,12 @@ export function drugInducedMembers(run: CodingRun, drafts: DiagnosisDraft[]): Di
     const member = drugInducedMember(icd, d.code, statement, run.allowed);
     if (!member) return d;
     converted.add(statement);
-    return {
-      ...d,
-      code: member,
-      description: describeIcd(run.codeSets, member),
-      rationale: `${d.rationale} "${statement}" names a drug as the cause: the family's drug-induced code ${member} in place of ${d.code}.`,
-    };
+    return recoded(
+      run.codeSets,
+      d,
+      member,
+      `"${statement}" names a drug as the cause: the family's drug-induced code ${member} in place of ${d.code}.`,
+    );
   });
   // A second code the same statement's cause words found by themselves ("drug-induced" gout beside
   // drug-induced hypothyroidism) named no second condition.

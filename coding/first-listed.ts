@@ -10,7 +10,7 @@
  *   condition gone (resolved, healed, cleared), is Z09 first-listed, the history of the condition after
  *   it (guideline I.C.21.c.8; Z09's "use additional code" note asks for the history, Z86-Z87).
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { isBillable } from './icd10cm.ts';
 
@@ -76,15 +76,11 @@ export function followUpAfterCompletedTreatment(run: CodingRun, drafts: Diagnosi
   const first = Math.min(...drafts.map((d) => d.order));
   return [
     ...drafts,
-    {
-      system: 'ICD-10-CM',
-      code: 'Z09',
-      description: describeIcd(run.codeSets, 'Z09'),
+    newDraft(run.codeSets, 'Z09', {
       confidence: history.confidence,
       order: first - 1,
-      alternatives: [],
       evidence: [...new Set([followUp, gone])].map((s) => ({ section: s.section, text: s.text })),
       rationale: `Follow-up examination after completed treatment of a condition other than a malignancy ("${followUp.text}"; "${gone.text}"): Z09 first-listed, the history ${history.code} after it (guideline I.C.21.c.8).`,
-    },
+    }),
   ];
 }

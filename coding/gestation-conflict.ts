@@ -5,7 +5,7 @@
  */
 import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
 import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 
 const weeksCode = (weeks: number) => (weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`);
@@ -55,14 +55,5 @@ export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[])
     return drafts;
   }
   if (!chosen || chosen === z3a.code) return drafts;
-  return drafts.map((d) =>
-    d === z3a
-      ? {
-          ...d,
-          code: chosen,
-          description: describeIcd(run.codeSets, chosen),
-          rationale: `${d.rationale} Weeks of gestation from the physician's answer.`,
-        }
-      : d,
-  );
+  return drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, chosen, "Weeks of gestation from the physician's answer.") : d));
 }

@@ -7,7 +7,7 @@
  */
 import { billableDescendants, type Icd10Cm } from './icd10cm.ts';
 import type { Mention } from './context.ts';
-import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
 
@@ -81,14 +81,10 @@ export function historyOfClassifiable(run: CodingRun, m: Mention, order: number)
   const other = leaves.map((c) => icd.entries[icd.byCode.get(c) ?? -1]).find((e) => e && /\bof other\b/i.test(e.description));
   const chosen = named && named.score >= CONDITION_FOUND ? named : other ? { code: other.code, description: other.description } : undefined;
   if (!chosen) return undefined;
-  return {
-    system: 'ICD-10-CM',
-    code: chosen.code,
-    description: chosen.description,
-    confidence: round(Math.min(1, condition.score) * 0.9 * SECTION_WEIGHT[m.section]),
+  return newDraft(run.codeSets, chosen.code, {
+    confidence: Math.min(1, condition.score) * 0.9 * SECTION_WEIGHT[m.section],
     order,
-    alternatives: [],
     evidence: [{ section: m.section, text: m.original }],
     rationale: `Documented as history: "${m.text}" is classifiable to ${condition.code} (${condition.description}); the tabular's ${sub} takes such conditions ("conditions classifiable to ..."), coded ${chosen.code}.`,
-  };
+  });
 }

@@ -16,7 +16,7 @@
  *   monitor it in the same statement.
  */
 import { clauseBefore, currentUse } from './additional.ts';
-import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
@@ -51,16 +51,14 @@ function statedLongTermTherapy(run: CodingRun, drafts: DiagnosisDraft[]): Diagno
     if (!therapy) continue;
     const hit = rank(run, buildQuery(therapy), therapy, (c) => c.startsWith('Z79'))[0];
     if (!hit || hit.score < FOUND || out.some((d) => d.code === hit.code)) continue;
-    out.push({
-      system: 'ICD-10-CM',
-      code: hit.code,
-      description: hit.description,
-      confidence: round(Math.min(1, hit.score) * SECTION_WEIGHT.notes),
-      order: Math.max(0, ...out.map((d) => d.order)) + 1,
-      alternatives: [],
-      evidence: [{ section: 'notes', text: m.original }],
-      rationale: `The notes state long-term (current) drug therapy ("${m.original}"): ${hit.code} (guideline I.C.21.c.3).`,
-    });
+    out.push(
+      newDraft(run.codeSets, hit.code, {
+        confidence: Math.min(1, hit.score) * SECTION_WEIGHT.notes,
+        order: Math.max(0, ...out.map((d) => d.order)) + 1,
+        evidence: [{ section: 'notes', text: m.original }],
+        rationale: `The notes state long-term (current) drug therapy ("${m.original}"): ${hit.code} (guideline I.C.21.c.3).`,
+      }),
+    );
   }
   return out;
 }
@@ -142,16 +140,14 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     for (const s of statements) {
       const drug = takenNow(c, pattern, s.text);
       if (!drug) continue;
-      out.push({
-        system: 'ICD-10-CM',
-        code: c.code,
-        description: describeIcd(run.codeSets, c.code),
-        confidence: round(forWhat.confidence * SECTION_WEIGHT[s.section]),
-        order: Math.max(0, ...out.map((d) => d.order)) + 1,
-        alternatives: [],
-        evidence: [{ section: s.section, text: s.text }],
-        rationale: `The record names ${drug} (${c.name}) as current therapy ("${s.text}") for ${forWhat.code} (${forWhat.description}): long-term (current) drug therapy ${c.code} (guideline I.C.21.c.3).`,
-      });
+      out.push(
+        newDraft(run.codeSets, c.code, {
+          confidence: forWhat.confidence * SECTION_WEIGHT[s.section],
+          order: Math.max(0, ...out.map((d) => d.order)) + 1,
+          evidence: [{ section: s.section, text: s.text }],
+          rationale: `The record names ${drug} (${c.name}) as current therapy ("${s.text}") for ${forWhat.code} (${forWhat.description}): long-term (current) drug therapy ${c.code} (guideline I.C.21.c.3).`,
+        }),
+      );
       break;
     }
   }

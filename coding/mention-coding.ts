@@ -7,7 +7,7 @@ import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
 import { encounterTypeIssue, mentionIssue } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
-import { candidate, round, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import { candidate, newDraft, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
@@ -54,7 +54,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
-  const first = draftFromBestHit(work, search);
+  const first = draftFromBestHit(run, work, search);
   if (!first) {
     // A history no history title names is coded where the classification sends its condition.
     const history = historyOfClassifiable(run, work.mention, order);
@@ -73,18 +73,12 @@ function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | und
   const icd = run.codeSets.icd;
   const code = normalizeIcdCode(m.documentedCode);
   if (!isBillable(icd, code)) return undefined;
-  const i = icd.byCode.get(code) as number;
-  const description = icd.entries[i]?.description ?? '';
-  return {
-    system: 'ICD-10-CM',
-    code,
-    description,
+  return newDraft(run.codeSets, code, {
     confidence: 0.95,
     order: work.order,
-    alternatives: [],
     evidence: work.evidence,
     rationale: `Code ${code} documented by the physician with "${m.original}" (diagnoses); validated as billable in ${icd.release}.`,
-  };
+  });
 }
 
 /** The mention's text with what the record adds, and the notes about the same condition (for the 7th character). */
@@ -213,7 +207,7 @@ function unspecifiedSideWhileAsked(run: CodingRun, work: MentionWork, search: Se
   work.notesDone.push(`side not documented: unspecified-side code ${unsided.code} until the physician answers`);
 }
 
-function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | undefined {
+function draftFromBestHit(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
   const m = work.mention;
   const top = search.hits[0];
   if (!top) return undefined;
@@ -229,18 +223,15 @@ function draftFromBestHit(work: MentionWork, search: Search): DiagnosisDraft | u
       : m.assertion === 'family-history'
         ? ' Documented as family history.'
         : '';
-  return {
-    system: 'ICD-10-CM',
-    code: top.code,
-    description: top.description,
-    confidence: round(confidence),
+  return newDraft(run.codeSets, top.code, {
+    confidence,
     order: work.order,
     titleShare: titleShare(top.matchedText, queryText(m, work.extra)),
     ...(work.inferred.length ? { inferred: [...work.inferred] } : {}),
     alternatives,
     evidence: [...evidence],
     rationale: `Matched "${top.matched.join(' ')}" in ${m.section} ("${m.original}") to "${top.matchedText}"${work.notesDone.length ? `; ${work.notesDone.join('; ')}` : ''}; most specific billable code the documentation supports.${assertionNote}`,
-  };
+  });
 }
 
 const NEOPLASM_CODE = /^(C|D[0-4])/;
@@ -271,15 +262,11 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // One neoplasm statement names one neoplasm: its leftover words are the morphology ("squamous cell
   // carcinoma of the lung" is not also a skin carcinoma); spread to another site is metastasis.ts.
   if (NEOPLASM_CODE.test(top.code) && NEOPLASM_CODE.test(second.code)) return undefined;
-  return {
-    system: 'ICD-10-CM',
-    code: second.code,
-    description: second.description,
-    confidence: round(second.score * SECTION_WEIGHT[m.section] * 0.95),
+  return newDraft(run.codeSets, second.code, {
+    confidence: second.score * SECTION_WEIGHT[m.section] * 0.95,
     order: work.order + 0.5,
     titleShare: titleShare(second.matchedText, m.text),
-    alternatives: [],
     evidence: [...work.evidence],
     rationale: `The same documentation ("${m.original}") also names "${second.matched.join(' ')}", coded separately as "${second.matchedText}".`,
-  };
+  });
 }

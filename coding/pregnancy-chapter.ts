@@ -7,7 +7,7 @@
  * Not when the physician states the pregnancy is incidental (Z33.1 then, guideline I.C.15.a.1).
  */
 import { citedPatterns } from './additional.ts';
-import { describeIcd, round, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recoded, round, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { billableDescendants, isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { codedBySide } from './laterality.ts';
@@ -147,11 +147,13 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
     if (!keep)
       run.issues = run.issues.filter((i) => i.order !== d.order || i.kind !== 'specificity' || obstetricAxis(icd, code, i.options));
     out.push({
-      ...d,
-      code,
-      description: describeIcd(run.codeSets, code),
+      ...recoded(
+        run.codeSets,
+        d,
+        code,
+        `In an ongoing pregnancy the condition is coded to chapter 15 first (guideline I.C.15.a.1): ${code}${named ? ` names "${named.matchedText}"` : ` (the tabular's "${sub}" takes conditions of ${d.code.slice(0, 3)})`}${keep ? `; ${d.code} follows to identify the condition` : ''}.`,
+      ),
       confidence: round(d.confidence * 0.95),
-      rationale: `${d.rationale} In an ongoing pregnancy the condition is coded to chapter 15 first (guideline I.C.15.a.1): ${code}${named ? ` names "${named.matchedText}"` : ` (the tabular's "${sub}" takes conditions of ${d.code.slice(0, 3)})`}${keep ? `; ${d.code} follows to identify the condition` : ''}.`,
     });
     if (keep)
       out.push({

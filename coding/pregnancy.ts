@@ -6,7 +6,7 @@
  */
 import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
@@ -149,12 +149,7 @@ export function withGravidity(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     if (!/^Z34\.[089]/.test(d.code) || d.code[4] === family) return d;
     const code = `Z34.${family}${d.code.slice(5)}`;
     if (!isBillable(icd, code) || !run.allowed(code)) return d;
-    return {
-      ...d,
-      code,
-      description: describeIcd(run.codeSets, code),
-      rationale: `${d.rationale} Gravidity documented ("${stated[0]}"): ${code}.`,
-    };
+    return recoded(run.codeSets, d, code, `Gravidity documented ("${stated[0]}"): ${code}.`);
   });
 }
 
@@ -168,11 +163,6 @@ export function withPregnancyDetails(run: CodingRun, drafts: DiagnosisDraft[]): 
     if (m?.documentedCode) return d;
     const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, m?.original ?? '', status);
     if (!refined || !run.allowed(refined.code)) return d;
-    return {
-      ...d,
-      code: refined.code,
-      description: refined.description,
-      rationale: `${d.rationale} Refined to ${refined.code}: ${refined.why}.`,
-    };
+    return recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`);
   });
 }

@@ -4,7 +4,7 @@
  * cannot order (Z17.411 and Z17.420 have the same words); the code is chosen from the signs: hormone
  * receptor positive when the estrogen or progesterone receptor is, negative when every one stated is.
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 
 const POSITIVE = String.raw`\s*(?:\+|pos(?:itive)?\b)`;
 const NEGATIVE = String.raw`\s*(?:-(?![a-z])|neg(?:ative)?\b)`;
@@ -31,11 +31,6 @@ export function receptorStatusFromSigns(run: CodingRun, drafts: DiagnosisDraft[]
     const text = run.mentions.get(d.order)?.original ?? d.evidence[0]?.text ?? '';
     const code = combinedReceptorStatus(text);
     if (!code || code === d.code || !run.allowed(code)) return d;
-    return {
-      ...d,
-      code,
-      description: describeIcd(run.codeSets, code),
-      rationale: `${d.rationale} The signs "${text}" state hormone receptor and HER2 status together: ${code}.`,
-    };
+    return recoded(run.codeSets, d, code, `The signs "${text}" state hormone receptor and HER2 status together: ${code}.`);
   });
 }

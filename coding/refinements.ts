@@ -4,7 +4,7 @@
  * no unspecified code beside a specific one of its category.
  */
 import { citedPatterns } from './additional.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { isBillable, matchesPattern, notesFor } from './icd10cm.ts';
 
@@ -73,16 +73,18 @@ export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): 
     if (!sibling || !run.allowed(sibling.code)) return d;
     const why = finding ? `"${finding}"` : `result ${result?.name} ${result?.value} (${result?.flag})`;
     return {
-      ...d,
-      code: sibling.code,
-      description: sibling.description,
+      ...recoded(
+        run.codeSets,
+        d,
+        sibling.code,
+        `The record documents an abnormal or new finding at this examination (${why}): "with abnormal findings".`,
+      ),
       evidence: [
         ...d.evidence,
         finding
           ? { section: 'notes' as const, text: finding }
           : { section: 'testResults' as const, text: `${result?.name} ${result?.value}` },
       ],
-      rationale: `${d.rationale} The record documents an abnormal or new finding at this examination (${why}): "with abnormal findings".`,
     };
   });
 }
@@ -122,16 +124,12 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
     if (isBillable(icd, code)) {
       drafts = [
         ...drafts,
-        {
-          system: 'ICD-10-CM',
-          code,
-          description: describeIcd(run.codeSets, code),
+        newDraft(run.codeSets, code, {
           confidence: etiology.confidence,
           order: etiology.order + 0.5,
-          alternatives: [],
           evidence: [...etiology.evidence],
           rationale: `The documentation ("${etiology.evidence[0]?.text ?? ''}") names dementia due to ${etiology.code}; the note at ${etiology.code} directs ${code} (no behavioral, psychotic, mood or anxiety disturbance documented).`,
-        },
+        }),
       ];
     }
   }
@@ -140,13 +138,12 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
     const rest = d.code.slice(4);
     const code = `F02.${rest.startsWith('9') ? `8${rest.slice(1)}` : rest}`;
     if (!isBillable(icd, code)) return d;
-    const description = describeIcd(run.codeSets, code);
-    return {
-      ...d,
+    return recoded(
+      run.codeSets,
+      d,
       code,
-      description,
-      rationale: `${d.rationale} Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.`,
-    };
+      `Dementia due to the documented ${etiology.code} (${etiology.description}): coded ${code} in place of ${d.code}, as the note at ${etiology.code} directs.`,
+    );
   });
 }
 

@@ -9,7 +9,7 @@
  *
  * Status a "use additional code" note asks for (Z99.2 with ESRD, additional.ts) is not repeated here.
  */
-import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
 import { HEADING_PREFIX, type NotePart } from './sections.ts';
 
@@ -139,14 +139,10 @@ function statusDraft(
   order: number,
 ): DiagnosisDraft {
   const bears = on.code.startsWith('Z') ? '' : ` that bears on ${on.code}`;
-  return {
-    system: 'ICD-10-CM',
-    code: s.code,
-    description: describeIcd(run.codeSets, s.code),
-    confidence: round(on.confidence * SECTION_WEIGHT[st.section]),
+  return newDraft(run.codeSets, s.code, {
+    confidence: on.confidence * SECTION_WEIGHT[st.section],
     order,
-    alternatives: [],
     evidence: [{ section: st.section, text: st.text }],
     rationale: `The record states a current status ("${st.text}")${bears}: ${s.code} (guideline I.C.21.c.3, status codes).`,
-  };
+  });
 }

@@ -2,7 +2,7 @@
  * Signs and symptoms: what is coded when an outpatient diagnosis is uncertain ("rule out", "X vs Y":
  * the documented signs and symptoms, never nothing) or when the record has no diagnosis list.
  */
-import { round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery } from './search.ts';
@@ -77,18 +77,16 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
           if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(run.codeSets.icd, more, rest, groups)) found.push(more);
         }
         for (const h of found) {
-          out.push({
-            system: 'ICD-10-CM',
-            code: h.code,
-            description: h.description,
-            confidence: round(h.score * SECTION_WEIGHT[m.section]),
-            order: order++,
-            alternatives: [],
-            evidence: [{ section: m.section, text: m.original }],
-            rationale: onlySymptoms
-              ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
-              : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
-          });
+          out.push(
+            newDraft(run.codeSets, h.code, {
+              confidence: h.score * SECTION_WEIGHT[m.section],
+              order: order++,
+              evidence: [{ section: m.section, text: m.original }],
+              rationale: onlySymptoms
+                ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
+                : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
+            }),
+          );
         }
       }
     }

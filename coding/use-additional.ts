@@ -3,7 +3,7 @@
  * documents them (the drug in use, weeks of gestation, the stage, a history the screening is for).
  */
 import { documentedAdditionalCodes, type RecordStatement } from './additional.ts';
-import { describeIcd, round, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesWithOffsets } from './context.ts';
 import { queryText, rank, searchFilter, supportFilter } from './ranking.ts';
 import { buildQuery, useAdditionalFilter, type SearchQuery } from './search.ts';
@@ -79,17 +79,14 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
       run.input.patient.ageYears,
     )) {
       if (!run.allowed(add.code)) continue;
-      const i = run.codeSets.icd.byCode.get(add.code) as number;
-      out.push({
-        system: 'ICD-10-CM',
-        code: add.code,
-        description: run.codeSets.icd.entries[i]?.description ?? add.code,
-        confidence: round(0.9 * SECTION_WEIGHT[add.statement.section]),
-        order: d.order + 0.25,
-        alternatives: [],
-        evidence: [{ section: add.statement.section, text: add.statement.text }],
-        rationale: `"Use additional code" note at ${d.code}: the record documents ${add.what} (${add.statement.section}: "${add.statement.text}").`,
-      });
+      out.push(
+        newDraft(run.codeSets, add.code, {
+          confidence: 0.9 * SECTION_WEIGHT[add.statement.section],
+          order: d.order + 0.25,
+          evidence: [{ section: add.statement.section, text: add.statement.text }],
+          rationale: `"Use additional code" note at ${d.code}: the record documents ${add.what} (${add.statement.section}: "${add.statement.text}").`,
+        }),
+      );
     }
   }
   for (const d of drafts) {
@@ -147,16 +144,14 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     }
     if (hit && hit.score >= needed) {
       const m = source;
-      out.push({
-        system: 'ICD-10-CM',
-        code: hit.code,
-        description: hit.description,
-        confidence: round(Math.min(1, hit.score) * SECTION_WEIGHT[m.section]),
-        order: d.order + 0.25,
-        alternatives: [],
-        evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
-        rationale: `"Use additional code" note at ${d.code}; "${hit.matched.join(' ')}" documented in ${m.section} ("${m.original}").`,
-      });
+      out.push(
+        newDraft(run.codeSets, hit.code, {
+          confidence: Math.min(1, hit.score) * SECTION_WEIGHT[m.section],
+          order: d.order + 0.25,
+          evidence: m === source && source.section === 'diagnoses' ? d.evidence : [{ section: m.section, text: m.original }],
+          rationale: `"Use additional code" note at ${d.code}; "${hit.matched.join(' ')}" documented in ${m.section} ("${m.original}").`,
+        }),
+      );
     }
   }
   return out;
