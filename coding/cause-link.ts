@@ -127,6 +127,18 @@ const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegEx
     effects: /\b(hyponatr\w*|siadh|inappropriate (secretion of )?antidiuretic)\b/i,
   },
   {
+    // Thiazide and loop diuretics waste potassium and magnesium; proton pump inhibitors lower magnesium.
+    cause:
+      /\b(hydrochlorothiazide|hctz|chlorthalidone|indapamide|metolazone|thiazides?|furosemide|lasix|bumetanide|torsemide|loop diuretics?)\b/i,
+    name: 'the diuretic',
+    effects: /\b(hypokal[ae]mi\w*|hypomagnes[ae]mi\w*)\b/i,
+  },
+  {
+    cause: /\b(omeprazole|esomeprazole|pantoprazole|lansoprazole|rabeprazole|dexlansoprazole|proton pump inhibitors?|ppis?)\b/i,
+    name: 'the proton pump inhibitor',
+    effects: /\b(hypomagnes[ae]mi\w*)\b/i,
+  },
+  {
     cause: /\b(lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?)\b/i,
     name: 'the ACE inhibitor',
     effects: /\b(cough|angioedema)\b/i,

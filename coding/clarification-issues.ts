@@ -87,26 +87,8 @@ export function mentionIssue(
     }
   }
   const statements = recordStatements(run.input.documentation);
-  const cause = unlinkedCause(run, m, top, fullText, statements);
-  if (cause) {
-    const issue = open({
-      kind: 'specificity',
-      question: relationQuestion(m.original, cause.statement, cause.name),
-      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${cause.statement}"`],
-      options: cause.options,
-      reason: `The record documents ${cause.name} but does not link it to the condition; the guidelines do not presume the link (${cause.linked.code} would need it).`,
-    });
-    if (issue) return issue;
-  }
-  const effect = unlinkedEffect(m, fullText, statements);
-  if (effect) {
-    const issue = open({
-      kind: 'specificity',
-      question: relationQuestion(m.original, effect.statement, effect.name),
-      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${effect.statement}"`],
-      options: effect.options,
-      reason: `The record documents ${effect.name} beside a condition it can cause but does not link them; the guidelines do not presume the link (an adverse effect or device complication code would need it).`,
-    });
+  for (const relation of relationIssues(run, m, top, fullText, statements)) {
+    const issue = open(relation);
     if (issue) return issue;
   }
   const axis = unstatedAxis(run, top, phaseContext || fullText, statements);
@@ -124,6 +106,42 @@ export function mentionIssue(
   // it sends the encounter to a coder (straight-through.ts: low-confidence, competing-families),
   // never to the physician.
   return undefined;
+}
+
+/**
+ * Relations the guidelines do not presume, about a coded mention: a cause the classification
+ * combines with the condition, and a current drug or device known to cause it, each stated apart
+ * from the condition and not linked to it (cause-link.ts).
+ */
+export function relationIssues(
+  run: CodingRun,
+  m: Mention,
+  top: SearchHit,
+  fullText: string,
+  statements: readonly string[] = recordStatements(run.input.documentation),
+): ClarificationIssue[] {
+  const out: ClarificationIssue[] = [];
+  const cause = unlinkedCause(run, m, top, fullText, statements);
+  if (cause) {
+    out.push({
+      kind: 'specificity',
+      question: relationQuestion(m.original, cause.statement, cause.name),
+      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${cause.statement}"`],
+      options: cause.options,
+      reason: `The record documents ${cause.name} but does not link it to the condition; the guidelines do not presume the link (${cause.linked.code} would need it).`,
+    });
+  }
+  const effect = unlinkedEffect(m, fullText, statements);
+  if (effect) {
+    out.push({
+      kind: 'specificity',
+      question: relationQuestion(m.original, effect.statement, effect.name),
+      clinicalIndicators: [...indicatorsFor(run, m), `Note: "${effect.statement}"`],
+      options: effect.options,
+      reason: `The record documents ${effect.name} beside a condition it can cause but does not link them; the guidelines do not presume the link (an adverse effect or device complication code would need it).`,
+    });
+  }
+  return out;
 }
 
 const ENCOUNTER_TYPE_ASPECT = 'encounter type (active treatment, routine healing or sequela)';

@@ -16,6 +16,7 @@ import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { drugEffects } from './drug-effects.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
+import { clinicalIndicatorQueries } from './clinical-indicators.ts';
 import { noteMentions } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
@@ -66,6 +67,7 @@ export interface DiagnosisStep {
 /** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },

@@ -5,7 +5,7 @@
  */
 import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
-import { encounterTypeIssue, mentionIssue } from './clarification-issues.ts';
+import { encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
 import { candidate, newDraft, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
@@ -166,6 +166,9 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
   const answer = asked ? resolutionFor(asked, run.input.answers) : undefined;
   if (answer?.kind === 'option' && answer.option.refine) context = `${answer.option.refine}\n${context}`;
   else if (answer?.kind === 'free-text') context = `${answer.text}\n${context}`;
+  // A relation the record leaves open is asked here too; once answered, the search applies the answer.
+  const relation = asked ? undefined : relationIssues(run, m, named, m.text)[0];
+  if (relation && resolutionFor(relation, run.input.answers)) return undefined;
   if (answer) work.evidence.push({ section: m.section, text: `Physician answer: ${answerLabel(answer)}` });
   const hit = withSeventhCharacter(icd, named, context);
   work.notesDone.push(`written as the tabular words ${hit.code}`);
@@ -174,7 +177,8 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
   const others = rank(run, query, context, searchFilter(m))
     .filter((h) => h.code !== hit.code)
     .map((h) => ({ ...h, score: h.score * ALTERNATIVE_TO_WORDING }));
-  return { query, hits: [hit, ...others], wording: true, ...(asked && !answer ? { issue: asked } : {}) };
+  const issue = asked && !answer ? asked : relation;
+  return { query, hits: [hit, ...others], wording: true, ...(issue ? { issue } : {}) };
 }
 
 const ALTERNATIVE_TO_WORDING = 0.9;
