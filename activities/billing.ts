@@ -1,6 +1,9 @@
-/** Billing: price the lines, build the claim and submit it to the clearinghouse (the statement is in statements.ts). */
+/**
+ * Billing: price the lines, build the claim and submit it to the clearinghouse (the statement is in
+ * statements.ts). Just over 300 lines because the claim's one-statement write (storeClaimOnce)
+ * stays beside the submission that builds what it writes.
+ */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Prisma } from '../generated/prisma/client.ts';
 import type { PricedLine } from '../domain/billing.ts';
 import type { PatientInfo, ProviderInfo, Sex } from '../domain/encounter.ts';
 import { buildClaim } from '../billing/claim.ts';
@@ -11,7 +14,6 @@ import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
 import { writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
 import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
 import { REVISION_ORDER, revisionCodes } from './coding.ts';
-import { isUniqueViolation } from './insert-once.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
 
@@ -213,23 +215,15 @@ export function createBillingActivities({
     }
     const ack = await clearinghouse.submitClaim(claim, x12);
     const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
-    await prisma.claim.update({
-      where: { id: stored.id },
-      data: {
-        status: ack.status === 'accepted' ? 'submitted' : 'rejected',
-        ackStatus: ack.status,
-        ackReasons: reasons,
-        submittedAt: new Date(ack.receivedAt),
-      },
-    });
+    // Raw: Prisma's update reads the whole claim back (its payload and X12 text) to answer it.
+    await prisma.$executeRaw`
+      UPDATE "Claim" SET "status" = ${ack.status === 'accepted' ? 'submitted' : 'rejected'}, "ackStatus" = ${ack.status},
+        "ackReasons" = ${JSON.stringify(reasons)}::jsonb, "submittedAt" = ${new Date(ack.receivedAt)}, "updatedAt" = now()
+      WHERE "id" = ${stored.id}`;
     return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
   }
 
-  /**
-   * The claim and its lines, all or none: two INSERTs in one batched transaction under an id of
-   * ours (a nested create reads the claim back). A simultaneous attempt that stored it first wins.
-   */
-  async function storeClaim(
+  function storeClaim(
     input: SubmitClaimInput,
     claimNumber: string,
     claim: ClaimDocument,
@@ -237,40 +231,73 @@ export function createBillingActivities({
     lines: PricedLine[],
     replacesClaimId: string | undefined,
   ): Promise<{ id: string }> {
-    const id = randomUUID();
-    try {
-      await prisma.$transaction([
-        prisma.claim.createMany({
-          data: {
-            id,
-            encounterId: input.encounterId,
-            claimNumber,
-            status: input.billPatient ? 'patient_responsibility' : 'built',
-            totalChargeCents: claim.totalChargeCents,
-            priorAuthNumber: input.authNumber ?? null,
-            frequencyCode: claim.frequencyCode ?? '1',
-            replacesClaimId: replacesClaimId ?? null,
-            payload: claim as unknown as Prisma.InputJsonValue,
-            x12,
-          },
-        }),
-        prisma.claimLine.createMany({
-          data: claim.lines.map((l, i) => ({
-            claimId: id,
-            lineNumber: l.lineNumber,
-            code: l.code,
-            modifiers: l.modifiers,
-            units: l.units,
-            diagnosisPointers: l.diagnosisPointers,
-            unitPriceCents: lines[i]?.unitPriceCents ?? 0,
-            chargeCents: l.chargeCents,
-          })),
-        }),
-      ]);
-      return { id };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return prisma.claim.findUniqueOrThrow({ where: { claimNumber }, select: { id: true } });
-    }
+    return storeClaimOnce(prisma, {
+      encounterId: input.encounterId,
+      claimNumber,
+      status: input.billPatient ? 'patient_responsibility' : 'built',
+      totalChargeCents: claim.totalChargeCents,
+      priorAuthNumber: input.authNumber ?? null,
+      frequencyCode: claim.frequencyCode ?? '1',
+      replacesClaimId: replacesClaimId ?? null,
+      payload: claim,
+      x12,
+      lines: claim.lines.map((l, i) => ({
+        lineNumber: l.lineNumber,
+        code: l.code,
+        modifiers: l.modifiers,
+        units: l.units,
+        diagnosisPointers: l.diagnosisPointers,
+        unitPriceCents: lines[i]?.unitPriceCents ?? 0,
+        chargeCents: l.chargeCents,
+      })),
+    });
   }
+}
+
+/** A claim as storeClaimOnce writes it (the columns of Claim and its ClaimLine rows). */
+export interface ClaimRow {
+  encounterId: string;
+  claimNumber: string;
+  status: string;
+  totalChargeCents: number;
+  priorAuthNumber: string | null;
+  frequencyCode: string;
+  replacesClaimId: string | null;
+  payload: ClaimDocument;
+  x12: string;
+  lines: Array<{
+    lineNumber: number;
+    code: string;
+    modifiers: string[];
+    units: number;
+    diagnosisPointers: number[];
+    unitPriceCents: number;
+    chargeCents: number;
+  }>;
+}
+
+/**
+ * The claim and its lines, all or none, in ONE statement (a data-modifying CTE; one statement is
+ * one transaction): the lines are inserted only with the claim, so an attempt that finds the claim
+ * number taken (an earlier attempt stored it) writes nothing and reads the stored claim's id.
+ * Before, Prisma's batched transaction of two createMany calls sent BEGIN, two INSERTs and COMMIT,
+ * and compiled a query plan for each createMany at every call (activities/raw-insert.ts).
+ */
+export async function storeClaimOnce(prisma: ActivityDeps['prisma'], row: ClaimRow): Promise<{ id: string }> {
+  const [stored] = await prisma.$queryRaw<Array<{ id: string }>>`
+    WITH claim AS (
+      INSERT INTO "Claim" ("id", "encounterId", "claimNumber", "status", "totalChargeCents", "priorAuthNumber", "frequencyCode",
+                           "replacesClaimId", "payload", "x12", "updatedAt")
+      VALUES (${randomUUID()}, ${row.encounterId}, ${row.claimNumber}, ${row.status}, ${row.totalChargeCents}, ${row.priorAuthNumber},
+              ${row.frequencyCode}, ${row.replacesClaimId}, ${JSON.stringify(row.payload)}::jsonb, ${row.x12}, now())
+      ON CONFLICT DO NOTHING
+      RETURNING "id"
+    ), lines AS (
+      INSERT INTO "ClaimLine" ("id", "claimId", "lineNumber", "code", "modifiers", "units", "diagnosisPointers", "unitPriceCents", "chargeCents")
+      SELECT gen_random_uuid()::text, claim."id", l."lineNumber", l."code", l."modifiers", l."units", l."diagnosisPointers", l."unitPriceCents", l."chargeCents"
+      FROM claim, jsonb_to_recordset(${JSON.stringify(row.lines)}::jsonb) AS l(
+        "lineNumber" int, "code" text, "modifiers" text[], "units" int, "diagnosisPointers" int[], "unitPriceCents" int, "chargeCents" int)
+    )
+    SELECT "id" FROM claim`;
+  return stored ?? prisma.claim.findUniqueOrThrow({ where: { claimNumber: row.claimNumber }, select: { id: true } });
 }

@@ -7,6 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { storeClaimOnce, type ClaimRow } from '../../activities/billing.ts';
 import { createEligibilityActivities } from '../../activities/eligibility.ts';
 import { insertOnce } from '../../activities/insert-once.ts';
 import { createStatementCycleActivities } from '../../activities/statement-cycle.ts';
@@ -112,6 +113,43 @@ describe('checkEligibility', () => {
     expect(retried).toEqual(first);
     expect(asked).toBe(1);
     expect(await db.prisma.eligibilityCheck.count({ where: { encounterId } })).toBe(1);
+  });
+});
+
+describe('storeClaimOnce', () => {
+  const claimRow = (encounterId: string, claimNumber: string, totalChargeCents: number): ClaimRow => ({
+    encounterId,
+    claimNumber,
+    status: 'built',
+    totalChargeCents,
+    priorAuthNumber: null,
+    frequencyCode: '1',
+    replacesClaimId: null,
+    payload: { claimNumber } as unknown as ClaimRow['payload'],
+    x12: 'ISA*',
+    lines: [
+      { lineNumber: 1, code: '99213', modifiers: ['25'], units: 1, diagnosisPointers: [1, 2], unitPriceCents: 9_000, chargeCents: 9_000 },
+      { lineNumber: 2, code: '36415', modifiers: [], units: 2, diagnosisPointers: [1], unitPriceCents: 1_000, chargeCents: 2_000 },
+    ],
+  });
+
+  it('stores the claim with its lines, and a retried attempt writes nothing and answers the stored claim', async () => {
+    const { encounterId } = await seedStoredEncounter(db.prisma);
+    const claimNumber = `CLM-${randomUUID()}`;
+    const first = await storeClaimOnce(db.prisma, claimRow(encounterId, claimNumber, 11_000));
+    const retried = await storeClaimOnce(db.prisma, claimRow(encounterId, claimNumber, 99_999));
+    expect(retried).toEqual(first);
+    const claims = await db.prisma.claim.findMany({ where: { encounterId }, include: { lines: { orderBy: { lineNumber: 'asc' } } } });
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toMatchObject({
+      id: first.id,
+      claimNumber,
+      status: 'built',
+      totalChargeCents: 11_000,
+      frequencyCode: '1',
+      payload: { claimNumber },
+    });
+    expect(claims[0]!.lines.map(({ id: _, claimId: __, ...line }) => line)).toEqual(claimRow(encounterId, claimNumber, 0).lines);
   });
 });
 
