@@ -13,7 +13,13 @@ import { createActivities } from '../activities/index.ts';
 import type { Tracing } from '../platform/tracing.ts';
 import type { ActivityDeps } from '../activities/deps.ts';
 import { HeartbeatWhileRunning, PhiSafeActivityErrors } from './interceptors.ts';
-import { OWN_EXTENSION, prebuiltBundleFile, workflowInterceptorModules, WORKFLOWS_PATH } from './workflow-bundle.ts';
+import {
+  OWN_EXTENSION,
+  prebuiltBundleFile,
+  workflowInterceptorModules,
+  WORKFLOW_PRELOAD_MODULES,
+  WORKFLOWS_PATH,
+} from './workflow-bundle.ts';
 import { collectWorkflowStackTraces } from './workflow-stack-traces.ts';
 
 export { WORKFLOWS_PATH } from './workflow-bundle.ts';
@@ -68,7 +74,9 @@ export async function createEncounterWorker(opts: EncounterWorkerOptions): Promi
     taskQueue: opts.taskQueue,
     activities: createActivities(opts.deps),
     dataConverter: opts.dataConverter,
-    ...(workflowBundle ? { workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
+    ...(workflowBundle
+      ? { workflowBundle }
+      : { workflowsPath: WORKFLOWS_PATH, bundlerOptions: { preloadModules: WORKFLOW_PRELOAD_MODULES } }),
     interceptors: {
       // A prebuilt bundle carries them already (bundleEncounterWorkflows()); the SDK warns at every
       // start when both are given.

@@ -43,6 +43,13 @@ describe('replaying recorded encounter histories', () => {
     expect(files.length).toBeGreaterThanOrEqual(MIN_HISTORIES);
   });
 
+  it('replays them with the workflow modules preloaded: evaluated once per workflow thread, shared by its workflows', () => {
+    // worker/workflow-bundle.ts WORKFLOW_PRELOAD_MODULES; the replays below run on this bundle.
+    const preload = /exports\.preloadModules = function preloadModules\(\) \{([^}]*)\}/.exec(bundle.code)?.[1] ?? '';
+    expect(preload).toContain('workflows/index.ts');
+    expect(preload).toContain('workflows/message-authentication.ts');
+  });
+
   it('replays every recorded history on the current workflow code without a nondeterminism error', async () => {
     const histories = files.map((file) => ({
       workflowId: file.replace(/\.json$/, ''),
