@@ -93,7 +93,8 @@ async function postOne(
   hooks: PostingHooks,
 ): Promise<PostingOutcome> {
   const identity = { payerId_traceNumber: { payerId: remittance.payerId, traceNumber: remittance.traceNumber } };
-  if (await prisma.remittance.findUnique({ where: identity })) return countDelivery(prisma, identity, hooks.deliveryId);
+  if (await prisma.remittance.findUnique({ where: identity, select: { id: true } }))
+    return countDelivery(prisma, identity, hooks.deliveryId);
   const claims = await prisma.claim.findMany({
     where: { claimNumber: { in: remittance.claims.map((c) => c.claimNumber) } },
     select: { id: true, claimNumber: true, encounterId: true, totalChargeCents: true, payerClaimNumber: true },
@@ -103,13 +104,16 @@ async function postOne(
   try {
     return await prisma.$transaction(
       async (tx) => {
-        const stored = await tx.remittance.create({
-          data: {
+        // Raw, under an id of ours: Prisma's create read the stored row back (the X12 text and its reading).
+        const stored = { id: randomUUID() };
+        await insertRows(tx, 'Remittance', [
+          {
+            id: stored.id,
             payerId: remittance.payerId,
             traceNumber: remittance.traceNumber,
             rawSha256,
             raw,
-            parsed: remittance as unknown as Prisma.InputJsonValue,
+            parsed: JSON.stringify(remittance),
             paymentMethod: remittance.paymentMethod,
             paymentCents: remittance.paymentCents,
             paymentDate: new Date(`${remittance.paymentDate}T00:00:00Z`),
@@ -117,7 +121,7 @@ async function postOne(
             problem: fileProblems.length > 0 ? fileProblems.join('; ') : null,
             deliveryIds: hooks.deliveryId !== undefined ? [hooks.deliveryId] : [],
           },
-        });
+        ]);
         for (const [sequence, payment] of remittance.claims.entries()) {
           const claim = ours.get(payment.claimNumber);
           const problems = balanceProblems(payment);

@@ -9,6 +9,7 @@ process.env.TZ = 'America/New_York';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityCheck } from '../../generated/prisma/client.ts';
+import { isUniqueViolation } from '../../activities/insert-once.ts';
 import { insertRows, insertRowsReturning } from '../../activities/raw-insert.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
@@ -100,5 +101,20 @@ describe('raw inserts', () => {
     ]);
     const [event] = await db.prisma.claimStatusEvent.findMany({ where: { claimId } });
     expect(event?.at.toISOString()).toBe(at.toISOString());
+  });
+
+  it('fails on a taken unique key without ON CONFLICT DO NOTHING, as a unique violation', async () => {
+    const row = {
+      id: randomUUID(),
+      payerId: 'ACME-HEALTH',
+      traceNumber: `T-${randomUUID()}`,
+      rawSha256: randomUUID(),
+      raw: 'ISA*',
+      status: 'posted',
+    };
+    await insertRows(db.prisma, 'Remittance', [row]);
+    const error = await insertRows(db.prisma, 'Remittance', [{ ...row, id: randomUUID() }]).catch((e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('connection refused'))).toBe(false);
   });
 });
