@@ -31,11 +31,18 @@ export async function statementFromRemittance(
   for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
   const answer = [...latest.values()].at(-1);
   if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
-  const claim = await prisma.claim.findUniqueOrThrow({ where: { claimNumber: answer.claimNumber }, select: { id: true } });
-  const codedProcedures = await prisma.codeAssignment.findMany({
-    where: { encounterId: encounter.id, kind: 'procedure' },
-    select: { code: true, description: true },
+  // The answered claim (its number names this encounter) and the coded procedures' words, in one read.
+  const {
+    claims: [claim],
+    codeAssignments: codedProcedures,
+  } = await prisma.encounter.findUniqueOrThrow({
+    where: { id: encounter.id },
+    select: {
+      claims: { where: { claimNumber: answer.claimNumber }, select: { id: true } },
+      codeAssignments: { where: { kind: 'procedure' }, select: { code: true, description: true } },
+    },
   });
+  if (!claim) throw new Error("the answered claim is not this encounter's: the statement waits for a remittance of its own claim");
   const descriptions = Object.fromEntries(codedProcedures.map((p) => [p.code, p.description]));
   const sumPr = (reason?: string) =>
     answer.lines.reduce(
