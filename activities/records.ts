@@ -1,5 +1,7 @@
 /** The encounter's trail: stage transitions and audit events. Every write is keyed, so a retry repeats nothing. */
+import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from './deps.ts';
+import { insertRows } from './raw-insert.ts';
 import type { Prisma } from '../generated/prisma/client.ts';
 
 export interface TransitionRecord {
@@ -63,16 +65,22 @@ export function createRecordActivities({ prisma }: Pick<ActivityDeps, 'prisma'>)
 }
 
 export async function recordAuditEvent(prisma: ActivityDeps['prisma'], a: AuditRecord): Promise<void> {
-  // Once per key: one INSERT ... ON CONFLICT DO NOTHING (an upsert with no update took five statements).
-  await prisma.auditEvent.createMany({
-    data: {
-      encounterId: a.encounterId,
-      actor: a.actor,
-      role: a.role,
-      action: a.action,
-      detail: a.detail ?? undefined,
-      idempotencyKey: a.idempotencyKey,
-    },
-    skipDuplicates: true,
-  });
+  // Once per key: one INSERT ... ON CONFLICT DO NOTHING (an upsert with no update took five statements),
+  // raw: Prisma compiles a new query plan for every createMany call (raw-insert.ts).
+  await insertRows(
+    prisma,
+    'AuditEvent',
+    [
+      {
+        id: randomUUID(),
+        encounterId: a.encounterId,
+        actor: a.actor,
+        role: a.role,
+        action: a.action,
+        detail: a.detail === undefined ? null : JSON.stringify(a.detail),
+        idempotencyKey: a.idempotencyKey,
+      },
+    ],
+    { onConflictDoNothing: true },
+  );
 }

@@ -8,9 +8,10 @@
  * workflow again, and a retry can never write a second row.
  */
 import type { Request } from 'express';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Principal } from './auth.ts';
+import { insertRows } from '../activities/raw-insert.ts';
 import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
 import { badRequest, conflict } from '../platform/problem.ts';
 
@@ -101,19 +102,23 @@ export async function recordView(
   const record = createHash('sha256')
     .update(JSON.stringify([principal.role, principal.subject, action, encounterId ?? null, detail]))
     .digest('base64url');
-  await deps.prisma.auditEvent.createMany({
-    data: [
+  // Raw INSERT ... ON CONFLICT DO NOTHING: Prisma compiles a new query plan for every createMany call (activities/raw-insert.ts).
+  await insertRows(
+    deps.prisma,
+    'AuditEvent',
+    [
       {
+        id: randomUUID(),
         encounterId: encounterId ?? null,
         actor: principal.subject,
         role: principal.role,
         action,
-        detail,
+        detail: JSON.stringify(detail),
         idempotencyKey: `view:${record}:${Math.floor(Date.now() / windowMs)}`,
       },
     ],
-    skipDuplicates: true,
-  });
+    { onConflictDoNothing: true },
+  );
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;
