@@ -26,6 +26,8 @@ const AXES: readonly Axis[] = [
   { aspect: 'severity', value: (t) => (/^(mild|moderate|severe)$/.test(t) ? t : undefined), before: false },
   { aspect: 'stage', value: (t, next) => (t === 'stage' && next && /^[1-5][ab]?$/.test(next) ? next : undefined), before: false },
 ];
+/** An acuity standing alone between commas after the condition ("..., chronic, ..."). */
+const POSTPOSITIVE = /,\s*(acute|chronic|subacute)\s*(?=[,;.]|$)/i;
 /** How near the condition's words a value word must be, in words. */
 const NEAR = 3;
 
@@ -39,6 +41,13 @@ const DISTINCTIVE_IDF = 3.5;
 function valueNear(axis: Axis, text: string, key: readonly string[]): string | undefined {
   // An exacerbation or flare of a chronic condition is acute on chronic: it agrees with either.
   if (axis.aspect === 'acuity' && /\bacute[- ]on[- ]chronic\b|\bexacerbat|\bflare|\bdecompensat/i.test(text)) return AGREES;
+  // The value written after the condition on its own ("hepatitis C, chronic, untreated"): the
+  // tabular's own postpositive style, a value of that condition alone.
+  const post = axis.before ? POSTPOSITIVE.exec(text) : null;
+  if (post?.[1]) {
+    const head = tokenize(text.slice(0, post.index).split(/[;.]/).pop() ?? '');
+    if (key.every((t) => head.includes(t))) return post[1].toLowerCase();
+  }
   const tokens = tokenize(text);
   for (let i = 0; i < tokens.length; i++) {
     const v = axis.value(tokens[i] as string, tokens[i + 1]);

@@ -94,3 +94,12 @@ describe('weeks of gestation stated two ways', () => {
     expect(r.clarification).toBeUndefined();
   });
 });
+
+describe('an acuity written after the condition', () => {
+  const run = answeredBy(useCodeSets(), { ageYears: 58, sex: 'F' });
+  it('"hepatitis C, chronic, untreated" in the history gives the line "Hepatitis C" its acuity (B18.2), and the gate sends it to a coder', () => {
+    const r = run(['Hypertension', 'Hepatitis C'], 'HPI: known hepatitis C, chronic, untreated. Also hypertension.');
+    expect(diagnosisCodes(r)).toContain('B18.2');
+    expect(r.straightThrough.reasons).toContain('detail-inferred');
+  });
+});
