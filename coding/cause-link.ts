@@ -61,6 +61,22 @@ const CAUSES: readonly Cause[] = [
 const NOT_A_CAUSE_NOW =
   /\b(completed|finished|history of|h\/o|prior|previous|remote|years ago|quit|former|social(ly)?|occasional(ly)?|rare(ly)?|minimal|light)\b/i;
 
+/** The record's statements that state a cause in current use, found once per list of statements and cause. */
+const stating = new WeakMap<readonly string[], Map<RegExp, string[]>>();
+function statementsStating(statements: readonly string[], cause: RegExp): string[] {
+  let byCause = stating.get(statements);
+  if (!byCause) {
+    byCause = new Map();
+    stating.set(statements, byCause);
+  }
+  let found = byCause.get(cause);
+  if (!found) {
+    found = statements.filter((s) => currentUse(s, cause) !== undefined && !NOT_A_CAUSE_NOW.test(s));
+    byCause.set(cause, found);
+  }
+  return found;
+}
+
 export interface UnlinkedCause {
   /** The statement that documents the cause, quoted in the question. */
   statement: string;
@@ -84,7 +100,7 @@ export function unlinkedCause(
   const said = expandAbbreviations(own);
   for (const cause of CAUSES) {
     if (cause.stated.test(said) || cause.inTitle.test(said) || cause.inTitle.test(top.description)) continue;
-    const statement = statements.find((s) => s !== m.original && currentUse(s, cause.stated) !== undefined && !NOT_A_CAUSE_NOW.test(s));
+    const statement = statementsStating(statements, cause.stated).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
     if (!linked || linked.code === top.code || !cause.inTitle.test(linked.description)) continue;
@@ -174,7 +190,7 @@ export function unlinkedEffect(m: Mention, own: string, statements: readonly str
     if (!known.effects.test(said)) continue;
     // The condition's own statement names its cause ("catheter-associated", "due to ..."): nothing to ask.
     if (LINKED.test(said)) return undefined;
-    const statement = statements.find((s) => s !== m.original && currentUse(s, known.cause) !== undefined && !NOT_A_CAUSE_NOW.test(s));
+    const statement = statementsStating(statements, known.cause).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = statements.some((s) => known.cause.test(s) && known.effects.test(expandAbbreviations(s)) && LINKED.test(s));
     if (linked) continue;

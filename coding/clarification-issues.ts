@@ -15,7 +15,7 @@ import {
   specificityQuestion,
   type ClarificationIssue,
 } from './clarification.ts';
-import { recordText, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { perRecord, recordSays, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { isComplaintCode } from './complaints.ts';
 import { isExtension } from './icd10cm.ts';
@@ -25,6 +25,9 @@ import { recordStatements } from './review-signals.ts';
 import { SPECIFICITY_RULES } from './specificity.ts';
 import { unstatedAxis } from './unstated-axis.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
+
+/** The record's statements (diagnosis lines, clauses of the notes), read once per run. */
+const statementsOf = (run: CodingRun) => perRecord(run, 'recordStatements', () => recordStatements(run.input.documentation));
 
 export function indicatorsFor(run: CodingRun, m: Mention): string[] {
   const q = new Set(tokenize(expandAbbreviations(m.text)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5));
@@ -54,7 +57,7 @@ export function mentionIssue(
   const open = (issue: ClarificationIssue) => (answered.has(issue.question) ? undefined : issue);
   for (const rule of SPECIFICITY_RULES) {
     if (statedElsewhere.has(rule.aspect) || rule.asks === false) continue;
-    if (rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) continue;
+    if (rule.indicatedBy && !recordSays(run, rule.indicatedBy)) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({
         kind: 'specificity',
@@ -86,7 +89,7 @@ export function mentionIssue(
       if (issue) return issue;
     }
   }
-  const statements = recordStatements(run.input.documentation);
+  const statements = statementsOf(run);
   for (const relation of relationIssues(run, m, top, fullText, statements)) {
     const issue = open(relation);
     if (issue) return issue;
@@ -118,7 +121,7 @@ export function relationIssues(
   m: Mention,
   top: SearchHit,
   fullText: string,
-  statements: readonly string[] = recordStatements(run.input.documentation),
+  statements: readonly string[] = statementsOf(run),
 ): ClarificationIssue[] {
   const out: ClarificationIssue[] = [];
   const cause = unlinkedCause(run, m, top, fullText, statements);
@@ -212,7 +215,7 @@ function encounterTypeOpen(run: CodingRun, code: string, phaseContext: string): 
   if (encounterPhase(phaseContext) !== undefined) return false;
   const pos = run.input.placeOfService;
   if (pos === '23' || pos === '21') return false;
-  return !ACTIVE_TREATMENT.test(recordText(run));
+  return !recordSays(run, ACTIVE_TREATMENT);
 }
 
 /** The symptom code of an Excludes1 pair of a symptom (chapter 18, R) and a diagnosis of another chapter. */

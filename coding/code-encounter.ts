@@ -105,6 +105,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     issues: [],
     allowed: allowedCodes(input, codeSets),
     mentions: new Map(),
+    memo: new Map(),
   };
   let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), codeMentions(run));
 

@@ -33,6 +33,20 @@ export interface CodingRun {
   mentions: Map<number, Mention>;
   /** A diagnosis the record states as uncertain (coded by its signs and symptoms, or left out). */
   uncertain?: boolean;
+  /** What perRecord computed for this record (shared by the run's copies). */
+  memo: Map<string, unknown>;
+}
+
+/**
+ * A fact about the whole record, computed once per run: a step that reads the whole record again for
+ * each diagnosis or mention makes coding time grow with the square of the record (issue 10: at most
+ * linearly). `key` names the fact; `compute` must depend on the record alone.
+ */
+export function perRecord<T>(run: CodingRun, key: string, compute: () => T): T {
+  if (run.memo.has(key)) return run.memo.get(key) as T;
+  const value = compute();
+  run.memo.set(key, value);
+  return value;
 }
 
 /**
@@ -49,12 +63,25 @@ export function titleShare(title: string, documented: string): number {
 
 /** The whole record as text (notes, diagnoses, test results) for indicator checks. */
 export function recordText(run: CodingRun): string {
-  const doc = run.input.documentation;
-  return [
-    doc.notes,
-    ...doc.diagnoses.map((d) => d.description),
-    ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`),
-  ].join(' \n ');
+  return perRecord(run, 'recordText', () => {
+    const doc = run.input.documentation;
+    return [
+      doc.notes,
+      ...doc.diagnoses.map((d) => d.description),
+      ...doc.testResults.map((t) => `${t.name} ${t.value} ${t.flag ?? ''}`),
+    ].join(' \n ');
+  });
+}
+
+/** Whether the whole record (recordText) matches a pattern without the global flag; tested once per run and pattern. */
+export function recordSays(run: CodingRun, pattern: RegExp): boolean {
+  const said = perRecord(run, 'recordSays', () => new Map<RegExp, boolean>());
+  let yes = said.get(pattern);
+  if (yes === undefined) {
+    yes = pattern.test(recordText(run));
+    said.set(pattern, yes);
+  }
+  return yes;
 }
 
 /** How much a match counts by where in the record it was found. */

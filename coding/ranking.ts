@@ -4,7 +4,7 @@
  * more than one shared word.
  */
 import type { CodeSets } from './code-sets.ts';
-import type { CodingRun } from './coding-run.ts';
+import { perRecord, type CodingRun } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { matchesPattern, type Icd10Cm } from './icd10cm.ts';
@@ -257,18 +257,38 @@ export function relatedClauses(run: CodingRun, m: Mention): string[] {
         !isNeutral(t),
     ),
   );
-  const out: string[] = [];
-  for (const n of run.notes) {
-    if (out.includes(n.original)) continue;
-    const tokens = tokenize(expandAbbreviations(n.original));
-    // A clause that only states which encounter this is ("First visit for it.") is about the visit's condition.
-    const phaseOnly =
-      encounterPhase(n.original) !== undefined &&
-      conditionWords(
-        tokens.filter((t) => t.length > 2),
-        icd,
-      ).size === 0;
-    if (phaseOnly || tokens.some((t) => key.has(t))) out.push(n.original);
-  }
-  return out;
+  const { phaseOnly, byWord } = noteClauseIndex(run);
+  const found = new Set(phaseOnly);
+  for (const t of key) for (const i of byWord.get(t) ?? []) found.add(i);
+  const out = new Set<string>();
+  for (const i of [...found].sort((a, b) => a - b)) out.add(run.notes[i]?.original ?? '');
+  return [...out];
+}
+
+/**
+ * The notes' clauses by word, and those that only state which encounter this is ("First visit for
+ * it.": about the visit's condition), read once per run.
+ */
+function noteClauseIndex(run: CodingRun): { phaseOnly: number[]; byWord: Map<string, number[]> } {
+  return perRecord(run, 'noteClauseIndex', () => {
+    const icd = run.codeSets.icd;
+    const phaseOnly: number[] = [];
+    const byWord = new Map<string, number[]>();
+    run.notes.forEach((n, i) => {
+      const tokens = tokenize(expandAbbreviations(n.original));
+      const phase =
+        encounterPhase(n.original) !== undefined &&
+        conditionWords(
+          tokens.filter((t) => t.length > 2),
+          icd,
+        ).size === 0;
+      if (phase) phaseOnly.push(i);
+      for (const t of new Set(tokens)) {
+        const list = byWord.get(t);
+        if (list) list.push(i);
+        else byWord.set(t, [i]);
+      }
+    });
+    return { phaseOnly, byWord };
+  });
 }

@@ -10,7 +10,7 @@ import {
   type ClarificationIssue,
   type ClarificationOption,
 } from './clarification.ts';
-import { recordText, type CodingRun, type MentionWork } from './coding-run.ts';
+import { recordSays, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
 import { expandAbbreviations } from './text.ts';
@@ -229,7 +229,7 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
     if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
     const found = detailElsewhere(run, work.mention, rule);
     if (!found) {
-      if (rule.defaultRefine && rule.indicatedBy && !rule.indicatedBy.test(recordText(run))) {
+      if (rule.defaultRefine && rule.indicatedBy && !recordSays(run, rule.indicatedBy)) {
         // Nothing in the record points away from the classification's default: it is coded, not asked.
         work.extra.push(rule.defaultRefine);
         work.inferred.push(rule.defaultRefine);

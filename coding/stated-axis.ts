@@ -8,7 +8,7 @@
  * distinctive word of the condition's own statement.
  */
 import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
-import type { CodingRun, MentionWork } from './coding-run.ts';
+import { perRecord, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
@@ -63,6 +63,38 @@ function valueNear(axis: Axis, text: string, key: readonly string[]): string | u
 }
 
 /** Step of mention coding: an axis value another statement gives (added), or two statements disagreeing (asked). */
+interface Statement {
+  original: string;
+  text: string;
+  words: ReadonlySet<string>;
+}
+
+/**
+ * The record's affirmed statements (diagnosis lines, then clauses of the notes) that contain every
+ * key word, in the record's order. The statements and the index of their words are read once per run.
+ */
+function statementsWith(run: CodingRun, key: readonly string[]): Statement[] {
+  const { statements, byWord } = perRecord(run, 'affirmedStatements', () => {
+    const statements: Statement[] = [
+      ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
+      ...run.notes.filter((n) => n.assertion === 'affirmed'),
+    ].map((s) => {
+      const text = expandAbbreviations(s.text);
+      return { original: s.original, text, words: new Set(tokenize(text)) };
+    });
+    const byWord = new Map<string, number[]>();
+    statements.forEach((s, i) => {
+      for (const w of s.words) {
+        const list = byWord.get(w);
+        if (list) list.push(i);
+        else byWord.set(w, [i]);
+      }
+    });
+    return { statements, byWord };
+  });
+  return (byWord.get(key[0] ?? '') ?? []).map((i) => statements[i] as Statement).filter((s) => key.every((t) => s.words.has(t)));
+}
+
 export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
   const m = work.mention;
   if (m.assertion !== 'affirmed' || work.conflicts.length > 0) return;
@@ -77,20 +109,14 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       !isNeutral(t),
   );
   if (key.length === 0) return;
-  const statements = [
-    ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
-    ...run.notes.filter((n) => n.assertion === 'affirmed'),
-  ].filter((s) => s.original !== m.original);
+  const statements = statementsWith(run, key).filter((s) => s.original !== m.original);
   for (const axis of AXES) {
     if (work.statedElsewhere.has(axis.aspect)) continue;
     const values = new Map<string, string>();
     const ownValue = valueNear(axis, own, key);
     if (ownValue) values.set(ownValue, m.original);
     for (const s of statements) {
-      const text = expandAbbreviations(s.text);
-      const words = new Set(tokenize(text));
-      if (!key.every((t) => words.has(t))) continue;
-      const v = valueNear(axis, text, key);
+      const v = valueNear(axis, s.text, key);
       if (v && !values.has(v)) values.set(v, s.original);
     }
     if (values.has(AGREES)) continue;

@@ -5,6 +5,7 @@
  *
  *   npx tsx scripts/bench-coding.ts [--rounds 3]
  */
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CodingInput } from '../domain/coding.ts';
 import { codeEncounter, loadCodeSets } from '../coding/index.ts';
@@ -73,7 +74,7 @@ const SOAP = (i: number, problem: string) =>
   `shortness of breath, nausea, vomiting or rash. Objective: vitals reviewed, within the expected range. ` +
   `Assessment: ${problem}, stable. Plan: continue the current treatment, labs before the next visit, return in three months.\n`;
 
-function syntheticInput(chars: number, diagnoses: number): CodingInput {
+export function syntheticInput(chars: number, diagnoses: number): CodingInput {
   let notes = '';
   for (let i = 0; notes.length < chars; i++) notes += SOAP(i, PROBLEMS[i % PROBLEMS.length] as string);
   return {
@@ -142,7 +143,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exitCode = 1;
-});
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exitCode = 1;
+  });
+}
