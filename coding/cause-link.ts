@@ -188,8 +188,9 @@ export function unlinkedEffect(m: Mention, own: string, statements: readonly str
   const said = expandAbbreviations(own);
   for (const known of KNOWN_EFFECTS) {
     if (!known.effects.test(said)) continue;
-    // The condition's own statement names its cause ("catheter-associated", "due to ..."): nothing to ask.
-    if (LINKED.test(said)) return undefined;
+    // The condition's own statement names its cause ("catheter-associated", "due to ..."): nothing to
+    // ask (also when the statement was read as two codes, the complication and this condition).
+    if (LINKED.test(said) || LINKED.test(m.original)) return undefined;
     const statement = statementsStating(statements, known.cause).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = statements.some((s) => known.cause.test(s) && known.effects.test(expandAbbreviations(s)) && LINKED.test(s));

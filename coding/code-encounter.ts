@@ -26,6 +26,9 @@ import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { currentStatus } from './status-codes.ts';
+import { counsellingWithStatedUse } from './counselling.ts';
+import { rheumatoidFactorAndSite } from './rheumatoid.ts';
+import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
 import { gestationWeeksConflict } from './gestation-conflict.ts';
@@ -78,6 +81,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
+  { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
@@ -86,10 +90,12 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'merge duplicate codes again', apply: dedupe },
+  { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'primary malignancy before its metastases', apply: primaryBeforeMetastases },
   { name: 'follow-up after completed treatment (Z09) first-listed', apply: followUpAfterCompletedTreatment },
   { name: 'code-first sequencing', apply: sequence },

@@ -10,6 +10,7 @@ import type { Mention } from './context.ts';
 import { isExtension, type Icd10Cm } from './icd10cm.ts';
 import { regionsMeet, regionsOf, type Region } from './body-sites.ts';
 import { isComplaintCode } from './complaints.ts';
+import { tabularSiteWords } from './head-words.ts';
 import { conditionWords, queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
 import { expandAbbreviations, LATERALITY_WORDS, lateralityOf, tokenize } from './text.ts';
@@ -43,11 +44,15 @@ function sideSources(run: CodingRun): Array<{ text: string; section: RecordSecti
 /** Every side the rest of the record states about the same body site, with the statement that says it. */
 function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; section: RecordSection }> {
   const key = keyWords(run, m);
+  // A mention that names its site takes a side only from a statement at that site: "metastasis to
+  // bone" is not on the side of the breast cancer that shares its neoplasm words.
+  const sites = tabularSiteWords(run.codeSets.icd);
+  const site = [...key].filter((t) => sites.has(t));
   const found = new Map<string, { text: string; section: RecordSection }>();
   for (const s of sideSources(run)) {
     const tokens = tokenize(expandAbbreviations(s.text));
     const side = lateralityOf(tokens);
-    if (side && tokens.some((t) => key.has(t))) found.set(side, s);
+    if (side && tokens.some((t) => key.has(t)) && (site.length === 0 || tokens.some((t) => site.includes(t)))) found.set(side, s);
   }
   return found;
 }

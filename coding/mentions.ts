@@ -9,6 +9,7 @@ import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
 import { metastasisMentions } from './metastasis.ts';
+import { deviceInfectionMentions } from './device-infection.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
 import { tabularWordingEntry } from './tabular-wording.ts';
@@ -27,8 +28,9 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   const drafts: DiagnosisDraft[] = [];
   const uncertainLines: Mention[] = [];
   let order = 0;
-  // A statement naming a neoplasm's spread is its primary and secondary sites (metastasis.ts).
-  for (const listed of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions)) {
+  // A statement naming a neoplasm's spread is its primary and secondary sites (metastasis.ts); one
+  // tying an infection to a catheter is the complication and the infection (device-infection.ts).
+  for (const listed of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions).flatMap(deviceInfectionMentions)) {
     order += 1;
     // A line whose negation is the tabular's own wording for a code ("No general equivalence degree
     // (GED)", Z55.5) states that code; any other negated line is left out.
@@ -51,7 +53,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   }
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);
-    for (const m of run.notes.flatMap(metastasisMentions)) {
+    for (const m of run.notes.flatMap(metastasisMentions).flatMap(deviceInfectionMentions)) {
       if (m.assertion === 'negated' || !addressed(m)) continue;
       if (m.assertion === 'uncertain') {
         run.uncertain = true;

@@ -118,8 +118,9 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
   if (!etiology) return drafts;
   const said = etiology.evidence.map((e) => e.text).join(' ');
   if (!drafts.some((d) => /^F0[23]\./.test(d.code)) && /\bdementia\b/i.test(said)) {
-    // "Alzheimer's dementia" in one phrase: the dementia is coded too, by the severity stated.
-    const severity = /\bmild\b/i.test(said) ? 'A' : /\bmoderate\b/i.test(said) ? 'B' : /\bsevere\b/i.test(said) ? 'C' : '8';
+    // "Alzheimer's dementia" in one phrase: the dementia is coded too, by the severity stated, in
+    // that phrase or in another statement about the dementia ("Her dementia is moderate").
+    const severity = dementiaSeverity([said, ...dementiaStatements(run)], '8');
     const code = `F02.${severity}0`;
     if (isBillable(icd, code)) {
       drafts = [
@@ -136,7 +137,9 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
   return drafts.map((d) => {
     if (!d.code.startsWith('F03.')) return d;
     const rest = d.code.slice(4);
-    const code = `F02.${rest.startsWith('9') ? `8${rest.slice(1)}` : rest}`;
+    // Unspecified severity (F03.9-) takes the severity another statement gives (F02.8- when none).
+    const severity = rest.startsWith('9') ? dementiaSeverity([said, ...dementiaStatements(run)], '8') : '';
+    const code = `F02.${rest.startsWith('9') ? `${severity}${rest.slice(1)}` : rest}`;
     if (!isBillable(icd, code)) return d;
     return recoded(
       run.codeSets,
@@ -146,6 +149,32 @@ export function dementiaInOtherDisease(run: CodingRun, drafts: DiagnosisDraft[])
     );
   });
 }
+
+/** Statements of the notes about the dementia itself (or its stage), affirmed. */
+function dementiaStatements(run: CodingRun): string[] {
+  return run.notes
+    .filter((n) => n.assertion === 'affirmed' && (DEMENTIA_WORDS.test(n.original) || SEVERITY_ALONE.test(n.text)))
+    .map((n) => n.original);
+}
+const DEMENTIA_WORDS = /\b(?:dementia|major neurocognitive disorder|alzheimer\w*)\b/i;
+/** A statement of the severity alone, naming no condition ("Severity is mild.", "Stage: moderate"). */
+const SEVERITY_ALONE =
+  /^\s*(?:(?:the\s+)?(?:severity|stage|staging)\b(?:\s+(?:is|of|:))?|(?:clinically\s+)?(?:mild|moderate|severe)\s+(?:stage|severity)\b)[\s:]*(?:mild|moderate|severe)?\s*\.?\s*$/i;
+
+/**
+ * The severity of dementia (F02.A-/B-/C-, guideline I.C.5.d: by the provider's documentation of
+ * mild, moderate or severe), from the first statement that states one; '8' (unspecified) if none.
+ * A statement giving two ("mild to moderate") gives none.
+ */
+function dementiaSeverity(statements: string[], none: '8'): 'A' | 'B' | 'C' | '8' {
+  for (const text of statements) {
+    const letters = new Set([...text.matchAll(/\b(mild|moderate|severe)\b/gi)].map((m) => SEVERITY_LETTER[(m[1] ?? '').toLowerCase()]));
+    const [only] = letters;
+    if (letters.size === 1 && only) return only;
+  }
+  return none;
+}
+const SEVERITY_LETTER: Record<string, 'A' | 'B' | 'C'> = { mild: 'A', moderate: 'B', severe: 'C' };
 
 /**
  * An unspecified code never stays beside a specific code of the same category: both stand for the

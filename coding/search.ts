@@ -158,6 +158,9 @@ function withFractureDefaults(tokens: string[]): string[] {
   return out;
 }
 
+/** Limbs a title names after a side (", left leg"). */
+const LIMBS = new Set(['arm', 'leg']);
+
 /** Sum of the rarity of the words a query must explain. */
 export function queryWeight(icd: Icd10Cm, q: SearchQuery): number {
   return q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
@@ -249,7 +252,11 @@ function scoreText(
   const displacementStated = DISPLACEMENT.some((t) => q.tokens.includes(t));
   const core = displacementStated ? coreOf(text) : coreOf(text).filter((t) => t !== 'displaced');
   const qset = new Set(q.tokens);
-  const explained = core.filter((t) => qset.has(t) || regionWords.has(t)).length;
+  // ", right arm" after the shaft of a long bone the record names ("Unspecified fracture of shaft of
+  // humerus, right arm") is the side of that bone: the limb word says which side, not another site.
+  const boneNamed = q.laterality !== undefined && core.includes('shaft') && core.some((t) => SHAFT_BY_DEFAULT.has(t) && qset.has(t));
+  const sideLimb = (t: string, i: number) => boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality;
+  const explained = core.filter((t, i) => qset.has(t) || regionWords.has(t) || sideLimb(t, i)).length;
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = facts.side;

@@ -13,7 +13,8 @@ import {
 import { recordSays, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
-import { expandAbbreviations } from './text.ts';
+import { tabularSiteWords } from './head-words.ts';
+import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
 export interface SpecificityRule {
   /** The documentation mentions the condition... */
@@ -40,6 +41,11 @@ export interface SpecificityRule {
    * the physician must settle (type 1 vs type 2 diabetes; CKD stage 3 vs 4). Undefined: not compared.
    */
   comparable?: (detail: string) => string | undefined;
+  /**
+   * The statement giving the detail must be about the same site: one naming a body site names one
+   * of the mention's (a second fracture's "nondisplaced" is not this one's).
+   */
+  atSameSite?: true;
 }
 
 /** What in a record points at a type of diabetes other than the default type 2 (insulin use does not: I.C.4.a.3). */
@@ -198,6 +204,17 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     options: [],
     asks: false,
   },
+  {
+    // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):
+    // the codes split by it take it (displaced by default, I.C.19.c.1: never asked).
+    mentions: /\bfracture\b/i,
+    unlessAlso: /\b(?:non-?\s?)?displaced\b/i,
+    detail: /\bnon-?\s?displaced\b|\bdisplaced\b/i,
+    aspect: 'displacement of the fracture',
+    options: [],
+    asks: false,
+    atSameSite: true,
+  },
 ];
 
 const namesCondition = (rule: SpecificityRule, text: string) => rule.mentions.test(text) || rule.namesCondition?.test(text) === true;
@@ -216,10 +233,19 @@ function detailElsewhere(
     if (s.original === m.original) continue;
     const text = expandAbbreviations(s.text);
     if (!namesCondition(rule, text) || !rule.unlessAlso.test(text)) continue;
+    if (rule.atSameSite && !atSite(run, m, text)) continue;
     const detail = rule.detail.exec(text)?.[0];
     if (detail) return { detail, section: s.section, text: s.original };
   }
   return undefined;
+}
+
+/** A statement that names no body site, or one of the mention's. */
+function atSite(run: CodingRun, m: Mention, text: string): boolean {
+  const sites = tabularSiteWords(run.codeSets.icd);
+  const own = new Set(tokenize(expandAbbreviations(m.text)));
+  const named = tokenize(text).filter((t) => sites.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t));
+  return named.length === 0 || named.some((t) => own.has(t));
 }
 
 /** Step: a detail the classification needs (type, stage) stated by another statement about the same condition. */

@@ -67,6 +67,8 @@ const STATUSES: readonly Status[] = [
   { code: 'Z93.6', stated: /\b(?:nephrostomy|ureterostomy|urostomy|urethrostomy)\b/i },
 ];
 
+const DEVICE_ENCOUNTER = 'Z45';
+
 /** Said of a status that no longer holds, or does not yet. */
 const NOT_CURRENT =
   /\b(?:no|not|never|without|denies|removed|explanted|reversed|closed|taken down|takedown|weaned|off|discontinued|stopped|no longer|declined|declines|refused|candidate for|evaluat\w* for|consider\w*|plan(?:ned|s)? (?:for|to)|scheduled|referr\w* for|needs?|may need|will need|qualif\w* for|trial of|during|in the ed|in clinic|given)\b/i;
@@ -110,7 +112,9 @@ export function currentStatus(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     const clashing = out[clash];
     if (clashing) {
       const own = clashing.evidence.find((e) => statedStatus(s, e.text) !== undefined);
-      if (own)
+      // An encounter for the device's checking or management (Z45) is the visit's reason, and says the
+      // device is there: it stays, and the presence is not added.
+      if (own && !clashing.code.startsWith(DEVICE_ENCOUNTER))
         out[clash] = statusDraft(
           run,
           s,

@@ -160,6 +160,33 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\binfluenza\s+(?:virus\s+)?(?:type\s+)?[abc]\b(?!\s*(?:\/|and\b|or\b|&)|\s+(?:few|couple|week|day|month|year|while|lot|bit)\b)(?:\s*\(?h\d+n\d+\)?)?/g,
     'influenza due to other identified influenza virus',
   ],
+  // Index: Failure, respiratory, with hypoxia / with hypercapnia: "hypoxic" and "hypercapnic" name them.
+  [
+    /\bhypoxic(?=(?:\s+(?:and|or|\/)\s+hyperca\w+)?\s+respiratory\s+failure\b)|(?<=\brespiratory\s+failure[,\s]+(?:\w+\s+){0,2})hypoxic\b/g,
+    'with hypoxia',
+  ],
+  [
+    /\bhyperca(?:pnic|rbic)(?=\s+respiratory\s+failure\b)|(?<=\brespiratory\s+failure[,\s]+(?:\w+\s+){0,2})hyperca(?:pnic|rbic)\b/g,
+    'with hypercapnia',
+  ],
+  // A pacemaker or defibrillator interrogated or checked is the encounter for its checking and
+  // management (Z45.01-, Z45.02), not a general examination.
+  [
+    /\b(?:(?:cardiac\s+)?pacemaker|ppm)\s+(?:device\s+)?(?:interrogations?|checks?|check-?up|testing|evaluation)\b|\b(?:interrogation|check|testing)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:cardiac\s+)?(?:pacemaker|ppm)\b/g,
+    'encounter for checking and testing of cardiac pacemaker pulse generator',
+  ],
+  [
+    /\b(?:aicd|icd|defibrillator)\s+(?:device\s+)?(?:interrogations?|checks?|testing)\b|\b(?:interrogation|check|testing)\s+of\s+(?:the\s+|his\s+|her\s+)?(?:aicd|defibrillator)\b/g,
+    'encounter for adjustment and management of automatic implantable cardiac defibrillator',
+  ],
+  // Counselling about alcohol is the counselling code (Z71.41; its own step keeps it only beside
+  // stated alcohol use), never an alcohol use disorder the counselling does not state.
+  [
+    /\b(?:counsel+(?:ed|ing)?|advised|education(?:\s+provided)?)\s+(?:(?:was\s+)?given\s+)?(?:on|about|regarding|re:?)\s+(?:(?:reducing|reduction of|cutting down|limiting|decreasing|stopping|quitting|moderating)\s+)?(?:alcohol|etoh|drinking)(?:\s+(?:use|intake|consumption|reduction|cessation|moderation))?\b|\b(?:alcohol|etoh)\s+(?:use\s+|reduction\s+|cessation\s+)?counsel+ing\b/g,
+    'alcohol abuse counseling and surveillance',
+  ],
+  // A Foley is an indwelling urethral catheter (T83.511, Z96.0).
+  [/\bfoley(?:\s+catheter)?\b/g, 'indwelling urethral catheter'],
   [/\b(sprain|strain)ed\b/g, '$1'],
   [/\bfractured\b|\bfx\b/g, 'fracture'],
   [
@@ -249,6 +276,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     'bilateral ',
   ],
   [/\bwbc\b/g, 'white blood cell count'],
+  // The neoplasm table puts the spine, a vertebra, the ribs, the pelvis and the named bones under
+  // "bone" (C79.51): a metastasis to them is not one of the thorax (C76.1) or a lung for "thoracic".
+  [
+    /\b(?:metastatic\s+(?:disease\s+|lesions?\s+|spread\s+)?to|metastas[ie]s\s+(?:to|in)|mets\s+to|secondary\s+malignant\s+neoplasm\s+of)\s+(?:the\s+)?(?:(?:thoracic|lumbar|cervical|sacral|thoracolumbar|lumbosacral|axial)\s+)?(?:spine|spinal column|[tlc]-spine|vertebra[el]?|vertebral bod(?:y|ies)|bones?|skeleton|ribs?|pelvis|sacrum|femur|humerus|skull|sternum|iliac \w+)\b|\b(?:(?:thoracic|lumbar|cervical)\s+)?(?:spinal|spine|vertebral|osseous|bony|bone|skeletal)\s+(?:metastas[ie]s|mets|metastatic disease)\b/g,
+    'secondary malignant neoplasm of bone',
+  ],
   // The index: "Metastasis, metastatic (to) - see Neoplasm, secondary, by site". ("Metastatic breast
   // cancer" names the primary and is left to the malignancy words.)
   [/\bmetastatic\s+(?:disease\s+|lesions?\s+|spread\s+)?to\b|\bmetastas[ie]s\s+(?:to|in)\b/g, 'secondary malignant neoplasm of'],
@@ -427,6 +460,11 @@ export function stem(word: string): string {
   if (bone) return bone;
   if (word === 'diabetic' || word === 'diabetes') return 'diabet';
   if (word === 'elevated' || word === 'elevation') return 'elevat';
+  // "Infected knee prosthesis" is the tabular's "infection ... due to ... knee prosthesis";
+  // "prosthetic joint" its "joint prosthesis".
+  if (word === 'infected') return 'infection';
+  if (word === 'prosthetic') return 'prosthesis';
+
   // "Urinary urgency" and "urgency of urination" meet ("urine", "urinary", "urination").
   if (/^urin(e|ary|ation)$/.test(word)) return 'urin';
   if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;

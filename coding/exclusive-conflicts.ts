@@ -1,0 +1,112 @@
+/**
+ * Mutually exclusive diagnoses in one record: a coded condition, and another statement of the record
+ * (the problem list, the history of present illness, another line) that names, as current, a condition
+ * the coded code's Excludes1 note names, whose own category's Excludes1 names the coded one back
+ * (Crohn's disease K50 and ulcerative colitis K51; type 1 E10 and type 2 E11 diabetes). The two
+ * cannot both be right: the physician is asked which it is, never a silent pick (guideline I.A.12.a).
+ * Until answered the coded statement's code stands; an answer naming the other condition codes it instead.
+ */
+import { conflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { diagnosisMentions } from './context.ts';
+import { matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
+import { rank } from './ranking.ts';
+import { buildQuery } from './search.ts';
+import type { NotePart } from './sections.ts';
+import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
+
+/** Parts of a note that state no current condition of the patient's own. */
+const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set([
+  'family-history',
+  'allergies',
+  'review-of-systems',
+  'medications',
+  'social-history',
+  'vitals',
+  'results',
+]);
+
+/** The 3-character category a single-category Excludes1 pattern names ("K51-" -> K51); none for ranges. */
+function categoryOf(pattern: string): string | undefined {
+  if (pattern.includes('..')) return undefined;
+  const plain = pattern.replace(/[-.]/g, '');
+  return plain.length >= 3 ? plain.slice(0, 3) : undefined;
+}
+
+/** The excluded category's own Excludes1 notes name the coded code back. */
+function mutual(icd: Icd10Cm, code: string, category: string): boolean {
+  if (!icd.byCode.has(category)) return false;
+  return notesFor(icd, category, 'ex1').some(([, patterns]) => patterns.some((p) => matchesPattern(code, p)));
+}
+
+interface Statement {
+  text: string;
+  original: string;
+}
+
+function currentStatements(run: CodingRun): Statement[] {
+  return [
+    ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
+    ...run.notes.filter((n) => n.assertion === 'affirmed' && (n.part === undefined || !NOT_CURRENT_PARTS.has(n.part))),
+  ].map((s) => ({ text: s.text, original: s.original }));
+}
+
+/** Step: ask when another current statement names a condition mutually exclusive with a coded one. */
+export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const icd = run.codeSets.icd;
+  let statements: Statement[] | undefined;
+  let out = drafts;
+  for (const d of drafts) {
+    // One question about a draft at a time (a conflict of type the mention already raised, say).
+    if (run.issues.some((i) => i.order === d.order)) continue;
+    const own = new Set(d.evidence.map((e) => e.text));
+    for (const [note, patterns] of notesFor(icd, d.code, 'ex1')) {
+      const category = patterns.length === 1 ? categoryOf(patterns[0] ?? '') : undefined;
+      if (!category || !mutual(icd, d.code, category)) continue;
+      // Both already coded: the Excludes1 edit asks (clarification-issues.ts).
+      if (out.some((o) => o.code.startsWith(category))) continue;
+      const words = coreTokens(note.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
+      if (words.length === 0) continue;
+      statements ??= currentStatements(run);
+      const other = statements.find((s) => {
+        if (own.has(s.original)) return false;
+        const tokens = new Set(tokenize(expandAbbreviations(s.text)));
+        return words.every((w) => tokens.has(w));
+      });
+      if (!other) continue;
+      const found = rank(run, buildQuery(other.text), other.text, (c) => c.startsWith(category))[0];
+      const quote = d.evidence[0]?.text ?? d.description;
+      const issue: ClarificationIssue = {
+        kind: 'edit',
+        question: conflictQuestion(quote, other.original),
+        clinicalIndicators: [`Documented: "${quote}"`, `Documented: "${other.original}"`],
+        options: [{ label: d.description }, ...(found ? [{ label: found.description, code: found.code }] : [])],
+        reason: `EXCLUDES1: ${d.code} and ${category} exclude each other (tabular Excludes1 of both); the record states both as current.`,
+        order: d.order,
+      };
+      const answer = resolutionFor(issue, run.input.answers);
+      if (!answer) {
+        run.issues.push(issue);
+        break;
+      }
+      const chosen = answer.kind === 'option' ? answer.option.code : undefined;
+      if (chosen)
+        out = out.map((o) =>
+          o === d
+            ? {
+                ...o,
+                code: chosen,
+                description: describeIcd(run.codeSets, chosen),
+                evidence: [
+                  ...o.evidence,
+                  { section: 'notes' as const, text: `Physician answer: ${answer.kind === 'option' ? answer.option.label : ''}` },
+                ],
+                rationale: `${o.rationale} The physician answered the conflict with "${other.original}": ${chosen}.`,
+              }
+            : o,
+        );
+      break;
+    }
+  }
+  return out;
+}
