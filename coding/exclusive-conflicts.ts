@@ -7,7 +7,7 @@
  * Until answered the coded statement's code stands; an answer naming the other condition codes it instead.
  */
 import { conflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { rank } from './ranking.ts';
@@ -90,21 +90,14 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
         break;
       }
       const chosen = answer.kind === 'option' ? answer.option.code : undefined;
-      if (chosen)
-        out = out.map((o) =>
-          o === d
-            ? {
-                ...o,
-                code: chosen,
-                description: describeIcd(run.codeSets, chosen),
-                evidence: [
-                  ...o.evidence,
-                  { section: 'notes' as const, text: `Physician answer: ${answer.kind === 'option' ? answer.option.label : ''}` },
-                ],
-                rationale: `${o.rationale} The physician answered the conflict with "${other.original}": ${chosen}.`,
-              }
-            : o,
-        );
+      if (chosen) {
+        const answered = {
+          ...d,
+          evidence: [...d.evidence, { section: 'notes' as const, text: `Physician answer: ${describeIcd(run.codeSets, chosen)}` }],
+        };
+        const why = `The physician answered the conflict with "${other.original}": ${chosen}.`;
+        out = out.map((o) => (o === d ? recoded(run.codeSets, answered, chosen, why) : o));
+      }
       break;
     }
   }

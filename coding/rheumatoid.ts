@@ -5,7 +5,7 @@
  * (M05.79, M06.09). A word search reads "seropositive" as no word of those titles and "multiple
  * joints" as the "other specified" codes of multiple sites (M06.89, M05.89).
  */
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
 
 const POSITIVE =
@@ -55,11 +55,6 @@ export function rheumatoidFactorAndSite(run: CodingRun, drafts: DiagnosisDraft[]
     if (code === d.code || !isBillable(icd, code)) return d;
     const factor = positive ? 'with rheumatoid factor (seropositive)' : 'without rheumatoid factor (seronegative)';
     const where = multiple ? 'joints of two or more sites: multiple sites' : site ? 'the site coded' : 'no site named';
-    return {
-      ...d,
-      code,
-      description: describeIcd(run.codeSets, code),
-      rationale: `${d.rationale} The record states rheumatoid arthritis ${factor}, ${where}: ${code}.`,
-    };
+    return recoded(run.codeSets, d, code, `The record states rheumatoid arthritis ${factor}, ${where}: ${code}.`);
   });
 }
