@@ -26,6 +26,9 @@ const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set([
   'results',
 ]);
 
+const NOT_A_CONDITION = /^[RZ]/;
+const ANSWER = 'Physician answer:';
+
 /** The 3-character category a single-category Excludes1 pattern names ("K51-" -> K51); none for ranges. */
 function categoryOf(pattern: string): string | undefined {
   if (pattern.includes('..')) return undefined;
@@ -59,14 +62,20 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
   for (const d of drafts) {
     // One question about a draft at a time (a conflict of type the mention already raised, say).
     if (run.issues.some((i) => i.order === d.order)) continue;
+    // A condition the physician has answered about is settled; an encounter or status code (Z) and a
+    // symptom (R) conflict by convention, not by contradicting documentation.
+    if (NOT_A_CONDITION.test(d.code) || d.evidence.some((e) => e.text.startsWith(ANSWER))) continue;
     const own = new Set(d.evidence.map((e) => e.text));
     for (const [note, patterns] of notesFor(icd, d.code, 'ex1')) {
       const category = patterns.length === 1 ? categoryOf(patterns[0] ?? '') : undefined;
-      if (!category || !mutual(icd, d.code, category)) continue;
+      if (!category || NOT_A_CONDITION.test(category) || !mutual(icd, d.code, category)) continue;
       // Both already coded: the Excludes1 edit asks (clarification-issues.ts).
       if (out.some((o) => o.code.startsWith(category))) continue;
       const words = coreTokens(note.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '));
-      if (words.length === 0) continue;
+      // A note naming a less specific form of the coded condition ("bronchitis" beside "acute
+      // bronchitis", "lupus" beside systemic lupus) is the same condition written twice, not another.
+      const coded = new Set(tokenize(expandAbbreviations([d.description, ...own].join(' '))));
+      if (words.length === 0 || words.every((w) => coded.has(w))) continue;
       statements ??= currentStatements(run);
       const other = statements.find((s) => {
         if (own.has(s.original)) return false;

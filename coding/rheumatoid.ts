@@ -13,6 +13,9 @@ const POSITIVE =
 const NEGATIVE =
   /\bseronegative\b|\b(?:rheumatoid factor|rf)\s*(?:\(rf\)\s*)?(?:negative|neg\b|-(?!\w))|\bnegative\s+(?:rheumatoid factor|rf)\b|\bwithout\s+rheumatoid factor\b/i;
 
+/** A factor asked about or not known ("Seropositive? Not tested.", "RF pending"): not stated. */
+const UNKNOWN = /\?|\bnot\s+(?:yet\s+)?(?:tested|known|checked|done|sent|available)\b|\b(?:unknown|pending|to be checked|ordered)\b/i;
+
 /** The joint sites the tabular codes RA by (5th character), as the record names them. */
 const SITES: ReadonlyArray<[digit: string, words: RegExp]> = [
   ['1', /\bshoulders?\b/i],
@@ -39,9 +42,12 @@ export function rheumatoidFactorAndSite(run: CodingRun, drafts: DiagnosisDraft[]
     ...doc.diagnoses.map((d) => d.description),
     ...run.notes.filter((n) => n.assertion === 'affirmed').map((n) => n.original),
   ];
-  const text = statements.join(' \n ');
-  const positive = POSITIVE.test(text);
-  const negative = NEGATIVE.test(text);
+  // Read in the record as written: the clauses lose the "?" of "Seropositive? Not tested."
+  const raw = [doc.notes, ...doc.diagnoses.map((d) => d.description)];
+  const stated = (re: RegExp) =>
+    raw.some((t) => [...t.matchAll(new RegExp(re.source, 'gi'))].some((m) => !UNKNOWN.test(t.slice(m.index, m.index + m[0].length + 25))));
+  const positive = stated(POSITIVE);
+  const negative = stated(NEGATIVE);
   if (positive === negative) return drafts;
   // The joints named where the arthritis is: statements naming it (or its joints' symptoms).
   const about = statements.filter((s) => RA_WORDS.test(s) || JOINT_WORDS.test(s)).join(' ');

@@ -119,3 +119,25 @@ describe('a fracture: the bone with no part named, displacement from another sen
     ).toContain('S92.352A');
   });
 });
+
+describe('conditions whose Excludes1 notes name each other, both stated as current, are asked', () => {
+  it("Crohn's disease on the problem list, ulcerative colitis in the assessment", () => {
+    const notes = "Problem list: Crohn's disease of small intestine. Assessment: ulcerative colitis, flaring.";
+    const asked = run(['Ulcerative colitis'], notes);
+    expect(asked.clarification?.reason).toMatch(/EXCLUDES1: K51\.90 and K50/);
+    const answered = run(['Ulcerative colitis'], notes, [
+      { question: asked.clarification?.question ?? '', option: "Crohn's disease of small intestine without complications" },
+    ]);
+    expect(answered.diagnoses.map((d) => d.code)).toEqual(['K50.00']);
+    expect(answered.clarification).toBeUndefined();
+  });
+
+  it('not a less specific form of the same condition, nor an encounter code', () => {
+    expect(run(['Acute bronchitis'], 'Problem list: bronchitis.').clarification).toBeUndefined();
+    expect(run(["Crohn's disease of colon"], "History of Crohn's disease.").clarification).toBeUndefined();
+  });
+
+  it('a rheumatoid factor asked about or not tested is not stated', () => {
+    expect(codes(['Rheumatoid arthritis'], 'Seropositive? Not tested. Swelling of both hands.')).toEqual(['M06.9']);
+  });
+});
