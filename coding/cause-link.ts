@@ -7,6 +7,7 @@
  * is due to the cause; until answered the condition is coded as written.
  */
 import type { ClarificationOption } from './clarification.ts';
+import type { CodeSets } from './code-sets.ts';
 import type { CodingRun } from './coding-run.ts';
 import { currentUse } from './additional.ts';
 import type { Mention } from './context.ts';
@@ -87,6 +88,31 @@ export interface UnlinkedCause {
 }
 
 /**
+ * The chapters (first letters) that hold a code whose title carries a cause's link, read once per
+ * code set. A link is only asked when its combination code is in the condition's own chapter, so a
+ * condition in any other chapter needs no search for it (the search scores thousands of titles).
+ */
+const linkChapters = new WeakMap<CodeSets, Map<Cause, Set<string>>>();
+function chaptersCarrying(codeSets: CodeSets, cause: Cause): Set<string> {
+  let byCause = linkChapters.get(codeSets);
+  if (!byCause) {
+    byCause = new Map();
+    linkChapters.set(codeSets, byCause);
+  }
+  let chapters = byCause.get(cause);
+  if (!chapters) {
+    chapters = new Set(codeSets.icd.entries.filter((e) => cause.inTitle.test(e.description)).map((e) => e.code.slice(0, 1)));
+    byCause.set(cause, chapters);
+  }
+  return chapters;
+}
+
+/** Each cause's name with the chapters of its combination codes (for tests and diagnostics). */
+export function causeLinkChapters(codeSets: CodeSets): Map<string, string[]> {
+  return new Map(CAUSES.map((cause) => [cause.name, [...chaptersCarrying(codeSets, cause)].sort()]));
+}
+
+/**
  * A cause the record states elsewhere, with a combination code for this condition, that the
  * condition's own statement does not name; `statements` are the record's statements.
  */
@@ -100,6 +126,7 @@ export function unlinkedCause(
   const said = expandAbbreviations(own);
   for (const cause of CAUSES) {
     if (cause.stated.test(said) || cause.inTitle.test(said) || cause.inTitle.test(top.description)) continue;
+    if (!chaptersCarrying(run.codeSets, cause).has(top.code.slice(0, 1))) continue;
     const statement = statementsStating(statements, cause.stated).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
