@@ -132,5 +132,17 @@ export async function waitForEncounterStage(apiUrl: string, id: string, stage: S
   return view.status;
 }
 
+/**
+ * Waits until a worklist (GET `path`) lists encounter `id` and returns that item. A worklist reads
+ * the stored stage, which the workflow's transition activity writes just after the workflow itself
+ * (and so its status query) has moved: right after waitForEncounterStage the row may not be there yet.
+ */
+export async function waitForWorklistItem(apiUrl: string, path: string, token: string, id: string): Promise<Record<string, unknown>> {
+  return until(`${path} to list encounter ${id}`, async () => {
+    const worklist = await call(apiUrl, 'GET', path, { token });
+    return (worklist.body?.items as Array<Record<string, unknown>> | undefined)?.find((i) => i.id === id);
+  });
+}
+
 /** How many stored-status answers in the awaited stage, in a row, make the wait accept one. */
 const STORED_ANSWERS_BEFORE_ACCEPTING = 5;

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { TOKENS, call, validSubmission, waitForEncounterStage, waitForWorklistItem } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 
 const stack = useTestStack({ straightThrough: 'product-default' });
@@ -21,8 +21,7 @@ describe('straight-through billing off by default', () => {
       { kind: 'coder_confirms', detail: expect.stringContaining('straight-through billing is off') },
     ]);
     expect(await stack.db.prisma.claim.count({ where: { encounterId: id } })).toBe(0);
-    const worklist = await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.coder });
-    expect(worklist.body.items.map((i: { id: string }) => i.id)).toContain(id);
+    expect(await waitForWorklistItem(stack.apiUrl, '/coder-review/worklist', TOKENS.coder, id)).toMatchObject({ id });
 
     const accepted = await call(stack.apiUrl, 'POST', `/encounters/${id}/coder-review`, {
       token: TOKENS.coder,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { EvidenceSpan } from '../../domain/evidence.ts';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import type { Stage } from '../../workflows/stages.ts';
-import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
+import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage, waitForWorklistItem } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 
 const stack = useTestStack();
@@ -45,9 +45,8 @@ describe('coder_review over HTTP', () => {
     expect(waiting.coderReview?.reasons[0]!.detail).toMatch(/confidence [\d.]+ < [\d.]+/);
     expect(await claimLines(id)).toEqual([]);
 
-    const worklist = await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.coder });
-    expect(worklist.status).toBe(200);
-    expect(worklist.body.items).toContainEqual(expect.objectContaining({ id, reason: expect.stringContaining('not confident') }));
+    const item = await waitForWorklistItem(stack.apiUrl, '/coder-review/worklist', TOKENS.coder, id);
+    expect(item).toMatchObject({ id, reason: expect.stringContaining('not confident') });
     expect((await call(stack.apiUrl, 'GET', '/coder-review/worklist', { token: TOKENS.biller })).status).toBe(403);
 
     // The coder sees each code's rationale and evidence; the offsets point at the quoted words.
