@@ -11,6 +11,7 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun } from './coding-run.ts';
 import { currentUse } from './additional.ts';
 import type { Mention } from './context.ts';
+import { derivedOnce } from './memo.ts';
 import { rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { expandAbbreviations } from './text.ts';
@@ -65,17 +66,9 @@ const NOT_A_CAUSE_NOW =
 /** The record's statements that state a cause in current use, found once per list of statements and cause. */
 const stating = new WeakMap<readonly string[], Map<RegExp, string[]>>();
 function statementsStating(statements: readonly string[], cause: RegExp): string[] {
-  let byCause = stating.get(statements);
-  if (!byCause) {
-    byCause = new Map();
-    stating.set(statements, byCause);
-  }
-  let found = byCause.get(cause);
-  if (!found) {
-    found = statements.filter((s) => currentUse(s, cause) !== undefined && !NOT_A_CAUSE_NOW.test(s));
-    byCause.set(cause, found);
-  }
-  return found;
+  return derivedOnce(stating, statements, cause, () =>
+    statements.filter((s) => currentUse(s, cause) !== undefined && !NOT_A_CAUSE_NOW.test(s)),
+  );
 }
 
 export interface UnlinkedCause {
@@ -94,17 +87,12 @@ export interface UnlinkedCause {
  */
 const linkChapters = new WeakMap<CodeSets, Map<Cause, Set<string>>>();
 function chaptersCarrying(codeSets: CodeSets, cause: Cause): Set<string> {
-  let byCause = linkChapters.get(codeSets);
-  if (!byCause) {
-    byCause = new Map();
-    linkChapters.set(codeSets, byCause);
-  }
-  let chapters = byCause.get(cause);
-  if (!chapters) {
-    chapters = new Set(codeSets.icd.entries.filter((e) => cause.inTitle.test(e.description)).map((e) => e.code.slice(0, 1)));
-    byCause.set(cause, chapters);
-  }
-  return chapters;
+  return derivedOnce(
+    linkChapters,
+    codeSets,
+    cause,
+    () => new Set(codeSets.icd.entries.filter((e) => cause.inTitle.test(e.description)).map((e) => e.code.slice(0, 1))),
+  );
 }
 
 /** Each cause's name with the chapters of its combination codes (for tests and diagnostics). */

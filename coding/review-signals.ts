@@ -25,6 +25,7 @@ import { ENCOUNTER_WORDS } from './ranking.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 import { currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
+import { derivedOnce } from './memo.ts';
 
 /** Drugs, by class, whose long-term use has a Z79 code of its own (the code each points at). */
 const LONG_TERM_DRUGS: ReadonlyArray<[RegExp, string]> = [
@@ -174,20 +175,17 @@ export function injuryDetailUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagno
 const categoryCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The words of every title in a category (its codes below the 7th character). */
 function categoryWords(icd: Icd10Cm, category: string): Set<string> {
-  let byCategory = categoryCache.get(icd);
-  if (!byCategory) categoryCache.set(icd, (byCategory = new Map()));
-  const cached = byCategory.get(category);
-  if (cached) return cached;
-  const words = new Set<string>();
-  const root = icd.byCode.get(category);
-  const stack = root === undefined ? [] : [root];
-  while (stack.length > 0) {
-    const i = stack.pop() as number;
-    const e = icd.entries[i];
-    if (!e || e.code.length > 7) continue;
-    for (const t of tokenize(e.description)) words.add(t);
-    stack.push(...(icd.children.get(i) ?? []));
-  }
-  byCategory.set(category, words);
-  return words;
+  return derivedOnce(categoryCache, icd, category, () => {
+    const words = new Set<string>();
+    const root = icd.byCode.get(category);
+    const stack = root === undefined ? [] : [root];
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      const e = icd.entries[i];
+      if (!e || e.code.length > 7) continue;
+      for (const t of tokenize(e.description)) words.add(t);
+      stack.push(...(icd.children.get(i) ?? []));
+    }
+    return words;
+  });
 }

@@ -8,6 +8,7 @@
  */
 import { coreOf, negatedOf, EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
+import { derivedOnce } from './memo.ts';
 
 export interface SearchQuery {
   tokens: string[];
@@ -181,19 +182,11 @@ function factsOf(text: IndexedText): { words: ReadonlySet<string>; side: ReturnT
 const wordsByCategory = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>();
 function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
   const category = icd.entries[entry]?.code.slice(0, 3) ?? '';
-  let map = wordsByCategory.get(icd);
-  if (!map) {
-    map = new Map();
-    wordsByCategory.set(icd, map);
-  }
-  let words = map.get(category);
-  if (!words) {
+  return derivedOnce(wordsByCategory, icd, category, () => {
     const set = new Set<string>();
     for (const ti of textsOfCategory(icd, category)) for (const t of icd.texts[ti]?.tokens ?? []) set.add(t);
-    map.set(category, set);
-    words = set;
-  }
-  return words;
+    return set;
+  });
 }
 
 function scoreText(
