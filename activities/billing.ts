@@ -16,6 +16,8 @@ import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
 import { REVISION_ORDER, revisionCodes } from './coding.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { sqlOf } from '../platform/sql.ts';
 
 export interface SubmitClaimInput {
   encounterId: string;
@@ -216,10 +218,10 @@ export function createBillingActivities({
     const ack = await clearinghouse.submitClaim(claim, x12);
     const reasons = ack.rejections.map((r) => `${r.code} (${r.field}): ${r.message}`);
     // Raw: Prisma's update reads the whole claim back (its payload and X12 text) to answer it.
-    await prisma.$executeRaw`
+    await sqlOf(prisma).execute(Prisma.sql`
       UPDATE "Claim" SET "status" = ${ack.status === 'accepted' ? 'submitted' : 'rejected'}, "ackStatus" = ${ack.status},
         "ackReasons" = ${JSON.stringify(reasons)}::jsonb, "submittedAt" = ${new Date(ack.receivedAt)}, "updatedAt" = now()
-      WHERE "id" = ${stored.id}`;
+      WHERE "id" = ${stored.id}`);
     return { claimId: stored.id, claimNumber, accepted: ack.status === 'accepted', reasons };
   }
 
@@ -284,7 +286,7 @@ export interface ClaimRow {
  * and compiled a query plan for each createMany at every call (activities/raw-insert.ts).
  */
 export async function storeClaimOnce(prisma: ActivityDeps['prisma'], row: ClaimRow): Promise<{ id: string }> {
-  const [stored] = await prisma.$queryRaw<Array<{ id: string }>>`
+  const [stored] = await sqlOf(prisma).query<{ id: string }>(Prisma.sql`
     WITH claim AS (
       INSERT INTO "Claim" ("id", "encounterId", "claimNumber", "status", "totalChargeCents", "priorAuthNumber", "frequencyCode",
                            "replacesClaimId", "payload", "x12", "updatedAt")
@@ -298,6 +300,6 @@ export async function storeClaimOnce(prisma: ActivityDeps['prisma'], row: ClaimR
       FROM claim, jsonb_to_recordset(${JSON.stringify(row.lines)}::jsonb) AS l(
         "lineNumber" int, "code" text, "modifiers" text[], "units" int, "diagnosisPointers" int[], "unitPriceCents" int, "chargeCents" int)
     )
-    SELECT "id" FROM claim`;
+    SELECT "id" FROM claim`);
   return stored ?? prisma.claim.findUniqueOrThrow({ where: { claimNumber: row.claimNumber }, select: { id: true } });
 }

@@ -8,13 +8,3 @@ export async function insertOnce<T>(insert: () => Promise<T[]>, stored: () => Pr
   const [inserted] = await insert();
   return inserted ?? stored();
 }
-
-/**
- * A unique-constraint violation: another attempt stored the row first. Prisma's queries say P2002;
- * a raw statement ($executeRaw, raw-insert.ts) says P2010 with the driver adapter's kind.
- */
-export function isUniqueViolation(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null || !('code' in err)) return false;
-  const { code, meta } = err as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } };
-  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.kind === 'UniqueConstraintViolation');
-}

@@ -12,7 +12,7 @@ import { adjustmentWords, remarkWords } from '../billing/adjustment-reasons.ts';
 import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/remittance.ts';
 import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
 import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
-import { isUniqueViolation } from './insert-once.ts';
+import { isUniqueViolation } from '../platform/sql.ts';
 import { insertRows } from './raw-insert.ts';
 
 export interface PostingOutcome {

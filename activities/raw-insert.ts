@@ -1,6 +1,7 @@
 /**
  * INSERT statements the activities send as raw SQL instead of Prisma's `createMany` /
- * `createManyAndReturn`.
+ * `createManyAndReturn`, through node-postgres on the client's pool (platform/sql.ts), or through
+ * an interactive transaction's client when given one.
  *
  * Prisma 7 keeps a query plan per query shape, but not for createMany: it compiles a new plan in its
  * WebAssembly query compiler at every call. A routine visit made nine such calls, and compiling
@@ -15,24 +16,13 @@
  * Json columns take `JSON.stringify(value)`; a Date is written as its UTC time (see parameter()).
  */
 import { Prisma } from '../generated/prisma/client.ts';
-
-/** A PrismaClient or an interactive transaction's client. */
-type Db = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
+import { sqlOf, sqlParameter, type Db } from '../platform/sql.ts';
 
 type Row = Record<string, unknown>;
 
-/**
- * A value as a bound parameter. A Date is sent as its ISO text in UTC, as Prisma writes it: the
- * column's type reads it (timestamp: the UTC time, date: the day), whatever the process's time zone.
- */
-function parameter(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
-  return value ?? null;
-}
-
 function insertStatement(table: Prisma.ModelName, rows: readonly Row[], onConflictDoNothing: boolean, returning: boolean): Prisma.Sql {
   const columns = Object.keys(rows[0] ?? {});
-  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => parameter(row[column])))})`);
+  const values = rows.map((row) => Prisma.sql`(${Prisma.join(columns.map((column) => sqlParameter(row[column])))})`);
   return Prisma.sql`INSERT INTO "public".${Prisma.raw(`"${table}"`)} (${Prisma.raw(columns.map((c) => `"${c}"`).join(', '))}) VALUES ${Prisma.join(values)}${Prisma.raw(onConflictDoNothing ? ' ON CONFLICT DO NOTHING' : '')}${Prisma.raw(returning ? ' RETURNING *' : '')}`;
 }
 
@@ -41,7 +31,7 @@ type InsertOptions = { onConflictDoNothing?: boolean };
 /** Inserts the rows (all with the same columns) in one statement; with onConflictDoNothing, rows whose unique key is taken are skipped. Answers how many were inserted. */
 export async function insertRows(db: Db, table: Prisma.ModelName, rows: readonly Row[], opts: InsertOptions = {}): Promise<number> {
   if (rows.length === 0) return 0;
-  return db.$executeRaw(insertStatement(table, rows, opts.onConflictDoNothing ?? false, false));
+  return sqlOf(db).execute(insertStatement(table, rows, opts.onConflictDoNothing ?? false, false));
 }
 
 /** As insertRows, answering the rows inserted as stored (RETURNING *). */
@@ -52,5 +42,5 @@ export async function insertRowsReturning<T>(
   opts: InsertOptions = {},
 ): Promise<T[]> {
   if (rows.length === 0) return [];
-  return db.$queryRaw<T[]>(insertStatement(table, rows, opts.onConflictDoNothing ?? false, true));
+  return sqlOf(db).query<T>(insertStatement(table, rows, opts.onConflictDoNothing ?? false, true));
 }

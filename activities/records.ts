@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from './deps.ts';
 import { insertRows } from './raw-insert.ts';
-import type { Prisma } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { sqlOf } from '../platform/sql.ts';
 
 export interface TransitionRecord {
   encounterId: string;
@@ -41,13 +42,13 @@ export interface CarriedTransitions {
  */
 export async function writeTransitions(prisma: ActivityDeps['prisma'], transitions: readonly TransitionRecord[] = []): Promise<void> {
   for (const t of transitions) {
-    const updated = await prisma.$executeRaw`
+    const updated = await sqlOf(prisma).execute(Prisma.sql`
       WITH recorded AS (
         INSERT INTO "EncounterTransition" ("id", "encounterId", "sequence", "fromStage", "toStage", "reason", "actor", "at")
         VALUES (gen_random_uuid()::text, ${t.encounterId}, ${t.sequence}, ${t.from}, ${t.to}, ${t.reason ?? null}, ${t.actor ?? null}, ${new Date(t.at)})
         ON CONFLICT ("encounterId", "sequence") DO NOTHING
       )
-      UPDATE "Encounter" SET "stage" = ${t.to}, "updatedAt" = now() WHERE "id" = ${t.encounterId}`;
+      UPDATE "Encounter" SET "stage" = ${t.to}, "updatedAt" = now() WHERE "id" = ${t.encounterId}`);
     if (updated !== 1) throw new Error(`encounter ${t.encounterId} not found`); // retried, as Prisma's update failing was
   }
 }

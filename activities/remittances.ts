@@ -7,7 +7,8 @@
  * posting itself is in activities/posting.ts.
  */
 import { randomUUID } from 'node:crypto';
-import type { PatientStatement, Prisma } from '../generated/prisma/client.ts';
+import { Prisma, type PatientStatement } from '../generated/prisma/client.ts';
+import { sqlOf } from '../platform/sql.ts';
 import { dateToDay } from '../domain/days.ts';
 import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
@@ -162,14 +163,14 @@ async function recordPayerAcknowledgement(
   prisma: ActivityDeps['prisma'],
   ack: { claimId: string; category: string; words: string; at: Date; payerClaimNumber: string | null },
 ): Promise<void> {
-  await prisma.$executeRaw`
+  await sqlOf(prisma).execute(Prisma.sql`
     WITH acknowledged AS (
       INSERT INTO "ClaimStatusEvent" ("id", "claimId", "source", "category", "words", "at", "key")
       VALUES (gen_random_uuid()::text, ${ack.claimId}, 'payer-acknowledgement', ${ack.category}, ${ack.words}, ${ack.at}, ${`payer-acknowledgement:${ack.claimId}`})
       ON CONFLICT ("key") DO NOTHING
     )
     UPDATE "Claim" SET "payerClaimNumber" = ${ack.payerClaimNumber}, "updatedAt" = now()
-    WHERE "id" = ${ack.claimId} AND "payerClaimNumber" IS NULL AND ${ack.payerClaimNumber}::text IS NOT NULL`;
+    WHERE "id" = ${ack.claimId} AND "payerClaimNumber" IS NULL AND ${ack.payerClaimNumber}::text IS NOT NULL`);
 }
 
 export function createRemittanceExternalActivities({

@@ -45,6 +45,7 @@ import type { ApiDeps } from './deps.ts';
 import { HttpProblem, badRequest } from '../platform/problem.ts';
 import type { EncounterSubmissionInput } from './schemas.ts';
 import { dayToDate } from '../domain/days.ts';
+import { isUniqueViolation } from '../platform/sql.ts';
 
 export interface IntakeResult {
   encounter: Pick<Encounter, 'id' | 'clinicEncounterId' | 'workflowId' | 'stage' | 'payerId' | 'dateOfService' | 'scheduled'>;
@@ -72,12 +73,6 @@ export function submissionHash(submission: EncounterSubmissionInput): string {
 }
 
 export const DIFFERENT_SUBMISSION = 'clinicEncounterId already used with a different submission';
-
-function isUniqueViolation(error: unknown): boolean {
-  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
-  // A raw statement's unique violation is P2010 carrying PostgreSQL's own code (23505).
-  return code === 'P2002' || (code === 'P2010' && meta?.driverAdapterError?.cause?.originalCode === '23505');
-}
 
 export const UNKNOWN_PAYER = 'Not a payer in the payer directory (or no longer active)';
 

@@ -20,6 +20,7 @@ import type { Charge } from '../integrations/payment-provider-contract.ts';
 import type { PaymentProviderClient } from '../integrations/payment-provider-client.ts';
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../integrations/errors.ts';
 import { statementBalance, type StatementBalance } from './balance.ts';
+import { isUniqueViolation } from '../platform/sql.ts';
 
 /** card: a provider token (phone or patient page); card_present: read by the desk's own terminal. */
 export const PAYMENT_METHODS = ['card', 'card_present', 'cash', 'check', 'other'] as const;
@@ -60,10 +61,6 @@ export const DEFAULT_PENDING_GRACE_MS = 60_000;
 function requestHash(request: PaymentRequest): string {
   const { statementId, amountCents, method, source } = request;
   return createHash('sha256').update(JSON.stringify({ statementId, amountCents, method, source })).digest('hex');
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return (error as { code?: unknown }).code === 'P2002';
 }
 
 export async function recordPayment(ctx: PaymentContext, request: PaymentRequest): Promise<PaymentOutcome> {

@@ -2,8 +2,10 @@
 // migration step run at start-up. The client is generated into ./generated/prisma by
 // `tsx scripts/prisma.ts generate`.
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from '../generated/prisma/client.ts';
 import { runPrisma } from './prisma-cli.ts';
+import { registerPool } from './sql.ts';
 
 export { PrismaClient };
 export type { Prisma } from '../generated/prisma/client.ts';
@@ -32,16 +34,23 @@ export const DEFAULT_DATABASE_SETTINGS: DatabaseSettings = {
  * A Prisma client for the PostgreSQL database at databaseUrl (server or embedded PGlite). Every
  * wait is bounded: node-postgres waits for a pooled connection forever by default, which turns
  * an exhausted pool or a restarting server into requests and activities that hang.
+ *
+ * The pool is ours, handed to the adapter: the hot statements of platform/sql.ts (`sqlOf(prisma)`)
+ * share it, so one process holds at most `poolSize` connections. `$disconnect()` ends it.
  */
 export function createPrismaClient(databaseUrl: string, settings: DatabaseSettings = DEFAULT_DATABASE_SETTINGS): PrismaClient {
-  const adapter = new PrismaPg({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: settings.poolSize,
     connectionTimeoutMillis: settings.connectTimeoutMs,
     query_timeout: settings.queryTimeoutMs,
     idleTimeoutMillis: 30_000,
   });
-  return new PrismaClient({
+  // An idle connection the server dropped (a restart) is removed from the pool, and the next query
+  // opens another; without a listener its 'error' event would end the process.
+  pool.on('error', () => {});
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true });
+  const client = new PrismaClient({
     adapter,
     // Any other format makes the client capture a stack trace (new Error) at every query, to point
     // an error message at the calling line: 1.8 % of the worker's main thread in the benchmark's
@@ -50,6 +59,8 @@ export function createPrismaClient(databaseUrl: string, settings: DatabaseSettin
     errorFormat: 'minimal',
     transactionOptions: { maxWait: settings.transactionMaxWaitMs, timeout: settings.transactionTimeoutMs },
   });
+  registerPool(client, pool);
+  return client;
 }
 
 /** Removes the password from a connection string so it can appear in messages. */

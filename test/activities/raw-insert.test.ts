@@ -9,7 +9,7 @@ process.env.TZ = 'America/New_York';
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { EligibilityCheck } from '../../generated/prisma/client.ts';
-import { isUniqueViolation } from '../../activities/insert-once.ts';
+import { isUniqueViolation } from '../../platform/sql.ts';
 import { insertRows, insertRowsReturning } from '../../activities/raw-insert.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
