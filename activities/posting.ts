@@ -7,12 +7,12 @@
  * claim's; otherwise it is posted with a note and the workflow sends it to review.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
 import { adjustmentWords, remarkWords } from '../billing/adjustment-reasons.ts';
 import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/remittance.ts';
 import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
 import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
-import { isUniqueViolation } from '../platform/sql.ts';
+import { isUniqueViolation, sqlOf } from '../platform/sql.ts';
 import { insertRows } from './raw-insert.ts';
 
 export interface PostingOutcome {
@@ -247,23 +247,57 @@ export interface PostedClaimPayment {
   lines: PostedLine[];
 }
 
-/** Every posted payment for these claim numbers, oldest first. */
+/** A posted claim payment as postedPayments reads it: the payment's columns, its remittance's, its lines and adjustments. */
+interface PostedPaymentRow {
+  id: string;
+  remittanceId: string;
+  claimNumber: string;
+  status: string;
+  payerClaimNumber: string;
+  chargeCents: number;
+  paidCents: number;
+  patientResponsibilityCents: number;
+  reconciled: boolean;
+  reconciliationNote: string | null;
+  traceNumber: string;
+  paymentDate: Date | null;
+  lines: Array<{
+    lineNumber: number;
+    code: string;
+    modifiers: string[];
+    units: number;
+    chargeCents: number;
+    paidCents: number;
+    allowedCents: number | null;
+    remarkCodes: string[];
+  }>;
+  adjustments: Array<{ lineNumber: number | null; group: string; reasonCode: string; amountCents: number }>;
+}
+
+/**
+ * Every posted payment for these claim numbers, oldest first: one raw statement (platform/sql.ts),
+ * the lines and adjustments aggregated as JSON, read three times per routine visit.
+ */
 export async function postedPayments(prisma: PrismaClient, claimNumbers: string[]): Promise<PostedClaimPayment[]> {
-  const rows = await prisma.claimPayment.findMany({
-    where: { claimNumber: { in: claimNumbers } },
-    include: {
-      remittance: { select: { traceNumber: true, paymentDate: true } },
-      lines: { orderBy: { lineNumber: 'asc' } },
-      adjustments: { orderBy: { sequence: 'asc' } },
-    },
-    orderBy: [{ remittance: { receivedAt: 'asc' } }, { sequence: 'asc' }],
-  });
+  const rows = await sqlOf(prisma).query<PostedPaymentRow>(Prisma.sql`
+    SELECT cp."id", cp."remittanceId", cp."claimNumber", cp."status", cp."payerClaimNumber", cp."chargeCents", cp."paidCents",
+           cp."patientResponsibilityCents", cp."reconciled", cp."reconciliationNote", r."traceNumber", r."paymentDate",
+           COALESCE((SELECT json_agg(json_build_object('lineNumber', l."lineNumber", 'code', l."code", 'modifiers', l."modifiers",
+                       'units', l."units", 'chargeCents', l."chargeCents", 'paidCents', l."paidCents", 'allowedCents', l."allowedCents",
+                       'remarkCodes', l."remarkCodes") ORDER BY l."lineNumber")
+                     FROM "ServiceLinePayment" l WHERE l."claimPaymentId" = cp."id"), '[]') AS "lines",
+           COALESCE((SELECT json_agg(json_build_object('lineNumber', a."lineNumber", 'group', a."group", 'reasonCode', a."reasonCode",
+                       'amountCents', a."amountCents") ORDER BY a."sequence")
+                     FROM "PaymentAdjustment" a WHERE a."claimPaymentId" = cp."id"), '[]') AS "adjustments"
+    FROM "ClaimPayment" cp JOIN "Remittance" r ON r."id" = cp."remittanceId"
+    WHERE cp."claimNumber" = ANY(${claimNumbers}::text[])
+    ORDER BY r."receivedAt", cp."sequence"`);
   return rows.map((row) => {
     const payment: PostedClaimPayment = {
       claimPaymentId: row.id,
       remittanceId: row.remittanceId,
-      traceNumber: row.remittance.traceNumber,
-      paymentDate: row.remittance.paymentDate?.toISOString().slice(0, 10) ?? '',
+      traceNumber: row.traceNumber,
+      paymentDate: row.paymentDate?.toISOString().slice(0, 10) ?? '',
       claimNumber: row.claimNumber,
       status: row.status as ClaimPaymentStatus,
       statusWords: CLAIM_STATUS_WORDS[row.status as ClaimPaymentStatus] ?? row.status,
