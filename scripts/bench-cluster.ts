@@ -20,9 +20,8 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { startCluster, type Cluster } from './cluster/start.ts';
+import { clusterServerObserved, dropClusterDatabases, startCluster, type Cluster } from './cluster/start.ts';
 import { notAllBilled, printLifecycle, runLifecycle, type LifecycleResult } from './bench/lifecycle.ts';
-import type { ObservedProcesses } from './bench/observed.ts';
 import { round } from './bench/stats.ts';
 import { freePortBase } from './bench/ports.ts';
 
@@ -58,23 +57,6 @@ const out = (line = '') => (args.json ? process.stderr : process.stdout).write(l
 // ephemeral range, moved on while taken (scripts/bench/ports.ts).
 const portBase = await freePortBase(Number(args['port-base']), 31 + Math.max(...counts, Number(args.apis)), progress);
 
-async function recreateDatabases(admin: pg.Client): Promise<void> {
-  for (const name of Object.values(databases)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-}
-
-/** The Temporal server's own PostgreSQL backends (persistence and visibility), when PostgreSQL runs on this machine. */
-function serverBackends(admin: pg.Client): ObservedProcesses {
-  return {
-    name: "Temporal server's PostgreSQL backends",
-    pids: async () =>
-      (
-        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)', [
-          [databases.persistence, databases.visibility],
-        ])
-      ).rows.map((r) => r.pid),
-  };
-}
-
 interface Row {
   workers: number;
   result: LifecycleResult;
@@ -83,13 +65,12 @@ interface Row {
 const rows: Row[] = [];
 const admin = new pg.Client({ connectionString: postgresUrl });
 await admin.connect();
-const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(postgresUrl).hostname);
 let cluster: Cluster | undefined;
 let exitCode = 0;
 try {
   for (const workers of counts) {
     progress(`${workers} worker process(es): fresh databases, cluster up ...`);
-    await recreateDatabases(admin);
+    await dropClusterDatabases(admin, databases);
     cluster = await startCluster({
       postgresUrl,
       databases,
@@ -101,7 +82,7 @@ try {
       apis: 0,
       log: progress,
     });
-    const serverPid = cluster.serverPid;
+    const serverObserved = clusterServerObserved(cluster, admin, postgresUrl, databases);
     const result = await runLifecycle({
       encounters: Number(args.encounters),
       concurrency: Number(args.concurrency),
@@ -126,7 +107,7 @@ try {
       temporalAddress: cluster.address,
       namespace: cluster.namespace,
       databaseUrl: cluster.databaseUrl,
-      observed: [{ name: 'Temporal server', pids: async () => [serverPid] }, ...(local ? [serverBackends(admin)] : [])],
+      observed: serverObserved,
       progress,
     });
     await cluster.stop();

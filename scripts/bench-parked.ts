@@ -9,7 +9,8 @@
  *
  *   npm run bench:parked -- [--encounters 10000] [--concurrency 20] [--park-seconds 120]
  *     [--reminder-interval 30s] [--answer-concurrency 20] [--workers 1] [--port-base 27000] [--compiled]
- *     [--post-seconds S] [--sample-seconds 60] [--remittance-poll 30s]
+ *     [--post-seconds S] [--sample-seconds 60] [--remittance-poll 30s] [--cpu-prof DIR]
+ *     [--cluster [--shards 4] [--database-prefix bench_parked]]
  *
  * --post-seconds stops posting after S seconds (a long run on a small machine: the figures are
  * then for the encounters posted by then). Every --sample-seconds, from the first POST to the end
@@ -17,7 +18,13 @@
  * growth is seen as the count rises; the end prints the intake, parking and drain rates.
  *
  * Same targets as npm run bench: TEMPORAL_ADDRESS / DATABASE_URL, else a dev server and a fresh
- * database on --database-server (or TEST_DATABASE_URL), else PGlite. Worker options from WORKER_*.
+ * database on --database-server (or TEST_DATABASE_URL), else PGlite. --cluster brings up the
+ * cluster profile itself (the real Temporal server, scripts/cluster/start.ts) on fresh databases
+ * <prefix>_temporal, _visibility and _encounterflow (DROPPED and created again) on
+ * CLUSTER_POSTGRES_URL (else TEST_DATABASE_URL), its ports from --port-base +0..9. From the first POST
+ * until all are parked the run measures what limits the parking rate: CPU per parked encounter of
+ * the workers, the API, the product's database backends, the Temporal server and its database
+ * backends (when they run here), and the workers' waits from their SDK metrics. Worker options from WORKER_*.
  * --compiled runs the worker and API from the production build (npm run build first), as npm run bench does.
  *
  * Over 300 lines because it is one measured run told in order: post, park, sample, answer, drain, print.
@@ -26,6 +33,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Client, Connection } from '@temporalio/client';
+import pg from 'pg';
 import { PROJECT_ROOT } from '../platform/project-root.ts';
 import { validSubmission } from '../testkit/http.ts';
 import {
@@ -36,6 +44,8 @@ import {
   type BenchEnvironment,
   type Product,
 } from './bench/environment.ts';
+import { clusterServerObserved, dropClusterDatabases, startCluster, type Cluster } from './cluster/start.ts';
+import { observe, otherCpuLine, waitLines, type ObservedProcesses } from './bench/observed.ts';
 import { latencyFigures, sampleLine, sampleParked, type ParkedSample } from './bench/parked-sampler.ts';
 import { latencies, machineLoad, round } from './bench/stats.ts';
 import { freePortBase } from './bench/ports.ts';
@@ -55,6 +65,11 @@ const { values: args } = parseArgs({
     'sample-seconds': { type: 'string', default: '60' },
     'remittance-poll': { type: 'string', default: '30s' },
     compiled: { type: 'boolean', default: false },
+    // CPU profiles of the worker and API processes (one .cpuprofile per thread; scripts/profile-summary.ts reads them).
+    'cpu-prof': { type: 'string' },
+    cluster: { type: 'boolean', default: false },
+    shards: { type: 'string', default: '4' },
+    'database-prefix': { type: 'string', default: 'bench_parked' },
   },
 });
 const n = Number(args.encounters);
@@ -127,16 +142,45 @@ async function waitFor(
   }
 }
 
+if (!/^[a-z_][a-z0-9_]*$/.test(args['database-prefix'])) throw new Error('--database-prefix: lower-case letters, digits and _');
+const clusterPostgresUrl =
+  process.env['CLUSTER_POSTGRES_URL'] || process.env['TEST_DATABASE_URL'] || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+const clusterDatabases = {
+  persistence: `${args['database-prefix']}_temporal`,
+  visibility: `${args['database-prefix']}_visibility`,
+  product: `${args['database-prefix']}_encounterflow`,
+};
+
+let cluster: Cluster | undefined;
+let admin: pg.Client | undefined;
 let env: BenchEnvironment | undefined;
 let product: Product | undefined;
 let connection: Connection | undefined;
 let exitCode = 0;
 try {
   progress(`load: ${machineLoad()}`);
+  const serverObserved: ObservedProcesses[] = [];
+  if (args.cluster) {
+    admin = new pg.Client({ connectionString: clusterPostgresUrl });
+    await admin.connect();
+    await dropClusterDatabases(admin, clusterDatabases);
+    cluster = await startCluster({
+      postgresUrl: clusterPostgresUrl,
+      databases: clusterDatabases,
+      shards: Number(args.shards),
+      portBase,
+      namespace: 'default',
+      dataDir: resolve(logDir, 'cluster'),
+      workers: 0,
+      apis: 0,
+      log: progress,
+    });
+    serverObserved.push(...clusterServerObserved(cluster, admin, clusterPostgresUrl, clusterDatabases));
+  }
   env = await startEnvironment({
-    temporalAddress: process.env['TEMPORAL_ADDRESS'] || undefined,
-    namespace: process.env['TEMPORAL_NAMESPACE'] || 'default',
-    databaseUrl: process.env['DATABASE_URL'] || undefined,
+    temporalAddress: cluster?.address ?? (process.env['TEMPORAL_ADDRESS'] || undefined),
+    namespace: cluster?.namespace ?? (process.env['TEMPORAL_NAMESPACE'] || 'default'),
+    databaseUrl: cluster?.databaseUrl ?? (process.env['DATABASE_URL'] || undefined),
     databaseServer: args['database-server'] ?? (process.env['TEST_DATABASE_URL'] || undefined),
     portBase,
     logDir,
@@ -155,8 +199,15 @@ try {
       REMITTANCE_POLL_INTERVAL: args['remittance-poll']!,
     },
     compiled: args.compiled,
+    nodeArgs: args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${resolve(args['cpu-prof'])}`] : [],
   });
   const workerPids = () => product!.processes.filter((p) => p.name.startsWith('worker')).map((p) => p.pid);
+  const apiPids = product.processes.filter((p) => p.name.startsWith('api')).map((p) => p.pid);
+  // What the parking costs each part of the work, and where the workers wait (from the first POST until all are parked).
+  const endParkingObservation = await observe(
+    [{ name: 'workers', pids: async () => workerPids() }, { name: 'API', pids: async () => apiPids }, ...env.observed, ...serverObserved],
+    product.workerMetricsUrls,
+  );
   const apiUrl = product.apiUrls[0]!;
   connection = await Connection.connect({ address: env.temporalAddress });
   const client = new Client({ connection, namespace: env.namespace });
@@ -229,6 +280,7 @@ try {
   );
   const parkedStages = await waitFor(env, ids, (s) => (s['awaiting_clarification'] ?? 0) >= ids.length, 'parking');
   const parkedAt = Date.now();
+  const parking = await endParkingObservation();
   const parkingSeconds = (parkedAt - postStart) / 1000;
 
   progress(`parked; sampling for ${parkSeconds}s (reminders every ${args['reminder-interval']}) ...`);
@@ -299,6 +351,8 @@ try {
     'rates',
     `intake ${round(ids.length / postedSeconds, 2)}/s (${postedSeconds.toFixed(0)}s); all parked ${parkingSeconds.toFixed(0)}s after the first POST = ${round(ids.length / parkingSeconds, 2)}/s; drain ${round((finalStages['billed'] ?? 0) / drainSeconds, 2)} billed/s`,
   );
+  row('CPU while parking', otherCpuLine(parking, parkedStages['awaiting_clarification'] ?? 0, 'parked encounter'));
+  for (const [name, value] of waitLines(parking.waits, parkedStages['awaiting_clarification'] ?? 0, 'parked encounter')) row(name, value);
   row('parked for', `${parkSeconds}s, reminders every ${args['reminder-interval']}: ${reminders.rows[0]?.sent ?? 0} reminders sent`);
   row(
     'worker RSS while parked',
@@ -327,5 +381,7 @@ try {
   await product?.stop().catch(() => undefined);
   await connection?.close().catch(() => undefined);
   await env?.stop().catch(() => undefined);
+  await cluster?.stop().catch(() => undefined);
+  await admin?.end().catch(() => undefined);
 }
 process.exit(exitCode);

@@ -17,6 +17,7 @@ import { ensureTemporalCli } from '../../platform/temporal-cli.ts';
 import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
 import { BENCH_API_TOKENS } from '../bench/environment.ts';
+import type { ObservedProcesses } from '../bench/observed.ts';
 import { startNodeProcess, whenLogged, type NodeProcess } from '../bench/processes.ts';
 import { ensureServerTools } from './server-build.ts';
 import { frontendPort, metricsPort, writeServerConfig } from './server-config.ts';
@@ -39,6 +40,36 @@ export function clusterDatabasesFromEnv(env: NodeJS.ProcessEnv = process.env): C
     visibility: env['CLUSTER_VISIBILITY_DATABASE'] || 'temporal_visibility',
     product: env['CLUSTER_DATABASE_NAME'] || 'encounterflow',
   };
+}
+
+/** Drops the three databases (a benchmark's fresh start; startCluster creates and migrates them again). */
+export async function dropClusterDatabases(admin: pg.Client, databases: ClusterDatabases): Promise<void> {
+  for (const name of Object.values(databases)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
+/**
+ * The Temporal server's process and its own PostgreSQL backends (persistence and visibility), whose
+ * CPU a benchmark measures beside the product's; the backends only when PostgreSQL runs on this machine.
+ */
+export function clusterServerObserved(
+  cluster: Cluster,
+  admin: pg.Client,
+  postgresUrl: string,
+  databases: ClusterDatabases,
+): ObservedProcesses[] {
+  const local = ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(postgresUrl).hostname);
+  const server: ObservedProcesses = { name: 'Temporal server', pids: async () => [cluster.serverPid] };
+  if (!local) return [server];
+  const backends: ObservedProcesses = {
+    name: "Temporal server's PostgreSQL backends",
+    pids: async () =>
+      (
+        await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE datname = ANY($1)', [
+          [databases.persistence, databases.visibility],
+        ])
+      ).rows.map((r) => r.pid),
+  };
+  return [server, backends];
 }
 
 export interface ClusterOptions {
