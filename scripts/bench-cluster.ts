@@ -20,7 +20,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { clusterServerObserved, dropClusterDatabases, startCluster, type Cluster } from './cluster/start.ts';
+import {
+  benchClusterPostgresUrl,
+  clusterServerObserved,
+  dropClusterDatabases,
+  prefixedClusterDatabases,
+  startCluster,
+  type Cluster,
+} from './cluster/start.ts';
 import { notAllBilled, printLifecycle, runLifecycle, type LifecycleResult } from './bench/lifecycle.ts';
 import { round } from './bench/stats.ts';
 import { freePortBase } from './bench/ports.ts';
@@ -43,14 +50,8 @@ const { values: args } = parseArgs({
 });
 const counts = args.workers.split(',').map(Number);
 if (counts.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('--workers takes worker counts, e.g. 1,2,4');
-if (!/^[a-z_][a-z0-9_]*$/.test(args['database-prefix'])) throw new Error('--database-prefix: lower-case letters, digits and _');
-const postgresUrl =
-  process.env['CLUSTER_POSTGRES_URL'] || process.env['TEST_DATABASE_URL'] || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const databases = {
-  persistence: `${args['database-prefix']}_temporal`,
-  visibility: `${args['database-prefix']}_visibility`,
-  product: `${args['database-prefix']}_encounterflow`,
-};
+const postgresUrl = benchClusterPostgresUrl();
+const databases = prefixedClusterDatabases(args['database-prefix']);
 const progress = (line: string) => process.stderr.write(`[bench:cluster ${new Date().toISOString().slice(11, 19)}] ${line}\n`);
 const out = (line = '') => (args.json ? process.stderr : process.stdout).write(line + '\n');
 // The server +0..9, the benchmark's sandboxes, APIs and worker metrics +10..+30+workers; below the

@@ -44,7 +44,14 @@ import {
   type BenchEnvironment,
   type Product,
 } from './bench/environment.ts';
-import { clusterServerObserved, dropClusterDatabases, startCluster, type Cluster } from './cluster/start.ts';
+import {
+  benchClusterPostgresUrl,
+  clusterServerObserved,
+  dropClusterDatabases,
+  prefixedClusterDatabases,
+  startCluster,
+  type Cluster,
+} from './cluster/start.ts';
 import { observe, otherCpuLine, waitLines, type ObservedProcesses } from './bench/observed.ts';
 import { latencyFigures, sampleLine, sampleParked, type ParkedSample } from './bench/parked-sampler.ts';
 import { latencies, machineLoad, round } from './bench/stats.ts';
@@ -142,14 +149,8 @@ async function waitFor(
   }
 }
 
-if (!/^[a-z_][a-z0-9_]*$/.test(args['database-prefix'])) throw new Error('--database-prefix: lower-case letters, digits and _');
-const clusterPostgresUrl =
-  process.env['CLUSTER_POSTGRES_URL'] || process.env['TEST_DATABASE_URL'] || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
-const clusterDatabases = {
-  persistence: `${args['database-prefix']}_temporal`,
-  visibility: `${args['database-prefix']}_visibility`,
-  product: `${args['database-prefix']}_encounterflow`,
-};
+const clusterPostgresUrl = benchClusterPostgresUrl();
+const clusterDatabases = prefixedClusterDatabases(args['database-prefix']);
 
 let cluster: Cluster | undefined;
 let admin: pg.Client | undefined;

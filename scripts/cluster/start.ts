@@ -42,6 +42,16 @@ export function clusterDatabasesFromEnv(env: NodeJS.ProcessEnv = process.env): C
   };
 }
 
+/** A benchmark's own databases: <prefix>_temporal, <prefix>_visibility, <prefix>_encounterflow. */
+export function prefixedClusterDatabases(prefix: string): ClusterDatabases {
+  if (!/^[a-z_][a-z0-9_]*$/.test(prefix)) throw new Error('--database-prefix: lower-case letters, digits and _');
+  return { persistence: `${prefix}_temporal`, visibility: `${prefix}_visibility`, product: `${prefix}_encounterflow` };
+}
+
+/** PostgreSQL for a benchmark's cluster: CLUSTER_POSTGRES_URL, else TEST_DATABASE_URL, else the local default. */
+export const benchClusterPostgresUrl = (env: NodeJS.ProcessEnv = process.env) =>
+  env['CLUSTER_POSTGRES_URL'] || env['TEST_DATABASE_URL'] || 'postgres://postgres:postgres@127.0.0.1:5432/postgres';
+
 /** Drops the three databases (a benchmark's fresh start; startCluster creates and migrates them again). */
 export async function dropClusterDatabases(admin: pg.Client, databases: ClusterDatabases): Promise<void> {
   for (const name of Object.values(databases)) await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
