@@ -1,10 +1,13 @@
 /**
  * Posting a remittance (835): stored as received (raw X12 and our reading), then every claim
- * payment, service line and adjustment written in ONE database transaction per remittance, so a
- * process killed mid-posting leaves nothing half-posted. Posting is idempotent: the same
+ * payment, service line and adjustment written in ONE statement per remittance (postingStatement),
+ * so a process or session killed mid-posting leaves nothing half-posted. Posting is idempotent: the same
  * remittance delivered again (same text, or same payer and trace number) only counts the
  * delivery. Each claim payment is reconciled: charge = paid + adjustments, and the charge is our
  * claim's; otherwise it is posted with a note and the workflow sends it to review.
+ *
+ * Over 300 lines because the posting statement's rows and the read of what was posted
+ * (postedPayments, which the workflow and the statement use) describe the same four tables.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { Prisma, type PrismaClient } from '../generated/prisma/client.ts';
@@ -13,7 +16,7 @@ import { CLAIM_STATUS_WORDS, balanceProblems, isDeniedLine } from '../billing/re
 import type { ClaimPaymentStatus, Remittance } from '../billing/remittance.ts';
 import { readX12_835, remittanceBalanceProblems } from '../billing/x12-835.ts';
 import { isUniqueViolation, sqlOf } from '../platform/sql.ts';
-import { insertRows } from './raw-insert.ts';
+import { insertFromJson, type Row } from './raw-insert.ts';
 
 export interface PostingOutcome {
   remittanceId: string;
@@ -24,8 +27,6 @@ export interface PostingOutcome {
 }
 
 export interface PostingHooks {
-  /** Called inside the transaction after each claim payment is written (tests stop the process here). */
-  afterClaimPayment?: (sequence: number) => Promise<void>;
   /** The mailbox's id of this delivery: reading the same delivery again is not counted as another one. */
   deliveryId?: string;
 }
@@ -93,129 +94,152 @@ async function postOne(
   hooks: PostingHooks,
 ): Promise<PostingOutcome> {
   const identity = { payerId_traceNumber: { payerId: remittance.payerId, traceNumber: remittance.traceNumber } };
-  if (await prisma.remittance.findUnique({ where: identity, select: { id: true } }))
-    return countDelivery(prisma, identity, hooks.deliveryId);
-  const claims = await prisma.claim.findMany({
-    where: { claimNumber: { in: remittance.claims.map((c) => c.claimNumber) } },
-    select: { id: true, claimNumber: true, encounterId: true, totalChargeCents: true, payerClaimNumber: true },
-  });
+  const sql = sqlOf(prisma);
+  const [known] = await sql.query<{ id: string }>(
+    Prisma.sql`SELECT "id" FROM "Remittance" WHERE "payerId" = ${remittance.payerId} AND "traceNumber" = ${remittance.traceNumber}`,
+  );
+  if (known) return countDelivery(prisma, identity, hooks.deliveryId);
+  const claims = await sql.query<{
+    id: string;
+    claimNumber: string;
+    encounterId: string;
+    totalChargeCents: number;
+    payerClaimNumber: string | null;
+  }>(
+    Prisma.sql`SELECT "id", "claimNumber", "encounterId", "totalChargeCents", "payerClaimNumber" FROM "Claim"
+               WHERE "claimNumber" = ANY(${remittance.claims.map((c) => c.claimNumber)}::text[])`,
+  );
   const ours = new Map(claims.map((c) => [c.claimNumber, c]));
   const fileProblems = remittanceBalanceProblems(remittance).filter((p) => p.startsWith('BPR02'));
+  // Under ids of ours, every row of the remittance in ONE statement (postingStatement).
+  const remittanceId = randomUUID();
+  const payments: Row[] = [];
+  const lines: Row[] = [];
+  const adjustments: Row[] = [];
+  const events: Row[] = [];
+  const payerClaimNumbers = new Map<string, string>();
+  for (const [sequence, payment] of remittance.claims.entries()) {
+    const claim = ours.get(payment.claimNumber);
+    const problems = balanceProblems(payment);
+    if (!claim) problems.push('no claim of ours has this claim number');
+    else if (payment.status !== '22' && payment.chargeCents !== claim.totalChargeCents) {
+      problems.push(`the payer's charge ${payment.chargeCents} is not our claim's charge ${claim.totalChargeCents}`);
+    }
+    const claimPaymentId = randomUUID();
+    payments.push({
+      id: claimPaymentId,
+      remittanceId,
+      sequence: sequence + 1,
+      claimId: claim?.id ?? null,
+      encounterId: claim?.encounterId ?? null,
+      claimNumber: payment.claimNumber,
+      status: payment.status,
+      payerClaimNumber: payment.payerClaimNumber,
+      chargeCents: payment.chargeCents,
+      paidCents: payment.paidCents,
+      patientResponsibilityCents: payment.patientResponsibilityCents,
+      reconciled: problems.length === 0,
+      reconciliationNote: problems.length > 0 ? problems.join('; ') : null,
+    });
+    for (const line of payment.lines) {
+      lines.push({
+        id: randomUUID(),
+        claimPaymentId,
+        lineNumber: line.lineNumber,
+        code: line.code,
+        modifiers: line.modifiers,
+        units: Math.round(line.units),
+        chargeCents: line.chargeCents,
+        paidCents: line.paidCents,
+        allowedCents: line.allowedCents ?? null,
+        remarkCodes: line.remarkCodes,
+      });
+    }
+    let adjustmentSequence = 0;
+    for (const a of [
+      ...payment.adjustments.map((a) => ({ ...a, lineNumber: null as number | null })),
+      ...payment.lines.flatMap((line) => line.adjustments.map((a) => ({ ...a, lineNumber: line.lineNumber as number | null }))),
+    ]) {
+      adjustments.push({
+        id: randomUUID(),
+        claimPaymentId,
+        sequence: ++adjustmentSequence,
+        lineNumber: a.lineNumber,
+        group: a.group,
+        reasonCode: a.reasonCode,
+        amountCents: a.amountCents,
+      });
+    }
+    if (claim) {
+      events.push({
+        id: randomUUID(),
+        claimId: claim.id,
+        source: 'remittance',
+        category: payment.status,
+        words: `835 ${remittance.traceNumber}: ${CLAIM_STATUS_WORDS[payment.status]}, paid ${payment.paidCents} cents`,
+        at: new Date(),
+        key: `remittance:${remittanceId}:${sequence + 1}`,
+      });
+      if (payment.status !== '22' && !claim.payerClaimNumber) payerClaimNumbers.set(claim.id, payment.payerClaimNumber);
+    }
+  }
+  const stored: Row = {
+    id: remittanceId,
+    payerId: remittance.payerId,
+    traceNumber: remittance.traceNumber,
+    rawSha256,
+    raw,
+    parsed: remittance,
+    paymentMethod: remittance.paymentMethod,
+    paymentCents: remittance.paymentCents,
+    paymentDate: `${remittance.paymentDate}`,
+    status: 'posted',
+    problem: fileProblems.length > 0 ? fileProblems.join('; ') : null,
+    deliveryIds: hooks.deliveryId !== undefined ? [hooks.deliveryId] : [],
+  };
   try {
-    return await prisma.$transaction(
-      async (tx) => {
-        // Raw, under an id of ours: Prisma's create read the stored row back (the X12 text and its reading).
-        const stored = { id: randomUUID() };
-        await insertRows(tx, 'Remittance', [
-          {
-            id: stored.id,
-            payerId: remittance.payerId,
-            traceNumber: remittance.traceNumber,
-            rawSha256,
-            raw,
-            parsed: JSON.stringify(remittance),
-            paymentMethod: remittance.paymentMethod,
-            paymentCents: remittance.paymentCents,
-            paymentDate: new Date(`${remittance.paymentDate}T00:00:00Z`),
-            status: 'posted',
-            problem: fileProblems.length > 0 ? fileProblems.join('; ') : null,
-            deliveryIds: hooks.deliveryId !== undefined ? [hooks.deliveryId] : [],
-          },
-        ]);
-        for (const [sequence, payment] of remittance.claims.entries()) {
-          const claim = ours.get(payment.claimNumber);
-          const problems = balanceProblems(payment);
-          if (!claim) problems.push('no claim of ours has this claim number');
-          else if (payment.status !== '22' && payment.chargeCents !== claim.totalChargeCents) {
-            problems.push(`the payer's charge ${payment.chargeCents} is not our claim's charge ${claim.totalChargeCents}`);
-          }
-          let adjustmentSequence = 0;
-          const adjustments = [
-            ...payment.adjustments.map((a) => ({ ...a, lineNumber: null as number | null })),
-            ...payment.lines.flatMap((line) => line.adjustments.map((a) => ({ ...a, lineNumber: line.lineNumber as number | null }))),
-          ].map((a) => ({
-            sequence: ++adjustmentSequence,
-            lineNumber: a.lineNumber,
-            group: a.group,
-            reasonCode: a.reasonCode,
-            amountCents: a.amountCents,
-          }));
-          // Flat inserts under an id of ours: a nested create reads the payment back (one more statement).
-          const claimPaymentId = randomUUID();
-          await insertRows(tx, 'ClaimPayment', [
-            {
-              id: claimPaymentId,
-              remittanceId: stored.id,
-              sequence: sequence + 1,
-              claimId: claim?.id ?? null,
-              encounterId: claim?.encounterId ?? null,
-              claimNumber: payment.claimNumber,
-              status: payment.status,
-              payerClaimNumber: payment.payerClaimNumber,
-              chargeCents: payment.chargeCents,
-              paidCents: payment.paidCents,
-              patientResponsibilityCents: payment.patientResponsibilityCents,
-              reconciled: problems.length === 0,
-              reconciliationNote: problems.length > 0 ? problems.join('; ') : null,
-            },
-          ]);
-          if (payment.lines.length > 0) {
-            await insertRows(
-              tx,
-              'ServiceLinePayment',
-              payment.lines.map((line) => ({
-                id: randomUUID(),
-                claimPaymentId,
-                lineNumber: line.lineNumber,
-                code: line.code,
-                modifiers: line.modifiers,
-                units: Math.round(line.units),
-                chargeCents: line.chargeCents,
-                paidCents: line.paidCents,
-                allowedCents: line.allowedCents ?? null,
-                remarkCodes: line.remarkCodes,
-              })),
-            );
-          }
-          if (adjustments.length > 0) {
-            await insertRows(
-              tx,
-              'PaymentAdjustment',
-              adjustments.map((a) => ({ id: randomUUID(), ...a, claimPaymentId })),
-            );
-          }
-          if (claim) {
-            await insertRows(
-              tx,
-              'ClaimStatusEvent',
-              [
-                {
-                  id: randomUUID(),
-                  claimId: claim.id,
-                  source: 'remittance',
-                  category: payment.status,
-                  words: `835 ${remittance.traceNumber}: ${CLAIM_STATUS_WORDS[payment.status]}, paid ${payment.paidCents} cents`,
-                  at: new Date(),
-                  key: `remittance:${stored.id}:${sequence + 1}`,
-                },
-              ],
-              { onConflictDoNothing: true },
-            );
-            if (payment.status !== '22' && !claim.payerClaimNumber) {
-              await tx.claim.update({ where: { id: claim.id }, data: { payerClaimNumber: payment.payerClaimNumber } });
-            }
-          }
-          await hooks.afterClaimPayment?.(sequence + 1);
-        }
-        return { remittanceId: stored.id, traceNumber: remittance.traceNumber, duplicate: false, status: 'posted' as const };
-      },
-      { timeout: 60_000 },
-    );
+    await sql.execute(postingStatement(stored, payments, lines, adjustments, events, payerClaimNumbers));
+    return { remittanceId, traceNumber: remittance.traceNumber, duplicate: false, status: 'posted' };
   } catch (err) {
     // Another delivery of the same remittance won the race: this one only counts.
     if (isUniqueViolation(err)) return countDelivery(prisma, identity, hooks.deliveryId);
     throw err;
   }
+}
+
+/**
+ * The whole remittance as ONE statement (one statement is one transaction: a process or session
+ * that dies while it runs leaves nothing of it): the remittance, its claim payments, their lines
+ * and adjustments, one status event per claim payment of ours (keyed), and the payer's claim
+ * number on our claims that have none yet, written last. Each table's rows are one parameter
+ * (insertFromJson), so a remittance of any size is one statement. Before, an interactive
+ * transaction of Prisma's: BEGIN, five INSERTs per claim payment, COMMIT.
+ */
+function postingStatement(
+  remittance: Row,
+  payments: Row[],
+  lines: Row[],
+  adjustments: Row[],
+  events: Row[],
+  payerClaimNumbers: Map<string, string>,
+): Prisma.Sql {
+  const writes = [
+    insertFromJson('Remittance', [remittance]),
+    insertFromJson('ClaimPayment', payments),
+    insertFromJson('ServiceLinePayment', lines),
+    insertFromJson('PaymentAdjustment', adjustments),
+    insertFromJson('ClaimStatusEvent', events, { onConflictDoNothing: true }),
+    payerClaimNumbers.size > 0
+      ? Prisma.sql`UPDATE "Claim" AS c SET "payerClaimNumber" = u."payerClaimNumber", "updatedAt" = now()
+          FROM jsonb_to_recordset(${JSON.stringify([...payerClaimNumbers].map(([id, payerClaimNumber]) => ({ id, payerClaimNumber })))}::jsonb)
+            AS u("id" text, "payerClaimNumber" text)
+          WHERE c."id" = u."id"`
+      : undefined,
+  ].filter((write) => write !== undefined);
+  return Prisma.sql`WITH ${Prisma.join(
+    writes.map((write, i) => Prisma.sql`${Prisma.raw(`write${i}`)} AS (${write})`),
+    ', ',
+  )} SELECT 1`;
 }
 
 export interface PostedLine {

@@ -18,7 +18,7 @@
 import { Prisma } from '../generated/prisma/client.ts';
 import { sqlOf, sqlParameter, type Db } from '../platform/sql.ts';
 
-type Row = Record<string, unknown>;
+export type Row = Record<string, unknown>;
 
 function insertStatement(table: Prisma.ModelName, rows: readonly Row[], onConflictDoNothing: boolean, returning: boolean): Prisma.Sql {
   const columns = Object.keys(rows[0] ?? {});
@@ -43,4 +43,23 @@ export async function insertRowsReturning<T>(
 ): Promise<T[]> {
   if (rows.length === 0) return [];
   return sqlOf(db).query<T>(insertStatement(table, rows, opts.onConflictDoNothing ?? false, true));
+}
+
+/**
+ * An INSERT of the rows (all with the same columns) from ONE bound parameter: the rows as JSON,
+ * read with the table's own row type (jsonb_populate_recordset), so any number of rows is one
+ * statement (a statement takes at most 65,535 parameters), to be composed into a data-modifying
+ * CTE. Json columns take the value itself (not its text), array columns a JSON array, a Date its
+ * ISO text (a timestamp column reads it as the UTC time, a date column as the day). Undefined
+ * when there are no rows.
+ */
+export function insertFromJson(table: Prisma.ModelName, rows: readonly Row[], opts: InsertOptions = {}): Prisma.Sql | undefined {
+  if (rows.length === 0) return undefined;
+  const columns = Prisma.raw(
+    Object.keys(rows[0]!)
+      .map((c) => `"${c}"`)
+      .join(', '),
+  );
+  const target = Prisma.raw(`"public"."${table}"`);
+  return Prisma.sql`INSERT INTO ${target} (${columns}) SELECT ${columns} FROM jsonb_populate_recordset(NULL::${target}, ${JSON.stringify(rows)}::jsonb)${Prisma.raw(opts.onConflictDoNothing ? ' ON CONFLICT DO NOTHING' : '')}`;
 }

@@ -1,11 +1,16 @@
 /**
- * A process killed (SIGKILL) in the middle of posting a remittance leaves nothing half-posted:
- * the whole remittance is one database transaction. Posting it again afterwards posts it once,
+ * A process killed (SIGKILL) in the middle of posting a remittance, and its database session with
+ * it, leaves nothing half-posted: the whole remittance is one statement (activities/posting.ts),
+ * stopped here after it wrote rows (it holds a transaction id) while it waits for a claim row
+ * the test holds, which it writes last. Posting it again afterwards posts it once,
  * and a third delivery only counts; reading the same mailbox delivery again does not count. Real database, real process, real kill.
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
+import { until } from '../../testkit/poll.ts';
+import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 import { postRemittanceFile } from '../../activities/posting.ts';
 import { remittanceOf, render835 } from '../../testkit/remittance-835.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
@@ -61,21 +66,41 @@ function appealAnswer(): string {
 describe('posting survives a kill -9', () => {
   it('leaves no half-posted remittance, then posts it once when delivered again', async () => {
     const raw = appealAnswer();
-    // One process (node with tsx's loader), so the kill reaches the process that holds the transaction.
+    // Our claim, without the payer's claim number: the posting statement writes it last, and waits for it here.
+    const { encounterId } = await seedStoredEncounter(db.prisma);
+    const claim = await db.prisma.claim.create({
+      data: { encounterId, claimNumber: 'CLM-CRASH-1', status: 'submitted', totalChargeCents: 27000, payload: {}, x12: '' },
+    });
+    const holder = new pg.Client({ connectionString: db.url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT 1 FROM "Claim" WHERE "id" = $1 FOR UPDATE', [claim.id]);
+    // One process (node with tsx's loader), so the kill reaches the process that sent the statement.
     const child = spawn(process.execPath, ['--import', 'tsx', CHILD], {
       env: { ...process.env, DATABASE_URL: db.url },
       stdio: ['pipe', 'pipe', 'inherit'],
     });
     child.stdin.end(raw);
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('mid-posting')) resolve();
-      });
-      child.on('exit', (code) => reject(new Error(`the posting process ended (${code}) before it was killed`)));
-    });
-    // Inside the transaction the first claim payment is written; the process dies here.
+    const exited = new Promise((r) => child.once('exit', r));
+    // The posting statement, mid-way: it has written (a transaction id) and waits for the held claim row.
+    const posting = await until(
+      () => 'the posting statement to wait for the held claim row',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`the posting process ended (${child.exitCode}) before it was killed`);
+        // Not through the holder: inside its transaction pg_stat_activity stays the snapshot first read.
+        const rows = await db.prisma.$queryRaw<Array<{ pid: number; xid: string | null }>>`
+          SELECT pid, backend_xid::text AS xid FROM pg_stat_activity
+          WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH write0%'`;
+        return rows[0];
+      },
+    );
+    expect(posting.xid).not.toBeNull();
+    // The process dies, and its session with it (a dead client's statement would otherwise run to its end once the row is free).
     child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await exited;
+    await holder.query('SELECT pg_terminate_backend($1)', [posting.pid]);
+    await holder.query('ROLLBACK');
+    await holder.end();
 
     expect(await db.prisma.remittance.count()).toBe(0);
     expect(await db.prisma.claimPayment.count()).toBe(0);
@@ -85,6 +110,7 @@ describe('posting survives a kill -9', () => {
     expect(posted).toMatchObject({ duplicate: false, status: 'posted' });
     expect(await db.prisma.claimPayment.count()).toBe(2);
     expect(await db.prisma.serviceLinePayment.count()).toBe(2);
+    expect((await db.prisma.claim.findUniqueOrThrow({ where: { id: claim.id } })).payerClaimNumber).toBe('26000000009');
 
     const [again] = await postRemittanceFile(db.prisma, raw);
     expect(again).toMatchObject({ duplicate: true, remittanceId: posted!.remittanceId });
