@@ -6,6 +6,15 @@
  * that a written-out "carcinoma" still reaches the neoplasm words.
  */
 
+/** Sites (and their adjectives) "Ca" stands beside as a cancer, capitalised or not. */
+const eitherCase = (words: string) => words.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`);
+const CANCER_SITE = eitherCase(
+  'breast|lung|colon|rectum|prostate|bladder|pancreas|ovary|cervix|uterus|endometrium|stomach|esophagus|kidney|liver|thyroid|skin',
+);
+const CANCER_SITE_ADJECTIVE = eitherCase(
+  'breast|lung|colon|rectal|prostate|bladder|pancreatic|ovarian|cervical|endometrial|gastric|esophageal|renal|thyroid|skin',
+);
+
 /**
  * Abbreviations that are also ordinary English words in lower case ("all", "pad", "cf."): only the
  * capitalised form is the disease. Applied to the text before it is lower-cased.
@@ -15,6 +24,14 @@ export const CAPITALISED_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bPAD\b/g, 'peripheral vascular disease'],
   [/\bCF\b/g, 'cystic fibrosis'],
   [/\bUC\b/g, 'ulcerative colitis'],
+  // "Ca" is a cancer beside the site it names ("Ca R breast", "Prostate Ca"); elsewhere it is calcium.
+  [
+    new RegExp(
+      String.raw`\bCa\b(?=\s+(?:of\s+)?(?:the\s+)?(?:(?:R|L|rt|lt|[Rr]ight|[Ll]eft)\.?\s+)?(?:${CANCER_SITE})\b)|(?<=\b(?:${CANCER_SITE_ADJECTIVE})\s+)Ca\b`,
+      'g',
+    ),
+    'carcinoma',
+  ],
 ];
 
 /** Whole-word, lower-case abbreviations and the disease names they stand for. */
@@ -60,4 +77,6 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bscc\b/g, 'squamous cell carcinoma'],
   [/\bnsclc\b/g, 'non-small cell carcinoma of lung'],
   [/\bsclc\b/g, 'small cell carcinoma of lung'],
+  // Glaucoma (H40.1-): the open-angle kinds by their initials.
+  [/\bpoag\b/g, 'primary open-angle glaucoma'],
 ];

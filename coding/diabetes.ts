@@ -8,6 +8,10 @@
  */
 import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
+import { rank } from './ranking.ts';
+import { buildQuery } from './search.ts';
+import { tabularSiteWords } from './head-words.ts';
+import { expandAbbreviations } from './text.ts';
 
 /** Diabetes categories: due to an underlying condition, drug-induced, type 1, type 2, other specified. */
 const DIABETES = /^E(0[89]|1[013])\./;
@@ -73,9 +77,21 @@ export const DIABETES_LINKS: readonly DiabetesLink[] = [
 /** The physician attributes the condition to something else ("ulcer due to venous stasis", "not diabetic"). */
 const OTHER_CAUSE =
   /\b(due to|secondary to|caused by|from|related to|attributed to)\b(?![^,;]*\bdiabet)|\b(non-?diabetic|not (due|related) to (the )?diabet\w*|unrelated to (the )?diabet\w*|\w+-induced|alcoholic|hereditary|toxic|venous|stasis|(?<!non-?)pressure|decubitus)\b/i;
-/** A diabetes statement that names its type or cause (anything else takes the type documented elsewhere). */
-const TYPE_STATED =
-  /\btype\s*(1|2|i|ii|one|two)\b|\bt[12]dm\b|\biddm\b|\bniddm\b|due to|induced|secondary|gestational|post-?pancreatectomy/i;
+/**
+ * A diabetes statement that names its type or cause (anything else takes the type documented
+ * elsewhere), read with its abbreviations written out ("DM2", "DM II", "T2DM").
+ */
+const TYPE_WORDS =
+  /\btype\s*(1|2|i|ii|one|two)\b|\biddm\b|\bniddm\b|due to|induced|secondary|gestational|pancreatectomy|postprocedural|other specified/i;
+const typeStated = (text: string) => TYPE_WORDS.test(expandAbbreviations(text));
+/**
+ * Diabetes "due to an underlying condition", "drug or chemical induced" and "other specified" (E08,
+ * E09, E13) need the record to name what caused it (guideline I.C.4.a: with the type not documented
+ * the default is E11; E13 is for a stated cause such as pancreatectomy or a drug).
+ */
+const CAUSED_CATEGORY = /^E(0[89]|13)\./;
+const CAUSE_NAMED =
+  /\b(due to|secondary|induced|caused by|from|after|post-?\w*ectomy|steroid|glucocorticoid|cystic fibrosis|pancrea\w*|hemochromatosis|cushing\w*|genetic|monogenic|mody)\b/i;
 
 const statement = (d: DiagnosisDraft) => d.evidence[0]?.text ?? d.description;
 const codeMatches = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code === p || code.startsWith(p));
@@ -136,9 +152,46 @@ export function diabetesWith(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosi
     add(code, link, d);
     if (!link.keep && have(code)) dropped.add(d);
   }
-  if (added.length === 0 && !out.some((d) => isDiabetes(d.code) && d.code.endsWith('.9'))) return out;
+  if (added.length === 0 && !out.some((d) => isDiabetes(d.code) && d.code.endsWith('.9'))) return withUlcerSite(run, out);
   out = [...out.filter((d) => !dropped.has(d)), ...added];
-  return withoutUncomplicated(out);
+  return withUlcerSite(run, withoutUncomplicated(out));
+}
+
+/** Diabetes with a foot ulcer (.621) or another skin ulcer (.622). */
+const WITH_ULCER = /^E(0[89]|1[013])\.62[12]$/;
+/** The codes the tabular asks for beside it: "use additional code to identify site of ulcer (L97.4-, L97.5-)" or L97.1-L97.9, L98.41-L98.49. */
+const ULCER_SITE = (code: string) => code.startsWith('L97') || code.startsWith('L98.4');
+const ULCER_SITE_FOUND = 0.6;
+
+/**
+ * A diabetic ulcer stated with its site ("diabetic foot ulcer L heel") is two codes: the diabetes
+ * with the ulcer and the non-pressure chronic ulcer by site, side and depth (the tabular's note at
+ * E11.621/E11.622). Searched from the statement's words as a non-pressure chronic ulcer, since a
+ * diabetic ulcer is one; a site the statement does not name is left to the ulcer's own search.
+ */
+function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (drafts.some((d) => ULCER_SITE(d.code))) return drafts;
+  const ulcer = drafts.find((d) => WITH_ULCER.test(d.code));
+  if (!ulcer) return drafts;
+  const text = ulcer.evidence
+    .map((e) => e.text)
+    .filter((t) => /\bulcer/i.test(t))
+    .join(' ');
+  if (!text) return drafts;
+  const q = buildQuery(`${text} non-pressure chronic ulcer`);
+  const hit = rank(run, q, text, ULCER_SITE)[0];
+  const sites = tabularSiteWords(run.codeSets.icd);
+  if (!hit || hit.score < ULCER_SITE_FOUND || !hit.matched.some((t) => sites.has(t) && !['foot', 'lower', 'limb'].includes(t)))
+    return drafts;
+  return [
+    ...drafts,
+    newDraft(run.codeSets, hit.code, {
+      confidence: Math.min(ulcer.confidence, hit.score),
+      order: ulcer.order + 0.25,
+      evidence: [...ulcer.evidence],
+      rationale: `"Use additional code to identify site of ulcer" at ${ulcer.code}: the statement ("${text}") names the site, coded "${hit.matchedText}".`,
+    }),
+  ];
 }
 
 /**
@@ -167,13 +220,19 @@ function withoutUncomplicated(drafts: DiagnosisDraft[]): DiagnosisDraft[] {
  * (one type only; two documented types are a conflict asked elsewhere).
  */
 function withDocumentedType(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  const typed = new Set(drafts.filter((d) => isDiabetes(d.code) && TYPE_STATED.test(statement(d))).map((d) => d.code.slice(0, 3)));
-  if (typed.size !== 1) return drafts;
-  const [category] = [...typed] as [string];
+  const typed = new Set(drafts.filter((d) => isDiabetes(d.code) && typeStated(statement(d))).map((d) => d.code.slice(0, 3)));
+  if (typed.size > 1) return drafts;
+  // No type stated anywhere: a caused category no statement names a cause for is the default, E11.
+  const documented = [...typed][0];
+  const category = documented ?? 'E11';
   return drafts.map((d) => {
-    if (!isDiabetes(d.code) || d.code.startsWith(category) || TYPE_STATED.test(statement(d))) return d;
+    if (!isDiabetes(d.code) || d.code.startsWith(category) || typeStated(statement(d))) return d;
+    if (!documented && (!CAUSED_CATEGORY.test(d.code) || CAUSE_NAMED.test(d.evidence.map((e) => e.text).join(' ')))) return d;
     const code = `${category}${d.code.slice(3)}`;
     if (!isBillable(run.codeSets.icd, code)) return d;
-    return recoded(run.codeSets, d, code, `The type of diabetes is documented by another statement: ${code} in place of ${d.code}.`);
+    const why = documented
+      ? `The type of diabetes is documented by another statement: ${code} in place of ${d.code}.`
+      : `No statement names a type of diabetes or a cause for ${d.code.slice(0, 3)}: the default type 2 (guideline I.C.4.a.2), ${code} in place of ${d.code}.`;
+    return recoded(run.codeSets, d, code, why);
   });
 }

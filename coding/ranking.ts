@@ -209,7 +209,9 @@ export function rank(
     const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
     // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
     // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.
-    const found = condition.size > 0 && !r.matched.some((t) => condition.has(t)) ? { ...r, score: r.score * SITE_ONLY_FACTOR } : r;
+    const siteOnly = condition.size > 0 && !r.matched.some((t) => condition.has(t));
+    const factor = (siteOnly ? SITE_ONLY_FACTOR : 1) * (valueUnstated(r.description, q, context) ? UNSTATED_VALUE_FACTOR : 1);
+    const found = factor === 1 ? r : { ...r, score: r.score * factor };
     if (!out.some((o) => o.code === found.code)) out.push(found);
   }
   return out.sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
@@ -227,6 +229,24 @@ const CONGENITAL_TITLE = /\bcongenital\b/i;
 const CONGENITAL_SUPPORT =
   /\b(congenital\w*|born with|since birth|at birth|birth defect|from birth|hereditary|inherited|newborn|neonat\w*)\b/i;
 const SITE_ONLY_FACTOR = 0.8;
+const RECURRENT_TITLE = /\brecurrent\b(?<!not specified as recurrent)/i;
+const RECURRENCE_STATED =
+  /\b(?:recurr\w*|relaps\w*|repeated|episodes|(?:second|third|fourth|another|prior|previous|past|multiple)\s+(?:\w+\s+)?episodes?)\b/i;
+const CURRENT_FRACTURE_TITLE = /\bwith current pathological fracture\b/i;
+const UNSTATED_VALUE_FACTOR = 0.8;
+
+/**
+ * A title names a value the classification never presumes and the record does not state, so its
+ * sibling without it is the code: a recurrent course ("major depressive disorder" is the single
+ * episode, index: Disorder, depressive, major F32.9; a hernia "not specified as recurrent"), read in
+ * the condition's statement and the notes about it; a current pathological fracture (M80 vs M81: a
+ * healed fracture in the history is Z87.310 beside M81), read in the statement itself.
+ */
+function valueUnstated(title: string, q: SearchQuery, context: string): boolean {
+  if (RECURRENT_TITLE.test(title)) return !RECURRENCE_STATED.test(`${context} ${q.tokens.join(' ')}`);
+  if (CURRENT_FRACTURE_TITLE.test(title)) return !q.tokens.includes('fracture');
+  return false;
+}
 /** Words that say where or how, not what: body sites, sides, acuity and encounter words. */
 const NOT_CONDITION = new Set([
   ...[...SITE_FAMILIES.keys(), ...SITE_FAMILIES.values(), ...NARROW_SITE_FAMILIES.keys(), ...NARROW_SITE_FAMILIES.values()].flat(),

@@ -7,7 +7,7 @@ import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { mayShowSymptoms } from './sections.ts';
-import { expandWithGroups } from './text.ts';
+import { expandWithGroups, tokenize } from './text.ts';
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
 const VERSUS = /\b(?:vs\.?|versus)(?=\s|$)/i;
@@ -58,6 +58,7 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
             .map((t) => t.trim())
             .filter(Boolean)
         : [whole.text]);
+    const affirmed = affirmedPart(whole.text);
     for (const part of parts) {
       const m: Mention = { ...whole, text: part };
       const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
@@ -69,6 +70,7 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
       const leads = (h: (typeof hits)[number]) => alternatives !== undefined && h.score >= 0.85 && (hits[1]?.score ?? 0) < h.score - 0.05;
       for (const hit of hits.slice(0, 1)) {
         if (hit.score < 0.8 || (!wellSupported(run.codeSets.icd, hit, q.tokens, groups) && !leads(hit))) continue;
+        if (affirmed && !hit.matched.some((t) => affirmed.has(t))) continue;
         // A clause that names two symptoms ("cough and fever") yields both.
         const found = [hit];
         const rest = q.tokens.filter((t) => !hit.matched.includes(t));
@@ -92,4 +94,16 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
     }
   }
   return out;
+}
+
+/**
+ * The words of a clause before "without" (context.ts keeps what a condition is said to be without
+ * beside it: "afebrile, no N/V" reads "afebrile without N/V"): a symptom of any of the clause's parts
+ * is coded only when it matches one of them, never from the absent words alone ("crampy without
+ * diarrhea, no fever, no N/V" names no vomiting). Undefined: no "without".
+ */
+function affirmedPart(part: string): Set<string> | undefined {
+  const cut = /\bwithout\b/i.exec(part);
+  if (!cut) return undefined;
+  return new Set(tokenize(expandWithGroups(part.slice(0, cut.index)).text));
 }

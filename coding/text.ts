@@ -244,6 +244,10 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\blbp\b/g, 'low back pain'],
   [/\bn\/v\b/g, 'nausea with vomiting'],
   [/\babd\b/g, 'abdominal'],
+  // The abdominal quadrants (R10.1-, R10.3-: right/left upper/lower quadrant pain) and the breast's
+  // (C50.2-C50.5, N63.1-/N63.2-: upper-outer, lower-inner... quadrant).
+  [/\b([rl])([ul])q\b/g, (_m, side, level) => `${side === 'r' ? 'right' : 'left'} ${level === 'u' ? 'upper' : 'lower'} quadrant`],
+  [/\b([ul])([oi])q\b/g, (_m, level, part) => `${level === 'u' ? 'upper' : 'lower'}-${part === 'o' ? 'outer' : 'inner'} quadrant`],
   [/\bpna\b/g, 'pneumonia'],
   [/\bmdd\b/g, 'major depressive disorder'],
   [/\bgad\b/g, 'generalized anxiety disorder'],
