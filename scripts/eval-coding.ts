@@ -40,8 +40,12 @@ export interface EvalReport {
   queries: { raised: number; rate: number; precision: number; recall: number; truePositives: number; expected: number };
   answers: { total: number; resolved: number };
   edits: { expected: number; caught: number };
-  /** Encounters the engine lets go straight to billing, and how many of those have the exact code set (diagnoses and procedures). */
-  straightThrough: { count: number; rate: number; precision: number; exactAmongThem: number };
+  /**
+   * Encounters the engine lets go straight to billing, and how many of those have the exact code set
+   * (diagnoses and procedures) and needed no physician query: a record the set says needed a query
+   * is not billable as coded, whatever its codes (`neededQuery` counts those the engine let through).
+   */
+  straightThrough: { count: number; rate: number; precision: number; exactAmongThem: number; neededQuery: number };
   reliability: ReliabilityRow[];
   /** Per encounter, for calibration (scripts/calibrate-coding.ts). */
   scores: LabelledScore[];
@@ -89,7 +93,8 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
   const scores: LabelledScore[] = [];
   const confidences: Array<{ confidence: number; exact: boolean }> = [];
   let through = 0,
-    throughExact = 0;
+    throughExact = 0,
+    throughNeededQuery = 0;
   const t0 = performance.now();
   let runs = 0;
   for (const e of encounters) {
@@ -114,23 +119,28 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
     const expectedPx = e.expect.px;
     const exact =
       dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
+    const asked = result.clarification !== undefined;
+    // Billable as coded: the exact code set, and no query the record needed left unasked.
+    const billable = exact && (asked || !e.expect.query);
     scores.push({
       raw: rawEncounterScore(result.diagnoses, result.procedures),
-      exact,
+      exact: billable,
       otherwiseEligible: result.straightThrough.reasons.every((r) => r === 'low-confidence'),
     });
     confidences.push({ confidence: result.confidence, exact });
     if (result.straightThrough.eligible) {
       through++;
-      if (exact) throughExact++;
-      else misses.push(`${e.id}: went straight through with a wrong code set`);
+      if (billable) throughExact++;
+      else if (exact) {
+        throughNeededQuery++;
+        misses.push(`${e.id}: went straight through without the query it needed`);
+      } else misses.push(`${e.id}: went straight through with a wrong code set`);
     }
     for (const code of e.expect.px ?? []) {
       pxExpected++;
       if (result.procedures.some((p) => p.code === code)) pxCorrect++;
       else misses.push(`${e.id}: expected procedure ${code}`);
     }
-    const asked = result.clarification !== undefined;
     if (asked) raised++;
     if (e.expect.query) expectedQueries++;
     if (asked && e.expect.query) tp++;
@@ -174,6 +184,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
       rate: ratio(through, encounters.length),
       precision: ratio(throughExact, through),
       exactAmongThem: throughExact,
+      neededQuery: throughNeededQuery,
     },
     reliability: reliabilityTable(confidences),
     scores,
@@ -216,6 +227,7 @@ export function printReport(report: EvalReport, options: { misses?: boolean } = 
   console.log(
     `  straight-through      ${pct(report.straightThrough.rate)}  (${report.straightThrough.count})  precision ${pct(report.straightThrough.precision)}  (${report.straightThrough.exactAmongThem}/${report.straightThrough.count} exact)`,
   );
+  console.log(`  straight through, query needed  ${report.straightThrough.neededQuery}  (codes right, counted wrong above)`);
   console.log(
     `  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`,
   );

@@ -116,3 +116,23 @@ describe('third held-out evaluation set', () => {
     expect(unknown).toEqual([]);
   });
 });
+
+// A record that needed a physician query is not billable as coded, however right its codes: the
+// straight-through precision counts it as wrong and the report names how many such went through.
+describe('straight-through precision counts a needed query', () => {
+  it('a record let through without the query it needed is wrong, and counted apart', async () => {
+    const codeSets = await loadCodeSets();
+    const set = readEvalSet();
+    const base = evaluate(set, codeSets);
+    const through = set.filter((e) => !e.expect.query && !base.misses.some((m) => m.startsWith(`${e.id}:`)));
+    const chosen = through.find((e) => evaluate([e], codeSets).straightThrough.count === 1);
+    expect(chosen).toBeDefined();
+    if (!chosen) return;
+    const needing = { ...chosen, expect: { ...chosen.expect, query: true } };
+    const report = evaluate([needing], codeSets);
+    expect(report.straightThrough.count).toBe(1);
+    expect(report.straightThrough.exactAmongThem).toBe(0);
+    expect(report.straightThrough.neededQuery).toBe(1);
+    expect(report.misses).toContain(`${chosen.id}: went straight through without the query it needed`);
+  });
+});
