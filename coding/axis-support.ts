@@ -191,10 +191,47 @@ export function withSupportedAxisValues(run: CodingRun, work: MentionWork, hits:
     code = fallback;
     dropped.push(v.value);
   }
+  const known = statusKnownSibling(icd, code, said, run.allowed);
+  if (known) {
+    dropped.push('status unknown');
+    code = known;
+  }
   if (code === top.code) return hits;
   const i = icd.byCode.get(code) as number;
   const description = icd.entries[i]?.description ?? code;
   work.notesDone.push(`"${dropped.join('", "')}" of ${top.code} not documented: ${code} coded`);
   const replaced: SearchHit = { ...top, entry: i, code, description, matchedText: description };
   return [replaced, ...hits.filter((h) => h.code !== code)];
+}
+
+/** A title for a record that does not say whether something happened ("with loss of consciousness status unknown"). */
+const STATUS_UNKNOWN = /^(.*\bwith (.+?)) status unknown\b/i;
+
+/**
+ * A code titled "with X status unknown" when the record's words about the condition state X
+ * ("concussion with LOC", "lost consciousness"): the status is known, its detail is not; the
+ * sibling titled "with X of unspecified ..." is the classification's code for that record.
+ */
+function statusKnownSibling(icd: Icd10Cm, code: string, said: string, allowed: (code: string) => boolean): string | undefined {
+  const index = icd.byCode.get(code);
+  const chain = index === undefined ? [] : lineage(icd, index);
+  const titled = [...chain].reverse().find((i) => STATUS_UNKNOWN.test(icd.entries[i]?.description ?? ''));
+  const entry = titled === undefined ? undefined : icd.entries[titled];
+  const m = entry ? STATUS_UNKNOWN.exec(entry.description) : null;
+  if (!entry || !m?.[1] || !m[2]) return undefined;
+  const what = tokenize(m[2]);
+  const text = expandAbbreviations(said);
+  // Stated: its words in one clause, not denied in it ("without loss of consciousness", "no LOC").
+  const stated = text
+    .split(/[.;\n]/)
+    .some((c) => what.every((t) => tokenize(c).includes(t)) && !/\b(without|no|denies|denied|not|negative for)\b/i.test(c));
+  if (!stated) return undefined;
+  const prefix = m[1].toLowerCase();
+  const sibling = (icd.children.get(entry.parent) ?? []).find((k) => {
+    const d = icd.entries[k]?.description.toLowerCase() ?? '';
+    return k !== titled && d.startsWith(prefix) && /\bunspecified\b/.test(d);
+  });
+  return sibling === undefined
+    ? undefined
+    : billableUnder(icd, sibling, new Set(tokenize(valueText(icd.entries[index ?? -1]?.description ?? ''))), allowed);
 }

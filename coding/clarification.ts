@@ -42,12 +42,16 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   if (!answer) return undefined;
   const option = answer.option === undefined ? undefined : issue.options.find((o) => o.label === answer.option);
   if (option && option.label !== OTHER_OPTION && option.label !== UNDETERMINED_OPTION) return { kind: 'option', option };
-  if (answer.freeText && answer.freeText.trim()) {
-    const text = answerAsDocumentation(answer.freeText);
+  // A choice worded otherwise than the offered labels ("Stage 3" for "Pressure ulcer of sacral
+  // region, stage 3", "CKD stage 3b") is the physician's own words: read like a written answer.
+  const ownWords = answer.option !== undefined && !option && !FIXED_CHOICES.has(answer.option.trim()) ? answer.option : undefined;
+  const written = [ownWords, answer.freeText].filter((t): t is string => t !== undefined && t.trim() !== '').join('. ');
+  if (written) {
+    const text = answerAsDocumentation(written);
     // "Yes, (due to) the lithium" to a question offering a "Yes" option: that option, with what the answer adds.
-    const yes = ASSENT_FIRST.test(answer.freeText) ? issue.options.find((o) => /^yes\b/i.test(o.label)) : undefined;
+    const yes = ASSENT_FIRST.test(written) ? issue.options.find((o) => /^yes\b/i.test(o.label)) : undefined;
     if (yes) return { kind: 'option', option: yes.refine && !ASSENT.test(text) ? { ...yes, refine: `${yes.refine} ${text}` } : yes };
-    const named = optionNamedBy(issue.options, answer.freeText);
+    const named = optionNamedBy(issue.options, written);
     if (!named) return { kind: 'free-text', text };
     // The answer names one of the offered values: that value, with whatever else the answer
     // documents about the condition ("chronic" in "chronic diastolic"), replaces the open detail.
@@ -56,6 +60,9 @@ export function resolutionFor(issue: ClarificationIssue, answers: readonly Clari
   }
   return { kind: 'undetermined' };
 }
+
+/** The choices every query offers besides its options: never the physician's own words. */
+const FIXED_CHOICES = new Set([OTHER_OPTION, UNDETERMINED_OPTION]);
 
 /** The words a resolution adds to the mention: the chosen option's refinement or the answer's own text. */
 export const resolvedWords = (resolution: Resolution): string | undefined =>
@@ -108,7 +115,7 @@ const MEASUREMENT =
  */
 export function answerAsDocumentation(freeText: string): string {
   const clauses = freeText
-    .split(/[;.\n]|,\s+/)
+    .split(/[;.\n]|,\s+|\s[-\u2013\u2014]+\s/)
     .map((c) => c.trim())
     .filter(Boolean);
   const kept = clauses.filter((c) => !RETRACTION.test(c) && !ASSENT.test(c) && !MEASUREMENT.test(c) && !RESULT.test(c));

@@ -322,6 +322,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bs\/p\b/g, 'status post'],
   [/\bw\/o\b/g, 'without'],
   [/\bw\/\s?/g, 'with '],
+  // "LOC" after a word saying whether it happened ("with LOC", "no LOC", "brief LOC") is the
+  // tabular's loss of consciousness (S06.-); "decreased LOC" stays a level of consciousness.
+  [/\b(with|without|no|denies|brief|transient|momentary|positive|\+)\s*loc\b/g, '$1 loss of consciousness'],
 ];
 
 /** Words that never decide a code. */

@@ -75,9 +75,27 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
   // Signs, symptoms and factors (chapters 18 and 21) are coded as documented: an axis of a cough
   // or of an encounter reason is not worth a physician's query.
   if (/^[RZ]/.test(top.code)) return undefined;
-  const said = new Set(tokenize(expandAbbreviations(documented)));
+  const said = saidValues(documented);
   if (isInclusionTerm(run.codeSets.icd, top, said)) return undefined;
-  return axisAmongSiblings(run, top.code, said, record) ?? acuityAmongCounterparts(run, top.code, documented, said);
+  return axisAmongSiblings(run, top.code, said, record, documented) ?? acuityAmongCounterparts(run, top.code, documented, said);
+}
+
+/** A stage written as one ("stage 3", "stage III", "stg 2"), or a sub-stage that can be nothing else ("3b"). */
+const STAGE_WRITTEN = /\b(?:stage|stg)\s*(\d[a-c]?|iv|v|i{1,3})\b|\b([1-5][a-c])\b/gi;
+const ROMAN_STAGE: Record<string, string> = { i: '1', ii: '2', iii: '3', iv: '4', v: '5' };
+
+/**
+ * The words of the record about the condition, with its numbers kept only where they are written as
+ * a stage: a weight of "51 kg" or a temperature of "98.1" states no stage 1 of a pressure ulcer.
+ */
+function saidValues(documented: string): Set<string> {
+  const text = expandAbbreviations(documented);
+  const said = new Set(tokenize(text).filter((t) => !STAGE_NUMBER.test(t)));
+  for (const m of text.matchAll(STAGE_WRITTEN)) {
+    const v = (m[1] ?? m[2] ?? '').toLowerCase();
+    said.add(ROMAN_STAGE[v] ?? v);
+  }
+  return said;
 }
 
 interface Member {
@@ -95,6 +113,7 @@ export function axisAmongSiblings(
   code: string,
   said: ReadonlySet<string>,
   record: readonly string[],
+  documented = '',
 ): UnstatedAxis | undefined {
   const icd = run.codeSets.icd;
   let index = icd.byCode.get(code);
@@ -103,6 +122,11 @@ export function axisAmongSiblings(
     if (!node || node.parent < 0 || !UNSPECIFIED.test(node.description)) return undefined;
     const parent = icd.entries[node.parent];
     if (!parent || parent.kind > EntryKind.Billable) return undefined;
+    // The entry names a value the record states ("stage 3" of "stage 3 unspecified"): the record
+    // states the axis as far as the physician documented it; a finer value is not asked.
+    if (ownStatedValue(node.description, said)) return undefined;
+    const named = namedAxis(icd, index, run.allowed, said, documented);
+    if (named !== undefined) return named ?? undefined;
     const members = axisMembers(icd, index, run.allowed);
     if (members) {
       const values = new Set(members.flatMap((m) => m.values));
@@ -120,6 +144,68 @@ export function axisAmongSiblings(
     index = node.parent;
   }
   return undefined;
+}
+
+/** The entry's title names a stage itself ("Chronic kidney disease, stage 3 unspecified") that the record states. */
+function ownStatedValue(title: string, said: ReadonlySet<string>): boolean {
+  const own = tokenize(title.replace(VALUE_RANGE, ' '));
+  return own.includes('stage') && own.some((t) => STAGE_NUMBER.test(t) && said.has(t));
+}
+
+/**
+ * Axes a title names by their own noun ("Burn of unspecified degree of wrist and hand",
+ * "Concussion with loss of consciousness of unspecified duration"), with what in a record states a
+ * value of them in words the titles do not use.
+ */
+const NAMED_AXES: Record<string, RegExp> = {
+  degree: /\b(first|second|third|1st|2nd|3rd)[- ]degree\b|\b(superficial|partial[- ]thickness|full[- ]thickness|deep)\b/i,
+  duration: /\b\d+(\.\d+)?\s*(-\s*\d+\s*)?(sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?)\b/i,
+};
+const NAMED_AXIS = new RegExp(`\\bunspecified (${Object.keys(NAMED_AXES).join('|')})\\b`, 'i');
+/** A sibling standing for no value: the classification's own "not known" or catch-all. */
+const NO_VALUE_TITLE = /\b(unknown|unspecified|other|NOS)\b/i;
+
+/**
+ * The title reading: the entry's own title names the axis it leaves open ("of unspecified
+ * duration", "of unspecified degree") and siblings carry the same title with a value in its place
+ * (every other word of the entry's title, and more): each is an option, even one alone (loss of
+ * consciousness of 30 minutes or less). Undefined when the title names no such axis; null when it
+ * does and the record states a value (nothing to ask, nothing further up to read).
+ */
+function namedAxis(
+  icd: Icd10Cm,
+  index: number,
+  allowed: (code: string) => boolean,
+  said: ReadonlySet<string>,
+  documented: string,
+): UnstatedAxis | null | undefined {
+  const node = icd.entries[index];
+  const noun = node ? NAMED_AXIS.exec(node.description)?.[1]?.toLowerCase() : undefined;
+  if (!node || !noun) return undefined;
+  const nounTokens = tokenize(noun);
+  const own = tokenize(node.description).filter((t) => t !== 'unspecifi' && t !== 'unspecified' && !nounTokens.includes(t));
+  const members: Member[] = [];
+  for (const k of icd.children.get(node.parent) ?? []) {
+    const e = icd.entries[k];
+    if (!e || k === index || NO_VALUE_TITLE.test(e.description) || !allowed(e.code)) continue;
+    const words = tokenize(e.description);
+    if (!own.every((t) => words.includes(t))) continue;
+    const values = words.filter((t) => !own.includes(t) && !nounTokens.includes(t));
+    if (values.length > 0) members.push({ code: e.code, description: e.description, values });
+  }
+  if (members.length === 0) return undefined;
+  // "Unspecified degree" written in the record is the physician's own answer; a value in other words is one too.
+  if (new RegExp(`\\bunspecified ${noun}\\b`, 'i').test(documented) || NAMED_AXES[noun]?.test(documented)) return null;
+  if (members.some((m) => m.values.every((v) => said.has(v)))) return null;
+  return {
+    aspect: noun,
+    options: members.map((m) => {
+      const words = new RegExp(`\\b${noun}\\b`, 'i').test(m.description) ? [...m.values, noun] : m.values;
+      return { label: m.description, refine: words.join(' ') };
+    }),
+    codes: members.map((m) => m.code),
+    reason: `${node.code} is the unspecified member of a family coded by ${noun} (${members.map((m) => m.code).join(', ')})`,
+  };
 }
 
 /**

@@ -31,16 +31,17 @@ describe('a family split by severity, stage or acuity', () => {
     expect(answered.clarification).toBeUndefined();
   });
 
-  it('CKD stage 3 without 3a or 3b asks for the sub-stage', () => {
-    const r = run(['Chronic kidney disease stage 3'], 'eGFR 41, stable.');
-    expect(codes(r)).toEqual(['N18.30']);
-    expect(r.clarification?.options).toEqual(
-      expect.arrayContaining(['Chronic kidney disease, stage 3a', 'Chronic kidney disease, stage 3b']),
-    );
-    const answered = run(['Chronic kidney disease stage 3'], 'eGFR 41, stable.', [
-      { question: r.clarification?.question ?? '', option: 'Chronic kidney disease, stage 3b' },
+  // Session 11: a record stating "stage 3" states the stage as far as the physician documented it
+  // (N18.30, as an outside coder's set labels it); a CKD with no stage at all is still asked.
+  it('CKD with no stage asks for it, and the chosen stage codes it', () => {
+    const r = run(['Chronic kidney disease'], 'eGFR 41, stable.');
+    expect(codes(r)).toEqual(['N18.9']);
+    expect(r.clarification?.options).toEqual(expect.arrayContaining(['Stage 3a', 'Stage 3b']));
+    const answered = run(['Chronic kidney disease'], 'eGFR 41, stable.', [
+      { question: r.clarification?.question ?? '', option: 'Stage 3b' },
     ]);
     expect(codes(answered)).toEqual(['N18.32']);
+    expect(run(['Chronic kidney disease stage 3'], 'eGFR 41, stable.').clarification).toBeUndefined();
   });
 
   it('no query when the value is stated, elsewhere in the record too, or the family is not split on an axis', () => {
