@@ -210,7 +210,9 @@ export function rank(
     // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
     // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.
     const siteOnly = condition.size > 0 && !r.matched.some((t) => condition.has(t));
-    const factor = (siteOnly ? SITE_ONLY_FACTOR : 1) * (valueUnstated(r.description, q, context) ? UNSTATED_VALUE_FACTOR : 1);
+    const factor =
+      (siteOnly ? SITE_ONLY_FACTOR : 1) *
+      (!nosCovers(r.matchedText, q) && valueUnstated(r.description, q, context) ? UNSTATED_VALUE_FACTOR : 1);
     const found = factor === 1 ? r : { ...r, score: r.score * factor };
     if (!out.some((o) => o.code === found.code)) out.push(found);
   }
@@ -232,7 +234,21 @@ const SITE_ONLY_FACTOR = 0.8;
 const RECURRENT_TITLE = /\brecurrent\b(?<!not specified as recurrent)/i;
 const RECURRENCE_STATED =
   /\b(?:recurr\w*|relaps\w*|repeated|episodes|(?:second|third|fourth|another|prior|previous|past|multiple)\s+(?:\w+\s+)?episodes?)\b/i;
+/** The tabular's "NOS" inclusion term is the classification's own default for the bare words ("Concussion NOS": S06.0XA). */
+const NOS = /\bNOS\b/;
+function nosCovers(matchedText: string, q: SearchQuery): boolean {
+  if (!NOS.test(matchedText)) return false;
+  const words = new Set(tokenize(matchedText));
+  return q.tokens.every((t) => isNeutral(t) || words.has(t));
+}
 const CURRENT_FRACTURE_TITLE = /\bwith current pathological fracture\b/i;
+const EXACERBATION_TITLE = /\bexacerbation\b/i;
+const STATUS_UNKNOWN_TITLE = /\bstatus unknown\b/i;
+/** A duration the title names ("loss of consciousness of 30 minutes or less", "... of 1 hour to 5 hours 59 minutes"). */
+const DURATION_TITLE = /\b\d+ (?:minutes?|hours?)\b/i;
+const DURATION_STATED = /\b\d+\s*(?:s|sec|secs|seconds?|min|mins|minutes?|h|hr|hrs|hours?)\b|\b(?:seconds|minutes|hours)\b/i;
+const UNKNOWN_STATED =
+  /\b(?:unknown|unclear|uncertain|not known|unsure|unwitnessed|(?:does not|doesn't|cannot|can't) (?:recall|remember))\b/i;
 const UNSTATED_VALUE_FACTOR = 0.8;
 
 /**
@@ -240,11 +256,17 @@ const UNSTATED_VALUE_FACTOR = 0.8;
  * sibling without it is the code: a recurrent course ("major depressive disorder" is the single
  * episode, index: Disorder, depressive, major F32.9; a hernia "not specified as recurrent"), read in
  * the condition's statement and the notes about it; a current pathological fracture (M80 vs M81: a
- * healed fracture in the history is Z87.310 beside M81), read in the statement itself.
+ * healed fracture in the history is Z87.310 beside M81), an exacerbation ("acute bronchitis in COPD"
+ * is J44.0, which J44.1's Excludes2 names), read in the statement itself; a status the record calls
+ * unknown and a duration it does not give ("concussion with LOC" is a loss of consciousness of
+ * unspecified duration, S06.0X9), read in the statement and the notes about it.
  */
 function valueUnstated(title: string, q: SearchQuery, context: string): boolean {
   if (RECURRENT_TITLE.test(title)) return !RECURRENCE_STATED.test(`${context} ${q.tokens.join(' ')}`);
   if (CURRENT_FRACTURE_TITLE.test(title)) return !q.tokens.includes('fracture');
+  if (EXACERBATION_TITLE.test(title)) return !q.tokens.some((t) => t.startsWith('exacerbat') || t.startsWith('decompensat'));
+  if (STATUS_UNKNOWN_TITLE.test(title)) return !UNKNOWN_STATED.test(`${context} ${q.tokens.join(' ')}`);
+  if (DURATION_TITLE.test(title)) return !DURATION_STATED.test(context);
   return false;
 }
 /** Words that say where or how, not what: body sites, sides, acuity and encounter words. */

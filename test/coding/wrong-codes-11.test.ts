@@ -67,3 +67,25 @@ describe('a symptom only from what a clause affirms', () => {
     expect(codes(['Possible kidney stone'], 'Left flank pain since last night. Afebrile, no N/V. UA with blood.')).not.toContain('R11.11');
   });
 });
+
+describe('a value the record states, or its absence', () => {
+  it('low back pain with sciatica is lumbago with sciatica, by side', () => {
+    expect(codes(['Low back pain with right sciatica'])).toEqual(['M54.41']);
+    expect(codes(['LBP w/ L sciatica'])).toEqual(['M54.42']);
+  });
+
+  it('a concussion with loss of consciousness of no stated duration is S06.0X9; a stated duration chooses it', () => {
+    expect(codes(['Concussion with LOC'], 'Tackled at practice, knocked out, now headache and nausea.')).toEqual(['S06.0X9A']);
+    expect(codes(['Concussion with LOC of 5 minutes'])).toEqual(['S06.0X1A']);
+    expect(codes(['Concussion'])).toEqual(['S06.0XAA']);
+  });
+
+  it('acute bronchitis in COPD is COPD with a lower respiratory infection (J44.0) and the bronchitis, not an exacerbation', () => {
+    expect(codes(['Acute bronchitis with underlying COPD'], 'COPD at baseline, no exacerbation.')).toEqual(['J20.9', 'J44.0']);
+    expect(codes(['COPD exacerbation'])).toEqual(['J44.1']);
+  });
+
+  it('a side letter before a bone’s part and the tibial plateau’s half name the side and the condyle', () => {
+    expect(codes(['Closed fracture of L medial tibial plateau'])).toEqual(['S82.132A']);
+  });
+});
