@@ -74,7 +74,7 @@ const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok
 const TOBACCO_EXPOSURE =
   /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
 export const WEEKS =
-  /\b(?<!(?:for|x|past|last|over|next|in)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
+  /\b(?<!(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
 export const GESTATION_CONTEXT =
   /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 

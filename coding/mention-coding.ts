@@ -13,7 +13,18 @@ import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
-import { conditionWords, ENCOUNTER_WORDS, historyFilter, queryText, rank, relatedClauses, searchFilter, wellSupported } from './ranking.ts';
+import {
+  conditionWords,
+  ENCOUNTER_WORDS,
+  historyFilter,
+  namesACondition,
+  queryText,
+  rank,
+  relatedClauses,
+  searchFilter,
+  wellSupported,
+  withoutPregnancyQualifiers,
+} from './ranking.ts';
 import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } from './search.ts';
 import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
@@ -54,6 +65,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
+  if (!search.wording && !search.issue) preferNamedCondition(run, work, search);
   const first = draftFromBestHit(run, work, search);
   if (!first) {
     // A history no history title names is coded where the classification sends its condition.
@@ -64,6 +76,32 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   if (search.wording) return [first];
   const second = secondCondition(run, work, search);
   return second ? [first, second] : [first];
+}
+
+/** How close to the best score a hit that names its condition must come to be preferred over one that does not. */
+const NAMED_CONDITION_SCORE = 0.5;
+
+/**
+ * A best hit whose matched words only qualify its title's condition ("complicating pregnancy, second
+ * trimester" matching eclampsia's title in "hypothyroidism complicating pregnancy") gives way to the
+ * next hit that names its own condition: the condition is what the statement is about.
+ */
+function preferNamedCondition(run: CodingRun, work: MentionWork, search: Search): void {
+  const icd = run.codeSets.icd;
+  const [top, ...rest] = search.hits;
+  if (!top || namesACondition(icd, top)) return;
+  const named = rest.find((h) => h.score >= NAMED_CONDITION_SCORE && namesACondition(icd, h) && wellSupported(icd, h, search.query.tokens));
+  if (named) {
+    search.hits = [named, ...search.hits.filter((h) => h !== named)];
+    return;
+  }
+  // None: the condition's own words searched without the pregnancy's (chapter 15 routing follows in its step).
+  const tokens = withoutPregnancyQualifiers(search.query.tokens);
+  if (tokens.length === search.query.tokens.length || tokens.length === 0) return;
+  const hits = rank(run, { ...search.query, tokens }, phaseContext(work), searchFilter(work.mention));
+  const best = hits[0];
+  if (best && best.score >= NAMED_CONDITION_SCORE && namesACondition(icd, best) && wellSupported(icd, best, tokens))
+    search.hits = [best, ...search.hits];
 }
 
 /** The physician's own code, when it is a valid billable code. */
@@ -261,7 +299,14 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   if (conditionWords(rest, icd).size === 0) return undefined;
   const q2: SearchQuery = query.laterality ? { tokens: [...rest, query.laterality], laterality: query.laterality } : { tokens: rest };
   const second = rank(run, q2, m.text, searchFilter(m))[0];
-  if (!second || second.score < 0.75 || second.code.slice(0, 3) === top.code.slice(0, 3) || !wellSupported(icd, second, rest, groups))
+  if (
+    !second ||
+    second.score < 0.75 ||
+    second.code.slice(0, 3) === top.code.slice(0, 3) ||
+    !wellSupported(icd, second, rest, groups) ||
+    // The leftover words must name the second code's condition, not only qualify one ("pregnancy, third trimester").
+    !namesACondition(icd, second)
+  )
     return undefined;
   // One neoplasm statement names one neoplasm: its leftover words are the morphology ("squamous cell
   // carcinoma of the lung" is not also a skin carcinoma); spread to another site is metastasis.ts.

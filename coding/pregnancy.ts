@@ -24,6 +24,17 @@ const STATED_TRIMESTER = /\b(first|1st|second|2nd|third|3rd)\s+trimester\b/i;
 const DELIVERED =
   /\b(postpartum|post-partum|puerper\w*|delivered|delivery (was|on)|after delivery|status post (c-section|cesarean|delivery)|s\/p (c-section|cesarean|delivery)|in labou?r)\b/i;
 const PREGNANT = /\b(pregnant|pregnancy|gestation\w*|prenatal|antenatal|iup|g\d+\s*p\d+)\b/i;
+/**
+ * A pregnancy the statement does not say is happening: one planned, prevented, avoided or tested for
+ * ("not planning pregnancy", "before any planned pregnancy", "pregnancy test ordered").
+ */
+const NO_PREGNANCY_NOW =
+  /\b(?:(?:not\s+)?(?:planning|planned|plans?\s+for|trying\s+for|desires?|wants?|avoid\w*|prevent\w*|before|future|any|next|possible|potential)\s+(?:a\s+|any\s+|future\s+|planned\s+)*pregnan\w*|pregnancy\s+(?:test\w*|prevention|planning|avoidance|intention)|(?:if|could\s+become|may\s+become|becomes?|(?:trying|planning|hoping|wanting|wants?|plans?)\s+to\s+(?:get|become))\s+pregnant|(?:if|when|should)\s+(?:a\s+)?pregnancy\s+(?:is\s+)?(?:suspected|occurs|happens|planned)|not\s+pregnant)\b/gi;
+/** The current gestational age written out ("26w1d", "gestational age today", "at 30 weeks"). */
+const CURRENT_GESTATION = /\b\d{1,2}\s*w\s*[0-6]\s*d\b|\bgestational age\b|\bat \d{1,2}\s*(weeks?|wks?)\b/i;
+/** A delivery the statement reports as past ("delivered", "postpartum day 2"), not one a plan is timed by ("6 weeks after delivery"). */
+const DELIVERED_PAST =
+  /\b(delivered|delivery (was|on)|status post (c-section|cesarean|delivery)|s\/p (c-section|cesarean|delivery)|postpartum (day|week|visit|check)|\d+\s*(days?|weeks?|wks?)\s*post-?partum|in labou?r)\b/i;
 
 export function trimesterOfWeeks(weeks: number): Trimester {
   return weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
@@ -39,10 +50,14 @@ function statedTrimester(text: string): Trimester | undefined {
 export function pregnancyStatus(statements: readonly string[]): PregnancyStatus {
   const status: PregnancyStatus = { antepartum: false };
   let delivered = false;
+  let deliveredPast = false;
+  let currentWeeks = false;
   let pregnant = false;
   for (const s of statements) {
     if (DELIVERED.test(s)) delivered = true;
-    if (PREGNANT.test(s)) pregnant = true;
+    if (DELIVERED_PAST.test(s)) deliveredPast = true;
+    if (CURRENT_GESTATION.test(s)) currentWeeks = true;
+    if (PREGNANT.test(s.replace(NO_PREGNANCY_NOW, ' '))) pregnant = true;
     const t = statedTrimester(s);
     if (t && !status.trimester) {
       status.trimester = t;
@@ -61,7 +76,8 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
       }
     }
   }
-  status.antepartum = pregnant && !delivered;
+  // The current weeks of gestation stated: only a delivery reported as past ends that pregnancy.
+  status.antepartum = pregnant && !(status.weeks === undefined && !currentWeeks ? delivered : deliveredPast);
   return status;
 }
 
@@ -114,13 +130,17 @@ export function refinePregnancyCode(
     desc = desc.replace(/\bin (the )?puerperium\b|\bin childbirth\b/i, 'in pregnancy');
     why.push('the record describes an ongoing pregnancy');
   }
+  // The trimester the statement itself states, else the one the record gives.
   const own = statedTrimester(ownText);
-  if (status.trimester && !own) {
+  const trimester = own ?? status.trimester;
+  if (trimester) {
     const m = /\b(unspecified|first|second|third) trimester\b/i.exec(desc);
-    if (m && m[1]?.toLowerCase() !== status.trimester) {
-      desc = desc.replace(m[0], `${status.trimester} trimester`);
+    if (m && m[1]?.toLowerCase() !== trimester) {
+      desc = desc.replace(m[0], `${trimester} trimester`);
       why.push(
-        `${status.trimester} trimester from ${status.weeks !== undefined ? `${status.weeks} weeks of gestation` : 'the record'} ("${status.source ?? ''}")`,
+        own
+          ? `${own} trimester stated ("${ownText}")`
+          : `${trimester} trimester from ${status.weeks !== undefined ? `${status.weeks} weeks of gestation` : 'the record'} ("${status.source ?? ''}")`,
       );
     }
   }

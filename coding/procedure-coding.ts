@@ -11,6 +11,7 @@ import { codeForAge } from './age-bands.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import {
   matchProcedure,
+  officeVisitByLevel,
   procedureCodesInNotes,
   procedureSystem,
   procedureTokens,
@@ -79,7 +80,7 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
   }
-  const matches = known ? [] : matchProcedure(run.codeSets.catalog, p.description);
+  const matches = known ? [] : (byVisitLevel(run, p.description) ?? matchProcedure(run.codeSets.catalog, p.description));
   const top = matches[0];
   if (!known && (!top || top.score < 0.35)) {
     edits.push({
@@ -118,6 +119,16 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
       ? `Code ${proc.code} documented with the procedure and found in the procedure catalog.`
       : `Documented procedure matched the catalog entry ${top?.procedure.code} on "${top?.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.${banded?.note ?? ''}`,
   };
+}
+
+/** Confidence of an office visit whose description names the patient's status and the level of decision making. */
+const VISIT_BY_LEVEL = 0.9;
+
+/** An office visit described by status and level ("est pt visit low"): that level's catalog code, not the nearest words. */
+function byVisitLevel(run: CodingRun, description: string): CatalogMatch[] | undefined {
+  const code = officeVisitByLevel(description);
+  const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
+  return procedure ? [{ procedure, score: VISIT_BY_LEVEL, matched: ['patient status', 'level of medical decision making'] }] : undefined;
 }
 
 /**

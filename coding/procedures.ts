@@ -111,6 +111,34 @@ export function matchProcedure(catalog: ProcedureCatalog, description: string): 
   return out.sort((a, b) => b.score - a.score || a.procedure.code.localeCompare(b.procedure.code));
 }
 
+/**
+ * An office or other outpatient visit described in words, read the way the CPT E/M guidelines level
+ * it (2021 on): the patient's status (new: 99202-99205; established: 99212-99215) and the level of
+ * medical decision making (straightforward, low, moderate, high), or the visit's level number.
+ * Descriptions abbreviate all three ("est pt visit low", "new pt mod MDM", "OV est lvl 3"); a
+ * description naming no status, no level or two levels reads as nothing.
+ */
+export function officeVisitByLevel(description: string): string | undefined {
+  const t = description.toLowerCase();
+  if (!/\b(visits?|ov|office|e\/?m|pts?|patients?|mdm|decision)\b/.test(t)) return undefined;
+  const isNew = /\bnew\b/.test(t);
+  const isEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
+  if (isNew === isEstablished) return undefined;
+  const levels = new Set<number>();
+  for (const [re, level] of VISIT_LEVEL_WORDS) if (re.test(t)) levels.add(level);
+  for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\b/g)) levels.add(Number(m[1]));
+  if (levels.size !== 1) return undefined;
+  const [level] = [...levels];
+  return `992${isNew ? 0 : 1}${level}`;
+}
+/** The words of each level of medical decision making, as descriptions write them. */
+const VISIT_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
+  [/\b(straightforward|straight-forward|sf)\b/, 2],
+  [/\blow\b/, 3],
+  [/\b(mod|moderate)\b/, 4],
+  [/\b(high|hi)\b/, 5],
+];
+
 /** A procedure code written in words: "CPT 94640", "HCPCS J1885", "(80048)", "code 99392". */
 const WRITTEN_CODE = /(?:\b(?:cpt|hcpcs|code)\s*(?:code\s*)?[#:]?\s*|\(\s*)(\d{4}[0-9FTU]|[A-V]\d{4})\b/gi;
 /** A bare code shape, accepted in a description when the catalog holds it. */

@@ -287,6 +287,40 @@ export function conditionWords(tokens: readonly string[], icd: Icd10Cm): Set<str
   return new Set(tokens.filter((t) => !NOT_CONDITION.has(t) && !sites.has(t) && !isNeutral(t) && !/^\d/.test(t)));
 }
 
+/**
+ * Words a title adds to its condition to say in which pregnancy it happens ("Hemorrhoids in pregnancy,
+ * third trimester", "Eclampsia complicating pregnancy"): they qualify the condition, never name it.
+ */
+const PREGNANCY_QUALIFIERS = new Set(
+  [
+    'pregnancy',
+    'pregnant',
+    'gestation',
+    'gestational',
+    'trimester',
+    'first',
+    'second',
+    'third',
+    'complicating',
+    'childbirth',
+    'puerperium',
+    'antepartum',
+    'maternal',
+  ].map((w) => tokenize(w)[0] ?? w),
+);
+
+/** A query's words without the pregnancy qualifiers: the condition it names, searched on its own. */
+export const withoutPregnancyQualifiers = (tokens: readonly string[]) => tokens.filter((t) => !PREGNANCY_QUALIFIERS.has(t));
+
+/**
+ * Whether a hit's matched words name a condition at all: a word that is neither a site, a side, an
+ * acuity, an encounter word nor a pregnancy qualifier. "Pregnancy, third trimester" matching
+ * "Hemorrhoids in pregnancy, third trimester" names none; "ectopic pregnancy, right tube" does.
+ */
+export function namesACondition(icd: Icd10Cm, hit: Pick<SearchHit, 'matched'>): boolean {
+  return [...conditionWords(hit.matched, icd)].some((t) => !PREGNANCY_QUALIFIERS.has(t));
+}
+
 /** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
 export function relatedClauses(run: CodingRun, m: Mention): string[] {
   const icd = run.codeSets.icd;
