@@ -14,7 +14,7 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
 /** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side|tibial?|fibular?|femur|femoral|radius|radial|ulnar?|humerus|humeral|clavicle|patella|malleolus`;
+const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side`;
 
 /** A side written short or in full, in full. */
 const SIDE_WORD: Record<string, string> = {
@@ -99,10 +99,7 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bucl\b/g, 'ulnar collateral ligament'],
   // "L knee", "(R) ankle": single-letter sides before a body site or in parentheses.
   [
-    new RegExp(
-      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower|lateral|medial|distal|proximal)\s+)?(?:${BODY_SITE_WORD})\b)`,
-      'g',
-    ),
+    new RegExp(String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b)`, 'g'),
     (_m, side) => (side === 'l' ? 'left ' : 'right '),
   ],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
@@ -263,8 +260,6 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   ],
   // Loss of consciousness (S06.-: concussion with or without it).
   [/\bloc\b/g, 'loss of consciousness'],
-  // The tibial plateau's lateral and medial halves are the tibia's condyles (S82.12-, S82.13-).
-  [/\b(lateral|medial)\s+tibial\s+plateau\b/g, '$1 condyle of tibia'],
   [/\bn\/v\b/g, 'nausea with vomiting'],
   [/\babd\b/g, 'abdominal'],
   // The abdominal quadrants (R10.1-, R10.3-: right/left upper/lower quadrant pain) and the breast's

@@ -84,8 +84,4 @@ describe('a value the record states, or its absence', () => {
     expect(codes(['Acute bronchitis with underlying COPD'], 'COPD at baseline, no exacerbation.')).toEqual(['J20.9', 'J44.0']);
     expect(codes(['COPD exacerbation'])).toEqual(['J44.1']);
   });
-
-  it('a side letter before a bone’s part and the tibial plateau’s half name the side and the condyle', () => {
-    expect(codes(['Closed fracture of L medial tibial plateau'])).toEqual(['S82.132A']);
-  });
 });
