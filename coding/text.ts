@@ -258,7 +258,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:low back pain|lumbago|lumbar pain)\s+(?:with|w\/|and)\s+((?:right|left|bilateral|r|l|rt|lt)(?:[\s-]+sided)?\s+)?sciatica\b/g,
     (_m, side: string) => `lumbago with ${side ? `${SIDE_WORD[side.trim().replace(/[\s-]+sided$/, '')] ?? ''} ` : ''}sciatica`,
   ],
-  // Loss of consciousness (S06.-: concussion with or without it).
+  // Loss of consciousness (S06.-: concussion with or without it), wherever "LOC" stands: "with LOC",
+  // "no LOC", "brief LOC" alike ("altered LOC", a level of consciousness, is not told apart yet).
   [/\bloc\b/g, 'loss of consciousness'],
   [/\bn\/v\b/g, 'nausea with vomiting'],
   [/\babd\b/g, 'abdominal'],
@@ -340,9 +341,6 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bs\/p\b/g, 'status post'],
   [/\bw\/o\b/g, 'without'],
   [/\bw\/\s?/g, 'with '],
-  // "LOC" after a word saying whether it happened ("with LOC", "no LOC", "brief LOC") is the
-  // tabular's loss of consciousness (S06.-); "decreased LOC" stays a level of consciousness.
-  [/\b(with|without|no|denies|brief|transient|momentary|positive|\+)\s*loc\b/g, '$1 loss of consciousness'],
 ];
 
 /** Words that never decide a code. */
