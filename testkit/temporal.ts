@@ -2,7 +2,10 @@
  * Temporal test environments backed by project-provisioned servers (nothing is downloaded at run time).
  *
  * - createLocalTestEnv(): the real dev server (Temporal CLI) with encounterflow's search attributes;
- *   full server behaviour, real time.
+ *   full server behaviour, real time. With TEST_TEMPORAL_ADDRESS (host:port; namespace from
+ *   TEST_TEMPORAL_NAMESPACE, default `default`) it connects to that server instead, e.g. the
+ *   cluster profile's real server (`npm run cluster -- --server-only`), which must have the
+ *   search attributes registered; each stack has its own task queue, so tests can share it.
  * - createTimeSkippingTestEnv(): Temporal's Java test server; awaiting a workflow result skips
  *   timers, so a 3-day sleep finishes in well under a second. It has no visibility list API.
  *
@@ -42,6 +45,13 @@ export async function createLocalTestEnv(
   server: Omit<NonNullable<LocalTestWorkflowEnvironmentOptions['server']>, 'executable' | 'searchAttributes'> = {},
 ): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntimeLogs();
+  const existing = process.env['TEST_TEMPORAL_ADDRESS'];
+  if (existing) {
+    return TestWorkflowEnvironment.createFromExistingServer({
+      address: existing,
+      namespace: process.env['TEST_TEMPORAL_NAMESPACE'] || 'default',
+    });
+  }
   return TestWorkflowEnvironment.createLocal({
     server: {
       ...server,
