@@ -3,7 +3,9 @@
  * stand only when the record gives that context.
  */
 import type { CodingInput } from '../domain/coding.ts';
+import type { Mention } from './context.ts';
 import type { Icd10Cm } from './icd10cm.ts';
+import type { NotePart } from './sections.ts';
 
 const PREGNANCY_CONTEXT =
   /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
@@ -18,16 +20,38 @@ const POISONING_CONTEXT =
 /** Effects of external causes (heat, cold, pressure, drowning, lightning, abuse, allergy). */
 const ENVIRONMENT_CONTEXT =
   /\b(heat|hot (weather|car|environment)|sun\w*|cold exposure|exposure|hypotherm\w*|frostbite|chilblains?|immersion|lightning|drown\w*|submersion|altitude|barotrauma|decompression|diving|flying|asphyx\w*|suffocat\w*|strangulat\w*|chok\w*|abuse\w*|neglect\w*|maltreat\w*|battered|allerg\w*|anaphyla\w*|angioedema|electr\w*|radiation|motion sickness|starvation|dehydration due to|thirst|exhaustion|vibration)\b/i;
+/** Parts of a note that tell the patient's past, not a pregnancy now (surgical history: "C-section 2023"). */
+const PAST_PARTS: ReadonlySet<NotePart> = new Set(['past-history', 'family-history', 'social-history', 'medications', 'allergies']);
+
+/**
+ * The record's words that can say she is pregnant now: the diagnosis lines and the statements of the
+ * notes, without a past pregnancy ("gestational diabetes 1998, resolved", "PMH: C-section 2023"):
+ * a history, resolved or a relative's, or written in the history and list parts of the note.
+ */
+function currentPregnancyText(input: CodingInput, notes: readonly Mention[] | undefined): string {
+  const doc = input.documentation;
+  const current = notes
+    ? notes
+        .filter(
+          (m) =>
+            m.assertion !== 'personal-history' && m.assertion !== 'family-history' && (m.part === undefined || !PAST_PARTS.has(m.part)),
+        )
+        .map((m) => m.original)
+    : [doc.notes];
+  return [...current, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
+}
+
 /**
  * Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the
  * record; so do injuries (S00-T34, T79), poisonings and underdosing (T36-T65), effects of external
  * causes (T66-T78) and external causes (V00-Y99): a word they share with the record ("shot",
- * "pressure", "chronic") is not an injury or an event.
+ * "pressure", "chronic") is not an injury or an event. Given the notes read into statements, a
+ * pregnancy is looked for only in those that can tell one now (currentPregnancyText).
  */
-export function chapterFilter(input: CodingInput): (code: string) => boolean {
+export function chapterFilter(input: CodingInput, notes?: readonly Mention[]): (code: string) => boolean {
   const doc = input.documentation;
   const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
-  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(text);
+  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(currentPregnancyText(input, notes));
   const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
   const injury = INJURY_CONTEXT.test(text);
   const poisoning = POISONING_CONTEXT.test(text);

@@ -17,7 +17,7 @@ import { diabetesWith } from './diabetes.ts';
 import { drugEffects } from './drug-effects.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
-import { noteMentions } from './context.ts';
+import { noteMentions, type Mention } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
 import { withEvidenceSpans } from './evidence-spans.ts';
@@ -104,12 +104,13 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
 ];
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
+  const notes = noteMentions(input.documentation.notes);
   const run: CodingRun = {
     input,
     codeSets,
-    notes: noteMentions(input.documentation.notes),
+    notes,
     issues: [],
-    allowed: allowedCodes(input, codeSets),
+    allowed: allowedCodes(input, codeSets, notes),
     mentions: new Map(),
     memo: new Map(),
   };
@@ -172,8 +173,8 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
 }
 
 /** The chapters the record's context allows, and no code titled for the other sex. */
-function allowedCodes(input: CodingInput, codeSets: CodeSets): (code: string) => boolean {
-  const chapters = chapterFilter(input);
+function allowedCodes(input: CodingInput, codeSets: CodeSets, notes: readonly Mention[]): (code: string) => boolean {
+  const chapters = chapterFilter(input, notes);
   const sex = sexFilter(codeSets.icd, input.patient.sex);
   return (code) => chapters(code) && sex(code);
 }

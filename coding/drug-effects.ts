@@ -95,6 +95,9 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
   let out = drafts;
   const seen = new Set<string>();
   for (const d of drafts) {
+    // A factor code (long-term use of a drug, a status, a history) is not a condition a drug caused:
+    // its statement names the drug as taken ("tried naproxen ... from a physical therapist").
+    if (d.code.startsWith('Z')) continue;
     // The statement, and the physician's answer linking it to a drug ("yes, the hives are from the amoxicillin").
     const answers = d.evidence.slice(1).filter((e) => /^Physician answer: (?!no\b)/i.test(e.text));
     const written = d.evidence[0]?.text ?? '';

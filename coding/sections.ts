@@ -24,43 +24,54 @@ export type NotePart =
   /** Text before any heading, or under a heading this reader does not know. */
   | 'unlabelled';
 
-/** Headings as clinicians write them, each to its part (longest first where one starts another). */
+/**
+ * Headings as clinicians write them, each to its part (longest first where one starts another). The
+ * one-letter SOAP headings (S:, O:, A:, P:) are listed last in their parts; noteParts takes them only
+ * in capitals at the start of a line, before text that is not a number ("P: 88" is a pulse).
+ */
 const HEADINGS: ReadonlyArray<[NotePart, string]> = [
   [
     'assessment',
-    String.raw`assessment\s*(?:and|&|\/)\s*plan|a\s*\/\s*p|a&p|assessment|impression(?:\s*(?:and|&|\/)\s*plan)?|diagnos[ie]s|clinical impression|problems addressed(?: today)?`,
+    String.raw`(?:problem[- ](?:based|oriented)\s+)?assessment\s*(?:and|&|\/)\s*plan(?:\s+by\s+problems?)?|a\s*\/\s*p|a&p|(?:problem[- ](?:based|oriented)\s+)?assessment(?:\s+by\s+problems?)?|(?:clinical )?impression(?:\s*(?:and|&|\/)\s*plan)?|(?:visit |encounter |final |working )?diagnos[ie]s(?:\s+addressed(?:\s+(?:today|this visit))?)?|dx|problems addressed(?:\s+(?:today|this visit))?|medical decision[- ]making|mdm|a`,
   ],
-  ['plan', String.raw`plan|disposition|recommendations?|follow[- ]?up|orders`],
-  ['complaint', String.raw`chief complaint|cc|reason for (?:visit|consult(?:ation)?)`],
-  ['present-illness', String.raw`history of (?:the )?present illness|hpi|interval history|subjective`],
+  ['plan', String.raw`plan|disposition|recommendations?|follow[- ]?up|orders|p`],
+  [
+    'complaint',
+    String.raw`chief complaints?|cc|reason for (?:(?:the )?visit|consult(?:ation)?|encounter|appointment)|presenting (?:complaint|problem)`,
+  ],
+  ['present-illness', String.raw`history of (?:the )?present illness|hpi|interval history|subjective|s`],
   ['review-of-systems', String.raw`review of systems|ros`],
   [
     'past-history',
-    String.raw`past medical history|past surgical history|past history|medical history|surgical history|pmh|pmhx|psh|pshx|(?:active |chronic |current )?problem list|active problems|chronic problems|past medical\/surgical history`,
+    String.raw`past medical history|past surgical history|past history|medical history|surgical history|past medical hx|medical hx|surgical hx|pmh|pmhx|psh|pshx|(?:active |chronic |current )?problem list|active problems|chronic problems|past medical\/surgical history`,
   ],
-  ['medications', String.raw`(?:current |home |outpatient )?medications?|meds|current meds|medication list|rx`],
+  ['medications', String.raw`(?:current |home |outpatient |active )?medications?|meds|current meds|medication list|rx`],
   ['allergies', String.raw`allerg(?:y|ies)(?:\s*\/\s*intolerances)?`],
   ['family-history', String.raw`family history|family hx|fhx|fh`],
   ['social-history', String.raw`social history|social hx|shx|sh|habits`],
   ['vitals', String.raw`vitals?|vital signs|vs`],
-  ['exam', String.raw`physical exam(?:ination)?|exam(?:ination)?|pe|objective`],
-  ['results', String.raw`labs?|laboratory(?: results| data)?|results|data|imaging|studies|diagnostics|pertinent results`],
+  ['exam', String.raw`physical exam(?:ination)?|exam(?:ination)?|pe|objective|o`],
+  ['results', String.raw`labs?|laboratory(?: results| data)?|results|data(?: reviewed)?|imaging|studies|diagnostics|pertinent results`],
 ];
+
+const ANY_HEADING = HEADINGS.map(([, h]) => `(?:${h})`).join('|');
+/**
+ * A heading, or headings joined ("SUBJECTIVE/HPI", "Impression/Recommendations", "PMH/PSH"), with a
+ * remark in brackets before its colon ("Problem list (carried forward):", "ROS (template):").
+ */
+const JOINED_HEADING = String.raw`(?:${ANY_HEADING})(?:\s*(?:\/|&|\band\b)\s*(?:${ANY_HEADING}))*(?:\s*\([^()\n]{1,40}\))?`;
 
 /**
  * A heading: at the start of the note, of a line, or of a sentence, optionally numbered, then a
  * colon or dash (or the end of its line, for a heading written alone in capitals).
  */
 const HEADING = new RegExp(
-  String.raw`(^|\n|[.;]\s+)[ \t]*(?:\d+[.)]\s*)?(?:(${HEADINGS.map(([, h]) => `(?:${h})`).join('|')})\s*(?::|-(?=\s)|\u2013|\u2014)|([A-Z][A-Z /&]{1,40}[A-Z])[ \t]*:?[ \t]*(?=\n))`,
+  String.raw`(^|\n|[.;]\s+)[ \t]*(?:\d+[.)]\s*)?(?:(${JOINED_HEADING})\s*(?::|-(?=\s)|\u2013|\u2014)|([A-Z][A-Z /&]{1,40}[A-Z])[ \t]*:?[ \t]*(?=\n))`,
   'gi',
 );
 
 /** A known heading at the start of a clause ("ALLERGIES: NKDA"): label text, not a condition. */
-export const HEADING_PREFIX = new RegExp(
-  String.raw`^\s*(?:\d+[.)]\s*)?(?:${HEADINGS.map(([, h]) => `(?:${h})`).join('|')})\s*(?::\s*|$)`,
-  'i',
-);
+export const HEADING_PREFIX = new RegExp(String.raw`^\s*(?:\d+[.)]\s*)?(?:${JOINED_HEADING})\s*(?::\s*|$)`, 'i');
 
 export interface PartStart {
   part: NotePart;
@@ -69,9 +80,26 @@ export interface PartStart {
 }
 
 function partOf(heading: string): NotePart | undefined {
-  const h = heading.trim().toLowerCase();
+  const h = heading
+    .trim()
+    .toLowerCase()
+    .replace(/\s*\([^()]*\)$/, '');
   for (const [part, pattern] of HEADINGS) if (new RegExp(`^(?:${pattern})$`, 'i').test(h)) return part;
-  return undefined;
+  // Headings joined: the assessment or plan when one of them is either ("Impression/Recommendations"),
+  // else the first one's part ("SUBJECTIVE/HPI", "PMH/PSH").
+  const each = h
+    .split(/\s*(?:\/|&|\band\b)\s*/)
+    .map((one) => HEADINGS.find(([, pattern]) => new RegExp(`^(?:${pattern})$`, 'i').test(one))?.[0]);
+  if (each.length < 2 || each.some((p) => p === undefined)) return undefined;
+  return each.find((p) => p !== undefined && ADDRESSED_PARTS.has(p)) ?? each[0];
+}
+
+/** A one-letter SOAP heading counts only in capitals at the start of a line, before words. */
+function oneLetterHeading(notes: string, m: RegExpMatchArray, heading: string): boolean {
+  if (heading.trim().length !== 1) return true;
+  const atLineStart = m[1] === '' || (m[1] ?? '').endsWith('\n');
+  const after = notes.slice((m.index ?? 0) + m[0].length);
+  return atLineStart && /^[SOAP]$/.test(heading.trim()) && /^\s*:?\s*[A-Za-z#(]/.test(after) && m[0].trimEnd().endsWith(':');
 }
 
 /** Where each known part of the note starts, in order. */
@@ -79,7 +107,7 @@ export function noteParts(notes: string): PartStart[] {
   const out: PartStart[] = [];
   for (const m of notes.matchAll(HEADING)) {
     const heading = m[2] ?? m[3];
-    if (!heading) continue;
+    if (!heading || !oneLetterHeading(notes, m, heading)) continue;
     const part = partOf(heading);
     // A capitalised line that is not a known heading ("BP CHECK") leaves the current part as it is.
     if (!part) {
