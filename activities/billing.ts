@@ -11,9 +11,9 @@ import type { ClaimDocument } from '../billing/types.ts';
 import { renderX12_837P } from '../billing/x12-837p.ts';
 import type { ActivityDeps } from './deps.ts';
 import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
-import { writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
+import { PATIENT_JSON, patientOf, readEncounterWith, writeTransitions, type CarriedTransitions, type TransitionRecord } from './records.ts';
 import { claimWithPayerReason } from '../domain/claim-with-payer.ts';
-import { REVISION_ORDER, revisionCodes } from './coding.ts';
+import { codeAssignmentOf, revisionCodes } from './coding.ts';
 import { SELF_PAY_PRICE_LIST } from '../billing/fee-schedule.ts';
 import { dateToDay } from '../domain/days.ts';
 import { Prisma } from '../generated/prisma/client.ts';
@@ -77,12 +77,9 @@ export function controlNumberFor(claimNumber: string): number {
   return (createHash('sha256').update(claimNumber).digest().readUInt32BE(0) % 999_999_999) + 1;
 }
 
-/** What `loadBillingContext` reads with the encounter (for a read that needs more of it at once). */
-export const BILLING_CONTEXT = { patient: true, provider: true, payer: true } as const;
-
 /** The encounter with the patient, rendering provider and payer a claim or statement names. */
 export async function loadBillingContext(prisma: ActivityDeps['prisma'], encounterId: string) {
-  return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: BILLING_CONTEXT });
+  return prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true, provider: true, payer: true } });
 }
 
 export function patientInfo(p: {
@@ -120,7 +117,6 @@ export function createBillingActivities({
     async submitClaim(
       input: SubmitClaimInput & CarriedTransitions & { payerTermsOf?: string; awaitingIfAccepted?: TransitionRecord },
     ): Promise<SubmittedClaim> {
-      await writeTransitions(prisma, input.transitions);
       const claim = await submit(input);
       if (claim.accepted && input.awaitingIfAccepted) {
         await writeTransitions(prisma, [{ ...input.awaitingIfAccepted, reason: claimWithPayerReason(claim.claimNumber) }]);
@@ -129,21 +125,27 @@ export function createBillingActivities({
     },
   };
 
-  async function submit(input: SubmitClaimInput): Promise<SubmittedClaim> {
+  async function submit(input: SubmitClaimInput & CarriedTransitions): Promise<SubmittedClaim> {
     const claimNumber = claimNumberFor(input.encounterId, input.attempt);
-    // One read: the billing context, a claim stored by an earlier attempt, the revision's codes.
-    const {
-      claims: [existing],
-      codeAssignments,
-      ...encounter
-    } = await prisma.encounter.findUniqueOrThrow({
-      where: { id: input.encounterId },
-      include: {
-        ...BILLING_CONTEXT,
-        claims: { where: { claimNumber }, select: { id: true, ackStatus: true, ackReasons: true } },
-        codeAssignments: { where: { revision: input.revision }, orderBy: REVISION_ORDER },
-      },
-    });
+    // One statement: the carried transitions, the billing context, a claim stored by an earlier attempt, the revision's codes.
+    const read = await readEncounterWith<{
+      patient: Record<string, unknown>;
+      provider: ProviderInfo;
+      payerName: string;
+      existing: { id: string; ackStatus: string | null; ackReasons: unknown } | null;
+      codeAssignments: Array<Record<string, unknown>>;
+    }>(prisma, input.encounterId, input.transitions, [
+      PATIENT_JSON,
+      Prisma.sql`(SELECT jsonb_build_object('npi', pr."npi", 'name', pr."name", 'taxonomy', pr."taxonomy") FROM "Provider" pr WHERE pr."id" = e."providerId") AS "provider"`,
+      Prisma.sql`(SELECT py."name" FROM "Payer" py WHERE py."id" = e."payerId") AS "payerName"`,
+      Prisma.sql`(SELECT jsonb_build_object('id', c."id", 'ackStatus', c."ackStatus", 'ackReasons', c."ackReasons") FROM "Claim" c
+                  WHERE c."encounterId" = e."id" AND c."claimNumber" = ${claimNumber}) AS "existing"`,
+      Prisma.sql`COALESCE((SELECT jsonb_agg(to_jsonb(ca) ORDER BY ca."kind", ca."sequence") FROM "CodeAssignment" ca
+                  WHERE ca."encounterId" = e."id" AND ca."revision" = ${input.revision}), '[]') AS "codeAssignments"`,
+    ]);
+    if (read === undefined) throw new Error(`encounter ${input.encounterId} not found`);
+    const { existing, codeAssignments, payerName, ...rest } = read;
+    const encounter = { ...rest, patient: patientOf(read.patient), payer: { name: payerName } };
     if (existing?.ackStatus) {
       return {
         claimId: existing.id,
@@ -156,7 +158,7 @@ export function createBillingActivities({
     const selfPay = encounter.financialClass === 'self_pay';
     if (selfPay) input = { ...input, billPatient: true };
     const priceList = selfPay ? SELF_PAY_PRICE_LIST : encounter.payerId;
-    const { diagnoses, procedures } = revisionCodes(codeAssignments);
+    const { diagnoses, procedures } = revisionCodes(codeAssignments.map(codeAssignmentOf));
     const lines: PricedLine[] = capToAuthorizedUnits(procedures, input.authorizedUnits).map((p) => {
       const price = feeSchedule.priceLine(priceList, p.code, p.modifiers, p.units);
       return {

@@ -14,11 +14,10 @@ import type { Prisma } from '../generated/prisma/client.ts';
 import { statementBalance } from '../payments/balance.ts';
 import { renewPaidStatementCycleFromActivity, type CycleRenewal } from '../payments/statement-cycle-start.ts';
 import { wakeStatementCycleFromActivity } from '../payments/statement-cycle-wake.ts';
-import { loadBillingContext } from './billing.ts';
 import type { ActivityDeps } from './deps.ts';
 import { payerTermsOf, type PayerTerms } from './payer-terms.ts';
 import { postedPayments } from './posting.ts';
-import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
+import { coordinationOfBenefitsOf, readStatementBasis, statementFromRemittance } from './remittance-statement.ts';
 
 export type ClaimCorrectionStatus = 'submitted' | 'appealed' | 'completed' | 'rejected' | 'overdue';
 
@@ -162,8 +161,8 @@ export function createClaimCorrectionActivities({
      */
     async reissueStatementAfterCorrection(input: { correctionId: string; claimNumber: string }): Promise<ReissuedStatement> {
       const correction = await prisma.claimCorrection.findUniqueOrThrow({ where: { id: input.correctionId } });
-      const encounter = await loadBillingContext(prisma, correction.encounterId);
-      const built = await statementFromRemittance(prisma, billing, encounter, [input.claimNumber], coordinationOfBenefitsOf(encounter));
+      const basis = await readStatementBasis(prisma, correction.encounterId, [input.claimNumber]);
+      const built = statementFromRemittance(billing, basis, coordinationOfBenefitsOf(basis.encounter));
       const result = await prisma.$transaction(async (tx) => {
         await tx.$queryRaw`SELECT 1 FROM "PatientStatement" WHERE "id" = ${correction.statementId} FOR UPDATE`;
         const current = await tx.claimCorrection.findUniqueOrThrow({ where: { id: correction.id } });

@@ -14,8 +14,9 @@ import type { EncounterDocumentation, Sex } from '../domain/encounter.ts';
 import type { CodeOverride, CodeProblem, CoderReviewReason } from '../workflows/messages.ts';
 import type { ActivityDeps } from './deps.ts';
 import type { CodeAssignment, Prisma } from '../generated/prisma/client.ts';
+import { utcTimestamp } from '../platform/sql.ts';
 import { requirementOf, type AuthorizationRequirement } from './authorization-requirement.ts';
-import { writeTransitions, type CarriedTransitions } from './records.ts';
+import { PATIENT_JSON, patientOf, readEncounterWith, type CarriedTransitions } from './records.ts';
 import { locateEvidence } from '../domain/evidence.ts';
 import { reviewReasons } from './review-routing.ts';
 import type { StraightThroughPolicy } from './straight-through-policy.ts';
@@ -59,9 +60,15 @@ export function ageOnDate(dateOfBirth: Date, on: Date): number {
   return age;
 }
 
-export async function loadEncounterForCoding(prisma: ActivityDeps['prisma'], encounterId: string) {
-  const encounter = await prisma.encounter.findUnique({ where: { id: encounterId }, include: { patient: true } });
-  if (!encounter) throw ApplicationFailure.nonRetryable(`encounter ${encounterId} not found`, INVALID_ENCOUNTER);
+/** The encounter with its patient (one statement through node-postgres), after the carried transitions (written in the same statement: records.ts). */
+export async function loadEncounterForCoding(
+  prisma: ActivityDeps['prisma'],
+  encounterId: string,
+  transitions?: CarriedTransitions['transitions'],
+) {
+  const read = await readEncounterWith<{ patient: Record<string, unknown> }>(prisma, encounterId, transitions, [PATIENT_JSON]);
+  if (!read) throw ApplicationFailure.nonRetryable(`encounter ${encounterId} not found`, INVALID_ENCOUNTER);
+  const encounter = { ...read, patient: patientOf(read.patient) };
   return {
     encounter,
     documentation: encounter.documentation as unknown as EncounterDocumentation,
@@ -141,8 +148,14 @@ export async function loadRevision(prisma: ActivityDeps['prisma'], encounterId: 
   return revisionCodes(await prisma.codeAssignment.findMany({ where: { encounterId, revision }, orderBy: REVISION_ORDER }));
 }
 
-/** The order a revision's stored codes are read in (for a read that includes them with other rows). */
+/** The order a revision's stored codes are read in (submitClaim's read orders them the same: kind, sequence). */
 export const REVISION_ORDER = [{ kind: 'asc' }, { sequence: 'asc' }] as const satisfies Prisma.CodeAssignmentOrderByWithRelationInput[];
+
+/** A stored code as a JSON column holds it (to_jsonb: its time as text), with the Date Prisma gives. */
+export function codeAssignmentOf(json: Record<string, unknown>): CodeAssignment {
+  const row = json as unknown as CodeAssignment & { createdAt: Date | string };
+  return { ...row, createdAt: utcTimestamp(String(row.createdAt)) };
+}
 
 /** A revision's stored codes (read in REVISION_ORDER) as the diagnoses and procedures to bill. */
 export function revisionCodes(rows: CodeAssignment[]) {
@@ -258,8 +271,7 @@ export function createCodingActivities({
         answers: Array<{ queryId: string; option?: string; freeText?: string }>;
       } & CarriedTransitions,
     ): Promise<CodingSummary> {
-      await writeTransitions(prisma, args.transitions);
-      const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId);
+      const { encounter, documentation, patient } = await loadEncounterForCoding(prisma, args.encounterId, args.transitions);
       const queries =
         args.answers.length === 0
           ? []

@@ -7,11 +7,11 @@ import { randomUUID } from 'node:crypto';
 import { ELIGIBILITY_REJECTIONS, type EligibilityResponse } from '../integrations/insurer-contract.ts';
 import type { EligibilityStatus, EligibilitySummary } from '../domain/eligibility.ts';
 import { dateToDay, dayToDate } from '../domain/days.ts';
-import type { EligibilityCheck, Prisma } from '../generated/prisma/client.ts';
+import { Prisma, type EligibilityCheck } from '../generated/prisma/client.ts';
 import type { ActivityDeps } from './deps.ts';
 import { insertOnce } from './insert-once.ts';
 import { insertRowsReturning } from './raw-insert.ts';
-import { writeTransitions, type CarriedTransitions } from './records.ts';
+import { PATIENT_JSON, patientOf, readEncounterWith, type CarriedTransitions } from './records.ts';
 
 export function eligibilityKey(encounterId: string, check: number): string {
   return `${encounterId}:elig:${check}`;
@@ -84,17 +84,22 @@ export function createEligibilityActivities({ prisma, insurer }: Pick<ActivityDe
       check,
       transitions,
     }: { encounterId: string; check: number } & CarriedTransitions): Promise<EligibilitySummary> {
-      await writeTransitions(prisma, transitions);
       const idempotencyKey = eligibilityKey(encounterId, check);
-      // One read: the encounter with its patient, and the answer an earlier attempt stored.
-      const {
-        eligibilityChecks: [stored],
-        ...encounter
-      } = await prisma.encounter.findUniqueOrThrow({
-        where: { id: encounterId },
-        include: { patient: true, eligibilityChecks: { where: { idempotencyKey } } },
-      });
-      if (stored) return toSummary(stored, check);
+      // One statement: the carried transition, the encounter with its patient, and whether an earlier attempt stored the answer.
+      const read = await readEncounterWith<{ patient: Record<string, unknown>; storedCheckId: string | null }>(
+        prisma,
+        encounterId,
+        transitions,
+        [
+          PATIENT_JSON,
+          Prisma.sql`(SELECT c."id" FROM "EligibilityCheck" c WHERE c."encounterId" = e."id" AND c."idempotencyKey" = ${idempotencyKey}) AS "storedCheckId"`,
+        ],
+      );
+      if (read === undefined) throw new Error(`encounter ${encounterId} not found`);
+      if (read.storedCheckId !== null) {
+        return toSummary(await prisma.eligibilityCheck.findUniqueOrThrow({ where: { idempotencyKey } }), check);
+      }
+      const encounter = { ...read, patient: patientOf(read.patient) };
       const memberId = encounter.memberId ?? encounter.patient.memberId;
       const dateOfService = dateToDay(encounter.dateOfService);
       const result = await insurer.inquireEligibility({

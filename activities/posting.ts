@@ -272,7 +272,7 @@ export interface PostedClaimPayment {
 }
 
 /** A posted claim payment as postedPayments reads it: the payment's columns, its remittance's, its lines and adjustments. */
-interface PostedPaymentRow {
+export interface PostedPaymentRow {
   id: string;
   remittanceId: string;
   claimNumber: string;
@@ -284,7 +284,8 @@ interface PostedPaymentRow {
   reconciled: boolean;
   reconciliationNote: string | null;
   traceNumber: string;
-  paymentDate: Date | null;
+  /** YYYY-MM-DD */
+  paymentDate: string | null;
   lines: Array<{
     lineNumber: number;
     code: string;
@@ -299,13 +300,15 @@ interface PostedPaymentRow {
 }
 
 /**
- * Every posted payment for these claim numbers, oldest first: one raw statement (platform/sql.ts),
- * the lines and adjustments aggregated as JSON, read three times per routine visit.
+ * The posted payments for these claim numbers as rows (PostedPaymentRow, with their order's
+ * columns "receivedAt" and "sequence"), the lines and adjustments aggregated as JSON: read on its
+ * own (postedPayments) or as one column of a larger read (postedPaymentsJson).
  */
-export async function postedPayments(prisma: PrismaClient, claimNumbers: string[]): Promise<PostedClaimPayment[]> {
-  const rows = await sqlOf(prisma).query<PostedPaymentRow>(Prisma.sql`
+function postedPaymentRows(claimNumbers: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
     SELECT cp."id", cp."remittanceId", cp."claimNumber", cp."status", cp."payerClaimNumber", cp."chargeCents", cp."paidCents",
-           cp."patientResponsibilityCents", cp."reconciled", cp."reconciliationNote", r."traceNumber", r."paymentDate",
+           cp."patientResponsibilityCents", cp."reconciled", cp."reconciliationNote", r."traceNumber",
+           to_char(r."paymentDate", 'YYYY-MM-DD') AS "paymentDate", r."receivedAt", cp."sequence",
            COALESCE((SELECT json_agg(json_build_object('lineNumber', l."lineNumber", 'code', l."code", 'modifiers', l."modifiers",
                        'units', l."units", 'chargeCents', l."chargeCents", 'paidCents', l."paidCents", 'allowedCents', l."allowedCents",
                        'remarkCodes', l."remarkCodes") ORDER BY l."lineNumber")
@@ -314,14 +317,34 @@ export async function postedPayments(prisma: PrismaClient, claimNumbers: string[
                        'amountCents', a."amountCents") ORDER BY a."sequence")
                      FROM "PaymentAdjustment" a WHERE a."claimPaymentId" = cp."id"), '[]') AS "adjustments"
     FROM "ClaimPayment" cp JOIN "Remittance" r ON r."id" = cp."remittanceId"
-    WHERE cp."claimNumber" = ANY(${claimNumbers}::text[])
-    ORDER BY r."receivedAt", cp."sequence"`);
+    WHERE cp."claimNumber" = ANY(${claimNumbers}::text[])`;
+}
+
+/** A column expression: every posted payment for these claim numbers, oldest first, as one JSON array (read it with postedPaymentsOf). */
+export function postedPaymentsJson(claimNumbers: readonly string[]): Prisma.Sql {
+  return Prisma.sql`COALESCE((SELECT json_agg(p ORDER BY p."receivedAt", p."sequence") FROM (${postedPaymentRows(claimNumbers)}) p), '[]')`;
+}
+
+/**
+ * Every posted payment for these claim numbers, oldest first: one raw statement (platform/sql.ts),
+ * the lines and adjustments aggregated as JSON (collectRemittances; the statement reads them with
+ * its encounter, postedPaymentsJson).
+ */
+export async function postedPayments(prisma: PrismaClient, claimNumbers: string[]): Promise<PostedClaimPayment[]> {
+  const rows = await sqlOf(prisma).query<PostedPaymentRow>(
+    Prisma.sql`SELECT * FROM (${postedPaymentRows(claimNumbers)}) p ORDER BY p."receivedAt", p."sequence"`,
+  );
+  return postedPaymentsOf(rows);
+}
+
+/** The rows of postedPaymentRows (or postedPaymentsJson's array) as the workflow and the statement read them. */
+export function postedPaymentsOf(rows: readonly PostedPaymentRow[]): PostedClaimPayment[] {
   return rows.map((row) => {
     const payment: PostedClaimPayment = {
       claimPaymentId: row.id,
       remittanceId: row.remittanceId,
       traceNumber: row.traceNumber,
-      paymentDate: row.paymentDate?.toISOString().slice(0, 10) ?? '',
+      paymentDate: row.paymentDate ?? '',
       claimNumber: row.claimNumber,
       status: row.status as ClaimPaymentStatus,
       statusWords: CLAIM_STATUS_WORDS[row.status as ClaimPaymentStatus] ?? row.status,

@@ -6,44 +6,96 @@
  */
 import { buildPatientStatement } from '../billing/statement.ts';
 import { dateToDay } from '../domain/days.ts';
+import { Prisma, type Patient, type PatientStatement } from '../generated/prisma/client.ts';
 import type { ActivityDeps } from './deps.ts';
-import type { loadBillingContext } from './billing.ts';
-import { postedPayments, type PostedClaimPayment } from './posting.ts';
+import { postedPaymentsJson, postedPaymentsOf, type PostedClaimPayment, type PostedPaymentRow } from './posting.ts';
+import { PATIENT_JSON, patientOf, readEncounterWith } from './records.ts';
 
-type BillingContext = Awaited<ReturnType<typeof loadBillingContext>>;
+/**
+ * What a statement from the remittance is made of, read in ONE statement (records.ts'
+ * readEncounterWith, node-postgres): the encounter with its patient and payer's name, a statement
+ * stored by an earlier attempt, the payments posted for the claims named, those claims (their
+ * numbers name this encounter's) and the coded procedures' words. Before: Prisma's read of the
+ * encounter, the posted payments, and Prisma's read of the claim and the codes, three statements.
+ */
+export interface StatementBasis {
+  encounter: {
+    id: string;
+    patientId: string;
+    dateOfService: Date;
+    secondaryPayerId: string | null;
+    patient: Patient;
+    payer: { name: string };
+  };
+  existing: Pick<PatientStatement, 'id' | 'patientOwesCents'> | null;
+  payments: PostedClaimPayment[];
+  /** This encounter's claims among the numbers asked for. */
+  claims: Array<{ id: string; claimNumber: string }>;
+  /** The coded procedures' words by code. */
+  descriptions: Record<string, string>;
+}
+
+export async function readStatementBasis(
+  prisma: ActivityDeps['prisma'],
+  encounterId: string,
+  claimNumbers: string[],
+): Promise<StatementBasis> {
+  const read = await readEncounterWith<{
+    patient: Record<string, unknown>;
+    payerName: string;
+    existing: { id: string; patientOwesCents: number } | null;
+    payments: PostedPaymentRow[];
+    claims: Array<{ id: string; claimNumber: string }>;
+    procedures: Array<{ code: string; description: string }>;
+  }>(
+    prisma,
+    encounterId,
+    [],
+    [
+      PATIENT_JSON,
+      Prisma.sql`(SELECT py."name" FROM "Payer" py WHERE py."id" = e."payerId") AS "payerName"`,
+      Prisma.sql`(SELECT jsonb_build_object('id', s."id", 'patientOwesCents', s."patientOwesCents") FROM "PatientStatement" s WHERE s."encounterId" = e."id") AS "existing"`,
+      Prisma.sql`${postedPaymentsJson(claimNumbers)} AS "payments"`,
+      Prisma.sql`COALESCE((SELECT jsonb_agg(jsonb_build_object('id', c."id", 'claimNumber', c."claimNumber")) FROM "Claim" c
+                WHERE c."encounterId" = e."id" AND c."claimNumber" = ANY(${claimNumbers}::text[])), '[]') AS "claims"`,
+      Prisma.sql`COALESCE((SELECT jsonb_agg(jsonb_build_object('code', ca."code", 'description', ca."description")) FROM "CodeAssignment" ca
+                WHERE ca."encounterId" = e."id" AND ca."kind" = 'procedure'), '[]') AS "procedures"`,
+    ],
+  );
+  if (read === undefined) throw new Error(`encounter ${encounterId} not found`);
+  return {
+    encounter: {
+      id: read.id,
+      patientId: read.patientId,
+      dateOfService: read.dateOfService,
+      secondaryPayerId: read.secondaryPayerId,
+      patient: patientOf(read.patient),
+      payer: { name: read.payerName },
+    },
+    existing: read.existing,
+    payments: postedPaymentsOf(read.payments),
+    claims: read.claims,
+    descriptions: Object.fromEntries(read.procedures.map((p) => [p.code, p.description])),
+  };
+}
 
 /** Coordination of benefits: this product bills the primary payer only, and says so. */
-export function coordinationOfBenefitsOf(encounter: Pick<BillingContext, 'secondaryPayerId'>): string {
+export function coordinationOfBenefitsOf(encounter: Pick<StatementBasis['encounter'], 'secondaryPayerId'>): string {
   return encounter.secondaryPayerId
     ? `a secondary payer (${encounter.secondaryPayerId}) is on file but was NOT billed: secondary (COB) claims are not sent yet; the patient's share is before any secondary payment`
     : "no secondary payer on file: the patient is billed the primary payer's patient responsibility";
 }
 
-export async function statementFromRemittance(
-  prisma: ActivityDeps['prisma'],
-  billing: ActivityDeps['billing'],
-  encounter: BillingContext,
-  claimNumbers: string[],
-  coordinationOfBenefits: string,
-) {
-  const payments = await postedPayments(prisma, claimNumbers);
+export function statementFromRemittance(billing: ActivityDeps['billing'], basis: StatementBasis, coordinationOfBenefits: string) {
+  const { encounter, payments } = basis;
   const latest = new Map<string, PostedClaimPayment>();
   for (const payment of payments) if (payment.status !== '22') latest.set(payment.claimNumber, payment);
   const answer = [...latest.values()].at(-1);
   if (!answer) throw new Error('no remittance is posted for the claim: the statement waits for adjudication');
-  // The answered claim (its number names this encounter) and the coded procedures' words, in one read.
-  const {
-    claims: [claim],
-    codeAssignments: codedProcedures,
-  } = await prisma.encounter.findUniqueOrThrow({
-    where: { id: encounter.id },
-    select: {
-      claims: { where: { claimNumber: answer.claimNumber }, select: { id: true } },
-      codeAssignments: { where: { kind: 'procedure' }, select: { code: true, description: true } },
-    },
-  });
+  // The answered claim: its number names this encounter.
+  const claim = basis.claims.find((c) => c.claimNumber === answer.claimNumber);
   if (!claim) throw new Error("the answered claim is not this encounter's: the statement waits for a remittance of its own claim");
-  const descriptions = Object.fromEntries(codedProcedures.map((p) => [p.code, p.description]));
+  const { descriptions } = basis;
   const sumPr = (reason?: string) =>
     answer.lines.reduce(
       (sum, l) =>

@@ -10,13 +10,13 @@ import { randomUUID } from 'node:crypto';
 import { Prisma, type PatientStatement } from '../generated/prisma/client.ts';
 import { sqlOf } from '../platform/sql.ts';
 import { dateToDay } from '../domain/days.ts';
-import { coordinationOfBenefitsOf, statementFromRemittance } from './remittance-statement.ts';
+import { coordinationOfBenefitsOf, readStatementBasis, statementFromRemittance } from './remittance-statement.ts';
 import { ExternalPartyRejectedError } from '../integrations/errors.ts';
 import type { ActivityDeps } from './deps.ts';
 import { insertOnce } from './insert-once.ts';
 import { insertRows, insertRowsReturning } from './raw-insert.ts';
 import { writeTransitions, type CarriedTransitions } from './records.ts';
-import { BILLING_CONTEXT, loadBillingContext } from './billing.ts';
+import { loadBillingContext } from './billing.ts';
 import { postRemittanceFile, postedPayments } from './posting.ts';
 import { startStatementCycleFromActivity } from '../payments/statement-cycle-start.ts';
 import type { PostedClaimPayment } from './posting.ts';
@@ -105,11 +105,9 @@ export function createRemittanceInternalActivities({
     async issueStatementFromRemittance(
       input: { encounterId: string; claimNumbers: string[] } & CarriedTransitions,
     ): Promise<{ statementId: string; patientOwesCents: number; coordinationOfBenefits: string }> {
-      // The billing context and a statement stored by an earlier attempt, in one read.
-      const { statement: existing, ...encounter } = await prisma.encounter.findUniqueOrThrow({
-        where: { id: input.encounterId },
-        include: { ...BILLING_CONTEXT, statement: true },
-      });
+      // One statement: the billing context, a statement stored by an earlier attempt, the payments posted, the claims, the procedures' words.
+      const basis = await readStatementBasis(prisma, input.encounterId, input.claimNumbers);
+      const { encounter, existing } = basis;
       const coordinationOfBenefits = coordinationOfBenefitsOf(encounter);
       if (existing) {
         // A retry after the statement was stored: its cycle may not have started yet.
@@ -117,13 +115,7 @@ export function createRemittanceInternalActivities({
         await writeTransitions(prisma, input.transitions);
         return { statementId: existing.id, patientOwesCents: existing.patientOwesCents, coordinationOfBenefits };
       }
-      const { answer, claim, patientOwesCents, document } = await statementFromRemittance(
-        prisma,
-        billing,
-        encounter,
-        input.claimNumbers,
-        coordinationOfBenefits,
-      );
+      const { answer, claim, patientOwesCents, document } = statementFromRemittance(billing, basis, coordinationOfBenefits);
       const statement = await insertOnce(
         () =>
           insertRowsReturning<PatientStatement>(

@@ -6,6 +6,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from './deps.ts';
+import { Prisma } from '../generated/prisma/client.ts';
+import { sqlOf } from '../platform/sql.ts';
 import { insertRows } from './raw-insert.ts';
 import { writeOffBalance } from '../billing/statement-adjustments.ts';
 import { statementBalance } from '../payments/balance.ts';
@@ -38,18 +40,25 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
       onConflictDoNothing: true,
     });
   };
-  const writeState = async (input: CycleState): Promise<void> => {
-    const data = {
-      status: input.status,
-      remindersSent: input.remindersSent,
-      nextNoticeAt: input.nextNoticeAt ? new Date(input.nextNoticeAt) : null,
-      holds: input.holds,
-    };
-    await prisma.statementCycle.upsert({
-      where: { statementId: input.statementId },
-      create: { statementId: input.statementId, workflowId: input.workflowId, ...data },
-      update: data,
-    });
+  /**
+   * The cycle's state as the worklists read it, and with it (one statement, a CTE) the notice it
+   * just sent, if any: raw, through node-postgres (platform/sql.ts), where Prisma's upsert read the
+   * row back to answer it.
+   */
+  const writeState = async (input: CycleState, notice?: Notice): Promise<void> => {
+    const noticeWritten = notice
+      ? Prisma.sql`WITH notice AS (
+          INSERT INTO "StatementNotice" ("id", "statementId", "kind", "seq", "balanceCents")
+          VALUES (${randomUUID()}, ${notice.statementId}, ${notice.kind}, ${notice.seq}, ${notice.balanceCents})
+          ON CONFLICT DO NOTHING
+        )`
+      : Prisma.empty;
+    await sqlOf(prisma).execute(Prisma.sql`${noticeWritten}
+      INSERT INTO "StatementCycle" ("statementId", "workflowId", "status", "remindersSent", "nextNoticeAt", "holds", "updatedAt")
+      VALUES (${input.statementId}, ${input.workflowId}, ${input.status}, ${input.remindersSent},
+              ${input.nextNoticeAt ? new Date(input.nextNoticeAt) : null}, ${input.holds}::text[], now())
+      ON CONFLICT ("statementId") DO UPDATE SET "status" = EXCLUDED."status", "remindersSent" = EXCLUDED."remindersSent",
+        "nextNoticeAt" = EXCLUDED."nextNoticeAt", "holds" = EXCLUDED."holds", "updatedAt" = EXCLUDED."updatedAt"`);
   };
 
   return {
@@ -77,9 +86,12 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
         await writeState({ ...state, status: 'paid' });
         return { facts, status: 'paid' };
       }
-      await writeNotice({ statementId, kind: 'statement', seq: input.statementSeq ?? 0, balanceCents: facts.balanceCents });
       const status = facts.holds.length > 0 ? 'paused' : 'active';
-      await writeState({ ...state, status, ...(status === 'active' ? { nextNoticeAt: input.firstReminderAt } : {}) });
+      // The statement as the first notice and the cycle's state, in one statement.
+      await writeState(
+        { ...state, status, ...(status === 'active' ? { nextNoticeAt: input.firstReminderAt } : {}) },
+        { statementId, kind: 'statement', seq: input.statementSeq ?? 0, balanceCents: facts.balanceCents },
+      );
       return { facts, status };
     },
 

@@ -35,8 +35,10 @@ export type Db = Pick<Prisma.TransactionClient, '$executeRaw' | '$queryRaw'>;
 
 const TIMESTAMP = 1114;
 const DATE = 1082;
-const utcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
-const utcDate = (text: string) => new Date(`${text}T00:00:00Z`);
+/** A `timestamp` column's text (or its JSON text, to_jsonb) as the UTC time it holds. */
+export const utcTimestamp = (text: string) => new Date(`${text.replace(' ', 'T')}Z`);
+/** A `date` column's text (YYYY-MM-DD) as that day's UTC midnight, as Prisma reads it. */
+export const utcDate = (text: string) => new Date(`${text}T00:00:00Z`);
 
 /** Rows' types as Prisma reads them; everything else node-postgres' defaults. */
 const types = {

@@ -4,7 +4,7 @@
  * fails (and is retried by the workflow) instead of recording a transition for nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { createRecordActivities, writeTransitions } from '../../activities/records.ts';
+import { PATIENT_JSON, createRecordActivities, patientOf, readEncounterWith, writeTransitions } from '../../activities/records.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 import { seedStoredEncounter } from '../../testkit/seed-encounter.ts';
 
@@ -66,5 +66,38 @@ describe('recordTransition', () => {
       [2, 'coding', 'covered'],
     ]);
     expect((await db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId } })).stage).toBe('coding');
+  });
+
+  it("reads the encounter with the carried transitions written first, the last in the same statement, once when retried; the patient's dates as Prisma reads them", async () => {
+    const encounterId = await seedEncounter();
+    const carried = [
+      { encounterId, sequence: 1, from: 'received', to: 'eligibility', at: '2026-11-20T10:00:00.000Z' },
+      { encounterId, sequence: 2, from: 'eligibility', to: 'coding', at: '2026-11-20T10:00:01.000Z', reason: 'covered' },
+    ];
+    const read = () => readEncounterWith<{ patient: Record<string, unknown> }>(db.prisma, encounterId, carried, [PATIENT_JSON]);
+    const first = await read();
+    const again = await read(); // the activity retried
+    const stored = await db.prisma.encounter.findUniqueOrThrow({ where: { id: encounterId }, include: { patient: true } });
+
+    expect(first!.stage).toBe('coding');
+    expect(again!.stage).toBe('coding');
+    const { patient, ...encounter } = stored;
+    expect({ ...first!, patient: undefined, updatedAt: undefined }).toEqual({ ...encounter, patient: undefined, updatedAt: undefined });
+    expect(patientOf(first!.patient)).toEqual(patient);
+    const rows = await db.prisma.encounterTransition.findMany({ where: { encounterId }, orderBy: { sequence: 'asc' } });
+    expect(rows.map((r) => [r.sequence, r.toStage, r.reason])).toEqual([
+      [1, 'eligibility', null],
+      [2, 'coding', 'covered'],
+    ]);
+    // Nothing carried: the stored row; an unknown encounter: nothing, or a failure when a transition was carried for it.
+    expect((await readEncounterWith(db.prisma, encounterId))!.stage).toBe('coding');
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect(await readEncounterWith(db.prisma, unknown)).toBeUndefined();
+    await expect(
+      readEncounterWith(db.prisma, unknown, [
+        { encounterId: unknown, sequence: 1, from: 'received', to: 'coding', at: '2026-11-20T10:00:00Z' },
+      ]),
+    ).rejects.toThrow();
+    expect(await db.prisma.encounterTransition.count({ where: { encounterId: unknown } })).toBe(0);
   });
 });
