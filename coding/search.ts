@@ -6,9 +6,10 @@
  * Over 300 lines because the index and the scorer are tuned together; apart, their coupling would
  * be hidden.
  */
-import { coreOf, negatedOf, EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
 import { derivedOnce } from './memo.ts';
+import { indexedTitleFacts, titleFacts, type TitleFacts } from './title-facts.ts';
 
 export interface SearchQuery {
   tokens: string[];
@@ -167,17 +168,6 @@ export function queryWeight(icd: Icd10Cm, q: SearchQuery): number {
   return q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
 }
 
-/** Each indexed text's words as a set and the side its title names, computed once per text. */
-const textFacts = new WeakMap<IndexedText, { words: ReadonlySet<string>; side: ReturnType<typeof lateralityOf> }>();
-function factsOf(text: IndexedText): { words: ReadonlySet<string>; side: ReturnType<typeof lateralityOf> } {
-  let facts = textFacts.get(text);
-  if (!facts) {
-    facts = { words: new Set(text.tokens), side: lateralityOf(text.tokens) };
-    textFacts.set(text, facts);
-  }
-  return facts;
-}
-
 /** Every word of the texts of one 3-character category (computed once per category). */
 const wordsByCategory = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>();
 function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
@@ -189,73 +179,112 @@ function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
   });
 }
 
+/**
+ * What scoring needs of a query, worked out once per search rather than once per scored text: its
+ * words as a set, each word's rarity and region families, and the weight to explain with and
+ * without the displacement words.
+ */
+interface PreparedQuery {
+  q: SearchQuery;
+  words: ReadonlySet<string>;
+  idf: readonly number[];
+  families: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+  totalWeight: number;
+  /** The weight when the title names no displacement (its "displaced"/"nondisplaced" neither explain nor miss). */
+  weightWithoutDisplacement: number;
+  displacementStated: boolean;
+}
+
+function prepare(icd: Icd10Cm, q: SearchQuery, totalWeight: number): PreparedQuery {
+  let weightWithoutDisplacement = totalWeight;
+  for (const t of DISPLACEMENT) if (q.tokens.includes(t)) weightWithoutDisplacement -= icd.idf.get(t) ?? 0;
+  return {
+    q,
+    words: new Set(q.tokens),
+    idf: q.tokens.map((t) => icd.idf.get(t) ?? 0),
+    families: q.tokens.map(familiesOf),
+    totalWeight,
+    weightWithoutDisplacement,
+    displacementStated: DISPLACEMENT.some((t) => q.tokens.includes(t)),
+  };
+}
+
+/** `inherited`: words of the subcategories above a leaf, which its own title leaves out. */
 function scoreText(
   icd: Icd10Cm,
-  q: SearchQuery,
-  text: IndexedText,
-  totalWeight: number,
-  inherited: string[] = [],
+  pq: PreparedQuery,
+  entry: number,
+  facts: TitleFacts,
+  inherited?: ReadonlySet<string>,
 ): { score: number; matched: string[] } {
-  const facts = factsOf(text);
-  const have = inherited.length ? new Set([...text.tokens, ...inherited]) : facts.words;
-  if (!DISPLACEMENT.some((t) => have.has(t))) {
-    for (const t of DISPLACEMENT) if (q.tokens.includes(t)) totalWeight -= icd.idf.get(t) ?? 0;
-  }
+  const { q, words: qset } = pq;
+  const have = inherited ?? facts.words;
+  const namesDisplacement = inherited ? DISPLACEMENT.some((t) => have.has(t)) : facts.namesDisplacement;
+  const totalWeight = namesDisplacement ? pq.totalWeight : pq.weightWithoutDisplacement;
   // Words the title rules out ("without aura") are not a match for the same word in the record.
   // (Words the record itself rules out are in q.excluded, not in q.tokens.)
-  const ruledOut = negatedOf(text);
-  const matched = q.tokens.filter((t) => have.has(t) && !ruledOut.has(t));
+  const ruledOut = facts.ruledOut;
+  const matched: string[] = [];
   let weight = 0;
-  for (const t of matched) weight += icd.idf.get(t) ?? 0;
+  for (let i = 0; i < q.tokens.length; i++) {
+    const t = q.tokens[i] as string;
+    if (have.has(t) && !ruledOut.has(t)) {
+      matched.push(t);
+      weight += pq.idf[i] as number;
+    }
+  }
   // A site the title names only by its region ("forearm" under "upper limb") counts a little less,
   // and the region words of the title are explained by it.
   // Each region counts once, for its rarest documented site word.
-  const regionWords = new Set<string>();
-  const regionWeight = new Map<readonly string[], number>();
+  let regionWords: Set<string> | undefined;
+  let regionWeight: Map<readonly string[], number> | undefined;
   let siteWords: ReadonlySet<string> | undefined;
-  for (const t of q.tokens) {
+  for (let i = 0; i < q.tokens.length; i++) {
+    const t = q.tokens[i] as string;
     if (have.has(t)) continue;
-    const families = familiesOf(t);
+    const families = pq.families[i] as ReadonlyArray<readonly string[]>;
     if (families.length === 0) continue;
     // Only where the category has no code for the site itself (a finger laceration is not "of hand").
-    siteWords ??= categoryWords(icd, text.entry);
+    siteWords ??= categoryWords(icd, entry);
     if (siteWords.has(t)) continue;
     for (const family of families) {
       if (family.every((f) => have.has(f) && !ruledOut.has(f))) {
-        regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (icd.idf.get(t) ?? 0)));
+        regionWeight ??= new Map();
+        regionWords ??= new Set();
+        regionWeight.set(family, Math.max(regionWeight.get(family) ?? 0, 0.9 * (pq.idf[i] as number)));
         for (const f of family) regionWords.add(f);
         break;
       }
     }
   }
-  for (const w of regionWeight.values()) weight += w;
+  if (regionWeight) for (const w of regionWeight.values()) weight += w;
   // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
   let contradicted = false;
   let agrees = false;
   if (q.excluded?.length) {
-    const titleRulesOut = negatedOf(text);
     for (const t of q.excluded) {
-      if (titleRulesOut.has(t)) agrees = true;
+      if (ruledOut.has(t)) agrees = true;
       else if (have.has(t)) contradicted = true;
     }
   }
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
   // A fracture not stated displaced or nondisplaced is coded displaced (guideline I.C.19.c.1): the
   // title's "displaced" is then the default, neither evidence nor unexplained detail.
-  const displacementStated = DISPLACEMENT.some((t) => q.tokens.includes(t));
-  const core = displacementStated ? coreOf(text) : coreOf(text).filter((t) => t !== 'displaced');
-  const qset = new Set(q.tokens);
+  const core = pq.displacementStated ? facts.core : facts.coreWithoutDisplaced;
   // ", right arm" after the shaft of a long bone the record names ("Unspecified fracture of shaft of
   // humerus, right arm") is the side of that bone: the limb word says which side, not another site.
   const boneNamed = q.laterality !== undefined && core.includes('shaft') && core.some((t) => SHAFT_BY_DEFAULT.has(t) && qset.has(t));
-  const sideLimb = (t: string, i: number) => boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality;
-  const explained = core.filter((t, i) => qset.has(t) || regionWords.has(t) || sideLimb(t, i)).length;
+  let explained = 0;
+  for (let i = 0; i < core.length; i++) {
+    const t = core[i] as string;
+    if (qset.has(t) || regionWords?.has(t) || (boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality)) explained++;
+  }
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = facts.side;
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
-  if (have.has('other') && !qset.has('other')) score *= 0.97;
+  if ((inherited ? have.has('other') : facts.namesOther) && !qset.has('other')) score *= 0.97;
   if (contradicted) score *= 0.5;
   else if (agrees) score += 0.03;
   return { score, matched };
@@ -325,17 +354,26 @@ export interface SearchOptions {
 
 /** Ranked hits (one per code, best text), best first. */
 export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: SearchOptions = {}): SearchHit[] {
-  const totalWeight = queryWeight(icd, q);
+  const pq = prepare(icd, q, queryWeight(icd, q));
   const best = new Map<number, SearchHit>();
   const lookup = new Set(q.tokens);
   for (const t of q.tokens) for (const f of familiesOf(t).flat()) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
+  // Per code, once per search (a code has several texts): whether the filter lets it through, and
+  // the small preference an "unspecified" title gets; NaN for a code filtered out.
+  const bonusOf = new Map<number, number>();
   for (const ti of candidateTexts(icd, lookup, opts.categories)) {
     const text = icd.texts[ti];
     if (!text) continue;
     const entry = icd.entries[text.entry];
-    if (!entry || (opts.filter && !opts.filter(entry.code))) continue;
-    const { score: raw, matched } = scoreText(icd, q, text, totalWeight);
-    const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + (/unspecified/i.test(entry.description) ? 0.001 : 0);
+    if (!entry) continue;
+    let bonus = bonusOf.get(text.entry);
+    if (bonus === undefined) {
+      bonus = opts.filter && !opts.filter(entry.code) ? NaN : /unspecified/i.test(entry.description) ? 0.001 : 0;
+      bonusOf.set(text.entry, bonus);
+    }
+    if (Number.isNaN(bonus)) continue;
+    const { score: raw, matched } = scoreText(icd, pq, text.entry, indexedTitleFacts(icd, ti));
+    const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + bonus;
     const prev = best.get(text.entry);
     if (!prev || prev.score < score) {
       best.set(text.entry, { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text });
@@ -385,7 +423,7 @@ export function mostSpecificBillable(
   let chosen = hit;
   const entry = icd.entries[hit.entry];
   if (entry && entry.kind !== EntryKind.Billable) {
-    const totalWeight = queryWeight(icd, q);
+    const pq = prepare(icd, q, queryWeight(icd, q));
     let bestLeaf: SearchHit | undefined;
     let bestCore = Infinity;
     const fromHit = tokenize(hit.matchedText);
@@ -395,9 +433,10 @@ export function mostSpecificBillable(
       const inherited = terms.length ? [...fromHit, ...terms.flatMap((t) => tokenize(t))] : fromHit;
       const texts = [e.description, ...(icd.notes[e.code]?.inc ?? [])];
       for (const t of texts) {
-        const indexed: IndexedText = { entry: leaf, text: t, tokens: [...new Set(tokenize(t))] };
-        const { score, matched } = scoreText(icd, q, indexed, totalWeight, inherited);
-        const coreSize = coreOf(indexed).length;
+        const facts = titleFacts(icd, t);
+        const have = inherited.length ? new Set([...facts.words, ...inherited]) : undefined;
+        const { score, matched } = scoreText(icd, pq, leaf, facts, have);
+        const coreSize = facts.core.length;
         if (!bestLeaf || score > bestLeaf.score + 1e-9 || (Math.abs(score - bestLeaf.score) <= 1e-9 && coreSize < bestCore)) {
           bestLeaf = { entry: leaf, code: e.code, description: e.description, score, matched, matchedText: t };
           bestCore = coreSize;

@@ -1,0 +1,52 @@
+/**
+ * What the search's scorer needs of one tabular text (a code's title or an inclusion term), read
+ * from its wording alone: its words, the side it names, the words it rules out ("without aura") and
+ * its core words. The scorer reads thousands of texts per search, so each wording is read once per
+ * code set: keyed by the wording, held by the code set (dropped when a reloaded code set replaces it).
+ */
+import { coreOf, negatedOf, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { derivedOnce } from './memo.ts';
+import { lateralityOf, tokenize, type Laterality } from './text.ts';
+
+export interface TitleFacts {
+  words: ReadonlySet<string>;
+  side: Laterality | undefined;
+  /** Words the title rules out (negatedOf). */
+  ruledOut: ReadonlySet<string>;
+  /** Core words (coreOf), and the same without "displaced" (the default a fracture takes). */
+  core: readonly string[];
+  coreWithoutDisplaced: readonly string[];
+  /** The title names displacement ("displaced", "nondisplaced"). */
+  namesDisplacement: boolean;
+  /** The title is an "other ..." code's. */
+  namesOther: boolean;
+}
+
+const byWording = new WeakMap<Icd10Cm, Map<string, TitleFacts>>();
+
+/** The facts of a wording (a title or inclusion term of this code set). */
+export function titleFacts(icd: Icd10Cm, wording: string): TitleFacts {
+  return derivedOnce(byWording, icd, wording, () => {
+    const text: IndexedText = { entry: -1, text: wording, tokens: [...new Set(tokenize(wording))] };
+    const words = new Set(text.tokens);
+    const core = coreOf(text);
+    return {
+      words,
+      side: lateralityOf(text.tokens),
+      ruledOut: negatedOf(text),
+      core,
+      coreWithoutDisplaced: core.filter((t) => t !== 'displaced'),
+      namesDisplacement: words.has('displaced') || words.has('nondisplaced'),
+      namesOther: words.has('other'),
+    };
+  });
+}
+
+const byIndex = new WeakMap<Icd10Cm, Array<TitleFacts | undefined>>();
+
+/** The facts of one of the code set's indexed texts, by its index in `icd.texts`. */
+export function indexedTitleFacts(icd: Icd10Cm, ti: number): TitleFacts {
+  let facts = byIndex.get(icd);
+  if (!facts) byIndex.set(icd, (facts = new Array<TitleFacts | undefined>(icd.texts.length)));
+  return (facts[ti] ??= titleFacts(icd, icd.texts[ti]?.text ?? ''));
+}

@@ -1,0 +1,36 @@
+// What the search's scorer reads of a tabular text is read once per code set and wording.
+import { describe, expect, it } from 'vitest';
+import type { Icd10Cm } from '../../coding/icd10cm.ts';
+import { indexedTitleFacts, titleFacts } from '../../coding/title-facts.ts';
+
+const codeSet = (texts: string[]): Icd10Cm => ({ texts: texts.map((text, entry) => ({ entry, text, tokens: [] })) }) as unknown as Icd10Cm;
+
+describe('titleFacts', () => {
+  it('reads the words, the side, the words ruled out and the core of a title', () => {
+    const facts = titleFacts(codeSet([]), 'Migraine without aura, not intractable, left side');
+    expect(facts.words.has('migraine')).toBe(true);
+    expect(facts.side).toBe('left');
+    expect(facts.ruledOut.has('aura')).toBe(true);
+    expect(facts.ruledOut.has('intractable')).toBe(true);
+    expect(facts.ruledOut.has('migraine')).toBe(false);
+    expect(facts.core).not.toContain('aura');
+    expect(facts.namesOther).toBe(false);
+  });
+
+  it('keeps the fracture core with and without the default "displaced"', () => {
+    const facts = titleFacts(codeSet([]), 'Displaced transverse fracture of shaft of right tibia');
+    expect(facts.namesDisplacement).toBe(true);
+    expect(facts.core).toContain('displaced');
+    expect(facts.coreWithoutDisplaced).not.toContain('displaced');
+    expect(facts.coreWithoutDisplaced.length).toBe(facts.core.length - 1);
+  });
+
+  it('reads a wording once per code set, and again for a reloaded code set', () => {
+    const icd = codeSet(['Other specified disorders of the eye']);
+    const first = indexedTitleFacts(icd, 0);
+    expect(first.namesOther).toBe(true);
+    expect(indexedTitleFacts(icd, 0)).toBe(first);
+    expect(titleFacts(icd, 'Other specified disorders of the eye')).toBe(first);
+    expect(indexedTitleFacts(codeSet(['Other specified disorders of the eye']), 0)).not.toBe(first);
+  });
+});
