@@ -52,8 +52,23 @@ export function clauseBefore(text: string, index: number): string {
 }
 
 /** First match of a pattern that no "not current" cue precedes in the statement. */
+/** Right before the drug: the therapy the patient was moved off ("switched from aspirin to clopidogrel": clopidogrel is taken). */
+const MOVED_OFF =
+  /\b(?:switch\w*|chang\w*|convert\w*|transition\w*|moved|went|taper\w*|wean\w*|came off)\s+(?:\w+\s+)?from\s+(?:(?:the|his|her|their|daily|low[- ]dose|oral)\s+)*$/i;
+
+/** The next match of the pattern after `first`, when it is not also a drug moved off. */
+function laterMatch(text: string, pattern: RegExp, first: RegExpExecArray): RegExpExecArray | undefined {
+  const start = first.index + first[0].length;
+  const next = pattern.exec(text.slice(start));
+  if (!next) return undefined;
+  next.index += start;
+  return MOVED_OFF.test(clauseBefore(text, next.index)) ? undefined : next;
+}
+
 export function currentUse(text: string, pattern: RegExp): RegExpExecArray | undefined {
-  const m = pattern.exec(text);
+  const first = pattern.exec(text);
+  // The drug moved off is named first; the one moved to is the therapy ("from warfarin to apixaban").
+  const m = first && MOVED_OFF.test(clauseBefore(text, first.index)) ? laterMatch(text, pattern, first) : first;
   if (!m) return undefined;
   if (NOT_CURRENT.test(clauseBefore(text, m.index))) return undefined;
   return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;

@@ -31,7 +31,7 @@ import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
-import { gestationWeeksConflict } from './gestation-conflict.ts';
+import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -101,6 +101,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'code-first sequencing', apply: sequence },
   { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
   { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },
+  { name: 'weeks of gestation not stated (Z3A.00, asked)', apply: gestationWeeksUnstated },
 ];
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {

@@ -64,9 +64,12 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
 const POISONING =
   /\b(overdos\w*|poison\w*|took too (many|much)|wrong (medication|drug|dose|pills?)|double dose|extra doses?|accidental(ly)? (ingest\w*|took|taken)|ingest\w*|not as prescribed)\b/i;
 const SELF_HARM = /\b(intentional\w*|suicid\w*|self[- ]harm|deliberate\w*)\b/i;
-/** Said of a condition the drug caused. */
+/**
+ * Said of a condition the drug caused. A drug the patient was moved off ("switched from aspirin to
+ * clopidogrel", "weaned from prednisone") is named after "from" without being a cause.
+ */
 const CAUSED =
-  /\b(due to|from|secondary to|caused by|induced|related|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|intoleran\w*|associated)\b/i;
+  /\b(due to|(?<!\b(?:switch\w*|chang\w*|convert\w*|transition\w*|moved|went|taper\w*|wean\w*|came off)\s+(?:\w+\s+)?)from|secondary to|caused by|induced|related|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|intoleran\w*|associated)\b/i;
 
 export interface DrugEffect {
   code: string;

@@ -1,12 +1,23 @@
 /**
- * Weeks of gestation stated two ways ("22 weeks by LMP" in one statement, "dates at 26 weeks" in
- * another): the Z3A code (and the trimester that follows it) depends on which, so the physician is
- * asked; until answered the first stated value is coded. An answer naming the weeks sets the Z3A code.
+ * Weeks of gestation stated two ways, or not at all, beside a pregnancy code.
+ *
+ * Two ways ("22 weeks by LMP" in one statement, "dates at 26 weeks" in another): the Z3A code (and
+ * the trimester that follows it) depends on which, so the physician is asked; until answered the
+ * first stated value is coded. An answer naming the weeks sets the Z3A code.
+ *
+ * Not at all: the obstetric codes Z3A's "code first" note names (and supervision of pregnancy) carry
+ * the chapter's "use additional code from category Z3A ... if known"; a record of an ongoing
+ * pregnancy that states neither the weeks nor the trimester leaves both the Z3A code and the
+ * pregnancy code's trimester open. Z3A.00 (weeks of gestation not specified) is coded and the
+ * physician is asked; an answer naming the weeks sets the Z3A code and the trimester.
  */
-import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
-import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
-import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { clausesOf } from './context.ts';
+import { detailConflictQuestion, resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
+import { citedPatterns, GESTATION_CONTEXT, WEEKS } from './additional.ts';
+import { describeIcd, newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf, clausesWithOffsets } from './context.ts';
+import { matchesPattern, notesFor } from './icd10cm.ts';
+import { pregnancyStatus, refinePregnancyCode, trimesterOfWeeks } from './pregnancy.ts';
+import { NOT_ADDRESSED_PARTS, noteParts, partAt } from './sections.ts';
 
 const weeksCode = (weeks: number) => (weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`);
 
@@ -23,13 +34,20 @@ function weeksIn(text: string): number | undefined {
   return Number.isFinite(weeks) && weeks >= 1 && weeks <= 45 ? weeks : undefined;
 }
 
+/** The weeks a physician's written answer gives ("18 weeks 0 days by dating ultrasound"). */
+const answeredWeeks = (text: string) => weeksIn(`${text} gestation`);
+
+const recordStatementsOf = (run: CodingRun) => {
+  const doc = run.input.documentation;
+  return [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
+};
+
 /** Step: two statements giving different weeks of gestation beside a Z3A code are asked (or the answer applied). */
 export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const z3a = drafts.find((d) => d.code.startsWith('Z3A.'));
   if (!z3a) return drafts;
-  const doc = run.input.documentation;
   const stated = new Map<string, string>();
-  for (const s of [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)]) {
+  for (const s of recordStatementsOf(run)) {
     const weeks = weeksIn(s);
     if (weeks !== undefined && !stated.has(weeksCode(weeks))) stated.set(weeksCode(weeks), s);
   }
@@ -47,8 +65,8 @@ export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[])
   const chosen =
     resolution?.kind === 'option'
       ? resolution.option.code
-      : resolution?.kind === 'free-text' && weeksIn(`${resolution.text} gestation`) !== undefined
-        ? weeksCode(weeksIn(`${resolution.text} gestation`) as number)
+      : resolution?.kind === 'free-text' && answeredWeeks(resolution.text) !== undefined
+        ? weeksCode(answeredWeeks(resolution.text) as number)
         : undefined;
   if (!resolution) {
     run.issues.push(issue);
@@ -56,4 +74,89 @@ export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[])
   }
   if (!chosen || chosen === z3a.code) return drafts;
   return drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, chosen, "Weeks of gestation from the physician's answer.") : d));
+}
+
+/**
+ * A code the weeks of gestation go with: its notes ask for a code from category Z3A, and it is one
+ * of the obstetric conditions Z3A's own "code first" note names (not a puerperal one), or the
+ * supervision of a pregnancy.
+ */
+function weeksGoWith(run: CodingRun, code: string): boolean {
+  const icd = run.codeSets.icd;
+  if (!citedPatterns(icd, code).includes('Z3A')) return false;
+  const obstetric = notesFor(icd, 'Z3A', 'cf').flatMap(([, patterns]) => patterns);
+  return /^Z3[34]/.test(code) || obstetric.some((p) => matchesPattern(code, p));
+}
+
+/** Weeks of gestation given as a bound ("beyond 42 completed weeks gestation", "at or after 37 weeks of gestation"). */
+const WEEKS_BOUND = /\b\d{1,2}\s*(?:completed\s+)?(?:weeks?|wks?)\s+(?:of\s+)?(?:gestation|pregnancy)\b/i;
+
+/** A statement about a past pregnancy or an earlier time, not today's. */
+const EARLIER = /\b(resolved|history of|hx of|h\/o|prior|previous|past|last pregnancy|(?:19|20)\d\d)\b/i;
+
+/** The diagnosis lines and the clauses of the notes that speak of today: no past history, no earlier time. */
+function currentStatements(run: CodingRun): string[] {
+  const doc = run.input.documentation;
+  const parts = noteParts(doc.notes);
+  const clauses = clausesWithOffsets(doc.notes).filter(
+    (c) => !NOT_ADDRESSED_PARTS.has(partAt(parts, c.start + c.text.length)) && !EARLIER.test(c.text),
+  );
+  return [...doc.diagnoses.map((d) => d.description), ...clauses.map((c) => c.text)];
+}
+
+/** Step: an ongoing pregnancy with neither weeks nor trimester stated: Z3A.00 and a query (or the answer applied). */
+export function gestationWeeksUnstated(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (drafts.some((d) => d.code.startsWith('Z3A.'))) return drafts;
+  const pregnancy = drafts.find((d) => weeksGoWith(run, d.code));
+  if (!pregnancy || !run.allowed('Z3A.00')) return drafts;
+  // Weeks or a trimester stated anywhere answer it; the pregnancy itself must be today's (not a
+  // resolved one in the past history: "iron deficiency in pregnancy 2023 (resolved)").
+  const statements = recordStatementsOf(run);
+  const stated = pregnancyStatus(statements);
+  if (stated.weeks !== undefined || stated.trimester !== undefined || statements.some((s) => WEEKS_BOUND.test(s))) return drafts;
+  if (!pregnancyStatus(currentStatements(run)).antepartum) return drafts;
+  const quoted = pregnancy.evidence[0]?.text ?? pregnancy.description;
+  const issue: ClarificationIssue = {
+    kind: 'specificity',
+    question: specificityQuestion(quoted, 'weeks of gestation'),
+    clinicalIndicators: [`Documented: "${quoted}"`],
+    options: [],
+    reason: `The weeks of gestation are not documented (category Z3A${/\bunspecified trimester\b/i.test(pregnancy.description) ? `, and the trimester of ${pregnancy.code}` : ''}); Z3A.00 was used.`,
+    order: pregnancy.order,
+  };
+  const resolution = resolutionFor(issue, run.input.answers);
+  const weeks = resolution?.kind === 'free-text' ? answeredWeeks(resolution.text) : undefined;
+  if (!resolution) run.issues.push(issue);
+  if (weeks === undefined) {
+    const notSpecified = newDraft(run.codeSets, 'Z3A.00', {
+      confidence: pregnancy.confidence,
+      order: pregnancy.order + 0.25,
+      evidence: pregnancy.evidence,
+      rationale: `"Use additional code from category Z3A" (chapter 15) with ${pregnancy.code}: the record states no weeks of gestation.`,
+    });
+    return [...drafts, notSpecified];
+  }
+  const answered = {
+    weeks,
+    trimester: trimesterOfWeeks(weeks),
+    antepartum: true,
+    source: resolution?.kind === 'free-text' ? resolution.text : '',
+  };
+  const weeksDraft = newDraft(run.codeSets, weeksCode(weeks), {
+    confidence: pregnancy.confidence,
+    order: pregnancy.order + 0.25,
+    evidence: pregnancy.evidence,
+    rationale: `"Use additional code from category Z3A" (chapter 15) with ${pregnancy.code}: ${weeks} weeks of gestation from the physician's answer.`,
+  });
+  const mention = run.mentions.get(pregnancy.order);
+  return [
+    ...drafts.map((d) => {
+      if (d !== pregnancy || mention?.documentedCode) return d;
+      const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, mention?.original ?? '', answered);
+      return refined && run.allowed(refined.code)
+        ? recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`)
+        : d;
+    }),
+    weeksDraft,
+  ];
 }

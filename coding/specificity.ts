@@ -52,6 +52,14 @@ export interface SpecificityRule {
 const OTHER_TYPE_OF_DIABETES =
   /\b(gad(65)?|anti-?gad|islet( cell)?|insulin auto|znt8|ia-?2)\b[^.;]*\b(antibod\w*|abs?|autoantibod\w*)\b[^.;]*\bpositive\b|\bpositive\b[^.;]*\b(gad(65)?|anti-?gad|islet|znt8)\b|\bc-?peptide\b[^.;]*\b(low|undetectable|absent)\b|\b(ketoacidosis|dka|juvenile[- ]onset|juvenile diabetes|childhood[- ]onset|since childhood|lada|latent autoimmune)\b|\bdiagnosed (at |at age |age )([1-9]|1[0-7])\b|\bdiagnosed in childhood\b|\b(pancreatectomy|cystic fibrosis|hemochromatosis|cushing\w*|chronic pancreatitis)\b|\b(steroid|glucocorticoid|drug|chemical)[- ]induced\b/i;
 
+/**
+ * Attacks, headaches or seizures the record says go on despite treatment (a preventive failed, not
+ * tolerated, no relief): what a coder reads as a reason to ask whether a migraine or an epilepsy is
+ * intractable. Not when the record says "not intractable" anywhere (the physician has said).
+ */
+const TREATMENT_FAILING =
+  /^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(despite|not improved|has not improved|no (improvement|relief|response)|partial relief|failed|failure of|did not (help|respond|work)|not respond\w*|not tolerated|inadequate (response|relief|control)|breakthrough|persist\w* (despite|on))\b|\b(despite|failed|failure of|not tolerated|inadequate (response|trial)|adequate trial)\b[^.;]*\b(migraines?|headaches?|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)/i;
+
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
     // A test result or a note naming the virus type ("rapid test positive for influenza B").
@@ -194,6 +202,23 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
+    // Migraine and epilepsy are coded "not intractable" unless the record says intractable or an
+    // equivalent the tabular's note at G40/G43 names (text.ts reads those as "intractable"). A record
+    // that describes attacks or seizures going on despite treatment without using any of those words
+    // leaves the intractability to the physician: asked, coded not intractable until answered.
+    mentions: /\b(migraines?|epilepsy|epileptic|seizure disorder)\b/i,
+    unlessAlso: /\bintractable\b|\bstatus (migrainosus|epilepticus)\b/i,
+    // The detail opens a clause of its own (a comma): added after "migraine without aura" it is not
+    // read as something the "without" rules out.
+    detail: /,?\s*(?<!\bnot\s)\bintractable\b/i,
+    aspect: 'intractability of the condition (pharmacoresistant, treatment resistant, refractory or poorly controlled)',
+    indicatedBy: TREATMENT_FAILING,
+    options: [
+      { label: 'Yes, intractable', refine: ', intractable' },
+      { label: 'No, not intractable', refine: ', not intractable' },
+    ],
+  },
+  {
     // Nicotine dependence: the product (F17.21- cigarettes, F17.22- chewing tobacco, F17.29- other)
     // when another statement names it ("smokes a pack of cigarettes a day"); F17.20- is the
     // classification's code for a product not stated, never asked.
@@ -235,7 +260,8 @@ function detailElsewhere(
     if (!namesCondition(rule, text) || !rule.unlessAlso.test(text)) continue;
     if (rule.atSameSite && !atSite(run, m, text)) continue;
     const detail = rule.detail.exec(text)?.[0];
-    if (detail) return { detail, section: s.section, text: s.original };
+    // The detail as written, not one the removal of a cue word made ("not intractable" read as "intractable").
+    if (detail && rule.detail.test(expandAbbreviations(s.original))) return { detail, section: s.section, text: s.original };
   }
   return undefined;
 }

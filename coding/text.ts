@@ -258,9 +258,22 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:low back pain|lumbago|lumbar pain)\s+(?:with|w\/|and)\s+((?:right|left|bilateral|r|l|rt|lt)(?:[\s-]+sided)?\s+)?sciatica\b/g,
     (_m, side: string) => `lumbago with ${side ? `${SIDE_WORD[side.trim().replace(/[\s-]+sided$/, '')] ?? ''} ` : ''}sciatica`,
   ],
-  // Loss of consciousness (S06.-: concussion with or without it), wherever "LOC" stands: "with LOC",
-  // "no LOC", "brief LOC" alike ("altered LOC", a level of consciousness, is not told apart yet).
+  // An altered, decreased or fluctuating "LOC" is a level of consciousness (R40.-; R41.82's Excludes1
+  // "altered level of consciousness (R40.-)"), never a loss of consciousness.
+  [
+    /\b(altered|alteration in|change in|changes in|decreased|depressed|diminished|reduced|fluctuating|impaired|lowered)\s+loc\b/g,
+    '$1 level of consciousness',
+  ],
+  // Loss of consciousness (S06.-: concussion with or without it) wherever else "LOC" stands: "with
+  // LOC", "no LOC", "brief LOC" alike.
   [/\bloc\b/g, 'loss of consciousness'],
+  // The tabular's note at G40 (epilepsy) and G43 (migraine): pharmacoresistant (pharmacologically
+  // resistant), treatment resistant, refractory (medically) and poorly controlled are to be
+  // considered equivalent to intractable. Only where the statement names the migraine or epilepsy.
+  [
+    /\b(?:pharmaco-?resistant|pharmacologically resistant|treatment[- ]resistant|(?:medically )?refractory|poorly controlled)\b(?=\s+(?:[\w-]+\s+){0,3}?(?:migraines?|epilepsy|epileptic|seizures?|seizure disorder)\b)|(?<=\b(?:migraines?|epilepsy|seizures?|seizure disorder)\b(?:,?\s+[\w-]+){0,4}?,?\s+(?:(?:is|are|remains?|has been|have been)\s+)?)(?:pharmaco-?resistant|pharmacologically resistant|treatment[- ]resistant|(?:medically )?refractory|poorly controlled)\b/g,
+    'intractable',
+  ],
   [/\bn\/v\b/g, 'nausea with vomiting'],
   [/\babd\b/g, 'abdominal'],
   // The abdominal quadrants (R10.1-, R10.3-: right/left upper/lower quadrant pain) and the breast's
