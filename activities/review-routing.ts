@@ -26,6 +26,13 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'long-term-drug-unsupported': 'a long-term drug status code (Z79) is on the claim with no current drug of its class in the record',
   'symptom-beside-diagnosis': 'a sign or symptom is coded beside a diagnosis of the same body system',
   'injury-detail-unused': 'an injury code leaves out a documented detail its category codes by (type or part)',
+  'organism-uncoded': 'the record reports an organism as found and no code on the claim names it',
+  'unstated-axis-value':
+    "a code is its family's unspecified member: a value the classification codes by (type, severity, trimester) is not stated",
+  'default-against-record':
+    'a code asserts the default "not intractable" or "uncomplicated" while the record says the condition resists treatment',
+  'qualifier-unused': "a code leaves out a word of its own statement that qualifies the condition (another code's title has it)",
+  'diagnosis-line-uncoded': 'a diagnosis line has no code the engine could find',
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -61,6 +61,7 @@ import {
   straightThroughDecision,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
+import { defaultAgainstRecord, organismUncoded, qualifierUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -115,7 +116,10 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     mentions: new Map(),
     memo: new Map(),
   };
-  let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), codeMentions(run));
+  const found = codeMentions(run);
+  // Diagnosis lines the search found nothing for (before any step merges or drops a code).
+  const unfound = [...run.mentions].filter(([order, m]) => m.section === 'diagnoses' && !found.some((d) => d.order === order));
+  let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), found);
 
   // Edits on the diagnoses alone first: a conflict the physician already settled drops its code.
   drafts = editClarifications(run, drafts, runEdits(drafts, [], input.patient, codeSets)).diagnoses;
@@ -157,6 +161,12 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       longTermDrugUnsupported: longTermDrugUnsupported(statements, diagnoses),
       symptomBesideDiagnosis: symptomBesideDiagnosis(diagnoses),
       injuryDetailUnused: injuryDetailUnused(codeSets.icd, diagnoses),
+      organismUncoded: organismUncoded(statements, diagnoses),
+      unstatedAxisValue: unspecifiedAxisMember(codeSets.icd, diagnoses),
+      defaultAgainstRecord: defaultAgainstRecord(statements, diagnoses),
+      qualifierUnused: qualifierUnused(codeSets.icd, diagnoses),
+      // ...and no step coded either (a BMI, a status post).
+      diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
     },
     config,
   );

@@ -103,6 +103,16 @@ export interface DecisionInput {
   symptomBesideDiagnosis?: boolean;
   /** An injury code leaving out a documented word its category codes by (review-signals.ts). */
   injuryDetailUnused?: boolean;
+  /** An organism reported as found that no code names (fragile-choices.ts). */
+  organismUncoded?: boolean;
+  /** A family's unspecified member where the classification codes an axis value (fragile-choices.ts). */
+  unstatedAxisValue?: boolean;
+  /** A title's default value while the record says the condition resists treatment (fragile-choices.ts). */
+  defaultAgainstRecord?: boolean;
+  /** A qualifying word of the code's statement left out of the code (fragile-choices.ts). */
+  qualifierUnused?: boolean;
+  /** A diagnosis line with no code found for it (code-encounter.ts). */
+  diagnosisLineUncoded?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -153,6 +163,11 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('long-term-drug-unsupported', input.longTermDrugUnsupported === true);
   add('symptom-beside-diagnosis', input.symptomBesideDiagnosis === true);
   add('injury-detail-unused', input.injuryDetailUnused === true);
+  add('organism-uncoded', input.organismUncoded === true);
+  add('unstated-axis-value', input.unstatedAxisValue === true);
+  add('default-against-record', input.defaultAgainstRecord === true);
+  add('qualifier-unused', input.qualifierUnused === true);
+  add('diagnosis-line-uncoded', input.diagnosisLineUncoded === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -143,6 +143,16 @@ export type StraightThroughReason =
   | 'symptom-beside-diagnosis'
   /** An injury code that leaves out a documented word its category codes by (fracture type, part of the bone). */
   | 'injury-detail-unused'
+  /** The record reports an organism as found (a culture grew it) and no code on the claim names it. */
+  | 'organism-uncoded'
+  /** A code is its family's unspecified member where the classification codes a value (type, severity, trimester) the record does not state. */
+  | 'unstated-axis-value'
+  /** A code asserts its family's default ("not intractable", "uncomplicated") while the record says the condition resists treatment. */
+  | 'default-against-record'
+  /** A code leaves out a word of its own statement that qualifies the condition and titles other codes ("pulmonary" hypertension). */
+  | 'qualifier-unused'
+  /** A diagnosis line the engine found no code for. */
+  | 'diagnosis-line-uncoded'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

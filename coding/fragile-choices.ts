@@ -1,0 +1,178 @@
+/**
+ * What an auditor sees in a record that makes the engine's choice of codes fragile even when every
+ * code matched well: the record says something the claim does not explain, or a code carries a value
+ * the record never stated. Each check sends the encounter to a coder (straight-through.ts); none
+ * changes a code. They read titles and the record's words, never a list of diseases:
+ *
+ * - an organism the record names as found (a culture grew it, a test was positive) that no code on
+ *   the claim names (the tabular's "use additional code (B95-B97) to identify the infectious agent");
+ * - a code that is its family's unspecified member where the classification has a code for each
+ *   value of an axis (type, severity, trimester: "Unspecified atrial fibrillation" beside
+ *   "Paroxysmal atrial fibrillation"), so a value the record does not state decides the code
+ *   (guideline I.A.9: unspecified codes when the record lacks the detail; a coder confirms it does);
+ * - a code whose title asserts the classification's default ("not intractable", "uncomplicated",
+ *   "without complications") while the record speaks of the condition failing treatment or being
+ *   uncontrolled, words the tabular lists under the other value ("refractory", "poorly controlled");
+ * - a word of the code's own statement that qualifies the condition the code names ("pulmonary"
+ *   hypertension) and that the classification titles other codes with, left out of the chosen code;
+ * - a diagnosis line the engine found no code for at all (code-encounter.ts).
+ */
+import type { CodedDiagnosis } from '../domain/coding.ts';
+import { EntryKind, type Icd10Cm } from './icd10cm.ts';
+import { derivedOnce } from './memo.ts';
+import { ENCOUNTER_WORDS } from './ranking.ts';
+import { coreTokens, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+
+/** Organisms as a record names them, and the words a code's title uses for them. */
+const ORGANISMS: ReadonlyArray<[RegExp, RegExp]> = [
+  [/\b(mssa|mrsa|staph\w*|s\.? aureus)\b/i, /staphylococc|methicillin/i],
+  [/\b(strep\w*|gas|gbs)\b/i, /streptococc/i],
+  [/\b(e\.? ?coli|escherichia)\b/i, /escherichia coli|e\. coli/i],
+  [/\bpseudomonas\b/i, /pseudomonas/i],
+  [/\bklebsiella\b/i, /klebsiella/i],
+  [/\b(enterococc\w*|vre)\b/i, /enterococc/i],
+  [/\bproteus\b/i, /proteus/i],
+  [/\b(h\.? ?pylori|helicobacter)\b/i, /helicobacter/i],
+  [/\b(c\.? ?diff\w*|clostridi\w*)\b/i, /clostridi/i],
+  [/\b(rsv|respiratory syncytial)\b/i, /respiratory syncytial/i],
+  [/\b(influenza|flu) ?[ab]\b/i, /influenza/i],
+];
+/** A clause that reports an organism as found: a culture or test grew it or was positive for it. */
+const FOUND = /\b(grew|growing|grows|cultured?|cx|isolated?|positive|\+|pos|confirmed|identified|infection|due to)\b/i;
+/** A clause that reports it as not found or not yet known. */
+const NOT_FOUND = /\b(negative|neg|no|not|pending|awaited|ruled out|without|denies)\b/i;
+
+/** The B95-B97 agent codes: a code of them names an organism whatever its title's wording. */
+const AGENT_CODE = /^B9[5-7]/;
+
+/** An organism the record reports as found and no code on the claim names. */
+export function organismUncoded(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
+  if (diagnoses.some((d) => AGENT_CODE.test(d.code))) return false;
+  return ORGANISMS.some(([named, titled]) => {
+    if (diagnoses.some((d) => titled.test(d.description))) return false;
+    return statements.some((s) => named.test(s) && FOUND.test(s) && !NOT_FOUND.test(s));
+  });
+}
+
+/** Words that name a value on an axis the classification codes by (type, severity, acuity, trimester). */
+const AXIS_VALUES = new Set(
+  tokenize(
+    'mild moderate severe paroxysmal persistent permanent chronic acute subacute intermittent first second third systolic diastolic',
+  ),
+);
+/** Title words that say which member of a family a code is, not what the condition is. */
+const MEMBER_WORDS = new Set(tokenize('unspecified other specified'));
+
+const memberCache = new WeakMap<Icd10Cm, Map<string, boolean>>();
+
+/**
+ * The code is its family's unspecified member: its title says "unspecified", and a code of the same
+ * block is titled by the same words plus only values of an axis ("Unspecified protein-calorie
+ * malnutrition", "Moderate protein-calorie malnutrition"). Signs, symptoms and factors (R, Z) are
+ * coded as documented.
+ */
+export function unspecifiedAxisMember(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => !/^[RZ]/.test(d.code) && /\bunspecified\b/i.test(d.description) && hasValuedSibling(icd, d.code));
+}
+
+function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
+  return derivedOnce(memberCache, icd, code, () => {
+    const own = icd.byCode.get(code);
+    if (own === undefined) return false;
+    // Parenthesised words are non-essential modifiers ("Unspecified systolic (congestive) heart failure").
+    const words = (description: string) => new Set(tokenize(description.replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)));
+    const mine = words(icd.entries[own]?.description ?? '');
+    let block = own;
+    while ((icd.entries[block]?.kind ?? EntryKind.Chapter) !== EntryKind.Block && (icd.entries[block]?.parent ?? -1) >= 0)
+      block = icd.entries[block]?.parent ?? -1;
+    const stack = [...(icd.children.get(block) ?? [])];
+    while (stack.length > 0) {
+      const i = stack.pop() as number;
+      stack.push(...(icd.children.get(i) ?? []));
+      if (i === own) continue;
+      const theirs = words(icd.entries[i]?.description ?? '');
+      if (![...mine].every((t) => theirs.has(t))) continue;
+      const added = [...theirs].filter((t) => !mine.has(t));
+      if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t))) return true;
+    }
+    return false;
+  });
+}
+
+/** A title's default value on an axis: the classification's code when the record says nothing. */
+const DEFAULT_VALUE = /\b(not intractable|uncomplicated|without complications?)\b/i;
+/**
+ * The record speaks of the condition resisting treatment or being uncontrolled: the tabular's own
+ * inclusion terms for "intractable" (pharmacoresistant, treatment resistant, refractory, poorly
+ * controlled) and the way notes say it ("despite", "failed", "not improved").
+ */
+const RESISTS_TREATMENT =
+  /\b(refractory|intractable|pharmaco-?resistant|(treatment|drug|medication)[- ]resistant|poorly controlled|uncontrolled|not (well )?controlled|inadequately controlled|despite|(tried and )?failed|not improved|no improvement|not responding|unresponsive)\b/i;
+const SAID_NOT_INTRACTABLE = /\b(not|non-?)\s*intractable\b/gi;
+
+/** A code asserting its family's default ("not intractable") while the record says the condition resists treatment. */
+export function defaultAgainstRecord(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
+  if (!diagnoses.some((d) => DEFAULT_VALUE.test(d.description))) return false;
+  return statements.some((s) => RESISTS_TREATMENT.test(s.replace(SAID_NOT_INTRACTABLE, ' ')));
+}
+
+/** Words a statement can put before a condition that say nothing of which condition it is. */
+const NOT_A_QUALIFIER = new Set<string>([...LATERALITY_WORDS, ...ENCOUNTER_WORDS, ...tokenize('history current new known')]);
+
+const pairCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
+/** The categories with a title or inclusion term that has the two words side by side. */
+function categoriesTitling(icd: Icd10Cm, first: string, second: string): Set<string> {
+  return derivedOnce(pairCache, icd, `${first} ${second}`, () => {
+    const categories = new Set<string>();
+    const b = new Set(icd.postings.get(second) ?? []);
+    for (const i of icd.postings.get(first) ?? []) {
+      if (!b.has(i)) continue;
+      const text = icd.texts[i];
+      const tokens = text?.tokens ?? [];
+      if (tokens.some((t, k) => t === first && tokens[k + 1] === second))
+        categories.add((icd.entries[text?.entry ?? -1]?.code ?? '').slice(0, 3));
+    }
+    return categories;
+  });
+}
+
+const codeWordsCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
+/** The words of a code's title and inclusion terms, and of those of the codes above it in its category. */
+function codeWords(icd: Icd10Cm, code: string): Set<string> {
+  return derivedOnce(codeWordsCache, icd, code, () => {
+    const above = new Set<number>();
+    for (let i = icd.byCode.get(code) ?? -1; i >= 0 && (icd.entries[i]?.code.length ?? 0) >= 3; i = icd.entries[i]?.parent ?? -1)
+      above.add(i);
+    const words = new Set<string>();
+    for (const i of above) for (const w of tokenize(icd.entries[i]?.description ?? '')) words.add(w);
+    for (const t of icd.texts) if (above.has(t.entry)) for (const w of t.tokens) words.add(w);
+    return words;
+  });
+}
+
+/**
+ * A code leaves out a word of its own statement that qualifies the condition it names and that moves
+ * the condition to another category of the classification: "pulmonary hypertension" (I27) coded as
+ * essential hypertension (I10). The statement's words as written (an abbreviation's expansion is the
+ * engine's reading, not the record's); the condition word one the code's title must explain
+ * (coreTokens). Factors (Z) are coded as documented.
+ */
+export function qualifierUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => {
+    if (d.code.startsWith('Z')) return false;
+    const own = new Set([...codeWords(icd, d.code), ...tokenize(d.description)]);
+    const condition = new Set(coreTokens(d.description));
+    const category = d.code.slice(0, 3);
+    return d.evidence.some((e) => {
+      const tokens = tokenize(e.text);
+      return tokens.some((t, k) => {
+        const next = tokens[k + 1];
+        if (next === undefined || !condition.has(next) || own.has(t) || isNeutral(t) || NOT_A_QUALIFIER.has(t) || /^\d/.test(t))
+          return false;
+        // An adjective of a word the title has ("femoral" neck, "neck of femur") qualifies nothing new.
+        if ([...own].some((w) => w.slice(0, 3) === t.slice(0, 3))) return false;
+        return [...categoriesTitling(icd, t, next)].some((c) => c !== category);
+      });
+    });
+  });
+}

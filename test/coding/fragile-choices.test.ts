@@ -1,0 +1,55 @@
+// Session twelve's gate reasons (coding/fragile-choices.ts, code-encounter.ts), raised by codeEncounter:
+// for each, a record written for this test that raises it and a near one that does not. The records
+// are ours (tuned on), written from the mechanism, not copied from a set.
+import { describe, expect, it } from 'vitest';
+import { codeEncounter } from '../../coding/index.ts';
+import type { CodingInput } from '../../domain/coding.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const coded = (diagnoses: CodingInput['documentation']['diagnoses'], notes: string, ageYears = 60, sex: 'F' | 'M' = 'F') =>
+  codeEncounter(codingInput({ notes, diagnoses }, { ageYears, sex }), codeSets());
+const reasons = (diagnoses: string[], notes: string, ageYears = 60, sex: 'F' | 'M' = 'F') =>
+  coded(described(diagnoses), notes, ageYears, sex).straightThrough.reasons;
+
+describe('fragile choices send the encounter to a coder', () => {
+  it('organism-uncoded: a wound culture grew an organism no code names; not while the culture is pending', () => {
+    const dx = ['Cellulitis of left lower leg'];
+    expect(reasons(dx, 'Red warm shin. Wound culture grew MRSA. Doxycycline started.')).toContain('organism-uncoded');
+    expect(reasons(dx, 'Red warm shin. Wound culture pending. Cephalexin started.')).not.toContain('organism-uncoded');
+  });
+
+  it('unstated-axis-value: an unspecified member whose family is split by a value the record leaves out; not when the value is stated', () => {
+    expect(reasons(['Heart failure'], 'Ankle edema, on furosemide. Weight stable.', 70, 'M')).toContain('unstated-axis-value');
+    expect(reasons(['Chronic systolic heart failure'], 'Ankle edema, on furosemide. Weight stable.', 70, 'M')).not.toContain(
+      'unstated-axis-value',
+    );
+  });
+
+  it('unstated-axis-value: a pregnancy code with no trimester', () => {
+    const r = coded(described(['Pyelonephritis in pregnancy']), 'Pregnant, flank pain and fever. Admitted for IV antibiotics.', 27);
+    const unspecifiedTrimester = r.diagnoses.some((d) => /unspecified trimester/i.test(d.description));
+    expect(unspecifiedTrimester ? r.straightThrough.reasons : ['unstated-axis-value']).toContain('unstated-axis-value');
+  });
+
+  it('default-against-record: "not intractable" while the assessment says treatment failed; not when it works', () => {
+    const dx = ['Migraine with aura'];
+    expect(reasons(dx, 'Assessment: migraine with aura, attacks unchanged despite two preventives tried at full dose.', 35)).toContain(
+      'default-against-record',
+    );
+    expect(reasons(dx, 'Assessment: migraine with aura, attacks much fewer on propranolol.', 35)).not.toContain('default-against-record');
+  });
+
+  it('qualifier-unused: a qualifying word that moves the condition to another category is not left out silently', () => {
+    // Written without the pregnancy the qualifier implies: the engine's I10 leaves "gestational" out.
+    const r = coded(described(['Gestational hypertension']), 'BP 146/94 today, recheck in one week.', 50, 'M');
+    const essential = r.diagnoses.some((d) => d.code === 'I10');
+    expect(essential ? r.straightThrough.reasons : ['qualifier-unused']).toContain('qualifier-unused');
+    expect(reasons(['Essential hypertension'], 'BP 148/92 on lisinopril.', 58, 'M')).not.toContain('qualifier-unused');
+  });
+
+  it('diagnosis-line-uncoded: a diagnosis line the engine finds nothing for; not for a line a step codes (BMI)', () => {
+    expect(reasons(['Essential hypertension', 'PMDD'], 'BP 140/90. Both discussed.')).toContain('diagnosis-line-uncoded');
+    expect(reasons(['Obesity', 'BMI 33.5'], 'Diet counselling given.')).not.toContain('diagnosis-line-uncoded');
+  });
+});
