@@ -3,7 +3,7 @@
  * affirmed, negated ("denies chest pain"), historical ("history of"), or uncertain ("rule out").
  */
 import type { RecordSection } from '../domain/coding.ts';
-import { HEADING_PREFIX, noteParts, partAt, type NotePart } from './sections.ts';
+import { HEADING_PREFIX, noteParts, partAt, saysNotAddressed, type NotePart } from './sections.ts';
 
 export type Assertion = 'affirmed' | 'negated' | 'personal-history' | 'family-history' | 'uncertain';
 
@@ -18,6 +18,11 @@ export interface Mention {
   documentedCode?: string;
   /** For the notes: the part of the note the statement is written in (sections.ts). */
   part?: NotePart;
+  /**
+   * For the notes: the statement, or one before it on its line, says the visit leaves what it names
+   * alone ("- Hypertension per PCP; BP elevated today, letter sent"): sections.ts saysNotAddressed.
+   */
+  unaddressed?: true;
 }
 
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
@@ -141,7 +146,16 @@ export function diagnosisMentions(diagnoses: Array<{ description: string; code?:
 export function noteMentions(notes: string): Mention[] {
   const out: Mention[] = [];
   const parts = noteParts(notes);
+  // A line of an assessment is one problem: what one clause says of it holds for the clauses after it.
+  let unaddressedLine = false;
+  let lineEnd = -1;
   for (const { text: clause, start } of clausesWithOffsets(notes)) {
+    if (start > lineEnd) {
+      unaddressedLine = false;
+      lineEnd = notes.indexOf('\n', start);
+      if (lineEnd < 0) lineEnd = notes.length;
+    }
+    if (saysNotAddressed(clause)) unaddressedLine = true;
     // Lists of conditions after a heading ("Assessment: a, b") are one clause; label text is dropped.
     const body = clause
       .replace(HEADING_PREFIX, '')
@@ -151,7 +165,14 @@ export function noteMentions(notes: string): Mention[] {
     // A list number or a value alone ("1", "2 (H)") names no condition.
     if (!/[a-z]{3,}/i.test(body)) continue;
     for (const a of assertionsOf('notes', body))
-      out.push({ section: 'notes', original: clause, text: a.text, assertion: a.assertion, part });
+      out.push({
+        section: 'notes',
+        original: clause,
+        text: a.text,
+        assertion: a.assertion,
+        part,
+        ...(unaddressedLine ? { unaddressed: true as const } : {}),
+      });
   }
   return out;
 }

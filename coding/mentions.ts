@@ -54,7 +54,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);
     for (const m of run.notes.flatMap(metastasisMentions).flatMap(deviceInfectionMentions)) {
-      if (m.assertion === 'negated' || !addressed(m)) continue;
+      if (m.assertion === 'negated' || !addressed(m) || m.unaddressed) continue;
       if (m.assertion === 'uncertain') {
         run.uncertain = true;
         continue;

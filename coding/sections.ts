@@ -161,3 +161,28 @@ export function addressedInNotes(notes: ReadonlyArray<{ part?: NotePart }>): (m:
 
 /** Statements that may supply the signs and symptoms of an uncertain diagnosis: not a template, a list or a relative's. */
 export const mayShowSymptoms = (m: { part?: NotePart }): boolean => m.part === undefined || !NOT_ADDRESSED_PARTS.has(m.part);
+
+/**
+ * A statement saying the visit leaves a condition alone: not addressed, deferred, another clinician's
+ * ("per PCP", "managed by her PCP"), reassurance only, no action or treatment needed ("BPH not
+ * addressed today", "Prediabetes - not rechecked today", "Hyperuricemia - no therapy indicated").
+ * Guideline IV.J codes what requires or affects the care of this visit; these do not.
+ */
+const NOT_ADDRESSED = new RegExp(
+  [
+    String.raw`\bnot (?:addressed|discussed|assessed|evaluated|rechecked|diagnosed|a focus|part of (?:this|today'?s) visit)\b`,
+    String.raw`\bnot (?:managed|treated)(?! with\b)\b`,
+    String.raw`\bdefer(?:red)?\b(?! to (?:after|until)\b)`,
+    String.raw`\bno (?:diagnosis|treatment|therapy|action|intervention|work-?up|further (?:work-?up|evaluation|action|treatment)) (?:is )?(?:made|needed|required|indicated|necessary|desired|planned)\b`,
+    String.raw`\bno action\b|\breassurance only\b|\bonly reassurance\b|\bneeds? (?:nothing|no (?:treatment|therapy|further))\b`,
+    String.raw`\b(?:managed|followed|handled) (?:by|per) (?:(?:his|her|their|the) )?(?:pcp|primary care)\b`,
+    String.raw`\bper (?:(?:his|her|their|the) )?(?:pcp|primary care(?: physician| provider)?)\b`,
+    String.raw`\b(?:recheck|follow[- ]?up|address|discuss)(?:ed)? (?:with|by) (?:(?:his|her|their|the) )?(?:pcp|primary care)\b`,
+    String.raw`\b(?:will )?(?:address|discuss)(?:ed)? (?:it |this )?at (?:the |her |his )?(?:next|future|upcoming|annual|chronic[- ]care|physical|follow[- ]?up)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Whether a statement says the visit does not address what it names (NOT_ADDRESSED). */
+export const saysNotAddressed = (statement: string): boolean => NOT_ADDRESSED.test(statement);
+

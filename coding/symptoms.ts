@@ -6,7 +6,7 @@ import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from '.
 import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery } from './search.ts';
-import { mayShowSymptoms } from './sections.ts';
+import { ADDRESSED_PARTS, mayShowSymptoms } from './sections.ts';
 import { expandWithGroups, tokenize } from './text.ts';
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
@@ -25,15 +25,35 @@ function versusParts(original: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The signs and symptoms of an uncertain diagnosis: those the diagnosis line, the assessment and plan
+ * and the complaint name, when the note has an assessment and they name any ("snoring, witnessed
+ * apneas and daytime somnolence - probable sleep apnea"); else those of every part that may show them
+ * (the history of present illness, the exam). A statement the visit leaves alone gives none.
+ */
 export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: boolean, uncertainLines: Mention[] = []): DiagnosisDraft[] {
+  const shown = run.notes.filter((n) => mayShowSymptoms(n) && !n.unaddressed);
+  if (onlySymptoms && shown.some((n) => n.part !== undefined && ADDRESSED_PARTS.has(n.part))) {
+    const stated = shown.filter((n) => n.part !== undefined && (ADDRESSED_PARTS.has(n.part) || n.part === 'complaint'));
+    const found = symptomsFrom(run, startOrder, onlySymptoms, uncertainLines, stated);
+    if (found.length > 0) return found;
+  }
+  return symptomsFrom(run, startOrder, onlySymptoms, uncertainLines, shown);
+}
+
+function symptomsFrom(
+  run: CodingRun,
+  startOrder: number,
+  onlySymptoms: boolean,
+  uncertainLines: Mention[],
+  notes: Mention[],
+): DiagnosisDraft[] {
   const out: DiagnosisDraft[] = [];
   const sources: Mention[] = [
     // The uncertain diagnosis line itself may name a sign or symptom ("possible migraine headache").
     ...uncertainLines,
-    ...run.notes.filter(
-      (n) =>
-        mayShowSymptoms(n) &&
-        (n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history'))),
+    ...notes.filter(
+      (n) => n.assertion === 'affirmed' || (!onlySymptoms && (n.assertion === 'personal-history' || n.assertion === 'family-history')),
     ),
     ...run.input.documentation.testResults
       .filter((t) => t.flag && t.flag !== 'N')
@@ -46,7 +66,8 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
   ];
   let order = startOrder;
   for (const whole of sources) {
-    // Each item of a list of symptoms is searched on its own ("cough and fever").
+    // Each item of a list of symptoms is searched on its own ("cough and fever"), and apart from
+    // the commentary after a dash.
     // "X vs Y": each alternative the physician names is searched on its own; one that is itself a
     // sign or symptom ("syncope vs seizure") is the physician's own word for it and is coded.
     const alternatives = whole.section === 'diagnoses' && VERSUS.test(whole.original) ? versusParts(whole.original) : undefined;
@@ -54,7 +75,9 @@ export function symptomDrafts(run: CodingRun, startOrder: number, onlySymptoms: 
       alternatives ??
       (whole.section === 'notes'
         ? whole.text
-            .split(/,|\band\b|\bwith\b/)
+            // A remark in brackets is a score or a value, not a symptom ("somnolence (Epworth 13, drowsy driving)").
+            .replace(/\([^()]*\)/g, ' ')
+            .split(/,|\band\b|\bwith\b|\s[-\u2013\u2014]+\s/)
             .map((t) => t.trim())
             .filter(Boolean)
         : [whole.text]);

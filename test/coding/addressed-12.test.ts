@@ -111,3 +111,46 @@ describe('the history is not the visit', () => {
     expect(codes(r).some((c) => c.startsWith('T39'))).toBe(false);
   });
 });
+
+describe('what the assessment says it leaves alone', () => {
+  it("a problem the assessment says is not addressed, deferred, another clinician's or needing nothing is not coded", () => {
+    const r = code({
+      notes: [
+        'HPI: burning with urination for two days, no fever.',
+        'Assessment and plan:',
+        '1. Acute cystitis without hematuria - nitrofurantoin 100 mg twice daily for 5 days.',
+        '2. Benign prostatic hyperplasia not addressed today.',
+        '3. Prediabetes - not rechecked today; A1c at her physical.',
+        '4. Hypertension per PCP; BP elevated today, letter sent.',
+        '5. Seborrheic keratosis of the back - reassurance only.',
+      ].join('\n'),
+    });
+    expect(codes(r)).toEqual(['N30.00']);
+  });
+
+  it('a problem the plan treats is still coded, whatever else its line says', () => {
+    const r = code({
+      notes:
+        'Assessment and plan:\n1. Hypertension, not at goal - increase lisinopril to 40 mg; recheck at next visit.\n2. Asthma - not treated with oral steroids today, continue inhaled fluticasone daily.',
+    });
+    expect(codes(r)).toContain('I10');
+    expect(codes(r).some((c) => c.startsWith('J45'))).toBe(true);
+  });
+
+  it('an uncertain diagnosis is coded by the signs the assessment names, not every complaint of the history', () => {
+    const r = code(
+      {
+        notes: [
+          'HPI: his wife hears loud snoring and pauses in breathing; he wakes with a dry mouth and has morning headaches.',
+          'Assessment:',
+          '1. Loud snoring, witnessed apneas, and daytime somnolence (Epworth 14, dozes at lights) - high likelihood of sleep apnea, study ordered.',
+          'Plan: home sleep apnea test. Hypertension per PCP; BP elevated today, letter sent.',
+        ].join('\n'),
+        diagnoses: [{ description: 'Suspected obstructive sleep apnea' }],
+      },
+      52,
+      'M',
+    );
+    expect([...codes(r)].sort()).toEqual(['R06.81', 'R06.83', 'R40.0']);
+  });
+});
