@@ -185,4 +185,3 @@ const NOT_ADDRESSED = new RegExp(
 
 /** Whether a statement says the visit does not address what it names (NOT_ADDRESSED). */
 export const saysNotAddressed = (statement: string): boolean => NOT_ADDRESSED.test(statement);
-
