@@ -69,6 +69,8 @@ const NOT_TAKEN_PARTS: ReadonlySet<NotePart> = new Set(['allergies', 'family-his
 /** Before the drug, in its clause: the therapy is over, or not yet taken ("completed warfarin", "start apixaban"). */
 const NOT_NOW_BEFORE =
   /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new)\b/i;
+/** Before the drug: the therapy is over ("completed", "finished", "weaned off"), a date or not. */
+const THERAPY_OVER = /\b(completed|finished|weaned|no longer|not taking|ran out)\b/i;
 /** After the drug, in its clause: "apixaban started today", "warfarin completed". */
 const NOT_NOW_AFTER =
   /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic)\b/i;
@@ -114,6 +116,8 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   if (!m) return undefined;
   const clause = clauseBefore(text, m.index);
   const after = text.slice(m.index + m[0].length);
+  // A therapy said to be over stays over whatever date it carries ("completed five years of letrozole in 2023").
+  if (THERAPY_OVER.test(clause)) return undefined;
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
   if (SHORT_COURSE.test(text) && !LONG_TERM.test(text)) return undefined;

@@ -104,3 +104,14 @@ describe('long-term drug therapy worded otherwise (guideline I.C.21.c.3)', () =>
     expect(dm).not.toContain('Z79.84');
   });
 });
+
+describe('a therapy said to be over (guideline I.C.21.c.3: long-term use is current use)', () => {
+  it('"completed five years of letrozole in 2023" is no current aromatase inhibitor, whatever its date', () => {
+    const r = run(['History of breast cancer'], 'Completed five years of letrozole in 2023; no evidence of disease.', [], {
+      ageYears: 70,
+      sex: 'F',
+    });
+    expect(codes(r)).toContain('Z85.3');
+    expect(codes(r)).not.toContain('Z79.811');
+  });
+});
