@@ -28,6 +28,11 @@ function insertStatement(table: Prisma.ModelName, rows: readonly Row[], onConfli
 
 type InsertOptions = { onConflictDoNothing?: boolean };
 
+/** The INSERT statement of insertRows, to send as part of a larger one (a CTE); `rows` must not be empty. */
+export function insertRowsStatement(table: Prisma.ModelName, rows: readonly Row[], opts: InsertOptions = {}): Prisma.Sql {
+  return insertStatement(table, rows, opts.onConflictDoNothing ?? false, false);
+}
+
 /** Inserts the rows (all with the same columns) in one statement; with onConflictDoNothing, rows whose unique key is taken are skipped. Answers how many were inserted. */
 export async function insertRows(db: Db, table: Prisma.ModelName, rows: readonly Row[], opts: InsertOptions = {}): Promise<number> {
   if (rows.length === 0) return 0;

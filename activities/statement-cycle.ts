@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { ActivityDeps } from './deps.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { sqlOf } from '../platform/sql.ts';
-import { insertRows } from './raw-insert.ts';
+import { insertRows, insertRowsStatement } from './raw-insert.ts';
 import { writeOffBalance } from '../billing/statement-adjustments.ts';
 import { statementBalance } from '../payments/balance.ts';
 import { statementFacts } from '../payments/dunning-holds.ts';
@@ -34,11 +34,10 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
     if (facts === undefined) return { balanceCents: 0, holds: [] };
     return { balanceCents: facts.balance.balanceCents, holds: facts.holds };
   };
-  const writeNotice = async ({ statementId, kind, seq, balanceCents }: Notice): Promise<void> => {
-    // Once per kind and number (unique key): one INSERT ... ON CONFLICT DO NOTHING.
-    await insertRows(prisma, 'StatementNotice', [{ id: randomUUID(), statementId, kind, seq, balanceCents }], {
-      onConflictDoNothing: true,
-    });
+  // A notice is written once per kind and number (unique key): INSERT ... ON CONFLICT DO NOTHING.
+  const noticeRow = ({ statementId, kind, seq, balanceCents }: Notice) => ({ id: randomUUID(), statementId, kind, seq, balanceCents });
+  const writeNotice = async (notice: Notice): Promise<void> => {
+    await insertRows(prisma, 'StatementNotice', [noticeRow(notice)], { onConflictDoNothing: true });
   };
   /**
    * The cycle's state as the worklists read it, and with it (one statement, a CTE) the notice it
@@ -47,11 +46,7 @@ export function createStatementCycleActivities({ prisma }: Pick<ActivityDeps, 'p
    */
   const writeState = async (input: CycleState, notice?: Notice): Promise<void> => {
     const noticeWritten = notice
-      ? Prisma.sql`WITH notice AS (
-          INSERT INTO "StatementNotice" ("id", "statementId", "kind", "seq", "balanceCents")
-          VALUES (${randomUUID()}, ${notice.statementId}, ${notice.kind}, ${notice.seq}, ${notice.balanceCents})
-          ON CONFLICT DO NOTHING
-        )`
+      ? Prisma.sql`WITH notice AS (${insertRowsStatement('StatementNotice', [noticeRow(notice)], { onConflictDoNothing: true })})`
       : Prisma.empty;
     await sqlOf(prisma).execute(Prisma.sql`${noticeWritten}
       INSERT INTO "StatementCycle" ("statementId", "workflowId", "status", "remindersSent", "nextNoticeAt", "holds", "updatedAt")
