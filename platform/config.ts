@@ -192,6 +192,23 @@ export const environmentSchema = z.object({
     description:
       'Sticky cache size: workflows kept in memory between tasks, so a task does not replay the history (0 disables); bounds the worker’s memory with many parked encounters',
   }),
+  WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS: optionalCount(2, {
+    description: 'Workflow task polls a worker keeps open at once (sticky and non-sticky queues together)',
+    unset: 'the SDK’s default (10, or the workflow task limit when lower)',
+  }),
+  WORKER_NON_STICKY_TO_STICKY_POLL_RATIO: z.coerce
+    .number({ error: 'must be a number' })
+    .gt(0, { error: 'must be over 0 and at most 1' })
+    .max(1, { error: 'must be over 0 and at most 1' })
+    .optional()
+    .meta({
+      description: 'Share of the workflow task polls that go to the shared (non-sticky) queue rather than the worker’s sticky queue',
+      unset: 'the SDK’s default (0.2)',
+    }),
+  WORKER_MAX_CONCURRENT_ACTIVITY_TASK_POLLS: optionalCount(1, {
+    description: 'Activity task polls a worker keeps open at once',
+    unset: 'the SDK’s default (10, or the activity limit when lower)',
+  }),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKER_WORKFLOW_STACK_TRACES: z.enum(['off', 'on']).default('off').meta({
     description:

@@ -16,6 +16,12 @@ export function workerTuning(env: Env = process.env): Partial<WorkerOptions> {
   if (settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS !== undefined)
     options.maxConcurrentWorkflowTaskExecutions = settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASKS;
   if (settings.WORKER_MAX_CACHED_WORKFLOWS !== undefined) options.maxCachedWorkflows = settings.WORKER_MAX_CACHED_WORKFLOWS;
+  if (settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS !== undefined)
+    options.maxConcurrentWorkflowTaskPolls = settings.WORKER_MAX_CONCURRENT_WORKFLOW_TASK_POLLS;
+  if (settings.WORKER_NON_STICKY_TO_STICKY_POLL_RATIO !== undefined)
+    options.nonStickyToStickyPollRatio = settings.WORKER_NON_STICKY_TO_STICKY_POLL_RATIO;
+  if (settings.WORKER_MAX_CONCURRENT_ACTIVITY_TASK_POLLS !== undefined)
+    options.maxConcurrentActivityTaskPolls = settings.WORKER_MAX_CONCURRENT_ACTIVITY_TASK_POLLS;
   if (settings.WORKER_WORKFLOW_THREADS !== undefined) options.workflowThreadPoolSize = settings.WORKER_WORKFLOW_THREADS;
   return options;
 }
