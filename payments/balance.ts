@@ -15,11 +15,15 @@ export interface StatementBalance {
 
 type Reader = PrismaClient | Prisma.TransactionClient;
 
+/** The payments and the refund items a balance counts (payments/dunning-holds.ts reads them in SQL). */
+export const COUNTED_PAYMENT_STATUS = 'confirmed';
+export const COUNTED_REFUND_STATUS = 'refunded';
+
 /** What a statement's balance is computed from: its amount, confirmed payments, refunded overpayments. */
 export const BALANCE_SELECT = {
   patientOwesCents: true,
-  payments: { where: { status: 'confirmed' }, select: { amountCents: true } },
-  refundItems: { where: { status: 'refunded' }, select: { amountCents: true } },
+  payments: { where: { status: COUNTED_PAYMENT_STATUS }, select: { amountCents: true } },
+  refundItems: { where: { status: COUNTED_REFUND_STATUS }, select: { amountCents: true } },
 } as const satisfies Prisma.PatientStatementSelect;
 
 /**
