@@ -325,9 +325,10 @@ describe('the statement cycle tells the patient and ends with the supervisor’s
     let statementId: string;
     try {
       ({ statementId } = await billedStatement());
+      // The attempt is counted before the webhook is posted: wait for messaging to have refused it.
       const notice = await until('a refused attempt at the statement notice', async () => {
         const row = await stack.db.prisma.statementNotice.findFirst({ where: { statementId, kind: 'statement' } });
-        return row !== null && row.deliveryAttempts > 0 ? row : undefined;
+        return row !== null && row.deliveryAttempts > 0 && messaging.refusedWhileDown > 0 ? row : undefined;
       });
       expect(notice.deliveredAt).toBeNull();
       expect(messaging.refusedWhileDown).toBeGreaterThan(0);
