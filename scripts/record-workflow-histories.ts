@@ -445,6 +445,13 @@ STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision-v4'] = STATEMEN
 STATEMENT_PATHS['statement-cycle-paused-then-paid-v4'] = STATEMENT_PATHS['statement-cycle-paused-then-paid']!;
 STATEMENT_PATHS['statement-cycle-held-at-start-v4'] = STATEMENT_PATHS['statement-cycle-held-at-start-v3']!;
 
+// Recorded after STATEMENT_NOTICES_SENT_LOCALLY (v5): each notice sent first as a local activity (the
+// statement in the cycle's first task), a failed local attempt handed to the activity (messaging down).
+STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision-v5'] = STATEMENT_PATHS['statement-cycle-reminders-final-notice-decision']!;
+STATEMENT_PATHS['statement-cycle-paused-then-paid-v5'] = STATEMENT_PATHS['statement-cycle-paused-then-paid']!;
+STATEMENT_PATHS['statement-cycle-held-at-start-v5'] = STATEMENT_PATHS['statement-cycle-held-at-start-v3']!;
+STATEMENT_PATHS['statement-cycle-notices-sent-write-off-v5'] = STATEMENT_PATHS['statement-cycle-notices-sent-write-off-v2']!;
+
 // Claim corrections (workflows/claim-correction.ts): a billed claim sent back after the statement.
 STATEMENT_PATHS['claim-correction-resubmit-paid'] = async (ctx) => {
   const { result, handle } = await runClaimCorrection(ctx, {

@@ -79,3 +79,15 @@ export const messaging = proxyActivities<Pick<ExternalActivities, 'sendStatement
  */
 export const localInternal =
   proxyLocalActivities<Pick<InternalActivities, 'issueStatementFromRemittance' | 'openStatementCycle'>>(INTERNAL_OPTIONS);
+
+/**
+ * Behind STATEMENT_NOTICES_SENT_LOCALLY: a statement notice's first attempt as a local activity, in
+ * the workflow task that asks for it. One attempt only, bounded by the call's own timeout
+ * (EXTERNAL_TIMEOUT_MS, 10 s by default): a failure hands the notice to `messaging` above, whose
+ * retries through an outage are the server's and leave nothing in the history, where a local
+ * activity's long retries would add a timer per attempt.
+ */
+export const localMessaging = proxyLocalActivities<Pick<ExternalActivities, 'sendStatementNotice'>>({
+  startToCloseTimeout: '1 minute',
+  retry: { maximumAttempts: 1 },
+});

@@ -187,3 +187,18 @@ export const INTERNAL_STEPS_LOCAL = 'internal-steps-local-activities';
  * STATEMENT_NOTICES_SENT): one marker and one TemporalChangeVersion upsert instead of two.
  */
 export const STATEMENT_CYCLE_OPENED_LOCALLY = 'statement-cycle-opened-locally';
+
+/**
+ * Fewer workflow tasks per statement cycle (issue 12): each notice is sent to the patient
+ * (sendStatementNotice) first as a local activity, in the workflow task that recorded it — for the
+ * statement itself, the cycle's first task, right after openStatementCycle — so a routine cycle
+ * reaches its wait for the first reminder in one workflow task instead of two, and with no activity
+ * task. That one local attempt failing (messaging down, a timeout) hands the notice to the
+ * `messaging` activity, retried through the outage as before; the activity itself is idempotent
+ * (one delivery per notice, the same webhook-id at every attempt). A dunningChanged message that
+ * arrives while the statement is sent now wakes the cycle to read the facts at once; before, one that
+ * arrived during the activity was cleared when the wait for the first reminder began, and the
+ * payment or hold it announced was read at the reminder. Like FEWER_ROUND_TRIPS, a cycle that
+ * records it records no earlier cycle marker (STATEMENT_CYCLE_OPENED_LOCALLY and those it stands for).
+ */
+export const STATEMENT_NOTICES_SENT_LOCALLY = 'statement-notices-sent-locally';

@@ -16,10 +16,10 @@
  * messaging, retried through its outages (activities/statement-notices.ts).
  */
 import { HandlerUnfinishedPolicy } from '@temporalio/common';
-import { condition, patched, setHandler, workflowInfo } from '@temporalio/workflow';
+import { CancelledFailure, condition, patched, setHandler, TemporalFailure, workflowInfo } from '@temporalio/workflow';
 import type { NoticeKind } from '../activities/statement-cycle.ts';
 import { durationMs } from '../domain/durations.ts';
-import { internal, localInternal, messaging } from './activities.ts';
+import { internal, localInternal, localMessaging, messaging } from './activities.ts';
 import {
   cycleDecisionSignal,
   dunningChangedSignal,
@@ -29,15 +29,22 @@ import {
   type StatementCycleState,
 } from './statement-cycle-messages.ts';
 import type { StatementCycleInput } from './statement-cycle-config.ts';
-import { STATEMENT_CYCLE_OPENED_AT_ONCE, STATEMENT_CYCLE_OPENED_LOCALLY, STATEMENT_NOTICES_SENT } from './patches.ts';
+import {
+  STATEMENT_CYCLE_OPENED_AT_ONCE,
+  STATEMENT_CYCLE_OPENED_LOCALLY,
+  STATEMENT_NOTICES_SENT,
+  STATEMENT_NOTICES_SENT_LOCALLY,
+} from './patches.ts';
 
 export async function statementCycleWorkflow(input: StatementCycleInput): Promise<StatementCycleState> {
   const { statementId, schedule } = input;
   // A renewed cycle numbers its notices after the earlier cycles' (a first cycle: statement 0, reminders 1.., final notice 1).
   const last = input.renewal?.lastSeq ?? { statement: -1, reminder: 0, final_notice: 0 };
   const { workflowId } = workflowInfo();
-  // STATEMENT_CYCLE_OPENED_LOCALLY stands for the earlier cycle markers; decided once, at the start.
-  const openedLocally = patched(STATEMENT_CYCLE_OPENED_LOCALLY);
+  // The newest cycle marker stands for the earlier ones (STATEMENT_NOTICES_SENT_LOCALLY for
+  // STATEMENT_CYCLE_OPENED_LOCALLY, which stands for the rest); decided once, at the start.
+  const sentLocally = patched(STATEMENT_NOTICES_SENT_LOCALLY);
+  const openedLocally = sentLocally || patched(STATEMENT_CYCLE_OPENED_LOCALLY);
   const uses = (patchId: string) => openedLocally || patched(patchId);
   const state: StatementCycleState = { statementId, status: 'active', noticesSent: 0, remindersSent: 0, holds: [] };
   let changed = false;
@@ -73,9 +80,22 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     state.holds = facts.holds;
     return facts;
   };
+  /** Sends a recorded notice: first in this workflow task (STATEMENT_NOTICES_SENT_LOCALLY), else or on failure as an activity. */
+  const deliver = async (kind: NoticeKind, seq: number) => {
+    if (sentLocally) {
+      try {
+        await localMessaging.sendStatementNotice({ statementId, kind, seq });
+        return;
+      } catch (err) {
+        // The local attempt's failure (the activity's error, a timeout) as it is, not an ActivityFailure.
+        if (!(err instanceof TemporalFailure) || err instanceof CancelledFailure) throw err;
+      }
+    }
+    await messaging.sendStatementNotice({ statementId, kind, seq });
+  };
   const sendNotice = async (kind: NoticeKind, seq: number, balanceCents: number) => {
     await internal.recordStatementNotice({ statementId, kind, seq, balanceCents });
-    if (uses(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind, seq });
+    if (uses(STATEMENT_NOTICES_SENT)) await deliver(kind, seq);
   };
   const paid = async () => {
     await save('paid');
@@ -103,7 +123,7 @@ export async function statementCycleWorkflow(input: StatementCycleInput): Promis
     if (first.status === 'paid') return state;
     if (first.status === 'active') state.nextNoticeAt = new Date(firstReminderAt).toISOString();
     opened = true;
-    if (uses(STATEMENT_NOTICES_SENT)) await messaging.sendStatementNotice({ statementId, kind: 'statement', seq: last.statement + 1 });
+    if (uses(STATEMENT_NOTICES_SENT)) await deliver('statement', last.statement + 1);
   } else {
     facts = await readFacts();
     if (facts.balanceCents <= 0) return paid();
