@@ -20,8 +20,10 @@
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
+import { textsOfEntry } from './title-facts.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { coreTokens, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
 
 /** Organisms as a record names them, and the words a code's title uses for them. */
 const ORGANISMS: ReadonlyArray<[RegExp, RegExp]> = [
@@ -106,8 +108,10 @@ const DEFAULT_VALUE = /\b(not intractable|uncomplicated|without complications?)\
  * inclusion terms for "intractable" (pharmacoresistant, treatment resistant, refractory, poorly
  * controlled) and the way notes say it ("despite", "failed", "not improved").
  */
-const RESISTS_TREATMENT =
-  /\b(refractory|intractable|pharmaco-?resistant|(treatment|drug|medication)[- ]resistant|poorly controlled|uncontrolled|not (well )?controlled|inadequately controlled|despite|(tried and )?failed|not improved|no improvement|not responding|unresponsive)\b/i;
+const RESISTS_TREATMENT = new RegExp(
+  String.raw`\b(refractory|intractable|pharmaco-?resistant|(treatment|drug|medication)[- ]resistant|poorly controlled|uncontrolled|not (well )?controlled|inadequately controlled|${TREATMENT_DID_NOT_WORK})\b`,
+  'i',
+);
 const SAID_NOT_INTRACTABLE = /\b(not|non-?)\s*intractable\b/gi;
 
 /** A code asserting its family's default ("not intractable") while the record says the condition resists treatment. */
@@ -140,12 +144,11 @@ const codeWordsCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The words of a code's title and inclusion terms, and of those of the codes above it in its category. */
 function codeWords(icd: Icd10Cm, code: string): Set<string> {
   return derivedOnce(codeWordsCache, icd, code, () => {
-    const above = new Set<number>();
-    for (let i = icd.byCode.get(code) ?? -1; i >= 0 && (icd.entries[i]?.code.length ?? 0) >= 3; i = icd.entries[i]?.parent ?? -1)
-      above.add(i);
     const words = new Set<string>();
-    for (const i of above) for (const w of tokenize(icd.entries[i]?.description ?? '')) words.add(w);
-    for (const t of icd.texts) if (above.has(t.entry)) for (const w of t.tokens) words.add(w);
+    for (let i = icd.byCode.get(code) ?? -1; i >= 0 && (icd.entries[i]?.code.length ?? 0) >= 3; i = icd.entries[i]?.parent ?? -1) {
+      for (const w of tokenize(icd.entries[i]?.description ?? '')) words.add(w);
+      for (const ti of textsOfEntry(icd, i)) for (const w of icd.texts[ti]?.tokens ?? []) words.add(w);
+    }
     return words;
   });
 }

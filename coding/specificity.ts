@@ -15,6 +15,7 @@ import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
+import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
 
 export interface SpecificityRule {
   /** The documentation mentions the condition... */
@@ -57,8 +58,10 @@ const OTHER_TYPE_OF_DIABETES =
  * tolerated, no relief): what a coder reads as a reason to ask whether a migraine or an epilepsy is
  * intractable. Not when the record says "not intractable" anywhere (the physician has said).
  */
-const TREATMENT_FAILING =
-  /^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(despite|not improved|has not improved|no (improvement|relief|response)|partial relief|failed|failure of|did not (help|respond|work)|not respond\w*|not tolerated|inadequate (response|relief|control)|breakthrough|persist\w* (despite|on))\b|\b(despite|failed|failure of|not tolerated|inadequate (response|trial)|adequate trial)\b[^.;]*\b(migraines?|headaches?|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)/i;
+const TREATMENT_FAILING = new RegExp(
+  String.raw`^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(${TREATMENT_DID_NOT_WORK}|partial relief|not tolerated|breakthrough|persist\w* (despite|on))\b|\b(${TREATMENT_DID_NOT_WORK}|not tolerated|inadequate trial|adequate trial)\b[^.;]*\b(migraines?|headaches?|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)`,
+  'i',
+);
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {

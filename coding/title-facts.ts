@@ -50,3 +50,16 @@ export function indexedTitleFacts(icd: Icd10Cm, ti: number): TitleFacts {
   if (!facts) byIndex.set(icd, (facts = new Array<TitleFacts | undefined>(icd.texts.length)));
   return (facts[ti] ??= titleFacts(icd, icd.texts[ti]?.text ?? ''));
 }
+
+const textsByEntry = new WeakMap<Icd10Cm, ReadonlyArray<readonly number[]>>();
+
+/** The indexes in `icd.texts` of one entry's title and inclusion terms (the index built once per code set). */
+export function textsOfEntry(icd: Icd10Cm, entry: number): readonly number[] {
+  let index = textsByEntry.get(icd);
+  if (!index) {
+    const built: number[][] = icd.entries.map(() => []);
+    icd.texts.forEach((t, ti) => built[t.entry]?.push(ti));
+    textsByEntry.set(icd, (index = built));
+  }
+  return index[entry] ?? [];
+}

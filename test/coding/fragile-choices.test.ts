@@ -40,6 +40,16 @@ describe('fragile choices send the encounter to a coder', () => {
     expect(reasons(dx, 'Assessment: migraine with aura, attacks much fewer on propranolol.', 35)).not.toContain('default-against-record');
   });
 
+  it('default-against-record reads the same words for a failed treatment as the intractability query ("did not help")', () => {
+    const dx = ['Cluster headache'];
+    expect(reasons(dx, 'Assessment: episodic cluster headache; verapamil did not help, oxygen to try.', 44, 'M')).toContain(
+      'default-against-record',
+    );
+    expect(reasons(dx, 'Assessment: episodic cluster headache; verapamil helps, continue.', 44, 'M')).not.toContain(
+      'default-against-record',
+    );
+  });
+
   it('qualifier-unused: a qualifying word that moves the condition to another category is not left out silently', () => {
     // Written without the pregnancy the qualifier implies: the engine's I10 leaves "gestational" out.
     const r = coded(described(['Gestational hypertension']), 'BP 146/94 today, recheck in one week.', 50, 'M');

@@ -1,7 +1,7 @@
 // What the search's scorer reads of a tabular text is read once per code set and wording.
 import { describe, expect, it } from 'vitest';
 import type { Icd10Cm } from '../../coding/icd10cm.ts';
-import { indexedTitleFacts, titleFacts } from '../../coding/title-facts.ts';
+import { indexedTitleFacts, textsOfEntry, titleFacts } from '../../coding/title-facts.ts';
 
 const codeSet = (texts: string[]): Icd10Cm => ({ texts: texts.map((text, entry) => ({ entry, text, tokens: [] })) }) as unknown as Icd10Cm;
 
@@ -32,5 +32,20 @@ describe('titleFacts', () => {
     expect(indexedTitleFacts(icd, 0)).toBe(first);
     expect(titleFacts(icd, 'Other specified disorders of the eye')).toBe(first);
     expect(indexedTitleFacts(codeSet(['Other specified disorders of the eye']), 0)).not.toBe(first);
+  });
+
+  it("finds an entry's indexed texts (its title and inclusion terms) from the index built once per code set", () => {
+    const icd = {
+      entries: [{}, {}, {}],
+      texts: [
+        { entry: 0, text: 'Essential hypertension', tokens: [] },
+        { entry: 2, text: 'Migraine', tokens: [] },
+        { entry: 0, text: 'High blood pressure', tokens: [] },
+      ],
+    } as unknown as Icd10Cm;
+    expect(textsOfEntry(icd, 0)).toEqual([0, 2]);
+    expect(textsOfEntry(icd, 1)).toEqual([]);
+    expect(textsOfEntry(icd, 2)).toEqual([1]);
+    expect(textsOfEntry(icd, 7)).toEqual([]);
   });
 });
