@@ -30,12 +30,14 @@ interface Finder {
    * from a social history or problem list carried forward.
    */
   history?: true;
+  /** For a drug's finder: its names, so that a drug the record starts today is not current use. */
+  drug?: RegExp;
   find(text: string, ageYears: number): { code: string; what: string } | undefined;
 }
 
-/** Cues before a drug or habit in the same statement that say it is not current (or not taken). */
+/** Cues before a drug or habit in the same statement that say it is not current (or not taken, or only started today: "Start semaglutide"). */
 const NOT_CURRENT =
-  /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*)\b/i;
+  /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|start|starting|begin|initiate|initiating|add|adding)\b/i;
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
 const NOT_CURRENT_AFTER =
@@ -147,9 +149,13 @@ const FINDERS: Finder[] = [
     find: (t) =>
       currentUse(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) ? { code: 'Z99.2', what: 'dependence on renal dialysis' } : undefined,
   },
-  { find: (t) => (currentUse(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
-  { find: (t) => (currentUse(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined) },
+  { drug: INSULIN, find: (t) => (currentUse(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
   {
+    drug: ORAL_ANTIDIABETIC,
+    find: (t) => (currentUse(t, ORAL_ANTIDIABETIC) ? { code: 'Z79.84', what: 'an oral antidiabetic drug' } : undefined),
+  },
+  {
+    drug: INJECTABLE_NON_INSULIN,
     find: (t) => {
       const m = currentUse(t, INJECTABLE_NON_INSULIN);
       return m && !/\boral\s+$/i.test(t.slice(0, m.index))
@@ -222,8 +228,10 @@ export function documentedAdditionalCodes(
   const out: DocumentedAdditional[] = [];
   const taken = new Set(have);
   for (const f of FINDERS) {
+    const started = f.drug ? startedToday(f.drug, statements) : undefined;
     for (const s of statements) {
       if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part)) continue;
+      if (started && f.drug && started.has(f.drug.exec(s.text)?.[0].toLowerCase() ?? '')) continue;
       const found = f.find(s.text, ageYears);
       if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;
       if (!patterns.some((p) => matchesPattern(found.code, p))) continue;
@@ -235,4 +243,21 @@ export function documentedAdditionalCodes(
     }
   }
   return out;
+}
+
+/** Words that start a drug at this visit ("Start semaglutide 0.25 mg weekly", "adding glipizide"). */
+const START = /\b(?:start|starting|begin|initiate|initiating|add|adding)\s+(?:on\s+)?/gi;
+
+/**
+ * The names of a drug the record starts at this visit: not yet long-term (current) use, wherever else
+ * the record names it ("plan to stop glipizide once semaglutide reaches 1 mg").
+ */
+function startedToday(drug: RegExp, statements: readonly RecordStatement[]): Set<string> {
+  const names = new Set<string>();
+  for (const s of statements)
+    for (const m of s.text.matchAll(START)) {
+      const named = new RegExp(`^(?:${drug.source})`, 'i').exec(s.text.slice((m.index ?? 0) + m[0].length));
+      if (named) names.add(named[0].toLowerCase());
+    }
+  return names;
 }

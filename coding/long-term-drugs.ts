@@ -10,7 +10,8 @@
  *   history, the assessment and plan or a diagnosis line, beside a coded condition the class is taken
  *   for ("Atrial fibrillation, rate controlled" with apixaban in the medication list: Z79.01). Not a
  *   drug stopped, held, completed, only considered or started today, a short course (a burst, a taper,
- *   "x 5 days", as needed), a topical or inhaled form of a systemic class, nor one named in an allergy
+ *   "x 5 days", as needed, "twice in the past year"), tried or switched from, one the assessment or
+ *   plan takes as needed, a topical or inhaled form of a systemic class, nor one named in an allergy
  *   list, a relative's history or the social history; not an opiate beside opioid dependence (Z79's
  *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
  *   monitor it in the same statement.
@@ -20,7 +21,7 @@ import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from '.
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
-import { HEADING_PREFIX, type NotePart } from './sections.ts';
+import { ADDRESSED_PARTS, HEADING_PREFIX, type NotePart } from './sections.ts';
 import { expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
@@ -68,17 +69,17 @@ const NOT_TAKEN_PARTS: ReadonlySet<NotePart> = new Set(['allergies', 'family-his
 
 /** Before the drug, in its clause: the therapy is over, or not yet taken ("completed warfarin", "start apixaban"). */
 const NOT_NOW_BEFORE =
-  /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new)\b/i;
+  /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new|tried|trial of|failed|instead of)\b/i;
 /** Before the drug: the therapy is over ("completed", "finished", "weaned off"), a date or not. */
 const THERAPY_OVER = /\b(completed|finished|weaned|no longer|not taking|ran out)\b/i;
 /** After the drug, in its clause: "apixaban started today", "warfarin completed". */
 const NOT_NOW_AFTER =
-  /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic)\b/i;
+  /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic|intoleran\w*|allerg\w*|not tolerated)\b/i;
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /** A course with an end, a dose given at the visit, or a drug taken only when needed: not long-term therapy. */
 const SHORT_COURSE =
-  /\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|for \d+ (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv)\b/i;
+  /\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|for \d+ (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b/i;
 /** A systemic class's drug used on the skin, in the nose or eye, inhaled or injected into a joint. */
 const LOCAL_FORM =
   /\b(cream|ointment|lotion|gel|topical|drops|nasal|spray|inhaled|inhaler|intra-?articular|injection into|eye|ophthalmic|otic)\b/i;
@@ -141,6 +142,7 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     const forWhat = conditions.find((d) => takenFor(c, d.code));
     if (!forWhat) continue;
     if (c.code === 'Z79.891' && conditions.some((d) => OPIOID_DEPENDENCE.test(d.code))) continue;
+    if (planTakesAsNeeded(pattern, statements)) continue;
     for (const s of statements) {
       const drug = takenNow(c, pattern, s.text);
       if (!drug) continue;
@@ -156,4 +158,20 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     }
   }
   return out;
+}
+
+/**
+ * The assessment or plan names the drug as taken only when needed or for a short course ("Continue
+ * naproxen as needed with food"): the physician's word for today, over a medication list or history
+ * that writes it twice daily.
+ */
+function planTakesAsNeeded(pattern: RegExp, statements: readonly Statement[]): boolean {
+  return statements.some(
+    (s) =>
+      s.part !== undefined &&
+      ADDRESSED_PARTS.has(s.part) &&
+      s.text
+        .split(/[,;]|\s[-\u2013\u2014]\s|\band\b/)
+        .some((segment) => new RegExp(pattern.source, 'i').test(segment) && SHORT_COURSE.test(segment) && !LONG_TERM.test(segment)),
+  );
 }

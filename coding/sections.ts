@@ -43,7 +43,7 @@ const HEADINGS: ReadonlyArray<[NotePart, string]> = [
   ['review-of-systems', String.raw`review of systems|ros`],
   [
     'past-history',
-    String.raw`past medical history|past surgical history|past history|medical history|surgical history|past medical hx|medical hx|surgical hx|pmh|pmhx|psh|pshx|(?:active |chronic |current )?problem list|active problems|chronic problems|past medical\/surgical history`,
+    String.raw`past medical history|past surgical history|past history|medical history|surgical history|(?:cardiac|cardiovascular|obstetric(?:al)?|ob|gyn(?:ecologic(?:al)?)?|psychiatric|oncologic|other|pertinent|relevant|prior) history|past medical hx|medical hx|surgical hx|pmh|pmhx|psh|pshx|(?:active |chronic |current )?problem list|active problems|chronic problems|past medical\/surgical history`,
   ],
   ['medications', String.raw`(?:current |home |outpatient |active )?medications?|meds|current meds|medication list|rx`],
   ['allergies', String.raw`allerg(?:y|ies)(?:\s*\/\s*intolerances)?`],

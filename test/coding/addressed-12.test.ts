@@ -154,3 +154,67 @@ describe('what the assessment says it leaves alone', () => {
     expect([...codes(r)].sort()).toEqual(['R06.81', 'R06.83', 'R40.0']);
   });
 });
+
+describe('drugs the visit does not continue long-term', () => {
+  const onlyZ = (r: ReturnType<typeof code>) => codes(r).filter((c) => c.startsWith('Z79') || c.startsWith('Z87') || c.startsWith('T'));
+
+  it('a drug tried, switched from, or taken as needed by the plan is not long-term therapy', () => {
+    const tried = code({
+      notes:
+        'HPI: She has tried naproxen 500 mg twice daily for 3 months with partial relief.\nMedications: naproxen 500 mg BID.\nAssessment: primary osteoarthritis of right knee.\nPlan: continue naproxen as needed with food.',
+      diagnoses: [{ description: 'Primary osteoarthritis, right knee' }],
+    });
+    expect(onlyZ(tried)).toEqual([]);
+    const switched = code(
+      {
+        notes:
+          'HPI: Taking clopidogrel 75 mg daily (switched from aspirin after the stroke), atorvastatin 80 mg.\nPlan: continue clopidogrel daily (aspirin intolerance).',
+        diagnoses: [{ description: 'History of ischemic stroke without residual deficits' }, { description: 'Long-term clopidogrel' }],
+      },
+      70,
+      'M',
+    );
+    expect(onlyZ(switched)).not.toContain('Z79.82');
+  });
+
+  it('steroid courses counted over the past year are not long-term systemic steroids', () => {
+    const r = code(
+      {
+        notes:
+          'HPI: cough and wheeze with colds. One urgent care visit in 2025 and oral steroids twice in the past 12 months (February and August).\nAssessment: asthma exacerbation - albuterol nebulizer, return precautions.',
+        diagnoses: [{ description: 'Asthma exacerbation' }],
+      },
+      9,
+      'M',
+    );
+    expect(codes(r)).not.toContain('Z79.52');
+  });
+
+  it('a drug started today is not yet long-term use; the drugs continued still are', () => {
+    const r = code({
+      notes: [
+        'HPI: fasting sugars 180s on metformin 1000 mg twice daily.',
+        'Plan: Continue metformin. Start semaglutide 0.25 mg weekly for 4 weeks then 0.5 mg; plan to stop glipizide once semaglutide reaches 1 mg.',
+      ].join('\n'),
+      diagnoses: [{ description: 'Type 2 diabetes mellitus with hyperglycemia' }],
+    });
+    expect(codes(r)).toContain('Z79.84');
+    expect(codes(r)).not.toContain('Z79.85');
+  });
+
+  it('a history written under "Cardiac history:" is the history part: no tobacco history code the visit does not use', () => {
+    const r = code(
+      {
+        notes: [
+          'Interval history: chest tightness on steep hills, relieved by rest, unchanged for months.',
+          'Cardiac history: CAD s/p stent to the LAD 2024; hypertension. Non-cardiac: reflux, former smoker quit 1998.',
+          'Assessment: coronary artery disease with stable angina - continue metoprolol and aspirin.',
+        ].join('\n'),
+        diagnoses: [{ description: 'Coronary artery disease with stable angina' }],
+      },
+      69,
+      'M',
+    );
+    expect(codes(r)).not.toContain('Z87.891');
+  });
+});
