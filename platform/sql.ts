@@ -24,8 +24,13 @@ import pg from 'pg';
 import type { Prisma } from '../generated/prisma/client.ts';
 
 export interface SqlRunner {
-  /** The rows the statement answers. */
-  query<T>(statement: Prisma.Sql): Promise<T[]>;
+  /**
+   * The rows the statement answers. `prepared`: a name for a statement whose text never changes
+   * (one per call site), sent as a prepared statement: each pooled connection parses it once, and
+   * PostgreSQL may keep its plan instead of planning it at every call (the intake statement: the
+   * database's CPU 4.3 → 1.2 ms a call). Through a transaction's client it is sent as it is.
+   */
+  query<T>(statement: Prisma.Sql, options?: { prepared?: string }): Promise<T[]>;
   /** The number of rows the statement wrote. */
   execute(statement: Prisma.Sql): Promise<number>;
 }
@@ -56,10 +61,11 @@ export function sqlParameter(value: unknown): unknown {
 }
 
 function poolRunner(pool: pg.Pool): SqlRunner {
-  const run = (statement: Prisma.Sql) => pool.query({ text: statement.text, values: statement.values.map(sqlParameter), types });
+  const run = (statement: Prisma.Sql, name?: string) =>
+    pool.query({ text: statement.text, values: statement.values.map(sqlParameter), types, ...(name !== undefined ? { name } : {}) });
   return {
-    async query<T>(statement: Prisma.Sql) {
-      return (await run(statement)).rows as T[];
+    async query<T>(statement: Prisma.Sql, options?: { prepared?: string }) {
+      return (await run(statement, options?.prepared)).rows as T[];
     },
     async execute(statement: Prisma.Sql) {
       return (await run(statement)).rowCount ?? 0;

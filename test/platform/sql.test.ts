@@ -1,7 +1,7 @@
 /**
  * The hot statements' runner (platform/sql.ts) shares the Prisma client's pool: with a pool of one
  * connection, Prisma's queries and the runner's are served by the same server process. Outside
- * UTC, it reads timestamp and date columns as Prisma does; inside an interactive transaction it
+ * UTC, it reads timestamp and date columns as Prisma does; a named statement is prepared once per connection; inside an interactive transaction it
  * sends through the transaction; a taken unique key is a unique violation.
  */
 process.env.TZ = 'Asia/Tokyo';
@@ -25,6 +25,23 @@ describe('the raw statement runner', () => {
       // Both at once on one connection: the second waits for the first, and both are answered.
       const both = await Promise.all([prisma.$queryRaw<Array<{ pid: number }>>(pid), sqlOf(prisma).query<{ pid: number }>(pid)]);
       expect(both.map(([row]) => row?.pid)).toEqual([viaPrisma?.pid, viaPrisma?.pid]);
+    } finally {
+      await prisma.$disconnect();
+    }
+  });
+
+  it('sends a named statement as a prepared statement of the connection, parsed once', async () => {
+    const prisma = createPrismaClient(db.url, { ...DEFAULT_DATABASE_SETTINGS, poolSize: 1 });
+    try {
+      const twice = (n: number) => Prisma.sql`SELECT ${n}::int * 2 AS doubled`;
+      const answers = [];
+      for (const n of [1, 2, 3]) answers.push(...(await sqlOf(prisma).query<{ doubled: number }>(twice(n), { prepared: 'test_twice' })));
+      expect(answers.map((row) => row.doubled)).toEqual([2, 4, 6]);
+      // The pool's one connection holds it, prepared over the protocol (not a PREPARE statement).
+      const prepared = await sqlOf(prisma).query<{ name: string; from_sql: boolean }>(
+        Prisma.sql`SELECT name, from_sql FROM pg_prepared_statements WHERE name = ${'test_twice'}::text`,
+      );
+      expect(prepared).toEqual([{ name: 'test_twice', from_sql: false }]);
     } finally {
       await prisma.$disconnect();
     }
