@@ -94,21 +94,37 @@ export function mentionIssue(
     const issue = open(relation);
     if (issue) return issue;
   }
-  const axis = unstatedAxis(run, top, phaseContext || fullText, statements);
+  const axis = axisIssue(run, m, top, phaseContext || fullText, statements);
   if (axis) {
-    const issue = open({
-      kind: 'specificity',
-      question: specificityQuestion(m.original, `${axis.aspect} of the condition`),
-      clinicalIndicators: indicatorsFor(run, m),
-      options: axis.options,
-      reason: `${axis.reason[0]?.toUpperCase()}${axis.reason.slice(1)}; the record does not state it.`,
-    });
+    const issue = open(axis);
     if (issue) return issue;
   }
   // A weak match or a tie between codes is the engine's own uncertainty, not a gap in the record:
   // it sends the encounter to a coder (straight-through.ts: low-confidence, competing-families),
   // never to the physician.
   return undefined;
+}
+
+/**
+ * The axis (severity, stage, type) the tabular splits the code's family by and the record states no
+ * value of (unstated-axis.ts), as a question; undefined when there is none.
+ */
+export function axisIssue(
+  run: CodingRun,
+  m: Mention,
+  top: SearchHit,
+  documented: string,
+  statements: readonly string[] = statementsOf(run),
+): ClarificationIssue | undefined {
+  const axis = unstatedAxis(run, top, documented, statements);
+  if (!axis) return undefined;
+  return {
+    kind: 'specificity',
+    question: specificityQuestion(m.original, `${axis.aspect} of the condition`),
+    clinicalIndicators: indicatorsFor(run, m),
+    options: axis.options,
+    reason: `${axis.reason[0]?.toUpperCase()}${axis.reason.slice(1)}; the record does not state it.`,
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ import { drugInducedMembers } from './drug-induced.ts';
 import { associatedSymptoms } from './associated-symptoms.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
+import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
@@ -87,6 +88,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
+  { name: 'type 1 diabetes with only non-insulin therapy named (asked)', apply: typeAgainstTherapy },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },

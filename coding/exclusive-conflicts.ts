@@ -27,6 +27,8 @@ const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set([
 ]);
 
 const NOT_A_CONDITION = /^[RZ]/;
+/** A measured value ("A1c 7.2", "1.5 cm"): its digits are no word of a condition ("type 2" is not in "7.2"). */
+const MEASURED_VALUE = /\d*[.,]\d+/g;
 const ANSWER = 'Physician answer:';
 
 /** The 3-character category a single-category Excludes1 pattern names ("K51-" -> K51); none for ranges. */
@@ -79,7 +81,7 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
       statements ??= currentStatements(run);
       const other = statements.find((s) => {
         if (own.has(s.original)) return false;
-        const tokens = new Set(tokenize(expandAbbreviations(s.text)));
+        const tokens = new Set(tokenize(expandAbbreviations(s.text.replace(MEASURED_VALUE, ' '))));
         return words.every((w) => tokens.has(w));
       });
       if (!other) continue;

@@ -5,7 +5,7 @@
  */
 import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
-import { encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
+import { axisIssue, encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
 import { candidate, newDraft, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import type { Mention } from './context.ts';
@@ -209,13 +209,17 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
   if (relation && resolutionFor(relation, run.input.answers)) return undefined;
   if (answer) work.evidence.push({ section: m.section, text: `Physician answer: ${answerLabel(answer)}` });
   const hit = withSeventhCharacter(icd, named, context);
+  // A 7th character that is a value of an axis (a glaucoma's stage) is the record's to state too:
+  // asked when it is the family's unspecified one; once answered, the search applies the answer.
+  const axis = asked || hit.code === named.code ? undefined : axisIssue(run, m, hit, context);
+  if (axis && resolutionFor(axis, run.input.answers)) return undefined;
   work.notesDone.push(`written as the tabular words ${hit.code}`);
   // The other codes the words match are alternatives to a choice the tabular's own wording made:
   // they count for less than the search alone would give them (no single word can flip it).
   const others = rank(run, query, context, searchFilter(m))
     .filter((h) => h.code !== hit.code)
     .map((h) => ({ ...h, score: h.score * ALTERNATIVE_TO_WORDING }));
-  const issue = asked && !answer ? asked : relation;
+  const issue = asked && !answer ? asked : (axis ?? relation);
   return { query, hits: [hit, ...others], wording: true, ...(issue ? { issue } : {}) };
 }
 

@@ -267,6 +267,13 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   // Loss of consciousness (S06.-: concussion with or without it) wherever else "LOC" stands: "with
   // LOC", "no LOC", "brief LOC" alike.
   [/\bloc\b/g, 'loss of consciousness'],
+  // A level of consciousness that is altered, decreased or fluctuating is R40.4's (CMS's synonyms of
+  // "Transient alteration of awareness": decreased and fluctuating level of consciousness): the
+  // words before "of" are no condition of their own ("decreased level" is no hypoglycemia level, E16.A-).
+  [
+    /\b(?:altered|alteration in|change in|changes in|decreased|depressed|diminished|reduced|fluctuating|impaired|lowered)\s+level of consciousness\b/g,
+    'alteration of awareness',
+  ],
   // The tabular's note at G40 (epilepsy) and G43 (migraine): pharmacoresistant (pharmacologically
   // resistant), treatment resistant, refractory (medically) and poorly controlled are to be
   // considered equivalent to intractable. Only where the statement names the migraine or epilepsy.

@@ -26,8 +26,14 @@ import type { SearchHit } from './search.ts';
 import { VALUE_RANGE } from './axis-support.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
-/** Words (stemmed tokens) that name a value on an axis of severity, acuity or course. */
-const AXIS_WORD = /^(mild|moderate|severe|intermittent|persistent|acute|chronic|subacute|remission|[1-5][a-c])$/;
+/**
+ * Words (stemmed tokens) that name a value on an axis of severity, acuity or course; the course of
+ * an arrhythmia (paroxysmal, persistent, permanent: atrial fibrillation I48.0/I48.1-/I48.2-) too.
+ */
+const AXIS_WORD =
+  /^(mild|moderate|severe|intermittent|persistent|acute|chronic|subacute|remission|paroxysmal|permanent|longstanding|[1-5][a-c])$/;
+/** Values that name the type of a course (an arrhythmia's), not a severity or an acuity. */
+const COURSE_TYPE = /^(paroxysmal|permanent|longstanding)$/;
 /** A stage number names a value only in a family whose titles speak of stages. */
 const STAGE_NUMBER = /^[1-5][a-c]?$/;
 const UNSPECIFIED = /\bunspecified\b/i;
@@ -59,6 +65,8 @@ function axisGroup(value: string): string {
 
 function aspectOf(words: ReadonlySet<string>): string {
   const has = (re: RegExp) => [...words].some((w) => re.test(w));
+  // Paroxysmal, persistent, chronic: one axis, the type (of atrial fibrillation), not a severity and an acuity.
+  if (has(COURSE_TYPE)) return 'type';
   const parts: string[] = [];
   if (has(/^(mild|moderate|severe|intermittent|persistent)$/)) parts.push('severity');
   if (has(STAGE_NUMBER)) parts.push('stage');
@@ -134,6 +142,7 @@ export function axisAmongSiblings(
       if (statedElsewhere(record, members)) return undefined;
       // Severity words in a family whose titles speak of stages ("mild stage" of glaucoma) name its stage.
       const aspect = /\bstage\b/i.test(node.description) ? 'stage' : aspectOf(values);
+      if (aspect === 'type' && foundToday(record, members)) return undefined;
       return {
         aspect,
         options: members.map((m) => ({ label: m.description, refine: m.values.join(' ') })),
@@ -144,6 +153,26 @@ export function axisAmongSiblings(
     index = node.parent;
   }
   return undefined;
+}
+
+/** Said of a condition found at this visit: its course (paroxysmal, persistent, permanent) cannot be known yet. */
+const FOUND_TODAY =
+  /\b(new|newly|new-onset|first (episode|detected|diagnosed|documented)|found (on|today)|detected (on|today)|(ecg|ekg|electrocardiogram|monitor|holter)\s+(today\s+)?(shows?|showed|reveals?|revealed|demonstrates?|confirms?))\b/i;
+
+/**
+ * A statement naming the condition (the words its typed members share, "atrial fibrillation") says
+ * it was found at this visit: a course type is then nothing the physician can state, nothing to ask.
+ */
+function foundToday(record: readonly string[], members: readonly Member[]): boolean {
+  const shared = members
+    .map((m) => new Set(tokenize(m.description).filter((t) => !m.values.includes(t))))
+    .reduce((a, b) => new Set([...a].filter((t) => b.has(t))));
+  if (shared.size === 0) return false;
+  return record.some((s) => {
+    const text = expandAbbreviations(s);
+    const tokens = new Set(tokenize(text));
+    return [...shared].every((t) => tokens.has(t)) && FOUND_TODAY.test(text);
+  });
 }
 
 /** The entry's title names a stage itself ("Chronic kidney disease, stage 3 unspecified") that the record states. */
