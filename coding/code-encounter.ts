@@ -30,6 +30,7 @@ import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
+import { includedInCodedCondition } from './included-elsewhere.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
@@ -98,6 +99,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'merge duplicate codes again', apply: dedupe },
+  { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'primary malignancy before its metastases', apply: primaryBeforeMetastases },
   { name: 'follow-up after completed treatment (Z09) first-listed', apply: followUpAfterCompletedTreatment },

@@ -21,6 +21,7 @@
  */
 import { INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { matchesPattern } from './icd10cm.ts';
+import { escapeRegExp } from './text.ts';
 
 export interface DrugClass {
   /** The Z79 code the class is reported with. */
@@ -215,8 +216,6 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   },
 ];
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** One pattern per class: any of its names as whole words ("asa 81", not "nasal"). */
 export const CLASS_PATTERNS: ReadonlyArray<readonly [DrugClass, RegExp]> = DRUG_CLASSES.map((c) => [
   c,
@@ -224,7 +223,7 @@ export const CLASS_PATTERNS: ReadonlyArray<readonly [DrugClass, RegExp]> = DRUG_
     new RegExp(
       String.raw`\b(?:${[...c.drugs]
         .sort((a, b) => b.length - a.length)
-        .map(escape)
+        .map(escapeRegExp)
         .join('|')})\b`,
       'i',
     ),

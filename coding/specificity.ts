@@ -14,7 +14,7 @@ import { recordSays, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { queryText } from './ranking.ts';
 import { tabularSiteWords } from './head-words.ts';
-import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
+import { escapeRegExp, expandAbbreviations, LATERALITY_WORDS, namesAsFormer, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
 
 export interface SpecificityRule {
@@ -245,6 +245,21 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
 ];
 
+/** The comparable values of a rule's detail that a statement of the record calls former. */
+function formerValues(run: CodingRun, rule: SpecificityRule): Set<string> {
+  const out = new Set<string>();
+  if (!rule.comparable) return out;
+  const detail = new RegExp(rule.detail.source, 'gi');
+  for (const n of run.notes) {
+    const text = expandAbbreviations(n.original);
+    for (const m of text.matchAll(detail)) {
+      const v = rule.comparable(m[0]);
+      if (v && namesAsFormer(text, new RegExp(escapeRegExp(m[0]), 'gi'))) out.add(v);
+    }
+  }
+  return out;
+}
+
 const namesCondition = (rule: SpecificityRule, text: string) => rule.mentions.test(text) || rule.namesCondition?.test(text) === true;
 
 /** Another affirmed statement of the record that names the same condition with the detail a rule asks for. */
@@ -334,6 +349,9 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
       const v = d === undefined ? undefined : rule.comparable(d);
       if (v && !values.has(v)) values.set(v, { section: 'notes', text: st.original });
     }
+    // A value the record itself says was the former one ("progressed from stage 4", "told at her last
+    // visit she had stage 4") is superseded, not in conflict: the problem list copied forward lags.
+    for (const v of formerValues(run, rule)) if (v !== ownValue) values.delete(v);
     if (values.size < 2) continue;
     const [first, second] = [...values.values()];
     if (!first || !second) continue;

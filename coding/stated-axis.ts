@@ -11,7 +11,7 @@ import { detailConflictQuestion, resolutionFor, resolvedWords, type Clarificatio
 import { perRecord, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { escapeRegExp, expandAbbreviations, isNeutral, LATERALITY_WORDS, namesAsFormer, tokenize } from './text.ts';
 
 interface Axis {
   aspect: string;
@@ -120,6 +120,12 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       if (v && !values.has(v)) values.set(v, s.original);
     }
     if (values.has(AGREES)) continue;
+    // A value the record calls the former one ("progressed from stage 4") is superseded, not in conflict.
+    for (const v of [...values.keys()]) {
+      const value = new RegExp(`\\b${axis.aspect === 'stage' ? `stage\\s*${escapeRegExp(v)}` : escapeRegExp(v)}\\b`, 'gi');
+      if (v !== ownValue && [own, ...run.notes.map((n) => n.text)].some((t) => namesAsFormer(expandAbbreviations(t), value)))
+        values.delete(v);
+    }
     if (values.size === 1 && !ownValue) {
       const [[value, source]] = [...values.entries()] as [[string, string]];
       work.extra.push(axis.aspect === 'stage' ? `stage ${value}` : value);

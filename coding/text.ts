@@ -592,3 +592,15 @@ export function lateralityOf(tokens: Iterable<string>): Laterality | undefined {
   if (set.has('left')) return 'left';
   return undefined;
 }
+
+/** A text as a literal inside a regular expression. */
+export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Words before a detail that date it to the past: "progressed from", "previously", "at her last visit". */
+const FORMER = /\b(from|previously|formerly|was|were|prior|earlier|last visit|before)\b[^.;]{0,12}$/i;
+
+/** Whether the text names a value (a match of `value`, global) as the former one ("progressed from stage 4"). */
+export function namesAsFormer(text: string, value: RegExp): boolean {
+  for (const m of text.matchAll(value)) if (FORMER.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+  return false;
+}

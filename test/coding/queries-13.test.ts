@@ -112,3 +112,27 @@ describe('a level of consciousness is no level of anything else', () => {
     expect(codes(r)).not.toContain('E16.A1');
   });
 });
+
+describe('what is not in conflict and not a cause', () => {
+  it('a stage the record calls former ("progressed from stage 4") is superseded, not asked', () => {
+    const notes =
+      'Problem list: CKD stage 4 (entered 2023).\nAssessment: CKD stage 5, not on dialysis; eGFR now 13, progressed from stage 4 this year. Fistula referral.';
+    const r = run(['Chronic kidney disease stage 5'], notes);
+    expect(codes(r)).toEqual(['N18.5']);
+    expect(r.clarification).toBeUndefined();
+  });
+
+  it('two current stages with no change stated are still asked', () => {
+    const r = run(['Chronic kidney disease stage 3b'], 'Problem list: CKD stage 4.\nAssessment: CKD stage 3b, eGFR 38, stable.');
+    expect(r.clarification?.question).toMatch(/stage of the chronic kidney disease/);
+  });
+
+  it('secondary hyperparathyroidism of renal origin is no endocrine cause of the hypertension', () => {
+    const r = run(
+      ['Hypertension', 'Secondary hyperparathyroidism of renal origin'],
+      'BP 150/84 on amlodipine, increase dose. PTH 280 with CKD; start calcitriol.',
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/endocrine/);
+    expect(codes(r)).toContain('N25.81');
+  });
+});
