@@ -7,6 +7,7 @@
  */
 import { runApi } from '../api/server.ts';
 import { createLogger } from '../platform/logger.ts';
+import { lowerOwnPriority } from '../platform/process-priority.ts';
 import { installTemporalRuntime } from '../platform/temporal-runtime.ts';
 import type { ServiceMessage, ServiceStart } from '../platform/service-processes.ts';
 import { runWorker } from '../worker/run.ts';
@@ -42,6 +43,8 @@ process.on('message', (message: ServiceStart | { type: 'stop' }) => {
     try {
       const { config, temporal, databaseUrl, parties } = message;
       if (message.role === 'worker') {
+        // WORKER_NICE (platform/process-priority.ts), before the SDK starts its threads: they inherit it.
+        lowerOwnPriority(config.workerNice);
         // The SDK would stop the worker on those signals by itself, before the API: the parent decides.
         installTemporalRuntime({ ...config.observability, shutdownSignals: [] });
         stopService = (await runWorker(config, temporal, databaseUrl, parties)).stop;

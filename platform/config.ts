@@ -209,6 +209,10 @@ export const environmentSchema = z.object({
     description: 'Activity task polls a worker keeps open at once',
     unset: 'the SDK’s default (10, or the activity limit when lower)',
   }),
+  WORKER_NICE: wholeNumber(0, {
+    description:
+      'Nice value of each worker process (0–19, every thread; `platform/process-priority.ts`): above the API’s 0, the kernel runs the API, which answers clinics, before the worker when both want a core. Off by default: on a shared two-core machine 10 cut the API’s wait for a core by 10–35 % but the worker then also loses to the Temporal server and billed less (README, Speed and scale-out)',
+  }).pipe(z.number().max(19, { error: 'must be at most 19' })),
   WORKER_WORKFLOW_THREADS: optionalCount(1, { description: 'Worker threads that run workflow code', unset: 'the SDK’s default (1)' }),
   WORKER_WORKFLOW_STACK_TRACES: z.enum(['off', 'on']).default('off').meta({
     description:
@@ -468,6 +472,8 @@ function appConfig(env: Environment) {
     reconcileIntervalMs: env.WORKFLOW_RECONCILE_INTERVAL_MS,
     /** A prebuilt workflow bundle the worker loads instead of bundling workflows/ at start. */
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH,
+    /** The worker process's nice value, above the API's (platform/process-priority.ts). */
+    workerNice: env.WORKER_NICE,
     /** Load shedding and rate limits of the API (api/admission.ts). */
     apiLimits: {
       intakeConcurrency: env.API_INTAKE_CONCURRENCY,
