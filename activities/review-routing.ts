@@ -32,6 +32,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'default-against-record':
     'a code asserts the default "not intractable" or "uncomplicated" while the record says the condition resists treatment',
   'qualifier-unused': "a code leaves out a word of its own statement that qualifies the condition (another code's title has it)",
+  'statement-word-unused':
+    "a word of a code's own statement is explained by no code, while other codes of its category or a close runner-up are titled with it",
   'diagnosis-line-uncoded': 'a diagnosis line has no code the engine could find',
 };
 

@@ -63,7 +63,7 @@ import {
   straightThroughDecision,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
-import { defaultAgainstRecord, organismUncoded, qualifierUnused, unspecifiedAxisMember } from './fragile-choices.ts';
+import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -169,6 +169,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       unstatedAxisValue: unspecifiedAxisMember(codeSets.icd, diagnoses),
       defaultAgainstRecord: defaultAgainstRecord(statements, diagnoses),
       qualifierUnused: qualifierUnused(codeSets.icd, diagnoses),
+      statementWordUnused: statementWordUnused(codeSets.icd, diagnoses),
       // ...and no step coded either (a BMI, a status post).
       diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
     },

@@ -15,14 +15,19 @@
  *   uncontrolled, words the tabular lists under the other value ("refractory", "poorly controlled");
  * - a word of the code's own statement that qualifies the condition the code names ("pulmonary"
  *   hypertension) and that the classification titles other codes with, left out of the chosen code;
+ * - a word of a code's own statement that no code drawn from it explains, while the code's category
+ *   titles other codes with it or a close runner-up of the same condition explains it ("COPD with
+ *   acute exacerbation" coded as COPD unspecified; "threatened" miscarriage coded as a miscarriage);
  * - a diagnosis line the engine found no code for at all (code-encounter.ts).
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
+import { categoryWords } from './review-signals.ts';
+import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
 import { textsOfEntry } from './title-facts.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { coreTokens, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { coreTokens, expandWithGroups, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
 
 /** Organisms as a record names them, and the words a code's title uses for them. */
@@ -176,6 +181,68 @@ export function qualifierUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis
         if ([...own].some((w) => w.slice(0, 3) === t.slice(0, 3))) return false;
         return [...categoriesTitling(icd, t, next)].some((c) => c !== category);
       });
+    });
+  });
+}
+
+/** Where a statement's own words end and its commentary begins: a dash, a colon, a semicolon, a bracket. */
+const COMMENTARY = /\s+[-–—]\s+|[:;]|\s\(|\)/;
+/** Words that say when or whether, not which condition. */
+const NOT_A_DETAIL = new Set<string>([...NOT_A_QUALIFIER, ...tokenize('status post hx history')]);
+/** Runner-up codes read for a statement: the ones the coder sees first. */
+const RIVALS_READ = 3;
+
+const sharesCondition = (a: readonly string[], b: readonly string[]) => a.some((w) => b.some((v) => v.slice(0, 5) === w.slice(0, 5)));
+
+/**
+ * A word of a code's own statement that no code drawn from the statement explains, and that the
+ * classification codes by next to it: a value other codes of the chosen code's category are titled
+ * with ("COPD with acute exacerbation" coded J44.9, while J44.1 is titled "with (acute) exacerbation"),
+ * or a word a runner-up code of the same condition explains ("threatened" miscarriage coded O03.9, the
+ * runner-up O20.0 "Threatened abortion"). The statement is read up to its commentary ("- continue
+ * metformin"); an expansion of an abbreviation counts as one word; a limb word a code's "upper limb"
+ * stands for is explained; before a word the code explains, a value must be titled in the category
+ * next to that word ("peripheral" polyneuropathy is not a value of E11). Factors (Z) are coded as
+ * documented.
+ */
+export function statementWordUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis[]): boolean {
+  const explaining = new Map<string, { words: Set<string>; categories: Set<string>; rivals: Array<Set<string>> }>();
+  for (const d of diagnoses) {
+    const words = [...codeWords(icd, d.code), ...tokenize(d.description)];
+    const core = coreTokens(d.description);
+    const rivals = d.alternatives
+      .slice(0, RIVALS_READ)
+      .filter((a) => sharesCondition(core, coreTokens(a.description)))
+      .map((a) => new Set([...codeWords(icd, a.code), ...tokenize(a.description)]));
+    for (const e of d.evidence) {
+      const s = explaining.get(e.text) ?? { words: new Set<string>(), categories: new Set<string>(), rivals: [] };
+      for (const w of words) s.words.add(w);
+      s.categories.add(d.code.slice(0, 3));
+      s.rivals.push(...rivals);
+      explaining.set(e.text, s);
+    }
+  }
+  return diagnoses.some((d) => {
+    const text = d.evidence[0]?.text;
+    const s = text === undefined ? undefined : explaining.get(text);
+    if (d.code.startsWith('Z') || text === undefined || s === undefined) return false;
+    const prefixes = new Set([...s.words].map((w) => w.slice(0, 5)));
+    const explainedWord = (t: string) => s.words.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5)));
+    const part = text.split(COMMENTARY).find((p) => tokenize(expandWithGroups(p).text).some(explainedWord));
+    if (part === undefined) return false;
+    const { text: expanded, groups } = expandWithGroups(part);
+    const explained = (t: string) =>
+      explainedWord(t) ||
+      groups.some((g) => g.includes(t) && g.some(explainedWord)) ||
+      [NARROW_SITE_FAMILIES.get(t), SITE_FAMILIES.get(t)].some((f) => f !== undefined && f.every(explainedWord));
+    const valueOfCategory = (t: string, next: string | undefined) =>
+      [...s.categories].some(
+        (c) => categoryWords(icd, c).has(t) && (next === undefined || !explained(next) || categoriesTitling(icd, t, next).has(c)),
+      );
+    const tokens = tokenize(expanded);
+    return tokens.some((t, k) => {
+      if (explained(t) || isNeutral(t) || NOT_A_DETAIL.has(t) || /^\d/.test(t) || t.length < 2) return false;
+      return valueOfCategory(t, tokens[k + 1]) || s.rivals.some((r) => r.has(t));
     });
   });
 }

@@ -174,7 +174,7 @@ export function injuryDetailUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagno
 
 const categoryCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The words of every title in a category (its codes below the 7th character). */
-function categoryWords(icd: Icd10Cm, category: string): Set<string> {
+export function categoryWords(icd: Icd10Cm, category: string): Set<string> {
   return derivedOnce(categoryCache, icd, category, () => {
     const words = new Set<string>();
     const root = icd.byCode.get(category);

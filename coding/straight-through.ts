@@ -111,6 +111,8 @@ export interface DecisionInput {
   defaultAgainstRecord?: boolean;
   /** A qualifying word of the code's statement left out of the code (fragile-choices.ts). */
   qualifierUnused?: boolean;
+  /** A word of a code's own statement that no code explains and its category or a runner-up codes by (fragile-choices.ts). */
+  statementWordUnused?: boolean;
   /** A diagnosis line with no code found for it (code-encounter.ts). */
   diagnosisLineUncoded?: boolean;
 }
@@ -167,6 +169,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('unstated-axis-value', input.unstatedAxisValue === true);
   add('default-against-record', input.defaultAgainstRecord === true);
   add('qualifier-unused', input.qualifierUnused === true);
+  add('statement-word-unused', input.statementWordUnused === true);
   add('diagnosis-line-uncoded', input.diagnosisLineUncoded === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };

@@ -151,6 +151,8 @@ export type StraightThroughReason =
   | 'default-against-record'
   /** A code leaves out a word of its own statement that qualifies the condition and titles other codes ("pulmonary" hypertension). */
   | 'qualifier-unused'
+  /** A word of a code's own statement that no code explains and that its category or a runner-up codes by. */
+  | 'statement-word-unused'
   /** A diagnosis line the engine found no code for. */
   | 'diagnosis-line-uncoded'
   /** A payer rule asks for review (added by the workflow, not the engine). */

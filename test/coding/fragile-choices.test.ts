@@ -58,6 +58,30 @@ describe('fragile choices send the encounter to a coder', () => {
     expect(reasons(['Essential hypertension'], 'BP 148/92 on lisinopril.', 58, 'M')).not.toContain('qualifier-unused');
   });
 
+  it("statement-word-unused: a word of the code's own statement its category codes by; not when the statement says no more than the code", () => {
+    const copd = (description: string, notes: string) => coded([{ description, code: 'J44.9' }], notes, 66, 'M').straightThrough.reasons;
+    // The physician's J44.9 is kept as written; "acute exacerbation" is what J44.1 is titled by.
+    expect(copd('COPD with acute exacerbation', 'Two days of more sputum and wheeze. Prednisone burst.')).toContain(
+      'statement-word-unused',
+    );
+    expect(copd('COPD', 'Stable breathing on tiotropium.')).not.toContain('statement-word-unused');
+  });
+
+  it('statement-word-unused: a word a runner-up of the same condition explains ("threatened"), not a word of another condition', () => {
+    const r = coded(
+      described(['Threatened miscarriage']),
+      'Pregnant, light spotting since yesterday, os closed, fetal heartbeat seen.',
+      29,
+    );
+    const threatened = r.diagnoses.some((d) => /threatened/i.test(d.description));
+    expect(threatened ? ['statement-word-unused'] : r.straightThrough.reasons).toContain('statement-word-unused');
+    expect(reasons(['Miscarriage'], 'Pregnant, bleeding with tissue passed yesterday, os open.', 29)).not.toContain(
+      'statement-word-unused',
+    );
+    // "Mild" is a runner-up's word (mild dementia), but that runner-up is no dehydration.
+    expect(reasons(['Mild dehydration'], 'Poor intake for two days, dry mucosa, oral fluids.', 40)).not.toContain('statement-word-unused');
+  });
+
   it('diagnosis-line-uncoded: a diagnosis line the engine finds nothing for; not for a line a step codes (BMI)', () => {
     expect(reasons(['Essential hypertension', 'PMDD'], 'BP 140/90. Both discussed.')).toContain('diagnosis-line-uncoded');
     expect(reasons(['Obesity', 'BMI 33.5'], 'Diet counselling given.')).not.toContain('diagnosis-line-uncoded');

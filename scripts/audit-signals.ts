@@ -1,0 +1,71 @@
+/**
+ * Straight-through audit by review signal: for each labelled set, the encounters that go straight
+ * through (and how many are billable as coded), and for each reason that keeps an encounter from
+ * going through alone, how many right and wrong encounters it holds back (what the reason costs
+ * and what it catches). Run on sets a signal was not designed on to judge it honestly.
+ *
+ *   npx tsx scripts/audit-signals.ts [--records] set.json [set.json ...]
+ */
+import { relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { StraightThroughReason } from '../domain/coding.ts';
+import { codeEncounter, loadCodeSets } from '../coding/index.ts';
+import { readEvalSet, toInput } from './eval-coding.ts';
+
+interface Tally {
+  right: number;
+  wrong: number;
+}
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { records: { type: 'boolean', default: false } }, allowPositionals: true });
+  const codeSets = await loadCodeSets();
+  const overall = new Map<StraightThroughReason, Tally>();
+  for (const path of positionals) {
+    const sole = new Map<StraightThroughReason, Tally>();
+    let through = 0,
+      right = 0;
+    const wrongThrough: string[] = [];
+    for (const e of readEvalSet(path)) {
+      const result = codeEncounter(toInput(e), codeSets);
+      const dx = result.diagnoses.map((d) => d.code);
+      const px = result.procedures.map((p) => p.code);
+      const expectedPx = e.expect.px;
+      const exact =
+        dx.length === e.expect.dx.length &&
+        e.expect.dx.every((c) => dx.includes(c)) &&
+        dx.every((c) => e.expect.dx.includes(c)) &&
+        (!expectedPx || (expectedPx.every((c) => px.includes(c)) && px.every((c) => expectedPx.includes(c))));
+      const billable = exact && (result.clarification !== undefined || !e.expect.query);
+      const reasons = result.straightThrough.reasons;
+      if (values.records) console.log(`  ${e.id} ${billable ? 'right' : 'WRONG'} [${dx.join(' ')}] ${reasons.join(',') || 'THROUGH'}`);
+      if (reasons.length === 0) {
+        through++;
+        if (billable) right++;
+        else wrongThrough.push(`${e.id} [${dx.join(' ')}] expected [${e.expect.dx.join(' ')}]`);
+      } else if (reasons.length === 1) {
+        const r = reasons[0] as StraightThroughReason;
+        for (const m of [sole, overall]) {
+          const t = m.get(r) ?? { right: 0, wrong: 0 };
+          if (billable) t.right++;
+          else t.wrong++;
+          m.set(r, t);
+        }
+      }
+    }
+    console.log(
+      `${relative(process.cwd(), path)}: straight through ${through}, ${right} right, precision ${through ? (right / through).toFixed(3) : 'n/a'}`,
+    );
+    for (const w of wrongThrough) console.log(`    through wrong: ${w}`);
+    for (const [r, t] of [...sole].sort()) console.log(`    held back by ${r} alone: ${t.right} right (cost), ${t.wrong} wrong (caught)`);
+  }
+  if (positionals.length > 1) {
+    console.log('all sets, held back by one reason alone:');
+    for (const [r, t] of [...overall].sort()) console.log(`    ${r}: ${t.right} right (cost), ${t.wrong} wrong (caught)`);
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exitCode = 1;
+});
