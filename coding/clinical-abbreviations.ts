@@ -55,6 +55,10 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\blbbb\b/g, 'left bundle-branch block'],
   [/\brbbb\b/g, 'right bundle-branch block'],
   [/\bhocm\b/g, 'obstructive hypertrophic cardiomyopathy'],
+  // The coronary arteries by their initials ("LAD stent", "RCA lesion").
+  [/\blad\b/g, 'left anterior descending coronary artery'],
+  [/\brca\b/g, 'right coronary artery'],
+  [/\b(?:lcx|lcfx)\b/g, 'circumflex coronary artery'],
   [/\bwpw\b/g, 'wolff-parkinson-white syndrome'],
   // Lung, liver, kidney, bowel.
   [/\bild\b|\binterstitial lung disease\b/g, 'interstitial pulmonary disease'],
@@ -72,6 +76,9 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bitp\b/g, 'immune thrombocytopenic purpura'],
   [/\brls\b/g, 'restless legs syndrome'],
   [/\bocd\b/g, 'obsessive-compulsive disorder'],
+  // Substance use disorders by their DSM-5 initials (the tabular's own "Alcohol use disorder, mild" F10.10...).
+  [/\baud\b/g, 'alcohol use disorder'],
+  [/\boud\b/g, 'opioid use disorder'],
   [/\boab\b/g, 'overactive bladder'],
   [/\bbcc\b/g, 'basal cell carcinoma'],
   [/\bscc\b/g, 'squamous cell carcinoma'],

@@ -224,11 +224,19 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   work.evidence.push({ section: other.section, text: other.text });
 }
 
-/** Step: the side stated elsewhere in the record about the same body site, when the mention states none. */
+/**
+ * Step: the side stated elsewhere in the record about the same body site, when the mention states none.
+ * A side read from another statement only chooses among the sides of the family the mention's own
+ * words code to: a condition coded without a side ("HTN", I10) does not become another family's
+ * sided code ("ocular hypertension, right eye") because a "right ankle" shares its statement.
+ */
 export function addSideFromRecord(run: CodingRun, work: MentionWork): void {
-  if (buildQuery(queryText(work.mention, work.extra)).laterality || work.sideConflict) return;
+  const query = buildQuery(queryText(work.mention, work.extra));
+  if (query.laterality || work.sideConflict) return;
   const side = lateralityFromRecord(run, work.mention);
   if (!side) return;
+  const unsided = rank(run, query, work.mention.text, searchFilter(work.mention))[0];
+  if (unsided && !codedBySide(run.codeSets.icd, unsided.code)) return;
   work.extra.push(side.side);
   work.evidence.push({ section: side.section, text: side.text });
   work.notesDone.push(`side "${side.side}" from ${side.section}`);

@@ -67,19 +67,32 @@ function statedLongTermTherapy(run: CodingRun, drafts: DiagnosisDraft[]): Diagno
 /** Parts of a note that never say what the patient takes now. */
 const NOT_TAKEN_PARTS: ReadonlySet<NotePart> = new Set(['allergies', 'family-history', 'social-history', 'review-of-systems']);
 
-/** Before the drug, in its clause: the therapy is over, or not yet taken ("completed warfarin", "start apixaban"). */
+/**
+ * Before the drug, in its clause: the therapy is over, or not yet taken ("completed warfarin", "start
+ * apixaban"), or the drug is named as the cause of a reaction ("drug-induced pancreatitis (azathioprine)").
+ */
 const NOT_NOW_BEFORE =
-  /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new|tried|trial of|failed|instead of)\b/i;
+  /\b(completed|finished|previously|formerly|prior|past|was on|were on|had been on|used to|history of|hx of|h\/o|weaned|no longer|not taking|ran out|recommend\w*|plan(?:s|ned)? to|will start|candidate for|offered|start|started|starting|initiat\w*|begin|began|add|added|adding|prescribe|prescribed|new|tried|trial of|failed|instead of|induced|caused by|reaction to|adverse (?:effect|reaction)s? (?:to|of|from))\b/i;
 /** Before the drug: the therapy is over ("completed", "finished", "weaned off"), a date or not. */
 const THERAPY_OVER = /\b(completed|finished|weaned|no longer|not taking|ran out)\b/i;
 /** After the drug, in its clause: "apixaban started today", "warfarin completed". */
 const NOT_NOW_AFTER =
-  /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic|intoleran\w*|allerg\w*|not tolerated)\b/i;
+  /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic|intoleran\w*|allerg\w*|not tolerated|induced|resolved)\b/i;
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /** A course with an end, a dose given at the visit, or a drug taken only when needed: not long-term therapy. */
 const SHORT_COURSE =
   /\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|for \d+ (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b/i;
+const AS_NEEDED = /\b(?:prn|as needed)\b/gi;
+/**
+ * "As needed" is said of the drug it is written with: in a list ("budesonide-formoterol twice daily,
+ * albuterol as needed") the other items' "as needed" is taken out before the course is read.
+ */
+const withoutOthersAsNeeded = (text: string, drug: RegExp): string =>
+  text
+    .split(/([,;])/)
+    .map((item) => (drug.test(item) ? item : item.replace(AS_NEEDED, ' ')))
+    .join('');
 /** A systemic class's drug used on the skin, in the nose or eye, inhaled or injected into a joint. */
 const LOCAL_FORM =
   /\b(cream|ointment|lotion|gel|topical|drops|nasal|spray|inhaled|inhaler|intra-?articular|injection into|eye|ophthalmic|otic)\b/i;
@@ -121,7 +134,7 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   if (THERAPY_OVER.test(clause)) return undefined;
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
-  if (SHORT_COURSE.test(text) && !LONG_TERM.test(text)) return undefined;
+  if (SHORT_COURSE.test(withoutOthersAsNeeded(text, pattern)) && !LONG_TERM.test(text)) return undefined;
   if (c.code === 'Z79.52' && LOCAL_FORM.test(text)) return undefined;
   if (c.statedLongTerm && !STATED_LONG_TERM.test(text)) return undefined;
   if (c.monitored && !MONITORED.test(text)) return undefined;

@@ -336,6 +336,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bsigmoid\b(?!\s+colon)/g, 'sigmoid colon'],
   [/\bcolon\b/g, 'colon large intestine'],
   [/\bvein thrombosis\b/g, 'venous thrombosis'],
+  // Medicare's annual wellness visit (AWV, initial or subsequent) is a general adult examination
+  // (Z00.0-); "initial" and "subsequent" name the visit's Medicare kind, not an episode of care.
+  [
+    /\b(?:(?:initial|subsequent|first)\s+)?(?:medicare\s+)?(?:awv|annual\s+wellness\s+(?:visit|exam(?:ination)?))(?:[,\s]+\(?(?:initial|subsequent|first)\)?)?(?!\w)/g,
+    'general adult medical examination',
+  ],
   [
     /\b(annual|routine|yearly)?\s*(physical|wellness)\s*(exam|examination|visit|check-?up)\b|\b(annual|routine|yearly)\s+(physical|wellness)\b/g,
     'general adult medical examination',
@@ -343,6 +349,36 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [
     /\b(?:(?:annual|routine|yearly|preventive|preventative|general)\s+)+adult\s+(?:(?:health|medical|wellness|physical)\s+)?(?:exam|examination|visit|check-?up)\b|\badult\s+(?:annual|routine|preventive)\s+(?:exam|examination|visit|check-?up)\b/g,
     'general adult medical examination',
+  ],
+  // The index: Miscarriage - see Abortion, spontaneous; Threatened, abortion O20.0; Abortion, missed O02.1.
+  [/\b(threatened|missed|incomplete|complete|inevitable)\s+(?:miscarriage|spontaneous abortion|sab)\b/g, '$1 abortion'],
+  // The index: Crohn's disease - see Enteritis, regional, by site: small intestine (duodenum, ileum,
+  // jejunum) K50.0-, large intestine (colon, rectum) K50.1-, both K50.8-.
+  [
+    /\bcrohn(?:'s|s)?\s+(?:disease\s+(?:of\s+(?:the\s+)?)?)?(?:(?:terminal\s+)?ileitis|(?:terminal\s+)?ileum|jejunitis|jejunum|duodenitis|duodenum|small (?:bowel|intestine))\b/g,
+    "crohn's disease of small intestine",
+  ],
+  [
+    /\bcrohn(?:'s|s)?\s+(?:disease\s+(?:of\s+(?:the\s+)?)?)?(?:colitis|proctitis|proctocolitis|colon|rectum|large (?:bowel|intestine))\b/g,
+    "crohn's disease of large intestine",
+  ],
+  [/\bcrohn(?:'s|s)?\s+(?:disease\s+(?:of\s+(?:the\s+)?)?)?ileocolitis\b/g, "crohn's disease of both small and large intestine"],
+  // The skin of the external nose: the ala, tip, bridge, dorsum and sidewall (a skin lesion there is
+  // "of skin of nose", C44.3-, D22.39, L57.0; not the nasal cavity).
+  [
+    /\b(?:nasal\s+(?:ala|alae|tip|bridge|dorsum|sidewall|side\s*wall)|alar\s+(?:rim|crease|base)|ala\s+nasi|(?:tip|bridge|dorsum)\s+of\s+(?:the\s+)?nose)\b/g,
+    'skin of nose',
+  ],
+  // A coronary stent in place is the status "presence of coronary angioplasty implant" (Z95.5).
+  [
+    /\b(?:coronary(?:\s+artery)?|left anterior descending coronary artery|right coronary artery|circumflex coronary artery|drug[\s-]+eluting|des|bare[\s-]+metal|bms)\s+stents?(?:ing)?\b/g,
+    'coronary stent presence of coronary angioplasty implant',
+  ],
+  // The index: Angina, stable (exertional, of effort) I20.89, "other forms of angina pectoris"; with
+  // coronary atherosclerosis I25.118 (guideline I.C.9.b: the combination code).
+  [
+    /\b(?:chronic\s+)?(?:stable|exertional|effort)\s+angina(?:\s+pectoris)?\b|\bangina\s+of\s+effort\b/g,
+    'other forms of angina pectoris stable angina',
   ],
   // The index: Blood, in, urine - see Hematuria.
   [/\bblood in (?:the |her |his )?urine\b|\burine (?:\w+ )?positive for blood\b/g, 'hematuria'],
