@@ -25,6 +25,9 @@
  *   (DEFINING_FEATURES), which no site or body system relates to it;
  * - an abnormal result of the organ a coded disease is of (ORGAN_RESULTS): elevated transaminases
  *   with a liver disease, a raised PSA with prostate cancer; other findings (R70-R99) stay.
+ *
+ * Over 300 lines because the three readings of "routinely part of" share the symptom, diagnosis and
+ * site tests below.
  */
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { regionsMeet, regionsOf, type Region } from './body-sites.ts';

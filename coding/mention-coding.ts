@@ -2,6 +2,9 @@
  * Coding one mention, as a coder does it: take the physician's own code when it is valid; settle the
  * side; bring in the type or stage the record states elsewhere; search, asking (or applying the
  * answer to) what the record leaves open; then the draft, and a second condition the same words name.
+ *
+ * Over 300 lines because it is one coder's sequence for a mention, in order, its steps sharing the
+ * mention's work.
  */
 import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';

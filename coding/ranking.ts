@@ -2,6 +2,9 @@
  * Searching the code set for one mention: the filters a mention brings (history codes for a history,
  * status codes only with their own support), ranked billable hits, and whether a hit is supported by
  * more than one shared word.
+ *
+ * Over 300 lines because the filters and the rank adjustments read the same mention facts and the
+ * same hits in one pass; apart, each would derive them again.
  */
 import type { CodeSets } from './code-sets.ts';
 import { perRecord, type CodingRun } from './coding-run.ts';

@@ -1,6 +1,9 @@
 /**
  * Conditions whose type or stage the record must state: when it does not, the default code is used
  * and the physician is asked. Each rule offers the clinically meaningful choices.
+ *
+ * Over 300 lines because the rule table (one entry per condition, with its choices) is data kept
+ * beside the two functions that read it.
  */
 import type { RecordSection } from '../domain/coding.ts';
 import {

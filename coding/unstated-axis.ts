@@ -18,6 +18,9 @@
  * that phrase there on purpose), when the code's own title says the axis is not specified ("not
  * specified as acute or chronic": the classification's code for exactly that record), or when the
  * record states a value.
+ *
+ * Over 300 lines because the two readings of the tabular share the axis vocabulary and the values
+ * the record states.
  */
 import type { ClarificationOption } from './clarification.ts';
 import type { CodingRun } from './coding-run.ts';
