@@ -464,7 +464,7 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   [
     'subsequent',
     new RegExp(
-      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s? follow[- ]?up\b|\brecheck of\b|\bcast (check|change|removal)\b|\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`,
+      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s?\b([^.;:\n]{0,40}?(,|\s-+|\())?\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\brecheck of\b|^\s*re-?check\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged)\b)|\bcast (check|change|removal)\b|(?<!\b(?:follow[- ]?up|return|rtc|come back)\b[^.;\n]{0,24})\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`,
       'i',
     ),
   ],

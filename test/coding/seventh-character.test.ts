@@ -22,6 +22,20 @@ describe('encounterPhase', () => {
     expect(encounterPhase('Twisted ankle yesterday')).toBeUndefined();
   });
 
+  it('a diagnosis line that ends in the visit kind, and a recheck visit, are subsequent', () => {
+    expect(encounterPhase('Right wrist sprain, follow-up')).toBe('subsequent');
+    expect(encounterPhase('Contusion of left knee (follow up)')).toBe('subsequent');
+    expect(encounterPhase('Scalp laceration - follow-up visit')).toBe('subsequent');
+    expect(encounterPhase('Recheck R thumb sprain, 2 wk after the fall; less pain.')).toBe('subsequent');
+  });
+
+  it('a planned follow-up or recheck is not a subsequent encounter', () => {
+    expect(encounterPhase('Finger laceration, follow up in 7 days for suture removal')).toBeUndefined();
+    expect(encounterPhase('Recheck in 2 weeks if not better')).toBeUndefined();
+    expect(encounterPhase('Laceration repaired with 4 sutures. Return in 10 days for suture removal.')).toBeUndefined();
+    expect(encounterPhase('Here today for suture removal; wound closed')).toBe('subsequent');
+  });
+
   it('a planned follow-up is not a subsequent encounter', () => {
     expect(encounterPhase('Follow up in 10 days if not improving')).toBeUndefined();
     expect(encounterPhase('Follow-up with orthopaedics next week')).toBeUndefined();
@@ -36,6 +50,10 @@ describe('codeEncounter: 7th character', () => {
   it('a follow-up visit for a healing injury gets D, the first visit A', () => {
     expect(codes('Sprain of left ankle', 'Back for follow-up of the ankle sprain; swelling gone, healing well.')).toEqual(['S93.402D']);
     expect(codes('Sprain of left ankle', 'Twisted the ankle yesterday. Follow up in 2 weeks if still sore.')).toEqual(['S93.402A']);
+  });
+
+  it('an injury line written "<injury>, follow-up" gets D', () => {
+    expect(codes('Left ankle sprain, follow-up', 'Sprained it 3 weeks ago; swelling down, walking without a brace.')).toEqual(['S93.402D']);
   });
 
   it('delayed healing of a fracture gets G', () => {
