@@ -20,7 +20,7 @@ export const COUNTED_PAYMENT_STATUS = 'confirmed';
 export const COUNTED_REFUND_STATUS = 'refunded';
 
 /** What a statement's balance is computed from: its amount, confirmed payments, refunded overpayments. */
-export const BALANCE_SELECT = {
+const BALANCE_SELECT = {
   patientOwesCents: true,
   payments: { where: { status: COUNTED_PAYMENT_STATUS }, select: { amountCents: true } },
   refundItems: { where: { status: COUNTED_REFUND_STATUS }, select: { amountCents: true } },
@@ -36,22 +36,15 @@ export async function statementBalance(prisma: Reader, statementId: string): Pro
     select: BALANCE_SELECT,
   });
   if (statement === null) return undefined;
-  return balanceOf(statementId, statement);
+  const sum = (rows: Array<{ amountCents: number }>) => rows.reduce((total, row) => total + row.amountCents, 0);
+  return balanceOf(statementId, {
+    owedCents: statement.patientOwesCents,
+    paidCents: sum(statement.payments),
+    refundedCents: sum(statement.refundItems),
+  });
 }
 
-/** The balance from a statement read with its confirmed payments and refunded items (`statementBalance`'s select). */
-export function balanceOf(
-  statementId: string,
-  statement: { patientOwesCents: number; payments: Array<{ amountCents: number }>; refundItems: Array<{ amountCents: number }> },
-): StatementBalance {
-  const sum = (rows: Array<{ amountCents: number }>) => rows.reduce((total, row) => total + row.amountCents, 0);
-  const paidCents = sum(statement.payments);
-  const refundedCents = sum(statement.refundItems);
-  return {
-    statementId,
-    owedCents: statement.patientOwesCents,
-    paidCents,
-    refundedCents,
-    balanceCents: statement.patientOwesCents - paidCents + refundedCents,
-  };
+/** The balance from its sums: what the statement asked for, less the confirmed payments, plus the refunded overpayments. */
+export function balanceOf(statementId: string, sums: { owedCents: number; paidCents: number; refundedCents: number }): StatementBalance {
+  return { statementId, ...sums, balanceCents: sums.owedCents - sums.paidCents + sums.refundedCents };
 }

@@ -9,7 +9,7 @@ import { Prisma } from '../generated/prisma/client.ts';
 import { OPEN_QUESTION_STATUSES } from '../domain/patient-questions.ts';
 import { sqlOf, type Db } from '../platform/sql.ts';
 import { CLAIM_CORRECTION_IN_FLIGHT } from '../workflows/claim-correction-config.ts';
-import { COUNTED_PAYMENT_STATUS, COUNTED_REFUND_STATUS, type StatementBalance } from './balance.ts';
+import { balanceOf, COUNTED_PAYMENT_STATUS, COUNTED_REFUND_STATUS, type StatementBalance } from './balance.ts';
 
 export interface DunningHoldSource {
   reason: string;
@@ -54,7 +54,7 @@ export async function statementFacts(db: Db, statementId: string): Promise<State
   if (row === undefined) return undefined;
   const { owedCents, paidCents, refundedCents } = row;
   return {
-    balance: { statementId, owedCents, paidCents, refundedCents, balanceCents: owedCents - paidCents + refundedCents },
+    balance: balanceOf(statementId, { owedCents, paidCents, refundedCents }),
     holds: DUNNING_HOLD_SOURCES.filter((_, i) => row.held[i]).map((hold) => hold.reason),
   };
 }
