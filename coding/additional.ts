@@ -35,9 +35,14 @@ interface Finder {
   find(text: string, ageYears: number): { code: string; what: string } | undefined;
 }
 
+/** Words that start a drug at this visit ("Start semaglutide 0.25 mg weekly", "adding glipizide"). */
+const START_WORDS = 'start|starting|begin|initiate|initiating|add|adding';
+
 /** Cues before a drug or habit in the same statement that say it is not current (or not taken, or only started today: "Start semaglutide"). */
-const NOT_CURRENT =
-  /\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|start|starting|begin|initiate|initiating|add|adding)\b/i;
+const NOT_CURRENT = new RegExp(
+  String.raw`\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|${START_WORDS})\b`,
+  'i',
+);
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
 const NOT_CURRENT_AFTER =
@@ -245,8 +250,8 @@ export function documentedAdditionalCodes(
   return out;
 }
 
-/** Words that start a drug at this visit ("Start semaglutide 0.25 mg weekly", "adding glipizide"). */
-const START = /\b(?:start|starting|begin|initiate|initiating|add|adding)\s+(?:on\s+)?/gi;
+/** A start of a drug at this visit, up to the drug's name (START_WORDS). */
+const START = new RegExp(String.raw`\b(?:${START_WORDS})\s+(?:on\s+)?`, 'gi');
 
 /**
  * The names of a drug the record starts at this visit: not yet long-term (current) use, wherever else
@@ -254,9 +259,10 @@ const START = /\b(?:start|starting|begin|initiate|initiating|add|adding)\s+(?:on
  */
 function startedToday(drug: RegExp, statements: readonly RecordStatement[]): Set<string> {
   const names = new Set<string>();
+  const namedFirst = new RegExp(`^(?:${drug.source})`, 'i');
   for (const s of statements)
     for (const m of s.text.matchAll(START)) {
-      const named = new RegExp(`^(?:${drug.source})`, 'i').exec(s.text.slice((m.index ?? 0) + m[0].length));
+      const named = namedFirst.exec(s.text.slice((m.index ?? 0) + m[0].length));
       if (named) names.add(named[0].toLowerCase());
     }
   return names;

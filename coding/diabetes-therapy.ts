@@ -13,11 +13,18 @@
  */
 import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import { recoded, recordSays, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { INSULIN } from './additional.ts';
 import { isBillable } from './icd10cm.ts';
 
-/** Insulin named anywhere, in any form (a pump or closed loop delivers it). */
-const INSULIN_NAMED =
-  /\b(insulin|pump|csii|omnipod|closed[- ]loop|hybrid loop|glargine|lispro|aspart|detemir|degludec|glulisine|nph|lantus|levemir|tresiba|toujeo|basaglar|humalog|novolog|humulin|novolin|fiasp|admelog|lyumjev|semglee)\b/i;
+/**
+ * Insulin named anywhere, in any form: the insulins of the long-term-use finder (additional.ts
+ * INSULIN), the word itself in any phrase, a pump or closed loop that delivers it, and brands that
+ * list does not carry.
+ */
+const INSULIN_NAMED = new RegExp(
+  String.raw`${INSULIN.source}|\b(insulin|pump|csii|omnipod|closed[- ]loop|hybrid loop|lyumjev|semglee)\b`,
+  'i',
+);
 /** The long-term codes of non-insulin antidiabetic therapy (long-term-drugs.ts adds them when the drug is taken now). */
 const NON_INSULIN_THERAPY = new Set(['Z79.84', 'Z79.85']);
 

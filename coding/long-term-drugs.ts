@@ -176,7 +176,8 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
 /**
  * The assessment or plan names the drug as taken only when needed or for a short course ("Continue
  * naproxen as needed with food"): the physician's word for today, over a medication list or history
- * that writes it twice daily.
+ * that writes it twice daily. `pattern` is the class's CLASS_PATTERNS entry (no global flag, so
+ * `test` keeps no state between segments).
  */
 function planTakesAsNeeded(pattern: RegExp, statements: readonly Statement[]): boolean {
   return statements.some(
@@ -185,6 +186,6 @@ function planTakesAsNeeded(pattern: RegExp, statements: readonly Statement[]): b
       ADDRESSED_PARTS.has(s.part) &&
       s.text
         .split(/[,;]|\s[-\u2013\u2014]\s|\band\b/)
-        .some((segment) => new RegExp(pattern.source, 'i').test(segment) && SHORT_COURSE.test(segment) && !LONG_TERM.test(segment)),
+        .some((segment) => pattern.test(segment) && SHORT_COURSE.test(segment) && !LONG_TERM.test(segment)),
   );
 }
