@@ -10,7 +10,7 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { StraightThroughReason } from '../domain/coding.ts';
 import { codeEncounter, loadCodeSets } from '../coding/index.ts';
-import { readEvalSet, toInput } from './eval-coding.ts';
+import { judgeCodeSet, readEvalSet, toInput } from './eval-coding.ts';
 
 interface Tally {
   right: number;
@@ -29,14 +29,7 @@ async function main(): Promise<void> {
     for (const e of readEvalSet(path)) {
       const result = codeEncounter(toInput(e), codeSets);
       const dx = result.diagnoses.map((d) => d.code);
-      const px = result.procedures.map((p) => p.code);
-      const expectedPx = e.expect.px;
-      const exact =
-        dx.length === e.expect.dx.length &&
-        e.expect.dx.every((c) => dx.includes(c)) &&
-        dx.every((c) => e.expect.dx.includes(c)) &&
-        (!expectedPx || (expectedPx.every((c) => px.includes(c)) && px.every((c) => expectedPx.includes(c))));
-      const billable = exact && (result.clarification !== undefined || !e.expect.query);
+      const { billable } = judgeCodeSet(e, result);
       const reasons = result.straightThrough.reasons;
       if (values.records) console.log(`  ${e.id} ${billable ? 'right' : 'WRONG'} [${dx.join(' ')}] ${reasons.join(',') || 'THROUGH'}`);
       if (reasons.length === 0) {

@@ -74,6 +74,28 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000
 /** Called with each encounter's first coding (scripts/eval-tabular.ts breaks the misses down by chapter). */
 export type OnCoded = (e: EvalEncounter, result: CodingResult) => void;
 
+/** How one engine result compares with its labels. */
+export interface CodeSetJudgement {
+  /** Codes the engine chose that the labels do not list. */
+  extras: string[];
+  /** The diagnoses are exactly the labelled ones. */
+  dxExact: boolean;
+  /** The claim's code set is: the diagnoses, and the procedures when the set lists them. */
+  exact: boolean;
+  /** Billable as coded: the exact code set, and no query the record needed left unasked. */
+  billable: boolean;
+}
+
+export function judgeCodeSet(e: EvalEncounter, result: CodingResult): CodeSetJudgement {
+  const chosen = result.diagnoses.map((d) => d.code);
+  const extras = chosen.filter((c) => !e.expect.dx.includes(c));
+  const dxExact = extras.length === 0 && e.expect.dx.every((c) => chosen.includes(c));
+  const pxCodes = result.procedures.map((p) => p.code);
+  const expectedPx = e.expect.px;
+  const exact = dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
+  return { extras, dxExact, exact, billable: exact && (result.clarification !== undefined || !e.expect.query) };
+}
+
 export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCoded?: OnCoded): EvalReport {
   let expectedDiagnoses = 0,
     top1 = 0,
@@ -109,19 +131,11 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
       else misses.push(`${e.id}: expected ${code}, got [${chosen.join(', ')}]`);
       if (withAlternatives.has(code)) top3++;
     }
-    const extras = chosen.filter((c) => !e.expect.dx.includes(c));
+    const { extras, dxExact, exact, billable } = judgeCodeSet(e, result);
     extraCodes += extras.length;
     if (extras.length) misses.push(`${e.id}: extra [${extras.join(', ')}]`);
-    const dxExact = extras.length === 0 && e.expect.dx.every((c) => chosen.includes(c));
     if (dxExact) exactSets++;
-    // The claim's code set: the diagnoses, and the procedures when the set lists them.
-    const pxCodes = result.procedures.map((p) => p.code);
-    const expectedPx = e.expect.px;
-    const exact =
-      dxExact && (!expectedPx || (expectedPx.every((c) => pxCodes.includes(c)) && pxCodes.every((c) => expectedPx.includes(c))));
     const asked = result.clarification !== undefined;
-    // Billable as coded: the exact code set, and no query the record needed left unasked.
-    const billable = exact && (asked || !e.expect.query);
     scores.push({
       raw: rawEncounterScore(result.diagnoses, result.procedures),
       exact: billable,
