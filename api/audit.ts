@@ -11,7 +11,8 @@ import type { Request } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Prisma, PrismaClient } from '../generated/prisma/client.ts';
 import type { Principal } from './auth.ts';
-import { insertRows } from '../activities/raw-insert.ts';
+import { insertRowsStatement } from '../activities/raw-insert.ts';
+import { sqlOf } from '../platform/sql.ts';
 import { DEFAULT_API_LIMITS, type ApiDeps } from './deps.ts';
 import { badRequest, conflict } from '../platform/problem.ts';
 
@@ -90,35 +91,41 @@ export async function recordView(
 ): Promise<void> {
   const deps: Pick<ApiDeps, 'prisma' | 'limits'> =
     'prisma' in target && typeof target.prisma === 'object' ? target : { prisma: target as PrismaClient };
+  await sqlOf(deps.prisma).execute(viewAuditStatement(deps, principal, action, ids));
+}
+
+/**
+ * recordView's INSERT, to send alone or inside a larger statement (a data-modifying CTE: the
+ * encounter view reads and records in one round trip). Raw INSERT ... ON CONFLICT DO NOTHING:
+ * Prisma compiles a new query plan for every createMany call (activities/raw-insert.ts).
+ */
+export function viewAuditStatement(
+  deps: Pick<ApiDeps, 'limits'>,
+  principal: Principal,
+  action: Extract<AuditAction, `${string}.viewed`>,
+  ids: { encounterId?: string | null } & Record<string, Prisma.InputJsonValue | null | undefined>,
+): Prisma.Sql {
   const { encounterId, ...rest } = ids;
   const detail: Prisma.InputJsonObject = Object.fromEntries(
     Object.entries(rest).filter(([, v]) => v !== undefined),
   ) as Prisma.InputJsonObject;
   const windowMs = deps.limits?.viewAuditWindowMs ?? DEFAULT_API_LIMITS.viewAuditWindowMs;
-  if (windowMs <= 0) {
-    await recordAudit(deps.prisma, { encounterId: encounterId ?? null, principal, action, detail });
-    return;
-  }
+  const row = {
+    id: randomUUID(),
+    encounterId: encounterId ?? null,
+    actor: principal.subject,
+    role: principal.role,
+    action,
+    detail: JSON.stringify(detail),
+  };
+  // No window: every view is a row of its own.
+  if (windowMs <= 0) return insertRowsStatement('AuditEvent', [row]);
   const record = createHash('sha256')
     .update(JSON.stringify([principal.role, principal.subject, action, encounterId ?? null, detail]))
     .digest('base64url');
-  // Raw INSERT ... ON CONFLICT DO NOTHING: Prisma compiles a new query plan for every createMany call (activities/raw-insert.ts).
-  await insertRows(
-    deps.prisma,
-    'AuditEvent',
-    [
-      {
-        id: randomUUID(),
-        encounterId: encounterId ?? null,
-        actor: principal.subject,
-        role: principal.role,
-        action,
-        detail: JSON.stringify(detail),
-        idempotencyKey: `view:${record}:${Math.floor(Date.now() / windowMs)}`,
-      },
-    ],
-    { onConflictDoNothing: true },
-  );
+  return insertRowsStatement('AuditEvent', [{ ...row, idempotencyKey: `view:${record}:${Math.floor(Date.now() / windowMs)}` }], {
+    onConflictDoNothing: true,
+  });
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,200}$/;

@@ -9,13 +9,24 @@
  * rationale and evidence spans (offsets into the documentation, for highlighting); claims only to coder,
  * biller and supervisor. `status` is the workflow's live status, or (when it cannot answer) the
  * stored stage with the transitions recorded in the database.
+ *
+ * Two statements on node-postgres (platform/sql.ts), values bound, where Prisma sent eight: the
+ * encounter with its patient and provider (readEncounterForView: what the route needs to decide
+ * who may see it), then everything else the view shows together with the view's audit row
+ * (readViewDetails: a data-modifying CTE, sent while the workflow is asked for its live status).
+ * This is the read a clinic's system and the staff screens poll most.
  */
-import type { Encounter, PrismaClient } from '../generated/prisma/client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import type { EncounterStatus, StageTransition } from '../workflows/messages.ts';
 import { isStage } from '../workflows/stages.ts';
 import type { Principal } from './auth.ts';
+import { viewAuditStatement } from './audit.ts';
+import type { ApiDeps } from './deps.ts';
+import { uuid } from './schemas.ts';
 import { dateToDay } from '../domain/days.ts';
 import type { EvidenceSpan } from '../domain/evidence.ts';
+import { notFound } from '../platform/problem.ts';
+import { sqlOf, type Db } from '../platform/sql.ts';
 
 export interface StoredStatus {
   encounterId: string;
@@ -24,15 +35,130 @@ export interface StoredStatus {
   history: StageTransition[];
 }
 
-async function storedStatus(prisma: PrismaClient, encounter: Encounter): Promise<StoredStatus> {
-  const transitions = await prisma.encounterTransition.findMany({
-    where: { encounterId: encounter.id },
-    orderBy: { sequence: 'asc' },
-  });
+/** The encounter's columns a view shows, with its patient's and provider's. */
+export interface EncounterForView {
+  id: string;
+  clinicEncounterId: string;
+  workflowId: string;
+  stage: string;
+  payerId: string;
+  dateOfService: Date;
+  placeOfService: string;
+  documentation: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  patientId: string;
+  patientExternalId: string;
+  patientFirstName: string;
+  patientLastName: string;
+  providerNpi: string;
+  providerName: string;
+}
+
+/** The encounter with this id with its patient and provider, or a 404 problem (also for a malformed id). */
+export async function readEncounterForView(db: Db, id: string): Promise<EncounterForView> {
+  const rows = uuid.safeParse(id).success
+    ? await sqlOf(db).query<EncounterForView>(
+        Prisma.sql`SELECT e."id", e."clinicEncounterId", e."workflowId", e."stage", e."payerId", e."dateOfService", e."placeOfService",
+          e."documentation", e."createdAt", e."updatedAt", e."patientId", p."externalId" AS "patientExternalId",
+          p."firstName" AS "patientFirstName", p."lastName" AS "patientLastName", pr."npi" AS "providerNpi", pr."name" AS "providerName"
+        FROM "Encounter" e JOIN "Patient" p ON p."id" = e."patientId" JOIN "Provider" pr ON pr."id" = e."providerId"
+        WHERE e."id" = ${id}`,
+        { prepared: 'encounterflow_encounter_view' },
+      )
+    : [];
+  const encounter = rows[0];
+  if (encounter === undefined) throw notFound('No encounter has this id');
+  return encounter;
+}
+
+interface CodeRow {
+  kind: string;
+  code: string;
+  system: string;
+  description: string;
+  confidence: number;
+  source: string;
+  rationale: string;
+  evidence: EvidenceSpan[];
+  units: number | null;
+  /** NULL in the column (written without one) reads as an empty list, as Prisma reads it. */
+  modifiers: string[];
+  diagnosisPointers: number[];
+}
+interface ClaimRow {
+  id: string;
+  claimNumber: string;
+  status: string;
+  totalChargeCents: number;
+  ackStatus: string | null;
+  submittedAt: string | null;
+}
+interface TransitionRow {
+  fromStage: string;
+  toStage: string;
+  reason: string | null;
+  actor: string | null;
+  at: string;
+}
+
+/** What a view shows besides the encounter's own row. Claims and statement: staff only (else undefined / null). */
+export interface ViewDetails {
+  codeRevision: number | null;
+  /** The newest revision's codes, diagnoses then procedures, each by sequence. */
+  codes: CodeRow[];
+  claims: ClaimRow[] | undefined;
+  statementId: string | null;
+  /** The stored stage transitions in order (shown when the workflow does not answer). */
+  transitions: TransitionRow[];
+}
+
+const isStaff = (viewer: Principal) => viewer.role === 'coder' || viewer.role === 'biller' || viewer.role === 'supervisor';
+
+/** A `timestamp` column as toISOString() writes it (the column holds UTC, milliseconds). */
+const isoText = (column: Prisma.Sql) => Prisma.sql`to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Everything the view shows besides the encounter's row, and the view's audit row (recordView's
+ * INSERT, one per viewer and window), in one statement.
+ */
+export async function readViewDetails(
+  deps: Pick<ApiDeps, 'prisma' | 'limits'>,
+  encounter: EncounterForView,
+  viewer: Principal,
+): Promise<ViewDetails> {
+  const id = encounter.id;
+  const staff = isStaff(viewer);
+  const audit = viewAuditStatement(deps, viewer, 'encounter.viewed', { encounterId: id, patientId: encounter.patientId });
+  const staffColumns = staff
+    ? Prisma.sql`,
+      (SELECT coalesce(json_agg(json_build_object('id', c."id", 'claimNumber', c."claimNumber", 'status', c."status",
+          'totalChargeCents', c."totalChargeCents", 'ackStatus', c."ackStatus", 'submittedAt', ${isoText(Prisma.sql`c."submittedAt"`)})
+          ORDER BY c."createdAt"), '[]'::json)
+        FROM "Claim" c WHERE c."encounterId" = ${id}) AS "claims",
+      (SELECT s."id" FROM "PatientStatement" s WHERE s."encounterId" = ${id}) AS "statementId"`
+    : Prisma.empty;
+  const rows = await sqlOf(deps.prisma).query<ViewDetails>(
+    Prisma.sql`WITH view_audit AS (${audit}),
+      newest AS (SELECT max(a."revision") AS "revision" FROM "CodeAssignment" a WHERE a."encounterId" = ${id})
+    SELECT (SELECT "revision" FROM newest) AS "codeRevision",
+      (SELECT coalesce(json_agg(json_build_object('kind', a."kind", 'code', a."code", 'system', a."system", 'description', a."description",
+          'confidence', a."confidence", 'source', a."source", 'rationale', a."rationale", 'evidence', a."evidence", 'units', a."units",
+          'modifiers', coalesce(a."modifiers", '{}'), 'diagnosisPointers', coalesce(a."diagnosisPointers", '{}')) ORDER BY a."kind", a."sequence"), '[]'::json)
+        FROM "CodeAssignment" a WHERE a."encounterId" = ${id} AND a."revision" = (SELECT "revision" FROM newest)) AS "codes",
+      (SELECT coalesce(json_agg(json_build_object('fromStage', t."fromStage", 'toStage', t."toStage", 'reason', t."reason",
+          'actor', t."actor", 'at', ${isoText(Prisma.sql`t."at"`)}) ORDER BY t."sequence"), '[]'::json)
+        FROM "EncounterTransition" t WHERE t."encounterId" = ${id}) AS "transitions"${staffColumns}`,
+  );
+  const row = rows[0]!;
+  return { ...row, claims: staff ? row.claims : undefined, statementId: staff ? row.statementId : null };
+}
+
+function storedStatus(encounter: EncounterForView, transitions: TransitionRow[]): StoredStatus {
   const history: StageTransition[] = [];
   for (const t of transitions) {
     if (!isStage(t.fromStage) || !isStage(t.toStage)) continue;
-    const transition: StageTransition = { from: t.fromStage, to: t.toStage, at: t.at.toISOString() };
+    const transition: StageTransition = { from: t.fromStage, to: t.toStage, at: t.at };
     if (t.reason !== null) transition.reason = t.reason;
     if (t.actor !== null) transition.actor = t.actor;
     history.push(transition);
@@ -41,26 +167,21 @@ async function storedStatus(prisma: PrismaClient, encounter: Encounter): Promise
 }
 
 /** `withReasoning`: the rationale and evidence spans too (they quote the record: documentation readers only). */
-async function latestCodes(prisma: PrismaClient, encounterId: string, withReasoning: boolean) {
-  const newest = await prisma.codeAssignment.findFirst({ where: { encounterId }, orderBy: { revision: 'desc' } });
-  if (newest === null) return null;
-  const rows = await prisma.codeAssignment.findMany({
-    where: { encounterId, revision: newest.revision },
-    orderBy: [{ kind: 'asc' }, { sequence: 'asc' }],
-  });
-  const view = (row: (typeof rows)[number]) => ({
+function latestCodes(details: ViewDetails, withReasoning: boolean) {
+  if (details.codeRevision === null) return null;
+  const view = (row: CodeRow) => ({
     code: row.code,
     system: row.system,
     description: row.description,
     confidence: row.confidence,
     source: row.source,
-    ...(withReasoning ? { rationale: row.rationale, evidence: row.evidence as unknown as EvidenceSpan[] } : {}),
+    ...(withReasoning ? { rationale: row.rationale, evidence: row.evidence } : {}),
     ...(row.kind === 'procedure' ? { units: row.units ?? 1, modifiers: row.modifiers, diagnosisPointers: row.diagnosisPointers } : {}),
   });
   return {
-    revision: newest.revision,
-    diagnoses: rows.filter((r) => r.kind === 'diagnosis').map(view),
-    procedures: rows.filter((r) => r.kind === 'procedure').map(view),
+    revision: details.codeRevision,
+    diagnoses: details.codes.filter((r) => r.kind === 'diagnosis').map(view),
+    procedures: details.codes.filter((r) => r.kind === 'procedure').map(view),
   };
 }
 
@@ -70,24 +191,19 @@ function withoutQueryWording(live: EncounterStatus): EncounterStatus {
   return { ...live, openQuery: rest as EncounterStatus['openQuery'] };
 }
 
-export async function buildEncounterView(prisma: PrismaClient, encounter: Encounter, live: EncounterStatus | undefined, viewer: Principal) {
-  const [patient, provider] = await Promise.all([
-    prisma.patient.findUniqueOrThrow({ where: { id: encounter.patientId } }),
-    prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId } }),
-  ]);
-  const staff = viewer.role === 'coder' || viewer.role === 'biller' || viewer.role === 'supervisor';
-  const ownPhysician = viewer.role === 'physician' && viewer.subject === provider.npi;
-  const seesDocumentation = viewer.role === 'coder' || viewer.role === 'supervisor' || ownPhysician;
+/** Whether this viewer is the encounter's own physician. */
+export const isOwnPhysician = (encounter: EncounterForView, viewer: Principal) =>
+  viewer.role === 'physician' && viewer.subject === encounter.providerNpi;
 
-  const claims = staff
-    ? await prisma.claim.findMany({
-        where: { encounterId: encounter.id },
-        orderBy: { createdAt: 'asc' },
-        select: { id: true, claimNumber: true, status: true, totalChargeCents: true, ackStatus: true, submittedAt: true },
-      })
-    : undefined;
-  const statement = staff ? await prisma.patientStatement.findUnique({ where: { encounterId: encounter.id }, select: { id: true } }) : null;
-
+export function buildEncounterView(
+  encounter: EncounterForView,
+  details: ViewDetails,
+  live: EncounterStatus | undefined,
+  viewer: Principal,
+) {
+  const staff = isStaff(viewer);
+  const seesDocumentation = viewer.role === 'coder' || viewer.role === 'supervisor' || isOwnPhysician(encounter, viewer);
+  const { claims } = details;
   return {
     id: encounter.id,
     clinicEncounterId: encounter.clinicEncounterId,
@@ -99,14 +215,19 @@ export async function buildEncounterView(prisma: PrismaClient, encounter: Encoun
     createdAt: encounter.createdAt.toISOString(),
     updatedAt: encounter.updatedAt.toISOString(),
     patient: staff
-      ? { id: patient.id, externalId: patient.externalId, firstName: patient.firstName, lastName: patient.lastName }
-      : { id: patient.id, externalId: patient.externalId },
-    provider: { npi: provider.npi, name: provider.name },
+      ? {
+          id: encounter.patientId,
+          externalId: encounter.patientExternalId,
+          firstName: encounter.patientFirstName,
+          lastName: encounter.patientLastName,
+        }
+      : { id: encounter.patientId, externalId: encounter.patientExternalId },
+    provider: { npi: encounter.providerNpi, name: encounter.providerName },
     ...(seesDocumentation ? { documentation: encounter.documentation } : {}),
-    codes: await latestCodes(prisma, encounter.id, seesDocumentation),
-    ...(claims !== undefined ? { claims: claims.map((c) => ({ ...c, submittedAt: c.submittedAt?.toISOString() ?? null })) } : {}),
-    ...(statement !== null ? { statementId: statement.id } : {}),
+    codes: latestCodes(details, seesDocumentation),
+    ...(claims !== undefined ? { claims } : {}),
+    ...(details.statementId !== null ? { statementId: details.statementId } : {}),
     statusSource: live !== undefined ? ('workflow' as const) : ('database' as const),
-    status: live === undefined ? await storedStatus(prisma, encounter) : seesDocumentation ? live : withoutQueryWording(live),
+    status: live === undefined ? storedStatus(encounter, details.transitions) : seesDocumentation ? live : withoutQueryWording(live),
   };
 }

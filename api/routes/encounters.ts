@@ -4,10 +4,10 @@ import type { Prisma } from '../../generated/prisma/client.ts';
 import { recordView } from '../audit.ts';
 import { afterCursor, encodeCursor } from '../cursor.ts';
 import { principalOf } from '../auth.ts';
-import { findEncounterOr404, queryLiveStatus } from '../encounter-access.ts';
+import { queryLiveStatus } from '../encounter-access.ts';
 import { dateToDay, dayToDate } from '../../domain/days.ts';
 import { submitEncounter } from '../encounter-intake.ts';
-import { buildEncounterView } from '../encounter-view.ts';
+import { buildEncounterView, isOwnPhysician, readEncounterForView, readViewDetails } from '../encounter-view.ts';
 import { notFound } from '../../platform/problem.ts';
 import { encounterListSchema, encounterReceiptSchema, encounterViewSchema } from '../responses.ts';
 import { route } from '../route.ts';
@@ -133,7 +133,7 @@ export const encounterRoutes = [
     },
     async ({ deps, params, res }) => {
       const principal = principalOf(res);
-      const encounter = await findEncounterOr404(deps, params.id);
+      const encounter = await readEncounterForView(deps.prisma, params.id);
       if (principal.role === 'intake') {
         await recordView(deps, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
         // Intake submitted the encounter: it gets ids, the stage and links, nothing clinical.
@@ -146,15 +146,11 @@ export const encounterRoutes = [
         });
         return;
       }
-      if (principal.role === 'physician') {
-        const provider = await deps.prisma.provider.findUniqueOrThrow({ where: { id: encounter.providerId }, select: { npi: true } });
-        // Another physician's encounter: as if it did not exist.
-        if (provider.npi !== principal.subject) throw notFound('No encounter has this id');
-      }
-      const live = await queryLiveStatus(deps, encounter.workflowId);
-      const view = await buildEncounterView(deps.prisma, encounter, live, principal);
-      await recordView(deps, principal, 'encounter.viewed', { encounterId: encounter.id, patientId: encounter.patientId });
-      res.json({ ...view, links: encounterLinks(encounter.id) });
+      // Another physician's encounter: as if it did not exist.
+      if (principal.role === 'physician' && !isOwnPhysician(encounter, principal)) throw notFound('No encounter has this id');
+      // The stored details (and the view's audit row) are read while the workflow is asked.
+      const [live, details] = await Promise.all([queryLiveStatus(deps, encounter.workflowId), readViewDetails(deps, encounter, principal)]);
+      res.json({ ...buildEncounterView(encounter, details, live, principal), links: encounterLinks(encounter.id) });
     },
   ),
 ];
