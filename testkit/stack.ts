@@ -183,7 +183,9 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     ...(options.updateResultWaitMs !== undefined ? { updateResultWaitMs: options.updateResultWaitMs } : {}),
     ...(options.patientPortal !== undefined ? { patientPortal: options.patientPortal } : {}),
   });
-  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
+  // The server never closes an idle connection, its clients do: none sends on one the server is
+  // just closing (ECONNRESET on a busy machine; platform/http-server.ts).
+  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
 
   return {
     apiUrl: server.url,

@@ -143,5 +143,5 @@ export function createClearinghouseApp(
 export async function startClearinghouseSandbox(opts: ClearinghouseSandboxOptions = {}): Promise<RunningServer> {
   const scenario = scenarioSchema.parse(JSON.parse(readFileSync(opts.scenarioPath ?? DEFAULT_CLEARINGHOUSE_SCENARIO_PATH, 'utf8')));
   const app = createClearinghouseApp({ ...scenario.faults, ...opts.faults }, new PayerExchange(opts.payerUrl?.replace(/\/+$/, '')));
-  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all' });
+  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
 }

@@ -276,5 +276,5 @@ export async function startInsurerSandbox(opts: InsurerSandboxOptions = {}): Pro
   const scenario = loadInsurerScenario(opts.scenarioPath);
   const faults = { ...scenario.faults, ...opts.faults };
   const { app } = createInsurerApp(scenario, faults, loadAdjudicationScenario(opts.scenarioPath));
-  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all' });
+  return listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
 }

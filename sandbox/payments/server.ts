@@ -158,6 +158,11 @@ export function createPaymentSandboxApp(options: PaymentSandboxOptions = {}) {
 
 export async function startPaymentSandbox(opts: PaymentSandboxOptions = {}): Promise<RunningServer & { state: PaymentSandboxState }> {
   const { app, state } = createPaymentSandboxApp(opts);
-  const server = await listen(app, { port: opts.port ?? 0, host: opts.host ?? '127.0.0.1', closeConnections: 'all' });
+  const server = await listen(app, {
+    port: opts.port ?? 0,
+    host: opts.host ?? '127.0.0.1',
+    closeConnections: 'all',
+    keepAliveTimeoutMs: 0,
+  });
   return { ...server, state };
 }

@@ -62,7 +62,8 @@ export async function startApiUnderTest(options: { limits?: Partial<ApiLimits> }
     limits: { statusQueryTimeoutMs: 300, intakeMaxBacklogAgeMs: 0, ...options.limits },
     onUndeclaredResponse: (message) => undeclaredResponses.push(message),
   });
-  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all' });
+  // The server never closes an idle connection, the test's client does (platform/http-server.ts).
+  const server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
   return {
     app,
     baseUrl: server.url,

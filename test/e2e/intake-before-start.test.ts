@@ -4,8 +4,6 @@
 // a 503 + Retry-After (after waiting for the start this process handed off). Once the start goes
 // out, the encounter runs to billed, and an action sent right after intake reaches the workflow.
 // Real stack; the API's starts go through a client whose start the test holds back.
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
@@ -14,13 +12,14 @@ import { WORKFLOW_NOT_STARTED } from '../../api/encounter-access.ts';
 import { INTAKE_OVERLOADED, TOO_MANY_UNSTARTED } from '../../api/intake-admission.ts';
 import { API_PROBLEM_BASE } from '../../api/problem-base.ts';
 import { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
+import { listen, type RunningServer } from '../../platform/http-server.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
 import { TOKENS, call, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 
 const stack = useTestStack();
-let server: Server;
+let server: RunningServer | undefined;
 let apiUrl: string;
 let workflowStarts: EncounterWorkflowStarts;
 let release: () => void = () => undefined;
@@ -65,15 +64,14 @@ beforeAll(async () => {
     limits: { workflowStartTimeoutMs: 5_000, statusQueryTimeoutMs: 1_000 },
     onUndeclaredResponse: (message) => undeclared.push(message),
   });
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As the test stack's API: the server never closes an idle connection (platform/http-server.ts).
+  server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
+  apiUrl = server.url;
 }, 180_000);
 
 afterAll(async () => {
   release();
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.stop();
   await workflowStarts?.idle();
   expect(undeclared).toEqual([]);
 });

@@ -2,14 +2,13 @@
 // handed off and fails), after that quick 503 + Retry-After, the rows stay stored, and once
 // Temporal is back the reconciler starts every one of them; each then completes. Over the real
 // stack; the API reaches Temporal through a proxy the test takes down and brings back.
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { EncounterWorkflowStarts } from '../../platform/encounter-workflow-starts.ts';
 import { encounterWorkflowStarts } from '../../api/workflow-starts.ts';
 import { demoTokenDirectory } from '../../api/auth.ts';
+import { listen, type RunningServer } from '../../platform/http-server.ts';
 import { encryptingDataConverter } from '../../platform/payload-codec.ts';
 import { DATE_OF_SERVICE } from '../../platform/search-attributes.ts';
 import { TOKENS, call, validSubmission } from '../../testkit/http.ts';
@@ -20,7 +19,7 @@ import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts
 
 const stack = useTestStack();
 let proxy: TcpProxy;
-let server: Server;
+let server: RunningServer | undefined;
 let apiUrl: string;
 let connection: Connection;
 let workflowStarts: EncounterWorkflowStarts;
@@ -50,14 +49,13 @@ beforeAll(async () => {
     readiness: async () => ({}),
     limits,
   });
-  server = await new Promise((resolve) => {
-    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
-  });
-  apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As the test stack's API: the server never closes an idle connection (platform/http-server.ts).
+  server = await listen(app, { port: 0, host: '127.0.0.1', closeConnections: 'all', keepAliveTimeoutMs: 0 });
+  apiUrl = server.url;
 }, 180_000);
 
 afterAll(async () => {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await server?.stop();
   await workflowStarts?.idle();
   await connection?.close().catch(() => undefined);
   await proxy?.close();
