@@ -12,6 +12,7 @@ import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { drugInducedMembers } from './drug-induced.ts';
 import { associatedSymptoms } from './associated-symptoms.ts';
+import { currentCancerUnderTreatment } from './active-cancer.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
@@ -29,6 +30,7 @@ import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
+import { injurySequela } from './sequela.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
@@ -80,6 +82,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
+  { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
@@ -98,6 +101,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
+  { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },

@@ -89,6 +89,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(1st|first)[\s-]+degree\b|\bsuperficial(?:[\s-]+thickness)?\s+(?=burns?\b)/g, 'first degree '],
   [/\b(2nd|second)[\s-]+degree\b|\b(?:superficial |deep )?partial[\s-]+thickness\b/g, 'second degree'],
   [/\b(3rd|third)[\s-]+degree\b|\bfull[\s-]+thickness\s+(?=burns?\b)/g, 'third degree '],
+  // The tabular's tibial plateau is both condyles (S82.14-, "fracture of tibial plateau NOS"); one
+  // side of the plateau is that condyle (S82.12- lateral, S82.13- medial), a one-letter side before it kept.
+  [
+    /\b(?:([lr])\.?\s+)?(lateral|medial)\s+tibial\s+plateau\b/g,
+    (_m, side, which) => `${side === 'l' ? 'left ' : side === 'r' ? 'right ' : ''}${which ?? ''} condyle of tibia`,
+  ],
   // Ligaments written as abbreviations.
   [/\batfl\b/g, 'anterior talofibular ligament'],
   [/\bcfl\b/g, 'calcaneofibular ligament'],
@@ -97,9 +103,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bmcl\b/g, 'medial collateral ligament'],
   [/\blcl\b/g, 'lateral collateral ligament'],
   [/\bucl\b/g, 'ulnar collateral ligament'],
-  // "L knee", "(R) ankle": single-letter sides before a body site or in parentheses.
+  // "L knee", "(R) ankle", "L upper outer quadrant" (of a breast): single-letter sides before a body site or in parentheses.
   [
-    new RegExp(String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b)`, 'g'),
+    new RegExp(
+      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b|(?:upper|lower)[\s-]+(?:outer|inner)[\s-]+quadrant\b)`,
+      'g',
+    ),
     (_m, side) => (side === 'l' ? 'left ' : 'right '),
   ],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
