@@ -7,6 +7,7 @@
 import type { CodedDiagnosis, CodingInput, CodingResult, EditFinding } from '../domain/coding.ts';
 import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
+import { addedCodeAxes } from './added-code-axis.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
@@ -111,6 +112,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
   { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },
   { name: 'weeks of gestation not stated (Z3A.00, asked)', apply: gestationWeeksUnstated },
+  { name: 'an axis a step-added code leaves open by name (asked)', apply: addedCodeAxes },
 ];
 
 export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {

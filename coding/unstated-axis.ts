@@ -86,9 +86,25 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
   // Signs, symptoms and factors (chapters 18 and 21) are coded as documented: an axis of a cough
   // or of an encounter reason is not worth a physician's query.
   if (/^[RZ]/.test(top.code)) return undefined;
-  const said = saidValues(documented);
+  const said = saidValues(aboutTheCondition(top.description, documented));
   if (isInclusionTerm(run.codeSets.icd, top, said)) return undefined;
   return axisAmongSiblings(run, top.code, said, record, documented) ?? acuityAmongCounterparts(run, top.code, documented, said);
+}
+
+/**
+ * What the documented text says about the condition itself: its own statement (the first line) and,
+ * of the notes found related to it, the sentences that name the condition (a word of the code's
+ * title before its qualifiers). A value in a
+ * related line about something else ("Skin: mild xerosis, no active eczema flare" beside an asthma
+ * exacerbation) is no value of this condition.
+ */
+function aboutTheCondition(title: string, documented: string): string {
+  // The condition's own words: the title before its first qualifier (", unspecified", "with ...").
+  const head = title.split(/,|\s\(|\bwith(out)?\b/i)[0] ?? title;
+  const condition = new Set(tokenize(head).filter((t) => !AXIS_WORD.test(t) && !GENERIC.test(t) && t !== 'unspecifi'));
+  const [own = '', ...related] = documented.split('\n');
+  const sentences = related.flatMap((l) => l.split(/[.;]\s/)).filter((s) => tokenize(expandAbbreviations(s)).some((t) => condition.has(t)));
+  return [own, ...sentences].join('\n');
 }
 
 /** A stage written as one ("stage 3", "stage III", "stg 2"), or a sub-stage that can be nothing else ("3b"). */
@@ -192,8 +208,38 @@ function ownStatedValue(title: string, said: ReadonlySet<string>): boolean {
 const NAMED_AXES: Record<string, RegExp> = {
   degree: /\b(first|second|third|1st|2nd|3rd)[- ]degree\b|\b(superficial|partial[- ]thickness|full[- ]thickness|deep)\b/i,
   duration: /\b\d+(\.\d+)?\s*(-\s*\d+\s*)?(sec|secs|seconds?|min|mins|minutes?|h|hrs?|hours?)\b/i,
+  // The depth of a non-pressure chronic ulcer (L97.-, L98.4-): the layer it reaches, as a wound is described.
+  severity:
+    /\b(skin breakdown|partial[- ]thickness|full[- ]thickness|(subcutaneous|fat|adipose)( tissue| layer)? (is |was )?(exposed|visible)|(exposed|visible) (subcutaneous|fat|adipose|muscle|tendon|bone)|(muscle|tendon|bone|fascia) (is |was )?(exposed|visible|involvement|involved)|necrosis|necrotic|gangren\w*|osteomyelitis|wagner (grade )?[0-5])\b/i,
 };
+/** A clause that says the wound has none of it ("no exposed bone", "probe does not reach bone"). */
+const DENIED = /\b(no|not|without|denies|negative)\b/i;
+/** Connectives a title puts between the condition and its value ("with fat layer exposed"). */
+const CONNECTIVE = new Set(tokenize('with'));
 const NAMED_AXIS = new RegExp(`\\bunspecified (${Object.keys(NAMED_AXES).join('|')})\\b`, 'i');
+
+/** A title that names the axis it leaves open ("with unspecified severity", "of unspecified degree"). */
+export const namesUnspecifiedAxis = (title: string): boolean => NAMED_AXIS.test(title);
+
+/** A value of the axis said in other words than the titles', in a clause that does not deny it. */
+function statedInOtherWords(noun: string, documented: string): boolean {
+  const words = NAMED_AXES[noun];
+  if (!words) return false;
+  return documented.split(/[.;,\n]/).some((clause) => {
+    const m = words.exec(clause);
+    return m !== null && !DENIED.test(clause.slice(0, m.index));
+  });
+}
+
+/**
+ * The record states a member's value as its title does: the value's words in a row, and the axis's
+ * noun after them when the title has it there ("second degree"; "for about a second" states no degree).
+ */
+function statesMember(documentedTokens: readonly string[], values: readonly string[], noun: readonly string[], titled: boolean): boolean {
+  const phrase = titled ? [...values, ...noun] : [...values];
+  if (phrase.length === 0) return false;
+  return documentedTokens.some((_, i) => phrase.every((t, k) => documentedTokens[i + k] === t));
+}
 /** A sibling standing for no value: the classification's own "not known" or catch-all. */
 const NO_VALUE_TITLE = /\b(unknown|unspecified|other|NOS)\b/i;
 
@@ -215,20 +261,25 @@ function namedAxis(
   const noun = node ? NAMED_AXIS.exec(node.description)?.[1]?.toLowerCase() : undefined;
   if (!node || !noun) return undefined;
   const nounTokens = tokenize(noun);
-  const own = tokenize(node.description).filter((t) => t !== 'unspecifi' && t !== 'unspecified' && !nounTokens.includes(t));
+  const own = tokenize(node.description).filter(
+    (t) => t !== 'unspecifi' && t !== 'unspecified' && !nounTokens.includes(t) && !CONNECTIVE.has(t),
+  );
   const members: Member[] = [];
   for (const k of icd.children.get(node.parent) ?? []) {
     const e = icd.entries[k];
     if (!e || k === index || NO_VALUE_TITLE.test(e.description) || !allowed(e.code)) continue;
     const words = tokenize(e.description);
     if (!own.every((t) => words.includes(t))) continue;
-    const values = words.filter((t) => !own.includes(t) && !nounTokens.includes(t));
+    const values = words.filter((t) => !own.includes(t) && !nounTokens.includes(t) && !CONNECTIVE.has(t));
     if (values.length > 0) members.push({ code: e.code, description: e.description, values });
   }
   if (members.length === 0) return undefined;
   // "Unspecified degree" written in the record is the physician's own answer; a value in other words is one too.
-  if (new RegExp(`\\bunspecified ${noun}\\b`, 'i').test(documented) || NAMED_AXES[noun]?.test(documented)) return null;
-  if (members.some((m) => m.values.every((v) => said.has(v)))) return null;
+  if (new RegExp(`\\bunspecified ${noun}\\b`, 'i').test(documented) || statedInOtherWords(noun, documented)) return null;
+  const documentedTokens = tokenize(expandAbbreviations(documented));
+  const titled = (m: Member) => new RegExp(`\\b${noun}\\b`, 'i').test(m.description);
+  if (members.some((m) => m.values.every((v) => said.has(v)) && statesMember(documentedTokens, m.values, nounTokens, titled(m))))
+    return null;
   return {
     aspect: noun,
     options: members.map((m) => {

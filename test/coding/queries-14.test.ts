@@ -1,0 +1,79 @@
+// Queries a coder would send (issue 10 item 5), session 14: a detail the tabular names as left open
+// ("with unspecified severity", "of unspecified degree") on a code a step added, a word that is no
+// value of the axis ("for about a second"), and a value said of another condition in a related line.
+// Examples written for this test in their own words (tuned on).
+import { describe, expect, it } from 'vitest';
+import type { ClarificationAnswer } from '../../domain/coding.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = []) =>
+  codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 58, sex: 'M' }, { answers }), codeSets());
+const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
+const answering = (r: ReturnType<typeof run>, freeText: string): ClarificationAnswer[] => [
+  { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText },
+];
+
+describe('the depth of a diabetic foot ulcer (L97 "with unspecified severity", added beside E11.621)', () => {
+  const lines = ['Type 2 diabetes', 'Diabetic ulcer of the right midfoot'];
+  const notes = 'Plantar midfoot wound for two months, 2 x 1.5 cm, granular base. Offloading shoe. Takes metformin.';
+
+  it('no depth anywhere: L97.419 stands and the physician is asked the severity', () => {
+    const r = run(lines, notes);
+    expect(codes(r)).toEqual(expect.arrayContaining(['E11.621', 'L97.419']));
+    expect(r.clarification?.question).toMatch(/"Diabetic ulcer of the right midfoot".*severity/);
+    expect(r.clarification?.options).toContain('Non-pressure chronic ulcer of right heel and midfoot with fat layer exposed');
+  });
+
+  it('the answer codes the depth', () => {
+    const first = run(lines, notes);
+    const answered = run(lines, notes, answering(first, 'Fat layer exposed, no muscle or bone.'));
+    expect(codes(answered)).toEqual(expect.arrayContaining(['E11.621', 'L97.412']));
+    expect(codes(answered)).not.toContain('L97.419');
+    expect(answered.clarification).toBeUndefined();
+  });
+
+  it('a depth in the wound exam is the record answering: nothing asked', () => {
+    const r = run(lines, `${notes} Exam: full-thickness ulcer, subcutaneous fat visible at the base.`);
+    expect(r.clarification).toBeUndefined();
+  });
+
+  it('a depth the exam denies ("no exposed bone") answers nothing: still asked', () => {
+    const r = run(lines, `${notes} No exposed bone, probe does not reach bone.`);
+    expect(r.clarification?.question).toMatch(/severity/);
+  });
+});
+
+describe('a burn of unspecified degree: a word that is no degree', () => {
+  it('"for about a second" states no second degree: the degree is asked', () => {
+    const r = run(
+      ['Burn of left palm'],
+      'Her left palm rested on the hot oven rack for about a second an hour ago. Red and painful, some blisters. Dressing applied.',
+    );
+    expect(codes(r)).toContain('T23.052A');
+    expect(r.clarification?.question).toMatch(/degree/);
+  });
+
+  it('a degree written as one is coded, nothing asked', () => {
+    const r = run(['Second-degree burn of left palm'], 'Touched a hot pan an hour ago. Blisters. Dressing applied.');
+    expect(codes(r)).toContain('T23.252A');
+    expect(r.clarification).toBeUndefined();
+  });
+});
+
+describe('a severity word said of another condition in a related line', () => {
+  it('"mild" eczema beside an asthma flare states no asthma severity: asked', () => {
+    const r = run(
+      ['Asthma exacerbation'],
+      'Wheezing since the weekend, using albuterol every four hours. Skin: mild dryness, no eczema flare. Prednisone burst.',
+    );
+    expect(codes(r)).toContain('J45.901');
+    expect(r.clarification?.question).toMatch(/severity/);
+  });
+
+  it('a severity said of the asthma itself is not asked', () => {
+    const r = run(['Asthma exacerbation'], 'Mild intermittent asthma, wheezing since the weekend. Prednisone burst.');
+    expect(r.clarification).toBeUndefined();
+  });
+});
