@@ -60,9 +60,31 @@ export function sqlParameter(value: unknown): unknown {
   return value ?? null;
 }
 
+/** Each pooled connection's own number, part of the names of the statements prepared on it. */
+const connectionSerials = new WeakMap<pg.PoolClient, number>();
+let lastConnectionSerial = 0;
+
 function poolRunner(pool: pg.Pool): SqlRunner {
-  const run = (statement: Prisma.Sql, name?: string) =>
-    pool.query({ text: statement.text, values: statement.values.map(sqlParameter), types, ...(name !== undefined ? { name } : {}) });
+  const config = (statement: Prisma.Sql) => ({ text: statement.text, values: statement.values.map(sqlParameter), types });
+  const run = async (statement: Prisma.Sql, name?: string) => {
+    if (name === undefined) return pool.query(config(statement));
+    // A prepared statement's name is the connection's own (name_serial): two connections never
+    // prepare the same name on one server session, which is what happens where several
+    // connections share one backend (the embedded PGlite, platform/embedded-postgres.ts; a
+    // pooler in transaction mode), where the second one's Parse failed with 42P05 (already exists).
+    const client = await pool.connect();
+    let serial = connectionSerials.get(client);
+    if (serial === undefined) connectionSerials.set(client, (serial = ++lastConnectionSerial));
+    try {
+      const result = await client.query({ ...config(statement), name: `${name}_${serial}` });
+      client.release();
+      return result;
+    } catch (error) {
+      // As pool.query does: a connection whose query failed is not reused.
+      client.release(error as Error);
+      throw error;
+    }
+  };
   return {
     async query<T>(statement: Prisma.Sql, options?: { prepared?: string }) {
       return (await run(statement, options?.prepared)).rows as T[];

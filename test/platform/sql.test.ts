@@ -1,7 +1,8 @@
 /**
  * The hot statements' runner (platform/sql.ts) shares the Prisma client's pool: with a pool of one
  * connection, Prisma's queries and the runner's are served by the same server process. Outside
- * UTC, it reads timestamp and date columns as Prisma does; a named statement is prepared once per connection; inside an interactive transaction it
+ * UTC, it reads timestamp and date columns as Prisma does; a named statement is prepared once per connection, also where
+ * connections share one backend (PGlite); inside an interactive transaction it
  * sends through the transaction; a taken unique key is a unique violation.
  */
 process.env.TZ = 'Asia/Tokyo';
@@ -9,6 +10,7 @@ process.env.TZ = 'Asia/Tokyo';
 import { describe, expect, it } from 'vitest';
 import { Prisma } from '../../generated/prisma/client.ts';
 import { DEFAULT_DATABASE_SETTINGS, createPrismaClient } from '../../platform/db.ts';
+import { startEmbeddedPostgres } from '../../platform/embedded-postgres.ts';
 import { isUniqueViolation, sqlOf } from '../../platform/sql.ts';
 import { useTestDatabase } from '../../testkit/fixtures.ts';
 
@@ -39,11 +41,32 @@ describe('the raw statement runner', () => {
       expect(answers.map((row) => row.doubled)).toEqual([2, 4, 6]);
       // The pool's one connection holds it, prepared over the protocol (not a PREPARE statement).
       const prepared = await sqlOf(prisma).query<{ name: string; from_sql: boolean }>(
-        Prisma.sql`SELECT name, from_sql FROM pg_prepared_statements WHERE name = ${'test_twice'}::text`,
+        Prisma.sql`SELECT name, from_sql FROM pg_prepared_statements WHERE name LIKE ${'test_twice%'}::text`,
       );
-      expect(prepared).toEqual([{ name: 'test_twice', from_sql: false }]);
+      expect(prepared).toEqual([{ name: expect.stringMatching(/^test_twice_\d+$/), from_sql: false }]);
     } finally {
       await prisma.$disconnect();
+    }
+  });
+
+  it('prepares a named statement on several connections that share one backend (the embedded PGlite)', async () => {
+    const embedded = await startEmbeddedPostgres();
+    const prisma = createPrismaClient(embedded.url, { ...DEFAULT_DATABASE_SETTINGS, poolSize: 3 });
+    try {
+      const triple = (n: number) => Prisma.sql`SELECT ${n}::int * 3 AS tripled`;
+      // Three at once: three connections, each preparing the statement on the one PGlite session
+      // (the second one's Parse was refused with 42P05 while the name was the same on all).
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) => sqlOf(prisma).query<{ tripled: number }>(triple(n), { prepared: 'test_triple' })),
+      );
+      expect(answers.map(([row]) => row?.tripled)).toEqual([3, 6, 9]);
+      const again = await Promise.all(
+        [4, 5, 6].map((n) => sqlOf(prisma).query<{ tripled: number }>(triple(n), { prepared: 'test_triple' })),
+      );
+      expect(again.map(([row]) => row?.tripled)).toEqual([12, 15, 18]);
+    } finally {
+      await prisma.$disconnect();
+      await embedded.stop();
     }
   });
 
