@@ -11,7 +11,7 @@ import { Client, Connection } from '@temporalio/client';
 import { PROJECT_ROOT } from '../../platform/project-root.ts';
 import { startEnvironment, startNoopWorker, startProduct, workerMetricsPort, type BenchEnvironment, type Product } from './environment.ts';
 import { otherCpuLine, waitLines, type ObservedProcesses } from './observed.ts';
-import { baseline, closedLoop, openLoop, type BaselineFigures, type ProductFigures } from './phases.ts';
+import { baseline, closedLoop, openLoop, openLoopPhases, type BaselineFigures, type ProductFigures } from './phases.ts';
 import type { NodeProcess } from './processes.ts';
 import { latencies, machineLoad, round } from './stats.ts';
 import { summaryLines } from './summary.ts';
@@ -148,12 +148,10 @@ export async function runLifecycle(opts: LifecycleOptions): Promise<LifecycleRes
     progress(`closed loop: ${opts.encounters} encounters, concurrency ${opts.concurrency} ...`);
     const closed = await closedLoop(run, 'closed', opts.encounters, opts.concurrency);
     const open: LifecycleResult['openLoop'] = [];
-    // The sustained rates first: the higher ones leave a backlog behind.
-    const rates = [...(opts.sustainedRates ?? []).map((rate) => ({ rate, sustained: true })), ...opts.rates.map((rate) => ({ rate }))];
-    for (const { rate, ...sustained } of rates) {
+    for (const { rate, phase, sustained } of openLoopPhases(opts.sustainedRates ?? [], opts.rates)) {
       const load = machineLoad();
       progress(`open loop: ${rate} POST/s for ${opts.rateSeconds}s ...`);
-      open.push({ rate, load, figures: await openLoop(run, `open${rate}`, rate, opts.rateSeconds), ...sustained });
+      open.push({ rate, load, figures: await openLoop(run, phase, rate, opts.rateSeconds), ...(sustained ? { sustained } : {}) });
     }
     const loadAtEnd = machineLoad();
 
@@ -192,9 +190,15 @@ export async function runLifecycle(opts: LifecycleOptions): Promise<LifecycleRes
   }
 }
 
-/** True when an accepted encounter was not billed or a phase did not settle before its timeout. */
+/**
+ * True when an accepted encounter was not billed, a phase did not settle before its timeout, or a
+ * POST answered 409 (a clinic encounter id sent again with another body: the benchmark reused an
+ * id, and that phase measured refusals instead of intakes).
+ */
 export function notAllBilled(result: LifecycleResult): boolean {
-  return [result.closedLoop, ...result.openLoop.map((o) => o.figures)].some((f) => f.billed < f.accepted || !f.settled);
+  return [result.closedLoop, ...result.openLoop.map((o) => o.figures)].some(
+    (f) => f.billed < f.accepted || !f.settled || (f.statuses['409'] ?? 0) > 0,
+  );
 }
 
 /** The benchmark's report, line by line. */

@@ -181,6 +181,18 @@ export function closedLoop(run: ProductRun, phase: string, encounters: number, c
   });
 }
 
+/**
+ * The open-loop phases in the order they run: the sustained rates first (the higher ones leave a
+ * backlog behind), then the others. Each phase's name is part of its encounters' clinic ids, so it
+ * is unique in the run even when a rate comes twice (`--sustained-rates 3,5 --rates 3,5`): a phase
+ * that reused another's ids would be answered 409 throughout.
+ */
+export function openLoopPhases(sustainedRates: readonly number[], rates: readonly number[]) {
+  return [...sustainedRates.map((rate) => ({ rate, sustained: true })), ...rates.map((rate) => ({ rate, sustained: false }))].map(
+    ({ rate, sustained }, position) => ({ rate, sustained, phase: `${sustained ? 'sustained' : 'open'}${position + 1}-${rate}` }),
+  );
+}
+
 /** One POST every 1/rate seconds for `seconds`, whatever the answers. */
 export function openLoop(run: ProductRun, phase: string, rate: number, seconds: number): Promise<ProductFigures> {
   return measureProduct(run, phase, async () => {
