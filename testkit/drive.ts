@@ -12,6 +12,7 @@ import { answerClarificationUpdate, coverageCorrectedUpdate, statusQuery, type E
 import type { Stage } from '../workflows/stages.ts';
 import { createFakeActivities, type Script } from './fake-activities.ts';
 import { stagesOf } from './encounter-paths.ts';
+import { until } from './poll.ts';
 
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;
 
@@ -83,14 +84,22 @@ export async function withFakeWorker<T>(
 
 export { stagesOf };
 
-/** Polls the status query until the encounter is in `stage` (about 5 s at most, unless told). */
-export async function waitForStage(handle: Handle, stage: Stage, withinMs = 5_000): Promise<EncounterStatus> {
-  for (let i = 0; i < withinMs / 25; i++) {
-    const status = await handle.query(statusQuery);
-    if (status.stage === stage) return status;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`encounter never reached ${stage}`);
+/**
+ * Polls the status query until the encounter is in `stage` (testkit/poll.ts's generous limit unless
+ * told: a limit only so that a stuck test fails, never a claim about speed).
+ */
+export async function waitForStage(handle: Handle, stage: Stage, withinMs?: number): Promise<EncounterStatus> {
+  let last: Stage | undefined;
+  return until(
+    () => `the encounter to reach ${stage} (it stayed in ${last})`,
+    async () => {
+      const status = await handle.query(statusQuery);
+      last = status.stage;
+      return status.stage === stage && status;
+    },
+    withinMs,
+    25,
+  );
 }
 
 /** Waits for the open query and answers it with one of its options, as the physician (update). */

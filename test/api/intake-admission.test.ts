@@ -14,6 +14,7 @@ import { backlogMonitor, BACKLOG_READ_INTERVAL_MS, taskQueueBacklog, type Workfl
 import { API_PROBLEM_BASE } from '../../api/problem-base.ts';
 import { loadConfig } from '../../platform/config.ts';
 import type { HttpProblem } from '../../platform/problem.ts';
+import { until } from '../../testkit/poll.ts';
 import { call, startApiUnderTest, TOKENS, validSubmission, type ApiUnderTest } from './support.ts';
 
 /** A starter with `pending` starts waiting, each taking `startMs`, 8 at a time. */
@@ -141,26 +142,30 @@ describe('intake against a real backlog (dev server, no worker)', () => {
     expect(first.status).toBe(201);
     // The server reports the first workflow task waiting (no worker polls this task queue).
     const read = taskQueueBacklog(api.env.client, api.taskQueue);
-    for (let i = 0; i < 100 && (await read()).oldestTaskAgeMs <= 1; i++) await new Promise((r) => setTimeout(r, 200));
-    expect((await read()).oldestTaskAgeMs).toBeGreaterThan(1);
+    await until('the server to report the first workflow task waiting', async () => (await read()).oldestTaskAgeMs > 1);
 
-    let refused: Awaited<ReturnType<typeof call>> | undefined;
+    // Intakes are admitted until the API's background reading of the backlog has caught up (it is
+    // refreshed every BACKLOG_READ_INTERVAL_MS); from then on they are refused.
     const tried: string[] = [];
-    for (let i = 0; i < 30 && refused === undefined; i++) {
-      const body = validSubmission();
-      const response = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
-      if (response.status === 503) {
-        refused = response;
+    const refused = await until(
+      'an intake to be refused',
+      async () => {
+        const body = validSubmission();
+        const response = await call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
+        if (response.status !== 503) {
+          expect(response.status).toBe(201);
+          return undefined;
+        }
         tried.push(body.clinicEncounterId);
-      } else {
-        expect(response.status).toBe(201); // the reading behind the decision is refreshed in the background
-        await new Promise((r) => setTimeout(r, BACKLOG_READ_INTERVAL_MS / 4));
-      }
-    }
-    expect(refused?.status).toBe(503);
-    expect(Number(refused!.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(refused!.contentType).toContain('application/problem+json');
-    expect(refused!.body.type).toBe(`${API_PROBLEM_BASE}/${INTAKE_OVERLOADED}`);
+        return response;
+      },
+      undefined,
+      BACKLOG_READ_INTERVAL_MS / 4,
+    );
+    expect(refused.status).toBe(503);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.contentType).toContain('application/problem+json');
+    expect(refused.body.type).toBe(`${API_PROBLEM_BASE}/${INTAKE_OVERLOADED}`);
     const metrics = await fetch(`${api.baseUrl}/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/encounterflow_intake_refused_total\{reason="workflow_backlog"\} [1-9]/);
     expect(metrics).toContain('encounterflow_intake_refused_total{reason="workflow_starts_pending"} 0');

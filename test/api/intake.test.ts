@@ -3,6 +3,7 @@ import pg from 'pg';
 import { ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
 import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 import { ROUTES_OUTSIDE_OPENAPI } from '../../api/app.ts';
+import { until } from '../../testkit/poll.ts';
 
 const api = useApiUnderTest();
 
@@ -84,16 +85,13 @@ describe('intake is idempotent on clinicEncounterId', () => {
     expect(description.typedSearchAttributes.get(PAYER_ID)).toBe('ACME-HEALTH');
 
     // Exactly one execution with this workflow id (visibility is eventually consistent).
-    let runs: string[] = [];
-    const deadline = Date.now() + 30_000; // generous: visibility lags more on a loaded machine
-    while (Date.now() < deadline) {
-      runs = [];
+    const runs = await until(`visibility to list ${first.body.workflowId}`, async () => {
+      const listed: string[] = [];
       for await (const execution of api.env.client.workflow.list({ query: `WorkflowId = '${first.body.workflowId}'` })) {
-        runs.push(execution.runId);
+        listed.push(execution.runId);
       }
-      if (runs.length > 0) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+      return listed.length > 0 && listed;
+    });
     expect(runs).toEqual([description.runId]);
   });
 

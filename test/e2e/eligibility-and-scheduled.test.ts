@@ -13,6 +13,7 @@ import { dateToDay } from '../../domain/days.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, encounterStatus, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { until } from '../../testkit/poll.ts';
 import { SCHEDULED_VISIT_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
 import { documentVisit, KNEE_MRI_PLANNED, KNEE_MRI_VISIT, scheduledVisit } from '../../testkit/scheduled-visit.ts';
 
@@ -251,11 +252,10 @@ describe('a scheduled visit', () => {
       (await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, { token: TOKENS.supervisor, body: { decision: 'accept_codes' } }))
         .status,
     ).toBe(200);
-    let review = await status(id);
-    for (let i = 0; i < 200 && review.pendingDecision?.kind !== 'authorization_mismatch'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      review = await status(id);
-    }
+    const review = await until('the authorization mismatch to be put to a decision', async () => {
+      const current = await status(id);
+      return current.pendingDecision?.kind === 'authorization_mismatch' && current;
+    });
     expect(review.pendingDecision?.reason).toContain('72148: 2 units performed, 1 authorized');
     expect(review.pendingDecision).toMatchObject({ kind: 'authorization_mismatch', allowed: ['resubmit', 'accept_codes', 'bill_patient'] });
     const decided = await call(stack.apiUrl, 'POST', `/encounters/${id}/decision`, {

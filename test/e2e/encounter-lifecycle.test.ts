@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { until } from '../../testkit/poll.ts';
 
 const stack = useTestStack();
 
@@ -60,13 +61,13 @@ describe('the encounter lifecycle over HTTP', () => {
     expect(html.text).toMatch(/office visit/i); // the service is named, not only coded
 
     // Supervisors find encounters by stage in Temporal's visibility, by search attributes only.
-    const listed: string[] = [];
-    for (let i = 0; i < 40 && !listed.includes(`encounter-${id}`); i++) {
-      listed.length = 0;
+    // Visibility is eventually consistent: wait until the listing has it (testkit/poll.ts's limit).
+    const listed = await until(`visibility to list encounter-${id} as billed`, async () => {
+      const ids: string[] = [];
       for await (const wf of stack.env.client.workflow.list({ query: `EncounterStage = "billed" AND PayerId = "ACME-HEALTH"` }))
-        listed.push(wf.workflowId);
-      if (!listed.includes(`encounter-${id}`)) await new Promise((r) => setTimeout(r, 250));
-    }
+        ids.push(wf.workflowId);
+      return ids.includes(`encounter-${id}`) && ids;
+    });
     expect(listed).toContain(`encounter-${id}`);
   });
 
