@@ -14,6 +14,8 @@
  * Both install a WARN-level SDK logger on first use, so worker state changes don't flood test
  * output; set TEMPORAL_TEST_LOG_LEVEL (TRACE|DEBUG|INFO|WARN|ERROR) to see more.
  */
+import { spawn } from 'node:child_process';
+import { connect } from 'node:net';
 import type { LogLevel } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
@@ -21,9 +23,11 @@ import { DefaultLogger, Runtime } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { encounterSearchAttributes } from '../platform/search-attributes.ts';
 import { ensureTemporalCli } from '../platform/temporal-cli.ts';
+import { findFreePort } from '../platform/temporal-server.ts';
 import { ensureTemporalTestServer } from './temporal-test-server.ts';
 import { messageProofInterceptor } from '../platform/message-proof.ts';
 import { TEST_MESSAGE_PROOF_KEYS } from './fake-activities.ts';
+import { until } from './poll.ts';
 
 const logLevels: readonly LogLevel[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR'];
 let runtimeConfigured = false;
@@ -63,29 +67,104 @@ export async function createLocalTestEnv(
 
 /**
  * The time-skipping server starts with no custom search attributes: it gets the project's here.
- * The SDK gives the JVM 5 s to listen; on a machine busy with other work a start can miss that,
- * so a start that timed out is tried again (a fresh port each time), up to three times.
+ *
+ * We start the Java server ourselves and wait for it to listen as long as a busy machine needs
+ * (testkit/poll.ts's limit): the SDK's own start (createTimeSkipping) gives it 5 s, and under load
+ * (four CPU hogs, the test pinned to one core) a JVM missed that three times in a row. A server
+ * that exits before listening (its port taken meanwhile) is started again on another port.
  */
 export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntimeLogs();
   const launcher = await ensureTemporalTestServer();
-  let env: TestWorkflowEnvironment | undefined;
-  for (let attempt = 1; env === undefined; attempt++) {
-    try {
-      env = await TestWorkflowEnvironment.createTimeSkipping({
-        server: { executable: { type: 'existing-path', path: launcher } },
-        // Its client signs messages like the API's (the fake activities check with the same key).
-        client: { interceptors: { workflow: [messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS)] } },
-      });
-    } catch (error) {
-      if (attempt >= 3 || !/did not start within/.test(String(error))) throw error;
-    }
+  const server = await startListening(launcher);
+  let env: TestWorkflowEnvironment;
+  try {
+    env = await timeSkippingEnvOn(server.address);
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
   await env.connection.operatorService.addSearchAttributes({
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
   });
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    try {
+      await teardown();
+    } finally {
+      await server.stop();
+    }
+  };
   return env;
+}
+
+/**
+ * Starts `launcher <port>` on a free port and waits until it listens; one that exits first is
+ * started again (three times at most). stop() kills it, as the SDK does; so does this process's exit.
+ */
+async function startListening(launcher: string): Promise<{ address: string; stop(): Promise<void> }> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await findFreePort();
+    const child = spawn(launcher, [String(port)], { stdio: 'ignore' });
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    const spawnFailed = new Promise<never>((_, reject) => child.once('error', reject));
+    spawnFailed.catch(() => undefined);
+    const killOnExit = () => child.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    const stop = async () => {
+      process.off('exit', killOnExit);
+      if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGKILL');
+      await exited;
+    };
+    try {
+      await Promise.race([
+        until(
+          `the Temporal test server to listen on ${port}`,
+          async () => child.exitCode !== null || (await listening(port)),
+          120_000,
+          100,
+        ),
+        spawnFailed,
+      ]);
+    } catch (error) {
+      await stop();
+      throw error;
+    }
+    if (child.exitCode === null) return { address: `127.0.0.1:${port}`, stop };
+    await stop();
+    if (attempt >= 3) throw new Error(`the Temporal test server (${launcher}) exited before listening, three times`);
+  }
+}
+
+function listening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: '127.0.0.1', port }, () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
+/**
+ * A time-skipping environment on a server already listening. The SDK's public constructors either
+ * start the server (with the 5 s limit) or connect without time skipping; its `create` (private in
+ * the typings, the one both use; @temporalio/testing is pinned) connects with it.
+ */
+async function timeSkippingEnvOn(address: string): Promise<TestWorkflowEnvironment> {
+  const create = (TestWorkflowEnvironment as unknown as { create?: (options: Record<string, unknown>) => Promise<TestWorkflowEnvironment> })
+    .create;
+  if (typeof create !== 'function') throw new Error('@temporalio/testing has no TestWorkflowEnvironment.create: see testkit/temporal.ts');
+  return create.call(TestWorkflowEnvironment, {
+    server: { type: 'existing' },
+    address,
+    namespace: 'default',
+    supportsTimeSkipping: true,
+    // Its client signs messages like the API's (the fake activities check with the same key).
+    client: { interceptors: { workflow: [messageProofInterceptor(TEST_MESSAGE_PROOF_KEYS)] } },
+  });
 }
 
 // A default import: @temporalio/proto is CommonJS, and plain Node (tsx) sees no named exports.
