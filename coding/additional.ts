@@ -91,6 +91,9 @@ const TOBACCO_HISTORY =
   /\b(former|ex-?|previous|past|prior)\s*(cigarette\s+)?(smoker|tobacco user|tobacco use)\b|\b(quit|stopped|gave up)\s+(smoking|tobacco|cigarettes|nicotine)\b|\bhistory of (smoking|tobacco|nicotine)\b/i;
 const TOBACCO_CURRENT =
   /\b((current(ly)?|active(ly)?|daily)\s+(cigarette\s+)?smok(er|es|ing)|smokes\s+(\d|a |one|two|half|cigarettes|daily|about)|\d+(\.\d+)?\s*(packs?|ppd)\s*(per|a|\/)\s*day|\d+(\.\d+)?\s*ppd)\b/i;
+/** A statement whose subject is someone else in the patient's life. */
+const ANOTHER_PERSON =
+  /\b(mother|mom|father|dad|parents?|grand(?:mother|father|parents?|ma|pa)|brother|sister|siblings?|spouse|wife|husband|partner|boyfriend|girlfriend|roommates?|household|caregivers?|aunt|uncle|cousin|friends?|coworkers?|someone|family members?|others? in the home)\b/i;
 /** Smoking stated as current even beside its history ("current smoker, 30 pack-year history of smoking"). */
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
@@ -171,10 +174,12 @@ const FINDERS: Finder[] = [
   // Current smoking first: a history beside it (a former-smoker line copied forward) is not reported.
   {
     group: 'tobacco',
-    find: (t) =>
-      currentUse(t, TOBACCO_CURRENT) && (!TOBACCO_HISTORY.test(t) || TOBACCO_STILL.test(t))
-        ? { code: 'F17.210', what: 'current cigarette smoking' }
-        : undefined,
+    find: (t) => {
+      const m = currentUse(t, TOBACCO_CURRENT);
+      // Another person's smoking ("grandmother smokes cigarettes") is not the patient's dependence.
+      if (!m || ANOTHER_PERSON.test(clauseBefore(t, m.index))) return undefined;
+      return !TOBACCO_HISTORY.test(t) || TOBACCO_STILL.test(t) ? { code: 'F17.210', what: 'current cigarette smoking' } : undefined;
+    },
   },
   {
     group: 'tobacco',

@@ -1,6 +1,6 @@
 /**
- * Chapter and context constraints: pregnancy, perinatal, injury, poisoning and external-cause codes
- * stand only when the record gives that context.
+ * Chapter and context constraints: pregnancy, perinatal, injury and poisoning codes stand only when
+ * the record gives that context; external-cause codes are not reported.
  */
 import type { CodingInput } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
@@ -44,8 +44,8 @@ function currentPregnancyText(input: CodingInput, notes: readonly Mention[] | un
 /**
  * Pregnancy (O00-O9A, Z3A, Z33-Z39) and perinatal (P00-P96, Z38) codes need that context in the
  * record; so do injuries (S00-T34, T79), poisonings and underdosing (T36-T65), effects of external
- * causes (T66-T78) and external causes (V00-Y99): a word they share with the record ("shot",
- * "pressure", "chronic") is not an injury or an event. Given the notes read into statements, a
+ * causes (T66-T78): a word they share with the record ("shot", "pressure", "chronic") is not an
+ * injury or an event. External causes (V00-Y99) are not reported at all (below). Given the notes read into statements, a
  * pregnancy is looked for only in those that can tell one now (currentPregnancyText).
  */
 export function chapterFilter(input: CodingInput, notes?: readonly Mention[]): (code: string) => boolean {
@@ -68,7 +68,10 @@ export function chapterFilter(input: CodingInput, notes?: readonly Mention[]): (
       if (n >= 66 && n <= 78) return environment || injury;
       return true;
     }
-    if (c0 >= 86 /* V */ && c0 <= 89 /* Y */) return injury || poisoning || environment;
+    // External causes (chapter 20) are not reported: no national requirement (guideline I.C.20), and
+    // the outside coders whose sets the project measures leave them out (writer sets 15, 20 and 23;
+    // only writer-set-18 adds them). A code the physician wrote is kept (documented codes).
+    if (c0 >= 86 /* V */ && c0 <= 89 /* Y */) return false;
     return true;
   };
 }

@@ -8,6 +8,7 @@
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
+import { drugOnlyLine, eventOnlyLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
@@ -48,8 +49,11 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
       }
       m.assertion = 'affirmed';
     }
+    // An order for a study and the event of an injury name no condition; a drug line is coded as the drug only (line-kinds.ts).
+    if (!m.documentedCode && (studyOrderLine(m.original) || eventOnlyLine(m.original))) continue;
     run.mentions.set(order, m);
-    drafts.push(...codeMention(run, m, order));
+    const coded = codeMention(run, m, order);
+    drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => d.code.startsWith('Z79')) : coded));
   }
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);

@@ -111,6 +111,16 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
     /^T8[0-8]/,
     /\b(complicat\w*|malfunction\w*|failure|failed|(?:re)?stenos\w*|occlu\w*|thrombos\w*|embol\w*|infect\w*|leak\w*|displac\w*|dislodg\w*|break\w*|broken|erosion|rejection|reaction|mechanical|loosen\w*|fractur\w*|hemorrhag\w*|bleed\w*|pain|fibrosis|contracture|dehiscen\w*|disruption|seroma|shock|anaphyla\w*|overdose|poison\w*|due to|caused by)\b/i,
   ],
+  // An encounter for fitting, adjusting or managing a device (Z44-Z46) needs that care named: a device
+  // on the list ("Insulin pump status") is its presence (Z95-Z97, guideline I.C.21.c.3, status).
+  [
+    /^Z4[4-6]/,
+    /\b(fit\w*|adjust\w*|titrat\w*|replac\w*|check\w*|interrogat\w*|(?:re)?program\w*|remov\w*|refill\w*|encounter|chang\w*|manag\w*|train\w*|instruct\w*|teach\w*|initiat\w*|start\w*|set[\s-]?up|battery|calibrat\w*|aftercare|malfunction\w*|trial)\b/i,
+  ],
+  // Repeated falls (R29.6, "tendency to fall") need more than one: a fall is the event an injury is from.
+  [/^R29\.6/, /\b(repeat\w*|recurr\w*|frequent\w*|multiple|several|falls|tendency|prone|unsteady|falling)\b/i],
+  // Occupational exposure (Z57) needs the work named: smoke at home is Z77.22.
+  [/^Z57/, /\b(occupation\w*|work\w*|job|employ\w*|on the job|coworkers?|factory|plant|mine|miner|farm\w*|industr\w*)\b/i],
   // Palliative care (Z51.5) needs palliation named: "supportive care" of a cold is not hospice.
   [/^Z51\.5/, /\b(palliat\w*|hospice|comfort (care|measures)|end[\s-]of[\s-]life)\b/i],
 ];
@@ -199,6 +209,7 @@ export function rank(
   const headCondition = conditionWords(head, run.codeSets.icd);
   const condition = headCondition.size > 0 ? headCondition : anyCondition;
   const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
+  const organismNamed = q.tokens.some((t) => ORGANISM_WORD.test(t));
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a
     // condition is past ("personal history", "status post"): some word naming what it was must match.
@@ -209,6 +220,9 @@ export function rank(
     // A code whose title names what the record rules out is not it, whichever of its texts matched
     // ("elevated blood pressure without hypertension" is not I10 by its inclusion term "high blood pressure").
     if (q.excluded?.length && titleNames(h.description, q.excluded)) continue;
+    // A code titled noninfective is not the condition of an organism the phrase names ("norovirus
+    // gastroenteritis" is A08.11, not K52.9 by its inclusion term "gastroenteritis NOS").
+    if (organismNamed && NONINFECTIVE_TITLE.test(h.description)) continue;
     const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
     // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
     // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.
@@ -231,6 +245,10 @@ function titleNames(title: string, words: readonly string[]): boolean {
 /** Words of the history/status prefix: they say when, not what ("S/p THA" is not a history of tuberculosis). */
 const ASSERTION_TOKENS = new Set(tokenize('personal history family status post past'));
 const CONGENITAL_TITLE = /\bcongenital\b/i;
+const NONINFECTIVE_TITLE = /\bnoninfect\w*|\bnon-infect\w*/i;
+/** A word naming an organism or an infection (stemmed tokens). */
+const ORGANISM_WORD =
+  /^(?:\w*vir(?:us|al|i)\w*|\w*bacter\w*|\w*cocc\w*|infect\w*|norwalk|salmonell\w*|shigell\w*|campylobact\w*|giardi\w*|cryptosporid\w*|amoeb\w*|ameb\w*|parasit\w*|clostridi\w*|e\.?coli|escherichia|yersinia|vibrio|helminth\w*|worm\w*|fung\w*|candid\w*)$/;
 const CONGENITAL_SUPPORT =
   /\b(congenital\w*|born with|since birth|at birth|birth defect|from birth|hereditary|inherited|newborn|neonat\w*)\b/i;
 const SITE_ONLY_FACTOR = 0.8;

@@ -102,6 +102,17 @@ const familiesOf = (t: string): Array<readonly string[]> =>
 /** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
 const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
 
+/**
+ * An organism a test ruled out: "strep negative", "rapid influenza test negative", "negative for
+ * COVID-19". The organism is excluded from the phrase (acute pharyngitis with a negative strep test is
+ * J02.9, not J02.0). Only organisms: "ER negative" and "Rh negative" name a status the code is titled by.
+ */
+const ORGANISM = String.raw`streptococcal|influenza|covid(?:-19)?|sars-cov-2|rsv|respiratory syncytial virus|mono(?:spot)?|ebv|epstein-barr|chlamydia|gonorrh(?:o)?ea|gc|pertussis|mrsa|c\.? diff(?:icile)?|clostridi(?:um|oides) difficile|h\.? pylori|helicobacter pylori|norovirus|rotavirus|adenovirus`;
+const ORGANISM_RULED_OUT = new RegExp(
+  String.raw`\b(?:rapid\s+)?(${ORGANISM})\s+(?:(?:rapid\s+)?(?:antigen\s+|pcr\s+|swab\s+|culture\s+)?(?:tests?|screens?|testing)\s+)?(?:was\s+|is\s+)?(?:negative|neg)\b|\b(?:negative|neg)\s+(?:for\s+|rapid\s+)?(${ORGANISM})\b`,
+  'g',
+);
+
 /** A documented BMI value is coded by its range (Z68), not searched as words: its digits match unrelated codes. */
 const BMI_PHRASE =
   /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*\d{1,2}(?:\.\d+)?\s*(?:kg\/m\^?2)?(?:\s*(?:th|st|nd|rd)?\s*(?:%ile|percentile|pctl))?(?:\s*for age)?/gi;
@@ -123,10 +134,15 @@ const PHRASE_HEAD_END = /\b(?:of|in|on|at|to|following|after)\b|[,;(]/;
 export function buildQuery(text: string, withHead = false): SearchQuery {
   const expanded = expandAbbreviations(text.replace(BMI_PHRASE, ' ').replace(RADIATION, ' '));
   const excluded = new Set<string>();
-  const kept = expanded.replace(IN_PHRASE_NEGATION, (_m, words: string) => {
-    for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
-    return ' , ';
-  });
+  const kept = expanded
+    .replace(ORGANISM_RULED_OUT, (_m, before?: string, after?: string) => {
+      for (const t of tokenize(before ?? after ?? '')) if (!isNeutral(t)) excluded.add(t);
+      return ' , ';
+    })
+    .replace(IN_PHRASE_NEGATION, (_m, words: string) => {
+      for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
+      return ' , ';
+    });
   const tokens = withFractureDefaults([...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))]);
   const laterality = lateralityOf(tokens);
   const q: SearchQuery = laterality ? { tokens, laterality } : { tokens };

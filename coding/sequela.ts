@@ -21,7 +21,7 @@ import { recordStatements } from './review-signals.ts';
 const INJURY = String.raw`fractures?|fx|burns?|lacerations?|bites?|injur(?:y|ies)|wounds?|crush\w*|dislocations?|sprains?|tears?|amputations?`;
 /** The injury said to be old: healed, remote, dated to another year or so long ago. */
 const OLD_INJURY = new RegExp(
-  String.raw`\b(?:old|remote|healed|prior|previous|past|history of|hx of|h\/o)\b[^.;]{0,50}?\b(?:${INJURY})\b|\b(?:${INJURY})\b[^.;]{0,60}?\b(?:(?:19|20)\d\d|\d+\s*(?:years?|yrs?)\s+ago|years ago|as a (?:child|teen\w*)|in childhood|healed)\b`,
+  String.raw`\b(?:old|remote|healed|prior|previous|past|history of|hx(?: of)?|h\/o)\b[^.;]{0,50}?\b(?:${INJURY})\b|\b(?:${INJURY})\b[^.;]{0,60}?\b(?:(?:19|20)\d\d|\d+\s*(?:years?|yrs?)\s+ago|years ago|as a (?:child|teen\w*)|in childhood|healed)\b`,
   'i',
 );
 /** A condition the record ties to trauma: post-traumatic, or caused by an injury it names. */

@@ -338,6 +338,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   // cancer" names the primary and is left to the malignancy words.)
   [/\bmetastatic\s+(?:disease\s+|lesions?\s+|spread\s+)?to\b|\bmetastas[ie]s\s+(?:to|in)\b/g, 'secondary malignant neoplasm of'],
   [/\bmetastas[ie]s\b|\bmetastatic (?:lesions?|deposits?|disease)\b|\bmets\b/g, 'secondary malignant neoplasm'],
+  // "Ca" is cancer after an organ ("L breast ca", "prostate ca"); elsewhere it may be calcium.
+  [
+    /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
+    '$1 cancer',
+  ],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
@@ -388,6 +393,27 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [
     /\b(?:chronic\s+)?(?:stable|exertional|effort)\s+angina(?:\s+pectoris)?\b|\bangina\s+of\s+effort\b/g,
     'other forms of angina pectoris stable angina',
+  ],
+  // The index: Gastroenteritis, viral, Norwalk agent (norovirus) A08.11; the tabular titles A08.1-
+  // "acute gastroenteropathy due to" the agent.
+  [
+    /\b(norovirus|norwalk(?: agent)?)\s+(?:gastroenteritis|ge)\b|\b(?:gastroenteritis|ge)\s+(?:due to|from)\s+(norovirus|norwalk(?: agent)?)\b/g,
+    (_m, a, b) => `acute gastroenteropathy due to ${a ?? b ?? ''}`,
+  ],
+  // The index: Exposure (to), tobacco smoke (second-hand) Z77.22.
+  [
+    /\b(?:exposure to\s+)?(?:second[\s-]?hand|passive)\s+(?:tobacco\s+|cigarette\s+)?smok(?:e|ing)(?:\s+exposure)?\b/g,
+    'exposure to environmental tobacco smoke',
+  ],
+  // A perforated eardrum is its rupture (H66.01-, "with spontaneous rupture of ear drum"; H72 perforation).
+  [
+    /\b(?:with\s+)?(?:(?:tm|tympanic membrane|ear\s?drum)\s+perforation|perforat(?:ed|ion of)\s+(?:the\s+)?(?:tm|tympanic membrane|ear\s?drum))\b/g,
+    'with spontaneous rupture of ear drum',
+  ],
+  // The index: Arthralgia - see Pain, joint (M25.5-); the temporomandibular joint's own code needs it named.
+  [
+    /(?<!\b(?:tmj|temporomandibular(?: joint)?|jaw)\s+)\barthralgias?\b(?!\s+of\s+(?:the\s+)?(?:temporomandibular|tmj|jaw))/g,
+    'pain in joint',
   ],
   // The index: Blood, in, urine - see Hematuria.
   [/\bblood in (?:the |her |his )?urine\b|\burine (?:\w+ )?positive for blood\b/g, 'hematuria'],

@@ -73,6 +73,16 @@ describe('sequela of an injury: the residual condition first, then the injury wi
     expect(codes(r)).toEqual(['D64.9']);
   });
 
+  it('"Hx" of the fracture beside the arthritis it left is old: its sequela', () => {
+    const r = run(
+      ['Post-traumatic arthritis of right knee', 'Hx tibial plateau fx'],
+      'Knee aches on stairs. XR: lateral narrowing.',
+      61,
+      'M',
+    );
+    expect(codes(r)).toEqual(['M17.31', 'S82.143S']);
+  });
+
   it('one side of the tibial plateau is that condyle', () => {
     const r = run(
       ['Post-traumatic OA L knee', 'Old L medial tibial plateau fracture'],

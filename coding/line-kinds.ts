@@ -1,0 +1,53 @@
+/**
+ * Diagnosis lines that name no condition. A diagnosis list sometimes carries an order ("MRI brain")
+ * or a drug ("Metformin therapy", "On apixaban"): a coder codes the conditions the record states
+ * (guideline I.A.19, IV.C), and a drug taken long-term as its Z79 code (I.C.21.c.3), never a disease
+ * found by one of the line's words ("brain" is not G93.9, "therapy" not N46.021 "azoospermia due to
+ * drug therapy", "anticoagulant" not D68.62 "lupus anticoagulant").
+ */
+import { CLASS_PATTERNS } from './drug-classes.ts';
+
+/** Imaging and tests as an order names them. */
+const STUDY = String.raw`mri|mra|ct|cta|pet(?:[\s/-]ct)?|x-?rays?|xr|radiographs?|ultrasound|us|echo(?:cardiogram)?|ekg|ecg|eeg|emg|ncs|dexa|dxa|mammogram|labs?|cbc|cmp|bmp|ua|urinalysis`;
+/** What an order adds to its study: the part of the body, the side, contrast, views. */
+const ORDER_WORDS = String.raw`of|the|and|with|without|w\/o|w\/|contrast|views?|\d+|left|right|bilateral|l|r|lt|rt|brain|head|neck|chest|abdomen|abdominal|pelvis|pelvic|spine|cervical|thoracic|lumbar|lumbosacral|sacrum|knee|hip|shoulder|elbow|wrist|hand|foot|ankle|leg|arm|thyroid|renal|kidneys?|liver|carotids?|heart|breasts?|orbits?|sinus(?:es)?|bone density|venous|arterial|lower|upper|extremity|extremities|ordered|scheduled|today|pending`;
+/** A line that is an order for a study: the study, and only what an order adds to it. */
+const STUDY_ORDER = new RegExp(
+  String.raw`^\s*(?:(?:${ORDER_WORDS})\b[\s,.;:/-]*)*(?:${STUDY})\b(?:[\s,.;:/-]*(?:${ORDER_WORDS}|${STUDY})\b)*[\s.]*$`,
+  'i',
+);
+
+/** What a drug line says besides the drug: that it is taken, and how long. */
+const DRUG_LINE_WORDS =
+  /\b(on|taking|takes|uses?|use of|current(?:ly)?|long[\s-]?term|chronic|daily|therapy|treatment|medication|drug|maintenance|continue[sd]?|mg|\d+)\b/gi;
+
+/** How an injury happened: the event an external-cause code would name (chapter 20, not reported). */
+const EVENT =
+  /^\s*(?:(?:an?|accidental|mechanical|ground[\s-]level|witnessed|unwitnessed)\s+)*(?:falls?|fell|slip(?:ped)?|trip(?:ped)?|mvc|mva|motor vehicle (?:collision|accident|crash)|(?:bicycle|bike|car|ski|sports?) (?:accident|crash|collision)|struck by|hit by|assault(?:ed)?)\b/i;
+/** What an injury or another condition is called: a line naming one is coded as that. */
+const CONDITION_NOUN =
+  /\b(fractur\w*|fx|sprain\w*|strain\w*|lacerat\w*|contusion\w*|bruis\w*|abrasion\w*|wound\w*|injur\w*|concussion|dislocat\w*|burn\w*|pain|syncope|dizz\w*|weakness|hematoma|tear|bite)\b/i;
+
+/** The line states only how an injury happened ("Fall at sports practice", "MVC"): not a diagnosis (I.C.20). */
+export function eventOnlyLine(line: string): boolean {
+  return EVENT.test(line) && !CONDITION_NOUN.test(line);
+}
+
+/** The line is an order for a study ("MRI brain", "CT head w/o contrast"): not a diagnosis. */
+export function studyOrderLine(line: string): boolean {
+  return STUDY_ORDER.test(line);
+}
+
+/** The line names only a drug taken long-term ("Metformin therapy", "On apixaban"): its code is the drug's Z79. */
+export function drugOnlyLine(line: string): boolean {
+  let rest = line;
+  let named = false;
+  for (const [, pattern] of CLASS_PATTERNS) {
+    const global = new RegExp(pattern.source, 'gi');
+    if (global.test(rest)) {
+      named = true;
+      rest = rest.replace(global, ' ');
+    }
+  }
+  return named && rest.replace(DRUG_LINE_WORDS, ' ').replace(/[^a-z]+/gi, '').length === 0;
+}
