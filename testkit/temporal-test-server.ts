@@ -171,7 +171,8 @@ async function recordClassDataArchive(): Promise<void> {
   }
 }
 
-function listening(port: number): Promise<boolean> {
+/** Whether something accepts connections on 127.0.0.1:`port`. */
+export function listening(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port }, () => {
       socket.destroy();

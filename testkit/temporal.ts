@@ -15,7 +15,6 @@
  * output; set TEMPORAL_TEST_LOG_LEVEL (TRACE|DEBUG|INFO|WARN|ERROR) to see more.
  */
 import { spawn } from 'node:child_process';
-import { connect } from 'node:net';
 import type { LogLevel } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
@@ -24,7 +23,7 @@ import proto from '@temporalio/proto';
 import { encounterSearchAttributes } from '../platform/search-attributes.ts';
 import { ensureTemporalCli } from '../platform/temporal-cli.ts';
 import { findFreePort } from '../platform/temporal-server.ts';
-import { ensureTemporalTestServer } from './temporal-test-server.ts';
+import { ensureTemporalTestServer, listening } from './temporal-test-server.ts';
 import { messageProofInterceptor } from '../platform/message-proof.ts';
 import { TEST_MESSAGE_PROOF_KEYS } from './fake-activities.ts';
 import { until } from './poll.ts';
@@ -136,16 +135,6 @@ async function startListening(launcher: string): Promise<{ address: string; stop
     await stop();
     if (attempt >= 3) throw new Error(`the Temporal test server (${launcher}) exited before listening, three times`);
   }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }
 
 /**
