@@ -19,6 +19,7 @@ import { perRecord, recordSays, type CodingRun, type DiagnosisDraft } from './co
 import type { Mention } from './context.ts';
 import { isComplaintCode } from './complaints.ts';
 import { isExtension } from './icd10cm.ts';
+import { unlinkedOrganism } from './organism-query.ts';
 import { sidesInFamily } from './laterality.ts';
 import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
 import { recordStatements } from './review-signals.ts';
@@ -160,6 +161,8 @@ export function relationIssues(
       reason: `The record documents ${effect.name} beside a condition it can cause but does not link them; the guidelines do not presume the link (an adverse effect or device complication code would need it).`,
     });
   }
+  const organism = unlinkedOrganism(run, m.original, top, fullText, statements);
+  if (organism) out.push({ ...organism, clinicalIndicators: [...indicatorsFor(run, m), ...organism.clinicalIndicators.slice(1)] });
   return out;
 }
 

@@ -52,13 +52,36 @@ const NOT_FOUND = /\b(negative|neg|no|not|pending|awaited|ruled out|without|deni
 /** The B95-B97 agent codes: a code of them names an organism whatever its title's wording. */
 const AGENT_CODE = /^B9[5-7]/;
 
+/** An organism a statement of the record reports as found: the statement, what it names, and how titles name it. */
+export interface OrganismFound {
+  statement: string;
+  name: string;
+  titled: RegExp;
+}
+
+/** A species name after a genus ("Strep pneumoniae", "Staph aureus"). */
+const SPECIES = /^\.?\s+(pneumoniae|aureus|pyogenes|agalactiae|influenzae|faecalis|faecium|aeruginosa|coli|epidermidis)\b/i;
+
+/** The organisms the record reports as found (a culture grew it, a test was positive), each with its first statement. */
+export function organismsFound(statements: readonly string[]): OrganismFound[] {
+  const out: OrganismFound[] = [];
+  for (const [named, titled] of ORGANISMS) {
+    for (const s of statements) {
+      const m = named.exec(s);
+      if (m && FOUND.test(s) && !NOT_FOUND.test(s)) {
+        const species = SPECIES.exec(s.slice(m.index + m[0].length));
+        out.push({ statement: s, name: species ? `${m[0]}${species[0]}` : m[0], titled });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 /** An organism the record reports as found and no code on the claim names. */
 export function organismUncoded(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
   if (diagnoses.some((d) => AGENT_CODE.test(d.code))) return false;
-  return ORGANISMS.some(([named, titled]) => {
-    if (diagnoses.some((d) => titled.test(d.description))) return false;
-    return statements.some((s) => named.test(s) && FOUND.test(s) && !NOT_FOUND.test(s));
-  });
+  return organismsFound(statements).some((o) => !diagnoses.some((d) => o.titled.test(d.description)));
 }
 
 /** Words that name a value on an axis the classification codes by (type, severity, acuity, trimester). */

@@ -77,3 +77,32 @@ describe('a severity word said of another condition in a related line', () => {
     expect(r.clarification).toBeUndefined();
   });
 });
+
+describe('an organism a culture found that the physician does not name as the cause (J18.9 "unspecified organism")', () => {
+  const notes =
+    'Cough and fever for five days, left lower lobe infiltrate on x-ray. Sputum culture grew Staph aureus, methicillin sensitive. Cefazolin.';
+
+  it('is asked, with the block codes titled by that organism as options', () => {
+    const r = run(['Pneumonia'], notes);
+    expect(codes(r)).toEqual(['J18.9']);
+    expect(r.clarification?.question).toMatch(/due to Staph aureus/);
+    expect(r.clarification?.options).toContain('Pneumonia due to Methicillin susceptible Staphylococcus aureus');
+  });
+
+  it('the answer codes the organism', () => {
+    const first = run(['Pneumonia'], notes);
+    const answered = run(['Pneumonia'], notes, answering(first, 'Yes, MSSA pneumonia.'));
+    expect(codes(answered)).toEqual(['J15.211']);
+    expect(answered.clarification).toBeUndefined();
+  });
+
+  it('a statement naming the condition with its organism is the physician linking them: nothing asked', () => {
+    const r = run(['Pneumonia'], `${notes} This is staphylococcal pneumonia.`);
+    expect(r.clarification).toBeUndefined();
+  });
+
+  it('a culture with no growth or still pending asks nothing', () => {
+    const r = run(['Pneumonia'], 'Cough and fever, infiltrate on x-ray. Sputum culture pending. Amoxicillin.');
+    expect(r.clarification).toBeUndefined();
+  });
+});
