@@ -30,6 +30,36 @@ export function hypertensiveCodeFor(current: string | undefined, heartFailure: b
  * gets its code too. The heart failure and CKD stage codes stay (use-additional notes of I11-I13).
  */
 export function hypertensiveDisease(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  return withoutEssentialBesideCombination(hypertensiveCombination(run, drafts));
+}
+
+const HYPERTENSIVE_COMBINATION = /^I1[1-3]\./;
+
+/**
+ * Hypertension is one condition, coded once: beside a combination code that holds it (I11-I13, from a
+ * statement that calls the heart or kidney disease hypertensive), a second statement of plain
+ * hypertension ("HTN" further down the list) is that code, not I10 as well. Its evidence joins the
+ * combination code's.
+ */
+function withoutEssentialBesideCombination(drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const combination = drafts.find((d) => HYPERTENSIVE_COMBINATION.test(d.code));
+  const essential = drafts.filter((d) => d.code === 'I10');
+  if (!combination || essential.length === 0) return drafts;
+  const evidence = [...combination.evidence, ...essential.flatMap((d) => d.evidence)];
+  return drafts
+    .filter((d) => !essential.includes(d))
+    .map((d) =>
+      d === combination
+        ? {
+            ...d,
+            evidence,
+            rationale: `${d.rationale} Hypertension stated again ("${essential[0]?.evidence[0]?.text ?? 'I10'}") is the hypertension ${d.code} holds: not coded I10 as well.`,
+          }
+        : d,
+    );
+}
+
+function hypertensiveCombination(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const hf = drafts.find((d) => d.code.startsWith('I50.'));
   const ckd = drafts.find((d) => d.code.startsWith('N18.'));
   const htn = drafts.find((d) => isHypertensive(d.code));

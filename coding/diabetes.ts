@@ -95,9 +95,13 @@ const CAUSE_NAMED =
 
 const statement = (d: DiagnosisDraft) => d.evidence[0]?.text ?? d.description;
 const codeMatches = (code: string, prefixes: readonly string[]) => prefixes.some((p) => code === p || code.startsWith(p));
-/** The link a draft of another condition names, when its record does not give it another cause. */
+/**
+ * The link a draft of another condition names, when its record does not give it another cause. A
+ * factor (chapter 21: the insulin a "use additional code" note added from the diabetes line itself)
+ * names no complication, whatever words its statement holds.
+ */
 function linkOf(d: DiagnosisDraft): DiabetesLink | undefined {
-  if (isDiabetes(d.code) || OTHER_CAUSE.test(statement(d))) return undefined;
+  if (isDiabetes(d.code) || d.code.startsWith('Z') || OTHER_CAUSE.test(statement(d))) return undefined;
   // The words the physician used decide first ("neuropathy" coded G62.9 is diabetic neuropathy NOS, E11.40).
   return DIABETES_LINKS.find((l) => l.words?.test(statement(d))) ?? DIABETES_LINKS.find((l) => codeMatches(d.code, l.codes));
 }

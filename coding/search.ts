@@ -184,10 +184,9 @@ export function queryWeight(icd: Icd10Cm, q: SearchQuery): number {
   return q.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
 }
 
-/** Every word of the texts of one 3-character category (computed once per category). */
+/** Every word of the texts (titles and inclusion terms) of one 3-character category, computed once per category. */
 const wordsByCategory = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>();
-function categoryWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
-  const category = icd.entries[entry]?.code.slice(0, 3) ?? '';
+export function categoryTextWords(icd: Icd10Cm, category: string): ReadonlySet<string> {
   return derivedOnce(wordsByCategory, icd, category, () => {
     const set = new Set<string>();
     for (const ti of textsOfCategory(icd, category)) for (const t of icd.texts[ti]?.tokens ?? []) set.add(t);
@@ -261,7 +260,7 @@ function scoreText(
     const families = pq.families[i] as ReadonlyArray<readonly string[]>;
     if (families.length === 0) continue;
     // Only where the category has no code for the site itself (a finger laceration is not "of hand").
-    siteWords ??= categoryWords(icd, entry);
+    siteWords ??= categoryTextWords(icd, icd.entries[entry]?.code.slice(0, 3) ?? '');
     if (siteWords.has(t)) continue;
     for (const family of families) {
       if (family.every((f) => have.has(f) && !ruledOut.has(f))) {

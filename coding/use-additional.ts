@@ -6,7 +6,7 @@ import { documentedAdditionalCodes, type RecordStatement } from './additional.ts
 import { describeIcd, newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesWithOffsets } from './context.ts';
 import { queryText, rank, searchFilter, supportFilter } from './ranking.ts';
-import { buildQuery, useAdditionalFilter, type SearchQuery } from './search.ts';
+import { buildQuery, categoryTextWords, useAdditionalFilter, type SearchHit, type SearchQuery } from './search.ts';
 import { noteParts, partAt, type NotePart } from './sections.ts';
 import { coreTokens, isNeutral, tokenize } from './text.ts';
 
@@ -55,6 +55,19 @@ function replacedJointAsPresence(text: string): string | undefined {
   return `presence of artificial ${joint.toLowerCase()} joint ${buildQuery(text).laterality ?? ''}`.trim();
 }
 
+/**
+ * On one line naming both the condition and what its note asks for ("Type 2 diabetes mellitus with
+ * diabetic CKD stage 4", "CKD stage 4 - hypertensive nephrosclerosis"), the added code is searched
+ * without the words only the condition's own category uses (diabetes, mellitus; hypertensive,
+ * nephrosclerosis), which would otherwise outweigh what is left for it ("CKD stage 4").
+ */
+function withoutConditionWords(run: CodingRun, code: string, q: SearchQuery, cited: readonly string[]): SearchQuery {
+  const icd = run.codeSets.icd;
+  const own = categoryTextWords(icd, code.slice(0, 3));
+  const theirs = new Set(cited.flatMap((c) => [...categoryTextWords(icd, c)]));
+  return { ...q, tokens: q.tokens.filter((t) => !own.has(t) || theirs.has(t)) };
+}
+
 /** The clauses of the notes with the part of the note each is written in. */
 function clausesWithParts(notes: string): Array<{ text: string; part: NotePart }> {
   const parts = noteParts(notes);
@@ -70,6 +83,7 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     ...clausesWithParts(doc.notes).map(({ text, part }) => ({ section: 'notes' as const, text, part })),
   ];
   // Codes the notes cite and the record documents (drug in use, weeks of gestation, tobacco history).
+  const foundFor = new Map<DiagnosisDraft, Set<string>>();
   for (const d of drafts) {
     for (const add of documentedAdditionalCodes(
       run.codeSets.icd,
@@ -79,6 +93,7 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
       run.input.patient.ageYears,
     )) {
       if (!run.allowed(add.code)) continue;
+      foundFor.set(d, new Set([...(foundFor.get(d) ?? []), add.code.slice(0, 3)]));
       out.push(
         newDraft(run.codeSets, add.code, {
           confidence: 0.9 * SECTION_WEIGHT[add.statement.section],
@@ -95,21 +110,30 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const followUp = COMPLETED_TREATMENT_TITLE.exec(d.description);
     // After completed treatment the history of the condition treated is asked for on its own: an
     // acquired absence (Z90, the other code the note cites) does not stand for it.
-    const answers = (o: DiagnosisDraft) => o !== d && cited?.filter(o.code) === true && (!followUp || /^Z8[5-7]/.test(o.code));
+    // What a finder added for this code answers that part of its note (the drug in use), not the rest
+    // (E11.22's note asks for the insulin or oral drug and, apart, the CKD stage).
+    const found = foundFor.get(d) ?? new Set<string>();
+    const answers = (o: DiagnosisDraft) =>
+      o !== d && cited?.filter(o.code) === true && !found.has(o.code.slice(0, 3)) && (!followUp || /^Z8[5-7]/.test(o.code));
     if (!cited || !m || out.some(answers)) continue;
-    const { filter, categories } = cited;
+    const filter = (c: string) => cited.filter(c) && !found.has(c.slice(0, 3));
+    const categories = cited.categories.filter((c) => !found.has(c));
     const ownQuery = followUp
       ? historyQuery(run, m.text, d.description.slice(0, followUp.index + followUp[0].length))
       : buildQuery(replacedJointAsPresence(m.text) ?? m.text);
-    let hit = rank(run, ownQuery, m.text, filter, categories)[0];
-    let source = m;
-    let needed = 0.75;
     // From the condition's own words, every core word of the added code must be documented
     // ("asthma" alone is not eosinophilic asthma; "with CKD" is CKD, stage unspecified).
-    if (hit) {
-      const q = new Set(ownQuery.tokens);
-      if (!coreTokens(hit.matchedText).every((t) => q.has(t))) hit = undefined;
-    }
+    const documented = new Set(ownQuery.tokens);
+    const explains = (h: SearchHit | undefined) => h !== undefined && coreTokens(h.matchedText).every((t) => documented.has(t));
+    // Searched without the condition's own words, a code is taken only when it says something the
+    // condition's code does not ("stage 4" beside diabetic CKD; not "alcohol abuse" beside its counselling).
+    const own = new Set(tokenize(d.description));
+    const besides = (h: SearchHit | undefined) => h !== undefined && coreTokens(h.matchedText).some((t) => !own.has(t));
+    const whole = rank(run, ownQuery, m.text, filter, categories)[0];
+    const rest = rank(run, withoutConditionWords(run, d.code, ownQuery, categories), m.text, filter, categories)[0];
+    let hit = [whole, besides(rest) ? rest : undefined].filter(explains).sort((a, b) => (b?.score ?? 0) - (a?.score ?? 0))[0];
+    let source = m;
+    let needed = 0.75;
     if (!hit || hit.score < 0.75 || (followUp && /\bunspecified\b/i.test(hit.description))) {
       // The history the note asks for, stated in the notes ("mother had colon cancer" with a screening;
       // after completed treatment, the condition treated as the notes name it).
