@@ -119,6 +119,8 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   ],
   // Repeated falls (R29.6, "tendency to fall") need more than one: a fall is the event an injury is from.
   [/^R29\.6/, /\b(repeat\w*|recurr\w*|frequent\w*|multiple|several|falls|tendency|prone|unsteady|falling)\b/i],
+  // Hypothermia (T68) needs the cold named: "accidental" is the intent of a poisoning.
+  [/^T68/, /\b(hypotherm\w*|cold|frozen|freez\w*|exposure)\b/i],
   // Occupational exposure (Z57) needs the work named: smoke at home is Z77.22.
   [/^Z57/, /\b(occupation\w*|work\w*|job|employ\w*|on the job|coworkers?|factory|plant|mine|miner|farm\w*|industr\w*)\b/i],
   // Palliative care (Z51.5) needs palliation named: "supportive care" of a cold is not hospice.
