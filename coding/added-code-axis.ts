@@ -15,6 +15,7 @@ import { indicatorsFor } from './clarification-issues.ts';
 import { perRecord, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { recordStatements } from './review-signals.ts';
 import { namesUnspecifiedAxis, unstatedAxis } from './unstated-axis.ts';
+import { billableDescendants } from './icd10cm.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
 
 /** The axis a step-added code leaves open by name, asked; an answered one coded. */
@@ -59,12 +60,32 @@ function ownStatement(d: DiagnosisDraft): string {
   return best?.text ?? d.description;
 }
 
+/**
+ * The billable code the answer names: the option's own code, or, when the option is a branch (the
+ * dementia severities F02.A-, F02.B-, F02.C- split again by disturbance), the member under it whose
+ * title keeps most of the draft's other words ("without behavioral disturbance ...").
+ */
+function answeredCode(run: CodingRun, d: DiagnosisDraft, code: string): { code: string; description: string } | undefined {
+  const { icd } = run.codeSets;
+  const index = icd.byCode.get(code);
+  if (index === undefined) return undefined;
+  const title = new Set(tokenize(d.description));
+  let best: { code: string; description: string; shared: number } | undefined;
+  for (const i of billableDescendants(icd, index)) {
+    const entry = icd.entries[i];
+    if (entry === undefined) continue;
+    const shared = tokenize(entry.description).filter((t) => title.has(t)).length;
+    if (best === undefined || shared > best.shared || (shared === best.shared && entry.code < best.code))
+      best = { code: entry.code, description: entry.description, shared };
+  }
+  return best && { code: best.code, description: best.description };
+}
+
 /** The member the answer names, coded in the draft's place; any other answer leaves the code as it is. */
 function answered(run: CodingRun, d: DiagnosisDraft, resolution: Resolution): DiagnosisDraft {
-  const code = resolution.kind === 'option' ? resolution.option.code : undefined;
-  const entry = code === undefined ? undefined : run.codeSets.icd.byCode.get(code);
-  const description = entry === undefined ? undefined : run.codeSets.icd.entries[entry]?.description;
-  if (!code || !description) return d;
+  const named = resolution.kind === 'option' && resolution.option.code ? answeredCode(run, d, resolution.option.code) : undefined;
+  if (named === undefined) return d;
+  const { code, description } = named;
   const label = resolution.kind === 'option' ? resolution.option.label : '';
   return {
     ...d,
