@@ -49,12 +49,14 @@ export function addedCodeAxes(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
   });
 }
 
+/** How many of the text's words the title has. */
+const wordsShared = (title: ReadonlySet<string>, text: string): number => tokenize(text).filter((t) => title.has(t)).length;
+
 /** Of the statements a code rests on, the one that shares most words with its title (the ulcer's, not the diabetes'). */
 function ownStatement(d: DiagnosisDraft): string {
   const title = new Set(tokenize(d.description));
-  const shared = (text: string) => tokenize(expandAbbreviations(text)).filter((t) => title.has(t)).length;
   const best = d.evidence.reduce<{ text: string; n: number } | undefined>((a, e) => {
-    const n = shared(e.text);
+    const n = wordsShared(title, expandAbbreviations(e.text));
     return a === undefined || n > a.n ? { text: e.text, n } : a;
   }, undefined);
   return best?.text ?? d.description;
@@ -74,7 +76,7 @@ function answeredCode(run: CodingRun, d: DiagnosisDraft, code: string): { code: 
   for (const i of billableDescendants(icd, index)) {
     const entry = icd.entries[i];
     if (entry === undefined) continue;
-    const shared = tokenize(entry.description).filter((t) => title.has(t)).length;
+    const shared = wordsShared(title, entry.description);
     if (best === undefined || shared > best.shared || (shared === best.shared && entry.code < best.code))
       best = { code: entry.code, description: entry.description, shared };
   }

@@ -12,7 +12,7 @@
 import { relationQuestion, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun } from './coding-run.ts';
 import { organismsFound } from './fragile-choices.ts';
-import { EntryKind, type Icd10Cm } from './icd10cm.ts';
+import { billableDescendants, EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import type { SearchHit } from './search.ts';
 
@@ -34,7 +34,8 @@ export function unlinkedOrganism(
   if (!UNSPECIFIED_ORGANISM.test(top.description)) return undefined;
   const word = CONDITION.exec(top.description)?.[1]?.toLowerCase();
   if (!word) return undefined;
-  const names = (s: string) => new RegExp(`${word}(?!e)`, 'i').test(s) && ORGANISM_WORD.test(s.replace(CONDITION_PHRASE, ' '));
+  const conditionWord = new RegExp(`${word}(?!e)`, 'i');
+  const names = (s: string) => conditionWord.test(s) && ORGANISM_WORD.test(s.replace(CONDITION_PHRASE, ' '));
   if (names(fullText) || statements.some(names)) return undefined;
   for (const found of organismsFound(statements)) {
     const codes = titledWith(run.codeSets.icd, top.code, word).filter((e) => found.titled.test(e.description) && run.allowed(e.code));
@@ -63,16 +64,11 @@ function titledWith(icd: Icd10Cm, code: string, word: string): Array<{ code: str
   let block = icd.byCode.get(code) ?? -1;
   while (block >= 0 && icd.entries[block]?.kind !== EntryKind.Block) block = icd.entries[block]?.parent ?? -1;
   return derivedOnce(titledCache, icd, `${block} ${word}`, () => {
-    const out: Array<{ code: string; description: string }> = [];
-    const stack = block < 0 ? [] : [...(icd.children.get(block) ?? [])];
     const re = new RegExp(`\\b${word}\\b`, 'i');
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
+    const out: Array<{ code: string; description: string }> = [];
+    for (const i of block < 0 ? [] : billableDescendants(icd, block)) {
       const e = icd.entries[i];
-      if (!e) continue;
-      stack.push(...(icd.children.get(i) ?? []));
-      if (e.kind === EntryKind.Billable && re.test(e.description) && !UNSPECIFIED_ORGANISM.test(e.description))
-        out.push({ code: e.code, description: e.description });
+      if (e && re.test(e.description) && !UNSPECIFIED_ORGANISM.test(e.description)) out.push({ code: e.code, description: e.description });
     }
     return out.sort((a, b) => a.code.localeCompare(b.code));
   });
