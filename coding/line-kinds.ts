@@ -17,6 +17,9 @@ const STUDY_ORDER = new RegExp(
   'i',
 );
 
+/** Each drug class's names, matched everywhere in a line (built once: drugOnlyLine reads every diagnosis line). */
+const CLASS_NAMES_EVERYWHERE = CLASS_PATTERNS.map(([, pattern]) => new RegExp(pattern.source, 'gi'));
+
 /** What a drug line says besides the drug: that it is taken, and how long. */
 const DRUG_LINE_WORDS =
   /\b(on|taking|takes|uses?|use of|current(?:ly)?|long[\s-]?term|chronic|daily|therapy|treatment|medication|drug|maintenance|continue[sd]?|mg|\d+)\b/gi;
@@ -42,11 +45,10 @@ export function studyOrderLine(line: string): boolean {
 export function drugOnlyLine(line: string): boolean {
   let rest = line;
   let named = false;
-  for (const [, pattern] of CLASS_PATTERNS) {
-    const global = new RegExp(pattern.source, 'gi');
-    if (global.test(rest)) {
+  for (const names of CLASS_NAMES_EVERYWHERE) {
+    if (rest.search(names) >= 0) {
       named = true;
-      rest = rest.replace(global, ' ');
+      rest = rest.replace(names, ' ');
     }
   }
   return named && rest.replace(DRUG_LINE_WORDS, ' ').replace(/[^a-z]+/gi, '').length === 0;
