@@ -28,6 +28,10 @@ export interface DevServerOptions {
   namespace?: string;
   /** How long to wait for the server to accept connections (default 60 s). */
   startupTimeoutMs?: number;
+  /** State in memory only (no temporal.sqlite), lost when the server stops: for tests. */
+  inMemory?: boolean;
+  /** More `temporal server start-dev` arguments (e.g. `--dynamic-config-value K=V`). */
+  extraArgs?: string[];
 }
 
 export interface RunningDevServer {
@@ -92,6 +96,9 @@ function installExitHooks(): void {
 
 // --- start / wait / stop ---------------------------------------------------------------------
 
+/** The server process ended before it served (e.g. a port it needs was taken): a new start may succeed. */
+export class DevServerExitedError extends Error {}
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once('exit', () => resolve()));
@@ -111,7 +118,9 @@ async function waitUntilServing(
   });
   for (;;) {
     if (childExited) {
-      throw new Error(`Temporal dev server exited during startup (code ${child.exitCode ?? child.signalCode}); see ${logFile}`);
+      throw new DevServerExitedError(
+        `Temporal dev server exited during startup (code ${child.exitCode ?? child.signalCode}); see ${logFile}`,
+      );
     }
     // A lazy connection plus a per-call deadline: a peer that accepts TCP but never answers
     // (another program on the port) must not stall us.
@@ -144,8 +153,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
   const args = [
     'server',
     'start-dev',
-    '--db-filename',
-    path.join(dataDir, 'temporal.sqlite'),
+    ...(opts.inMemory ? [] : ['--db-filename', path.join(dataDir, 'temporal.sqlite')]),
     '--ip',
     '127.0.0.1',
     '--port',
@@ -159,6 +167,7 @@ export async function startTemporalDevServer(opts: DevServerOptions): Promise<Ru
     ...(opts.uiPort === undefined ? ['--headless'] : ['--ui-port', String(opts.uiPort), '--ui-disable-news-fetch']),
     ...(opts.uiPort !== undefined && opts.uiCodecEndpoint !== undefined ? ['--ui-codec-endpoint', opts.uiCodecEndpoint] : []),
     ...searchAttributeCliArgs(),
+    ...(opts.extraArgs ?? []),
   ];
 
   const log = await open(logFile, 'a');

@@ -15,14 +15,16 @@
  * output; set TEMPORAL_TEST_LOG_LEVEL (TRACE|DEBUG|INFO|WARN|ERROR) to see more.
  */
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import type { LogLevel } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import type { LocalTestWorkflowEnvironmentOptions } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { encounterSearchAttributes } from '../platform/search-attributes.ts';
-import { ensureTemporalCli } from '../platform/temporal-cli.ts';
-import { findFreePort } from '../platform/temporal-server.ts';
+import { DevServerExitedError, findFreePort, startTemporalDevServer } from '../platform/temporal-server.ts';
 import { ensureTemporalTestServer, listening } from './temporal-test-server.ts';
 import { messageProofInterceptor } from '../platform/message-proof.ts';
 import { TEST_MESSAGE_PROOF_KEYS } from './fake-activities.ts';
@@ -44,9 +46,7 @@ export function quietTemporalRuntimeLogs(): void {
   }
 }
 
-export async function createLocalTestEnv(
-  server: Omit<NonNullable<LocalTestWorkflowEnvironmentOptions['server']>, 'executable' | 'searchAttributes'> = {},
-): Promise<TestWorkflowEnvironment> {
+export async function createLocalTestEnv(): Promise<TestWorkflowEnvironment> {
   quietTemporalRuntimeLogs();
   const existing = process.env['TEST_TEMPORAL_ADDRESS'];
   if (existing) {
@@ -55,13 +55,76 @@ export async function createLocalTestEnv(
       namespace: process.env['TEST_TEMPORAL_NAMESPACE'] || 'default',
     });
   }
-  return TestWorkflowEnvironment.createLocal({
-    server: {
-      ...server,
-      executable: { type: 'existing-path', path: await ensureTemporalCli() },
-      searchAttributes: encounterSearchAttributes,
-    },
-  });
+  const server = await startDevServerForTests();
+  let env: TestWorkflowEnvironment;
+  try {
+    env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address, namespace: 'default' });
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return withServerStoppedOnTeardown(env, server.stop);
+}
+
+/** How long a test server may take to start on a busy machine: generous, only so a stuck start fails. */
+const SERVER_START_LIMIT_MS = 120_000;
+
+/**
+ * We start the dev server ourselves (platform/temporal-server.ts, in memory, its log in a temporary
+ * directory) and wait for it to serve under SERVER_START_LIMIT_MS: the SDK's own start (createLocal)
+ * gives up when the port is not open after 50 tries 100 ms apart, and with ten CPU hogs on the
+ * test's core the server opened it later than that four times in four.
+ *
+ * The server answers for a namespace of its own (besides `default`, which the tests use), so a
+ * server a parallel run started on the same port is never taken for ours; a server that exits
+ * during its start (a port it needs was taken meanwhile) is started again on other ports.
+ */
+async function startDevServerForTests(): Promise<{ address: string; stop(): Promise<void> }> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'encounterflow-test-dev-server-'));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const server = await startTemporalDevServer({
+        dataDir,
+        inMemory: true,
+        namespace: `test-server-${randomUUID()}`,
+        startupTimeoutMs: SERVER_START_LIMIT_MS,
+        // As the SDK's dev server for tests: no version check over the network, updates on.
+        extraArgs: [
+          'frontend.enableServerVersionCheck=false',
+          'frontend.enableUpdateWorkflowExecution=true',
+          'frontend.enableUpdateWorkflowExecutionAsyncAccepted=true',
+        ].flatMap((value) => ['--dynamic-config-value', value]),
+      });
+      return {
+        address: server.address,
+        // Its state is in memory: nothing to lose by killing it outright, as the SDK does.
+        stop: async () => {
+          try {
+            process.kill(server.pid, 'SIGKILL');
+          } catch {
+            // already gone
+          }
+          await server.stop();
+          await rm(dataDir, { recursive: true, force: true });
+        },
+      };
+    } catch (error) {
+      if (!(error instanceof DevServerExitedError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+/** `env.teardown()` closes the connections, then stops the server. */
+function withServerStoppedOnTeardown(env: TestWorkflowEnvironment, stopServer: () => Promise<void>): TestWorkflowEnvironment {
+  const teardown = env.teardown.bind(env);
+  env.teardown = async () => {
+    try {
+      await teardown();
+    } finally {
+      await stopServer();
+    }
+  };
+  return env;
 }
 
 /**
@@ -87,15 +150,7 @@ export async function createTimeSkippingTestEnv(): Promise<TestWorkflowEnvironme
     namespace: env.namespace ?? 'default',
     searchAttributes: Object.fromEntries(encounterSearchAttributes.map((key) => [key.name, indexedValueType(key.type)])),
   });
-  const teardown = env.teardown.bind(env);
-  env.teardown = async () => {
-    try {
-      await teardown();
-    } finally {
-      await server.stop();
-    }
-  };
-  return env;
+  return withServerStoppedOnTeardown(env, server.stop);
 }
 
 /**
@@ -122,7 +177,7 @@ async function startListening(launcher: string): Promise<{ address: string; stop
         until(
           `the Temporal test server to listen on ${port}`,
           async () => child.exitCode !== null || (await listening(port)),
-          120_000,
+          SERVER_START_LIMIT_MS,
           100,
         ),
         spawnFailed,
