@@ -29,6 +29,7 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'organism-uncoded': 'the record reports an organism as found and no code on the claim names it',
   'unstated-axis-value':
     "a code is its family's unspecified member: a value the classification codes by (type, severity, trimester) is not stated",
+  'asserted-value-unstated': 'a code names a severity, stage, acuity or remission the record does not state',
   'default-against-record':
     'a code asserts the default "not intractable" or "uncomplicated" while the record says the condition resists treatment',
   'qualifier-unused': "a code leaves out a word of its own statement that qualifies the condition (another code's title has it)",

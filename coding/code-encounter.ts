@@ -66,6 +66,7 @@ import {
   straightThroughDecision,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
+import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 
 export interface DiagnosisStep {
@@ -173,6 +174,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       injuryDetailUnused: injuryDetailUnused(codeSets.icd, diagnoses),
       organismUncoded: organismUncoded(statements, diagnoses),
       unstatedAxisValue: unspecifiedAxisMember(codeSets.icd, diagnoses),
+      assertedValueUnstated: valuesAssertedUnstated(codeSets.icd, statements, diagnoses).length > 0,
       defaultAgainstRecord: defaultAgainstRecord(statements, diagnoses),
       qualifierUnused: qualifierUnused(codeSets.icd, diagnoses),
       statementWordUnused: statementWordUnused(codeSets.icd, diagnoses),

@@ -107,6 +107,8 @@ export interface DecisionInput {
   organismUncoded?: boolean;
   /** A family's unspecified member where the classification codes an axis value (fragile-choices.ts). */
   unstatedAxisValue?: boolean;
+  /** A title's value of an axis no statement of the record states (asserted-values.ts). */
+  assertedValueUnstated?: boolean;
   /** A title's default value while the record says the condition resists treatment (fragile-choices.ts). */
   defaultAgainstRecord?: boolean;
   /** A qualifying word of the code's statement left out of the code (fragile-choices.ts). */
@@ -167,6 +169,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('injury-detail-unused', input.injuryDetailUnused === true);
   add('organism-uncoded', input.organismUncoded === true);
   add('unstated-axis-value', input.unstatedAxisValue === true);
+  add('asserted-value-unstated', input.assertedValueUnstated === true);
   add('default-against-record', input.defaultAgainstRecord === true);
   add('qualifier-unused', input.qualifierUnused === true);
   add('statement-word-unused', input.statementWordUnused === true);

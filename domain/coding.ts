@@ -147,6 +147,8 @@ export type StraightThroughReason =
   | 'organism-uncoded'
   /** A code is its family's unspecified member where the classification codes a value (type, severity, trimester) the record does not state. */
   | 'unstated-axis-value'
+  /** A code's title names a value (severity, stage, acuity, remission) no statement of the record states, not its whole category's. */
+  | 'asserted-value-unstated'
   /** A code asserts its family's default ("not intractable", "uncomplicated") while the record says the condition resists treatment. */
   | 'default-against-record'
   /** A code leaves out a word of its own statement that qualifies the condition and titles other codes ("pulmonary" hypertension). */
