@@ -5,6 +5,7 @@
  * one diagnosis line) and returns the code it documents, if any.
  */
 import { isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
+import { gestationalAgesIn, weeksOfGestationCode } from './gestational-age.ts';
 import { NOT_ADDRESSED_PARTS, type NotePart } from './sections.ts';
 
 export interface RecordStatement {
@@ -98,13 +99,12 @@ const ANOTHER_PERSON =
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
   /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
-export const WEEKS =
-  /\b(?<!(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than)\s+)(\d{1,2})(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)(?:\s*(?:\d\s*days?))?\b/i;
-export const GESTATION_CONTEXT =
-  /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
-
 /** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
-const GROUP_CODES = new Map<string, string[]>([['tobacco', ['Z87.891', 'F17', 'Z72.0']]]);
+const GROUP_CODES = new Map<string, string[]>([
+  ['tobacco', ['Z87.891', 'F17', 'Z72.0']],
+  // A pregnancy has one age: a second Z3A code is never added beside the first.
+  ['gestation', ['Z3A']],
+]);
 
 /** A documented body mass index: "BMI 42.3", "BMI of 31", "body mass index: 27 kg/m2", "BMI 97th percentile". */
 export const BMI_VALUE =
@@ -191,13 +191,10 @@ const FINDERS: Finder[] = [
   },
   { find: (t) => (currentUse(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
   {
+    group: 'gestation',
     find: (t) => {
-      const m = WEEKS.exec(t);
-      if (!m || !GESTATION_CONTEXT.test(t)) return undefined;
-      const weeks = Number(m[1]);
-      if (!Number.isFinite(weeks) || weeks < 1 || weeks > 45) return undefined;
-      const code = weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`;
-      return { code, what: `${weeks} weeks of gestation` };
+      const age = gestationalAgesIn(t)[0];
+      return age ? { code: weeksOfGestationCode(age.weeks), what: `${age.weeks} weeks of gestation` } : undefined;
     },
   },
 ];

@@ -12,68 +12,72 @@
  * physician is asked; an answer naming the weeks sets the Z3A code and the trimester.
  */
 import { detailConflictQuestion, resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
-import { citedPatterns, GESTATION_CONTEXT, WEEKS } from './additional.ts';
+import { citedPatterns } from './additional.ts';
+import { currentGestationalAge, gestationalAges, weeksOfGestationCode } from './gestational-age.ts';
 import { describeIcd, newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf, clausesWithOffsets } from './context.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
 import { pregnancyStatus, refinePregnancyCode, trimesterOfWeeks } from './pregnancy.ts';
 import { NOT_ADDRESSED_PARTS, noteParts, partAt } from './sections.ts';
 
-const weeksCode = (weeks: number) => (weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`);
-
-/** Weeks that date a past event ("diagnosed at 26 weeks", "by 8wk US"), not the pregnancy today. */
-const PAST_EVENT =
-  /\b(diagnosed|detected|found|noted|since|started|began|dated)\b[^.;,]*\b\d+\s*-?(w|wk|wks|weeks?)\b|\bby \d+\s*-?(w|wk|wks|weeks?)\b/i;
-
-/** The weeks of gestation a statement gives, if any. */
-function weeksIn(text: string): number | undefined {
-  if (PAST_EVENT.test(text)) return undefined;
-  const m = WEEKS.exec(text);
-  if (!m || !GESTATION_CONTEXT.test(text)) return undefined;
-  const weeks = Number(m[1]);
-  return Number.isFinite(weeks) && weeks >= 1 && weeks <= 45 ? weeks : undefined;
-}
-
-/** The weeks a physician's written answer gives ("18 weeks 0 days by dating ultrasound"). */
-const answeredWeeks = (text: string) => weeksIn(`${text} gestation`);
+/** The weeks a physician's written answer gives ("Dating is by the 8-week scan: she is 29 weeks 1 day", "33 weeks"). */
+const answeredWeeks = (text: string) => (currentGestationalAge(clausesOf(text)) ?? currentGestationalAge([`${text} gestation`]))?.weeks;
 
 const recordStatementsOf = (run: CodingRun) => {
   const doc = run.input.documentation;
   return [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
 };
 
-/** Step: two statements giving different weeks of gestation beside a Z3A code are asked (or the answer applied). */
+/**
+ * Step: the Z3A code follows the age the record states (the first stated one, not the first weeks any
+ * statement names); an age stated two ways is asked, and until answered the weeks are not specified
+ * (Z3A.00, and the trimester only where both ages share it: pregnancy.ts).
+ */
 export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const z3a = drafts.find((d) => d.code.startsWith('Z3A.'));
   if (!z3a) return drafts;
   const stated = new Map<string, string>();
-  for (const s of recordStatementsOf(run)) {
-    const weeks = weeksIn(s);
-    if (weeks !== undefined && !stated.has(weeksCode(weeks))) stated.set(weeksCode(weeks), s);
+  for (const age of gestationalAges(recordStatementsOf(run)))
+    if (!stated.has(weeksOfGestationCode(age.weeks))) stated.set(weeksOfGestationCode(age.weeks), age.statement);
+  const recode = (code: string, why: string) =>
+    code === z3a.code || !run.allowed(code) ? drafts : drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, code, why) : d));
+  if (stated.size === 0) return drafts;
+  if (stated.size === 1) {
+    const [[code, statement]] = [...stated] as [[string, string]];
+    return recode(code, `Weeks of gestation as the record states the age ("${statement}").`);
   }
-  if (stated.size < 2) return drafts;
   const [a, b] = [...stated.values()] as [string, string];
   const issue: ClarificationIssue = {
     kind: 'specificity',
     question: detailConflictQuestion(a, b, 'weeks of gestation'),
     clinicalIndicators: [...stated.values()].map((s) => `Note: "${s}"`),
     options: [...stated.keys()].map((code) => ({ label: describeIcd(run.codeSets, code), code })),
-    reason: `Conflicting documentation of the weeks of gestation: ${[...stated.keys()].join(' vs ')}.`,
+    reason: `Conflicting documentation of the weeks of gestation: ${[...stated.keys()].join(' vs ')}; Z3A.00 until answered.`,
     order: z3a.order,
   };
   const resolution = resolutionFor(issue, run.input.answers);
-  const chosen =
+  if (!resolution) run.issues.push(issue);
+  const weeks =
     resolution?.kind === 'option'
-      ? resolution.option.code
-      : resolution?.kind === 'free-text' && answeredWeeks(resolution.text) !== undefined
-        ? weeksCode(answeredWeeks(resolution.text) as number)
+      ? Number(resolution.option.code?.slice(4))
+      : resolution?.kind === 'free-text'
+        ? answeredWeeks(resolution.text)
         : undefined;
-  if (!resolution) {
-    run.issues.push(issue);
-    return drafts;
-  }
-  if (!chosen || chosen === z3a.code) return drafts;
-  return drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, chosen, "Weeks of gestation from the physician's answer.") : d));
+  if (weeks === undefined || !Number.isFinite(weeks))
+    return recode('Z3A.00', 'The weeks of gestation are stated two ways; not specified until the physician answers.');
+  const source = resolution?.kind === 'free-text' ? resolution.text : '';
+  return withAnsweredWeeks(run, recode(weeksOfGestationCode(weeks), "Weeks of gestation from the physician's answer."), weeks, source);
+}
+
+/** Pregnancy codes take the trimester of the weeks a physician's answer gives. */
+function withAnsweredWeeks(run: CodingRun, drafts: DiagnosisDraft[], weeks: number, source: string): DiagnosisDraft[] {
+  const answered = { weeks, trimester: trimesterOfWeeks(weeks), antepartum: true, source };
+  return drafts.map((d) => {
+    const mention = run.mentions.get(d.order);
+    if (mention?.documentedCode) return d;
+    const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, mention?.original ?? '', answered);
+    return refined && run.allowed(refined.code) ? recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`) : d;
+  });
 }
 
 /**
@@ -136,27 +140,11 @@ export function gestationWeeksUnstated(run: CodingRun, drafts: DiagnosisDraft[])
     });
     return [...drafts, notSpecified];
   }
-  const answered = {
-    weeks,
-    trimester: trimesterOfWeeks(weeks),
-    antepartum: true,
-    source: resolution?.kind === 'free-text' ? resolution.text : '',
-  };
-  const weeksDraft = newDraft(run.codeSets, weeksCode(weeks), {
+  const weeksDraft = newDraft(run.codeSets, weeksOfGestationCode(weeks), {
     confidence: pregnancy.confidence,
     order: pregnancy.order + 0.25,
     evidence: pregnancy.evidence,
     rationale: `"Use additional code from category Z3A" (chapter 15) with ${pregnancy.code}: ${weeks} weeks of gestation from the physician's answer.`,
   });
-  const mention = run.mentions.get(pregnancy.order);
-  return [
-    ...drafts.map((d) => {
-      if (d !== pregnancy || mention?.documentedCode) return d;
-      const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, mention?.original ?? '', answered);
-      return refined && run.allowed(refined.code)
-        ? recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`)
-        : d;
-    }),
-    weeksDraft,
-  ];
+  return [...withAnsweredWeeks(run, drafts, weeks, resolution?.kind === 'free-text' ? resolution.text : ''), weeksDraft];
 }

@@ -122,7 +122,13 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
       out.push(d);
       continue;
     }
-    const q = buildQuery(`${asInfectionOfOrgan(m.text)} pregnancy`);
+    // Words a second code of the same statement already stands for (the organism of "cystitis due to
+    // E. coli", coded with B96.20) are not the condition the obstetric code must name.
+    const codedBeside = new Set(
+      drafts.filter((o) => o.order > d.order && o.order < Math.floor(d.order) + 1).flatMap((o) => tokenize(o.description)),
+    );
+    const asked = buildQuery(`${asInfectionOfOrgan(m.text)} pregnancy`);
+    const q = { ...asked, tokens: asked.tokens.filter((t) => !codedBeside.has(t) || PREGNANCY_WORDS.has(t)) };
     const strong = q.tokens.filter(
       (t) =>
         !PREGNANCY_WORDS.has(t) &&

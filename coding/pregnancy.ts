@@ -5,9 +5,9 @@
  * "in pregnancy" code over "in childbirth" / "in the puerperium".
  */
 import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
-import { GESTATION_CONTEXT, WEEKS } from './additional.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { gestationalAges, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
 
@@ -63,21 +63,22 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
       status.trimester = t;
       status.source = s;
     }
-    const m = WEEKS.exec(s);
-    if (m && GESTATION_CONTEXT.test(s) && status.weeks === undefined) {
-      const weeks = Number(m[1]);
-      if (weeks >= 1 && weeks <= 45) {
-        status.weeks = weeks;
-        pregnant = true;
-        if (!t) {
-          status.trimester = trimesterOfWeeks(weeks);
-          status.source = s;
-        }
-      }
+  }
+  // The pregnancy's age: one value, or, stated two ways, only the trimester they share (the query
+  // on the weeks is gestation-conflict.ts's).
+  const ages = gestationalAges(statements);
+  if (ages.length > 0) {
+    pregnant = true;
+    const first = ages[0] as GestationalAge;
+    if (new Set(ages.map((a) => weeksOfGestationCode(a.weeks))).size === 1) status.weeks = first.weeks;
+    const trimesters = new Set(ages.map((a) => trimesterOfWeeks(a.weeks)));
+    if (!status.trimester && trimesters.size === 1) {
+      status.trimester = trimesterOfWeeks(first.weeks);
+      status.source = first.statement;
     }
   }
   // The current weeks of gestation stated: only a delivery reported as past ends that pregnancy.
-  status.antepartum = pregnant && !(status.weeks === undefined && !currentWeeks ? delivered : deliveredPast);
+  status.antepartum = pregnant && !(ages.length === 0 && !currentWeeks ? delivered : deliveredPast);
   return status;
 }
 

@@ -1,0 +1,104 @@
+/**
+ * The weeks of gestation of the pregnancy today: one reader for the Z3A code, the trimester a
+ * pregnancy code takes, and the query when the record gives two ages.
+ *
+ * A prenatal note is full of weeks that are not today's age: the scan that dated the pregnancy
+ * ("EDD by 8-week ultrasound", "c/w 10-wk US"), tests and events timed by the week ("1-hour GTT
+ * 24 weeks", "Hgb 11.4 at 24 weeks", "diagnosed at 20 weeks"), an earlier pregnancy ("G1 2022 SVD
+ * at 39 weeks"), and durations ("for 2 weeks", "RTC 2 wk"). None of those is read. What is read:
+ * - an age stated as one ("GA today 29w1d", "EGA 31w2d", "26 weeks gestation", "IUP at 26 weeks",
+ *   "pregnant, 22 weeks", "22 weeks by LMP"): the pregnancy word stands beside the weeks;
+ * - failing any such statement in the record, weeks in a statement that speaks of the pregnancy
+ *   elsewhere ("prenatal visit, 20 weeks").
+ */
+
+/** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks"). */
+export const GESTATION_CONTEXT =
+  /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
+
+/** The Z3A code for a number of weeks (Z3A.01 under 8 weeks, Z3A.49 over 42). */
+export const weeksOfGestationCode = (weeks: number) =>
+  weeks < 8 ? 'Z3A.01' : weeks > 42 ? 'Z3A.49' : `Z3A.${String(weeks).padStart(2, '0')}`;
+
+export interface GestationalAge {
+  weeks: number;
+  /** 'stated': the weeks stand beside a pregnancy word or are written as an age (29w1d); 'context': the statement only speaks of a pregnancy elsewhere. */
+  strength: 'stated' | 'context';
+  statement: string;
+}
+
+/** Weeks, as clinicians write a gestational age or a span of weeks: "29w1d", "29w", "26 weeks", "22+3 weeks", "12 weeks 3 days", "8-week". */
+const WEEKS_GLOBAL =
+  /\b(\d{1,2})(?:\s*w\s*[0-6]\s*d\b|w\b|(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)\b(?:,?\s*(?:and\s+)?\d\s*days?\b)?)/gi;
+/** Written as an age only a pregnancy has: "29w1d", "31 w 2 d", "29w", "12 weeks 3 days", "22+3 weeks". */
+const AGE_FORM = /^\d{1,2}\s*w(?:\s*[0-6]\s*d)?$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
+
+/** Before the weeks: a duration or a time to come ("for 2 weeks", "x 2 wk", "in 2 weeks", "every 4 weeks"). */
+const DURATION_BEFORE =
+  /\b(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than|every|each|q|within|another|additional)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
+/** After the weeks: a time ago or after an event, or the date-span of a plan ("2 weeks ago", "6 weeks postpartum", "2 weeks later"). */
+const DURATION_AFTER =
+  /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?:therapy|treatment|symptoms)\b)/i;
+/** After the weeks: the scan that dated the pregnancy ("8-week ultrasound", "10-wk US", "7-week dating scan"). */
+const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|crl)\b/i;
+/** In the clause before the weeks: an event they date, always in the past ("diagnosed at 20 weeks gestation", "SVD at 39 weeks"). */
+const PAST_EVENT_BEFORE =
+  /\b(?:diagnosed|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-section|cesarean|born|terminat\w*|treated)\b/i;
+/** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
+const TIMED_EVENT_BEFORE =
+  /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
+/** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
+const EARLIER_PREGNANCY =
+  /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
+/** A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,", "G2P1 at". */
+const AGE_WORD_BEFORE =
+  /\b(?:e?ga|gestation\w*|gestational age|pregnan\w*|iup|intrauterine pregnancy|g\d+\s*p\d+)\b|\b(?:she|patient|pt)\s*(?:is|'s)\s+(?:now\s+|currently\s+|today\s+)?(?:at\s+)?$/i;
+/** The same right after the weeks: "26 weeks gestation", "12 weeks pregnant", "22 weeks by LMP", "30 weeks' gestation". */
+const AGE_WORD_AFTER =
+  /^\s*['\u2019]?\s*(?:of\s+|completed\s+)*(?:gestation\w*|pregnan\w*|e?ga\b|iup\b|by (?:lmp|dates|ultrasound|us|u\/s|early us|(?:first|1st)[- ]trimester (?:ultrasound|us)))/i;
+/** How far before the weeks a pregnancy word may stand and still name them. */
+const NEAR = 24;
+
+function clauseBefore(text: string, index: number): string {
+  return (
+    text
+      .slice(0, index)
+      .split(/[,;:()]|\s[-\u2013\u2014]\s/)
+      .pop() ?? ''
+  );
+}
+
+/** The gestational ages one statement gives (not dating scans, timed events, earlier pregnancies or durations). */
+export function gestationalAgesIn(statement: string): GestationalAge[] {
+  if (EARLIER_PREGNANCY.test(statement)) return [];
+  const out: GestationalAge[] = [];
+  for (const m of statement.matchAll(WEEKS_GLOBAL)) {
+    const index = m.index ?? 0;
+    const weeks = Number(m[1]);
+    if (!Number.isFinite(weeks) || weeks < 1 || weeks > 45) continue;
+    const before = statement.slice(0, index);
+    const after = statement.slice(index + m[0].length);
+    if (DURATION_BEFORE.test(before) || DURATION_AFTER.test(after) || DATING_SCAN_AFTER.test(after)) continue;
+    const clause = clauseBefore(statement, index);
+    const ageForm = AGE_FORM.test(m[0].trim());
+    const wordAfter = AGE_WORD_AFTER.test(after);
+    if (PAST_EVENT_BEFORE.test(clause)) continue;
+    // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").
+    if (TIMED_EVENT_BEFORE.test(clause) && !AGE_WORD_BEFORE.test(clause) && !wordAfter && !ageForm) continue;
+    if (ageForm || wordAfter || AGE_WORD_BEFORE.test(before.slice(-NEAR))) out.push({ weeks, strength: 'stated', statement });
+    else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
+  }
+  return out;
+}
+
+/** Every gestational age the statements give, the stated ones only when there are any. */
+export function gestationalAges(statements: readonly string[]): GestationalAge[] {
+  const all = statements.flatMap(gestationalAgesIn);
+  const stated = all.filter((a) => a.strength === 'stated');
+  return stated.length > 0 ? stated : all;
+}
+
+/** The one gestational age the statements give: the first stated one, else the first found in context. */
+export function currentGestationalAge(statements: readonly string[]): GestationalAge | undefined {
+  return gestationalAges(statements)[0];
+}
