@@ -183,5 +183,16 @@ const NOT_ADDRESSED = new RegExp(
   'i',
 );
 
-/** Whether a statement says the visit does not address what it names (NOT_ADDRESSED). */
-export const saysNotAddressed = (statement: string): boolean => NOT_ADDRESSED.test(statement);
+/**
+ * A statement calling what it names part of another illness of the visit ("Viral URI symptoms -
+ * improving, part of the presenting illness", "integral to the flare"): coded within that illness, not
+ * separately (guideline I.B.5).
+ */
+const PART_OF_ANOTHER =
+  /\b(?:part of|integral to)\s+(?:the |this |his |her |their |same |one )*(?:presenting |current |acute |same |underlying |overall |index )*(?:illness|presentation|picture|process|episode|infection|flare|syndrome)\b/i;
+
+/**
+ * Whether a statement says the visit does not address what it names (NOT_ADDRESSED), or codes it
+ * within another illness (PART_OF_ANOTHER).
+ */
+export const saysNotAddressed = (statement: string): boolean => NOT_ADDRESSED.test(statement) || PART_OF_ANOTHER.test(statement);

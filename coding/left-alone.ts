@@ -1,0 +1,35 @@
+/**
+ * A diagnosis line the note's own assessment leaves alone. Long notes carry a diagnosis list built
+ * from the chart (every problem of the patient) beside an assessment that says, problem by problem,
+ * what this visit did. Guideline IV.J reports a coexisting condition only when it requires or affects
+ * the care at this encounter: a listed condition whose assessment line says the visit does not address
+ * it ("Celiac disease - stable, not addressed further today", "Anxiety - per PCP") is not coded, and
+ * neither is one the assessment calls part of another illness of the visit ("Viral URI symptoms -
+ * part of the presenting illness": guideline I.B.5, integral to the condition coded).
+ *
+ * Read over the note's structure: the statement must be in the assessment or plan, name the listed
+ * condition (most of its line's words), and no other assessment statement may name that condition without the remark.
+ * A line the physician wrote a code on is kept (documented codes are respected). Which statements say
+ * so is sections.ts saysNotAddressed, read once per line of the note (context.ts noteMentions).
+ */
+import type { Mention } from './context.ts';
+import { ADDRESSED_PARTS } from './sections.ts';
+import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
+
+/** A statement names the listed condition when it names this share of the line's words ("primary" may go unsaid). */
+const NAMED_SHARE = 2 / 3;
+
+const wordsOf = (text: string): string[] => tokenize(expandAbbreviations(text)).filter((w) => !isNeutral(w));
+
+/** Whether the assessment leaves the condition of a diagnosis line alone (see the file's comment). */
+export function assessmentLeavesAlone(line: Mention, notes: readonly Mention[]): boolean {
+  if (line.documentedCode) return false;
+  const words = wordsOf(line.text);
+  if (words.length === 0) return false;
+  const naming = notes.filter((n) => {
+    if (n.part === undefined || !ADDRESSED_PARTS.has(n.part) || n.assertion === 'negated') return false;
+    const said = new Set(wordsOf(n.original));
+    return words.filter((w) => said.has(w)).length >= NAMED_SHARE * words.length;
+  });
+  return naming.length > 0 && naming.every((n) => n.unaddressed === true);
+}

@@ -1,0 +1,50 @@
+// Long SOAP notes, session 15 (coding-15d): the exact code set of a note whose diagnosis list is
+// longer than what the visit did. Each mechanism with our own records, in our own words (tuned on by
+// construction; test/coding/soap-set-15.json holds the same kinds of record for the evaluation).
+import { describe, expect, it } from 'vitest';
+import type { EncounterDocumentation } from '../../domain/encounter.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+
+const codes = (doc: Partial<EncounterDocumentation>, ageYears = 60, sex: 'F' | 'M' = 'M') =>
+  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
+const lines = (descriptions: string[], notes = '', ageYears = 60, sex: 'F' | 'M' = 'M') =>
+  codes({ diagnoses: descriptions.map((description) => ({ description })), notes }, ageYears, sex);
+
+describe('a listed condition the assessment says this visit leaves alone is not coded (IV.J)', () => {
+  const notes = [
+    'HPI: Heartburn most evenings for two months, worse lying down. Known enlarged prostate, urology follows.',
+    'PMH: BPH. Migraine.',
+    'Assessment/Plan:',
+    '1. GERD - start omeprazole 20 mg before breakfast, raise the head of the bed.',
+    '2. Benign prostatic hyperplasia - stable on tamsulosin, not addressed further today.',
+  ].join('\n');
+
+  it('the condition the assessment calls not addressed is left off; the one treated stays', () => {
+    expect(lines(['GERD', 'Benign prostatic hyperplasia'], notes)).toEqual(['K21.9']);
+  });
+
+  it('one the assessment calls part of the presenting illness is coded within it, not separately', () => {
+    const flu = [
+      'HPI: Two days of fever, aches and cough; rapid influenza A positive. Red watery eyes since yesterday.',
+      'Assessment:',
+      '1. Influenza A with cough and fever - oseltamivir 75 mg twice daily for 5 days.',
+      '2. Conjunctivitis - mild, part of the presenting illness; cool compresses.',
+    ].join('\n');
+    const got = lines(['Influenza A', 'Conjunctivitis'], flu);
+    expect(got.some((c) => c.startsWith('H10'))).toBe(false);
+    expect(got.some((c) => c.startsWith('J10'))).toBe(true);
+  });
+
+  it('a listed condition the assessment addresses is kept, and so is a code the physician wrote', () => {
+    const treated = notes.replace('stable on tamsulosin, not addressed further today', 'PSA drawn today, continue tamsulosin');
+    expect(lines(['GERD', 'Benign prostatic hyperplasia'], treated)).toEqual(['K21.9', 'N40.0']);
+    const written = codes({
+      diagnoses: [{ description: 'GERD' }, { description: 'Benign prostatic hyperplasia', code: 'N40.0' }],
+      notes,
+    });
+    expect(written).toEqual(['K21.9', 'N40.0']);
+  });
+});
