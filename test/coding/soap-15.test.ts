@@ -48,3 +48,19 @@ describe('a listed condition the assessment says this visit leaves alone is not 
     expect(written).toEqual(['K21.9', 'N40.0']);
   });
 });
+
+describe('the receptor status a malignancy asks for, signed on its own statement', () => {
+  it('"ER+" on the breast cancer line is Z17.0; with the HER2 sign it is the combined status', () => {
+    expect(lines(['Right breast carcinoma, lower inner quadrant, ER+'], '', 66, 'F')).toEqual(['C50.311', 'Z17.0']);
+    expect(lines(['Right breast carcinoma, lower inner quadrant, ER/PR+ HER2-'], '', 66, 'F')).toEqual(['C50.311', 'Z17.411']);
+    expect(lines(['Right breast carcinoma, lower inner quadrant, ER negative'], '', 66, 'F')).toEqual(['C50.311', 'Z17.1']);
+  });
+
+  it('no sign on the line, no status; a status already coded is not repeated', () => {
+    expect(lines(['Right breast carcinoma, lower inner quadrant'], '', 66, 'F')).toEqual(['C50.311']);
+    expect(lines(['Right breast carcinoma, lower inner quadrant, ER+', 'Estrogen receptor positive'], '', 66, 'F')).toEqual([
+      'C50.311',
+      'Z17.0',
+    ]);
+  });
+});
