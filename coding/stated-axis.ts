@@ -11,7 +11,16 @@ import { detailConflictQuestion, resolutionFor, resolvedWords, type Clarificatio
 import { perRecord, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { escapeRegExp, expandAbbreviations, isNeutral, LATERALITY_WORDS, namesAsFormer, tokenize } from './text.ts';
+import {
+  escapeRegExp,
+  expandAbbreviations,
+  isNeutral,
+  lateralityOf,
+  LATERALITY_WORDS,
+  namesAsFormer,
+  tokenize,
+  type Laterality,
+} from './text.ts';
 
 interface Axis {
   aspect: string;
@@ -69,6 +78,22 @@ interface Statement {
   words: ReadonlySet<string>;
 }
 
+/** The eye abbreviations (oculus dexter, sinister, uterque) as written, capitalised. */
+const EYE_SIDE: ReadonlyArray<[RegExp, Laterality]> = [
+  [/\bOD\b/, 'right'],
+  [/\bOS\b/, 'left'],
+  [/\bOU\b/, 'bilateral'],
+];
+
+/** The side a statement names ("left", "R knee", "OD"), if one. */
+function sideOf(original: string): Laterality | undefined {
+  return lateralityOf(tokenize(expandAbbreviations(original))) ?? EYE_SIDE.find(([re]) => re.test(original))?.[1];
+}
+
+/** Two statements each naming one side, not the same: a value of each is said of a different site, no conflict. */
+const otherSides = (a: Laterality | undefined, b: Laterality | undefined) =>
+  a !== undefined && b !== undefined && a !== 'bilateral' && b !== 'bilateral' && a !== b;
+
 /**
  * The record's affirmed statements (diagnosis lines, then clauses of the notes) that contain every
  * key word, in the record's order. The statements and the index of their words are read once per run.
@@ -119,6 +144,9 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       const v = valueNear(axis, s.text, key);
       if (v && !values.has(v)) values.set(v, s.original);
     }
+    // Values said per side ("moderate ... right eye", "mild ... left eye") describe two sites, each coded on its own.
+    const sides = [...values.values()].map(sideOf);
+    if (values.size >= 2 && sides.every((a, i) => sides.every((b, k) => k === i || otherSides(a, b)))) continue;
     if (values.has(AGREES)) continue;
     // A value the record calls the former one ("progressed from stage 4") is superseded, not in conflict.
     for (const v of [...values.keys()]) {
