@@ -3,10 +3,13 @@
  * the note cites is added only when a statement of the record supports it (a drug the patient takes,
  * the weeks of gestation, tobacco history). Each finder reads one statement (a clause of the notes or
  * one diagnosis line) and returns the code it documents, if any.
+ *
+ * Over 300 lines because the readers of a drug's statements (in use now, started today, stopped by
+ * the plan) are shared with long-term-drugs.ts and kept beside the finders that use them.
  */
 import { isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { gestationalAgesIn, weeksOfGestationCode } from './gestational-age.ts';
-import { NOT_ADDRESSED_PARTS, type NotePart } from './sections.ts';
+import { ADDRESSED_PARTS, NOT_ADDRESSED_PARTS, type NotePart } from './sections.ts';
 
 export interface RecordStatement {
   section: 'diagnoses' | 'notes';
@@ -95,6 +98,11 @@ const TOBACCO_CURRENT =
 /** A statement whose subject is someone else in the patient's life. */
 const ANOTHER_PERSON =
   /\b(mother|mom|father|dad|parents?|grand(?:mother|father|parents?|ma|pa)|brother|sister|siblings?|spouse|wife|husband|partner|boyfriend|girlfriend|roommates?|household|caregivers?|aunt|uncle|cousin|friends?|coworkers?|someone|family members?|others? in the home)\b/i;
+/** The statement's match of `pattern` is said of someone else ("father quit smoking"), not of the patient. */
+const anotherPersons = (t: string, pattern: RegExp): boolean => {
+  const m = pattern.exec(t);
+  return m !== null && ANOTHER_PERSON.test(clauseBefore(t, m.index));
+};
 /** Smoking stated as current even beside its history ("current smoker, 30 pack-year history of smoking"). */
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
@@ -185,7 +193,10 @@ const FINDERS: Finder[] = [
     group: 'tobacco',
     history: true,
     find: (t) =>
-      TOBACCO_HISTORY.test(t) && !TOBACCO_STILL.test(t) && !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t)
+      TOBACCO_HISTORY.test(t) &&
+      !anotherPersons(t, TOBACCO_HISTORY) &&
+      !TOBACCO_STILL.test(t) &&
+      !/\b(no|never|denies)\b[^,]*\b(history|smok)/i.test(t)
         ? { code: 'Z87.891', what: 'history of tobacco use' }
         : undefined,
   },
@@ -235,6 +246,7 @@ export function documentedAdditionalCodes(
   const out: DocumentedAdditional[] = [];
   const taken = new Set(have);
   for (const f of FINDERS) {
+    if (f.drug && stoppedByPlan(f.drug, statements)) continue;
     const started = f.drug ? startedToday(f.drug, statements) : undefined;
     for (const s of statements) {
       if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part)) continue;
@@ -268,4 +280,26 @@ function startedToday(drug: RegExp, statements: readonly RecordStatement[]): Set
       if (named) names.add(named[0].toLowerCase());
     }
   return names;
+}
+
+/** A stop written before the drug: "Stop clopidogrel", "discontinue the meloxicam", "hold warfarin". */
+const STOP_BEFORE =
+  /\b(?:stop|stopped|stopping|discontinue|discontinued|d\/c|dc|hold|held|holding)\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|their\s+)?$/i;
+/** A stop that waits for something ("stop glipizide once semaglutide reaches 1 mg"): the drug goes on until then. */
+const STOP_LATER = /^[^,;.]*?\b(?:once|when|if|after|until|before|at the next|in \d+ (?:days?|weeks?|months?))\b/i;
+
+/**
+ * The assessment or plan stops the drug at this visit ("Stop clopidogrel; continue aspirin 81 mg long
+ * term"): not long-term therapy going on, whatever the medication list says.
+ */
+export function stoppedByPlan(pattern: RegExp, statements: readonly RecordStatement[]): boolean {
+  const anywhere = new RegExp(pattern.source, 'gi');
+  return statements.some(
+    (s) =>
+      s.part !== undefined &&
+      ADDRESSED_PARTS.has(s.part) &&
+      [...s.text.matchAll(anywhere)].some(
+        (m) => STOP_BEFORE.test(s.text.slice(0, m.index)) && !STOP_LATER.test(s.text.slice((m.index ?? 0) + m[0].length)),
+      ),
+  );
 }

@@ -1,6 +1,7 @@
 /**
- * Diagnosis lines that name no condition. A diagnosis list sometimes carries an order ("MRI brain")
- * or a drug ("Metformin therapy", "On apixaban"): a coder codes the conditions the record states
+ * Diagnosis lines that name no condition. A diagnosis list sometimes carries an order ("MRI brain"),
+ * a procedure done at the visit ("R knee injection") or a drug ("Metformin therapy", "On apixaban"):
+ * a coder codes the conditions the record states
  * (guideline I.A.19, IV.C), and a drug taken long-term as its Z79 code (I.C.21.c.3), never a disease
  * found by one of the line's words ("brain" is not G93.9, "therapy" not N46.021 "azoospermia due to
  * drug therapy", "anticoagulant" not D68.62 "lupus anticoagulant").
@@ -14,6 +15,16 @@ const ORDER_WORDS = String.raw`of|the|and|with|without|w\/o|w\/|contrast|views?|
 /** A line that is an order for a study: the study, and only what an order adds to it. */
 const STUDY_ORDER = new RegExp(
   String.raw`^\s*(?:(?:${ORDER_WORDS})\b[\s,.;:/-]*)*(?:${STUDY})\b(?:[\s,.;:/-]*(?:${ORDER_WORDS}|${STUDY})\b)*[\s.]*$`,
+  'i',
+);
+
+/** Procedures a clinic does, as a diagnosis list names them (the procedure is coded from the procedure list). */
+const PROCEDURE = String.raw`injections?|inj|injected|aspirations?|aspirated|arthrocentesis|joint tap|nerve block|biops(?:y|ies)|excision|debridement|cryotherapy|i\s?&\s?d|incision and drainage`;
+/** What a procedure's line adds to it: the site, the side, the route, the drug injected, that it was done. */
+const PROCEDURE_WORDS = String.raw`${ORDER_WORDS}|intra-?articular|intramuscular|im|subacromial|trochanteric|bursa|joint|trigger point|epidural|(?:cortico)?steroid|cortisone|triamcinolone|kenalog|methylprednisolone|depo-?medrol|lidocaine|hyaluronic acid|mg|ml|units?|sites?|x\d+|ultrasound[\s-]guided|guided|given|done|performed|in office|in clinic`;
+/** A line that is a procedure done: the procedure, and only what a procedure's line adds to it. */
+const PROCEDURE_DONE = new RegExp(
+  String.raw`^\s*(?:(?:${PROCEDURE_WORDS})\b[\s,.;:/-]*)*(?:${PROCEDURE})(?![\w&])(?:[\s,.;:/-]*(?:${PROCEDURE_WORDS}|${PROCEDURE})\b)*[\s.]*$`,
   'i',
 );
 
@@ -39,6 +50,16 @@ export function eventOnlyLine(line: string): boolean {
 /** The line is an order for a study ("MRI brain", "CT head w/o contrast"): not a diagnosis. */
 export function studyOrderLine(line: string): boolean {
   return STUDY_ORDER.test(line);
+}
+
+/**
+ * The line names a procedure done ("R knee injection", "L knee steroid injection"): not a diagnosis,
+ * whatever its site's or drug's words match (a knee is no neuropathy of the limb, a steroid no
+ * steroid-responder glaucoma). A line naming the condition treated ("Injection for trigger finger")
+ * is coded as that condition.
+ */
+export function procedureLine(line: string): boolean {
+  return PROCEDURE_DONE.test(line);
 }
 
 /** The line names only a drug taken long-term ("Metformin therapy", "On apixaban"): its code is the drug's Z79. */

@@ -16,7 +16,7 @@
  *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
  *   monitor it in the same statement.
  */
-import { clauseBefore, currentUse } from './additional.ts';
+import { clauseBefore, currentUse, stoppedByPlan } from './additional.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
@@ -93,6 +93,12 @@ const withoutOthersAsNeeded = (text: string, drug: RegExp): string =>
     .split(/([,;])/)
     .map((item) => (drug.test(item) ? item : item.replace(AS_NEEDED, ' ')))
     .join('');
+/** The items of a list (comma or semicolon apart) that name the drug. */
+const drugItems = (text: string, drug: RegExp): string =>
+  text
+    .split(/[,;]/)
+    .filter((item) => drug.test(item))
+    .join(', ');
 /** A systemic class's drug used on the skin, in the nose or eye, inhaled or injected into a joint. */
 const LOCAL_FORM =
   /\b(cream|ointment|lotion|gel|topical|drops|nasal|spray|inhaled|inhaler|intra-?articular|injection into|eye|ophthalmic|otic)\b/i;
@@ -135,8 +141,11 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
   if (SHORT_COURSE.test(withoutOthersAsNeeded(text, pattern)) && !LONG_TERM.test(text)) return undefined;
-  if (c.code === 'Z79.52' && LOCAL_FORM.test(text)) return undefined;
-  if (c.statedLongTerm && !STATED_LONG_TERM.test(text)) return undefined;
+  // How and how often: said of the drug in its own item of a list ("omeprazole 20 mg, diclofenac 1%
+  // gel, acetaminophen 1 g BID": the gel is used on the skin, and the BID is acetaminophen's).
+  const own = drugItems(text, pattern);
+  if (LOCAL_FORM.test(own)) return undefined;
+  if (c.statedLongTerm && !STATED_LONG_TERM.test(own)) return undefined;
   if (c.monitored && !MONITORED.test(text)) return undefined;
   return m[0];
 }
@@ -155,7 +164,7 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     const forWhat = conditions.find((d) => takenFor(c, d.code));
     if (!forWhat) continue;
     if (c.code === 'Z79.891' && conditions.some((d) => OPIOID_DEPENDENCE.test(d.code))) continue;
-    if (planTakesAsNeeded(pattern, statements)) continue;
+    if (planTakesAsNeeded(pattern, statements) || stoppedByPlan(pattern, statements)) continue;
     for (const s of statements) {
       const drug = takenNow(c, pattern, s.text);
       if (!drug) continue;

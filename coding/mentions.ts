@@ -9,7 +9,7 @@ import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
 import { assessmentLeavesAlone } from './left-alone.ts';
-import { drugOnlyLine, eventOnlyLine, studyOrderLine } from './line-kinds.ts';
+import { drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
@@ -52,8 +52,9 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     }
     // A listed condition the note's assessment says this visit leaves alone (left-alone.ts, guideline IV.J).
     if (assessmentLeavesAlone(m, run.notes)) continue;
-    // An order for a study and the event of an injury name no condition; a drug line is coded as the drug only (line-kinds.ts).
-    if (!m.documentedCode && (studyOrderLine(m.original) || eventOnlyLine(m.original))) continue;
+    // An order for a study, a procedure done and the event of an injury name no condition; a drug line
+    // is coded as the drug only (line-kinds.ts).
+    if (!m.documentedCode && (studyOrderLine(m.original) || procedureLine(m.original) || eventOnlyLine(m.original))) continue;
     run.mentions.set(order, m);
     const coded = codeMention(run, m, order);
     drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => d.code.startsWith('Z79')) : coded));

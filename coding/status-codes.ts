@@ -69,9 +69,9 @@ const STATUSES: readonly Status[] = [
 
 const DEVICE_ENCOUNTER = 'Z45';
 
-/** Said of a status that no longer holds, or does not yet. */
+/** Said of a status that no longer holds, or does not yet (a device only discussed or referred for: "will discuss CRT-D referral"). */
 const NOT_CURRENT =
-  /\b(?:no|not|never|without|denies|removed|explanted|reversed|closed|taken down|takedown|weaned|off|discontinued|stopped|no longer|declined|declines|refused|candidate for|evaluat\w* for|consider\w*|plan(?:ned|s)? (?:for|to)|scheduled|referr\w* for|needs?|may need|will need|qualif\w* for|trial of|during|in the ed|in clinic|given)\b/i;
+  /\b(?:no|not|never|without|denies|removed|explanted|reversed|closed|taken down|takedown|weaned|off|discontinued|stopped|no longer|declined|declines|refused|candidate for|evaluat\w* for|consider\w*|plan(?:ned|s)? (?:for|to)|scheduled|referr\w*|refer|discuss\w*|eligib\w*|pending|awaiting|would benefit|needs?|may need|will need|qualif\w* for|trial of|during|in the ed|in clinic|given)\b/i;
 /** A place, a result or a device's own problem: "SpO2 94% on room air", "stent stenosis" is a complication, coded as one. */
 const COMPLICATION =
   /\b(?:(?:re)?stenos\w*|occlu\w*|thrombos\w*|infect\w*|malfunction\w*|failure|dislodg\w*|displac\w*|leak\w*|complication\w*|erosion|revision)\b/i;
