@@ -51,6 +51,31 @@ export const FAST_STATEMENT_CYCLE: StatementCycleSchedule = {
   pausedRecheckInterval: '2s',
 };
 
+/** How long the stack's clients wait for a party that is up (under the activities' 1 minute). */
+const GENEROUS_TIMEOUT_MS = 30_000;
+
+/**
+ * The stack's payment client (the API's and the reconcile step's): it waits generously for every
+ * answer, since its timer also runs while this busy process does not (1.5 s failed healthy
+ * charges), except for a charge of the timeout test card, which the sandbox never answers in a
+ * test: that one is given up after half a second, so "the provider did not answer" is certain and quick.
+ */
+class StackPaymentProvider extends PaymentProviderClient {
+  private readonly hasty: PaymentProviderClient;
+  constructor(
+    baseUrl: string,
+    private readonly sandbox: PaymentSandboxState,
+  ) {
+    super(baseUrl, { timeoutMs: GENEROUS_TIMEOUT_MS });
+    this.hasty = new PaymentProviderClient(baseUrl, { timeoutMs: 500 });
+  }
+
+  override charge(request: Parameters<PaymentProviderClient['charge']>[0]): ReturnType<PaymentProviderClient['charge']> {
+    const neverAnswered = this.sandbox.tokens.get(request.token)?.behaviour.outcome === 'timeout';
+    return neverAnswered ? this.hasty.charge(request) : super.charge(request);
+  }
+}
+
 export interface TestStack {
   apiUrl: string;
   insurerUrl: string;
@@ -88,12 +113,13 @@ export interface TestStackOptions {
   clearinghouseFaults?: FaultConfig;
   /** Another insurer scenario file (e.g. a shorter adjudication delay). */
   insurerScenarioPath?: string;
-  /** Client timeout towards the sandboxes. */
+  /**
+   * The worker's client timeout towards the insurer and clearinghouse (default 30 s, so that an
+   * answer is never taken for a timeout on a busy machine; a test of late answers sets a short one).
+   */
   externalTimeoutMs?: number;
   /** The statement cycle's schedule (default FAST_STATEMENT_CYCLE). */
   statementCycle?: StatementCycleSchedule;
-  /** How long the payment sandbox's timeout card takes to answer (default 4 s, beyond the 1.5 s client timeout). */
-  paymentTimeoutDelayMs?: number;
   /** The API's admission and rate limits (api/admission.ts); its defaults otherwise. */
   apiLimits?: Partial<ApiLimits>;
   /** The patient page's settings (short answer deadlines for the SLA tests). */
@@ -115,12 +141,13 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       ...(options.insurerScenarioPath ? { scenarioPath: options.insurerScenarioPath } : {}),
     }),
   ]);
-  const paymentSandbox = await startPaymentSandbox({ port: 0, timeoutDelayMs: options.paymentTimeoutDelayMs ?? 4_000 });
-  const paymentProvider = new PaymentProviderClient(paymentSandbox.url, { timeoutMs: 1_500 });
+  // The timeout test card is answered after ten minutes: never while a test waits.
+  const paymentSandbox = await startPaymentSandbox({ port: 0, timeoutDelayMs: 600_000 });
+  const paymentProvider = new StackPaymentProvider(paymentSandbox.url, paymentSandbox.state);
   const clearinghouse = await startClearinghouseSandbox({ port: 0, faults: options.clearinghouseFaults, payerUrl: insurer.url });
   const taskQueue = `e2e-${randomUUID()}`;
   const config = loadConfig({
-    EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? 2_000),
+    EXTERNAL_TIMEOUT_MS: String(options.externalTimeoutMs ?? GENEROUS_TIMEOUT_MS),
     ...(options.straightThrough === 'product-default' ? {} : { CODING_STRAIGHT_THROUGH_CALIBRATION: TEST_STRAIGHT_THROUGH_CALIBRATION }),
     ...options.env,
   });

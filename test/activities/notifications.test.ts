@@ -70,7 +70,8 @@ function activitiesWith(physicianWebhookUrl?: string) {
       supervisorWebhookUrl: physicianWebhookUrl,
       signingSecret: SECRET,
       apiBaseUrl: 'http://api.test',
-      timeoutMs: 2_000,
+      // Generous: the receiver is up; a failing one answers 503 or 410, never late.
+      timeoutMs: 30_000,
     },
   });
 }

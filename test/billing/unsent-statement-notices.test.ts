@@ -30,7 +30,8 @@ const settings = (): NotificationSettings => ({
   patientWebhookUrl: messaging.url,
   signingSecret: SECRET,
   apiBaseUrl: 'http://api.test',
-  timeoutMs: 2_000,
+  // Generous: the receiver is up; an outage here is a 503 (messaging.down), never a timer.
+  timeoutMs: 30_000,
 });
 
 async function storedStatement(): Promise<string> {

@@ -18,7 +18,7 @@ import { DEFAULT_INSURER_SCENARIO_PATH } from '../../sandbox/insurer/scenarios.t
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
 import { checkX12File } from '../../testkit/pyx12.ts';
 import { ENVELOPE, sampleClaim } from '../billing/fixtures.ts';
-import { resetSandbox } from './helpers.ts';
+import { GENEROUS_TIMEOUT_MS, resetSandbox } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'adjudication-'));
 const scenarioPath = join(dir, 'insurer.json');
@@ -36,8 +36,8 @@ let payer: InsurerClient;
 beforeAll(async () => {
   insurer = await startInsurerSandbox({ scenarioPath });
   clearinghouseSandbox = await startClearinghouseSandbox({ payerUrl: insurer.url });
-  clearinghouse = new ClearinghouseClient(clearinghouseSandbox.url, { timeoutMs: 5000 });
-  payer = new InsurerClient(insurer.url, { timeoutMs: 5000 });
+  clearinghouse = new ClearinghouseClient(clearinghouseSandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
+  payer = new InsurerClient(insurer.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
 });
 afterAll(async () => {
   await clearinghouseSandbox.stop();

@@ -5,7 +5,7 @@ import { ClearinghouseClient } from '../../integrations/clearinghouse-client.ts'
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../../integrations/errors.ts';
 import { startClearinghouseSandbox } from '../../sandbox/clearinghouse/server.ts';
 import { ENVELOPE, sampleClaim, sampleX12 } from '../billing/fixtures.ts';
-import { captureError, resetSandbox, sandboxRecords } from './helpers.ts';
+import { GENEROUS_TIMEOUT_MS, captureError, resetSandbox, sandboxRecords } from './helpers.ts';
 import type { ClearinghouseRecords } from './helpers.ts';
 
 let sandbox: Awaited<ReturnType<typeof startClearinghouseSandbox>>;
@@ -13,7 +13,7 @@ let clearinghouse: ClearinghouseClient;
 
 beforeAll(async () => {
   sandbox = await startClearinghouseSandbox({ faults: { retryAfterSeconds: 2 } });
-  clearinghouse = new ClearinghouseClient(sandbox.url, { timeoutMs: 2000 });
+  clearinghouse = new ClearinghouseClient(sandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
 });
 afterAll(() => sandbox.stop());
 beforeEach(() => resetSandbox(sandbox.url));
@@ -107,7 +107,7 @@ describe('clearinghouse sandbox over HTTP', () => {
   });
 
   it('a 503 is unavailable with Retry-After; the retried claim is recorded once', async () => {
-    const faulty = new ClearinghouseClient(sandbox.url, { timeoutMs: 2000, headers: { 'X-Sandbox-Fault': '503' } });
+    const faulty = new ClearinghouseClient(sandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS, headers: { 'X-Sandbox-Fault': '503' } });
     const error = await captureError(faulty.submitClaim(sampleClaim(), sampleX12()));
     expect(error).toBeInstanceOf(ExternalPartyUnavailableError);
     expect((error as ExternalPartyUnavailableError).retryAfterMs).toBe(2000);
@@ -116,7 +116,7 @@ describe('clearinghouse sandbox over HTTP', () => {
   });
 
   it('a reset after receipt: the retry is answered as a duplicate of the stored claim', async () => {
-    const faulty = new ClearinghouseClient(sandbox.url, { timeoutMs: 2000, headers: { 'X-Sandbox-Fault': 'reset-after' } });
+    const faulty = new ClearinghouseClient(sandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS, headers: { 'X-Sandbox-Fault': 'reset-after' } });
     const error = await captureError(faulty.submitClaim(sampleClaim(), sampleX12()));
     expect(error).toBeInstanceOf(ExternalPartyUnavailableError);
     const retried = await clearinghouse.submitClaim(sampleClaim(), sampleX12());

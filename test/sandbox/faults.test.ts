@@ -10,16 +10,22 @@ import { toActivityFailure } from '../../integrations/activity-failures.ts';
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../../integrations/errors.ts';
 import { InsurerClient } from '../../integrations/insurer-client.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
-import { authorizationRequest, captureError, resetSandbox, sandboxRecords, sleep } from './helpers.ts';
+import {
+  GENEROUS_TIMEOUT_MS,
+  SHORT_TIMEOUT_MS,
+  authorizationRequest,
+  captureError,
+  resetSandbox,
+  sandboxRecords,
+  sleep,
+} from './helpers.ts';
 import type { InsurerRecords } from './helpers.ts';
 
 // Nothing here depends on how fast the machine is. Every client waits generously, so on a loaded
 // machine a 503 is still a 503 and never a timeout; only the 'slow' test uses a short client
 // timeout, and there the sandbox holds its answer far longer than that timeout, so the timeout
 // fires first however slow the machine (both timers run in this process, in due-time order).
-const GENEROUS_TIMEOUT_MS = 30_000;
 const SLOW_DELAY_MS = 2_000;
-const SHORT_TIMEOUT_MS = 200;
 
 let sandbox: Awaited<ReturnType<typeof startInsurerSandbox>>;
 const client = (fault?: string, timeoutMs = GENEROUS_TIMEOUT_MS) =>

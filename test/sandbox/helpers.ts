@@ -1,6 +1,16 @@
 /** Small helpers for tests that talk to the real sandboxes over HTTP. */
 import type { PriorAuthorizationRequest } from '../../integrations/insurer-contract.ts';
 
+/**
+ * How long a client here waits for a sandbox that is up: generous, because a client's timer also
+ * runs while this process is not (a busy machine, a long garbage collection), and with 2 s an
+ * answer that had arrived was taken for a timeout (test/sandbox/insurer.test.ts, 6 of 21 failed
+ * with the test process stopped 2.5 s at a time). A test that needs a timeout has the sandbox hold
+ * that one answer far longer and gives only that call SHORT_TIMEOUT_MS.
+ */
+export const GENEROUS_TIMEOUT_MS = 30_000;
+export const SHORT_TIMEOUT_MS = 200;
+
 export function authorizationRequest(
   overrides: Partial<PriorAuthorizationRequest> & { code?: string; units?: number; memberId?: string; payerId?: string } = {},
 ): PriorAuthorizationRequest {

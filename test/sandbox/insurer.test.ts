@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExternalPartyRejectedError } from '../../integrations/errors.ts';
 import { InsurerClient } from '../../integrations/insurer-client.ts';
 import { startInsurerSandbox } from '../../sandbox/insurer/server.ts';
-import { authorizationRequest, captureError, resetSandbox, sandboxRecords } from './helpers.ts';
+import { GENEROUS_TIMEOUT_MS, authorizationRequest, captureError, resetSandbox, sandboxRecords } from './helpers.ts';
 import type { InsurerRecords } from './helpers.ts';
 
 let sandbox: Awaited<ReturnType<typeof startInsurerSandbox>>;
@@ -10,7 +10,7 @@ let insurer: InsurerClient;
 
 beforeAll(async () => {
   sandbox = await startInsurerSandbox({ port: 0 });
-  insurer = new InsurerClient(sandbox.url, { timeoutMs: 2000 });
+  insurer = new InsurerClient(sandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
 });
 afterAll(() => sandbox.stop());
 beforeEach(() => resetSandbox(sandbox.url));

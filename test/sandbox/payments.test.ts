@@ -3,14 +3,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ExternalPartyRejectedError, ExternalPartyUnavailableError } from '../../integrations/errors.ts';
 import { PaymentProviderClient } from '../../integrations/payment-provider-client.ts';
 import { startPaymentSandbox } from '../../sandbox/payments/server.ts';
-import { captureError, resetSandbox } from './helpers.ts';
+import { GENEROUS_TIMEOUT_MS, SHORT_TIMEOUT_MS, captureError, resetSandbox } from './helpers.ts';
 
 let sandbox: Awaited<ReturnType<typeof startPaymentSandbox>>;
 let provider: PaymentProviderClient;
 
 beforeAll(async () => {
-  sandbox = await startPaymentSandbox({ timeoutDelayMs: 3_000 });
-  provider = new PaymentProviderClient(sandbox.url, { timeoutMs: 1_000 });
+  // The timeout test card is answered after ten minutes: never while a test waits.
+  sandbox = await startPaymentSandbox({ timeoutDelayMs: 600_000 });
+  provider = new PaymentProviderClient(sandbox.url, { timeoutMs: GENEROUS_TIMEOUT_MS });
 });
 afterAll(() => sandbox.stop());
 beforeEach(() => resetSandbox(sandbox.url));
@@ -67,7 +68,8 @@ describe('payment sandbox', () => {
 
   it('charges the timeout test card but answers too late; the charge is found by its key', async () => {
     const { body } = await tokenize('4000000000000119');
-    const error = await captureError(provider.charge({ token: body.token, amountCents: 700, idempotencyKey: 'key-timeout' }));
+    const hasty = new PaymentProviderClient(sandbox.url, { timeoutMs: SHORT_TIMEOUT_MS });
+    const error = await captureError(hasty.charge({ token: body.token, amountCents: 700, idempotencyKey: 'key-timeout' }));
     expect(error).toBeInstanceOf(ExternalPartyUnavailableError);
     expect((error as ExternalPartyUnavailableError).kind).toBe('timeout');
     expect(await provider.findCharge('key-timeout')).toMatchObject({ status: 'succeeded', amountCents: 700 });
