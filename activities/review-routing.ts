@@ -35,6 +35,7 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'qualifier-unused': "a code leaves out a word of its own statement that qualifies the condition (another code's title has it)",
   'statement-word-unused':
     "a word of a code's own statement is explained by no code, while other codes of its category or a close runner-up are titled with it",
+  'listed-not-addressed': 'a condition on the diagnosis list is one the notes say this visit did not address',
   'diagnosis-line-uncoded': 'a diagnosis line has no code the engine could find',
 };
 

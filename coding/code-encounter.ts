@@ -51,6 +51,7 @@ import {
 import {
   historyContext,
   injuryDetailUnused,
+  listedNotAddressed,
   longTermDrugUndecided,
   longTermDrugUnsupported,
   preventiveWithFindings,
@@ -178,6 +179,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       defaultAgainstRecord: defaultAgainstRecord(statements, diagnoses),
       qualifierUnused: qualifierUnused(codeSets.icd, diagnoses),
       statementWordUnused: statementWordUnused(codeSets.icd, diagnoses),
+      listedNotAddressed: listedNotAddressed(input.documentation.notes, diagnoses),
       // ...and no step coded either (a BMI, a status post).
       diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
     },

@@ -78,10 +78,21 @@ export function organismsFound(statements: readonly string[]): OrganismFound[] {
   return out;
 }
 
-/** An organism the record reports as found and no code on the claim names. */
+/** The carrier codes (Z22): a patient who carries an organism, colonised without infection. */
+const CARRIER_CODE = /^Z22/;
+/** A statement about carrying an organism (a screening swab, colonisation), not an infection it caused. */
+const CARRIAGE = /\b(carrier|carriage|coloni[sz]\w*|screen\w*|swab)\b/i;
+
+/**
+ * An organism the record reports as found and no code on the claim names. A carrier code (Z22) names
+ * it only when the record speaks of carrying it: an organism a culture grew from an infection is the
+ * infection's agent (B95-B97), and "carrier of MRSA" beside "cellulitis due to MRSA" is another fact.
+ */
 export function organismUncoded(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
   if (diagnoses.some((d) => AGENT_CODE.test(d.code))) return false;
-  return organismsFound(statements).some((o) => !diagnoses.some((d) => o.titled.test(d.description)));
+  return organismsFound(statements).some(
+    (o) => !diagnoses.some((d) => o.titled.test(d.description) && (!CARRIER_CODE.test(d.code) || CARRIAGE.test(o.statement))),
+  );
 }
 
 /** Words that name a value on an axis the classification codes by (type, severity, acuity, trimester). */

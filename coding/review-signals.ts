@@ -18,14 +18,18 @@
  *   not coded; whether this one is integral is the coder's reading).
  * - An injury code whose title leaves out a documented word that other codes of its category are
  *   titled by (fracture type, part of the bone: I.C.19.c, code to the documented specificity).
+ * - A condition coded from the diagnosis list while the notes say the visit did not address it
+ *   ("Anxiety - stable, not addressed today", "per PCP"): guideline IV.J codes the conditions that
+ *   require or affect the care of this visit, and the list and the note disagree about this one.
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
+import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 import { currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 import { derivedOnce } from './memo.ts';
+import { saysNotAddressed } from './sections.ts';
 
 /** Drugs, by class, whose long-term use has a Z79 code of its own (the code each points at). */
 const LONG_TERM_DRUGS: ReadonlyArray<[RegExp, string]> = [
@@ -188,4 +192,22 @@ export function categoryWords(icd: Icd10Cm, category: string): Set<string> {
     }
     return words;
   });
+}
+
+/**
+ * A code drawn from a diagnosis line whose condition a clause of the notes says the visit did not
+ * address (sections.ts saysNotAddressed): every word the line names the condition by is in that clause.
+ */
+export function listedNotAddressed(notes: string, diagnoses: readonly CodedDiagnosis[]): boolean {
+  const unaddressed = clausesOf(notes)
+    .filter(saysNotAddressed)
+    .map((c) => new Set([...tokenize(c), ...tokenize(expandAbbreviations(c))]));
+  if (unaddressed.length === 0) return false;
+  return diagnoses.some((d) =>
+    d.evidence.some((e) => {
+      if (e.section !== 'diagnoses') return false;
+      const condition = tokenize(expandAbbreviations(e.text)).filter((t) => !isNeutral(t) && t.length > 2);
+      return condition.length > 0 && unaddressed.some((words) => condition.every((t) => words.has(t)));
+    }),
+  );
 }

@@ -115,6 +115,8 @@ export interface DecisionInput {
   qualifierUnused?: boolean;
   /** A word of a code's own statement that no code explains and its category or a runner-up codes by (fragile-choices.ts). */
   statementWordUnused?: boolean;
+  /** A diagnosis-list condition the notes say the visit did not address (review-signals.ts). */
+  listedNotAddressed?: boolean;
   /** A diagnosis line with no code found for it (code-encounter.ts). */
   diagnosisLineUncoded?: boolean;
 }
@@ -173,6 +175,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('default-against-record', input.defaultAgainstRecord === true);
   add('qualifier-unused', input.qualifierUnused === true);
   add('statement-word-unused', input.statementWordUnused === true);
+  add('listed-not-addressed', input.listedNotAddressed === true);
   add('diagnosis-line-uncoded', input.diagnosisLineUncoded === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };

@@ -155,6 +155,8 @@ export type StraightThroughReason =
   | 'qualifier-unused'
   /** A word of a code's own statement that no code explains and that its category or a runner-up codes by. */
   | 'statement-word-unused'
+  /** A condition coded from the diagnosis list while the notes say the visit did not address it. */
+  | 'listed-not-addressed'
   /** A diagnosis line the engine found no code for. */
   | 'diagnosis-line-uncoded'
   /** A payer rule asks for review (added by the workflow, not the engine). */
