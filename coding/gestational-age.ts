@@ -47,6 +47,8 @@ const PAST_EVENT_BEFORE =
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
   /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
+/** In the clause before the weeks: a time to come ("growth scan of this pregnancy planned at 35 weeks"). */
+const PLANNED_BEFORE = /\b(?:plan|planned|plans|scheduled|booked|will|repeat|next|upcoming|again)\b/i;
 /** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
 const EARLIER_PREGNANCY =
   /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
@@ -82,7 +84,7 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     const clause = clauseBefore(statement, index);
     const ageForm = AGE_FORM.test(m[0].trim());
     const wordAfter = AGE_WORD_AFTER.test(after);
-    if (PAST_EVENT_BEFORE.test(clause)) continue;
+    if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;
     // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").
     if (TIMED_EVENT_BEFORE.test(clause) && !AGE_WORD_BEFORE.test(clause) && !wordAfter && !ageForm) continue;
     if (ageForm || wordAfter || AGE_WORD_BEFORE.test(before.slice(-NEAR))) out.push({ weeks, strength: 'stated', statement });

@@ -32,6 +32,8 @@ describe('which weeks are the gestational age', () => {
     expect(weeksIn('In her previous pregnancy she had cholestasis at 34 weeks')).toEqual([]);
     expect(weeksIn('Gestational diabetes diagnosed at 27 weeks gestation')).toEqual([]);
     expect(weeksIn('Prenatal visit again in 2 weeks')).toEqual([]);
+    expect(weeksIn('Growth scan of this pregnancy planned at 35 weeks')).toEqual([]);
+    expect(weeksIn('Repeat pregnancy ultrasound scheduled at 32 weeks')).toEqual([]);
     expect(weeksIn('nausea of pregnancy for about 3 weeks')).toEqual([]);
   });
 });
