@@ -13,7 +13,7 @@
  */
 import { detailConflictQuestion, resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
 import { citedPatterns } from './additional.ts';
-import { currentGestationalAge, gestationalAges, weeksOfGestationCode } from './gestational-age.ts';
+import { currentGestationalAge, gestationalAgesIn, weeksOfGestationCode } from './gestational-age.ts';
 import { describeIcd, newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf, clausesWithOffsets } from './context.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
@@ -37,7 +37,7 @@ export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[])
   const z3a = drafts.find((d) => d.code.startsWith('Z3A.'));
   if (!z3a) return drafts;
   const stated = new Map<string, string>();
-  for (const age of gestationalAges(recordStatementsOf(run)))
+  for (const age of recordStatementsOf(run).flatMap(gestationalAgesIn))
     if (!stated.has(weeksOfGestationCode(age.weeks))) stated.set(weeksOfGestationCode(age.weeks), age.statement);
   const recode = (code: string, why: string) =>
     code === z3a.code || !run.allowed(code) ? drafts : drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, code, why) : d));

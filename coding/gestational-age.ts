@@ -35,7 +35,7 @@ const AGE_FORM = /^\d{1,2}\s*w(?:\s*[0-6]\s*d)?$|\bdays?$|^\d{1,2}\s*(?:\+|and)\
 
 /** Before the weeks: a duration or a time to come ("for 2 weeks", "x 2 wk", "in 2 weeks", "every 4 weeks"). */
 const DURATION_BEFORE =
-  /\b(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than|every|each|q|within|another|additional)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
+  /\b(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than|every|each|q|within|another|additional|from|starting|beginning|by)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
 /** After the weeks: a time ago or after an event, or the date-span of a plan ("2 weeks ago", "6 weeks postpartum", "2 weeks later"). */
 const DURATION_AFTER =
   /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?:therapy|treatment|symptoms)\b)/i;
@@ -46,9 +46,11 @@ const PAST_EVENT_BEFORE =
   /\b(?:diagnosed|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-section|cesarean|born|terminat\w*|treated)\b/i;
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
-  /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
+  /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|testing|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
 /** In the clause before the weeks: a time to come ("growth scan of this pregnancy planned at 35 weeks"). */
 const PLANNED_BEFORE = /\b(?:plan|planned|plans|scheduled|booked|will|repeat|next|upcoming|again)\b/i;
+/** Right after the weeks: the result of what they time ("TSH at 18 weeks was 3.1", "GTT 24 weeks 118"). */
+const RESULT_AFTER = /^\s*(?:was|were|showed|revealed|normal|abnormal|negative|positive|neg\b|pos\b|\d)/i;
 /** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
 const EARLIER_PREGNANCY =
   /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
@@ -86,7 +88,8 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     const wordAfter = AGE_WORD_AFTER.test(after);
     if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;
     // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").
-    if (TIMED_EVENT_BEFORE.test(clause) && !AGE_WORD_BEFORE.test(clause) && !wordAfter && !ageForm) continue;
+    const statedInClause = AGE_WORD_BEFORE.test(clause) || wordAfter || ageForm;
+    if ((TIMED_EVENT_BEFORE.test(clause) || RESULT_AFTER.test(after)) && !statedInClause) continue;
     if (ageForm || wordAfter || AGE_WORD_BEFORE.test(before.slice(-NEAR))) out.push({ weeks, strength: 'stated', statement });
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
   }

@@ -7,7 +7,7 @@
 import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
-import { gestationalAges, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
+import { gestationalAges, gestationalAgesIn, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
 
@@ -66,10 +66,11 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
   }
   // The pregnancy's age: one value, or, stated two ways, only the trimester they share (the query
   // on the weeks is gestation-conflict.ts's).
-  const ages = gestationalAges(statements);
+  // Every age a statement gives counts for agreement; the stated ones first for the value.
+  const ages = statements.flatMap(gestationalAgesIn);
   if (ages.length > 0) {
     pregnant = true;
-    const first = ages[0] as GestationalAge;
+    const first = gestationalAges(statements)[0] as GestationalAge;
     if (new Set(ages.map((a) => weeksOfGestationCode(a.weeks))).size === 1) status.weeks = first.weeks;
     const trimesters = new Set(ages.map((a) => trimesterOfWeeks(a.weeks)));
     if (!status.trimester && trimesters.size === 1) {

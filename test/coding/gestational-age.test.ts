@@ -33,6 +33,8 @@ describe('which weeks are the gestational age', () => {
     expect(weeksIn('Gestational diabetes diagnosed at 27 weeks gestation')).toEqual([]);
     expect(weeksIn('Prenatal visit again in 2 weeks')).toEqual([]);
     expect(weeksIn('Growth scan of this pregnancy planned at 35 weeks')).toEqual([]);
+    expect(weeksIn('Free T4 at 15 weeks was 1.2, prenatal vitamin daily')).toEqual([]);
+    expect(weeksIn('Serial growth testing from 34 weeks if pregnancy-induced hypertension')).toEqual([]);
     expect(weeksIn('Repeat pregnancy ultrasound scheduled at 32 weeks')).toEqual([]);
     expect(weeksIn('nausea of pregnancy for about 3 weeks')).toEqual([]);
   });
@@ -78,6 +80,25 @@ describe('the Z3A code and the trimester follow the age the record states', () =
     expect(codes(answered)).toContain('Z3A.28');
     expect(codes(answered)).toContain('O23.13');
     expect(codes(answered)).not.toContain('Z3A.00');
+  });
+});
+
+describe('an age stated plainly in one place and loosely in another is still two ages', () => {
+  it('a diagnosis line with weeks of gestation against a prenatal note giving other weeks: asked', () => {
+    const r = pregnant(
+      ['Urinary tract infection in pregnancy, 17 weeks gestation'],
+      'Prenatal follow-up, 21 weeks. Frequency and urgency. Cephalexin.',
+    );
+    expect(r.clarification?.question).toMatch(/weeks of gestation/);
+    expect(codes(r)).toContain('Z3A.00');
+  });
+
+  it("the patient's own estimate against the chart's weeks: asked", () => {
+    const r = pregnant(
+      ['Hyperemesis gravidarum'],
+      'Pregnant, she thinks about 9 weeks. Chart: 11 weeks gestation by dating scan. Vomiting daily.',
+    );
+    expect(r.clarification?.question).toMatch(/weeks of gestation/);
   });
 });
 
