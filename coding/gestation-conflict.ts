@@ -36,6 +36,7 @@ const recordStatementsOf = (run: CodingRun) => {
 export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const z3a = drafts.find((d) => d.code.startsWith('Z3A.'));
   if (!z3a) return drafts;
+  // Each Z3A code the record's ages give, with the first statement giving it.
   const stated = new Map<string, string>();
   for (const age of recordStatementsOf(run).flatMap(gestationalAgesIn))
     if (!stated.has(weeksOfGestationCode(age.weeks))) stated.set(weeksOfGestationCode(age.weeks), age.statement);

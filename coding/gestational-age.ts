@@ -8,8 +8,8 @@
  * at 39 weeks"), and durations ("for 2 weeks", "RTC 2 wk"). None of those is read. What is read:
  * - an age stated as one ("GA today 29w1d", "EGA 31w2d", "26 weeks gestation", "IUP at 26 weeks",
  *   "pregnant, 22 weeks", "22 weeks by LMP"): the pregnancy word stands beside the weeks;
- * - failing any such statement in the record, weeks in a statement that speaks of the pregnancy
- *   elsewhere ("prenatal visit, 20 weeks").
+ * - weeks in a statement that speaks of the pregnancy elsewhere ("prenatal visit, 20 weeks"): such
+ *   an age gives the value only when no statement states one, but it counts when two ages disagree.
  */
 
 /** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks"). */
@@ -63,6 +63,7 @@ const AGE_WORD_AFTER =
 /** How far before the weeks a pregnancy word may stand and still name them. */
 const NEAR = 24;
 
+/** The clause before `index`; unlike additional.ts's clauseBefore, a colon or parenthesis also ends it ("Labs (24 weeks)"). */
 function clauseBefore(text: string, index: number): string {
   return (
     text
@@ -96,14 +97,11 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
   return out;
 }
 
-/** Every gestational age the statements give, the stated ones only when there are any. */
-export function gestationalAges(statements: readonly string[]): GestationalAge[] {
-  const all = statements.flatMap(gestationalAgesIn);
-  const stated = all.filter((a) => a.strength === 'stated');
-  return stated.length > 0 ? stated : all;
-}
+/** The age that gives the value: the first stated one, else the first found in context. */
+export const valueAge = (ages: readonly GestationalAge[]): GestationalAge | undefined =>
+  ages.find((a) => a.strength === 'stated') ?? ages[0];
 
-/** The one gestational age the statements give: the first stated one, else the first found in context. */
+/** The one gestational age the statements give (valueAge of all they give). */
 export function currentGestationalAge(statements: readonly string[]): GestationalAge | undefined {
-  return gestationalAges(statements)[0];
+  return valueAge(statements.flatMap(gestationalAgesIn));
 }

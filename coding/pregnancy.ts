@@ -7,7 +7,7 @@
 import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
-import { gestationalAges, gestationalAgesIn, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
+import { gestationalAgesIn, valueAge, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
 
@@ -70,7 +70,7 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
   const ages = statements.flatMap(gestationalAgesIn);
   if (ages.length > 0) {
     pregnant = true;
-    const first = gestationalAges(statements)[0] as GestationalAge;
+    const first = valueAge(ages) as GestationalAge;
     if (new Set(ages.map((a) => weeksOfGestationCode(a.weeks))).size === 1) status.weeks = first.weeks;
     const trimesters = new Set(ages.map((a) => trimesterOfWeeks(a.weeks)));
     if (!status.trimester && trimesters.size === 1) {
