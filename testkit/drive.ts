@@ -4,6 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { DEFAULT_TIMINGS, encounterWorkflowId, type EncounterWorkflowInput } from '../workflows/config.ts';
@@ -101,6 +102,56 @@ export async function waitForStage(handle: Handle, stage: Stage, withinMs?: numb
     25,
   );
 }
+
+type HistoryEvent = temporal.api.history.v1.IHistoryEvent;
+
+/**
+ * Waits until the workflow has answered the last `signal` sent to it in full: since the signal,
+ * a workflow task has run, every activity scheduled has closed (the message's proof is checked by
+ * one, workflows/message-authentication.ts, before the handler runs) and the last workflow task
+ * completed. Whatever the workflow did in answer (an activity, a stage entered) is in the history
+ * by then, so what is not there did not happen in answer to the signal, on a fast machine or a
+ * slow one; a fixed wait proves that on neither. Returns the history from the signal on.
+ */
+export async function settledAfter(handle: Handle, signal: { name: string }): Promise<HistoryEvent[]> {
+  return until(
+    `the workflow to answer the ${signal.name} signal`,
+    async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      const sent = events.findLastIndex((e) => e.workflowExecutionSignaledEventAttributes?.signalName === signal.name);
+      if (sent < 0) return false;
+      const since = events.slice(sent);
+      const open = new Set<string>();
+      for (const e of since) {
+        if (e.activityTaskScheduledEventAttributes) open.add(String(e.eventId));
+        const closed =
+          e.activityTaskCompletedEventAttributes ??
+          e.activityTaskFailedEventAttributes ??
+          e.activityTaskTimedOutEventAttributes ??
+          e.activityTaskCanceledEventAttributes;
+        if (closed) open.delete(String(closed.scheduledEventId));
+      }
+      const tasks = since.filter(
+        (e) =>
+          e.workflowTaskScheduledEventAttributes ||
+          e.workflowTaskStartedEventAttributes ||
+          e.workflowTaskCompletedEventAttributes ||
+          e.workflowTaskFailedEventAttributes ||
+          e.workflowTaskTimedOutEventAttributes,
+      );
+      const ran = tasks.some((e) => e.workflowTaskStartedEventAttributes);
+      // Decoded history leaves an absent attribute null, not undefined.
+      const lastCompleted = Boolean(tasks.at(-1)?.workflowTaskCompletedEventAttributes);
+      return ran && open.size === 0 && lastCompleted && since;
+    },
+    undefined,
+    25,
+  );
+}
+
+/** The activities a stretch of history scheduled, by name. */
+export const activitiesScheduled = (events: HistoryEvent[]): string[] =>
+  events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
 
 /** Waits for the open query and answers it with one of its options, as the physician (update). */
 export async function answerOpenQuery(handle: Handle, option = 'Type 2 diabetes mellitus'): Promise<void> {

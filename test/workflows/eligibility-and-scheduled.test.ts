@@ -11,7 +11,15 @@ import {
   visitDocumentedUpdate,
 } from '../../workflows/messages.ts';
 import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
-import { answerOpenQuery, correctCoverageWithNewCard, runEncounter as runScripted, waitForStage, type Drive } from '../../testkit/drive.ts';
+import {
+  activitiesScheduled,
+  answerOpenQuery,
+  correctCoverageWithNewCard,
+  runEncounter as runScripted,
+  settledAfter,
+  waitForStage,
+  type Drive,
+} from '../../testkit/drive.ts';
 import {
   confidentCoding,
   decision,
@@ -187,7 +195,8 @@ describe('a scheduled encounter', () => {
         diagnoses: [{ code: 'M54.50' }],
         procedures: [{ code: '72148', units: 1 }],
       });
-      await new Promise((r) => setTimeout(r, 300));
+      // Proved once the workflow has answered the override: nothing applied it, the review stands.
+      expect(activitiesScheduled(await settledAfter(handle, overrideCodesSignal))).not.toContain('applyCoderOverride');
       expect((await handle.query(statusQuery)).stage).toBe('needs_review');
       await handle.executeUpdate(supervisorDecisionUpdate, {
         args: [{ decision: 'resubmit', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],

@@ -19,7 +19,17 @@ import {
 } from '../../workflows/messages.ts';
 import type { Stage } from '../../workflows/stages.ts';
 import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
-import { answerOpenQuery, PHYSICIAN, runEncounter as runScripted, waitForStage, type Drive, type Handle } from '../../testkit/drive.ts';
+import {
+  activitiesScheduled,
+  answerOpenQuery,
+  PHYSICIAN,
+  runEncounter as runScripted,
+  settledAfter,
+  waitForStage,
+  type Drive,
+  type Handle,
+} from '../../testkit/drive.ts';
+import { until } from '../../testkit/poll.ts';
 import { escalateUnansweredQuery } from '../../testkit/encounter-steps.ts';
 import {
   confidentCoding,
@@ -311,10 +321,10 @@ describe('encounter workflow', () => {
         diagnoses: [{ code: 'Z99.999' }],
         procedures: [{ code: '99214' }],
       });
-      for (let i = 0; i < 100 && !(await handle.query(statusQuery)).flags.some((f) => f.includes('rejected')); i++) {
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      const after = await handle.query(statusQuery);
+      const after = await until("the override's rejection flagged", async () => {
+        const status = await handle.query(statusQuery);
+        return status.flags.some((f) => f.includes('rejected')) && status;
+      });
       expect(after.stage).toBe('awaiting_clarification');
       expect(after.openQuery?.queryId).toBe(waiting.openQuery!.queryId);
       await handle.executeUpdate(answerClarificationUpdate, {
@@ -450,7 +460,8 @@ describe('encounter workflow', () => {
             diagnoses: [{ code: 'M54.50' }],
             procedures: [{ code: '70551', units: 1 }],
           });
-          await new Promise((r) => setTimeout(r, 300));
+          // Proved once the workflow has answered the override: nothing applied it, the review stands.
+          expect(activitiesScheduled(await settledAfter(handle, overrideCodesSignal))).not.toContain('applyCoderOverride');
           expect((await handle.query(statusQuery)).stage).toBe('needs_review');
           await handle.executeUpdate(supervisorDecisionUpdate, {
             args: [{ decision: 'accept_codes', decidedBy: 'biller-1', decisionId: review.pendingDecision!.id }],
