@@ -107,25 +107,19 @@ export async function encounterStatus(apiUrl: string, id: string): Promise<Encou
 }
 
 /**
- * Reads the encounter's status until it is in `stage` and returns that status (testkit/poll.ts's
- * generous limit). When the API could not query the workflow in time (a busy machine) it answers
- * the thinner stored status (`statusSource: 'database'`, no claim number or adjudication); such an
- * answer is only returned after several tries in a row, so that tests which read live fields get
- * the workflow's answer and tests that stopped the worker still get the stored one.
+ * Reads the encounter's status until the workflow itself answers that it is in `stage`, and returns
+ * that status (testkit/poll.ts's generous limit). When the API could not query the workflow in time
+ * (a busy machine) it answers the thinner stored status (`statusSource: 'database'`, no claim
+ * number or adjudication): that is never taken, however many come in a row (a count of them would
+ * only say how busy the machine was), since the tests read the live fields after the wait.
  */
 export async function waitForEncounterStage(apiUrl: string, id: string, stage: Stage, timeoutMs?: number): Promise<EncounterStatus> {
   let last: EncounterView | undefined;
-  let storedAnswersInStage = 0;
   const view = await until(
-    () => `encounter ${id} to reach ${stage} (it stayed in ${last?.status.stage})`,
+    () => `the workflow of encounter ${id} to answer that it is in ${stage} (last: ${last?.status.stage} from the ${last?.statusSource})`,
     async () => {
       last = await encounterView(apiUrl, id);
-      if (last.status.stage !== stage || last.statusSource === 'workflow') {
-        storedAnswersInStage = 0;
-        return last.status.stage === stage && last;
-      }
-      storedAnswersInStage += 1;
-      return storedAnswersInStage >= STORED_ANSWERS_BEFORE_ACCEPTING && last;
+      return last.status.stage === stage && last.statusSource === 'workflow' && last;
     },
     timeoutMs,
   );
@@ -143,6 +137,3 @@ export async function waitForWorklistItem(apiUrl: string, path: string, token: s
     return (worklist.body?.items as Array<Record<string, unknown>> | undefined)?.find((i) => i.id === id);
   });
 }
-
-/** How many stored-status answers in the awaited stage, in a row, make the wait accept one. */
-const STORED_ANSWERS_BEFORE_ACCEPTING = 5;
