@@ -10,6 +10,7 @@ import type { Stage } from '../../workflows/stages.ts';
 import { TOKENS, call, submitEncounter, validSubmission, waitForEncounterStage } from '../../testkit/http.ts';
 import { FAST_TIMINGS } from '../../testkit/stack.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { until } from '../../testkit/poll.ts';
 import { DENIED_APPEALED_PAID, stagesOf } from '../../testkit/encounter-paths.ts';
 
 // A payer-directory day is a quarter second: BLUE-PLAINS's 60-day appeal limit lasts 15 s.
@@ -134,7 +135,11 @@ describe('adjudication, posting and the bill from the remittance', () => {
     const review = await waitForStage(id, 'denial_review');
     const dueAt = Date.parse(review.denials![0]!.appealDueAt);
     await stack.stopWorker();
-    await new Promise((r) => setTimeout(r, Math.max(0, dueAt - Date.now()) + 1_000));
+    // The deadline is on this machine's clock (the Temporal server's); with no worker nothing can
+    // act on it, so the denial is still open once it has passed, unless it passed before the stop.
+    await until('the appeal deadline to pass', async () => Date.now() > dueAt);
+    const waiting = await stack.db.prisma.denial.findFirstOrThrow({ where: { encounterId: id } });
+    expect(waiting.status, 'the appeal deadline passed before the worker stopped').toBe('open');
     await stack.startWorker();
     const escalated = await waitForStage(id, 'escalated');
     expect(escalated.pendingDecision!.kind).toBe('appeal_deadline_missed');
