@@ -64,3 +64,25 @@ describe('the receptor status a malignancy asks for, signed on its own statement
     ]);
   });
 });
+
+describe('an uncomplicated substance use is reported only where the record relates it to a condition (I.C.5.b.3)', () => {
+  const notes = [
+    'HPI: Three days of burning upper belly pain after meals. Drinks a bottle of wine most nights, more on weekends.',
+    'Assessment:',
+    '1. Gastritis - start pantoprazole 40 mg daily.',
+    '2. Alcohol use - drinks daily, advised to stop; handout given.',
+  ].join('\n');
+
+  it('alcohol use with no condition tied to it is not coded beside the gastritis', () => {
+    expect(lines(['Gastritis', 'Alcohol use'], notes)).toEqual(['K29.70']);
+  });
+
+  it('alcohol use the physician ties to the gastritis stays, and so does a use code the physician wrote', () => {
+    const tied = notes.replace('drinks daily, advised to stop', 'contributing to the gastritis, advised to stop');
+    expect(lines(['Gastritis', 'Alcohol use'], tied)).toEqual(['K29.70', 'F10.90']);
+    expect(codes({ diagnoses: [{ description: 'Gastritis' }, { description: 'Alcohol use', code: 'F10.90' }], notes })).toEqual([
+      'K29.70',
+      'F10.90',
+    ]);
+  });
+});

@@ -1,0 +1,43 @@
+/**
+ * Psychoactive substance use (F10.9- to F19.9-, "use, unspecified"), guideline I.C.5.b.3: these codes
+ * are assigned only when the use is associated with a substance-related disorder or a medical
+ * condition and the provider documents that relationship. A use with a disorder is its own code
+ * ("alcohol use with alcohol-induced sleep disorder"); "use, uncomplicated" (F1x.90) names none, so it
+ * stays only where a statement of the record relates the use to a condition ("alcohol use contributing
+ * to her hypertension"). "Heavy alcohol use - advised abstinence" beside pancreatitis with no link
+ * stated is neither abuse nor dependence and not reported (the physician may be asked). A code the
+ * physician wrote is kept.
+ */
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
+
+const UNCOMPLICATED_USE = /^F1[0-9]\.90$/;
+
+/** Words by which a statement relates the use to a condition. */
+const RELATED =
+  /\b(?:due to|secondary to|caused by|because of|related to|attributed to|contribut\w*|induced|causing|worsen\w*|exacerbat\w*|aggravat\w*|complicat\w*|d\/t|2\/2)\b/i;
+
+/** The substance each use category is of, as records name it. */
+const SUBSTANCE: Readonly<Record<string, RegExp>> = {
+  F10: /\b(?:alcohol|etoh|drink\w*|beers?|wine|liquor)\b/i,
+  F11: /\b(?:opioids?|opiates?|heroin|fentanyl|oxycodone)\b/i,
+  F12: /\b(?:cannabis|marijuana|thc)\b/i,
+  F13: /\b(?:sedatives?|benzodiazepines?|hypnotics?)\b/i,
+  F14: /\b(?:cocaine|crack)\b/i,
+  F15: /\b(?:stimulants?|amphetamines?|methamphetamine|meth)\b/i,
+  F16: /\b(?:hallucinogens?|lsd|psilocybin)\b/i,
+  F18: /\b(?:inhalants?)\b/i,
+};
+
+/** Step: an uncomplicated substance use stays only where the record relates it to a condition. */
+export function substanceUseWithRelatedCondition(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const uses = drafts.filter((d) => UNCOMPLICATED_USE.test(d.code) && run.mentions.get(d.order)?.documentedCode === undefined);
+  if (uses.length === 0) return drafts;
+  const doc = run.input.documentation;
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
+  const unrelated = uses.filter((d) => {
+    const substance = SUBSTANCE[d.code.slice(0, 3)];
+    return !statements.some((s) => RELATED.test(s) && (substance === undefined || substance.test(s)));
+  });
+  return unrelated.length === 0 ? drafts : drafts.filter((d) => !unrelated.includes(d));
+}
