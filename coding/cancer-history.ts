@@ -77,6 +77,16 @@ function isVisitReason(drafts: readonly DiagnosisDraft[], anchor: DiagnosisDraft
 const SURVEILLANCE =
   /\b(surveillance|follow[- ]?up|check[- ]?up|no evidence of (?:recurren\w*|disease|malignan\w*|cancer)|ned|cancer[- ]free|disease[- ]free|without recurrence)\b/i;
 const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
+/**
+ * A malignancy removed and nothing given after it: the statement names the malignancy, its removal
+ * ("s/p radical prostatectomy", "WLE, clear margins") and, when it says more, no further treatment
+ * ("no adjuvant tx", "no RT/ADT ever"). The treatment is over as surely as "completed" says it.
+ */
+const MALIGNANCY = /\b(cancer|carcinoma|adenocarcinoma|malignan\w*|melanoma|sarcoma|lymphoma|neoplasm|tumou?r)\b/i;
+const REMOVED = /\b(\w+ectomy|excis\w*|excised|resect\w*|wle|removed)\b/i;
+const NOTHING_AFTER = /\bno (?:adjuvant|further|current|ongoing|active)\b|\bno (?:rt|xrt|radiation|chemo\w*|adt|hormon\w*)\b/i;
+const removedWithNothingAfter = (text: string): boolean =>
+  MALIGNANCY.test(text) && REMOVED.test(text) && (NOTHING_AFTER.test(text) || !/\b(adjuvant|radiation|chemo\w*|therapy)\b/i.test(text));
 
 /**
  * A follow-up examination after completed treatment of a malignancy, with no recurrence found, is
@@ -87,7 +97,7 @@ const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
 function withFollowUpExamination(run: CodingRun, drafts: DiagnosisDraft[], anchor: DiagnosisDraft): DiagnosisDraft[] {
   if (!anchor.code.startsWith('Z85') || drafts.some((d) => d.code === 'Z08') || !isBillable(run.codeSets.icd, 'Z08')) return drafts;
   const statements = treatmentStatements(run);
-  const over = statements.find((m) => TREATMENT_OVER.test(m.original));
+  const over = statements.find((m) => TREATMENT_OVER.test(m.original) || removedWithNothingAfter(m.original));
   const checked = statements.find((m) => SURVEILLANCE.test(m.original));
   if (!over || !checked) return drafts;
   const first = Math.min(...drafts.map((d) => d.order));

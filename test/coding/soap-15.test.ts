@@ -86,3 +86,17 @@ describe('an uncomplicated substance use is reported only where the record relat
     ]);
   });
 });
+
+describe('a malignancy removed with nothing given after it: the surveillance visit is Z08 first-listed (I.C.21.c.8)', () => {
+  it('"s/p wide local excision, no adjuvant therapy" says the treatment is over as "completed" does', () => {
+    const notes =
+      'Dermatology surveillance. Melanoma of the left forearm s/p wide local excision 2022, no adjuvant therapy. Full skin exam today: no recurrence, no nodes. Return 1 year.';
+    expect(lines(['History of malignant melanoma of skin, no evidence of disease'], notes)).toEqual(['Z08', 'Z85.820']);
+  });
+
+  it('a malignancy still under treatment after its removal is no follow-up after completed treatment', () => {
+    const notes =
+      'Dermatology surveillance. Melanoma of the left forearm s/p wide local excision 2022, on adjuvant pembrolizumab. Full skin exam today: no recurrence.';
+    expect(lines(['History of malignant melanoma of skin, no evidence of disease'], notes)).not.toContain('Z08');
+  });
+});
