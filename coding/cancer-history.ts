@@ -78,26 +78,31 @@ const SURVEILLANCE =
   /\b(surveillance|follow[- ]?up|check[- ]?up|no evidence of (?:recurren\w*|disease|malignan\w*|cancer)|ned|cancer[- ]free|disease[- ]free|without recurrence)\b/i;
 const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
 /**
- * A malignancy removed and nothing given after it: the statement names the malignancy, its removal
- * ("s/p radical prostatectomy", "WLE, clear margins") and, when it says more, no further treatment
- * ("no adjuvant tx", "no RT/ADT ever"). The treatment is over as surely as "completed" says it.
+ * Treatment still directed to the malignancy ("on adjuvant pembrolizumab", "receiving radiation",
+ * "starting chemo"): the history code's "no further treatment" (guideline I.C.2.d) is then not so,
+ * whatever else the record says. "No adjuvant therapy" names none.
  */
-const MALIGNANCY = /\b(cancer|carcinoma|adenocarcinoma|malignan\w*|melanoma|sarcoma|lymphoma|neoplasm|tumou?r)\b/i;
-const REMOVED = /\b(\w+ectomy|excis\w*|excised|resect\w*|wle|removed)\b/i;
-const NOTHING_AFTER = /\bno (?:adjuvant|further|current|ongoing|active)\b|\bno (?:rt|xrt|radiation|chemo\w*|adt|hormon\w*)\b/i;
-const removedWithNothingAfter = (text: string): boolean =>
-  MALIGNANCY.test(text) && REMOVED.test(text) && (NOTHING_AFTER.test(text) || !/\b(adjuvant|radiation|chemo\w*|therapy)\b/i.test(text));
+const STILL_TREATED =
+  /\b(?:on|receiving|receives|undergoing|currently|continu\w*|start\w*|begin\w*|due for)\s+(?:\w+\s+){0,2}?(?:adjuvant|radiation|radiotherapy|xrt|chemo\w*|immunotherapy|hormon\w* therapy|\w+mab|tamoxifen|letrozole|anastrozole|exemestane)\b/i;
 
 /**
  * A follow-up examination after completed treatment of a malignancy, with no recurrence found, is
  * Z08 first-listed, the history (Z85) after it (guideline I.C.21.c.8; Z08's "use additional code"
- * notes ask for the acquired absence). Only when the record says the treatment is over and the visit
- * checks for recurrence; an active or recurrent malignancy is not history at all.
+ * notes ask for the acquired absence). Only when the visit checks for recurrence; the treatment is
+ * over by the history code itself (a malignancy excised or eradicated, no further treatment directed
+ * to its site: guideline I.C.2.d), and an active or recurrent malignancy is not history at all.
  */
 function withFollowUpExamination(run: CodingRun, drafts: DiagnosisDraft[], anchor: DiagnosisDraft): DiagnosisDraft[] {
   if (!anchor.code.startsWith('Z85') || drafts.some((d) => d.code === 'Z08') || !isBillable(run.codeSets.icd, 'Z08')) return drafts;
   const statements = treatmentStatements(run);
-  const over = statements.find((m) => TREATMENT_OVER.test(m.original) || removedWithNothingAfter(m.original));
+  // The history code says the treatment is over (I.C.2.d: excised or eradicated, no further treatment
+  // directed to the site) when no statement says it in words ("s/p radical prostatectomy, PSA
+  // undetectable", "WLE, no adjuvant tx"), unless a statement names treatment still given.
+  const history = { section: anchor.evidence[0]?.section ?? 'diagnoses', original: anchor.evidence[0]?.text ?? anchor.description };
+  const stillTreated = [...run.input.documentation.diagnoses.map((d) => d.description), ...run.notes.map((n) => n.original)].some((t) =>
+    STILL_TREATED.test(t),
+  );
+  const over = statements.find((m) => TREATMENT_OVER.test(m.original)) ?? (stillTreated ? undefined : history);
   const checked = statements.find((m) => SURVEILLANCE.test(m.original));
   if (!over || !checked) return drafts;
   const first = Math.min(...drafts.map((d) => d.order));
@@ -107,7 +112,7 @@ function withFollowUpExamination(run: CodingRun, drafts: DiagnosisDraft[], ancho
       confidence: anchor.confidence,
       order: first - 1,
       evidence: [...new Set([over, checked])].map((m) => ({ section: m.section, text: m.original })),
-      rationale: `Follow-up examination after completed treatment of a malignancy (${anchor.code}): the record states the treatment is over ("${over.original}") and the visit checks for recurrence ("${checked.original}"); Z08 first-listed, the history after it (guideline I.C.21.c.8).`,
+      rationale: `Follow-up examination after completed treatment of a malignancy (${anchor.code}): ${over === history ? `the history code says the treatment is over (guideline I.C.2.d; no statement names treatment still given)` : `the record states the treatment is over ("${over.original}")`} and the visit checks for recurrence ("${checked.original}"); Z08 first-listed, the history after it (guideline I.C.21.c.8).`,
     }),
   ];
 }

@@ -27,8 +27,11 @@ export interface Mention {
 
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
 const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
+/** Guideline IV.H's terms of uncertainty "and other similar terms" ("suspicious for", "concerning for"). */
 const UNCERTAIN =
-  /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|likely|possible|possibly|questionable|question of|concern for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
+  /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|suspicious (?:for|of)|likely|possible|possibly|questionable|question of|concern for|concerning for|worrisome for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
+/** Uncertainty said of a finding written before it ("mass suspicious for malignancy", "infiltrate consistent with pneumonia"). */
+const FINDING_FIRST = /^(suspicious|concerning|worrisome|consistent|compatible)\b/i;
 const FAMILY_HISTORY = /\b(family (history|hx) of|family history|family hx|fhx of|fhx|fh of)\b/i;
 /** A relative said to have had the condition ("mother had colon cancer", "brother with type 1 diabetes"). */
 const RELATIVE_HAD =
@@ -45,6 +48,12 @@ const FALSE_CUES = /\b(history of present illness|past medical history:?|no know
 /** Durations and ages carry no diagnosis ("for 3 days", "x2 weeks", "45 year old"). */
 const DURATION =
   /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?)(\s+(old|of))?\b/gi;
+
+/** What a statement states as certain: its words before any term of uncertainty ("lung mass" of "lung mass, suspicious for malignancy"). */
+export function beforeUncertainty(text: string): string {
+  const cue = UNCERTAIN.exec(text);
+  return cue ? text.slice(0, cue.index) : text;
+}
 
 function strip(text: string, cue: RegExp): string {
   return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
@@ -87,6 +96,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
     const sep = /^(.*\S)\s*(?:[-\u2013\u2014:;,(]|\s-\s)\s*$/.exec(before);
     const uncertain = { text: strip(cleaned.slice(cue.index), UNCERTAIN), assertion: 'uncertain' as const };
     if (sep?.[1] && !UNCERTAIN.test(sep[1])) return [...assertionsOf(section, sep[1]), uncertain];
+    // "Breast mass suspicious for malignancy": a cue written after the finding leaves the finding certain.
+    const finding = before.trim();
+    if (FINDING_FIRST.test(cue[0]) && finding && !UNCERTAIN.test(finding)) return [...assertionsOf(section, finding), uncertain];
     return [{ text: strip(cleaned, UNCERTAIN), assertion: 'uncertain' }];
   }
   const negation = section === 'diagnoses' ? NEGATION_IN_DIAGNOSES : NEGATION;

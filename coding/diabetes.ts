@@ -9,7 +9,7 @@
 import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
 import { rank } from './ranking.ts';
-import { buildQuery } from './search.ts';
+import { buildQuery, type SearchHit } from './search.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { expandAbbreviations } from './text.ts';
 
@@ -171,31 +171,33 @@ const ULCER_SITE_FOUND = 0.6;
  * A diabetic ulcer stated with its site ("diabetic foot ulcer L heel") is two codes: the diabetes
  * with the ulcer and the non-pressure chronic ulcer by site, side and depth (the tabular's note at
  * E11.621/E11.622). Searched from the statement's words as a non-pressure chronic ulcer, since a
- * diabetic ulcer is one; a site the statement does not name is left to the ulcer's own search.
+ * diabetic ulcer is one; a site the statement does not name is left to the ulcer's own search. The
+ * ulcer is one condition however many statements name it ("Type 2 diabetes with foot ulcer" and
+ * "Diabetic foot ulcer, right heel"): each is read on its own, and the one that names the site gives it.
  */
 function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   if (drafts.some((d) => ULCER_SITE(d.code))) return drafts;
   const ulcer = drafts.find((d) => WITH_ULCER.test(d.code));
   if (!ulcer) return drafts;
-  const text = ulcer.evidence
-    .map((e) => e.text)
-    .filter((t) => /\bulcer/i.test(t))
-    .join(' ');
-  if (!text) return drafts;
-  const q = buildQuery(`${text} non-pressure chronic ulcer`);
-  const hit = rank(run, q, text, ULCER_SITE)[0];
   const sites = tabularSiteWords(run.codeSets.icd);
-  if (!hit || hit.score < ULCER_SITE_FOUND || !hit.matched.some((t) => sites.has(t) && !['foot', 'lower', 'limb'].includes(t)))
-    return drafts;
-  return [
-    ...drafts,
-    newDraft(run.codeSets, hit.code, {
-      confidence: Math.min(ulcer.confidence, hit.score),
-      order: ulcer.order + 0.25,
-      evidence: [...ulcer.evidence],
-      rationale: `"Use additional code to identify site of ulcer" at ${ulcer.code}: the statement ("${text}") names the site, coded "${hit.matchedText}".`,
-    }),
-  ];
+  const named = (hit: SearchHit) =>
+    hit.score >= ULCER_SITE_FOUND && hit.matched.some((t) => sites.has(t) && !['foot', 'lower', 'limb'].includes(t));
+  const evidence = drafts.filter((d) => WITH_ULCER.test(d.code)).flatMap((d) => d.evidence);
+  const statements = [...new Set(evidence.map((e) => e.text).filter((t) => /\bulcer/i.test(t)))];
+  for (const text of statements) {
+    const hit = rank(run, buildQuery(`${text} non-pressure chronic ulcer`), text, ULCER_SITE)[0];
+    if (!hit || !named(hit)) continue;
+    return [
+      ...drafts,
+      newDraft(run.codeSets, hit.code, {
+        confidence: Math.min(ulcer.confidence, hit.score),
+        order: ulcer.order + 0.25,
+        evidence: evidence.filter((e) => e.text === text),
+        rationale: `"Use additional code to identify site of ulcer" at ${ulcer.code}: the statement ("${text}") names the site, coded "${hit.matchedText}".`,
+      }),
+    ];
+  }
+  return drafts;
 }
 
 /**

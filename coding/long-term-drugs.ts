@@ -22,7 +22,7 @@ import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { ADDRESSED_PARTS, HEADING_PREFIX, type NotePart } from './sections.ts';
-import { expandAbbreviations } from './text.ts';
+import { COUNT, expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
 const LONG_TERM =
@@ -81,8 +81,10 @@ const NOT_NOW_AFTER =
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /** A course with an end, a dose given at the visit, or a drug taken only when needed: not long-term therapy. */
-const SHORT_COURSE =
-  /\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|for \d+ (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b/i;
+const SHORT_COURSE = new RegExp(
+  String.raw`\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|(?:for|x) (?:${COUNT}) (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b`,
+  'i',
+);
 const AS_NEEDED = /\b(?:prn|as needed)\b/gi;
 /**
  * "As needed" is said of the drug it is written with: in a list ("budesonide-formoterol twice daily,

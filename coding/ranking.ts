@@ -8,7 +8,7 @@
  */
 import type { CodeSets } from './code-sets.ts';
 import { perRecord, type CodingRun } from './coding-run.ts';
-import type { Mention } from './context.ts';
+import { beforeUncertainty, type Mention } from './context.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { matchesPattern, type Icd10Cm } from './icd10cm.ts';
 import {
@@ -128,7 +128,9 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
 ];
 
 export function supportFilter(m: Mention): (code: string) => boolean {
-  const text = `${m.original} ${expandAbbreviations(m.text)}`;
+  // The line as written, but not what it only suspects: "mass, suspicious for malignancy" names no malignancy.
+  const original = m.assertion === 'affirmed' ? beforeUncertainty(m.original) : m.original;
+  const text = `${original} ${expandAbbreviations(m.text)}`;
   const blocked = NEEDS_SUPPORT.filter(([, support]) => !support.test(text)).map(([code]) => code);
   return (c) => !blocked.some((re) => re.test(c));
 }

@@ -25,7 +25,7 @@
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { COUNT, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 import { currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 import { derivedOnce } from './memo.ts';
@@ -59,7 +59,10 @@ const LONG_TERM_DRUGS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** A course with an end (a burst, a taper, so many days): not long-term therapy. */
-const SHORT_COURSE = /\b(burst|taper\w*|course|pack|dose ?pack|x ?\d+ ?(days?|d)|for \d+ (days?|weeks?)|once|single dose|prn|as needed)\b/i;
+const SHORT_COURSE = new RegExp(
+  String.raw`\b(burst|taper\w*|course|pack|dose ?pack|x ?\d+ ?(days?|d)|(?:for|x) (?:${COUNT}) (days?|weeks?)|once|single dose|prn|as needed)\b`,
+  'i',
+);
 
 /** The long-term drugs the record names as current (Z79 code the drug points at, and the drug as written). */
 export function currentLongTermDrugs(statements: readonly string[]): Array<{ code: string; drug: string }> {

@@ -664,6 +664,9 @@ export function lateralityOf(tokens: Iterable<string>): Laterality | undefined {
   return undefined;
 }
 
+/** A count as a note writes it, in digits or in words ("for 5 days", "for five days"): a regular-expression source. */
+export const COUNT = String.raw`\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty`;
+
 /** A text as a literal inside a regular expression. */
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
