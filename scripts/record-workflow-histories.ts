@@ -31,10 +31,10 @@ import {
   escalateQuery,
   newInsuranceCard,
   overrideCodes,
-  pause,
   play,
   reach,
   resendDecisionAsSignal,
+  settle,
   signalDecision,
   skip,
   skipUntil,
@@ -54,6 +54,7 @@ import type { RemittanceCollection } from '../activities/remittances.ts';
 import { bundleEncounterWorkflows } from '../worker/workflow-bundle.ts';
 import { DEFAULT_TIMINGS, type EncounterWorkflowInput } from '../workflows/config.ts';
 import type { Stage } from '../workflows/stages.ts';
+import { overrideCodesSignal } from '../workflows/messages.ts';
 import type { WorkflowHandle } from '@temporalio/client';
 import { FakeStatementLedger } from '../testkit/fake-statement-cycle.ts';
 import { runPaymentPlan, runStatementCycle } from '../testkit/drive-statement-cycle.ts';
@@ -162,7 +163,7 @@ const PATHS: Record<string, RecordedPath> = {
     drive: play(
       reach('awaiting_clarification'),
       overrideCodes({ diagnoses: [{ code: 'Z99.999' }], procedures: [{ code: '99214' }] }),
-      pause(500),
+      settle(overrideCodesSignal),
       answerQuery(),
     ),
     stages: ['coding', 'awaiting_clarification', 'coding', 'billing', 'billed'],

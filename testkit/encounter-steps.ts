@@ -29,7 +29,7 @@ import {
   type SupervisorDecisionKind,
 } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
-import { answerOpenQuery, correctCoverageWithNewCard, waitForStage, type Drive, type Handle } from './drive.ts';
+import { answerOpenQuery, correctCoverageWithNewCard, settledAfter, waitForStage, type Drive, type Handle } from './drive.ts';
 
 /** The encounter a step acts on, and what the steps before it saw and did. */
 export interface Turn {
@@ -84,11 +84,14 @@ export const skipUntil =
     throw new Error(`encounter never reached ${stage}`);
   };
 
-/** Real time for the worker to take a fire-and-forget signal before the next step. */
-export const pause =
-  (ms: number): Step =>
-  () =>
-    new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the workflow has answered the last `signal` in full (drive.ts's settledAfter) before
+ * the next step: a fire-and-forget signal is taken after its proof is checked, at the machine's pace.
+ */
+export const settle =
+  (signal: { name: string }): Step =>
+  ({ handle }) =>
+    settledAfter(handle, signal);
 
 /** The physician answers the open query with one of its options. */
 export const answerQuery =
