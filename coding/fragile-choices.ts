@@ -95,22 +95,37 @@ export function organismUncoded(statements: readonly string[], diagnoses: readon
   );
 }
 
-/** Words that name a value on an axis the classification codes by (type, severity, acuity, trimester). */
+/**
+ * Words that name a value on an axis the classification codes by (type, severity, acuity, trimester,
+ * side: "Carpal tunnel syndrome, right upper limb" beside "..., unspecified upper limb").
+ */
 const AXIS_VALUES = new Set(
   tokenize(
-    'mild moderate severe paroxysmal persistent permanent chronic acute subacute intermittent first second third systolic diastolic',
+    'mild moderate severe paroxysmal persistent permanent chronic acute subacute intermittent first second third systolic diastolic right left bilateral unilateral',
   ),
 );
+/** A stage and its value ("Chronic kidney disease, stage 3a", "Pressure ulcer of sacral region, stage 2"). */
+const STAGE_VALUE = /^(stage|[1-5][a-c]?)$/;
 /** Title words that say which member of a family a code is, not what the condition is. */
 const MEMBER_WORDS = new Set(tokenize('unspecified other specified'));
+/**
+ * An axis a title names as unspecified ("unspecified stage", "unspecified severity", "of unspecified
+ * duration"): the axis's name is no word of the condition, and a member may put only its value in
+ * its place ("Unspecified dementia, unspecified severity", "Unspecified dementia, mild").
+ */
+const UNSPECIFIED_AXIS = /\bunspecified (stage|severity|duration|side|laterality|acuity|type|trimester)\b/gi;
 
 const memberCache = new WeakMap<Icd10Cm, Map<string, boolean>>();
 
 /**
  * The code is its family's unspecified member: its title says "unspecified", and a code of the same
  * block is titled by the same words plus only values of an axis ("Unspecified protein-calorie
- * malnutrition", "Moderate protein-calorie malnutrition"). Signs, symptoms and factors (R, Z) are
- * coded as documented.
+ * malnutrition", "Moderate protein-calorie malnutrition"; "Chronic kidney disease, unspecified",
+ * "Chronic kidney disease, stage 4"; "Pressure ulcer of sacral region, unspecified stage", "...,
+ * stage 2"; "Osteoarthritis of knee, unspecified", "Bilateral primary osteoarthritis of knee" is not
+ * one: "primary" is no value). Whether or not the engine asked, the value decides the code, so a
+ * coder sees it: a query the engine did not send is what a coder would send. Signs, symptoms and
+ * factors (R, Z) are coded as documented.
  */
 export function unspecifiedAxisMember(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis[]): boolean {
   return diagnoses.some((d) => !/^[RZ]/.test(d.code) && /\bunspecified\b/i.test(d.description) && hasValuedSibling(icd, d.code));
@@ -122,7 +137,10 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
     if (own === undefined) return false;
     // Parenthesised words are non-essential modifiers ("Unspecified systolic (congestive) heart failure").
     const words = (description: string) => new Set(tokenize(description.replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)));
-    const mine = words(icd.entries[own]?.description ?? '');
+    const title = icd.entries[own]?.description ?? '';
+    const mine = words(title);
+    // The axis a title names as unspecified need not be named by its members ("unspecified severity", "mild").
+    const unnamed = new Set([...title.matchAll(UNSPECIFIED_AXIS)].flatMap((m) => tokenize(m[1] ?? '')));
     let block = own;
     while ((icd.entries[block]?.kind ?? EntryKind.Chapter) !== EntryKind.Block && (icd.entries[block]?.parent ?? -1) >= 0)
       block = icd.entries[block]?.parent ?? -1;
@@ -132,9 +150,9 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
       stack.push(...(icd.children.get(i) ?? []));
       if (i === own) continue;
       const theirs = words(icd.entries[i]?.description ?? '');
-      if (![...mine].every((t) => theirs.has(t))) continue;
+      if (![...mine].every((t) => theirs.has(t) || unnamed.has(t))) continue;
       const added = [...theirs].filter((t) => !mine.has(t));
-      if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t))) return true;
+      if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t))) return true;
     }
     return false;
   });

@@ -4,11 +4,17 @@
  * going through alone, how many right and wrong encounters it holds back (what the reason costs
  * and what it catches). Run on sets a signal was not designed on to judge it honestly.
  *
- *   npx tsx scripts/audit-signals.ts [--records] set.json [set.json ...]
+ * `--query-missed` audits the gate as if the engine had sent no query: each record's open
+ * clarification is taken out of its reasons, so a record the set says needed a query, and that
+ * nothing else holds, goes through wrong. That is how most wrong records reached a claim on the
+ * independent sets (the right codes, and a query a coder would have sent that the engine did not):
+ * what the other reasons hold of these is what the gate catches when the query machinery misses.
+ *
+ *   npx tsx scripts/audit-signals.ts [--records] [--query-missed] set.json [set.json ...]
  */
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { StraightThroughReason } from '../domain/coding.ts';
+import type { CodingResult, StraightThroughReason } from '../domain/coding.ts';
 import { codeEncounter, loadCodeSets } from '../coding/index.ts';
 import { judgeCodeSet, readEvalSet, toInput } from './eval-coding.ts';
 
@@ -18,7 +24,11 @@ interface Tally {
 }
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ options: { records: { type: 'boolean', default: false } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    options: { records: { type: 'boolean', default: false }, 'query-missed': { type: 'boolean', default: false } },
+    allowPositionals: true,
+  });
+  const asked = (result: CodingResult) => !values['query-missed'] && result.clarification !== undefined;
   const codeSets = await loadCodeSets();
   const overall = new Map<StraightThroughReason, Tally>();
   for (const path of positionals) {
@@ -29,13 +39,14 @@ async function main(): Promise<void> {
     for (const e of readEvalSet(path)) {
       const result = codeEncounter(toInput(e), codeSets);
       const dx = result.diagnoses.map((d) => d.code);
-      const { billable } = judgeCodeSet(e, result);
-      const reasons = result.straightThrough.reasons;
+      const { exact } = judgeCodeSet(e, result);
+      const billable = exact && (asked(result) || !e.expect.query);
+      const reasons = result.straightThrough.reasons.filter((r) => asked(result) || r !== 'open-clarification');
       if (values.records) console.log(`  ${e.id} ${billable ? 'right' : 'WRONG'} [${dx.join(' ')}] ${reasons.join(',') || 'THROUGH'}`);
       if (reasons.length === 0) {
         through++;
         if (billable) right++;
-        else wrongThrough.push(`${e.id} [${dx.join(' ')}] expected [${e.expect.dx.join(' ')}]`);
+        else wrongThrough.push(`${e.id} [${dx.join(' ')}] expected [${e.expect.dx.join(' ')}]${exact ? ', a query needed' : ''}`);
       } else if (reasons.length === 1) {
         const r = reasons[0] as StraightThroughReason;
         for (const m of [sole, overall]) {
