@@ -10,7 +10,16 @@ import type { CodeCandidate } from '../domain/coding.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
 import { axisIssue, encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
-import { candidate, newDraft, SECTION_WEIGHT, titleShare, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import {
+  candidate,
+  describeIcd,
+  newDraft,
+  SECTION_WEIGHT,
+  titleShare,
+  type CodingRun,
+  type DiagnosisDraft,
+  type MentionWork,
+} from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
@@ -57,7 +66,14 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     inferred: [],
   };
   const documented = documentedCode(run, work);
-  if (documented) return [documented];
+  if (documented) {
+    const better = saysMoreThanDocumented(run, work.mention, documented.code);
+    if (!better) return [documented];
+    // Coded from the line, as if no code were written; documented-codes.ts reports the change and
+    // the encounter goes to a coder, never straight through.
+    work.mention = { ...work.mention, documentedCode: undefined };
+    work.notesDone.push(`the documented ${documented.code} says less than its line ("${better}" is stated)`);
+  }
   checkSideConflict(run, work);
   addSideFromRecord(run, work);
   checkDetailConflict(run, work);
@@ -120,6 +136,33 @@ function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | und
     evidence: work.evidence,
     rationale: `Code ${code} documented by the physician with "${m.original}" (diagnoses); validated as billable in ${icd.release}.`,
   });
+}
+
+/** A title that leaves its category's axis open or stands for what the category does not name. */
+const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b/i;
+
+/**
+ * The physician's code says less than the line it was written with, when it is its category's
+ * residual ("unspecified", "other") and the line states what another code names: in the tabular's
+ * own wording ("COVID-19" written with B97.29, other coronavirus, names U07.1), or by words of
+ * the line a non-residual code of the same category matches and the written code's title lacks
+ * ("COPD with acute exacerbation" written J44.9: J44.1). A code is reported to the highest
+ * specificity documented (guideline I.B.2, level of detail in coding); the words that decide are returned.
+ */
+function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): string | undefined {
+  const icd = run.codeSets.icd;
+  const title = describeIcd(run.codeSets, code);
+  if (!RESIDUAL_TITLE.test(title) || m.assertion !== 'affirmed') return undefined;
+  const worded = tabularWordingEntry(icd, m.original);
+  const wordedCode = worded === undefined ? undefined : icd.entries[worded]?.code;
+  if (wordedCode && wordedCode !== code && !code.startsWith(wordedCode) && isBillable(icd, wordedCode)) return m.original;
+  const category = code.slice(0, 3);
+  const query = buildQuery(queryText(m, []), true);
+  const top = rank(run, query, m.text, (c) => c.startsWith(category))[0];
+  if (!top || top.code === code || !isBillable(icd, top.code) || RESIDUAL_TITLE.test(top.description)) return undefined;
+  const own = new Set(tokenize(title));
+  const deciding = top.matched.filter((t) => !own.has(t) && (icd.idf.get(t) ?? 0) > 0 && !LATERALITY_WORDS.includes(t as never));
+  return deciding.length > 0 && wellSupported(icd, top, query.tokens) ? deciding.join(' ') : undefined;
 }
 
 /** The mention's text with what the record adds, and the notes about the same condition (for the 7th character). */

@@ -88,9 +88,14 @@ describe('fragile choices send the encounter to a coder', () => {
 
   it("statement-word-unused: a word of the code's own statement its category codes by; not when the statement says no more than the code", () => {
     const copd = (description: string, notes: string) => coded([{ description, code: 'J44.9' }], notes, 66, 'M').straightThrough.reasons;
-    // The physician's J44.9 is kept as written; "acute exacerbation" is what J44.1 is titled by.
+    const asthma = (description: string) => coded([{ description, code: 'J45.30' }], 'Two days of wheeze, albuterol.', 40, 'M');
+    // The physician's J45.30 (not a residual code) is kept as written; "exacerbation" is what J45.31 is titled by.
+    const flare = asthma('Mild persistent asthma with acute exacerbation');
+    expect(flare.diagnoses.map((d) => d.code)).toEqual(['J45.30']);
+    expect(flare.straightThrough.reasons).toContain('statement-word-unused');
+    // A residual J44.9 beside "acute exacerbation" is coded from the line (J44.1) and reported as changed instead.
     expect(copd('COPD with acute exacerbation', 'Two days of more sputum and wheeze. Prednisone burst.')).toContain(
-      'statement-word-unused',
+      'documented-code-changed',
     );
     expect(copd('COPD', 'Stable breathing on tiotropium.')).not.toContain('statement-word-unused');
   });

@@ -99,3 +99,35 @@ describe('straight-through gate', () => {
     expect(straightThroughDecision({ ...base, edits: [conflict] }, config).reasons).toEqual(['procedure-conflict']);
   });
 });
+
+describe('a diagnosis code the physician wrote that says less than its line', () => {
+  const written = (description: string, code: string, notes = 'Seen today.') =>
+    codeEncounter(codingInput({ notes, diagnoses: [{ description, code }] }, { ageYears: 58, sex: 'F' }), codeSets());
+
+  it("a residual code beside a line in another code's tabular wording: the line's code, reported as changed, to a coder", () => {
+    const r = written('COVID-19', 'B34.2', 'Positive antigen test at home, fever two days.');
+    expect(r.diagnoses.map((d) => d.code)).toEqual(['U07.1']);
+    expect(r.documentedCodes).toEqual([expect.objectContaining({ code: 'B34.2', outcome: 'changed', codedAs: ['U07.1'] })]);
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it("an unspecified code beside a line stating the category's axis: the stated value (an exacerbation, recurrence and severity, the kind of hyperlipidemia)", () => {
+    expect(written('Chronic obstructive lung disease, acute exacerbation', 'J44.9').diagnoses[0]?.code).toBe('J44.1');
+    expect(written('Major depressive disorder, recurrent episode, moderate', 'F33.9').diagnoses[0]?.code).toBe('F33.1');
+    expect(written('Mixed hyperlipidemia', 'E78.5').diagnoses[0]?.code).toBe('E78.2');
+  });
+
+  it('a written code the line says no more than, or a specific one, is kept as written', () => {
+    for (const [line, code] of [
+      ['Low back pain', 'M54.50'],
+      ['Headache', 'R51.9'],
+      ['Acute sinusitis', 'J01.90'],
+      ['Type 2 diabetes mellitus without complications', 'E11.9'],
+      ['Hypothyroidism, on levothyroxine', 'E03.9'],
+    ] as const) {
+      const r = written(line, code);
+      expect(r.diagnoses[0]?.code, line).toBe(code);
+      expect(r.documentedCodes[0]?.outcome, line).toBe('kept');
+    }
+  });
+});
