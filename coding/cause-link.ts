@@ -14,7 +14,7 @@ import type { Mention } from './context.ts';
 import { derivedOnce } from './memo.ts';
 import { rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit } from './search.ts';
-import { expandAbbreviations } from './text.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
 
 interface Cause {
   /** The cause as the record states it, on its own. */
@@ -60,9 +60,13 @@ const CAUSES: readonly Cause[] = [
   },
 ];
 
-/** A cause in the past or too slight to ask about ("completed chemotherapy in 2022", "social alcohol use"). */
+/**
+ * A cause in the past, too slight to ask about, or itself not established ("completed chemotherapy
+ * in 2022", "social alcohol use", "suspected obstructive sleep apnea": an uncertain diagnosis is no
+ * cause of another, guideline IV.H).
+ */
 const NOT_A_CAUSE_NOW =
-  /\b(completed|finished|history of|h\/o|prior|previous|remote|years ago|quit|former|social(ly)?|occasional(ly)?|rare(ly)?|minimal|light)\b/i;
+  /\b(completed|finished|history of|h\/o|prior|previous|remote|years ago|quit|former|social(ly)?|occasional(ly)?|rare(ly)?|minimal|light|suspected|suspicion of|possible|possibly|probable|probably|likely|presumed|rule out|r\/o|questionable)\b/i;
 
 /** The record's statements that state a cause in current use, found once per list of statements and cause. */
 const stating = new WeakMap<readonly string[], Map<RegExp, string[]>>();
@@ -120,8 +124,12 @@ export function unlinkedCause(
     if (!statement) continue;
     const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
     if (!linked || linked.code === top.code || !cause.inTitle.test(linked.description)) continue;
-    // The combination must be this condition with the cause, not the cause alone (alcohol dependence).
-    if (linked.code.slice(0, 1) !== top.code.slice(0, 1)) continue;
+    // The combination must be this condition with the cause, not the cause alone (alcohol dependence),
+    // nor another condition the cause brings (pulmonary hypertension for an essential hypertension).
+    if (linked.code.slice(0, 1) !== top.code.slice(0, 1) || !namesOnly(run, linked.description, cause, `${said} ${top.description}`))
+      continue;
+    // Another statement already names the condition with the cause and a word that links them.
+    if (linkedElsewhere(run, statements, m.text, cause.stated)) continue;
     return {
       statement,
       name: cause.name,
@@ -130,6 +138,33 @@ export function unlinkedCause(
     };
   }
   return undefined;
+}
+
+/**
+ * The combination title's condition (its words before a qualifier, the cause's words aside) is
+ * all in what the record and the chosen code say of the condition: "Alcoholic cirrhosis of liver
+ * without ascites" for a cirrhosis of liver, not "Pulmonary hypertension due to lung diseases" for
+ * an essential hypertension.
+ */
+function namesOnly(run: CodingRun, title: string, cause: Cause, condition: string): boolean {
+  // The whole words the link is written with ("Alcoholic" of /alcohol/).
+  const head = title.replace(new RegExp(`\\w*(?:${cause.inTitle.source})\\w*`, 'gi'), ' ').split(/,|\bwith(out)?\b|\(/i)[0] ?? title;
+  const causeWords = new Set(tokenize(`${cause.link} ${cause.name}`));
+  const said = new Set(tokenize(expandAbbreviations(condition)));
+  return tokenize(head)
+    .filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5 && !causeWords.has(t))
+    .every((t) => said.has(t));
+}
+
+/** A statement naming the condition (its distinctive words) and the cause with a link word between them. */
+function linkedElsewhere(run: CodingRun, statements: readonly string[], condition: string, cause: RegExp): boolean {
+  const words = tokenize(expandAbbreviations(condition)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5);
+  return statements.some((s) => {
+    const text = expandAbbreviations(s);
+    if (!cause.test(text) || !LINKED.test(text)) return false;
+    const tokens = new Set(tokenize(text));
+    return words.length > 0 && words.every((w) => tokens.has(w));
+  });
 }
 
 /**

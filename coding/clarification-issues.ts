@@ -19,6 +19,7 @@ import { perRecord, recordSays, type CodingRun, type DiagnosisDraft } from './co
 import type { Mention } from './context.ts';
 import { isComplaintCode } from './complaints.ts';
 import { isExtension } from './icd10cm.ts';
+import { exacerbationIssue } from './exacerbation-query.ts';
 import { unlinkedOrganism } from './organism-query.ts';
 import { sidesInFamily } from './laterality.ts';
 import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
@@ -98,6 +99,11 @@ export function mentionIssue(
   const axis = axisIssue(run, m, top, phaseContext || fullText, statements);
   if (axis) {
     const issue = open(axis);
+    if (issue) return issue;
+  }
+  const exacerbation = exacerbationIssue(run, m, top, statements);
+  if (exacerbation) {
+    const issue = open({ ...exacerbation, clinicalIndicators: [...indicatorsFor(run, m), ...exacerbation.clinicalIndicators] });
     if (issue) return issue;
   }
   // A weak match or a tie between codes is the engine's own uncertainty, not a gap in the record:

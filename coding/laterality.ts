@@ -80,7 +80,7 @@ function sidesOfCondition(run: CodingRun, m: Mention): SideOfCondition[] {
   const out: SideOfCondition[] = [];
   for (const s of sideSources(run)) {
     if (NOT_TODAY.test(s.text)) continue;
-    const tokens = tokenize(expandAbbreviations(s.text.replace(LEFT_AS_VERB, ' ')));
+    const tokens = tokenize(expandAbbreviations(s.text.replace(LEFT_AS_VERB, ' ').replace(NOT_THE_BODY_SIDE, ' ')));
     const side = lateralityOf(tokens);
     if (!side) continue;
     const atSite = tokens.some((t) => key.has(t)) || regionsClose(regions, regionsOf(expandAbbreviations(s.text)));
@@ -116,6 +116,14 @@ function aboutTheCondition(run: CodingRun, key: ReadonlySet<string>, text: strin
   // Another disease only when its code's title is mostly what the statement says (not "night" of night blindness).
   return top === undefined || isComplaintCode(icd, top.code) || titleShare(top.matchedText, text) <= HALF;
 }
+
+/**
+ * A side that is not the side of the body a condition is coded by: a cerebral artery or hemisphere
+ * ("right MCA territory" is the brain lesion of a left hemiparesis) and handedness ("right-handed",
+ * which tells the dominant side, dominance.ts).
+ */
+const NOT_THE_BODY_SIDE =
+  /\b(left|right|l|r)[- ](mca|aca|pca|middle cerebral|anterior cerebral|posterior cerebral|cerebral|cerebellar|hemispher\w*|internal capsule|basal ganglia|thalam\w*|frontal|parietal|temporal|occipital|pontine|corona radiata|brain)\b|\b(left|right)[- ]hand(ed|edness| dominant)\b/gi;
 
 /** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
 const ORGAN_SIDE = /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided heart|main coronary|coronary|colon|hemicolectomy|lobe)\b/gi;

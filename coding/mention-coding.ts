@@ -41,6 +41,7 @@ import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } fr
 import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { checkStatedAxis } from './stated-axis.ts';
+import { checkRemissionAgainstUse } from './remission-conflict.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** What the search found for a mention, and the clarification still open about it. */
@@ -79,6 +80,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   checkDetailConflict(run, work);
   addDetailsFromRecord(run, work);
   checkStatedAxis(run, work);
+  checkRemissionAgainstUse(run, work);
   work.related = relatedClauses(run, work.mention);
   const search = tabularWordingSearch(run, work) ?? searchWithAnswers(run, work);
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });

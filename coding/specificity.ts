@@ -52,9 +52,12 @@ export interface SpecificityRule {
   atSameSite?: true;
 }
 
-/** What in a record points at a type of diabetes other than the default type 2 (insulin use does not: I.C.4.a.3). */
+/**
+ * What in a record points at a type of diabetes other than the default type 2 (insulin use does not:
+ * I.C.4.a.3); a ketoacidosis or an onset the record denies ("no DKA ever") points at nothing.
+ */
 const OTHER_TYPE_OF_DIABETES =
-  /\b(gad(65)?|anti-?gad|islet( cell)?|insulin auto|znt8|ia-?2)\b[^.;]*\b(antibod\w*|abs?|autoantibod\w*)\b[^.;]*\bpositive\b|\bpositive\b[^.;]*\b(gad(65)?|anti-?gad|islet|znt8)\b|\bc-?peptide\b[^.;]*\b(low|undetectable|absent)\b|\b(ketoacidosis|dka|juvenile[- ]onset|juvenile diabetes|childhood[- ]onset|since childhood|lada|latent autoimmune)\b|\bdiagnosed (at |at age |age )([1-9]|1[0-7])\b|\bdiagnosed in childhood\b|\b(pancreatectomy|cystic fibrosis|hemochromatosis|cushing\w*|chronic pancreatitis)\b|\b(steroid|glucocorticoid|drug|chemical)[- ]induced\b/i;
+  /\b(gad(65)?|anti-?gad|islet( cell)?|insulin auto|znt8|ia-?2)\b[^.;]*\b(antibod\w*|abs?|autoantibod\w*)\b[^.;]*\bpositive\b|\bpositive\b[^.;]*\b(gad(65)?|anti-?gad|islet|znt8)\b|\bc-?peptide\b[^.;]*\b(low|undetectable|absent)\b|\b(?<!\b(?:no|never|never had|denies|denied|without|negative for)\s(?:(?:any|an?|history of|hx of|prior|previous|past|episodes? of)\s)?)(ketoacidosis|dka|juvenile[- ]onset|juvenile diabetes|childhood[- ]onset|since childhood|lada|latent autoimmune)\b|\bdiagnosed (at |at age |age )([1-9]|1[0-7])\b|\bdiagnosed in childhood\b|\b(pancreatectomy|cystic fibrosis|hemochromatosis|cushing\w*|chronic pancreatitis)\b|\b(steroid|glucocorticoid|drug|chemical)[- ]induced\b/i;
 
 /**
  * Attacks, headaches or seizures the record says go on despite treatment (a preventive failed, not
@@ -65,6 +68,16 @@ const TREATMENT_FAILING = new RegExp(
   String.raw`^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(${TREATMENT_DID_NOT_WORK}|partial relief|not tolerated|breakthrough|persist\w* (despite|on))\b|\b(${TREATMENT_DID_NOT_WORK}|not tolerated|inadequate trial|adequate trial)\b[^.;]*\b(migraines?|headaches?|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)`,
   'i',
 );
+
+/**
+ * An earlier depressive episode the record describes ("a depressive episode in 2019", "two prior
+ * episodes"), not one it denies ("no prior depressive episodes").
+ */
+const EARLIER_DEPRESSIVE_EPISODE =
+  /(?<!\b(?:no|denies|denied|without|never had(?: an?| any)?)\s)\b(?:prior|previous|past|earlier|second|third|another|two|three|multiple|several)\s+(?:major\s+)?(?:depressive\s+)?episodes?\b(?!\s+of\s+(?:hypo)?mania)|\b(?:a|an|one)\s+(?:major\s+)?(?:depressive\s+episode|episode\s+of\s+(?:major\s+)?depression)\b[^.;]*\b(?:(?:19|20)\d\d|resolved|remitted|cleared|recovered|recovery)\b|\b(?:19|20)\d\d\b[^.;]*\b(?:a|an|one)\s+(?:major\s+)?depressive\s+episode\b/i;
+
+/** What describes a depressive episode by its criteria: a PHQ-9 of 10 or more, anhedonia. */
+const DEPRESSIVE_EPISODE_CRITERIA = /\bphq-?9\s*(?:score\s*)?(?:=|:|of|is|was)?\s*(?:1\d|2[0-7])\b|\banhedonia\b/i;
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
@@ -222,6 +235,74 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     options: [
       { label: 'Yes, intractable', refine: ', intractable' },
       { label: 'No, not intractable', refine: ', not intractable' },
+    ],
+  },
+  {
+    // A major depressive disorder written with no episode is a single episode by the index's default
+    // (F32.-); the physician is asked only when the record describes an earlier episode (F33.-), as a
+    // coder would: "a depressive episode in 2019, full recovery" beside "MDD, moderate" today.
+    mentions: /\b(major depressive disorder|major depression|mdd)\b/i,
+    unlessAlso: /\b(single|recurrent|recurrence|first episode|in (partial |full )?remission)\b/i,
+    detail: /\b(single episode|first episode|recurrent)\b/i,
+    aspect: 'episode of the major depressive disorder (single or recurrent)',
+    indicatedBy: EARLIER_DEPRESSIVE_EPISODE,
+    comparable: (d) => (/recurrent/i.test(d) ? 'recurrent' : 'single'),
+    options: [
+      { label: 'Major depressive disorder, single episode', refine: 'single episode' },
+      { label: 'Major depressive disorder, recurrent', refine: 'recurrent' },
+    ],
+  },
+  {
+    // "Depression" alone is F32.A; a record that describes a depressive episode by its criteria (a
+    // PHQ-9 of 10 or more, anhedonia, an episode) leaves the type and severity to the physician.
+    mentions: /^\s*depression\s*$/i,
+    unlessAlso:
+      /\b(major|depressive disorder|dysthymi\w*|bipolar|postpartum|perinatal|situational|adjustment|reactive|persistent|recurrent|episode|seasonal|psychotic|anxiety)\b/i,
+    detail: /\bmajor depressive disorder\b[^.;]*|\bdysthymi\w*\b/i,
+    aspect: 'type and severity of the depression',
+    indicatedBy: DEPRESSIVE_EPISODE_CRITERIA,
+    options: [
+      {
+        label: 'Major depressive disorder, single episode, unspecified',
+        refine: 'major depressive disorder, single episode',
+        replaces: true,
+      },
+      { label: 'Major depressive disorder, recurrent, unspecified', refine: 'major depressive disorder, recurrent', replaces: true },
+      { label: 'Dysthymic disorder', refine: 'dysthymic disorder', replaces: true },
+      { label: 'Depression, unspecified', refine: 'depression unspecified', replaces: true },
+    ],
+  },
+  {
+    // Hearing loss with no type (H91.9-) in a record that reports an audiogram: the audiogram tells
+    // the physician the type (conductive H90.0-H90.2, sensorineural H90.3-H90.5, mixed H90.6-H90.8,
+    // noise-induced H83.3-), which a coder may not read from the test; asked.
+    mentions: /\bhearing loss\b|\bdeafness\b/i,
+    unlessAlso:
+      /\b(sensorineural|conductive|mixed|noise[- ]induced|presbycusis|ototoxic|sudden|congenital|central|neural|sensory|age[- ]related|history)\b/i,
+    detail: /\b(sensorineural|conductive|mixed conductive and sensorineural|noise[- ]induced)\b/i,
+    aspect: 'type of the hearing loss',
+    indicatedBy: /\b(audiogram|audiometry|audiometric testing)\b[^.;]*?(:|\bshow\w*|\breveal\w*|\bdemonstrat\w*)/i,
+    options: [
+      { label: 'Conductive hearing loss', refine: 'conductive' },
+      { label: 'Sensorineural hearing loss', refine: 'sensorineural' },
+      { label: 'Mixed conductive and sensorineural hearing loss', refine: 'mixed conductive and sensorineural' },
+      { label: 'Noise effects on inner ear', refine: 'noise induced' },
+    ],
+  },
+  {
+    // Malnutrition with no degree (E46) where the record gives the indicators a degree is judged by
+    // (weight lost, intake, albumin, a low BMI): the degree (E43 severe, E44.0 moderate, E44.1 mild)
+    // is the physician's to state; asked.
+    mentions: /\bmalnutrition\b|\bundernutrition\b/i,
+    unlessAlso: /\b(mild|moderate|severe|kwashiorkor|marasm\w*|cachexia|history|risk)\b/i,
+    detail: /\b(mild|moderate|severe)\b/i,
+    aspect: 'degree of the malnutrition',
+    indicatedBy:
+      /\bweight loss\b|\blost \d+(\.\d+)?\s*(kg|lbs?|pounds|%)|\b(pre)?albumin\b|\bbmi\s*(of\s*|=\s*|is\s*)?1[0-7](\.\d)?\b|\b(oral )?intake\b/i,
+    options: [
+      { label: 'Mild protein-calorie malnutrition', refine: 'mild protein-calorie' },
+      { label: 'Moderate protein-calorie malnutrition', refine: 'moderate protein-calorie' },
+      { label: 'Unspecified severe protein-calorie malnutrition', refine: 'severe protein-calorie' },
     ],
   },
   {

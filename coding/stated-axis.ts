@@ -8,9 +8,10 @@
  * distinctive word of the condition's own statement.
  */
 import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
-import { perRecord, type CodingRun, type MentionWork } from './coding-run.ts';
+import { perRecord, recordText, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
+import { describedStage, OTHER_WOUND } from './wound-stage.ts';
 import {
   escapeRegExp,
   expandAbbreviations,
@@ -76,6 +77,22 @@ interface Statement {
   original: string;
   text: string;
   words: ReadonlySet<string>;
+  /** The next clause of the notes when it is a value alone ("...20% yellow slough. Stage 3."): a value of this statement's condition. */
+  valueAfter?: string;
+}
+
+/** A clause that is nothing but an axis value ("Stage 3", "Moderate."). */
+const VALUE_ALONE = /^\W*(stage\s*[1-5][ab]?|mild|moderate|severe|acute|chronic|subacute)\W*$/i;
+
+/** Each note clause followed by a clause that is a value alone, with that value. */
+function valuesAfter(run: CodingRun): Map<string, string> {
+  const originals = run.notes.map((n) => n.original).filter((o, i, all) => i === 0 || all[i - 1] !== o);
+  const out = new Map<string, string>();
+  originals.forEach((o, i) => {
+    const next = originals[i + 1];
+    if (next !== undefined && VALUE_ALONE.test(next) && !VALUE_ALONE.test(o)) out.set(o, expandAbbreviations(next));
+  });
+  return out;
 }
 
 /** The eye abbreviations (oculus dexter, sinister, uterque) as written, capitalised. */
@@ -100,12 +117,14 @@ const otherSides = (a: Laterality | undefined, b: Laterality | undefined) =>
  */
 function statementsWith(run: CodingRun, key: readonly string[]): Statement[] {
   const { statements, byWord } = perRecord(run, 'affirmedStatements', () => {
+    const after = valuesAfter(run);
     const statements: Statement[] = [
       ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
       ...run.notes.filter((n) => n.assertion === 'affirmed'),
     ].map((s) => {
       const text = expandAbbreviations(s.text);
-      return { original: s.original, text, words: new Set(tokenize(text)) };
+      const valueAfter = s.section === 'notes' ? after.get(s.original) : undefined;
+      return { original: s.original, text, words: new Set(tokenize(text)), ...(valueAfter ? { valueAfter } : {}) };
     });
     const byWord = new Map<string, number[]>();
     statements.forEach((s, i) => {
@@ -118,6 +137,28 @@ function statementsWith(run: CodingRun, key: readonly string[]): Statement[] {
     return { statements, byWord };
   });
   return (byWord.get(key[0] ?? '') ?? []).map((i) => statements[i] as Statement).filter((s) => key.every((t) => s.words.has(t)));
+}
+
+/** The statement without its own value of the axis ("stage 2" of "sacral pressure ulcer, stage 2"). */
+function withoutValue(text: string, axis: Axis, value: string): string {
+  const written = axis.aspect === 'stage' ? `stage\\s*${escapeRegExp(value)}` : escapeRegExp(value);
+  return text
+    .replace(new RegExp(`\\b${written}\\b`, 'i'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const PRESSURE_ULCER = /\b(pressure (ulcer|injur\w*|sore)s?|decubitus|bed ?sores?)\b/i;
+
+/**
+ * The stage the record's description of the wound fits, for a statement of the one pressure ulcer
+ * of a record describing no wound of another kind.
+ */
+function describedAgainst(run: CodingRun, own: string): { value: string; source: string } | undefined {
+  if (!PRESSURE_ULCER.test(own)) return undefined;
+  const diagnoses = run.input.documentation.diagnoses.filter((d) => PRESSURE_ULCER.test(expandAbbreviations(d.description)));
+  if (diagnoses.length > 1 || OTHER_WOUND.test(recordText(run))) return undefined;
+  return describedStage([...new Set(run.notes.map((n) => n.original))]);
 }
 
 export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
@@ -141,7 +182,7 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
     const ownValue = valueNear(axis, own, key);
     if (ownValue) values.set(ownValue, m.original);
     for (const s of statements) {
-      const v = valueNear(axis, s.text, key);
+      const v = valueNear(axis, s.text, key) ?? (s.valueAfter ? valueNear(axis, `${key.join(' ')} ${s.valueAfter}`, key) : undefined);
       if (v && !values.has(v)) values.set(v, s.original);
     }
     // Values said per side ("moderate ... right eye", "mild ... left eye") describe two sites, each coded on its own.
@@ -154,6 +195,10 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       if (v !== ownValue && [own, ...run.notes.map((n) => n.text)].some((t) => namesAsFormer(expandAbbreviations(t), value)))
         values.delete(v);
     }
+    // A stated stage the wound's description does not fit (wound-stage.ts) is a conflict too; coded
+    // at the unspecified stage until the physician answers.
+    const described = axis.aspect === 'stage' && ownValue && values.size === 1 ? describedAgainst(run, own) : undefined;
+    if (described && !values.has(described.value)) values.set(described.value, described.source);
     if (values.size === 1 && !ownValue) {
       const [[value, source]] = [...values.entries()] as [[string, string]];
       work.extra.push(axis.aspect === 'stage' ? `stage ${value}` : value);
@@ -168,7 +213,7 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       question: detailConflictQuestion(a, b, `${axis.aspect} of the condition`),
       clinicalIndicators: [...values.values()].map((v) => `Documented: "${v}"`),
       options: [...values.keys()].map((v) => ({
-        label: v[0]?.toUpperCase() + v.slice(1),
+        label: axis.aspect === 'stage' ? `Stage ${v}` : v[0]?.toUpperCase() + v.slice(1),
         refine: axis.aspect === 'stage' ? `stage ${v}` : v,
       })),
       reason: `Conflicting documentation of the ${axis.aspect}: ${[...values.keys()].join(' vs ')}.`,
@@ -177,17 +222,11 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
     const resolution = resolutionFor(issue, run.input.answers);
     if (!resolution) {
       work.conflicts.push(issue);
+      if (described && ownValue) work.mention = { ...work.mention, text: withoutValue(own, axis, ownValue) };
       continue;
     }
     const chosen = resolvedWords(resolution);
-    if (ownValue)
-      work.mention = {
-        ...m,
-        text: own
-          .replace(new RegExp(`\\b${ownValue}\\b`, 'i'), ' ')
-          .replace(/\s+/g, ' ')
-          .trim(),
-      };
+    if (ownValue) work.mention = { ...m, text: withoutValue(own, axis, ownValue) };
     if (chosen) {
       work.extra.push(chosen);
       work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });

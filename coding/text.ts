@@ -223,6 +223,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\b(dm\s*(type\s*)?(2|ii)|t2dm|dm2|niddm|type\s*(ii|2)\s*dm)\b/g, 'type 2 diabetes mellitus'],
   [/\b(dm\s*(type\s*)?(1|i)|t1dm|dm1|iddm|type\s*(i|1)\s*dm)\b/g, 'type 1 diabetes mellitus'],
   [/\btype\s+ii\b/g, 'type 2'],
+  // The index: Disorder, bipolar (I) F31.9: the "I" is a nonessential modifier (bipolar II is its own code, F31.81).
+  [/\bbipolar\s+(?:i|1)\b(?!\s*i)/g, 'bipolar'],
   [/\bdm\b/g, 'diabetes mellitus'],
   [/\bhtn\b/g, 'hypertension'],
   [/\b(?:bp|b\/p)\b/g, 'blood pressure'],

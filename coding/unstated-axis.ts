@@ -27,6 +27,7 @@ import type { CodingRun } from './coding-run.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import type { SearchHit } from './search.ts';
 import { VALUE_RANGE } from './axis-support.ts';
+import { partUnstated } from './unstated-part.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /**
@@ -88,7 +89,11 @@ export function unstatedAxis(run: CodingRun, top: SearchHit, documented: string,
   if (/^[RZ]/.test(top.code)) return undefined;
   const said = saidValues(aboutTheCondition(top.description, documented));
   if (isInclusionTerm(run.codeSets.icd, top, said)) return undefined;
-  return axisAmongSiblings(run, top.code, said, record, documented) ?? acuityAmongCounterparts(run, top.code, documented, said);
+  return (
+    axisAmongSiblings(run, top.code, said, record, documented) ??
+    acuityAmongCounterparts(run, top.code, documented, said) ??
+    partUnstated(run, top.code, [documented, ...record])
+  );
 }
 
 /**
