@@ -40,6 +40,7 @@ import { receptorStatusFromSigns } from './receptor-status.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
+import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import {
   dedupe,
@@ -105,6 +106,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
+  { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
   { name: 'merge duplicate codes again', apply: dedupe },

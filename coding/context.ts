@@ -41,6 +41,7 @@ const NEGATED_HISTORY =
   /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
 /** A condition the record calls resolved or inactive (copied-forward problem lists): history, not a current condition. */
 const RESOLVED = /\b(resolved|inactive|no longer (active|present|an issue|a problem)|remote history|healed)\b/i;
+const WITH_RESIDUAL = /\b(?:with|w\/)\s+(?:residual|persistent|remaining)\b/i;
 const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
@@ -87,6 +88,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
         assertion: 'family-history',
       },
     ];
+  // A past condition "with residual" deficits states the deficit now: its sequela (I.B.10; I.C.9.d.3:
+  // Z86.73 is the history of a stroke without residual deficits).
+  if (PERSONAL_HISTORY.test(cleaned) && WITH_RESIDUAL.test(cleaned)) return [{ text: cleaned, assertion: 'affirmed' }];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
   if (RESOLVED.test(cleaned)) return [{ text: strip(cleaned, RESOLVED).replace(/[\s,;:-]+$/, ''), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);

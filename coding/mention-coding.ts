@@ -341,7 +341,8 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // Words one documented word expanded to ("colon": "colon large intestine") are consumed together.
   const groups = expandWithGroups(queryText(m, work.extra)).groups;
   for (const g of groups) if (g.some((t) => covered.has(t))) for (const t of g) covered.add(t);
-  const rest = query.tokens.filter(
+  // The pregnancy's qualifiers ("in pregnancy, 2nd trimester") are the first condition's, for chapter 15 to code.
+  const rest = withoutPregnancyQualifiers(query.tokens).filter(
     (t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t),
   );
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);

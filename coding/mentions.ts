@@ -12,6 +12,7 @@ import { assessmentLeavesAlone } from './left-alone.ts';
 import { drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
+import { fullerStatement } from './fuller-statement.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
 import { tabularWordingEntry } from './tabular-wording.ts';
@@ -56,7 +57,12 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     // is coded as the drug only (line-kinds.ts).
     if (!m.documentedCode && (studyOrderLine(m.original) || procedureLine(m.original) || eventOnlyLine(m.original))) continue;
     run.mentions.set(order, m);
-    const coded = codeMention(run, m, order);
+    const asked = run.issues.length;
+    const line = codeMention(run, m, order);
+    // The assessment's fuller statement of the same condition decides (fuller-statement.ts).
+    const fuller = fullerStatement(run, m, line, (n) => codeNoteStatement(run, n, order));
+    if (fuller) run.issues = run.issues.slice(0, asked);
+    const coded = fuller ?? line;
     drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => d.code.startsWith('Z79')) : coded));
   }
   if (doc.diagnoses.length === 0) {
@@ -81,6 +87,8 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
 
 /** "Hyperlipidemia - continue atorvastatin": the condition, then what is said about it. */
 const COMMENTARY = /\s+[-\u2013\u2014]+\s+|:\s+/;
+/** A statement's condition before the plan or comment that follows it ("Vaginal candidiasis - clotrimazole 7 days"). */
+export const conditionHead = (text: string): string => text.split(COMMENTARY)[0]?.trim() || text;
 
 /**
  * A statement of the notes coded as written, or as its head when the rest is commentary (status,

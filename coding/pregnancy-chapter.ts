@@ -12,6 +12,7 @@ import { clausesOf } from './context.ts';
 import { billableDescendants, isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { codedBySide } from './laterality.ts';
 import { ENCOUNTER_WORDS, rank, TRIVIAL_IDF } from './ranking.ts';
+import { conditionHead } from './mentions.ts';
 import { pregnancyStatus } from './pregnancy.ts';
 import { buildQuery } from './search.ts';
 import { isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
@@ -52,6 +53,11 @@ const ORGAN_INFECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bpyelonephritis\b/gi, 'infection of kidney'],
   [/\burethritis\b/gi, 'infection of urethra'],
   [/\bcervicitis\b/gi, 'infection of cervix'],
+  // The vagina and vulva are the "other part of genital tract" (O23.59-), whatever the organism.
+  [
+    /\b(?:(?:vaginal|vulvovaginal|vulvar)\s+(?:yeast\s+|candida\s+|candidal\s+|monilial\s+)?(?:candidiasis|candidosis|moniliasis|thrush|infections?)|candidiasis\s+of\s+(?:the\s+)?(?:vulva|vagina)(?:\s+and\s+vagina)?|(?:yeast\s+|candidal\s+|monilial\s+)?(?:vulvo)?vaginitis|vulvitis)\b/gi,
+    'infection of other part of genital tract',
+  ],
 ];
 const asInfectionOfOrgan = (text: string) => ORGAN_INFECTIONS.reduce((t, [word, organ]) => t.replace(word, organ), text);
 
@@ -103,21 +109,33 @@ export function routeFor(icd: Icd10Cm, code: string): string | undefined {
   return best?.sub;
 }
 
-/** Step: in an ongoing pregnancy, conditions coded outside chapter 15 move to it. */
-export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+/**
+ * An ongoing pregnancy the physician does not call incidental to what is coded (and the pregnancy
+ * chapter allowed): its conditions are coded to chapter 15 first.
+ */
+export function ongoingPregnancy(run: CodingRun): boolean {
   const doc = run.input.documentation;
   const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
-  if (
-    !run.allowed('O26.90') ||
-    statements.some((s) => NOT_PREGNANT.test(s) || INCIDENTAL.test(s)) ||
-    !pregnancyStatus(statements).antepartum
-  )
-    return drafts;
+  return (
+    run.allowed('O26.90') && !statements.some((s) => NOT_PREGNANT.test(s) || INCIDENTAL.test(s)) && pregnancyStatus(statements).antepartum
+  );
+}
+
+/** Step: in an ongoing pregnancy, conditions coded outside chapter 15 move to it. */
+export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (!ongoingPregnancy(run)) return drafts;
+  const doc = run.input.documentation;
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
   const icd = run.codeSets.icd;
   const abortive = statements.some((s) => ABORTIVE_WORDS.test(s));
   const out: DiagnosisDraft[] = [];
   for (const d of drafts) {
-    const m = run.mentions.get(d.order);
+    // A second condition of one statement ("E. coli cystitis": B96.20, then the cystitis) is that
+    // statement's; not when the statement's first code is already obstetric (the hypokalemia of
+    // "hyperemesis gravidarum with dehydration and hypokalemia" is part of O21.1).
+    const second = run.mentions.get(d.order) === undefined;
+    const statementObstetric = second && out.some((o) => Math.floor(o.order) === Math.floor(d.order) && o.code.startsWith('O'));
+    const m = run.mentions.get(d.order) ?? (statementObstetric ? undefined : run.mentions.get(Math.floor(d.order)));
     if (!m || m.documentedCode || /^[OPZ]/.test(d.code) || d.code.startsWith('R')) {
       out.push(d);
       continue;
@@ -125,9 +143,12 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
     // Words a second code of the same statement already stands for (the organism of "cystitis due to
     // E. coli", coded with B96.20) are not the condition the obstetric code must name.
     const codedBeside = new Set(
-      drafts.filter((o) => o.order > d.order && o.order < Math.floor(d.order) + 1).flatMap((o) => tokenize(o.description)),
+      drafts
+        .filter((o) => o !== d && Math.floor(o.order) === Math.floor(d.order) && !o.code.startsWith('O'))
+        .flatMap((o) => tokenize(o.description)),
     );
-    const asked = buildQuery(`${asInfectionOfOrgan(m.text)} pregnancy`);
+    // The condition, not the plan written after it ("- clotrimazole vaginal cream 7 days").
+    const asked = buildQuery(`${asInfectionOfOrgan(conditionHead(m.text))} pregnancy`);
     const q = { ...asked, tokens: asked.tokens.filter((t) => !codedBeside.has(t) || PREGNANCY_WORDS.has(t)) };
     const strong = q.tokens.filter(
       (t) =>
@@ -224,6 +245,9 @@ function obstetricAxis(icd: Icd10Cm, obstetric: string, options: ReadonlyArray<{
 /** Whether the obstetric code's "use additional code" notes ask for the condition's own code. */
 function keepsCondition(icd: Icd10Cm, obstetric: string, condition: string): boolean {
   if (citedPatterns(icd, obstetric).some((p) => matchesPattern(condition, p))) return true;
+  // O23's note asks for the organism: an infectious disease of chapter 1 (candidiasis of vulva and
+  // vagina, B37.31) is that organism's code, kept beside the genitourinary infection in pregnancy.
+  if (obstetric.startsWith('O23') && /^[AB]/.test(condition) && citedPatterns(icd, obstetric).some((p) => /^B9[5-7]/.test(p))) return true;
   return notesFor(icd, obstetric, 'ua').some(
     ([text, patterns]) =>
       patterns.length === 0 && /\b(specific condition|identify the (injury|condition|disease)|the condition)\b/i.test(text),

@@ -326,6 +326,9 @@ const PREGNANCY_QUALIFIERS = new Set(
     'first',
     'second',
     'third',
+    '1st',
+    '2nd',
+    '3rd',
     'complicating',
     'childbirth',
     'puerperium',
@@ -346,11 +349,10 @@ export function namesACondition(icd: Icd10Cm, hit: Pick<SearchHit, 'matched'>): 
   return [...conditionWords(hit.matched, icd)].some((t) => !PREGNANCY_QUALIFIERS.has(t));
 }
 
-/** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
-export function relatedClauses(run: CodingRun, m: Mention): string[] {
-  const icd = run.codeSets.icd;
-  const key = new Set(
-    tokenize(expandAbbreviations(m.text)).filter(
+/** The words of a text that can name what it is about: no side, encounter, neutral or trivial word. */
+export function keyWords(icd: Icd10Cm, text: string): Set<string> {
+  return new Set(
+    tokenize(expandAbbreviations(text)).filter(
       (t) =>
         (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF &&
         !(LATERALITY_WORDS as readonly string[]).includes(t) &&
@@ -358,6 +360,11 @@ export function relatedClauses(run: CodingRun, m: Mention): string[] {
         !isNeutral(t),
     ),
   );
+}
+
+/** Clauses of the notes about the same condition: they share a meaningful word with the mention. */
+export function relatedClauses(run: CodingRun, m: Mention): string[] {
+  const key = keyWords(run.codeSets.icd, m.text);
   const { phaseOnly, byWord } = noteClauseIndex(run);
   const found = new Set(phaseOnly);
   for (const t of key) for (const i of byWord.get(t) ?? []) found.add(i);

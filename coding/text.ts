@@ -76,6 +76,26 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     },
   ],
   [/\bgdm\b|\bgestational dm\b/g, 'gestational diabetes mellitus'],
+  // A deficit the record puts after a past stroke is its sequela (I69.3-, guideline I.C.9.d; I69.3's
+  // inclusion term "sequelae of stroke NOS"): "left hemiparesis from her 2024 stroke", "post-stroke
+  // dysphagia". A stroke called acute is not past.
+  [
+    /\b(?:due to|from|following|after|secondary to|residual (?:of|from)|sequelae? of|late effects? of)\s+(?:(?:a|an|the|his|her|their|old|prior|previous|remote|past|earlier|ischemic|embolic|thrombotic|left|right|[lr]|[a-z]{3}|mca|pca|aca|territory|\d{4}|in)\s+){0,4}(?:stroke|cerebral infarction|cerebral infarct|brain infarct)s?\b|\bpost[\s-]?stroke\b/g,
+    'following cerebral infarction',
+  ],
+  // "History of stroke with residual left hemiparesis": the residual deficit is the sequela, not a
+  // history without residual deficits (Z86.73).
+  [
+    /\b(?:(?:personal\s+)?history\s+of|hx\s+of|h\/o|s\/p|status\s+post|prior|previous|old|remote)\s+(?:(?:a|an|the|ischemic|embolic|thrombotic|left|right|[a-z]{3}|mca|pca|aca)\s+){0,3}(?:stroke|cerebral infarction|cerebral infarct)s?\s*(?:\(\d{4}\)\s*|in\s+\d{4}\s*)?(?:,\s*)?(?:with|w\/)\s+(?:residual|persistent|remaining|chronic)\s+/g,
+    'residual following cerebral infarction ',
+  ],
+  // The index: Infection, yeast - see Candidiasis; Vaginitis, candidal (monilial) and Candidiasis, vagina:
+  // B37.3- ("candidiasis of vulva and vagina"); "vulvovaginal" is the vulva and the vagina.
+  [
+    /\b(?:vaginal|vulvovaginal)\s+(?:yeast|candida|candidal|monilial)\s+infections?\b|\byeast\s+(?:vulvo)?vaginitis\b|\b(?:candidal|monilial)\s+(?:vulvo)?vaginitis\b|\b(?:vulvo)?vaginal\s+(?:candidiasis|candidosis|moniliasis|thrush)\b/g,
+    'candidiasis of vulva and vagina',
+  ],
+  [/\bvulvovaginal\b/g, 'vulva and vagina'],
   // A tear through the whole thickness of a tendon is a complete tear (M75.12-, M66.-), one through part
   // of it an incomplete tear (M75.11-); the burn depths below are for burns only.
   [/\b(?:full[\s-]+thickness|full)\s+(?=(?:[a-z-]+\s+){0,3}?(?:tears?|ruptures?)\b)/g, 'complete '],
