@@ -55,6 +55,13 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\blbbb\b/g, 'left bundle-branch block'],
   [/\brbbb\b/g, 'right bundle-branch block'],
   [/\bhocm\b/g, 'obstructive hypertrophic cardiomyopathy'],
+  // "CM"/"CMP" is a cardiomyopathy after the words that name its kind ("ischemic CM", "dilated CMP");
+  // elsewhere a centimetre or a metabolic panel.
+  [
+    /\b(ischemic|ischaemic|non-?ischemic|dilated|hypertrophic|restrictive|alcoholic|peripartum|takotsubo|stress|hypertensive|diabetic|viral|familial)\s+(?:cm|cmp)\b/g,
+    '$1 cardiomyopathy',
+  ],
+  [/\bnicm\b/g, 'nonischemic cardiomyopathy'],
   // The coronary arteries by their initials ("LAD stent", "RCA lesion").
   [/\blad\b/g, 'left anterior descending coronary artery'],
   [/\brca\b/g, 'right coronary artery'],

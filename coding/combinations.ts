@@ -5,6 +5,9 @@
  */
 import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { matchesPattern } from './icd10cm.ts';
+import { rank } from './ranking.ts';
+import { buildQuery, type SearchHit } from './search.ts';
+import { mayShowSymptoms } from './sections.ts';
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
 const isHypertensive = (code: string) => /^I1[0-3](\.|$)/.test(code);
@@ -19,6 +22,8 @@ export function hypertensiveCodeFor(current: string | undefined, heartFailure: b
   const late = ckdStage === 'N18.5' || ckdStage === 'N18.6';
   if (heartFailure && ckdStage) return late ? 'I13.2' : 'I13.0';
   if (heartFailure) return 'I11.0';
+  // Hypertensive heart and chronic kidney disease without heart failure (an I13 code needs the heart named: ranking.ts).
+  if (ckdStage && current?.startsWith('I13')) return late ? 'I13.11' : 'I13.10';
   if (ckdStage) return late ? 'I12.0' : 'I12.9';
   return current;
 }
@@ -59,7 +64,77 @@ function withoutEssentialBesideCombination(drafts: DiagnosisDraft[]): DiagnosisD
     );
 }
 
-function hypertensiveCombination(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+/** Chronic kidney disease named in a statement, with its stage when one is written after it. */
+const CKD_PHRASE =
+  /\b(?:ckd|chronic kidney disease|chronic renal (?:disease|insufficiency|failure))(?:\s*,?\s*(?:stage\s*)?(?:[1-5][ab]?|i{1,3}[ab]?|iv|v)\b)?/gi;
+/** Heart failure named in a statement, by its words or its initials. */
+const HF_PHRASE =
+  /\b(?:(?:acute|chronic|acute on chronic)\s+)?(?:(?:systolic|diastolic|combined)\s+)?(?:(?:congestive\s+)?heart failure|chf|hf[pr]?ef|hf)\b/gi;
+
+/**
+ * The organs a hypertensive combination statement names, coded from that statement when no other
+ * statement codes them (the notes at I11-I13: "use additional code to identify the type of heart
+ * failure (I50.-)" and "the stage of chronic kidney disease (N18.-)"): "Hypertensive heart and CKD
+ * with HFpEF" is I13.0 with I50.3- and N18.9. Each is searched in its own category from the statement
+ * without the other organ's words (the "chronic" of chronic kidney disease is no chronic heart failure).
+ */
+function withStatedOrgans(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const htn = drafts.find((d) => isHypertensive(d.code));
+  const said = htn?.evidence[0]?.text;
+  if (!htn || !said || !HYPERTENSION_WORDS.test(said)) return drafts;
+  const out = [...drafts];
+  const organs: Array<[RegExp, RegExp, string]> = [
+    [HF_PHRASE, CKD_PHRASE, 'I50'],
+    [CKD_PHRASE, HF_PHRASE, 'N18'],
+  ];
+  for (const [own, other, category] of organs) {
+    own.lastIndex = 0;
+    // An organ coded from another statement is coded there; one coded from this statement (a "use
+    // additional code" search of all its words) is searched again without the other organ's words.
+    const coded = out.find((d) => d.code.startsWith(category));
+    if (!own.test(said) || (coded && coded.evidence[0]?.text !== said)) continue;
+    const found = (statement: string) => {
+      const text = statement.replace(other, ' ').replace(HYPERTENSION_WORDS, ' ');
+      const hit = rank(run, buildQuery(text), text, (c) => c.startsWith(category), [category])[0];
+      return hit && hit.score >= ORGAN_FOUND ? { text, hit } : undefined;
+    };
+    const stated = found(said);
+    if (!stated) continue;
+    // A detail the statement leaves unspecified (the acuity of "HFpEF") that the notes about the same
+    // organ state ("chronic diastolic heart failure (HFpEF)" in the assessment) is that code's sibling.
+    const unspecified = (h: SearchHit) => /\bunspecified\b/i.test(h.description);
+    const detailed = unspecified(stated.hit)
+      ? run.notes
+          .filter((n) => n.assertion === 'affirmed' && mayShowSymptoms(n) && new RegExp(own.source, 'i').test(n.original))
+          .map((n) => found(n.original))
+          .find((f) => f !== undefined && f.hit.code.slice(0, 5) === stated.hit.code.slice(0, 5) && !unspecified(f.hit))
+      : undefined;
+    const { text, hit } = detailed ?? stated;
+    if (coded) {
+      if (coded.code !== hit.code)
+        out[out.indexOf(coded)] = recoded(
+          run.codeSets,
+          coded,
+          hit.code,
+          `Coded ${hit.code} from the statement without the other organ's words ("${text.trim()}").`,
+        );
+      continue;
+    }
+    out.push(
+      newDraft(run.codeSets, hit.code, {
+        confidence: Math.min(htn.confidence, hit.score),
+        order: htn.order + 0.3,
+        evidence: [...htn.evidence],
+        rationale: `"Use additional code" at ${htn.code}: the statement ("${said}") names it; "${hit.matched.join(' ')}" coded ${hit.code} (guideline I.C.9.a).`,
+      }),
+    );
+  }
+  return out;
+}
+const ORGAN_FOUND = 0.6;
+
+function hypertensiveCombination(run: CodingRun, found: DiagnosisDraft[]): DiagnosisDraft[] {
+  const drafts = withStatedOrgans(run, found);
   const hf = drafts.find((d) => d.code.startsWith('I50.'));
   const ckd = drafts.find((d) => d.code.startsWith('N18.'));
   const htn = drafts.find((d) => isHypertensive(d.code));

@@ -77,8 +77,9 @@ export function wellSupported(
  * support in the documented text (an amputation for Z89, a malignancy for Z85, the scale's name for
  * a stroke-scale or coma-scale score, "BMI" for a body mass index code).
  */
+// Not "mass", "lesion", "nodule" or "growth": the index codes them as findings by site (finding-index.ts).
 const NEOPLASM_WORDS =
-  /\b(malignan\w*|cancer|carcinoma\w*|neoplas\w*|tumou?r|mass|lesion|nodule|polyp|growth|cyst\w*|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|\w*oma|metasta\w*|mets|adenoma|carcinoid|dysplasia|in situ|myelodysplas\w*|neoplasm)\b/i;
+  /\b(malignan\w*|cancer|carcinoma\w*|neoplas\w*|tumou?r|polyp|cyst\w*|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|\w*oma|metasta\w*|mets|adenoma|carcinoid|dysplasia|in situ|myelodysplas\w*|neoplasm)\b/i;
 const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   // Chapter constraints: a neoplasm code needs a neoplasm ("right lower lobe" pneumonia is not
   // a lung cancer); an injury code needs an injury; hypertensive heart or kidney disease needs the
@@ -90,6 +91,10 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   ],
   [/^I1[23]/, /\b(kidney|renal|nephr\w*|ckd|esrd|dialysis)\b/i],
   [/^I1[13]/, /\b(heart|cardiac|cardio\w*|chf|hf\w*|ventricular|congestive)\b/i],
+  // A family the index reaches only through a named disease needs that disease: an ulcer of the toe is
+  // no varicose vein (I83), a nodule no rheumatoid nodule (M05-M06).
+  [/^I83/, /\b(varic\w*|varix|venous|stasis)\b/i],
+  [/^M0[56]/, /\b(rheumatoid|ra)\b/i],
   [/^Z89/, /\b(amputat\w*|absen(ce|t)|missing|loss of|lost|disarticulat\w*|stump|removed)\b/i],
   [/^Z90/, /\b(\w+ectomy|absen(ce|t)|missing|removed|removal|resect\w*)\b/i],
   [

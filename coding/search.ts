@@ -6,7 +6,7 @@
  * Over 300 lines because the index and the scorer are tuned together; apart, their coupling would
  * be hidden.
  */
-import { EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
+import { EntryKind, isExtension, matchesPattern, negatedOf, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
 import { derivedOnce } from './memo.ts';
 import { indexedTitleFacts, titleFacts, type TitleFacts } from './title-facts.ts';
@@ -282,6 +282,12 @@ function scoreText(
       else if (have.has(t)) contradicted = true;
     }
   }
+  // A code whose title rules out what the record states, every word of it ("hypertensive heart and
+  // chronic kidney disease without heart failure" for a record that names the heart failure), is
+  // another code, whichever of its texts matched (its inclusion term "... NOS" too).
+  const description = icd.entries[entry]?.description ?? '';
+  const titleRuledOut = negatedOf({ entry, text: description, tokens: [] });
+  if (titleRuledOut.size > 0 && [...titleRuledOut].every((t) => qset.has(t))) contradicted = true;
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
   // A fracture not stated displaced or nondisplaced is coded displaced (guideline I.C.19.c.1): the
   // title's "displaced" is then the default, neither evidence nor unexplained detail.

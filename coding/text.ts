@@ -7,6 +7,7 @@
  */
 
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
+import { FINDING_INDEX } from './finding-index.ts';
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
@@ -366,6 +367,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     '$1 cancer',
   ],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
+  // The index: Melanoma (malignant) C43.9: "malignant" is the nonessential modifier, the default; in
+  // situ is its own subterm (D03.-), and a history of melanoma is Z85.820, not the in-situ Z86.006.
+  [/\bmelanomas?\b(?!\s+in[\s-]+situ)/g, 'malignant melanoma'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
   // The sigmoid is a segment of the colon (the tabular's large intestine).
@@ -454,6 +458,8 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bs\/p\b/g, 'status post'],
   [/\bw\/o\b/g, 'without'],
   [/\bw\/\s?/g, 'with '],
+  // Mass, lump, nodule, lesion and a limb's ulcer by site, as the Alphabetic Index codes them.
+  ...FINDING_INDEX,
 ];
 
 /** Words that never decide a code. */
@@ -603,10 +609,26 @@ export function stem(word: string): string {
 
   // "Urinary urgency" and "urgency of urination" meet ("urine", "urinary", "urination").
   if (/^urin(e|ary|ation)$/.test(word)) return 'urin';
+  const irregular = IRREGULAR_PLURALS.get(word);
+  if (irregular) return irregular;
+  // Greek plurals of "-osis" and "-ysis": "seborrheic keratoses" are keratosis, "paralyses" paralysis.
+  if (word.length >= 7 && /(?:os|ys)es$/.test(word)) return `${word.slice(0, -2)}is`;
   if (word.endsWith('ies') && word.length > 5) return `${word.slice(0, -3)}y`;
   if (word.endsWith('s') && !word.endsWith('ss') && !word.endsWith('us') && !word.endsWith('is')) return word.slice(0, -1);
   return word;
 }
+
+/** Latin plurals the records write and the tabular names in the singular ("solar lentigines": lentigo, L81.4). */
+const IRREGULAR_PLURALS: ReadonlyMap<string, string> = new Map([
+  ['lentigines', 'lentigo'],
+  ['nevi', 'nevus'],
+  ['naevi', 'nevus'],
+  ['verrucae', 'verruca'],
+  ['condylomata', 'condyloma'],
+  ['diverticula', 'diverticulum'],
+  ['calculi', 'calculus'],
+  ['thrombi', 'thrombus'],
+]);
 
 /**
  * Bones named by their adjective ("tibial shaft", "femoral neck", "radial head") meet the tabular's
