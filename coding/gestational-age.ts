@@ -14,7 +14,7 @@
 
 /** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks"). */
 export const GESTATION_CONTEXT =
-  /\b(pregnan\w*|gestation\w*|ega|ga|wga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|ob|obstetric\w*|edd|edc|lmp|trimester|gravid\w*|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine|fetal|fetus|gdm|(pre-?)?eclampsia|hyperemesis|threatened (abortion|miscarriage))\b/i;
+  /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 
 /** The Z3A code for a number of weeks (Z3A.01 under 8 weeks, Z3A.49 over 42). */
 export const weeksOfGestationCode = (weeks: number) =>
@@ -29,9 +29,9 @@ export interface GestationalAge {
 
 /** Weeks, as clinicians write a gestational age or a span of weeks: "29w1d", "29w", "26 weeks", "22+3 weeks", "12 weeks 3 days", "8-week". */
 const WEEKS_GLOBAL =
-  /\b(\d{1,2})(?:\s*w\s*[0-6]\s*d\b|w\b|(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?|wga)\b(?:,?\s*(?:and\s+)?\d\s*days?\b)?)/gi;
+  /\b(\d{1,2})(?:\s*w\s*[0-6]\s*d\b|w\b|(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)\b(?:,?\s*(?:and\s+)?\d\s*days?\b)?)/gi;
 /** Written as an age only a pregnancy has: "29w1d", "31 w 2 d", "29w", "12 weeks 3 days", "22+3 weeks". */
-const AGE_FORM = /^\d{1,2}\s*w(?:\s*[0-6]\s*d)?$|\bdays?$|\bwga$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
+const AGE_FORM = /^\d{1,2}\s*w(?:\s*[0-6]\s*d)?$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
 
 /** Before the weeks: a duration or a time to come ("for 2 weeks", "x 2 wk", "in 2 weeks", "every 4 weeks"). */
 const DURATION_BEFORE =
@@ -54,9 +54,6 @@ const RESULT_AFTER = /^\s*(?:was|were|showed|revealed|normal|abnormal|negative|p
 /** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
 const EARLIER_PREGNANCY =
   /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
-/** Right before the weeks: what a scan or an exam measured, an age the pregnancy has by that measure ("US today measures 20 weeks", "size c/w 30 wks"). */
-const MEASURED_BEFORE =
-  /\b(?:measur\w*|consistent with|c\/w|compatible with|equivalent to|sized?|size of|gives?|giving|shows?|showing)\s*(?:about\s+|approximately\s+|approx\.?\s+|~\s*)?$/i;
 /** A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,", "G2P1 at". */
 const AGE_WORD_BEFORE =
   /\b(?:e?ga|gestation\w*|gestational age|pregnan\w*|iup|intrauterine pregnancy|g\d+\s*p\d+)\b|\b(?:she|patient|pt)\s*(?:is|'s)\s+(?:now\s+|currently\s+|today\s+)?(?:at\s+)?$/i;
@@ -93,11 +90,6 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;
     // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").
     const statedInClause = AGE_WORD_BEFORE.test(clause) || wordAfter || ageForm;
-    // An age a scan or exam measured is one, though no pregnancy word stands beside it: it may disagree with the dates.
-    if (MEASURED_BEFORE.test(before) && !statedInClause) {
-      out.push({ weeks, strength: 'context', statement });
-      continue;
-    }
     if ((TIMED_EVENT_BEFORE.test(clause) || RESULT_AFTER.test(after)) && !statedInClause) continue;
     if (ageForm || wordAfter || AGE_WORD_BEFORE.test(before.slice(-NEAR))) out.push({ weeks, strength: 'stated', statement });
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });

@@ -40,41 +40,6 @@ describe('which weeks are the gestational age', () => {
   });
 });
 
-describe('weeks in a statement that speaks of a pregnancy only through its conditions or its care', () => {
-  it('an obstetric visit, an EDD, a pregnancy-only condition or the fetus places the weeks in the pregnancy', () => {
-    expect(weeksIn('OB follow-up today, 31 weeks')).toEqual([31]);
-    expect(weeksIn('Obstetrical check: 18 wks')).toEqual([18]);
-    expect(weeksIn('EDD 05/10/2027; she is currently at 23 weeks')).toEqual([23]);
-    expect(weeksIn('GDM A2 at 33 wks on insulin')).toEqual([33]);
-    expect(weeksIn('Mild pre-eclampsia, 36 weeks')).toEqual([36]);
-    expect(weeksIn('Hyperemesis worse at 10 weeks')).toEqual([10]);
-    expect(weeksIn('fetal heart tones 150s at 21 weeks')).toEqual([21]);
-    expect(weeksIn('Primigravida, 14 wga')).toEqual([14]);
-  });
-
-  it('what a scan or an exam measured is an age that can disagree with the dates; a scan the weeks only time is not', () => {
-    expect(weeksIn('Sono today: fetus measuring 27 weeks, dates by LMP 30 weeks gestation')).toEqual([27, 30]);
-    expect(weeksIn('Uterine size c/w 12 wks')).toEqual([12]);
-    expect(weeksIn('Anatomy scan at 20 weeks normal')).toEqual([]);
-  });
-
-  it('weeks with no word of a pregnancy anywhere in the statement stay unread', () => {
-    expect(weeksIn('Currently 3 weeks after the fall, still sore')).toEqual([]);
-    expect(weeksIn('Cast on for 6 weeks')).toEqual([]);
-  });
-});
-
-describe('an age measured by the scan against the dates is asked', () => {
-  it('the scan measures a different age from the dates: Z3A.00 and a query naming both', () => {
-    const r = pregnant(
-      ['Supervision of normal first pregnancy, second trimester'],
-      'G1P0, 24 weeks gestation by LMP. Growth ultrasound today: fetus measuring 20 weeks. Will discuss redating with MFM.',
-    );
-    expect(codes(r)).toContain('Z3A.00');
-    expect(r.clarification?.question).toMatch(/weeks of gestation/i);
-  });
-});
-
 describe('the Z3A code and the trimester follow the age the record states', () => {
   it('an age beside a dating scan and an earlier delivery: the age, not the scan or the delivery', () => {
     const r = pregnant(
