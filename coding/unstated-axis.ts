@@ -14,6 +14,9 @@
  *   I82.4-/I82.5-, pancreatitis K85/K86.1, hepatitis B16/B18) and the record says neither, so the
  *   code carries an acuity the index assumed or none at all.
  *
+ * Over 300 lines because both readings share the axis vocabulary, the record's statements of a value
+ * and the question's wording; split it when a third reading comes.
+ *
  * Not asked when the documented words are an inclusion term of the code itself (the tabular puts
  * that phrase there on purpose), when the code's own title says the axis is not specified ("not
  * specified as acute or chronic": the classification's code for exactly that record), or when the
