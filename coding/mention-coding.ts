@@ -140,8 +140,8 @@ function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | und
   });
 }
 
-/** A title that leaves its category's axis open or stands for what the category does not name. */
-const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b/i;
+/** A title that leaves its category's axis open, stands for what the category does not name, or for the condition with nothing added ("uncomplicated"). */
+const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b|\buncomplicated\b/i;
 
 /**
  * The physician's code says less than the line it was written with, when it is its category's
@@ -154,7 +154,10 @@ const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b/i;
 function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): string | undefined {
   const icd = run.codeSets.icd;
   const title = describeIcd(run.codeSets, code);
-  if (!RESIDUAL_TITLE.test(title) || m.assertion !== 'affirmed') return undefined;
+  if (m.assertion !== 'affirmed') return undefined;
+  const contradicted = statedDespiteWithout(title, m.original);
+  if (contradicted) return contradicted;
+  if (!RESIDUAL_TITLE.test(title)) return undefined;
   const worded = tabularWordingEntry(icd, m.original);
   const wordedCode = worded === undefined ? undefined : icd.entries[worded]?.code;
   if (wordedCode && wordedCode !== code && !code.startsWith(wordedCode) && isBillable(icd, wordedCode)) return m.original;
@@ -165,6 +168,25 @@ function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): strin
   const own = new Set(tokenize(title));
   const deciding = top.matched.filter((t) => !own.has(t) && (icd.idf.get(t) ?? 0) > 0 && !LATERALITY_WORDS.includes(t as never));
   return deciding.length > 0 && wellSupported(icd, top, query.tokens) ? deciding.join(' ') : undefined;
+}
+
+/** A negation before a word of the line, within its clause ("without hematuria", "no aura", "w/o"). */
+const NEGATED_BEFORE = /\b(?:without|no|not|w\/o|denies|negative for)\b[^,;]*$/i;
+
+/**
+ * What the line states that the written code's title says is absent: "Acute cystitis with
+ * hematuria" written N30.00 (Acute cystitis without hematuria). The title's "without X" is read by
+ * X's last word; the line must state that word, not negated.
+ */
+function statedDespiteWithout(title: string, line: string): string | undefined {
+  for (const w of title.matchAll(/\bwithout ([a-z][a-z -]*?)(?=,|$| and | or )/gi)) {
+    const words = (w[1] ?? '').trim();
+    const head = words.split(/\s+/).pop() ?? '';
+    if (head.length < 4) continue;
+    const at = line.search(new RegExp(`\\b${head}\\b`, 'i'));
+    if (at >= 0 && !NEGATED_BEFORE.test(line.slice(0, at))) return `${words}, which ${title} excludes`;
+  }
+  return undefined;
 }
 
 /** The mention's text with what the record adds, and the notes about the same condition (for the 7th character). */

@@ -71,11 +71,12 @@ describe('fragile choices send the encounter to a coder', () => {
 
   it("statement-word-unused: a word of the code's own statement its category codes by; not when the statement says no more than the code", () => {
     const copd = (description: string, notes: string) => coded([{ description, code: 'J44.9' }], notes, 66, 'M').straightThrough.reasons;
-    const asthma = (description: string) => coded([{ description, code: 'J45.30' }], 'Two days of wheeze, albuterol.', 40, 'M');
-    // The physician's J45.30 (not a residual code) is kept as written; "exacerbation" is what J45.31 is titled by.
-    const flare = asthma('Mild persistent asthma with acute exacerbation');
-    expect(flare.diagnoses.map((d) => d.code)).toEqual(['J45.30']);
-    expect(flare.straightThrough.reasons).toContain('statement-word-unused');
+    const sciatica = (description: string) => coded([{ description, code: 'M54.31' }], 'Pain down the right leg.', 40, 'M');
+    // The physician's M54.31 (neither residual nor excluding what the line says) is kept as written;
+    // "low back pain" is what M54.41 (lumbago with sciatica, right side) is titled by.
+    const both = sciatica('Sciatica, right side, with low back pain');
+    expect(both.diagnoses.map((d) => d.code)).toEqual(['M54.31']);
+    expect(both.straightThrough.reasons).toContain('statement-word-unused');
     // A residual J44.9 beside "acute exacerbation" is coded from the line (J44.1) and reported as changed instead.
     expect(copd('COPD with acute exacerbation', 'Two days of more sputum and wheeze. Prednisone burst.')).toContain(
       'documented-code-changed',

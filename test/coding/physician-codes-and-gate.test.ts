@@ -117,6 +117,16 @@ describe('a diagnosis code the physician wrote that says less than its line', ()
     expect(written('Mixed hyperlipidemia', 'E78.5').diagnoses[0]?.code).toBe('E78.2');
   });
 
+  it('a written code whose title excludes what the line states ("without hematuria" beside "with hematuria", "uncomplicated" beside a status asthmaticus): coded from the line, to a coder', () => {
+    const cystitis = written('Acute cystitis with hematuria', 'N30.00', 'Burning on urination, urine dip blood 2+.');
+    expect(cystitis.diagnoses.map((d) => d.code)).toEqual(['N30.01']);
+    expect(cystitis.documentedCodes[0]?.outcome).toBe('changed');
+    expect(cystitis.straightThrough.eligible).toBe(false);
+    expect(written('Migraine with aura', 'G43.009').diagnoses[0]?.code).toBe('G43.109');
+    expect(written('Moderate persistent asthma with status asthmaticus', 'J45.40').diagnoses[0]?.code).toBe('J45.42');
+    expect(written('Alcohol dependence, in early remission', 'F10.20').diagnoses[0]?.code).toBe('F10.21');
+  });
+
   it('a written code the line says no more than, or a specific one, is kept as written', () => {
     for (const [line, code] of [
       ['Low back pain', 'M54.50'],
@@ -124,6 +134,10 @@ describe('a diagnosis code the physician wrote that says less than its line', ()
       ['Acute sinusitis', 'J01.90'],
       ['Type 2 diabetes mellitus without complications', 'E11.9'],
       ['Hypothyroidism, on levothyroxine', 'E03.9'],
+      ['Acute cystitis, no hematuria', 'N30.00'],
+      ['Migraine without aura, intractable', 'G43.019'],
+      ['Type 2 DM, no complications', 'E11.9'],
+      ['Mild intermittent asthma, uncomplicated', 'J45.20'],
     ] as const) {
       const r = written(line, code);
       expect(r.diagnoses[0]?.code, line).toBe(code);
