@@ -73,7 +73,7 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     // Coded from the line, as if no code were written; documented-codes.ts reports the change and
     // the encounter goes to a coder, never straight through.
     work.mention = { ...work.mention, documentedCode: undefined };
-    work.notesDone.push(`the documented ${documented.code} says less than its line ("${better}" is stated)`);
+    work.notesDone.push(`the documented ${documented.code} says less than its line, which states "${better}"`);
   }
   checkSideConflict(run, work);
   addSideFromRecord(run, work);
@@ -144,17 +144,19 @@ function documentedCode(run: CodingRun, work: MentionWork): DiagnosisDraft | und
 const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b|\buncomplicated\b/i;
 
 /**
- * The physician's code says less than the line it was written with, when it is its category's
- * residual ("unspecified", "other") and the line states what another code names: in the tabular's
- * own wording ("COVID-19" written with B97.29, other coronavirus, names U07.1), or by words of
- * the line a non-residual code of the same category matches and the written code's title lacks
- * ("COPD with acute exacerbation" written J44.9: J44.1). A code is reported to the highest
- * specificity documented (guideline I.B.2, level of detail in coding); the words that decide are returned.
+ * The physician's code says less than the line it was written with (a code is reported to the
+ * highest specificity documented: guideline I.B.2, level of detail in coding), when
+ * - its title excludes what the line states (statedDespiteWithout), or
+ * - it is its category's residual (RESIDUAL_TITLE) and the line states what another code names: in
+ *   the tabular's own wording ("COVID-19" written with B97.29, other coronavirus, names U07.1), or
+ *   by words of the line a non-residual code of the same category matches and the written code's
+ *   title lacks ("COPD with acute exacerbation" written J44.9: J44.1).
+ * The words of the line that decide are returned.
  */
 function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): string | undefined {
   const icd = run.codeSets.icd;
-  const title = describeIcd(run.codeSets, code);
   if (m.assertion !== 'affirmed') return undefined;
+  const title = describeIcd(run.codeSets, code);
   const contradicted = statedDespiteWithout(title, m.original);
   if (contradicted) return contradicted;
   if (!RESIDUAL_TITLE.test(title)) return undefined;
@@ -166,7 +168,9 @@ function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): strin
   const top = rank(run, query, m.text, (c) => c.startsWith(category))[0];
   if (!top || top.code === code || !isBillable(icd, top.code) || RESIDUAL_TITLE.test(top.description)) return undefined;
   const own = new Set(tokenize(title));
-  const deciding = top.matched.filter((t) => !own.has(t) && (icd.idf.get(t) ?? 0) > 0 && !LATERALITY_WORDS.includes(t as never));
+  const deciding = top.matched.filter(
+    (t) => !own.has(t) && (icd.idf.get(t) ?? 0) > 0 && !(LATERALITY_WORDS as readonly string[]).includes(t),
+  );
   return deciding.length > 0 && wellSupported(icd, top, query.tokens) ? deciding.join(' ') : undefined;
 }
 
@@ -176,7 +180,9 @@ const NEGATED_BEFORE = /\b(?:without|no|not|w\/o|denies|negative for)\b[^,;]*$/i
 /**
  * What the line states that the written code's title says is absent: "Acute cystitis with
  * hematuria" written N30.00 (Acute cystitis without hematuria). The title's "without X" is read by
- * X's last word; the line must state that word, not negated.
+ * X's last word; the line must state that word, not negated. Narrower than icd10cm.ts's negatedOf
+ * (which also reads "not X" and every word after "without"), on purpose: only what a title says is
+ * absent, read as the line would state it.
  */
 function statedDespiteWithout(title: string, line: string): string | undefined {
   for (const w of title.matchAll(/\bwithout ([a-z][a-z -]*?)(?=,|$| and | or )/gi)) {
@@ -184,7 +190,7 @@ function statedDespiteWithout(title: string, line: string): string | undefined {
     const head = words.split(/\s+/).pop() ?? '';
     if (head.length < 4) continue;
     const at = line.search(new RegExp(`\\b${head}\\b`, 'i'));
-    if (at >= 0 && !NEGATED_BEFORE.test(line.slice(0, at))) return `${words}, which ${title} excludes`;
+    if (at >= 0 && !NEGATED_BEFORE.test(line.slice(0, at))) return words;
   }
   return undefined;
 }
