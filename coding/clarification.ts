@@ -32,6 +32,12 @@ export interface ClarificationIssue {
   order?: number;
   /** Words for the classification's default, used while the question is open. */
   defaultRefine?: string;
+  /**
+   * Two statements of the record disagree about the condition (a type, a stage): the question stands
+   * whichever statement the condition is coded from (mentions.ts keeps it when the assessment's fuller
+   * statement takes the place of a list line).
+   */
+  betweenStatements?: true;
 }
 
 export type Resolution = { kind: 'option'; option: ClarificationOption } | { kind: 'free-text'; text: string } | { kind: 'undetermined' };

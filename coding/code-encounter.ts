@@ -30,7 +30,7 @@ import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
-import { substanceUseWithRelatedCondition } from './substance-use.ts';
+import { substanceHierarchy, substanceUseWithRelatedCondition } from './substance-use.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
@@ -93,6 +93,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
+  { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },

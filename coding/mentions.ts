@@ -61,7 +61,8 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     const line = codeMention(run, m, order);
     // The assessment's fuller statement of the same condition decides (fuller-statement.ts).
     const fuller = fullerStatement(run, m, line, (n) => codeNoteStatement(run, n, order));
-    if (fuller) run.issues = run.issues.slice(0, asked);
+    // The line's questions go with its code, except two statements disagreeing: that stands whichever codes.
+    if (fuller) run.issues = [...run.issues.slice(0, asked), ...run.issues.slice(asked).filter((i) => i.betweenStatements)];
     const coded = fuller ?? line;
     drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => d.code.startsWith('Z79')) : coded));
   }

@@ -445,6 +445,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
       clinicalIndicators: [...values.values()].map((v) => `${v.section === 'diagnoses' ? 'Diagnosis' : 'Note'}: "${v.text}"`),
       options: rule.options,
       reason: `Conflicting documentation of the ${rule.aspect}: ${[...values.keys()].join(' vs ')}.`,
+      betweenStatements: true,
     };
     work.statedElsewhere.add(rule.aspect);
     const resolution = resolutionFor(issue, run.input.answers);

@@ -217,6 +217,7 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
         refine: axis.aspect === 'stage' ? `stage ${v}` : v,
       })),
       reason: `Conflicting documentation of the ${axis.aspect}: ${[...values.keys()].join(' vs ')}.`,
+      betweenStatements: true,
     };
     work.statedElsewhere.add(axis.aspect);
     const resolution = resolutionFor(issue, run.input.answers);

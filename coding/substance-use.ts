@@ -29,6 +29,35 @@ const SUBSTANCE: Readonly<Record<string, RegExp>> = {
   F18: /\b(?:inhalants?)\b/i,
 };
 
+/** The level of a psychoactive substance code: dependence (F1x.2-), abuse (F1x.1-), use (F1x.9-). */
+function level(code: string): number | undefined {
+  const m = /^F1[0-9]\.([129])/.exec(code);
+  return m ? { '2': 3, '1': 2, '9': 1 }[m[1] as '1' | '2' | '9'] : undefined;
+}
+
+/**
+ * Step, guideline I.C.5.b.1: use, abuse and dependence of one substance all documented (an old
+ * problem list's "alcohol abuse" beside today's "alcohol dependence") are coded as the highest only:
+ * dependence over abuse and use, abuse over use. Not a conflict to ask (their Excludes1 notes would
+ * otherwise make it one). A code the physician wrote stays and the edit goes to a coder.
+ */
+export function substanceHierarchy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const highest = new Map<string, number>();
+  for (const d of drafts) {
+    const l = level(d.code);
+    if (l !== undefined) highest.set(d.code.slice(0, 3), Math.max(l, highest.get(d.code.slice(0, 3)) ?? 0));
+  }
+  const lower = drafts.filter((d) => {
+    const l = level(d.code);
+    return l !== undefined && l < (highest.get(d.code.slice(0, 3)) ?? 0) && run.mentions.get(d.order)?.documentedCode === undefined;
+  });
+  if (lower.length === 0) return drafts;
+  const dropped = new Set(lower.map((d) => d.order));
+  const kept = drafts.filter((d) => !lower.includes(d));
+  run.issues = run.issues.filter((i) => i.order === undefined || !dropped.has(i.order) || kept.some((d) => d.order === i.order));
+  return kept;
+}
+
 /** Step: an uncomplicated substance use stays only where the record relates it to a condition. */
 export function substanceUseWithRelatedCondition(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const uses = drafts.filter((d) => UNCOMPLICATED_USE.test(d.code) && run.mentions.get(d.order)?.documentedCode === undefined);
