@@ -37,6 +37,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     "a word of a code's own statement is explained by no code, while other codes of its category or a close runner-up are titled with it",
   'listed-not-addressed': 'a condition on the diagnosis list is one the notes say this visit did not address',
   'diagnosis-line-uncoded': 'a diagnosis line has no code the engine could find',
+  'condition-stated-otherwise':
+    'another statement of the record names a coded condition with a value (type, stage, acuity, severity) its code does not carry',
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -71,6 +71,7 @@ import {
 import { addUseAdditional } from './use-additional.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
+import { conditionStatedOtherwise } from './stated-otherwise.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -187,6 +188,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       listedNotAddressed: listedNotAddressed(input.documentation.notes, diagnoses),
       // ...and no step coded either (a BMI, a status post).
       diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
+      conditionStatedOtherwise: conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !== undefined,
     },
     config,
   );

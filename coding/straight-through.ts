@@ -119,6 +119,8 @@ export interface DecisionInput {
   listedNotAddressed?: boolean;
   /** A diagnosis line with no code found for it (code-encounter.ts). */
   diagnosisLineUncoded?: boolean;
+  /** Another statement gives a coded condition a value its code does not carry (stated-otherwise.ts). */
+  conditionStatedOtherwise?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -177,6 +179,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('statement-word-unused', input.statementWordUnused === true);
   add('listed-not-addressed', input.listedNotAddressed === true);
   add('diagnosis-line-uncoded', input.diagnosisLineUncoded === true);
+  add('condition-stated-otherwise', input.conditionStatedOtherwise === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

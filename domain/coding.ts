@@ -159,6 +159,8 @@ export type StraightThroughReason =
   | 'listed-not-addressed'
   /** A diagnosis line the engine found no code for. */
   | 'diagnosis-line-uncoded'
+  /** Another statement names a coded condition with a value of an axis its code does not carry (type 1 / type 2, stage 3b / stage 4). */
+  | 'condition-stated-otherwise'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
