@@ -14,6 +14,9 @@
  * title up to its first comma or "with": "Type 1 diabetes mellitus" of "... with hyperglycemia"). A statement that denies, speaks of a relative, or
  * gives an earlier value ("progressed from stage 4") states nothing about the condition today.
  * The side is left to laterality.ts: a record's side words name many things besides the condition.
+ * A value that no title or inclusion term of the classification gives the condition ("acute" for a
+ * mucopurulent conjunctivitis, whose codes are not divided by acuity) codes nothing otherwise: the
+ * code stands, nothing to ask.
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
@@ -50,6 +53,17 @@ function axisValues(tokens: readonly string[], at: readonly number[]): string[][
   return out;
 }
 
+/** Some title or inclusion term names the condition (by its words' stems) with the value (word for word). */
+function titledWith(icd: Icd10Cm, condition: readonly string[], value: readonly string[]): boolean {
+  const first = value[0];
+  if (first === undefined) return false;
+  return (icd.postings.get(first) ?? []).some((ti) => {
+    const tokens = icd.texts[ti]?.tokens ?? [];
+    const stems = tokens.map(stemOf);
+    return value.every((v) => tokens.includes(v)) && condition.every((c) => stems.includes(stemOf(c)));
+  });
+}
+
 /** The value another statement gives a coded condition that its code does not carry, if any ("E10.65: type 2"). */
 export function conditionStatedOtherwise(
   icd: Icd10Cm,
@@ -72,7 +86,9 @@ export function conditionStatedOtherwise(
       const stems = tokens.map(stemOf);
       if (!condition.every((w) => stems.includes(stemOf(w)))) continue;
       const at = stems.flatMap((w, i) => (condition.some((c) => stemOf(c) === w) ? [i] : []));
-      const value = axisValues(tokens, at).find((v) => v.some((p) => !title.has(p)) && v.every((p) => category.has(p)));
+      const value = axisValues(tokens, at).find(
+        (v) => v.some((p) => !title.has(p)) && v.every((p) => category.has(p)) && titledWith(icd, condition, v),
+      );
       if (value) return `${d.code}: ${value.join(' ')}`;
     }
   }

@@ -51,6 +51,18 @@ describe('a condition another statement names with another value goes to a coder
     ).toBeUndefined();
   });
 
+  it('not a value the classification never gives the condition: its codes are not divided by it', () => {
+    // H10.02- is 'Other mucopurulent conjunctivitis'; no title or inclusion term names an acute one.
+    const pinkEye = dx('H10.021', 'Other mucopurulent conjunctivitis, right eye', 'Mucopurulent conjunctivitis of the right eye');
+    expect(
+      conditionStatedOtherwise(
+        codeSets().icd,
+        ['Mucopurulent conjunctivitis of the right eye', 'Impression: acute mucopurulent conjunctivitis OD, start drops'],
+        [pinkEye],
+      ),
+    ).toBeUndefined();
+  });
+
   it('the engine holds a record whose list and assessment give the heart failure two types', () => {
     const r = codeEncounter(
       codingInput(
