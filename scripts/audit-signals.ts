@@ -31,12 +31,15 @@ async function main(): Promise<void> {
   const asked = (result: CodingResult) => !values['query-missed'] && result.clarification !== undefined;
   const codeSets = await loadCodeSets();
   const overall = new Map<StraightThroughReason, Tally>();
+  const total = { records: 0, through: 0, right: 0 };
   for (const path of positionals) {
     const sole = new Map<StraightThroughReason, Tally>();
     let through = 0,
-      right = 0;
+      right = 0,
+      records = 0;
     const wrongThrough: string[] = [];
     for (const e of readEvalSet(path)) {
+      records++;
       const result = codeEncounter(toInput(e), codeSets);
       const dx = result.diagnoses.map((d) => d.code);
       const { exact } = judgeCodeSet(e, result);
@@ -58,12 +61,18 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      `${relative(process.cwd(), path)}: straight through ${through}, ${right} right, precision ${through ? (right / through).toFixed(3) : 'n/a'}`,
+      `${relative(process.cwd(), path)}: straight through ${through} of ${records} (rate ${(through / Math.max(records, 1)).toFixed(3)}), ${right} right, precision ${through ? (right / through).toFixed(3) : 'n/a'}`,
     );
+    total.records += records;
+    total.through += through;
+    total.right += right;
     for (const w of wrongThrough) console.log(`    through wrong: ${w}`);
     for (const [r, t] of [...sole].sort()) console.log(`    held back by ${r} alone: ${t.right} right (cost), ${t.wrong} wrong (caught)`);
   }
   if (positionals.length > 1) {
+    console.log(
+      `all sets: straight through ${total.through} of ${total.records} (rate ${(total.through / Math.max(total.records, 1)).toFixed(3)}), ${total.right} right, precision ${total.through ? (total.right / total.through).toFixed(3) : 'n/a'}`,
+    );
     console.log('all sets, held back by one reason alone:');
     for (const [r, t] of [...overall].sort()) console.log(`    ${r}: ${t.right} right (cost), ${t.wrong} wrong (caught)`);
   }
