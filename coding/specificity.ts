@@ -62,10 +62,11 @@ const OTHER_TYPE_OF_DIABETES =
 /**
  * Attacks, headaches or seizures the record says go on despite treatment (a preventive failed, not
  * tolerated, no relief): what a coder reads as a reason to ask whether a migraine or an epilepsy is
- * intractable. Not when the record says "not intractable" anywhere (the physician has said).
+ * intractable. Not when the record says "not intractable" anywhere (the physician has said). A
+ * headache is often written "HA" or "H/A" ("12 HA days/mo despite topiramate").
  */
 const TREATMENT_FAILING = new RegExp(
-  String.raw`^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(${TREATMENT_DID_NOT_WORK}|partial relief|not tolerated|breakthrough|persist\w* (despite|on))\b|\b(${TREATMENT_DID_NOT_WORK}|not tolerated|inadequate trial|adequate trial)\b[^.;]*\b(migraines?|headaches?|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)`,
+  String.raw`^(?![\s\S]*\bnot intractable\b)[\s\S]*?(?:\b(migraines?|headaches?|HA|H\/A|attacks?|seizures?|epilepsy|auras?)\b[^.;]*\b(${TREATMENT_DID_NOT_WORK}|partial relief|not tolerated|breakthrough|persist\w* (despite|on))\b|\b(${TREATMENT_DID_NOT_WORK}|not tolerated|inadequate trial|adequate trial)\b[^.;]*\b(migraines?|headaches?|HA|H\/A|attacks?|seizures?|preventives?|antiepileptics?|anticonvulsants?|triptans?)\b|\b(no|not|little|minimal) (better|improvement|benefit|relief)\b[^.;]*\bdespite\b|\b(helps?|helped|works?|worked) only (partly|partially|a little)\b)`,
   'i',
 );
 

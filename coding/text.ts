@@ -15,7 +15,7 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
 /** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|breast|lung|kidney|flank|groin|side`;
+const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle`;
 
 /** A side written short or in full, in full. */
 const SIDE_WORD: Record<string, string> = {
@@ -127,12 +127,20 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   // "L knee", "(R) ankle", "L upper outer quadrant" (of a breast): single-letter sides before a body site or in parentheses.
   [
     new RegExp(
-      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower)\s+)?(?:${BODY_SITE_WORD})\b|(?:upper|lower)[\s-]+(?:outer|inner)[\s-]+quadrant\b)`,
+      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower|distal|proximal)\s+)?(?:${BODY_SITE_WORD})\b|(?:upper|lower)[\s-]+(?:outer|inner)[\s-]+quadrant\b)`,
       'g',
     ),
     (_m, side) => (side === 'l' ? 'left ' : 'right '),
   ],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
+  // A single-letter side after the condition it qualifies, at the end of a clause ("AOM R, suppurative",
+  // "acute suppurative OM, R."): after a word, never after a number or a unit ("2 L" is litres,
+  // "ferritin 9 ng/mL L" a result flagged low), nor in a culture's susceptibilities ("(clinda R, doxy S)":
+  // resistant) within parentheses or beside another drug's letter.
+  [
+    /(?<=(?:^|[\s,(])(?!(?:mg|mcg|ng|pg|g|kg|ml|dl|mmol|meq|iu|units?|cells|fl|pct|percent)\b)[a-z][a-z'-]*),?\s+([lr])(?=\s*(?:[,;.)]|$))(?![^()\n]*\))(?!\s*,\s*[a-z]+\s+[sir]\b)/gm,
+    (_m, side) => (side === 'l' ? ' left' : ' right'),
+  ],
   // Immunization encounters written as the act ("flu shot", "vaccines given").
   [
     /\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g,

@@ -44,3 +44,34 @@ describe('what the guidelines settle is not asked', () => {
     expect(codes.some((c) => c.startsWith('F10.2'))).toBe(true);
   });
 });
+
+describe('never ask what the record states', () => {
+  it('a single-letter side after the condition ("Otitis externa, R") is the side: coded, not asked', () => {
+    const r = run(
+      ['Acute otitis externa, R'],
+      'Ear pain for 3 days after swimming; canal swollen with debris, TM not seen. Ciprofloxacin drops.',
+    );
+    expect(r.diagnoses[0]?.code).toMatch(/^H60\.\d\d?1$/);
+    expect(r.clarification?.question ?? '').not.toMatch(/side/);
+  });
+
+  it('a result flagged L after its unit, or a culture resistant (R) to a drug, is no side', () => {
+    const r = run(['Vitamin D deficiency'], 'Vitamin D 14 ng/mL L. Start ergocalciferol weekly.');
+    expect(r.diagnoses[0]?.code).toBe('E55.9');
+    const c = run(
+      ['Cellulitis of right forearm'],
+      'Cellulitis right forearm, culture grew MRSA (clinda R, doxy S); doxycycline started. Margin receding.',
+    );
+    expect(c.clarification?.question ?? '').not.toMatch(/side/);
+  });
+});
+
+describe('a record that shows a treatment failing asks what it changes', () => {
+  it('headache days written "HA" going on despite preventives: the intractability is asked', () => {
+    const r = run(
+      ['Migraine'],
+      'Migraine follow-up. About 10 HA days a month despite propranolol and then topiramate. Start a CGRP antibody.',
+    );
+    expect(r.clarification?.question).toMatch(/intractab/);
+  });
+});
