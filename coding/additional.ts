@@ -42,15 +42,18 @@ interface Finder {
 /** Words that start a drug at this visit ("Start semaglutide 0.25 mg weekly", "adding glipizide"). */
 const START_WORDS = 'start|starting|begin|initiate|initiating|add|adding';
 
+/** A drug awaiting approval is not taken yet ("prior authorization submitted for semaglutide", "pending insurance approval"). */
+const AWAITED = String.raw`(?:prior |pre-?)auth\w*|authoriz\w*|pending|awaiting|once approved|if approved|will (?:start|begin|add|try)`;
+
 /** Cues before a drug or habit in the same statement that say it is not current (or not taken, or only started today: "Start semaglutide"). */
 const NOT_CURRENT = new RegExp(
-  String.raw`\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|${START_WORDS})\b`,
+  String.raw`\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|${START_WORDS}|${AWAITED})\b`,
   'i',
 );
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
 const NOT_CURRENT_AFTER =
-  /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative)\b/i;
+  /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative|pending|awaiting|once approved|if approved|not yet)\b/i;
 
 /** The clause of the text before `index`: a cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin"). */
 export function clauseBefore(text: string, index: number): string {
@@ -264,14 +267,21 @@ export function documentedAdditionalCodes(
   return out;
 }
 
-/** A start of a drug at this visit, up to the drug's name (START_WORDS). */
-const START = new RegExp(String.raw`\b(?:${START_WORDS})\s+(?:on\s+)?`, 'gi');
+/**
+ * A start of a drug at this visit, or a request to approve one, up to the drug's name (START_WORDS;
+ * "prior authorization submitted for tirzepatide").
+ */
+const START = new RegExp(
+  String.raw`\b(?:${START_WORDS})\s+(?:on\s+)?|\b(?:(?:prior |pre-?)auth\w*|authoriz\w*|approval)(?:\s+\w+){0,2}?\s+(?:for|of)\s+`,
+  'gi',
+);
 
 /**
- * The names of a drug the record starts at this visit: not yet long-term (current) use, wherever else
- * the record names it ("plan to stop glipizide once semaglutide reaches 1 mg").
+ * The names of a drug the record starts at this visit or waits to have approved: not yet long-term
+ * (current) use, wherever else the record names it ("plan to stop glipizide once semaglutide reaches
+ * 1 mg", "tirzepatide should help weight as well").
  */
-function startedToday(drug: RegExp, statements: readonly RecordStatement[]): Set<string> {
+export function startedToday(drug: RegExp, statements: readonly RecordStatement[]): Set<string> {
   const names = new Set<string>();
   const namedFirst = new RegExp(`^(?:${drug.source})`, 'i');
   for (const s of statements)

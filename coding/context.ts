@@ -40,9 +40,34 @@ const RELATIVE_HAD =
 const NEGATED_HISTORY =
   /\b(no|denies|denied|without|negative for|never had)\s+(any\s+)?((prior|previous|past|personal|known|significant|family)\s+)*(history|hx|h\/o|fhx)\b/i;
 /** A condition the record calls resolved or inactive (copied-forward problem lists): history, not a current condition. */
-const RESOLVED = /\b(resolved|inactive|no longer (active|present|an issue|a problem)|remote history|healed)\b/i;
+export const RESOLVED = /\b(resolved|inactive|no longer (active|present|an issue|a problem)|remote history|healed)\b/i;
 const WITH_RESIDUAL = /\b(?:with|w\/)\s+(?:residual|persistent|remaining)\b/i;
-const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|h\/o|status post|s\/p|past history of)\b/i;
+/** "Hx" alone is the chart's shorthand for a personal history too ("Hx melanoma, excised 2019", "Hx tubular adenomas"). */
+const PERSONAL_HISTORY = /\b(personal history of|history of|hx of|hx|h\/o|status post|s\/p|past history of)\b/i;
+/**
+ * "s/p" dates what follows it: in "CAD s/p CABG" or "Recent MI s/p DES to LAD" the procedure is past,
+ * the condition written before it is not. A procedure that treats a chronic condition without taking
+ * it out (a bypass, a stent or angioplasty, a cardioversion, a pacemaker or defibrillator, a dialysis
+ * access, a shunt) leaves the condition current: the coder codes the condition and the status the
+ * procedure left (Z95.1, Z95.5, guideline I.C.21.c.3). A removal, repair, transplant or cancer therapy
+ * ("fibroids s/p myomectomy", "breast cancer s/p lumpectomy") may have ended it and stays history.
+ */
+const STATUS_POST = /\b(?:s\/p|status post)\b/i;
+const LEAVES_CONDITION =
+  /^(?:\w+\s+){0,3}?(?:cabg|coronary (?:artery )?bypass|bypass graft\w*|(?:\w+\s+)?bypass|pci|ptca|(?:coronary )?stent\w*|des|bms|angioplast\w*|(?:direct current |electrical )?cardioversion|dccv|(?:\w+\s+)?pacemaker|ppm|icd|aicd|defibrillator|(?:av |arteriovenous )?(?:fistula|graft) (?:creation|placement)|(?:vp |ventriculoperitoneal )?shunt)\b/i;
+
+function conditionBeforeProcedure(text: string): { condition: string; procedure: string } | undefined {
+  const cue = STATUS_POST.exec(text);
+  if (!cue) return undefined;
+  const condition = text
+    .slice(0, cue.index)
+    .replace(/[\s,;:(\u2013\u2014-]+$/, '')
+    .trim();
+  const procedure = text.slice(cue.index + cue[0].length).trim();
+  if (!/[a-z]{2,}/i.test(condition) || PERSONAL_HISTORY.test(condition) || RESOLVED.test(text)) return undefined;
+  return LEAVES_CONDITION.test(procedure) ? { condition, procedure } : undefined;
+}
+
 /** Section headings and phrases that contain a cue word without meaning it. */
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
 
@@ -91,6 +116,12 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   // A past condition "with residual" deficits states the deficit now: its sequela (I.B.10; I.C.9.d.3:
   // Z86.73 is the history of a stroke without residual deficits).
   if (PERSONAL_HISTORY.test(cleaned) && WITH_RESIDUAL.test(cleaned)) return [{ text: cleaned, assertion: 'affirmed' }];
+  const treatedNotRemoved = conditionBeforeProcedure(cleaned);
+  if (treatedNotRemoved)
+    return [
+      ...assertionsOf(section, treatedNotRemoved.condition),
+      { text: treatedNotRemoved.procedure, assertion: 'personal-history' as const },
+    ];
   if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
   if (RESOLVED.test(cleaned)) return [{ text: strip(cleaned, RESOLVED).replace(/[\s,;:-]+$/, ''), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);

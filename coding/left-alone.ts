@@ -12,7 +12,7 @@
  * A line the physician wrote a code on is kept (documented codes are respected). Which statements say
  * so is sections.ts saysNotAddressed, read once per line of the note (context.ts noteMentions).
  */
-import type { Mention } from './context.ts';
+import { RESOLVED, type Mention } from './context.ts';
 import { ADDRESSED_PARTS } from './sections.ts';
 import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
 
@@ -32,4 +32,25 @@ export function assessmentLeavesAlone(line: Mention, notes: readonly Mention[]):
     return words.filter((w) => said.has(w)).length >= NAMED_SHARE * words.length;
   });
   return naming.length > 0 && naming.every((n) => n.unaddressed === true);
+}
+
+/** A diagnosis line that names an encounter rather than a condition ("Follow-up visit", "Annual exam"). */
+const ENCOUNTER_LINE = /\b(?:follow[- ]?up|f\/u|re-?check|visit|exam\w*|check[- ]?up|aftercare|post[- ]?op\w*|screening)\b/i;
+/** What a fracture or wound's healing leaves is its sequela or history (sequela.ts, I.C.19.a): not read here. */
+const HEALED = /\bhealed\b/i;
+
+/**
+ * A diagnosis line calling its condition resolved ("Hyperkalemia - resolved (K 4.6 today)",
+ * "Resolved low-lying placenta") below a current condition the visit is for. The list carries it
+ * forward; the condition is gone and the visit is for the lines above it, so neither the condition nor
+ * its history is coded (IV.J; I.C.21.c.4: a personal history code where the history affects the care
+ * of this visit). A resolved condition the visit is for (the first line, or after a line naming only
+ * the encounter: "F/u pneumonia - resolved") stays: Z09 and its history (first-listed.ts). A line
+ * written "history of" is the physician's history code and stays.
+ */
+export function resolvedBelowCurrent(line: Mention, earlier: readonly Mention[]): boolean {
+  if (line.documentedCode || line.assertion !== 'personal-history') return false;
+  if (!RESOLVED.test(line.original) || HEALED.test(line.original) || /\b(?:history|hx|h\/o|s\/p|status post)\b/i.test(line.original))
+    return false;
+  return earlier.some((e) => e.original !== line.original && e.assertion === 'affirmed' && !ENCOUNTER_LINE.test(e.original));
 }

@@ -31,9 +31,9 @@ const PROCEDURE_DONE = new RegExp(
 /** Each drug class's names, matched everywhere in a line (built once: drugOnlyLine reads every diagnosis line). */
 const CLASS_NAMES_EVERYWHERE = CLASS_PATTERNS.map(([, pattern]) => new RegExp(pattern.source, 'gi'));
 
-/** What a drug line says besides the drug: that it is taken, and how long. */
+/** What a drug line says besides the drug: that it is taken, how long, and that it is monitored or refilled ("Lithium monitoring"). */
 const DRUG_LINE_WORDS =
-  /\b(on|taking|takes|uses?|use of|current(?:ly)?|long[\s-]?term|chronic|daily|therapy|treatment|medication|drug|maintenance|continue[sd]?|mg|\d+)\b/gi;
+  /\b(on|taking|takes|uses?|use of|current(?:ly)?|long[\s-]?term|chronic|daily|therapy|treatment|medication|drug|maintenance|continue[sd]?|monitor(?:ing|ed)?|levels?|refills?|mg|\d+)\b/gi;
 
 /** How an injury happened: the event an external-cause code would name (chapter 20, not reported). */
 const EVENT =
@@ -63,6 +63,15 @@ export function procedureLine(line: string): boolean {
 }
 
 /** The line names only a drug taken long-term ("Metformin therapy", "On apixaban"): its code is the drug's Z79. */
+/**
+ * The Z79 codes of the drug classes a line names ("Long-term prednisone": Z79.52). A drug line is coded
+ * as these only: a code the search found by the line's other words ("long term" matching another
+ * class's title, Z79.01) is not the drug the line names.
+ */
+export function drugLineCodes(line: string): Set<string> {
+  return new Set(CLASS_PATTERNS.filter(([, pattern]) => pattern.test(line)).map(([c]) => c.code));
+}
+
 export function drugOnlyLine(line: string): boolean {
   let rest = line;
   let named = false;

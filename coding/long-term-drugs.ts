@@ -16,7 +16,7 @@
  *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
  *   monitor it in the same statement.
  */
-import { clauseBefore, currentUse, stoppedByPlan } from './additional.ts';
+import { clauseBefore, currentUse, startedToday, stoppedByPlan } from './additional.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
@@ -26,7 +26,7 @@ import { COUNT, expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
 const LONG_TERM =
-  /\b(long[\s-]?term|chronic(?:ally)?|maintenance|suppressive|prophylactic|prophylaxis)\b|\b(?:for|over|x|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|several|many|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:months|years)\b/i;
+  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\b(long[\s-]?term|chronic(?:ally)?|maintenance|suppressive|prophylactic|prophylaxis)\b|\b(?:for|over|x|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|several|many|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:months|years)\b/i;
 
 /** The therapy's class as text.ts writes it after a drug's name ("doxycycline long term current use of antibiotics"). */
 const THERAPY = /\blong term current use of [a-z]+/;
@@ -80,9 +80,13 @@ const NOT_NOW_AFTER =
   /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic|intoleran\w*|allerg\w*|not tolerated|induced|resolved)\b/i;
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
-/** A course with an end, a dose given at the visit, or a drug taken only when needed: not long-term therapy. */
+/**
+ * A course with an end, a dose given at the visit or counted out ("second dose tomorrow", "two doses"),
+ * or a drug taken only when needed: not long-term therapy. "Given" as a reason ("not on aspirin given
+ * anticoagulation", "given her age") gives no dose.
+ */
 const SHORT_COURSE = new RegExp(
-  String.raw`\b(burst|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|(?:for|x) (?:${COUNT}) (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b`,
+  String.raw`\b(burst|(?:second|2nd|third|3rd|next|another|repeat|final|one|two|three|\d) (?:\w+ )?(?:more )?doses?|doses? (?:tomorrow|tonight|in \d+ hours)|taper\w*|course|dose ?pack|dosepak|x ?\d+ ?(?:days?|d)\b|(?:for|x) (?:${COUNT}) (?:more )?(?:days?|weeks?)|once|single dose|one[- ]time|prn|as needed|stat|x ?1|given(?!\s+(?:his|her|their|the|ongoing|current|concurrent|recent|known|prior|high|low|age|risk|anticoag\w*|renal|kidney|bleeding|history)\b)|administered|in (?:the )?(?:clinic|office|ed|er|emergency department)|im|iv|(?:twice|three times|\d+ times) (?:in|over|during) the (?:past|last)|(?:twice|three times|\d+ times) (?:a|per|this|last) year)\b`,
   'i',
 );
 const AS_NEEDED = /\b(?:prn|as needed)\b/gi;
@@ -167,9 +171,11 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     if (!forWhat) continue;
     if (c.code === 'Z79.891' && conditions.some((d) => OPIOID_DEPENDENCE.test(d.code))) continue;
     if (planTakesAsNeeded(pattern, statements) || stoppedByPlan(pattern, statements)) continue;
+    // A drug started today or waiting on approval is not yet taken, wherever else the record names it.
+    const started = startedToday(pattern, statements);
     for (const s of statements) {
       const drug = takenNow(c, pattern, s.text);
-      if (!drug) continue;
+      if (!drug || started.has(drug.toLowerCase())) continue;
       out.push(
         newDraft(run.codeSets, c.code, {
           confidence: forWhat.confidence * SECTION_WEIGHT[s.section],

@@ -8,8 +8,8 @@
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
-import { assessmentLeavesAlone } from './left-alone.ts';
-import { drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
+import { assessmentLeavesAlone, resolvedBelowCurrent } from './left-alone.ts';
+import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
 import { fullerStatement } from './fuller-statement.ts';
@@ -33,7 +33,9 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   let order = 0;
   // A statement naming a neoplasm's spread is its primary and secondary sites (metastasis.ts); one
   // tying an infection to a catheter is the complication and the infection (device-infection.ts).
-  for (const listed of diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions).flatMap(deviceInfectionMentions)) {
+  const listedLines = diagnosisMentions(doc.diagnoses).flatMap(metastasisMentions).flatMap(deviceInfectionMentions);
+  for (const [index, listed] of listedLines.entries()) {
+    const earlierLines = listedLines.slice(0, index);
     order += 1;
     // A line whose negation is the tabular's own wording for a code ("No general equivalence degree
     // (GED)", Z55.5) states that code; any other negated line is left out.
@@ -51,8 +53,9 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
       }
       m.assertion = 'affirmed';
     }
-    // A listed condition the note's assessment says this visit leaves alone (left-alone.ts, guideline IV.J).
-    if (assessmentLeavesAlone(m, run.notes)) continue;
+    // A listed condition the note's assessment says this visit leaves alone, or one the list calls
+    // resolved below the conditions the visit is for (left-alone.ts, guideline IV.J).
+    if (assessmentLeavesAlone(m, run.notes) || resolvedBelowCurrent(m, earlierLines)) continue;
     // An order for a study, a procedure done and the event of an injury name no condition; a drug line
     // is coded as the drug only (line-kinds.ts).
     if (!m.documentedCode && (studyOrderLine(m.original) || procedureLine(m.original) || eventOnlyLine(m.original))) continue;
@@ -64,7 +67,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     // The line's questions go with its code, except two statements disagreeing: that stands whichever codes.
     if (fuller) run.issues = [...run.issues.slice(0, asked), ...run.issues.slice(asked).filter((i) => i.betweenStatements)];
     const coded = fuller ?? line;
-    drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => d.code.startsWith('Z79')) : coded));
+    drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => drugLineCodes(m.original).has(d.code)) : coded));
   }
   if (doc.diagnoses.length === 0) {
     const addressed = addressedInNotes(run.notes);

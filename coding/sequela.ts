@@ -78,8 +78,44 @@ function namedOldInjury(run: CodingRun, residual: DiagnosisDraft): DiagnosisDraf
 /** How well the named injury must find its code. */
 const NAMED_FOUND = 0.7;
 
+/** Personal history codes of an injury (healed fractures, Z87.31-; other injuries, Z87.8-). */
+const INJURY_HISTORY = /^Z87\.(?:3|8)/;
+const INJURY_WORD = new RegExp(String.raw`\b(?:${INJURY})\b`, 'i');
+
+/**
+ * A diagnosis line writing the old injury as history ("Hx tibial plateau fx", "Old bimalleolar fx,
+ * healed") beside the condition it left is that injury's sequela, not its history code: the injury
+ * found again among the injury codes, with 7th character S, in the history code's place.
+ */
+function historyAsSequela(run: CodingRun, drafts: DiagnosisDraft[], residual: DiagnosisDraft): DiagnosisDraft[] {
+  return drafts.map((d) => {
+    const m = run.mentions.get(d.order);
+    if (!INJURY_HISTORY.test(d.code) || m?.assertion !== 'personal-history' || !INJURY_WORD.test(m.original)) return d;
+    const words = m.text.replace(/\b(old|remote|healed|prior|previous|(?:19|20)\d\d)\b/gi, ' ');
+    const hit = rank(run, buildQuery(words), `${words} sequela`, (c) => /^[ST]\d/.test(c))[0];
+    if (!hit || hit.score < NAMED_FOUND || !hit.code.endsWith('S')) return d;
+    const sequela = recoded(
+      run.codeSets,
+      d,
+      hit.code,
+      `"${m.original}" is the old injury "${residual.description}" was left by: the injury with 7th character S, sequela, after the residual condition, not its history code (guidelines I.C.19.a, I.B.10).`,
+    );
+    return { ...sequela, order: Math.max(d.order, residual.order + 0.3) };
+  });
+}
+
+/** A condition the record ties to an injury: post-traumatic, or by nature what an injury leaves. */
+const residualOf = (run: CodingRun, drafts: readonly DiagnosisDraft[]): DiagnosisDraft | undefined =>
+  drafts.find(
+    (d) =>
+      !/^[STV-Z]/.test(d.code) &&
+      (TRAUMATIC.test(d.description) || TRAUMATIC.test(statementOf(run, d)) || RESIDUAL_NATURE.test(d.description)),
+  );
+
 /** Step: an old injury beside the condition it left is coded as its sequela, after that condition. */
-export function injurySequela(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+export function injurySequela(run: CodingRun, list: DiagnosisDraft[]): DiagnosisDraft[] {
+  const left = residualOf(run, list);
+  const drafts = left ? historyAsSequela(run, list, left) : list;
   const injuries = drafts.filter((d) => sequelaCode(run, d.code) !== undefined && OLD_INJURY.test(statementOf(run, d)));
   if (injuries.length === 0) {
     if (drafts.some((d) => /^[ST]\d/.test(d.code))) return drafts;
@@ -89,11 +125,7 @@ export function injurySequela(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
       .filter((d) => d !== undefined);
     return added.length > 0 ? [...drafts, ...added.slice(0, 1)] : drafts;
   }
-  const residual = drafts.find(
-    (d) =>
-      !/^[STV-Z]/.test(d.code) &&
-      (TRAUMATIC.test(d.description) || TRAUMATIC.test(statementOf(run, d)) || RESIDUAL_NATURE.test(d.description)),
-  );
+  const residual = residualOf(run, drafts);
   if (!residual) return drafts;
   // A statement dating the injury to today (a new injury on an old one) keeps it current.
   if (

@@ -155,6 +155,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:chronic|long[\s-]?term|maintenance|ongoing|current)\s+(?:anticoagulation|anticoagulant therapy|anticoagulants?|blood thinners?)\b|\bon\s+(?:anticoagulation|anticoagulants?|blood thinners?)\b/g,
     'long term current use of anticoagulants',
   ],
+  // ...and inhaled steroids by the chart's abbreviation ("Long-term ICS": Z79.51, never a bare "long term" match).
+  [
+    /\b(?:chronic|long[\s-]?term|maintenance|daily|current|on)\s+(?:ics|inhaled (?:cortico)?steroids?)\b/g,
+    'long term current use of inhaled steroids',
+  ],
   // Antibiotics are long-term therapy only when the record says so (a maintenance or suppressive
   // regimen, or one taken for months): Z79.2, "long term (current) use of antibiotics".
   [
