@@ -62,7 +62,6 @@ export function procedureLine(line: string): boolean {
   return PROCEDURE_DONE.test(line);
 }
 
-/** The line names only a drug taken long-term ("Metformin therapy", "On apixaban"): its code is the drug's Z79. */
 /**
  * The Z79 codes of the drug classes a line names ("Long-term prednisone": Z79.52). A drug line is coded
  * as these only: a code the search found by the line's other words ("long term" matching another
@@ -72,6 +71,7 @@ export function drugLineCodes(line: string): Set<string> {
   return new Set(CLASS_PATTERNS.filter(([, pattern]) => pattern.test(line)).map(([c]) => c.code));
 }
 
+/** The line names only a drug taken long-term ("Metformin therapy", "On apixaban"): its code is the drug's Z79. */
 export function drugOnlyLine(line: string): boolean {
   let rest = line;
   let named = false;
