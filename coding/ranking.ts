@@ -128,6 +128,12 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   [/^T68/, /\b(hypotherm\w*|cold|frozen|freez\w*|exposure)\b/i],
   // Occupational exposure (Z57) needs the work named: smoke at home is Z77.22.
   [/^Z57/, /\b(occupation\w*|work\w*|job|employ\w*|on the job|coworkers?|factory|plant|mine|miner|farm\w*|industr\w*)\b/i],
+  // Immunization not carried out (Z28) needs the omission named: a vaccine given is an immunization
+  // (Z23), whatever else the record's header says ("chronic care visit + flu shot").
+  [
+    /^Z28/,
+    /\b(not (?:been )?(?:carried out|given|administered|done|received|vaccinated|immunized|up[\s-]to[\s-]date)|declin\w*|refus\w*|deferr?\w*|delay\w*|postpon\w*|unavailab\w*|shortage|out of stock|contraindicat\w*|hesitan\w*|unvaccinated|unimmuni[sz]ed|under[\s-]?immuni[sz]\w*|behind|incomplete|missed|overdue|lapsed|belief|religio\w*|objection)\b/i,
+  ],
   // Palliative care (Z51.5) needs palliation named: "supportive care" of a cold is not hospice.
   [/^Z51\.5/, /\b(palliat\w*|hospice|comfort (care|measures)|end[\s-]of[\s-]life)\b/i],
 ];

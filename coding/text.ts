@@ -141,14 +141,20 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /(?<=(?:^|[\s,(])(?!(?:mg|mcg|ng|pg|g|kg|ml|dl|mmol|meq|iu|units?|cells|fl|pct|percent)\b)[a-z][a-z'-]*),?\s+([lr])(?=\s*(?:[,;.)]|$))(?![^()\n]*\))(?!\s*,\s*[a-z]+\s+[sir]\b)/gm,
     (_m, side) => (side === 'l' ? ' left' : ' right'),
   ],
-  // Immunization encounters written as the act ("flu shot", "vaccines given").
+  // Immunization encounters written as the act ("flu shot", "vaccines given"), or a diagnosis line that
+  // names only the vaccines ("Vaccines": the encounter for immunization, not a vaccine's reaction).
   [
     /\b(?:flu|influenza|tetanus|tdap|td|dtap|pneumococcal|pneumonia|covid(?:-19)?|shingles|zoster|hpv|hepatitis [ab]|hep [ab]|mmr|varicella|rsv|childhood|routine)\s+(?:shots?|vaccines?|vaccinations?|immunizations?|boosters?)\b/g,
     'immunization',
   ],
   [
-    /\b(?:vaccines?|vaccinations?|immunizations?|shots?|boosters?)\s+(?:given|administered|updated?|today)\b|\b(?:gave|given|give|administered|received|receives|getting|due for)\s+(?:the |an? |his |her |their )?(?:vaccines?|vaccinations?|shots?|boosters?)\b/g,
+    /^\s*(?:vaccines?|vaccinations?|immunizations?)\s*$|\b(?:vaccines?|vaccinations?|immunizations?|shots?|boosters?)\s+(?:given|administered|updated?|today)\b|\b(?:gave|given|give|administered|received|receives|getting|due for)\s+(?:the |an? |his |her |their )?(?:vaccines?|vaccinations?|shots?|boosters?)\b/g,
     'immunization',
+  ],
+  // ...and one the patient declines is an immunization not carried out (Z28.2-), not an encounter for one.
+  [
+    /\bimmunization\s+(?:was\s+|is\s+)?(?:declined|refused)\b|\b(?:declined|declines|refused|refuses)\s+(?:the\s+|an?\s+)?immunization\b/g,
+    'immunization not carried out because of patient refusal',
   ],
   // Long-term drug therapy written as the therapy ("chronic anticoagulation", "on blood thinners").
   [

@@ -1,0 +1,32 @@
+// Exact code sets on long notes, session 18 (coding-18d): codes a coder would not report beside the
+// ones the visit addressed, and codes a coder adds. Each mechanism with our own records, in our own words.
+import { describe, expect, it } from 'vitest';
+import { codesFor, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const codes = codesFor(codeSets, { ageYears: 71, sex: 'F' });
+
+describe('a vaccine given is an immunization (Z23), never an immunization not carried out (Z28)', () => {
+  it('a flu shot beside a chronic-care visit is Z23, not "not carried out because of chronic illness"', () => {
+    const got = codes(
+      ['Type 2 diabetes without complications', 'Influenza vaccine'],
+      'CHRONIC DISEASE VISIT AND FLU SHOT\nA/P: diabetes stable on diet. Influenza vaccine administered, left deltoid.',
+    );
+    expect(got).toContain('Z23');
+    expect(got.filter((c) => c.startsWith('Z28'))).toEqual([]);
+  });
+
+  it('a diagnosis line that names only the vaccines is the encounter for immunization', () => {
+    for (const line of ['Vaccines', 'Vaccination']) {
+      const got = codes(['Routine child health check, 4 months', line], '4-month visit. Growing well, exam normal.', { ageYears: 0 });
+      expect(got).toContain('Z23');
+      expect(got.filter((c) => c.startsWith('Z28') || c.startsWith('D75'))).toEqual([]);
+    }
+  });
+
+  it('a vaccine the patient declines is not carried out (Z28.2-), not an immunization', () => {
+    const got = codes(['COPD', 'Pneumococcal vaccine declined by patient'], 'Offered pneumococcal vaccine; patient refused.');
+    expect(got.some((c) => c.startsWith('Z28'))).toBe(true);
+    expect(got).not.toContain('Z23');
+  });
+});
