@@ -7,8 +7,12 @@ import type { Mention } from './context.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import type { NotePart } from './sections.ts';
 
+/**
+ * Words of a pregnancy now: a gestational age written in weeks and days ("34w2d") or after the
+ * gravidity ("G1 at 34 weeks"), and the conditions only a pregnancy has (pre-eclampsia, eclampsia, HELLP).
+ */
 const PREGNANCY_CONTEXT =
-  /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|lmp|edd|fetal|fetus)\b/i;
+  /\b(pregnan\w*|gestation\w*|prenatal|antenatal|antepartum|postpartum|puerper\w*|obstetric\w*|trimester|intrauterine pregnancy|iup|childbirth|labou?r and delivery|delivery|delivered|c-section|cesarean|caesarean|miscarriage|abortion|ectopic|g\d+\s*p\d+|\d+\s*(weeks?|wks?)\s*(pregnant|gestation|ega|ga)|\d{1,2}\s*w(?:ks?)?\s*\d\s*d|g\d+\s+at\s+\d{1,2}\s*(?:w|wks?|weeks?)|pre-?\s?eclampsia|eclampsia|hellp|lmp|edd|fetal|fetus)\b/i;
 const NEWBORN_CONTEXT =
   /\b(newborn|neonat\w*|perinatal|birth weight|preterm|premature infant|nicu|born at|infant of (a )?(diabetic )?mother|liveborn|\d+\s*(days?|hours?)\s*old)\b/i;
 /** An injury: what happened to the body, or the event that did it. */

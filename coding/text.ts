@@ -77,6 +77,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     },
   ],
   [/\bgdm\b|\bgestational dm\b/g, 'gestational diabetes mellitus'],
+  // The classification spells it "pre-eclampsia"; records most often as one word. "Without severe
+  // features" is the index's mild to moderate pre-eclampsia (O14.0-), "with severe features" its severe one (O14.1-).
+  [/\bpre\s?eclampsia\b/g, 'pre-eclampsia'],
+  [/\bpre-eclampsia,?\s+without severe features\b/g, 'mild to moderate pre-eclampsia'],
+  [/\bpre-eclampsia,?\s+with severe features\b/g, 'severe pre-eclampsia'],
   // A deficit the record puts after a past stroke is its sequela (I69.3-, guideline I.C.9.d; I69.3's
   // inclusion term "sequelae of stroke NOS"): "left hemiparesis from her 2024 stroke", "post-stroke
   // dysphagia". A stroke called acute is not past.

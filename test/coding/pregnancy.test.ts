@@ -28,3 +28,15 @@ describe('pregnancy details from the notes', () => {
     );
   });
 });
+
+describe('pre-eclampsia as records write it', () => {
+  it('one word, with or without severe features, and the age written "34w2d" or "G1 at 34 weeks"', () => {
+    expect(codes(['Preeclampsia without severe features'], 'G1 at 34w2d. BP 146/94, P/C ratio 0.4.')).toContain('O14.03');
+    expect(codes(['Preeclampsia with severe features'], 'G2P1 at 35 weeks, BP 164/112.')).toContain('O14.13');
+    expect(codes(['Mild preeclampsia'], 'G1 at 36 weeks. Induction planned.')).toContain('O14.03');
+  });
+
+  it('a gestational age in weeks and days is a pregnancy now', () => {
+    expect(codes(['Iron deficiency anemia'], '29w4d, Hgb 9.8, ferritin 6. Start ferrous sulfate.')).toEqual(['O99.013', 'D50.9', 'Z3A.29']);
+  });
+});
