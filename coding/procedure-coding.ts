@@ -2,8 +2,10 @@
  * Procedures: each documented procedure coded against the customer's catalog and pointed at the
  * diagnoses it treats. The physician's own code is kept: found in the catalog, or, when the catalog
  * lacks it, kept as written with a finding for a coder (never replaced by a description match). A
- * procedure documented without a code is matched by description, an age-banded visit in the band of
- * the patient's age. A procedure that matches nothing becomes a finding for a coder.
+ * procedure documented without a code is read as a biller reads it (procedure-lines.ts: not rendered
+ * today, an administration, a drug by name, a visit by level) or matched by description, an
+ * age-banded visit in the band of the patient's age. A procedure that matches nothing becomes a
+ * finding for a coder.
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
@@ -19,6 +21,14 @@ import {
   type CatalogMatch,
   type CatalogProcedure,
 } from './procedures.ts';
+import {
+  administrationCode,
+  drugByName,
+  isAdministrationLine,
+  notRenderedToday,
+  statusFromNote,
+  type OtherLine,
+} from './procedure-lines.ts';
 import { tokenize } from './text.ts';
 
 /** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
@@ -53,11 +63,23 @@ function inAgeBand(run: CodingRun, match: CatalogMatch): { procedure: CatalogPro
     : { procedure: match.procedure, note: '' };
 }
 
-function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure | undefined {
+/** What the other lines tell about a line before its words are matched: the administration it is. */
+interface LineContext {
+  others: readonly OtherLine[];
+}
+
+function codeOne(
+  run: CodingRun,
+  p: DocumentedProcedure,
+  diagnoses: CodedDiagnosis[],
+  edits: EditFinding[],
+  context?: LineContext,
+): CodedProcedure | undefined {
   const catalogName = `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`;
   const documented = writtenProcedureCode(p, run.codeSets.catalog);
   const known = documented ? run.codeSets.catalog.byCode.get(documented) : undefined;
-  const base = { units: p.units ?? 1, modifiers: p.modifiers ?? [], evidence: [{ section, text: p.description }] };
+  const drug = known || documented ? undefined : drugByName(run.codeSets.catalog, p.description);
+  const base = { units: p.units ?? drug?.units ?? 1, modifiers: p.modifiers ?? [], evidence: [{ section, text: p.description }] };
   if (documented && !known && PROCEDURE_CODE.test(documented)) {
     edits.push({
       rule: 'NOT_IN_CATALOG',
@@ -80,7 +102,12 @@ function codeOne(run: CodingRun, p: DocumentedProcedure, diagnoses: CodedDiagnos
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
   }
-  const matches = known ? [] : (byVisitLevel(run, p.description) ?? matchProcedure(run.codeSets.catalog, p.description));
+  const matches = known
+    ? []
+    : (byAdministration(run, p.description, context) ??
+      byVisitLevel(run, p.description) ??
+      (drug ? [drug.match] : undefined) ??
+      matchProcedure(run.codeSets.catalog, p.description));
   const top = matches[0];
   if (!known && (!top || top.score < 0.35)) {
     edits.push({
@@ -126,7 +153,7 @@ const VISIT_BY_LEVEL = 0.9;
 
 /** An office visit described by status and level ("est pt visit low"): that level's catalog code, not the nearest words. */
 function byVisitLevel(run: CodingRun, description: string): CatalogMatch[] | undefined {
-  const code = officeVisitByLevel(description);
+  const code = officeVisitByLevel(description, statusFromNote(run.input.documentation.notes));
   const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
   return procedure ? [{ procedure, score: VISIT_BY_LEVEL, matched: ['patient status', 'level of medical decision making'] }] : undefined;
 }
@@ -172,9 +199,56 @@ function otherSuggestion(
   };
 }
 
+/** Confidence of an administration line read from the products the visit gave. */
+const ADMINISTRATION_BY_CONTEXT = 0.85;
+
+/** An administration line naming no product: the administration the visit's other lines call for. */
+function byAdministration(run: CodingRun, description: string, context: LineContext | undefined): CatalogMatch[] | undefined {
+  if (!context) return undefined;
+  const code = administrationCode(description, context.others, run.input.documentation.notes);
+  const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
+  return procedure
+    ? [{ procedure, score: ADMINISTRATION_BY_CONTEXT, matched: ['administration', 'the product given on another line'] }]
+    : undefined;
+}
+
+/**
+ * A line for a service only ordered, scheduled or referred out is not billed today. Without a written
+ * code it is simply not a procedure of this visit; a code written on it goes to a coder.
+ */
+function renderedToday(run: CodingRun, p: DocumentedProcedure, edits: EditFinding[]): boolean {
+  if (!notRenderedToday(p.description)) return true;
+  const documented = writtenProcedureCode(p, run.codeSets.catalog);
+  if (documented)
+    edits.push({
+      rule: 'NOT_RENDERED',
+      severity: 'warning',
+      codes: [documented],
+      needsDocumentation: false,
+      source: 'Procedure lines',
+      message: `The physician wrote ${documented} on a line saying the service was ordered or scheduled, not rendered today; it is not billed, and a coder must confirm.`,
+    });
+  return false;
+}
+
 export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
   const doc = run.input.documentation;
-  const lines = doc.procedures.flatMap((p) => codeOne(run, p, diagnoses, edits) ?? []);
+  const rendered = doc.procedures.filter((p) => renderedToday(run, p, edits));
+  // Lines naming their product first; then the administration lines, read beside those products.
+  const isAdministration = (p: DocumentedProcedure) =>
+    !writtenProcedureCode(p, run.codeSets.catalog) && isAdministrationLine(run.codeSets.catalog, p.description);
+  const products = new Map(rendered.filter((p) => !isAdministration(p)).map((p) => [p, codeOne(run, p, diagnoses, edits)] as const));
+  const others = (p: DocumentedProcedure): OtherLine[] =>
+    rendered
+      .filter((o) => o !== p)
+      .map((o) => {
+        const code = products.get(o)?.code;
+        const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
+        return procedure ? { description: o.description, procedure } : { description: o.description };
+      });
+  const lines = rendered.flatMap(
+    (p) => (products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) })) ?? [],
+  );
   // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.
   const fromNotes = procedureCodesInNotes(doc.notes)
     .filter((w) => !lines.some((l) => l.code === w.code))

@@ -116,14 +116,17 @@ export function matchProcedure(catalog: ProcedureCatalog, description: string): 
  * it (2021 on): the patient's status (new: 99202-99205; established: 99212-99215) and the level of
  * medical decision making (straightforward, low, moderate, high), or the visit's level number.
  * Descriptions abbreviate all three ("est pt visit low", "new pt mod MDM", "OV est lvl 3"); a
- * description naming no status, no level or two levels reads as nothing.
+ * description naming no level, two levels or both statuses reads as nothing, and one naming no status
+ * takes `unstated` (the status the note gives) or reads as nothing.
  */
-export function officeVisitByLevel(description: string): string | undefined {
+export function officeVisitByLevel(description: string, unstated?: 'new' | 'established'): string | undefined {
   const t = description.toLowerCase();
   if (!/\b(visits?|ov|office|e\/?m|pts?|patients?|mdm|decision)\b/.test(t)) return undefined;
-  const isNew = /\bnew\b/.test(t);
-  const isEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
-  if (isNew === isEstablished) return undefined;
+  const saysNew = /\bnew\b/.test(t);
+  const saysEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
+  if (saysNew && saysEstablished) return undefined;
+  const isNew = saysNew || (!saysEstablished && unstated === 'new');
+  if (!saysNew && !saysEstablished && !unstated) return undefined;
   const levels = new Set<number>();
   for (const [re, level] of VISIT_LEVEL_WORDS) if (re.test(t)) levels.add(level);
   for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\b/g)) levels.add(Number(m[1]));

@@ -52,6 +52,11 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     (_m, cigarette) => (cigarette ? 'nicotine dependence cigarettes' : 'nicotine dependence'),
   ],
   [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
+  // "WCC"/"WCV" (well-child check or visit), alone or with the child's age; not "WCC 11.2", a white cell count.
+  [
+    /\bwc[cv]\b(?=\s*(?:$|[,.;:()-]|(?:visit|exam|check|today|for|at|age)\b|\d+(?:\.\d+)?\s*-?\s*(?:y|yr|yrs|years?|yo|y\/o|mos?|months?|wks?|weeks?|days?)\b))/g,
+    'routine child health examination',
+  ],
   [
     new RegExp(String.raw`\b(?:following|after|post)[\s-]+(?:(?:a|an|the|total|partial)\s+)*(${PROCEDURE_WORD})\b`, 'g'),
     (_m, proc) => `postprocedural ${proc ?? ''}`,
