@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
-const notRenderedToday = (_: string) => false;
+import { notRenderedToday } from '../../coding/procedure-lines.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
