@@ -58,12 +58,16 @@ function valueNear(axis: Axis, text: string, key: readonly string[]): string | u
     const head = tokenize(text.slice(0, post.index).split(/[;.]/).pop() ?? '');
     if (key.every((t) => head.includes(t))) return post[1].toLowerCase();
   }
-  const tokens = tokenize(text);
+  // Each token with the clause it is in: a value is not read forward across a comma, slash or
+  // semicolon into the next condition's words ("CKD stage 4, HTN": the stage is the CKD's).
+  const clauses = text.split(/[,;/]/).map((c) => tokenize(c));
+  const tokens = clauses.flat();
+  const clauseEnd = clauses.flatMap((c, k) => c.map(() => clauses.slice(0, k + 1).reduce((n, x) => n + x.length, 0)));
   for (let i = 0; i < tokens.length; i++) {
     const v = axis.value(tokens[i] as string, tokens[i + 1]);
     if (!v) continue;
     // The value nearest the condition is its own ("acute exacerbation of chronic obstructive ...": chronic).
-    const following = tokens.slice(i + 1, i + 1 + NEAR);
+    const following = tokens.slice(i + 1, Math.min(i + 1 + NEAR, clauseEnd[i] ?? tokens.length));
     const stop = following.findIndex((t, k) => axis.value(t, following[k + 1]) !== undefined);
     const after = stop < 0 ? following : following.slice(0, stop);
     const before = axis.before ? [] : tokens.slice(Math.max(0, i - NEAR), i);
