@@ -15,7 +15,7 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
 /** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle`;
+const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|axillae?|axillary`;
 
 /** A side written short or in full, in full. */
 const SIDE_WORD: Record<string, string> = {
@@ -263,6 +263,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     // (The tabular writes "radial styloid process" but "ulna styloid process".)
     /\b(femoral|radial|ulnar)\s+(?=(?:neck|shaft|midshaft|head|condyles?|fractures?)\b)|\b(ulnar)\s+(?=styloid\b)/g,
     (_m, bone, ulna) => `${BONE_OF[bone || ulna || ''] ?? bone} `,
+  ],
+  // The skin of the armpit by its noun, as the tabular titles it ("axillary abscess": abscess of axilla,
+  // L02.41-); not the axillary nerve or artery, which the tabular names by the adjective.
+  [
+    /\baxillary\s+region\b|\baxillary\s+(?=(?:region\s+|skin\s+)?(?:abscess\w*|cellulitis|furuncles?|carbuncles?|boils?|hidradenitis|cysts?|rash\w*|wounds?|lacerations?|lumps?|masses|mass|lesions?|ulcers?)\b)/g,
+    'axilla ',
   ],
   [/\bdislocated\b/g, 'dislocation'],
   [/\bemesis\b/g, 'vomiting'],

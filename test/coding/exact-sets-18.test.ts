@@ -30,3 +30,15 @@ describe('a vaccine given is an immunization (Z23), never an immunization not ca
     expect(got).not.toContain('Z23');
   });
 });
+
+describe('the skin of the armpit is the axilla, whatever the adjective', () => {
+  it('an axillary abscess or cellulitis is coded at the axilla with its side, a single-letter side included', () => {
+    expect(codes(['Left axillary abscess'])).toEqual(['L02.412']);
+    expect(codes(['R axillary cellulitis'])).toEqual(['L03.111']);
+    expect(codes(['Cellulitis of right axillary region'])).toEqual(['L03.111']);
+  });
+
+  it('the axillary nerve keeps its adjective', () => {
+    expect(codes(['Injury of axillary nerve, right arm'])[0]).toMatch(/^S44\.31/);
+  });
+});
