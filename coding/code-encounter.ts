@@ -70,6 +70,7 @@ import {
   straightThroughDecision,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
+import { infectiousAgent } from './infectious-agent.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
@@ -92,6 +93,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
   { name: 'use additional code', apply: addUseAdditional },
+  { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },

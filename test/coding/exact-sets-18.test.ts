@@ -42,3 +42,31 @@ describe('the skin of the armpit is the axilla, whatever the adjective', () => {
     expect(codes(['Injury of axillary nerve, right arm'])[0]).toMatch(/^S44\.31/);
   });
 });
+
+describe('the organism an infection is due to is its agent code (B95-B97), not a carrier or unspecified-site infection', () => {
+  it('an organism-only line beside a cellulitis is the cellulitis agent, not MRSA carriage (Z22)', () => {
+    const got = codes(['Cellulitis of right forearm', 'MRSA'], 'Wound culture grew MRSA; switched to doxycycline.');
+    expect(got).toContain('L03.113');
+    expect(got).toContain('B95.62');
+    expect(got.filter((c) => /^(Z22|A49)/.test(c))).toEqual([]);
+  });
+
+  it('a culture the notes report names the agent of a prosthetic joint infection', () => {
+    const got = codes(['Infected left hip prosthesis'], 'Left total hip 3 years ago. Aspirate of the joint grew MSSA. Revision planned.');
+    expect(got.some((c) => c.startsWith('T84.5'))).toBe(true);
+    expect(got).toContain('B95.61');
+  });
+
+  it('H. pylori stated as the cause of gastritis is reported with it', () => {
+    const got = codes(
+      ['Chronic gastritis, H. pylori positive, no bleeding'],
+      'Biopsy: chronic active gastritis with H. pylori organisms. Quadruple therapy.',
+    );
+    expect(got).toContain('B96.81');
+  });
+
+  it('an organism only covered empirically, or found on a screening swab, is no agent', () => {
+    expect(codes(['Cellulitis of left lower leg'], 'Started doxycycline to cover MRSA.').filter((c) => c.startsWith('B9'))).toEqual([]);
+    expect(codes(['Cellulitis of left lower leg'], 'MRSA nares screen positive last year.').filter((c) => c.startsWith('B9'))).toEqual([]);
+  });
+});
