@@ -91,3 +91,17 @@ export function answeredBy(codeSets: () => CodeSets, patient: CodingInput['patie
 
 /** The diagnosis codes of a result, in the engine's order. */
 export const diagnosisCodes = (result: { diagnoses: ReadonlyArray<{ code: string }> }): string[] => result.diagnoses.map((d) => d.code);
+
+/**
+ * The diagnosis codes, in the engine's order, of whole documentation and of described lines with a
+ * note, for `patient` unless a call gives another age or sex by position: `const { codes, lines } =
+ * documentCodesFor(codeSets, { ageYears: 60, sex: 'M' })`, then `codes({ notes, diagnoses }, 72)` or
+ * `lines(['Type 2 diabetes'], note, 45, 'F')`.
+ */
+export function documentCodesFor(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  const codes = (doc: Partial<EncounterDocumentation>, ageYears = patient.ageYears, sex = patient.sex): string[] =>
+    codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
+  const lines = (descriptions: readonly string[], notes = '', ageYears = patient.ageYears, sex = patient.sex): string[] =>
+    codes({ diagnoses: described(descriptions), notes }, ageYears, sex);
+  return { codes, lines };
+}

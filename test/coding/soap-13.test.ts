@@ -2,16 +2,12 @@
 // clinician's shorthand for the index's entry, a side read elsewhere that must not change the family,
 // and long-term drugs: "as needed" read for its own drug, a drug named as a cause. Our own wording.
 import { describe, expect, it } from 'vitest';
-import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { documentCodesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (doc: Partial<EncounterDocumentation>, ageYears = 60, sex: 'F' | 'M' = 'F') =>
-  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
-const line = (description: string, notes = '', ageYears = 60, sex: 'F' | 'M' = 'F') =>
-  codes({ diagnoses: [{ description }], notes }, ageYears, sex);
+const { codes, lines } = documentCodesFor(codeSets, { ageYears: 60, sex: 'F' });
+const line = (description: string, notes = '', ageYears = 60, sex: 'F' | 'M' = 'F') => lines([description], notes, ageYears, sex);
 
 describe('a side read from another statement chooses a side, never the family', () => {
   it('hypertension stays I10 when a history item beside it in the same sentence names a right ankle', () => {

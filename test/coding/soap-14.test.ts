@@ -1,16 +1,11 @@
 // Long SOAP notes, session 14 (coding-14b): the exact code set. Codes a "use additional code" note asks
 // for that the record documents and a later step must not lose; codes a coder leaves out. Our own wording.
 import { describe, expect, it } from 'vitest';
-import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { documentCodesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (doc: Partial<EncounterDocumentation>, ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
-const lines = (descriptions: string[], notes = '', ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codes({ diagnoses: descriptions.map((description) => ({ description })), notes }, ageYears, sex);
+const { lines } = documentCodesFor(codeSets, { ageYears: 60, sex: 'M' });
 
 describe('a code a "use additional code" note asks for stays when a later step recodes the condition', () => {
   it('insulin named on the diabetes line stays Z79.4 when the line becomes diabetes with hyperglycemia', () => {

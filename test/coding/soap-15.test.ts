@@ -2,16 +2,11 @@
 // longer than what the visit did. Each mechanism with our own records, in our own words (tuned on by
 // construction; test/coding/soap-set-15.json holds the same kinds of record for the evaluation).
 import { describe, expect, it } from 'vitest';
-import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { documentCodesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (doc: Partial<EncounterDocumentation>, ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
-const lines = (descriptions: string[], notes = '', ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codes({ diagnoses: descriptions.map((description) => ({ description })), notes }, ageYears, sex);
+const { codes, lines } = documentCodesFor(codeSets, { ageYears: 60, sex: 'M' });
 
 describe('a listed condition the assessment says this visit leaves alone is not coded (IV.J)', () => {
   const notes = [

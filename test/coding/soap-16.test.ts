@@ -2,16 +2,11 @@
 // records, in our own words (tuned on by construction; test/coding/soap-set-16.json holds the same
 // kinds of record for the evaluation).
 import { describe, expect, it } from 'vitest';
-import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { documentCodesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (doc: Partial<EncounterDocumentation>, ageYears = 30, sex: 'F' | 'M' = 'F') =>
-  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
-const lines = (descriptions: string[], notes = '', ageYears = 30, sex: 'F' | 'M' = 'F') =>
-  codes({ diagnoses: descriptions.map((description) => ({ description })), notes }, ageYears, sex);
+const { codes, lines } = documentCodesFor(codeSets, { ageYears: 30, sex: 'F' });
 
 describe('a symptom in an ongoing pregnancy is coded to chapter 15 first (I.C.15.a.1)', () => {
   const prenatal = (weeks: string, complaint: string) =>

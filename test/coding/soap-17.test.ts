@@ -2,17 +2,12 @@
 // mechanism with our own records, in our own words (tuned on by construction;
 // test/coding/soap-set-17.json holds the same kinds of record for the evaluation).
 import { describe, expect, it } from 'vitest';
-import type { EncounterDocumentation } from '../../domain/encounter.ts';
-import { codeEncounter } from '../../coding/index.ts';
 import { assertionsOf } from '../../coding/context.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { documentCodesFor, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
-const codes = (doc: Partial<EncounterDocumentation>, ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codeEncounter(codingInput(doc, { ageYears, sex }), codeSets()).diagnoses.map((d) => d.code);
-const lines = (descriptions: string[], notes = '', ageYears = 60, sex: 'F' | 'M' = 'M') =>
-  codes({ diagnoses: descriptions.map((description) => ({ description })), notes }, ageYears, sex);
+const { lines } = documentCodesFor(codeSets, { ageYears: 60, sex: 'M' });
 
 describe('"s/p" dates the procedure after it, not the condition before it', () => {
   it('a bypass leaves the coronary disease current: the disease and the graft status, no history code', () => {
