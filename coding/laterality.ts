@@ -200,6 +200,9 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   if (!other) return;
   const ownDescribed = statements.some((s) => s.side === ownSide && !s.namesCondition);
   if (ownDescribed && !other.namesCondition) return;
+  // Another diagnosis line of the same site on the other side ("mild NPDR OS" beside "severe NPDR
+  // OD"): the statement is about that line's side, each side its own condition.
+  if (otherLineOnSide(run, m, other.side)) return;
   // A tumour's side is the side of the statements naming it: a finding on the other side (a nodule,
   // a cyst, pain) is another lesion or a complaint, not a second side of the tumour.
   if (NEOPLASM_WORDS.test(expandAbbreviations(m.text)) && !other.namesCondition) return;
@@ -230,6 +233,16 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
     if (!resolution) work.sideConflict = conflict;
   }
   work.evidence.push({ section: other.section, text: other.text });
+}
+
+/** A diagnosis line other than the mention's that states `side` at the mention's site. */
+function otherLineOnSide(run: CodingRun, m: Mention, side: string): boolean {
+  const key = keyWords(run, m);
+  return run.input.documentation.diagnoses.some((d) => {
+    if (d.description === m.original) return false;
+    const tokens = tokenize(expandAbbreviations(d.description));
+    return lateralityOf(tokens) === side && tokens.some((t) => key.has(t));
+  });
 }
 
 /**

@@ -276,7 +276,7 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
   const query = buildQuery(queryText(m, work.extra));
   const named: SearchHit = { entry, code: e.code, description: e.description, score: 1, matched: query.tokens, matchedText: m.original };
   let context = phaseContext(work);
-  const asked = encounterTypeIssue(run, m, withSeventhCharacter(icd, named, context).code, context);
+  const asked = encounterTypeIssue(run, m, withSeventhCharacter(icd, named, context, query.laterality).code, context);
   const answer = asked ? resolutionFor(asked, run.input.answers) : undefined;
   if (answer?.kind === 'option' && answer.option.refine) context = `${answer.option.refine}\n${context}`;
   else if (answer?.kind === 'free-text') context = `${answer.text}\n${context}`;
@@ -284,7 +284,7 @@ function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undef
   const relation = asked ? undefined : relationIssues(run, m, named, m.text)[0];
   if (relation && resolutionFor(relation, run.input.answers)) return undefined;
   if (answer) work.evidence.push({ section: m.section, text: `Physician answer: ${answerLabel(answer)}` });
-  const hit = withSeventhCharacter(icd, named, context);
+  const hit = withSeventhCharacter(icd, named, context, query.laterality);
   // A 7th character that is a value of an axis (a glaucoma's stage) is the record's to state too:
   // asked when it is the family's unspecified one; once answered, the search applies the answer.
   const axis = asked || hit.code === named.code ? undefined : axisIssue(run, m, hit, context);

@@ -106,6 +106,8 @@ export function sequence(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDra
 }
 
 const UNSPECIFIED = /\bunspecified\b|\bnot specified\b/i;
+/** A title's side left unspecified (", unspecified eye"): the condition it names is still specific. */
+const UNSPECIFIED_SIDE = /,\s*unspecified (?:eye|ear|side|limb|arm|leg|hand|foot|knee|hip|shoulder)$/i;
 
 /**
  * Dementia coded beside the disease that causes it is "dementia in other diseases classified
@@ -191,8 +193,15 @@ export function withoutRedundantUnspecified(run: CodingRun, drafts: DiagnosisDra
     const sameInjury = (e: DiagnosisDraft) =>
       d.code.startsWith(UNSPECIFIED_REGION) && INJURY_OF_REGION.test(e.code) && !e.code.startsWith(UNSPECIFIED_REGION);
     if (!UNSPECIFIED.test(d.description) && !d.code.startsWith(UNSPECIFIED_REGION)) return true;
+    // A code whose side alone is unspecified ("..., unspecified eye") says its condition: it goes only
+    // beside the same condition on a side (its own family), not beside another condition of the category.
+    const sideOnly = !UNSPECIFIED.test(d.description.replace(UNSPECIFIED_SIDE, ''));
     const specific = drafts.find(
-      (e) => e !== d && ((e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description)) || sameInjury(e)),
+      (e) =>
+        e !== d &&
+        (sideOnly
+          ? e.code.slice(0, -1) === d.code.slice(0, -1)
+          : (e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description.replace(UNSPECIFIED_SIDE, ''))) || sameInjury(e)),
     );
     if (!specific) return true;
     dropped.add(d.order);

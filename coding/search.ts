@@ -7,7 +7,7 @@
  * be hidden.
  */
 import { EntryKind, isExtension, matchesPattern, negatedOf, notesFor, type Icd10Cm } from './icd10cm.ts';
-import { expandAbbreviations, isNeutral, lateralityOf, tokenize, type Laterality } from './text.ts';
+import { expandAbbreviations, isNeutral, LATERALITY_WORDS, lateralityOf, tokenize, type Laterality } from './text.ts';
 import { derivedOnce } from './memo.ts';
 import { indexedTitleFacts, titleFacts, type TitleFacts } from './title-facts.ts';
 
@@ -140,8 +140,10 @@ export function buildQuery(text: string, withHead = false): SearchQuery {
       return ' , ';
     })
     .replace(IN_PHRASE_NEGATION, (_m, words: string) => {
-      for (const t of tokenize(words)) if (!isNeutral(t)) excluded.add(t);
-      return ' , ';
+      // A side after the negated words is the condition's side ("w/o macular edema, left eye"), not negated.
+      const sides = tokenize(words).filter((t) => (LATERALITY_WORDS as readonly string[]).includes(t));
+      for (const t of tokenize(words)) if (!isNeutral(t) && !sides.includes(t)) excluded.add(t);
+      return ` , ${sides.join(' ')} `;
     });
   const tokens = withFractureDefaults([...new Set(tokenize(kept).filter((t) => !isNeutral(t) && !excluded.has(t)))]);
   const laterality = lateralityOf(tokens);
@@ -466,7 +468,7 @@ export function mostSpecificBillable(
     }
     if (bestLeaf) chosen = { ...bestLeaf, score: Math.max(bestLeaf.score, hit.score * 0.95) };
   }
-  return withSeventhCharacter(icd, chosen, context);
+  return withSeventhCharacter(icd, chosen, context, q.laterality);
 }
 
 export type EncounterPhase = 'initial' | 'subsequent' | 'delayed healing' | 'nonunion' | 'malunion' | 'sequela';
@@ -513,15 +515,27 @@ function openFracture(context: string): boolean {
   return OPEN_FRACTURE.test(text) && !/\bclosed\s+(?:[a-z-]+\s+){0,4}?fracture\b/i.test(text);
 }
 
-/** For codes that need a 7th character: the documented encounter phase, else the first (initial) one. */
-export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: string): SearchHit {
+/**
+ * For codes that need a 7th character: the documented encounter phase, else the first (initial)
+ * one. A 7th character that is the side (the eye of E11.32-, E11.35-: 1 right, 2 left, 3 bilateral,
+ * 9 unspecified) is the side the record states, else the unspecified one.
+ */
+export function withSeventhCharacter(icd: Icd10Cm, hit: SearchHit, context: string, side?: Laterality): SearchHit {
   const kids = (icd.children.get(hit.entry) ?? []).filter((k) => {
     const e = icd.entries[k];
     return e !== undefined && isExtension(icd.entries, e);
   });
   if (kids.length === 0) return hit;
-  const phase = encounterPhase(context);
   const suffix = (k: number) => icd.entries[k]?.description.slice(hit.description.length).toLowerCase() ?? '';
+  const sided = kids.some((k) => lateralityOf(tokenize(suffix(k))) !== undefined);
+  if (sided) {
+    const pick =
+      kids.find((k) => side !== undefined && lateralityOf(tokenize(suffix(k))) === side) ??
+      kids.find((k) => /\bunspecified\b/.test(suffix(k)));
+    const e = pick === undefined ? undefined : icd.entries[pick];
+    if (e && pick !== undefined) return { ...hit, entry: pick, code: e.code, description: e.description };
+  }
+  const phase = encounterPhase(context);
   const wants =
     phase === 'delayed healing' || phase === 'nonunion' || phase === 'malunion' ? [phase, 'subsequent'] : phase ? [phase] : ['initial'];
   // A stage the 7th character carries (glaucoma: mild, moderate, severe, indeterminate stage) when the record states it.

@@ -7,6 +7,7 @@
  */
 
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
+import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
 import { FINDING_INDEX } from './finding-index.ts';
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
@@ -37,6 +38,7 @@ const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|
 
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
+  ...EYE_ABBREVIATIONS,
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',
