@@ -144,7 +144,8 @@ export function sidesInFamily(run: CodingRun, q: SearchQuery, top: SearchHit, co
   return sides;
 }
 
-const sideOf = (description: string) => lateralityOf(tokenize(description.replace(ORGAN_SIDE, ' ')));
+/** The side a code's title names (a side inside an organ, "left ventricular", is none). */
+export const sideOf = (description: string) => lateralityOf(tokenize(description.replace(ORGAN_SIDE, ' ')));
 
 /**
  * Whether the side changes this code: the code names a side, or a code beside it (same parent in the

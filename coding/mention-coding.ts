@@ -24,7 +24,7 @@ import type { Mention } from './context.ts';
 import { historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
-import { addSideFromRecord, checkSideConflict, unspecifiedSide } from './laterality.ts';
+import { addSideFromRecord, checkSideConflict, codedBySide, sideOf, unspecifiedSide } from './laterality.ts';
 import {
   conditionWords,
   ENCOUNTER_WORDS,
@@ -147,6 +147,8 @@ const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b|\buncomplicated\b/i;
  * The physician's code says less than the line it was written with (a code is reported to the
  * highest specificity documented: guideline I.B.2, level of detail in coding), when
  * - its title excludes what the line states (statedDespiteWithout), or
+ * - the line states a side the code contradicts or, its family being coded by side, leaves open
+ *   (sideAgainstWritten), or
  * - it is its category's residual (RESIDUAL_TITLE) and the line states what another code names: in
  *   the tabular's own wording ("COVID-19" written with B97.29, other coronavirus, names U07.1), or
  *   by words of the line a non-residual code of the same category matches and the written code's
@@ -159,6 +161,8 @@ function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): strin
   const title = describeIcd(run.codeSets, code);
   const contradicted = statedDespiteWithout(title, m.original);
   if (contradicted) return contradicted;
+  const side = sideAgainstWritten(run, m, code, title);
+  if (side) return side;
   if (!RESIDUAL_TITLE.test(title)) return undefined;
   const worded = tabularWordingEntry(icd, m.original);
   const wordedCode = worded === undefined ? undefined : icd.entries[worded]?.code;
@@ -172,6 +176,20 @@ function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): strin
     (t) => !own.has(t) && (icd.idf.get(t) ?? 0) > 0 && !(LATERALITY_WORDS as readonly string[]).includes(t),
   );
   return deciding.length > 0 && wellSupported(icd, top, query.tokens) ? deciding.join(' ') : undefined;
+}
+
+/**
+ * The side the line states when the written code says another side, or none while its family is
+ * coded by side ("Carpal tunnel syndrome, left wrist" written G56.00, unspecified upper limb; "Primary
+ * OA left knee" written M17.11, right knee): guideline I.B.13, the side documented is coded.
+ */
+function sideAgainstWritten(run: CodingRun, m: Mention, code: string, title: string): string | undefined {
+  const side = buildQuery(queryText(m, [])).laterality;
+  if (!side) return undefined;
+  const written = sideOf(title);
+  if (written === side) return undefined;
+  if (written) return `${side} (the code says ${written})`;
+  return codedBySide(run.codeSets.icd, code) ? side : undefined;
 }
 
 /** A negation before a word of the line, within its clause ("without hematuria", "no aura", "w/o"). */
