@@ -6,6 +6,7 @@ import type { CodingInput } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import type { NotePart } from './sections.ts';
+import { expandAbbreviations } from './text.ts';
 
 /**
  * Words of a pregnancy now: a gestational age written in weeks and days ("34w2d") or after the
@@ -57,7 +58,8 @@ export function chapterFilter(input: CodingInput, notes?: readonly Mention[]): (
   const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
   const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(currentPregnancyText(input, notes));
   const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
-  const injury = INJURY_CONTEXT.test(text);
+  // Written short too: "forehead lac", "5th MT fx".
+  const injury = INJURY_CONTEXT.test(text) || INJURY_CONTEXT.test(expandAbbreviations(text));
   const poisoning = POISONING_CONTEXT.test(text);
   const environment = ENVIRONMENT_CONTEXT.test(text);
   return (code) => {

@@ -41,6 +41,7 @@ import { buildQuery, withSeventhCharacter, type SearchHit, type SearchQuery } fr
 import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.ts';
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { checkStatedAxis } from './stated-axis.ts';
+import { bothSides } from './both-sides.ts';
 import { checkRemissionAgainstUse } from './remission-conflict.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
@@ -93,6 +94,8 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     const history = historyOfClassifiable(run, work.mention, order);
     return history ? [history] : [];
   }
+  const sides = bothSides(run, first, search.query.laterality);
+  if (sides) return sides;
   // The tabular's wording for one code names that one condition.
   if (search.wording) return [first];
   const second = secondCondition(run, work, search);

@@ -204,6 +204,13 @@ export function queryText(m: Mention, extra: string[]): string {
   return `${prefix}${m.text} ${extra.join(' ')}`.trim();
 }
 
+/** Injuries of the organs inside the chest (S26-S27) and the abdomen and pelvis (S36-S37). */
+const INTERNAL_ORGAN_INJURY = /^S(2[67]|3[67])\./;
+/** The words of an injury's kind, degree and size: what an injury of any site says. */
+const INJURY_KIND = new Set(
+  tokenize('laceration contusion injury wound puncture tear rupture avulsion superficial minor moderate major deep cm unspecified other'),
+);
+
 /** Ranked, resolved-to-billable hits for a query (inside the given 3-character categories only, when given). */
 export function rank(
   run: CodingRun,
@@ -229,6 +236,9 @@ export function rank(
     // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a
     // condition is past ("personal history", "status post"): some word naming what it was must match.
     if (!h.matched.some((t) => !/^\d/.test(t) && !isNeutral(t) && !ASSERTION_TOKENS.has(t))) continue;
+    // An injury of an organ inside the chest, abdomen or pelvis (S26-S27, S36-S37) needs the organ
+    // named: "forehead laceration 1.5 cm" is not a laceration of the spleen by its "1 cm to 3 cm".
+    if (INTERNAL_ORGAN_INJURY.test(h.code) && !h.matched.some((t) => !/^\d/.test(t) && !INJURY_KIND.has(t) && !isNeutral(t))) continue;
     // A code the classification titles congenital needs a record that says so ("kidney stone" is
     // not "congenital renal calculi").
     if (!congenital && (CONGENITAL_TITLE.test(h.matchedText) || CONGENITAL_TITLE.test(h.description))) continue;

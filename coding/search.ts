@@ -14,6 +14,8 @@ import { indexedTitleFacts, titleFacts, type TitleFacts } from './title-facts.ts
 export interface SearchQuery {
   tokens: string[];
   laterality?: Laterality;
+  /** The documentation names an "other part" of a site (a forehead is "other part of head"): an "other" title is not held against it. */
+  otherPart?: boolean;
   /** The documentation itself says "without"/"no" somewhere: title negations are not held against it. */
   negated?: boolean;
   /**
@@ -151,6 +153,7 @@ export function buildQuery(text: string, withHead = false): SearchQuery {
   const at = withHead ? PHRASE_HEAD_END.exec(kept) : null;
   if (at && at.index > 0) q.head = tokenize(kept.slice(0, at.index)).filter((t) => tokens.includes(t));
   if (/\b(without|not|no)\b/i.test(expanded)) q.negated = true;
+  if (/\bother parts? of\b/i.test(expanded)) q.otherPart = true;
   if (excluded.size) q.excluded = [...excluded];
   return q;
 }
@@ -307,7 +310,7 @@ function scoreText(
   const codeSide = facts.side;
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
-  if ((inherited ? have.has('other') : facts.namesOther) && !qset.has('other')) score *= 0.97;
+  if ((inherited ? have.has('other') : facts.namesOther) && !qset.has('other') && !q.otherPart) score *= 0.97;
   if (contradicted) score *= 0.5;
   else if (agrees) score += 0.03;
   return { score, matched };

@@ -8,6 +8,7 @@
 
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
+import { ANATOMY_WORDS } from './anatomy-words.ts';
 import { FINDING_INDEX } from './finding-index.ts';
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
@@ -39,6 +40,7 @@ const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|
 const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
+  ...ANATOMY_WORDS,
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',

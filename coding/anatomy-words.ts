@@ -1,0 +1,60 @@
+/**
+ * Body parts as clinicians write them, in the words the classification files them under (applied
+ * before the general table of text.ts, on lower-case text):
+ * - the face's parts the tabular has no title for: an injury of the forehead, chin or temple is of
+ *   "other part of head" (index: Laceration, forehead S01.81-); the eyebrow is periocular (S01.1-);
+ * - the lung's lobes by their initials ("RLL", "LUL", "lingula"): a finding of a lobe is of the lung;
+ * - the metatarsals and metacarpals by number ("5th MT"): the tabular counts in words (fifth);
+ * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-).
+ */
+
+/** Injury words a face part written beside them is the site of. */
+const INJURY = String.raw`lac\w*|abrasions?|contusions?|wounds?|punctures?|bites?|avulsions?|bruis\w*|hematoma|foreign body`;
+/** A face part beside an injury word, in either order, within a clause. */
+const facePart = (part: string) =>
+  new RegExp(String.raw`\b(?:${part})\b(?=[^.;\n]*\b(?:${INJURY})\b)|(?<=\b(?:${INJURY})\b[^.;\n]*)\b(?:${part})\b`, 'g');
+
+/** Words of a tumour, whose code is by lobe (C34.1- upper lobe, C34.3- lower lobe). */
+const NEOPLASM = String.raw`cancer|carcinoma|malignan\w*|neoplasm|tumou?r|adenocarcinoma|nsclc|sclc|mass|lesion|metasta\w*`;
+
+/**
+ * A lobe by its initials: of the lung, by lobe for a tumour (its codes are by lobe), else the lung
+ * alone, "pulmonary" (a nodule, an infiltrate or a pneumonia of a lobe is coded as of the lung, with no side).
+ */
+const lobe = (initials: string, name: string): Array<[RegExp, string]> => [
+  [
+    new RegExp(String.raw`(?<=\b(?:${NEOPLASM})\b[\s\S]*)\b${initials}\b|\b${initials}\b(?=[\s\S]*\b(?:${NEOPLASM})\b)`, 'g'),
+    `${name} of lung`,
+  ],
+  [new RegExp(String.raw`\b${initials}\b`, 'g'), 'pulmonary'],
+];
+
+/** The bones of the wrist and forearm by name: a wrist fracture naming one is of that bone. */
+const WRIST_BONES = String.raw`radius|radial|ulna|ulnar|scaphoid|navicular|lunate|triquetr\w*|pisiform|trapezium|trapezoid|capitate|hamate|colles'?|smith'?s?|barton'?s?|styloid`;
+
+/** Lower-case, whole-word body-part wordings and what they stand for. */
+export const ANATOMY_WORDS: ReadonlyArray<[RegExp, string]> = [
+  [/\blacs?\b/g, 'laceration'],
+  [facePart('forehead|chin|temple'), 'other part of head'],
+  [facePart('eyebrows?|brow'), 'periocular area'],
+  ...lobe('rll', 'right lower lobe'),
+  ...lobe('rml', 'right middle lobe'),
+  ...lobe('rul', 'right upper lobe'),
+  ...lobe('lll', 'left lower lobe'),
+  ...lobe('lul', 'left upper lobe'),
+  ...lobe('lingula(?:r)?', 'lingula'),
+  [/\b1st\b/g, 'first'],
+  [/\b2nd\b/g, 'second'],
+  [/\b3rd\b/g, 'third'],
+  [/\b4th\b/g, 'fourth'],
+  [/\b5th\b/g, 'fifth'],
+  [/(?<=\b(?:first|second|third|fourth|fifth)\s+)mts?\b/g, 'metatarsal'],
+  [/(?<=\b(?:first|second|third|fourth|fifth)\s+)mcs?\b/g, 'metacarpal'],
+  [
+    new RegExp(
+      String.raw`(?<![\s\S]*\b(?:${WRIST_BONES})\b[\s\S]*)\bwrist\b(?=\s+(?:fracture|fx)\b)(?![\s\S]*\b(?:${WRIST_BONES})\b)|(?<![\s\S]*\b(?:${WRIST_BONES})\b[\s\S]*)(?<=\b(?:fracture|fx)\s+(?:of\s+)?(?:the\s+)?(?:left\s+|right\s+|[lr]\s+)?)wrist\b(?![\s\S]*\b(?:${WRIST_BONES})\b)`,
+      'g',
+    ),
+    'wrist carpal bone',
+  ],
+];
