@@ -205,7 +205,7 @@ export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, pha
  * Two statements about the injury giving different encounter types: one says initial encounter or
  * active treatment, another healing (routine or delayed), nonunion or malunion. Returns the two.
  */
-function encounterTypeConflict(run: CodingRun, code: string, phaseContext: string): [string, string] | undefined {
+export function encounterTypeConflict(run: CodingRun, code: string, phaseContext: string): [string, string] | undefined {
   if (!healingFamily(run, code)) return undefined;
   // The first line is the condition's own statement with what answers added: a phase there settles it.
   const [own, ...lines] = phaseContext.split('\n').filter((l) => l.trim());

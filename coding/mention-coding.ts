@@ -14,6 +14,7 @@ import {
   candidate,
   describeIcd,
   newDraft,
+  recoded,
   SECTION_WEIGHT,
   titleShare,
   type CodingRun,
@@ -42,6 +43,7 @@ import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.t
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { checkStatedAxis } from './stated-axis.ts';
 import { bothSides } from './both-sides.ts';
+import { encounterOfWrittenCode } from './written-encounter.ts';
 import { checkRemissionAgainstUse } from './remission-conflict.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
@@ -68,6 +70,16 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     inferred: [],
   };
   const documented = documentedCode(run, work);
+  const encounter = documented ? encounterOfWrittenCode(run, work.mention, documented.code) : undefined;
+  if (documented && encounter)
+    return [
+      recoded(
+        run.codeSets,
+        documented,
+        encounter.code,
+        `The record states the encounter as ${encounter.phase} (guideline I.C.19.a): the 7th character of ${encounter.code}, reported as changed.`,
+      ),
+    ];
   if (documented) {
     const better = saysMoreThanDocumented(run, work.mention, documented.code);
     if (!better) return [documented];

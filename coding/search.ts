@@ -481,7 +481,7 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   ['sequela', /\b(sequela[e]?|late effects?|residual (of|from))\b/i],
   ['nonunion', /\bnon-?union\b/i],
   ['malunion', /\bmal-?union\b/i],
-  ['delayed healing', /\b(delayed|slow|poor) (bone )?healing\b|\bhealing (is )?delayed\b/i],
+  ['delayed healing', /\b(delayed|slow|poor) (bone )?(healing|union)\b|\bhealing (is )?delayed\b/i],
   // "First visit for this injury", "new injury": the encounter of active treatment (guideline I.C.19.a).
   [
     'initial',
@@ -490,7 +490,7 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   [
     'subsequent',
     new RegExp(
-      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\bfollow[- ]?up (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?follow[- ]?up\b|\b(${INJURY_WORDS})s?\b([^.;:\n]{0,40}?(,|\s-+|\())?\s*follow[- ]?up\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged))|\brecheck of\b|^\s*re-?check\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged)\b)|\bcast (check|change|removal)\b|(?<!\b(?:follow[- ]?up|return|rtc|come back)\b[^.;\n]{0,24})\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b`,
+      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+)\b)|\b(?:follow[- ]?up|f\/u) (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?(?:follow[- ]?up|f\/u)\b|\b(${INJURY_WORDS})s?\b([^.;:\n]{0,40}?(,|\s-+|\())?\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+)\b)|\brecheck of\b|^\s*re-?check\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged)\b)|\bcast (check|change|removal)\b|(?<!\b(?:(?:follow[- ]?up|f\/u)|return|rtc|come back)\b[^.;\n]{0,24})\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b|(?<!\b(?:rtc|return\w*|plan\w*|schedul\w*|in|next|then|see|recheck|needs?)\b[^.;:\n]{0,16})\b\d+\s*-?\s*(wks?|weeks?|mos?|months?|days?)\.?\s+(?:follow[- ]?up|f\/u)\b|\bwound (re-?)?check\b|\b(fracture|fx)(,|\s-+)?\s+healing\b(?!\s+(poorly|slowly|delayed))|\bhealing (fracture|fx)\b`,
       'i',
     ),
   ],
