@@ -14,13 +14,13 @@ export interface PlannedServices {
 }
 
 /** The right-knee MRI most scheduled visits of the tests plan. */
-export const KNEE_MRI_PLANNED: PlannedServices = { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] };
+export const KNEE_MRI_PLANNED: PlannedServices = { services: [{ code: '73721', units: 1 }], diagnoses: ['M23.303'] };
 
 /** The documentation of the knee MRI visit, as intake sends it once the visit happened. */
 export const KNEE_MRI_VISIT = {
   notes:
     'Right knee pain after a twisting injury, locking episodes. MRI of the right knee without contrast performed. Suspected medial meniscus tear.',
-  diagnoses: [{ description: 'Derangement of medial meniscus, right knee', code: 'M23.201' }],
+  diagnoses: [{ description: 'Derangement of medial meniscus, right knee', code: 'M23.303' }],
   procedures: [{ description: 'MRI lower extremity joint without contrast', code: '73721', units: 1 }],
   testResults: [],
 };

@@ -139,7 +139,7 @@ describe('a scheduled visit', () => {
     expect(waiting.scheduled).toEqual({ dateOfService });
     const insurer = (await (await fetch(`${stack.insurerUrl}/_sandbox/records`)).json()) as any;
     const request = insurer.authorizations.find((a: { idempotencyKey: string }) => a.idempotencyKey === `${id}:pa:pre:1`);
-    expect(request.request).toMatchObject({ dateOfService, services: [{ code: '73721', units: 1 }], diagnoses: ['M23.201'] });
+    expect(request.request).toMatchObject({ dateOfService, services: [{ code: '73721', units: 1 }], diagnoses: ['M23.303'] });
     expect(await stack.db.prisma.codeAssignment.count({ where: { encounterId: id } })).toBe(0);
 
     // Before the visit: an estimate from the 271 benefits and the payer's allowed amount, labelled as one.
