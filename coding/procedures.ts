@@ -125,14 +125,14 @@ export function officeVisitByLevel(description: string, unstated?: 'new' | 'esta
   const saysNew = /\bnew\b/.test(t);
   const saysEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
   if (saysNew && saysEstablished) return undefined;
-  const isNew = saysNew || (!saysEstablished && unstated === 'new');
-  if (!saysNew && !saysEstablished && !unstated) return undefined;
+  const status = saysNew ? 'new' : saysEstablished ? 'established' : unstated;
+  if (!status) return undefined;
   const levels = new Set<number>();
   for (const [re, level] of VISIT_LEVEL_WORDS) if (re.test(t)) levels.add(level);
   for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\b/g)) levels.add(Number(m[1]));
   if (levels.size !== 1) return undefined;
   const [level] = [...levels];
-  return `992${isNew ? 0 : 1}${level}`;
+  return `992${status === 'new' ? 0 : 1}${level}`;
 }
 /** The words of each level of medical decision making, as descriptions write them. */
 const VISIT_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, number]> = [

@@ -60,9 +60,13 @@ function valueNear(axis: Axis, text: string, key: readonly string[]): string | u
   }
   // Each token with the clause it is in: a value is not read forward across a comma, slash or
   // semicolon into the next condition's words ("CKD stage 4, HTN": the stage is the CKD's).
-  const clauses = text.split(/[,;/]/).map((c) => tokenize(c));
-  const tokens = clauses.flat();
-  const clauseEnd = clauses.flatMap((c, k) => c.map(() => clauses.slice(0, k + 1).reduce((n, x) => n + x.length, 0)));
+  const tokens: string[] = [];
+  const clauseEnd: number[] = [];
+  for (const clause of text.split(/[,;/]/)) {
+    const words = tokenize(clause);
+    tokens.push(...words);
+    clauseEnd.push(...words.map(() => tokens.length));
+  }
   for (let i = 0; i < tokens.length; i++) {
     const v = axis.value(tokens[i] as string, tokens[i + 1]);
     if (!v) continue;
