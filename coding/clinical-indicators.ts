@@ -252,14 +252,22 @@ export function clinicalIndicatorQueries(run: CodingRun, drafts: DiagnosisDraft[
     }
     const resolved = resolvedWords(resolution);
     if (!resolved || /^no\b/i.test(resolved)) continue;
-    // An answer naming an offered condition reads as that option and the answer's words: said once.
-    const words = [...new Set(resolved.toLowerCase().split(/\s+/))].join(' ');
     order += 1;
-    const mention: Mention = { section: 'diagnoses', original: words, text: words, assertion: 'affirmed' };
-    run.mentions.set(order, mention);
-    for (const d of codeMention(run, mention, order)) {
-      out.push({ ...d, evidence: [...d.evidence, { section: 'notes', text: `Physician answer: ${words}` }] });
-    }
+    out.push(...codeAnsweredCondition(run, resolved, order));
   }
   return out;
+}
+
+/**
+ * The drafts for a condition a physician's answer documents (numbered `order`, with the answer as
+ * evidence): an answer naming an offered condition reads as that option and the answer's words, said once.
+ */
+export function codeAnsweredCondition(run: CodingRun, resolved: string, order: number): DiagnosisDraft[] {
+  const words = [...new Set(resolved.toLowerCase().split(/\s+/))].join(' ');
+  const mention: Mention = { section: 'diagnoses', original: words, text: words, assertion: 'affirmed' };
+  run.mentions.set(order, mention);
+  return codeMention(run, mention, order).map((d) => ({
+    ...d,
+    evidence: [...d.evidence, { section: 'notes' as const, text: `Physician answer: ${words}` }],
+  }));
 }
