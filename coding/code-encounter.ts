@@ -4,65 +4,46 @@
  * deterministic. It reads as a coder's steps: find and code the mentions, refine the list in a fixed
  * order, code the procedures, run the edits, ask what only the physician can answer.
  */
-import type {
-  CodedDiagnosis,
-  CodingInput,
-  CodingResult,
-  EditFinding,
-} from "../domain/coding.ts";
-import { toDraft } from "./clarification.ts";
-import { editClarifications } from "./clarification-issues.ts";
-import { addedCodeAxes } from "./added-code-axis.ts";
-import type { CodeSets } from "./code-sets.ts";
-import type { CodingRun, DiagnosisDraft } from "./coding-run.ts";
-import {
-  copdWithEmphysema,
-  copdWithLowerRespiratoryInfection,
-  endStageOverStage,
-  hypertensiveDisease,
-} from "./combinations.ts";
-import { drugInducedMembers } from "./drug-induced.ts";
-import { associatedSymptoms } from "./associated-symptoms.ts";
-import { currentCancerUnderTreatment } from "./active-cancer.ts";
-import { afterCancerTreatment } from "./cancer-history.ts";
-import { diabetesWith } from "./diabetes.ts";
-import { typeAgainstTherapy } from "./diabetes-therapy.ts";
-import { drugEffects } from "./drug-effects.ts";
-import { chapterFilter, sexFilter } from "./chapters.ts";
-import { clinicalIndicatorQueries } from "./clinical-indicators.ts";
-import { weightSignificance } from "./weight-significance.ts";
-import { noteMentions, type Mention } from "./context.ts";
-import { documentedCodeOutcomes } from "./documented-codes.ts";
-import { runEdits } from "./edits.ts";
-import { withEvidenceSpans } from "./evidence-spans.ts";
-import { codeMentions } from "./mentions.ts";
-import { dominantSide } from "./dominance.ts";
-import { withoutIntegralSymptoms } from "./integral-symptoms.ts";
-import { longTermDrugTherapy } from "./long-term-drugs.ts";
-import { currentStatus } from "./status-codes.ts";
-import { counsellingWithStatedUse } from "./counselling.ts";
-import {
-  substanceHierarchy,
-  substanceUseWithRelatedCondition,
-} from "./substance-use.ts";
-import { rheumatoidFactorAndSite } from "./rheumatoid.ts";
-import { injurySequela } from "./sequela.ts";
-import { mutuallyExclusiveStatements } from "./exclusive-conflicts.ts";
-import { includedInCodedCondition } from "./included-elsewhere.ts";
-import {
-  followUpAfterCompletedTreatment,
-  primaryBeforeMetastases,
-} from "./first-listed.ts";
-import { receptorStatusFromSigns } from "./receptor-status.ts";
-import {
-  gestationWeeksConflict,
-  gestationWeeksUnstated,
-} from "./gestation-conflict.ts";
-import { withGravidity, withPregnancyDetails } from "./pregnancy.ts";
-import { pregnancyHypertensionKind } from "./pregnancy-hypertension.ts";
-import { pregnancyChapterFirst } from "./pregnancy-chapter.ts";
-import { symptomsInPregnancy } from "./pregnancy-symptoms.ts";
-import { codeProcedures } from "./procedure-coding.ts";
+import type { CodedDiagnosis, CodingInput, CodingResult, EditFinding } from '../domain/coding.ts';
+import { toDraft } from './clarification.ts';
+import { editClarifications } from './clarification-issues.ts';
+import { addedCodeAxes } from './added-code-axis.ts';
+import type { CodeSets } from './code-sets.ts';
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import { drugInducedMembers } from './drug-induced.ts';
+import { associatedSymptoms } from './associated-symptoms.ts';
+import { currentCancerUnderTreatment } from './active-cancer.ts';
+import { afterCancerTreatment } from './cancer-history.ts';
+import { diabetesWith } from './diabetes.ts';
+import { typeAgainstTherapy } from './diabetes-therapy.ts';
+import { drugEffects } from './drug-effects.ts';
+import { chapterFilter, sexFilter } from './chapters.ts';
+import { clinicalIndicatorQueries } from './clinical-indicators.ts';
+import { weightSignificance } from './weight-significance.ts';
+import { noteMentions, type Mention } from './context.ts';
+import { documentedCodeOutcomes } from './documented-codes.ts';
+import { runEdits } from './edits.ts';
+import { withEvidenceSpans } from './evidence-spans.ts';
+import { codeMentions } from './mentions.ts';
+import { dominantSide } from './dominance.ts';
+import { withoutIntegralSymptoms } from './integral-symptoms.ts';
+import { longTermDrugTherapy } from './long-term-drugs.ts';
+import { currentStatus } from './status-codes.ts';
+import { counsellingWithStatedUse } from './counselling.ts';
+import { substanceHierarchy, substanceUseWithRelatedCondition } from './substance-use.ts';
+import { rheumatoidFactorAndSite } from './rheumatoid.ts';
+import { injurySequela } from './sequela.ts';
+import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
+import { includedInCodedCondition } from './included-elsewhere.ts';
+import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
+import { receptorStatusFromSigns } from './receptor-status.ts';
+import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
+import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
+import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
+import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
+import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
+import { codeProcedures } from './procedure-coding.ts';
 import {
   dedupe,
   dementiaInOtherDisease,
@@ -70,7 +51,7 @@ import {
   sequence,
   withAbnormalFindings,
   withoutRedundantUnspecified,
-} from "./refinements.ts";
+} from './refinements.ts';
 import {
   historyContext,
   injuryDetailUnused,
@@ -80,26 +61,20 @@ import {
   preventiveWithFindings,
   recordStatements,
   symptomBesideDiagnosis,
-} from "./review-signals.ts";
-import { ADDRESSED_PARTS } from "./sections.ts";
+} from './review-signals.ts';
+import { ADDRESSED_PARTS } from './sections.ts';
 import {
   calibrated,
   COMPETING_FAMILY_MARGIN,
   rawEncounterScore,
   straightThroughConfig,
   straightThroughDecision,
-} from "./straight-through.ts";
-import { addUseAdditional } from "./use-additional.ts";
-import { infectiousAgent } from "./infectious-agent.ts";
-import { valuesAssertedUnstated } from "./asserted-values.ts";
-import {
-  defaultAgainstRecord,
-  organismUncoded,
-  qualifierUnused,
-  statementWordUnused,
-  unspecifiedAxisMember,
-} from "./fragile-choices.ts";
-import { conditionStatedOtherwise } from "./stated-otherwise.ts";
+} from './straight-through.ts';
+import { addUseAdditional } from './use-additional.ts';
+import { infectiousAgent } from './infectious-agent.ts';
+import { valuesAssertedUnstated } from './asserted-values.ts';
+import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
+import { conditionStatedOtherwise } from './stated-otherwise.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -108,146 +83,53 @@ export interface DiagnosisStep {
 
 /** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
-  { name: "merge duplicate codes", apply: dedupe },
-  {
-    name: "a treated abnormal result no diagnosis accounts for",
-    apply: clinicalIndicatorQueries,
-  },
-  {
-    name: "a severe BMI the plan acts on with no weight diagnosis (asked)",
-    apply: weightSignificance,
-  },
-  { name: "examination with abnormal findings", apply: withAbnormalFindings },
-  { name: "preventive examination first-listed", apply: preventiveVisitFirst },
-  { name: "chapter 15 first in pregnancy", apply: pregnancyChapterFirst },
-  { name: "gravidity on supervision of pregnancy", apply: withGravidity },
-  { name: "trimester and phase of pregnancy", apply: withPregnancyDetails },
-  {
-    name: "hypertension in pregnancy stated as two kinds (asked, O16 until answered)",
-    apply: pregnancyHypertensionKind,
-  },
-  {
-    name: 'a "without" code whose statement names a listed associated symptom',
-    apply: associatedSymptoms,
-  },
-  {
-    name: "a malignancy under treatment is current, not history",
-    apply: currentCancerUnderTreatment,
-  },
-  { name: "use additional code", apply: addUseAdditional },
-  {
-    name: "the infectious agent an infection is stated to be due to (B95-B97)",
-    apply: infectiousAgent,
-  },
-  {
-    name: "long-term drug therapy the notes state",
-    apply: longTermDrugTherapy,
-  },
-  {
-    name: "a drug's condition to the family's drug-induced code",
-    apply: drugInducedMembers,
-  },
-  {
-    name: "status the record states as current (device, graft, opening, oxygen)",
-    apply: currentStatus,
-  },
-  {
-    name: "substance counselling only beside a stated use",
-    apply: counsellingWithStatedUse,
-  },
-  {
-    name: "use, abuse and dependence of one substance: the highest only (I.C.5.b.1)",
-    apply: substanceHierarchy,
-  },
-  {
-    name: "an uncomplicated substance use only where the record relates it to a condition",
-    apply: substanceUseWithRelatedCondition,
-  },
-  { name: "adverse effect or poisoning of a named drug", apply: drugEffects },
-  {
-    name: "what completed cancer treatment left (absence, therapy history)",
-    apply: afterCancerTreatment,
-  },
-  {
-    name: "end-stage renal disease over a CKD stage",
-    apply: endStageOverStage,
-  },
-  {
-    name: 'diabetes with its complications ("with" convention)',
-    apply: diabetesWith,
-  },
-  {
-    name: "type 1 diabetes with only non-insulin therapy named (asked)",
-    apply: typeAgainstTherapy,
-  },
-  {
-    name: "hypertension with heart failure and/or chronic kidney disease",
-    apply: hypertensiveDisease,
-  },
-  {
-    name: "COPD with an acute lower respiratory infection",
-    apply: copdWithLowerRespiratoryInfection,
-  },
-  { name: "COPD with emphysema: the emphysema code", apply: copdWithEmphysema },
-  { name: "dementia in other diseases", apply: dementiaInOtherDisease },
-  {
-    name: "rheumatoid arthritis by rheumatoid factor and site",
-    apply: rheumatoidFactorAndSite,
-  },
-  { name: "dominant or nondominant side affected", apply: dominantSide },
-  {
-    name: "signs and symptoms integral to a stated diagnosis",
-    apply: withoutIntegralSymptoms,
-  },
-  {
-    name: "a symptom in pregnancy: chapter 15 first",
-    apply: symptomsInPregnancy,
-  },
-  {
-    name: "combined receptor status from its signs",
-    apply: receptorStatusFromSigns,
-  },
-  {
-    name: "an old injury beside the condition it left: its sequela, after that condition",
-    apply: injurySequela,
-  },
-  { name: "merge duplicate codes again", apply: dedupe },
-  {
-    name: "a code whose Excludes1 note sends it to a code already coded",
-    apply: includedInCodedCondition,
-  },
-  {
-    name: "mutually exclusive conditions stated in two statements",
-    apply: mutuallyExclusiveStatements,
-  },
-  {
-    name: "primary malignancy before its metastases",
-    apply: primaryBeforeMetastases,
-  },
-  {
-    name: "follow-up after completed treatment (Z09) first-listed",
-    apply: followUpAfterCompletedTreatment,
-  },
-  { name: "code-first sequencing", apply: sequence },
-  {
-    name: "no unspecified code beside a specific one",
-    apply: withoutRedundantUnspecified,
-  },
-  { name: "weeks of gestation stated two ways", apply: gestationWeeksConflict },
-  {
-    name: "weeks of gestation not stated (Z3A.00, asked)",
-    apply: gestationWeeksUnstated,
-  },
-  {
-    name: "an axis a step-added code leaves open by name (asked)",
-    apply: addedCodeAxes,
-  },
+  { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
+  { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
+  { name: 'examination with abnormal findings', apply: withAbnormalFindings },
+  { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
+  { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
+  { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
+  { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
+  { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
+  { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
+  { name: 'use additional code', apply: addUseAdditional },
+  { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
+  { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
+  { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
+  { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
+  { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
+  { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
+  { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
+  { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
+  { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
+  { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
+  { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
+  { name: 'type 1 diabetes with only non-insulin therapy named (asked)', apply: typeAgainstTherapy },
+  { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
+  { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
+  { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
+  { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
+  { name: 'dominant or nondominant side affected', apply: dominantSide },
+  { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
+  { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
+  { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
+  { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
+  { name: 'merge duplicate codes again', apply: dedupe },
+  { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
+  { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
+  { name: 'primary malignancy before its metastases', apply: primaryBeforeMetastases },
+  { name: 'follow-up after completed treatment (Z09) first-listed', apply: followUpAfterCompletedTreatment },
+  { name: 'code-first sequencing', apply: sequence },
+  { name: 'no unspecified code beside a specific one', apply: withoutRedundantUnspecified },
+  { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },
+  { name: 'weeks of gestation not stated (Z3A.00, asked)', apply: gestationWeeksUnstated },
+  { name: 'an axis a step-added code leaves open by name (asked)', apply: addedCodeAxes },
 ];
 
-export function codeEncounter(
-  input: CodingInput,
-  codeSets: CodeSets,
-): CodingResult {
+export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
   const notes = noteMentions(input.documentation.notes);
   const run: CodingRun = {
     input,
@@ -260,32 +142,16 @@ export function codeEncounter(
   };
   const found = codeMentions(run);
   // Diagnosis lines the search found nothing for (before any step merges or drops a code).
-  const unfound = [...run.mentions].filter(
-    ([order, m]) =>
-      m.section === "diagnoses" && !found.some((d) => d.order === order),
-  );
-  let drafts = DIAGNOSIS_STEPS.reduce(
-    (list, step) => step.apply(run, list),
-    found,
-  );
+  const unfound = [...run.mentions].filter(([order, m]) => m.section === 'diagnoses' && !found.some((d) => d.order === order));
+  let drafts = DIAGNOSIS_STEPS.reduce((list, step) => step.apply(run, list), found);
 
   // Edits on the diagnoses alone first: a conflict the physician already settled drops its code.
-  drafts = editClarifications(
-    run,
-    drafts,
-    runEdits(drafts, [], input.patient, codeSets),
-  ).diagnoses;
+  drafts = editClarifications(run, drafts, runEdits(drafts, [], input.patient, codeSets)).diagnoses;
   const diagnoses = drafts.map(withoutOrder);
   const unmatched: EditFinding[] = [];
   const procedures = codeProcedures(run, diagnoses, unmatched);
-  const edits = [
-    ...runEdits(diagnoses, procedures, input.patient, codeSets),
-    ...unmatched,
-  ];
-  const open = [
-    ...run.issues,
-    ...editClarifications(run, drafts, edits).issues,
-  ];
+  const edits = [...runEdits(diagnoses, procedures, input.patient, codeSets), ...unmatched];
+  const open = [...run.issues, ...editClarifications(run, drafts, edits).issues];
 
   const first = open[0];
   const clarification = first ? toDraft(first) : undefined;
@@ -293,20 +159,10 @@ export function codeEncounter(
   // What a coder needs to decide whether anyone must look: confidence, the fate of the physician's
   // own codes, and the straight-through decision.
   const config = straightThroughConfig();
-  const confidence = calibrated(
-    rawEncounterScore(diagnoses, procedures),
-    config,
-  );
-  const documentedCodes = documentedCodeOutcomes(
-    input.documentation,
-    diagnoses,
-    procedures,
-    codeSets.catalog,
-  );
+  const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
+  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog);
   const statements = recordStatements(input.documentation);
-  const flaggedResults = input.documentation.testResults.filter(
-    (t) => t.flag && t.flag !== "N",
-  ).length;
+  const flaggedResults = input.documentation.testResults.filter((t) => t.flag && t.flag !== 'N').length;
   const straightThrough = straightThroughDecision(
     {
       confidence,
@@ -315,52 +171,30 @@ export function codeEncounter(
       documentedCodes,
       clarificationOpen: first !== undefined,
       uncertain: run.uncertain === true,
-      wordMatch: drafts.some(
-        (d) => d.titleShare !== undefined && d.titleShare < WORD_MATCH_SHARE,
-      ),
+      wordMatch: drafts.some((d) => d.titleShare !== undefined && d.titleShare < WORD_MATCH_SHARE),
       presumed: drafts.some((d) => d.presumed !== undefined),
       inferred: drafts.some((d) => (d.inferred?.length ?? 0) > 0),
       noAssessment:
-        input.documentation.diagnoses.length === 0 &&
-        !run.notes.some(
-          (n) => n.part !== undefined && ADDRESSED_PARTS.has(n.part),
-        ),
+        input.documentation.diagnoses.length === 0 && !run.notes.some((n) => n.part !== undefined && ADDRESSED_PARTS.has(n.part)),
       competingFamilies: drafts.some((d) =>
-        d.alternatives.some(
-          (a) =>
-            a.code.slice(0, 3) !== d.code.slice(0, 3) &&
-            d.confidence - a.confidence < COMPETING_FAMILY_MARGIN,
-        ),
+        d.alternatives.some((a) => a.code.slice(0, 3) !== d.code.slice(0, 3) && d.confidence - a.confidence < COMPETING_FAMILY_MARGIN),
       ),
       longTermDrugUndecided: longTermDrugUndecided(statements, diagnoses),
       historyContext: historyContext(statements, diagnoses),
-      preventiveWithFindings: preventiveWithFindings(
-        statements,
-        flaggedResults,
-        diagnoses,
-      ),
+      preventiveWithFindings: preventiveWithFindings(statements, flaggedResults, diagnoses),
       longTermDrugUnsupported: longTermDrugUnsupported(statements, diagnoses),
       symptomBesideDiagnosis: symptomBesideDiagnosis(diagnoses),
       injuryDetailUnused: injuryDetailUnused(codeSets.icd, diagnoses),
       organismUncoded: organismUncoded(statements, diagnoses),
       unstatedAxisValue: unspecifiedAxisMember(codeSets.icd, diagnoses),
-      assertedValueUnstated:
-        valuesAssertedUnstated(codeSets.icd, statements, diagnoses).length > 0,
+      assertedValueUnstated: valuesAssertedUnstated(codeSets.icd, statements, diagnoses).length > 0,
       defaultAgainstRecord: defaultAgainstRecord(statements, diagnoses),
       qualifierUnused: qualifierUnused(codeSets.icd, diagnoses),
       statementWordUnused: statementWordUnused(codeSets.icd, diagnoses),
-      listedNotAddressed: listedNotAddressed(
-        input.documentation.notes,
-        diagnoses,
-      ),
+      listedNotAddressed: listedNotAddressed(input.documentation.notes, diagnoses),
       // ...and no step coded either (a BMI, a status post).
-      diagnosisLineUncoded: unfound.some(
-        ([, m]) =>
-          !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original)),
-      ),
-      conditionStatedOtherwise:
-        conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !==
-        undefined,
+      diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
+      conditionStatedOtherwise: conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !== undefined,
     },
     config,
   );
@@ -378,24 +212,14 @@ export function codeEncounter(
 }
 
 /** The chapters the record's context allows, and no code titled for the other sex. */
-function allowedCodes(
-  input: CodingInput,
-  codeSets: CodeSets,
-  notes: readonly Mention[],
-): (code: string) => boolean {
+function allowedCodes(input: CodingInput, codeSets: CodeSets, notes: readonly Mention[]): (code: string) => boolean {
   const chapters = chapterFilter(input, notes);
   const sex = sexFilter(codeSets.icd, input.patient.sex);
   return (code) => chapters(code) && sex(code);
 }
 
 function withoutOrder(d: DiagnosisDraft): CodedDiagnosis {
-  const {
-    order: _order,
-    titleShare: _share,
-    presumed: _presumed,
-    inferred: _inferred,
-    ...rest
-  } = d;
+  const { order: _order, titleShare: _share, presumed: _presumed, inferred: _inferred, ...rest } = d;
   return rest;
 }
 
