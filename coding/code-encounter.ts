@@ -35,6 +35,7 @@ import { substanceHierarchy, substanceUseWithRelatedCondition } from './substanc
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
+import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
@@ -120,6 +121,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes again', apply: dedupe },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
+  { name: 'a skin carcinoma stated as basal cell and as squamous cell (asked)', apply: skinCarcinomaTypeConflict },
   { name: 'primary malignancy before its metastases', apply: primaryBeforeMetastases },
   { name: 'follow-up after completed treatment (Z09) first-listed', apply: followUpAfterCompletedTreatment },
   { name: 'code-first sequencing', apply: sequence },

@@ -33,6 +33,9 @@ const SIDE_WORD: Record<string, string> = {
 /** The femoral, radial and ulnar bones, named by their adjective before one of their parts. */
 const BONE_OF: Record<string, string> = { femoral: 'femur', radial: 'radius', ulnar: 'ulna' };
 
+/** The parts of the face the skin neoplasm codes file under "other parts of face" (C44.3-). */
+const FACE_SKIN_SITE = String.raw`(?:cheeks?|forehead|temples?|chin|jaw|jawline|malar|preauricular|nasolabial|glabella\w*|eyebrows?)`;
+
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
 const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
@@ -404,6 +407,16 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [
     /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
+  ],
+  // A basal or squamous cell carcinoma of the cheek, forehead, temple, chin or jaw is of the skin of
+  // "other parts of face" (the neoplasm table: cheek, external; C44.3-): not the cheek NOS of C76.0
+  // nor the cheek mucosa of C06.0.
+  [
+    new RegExp(
+      String.raw`\b((?:basal|squamous) cell carcinoma\b[^.;\n]{0,40}?\b${FACE_SKIN_SITE}\b|\b${FACE_SKIN_SITE}\b[^.;\n]{0,20}?\b(?:basal|squamous) cell carcinoma)\b(?!\s+mucosa)`,
+      'g',
+    ),
+    '$1 of skin of other parts of face',
   ],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   // The index: Melanoma (malignant) C43.9: "malignant" is the nonessential modifier, the default; in

@@ -71,3 +71,47 @@ describe('hypertension in pregnancy stated as two kinds is asked, O16 until answ
     expect(r.clarification?.question ?? '').not.toMatch(/hypertension in this pregnancy/);
   });
 });
+
+describe('a skin carcinoma stated as basal cell in the assessment and squamous cell by the pathology is asked', () => {
+  const derm = answeredBy(codeSets, { ageYears: 74, sex: 'M' });
+  const note = [
+    'Seen for biopsy results. Shave biopsy of the right temple 10 days ago.',
+    'Pathology (right temple shave): squamous cell carcinoma, moderately differentiated, deep margin involved.',
+    'Assessment: basal cell carcinoma, right temple. Plan: excision with 4 mm margins.',
+  ].join('\n');
+
+  it('the site is coded with its type unspecified until answered, and the answer names the type', () => {
+    const r = derm(['BCC right temple'], note);
+    expect(diagnosisCodes(r)).toContain('C44.309');
+    expect(r.clarification?.question).toMatch(/type of the skin carcinoma/);
+    expect(r.clarification?.clinicalIndicators.join(' ')).toMatch(/squamous cell carcinoma, moderately differentiated/);
+    const question = r.clarification?.question ?? '';
+    const answered = derm(['BCC right temple'], note, [
+      { question, freeText: 'Squamous cell carcinoma per the pathology; the BCC was entered in error.' },
+    ]);
+    expect(diagnosisCodes(answered)).toContain('C44.329');
+  });
+
+  it('a basal or squamous cell carcinoma of the cheek is of the skin of the face, not the cheek NOS of C76.0', () => {
+    expect(diagnosisCodes(derm(['BCC left cheek'], 'Biopsy reviewed, Mohs referral.'))[0]).toMatch(/^C44\.31/);
+    expect(diagnosisCodes(derm(['SCC of the right temple'], 'Biopsy reviewed, excision planned.'))[0]).toMatch(/^C44\.32/);
+  });
+
+  it('no query for two lesions, a differential, a basosquamous carcinoma or a past one', () => {
+    const twoLesions = derm(
+      ['BCC nose', 'SCC right hand'],
+      'Pathology: nose - basal cell carcinoma; right dorsal hand - squamous cell carcinoma.',
+    );
+    expect(twoLesions.clarification?.question ?? '').not.toMatch(/type of the skin carcinoma/);
+    const possible = derm(
+      ['BCC nose'],
+      'Pearly papule of the nose, BCC vs SCC clinically; biopsy confirmed basal cell carcinoma of the nose.',
+    );
+    expect(possible.clarification?.question ?? '').not.toMatch(/type of the skin carcinoma/);
+    const past = derm(
+      ['BCC nose'],
+      'History of SCC of the nose 2019, excised. New pearly papule on the nose, biopsy: basal cell carcinoma.',
+    );
+    expect(past.clarification?.question ?? '').not.toMatch(/type of the skin carcinoma/);
+  });
+});
