@@ -12,6 +12,7 @@ import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { drugInducedMembers } from './drug-induced.ts';
+import { postproceduralHypofunction } from './postprocedural.ts';
 import { associatedSymptoms } from './associated-symptoms.ts';
 import { currentCancerUnderTreatment } from './active-cancer.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
@@ -99,6 +100,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
+  { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
