@@ -54,6 +54,9 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     /\b(?:smokes|smoking)\s+(?:about\s+|approximately\s+|~\s*)?(?:\d+(?:\.\d+)?|one|two|three|half|a)(?:\s*(?:-|to)\s*\d+)?\s*(?:packs?|ppd|cigarettes?|cigs?)\b(?:\s+of\s+cigarettes)?|\b\d+(?:\.\d+)?\s*ppd\b/g,
     'nicotine dependence cigarettes',
   ],
+  // The index: Dependence, tobacco - see Dependence, drug, nicotine (F17.2-, the product as stated):
+  // "tobacco" alone names no product, not the chewing tobacco of F17.22-.
+  [/\btobacco\s+(?:dependence|dependency|addiction)\b/g, 'nicotine dependence'],
   [
     /(?<!\b(?:non|never|ex|former|past|previous)[-\s]?)\b(?:current(?:ly)?\s+|active\s+|daily\s+|heavy\s+)?(cigarette\s+)?smoker\b(?!'s)/g,
     (_m, cigarette) => (cigarette ? 'nicotine dependence cigarettes' : 'nicotine dependence'),
