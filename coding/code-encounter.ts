@@ -22,6 +22,7 @@ import { drugEffects } from './drug-effects.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
 import { weightSignificance } from './weight-significance.ts';
+import { menopausalStatusOfBleeding } from './menopausal-bleeding.ts';
 import { noteMentions, type Mention } from './context.ts';
 import { documentedCodeOutcomes } from './documented-codes.ts';
 import { runEdits } from './edits.ts';
@@ -88,6 +89,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
+  {
+    name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
+    apply: menopausalStatusOfBleeding,
+  },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },

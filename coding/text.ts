@@ -309,6 +309,10 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
     '',
   ],
   [/\bhld\b/g, 'hyperlipidemia'],
+  [/\baub\b/g, 'abnormal uterine bleeding'],
+  [/\bpmb\b/g, 'postmenopausal bleeding'],
+  // The index: Flushing R23.2 (menopausal N95.1); "hot flashes" is the clinician's word for it.
+  [/\bhot\s+(?:flash|flush)(?:es)?\b/g, 'flushing'],
   [/\bchf\b/g, 'congestive heart failure'],
   [/\bhfref\b/g, 'systolic heart failure'],
   [/\bhfpef\b/g, 'diastolic heart failure'],

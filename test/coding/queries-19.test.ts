@@ -31,3 +31,25 @@ describe('a BMI of 40 or more with weight counselling and no weight diagnosis is
     expect(asks(['Essential hypertension'], note, 15)).toBe(false);
   });
 });
+
+describe('bleeding coded as menstrual a year or more after the last period, menopausal status unstated, is asked', () => {
+  const run = answeredBy(codeSets, { ageYears: 54, sex: 'F' });
+  const note = 'Spotting on and off for 3 weeks. Last menstrual period over a year ago. Pelvic exam normal. Plan pelvic ultrasound.';
+  it('asks for the menopausal status; the written code stands until answered, postmenopausal bleeding is N95.0', () => {
+    const first = run(['AUB'], note);
+    expect(diagnosisCodes(first)).toEqual(['N93.9']);
+    expect(first.clarification?.question).toMatch(/menopausal status/);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Postmenopausal bleeding', 'Clinically undetermined']));
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['AUB'], note, [{ question, option: 'Postmenopausal bleeding' }]))).toEqual(['N95.0']);
+    expect(diagnosisCodes(run(['AUB'], note, [{ question, freeText: 'She is postmenopausal; postmenopausal bleeding.' }]))).toEqual([
+      'N95.0',
+    ]);
+  });
+  it('not asked: the status stated, a recent period, a younger woman', () => {
+    const asks = (dx: string[], notes: string, age = 54) => /menopausal status/.test(run(dx, notes, [], age).clarification?.question ?? '');
+    expect(asks(['AUB'], `${note} Perimenopausal.`)).toBe(false);
+    expect(asks(['AUB'], note.replace('over a year ago', '5 weeks ago'))).toBe(false);
+    expect(asks(['AUB'], note, 33)).toBe(false);
+  });
+});
