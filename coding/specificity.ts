@@ -50,6 +50,12 @@ export interface SpecificityRule {
    * of the mention's (a second fracture's "nondisplaced" is not this one's).
    */
   atSameSite?: true;
+  /**
+   * Two statements giving different values leave the detail open: until the physician answers, the
+   * condition is coded with no value of it (the family's unspecified code), as a coder reports it,
+   * not with the value of whichever statement it is coded from.
+   */
+  unspecifiedWhileAsked?: true;
 }
 
 /**
@@ -318,6 +324,41 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     asks: false,
   },
   {
+    // The type of atrial fibrillation (I48.0 paroxysmal, I48.1- persistent, I48.21 permanent) stated
+    // one way in the history and another in the assessment: asked, unspecified (I48.91) until answered.
+    // Unstated, it is unspecified, never asked (the classification has a code for it).
+    mentions: /\batrial fibrillation\b/i,
+    unlessAlso: /\b(paroxysmal|persistent|permanent)\b/i,
+    detail: /\b(paroxysmal|(?:long-?\s?standing |longstanding )?persistent|permanent)\b/i,
+    aspect: 'type of atrial fibrillation',
+    comparable: (d) => (/paroxysmal/i.test(d) ? 'paroxysmal' : /persistent/i.test(d) ? 'persistent' : 'permanent'),
+    options: [
+      { label: 'Paroxysmal atrial fibrillation', refine: 'paroxysmal' },
+      { label: 'Persistent atrial fibrillation', refine: 'persistent' },
+      { label: 'Longstanding persistent atrial fibrillation', refine: 'longstanding persistent' },
+      { label: 'Permanent atrial fibrillation', refine: 'permanent' },
+    ],
+    asks: false,
+    unspecifiedWhileAsked: true,
+  },
+  {
+    // The severity class of asthma (J45.2- to J45.5-) stated one way in the problem list and another in
+    // the assessment: asked, unspecified asthma (J45.90-) until answered.
+    mentions: /\basthma\b/i,
+    unlessAlso: /\b(intermittent|persistent)\b/i,
+    detail: /\b(mild intermittent|(?:mild|moderate|severe) persistent)\b/i,
+    aspect: 'severity of the asthma',
+    comparable: (d) => d.toLowerCase().replace(/\s+/g, ' '),
+    options: [
+      { label: 'Mild intermittent', refine: 'mild intermittent' },
+      { label: 'Mild persistent', refine: 'mild persistent' },
+      { label: 'Moderate persistent', refine: 'moderate persistent' },
+      { label: 'Severe persistent', refine: 'severe persistent' },
+    ],
+    asks: false,
+    unspecifiedWhileAsked: true,
+  },
+  {
     // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):
     // the codes split by it take it (displaced by default, I.C.19.c.1: never asked).
     mentions: /\bfracture\b/i,
@@ -329,6 +370,10 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     atSameSite: true,
   },
 ];
+
+/** A mention's words without the rule's detail ("mild intermittent asthma" to "asthma"). */
+const withoutDetail = (text: string, rule: SpecificityRule) =>
+  expandAbbreviations(text).replace(rule.detail, ' ').replace(/\s+/g, ' ').trim();
 
 /** The comparable values of a rule's detail that a statement of the record calls former. */
 function formerValues(run: CodingRun, rule: SpecificityRule): Set<string> {
@@ -382,6 +427,8 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
   for (const rule of SPECIFICITY_RULES) {
     const own = expandAbbreviations(queryText(work.mention, work.extra));
     if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
+    // Statements in conflict about the detail (checkDetailConflict): none of them gives it.
+    if (rule.unspecifiedWhileAsked && work.conflicts.some((c) => c.reason.includes(rule.aspect))) continue;
     const found = detailElsewhere(run, work.mention, rule);
     if (!found) {
       if (rule.defaultRefine && rule.indicatedBy && !recordSays(run, rule.indicatedBy)) {
@@ -452,12 +499,15 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     const resolution = resolutionFor(issue, run.input.answers);
     if (!resolution) {
       work.conflicts.push(issue);
+      if (rule.unspecifiedWhileAsked && ownDetail) work.mention = { ...work.mention, text: withoutDetail(work.mention.text, rule) };
       continue;
     }
     const chosen = resolvedWords(resolution);
     if (!chosen) continue;
     // The answer replaces what the mention said about the detail.
-    work.mention = { ...m, text: ownDetail ? expandAbbreviations(m.text).replace(rule.detail, ' ').replace(/\s+/g, ' ').trim() : m.text };
+    work.mention = { ...m, text: ownDetail ? withoutDetail(m.text, rule) : m.text };
+    // The answered value is the condition's own from now on: no other statement's value is read for it.
+    if (rule.unspecifiedWhileAsked) work.mention = { ...work.mention, text: `${chosen} ${work.mention.text}` };
     work.extra.push(chosen);
     work.evidence.push({ section: m.section, text: `Physician answer: ${chosen}` });
   }

@@ -774,10 +774,17 @@ export const COUNT = String.raw`\d+|one|two|three|four|five|six|seven|eight|nine
 export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Words before a detail that date it to the past: "progressed from", "previously", "at her last visit". */
-const FORMER = /\b(from|previously|formerly|was|were|prior|earlier|last visit|before)\b[^.;]{0,12}$/i;
+const FORMER =
+  /\b(from|previously|formerly|was|were|prior|earlier|last visit|before|initially|originally|first (?:documented|diagnosed|noted|described))\b[^.;]{0,12}$/i;
+/** Words after a detail that call it out of date: "the 'paroxysmal' entry on the problem list is outdated". */
+const SUPERSEDED =
+  /^["'\u201d]?[^.;]{0,40}\b(outdated|out of date|no longer (?:accurate|current|applies)|superseded|carried (?:over|forward) in error)\b/i;
 
 /** Whether the text names a value (a match of `value`, global) as the former one ("progressed from stage 4"). */
 export function namesAsFormer(text: string, value: RegExp): boolean {
-  for (const m of text.matchAll(value)) if (FORMER.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+  for (const m of text.matchAll(value)) {
+    if (FORMER.test(text.slice(Math.max(0, m.index - 40), m.index))) return true;
+    if (SUPERSEDED.test(text.slice(m.index + m[0].length))) return true;
+  }
   return false;
 }

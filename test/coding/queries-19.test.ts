@@ -53,3 +53,41 @@ describe('bleeding coded as menstrual a year or more after the last period, meno
     expect(asks(['AUB'], note, 33)).toBe(false);
   });
 });
+
+describe('a type or severity stated one way in the history and another in the assessment is asked, unspecified until answered', () => {
+  it('atrial fibrillation persistent in the history, paroxysmal in the assessment: I48.91 and the type asked', () => {
+    const run = answeredBy(codeSets, { ageYears: 71, sex: 'M' });
+    const note =
+      'HPI: Persistent atrial fibrillation since last year, in AF on every tracing since.\nAssessment: Paroxysmal atrial fibrillation, rate controlled; continue metoprolol and apixaban.';
+    const first = run(['Atrial fibrillation'], note);
+    expect(diagnosisCodes(first)).toEqual(['I48.91', 'Z79.01']);
+    expect(first.clarification?.question).toMatch(/type of atrial fibrillation/);
+    const answered = run(['Atrial fibrillation'], note, [
+      { question: first.clarification?.question as string, option: 'Persistent atrial fibrillation' },
+    ]);
+    expect(diagnosisCodes(answered)).toEqual(['I48.19', 'Z79.01']);
+    // A type the record itself calls out of date is no conflict: the current statement is coded.
+    const updated = run(
+      ['Longstanding persistent atrial fibrillation'],
+      'Problem list: Paroxysmal atrial fibrillation (2021).\nAssessment: Longstanding persistent atrial fibrillation, continuous since 2024; the "paroxysmal" entry on the problem list is outdated. Continue apixaban.',
+    );
+    expect(diagnosisCodes(updated)).toEqual(['I48.11', 'Z79.01']);
+    expect(updated.clarification).toBeUndefined();
+    // One type, stated once: coded, nothing asked.
+    const one = run(['Atrial fibrillation'], 'Assessment: Paroxysmal atrial fibrillation; continue apixaban.');
+    expect(diagnosisCodes(one)).toEqual(['I48.0', 'Z79.01']);
+    expect(one.clarification).toBeUndefined();
+  });
+  it('asthma moderate persistent on the problem list, mild intermittent in the assessment: J45.901 and the severity asked', () => {
+    const run = answeredBy(codeSets, { ageYears: 9, sex: 'F' });
+    const note =
+      'Cough and wheeze for 2 days after a cold.\nProblem list: Asthma, moderate persistent, on daily budesonide.\nA: mild intermittent asthma with acute exacerbation.\nP: oral steroid burst, albuterol every 4 hours.';
+    const first = run(['Asthma with exacerbation'], note);
+    expect(diagnosisCodes(first)).toContain('J45.901');
+    expect(first.clarification?.question).toMatch(/severity of the asthma/);
+    const answered = run(['Asthma with exacerbation'], note, [
+      { question: first.clarification?.question as string, freeText: 'Moderate persistent asthma with acute exacerbation.' },
+    ]);
+    expect(diagnosisCodes(answered)).toContain('J45.41');
+  });
+});
