@@ -81,10 +81,11 @@ const TREATMENT_FAILING = new RegExp(
  * episodes"), not one it denies ("no prior depressive episodes").
  */
 const EARLIER_DEPRESSIVE_EPISODE =
-  /(?<!\b(?:no|denies|denied|without|never had(?: an?| any)?)\s)\b(?:prior|previous|past|earlier|second|third|another|two|three|multiple|several)\s+(?:major\s+)?(?:depressive\s+)?episodes?\b(?!\s+of\s+(?:hypo)?mania)|\b(?:a|an|one)\s+(?:major\s+)?(?:depressive\s+episode|episode\s+of\s+(?:major\s+)?depression)\b[^.;]*\b(?:(?:19|20)\d\d|resolved|remitted|cleared|recovered|recovery)\b|\b(?:19|20)\d\d\b[^.;]*\b(?:a|an|one)\s+(?:major\s+)?depressive\s+episode\b/i;
+  /(?<!\b(?:no|denies|denied|without|never had(?: an?| any)?)\s)\b(?:prior|previous|past|earlier|second|third|another|two|three|multiple|several|similar)\s+(?:(?:prior|previous|earlier)\s+)?(?:major\s+)?(?:depressive\s+)?(?:episodes?\b(?!\s+of\s+(?:hypo)?mania)|periods?\s+of\s+(?:major\s+)?depression\b)|\b(?:a|an|one)\s+(?:major\s+)?(?:depressive\s+episode|episode\s+of\s+(?:major\s+)?depression)\b[^.;]*\b(?:(?:19|20)\d\d|resolved|remitted|cleared|recovered|recovery)\b|\b(?:19|20)\d\d\b[^.;]*\b(?:a|an|one)\s+(?:major\s+)?depressive\s+episode\b/i;
 
 /** What describes a depressive episode by its criteria: a PHQ-9 of 10 or more, anhedonia. */
-const DEPRESSIVE_EPISODE_CRITERIA = /\bphq-?9\s*(?:score\s*)?(?:=|:|of|is|was)?\s*(?:1\d|2[0-7])\b|\banhedonia\b/i;
+const DEPRESSIVE_EPISODE_CRITERIA =
+  /\bphq-?(?:9|a)\s*(?:score\s*)?(?:today\s*)?(?:=|:|of|is|was)?\s*(?:\d{1,2}\s*\(\s*(?:was|prior|previously|from|last)\s*:?\s*)?(?:1\d|2[0-7])\b|\banhedonia\b/i;
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
@@ -267,7 +268,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
       /\b(major|depressive disorder|dysthymi\w*|bipolar|postpartum|perinatal|situational|adjustment|reactive|persistent|recurrent|episode|seasonal|psychotic|anxiety)\b/i,
     detail: /\bmajor depressive disorder\b[^.;]*|\bdysthymi\w*\b/i,
     aspect: 'type and severity of the depression',
-    indicatedBy: DEPRESSIVE_EPISODE_CRITERIA,
+    indicatedBy: new RegExp(`${DEPRESSIVE_EPISODE_CRITERIA.source}|${EARLIER_DEPRESSIVE_EPISODE.source}`, 'i'),
     options: [
       {
         label: 'Major depressive disorder, single episode, unspecified',

@@ -91,3 +91,18 @@ describe('a type or severity stated one way in the history and another in the as
     expect(diagnosisCodes(answered)).toContain('J45.41');
   });
 });
+
+describe('"depression" alone where the record describes a depressive episode is asked for its type and severity', () => {
+  const run = answeredBy(codeSets, { ageYears: 17, sex: 'F' });
+  const asks = (notes: string) => /type and severity of the depression/.test(run(['depression'], notes).clarification?.question ?? '');
+  it('a PHQ-A of 10 or more, an earlier score of 10 or more, or a similar earlier episode: asked (F32.A until answered)', () => {
+    const first = run(['depression'], 'Low mood and poor sleep on fluoxetine. PHQ-A 18 (was 22).\nA: depression, partial response.');
+    expect(diagnosisCodes(first)).toEqual(['F32.A']);
+    expect(first.clarification?.question).toMatch(/type and severity of the depression/);
+    expect(asks('Mood better on sertraline, PHQ-9 7 (was 15).\nA: depression, improving.')).toBe(true);
+    expect(asks('Similar episode two years ago that resolved with therapy.\nA: depression, start sertraline.')).toBe(true);
+  });
+  it('not asked: low scores, or a high score of another scale', () => {
+    expect(asks('Mood stable on sertraline, PHQ-9 4, GAD-7 12.\nA: depression, stable.')).toBe(false);
+  });
+});
