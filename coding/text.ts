@@ -311,7 +311,12 @@ const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
   [/\bhld\b/g, 'hyperlipidemia'],
   [/\baub\b/g, 'abnormal uterine bleeding'],
   [/\bpmb\b/g, 'postmenopausal bleeding'],
-  // The index: Flushing R23.2 (menopausal N95.1); "hot flashes" is the clinician's word for it.
+  // The index: Flushing R23.2, menopausal N95.1 (the title's words: menopausal and female climacteric
+  // states); "hot flashes" is the clinician's word for it.
+  [
+    /\b(?:peri-?|post-?)?menopausal\s+(?:hot\s+(?:flash|flush)(?:es)?|flushing|vasomotor symptoms)\b/g,
+    'menopausal and female climacteric states',
+  ],
   [/\bhot\s+(?:flash|flush)(?:es)?\b/g, 'flushing'],
   [/\bchf\b/g, 'congestive heart failure'],
   [/\bhfref\b/g, 'systolic heart failure'],

@@ -46,6 +46,10 @@ describe('bleeding coded as menstrual a year or more after the last period, meno
       'N95.0',
     ]);
   });
+  it('menopausal hot flashes are N95.1 (Flushing, menopausal), hot flashes alone R23.2', () => {
+    expect(diagnosisCodes(run(['Menopausal hot flashes'], ''))).toEqual(['N95.1']);
+    expect(diagnosisCodes(run(['Hot flashes'], ''))).toEqual(['R23.2']);
+  });
   it('not asked: the status stated, a recent period, a younger woman', () => {
     const asks = (dx: string[], notes: string, age = 54) => /menopausal status/.test(run(dx, notes, [], age).clarification?.question ?? '');
     expect(asks(['AUB'], `${note} Perimenopausal.`)).toBe(false);
