@@ -8,35 +8,37 @@
  * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-).
  */
 
+import type { ExpansionScope, ScopedExpansion } from './expansion-scope.ts';
+
 /** Injury words a face part written beside them is the site of. */
 const INJURY = String.raw`lac\w*|abrasions?|contusions?|wounds?|punctures?|bites?|avulsions?|bruis\w*|hematoma|foreign body`;
-/** A face part beside an injury word, in either order, within a clause. */
-const facePart = (part: string) =>
-  new RegExp(String.raw`\b(?:${part})\b(?=[^.;\n]*\b(?:${INJURY})\b)|(?<=\b(?:${INJURY})\b[^.;\n]*)\b(?:${part})\b`, 'g');
+/** A clause naming an injury (the face part beside it, in either order, is the injury's site). */
+const INJURY_CLAUSE: ExpansionScope = { when: new RegExp(String.raw`\b(?:${INJURY})\b`), within: 'clause' };
 
 /** Words of a tumour, whose code is by lobe (C34.1- upper lobe, C34.3- lower lobe). */
 const NEOPLASM = String.raw`cancer|carcinoma|malignan\w*|neoplasm|tumou?r|adenocarcinoma|nsclc|sclc|mass|lesion|metasta\w*`;
+/** A text naming a tumour somewhere (before or after the lobe). */
+const ABOUT_A_TUMOUR: ExpansionScope = { when: new RegExp(String.raw`\b(?:${NEOPLASM})\b`) };
 
 /**
  * A lobe by its initials: of the lung, by lobe for a tumour (its codes are by lobe), else the lung
  * alone, "pulmonary" (a nodule, an infiltrate or a pneumonia of a lobe is coded as of the lung, with no side).
  */
-const lobe = (initials: string, name: string): Array<[RegExp, string]> => [
-  [
-    new RegExp(String.raw`(?<=\b(?:${NEOPLASM})\b[\s\S]*)\b${initials}\b|\b${initials}\b(?=[\s\S]*\b(?:${NEOPLASM})\b)`, 'g'),
-    `${name} of lung`,
-  ],
+const lobe = (initials: string, name: string): ScopedExpansion[] => [
+  [new RegExp(String.raw`\b${initials}\b`, 'g'), `${name} of lung`, ABOUT_A_TUMOUR],
   [new RegExp(String.raw`\b${initials}\b`, 'g'), 'pulmonary'],
 ];
 
 /** The bones of the wrist and forearm by name: a wrist fracture naming one is of that bone. */
 const WRIST_BONES = String.raw`radius|radial|ulna|ulnar|scaphoid|navicular|lunate|triquetr\w*|pisiform|trapezium|trapezoid|capitate|hamate|colles'?|smith'?s?|barton'?s?|styloid`;
+/** A text naming no bone of the wrist or forearm anywhere. */
+const NO_WRIST_BONE: ExpansionScope = { unless: new RegExp(String.raw`\b(?:${WRIST_BONES})\b`) };
 
 /** Lower-case, whole-word body-part wordings and what they stand for. */
-export const ANATOMY_WORDS: ReadonlyArray<[RegExp, string]> = [
+export const ANATOMY_WORDS: readonly ScopedExpansion[] = [
   [/\blacs?\b/g, 'laceration'],
-  [facePart('forehead|chin|temple'), 'other part of head'],
-  [facePart('eyebrows?|brow'), 'periocular area'],
+  [/\b(?:forehead|chin|temple)\b/g, 'other part of head', INJURY_CLAUSE],
+  [/\b(?:eyebrows?|brow)\b/g, 'periocular area', INJURY_CLAUSE],
   ...lobe('rll', 'right lower lobe'),
   ...lobe('rml', 'right middle lobe'),
   ...lobe('rul', 'right upper lobe'),
@@ -51,10 +53,8 @@ export const ANATOMY_WORDS: ReadonlyArray<[RegExp, string]> = [
   [/(?<=\b(?:first|second|third|fourth|fifth)\s+)mts?\b/g, 'metatarsal'],
   [/(?<=\b(?:first|second|third|fourth|fifth)\s+)mcs?\b/g, 'metacarpal'],
   [
-    new RegExp(
-      String.raw`(?<![\s\S]*\b(?:${WRIST_BONES})\b[\s\S]*)\bwrist\b(?=\s+(?:fracture|fx)\b)(?![\s\S]*\b(?:${WRIST_BONES})\b)|(?<![\s\S]*\b(?:${WRIST_BONES})\b[\s\S]*)(?<=\b(?:fracture|fx)\s+(?:of\s+)?(?:the\s+)?(?:left\s+|right\s+|[lr]\s+)?)wrist\b(?![\s\S]*\b(?:${WRIST_BONES})\b)`,
-      'g',
-    ),
+    /\bwrist\b(?=\s+(?:fracture|fx)\b)|(?<=\b(?:fracture|fx)\s+(?:of\s+)?(?:the\s+)?(?:left\s+|right\s+|[lr]\s+)?)wrist\b/g,
     'wrist carpal bone',
+    NO_WRIST_BONE,
   ],
 ];

@@ -10,6 +10,7 @@ import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clin
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
 import { ANATOMY_WORDS } from './anatomy-words.ts';
 import { FINDING_INDEX } from './finding-index.ts';
+import { expandWithin, type ExpansionScope } from './expansion-scope.ts';
 
 type Replacement = string | ((match: string, ...groups: string[]) => string);
 
@@ -40,7 +41,7 @@ const FACE_SKIN_SITE = String.raw`(?:cheeks?|forehead|temples?|chin|jaw|jawline|
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
 const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
 
-const ABBREVIATIONS: Array<[RegExp, Replacement]> = [
+const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope?]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
   ...ANATOMY_WORDS,
@@ -640,19 +641,26 @@ function expandUncached(text: string): { text: string; groups: string[][] } {
   for (const [pattern, replacement] of CAPITALISED_ABBREVIATIONS) cased = cased.replace(pattern, replacement);
   let out = ` ${cased.toLowerCase()} `;
   const groups: string[][] = [];
-  for (const [pattern, replacement] of ABBREVIATIONS) {
-    out = out.replace(pattern, (match: string, ...rest: unknown[]) => {
-      const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
-      const rep =
-        typeof replacement === 'string'
-          ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
-          : replacement(match, ...captures);
-      const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
-      if (g.length > 1) groups.push(g);
-      return rep;
-    });
+  for (const [pattern, replacement, scope] of ABBREVIATIONS) {
+    const expand = (part: string) =>
+      part.replace(pattern, (match: string, ...rest: unknown[]) => {
+        const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
+        const rep =
+          typeof replacement === 'string'
+            ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
+            : replacement(match, ...captures);
+        const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
+        if (g.length > 1) groups.push(g);
+        return rep;
+      });
+    out = scope ? expandWithin(out, scope, expand) : expand(out);
   }
   return { text: out.trim(), groups };
+}
+
+/** The patterns expandWithGroups applies, in order (test/coding/expansion-cost-19.test.ts bounds their cost by their form). */
+export function expansionPatterns(): RegExp[] {
+  return [...CAPITALISED_ABBREVIATIONS, ...ABBREVIATIONS].map(([pattern]) => pattern);
 }
 
 export function expandAbbreviations(text: string): string {
