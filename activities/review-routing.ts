@@ -14,6 +14,10 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'no-diagnosis': 'the engine found no diagnosis to bill',
   'unmatched-procedure': 'a documented procedure matches no catalog entry',
   'uncertain-diagnosis': 'a diagnosis is documented as uncertain (its signs and symptoms are coded instead)',
+  'stated-more-fully': 'an unspecified code is on the claim while the notes state the condition more fully (a cause, a type)',
+  'mental-disorder-unspecified':
+    'a mental or behavioural disorder is coded as unspecified: which disorder, its episode and its severity decide the code',
+  'bmi-without-weight-diagnosis': 'a BMI of 40 or more is recorded and no weight diagnosis is on the claim',
   'word-match': 'a code rests on a word match the documentation does not fully support',
   'procedure-conflict': "a procedure's description reads like another code than the one the physician wrote",
   'combination-presumed': 'a combination code joins conditions the record does not link itself (presumed by the "with" convention)',

@@ -61,6 +61,8 @@ import {
   listedNotAddressed,
   longTermDrugUndecided,
   longTermDrugUnsupported,
+  mentalDisorderUnspecified,
+  bmiWithoutWeightDiagnosis,
   preventiveWithFindings,
   recordStatements,
   symptomBesideDiagnosis,
@@ -78,6 +80,7 @@ import { infectiousAgent } from './infectious-agent.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
+import { statedMoreFully } from './fuller-statement.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -148,6 +151,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
     allowed: allowedCodes(input, codeSets, notes),
     mentions: new Map(),
     memo: new Map(),
+    statedMore: new Map(),
   };
   const found = codeMentions(run);
   // Diagnosis lines the search found nothing for (before any step merges or drops a code).
@@ -180,6 +184,9 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       documentedCodes,
       clarificationOpen: first !== undefined,
       uncertain: run.uncertain === true,
+      statedMoreFully: statedMoreFully(run.statedMore ?? new Map(), diagnoses),
+      mentalDisorderUnspecified: mentalDisorderUnspecified(diagnoses),
+      bmiWithoutWeightDiagnosis: bmiWithoutWeightDiagnosis(statements, input.patient.ageYears, diagnoses),
       wordMatch: drafts.some((d) => d.titleShare !== undefined && d.titleShare < WORD_MATCH_SHARE),
       presumed: drafts.some((d) => d.presumed !== undefined),
       inferred: drafts.some((d) => (d.inferred?.length ?? 0) > 0),

@@ -199,7 +199,7 @@ function categoriesTitling(icd: Icd10Cm, first: string, second: string): Set<str
 
 const codeWordsCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The words of a code's title and inclusion terms, and of those of the codes above it in its category. */
-function codeWords(icd: Icd10Cm, code: string): Set<string> {
+export function codeWords(icd: Icd10Cm, code: string): Set<string> {
   return derivedOnce(codeWordsCache, icd, code, () => {
     const words = new Set<string>();
     for (let i = icd.byCode.get(code) ?? -1; i >= 0 && (icd.entries[i]?.code.length ?? 0) >= 3; i = icd.entries[i]?.parent ?? -1) {

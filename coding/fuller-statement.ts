@@ -8,10 +8,13 @@
  * statement's code names the same condition. The line's own questions then go with its code.
  */
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import { keyWords } from './ranking.ts';
-import { ADDRESSED_PARTS } from './sections.ts';
-import { tokenize } from './text.ts';
+import { ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
+import { codeWords } from './fragile-choices.ts';
+import { categoryEntries } from './review-signals.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
 
 const UNSPECIFIED = /\bunspecified\b/i;
 /** The assessment's statement must find its code as confidently as the notes' assessment is coded. */
@@ -54,4 +57,64 @@ export function fullerStatement(
     }));
   }
   return undefined;
+}
+
+/** What follows a condition's name on its statement: the plan or comment ("Hyperlipidemia - continue atorvastatin"). */
+const COMMENTARY = /\s+[-\u2013\u2014]+\s+|:\s+/;
+/** One word of the condition in two forms ("hypothyroid", "hypothyroidism"): the same first five letters. */
+const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+
+/** A word that denies the next ones ("no exacerbations"); "without" is a value the classification titles codes by. */
+const DENIAL = new Set(['no', 'not', 'non', 'denies', 'negative']);
+/** The words of a statement a denial stands before (up to two words) or a "negative" after ("strep negative"). */
+function deniedWords(text: string): Set<string> {
+  const tokens = tokenize(expandAbbreviations(text));
+  return new Set(tokens.filter((_, k) => tokens.slice(Math.max(0, k - 2), k).some((t) => DENIAL.has(t)) || tokens[k + 1] === 'negative'));
+}
+
+/**
+ * For a review signal, not a code: the words another statement of the notes adds to a line's
+ * condition when the line was coded to an unspecified code ("migraine w/o aura" beside a line
+ * "migraine" coded G43.909; "ankle sprain, ATFL" beside "ankle sprain" coded to the unspecified
+ * ligament). Only words that would change the code: another code of the same category is titled by
+ * the word and by the line's condition (title or inclusion terms: "aura" under G43, "talofibular"
+ * under S93); a word the code's own title or inclusion terms explain, or one the statement denies
+ * ("no exacerbations"), is none. "Chronic headaches" beside "Headache R51.9" is no more: no other
+ * code of R51 is titled "chronic". Read up to the statement's commentary; any part counts but
+ * those that never name the visit's diagnosis (history, medications, review of systems).
+ */
+export function wordsStatedMore(run: CodingRun, line: Mention, coded: readonly DiagnosisDraft[]): string[] {
+  const first = coded[0];
+  if (!first || !UNSPECIFIED.test(first.description)) return [];
+  const icd = run.codeSets.icd;
+  const said = [...keyWords(icd, line.text)];
+  if (said.length === 0) return [];
+  // The code's own inclusion terms explain too ("claudication" of I73.9)...
+  const own = codeWords(icd, first.code);
+  // ...and a word counts only when another code of the category is titled by it and by the line's
+  // condition (title or inclusion term): a word that would change the code.
+  const others = categoryEntries(icd, first.code.slice(0, 3)).map((i) => [...codeWords(icd, icd.entries[i]?.code ?? first.code)]);
+  const distinguishes = (w: string) => others.some((words) => words.includes(w) && said.every((t) => words.some((v) => sameWord(t, v))));
+  const titled = tokenize(first.description);
+  const explained = (w: string) => w.length < 3 || own.has(w) || said.some((t) => sameWord(t, w)) || titled.some((t) => sameWord(t, w));
+  const more = new Set<string>();
+  for (const n of run.notes) {
+    if (n.assertion !== 'affirmed' || n.unaddressed || (n.part !== undefined && NOT_ADDRESSED_PARTS.has(n.part))) continue;
+    const stated = n.text.split(COMMENTARY)[0] ?? n.text;
+    const words = [...keyWords(icd, stated)];
+    if (!said.every((t) => words.some((w) => sameWord(t, w)))) continue;
+    const denied = deniedWords(n.original);
+    for (const w of words) if (!explained(w) && !denied.has(w) && distinguishes(w)) more.add(w);
+  }
+  return [...more];
+}
+
+/**
+ * An unspecified code on the claim while the notes state its condition with a word no code of the
+ * claim explains (wordsStatedMore): guideline I.A.9 and I.B.2, an unspecified code only when the
+ * record gives no more; whether the fuller statement decides (a cause, a type) is the coder's reading.
+ */
+export function statedMoreFully(statedMore: ReadonlyMap<string, readonly string[]>, diagnoses: readonly CodedDiagnosis[]): boolean {
+  const titles = diagnoses.flatMap((d) => tokenize(d.description));
+  return diagnoses.some((d) => (statedMore.get(d.code) ?? []).some((w) => !titles.some((t) => sameWord(t, w))));
 }

@@ -12,7 +12,7 @@ import { assessmentLeavesAlone, resolvedBelowCurrent } from './left-alone.ts';
 import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
-import { fullerStatement } from './fuller-statement.ts';
+import { fullerStatement, wordsStatedMore } from './fuller-statement.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
 import { tabularWordingEntry } from './tabular-wording.ts';
@@ -67,6 +67,8 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     // The line's questions go with its code, except two statements disagreeing: that stands whichever codes.
     if (fuller) run.issues = [...run.issues.slice(0, asked), ...run.issues.slice(asked).filter((i) => i.betweenStatements)];
     const coded = fuller ?? line;
+    const more = fuller || !line[0] ? [] : wordsStatedMore(run, m, line);
+    if (line[0] && more.length > 0) run.statedMore?.set(line[0].code, [...(run.statedMore.get(line[0].code) ?? []), ...more]);
     drafts.push(...(!m.documentedCode && drugOnlyLine(m.original) ? coded.filter((d) => drugLineCodes(m.original).has(d.code)) : coded));
   }
   if (doc.diagnoses.length === 0) {

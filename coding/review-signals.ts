@@ -18,6 +18,13 @@
  *   not coded; whether this one is integral is the coder's reading).
  * - An injury code whose title leaves out a documented word that other codes of its category are
  *   titled by (fracture type, part of the bone: I.C.19.c, code to the documented specificity).
+ * - A mental or behavioural disorder coded as unspecified ("Depression, unspecified", "Anxiety
+ *   disorder, unspecified"): chapter 5 codes by the disorder, the episode (single, recurrent), the
+ *   severity and remission, and notes that say "depression" or "anxiety" usually give more (a
+ *   screening score, a prior episode, the symptoms of another disorder) that a coder reads or asks.
+ * - An adult BMI of 40 or more recorded and no weight diagnosis on the claim (guideline I.B.14: the
+ *   BMI is reported only with the provider's associated weight diagnosis; whether the provider
+ *   documented one, or must be asked, is the coder's question).
  * - A condition coded from the diagnosis list while the notes say the visit did not address it
  *   ("Anxiety - stable, not addressed today", "per PCP"): guideline IV.J codes the conditions that
  *   require or affect the care of this visit, and the list and the note disagree about this one.
@@ -26,7 +33,7 @@ import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { COUNT, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
-import { currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
+import { bmiCode, currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 import { derivedOnce } from './memo.ts';
 import { saysNotAddressed } from './sections.ts';
@@ -179,22 +186,30 @@ export function injuryDetailUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagno
   });
 }
 
+/** The entries of a category: the category and every code below it, the 7th-character codes left out. */
+export function categoryEntries(icd: Icd10Cm, category: string): number[] {
+  const out: number[] = [];
+  const root = icd.byCode.get(category);
+  const stack = root === undefined ? [] : [root];
+  while (stack.length > 0) {
+    const i = stack.pop() as number;
+    const e = icd.entries[i];
+    if (!e || e.code.length > 7) continue;
+    out.push(i);
+    stack.push(...(icd.children.get(i) ?? []));
+  }
+  return out;
+}
+
 const categoryCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The words of every title in a category (its codes below the 7th character). */
 export function categoryWords(icd: Icd10Cm, category: string): Set<string> {
-  return derivedOnce(categoryCache, icd, category, () => {
-    const words = new Set<string>();
-    const root = icd.byCode.get(category);
-    const stack = root === undefined ? [] : [root];
-    while (stack.length > 0) {
-      const i = stack.pop() as number;
-      const e = icd.entries[i];
-      if (!e || e.code.length > 7) continue;
-      for (const t of tokenize(e.description)) words.add(t);
-      stack.push(...(icd.children.get(i) ?? []));
-    }
-    return words;
-  });
+  return derivedOnce(
+    categoryCache,
+    icd,
+    category,
+    () => new Set(categoryEntries(icd, category).flatMap((i) => tokenize(icd.entries[i]?.description ?? ''))),
+  );
 }
 
 /**
@@ -213,4 +228,21 @@ export function listedNotAddressed(notes: string, diagnoses: readonly CodedDiagn
       return condition.length > 0 && unaddressed.some((words) => condition.every((t) => words.has(t)));
     }),
   );
+}
+
+/** Substance use disorders (F10-F19): "unspecified" there names the use, not the disorder. */
+const SUBSTANCE_USE = /^F1\d/;
+
+/** A chapter 5 code, substance use apart, that is its disorder's unspecified member. */
+export function mentalDisorderUnspecified(diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => d.code.startsWith('F') && !SUBSTANCE_USE.test(d.code) && /\bunspecified\b/i.test(d.description));
+}
+
+/** Codes that report a weight diagnosis or the BMI itself (obesity E66, BMI Z68). */
+const WEIGHT_DIAGNOSIS = /^(E66|Z68)/;
+
+/** An adult BMI of 40 or more (Z68.4-) in a statement of the record, and no weight diagnosis or BMI code on the claim. */
+export function bmiWithoutWeightDiagnosis(statements: readonly string[], ageYears: number, diagnoses: readonly CodedDiagnosis[]): boolean {
+  if (diagnoses.some((d) => WEIGHT_DIAGNOSIS.test(d.code))) return false;
+  return statements.some((s) => bmiCode(s, ageYears)?.code.startsWith('Z68.4') === true);
 }

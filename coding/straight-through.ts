@@ -81,6 +81,12 @@ export interface DecisionInput {
   clarificationOpen: boolean;
   /** A diagnosis is documented as uncertain (its signs and symptoms are coded instead). */
   uncertain?: boolean;
+  /** An unspecified code while the notes state its condition more fully (fuller-statement.ts). */
+  statedMoreFully?: boolean;
+  /** A mental or behavioural disorder coded as unspecified (review-signals.ts). */
+  mentalDisorderUnspecified?: boolean;
+  /** A BMI of 40 or more and no weight diagnosis on the claim (review-signals.ts). */
+  bmiWithoutWeightDiagnosis?: boolean;
   /** A code rests on a word match: the record names less than half of its title. */
   wordMatch?: boolean;
   /** A combination code joins statements the record does not link itself. */
@@ -156,6 +162,9 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
     input.documentedCodes.some((d) => d.outcome === 'dropped'),
   );
   add('uncertain-diagnosis', input.uncertain === true);
+  add('stated-more-fully', input.statedMoreFully === true);
+  add('mental-disorder-unspecified', input.mentalDisorderUnspecified === true);
+  add('bmi-without-weight-diagnosis', input.bmiWithoutWeightDiagnosis === true);
   add('word-match', input.wordMatch === true);
   add(
     'procedure-conflict',

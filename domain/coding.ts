@@ -119,6 +119,12 @@ export type StraightThroughReason =
   | 'open-clarification'
   /** A diagnosis is documented as uncertain ("rule out", "vs", "possible"): its symptoms are coded, a coder confirms. */
   | 'uncertain-diagnosis'
+  /** An unspecified code while another statement of the notes names its condition with a word that titles another code of its category. */
+  | 'stated-more-fully'
+  /** A mental or behavioural disorder coded as unspecified: which disorder, its episode and severity decide the code. */
+  | 'mental-disorder-unspecified'
+  /** A BMI of 40 or more recorded and no weight diagnosis on the claim: the BMI is reported only with the provider's weight diagnosis. */
+  | 'bmi-without-weight-diagnosis'
   /** A code rests on a word match: the record names less than half of the code's title (another site or family). */
   | 'word-match'
   /** A procedure's description reads like another catalog code than the one the physician wrote (kept; a coder settles it). */
