@@ -10,6 +10,7 @@ import type { Mention } from './context.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
 
 interface HistoryRoute {
   code: string;
@@ -86,5 +87,43 @@ export function historyOfClassifiable(run: CodingRun, m: Mention, order: number)
     order,
     evidence: [{ section: m.section, text: m.original }],
     rationale: `Documented as history: "${m.text}" is classifiable to ${condition.code} (${condition.description}); the tabular's ${sub} takes such conditions ("conditions classifiable to ..."), coded ${chosen.code}.`,
+  });
+}
+
+/**
+ * Conditions whose history is not a history code: a personal history subcategory's Excludes note
+ * that sends "old <condition>" to a code of the condition's own chapter (Z86.7: "old myocardial
+ * infarction (I25.2)"; Index: History, personal, myocardial infarction (old) I25.2; guideline
+ * I.C.9.e: an MI more than four weeks old is I25.2). Read once per code set.
+ */
+const oldByIcd = new WeakMap<Icd10Cm, Array<{ words: string[]; code: string }>>();
+function oldConditions(icd: Icd10Cm): Array<{ words: string[]; code: string }> {
+  let found = oldByIcd.get(icd);
+  if (found) return found;
+  found = [];
+  for (const [code, notes] of Object.entries(icd.notes)) {
+    if (!/^Z8[5-7]/.test(code)) continue;
+    for (const [text, patterns] of [...(notes.ex1 ?? []), ...(notes.ex2 ?? [])]) {
+      const old = /^old (.+?) \(/i.exec(text);
+      const target = patterns.length === 1 ? patterns[0] : undefined;
+      if (old?.[1] && target && !target.startsWith('Z') && icd.byCode.has(target)) found.push({ words: tokenize(old[1]), code: target });
+    }
+  }
+  oldByIcd.set(icd, found);
+  return found;
+}
+
+/** A history the tabular codes as the old condition itself ("history of MI": I25.2, not a Z86.7 code). */
+export function historyAsOldCondition(run: CodingRun, m: Mention, order: number): DiagnosisDraft | undefined {
+  if (m.assertion !== 'personal-history') return undefined;
+  // The acronyms the tabular keeps in its titles name the condition too ("history of NSTEMI").
+  const said = new Set(tokenize(expandAbbreviations(m.text).replace(/\bn?stemi\b/g, 'myocardial infarction')));
+  const old = oldConditions(run.codeSets.icd).find((o) => run.allowed(o.code) && o.words.every((w) => said.has(w)));
+  if (!old) return undefined;
+  return newDraft(run.codeSets, old.code, {
+    confidence: 0.9 * SECTION_WEIGHT[m.section],
+    order,
+    evidence: [{ section: m.section, text: m.original }],
+    rationale: `Documented as history: "${m.original}". The personal history codes exclude the old condition, which the tabular codes as ${old.code} (Excludes note of its history subcategory; Index: History, personal).`,
   });
 }

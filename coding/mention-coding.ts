@@ -22,7 +22,7 @@ import {
   type MentionWork,
 } from './coding-run.ts';
 import type { Mention } from './context.ts';
-import { historyOfClassifiable } from './history-classifiable.ts';
+import { historyAsOldCondition, historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, codedBySide, sideOf, unspecifiedSide } from './laterality.ts';
@@ -88,6 +88,8 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     work.mention = { ...work.mention, documentedCode: undefined };
     work.notesDone.push(`the documented ${documented.code} says less than its line, which states "${better}"`);
   }
+  const old = historyAsOldCondition(run, work.mention, order);
+  if (old) return [old];
   checkSideConflict(run, work);
   addSideFromRecord(run, work);
   checkDetailConflict(run, work);

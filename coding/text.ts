@@ -332,6 +332,10 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\baki\b/g, 'acute kidney failure'],
   [/\bcad\b/g, 'coronary artery disease'],
   [/\bmi\b/g, 'myocardial infarction'],
+  // Index: Attack, heart - see Infarct, myocardium.
+  [/\bheart attacks?\b/g, 'myocardial infarction'],
+  // Index: Infarct, myocardial, old (healed), past (diagnosed on ECG...) I25.2: a prior one is old.
+  [/\b(?:prior|previous|past|remote|healed)\s+myocardial infarction\b/g, 'old myocardial infarction'],
   [/\bsob\b/g, 'shortness of breath'],
   [/\bdoe\b/g, 'dyspnea on exertion'],
   [/\boa\b/g, 'osteoarthritis'],

@@ -21,3 +21,22 @@ describe('tobacco dependence is nicotine dependence (Index: Dependence, tobacco 
     expect(codes(['Tobacco dependence, cigarettes'])).toEqual(['F17.210']);
   });
 });
+
+describe('a history of myocardial infarction is the old MI, I25.2 (Z86.7 Excludes2: old myocardial infarction; guideline I.C.9.e)', () => {
+  it('history, hx and h/o an MI, written short or in full, are I25.2, not a Z86.7- history code', () => {
+    expect(codes(['History of MI'])).toEqual(['I25.2']);
+    expect(codes(['Hx myocardial infarction 2019'])).toEqual(['I25.2']);
+    expect(codes(['History of NSTEMI'])).toEqual(['I25.2']);
+    expect(codes(['Coronary artery disease', 'h/o MI'])).toEqual(['I25.10', 'I25.2']);
+  });
+
+  it('a prior or past MI is old (Index: Infarct, myocardial, old, past); a heart attack is an MI', () => {
+    expect(codes(['Prior MI'])).toEqual(['I25.2']);
+    expect(codes(['Hx of heart attack'])).toEqual(['I25.2']);
+  });
+
+  it('a history of stroke keeps its history code, an acute MI its I21 code', () => {
+    expect(codes(['History of stroke'])).toEqual(['Z86.73']);
+    expect(codes(['Acute MI'])).toEqual(['I21.9']);
+  });
+});
