@@ -280,6 +280,12 @@ const SITE_ONLY_FACTOR = 0.8;
 const RECURRENT_TITLE = /\brecurrent\b(?<!not specified as recurrent)/i;
 const RECURRENCE_STATED =
   /\b(?:recurr\w*|relaps\w*|repeated|episodes|(?:second|third|fourth|another|prior|previous|past|multiple)\s+(?:\w+\s+)?episodes?)\b/i;
+/**
+ * Earlier episodes the record denies, or an episode it calls the first ("MDD, moderate, no prior
+ * episodes" is a single episode, F32.1): no recurrence stated.
+ */
+const RECURRENCE_DENIED =
+  /\b(?:no|denies|denied|without|never had|negative for)\s+(?:any\s+)?(?:(?:prior|previous|past|other|earlier|similar)\s+)*(?:(?:major\s+)?(?:depressive|depression|mood)\s+)?(?:episodes?|recurrences?|relapses?)\b|\b(?:first|single|initial)\s+(?:major\s+)?(?:depressive\s+)?episode\b|\bnot\s+recurrent\b/gi;
 /** The tabular's "NOS" inclusion term is the classification's own default for the bare words ("Concussion NOS": S06.0XA). */
 const NOS = /\bNOS\b/;
 function nosCovers(matchedText: string, q: SearchQuery): boolean {
@@ -308,7 +314,7 @@ const UNSTATED_VALUE_FACTOR = 0.8;
  * unspecified duration, S06.0X9), read in the statement and the notes about it.
  */
 function valueUnstated(title: string, q: SearchQuery, context: string): boolean {
-  if (RECURRENT_TITLE.test(title)) return !RECURRENCE_STATED.test(`${context} ${q.tokens.join(' ')}`);
+  if (RECURRENT_TITLE.test(title)) return !RECURRENCE_STATED.test(`${context} ${q.tokens.join(' ')}`.replace(RECURRENCE_DENIED, ' '));
   if (CURRENT_FRACTURE_TITLE.test(title)) return !q.tokens.includes('fracture');
   if (EXACERBATION_TITLE.test(title)) return !q.tokens.some((t) => t.startsWith('exacerbat') || t.startsWith('decompensat'));
   if (STATUS_UNKNOWN_TITLE.test(title)) return !UNKNOWN_STATED.test(`${context} ${q.tokens.join(' ')}`);

@@ -104,6 +104,9 @@ const familiesOf = (t: string): Array<readonly string[]> =>
 /** "without X", "no X", "not X" inside a phrase: up to three words, to the next comma or conjunction. */
 const IN_PHRASE_NEGATION = /\b(?:without|no|not)\s+((?:(?!with\b|and\b|or\b|but\b)[a-z0-9-]+\s*){1,3})/g;
 
+/** Negated words about earlier occurrences, not about the condition stated. */
+const EARLIER_ONES = /^(?:prior|previous|past|earlier|other|similar)\b/i;
+
 /**
  * An organism a test ruled out: "strep negative", "rapid influenza test negative", "negative for
  * COVID-19". The organism is excluded from the phrase (acute pharyngitis with a negative strep test is
@@ -142,6 +145,9 @@ export function buildQuery(text: string, withHead = false): SearchQuery {
       return ' , ';
     })
     .replace(IN_PHRASE_NEGATION, (_m, words: string) => {
+      // "No prior episodes", "no previous attacks" deny earlier ones, not a kind of this one: the words
+      // leave the phrase, excluding no title that names them ("single episode").
+      if (EARLIER_ONES.test(words)) return ' , ';
       // A side after the negated words is the condition's side ("w/o macular edema, left eye"), not negated.
       const sides = tokenize(words).filter((t) => (LATERALITY_WORDS as readonly string[]).includes(t));
       for (const t of tokenize(words)) if (!isNeutral(t) && !sides.includes(t)) excluded.add(t);

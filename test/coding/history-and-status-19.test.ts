@@ -40,3 +40,14 @@ describe('a history of myocardial infarction is the old MI, I25.2 (Z86.7 Exclude
     expect(codes(['Acute MI'])).toEqual(['I21.9']);
   });
 });
+
+describe('earlier episodes the record denies: a single episode (F32), not recurrent (F33)', () => {
+  it('"no prior episodes" on the line is a single episode at the stated severity', () => {
+    expect(codes(['MDD, moderate, no prior episodes'])).toEqual(['F32.1']);
+    expect(codes(['Major depressive disorder, severe, no previous episodes'])).toEqual(['F32.2']);
+  });
+
+  it('a recurrence the line states stays recurrent', () => {
+    expect(codes(['MDD, recurrent, moderate'])).toEqual(['F33.1']);
+  });
+});
