@@ -9,6 +9,7 @@
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
 import { ANATOMY_WORDS } from './anatomy-words.ts';
+import { SKIN_MORPHOLOGY } from './skin-morphology.ts';
 import { FINDING_INDEX } from './finding-index.ts';
 import { expandWithin, type ExpansionScope } from './expansion-scope.ts';
 
@@ -436,6 +437,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     '$1 of skin of other parts of face',
   ],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
+  ...SKIN_MORPHOLOGY,
   // The index: Melanoma (malignant) C43.9: "malignant" is the nonessential modifier, the default; in
   // situ is its own subterm (D03.-), and a history of melanoma is Z85.820, not the in-situ Z86.006.
   [/\bmelanomas?\b(?!\s+in[\s-]+situ)/g, 'malignant melanoma'],
