@@ -10,6 +10,8 @@ import { buildQuery, type SearchHit } from './search.ts';
 import { mayShowSymptoms } from './sections.ts';
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
+/** Hypertensions of other vessels or spaces: no systemic hypertension (a heart failure due to pulmonary hypertension is no I11). */
+const NOT_SYSTEMIC = /\b(?:pulmonary|portal|intracranial|ocular)\s+(?:arterial\s+)?hypertension\b/gi;
 const isHypertensive = (code: string) => /^I1[0-3](\.|$)/.test(code);
 
 /**
@@ -139,7 +141,7 @@ function hypertensiveCombination(run: CodingRun, found: DiagnosisDraft[]): Diagn
   const ckd = drafts.find((d) => d.code.startsWith('N18.'));
   const htn = drafts.find((d) => isHypertensive(d.code));
   const organs = [hf, ckd].filter((d): d is DiagnosisDraft => d !== undefined);
-  const said = organs.find((d) => d.evidence.some((e) => HYPERTENSION_WORDS.test(e.text)));
+  const said = organs.find((d) => d.evidence.some((e) => HYPERTENSION_WORDS.test(e.text.replace(NOT_SYSTEMIC, ' '))));
   const code = hypertensiveCodeFor(htn?.code, hf !== undefined, ckd?.code);
   if (!code) return drafts;
   const named = organs.map((o) => o.code).join(' and ');
