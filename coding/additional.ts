@@ -110,6 +110,12 @@ const anotherPersons = (t: string, pattern: RegExp): boolean => {
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
   /\b((secondhand|second-hand|passive|environmental tobacco)\s+smok\w*|exposed to (tobacco )?smoke|exposure to (tobacco )?smoke)\b/i;
+/**
+ * Lung diseases tobacco causes (COPD, emphysema, chronic bronchitis, lung and larynx cancer): their
+ * "use additional code" note asks for the history of tobacco dependence, and a former smoker's history
+ * bears on their care wherever the record states it, the social history included (I.C.21.c.4).
+ */
+const SMOKING_DISEASE = /^(?:J4[1-4]|C3[234])/;
 /** Codes that already stand for a group on the claim (tobacco: history of, or current, dependence or use). */
 const GROUP_CODES = new Map<string, string[]>([
   ['tobacco', ['Z87.891', 'F17', 'Z72.0']],
@@ -252,7 +258,7 @@ export function documentedAdditionalCodes(
     if (f.drug && stoppedByPlan(f.drug, statements)) continue;
     const started = f.drug ? startedToday(f.drug, statements) : undefined;
     for (const s of statements) {
-      if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part)) continue;
+      if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part) && !SMOKING_DISEASE.test(code)) continue;
       if (started && f.drug && started.has(f.drug.exec(s.text)?.[0].toLowerCase() ?? '')) continue;
       const found = f.find(s.text, ageYears);
       if (!found || taken.has(found.code) || !isBillable(icd, found.code)) continue;

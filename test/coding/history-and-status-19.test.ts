@@ -51,3 +51,14 @@ describe('earlier episodes the record denies: a single episode (F32), not recurr
     expect(codes(['MDD, recurrent, moderate'])).toEqual(['F33.1']);
   });
 });
+
+describe("a former smoker's history beside a lung disease tobacco causes (J44/C34 notes: use additional code, history of tobacco dependence Z87.891)", () => {
+  it('stated in the social history it is coded beside COPD and lung cancer', () => {
+    expect(codes(['COPD'], 'SH: former smoker, quit 2010. 30 pack-years.')).toEqual(['J44.9', 'Z87.891']);
+    expect(codes(['Lung cancer RUL'], 'Social history: ex-smoker, quit 5 years ago.')).toEqual(['C34.11', 'Z87.891']);
+  });
+
+  it('beside a condition tobacco history does not bear on, the social history is not coded', () => {
+    expect(codes(['Hypertension'], 'SH: former smoker, quit 2010.')).toEqual(['I10']);
+  });
+});
