@@ -14,7 +14,7 @@
  */
 import { RESOLVED, type Mention } from './context.ts';
 import { ADDRESSED_PARTS } from './sections.ts';
-import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
+import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** A statement names the listed condition when it names this share of the line's words ("primary" may go unsaid). */
 const NAMED_SHARE = 2 / 3;
@@ -32,6 +32,42 @@ export function assessmentLeavesAlone(line: Mention, notes: readonly Mention[]):
     return words.filter((w) => said.has(w)).length >= NAMED_SHARE * words.length;
   });
   return naming.length > 0 && naming.every((n) => n.unaddressed === true);
+}
+
+/** Parts that carry the chart forward (past history, problem list, medication list): not this visit's work. */
+const CARRIED_PARTS: ReadonlySet<string> = new Set(['past-history', 'medications']);
+/**
+ * Tobacco use, dependence or history is reported wherever the record states it: the chapters'
+ * "use additional code to identify exposure to tobacco / history of tobacco dependence" notes.
+ */
+const TOBACCO = /\b(smok\w*|tobacco|nicotine|cigarettes?|cigars?|vap\w+|pack[- ]?(?:years?|yrs?))\b/i;
+/** The assessment and plan state this many statements at least: a full assessment, problem by problem. */
+const FULL_ASSESSMENT = 3;
+
+/**
+ * A diagnosis line whose condition the note names only in the history it carries forward (past
+ * history, problem list, medication list) or in statements saying the visit leaves it alone ("per
+ * PCP": sections.ts saysNotAddressed), while no other statement of the note (complaint, present
+ * illness, exam, results, an assessment and plan written problem by problem) shares even one of its
+ * distinctive words (a side is none): the superbill lists the chart's problems, the visit did not
+ * evaluate or treat this one (guideline IV.J: a coexisting condition is coded when it requires or
+ * affects the care at this encounter). A line the physician wrote a code on is kept, and so is
+ * tobacco. `distinctive` tells the words that name a condition from common ones ("chronic", "left").
+ */
+export function onlyInCarriedHistory(line: Mention, notes: readonly Mention[], distinctive: (word: string) => boolean): boolean {
+  if (line.documentedCode || TOBACCO.test(line.original)) return false;
+  const words = wordsOf(line.text);
+  const key = words.filter((w) => distinctive(w) && !(LATERALITY_WORDS as readonly string[]).includes(w));
+  if (key.length === 0) return false;
+  if (notes.filter((n) => n.part !== undefined && ADDRESSED_PARTS.has(n.part)).length < FULL_ASSESSMENT) return false;
+  const carried = (n: Mention) => n.unaddressed === true || (n.part !== undefined && CARRIED_PARTS.has(n.part));
+  const inCarried = notes.some((n) => {
+    if (!carried(n)) return false;
+    const said = new Set(wordsOf(n.original));
+    return words.filter((w) => said.has(w)).length >= NAMED_SHARE * words.length;
+  });
+  if (!inCarried) return false;
+  return !notes.some((n) => !carried(n) && wordsOf(n.original).some((w) => key.includes(w)));
 }
 
 /** A diagnosis line that names an encounter rather than a condition ("Follow-up visit", "Annual exam"). */

@@ -8,7 +8,7 @@
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
-import { assessmentLeavesAlone, resolvedBelowCurrent } from './left-alone.ts';
+import { assessmentLeavesAlone, onlyInCarriedHistory, resolvedBelowCurrent } from './left-alone.ts';
 import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
@@ -24,6 +24,10 @@ const NOTES_ONLY_CONFIDENCE = 0.7;
 const ASSESSMENT_CONFIDENCE = 0.55;
 /** Symptom drafts for uncertain diagnoses come after everything the record states. */
 const SYMPTOM_ORDER = 1000;
+
+/** Words that name a condition (rare in the classification's titles), as the rest of the engine cuts them. */
+const distinctiveWord = (run: CodingRun) => (word: string) => (run.codeSets.icd.idf.get(word) ?? 0) >= DISTINCTIVE_IDF;
+const DISTINCTIVE_IDF = 3.5;
 
 export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   const doc = run.input.documentation;
@@ -54,8 +58,14 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
       m.assertion = 'affirmed';
     }
     // A listed condition the note's assessment says this visit leaves alone, or one the list calls
-    // resolved below the conditions the visit is for (left-alone.ts, guideline IV.J).
-    if (assessmentLeavesAlone(m, run.notes) || resolvedBelowCurrent(m, earlierLines)) continue;
+    // resolved below the conditions the visit is for, or one the note names only in the history it
+    // carries forward (left-alone.ts, guideline IV.J).
+    if (
+      assessmentLeavesAlone(m, run.notes) ||
+      onlyInCarriedHistory(m, run.notes, distinctiveWord(run)) ||
+      resolvedBelowCurrent(m, earlierLines)
+    )
+      continue;
     // An order for a study, a procedure done and the event of an injury name no condition; a drug line
     // is coded as the drug only (line-kinds.ts).
     if (!m.documentedCode && (studyOrderLine(m.original) || procedureLine(m.original) || eventOnlyLine(m.original))) continue;
