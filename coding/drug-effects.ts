@@ -36,6 +36,8 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
   [/\b(acetaminophen|paracetamol|tylenol)\b/i, 'T39.1'],
   [/\b(ibuprofen|naproxen|motrin|advil|aleve|ketoprofen)\b/i, 'T39.31'],
   [/\b(meloxicam|diclofenac|celecoxib|indomethacin|ketorolac|nsaids?)\b/i, 'T39.39'],
+  [/\b(heroin)\b/i, 'T40.1'],
+  [/\b(cocaine)\b/i, 'T40.5'],
   [/\b(oxycodone|hydrocodone|morphine|codeine|hydromorphone|percocet|vicodin|norco|opioids?|opiates?)\b/i, 'T40.2'],
   [/\b(tramadol)\b/i, 'T40.42'],
   [/\b(fentanyl)\b/i, 'T40.41'],
@@ -62,7 +64,7 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
 
 /** Wrongly taken: a poisoning, not an adverse effect. */
 const POISONING =
-  /\b(overdos\w*|poison\w*|took too (many|much)|wrong (medication|drug|dose|pills?)|double dose|extra doses?|accidental(ly)? (ingest\w*|took|taken)|ingest\w*|not as prescribed)\b/i;
+  /\b(overdos\w*|od(?:'?d)?(?=\s+(?:on|of|with)\b)|(?:accidental|unintentional|intentional) od|poison\w*|took too (many|much)|wrong (medication|drug|dose|pills?)|double dose|extra doses?|accidental(ly)? (ingest\w*|took|taken)|ingest\w*|not as prescribed)\b/i;
 const SELF_HARM = /\b(intentional\w*|suicid\w*|self[- ]harm|deliberate\w*)\b/i;
 /**
  * Said of a condition the drug caused. A drug the patient was moved off ("switched from aspirin to

@@ -22,6 +22,7 @@ import {
   type MentionWork,
 } from './coding-run.ts';
 import type { Mention } from './context.ts';
+import { drugEffectCode } from './drug-effects.ts';
 import { historyAsOldCondition, historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
@@ -31,6 +32,7 @@ import {
   ENCOUNTER_WORDS,
   historyFilter,
   namesACondition,
+  oneWordOfTitle,
   queryText,
   rank,
   relatedClauses,
@@ -102,8 +104,13 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   if (search.issue) run.issues.push({ ...search.issue, order });
   unspecifiedSideWhileAsked(run, work, search);
   if (!search.wording && !search.issue) preferNamedCondition(run, work, search);
+  if (!search.wording) withoutWordMatches(run, work, search);
   const first = draftFromBestHit(run, work, search);
   if (!first) {
+    // A drug taken wrongly with nothing else that codes ("Accidental overdose of acetaminophen") is
+    // the poisoning itself; drug-effects.ts orders it with any manifestation.
+    const poisoning = drugStatement(run, work);
+    if (poisoning) return [poisoning];
     // A history no history title names is coded where the classification sends its condition.
     const history = historyOfClassifiable(run, work.mention, order);
     return history ? [history] : [];
@@ -140,6 +147,32 @@ function preferNamedCondition(run: CodingRun, work: MentionWork, search: Search)
   const best = hits[0];
   if (best && best.score >= NAMED_CONDITION_SCORE && namesACondition(icd, best) && wellSupported(icd, best, tokens))
     search.hits = [best, ...search.hits];
+}
+
+/**
+ * Hits that one word of the line supports while their titles name another condition are word
+ * matches (oneWordOfTitle): a line that names nothing else codes nothing rather than them. Not
+ * for a line in a category's tabular wording ("Kahler's disease" is C90.0's), which is coded inside it.
+ */
+function withoutWordMatches(run: CodingRun, work: MentionWork, search: Search): void {
+  const icd = run.codeSets.icd;
+  // A line in a category's tabular wording is coded inside it (categoryHits): the wording is the support.
+  if (tabularWordingCategory(icd, work.mention.original)) return;
+  search.hits = search.hits.filter((h) => !oneWordOfTitle(icd, h, search.query.tokens));
+}
+
+/** The T code of a statement that names a drug taken wrongly or as a cause, when the search found no condition. */
+function drugStatement(run: CodingRun, work: MentionWork): DiagnosisDraft | undefined {
+  const m = work.mention;
+  if (m.assertion !== 'affirmed') return undefined;
+  const effect = drugEffectCode(run.codeSets.icd, m.original, phaseContext(work));
+  if (!effect) return undefined;
+  return newDraft(run.codeSets, effect.code, {
+    confidence: SECTION_WEIGHT[m.section],
+    order: work.order,
+    evidence: [...work.evidence],
+    rationale: `"${m.original}" documents a drug's ${effect.kind} and names no other condition: ${effect.code}.`,
+  });
 }
 
 /** The physician's own code, when it is a valid billable code. */

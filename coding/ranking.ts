@@ -72,6 +72,122 @@ export function wellSupported(
   return core.length > 0 && core.every((t) => q.has(t));
 }
 
+/** Where a title's condition ends and what qualifies it begins ("of", "due to", "with", ...). */
+const TITLE_QUALIFIER = /\b(?:of|in|to|at|on|for|due|with|without|following|by|from|complicating|after|affecting|prior|NOS)\b/i;
+
+/** Where a framing title ("Encounter for ...", "Long term (current) use of ...") names what it frames. */
+const FRAMED = /\b(?:of|for)\b/i;
+
+/** Title heads that frame another condition, named after "of" ("Long term (current) use of tamoxifen", "Presence of pseudophakia"). */
+const FRAME_HEADS = new Set(tokenize('use presence supervision encounter status history absence loss'));
+
+/**
+ * The words that name a title's condition: the last word of each noun phrase before its first
+ * qualifier that is not a site word ("Increased secretion of glucagon": secretion; "Tingling skin":
+ * tingling; "Hypo-osmolality and hyponatremia": both), and what its parentheses give as the same
+ * thing ("(NSTEMI)"). Undefined for a title whose head frames the condition named after "of".
+ */
+function titleHeads(icd: Icd10Cm, title: string): Set<string> | undefined {
+  const sites = tabularSiteWords(icd);
+  const heads = new Set<string>();
+  for (const p of title.matchAll(/\(([^)]*)\)/g)) for (const t of tokenize(p[1] ?? '')) heads.add(t);
+  const plain = title.replace(/\([^)]*\)|\[[^\]]*\]/g, ' ').split(',')[0] ?? '';
+  const clause = plain.split(TITLE_QUALIFIER)[0] ?? '';
+  for (const phrase of clause.split(/\b(?:and|or)\b|\//i)) {
+    // A Latin adjective after its noun ("diabetes mellitus", "cervix uteri") leaves the noun the head.
+    const words = tokenize(phrase).filter((t, i, all) => i < all.length - 1 || !POSTPOSITIVE.has(t));
+    const at = words
+      .map((t, i) => [t, i] as const)
+      .reverse()
+      .find(([t]) => !sites.has(t) && !SKIN.has(t)) ?? [words[words.length - 1], words.length - 1];
+    const [head, i] = at;
+    if (head && FRAME_HEADS.has(head)) {
+      // The framed condition is what follows "of"/"for" ("Encounter for examinations prior to ..." frames examinations).
+      const framed = FRAMED.exec(plain);
+      const inner =
+        framed && framed.index + framed[0].length < plain.length
+          ? titleHeads(icd, plain.slice(framed.index + framed[0].length))
+          : undefined;
+      // What its parentheses give still names it ("Presence of cardioverter-defibrillator (ICD)").
+      return inner && new Set([...heads, ...inner]);
+    }
+    if (head) heads.add(head);
+    // A general noun takes its condition from the word before it ("Pregnant state", "Anxiety state").
+    const before = words[i - 1];
+    if (head && LIGHT_HEADS.has(head) && before) heads.add(before);
+  }
+  return heads;
+}
+
+/** The skin is where a title's condition is ("Tingling skin"), though the index also heads titles with it. */
+const SKIN = new Set(tokenize('skin'));
+
+/** Nouns that name no condition of their own: the word before them does. */
+const LIGHT_HEADS = new Set(tokenize('state condition disease disorder syndrome'));
+
+const POSTPOSITIVE = new Set(tokenize('mellitus uteri vulgaris positive'));
+
+/** Words a record uses for a title's condition noun ("heroin overdose" names "Poisoning by heroin"). */
+const SAME_CONDITION: ReadonlyMap<string, readonly string[]> = new Map(
+  [
+    ['overdose', 'poisoning'],
+    ['od', 'poisoning'],
+    ['toxicity', 'poisoning'],
+    ['intoxication', 'poisoning'],
+    ['ingestion', 'poisoning'],
+    // A visit's own words for the examination its encounter title names ("annual GYN exam").
+    ['exam', 'examination check'],
+    ['physical', 'examination check'],
+    ['checkup', 'examination check'],
+    ['wellness', 'examination check'],
+  ].map(([word, heads]) => [word as string, tokenize(heads as string)]),
+);
+
+/** The same word in another form ("unsteady", "unsteadiness"): the stemmer keeps their common start. */
+const sameWord = (a: string, b: string) => a === b || (a.length >= 6 && b.length >= 6 && a.slice(0, 6) === b.slice(0, 6));
+
+/**
+ * Whether the words (the hit's matched words and the query's) name the condition of the hit's title,
+ * its head in any form; a title that frames a condition named after "of" is not judged.
+ */
+export function namesTitleHead(icd: CodeSets['icd'], hit: SearchHit, tokens: readonly string[]): boolean {
+  const words = [...hit.matched, ...tokens].flatMap((t) => [t, ...(SAME_CONDITION.get(t) ?? [])]);
+  const names = (text: string) => {
+    const heads = titleHeads(icd, text);
+    return heads === undefined || heads.size === 0 || words.some((t) => [...heads].some((h) => sameWord(t, h)));
+  };
+  // The code's own title as well as the text that matched (an inclusion term: "Panic attack" under "Panic disorder").
+  if (names(hit.matchedText) || names(hit.description)) return true;
+  // A matched word the title lacks came from an inclusion term above it (B02 "shingles" over "Zoster
+  // NOS"; O98's "the listed conditions when complicating the pregnant state"): judged by that term.
+  const own = new Set(tokenize(hit.matchedText));
+  const inherited = hit.matched.filter((t) => !own.has(t));
+  return (
+    inherited.length > 0 &&
+    inclusionTermsAbove(icd, hit.code).some((text) => inherited.some((t) => tokenize(text).includes(t)) && names(text))
+  );
+}
+
+/** The inclusion terms of a code's categories and subcategories, the code's own first. */
+function inclusionTermsAbove(icd: CodeSets['icd'], code: string): string[] {
+  const out: string[] = [];
+  for (let c = code; c.length >= 3; c = c.slice(0, -1).replace(/\.$/, '')) {
+    const notes = icd.notes[c];
+    if (notes) out.push(...(notes.inc ?? []), ...(notes.inc2 ?? []));
+  }
+  return out;
+}
+
+/**
+ * A hit one documented word supports when that word only qualifies the condition its title names
+ * ("increased" in "Increased secretion of glucagon", "K" in "Deficiency of vitamin K", "accidental"
+ * in "Asphyxiation due to hanging, accidental"): a coder reads the title's condition, and the record
+ * names none of it. (The head in another form names it: "unsteady feet", "Unsteadiness on feet".)
+ */
+export function oneWordOfTitle(icd: CodeSets['icd'], hit: SearchHit, queryTokens: readonly string[]): boolean {
+  return !wellSupported(icd, hit, queryTokens) && !namesTitleHead(icd, hit, queryTokens);
+}
+
 /**
  * Status, history and score codes that one shared word must not bring in: each needs its own
  * support in the documented text (an amputation for Z89, a malignancy for Z85, the scale's name for

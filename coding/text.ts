@@ -305,7 +305,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\b(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower|rul|rml|rll|lul|lll)\s+lobe\s+(?=pneumonia\b)/g, ''],
   [/\b(pneumonia),?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower)\s+lobes?\b/g, '$1'],
   // The index: Otitis, media, acute (NOS) H66.9-; "acute" chooses the serous or suppurative code only with that word.
-  [/\baom\b/g, 'otitis media'],
+  // "AOM" is acute otitis media: the rule below drops "acute" only where no serous or suppurative word follows.
+  [/\baom\b/g, 'acute otitis media'],
   [
     /\bacute\s+(?=otitis media\b)(?![^.;]*\b(?:serous|suppurative|purulent|allergic|mucoid|sanguinous|nonsuppurative|secretory|exudative|transudative)\b)/g,
     '',
@@ -320,6 +321,13 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     'menopausal and female climacteric states',
   ],
   [/\bhot\s+(?:flash|flush)(?:es)?\b/g, 'flushing'],
+  // "OD" on a drug is an overdose ("accidental OD on heroin"); in a text about the eye it is the right eye (eye-abbreviations.ts).
+  [/\bod(?:'?d)?\b(?=\s+(?:on|of|with)\b)|(?<=\b(?:accidental|unintentional|intentional|drug|opioid|heroin|fentanyl)\s+)od\b/g, 'overdose'],
+  [/\b(?:seb\.?\s*k\.?|sks?)\b(?!\s*\d)/g, 'seborrheic keratosis'],
+  [/\bshpt\b/g, 'secondary hyperparathyroidism'],
+  [/\b(threatened|spontaneous|missed|incomplete|complete|septic)\s+ab\b/g, '$1 abortion'],
+  // A wish the patient states ("desires TOLAC", "wants a refill") is no condition: not "decreased sexual desire".
+  [/\b(?:desires|wishes|wants|requests)\b/g, ''],
   [/\bchf\b/g, 'congestive heart failure'],
   [/\bhfref\b/g, 'systolic heart failure'],
   [/\bhfpef\b/g, 'diastolic heart failure'],
