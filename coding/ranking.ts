@@ -223,6 +223,13 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
     /\b(ectopic|tubal|ovarian|abdominal|cornual|heterotopic|molar|hydatidiform|mole|miscarr\w*|abort\w*|blighted|products of conception|pregnancy loss|fetal demise|termination|anembryonic)\b/i,
   ],
   [/^Z02\.84/, /\bchild welfare\b/i],
+  // An encounter for screening (Z12, Z13) needs the screening named: a cancer the record stages is the cancer.
+  [
+    /^Z1[23]/,
+    /\b(screen\w*|mammo\w*|colonoscop\w*|cologuard|fit[\s-]dna|fobt|fit test|pap\w*|psa|ldct|low[\s-]dose ct|dexa|dxa|check|surveillance)\b/i,
+  ],
+  // A pressure ulcer (L89) needs one named: a stage alone is also a cancer's ("NSCLC stage IV").
+  [/^L89/, /\b(pressure|decubit\w*|bed\s?sores?|ulcer\w*|deep tissue|dti)\b/i],
   [/^R29\.7/, /\b(nihss|stroke scale)\b/i],
   [/^R40\.2[0-4]/, /\b(coma scale|gcs|glasgow)\b/i],
   [/^Z68/, /\b(bmi|body mass)\b/i],
