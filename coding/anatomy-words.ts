@@ -5,7 +5,8 @@
  *   "other part of head" (index: Laceration, forehead S01.81-); the eyebrow is periocular (S01.1-);
  * - the lung's lobes by their initials ("RLL", "LUL", "lingula"): a finding of a lobe is of the lung;
  * - the metatarsals and metacarpals by number ("5th MT"): the tabular counts in words (fifth);
- * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-).
+ * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-);
+ * - the scaphoid with no foot named: the wrist's (S62.0-).
  */
 
 import type { ExpansionScope, ScopedExpansion } from './expansion-scope.ts';
@@ -33,6 +34,8 @@ const lobe = (initials: string, name: string): ScopedExpansion[] => [
 const WRIST_BONES = String.raw`radius|radial|ulna|ulnar|scaphoid|navicular|lunate|triquetr\w*|pisiform|trapezium|trapezoid|capitate|hamate|colles'?|smith'?s?|barton'?s?|styloid`;
 /** A text naming no bone of the wrist or forearm anywhere. */
 const NO_WRIST_BONE: ExpansionScope = { unless: new RegExp(String.raw`\b(?:${WRIST_BONES})\b`) };
+/** A text that names no part of the foot (the scaphoid is then the wrist's). */
+const NO_FOOT: ExpansionScope = { unless: /\b(?:foot|feet|tarsal|midfoot|ankle)\b/ };
 
 /** Lower-case, whole-word body-part wordings and what they stand for. */
 export const ANATOMY_WORDS: readonly ScopedExpansion[] = [
@@ -45,6 +48,9 @@ export const ANATOMY_WORDS: readonly ScopedExpansion[] = [
   ...lobe('lll', 'left lower lobe'),
   ...lobe('lul', 'left upper lobe'),
   ...lobe('lingula(?:r)?', 'lingula'),
+  // The scaphoid with no foot named is the wrist's (index: Fracture, scaphoid (hand) S62.00-; the
+  // foot's navicular is "navicular [scaphoid] of foot", S92.25-).
+  [/\bscaphoid\b/g, 'scaphoid wrist', NO_FOOT],
   [/\b1st\b/g, 'first'],
   [/\b2nd\b/g, 'second'],
   [/\b3rd\b/g, 'third'],

@@ -32,6 +32,7 @@ import {
   ENCOUNTER_WORDS,
   historyFilter,
   namesACondition,
+  namesTitleHead,
   oneWordOfTitle,
   queryText,
   rank,
@@ -158,7 +159,14 @@ function withoutWordMatches(run: CodingRun, work: MentionWork, search: Search): 
   const icd = run.codeSets.icd;
   // A line in a category's tabular wording is coded inside it (categoryHits): the wording is the support.
   if (tabularWordingCategory(icd, work.mention.original)) return;
-  search.hits = search.hits.filter((h) => !oneWordOfTitle(icd, h, search.query.tokens));
+  // A hit that explains only where ("scalp", "right forearm") is another condition of that site when
+  // the line names a condition (a laceration, a fracture): tinea of the scalp, a neuropathy of the limb.
+  const named = conditionWords(search.query.tokens, icd).size > 0;
+  search.hits = search.hits.filter(
+    (h) =>
+      !oneWordOfTitle(icd, h, search.query.tokens) &&
+      !(named && conditionWords(h.matched, icd).size === 0 && !namesTitleHead(icd, h, search.query.tokens)),
+  );
 }
 
 /** The T code of a statement that names a drug taken wrongly or as a cause, when the search found no condition. */

@@ -228,6 +228,9 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
     /^Z1[23]/,
     /\b(screen\w*|mammo\w*|colonoscop\w*|cologuard|fit[\s-]dna|fobt|fit test|pap\w*|psa|ldct|low[\s-]dose ct|dexa|dxa|check|surveillance)\b/i,
   ],
+  // A stress or pathological fracture (M84.3, M84.4) needs its kind named: a fracture is an injury (S, I.C.19).
+  [/^M84\.3/, /\b(stress|fatigue|march|insufficiency)\b/i],
+  [/^M84\.[4-6]/, /\b(patholog\w*|neoplas\w*|metasta\w*|tumou?r|cancer|malignan\w*|osteopor\w*)\b/i],
   // A pressure ulcer (L89) needs one named: a stage alone is also a cancer's ("NSCLC stage IV").
   [/^L89/, /\b(pressure|decubit\w*|bed\s?sores?|ulcer\w*|deep tissue|dti)\b/i],
   [/^R29\.7/, /\b(nihss|stroke scale)\b/i],

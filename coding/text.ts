@@ -19,7 +19,7 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
 /** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|axillae?|axillary`;
+const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|scaphoid|axillae?|axillary`;
 
 /** A side written short or in full, in full. */
 const SIDE_WORD: Record<string, string> = {
@@ -321,6 +321,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     'menopausal and female climacteric states',
   ],
   [/\bhot\s+(?:flash|flush)(?:es)?\b/g, 'flushing'],
+  // "RTC" is the rotator cuff before a condition of it ("RTC tear L"); elsewhere it is "return to clinic".
+  [/\brtc\b(?=\s+(?:tear|tears|tendin\w*|injur\w*|strain|syndrome|impingement|arthropathy|rupture|sprain)\b)/g, 'rotator cuff'],
   // "OD" on a drug is an overdose ("accidental OD on heroin"); in a text about the eye it is the right eye (eye-abbreviations.ts).
   [/\bod(?:'?d)?\b(?=\s+(?:on|of|with)\b)|(?<=\b(?:accidental|unintentional|intentional|drug|opioid|heroin|fentanyl)\s+)od\b/g, 'overdose'],
   [/\b(?:seb\.?\s*k\.?|sks?)\b(?!\s*\d)/g, 'seborrheic keratosis'],
