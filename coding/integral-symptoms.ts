@@ -177,8 +177,13 @@ function isSymptom(run: CodingRun, d: DiagnosisDraft): boolean {
   if (DEFINING_FEATURES.some(([, features]) => features.some((f) => matchesPattern(d.code, f)))) return true;
   return SITE_SYMPTOM_TITLE.test(titleOf(run, d.code));
 }
-/** Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains... */
-const FINDING_NOT_SYMPTOM = /^R(7|8|9)/;
+/**
+ * Abnormal findings of examinations and results (R70-R99) are not complaints a diagnosis explains,
+ * nor is hypoxemia (R09.02, and asphyxia R09.01): a measured oxygenation that a lung disease does not
+ * routinely bring (most patients with COPD, asthma or pneumonia are not hypoxemic), so coded beside it
+ * when the provider states it...
+ */
+const FINDING_NOT_SYMPTOM = /^R(7|8|9)|^R09\.0/;
 
 /**
  * ...except a result that measures the organ a coded disease is of: the abnormal values that make or

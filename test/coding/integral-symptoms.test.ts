@@ -27,6 +27,12 @@ describe('signs and symptoms integral to a stated diagnosis', () => {
     expect(codes(['Migraine without aura', 'Headache'])).toEqual(['G43.009']);
   });
 
+  it('hypoxemia is a measured finding a lung disease does not routinely bring: coded beside it', () => {
+    expect(codes(['COPD', 'Hypoxemia'], 'SpO2 86% on room air at rest.')).toEqual(['J44.9', 'R09.02']);
+    expect(codes(['Community acquired pneumonia', 'Hypoxemia'])).toEqual(['J18.9', 'R09.02']);
+    expect(codes(['COPD', 'Shortness of breath'])).toEqual(['J44.9']);
+  });
+
   it('fever goes with an infection; fatigue with an anemia', () => {
     expect(codes(['Influenza A', 'Fever'], 'Rapid influenza A test positive.')).toEqual(['J10.1']);
     expect(codes(['Iron deficiency anemia', 'Fatigue'])).toEqual(['D50.9']);
