@@ -24,7 +24,24 @@ const FINDING_TITLE = /\b(abnormal\w*|elevated|high|low|positive|findings?|murmu
 
 /** Words that make a condition pre-existing rather than found at the examination. */
 const PRE_EXISTING =
-  /\b(known|chronic|stable|well[\s-]controlled|controlled|long[\s-]?standing|established|history of|hx of|since (?:\d{4}|childhood|age)|for (?:\d+|many|several) years|on (?:\w+\s+){0,3}(?:for|since)\b|continues?|continue|refill\w*|follow[\s-]?up of)\b/i;
+  /\b(known|chronic|stable|well[\s-]controlled|controlled|long[\s-]?standing|established|history of|hx of|since (?:\d{4}|childhood|age)|for (?:\d+|many|several) years|on (?:\w+\s+){0,3}(?:for|since)\b|continues?|continue|refill\w*|follow[\s-]?up of|followed|managed|listed|stopped|f\/u|on (?!exam|examination|today|arrival|presentation)[a-z]{4,})(?![\w/])/i;
+
+/** Words too common to tie a statement to a condition. */
+const COMMON_WORDS = new Set(['and', 'the', 'with', 'without', 'for', 'due', 'not', 'left', 'right', 'both', 'bilateral', 'mild', 'acute']);
+
+/**
+ * Whether `statement` names a word of the condition: a word of four letters or more anywhere in it,
+ * or a shorter word (an abbreviation such as HTN or BPH) standing as a word of its own.
+ */
+function sharesConditionWord(condition: string, statement: string): boolean {
+  const words = (condition.toLowerCase().match(/[a-z0-9]{3,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w));
+  const said = statement.toLowerCase();
+  const own = new Set(said.match(/[a-z0-9]+/g) ?? []);
+  return words.some((w) => (w.length >= 4 && /[a-z]{4}/.test(w) ? said.includes(w) : own.has(w)));
+}
+
+/** A title's condition without its qualifiers (", unspecified", "without complications"). */
+const conditionWords = (title: string) => title.split(/,|\b(?:with|without|due to|in|of)\b/i)[0] ?? '';
 
 /**
  * A condition the claim carries beside a general examination that the record does not call
@@ -38,8 +55,9 @@ function foundAtExamination(run: CodingRun, drafts: DiagnosisDraft[], statements
     if (d.code.startsWith('Z') || /without abnormal findings/i.test(d.description)) continue;
     const m = run.mentions.get(d.order);
     if (!m || m.assertion !== 'affirmed') continue;
-    const words = m.text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
-    const about = statements.filter((t) => t === m.original || words.some((w) => t.toLowerCase().includes(w)));
+    const about = statements.filter(
+      (t) => t === m.original || sharesConditionWord(`${m.text} ${m.original} ${conditionWords(d.description)}`, t),
+    );
     if (about.some((t) => PRE_EXISTING.test(t))) continue;
     return m.original;
   }
