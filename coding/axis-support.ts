@@ -224,7 +224,7 @@ function statusKnownSibling(icd: Icd10Cm, code: string, said: string, allowed: (
   // Stated: its words in one clause, not denied in it ("without loss of consciousness", "no LOC").
   const stated = text
     .split(/[.;\n]/)
-    .some((c) => what.every((t) => tokenize(c).includes(t)) && !/\b(without|no|denies|denied|not|negative for)\b/i.test(c));
+    .some((c) => what.every((t) => tokenize(c).includes(t)) && !/\b(without|no|denies|denied|not|negative for|status unknown)\b/i.test(c));
   if (!stated) return undefined;
   const prefix = m[1].toLowerCase();
   const sibling = (icd.children.get(entry.parent) ?? []).find((k) => {

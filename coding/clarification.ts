@@ -102,7 +102,7 @@ export function optionNamedBy(options: readonly ClarificationOption[], freeText:
 
 /** A clause of an answer that takes something back ("the type 1 entry was an error"): not documentation of the condition. */
 const RETRACTION =
-  /\b(error|erroneous|in error|mistake|mistaken|incorrect|wrong|inaccurate|not accurate|should be (removed|deleted)|disregard)\b/i;
+  /\b(error|erroneous|in error|mistake|mistaken|incorrect|wrong|inaccurate|not accurate|should be (removed|deleted)|disregard|carr(y|ied)[- ]?over|copied (forward|over)|template)\b/i;
 /** An answer that opens by assenting ("Yes, from the lithium"). */
 const ASSENT_FIRST = /^\s*(yes|yeah|yep|correct|confirmed|agreed?)\b/i;
 /** A bare assent ("yes", "confirmed"): the rest of the answer is what it documents. */

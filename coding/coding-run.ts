@@ -151,4 +151,6 @@ export interface MentionWork {
   related: string[];
   /** Details taken from another statement or assumed by default (side, type, stage), for the gate. */
   inferred: string[];
+  /** Clauses a conflict leaves aside: their detail is asked, so they are not read as the condition's context. */
+  setAside?: string[];
 }

@@ -48,6 +48,7 @@ import { checkStatedAxis } from './stated-axis.ts';
 import { bothSides } from './both-sides.ts';
 import { encounterOfWrittenCode } from './written-encounter.ts';
 import { checkRemissionAgainstUse } from './remission-conflict.ts';
+import { checkAbsenceAgainstRecord } from './absence-conflict.ts';
 import { expandWithGroups, LATERALITY_WORDS, tokenize } from './text.ts';
 
 /** What the search found for a mention, and the clarification still open about it. */
@@ -99,7 +100,8 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   addDetailsFromRecord(run, work);
   checkStatedAxis(run, work);
   checkRemissionAgainstUse(run, work);
-  work.related = relatedClauses(run, work.mention);
+  checkAbsenceAgainstRecord(run, work);
+  work.related = relatedClauses(run, work.mention).filter((c) => !work.setAside?.includes(c));
   const search = tabularWordingSearch(run, work) ?? searchWithAnswers(run, work);
   for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
   if (search.issue) run.issues.push({ ...search.issue, order });
@@ -384,6 +386,8 @@ const ALTERNATIVE_TO_WORDING = 0.9;
  */
 function categoryHits(run: CodingRun, work: MentionWork, query: SearchQuery): SearchHit[] | undefined {
   const m = work.mention;
+  // A conflict that set the statement's wording aside (absence-conflict.ts) leaves no category by it.
+  if (work.setAside?.length) return undefined;
   const category = tabularWordingCategory(run.codeSets.icd, m.original);
   // A history is coded in a category's wording only when that category is a status code's (Z80-Z87).
   if (!category || (m.assertion !== 'affirmed' && !category.startsWith('Z'))) return undefined;

@@ -1,0 +1,41 @@
+// Queries a coder sends that the engine did not (issue 10 item 5, session 20). Examples written for
+// this test (tuned on writer-set-38/-42 and the older writer sets).
+import { describe, expect, it } from 'vitest';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+
+describe('a condition stated without an element the history describes is asked, coded with the element open', () => {
+  const run = answeredBy(codeSets, { ageYears: 34, sex: 'F' });
+  const migraine =
+    'HPI: Headaches for years, 6 a month. About half an hour before the pain she sees flashing lights and a zig-zag line that fades as the headache begins.\nA/P: Migraine without aura, not intractable. Start propranolol.';
+  it('migraine "without aura" with an aura described: migraine, unspecified until answered; the answer codes it', () => {
+    const first = run(['Migraine without aura'], migraine);
+    expect(first.clarification?.question).toMatch(/aura/);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Migraine with aura', 'Migraine without aura']));
+    expect(diagnosisCodes(first)).toEqual(['G43.909']);
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['Migraine without aura'], migraine, [{ question, option: 'Migraine with aura' }]))).toEqual(['G43.109']);
+    const carried = 'She has migraine with aura; the "without aura" was a template carry-over.';
+    expect(diagnosisCodes(run(['Migraine without aura'], migraine, [{ question, freeText: carried }]))).toEqual(['G43.109']);
+  });
+  it('concussion "w/o LOC" with a loss of consciousness witnessed: LOC status unknown until answered', () => {
+    const note =
+      'Hit his head on the ice at hockey yesterday; his coach says he was knocked out for a few seconds.\nA: concussion w/o LOC.\nP: rest.';
+    const first = run(['Concussion'], note, [], 16);
+    expect(first.clarification?.question).toMatch(/loss of consciousness/);
+    expect(diagnosisCodes(first)).toEqual(['S06.0XAA']);
+    const question = first.clarification?.question as string;
+    const answered = run(['Concussion'], note, [{ question, freeText: 'Brief loss of consciousness, under 30 minutes.' }], 16);
+    expect(diagnosisCodes(answered)).toEqual(['S06.0X1A']);
+  });
+  it('not asked: the element denied where it is described, only in the family history, or named as present', () => {
+    const asks = (dx: string[], notes: string) => /aura|loss of consciousness/.test(run(dx, notes).clarification?.question ?? '');
+    expect(asks(['Migraine without aura'], 'HPI: throbbing headaches, no aura, no visual changes.\nA: Migraine without aura.')).toBe(false);
+    expect(asks(['Migraine without aura'], 'FH: mother with migraine with aura.\nA: Migraine without aura.')).toBe(false);
+    expect(asks(['Concussion without loss of consciousness'], 'Fell off bike, denies LOC, no vomiting.\nA: concussion w/o LOC.')).toBe(
+      false,
+    );
+    expect(asks(['Migraine with aura'], 'HPI: sees zigzag lines before the pain.\nA: Migraine with aura.')).toBe(false);
+  });
+});
