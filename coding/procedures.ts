@@ -44,6 +44,16 @@ const PROCEDURE_SYNONYMS: Array<[RegExp, string]> = [
   [/\bcxr\b/g, 'chest x-ray'],
   [/\bua\b/g, 'urinalysis'],
   [/\bflu shot\b/g, 'influenza vaccine'],
+  // Radiographs as superbills write them: "xray", "XR", "x ray", "3v", "2 vws".
+  [/\b(?:xray|xr|x ray|radiographs?)\b/g, 'x-ray'],
+  [/\b1\s*(?:v|vw|vws|views?)\b/g, 'one view'],
+  [/\b2\s*(?:v|vw|vws|views?)\b/g, 'two views'],
+  [/\b3\s*(?:v|vw|vws|views?)\b/g, 'three views'],
+  [/\b4\s*(?:v|vw|vws|views?)\b/g, 'four views'],
+  [/\binjs?\b/g, 'injection'],
+  // Vaccine products: "quad PF" is quadrivalent, preservative free.
+  [/\bquad\b/g, 'quadrivalent'],
+  [/\b(?:pf|pres free)\b/g, 'preservative free'],
   [/\bim\b/g, 'intramuscular'],
   [/\bblood draw\b/g, 'venipuncture'],
   [/\bsleep study\b/g, 'polysomnography sleep study'],
@@ -121,7 +131,7 @@ export function matchProcedure(catalog: ProcedureCatalog, description: string): 
  */
 export function officeVisitByLevel(description: string, unstated?: 'new' | 'established'): string | undefined {
   const t = description.toLowerCase();
-  if (!/\b(visits?|ov|office|e\/?m|pts?|patients?|mdm|decision)\b/.test(t)) return undefined;
+  if (!/\b(visits?|ov|office|e\/?m|pts?|patients?|mdm|decision)\b/.test(t) && !VISIT_SHORTHAND.test(t)) return undefined;
   const saysNew = /\bnew\b/.test(t);
   const saysEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
   if (saysNew && saysEstablished) return undefined;
@@ -134,6 +144,13 @@ export function officeVisitByLevel(description: string, unstated?: 'new' | 'esta
   const [level] = [...levels];
   return `992${status === 'new' ? 0 : 1}${level}`;
 }
+/**
+ * A superbill line that is nothing but a patient status and a level ("est low", "new mod", "estab
+ * moderate"): the shorthand of a visit line, read as a visit although it names no visit word.
+ */
+const VISIT_SHORTHAND =
+  /^\s*(?:new|est|estab|established)\s*[,:-]?\s*(?:straightforward|straight-forward|sf|low|mod|moderate|high|hi|(?:level|lvl)\s*-?\s*[2-5])\s*$/;
+
 /** The words of each level of medical decision making, as descriptions write them. */
 const VISIT_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, number]> = [
   [/\b(straightforward|straight-forward|sf)\b/, 2],
