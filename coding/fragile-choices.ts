@@ -131,14 +131,28 @@ export function unspecifiedAxisMember(icd: Icd10Cm, diagnoses: readonly CodedDia
   return diagnoses.some((d) => !/^[RZ]/.test(d.code) && /\bunspecified\b/i.test(d.description) && hasValuedSibling(icd, d.code));
 }
 
+const memberWordsCache = new WeakMap<Icd10Cm, Array<ReadonlySet<string> | undefined>>();
+
+/**
+ * The words of an entry's title that say what the condition is: without its parenthesised
+ * non-essential modifiers ("Unspecified systolic (congestive) heart failure") and member words.
+ * Read once per entry: a block's titles are compared with each unspecified code of the block.
+ */
+function memberTitleWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
+  let byEntry = memberWordsCache.get(icd);
+  if (!byEntry) memberWordsCache.set(icd, (byEntry = new Array<ReadonlySet<string> | undefined>(icd.entries.length)));
+  return (byEntry[entry] ??= new Set(
+    tokenize((icd.entries[entry]?.description ?? '').replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)),
+  ));
+}
+
 function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
   return derivedOnce(memberCache, icd, code, () => {
     const own = icd.byCode.get(code);
     if (own === undefined) return false;
-    // Parenthesised words are non-essential modifiers ("Unspecified systolic (congestive) heart failure").
-    const words = (description: string) => new Set(tokenize(description.replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)));
     const title = icd.entries[own]?.description ?? '';
-    const mine = words(title);
+    const mine = memberTitleWords(icd, own);
+    const mineWords = [...mine];
     // The axis a title names as unspecified need not be named by its members ("unspecified severity", "mild").
     const unnamed = new Set([...title.matchAll(UNSPECIFIED_AXIS)].flatMap((m) => tokenize(m[1] ?? '')));
     let block = own;
@@ -149,8 +163,8 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
       const i = stack.pop() as number;
       stack.push(...(icd.children.get(i) ?? []));
       if (i === own) continue;
-      const theirs = words(icd.entries[i]?.description ?? '');
-      if (![...mine].every((t) => theirs.has(t) || unnamed.has(t))) continue;
+      const theirs = memberTitleWords(icd, i);
+      if (!mineWords.every((t) => theirs.has(t) || unnamed.has(t))) continue;
       const added = [...theirs].filter((t) => !mine.has(t));
       if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t))) return true;
     }

@@ -174,14 +174,19 @@ export function notesFor(icd: Icd10Cm, code: string, kind: 'ex1' | 'ex2' | 'cf' 
   return out;
 }
 
+/** A code or pattern without its dots and dashes ("E11.2-" → "E112"). */
+function plain(code: string): string {
+  return code.includes('.') || code.includes('-') ? code.replace(/[.-]/g, '') : code;
+}
+
 /** Does a code fall under a cited pattern ("E11.2-", "A15..A19", "R50.2", "E08-")? */
 export function matchesPattern(code: string, pattern: string): boolean {
-  const plain = (c: string) => c.replace(/[.-]/g, '');
   const c = plain(code);
-  const range = pattern.split('..');
-  if (range.length === 2) {
-    const lo = plain(range[0] ?? '');
-    const hi = plain(range[1] ?? '');
+  // A range is a pattern with one "..": "A15..A19".
+  const at = pattern.indexOf('..');
+  if (at >= 0 && pattern.indexOf('..', at + 2) < 0) {
+    const lo = plain(pattern.slice(0, at));
+    const hi = plain(pattern.slice(at + 2));
     return c.slice(0, lo.length) >= lo && c.slice(0, hi.length) <= hi;
   }
   return c.startsWith(plain(pattern));

@@ -6,10 +6,10 @@
  * Over 300 lines because the index and the scorer are tuned together; apart, their coupling would
  * be hidden.
  */
-import { EntryKind, isExtension, matchesPattern, negatedOf, notesFor, type Icd10Cm } from './icd10cm.ts';
+import { EntryKind, isExtension, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { expandAbbreviations, isNeutral, LATERALITY_WORDS, lateralityOf, tokenize, type Laterality } from './text.ts';
 import { derivedOnce } from './memo.ts';
-import { indexedTitleFacts, titleFacts, type TitleFacts } from './title-facts.ts';
+import { indexedTitleFacts, titleFacts, titleRuledOut, type TitleFacts } from './title-facts.ts';
 
 export interface SearchQuery {
   tokens: string[];
@@ -296,9 +296,8 @@ function scoreText(
   // A code whose title rules out what the record states, every word of it ("hypertensive heart and
   // chronic kidney disease without heart failure" for a record that names the heart failure), is
   // another code, whichever of its texts matched (its inclusion term "... NOS" too).
-  const description = icd.entries[entry]?.description ?? '';
-  const titleRuledOut = negatedOf({ entry, text: description, tokens: [] });
-  if (titleRuledOut.size > 0 && [...titleRuledOut].every((t) => qset.has(t))) contradicted = true;
+  const ownRuledOut = titleRuledOut(icd, entry);
+  if (ownRuledOut.size > 0 && [...ownRuledOut].every((t) => qset.has(t))) contradicted = true;
   const queryCoverage = totalWeight > 0 ? weight / totalWeight : 0;
   // A fracture not stated displaced or nondisplaced is coded displaced (guideline I.C.19.c.1): the
   // title's "displaced" is then the default, neither evidence nor unexplained detail.
@@ -366,15 +365,24 @@ function candidateTexts(icd: Icd10Cm, lookup: ReadonlySet<string>, categories: r
 export function categoriesOf(icd: Icd10Cm, patterns: readonly string[]): string[] {
   textsOfCategory(icd, '');
   const all = [...(textsByCategory.get(icd)?.keys() ?? [])];
-  const plain = (s: string) => s.replace(/[.-]/g, '');
-  return all.filter((cat) =>
-    patterns.some((p) => {
-      const range = p.split('..');
-      if (range.length === 2) return cat >= plain(range[0] ?? '').slice(0, 3) && cat <= plain(range[1] ?? '').slice(0, 3);
-      const pp = plain(p);
-      return pp.length >= 3 ? cat === pp.slice(0, 3) : cat.startsWith(pp);
-    }),
-  );
+  // Each pattern read once (not once per category): a range of categories, one category, or a prefix.
+  const tests = patterns.map((p): ((cat: string) => boolean) => {
+    const range = p.split('..');
+    if (range.length === 2) {
+      const lo = plainCode(range[0] ?? '').slice(0, 3);
+      const hi = plainCode(range[1] ?? '').slice(0, 3);
+      return (cat) => cat >= lo && cat <= hi;
+    }
+    const pp = plainCode(p);
+    const category = pp.slice(0, 3);
+    return pp.length >= 3 ? (cat) => cat === category : (cat) => cat.startsWith(pp);
+  });
+  return all.filter((cat) => tests.some((test) => test(cat)));
+}
+
+/** A code or pattern without its dots and dashes. */
+function plainCode(code: string): string {
+  return code.replace(/[.-]/g, '');
 }
 
 export interface SearchOptions {

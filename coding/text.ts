@@ -658,20 +658,29 @@ function expandUncached(text: string): { text: string; groups: string[][] } {
   let out = ` ${cased.toLowerCase()} `;
   const groups: string[][] = [];
   for (const [pattern, replacement, scope] of ABBREVIATIONS) {
-    const expand = (part: string) =>
-      part.replace(pattern, (match: string, ...rest: unknown[]) => {
-        const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
-        const rep =
-          typeof replacement === 'string'
-            ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
-            : replacement(match, ...captures);
-        const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
-        if (g.length > 1) groups.push(g);
-        return rep;
-      });
-    out = scope ? expandWithin(out, scope, expand) : expand(out);
+    out = scope
+      ? expandWithin(out, scope, (part) => applyExpansion(part, pattern, replacement, groups))
+      : applyExpansion(out, pattern, replacement, groups);
   }
   return { text: out.trim(), groups };
+}
+
+/**
+ * One expansion applied to a text, each replacement of more than one word kept in `groups`.
+ * A module function, not a closure made per pattern and text: under tsx every named closure is
+ * also given its name at creation, which was half the cost of a first expansion.
+ */
+function applyExpansion(part: string, pattern: RegExp, replacement: Replacement, groups: string[][]): string {
+  return part.replace(pattern, (match: string, ...rest: unknown[]) => {
+    const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
+    const rep =
+      typeof replacement === 'string'
+        ? replacement.replace(/\$(\d)/g, (_x, n: string) => captures[Number(n) - 1] ?? '')
+        : replacement(match, ...captures);
+    const g = tokenize(rep).filter((t) => !NEUTRAL_WORDS.has(t));
+    if (g.length > 1) groups.push(g);
+    return rep;
+  });
 }
 
 /** The patterns expandWithGroups applies, in order (test/coding/expansion-cost-19.test.ts bounds their cost by their form). */
@@ -685,6 +694,13 @@ export function expandAbbreviations(text: string): string {
 
 /** Light suffix stripping so "fractures"/"fracture" and "diabetic"/"diabetes" meet. */
 export function stem(word: string): string {
+  return remembered(stems, word, stemUncached);
+}
+
+/** Stems by word: a record and the code set's titles use a few thousand words, each stemmed once. */
+const stems = new Map<string, string>();
+
+function stemUncached(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
   const bone = BONE_ADJECTIVES.get(word);
   if (bone) return bone;
@@ -746,15 +762,15 @@ export function tokenize(text: string): string[] {
 }
 
 function tokenizeUncached(text: string): string[] {
+  let cleaned = text.toLowerCase();
+  // (Each rewrite only where its text occurs: most texts have neither, and a first reading of the
+  // code set's titles tokenizes tens of thousands of them.)
+  if (cleaned.includes("'s")) cleaned = cleaned.replace(/'s\b/g, '');
   // "non-pressure" is one word: not a match for "pressure".
-  const cleaned = text
-    .toLowerCase()
-    .replace(/'s\b/g, '')
-    .replace(/\bnon[-\s]+(?=[a-z])/g, 'non')
-    .replace(/[^a-z0-9]+/g, ' ');
+  if (cleaned.includes('non')) cleaned = cleaned.replace(/\bnon[-\s]+(?=[a-z])/g, 'non');
   const out: string[] = [];
   let previous = '';
-  for (const raw of cleaned.split(' ')) {
+  for (const raw of cleaned.split(/[^a-z0-9]+/)) {
     if (!raw) continue;
     const typeLetter = raw.length === 1 && TYPED_BY_LETTER.has(previous);
     previous = raw;
@@ -782,7 +798,8 @@ export function coreTokens(description: string): string[] {
       .replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
     kept.push(p);
   }
-  return tokenize(kept.join(' ')).filter((t) => !NEUTRAL_WORDS.has(t));
+  // (Not through tokenize's cache: this text without its modifiers is read once, the cache would only churn.)
+  return tokenizeUncached(kept.join(' ')).filter((t) => !NEUTRAL_WORDS.has(t));
 }
 
 export const LATERALITY_WORDS = ['right', 'left', 'bilateral'] as const;

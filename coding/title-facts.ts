@@ -24,10 +24,13 @@ export interface TitleFacts {
 
 const byWording = new WeakMap<Icd10Cm, Map<string, TitleFacts>>();
 
-/** The facts of a wording (a title or inclusion term of this code set). */
-export function titleFacts(icd: Icd10Cm, wording: string): TitleFacts {
+/**
+ * The facts of a wording (a title or inclusion term of this code set). `tokens`: the wording's
+ * distinct tokens when the caller has them already (an indexed text's, read when the code set loaded).
+ */
+export function titleFacts(icd: Icd10Cm, wording: string, tokens?: readonly string[]): TitleFacts {
   return derivedOnce(byWording, icd, wording, () => {
-    const text: IndexedText = { entry: -1, text: wording, tokens: [...new Set(tokenize(wording))] };
+    const text: IndexedText = { entry: -1, text: wording, tokens: tokens ? [...tokens] : [...new Set(tokenize(wording))] };
     const words = new Set(text.tokens);
     const core = coreOf(text);
     return {
@@ -48,7 +51,17 @@ const byIndex = new WeakMap<Icd10Cm, Array<TitleFacts | undefined>>();
 export function indexedTitleFacts(icd: Icd10Cm, ti: number): TitleFacts {
   let facts = byIndex.get(icd);
   if (!facts) byIndex.set(icd, (facts = new Array<TitleFacts | undefined>(icd.texts.length)));
-  return (facts[ti] ??= titleFacts(icd, icd.texts[ti]?.text ?? ''));
+  const text = icd.texts[ti];
+  return (facts[ti] ??= titleFacts(icd, text?.text ?? '', text?.tokens));
+}
+
+const ruledOutByEntry = new WeakMap<Icd10Cm, Array<ReadonlySet<string> | undefined>>();
+
+/** The words an entry's own title rules out (negatedOf of its description), read once per entry. */
+export function titleRuledOut(icd: Icd10Cm, entry: number): ReadonlySet<string> {
+  let byEntry = ruledOutByEntry.get(icd);
+  if (!byEntry) ruledOutByEntry.set(icd, (byEntry = new Array<ReadonlySet<string> | undefined>(icd.entries.length)));
+  return (byEntry[entry] ??= negatedOf({ entry, text: icd.entries[entry]?.description ?? '', tokens: [] }));
 }
 
 const textsByEntry = new WeakMap<Icd10Cm, ReadonlyArray<readonly number[]>>();

@@ -2,8 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Icd10Cm } from '../../coding/icd10cm.ts';
 import { indexedTitleFacts, textsOfEntry, titleFacts } from '../../coding/title-facts.ts';
+import { tokenize } from '../../coding/text.ts';
 
-const codeSet = (texts: string[]): Icd10Cm => ({ texts: texts.map((text, entry) => ({ entry, text, tokens: [] })) }) as unknown as Icd10Cm;
+/** A code set of these texts, each indexed with its distinct tokens as loadIcd10Cm indexes it. */
+const codeSet = (texts: string[]): Icd10Cm =>
+  ({ texts: texts.map((text, entry) => ({ entry, text, tokens: [...new Set(tokenize(text))] })) }) as unknown as Icd10Cm;
 
 describe('titleFacts', () => {
   it('reads the words, the side, the words ruled out and the core of a title', () => {
