@@ -5,6 +5,7 @@
  * I73.9 peripheral vascular disease). Applied before the general abbreviation table of text.ts, so
  * that a written-out "carcinoma" still reaches the neoplasm words.
  */
+import { SKIN_CARCINOMA_TYPES } from './skin-morphology.ts';
 
 /** Sites (and their adjectives) "Ca" stands beside as a cancer, capitalised or not. */
 const eitherCase = (words: string) => words.replace(/\b([a-z])/g, (_m, c: string) => `[${c}${c.toUpperCase()}]`);
@@ -87,8 +88,10 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\baud\b/g, 'alcohol use disorder'],
   [/\boud\b/g, 'opioid use disorder'],
   [/\boab\b/g, 'overactive bladder'],
-  [/\bbcc\b/g, 'basal cell carcinoma'],
-  [/\bscc\b/g, 'squamous cell carcinoma'],
+  ...SKIN_CARCINOMA_TYPES.map(({ initials, morphology }): [RegExp, string] => [
+    new RegExp(String.raw`\b${initials}\b`, 'g'),
+    `${morphology} carcinoma`,
+  ]),
   [/\bnsclc\b/g, 'non-small cell carcinoma of lung'],
   [/\bsclc\b/g, 'small cell carcinoma of lung'],
   // Glaucoma (H40.1-): the open-angle kinds by their initials.

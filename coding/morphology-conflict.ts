@@ -14,13 +14,15 @@
 import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { FACE_SKIN_PART, SKIN_CARCINOMA_TYPES } from './skin-morphology.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
 
-/** The types the 5th character of a C44 code gives, by that character. */
-const TYPES = [
-  { digit: '1', label: 'Basal cell carcinoma', words: /\b(basal cell carcinoma|bcc)\b/i },
-  { digit: '2', label: 'Squamous cell carcinoma', words: /\b(squamous cell carcinoma|scc)\b/i },
-] as const;
+/** The types the 5th character of a C44 code gives, by that character, with the words that state each. */
+const TYPES = SKIN_CARCINOMA_TYPES.map(({ digit, label, morphology, initials }) => ({
+  digit,
+  label,
+  words: new RegExp(String.raw`\b(${morphology} carcinoma|${initials})\b`, 'i'),
+}));
 
 /** A statement that names the type only as a possibility, a denial or a past one. */
 const NOT_STATED =
@@ -32,7 +34,7 @@ const NOT_A_SITE = new Set(
   ),
 );
 /** Parts of the face the classification files under "other parts of face" (C44.3-9). */
-const OTHER_FACE_PART = /\b(cheeks?|forehead|temples?|chin|jaw|jawline|malar|preauricular|nasolabial|glabella\w*|eyebrows?)\b/i;
+const OTHER_FACE_PART = new RegExp(String.raw`\b${FACE_SKIN_PART}\b`, 'i');
 
 /** The site words of a statement: what it names besides the type, the side and the common words. */
 function siteWords(text: string): Set<string> {

@@ -10,6 +10,7 @@
 import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
 import { perRecord, recordText, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
+import { eyeSideByInitials } from './eye-abbreviations.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { describedStage, OTHER_WOUND } from './wound-stage.ts';
 import {
@@ -103,16 +104,9 @@ function valuesAfter(run: CodingRun): Map<string, string> {
   return out;
 }
 
-/** The eye abbreviations (oculus dexter, sinister, uterque) as written, capitalised. */
-const EYE_SIDE: ReadonlyArray<[RegExp, Laterality]> = [
-  [/\bOD\b/, 'right'],
-  [/\bOS\b/, 'left'],
-  [/\bOU\b/, 'bilateral'],
-];
-
 /** The side a statement names ("left", "R knee", "OD"), if one. */
 function sideOf(original: string): Laterality | undefined {
-  return lateralityOf(tokenize(expandAbbreviations(original))) ?? EYE_SIDE.find(([re]) => re.test(original))?.[1];
+  return lateralityOf(tokenize(expandAbbreviations(original))) ?? eyeSideByInitials(original);
 }
 
 /** Two statements each naming one side, not the same: a value of each is said of a different site, no conflict. */

@@ -9,7 +9,7 @@
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
 import { ANATOMY_WORDS } from './anatomy-words.ts';
-import { SKIN_MORPHOLOGY } from './skin-morphology.ts';
+import { FACE_SKIN_CARCINOMA, SKIN_MORPHOLOGY } from './skin-morphology.ts';
 import { FINDING_INDEX } from './finding-index.ts';
 import { expandWithin, type ExpansionScope } from './expansion-scope.ts';
 
@@ -34,9 +34,6 @@ const SIDE_WORD: Record<string, string> = {
 
 /** The femoral, radial and ulnar bones, named by their adjective before one of their parts. */
 const BONE_OF: Record<string, string> = { femoral: 'femur', radial: 'radius', ulnar: 'ulna' };
-
-/** The parts of the face the skin neoplasm codes file under "other parts of face" (C44.3-). */
-const FACE_SKIN_SITE = String.raw`(?:cheeks?|forehead|temples?|chin|jaw|jawline|malar|preauricular|nasolabial|glabella\w*|eyebrows?)`;
 
 /** Clinical abbreviations and synonyms, expanded before tokenising (whole words only). */
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
@@ -436,16 +433,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
   ],
-  // A basal or squamous cell carcinoma of the cheek, forehead, temple, chin or jaw is of the skin of
-  // "other parts of face" (the neoplasm table: cheek, external; C44.3-): not the cheek NOS of C76.0
-  // nor the cheek mucosa of C06.0.
-  [
-    new RegExp(
-      String.raw`\b((?:basal|squamous) cell carcinoma\b[^.;\n]{0,40}?\b${FACE_SKIN_SITE}\b|\b${FACE_SKIN_SITE}\b[^.;\n]{0,20}?\b(?:basal|squamous) cell carcinoma)\b(?!\s+mucosa)`,
-      'g',
-    ),
-    '$1 of skin of other parts of face',
-  ],
+  ...FACE_SKIN_CARCINOMA,
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   ...SKIN_MORPHOLOGY,
   // The index: Melanoma (malignant) C43.9: "malignant" is the nonessential modifier, the default; in
