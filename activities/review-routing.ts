@@ -43,6 +43,14 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'diagnosis-line-uncoded': 'a diagnosis line has no code the engine could find',
   'condition-stated-otherwise':
     'another statement of the record names a coded condition with a value (type, stage, acuity, severity) its code does not carry',
+  'sibling-titled-elsewhere':
+    'another statement of the record names a coded condition with words that title another code of its category ("w/o LOC" beside LOC status unknown)',
+  'other-category-named':
+    "the assessment names a coded condition with a word that titles another category of the classification (Hashimoto's beside hypothyroidism)",
+  'unread-line-word':
+    'a diagnosis line has a word the engine cannot read (an abbreviation it does not know) where the word can change the code',
+  'nontraumatic-after-injury':
+    "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };
 
 function notConfident(result: CodingResult): CoderReviewReason | undefined {

@@ -64,6 +64,7 @@ import {
   longTermDrugUnsupported,
   mentalDisorderUnspecified,
   bmiWithoutWeightDiagnosis,
+  nontraumaticAfterInjury,
   preventiveWithFindings,
   recordStatements,
   symptomBesideDiagnosis,
@@ -82,6 +83,8 @@ import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
 import { statedMoreFully } from './fuller-statement.ts';
+import { unreadLineWord } from './unread-words.ts';
+import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -213,6 +216,11 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       // ...and no step coded either (a BMI, a status post).
       diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
       conditionStatedOtherwise: conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !== undefined,
+      siblingTitledElsewhere: siblingTitledElsewhere(codeSets.icd, statements, diagnoses) !== undefined,
+      otherCategoryNamed:
+        otherCategoryNamed(codeSets.icd, assessmentStatements(input.documentation.diagnoses, run.notes), diagnoses) !== undefined,
+      nontraumaticAfterInjury: nontraumaticAfterInjury(statements, diagnoses),
+      unreadLineWord: unreadLineWord(codeSets.icd, input.documentation.diagnoses, diagnoses) !== undefined,
     },
     config,
   );

@@ -196,7 +196,7 @@ const NOT_A_QUALIFIER = new Set<string>([...LATERALITY_WORDS, ...ENCOUNTER_WORDS
 
 const pairCache = new WeakMap<Icd10Cm, Map<string, Set<string>>>();
 /** The categories with a title or inclusion term that has the two words side by side. */
-function categoriesTitling(icd: Icd10Cm, first: string, second: string): Set<string> {
+export function categoriesTitling(icd: Icd10Cm, first: string, second: string): Set<string> {
   return derivedOnce(pairCache, icd, `${first} ${second}`, () => {
     const categories = new Set<string>();
     const b = new Set(icd.postings.get(second) ?? []);

@@ -246,3 +246,24 @@ export function bmiWithoutWeightDiagnosis(statements: readonly string[], ageYear
   if (diagnoses.some((d) => WEIGHT_DIAGNOSIS.test(d.code))) return false;
   return statements.some((s) => bmiCode(s, ageYears)?.code.startsWith('Z68.4') === true);
 }
+
+/** Titles that say the condition did not come from an injury, or that the record did not say it did. */
+const NOT_FROM_INJURY = /\b(not specified as traumatic|nontraumatic|non-traumatic|atraumatic)\b/i;
+/** A statement that tells of an injury: a fall, a blow, a collision, a twist. */
+const INJURY_TOLD =
+  /\b(fall|falls|fell|fallen|injur(y|ies|ed)|trauma|traumatic|hit|struck|mva|mvc|collision|twist(ed|ing)?|foosh|(on|onto) (an |her |his )?outstretched)\b/i;
+const DENIED_BEFORE = /\b(no|not|denies|denied|without|never|negative for)\b/i;
+
+/**
+ * A code titled as not from an injury ("Complete rotator cuff tear or rupture not specified as
+ * traumatic") while a statement of the record tells of one ("worse after a fall on an outstretched
+ * arm"): whether the condition is the injury's (chapter 19, S46.01-) is the physician's to say and
+ * the coder's to ask (guideline I.C.19, I.C.13.d: a condition from an injury is coded as the injury).
+ */
+export function nontraumaticAfterInjury(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
+  if (!diagnoses.some((d) => NOT_FROM_INJURY.test(d.description))) return false;
+  return statements.some((s) => {
+    const m = INJURY_TOLD.exec(s);
+    return m !== null && !DENIED_BEFORE.test(s.slice(0, m.index));
+  });
+}

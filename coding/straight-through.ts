@@ -127,6 +127,14 @@ export interface DecisionInput {
   diagnosisLineUncoded?: boolean;
   /** Another statement gives a coded condition a value its code does not carry (stated-otherwise.ts). */
   conditionStatedOtherwise?: boolean;
+  /** Another statement of a coded condition has words that title another code of its category (other-statements.ts). */
+  siblingTitledElsewhere?: boolean;
+  /** The assessment names a coded condition with a word that titles only another category of its chapter (other-statements.ts). */
+  otherCategoryNamed?: boolean;
+  /** A code titled as not from an injury while the record tells of one (review-signals.ts). */
+  nontraumaticAfterInjury?: boolean;
+  /** A diagnosis line has a word the engine cannot read where the word can change the code (unread-words.ts). */
+  unreadLineWord?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -189,6 +197,10 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('listed-not-addressed', input.listedNotAddressed === true);
   add('diagnosis-line-uncoded', input.diagnosisLineUncoded === true);
   add('condition-stated-otherwise', input.conditionStatedOtherwise === true);
+  add('sibling-titled-elsewhere', input.siblingTitledElsewhere === true);
+  add('other-category-named', input.otherCategoryNamed === true);
+  add('nontraumatic-after-injury', input.nontraumaticAfterInjury === true);
+  add('unread-line-word', input.unreadLineWord === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

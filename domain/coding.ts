@@ -167,6 +167,14 @@ export type StraightThroughReason =
   | 'diagnosis-line-uncoded'
   /** Another statement names a coded condition with a value of an axis its code does not carry (type 1 / type 2, stage 3b / stage 4). */
   | 'condition-stated-otherwise'
+  /** Another statement of a coded condition uses words that title another code of its category ("concussion w/o LOC"). */
+  | 'sibling-titled-elsewhere'
+  /** The assessment names a coded condition with a word that titles only another category of its chapter (Hashimoto's). */
+  | 'other-category-named'
+  /** A code titled as not from an injury while the record tells of one (a fall, a blow). */
+  | 'nontraumatic-after-injury'
+  /** A diagnosis line has a word the engine cannot read where the word can change the code ("HTN w/ LVH"). */
+  | 'unread-line-word'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

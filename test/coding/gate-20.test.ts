@@ -1,0 +1,98 @@
+// Session twenty's gate reasons (coding/other-statements.ts, review-signals.ts nontraumaticAfterInjury):
+// another statement of a coded condition names it with words that title another code, and a code
+// titled as not from an injury in a record that tells of one. Each sends the encounter to a coder;
+// none changes a code. Records are our own wording.
+import { describe, expect, it } from 'vitest';
+import type { CodingInput } from '../../domain/coding.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const reasonsFor = (lines: readonly string[], notes: string, patient: CodingInput['patient'] = { ageYears: 16, sex: 'F' }) =>
+  codeEncounter(codingInput({ notes, diagnoses: described(lines) }, patient), codeSets()).straightThrough.reasons;
+
+describe('another statement names the coded condition with words another code of its category is titled by', () => {
+  it('a bare "concussion" line while the assessment says without loss of consciousness goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['concussion'],
+        'Collided with another player at basketball yesterday, dazed, teammates saw no blackout.\nA: concussion w/o LOC.\nP: cognitive rest, no games until cleared.',
+      ),
+    ).toContain('sibling-titled-elsewhere');
+  });
+
+  it('a value the notes deny is no reason', () => {
+    expect(reasonsFor(['COPD'], 'COPD visit, stable on tiotropium, no acute exacerbations since spring.')).not.toContain(
+      'sibling-titled-elsewhere',
+    );
+  });
+
+  it('words the code itself is titled by are no reason', () => {
+    expect(
+      reasonsFor(
+        ['Concussion without loss of consciousness'],
+        'Fell from bike, helmeted, never lost consciousness.\nA: concussion without loss of consciousness.\nP: rest.',
+      ),
+    ).not.toContain('sibling-titled-elsewhere');
+  });
+});
+
+describe('the assessment names the coded condition by a word of another category', () => {
+  it("Hashimoto's hypothyroidism under a hypothyroid line goes to a coder", () => {
+    expect(
+      reasonsFor(
+        ['hypothyroidism'],
+        'Thyroid follow-up; antibodies strongly positive.\nA: Hashimoto hypothyroidism, dose too low.\nP: raise levothyroxine, TSH in 6 weeks.',
+        { ageYears: 44, sex: 'F' },
+      ),
+    ).toContain('other-category-named');
+  });
+
+  it('an assessment in the words of the code is no reason', () => {
+    expect(
+      reasonsFor(['hypothyroidism'], 'A: hypothyroidism, TSH at goal.\nP: continue levothyroxine.', { ageYears: 44, sex: 'F' }),
+    ).not.toContain('other-category-named');
+  });
+});
+
+describe('a code titled as not from an injury while the record tells of one', () => {
+  const patient = { ageYears: 61, sex: 'M' as const };
+  it('a rotator cuff tear after a fall goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['Complete rotator cuff tear, right shoulder'],
+        'Right shoulder ache for years lifting overhead; much weaker since he fell onto the arm a month ago.\nMRI: full-thickness supraspinatus tear.\nA: complete rotator cuff tear, right.\nP: surgical referral.',
+        patient,
+      ),
+    ).toContain('nontraumatic-after-injury');
+  });
+
+  it('a tear the record says came with no injury is no reason', () => {
+    expect(
+      reasonsFor(
+        ['Complete rotator cuff tear, right shoulder'],
+        'Right shoulder weakness for months, no injury.\nMRI: full-thickness supraspinatus tear.\nA: complete rotator cuff tear, right.',
+        patient,
+      ),
+    ).not.toContain('nontraumatic-after-injury');
+  });
+});
+
+describe('a word of a diagnosis line the engine cannot read', () => {
+  const patient = { ageYears: 58, sex: 'F' as const };
+  it('an unknown abbreviation the line says the condition comes with goes to a coder', () => {
+    expect(reasonsFor(['HTN w/ LAE'], 'BP 142/88. Echo: LAE.\nA: HTN w/ LAE.\nP: add amlodipine.', patient)).toContain('unread-line-word');
+  });
+
+  it('an unknown word in a line coded to an unspecified code goes to a coder', () => {
+    expect(reasonsFor(['Contraceptive management, NuvaRing refill'], 'Doing well on the ring.\nP: refill for a year.', patient)).toContain(
+      'unread-line-word',
+    );
+  });
+
+  it('a line the engine reads in full is no reason', () => {
+    expect(reasonsFor(['Essential hypertension'], 'BP 138/84.\nA: HTN, controlled.\nP: continue lisinopril.', patient)).not.toContain(
+      'unread-line-word',
+    );
+  });
+});
