@@ -60,6 +60,7 @@ export function mentionIssue(
   for (const rule of SPECIFICITY_RULES) {
     if (statedElsewhere.has(rule.aspect) || rule.asks === false) continue;
     if (rule.indicatedBy && !recordSays(run, rule.indicatedBy)) continue;
+    if (rule.codedAs && !(top && rule.codedAs.test(top.code))) continue;
     if (rule.mentions.test(expandAbbreviations(fullText)) && !rule.unlessAlso.test(expandAbbreviations(fullText))) {
       const issue = open({
         kind: 'specificity',

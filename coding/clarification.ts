@@ -94,10 +94,16 @@ export function optionNamedBy(options: readonly ClarificationOption[], freeText:
   const own = wordsOf.map((w) => [...w].filter((t) => !shared(t)));
   const matched = options
     .map((option, i) => ({ option, words: own[i] ?? [] }))
-    .filter((o) => o.words.length > 0 && o.words.every((t) => said.has(t)));
+    .filter((o) => o.words.length > 0 && (o.words.every((t) => said.has(t)) || namedByAbbreviation(o.option, said)));
   const widest = matched.reduce<(typeof matched)[number] | undefined>((a, b) => (!a || b.words.length > a.words.length ? b : a), undefined);
   if (!widest) return undefined;
   return matched.every((o) => o.words.every((t) => widest.words.includes(t))) ? widest.option : undefined;
+}
+
+/** The abbreviation an option's label gives in brackets ("Non-ST elevation (NSTEMI) myocardial infarction"), said in the answer. */
+function namedByAbbreviation(option: ClarificationOption, said: ReadonlySet<string>): boolean {
+  const abbreviation = /\(([A-Za-z]{2,8})\)/.exec(option.label)?.[1]?.toLowerCase();
+  return abbreviation !== undefined && said.has(abbreviation);
 }
 
 /** A clause of an answer that takes something back ("the type 1 entry was an error"): not documentation of the condition. */

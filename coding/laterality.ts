@@ -126,7 +126,8 @@ const NOT_THE_BODY_SIDE =
   /\b(left|right|l|r)[- ](mca|aca|pca|middle cerebral|anterior cerebral|posterior cerebral|cerebral|cerebellar|hemispher\w*|internal capsule|basal ganglia|thalam\w*|frontal|parietal|temporal|occipital|pontine|corona radiata|brain)\b|\b(left|right)[- ]hand(ed|edness| dominant)\b/gi;
 
 /** Sides inside an organ ("left ventricular", "right heart", "left bundle branch") are not laterality. */
-const ORGAN_SIDE = /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided heart|main coronary|coronary|colon|hemicolectomy|lobe)\b/gi;
+const ORGAN_SIDE =
+  /\b(left|right)[- ](ventric\w*|heart|atri\w*|bundle|sided heart|main coronary|coronary|anterior descending|circumflex|colon|hemicolectomy|lobe)\b/gi;
 
 /**
  * The sides the documentation could be coded to: for each side, the best code once that side is

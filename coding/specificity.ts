@@ -35,6 +35,8 @@ export interface SpecificityRule {
   defaultRefine?: string;
   /** Ask only when the rest of the record points at a specific type (e.g. iron studies for anemia). */
   indicatedBy?: RegExp;
+  /** Asked only when the mention is coded in this family (the unspecified member the detail would replace). */
+  codedAs?: RegExp;
   /**
    * False when the classification has a proper code for the detail left undocumented (influenza
    * with no virus identified is J11): the detail is taken from the record when stated, never asked.
@@ -358,6 +360,36 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
     asks: false,
     unspecifiedWhileAsked: true,
+  },
+  {
+    // An acute myocardial infarction (within four weeks, I.C.9.e.1) the record names with no type: the
+    // classification codes it by type and wall (I21.0- to I21.3 STEMI by wall, I21.4 NSTEMI, I21.A-
+    // type 2 and other types), which a coder may not read from an ECG or a troponin; asked, I21.9
+    // until answered. A type another statement names is taken from it.
+    mentions: /\b(myocardial infarction|heart attack)\b/i,
+    namesCondition: /\b(n?stemi|(non[- ]?)?st[- ]?(segment[- ]?)?elevation myocardial infarction)\b/i,
+    unlessAlso:
+      /\b(n?stemi|st[- ]?(segment )?elevation|non[- ]?st|type [1-5]|demand|anterior|inferior|lateral|posterior|septal|apical|wall|old|healed|history|subsequent)\b/i,
+    detail:
+      /\b(?:non[- ]?st[- ]?(?:segment[- ]?)?elevation myocardial infarction|nstemi|st[- ]?(?:segment[- ]?)?elevation myocardial infarction(?: \(stemi\))?(?: of (?:the )?(?:anterior|inferior|lateral|posterior)(?: wall)?)?|(?:anterior|inferior|lateral|posterior)(?: wall)? stemi|stemi|type 2 myocardial infarction)\b/i,
+    aspect: 'type of the myocardial infarction (ST elevation and wall, non-ST elevation, or another type)',
+    codedAs: /^I21\.9$/,
+    options: [
+      {
+        label: 'ST elevation (STEMI) myocardial infarction of anterior wall',
+        refine: 'ST elevation (STEMI) myocardial infarction involving other coronary artery of anterior wall',
+      },
+      {
+        label: 'ST elevation (STEMI) myocardial infarction of inferior wall',
+        refine: 'ST elevation (STEMI) myocardial infarction involving other coronary artery of inferior wall',
+      },
+      {
+        label: 'ST elevation (STEMI) myocardial infarction of other sites',
+        refine: 'ST elevation (STEMI) myocardial infarction involving other sites',
+      },
+      { label: 'Non-ST elevation (NSTEMI) myocardial infarction', refine: 'non-ST elevation myocardial infarction' },
+      { label: 'Type 2 myocardial infarction', refine: 'type 2 myocardial infarction' },
+    ],
   },
   {
     // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):

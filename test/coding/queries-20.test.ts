@@ -39,3 +39,26 @@ describe('a condition stated without an element the history describes is asked, 
     expect(asks(['Migraine with aura'], 'HPI: sees zigzag lines before the pain.\nA: Migraine with aura.')).toBe(false);
   });
 });
+
+describe('an acute myocardial infarction with no type is asked (I21.9 until answered)', () => {
+  const run = answeredBy(codeSets, { ageYears: 63, sex: 'M' });
+  const note =
+    'Post-hospital visit. Admitted 12 days ago with chest pain and a rising troponin; a stent was placed in the RCA.\nA/P: Recent MI - aspirin and clopidogrel, cardiac rehab.';
+  it('asks STEMI (by wall), NSTEMI or another type; the answer by name or abbreviation codes it', () => {
+    const first = run(['Recent MI'], note);
+    expect(diagnosisCodes(first)).toContain('I21.9');
+    expect(first.clarification?.question).toMatch(/type of the myocardial infarction/);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Non-ST elevation (NSTEMI) myocardial infarction']));
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['Recent MI'], note, [{ question, freeText: 'NSTEMI (type 1).' }]))).toContain('I21.4');
+    expect(
+      diagnosisCodes(run(['Recent MI'], note, [{ question, option: 'ST elevation (STEMI) myocardial infarction of inferior wall' }])),
+    ).toEqual(expect.arrayContaining([expect.stringMatching(/^I21\.1/)]));
+  });
+  it('not asked: the type stated (here or in another statement), an old infarction', () => {
+    const asks = (dx: string[], notes: string) => /myocardial infarction/.test(run(dx, notes).clarification?.question ?? '');
+    expect(asks(['NSTEMI'], note)).toBe(false);
+    expect(asks(['Recent MI'], `${note}\nHospital course: NSTEMI, treated with PCI.`)).toBe(false);
+    expect(asks(['History of MI'], 'MI in 2015, stable. Continue aspirin.')).toBe(false);
+  });
+});
