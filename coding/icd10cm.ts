@@ -139,17 +139,25 @@ const negatedCache = new Map<string, Set<string>>();
 export function negatedOf(text: IndexedText): Set<string> {
   let out = negatedCache.get(text.text);
   if (!out) {
-    out = new Set<string>();
-    // "not having achieved remission" (C90-C95) rules out the remission; "without diagnosis of
-    // hypertension" (R03.0) rules out the hypertension too (up to three words, as in a record's phrase).
-    for (const m of text.text.matchAll(/\b(?:without|not)(?:\s+having\s+achieved)?((?:\s+(?!with\b|and\b)[a-z-]+){1,3})/gi)) {
-      for (const t of tokenize(m[1] ?? '')) out.add(t);
-    }
-    // "not specified as primary or secondary" (C22.9) rules out each alternative it lists.
-    for (const m of text.text.matchAll(/\bnot specified as\s+([a-z-]+(?:\s+or\s+[a-z-]+)+)/gi)) {
-      for (const t of tokenize((m[1] ?? '').replace(/\bor\b/gi, ' '))) out.add(t);
-    }
+    out = ruledOutWords(text.text);
     negatedCache.set(text.text, out);
+  }
+  return out;
+}
+
+function ruledOutWords(title: string): Set<string> {
+  const out = new Set<string>();
+  // (Most titles say neither word: only those that do are read further.)
+  const lower = title.toLowerCase();
+  if (!lower.includes('without') && !lower.includes('not')) return out;
+  // "not having achieved remission" (C90-C95) rules out the remission; "without diagnosis of
+  // hypertension" (R03.0) rules out the hypertension too (up to three words, as in a record's phrase).
+  for (const m of title.matchAll(/\b(?:without|not)(?:\s+having\s+achieved)?((?:\s+(?!with\b|and\b)[a-z-]+){1,3})/gi)) {
+    for (const t of tokenize(m[1] ?? '')) out.add(t);
+  }
+  // "not specified as primary or secondary" (C22.9) rules out each alternative it lists.
+  for (const m of title.matchAll(/\bnot specified as\s+([a-z-]+(?:\s+or\s+[a-z-]+)+)/gi)) {
+    for (const t of tokenize((m[1] ?? '').replace(/\bor\b/gi, ' '))) out.add(t);
   }
   return out;
 }

@@ -659,6 +659,11 @@ function expandUncached(text: string): { text: string; groups: string[][] } {
  * also given its name at creation, which was half the cost of a first expansion.
  */
 function applyExpansion(part: string, pattern: RegExp, replacement: Replacement, groups: string[][]): string {
+  // Most patterns do not occur in a given text, and a test costs less than a replace with a callback.
+  pattern.lastIndex = 0;
+  const occurs = pattern.test(part);
+  pattern.lastIndex = 0;
+  if (!occurs) return part;
   return part.replace(pattern, (match: string, ...rest: unknown[]) => {
     const captures = rest.filter((r): r is string => typeof r === 'string' || r === undefined).map((r) => r ?? '');
     const rep =
@@ -777,17 +782,14 @@ export function isNeutral(token: string): boolean {
  * parenthesised non-essential modifiers and without default qualifiers ("without ...", "not ...").
  */
 export function coreTokens(description: string): string[] {
-  const withoutParens = description.replace(/\([^)]*\)/g, ' ');
-  const parts = withoutParens.split(',');
-  const kept: string[] = [];
-  for (const part of parts) {
-    const p = part
-      .replace(/\b(without|not)(\s+having\s+achieved)?(\s+[a-z-]+){1,2}/gi, ' ')
-      .replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
-    kept.push(p);
-  }
+  let text = description.includes('(') ? description.replace(/\([^)]*\)/g, ' ') : description;
+  // Neither rewrite reaches over a comma, so the text is rewritten whole; its commas are then spaces.
+  const lower = text.toLowerCase();
+  if (lower.includes('without') || lower.includes('not'))
+    text = text.replace(/\b(without|not)(\s+having\s+achieved)?(\s+[a-z-]+){1,2}/gi, ' ');
+  if (lower.includes('unspecified')) text = text.replace(/\bunspecified\s+(site|side|part|type|organism)\b/gi, ' ');
   // (Not through tokenize's cache: this text without its modifiers is read once, the cache would only churn.)
-  return tokenizeUncached(kept.join(' ')).filter((t) => !NEUTRAL_WORDS.has(t));
+  return tokenizeUncached(text.replaceAll(',', ' ')).filter((t) => !NEUTRAL_WORDS.has(t));
 }
 
 export const LATERALITY_WORDS = ['right', 'left', 'bilateral'] as const;
