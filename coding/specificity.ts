@@ -392,6 +392,23 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
+    // Hematuria with no kind (R31.9) in a record whose plan works it up (imaging of the urinary
+    // tract, cystoscopy, cytology, a urology referral): gross (R31.0) and microscopic (R31.21
+    // asymptomatic, R31.29 other) are coded apart, and a coder may not read the kind from a dipstick
+    // or a count of red cells per field; asked, R31.9 until answered.
+    mentions: /\bhematuria\b|\bblood in (the )?urine\b/i,
+    unlessAlso: /\b(gross|microscopic|macroscopic|visible|frank|essential|idiopathic|benign familial|recurrent|persistent)\b/i,
+    detail: /\b(gross|(asymptomatic )?microscopic)\b/i,
+    aspect: 'kind of hematuria (gross or microscopic)',
+    codedAs: /^R31\.9$/,
+    indicatedBy: /\b(ct urogra\w*|urogra\w*|cystoscop\w*|urolog\w*|(urine )?cytology)\b/i,
+    options: [
+      { label: 'Gross hematuria', refine: 'gross' },
+      { label: 'Asymptomatic microscopic hematuria', refine: 'asymptomatic microscopic' },
+      { label: 'Other microscopic hematuria', refine: 'other microscopic' },
+    ],
+  },
+  {
     // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):
     // the codes split by it take it (displaced by default, I.C.19.c.1: never asked).
     mentions: /\bfracture\b/i,

@@ -62,3 +62,24 @@ describe('an acute myocardial infarction with no type is asked (I21.9 until answ
     expect(asks(['History of MI'], 'MI in 2015, stable. Continue aspirin.')).toBe(false);
   });
 });
+
+describe('hematuria with no kind, worked up by the plan, is asked (R31.9 until answered)', () => {
+  const run = answeredBy(codeSets, { ageYears: 66, sex: 'M' });
+  const note =
+    'Urinalysis at his physical: 12 RBC/hpf, repeated twice. No dysuria, no flank pain.\nA/P: Hematuria - CT urogram and cystoscopy with urology.';
+  it('asks gross or microscopic; the answer codes R31.0 or R31.2-', () => {
+    const first = run(['Hematuria'], note);
+    expect(diagnosisCodes(first)).toEqual(['R31.9']);
+    expect(first.clarification?.question).toMatch(/kind of hematuria/);
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['Hematuria'], note, [{ question, option: 'Asymptomatic microscopic hematuria' }]))).toEqual(['R31.21']);
+    expect(diagnosisCodes(run(['Hematuria'], note, [{ question, freeText: 'Gross hematuria, he saw red urine twice.' }]))).toEqual([
+      'R31.0',
+    ]);
+  });
+  it('not asked: the kind stated, or a dipstick finding the plan only repeats', () => {
+    const asks = (dx: string[], notes: string) => /hematuria/.test(run(dx, notes).clarification?.question ?? '');
+    expect(asks(['Microscopic hematuria'], note)).toBe(false);
+    expect(asks(['Blood in urine'], 'Dipstick positive for blood. No visible blood. Repeat urinalysis with microscopy.')).toBe(false);
+  });
+});
