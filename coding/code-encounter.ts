@@ -85,6 +85,7 @@ import { conditionStatedOtherwise } from './stated-otherwise.ts';
 import { statedMoreFully } from './fuller-statement.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
+import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -129,6 +130,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
+  { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
