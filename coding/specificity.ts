@@ -477,8 +477,17 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
   for (const rule of SPECIFICITY_RULES) {
     const own = expandAbbreviations(queryText(work.mention, work.extra));
     if (!rule.mentions.test(own) || rule.unlessAlso.test(own)) continue;
-    // Statements in conflict about the detail (checkDetailConflict): none of them gives it.
-    if (rule.unspecifiedWhileAsked && work.conflicts.some((c) => c.reason.includes(rule.aspect))) continue;
+    // Statements in conflict about the detail (checkDetailConflict): none of them gives it. Where the
+    // classification has a default for the detail left unsettled (diabetes: type 2, guideline
+    // I.C.4.a.2), the default is coded while the physician is asked, not the first statement's value.
+    const conflicted = work.conflicts.some((c) => c.reason.includes(rule.aspect));
+    if (conflicted && rule.unspecifiedWhileAsked) continue;
+    if (conflicted && rule.defaultRefine) {
+      work.extra.push(rule.defaultRefine);
+      work.inferred.push(rule.defaultRefine);
+      work.notesDone.push(`${rule.aspect} documented two ways: ${rule.defaultRefine} by the classification's default until answered`);
+      continue;
+    }
     const found = detailElsewhere(run, work.mention, rule);
     if (!found) {
       if (rule.defaultRefine && rule.indicatedBy && !recordSays(run, rule.indicatedBy)) {
