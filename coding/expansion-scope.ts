@@ -16,26 +16,30 @@ export interface ExpansionScope {
   readonly when?: RegExp;
   /** Applies only where this pattern does not occur (not global). */
   readonly unless?: RegExp;
-  /** 'clause': the condition is tested in each clause (text between '.', ';' and line ends); else in the whole text. */
-  readonly within?: 'clause';
+  /**
+   * 'clause': the condition is tested in each clause (text between '.', ';' and line ends); 'phrase':
+   * in each phrase (text between ',', '.' and ';', a line end included); else in the whole text.
+   */
+  readonly within?: 'clause' | 'phrase';
 }
 
 /** An expansion: the pattern, what it stands for, and the condition it applies under (none: everywhere). */
 export type ScopedExpansion = readonly [pattern: RegExp, replacement: string, scope?: ExpansionScope];
 
 const CLAUSE_END = /([.;\n])/;
+const PHRASE_END = /([,.;])/;
 
 const holds = (scope: ExpansionScope, text: string): boolean =>
   (scope.when === undefined || scope.when.test(text)) && (scope.unless === undefined || !scope.unless.test(text));
 
 /**
  * The text with `expand` applied where the scope's condition holds: to the whole text, or to each
- * clause whose own words meet it (the clause ends are kept as they are).
+ * clause or phrase whose own words meet it (their ends are kept as they are).
  */
 export function expandWithin(text: string, scope: ExpansionScope, expand: (part: string) => string): string {
-  if (scope.within !== 'clause') return holds(scope, text) ? expand(text) : text;
+  if (scope.within === undefined) return holds(scope, text) ? expand(text) : text;
   return text
-    .split(CLAUSE_END)
+    .split(scope.within === 'clause' ? CLAUSE_END : PHRASE_END)
     .map((part, i) => (i % 2 === 0 && holds(scope, part) ? expand(part) : part))
     .join('');
 }

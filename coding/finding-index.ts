@@ -22,6 +22,7 @@
  * at run time). Each rewrite puts the tabular's own words for the finding in place of the record's,
  * keeping the side; the search then finds the code by its title.
  */
+import type { ExpansionScope } from './expansion-scope.ts';
 
 /** A side written before a site, in full or short ("left", "L", "rt"). */
 const SIDE = String.raw`(?:(?:right|left|bilateral|r|l|rt|lt)\.?\s+)?`;
@@ -41,7 +42,7 @@ function siteFinding(site: string, finding: string): RegExp {
 
 const side = (a?: string, b?: string) => `${(a ?? '').trim() || (b ?? '').trim()}`;
 
-type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string)];
+type Rewrite = [RegExp, string | ((match: string, ...groups: string[]) => string), ExpansionScope?];
 
 export const FINDING_INDEX: readonly Rewrite[] = [
   // Nodule, lung: solitary R91.1, multiple R91.8.
@@ -74,9 +75,11 @@ export const FINDING_INDEX: readonly Rewrite[] = [
   // Ulcer, lower limb: the non-pressure chronic ulcer (L97.-) unless the record names another kind.
   [
     new RegExp(
-      String.raw`(?<!\b(?:${OTHER_ULCER})[\s-]+(?:\w+\s+){0,3})\b(?:(${SIDE}${LOWER_LIMB_SITE})\s+ulcers?|ulcers?\s+(?:of|on|at)\s+(?:the\s+)?(${SIDE}${LOWER_LIMB_SITE}))\b(?![^.;,]*\b(?:${OTHER_ULCER})\b)`,
+      String.raw`(?<!\b(?:${OTHER_ULCER})[\s-]+(?:\w+\s+){0,3})\b(?:(${SIDE}${LOWER_LIMB_SITE})\s+ulcers?|ulcers?\s+(?:of|on|at)\s+(?:the\s+)?(${SIDE}${LOWER_LIMB_SITE}))\b`,
       'g',
     ),
     (_m, a, b) => `non-pressure chronic ulcer of ${side(a, b)}`,
+    // Nor in a phrase (to the next comma) that names another kind ("left heel ulcer due to pressure").
+    { unless: new RegExp(String.raw`\b(?:${OTHER_ULCER})\b`), within: 'phrase' },
   ],
 ];

@@ -8,6 +8,7 @@
  *   is C44.621, not C76.41). At another site (lung, cervix, esophagus) it is that organ's.
  * Not a carcinoma in situ (D04, its own index entry), nor one already said to be of the skin.
  */
+import type { ScopedExpansion } from './expansion-scope.ts';
 
 /**
  * The two types of skin carcinoma the classification codes apart, by the 5th character of C44
@@ -51,10 +52,14 @@ const CELL_CARCINOMA = String.raw`(?:${SQUAMOUS_CELL}|epidermoid) malignant neop
  * morphology (a zero-width match: the word is no expansion of the morphology's words, which keep their
  * own weight in the search).
  */
-export const SKIN_MORPHOLOGY: ReadonlyArray<[RegExp, string]> = [
-  // (Not before "face": the C44.3- titles already name the face's skin, and "skin" beside it would
+export const SKIN_MORPHOLOGY: readonly ScopedExpansion[] = [
+  // (Not in a phrase naming the face: the C44.3- titles already name the face's skin, and "skin" beside it would
   // weigh the unspecified morphology's title as much as the basal cell one's.)
-  [new RegExp(String.raw`(?<=\b${BASAL_CELL} malignant neoplasm)${NOT_SAID}(?![^,;.]*\bfac(?:e|ial)\b)`, 'g'), ' of skin'],
+  [
+    new RegExp(String.raw`(?<=\b${BASAL_CELL} malignant neoplasm)${NOT_SAID}`, 'g'),
+    ' of skin',
+    { unless: /\bfac(?:e|ial)\b/, within: 'phrase' },
+  ],
   [
     new RegExp(String.raw`(?<=\b${CELL_CARCINOMA})${NOT_SAID}(?=[^,;.]{0,30}?${NOT_SKIN}\b(?:${SKIN_SITE})s?\b(?!\s+and neck))`, 'g'),
     ' of skin',

@@ -302,11 +302,15 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\b(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower|rul|rml|rll|lul|lll)\s+lobe\s+(?=pneumonia\b)/g, ''],
   [/\b(pneumonia),?\s+(?:of\s+|in\s+)?(?:the\s+)?(?:(?:right|left|bilateral|rt|lt)\s+)?(?:upper|middle|lower)\s+lobes?\b/g, '$1'],
   // The index: Otitis, media, acute (NOS) H66.9-; "acute" chooses the serous or suppurative code only with that word.
-  // "AOM" is acute otitis media: the rule below drops "acute" only where no serous or suppurative word follows.
+  // "AOM" is acute otitis media: the rule below drops "acute" only in a clause with no serous or suppurative word.
   [/\baom\b/g, 'acute otitis media'],
   [
-    /\bacute\s+(?=otitis media\b)(?![^.;]*\b(?:serous|suppurative|purulent|allergic|mucoid|sanguinous|nonsuppurative|secretory|exudative|transudative)\b)/g,
+    /\bacute\s+(?=otitis media\b)/g,
     '',
+    {
+      unless: /\b(?:serous|suppurative|purulent|allergic|mucoid|sanguinous|nonsuppurative|secretory|exudative|transudative)\b/,
+      within: 'clause',
+    },
   ],
   [/\bhld\b/g, 'hyperlipidemia'],
   [/\baub\b/g, 'abnormal uterine bleeding'],
