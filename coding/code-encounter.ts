@@ -45,6 +45,7 @@ import { receptorStatusFromSigns } from './receptor-status.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
+import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -107,6 +108,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
+  { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
   { name: 'use additional code', apply: addUseAdditional },

@@ -83,3 +83,26 @@ describe('hematuria with no kind, worked up by the plan, is asked (R31.9 until a
     expect(asks(['Blood in urine'], 'Dipstick positive for blood. No visible blood. Repeat urinalysis with microscopy.')).toBe(false);
   });
 });
+
+describe('diabetes in pregnancy of no stated type is asked gestational or pre-existing (O24.91- until answered)', () => {
+  const run = answeredBy(codeSets, { ageYears: 31, sex: 'F' });
+  const note =
+    'Prenatal visit, 30w2d. Diabetes on insulin: NPH 12 units at bedtime, fastings 85-98.\nA: diabetes in pregnancy, 30 weeks.\nP: continue insulin, NST weekly from 32 weeks.';
+  it('codes unspecified diabetes in pregnancy of the trimester; the answer codes its type', () => {
+    const first = run(['Diabetes in pregnancy on insulin', '30 weeks'], note);
+    expect(diagnosisCodes(first)).toContain('O24.913');
+    expect(diagnosisCodes(first)).not.toContain('O24.414');
+    expect(first.clarification?.question).toMatch(/gestational or pre-existing/);
+    const question = first.clarification?.question as string;
+    const gestational = run(['Diabetes in pregnancy on insulin', '30 weeks'], note, [
+      { question, freeText: 'Gestational diabetes, diagnosed at 26 weeks on a 3-hour GTT; insulin-requiring.' },
+    ]);
+    expect(diagnosisCodes(gestational)).toContain('O24.414');
+  });
+  it('not asked: the type stated anywhere, or no pregnancy', () => {
+    const asks = (dx: string[], notes: string) => /gestational or pre-existing/.test(run(dx, notes).clarification?.question ?? '');
+    expect(asks(['Gestational diabetes on insulin', '30 weeks'], note)).toBe(false);
+    expect(asks(['Diabetes in pregnancy on insulin', '30 weeks'], `${note}\nPMH: type 2 diabetes since 2019.`)).toBe(false);
+    expect(asks(['Diabetes on insulin'], 'Diabetes on insulin, A1c 7.1, continue.')).toBe(false);
+  });
+});
