@@ -47,6 +47,10 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'another statement of the record names a coded condition with words that title another code of its category ("w/o LOC" beside LOC status unknown)',
   'other-category-named':
     "the assessment names a coded condition with a word that titles another category of the classification (Hashimoto's beside hypothyroidism)",
+  'injury-part-unstated':
+    'an injury code names a particular part (a bone, a ligament) that no statement of the record names: the documented site decides the code',
+  'fracture-type-unstated':
+    'a fracture is coded with no type (Colles, Smith, torus, transverse...) while its category codes each: the imaging report or the physician says which',
   'unread-line-word':
     'a diagnosis line has a word the engine cannot read (an abbreviation it does not know) where the word can change the code',
   'nontraumatic-after-injury':

@@ -65,6 +65,8 @@ import {
   longTermDrugUnsupported,
   mentalDisorderUnspecified,
   bmiWithoutWeightDiagnosis,
+  fractureTypeUnstated,
+  injuryPartUnstated,
   nontraumaticAfterInjury,
   preventiveWithFindings,
   recordStatements,
@@ -224,6 +226,8 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       otherCategoryNamed:
         otherCategoryNamed(codeSets.icd, assessmentStatements(input.documentation.diagnoses, run.notes), diagnoses) !== undefined,
       nontraumaticAfterInjury: nontraumaticAfterInjury(statements, diagnoses),
+      fractureTypeUnstated: fractureTypeUnstated(diagnoses),
+      injuryPartUnstated: injuryPartUnstated(codeSets.icd, statements, diagnoses),
       unreadLineWord: unreadLineWord(codeSets.icd, input.documentation.diagnoses, diagnoses) !== undefined,
     },
     config,

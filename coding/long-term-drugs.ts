@@ -94,7 +94,7 @@ const AS_NEEDED = /\b(?:prn|as needed)\b/gi;
  * "As needed" is said of the drug it is written with: in a list ("budesonide-formoterol twice daily,
  * albuterol as needed") the other items' "as needed" is taken out before the course is read.
  */
-const withoutOthersAsNeeded = (text: string, drug: RegExp): string =>
+export const withoutOthersAsNeeded = (text: string, drug: RegExp): string =>
   text
     .split(/([,;])/)
     .map((item) => (drug.test(item) ? item : item.replace(AS_NEEDED, ' ')))

@@ -32,9 +32,10 @@
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { COUNT, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { COUNT, coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 import { bmiCode, currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
+import { withoutOthersAsNeeded } from './long-term-drugs.ts';
 import { derivedOnce } from './memo.ts';
 import { saysNotAddressed } from './sections.ts';
 
@@ -77,7 +78,8 @@ export function currentLongTermDrugs(statements: readonly string[]): Array<{ cod
   for (const [pattern, code] of LONG_TERM_DRUGS) {
     for (const s of statements) {
       const m = currentUse(s, pattern);
-      if (m && !SHORT_COURSE.test(s)) {
+      // Another item's "as needed" ("triple inhaler daily, albuterol PRN") says nothing of this drug's course.
+      if (m && !SHORT_COURSE.test(withoutOthersAsNeeded(s, pattern))) {
         out.push({ code, drug: m[0] });
         break;
       }
@@ -265,5 +267,47 @@ export function nontraumaticAfterInjury(statements: readonly string[], diagnoses
   return statements.some((s) => {
     const m = INJURY_TOLD.exec(s);
     return m !== null && !DENIED_BEFORE.test(s.slice(0, m.index));
+  });
+}
+
+/** A fracture code that is its category's member for a fracture of no stated type ("Unspecified fracture of the lower end of radius"). */
+const FRACTURE_TYPE_UNSTATED = /^unspecified fracture\b/i;
+
+/**
+ * A fracture coded with no type while its category codes each type (Colles, Smith, torus, Barton,
+ * transverse, comminuted...): the imaging report or the physician usually says which, and a coder
+ * reads it or asks (guideline I.C.19.c: a fracture is coded to the documented type and site; I.A.9.a:
+ * the unspecified member only when the record gives no more). Sends the encounter to a coder.
+ */
+export function fractureTypeUnstated(diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => d.code.startsWith('S') && FRACTURE_TYPE_UNSTATED.test(d.description));
+}
+
+/** A title word naming this few entries is a particular part (pisiform, styloid), not a region or a kind. */
+const PARTICULAR_PART_POSTINGS = 30;
+/** Injury title words that are the classification's defaults or kinds, not a part the record must name. */
+const INJURY_DEFAULT_WORDS = new Set(tokenize('displaced nondisplaced fracture closed'));
+
+/**
+ * An injury code (S, T) whose title names a particular part ("Displaced fracture of pisiform, right
+ * wrist") that no statement of the record names: the part was read into a word of the record ("wrist")
+ * rather than documented, and another part's code may be the right one (a torus fracture of the
+ * distal radius). Guideline I.C.19.c: injuries are coded to the documented site. Read from the title's
+ * words before its first comma; a word titling many entries (ligament, shaft) is no particular part.
+ */
+export function injuryPartUnstated(icd: Icd10Cm, statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
+  const named = new Set(statements.flatMap((s) => tokenize(expandAbbreviations(s)).map((t) => t.slice(0, 5))));
+  return diagnoses.some((d) => {
+    if (!/^[ST]/.test(d.code)) return false;
+    const head = d.description.replace(/\([^)]*\)/g, ' ').split(',')[0] ?? '';
+    return coreTokens(head).some(
+      (w) =>
+        w.length > 3 &&
+        !NOT_A_DETAIL.has(w) &&
+        !INJURY_DEFAULT_WORDS.has(w) &&
+        !isNeutral(w) &&
+        (icd.postings.get(w)?.length ?? 0) <= PARTICULAR_PART_POSTINGS &&
+        !named.has(w.slice(0, 5)),
+    );
   });
 }

@@ -135,6 +135,10 @@ export interface DecisionInput {
   nontraumaticAfterInjury?: boolean;
   /** A diagnosis line has a word the engine cannot read where the word can change the code (unread-words.ts). */
   unreadLineWord?: boolean;
+  /** A fracture coded as its category's unspecified fracture (review-signals.ts). */
+  fractureTypeUnstated?: boolean;
+  /** An injury code names a particular part no statement of the record names (review-signals.ts). */
+  injuryPartUnstated?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -201,6 +205,8 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('other-category-named', input.otherCategoryNamed === true);
   add('nontraumatic-after-injury', input.nontraumaticAfterInjury === true);
   add('unread-line-word', input.unreadLineWord === true);
+  add('fracture-type-unstated', input.fractureTypeUnstated === true);
+  add('injury-part-unstated', input.injuryPartUnstated === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

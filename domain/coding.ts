@@ -175,6 +175,10 @@ export type StraightThroughReason =
   | 'nontraumatic-after-injury'
   /** A diagnosis line has a word the engine cannot read where the word can change the code ("HTN w/ LVH"). */
   | 'unread-line-word'
+  /** A fracture coded as its category's unspecified fracture, no type stated (Colles, torus, transverse...). */
+  | 'fracture-type-unstated'
+  /** An injury code names a particular part (pisiform) no statement of the record names. */
+  | 'injury-part-unstated'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

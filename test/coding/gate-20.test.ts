@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CodingInput } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { currentLongTermDrugs } from '../../coding/review-signals.ts';
 
 const codeSets = useCodeSets();
 const reasonsFor = (lines: readonly string[], notes: string, patient: CodingInput['patient'] = { ageYears: 16, sex: 'F' }) =>
@@ -94,5 +95,64 @@ describe('a word of a diagnosis line the engine cannot read', () => {
     expect(reasonsFor(['Essential hypertension'], 'BP 138/84.\nA: HTN, controlled.\nP: continue lisinopril.', patient)).not.toContain(
       'unread-line-word',
     );
+  });
+});
+
+describe('a fracture coded with no type', () => {
+  const patient = { ageYears: 9, sex: 'M' as const };
+  it('a distal radius fracture of no stated type goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['Fracture of distal right radius'],
+        'Fell off monkey bars today, right wrist pain and swelling.\nXR: fracture of the distal radius.\nA: closed distal radius fracture, right.\nP: splint, ortho follow-up.',
+        patient,
+      ),
+    ).toContain('fracture-type-unstated');
+  });
+
+  it('a stated type is no reason', () => {
+    expect(
+      reasonsFor(
+        ['Torus fracture of distal right radius'],
+        'Fell off monkey bars today, right wrist pain.\nXR: buckle fracture of the distal radius.\nA: torus fracture distal radius, right.\nP: splint.',
+        patient,
+      ),
+    ).not.toContain('fracture-type-unstated');
+  });
+});
+
+describe('a long-term drug in a list whose other item is taken as needed', () => {
+  it('a daily inhaled steroid beside an as-needed rescue inhaler is current long-term therapy', () => {
+    expect(
+      currentLongTermDrugs(['Maintenance: fluticasone furoate/umeclidinium/vilanterol one inhalation daily, albuterol HFA PRN']).map(
+        (d) => d.code,
+      ),
+    ).toEqual(['Z79.51']);
+  });
+
+  it('the drug taken as needed itself is not', () => {
+    expect(currentLongTermDrugs(['oxycodone 5 mg PRN, lisinopril daily'])).toEqual([]);
+  });
+});
+
+describe('an injury code naming a part no statement names', () => {
+  it('a wrist line coded to a carpal bone the record never names goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['L wrist buckle fx f/u'],
+        '8 yo F f/u L distal radius torus fx from a fall 3 wk ago. No pain.\nXR L wrist: healing torus fx.\nA/P: torus fx L distal radius, healing. Stop splint.',
+        { ageYears: 8, sex: 'F' },
+      ),
+    ).toContain('injury-part-unstated');
+  });
+
+  it('a part the record names is no reason', () => {
+    expect(
+      reasonsFor(
+        ['Torus fracture of left distal radius, subsequent encounter'],
+        '8 yo F f/u L distal radius torus fx. No pain.\nA/P: torus fx L distal radius, healing.',
+        { ageYears: 8, sex: 'F' },
+      ),
+    ).not.toContain('injury-part-unstated');
   });
 });
