@@ -25,7 +25,7 @@ import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import { categoryWords } from './review-signals.ts';
 import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
-import { textsOfEntry } from './title-facts.ts';
+import { textsOfEntry, titleConditionWords } from './title-facts.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { coreTokens, expandWithGroups, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
@@ -106,8 +106,6 @@ const AXIS_VALUES = new Set(
 );
 /** A stage and its value ("Chronic kidney disease, stage 3a", "Pressure ulcer of sacral region, stage 2"). */
 const STAGE_VALUE = /^(stage|[1-5][a-c]?)$/;
-/** Title words that say which member of a family a code is, not what the condition is. */
-const MEMBER_WORDS = new Set(tokenize('unspecified other specified'));
 /**
  * An axis a title names as unspecified ("unspecified stage", "unspecified severity", "of unspecified
  * duration"): the axis's name is no word of the condition, and a member may put only its value in
@@ -131,27 +129,12 @@ export function unspecifiedAxisMember(icd: Icd10Cm, diagnoses: readonly CodedDia
   return diagnoses.some((d) => !/^[RZ]/.test(d.code) && /\bunspecified\b/i.test(d.description) && hasValuedSibling(icd, d.code));
 }
 
-const memberWordsCache = new WeakMap<Icd10Cm, Array<ReadonlySet<string> | undefined>>();
-
-/**
- * The words of an entry's title that say what the condition is: without its parenthesised
- * non-essential modifiers ("Unspecified systolic (congestive) heart failure") and member words.
- * Read once per entry: a block's titles are compared with each unspecified code of the block.
- */
-function memberTitleWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
-  let byEntry = memberWordsCache.get(icd);
-  if (!byEntry) memberWordsCache.set(icd, (byEntry = new Array<ReadonlySet<string> | undefined>(icd.entries.length)));
-  return (byEntry[entry] ??= new Set(
-    tokenize((icd.entries[entry]?.description ?? '').replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)),
-  ));
-}
-
 function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
   return derivedOnce(memberCache, icd, code, () => {
     const own = icd.byCode.get(code);
     if (own === undefined) return false;
     const title = icd.entries[own]?.description ?? '';
-    const mine = memberTitleWords(icd, own);
+    const mine = titleConditionWords(icd, own);
     const mineWords = [...mine];
     // The axis a title names as unspecified need not be named by its members ("unspecified severity", "mild").
     const unnamed = new Set([...title.matchAll(UNSPECIFIED_AXIS)].flatMap((m) => tokenize(m[1] ?? '')));
@@ -163,7 +146,7 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
       const i = stack.pop() as number;
       stack.push(...(icd.children.get(i) ?? []));
       if (i === own) continue;
-      const theirs = memberTitleWords(icd, i);
+      const theirs = titleConditionWords(icd, i);
       if (!mineWords.every((t) => theirs.has(t) || unnamed.has(t))) continue;
       const added = [...theirs].filter((t) => !mine.has(t));
       if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t))) return true;

@@ -76,3 +76,21 @@ export function textsOfEntry(icd: Icd10Cm, entry: number): readonly number[] {
   }
   return index[entry] ?? [];
 }
+
+/** Title words that say which member of a family a code is, not what the condition is. */
+const MEMBER_WORDS = new Set(tokenize('unspecified other specified'));
+
+const conditionWordsByEntry = new WeakMap<Icd10Cm, Array<ReadonlySet<string> | undefined>>();
+
+/**
+ * The words of an entry's title that say what the condition is: without its parenthesised
+ * non-essential modifiers ("Unspecified systolic (congestive) heart failure") and member words.
+ * Read once per entry: a block's titles are compared with each unspecified code of the block.
+ */
+export function titleConditionWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
+  let byEntry = conditionWordsByEntry.get(icd);
+  if (!byEntry) conditionWordsByEntry.set(icd, (byEntry = new Array<ReadonlySet<string> | undefined>(icd.entries.length)));
+  return (byEntry[entry] ??= new Set(
+    tokenize((icd.entries[entry]?.description ?? '').replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)),
+  ));
+}
