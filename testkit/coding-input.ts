@@ -89,6 +89,17 @@ export function answeredBy(codeSets: () => CodeSets, patient: CodingInput['patie
     codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ...patient, ageYears }, { answers }), codeSets());
 }
 
+/**
+ * The straight-through gate's reasons for described diagnoses and a note: `const reasonsFor =
+ * reasonsBy(codeSets, { ageYears: 16, sex: 'F' })`, then `reasonsFor(['concussion'], note)`; another
+ * patient is given at the call, `reasonsFor([...], note, { ageYears: 61, sex: 'M' })`.
+ */
+export function reasonsBy(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  return (diagnoses: readonly string[], notes = '', differently: Partial<CodingInput['patient']> = {}) =>
+    codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ...patient, ...differently }), codeSets()).straightThrough
+      .reasons;
+}
+
 /** The diagnosis codes of a result, in the engine's order. */
 export const diagnosisCodes = (result: { diagnoses: ReadonlyArray<{ code: string }> }): string[] => result.diagnoses.map((d) => d.code);
 

@@ -1,16 +1,14 @@
-// Session twenty's gate reasons (coding/other-statements.ts, review-signals.ts nontraumaticAfterInjury):
-// another statement of a coded condition names it with words that title another code, and a code
-// titled as not from an injury in a record that tells of one. Each sends the encounter to a coder;
-// none changes a code. Records are our own wording.
+// Session twenty's gate reasons (coding/other-statements.ts, unread-words.ts, review-signals.ts): another
+// statement names a coded condition with words that title another code; a code titled as not from an
+// injury in a record that tells of one; a diagnosis word the engine cannot read; a fracture of no type
+// or an injury part no statement names; a long-term drug beside another item's "as needed". Each sends
+// the encounter to a coder; none changes a code. Records are our own wording.
 import { describe, expect, it } from 'vitest';
-import type { CodingInput } from '../../domain/coding.ts';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { reasonsBy, useCodeSets } from '../../testkit/coding-input.ts';
 import { currentLongTermDrugs } from '../../coding/review-signals.ts';
 
 const codeSets = useCodeSets();
-const reasonsFor = (lines: readonly string[], notes: string, patient: CodingInput['patient'] = { ageYears: 16, sex: 'F' }) =>
-  codeEncounter(codingInput({ notes, diagnoses: described(lines) }, patient), codeSets()).straightThrough.reasons;
+const reasonsFor = reasonsBy(codeSets, { ageYears: 16, sex: 'F' });
 
 describe('another statement names the coded condition with words another code of its category is titled by', () => {
   it('a bare "concussion" line while the assessment says without loss of consciousness goes to a coder', () => {
