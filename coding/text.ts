@@ -74,6 +74,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // Acute exacerbations written short or colloquially ("AECOPD", "COPD flare-up", "asthma flare").
   [/\bae\s*-?\s*copd\b/g, 'acute exacerbation of copd'],
   [/\bflare[\s-]*ups?\b|\bflares?\b|\bflaring\b/g, 'exacerbation'],
+  // "exac", "exacer" and "exacerb" (the usual short forms in assessments) are exacerbation.
+  [/\bexac(?:er|erb)?\b\.?/g, 'exacerbation'],
   // Stages and grades in roman numerals or bare after CKD ("stage IV", "CKD 3b", "CKD IIIa").
   [
     /\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g,
