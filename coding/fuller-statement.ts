@@ -31,7 +31,7 @@ export function fullerStatement(
   statement: (m: Mention) => DiagnosisDraft[],
 ): DiagnosisDraft[] | undefined {
   const first = coded[0];
-  if (line.documentedCode || !first || !UNSPECIFIED.test(first.description)) return undefined;
+  if (!first || !UNSPECIFIED.test(first.description)) return undefined;
   const icd = run.codeSets.icd;
   const said = keyWords(icd, line.text);
   if (said.size === 0) return undefined;
