@@ -24,7 +24,7 @@ import {
 import type { Mention } from './context.ts';
 import { drugEffectCode } from './drug-effects.ts';
 import { historyAsOldCondition, historyOfClassifiable } from './history-classifiable.ts';
-import { isBillable, normalizeIcdCode } from './icd10cm.ts';
+import { isBillable, matchesPattern, normalizeIcdCode, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, codedBySide, sideOf, unspecifiedSide } from './laterality.ts';
 import {
@@ -438,6 +438,14 @@ function draftFromBestHit(run: CodingRun, work: MentionWork, search: Search): Di
 
 const NEOPLASM_CODE = /^(C|D[0-4])/;
 
+/**
+ * Whether `code`'s Excludes1 notes (its own or its ancestors') cite `other` as the condition NOS
+ * ("tobacco use NOS (Z72.0)" at F17.2): the less specific form of what `code` codes. (An Excludes1
+ * citing a specified form, "cystitis (N30.-)" at N39.0, sends to the more specific code instead.)
+ */
+const excludedAsNos = (icd: Icd10Cm, code: string, other: string) =>
+  notesFor(icd, code, 'ex1').some(([text, patterns]) => /\bNOS\b/.test(text) && patterns.some((p) => matchesPattern(other, p)));
+
 /** A second condition named in the same text ("diabetes with CKD stage 3a"): the words the first code left over. */
 function secondCondition(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
   const icd = run.codeSets.icd;
@@ -472,6 +480,11 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // One neoplasm statement names one neoplasm: its leftover words are the morphology ("squamous cell
   // carcinoma of the lung" is not also a skin carcinoma); spread to another site is metastasis.ts.
   if (NEOPLASM_CODE.test(top.code) && NEOPLASM_CODE.test(second.code)) return undefined;
+  // Leftover words naming what the first code's Excludes1 note calls its condition NOS ("tobacco use"
+  // of "tobacco use 1 ppd" coded nicotine dependence, F17.2 Excludes1 "tobacco use NOS (Z72.0)") are
+  // the first condition said again, not a second one: the two are never coded together. Only a factor
+  // (chapter 21): a disorder cited NOS (G30's "senile dementia NOS (F03)") is still coded, as its own note asks.
+  if (second.code.startsWith('Z') && excludedAsNos(icd, top.code, second.code)) return undefined;
   return newDraft(run.codeSets, second.code, {
     confidence: second.score * SECTION_WEIGHT[m.section] * 0.95,
     order: work.order + 0.5,
