@@ -42,6 +42,7 @@ import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
+import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
@@ -137,6 +138,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
+  { name: 'a breast malignancy of unspecified site placed in a quadrant elsewhere', apply: breastQuadrant },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
   { name: 'merge duplicate codes again', apply: dedupe },
