@@ -409,6 +409,21 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
+    // A nontraumatic rotator cuff tear with no extent (M75.10-): complete (full-thickness, M75.12-)
+    // and incomplete (partial-thickness, M75.11-) are coded apart; asked, M75.10- until answered. An
+    // extent another statement gives is taken from it; two statements giving both are asked.
+    mentions: /\b(rotator cuff|rtc|supraspinatus|infraspinatus|subscapularis|teres minor)\b[^.;]*\b(tear|rupture)\b/i,
+    unlessAlso: /\b(complete|incomplete|full[- ]thickness|partial[- ]thickness|partial|massive|traumatic|sprain|strain)\b/i,
+    detail: /\b(incomplete|complete|full[- ]thickness|partial[- ]thickness)\b/i,
+    aspect: 'extent of the rotator cuff tear (complete or incomplete)',
+    codedAs: /^M75\.10/,
+    comparable: (d) => (/incomplete|partial/i.test(d) ? 'incomplete' : 'complete'),
+    options: [
+      { label: 'Complete (full-thickness) tear', refine: 'complete' },
+      { label: 'Incomplete (partial-thickness) tear', refine: 'incomplete' },
+    ],
+  },
+  {
     // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):
     // the codes split by it take it (displaced by default, I.C.19.c.1: never asked).
     mentions: /\bfracture\b/i,

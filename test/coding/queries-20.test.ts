@@ -106,3 +106,21 @@ describe('diabetes in pregnancy of no stated type is asked gestational or pre-ex
     expect(asks(['Diabetes on insulin'], 'Diabetes on insulin, A1c 7.1, continue.')).toBe(false);
   });
 });
+
+describe('a nontraumatic rotator cuff tear with no extent is asked complete or incomplete', () => {
+  const run = answeredBy(codeSets, { ageYears: 60, sex: 'M' });
+  const note =
+    'Shoulder pain with overhead reaching for 5 months, no injury. MRI reviewed: supraspinatus tendon tear.\nP: physical therapy.';
+  it('asks the extent; the answer codes M75.11- or M75.12-', () => {
+    const first = run(['Rotator cuff tear, nontraumatic'], note);
+    expect(first.clarification?.question).toMatch(/extent of the rotator cuff tear/);
+    const question = first.clarification?.question as string;
+    const answered = run(['Rotator cuff tear, nontraumatic'], note, [{ question, option: 'Incomplete (partial-thickness) tear' }]);
+    expect(diagnosisCodes(answered)[0]).toMatch(/^M75\.11/);
+  });
+  it('not asked: the extent stated', () => {
+    const asks = (dx: string[], notes: string) => /extent of the rotator cuff/.test(run(dx, notes).clarification?.question ?? '');
+    expect(asks(['Complete rotator cuff tear, right shoulder'], note)).toBe(false);
+    expect(asks(['Rotator cuff tear, right shoulder'], `${note} Impression: full-thickness supraspinatus tear.`)).toBe(false);
+  });
+});
