@@ -27,7 +27,7 @@ import { categoryWords } from './review-signals.ts';
 import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
 import { textsOfEntry, titleConditionWords } from './title-facts.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { coreTokens, expandWithGroups, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { coreTokens, expandWithGroups, isNeutral, LATERALITY_WORDS, stemOf, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
 
 /** Organisms as a record names them, and the words a code's title uses for them. */
@@ -241,7 +241,7 @@ const NOT_A_DETAIL = new Set<string>([...NOT_A_QUALIFIER, ...tokenize('status po
 /** Runner-up codes read for a statement: the ones the coder sees first. */
 const RIVALS_READ = 3;
 
-const sharesCondition = (a: readonly string[], b: readonly string[]) => a.some((w) => b.some((v) => v.slice(0, 5) === w.slice(0, 5)));
+const sharesCondition = (a: readonly string[], b: readonly string[]) => a.some((w) => b.some((v) => stemOf(v) === stemOf(w)));
 
 /**
  * A word of a code's own statement that no code drawn from the statement explains, and that the
@@ -275,8 +275,8 @@ export function statementWordUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagn
     const text = d.evidence[0]?.text;
     const s = text === undefined ? undefined : explaining.get(text);
     if (d.code.startsWith('Z') || text === undefined || s === undefined) return false;
-    const prefixes = new Set([...s.words].map((w) => w.slice(0, 5)));
-    const explainedWord = (t: string) => s.words.has(t) || (t.length >= 5 && prefixes.has(t.slice(0, 5)));
+    const prefixes = new Set([...s.words].map(stemOf));
+    const explainedWord = (t: string) => s.words.has(t) || (t.length >= 5 && prefixes.has(stemOf(t)));
     const part = text.split(COMMENTARY).find((p) => tokenize(expandWithGroups(p).text).some(explainedWord));
     if (part === undefined) return false;
     const { text: expanded, groups } = expandWithGroups(part);

@@ -21,7 +21,7 @@ import type { Icd10Cm } from './icd10cm.ts';
 import { categoriesTitling, codeWords } from './fragile-choices.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { categoryWords } from './review-signals.ts';
-import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, stemOf, titleHead as headOf, tokenize } from './text.ts';
 
 /** Words that say which member of a family, side or encounter a title is, not what it codes. */
 const NOT_A_VALUE = new Set<string>([...LATERALITY_WORDS, ...ENCOUNTER_WORDS, ...tokenize('other unspecified specified type site part')]);
@@ -31,10 +31,6 @@ const DENIAL = new Set(tokenize('no not denies denied negative never'));
 const DENIAL_REACH = 3;
 /** A statement about a relative: it says nothing of the patient's condition. */
 const RELATIVE = /\b(family|fhx|fh|mother|father|sister|brother|parents?)\b/i;
-/** The title's condition before what it comes with ("Concussion" of "Concussion with loss of consciousness ..."). */
-const headOf = (title: string) => title.split(/,|\s(?:with|without|due to|in|of unspecified)\s/i)[0] ?? title;
-/** The first five letters: "diabetic" names the condition "diabetes" names. */
-const stemOf = (w: string) => w.slice(0, 5);
 
 /** The words of a code's title condition that its own statement names (what another statement must name too). */
 function conditionWords(d: CodedDiagnosis): string[] {

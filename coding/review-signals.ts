@@ -32,7 +32,7 @@
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
-import { COUNT, coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
+import { COUNT, coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, stemOf, tokenize } from './text.ts';
 import { bmiCode, currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 import { withoutOthersAsNeeded } from './long-term-drugs.ts';
@@ -296,7 +296,7 @@ const INJURY_DEFAULT_WORDS = new Set(tokenize('displaced nondisplaced fracture c
  * words before its first comma; a word titling many entries (ligament, shaft) is no particular part.
  */
 export function injuryPartUnstated(icd: Icd10Cm, statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): boolean {
-  const named = new Set(statements.flatMap((s) => tokenize(expandAbbreviations(s)).map((t) => t.slice(0, 5))));
+  const named = new Set(statements.flatMap((s) => tokenize(expandAbbreviations(s)).map(stemOf)));
   return diagnoses.some((d) => {
     if (!/^[ST]/.test(d.code)) return false;
     const head = d.description.replace(/\([^)]*\)/g, ' ').split(',')[0] ?? '';
@@ -307,7 +307,7 @@ export function injuryPartUnstated(icd: Icd10Cm, statements: readonly string[], 
         !INJURY_DEFAULT_WORDS.has(w) &&
         !isNeutral(w) &&
         (icd.postings.get(w)?.length ?? 0) <= PARTICULAR_PART_POSTINGS &&
-        !named.has(w.slice(0, 5)),
+        !named.has(stemOf(w)),
     );
   });
 }

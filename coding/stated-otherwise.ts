@@ -21,7 +21,7 @@
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { categoryWords } from './review-signals.ts';
-import { coreTokens, expandAbbreviations, isNeutral, tokenize } from './text.ts';
+import { coreTokens, expandAbbreviations, isNeutral, stemOf, titleHead as headOf, tokenize } from './text.ts';
 
 /** Words that are a value of an axis by themselves. */
 const AXIS_VALUES = new Set(
@@ -33,10 +33,6 @@ const AXIS_NUMBER = /^\d[a-c]?$/;
 /** A statement that denies, speaks of someone else, or of an earlier value. */
 const NOT_TODAYS =
   /\b(no|not|denies|without|negative|ruled? out|r\/o|family|mother|father|sister|brother|from|previously|prior|formerly)\b/i;
-/** A title's condition before what it comes with ("Type 1 diabetes mellitus" of "... with hyperglycemia"). */
-const headOf = (title: string) => title.split(/,|\s(?:with|without|due to|in|of unspecified)\s/i)[0] ?? title;
-/** The first five letters: "diabetic" names the condition "diabetes" names. */
-const stemOf = (w: string) => w.slice(0, 5);
 
 /** How many words from the condition's a value may stand ("stage 4 chronic kidney disease", "chronic systolic heart failure"). */
 const NEAR = 3;

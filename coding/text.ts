@@ -756,6 +756,12 @@ const BONE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
 const TYPED_BY_LETTER = new Set(['hepatitis', 'vitamin', 'hemophilia', 'protein']);
 
 /** All tokens of a text, stemmed, stop words removed (neutral words kept). */
+/** A word's first five letters: "diabetic" names the condition "diabetes" names. */
+export const stemOf = (word: string): string => word.slice(0, 5);
+
+/** A title's condition before what it comes with ("Concussion" of "Concussion with loss of consciousness ..."). */
+export const titleHead = (title: string): string => title.split(/,|\s(?:with|without|due to|in|of unspecified)\s/i)[0] ?? title;
+
 export function tokenize(text: string): string[] {
   return [...remembered(tokenLists, text, tokenizeUncached)];
 }
