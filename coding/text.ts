@@ -19,7 +19,10 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
 /** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knee|ankle|hip|shoulder|elbow|wrist|hand|foot|feet|leg|arm|forearm|thigh|calf|toe|finger|thumb|heel|eye|ear|tm|breast|lung|kidney|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|scaphoid|axillae?|axillary`;
+const BODY_SITE_WORD = String.raw`knees?|ankles?|hips?|shoulders?|elbows?|wrists?|hands?|foot|feet|legs?|arms?|forearms?|thighs?|calf|toes?|fingers?|thumbs?|heels?|eyes?|ears?|tm|breasts?|lungs?|kidneys?|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|scaphoid|axillae?|axillary|palms?|soles?|shin|buttock|cheek|temple|forehead|scalp|patella|(?:radial|ulnar|tibial|fibular|femoral|humeral|patellar)(?=\s+(?:head|neck|shaft|styloid|plateau|condyle|tuberosity|diaphysis|metaphysis))|metatarsals?|metacarpals?|mt|mc|mtp|mcp|pip|dip`;
+
+/** Words that, after a single-letter side, begin a site: an ordinal of a digit or bone ("L 5th MT"), or a direction ("R anterior cruciate ligament", "L lateral malleolus"). */
+const SITE_LEAD = String.raw`\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|anterior|posterior|medial|lateral`;
 
 /** A side written short or in full, in full. */
 const SIDE_WORD: Record<string, string> = {
@@ -148,7 +151,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // "L knee", "(R) ankle", "L upper outer quadrant" (of a breast): single-letter sides before a body site or in parentheses.
   [
     new RegExp(
-      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower|distal|proximal)\s+)?(?:${BODY_SITE_WORD})\b|(?:upper|lower)[\s-]+(?:outer|inner)[\s-]+quadrant\b)`,
+      String.raw`\b([lr])\.?\s+(?=(?:(?:great|big|little|small|index|middle|ring|upper|lower|distal|proximal)\s+)?(?:${BODY_SITE_WORD})\b|(?:${SITE_LEAD})\s+[a-z]|(?:upper|lower)[\s-]+(?:outer|inner)[\s-]+quadrant\b)`,
       'g',
     ),
     (_m, side) => (side === 'l' ? 'left ' : 'right '),
