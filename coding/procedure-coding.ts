@@ -12,14 +12,17 @@ import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { codeForAge } from './age-bands.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import {
+  isLevellessOfficeVisit,
   matchProcedure,
   officeVisitByLevel,
   procedureCodesInNotes,
   procedureSystem,
   procedureTokens,
+  statusOnLine,
   writtenProcedureCode,
   type CatalogMatch,
   type CatalogProcedure,
+  visitLevelInNotes,
 } from './procedures.ts';
 import {
   administrationCode,
@@ -102,6 +105,18 @@ function codeOne(
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
   }
+  if (!known && !documented && isLevellessOfficeVisit(p.description) && !byVisitLevel(run, p.description)) {
+    edits.push({
+      rule: 'VISIT_LEVEL_UNSTATED',
+      severity: 'warning',
+      codes: [],
+      needsDocumentation: false,
+      source: 'CPT E/M guidelines: office visits are leveled by medical decision making or time',
+      message:
+        'An office visit line names no level and the note states no level of medical decision making; a coder must choose the visit code.',
+    });
+    return undefined;
+  }
   const matches = known
     ? []
     : (byAdministration(run, p.description, context) ??
@@ -150,12 +165,23 @@ function codeOne(
 
 /** Confidence of an office visit whose description names the patient's status and the level of decision making. */
 const VISIT_BY_LEVEL = 0.9;
+/** Confidence of an office visit line naming no level, leveled by the decision making the note states. */
+const VISIT_BY_NOTE_LEVEL = 0.85;
 
 /** An office visit described by status and level ("est pt visit low"): that level's catalog code, not the nearest words. */
 function byVisitLevel(run: CodingRun, description: string): CatalogMatch[] | undefined {
-  const code = officeVisitByLevel(description, statusFromNote(run.input.documentation.notes));
+  const notes = run.input.documentation.notes;
+  const status = statusFromNote(notes);
+  const onLine = officeVisitByLevel(description, status);
+  const said = statusOnLine(description);
+  const noteLevel =
+    onLine || said === 'both' || !isLevellessOfficeVisit(description) ? undefined : visitLevelInNotes(notes, said ?? status);
+  const code = onLine ?? (noteLevel ? officeVisitByLevel(`${description} level ${noteLevel}`, status) : undefined);
   const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
-  return procedure ? [{ procedure, score: VISIT_BY_LEVEL, matched: ['patient status', 'level of medical decision making'] }] : undefined;
+  if (!procedure) return undefined;
+  return onLine
+    ? [{ procedure, score: VISIT_BY_LEVEL, matched: ['patient status', 'level of medical decision making'] }]
+    : [{ procedure, score: VISIT_BY_NOTE_LEVEL, matched: ['patient status', "the note's level of medical decision making"] }];
 }
 
 /**

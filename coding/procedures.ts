@@ -132,10 +132,9 @@ export function matchProcedure(catalog: ProcedureCatalog, description: string): 
 export function officeVisitByLevel(description: string, unstated?: 'new' | 'established'): string | undefined {
   const t = description.toLowerCase();
   if (!/\b(visits?|ov|office|e\/?m|pts?|patients?|mdm|decision)\b/.test(t) && !VISIT_SHORTHAND.test(t)) return undefined;
-  const saysNew = /\bnew\b/.test(t);
-  const saysEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
-  if (saysNew && saysEstablished) return undefined;
-  const status = saysNew ? 'new' : saysEstablished ? 'established' : unstated;
+  const said = statusOnLine(t);
+  if (said === 'both') return undefined;
+  const status = said ?? unstated;
   if (!status) return undefined;
   const levels = new Set<number>();
   for (const [re, level] of VISIT_LEVEL_WORDS) if (re.test(t)) levels.add(level);
@@ -144,12 +143,92 @@ export function officeVisitByLevel(description: string, unstated?: 'new' | 'esta
   const [level] = [...levels];
   return `992${status === 'new' ? 0 : 1}${level}`;
 }
+/** The patient status a visit line names: new, established, both (a line that cannot be read) or none. */
+export function statusOnLine(description: string): 'new' | 'established' | 'both' | undefined {
+  const t = description.toLowerCase();
+  const saysNew = /\bnew\b/.test(t);
+  const saysEstablished = /\b(est|estab|established|return(ing)?)\b/.test(t);
+  return saysNew && saysEstablished ? 'both' : saysNew ? 'new' : saysEstablished ? 'established' : undefined;
+}
+
 /**
  * A superbill line that is nothing but a patient status and a level ("est low", "new mod", "estab
  * moderate"): the shorthand of a visit line, read as a visit although it names no visit word.
  */
 const VISIT_SHORTHAND =
   /^\s*(?:new|est|estab|established)\s*[,:-]?\s*(?:straightforward|straight-forward|sf|low|mod|moderate|high|hi|(?:level|lvl)\s*-?\s*[2-5])\s*$/;
+
+/**
+ * Visits a line may name that are not a leveled office visit of a physician: a nurse visit (99211),
+ * preventive and wellness visits (age-banded or G-codes), consultations, visits elsewhere than the
+ * office, obstetric package visits, eye visits (92xxx) and add-on codes.
+ */
+const NOT_A_LEVELED_OFFICE_VISIT =
+  /\b(nurse|minimal|preventive|prevent|wellness|annual|physical|consults?|consultation|tele\w*|video|phone|telephone|virtual|home|nursing|hospital|inpatient|observation|emergency|er|ed|urgent|prenatal|antepartum|postpartum|ob|global|well|wcc|eye|ophthalmic|vision|care management|transitional|add-?on|complexity|g\d{4})\b/;
+
+/**
+ * A line that bills a physician's office visit without the level the code needs ("Office visit,
+ * established patient", "est pt OV"): its level comes from the note's medical decision making or
+ * from a coder, never from the nearest catalog words (which read it as 99211, a nurse visit).
+ */
+export function isLevellessOfficeVisit(description: string): boolean {
+  const t = description.toLowerCase();
+  const visit =
+    /\b(ov|e\/?m)\b/.test(t) ||
+    (/\bvisits?\b/.test(t) && /\b(office|clinic|outpatient|new|est|estab|established|return(ing)?|f\/u|follow-?up|sick|problem)\b/.test(t));
+  if (!visit || NOT_A_LEVELED_OFFICE_VISIT.test(t)) return false;
+  return !VISIT_LEVEL_WORDS.some(([re]) => re.test(t)) && !/\b(?:level|lvl)\s*-?\s*[1-5]\b|\b99\d{3}\b/.test(t);
+}
+
+/**
+ * The visit level (2-5) the note states through its medical decision making ("MDM: moderate", "low
+ * complexity medical decision making") or as a number ("level 4 visit"), when it states exactly one;
+ * else the level the total time it states reaches for a patient of that status.
+ */
+export function visitLevelInNotes(notes: string, status: 'new' | 'established'): number | undefined {
+  const t = notes.toLowerCase();
+  const mdm = String.raw`(?:mdm|medical decision[- ]making|decision[- ]making)`;
+  const word = String.raw`(straightforward|straight-forward|low|mod|moderate|high)`;
+  const stated = [
+    new RegExp(String.raw`\b${mdm}\b\s*(?:(?:is|was|of|complexity|level)\s*)*[:=-]?\s*${word}\b`, 'g'),
+    new RegExp(String.raw`\b${word}(?:[- ]complexity)?\s+${mdm}\b`, 'g'),
+  ];
+  const levels = new Set<number>();
+  for (const re of stated)
+    for (const m of t.matchAll(re)) for (const [lw, level] of VISIT_LEVEL_WORDS) if (lw.test(m[1] ?? '')) levels.add(level);
+  for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\s+(?:office\s+)?(?:visit|e\/?m)\b/g)) levels.add(Number(m[1]));
+  if (levels.size === 1) return [...levels][0];
+  return levels.size === 0 ? levelByTotalTime(t, status) : undefined;
+}
+
+/** Least total time on the date of the encounter for each level (CPT E/M guidelines, 2024 on): new 99202-99205, established 99212-99215. */
+const MINUTES_FOR_LEVEL: Record<'new' | 'established', ReadonlyArray<readonly [number, number]>> = {
+  new: [
+    [60, 5],
+    [45, 4],
+    [30, 3],
+    [15, 2],
+  ],
+  established: [
+    [40, 5],
+    [30, 4],
+    [20, 3],
+    [10, 2],
+  ],
+};
+
+/** The level the total time the note states reaches ("total time 35 minutes", "I spent 42 min"). */
+function levelByTotalTime(notes: string, status: 'new' | 'established'): number | undefined {
+  const stated = [
+    ...notes.matchAll(
+      /\b(?:total(?: visit| encounter)? time|total of|time spent|i spent|spent a total of)\b\D{0,40}?(\d{1,3})\s*(?:min|mins|minutes)\b/g,
+    ),
+  ];
+  const minutes = new Set(stated.map((m) => Number(m[1])));
+  if (minutes.size !== 1) return undefined;
+  const [total] = [...minutes];
+  return MINUTES_FOR_LEVEL[status].find(([least]) => (total ?? 0) >= least)?.[1];
+}
 
 /** The words of each level of medical decision making, as descriptions write them. */
 const VISIT_LEVEL_WORDS: ReadonlyArray<readonly [RegExp, number]> = [

@@ -163,7 +163,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   );
   add(
     'unmatched-procedure',
-    input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG'),
+    input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG' || e.rule === 'VISIT_LEVEL_UNSTATED'),
   );
   add(
     'documented-code-changed',
