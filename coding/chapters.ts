@@ -6,6 +6,7 @@ import type { CodingInput } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import type { NotePart } from './sections.ts';
+import { withoutCompletedGravidity } from './gravidity.ts';
 import { expandAbbreviations } from './text.ts';
 
 /**
@@ -56,7 +57,7 @@ function currentPregnancyText(input: CodingInput, notes: readonly Mention[] | un
 export function chapterFilter(input: CodingInput, notes?: readonly Mention[]): (code: string) => boolean {
   const doc = input.documentation;
   const text = [doc.notes, ...doc.diagnoses.map((d) => d.description)].join(' \n ');
-  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(currentPregnancyText(input, notes));
+  const pregnancy = input.patient.sex !== 'M' && PREGNANCY_CONTEXT.test(withoutCompletedGravidity(currentPregnancyText(input, notes)));
   const newborn = input.patient.ageYears < 1 || NEWBORN_CONTEXT.test(text);
   // Written short too: "forehead lac", "5th MT fx".
   const injury = INJURY_CONTEXT.test(text) || INJURY_CONTEXT.test(expandAbbreviations(text));

@@ -7,6 +7,7 @@
 import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { withoutCompletedGravidity } from './gravidity.ts';
 import { gestationalAgesIn, valueAge, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
@@ -57,7 +58,7 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
     if (DELIVERED.test(s)) delivered = true;
     if (DELIVERED_PAST.test(s)) deliveredPast = true;
     if (CURRENT_GESTATION.test(s)) currentWeeks = true;
-    if (PREGNANT.test(s.replace(NO_PREGNANCY_NOW, ' '))) pregnant = true;
+    if (PREGNANT.test(withoutCompletedGravidity(s).replace(NO_PREGNANCY_NOW, ' '))) pregnant = true;
     const t = statedTrimester(s);
     if (t && !status.trimester) {
       status.trimester = t;
