@@ -395,31 +395,113 @@ export interface SearchOptions {
 /** Ranked hits (one per code, best text), best first. */
 export function searchIcd(icd: Icd10Cm, q: SearchQuery, opts: SearchOptions = {}): SearchHit[] {
   const pq = prepare(icd, q, queryWeight(icd, q));
-  const best = new Map<number, SearchHit>();
+  const limit = opts.limit ?? 10;
   const lookup = new Set(q.tokens);
   for (const t of q.tokens) for (const f of familiesOf(t).flat()) if ((icd.postings.get(f)?.length ?? 0) > 0) lookup.add(f);
   // Per code, once per search (a code has several texts): whether the filter lets it through, and
   // the small preference an "unspecified" title gets; NaN for a code filtered out.
   const bonusOf = new Map<number, number>();
-  for (const ti of candidateTexts(icd, lookup, opts.categories)) {
-    const text = icd.texts[ti];
-    if (!text) continue;
-    const entry = icd.entries[text.entry];
-    if (!entry) continue;
-    let bonus = bonusOf.get(text.entry);
-    if (bonus === undefined) {
-      bonus = opts.filter && !opts.filter(entry.code) ? NaN : /unspecified/i.test(entry.description) ? 0.001 : 0;
-      bonusOf.set(text.entry, bonus);
-    }
-    if (Number.isNaN(bonus)) continue;
-    const { score: raw, matched } = scoreText(icd, pq, text.entry, indexedTitleFacts(icd, ti));
-    const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + bonus;
-    const prev = best.get(text.entry);
-    if (!prev || prev.score < score) {
-      best.set(text.entry, { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text });
-    }
+  const scored = new Map<number, SearchHit | undefined>();
+  const hitOf = (ti: number): SearchHit | undefined => {
+    if (scored.has(ti)) return scored.get(ti);
+    const hit = scoreIndexedText(icd, pq, ti, bonusOf, opts.filter);
+    scored.set(ti, hit);
+    return hit;
+  };
+  const candidates = [...candidateTexts(icd, lookup, opts.categories)];
+  const floor = scoreFloor(icd, pq, candidates, limit, hitOf);
+  const best = new Map<number, SearchHit>();
+  for (let i = 0; i < candidates.length; i++) {
+    if ((floor.bounds[i] as number) < floor.score) continue;
+    const hit = hitOf(candidates[i] as number);
+    if (!hit) continue;
+    const prev = best.get(hit.entry);
+    if (!prev || prev.score < hit.score) best.set(hit.entry, hit);
   }
-  return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, opts.limit ?? 10);
+  return [...best.values()].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code)).slice(0, limit);
+}
+
+/** One indexed text scored for a search (its code's score by this text), or undefined when its code is filtered out. */
+function scoreIndexedText(
+  icd: Icd10Cm,
+  pq: PreparedQuery,
+  ti: number,
+  bonusOf: Map<number, number>,
+  filter: ((code: string) => boolean) | undefined,
+): SearchHit | undefined {
+  const text = icd.texts[ti];
+  const entry = text && icd.entries[text.entry];
+  if (!text || !entry) return undefined;
+  let bonus = bonusOf.get(text.entry);
+  if (bonus === undefined) {
+    bonus = filter && !filter(entry.code) ? NaN : /unspecified/i.test(entry.description) ? 0.001 : 0;
+    bonusOf.set(text.entry, bonus);
+  }
+  if (Number.isNaN(bonus)) return undefined;
+  const { score: raw, matched } = scoreText(icd, pq, text.entry, indexedTitleFacts(icd, ti));
+  const score = (entry.kind === EntryKind.Billable ? raw : raw * 0.98) + bonus;
+  return { entry: text.entry, code: entry.code, description: entry.description, score, matched, matchedText: text.text };
+}
+
+/**
+ * The most a text can score for a query, from its distinct words alone (no title facts read): all
+ * the query weight its words could explain (each word it has, each region family it names in full),
+ * a whole title covered, and every bonus scoreText and searchIcd can add. Never below the text's
+ * score (a small margin covers the order of floating-point sums).
+ */
+function scoreBound(pq: PreparedQuery, tokens: readonly string[]): number {
+  const total = Math.min(pq.totalWeight, pq.weightWithoutDisplacement);
+  if (!(total > 0)) return Infinity;
+  const { q } = pq;
+  let weight = 0;
+  for (let i = 0; i < q.tokens.length; i++) {
+    const idf = pq.idf[i] as number;
+    if (tokens.includes(q.tokens[i] as string)) weight += idf;
+    else if ((pq.families[i] as ReadonlyArray<readonly string[]>).some((family) => family.every((f) => tokens.includes(f))))
+      weight += 0.9 * idf;
+  }
+  // 0.35 a whole title covered, 0.08 the side agreeing, 0.03 a ruled-out word agreeing, 0.001 "unspecified".
+  return 0.65 * (weight / total) + 0.35 + 0.08 + 0.03 + 0.001 + 1e-9;
+}
+
+const MAX_BOUNDED_LIMIT = 64;
+
+/**
+ * Which texts a search need not score: a text whose bound (scoreBound) is below the score of the
+ * `limit`-th best code cannot change the hits, since that score only rises as more texts are
+ * scored. The texts are scored from the highest bound down until the next bound is below the
+ * `limit`-th best code's score; on an injury region's search that leaves thousands of texts that
+ * share only a side or a limb word with the query unread (their title facts are read once per code
+ * set, the cost of a cold search). searchIcd then scores the others in the candidates' own order,
+ * so ties resolve as before.
+ */
+function scoreFloor(
+  icd: Icd10Cm,
+  pq: PreparedQuery,
+  candidates: readonly number[],
+  limit: number,
+  hitOf: (ti: number) => SearchHit | undefined,
+): { bounds: Float64Array; score: number } {
+  const bounds = new Float64Array(candidates.length);
+  for (let i = 0; i < candidates.length; i++) bounds[i] = scoreBound(pq, icd.texts[candidates[i] as number]?.tokens ?? []);
+  // (The best codes are kept in a short sorted list: a search for more codes than that scores every text.)
+  if (limit <= 0 || limit > MAX_BOUNDED_LIMIT) return { bounds, score: -Infinity };
+  const order = [...bounds.keys()].sort((a, b) => (bounds[b] as number) - (bounds[a] as number));
+  // The best `limit` codes so far, best first, each at its best text's score.
+  const top: Array<{ entry: number; score: number }> = [];
+  const floor = () => (top.length < limit ? -Infinity : (top[limit - 1] as { score: number }).score);
+  for (const i of order) {
+    if ((bounds[i] as number) < floor()) break;
+    const hit = hitOf(candidates[i] as number);
+    if (!hit) continue;
+    const held = top.find((t) => t.entry === hit.entry);
+    if (held) held.score = Math.max(held.score, hit.score);
+    else if (hit.score > floor()) top.push({ entry: hit.entry, score: hit.score });
+    else continue;
+    top.sort((a, b) => b.score - a.score);
+    if (top.length > limit) top.pop();
+  }
+  return { bounds, score: floor() };
 }
 
 /**
