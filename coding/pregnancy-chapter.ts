@@ -77,7 +77,9 @@ export function chapterRoutes(icd: Icd10Cm): ChapterRoute[] {
   for (const [code, notes] of Object.entries(icd.notes)) {
     if (!code.startsWith('O')) continue;
     for (const term of [...(notes.inc ?? []), ...(notes.inc2 ?? [])]) {
-      const m = /^conditions in (.+)$/i.exec(term);
+      // "Conditions in D50-D64" (O99.0), and "Any condition in I10 specified as a reason for obstetric
+      // care during pregnancy, ..." (O10.0: pre-existing essential hypertension).
+      const m = /^(?:any )?conditions? in (.+?)(?: specified as a reason for obstetric care\b.*)?$/i.exec(term);
       if (!m?.[1]) continue;
       const [list, exceptPart] = m[1].split(/,?\s+except\s+/i);
       const ranges = [...(list ?? '').matchAll(/([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?)(?:-([A-Z]\d[0-9A-Z](?:\.[0-9A-Z]+)?))?/g)].map(
@@ -93,8 +95,18 @@ export function chapterRoutes(icd: Icd10Cm): ChapterRoute[] {
 
 /** The obstetric subcategory the tabular sends a code to; the most specific range wins ("T74.11" before "S00-T88"). */
 export function routeFor(icd: Icd10Cm, code: string): string | undefined {
+  return bestRoute(icd, code)?.sub;
+}
+
+/** The obstetric subcategory whose note names the code's own category alone ("Any condition in I10": O10.0). */
+function ownCategoryRoute(icd: Icd10Cm, code: string): string | undefined {
+  const best = bestRoute(icd, code);
+  return best?.width === 0 && best.span <= 3 ? best.sub : undefined;
+}
+
+function bestRoute(icd: Icd10Cm, code: string): { sub: string; width: number; span: number } | undefined {
   const plain = code.replace('.', '');
-  let best: { sub: string; width: number } | undefined;
+  let best: { sub: string; width: number; span: number } | undefined;
   for (const r of chapterRoutes(icd)) {
     if (r.except.some((e) => plain.startsWith(e.replace('.', '')))) continue;
     for (const [lo, hi] of r.ranges) {
@@ -103,10 +115,10 @@ export function routeFor(icd: Icd10Cm, code: string): string | undefined {
       const inside = plain.slice(0, l.length) >= l && plain.slice(0, h.length) <= h;
       if (!inside) continue;
       const width = l === h ? 0 : 1;
-      if (!best || width < best.width) best = { sub: r.subcategory, width };
+      if (!best || width < best.width) best = { sub: r.subcategory, width, span: l.length };
     }
   }
-  return best?.sub;
+  return best;
 }
 
 /**
@@ -159,8 +171,18 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
         (icd.idf.get(t) ?? 0) >= TRIVIAL_IDF,
     );
     const ongoing = (c: string) => c.startsWith('O') && (abortive || !ABORTIVE_OUTCOME.test(c));
-    const named = rank(run, q, m.text, ongoing).find((h) => h.score >= 0.7 && strong.every((t) => h.matched.includes(t)));
-    const sub = named ? undefined : routeFor(icd, d.code);
+    // A subcategory whose note takes the condition's own category ("Any condition in I10": O10.0) is
+    // where the tabular puts it; a title found by words goes first only for a word that subcategory
+    // lacks ("gestational" hypertension, O13).
+    const own = ownCategoryRoute(icd, d.code);
+    const ownWords = new Set(tokenize(own ? (icd.entries[icd.byCode.get(own) ?? -1]?.description ?? '') : ''));
+    const named = rank(run, q, m.text, ongoing).find(
+      (h) =>
+        h.score >= 0.7 &&
+        strong.every((t) => h.matched.includes(t)) &&
+        (own === undefined || h.matched.some((t) => !ownWords.has(t) && !PREGNANCY_WORDS.has(t) && strong.includes(t))),
+    );
+    const sub = named ? undefined : (own ?? routeFor(icd, d.code));
     const code = named?.code ?? (sub ? (excludedToObstetric(run, sub, q.tokens, strong) ?? inPregnancyLeaf(run, sub)) : undefined);
     if (!code || !isBillable(icd, code) || !run.allowed(code)) {
       out.push(d);

@@ -297,6 +297,9 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\bbipolar\s+(?:i|1)\b(?!\s*i)/g, 'bipolar'],
   [/\bdm\b/g, 'diabetes mellitus'],
   [/\bhtn\b/g, 'hypertension'],
+  // Chronic hypertension is the essential (primary) kind (I10; pre-existing in pregnancy, O10.0-), not
+  // the chronic venous hypertension of a leg (I87.3-) that shares the word "chronic".
+  [/\bchronic\s+(?:essential\s+|primary\s+)?hypertension\b/g, 'essential hypertension'],
   [/\b(?:bp|b\/p)\b/g, 'blood pressure'],
   // A stent is an implant (Z95.5 presence of coronary angioplasty implant; Z96.0 urogenital implants).
   [/\bstents?\b(?!\s+implant)/g, 'stent implant'],
