@@ -53,6 +53,10 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'a fracture is coded with no type (Colles, Smith, torus, transverse...) while its category codes each: the imaging report or the physician says which',
   'unread-line-word':
     'a diagnosis line has a word the engine cannot read (an abbreviation it does not know) where the word can change the code',
+  'unspecified-beside-results':
+    'a code leaves its condition unspecified while the record reports test or imaging results: what they show (a type, a cause, another condition) is for a coder to weigh, or to ask the physician',
+  'symptom-beside-results':
+    'a sign or symptom is billed while the record reports test or imaging results: whether they explain it (a cause, a type) is for a coder to weigh, or to ask the physician',
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

@@ -90,6 +90,7 @@ import { statedMoreFully } from './fuller-statement.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
+import { openBesideResults } from './reported-results.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -189,6 +190,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog);
   const statements = recordStatements(input.documentation);
   const flaggedResults = input.documentation.testResults.filter((t) => t.flag && t.flag !== 'N').length;
+  const besideResults = openBesideResults(input.documentation, diagnoses);
   const straightThrough = straightThroughDecision(
     {
       confidence,
@@ -231,6 +233,8 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       fractureTypeUnstated: fractureTypeUnstated(diagnoses),
       injuryPartUnstated: injuryPartUnstated(codeSets.icd, statements, diagnoses),
       unreadLineWord: unreadLineWord(codeSets.icd, input.documentation.diagnoses, diagnoses) !== undefined,
+      unspecifiedBesideResults: besideResults.unspecified,
+      symptomBesideResults: besideResults.symptom,
     },
     config,
   );

@@ -158,7 +158,9 @@ function bodySystem(code: string): string | undefined {
 /** A sign or symptom: chapter 18, or a title of pain, discomfort or disturbance in an organ chapter (ocular pain, otalgia). */
 const SYMPTOM_TITLE =
   /^(\w+ )?(pain|ache|discomfort|disturbances?|otalgia|swelling|effusion|redness|itching|stiffness)\b|\b(pain|disturbances?) (in|of)\b/i;
-const isSymptom = (d: CodedDiagnosis) => d.code.startsWith('R') || (!/^[STVWXYZ]/.test(d.code) && SYMPTOM_TITLE.test(d.description));
+/** A sign or symptom code (chapter 18, or a pain or disturbance titled in an organ chapter). */
+export const isSymptom = (d: CodedDiagnosis): boolean =>
+  d.code.startsWith('R') || (!/^[STVWXYZ]/.test(d.code) && SYMPTOM_TITLE.test(d.description));
 
 /** A symptom code and a diagnosis of the same body system are both on the claim. */
 export function symptomBesideDiagnosis(diagnoses: readonly CodedDiagnosis[]): boolean {

@@ -139,6 +139,10 @@ export interface DecisionInput {
   fractureTypeUnstated?: boolean;
   /** An injury code names a particular part no statement of the record names (review-signals.ts). */
   injuryPartUnstated?: boolean;
+  /** A code titled unspecified while the record reports test or imaging results (reported-results.ts). */
+  unspecifiedBesideResults?: boolean;
+  /** A sign or symptom code while the record reports test or imaging results (reported-results.ts). */
+  symptomBesideResults?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -207,6 +211,8 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('unread-line-word', input.unreadLineWord === true);
   add('fracture-type-unstated', input.fractureTypeUnstated === true);
   add('injury-part-unstated', input.injuryPartUnstated === true);
+  add('unspecified-beside-results', input.unspecifiedBesideResults === true);
+  add('symptom-beside-results', input.symptomBesideResults === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -179,6 +179,10 @@ export type StraightThroughReason =
   | 'fracture-type-unstated'
   /** An injury code names a particular part (pisiform) no statement of the record names. */
   | 'injury-part-unstated'
+  /** A code titled unspecified on a record that reports test or imaging results (reported-results.ts). */
+  | 'unspecified-beside-results'
+  /** A sign or symptom code on a record that reports test or imaging results (reported-results.ts). */
+  | 'symptom-beside-results'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

@@ -1,0 +1,72 @@
+// Session twenty-one's positive conditions for straight-through billing (coding/reported-results.ts):
+// a code that leaves its condition unspecified, or a sign or symptom billed as the visit's reason,
+// goes to billing unseen only on a record that reports no test or imaging result. Records are our
+// own wording; none of these changes a code.
+import { describe, expect, it } from 'vitest';
+import { reasonsBy, useCodeSets } from '../../testkit/coding-input.ts';
+import { reportsResults } from '../../coding/reported-results.ts';
+
+const codeSets = useCodeSets();
+const reasonsFor = reasonsBy(codeSets, { ageYears: 52, sex: 'F' });
+const notes = (text: string) => ({ notes: text, testResults: [] });
+
+describe('a record reports a result when a clause names a test and what it found', () => {
+  it('a read after a colon, a value, a finding word', () => {
+    expect(reportsResults(notes('Chest film today: streaky left basilar density, likely atelectasis.'))).toBe(true);
+    expect(reportsResults(notes('Hgb 8.7 at the lab this morning.'))).toBe(true);
+    expect(reportsResults(notes('Urine culture grew E. coli.'))).toBe(true);
+    expect(reportsResults(notes('Pelvic US: 3 cm simple cyst, R ovary.'))).toBe(true);
+  });
+
+  it('a test only ordered, scheduled, pending or performed reports nothing', () => {
+    expect(reportsResults(notes('Renal ultrasound ordered; follow up with results.'))).toBe(false);
+    expect(reportsResults(notes('MRI of the left shoulder without contrast performed.'))).toBe(false);
+    expect(reportsResults(notes('Throat culture pending.'))).toBe(false);
+    expect(reportsResults(notes('Told us the pain began on Monday.'))).toBe(false);
+  });
+
+  it('a flagged structured result is a reported result', () => {
+    expect(reportsResults({ notes: 'Follow-up.', testResults: [{ name: 'Sodium', flag: 'L' }] })).toBe(true);
+  });
+});
+
+describe('an unspecified code or a symptom goes through only on a record with no results', () => {
+  it('an unspecified code beside an imaging read goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['Acute bronchitis'],
+        'Cough with sputum for a week, afebrile.\nChest film: hazy left lower zone opacity, cannot exclude early infiltrate.\nA: acute bronchitis, supportive care.',
+      ),
+    ).toContain('unspecified-beside-results');
+  });
+
+  it('the same code on a record without results is no reason', () => {
+    expect(
+      reasonsFor(
+        ['Acute bronchitis'],
+        'Cough with sputum for a week, afebrile, lungs with scattered rhonchi.\nA: acute bronchitis, supportive care.',
+      ),
+    ).not.toContain('unspecified-beside-results');
+  });
+
+  it('a test that measures the coded condition itself leaves nothing open about it', () => {
+    expect(reasonsFor(['Hypothyroidism'], 'Feels well. TSH 2.4 on levothyroxine 88 mcg, same dose.')).not.toContain(
+      'unspecified-beside-results',
+    );
+    expect(reasonsFor(['Hypothyroidism'], 'Feels well on levothyroxine. Chest x-ray: small nodule RUL. CT chest in 3 months.')).toContain(
+      'unspecified-beside-results',
+    );
+  });
+
+  it('a symptom billed beside a urinalysis goes to a coder', () => {
+    expect(
+      reasonsFor(['Dysuria'], 'Burning on urination for 3 days. UA: trace leukocytes, nitrite negative. Fluids, recheck if worse.'),
+    ).toContain('symptom-beside-results');
+  });
+
+  it('a symptom with a test only ordered is no reason', () => {
+    expect(reasonsFor(['Dysuria'], 'Burning on urination for 3 days. Urine culture ordered. Fluids, recheck if worse.')).not.toContain(
+      'symptom-beside-results',
+    );
+  });
+});
