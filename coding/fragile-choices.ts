@@ -25,7 +25,7 @@ import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import { categoryWords } from './review-signals.ts';
 import { NARROW_SITE_FAMILIES, SITE_FAMILIES } from './search.ts';
-import { textsOfEntry, titleConditionWords } from './title-facts.ts';
+import { textsOfEntry, titleConditionParts, titleConditionWords } from './title-facts.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { coreTokens, expandWithGroups, isNeutral, LATERALITY_WORDS, stemOf, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
@@ -146,9 +146,10 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
       const i = stack.pop() as number;
       stack.push(...(icd.children.get(i) ?? []));
       if (i === own) continue;
-      const theirs = titleConditionWords(icd, i);
-      if (!mineWords.every((t) => theirs.has(t) || unnamed.has(t))) continue;
-      const added = [...theirs].filter((t) => !mine.has(t));
+      // (Their words as parts: a 7th-character code's are its parent's and its suffix's, each read once.)
+      const theirs = titleConditionParts(icd, i);
+      if (!mineWords.every((t) => unnamed.has(t) || theirs.some((words) => words.has(t)))) continue;
+      const added = theirs.flatMap((words) => [...words].filter((t) => !mine.has(t)));
       if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t))) return true;
     }
     return false;

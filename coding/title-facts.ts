@@ -4,7 +4,7 @@
  * its core words. The scorer reads thousands of texts per search, so each wording is read once per
  * code set: keyed by the wording, held by the code set (dropped when a reloaded code set replaces it).
  */
-import { coreOf, negatedOf, type Icd10Cm, type IndexedText } from './icd10cm.ts';
+import { coreOf, isExtension, negatedOf, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import { lateralityOf, tokenize, type Laterality } from './text.ts';
 
@@ -90,7 +90,32 @@ const conditionWordsByEntry = new WeakMap<Icd10Cm, Array<ReadonlySet<string> | u
 export function titleConditionWords(icd: Icd10Cm, entry: number): ReadonlySet<string> {
   let byEntry = conditionWordsByEntry.get(icd);
   if (!byEntry) conditionWordsByEntry.set(icd, (byEntry = new Array<ReadonlySet<string> | undefined>(icd.entries.length)));
-  return (byEntry[entry] ??= new Set(
-    tokenize((icd.entries[entry]?.description ?? '').replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t)),
-  ));
+  return (byEntry[entry] ??= new Set(conditionWordsIn(icd.entries[entry]?.description ?? '')));
+}
+
+/** The words of a title without its parenthesised modifiers and member words. */
+function conditionWordsIn(title: string): string[] {
+  return tokenize(title.replace(/\([^)]*\)/g, ' ')).filter((t) => !MEMBER_WORDS.has(t));
+}
+
+const suffixWords = new WeakMap<Icd10Cm, Map<string, ReadonlySet<string>>>();
+
+/**
+ * An entry's titleConditionWords as sets whose union they are, without reading its title whole when
+ * it is a 7th-character code's: its parent's title and a suffix (", initial encounter", ", sequela"),
+ * so its words are the parent's, read once per parent, and the suffix's, read once per suffix (a few
+ * dozen over the code set). An injury block has thousands of such codes. The union is the words of
+ * the title read whole when the suffix has no parenthesis for the modifiers' removal to reach across
+ * and begins with a word of two letters or more (tokenize reads a single letter after "hepatitis" or
+ * "vitamin" as a word of the diagnosis); any other title is read whole.
+ */
+export function titleConditionParts(icd: Icd10Cm, entry: number): ReadonlyArray<ReadonlySet<string>> {
+  const e = icd.entries[entry];
+  const parent = e && icd.entries[e.parent];
+  if (e && parent && isExtension(icd.entries, e)) {
+    const suffix = e.description.slice(parent.description.length + 2);
+    if (!/[()]/.test(suffix) && /^[a-z]{2}/i.test(suffix))
+      return [titleConditionWords(icd, e.parent), derivedOnce(suffixWords, icd, suffix, () => new Set(conditionWordsIn(suffix)))];
+  }
+  return [titleConditionWords(icd, entry)];
 }
