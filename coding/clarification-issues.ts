@@ -227,9 +227,14 @@ function healingFamily(run: CodingRun, code: string): boolean {
   return (icd.children.get(entry.parent) ?? []).some((k) => /routine healing/i.test(icd.entries[k]?.description ?? ''));
 }
 
-/** What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its first care. */
+/**
+ * What says the encounter is active treatment (guideline I.C.19.a): the injury itself, recent, or its
+ * first care. How the injury happened ("rolled his ankle", "stubbed his toe", "caught in a door",
+ * "motorcycle crash", "a misstep") is the injury told at its first visit; a follow-up tells it with
+ * its time ("3 weeks ago"), which the encounter's phase then reads as healing.
+ */
 const ACTIVE_TREATMENT =
-  /\b(initial (encounter|visit)|active treatment|today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
+  /\b(initial (encounter|visit)|active treatment|today|tonight|yesterday|this (morning|afternoon|evening)|last night|hours? ago|\d+ ?h(rs?)? ago|just now|fell|fall(en)?|tripped|slipped|injur(ed|y) (on|at|while|when|playing)|twisted|rolled (his|her|my|the|an?) (ankle|foot|knee|wrist)|stubbed|jammed|crushed|caught (his |her |my |the |an? )?[a-z ]{0,20}\b(in|between|under) (an? |the )?(car |screen |heavy )?(door|machine\w*|gate|window|drawer)|crash(ed)?|misstep|stepped (wrong|awkwardly|off)|landed (on|awkwardly)|struck|hit by|collision|accident|x-?rays? (show|shows|showed|reveal\w*|confirm\w*|demonstrat\w*)|radiographs? (show|shows|showed|reveal\w*)|(closed |open )?reduction|splint(ed)? (applied|placed)|emergency|\bed\b|er visit|new (injury|fracture)|acute)\b/i;
 
 /**
  * A fracture code (its 7th character tells routine from delayed healing, so the tabular's own

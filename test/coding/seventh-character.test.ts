@@ -60,3 +60,21 @@ describe('codeEncounter: 7th character', () => {
     expect(codes('Fracture of right distal radius', 'Cast off today; fracture shows delayed healing on x-ray.')).toEqual(['S52.501G']);
   });
 });
+
+describe('encounter type: how the injury happened is its first visit', () => {
+  const clarify = (diagnosis: string, notes: string) =>
+    codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }] }, { ageYears: 30, sex: 'M' }), codeSets()).clarification
+      ?.reason;
+
+  it('an injury told by its mechanism (rolled, stubbed, caught in a door, a crash, a misstep) is not asked', () => {
+    expect(clarify('Nondisplaced fracture of right lateral malleolus', 'Rolled her ankle stepping off a curb. Boot.')).toBeUndefined();
+    expect(clarify('Nondisplaced fracture of proximal phalanx of right great toe', 'Stubbed the toe on a bed frame.')).toBeUndefined();
+    expect(clarify('Fracture of distal phalanx of left middle finger', 'Finger caught in a car door.')).toBeUndefined();
+    expect(clarify('Open fracture of right tibial shaft', 'Bicycle crash, bone visible through the wound.')).toBeUndefined();
+    expect(clarify('Nondisplaced fracture of left fifth metatarsal', 'Pain after a misstep on the stairs.')).toBeUndefined();
+  });
+
+  it('a fracture with no encounter wording and no injury told is still asked', () => {
+    expect(clarify('Fracture of lower end of left radius', 'Cast in place, fingers warm. Recheck in two weeks.')).toMatch(/encounter type/);
+  });
+});
