@@ -28,6 +28,11 @@ interface Indicator {
   plausible: [number, number];
   /** A plan statement that treats this result. */
   treatment: RegExp;
+  /**
+   * Drugs known to cause the result (their labelled effects): a plan that stops or holds one
+   * ("stop HCTZ given Na 128") treats the result as surely as a supplement would.
+   */
+  causedBy?: RegExp;
   /** Words that name a condition for the result (the record names it: a coder codes it, nothing to ask). */
   named: RegExp;
   /** Codes that explain the result (their prefixes). */
@@ -39,6 +44,15 @@ interface Indicator {
 const IRON =
   /\b(ferrous (sulfate|gluconate|fumarate)|iron (supplement|tablets?|infusion|sucrose|dextran)|iv iron|ferric carboxymaltose|feraheme|injectafer|venofer)\b/i;
 
+/** Thiazide and loop diuretics: they lower sodium (thiazides) and potassium (both). */
+const THIAZIDES = /hydrochlorothiazide|hctz|chlorthalidone|indapamide|metolazone|thiazides?/;
+const LOOP_DIURETICS = /furosemide|lasix|bumetanide|torsemide|loop diuretics?/;
+/** Drugs that retain potassium: ACE inhibitors, angiotensin receptor blockers, potassium-sparing diuretics, trimethoprim. */
+const POTASSIUM_RETAINING =
+  /lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?|losartan|valsartan|irbesartan|olmesartan|candesartan|telmisartan|arbs?|spironolactone|eplerenone|amiloride|triamterene|trimethoprim|bactrim|potassium (chloride|supplements?)|kcl/;
+/** Drugs known to lower sodium besides the thiazides: SSRIs, carbamazepine and oxcarbazepine. */
+const SODIUM_LOWERING = /sertraline|fluoxetine|citalopram|escitalopram|paroxetine|ssris?|carbamazepine|oxcarbazepine/;
+
 const INDICATORS: readonly Indicator[] = [
   {
     name: /(?<![Vv]itamin )\b([Pp]otassium|POTASSIUM|K(?:\+|\b))/,
@@ -46,6 +60,7 @@ const INDICATORS: readonly Indicator[] = [
     limit: 3.5,
     plausible: [1.5, 8],
     treatment: /\b(potassium (chloride|citrate|supplement\w*|replacement|repletion)|kcl|k-?dur|klor-?con|replete (the )?potassium)\b/i,
+    causedBy: new RegExp(`${THIAZIDES.source}|${LOOP_DIURETICS.source}`),
     named: /\b(hypokal[ae]mi\w*|low potassium(?! diet))\b/i,
     explainedBy: ['E87.6', 'E26'],
     options: ['Hypokalemia'],
@@ -56,6 +71,7 @@ const INDICATORS: readonly Indicator[] = [
     limit: 5.1,
     plausible: [1.5, 9],
     treatment: /\b(patiromer|veltassa|lokelma|sodium zirconium|kayexalate|sodium polystyrene|low[- ]potassium diet|potassium binder)\b/i,
+    causedBy: POTASSIUM_RETAINING,
     named: /\b(hyperkal[ae]mi\w*|(high|elevated) potassium)\b/i,
     explainedBy: ['E87.5'],
     options: ['Hyperkalemia'],
@@ -66,6 +82,7 @@ const INDICATORS: readonly Indicator[] = [
     limit: 135,
     plausible: [100, 180],
     treatment: /\b(fluid restriction|restrict (free )?(water|fluids?)|salt tablets?|sodium chloride tablets?|tolvaptan|urea tablets?)\b/i,
+    causedBy: new RegExp(`${THIAZIDES.source}|${SODIUM_LOWERING.source}`),
     named: /\b(hyponatr[ae]mi\w*|low sodium|siadh|inappropriate (secretion of )?antidiuretic)\b/i,
     explainedBy: ['E87.1', 'E22.2'],
     options: ['Hyponatremia', 'Syndrome of inappropriate antidiuretic hormone secretion'],
@@ -155,6 +172,13 @@ const INDICATORS: readonly Indicator[] = [
   },
 ];
 
+/** A plan stopping or holding one of the drugs (a pattern of drug names): "stop HCTZ", "hold lisinopril". */
+const stopping = (drugs: RegExp) =>
+  new RegExp(
+    `\\b(stop|stopped|stopping|hold|held|holding|discontinue|discontinued|d/c)\\s+(the\\s+|his\\s+|her\\s+)?(${drugs.source})\\b`,
+    'i',
+  );
+
 const NEGATED_TREATMENT = /\b(no|not|declin\w*|refus\w*|without|defer\w*)\b[^,;.]*$/i;
 const LOW_FLAG = /^(l|ll|low|critical low|\*l)$/i;
 const HIGH_FLAG = /^(h|hh|high|critical high|\*h)$/i;
@@ -201,10 +225,13 @@ export function treatedIndicators(run: CodingRun, codes: readonly string[]): Fin
   for (const indicator of INDICATORS) {
     if (codes.some((c) => indicator.explainedBy.some((p) => c.startsWith(p)))) continue;
     if (statements.some((s) => indicator.named.test(s))) continue;
-    const treatment = clauses.find((c) => {
-      const m = indicator.treatment.exec(c);
-      return m !== null && !NEGATED_TREATMENT.test(c.slice(0, m.index));
-    });
+    const treats = [indicator.treatment, ...(indicator.causedBy ? [stopping(indicator.causedBy)] : [])];
+    const treatment = clauses.find((c) =>
+      treats.some((t) => {
+        const m = t.exec(c);
+        return m !== null && !NEGATED_TREATMENT.test(c.slice(0, m.index));
+      }),
+    );
     if (!treatment) continue;
     const result = abnormalResult(indicator, doc.testResults, clauses);
     if (!result) continue;

@@ -92,3 +92,28 @@ describe('a treated condition beside a drug that can cause it', () => {
     );
   });
 });
+
+describe('a drug stopped for the result it causes is its treatment', () => {
+  const sodium = (value: string, flag: string): TestResult => ({ name: 'Sodium', value, unit: 'mmol/L', flag });
+
+  it('sodium 127 flagged low and chlorthalidone stopped: asked; the answer with its cause is coded (E87.1, T50.2X5A)', () => {
+    const notes = 'Hypertension follow-up, on chlorthalidone and losartan. Plan: discontinue chlorthalidone, recheck electrolytes in a week.';
+    const first = coded(['Essential hypertension'], notes, [sodium('127', 'L')]);
+    expect(asksDiagnosis(first)).toBe(true);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Hyponatremia']));
+    const question = first.clarification?.question as string;
+    const answered = coded(['Essential hypertension'], notes, [sodium('127', 'L')], [
+      { question, freeText: 'Hyponatremia due to chlorthalidone taken as prescribed.' },
+    ]);
+    expect(diagnosisCodes(answered).sort()).toEqual(['E87.1', 'I10', 'T50.2X5A']);
+  });
+
+  it('potassium 5.9 in the notes and lisinopril held: asked', () => {
+    expect(asksDiagnosis(coded(['Type 2 diabetes mellitus'], 'Potassium 5.9 on this morning labs. Hold lisinopril, repeat BMP Friday.'))).toBe(true);
+  });
+
+  it('not asked: the drug stopped while the result is normal, or the drug continued', () => {
+    expect(asksDiagnosis(coded(['Essential hypertension'], 'Stop HCTZ, start amlodipine.', [sodium('139', 'N')]))).toBe(false);
+    expect(asksDiagnosis(coded(['Essential hypertension'], 'Sodium 133. Continue HCTZ, recheck in 3 months.'))).toBe(false);
+  });
+});
