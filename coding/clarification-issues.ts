@@ -192,6 +192,16 @@ export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, pha
       reason: `The encounter type (7th character of ${code}) is documented two ways: active treatment and healing.`,
     };
   }
+  const failing = healingFailing(run, code, phaseContext);
+  if (failing) {
+    return {
+      kind: 'specificity',
+      question: specificityQuestion(m.original, HEALING_ASPECT),
+      clinicalIndicators: [...new Set([...indicatorsFor(run, m), ...failing.map((f) => `Note: "${f}"`)])],
+      options: HEALING_OPTIONS,
+      reason: `${code} is coded as routine healing while the record describes a fracture not healing as expected; delayed healing and nonunion are the physician's to document.`,
+    };
+  }
   if (!encounterTypeOpen(run, code, phaseContext)) return undefined;
   return {
     kind: 'specificity',
@@ -200,6 +210,34 @@ export function encounterTypeIssue(run: CodingRun, m: Mention, code: string, pha
     options: ENCOUNTER_TYPE_OPTIONS,
     reason: `The encounter type (7th character of ${code}) is not documented; the initial encounter was assumed.`,
   };
+}
+
+const HEALING_ASPECT = 'healing of the fracture (routine, delayed, nonunion)';
+const HEALING_OPTIONS = [
+  { label: 'Routine healing', refine: 'subsequent encounter routine healing' },
+  { label: 'Delayed healing', refine: 'subsequent encounter delayed healing' },
+  { label: 'Nonunion', refine: 'subsequent encounter nonunion' },
+];
+
+/**
+ * What a coder reads as a fracture not healing as expected, short of the physician's diagnosis: no
+ * bridging bone or callus on a film, a fracture line still visible months on, a bone stimulator
+ * started, a bone graft discussed or planned.
+ */
+const HEALING_FAILING =
+  /\b(no|without|absent|lack of|minimal) (bridging|callus|trabecular bridging|osseous bridging|union|consolidation)\b|\bno bridging\b|\bfx line still\b|\bfracture line (is )?still\b|\b(bone|bone growth) stimulator\b|\bbone graft(ing)?\b|\bnot (yet )?(healed|united)\b|\bfailure to (heal|unite)\b/i;
+
+/**
+ * A fracture coded as routine healing (7th character D) at a visit whose record gives the signs of a
+ * fracture not healing (HEALING_FAILING) while no statement names delayed healing, nonunion or
+ * malunion (that would have coded it): guideline I.C.19.c.1 codes delayed healing (G) and nonunion
+ * (K) only as documented, so the physician is asked. Returns the statements giving the signs.
+ */
+function healingFailing(run: CodingRun, code: string, phaseContext: string): string[] | undefined {
+  if (!code.endsWith('D') || !healingFamily(run, code)) return undefined;
+  if (/\b(delayed (healing|union)|non-?union|mal-?union)\b/i.test(phaseContext)) return undefined;
+  const statements = statementsOf(run).filter((s) => HEALING_FAILING.test(s) && !/\b(delayed|non-?union|mal-?union)\b/i.test(s));
+  return statements.length > 0 ? statements.slice(0, 3) : undefined;
 }
 
 /**

@@ -78,3 +78,35 @@ describe('encounter type: how the injury happened is its first visit', () => {
     expect(clarify('Fracture of lower end of left radius', 'Cast in place, fingers warm. Recheck in two weeks.')).toMatch(/encounter type/);
   });
 });
+
+describe('a fracture not healing as expected, coded routine healing, is asked', () => {
+  const run = (diagnosis: string, notes: string, answers: Array<{ question: string; option?: string; freeText?: string }> = []) =>
+    codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }] }, { ageYears: 30, sex: 'M' }, { answers }), codeSets());
+  const notes =
+    'Follow-up of the left distal radius fracture, 4 months after the fall. X-ray today: no bridging callus, fracture line still visible. Plan: start bone stimulator, recheck 6 weeks.';
+
+  it('no bridging callus and a bone stimulator at a follow-up: the healing is asked; the answer codes the 7th character', () => {
+    const first = run('Fracture of left distal radius', notes);
+    expect(first.diagnoses.map((d) => d.code)).toEqual(['S52.502D']);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Routine healing', 'Delayed healing', 'Nonunion']));
+    const question = first.clarification?.question as string;
+    expect(
+      run('Fracture of left distal radius', notes, [{ question, freeText: 'Nonunion of the radius fracture.' }]).diagnoses.map(
+        (d) => d.code,
+      ),
+    ).toEqual(['S52.502K']);
+    expect(run('Fracture of left distal radius', notes, [{ question, option: 'Delayed healing' }]).diagnoses.map((d) => d.code)).toEqual([
+      'S52.502G',
+    ]);
+  });
+
+  it('not asked: healing well at follow-up, or the delayed healing already stated', () => {
+    expect(
+      run('Fracture of left distal radius', 'Follow-up 6 weeks after the fall; x-ray shows bridging callus, healing well.').clarification,
+    ).toBeUndefined();
+    expect(
+      run('Fracture of left distal radius with delayed healing', 'Follow-up 4 months on; no bridging callus. Start bone stimulator.')
+        .clarification,
+    ).toBeUndefined();
+  });
+});
