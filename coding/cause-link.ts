@@ -179,7 +179,7 @@ const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegEx
     cause:
       /\b(amoxicillin|penicillin|augmentin|ampicillin|cephalexin|keflex|cefdinir|ceftriaxone|azithromycin|z-?pak|clarithromycin|doxycycline|ciprofloxacin|levofloxacin|bactrim|sulfamethoxazole|trimethoprim|nitrofurantoin|clindamycin)\b/i,
     name: 'the antibiotic',
-    effects: /\b(urticaria|hives|rash|drug eruption|dermatitis|angioedema|diarrh\w*|colitis)\b/i,
+    effects: /\b(urticaria|hives|rash(es)?|drug eruptions?|dermatitis|angioedema|diarrh\w*|colitis)\b/i,
   },
   { cause: /\b(amiodarone)\b/i, name: 'amiodarone', effects: /\b(hypothyroidism|hyperthyroidism|thyrotoxicosis)\b/i },
   {
@@ -208,12 +208,12 @@ const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegEx
   {
     cause: /\b(lisinopril|enalapril|ramipril|benazepril|captopril|ace[- ]inhibitors?)\b/i,
     name: 'the ACE inhibitor',
-    effects: /\b(cough|angioedema)\b/i,
+    effects: /\b(cough(ing)?|angioedema)\b/i,
   },
   {
     cause: /\b(atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin|statins?)\b/i,
     name: 'the statin',
-    effects: /\b(myalgia|myopathy|myositis|rhabdomyolysis)\b/i,
+    effects: /\b(myalgias?|myopath\w*|myositis|rhabdomyolysis)\b/i,
   },
   {
     cause: /\b(indwelling|foley|suprapubic) (urinary |bladder )?catheter\b|\bchronic (foley|catheter)\b/i,
@@ -221,6 +221,14 @@ const KNOWN_EFFECTS: ReadonlyArray<{ cause: RegExp; name: string; effects: RegEx
     effects: /\b(urinary tract infection|uti|cystitis|pyelonephritis|urosepsis)\b/i,
   },
 ];
+
+/** The drug written right before the condition it causes, as its kind ("statin myalgia", "ACE inhibitor cough"). */
+function namedAsKind(known: { cause: RegExp; effects: RegExp }, text: string): boolean {
+  return new RegExp(`(?:${known.cause.source})[\\s-]+(?:${known.effects.source})`, 'i').test(expandAbbreviations(text));
+}
+
+/** A statement naming a drug as the kind of a condition it is known to cause ("statin myalgia"): a documented link. */
+export const namesDrugAsKind = (text: string): boolean => KNOWN_EFFECTS.some((known) => namedAsKind(known, text));
 
 /** Words that state a link between a cause and a condition. */
 const LINKED = /\b(due to|from|secondary to|caused by|induced|related|associated|adverse (effect|reaction)|side[- ]effect|reaction to)\b/i;
@@ -242,6 +250,9 @@ export function unlinkedEffect(m: Mention, own: string, statements: readonly str
     // The condition's own statement names its cause ("catheter-associated", "due to ..."): nothing to
     // ask (also when the statement was read as two codes, the complication and this condition).
     if (LINKED.test(said) || LINKED.test(m.original)) return undefined;
+    // ...or names the drug as the condition's kind ("statin myalgia", "lisinopril cough"): the
+    // physician's own words link them.
+    if (namedAsKind(known, said) || namedAsKind(known, m.original)) return undefined;
     const statement = statementsStating(statements, known.cause).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = statements.some((s) => known.cause.test(s) && known.effects.test(expandAbbreviations(s)) && LINKED.test(s));

@@ -9,6 +9,7 @@
  * The classes are those of the tabular's T36-T50 titles, for drugs commonly named in outpatient
  * records; the Table of Drugs and Chemicals itself is not shipped with the code set (README).
  */
+import { namesDrugAsKind } from './cause-link.ts';
 import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { isBillable } from './icd10cm.ts';
 import { encounterPhase } from './search.ts';
@@ -81,7 +82,7 @@ export interface DrugEffect {
 /** The T code a statement documents for a drug it names, if any. */
 export function drugEffectCode(icd: CodingRun['codeSets']['icd'], statement: string, context: string): DrugEffect | undefined {
   const poisoning = POISONING.test(statement);
-  if (!poisoning && !CAUSED.test(statement)) return undefined;
+  if (!poisoning && !CAUSED.test(statement) && !namesDrugAsKind(statement)) return undefined;
   const base = DRUG_CLASSES.find(([re]) => re.test(statement))?.[1];
   if (!base) return undefined;
   const character = poisoning ? (SELF_HARM.test(statement) ? '2' : '1') : '5';

@@ -91,25 +91,46 @@ describe('a treated condition beside a drug that can cause it', () => {
       /due to omeprazole/,
     );
   });
+  it('the drug written as the kind of the condition ("statin myalgia", "lisinopril cough") is the link: not asked, the T code added', () => {
+    const statin = run(
+      ['Statin myalgia'],
+      'Aching thighs since rosuvastatin was raised to 20 mg. CK normal. Hold rosuvastatin for two weeks.',
+    );
+    expect(statin.clarification).toBeUndefined();
+    expect(diagnosisCodes(statin)).toEqual(['M79.10', 'T46.6X5A']);
+    const cough = run(['Lisinopril cough'], 'Dry cough for two months on lisinopril 10 mg. Switch to losartan.');
+    expect(cough.clarification).toBeUndefined();
+    expect(diagnosisCodes(cough)).toContain('T46.4X5A');
+    // Plural "myalgias" beside a statement that links them is linked too.
+    expect(run(['Myalgias'], 'Myalgias - adverse effect of atorvastatin. Stop atorvastatin.').clarification).toBeUndefined();
+    // A drug only taken beside the condition is still asked.
+    expect(run(['Myalgia'], 'On atorvastatin 40 mg daily. Aching shoulders for a month.').clarification?.question).toMatch(/atorvastatin/);
+  });
 });
 
 describe('a drug stopped for the result it causes is its treatment', () => {
   const sodium = (value: string, flag: string): TestResult => ({ name: 'Sodium', value, unit: 'mmol/L', flag });
 
   it('sodium 127 flagged low and chlorthalidone stopped: asked; the answer with its cause is coded (E87.1, T50.2X5A)', () => {
-    const notes = 'Hypertension follow-up, on chlorthalidone and losartan. Plan: discontinue chlorthalidone, recheck electrolytes in a week.';
+    const notes =
+      'Hypertension follow-up, on chlorthalidone and losartan. Plan: discontinue chlorthalidone, recheck electrolytes in a week.';
     const first = coded(['Essential hypertension'], notes, [sodium('127', 'L')]);
     expect(asksDiagnosis(first)).toBe(true);
     expect(first.clarification?.options).toEqual(expect.arrayContaining(['Hyponatremia']));
     const question = first.clarification?.question as string;
-    const answered = coded(['Essential hypertension'], notes, [sodium('127', 'L')], [
-      { question, freeText: 'Hyponatremia due to chlorthalidone taken as prescribed.' },
-    ]);
+    const answered = coded(
+      ['Essential hypertension'],
+      notes,
+      [sodium('127', 'L')],
+      [{ question, freeText: 'Hyponatremia due to chlorthalidone taken as prescribed.' }],
+    );
     expect(diagnosisCodes(answered).sort()).toEqual(['E87.1', 'I10', 'T50.2X5A']);
   });
 
   it('potassium 5.9 in the notes and lisinopril held: asked', () => {
-    expect(asksDiagnosis(coded(['Type 2 diabetes mellitus'], 'Potassium 5.9 on this morning labs. Hold lisinopril, repeat BMP Friday.'))).toBe(true);
+    expect(
+      asksDiagnosis(coded(['Type 2 diabetes mellitus'], 'Potassium 5.9 on this morning labs. Hold lisinopril, repeat BMP Friday.')),
+    ).toBe(true);
   });
 
   it('not asked: the drug stopped while the result is normal, or the drug continued', () => {
