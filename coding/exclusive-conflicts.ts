@@ -62,8 +62,11 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
   let statements: Statement[] | undefined;
   let out = drafts;
   for (const d of drafts) {
-    // One question about a draft at a time (a conflict of type the mention already raised, say).
-    if (run.issues.some((i) => i.order === d.order)) continue;
+    // One question about a draft at a time (a conflict of type the mention already raised, say); which
+    // of two conditions the record means comes before a detail of this one (its extent, its type):
+    // the detail of a condition the answer drops is never needed.
+    const pending = run.issues.filter((i) => i.order === d.order);
+    if (pending.some((i) => i.kind !== 'specificity' || i.betweenStatements)) continue;
     // A condition the physician has answered about is settled; an encounter or status code (Z) and a
     // symptom (R) conflict by convention, not by contradicting documentation.
     if (NOT_A_CONDITION.test(d.code) || d.evidence.some((e) => e.text.startsWith(ANSWER))) continue;
@@ -97,7 +100,7 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
       };
       const answer = resolutionFor(issue, run.input.answers);
       if (!answer) {
-        run.issues.push(issue);
+        run.issues = [...run.issues.filter((i) => !pending.includes(i)), issue];
         break;
       }
       const chosen = answer.kind === 'option' ? answer.option.code : undefined;
@@ -108,6 +111,8 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
         };
         const why = `The physician answered the conflict with "${other.original}": ${chosen}.`;
         out = out.map((o) => (o === d ? recoded(run.codeSets, answered, chosen, why) : o));
+        // The detail asked of the condition the answer set aside is not needed.
+        run.issues = run.issues.filter((i) => !pending.includes(i));
       }
       break;
     }

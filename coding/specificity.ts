@@ -424,6 +424,24 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     ],
   },
   {
+    // Ulcerative colitis with no extent (K51.9-): pancolitis (K51.0-), proctitis (K51.2-),
+    // rectosigmoiditis (K51.3-) and left-sided colitis (K51.5-) are coded apart, and a coder may not
+    // read the extent from an endoscopy report or a biopsy; asked, K51.9- until answered. An extent
+    // another statement naming the colitis gives is taken from it.
+    mentions: /\bulcerative (colitis|pan-?colitis|proctitis|proctosigmoiditis|rectosigmoiditis)\b/i,
+    unlessAlso:
+      /\b(pan-?colitis|pan-?ulcerative|universal|total|extensive|proctitis|proctosigmoiditis|rectosigmoiditis|left[- ]sided|distal|inflammatory polyps?|pseudopolyp\w*)\b/i,
+    detail: /\b(pan-?colitis|proctitis|proctosigmoiditis|rectosigmoiditis|left[- ]sided)\b/i,
+    aspect: 'extent of the ulcerative colitis',
+    codedAs: /^K51\.9/,
+    options: [
+      { label: 'Ulcerative (chronic) pancolitis', refine: 'pancolitis' },
+      { label: 'Left sided ulcerative colitis', refine: 'left sided colitis' },
+      { label: 'Ulcerative (chronic) rectosigmoiditis', refine: 'rectosigmoiditis' },
+      { label: 'Ulcerative (chronic) proctitis', refine: 'proctitis' },
+    ],
+  },
+  {
     // Displacement of a fracture stated in another sentence about it ("The fracture is nondisplaced."):
     // the codes split by it take it (displaced by default, I.C.19.c.1: never asked).
     mentions: /\bfracture\b/i,

@@ -1,0 +1,45 @@
+// Queries a coder sends (issue 10 item 5), session 21: each asked with options from the record's
+// own indicators and answered through the ordinary answer path, and the records that settle the
+// question not asked. Wording is our own (not from the evaluation sets).
+import { describe, expect, it } from 'vitest';
+import { answeredBy, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const run = answeredBy(codeSets, { ageYears: 41, sex: 'M' });
+
+describe('ulcerative colitis with no extent', () => {
+  const notes = 'Ulcerative colitis flaring for two weeks: 5 bloody stools a day. Start prednisone 40 mg taper; mesalamine continued.';
+
+  it('is asked its extent (K51.9- meanwhile); the answer codes the subcategory', () => {
+    const first = run(['Ulcerative colitis with rectal bleeding'], notes);
+    expect(diagnosisCodes(first)).toEqual(['K51.911']);
+    expect(first.clarification?.question).toMatch(/extent of the ulcerative colitis/);
+    expect(first.clarification?.options).toEqual(
+      expect.arrayContaining(['Ulcerative (chronic) pancolitis', 'Left sided ulcerative colitis']),
+    );
+    const question = first.clarification?.question as string;
+    const answered = run(['Ulcerative colitis with rectal bleeding'], notes, [
+      { question, freeText: 'Left-sided ulcerative colitis to the splenic flexure on the last colonoscopy.' },
+    ]);
+    expect(diagnosisCodes(answered)).toEqual(['K51.511']);
+    expect(answered.clarification).toBeUndefined();
+  });
+
+  it('not asked: the extent stated on the line or by another statement naming the colitis', () => {
+    expect(run(['UC pancolitis with rectal bleeding'], notes).clarification).toBeUndefined();
+    const elsewhere = run(
+      ['UC flare'],
+      'Known ulcerative proctitis since 2019, now 4 loose stools a day with blood. Mesalamine suppositories.',
+    );
+    expect(elsewhere.clarification).toBeUndefined();
+    expect(diagnosisCodes(elsewhere)[0]).toMatch(/^K51\.2/);
+  });
+
+  it('the record naming Crohn disease as well asks which disease first, not the extent', () => {
+    const first = run(
+      ['Ulcerative colitis'],
+      "Problem list: Crohn's disease of ileum. Assessment: ulcerative colitis, flaring. Prednisone taper.",
+    );
+    expect(first.clarification?.question).toMatch(/not normally present together/);
+  });
+});
