@@ -24,7 +24,11 @@ export const CAPITALISED_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bALL\b/g, 'acute lymphoblastic leukemia'],
   [/\bPAD\b/g, 'peripheral vascular disease'],
   [/\bCF\b/g, 'cystic fibrosis'],
-  [/\bUC\b/g, 'ulcerative colitis'],
+  // "UC" after a word of place or visit ("seen at UC", "f/u from UC", "UC films") is urgent care.
+  [
+    /(?<!\b(?:at|from|to|in|via|by|the|an)\s)\bUC\b(?!\s(?:visit|films?|x-?rays?|xr|records?|notes?|provider|clinic)\b)/g,
+    'ulcerative colitis',
+  ],
   // "Ca" is a cancer beside the site it names ("Ca R breast", "Prostate Ca"); elsewhere it is calcium.
   [
     new RegExp(

@@ -43,3 +43,15 @@ describe('ulcerative colitis with no extent', () => {
     expect(first.clarification?.question).toMatch(/not normally present together/);
   });
 });
+
+describe('"UC" where a place or visit is meant is urgent care, not ulcerative colitis', () => {
+  it('"f/u from UC", "seen at UC", "UC films" code no colitis and ask nothing about one', () => {
+    const seen = run(
+      ['Torus fracture of left distal radius', 'f/u from UC'],
+      'Seen at UC 2 days ago after a fall; UC films reviewed. Cast applied.',
+    );
+    expect(diagnosisCodes(seen).some((c) => c.startsWith('K51'))).toBe(false);
+    expect(seen.clarification?.question ?? '').not.toMatch(/ulcerative colitis/);
+    expect(diagnosisCodes(run(['UC, mild flare'], 'Mesalamine continued.'))[0]).toMatch(/^K51/);
+  });
+});
