@@ -57,6 +57,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'a code leaves its condition unspecified while the record reports test or imaging results: what they show (a type, a cause, another condition) is for a coder to weigh, or to ask the physician',
   'symptom-beside-results':
     'a sign or symptom is billed while the record reports test or imaging results: whether they explain it (a cause, a type) is for a coder to weigh, or to ask the physician',
+  'absence-affirmed':
+    'a code says the condition is without something (esophagitis, bleeding, aura) that a statement of the record says is present',
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

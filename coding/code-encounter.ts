@@ -91,6 +91,7 @@ import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { openBesideResults } from './reported-results.ts';
+import { absenceAffirmed } from './absence-affirmed.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -235,6 +236,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       unreadLineWord: unreadLineWord(codeSets.icd, input.documentation.diagnoses, diagnoses) !== undefined,
       unspecifiedBesideResults: besideResults.unspecified,
       symptomBesideResults: besideResults.symptom,
+      absenceAffirmed: absenceAffirmed(statements, diagnoses) !== undefined,
     },
     config,
   );

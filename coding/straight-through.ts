@@ -143,6 +143,8 @@ export interface DecisionInput {
   unspecifiedBesideResults?: boolean;
   /** A sign or symptom code while the record reports test or imaging results (reported-results.ts). */
   symptomBesideResults?: boolean;
+  /** A code titled "without" something a statement of the record affirms (absence-affirmed.ts). */
+  absenceAffirmed?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -213,6 +215,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('injury-part-unstated', input.injuryPartUnstated === true);
   add('unspecified-beside-results', input.unspecifiedBesideResults === true);
   add('symptom-beside-results', input.symptomBesideResults === true);
+  add('absence-affirmed', input.absenceAffirmed === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -183,6 +183,8 @@ export type StraightThroughReason =
   | 'unspecified-beside-results'
   /** A sign or symptom code on a record that reports test or imaging results (reported-results.ts). */
   | 'symptom-beside-results'
+  /** A code titled "without" something a statement of the record affirms (absence-affirmed.ts). */
+  | 'absence-affirmed'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

@@ -1,10 +1,12 @@
 // Session twenty-one's positive conditions for straight-through billing (coding/reported-results.ts):
 // a code that leaves its condition unspecified, or a sign or symptom billed as the visit's reason,
 // goes to billing unseen only on a record that reports no test or imaging result. Records are our
-// own wording; none of these changes a code.
+// own wording; none of these changes a code. And what a code's title says is absent ("without
+// esophagitis") must not be affirmed by a statement of the record (coding/absence-affirmed.ts).
 import { describe, expect, it } from 'vitest';
 import { reasonsBy, useCodeSets } from '../../testkit/coding-input.ts';
 import { reportsResults } from '../../coding/reported-results.ts';
+import { absentPhrases } from '../../coding/absence-affirmed.ts';
 
 const codeSets = useCodeSets();
 const reasonsFor = reasonsBy(codeSets, { ageYears: 52, sex: 'F' });
@@ -68,5 +70,29 @@ describe('an unspecified code or a symptom goes through only on a record with no
     expect(reasonsFor(['Dysuria'], 'Burning on urination for 3 days. Urine culture ordered. Fluids, recheck if worse.')).not.toContain(
       'symptom-beside-results',
     );
+  });
+});
+
+describe('what a code says is absent is absent for the record too', () => {
+  it('reflux coded without esophagitis while the endoscopy found esophagitis goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['GERD'],
+        'Seen after upper endoscopy. Endoscopy 9/14: LA grade A esophagitis, no ulcer. Burning better on pantoprazole, continue.',
+      ),
+    ).toContain('absence-affirmed');
+  });
+
+  it('the element denied or in the past where it is named is no reason', () => {
+    expect(reasonsFor(['GERD'], 'Burning better on pantoprazole. Endoscopy last year: no esophagitis. Continue.')).not.toContain(
+      'absence-affirmed',
+    );
+    expect(reasonsFor(['GERD'], 'Burning better on pantoprazole; hx of esophagitis, healed. Continue.')).not.toContain('absence-affirmed');
+  });
+
+  it('a "without" phrase is read whole, up to the site it is of', () => {
+    expect(
+      absentPhrases('Laceration without foreign body of left index finger without damage to nail, initial encounter').map((p) => p.source),
+    ).toEqual([String.raw`\bforeign\W+(?:of\W+)?bodys?\b`, String.raw`\bdamages?\b`]);
   });
 });
