@@ -30,15 +30,19 @@ export interface GestationalAge {
 /** Weeks, as clinicians write a gestational age or a span of weeks: "29w1d", "29w", "26 weeks", "22+3 weeks", "12 weeks 3 days", "8-week". */
 const WEEKS_GLOBAL =
   /\b(\d{1,2})(?:\s*w\s*[0-6]\s*d\b|w\b|(?:\s*(?:\+|and)\s*\d(?:\s*\/\s*7)?)?\s*-?\s*(?:weeks?|wks?)\b(?:,?\s*(?:and\s+)?\d\s*days?\b)?)/gi;
-/** Written as an age only a pregnancy has: "29w1d", "31 w 2 d", "29w", "12 weeks 3 days", "22+3 weeks". */
-const AGE_FORM = /^\d{1,2}\s*w(?:\s*[0-6]\s*d)?$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
+/**
+ * Written as an age only a pregnancy has: "29w1d", "31 w 2 d", "12 weeks 3 days", "22+3 weeks". A bare
+ * "32w" is only the short way to write weeks ("Growth US at 32w", "preterm delivery (34w)"): it is an
+ * age where "32 weeks" would be one, or when it is the whole statement (a diagnosis line "28w").
+ */
+const AGE_FORM = /^\d{1,2}\s*w\s*[0-6]\s*d$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
 
 /** Before the weeks: a duration or a time to come ("for 2 weeks", "x 2 wk", "in 2 weeks", "every 4 weeks"). */
 const DURATION_BEFORE =
   /\b(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than|every|each|q|within|another|additional|from|starting|beginning|by)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
-/** After the weeks: a time ago or after an event, or the date-span of a plan ("2 weeks ago", "6 weeks postpartum", "2 weeks later"). */
+/** After the weeks: a time ago or after an event, a span of something ("2 weeks ago", "6 weeks postpartum", "3 weeks of diet"), not "of gestation". */
 const DURATION_AFTER =
-  /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?:therapy|treatment|symptoms)\b)/i;
+  /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?!(?:completed\s+)?(?:gestation|pregnan|e?ga\b|iup\b))\w)/i;
 /** After the weeks: the scan that dated the pregnancy ("8-week ultrasound", "10-wk US", "7-week dating scan"). */
 const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|crl)\b/i;
 /** In the clause before the weeks: an event they date, always in the past ("diagnosed at 20 weeks gestation", "SVD at 39 weeks"). */
@@ -53,7 +57,7 @@ const PLANNED_BEFORE = /\b(?:plan|planned|plans|scheduled|booked|will|repeat|nex
 const RESULT_AFTER = /^\s*(?:was|were|showed|revealed|normal|abnormal|negative|positive|neg\b|pos\b|\d)/i;
 /** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
 const EARLIER_PREGNANCY =
-  /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
+  /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\b(?:history of|hx of|h\/o)\b[^.;]{0,40}\b(?:deliver\w*|births?|pregnan\w*|ptl|ptb|labou?r)\b|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
 /** A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,", "G2P1 at". */
 const AGE_WORD_BEFORE =
   /\b(?:e?ga|gestation\w*|gestational age|pregnan\w*|iup|intrauterine pregnancy|g\d+\s*p\d+)\b|\b(?:she|patient|pt)\s*(?:is|'s)\s+(?:now\s+|currently\s+|today\s+)?(?:at\s+)?$/i;
@@ -85,7 +89,7 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     const after = statement.slice(index + m[0].length);
     if (DURATION_BEFORE.test(before) || DURATION_AFTER.test(after) || DATING_SCAN_AFTER.test(after)) continue;
     const clause = clauseBefore(statement, index);
-    const ageForm = AGE_FORM.test(m[0].trim());
+    const ageForm = AGE_FORM.test(m[0].trim()) || m[0].trim() === statement.trim();
     const wordAfter = AGE_WORD_AFTER.test(after);
     if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;
     // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").

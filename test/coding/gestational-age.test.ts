@@ -83,6 +83,36 @@ describe('the Z3A code and the trimester follow the age the record states', () =
   });
 });
 
+describe('weeks written short ("32w") time tests, plans and past deliveries as "32 weeks" would', () => {
+  it('is no age beside a scan, a result, a planned visit or a past delivery', () => {
+    expect(weeksIn('Growth US at 32w')).toEqual([]);
+    expect(weeksIn('Cervical length at 24w 3.6 cm')).toEqual([]);
+    expect(weeksIn('anatomy US at 20w scheduled')).toEqual([]);
+    expect(weeksIn('History of spontaneous preterm delivery (34w)')).toEqual([]);
+    expect(weeksIn('h/o PTB at 33w')).toEqual([]);
+  });
+
+  it('is an age with a pregnancy word, written with days, or as a whole diagnosis line', () => {
+    expect(weeksIn('G3P0111 at 28w2d by 8-wk US')).toEqual([28]);
+    expect(weeksIn('IUP 28w')).toEqual([28]);
+    expect(weeksIn('28w')).toEqual([28]);
+  });
+
+  it('a span of something else is no age ("3 weeks of diet adherence"), "26 weeks of gestation" is', () => {
+    expect(weeksIn('GDM above target despite 3 weeks of diet adherence in this pregnancy')).toEqual([]);
+    expect(weeksIn('26 weeks of gestation')).toEqual([26]);
+  });
+
+  it('so a prenatal note that times its tests by the week is coded at its one age, with no query', () => {
+    const r = pregnant(
+      ['Gestational diabetes on insulin', 'Hypothyroidism in pregnancy', '28 wks'],
+      'G3P0111 at 28w2d by 8-wk US. GDM on NPH. Growth US at 32w. Cervical length at 24w 3.6 cm. History of spontaneous preterm delivery (34w). Consent at 36w visit.',
+    );
+    expect(codes(r)).toContain('Z3A.28');
+    expect(r.clarification?.question ?? '').not.toMatch(/weeks of gestation/);
+  });
+});
+
 describe('an age stated plainly in one place and loosely in another is still two ages', () => {
   it('a diagnosis line with weeks of gestation against a prenatal note giving other weeks: asked', () => {
     const r = pregnant(
