@@ -21,6 +21,7 @@
  * - a diagnosis line the engine found no code for at all (code-encounter.ts).
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
+import { COMMENTARY_MARK } from './commentary.ts';
 import { EntryKind, type Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import { categoryWords } from './review-signals.ts';
@@ -235,8 +236,6 @@ export function qualifierUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagnosis
   });
 }
 
-/** Where a statement's own words end and its commentary begins: a dash, a colon, a semicolon, a bracket. */
-const COMMENTARY = /\s+[-–—]\s+|[:;]|\s\(|\)/;
 /** Words that say when or whether, not which condition. */
 const NOT_A_DETAIL = new Set<string>([...NOT_A_QUALIFIER, ...tokenize('status post hx history')]);
 /** Runner-up codes read for a statement: the ones the coder sees first. */
@@ -278,7 +277,7 @@ export function statementWordUnused(icd: Icd10Cm, diagnoses: readonly CodedDiagn
     if (d.code.startsWith('Z') || text === undefined || s === undefined) return false;
     const prefixes = new Set([...s.words].map(stemOf));
     const explainedWord = (t: string) => s.words.has(t) || (t.length >= 5 && prefixes.has(stemOf(t)));
-    const part = text.split(COMMENTARY).find((p) => tokenize(expandWithGroups(p).text).some(explainedWord));
+    const part = text.split(COMMENTARY_MARK).find((p) => tokenize(expandWithGroups(p).text).some(explainedWord));
     if (part === undefined) return false;
     const { text: expanded, groups } = expandWithGroups(part);
     const explained = (t: string) =>

@@ -8,6 +8,7 @@
  * statement's code names the same condition. The line's own questions then go with its code.
  */
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { PLAN_OR_COMMENT } from './commentary.ts';
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import { keyWords } from './ranking.ts';
@@ -59,8 +60,6 @@ export function fullerStatement(
   return undefined;
 }
 
-/** What follows a condition's name on its statement: the plan or comment ("Hyperlipidemia - continue atorvastatin"). */
-const COMMENTARY = /\s+[-\u2013\u2014]+\s+|:\s+/;
 /** One word of the condition in two forms ("hypothyroid", "hypothyroidism"): the same first five letters. */
 const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
 
@@ -100,7 +99,7 @@ export function wordsStatedMore(run: CodingRun, line: Mention, coded: readonly D
   const more = new Set<string>();
   for (const n of run.notes) {
     if (n.assertion !== 'affirmed' || n.unaddressed || (n.part !== undefined && NOT_ADDRESSED_PARTS.has(n.part))) continue;
-    const stated = n.text.split(COMMENTARY)[0] ?? n.text;
+    const stated = n.text.split(PLAN_OR_COMMENT)[0] ?? n.text;
     const words = [...keyWords(icd, stated)];
     if (!said.every((t) => words.some((w) => sameWord(t, w)))) continue;
     const denied = deniedWords(n.original);

@@ -6,6 +6,7 @@
  * social history, vitals and results (guideline section IV; sections.ts).
  */
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { PLAN_OR_COMMENT } from './commentary.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention } from './mention-coding.ts';
 import { assessmentLeavesAlone, onlyInCarriedHistory, resolvedBelowCurrent } from './left-alone.ts';
@@ -101,18 +102,13 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
   return drafts;
 }
 
-/** "Hyperlipidemia - continue atorvastatin": the condition, then what is said about it. */
-const COMMENTARY = /\s+[-\u2013\u2014]+\s+|:\s+/;
-/** A statement's condition before the plan or comment that follows it ("Vaginal candidiasis - clotrimazole 7 days"). */
-export const conditionHead = (text: string): string => text.split(COMMENTARY)[0]?.trim() || text;
-
 /**
  * A statement of the notes coded as written, or as its head when the rest is commentary (status,
  * values, plan) that only dilutes the match: whichever the code set matches better.
  */
 function codeNoteStatement(run: CodingRun, m: Mention, order: number): DiagnosisDraft[] {
   const whole = codeMention({ ...run, issues: [] }, m, order);
-  const head = m.text.split(COMMENTARY)[0]?.trim();
+  const head = m.text.split(PLAN_OR_COMMENT)[0]?.trim();
   if (!head || head === m.text.trim()) return whole;
   const headOnly = codeMention({ ...run, issues: [] }, { ...m, text: head }, order);
   const best = (ds: DiagnosisDraft[]) => Math.max(0, ...ds.map((d) => d.confidence));

@@ -12,7 +12,7 @@ import { clausesOf } from './context.ts';
 import { billableDescendants, isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { codedBySide } from './laterality.ts';
 import { ENCOUNTER_WORDS, rank, TRIVIAL_IDF } from './ranking.ts';
-import { conditionHead } from './mentions.ts';
+import { conditionHead } from './commentary.ts';
 import { pregnancyStatus } from './pregnancy.ts';
 import { buildQuery } from './search.ts';
 import { isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';

@@ -12,6 +12,7 @@
  * commentary ("radiating", a drug's brand name) the code does not turn on.
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
+import { COMMENTARY_MARK } from './commentary.ts';
 import type { Icd10Cm } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
@@ -26,8 +27,6 @@ function vocabulary(icd: Icd10Cm): Set<string> {
   });
 }
 
-/** Where a line's own words end and its commentary begins: a dash, a colon, a semicolon, a bracket. */
-const COMMENTARY = /\s+[-–—]\s+|[:;(]|\)/;
 /** How many words after "with" a word is what the condition comes with ("with LVH", "w/ resp sx"). */
 const WITH_REACH = 2;
 
@@ -39,7 +38,7 @@ export function unreadLineWord(
 ): { line: string; word: string } | undefined {
   const known = vocabulary(icd);
   for (const { description: line } of lines) {
-    const head = line.split(COMMENTARY).find((p) => p.trim().length > 0) ?? '';
+    const head = line.split(COMMENTARY_MARK).find((p) => p.trim().length > 0) ?? '';
     const tokens = tokenize(expandAbbreviations(head));
     const unspecified = diagnoses.some((d) => /\bunspecified\b/i.test(d.description) && d.evidence.some((e) => e.text === line));
     const word = tokens.find(
