@@ -59,6 +59,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'a sign or symptom is billed while the record reports test or imaging results: whether they explain it (a cause, a type) is for a coder to weigh, or to ask the physician',
   'absence-affirmed':
     'a code says the condition is without something (esophagitis, bleeding, aura) that a statement of the record says is present',
+  'side-stated-otherwise':
+    "a statement of the record gives a coded site the other side (the history or imaging says left, the code right): the physician's to settle",
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

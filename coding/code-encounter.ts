@@ -92,6 +92,7 @@ import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
+import { sideStatedOtherwise } from './side-agreement.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -237,6 +238,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       unspecifiedBesideResults: besideResults.unspecified,
       symptomBesideResults: besideResults.symptom,
       absenceAffirmed: absenceAffirmed(statements, diagnoses) !== undefined,
+      sideStatedOtherwise: sideStatedOtherwise(statements, diagnoses) !== undefined,
     },
     config,
   );

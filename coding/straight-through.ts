@@ -145,6 +145,8 @@ export interface DecisionInput {
   symptomBesideResults?: boolean;
   /** A code titled "without" something a statement of the record affirms (absence-affirmed.ts). */
   absenceAffirmed?: boolean;
+  /** A statement of the record gives a coded site the other side (side-agreement.ts). */
+  sideStatedOtherwise?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -216,6 +218,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('unspecified-beside-results', input.unspecifiedBesideResults === true);
   add('symptom-beside-results', input.symptomBesideResults === true);
   add('absence-affirmed', input.absenceAffirmed === true);
+  add('side-stated-otherwise', input.sideStatedOtherwise === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -185,6 +185,8 @@ export type StraightThroughReason =
   | 'symptom-beside-results'
   /** A code titled "without" something a statement of the record affirms (absence-affirmed.ts). */
   | 'absence-affirmed'
+  /** A statement of the record gives a coded site the other side (side-agreement.ts). */
+  | 'side-stated-otherwise'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 

@@ -2,11 +2,13 @@
 // a code that leaves its condition unspecified, or a sign or symptom billed as the visit's reason,
 // goes to billing unseen only on a record that reports no test or imaging result. Records are our
 // own wording; none of these changes a code. And what a code's title says is absent ("without
-// esophagitis") must not be affirmed by a statement of the record (coding/absence-affirmed.ts).
+// esophagitis") must not be affirmed by a statement of the record (coding/absence-affirmed.ts), and
+// the side a code names must be the side the record gives its site (coding/side-agreement.ts).
 import { describe, expect, it } from 'vitest';
 import { reasonsBy, useCodeSets } from '../../testkit/coding-input.ts';
 import { reportsResults } from '../../coding/reported-results.ts';
 import { absentPhrases } from '../../coding/absence-affirmed.ts';
+import { sideStatedOtherwise } from '../../coding/side-agreement.ts';
 
 const codeSets = useCodeSets();
 const reasonsFor = reasonsBy(codeSets, { ageYears: 52, sex: 'F' });
@@ -94,5 +96,38 @@ describe('what a code says is absent is absent for the record too', () => {
     expect(
       absentPhrases('Laceration without foreign body of left index finger without damage to nail, initial encounter').map((p) => p.source),
     ).toEqual([String.raw`\bforeign\W+(?:of\W+)?bodys?\b`, String.raw`\bdamages?\b`]);
+  });
+});
+
+describe('the side a code names is the side every statement of its site names', () => {
+  const dx = (code: string, description: string) => ({
+    system: 'ICD-10-CM' as const,
+    code,
+    description,
+    confidence: 0.9,
+    alternatives: [],
+    evidence: [],
+    rationale: '',
+  });
+  const rightKnee = [dx('M17.11', 'Unilateral primary osteoarthritis, right knee')];
+
+  it('the history and the film of the left knee beside a right knee code go to a coder', () => {
+    expect(
+      sideStatedOtherwise(['HPI: L knee aching for months, worse on stairs', 'Film L knee: joint space narrowing'], rightKnee),
+    ).toBeDefined();
+  });
+
+  it('the other side described as normal, or the same side, is no reason', () => {
+    expect(sideStatedOtherwise(['Exam: R knee crepitus, L knee normal', 'Right knee pain for months'], rightKnee)).toBeUndefined();
+  });
+
+  it('through the engine, a written right knee code beside a left knee history goes to a coder', () => {
+    expect(
+      reasonsFor(
+        ['Osteoarthritis of right knee'],
+        'HPI: left knee pain x 6 months, worse with stairs, no injury.\nA/P: osteoarthritis of right knee, PT and naproxen.',
+        { ageYears: 66 },
+      ),
+    ).toContain('side-stated-otherwise');
   });
 });
