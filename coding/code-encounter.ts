@@ -13,6 +13,7 @@ import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
 import { drugInducedMembers } from './drug-induced.ts';
 import { postproceduralHypofunction } from './postprocedural.ts';
+import { secondaryToCodedCondition } from './secondary-to.ts';
 import { pulmonaryHypertensionByCause } from './pulmonary-hypertension.ts';
 import { associatedSymptoms } from './associated-symptoms.ts';
 import { currentCancerUnderTreatment } from './active-cancer.ts';
@@ -132,6 +133,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'type 1 diabetes with only non-insulin therapy named (asked)', apply: typeAgainstTherapy },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
+  { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
