@@ -8,6 +8,7 @@
 
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
+import { RecentlyRead } from './memo.ts';
 import { ANATOMY_WORDS } from './anatomy-words.ts';
 import { FACE_SKIN_CARCINOMA, SKIN_MORPHOLOGY } from './skin-morphology.ts';
 import { FINDING_INDEX } from './finding-index.ts';
@@ -631,7 +632,7 @@ const NEUTRAL_WORDS = new Set([
  * explains one of them has consumed the whole group.
  */
 export function expandWithGroups(text: string): { text: string; groups: string[][] } {
-  return remembered(expansions, text, expandUncached);
+  return expansions.read(text, expandUncached);
 }
 
 /**
@@ -639,18 +640,9 @@ export function expandWithGroups(text: string): { text: string; groups: string[]
  * every diagnosis): expansions and tokens are remembered, a bounded number of them (pure functions
  * of the text, so the cache changes nothing but the cost).
  */
-const CACHE_LIMIT = 20_000;
-const expansions = new Map<string, { text: string; groups: string[][] }>();
-const tokenLists = new Map<string, readonly string[]>();
-
-function remembered<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute(key);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
-}
+const CACHE_HALF = 10_000;
+const expansions = new RecentlyRead<{ text: string; groups: string[][] }>(CACHE_HALF);
+const tokenLists = new RecentlyRead<readonly string[]>(CACHE_HALF);
 
 function expandUncached(text: string): { text: string; groups: string[][] } {
   let cased = text;
@@ -699,11 +691,11 @@ export function expandAbbreviations(text: string): string {
 
 /** Light suffix stripping so "fractures"/"fracture" and "diabetic"/"diabetes" meet. */
 export function stem(word: string): string {
-  return remembered(stems, word, stemUncached);
+  return stems.read(word, stemUncached);
 }
 
 /** Stems by word: a record and the code set's titles use a few thousand words, each stemmed once. */
-const stems = new Map<string, string>();
+const stems = new RecentlyRead<string>(CACHE_HALF);
 
 function stemUncached(word: string): string {
   if (word.length <= 3 || /^\d/.test(word)) return word;
@@ -769,7 +761,7 @@ export const stemOf = (word: string): string => word.slice(0, 5);
 export const titleHead = (title: string): string => title.split(/,|\s(?:with|without|due to|in|of unspecified)\s/i)[0] ?? title;
 
 export function tokenize(text: string): string[] {
-  return [...remembered(tokenLists, text, tokenizeUncached)];
+  return [...tokenLists.read(text, tokenizeUncached)];
 }
 
 function tokenizeUncached(text: string): string[] {

@@ -4,6 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CodedDiagnosis } from '../../domain/coding.ts';
 import { unspecifiedAxisMember } from '../../coding/fragile-choices.ts';
+import { RecentlyRead } from '../../coding/memo.ts';
+import { expandWithGroups } from '../../coding/text.ts';
 import { titleConditionParts, titleConditionWords } from '../../coding/title-facts.ts';
 import { useCodeSets } from '../../testkit/coding-input.ts';
 
@@ -35,5 +37,32 @@ describe("the words of a 7th-character code's title", () => {
       [{ code, description: icd.entries[icd.byCode.get(code) as number]?.description ?? '' }] as unknown as CodedDiagnosis[];
     expect(unspecifiedAxisMember(icd, coded('I48.91'))).toBe(true);
     expect(unspecifiedAxisMember(icd, coded('S93.401A'))).toBe(false);
+  });
+});
+
+describe('what the reader remembers of texts', () => {
+  it('keeps a text read again within the bound, however many others are read meanwhile', () => {
+    const computed: string[] = [];
+    const memo = new RecentlyRead<string>(3);
+    const read = (key: string) => memo.read(key, (k) => (computed.push(k), k.toUpperCase()));
+    read('record phrase');
+    for (const title of ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']) {
+      read(title);
+      read('record phrase');
+    }
+    expect(computed.filter((k) => k === 'record phrase')).toHaveLength(1);
+    // At most two generations of three: a title not read again is read anew once it is forgotten.
+    read('a');
+    expect(computed.filter((k) => k === 'a')).toHaveLength(2);
+  });
+
+  it("keeps a record's phrase expanded while thousands of titles are expanded between its readings", () => {
+    const phrase = 'L knee pain, s/p TKA';
+    const first = expandWithGroups(phrase);
+    for (let i = 0; i < 25_000; i++) {
+      expandWithGroups(`title ${i}`);
+      if (i % 4_000 === 0) expect(expandWithGroups(phrase)).toBe(first);
+    }
+    expect(expandWithGroups(phrase)).toBe(first);
   });
 });
