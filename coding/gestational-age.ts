@@ -37,9 +37,9 @@ const WEEKS_GLOBAL =
  */
 const AGE_FORM = /^\d{1,2}\s*w\s*[0-6]\s*d$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/i;
 
-/** Before the weeks: a duration or a time to come ("for 2 weeks", "x 2 wk", "in 2 weeks", "every 4 weeks"). */
+/** Before the weeks: a duration, a span or a time to come ("for 2 weeks", "x 2 wk", "through 20 wks", "in 2 weeks", "every 4 weeks"). */
 const DURATION_BEFORE =
-  /\b(?:for|x|past|last|over|next|in|before|until|till|after|beyond|than|every|each|q|within|another|additional|from|starting|beginning|by)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
+  /\b(?:for|x|past|last|over|next|in|before|until|till|through|thru|after|beyond|than|every|each|q|within|another|additional|from|starting|beginning|by)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
 /** After the weeks: a time ago or after an event, a span of something ("2 weeks ago", "6 weeks postpartum", "3 weeks of diet"), not "of gestation". */
 const DURATION_AFTER =
   /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?!(?:completed\s+)?(?:gestation|pregnan|e?ga\b|iup\b))\w)/i;
