@@ -15,7 +15,7 @@ import { keyWords } from './ranking.ts';
 import { ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
 import { codeWords } from './fragile-choices.ts';
 import { categoryEntries } from './review-signals.ts';
-import { expandAbbreviations, tokenize } from './text.ts';
+import { expandAbbreviations, stemOf, tokenize } from './text.ts';
 
 const UNSPECIFIED = /\bunspecified\b/i;
 /** The assessment's statement must find its code as confidently as the notes' assessment is coded. */
@@ -61,7 +61,7 @@ export function fullerStatement(
 }
 
 /** One word of the condition in two forms ("hypothyroid", "hypothyroidism"): the same first five letters. */
-const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && a.slice(0, 5) === b.slice(0, 5));
+const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && stemOf(a) === stemOf(b));
 
 /** A word that denies the next ones ("no exacerbations"); "without" is a value the classification titles codes by. */
 const DENIAL = new Set(['no', 'not', 'non', 'denies', 'negative']);
