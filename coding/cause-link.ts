@@ -25,6 +25,8 @@ interface Cause {
   link: string;
   /** A code title that carries the link. */
   inTitle: RegExp;
+  /** The combination code is in another chapter than the condition (N25.81 for a hyperparathyroidism, E21.1). */
+  otherChapter?: true;
 }
 
 const CAUSES: readonly Cause[] = [
@@ -57,6 +59,15 @@ const CAUSES: readonly Cause[] = [
     name: 'the endocrine disorder',
     link: 'secondary to endocrine disorders',
     inTitle: /\bsecondary to endocrine\b/i,
+  },
+  {
+    // A secondary hyperparathyroidism (E21.1) beside a chronic kidney disease: of renal origin
+    // (N25.81, chapter 14) only as the physician links them; the Index presumes no link (no "with").
+    stated: /\b(chronic kidney disease|ckd|end[- ]stage renal disease|esrd|chronic renal (failure|insufficiency))\b/i,
+    name: 'the chronic kidney disease',
+    link: 'of renal origin',
+    inTitle: /\brenal origin\b/i,
+    otherChapter: true,
   },
 ];
 
@@ -119,14 +130,17 @@ export function unlinkedCause(
   const said = expandAbbreviations(own);
   for (const cause of CAUSES) {
     if (cause.stated.test(said) || cause.inTitle.test(said) || cause.inTitle.test(top.description)) continue;
-    if (!chaptersCarrying(run.codeSets, cause).has(top.code.slice(0, 1))) continue;
+    if (!cause.otherChapter && !chaptersCarrying(run.codeSets, cause).has(top.code.slice(0, 1))) continue;
     const statement = statementsStating(statements, cause.stated).find((s) => s !== m.original);
     if (!statement) continue;
     const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
     if (!linked || linked.code === top.code || !cause.inTitle.test(linked.description)) continue;
     // The combination must be this condition with the cause, not the cause alone (alcohol dependence),
     // nor another condition the cause brings (pulmonary hypertension for an essential hypertension).
-    if (linked.code.slice(0, 1) !== top.code.slice(0, 1) || !namesOnly(run, linked.description, cause, `${said} ${top.description}`))
+    if (
+      (!cause.otherChapter && linked.code.slice(0, 1) !== top.code.slice(0, 1)) ||
+      !namesOnly(run, linked.description, cause, `${said} ${top.description}`)
+    )
       continue;
     // Another statement already names the condition with the cause and a word that links them.
     if (linkedElsewhere(run, statements, m.text, cause.stated)) continue;

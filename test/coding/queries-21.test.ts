@@ -55,3 +55,20 @@ describe('"UC" where a place or visit is meant is urgent care, not ulcerative co
     expect(diagnosisCodes(run(['UC, mild flare'], 'Mesalamine continued.'))[0]).toMatch(/^K51/);
   });
 });
+
+describe('secondary hyperparathyroidism beside a chronic kidney disease, not linked', () => {
+  const notes = 'PTH 240, calcium normal. Start calcitriol 0.25 mcg daily. Renal function stable.';
+
+  it('is asked whether it is of renal origin (E21.1 meanwhile); yes codes N25.81', () => {
+    const first = run(['Secondary hyperparathyroidism', 'CKD stage 4'], notes);
+    expect(diagnosisCodes(first)).toEqual(['E21.1', 'N18.4']);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Yes: Secondary hyperparathyroidism of renal origin']));
+    const question = first.clarification?.question as string;
+    const answered = run(['Secondary hyperparathyroidism', 'CKD stage 4'], notes, [{ question, freeText: 'Yes, it is from her CKD.' }]);
+    expect(diagnosisCodes(answered)).toEqual(['N25.81', 'N18.4']);
+  });
+
+  it('not asked: the record says renal origin', () => {
+    expect(run(['Secondary hyperparathyroidism of renal origin', 'CKD stage 4'], notes).clarification).toBeUndefined();
+  });
+});
