@@ -72,3 +72,38 @@ describe('secondary hyperparathyroidism beside a chronic kidney disease, not lin
     expect(run(['Secondary hyperparathyroidism of renal origin', 'CKD stage 4'], notes).clarification).toBeUndefined();
   });
 });
+
+describe('the signs of a more specific diagnosis than the documented one', () => {
+  it('anxiety beside intrusion, avoidance and arousal after a trauma with a PCL-5: asked; PTSD answered recodes it', () => {
+    const notes =
+      'Since a car crash 4 months ago: nightmares most nights, avoids driving, startles easily, feels on edge. PCL-5 score 49. Start sertraline, therapy referral.';
+    const first = run(['Anxiety'], notes);
+    expect(diagnosisCodes(first)).toEqual(['F41.9']);
+    expect(first.clarification?.options).toEqual(expect.arrayContaining(['Post-traumatic stress disorder', 'Anxiety as documented']));
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['Anxiety'], notes, [{ question, freeText: 'Post-traumatic stress disorder, chronic.' }]))).toEqual([
+      'F43.12',
+    ]);
+    expect(diagnosisCodes(run(['Anxiety'], notes, [{ question, option: 'Anxiety as documented' }]))).toEqual(['F41.9']);
+  });
+
+  it('alcohol withdrawal with hallucinations described: asked; "with perceptual disturbance" answered codes F10.232', () => {
+    const notes =
+      'Last drink 36 hours ago. Tremor, sweating. Hearing voices since last night, knows they are not real. CIWA 15. Chlordiazepoxide taper.';
+    const first = run(['Alcohol dependence with withdrawal'], notes);
+    expect(first.clarification?.question).toMatch(/kind of the withdrawal/);
+    const question = first.clarification?.question as string;
+    expect(
+      diagnosisCodes(run(['Alcohol dependence with withdrawal'], notes, [{ question, option: 'Withdrawal with perceptual disturbance' }])),
+    ).toEqual(['F10.232']);
+  });
+
+  it('not asked: the signs denied, too few, or the specific diagnosis named', () => {
+    expect(run(['Alcohol dependence with withdrawal'], 'Tremor, sweating. No hallucinations. CIWA 12.').clarification).toBeUndefined();
+    expect(run(['Anxiety'], 'Worries about work, poor sleep, muscle tension. GAD-7 14. Start sertraline.').clarification).toBeUndefined();
+    expect(
+      run(['Anxiety', 'PTSD'], 'Since the assault: nightmares, flashbacks, avoids the area, hypervigilant. PCL-5 55.').clarification
+        ?.question ?? '',
+    ).not.toMatch(/intrusion, avoidance/);
+  });
+});

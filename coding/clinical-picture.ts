@@ -1,0 +1,137 @@
+/**
+ * A diagnosis coded as the physician wrote it while the record describes the signs of a more
+ * specific one the physician did not name: anxiety beside nightmares, flashbacks, avoidance and
+ * hyperarousal after a trauma with a screening score (post-traumatic stress disorder?); alcohol
+ * withdrawal called uncomplicated beside hallucinations (with perceptual disturbance?). A coder may
+ * not code the more specific diagnosis from the signs, and may not ignore them: the physician is
+ * asked (AHIMA/ACDIS compliant query: the indicators quoted, the clinically reasonable diagnoses,
+ * the documented one among them, "other" and "clinically undetermined"). Until answered the
+ * documented code stands; an answer naming another diagnosis recodes the draft from the answer.
+ *
+ * The table is clinical knowledge a coder brings to the record (which signs point at which
+ * diagnosis), one entry per documented diagnosis family.
+ */
+import { resolutionFor, resolvedWords, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
+import { codeMention } from './mention-coding.ts';
+
+interface Picture {
+  /** The documented diagnosis's codes. */
+  codedAs: RegExp;
+  /** The signs: each pattern one sign; `atLeast` of them must be stated (and not denied). */
+  signs: readonly RegExp[];
+  atLeast: number;
+  /** Also needed: what the signs follow (a trauma for a stress disorder). */
+  context?: RegExp;
+  /** The record names the more specific diagnosis (or rules it out): nothing to ask. */
+  named: RegExp;
+  /** What the question asks to clarify. */
+  aspect: string;
+  /** The options; `replaces` codes the option alone, otherwise its words are added to the documented diagnosis. */
+  options: ReadonlyArray<ClarificationOption & { replaces?: true }>;
+}
+
+const PICTURES: readonly Picture[] = [
+  {
+    // Anxiety (F41.1, F41.8, F41.9) or a reaction to stress NOS (F43.9) documented; the DSM-5 PTSD
+    // clusters (intrusion, avoidance, arousal) after a trauma, or a PCL-5 score, described.
+    codedAs: /^F4(1\.[189]|3\.(8|9))/,
+    signs: [
+      /\b(nightmares?|bad dreams)\b/i,
+      /\b(flashbacks?|intrusive (thoughts|memories|images)|reliv\w+)\b/i,
+      /\b(avoid\w*)\b/i,
+      /\b(hypervigilan\w*|(easy|easily|exaggerated) startle\w*|startles? easily|on edge|on guard)\b/i,
+      /\b(pcl-?5|pc-?ptsd-?5)\b/i,
+    ],
+    atLeast: 3,
+    context: /\b(assault\w*|attack\w*|rape\w*|abuse\w*|combat|deploy\w*|war|accident|crash|shooting|disaster|traumatic event|trauma)\b/i,
+    named: /\b(ptsd|post-?traumatic|acute stress (disorder|reaction)|adjustment disorder)\b/i,
+    aspect: 'diagnosis the intrusion, avoidance and arousal symptoms after the trauma represent',
+    options: [
+      { label: 'Post-traumatic stress disorder', refine: 'post-traumatic stress disorder', replaces: true },
+      { label: 'Acute stress reaction', refine: 'acute stress reaction', replaces: true },
+      { label: 'Adjustment disorder with anxiety', refine: 'adjustment disorder with anxiety', replaces: true },
+      { label: 'Anxiety as documented' },
+    ],
+  },
+  {
+    // Withdrawal (alcohol, sedatives, other substances) uncomplicated or unspecified (F1x.x30,
+    // F1x.x39) while the record describes hallucinations or illusions.
+    codedAs: /^F1\d\.[129]3[09]$/,
+    signs: [
+      /\b(hallucinat\w*|illusions?|formication|perceptual disturbance\w*)\b|\b(saw|sees|seeing|see|hear\w*|heard|feel\w*|felt) (bugs|insects|spiders|things|voices|people|shadows)\b|\bbugs crawling\b/i,
+    ],
+    atLeast: 1,
+    named: /\b(perceptual disturbance|delirium|hallucinosis|with hallucinations)\b/i,
+    aspect: 'kind of the withdrawal (uncomplicated, with perceptual disturbance, or with delirium)',
+    options: [
+      { label: 'Withdrawal, uncomplicated', refine: 'uncomplicated' },
+      { label: 'Withdrawal with perceptual disturbance', refine: 'with perceptual disturbance' },
+      { label: 'Withdrawal delirium', refine: 'with delirium' },
+    ],
+  },
+];
+
+/** A sign the statement denies ("no hallucinations", "denies flashbacks"). */
+const DENIED = /\b(no|not|denies|denied|without|negative for|never)\b[^.;,]*$/i;
+
+/** The statements stating a sign (not denied), at most one per sign. */
+function signsStated(picture: Picture, statements: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const sign of picture.signs) {
+    const found = statements.find((s) => {
+      const m = sign.exec(s);
+      return m !== null && !DENIED.test(s.slice(0, m.index));
+    });
+    if (found) out.push(found);
+  }
+  return out;
+}
+
+export function pictureQuestion(condition: string, aspect: string): string {
+  return `The record documents "${condition}" and describes the clinical indicators quoted. Based on your clinical judgment, can you clarify the ${aspect}?`;
+}
+
+/**
+ * Step: each documented diagnosis whose record describes the signs of a more specific one it does
+ * not name is asked; an answer naming another diagnosis recodes the draft from the answer's words.
+ */
+export function clinicalPictureQueries(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = run.input.documentation;
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
+  let out = drafts;
+  for (const picture of PICTURES) {
+    const draft = out.find((d) => picture.codedAs.test(d.code));
+    if (!draft || statements.some((s) => picture.named.test(s))) continue;
+    if (picture.context && !statements.some((s) => picture.context?.test(s))) continue;
+    const signs = signsStated(picture, statements);
+    if (signs.length < picture.atLeast) continue;
+    const condition = draft.evidence[0]?.text ?? draft.description;
+    const issue: ClarificationIssue = {
+      kind: 'specificity',
+      question: pictureQuestion(condition, picture.aspect),
+      clinicalIndicators: [...new Set([`Documented: "${condition}"`, ...signs.map((s) => `Note: "${s}"`)])],
+      options: picture.options.map(({ replaces: _replaces, ...o }) => o),
+      reason: `The record describes signs of a more specific diagnosis than ${draft.code} documents; a coder may not code from the signs, so the physician is asked.`,
+      order: draft.order,
+    };
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) {
+      run.issues.push(issue);
+      continue;
+    }
+    const words = resolvedWords(resolution);
+    if (!words) continue;
+    const chosen = resolution.kind === 'option' ? picture.options.find((o) => o.label === resolution.option.label) : undefined;
+    const mention = run.mentions.get(draft.order);
+    if (!chosen?.refine && resolution.kind === 'option') continue;
+    const text = chosen?.replaces || !mention ? words : `${mention.text} ${words}`;
+    const recoded = codeMention(run, { section: 'diagnoses', original: text, text, assertion: 'affirmed' }, draft.order).map((d) => ({
+      ...d,
+      evidence: [...draft.evidence, { section: 'notes' as const, text: `Physician answer: ${words}` }],
+    }));
+    if (recoded.length > 0) out = [...out.filter((d) => d.order !== draft.order), ...recoded];
+  }
+  return out;
+}
