@@ -135,3 +135,62 @@ export function clinicalPictureQueries(run: CodingRun, drafts: DiagnosisDraft[])
   }
   return out;
 }
+
+/** A sentence reporting an imaging study. */
+const IMAGING = /\b(cxr|chest x-?ray|x-?rays?|xr|radiographs?|films?|ct|cat scan|mri|ultrasound|sonogram|imaging|radiology|overread)\b/i;
+/** The reader's hedged impression and the condition it names ("concerning for pneumonia"). */
+const IMPRESSION =
+  /\b(?:concerning for|suspicious for|worrisome for|consistent with|compatible with|suggestive of|suggests|c\/w|may represent|likely represents)\s+(?:an?\s+|early\s+|possible\s+)?([a-z][a-z -]{2,40}?)(?=\s*(?:[.;,:)]|$|\bvs\b|\bor\b|\bversus\b))/i;
+
+/**
+ * Step: an imaging report's impression names a condition ("RLL opacity concerning for pneumonia")
+ * of the same chapter as a documented diagnosis that is another ("acute bronchitis"), and no
+ * statement of the physician names it or rules it out. A coder may not code from the radiology
+ * report, nor pass over its disagreement: the physician is asked whether the finding represents
+ * that condition; until answered the documented diagnosis stands.
+ */
+export function imagingDisagreement(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const doc = run.input.documentation;
+  const sentences = doc.notes.split(/\n+|(?<=\.)\s+/).filter((s) => IMAGING.test(s));
+  for (const sentence of sentences) {
+    const found = IMPRESSION.exec(sentence);
+    const condition = found?.[1]?.trim();
+    if (!condition) continue;
+    const words = condition
+      .toLowerCase()
+      .split(/\s+/)
+      .filter((w) => w.length > 3);
+    const elsewhere = [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+|(?<=\.)\s+/).filter((s) => s !== sentence)];
+    if (words.length === 0 || elsewhere.some((s) => words.some((w) => s.toLowerCase().includes(w)))) continue;
+    const mention = { section: 'notes' as const, original: condition, text: condition, assertion: 'affirmed' as const };
+    const coded = codeMention({ ...run, issues: [] }, mention, 0)[0];
+    if (!coded || coded.confidence < 0.6 || drafts.some((d) => d.code === coded.code)) continue;
+    const documented = drafts.find((d) => d.code.slice(0, 1) === coded.code.slice(0, 1) && d.code.slice(0, 3) !== coded.code.slice(0, 3));
+    if (!documented) continue;
+    const said = documented.evidence[0]?.text ?? documented.description;
+    const issue: ClarificationIssue = {
+      kind: 'specificity',
+      question: `The record documents "${said}" and the imaging report "${sentence.trim().replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
+      clinicalIndicators: [`Documented: "${said}"`, `Imaging: "${sentence.trim()}"`],
+      options: [{ label: coded.description, refine: condition }, { label: `${documented.description} as documented` }],
+      reason: `An imaging impression names ${condition} (${coded.code}) while the physician documents ${documented.code}; a coder may not code from the radiology report.`,
+      order: documented.order,
+    };
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) {
+      run.issues.push(issue);
+      return drafts;
+    }
+    // The physician's answer naming the condition replaces the documented diagnosis it explains.
+    const answered = resolvedWords(resolution);
+    if (!answered) return drafts;
+    const recoded = codeMention(run, { ...mention, section: 'diagnoses', original: answered, text: answered }, documented.order).map(
+      (d) => ({
+        ...d,
+        evidence: [...documented.evidence, { section: 'notes' as const, text: `Physician answer: ${answered}` }],
+      }),
+    );
+    return recoded.length > 0 ? [...drafts.filter((d) => d !== documented), ...recoded] : drafts;
+  }
+  return drafts;
+}

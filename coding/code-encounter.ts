@@ -23,7 +23,7 @@ import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
-import { clinicalPictureQueries } from './clinical-picture.ts';
+import { clinicalPictureQueries, imagingDisagreement } from './clinical-picture.ts';
 import { weightSignificance } from './weight-significance.ts';
 import { menopausalStatusOfBleeding } from './menopausal-bleeding.ts';
 import { noteMentions, type Mention } from './context.ts';
@@ -106,6 +106,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
+  { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',

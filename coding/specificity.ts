@@ -412,7 +412,8 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     // A nontraumatic rotator cuff tear with no extent (M75.10-): complete (full-thickness, M75.12-)
     // and incomplete (partial-thickness, M75.11-) are coded apart; asked, M75.10- until answered. An
     // extent another statement gives is taken from it; two statements giving both are asked.
-    mentions: /\b(rotator cuff|rtc|supraspinatus|infraspinatus|subscapularis|teres minor)\b[^.;]*\b(tear|rupture)\b/i,
+    mentions:
+      /\b(rotator cuff|rtc|supraspinatus|infraspinatus|subscapularis|teres minor)\b[^.;]*\b(tear|rupture)\b|\b(tear|rupture)\b[^.;]{0,20}\b(of|in) (the )?(rotator cuff|supraspinatus|infraspinatus|subscapularis|teres minor)\b/i,
     unlessAlso: /\b(complete|incomplete|full[- ]thickness|partial[- ]thickness|partial|massive|traumatic|sprain|strain)\b/i,
     detail: /\b(incomplete|complete|full[- ]thickness|partial[- ]thickness)\b/i,
     aspect: 'extent of the rotator cuff tear (complete or incomplete)',
@@ -485,6 +486,9 @@ function detailElsewhere(
     ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
     ...run.notes.filter((n) => n.assertion === 'affirmed'),
   ].map((s) => ({ section: s.section, text: s.text, original: s.original }));
+  // The treating physician's statement before an imaging report's: a coder does not code a detail
+  // from the radiology report over the physician's own (the report comes last).
+  statements.sort((a, b) => Number(IMAGING_REPORT.test(a.original)) - Number(IMAGING_REPORT.test(b.original)));
   for (const s of statements) {
     if (s.original === m.original) continue;
     const text = expandAbbreviations(s.text);
@@ -496,6 +500,10 @@ function detailElsewhere(
   }
   return undefined;
 }
+
+/** A statement reporting an imaging study (its reading or impression), not the physician's diagnosis. */
+const IMAGING_REPORT =
+  /^\s*(mri|ct|cxr|x-?rays?|xr|radiographs?|ultrasound|us|imaging|radiology|mammo\w*|dexa|echo\w*|films?)\b|\b(impression|overread|radiology read)\s*:/i;
 
 /** A statement that names no body site, or one of the mention's. */
 function atSite(run: CodingRun, m: Mention, text: string): boolean {

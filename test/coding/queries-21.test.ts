@@ -107,3 +107,34 @@ describe('the signs of a more specific diagnosis than the documented one', () =>
     ).not.toMatch(/intrusion, avoidance/);
   });
 });
+
+describe('an imaging report that disagrees with the physician', () => {
+  it('an impression naming another condition than the diagnosis is asked; the documented code stands meanwhile', () => {
+    const notes =
+      'Cough and fever 5 days, crackles at the left base. Chest x-ray today, radiology read: LLL consolidation, consistent with pneumonia. Plan: doxycycline.';
+    const first = run(['Acute bronchitis'], notes);
+    expect(diagnosisCodes(first)).toEqual(['J20.9']);
+    expect(first.clarification?.question).toMatch(/imaging report/);
+    const question = first.clarification?.question as string;
+    expect(diagnosisCodes(run(['Acute bronchitis'], notes, [{ question, freeText: 'Pneumonia of the left lower lobe.' }]))[0]).toMatch(
+      /^J18/,
+    );
+  });
+
+  it('not asked: the physician names the imaging condition, or the impression agrees', () => {
+    expect(
+      run(['Acute bronchitis'], 'Chest x-ray: no consolidation; pneumonia ruled out. Cough 5 days.').clarification?.question ?? '',
+    ).not.toMatch(/imaging report/);
+    expect(
+      run(['Pneumonia'], 'Chest x-ray: RLL opacity consistent with pneumonia. Amoxicillin.').clarification?.question ?? '',
+    ).not.toMatch(/imaging report/);
+  });
+
+  it('a tear extent the MRI gives otherwise than the assessment is asked; the assessment codes it meanwhile', () => {
+    const notes =
+      'MRI right shoulder impression: full-thickness tear of the supraspinatus tendon. Assessment: partial-thickness rotator cuff tear, right shoulder, nontraumatic. Injection today.';
+    const first = run(['Rotator cuff tear, right shoulder'], notes);
+    expect(first.clarification?.question).toMatch(/extent of the rotator cuff tear/);
+    expect(diagnosisCodes(first)).toEqual(['M75.111']);
+  });
+});
