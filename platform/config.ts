@@ -392,7 +392,7 @@ export const environmentSchema = z.object({
   FEE_SCHEDULE: text({ description: 'Charges and payers’ allowed amounts', unset: '`data/fee-schedule.csv`' }),
   CODING_STRAIGHT_THROUGH_CALIBRATION: text({
     description:
-      'Enables straight-through billing (codes billed without a coder when the engine is confident): a calibration record (JSON: `threshold`, `measuredPrecision`, `measuredOn`) whose measured straight-through precision on labelled records is at least 0.98, else the worker refuses to start. The shipped `data/coding/straight-through.json` does not qualify (0.41 on five independent sets written on 2026-11-30 and 2026-12-01: 7 of 17 encounters through were exactly right and needed no query, 1/2, 2/4, 1/5, 2/5 and 1/1; the eight earlier sets gave 0.85)',
+      'Enables straight-through billing (codes billed without a coder when the engine is confident): a calibration record (JSON: `threshold`, `measuredPrecision`, `measuredOn`) whose measured straight-through precision on labelled records is at least 0.98, else the worker refuses to start. The shipped `data/coding/straight-through.json` does not qualify (0.53 on six independent sets written on 2026-11-30 and 2026-12-01: 10 of 19 encounters through were exactly right and needed no query, 1/2, 2/4, 1/4, 2/4, 1/1 and 3/4; the eight earlier sets gave 0.85)',
     unset: 'off: every encounter waits in coder_review for a coder’s one-step confirmation',
   }),
   BILLING_PROVIDER_NPI: textWithDefault('1245319599', { description: 'The billing provider on claims: NPI' }),
