@@ -15,6 +15,7 @@ import {
   isLevellessOfficeVisit,
   matchProcedure,
   officeVisitByLevel,
+  officeVisitCode,
   procedureCodesInNotes,
   procedureSystem,
   procedureTokens,
@@ -105,7 +106,8 @@ function codeOne(
       rationale: `Code ${documented} documented by the physician with "${p.description}"; not in the procedure catalog, so kept as written (never replaced by a description match) for a coder to confirm.`,
     };
   }
-  if (!known && !documented && isLevellessOfficeVisit(p.description) && !byVisitLevel(run, p.description)) {
+  const visitByLevel = known ? undefined : byVisitLevel(run, p.description);
+  if (!known && !documented && !visitByLevel && isLevellessOfficeVisit(p.description)) {
     edits.push({
       rule: 'VISIT_LEVEL_UNSTATED',
       severity: 'warning',
@@ -120,7 +122,7 @@ function codeOne(
   const matches = known
     ? []
     : (byAdministration(run, p.description, context) ??
-      byVisitLevel(run, p.description) ??
+      visitByLevel ??
       (drug ? [drug.match] : undefined) ??
       matchProcedure(run.codeSets.catalog, p.description));
   const top = matches[0];
@@ -176,7 +178,7 @@ function byVisitLevel(run: CodingRun, description: string): CatalogMatch[] | und
   const said = statusOnLine(description);
   const noteLevel =
     onLine || said === 'both' || !isLevellessOfficeVisit(description) ? undefined : visitLevelInNotes(notes, said ?? status);
-  const code = onLine ?? (noteLevel ? officeVisitByLevel(`${description} level ${noteLevel}`, status) : undefined);
+  const code = onLine ?? (noteLevel && said !== 'both' ? officeVisitCode(said ?? status, noteLevel) : undefined);
   const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
   if (!procedure) return undefined;
   return onLine

@@ -141,8 +141,12 @@ export function officeVisitByLevel(description: string, unstated?: 'new' | 'esta
   for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\b/g)) levels.add(Number(m[1]));
   if (levels.size !== 1) return undefined;
   const [level] = [...levels];
-  return `992${status === 'new' ? 0 : 1}${level}`;
+  return level === undefined ? undefined : officeVisitCode(status, level);
 }
+
+/** The office visit code of a patient status and a level (2-5): 99202-99205 new, 99212-99215 established. */
+export const officeVisitCode = (status: 'new' | 'established', level: number) => `992${status === 'new' ? 0 : 1}${level}`;
+
 /** The patient status a visit line names: new, established, both (a line that cannot be read) or none. */
 export function statusOnLine(description: string): 'new' | 'established' | 'both' | undefined {
   const t = description.toLowerCase();
@@ -187,19 +191,21 @@ export function isLevellessOfficeVisit(description: string): boolean {
  */
 export function visitLevelInNotes(notes: string, status: 'new' | 'established'): number | undefined {
   const t = notes.toLowerCase();
-  const mdm = String.raw`(?:mdm|medical decision[- ]making|decision[- ]making)`;
-  const word = String.raw`(straightforward|straight-forward|low|mod|moderate|high)`;
-  const stated = [
-    new RegExp(String.raw`\b${mdm}\b\s*(?:(?:is|was|of|complexity|level)\s*)*[:=-]?\s*${word}\b`, 'g'),
-    new RegExp(String.raw`\b${word}(?:[- ]complexity)?\s+${mdm}\b`, 'g'),
-  ];
   const levels = new Set<number>();
-  for (const re of stated)
+  for (const re of DECISION_MAKING_STATED)
     for (const m of t.matchAll(re)) for (const [lw, level] of VISIT_LEVEL_WORDS) if (lw.test(m[1] ?? '')) levels.add(level);
   for (const m of t.matchAll(/\b(?:level|lvl)\s*-?\s*([2-5])\s+(?:office\s+)?(?:visit|e\/?m)\b/g)) levels.add(Number(m[1]));
   if (levels.size === 1) return [...levels][0];
   return levels.size === 0 ? levelByTotalTime(t, status) : undefined;
 }
+
+const MDM = String.raw`(?:mdm|medical decision[- ]making|decision[- ]making)`;
+const MDM_LEVEL_WORD = String.raw`(straightforward|straight-forward|low|mod|moderate|high)`;
+/** The level of medical decision making a note states, after its name ("MDM: moderate") or before it ("low complexity MDM"). */
+const DECISION_MAKING_STATED = [
+  new RegExp(String.raw`\b${MDM}\b\s*(?:(?:is|was|of|complexity|level)\s*)*[:=-]?\s*${MDM_LEVEL_WORD}\b`, 'g'),
+  new RegExp(String.raw`\b${MDM_LEVEL_WORD}(?:[- ]complexity)?\s+${MDM}\b`, 'g'),
+];
 
 /** Least total time on the date of the encounter for each level (CPT E/M guidelines, 2024 on): new 99202-99205, established 99212-99215. */
 const MINUTES_FOR_LEVEL: Record<'new' | 'established', ReadonlyArray<readonly [number, number]>> = {
