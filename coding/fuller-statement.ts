@@ -6,13 +6,20 @@
  * an unspecified code only when the record gives no more): a line coded to an unspecified code is
  * coded from the assessment or plan statement that says all its words and more, when that
  * statement's code names the same condition. The line's own questions then go with its code.
+ *
+ * The physician's own code on the line is read against the record the same way (I.B.2 applies to
+ * it too): when a statement of the same condition that the visit addresses says more than the
+ * code's title (a side or both sides, "intractable" beside "not intractable", a value its residual
+ * title leaves open: `saysMore`), the statement is coded in its place. The change is reported
+ * (documented-codes.ts) and keeps the encounter from going straight through.
  */
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { PLAN_OR_COMMENT } from './commentary.ts';
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import { keyWords } from './ranking.ts';
-import { ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
+import { normalizeIcdCode } from './icd10cm.ts';
+import { addressedInNotes, ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
 import { codeWords } from './fragile-choices.ts';
 import { categoryEntries } from './review-signals.ts';
 import { expandAbbreviations, stemOf, tokenize } from './text.ts';
@@ -30,16 +37,27 @@ export function fullerStatement(
   line: Mention,
   coded: readonly DiagnosisDraft[],
   statement: (m: Mention) => DiagnosisDraft[],
+  saysMore?: (m: Mention, code: string) => string | undefined,
 ): DiagnosisDraft[] | undefined {
   const first = coded[0];
-  if (!first || !UNSPECIFIED.test(first.description)) return undefined;
+  if (!first) return undefined;
+  const unspecified = UNSPECIFIED.test(first.description);
+  // The physician's code, kept as written: read against the statements below (saysMore).
+  const written = line.documentedCode !== undefined && first.code === normalizeIcdCode(line.documentedCode) && saysMore !== undefined;
+  if (!unspecified && !written) return undefined;
   const icd = run.codeSets.icd;
   const said = keyWords(icd, line.text);
   if (said.size === 0) return undefined;
+  const addressed = addressedInNotes(run.notes);
   for (const n of run.notes) {
-    if (n.part === undefined || !ADDRESSED_PARTS.has(n.part) || n.assertion !== 'affirmed' || n.unaddressed) continue;
+    if (n.assertion !== 'affirmed' || n.unaddressed) continue;
+    const inAssessment = n.part !== undefined && ADDRESSED_PARTS.has(n.part);
     const words = keyWords(icd, n.text);
-    if (words.size <= said.size || ![...said].every((t) => words.has(t))) continue;
+    if (![...said].every((t) => words.has(t))) continue;
+    // An unspecified code gives way to an assessment that says more words of its condition; a
+    // written code to a statement the visit addresses that says more than the code's title.
+    const more = unspecified && inAssessment && words.size > said.size;
+    if (!more && !(written && addressed(n) && saysMore(n, first.code))) continue;
     const drafts = statement(n);
     const best = drafts[0];
     if (

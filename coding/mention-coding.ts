@@ -215,11 +215,11 @@ const RESIDUAL_TITLE = /\bunspecified\b|^other\b|\bNEC\b|\buncomplicated\b/i;
  *   title lacks ("COPD with acute exacerbation" written J44.9: J44.1).
  * The words of the line that decide are returned.
  */
-function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string): string | undefined {
+export function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string, statement = false): string | undefined {
   const icd = run.codeSets.icd;
   if (m.assertion !== 'affirmed') return undefined;
   const title = describeIcd(run.codeSets, code);
-  const contradicted = statedDespiteWithout(title, m.original);
+  const contradicted = statedDespiteWithout(title, m.original, statement);
   if (contradicted) return contradicted;
   const side = sideAgainstWritten(run, m, code, title);
   if (side) return side;
@@ -260,15 +260,21 @@ const NEGATED_BEFORE = /\b(?:without|no|not|w\/o|denies|negative for)\b[^,;]*$/i
  * hematuria" written N30.00 (Acute cystitis without hematuria). The title's "without X" is read by
  * X's last word; the line must state that word, not negated. Narrower than icd10cm.ts's negatedOf
  * (which also reads "not X" and every word after "without"), on purpose: only what a title says is
- * absent, read as the line would state it.
+ * absent, read as the line would state it (a statement of the notes, `everyWord`: all the words the
+ * title denies, not only the last). A title's "not X" of one word ("Chronic migraine
+ * without aura, not intractable") is read the same way: "intractable" stated is what it denies.
  */
-function statedDespiteWithout(title: string, line: string): string | undefined {
-  for (const w of title.matchAll(/\bwithout ([a-z][a-z -]*?)(?=,|$| and | or )/gi)) {
-    const words = (w[1] ?? '').trim();
+function statedDespiteWithout(title: string, line: string, everyWord = false): string | undefined {
+  for (const w of title.matchAll(/\b(?:without ([a-z][a-z -]*?)|not ([a-z]+))(?=,|$| and | or )/gi)) {
+    const words = (w[1] ?? w[2] ?? '').trim();
     const head = words.split(/\s+/).pop() ?? '';
     if (head.length < 4) continue;
     const at = line.search(new RegExp(`\\b${head}\\b`, 'i'));
-    if (at >= 0 && !NEGATED_BEFORE.test(line.slice(0, at))) return words;
+    if (at < 0 || NEGATED_BEFORE.test(line.slice(0, at))) continue;
+    // Another statement of the notes is about more than the condition ("prior fragility fracture"
+    // beside "without current pathological fracture"): it must state every word the title denies.
+    if (everyWord && !words.split(/\s+/).every((t) => t.length < 4 || new RegExp(`\\b${t}\\b`, 'i').test(line))) continue;
+    return words;
   }
   return undefined;
 }

@@ -8,7 +8,7 @@
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { PLAN_OR_COMMENT } from './commentary.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
-import { codeMention } from './mention-coding.ts';
+import { codeMention, saysMoreThanDocumented } from './mention-coding.ts';
 import { assessmentLeavesAlone, onlyInCarriedHistory, resolvedBelowCurrent } from './left-alone.ts';
 import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
@@ -74,7 +74,13 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     const asked = run.issues.length;
     const line = codeMention(run, m, order);
     // The assessment's fuller statement of the same condition decides (fuller-statement.ts).
-    const fuller = fullerStatement(run, m, line, (n) => codeNoteStatement(run, n, order));
+    const fuller = fullerStatement(
+      run,
+      m,
+      line,
+      (n) => codeNoteStatement(run, n, order),
+      (n, code) => saysMoreThanDocumented(run, n, code, true),
+    );
     // The line's questions go with its code, except two statements disagreeing: that stands whichever codes.
     if (fuller) run.issues = [...run.issues.slice(0, asked), ...run.issues.slice(asked).filter((i) => i.betweenStatements)];
     const coded = fuller ?? line;
