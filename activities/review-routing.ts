@@ -61,6 +61,10 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'a code says the condition is without something (esophagitis, bleeding, aura) that a statement of the record says is present',
   'side-stated-otherwise':
     "a statement of the record gives a coded site the other side (the history or imaging says left, the code right): the physician's to settle",
+  'additional-code-not-asked-for':
+    "a code the tabular asks for beside other members of a coded condition's block is on the claim without them (long-term insulin beside type 1 diabetes): whether it is reported with this one is a coder decision",
+  'diagnostic-examination-as-screening':
+    'a screening or general examination code is on the claim while the record calls the examination diagnostic: a diagnostic examination is coded to its sign or symptom',
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

@@ -95,6 +95,7 @@ import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
+import { additionalCodeNotAskedFor, diagnosticExaminationAsScreening } from './tabular-asks.ts';
 
 export interface DiagnosisStep {
   name: string;
@@ -244,6 +245,8 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       symptomBesideResults: besideResults.symptom,
       absenceAffirmed: absenceAffirmed(statements, diagnoses) !== undefined,
       sideStatedOtherwise: sideStatedOtherwise(statements, diagnoses) !== undefined,
+      additionalCodeNotAskedFor: additionalCodeNotAskedFor(codeSets.icd, diagnoses),
+      diagnosticExaminationAsScreening: diagnosticExaminationAsScreening(codeSets.icd, statements, diagnoses),
     },
     config,
   );

@@ -107,6 +107,8 @@ const AXIS_VALUES = new Set(
 );
 /** A stage and its value ("Chronic kidney disease, stage 3a", "Pressure ulcer of sacral region, stage 2"). */
 const STAGE_VALUE = /^(stage|[1-5][a-c]?)$/;
+/** A duration and its value ("loss of consciousness of 30 minutes or less", "... of 1 hour to 5 hours 59 minutes"). */
+const DURATION_VALUE = /^(\d+|minutes?|hours?|less|more|greater)$/;
 /**
  * An axis a title names as unspecified ("unspecified stage", "unspecified severity", "of unspecified
  * duration"): the axis's name is no word of the condition, and a member may put only its value in
@@ -121,8 +123,9 @@ const memberCache = new WeakMap<Icd10Cm, Map<string, boolean>>();
  * block is titled by the same words plus only values of an axis ("Unspecified protein-calorie
  * malnutrition", "Moderate protein-calorie malnutrition"; "Chronic kidney disease, unspecified",
  * "Chronic kidney disease, stage 4"; "Pressure ulcer of sacral region, unspecified stage", "...,
- * stage 2"; "Osteoarthritis of knee, unspecified", "Bilateral primary osteoarthritis of knee" is not
- * one: "primary" is no value). Whether or not the engine asked, the value decides the code, so a
+ * stage 2"; "Concussion with loss of consciousness of unspecified duration", "... of 30 minutes or
+ * less"; "Osteoarthritis of knee, unspecified", "Bilateral primary osteoarthritis of knee" is not one:
+ * "primary" is no value). Whether or not the engine asked, the value decides the code, so a
  * coder sees it: a query the engine did not send is what a coder would send. Signs, symptoms and
  * factors (R, Z) are coded as documented.
  */
@@ -151,7 +154,8 @@ function hasValuedSibling(icd: Icd10Cm, code: string): boolean {
       const theirs = titleConditionParts(icd, i);
       if (!mineWords.every((t) => unnamed.has(t) || theirs.some((words) => words.has(t)))) continue;
       const added = theirs.flatMap((words) => [...words].filter((t) => !mine.has(t)));
-      if (added.length > 0 && added.every((t) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t))) return true;
+      const value = (t: string) => AXIS_VALUES.has(t) || STAGE_VALUE.test(t) || (unnamed.has('duration') && DURATION_VALUE.test(t));
+      if (added.length > 0 && added.every(value)) return true;
     }
     return false;
   });

@@ -147,6 +147,10 @@ export interface DecisionInput {
   absenceAffirmed?: boolean;
   /** A statement of the record gives a coded site the other side (side-agreement.ts). */
   sideStatedOtherwise?: boolean;
+  /** A code the tabular asks for beside other members of a coded condition's block, not beside the coded one (tabular-asks.ts). */
+  additionalCodeNotAskedFor?: boolean;
+  /** A screening or general examination code on a record that calls the examination diagnostic (tabular-asks.ts). */
+  diagnosticExaminationAsScreening?: boolean;
 }
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
@@ -219,6 +223,8 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('symptom-beside-results', input.symptomBesideResults === true);
   add('absence-affirmed', input.absenceAffirmed === true);
   add('side-stated-otherwise', input.sideStatedOtherwise === true);
+  add('additional-code-not-asked-for', input.additionalCodeNotAskedFor === true);
+  add('diagnostic-examination-as-screening', input.diagnosticExaminationAsScreening === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -187,6 +187,10 @@ export type StraightThroughReason =
   | 'absence-affirmed'
   /** A statement of the record gives a coded site the other side (side-agreement.ts). */
   | 'side-stated-otherwise'
+  /** A code the tabular asks for beside other members of a coded condition's block, not beside the coded one (tabular-asks.ts). */
+  | 'additional-code-not-asked-for'
+  /** A screening or general examination code on a record that calls the examination diagnostic (tabular-asks.ts). */
+  | 'diagnostic-examination-as-screening'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
