@@ -82,7 +82,7 @@ const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
  * "starting chemo"): the history code's "no further treatment" (guideline I.C.2.d) is then not so,
  * whatever else the record says. "No adjuvant therapy" names none.
  */
-const STILL_TREATED =
+export const STILL_TREATED =
   /\b(?:on|receiving|receives|undergoing|currently|continu\w*|start\w*|begin\w*|due for)\s+(?:\w+\s+){0,2}?(?:adjuvant|radiation|radiotherapy|xrt|chemo\w*|immunotherapy|hormon\w* therapy|\w+mab|tamoxifen|letrozole|anastrozole|exemestane)\b/i;
 
 /**

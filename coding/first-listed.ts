@@ -55,6 +55,9 @@ const GONE =
 const STILL =
   /\b(persistent|persists|ongoing|still|residual|recurr\w*|not resolved|unresolved|continues?|continuing|worse\w*|improving)\b/i;
 
+/** A word of STILL that no denial takes back: "no residual thrombus", "without recurrence" say it is gone. */
+const still = (text: string) => STILL.test(text.replace(/\b(?:no|without)\s+(?:\w+\s+)?\w+/gi, ' '));
+
 /**
  * Step: a history of a non-malignant condition (Z86, Z87) on the claim and a follow-up of that
  * condition after its treatment is over: Z09 first-listed, the history after it.
@@ -71,8 +74,8 @@ export function followUpAfterCompletedTreatment(run: CodingRun, drafts: Diagnosi
     ...clausesOf(doc.notes).map((text) => ({ section: 'notes' as const, text })),
   ];
   const followUp = statements.find((s) => FOLLOW_UP.test(s.text));
-  const gone = statements.find((s) => GONE.test(s.text) && !STILL.test(s.text));
-  if (!followUp || !gone || statements.some((s) => STILL.test(s.text))) return drafts;
+  const gone = statements.find((s) => GONE.test(s.text) && !still(s.text));
+  if (!followUp || !gone || statements.some((s) => still(s.text))) return drafts;
   const first = Math.min(...drafts.map((d) => d.order));
   return [
     ...drafts,

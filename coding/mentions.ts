@@ -9,6 +9,7 @@ import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts
 import { PLAN_OR_COMMENT } from './commentary.ts';
 import { diagnosisMentions, type Mention } from './context.ts';
 import { codeMention, saysMoreThanDocumented } from './mention-coding.ts';
+import { statedAsHistory } from './stated-as-history.ts';
 import { assessmentLeavesAlone, onlyInCarriedHistory, resolvedBelowCurrent } from './left-alone.ts';
 import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
@@ -44,7 +45,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     order += 1;
     // A line whose negation is the tabular's own wording for a code ("No general equivalence degree
     // (GED)", Z55.5) states that code; any other negated line is left out.
-    const m =
+    let m =
       listed.assertion === 'negated' && namedByWording(run, listed)
         ? { ...listed, text: listed.original, assertion: 'affirmed' as const }
         : listed;
@@ -70,6 +71,9 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     // An order for a study, a procedure done and the event of an injury name no condition; a drug line
     // is coded as the drug only (line-kinds.ts).
     if (!m.documentedCode && (studyOrderLine(m.original) || procedureLine(m.original) || eventOnlyLine(m.original))) continue;
+    // A line its assessment states as over is coded as the history it is (stated-as-history.ts).
+    const history = statedAsHistory(run, m);
+    if (history) m = history;
     run.mentions.set(order, m);
     const asked = run.issues.length;
     const line = codeMention(run, m, order);

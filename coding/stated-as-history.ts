@@ -1,0 +1,53 @@
+/**
+ * A listed condition the visit's own assessment states as over: "melanoma L arm" on the diagnosis
+ * list (even with its C43 code) beside an assessment "Hx melanoma, NED"; "LLE DVT" beside "Provoked
+ * DVT L leg - treatment complete, resolved". The assessment is what the visit found, so the line is
+ * coded as the history it states: a malignancy excised or eradicated, no further treatment directed
+ * to it and no evidence of existing disease is a personal history (Z85, guideline I.C.2.d), a
+ * condition whose treatment is over a history of its own (Z86-Z87, I.C.21.c.4), with the follow-up
+ * after completed treatment first-listed where the visit is one (Z08/Z09, I.C.21.c.8:
+ * cancer-history.ts, first-listed.ts).
+ *
+ * Only when the statements the visit addresses (addressedInNotes) that name the line's condition
+ * all state it as over, at least one in words that say the treatment is over (OVER), and no
+ * statement of the record names treatment still given to a malignancy (cancer-history.ts STILL_TREATED). "History of hypertension, on lisinopril" is no such statement:
+ * a chronic condition under treatment is current, whatever the chart calls it.
+ */
+import { STILL_TREATED } from './cancer-history.ts';
+import type { CodingRun } from './coding-run.ts';
+import type { Mention } from './context.ts';
+import { conditionWords } from './ranking.ts';
+import { addressedInNotes } from './sections.ts';
+import { expandAbbreviations, tokenize } from './text.ts';
+
+/**
+ * Words that say the treatment is over and found nothing left: no evidence of disease, treatment
+ * complete, cured. Not "resolved" or "healed" alone: a symptom that resolved is still what the visit
+ * evaluates ("chest pain this morning, resolved"), a healing fracture is aftercare (7th character D).
+ */
+const OVER =
+  /\b(?:cured|NED|no (?:evidence|sign) of (?:disease|recurren\w*|malignan\w*|cancer)|without evidence of (?:disease|recurren\w*)|(?:treatment|therapy|course) (?:is |now )?(?:complete|completed|finished|over)|completed (?:treatment|therapy))\b/i;
+
+const words = (text: string) => new Set(tokenize(expandAbbreviations(text)));
+
+/** The line as the history its assessment states, or undefined when the line stands as written. */
+export function statedAsHistory(run: CodingRun, line: Mention): Mention | undefined {
+  if (line.assertion !== 'affirmed') return undefined;
+  const icd = run.codeSets.icd;
+  // The words that name the condition, as the tabular spells them (a chart's "LLE" is none).
+  const condition = new Set([...conditionWords(tokenize(expandAbbreviations(line.text)), icd)].filter((w) => icd.idf.has(w)));
+  if (condition.size === 0) return undefined;
+  const addressed = addressedInNotes(run.notes);
+  const about = run.notes.filter((n) => {
+    if (!addressed(n) || n.unaddressed || (n.assertion !== 'affirmed' && n.assertion !== 'personal-history')) return false;
+    const said = words(n.text);
+    return [...condition].every((w) => said.has(w));
+  });
+  const over = (n: Mention) => OVER.test(n.original);
+  // Every statement of the condition the visit addresses says it is over or history; one says it in words.
+  if (about.length === 0 || !about.every((n) => n.assertion === 'personal-history' || over(n)) || !about.some(over)) return undefined;
+  const doc = run.input.documentation;
+  if ([...doc.diagnoses.map((d) => d.description), doc.notes].some((t) => STILL_TREATED.test(t))) return undefined;
+  const { documentedCode: _written, ...rest } = line;
+  return { ...rest, assertion: 'personal-history' };
+}
