@@ -162,11 +162,27 @@ export function bmiCode(text: string, ageYears: number): { code: string; what: s
   return { code, what: `BMI ${m[1]} (adult)` };
 }
 
-/** Dialysis the patient is on (not planned, declined or "pre-dialysis"). */
+/**
+ * Dialysis the patient is on (not planned, declined or "pre-dialysis"); the chart's HD and PD
+ * (hemodialysis, peritoneal dialysis) when they are something the patient is on or has on a schedule.
+ */
 const DIALYSIS =
-  /\b(on (chronic |maintenance )?(hemo|peritoneal )?dialysis|(hemo|peritoneal )?dialysis (dependent|three times|3x|\d+ ?(times|days)|mwf|tth|m\/w\/f|t\/th\/s)|(receives|receiving|undergoes|undergoing|gets) (chronic |maintenance )?(hemo|peritoneal )?dialysis|hemodialysis|peritoneal dialysis|dialysis-dependent)\b/i;
+  /\b(on (chronic |maintenance |home )?(hd|pd|hhd)|(hd|pd) (via|mwf|tts|tth|m\/w\/f|t\/th\/s|3x|three times)|on (chronic |maintenance )?(hemo|peritoneal )?dialysis|(hemo|peritoneal )?dialysis (dependent|three times|3x|\d+ ?(times|days)|mwf|tth|m\/w\/f|t\/th\/s)|(receives|receiving|undergoes|undergoing|gets) (chronic |maintenance )?(hemo|peritoneal )?dialysis|hemodialysis|peritoneal dialysis|dialysis-dependent)\b/i;
 const NOT_ON_DIALYSIS =
   /\b(pre-?dialysis|not (yet )?on dialysis|no dialysis|dialysis (is )?(planned|discussed|not|declined|deferred)|declin\w* dialysis|avoid dialysis|(may|will) need dialysis|before dialysis|prior to dialysis)\b/i;
+
+/**
+ * A statement that the patient is on chronic dialysis now, in so many words ("on HD", "HD MWF via
+ * AVF", "dialysis-dependent"): narrower than DIALYSIS, which reads "peritoneal dialysis" alone too
+ * (enough beside an ESRD code, not to make one: "would like peritoneal dialysis when the time comes").
+ */
+const ON_DIALYSIS =
+  /\b(on (chronic |maintenance |home )?((hemo|peritoneal )?dialysis|hd|pd|hhd)|(hd|pd|hemodialysis|dialysis) (via|mwf|tts|tth|m\/w\/f|t\/th\/s|3x|three times)|dialysis[- ]dependent|(receives|receiving|undergoes|undergoing) (chronic |maintenance )?(hemo|peritoneal )?dialysis)\b/i;
+/** Dialysis that is over or only wished for: a span of years, a transplant since, a preference. */
+const DIALYSIS_NOT_NOW =
+  /\b(\d{4}\s*[-–]\s*\d{4}|now transplanted|transplant(ed)? since|previously|formerly|was on|when the time comes|if needed|would like|prefers?|leaning)\b/i;
+export const statesDialysisNow = (text: string): boolean =>
+  currentUse(text, ON_DIALYSIS) !== undefined && !NOT_ON_DIALYSIS.test(text) && !DIALYSIS_NOT_NOW.test(text);
 
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },

@@ -10,7 +10,13 @@ import { editClarifications } from './clarification-issues.ts';
 import { addedCodeAxes } from './added-code-axis.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { copdWithEmphysema, copdWithLowerRespiratoryInfection, endStageOverStage, hypertensiveDisease } from './combinations.ts';
+import {
+  copdWithEmphysema,
+  copdWithLowerRespiratoryInfection,
+  endStageOverStage,
+  kidneyDiseaseOnDialysis,
+  hypertensiveDisease,
+} from './combinations.ts';
 import { drugInducedMembers } from './drug-induced.ts';
 import { postproceduralHypofunction } from './postprocedural.ts';
 import { secondaryToCodedCondition } from './secondary-to.ts';
@@ -122,6 +128,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
+  { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },

@@ -1,13 +1,15 @@
 /**
  * Hypertension with heart and kidney disease (guideline I.C.9.a), end-stage renal disease over a
- * CKD stage, COPD with an acute lower respiratory infection (I.C.10.a.1); diabetes "with" its
- * complications is diabetes.ts.
+ * CKD stage, CKD on dialysis (N18.6), COPD with an acute lower respiratory infection (I.C.10.a.1);
+ * diabetes "with" its complications is diabetes.ts.
  */
 import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { matchesPattern } from './icd10cm.ts';
+import { isBillable, matchesPattern } from './icd10cm.ts';
+import { statesDialysisNow } from './additional.ts';
+import { clausesWithParts } from './use-additional.ts';
 import { rank } from './ranking.ts';
 import { buildQuery, type SearchHit } from './search.ts';
-import { mayShowSymptoms } from './sections.ts';
+import { mayShowSymptoms, NOT_ADDRESSED_PARTS } from './sections.ts';
 
 const HYPERTENSION_WORDS = /\b(hypertensi\w*|htn)\b/i;
 /** Hypertensions of other vessels or spaces: no systemic hypertension (a heart failure due to pulmonary hypertension is no I11). */
@@ -170,6 +172,38 @@ function hypertensiveCombination(run: CodingRun, found: DiagnosisDraft[]): Diagn
       rationale: `The documentation ("${said.evidence[0]?.text ?? ''}") calls the ${said.code} hypertensive: ${code}, ${why}`,
     }),
   ];
+}
+
+/**
+ * Step: a chronic kidney disease of a stage (or none) in a patient the record states is on dialysis
+ * is N18.6: the tabular includes "chronic kidney disease requiring chronic dialysis" under N18.6 and
+ * excludes "stage 5 requiring chronic dialysis" from N18.5. Z99.2 follows from N18.6's "use
+ * additional code" note (use-additional.ts), the hypertension's combination from N18.6.
+ */
+export function kidneyDiseaseOnDialysis(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const staged = drafts.filter((d) => /^N18\.[1-59]/.test(d.code));
+  if (staged.length === 0 || !isBillable(run.codeSets.icd, 'N18.6')) return drafts;
+  const doc = run.input.documentation;
+  // Not from the history or lists a note carries forward ("ESRD on hemodialysis 2013-2017").
+  const notes = clausesWithParts(doc.notes).filter((c) => !NOT_ADDRESSED_PARTS.has(c.part));
+  const statement = [...doc.diagnoses.map((d) => d.description), ...notes.map((c) => c.text)].find(statesDialysisNow);
+  if (!statement) return drafts;
+  const first = staged[0] as DiagnosisDraft;
+  return drafts
+    .filter((d) => !staged.includes(d) || d === first)
+    .map((d) =>
+      d === first
+        ? {
+            ...recoded(
+              run.codeSets,
+              d,
+              'N18.6',
+              `The record states dialysis ("${statement}"): chronic kidney disease requiring chronic dialysis is N18.6 (its inclusion term; N18.5 excludes it), in place of ${staged.map((x) => x.code).join(', ')}.`,
+            ),
+            evidence: [...d.evidence, ...staged.slice(1).flatMap((x) => x.evidence), { section: 'notes' as const, text: statement }],
+          }
+        : d,
+    );
 }
 
 /**

@@ -69,7 +69,7 @@ function withoutConditionWords(run: CodingRun, code: string, q: SearchQuery, cit
 }
 
 /** The clauses of the notes with the part of the note each is written in. */
-function clausesWithParts(notes: string): Array<{ text: string; part: NotePart }> {
+export function clausesWithParts(notes: string): Array<{ text: string; part: NotePart }> {
   const parts = noteParts(notes);
   return clausesWithOffsets(notes).map((c) => ({ text: c.text, part: partAt(parts, c.start + c.text.length) }));
 }
