@@ -237,13 +237,13 @@ const FINDERS: Finder[] = [
 
 /** The code patterns a code's "use additional code" notes cite, including "from category Z3A" wording. */
 /**
- * Pregnancy-supervision codes (Z33-Z34) do not carry the note in the tabular, but the weeks of
- * gestation are reported with them in practice (guideline I.C.15.b: on the maternal record).
+ * Supervision of a normal pregnancy (Z34) does not carry the note in the tabular, but the weeks of
+ * gestation are reported with it in practice (guideline I.C.15.b: on the maternal record). Not the
+ * incidental pregnant state (Z33.1): Z3A's own note is "code first" an obstetric condition or
+ * encounter for delivery (O09-O60, O80-O82, O94-O9A), and Z33.1 says the pregnancy is none of
+ * those (its Excludes1: complications of pregnancy, O00-O9A); the weeks have no code to follow.
  */
-const IMPLIED_PATTERNS: Array<[string, string[]]> = [
-  ['Z34', ['Z3A']],
-  ['Z33.1', ['Z3A']],
-];
+const IMPLIED_PATTERNS: Array<[string, string[]]> = [['Z34', ['Z3A']]];
 
 export function citedPatterns(icd: Icd10Cm, code: string): string[] {
   const out: string[] = [];
