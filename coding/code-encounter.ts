@@ -10,6 +10,7 @@ import { editClarifications } from './clarification-issues.ts';
 import { addedCodeAxes } from './added-code-axis.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { contraceptiveManagement } from './contraception.ts';
 import {
   copdWithEmphysema,
   copdWithLowerRespiratoryInfection,
@@ -111,6 +112,7 @@ export interface DiagnosisStep {
 /** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },

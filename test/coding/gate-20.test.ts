@@ -84,7 +84,7 @@ describe('a word of a diagnosis line the engine cannot read', () => {
   });
 
   it('an unknown word in a line coded to an unspecified code goes to a coder', () => {
-    expect(reasonsFor(['Contraceptive management, NuvaRing refill'], 'Doing well on the ring.\nP: refill for a year.', patient)).toContain(
+    expect(reasonsFor(['Contraceptive management, Phexxi refill'], 'Doing well on the gel.\nP: refill for a year.', patient)).toContain(
       'unread-line-word',
     );
   });
