@@ -392,7 +392,7 @@ export const environmentSchema = z.object({
   FEE_SCHEDULE: text({ description: 'Charges and payers’ allowed amounts', unset: '`data/fee-schedule.csv`' }),
   CODING_STRAIGHT_THROUGH_CALIBRATION: text({
     description:
-      'Enables straight-through billing (codes billed without a coder when the engine is confident): a calibration record (JSON: `threshold`, `measuredPrecision`, `measuredOn`) whose measured straight-through precision on labelled records is at least 0.98, else the worker refuses to start. The shipped `data/coding/straight-through.json` does not qualify (0.53 on six independent sets written on 2026-11-30 and 2026-12-01: 10 of 19 encounters through were exactly right and needed no query, 1/2, 2/4, 1/4, 2/4, 1/1 and 3/4; the eight earlier sets gave 0.85)',
+      'Enables straight-through billing (codes billed without a coder when the engine is confident): a calibration record (JSON: `threshold`, `measuredPrecision`, `measuredOn`) whose measured straight-through precision on labelled records is at least 0.98, else the worker refuses to start. The shipped `data/coding/straight-through.json` does not qualify (0.61 on four sets written on 2026-12-01 by coders who never saw the engine, measured before any tuning on them: 14 of 23 encounters through were exactly right and needed no query, 3/4, 10/12, 0/2 and 1/5; six earlier independent sets gave 0.53)',
     unset: 'off: every encounter waits in coder_review for a coder’s one-step confirmation',
   }),
   BILLING_PROVIDER_NPI: textWithDefault('1245319599', { description: 'The billing provider on claims: NPI' }),
