@@ -15,6 +15,9 @@ import { createFakeActivities, type Script } from './fake-activities.ts';
 import { stagesOf } from './encounter-paths.ts';
 import { until } from './poll.ts';
 
+/** Yesterday by the real clock: the payer's follow-up and filing limits count from the date of service. */
+export const DATE_OF_SERVICE = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;
 
 /** The physician every scripted encounter names (a demo NPI, not a real person). */
@@ -44,7 +47,7 @@ export async function runEncounter(
   const input: EncounterWorkflowInput = {
     encounterId,
     payerId: 'ACME-HEALTH',
-    dateOfService: '2026-11-02',
+    dateOfService: DATE_OF_SERVICE,
     physicianNpi: PHYSICIAN,
     timings,
     ...(script.scheduled ? { scheduled: true } : {}),

@@ -19,6 +19,7 @@ import {
   settledAfter,
   waitForStage,
   type Drive,
+  DATE_OF_SERVICE,
 } from '../../testkit/drive.ts';
 import {
   confidentCoding,
@@ -158,7 +159,7 @@ describe('a scheduled encounter', () => {
       },
       async (handle) => {
         const pended = await waitForStage(handle, 'authorization');
-        expect(pended.scheduled).toEqual({ dateOfService: '2026-11-02' });
+        expect(pended.scheduled).toEqual({ dateOfService: DATE_OF_SERVICE });
         await wf.env.sleep('9h'); // two follow-ups of the pended request
         const waiting = await waitForStage(handle, 'awaiting_visit');
         expect(waiting.authorization).toMatchObject({ outcome: 'certified', timing: 'pre_service', authNumber: 'AUTH-PRE-1' });
