@@ -2,12 +2,15 @@
 import { fileURLToPath } from 'node:url';
 import { loadIcd10Cm, normalizeIcdCode, type Icd10Cm } from './icd10cm.ts';
 import { loadProcedureCatalog, loadPtpPairs, loadUnitLimits, type ProcedureCatalog, type PtpPair } from './procedures.ts';
+import { loadVaccines, type VaccineTable } from './vaccines.ts';
 
 export interface CodeSets {
   icd: Icd10Cm;
   catalog: ProcedureCatalog;
   ptpPairs: PtpPair[];
   unitLimits: Map<string, number>;
+  /** Vaccine products by the names charts give them (data/procedures/vaccines.csv). */
+  vaccines: VaccineTable;
   versions: Record<string, string>;
   /** Looks up a code a coder typed; undefined when it is not in the code sets. */
   describe(system: 'ICD-10-CM' | 'PROCEDURE', code: string): { description: string; system: string } | undefined;
@@ -27,11 +30,12 @@ export function loadCodeSets(opts: { procedureCatalogPath?: string } = {}): Prom
   cached = (async () => {
     const m0 = process.memoryUsage();
     const t0 = performance.now();
-    const [icd, catalog, ptpPairs, unitLimits] = await Promise.all([
+    const [icd, catalog, ptpPairs, unitLimits, vaccines] = await Promise.all([
       loadIcd10Cm(dataPath('code-sets/icd10cm.json.gz')),
       loadProcedureCatalog(catalogPath),
       loadPtpPairs(dataPath('procedures/ptp-pairs.csv')),
       loadUnitLimits(dataPath('procedures/mue.csv')),
+      loadVaccines(dataPath('procedures/vaccines.csv')),
     ]);
     const m1 = process.memoryUsage();
     const describe = (system: 'ICD-10-CM' | 'PROCEDURE', code: string) => {
@@ -48,12 +52,14 @@ export function loadCodeSets(opts: { procedureCatalogPath?: string } = {}): Prom
       catalog,
       ptpPairs,
       unitLimits,
+      vaccines,
       describe,
       versions: {
         'ICD-10-CM': icd.release,
         'procedure-catalog': catalogPath.split('/').pop() ?? catalogPath,
         'ptp-pairs': 'demo (not CMS NCCI)',
         mue: 'demo (not CMS MUE)',
+        vaccines: 'vaccines.csv (CPT vaccine product codes, names written by this project)',
       },
       loadStats: {
         millis: Math.round(performance.now() - t0),

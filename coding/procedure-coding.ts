@@ -25,15 +25,9 @@ import {
   type CatalogProcedure,
   visitLevelInNotes,
 } from './procedures.ts';
-import {
-  administrationCode,
-  drugByName,
-  isAdministrationLine,
-  notRenderedToday,
-  statusFromNote,
-  type OtherLine,
-} from './procedure-lines.ts';
+import { administrationCode, drugByName, isAdministrationLine, renderedToday, statusFromNote, type OtherLine } from './procedure-lines.ts';
 import { tokenize } from './text.ts';
+import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
 /** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
 const PROCEDURE_CODE = /^(\d{4}[0-9FTU]|[A-V]\d{4})$/;
@@ -42,7 +36,7 @@ const DOCUMENTED_NOT_IN_CATALOG = 0.9;
 const section: RecordSection = 'procedures';
 
 /** Up to four diagnoses the procedure treats: those sharing words with it (a visit points at the first four). */
-function pointersFor(diagnoses: CodedDiagnosis[], code: string, procTokens: ReadonlySet<string>): number[] {
+export function pointersFor(diagnoses: CodedDiagnosis[], code: string, procTokens: ReadonlySet<string>): number[] {
   const isVisit = /^992\d\d$|^G04(38|39)$/.test(code);
   const relevance = diagnoses.map((d, i) => ({
     pointer: i + 1,
@@ -240,46 +234,47 @@ function byAdministration(run: CodingRun, description: string, context: LineCont
     : undefined;
 }
 
-/**
- * A line for a service only ordered, scheduled or referred out is not billed today. Without a written
- * code it is simply not a procedure of this visit; a code written on it goes to a coder.
- */
-function renderedToday(run: CodingRun, p: DocumentedProcedure, edits: EditFinding[]): boolean {
-  if (!notRenderedToday(p.description)) return true;
-  const documented = writtenProcedureCode(p, run.codeSets.catalog);
-  if (documented)
-    edits.push({
-      rule: 'NOT_RENDERED',
-      severity: 'warning',
-      codes: [documented],
-      needsDocumentation: false,
-      source: 'Procedure lines',
-      message: `The physician wrote ${documented} on a line saying the service was ordered or scheduled, not rendered today; it is not billed, and a coder must confirm.`,
-    });
-  return false;
-}
-
 export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edits: EditFinding[]): CodedProcedure[] {
   const doc = run.input.documentation;
   const rendered = doc.procedures.filter((p) => renderedToday(run, p, edits));
-  // Lines naming their product first; then the administration lines, read beside those products.
+  const written = (p: DocumentedProcedure) => writtenProcedureCode(p, run.codeSets.catalog);
+  // Lines naming vaccines (no code written) first; then the other product lines; then the
+  // administration lines, read beside those products.
+  const vaccines = new Map<DocumentedProcedure, VaccineLine>();
+  for (const p of rendered) {
+    const read = written(p) ? undefined : readVaccineLine(run, p, diagnoses, edits, pointersFor);
+    if (read) vaccines.set(p, read);
+  }
   const isAdministration = (p: DocumentedProcedure) =>
-    !writtenProcedureCode(p, run.codeSets.catalog) && isAdministrationLine(run.codeSets.catalog, p.description);
-  const products = new Map(rendered.filter((p) => !isAdministration(p)).map((p) => [p, codeOne(run, p, diagnoses, edits)] as const));
+    !vaccines.has(p) && !written(p) && isAdministrationLine(run.codeSets.catalog, p.description);
+  const products = new Map(
+    rendered.filter((p) => !vaccines.has(p) && !isAdministration(p)).map((p) => [p, codeOne(run, p, diagnoses, edits)] as const),
+  );
   const others = (p: DocumentedProcedure): OtherLine[] =>
     rendered
       .filter((o) => o !== p)
       .map((o) => {
-        const code = products.get(o)?.code;
+        const code = products.get(o)?.code ?? vaccines.get(o)?.coded[0]?.code;
         const procedure = code ? run.codeSets.catalog.byCode.get(code) : undefined;
         return procedure ? { description: o.description, procedure } : { description: o.description };
       });
-  const lines = rendered.flatMap(
-    (p) => (products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) })) ?? [],
-  );
+  const lines: VisitLine[] = rendered.map((p) => {
+    const vaccine = vaccines.get(p);
+    const coded = vaccine?.coded ?? (products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) }));
+    const code = written(p);
+    return {
+      line: p,
+      ...(code ? { written: code } : {}),
+      coded: Array.isArray(coded) ? [...coded] : coded ? [coded] : [],
+      ...(vaccine ? { vaccine } : {}),
+    };
+  });
   // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.
-  const fromNotes = procedureCodesInNotes(doc.notes)
-    .filter((w) => !lines.some((l) => l.code === w.code))
-    .flatMap((w) => codeOne(run, { description: w.text, code: w.code }, diagnoses, edits) ?? []);
-  return [...lines, ...fromNotes];
+  for (const w of procedureCodesInNotes(doc.notes)) {
+    if (lines.some((l) => l.coded.some((c) => c.code === w.code))) continue;
+    const line = { description: w.text, code: w.code };
+    const coded = codeOne(run, line, diagnoses, edits);
+    if (coded) lines.push({ line, written: w.code, coded: [coded] });
+  }
+  return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }

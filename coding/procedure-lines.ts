@@ -2,16 +2,21 @@
  * How a biller reads a procedure line before matching it to the catalog by its words:
  *  - a line for something only ordered, scheduled or referred out is not a service rendered today
  *    and is not billed ("DEXA - ordered", "sleep study scheduled");
+ *    (a written code on such a line goes to a coder);
  *  - an administration line names no product: it is the vaccine administration (90471; Medicare's
  *    influenza administration G0008) when a vaccine was given, the therapeutic injection (96372)
- *    when a drug was ("IM injection administration" beside "ceftriaxone 1 g");
+ *    when a drug was ("IM injection administration" beside "ceftriaxone 1 g"); the vaccines a
+ *    visit names settle it in full (vaccine-coding.ts);
  *  - a drug line names the drug of a HCPCS drug code ("Injection ceftriaxone sodium, per 250 mg"),
  *    and its dose gives the units that code counts in (1 g of ceftriaxone is 4 units);
  *  - an office visit whose line gives the level but not the patient's status takes the status the
  *    note states, else established (a new patient is one the note says is new).
  */
+import type { EditFinding } from '../domain/coding.ts';
+import type { DocumentedProcedure } from '../domain/encounter.ts';
+import type { CodingRun } from './coding-run.ts';
 import { tokenize } from './text.ts';
-import { matchProcedure, type CatalogMatch, type CatalogProcedure, type ProcedureCatalog } from './procedures.ts';
+import { matchProcedure, writtenProcedureCode, type CatalogMatch, type CatalogProcedure, type ProcedureCatalog } from './procedures.ts';
 
 /** Words saying a service was not rendered today, at the line's start or end ("DEXA - ordered", "Ordered: MRI"). */
 const NOT_RENDERED_WORD = String.raw`(?:ordered|to be ordered|scheduled|planned|referred(?: out)?|referral|pending|deferred|declined|refused|not done|not performed|to be done|recommended|next visit)`;
@@ -66,6 +71,9 @@ export function administrationCode(description: string, others: readonly OtherLi
   return influenza && (MEDICARE.test(description) || MEDICARE.test(notes)) ? 'G0008' : '90471';
 }
 
+/** Words every vaccine or drug product shares, which name none of them. */
+const GENERIC_PRODUCT_WORDS = new Set(['vaccine', 'vaccines', 'injection', 'intramuscular', 'immunization', 'administration']);
+
 /** A product line's own match must score this well to stand against reading the line as an administration. */
 const PRODUCT_MATCH = 0.5;
 
@@ -77,7 +85,9 @@ const PRODUCT_MATCH = 0.5;
 export function isAdministrationLine(catalog: ProcedureCatalog, description: string): boolean {
   if (administrationCode(description, [], '') === undefined || drugByName(catalog, description)) return false;
   const top = matchProcedure(catalog, description)[0];
-  return !(top && (isVaccineProduct(top.procedure) || isDrugProduct(top.procedure)) && top.score >= PRODUCT_MATCH);
+  // "Vaccine admin" shares only "vaccine" with every vaccine product: a product must be named by more.
+  const namesProduct = !!top && top.matched.some((t) => !GENERIC_PRODUCT_WORDS.has(t));
+  return !(top && namesProduct && (isVaccineProduct(top.procedure) || isDrugProduct(top.procedure)) && top.score >= PRODUCT_MATCH);
 }
 
 /** Words of a HCPCS drug description that are not the drug's name. */
@@ -145,4 +155,23 @@ export function statusFromNote(notes: string): 'new' | 'established' {
   return /\bnew (?:patient|pt)\b|\bnew to (?:the |this )?(?:clinic|practice|office)\b|\bestablish(?:ing)? care\b/.test(t)
     ? 'new'
     : 'established';
+}
+
+/**
+ * A line for a service only ordered, scheduled or referred out is not billed today. Without a written
+ * code it is simply not a procedure of this visit; a code written on it goes to a coder.
+ */
+export function renderedToday(run: CodingRun, p: DocumentedProcedure, edits: EditFinding[]): boolean {
+  if (!notRenderedToday(p.description)) return true;
+  const documented = writtenProcedureCode(p, run.codeSets.catalog);
+  if (documented)
+    edits.push({
+      rule: 'NOT_RENDERED',
+      severity: 'warning',
+      codes: [documented],
+      needsDocumentation: false,
+      source: 'Procedure lines',
+      message: `The physician wrote ${documented} on a line saying the service was ordered or scheduled, not rendered today; it is not billed, and a coder must confirm.`,
+    });
+  return false;
 }

@@ -50,8 +50,8 @@ describe('an administration line is the administration of what the visit gave', 
     ]);
   });
 
-  it('a line naming its product is that product, even when it says administered', () => {
-    expect(codes(lines(['Influenza vaccine quadrivalent PF IM administered']), 'Flu shot today.')).toEqual(['90686']);
+  it('a line naming its product is that product, even when it says administered (its administration follows from it)', () => {
+    expect(codes(lines(['Influenza vaccine quadrivalent PF IM administered']), 'Flu shot today.')).toEqual(['90686', '90471']);
   });
 });
 

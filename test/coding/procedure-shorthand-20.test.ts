@@ -54,6 +54,7 @@ describe('radiographs, injections and vaccines in shorthand', () => {
   });
 
   it('reads "quad PF" as the quadrivalent preservative-free influenza vaccine', () => {
-    expect(codes(['flu vaccine quad PF'], 'Seasonal influenza vaccine given today.')).toEqual(['90686']);
+    // The vaccine given is administered too: the record has no administration line, so it is added.
+    expect(codes(['flu vaccine quad PF'], 'Seasonal influenza vaccine given today.')).toEqual(['90686', '90471']);
   });
 });
