@@ -20,6 +20,7 @@ import type { Mention } from './context.ts';
 import { isComplaintCode } from './complaints.ts';
 import { isExtension } from './icd10cm.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
+import { acuityIssue } from './acuity-duration.ts';
 import { unlinkedOrganism } from './organism-query.ts';
 import { sidesInFamily } from './laterality.ts';
 import { encounterPhase, type SearchHit, type SearchQuery } from './search.ts';
@@ -105,6 +106,11 @@ export function mentionIssue(
   const exacerbation = exacerbationIssue(run, m, top, statements);
   if (exacerbation) {
     const issue = open({ ...exacerbation, clinicalIndicators: [...indicatorsFor(run, m), ...exacerbation.clinicalIndicators] });
+    if (issue) return issue;
+  }
+  const acuity = acuityIssue(run, m, top);
+  if (acuity) {
+    const issue = open({ ...acuity, clinicalIndicators: [...indicatorsFor(run, m), ...acuity.clinicalIndicators] });
     if (issue) return issue;
   }
   // A weak match or a tie between codes is the engine's own uncertainty, not a gap in the record:

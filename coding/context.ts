@@ -29,7 +29,7 @@ const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out
 const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
 /** Guideline IV.H's terms of uncertainty "and other similar terms" ("suspicious for", "concerning for"). */
 const UNCERTAIN =
-  /\b(rule out|r\/o|probable|probably|suspected|suspect|suspicion of|suspicious (?:for|of)|likely|possible|possibly|questionable|question of|concern for|concerning for|worrisome for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
+  /\b(rule out|r\/o|probable|probably|presumed|presumptive|suspected|suspect|suspicion of|suspicious (?:for|of)|likely|possible|possibly|questionable|question of|concern for|concerning for|worrisome for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
 /** Uncertainty said of a finding written before it ("mass suspicious for malignancy", "infiltrate consistent with pneumonia"). */
 const FINDING_FIRST = /^(suspicious|concerning|worrisome|consistent|compatible)\b/i;
 const FAMILY_HISTORY = /\b(family (history|hx) of|family history|family hx|fhx of|fhx|fh of)\b/i;

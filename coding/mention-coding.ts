@@ -7,6 +7,7 @@
  * mention's work.
  */
 import type { CodeCandidate } from '../domain/coding.ts';
+import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
 import { axisIssue, encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
@@ -86,7 +87,18 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
     ];
   if (documented) {
     const better = saysMoreThanDocumented(run, work.mention, documented.code);
-    if (!better) return [documented];
+    if (!better) {
+      // The physician's "acute" against a history of months is asked about all the same (acuity-duration.ts).
+      const acuity = acuityIssue(run, work.mention, { code: documented.code, description: describeIcd(run.codeSets, documented.code) });
+      const answer = acuity ? resolutionFor(acuity, run.input.answers) : undefined;
+      if (acuity && !answer) run.issues.push({ ...acuity, order });
+      const chosen = acuity && answer ? acuityAnswerCode(acuity, answer) : undefined;
+      if (chosen && chosen !== documented.code)
+        return [
+          recoded(run.codeSets, documented, chosen, `The physician answered the question of acuity: ${chosen}, reported as changed.`),
+        ];
+      return [documented];
+    }
     // Coded from the line, as if no code were written; documented-codes.ts reports the change and
     // the encounter goes to a coder, never straight through.
     work.mention = { ...work.mention, documentedCode: undefined };

@@ -18,6 +18,7 @@ import { fullerStatement, wordsStatedMore } from './fuller-statement.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
 import { symptomDrafts } from './symptoms.ts';
 import { tabularWordingEntry } from './tabular-wording.ts';
+import { statedUncertainInAssessment } from './uncertain-in-assessment.ts';
 
 const INPATIENT = '21';
 /** Notes coded without a diagnosis list keep only their confident matches... */
@@ -58,7 +59,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
         continue;
       }
       m.assertion = 'affirmed';
-    }
+    } else if (!inpatient && statedUncertainInAssessment(run, m)) run.uncertain = true;
     // A listed condition the note's assessment says this visit leaves alone, or one the list calls
     // resolved below the conditions the visit is for, or one the note names only in the history it
     // carries forward (left-alone.ts, guideline IV.J).

@@ -153,6 +153,13 @@ export interface DecisionInput {
   diagnosticExaminationAsScreening?: boolean;
 }
 
+/**
+ * Findings that a written procedure code disagrees with the record: its description reads as another
+ * code, the record does not support the vaccine administration written (vaccine-coding.ts), or a
+ * vaccine product is not for the patient's age.
+ */
+const PROCEDURE_CONFLICTS = new Set(['DOCUMENTED_CODE_DIFFERS', 'VACCINE_ADMINISTRATION', 'AGE_CONFLICT']);
+
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
 export const LOW_CONFIDENCE = 0.55;
 
@@ -192,7 +199,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('word-match', input.wordMatch === true);
   add(
     'procedure-conflict',
-    input.edits.some((e) => e.rule === 'DOCUMENTED_CODE_DIFFERS'),
+    input.edits.some((e) => PROCEDURE_CONFLICTS.has(e.rule)),
   );
   add('combination-presumed', input.presumed === true);
   add('detail-inferred', input.inferred === true);
