@@ -27,6 +27,7 @@ import {
 } from './procedures.ts';
 import { administrationCode, drugByName, isAdministrationLine, renderedToday, statusFromNote, type OtherLine } from './procedure-lines.ts';
 import { tokenize } from './text.ts';
+import { checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
 /** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
@@ -245,10 +246,23 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
     const read = written(p) ? undefined : readVaccineLine(run, p, diagnoses, edits, pointersFor);
     if (read) vaccines.set(p, read);
   }
+  // Skin repairs without a code, by class, site and length (wound-repair.ts).
+  const repairs = woundRepairLines(rendered, written);
+  const repaired = new Map<DocumentedProcedure, CodedProcedure>();
+  for (const p of repairs) {
+    const coded = written(p)
+      ? undefined
+      : codedWoundRepair(run, p, repairs.length === 1, diagnoses, edits, (code) =>
+          pointersFor(diagnoses, code, new Set(procedureTokens(p.description))),
+        );
+    if (coded) repaired.set(p, coded);
+  }
   const isAdministration = (p: DocumentedProcedure) =>
     !vaccines.has(p) && !written(p) && isAdministrationLine(run.codeSets.catalog, p.description);
   const products = new Map(
-    rendered.filter((p) => !vaccines.has(p) && !isAdministration(p)).map((p) => [p, codeOne(run, p, diagnoses, edits)] as const),
+    rendered
+      .filter((p) => !vaccines.has(p) && !isAdministration(p))
+      .map((p) => [p, repaired.get(p) ?? codeOne(run, p, diagnoses, edits)] as const),
   );
   const others = (p: DocumentedProcedure): OtherLine[] =>
     rendered
@@ -262,6 +276,8 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
     const vaccine = vaccines.get(p);
     const coded = vaccine?.coded ?? (products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) }));
     const code = written(p);
+    if (code && repairs.includes(p))
+      checkWrittenRepair(run, p, code, Array.isArray(coded) ? coded[0] : coded, repairs.length === 1, diagnoses, edits);
     return {
       line: p,
       ...(code ? { written: code } : {}),

@@ -1,0 +1,235 @@
+/**
+ * Wound repairs (CPT 12001-12057) as a coder codes them: by the repair's class (simple, intermediate;
+ * complex repairs are left to a coder), the anatomic group of the wound and its length in centimetres
+ * (lengths of wounds of one class in one group are added). Simple repairs of the face, ears, eyelids,
+ * nose, lips and mucous membranes are 12011-12018, of any other site 12001-12007; intermediate
+ * repairs are 12031-12037 (scalp, axillae, trunk, limbs), 12041-12047 (neck, hands, feet, external
+ * genitalia) and 12051-12057 (face). The site comes from the repair line, else from the note's wound
+ * or the injury codes; the length from the line, else from the note.
+ *  - A repair line without a code takes the code its class, group and length give.
+ *  - A written repair code the record contradicts (a forehead repaired under 12001, a 3.0 cm wound
+ *    under the 2.5 cm code) is kept and sent to a coder with the code the record gives.
+ */
+import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
+import type { DocumentedProcedure } from '../domain/encounter.ts';
+import { round, type CodingRun } from './coding-run.ts';
+import { procedureSystem } from './procedures.ts';
+
+type Site = 'face' | 'scalp' | 'neck' | 'axilla' | 'trunk' | 'limb' | 'hand' | 'foot' | 'genitalia';
+type RepairClass = 'simple' | 'intermediate';
+
+/** Upper length bound (cm) of each code of a family, shortest first. */
+type Family = ReadonlyArray<readonly [number, string]>;
+const SIMPLE_FACE: Family = [
+  [2.5, '12011'],
+  [5, '12013'],
+  [7.5, '12014'],
+  [12.5, '12015'],
+  [20, '12016'],
+  [30, '12017'],
+  [Infinity, '12018'],
+];
+const SIMPLE_OTHER: Family = [
+  [2.5, '12001'],
+  [7.5, '12002'],
+  [12.5, '12004'],
+  [20, '12005'],
+  [30, '12006'],
+  [Infinity, '12007'],
+];
+const INTERMEDIATE_LIMB: Family = [
+  [2.5, '12031'],
+  [7.5, '12032'],
+  [12.5, '12034'],
+  [20, '12035'],
+  [30, '12036'],
+  [Infinity, '12037'],
+];
+const INTERMEDIATE_HAND: Family = [
+  [2.5, '12041'],
+  [7.5, '12042'],
+  [12.5, '12044'],
+  [20, '12045'],
+  [30, '12046'],
+  [Infinity, '12047'],
+];
+const INTERMEDIATE_FACE: Family = [
+  [2.5, '12051'],
+  [5, '12052'],
+  [7.5, '12053'],
+  [12.5, '12054'],
+  [20, '12055'],
+  [30, '12056'],
+  [Infinity, '12057'],
+];
+const FAMILIES: ReadonlyArray<{ cls: RepairClass; sites: ReadonlySet<Site>; codes: Family }> = [
+  { cls: 'simple', sites: new Set(['face']), codes: SIMPLE_FACE },
+  { cls: 'simple', sites: new Set(['scalp', 'neck', 'axilla', 'trunk', 'limb', 'hand', 'foot', 'genitalia']), codes: SIMPLE_OTHER },
+  { cls: 'intermediate', sites: new Set(['scalp', 'axilla', 'trunk', 'limb']), codes: INTERMEDIATE_LIMB },
+  { cls: 'intermediate', sites: new Set(['neck', 'hand', 'foot', 'genitalia']), codes: INTERMEDIATE_HAND },
+  { cls: 'intermediate', sites: new Set(['face']), codes: INTERMEDIATE_FACE },
+];
+const familyOfCode = (code: string) => FAMILIES.find((f) => f.codes.some(([, c]) => c === code));
+const familyFor = (cls: RepairClass, site: Site) => FAMILIES.find((f) => f.cls === cls && f.sites.has(site));
+
+const SITE_WORDS: ReadonlyArray<[Site, RegExp]> = [
+  [
+    'face',
+    /\b(?:forehead|face|facial|cheeks?|chin|lips?|nose|nasal|eyelids?|eyebrows?|brow|ears?|auricle|jaw|temple|periorbital|malar|mucosa)\b/i,
+  ],
+  ['scalp', /\bscalp\b/i],
+  ['neck', /\bneck\b/i],
+  ['axilla', /\baxillae?|axillary\b/i],
+  ['genitalia', /\b(?:scrotum|scrotal|penis|penile|labia|labial|vulva|genital\w*)\b/i],
+  ['hand', /\b(?:hands?|fingers?|fingertips?|thumbs?|palms?|palmar|knuckles?|digits?)\b/i],
+  ['foot', /\b(?:foot|feet|toes?|heels?|soles?|plantar)\b/i],
+  ['limb', /\b(?:arms?|forearms?|elbows?|wrists?|legs?|shins?|knees?|thighs?|calf|calves|ankles?|shoulders?|hips?|extremit(?:y|ies))\b/i],
+  ['trunk', /\b(?:chest|back|abdomen|abdominal|flank|trunk|buttocks?)\b/i],
+];
+
+/** The anatomic site an open-wound injury code names (S01.- head, S11.- neck, ... S91.- ankle and foot). */
+function siteOfInjuryCode(code: string): Site | undefined {
+  const m = /^S(\d\d)\.(\d)/.exec(code);
+  if (!m || !/^\d1$/.test(m[1] ?? '')) return undefined;
+  const [region, sub] = [Number(m[1]), Number(m[2])];
+  if (region === 1) return sub === 0 ? 'scalp' : sub === 9 ? undefined : 'face';
+  if (region === 11) return 'neck';
+  if (region === 21 || region === 31) return 'trunk';
+  if (region === 61) return sub === 5 ? 'limb' : 'hand';
+  if (region === 91) return sub === 0 ? 'limb' : 'foot';
+  return [41, 51, 71, 81].includes(region) ? 'limb' : undefined;
+}
+
+const REPAIR_LINE = /\b(?:repairs?|repaired|closures?|suture[sd]?|lac(?:eration)? rep\w*)\b/i;
+const NOT_SKIN_REPAIR = /\b(?:nail|tendon|nerve|hernia|fracture|vessel|artery|complex)\b/i;
+const INTERMEDIATE_WORDS =
+  /\bintermediate\b|\blayer(?:ed)? (?:closure|repair)|\b(?:two|2|multi)[\s-]?layer|\bdeep (?:dermal )?sutures?|\bsubcutaneous sutures?|\bsubq sutures?|\bburied sutures?/i;
+const SIMPLE_WORDS = /\bsimple\b|\bsingle[\s-]layer\b|\bsuperficial\b/i;
+const WOUND_WORDS = /\b(?:lac\w*|wound|cut|gash)\b/i;
+const LENGTH = /(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
+
+function lengthsIn(text: string): number[] {
+  return [...text.matchAll(LENGTH)].map((m) => Number(m[1]) / ((m[2] ?? '').toLowerCase() === 'mm' ? 10 : 1));
+}
+function sitesIn(text: string): Site[] {
+  return SITE_WORDS.filter(([, re]) => re.test(text)).map(([s]) => s);
+}
+
+export function isWoundRepairLine(description: string, written?: string): boolean {
+  if (written) return familyOfCode(written) !== undefined;
+  return REPAIR_LINE.test(description) && !NOT_SKIN_REPAIR.test(description) && !/\b(?:iud|implant)\b/i.test(description);
+}
+
+/** What the record says of the repair: its class, the wounds' site group and total length. */
+function readRepair(
+  run: CodingRun,
+  line: DocumentedProcedure,
+  written: string | undefined,
+  onlyRepairLine: boolean,
+  diagnoses: readonly CodedDiagnosis[],
+): { cls: RepairClass; site: Site; length: number } | undefined {
+  const notes = run.input.documentation.notes;
+  const writtenFamily = written ? familyOfCode(written) : undefined;
+  const cls: RepairClass =
+    writtenFamily?.cls ??
+    (INTERMEDIATE_WORDS.test(line.description) || (!SIMPLE_WORDS.test(line.description) && onlyRepairLine && INTERMEDIATE_WORDS.test(notes))
+      ? 'intermediate'
+      : 'simple');
+  // "2.6-7.5 cm" names a band: its first figure is the wound's length for the band.
+  const ownLength = lengthsIn(line.description.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
+  const ownSites = sitesIn(line.description);
+  const woundStatements = notes.split(/(?<=[.;])\s+|\n+/).filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length > 0);
+  const noteSites = [...new Set(woundStatements.flatMap(sitesIn))];
+  const codeSites = [...new Set(diagnoses.flatMap((d) => siteOfInjuryCode(d.code) ?? []))];
+  const sites = ownSites.length ? ownSites : onlyRepairLine ? (noteSites.length ? noteSites : codeSites) : [];
+  const family = sites.length ? familyFor(cls, sites[0]!) : undefined;
+  // Every site must fall in one group of the class: wounds of two groups are two repairs.
+  if (!family || !sites.every((s) => family.sites.has(s))) return undefined;
+  let length = ownLength;
+  if (length === undefined && onlyRepairLine) {
+    const found = woundStatements.flatMap((s) => lengthsIn(s).slice(0, 1));
+    if (found.length) length = found.reduce((a, b) => a + b, 0);
+  }
+  return length === undefined ? undefined : { cls, site: sites[0]!, length };
+}
+
+const codeFor = (cls: RepairClass, site: Site, length: number) =>
+  familyFor(cls, site)?.codes.find(([upTo]) => Math.round(length * 10) / 10 <= upTo)?.[1];
+
+/** Confidence of a repair coded from its class, site and length. */
+const REPAIR_BY_RECORD = 0.85;
+const section: RecordSection = 'procedures';
+
+/** The repair lines of a visit (an uncoded line reading as a skin repair, or a written 12001-12057). */
+export function woundRepairLines<T extends { description: string }>(lines: readonly T[], written: (l: T) => string | undefined): T[] {
+  return lines.filter((l) => isWoundRepairLine(l.description, written(l)));
+}
+
+/** An uncoded repair line coded from the record's class, site and length; undefined when the record does not give them. */
+export function codedWoundRepair(
+  run: CodingRun,
+  line: DocumentedProcedure,
+  onlyRepairLine: boolean,
+  diagnoses: readonly CodedDiagnosis[],
+  edits: EditFinding[],
+  pointers: (code: string) => number[],
+): CodedProcedure | undefined {
+  const read = readRepair(run, line, undefined, onlyRepairLine, diagnoses);
+  const code = read && codeFor(read.cls, read.site, read.length);
+  if (!read || !code) return undefined;
+  const entry = run.codeSets.catalog.byCode.get(code);
+  const how = `a ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  if (!entry)
+    edits.push({
+      rule: 'NOT_IN_CATALOG',
+      severity: 'warning',
+      codes: [code],
+      needsDocumentation: false,
+      source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`,
+      message: `${code} (${how}) is not in the procedure catalog; a coder must confirm it.`,
+    });
+  return {
+    system: procedureSystem(code),
+    code,
+    description: entry?.description ?? `Wound repair, ${read.cls}`,
+    confidence: round(REPAIR_BY_RECORD),
+    units: 1,
+    modifiers: [],
+    evidence: [{ section, text: line.description }],
+    alternatives: [],
+    diagnosisPointers: pointers(code),
+    rationale: `"${line.description}": ${how} is ${code}.`,
+  };
+}
+
+/** A written repair code the record contradicts: kept, with the record's code offered and a finding for a coder. */
+export function checkWrittenRepair(
+  run: CodingRun,
+  line: DocumentedProcedure,
+  written: string,
+  coded: CodedProcedure | undefined,
+  onlyRepairLine: boolean,
+  diagnoses: readonly CodedDiagnosis[],
+  edits: EditFinding[],
+): void {
+  const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
+  const code = read && codeFor(read.cls, read.site, read.length);
+  if (!read || !code || code === written) return;
+  const how = `a ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  edits.push({
+    rule: 'DOCUMENTED_CODE_DIFFERS',
+    severity: 'warning',
+    codes: [written, code],
+    needsDocumentation: false,
+    source: 'CPT wound repair: class, anatomic group and length',
+    message: `The physician wrote ${written} for "${line.description}"; the record gives ${how}, which is ${code}. ${written} is kept; a coder must confirm.`,
+  });
+  coded?.alternatives.unshift({
+    system: procedureSystem(code),
+    code,
+    description: run.codeSets.catalog.byCode.get(code)?.description ?? code,
+    confidence: REPAIR_BY_RECORD,
+    rationale: `The record gives ${how}.`,
+    evidence: [{ section, text: line.description }],
+  });
+}
