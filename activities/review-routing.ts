@@ -45,6 +45,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'another statement of the record names a coded condition with a value (type, stage, acuity, severity) its code does not carry',
   'sibling-titled-elsewhere':
     'another statement of the record names a coded condition with words that title another code of its category ("w/o LOC" beside LOC status unknown)',
+  'written-code-elsewhere':
+    'a code the physician wrote names another category than its own line reads as ("Prediabetes" written as type 2 diabetes): the line\'s reading is the suggestion beside it',
   'other-category-named':
     "the assessment names a coded condition with a word that titles another category of the classification (Hashimoto's beside hypothyroidism)",
   'injury-part-unstated':

@@ -33,6 +33,8 @@ export interface CodingRun {
   mentions: Map<number, Mention>;
   /** A diagnosis the record states as uncertain (coded by its signs and symptoms, or left out). */
   uncertain?: boolean;
+  /** Codes the physician wrote whose own line reads as another category (written-code-support.ts). */
+  writtenElsewhere?: Array<{ written: string; reading: string }>;
   /** Physicians' unspecified codes kept, with the words the notes add to their condition (fuller-statement.ts). */
   statedMore?: Map<string, string[]>;
   /** What perRecord computed for this record (shared by the run's copies). */

@@ -7,7 +7,8 @@
  * mention's work.
  */
 import type { CodeCandidate } from '../domain/coding.ts';
-import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
+import { keptWrittenCode } from './written-code-support.ts';
+import { followExcludes1 } from './excluded-statement.ts';
 import { lateralityQuestion, resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
 import { axisIssue, encounterTypeIssue, mentionIssue, relationIssues } from './clarification-issues.ts';
 import { sexFilter } from './chapters.ts';
@@ -88,21 +89,14 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   if (documented) {
     const better = saysMoreThanDocumented(run, work.mention, documented.code);
     if (!better) {
-      // The physician's "acute" against a history of months is asked about all the same (acuity-duration.ts).
-      const acuity = acuityIssue(run, work.mention, { code: documented.code, description: describeIcd(run.codeSets, documented.code) });
-      const answer = acuity ? resolutionFor(acuity, run.input.answers) : undefined;
-      if (acuity && !answer) run.issues.push({ ...acuity, order });
-      const chosen = acuity && answer ? acuityAnswerCode(acuity, answer) : undefined;
-      if (chosen && chosen !== documented.code)
-        return [
-          recoded(run.codeSets, documented, chosen, `The physician answered the question of acuity: ${chosen}, reported as changed.`),
-        ];
-      return [documented];
+      const kept = keptWrittenCode(run, work, documented);
+      if (kept) return kept;
+    } else {
+      // Coded from the line, as if no code were written; documented-codes.ts reports the change and
+      // the encounter goes to a coder, never straight through.
+      work.mention = { ...work.mention, documentedCode: undefined };
+      work.notesDone.push(`the documented ${documented.code} says less than its line, which states "${better}"`);
     }
-    // Coded from the line, as if no code were written; documented-codes.ts reports the change and
-    // the encounter goes to a coder, never straight through.
-    work.mention = { ...work.mention, documentedCode: undefined };
-    work.notesDone.push(`the documented ${documented.code} says less than its line, which states "${better}"`);
   }
   const old = historyAsOldCondition(run, work.mention, order);
   if (old) return [old];
@@ -313,6 +307,8 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
     const headerFilter = documented && icd.byCode.has(documented) ? (c: string) => c.startsWith(documented) : undefined;
     hits = (!headerFilter && categoryHits(run, work, query)) || rank(run, query, phaseContext(work), headerFilter ?? searchFilter(m));
     hits = withSupportedAxisValues(run, work, hits, phaseContext(work));
+    // An Excludes1 note of the best match that names the statement sends it to the code it cites (excluded-statement.ts).
+    if (!headerFilter) hits = followExcludes1(run, query, hits, (filter) => rank(run, query, phaseContext(work), filter));
     issue = mentionIssue(run, m, query, hits, answered, work.extra, work.statedElsewhere, phaseContext(work));
     if (!issue) break;
     const resolution = resolutionFor(issue, run.input.answers);

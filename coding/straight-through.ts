@@ -131,6 +131,8 @@ export interface DecisionInput {
   siblingTitledElsewhere?: boolean;
   /** The assessment names a coded condition with a word that titles only another category of its chapter (other-statements.ts). */
   otherCategoryNamed?: boolean;
+  /** A code the physician wrote whose own line reads as another category (written-code-support.ts). */
+  writtenCodeElsewhere?: boolean;
   /** A code titled as not from an injury while the record tells of one (review-signals.ts). */
   nontraumaticAfterInjury?: boolean;
   /** A diagnosis line has a word the engine cannot read where the word can change the code (unread-words.ts). */
@@ -222,6 +224,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('condition-stated-otherwise', input.conditionStatedOtherwise === true);
   add('sibling-titled-elsewhere', input.siblingTitledElsewhere === true);
   add('other-category-named', input.otherCategoryNamed === true);
+  add('written-code-elsewhere', input.writtenCodeElsewhere === true);
   add('nontraumatic-after-injury', input.nontraumaticAfterInjury === true);
   add('unread-line-word', input.unreadLineWord === true);
   add('fracture-type-unstated', input.fractureTypeUnstated === true);

@@ -1,0 +1,93 @@
+/**
+ * A code the physician wrote on a line that reads as another category altogether: "Prediabetes"
+ * written E11.9 (type 2 diabetes), "Low back strain" written M54.50 (low back pain, whose category
+ * excludes the strain: its Excludes1 note "low back strain (S39.012)" names the line). The code is kept (a written code is never silently rewritten), and the
+ * encounter goes to a coder with the line's own reading as the suggestion beside it. The line must
+ * read confidently elsewhere: its best match explains every word of the line and is in another
+ * category, no match of the written code's category is among its first ten, and the written code's
+ * title and inclusion terms lack a word of the line. Lines that only name an encounter or a status (Z codes) and signs (R codes) the
+ * physician chose are left as written.
+ */
+import { candidate, recoded, describeIcd, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
+import { resolutionFor } from './clarification.ts';
+import { checkDetailConflict } from './specificity.ts';
+import type { Mention } from './context.ts';
+import { buildQuery, type SearchHit } from './search.ts';
+import { excludedHere } from './excluded-statement.ts';
+import { matchesPattern } from './icd10cm.ts';
+import { queryText, rank, searchFilter } from './ranking.ts';
+import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
+
+/** How many of the line's matches are looked through for the written code's category. */
+const LOOK_THROUGH = 10;
+/** The line's own reading must explain at least this share of its words. */
+const CONFIDENT_SHARE = 0.99;
+
+/** The line's own reading, when it is in another category than the written code and the written code's titles miss its words. */
+export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): SearchHit | undefined {
+  if (m.assertion !== 'affirmed' || /^[RZ]/.test(code)) return undefined;
+  const query = buildQuery(queryText(m, []), true);
+  // The written code's own Excludes1 note names the line: the note's code is the line's reading.
+  const cited = excludedHere(run, code, new Set(query.tokens));
+  if (cited) return rank(run, query, m.text, (c) => cited.some((p) => matchesPattern(c, p)))[0];
+  const hits = rank(run, query, m.text, searchFilter(m));
+  const top = hits[0];
+  if (!top || top.code.slice(0, 3) === code.slice(0, 3)) return undefined;
+  if (hits.slice(0, LOOK_THROUGH).some((h) => h.code.slice(0, 3) === code.slice(0, 3))) return undefined;
+  const words = query.tokens.filter((t) => !isNeutral(t) && (run.codeSets.icd.idf.get(t) ?? 0) > 0);
+  if (!words.length || top.matched.length / words.length < CONFIDENT_SHARE) return undefined;
+  const icd = run.codeSets.icd;
+  const index = icd.byCode.get(code);
+  const titles = index === undefined ? [] : icd.texts.filter((t) => t.entry === index).map((t) => t.text);
+  const own = new Set(tokenize(expandAbbreviations([icd.entries[index ?? -1]?.description ?? '', ...titles].join(' '))));
+  if (words.every((w) => own.has(w))) return undefined;
+  return top;
+}
+
+/**
+ * A written code that says no less than its line is kept, after the checks a coder makes of it all
+ * the same: "acute" against a history of months (acuity-duration.ts), a line that reads as another
+ * category (above), and two statements of the record disagreeing on a detail the code turns on (type 1
+ * in the history, type 2 in the assessment: specificity.ts checkDetailConflict). An open question goes
+ * to the physician with the written code on the claim meanwhile; an answer that changes the code is
+ * applied (reported as a change). Undefined when the line must be coded from its words with the answer.
+ */
+export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: DiagnosisDraft): DiagnosisDraft[] | undefined {
+  const order = work.order;
+  const elsewhere = writtenCodeElsewhere(run, work.mention, documented.code);
+  if (elsewhere) {
+    (run.writtenElsewhere ??= []).push({ written: documented.code, reading: elsewhere.code });
+    documented.alternatives.unshift(
+      candidate(
+        elsewhere,
+        0.8,
+        `The line "${work.mention.original}" reads as ${elsewhere.code}, another category than the written code.`,
+        work.evidence,
+      ),
+    );
+  }
+  const acuity = acuityIssue(run, work.mention, { code: documented.code, description: describeIcd(run.codeSets, documented.code) });
+  const answer = acuity ? resolutionFor(acuity, run.input.answers) : undefined;
+  if (acuity && !answer) run.issues.push({ ...acuity, order });
+  const chosen = acuity && answer ? acuityAnswerCode(acuity, answer) : undefined;
+  if (chosen && chosen !== documented.code)
+    return [recoded(run.codeSets, documented, chosen, `The physician answered the question of acuity: ${chosen}, reported as changed.`)];
+  const before = {
+    mention: work.mention,
+    extra: [...work.extra],
+    evidence: [...work.evidence],
+    statedElsewhere: new Set(work.statedElsewhere),
+  };
+  checkDetailConflict(run, work);
+  if (work.conflicts.length) {
+    for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
+    work.conflicts = [];
+    return [documented];
+  }
+  if (work.extra.length === before.extra.length && work.mention === before.mention) return [documented];
+  // Answered: the line is coded from its words and the answer (the normal steps read the answer again).
+  Object.assign(work, { ...before, mention: { ...before.mention, documentedCode: undefined } });
+  work.notesDone.push(`the physician answered a conflict of the record about the documented ${documented.code}`);
+  return undefined;
+}
