@@ -557,6 +557,15 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
   }
 }
 
+/** A period that has ended ("ESRD on HD (2019-2022)"): what it dates is a former state. */
+const ENDED_PERIOD = /\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)\d\d\b/;
+
+/** A statement of a relative's history, or of a period that has ended: no value of the patient's condition today. */
+const notOfThisVisit = (n: Mention) => n.part === 'family-history' || RELATIVE.test(n.original) || ENDED_PERIOD.test(n.original);
+/** A relative named: the statement is a family history written inline ("FHx: mother ESRD on HD"). */
+const RELATIVE =
+  /\b(?:fhx|fh|family (?:history|hx)|mother|father|mom|dad|sister|brother|sibling|parents?|grandmother|grandfather|aunt|uncle)\b/i;
+
 /**
  * Step: two statements of the record give different values of a detail that changes the code (type 1
  * in the problem list, type 2 in the assessment). The physician is asked; until answered the
@@ -574,7 +583,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     const values = new Map<string, { section: RecordSection; text: string }>();
     if (ownValue) values.set(ownValue, { section: m.section, text: m.original });
     // Two diagnosis lines that disagree are each coded, and their Excludes1 edit asks the physician.
-    for (const st of run.notes.filter((n) => n.assertion === 'affirmed' && n.original !== m.original)) {
+    for (const st of run.notes.filter((n) => n.assertion === 'affirmed' && n.original !== m.original && !notOfThisVisit(n))) {
       const text = expandAbbreviations(st.text);
       if (!namesCondition(rule, text)) continue;
       const d = rule.detail.exec(text)?.[0];
@@ -584,6 +593,8 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     // A value the record itself says was the former one ("progressed from stage 4", "told at her last
     // visit she had stage 4") is superseded, not in conflict: the problem list copied forward lags.
     for (const v of formerValues(run, rule)) if (v !== ownValue) values.delete(v);
+    // A value another one states more precisely is the same value ("CKD 3" beside "CKD 3a").
+    for (const v of [...values.keys()]) if ([...values.keys()].some((w) => w !== v && w.startsWith(v))) values.delete(v);
     if (values.size < 2) continue;
     const [first, second] = [...values.values()];
     if (!first || !second) continue;

@@ -201,7 +201,10 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
     // at the unspecified stage until the physician answers.
     const described = axis.aspect === 'stage' && ownValue && values.size === 1 ? describedAgainst(run, own) : undefined;
     if (described && !values.has(described.value)) values.set(described.value, described.source);
-    if (values.size === 1 && !ownValue) {
+    // A value another statement gives more precisely is the same value ("CKD 3" beside "CKD 3a"): the precise one stands.
+    for (const v of [...values.keys()]) if ([...values.keys()].some((w) => w !== v && w.startsWith(v))) values.delete(v);
+    const ownStands = ownValue !== undefined && values.has(ownValue);
+    if (values.size === 1 && !ownStands) {
       const [[value, source]] = [...values.entries()] as [[string, string]];
       work.extra.push(axis.aspect === 'stage' ? `stage ${value}` : value);
       work.inferred.push(`${axis.aspect} from the notes`);
