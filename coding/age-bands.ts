@@ -54,3 +54,13 @@ export function ageBandEdits(procedures: ReadonlyArray<{ code: string }>, ageYea
   }
   return out;
 }
+
+/**
+ * The code of the patient's status in the series pair (99381-99387 new, 99391-99397 established), same
+ * band; undefined when the code is not age-banded.
+ */
+export function codeForStatus(code: string, status: 'new' | 'established'): string | undefined {
+  const s = seriesOf(code);
+  if (!s) return undefined;
+  return String((status === 'new' ? 99381 : 99391) + s.band);
+}

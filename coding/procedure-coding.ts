@@ -9,7 +9,7 @@
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
-import { codeForAge } from './age-bands.ts';
+import { codeForAge, codeForStatus } from './age-bands.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import {
   isLevellessOfficeVisit,
@@ -51,13 +51,17 @@ export function pointersFor(diagnoses: CodedDiagnosis[], code: string, procToken
 }
 
 /** The catalog entry for a description match, moved to the band of the patient's age when the code is age-banded. */
-function inAgeBand(run: CodingRun, match: CatalogMatch): { procedure: CatalogProcedure; note: string } {
-  const wanted = codeForAge(match.procedure.code, run.input.patient.ageYears);
+function inAgeBand(run: CodingRun, match: CatalogMatch, description: string): { procedure: CatalogProcedure; note: string } {
+  // The series of the patient's status: the line's, else the note's (new only when said).
+  const said = statusOnLine(description);
+  const status = said === 'new' || said === 'established' ? said : statusFromNote(run.input.documentation.notes);
+  const series = codeForStatus(match.procedure.code, status) ?? match.procedure.code;
+  const wanted = codeForAge(series, run.input.patient.ageYears);
   const entry = wanted && wanted !== match.procedure.code ? run.codeSets.catalog.byCode.get(wanted) : undefined;
   return entry
     ? {
         procedure: entry,
-        note: ` The matched ${match.procedure.code} is for another age band: ${entry.code} is the code of that series for a patient of ${run.input.patient.ageYears}.`,
+        note: ` The matched ${match.procedure.code} is for another age band or patient status: ${entry.code} is the code for a${status === 'new' ? ' new' : 'n established'} patient of ${run.input.patient.ageYears}.`,
       }
     : { procedure: match.procedure, note: '' };
 }
@@ -132,7 +136,7 @@ function codeOne(
     });
     return undefined;
   }
-  const banded = top && !known ? inAgeBand(run, top) : undefined;
+  const banded = top && !known ? inAgeBand(run, top, p.description) : undefined;
   const proc = known ?? banded?.procedure;
   if (!proc) return undefined;
   const suggestion = known ? otherSuggestion(run, p, known.code, edits) : undefined;

@@ -31,10 +31,10 @@ describe('age bands of preventive visit codes', () => {
 
 describe('documented procedure codes', () => {
   it('a documented code the catalog lacks is kept as written, reported, and not straight through', () => {
-    const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99392' }], 3), codeSets());
-    expect(r.procedures.map((p) => p.code)).toEqual(['99392']);
+    const r = codeEncounter(input([{ description: 'Spirometry before and after bronchodilator', code: '94060' }], 30), codeSets());
+    expect(r.procedures.map((p) => p.code)).toEqual(['94060']);
     expect(r.edits.map((e) => e.rule)).toContain('NOT_IN_CATALOG');
-    expect(r.documentedCodes).toEqual([expect.objectContaining({ code: '99392', outcome: 'kept' })]);
+    expect(r.documentedCodes).toEqual([expect.objectContaining({ code: '94060', outcome: 'kept' })]);
     expect(r.straightThrough.eligible).toBe(false);
   });
 
@@ -43,6 +43,14 @@ describe('documented procedure codes', () => {
     expect(r.procedures.map((p) => p.code)).toEqual(['99395']);
     expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'AGE_BAND', codes: ['99395'] }));
     expect(r.straightThrough.reasons).toContain('edit-failed');
+  });
+
+  it('a preventive visit described without a code takes the series of the patient status and the band of the age', () => {
+    expect(codeEncounter(input([{ description: 'preventive visit 40-64 est' }], 48), codeSets()).procedures.map((p) => p.code)).toEqual([
+      '99396',
+    ]);
+    expect(codeEncounter(input([{ description: 'new pt preventive' }], 3), codeSets()).procedures.map((p) => p.code)).toEqual(['99382']);
+    expect(codeEncounter(input([{ description: 'Preventive visit' }], 70), codeSets()).procedures.map((p) => p.code)).toEqual(['99397']);
   });
 
   it('a visit documented without a code takes the band of the patient age when the catalog has it', () => {
