@@ -14,9 +14,10 @@ import type { Stage } from '../workflows/stages.ts';
 import { createFakeActivities, type Script } from './fake-activities.ts';
 import { stagesOf } from './encounter-paths.ts';
 import { until } from './poll.ts';
+import { daysAgo } from './calendar.ts';
 
 /** Yesterday by the real clock: the payer's follow-up and filing limits count from the date of service. */
-export const DATE_OF_SERVICE = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+export const DATE_OF_SERVICE = daysAgo(1);
 
 export type Handle = WorkflowHandle<typeof encounterWorkflow>;
 

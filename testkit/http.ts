@@ -5,6 +5,7 @@
 import type { EncounterDocumentation, EncounterSubmission } from '../domain/encounter.ts';
 import type { EncounterStatus } from '../workflows/messages.ts';
 import type { Stage } from '../workflows/stages.ts';
+import { daysAgo } from './calendar.ts';
 import { until } from './poll.ts';
 
 export const TOKENS = {
@@ -53,7 +54,11 @@ export async function call(
 
 let counter = 0;
 
-/** A valid submission with a fresh clinic encounter id (the fake patient is not a real person). */
+/**
+ * A valid submission with a fresh clinic encounter id (the fake patient is not a real person). Its
+ * date of service is 12 days ago by the real clock: the intake refuses one in the future or more
+ * than two years old.
+ */
 export function validSubmission(
   overrides: { clinicEncounterId?: string } = {},
 ): EncounterSubmission & { documentation: EncounterDocumentation } {
@@ -72,7 +77,7 @@ export function validSubmission(
     },
     provider: { npi: '1234567893', name: 'Dr. Demo One', taxonomy: '207Q00000X' },
     payerId: 'ACME-HEALTH',
-    dateOfService: '2026-11-20',
+    dateOfService: daysAgo(12),
     placeOfService: '11',
     documentation: {
       notes: 'Follow-up for type 2 diabetes; A1c reviewed.',

@@ -6,12 +6,13 @@ import { loadConfig } from '../../platform/config.ts';
 import { standaloneSettingsFrom } from '../../platform/standalone.ts';
 import { call, TOKENS, useApiUnderTest, validSubmission } from './support.ts';
 import { seedStatement } from '../../testkit/seed-statement.ts';
+import { daysFromNow } from '../../testkit/calendar.ts';
 
 const api = useApiUnderTest();
 
 const post = (body: unknown) => call(api.baseUrl, 'POST', '/encounters', { token: TOKENS.intake, body });
 const fields = (response: { body: any }) => (response.body?.errors ?? []).map((e: { field: string }) => e.field);
-const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+const day = daysFromNow;
 
 async function newEncounter(spoil: (s: any) => void = () => undefined) {
   const submission: any = validSubmission();

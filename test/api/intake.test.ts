@@ -4,6 +4,7 @@ import { ENCOUNTER_STAGE, PAYER_ID } from '../../platform/search-attributes.ts';
 import { call, useApiUnderTest, TOKENS, validSubmission } from './support.ts';
 import { ROUTES_OUTSIDE_OPENAPI } from '../../api/app.ts';
 import { until } from '../../testkit/poll.ts';
+import { addDays, dayDate } from '../../testkit/calendar.ts';
 
 const api = useApiUnderTest();
 
@@ -20,7 +21,7 @@ describe('POST /encounters validation', () => {
   it.each([
     ['missing patient.dateOfBirth', (s: any) => delete s.patient.dateOfBirth, 'patient.dateOfBirth'],
     ['NPI with a wrong check digit', (s: any) => (s.provider.npi = '1234567890'), 'provider.npi'],
-    ['DOB after DOS', (s: any) => (s.patient.dateOfBirth = '2026-11-21'), 'patient.dateOfBirth'],
+    ['DOB after DOS', (s: any) => (s.patient.dateOfBirth = addDays(s.dateOfService, 1)), 'patient.dateOfBirth'],
     ['units 0', (s: any) => (s.documentation.procedures[0].units = 0), 'documentation.procedures.0.units'],
     ['a date that does not exist', (s: any) => (s.dateOfService = '2026-02-30'), 'dateOfService'],
     ['place of service of one digit', (s: any) => (s.placeOfService = '1'), 'placeOfService'],
@@ -203,7 +204,7 @@ describe('intake is idempotent on clinicEncounterId', () => {
         patientId: patient.id,
         providerId: provider.id,
         payerId: submission.payerId,
-        dateOfService: new Date('2026-11-20'),
+        dateOfService: dayDate(submission.dateOfService),
         placeOfService: '11',
         documentation: JSON.parse(JSON.stringify(submission.documentation)),
         workflowId: `encounter-${id}`,
@@ -235,14 +236,15 @@ describe('intake is idempotent on clinicEncounterId', () => {
 
 describe('reading encounters', () => {
   it('GET /encounters/:id shows stored data by role, falling back to the stored status', async () => {
-    const created = await post(validSubmission());
+    const submission = validSubmission();
+    const created = await post(submission);
     const asBiller = await call(api.baseUrl, 'GET', `/encounters/${created.body.id}`, { token: TOKENS.biller });
     expect(asBiller.status).toBe(200);
     expect(asBiller.body).toMatchObject({
       id: created.body.id,
       stage: 'received',
       payerId: 'ACME-HEALTH',
-      dateOfService: '2026-11-20',
+      dateOfService: submission.dateOfService,
       patient: { lastName: 'McTestface' },
       statusSource: 'database',
       status: { stage: 'received', history: [] },
@@ -290,7 +292,9 @@ describe('reading encounters', () => {
     expect(badStage.body.errors[0].field).toBe('stage');
     const badCursor = await call(api.baseUrl, 'GET', '/encounters?cursor=garbage', { token: TOKENS.coder });
     expectProblem(badCursor, 400);
-    const none = await call(api.baseUrl, 'GET', `/encounters?payer=${payerId}&from=2026-11-21`, { token: TOKENS.coder });
+    const none = await call(api.baseUrl, 'GET', `/encounters?payer=${payerId}&from=${addDays(validSubmission().dateOfService, 1)}`, {
+      token: TOKENS.coder,
+    });
     expect(none.body.items).toEqual([]);
   });
 });

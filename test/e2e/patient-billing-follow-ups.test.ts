@@ -27,6 +27,7 @@ import { openPatientSession } from '../../testkit/patient-session.ts';
 import { startWebhookReceiver, type WebhookReceiver } from '../../testkit/webhook-receiver.ts';
 import { reconcileUnstartedWorkflows } from '../../worker/workflow-reconciler.ts';
 import { paymentPlanWorkflowId, statementCycleWorkflowId } from '../../workflows/statement-cycle-config.ts';
+import { addDays, daysFromNow } from '../../testkit/calendar.ts';
 
 const SECRET = 'follow-ups-e2e-secret';
 let messaging: WebhookReceiver;
@@ -76,9 +77,11 @@ describe('a biller acts from a patient’s question', () => {
     const { statementId } = await billedStatement();
     const questionId = await askForPatient(statementId, 'payment_plan', 'Can I pay this over a few months?');
     const key = `plan-${randomUUID()}`;
+    // The first installment ahead of the real clock: one already past is marked missed at once.
+    const firstDueDate = daysFromNow(44);
     const body = {
       installments: 3,
-      firstDueDate: '2027-01-15',
+      firstDueDate,
       intervalDays: 30,
       answer: 'Yes: we set up three monthly payments for you, the first on 15 January.',
     };
@@ -89,9 +92,9 @@ describe('a biller acts from a patient’s question', () => {
     });
     expect(planned.status).toBe(201);
     expect(planned.body.paymentPlan.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual([
-      '2027-01-15',
-      '2027-02-14',
-      '2027-03-16',
+      firstDueDate,
+      addDays(firstDueDate, 30),
+      addDays(firstDueDate, 60),
     ]);
     expect(planned.body.question.status).toBe('answered');
 
@@ -132,7 +135,7 @@ describe('a biller acts from a patient’s question', () => {
   it('a plan stored whose answer then failed is finished by the retry (same Idempotency-Key, or the same question without one), not refused', async () => {
     const { statementId } = await billedStatement();
     const questionId = await askForPatient(statementId, 'payment_plan', 'Could I pay in parts?');
-    const body = { installments: 2, firstDueDate: '2027-02-01', intervalDays: 30, answer: 'Two payments, the first on 1 February.' };
+    const body = { installments: 2, firstDueDate: daysFromNow(61), intervalDays: 30, answer: 'Two payments, the first on 1 February.' };
     // The failure between the two writes: the database refuses the answer's message (a trigger), after the plan is stored.
     const { prisma } = stack.db;
     await prisma.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_answer() RETURNS trigger AS $$

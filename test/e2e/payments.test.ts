@@ -13,6 +13,7 @@ import { TOKENS, call, encounterStatus, submitEncounter } from '../../testkit/ht
 import { openPatientSession } from '../../testkit/patient-session.ts';
 import { until } from '../../testkit/poll.ts';
 import { useTestStack } from '../../testkit/fixtures.ts';
+import { addDays, daysFromNow } from '../../testkit/calendar.ts';
 
 const stack = useTestStack();
 let statementId: string;
@@ -215,17 +216,23 @@ describe('the statement cycle over the real stack', () => {
     const started = await cycleOf(cycleStatementId, (c) => c.notices.some((n: { kind: string }) => n.kind === 'statement'));
     expect(['active', 'paused', 'awaiting_decision']).toContain(started.status);
 
+    // The first installment ahead of the real clock: one already past is marked missed at once.
+    const firstDueDate = daysFromNow(44);
     const plan = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, {
       token: TOKENS.biller,
-      body: { installments: 3, firstDueDate: '2027-01-15', intervalDays: 30 },
+      body: { installments: 3, firstDueDate, intervalDays: 30 },
     });
     expect(plan.status).toBe(201);
-    expect(plan.body.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual(['2027-01-15', '2027-02-14', '2027-03-16']);
+    expect(plan.body.installments.map((i: { dueDate: string }) => i.dueDate)).toEqual([
+      firstDueDate,
+      addDays(firstDueDate, 30),
+      addDays(firstDueDate, 60),
+    ]);
     const total = plan.body.installments.reduce((sum: number, i: { amountCents: number }) => sum + i.amountCents, 0);
     expect(total).toBe(plan.body.totalCents);
     const again = await call(stack.apiUrl, 'POST', `/statements/${cycleStatementId}/payment-plan`, {
       token: TOKENS.biller,
-      body: { installments: 2, firstDueDate: '2027-01-15' },
+      body: { installments: 2, firstDueDate },
     });
     expect(again.status).toBe(409);
     const paused = await cycleOf(cycleStatementId, (c) => c.status === 'paused');

@@ -11,6 +11,7 @@ import { useWorkflowTestEnv } from '../../testkit/workflow-test-env.ts';
 import { FakeStatementLedger } from '../../testkit/fake-statement-cycle.ts';
 import { noticeDays, runPaymentPlan, runStatementCycle, type CycleHandle } from '../../testkit/drive-statement-cycle.ts';
 import { cycleDecisionSignal, dunningChangedSignal, statementCycleStateQuery } from '../../workflows/statement-cycle-messages.ts';
+import { daysFromNow } from '../../testkit/calendar.ts';
 
 const wf = useWorkflowTestEnv();
 
@@ -167,9 +168,11 @@ describe('payment plans', () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 9_000;
     const installments = [
-      { number: 1, dueDate: '2027-01-10', amountCents: 3_000 },
-      { number: 2, dueDate: '2027-02-10', amountCents: 3_000 },
-      { number: 3, dueDate: '2027-03-10', amountCents: 3_000 },
+      // Due dates ahead of the real clock (the workflow sleeps until each; one already past would be
+      // read at once, before the first installment is paid).
+      { number: 1, dueDate: daysFromNow(30), amountCents: 3_000 },
+      { number: 2, dueDate: daysFromNow(61), amountCents: 3_000 },
+      { number: 3, dueDate: daysFromNow(89), amountCents: 3_000 },
     ];
     const { result } = await runPaymentPlan(wf, ledger, installments, async () => {
       // Paid the first installment only.
@@ -189,7 +192,7 @@ describe('payment plans', () => {
   it('completes early when the balance is paid off', async () => {
     const ledger = new FakeStatementLedger();
     ledger.balanceCents = 0;
-    const { result } = await runPaymentPlan(wf, ledger, [{ number: 1, dueDate: '2027-01-10', amountCents: 3_000 }]);
+    const { result } = await runPaymentPlan(wf, ledger, [{ number: 1, dueDate: daysFromNow(30), amountCents: 3_000 }]);
     expect(result).toBe('completed');
     expect(ledger.planStatus).toBe('completed');
   });
