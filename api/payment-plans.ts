@@ -19,7 +19,7 @@ import type { paymentPlanWorkflow } from '../workflows/payment-plan.ts';
 import { paymentPlanWorkflowId, type PaymentPlanInput } from '../workflows/statement-cycle-config.ts';
 import type { Principal } from './auth.ts';
 import type { ApiDeps } from './deps.ts';
-import { isoDate, uuid } from './schemas.ts';
+import { isoDate, MAX_CLOCK_SKEW_DAYS, shiftDay, uuid } from './schemas.ts';
 import { notifyStatementCycle } from './statement-cycle-notify.ts';
 
 export const planSchema = z
@@ -34,9 +34,19 @@ export const planSchema = z
   })
   .meta({ id: 'PaymentPlan' });
 
+/** How far ahead a plan's first installment may fall. */
+export const MAX_FIRST_DUE_AHEAD_DAYS = 90;
+
 export const planRequestFields = {
   installments: z.number().int().min(2).max(24).meta({ description: 'How many installments the balance is split into' }),
-  firstDueDate: isoDate.meta({ description: 'Due date of the first installment (YYYY-MM-DD)' }),
+  firstDueDate: isoDate
+    .refine((day) => day >= shiftDay(dateToDay(new Date()), { days: -MAX_CLOCK_SKEW_DAYS }), {
+      message: 'The first installment is due today or later (a plan starting in the past would miss it at once)',
+    })
+    .refine((day) => day <= shiftDay(dateToDay(new Date()), { days: MAX_FIRST_DUE_AHEAD_DAYS }), {
+      message: `The first installment is due at most ${MAX_FIRST_DUE_AHEAD_DAYS} days ahead`,
+    })
+    .meta({ description: 'Due date of the first installment (YYYY-MM-DD), today or later' }),
   intervalDays: z.number().int().min(7).max(62).default(30).meta({ description: 'Days between installments' }),
 };
 export const planRequestSchema = z.object(planRequestFields);
