@@ -12,6 +12,7 @@ import { candidate, recoded, describeIcd, type CodingRun, type DiagnosisDraft, t
 import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { resolutionFor } from './clarification.ts';
 import { checkDetailConflict } from './specificity.ts';
+import { checkSideConflict } from './laterality.ts';
 import type { Mention } from './context.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { excludedHere } from './excluded-statement.ts';
@@ -48,7 +49,7 @@ export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): 
 /**
  * A written code that says no less than its line is kept, after the checks a coder makes of it all
  * the same: "acute" against a history of months (acuity-duration.ts), a line that reads as another
- * category (above), and two statements of the record disagreeing on a detail the code turns on (type 1
+ * category (above), the record naming the other side (laterality.ts), and two statements of the record disagreeing on a detail the code turns on (type 1
  * in the history, type 2 in the assessment: specificity.ts checkDetailConflict). An open question goes
  * to the physician with the written code on the claim meanwhile; an answer that changes the code is
  * applied (reported as a change). Undefined when the line must be coded from its words with the answer.
@@ -73,6 +74,19 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
   const chosen = acuity && answer ? acuityAnswerCode(acuity, answer) : undefined;
   if (chosen && chosen !== documented.code)
     return [recoded(run.codeSets, documented, chosen, `The physician answered the question of acuity: ${chosen}, reported as changed.`)];
+  // The record naming the other side of the written code's site (HPI, exam and procedure right, the
+  // code left): the physician is asked, the written code stays meanwhile; the answer codes the line.
+  const probe: MentionWork = { ...work, extra: [...work.extra], evidence: [...work.evidence], inferred: [...work.inferred] };
+  checkSideConflict(run, probe);
+  if (probe.sideConflict) {
+    run.issues.push({ ...probe.sideConflict, order });
+    return [documented];
+  }
+  if (probe.extra.length > work.extra.length) {
+    work.mention = { ...work.mention, documentedCode: undefined };
+    work.notesDone.push(`the physician answered which side the documented ${documented.code} is`);
+    return undefined;
+  }
   const before = {
     mention: work.mention,
     extra: [...work.extra],

@@ -65,6 +65,31 @@ describe('a written code the record states two ways', () => {
   });
 });
 
+describe('a written code whose side the record contradicts', () => {
+  const notes =
+    'HPI: right knee pain for 2 years.\nExam R knee: effusion, crepitus.\nProcedure: right knee intra-articular injection, triamcinolone 40 mg.\nAssessment: primary osteoarthritis, left knee.';
+
+  it('keeps the written code and asks the physician which side', () => {
+    const r = code(notes, [{ description: 'Primary OA left knee', code: 'M17.12' }]);
+    expect(diagnosisCodes(r)).toEqual(['M17.12']);
+    expect(r.clarification?.options.slice(0, 2)).toEqual(['Left', 'Right']);
+  });
+
+  it('codes the side the physician answers', () => {
+    const first = code(notes, [{ description: 'Primary OA left knee', code: 'M17.12' }]);
+    const answer = { question: first.clarification!.question, option: 'Right' };
+    const r = codeEncounter(
+      codingInput(
+        { notes, diagnoses: [{ description: 'Primary OA left knee', code: 'M17.12' }] },
+        { ageYears: 52, sex: 'M' },
+        { answers: [answer] },
+      ),
+      codeSets(),
+    );
+    expect(diagnosisCodes(r)).toEqual(['M17.11']);
+  });
+});
+
 describe('a value stated more precisely elsewhere is no conflict', () => {
   it('"CKD 3" on the list, "CKD 3a" in the assessment: stage 3a, no question', () => {
     const r = code('A/P: CKD stage 3a, eGFR stable at 52. Continue losartan.', [{ description: 'CKD 3' }]);
