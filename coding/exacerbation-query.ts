@@ -41,7 +41,7 @@ function exacerbationMember(run: CodingRun, code: string): { code: string; descr
 export function exacerbationIssue(
   run: CodingRun,
   m: Mention,
-  top: SearchHit,
+  top: Pick<SearchHit, 'code' | 'description'>,
   statements: readonly string[],
 ): ClarificationIssue | undefined {
   const member = exacerbationMember(run, top.code);

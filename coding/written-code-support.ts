@@ -13,6 +13,8 @@ import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { resolutionFor } from './clarification.ts';
 import { checkDetailConflict } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
+import { exacerbationIssue } from './exacerbation-query.ts';
+import { recordStatements } from './review-signals.ts';
 import type { Mention } from './context.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { excludedHere } from './excluded-statement.ts';
@@ -49,7 +51,8 @@ export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): 
 /**
  * A written code that says no less than its line is kept, after the checks a coder makes of it all
  * the same: "acute" against a history of months (acuity-duration.ts), a line that reads as another
- * category (above), the record naming the other side (laterality.ts), and two statements of the record disagreeing on a detail the code turns on (type 1
+ * category (above), the record naming the other side (laterality.ts), a steroid course beside a
+ * code without its exacerbation (exacerbation-query.ts), and two statements of the record disagreeing on a detail the code turns on (type 1
  * in the history, type 2 in the assessment: specificity.ts checkDetailConflict). An open question goes
  * to the physician with the written code on the claim meanwhile; an answer that changes the code is
  * applied (reported as a change). Undefined when the line must be coded from its words with the answer.
@@ -85,6 +88,23 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
   if (probe.extra.length > work.extra.length) {
     work.mention = { ...work.mention, documentedCode: undefined };
     work.notesDone.push(`the physician answered which side the documented ${documented.code} is`);
+    return undefined;
+  }
+  // A systemic steroid course today beside a code without its family's exacerbation (exacerbation-query.ts).
+  const exacerbation = exacerbationIssue(
+    run,
+    work.mention,
+    { code: documented.code, description: describeIcd(run.codeSets, documented.code) },
+    recordStatements(run.input.documentation),
+  );
+  if (exacerbation) {
+    const issue = { ...exacerbation, clinicalIndicators: [`Diagnosis: "${work.mention.original}"`, ...exacerbation.clinicalIndicators] };
+    if (!resolutionFor(issue, run.input.answers)) {
+      run.issues.push({ ...issue, order });
+      return [documented];
+    }
+    work.mention = { ...work.mention, documentedCode: undefined };
+    work.notesDone.push(`the physician answered whether the documented ${documented.code} is in exacerbation`);
     return undefined;
   }
   const before = {

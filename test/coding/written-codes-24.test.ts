@@ -90,6 +90,17 @@ describe('a written code whose side the record contradicts', () => {
   });
 });
 
+describe('a written code without the exacerbation a steroid course today treats', () => {
+  it('keeps the written code and asks the physician', () => {
+    const r = code(
+      'HPI: 6 days of more dyspnea and purulent sputum.\nA: COPD - stable.\nP: Prednisone 40 mg daily x 5 days, doxycycline.',
+      [{ description: 'COPD', code: 'J44.9' }],
+    );
+    expect(diagnosisCodes(r)).toEqual(['J44.9']);
+    expect(r.clarification?.question).toMatch(/exacerbation/);
+  });
+});
+
 describe('a value stated more precisely elsewhere is no conflict', () => {
   it('"CKD 3" on the list, "CKD 3a" in the assessment: stage 3a, no question', () => {
     const r = code('A/P: CKD stage 3a, eGFR stable at 52. Continue losartan.', [{ description: 'CKD 3' }]);
