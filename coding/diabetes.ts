@@ -171,10 +171,28 @@ const ULCER_SITE_FOUND = 0.6;
  * A diabetic ulcer stated with its site ("diabetic foot ulcer L heel") is two codes: the diabetes
  * with the ulcer and the non-pressure chronic ulcer by site, side and depth (the tabular's note at
  * E11.621/E11.622). Searched from the statement's words as a non-pressure chronic ulcer, since a
- * diabetic ulcer is one; a site the statement does not name is left to the ulcer's own search. The
+ * diabetic ulcer is one; a site its statements do not name may be named where the note describes the
+ * ulcer ("ulcer L plantar 1st MTP head"), else it is left to the ulcer's own search. The
  * ulcer is one condition however many statements name it ("Type 2 diabetes with foot ulcer" and
  * "Diabetic foot ulcer, right heel"): each is read on its own, and the one that names the site gives it.
  */
+/**
+ * The tabular's part of the foot for the places a wound exam names, as the Alphabetic Index sends
+ * them: the heel and midfoot (L97.4-), or "other part of foot" (L97.5-) for the toes, the sole and
+ * the forefoot.
+ */
+function footPart(text: string): string {
+  const side = /\b(?:l|lt|left)\b/i.test(text) ? 'left ' : /\b(?:r|rt|right)\b/i.test(text) ? 'right ' : '';
+  if (/\b(?:heel|midfoot|calcane\w*)\b/i.test(text)) return `${side}heel and midfoot`;
+  if (
+    /\b(?:plantar|sole|toes?|hallux|forefoot|metatarsal\w*|mtp|met head|ball of (?:the )?foot|dorsum of (?:the )?foot|dorsal foot)\b/i.test(
+      text,
+    )
+  )
+    return `other part of ${side}foot`;
+  return '';
+}
+
 function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   if (drafts.some((d) => ULCER_SITE(d.code))) return drafts;
   const ulcer = drafts.find((d) => WITH_ULCER.test(d.code));
@@ -183,10 +201,13 @@ function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft
   const named = (hit: SearchHit) =>
     hit.score >= ULCER_SITE_FOUND && hit.matched.some((t) => sites.has(t) && !['foot', 'lower', 'limb'].includes(t));
   const evidence = drafts.filter((d) => WITH_ULCER.test(d.code)).flatMap((d) => d.evidence);
-  const statements = [...new Set(evidence.map((e) => e.text).filter((t) => /\bulcer/i.test(t)))];
+  // The ulcer's own statements first, then the note's description of it ("ulcer L plantar 1st MTP head x 5 wk").
+  const described = run.notes.filter((n) => n.assertion === 'affirmed' && /\bulcer/i.test(n.original)).map((n) => n.original);
+  const statements = [...new Set([...evidence.map((e) => e.text), ...described].filter((t) => /\bulcer/i.test(t)))];
   for (const text of statements) {
-    const hit = rank(run, buildQuery(`${text} non-pressure chronic ulcer`), text, ULCER_SITE)[0];
-    if (!hit || !named(hit)) continue;
+    const part = footPart(text);
+    const hit = rank(run, buildQuery(`${text} ${part} non-pressure chronic ulcer`), text, ULCER_SITE)[0];
+    if (!hit || !(named(hit) || (part && hit.code.startsWith('L97.') && hit.matched.includes('part') === part.includes('part')))) continue;
     return [
       ...drafts,
       newDraft(run.codeSets, hit.code, {

@@ -115,3 +115,18 @@ describe('a value stated more precisely elsewhere is no conflict', () => {
     expect(r.clarification?.question ?? '').not.toMatch(/stage/i);
   });
 });
+
+describe('the site of a diabetic foot ulcer from the wound exam', () => {
+  it('"ulcer L plantar 1st MTP head" is the other part of the left foot (L97.52-) beside E11.621', () => {
+    const r = code('T2DM. Ulcer L plantar 1st MTP head x 5 wk, 1.2 x 0.9 cm, granular base.\nA: diabetic foot ulcer L', [
+      { description: 'diabetic foot ulcer' },
+    ]);
+    expect(diagnosisCodes(r)).toContain('E11.621');
+    expect(diagnosisCodes(r).some((c) => c.startsWith('L97.52'))).toBe(true);
+  });
+
+  it('"heel" is the heel and midfoot (L97.4-)', () => {
+    const r = code('T2DM. Ulcer R heel, 1 cm, fat layer exposed.\nA: diabetic foot ulcer R heel', [{ description: 'diabetic foot ulcer' }]);
+    expect(diagnosisCodes(r).some((c) => c.startsWith('L97.41'))).toBe(true);
+  });
+});
