@@ -91,6 +91,24 @@ const DEPRESSIVE_EPISODE_CRITERIA =
 
 export const SPECIFICITY_RULES: SpecificityRule[] = [
   {
+    // A DSM-5 substance use disorder is classified by its severity (the tabular's inclusion terms:
+    // "Alcohol use disorder, mild" F10.10, "... moderate" and "... severe" F10.20, in remission F10.11
+    // and F10.21; the same for the other substances). Unstated, the coder cannot choose abuse or
+    // dependence: the physician is asked, and the use is coded meanwhile (F10.9-).
+    mentions:
+      /\b(?:alcohol|opioid|cannabis|cocaine|stimulant|amphetamine|methamphetamine|sedative|hypnotic|anxiolytic|benzodiazepine|inhalant|hallucinogen)\s+use disorder\b/i,
+    unlessAlso: /\b(mild|moderate|severe)\b/i,
+    detail: /\b(mild|moderate|severe)\b/i,
+    aspect: 'severity of the substance use disorder (mild, moderate or severe)',
+    options: [
+      { label: 'Mild', refine: 'mild' },
+      { label: 'Moderate', refine: 'moderate' },
+      { label: 'Severe', refine: 'severe' },
+    ],
+    defaultRefine: 'use unspecified',
+    codedAs: /^F1[0-9]\./,
+  },
+  {
     // A test result or a note naming the virus type ("rapid test positive for influenza B").
     mentions: /\binfluenza\b/i,
     unlessAlso: /\bidentified influenza virus\b|\b(novel|avian|swine)\b/i,

@@ -130,3 +130,20 @@ describe('the site of a diabetic foot ulcer from the wound exam', () => {
     expect(diagnosisCodes(r).some((c) => c.startsWith('L97.41'))).toBe(true);
   });
 });
+
+describe('a substance use disorder without its severity', () => {
+  it('asks the physician mild, moderate or severe, and is not billed straight through', () => {
+    const r = code('A: Alcohol use disorder, in sustained remission - continue naltrexone.', [{ description: 'AUD in remission' }]);
+    expect(r.clarification?.question).toMatch(/severity of the substance use disorder/);
+    expect(r.clarification?.options.slice(0, 3)).toEqual(['Mild', 'Moderate', 'Severe']);
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it('with its severity, codes abuse or dependence as the tabular does, with no question', () => {
+    const r = code('A: Alcohol use disorder, moderate, in early remission.', [
+      { description: 'Alcohol use disorder, moderate, in early remission' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['F10.21']);
+    expect(r.clarification).toBeUndefined();
+  });
+});
