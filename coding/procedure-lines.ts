@@ -175,3 +175,18 @@ export function renderedToday(run: CodingRun, p: DocumentedProcedure, edits: Edi
     });
   return false;
 }
+
+/** The catalog's entry for a code the engine derived (a vaccine, a repair), or a finding for a coder when the catalog lacks it. */
+export function derivedCatalogEntry(run: CodingRun, code: string, what: string, edits: EditFinding[]): CatalogProcedure | undefined {
+  const entry = run.codeSets.catalog.byCode.get(code);
+  if (!entry)
+    edits.push({
+      rule: 'NOT_IN_CATALOG',
+      severity: 'warning',
+      codes: [code],
+      needsDocumentation: false,
+      source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`,
+      message: `${code} (${what}) is not in the procedure catalog; a coder must confirm it.`,
+    });
+  return entry;
+}

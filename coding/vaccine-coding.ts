@@ -13,7 +13,8 @@
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
-import { matchProcedure, procedureSystem, procedureTokens, type CatalogProcedure } from './procedures.ts';
+import { derivedCatalogEntry } from './procedure-lines.ts';
+import { matchProcedure, procedureSystem, procedureTokens } from './procedures.ts';
 import {
   administrationFor,
   counselledOnVaccines,
@@ -48,16 +49,7 @@ function procedureFor(
   pointers: number[],
   edits: EditFinding[],
 ): CodedProcedure {
-  const entry: CatalogProcedure | undefined = run.codeSets.catalog.byCode.get(code);
-  if (!entry)
-    edits.push({
-      rule: 'NOT_IN_CATALOG',
-      severity: 'warning',
-      codes: [code],
-      needsDocumentation: false,
-      source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`,
-      message: `${code} (${fields.label ?? 'vaccine service'}) is not in the procedure catalog; a coder must confirm it.`,
-    });
+  const entry = derivedCatalogEntry(run, code, fields.label ?? 'vaccine service', edits);
   return {
     system: entry?.system ?? procedureSystem(code),
     code,

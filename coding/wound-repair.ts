@@ -13,6 +13,7 @@
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
+import { derivedCatalogEntry } from './procedure-lines.ts';
 import { procedureSystem } from './procedures.ts';
 
 type Site = 'face' | 'scalp' | 'neck' | 'axilla' | 'trunk' | 'limb' | 'hand' | 'foot' | 'genitalia';
@@ -177,17 +178,8 @@ export function codedWoundRepair(
   const read = readRepair(run, line, undefined, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code) return undefined;
-  const entry = run.codeSets.catalog.byCode.get(code);
   const how = `a ${read.cls} repair of ${read.length} cm on the ${read.site}`;
-  if (!entry)
-    edits.push({
-      rule: 'NOT_IN_CATALOG',
-      severity: 'warning',
-      codes: [code],
-      needsDocumentation: false,
-      source: `Procedure catalog ${run.codeSets.versions['procedure-catalog']}`,
-      message: `${code} (${how}) is not in the procedure catalog; a coder must confirm it.`,
-    });
+  const entry = derivedCatalogEntry(run, code, how, edits);
   return {
     system: procedureSystem(code),
     code,

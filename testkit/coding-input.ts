@@ -116,3 +116,13 @@ export function documentCodesFor(codeSets: () => CodeSets, patient: CodingInput[
     codes({ diagnoses: described(descriptions), notes }, ageYears, sex);
   return { codes, lines };
 }
+
+/**
+ * Codes a note with its diagnosis lines (written codes optional) and the physician's answers, for
+ * `patient`: `const code = recordCoder(codeSets, { ageYears: 52, sex: 'M' })`, then
+ * `code(notes, [{ description: 'COPD', code: 'J44.9' }], answers)`.
+ */
+export function recordCoder(codeSets: () => CodeSets, patient: CodingInput['patient']) {
+  return (notes: string, diagnoses: Array<{ description: string; code?: string }>, answers: CodingInput['answers'] = []) =>
+    codeEncounter(codingInput({ notes, diagnoses }, patient, { answers }), codeSets());
+}

@@ -3,15 +3,10 @@
 // "acute" against a history of months is asked of the physician (coding/acuity-duration.ts). Records
 // are our own wording.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
+import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const code = (
-  notes: string,
-  diagnoses: Array<{ description: string; code?: string }>,
-  answers: Array<{ question: string; freeText?: string }> = [],
-) => codeEncounter(codingInput({ notes, diagnoses }, { ageYears: 47, sex: 'M' }, { answers }), codeSets());
+const code = recordCoder(codeSets, { ageYears: 47, sex: 'M' });
 
 describe('a listed diagnosis the assessment states as uncertain', () => {
   it('a written code for a rule-out in the assessment goes to a coder', () => {

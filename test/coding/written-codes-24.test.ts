@@ -3,15 +3,10 @@
 // values stated more precisely elsewhere (coding/specificity.ts, coding/stated-axis.ts). Records are
 // our own wording.
 import { describe, expect, it } from 'vitest';
-import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
+import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
-const code = (
-  notes: string,
-  diagnoses: Array<{ description: string; code?: string }>,
-  answers: Array<{ question: string; freeText?: string }> = [],
-) => codeEncounter(codingInput({ notes, diagnoses }, { ageYears: 52, sex: 'M' }, { answers }), codeSets());
+const code = recordCoder(codeSets, { ageYears: 52, sex: 'M' });
 
 describe('a statement an Excludes1 note of its best match names', () => {
   it('is coded at the code the note cites ("low back strain": S39.012-, not low back pain)', () => {
@@ -78,14 +73,7 @@ describe('a written code whose side the record contradicts', () => {
   it('codes the side the physician answers', () => {
     const first = code(notes, [{ description: 'Primary OA left knee', code: 'M17.12' }]);
     const answer = { question: first.clarification!.question, option: 'Right' };
-    const r = codeEncounter(
-      codingInput(
-        { notes, diagnoses: [{ description: 'Primary OA left knee', code: 'M17.12' }] },
-        { ageYears: 52, sex: 'M' },
-        { answers: [answer] },
-      ),
-      codeSets(),
-    );
+    const r = code(notes, [{ description: 'Primary OA left knee', code: 'M17.12' }], [answer]);
     expect(diagnosisCodes(r)).toEqual(['M17.11']);
   });
 });
