@@ -56,6 +56,13 @@ describe('runEdits', () => {
     expect(found[0]?.message).toMatch(/not separately reportable/);
   });
 
+  it('two codes the record bills as one combined code are a PTP error naming the combined code', () => {
+    const found = runEdits([{ code: 'Z30.46' }], [line('11982'), line('11981')], { ageYears: 30, sex: 'F' }, codeSets());
+    expect(found.filter((f) => f.rule === 'PTP').map((f) => f.source)).toEqual([expect.stringMatching(/11983/)]);
+    const guided = runEdits([{ code: 'M17.11' }], [line('20610'), line('76942')], adultMale, codeSets());
+    expect(guided.filter((f) => f.rule === 'PTP').map((f) => f.source)).toEqual([expect.stringMatching(/20611/)]);
+  });
+
   it('PTP indicator 1: E/M with a joint injection needs modifier 25 on the E/M', () => {
     const without = runEdits([{ code: 'M17.11' }], [line('99213'), line('20610')], adultMale, codeSets());
     expect(rules(without)).toContain('PTP');
