@@ -151,6 +151,14 @@ export function sideConflictQuestion(condition: string, other: string): string {
   return `The record documents "${condition}" and also "${other}". Based on your clinical judgment, can you clarify the side affected?`;
 }
 
+/**
+ * Values of a detail that statements give, keyed by value: a value another one states more precisely
+ * is the same value ("CKD 3" beside "CKD 3a"), so it is dropped and the precise one stands.
+ */
+export function dropLessPrecise(values: Map<string, unknown>): void {
+  for (const v of [...values.keys()]) if ([...values.keys()].some((w) => w !== v && w.startsWith(v))) values.delete(v);
+}
+
 export function detailConflictQuestion(a: string, b: string, aspect: string): string {
   return `The record documents "${a}" and also "${b}". Based on your clinical judgment, can you clarify the ${aspect}?`;
 }

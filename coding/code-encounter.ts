@@ -244,7 +244,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       diagnosisLineUncoded: unfound.some(([, m]) => !diagnoses.some((d) => d.evidence.some((e) => e.text === m.original))),
       conditionStatedOtherwise: conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !== undefined,
       siblingTitledElsewhere: siblingTitledElsewhere(codeSets.icd, statements, diagnoses) !== undefined,
-      writtenCodeElsewhere: (run.writtenElsewhere ?? []).some((w) => diagnoses.some((d) => d.code === w.written)),
+      writtenCodeElsewhere: (run.writtenElsewhere ?? []).some((code) => diagnoses.some((d) => d.code === code)),
       otherCategoryNamed:
         otherCategoryNamed(codeSets.icd, assessmentStatements(input.documentation.diagnoses, run.notes), diagnoses) !== undefined,
       nontraumaticAfterInjury: nontraumaticAfterInjury(statements, diagnoses),

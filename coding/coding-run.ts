@@ -34,7 +34,7 @@ export interface CodingRun {
   /** A diagnosis the record states as uncertain (coded by its signs and symptoms, or left out). */
   uncertain?: boolean;
   /** Codes the physician wrote whose own line reads as another category (written-code-support.ts). */
-  writtenElsewhere?: Array<{ written: string; reading: string }>;
+  writtenElsewhere?: string[];
   /** Physicians' unspecified codes kept, with the words the notes add to their condition (fuller-statement.ts). */
   statedMore?: Map<string, string[]>;
   /** What perRecord computed for this record (shared by the run's copies). */

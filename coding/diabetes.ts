@@ -178,19 +178,19 @@ const ULCER_SITE_FOUND = 0.6;
  */
 /**
  * The tabular's part of the foot for the places a wound exam names, as the Alphabetic Index sends
- * them: the heel and midfoot (L97.4-), or "other part of foot" (L97.5-) for the toes, the sole and
- * the forefoot.
+ * them, with the side: the heel and midfoot (L97.4-), or "other part of foot" (L97.5-) for the toes,
+ * the sole and the forefoot. The words to search by and the subcategory a match must be in.
  */
-function footPart(text: string): string {
+function footPart(text: string): { words: string; subcategory: string } | undefined {
   const side = /\b(?:l|lt|left)\b/i.test(text) ? 'left ' : /\b(?:r|rt|right)\b/i.test(text) ? 'right ' : '';
-  if (/\b(?:heel|midfoot|calcane\w*)\b/i.test(text)) return `${side}heel and midfoot`;
+  if (/\b(?:heel|midfoot|calcane\w*)\b/i.test(text)) return { words: `${side}heel and midfoot`, subcategory: 'L97.4' };
   if (
     /\b(?:plantar|sole|toes?|hallux|forefoot|metatarsal\w*|mtp|met head|ball of (?:the )?foot|dorsum of (?:the )?foot|dorsal foot)\b/i.test(
       text,
     )
   )
-    return `other part of ${side}foot`;
-  return '';
+    return { words: `other part of ${side}foot`, subcategory: 'L97.5' };
+  return undefined;
 }
 
 function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
@@ -206,8 +206,8 @@ function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft
   const statements = [...new Set([...evidence.map((e) => e.text), ...described].filter((t) => /\bulcer/i.test(t)))];
   for (const text of statements) {
     const part = footPart(text);
-    const hit = rank(run, buildQuery(`${text} ${part} non-pressure chronic ulcer`), text, ULCER_SITE)[0];
-    if (!hit || !(named(hit) || (part && hit.code.startsWith('L97.') && hit.matched.includes('part') === part.includes('part')))) continue;
+    const hit = rank(run, buildQuery(`${text} ${part?.words ?? ''} non-pressure chronic ulcer`), text, ULCER_SITE)[0];
+    if (!hit || !(named(hit) || (part && hit.code.startsWith(part.subcategory)))) continue;
     return [
       ...drafts,
       newDraft(run.codeSets, hit.code, {

@@ -8,7 +8,7 @@
  * code's title lacks.
  */
 import type { CodingRun } from './coding-run.ts';
-import { ancestry, EntryKind, matchesPattern } from './icd10cm.ts';
+import { categoryNotesFor, matchesPattern } from './icd10cm.ts';
 import type { SearchHit, SearchQuery } from './search.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
 import { expandAbbreviations, isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
@@ -18,10 +18,7 @@ const NOT_CONDITION = new Set<string>([...LATERALITY_WORDS, ...ENCOUNTER_WORDS])
 
 /** Excludes1 notes of a code and its categories: the note's condition words and the codes it cites. */
 function excludes1Notes(run: CodingRun, code: string): Array<{ words: string[]; patterns: string[] }> {
-  const icd = run.codeSets.icd;
-  return ancestry(icd, code)
-    .filter((e) => e.kind === EntryKind.Header || e.kind === EntryKind.Billable)
-    .flatMap((e) => icd.notes[e.code]?.ex1 ?? [])
+  return categoryNotesFor(run.codeSets.icd, code, 'ex1')
     .filter(([, patterns]) => patterns.length > 0)
     .map(([text, patterns]) => ({
       words: tokenize(expandAbbreviations(text.replace(/\([^)]*\)/g, ' '))).filter((w) => !isNeutral(w)),

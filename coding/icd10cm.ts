@@ -182,6 +182,13 @@ export function notesFor(icd: Icd10Cm, code: string, kind: 'ex1' | 'ex2' | 'cf' 
   return out;
 }
 
+/** The notes of a kind of a code and of the categories above it (not its block or chapter, whose notes separate whole groups). */
+export function categoryNotesFor(icd: Icd10Cm, code: string, kind: 'ex1' | 'ex2' | 'cf' | 'ua' | 'ca'): CitedNote[] {
+  return ancestry(icd, code)
+    .filter((e) => e.kind === EntryKind.Header || e.kind === EntryKind.Billable)
+    .flatMap((e) => icd.notes[e.code]?.[kind] ?? []);
+}
+
 /** A code or pattern without its dots and dashes ("E11.2-" → "E112"). */
 function plain(code: string): string {
   return code.includes('.') || code.includes('-') ? code.replace(/[.-]/g, '') : code;

@@ -13,15 +13,11 @@
  * statement (the statement links them). A code the physician wrote stays.
  */
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { ancestry, EntryKind, matchesPattern } from './icd10cm.ts';
+import { categoryNotesFor, matchesPattern } from './icd10cm.ts';
 
 /** The patterns the Excludes1 notes of a code and its categories cite. */
 function excludes1(run: CodingRun, code: string): string[] {
-  const icd = run.codeSets.icd;
-  return ancestry(icd, code)
-    .filter((e) => e.kind === EntryKind.Header || e.kind === EntryKind.Billable)
-    .flatMap((e) => icd.notes[e.code]?.ex1 ?? [])
-    .flatMap(([, patterns]) => patterns);
+  return categoryNotesFor(run.codeSets.icd, code, 'ex1').flatMap(([, patterns]) => patterns);
 }
 
 const cites = (run: CodingRun, from: string, to: string) => excludes1(run, from).some((p) => matchesPattern(to, p));

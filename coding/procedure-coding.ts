@@ -278,16 +278,11 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
       });
   const lines: VisitLine[] = rendered.map((p) => {
     const vaccine = vaccines.get(p);
-    const coded = vaccine?.coded ?? (products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) }));
+    const one = vaccine || products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) });
+    const coded = vaccine ? [...vaccine.coded] : one ? [one] : [];
     const code = written(p);
-    if (code && repairs.includes(p))
-      checkWrittenRepair(run, p, code, Array.isArray(coded) ? coded[0] : coded, repairs.length === 1, diagnoses, edits);
-    return {
-      line: p,
-      ...(code ? { written: code } : {}),
-      coded: Array.isArray(coded) ? [...coded] : coded ? [coded] : [],
-      ...(vaccine ? { vaccine } : {}),
-    };
+    if (code && repairs.includes(p)) checkWrittenRepair(run, p, code, coded[0], repairs.length === 1, diagnoses, edits);
+    return { line: p, ...(code ? { written: code } : {}), coded, ...(vaccine ? { vaccine } : {}) };
   });
   // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.
   for (const w of procedureCodesInNotes(doc.notes)) {

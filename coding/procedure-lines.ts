@@ -1,8 +1,8 @@
 /**
  * How a biller reads a procedure line before matching it to the catalog by its words:
  *  - a line for something only ordered, scheduled or referred out is not a service rendered today
- *    and is not billed ("DEXA - ordered", "sleep study scheduled");
- *    (a written code on such a line goes to a coder);
+ *    and is not billed ("DEXA - ordered", "sleep study scheduled"); a code written on such a line
+ *    goes to a coder;
  *  - an administration line names no product: it is the vaccine administration (90471; Medicare's
  *    influenza administration G0008) when a vaccine was given, the therapeutic injection (96372)
  *    when a drug was ("IM injection administration" beside "ceftriaxone 1 g"); the vaccines a
@@ -38,7 +38,7 @@ const INFLUENZA = /\b(?:influenza|flu)\b/i;
 const MEDICARE = /\bmedicare\b/i;
 
 /** A catalog code is a vaccine product (its description names a vaccine and no administration). */
-const isVaccineProduct = (p: CatalogProcedure | undefined) =>
+export const isVaccineProduct = (p: CatalogProcedure | undefined) =>
   !!p && /\bvaccine\b/i.test(p.description) && !ADMINISTRATION.test(p.description);
 /** A HCPCS drug code ("J" codes: drugs given other than by mouth). */
 const isDrugProduct = (p: CatalogProcedure | undefined) => !!p && /^J\d{4}$/.test(p.code);

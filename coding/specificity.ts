@@ -8,6 +8,7 @@
 import type { RecordSection } from '../domain/coding.ts';
 import {
   detailConflictQuestion,
+  dropLessPrecise,
   resolutionFor,
   resolvedWords,
   type ClarificationIssue,
@@ -94,7 +95,8 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     // A DSM-5 substance use disorder is classified by its severity (the tabular's inclusion terms:
     // "Alcohol use disorder, mild" F10.10, "... moderate" and "... severe" F10.20, in remission F10.11
     // and F10.21; the same for the other substances). Unstated, the coder cannot choose abuse or
-    // dependence: the physician is asked, and the use is coded meanwhile (F10.9-).
+    // dependence: the physician is asked. Meanwhile the engine's closest reading is coded (a coder would
+    // report the use, F10.9-, which the default words do not yet reach).
     mentions:
       /\b(?:alcohol|opioid|cannabis|cocaine|stimulant|amphetamine|methamphetamine|sedative|hypnotic|anxiolytic|benzodiazepine|inhalant|hallucinogen)\s+use disorder\b/i,
     unlessAlso: /\b(mild|moderate|severe)\b/i,
@@ -611,8 +613,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     // A value the record itself says was the former one ("progressed from stage 4", "told at her last
     // visit she had stage 4") is superseded, not in conflict: the problem list copied forward lags.
     for (const v of formerValues(run, rule)) if (v !== ownValue) values.delete(v);
-    // A value another one states more precisely is the same value ("CKD 3" beside "CKD 3a").
-    for (const v of [...values.keys()]) if ([...values.keys()].some((w) => w !== v && w.startsWith(v))) values.delete(v);
+    dropLessPrecise(values);
     if (values.size < 2) continue;
     const [first, second] = [...values.values()];
     if (!first || !second) continue;

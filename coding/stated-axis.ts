@@ -7,7 +7,7 @@
  * "Acute on chronic" (an exacerbation, a flare) agrees with either. A statement is about the condition when it carries every
  * distinctive word of the condition's own statement.
  */
-import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
+import { detailConflictQuestion, dropLessPrecise, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
 import { perRecord, recordText, type CodingRun, type MentionWork } from './coding-run.ts';
 import { diagnosisMentions } from './context.ts';
 import { eyeSideByInitials } from './eye-abbreviations.ts';
@@ -201,8 +201,7 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
     // at the unspecified stage until the physician answers.
     const described = axis.aspect === 'stage' && ownValue && values.size === 1 ? describedAgainst(run, own) : undefined;
     if (described && !values.has(described.value)) values.set(described.value, described.source);
-    // A value another statement gives more precisely is the same value ("CKD 3" beside "CKD 3a"): the precise one stands.
-    for (const v of [...values.keys()]) if ([...values.keys()].some((w) => w !== v && w.startsWith(v))) values.delete(v);
+    dropLessPrecise(values);
     const ownStands = ownValue !== undefined && values.has(ownValue);
     if (values.size === 1 && !ownStands) {
       const [[value, source]] = [...values.entries()] as [[string, string]];

@@ -13,10 +13,11 @@
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
-import { derivedCatalogEntry } from './procedure-lines.ts';
+import { derivedCatalogEntry, isVaccineProduct } from './procedure-lines.ts';
 import { matchProcedure, procedureSystem, procedureTokens } from './procedures.ts';
 import {
   administrationFor,
+  COUNSELLING_MAX_AGE,
   counselledOnVaccines,
   vaccinesOnLine,
   VACCINE_ADMINISTRATION_CODES,
@@ -149,7 +150,7 @@ function givenFrom(run: CodingRun, p: CodedProcedure): GivenVaccine | undefined 
   const v = run.codeSets.vaccines.byCode.get(p.code);
   if (v) return { code: v.code, components: v.components, route: v.route, family: v.family };
   const entry = run.codeSets.catalog.byCode.get(p.code);
-  if (!entry || !/\bvaccine\b/i.test(entry.description) || /\badministration\b/i.test(entry.description)) return undefined;
+  if (!entry || !isVaccineProduct(entry)) return undefined;
   if (/^913\d\d$/.test(p.code)) return { code: p.code, components: 1, route: 'injection', family: 'covid' };
   return {
     code: p.code,
@@ -159,7 +160,7 @@ function givenFrom(run: CodingRun, p: CodedProcedure): GivenVaccine | undefined 
   };
 }
 
-const SCHEME: Record<string, 'counselling' | 'standard' | 'payer'> = {
+const SCHEME: Record<string, 'counselling' | 'standard'> = {
   '90460': 'counselling',
   '90461': 'counselling',
   '90471': 'standard',
@@ -243,7 +244,7 @@ export function settleVaccineAdministration(
       needsDocumentation: false,
       source:
         'CPT immunization administration: 90460/90461 through age 18 with counselling by the physician or other qualified professional',
-      message: `90460 is written, but ${ctx.ageYears > 18 ? `the patient is ${ctx.ageYears}` : 'the record documents no counselling by the physician on the vaccines'}; the record supports ${computed.map((a) => `${a.code} x${a.units}`).join(', ')}. A coder must choose.`,
+      message: `90460 is written, but ${ctx.ageYears > COUNSELLING_MAX_AGE ? `the patient is ${ctx.ageYears}` : 'the record documents no counselling by the physician on the vaccines'}; the record supports ${computed.map((a) => `${a.code} x${a.units}`).join(', ')}. A coder must choose.`,
     });
     for (const l of written)
       for (const p of l.coded)

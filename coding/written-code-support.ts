@@ -1,14 +1,15 @@
 /**
  * A code the physician wrote on a line that reads as another category altogether: "Prediabetes"
  * written E11.9 (type 2 diabetes), "Low back strain" written M54.50 (low back pain, whose category
- * excludes the strain: its Excludes1 note "low back strain (S39.012)" names the line). The code is kept (a written code is never silently rewritten), and the
- * encounter goes to a coder with the line's own reading as the suggestion beside it. The line must
- * read confidently elsewhere: its best match explains every word of the line and is in another
- * category, no match of the written code's category is among its first ten, and the written code's
- * title and inclusion terms lack a word of the line. Lines that only name an encounter or a status (Z codes) and signs (R codes) the
- * physician chose are left as written.
+ * excludes the strain: its Excludes1 note "low back strain (S39.012)" names the line). The code is
+ * kept (a written code is never silently rewritten), and the encounter goes to a coder with the
+ * line's own reading as the suggestion beside it. The line must read confidently elsewhere: its best
+ * match explains every word of the line and is in another category, no match of the written code's
+ * category is among its first ten, and the written code's title and inclusion terms lack a word of
+ * the line. Lines that only name an encounter or a status (Z codes) and signs (R codes) the physician
+ * chose are left as written.
  */
-import { candidate, recoded, describeIcd, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
+import { candidate, recoded, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { resolutionFor } from './clarification.ts';
 import { checkDetailConflict } from './specificity.ts';
@@ -19,6 +20,7 @@ import type { Mention } from './context.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { excludedHere } from './excluded-statement.ts';
 import { matchesPattern } from './icd10cm.ts';
+import { textsOfEntry } from './title-facts.ts';
 import { queryText, rank, searchFilter } from './ranking.ts';
 import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
 
@@ -42,7 +44,7 @@ export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): 
   if (!words.length || top.matched.length / words.length < CONFIDENT_SHARE) return undefined;
   const icd = run.codeSets.icd;
   const index = icd.byCode.get(code);
-  const titles = index === undefined ? [] : icd.texts.filter((t) => t.entry === index).map((t) => t.text);
+  const titles = index === undefined ? [] : textsOfEntry(icd, index).map((ti) => icd.texts[ti]?.text ?? '');
   const own = new Set(tokenize(expandAbbreviations([icd.entries[index ?? -1]?.description ?? '', ...titles].join(' '))));
   if (words.every((w) => own.has(w))) return undefined;
   return top;
@@ -52,8 +54,9 @@ export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): 
  * A written code that says no less than its line is kept, after the checks a coder makes of it all
  * the same: "acute" against a history of months (acuity-duration.ts), a line that reads as another
  * category (above), the record naming the other side (laterality.ts), a steroid course beside a
- * code without its exacerbation (exacerbation-query.ts), and two statements of the record disagreeing on a detail the code turns on (type 1
- * in the history, type 2 in the assessment: specificity.ts checkDetailConflict). An open question goes
+ * code without its exacerbation (exacerbation-query.ts), and two statements of the record
+ * disagreeing on a detail the code turns on (type 1 in the history, type 2 in the assessment:
+ * specificity.ts checkDetailConflict). An open question goes
  * to the physician with the written code on the claim meanwhile; an answer that changes the code is
  * applied (reported as a change). Undefined when the line must be coded from its words with the answer.
  */
@@ -61,7 +64,7 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
   const order = work.order;
   const elsewhere = writtenCodeElsewhere(run, work.mention, documented.code);
   if (elsewhere) {
-    (run.writtenElsewhere ??= []).push({ written: documented.code, reading: elsewhere.code });
+    (run.writtenElsewhere ??= []).push(documented.code);
     documented.alternatives.unshift(
       candidate(
         elsewhere,
@@ -71,7 +74,7 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
       ),
     );
   }
-  const acuity = acuityIssue(run, work.mention, { code: documented.code, description: describeIcd(run.codeSets, documented.code) });
+  const acuity = acuityIssue(run, work.mention, documented);
   const answer = acuity ? resolutionFor(acuity, run.input.answers) : undefined;
   if (acuity && !answer) run.issues.push({ ...acuity, order });
   const chosen = acuity && answer ? acuityAnswerCode(acuity, answer) : undefined;
@@ -91,12 +94,7 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
     return undefined;
   }
   // A systemic steroid course today beside a code without its family's exacerbation (exacerbation-query.ts).
-  const exacerbation = exacerbationIssue(
-    run,
-    work.mention,
-    { code: documented.code, description: describeIcd(run.codeSets, documented.code) },
-    recordStatements(run.input.documentation),
-  );
+  const exacerbation = exacerbationIssue(run, work.mention, documented, recordStatements(run.input.documentation));
   if (exacerbation) {
     const issue = { ...exacerbation, clinicalIndicators: [`Diagnosis: "${work.mention.original}"`, ...exacerbation.clinicalIndicators] };
     if (!resolutionFor(issue, run.input.answers)) {
