@@ -22,7 +22,8 @@ export interface EvalEncounter {
   sex: Sex;
   notes: string;
   dx: Array<string | { description: string; code?: string }>;
-  px?: DocumentedProcedure[];
+  /** A string is a line without a code, as for `dx`. */
+  px?: Array<string | DocumentedProcedure>;
   tests?: TestResult[];
   expect: { dx: string[]; px?: string[]; query: boolean; edits?: string[] };
   answer?: { option?: string; freeText?: string };
@@ -59,7 +60,7 @@ export function toInput(e: EvalEncounter, answers: CodingInput['answers'] = []):
     documentation: {
       notes: e.notes,
       diagnoses: e.dx.map((d) => (typeof d === 'string' ? { description: d } : d)),
-      procedures: e.px ?? [],
+      procedures: (e.px ?? []).map((p) => (typeof p === 'string' ? { description: p } : p)),
       testResults: e.tests ?? [],
     },
     patient: { ageYears: e.age, sex: e.sex },

@@ -109,7 +109,7 @@ describe('third held-out evaluation set', () => {
         .filter(Boolean),
     );
     const unknown = readEvalSet(HELDOUT_SET_3).flatMap((e) =>
-      [...(e.expect.px ?? []), ...(e.px ?? []).flatMap((p) => (p.code ? [p.code] : []))]
+      [...(e.expect.px ?? []), ...(e.px ?? []).flatMap((p) => (typeof p !== 'string' && p.code ? [p.code] : []))]
         .filter((code) => !catalog.has(code))
         .map((code) => `${e.id}: ${code}`),
     );
