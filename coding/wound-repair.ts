@@ -131,11 +131,17 @@ function readRepair(
 ): { cls: RepairClass; site: Site; length: number } | undefined {
   const notes = run.input.documentation.notes;
   const writtenFamily = written ? familyOfCode(written) : undefined;
-  const cls: RepairClass =
-    writtenFamily?.cls ??
-    (INTERMEDIATE_WORDS.test(line.description) || (!SIMPLE_WORDS.test(line.description) && onlyRepairLine && INTERMEDIATE_WORDS.test(notes))
-      ? 'intermediate'
-      : 'simple');
+  // The class the record states (the line first; the notes when this is the visit's only repair)
+  // decides, a written code's class only when the record says none: "galea closed, layered closure"
+  // is an intermediate repair whatever the code written beside it.
+  const stated: RepairClass | undefined = INTERMEDIATE_WORDS.test(line.description)
+    ? 'intermediate'
+    : SIMPLE_WORDS.test(line.description)
+      ? 'simple'
+      : onlyRepairLine && INTERMEDIATE_WORDS.test(notes)
+        ? 'intermediate'
+        : undefined;
+  const cls: RepairClass = stated ?? writtenFamily?.cls ?? 'simple';
   // "2.6-7.5 cm" names a band: its first figure is the wound's length for the band.
   const ownLength = lengthsIn(line.description.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
   const ownSites = sitesIn(line.description);
@@ -178,7 +184,7 @@ export function codedWoundRepair(
   const read = readRepair(run, line, undefined, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code) return undefined;
-  const how = `a ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  const how = `${read.cls === 'intermediate' ? 'an' : 'a'} ${read.cls} repair of ${read.length} cm on the ${read.site}`;
   const entry = derivedCatalogEntry(run, code, how, edits);
   return {
     system: procedureSystem(code),
@@ -207,7 +213,7 @@ export function checkWrittenRepair(
   const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code || code === written) return;
-  const how = `a ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  const how = `${read.cls === 'intermediate' ? 'an' : 'a'} ${read.cls} repair of ${read.length} cm on the ${read.site}`;
   edits.push({
     rule: 'DOCUMENTED_CODE_DIFFERS',
     severity: 'warning',

@@ -43,12 +43,15 @@ export function encounterOfWrittenCode(run: CodingRun, m: Mention, code: string)
   if (!entry || !isExtension(icd.entries, entry)) return undefined;
   const parent = icd.entries[entry.parent];
   if (!parent) return undefined;
-  const context = [m.text, ...relatedClauses(run, m)].join('\n');
-  const stated = encounterPhase(context);
-  if (!stated || encounterTypeConflict(run, code, context)) return undefined;
   const meaning = (description: string) => description.slice(parent.description.length).toLowerCase();
   const written = meaning(entry.description);
   const writtenPhase = phaseOf(written);
+  // A line that only copies the written code's own words for its encounter ("..., initial
+  // encounter" beside an A code) says nothing the code does not: the notes' encounter decides.
+  const echoed = writtenPhase !== undefined && PHASE_WORDS[writtenPhase].test(m.text.toLowerCase());
+  const context = [echoed ? '' : m.text, ...relatedClauses(run, m)].join('\n');
+  const stated = encounterPhase(context);
+  if (!stated || encounterTypeConflict(run, code, context)) return undefined;
   // "Follow-up" says no more than a subsequent encounter: a written delayed healing, nonunion or malunion stands.
   if (writtenPhase === stated || (stated === 'subsequent' && writtenPhase !== 'initial')) return undefined;
   const kids = (icd.children.get(entry.parent) ?? []).map((k) => icd.entries[k]).filter((e) => e !== undefined);
