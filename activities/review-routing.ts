@@ -27,6 +27,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
   'long-term-drug-undecided': 'the record names a long-term drug with its own status code (Z79) and none is on the claim',
   'history-context': 'history, follow-up or completed treatment: current condition versus history is a coder decision',
   'preventive-with-findings': 'a preventive examination is coded without abnormal findings while the record names a finding',
+  'abnormal-findings-uncoded':
+    'an examination is coded "with abnormal findings" and no finding is on the claim: the finding is coded beside it, or the examination found nothing',
   'long-term-drug-unsupported': 'a long-term drug status code (Z79) is on the claim with no current drug of its class in the record',
   'symptom-beside-diagnosis': 'a sign or symptom is coded beside a diagnosis of the same body system',
   'injury-detail-unused': 'an injury code leaves out a documented detail its category codes by (type or part)',
@@ -47,6 +49,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'another statement of the record names a coded condition with words that title another code of its category ("w/o LOC" beside LOC status unknown)',
   'written-code-elsewhere':
     'a code the physician wrote names another category than its own line reads as ("Prediabetes" written as type 2 diabetes): the line\'s reading is the suggestion beside it',
+  'statement-reads-otherwise':
+    'a diagnosis line or the assessment reads, on its own, as another code of a coded diagnosis\'s category ("alcohol use disorder, moderate, in early remission" beside a written alcohol abuse code)',
   'other-category-named':
     "the assessment names a coded condition with a word that titles another category of the classification (Hashimoto's beside hypothyroidism)",
   'injury-part-unstated':

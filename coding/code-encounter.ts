@@ -79,6 +79,7 @@ import {
   injuryPartUnstated,
   nontraumaticAfterInjury,
   preventiveWithFindings,
+  abnormalFindingsUncoded,
   recordStatements,
   symptomBesideDiagnosis,
 } from './review-signals.ts';
@@ -96,6 +97,7 @@ import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
 import { statedMoreFully } from './fuller-statement.ts';
+import { statementReadsOtherwise } from './statement-reading.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -230,6 +232,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       longTermDrugUndecided: longTermDrugUndecided(statements, diagnoses),
       historyContext: historyContext(statements, diagnoses),
       preventiveWithFindings: preventiveWithFindings(statements, flaggedResults, diagnoses),
+      abnormalFindingsUncoded: abnormalFindingsUncoded(diagnoses),
       longTermDrugUnsupported: longTermDrugUnsupported(statements, diagnoses),
       symptomBesideDiagnosis: symptomBesideDiagnosis(diagnoses),
       injuryDetailUnused: injuryDetailUnused(codeSets.icd, diagnoses),
@@ -245,6 +248,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       conditionStatedOtherwise: conditionStatedOtherwise(codeSets.icd, statements, diagnoses) !== undefined,
       siblingTitledElsewhere: siblingTitledElsewhere(codeSets.icd, statements, diagnoses) !== undefined,
       writtenCodeElsewhere: (run.writtenElsewhere ?? []).some((code) => diagnoses.some((d) => d.code === code)),
+      statementReadsOtherwise: statementReadsOtherwise(run, diagnoses) !== undefined,
       otherCategoryNamed:
         otherCategoryNamed(codeSets.icd, assessmentStatements(input.documentation.diagnoses, run.notes), diagnoses) !== undefined,
       nontraumaticAfterInjury: nontraumaticAfterInjury(statements, diagnoses),

@@ -43,7 +43,8 @@ const ORGANISMS: ReadonlyArray<[RegExp, RegExp]> = [
   [/\b(h\.? ?pylori|helicobacter)\b/i, /helicobacter/i],
   [/\b(c\.? ?diff\w*|clostridi\w*)\b/i, /clostridi/i],
   [/\b(rsv|respiratory syncytial)\b/i, /respiratory syncytial/i],
-  [/\b(influenza|flu) ?[ab]\b/i, /influenza/i],
+  // "Influenza due to unidentified influenza virus" (J11) does not name the virus the test found.
+  [/\b(influenza|flu):? ?(?:type )?[ab]\b/i, /(?<!un)identified\b[^,]*influenza/i],
 ];
 /** A clause that reports an organism as found: a culture or test grew it or was positive for it. */
 const FOUND = /\b(grew|growing|grows|cultured?|cx|isolated?|positive|\+|pos|confirmed|identified|infection|due to)\b/i;
@@ -63,13 +64,22 @@ export interface OrganismFound {
 /** A species name after a genus ("Strep pneumoniae", "Staph aureus"). */
 const SPECIES = /^\.?\s+(pneumoniae|aureus|pyogenes|agalactiae|influenzae|faecalis|faecium|aeruginosa|coli|epidermidis)\b/i;
 
+/** The comma-separated part of a statement that holds position `at`. */
+function clauseAt(s: string, at: number): string {
+  const start = s.lastIndexOf(',', at) + 1;
+  const end = s.indexOf(',', at);
+  return s.slice(start, end < 0 ? undefined : end);
+}
+
 /** The organisms the record reports as found (a culture grew it, a test was positive), each with its first statement. */
 export function organismsFound(statements: readonly string[]): OrganismFound[] {
   const out: OrganismFound[] = [];
   for (const [named, titled] of ORGANISMS) {
     for (const s of statements) {
       const m = named.exec(s);
-      if (m && FOUND.test(s) && !NOT_FOUND.test(s)) {
+      // The part of the statement between commas that names it: "flu A positive, B neg" finds A.
+      const part = m ? clauseAt(s, m.index) : '';
+      if (m && FOUND.test(part) && !NOT_FOUND.test(part)) {
         const species = SPECIES.exec(s.slice(m.index + m[0].length));
         out.push({ statement: s, name: species ? `${m[0]}${species[0]}` : m[0], titled });
         break;

@@ -126,6 +126,17 @@ export function preventiveWithFindings(
   });
 }
 
+const WITH_FINDINGS = /\bwith (?:other )?abnormal findings/i;
+
+/**
+ * An examination coded "with abnormal findings" and nothing else but factors (Z) beside it: the
+ * finding the code says the examination found is on no line (guideline I.C.21.c.13 codes it as an
+ * additional code), or the examination found nothing and the code is the wrong one of its pair.
+ */
+export function abnormalFindingsUncoded(diagnoses: readonly CodedDiagnosis[]): boolean {
+  return diagnoses.some((d) => WITH_FINDINGS.test(d.description)) && diagnoses.every((d) => d.code.startsWith('Z'));
+}
+
 /** The record's statements the signals read: each diagnosis line and each clause of the notes. */
 export function recordStatements(documentation: { notes: string; diagnoses: ReadonlyArray<{ description: string }> }): string[] {
   return [...documentation.diagnoses.map((d) => d.description), ...clausesOf(documentation.notes)];

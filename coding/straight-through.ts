@@ -147,6 +147,10 @@ export interface DecisionInput {
   symptomBesideResults?: boolean;
   /** A code titled "without" something a statement of the record affirms (absence-affirmed.ts). */
   absenceAffirmed?: boolean;
+  /** An examination coded with abnormal findings and no finding beside it (review-signals.ts). */
+  abnormalFindingsUncoded?: boolean;
+  /** A diagnosis line or assessment statement reads as another code of a coded diagnosis's category (statement-reading.ts). */
+  statementReadsOtherwise?: boolean;
   /** A statement of the record gives a coded site the other side (side-agreement.ts). */
   sideStatedOtherwise?: boolean;
   /** A code the tabular asks for beside other members of a coded condition's block, not beside the coded one (tabular-asks.ts). */
@@ -210,6 +214,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('long-term-drug-undecided', input.longTermDrugUndecided === true);
   add('history-context', input.historyContext === true);
   add('preventive-with-findings', input.preventiveWithFindings === true);
+  add('abnormal-findings-uncoded', input.abnormalFindingsUncoded === true);
   add('long-term-drug-unsupported', input.longTermDrugUnsupported === true);
   add('symptom-beside-diagnosis', input.symptomBesideDiagnosis === true);
   add('injury-detail-unused', input.injuryDetailUnused === true);
@@ -225,6 +230,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('sibling-titled-elsewhere', input.siblingTitledElsewhere === true);
   add('other-category-named', input.otherCategoryNamed === true);
   add('written-code-elsewhere', input.writtenCodeElsewhere === true);
+  add('statement-reads-otherwise', input.statementReadsOtherwise === true);
   add('nontraumatic-after-injury', input.nontraumaticAfterInjury === true);
   add('unread-line-word', input.unreadLineWord === true);
   add('fracture-type-unstated', input.fractureTypeUnstated === true);

@@ -11,8 +11,9 @@
  */
 import { candidate, recoded, type CodingRun, type DiagnosisDraft, type MentionWork } from './coding-run.ts';
 import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
-import { resolutionFor } from './clarification.ts';
-import { checkDetailConflict } from './specificity.ts';
+import { resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
+import { mentionIssue } from './clarification-issues.ts';
+import { addDetailsFromRecord, checkDetailConflict, SPECIFICITY_RULES } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
 import { recordStatements } from './review-signals.ts';
@@ -21,7 +22,7 @@ import { buildQuery, type SearchHit } from './search.ts';
 import { excludedHere } from './excluded-statement.ts';
 import { matchesPattern } from './icd10cm.ts';
 import { textsOfEntry } from './title-facts.ts';
-import { queryText, rank, searchFilter } from './ranking.ts';
+import { queryText, rank, relatedClauses, searchFilter } from './ranking.ts';
 import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
 
 /** How many of the line's matches are looked through for the written code's category. */
@@ -117,9 +118,58 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
     work.conflicts = [];
     return [documented];
   }
-  if (work.extra.length === before.extra.length && work.mention === before.mention) return [documented];
+  if (work.extra.length === before.extra.length && work.mention === before.mention) {
+    const missing = missingDetailIssue(run, work, documented);
+    if (!missing) return [documented];
+    if (!resolutionFor(missing, run.input.answers)) {
+      run.issues.push({ ...missing, order });
+      return [documented];
+    }
+    // Answered: the line is coded from its words and the answer.
+    work.mention = { ...work.mention, documentedCode: undefined };
+    work.notesDone.push(`the physician answered the ${missing.kind} question about the documented ${documented.code}`);
+    return undefined;
+  }
   // Answered: the line is coded from its words and the answer (the normal steps read the answer again).
   Object.assign(work, { ...before, mention: { ...before.mention, documentedCode: undefined } });
   work.notesDone.push(`the physician answered a conflict of the record about the documented ${documented.code}`);
   return undefined;
+}
+
+/**
+ * The question a coder sends about a written code that leaves out a detail the classification codes
+ * by and the record does not state anywhere: "CHF" written I50.9 with no type in the whole record,
+ * "CKD" written N18.9 with no stage. The same questions as for a line the engine codes from its
+ * words (clarification-issues.ts mentionIssue), asked only when the written code itself lacks the
+ * detail (its title does not state it) and no other statement of the record gives it.
+ */
+function missingDetailIssue(run: CodingRun, work: MentionWork, documented: DiagnosisDraft): ClarificationIssue | undefined {
+  const m = work.mention;
+  if (m.assertion !== 'affirmed') return undefined;
+  const icd = run.codeSets.icd;
+  const entry = icd.byCode.get(documented.code);
+  if (entry === undefined) return undefined;
+  // A detail another statement of the record gives is the record's, not a question.
+  const probe: MentionWork = { ...work, extra: [...work.extra], evidence: [...work.evidence], inferred: [...work.inferred] };
+  addDetailsFromRecord(run, probe);
+  if (probe.extra.length > work.extra.length || probe.mention !== work.mention) return undefined;
+  const hit: SearchHit = {
+    entry,
+    code: documented.code,
+    description: documented.description,
+    score: 1,
+    matched: [],
+    matchedText: documented.description,
+  };
+  const query = buildQuery(queryText(m, work.extra), true);
+  const context = [m.text, ...relatedClauses(run, m)].join('\n');
+  const issue = mentionIssue(run, m, query, [hit], new Set(), work.extra, work.statedElsewhere, context);
+  if (!issue || issue.kind === 'laterality') return undefined;
+  // The written code states the detail asked about ("chronic systolic" in I50.22's title): no question.
+  const rule = SPECIFICITY_RULES.find((r) => issue.question === specificityQuestion(m.original, r.aspect));
+  if (rule?.detail.test(documented.description)) return undefined;
+  // An axis read from the tabular is asked of a written code only when it is its family's
+  // "unspecified" member: a written "acute" otitis or "without cholecystitis" chose its value.
+  if (!rule && !/\bunspecified\b/i.test(documented.description)) return undefined;
+  return issue;
 }

@@ -173,6 +173,8 @@ export type StraightThroughReason =
   | 'other-category-named'
   /** A code the physician wrote on a line that reads as another category ("Prediabetes" written E11.9). */
   | 'written-code-elsewhere'
+  | 'statement-reads-otherwise'
+  | 'abnormal-findings-uncoded'
   /** A code titled as not from an injury while the record tells of one (a fall, a blow). */
   | 'nontraumatic-after-injury'
   /** A diagnosis line has a word the engine cannot read where the word can change the code ("HTN w/ LVH"). */
