@@ -98,6 +98,7 @@ import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUn
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
 import { statedMoreFully } from './fuller-statement.ts';
 import { statementReadsOtherwise } from './statement-reading.ts';
+import { withImmunization } from './immunization-encounter.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -193,9 +194,10 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
 
   // Edits on the diagnoses alone first: a conflict the physician already settled drops its code.
   drafts = editClarifications(run, drafts, runEdits(drafts, [], input.patient, codeSets)).diagnoses;
-  const diagnoses = drafts.map(withoutOrder);
   const unmatched: EditFinding[] = [];
-  const procedures = codeProcedures(run, diagnoses, unmatched);
+  const coded = drafts.map(withoutOrder);
+  // A vaccine given adds the encounter for immunization (Z23) its lines point at.
+  const { diagnoses, procedures } = withImmunization(codeSets, run.allowed, coded, codeProcedures(run, coded, unmatched));
   const edits = [...runEdits(diagnoses, procedures, input.patient, codeSets), ...unmatched];
   const open = [...run.issues, ...editClarifications(run, drafts, edits).issues];
 

@@ -13,7 +13,7 @@
  */
 import { detailConflictQuestion, resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
 import { citedPatterns } from './additional.ts';
-import { currentGestationalAge, gestationalAgesIn, weeksOfGestationCode } from './gestational-age.ts';
+import { agesOfThisVisit, currentGestationalAge, weeksOfGestationCode } from './gestational-age.ts';
 import { describeIcd, newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf, clausesWithOffsets } from './context.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
@@ -38,7 +38,7 @@ export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[])
   if (!z3a) return drafts;
   // Each Z3A code the record's ages give, with the first statement giving it.
   const stated = new Map<string, string>();
-  for (const age of recordStatementsOf(run).flatMap(gestationalAgesIn))
+  for (const age of agesOfThisVisit(recordStatementsOf(run)))
     if (!stated.has(weeksOfGestationCode(age.weeks))) stated.set(weeksOfGestationCode(age.weeks), age.statement);
   const recode = (code: string, why: string) =>
     code === z3a.code || !run.allowed(code) ? drafts : drafts.map((d) => (d === z3a ? recoded(run.codeSets, d, code, why) : d));

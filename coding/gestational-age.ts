@@ -47,7 +47,7 @@ const DURATION_AFTER =
 const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|crl)\b/i;
 /** In the clause before the weeks: an event they date, always in the past ("diagnosed at 20 weeks gestation", "SVD at 39 weeks"). */
 const PAST_EVENT_BEFORE =
-  /\b(?:diagnosed|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-section|cesarean|born|terminat\w*|treated)\b/i;
+  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-section|cesarean|born|terminat\w*|treated)\b/i;
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
   /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|testing|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
@@ -99,6 +99,30 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
   }
   return out;
+}
+
+/** A statement that starts with a visit's date ("10/22   22w0d  156  108/66": a row of a prenatal flow sheet). */
+const DATED_ROW = /^\s*(\d{1,2})\/(\d{1,2})(?:\/(\d{2}|\d{4}))?\b/;
+
+/**
+ * The ages the record's statements give, without those of earlier visits: a flow sheet's rows each
+ * start with their visit's date, and every row but the latest dated one is an earlier visit, whose
+ * age is no conflict with today's. Dates without a year that span the turn of the year (11/19,
+ * 12/17, 01/14) are ordered across it.
+ */
+export function agesOfThisVisit(statements: readonly string[]): GestationalAge[] {
+  const dated = statements.flatMap((s) => {
+    const m = DATED_ROW.exec(s);
+    if (!m || gestationalAgesIn(s).length === 0) return [];
+    const year = m[3] === undefined ? undefined : Number(m[3].length === 2 ? `20${m[3]}` : m[3]);
+    return [{ s, year, month: Number(m[1]), day: Number(m[2]) }];
+  });
+  const months = dated.filter((d) => d.year === undefined).map((d) => d.month);
+  const wraps = months.length > 0 && Math.max(...months) - Math.min(...months) > 6;
+  const order = (d: (typeof dated)[number]) => (d.year ?? (wraps && d.month <= 6 ? 1 : 0)) * 10000 + d.month * 100 + d.day;
+  const latest = Math.max(...dated.map(order));
+  const earlier = new Set(dated.length > 1 ? dated.filter((d) => order(d) < latest).map((d) => d.s) : []);
+  return statements.filter((s) => !earlier.has(s)).flatMap(gestationalAgesIn);
 }
 
 /** The age that gives the value: the first stated one, else the first found in context. */

@@ -8,7 +8,7 @@ import { billableDescendants, isBillable, type Icd10Cm } from './icd10cm.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { withoutCompletedGravidity } from './gravidity.ts';
-import { gestationalAgesIn, valueAge, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
+import { agesOfThisVisit, valueAge, weeksOfGestationCode, type GestationalAge } from './gestational-age.ts';
 
 export type Trimester = 'first' | 'second' | 'third';
 
@@ -68,7 +68,7 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
   // The pregnancy's age: one value, or, stated two ways, only the trimester they share (the query
   // on the weeks is gestation-conflict.ts's).
   // Every age a statement gives counts for agreement; the stated ones first for the value.
-  const ages = statements.flatMap(gestationalAgesIn);
+  const ages = agesOfThisVisit(statements);
   if (ages.length > 0) {
     pregnant = true;
     const first = valueAge(ages) as GestationalAge;

@@ -25,7 +25,15 @@ import {
   type CatalogProcedure,
   visitLevelInNotes,
 } from './procedures.ts';
-import { administrationCode, drugByName, isAdministrationLine, renderedToday, statusFromNote, type OtherLine } from './procedure-lines.ts';
+import {
+  administrationCode,
+  drugByName,
+  isAdministrationLine,
+  isVaccineProduct,
+  renderedToday,
+  statusFromNote,
+  type OtherLine,
+} from './procedure-lines.ts';
 import { tokenize } from './text.ts';
 import { checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
@@ -123,7 +131,7 @@ function codeOne(
     : (byAdministration(run, p.description, context) ??
       visitByLevel ??
       (drug ? [drug.match] : undefined) ??
-      matchProcedure(run.codeSets.catalog, p.description));
+      matchProcedure(run.codeSets.catalog, p.description).filter(namesTheVaccine));
   const top = matches[0];
   if (!known && (!top || top.score < 0.35)) {
     edits.push({
@@ -163,6 +171,18 @@ function codeOne(
       : `Documented procedure matched the catalog entry ${top?.procedure.code} on "${top?.matched.join(' ')}"${documented ? ` (documented code ${documented} is not in the catalog)` : ''}.${banded?.note ?? ''}`,
   };
 }
+
+/** Words of a vaccine product's description that say how much or for whom, not which vaccine. */
+const NOT_A_VACCINE_NAME =
+  /^(\d+|dose|doses|adult|adults|pediatric|child|children|schedule|intramuscular|oral|intranasal|subcutaneous|preservative|free|adjuvanted|high|quadrivalent|trivalent|use|for|and|of|or|with|mg|ml|mcg|unit|units|component)$/;
+
+/**
+ * A catalog match that is a vaccine product must rest on a word naming the vaccine (its disease, its
+ * kind, "vaccine"): "Albuterol 2.5 mg unit dose" shares "2" and "dose" with a hepatitis B vaccine's
+ * "2-dose" and is no vaccine. Lines naming a vaccine by brand or abbreviation are read before this
+ * (vaccine-coding.ts).
+ */
+const namesTheVaccine = (m: CatalogMatch) => !isVaccineProduct(m.procedure) || m.matched.some((t) => !NOT_A_VACCINE_NAME.test(t));
 
 /** Confidence of an office visit whose description names the patient's status and the level of decision making. */
 const VISIT_BY_LEVEL = 0.9;
