@@ -16,7 +16,9 @@ const ABNORMAL_RESULT = new RegExp(
   String.raw`\b${MEASURE}\b[^.;]{0,30}?\b(?:elevated|high|low|abnormal|increased|decreased|positive)\b|\b(?:elevated|high|low|abnormal|increased|decreased)\s+${MEASURE}\b`,
   'i',
 );
-const NO_ABNORMAL_FINDINGS = /\b(without|no) abnormal findings?\b|\bnormal (exam|examination|findings)\b/i;
+const NO_ABNORMAL_FINDINGS = /(?:\b(?:without|no)|\bw\/o)\s+(?:abnormal|abnl|abn)\.?\s+findings?\b|\bnormal (exam|examination|findings)\b/i;
+/** The physician's own statement that the examination found nothing ("routine adult exam, no abnl findings"). */
+const SAID_NO_FINDINGS = /(?:\b(?:without|no)|\bw\/o)\s+(?:abnormal|abnl|abn)\.?\s+findings?\b/i;
 
 /** Chapter 18 codes whose titles are findings rather than complaints. */
 const FINDING_CODE = /^R/;
@@ -80,6 +82,8 @@ export function withAbnormalFindings(run: CodingRun, drafts: DiagnosisDraft[]): 
     foundAtExamination(run, drafts, statements);
   const result = doc.testResults.find((t) => t.flag && t.flag !== 'N');
   if (!finding && !result) return drafts;
+  // The physician wrote that the examination found nothing: the "without" code stands.
+  if (statements.some((t) => SAID_NO_FINDINGS.test(t))) return drafts;
   const icd = run.codeSets.icd;
   return drafts.map((d) => {
     if (!/without abnormal findings/i.test(d.description)) return d;

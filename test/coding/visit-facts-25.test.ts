@@ -71,3 +71,46 @@ describe('a prenatal flow sheet', () => {
     expect(r.clarification?.question ?? '').not.toMatch(/weeks of gestation/i);
   });
 });
+
+describe("a written visit code of the other patient status than the note's", () => {
+  it("is kept and sent to a coder with the stated status's code offered", () => {
+    const cases: Array<[string, string, string, string]> = [
+      [
+        'New patient, establishing care after a move; never seen in our group. Annual physical, exam normal.',
+        'Preventive visit',
+        '99395',
+        '99385',
+      ],
+      ['Last seen by me 14 months ago for a physical. Sharp chest pain for 2 days. MDM moderate.', 'Office visit', '99203', '99213'],
+    ];
+    for (const [notes, line, written, offered] of cases) {
+      const r = visit(notes, [{ description: 'Visit' }], [{ description: line, code: written }], { ageYears: 30, sex: 'F' });
+      const coded = r.procedures.find((p) => p.code === written);
+      expect(coded?.alternatives[0]?.code, written).toBe(offered);
+      expect(r.straightThrough.reasons).toContain('procedure-conflict');
+    }
+  });
+
+  it('a status seen more than three years ago is new; a note stating none is no finding', () => {
+    const old = visit(
+      'Last seen here 4 years ago. Annual physical.',
+      [{ description: 'Visit' }],
+      [{ description: 'Preventive', code: '99395' }],
+    );
+    expect(old.procedures[0]?.alternatives[0]?.code).toBe('99385');
+    const silent = visit('Annual physical, exam normal.', [{ description: 'Visit' }], [{ description: 'Preventive', code: '99395' }]);
+    expect(silent.edits.map((e) => e.rule)).not.toContain('DOCUMENTED_CODE_DIFFERS');
+  });
+});
+
+describe('an examination the physician says found nothing', () => {
+  it('keeps its "without abnormal findings" code however the physician abbreviates it', () => {
+    const r = visit(
+      'Annual physical. 45F est pt. Mammo 2026 nl. Colonoscopy due - referral placed. BMI 24.1, exam WNL.\nA: routine adult exam, no abnl findings',
+      [{ description: 'Routine adult exam w/o abnormal findings', code: 'Z00.00' }],
+      [{ description: 'Periodic preventive est 40-64', code: '99396' }],
+      { ageYears: 45, sex: 'F' },
+    );
+    expect(diagnosisCodes(r)).toEqual(['Z00.00']);
+  });
+});
