@@ -1,0 +1,35 @@
+// Session twenty-five: queries a coder sends that the record's course raises (coding/atrial-fibrillation-course.ts).
+// Records are our own wording.
+import { describe, expect, it } from 'vitest';
+import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const code = recordCoder(codeSets, { ageYears: 81, sex: 'M' });
+
+describe('atrial fibrillation coded paroxysmal beside a course that does not stop', () => {
+  const notes =
+    'ECG today: atrial fibrillation, rate 78, unchanged from the last two ECGs, which also showed AF.\nA/P: AFib - has been in AF on every ECG for two years, rate control strategy, no plans for cardioversion. Continue apixaban.';
+  const lines = [{ description: 'Paroxysmal AF', code: 'I48.0' }];
+
+  it('asks the physician the type, with the written code on the claim meanwhile', () => {
+    const r = code(notes, lines);
+    expect(diagnosisCodes(r)).toContain('I48.0');
+    expect(r.clarification?.question).toMatch(/type of atrial fibrillation/i);
+    expect(r.clarification?.clinicalIndicators.join(' ')).toMatch(/every ECG/);
+  });
+
+  it("codes the answer's type", () => {
+    const first = code(notes, lines);
+    const r = code(notes, lines, [{ question: first.clarification!.question, freeText: 'Permanent atrial fibrillation.' }]);
+    expect(diagnosisCodes(r)).toContain('I48.21');
+    expect(diagnosisCodes(r)).not.toContain('I48.0');
+  });
+
+  it('asks nothing of a paroxysmal AF whose record tells of episodes that stop', () => {
+    const r = code(
+      'Two episodes of palpitations last month, each ended on its own within hours. ECG today: sinus rhythm.\nA/P: paroxysmal AF, continue apixaban.',
+      lines,
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/type of atrial fibrillation/i);
+  });
+});
