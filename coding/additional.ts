@@ -182,13 +182,18 @@ const ON_DIALYSIS =
 const DIALYSIS_NOT_NOW =
   /\b(\d{4}\s*[-–]\s*\d{4}|now transplanted|transplant(ed)? since|previously|formerly|was on|when the time comes|if needed|would like|prefers?|leaning)\b/i;
 export const statesDialysisNow = (text: string): boolean =>
-  currentUse(text, ON_DIALYSIS) !== undefined && !NOT_ON_DIALYSIS.test(text) && !DIALYSIS_NOT_NOW.test(text);
+  currentUse(text, ON_DIALYSIS) !== undefined &&
+  !NOT_ON_DIALYSIS.test(text) &&
+  !DIALYSIS_NOT_NOW.test(text) &&
+  !anotherPersons(text, ON_DIALYSIS);
 
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
   {
     find: (t) =>
-      currentUse(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) ? { code: 'Z99.2', what: 'dependence on renal dialysis' } : undefined,
+      currentUse(t, DIALYSIS) && !NOT_ON_DIALYSIS.test(t) && !anotherPersons(t, DIALYSIS)
+        ? { code: 'Z99.2', what: 'dependence on renal dialysis' }
+        : undefined,
   },
   { drug: INSULIN, find: (t) => (currentUse(t, INSULIN) ? { code: 'Z79.4', what: 'insulin' } : undefined) },
   {

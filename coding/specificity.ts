@@ -504,7 +504,8 @@ function detailElsewhere(
 ): { detail: string; section: RecordSection; text: string } | undefined {
   const statements: Array<{ section: RecordSection; text: string; original: string }> = [
     ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
-    ...run.notes.filter((n) => n.assertion === 'affirmed'),
+    // A relative's condition, or a period that has ended, gives no detail of the patient's today.
+    ...run.notes.filter((n) => n.assertion === 'affirmed' && !notOfThisVisit(n)),
   ].map((s) => ({ section: s.section, text: s.text, original: s.original }));
   // The treating physician's statement before an imaging report's: a coder does not code a detail
   // from the radiology report over the physician's own (the report comes last).

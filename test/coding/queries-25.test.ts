@@ -33,3 +33,15 @@ describe('atrial fibrillation coded paroxysmal beside a course that does not sto
     expect(r.clarification?.question ?? '').not.toMatch(/type of atrial fibrillation/i);
   });
 });
+
+describe("a relative's kidney failure", () => {
+  it("gives no stage or dialysis to the patient's CKD, whose stage is asked", () => {
+    const r = code(
+      'Worried about her kidneys because her sister is on dialysis.\nFHx: sister ESRD, father HTN.\nA/P: CKD - eGFR 38-41 stable over a year. Continue ACEi.',
+      [{ description: 'CKD', code: 'N18.9' }],
+    );
+    expect(diagnosisCodes(r)).not.toContain('N18.6');
+    expect(diagnosisCodes(r)).not.toContain('Z99.2');
+    expect(r.clarification?.question).toMatch(/stage of the chronic kidney disease/i);
+  });
+});
