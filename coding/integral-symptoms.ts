@@ -51,6 +51,9 @@ type BodySystem =
 /** A range of three-character categories, inclusive. */
 type Range = readonly [from: string, to: string];
 
+/** Hypertensive diseases (I10-I16): they explain no sign or symptom by body system alone. */
+const SILENT_HYPERTENSION: Range = ['I10', 'I16'];
+
 /**
  * Where each body system's definitive diagnoses are classified: its chapter, and the chapter 1 blocks
  * named for the same system (intestinal infectious diseases; viral infections of skin and mucous
@@ -251,6 +254,10 @@ export function explains(
   if (atComplaintSite(run, dx, symptom, texts)) return true;
   if (!symptom.startsWith('R')) return sameSite(run, dx, symptom);
   const systems = symptom === CHILLS ? (['infection'] as const) : SYMPTOM_SYSTEMS.find(([r]) => inRange(symptom, r))?.[1];
+  // Hypertension is a silent disease: no symptom is routinely part of it by its body system alone
+  // (guideline I.B.6's example keeps a symptom beside it); palpitations or a slow pulse beside it are
+  // the visit's own problems.
+  if (inRange(dx, SILENT_HYPERTENSION)) return false;
   return (systems ?? []).some((s) => (s === 'infection' ? isInfection(run, dx) : SYSTEM_CODES[s].some((r) => inRange(dx, r))));
 }
 

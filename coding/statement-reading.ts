@@ -26,6 +26,9 @@ const CONFIDENT_SHARE = 0.99;
 /** A statement this long is a sentence of plan or history, not a conclusion to read on its own. */
 const MAX_WORDS = 12;
 
+/** A dash between a conclusion and its plan. */
+const PLAN_AFTER = /\s+[-\u2013\u2014]+\s+/;
+
 /** The words of a code's title and inclusion terms. */
 function wordsOfCode(run: CodingRun, code: string): Set<string> {
   const icd = run.codeSets.icd;
@@ -63,7 +66,9 @@ export function statementReadsOtherwise(
   }
   if (byCategory.size === 0) return undefined;
   const icd = run.codeSets.icd;
-  for (const m of conclusions(run)) {
+  for (const whole of conclusions(run)) {
+    // The conclusion itself, not the plan written after it ("... in early remission - 5 mo abstinent, cont naltrexone 50 mg").
+    const m = { ...whole, text: whole.text.split(PLAN_AFTER)[0] ?? whole.text };
     const query = buildQuery(queryText(m, []), true);
     const words = query.tokens.filter((t) => !isNeutral(t) && (icd.idf.get(t) ?? 0) > 0);
     if (words.length === 0 || words.length > MAX_WORDS) continue;
@@ -74,7 +79,7 @@ export function statementReadsOtherwise(
     const readingWords = new Set(tokenize(expandAbbreviations(top.matchedText)));
     for (const d of siblings) {
       const own = wordsOfCode(run, d.code);
-      if (words.some((w) => readingWords.has(w) && !own.has(w))) return { code: d.code, statement: m.original, reading: top.code };
+      if (words.some((w) => readingWords.has(w) && !own.has(w))) return { code: d.code, statement: whole.original, reading: top.code };
     }
   }
   return undefined;

@@ -45,3 +45,22 @@ describe("a relative's kidney failure", () => {
     expect(r.clarification?.question).toMatch(/stage of the chronic kidney disease/i);
   });
 });
+
+describe('a symptom beside hypertension', () => {
+  it('is coded: hypertension explains no symptom by its body system alone', () => {
+    const r = code(
+      'F/u HTN on lisinopril, at goal. New heart fluttering episodes for 3 weeks, more with coffee. ECG: NSR, no ectopy.\nA/P:\n1. Essential HTN - at goal, continue lisinopril.\n2. Palpitations - check TSH, cut caffeine, patch monitor.',
+      [{ description: 'HTN', code: 'I10' }, { description: 'Palpitations' }],
+    );
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['I10', 'R00.2']));
+  });
+});
+
+describe('a conclusion with its plan written after a dash', () => {
+  it('is read up to the dash: "moderate, in early remission" against a written abuse code goes to a coder', () => {
+    const r = code('A/P:\n1. Alcohol use disorder, moderate, in early remission - 5 mo abstinent, cont naltrexone 50 mg, AA.', [
+      { description: 'Alcohol abuse', code: 'F10.10' },
+    ]);
+    expect(r.straightThrough.reasons).toContain('statement-reads-otherwise');
+  });
+});
