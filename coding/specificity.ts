@@ -286,6 +286,7 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     // "Depression" alone is F32.A; a record that describes a depressive episode by its criteria (a
     // PHQ-9 of 10 or more, anhedonia, an episode) leaves the type and severity to the physician.
     mentions: /^\s*depression\s*$/i,
+    namesCondition: /\bmajor depressive disorder\b/i,
     unlessAlso:
       /\b(major|depressive disorder|dysthymi\w*|bipolar|postpartum|perinatal|situational|adjustment|reactive|persistent|recurrent|episode|seasonal|psychotic|anxiety)\b/i,
     detail: /\bmajor depressive disorder\b[^.;]*|\bdysthymi\w*\b/i,

@@ -13,7 +13,7 @@ import { candidate, recoded, type CodingRun, type DiagnosisDraft, type MentionWo
 import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
 import { mentionIssue } from './clarification-issues.ts';
-import { addDetailsFromRecord, checkDetailConflict, SPECIFICITY_RULES } from './specificity.ts';
+import { addDetailsFromRecord, checkDetailConflict, SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
 import { recordStatements } from './review-signals.ts';
@@ -165,11 +165,28 @@ function missingDetailIssue(run: CodingRun, work: MentionWork, documented: Diagn
   const context = [m.text, ...relatedClauses(run, m)].join('\n');
   const issue = mentionIssue(run, m, query, [hit], new Set(), work.extra, work.statedElsewhere, context);
   if (!issue || issue.kind === 'laterality') return undefined;
-  // The written code states the detail asked about ("chronic systolic" in I50.22's title): no question.
+  // The written code states the detail asked about ("chronic systolic" in I50.22's title), or another
+  // statement of the record does ("Hx: chronic systolic HF (HFrEF)", "A/P: MDD, single episode,
+  // moderate" beside a "Depression" line): no question (the code then says less than the record,
+  // which sends it to a coder by its own signals).
   const rule = SPECIFICITY_RULES.find((r) => issue.question === specificityQuestion(m.original, r.aspect));
   if (rule?.detail.test(documented.description)) return undefined;
+  if (rule && statesDetail(run, m, rule)) return undefined;
   // An axis read from the tabular is asked of a written code only when it is its family's
   // "unspecified" member: a written "acute" otitis or "without cholecystitis" chose its value.
   if (!rule && !/\bunspecified\b/i.test(documented.description)) return undefined;
   return issue;
 }
+
+/** A statement of the record other than the line's own, about the patient today, that gives the rule's detail of the condition. */
+function statesDetail(run: CodingRun, m: Mention, rule: SpecificityRule): boolean {
+  return recordStatements(run.input.documentation).some((s) => {
+    if (s === m.original || NOT_THE_PATIENT_TODAY.test(s)) return false;
+    const text = expandAbbreviations(s);
+    // The statement must name the condition itself: an echo's "preserved EF" is a result, not the type the physician states.
+    return rule.detail.test(text) && (rule.mentions.test(text) || rule.namesCondition?.test(text) === true);
+  });
+}
+
+/** A statement about a relative or a condition denied. */
+const NOT_THE_PATIENT_TODAY = /\b(family|fhx|fh|mother|father|sister|brother|no|denies|negative for)\b/i;

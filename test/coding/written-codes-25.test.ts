@@ -116,3 +116,20 @@ describe('an influenza type a test found', () => {
     expect(r.straightThrough.reasons).not.toContain('organism-uncoded');
   });
 });
+
+describe('a written code whose detail another statement of the record gives', () => {
+  it('is not asked about: "Hx: chronic systolic HF (HFrEF)" beside a written I50.9', () => {
+    const r = code('Hx: chronic systolic HF (HFrEF) from ischemic CM, EF 30%.\nA/P: CHF - stable, continue GDMT.', [
+      { description: 'CHF', code: 'I50.9' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(/type of heart failure/i);
+  });
+
+  it('an echo result is no statement of the type: the physician is asked', () => {
+    const r = code(
+      'Echo 2 months ago: LVEF 60%, preserved EF, grade II diastolic dysfunction.\nA/P: CHF - compensated, continue furosemide.',
+      [{ description: 'CHF', code: 'I50.9' }],
+    );
+    expect(r.clarification?.question).toMatch(/type of heart failure/i);
+  });
+});
