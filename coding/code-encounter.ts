@@ -149,7 +149,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'type 1 diabetes with only non-insulin therapy named (asked)', apply: typeAgainstTherapy },
-  { name: 'atrial fibrillation coded paroxysmal or unspecified beside a course that does not stop (asked)', apply: atrialFibrillationCourse },
+  {
+    name: 'atrial fibrillation coded paroxysmal or unspecified beside a course that does not stop (asked)',
+    apply: atrialFibrillationCourse,
+  },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
