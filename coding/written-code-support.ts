@@ -13,7 +13,7 @@ import { candidate, recoded, type CodingRun, type DiagnosisDraft, type MentionWo
 import { acuityAnswerCode, acuityIssue } from './acuity-duration.ts';
 import { resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
 import { mentionIssue } from './clarification-issues.ts';
-import { addDetailsFromRecord, checkDetailConflict, SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
+import { addDetailsFromRecord, checkDetailConflict, notOfThisVisit, SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
 import { recordStatements } from './review-signals.ts';
@@ -178,15 +178,17 @@ function missingDetailIssue(run: CodingRun, work: MentionWork, documented: Diagn
   return issue;
 }
 
-/** A statement of the record other than the line's own, about the patient today, that gives the rule's detail of the condition. */
+/** A statement of the record other than the line's own, about the patient today, that names the condition with the rule's detail. */
 function statesDetail(run: CodingRun, m: Mention, rule: SpecificityRule): boolean {
-  return recordStatements(run.input.documentation).some((s) => {
-    if (s === m.original || NOT_THE_PATIENT_TODAY.test(s)) return false;
+  const lines = run.input.documentation.diagnoses.map((d) => d.description);
+  // A history statement of a chronic condition ("Hx: chronic systolic HF") states its type as well.
+  const notes = run.notes
+    .filter((n) => (n.assertion === 'affirmed' || n.assertion === 'personal-history') && !notOfThisVisit(n))
+    .map((n) => n.original);
+  return [...lines, ...notes].some((s) => {
+    if (s === m.original) return false;
     const text = expandAbbreviations(s);
     // The statement must name the condition itself: an echo's "preserved EF" is a result, not the type the physician states.
     return rule.detail.test(text) && (rule.mentions.test(text) || rule.namesCondition?.test(text) === true);
   });
 }
-
-/** A statement about a relative or a condition denied. */
-const NOT_THE_PATIENT_TODAY = /\b(family|fhx|fh|mother|father|sister|brother|no|denies|negative for)\b/i;
