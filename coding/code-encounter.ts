@@ -100,6 +100,7 @@ import { statedMoreFully } from './fuller-statement.ts';
 import { statementReadsOtherwise } from './statement-reading.ts';
 import { withImmunization } from './immunization-encounter.ts';
 import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
+import { resultContradicts } from './result-contradicts.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -120,6 +121,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
+  { name: "a diagnosis the record's own test result contradicts (asked)", apply: resultContradicts },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',

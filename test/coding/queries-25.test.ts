@@ -64,3 +64,42 @@ describe('a conclusion with its plan written after a dash', () => {
     expect(r.straightThrough.reasons).toContain('statement-reads-otherwise');
   });
 });
+
+describe("a diagnosis the record's own test result contradicts", () => {
+  const young = recordCoder(codeSets, { ageYears: 29, sex: 'F' });
+  const notes =
+    'Dysuria x2d, frequency. No fever.\nUA dip (POC): LE neg, nitrite neg, blood neg. Urine cx sent.\nA/P: UTI - nitrofurantoin x5d.';
+
+  it('is asked, quoting the result, with the documented code meanwhile', () => {
+    const r = young(notes, [{ description: 'UTI', code: 'N39.0' }]);
+    expect(diagnosisCodes(r)).toEqual(['N39.0']);
+    expect(r.clarification?.question).toMatch(/LE neg, nitrite neg/);
+  });
+
+  it('an answer naming the symptoms treated codes them instead', () => {
+    const first = young(notes, [{ description: 'UTI', code: 'N39.0' }]);
+    const r = young(
+      notes,
+      [{ description: 'UTI', code: 'N39.0' }],
+      [
+        {
+          question: first.clarification!.question,
+          freeText: 'UTI not confirmed; treated empirically. Please code as dysuria and urinary frequency.',
+        },
+      ],
+    );
+    expect(diagnosisCodes(r).sort()).toEqual(['R30.0', 'R35.0']);
+  });
+
+  it('a positive result is no contradiction', () => {
+    const r = young(notes.replace('LE neg, nitrite neg', 'LE +, nitrite +'), [{ description: 'UTI', code: 'N39.0' }]);
+    expect(r.clarification).toBeUndefined();
+  });
+
+  it('a clear chest X-ray beside pneumonia is asked too', () => {
+    const r = code('Cough and fever 4 days. CXR (my read): no focal infiltrate, clear.\nA/P: pneumonia RLL - amoxicillin.', [
+      { description: 'Pneumonia' },
+    ]);
+    expect(r.clarification?.question).toMatch(/no focal infiltrate/);
+  });
+});
