@@ -3,6 +3,10 @@
  * when the record is ambiguous, one compliant clarification for the physician. Pure and
  * deterministic. It reads as a coder's steps: find and code the mentions, refine the list in a fixed
  * order, code the procedures, run the edits, ask what only the physician can answer.
+ *
+ * About 300 lines because it is the one place that lists every step (DIAGNOSIS_STEPS) and every
+ * reason for a coder (the straight-through inputs), each one line: the list is the point of the
+ * file, and each step and reason lives in its own module.
  */
 import type { CodedDiagnosis, CodingInput, CodingResult, EditFinding } from '../domain/coding.ts';
 import { toDraft } from './clarification.ts';
