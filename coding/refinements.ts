@@ -16,9 +16,9 @@ const ABNORMAL_RESULT = new RegExp(
   String.raw`\b${MEASURE}\b[^.;]{0,30}?\b(?:elevated|high|low|abnormal|increased|decreased|positive)\b|\b(?:elevated|high|low|abnormal|increased|decreased)\s+${MEASURE}\b`,
   'i',
 );
-const NO_ABNORMAL_FINDINGS = /(?:\b(?:without|no)|\bw\/o)\s+(?:abnormal|abnl|abn)\.?\s+findings?\b|\bnormal (exam|examination|findings)\b/i;
 /** The physician's own statement that the examination found nothing ("routine adult exam, no abnl findings"). */
 const SAID_NO_FINDINGS = /(?:\b(?:without|no)|\bw\/o)\s+(?:abnormal|abnl|abn)\.?\s+findings?\b/i;
+const NO_ABNORMAL_FINDINGS = new RegExp(String.raw`${SAID_NO_FINDINGS.source}|\bnormal (exam|examination|findings)\b`, 'i');
 
 /** Chapter 18 codes whose titles are findings rather than complaints. */
 const FINDING_CODE = /^R/;

@@ -583,7 +583,6 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
 const ENDED_PERIOD = /\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)\d\d\b/;
 
 /** A statement of a relative's history, or of a period that has ended: no value of the patient's condition today. */
-/** A statement about a relative, the family history, or a period that has ended: nothing of the patient today. */
 export const notOfThisVisit = (n: Mention) => n.part === 'family-history' || RELATIVE.test(n.original) || ENDED_PERIOD.test(n.original);
 /** A relative named: the statement is a family history written inline ("FHx: mother ESRD on HD"). */
 const RELATIVE =

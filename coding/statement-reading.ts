@@ -18,7 +18,7 @@ import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { isBillable } from './icd10cm.ts';
-import { textsOfEntry } from './title-facts.ts';
+import { wordsOfCode } from './title-facts.ts';
 import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
 
 /** The reading must explain at least this share of the statement's known words. */
@@ -28,15 +28,6 @@ const MAX_WORDS = 12;
 
 /** A dash between a conclusion and its plan. */
 const PLAN_AFTER = /\s+[-\u2013\u2014]+\s+/;
-
-/** The words of a code's title and inclusion terms. */
-function wordsOfCode(run: CodingRun, code: string): Set<string> {
-  const icd = run.codeSets.icd;
-  const index = icd.byCode.get(code);
-  if (index === undefined) return new Set();
-  const texts = textsOfEntry(icd, index).map((ti) => icd.texts[ti]?.text ?? '');
-  return new Set(tokenize(expandAbbreviations([icd.entries[index]?.description ?? '', ...texts].join(' '))));
-}
 
 /** The conclusions of the record: affirmed diagnosis lines and assessment statements of this visit. */
 function conclusions(run: CodingRun): Mention[] {
@@ -78,7 +69,7 @@ export function statementReadsOtherwise(
     if (!siblings || !isBillable(icd, top.code)) continue;
     const readingWords = new Set(tokenize(expandAbbreviations(top.matchedText)));
     for (const d of siblings) {
-      const own = wordsOfCode(run, d.code);
+      const own = wordsOfCode(icd, d.code);
       if (words.some((w) => readingWords.has(w) && !own.has(w))) return { code: d.code, statement: whole.original, reading: top.code };
     }
   }

@@ -6,7 +6,7 @@
  */
 import { coreOf, isExtension, negatedOf, type Icd10Cm, type IndexedText } from './icd10cm.ts';
 import { derivedOnce } from './memo.ts';
-import { lateralityOf, tokenize, type Laterality } from './text.ts';
+import { expandAbbreviations, lateralityOf, tokenize, type Laterality } from './text.ts';
 
 export interface TitleFacts {
   words: ReadonlySet<string>;
@@ -75,6 +75,14 @@ export function textsOfEntry(icd: Icd10Cm, entry: number): readonly number[] {
     textsByEntry.set(icd, (index = built));
   }
   return index[entry] ?? [];
+}
+
+/** The words of a code's title and inclusion terms, abbreviations expanded (none for a code not in the set). */
+export function wordsOfCode(icd: Icd10Cm, code: string): Set<string> {
+  const index = icd.byCode.get(code);
+  if (index === undefined) return new Set();
+  const texts = textsOfEntry(icd, index).map((ti) => icd.texts[ti]?.text ?? '');
+  return new Set(tokenize(expandAbbreviations([icd.entries[index]?.description ?? '', ...texts].join(' '))));
 }
 
 /** Title words that say which member of a family a code is, not what the condition is. */

@@ -160,6 +160,10 @@ function readRepair(
   return length === undefined ? undefined : { cls, site: sites[0]!, length };
 }
 
+/** The repair the record describes, in words ("an intermediate repair of 4.5 cm on the scalp"). */
+const repairInWords = (read: { cls: RepairClass; site: Site; length: number }) =>
+  `${read.cls === 'intermediate' ? 'an' : 'a'} ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+
 const codeFor = (cls: RepairClass, site: Site, length: number) =>
   familyFor(cls, site)?.codes.find(([upTo]) => Math.round(length * 10) / 10 <= upTo)?.[1];
 
@@ -184,7 +188,7 @@ export function codedWoundRepair(
   const read = readRepair(run, line, undefined, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code) return undefined;
-  const how = `${read.cls === 'intermediate' ? 'an' : 'a'} ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  const how = repairInWords(read);
   const entry = derivedCatalogEntry(run, code, how, edits);
   return {
     system: procedureSystem(code),
@@ -213,7 +217,7 @@ export function checkWrittenRepair(
   const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code || code === written) return;
-  const how = `${read.cls === 'intermediate' ? 'an' : 'a'} ${read.cls} repair of ${read.length} cm on the ${read.site}`;
+  const how = repairInWords(read);
   edits.push({
     rule: 'DOCUMENTED_CODE_DIFFERS',
     severity: 'warning',

@@ -21,9 +21,9 @@ import type { Mention } from './context.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { excludedHere } from './excluded-statement.ts';
 import { matchesPattern } from './icd10cm.ts';
-import { textsOfEntry } from './title-facts.ts';
+import { wordsOfCode } from './title-facts.ts';
 import { queryText, rank, relatedClauses, searchFilter } from './ranking.ts';
-import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
+import { expandAbbreviations, isNeutral } from './text.ts';
 
 /** How many of the line's matches are looked through for the written code's category. */
 const LOOK_THROUGH = 10;
@@ -43,10 +43,7 @@ export function writtenCodeElsewhere(run: CodingRun, m: Mention, code: string): 
   if (hits.slice(0, LOOK_THROUGH).some((h) => h.code.slice(0, 3) === code.slice(0, 3))) return undefined;
   const words = query.tokens.filter((t) => !isNeutral(t) && (run.codeSets.icd.idf.get(t) ?? 0) > 0);
   if (!words.length || top.matched.length / words.length < CONFIDENT_SHARE) return undefined;
-  const icd = run.codeSets.icd;
-  const index = icd.byCode.get(code);
-  const titles = index === undefined ? [] : textsOfEntry(icd, index).map((ti) => icd.texts[ti]?.text ?? '');
-  const own = new Set(tokenize(expandAbbreviations([icd.entries[index ?? -1]?.description ?? '', ...titles].join(' '))));
+  const own = wordsOfCode(run.codeSets.icd, code);
   if (words.every((w) => own.has(w))) return undefined;
   return top;
 }
