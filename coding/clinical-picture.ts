@@ -15,6 +15,8 @@ import { resolutionFor, resolvedWords, type ClarificationIssue, type Clarificati
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { codeMention } from './mention-coding.ts';
+import { conditionWords } from './ranking.ts';
+import { tokenize } from './text.ts';
 
 interface Picture {
   /** The documented diagnosis's codes. */
@@ -140,7 +142,7 @@ export function clinicalPictureQueries(run: CodingRun, drafts: DiagnosisDraft[])
 const IMAGING = /\b(cxr|chest x-?ray|x-?rays?|xr|radiographs?|films?|ct|cat scan|mri|ultrasound|sonogram|imaging|radiology|overread)\b/i;
 /** The reader's hedged impression and the condition it names ("concerning for pneumonia"). */
 const IMPRESSION =
-  /\b(?:concerning for|suspicious for|worrisome for|consistent with|compatible with|suggestive of|suggests|c\/w|may represent|likely represents)\s+(?:an?\s+|early\s+|possible\s+)?([a-z][a-z -]{2,40}?)(?=\s*(?:[.;,:)]|$|\bvs\b|\bor\b|\bversus\b))/i;
+  /\b(?:concerning for|suspicious for|worrisome for|consistent with|compatible with|suggestive of|suggests|c\/w|may represent|likely represents|impression:)\s+(?:an?\s+|early\s+|possible\s+)?([a-z][a-z -]{2,60}?)(?=\s*(?:[.;,:)'"]|$|\bvs\b|\bor\b|\bversus\b))/i;
 
 /**
  * Step: an imaging report's impression names a condition ("RLL opacity concerning for pneumonia")
@@ -151,16 +153,21 @@ const IMPRESSION =
  */
 export function imagingDisagreement(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const doc = run.input.documentation;
-  const sentences = doc.notes.split(/\n+|(?<=\.)\s+/).filter((s) => IMAGING.test(s));
+  // The sentences of an imaging report: a line naming a study, sentence by sentence ("MRI L thigh:
+  // '... no retraction. Impression: avulsion fracture.'").
+  const reportLines = doc.notes.split(/\n+/).filter((line) => IMAGING.test(line));
+  const sentences = reportLines.flatMap((line) => line.split(/(?<=\.)\s+/));
   for (const sentence of sentences) {
     const found = IMPRESSION.exec(sentence);
     const condition = found?.[1]?.trim();
     if (!condition) continue;
-    const words = condition
-      .toLowerCase()
-      .split(/\s+/)
-      .filter((w) => w.length > 3);
-    const elsewhere = [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+|(?<=\.)\s+/).filter((s) => s !== sentence)];
+    // Named elsewhere: the condition's head word ("fracture" of "ischial tuberosity avulsion
+    // fracture"; else a word of the condition, not its site) in a diagnosis line or a line of the
+    // notes outside the imaging report ("TTP L ischial tuberosity" names no fracture).
+    const named = [...conditionWords(tokenize(condition), run.codeSets.icd)].filter((w) => w.length > 3);
+    const head = tokenize(condition).at(-1);
+    const words = head !== undefined && named.includes(head) ? [head] : named;
+    const elsewhere = [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+/).filter((line) => !reportLines.includes(line))];
     if (words.length === 0 || elsewhere.some((s) => words.some((w) => s.toLowerCase().includes(w)))) continue;
     const mention = { section: 'notes' as const, original: condition, text: condition, assertion: 'affirmed' as const };
     const coded = codeMention({ ...run, issues: [] }, mention, 0)[0];
@@ -172,7 +179,11 @@ export function imagingDisagreement(run: CodingRun, drafts: DiagnosisDraft[]): D
       kind: 'specificity',
       question: `The record documents "${said}" and the imaging report "${sentence.trim().replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
       clinicalIndicators: [`Documented: "${said}"`, `Imaging: "${sentence.trim()}"`],
-      options: [{ label: coded.description, refine: condition }, { label: `${documented.description} as documented` }],
+      // The report's own words name the option: the code they search to is the coder's to check.
+      options: [
+        { label: `${condition[0]?.toUpperCase()}${condition.slice(1)} (imaging impression)`, refine: condition },
+        { label: `${documented.description} as documented` },
+      ],
       reason: `An imaging impression names ${condition} (${coded.code}) while the physician documents ${documented.code}; a coder may not code from the radiology report.`,
       order: documented.order,
     };

@@ -7,7 +7,7 @@
 import type { Icd10Cm } from './icd10cm.ts';
 
 /** A title that names a complaint, not a disease ("Pain in knee", "Stiffness of joint", "Effusion, ..."). */
-const COMPLAINT_TITLE = /^(pain|stiffness|effusion|swelling|cramp|numbness|tenderness|mass|lump)\b|\bpain in\b/i;
+const COMPLAINT_TITLE = /^(pain|stiffness|effusion|swelling|cramp|numbness|tenderness|mass|lump|erythematous condition)\b|\bpain in\b/i;
 
 export function isComplaintCode(icd: Icd10Cm, code: string): boolean {
   if (code.startsWith('R')) return true;

@@ -61,6 +61,19 @@ function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; 
 const NOT_TODAY =
   /\b(normal|nl|wnl|unremarkable|intact|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|repaired|resolved|years? ago|(19|20)\d\d)\b/i;
 
+/**
+ * The clauses of a statement that describe today's condition: a normal, absent or past finding
+ * is read clause by clause, so "R lower leg erythema, warmth, no fluctuance" keeps its side while
+ * "L leg normal" and "s/p R TKA 2018" give none.
+ */
+function clausesOfToday(text: string): string {
+  return text
+    .split(/[,;]/)
+    .filter((clause) => !NOT_TODAY.test(clause))
+    .join(',')
+    .trim();
+}
+
 /** "Left" as a verb ("left open", "left in place"): no side. */
 const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the\b|to\b)/gi;
 
@@ -79,8 +92,9 @@ function sidesOfCondition(run: CodingRun, m: Mention): SideOfCondition[] {
   const regions = regionsOf(expandAbbreviations(m.text));
   const out: SideOfCondition[] = [];
   for (const s of sideSources(run)) {
-    if (NOT_TODAY.test(s.text)) continue;
-    const tokens = tokenize(expandAbbreviations(s.text.replace(LEFT_AS_VERB, ' ').replace(NOT_THE_BODY_SIDE, ' ')));
+    const today = clausesOfToday(s.text);
+    if (today === '') continue;
+    const tokens = tokenize(expandAbbreviations(today.replace(LEFT_AS_VERB, ' ').replace(NOT_THE_BODY_SIDE, ' ')));
     const side = lateralityOf(tokens);
     if (!side) continue;
     const atSite = tokens.some((t) => key.has(t)) || regionsClose(regions, regionsOf(expandAbbreviations(s.text)));

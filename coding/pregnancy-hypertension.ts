@@ -4,7 +4,7 @@
  * hypertension without significant proteinuria (O13), pre-eclampsia and HELLP (O14), eclampsia
  * (O15). When the coded statement names one kind and another statement of the record names another
  * ("Gestational hypertension" in the assessment, "proteinuria consistent with preeclampsia" in the
- * note; or hypertension treated since before this pregnancy), a coder may not choose between them
+ * note; or hypertension treated since before this pregnancy or found before its 20th week), a coder may not choose between them
  * (guideline I.A.19: the condition as the provider documents it; the query practice: conflicting
  * documentation is asked). The physician is asked which; until answered the record supports only
  * unspecified maternal hypertension (O16) of the same trimester.
@@ -50,6 +50,21 @@ const BLOOD_PRESSURE_TREATMENT =
 const BEFORE_THIS_PREGNANCY =
   /\b(before|prior to|preceding) (this |her |the current )?(pregnancy|conception)\b|\bsince (my|her|the) (first|last|previous|prior|earlier) pregnancy\b|\b(switched|changed|stopped)\b[^.;]*\bat conception\b|\bpre-?\s?(pregnancy|conception)\b/i;
 
+/**
+ * High blood pressure found or treated before 20 weeks of gestation ("Elevated BP first noted at
+ * 11 wks", "started nifedipine at 12 wks"): hypertension before the 20th week is pre-existing by
+ * definition (gestational hypertension begins after it).
+ */
+const ELEVATED_PRESSURE = /\b(elevated|high|raised) (bp|blood pressure)s?\b|\b(bp|blood pressure)s? (elevated|high|raised)\b/i;
+const ONSET_AT_WEEKS =
+  /\b(first noted|noted|found|diagnosed|dx'?d|started|began|begun|initiated)\b[^.;]*?\bat (\d{1,2})\s?(?:w|wk|wks|weeks?)\b/i;
+const HALF_OF_PREGNANCY = 20;
+function beforeTwentyWeeks(text: string): boolean {
+  const onset = ONSET_AT_WEEKS.exec(text);
+  if (!onset || Number(onset[2]) >= HALF_OF_PREGNANCY) return false;
+  return ELEVATED_PRESSURE.test(text) || BLOOD_PRESSURE_TREATMENT.test(text);
+}
+
 /** A statement that names a kind without stating it of this pregnancy today. */
 const NOT_TODAYS =
   /\b(prevent\w*|prophyla\w*|warning|precautions?|signs? of|symptoms? of|labs?|risk|screen\w*|rule out|r\/o|evaluat\w*|work-?up|concern for|history of|hx of|h\/o|prior pregnancy|previous pregnancy|last pregnancy|resolved|family|mother|sister)\b/i;
@@ -73,7 +88,11 @@ function kindsStated(text: string, part: NotePart): Kind[] {
     if (kind !== 'pre-existing' && PAST_PARTS.has(part)) continue;
     out.push(kind);
   }
-  if (!out.includes('pre-existing') && BLOOD_PRESSURE_TREATMENT.test(text) && BEFORE_THIS_PREGNANCY.test(text)) out.push('pre-existing');
+  if (
+    !out.includes('pre-existing') &&
+    ((BLOOD_PRESSURE_TREATMENT.test(text) && BEFORE_THIS_PREGNANCY.test(text)) || beforeTwentyWeeks(text))
+  )
+    out.push('pre-existing');
   return out;
 }
 

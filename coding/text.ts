@@ -745,6 +745,7 @@ const BONE_ADJECTIVES: ReadonlyMap<string, string> = new Map([
   ['patellar', 'patella'],
   ['calcaneal', 'calcaneus'],
   ['scapular', 'scapula'],
+  ['ischial', 'ischium'],
 ]);
 
 /**

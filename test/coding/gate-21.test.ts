@@ -121,13 +121,13 @@ describe('the side a code names is the side every statement of its site names', 
     expect(sideStatedOtherwise(['Exam: R knee crepitus, L knee normal', 'Right knee pain for months'], rightKnee)).toBeUndefined();
   });
 
-  it('through the engine, a written right knee code beside a left knee history goes to a coder', () => {
+  it('through the engine, a written right knee code beside a left knee history is asked, a denial in another clause ("no injury") notwithstanding', () => {
     expect(
       reasonsFor(
         ['Osteoarthritis of right knee'],
         'HPI: left knee pain x 6 months, worse with stairs, no injury.\nA/P: osteoarthritis of right knee, PT and naproxen.',
         { ageYears: 66 },
       ),
-    ).toContain('side-stated-otherwise');
+    ).toContain('open-clarification');
   });
 });

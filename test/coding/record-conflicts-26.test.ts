@@ -1,0 +1,88 @@
+// Session twenty-six: statements of one record that disagree, which a coder asks the physician about
+// (coding/laterality.ts, coding/pregnancy-hypertension.ts, coding/clinical-picture.ts). Records are our own wording.
+import { describe, expect, it } from 'vitest';
+import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const adult = recordCoder(codeSets, { ageYears: 54, sex: 'M' });
+const pregnant = recordCoder(codeSets, { ageYears: 29, sex: 'F' });
+
+describe('an examination of one side beside a diagnosis of the other', () => {
+  const notes =
+    'Swollen painful shin for 4 days.\nExam: R lower leg anterior - 9 x 7 cm erythema, warm, tender, no fluctuance.\nL leg normal.\nA: Cellulitis of left lower limb.';
+  const lines = [{ description: 'Cellulitis of left lower limb', code: 'L03.116' }];
+
+  it('asks the side, though the same statement denies another finding', () => {
+    const r = adult(notes, lines);
+    expect(r.clarification?.question).toMatch(/side affected/i);
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it("codes the answer's side", () => {
+    const first = adult(notes, lines);
+    const r = adult(notes, lines, [{ question: first.clarification!.question, option: 'Right' }]);
+    expect(diagnosisCodes(r)).toContain('L03.115');
+  });
+
+  it('asks nothing when the other side is only stated normal', () => {
+    const r = adult(
+      'Exam: L lower leg 9 x 7 cm erythema, warm, tender.\nR leg normal, no edema.\nA: Cellulitis of left lower limb.',
+      lines,
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/side affected/i);
+    expect(diagnosisCodes(r)).toContain('L03.116');
+  });
+});
+
+describe('gestational hypertension whose pressure was high before the 20th week', () => {
+  const lines = [
+    { description: 'Gestational hypertension', code: 'O13.2' },
+    { description: '24 weeks', code: 'Z3A.24' },
+  ];
+
+  it('is asked (hypertension before 20 weeks is pre-existing), O16 meanwhile', () => {
+    const r = pregnant(
+      'G1P0 at 24w0d.\nHPI: BP elevated at first prenatal visit at 9 wks (146/94), labetalol started at 10 wks.\nToday BP 128/80.\nA/P: Gestational hypertension - continue labetalol, weekly BP.',
+      lines,
+    );
+    expect(diagnosisCodes(r)).toContain('O16.2');
+    expect(r.clarification?.question).toMatch(/type of hypertension in this pregnancy/i);
+  });
+
+  it('is not asked when the pressure rose after the 20th week', () => {
+    const r = pregnant(
+      'G1P0 at 24w0d.\nHPI: BP normal through 20 wks, first elevated at 22 wks (144/92).\nA/P: Gestational hypertension - home BP, labs for preeclampsia.',
+      lines,
+    );
+    expect(diagnosisCodes(r)).toContain('O13.2');
+  });
+});
+
+describe("an imaging report's impression naming another injury than the physician's", () => {
+  const lines = [{ description: 'R proximal hamstring strain', code: 'S76.311A' }];
+
+  it('is asked, the report read sentence by sentence, a tender site elsewhere naming no fracture', () => {
+    const r = adult(
+      "Pain R buttock crease after sprint 1 wk ago.\nMRI R pelvis (radiology): 'Bone marrow edema at the ischial tuberosity. Impression: nondisplaced ischial tuberosity avulsion fracture.'\nExam: TTP R ischial tuberosity.\nA/P: R proximal hamstring strain - PT, no running.",
+      lines,
+    );
+    expect(diagnosisCodes(r)).toContain('S76.311A');
+    expect(r.clarification?.question).toMatch(/imaging report/i);
+    expect(r.clarification?.options[0]).toMatch(/avulsion fracture \(imaging impression\)/i);
+  });
+
+  it('an ischial tuberosity avulsion fracture is a fracture of the ischium', () => {
+    const r = adult('Avulsion fx R ischial tuberosity, nondisplaced, seen on MRI today.\nA/P: fracture - protected weight bearing.', [
+      { description: 'Nondisplaced avulsion fracture of right ischial tuberosity, initial' },
+    ]);
+    expect(diagnosisCodes(r)[0]).toMatch(/^S32\.61/);
+  });
+
+  it('is not asked when the physician names the fracture', () => {
+    const r = adult(
+      "MRI R pelvis (radiology): 'Impression: nondisplaced ischial tuberosity avulsion fracture.'\nA/P: avulsion fracture R ischial tuberosity with hamstring strain - PT.",
+      [...lines, { description: 'Avulsion fracture of right ischium, nondisplaced, initial', code: 'S32.614A' }],
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/imaging report/i);
+  });
+});
