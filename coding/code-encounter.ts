@@ -97,6 +97,7 @@ import {
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 import { infectiousAgent } from './infectious-agent.ts';
+import { influenzaVirusIdentified, influenzaWithPneumonia } from './influenza.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
@@ -143,6 +144,8 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
+  { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
+  { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },

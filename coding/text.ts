@@ -273,6 +273,13 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // A Foley is an indwelling urethral catheter (T83.511, Z96.0).
   [/\bfoley(?:\s+catheter)?\b/g, 'indwelling urethral catheter'],
   [/\b(sprain|strain)ed\b/g, '$1'],
+  // A strain of the cervical muscles is the tabular's strain "at neck level" (S16.1), of the upper
+  // trapezius too; the cervical spine's ligaments keep "cervical" (a sprain, S13.4). Without it the
+  // strain's only other word in the code set is a financial strain (Z59.86).
+  [
+    /\b(?:cervical|upper\s+trapezius|trapezius)\s+(?=(?:(?:paraspinal|paraspinous|muscle|muscular|myofascial)\s+)*strain\b)/g,
+    'neck muscle ',
+  ],
   [/\bfractured\b|\bfx\b/g, 'fracture'],
   [
     // (The tabular writes "radial styloid process" but "ulna styloid process".)

@@ -1,0 +1,63 @@
+// Session twenty-six: codes the record's words choose among families and combinations
+// (coding/influenza.ts, the strain rewrite of coding/text.ts). Records are our own wording.
+import { describe, expect, it } from 'vitest';
+import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
+
+const codeSets = useCodeSets();
+const code = recordCoder(codeSets, { ageYears: 38, sex: 'F' });
+
+describe('influenza of an identified virus', () => {
+  it('a written J11 beside a positive influenza A test is J10, reported as changed', () => {
+    const r = code('Fever, cough, myalgias 1 day.\nRapid flu: A POSITIVE, B negative.\nA/P: influenza - oseltamivir.', [
+      { description: 'Influenza', code: 'J11.1' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['J10.1']);
+    expect(r.straightThrough.eligible).toBe(false);
+  });
+
+  it("the physician's statement of the type is enough", () => {
+    const r = code('Fever and cough since yesterday, household contact sick.\nA/P: Influenza B - supportive care.', [
+      { description: 'Influenza B', code: 'J11.1' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['J10.1']);
+  });
+
+  it('stays J11 when the test was negative or only ordered', () => {
+    const r = code(
+      'Fever, cough. Rapid flu A and B negative; PCR pending.\nA/P: influenza-like illness, clinical influenza - oseltamivir.',
+      [{ description: 'Influenza', code: 'J11.1' }],
+    );
+    expect(diagnosisCodes(r)).toEqual(['J11.1']);
+  });
+});
+
+describe('influenza with pneumonia', () => {
+  it('is one code, the unspecified pneumonia dropped', () => {
+    const r = code('Flu B positive. CXR: RLL consolidation.\nA/P: influenza B with RLL pneumonia - oseltamivir, doxycycline.', [
+      { description: 'Influenza B', code: 'J10.1' },
+      { description: 'Pneumonia RLL', code: 'J18.9' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['J10.00']);
+  });
+
+  it('keeps a pneumonia of a named organism beside "with other specified pneumonia"', () => {
+    const r = code('Flu A positive. Sputum grew Strep pneumoniae.\nA/P: influenza A with pneumococcal pneumonia.', [
+      { description: 'Influenza A', code: 'J10.1' },
+      { description: 'Pneumococcal pneumonia', code: 'J13' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['J10.08', 'J13']));
+    expect(diagnosisCodes(r)).not.toContain('J10.1');
+  });
+});
+
+describe('a strain of the neck muscles', () => {
+  it.each(['Cervical strain', 'Cervical paraspinal muscle strain', 'Trapezius strain'])('"%s" is a strain at neck level', (line) => {
+    const r = code(`Neck pain and stiffness after lifting 2 days ago.\nA/P: ${line} - NSAID, heat.`, [{ description: line }]);
+    expect(diagnosisCodes(r)).toEqual(['S16.1XXA']);
+  });
+
+  it('a cervical sprain stays the cervical spine ligaments', () => {
+    const r = code('Neck pain after a rear-end collision yesterday.\nA/P: Cervical sprain - NSAID.', [{ description: 'Cervical sprain' }]);
+    expect(diagnosisCodes(r)).toEqual(['S13.4XXA']);
+  });
+});
