@@ -36,7 +36,7 @@ import {
 } from './procedure-lines.ts';
 import { tokenize } from './text.ts';
 import { statusConflict } from './patient-status.ts';
-import { checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
+import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
 /** CPT (five digits, or four and F/T/U) and HCPCS Level II (a letter and four digits) code shapes. */
@@ -294,6 +294,7 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   }
   // Skin repairs without a code, by class, site and length (wound-repair.ts).
   const repairs = woundRepairLines(rendered, written);
+  checkRepairsAdded(run, repairs, written, edits);
   const repaired = new Map<DocumentedProcedure, CodedProcedure>();
   for (const p of repairs) {
     const coded = written(p)

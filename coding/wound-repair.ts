@@ -235,3 +235,41 @@ export function checkWrittenRepair(
     evidence: [{ section, text: line.description }],
   });
 }
+
+/**
+ * Written repair codes of one family on two lines (or one line of two units): CPT reports repairs
+ * of one class in one anatomic group as one code of their added lengths ("12001" twice for a 2.0 cm
+ * forearm and a 1.5 cm hand wound is 12002 once). A finding for a coder, with the code the added
+ * lengths give when the notes state one length for each wound.
+ */
+export function checkRepairsAdded(
+  run: CodingRun,
+  repairs: readonly DocumentedProcedure[],
+  written: (l: DocumentedProcedure) => string | undefined,
+  edits: EditFinding[],
+): void {
+  const byFamily = new Map<(typeof FAMILIES)[number], DocumentedProcedure[]>();
+  for (const line of repairs) {
+    const family = familyOfCode(written(line) ?? '');
+    if (family) byFamily.set(family, [...(byFamily.get(family) ?? []), line]);
+  }
+  for (const [family, lines] of byFamily) {
+    const units = lines.reduce((n, l) => n + (l.units ?? 1), 0);
+    if (units < 2) continue;
+    const codes = lines.map((l) => written(l)!);
+    // One wound a statement: "#1 R forearm, 2.0 cm laceration"; a summary naming two lengths is not counted.
+    const wounds = run.input.documentation.notes
+      .split(/(?<=[.;])\s+|\n+/)
+      .filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length === 1 && sitesIn(s).every((site) => family.sites.has(site)));
+    const total = wounds.length === units ? Math.round(wounds.reduce((sum, s) => sum + lengthsIn(s)[0]!, 0) * 10) / 10 : undefined;
+    const code = total === undefined ? undefined : family.codes.find(([upTo]) => total <= upTo)?.[1];
+    edits.push({
+      rule: 'DOCUMENTED_CODE_DIFFERS',
+      severity: 'warning',
+      codes: [...new Set(codes), ...(code ? [code] : [])],
+      needsDocumentation: false,
+      source: 'CPT wound repair: lengths of one class in one anatomic group are added',
+      message: `The physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths${code ? ` (${total} cm: ${code})` : ''}. A coder must confirm.`,
+    });
+  }
+}

@@ -15,6 +15,7 @@ import { resolutionFor, specificityQuestion, type ClarificationIssue } from './c
 import { mentionIssue } from './clarification-issues.ts';
 import { addDetailsFromRecord, checkDetailConflict, notOfThisVisit, SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
+import { checkStatedAxis } from './stated-axis.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
 import { recordStatements } from './review-signals.ts';
 import type { Mention } from './context.ts';
@@ -110,6 +111,23 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
     statedElsewhere: new Set(work.statedElsewhere),
   };
   checkDetailConflict(run, work);
+  // A value of an axis the record states two ways (a stated stage beside a wound description of
+  // another stage: stated-axis.ts) is asked too; what it would add from the notes alone is not taken
+  // over a written code (a probe).
+  if (!work.conflicts.length) {
+    const axisProbe: MentionWork = {
+      ...work,
+      extra: [...work.extra],
+      evidence: [...work.evidence],
+      inferred: [...work.inferred],
+      statedElsewhere: new Set(work.statedElsewhere),
+      conflicts: [],
+    };
+    checkStatedAxis(run, axisProbe);
+    work.conflicts.push(...axisProbe.conflicts.filter((c) => categoryCodedBy(run, documented.code, c.reason)));
+    // Answered: the answer's value codes the line (below, from its words).
+    if (axisProbe.evidence.some((e) => e.text.startsWith('Physician answer:'))) Object.assign(work, axisProbe);
+  }
   if (work.conflicts.length) {
     for (const conflict of work.conflicts) run.issues.push({ ...conflict, order });
     work.conflicts = [];
@@ -188,4 +206,19 @@ function statesDetail(run: CodingRun, m: Mention, rule: SpecificityRule): boolea
     // The statement must name the condition itself: an echo's "preserved EF" is a result, not the type the physician states.
     return rule.detail.test(text) && (rule.mentions.test(text) || rule.namesCondition?.test(text) === true);
   });
+}
+
+/** Words each axis of stated-axis.ts names its values by, in titles. */
+const AXIS_TITLE_WORDS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/\bof the stage\b/, /\bstage\b/i],
+  [/\bof the severity\b/, /\b(mild|moderate|severe)\b/i],
+  [/\bof the acuity\b/, /\b(acute|chronic|subacute)\b/i],
+];
+
+/** Whether the written code's category codes by the axis a conflict's reason names (no stage of a pulmonary hypertension). */
+function categoryCodedBy(run: CodingRun, code: string, reason: string): boolean {
+  const words = AXIS_TITLE_WORDS.find(([aspect]) => aspect.test(reason))?.[1];
+  if (words === undefined) return true;
+  const category = code.slice(0, 3);
+  return run.codeSets.icd.entries.some((e) => e.code.startsWith(category) && words.test(e.description));
 }

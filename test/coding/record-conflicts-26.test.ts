@@ -86,3 +86,32 @@ describe("an imaging report's impression naming another injury than the physicia
     expect(r.clarification?.question ?? '').not.toMatch(/imaging report/i);
   });
 });
+
+describe("a written pressure ulcer stage the wound nurse's description does not fit", () => {
+  const notes =
+    "Physician exam: sacral pressure injury 3 x 2 cm, stage 2, clean base.\nWound RN (same visit): 'Sacrum: full-thickness tissue loss, adipose visible in base, no bone or tendon palpable.'\nA/P: pressure ulcer of sacrum - offloading, foam dressing.";
+  const lines = [{ description: 'Pressure ulcer sacrum stage 2', code: 'L89.152' }];
+
+  it('is asked, the written code on the claim meanwhile', () => {
+    const r = adult(notes, lines);
+    expect(r.clarification?.question).toMatch(/stage of the condition/i);
+    expect(diagnosisCodes(r)).toContain('L89.152');
+  });
+
+  it("the answer's stage codes the line", () => {
+    const first = adult(notes, lines);
+    const r = adult(notes, lines, [{ question: first.clarification!.question, option: 'Stage 3' }]);
+    expect(diagnosisCodes(r)).toContain('L89.153');
+  });
+
+  it('a severity of another condition in the statement is no question for a family without severities', () => {
+    const r = adult(
+      'HPI: severe COPD on home O2, and pulmonary hypertension on RHC.\nA/P: Pulmonary hypertension - mild, follow with cardiology. COPD - continue inhalers.',
+      [
+        { description: 'Pulmonary hypertension', code: 'I27.20' },
+        { description: 'COPD', code: 'J44.9' },
+      ],
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/severity of the condition/i);
+  });
+});
