@@ -1,7 +1,8 @@
 /**
  * A diagnosis the record's own test result contradicts: a urinary tract infection beside a
  * urinalysis negative for leukocyte esterase and nitrite, strep pharyngitis beside a negative rapid
- * strep test, pneumonia beside a clear chest X-ray, COVID-19 beside a negative test. A coder does not
+ * strep test, pneumonia beside a clear chest X-ray, COVID-19 beside a negative test, a disc herniation
+ * beside an MRI showing none, a deep vein thrombosis beside a negative duplex. A coder does not
  * drop the physician's diagnosis for a result, nor bill it unseen: the clinical-validation query asks
  * the physician to confirm it or to state what was found, quoting the result. Until answered the
  * documented code stands; an answer naming another diagnosis (or the symptoms treated) codes those.
@@ -57,15 +58,29 @@ const VALIDATIONS: readonly Validation[] = [
     negative: NEGATIVE,
     positive: /\b(?:pos(?:itive)?|detected)\b|\+/i,
   },
+  {
+    // Disc herniation, with or without radiculopathy (M50.1-, M50.2-, M51.1-, M51.2-).
+    codedAs: /^M5[01]\.[12]/,
+    test: /\b(?:mri|ct|myelogra\w*)\b/i,
+    negative: /\bno (?:evidence of )?(?:dis[ck] )?(?:herniation|herniated dis[ck]|protrusion|extrusion|hnp)\b/i,
+    positive: /(?<!\b(?:no|without) (?:evidence of )?(?:dis[ck] )?)\b(?:herniat\w*|protrusions?|extrusions?|hnp)\b/i,
+  },
+  {
+    // Acute deep vein thrombosis of a limb (I82.4-, I82.6-).
+    codedAs: /^I82\.[46]/,
+    test: /\b(?:duplex|doppler|venous (?:us|ultrasound|study)|(?:le|ue|leg|arm) (?:us|ultrasound))\b/i,
+    negative: /\bno (?:evidence of )?(?:dvt|deep vein thrombosis|thromb\w*|clot)\b|\bnegative\b/i,
+    positive: /(?<!\bno (?:evidence of )?)\b(?:dvt|occlusive|non-?compressible|thrombus)\b/i,
+  },
 ];
 
 /** A clause of an answer that says what the diagnosis is not, or how it was treated. */
 const NOT_THE_DIAGNOSIS = /\b(?:not confirmed|unconfirmed|ruled out|unlikely|negative|neg|treated|treating|empiric\w*|please)\b/i;
 
-/** The sentences of the notes that report the test as negative and nothing of it positive. */
-function negativeResults(notes: string, v: Validation): string[] {
-  return notes
-    .split(/\n+|(?<=\.)\s+/)
+/** The sentences of the notes and the test results that report the test as negative and nothing of it positive. */
+function negativeResults(run: CodingRun, v: Validation): string[] {
+  const doc = run.input.documentation;
+  return [...doc.notes.split(/\n+|(?<=\.)\s+/), ...doc.testResults.map((t) => `${t.name}: ${t.value}`)]
     .filter((s) => {
       const at = v.test.exec(s);
       if (!at) return false;
@@ -77,11 +92,10 @@ function negativeResults(notes: string, v: Validation): string[] {
 
 /** Step: a diagnosis the record's own test result contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  const notes = run.input.documentation.notes;
   for (const v of VALIDATIONS) {
     const documented = drafts.find((d) => v.codedAs.test(d.code) && !run.issues.some((i) => i.order === d.order));
     if (!documented) continue;
-    const results = negativeResults(notes, v);
+    const results = negativeResults(run, v);
     const result = results[0];
     if (result === undefined) continue;
     const said = documented.evidence[0]?.text ?? documented.description;

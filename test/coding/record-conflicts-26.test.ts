@@ -1,7 +1,8 @@
 // Session twenty-six: statements of one record that disagree, which a coder asks the physician about
 // (coding/laterality.ts, coding/pregnancy-hypertension.ts, coding/clinical-picture.ts). Records are our own wording.
 import { describe, expect, it } from 'vitest';
-import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
+import { codeEncounter } from '../../coding/index.ts';
+import { codingInput, diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const adult = recordCoder(codeSets, { ageYears: 54, sex: 'M' });
@@ -113,5 +114,39 @@ describe("a written pressure ulcer stage the wound nurse's description does not 
       ],
     );
     expect(r.clarification?.question ?? '').not.toMatch(/severity of the condition/i);
+  });
+});
+
+describe("a diagnosis the record's own imaging or duplex contradicts", () => {
+  it('a radiculopathy due to a disc herniation beside an MRI showing none is asked', () => {
+    const r = adult(
+      "L leg pain 2 months.\nMRI L-spine (radiology): 'No disc herniation at any level. Severe L5-S1 foraminal stenosis from facet hypertrophy.'\nA/P: L5 radiculopathy due to L4-5 HNP - TFESI.",
+      [{ description: 'Lumbar radiculopathy due to HNP', code: 'M51.16' }],
+    );
+    expect(r.clarification?.question).toMatch(/No disc herniation/);
+    expect(diagnosisCodes(r)).toContain('M51.16');
+  });
+
+  it('an MRI that shows the herniation is no question', () => {
+    const r = adult(
+      'MRI L-spine: L4-5 right paracentral disc herniation compressing the L5 root.\nA/P: L5 radiculopathy due to L4-5 HNP.',
+      [{ description: 'Lumbar radiculopathy due to HNP', code: 'M51.16' }],
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(/clarify the diagnosis/);
+  });
+
+  it('a deep vein thrombosis beside a negative duplex in the test results is asked', () => {
+    const r = codeEncounter(
+      codingInput(
+        {
+          notes: 'Calf swelling after a flight.\nA/P: DVT L leg - start apixaban.',
+          diagnoses: [{ description: 'Acute DVT left popliteal vein', code: 'I82.432' }],
+          testResults: [{ name: 'LE venous duplex L', value: 'No evidence of DVT; veins fully compressible' }],
+        },
+        { ageYears: 54, sex: 'M' },
+      ),
+      codeSets(),
+    );
+    expect(r.clarification?.question).toMatch(/No evidence of DVT/);
   });
 });
