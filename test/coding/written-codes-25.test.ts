@@ -102,11 +102,12 @@ describe('an examination coded with abnormal findings', () => {
 });
 
 describe('an influenza type a test found', () => {
-  it('is an organism the claim must name: an unidentified-virus code goes to a coder', () => {
+  it('is an organism the claim must name: an unidentified-virus code becomes the identified one and goes to a coder', () => {
     const r = code('Fever and myalgias for a day. Rapid flu: A positive, B neg.\nDx: Influenza A, oseltamivir.', [
       { description: 'Influenza', code: 'J11.1' },
     ]);
-    expect(r.straightThrough.reasons).toContain('organism-uncoded');
+    expect(r.diagnoses.map((d) => d.code)).toEqual(['J10.1']);
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 
   it('a negative test names none', () => {
