@@ -190,6 +190,9 @@ export function diagnosisMentions(diagnoses: Array<{ description: string; code?:
   return out;
 }
 
+/** A gravidity ("G2P1001") or a gestational age in weeks and days ("10w2d"). */
+const SHORT_PREGNANCY_FORMS = /\bg\d{1,2}\s*p\d{1,4}\b|\b\d{1,2}\s*w\s*[0-6]\s*d\b/i;
+
 export function noteMentions(notes: string): Mention[] {
   const out: Mention[] = [];
   const parts = noteParts(notes);
@@ -209,8 +212,9 @@ export function noteMentions(notes: string): Mention[] {
       .replace(/^(assessment|plan|impression|diagnos[ie]s|hpi|cc|chief complaint|a\/p|exam|ros)\s*:?\s*/i, '');
     // A heading starts its clause: the clause belongs to the part its end is in.
     const part = partAt(parts, start + clause.length);
-    // A list number or a value alone ("1", "2 (H)") names no condition.
-    if (!/[a-z]{3,}/i.test(body)) continue;
+    // A list number or a value alone ("1", "2 (H)") names no condition; a gravidity or a gestational
+    // age in its short form ("G1P0 at 10w2d") names a pregnancy.
+    if (!/[a-z]{3,}/i.test(body) && !SHORT_PREGNANCY_FORMS.test(body)) continue;
     for (const a of assertionsOf('notes', body))
       out.push({
         section: 'notes',

@@ -4,7 +4,8 @@
  * hypertension, breast abscess), else to the subcategory whose own inclusion note takes its chapter
  * ("Conditions in D50-D64" at O99.0, anemia complicating pregnancy). The condition's own code follows
  * when that obstetric code's notes ask for it ("use additional code to identify specific condition").
- * Not when the physician states the pregnancy is incidental (Z33.1 then, guideline I.C.15.a.1).
+ * Not when the physician states the pregnancy is incidental (Z33.1 then, guideline I.C.15.a.1). A code
+ * the physician wrote moves too (I10 in a pregnancy is O10.01-): reported as changed, to a coder.
  */
 import { citedPatterns } from './additional.ts';
 import { recoded, round, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
@@ -148,7 +149,7 @@ export function pregnancyChapterFirst(run: CodingRun, drafts: DiagnosisDraft[]):
     const second = run.mentions.get(d.order) === undefined;
     const statementObstetric = second && out.some((o) => Math.floor(o.order) === Math.floor(d.order) && o.code.startsWith('O'));
     const m = run.mentions.get(d.order) ?? (statementObstetric ? undefined : run.mentions.get(Math.floor(d.order)));
-    if (!m || m.documentedCode || /^[OPZ]/.test(d.code) || d.code.startsWith('R')) {
+    if (!m || /^[OPZ]/.test(d.code) || d.code.startsWith('R')) {
       out.push(d);
       continue;
     }

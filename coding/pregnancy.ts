@@ -183,7 +183,8 @@ export function withPregnancyDetails(run: CodingRun, drafts: DiagnosisDraft[]): 
   if (!status.antepartum && !status.trimester) return drafts;
   return drafts.map((d) => {
     const m = run.mentions.get(d.order);
-    if (m?.documentedCode) return d;
+    // A written code keeps its trimester; one moved to chapter 15 (pregnancy-chapter.ts) takes the record's.
+    if (m?.documentedCode !== undefined && m.documentedCode === d.code) return d;
     const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, m?.original ?? '', status);
     if (!refined || !run.allowed(refined.code)) return d;
     return recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`);

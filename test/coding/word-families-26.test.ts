@@ -61,3 +61,23 @@ describe('a strain of the neck muscles', () => {
     expect(diagnosisCodes(r)).toEqual(['S13.4XXA']);
   });
 });
+
+describe('a pregnancy stated only in its short forms', () => {
+  const pregnant = recordCoder(codeSets, { ageYears: 24, sex: 'F' });
+
+  it('"G1P0 at 10w2d" is a statement of the record: the weeks are coded', () => {
+    const r = pregnant('24F G1P0 at 10w2d. N/V.\nA/P: Hyperemesis gravidarum, mild - ondansetron.', [
+      { description: 'Hyperemesis', code: 'O21.0' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['O21.0', 'Z3A.10']);
+  });
+
+  it("a written hypertension code in an ongoing pregnancy moves to chapter 15 with the record's trimester, reported as changed", () => {
+    const r = pregnant('33F G2P1001 at 20w1d. Chronic essential HTN since 2021, on labetalol.\nA/P: Chronic HTN in pregnancy - continue.', [
+      { description: 'Chronic HTN', code: 'I10' },
+      { description: '20 wks', code: 'Z3A.20' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['O10.012', 'Z3A.20']);
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
+  });
+});
