@@ -18,6 +18,7 @@ import { PLAN_OR_COMMENT } from './commentary.ts';
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import { keyWords } from './ranking.ts';
+import { metastasisMentions } from './metastasis.ts';
 import { normalizeIcdCode } from './icd10cm.ts';
 import { addressedInNotes, ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
 import { codeWords } from './fragile-choices.ts';
@@ -54,6 +55,9 @@ export function fullerStatement(
     const inAssessment = n.part !== undefined && ADDRESSED_PARTS.has(n.part);
     const words = keyWords(icd, n.text);
     if (![...said].every((t) => words.has(t))) continue;
+    // A statement of a primary and its spread ("breast cancer metastatic to bone") is two conditions
+    // (metastasis.ts), not the line's one stated more fully.
+    if (metastasisMentions(n).length > 1) continue;
     // An unspecified code gives way to an assessment that says more words of its condition; a
     // written code to a statement the visit addresses that says more than the code's title.
     const more = unspecified && inAssessment && words.size > said.size;

@@ -7,7 +7,7 @@
 import type { Mention } from './context.ts';
 
 const SPREAD = String.raw`(?:metastatic|metastasized|metastasizing|metastases|metastasis|mets|spread|spreading)`;
-/** "X (cancer), metastatic to Y", "X cancer with metastasis to Y" and "metastatic X cancer to Y". */
+/** "X (cancer), metastatic to Y", "X cancer with metastasis to Y", "metastatic X cancer to Y" and "mets to Y from X". */
 const TO = new RegExp(String.raw`^(.*?)[\s,]*\b(?:with\s+)?${SPREAD}\s+(?:disease\s+)?to\s+(?:the\s+)?(.+)$`, 'i');
 const METASTATIC_X_TO_Y = /^metastatic\s+(.+?)\s+to\s+(?:the\s+)?(.+)$/i;
 /** "Y metastases from X", "metastatic disease of Y from X". */
@@ -18,7 +18,7 @@ const FROM = new RegExp(
 /** "Brain metastases", "metastases to liver" with no primary named. */
 const SITE_METASTASES = new RegExp(String.raw`^(.+?)\s+${SPREAD}$`, 'i');
 
-const NEOPLASM = /\b(cancer|carcinoma|malignan\w*|neoplasm|tumou?r|\w*oma|adenocarcinoma|leuka?emia)\b/i;
+const NEOPLASM = /\b(cancer|ca|carcinoma|malignan\w*|neoplasm|tumou?r|\w*oma|adenocarcinoma|leuka?emia)\b/i;
 
 /** Sites listed with commas or "and" ("bone and liver"). */
 const sitesOf = (text: string) =>
@@ -51,6 +51,9 @@ export function metastasisMentions(m: Mention): Mention[] {
   const xToY = METASTATIC_X_TO_Y.exec(text);
   if (xToY?.[1] && xToY[2]) return [primary(m, xToY[1]), ...secondaries(m, xToY[2])].filter((x): x is Mention => x !== undefined);
   const to = TO.exec(text);
+  // "Mets to liver from colon ca": the sites before "from", the primary after it.
+  const toFrom = to?.[2] && !/[a-z]{3,}/i.test(to[1] ?? '') ? /^(.+?)\s+from\s+(?:an?\s+|the\s+)?(.+)$/i.exec(to[2]) : null;
+  if (toFrom?.[1] && toFrom[2]) return [primary(m, toFrom[2]), ...secondaries(m, toFrom[1])].filter((x): x is Mention => x !== undefined);
   if (to?.[2]) return [primary(m, to[1] ?? ''), ...secondaries(m, to[2])].filter((x): x is Mention => x !== undefined);
   const from = FROM.exec(text);
   if (from?.[3]) {

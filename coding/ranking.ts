@@ -264,11 +264,19 @@ const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   [/^Z51\.5/, /\b(palliat\w*|hospice|comfort (care|measures)|end[\s-]of[\s-]life)\b/i],
 ];
 
+const SECONDARY_NEOPLASM = /^C7[89]/;
+const SPREAD_SUPPORT =
+  /\b(secondar\w*|metasta\w*|mets|spread\w*|carcinomatosis|malignant (?:ascites|pleural effusion|effusion)|generali[sz]ed (?:cancer|malignan\w*))\b/i;
+
 export function supportFilter(m: Mention): (code: string) => boolean {
   // The line as written, but not what it only suspects: "mass, suspicious for malignancy" names no malignancy.
   const original = m.assertion === 'affirmed' ? beforeUncertainty(m.original) : m.original;
   const text = `${original} ${expandAbbreviations(m.text)}`;
   const blocked = NEEDS_SUPPORT.filter(([, support]) => !support.test(text)).map(([code]) => code);
+  // A secondary neoplasm needs its spread in the mention's own words: the primary of "breast cancer
+  // metastatic to bone" (metastasis.ts) is coded from "breast cancer", its statement's "metastatic"
+  // being the bone's.
+  if (!SPREAD_SUPPORT.test(expandAbbreviations(m.text))) blocked.push(SECONDARY_NEOPLASM);
   return (c) => !blocked.some((re) => re.test(c));
 }
 

@@ -81,3 +81,30 @@ describe('a pregnancy stated only in its short forms', () => {
     expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 });
+
+describe('laboratory findings as clinicians name them', () => {
+  it.each([
+    ['Transaminitis', 'R74.01'],
+    ['Elevated ALT/AST', 'R74.01'],
+    ['Elevated LFTs', 'R94.5'],
+    ['Elevated creatinine', 'R94.4'],
+    ['Elevated TSH', 'R94.6'],
+  ])('"%s" is the finding %s, not a disease of the organ', (line, expected) => {
+    const r = code(`Labs reviewed.\nA/P: ${line} - repeat in 6 weeks.`, [{ description: line }]);
+    expect(diagnosisCodes(r)).toEqual([expected]);
+  });
+});
+
+describe('a primary and its spread restated in the assessment', () => {
+  it.each([
+    ['Breast cancer metastatic to bone', 'C50.9', 'C79.51'],
+    ['Lung ca with mets to bone', 'C34.9', 'C79.51'],
+    ['Mets to liver from colon ca', 'C18.9', 'C78.7'],
+  ])('"%s": the primary and the secondary site, never a secondary of the primary site', (line, primary, secondary) => {
+    const r = code(`On chemotherapy, tolerating.\nA/P: ${line}.`, [{ description: line }]);
+    const codes = diagnosisCodes(r);
+    expect(codes.some((c) => c.startsWith(primary))).toBe(true);
+    expect(codes).toContain(secondary);
+    expect(codes.filter((c) => /^C7[89]/.test(c))).toEqual([secondary]);
+  });
+});
