@@ -299,7 +299,6 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     /\btransaminitis\b|\b(?:elevated|high|raised|increased)\s+(?:liver\s+|serum\s+)?(?:transaminases?|aminotransferases?|alt(?:\s*(?:\/|and|,)\s*ast)?|ast(?:\s*(?:\/|and|,)\s*alt)?)(?:\s+levels?)?\b/g,
     'elevation of levels of liver transaminase levels',
   ],
-  [/\b(?:elevated|abnormal|high|raised)\s+(?:lfts?|liver function tests?)\b/g, 'abnormal results of liver function studies'],
   [/\b(?:elevated|high|raised|increased)\s+(?:serum\s+)?creatinine(?:\s+level)?\b/g, 'abnormal results of kidney function studies'],
   [/\b(?:elevated|high|raised|abnormal|low|suppressed)\s+tsh\b/g, 'abnormal results of thyroid function studies'],
   [/\bemesis\b/g, 'vomiting'],
