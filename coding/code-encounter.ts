@@ -106,6 +106,7 @@ import { statementReadsOtherwise } from './statement-reading.ts';
 import { withImmunization } from './immunization-encounter.ts';
 import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
 import { resultContradicts } from './result-contradicts.ts';
+import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -127,6 +128,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: "a diagnosis the record's own test result contradicts (asked)", apply: resultContradicts },
+  { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
