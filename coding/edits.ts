@@ -197,6 +197,34 @@ function duplicateLines(procedures: readonly ProcedureLine[]): EditFinding[] {
   return out;
 }
 
+/**
+ * A code the tabular makes supplementary first on the claim: an infectious agent "as the cause of
+ * diseases classified elsewhere" (B95-B97) or a manifestation "in diseases classified elsewhere"
+ * names no condition of its own (guideline I.C.1.b, I.A.13) and is never first-listed. Alone on the
+ * claim ("H. pylori" written B96.81 beside an assessment of H. pylori gastritis), the condition it
+ * qualifies is missing.
+ */
+const SUPPLEMENTARY_TITLE = /\b(?:in|as the cause of) diseases classified elsewhere\b/i;
+function supplementaryFirst(diagnoses: readonly DiagnosisLine[], codeSets: CodeSets): EditFinding[] {
+  const first = diagnoses[0] ? normalizeIcdCode(diagnoses[0].code) : undefined;
+  const i = first === undefined ? undefined : codeSets.icd.byCode.get(first);
+  const entry = i === undefined ? undefined : codeSets.icd.entries[i];
+  if (!first || !entry) return [];
+  // The title of the code or of its category ("Helicobacter pylori [H. pylori] as the cause of diseases classified elsewhere").
+  const category = codeSets.icd.entries[codeSets.icd.byCode.get(first.slice(0, 3)) ?? -1];
+  if (!SUPPLEMENTARY_TITLE.test(entry.description) && !SUPPLEMENTARY_TITLE.test(category?.description ?? '')) return [];
+  return [
+    {
+      rule: 'SUPPLEMENTARY_FIRST',
+      severity: 'error',
+      message: `${first} (${entry.description}) qualifies a condition coded elsewhere and may not be first-listed${diagnoses.length === 1 ? '; the condition it qualifies is not on the claim' : ''}.`,
+      source: 'ICD-10-CM guidelines I.A.13 and I.C.1.b (codes for diseases classified elsewhere)',
+      codes: [first],
+      needsDocumentation: false,
+    },
+  ];
+}
+
 export function runEdits(
   diagnoses: readonly DiagnosisLine[],
   procedures: readonly ProcedureLine[],
@@ -205,6 +233,7 @@ export function runEdits(
 ): EditFinding[] {
   return [
     ...nonBillable(diagnoses, codeSets),
+    ...supplementaryFirst(diagnoses, codeSets),
     ...excludes1(diagnoses, codeSets),
     ...sexAndAge(diagnoses, patient),
     ...procedureToProcedure(procedures, codeSets),

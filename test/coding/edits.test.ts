@@ -25,6 +25,12 @@ describe('runEdits', () => {
     expect(found[0]?.message).toMatch(/header/);
   });
 
+  it('SUPPLEMENTARY_FIRST: an infectious agent or a manifestation code first-listed', () => {
+    expect(rules(runEdits([{ code: 'B96.81' }], [], adultMale, codeSets()))).toContain('SUPPLEMENTARY_FIRST');
+    expect(rules(runEdits([{ code: 'G63' }, { code: 'E11.9' }], [], adultMale, codeSets()))).toContain('SUPPLEMENTARY_FIRST');
+    expect(rules(runEdits([{ code: 'K29.70' }, { code: 'B96.81' }], [], adultMale, codeSets()))).not.toContain('SUPPLEMENTARY_FIRST');
+  });
+
   it('EXCLUDES1: type 1 and type 2 diabetes on one claim, from the tabular note', () => {
     const found = runEdits([{ code: 'E11.9' }, { code: 'E10.9' }], [], adultMale, codeSets());
     const ex = found.filter((f) => f.rule === 'EXCLUDES1');
