@@ -14,8 +14,9 @@ import { LOW_CONFIDENCE } from './straight-through.ts';
 /** A procedure line that drains a skin abscess: its code, or its words. */
 const DRAINAGE_CODE = /^1006[01]$/;
 const DRAINAGE_WORDS = /\b(?:i\s*&\s*d|i and d|incision (?:and|&) drainage)\b/i;
-/** Diagnoses an incision and drainage of the skin treats. */
-const DRAINED = /\b(?:abscess\w*|carbuncles?|furuncle\w*|boils?|hidradenitis|cysts?|paronychia|pilonidal|felon)\b/i;
+/** Diagnoses an incision and drainage treats (of an abscess, and of a hematoma, seroma or infected wound). */
+const DRAINED =
+  /\b(?:abscess\w*|carbuncles?|furuncle\w*|boils?|hidradenitis|cysts?|paronychia|pilonidal|felon|hematoma|seroma|collection|bursitis|infection|infected)\b/i;
 /** An answer that says no abscess was found. */
 const NO_ABSCESS = /\b(?:no abscess|without abscess|cellulitis only|not an abscess|no fluctuance|no pus)\b/i;
 
