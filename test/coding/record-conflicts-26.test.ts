@@ -150,3 +150,29 @@ describe("a diagnosis the record's own imaging or duplex contradicts", () => {
     expect(r.clarification?.question).toMatch(/No evidence of DVT/);
   });
 });
+
+describe('a burn coded shallower than the examination describes it', () => {
+  const notes =
+    'Hot oil splash to R forearm 2 h ago.\nExam: R forearm 4 x 5 cm erythema with 2 intact bullae, moist pink base where one unroofed.\nA/P: First degree burn R forearm - dressing.';
+  const lines = [{ description: '1st degree burn R forearm', code: 'T22.111A' }];
+
+  it('is asked, of unspecified degree meanwhile', () => {
+    const r = adult(notes, lines);
+    expect(r.clarification?.question).toMatch(/degree of the burn/);
+    expect(diagnosisCodes(r)).toEqual(['T22.011A']);
+  });
+
+  it("the answer's degree is coded", () => {
+    const first = adult(notes, lines);
+    const r = adult(notes, lines, [
+      { question: first.clarification!.question, freeText: 'Second-degree burn, superficial partial thickness.' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['T22.211A']);
+  });
+
+  it('an examination of redness only, or blisters denied, asks nothing', () => {
+    const r = adult('Exam: R forearm 4 x 5 cm erythema, no blisters, blanches.\nA/P: First degree burn R forearm.', lines);
+    expect(r.clarification?.question ?? '').not.toMatch(/degree of the burn/);
+    expect(diagnosisCodes(r)).toEqual(['T22.111A']);
+  });
+});
