@@ -93,7 +93,7 @@ const WORDS: ReadonlyArray<readonly [Region, RegExp]> = [
   ['brain', /\b(?:brain|cerebr\w*|intracranial|concussion|mening\w*|encephal\w*|skull|scalp)\b/g],
   ['head', /\b(?:head|headaches?|cephal\w*)\b/g],
   ['eye', /\b(?:eyes?|ocular|cornea\w*|conjunctiv\w*|iris|iritis|uveitis|retina\w*|glaucoma|eyelids?|keratitis|scleritis)\b/g],
-  ['ear', /\b(?:ears?|otitis|otalgia|tympanic|auricular|mastoid\w*)\b/g],
+  ['ear', /\b(?:ears?|otitis|otalgia|tympanic|tms?|auricular|mastoid\w*|eac|ear canal)\b/g],
   ['throat', /\b(?:throat|pharyn\w*|tonsil\w*|laryn\w*)\b/g],
   ['neck', /\b(?:neck|cervicalgia|cervical (?:spine|region|disc))\b/g],
   ['heart', /\b(?:heart|cardiac|myocard\w*|pericard\w*|coronary|angina)\b/g],

@@ -59,7 +59,7 @@ function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; 
 
 /** A statement of a normal or absent finding ("right leg normal"), or of the past ("repaired 2018"): no side of today's condition. */
 const NOT_TODAY =
-  /\b(normal|nl|wnl|unremarkable|intact|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|repaired|resolved|years? ago|(19|20)\d\d)\b/i;
+  /\b(normal|nl|wnl|unremarkable|intact|pearly|translucent|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|repaired|resolved|years? ago|(19|20)\d\d)\b/i;
 
 /**
  * The clauses of a statement that describe today's condition: a normal, absent or past finding
@@ -215,7 +215,11 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   const other = statements.find((s) => s.side !== ownSide && s.side !== 'bilateral');
   if (!other) return;
   const ownDescribed = statements.some((s) => s.side === ownSide && !s.namesCondition);
-  if (ownDescribed && !other.namesCondition) return;
+  // Both sides described with findings: another lesion, or the condition on both sides; a coder reads which.
+  if (ownDescribed && !other.namesCondition) {
+    work.inferred.push(`the record describes the ${other.side} side too ("${other.text}")`);
+    return;
+  }
   // Another diagnosis line of the same site on the other side ("mild NPDR OS" beside "severe NPDR
   // OD"): the statement is about that line's side, each side its own condition.
   if (otherLineOnSide(run, m, other.side)) return;

@@ -83,6 +83,9 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
   // code left): the physician is asked, the written code stays meanwhile; the answer codes the line.
   const probe: MentionWork = { ...work, extra: [...work.extra], evidence: [...work.evidence], inferred: [...work.inferred] };
   checkSideConflict(run, probe);
+  // The other side described with findings too: the written code's side is a coder's to confirm.
+  const sideNotes = probe.inferred.slice(work.inferred.length);
+  if (sideNotes.length) documented.inferred = [...(documented.inferred ?? []), ...sideNotes];
   if (probe.sideConflict) {
     run.issues.push({ ...probe.sideConflict, order });
     return [documented];

@@ -176,3 +176,25 @@ describe('a burn coded shallower than the examination describes it', () => {
     expect(diagnosisCodes(r)).toEqual(['T22.111A']);
   });
 });
+
+describe('a sided code beside findings on both sides', () => {
+  const child = recordCoder(codeSets, { ageYears: 2, sex: 'M' });
+  const lines = [{ description: 'AOM R ear', code: 'H66.001' }];
+
+  it('goes to a coder when the other eardrum has findings too', () => {
+    const r = child(
+      'Pulling R ear, fever.\nExam: R TM: bulging, erythematous, purulent effusion. L TM: bulging, opaque, yellow effusion.\nA/P: R acute suppurative otitis media - amoxicillin.',
+      lines,
+    );
+    expect(r.straightThrough.reasons).toContain('detail-inferred');
+    expect(diagnosisCodes(r)).toEqual(['H66.001']);
+  });
+
+  it('not when the other eardrum is described as normal ("pearly")', () => {
+    const r = child(
+      'Pulling R ear, fever.\nExam: R TM bulging, erythematous w/ purulent effusion; L TM pearly, nl landmarks.\nA/P: R acute suppurative otitis media - amoxicillin.',
+      lines,
+    );
+    expect(r.straightThrough.reasons).not.toContain('detail-inferred');
+  });
+});
