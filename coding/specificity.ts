@@ -172,7 +172,9 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     mentions: /\b(chronic kidney disease|ckd)\b/i,
     unlessAlso: /\bstage\b|end stage|esrd|\bg[1-5]a?\b/i,
     namesCondition: /\b(end stage renal disease|end stage kidney disease|esrd)\b/i,
-    detail: /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
+    // Not a span of stages ("hypertensive CKD stage 1-4": the title of I12.9, no stage of the patient's).
+    detail:
+      /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b(?!\s*(?:-|\u2013|to|through|thru)\s*(?:stage\s*)?[1-5])|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
     aspect: 'stage of the chronic kidney disease',
     // Stage 5 and end-stage renal disease together are ESRD (N18.6), not a conflict.
     comparable: (d) => {

@@ -838,9 +838,12 @@ export const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]
 /** Words before a detail that date it to the past: "progressed from", "previously", "at her last visit". */
 const FORMER =
   /\b(from|previously|formerly|was|were|prior|earlier|last visit|before|initially|originally|first (?:documented|diagnosed|noted|described))\b[^.;]{0,12}$/i;
-/** Words after a detail that call it out of date: "the 'paroxysmal' entry on the problem list is outdated". */
+/**
+ * Words after a detail that call it out of date ("the 'paroxysmal' entry on the problem list is
+ * outdated"), or the year of a dated list entry right after it ("CKD stage 4 (2024)").
+ */
 const SUPERSEDED =
-  /^["'\u201d]?[^.;]{0,40}\b(outdated|out of date|no longer (?:accurate|current|applies)|superseded|carried (?:over|forward) in error)\b/i;
+  /^["'\u201d]?[^.;]{0,40}\b(outdated|out of date|no longer (?:accurate|current|applies)|superseded|carried (?:over|forward) in error)\b|^\s*\((?:dx\s*|diagnosed\s*|as of\s*|in\s*)?(?:\d{1,2}\/)?(?:19|20)\d\d\)/i;
 
 /** Whether the text names a value (a match of `value`, global) as the former one ("progressed from stage 4"). */
 export function namesAsFormer(text: string, value: RegExp): boolean {

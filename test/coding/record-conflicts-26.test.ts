@@ -198,3 +198,21 @@ describe('a sided code beside findings on both sides', () => {
     expect(r.straightThrough.reasons).not.toContain('detail-inferred');
   });
 });
+
+describe('a stage that is not a conflict', () => {
+  it('the span of stages of a written title ("hypertensive CKD stage 1-4") is no stage', () => {
+    const r = adult('CC: CKD 4 follow-up.\nA/P: CKD stage 4 due to hypertensive nephrosclerosis - stable.', [
+      { description: 'Hypertensive CKD stage 1-4', code: 'I12.9' },
+      { description: 'CKD stage 4', code: 'N18.4' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(/stage of the chronic kidney disease/);
+  });
+
+  it('a dated problem-list entry ("CKD stage 4 (2024)") is the former stage', () => {
+    const r = adult('Problem list:\n- CKD stage 4 (2024)\nA/P: CKD stage 5, not on dialysis - AVF planning.', [
+      { description: 'CKD stage 5', code: 'N18.5' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(/stage of the chronic kidney disease/);
+    expect(diagnosisCodes(r)).toContain('N18.5');
+  });
+});
