@@ -843,7 +843,7 @@ const FORMER =
  * outdated"), or the year of a dated list entry right after it ("CKD stage 4 (2024)").
  */
 const SUPERSEDED =
-  /^["'\u201d]?[^.;]{0,40}\b(outdated|out of date|no longer (?:accurate|current|applies)|superseded|carried (?:over|forward) in error)\b|^\s*\((?:dx\s*|diagnosed\s*|as of\s*|in\s*)?(?:\d{1,2}\/)?(?:19|20)\d\d\)/i;
+  /^["'\u201d]?[^.;]{0,40}\b(outdated|out of date|no longer (?:accurate|current|applies)|superseded|carried (?:over|forward) in error)\b|^\s*\((?:dx\s*|diagnosed\s*|as of\s*|in\s*)?(?:\d{1,2}\/)?(?:19|20)\d\d\b/i;
 
 /** Whether the text names a value (a match of `value`, global) as the former one ("progressed from stage 4"). */
 export function namesAsFormer(text: string, value: RegExp): boolean {

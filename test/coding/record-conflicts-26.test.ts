@@ -208,6 +208,21 @@ describe('a stage that is not a conflict', () => {
     expect(r.clarification?.question ?? '').not.toMatch(/stage of the chronic kidney disease/);
   });
 
+  it('nor beside a short statement of the stage ("CC: CKD 4 follow-up")', () => {
+    const r = adult('CC: CKD 4 follow-up.\nHPI: CKD from long-standing HTN, eGFR 22-25.\nA/P: CKD - stable, continue.', [
+      { description: 'Hypertensive CKD stage 1-4', code: 'I12.9' },
+      { description: 'CKD stage 4', code: 'N18.4' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(/clarify the stage/);
+  });
+
+  it('a problem-list entry dated with a comment ("CKD stage 3 (2023 - during AKI)") is the former stage', () => {
+    const r = adult('Problem list:\n- CKD stage 3 (2023 - single value during AKI)\nA/P: Diabetic CKD stage 2, eGFR 79 - continue.', [
+      { description: 'CKD stage 2', code: 'N18.2' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(/clarify the stage/);
+  });
+
   it('a dated problem-list entry ("CKD stage 4 (2024)") is the former stage', () => {
     const r = adult('Problem list:\n- CKD stage 4 (2024)\nA/P: CKD stage 5, not on dialysis - AVF planning.', [
       { description: 'CKD stage 5', code: 'N18.5' },
