@@ -18,8 +18,9 @@
  * specified pneumonia" (J10.08, J11.08: "code also the other specified type of pneumonia").
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { clausesOf } from './context.ts';
 import { organismsFound } from './fragile-choices.ts';
+import { resultStatements } from './reported-results.ts';
+import { recordStatements } from './review-signals.ts';
 
 /** The physician naming the type: "Influenza A", "influenza type B", "flu B" (not "influenza A/B test"). */
 const TYPE_STATED = /\b(?:influenza|flu)\s+(?:type\s+)?[ab]\b(?!\s*\/|\s+(?:and|or)\s+b\b|\s+(?:test|swab|pcr|antigen|screen))/i;
@@ -30,7 +31,7 @@ const NOT_STATED =
 /** The statements that could name the virus: diagnosis lines, clauses of the notes, test results. */
 function statementsOf(run: CodingRun): string[] {
   const doc = run.input.documentation;
-  return [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes), ...doc.testResults.map((t) => `${t.name}: ${t.value}`)];
+  return [...recordStatements(doc), ...resultStatements(doc.testResults)];
 }
 
 /** Step: J11 (virus not identified) beside an identified influenza A or B becomes the J10 code of its manifestation. */

@@ -154,3 +154,7 @@ export function openBesideResults(
   if ((!unspecified && !symptom) || !reportsResults(documentation, diagnoses)) return { unspecified: false, symptom: false };
   return { unspecified, symptom };
 }
+
+/** The record's test results as statements a step can read beside the notes ("Rapid flu A/B: A positive, B negative"). */
+export const resultStatements = (testResults: ReadonlyArray<{ name: string; value: string }>): string[] =>
+  testResults.map((t) => `${t.name}: ${t.value}`);

@@ -13,6 +13,7 @@
 import { resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { codeMention } from './mention-coding.ts';
+import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
 
 interface Validation {
@@ -80,7 +81,7 @@ const NOT_THE_DIAGNOSIS = /\b(?:not confirmed|unconfirmed|ruled out|unlikely|neg
 /** The sentences of the notes and the test results that report the test as negative and nothing of it positive. */
 function negativeResults(run: CodingRun, v: Validation): string[] {
   const doc = run.input.documentation;
-  return [...doc.notes.split(/\n+|(?<=\.)\s+/), ...doc.testResults.map((t) => `${t.name}: ${t.value}`)]
+  return [...doc.notes.split(/\n+|(?<=\.)\s+/), ...resultStatements(doc.testResults)]
     .filter((s) => {
       const at = v.test.exec(s);
       if (!at) return false;

@@ -48,10 +48,10 @@ const AXIS_WORDS = /^(acute|chronic|subacute|mild|moderate|severe|stage|[1-5][ab
 /** Words rarer than this name the condition (the same cut the rest of the engine uses for "distinctive"). */
 const DISTINCTIVE_IDF = 3.5;
 
-/** The value a statement gives the condition: a value word near the condition's own words. */
 /** A span of stages ("CKD stage 1-4", a title's range): no value of the patient's. */
 const STAGE_SPAN = /\bstage\s*[1-5][ab]?\s*(?:-|\u2013|to|through|thru)\s*(?:stage\s*)?[1-5][ab]?\b/gi;
 
+/** The value a statement gives the condition: a value word near the condition's own words. */
 function valueNear(axis: Axis, text: string, key: readonly string[]): string | undefined {
   if (axis.aspect === 'stage') text = text.replace(STAGE_SPAN, ' ');
   // An exacerbation or flare of a chronic condition is acute on chronic: it agrees with either.

@@ -7,6 +7,11 @@ import { codingInput, diagnosisCodes, recordCoder, useCodeSets } from '../../tes
 const codeSets = useCodeSets();
 const adult = recordCoder(codeSets, { ageYears: 54, sex: 'M' });
 const pregnant = recordCoder(codeSets, { ageYears: 29, sex: 'F' });
+/** The adult's record coded again once the physician has answered the question it raised. */
+function answered(notes: string, lines: Array<{ description: string; code?: string }>, answer: { option?: string; freeText?: string }) {
+  const question = adult(notes, lines).clarification!.question;
+  return adult(notes, lines, [{ question, ...answer }]);
+}
 
 describe('an examination of one side beside a diagnosis of the other', () => {
   const notes =
@@ -20,8 +25,7 @@ describe('an examination of one side beside a diagnosis of the other', () => {
   });
 
   it("codes the answer's side", () => {
-    const first = adult(notes, lines);
-    const r = adult(notes, lines, [{ question: first.clarification!.question, option: 'Right' }]);
+    const r = answered(notes, lines, { option: 'Right' });
     expect(diagnosisCodes(r)).toContain('L03.115');
   });
 
@@ -100,8 +104,7 @@ describe("a written pressure ulcer stage the wound nurse's description does not 
   });
 
   it("the answer's stage codes the line", () => {
-    const first = adult(notes, lines);
-    const r = adult(notes, lines, [{ question: first.clarification!.question, option: 'Stage 3' }]);
+    const r = answered(notes, lines, { option: 'Stage 3' });
     expect(diagnosisCodes(r)).toContain('L89.153');
   });
 
@@ -163,10 +166,7 @@ describe('a burn coded shallower than the examination describes it', () => {
   });
 
   it("the answer's degree is coded", () => {
-    const first = adult(notes, lines);
-    const r = adult(notes, lines, [
-      { question: first.clarification!.question, freeText: 'Second-degree burn, superficial partial thickness.' },
-    ]);
+    const r = answered(notes, lines, { freeText: 'Second-degree burn, superficial partial thickness.' });
     expect(diagnosisCodes(r)).toEqual(['T22.211A']);
   });
 
