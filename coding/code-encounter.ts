@@ -4,7 +4,7 @@
  * deterministic. It reads as a coder's steps: find and code the mentions, refine the list in a fixed
  * order, code the procedures, run the edits, ask what only the physician can answer.
  *
- * About 300 lines because it is the one place that lists every step (DIAGNOSIS_STEPS) and every
+ * Over 300 lines because it is the one place that lists every step (DIAGNOSIS_STEPS) and every
  * reason for a coder (the straight-through inputs), each one line: the list is the point of the
  * file, and each step and reason lives in its own module.
  */
@@ -106,6 +106,7 @@ import { statementReadsOtherwise } from './statement-reading.ts';
 import { withImmunization } from './immunization-encounter.ts';
 import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
 import { resultContradicts } from './result-contradicts.ts';
+import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
 import { unreadLineWord } from './unread-words.ts';
@@ -124,11 +125,12 @@ export interface DiagnosisStep {
 /** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
-  { name: "a diagnosis the record's own test result contradicts (asked)", apply: resultContradicts },
+  { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },

@@ -1,97 +1,81 @@
 /**
- * A diagnosis the record's own test result contradicts: a urinary tract infection beside a
- * urinalysis negative for leukocyte esterase and nitrite, strep pharyngitis beside a negative rapid
- * strep test, pneumonia beside a clear chest X-ray, COVID-19 beside a negative test, a disc herniation
- * beside an MRI showing none, a deep vein thrombosis beside a negative duplex. A coder does not
- * drop the physician's diagnosis for a result, nor bill it unseen: the clinical-validation query asks
- * the physician to confirm it or to state what was found, quoting the result. Until answered the
- * documented code stands; an answer naming another diagnosis (or the symptoms treated) codes those.
- *
- * The table is clinical knowledge a coder brings to the record: which result confirms which
- * diagnosis, one entry per diagnosis family.
+ * A diagnosis a result or statement of the record's own contradicts (clinical validation): a urinary
+ * tract infection beside a negative urinalysis, COPD beside spirometry with no fixed obstruction, an
+ * alcohol-induced disorder beside a lifelong abstainer (the table is clinical-validations.ts). A coder
+ * does not drop the physician's diagnosis for a result, nor bill it unseen: the query asks the
+ * physician to confirm it or to state what was found, quoting the result. Until answered the
+ * documented code stands. An answer naming another diagnosis (or the symptoms treated) codes those;
+ * one naming the other form the result shows (MRSA for MSSA) codes that form; what an answer denies,
+ * takes back or corrects ("not COPD", "ERRATUM: ...") is never read as the diagnosis it names.
  */
-import { resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
-import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { resolutionFor, type ClarificationIssue, type Resolution } from './clarification.ts';
+import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { codeMention } from './mention-coding.ts';
 import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
+import { reads, VALIDATIONS, type Validation } from './clinical-validations.ts';
 
-interface Validation {
-  /** The diagnosis's codes. */
-  codedAs: RegExp;
-  /** The test that confirms it, as the record names it. */
-  test: RegExp;
-  /** The result as negative... */
-  negative: RegExp;
-  /** ...and nothing of it positive. */
-  positive: RegExp;
-}
+/** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
+const NOT_THE_DIAGNOSIS =
+  /\b(?:not|no|never|isn't|wasn't|doesn't|denie[sd]|unconfirmed|ruled out|rules out|excluded|unlikely|negative|neg|in error|error|erroneous\w*|incorrect\w*|wrong\w*|mistaken\w*|retract\w*|disregard|remove|delete|treated|treating|empiric\w*|please)\b/i;
+/** The words of a denial, taken out to read what it denies. */
+const DENIAL_WORDS = new RegExp(NOT_THE_DIAGNOSIS.source, 'gi');
+/** A line of an answer that corrects the record ("ERRATUM:", "Correction -"): what it names is what was wrong, unless it says what is right. */
+const CORRECTION = /^\s*(?:erratum|errata|correction|corrected entry|amendment)\b\s*[:\-\u2013\u2014]?\s*/i;
+/** The words that say what the diagnosis is ("code as", "final diagnosis is", "this is"). */
+const STATED_AS =
+  /^.*\b(?:code (?:it )?as|diagnosis(?: is| should read| should be)?|dx(?: is)?|correct(?:ed)? (?:diagnosis|dx)(?: is)?|should read|this is|it is|patient has)\s*:?\s*/i;
+/** A bare assent ("Confirmed", "Yes, agree"). */
+const ASSENT = /^(?:yes|yeah|correct|confirmed|agreed?|i agree|that is correct|clinically confirmed|stands)$/i;
 
-const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not detected)\b/i;
-
-const VALIDATIONS: readonly Validation[] = [
-  {
-    // Urinary tract infection (N39.0) or cystitis (N30.-).
-    codedAs: /^(?:N39\.0|N30\.)/,
-    test: /\b(?:ua|u\/a|urinalysis|urine dip\w*|dipstick|urine (?:culture|cx)|ucx)\b/i,
-    negative: NEGATIVE,
-    positive: /\b(?:pos(?:itive)?|trace|small|moderate|large|many|tntc|grew|growing|cfu)\b|\+/i,
-  },
-  {
-    // Streptococcal pharyngitis (J02.0).
-    codedAs: /^J02\.0/,
-    test: /\b(?:rapid strep|strep (?:test|screen|swab|ag|antigen|pcr)|rads|gas (?:pcr|antigen)|throat (?:culture|cx))\b/i,
-    negative: NEGATIVE,
-    positive: /\b(?:pos(?:itive)?|detected|grew|growing)\b|\+/i,
-  },
-  {
-    // Pneumonia (J12-J18).
-    codedAs: /^J1[2-8]\./,
-    test: /\b(?:cxr|chest x-?rays?|chest radiographs?|chest films?)\b/i,
-    negative:
-      /\b(?:clear|no (?:acute |focal )?(?:infiltrates?|consolidation|opacit\w*|pneumonia|acute (?:process|findings?|disease))|negative|normal|unremarkable)\b/i,
-    positive: /(?<!\bno (?:acute |focal )?)\b(?:infiltrates?|consolidation|opacit(?:y|ies)|airspace disease)\b/i,
-  },
-  {
-    // COVID-19 (U07.1).
-    codedAs: /^U07\.1/,
-    test: /\b(?:covid(?:-?19)?|sars-?cov-?2)\b[^.;]{0,20}\b(?:test|pcr|antigen|ag|naat)\b/i,
-    negative: NEGATIVE,
-    positive: /\b(?:pos(?:itive)?|detected)\b|\+/i,
-  },
-  {
-    // Disc herniation, with or without radiculopathy (M50.1-, M50.2-, M51.1-, M51.2-).
-    codedAs: /^M5[01]\.[12]/,
-    test: /\b(?:mri|ct|myelogra\w*)\b/i,
-    negative: /\bno (?:evidence of )?(?:dis[ck] )?(?:herniation|herniated dis[ck]|protrusion|extrusion|hnp)\b/i,
-    positive: /(?<!\b(?:no|without) (?:evidence of )?(?:dis[ck] )?)\b(?:herniat\w*|protrusions?|extrusions?|hnp)\b/i,
-  },
-  {
-    // Acute deep vein thrombosis of a limb (I82.4-, I82.6-).
-    codedAs: /^I82\.[46]/,
-    test: /\b(?:duplex|doppler|venous (?:us|ultrasound|study)|(?:le|ue|leg|arm) (?:us|ultrasound))\b/i,
-    negative: /\bno (?:evidence of )?(?:dvt|deep vein thrombosis|thromb\w*|clot)\b|\bnegative\b/i,
-    positive: /(?<!\bno (?:evidence of )?)\b(?:dvt|occlusive|non-?compressible|thrombus)\b/i,
-  },
-];
-
-/** A clause of an answer that says what the diagnosis is not, or how it was treated. */
-const NOT_THE_DIAGNOSIS = /\b(?:not confirmed|unconfirmed|ruled out|unlikely|negative|neg|treated|treating|empiric\w*|please)\b/i;
-
-/** The sentences of the notes and the test results that report the test as negative and nothing of it positive. */
+/** The sentences of the notes and the test results that report the test as contradicting the diagnosis and nothing of it supporting it. */
 function negativeResults(run: CodingRun, v: Validation): string[] {
   const doc = run.input.documentation;
   return [...doc.notes.split(/\n+|(?<=\.)\s+/), ...resultStatements(doc.testResults)]
     .filter((s) => {
       const at = v.test.exec(s);
       if (!at) return false;
-      const result = s.slice(at.index);
-      return v.negative.test(result) && !v.positive.test(result) && !/\b(?:pending|sent|ordered|awaited)\b/i.test(result);
+      const result = v.statement ? s : s.slice(at.index);
+      return reads(v.negative, result) && !reads(v.positive, result) && !/\b(?:pending|sent|ordered|awaited)\b/i.test(result);
     })
     .map((s) => s.trim());
 }
 
-/** Step: a diagnosis the record's own test result contradicts is asked; the answer is coded. */
+/**
+ * What an answer states: its clauses, each cut at a denial given after a comma or a dash ("asthma, not
+ * COPD"), without the clauses that deny, take back or repeat the result, and without what a correction
+ * line names unless it says what is right. `denied` is what the answer says is not so; `affirmed`,
+ * all it says is so (the result it repeats included).
+ */
+function answerClauses(answer: string, v: Validation): { stated: string[]; denied: string[]; affirmed: string[] } {
+  const stated: string[] = [];
+  const affirmed: string[] = [];
+  const denied: string[] = [];
+  for (const line of answer.split(/\n+/)) {
+    const correction = CORRECTION.test(line);
+    for (const clause of line.replace(CORRECTION, '').split(/[.;]\s*|\s+(?:and|but)\s+|\s[-\u2013\u2014]+\s/)) {
+      let named = false;
+      const said: string[] = [];
+      for (const part of clause.split(/,\s+/)) {
+        const text = part.replace(STATED_AS, '').trim();
+        named ||= text !== part.trim();
+        if (NOT_THE_DIAGNOSIS.test(text)) denied.push(text);
+        else if (text !== '' && !ASSENT.test(text)) said.push(text);
+      }
+      // A correction line's bare name is the entry corrected; "should read", "diagnosis is" say what is right.
+      if (correction && !named) {
+        denied.push(...said);
+        continue;
+      }
+      affirmed.push(...said);
+      const kept = said.filter((text) => !v.test.test(text));
+      if (kept.length > 0) stated.push(kept.join(', '));
+    }
+  }
+  return { stated, denied, affirmed };
+}
+
+/** Step: a diagnosis the record's own result or statement contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   for (const v of VALIDATIONS) {
     const documented = drafts.find((d) => v.codedAs.test(d.code) && !run.issues.some((i) => i.order === d.order));
@@ -100,12 +84,16 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
     const result = results[0];
     if (result === undefined) continue;
     const said = documented.evidence[0]?.text ?? documented.description;
+    const other = v.otherwise?.code[documented.code];
     const issue: ClarificationIssue = {
       kind: 'specificity',
-      question: `The record documents "${said}" and the result "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
-      clinicalIndicators: [`Documented: "${said}"`, ...results.slice(0, 2).map((r) => `Result: "${r}"`)],
-      options: [{ label: `${documented.description}, confirmed clinically` }],
-      reason: `${documented.code} is documented while the record reports the test that would confirm it as negative (clinical validation).`,
+      question: `The record documents "${said}" and ${v.statement ? 'states' : 'the result'} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
+      clinicalIndicators: [`Documented: "${said}"`, ...results.slice(0, 2).map((r) => `${v.statement ? 'Stated' : 'Result'}: "${r}"`)],
+      options: [
+        { label: `${documented.description}, confirmed clinically` },
+        ...(other ? [{ label: describeIcd(run.codeSets, other), code: other }] : []),
+      ],
+      reason: `${documented.code} is documented while a result or statement of the record contradicts it (clinical validation).`,
       order: documented.order,
     };
     const resolution = resolutionFor(issue, run.input.answers);
@@ -113,19 +101,56 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
       run.issues.push(issue);
       continue;
     }
-    // Confirmed, or undetermined: the documented diagnosis stands. The diagnoses the answer states
-    // instead are coded (not what it says is unconfirmed, nor the result it repeats).
-    const answered = resolution.kind === 'free-text' ? resolvedWords(resolution) : undefined;
-    const stated = (answered ?? '')
-      .split(/[.;]\s*|\s+and\s+/)
-      .map((c) => c.replace(/^.*\b(?:code (?:it )?as|diagnosis(?: is)?|dx(?: is)?)\s*:?\s*/i, '').trim())
-      .filter((c) => c !== '' && !NOT_THE_DIAGNOSIS.test(c) && !v.test.test(c));
-    const recoded = stated.flatMap((text, k) =>
-      codeMention(run, { section: 'diagnoses', original: text, text, assertion: 'affirmed' }, documented.order + k / 100)
-        .filter((d) => d.confidence >= LOW_CONFIDENCE)
-        .map((d) => ({ ...d, evidence: [...documented.evidence, { section: 'notes' as const, text: `Physician answer: ${answered}` }] })),
-    );
-    if (recoded.length > 0) drafts = [...drafts.filter((d) => d !== documented), ...recoded];
+    drafts = answered(run, drafts, documented, v, issue, resolution);
   }
   return drafts;
+}
+
+/**
+ * The claim once the physician has answered. Confirmed, or undetermined: the documented diagnosis
+ * stands. The other form of the condition the result shows (MRSA for MSSA) is coded in its place; so
+ * are the diagnoses the answer states instead (not what it denies or takes back, nor the result it
+ * repeats). A denial of the diagnosis that states nothing instead takes it off, unless it is the only one.
+ */
+function answered(
+  run: CodingRun,
+  drafts: DiagnosisDraft[],
+  documented: DiagnosisDraft,
+  v: Validation,
+  issue: ClarificationIssue,
+  resolution: Resolution,
+): DiagnosisDraft[] {
+  const chosen = resolution.kind === 'option' ? resolution.option.code : undefined;
+  if (chosen)
+    return drafts.map((d) => (d === documented ? recoded(run.codeSets, d, chosen, 'The physician chose it in answer to the query.') : d));
+  if (resolution.kind !== 'free-text') return drafts;
+  const written = run.input.answers.find((a) => a.question.trim() === issue.question)?.freeText?.trim() || resolution.text;
+  const { stated, denied, affirmed } = answerClauses(written, v);
+  const other = v.otherwise?.code[documented.code];
+  if (other && v.otherwise?.said.test(affirmed.join('. ')))
+    return drafts.map((d) => (d === documented ? recoded(run.codeSets, d, other, "The physician's answer states it.") : d));
+  const evidence = [...documented.evidence, { section: 'notes' as const, text: `Physician answer: ${written}` }];
+  const coded = stated.flatMap((text, k) =>
+    codeMention(run, { section: 'diagnoses', original: text, text, assertion: 'affirmed' }, documented.order + k / 100)
+      .filter((d) => d.confidence >= LOW_CONFIDENCE)
+      .map((d) => ({ ...d, evidence })),
+  );
+  // The diagnosis named again is confirmed: the documented code (its detail included) stands beside what else is stated.
+  const instead = coded.filter((d) => !v.codedAs.test(d.code));
+  if (instead.length < coded.length) return [...drafts, ...instead];
+  if (instead.length > 0) return [...drafts.filter((d) => d !== documented), ...instead];
+  if (drafts.length > 1 && deniesFamily(run, denied, v)) return drafts.filter((d) => d !== documented);
+  return drafts;
+}
+
+/** Whether a denied clause of the answer names the documented diagnosis ("this is not COPD", "ERRATUM: Parkinson disease"). */
+function deniesFamily(run: CodingRun, denied: readonly string[], v: Validation): boolean {
+  const aside: CodingRun = { ...run, issues: [] };
+  return denied.some((clause) => {
+    const text = clause.replace(DENIAL_WORDS, ' ').replace(/\s+/g, ' ').trim();
+    return (
+      text !== '' &&
+      codeMention(aside, { section: 'diagnoses', original: text, text, assertion: 'affirmed' }, 0).some((d) => v.codedAs.test(d.code))
+    );
+  });
 }
