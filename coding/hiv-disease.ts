@@ -29,29 +29,35 @@ const HIV_RELATED_WORDS = new RegExp(
     String.raw`\bpneumocystis\b(?!\s+(?:prophylaxis|ppx|prevention))`,
     String.raw`\bpjp\b(?!\s+(?:prophylaxis|ppx|prevention))`,
     String.raw`\bpcp (?:pneumonia|pneumonitis)\b`,
-    String.raw`\bkaposi'?s?(?: sarcoma)?\b`,
+    String.raw`\bkaposi'?s? sarcoma\b`,
     String.raw`\b(?:esophageal|oesophageal) candidiasis\b|\bcandida(?:l)? esophagitis\b`,
-    String.raw`\bcryptococc\w*\b`,
+    String.raw`\bcryptococcosis\b|\bcryptococcal (?:meningitis|meningoencephalitis|disease|infection|pneumonia)\b`,
     String.raw`\b(?:cerebral |cns |brain )toxoplasm\w*|\btoxoplasm\w* (?:encephalitis|of (?:the )?brain|brain abscess)`,
-    String.raw`\b(?:disseminated )?(?:mycobacterium avium\w*(?:[- ]intracellulare)?(?: complex)?|mac|mai)\b(?!\s+(?:prophylaxis|ppx|anesthesia|sedation))`,
+    String.raw`\b(?:disseminated )?(?:mycobacterium avium\w*(?:[- ]intracellulare)?(?: complex)?|mac)\b(?!\s+(?:prophylaxis|ppx|anesthesia|sedation))`,
     String.raw`\b(?:cmv|cytomegalovirus) (?:retinitis|colitis|esophagitis|pneumonitis|encephalitis|disease)\b`,
-    String.raw`\b(?:progressive multifocal leukoencephalopathy|pml)\b`,
+    String.raw`\bprogressive multifocal leukoencephalopathy\b`,
     String.raw`\bhiv[- ](?:associated |related )?wasting\b|\bwasting syndrome\b`,
     String.raw`\bhiv[- ](?:associated |related )?(?:dementia|encephalopathy|nephropathy)\b`,
   ].join('|'),
   'i',
 );
-/** AIDS written as such (capitals: "aids" is also a hearing or walking aid), not a programme named for it. */
-const AIDS = /\bAIDS\b(?![- ](?:drug assistance|service|foundation|walk|education|clinic))/;
-/** A CD4 count, whose value is read after it (a percentage is another measure). */
+/** AIDS written as such (capitals: "aids" are also hearing or walking aids), not a programme named for it. */
+const AIDS = /\bAIDS\b(?![- ](?:drug assistance|service|foundation|walk|education|clinic))/g;
+/** The kind of aid a word before it names ("HEARING AIDS" in a note written in capitals). */
+const AID_KIND = /\b(?:hearing|walking|mobility|visual|vision|memory|sleep|study|teaching|first)\s+$/i;
+const saysAids = (text: string): boolean => [...text.matchAll(AIDS)].some((m) => !AID_KIND.test(text.slice(0, m.index)));
+/** A CD4 count, whose value is read after it (a percentage is another measure; "1,050" is one value). */
 const CD4 =
-  /\bcd4\+?(?:[- ](?:t[- ]?cells?|cells?|lymphocytes?))?(?:\s+(?:count|abs(?:olute)?|nadir))*\s*(?:nadir|count)?\s*(?:of|was|is|=|:|-)?\s*(<|>|≤|≥)?\s*(\d{1,4})(?!\s*%|\d)/gi;
+  /\bcd4\+?(?:[- ](?:t[- ]?cells?|cells?|lymphocytes?))?(?:\s+(?:count|abs(?:olute)?|nadir))*\s*(?:nadir|count)?\s*(?:of|was|is|=|:|-)?\s*(<|>|≤|≥)?\s*(\d{1,3}(?:,\d{3})+|\d{1,4})(?!\s*%|\d|,\d)/gi;
 
 /** Whether the record gives a CD4 count under 200 cells/µL (a nadir included: the illness happened). */
 function cd4Under200(run: CodingRun): boolean {
   const doc = run.input.documentation;
   return [doc.notes, ...resultStatements(doc.testResults)].some((text) =>
-    [...text.matchAll(CD4)].some((m) => m[1] !== '>' && m[1] !== '≥' && Number(m[2]) < 200),
+    [...text.matchAll(CD4)].some((m) => {
+      const value = Number(m[2]?.replace(/,/g, ''));
+      return m[1] !== '>' && m[1] !== '≥' && (value < 200 || (m[1] === '<' && value <= 200));
+    }),
   );
 }
 
@@ -61,7 +67,7 @@ function hivRelatedStatements(run: CodingRun, drafts: readonly DiagnosisDraft[])
   const mentions = [...diagnosisMentions(run.input.documentation.diagnoses), ...run.notes].filter(own);
   return [
     ...drafts.filter((d) => HIV_RELATED_CODE.test(d.code)).map((d) => `${d.code} ${d.description}`),
-    ...mentions.filter((m) => HIV_RELATED_WORDS.test(m.text) || AIDS.test(m.text)).map((m) => m.original),
+    ...mentions.filter((m) => HIV_RELATED_WORDS.test(m.text) || saysAids(m.text)).map((m) => m.original),
   ];
 }
 

@@ -47,6 +47,12 @@ describe('COPD beside spirometry with no fixed obstruction', () => {
     expect(r.clarification).toBeUndefined();
   });
 
+  it('a bare denial takes COPD off when another diagnosis remains', () => {
+    const notes = 'Spirometry today: FEV1/FVC 0.81, normal spirometry.\nA/P: COPD - tiotropium. Essential hypertension, at goal.';
+    const r = answeredWith(notes, [...copd, { description: 'Essential hypertension' }], 'No, this is not COPD.');
+    expect(diagnosisCodes(r)).toEqual(['I10']);
+  });
+
   it('an answer confirming it keeps the documented code', () => {
     const notes = 'Spirometry today: FEV1/FVC 0.81, normal spirometry.\nA/P: COPD - tiotropium.';
     expect(diagnosisCodes(answeredWith(notes, copd, 'Confirmed, COPD on clinical grounds.'))).toEqual(['J44.9']);

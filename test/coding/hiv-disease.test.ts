@@ -53,6 +53,11 @@ describe('what is no HIV-related illness', () => {
     expect(codes('Bactrim DS daily for PCP prophylaxis per ID. CD4 480.')).toEqual(['Z21']);
   });
 
+  it('words that only look like one: a screening antigen, capitals, a count in the thousands', () => {
+    expect(codes('Serum cryptococcal antigen negative. CD4 1,050. Kaposi varicelliform eruption ruled out.')).toEqual(['Z21']);
+    expect(codes('PATIENT WEARS BILATERAL HEARING AIDS. CD4 COUNT 890.')).toEqual(['Z21']);
+  });
+
   it('no Z21 on the claim: nothing is added', () => {
     expect(codes('Kaposi sarcoma of skin, left leg.', [{ description: 'Kaposi sarcoma of skin of lower limb' }])).not.toContain('B20');
   });
