@@ -34,25 +34,33 @@ const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not de
 const found = (words: string): RegExp =>
   new RegExp(`(?<!\\b(?:no|not|without|negative for|free of|rules? out)\\s+(?:[\\w/-]+\\s+){0,3})\\b(?:${words})\\b`, 'i');
 
-/** A number as a fraction: "0.72", ".72", "72 %" or "72" (a percentage). */
-const fraction = (n: string): number => (Number(n) > 1 ? Number(n) / 100 : Number(n));
-const NUMBER = String.raw`(\d{2,3}(?:\.\d+)?|\d?\.\d+)`;
+/** A spirometry measure's name: the ratio, or another measure whose values are no ratio. */
+const SPIROMETRY_MEASURE = /\bfev1\s*[/:]\s*fvc\b|\bfev1 to fvc\b|\bfev1\b|\bfvc\b|\bdlco\b|\btlc\b|\brv\b/gi;
+const IS_RATIO = /^fev1(?:\s*[/:]\s*| to )fvc$/i;
+const AFTER_BRONCHODILATOR = /\bpost\b|\bafter (?:the )?(?:bronchodilator|bd|albuterol|salbutamol)\b/i;
 
 /**
- * The FEV1/FVC ratio a spirometry statement gives, as a fraction: the value after the bronchodilator
- * when one is given ("0.62, post-BD 0.74"), otherwise the first value after the ratio's name.
+ * The FEV1/FVC ratio a spirometry statement gives, as a fraction: a value read after the ratio's
+ * name (not after FEV1's or FVC's own), the one after the bronchodilator when one is marked so
+ * ("0.62 pre, 0.74 post", "post-BD FEV1/FVC 0.74"), otherwise the first.
  */
 function fev1FvcRatio(result: string): number | undefined {
-  const post = [
-    ...result.matchAll(
-      new RegExp(
-        String.raw`\b(?:post[- ]?(?:bronchodilator|bd|albuterol)|after (?:bronchodilator|albuterol))\b[^\d;]{0,25}?${NUMBER}`,
-        'gi',
-      ),
-    ),
-  ];
-  const stated = post.at(-1) ?? new RegExp(String.raw`\b(?:fev1\s*[/:]\s*fvc|fev1 to fvc)\b[^\d;]{0,20}?${NUMBER}`, 'i').exec(result);
-  return stated?.[1] === undefined ? undefined : fraction(stated[1]);
+  const measures = [...result.matchAll(SPIROMETRY_MEASURE)];
+  const numbers = [...result.matchAll(/(?<![\d.])(\d{1,3}(?:\.\d+)?|\.\d+)(?![\d/])/g)];
+  const values = numbers.flatMap((n, k) => {
+    const measure = measures.filter((m) => m.index < n.index).at(-1);
+    if (!measure || !IS_RATIO.test(measure[0].trim())) return [];
+    const value = Number(n[1]) > 1 ? Number(n[1]) / 100 : Number(n[1]);
+    if (value < 0.3 || value > 1) return [];
+    const from = Math.max(measure.index + measure[0].length, (numbers[k - 1]?.index ?? 0) + (numbers[k - 1]?.[0].length ?? 0));
+    const to = numbers[k + 1]?.index ?? result.length;
+    const before = result.slice(Math.max(0, measure.index - 25), measure.index);
+    const post =
+      [result.slice(from, n.index), result.slice(n.index + n[0].length, to)].some((t) => AFTER_BRONCHODILATOR.test(t)) ||
+      AFTER_BRONCHODILATOR.test(before);
+    return [{ value, post }];
+  });
+  return (values.filter((v) => v.post).at(-1) ?? values[0])?.value;
 }
 
 /** Spirometry that shows airflow obstruction not fully reversed: COPD's defining finding. */
@@ -70,8 +78,13 @@ const RESISTANT: Reading = (s) =>
 const SUSCEPTIBLE: Reading = found(
   'mssa|(?:oxacillin|methicillin|nafcillin|cefoxitin)\\s*(?:sensitivity|susceptibility|mic)?\\s*[:=-]?\\s*(?:susceptible|sensitive|s)|(?:susceptible|sensitive) to (?:oxacillin|methicillin|nafcillin|cefoxitin)|meca (?:gene )?(?:neg(?:ative)?|not detected)',
 );
+/** A culture or susceptibility report of Staphylococcus aureus (a diagnosis naming MRSA is no report). */
 const STAPH_TEST =
-  /\b(?:cultures?|cx|isolates?|grew|growing|sensitivit(?:y|ies)|susceptibilit(?:y|ies)|meca|pcr|swab|screen|(?:staph(?:ylococcus)?|s\.?) aureus|mrsa|mssa)\b/i;
+  /\b(?:cultures?|cx|isolates?|grew|grows|growing|sensitivit(?:y|ies)|susceptibilit(?:y|ies)|meca|pcr|swab|screen|(?:staph(?:ylococcus)?|s\.?) aureus)\b/i;
+/** A colonization screen (nares swab, screening PCR): the carrier's test, not the infection's culture. */
+const SCREEN = /\b(?:nares|nasal|screen\w*|surveillance|colonization|colonized)\b/i;
+/** An earlier report, not the one that bears on this episode. */
+const EARLIER = /\b(?:history|hx|h\/o|prior|previous(?:ly)?|remote|old|in (?:19|20)\d\d)\b/i;
 const MSSA_TO_MRSA: Readonly<Record<string, string>> = {
   'A41.01': 'A41.02',
   'J15.211': 'J15.212',
@@ -80,21 +93,54 @@ const MSSA_TO_MRSA: Readonly<Record<string, string>> = {
 };
 const MRSA_TO_MSSA: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(MSSA_TO_MRSA).map(([a, b]) => [b, a]));
 
-/** Rheumatoid factor or anti-CCP antibodies reported positive, high, or at 20 units or more (each test read up to the next). */
+/**
+ * Rheumatoid factor or anti-CCP antibodies reported positive, high, or at 20 units or more: each test
+ * read just after its name ("RF 64 IU/mL", "anti-CCP titer >250"; not "RF ablation 2024", nor a date).
+ */
 function seropositive(result: string): boolean {
   const tests = /\b(?:rf|rheumatoid factor|anti-?ccp|ccp|acpa|anti-?cyclic citrullinated peptide)\b(?: (?:antibod(?:y|ies)|ab|igg|igm))?/gi;
-  const at = [...result.matchAll(tests)].map((m) => ({ from: m.index + m[0].length }));
-  return at.some(({ from }, k) => {
-    const value = result.slice(from, at[k + 1]?.from ?? result.length).slice(0, 40);
-    if (found('pos(?:itive)?|high|elevated|strongly|high[- ]titer').test(value) || /^\s*[:=]?\s*\+/.test(value)) return true;
-    const n = /^[^\d<>.;]{0,15}([<>]?)\s*(\d+(?:\.\d+)?)/.exec(value);
+  return [...result.matchAll(tests)].some((m) => {
+    const value = result.slice(m.index + m[0].length).slice(0, 30);
+    if (/^\s*(?:\([^)]*\)\s*)?(?:[:=-]\s*)?(?:was |is )?(?:weakly |strongly |very )?(?:pos(?:itive)?\b|high\b|elevated\b|\+)/i.test(value))
+      return true;
+    const n = /^\s*(?:titer|titre|level|quant\w*|value)?\s*(?:was|is|of|at|=|:|-)?\s*([<>]?)\s*(\d+(?:\.\d+)?)(?![\d/]|-\d)/i.exec(value);
     return n !== null && n[1] !== '<' && Number(n[2]) >= 20;
   });
 }
 
 /** A statement that the patient never drank alcohol at any time. */
 const LIFELONG_ABSTAINER =
-  /\b(?:never (?:drank|drunk|consumed alcohol|used alcohol|had (?:a drink|alcohol|any alcohol))|has never (?:had|used|consumed|drunk) (?:any )?alcohol|lifelong (?:abstainer|abstinence|abstinent|teetotal\w*|non-?drinker)|life-long (?:abstainer|abstinence|non-?drinker)|teetotal\w*|never (?:a )?drinker|no (?:history of )?alcohol (?:use )?ever|no alcohol (?:ever|in (?:his|her|their) (?:life|lifetime))|no lifetime alcohol)\b/i;
+  /\b(?:never (?:drank|drunk|consumed alcohol|used alcohol|had (?:a drink|alcohol|any alcohol))|denies ever (?:drinking|using alcohol|having (?:a drink|alcohol))|(?:etoh|alcohol)(?: use)?\s*[:-]\s*never\b|has never (?:had|used|consumed|drunk) (?:any )?alcohol|lifelong (?:abstainer|abstinence|abstinent|teetotal\w*|non-?drinker)|life-long (?:abstainer|abstinence|non-?drinker)|teetotal\w*|never (?:a )?drinker|no (?:history of )?alcohol (?:use )?ever|no alcohol (?:ever|in (?:his|her|their) (?:life|lifetime))|no lifetime alcohol)\b/i;
+
+/**
+ * The MSSA and MRSA codes beside a report of the other: an infection (sepsis, pneumonia, the agent
+ * B95.6-) beside its culture or susceptibilities, a carrier state (Z22.32-) beside a screen too. A
+ * screen does not bear on an infection (a carrier of MRSA may have MSSA bacteremia), nor an earlier report.
+ */
+function staphylococcusRows(): Validation[] {
+  const sides = [
+    { codes: MSSA_TO_MRSA, against: RESISTANT, for: SUSCEPTIBLE, said: /\bmrsa\b|\b(?:methicillin|oxacillin)[- ]resistant\b/i },
+    {
+      codes: MRSA_TO_MSSA,
+      against: SUSCEPTIBLE,
+      for: RESISTANT,
+      said: /\bmssa\b|\b(?:methicillin|oxacillin)[- ](?:susceptible|sensitive)\b/i,
+    },
+  ];
+  return sides.flatMap((side) => {
+    const codes = Object.keys(side.codes);
+    const carrier = codes.filter((c) => c.startsWith('Z22'));
+    const infection = codes.filter((c) => !c.startsWith('Z22'));
+    const row = (coded: string[], screens: boolean): Validation => ({
+      codedAs: new RegExp(`^(?:${coded.map((c) => c.replace('.', '\\.')).join('|')})$`),
+      test: STAPH_TEST,
+      negative: (s) => reads(side.against, s) && (screens || !SCREEN.test(s)),
+      positive: (s) => reads(side.for, s) || EARLIER.test(s),
+      otherwise: { said: side.said, code: side.codes },
+    });
+    return [row(infection, false), row(carrier, true)];
+  });
+}
 
 export const VALIDATIONS: readonly Validation[] = [
   {
@@ -175,22 +221,7 @@ export const VALIDATIONS: readonly Validation[] = [
       'pancreatitis|peripancreatic (?:fat )?(?:stranding|fluid|edema|inflammation|collections?)|pancreatic (?:edema|necrosis|inflammation|enlargement)|edematous|necroti\\w*|necrosis|walled-off|pseudocysts?|fluid collections?|enlarged pancreas|stranding',
     ),
   },
-  {
-    // An MSSA infection or carrier state (A41.01, J15.211, B95.61, Z22.321) beside a culture of MRSA.
-    codedAs: /^(?:A41\.01|J15\.211|B95\.61|Z22\.321)$/,
-    test: STAPH_TEST,
-    negative: RESISTANT,
-    positive: SUSCEPTIBLE,
-    otherwise: { said: /\bmrsa\b|\b(?:methicillin|oxacillin)[- ]resistant\b/i, code: MSSA_TO_MRSA },
-  },
-  {
-    // An MRSA infection or carrier state (A41.02, J15.212, B95.62, Z22.322) beside a culture of MSSA.
-    codedAs: /^(?:A41\.02|J15\.212|B95\.62|Z22\.322)$/,
-    test: STAPH_TEST,
-    negative: SUSCEPTIBLE,
-    positive: RESISTANT,
-    otherwise: { said: /\bmssa\b|\b(?:methicillin|oxacillin)[- ](?:susceptible|sensitive)\b/i, code: MRSA_TO_MSSA },
-  },
+  ...staphylococcusRows(),
   {
     // A disorder alcohol causes (F10 intoxication, withdrawal and induced disorders, alcoholic liver
     // disease, polyneuropathy, cardiomyopathy, gastritis, pancreatitis, nervous system degeneration)
@@ -199,7 +230,7 @@ export const VALIDATIONS: readonly Validation[] = [
     test: LIFELONG_ABSTAINER,
     negative: LIFELONG_ABSTAINER,
     positive:
-      /\b(?:until|since|quit|stopped|former(?:ly)?|used to|previously|in the past|ago|relapse\w*|binge\w*|heavy|not (?:a )?(?:lifelong|true|accurate|reliable)|mother|father|wife|husband|partner|spouse|son|daughter|sister|brother|family)\b/i,
+      /\b(?:until|since|quit|stopped|former(?:ly)?|used to|previously|in the past|ago|relapse\w*|binge\w*|heav\w*|much|excess\w*|more than|socially|social (?:drink\w*|use)|occasional\w* (?:drink\w*|beers?|glass\w*|wine)|only|hard liquor|spirits|not (?:a )?(?:lifelong|true|accurate|reliable)|mother|father|wife|husband|partner|spouse|son|daughter|sister|brother|family)\b/i,
     statement: true,
   },
   {

@@ -24,16 +24,19 @@ const HIV_DISEASE = 'B20';
 const HIV_RELATED_CODE = /^(?:B59|C46\.|B37\.(?:1|81)|B45\.|B58\.2|A31\.2|B25\.|A81\.2|A07\.[23])/;
 
 /** The same conditions, AIDS itself and HIV wasting, as the record names them. */
+/** Prophylaxis against an illness named just before ("Pneumocystis jirovecii prophylaxis"): no illness. */
+const PROPHYLAXIS = String.raw`(?![\w\s-]{0,30}\b(?:prophylaxis|ppx|prevention|prophylactic))`;
+
 const HIV_RELATED_WORDS = new RegExp(
   [
-    String.raw`\bpneumocystis\b(?!\s+(?:prophylaxis|ppx|prevention))`,
-    String.raw`\bpjp\b(?!\s+(?:prophylaxis|ppx|prevention))`,
-    String.raw`\bpcp (?:pneumonia|pneumonitis)\b`,
+    String.raw`\bpneumocystis\b${PROPHYLAXIS}`,
+    String.raw`\bpjp\b${PROPHYLAXIS}`,
+    String.raw`\bpcp (?:pneumonia|pneumonitis)\b${PROPHYLAXIS}`,
     String.raw`\bkaposi'?s? sarcoma\b`,
     String.raw`\b(?:esophageal|oesophageal) candidiasis\b|\bcandida(?:l)? esophagitis\b`,
     String.raw`\bcryptococcosis\b|\bcryptococcal (?:meningitis|meningoencephalitis|disease|infection|pneumonia)\b`,
     String.raw`\b(?:cerebral |cns |brain )toxoplasm\w*|\btoxoplasm\w* (?:encephalitis|of (?:the )?brain|brain abscess)`,
-    String.raw`\b(?:disseminated )?(?:mycobacterium avium\w*(?:[- ]intracellulare)?(?: complex)?|mac)\b(?!\s+(?:prophylaxis|ppx|anesthesia|sedation))`,
+    String.raw`\b(?:disseminated )?(?:mycobacterium avium\w*(?:[- ]intracellulare)?(?: complex)?|mac)\b${PROPHYLAXIS}(?!\s+(?:anesthesia|sedation))`,
     String.raw`\b(?:cmv|cytomegalovirus) (?:retinitis|colitis|esophagitis|pneumonitis|encephalitis|disease)\b`,
     String.raw`\bprogressive multifocal leukoencephalopathy\b`,
     String.raw`\bhiv[- ](?:associated |related )?wasting\b|\bwasting syndrome\b`,

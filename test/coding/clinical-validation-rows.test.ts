@@ -127,6 +127,18 @@ describe('MSSA against MRSA', () => {
     expect(r.clarification?.question).toMatch(/methicillin susceptible/);
   });
 
+  it('an MSSA carrier code beside a nares screen growing MRSA is asked', () => {
+    const lines = [{ description: 'MSSA carrier', code: 'Z22.321' }];
+    expect(asked('Pre-op nares swab PCR: MRSA detected.\nA/P: MSSA carrier - mupirocin.', lines)).toBeDefined();
+  });
+
+  it('an MRSA screen beside an MSSA infection, or an earlier MRSA report, is no contradiction', () => {
+    const lines = [{ description: 'Sepsis due to MSSA', code: 'A41.01' }];
+    expect(asked('Nares screen PCR: MRSA positive.\nA/P: sepsis due to MSSA - cefazolin.', lines)).toBeUndefined();
+    expect(asked('Wound culture in 2021 grew MRSA.\nA/P: sepsis due to MSSA - cefazolin.', lines)).toBeUndefined();
+    expect(asked('Hx MRSA abscess.\nA/P: sepsis due to MSSA - cefazolin.', lines)).toBeUndefined();
+  });
+
   it('a susceptible culture beside MSSA, or a negative MRSA screen, is no contradiction', () => {
     const lines = [{ description: 'MSSA bacteremia', code: 'B95.61' }];
     expect(asked('Blood cx: S. aureus, oxacillin susceptible. Nares MRSA PCR negative.\nA/P: MSSA bacteremia.', lines)).toBeUndefined();
@@ -146,6 +158,11 @@ describe('an alcohol-induced disorder beside a patient who never drank', () => {
     expect(asked('PEth negative, serum ethanol undetectable. Denies alcohol use.\nA/P: alcoholic cirrhosis.', cirrhosis)).toBeUndefined();
     expect(asked('Never drank again after he quit in 2015.\nA/P: alcoholic cirrhosis.', cirrhosis)).toBeUndefined();
     expect(asked('Her mother never drank.\nA/P: alcoholic cirrhosis.', cirrhosis)).toBeUndefined();
+    expect(asked('Says he never drank heavily, 2-3 beers a night.\nA/P: alcoholic cirrhosis.', cirrhosis)).toBeUndefined();
+  });
+
+  it('social history shorthand for a lifelong abstainer is asked too', () => {
+    expect(asked('SH: EtOH: never. Tobacco: never.\nA/P: alcoholic cirrhosis.', cirrhosis)).toBeDefined();
   });
 
   it('an uncomplicated use code is no alcohol-induced disorder', () => {
@@ -166,5 +183,6 @@ describe('rheumatoid arthritis without rheumatoid factor beside a positive facto
   it('low values or negative tests are no contradiction', () => {
     expect(asked('Labs: RF <10 IU/mL, anti-CCP 7 U.\nA/P: seronegative RA.', seronegative)).toBeUndefined();
     expect(asked('RF negative, CCP negative.\nA/P: seronegative RA.', seronegative)).toBeUndefined();
+    expect(asked('RF ablation of the genicular nerves 2024. RF 8 IU/mL.\nA/P: seronegative RA.', seronegative)).toBeUndefined();
   });
 });

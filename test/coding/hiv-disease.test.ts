@@ -51,6 +51,7 @@ describe('what is no HIV-related illness', () => {
   it("a relative's AIDS, prophylaxis, hearing aids: Z21", () => {
     expect(codes('Brother died of AIDS in 1994. Uses hearing aids. CD4 620.')).toEqual(['Z21']);
     expect(codes('Bactrim DS daily for PCP prophylaxis per ID. CD4 480.')).toEqual(['Z21']);
+    expect(codes('TMP-SMX for Pneumocystis jirovecii pneumonia prophylaxis. CD4 260.')).toEqual(['Z21']);
   });
 
   it('words that only look like one: a screening antigen, capitals, a count in the thousands', () => {
