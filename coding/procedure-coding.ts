@@ -273,7 +273,7 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   }
   // Skin repairs without a code, by class, site and length (wound-repair.ts).
   const repairs = woundRepairLines(rendered, written);
-  checkRepairsAdded(run, repairs, written, edits);
+  const repairsAdded = checkRepairsAdded(run, repairs, written, edits);
   const repaired = new Map<DocumentedProcedure, CodedProcedure>();
   for (const p of repairs) {
     const coded = written(p)
@@ -301,9 +301,12 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   const lines: VisitLine[] = rendered.map((p) => {
     const vaccine = vaccines.get(p);
     const one = vaccine || products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) });
-    const coded = vaccine ? [...vaccine.coded] : one ? [one] : [];
+    let coded = vaccine ? [...vaccine.coded] : one ? [one] : [];
     const code = written(p);
-    if (code && repairs.includes(p)) checkWrittenRepair(run, p, code, coded[0], repairs.length === 1, diagnoses, edits);
+    const added = repairsAdded.get(p);
+    if (added) coded = added(coded[0]);
+    else if (code && repairs.includes(p))
+      coded = checkWrittenRepair(run, p, code, coded[0], repairs.length === 1, diagnoses, edits) ?? coded;
     return { line: p, ...(code ? { written: code } : {}), coded, ...(vaccine ? { vaccine } : {}) };
   });
   // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.

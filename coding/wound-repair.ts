@@ -8,8 +8,10 @@
  * or the injury codes; the length from the line, else from the note.
  *  - A repair line without a code takes the code its class, group and length give.
  *  - A written repair code the record contradicts (a forehead repaired under 12001, a 3.0 cm wound
- *    under the 2.5 cm code) is kept and sent to a coder with the code the record gives; one written
- *    code for wounds of two anatomic groups (a chin and a knee) is sent with each group's code.
+ *    under the 2.5 cm code), or two written codes of one group whose added lengths make one code, are
+ *    corrected to the code the record gives, the written code offered beside, and the encounter goes
+ *    to a coder (procedure-corrections.ts); one written code for wounds of two anatomic groups (a chin
+ *    and a knee) is sent to a coder with each group's code offered.
  *  - A wound the note describes twice (the exam and the assessment: same site, same length) is one
  *    wound when lengths are added.
  */
@@ -18,6 +20,7 @@ import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import { derivedCatalogEntry } from './procedure-lines.ts';
 import { procedureSystem } from './procedures.ts';
+import { correctedProcedures, recordCorrection } from './procedure-corrections.ts';
 
 type Site = 'face' | 'scalp' | 'neck' | 'axilla' | 'trunk' | 'limb' | 'hand' | 'foot' | 'genitalia';
 type RepairClass = 'simple' | 'intermediate';
@@ -219,6 +222,7 @@ const repairInWords = (read: { cls: RepairClass; site: Site; length: number }) =
 const codeFor = (cls: RepairClass, site: Site, length: number) =>
   familyFor(cls, site)?.codes.find(([upTo]) => Math.round(length * 10) / 10 <= upTo)?.[1];
 
+const REPAIR_SOURCE = 'CPT wound repair: class, anatomic group and added length';
 /** Confidence of a repair coded from its class, site and length. */
 const REPAIR_BY_RECORD = 0.85;
 const section: RecordSection = 'procedures';
@@ -325,7 +329,11 @@ function checkRepairGroups(
   return true;
 }
 
-/** A written repair code the record contradicts: kept, with the record's code offered and a finding for a coder. */
+/**
+ * A written repair code the record contradicts (another group, class or length band): corrected to
+ * the record's code, the written code offered beside (procedure-corrections.ts). Undefined when the
+ * record agrees or does not say; one code for wounds of two groups is a finding only (above).
+ */
 export function checkWrittenRepair(
   run: CodingRun,
   line: DocumentedProcedure,
@@ -334,42 +342,30 @@ export function checkWrittenRepair(
   onlyRepairLine: boolean,
   diagnoses: readonly CodedDiagnosis[],
   edits: EditFinding[],
-): void {
-  if (onlyRepairLine && checkRepairGroups(run, line, written, coded, edits)) return;
+): CodedProcedure[] | undefined {
+  if (onlyRepairLine && checkRepairGroups(run, line, written, coded, edits)) return undefined;
   const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
-  if (!read || !code || code === written) return;
-  const how = repairInWords(read);
-  edits.push({
-    rule: 'DOCUMENTED_CODE_DIFFERS',
-    severity: 'warning',
-    codes: [written, code],
-    needsDocumentation: false,
-    source: 'CPT wound repair: class, anatomic group and length',
-    message: `The physician wrote ${written} for "${line.description}"; the record gives ${how}, which is ${code}. ${written} is kept; a coder must confirm.`,
-  });
-  coded?.alternatives.unshift({
-    system: procedureSystem(code),
-    code,
-    description: run.codeSets.catalog.byCode.get(code)?.description ?? code,
-    confidence: REPAIR_BY_RECORD,
-    rationale: `The record gives ${how}.`,
-    evidence: [{ section, text: line.description }],
-  });
+  if (!read || !code || code === written) return undefined;
+  const reason = `Wound repair: the physician wrote ${written} for "${line.description}"; the record gives ${repairInWords(read)}, which is ${code}. ${code} replaces ${written}, which is kept as an alternative for a coder.`;
+  recordCorrection(run, line, { rule: 'WOUND_REPAIR', written, codedAs: [code], reason }, REPAIR_SOURCE, edits);
+  return correctedProcedures(run, line.description, coded, [{ code, units: 1 }], [written], reason);
 }
 
 /**
  * Written repair codes of one family on two lines (or one line of two units): CPT reports repairs
  * of one class in one anatomic group as one code of their added lengths ("12001" twice for a 2.0 cm
- * forearm and a 1.5 cm hand wound is 12002 once). A finding for a coder, with the code the added
- * lengths give when the notes state one length for each wound.
+ * forearm and a 1.5 cm hand wound is 12002 once). When the notes state one length for each wound,
+ * the code of the added lengths replaces the written ones (on the first line; the others fold into
+ * it), the written codes offered beside; otherwise a finding for a coder. Returns the corrected lines.
  */
 export function checkRepairsAdded(
   run: CodingRun,
   repairs: readonly DocumentedProcedure[],
   written: (l: DocumentedProcedure) => string | undefined,
   edits: EditFinding[],
-): void {
+): Map<DocumentedProcedure, (coded: CodedProcedure | undefined) => CodedProcedure[]> {
+  const corrected = new Map<DocumentedProcedure, (coded: CodedProcedure | undefined) => CodedProcedure[]>();
   const byFamily = new Map<(typeof FAMILIES)[number], DocumentedProcedure[]>();
   for (const line of repairs) {
     const family = familyOfCode(written(line) ?? '');
@@ -387,13 +383,24 @@ export function checkRepairsAdded(
     );
     const total = wounds.length === units ? Math.round(wounds.reduce((sum, s) => sum + lengthsIn(s)[0]!, 0) * 10) / 10 : undefined;
     const code = total === undefined ? undefined : family.codes.find(([upTo]) => total <= upTo)?.[1];
-    edits.push({
-      rule: 'DOCUMENTED_CODE_DIFFERS',
-      severity: 'warning',
-      codes: [...new Set(codes), ...(code ? [code] : [])],
-      needsDocumentation: false,
-      source: 'CPT wound repair: lengths of one class in one anatomic group are added',
-      message: `The physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths${code ? ` (${total} cm: ${code})` : ''}. A coder must confirm.`,
+    if (!code) {
+      edits.push({
+        rule: 'DOCUMENTED_CODE_DIFFERS',
+        severity: 'warning',
+        codes: [...new Set(codes)],
+        needsDocumentation: false,
+        source: 'CPT wound repair: lengths of one class in one anatomic group are added',
+        message: `The physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths. A coder must confirm.`,
+      });
+      continue;
+    }
+    const reason = `Wound repair: the physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths (${total} cm: ${code}), which replaces the written codes, kept as alternatives for a coder.`;
+    lines.forEach((line, i) => {
+      recordCorrection(run, line, { rule: 'WOUND_REPAIR', written: codes[i]!, codedAs: [code], reason }, REPAIR_SOURCE, edits);
+      corrected.set(line, (coded) =>
+        i === 0 ? correctedProcedures(run, line.description, coded, [{ code, units: 1 }], [...new Set(codes)], reason) : [],
+      );
     });
   }
+  return corrected;
 }
