@@ -45,8 +45,12 @@ function yearsSinceLastVisit(notes: string, dateOfService?: string): number | un
   return (year * 12 + month - (Number(last[3]) * 12 + Number(last[2]))) / 12;
 }
 
+/** A status the note denies ("not a new patient", "no longer an established patient") states nothing. */
+const DENIED_STATUS = /\b(?:not|no longer)\s+(?:an?\s+)?(?:new|est(?:ablished)?\.?)\s+(?:patient|pt)\b/gi;
+
 /** The status the note states, when it states exactly one. */
-export function statedStatus(notes: string, dateOfService?: string): Status | undefined {
+export function statedStatus(text: string, dateOfService?: string): Status | undefined {
+  const notes = text.replace(DENIED_STATUS, ' ');
   const established = SAYS_ESTABLISHED.exec(notes);
   let est = established !== null;
   if (established?.[1] !== undefined) {

@@ -23,6 +23,9 @@
  * code is never billed as written against the record, and never rewritten silently. A written code
  * the rules find right is left alone. Vaccine administration schemes (vaccine-coding.ts) and wound
  * repairs (wound-repair.ts) record their corrections here too.
+ *
+ * Longer than most modules: the rules share the reading of written lines, the stated count and the
+ * correction record, and each is a short section below.
  */
 import type { CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import { bandLabel, codeForAge, preventiveStatus } from './age-bands.ts';

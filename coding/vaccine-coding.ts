@@ -13,6 +13,7 @@
  *    influenza, pneumococcal or hepatitis B vaccine (G0008-G0010), or for a COVID-19 vaccine (90480);
  *    the codes the record supports replace the written ones, which are offered beside them.
  */
+// Just over 300 lines: the administration scheme and its correction belong with the settling of the visit's lines.
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
@@ -32,6 +33,9 @@ import {
 const section: RecordSection = 'procedures';
 const ADMINISTRATION = /\b(?:admin|administration|administered|adm|given)\b/i;
 const MEDICARE = /\bmedicare\b/i;
+/** A mention denying Medicare ("not Medicare", "non-Medicare plan") names no Medicare payer. */
+const NOT_MEDICARE = /\b(?:not|non|no)[\s-]+(?:on\s+)?medicare\b|\bmedicare\s+not\b/gi;
+const namesMedicare = (text: string) => MEDICARE.test(text.replace(NOT_MEDICARE, ' '));
 /** Confidence of a product named by brand or standard abbreviation. */
 const VACCINE_BY_NAME = 0.9;
 /** Confidence of an administration derived from the vaccines given. */
@@ -237,7 +241,7 @@ export function settleVaccineAdministration(
       notes,
       adminLines.map((l) => l.line.description),
     ),
-    medicare: MEDICARE.test(notes) || lines.some((l) => MEDICARE.test(l.line.description)),
+    medicare: namesMedicare(notes) || lines.some((l) => namesMedicare(l.line.description)),
   };
   const computed = administrationFor(given, ctx);
   const tokens = new Set(procedureTokens('vaccine immunization administration'));

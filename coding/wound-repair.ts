@@ -14,6 +14,8 @@
  *    and a knee) is sent to a coder with each group's code offered.
  *  - A wound the note describes twice (the exam and the assessment: same site, same length) is one
  *    wound when lengths are added.
+ * Longer than most modules: the five code families, the site words and the readers of the record's
+ * wounds belong together.
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';

@@ -72,6 +72,7 @@ describe('office visits', () => {
     expect(claim(r)).toEqual(['99203x1']);
     expect(statedStatus('DOS 10/02/2026. Last seen here 01/2025 for a rash.')).toBe('established');
     expect(statedStatus('Never seen in Internal Medicine before; seen by our dermatologist.')).toBe('new');
+    expect(statedStatus('Not a new patient; annual follow-up.')).toBeUndefined();
   });
 
   it('a status the record does not state, both statuses, or a nurse visit: left alone', () => {
@@ -210,7 +211,7 @@ describe('vaccine administration schemes', () => {
     );
     expectUntouched(
       coded(
-        'Commercial plan. Flu vaccine given.',
+        'Commercial plan, not Medicare. Flu vaccine given.',
         [
           { description: 'Fluzone', code: '90656' },
           { description: 'Admin', code: '90471' },
