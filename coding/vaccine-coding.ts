@@ -33,8 +33,13 @@ import {
 const section: RecordSection = 'procedures';
 const ADMINISTRATION = /\b(?:admin|administration|administered|adm|given)\b/i;
 const MEDICARE = /\bmedicare\b/i;
-/** A mention denying Medicare ("not Medicare", "non-Medicare plan") names no Medicare payer. */
-const NOT_MEDICARE = /\b(?:not|non|no)[\s-]+(?:on\s+)?medicare\b|\bmedicare\s+not\b/gi;
+/**
+ * A mention denying Medicare ("not Medicare", "non-Medicare plan"), or naming Medicare as no payer of
+ * an office service ("Medicare Part A only" beside an employer plan, "Medicare secondary"), names no
+ * Medicare payer.
+ */
+const NOT_MEDICARE =
+  /\b(?:not|non|no)[\s-]+(?:on\s+)?medicare\b|\bmedicare\s+not\b|\bmedicare\s+part\s+a\s+only\b|\bmedicare\s+(?:is\s+|as\s+)?secondary\b/gi;
 const namesMedicare = (text: string) => MEDICARE.test(text.replace(NOT_MEDICARE, ' '));
 /** Confidence of a product named by brand or standard abbreviation. */
 const VACCINE_BY_NAME = 0.9;
@@ -157,9 +162,10 @@ function givenFrom(run: CodingRun, p: CodedProcedure): GivenVaccine | undefined 
   if (VACCINE_ADMINISTRATION_CODES.has(p.code)) return undefined;
   const v = run.codeSets.vaccines.byCode.get(p.code);
   if (v) return { code: v.code, components: v.components, route: v.route, family: v.family };
+  // A COVID-19 vaccine product code (913xx) is one whether or not the catalog lists it.
+  if (/^913\d\d$/.test(p.code)) return { code: p.code, components: 1, route: 'injection', family: 'covid' };
   const entry = run.codeSets.catalog.byCode.get(p.code);
   if (!entry || !isVaccineProduct(entry)) return undefined;
-  if (/^913\d\d$/.test(p.code)) return { code: p.code, components: 1, route: 'injection', family: 'covid' };
   return {
     code: p.code,
     components: 1,
