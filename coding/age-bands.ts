@@ -55,6 +55,18 @@ export function ageBandEdits(procedures: ReadonlyArray<{ code: string }>, ageYea
   return out;
 }
 
+/** The ages a banded code is for ("40 to 64 years"), or undefined when the code is not age-banded. */
+export function bandLabel(code: string): string | undefined {
+  const s = seriesOf(code);
+  return s ? BANDS[s.band]?.label : undefined;
+}
+
+/** The patient status an age-banded preventive code is for, or undefined when the code is not one. */
+export function preventiveStatus(code: string): 'new' | 'established' | undefined {
+  const s = seriesOf(code);
+  return s ? (s.first === 99381 ? 'new' : 'established') : undefined;
+}
+
 /**
  * The code of the patient's status in the series pair (99381-99387 new, 99391-99397 established), same
  * band; undefined when the code is not age-banded.

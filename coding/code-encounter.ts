@@ -228,7 +228,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
   // own codes, and the straight-through decision.
   const config = straightThroughConfig();
   const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
-  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog);
+  const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog, run.procedureCorrections);
   const statements = recordStatements(input.documentation);
   const flaggedResults = input.documentation.testResults.filter((t) => t.flag && t.flag !== 'N').length;
   const besideResults = openBesideResults(input.documentation, diagnoses);

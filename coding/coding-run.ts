@@ -7,6 +7,7 @@ import type { CodeCandidate, CodedDiagnosis, CodingInput, RecordSection } from '
 import type { CodeSets } from './code-sets.ts';
 import type { ClarificationIssue } from './clarification.ts';
 import type { Mention } from './context.ts';
+import type { ProcedureCorrection } from './procedure-corrections.ts';
 import { NARROW_SITE_FAMILIES, SITE_FAMILIES, type SearchHit } from './search.ts';
 import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
@@ -37,6 +38,8 @@ export interface CodingRun {
   writtenElsewhere?: string[];
   /** Physicians' unspecified codes kept, with the words the notes add to their condition (fuller-statement.ts). */
   statedMore?: Map<string, string[]>;
+  /** Procedure lines whose written code the record shows to be wrong, with what replaced it (procedure-corrections.ts). */
+  procedureCorrections?: Map<object, ProcedureCorrection>;
   /** What perRecord computed for this record (shared by the run's copies). */
   memo: Map<string, unknown>;
 }

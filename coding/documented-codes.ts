@@ -1,12 +1,15 @@
 /**
  * What became of each code the physician wrote: kept (on the claim as written), changed (the line
  * is coded, but as another code) or dropped (nothing on the claim for it). A change or a drop is
- * never silent: it is reported here and keeps the encounter from going straight through.
+ * never silent: it is reported here and keeps the encounter from going straight through. A written
+ * procedure code a rule corrected (procedure-corrections.ts) is changed, with that rule's reason, even
+ * when the corrected line still carries the written code (another number of units beside an add-on).
  */
 import type { CodedDiagnosis, CodedProcedure, DocumentedCodeOutcome } from '../domain/coding.ts';
 import type { EncounterDocumentation } from '../domain/encounter.ts';
 import { procedureSystem, writtenProcedureCode, type ProcedureCatalog } from './procedures.ts';
 import { normalizeIcdCode } from './icd10cm.ts';
+import type { ProcedureCorrection } from './procedure-corrections.ts';
 
 const fromLine = (line: string, section: 'diagnoses' | 'procedures') => (e: { section: string; text: string }) =>
   e.section === section && e.text === line;
@@ -16,6 +19,7 @@ export function documentedCodeOutcomes(
   diagnoses: CodedDiagnosis[],
   procedures: CodedProcedure[],
   catalog?: ProcedureCatalog,
+  corrections?: ReadonlyMap<object, ProcedureCorrection>,
 ): DocumentedCodeOutcome[] {
   const out: DocumentedCodeOutcome[] = [];
   doc.diagnoses.forEach((d, i) => {
@@ -51,6 +55,12 @@ export function documentedCodeOutcomes(
     if (!code) return;
     const line = `procedures[${i}]`;
     const system = procedureSystem(code);
+    // A written code a rule of the code set corrected (procedure-corrections.ts): changed, with the rule's reason.
+    const corrected = corrections?.get(p);
+    if (corrected?.written === code) {
+      out.push({ system, code, line, outcome: 'changed', codedAs: corrected.codedAs, reason: corrected.reason });
+      return;
+    }
     if (procedures.some((c) => c.code === code)) {
       out.push({ system, code, line, outcome: 'kept', reason: 'On the claim as documented.' });
       return;

@@ -1,60 +1,76 @@
 /**
  * New or established patient, as the CPT E/M guidelines define it: new when the patient has had no
- * professional service from the physician or another of the same group and specialty within the past
- * three years. A written office visit (99202-99205 new, 99211-99215 established) or preventive visit
- * (99381-99387 new, 99391-99397 established) of the other status than the one the note states is kept
- * and sent to a coder with the code of the stated status offered (never rewritten).
+ * professional service from the physician or another of the same group and the same specialty within
+ * the past three years. The record states it in words ("new patient", "est pt", "first visit to our
+ * practice", "never seen in Family Medicine") or by the date of the last visit here ("last seen in this
+ * practice 03/2023", read against the date of service). A written office visit (99202-99205 new,
+ * 99212-99215 established) or preventive visit (99381-99387 new, 99391-99397 established) of the other
+ * status is corrected by procedure-corrections.ts.
  */
-import type { EditFinding } from '../domain/coding.ts';
-import { codeForStatus } from './age-bands.ts';
+import { codeForStatus, preventiveStatus } from './age-bands.ts';
 
-type Status = 'new' | 'established';
+export type Status = 'new' | 'established';
 
-const SAYS_NEW =
-  /\bnew (?:patient|pt)\b|\bnew to (?:the |this |our )?(?:clinic|practice|office|group)\b|\bestablish(?:ing|es)? care\b|\bnever (?:been )?seen (?:here|in (?:our|this) (?:group|practice|clinic)|by (?:me|us|our group))\b/i;
+const SAYS_NEW = new RegExp(
+  [
+    String.raw`\bnew (?:patient|pt)\b`,
+    String.raw`\bnew to (?:the |this |our )?(?:[a-z]+ )?(?:clinic|practice|office|group|medicine)\b`,
+    String.raw`\bestablish(?:ing|es)? care\b`,
+    String.raw`\bfirst (?:visit|time|appointment) (?:to|at|in|with) (?:our|this|the) (?:practice|clinic|office|group)\b`,
+    String.raw`\bnever (?:been )?seen (?:here|in (?:our|this) (?:group|practice|clinic)|by (?:me|us|our group)|in (?:[a-z]+ )?medicine)\b`,
+  ].join('|'),
+  'i',
+);
 const SAYS_ESTABLISHED =
   /\best(?:ablished)?\.? (?:patient|pt)\b|\breturning (?:patient|pt)\b|\b(?:last )?seen (?:by me|here|in (?:our|this) (?:clinic|office|practice))\b[^.;\n]{0,30}?\b(\d+) (months?|mos?|years?|yrs?) ago\b/i;
+/** "Last seen ... here 02/2025": the month of the last visit in this practice. */
+const LAST_SEEN_DATE = /\blast seen\b([^.;\n]{0,60}?)\b(\d{1,2})\/(?:\d{1,2}\/)?(\d{4})\b/i;
+const HERE = /\b(?:here|(?:this|our|same) (?:practice|clinic|office|group|provider))\b/i;
+/** The date of service the note states ("DOS 11/16/2026", "DOS: 11/16/2026"). */
+const NOTE_DATE_OF_SERVICE = /\bDOS:?\s*(\d{1,2})\/\d{1,2}\/(\d{4})\b/i;
 /** The guideline's window: seen within three years is established. */
 const ESTABLISHED_YEARS = 3;
 
+/** Years since a last visit here stated by its month, or undefined when the note states none. */
+function yearsSinceLastVisit(notes: string, dateOfService?: string): number | undefined {
+  const last = LAST_SEEN_DATE.exec(notes);
+  if (!last) return undefined;
+  // The words around the date must place the visit in this practice ("here", "in this practice").
+  const clause = notes.slice(last.index, notes.indexOf('\n', last.index) < 0 ? undefined : notes.indexOf('\n', last.index));
+  if (!HERE.test(clause)) return undefined;
+  const dos = NOTE_DATE_OF_SERVICE.exec(notes);
+  const iso = dateOfService ? /^(\d{4})-(\d{2})/.exec(dateOfService) : null;
+  const [year, month] = dos ? [Number(dos[2]), Number(dos[1])] : iso ? [Number(iso[1]), Number(iso[2])] : [NaN, NaN];
+  if (Number.isNaN(year)) return undefined;
+  return (year * 12 + month - (Number(last[3]) * 12 + Number(last[2]))) / 12;
+}
+
+/** A status the note denies ("not a new patient", "no longer an established patient") states nothing. */
+const DENIED_STATUS = /\b(?:not|no longer)\s+(?:an?\s+)?(?:new|est(?:ablished)?\.?)\s+(?:patient|pt)\b/gi;
+
 /** The status the note states, when it states exactly one. */
-export function statedStatus(notes: string): Status | undefined {
+export function statedStatus(text: string, dateOfService?: string): Status | undefined {
+  const notes = text.replace(DENIED_STATUS, ' ');
   const established = SAYS_ESTABLISHED.exec(notes);
   let est = established !== null;
   if (established?.[1] !== undefined) {
     const years = /^y/i.test(established[2] ?? '') ? Number(established[1]) : Number(established[1]) / 12;
     est = years < ESTABLISHED_YEARS;
   }
-  const isNew = SAYS_NEW.test(notes) || (established !== null && !est);
+  let isNew = SAYS_NEW.test(notes) || (established !== null && !est);
+  const since = yearsSinceLastVisit(notes, dateOfService);
+  if (since !== undefined && since >= 0) {
+    if (since < ESTABLISHED_YEARS) est = true;
+    else isNew = true;
+  }
   if (isNew === est) return undefined;
   return isNew ? 'new' : 'established';
 }
 
-/** The status a visit code is for, and the same service's code for the other status. */
-function statusOf(code: string): { status: Status; other: (s: Status) => string | undefined } | undefined {
-  if (/^9920[2-5]$/.test(code)) return { status: 'new', other: () => `9921${code[4]}` };
-  if (/^9921[2-5]$/.test(code)) return { status: 'established', other: () => `9920${code[4]}` };
-  const preventive = codeForStatus(code, 'new');
-  if (preventive === undefined) return undefined;
-  return { status: preventive === code ? 'new' : 'established', other: (s) => codeForStatus(code, s) };
-}
-
-/** A finding (and the code offered) when a written visit code is for the other status than the note states. */
-export function statusConflict(notes: string, written: string, source: string): { finding: EditFinding; offered: string } | undefined {
-  const visit = statusOf(written);
-  const stated = visit ? statedStatus(notes) : undefined;
-  if (!visit || !stated || stated === visit.status) return undefined;
-  const offered = visit.other(stated);
-  if (!offered) return undefined;
-  return {
-    offered,
-    finding: {
-      rule: 'DOCUMENTED_CODE_DIFFERS',
-      severity: 'warning',
-      codes: [written, offered],
-      needsDocumentation: false,
-      source,
-      message: `The physician wrote ${written}, a code for ${visit.status === 'new' ? 'a new' : 'an established'} patient; the note states the patient is ${stated === 'new' ? 'new' : 'established'} (${offered}). ${written} is kept; a coder must confirm.`,
-    },
-  };
+/** The status a visit code is for, and the same service's code for another status. */
+export function visitCodeStatus(code: string): { status: Status; forStatus: (s: Status) => string | undefined } | undefined {
+  if (/^9920[2-5]$/.test(code)) return { status: 'new', forStatus: (s) => `992${s === 'new' ? 0 : 1}${code[4]}` };
+  if (/^9921[2-5]$/.test(code)) return { status: 'established', forStatus: (s) => `992${s === 'new' ? 0 : 1}${code[4]}` };
+  const status = preventiveStatus(code);
+  return status ? { status, forStatus: (s) => codeForStatus(code, s) } : undefined;
 }

@@ -35,7 +35,7 @@ import {
   type OtherLine,
 } from './procedure-lines.ts';
 import { tokenize } from './text.ts';
-import { statusConflict } from './patient-status.ts';
+import { correctWrittenCodes } from './procedure-corrections.ts';
 import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
@@ -148,7 +148,7 @@ function codeOne(
   const banded = top && !known ? inAgeBand(run, top, p.description) : undefined;
   const proc = known ?? banded?.procedure;
   if (!proc) return undefined;
-  const suggestion = known ? (otherSuggestion(run, p, known.code, edits) ?? statusSuggestion(run, p, known.code, edits)) : undefined;
+  const suggestion = known ? otherSuggestion(run, p, known.code, edits) : undefined;
   const score = known ? 0.97 : (top?.score ?? 0);
   return {
     system: proc.system,
@@ -213,27 +213,6 @@ function byVisitLevel(run: CodingRun, description: string): CatalogMatch[] | und
 const CONFLICT_SCORE = 0.6;
 const CONFLICT_MARGIN = 0.25;
 
-/** A written visit code of the other patient status than the note states: kept, the stated status's code offered (patient-status.ts). */
-function statusSuggestion(
-  run: CodingRun,
-  p: DocumentedProcedure,
-  documented: string,
-  edits: EditFinding[],
-): CodedProcedure['alternatives'][number] | undefined {
-  const conflict = statusConflict(run.input.documentation.notes, documented, 'CPT E/M guidelines: new and established patients');
-  const entry = conflict ? run.codeSets.catalog.byCode.get(conflict.offered) : undefined;
-  if (!conflict || !entry) return undefined;
-  edits.push(conflict.finding);
-  return {
-    system: entry.system,
-    code: entry.code,
-    description: entry.description,
-    confidence: 0.8,
-    rationale: conflict.finding.message,
-    evidence: [{ section, text: p.description }],
-  };
-}
-
 /**
  * The physician's code is kept; when the description matches another catalog code well, that code is
  * offered as an alternative and a finding sends the encounter to a coder (never a silent rewrite).
@@ -294,7 +273,7 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   }
   // Skin repairs without a code, by class, site and length (wound-repair.ts).
   const repairs = woundRepairLines(rendered, written);
-  checkRepairsAdded(run, repairs, written, edits);
+  const repairsAdded = checkRepairsAdded(run, repairs, written, edits);
   const repaired = new Map<DocumentedProcedure, CodedProcedure>();
   for (const p of repairs) {
     const coded = written(p)
@@ -322,9 +301,12 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   const lines: VisitLine[] = rendered.map((p) => {
     const vaccine = vaccines.get(p);
     const one = vaccine || products.has(p) ? products.get(p) : codeOne(run, p, diagnoses, edits, { others: others(p) });
-    const coded = vaccine ? [...vaccine.coded] : one ? [one] : [];
+    let coded = vaccine ? [...vaccine.coded] : one ? [one] : [];
     const code = written(p);
-    if (code && repairs.includes(p)) checkWrittenRepair(run, p, code, coded[0], repairs.length === 1, diagnoses, edits);
+    const added = repairsAdded.get(p);
+    if (added) coded = added(coded[0]);
+    else if (code && repairs.includes(p))
+      coded = checkWrittenRepair(run, p, code, coded[0], repairs.length === 1, diagnoses, edits) ?? coded;
     return { line: p, ...(code ? { written: code } : {}), coded, ...(vaccine ? { vaccine } : {}) };
   });
   // Codes the physician wrote out in the notes and on no procedure line are procedures too, kept as written.
@@ -334,5 +316,7 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
     const coded = codeOne(run, line, diagnoses, edits);
     if (coded) lines.push({ line, written: w.code, coded: [coded] });
   }
+  // Written codes the record shows to be wrong are corrected, the written code offered beside (procedure-corrections.ts).
+  correctWrittenCodes(run, lines, edits);
   return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }

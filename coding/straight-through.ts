@@ -164,7 +164,7 @@ export interface DecisionInput {
  * code, the record does not support the vaccine administration written (vaccine-coding.ts), or a
  * vaccine product is not for the patient's age.
  */
-const PROCEDURE_CONFLICTS = new Set(['DOCUMENTED_CODE_DIFFERS', 'VACCINE_ADMINISTRATION', 'AGE_CONFLICT']);
+const PROCEDURE_CONFLICTS = new Set(['DOCUMENTED_CODE_DIFFERS', 'DOCUMENTED_CODE_CORRECTED', 'VACCINE_ADMINISTRATION', 'AGE_CONFLICT']);
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
 export const LOW_CONFIDENCE = 0.55;

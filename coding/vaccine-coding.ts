@@ -6,14 +6,19 @@
  *  - the administration follows from the vaccines given, the patient's age, the counselling the
  *    record documents and the payer: it replaces what an administration line without a code was read
  *    as, and is added when the record gives vaccines and no administration at all;
- *  - administration codes the physician wrote are kept: the further units they imply (90461 beside
- *    90460, 90472 beside 90471) are added, and a written code the record does not support (90460 for
- *    an adult, or without counselling) goes to a coder with the supported codes offered.
+ *  - administration codes the physician wrote are kept when their scheme fits the patient: the
+ *    further units they imply (90461 beside 90460, 90472 beside 90471) are added. A scheme that does
+ *    not fit is corrected (procedure-corrections.ts): 90460 for an adult or without counselling,
+ *    90471-90474 for a child the physician counselled on the vaccines, 90471 for a Medicare patient's
+ *    influenza, pneumococcal or hepatitis B vaccine (G0008-G0010), or for a COVID-19 vaccine (90480);
+ *    the codes the record supports replace the written ones, which are offered beside them.
  */
+// Just over 300 lines: the administration scheme and its correction belong with the settling of the visit's lines.
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import { derivedCatalogEntry, isVaccineProduct } from './procedure-lines.ts';
+import { correctedProcedures, recordCorrection } from './procedure-corrections.ts';
 import { matchProcedure, procedureSystem, procedureTokens } from './procedures.ts';
 import {
   administrationFor,
@@ -28,6 +33,14 @@ import {
 const section: RecordSection = 'procedures';
 const ADMINISTRATION = /\b(?:admin|administration|administered|adm|given)\b/i;
 const MEDICARE = /\bmedicare\b/i;
+/**
+ * A mention denying Medicare ("not Medicare", "non-Medicare plan"), or naming Medicare as no payer of
+ * an office service ("Medicare Part A only" beside an employer plan, "Medicare secondary"), names no
+ * Medicare payer.
+ */
+const NOT_MEDICARE =
+  /\b(?:not|non|no)[\s-]+(?:on\s+)?medicare\b|\bmedicare\s+not\b|\bmedicare\s+part\s+a\s+only\b|\bmedicare\s+(?:is\s+|as\s+)?secondary\b/gi;
+const namesMedicare = (text: string) => MEDICARE.test(text.replace(NOT_MEDICARE, ' '));
 /** Confidence of a product named by brand or standard abbreviation. */
 const VACCINE_BY_NAME = 0.9;
 /** Confidence of an administration derived from the vaccines given. */
@@ -149,9 +162,10 @@ function givenFrom(run: CodingRun, p: CodedProcedure): GivenVaccine | undefined 
   if (VACCINE_ADMINISTRATION_CODES.has(p.code)) return undefined;
   const v = run.codeSets.vaccines.byCode.get(p.code);
   if (v) return { code: v.code, components: v.components, route: v.route, family: v.family };
+  // A COVID-19 vaccine product code (913xx) is one whether or not the catalog lists it.
+  if (/^913\d\d$/.test(p.code)) return { code: p.code, components: 1, route: 'injection', family: 'covid' };
   const entry = run.codeSets.catalog.byCode.get(p.code);
   if (!entry || !isVaccineProduct(entry)) return undefined;
-  if (/^913\d\d$/.test(p.code)) return { code: p.code, components: 1, route: 'injection', family: 'covid' };
   return {
     code: p.code,
     components: 1,
@@ -160,14 +174,48 @@ function givenFrom(run: CodingRun, p: CodedProcedure): GivenVaccine | undefined 
   };
 }
 
-const SCHEME: Record<string, 'counselling' | 'standard'> = {
+/** The administration scheme of each code: counselling (through age 18), standard, Medicare's G codes, COVID-19. */
+const SCHEME: Record<string, 'counselling' | 'standard' | 'medicare' | 'covid'> = {
   '90460': 'counselling',
   '90461': 'counselling',
   '90471': 'standard',
   '90472': 'standard',
   '90473': 'standard',
   '90474': 'standard',
+  G0008: 'medicare',
+  G0009: 'medicare',
+  G0010: 'medicare',
+  '90480': 'covid',
 };
+const SCHEME_SOURCE =
+  'CPT immunization administration (90460/90461 through age 18 with counselling by the physician or other qualified professional; 90471-90474 otherwise); Medicare G0008/G0009/G0010';
+
+/**
+ * Why a written administration scheme does not fit the patient, and what the record supports: the
+ * reason a coder reads beside the corrected codes.
+ */
+export function schemeReason(
+  written: readonly string[],
+  computed: readonly AdministrationLine[],
+  ctx: { ageYears: number; counselled: boolean; medicare: boolean },
+): string {
+  const wrote = new Set(written.map((c) => SCHEME[c]));
+  const wanted = new Set(computed.map((a) => SCHEME[a.code]));
+  const why: string[] = [];
+  if (wanted.has('counselling') && !wrote.has('counselling'))
+    why.push(`the patient is ${ctx.ageYears} and the record documents the physician's counselling on the vaccines (90460/90461)`);
+  if (wrote.has('counselling') && !wanted.has('counselling'))
+    why.push(
+      ctx.ageYears > COUNSELLING_MAX_AGE
+        ? `the counselling codes end at age ${COUNSELLING_MAX_AGE} and the patient is ${ctx.ageYears}`
+        : 'the record documents no counselling by the physician on the vaccines',
+    );
+  if (wanted.has('medicare') && !wrote.has('medicare'))
+    why.push('the record names Medicare, which takes its own codes for giving influenza, pneumococcal and hepatitis B vaccines');
+  if (wanted.has('covid') && !wrote.has('covid')) why.push('a COVID-19 vaccine is given with 90480');
+  const supported = computed.map((a) => `${a.code} x${a.units} (${a.why})`).join(', ');
+  return `Vaccine administration: the written ${[...new Set(written)].join(', ')} do not fit: ${why.join('; ') || 'another scheme applies'}. The record supports ${supported}; the written codes are kept as alternatives for a coder.`;
+}
 
 export interface VisitLine {
   line: DocumentedProcedure;
@@ -199,7 +247,7 @@ export function settleVaccineAdministration(
       notes,
       adminLines.map((l) => l.line.description),
     ),
-    medicare: MEDICARE.test(notes) || lines.some((l) => MEDICARE.test(l.line.description)),
+    medicare: namesMedicare(notes) || lines.some((l) => namesMedicare(l.line.description)),
   };
   const computed = administrationFor(given, ctx);
   const tokens = new Set(procedureTokens('vaccine immunization administration'));
@@ -236,29 +284,25 @@ export function settleVaccineAdministration(
   const writtenCodes = new Set(written.map((l) => l.written!));
   const schemes = new Set([...writtenCodes].map((c) => SCHEME[c]).filter(Boolean));
   const computedSchemes = new Set(computed.map((a) => SCHEME[a.code]).filter(Boolean));
-  if (writtenCodes.has('90460') && !computedSchemes.has('counselling')) {
-    edits.push({
-      rule: 'VACCINE_ADMINISTRATION',
-      severity: 'warning',
-      codes: ['90460'],
-      needsDocumentation: false,
-      source:
-        'CPT immunization administration: 90460/90461 through age 18 with counselling by the physician or other qualified professional',
-      message: `90460 is written, but ${ctx.ageYears > COUNSELLING_MAX_AGE ? `the patient is ${ctx.ageYears}` : 'the record documents no counselling by the physician on the vaccines'}; the record supports ${computed.map((a) => `${a.code} x${a.units}`).join(', ')}. A coder must choose.`,
+  // A written scheme the patient does not fit, or a scheme the record calls for missing: corrected.
+  const misfit =
+    [...schemes].some((sc) => !computedSchemes.has(sc)) ||
+    [...computedSchemes].some((sc) => (sc === 'medicare' || sc === 'counselling') && !schemes.has(sc));
+  if (misfit) {
+    const reason = schemeReason(
+      written.map((l) => l.written!),
+      computed,
+      ctx,
+    );
+    const replacements = computed.map((a) => ({ code: a.code, units: a.units }));
+    const isAdmin = (p: CodedProcedure) => VACCINE_ADMINISTRATION_CODES.has(p.code);
+    written.forEach((l, i) => {
+      const own = l.coded.find(isAdmin);
+      const kept = l.coded.filter((p) => !isAdmin(p));
+      l.coded = i === 0 ? [...kept, ...correctedProcedures(run, l.line.description, own, replacements, [...writtenCodes], reason)] : kept;
+      const correction = { rule: 'ADMINISTRATION_SCHEME', written: l.written!, codedAs: computed.map((a) => a.code), reason };
+      recordCorrection(run, l.line, correction, SCHEME_SOURCE, edits);
     });
-    for (const l of written)
-      for (const p of l.coded)
-        if (SCHEME[p.code] === 'counselling')
-          p.alternatives.push(
-            ...computed.map((a) => ({
-              system: procedureSystem(a.code),
-              code: a.code,
-              description: run.codeSets.catalog.byCode.get(a.code)?.description ?? a.code,
-              confidence: ADMINISTRATION_DERIVED,
-              rationale: `${a.why}.`,
-              evidence: [{ section, text: l.line.description }],
-            })),
-          );
     return all();
   }
   // The further units a written administration code implies, within its own scheme.

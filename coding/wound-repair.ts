@@ -8,13 +8,21 @@
  * or the injury codes; the length from the line, else from the note.
  *  - A repair line without a code takes the code its class, group and length give.
  *  - A written repair code the record contradicts (a forehead repaired under 12001, a 3.0 cm wound
- *    under the 2.5 cm code) is kept and sent to a coder with the code the record gives.
+ *    under the 2.5 cm code), or two written codes of one group whose added lengths make one code, are
+ *    corrected to the code the record gives, the written code offered beside, and the encounter goes
+ *    to a coder (procedure-corrections.ts); one written code for wounds of two anatomic groups (a chin
+ *    and a knee) is sent to a coder with each group's code offered.
+ *  - A wound the note describes twice (the exam and the assessment: same site, same length) is one
+ *    wound when lengths are added.
+ * Longer than most modules: the five code families, the site words and the readers of the record's
+ * wounds belong together.
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
 import { round, type CodingRun } from './coding-run.ts';
 import { derivedCatalogEntry } from './procedure-lines.ts';
 import { procedureSystem } from './procedures.ts';
+import { correctedProcedures, recordCorrection } from './procedure-corrections.ts';
 
 type Site = 'face' | 'scalp' | 'neck' | 'axilla' | 'trunk' | 'limb' | 'hand' | 'foot' | 'genitalia';
 type RepairClass = 'simple' | 'intermediate';
@@ -63,12 +71,28 @@ const INTERMEDIATE_FACE: Family = [
   [30, '12056'],
   [Infinity, '12057'],
 ];
-const FAMILIES: ReadonlyArray<{ cls: RepairClass; sites: ReadonlySet<Site>; codes: Family }> = [
-  { cls: 'simple', sites: new Set(['face']), codes: SIMPLE_FACE },
-  { cls: 'simple', sites: new Set(['scalp', 'neck', 'axilla', 'trunk', 'limb', 'hand', 'foot', 'genitalia']), codes: SIMPLE_OTHER },
-  { cls: 'intermediate', sites: new Set(['scalp', 'axilla', 'trunk', 'limb']), codes: INTERMEDIATE_LIMB },
-  { cls: 'intermediate', sites: new Set(['neck', 'hand', 'foot', 'genitalia']), codes: INTERMEDIATE_HAND },
-  { cls: 'intermediate', sites: new Set(['face']), codes: INTERMEDIATE_FACE },
+const FACE_GROUP = 'face, ears, eyelids, nose, lips or mucous membranes';
+const FAMILIES: ReadonlyArray<{ cls: RepairClass; sites: ReadonlySet<Site>; codes: Family; group: string }> = [
+  { cls: 'simple', sites: new Set(['face']), codes: SIMPLE_FACE, group: FACE_GROUP },
+  {
+    cls: 'simple',
+    sites: new Set(['scalp', 'neck', 'axilla', 'trunk', 'limb', 'hand', 'foot', 'genitalia']),
+    codes: SIMPLE_OTHER,
+    group: 'scalp, neck, axillae, external genitalia, trunk or extremities',
+  },
+  {
+    cls: 'intermediate',
+    sites: new Set(['scalp', 'axilla', 'trunk', 'limb']),
+    codes: INTERMEDIATE_LIMB,
+    group: 'scalp, axillae, trunk or limbs',
+  },
+  {
+    cls: 'intermediate',
+    sites: new Set(['neck', 'hand', 'foot', 'genitalia']),
+    codes: INTERMEDIATE_HAND,
+    group: 'neck, hands, feet or external genitalia',
+  },
+  { cls: 'intermediate', sites: new Set(['face']), codes: INTERMEDIATE_FACE, group: FACE_GROUP },
 ];
 const familyOfCode = (code: string) => FAMILIES.find((f) => f.codes.some(([, c]) => c === code));
 const familyFor = (cls: RepairClass, site: Site) => FAMILIES.find((f) => f.cls === cls && f.sites.has(site));
@@ -116,6 +140,39 @@ function sitesIn(text: string): Site[] {
   return SITE_WORDS.filter(([, re]) => re.test(text)).map(([s]) => s);
 }
 
+/** The site words a statement names ("forearm", "chin"), singular, and its side. */
+function siteWords(text: string): { words: Set<string>; side?: 'right' | 'left' } {
+  const words = new Set(
+    SITE_WORDS.flatMap(([, re]) => [...text.matchAll(new RegExp(re.source, 'gi'))].map((m) => m[0].toLowerCase().replace(/s$/, ''))),
+  );
+  const right = /\b(?:right|rt|r)\b/i.test(text);
+  const left = /\b(?:left|lt|l)\b/i.test(text);
+  return right === left ? { words } : { words, side: right ? 'right' : 'left' };
+}
+
+/**
+ * The wound statements of a note, each wound once: a wound the note describes twice (the exam's "2.0
+ * cm laceration R forearm" and the assessment's "R forearm lac 2.0 cm") has one length, not two. Two
+ * statements are one wound when their lengths are equal, they share a site word and name no
+ * different sides.
+ */
+function distinctWounds(statements: readonly string[]): string[] {
+  const kept: Array<{ text: string; length: number; site: ReturnType<typeof siteWords> }> = [];
+  for (const text of statements) {
+    const length = lengthsIn(text)[0];
+    if (length === undefined) continue;
+    const site = siteWords(text);
+    const same = kept.some(
+      (k) =>
+        k.length === length &&
+        [...site.words].some((w) => k.site.words.has(w)) &&
+        (k.site.side === undefined || site.side === undefined || k.site.side === site.side),
+    );
+    if (!same) kept.push({ text, length, site });
+  }
+  return kept.map((k) => k.text);
+}
+
 export function isWoundRepairLine(description: string, written?: string): boolean {
   if (written) return familyOfCode(written) !== undefined;
   return REPAIR_LINE.test(description) && !NOT_SKIN_REPAIR.test(description) && !/\b(?:iud|implant)\b/i.test(description);
@@ -145,7 +202,7 @@ function readRepair(
   // "2.6-7.5 cm" names a band: its first figure is the wound's length for the band.
   const ownLength = lengthsIn(line.description.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
   const ownSites = sitesIn(line.description);
-  const woundStatements = notes.split(/(?<=[.;])\s+|\n+/).filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length > 0);
+  const woundStatements = WOUND_STATEMENTS(notes);
   const noteSites = [...new Set(woundStatements.flatMap(sitesIn))];
   const codeSites = [...new Set(diagnoses.flatMap((d) => siteOfInjuryCode(d.code) ?? []))];
   const sites = ownSites.length ? ownSites : onlyRepairLine ? (noteSites.length ? noteSites : codeSites) : [];
@@ -167,6 +224,7 @@ const repairInWords = (read: { cls: RepairClass; site: Site; length: number }) =
 const codeFor = (cls: RepairClass, site: Site, length: number) =>
   familyFor(cls, site)?.codes.find(([upTo]) => Math.round(length * 10) / 10 <= upTo)?.[1];
 
+const REPAIR_SOURCE = 'CPT wound repair: class, anatomic group and added length';
 /** Confidence of a repair coded from its class, site and length. */
 const REPAIR_BY_RECORD = 0.85;
 const section: RecordSection = 'procedures';
@@ -204,7 +262,80 @@ export function codedWoundRepair(
   };
 }
 
-/** A written repair code the record contradicts: kept, with the record's code offered and a finding for a coder. */
+const WOUND_STATEMENTS = (notes: string) =>
+  distinctWounds(notes.split(/(?<=[.;])\s+|\n+/).filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length > 0));
+
+/**
+ * The note's wounds by the anatomic group of a repair class, with their added lengths and each
+ * group's code, when they fall in two groups or more. A statement naming wounds of two groups with
+ * two lengths is a summary of wounds described one by one and is passed over; one naming no site,
+ * or two groups and one length, cannot be placed, and nothing is read.
+ */
+function woundsByGroup(notes: string, cls: RepairClass): Array<{ group: string; length: number; code: string }> | undefined {
+  const groups = new Map<(typeof FAMILIES)[number], number>();
+  for (const statement of WOUND_STATEMENTS(notes)) {
+    const families = new Set(sitesIn(statement).map((site) => familyFor(cls, site)));
+    if (families.size > 1 && lengthsIn(statement).length > 1) continue;
+    const [family] = families;
+    if (families.size !== 1 || !family) return undefined;
+    groups.set(family, (groups.get(family) ?? 0) + lengthsIn(statement)[0]!);
+  }
+  if (groups.size < 2) return undefined;
+  return [...groups].map(([family, total]) => {
+    const length = Math.round(total * 10) / 10;
+    return { group: family.group, length, code: family.codes.find(([upTo]) => length <= upTo)?.[1] ?? '' };
+  });
+}
+
+/**
+ * One written repair code for wounds the note places in two anatomic groups or more (a chin and a
+ * knee under one 12001): CPT reports each group's repairs as a code of its own. A finding for a
+ * coder naming each group's code, the codes offered beside the written one.
+ */
+function checkRepairGroups(
+  run: CodingRun,
+  line: DocumentedProcedure,
+  written: string,
+  coded: CodedProcedure | undefined,
+  edits: EditFinding[],
+): boolean {
+  const family = familyOfCode(written);
+  if (!family || (line.units ?? 1) > 1 || new Set(sitesIn(line.description).map((site) => familyFor(family.cls, site))).size === 1)
+    return false;
+  const cls: RepairClass = INTERMEDIATE_WORDS.test(line.description)
+    ? 'intermediate'
+    : SIMPLE_WORDS.test(line.description)
+      ? 'simple'
+      : family.cls;
+  const groups = woundsByGroup(run.input.documentation.notes, cls);
+  if (!groups || groups.some((g) => !g.code)) return false;
+  const each = groups.map((g) => `${g.group} ${g.length} cm (${g.code})`).join('; ');
+  edits.push({
+    rule: 'DOCUMENTED_CODE_DIFFERS',
+    severity: 'warning',
+    codes: [written, ...groups.map((g) => g.code)],
+    needsDocumentation: false,
+    source: 'CPT wound repair: each anatomic group is reported as its own code',
+    message: `The physician wrote ${written} once for ${cls} repairs the record places in ${groups.length} anatomic groups: ${each}. Each group is reported as its own code; a coder must confirm.`,
+  });
+  coded?.alternatives.unshift(
+    ...groups.map((g) => ({
+      system: procedureSystem(g.code),
+      code: g.code,
+      description: run.codeSets.catalog.byCode.get(g.code)?.description ?? g.code,
+      confidence: REPAIR_BY_RECORD,
+      rationale: `The record gives ${cls} repairs of ${g.length} cm on the ${g.group}.`,
+      evidence: [{ section, text: line.description }],
+    })),
+  );
+  return true;
+}
+
+/**
+ * A written repair code the record contradicts (another group, class or length band): corrected to
+ * the record's code, the written code offered beside (procedure-corrections.ts). Undefined when the
+ * record agrees or does not say; one code for wounds of two groups is a finding only (above).
+ */
 export function checkWrittenRepair(
   run: CodingRun,
   line: DocumentedProcedure,
@@ -213,41 +344,30 @@ export function checkWrittenRepair(
   onlyRepairLine: boolean,
   diagnoses: readonly CodedDiagnosis[],
   edits: EditFinding[],
-): void {
+): CodedProcedure[] | undefined {
+  if (onlyRepairLine && checkRepairGroups(run, line, written, coded, edits)) return undefined;
   const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
-  if (!read || !code || code === written) return;
-  const how = repairInWords(read);
-  edits.push({
-    rule: 'DOCUMENTED_CODE_DIFFERS',
-    severity: 'warning',
-    codes: [written, code],
-    needsDocumentation: false,
-    source: 'CPT wound repair: class, anatomic group and length',
-    message: `The physician wrote ${written} for "${line.description}"; the record gives ${how}, which is ${code}. ${written} is kept; a coder must confirm.`,
-  });
-  coded?.alternatives.unshift({
-    system: procedureSystem(code),
-    code,
-    description: run.codeSets.catalog.byCode.get(code)?.description ?? code,
-    confidence: REPAIR_BY_RECORD,
-    rationale: `The record gives ${how}.`,
-    evidence: [{ section, text: line.description }],
-  });
+  if (!read || !code || code === written) return undefined;
+  const reason = `Wound repair: the physician wrote ${written} for "${line.description}"; the record gives ${repairInWords(read)}, which is ${code}. ${code} replaces ${written}, which is kept as an alternative for a coder.`;
+  recordCorrection(run, line, { rule: 'WOUND_REPAIR', written, codedAs: [code], reason }, REPAIR_SOURCE, edits);
+  return correctedProcedures(run, line.description, coded, [{ code, units: 1 }], [written], reason);
 }
 
 /**
  * Written repair codes of one family on two lines (or one line of two units): CPT reports repairs
  * of one class in one anatomic group as one code of their added lengths ("12001" twice for a 2.0 cm
- * forearm and a 1.5 cm hand wound is 12002 once). A finding for a coder, with the code the added
- * lengths give when the notes state one length for each wound.
+ * forearm and a 1.5 cm hand wound is 12002 once). When the notes state one length for each wound,
+ * the code of the added lengths replaces the written ones (on the first line; the others fold into
+ * it), the written codes offered beside; otherwise a finding for a coder. Returns the corrected lines.
  */
 export function checkRepairsAdded(
   run: CodingRun,
   repairs: readonly DocumentedProcedure[],
   written: (l: DocumentedProcedure) => string | undefined,
   edits: EditFinding[],
-): void {
+): Map<DocumentedProcedure, (coded: CodedProcedure | undefined) => CodedProcedure[]> {
+  const corrected = new Map<DocumentedProcedure, (coded: CodedProcedure | undefined) => CodedProcedure[]>();
   const byFamily = new Map<(typeof FAMILIES)[number], DocumentedProcedure[]>();
   for (const line of repairs) {
     const family = familyOfCode(written(line) ?? '');
@@ -258,18 +378,31 @@ export function checkRepairsAdded(
     if (units < 2) continue;
     const codes = lines.map((l) => written(l)!);
     // One wound a statement: "#1 R forearm, 2.0 cm laceration"; a summary naming two lengths is not counted.
-    const wounds = run.input.documentation.notes
-      .split(/(?<=[.;])\s+|\n+/)
-      .filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length === 1 && sitesIn(s).every((site) => family.sites.has(site)));
+    const wounds = distinctWounds(
+      run.input.documentation.notes
+        .split(/(?<=[.;])\s+|\n+/)
+        .filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length === 1 && sitesIn(s).every((site) => family.sites.has(site))),
+    );
     const total = wounds.length === units ? Math.round(wounds.reduce((sum, s) => sum + lengthsIn(s)[0]!, 0) * 10) / 10 : undefined;
     const code = total === undefined ? undefined : family.codes.find(([upTo]) => total <= upTo)?.[1];
-    edits.push({
-      rule: 'DOCUMENTED_CODE_DIFFERS',
-      severity: 'warning',
-      codes: [...new Set(codes), ...(code ? [code] : [])],
-      needsDocumentation: false,
-      source: 'CPT wound repair: lengths of one class in one anatomic group are added',
-      message: `The physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths${code ? ` (${total} cm: ${code})` : ''}. A coder must confirm.`,
+    if (!code) {
+      edits.push({
+        rule: 'DOCUMENTED_CODE_DIFFERS',
+        severity: 'warning',
+        codes: [...new Set(codes)],
+        needsDocumentation: false,
+        source: 'CPT wound repair: lengths of one class in one anatomic group are added',
+        message: `The physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths. A coder must confirm.`,
+      });
+      continue;
+    }
+    const reason = `Wound repair: the physician wrote ${codes.join(', ')} for ${units} ${family.cls} repairs of one anatomic group; CPT reports them as one code of their added lengths (${total} cm: ${code}), which replaces the written codes, kept as alternatives for a coder.`;
+    lines.forEach((line, i) => {
+      recordCorrection(run, line, { rule: 'WOUND_REPAIR', written: codes[i]!, codedAs: [code], reason }, REPAIR_SOURCE, edits);
+      corrected.set(line, (coded) =>
+        i === 0 ? correctedProcedures(run, line.description, coded, [{ code, units: 1 }], [...new Set(codes)], reason) : [],
+      );
     });
   }
+  return corrected;
 }

@@ -60,7 +60,8 @@ export type EditSeverity = 'error' | 'warning';
 export interface EditFinding {
   /**
    * Stable rule id, e.g. NON_BILLABLE, EXCLUDES1, SEX_CONFLICT, AGE_CONFLICT, AGE_BAND (a procedure code of another
-   * age band), PTP, MUE, DX_POINTER, DUPLICATE_LINE, UNMATCHED_PROCEDURE, VISIT_LEVEL_UNSTATED (an office visit line with no level), NOT_IN_CATALOG (a documented code kept as written).
+   * age band), PTP, MUE, DX_POINTER, DUPLICATE_LINE, UNMATCHED_PROCEDURE, VISIT_LEVEL_UNSTATED (an office visit line with no level), NOT_IN_CATALOG (a documented code kept as written),
+   * DOCUMENTED_CODE_CORRECTED (a written procedure code a rule of the code set corrected, the written code offered beside).
    */
   rule: string;
   severity: EditSeverity;

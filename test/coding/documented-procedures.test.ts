@@ -38,11 +38,13 @@ describe('documented procedure codes', () => {
     expect(r.straightThrough.eligible).toBe(false);
   });
 
-  it('a documented code of the wrong age band is kept and fails the age edit', () => {
+  it('a documented code of the wrong age band is corrected to the band of the age, the written code offered, and sent to a coder', () => {
     const r = codeEncounter(input([{ description: 'Preventive visit, established patient', code: '99395' }], 50), codeSets());
-    expect(r.procedures.map((p) => p.code)).toEqual(['99395']);
-    expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'AGE_BAND', codes: ['99395'] }));
-    expect(r.straightThrough.reasons).toContain('edit-failed');
+    expect(r.procedures.map((p) => p.code)).toEqual(['99396']);
+    expect(r.procedures[0]?.alternatives[0]?.code).toBe('99395');
+    expect(r.documentedCodes).toContainEqual(expect.objectContaining({ code: '99395', outcome: 'changed', codedAs: ['99396'] }));
+    expect(r.edits.map((e) => e.rule)).not.toContain('AGE_BAND');
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 
   it('a preventive visit described without a code takes the series of the patient status and the band of the age', () => {

@@ -1,5 +1,6 @@
 // The physician's own procedure codes (written on the line, in its description, or in the notes) are
-// kept, never rewritten or dropped; a conflicting description is a suggestion for a coder. The
+// kept, never silently rewritten or dropped; a conflicting description is a suggestion for a coder,
+// and a code a rule of the code set shows wrong (another age band) is corrected and reported as changed. The
 // straight-through gate sends uncertain diagnoses, word matches and procedure conflicts to a coder.
 // Wording is our own.
 import { describe, expect, it } from 'vitest';
@@ -40,14 +41,15 @@ describe('procedure codes the physician wrote', () => {
     expect(r.procedures[0]?.evidence[0]?.text).toContain('17110');
   });
 
-  it('an age-banded code of another band is kept and fails the age-band edit (to a coder)', () => {
+  it('an age-banded code of another band is corrected to the band of the age, reported as changed (to a coder)', () => {
     const r = code(
       { diagnoses: [{ description: 'Routine adult exam' }], procedures: [{ description: 'Preventive visit', code: '99392' }] },
       30,
     );
-    expect(r.procedures.map((p) => p.code)).toEqual(['99392']);
-    expect(r.edits.map((e) => e.rule)).toContain('AGE_BAND');
-    expect(r.straightThrough.reasons).toContain('edit-failed');
+    expect(r.procedures.map((p) => p.code)).toEqual(['99395']);
+    expect(r.procedures[0]?.alternatives.map((a) => a.code)).toContain('99392');
+    expect(r.documentedCodes.map((d) => d.outcome)).toEqual(['changed']);
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 
   it('a description that reads like another catalog code: the written code stays, the other is a suggestion for a coder', () => {

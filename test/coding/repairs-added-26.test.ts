@@ -1,5 +1,5 @@
 // Session twenty-six: repairs of one class in one anatomic group are one code of their added lengths
-// (coding/wound-repair.ts checkRepairsAdded). Records are our own wording.
+// (coding/wound-repair.ts checkRepairsAdded; corrected when each wound's length is stated). Records are our own wording.
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
@@ -15,24 +15,45 @@ const coded = (procedures: Array<{ description: string; code: string; units?: nu
   codeEncounter(codingInput({ notes, diagnoses, procedures }, { ageYears: 24, sex: 'M' }), codeSets());
 
 describe('simple repairs of one group written as two codes', () => {
-  it('go to a coder with the code of the added lengths', () => {
+  it('are corrected to the code of the added lengths, the written codes offered, and go to a coder', () => {
     const r = coded([
       { description: 'Simple repair 2.5 cm or less', code: '12001' },
       { description: 'Simple repair 2.5 cm or less, second wound', code: '12001' },
     ]);
-    const finding = r.edits.find((e) => e.source?.includes('lengths of one class'));
-    expect(finding?.codes).toContain('12002');
-    expect(finding?.message).toMatch(/3\.5 cm/);
+    expect(r.procedures.map((p) => p.code)).toEqual(['12002']);
+    expect(r.procedures[0]?.alternatives[0]?.code).toBe('12001');
+    expect(r.procedures[0]?.rationale).toMatch(/3\.5 cm/);
+    expect(r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM').map((d) => [d.outcome, d.codedAs])).toEqual([
+      ['changed', ['12002']],
+      ['changed', ['12002']],
+    ]);
     expect(r.straightThrough.eligible).toBe(false);
   });
 
-  it('so do two units of one code', () => {
+  it('so are two units of one code', () => {
     const r = coded([{ description: 'Simple repair', code: '12001', units: 2 }]);
+    expect(r.procedures.map((p) => [p.code, p.units])).toEqual([['12002', 1]]);
+  });
+
+  it('without a length for each wound they only go to a coder', () => {
+    const r = codeEncounter(
+      codingInput(
+        {
+          notes: 'Two cuts on the R forearm, both closed with simple sutures.',
+          diagnoses,
+          procedures: [{ description: 'Simple repair', code: '12001', units: 2 }],
+        },
+        { ageYears: 24, sex: 'M' },
+      ),
+      codeSets(),
+    );
+    expect(r.procedures.map((p) => p.code)).toEqual(['12001']);
     expect(r.edits.some((e) => e.source?.includes('lengths of one class'))).toBe(true);
   });
 
   it('one repair code for the added length is no finding', () => {
     const r = coded([{ description: 'Simple repair 3.5 cm total, forearm and hand', code: '12002' }]);
     expect(r.edits.some((e) => e.source?.includes('lengths of one class'))).toBe(false);
+    expect(r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM').map((d) => d.outcome)).toEqual(['kept']);
   });
 });

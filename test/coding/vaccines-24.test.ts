@@ -112,15 +112,16 @@ describe('vaccines through the engine', () => {
     expect(codes(r)).toEqual(['90460x1', '90461x6', '90696x1', '90710x1']);
   });
 
-  it('a written 90460 the record does not support is kept and sent to a coder with the supported codes', () => {
+  it('a written 90460 the record does not support is corrected to the supported codes, offered beside them, and sent to a coder', () => {
     const r = visit(
       'RN gave Bexsero and Menveo per standing order. VIS provided.',
       [{ description: 'Bexsero' }, { description: 'Menveo' }, { description: 'Admin', code: '90460' }],
       17,
     );
-    expect(codes(r)).toEqual(['90460x1', '90620x1', '90734x1']);
-    expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'VACCINE_ADMINISTRATION', codes: ['90460'] }));
-    expect(r.procedures.find((p) => p.code === '90460')?.alternatives.map((a) => a.code)).toEqual(['90471', '90472']);
+    expect(codes(r)).toEqual(['90471x1', '90472x1', '90620x1', '90734x1']);
+    expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'DOCUMENTED_CODE_CORRECTED', codes: ['90460', '90471', '90472'] }));
+    expect(r.procedures.find((p) => p.code === '90471')?.alternatives[0]?.code).toBe('90460');
+    expect(r.documentedCodes).toContainEqual(expect.objectContaining({ code: '90460', outcome: 'changed', codedAs: ['90471', '90472'] }));
     expect(r.straightThrough.eligible).toBe(false);
   });
 

@@ -73,7 +73,7 @@ describe('a prenatal flow sheet', () => {
 });
 
 describe("a written visit code of the other patient status than the note's", () => {
-  it("is kept and sent to a coder with the stated status's code offered", () => {
+  it("is corrected to the stated status's code, the written code offered beside, and sent to a coder", () => {
     const cases: Array<[string, string, string, string]> = [
       [
         'New patient, establishing care after a move; never seen in our group. Annual physical, exam normal.',
@@ -85,21 +85,24 @@ describe("a written visit code of the other patient status than the note's", () 
     ];
     for (const [notes, line, written, offered] of cases) {
       const r = visit(notes, [{ description: 'Visit' }], [{ description: line, code: written }], { ageYears: 30, sex: 'F' });
-      const coded = r.procedures.find((p) => p.code === written);
-      expect(coded?.alternatives[0]?.code, written).toBe(offered);
-      expect(r.straightThrough.reasons).toContain('procedure-conflict');
+      const coded = r.procedures.find((p) => p.code === offered);
+      expect(coded?.alternatives[0]?.code, written).toBe(written);
+      expect(r.documentedCodes).toContainEqual(expect.objectContaining({ code: written, outcome: 'changed', codedAs: [offered] }));
+      expect(r.straightThrough.reasons).toContain('documented-code-changed');
     }
   });
 
-  it('a status seen more than three years ago is new; a note stating none is no finding', () => {
+  it('a status seen more than three years ago is new; a note stating none is no correction', () => {
     const old = visit(
       'Last seen here 4 years ago. Annual physical.',
       [{ description: 'Visit' }],
       [{ description: 'Preventive', code: '99395' }],
     );
-    expect(old.procedures[0]?.alternatives[0]?.code).toBe('99385');
+    expect(old.procedures[0]?.code).toBe('99385');
+    expect(old.procedures[0]?.alternatives[0]?.code).toBe('99395');
     const silent = visit('Annual physical, exam normal.', [{ description: 'Visit' }], [{ description: 'Preventive', code: '99395' }]);
-    expect(silent.edits.map((e) => e.rule)).not.toContain('DOCUMENTED_CODE_DIFFERS');
+    expect(silent.edits.map((e) => e.rule)).not.toContain('DOCUMENTED_CODE_CORRECTED');
+    expect(silent.procedures[0]?.code).toBe('99395');
   });
 });
 

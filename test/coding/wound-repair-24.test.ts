@@ -37,17 +37,19 @@ describe('a repair line without a code', () => {
 });
 
 describe('a written repair code', () => {
-  it('the record contradicting its group or length sends it to a coder with the right code offered; it is kept', () => {
+  it('the record contradicting its group or length corrects it to the right code, the written one offered, to a coder', () => {
     const r = repair('2.0 cm laceration mid forehead, simple interrupted closure.', [
       { description: 'Simple repair 2.5 cm or less', code: '12001' },
     ]);
-    expect(codes(r)).toEqual(['12001']);
-    expect(r.procedures[0]?.alternatives[0]?.code).toBe('12011');
-    expect(r.straightThrough.reasons).toContain('procedure-conflict');
+    expect(codes(r)).toEqual(['12011']);
+    expect(r.procedures[0]?.alternatives[0]?.code).toBe('12001');
+    expect(r.documentedCodes).toContainEqual(expect.objectContaining({ code: '12001', outcome: 'changed', codedAs: ['12011'] }));
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 
   it('agreeing with the record is no finding', () => {
     const r = repair('2 cm laceration L forearm, simple closure.', [{ description: 'Simple repair 2.0 cm forearm', code: '12001' }]);
-    expect(r.edits.filter((e) => e.rule === 'DOCUMENTED_CODE_DIFFERS')).toEqual([]);
+    expect(r.edits.filter((e) => e.rule === 'DOCUMENTED_CODE_DIFFERS' || e.rule === 'DOCUMENTED_CODE_CORRECTED')).toEqual([]);
+    expect(codes(r)).toEqual(['12001']);
   });
 });

@@ -63,7 +63,7 @@ describe("a written injury code whose line only copies the code's encounter word
 });
 
 describe('a written repair code whose class the record contradicts', () => {
-  it('is kept, with the intermediate repair the notes describe offered, and goes to a coder', () => {
+  it('is corrected to the intermediate repair the notes describe, the written code offered, and goes to a coder', () => {
     const notes = '4.5 cm scalp laceration, galea involved. Galea closed with 3-0 Vicryl (layered closure), skin with staples.';
     const r = codeEncounter(
       codingInput(
@@ -76,9 +76,9 @@ describe('a written repair code whose class the record contradicts', () => {
       ),
       codeSets(),
     );
-    expect(r.procedures.map((p) => p.code)).toEqual(['12002']);
-    expect(r.procedures[0]?.alternatives[0]?.code).toBe('12032');
-    expect(r.straightThrough.reasons).toContain('procedure-conflict');
+    expect(r.procedures.map((p) => p.code)).toEqual(['12032']);
+    expect(r.procedures[0]?.alternatives[0]?.code).toBe('12002');
+    expect(r.straightThrough.reasons).toContain('documented-code-changed');
   });
 });
 

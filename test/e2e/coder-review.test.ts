@@ -79,7 +79,7 @@ describe('coder_review over HTTP', () => {
     expect((await review(id, { action: 'accept' })).status).toBe(409);
   }, 90_000);
 
-  it('keeps a physician’s code that fails an edit (99395 for a 46-year-old) and routes it to a coder; invalid codes are refused with a 422 naming them', async () => {
+  it('corrects a physician’s code a rule shows wrong (99395 for a 46-year-old is 99396) and routes it to a coder, never billed as written; invalid codes are refused with a 422 naming them', async () => {
     const id = await submit({
       notes: 'Annual preventive visit, established patient. Healthy.',
       diagnoses: [{ description: 'Encounter for general adult medical examination without abnormal findings', code: 'Z00.00' }],
@@ -87,10 +87,11 @@ describe('coder_review over HTTP', () => {
       testResults: [],
     });
     const waiting = await waitForStage(id, 'coder_review');
-    expect(waiting.coderReview!.reasons.map((r) => r.kind)).toContain('edit_failed');
-    expect(waiting.codes.procedures.map((p) => p.code)).toEqual(['99395']); // kept, not rewritten
+    const changed = waiting.coderReview!.reasons.find((r) => r.kind === 'documented_code_changed');
+    expect(changed?.codes).toEqual(['99395']); // the coder is told the written code was changed, and why
+    expect(changed?.detail).toContain('99396');
+    expect(waiting.codes.procedures.map((p) => p.code)).toEqual(['99396']); // corrected to the age band, not billed as written
     expect(await claimLines(id)).toEqual([]);
-    expect((await review(id, { action: 'accept' })).status).toBe(409); // codes failing an edit are not billed on a say-so
 
     const invalid = await review(id, {
       action: 'edit',
