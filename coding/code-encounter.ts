@@ -108,6 +108,7 @@ import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
 import { resultContradicts } from './result-contradicts.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
+import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -131,6 +132,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: "a diagnosis the record's own test result contradicts (asked)", apply: resultContradicts },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
+  { name: "a fracture's healing stated two ways (asked), or named beside a routine-healing code", apply: fractureHealingStatedOtherwise },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
