@@ -16,7 +16,7 @@ import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 export type NamedValues<K> = ReadonlyArray<readonly [K, RegExp]>;
 
 /** Words before a value in its clause that deny it ("no blisters", "negative for nonunion", "rule out delayed union"). */
-export const DENIED_BEFORE = /\b(no|not|without|denies|denied|negative for|rule[sd]? out|r\/o|free of)\b[^,;]*$/i;
+export const DENIED_BEFORE = /\b(no|not|never|without|denies|denied|negative for|rule[sd]? out|r\/o|free of)\b[^,;]*$/i;
 
 /**
  * The first value (in the order given) a text names where the words before it in its clause do not

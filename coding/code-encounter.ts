@@ -60,6 +60,7 @@ import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conf
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
+import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -145,6 +146,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
+  {
+    name: 'gestational diabetes coded diet controlled beside a drug taken now (asked, O24.4x9 until answered)',
+    apply: gestationalDiabetesControl,
+  },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
