@@ -605,11 +605,15 @@ export function encounterPhase(context: string): EncounterPhase | undefined {
 }
 
 const FAILED_HEALING = new Set<EncounterPhase>(['nonunion', 'malunion', 'delayed healing']);
-/** Words before a delayed healing, nonunion or malunion in its clause that do not state it ("no nonunion", "r/o delayed union", "risk of nonunion"). */
+/**
+ * Words before a delayed healing, nonunion or malunion in its clause that do not state it: a denial,
+ * a risk, a condition, a past one or a suspicion ("no nonunion", "r/o delayed union", "risk of
+ * nonunion", "possible nonunion"; an uncertain diagnosis is not coded at a visit, guideline IV.H).
+ */
 const HEALING_UNSAID =
-  /\b(no|not|without|negative for|rule[sd]? out|r\/o|risks?|prevent\w*|avoid\w*|if|unless|history of|hx of|h\/o)\b[^,;:()]*$/i;
-/** A delayed healing, nonunion or malunion followed by its risk ("nonunion risk"). */
-const HEALING_RISK_AFTER = /^\W*(risk|rate)\b/i;
+  /\b(no|not|without|negative for|rule[sd]? out|r\/o|risks?|prevent\w*|avoid\w*|if|unless|history of|hx of|h\/o|possible|possibly|probable|suspect\w*|concern\w* (for|of)|question of|vs\.?|versus)\b[^,;:()]*$/i;
+/** A delayed healing, nonunion or malunion followed by its risk or a question mark ("nonunion risk", "delayed union?"). */
+const HEALING_RISK_AFTER = /^\s*\?|^\W*(risk|rate)\b/i;
 
 /** Whether a line states the failed healing `words` name at some occurrence not taken back (the clause part after a dash read alone). */
 function healingStated(line: string, words: RegExp): boolean {

@@ -69,6 +69,14 @@ describe('a delayed healing, nonunion or malunion the physician names, nothing s
     expect(r.straightThrough.eligible).toBe(false);
   });
 
+  it('asks, and keeps the written code, when the nonunion is only possible', () => {
+    const r = adult('Tibia fx f/u 10 wk.\nXR: lucent line.\nA: R tibial shaft fx, possible nonunion.', [
+      { description: 'R tibia fx, subsequent', code: 'S82.221D' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['S82.221D']);
+    expect(r.clarification?.question).toMatch(HEALING);
+  });
+
   it('keeps an open fracture open (routine healing E to nonunion M)', () => {
     const r = adult('Recheck of R tibia open fracture (type II) 5 months after debridement and nailing.\nA: nonunion of the R tibia.', [
       { description: 'Open fx R tibial shaft, subsequent', code: 'S82.221E' },
