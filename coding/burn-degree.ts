@@ -8,14 +8,15 @@
  * asked the degree, quoting both; until answered the burn is coded of unspecified degree (T2x.0-),
  * and an answer naming a degree codes it.
  */
-import { detailConflictQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
-import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { askCharacter, namedIn, statedIn, type NamedValues } from './character-conflict.ts';
+import { detailConflictQuestion } from './clarification.ts';
+import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 
 /** Burns of external body surface by site (T20-T25): the fifth character is the degree (0 unspecified, 1-3). */
 const BURN_BY_DEGREE = /^T2[0-5]\.[0-3]/;
 /** What each degree looks like, deepest first, as an examination describes it (not denied in its clause). */
-const DESCRIBED: ReadonlyArray<readonly [number, RegExp]> = [
+const DESCRIBED: NamedValues<number> = [
   [3, /\b(full[- ]thickness|charred|leathery|eschar|insensate|white waxy|deep necrosis)\b/i],
   [
     2,
@@ -23,21 +24,14 @@ const DESCRIBED: ReadonlyArray<readonly [number, RegExp]> = [
   ],
 ];
 const DENIED_BEFORE = /\b(no|without|denies|negative for)\b[^,;]*$/i;
-const DEGREE_WORDS: Record<number, RegExp> = {
-  1: /\b(first|1st)[- ]degree\b|\bsuperficial (?:burn|thickness)\b/i,
-  2: /\b(second|2nd)[- ]degree\b|\bpartial[- ]thickness\b/i,
-  3: /\b(third|3rd)[- ]degree\b|\bfull[- ]thickness\b/i,
-};
-
-/** The deepest degree a statement of the record describes, with the statement. */
-function describedDegree(statements: readonly string[]): { degree: number; text: string } | undefined {
-  for (const [degree, pattern] of DESCRIBED)
-    for (const s of statements) {
-      const m = pattern.exec(s);
-      if (m && !DENIED_BEFORE.test(s.slice(0, m.index))) return { degree, text: s.trim() };
-    }
-  return undefined;
-}
+/** The degree an answer in the physician's own words names. */
+const DEGREE_WORDS: NamedValues<number> = [
+  [1, /\b(first|1st)[- ]degree\b|\bsuperficial (?:burn|thickness)\b/i],
+  [2, /\b(second|2nd)[- ]degree\b|\bpartial[- ]thickness\b/i],
+  [3, /\b(third|3rd)[- ]degree\b|\bfull[- ]thickness\b/i],
+];
+const ORDINAL = ['first', 'second', 'third'];
+const LABEL = ['First degree', 'Second degree', 'Third degree'];
 
 const withDegree = (code: string, degree: number) => `${code.slice(0, 4)}${degree}${code.slice(5)}`;
 
@@ -47,37 +41,31 @@ export function burnDegreeDescribed(run: CodingRun, drafts: DiagnosisDraft[]): D
   if (!burn) return drafts;
   const coded = Number(burn.code[4]);
   const own = new Set(burn.evidence.map((e) => e.text));
-  const described = describedDegree(clausesOf(run.input.documentation.notes).filter((s) => !own.has(s)));
-  if (!described || described.degree <= coded) return drafts;
+  // The deepest degree a statement of the record (not the burn's own) describes.
+  const described = statedIn(
+    clausesOf(run.input.documentation.notes).filter((s) => !own.has(s)),
+    DESCRIBED,
+    DENIED_BEFORE,
+  );
+  if (!described || described.value <= coded) return drafts;
   const held = withDegree(burn.code, 0);
   if (!run.codeSets.icd.byCode.has(held)) return drafts;
   const quote = burn.evidence[0]?.text ?? burn.description;
   const options = [1, 2, 3]
-    .map((n) => ({ label: `${['First', 'Second', 'Third'][n - 1]} degree`, code: withDegree(burn.code, n) }))
+    .map((n) => ({ label: LABEL[n - 1]!, code: withDegree(burn.code, n) }))
     .filter((o) => run.codeSets.icd.byCode.has(o.code));
-  const issue: ClarificationIssue = {
-    kind: 'specificity',
+  return askCharacter(run, drafts, {
+    draft: burn,
     question: detailConflictQuestion(quote, described.text, 'degree of the burn'),
     clinicalIndicators: [`Documented: "${quote}"`, `Examination: "${described.text}"`],
     options,
-    reason: `The burn is coded of the ${['first', 'second', 'third'][coded - 1]} degree (${burn.code}) and the examination describes the ${['first', 'second', 'third'][described.degree - 1]} ("${described.text}"); ${held} (unspecified degree) until the physician answers.`,
-    order: burn.order,
-    betweenStatements: true,
-  };
-  const resolution = resolutionFor(issue, run.input.answers);
-  if (!resolution) run.issues.push(issue);
-  const words = resolution?.kind === 'option' ? undefined : resolution ? resolvedWords(resolution) : undefined;
-  const answeredDegree = words ? [1, 2, 3].find((n) => DEGREE_WORDS[n]!.test(words)) : undefined;
-  const code =
-    resolution?.kind === 'option' && resolution.option.code
-      ? resolution.option.code
-      : answeredDegree
-        ? withDegree(burn.code, answeredDegree)
-        : held;
-  if (!run.codeSets.icd.byCode.has(code)) return drafts;
-  const why =
-    code === held
-      ? `The burn's degree is stated and described two ways: unspecified degree until the physician answers.`
-      : `The physician answered the degree of the burn: ${code}.`;
-  return drafts.map((d) => (d === burn ? recoded(run.codeSets, d, code, why) : d));
+    reason: `The burn is coded of the ${ORDINAL[coded - 1]} degree (${burn.code}) and the examination describes the ${ORDINAL[described.value - 1]} ("${described.text}"); ${held} (unspecified degree) until the physician answers.`,
+    held,
+    fromWords: (words) => {
+      const degree = namedIn(words, DEGREE_WORDS);
+      return degree === undefined ? undefined : withDegree(burn.code, degree);
+    },
+    heldWhy: `The burn's degree is stated and described two ways: unspecified degree until the physician answers.`,
+    answeredWhy: (code) => `The physician answered the degree of the burn: ${code}.`,
+  });
 }

@@ -60,6 +60,7 @@ import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conf
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
+import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { codeProcedures } from './procedure-coding.ts';
@@ -109,6 +110,7 @@ import { resultContradicts } from './result-contradicts.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
+import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -133,6 +135,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
+  { name: "a fracture's healing stated two ways (asked), or named beside a routine-healing code", apply: fractureHealingStatedOtherwise },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
@@ -145,6 +148,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
+  {
+    name: 'gestational diabetes coded diet controlled beside a drug taken now (asked, O24.4x9 until answered)',
+    apply: gestationalDiabetesControl,
+  },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },

@@ -599,9 +599,33 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
  */
 export function encounterPhase(context: string): EncounterPhase | undefined {
   for (const line of context.split('\n')) {
-    for (const [phase, re] of PHASES) if (re.test(line)) return phase;
+    for (const [phase, re] of PHASES) if (FAILED_HEALING.has(phase) ? healingStated(line, re) : re.test(line)) return phase;
   }
   return undefined;
+}
+
+const FAILED_HEALING = new Set<EncounterPhase>(['nonunion', 'malunion', 'delayed healing']);
+/**
+ * Words before a delayed healing, nonunion or malunion in its clause that do not state it: a denial,
+ * a risk, a condition, a past one or a suspicion ("no nonunion", "r/o delayed union", "risk of
+ * nonunion", "possible nonunion"; an uncertain diagnosis is not coded at a visit, guideline IV.H).
+ */
+const HEALING_UNSAID =
+  /\b(no|not|without|negative for|rule[sd]? out|r\/o|risks?|prevent\w*|avoid\w*|if|unless|history of|hx of|h\/o|possible|possibly|probable|suspect\w*|concern\w* (for|of)|question of|vs\.?|versus)\b[^,;:()]*$/i;
+/** A delayed healing, nonunion or malunion followed by its risk or a question mark ("nonunion risk", "delayed union?"). */
+const HEALING_RISK_AFTER = /^\s*\?|^\W*(risk|rate)\b/i;
+
+/** Whether a line states the failed healing `words` name at some occurrence not taken back (the clause part after a dash read alone). */
+function healingStated(line: string, words: RegExp): boolean {
+  for (const m of line.matchAll(new RegExp(words.source, 'gi'))) {
+    const before =
+      line
+        .slice(0, m.index)
+        .split(/\s[-\u2013\u2014]+\s/)
+        .pop() ?? '';
+    if (!HEALING_UNSAID.test(before) && !HEALING_RISK_AFTER.test(line.slice(m.index + m[0].length))) return true;
+  }
+  return false;
 }
 
 /** An open (compound) fracture, as the record words it; "open reduction" is a procedure, not the fracture. */

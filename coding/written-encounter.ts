@@ -9,7 +9,7 @@
 import { encounterTypeConflict } from './clarification-issues.ts';
 import type { CodingRun } from './coding-run.ts';
 import type { Mention } from './context.ts';
-import { isExtension } from './icd10cm.ts';
+import { isExtension, type Icd10Cm } from './icd10cm.ts';
 import { relatedClauses } from './ranking.ts';
 import { encounterPhase, type EncounterPhase } from './search.ts';
 
@@ -24,7 +24,7 @@ const PHASE_WORDS: Record<EncounterPhase, RegExp> = {
 };
 
 /** The open fracture's type a 7th character's meaning names, or "closed". */
-const openness = (meaning: string) => /\bopen fracture(?: type [a-z, ]+)?/.exec(meaning)?.[0] ?? 'closed';
+const openness = (meaning: string) => /\bopen fracture(?: type [iabc, ]+(?:or [iabc]+)?)?/.exec(meaning)?.[0] ?? 'closed';
 
 /** The phase a 7th character's meaning says ("subsequent encounter for fracture with routine healing": subsequent). */
 function phaseOf(meaning: string): EncounterPhase | undefined {
@@ -33,18 +33,49 @@ function phaseOf(meaning: string): EncounterPhase | undefined {
   return undefined;
 }
 
-/**
- * The code the written one becomes with the 7th character of the encounter the line and the notes
- * about the same injury state, when that differs from the written one; undefined when it stands.
- */
-export function encounterOfWrittenCode(run: CodingRun, m: Mention, code: string): { code: string; phase: EncounterPhase } | undefined {
-  const icd = run.codeSets.icd;
+/** A 7th-character code's meaning (its title past the subcategory's) and its subcategory's other 7th-character codes. */
+function seventhCharacterOf(
+  icd: Icd10Cm,
+  code: string,
+): { meaning: string; siblings: Array<{ code: string; meaning: string }> } | undefined {
   const entry = icd.entries[icd.byCode.get(code) ?? -1];
   if (!entry || !isExtension(icd.entries, entry)) return undefined;
   const parent = icd.entries[entry.parent];
   if (!parent) return undefined;
   const meaning = (description: string) => description.slice(parent.description.length).toLowerCase();
-  const written = meaning(entry.description);
+  const siblings = (icd.children.get(entry.parent) ?? [])
+    .map((k) => icd.entries[k])
+    .filter((e) => e !== undefined)
+    .map((e) => ({ code: e.code, meaning: meaning(e.description) }));
+  return { meaning: meaning(entry.description), siblings };
+}
+
+/** The encounter phase a code's 7th character gives (a routine-healing fracture code is "subsequent"). */
+export function phaseOfCode(icd: Icd10Cm, code: string): EncounterPhase | undefined {
+  const own = seventhCharacterOf(icd, code);
+  return own ? phaseOf(own.meaning) : undefined;
+}
+
+/** A fracture code whose 7th character tells routine healing from delayed healing, nonunion and malunion. */
+export function healingCharacters(icd: Icd10Cm, code: string): boolean {
+  return seventhCharacterOf(icd, code)?.siblings.some((s) => /\broutine healing\b/.test(s.meaning)) === true;
+}
+
+/** The code of the same subcategory with the 7th character of another phase, open or closed (and the open type) kept. */
+export function withEncounterPhase(icd: Icd10Cm, code: string, phase: EncounterPhase): string | undefined {
+  const own = seventhCharacterOf(icd, code);
+  if (!own) return undefined;
+  return own.siblings.find((s) => phaseOf(s.meaning) === phase && openness(s.meaning) === openness(own.meaning))?.code;
+}
+
+/**
+ * The code the written one becomes with the 7th character of the encounter the line and the notes
+ * about the same injury state, when that differs from the written one; undefined when it stands.
+ */
+export function encounterOfWrittenCode(run: CodingRun, m: Mention, code: string): { code: string; phase: EncounterPhase } | undefined {
+  const own = seventhCharacterOf(run.codeSets.icd, code);
+  if (!own) return undefined;
+  const written = own.meaning;
   const writtenPhase = phaseOf(written);
   // A line that only copies the written code's own words for its encounter ("..., initial
   // encounter" beside an A code) says nothing the code does not: the notes' encounter decides.
@@ -54,7 +85,6 @@ export function encounterOfWrittenCode(run: CodingRun, m: Mention, code: string)
   if (!stated || encounterTypeConflict(run, code, context)) return undefined;
   // "Follow-up" says no more than a subsequent encounter: a written delayed healing, nonunion or malunion stands.
   if (writtenPhase === stated || (stated === 'subsequent' && writtenPhase !== 'initial')) return undefined;
-  const kids = (icd.children.get(entry.parent) ?? []).map((k) => icd.entries[k]).filter((e) => e !== undefined);
-  const wanted = kids.find((e) => phaseOf(meaning(e.description)) === stated && openness(meaning(e.description)) === openness(written));
+  const wanted = own.siblings.find((e) => phaseOf(e.meaning) === stated && openness(e.meaning) === openness(written));
   return wanted && wanted.code !== code ? { code: wanted.code, phase: stated } : undefined;
 }
