@@ -20,6 +20,7 @@ import { queryText } from './ranking.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { escapeRegExp, expandAbbreviations, LATERALITY_WORDS, namesAsFormer, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
+import { controlOfDiabetes } from './diabetes-control.ts';
 
 export interface SpecificityRule {
   /** The documentation mentions the condition... */
@@ -144,8 +145,8 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
   {
     // "Uncontrolled" diabetes is coded by what it means (index: Diabetes, uncontrolled): hyperglycemia or hypoglycemia.
-    mentions:
-      /\b(uncontrolled|out of control|not controlled)\b[^,;]*\bdiabet|\bdiabet[^,;]*\b(uncontrolled|out of control|not controlled)\b/i,
+    // Said of the diabetes, commas allowed ("DM2, uncontrolled"), not of another condition named between (diabetes-control.ts).
+    mentions: controlOfDiabetes('uncontrolled|out of control|not controlled'),
     unlessAlso: /\bhyperglyc\w*|\bhypoglyc\w*|\b(poorly|inadequately|sub-?optimally) controlled\b/i,
     detail: /\bwith (hyperglycemia|hypoglycemia)\b/i,
     aspect: 'meaning of "uncontrolled" (hyperglycemia or hypoglycemia)',
