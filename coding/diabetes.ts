@@ -12,6 +12,11 @@ import { rank } from './ranking.ts';
 import { buildQuery, type SearchHit } from './search.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { expandAbbreviations } from './text.ts';
+import { controlOfDiabetes, saysOfDiabetes } from './diabetes-control.ts';
+
+/** Control words the index reads as hyperglycemia (Diabetes, poorly controlled: code to Diabetes, by type, with hyperglycemia). */
+const CONTROL_WORDS = 'poorly controlled|inadequately controlled|out of control';
+const CONTROL = new RegExp(String.raw`\b(?:${CONTROL_WORDS})\b`, 'i');
 
 /** Diabetes categories: due to an underlying condition, drug-induced, type 1, type 2, other specified. */
 const DIABETES = /^E(0[89]|1[013])\./;
@@ -23,6 +28,8 @@ export interface DiabetesLink {
   codes: readonly string[];
   /** Or the words of a statement that name the condition (checked on the diabetes statement itself too). */
   words?: RegExp;
+  /** Or words of control that name it when said of the diabetes ("DM2, poorly controlled": diabetes-control.ts). */
+  control?: RegExp;
   /** The complication subcode after the category ("621": E11.621). */
   suffix: string;
   /** The condition's own code stays (the tabular's "use additional code" for the site or stage). */
@@ -67,7 +74,8 @@ export const DIABETES_LINKS: readonly DiabetesLink[] = [
   {
     name: 'hyperglycemia',
     codes: ['R73.9'],
-    words: /\b(hyperglycemi\w*|poorly controlled|inadequately controlled|out of control)\b/i,
+    words: /\bhyperglycemi\w*/i,
+    control: controlOfDiabetes(CONTROL_WORDS),
     suffix: '65',
     keep: false,
   },
@@ -103,13 +111,21 @@ const codeMatches = (code: string, prefixes: readonly string[]) => prefixes.some
 function linkOf(d: DiagnosisDraft): DiabetesLink | undefined {
   if (isDiabetes(d.code) || d.code.startsWith('Z') || OTHER_CAUSE.test(statement(d))) return undefined;
   // The words the physician used decide first ("neuropathy" coded G62.9 is diabetic neuropathy NOS, E11.40).
-  return DIABETES_LINKS.find((l) => l.words?.test(statement(d))) ?? DIABETES_LINKS.find((l) => codeMatches(d.code, l.codes));
+  const said = (l: DiabetesLink) => l.words?.test(statement(d)) || (l.control !== undefined && saysOfDiabetes(l.control, statement(d)));
+  return DIABETES_LINKS.find(said) ?? DIABETES_LINKS.find((l) => codeMatches(d.code, l.codes));
 }
 
 /** The links the diabetes statement names itself ("type 2 diabetes with peripheral neuropathy"). */
 function ownLinks(d: DiagnosisDraft): DiabetesLink[] {
   const text = d.evidence.map((e) => e.text).join(' ');
-  return DIABETES_LINKS.filter((l) => l.words !== undefined && l.words.test(text));
+  // A control word of a statement naming the diabetes is its own when said of it, not of another
+  // condition named between ("Type 2 diabetes, hypertension poorly controlled").
+  const controlled = (l: DiabetesLink) =>
+    l.control !== undefined &&
+    d.evidence.some((e) =>
+      /\bdiabet/i.test(expandAbbreviations(e.text)) ? saysOfDiabetes(l.control as RegExp, e.text) : CONTROL.test(e.text),
+    );
+  return DIABETES_LINKS.filter((l) => (l.words !== undefined && l.words.test(text)) || controlled(l));
 }
 
 /** Whether `code` is the unspecified code of the complication family `wanted` is in (E11.40 for E11.42). */

@@ -54,7 +54,7 @@ export function fullerStatement(
     if (n.assertion !== 'affirmed' || n.unaddressed) continue;
     const inAssessment = n.part !== undefined && ADDRESSED_PARTS.has(n.part);
     const words = keyWords(icd, n.text);
-    if (![...said].every((t) => words.has(t))) continue;
+    if (![...said].every((t) => says(words, t))) continue;
     // A statement of a primary and its spread ("breast cancer metastatic to bone") is two conditions
     // (metastasis.ts), not the line's one stated more fully.
     if (metastasisMentions(n).length > 1) continue;
@@ -70,7 +70,7 @@ export function fullerStatement(
       best.confidence < STATEMENT_CONFIDENCE ||
       titleShare(best.description, `${n.text} ${n.original}`) < 0.5 ||
       // The same condition: the code's title says the line's words.
-      ![...said].every((t) => tokenize(best.description).includes(t))
+      ![...said].every((t) => says(tokenize(best.description), t))
     )
       continue;
     return drafts.map((d) => ({
@@ -82,8 +82,25 @@ export function fullerStatement(
   return undefined;
 }
 
+/**
+ * A compound word that is a kind of the condition its rest names: a condition named by how many
+ * sites it involves (a polyneuropathy or a mononeuropathy is a neuropathy, an oligoarthritis an
+ * arthritis). Only those conditions: a count prefix on another word can make another disease
+ * (polymyalgia rheumatica is no myalgia, polymyositis no myositis), and a prefix naming an organ
+ * makes another condition ("cardiomyopathy" is no myopathy, "osteomyelitis" no myelitis).
+ */
+const KIND_PREFIX = /^(?:poly|mono|oligo|multi)-?/;
+const COUNTED_BY_SITES = /^(?:neuropath(?:y|ies)|neuritis|radiculopath(?:y|ies)|arthritis|arthropath(?:y|ies)|arthralgias?)$/;
+/** The compound says the word: one of the site-counted conditions with a count prefix ("polyneuropathy" says "neuropathy"). */
+export const compoundSays = (compound: string, word: string) =>
+  COUNTED_BY_SITES.test(word) && KIND_PREFIX.test(compound) && compound.replace(KIND_PREFIX, '') === word;
+/** A statement's words say the line's word: the word itself or a compound of its kind. */
+const says = (words: Iterable<string>, word: string) => [...words].some((w) => w === word || compoundSays(w, word));
+
 /** One word of the condition in two forms ("hypothyroid", "hypothyroidism"): the same first five letters. */
 const sameWord = (a: string, b: string) => a === b || (a.length >= 5 && b.length >= 5 && stemOf(a) === stemOf(b));
+/** Another statement's word `w` says the line's word `t`: the same word, or a compound of its kind ("polyneuropathy" says "neuropathy"). */
+const saysWord = (t: string, w: string) => sameWord(t, w) || compoundSays(w, t);
 
 /** A word that denies the next ones ("no exacerbations"); "without" is a value the classification titles codes by. */
 const DENIAL = new Set(['no', 'not', 'non', 'denies', 'negative']);
@@ -115,7 +132,7 @@ export function wordsStatedMore(run: CodingRun, line: Mention, coded: readonly D
   // ...and a word counts only when another code of the category is titled by it and by the line's
   // condition (title or inclusion term): a word that would change the code.
   const others = categoryEntries(icd, first.code.slice(0, 3)).map((i) => [...codeWords(icd, icd.entries[i]?.code ?? first.code)]);
-  const distinguishes = (w: string) => others.some((words) => words.includes(w) && said.every((t) => words.some((v) => sameWord(t, v))));
+  const distinguishes = (w: string) => others.some((words) => words.includes(w) && said.every((t) => words.some((v) => saysWord(t, v))));
   const titled = tokenize(first.description);
   const explained = (w: string) => w.length < 3 || own.has(w) || said.some((t) => sameWord(t, w)) || titled.some((t) => sameWord(t, w));
   const more = new Set<string>();
@@ -123,7 +140,7 @@ export function wordsStatedMore(run: CodingRun, line: Mention, coded: readonly D
     if (n.assertion !== 'affirmed' || n.unaddressed || (n.part !== undefined && NOT_ADDRESSED_PARTS.has(n.part))) continue;
     const stated = n.text.split(PLAN_OR_COMMENT)[0] ?? n.text;
     const words = [...keyWords(icd, stated)];
-    if (!said.every((t) => words.some((w) => sameWord(t, w)))) continue;
+    if (!said.every((t) => words.some((w) => saysWord(t, w)))) continue;
     const denied = deniedWords(n.original);
     for (const w of words) if (!explained(w) && !denied.has(w) && distinguishes(w)) more.add(w);
   }

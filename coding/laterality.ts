@@ -10,6 +10,8 @@ import type { Mention } from './context.ts';
 import { isExtension, type Icd10Cm } from './icd10cm.ts';
 import { regionsMeet, regionsOf, type Region } from './body-sites.ts';
 import { isComplaintCode } from './complaints.ts';
+import type { NotePart } from './sections.ts';
+import { saysProcedureDone, withoutProcedureWords } from './procedure-done.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { conditionWords, queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery, type SearchHit, type SearchQuery } from './search.ts';
@@ -34,9 +36,11 @@ function keyWords(run: CodingRun, m: Mention): Set<string> {
   );
 }
 
-function sideSources(run: CodingRun): Array<{ text: string; section: RecordSection }> {
+function sideSources(run: CodingRun): Array<{ text: string; section: RecordSection; part?: NotePart }> {
   return [
-    ...run.notes.filter((n) => n.assertion === 'affirmed').map((n) => ({ text: n.text, section: 'notes' as const })),
+    ...run.notes
+      .filter((n) => n.assertion === 'affirmed')
+      .map((n) => ({ text: n.text, section: 'notes' as const, ...(n.part ? { part: n.part } : {}) })),
     ...run.input.documentation.procedures.map((p) => ({ text: p.description, section: 'procedures' as const })),
   ];
 }
@@ -59,17 +63,20 @@ function sidesInRecord(run: CodingRun, m: Mention): Map<string, { text: string; 
 
 /** A statement of a normal or absent finding ("right leg normal"), or of the past ("repaired 2018"): no side of today's condition. */
 const NOT_TODAY =
-  /\b(normal|nl|wnl|unremarkable|intact|pearly|translucent|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|repaired|resolved|years? ago|(19|20)\d\d)\b/i;
+  /\b(normal|nl|wnl|unremarkable|intact|pearly|translucent|negative|nontender|non-tender|full (rom|range)|clear|no|without|denies|history|prior|previous|s\/p|status post|resolved|years? ago|(19|20)\d\d)\b/i;
+/** A repair written without its date is the past ("meniscal tear repaired"), unless the statement is of today's procedure. */
+const REPAIRED = /\brepaired\b/i;
 
 /**
  * The clauses of a statement that describe today's condition: a normal, absent or past finding
  * is read clause by clause, so "R lower leg erythema, warmth, no fluctuance" keeps its side while
- * "L leg normal" and "s/p R TKA 2018" give none.
+ * "L leg normal" and "s/p R TKA 2018" give none. In a statement of a procedure done today
+ * ("laceration repaired with sutures") the repair is today's.
  */
-function clausesOfToday(text: string): string {
+function clausesOfToday(text: string, procedureDone: boolean): string {
   return text
     .split(/[,;]/)
-    .filter((clause) => !NOT_TODAY.test(clause))
+    .filter((clause) => !NOT_TODAY.test(clause) && (procedureDone || !REPAIRED.test(clause)))
     .join(',')
     .trim();
 }
@@ -80,6 +87,8 @@ const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the
 interface SideOfCondition extends SideStatement {
   /** The statement names the condition itself (a restatement of the diagnosis), not a sign of it. */
   namesCondition: boolean;
+  /** The statement reports a procedure done today at the site (procedure-done.ts). */
+  procedureDone: boolean;
 }
 
 /**
@@ -91,14 +100,18 @@ function sidesOfCondition(run: CodingRun, m: Mention): SideOfCondition[] {
   const own = conditionWords([...key], run.codeSets.icd);
   const regions = regionsOf(expandAbbreviations(m.text));
   const out: SideOfCondition[] = [];
-  for (const s of sideSources(run)) {
-    const today = clausesOfToday(s.text);
+  for (const { part, ...s } of sideSources(run)) {
+    const procedureDone = saysProcedureDone({ ...s, ...(part ? { part } : {}) });
+    const today = clausesOfToday(s.text, procedureDone);
     if (today === '') continue;
     const tokens = tokenize(expandAbbreviations(today.replace(LEFT_AS_VERB, ' ').replace(NOT_THE_BODY_SIDE, ' ')));
     const side = lateralityOf(tokens);
     if (!side) continue;
     const atSite = tokens.some((t) => key.has(t)) || regionsClose(regions, regionsOf(expandAbbreviations(s.text)));
-    if (atSite && aboutTheCondition(run, key, s.text, tokens)) out.push({ side, ...s, namesCondition: tokens.some((t) => own.has(t)) });
+    // What a procedure did ("drained", "aspiration", "repair") is no condition the statement names.
+    const about = procedureDone ? tokenize(expandAbbreviations(withoutProcedureWords(today))) : tokens;
+    if (atSite && aboutTheCondition(run, key, procedureDone ? withoutProcedureWords(s.text) : s.text, about))
+      out.push({ side, ...s, namesCondition: tokens.some((t) => own.has(t)), procedureDone });
   }
   return out;
 }
@@ -212,11 +225,18 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   // (not a restatement of the diagnosis) gives the diagnosis's own side ("right upper lobe mass"
   // beside "left lung nodule": the nodule is another lesion).
   const statements = sidesOfCondition(run, m);
-  const other = statements.find((s) => s.side !== ownSide && s.side !== 'bilateral');
+  const otherSide = (s: SideOfCondition) => s.side !== ownSide && s.side !== 'bilateral';
+  // A procedure done today on the other side of the site ("left knee injected", "lesion excised
+  // from left forearm"), with none on the diagnosis's side, is where the condition was treated: it
+  // is asked whatever the findings say, for a tumour too.
+  const treated = statements.some((s) => s.procedureDone && s.side === ownSide)
+    ? undefined
+    : statements.find((s) => s.procedureDone && otherSide(s));
+  const other = treated ?? statements.find(otherSide);
   if (!other) return;
   const ownDescribed = statements.some((s) => s.side === ownSide && !s.namesCondition);
   // Both sides described with findings: another lesion, or the condition on both sides; a coder reads which.
-  if (ownDescribed && !other.namesCondition) {
+  if (!treated && ownDescribed && !other.namesCondition) {
     work.inferred.push(`the record describes the ${other.side} side too ("${other.text}")`);
     return;
   }
@@ -225,7 +245,7 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   if (otherLineOnSide(run, m, other.side)) return;
   // A tumour's side is the side of the statements naming it: a finding on the other side (a nodule,
   // a cyst, pain) is another lesion or a complaint, not a second side of the tumour.
-  if (NEOPLASM_WORDS.test(expandAbbreviations(m.text)) && !other.namesCondition) return;
+  if (!treated && NEOPLASM_WORDS.test(expandAbbreviations(m.text)) && !other.namesCondition) return;
   const conflict: ClarificationIssue = {
     kind: 'laterality',
     question: sideConflictQuestion(m.original, other.text),

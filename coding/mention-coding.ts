@@ -29,6 +29,7 @@ import { historyAsOldCondition, historyOfClassifiable } from './history-classifi
 import { isBillable, matchesPattern, normalizeIcdCode, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, codedBySide, sideOf, unspecifiedSide } from './laterality.ts';
+import { withdrawSideConflictWithoutSides } from './side-changes-code.ts';
 import {
   conditionWords,
   ENCOUNTER_WORDS,
@@ -129,7 +130,13 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   // The tabular's wording for one code names that one condition.
   if (search.wording) return [first];
   const second = secondCondition(run, work, search);
-  return second ? [first, second] : [first];
+  const drafts = second ? [first, second] : [first];
+  withdrawSideConflictWithoutSides(
+    run,
+    work,
+    drafts.map((d) => d.code),
+  );
+  return drafts;
 }
 
 /** How close to the best score a hit that names its condition must come to be preferred over one that does not. */

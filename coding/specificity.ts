@@ -20,6 +20,7 @@ import { queryText } from './ranking.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { escapeRegExp, expandAbbreviations, LATERALITY_WORDS, namesAsFormer, tokenize } from './text.ts';
 import { TREATMENT_DID_NOT_WORK } from './treatment-response.ts';
+import { controlOfDiabetes } from './diabetes-control.ts';
 
 export interface SpecificityRule {
   /** The documentation mentions the condition... */
@@ -48,6 +49,12 @@ export interface SpecificityRule {
    * the physician must settle (type 1 vs type 2 diabetes; CKD stage 3 vs 4). Undefined: not compared.
    */
   comparable?: (detail: string) => string | undefined;
+  /**
+   * The statements of a value the comparison reads, when the detail names one value only and the
+   * record says the other in words of its own ("intractable" beside "well controlled on topiramate").
+   * Undefined: the detail.
+   */
+  compared?: RegExp;
   /**
    * The statement giving the detail must be about the same site: one naming a body site names one
    * of the mention's (a second fracture's "nondisplaced" is not this one's).
@@ -144,8 +151,8 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
   {
     // "Uncontrolled" diabetes is coded by what it means (index: Diabetes, uncontrolled): hyperglycemia or hypoglycemia.
-    mentions:
-      /\b(uncontrolled|out of control|not controlled)\b[^,;]*\bdiabet|\bdiabet[^,;]*\b(uncontrolled|out of control|not controlled)\b/i,
+    // Said of the diabetes, commas allowed ("DM2, uncontrolled"), not of another condition named between (diabetes-control.ts).
+    mentions: controlOfDiabetes('uncontrolled|out of control|not controlled'),
     unlessAlso: /\bhyperglyc\w*|\bhypoglyc\w*|\b(poorly|inadequately|sub-?optimally) controlled\b/i,
     detail: /\bwith (hyperglycemia|hypoglycemia)\b/i,
     aspect: 'meaning of "uncontrolled" (hyperglycemia or hypoglycemia)',
@@ -264,6 +271,14 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     detail: /,?\s*(?<!\bnot\s)\bintractable\b/i,
     aspect: 'intractability of the condition (pharmacoresistant, treatment resistant, refractory or poorly controlled)',
     indicatedBy: TREATMENT_FAILING,
+    // Intractable in one statement, not intractable, well controlled or responding to its treatment
+    // in another (G43.x1 vs G43.x0): asked. A control said of the migraine's attacks only, and not
+    // one the statement dates to the past ("well controlled on topiramate until March").
+    compared: new RegExp(
+      String.raw`(?<!\bnot\s)\bintractable\b|\b(?:not|non-?)\s*intractable\b|(?<=\b(?:migraines?|headaches?|epilepsy|seizures?|seizure disorder)\b(?:\s+with(?:out)?\s+aura)?(?:\s+(?:is|are|remains?|now|currently|have been|has been))?\s*(?:[,-]\s*)?)(?:(?:well|good|adequately|fully)[- ]controlled|controlled (?:on|with)|respond(?:ing|s|ed)? (?:well |nicely )?to)\b(?![^.;]*\buntil\b)`,
+      'i',
+    ),
+    comparable: (d) => (/\bintractable\b/i.test(d) && !/\b(?:not|non-?)\s*intractable\b/i.test(d) ? 'intractable' : 'not intractable'),
     options: [
       { label: 'Yes, intractable', refine: ', intractable' },
       { label: 'No, not intractable', refine: ', not intractable' },
@@ -478,15 +493,19 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
   },
 ];
 
-/** A mention's words without the rule's detail ("mild intermittent asthma" to "asthma"). */
+/** A mention's words without the rule's detail, or a value it compares ("mild intermittent asthma" to "asthma"). */
 const withoutDetail = (text: string, rule: SpecificityRule) =>
-  expandAbbreviations(text).replace(rule.detail, ' ').replace(/\s+/g, ' ').trim();
+  expandAbbreviations(text)
+    .replace(rule.detail, ' ')
+    .replace(rule.compared ? new RegExp(rule.compared.source, 'gi') : rule.detail, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The comparable values of a rule's detail that a statement of the record calls former. */
 function formerValues(run: CodingRun, rule: SpecificityRule): Set<string> {
   const out = new Set<string>();
   if (!rule.comparable) return out;
-  const detail = new RegExp(rule.detail.source, 'gi');
+  const detail = new RegExp((rule.compared ?? rule.detail).source, 'gi');
   for (const n of run.notes) {
     const text = expandAbbreviations(n.original);
     for (const m of text.matchAll(detail)) {
@@ -581,6 +600,20 @@ export function addDetailsFromRecord(run: CodingRun, work: MentionWork): void {
   }
 }
 
+/**
+ * A written answer that states one value of a rule's own compared statements (`compared`), and only
+ * one, is that value's option, in the words the rule adds (", intractable"): the answer's own wording
+ * may put the value where a "without" before it reads it as ruled out ("without aura intractable").
+ */
+function optionOfValue(rule: SpecificityRule, answer: string): string | undefined {
+  if (!rule.comparable || !rule.compared) return undefined;
+  const compared = new RegExp(rule.compared.source, 'gi');
+  const values = new Set([...expandAbbreviations(answer).matchAll(compared)].map((m) => rule.comparable?.(m[0])));
+  const [value] = [...values];
+  if (values.size !== 1 || value === undefined) return undefined;
+  return rule.options.find((o) => o.refine && !o.replaces && rule.comparable?.(o.refine) === value)?.refine;
+}
+
 /** A period that has ended ("ESRD on HD (2019-2022)"): what it dates is a former state. */
 const ENDED_PERIOD = /\b(?:19|20)\d\d\s*(?:-|–|to)\s*(?:19|20)\d\d\b/;
 
@@ -602,7 +635,8 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     if (!rule.comparable) continue;
     const own = expandAbbreviations(queryText(m, work.extra));
     if (!rule.mentions.test(own)) continue;
-    const ownDetail = rule.detail.exec(own)?.[0];
+    const compared = rule.compared ?? rule.detail;
+    const ownDetail = compared.exec(own)?.[0];
     const ownValue = ownDetail === undefined ? undefined : rule.comparable(ownDetail);
     const values = new Map<string, { section: RecordSection; text: string }>();
     if (ownValue) values.set(ownValue, { section: m.section, text: m.original });
@@ -610,7 +644,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
     for (const st of run.notes.filter((n) => n.assertion === 'affirmed' && n.original !== m.original && !notOfThisVisit(n))) {
       const text = expandAbbreviations(st.text);
       if (!namesCondition(rule, text)) continue;
-      const d = rule.detail.exec(text)?.[0];
+      const d = compared.exec(text)?.[0];
       const v = d === undefined ? undefined : rule.comparable(d);
       if (v && !values.has(v)) values.set(v, { section: 'notes', text: st.original });
     }
@@ -636,7 +670,7 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
       if (rule.unspecifiedWhileAsked && ownDetail) work.mention = { ...work.mention, text: withoutDetail(work.mention.text, rule) };
       continue;
     }
-    const chosen = resolvedWords(resolution);
+    const chosen = resolution.kind === 'free-text' ? (optionOfValue(rule, resolution.text) ?? resolution.text) : resolvedWords(resolution);
     if (!chosen) continue;
     // The answer replaces what the mention said about the detail.
     work.mention = { ...m, text: ownDetail ? withoutDetail(m.text, rule) : m.text };

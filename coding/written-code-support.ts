@@ -15,6 +15,7 @@ import { resolutionFor, specificityQuestion, type ClarificationIssue } from './c
 import { mentionIssue } from './clarification-issues.ts';
 import { addDetailsFromRecord, checkDetailConflict, notOfThisVisit, SPECIFICITY_RULES, type SpecificityRule } from './specificity.ts';
 import { checkSideConflict } from './laterality.ts';
+import { sideChangesCode } from './side-changes-code.ts';
 import { checkStatedAxis } from './stated-axis.ts';
 import { exacerbationIssue } from './exacerbation-query.ts';
 import { recordStatements } from './review-signals.ts';
@@ -86,7 +87,8 @@ export function keptWrittenCode(run: CodingRun, work: MentionWork, documented: D
   // The other side described with findings too: the written code's side is a coder's to confirm.
   const sideNotes = probe.inferred.slice(work.inferred.length);
   if (sideNotes.length) documented.inferred = [...(documented.inferred ?? []), ...sideNotes];
-  if (probe.sideConflict) {
+  // A written code the classification codes without a side has no side to ask (side-changes-code.ts).
+  if (probe.sideConflict && sideChangesCode(run.codeSets.icd, [documented.code])) {
     run.issues.push({ ...probe.sideConflict, order });
     return [documented];
   }
