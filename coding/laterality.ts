@@ -2,6 +2,8 @@
  * Laterality: the side a condition is coded to, whether the record states it (in the diagnosis or
  * elsewhere about the same body site), whether the code family is coded by side at all (decided
  * from the family's own codes), and what is coded while the side is asked.
+ * Just over 300 lines: the statements of a side (diagnosis, findings, procedures done) are weighed
+ * against each other here, in one place, so the order of precedence reads in one file.
  */
 import type { RecordSection } from '../domain/coding.ts';
 import { resolutionFor, sideConflictQuestion, type ClarificationIssue } from './clarification.ts';

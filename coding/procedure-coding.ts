@@ -1,11 +1,15 @@
 /**
  * Procedures: each documented procedure coded against the customer's catalog and pointed at the
  * diagnoses it treats. The physician's own code is kept: found in the catalog, or, when the catalog
- * lacks it, kept as written with a finding for a coder (never replaced by a description match). A
+ * lacks it, kept as written with a finding for a coder (never replaced by a description match),
+ * unless a rule of the code set or the record shows it wrong (procedure-corrections.ts: corrected,
+ * the written code offered beside, the encounter sent to a coder). A
  * procedure documented without a code is read as a biller reads it (procedure-lines.ts: not rendered
  * today, an administration, a drug by name, a visit by level) or matched by description, an
  * age-banded visit in the band of the patient's age. A procedure that matches nothing becomes a
  * finding for a coder.
+ * Over 300 lines because the reading of one procedure line (catalog, written code, description,
+ * units, pointers) is one path a reader follows from top to bottom.
  */
 import type { CodedDiagnosis, CodedProcedure, EditFinding, RecordSection } from '../domain/coding.ts';
 import type { DocumentedProcedure } from '../domain/encounter.ts';
