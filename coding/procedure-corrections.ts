@@ -16,7 +16,11 @@
  *    one unit;
  *  - arthrocentesis with ultrasound guidance has its own codes (20604, 20606, 20611), and NCCI
  *    bundles the guidance (76942) into them.
- * The lesion count is the one the record states when it states exactly one, else the written units.
+ * Psychotherapy beside an E/M visit, arthrocentesis written as ultrasound-guided when the record
+ * documents none, and a urinalysis dipstick of the other method are corrected the same way
+ * (service-method-corrections.ts).
+ * The lesion count is the one the record states when it states exactly one (a range such as the
+ * "1-2 muscles" of a code's title is not a count), else the written units.
  * A corrected line carries the corrected code on the claim and the physician's code as its first
  * alternative; the correction (its rule, the written code, the corrected code and why) is kept on
  * the run, reported as a 'changed' documented code, and sends the encounter to a coder: a written
@@ -143,14 +147,14 @@ export function correctedProcedures(
 }
 
 /** A written line as the rules read it: its code coded as written, and its units. */
-interface WrittenLine {
+export interface WrittenLine {
   visit: VisitLine;
   code: string;
   units: number;
   coded: CodedProcedure;
 }
 
-function writtenLines(lines: readonly VisitLine[]): WrittenLine[] {
+export function writtenLines(lines: readonly VisitLine[]): WrittenLine[] {
   return lines.flatMap((l) => {
     const coded = l.coded[0];
     if (!l.written || l.coded.length !== 1 || coded?.code !== l.written) return [];
@@ -159,7 +163,7 @@ function writtenLines(lines: readonly VisitLine[]): WrittenLine[] {
 }
 
 /** Replaces a written line's code (or folds the line into another's code when `replacements` is empty). */
-function correct(
+export function correct(
   run: CodingRun,
   w: WrittenLine,
   rule: string,
@@ -205,6 +209,10 @@ function correctVisit(run: CodingRun, w: WrittenLine, edits: EditFinding[]): voi
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const TIME_AFTER = /^\s*(?:mo|mos|months?|wks?|weeks?|yrs?|years?|days?|d|h|hrs?|hours?|min)\b/i;
 
+/** A number that bounds a range ("1-2 muscles", "3 or more", "up to 14") is a code's title, not a count. */
+const RANGE_AFTER = /\bor (?:more|fewer|less)\b/i;
+const RANGE_BEFORE = /(?:\d\s*(?:-|–|to|or|\/)|\b(?:up to|more than|fewer than|less than|at least|over))\s*$/i;
+
 /** The count the record (notes and the line) states of the things a noun names, when it states exactly one. */
 export function statedCount(texts: readonly string[], noun: string): number | undefined {
   const before = new RegExp(String.raw`\b(\d{1,2}|${NUMBER_WORDS.join('|')})\s+(?:[a-z-]+\s+){0,2}?(?:${noun})\b`, 'gi');
@@ -212,6 +220,7 @@ export function statedCount(texts: readonly string[], noun: string): number | un
   const counts = new Set<number>();
   for (const text of texts) {
     for (const m of text.matchAll(before)) {
+      if (RANGE_AFTER.test(m[0]) || RANGE_BEFORE.test(text.slice(0, m.index))) continue;
       const n = m[1] ?? '';
       counts.add(/^\d/.test(n) ? Number(n) : NUMBER_WORDS.indexOf(n.toLowerCase()));
     }
