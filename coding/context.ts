@@ -87,6 +87,8 @@ export function afterUncertainty(text: string): string {
   return cue ? text.slice(cue.index + cue[0].length) : '';
 }
 
+const RULED_OUT = /\bruled out\b/i;
+
 /** "Rule out" names what is to be excluded: whatever is written before it is what the patient has ("chest pain r/o angina"). */
 const RULE_OUT = /^(?:rule out|r\/o)$/i;
 
@@ -148,7 +150,16 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
       ...assertionsOf(section, treatedNotRemoved.condition),
       { text: treatedNotRemoved.procedure, assertion: 'personal-history' as const },
     ];
-  if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
+  if (PERSONAL_HISTORY.test(cleaned)) {
+    const past = strip(cleaned, PERSONAL_HISTORY);
+    // A history of a rule-out is no history of the condition: "hx of r/o MI, ruled out" is negated, "hx of
+    // possible TIA" uncertain ("hx of DVT, likely provoked" is a history of the DVT).
+    if (UNCERTAIN.exec(past)?.index === 0) {
+      const what = strip(strip(past, UNCERTAIN), RULED_OUT).replace(/[\s,;:-]+$/, '');
+      return [{ text: what, assertion: RULED_OUT.test(past) ? 'negated' : 'uncertain' }];
+    }
+    return [{ text: past, assertion: 'personal-history' }];
+  }
   if (RESOLVED.test(cleaned)) return [{ text: strip(cleaned, RESOLVED).replace(/[\s,;:-]+$/, ''), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);
   if (cue) {
