@@ -55,9 +55,7 @@ function namedAsTheUncertainDiagnosis(run: CodingRun, listedWords: readonly stri
   const sides = new Set<string>(LATERALITY_WORDS);
   const stated = [...new Set(listedWords)].filter((w) => inNotes.has(stem(w)) && !sides.has(w));
   const checked = stated.map(stem);
-  const condition = stated
-    .filter((w) => (run.codeSets.icd.idf.get(w) ?? 0) >= DISTINCTIVE_IDF && regionsOf(w).size === 0)
-    .map(stem);
+  const condition = stated.filter((w) => (run.codeSets.icd.idf.get(w) ?? 0) >= DISTINCTIVE_IDF && regionsOf(w).size === 0).map(stem);
   if (condition.length === 0) return false;
   const after = stems(afterUncertainty(n.original));
   const before = stems(beforeUncertainty(n.original));
