@@ -88,7 +88,6 @@ export function afterUncertainty(text: string): string {
 }
 
 const RULED_OUT = /\bruled out\b/i;
-const VERSUS_CUE = /^(?:vs\.?|versus)$/i;
 
 /** "Rule out" names what is to be excluded: whatever is written before it is what the patient has ("chest pain r/o angina"). */
 const RULE_OUT = /^(?:rule out|r\/o)$/i;
@@ -169,15 +168,6 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
     const sep = /^(.*\S)\s*(?:[-\u2013\u2014:;,(]|\s-\s)\s*$/.exec(before);
     const uncertain = { text: strip(cleaned.slice(cue.index), UNCERTAIN), assertion: 'uncertain' as const };
     if (sep?.[1] && !UNCERTAIN.test(sep[1])) return [...assertionsOf(section, sep[1]), uncertain];
-    // "Rash - contact dermatitis vs eczema": the alternatives start after the separator; what precedes it is certain.
-    const alternatives = VERSUS_CUE.test(cue[0])
-      ? /^(.*\S)\s*(?:[\u2013\u2014:;,(]|\s-\s)\s*([^\u2013\u2014:;,()]*\S)\s*$/.exec(before)
-      : null;
-    if (alternatives?.[1] && alternatives[2] && !UNCERTAIN.test(alternatives[1]))
-      return [
-        ...assertionsOf(section, alternatives[1]),
-        { text: strip(`${alternatives[2]} ${cleaned.slice(cue.index)}`, UNCERTAIN), assertion: 'uncertain' as const },
-      ];
     // "Chest pain r/o angina": what is to be ruled out follows the cue, what the patient has precedes it.
     const had = before.trim();
     if (RULE_OUT.test(cue[0]) && /[a-z]{3,}/i.test(had) && !UNCERTAIN.test(had)) return [...assertionsOf(section, had), uncertain];

@@ -61,14 +61,6 @@ describe('"X r/o Y" with no separator', () => {
     expect(diagnosisCodes(code('', [{ description: 'Dizziness r/o vertebrobasilar insufficiency', code: 'G45.0' }]))).toEqual(['R42']);
   });
 
-  it('"X - Y vs Z": the alternatives start after the separator, X is certain', () => {
-    expect(read('Wheezing - reactive airway vs early asthma').map((m) => `${m.assertion}:${m.text}`)).toEqual([
-      'affirmed:Wheezing',
-      'uncertain:reactive airway early asthma',
-    ]);
-    expect(read('Vertigo vs presyncope').map((m) => m.assertion)).toEqual(['uncertain']);
-  });
-
   it('"rule out" at the start of the line leaves nothing certain', () => {
     expect(read('Rule out pulmonary embolism').map((m) => m.assertion)).toEqual(['uncertain']);
   });
