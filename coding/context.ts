@@ -81,13 +81,41 @@ export function beforeUncertainty(text: string): string {
   return cue ? text.slice(0, cue.index) : text;
 }
 
+/** What a statement states as uncertain: its words after the first term of uncertainty ("" with none). */
+export function afterUncertainty(text: string): string {
+  const cue = UNCERTAIN.exec(text);
+  return cue ? text.slice(cue.index + cue[0].length) : '';
+}
+
+const RULED_OUT = /\bruled out\b/i;
+
+/** "Rule out" names what is to be excluded: whatever is written before it is what the patient has ("chest pain r/o angina"). */
+const RULE_OUT = /^(?:rule out|r\/o)$/i;
+
+/**
+ * A diagnosis line questioned by a question mark ("? appendicitis", "Appendicitis?", "Chest pain,
+ * ?angina") is uncertain: the mark is written as "possible" before what it questions (the item after
+ * the line's last separator, for a mark at its end). Only diagnosis lines: the notes end a clause there.
+ */
+const LINE_SEPARATORS = [',', ';', ':', '(', ' - ', ' \u2013 ', ' \u2014 '];
+function questionMarkAsWord(line: string): string {
+  const inline = line.replace(/(^|[\s(,;:])\?+\s*(?=[a-z])/gi, '$1possible ');
+  const end = /\s*\?+\s*$/.exec(inline);
+  if (!end || !/[a-z)]$/i.test(inline.slice(0, end.index))) return inline;
+  const body = inline.slice(0, end.index);
+  const ends = LINE_SEPARATORS.map((sep) => (body.includes(sep) ? body.lastIndexOf(sep) + sep.length : 0));
+  const cut = Math.max(0, ...ends);
+  return `${body.slice(0, cut)} possible ${body.slice(cut).trim()}`.trim();
+}
+
 function strip(text: string, cue: RegExp): string {
   return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Classifies one phrase; for negation only the words after the cue are negated (NegEx-style scope). */
 export function assertionsOf(section: RecordSection, phrase: string): Array<{ text: string; assertion: Assertion }> {
-  const cleaned = phrase.replace(FALSE_CUES, ' ').replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
+  const written = section === 'diagnoses' ? questionMarkAsWord(phrase) : phrase;
+  const cleaned = written.replace(FALSE_CUES, ' ').replace(DURATION, ' ').replace(/\s+/g, ' ').trim();
   if (!cleaned) return [];
   const denied = NEGATED_HISTORY.exec(cleaned);
   if (denied) {
@@ -122,7 +150,16 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
       ...assertionsOf(section, treatedNotRemoved.condition),
       { text: treatedNotRemoved.procedure, assertion: 'personal-history' as const },
     ];
-  if (PERSONAL_HISTORY.test(cleaned)) return [{ text: strip(cleaned, PERSONAL_HISTORY), assertion: 'personal-history' }];
+  if (PERSONAL_HISTORY.test(cleaned)) {
+    const past = strip(cleaned, PERSONAL_HISTORY);
+    // A history of a rule-out is no history of the condition: "hx of r/o MI, ruled out" is negated, "hx of
+    // possible TIA" uncertain ("hx of DVT, likely provoked" is a history of the DVT).
+    if (UNCERTAIN.exec(past)?.index === 0) {
+      const what = strip(strip(past, UNCERTAIN), RULED_OUT).replace(/[\s,;:-]+$/, '');
+      return [{ text: what, assertion: RULED_OUT.test(past) ? 'negated' : 'uncertain' }];
+    }
+    return [{ text: past, assertion: 'personal-history' }];
+  }
   if (RESOLVED.test(cleaned)) return [{ text: strip(cleaned, RESOLVED).replace(/[\s,;:-]+$/, ''), assertion: 'personal-history' }];
   const cue = UNCERTAIN.exec(cleaned);
   if (cue) {
@@ -131,6 +168,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
     const sep = /^(.*\S)\s*(?:[-\u2013\u2014:;,(]|\s-\s)\s*$/.exec(before);
     const uncertain = { text: strip(cleaned.slice(cue.index), UNCERTAIN), assertion: 'uncertain' as const };
     if (sep?.[1] && !UNCERTAIN.test(sep[1])) return [...assertionsOf(section, sep[1]), uncertain];
+    // "Chest pain r/o angina": what is to be ruled out follows the cue, what the patient has precedes it.
+    const had = before.trim();
+    if (RULE_OUT.test(cue[0]) && /[a-z]{3,}/i.test(had) && !UNCERTAIN.test(had)) return [...assertionsOf(section, had), uncertain];
     // "Breast mass suspicious for malignancy": a cue written after the finding leaves the finding certain.
     const finding = before.trim();
     if (FINDING_FIRST.test(cue[0]) && finding && !UNCERTAIN.test(finding)) return [...assertionsOf(section, finding), uncertain];
@@ -181,9 +221,13 @@ export function clausesOf(notes: string): string[] {
 export function diagnosisMentions(diagnoses: Array<{ description: string; code?: string }>): Mention[] {
   const out: Mention[] = [];
   for (const d of diagnoses) {
-    for (const a of assertionsOf('diagnoses', d.description)) {
+    const parts = assertionsOf('diagnoses', d.description);
+    // A line stating a certain condition beside an uncertain one ("Chest pain r/o angina", I20.9): its
+    // code may be the uncertain one's, so the certain part is coded from its words.
+    const doubted = parts.some((a) => a.assertion === 'uncertain');
+    for (const a of parts) {
       const m: Mention = { section: 'diagnoses', original: d.description, text: a.text, assertion: a.assertion };
-      if (d.code && a.assertion === 'affirmed') m.documentedCode = d.code;
+      if (d.code && a.assertion === 'affirmed' && !doubted) m.documentedCode = d.code;
       out.push(m);
     }
   }

@@ -125,7 +125,7 @@ const INFECTION_TITLE = /\binfect|pneumonia|influenza|abscess|cellulitis|sepsis|
 const INFLAMMATION_TITLE = /itis\b/i;
 
 /** Body-system chapters classify some symptoms with their site: "Pain in ...", "Otalgia", "Cervicalgia", "Low back pain". */
-const SITE_SYMPTOM_TITLE = /^(pain in\b|[a-z]*algia\b|(?:low back|ocular) pain\b)/i;
+export const SITE_SYMPTOM_TITLE = /^(pain in\b|[a-z]*algia\b|(?:low back|ocular) pain\b)/i;
 
 /** Complaints felt at a site: pain, swelling, a lump, a disturbed skin sensation. */
 const SITE_COMPLAINT =

@@ -59,7 +59,16 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
         continue;
       }
       m.assertion = 'affirmed';
-    } else if (!inpatient && statedUncertainInAssessment(run, m)) run.uncertain = true;
+    } else if (!inpatient) {
+      const doubt = statedUncertainInAssessment(run, m);
+      if (doubt) run.uncertain = true;
+      // A listed diagnosis the assessment states only as uncertain is coded as its signs and symptoms,
+      // as an uncertain line is, when the record states any; else the line stays for the coder to decide.
+      if (doubt === 'uncertain' && symptomDrafts(run, SYMPTOM_ORDER, true, [m]).length > 0) {
+        uncertainLines.push(m);
+        continue;
+      }
+    }
     // A listed condition the note's assessment says this visit leaves alone, or one the list calls
     // resolved below the conditions the visit is for, or one the note names only in the history it
     // carries forward (left-alone.ts, guideline IV.J).
@@ -109,7 +118,15 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
       drafts.push(...found);
     }
   }
-  if (uncertainLines.length > 0) drafts.push(...symptomDrafts(run, SYMPTOM_ORDER, true, uncertainLines));
+  if (uncertainLines.length > 0) {
+    const symptoms = symptomDrafts(run, SYMPTOM_ORDER, true, uncertainLines);
+    // Each sign or symptom is the record's statement of it (an examination's finding, refinements.ts).
+    for (const d of symptoms) {
+      const said = d.evidence[0];
+      if (said) run.mentions.set(d.order, { section: said.section, original: said.text, text: said.text, assertion: 'affirmed' });
+    }
+    drafts.push(...symptoms);
+  }
   return drafts;
 }
 

@@ -94,12 +94,14 @@ function partOf(heading: string): NotePart | undefined {
   return each.find((p) => p !== undefined && ADDRESSED_PARTS.has(p)) ?? each[0];
 }
 
-/** A one-letter SOAP heading counts only in capitals at the start of a line, before words. */
+/** A one-letter SOAP heading counts only in capitals at the start of a line, before words (or a numbered list). */
 function oneLetterHeading(notes: string, m: RegExpMatchArray, heading: string): boolean {
   if (heading.trim().length !== 1) return true;
   const atLineStart = m[1] === '' || (m[1] ?? '').endsWith('\n');
   const after = notes.slice((m.index ?? 0) + m[0].length);
-  return atLineStart && /^[SOAP]$/.test(heading.trim()) && /^\s*:?\s*[A-Za-z#(]/.test(after) && m[0].trimEnd().endsWith(':');
+  // Words after it, on its line or numbered on the next ("A:\n1. Atypical chest pain").
+  const beforeWords = /^\s*:?\s*[A-Za-z#(]/.test(after) || /^[ \t]*\n\s*\d{1,2}[.)]\s+[A-Za-z]/.test(after);
+  return atLineStart && /^[SOAP]$/.test(heading.trim()) && beforeWords && m[0].trimEnd().endsWith(':');
 }
 
 /** Where each known part of the note starts, in order. */

@@ -6,6 +6,7 @@ import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from '.
 import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
 import { buildQuery } from './search.ts';
+import { SITE_SYMPTOM_TITLE } from './integral-symptoms.ts';
 import { ADDRESSED_PARTS, mayShowSymptoms } from './sections.ts';
 import { expandWithGroups, tokenize } from './text.ts';
 
@@ -84,7 +85,7 @@ function symptomsFrom(
     const affirmed = affirmedPart(whole.text);
     for (const part of parts) {
       const m: Mention = { ...whole, text: part };
-      const filter = onlySymptoms ? (c: string) => c.startsWith('R') : searchFilter(m);
+      const filter = onlySymptoms ? (c: string) => c.startsWith('R') || siteSymptom(run, c) : searchFilter(m);
       const q = buildQuery(queryText(m, []));
       if (q.tokens.length === 0) continue;
       const groups = expandWithGroups(queryText(m, [])).groups;
@@ -117,6 +118,12 @@ function symptomsFrom(
     }
   }
   return out;
+}
+
+/** A symptom a body-system chapter classifies with its site ("Pain in right shoulder" M25.511, "Otalgia, left ear"). */
+function siteSymptom(run: CodingRun, code: string): boolean {
+  const icd = run.codeSets.icd;
+  return SITE_SYMPTOM_TITLE.test(icd.entries[icd.byCode.get(code) ?? -1]?.description ?? '');
 }
 
 /**
