@@ -12,9 +12,9 @@
  *   an age gives the value only when no statement states one, but it counts when two ages disagree.
  */
 
-/** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks"); not "gestational" naming a condition ("gestational HTN"). */
+/** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks", "gestational diabetes at 28 weeks"). */
 export const GESTATION_CONTEXT =
-  /\b(pregnan\w*|gestation(?!al\s+(?!age\b)[a-z])\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
+  /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 
 /** The Z3A code for a number of weeks (Z3A.01 under 8 weeks, Z3A.49 over 42). */
 export const weeksOfGestationCode = (weeks: number) =>

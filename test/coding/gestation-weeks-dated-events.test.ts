@@ -25,7 +25,8 @@ describe('weeks that date a past scan, test or event are not the age', () => {
     expect(weeksIn('Previous caesarean at 38 weeks for breech')).toEqual([]);
     expect(weeksIn('Prior LTCS at 39 wk, desires repeat')).toEqual([]);
     expect(weeksIn('sertraline discontinued at 10 wk by patient choice')).toEqual([]);
-    expect(weeksIn('Gestational hypertension at 35 wks, labetalol')).toEqual([]);
+    // A condition named "gestational" does not state the age (only a context age, the value when nothing else is).
+    expect(gestationalAgesIn('Gestational hypertension at 35 wks, labetalol').map((a) => a.strength)).toEqual(['context']);
   });
 
   it('a plan and a postpartum count', () => {
