@@ -1,5 +1,5 @@
 /**
- * Weeks of gestation stated two ways, or not at all, beside a pregnancy code.
+ * Weeks of gestation stated two ways, or not at all, beside a pregnancy code; none at a postpartum visit.
  *
  * Two ways ("22 weeks by LMP" in one statement, "dates at 26 weeks" in another): the Z3A code (and
  * the trimester that follows it) depends on which, so the physician is asked; until answered the
@@ -29,11 +29,21 @@ const recordStatementsOf = (run: CodingRun) => {
 };
 
 /**
+ * An encounter for postpartum care or examination (Z39): the pregnancy has ended, and Z3A gives the
+ * weeks of a pregnancy (the official guidelines: not assigned for postpartum conditions),
+ * so a week count the record gives (the delivery's, the weeks since it) adds no Z3A code.
+ */
+const POSTPARTUM_CARE = /^Z39\./;
+/** A Z3A code the engine added, not one the physician wrote. */
+const addedWeeks = (run: CodingRun, d: DiagnosisDraft) => d.code.startsWith('Z3A.') && !run.mentions.get(d.order)?.documentedCode;
+
+/**
  * Step: the Z3A code follows the age the record states (the first stated one, not the first weeks any
  * statement names); an age stated two ways is asked, and until answered the weeks are not specified
  * (Z3A.00, and the trimester only where both ages share it: pregnancy.ts).
  */
 export function gestationWeeksConflict(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (drafts.some((d) => POSTPARTUM_CARE.test(d.code))) drafts = drafts.filter((d) => !addedWeeks(run, d));
   const z3a = drafts.find((d) => d.code.startsWith('Z3A.'));
   if (!z3a) return drafts;
   // Each Z3A code the record's ages give, with the first statement giving it.

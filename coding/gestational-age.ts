@@ -12,7 +12,7 @@
  *   an age gives the value only when no statement states one, but it counts when two ages disagree.
  */
 
-/** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks"). */
+/** Words that put a statement in a pregnancy ("prenatal visit, 20 weeks", "gestational diabetes at 28 weeks"). */
 export const GESTATION_CONTEXT =
   /\b(pregnan\w*|gestation\w*|ega|ga|by (lmp|dates|ultrasound|us)|prenatal|antenatal|g\d+\s*p\d+|g\d+|primigravida|multigravida|intrauterine)\b/i;
 
@@ -40,27 +40,49 @@ const AGE_FORM = /^\d{1,2}\s*w\s*[0-6]\s*d$|\bdays?$|^\d{1,2}\s*(?:\+|and)\s*\d/
 /** Before the weeks: a duration, a span or a time to come ("for 2 weeks", "x 2 wk", "through 20 wks", "in 2 weeks", "every 4 weeks"). */
 const DURATION_BEFORE =
   /\b(?:for|x|past|last|over|next|in|before|until|till|through|thru|after|beyond|than|every|each|q|within|another|additional|from|starting|beginning|by)\s*(?:(?:about|around|approximately|nearly|almost|over|the|past|last|next|another)\s+)*$/i;
-/** After the weeks: a time ago or after an event, a span of something ("2 weeks ago", "6 weeks postpartum", "3 weeks of diet"), not "of gestation". */
+/**
+ * After the weeks: a time ago or after an event, a span of something ("2 weeks ago", "6 weeks
+ * postpartum", "6 wks s/p NSVD", "1 wk pp", "3 weeks of diet"), not "of gestation".
+ */
 const DURATION_AFTER =
-  /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|after|postop\w*|post-?op\w*|of (?!(?:completed\s+)?(?:gestation|pregnan|e?ga\b|iup\b))\w)/i;
+  /^\s*(?:ago|earlier|later|prior|before|since|from now|post-?partum|pp\b|s\/p\b|status post|post[- ]?deliver\w*|after|postop\w*|post-?op\w*|of (?!(?:completed\s+)?(?:gestation|pregnan|e?ga\b|iup\b))\w)/i;
 /** After the weeks: the scan that dated the pregnancy ("8-week ultrasound", "10-wk US", "7-week dating scan"). */
 const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|crl)\b/i;
-/** In the clause before the weeks: an event they date, always in the past ("diagnosed at 20 weeks gestation", "SVD at 39 weeks"). */
+/**
+ * In the clause before the weeks: an event they date, always in the past ("diagnosed at 20 weeks
+ * gestation", "SVD at 39 weeks", "previous caesarean at 38 weeks", "metformin stopped at 12 wk",
+ * "aspirin initiated at 12 weeks").
+ */
 const PAST_EVENT_BEFORE =
-  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-section|cesarean|born|terminat\w*|treated)\b/i;
+  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-?section|c\/s|c(?:a)?esarean|l?tcs|lscs|born|terminat\w*|treated|stopped|discontinued|switched|changed|initiated|administered|received|performed|done)\b/i;
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
   /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|testing|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
-/** In the clause before the weeks: a time to come ("growth scan of this pregnancy planned at 35 weeks"). */
-const PLANNED_BEFORE = /\b(?:plan|planned|plans|scheduled|booked|will|repeat|next|upcoming|again)\b/i;
+/** The same, only the verbs ("she was 10 weeks 2 days"): an age written with its days is still one after them, unlike after a named test or scan ("Anatomy US 20w1d"). */
+const TIMED_VERB_ONLY = /^(?:was|were|had|measured)$/i;
+/** In the clause before the weeks: a time to come ("growth scan of this pregnancy planned at 35 weeks", "recheck at 28 weeks", "RTC at 32 wk"). */
+const PLANNED_BEFORE =
+  /\b(?:plan|planned|plans|scheduled|booked|will|repeat|next|upcoming|again|re-?check|re-?assess|follow[- ]?up|f\/u|rtc|return|due|start|begin|consider|offer|recommend\w*)\b/i;
+/** In the clause before the weeks: a word that makes them today's ("US today 24w2d", "currently 30w1d"). */
+const TODAY_BEFORE = /\b(?:today|now|current(?:ly)?|this visit)\b/i;
+/** Right after the weeks: the same ("10 weeks 2 days at this visit", "24w2d today"). */
+const TODAY_AFTER = /^\s*(?:at\s+)?(?:today|now|currently|(?:at\s+)?this visit)\b/i;
+
+/** The clause names a test or scan the weeks time ("Anatomy US 20w1d", "Hgb at 28w0d"), not only a verb ("she was"). */
+function namesTimedEvent(clause: string): boolean {
+  return [...clause.matchAll(new RegExp(TIMED_EVENT_BEFORE.source, 'gi'))].some((m) => !TIMED_VERB_ONLY.test(m[0]));
+}
 /** Right after the weeks: the result of what they time ("TSH at 18 weeks was 3.1", "GTT 24 weeks 118"). */
 const RESULT_AFTER = /^\s*(?:was|were|showed|revealed|normal|abnormal|negative|positive|neg\b|pos\b|\d)/i;
 /** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
 const EARLIER_PREGNANCY =
   /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\b(?:history of|hx of|h\/o)\b[^.;]{0,40}\b(?:deliver\w*|births?|pregnan\w*|ptl|ptb|labou?r)\b|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
-/** A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,", "G2P1 at". */
+/**
+ * A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,",
+ * "G2P1 at". Not "gestational" naming a condition ("gestational HTN at 37 wks" dates its onset).
+ */
 const AGE_WORD_BEFORE =
-  /\b(?:e?ga|gestation\w*|gestational age|pregnan\w*|iup|intrauterine pregnancy|g\d+\s*p\d+)\b|\b(?:she|patient|pt)\s*(?:is|'s)\s+(?:now\s+|currently\s+|today\s+)?(?:at\s+)?$/i;
+  /\b(?:e?ga|gestations?\b|gestational age|pregnan\w*|iup|intrauterine pregnancy|g\d+\s*p\d+)\b|\b(?:she|patient|pt)\s*(?:is|'s)\s+(?:now\s+|currently\s+|today\s+)?(?:at\s+)?$/i;
 /** The same right after the weeks: "26 weeks gestation", "12 weeks pregnant", "22 weeks by LMP", "30 weeks' gestation". */
 const AGE_WORD_AFTER =
   /^\s*['\u2019]?\s*(?:of\s+|completed\s+)*(?:gestation\w*|pregnan\w*|e?ga\b|iup\b|by (?:lmp|dates|ultrasound|us|u\/s|early us|(?:first|1st)[- ]trimester (?:ultrasound|us)))/i;
@@ -92,8 +114,14 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     const ageForm = AGE_FORM.test(m[0].trim()) || m[0].trim() === statement.trim();
     const wordAfter = AGE_WORD_AFTER.test(after);
     if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;
-    // A test or visit the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA today 29w1d").
-    const statedInClause = AGE_WORD_BEFORE.test(clause) || wordAfter || ageForm;
+    // A test or scan the weeks time, unless the clause itself states the age ("IUP at 26 weeks", "GA
+    // today 29w1d"): written as an age ("Anatomy US 20w1d") they date the scan, not today.
+    const statedInClause =
+      AGE_WORD_BEFORE.test(clause) ||
+      wordAfter ||
+      TODAY_BEFORE.test(clause) ||
+      TODAY_AFTER.test(after) ||
+      (ageForm && !namesTimedEvent(clause));
     if ((TIMED_EVENT_BEFORE.test(clause) || RESULT_AFTER.test(after)) && !statedInClause) continue;
     if (ageForm || wordAfter || AGE_WORD_BEFORE.test(before.slice(-NEAR))) out.push({ weeks, strength: 'stated', statement });
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
