@@ -218,6 +218,14 @@ export function clausesOf(notes: string): string[] {
   return clausesWithOffsets(notes).map((c) => c.text);
 }
 
+/**
+ * A family history code (Z80-Z84) written on a family history line is the physician's code for it.
+ * A personal history line's written code is not taken as written: whether the condition is history
+ * at all is the record's to say (a cancer still treated is current, active-cancer.ts).
+ */
+const writtenFor = (assertion: Assertion, code: string) =>
+  assertion === 'affirmed' || (assertion === 'family-history' && /^Z8[0-4]/i.test(code.trim()));
+
 export function diagnosisMentions(diagnoses: Array<{ description: string; code?: string }>): Mention[] {
   const out: Mention[] = [];
   for (const d of diagnoses) {
@@ -227,7 +235,7 @@ export function diagnosisMentions(diagnoses: Array<{ description: string; code?:
     const doubted = parts.some((a) => a.assertion === 'uncertain');
     for (const a of parts) {
       const m: Mention = { section: 'diagnoses', original: d.description, text: a.text, assertion: a.assertion };
-      if (d.code && a.assertion === 'affirmed' && !doubted) m.documentedCode = d.code;
+      if (d.code && writtenFor(a.assertion, d.code) && !doubted) m.documentedCode = d.code;
       out.push(m);
     }
   }

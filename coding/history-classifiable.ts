@@ -1,15 +1,17 @@
 /**
- * A personal history the history codes' titles do not name ("history of stable angina", "history of
- * a gastric ulcer"): the personal history subcategories' inclusion notes say which conditions they
- * take ("Z86.7 Conditions classifiable to I00-I99"), so the condition's own code finds its history
- * subcategory, and inside it the code whose title names the condition, else its "other" code
- * (Z86.79 personal history of other diseases of the circulatory system). Guideline I.C.21.c.4.
+ * A history the history codes' titles do not name ("history of stable angina", "history of a gastric
+ * ulcer", "family history of CAD"): the history subcategories' inclusion notes say which conditions
+ * they take ("Z86.7 Conditions classifiable to I00-I99", "Z82.4 Conditions classifiable to I00-I5A,
+ * I65-I99"), so the condition's own code finds its history subcategory, and inside it the code whose
+ * title names the condition, else its "other" code (Z86.79 personal history of other diseases of the
+ * circulatory system; Z82.49 family history of ischemic heart disease and other diseases of the
+ * circulatory system). Guideline I.C.21.c.4; personal history Z85-Z87, family history Z80-Z84.
  */
 import { billableDescendants, type Icd10Cm } from './icd10cm.ts';
 import type { Mention } from './context.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { rank } from './ranking.ts';
-import { buildQuery } from './search.ts';
+import { buildQuery, type SearchHit } from './search.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
 
 interface HistoryRoute {
@@ -19,16 +21,19 @@ interface HistoryRoute {
   except?: RegExp;
 }
 
-const routesByIcd = new WeakMap<Icd10Cm, HistoryRoute[]>();
+type HistoryKind = 'personal' | 'family';
+/** Where each kind of history is coded: the status categories whose notes route conditions to them. */
+const HISTORY_CATEGORIES: Record<HistoryKind, RegExp> = { personal: /^Z8[5-7]/, family: /^Z8[0-4]/ };
+const routesByIcd: Record<HistoryKind, WeakMap<Icd10Cm, HistoryRoute[]>> = { personal: new WeakMap(), family: new WeakMap() };
 const CLASSIFIABLE = /^(?:personal history of )?conditions classifiable to (.+?)(?: that have been .*|,? except (.*))?$/i;
 
-/** Personal history codes (Z85-Z87) whose inclusion notes name the conditions they take. */
-function historyRoutes(icd: Icd10Cm): HistoryRoute[] {
-  let routes = routesByIcd.get(icd);
+/** History codes of one kind whose inclusion notes name the conditions they take. */
+function historyRoutes(icd: Icd10Cm, kind: HistoryKind): HistoryRoute[] {
+  let routes = routesByIcd[kind].get(icd);
   if (routes) return routes;
   routes = [];
   for (const [code, notes] of Object.entries(icd.notes)) {
-    if (!/^Z8[5-7]/.test(code)) continue;
+    if (!HISTORY_CATEGORIES[kind].test(code)) continue;
     for (const term of [...(notes.inc ?? []), ...(notes.inc2 ?? [])]) {
       const found = CLASSIFIABLE.exec(term);
       const list = found?.[1];
@@ -44,7 +49,7 @@ function historyRoutes(icd: Icd10Cm): HistoryRoute[] {
       routes.push({ code, ranges, ...(except ? { except: new RegExp(`\\b${except}`, 'i') } : {}) });
     }
   }
-  routesByIcd.set(icd, routes);
+  routesByIcd[kind].set(icd, routes);
   return routes;
 }
 
@@ -52,10 +57,10 @@ const plain = (c: string) => c.replace('.', '');
 const inRange = (code: string, [lo, hi]: [string, string]) =>
   plain(code).slice(0, plain(lo).length) >= plain(lo) && plain(code).slice(0, plain(hi).length) <= plain(hi);
 
-/** The narrowest personal history subcategory whose note takes `code`. */
-function historySubcategory(icd: Icd10Cm, code: string, title: string): string | undefined {
+/** The narrowest history subcategory of the kind whose note takes `code`. */
+function historySubcategory(icd: Icd10Cm, kind: HistoryKind, code: string, title: string): string | undefined {
   let best: { code: string; width: number } | undefined;
-  for (const r of historyRoutes(icd))
+  for (const r of historyRoutes(icd, kind))
     for (const range of r.ranges) {
       if (r.except?.test(title)) continue;
       if (!inRange(code, range)) continue;
@@ -68,26 +73,73 @@ function historySubcategory(icd: Icd10Cm, code: string, title: string): string |
 /** How well the condition's words must find its own code. */
 const CONDITION_FOUND = 0.75;
 
-/** A history mention coded through the subcategory the classification sends its condition to. */
-export function historyOfClassifiable(run: CodingRun, m: Mention, order: number): DiagnosisDraft | undefined {
-  if (m.assertion !== 'personal-history') return undefined;
+interface ClassifiedHistory {
+  /** The condition's own code and title, found from the mention's words. */
+  condition: { code: string; description: string; score: number };
+  /** The history subcategory whose note takes the condition. */
+  subcategory: string;
+  /** The billable history code chosen inside it. */
+  code: string;
+}
+
+const PREFIX: Record<HistoryKind, string> = { personal: 'personal history', family: 'family history' };
+
+/** The history code the classification sends the mention's condition to, when its words find the condition well. */
+function classifiedHistory(run: CodingRun, m: Mention, kind: HistoryKind): ClassifiedHistory | undefined {
   const icd = run.codeSets.icd;
   const condition = rank(run, buildQuery(m.text), m.text, (c) => !/^[RZ]/.test(c))[0];
   if (!condition || condition.score < CONDITION_FOUND) return undefined;
-  const sub = historySubcategory(icd, condition.code, condition.description);
+  const sub = historySubcategory(icd, kind, condition.code, condition.description);
   const index = sub === undefined ? undefined : icd.byCode.get(sub);
   if (sub === undefined || index === undefined) return undefined;
   const leaves = billableDescendants(icd, index).map((k) => icd.entries[k]?.code ?? '');
-  const named = rank(run, buildQuery(`personal history ${m.text}`), m.text, (c) => leaves.includes(c))[0];
-  const other = leaves.map((c) => icd.entries[icd.byCode.get(c) ?? -1]).find((e) => e && /\bof other\b/i.test(e.description));
-  const chosen = named && named.score >= CONDITION_FOUND ? named : other ? { code: other.code, description: other.description } : undefined;
-  if (!chosen) return undefined;
-  return newDraft(run.codeSets, chosen.code, {
+  const named = rank(run, buildQuery(`${PREFIX[kind]} ${m.text}`), m.text, (c) => leaves.includes(c))[0];
+  // The subcategory's residual member: "of other ..." or "... and other ..." (Z82.49), or its only code.
+  const other =
+    leaves.length === 1
+      ? icd.entries[index]
+      : leaves.map((c) => icd.entries[icd.byCode.get(c) ?? -1]).find((e) => e && /\b(of|and) other\b/i.test(e.description));
+  const chosen = named && named.score >= CONDITION_FOUND ? named.code : other?.code;
+  return chosen ? { condition, subcategory: sub, code: chosen } : undefined;
+}
+
+/** A history mention coded through the subcategory the classification sends its condition to. */
+export function historyOfClassifiable(run: CodingRun, m: Mention, order: number): DiagnosisDraft | undefined {
+  if (m.assertion !== 'personal-history') return undefined;
+  const found = classifiedHistory(run, m, 'personal');
+  if (!found) return undefined;
+  const { condition, subcategory, code } = found;
+  return newDraft(run.codeSets, code, {
     confidence: Math.min(1, condition.score) * 0.9 * SECTION_WEIGHT[m.section],
     order,
     evidence: [{ section: m.section, text: m.original }],
-    rationale: `Documented as history: "${m.text}" is classifiable to ${condition.code} (${condition.description}); the tabular's ${sub} takes such conditions ("conditions classifiable to ..."), coded ${chosen.code}.`,
+    rationale: `Documented as history: "${m.text}" is classifiable to ${condition.code} (${condition.description}); the tabular's ${subcategory} takes such conditions ("conditions classifiable to ..."), coded ${code}.`,
   });
+}
+
+/**
+ * A family history whose best word match lies outside the subcategory the classification sends the
+ * condition to ("family history of coronary artery disease" matching family history of osteoporosis
+ * on "family history ... disease"): the family history code of the condition's class, as a hit the
+ * search ranks first. Undefined when the match already lies in that subcategory or the condition's
+ * words do not find it.
+ */
+export function familyHistoryOfClass(run: CodingRun, m: Mention, top: string | undefined): SearchHit | undefined {
+  if (m.assertion !== 'family-history') return undefined;
+  const found = classifiedHistory(run, m, 'family');
+  if (!found || (top !== undefined && top.startsWith(found.subcategory))) return undefined;
+  const icd = run.codeSets.icd;
+  const entry = icd.byCode.get(found.code);
+  const e = entry === undefined ? undefined : icd.entries[entry];
+  if (entry === undefined || !e) return undefined;
+  return {
+    entry,
+    code: e.code,
+    description: e.description,
+    score: Math.min(1, found.condition.score) * 0.9,
+    matched: buildQuery(m.text).tokens,
+    matchedText: `${found.condition.description} (${found.condition.code}), which ${found.subcategory} takes as a family history`,
+  };
 }
 
 /**

@@ -25,7 +25,7 @@ import {
 } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { drugEffectCode } from './drug-effects.ts';
-import { historyAsOldCondition, historyOfClassifiable } from './history-classifiable.ts';
+import { familyHistoryOfClass, historyAsOldCondition, historyOfClassifiable } from './history-classifiable.ts';
 import { isBillable, matchesPattern, normalizeIcdCode, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { withSupportedAxisValues } from './axis-support.ts';
 import { addSideFromRecord, checkSideConflict, codedBySide, sideOf, unspecifiedSide } from './laterality.ts';
@@ -115,6 +115,8 @@ export function codeMention(run: CodingRun, m: Mention, order: number): Diagnosi
   unspecifiedSideWhileAsked(run, work, search);
   if (!search.wording && !search.issue) preferNamedCondition(run, work, search);
   if (!search.wording) withoutWordMatches(run, work, search);
+  const ofClass = familyHistoryOfClass(run, work.mention, search.hits[0]?.code);
+  if (ofClass) search.hits = [ofClass, ...search.hits.filter((h) => h.code !== ofClass.code)];
   const first = draftFromBestHit(run, work, search);
   if (!first) {
     // A drug taken wrongly with nothing else that codes ("Accidental overdose of acetaminophen") is
