@@ -23,7 +23,6 @@ const DESCRIBED: NamedValues<number> = [
     /\b(blisters?|blistered|bullae|bulla|bullous|vesicles?|partial[- ]thickness|epidermal loss|unroofed|weeping|moist (?:pink|red) base)\b/i,
   ],
 ];
-const DENIED_BEFORE = /\b(no|without|denies|negative for)\b[^,;]*$/i;
 /** The degree an answer in the physician's own words names. */
 const DEGREE_WORDS: NamedValues<number> = [
   [1, /\b(first|1st)[- ]degree\b|\bsuperficial (?:burn|thickness)\b/i],
@@ -45,7 +44,6 @@ export function burnDegreeDescribed(run: CodingRun, drafts: DiagnosisDraft[]): D
   const described = statedIn(
     clausesOf(run.input.documentation.notes).filter((s) => !own.has(s)),
     DESCRIBED,
-    DENIED_BEFORE,
   );
   if (!described || described.value <= coded) return drafts;
   const held = withDegree(burn.code, 0);

@@ -11,12 +11,13 @@
  */
 import { resolutionFor, resolvedWords, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { DENIED_BEFORE } from './denial.ts';
 
 /** Values a text may name, in the order they are tried, each with the words that name it. */
 export type NamedValues<K> = ReadonlyArray<readonly [K, RegExp]>;
 
 /** Words before a value in its clause that deny it ("no blisters", "negative for nonunion", "rule out delayed union"). */
-export const DENIED_BEFORE = /\b(no|not|never|without|denies|denied|negative for|rule[sd]? out|r\/o|free of)\b[^,;]*$/i;
+export { DENIED_BEFORE };
 
 /**
  * The first value (in the order given) a text names where the words before it in its clause do not

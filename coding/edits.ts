@@ -7,6 +7,7 @@ import type { Sex } from '../domain/encounter.ts';
 import type { CodeSets } from './code-sets.ts';
 import { EntryKind, matchesPattern, normalizeIcdCode, notesFor } from './icd10cm.ts';
 import { ageBandEdits } from './age-bands.ts';
+import { isEvaluationAndManagement } from './evaluation-management.ts';
 import { restrictionsFor } from './restrictions.ts';
 
 export interface DiagnosisLine {
@@ -22,7 +23,6 @@ export interface ProcedureLine {
 
 /** Modifiers that mark a distinct procedural service (NCCI-associated modifiers). */
 const DISTINCT_SERVICE_MODIFIERS = new Set(['59', 'XE', 'XS', 'XP', 'XU']);
-const isEvaluationAndManagement = (code: string) => /^992\d\d$/.test(code) || /^G04(38|39)$/.test(code);
 
 function nonBillable(diagnoses: readonly DiagnosisLine[], codeSets: CodeSets): EditFinding[] {
   const out: EditFinding[] = [];

@@ -16,6 +16,7 @@
 import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { detailConflictQuestion, resolutionFor, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import { clausesWithOffsets } from './context.ts';
+import { DENIED_BEFORE } from './denial.ts';
 import { noteParts, partAt, type NotePart } from './sections.ts';
 
 type Kind = 'pre-existing' | 'superimposed' | 'gestational' | 'pre-eclampsia' | 'HELLP' | 'eclampsia';
@@ -68,8 +69,6 @@ function beforeTwentyWeeks(text: string): boolean {
 /** A statement that names a kind without stating it of this pregnancy today. */
 const NOT_TODAYS =
   /\b(prevent\w*|prophyla\w*|warning|precautions?|signs? of|symptoms? of|labs?|risk|screen\w*|rule out|r\/o|evaluat\w*|work-?up|concern for|history of|hx of|h\/o|prior pregnancy|previous pregnancy|last pregnancy|resolved|family|mother|sister)\b/i;
-/** A denial before the kind's words in its clause ("no features of preeclampsia"). */
-const DENIED_BEFORE = /\b(no|not|denies|without|negative for|ruled out)\b[^,;]*$/i;
 
 /** Parts of a note that say nothing of a current pregnancy's hypertension. */
 const SILENT_PARTS: ReadonlySet<NotePart> = new Set(['family-history', 'allergies', 'review-of-systems', 'social-history']);

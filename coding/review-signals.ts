@@ -36,6 +36,7 @@ import { COUNT, coreTokens, expandAbbreviations, isNeutral, LATERALITY_WORDS, st
 import { bmiCode, currentUse, INJECTABLE_NON_INSULIN, INSULIN, ORAL_ANTIDIABETIC } from './additional.ts';
 import { clausesOf } from './context.ts';
 import { withoutOthersAsNeeded } from './long-term-drugs.ts';
+import { denialBefore } from './denial.ts';
 import { derivedOnce } from './memo.ts';
 import { saysNotAddressed } from './sections.ts';
 
@@ -267,7 +268,8 @@ const NOT_FROM_INJURY = /\b(not specified as traumatic|nontraumatic|non-traumati
 /** A statement that tells of an injury: a fall, a blow, a collision, a twist. */
 const INJURY_TOLD =
   /\b(fall|falls|fell|fallen|injur(y|ies|ed)|trauma|traumatic|hit|struck|mva|mvc|collision|twist(ed|ing)?|foosh|(on|onto) (an |her |his )?outstretched)\b/i;
-const DENIED_BEFORE = /\b(no|not|denies|denied|without|never|negative for)\b/i;
+/** A denial anywhere earlier in the statement (not ruling out: that is of the thing ruled out, not of an injury told after it). */
+const DENIED_BEFORE = denialBefore({ reach: 'statement', rulingOut: false });
 
 /**
  * A code titled as not from an injury ("Complete rotator cuff tear or rupture not specified as

@@ -15,6 +15,7 @@
  */
 import type { EditFinding } from '../domain/coding.ts';
 import type { CodingRun } from './coding-run.ts';
+import { isPsychotherapyAddOnVisit } from './evaluation-management.ts';
 import { correct, titleOf, writtenLines, type WrittenLine } from './procedure-corrections.ts';
 import type { VisitLine } from './vaccine-coding.ts';
 
@@ -26,18 +27,6 @@ const PSYCHOTHERAPY: ReadonlyArray<{ alone: string; addOn: string; from: number 
   { alone: '90834', addOn: '90836', from: 38 },
   { alone: '90837', addOn: '90838', from: 53 },
 ];
-
-/** Evaluation and management visits psychotherapy can be added to (office, hospital, consultation, ED, facility, home). */
-const isVisit = (code: string) => {
-  const n = /^99\d{3}$/.test(code) ? Number(code) : 0;
-  return (
-    (n >= 99202 && n <= 99215) ||
-    (n >= 99221 && n <= 99239) ||
-    (n >= 99242 && n <= 99255) ||
-    (n >= 99281 && n <= 99285) ||
-    (n >= 99304 && n <= 99350)
-  );
-};
 
 const THERAPY = /\b(?:psycho-?therapy|CBT|DBT|supportive therapy|therapy session|insight[- ]oriented)\b/i;
 /** A clause stating the visit's own time (or the time that leaves psychotherapy out) is not psychotherapy time. */
@@ -56,7 +45,9 @@ export function psychotherapyMinutes(notes: string): number | undefined {
 }
 
 function correctPsychotherapy(run: CodingRun, lines: readonly VisitLine[], written: readonly WrittenLine[], edits: EditFinding[]): void {
-  const visit = lines.some((l) => (l.written && isVisit(l.written)) || l.coded.some((c) => isVisit(c.code)));
+  const visit = lines.some(
+    (l) => (l.written && isPsychotherapyAddOnVisit(l.written)) || l.coded.some((c) => isPsychotherapyAddOnVisit(c.code)),
+  );
   const alone = written.filter((w) => PSYCHOTHERAPY.some((p) => p.alone === w.code));
   if (!visit || alone.length !== 1 || written.some((w) => PSYCHOTHERAPY.some((p) => p.addOn === w.code))) return;
   const [w] = alone as [WrittenLine];

@@ -13,6 +13,7 @@
  *   symptom is coded by it (guideline I.C.21.c.5).
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
+import { denialBefore } from './denial.ts';
 import { derivedOnce } from './memo.ts';
 import { ancestry, EntryKind, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 
@@ -61,7 +62,8 @@ export function additionalCodeNotAskedFor(icd: Icd10Cm, diagnoses: readonly Code
 const DIAGNOSTIC_EXAMINATION_EXCLUDED = /\b(diagnostic examination|examination of sign or symptom)\b.*\bcode to sign or symptom\b/i;
 /** A statement calling the examination or test diagnostic, not denying it ("needs diagnostic colonoscopy"). */
 const CALLED_DIAGNOSTIC = /\bdiagnostic\b/i;
-const DENIED_BEFORE = /\b(no|not|without)\s+(\w+\s+)?$/i;
+/** A denial right before the word ("not a diagnostic"); one earlier in the clause is of something else ("no symptoms and needs diagnostic colonoscopy"). */
+const DENIED_BEFORE = denialBefore({ reach: 'adjacent' });
 
 /**
  * A screening or general examination code (its Excludes1 note: "encounter for diagnostic examination -

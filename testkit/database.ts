@@ -23,9 +23,23 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-/** The PostgreSQL server tests may use, if CI (or you) configured one. */
+/** How long a test waits for TEST_DATABASE_URL's server to accept a connection (a server that is up takes well under a second). */
+const SERVER_CONNECT_TIMEOUT_MS = 15_000;
+/** What to do about a TEST_DATABASE_URL that names no usable server. */
+const SERVER_URL_HELP = 'set it to a PostgreSQL superuser URL (postgres://user@host:5432/postgres), or unset it to use embedded PGlite';
+
+/**
+ * The PostgreSQL server tests may use, if CI (or you) configured one. A value that is not a
+ * postgres:// or postgresql:// URL throws at once, naming the variable (without its value, which
+ * may hold a password), instead of failing later in a hook with a resolver's error.
+ */
 export function serverDatabaseUrl(): string | undefined {
-  return process.env.TEST_DATABASE_URL || undefined;
+  const url = process.env.TEST_DATABASE_URL || undefined;
+  if (url !== undefined && !URL.canParse(url)) throw new Error(`TEST_DATABASE_URL is not a URL: ${SERVER_URL_HELP}`);
+  if (url !== undefined && !/^postgres(?:ql)?:$/.test(new URL(url).protocol)) {
+    throw new Error(`TEST_DATABASE_URL is not a postgres:// URL: ${SERVER_URL_HELP}`);
+  }
+  return url;
 }
 
 export function databaseUrlWithName(serverUrl: string, database: string): string {
@@ -35,8 +49,16 @@ export function databaseUrlWithName(serverUrl: string, database: string): string
 }
 
 async function runSql(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
+  const client = new pg.Client({ connectionString: serverUrl, connectionTimeoutMillis: SERVER_CONNECT_TIMEOUT_MS });
+  try {
+    await client.connect();
+  } catch (error) {
+    const { hostname, port } = new URL(serverUrl);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`No PostgreSQL server of TEST_DATABASE_URL answered at ${hostname}:${port || 5432} (${reason}): ${SERVER_URL_HELP}`, {
+      cause: error,
+    });
+  }
   try {
     await client.query(sql);
   } finally {

@@ -11,7 +11,7 @@
  * Imports vitest: for test files only (scripts call startTestStack / createTestDatabase directly).
  */
 import { afterAll, beforeAll } from 'vitest';
-import { createTestDatabase, type TestDatabase } from './database.ts';
+import { createTestDatabase, serverDatabaseUrl, type TestDatabase } from './database.ts';
 import { startTestStack, type TestStack, type TestStackOptions } from './stack.ts';
 
 /** Starting the whole stack (database, Temporal dev server, bundle, sandboxes) takes minutes on a busy machine. */
@@ -68,6 +68,7 @@ export function startedForFile<T extends object>(
  * called when the stack starts.
  */
 export function useTestStack(options: TestStackOptions | (() => TestStackOptions) = {}): TestStack {
+  serverDatabaseUrl(); // a malformed TEST_DATABASE_URL fails the file now, before any hook runs
   return startedForFile(
     'the test stack',
     () => startTestStack(typeof options === 'function' ? options() : options),
@@ -78,5 +79,6 @@ export function useTestStack(options: TestStackOptions | (() => TestStackOptions
 
 /** A fresh, migrated database for the file's tests (testkit/database.ts), dropped after them. */
 export function useTestDatabase(): TestDatabase {
+  serverDatabaseUrl(); // a malformed TEST_DATABASE_URL fails the file now, before any hook runs
   return startedForFile('the test database', createTestDatabase, (db) => db.drop(), DATABASE_START_TIMEOUT_MS);
 }

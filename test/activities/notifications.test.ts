@@ -40,7 +40,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => receiver?.close(resolve));
+  await new Promise((resolve) => receiver?.close(resolve) ?? resolve(undefined));
 });
 
 async function seedEncounterWithQuery(): Promise<{ encounterId: string; queryId: string }> {
