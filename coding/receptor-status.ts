@@ -79,9 +79,13 @@ const asksForStatus =
 /** A malignancy named in a statement ("L breast ca", "IDC", "carcinoma of the ovary"). */
 const MALIGNANCY = /\b(?:cancer|ca|carcinoma|malignan\w*|neoplasm|tumou?r|idc|ilc|dcis)\b/i;
 
-/** The first statement of the assessment or plan that names a malignancy and signs its receptor status. */
+/**
+ * The last statement of the assessment or plan that names a malignancy and signs its receptor status:
+ * the visit's own assessment comes after a diagnosis summary at the head of the note ("Dx: L breast
+ * IDC, ER+/PR+/HER2-, s/p lumpectomy" above "1. L breast cancer, ER+ - on anastrozole").
+ */
 function assessedSigns(run: CodingRun): string | undefined {
-  return run.notes.find(
+  return [...run.notes].reverse().find(
     (n) =>
       n.part !== undefined &&
       ADDRESSED_PARTS.has(n.part) &&
