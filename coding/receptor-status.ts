@@ -8,12 +8,12 @@
  * whose own statement gives it as a sign ("Left breast cancer UOQ, ER+") has that status coded beside
  * it even when no statement names the status in words: the combined code when the statement signs the
  * HER2 status too, else the estrogen receptor status (Z17.0, Z17.1). The status is read where the
- * physician states it for this visit: the assessment or plan's statement of the malignancy first (a
- * history line recoded as a current malignancy under treatment carries no signs of its own: "h/o L
- * breast ca" beside "A: L breast ca, ER+, on adjuvant anastrozole"), else the malignancy's own
- * statement. A pathology summary elsewhere in the note is the history of the diagnosis, not what the
- * physician states for this visit; the assessment's signs decide between it and a status line too
- * ("ER positive" listed, "ER+, HER2-" assessed: the combined code).
+ * physician states it for this visit: the malignancy's own statement, else the assessment or plan's
+ * statement of it (a history line recoded as a current malignancy under treatment carries no signs of
+ * its own: "h/o L breast ca" beside "A: L breast ca, ER+, on adjuvant anastrozole"). A pathology
+ * summary elsewhere in the note is the history of the diagnosis, not what the physician states for
+ * this visit. A status listed on a line of its own ("ER positive") that the assessment signs with
+ * HER2 ("ER+, HER2-") is the combined code.
  */
 import { newDraft, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
@@ -61,9 +61,11 @@ export function receptorStatusFromSigns(run: CodingRun, drafts: DiagnosisDraft[]
   const assessed = drafts.some(asksForStatus(run)) ? assessedSigns(run) : undefined;
   return [...drafts, ...signed].map((d) => {
     if (!d.code.startsWith('Z17')) return d;
-    const own = run.mentions.get(d.order)?.original ?? d.evidence[0]?.text ?? '';
-    // An estrogen receptor status the assessment states with HER2 too: the combined code it signs.
-    const text = combinedReceptorStatus(own) === undefined && /^Z17\.[01]/.test(d.code) && assessed ? assessed : own;
+    const line = run.mentions.get(d.order)?.original;
+    const own = line ?? d.evidence[0]?.text ?? '';
+    // A status line of its own ("ER positive") the assessment states with HER2 too: the combined code
+    // it signs. Not a status read from the malignancy's own line, which states it as the physician lists it.
+    const text = line !== undefined && combinedReceptorStatus(own) === undefined && /^Z17\.[01]/.test(d.code) && assessed ? assessed : own;
     const code = combinedReceptorStatus(text);
     if (!code || code === d.code || !run.allowed(code)) return d;
     return recoded(run.codeSets, d, code, `The signs "${text}" state hormone receptor and HER2 status together: ${code}.`);
@@ -85,23 +87,26 @@ const MALIGNANCY = /\b(?:cancer|ca|carcinoma|malignan\w*|neoplasm|tumou?r|idc|il
  * IDC, ER+/PR+/HER2-, s/p lumpectomy" above "1. L breast cancer, ER+ - on anastrozole").
  */
 function assessedSigns(run: CodingRun): string | undefined {
-  return [...run.notes].reverse().find(
-    (n) =>
-      n.part !== undefined &&
-      ADDRESSED_PARTS.has(n.part) &&
-      n.assertion !== 'negated' &&
-      n.assertion !== 'family-history' &&
-      MALIGNANCY.test(n.original) &&
-      signedReceptorStatus(n.original) !== undefined,
-  )?.original;
+  return [...run.notes]
+    .reverse()
+    .find(
+      (n) =>
+        n.part !== undefined &&
+        ADDRESSED_PARTS.has(n.part) &&
+        n.assertion !== 'negated' &&
+        n.assertion !== 'family-history' &&
+        MALIGNANCY.test(n.original) &&
+        signedReceptorStatus(n.original) !== undefined,
+    )?.original;
 }
 
-/** The status the assessment, else a malignancy's own statement, signs, for the first malignancy whose note asks for it. */
+/** The status a malignancy's own statement, else the assessment, signs, for the first malignancy whose note asks for it. */
 function signedBesideMalignancy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const assessed = assessedSigns(run);
   for (const d of drafts) {
     if (!asksForStatus(run)(d)) continue;
-    const own = assessed ?? run.mentions.get(d.order)?.original ?? d.evidence[0]?.text ?? '';
+    const line = run.mentions.get(d.order)?.original ?? d.evidence[0]?.text ?? '';
+    const own = signedReceptorStatus(line) !== undefined ? line : (assessed ?? line);
     const code = signedReceptorStatus(own);
     if (!code || !run.allowed(code)) continue;
     return [

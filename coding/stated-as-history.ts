@@ -69,13 +69,19 @@ export function statedAsHistory(run: CodingRun, line: Mention): Mention | undefi
   if (about.length === 0 || !about.every((n) => n.assertion === 'personal-history' || over(n)) || !about.some(over)) return undefined;
   if ([...doc.diagnoses.map((d) => d.description), doc.notes].some((t) => STILL_TREATED.test(t))) return undefined;
   const { documentedCode: _written, ...rest } = line;
-  // A history code names the condition, not where it was: a chart abbreviation that names no
-  // condition of the line ("RLL", whose expansion says "pulmonary") is left out of what is searched.
+  // A history code names the condition, not where it was: a chart abbreviation (no word of the
+  // tabular) that names no condition of the line ("RLL", whose expansion says "pulmonary") is left out
+  // of what is searched.
   const text =
     own.length > 0
       ? line.text
           .split(/\s+/)
-          .filter((t) => expandAbbreviations(t) === t || named(t).some((w) => own.includes(w)))
+          .filter(
+            (t) =>
+              icd.idf.has(t.toLowerCase()) ||
+              expandAbbreviations(t).toLowerCase() === t.toLowerCase() ||
+              named(t).some((w) => own.includes(w)),
+          )
           .join(' ')
       : line.text;
   return { ...rest, text, assertion: 'personal-history' };
