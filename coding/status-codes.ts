@@ -22,6 +22,7 @@ interface Status {
 }
 
 const CIRCULATORY = ['I00..I99', 'Z86.7'];
+const CORONARY = ['I20..I25', 'Z86.79'];
 const RESPIRATORY = ['J00..J99', 'I27', 'I50', 'E84', 'C34', 'G12.2', 'G71', 'R06', 'R09.0'];
 
 const STATUSES: readonly Status[] = [
@@ -56,7 +57,9 @@ const STATUSES: readonly Status[] = [
       ].join('|'),
       'i',
     ),
-    bearsOn: CIRCULATORY,
+    // A coronary stent bears on the coronary disease it treats (a heart failure or hypertension visit
+    // with the stent only listed is not its care).
+    bearsOn: CORONARY,
   },
   { code: 'Z95.0', stated: /\b(?:cardiac |permanent )?pacemaker\b|\bppm in place\b/i, bearsOn: CIRCULATORY },
   {

@@ -93,6 +93,31 @@ describe('follow-up after a completed course of treatment (Z09)', () => {
   });
 });
 
+describe('long-term drug therapy of the class the drug belongs to', () => {
+  it('a line saying only "long term drug" gives way to the class code of the drug the record names', () => {
+    const notes =
+      'Rheumatoid arthritis, both hands, on MTX 20 mg weekly since 2024.\nA/P: Rheumatoid arthritis - stable on MTX, CBC and LFTs today, continue.';
+    const codes = codesM(['Rheumatoid arthritis', 'Long term drug'], notes);
+    expect(codes).toContain('Z79.631');
+    expect(codes).not.toContain('Z79.899');
+  });
+
+  it('Z79.899 for a drug no Z79 code names that the plan continues as long-term therapy', () => {
+    const notes =
+      'A/P:\n1. Opioid use disorder in sustained remission - continue buprenorphine-naloxone 8 mg daily, refilled (long-term therapy).';
+    expect(codesM(['Opioid use disorder in remission'], notes)).toContain('Z79.899');
+  });
+
+  it('no Z79.899 for a drug only listed, started today, or a plan with long-term goals', () => {
+    expect(codesM(['Alcohol use disorder'], 'Meds: naltrexone 50 mg daily.\nA/P: Alcohol use disorder - counseling given.')).not.toContain(
+      'Z79.899',
+    );
+    expect(
+      codesM(['Alcohol use disorder'], 'A/P: Alcohol use disorder - start naltrexone 50 mg daily; long-term goals discussed.'),
+    ).not.toContain('Z79.899');
+  });
+});
+
 describe('a former smoker', () => {
   it('history of tobacco dependence beside a disease whose note asks for it', () => {
     expect(codesM(['COPD'], 'Former smoker, quit 2012. A/P: COPD stable on tiotropium.')).toContain('Z87.891');
