@@ -44,9 +44,12 @@ export function longTermDrugTherapy(run: CodingRun, drafts: DiagnosisDraft[]): D
 
 /** A drug by its name and dose ("naltrexone 50 mg"): the name, a word of four letters or more. */
 const DOSED_DRUG = /\b([a-z][a-z-]{3,})\s+\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|ml)\b/gi;
-/** The plan's own word that the therapy is long-term ("(long-term therapy)", "controlled substance, long-term"). */
+/**
+ * The plan labels the therapy long-term ("(long-term therapy)", "(controlled substance, long-term)",
+ * "long-term use"): not a duration the plan sets ("continue omeprazole long term after eradication").
+ */
 const SAID_LONG_TERM =
-  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\blong[\s-]?term\b(?!\s+(?:goals?|plan|care|facility|memory|complications?|risks?|outcomes?))/i;
+  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\blong[\s-]?term(?:\s+(?:current\s+)?(?:therapy|use|treatment|medication|drug therapy)\b|\s*\))/i;
 /** Continued at the visit: the plan keeps the drug going. */
 const CONTINUED = /\b(?:continue|continues|continuing|cont|refill\w*|maintain\w*)\b/i;
 
