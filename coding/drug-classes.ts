@@ -153,7 +153,7 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
   {
     code: 'Z79.631',
     name: 'antimetabolite',
-    drugs: ['methotrexate', 'trexall', 'otrexup', 'mercaptopurine', '6-mercaptopurine', 'capecitabine', 'xeloda'],
+    drugs: ['methotrexate', 'mtx', 'trexall', 'otrexup', 'mercaptopurine', '6-mercaptopurine', 'capecitabine', 'xeloda'],
     indications: [...IMMUNE, ...CANCER],
   },
   { code: 'Z79.64', name: 'myelosuppressive agent', drugs: ['hydroxyurea', 'hydrea'], indications: ['D45', 'D47', 'D57', 'C92'] },

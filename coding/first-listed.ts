@@ -13,6 +13,8 @@
 import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { isBillable } from './icd10cm.ts';
+import { conditionWords } from './ranking.ts';
+import { tokenize } from './text.ts';
 
 const SECONDARY = /^(C7[7-9]|C7B)/;
 const PRIMARY = /^(C[0-6]|C7[0-6]|C7A|C8|C9)/;
@@ -55,6 +57,13 @@ const GONE =
 const STILL =
   /\b(persistent|persists|ongoing|still|residual|recurr\w*|not resolved|unresolved|continues?|continuing|worse\w*|improving)\b/i;
 
+/** The statement names a word of the condition the history's own statement names ("pneumonia"). */
+function namesCondition(run: CodingRun, history: DiagnosisDraft, text: string): boolean {
+  const own = history.evidence.flatMap((e) => [...conditionWords(tokenize(e.text), run.codeSets.icd)]).filter((w) => w.length > 3);
+  const said = new Set(tokenize(text));
+  return own.some((w) => said.has(w));
+}
+
 /** A word of STILL that no denial takes back: "no residual thrombus", "without recurrence" say it is gone. */
 const still = (text: string) => STILL.test(text.replace(/\b(?:no|without)\s+(?:\w+\s+)?\w+/gi, ' '));
 
@@ -66,16 +75,21 @@ export function followUpAfterCompletedTreatment(run: CodingRun, drafts: Diagnosi
   if (drafts.some((d) => /^Z0[89]/.test(d.code)) || !isBillable(run.codeSets.icd, 'Z09')) return drafts;
   const history = drafts.find((d) => /^Z8[67]/.test(d.code));
   if (!history) return drafts;
-  // Only when nothing current is coded: a condition under care is the reason for the visit instead.
-  if (drafts.some((d) => !d.code.startsWith('Z'))) return drafts;
+  // Only when no current condition is listed before the history: a condition under care listed first
+  // is the reason for the visit instead; one managed after it ("HTN - refills sent") is the visit's too.
+  if (drafts.some((d) => !d.code.startsWith('Z') && d.order < history.order)) return drafts;
   const doc = run.input.documentation;
   const statements = [
     ...doc.diagnoses.map((d) => ({ section: 'diagnoses' as const, text: d.description })),
     ...clausesOf(doc.notes).map((text) => ({ section: 'notes' as const, text })),
   ];
+  // With other conditions on the claim, what is still there must be said of the condition followed up:
+  // the statements naming it (a word of its own line), not a chronic condition's "stable, continues".
+  const alone = drafts.every((d) => d.code.startsWith('Z'));
+  const about = alone ? statements : statements.filter((s) => namesCondition(run, history, s.text));
   const followUp = statements.find((s) => FOLLOW_UP.test(s.text));
-  const gone = statements.find((s) => GONE.test(s.text) && !still(s.text));
-  if (!followUp || !gone || statements.some((s) => still(s.text))) return drafts;
+  const gone = about.find((s) => GONE.test(s.text) && !still(s.text));
+  if (!followUp || !gone || about.some((s) => still(s.text))) return drafts;
   const first = Math.min(...drafts.map((d) => d.order));
   return [
     ...drafts,

@@ -22,7 +22,7 @@ import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { ADDRESSED_PARTS, HEADING_PREFIX, type NotePart } from './sections.ts';
-import { COUNT, expandAbbreviations } from './text.ts';
+import { COUNT, escapeRegExp, expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
 const LONG_TERM =
@@ -39,7 +39,66 @@ const FOUND = 0.75;
 
 /** Step: the Z79 codes of long-term drug therapy the record states, when the claim has none of that code. */
 export function longTermDrugTherapy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  return currentDrugsTakenFor(run, statedLongTermTherapy(run, drafts));
+  return otherDrugPlannedLongTerm(run, withoutUnnamedOther(drafts, currentDrugsTakenFor(run, statedLongTermTherapy(run, drafts))));
+}
+
+/** A drug by its name and dose ("naltrexone 50 mg"): the name, a word of four letters or more. */
+const DOSED_DRUG = /\b([a-z][a-z-]{3,})\s+\d+(?:\.\d+)?\s*(?:mg|mcg|g|units?|ml)\b/gi;
+/**
+ * The plan labels the therapy long-term ("(long-term therapy)", "(controlled substance, long-term)",
+ * "long-term use"): not a duration the plan sets ("continue omeprazole long term after eradication").
+ */
+const SAID_LONG_TERM =
+  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\blong[\s-]?term(?:\s+(?:current\s+)?(?:therapy|use|treatment|medication|drug therapy)\b|\s*\))/i;
+/** Continued at the visit: the plan keeps the drug going. */
+const CONTINUED = /\b(?:continue|continues|continuing|cont|refill\w*|maintain\w*)\b/i;
+
+/**
+ * Z79.899 for a drug no Z79 code names that the assessment or plan continues and calls long-term
+ * ("continue naltrexone 50 mg daily, refilled (long-term therapy)"), beside a condition coded: the
+ * record states the long-term use in the physician's words. A drug of a class with its own code is
+ * that code's (currentDrugsTakenFor); a drug only listed, started, stopped or given as a course is not
+ * this.
+ */
+function otherDrugPlannedLongTerm(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const condition = drafts.find((d) => !d.code.startsWith('Z'));
+  if (!condition || drafts.some((d) => d.code === OTHER_THERAPY) || !run.allowed(OTHER_THERAPY)) return drafts;
+  for (const m of run.notes) {
+    if (m.part === undefined || !ADDRESSED_PARTS.has(m.part) || m.assertion !== 'affirmed') continue;
+    const text = m.original.replace(HEADING_PREFIX, '');
+    if (!SAID_LONG_TERM.test(text) || !CONTINUED.test(text) || SHORT_COURSE.test(text)) continue;
+    for (const [, name] of text.matchAll(DOSED_DRUG)) {
+      if (!name || CLASS_PATTERNS.some(([, p]) => p.test(name))) continue;
+      const drug = new RegExp(String.raw`\b${escapeRegExp(name)}\b`, 'i');
+      const at = currentUse(text, drug);
+      if (!at || NOT_NOW_BEFORE.test(clauseBefore(text, at.index))) continue;
+      return [
+        ...drafts,
+        newDraft(run.codeSets, OTHER_THERAPY, {
+          confidence: condition.confidence * SECTION_WEIGHT.notes,
+          order: Math.max(0, ...drafts.map((d) => d.order)) + 1,
+          evidence: [{ section: 'notes', text: m.original }],
+          rationale: `The plan continues ${name} and states the therapy is long-term ("${m.original}"); no Z79 code names its class: other long term (current) drug therapy ${OTHER_THERAPY} (guideline I.C.21.c.3).`,
+        }),
+      ];
+    }
+  }
+  return drafts;
+}
+
+const OTHER_THERAPY = 'Z79.899';
+/** A line that states long-term drug therapy without naming the drug ("long term drug", "on long-term meds"). */
+const UNNAMED_THERAPY = /^\W*(?:on\s+)?(?:long[\s-]?term|chronic|current)\s+(?:drug|medication|med)s?(?:\s+(?:use|therapy))?\W*$/i;
+
+/**
+ * "Other long term drug therapy" (Z79.899) read from a line that names no drug gives way to the class
+ * code this step found for the drug the record names ("long term drug" beside methotrexate: Z79.631):
+ * the line says the therapy is long-term, the drug's class says which code.
+ */
+function withoutUnnamedOther(before: readonly DiagnosisDraft[], after: DiagnosisDraft[]): DiagnosisDraft[] {
+  const found = after.some((d) => d.code.startsWith('Z79') && d.code !== OTHER_THERAPY && !before.some((b) => b.code === d.code));
+  if (!found) return after;
+  return after.filter((d) => d.code !== OTHER_THERAPY || !d.evidence.every((e) => UNNAMED_THERAPY.test(e.text)));
 }
 
 /** The Z79 codes of therapy the notes call long-term (beside a diagnosis list). */

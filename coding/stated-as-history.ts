@@ -28,6 +28,21 @@ import { expandAbbreviations, tokenize } from './text.ts';
 const OVER =
   /\b(?:cured|NED|no (?:evidence|sign) of (?:disease|recurren\w*|malignan\w*|cancer)|without evidence of (?:disease|recurren\w*)|(?:treatment|therapy|course) (?:is |now )?(?:complete|completed|finished|over)|completed (?:treatment|therapy))\b/i;
 
+/**
+ * The condition gone, in the visit's words ("Pneumonia - resolved", "clinically and radiographically
+ * resolved"): over only beside a statement that the treatment was completed (TREATMENT_COMPLETED).
+ */
+const RESOLVED = /\b(?:resolved|resolution|cleared|healed|recovered)\b/i;
+/**
+ * The record states the course of treatment completed ("completed 7d azithro/amox", "antibiotics
+ * complete", "finished the course of doxycycline"), not one still being taken ("finishing antibiotics",
+ * "2 more days of amoxicillin").
+ */
+const TREATMENT_COMPLETED =
+  /\b(?:completed|finished)\s+(?:a\s+|the\s+|his\s+|her\s+)?(?:\d+\s*-?\s*(?:d|days?|wks?|weeks?)\b|course|treatment|therapy|antibiotics?|abx|\w+(?:\s*\/\s*\w+)?\s+(?:course|x\s*\d))|\b(?:antibiotics?|abx|course|treatment|therapy)\s+(?:is\s+|now\s+|were\s+|was\s+)?(?:complete|completed|finished|done)\b/i;
+/** A course not yet over: still taking, more days to go. */
+const STILL_TAKING = /\b(?:finishing|still (?:on|taking)|\d+ more days?|day \d+ of|continue (?:antibiotics?|abx|the course))\b/i;
+
 const words = (text: string) => new Set(tokenize(expandAbbreviations(text)));
 
 /** The line as the history its assessment states, or undefined when the line stands as written. */
@@ -35,19 +50,39 @@ export function statedAsHistory(run: CodingRun, line: Mention): Mention | undefi
   if (line.assertion !== 'affirmed') return undefined;
   const icd = run.codeSets.icd;
   // The words that name the condition, as the tabular spells them (a chart's "LLE" is none).
-  const condition = new Set([...conditionWords(tokenize(expandAbbreviations(line.text)), icd)].filter((w) => icd.idf.has(w)));
+  // Or the line's own words: an abbreviation's expansion adds words the visit need not repeat
+  // ("Pneumonia RLL": the lobe's "pulmonary").
+  const named = (text: string) => [...conditionWords(tokenize(text), icd)].filter((w) => icd.idf.has(w));
+  const condition = new Set(named(expandAbbreviations(line.text)));
+  const own = named(line.text);
   if (condition.size === 0) return undefined;
   const addressed = addressedInNotes(run.notes);
   const about = run.notes.filter((n) => {
     if (!addressed(n) || n.unaddressed || (n.assertion !== 'affirmed' && n.assertion !== 'personal-history')) return false;
-    const said = words(n.text);
-    return [...condition].every((w) => said.has(w));
+    const said = new Set([...words(n.text), ...tokenize(n.text)]);
+    return [...condition].every((w) => said.has(w)) || (own.length > 0 && own.every((w) => said.has(w)));
   });
-  const over = (n: Mention) => OVER.test(n.original);
+  const doc = run.input.documentation;
+  const completed = TREATMENT_COMPLETED.test(doc.notes) && !STILL_TAKING.test(doc.notes);
+  const over = (n: Mention) => OVER.test(n.original) || (completed && RESOLVED.test(n.original));
   // Every statement of the condition the visit addresses says it is over or history; one says it in words.
   if (about.length === 0 || !about.every((n) => n.assertion === 'personal-history' || over(n)) || !about.some(over)) return undefined;
-  const doc = run.input.documentation;
   if ([...doc.diagnoses.map((d) => d.description), doc.notes].some((t) => STILL_TREATED.test(t))) return undefined;
   const { documentedCode: _written, ...rest } = line;
-  return { ...rest, assertion: 'personal-history' };
+  // A history code names the condition, not where it was: a chart abbreviation (no word of the
+  // tabular) that names no condition of the line ("RLL", whose expansion says "pulmonary") is left out
+  // of what is searched.
+  const text =
+    own.length > 0
+      ? line.text
+          .split(/\s+/)
+          .filter(
+            (t) =>
+              icd.idf.has(t.toLowerCase()) ||
+              expandAbbreviations(t).toLowerCase() === t.toLowerCase() ||
+              named(t).some((w) => own.includes(w)),
+          )
+          .join(' ')
+      : line.text;
+  return { ...rest, text, assertion: 'personal-history' };
 }

@@ -22,6 +22,7 @@ interface Status {
 }
 
 const CIRCULATORY = ['I00..I99', 'Z86.7'];
+const CORONARY = ['I20..I25', 'Z86.79'];
 const RESPIRATORY = ['J00..J99', 'I27', 'I50', 'E84', 'C34', 'G12.2', 'G71', 'R06', 'R09.0'];
 
 const STATUSES: readonly Status[] = [
@@ -44,9 +45,21 @@ const STATUSES: readonly Status[] = [
   },
   {
     code: 'Z95.5',
-    stated:
-      /\b(?:coronary|cardiac|lad|rca|lcx|circumflex|drug[\s-]eluting|bare[\s-]metal)\s+(?:artery\s+)?stents?\b|\bstents?\s+(?:to|in)\s+(?:the\s+)?(?:lad|rca|lcx|circumflex|coronary|left anterior descending|right coronary)\b|\bpci with stent\w*/i,
-    bearsOn: CIRCULATORY,
+    // A coronary stent by its site, its kind, or the chart's "DES" (drug-eluting stent) or "s/p PCI"
+    // (a percutaneous coronary intervention leaves a stent unless the record says balloon only).
+    stated: new RegExp(
+      [
+        String.raw`\b(?:coronary|cardiac|lad|rca|lcx|circumflex|drug[\s-]eluting|bare[\s-]metal)\s+(?:artery\s+)?stents?\b`,
+        String.raw`\bstents?\s+(?:to|in)\s+(?:the\s+)?(?:lad|rca|lcx|circumflex|coronary|left anterior descending|right coronary)\b`,
+        String.raw`\b(?:pci|angioplasty)\s*(?:with|w\/|\/|\+|and)\s*(?:des|stent\w*)`,
+        String.raw`\b(?:s\/p|status post)\s+(?:des|stents?|stenting|pci(?!\s+(?:with|w\/)\s+balloon))\b`,
+        String.raw`\bdes\s*(?:x\s*\d|to\b|in\b|placed|\))`,
+      ].join('|'),
+      'i',
+    ),
+    // A coronary stent bears on the coronary disease it treats (a heart failure or hypertension visit
+    // with the stent only listed is not its care).
+    bearsOn: CORONARY,
   },
   { code: 'Z95.0', stated: /\b(?:cardiac |permanent )?pacemaker\b|\bppm in place\b/i, bearsOn: CIRCULATORY },
   {
@@ -68,6 +81,8 @@ const STATUSES: readonly Status[] = [
 ];
 
 const DEVICE_ENCOUNTER = 'Z45';
+/** Other postprocedural states (Z98): a word match on a status statement lands here. */
+const MISREAD_STATE = 'Z98';
 
 /** Said of a status that no longer holds, or does not yet (a device only discussed or referred for: "will discuss CRT-D referral"). */
 const NOT_CURRENT =
@@ -108,7 +123,13 @@ export function currentStatus(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     // unless that code was a word match on the status's own statement ("coronary stent status" read
     // as angioplasty without an implant): then the status takes its place.
     const excluded = notesFor(run.codeSets.icd, s.code, 'ex1').flatMap(([, patterns]) => patterns);
-    const clash = out.findIndex((d) => excluded.some((p) => matchesPattern(d.code, p)));
+    // A postprocedural state found by words in the status's own statement (Z98: "s/p DES" read as an
+    // implant removed) is that statement misread, and the status takes its place too.
+    const clash = out.findIndex(
+      (d) =>
+        excluded.some((p) => matchesPattern(d.code, p)) ||
+        (d.code.startsWith(MISREAD_STATE) && d.evidence.some((e) => statedStatus(s, e.text) !== undefined)),
+    );
     const clashing = out[clash];
     if (clashing) {
       const own = clashing.evidence.find((e) => statedStatus(s, e.text) !== undefined);
