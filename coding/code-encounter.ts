@@ -63,6 +63,7 @@ import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
 import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
+import { urinaryInfectionSiteInPregnancy } from './pregnancy-uti-site.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import {
   dedupe,
@@ -146,6 +147,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  {
+    name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
+    apply: urinaryInfectionSiteInPregnancy,
+  },
   { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
   {
