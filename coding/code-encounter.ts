@@ -59,6 +59,7 @@ import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
+import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
 import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
@@ -151,6 +152,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
     apply: urinaryInfectionSiteInPregnancy,
   },
+  { name: 'hypertension in pregnancy by the type stated (O10, O13, O14; O16 and asked when none)', apply: hypertensionTypeInPregnancy },
   { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
   {
