@@ -154,9 +154,15 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     apply: urinaryInfectionSiteInPregnancy,
   },
   { name: 'hypertension in pregnancy by the type stated (O10, O13, O14; O16 and asked when none)', apply: hypertensionTypeInPregnancy },
-  { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
+  {
+    name: 'hypertension in pregnancy stated as two kinds (asked; O16, or the assessment against a history, until answered)',
+    apply: pregnancyHypertensionKind,
+  },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
-  { name: 'diabetes in pregnancy stated gestational and pre-existing (asked, O24.91- until answered)', apply: diabetesTypeConflictInPregnancy },
+  {
+    name: 'diabetes in pregnancy stated gestational and pre-existing (asked, O24.91- until answered)',
+    apply: diabetesTypeConflictInPregnancy,
+  },
   {
     name: 'gestational diabetes coded diet controlled beside a drug taken now (asked, O24.4x9 until answered)',
     apply: gestationalDiabetesControl,

@@ -55,8 +55,7 @@ export function diabetesTypesStated(text: string): DiabetesType[] {
   if (NOT_TODAYS.test(text)) return [];
   const out: DiabetesType[] = [];
   for (const [type, words] of STATED_TYPE)
-    for (const m of text.matchAll(words))
-      if (!DENIED_BEFORE.test(text.slice(0, m.index)) && !out.includes(type)) out.push(type);
+    for (const m of text.matchAll(words)) if (!DENIED_BEFORE.test(text.slice(0, m.index)) && !out.includes(type)) out.push(type);
   return out;
 }
 

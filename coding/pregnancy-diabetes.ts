@@ -64,7 +64,8 @@ const PRE_EXISTING_OWN_CODE: ReadonlyArray<readonly [RegExp, RegExp]> = [
 ];
 
 /** What ties the answer's diabetes to the pregnancy ("pre-existing", "prior to pregnancy"): left out to code the diabetes itself. */
-const PREGNANCY_WORDS = /\b(?:pre-?existing|pre-?gestational|(?:in|of|during|prior to|before|complicating)\s+(?:this\s+|the\s+)?pregnancy|pregnancy|pregnant)\b/gi;
+const PREGNANCY_WORDS =
+  /\b(?:pre-?existing|pre-?gestational|(?:in|of|during|prior to|before|complicating)\s+(?:this\s+|the\s+)?pregnancy|pregnancy|pregnant)\b/gi;
 
 /** Unspecified diabetes in pregnancy, unspecified trimester (the trimester step gives this pregnancy's). */
 const HELD = 'O24.919';

@@ -7,7 +7,9 @@
  * note; or hypertension treated since before this pregnancy or found before its 20th week), a coder may not choose between them
  * (guideline I.A.19: the condition as the provider documents it; the query practice: conflicting
  * documentation is asked). The physician is asked which; until answered the record supports only
- * unspecified maternal hypertension (O16) of the same trimester.
+ * unspecified maternal hypertension (O16) of the same trimester, except where the assessment's
+ * gestational or pre-existing kind stands against an earlier diagnosis in the history (assessmentHeld):
+ * then the assessment's code is held.
  *
  * Not a conflict: a pre-eclampsia (or eclampsia, HELLP) coded beside a gestational hypertension the
  * record names too (the one progressed to the other); a statement that denies the kind ("no features
