@@ -9,9 +9,12 @@
  * first from the coded statement itself, else from the record's other statements of today.
  *
  * A type the record states two ways is the next step's question (pregnancy-hypertension.ts). A
- * record that states no type is asked, like an untyped diabetes in pregnancy, with O16.- held.
+ * hypertension of no stated type in a pregnancy not yet at its 20th week is pre-existing by definition;
+ * later, a record that states no type is asked, like an untyped diabetes in pregnancy, with O16.- held.
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
+import { pregnancyStatus } from './pregnancy.ts';
 import { resolutionFor, specificityQuestion, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import {
   answeredCode,
@@ -44,6 +47,13 @@ function typeOf(kinds: readonly Kind[], text: string, coded: Kind | undefined): 
   return 'unspecified';
 }
 
+const HALF_OF_PREGNANCY = 20;
+/** The weeks of gestation of this visit, when the record states them. */
+function weeksOfGestation(run: CodingRun): number | undefined {
+  const doc = run.input.documentation;
+  return pregnancyStatus([...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)]).weeks;
+}
+
 /** The type the record's other statements of today state, when they state exactly one. */
 function recordType(run: CodingRun, own: ReadonlySet<string>): Target {
   const kinds = new Set(statementsOf(run).flatMap((s) => (own.has(s.text) ? [] : kindsStated(s.text, s.part))));
@@ -55,6 +65,7 @@ function recordType(run: CodingRun, own: ReadonlySet<string>): Target {
 /** Step (after the trimester, before the question on two types): each pregnancy hypertension code follows the type stated. */
 export function hypertensionTypeInPregnancy(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const icd = run.codeSets.icd;
+  let weeks: number | undefined;
   return drafts.map((d) => {
     const trimester = trimesterOf(d.code);
     if (!RETYPED.test(d.code) || !trimester) return d;
@@ -66,7 +77,9 @@ export function hypertensionTypeInPregnancy(run: CodingRun, drafts: DiagnosisDra
       pieces.join('; '),
       coded,
     );
-    const target = own === 'unspecified' ? recordType(run, new Set([m?.original ?? '', ...d.evidence.map((e) => e.text)])) : own;
+    const stated = own === 'unspecified' ? recordType(run, new Set([m?.original ?? '', ...d.evidence.map((e) => e.text)])) : own;
+    // A hypertension already present before the 20th week is the pre-existing kind by definition.
+    const target = stated === 'unspecified' && (weeks ??= weeksOfGestation(run) ?? Infinity) < HALF_OF_PREGNANCY ? 'pre-existing' : stated;
     if (target === undefined) return d;
     const code = codeOf(target, trimester);
     if (target === 'unspecified') return untyped(run, d, code, m?.original ?? d.evidence[0]?.text ?? d.description, trimester);

@@ -79,6 +79,10 @@ describe('hypertension in pregnancy by the type stated', () => {
     );
     expect(codes(untyped)).toContain('O16.3');
     expect(untyped.clarification?.question).toMatch(/type of hypertension/);
+    // Before the 20th week a hypertension of no stated type is the pre-existing kind, not asked.
+    const early = coded(['Hypertension in pregnancy'], 'G2P1 at 12w0d. BP 144/94 on two visits. A: HTN in pregnancy, start labetalol.');
+    expect(codes(early)).toContain('O10.011');
+    expect(early.clarification?.question ?? '').not.toMatch(/type of hypertension/);
     const typed = coded(['Gestational hypertension', '32 weeks'], 'G2P1 at 32w0d. BP 146/94. A: gestational hypertension, no proteinuria.');
     expect(codes(typed)).toContain('O13.3');
     expect(typed.clarification).toBeUndefined();
