@@ -53,7 +53,7 @@ const NOT_CURRENT = new RegExp(
 
 /** The same said after it ("insulin was discussed", "metformin stopped"). */
 const NOT_CURRENT_AFTER =
-  /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative|pending|awaiting|once approved|if approved|not yet)\b/i;
+  /^[^,;]{0,30}?\b(discussed|declined|refused|stopped|discontinued|considered|held|not tolerated|deferred|denied|denies|none|negative|pending|awaiting|once approved|if approved|not yet|before (?:this |the |her )?(?:pregnancy|conception)|until (?:she |i )?(?:conceived|conception|pregnan\w*)|pre-?preg\w*)\b/i;
 
 /** The clause of the text before `index`: a cue's scope ends at a comma, semicolon or dash ("without complications - continue metformin"). */
 export function clauseBefore(text: string, index: number): string {

@@ -59,10 +59,13 @@ import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
+import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
+import { diabetesTypeConflictInPregnancy } from './pregnancy-diabetes-type.ts';
 import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
+import { urinaryInfectionSiteInPregnancy } from './pregnancy-uti-site.ts';
 import { codeProcedures } from './procedure-coding.ts';
 import {
   dedupe,
@@ -146,8 +149,20 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
-  { name: 'hypertension in pregnancy stated as two kinds (asked, O16 until answered)', apply: pregnancyHypertensionKind },
+  {
+    name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
+    apply: urinaryInfectionSiteInPregnancy,
+  },
+  { name: 'hypertension in pregnancy by the type stated (O10, O13, O14; O16 and asked when none)', apply: hypertensionTypeInPregnancy },
+  {
+    name: 'hypertension in pregnancy stated as two kinds (asked; O16, or the assessment against a history, until answered)',
+    apply: pregnancyHypertensionKind,
+  },
   { name: 'diabetes in pregnancy of no stated type (asked, O24.91- until answered)', apply: untypedDiabetesInPregnancy },
+  {
+    name: 'diabetes in pregnancy stated gestational and pre-existing (asked, O24.91- until answered)',
+    apply: diabetesTypeConflictInPregnancy,
+  },
   {
     name: 'gestational diabetes coded diet controlled beside a drug taken now (asked, O24.4x9 until answered)',
     apply: gestationalDiabetesControl,

@@ -50,7 +50,7 @@ const AGENTS: readonly Agent[] = [
 
 /** Words around the organism that say it is not the infection's cause found now. */
 const NOT_THE_CAUSE =
-  /\b(carrier|carriage|coloni[sz]\w*|screen\w*|swab|nares|nasal|negative|neg|no|not|without|pending|awaited|ruled out|rule out|r\/o|possible|probable|suspect\w*|likely|cover\w*|empiric\w*|history of|hx of|h\/o|prior|previous|remote|resolved|eradicat\w*)\b/i;
+  /\b(carrier|carriage|coloni[sz]\w*|screen\w*|swab|nares|nasal|negative|neg|no|not|without|pending|awaited|ruled out|rule out|r\/o|possible|probable|suspect\w*|likely|cover\w*|empiric\w*|history|hx|h\/o|prior|previous|remote|resolved|eradicat\w*)\b|\b(?:19|20)\d\d\s+pregnancy\b/i;
 /** A clause of the notes that reports the organism as found. */
 const FOUND = /\b(grew|growing|grows|cultured?|cx|isolated?|positive|pos|confirmed|identified|final|due to|caused by)\b|\+/i;
 /** What an organism-only diagnosis line may say besides the organism ("MRSA infection", "E. coli +"). */

@@ -137,6 +137,9 @@ const THERAPY_OVER = /\b(completed|finished|weaned|no longer|not taking|ran out)
 /** After the drug, in its clause: "apixaban started today", "warfarin completed". */
 const NOT_NOW_AFTER =
   /^[^,;.]{0,40}?\b(started|initiated|prescribed|added|begun|completed|finished|recommended|planned|to start|was stopped|no longer|in the past|previously|formerly|clinic|intoleran\w*|allerg\w*|not tolerated|induced|resolved)\b/i;
+/** After the drug: taken until a pregnancy began ("metformin before pregnancy", "until she conceived", "stopped at +UPT"). */
+const ENDED_AT_PREGNANCY =
+  /^[^,;.]{0,30}?\b(?:before (?:this |the |her )?(?:pregnancy|conception)|pre-?preg\w*|until (?:she |i )?(?:conceived|conception|pregnan\w*)|stopped at\b)/i;
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /**
@@ -202,7 +205,7 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   const clause = clauseBefore(text, m.index);
   const after = text.slice(m.index + m[0].length);
   // A therapy said to be over stays over whatever date it carries ("completed five years of letrozole in 2023").
-  if (THERAPY_OVER.test(clause)) return undefined;
+  if (THERAPY_OVER.test(clause) || ENDED_AT_PREGNANCY.test(after)) return undefined;
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
   if (SHORT_COURSE.test(withoutOthersAsNeeded(text, pattern)) && !LONG_TERM.test(text)) return undefined;

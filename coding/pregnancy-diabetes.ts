@@ -23,7 +23,7 @@ const TYPE_STATED =
 /** The diabetes codes whose type the coding assumed (type 2 by default) or the gestational code the search reached. */
 const DIABETES_CODE = /^(E11|O24\.[14])/;
 
-const OPTIONS = [
+export const DIABETES_TYPE_OPTIONS = [
   { label: 'Gestational diabetes mellitus', refine: 'gestational diabetes mellitus' },
   { label: 'Pre-existing type 1 diabetes mellitus', refine: 'pre-existing type 1 diabetes mellitus' },
   { label: 'Pre-existing type 2 diabetes mellitus', refine: 'pre-existing type 2 diabetes mellitus' },
@@ -43,24 +43,65 @@ export function untypedDiabetesInPregnancy(run: CodingRun, drafts: DiagnosisDraf
     kind: 'specificity',
     question: specificityQuestion(stated, 'type of diabetes mellitus in this pregnancy (gestational or pre-existing)'),
     clinicalIndicators: [`Documented: "${stated}"`],
-    options: OPTIONS,
+    options: DIABETES_TYPE_OPTIONS,
     reason:
       'In pregnancy the diabetes is coded by whether it existed before the pregnancy (type 1 or type 2) or is gestational, and the record states neither; unspecified diabetes in pregnancy until answered.',
     order: d.order,
   };
+  return askDiabetesType(
+    run,
+    drafts,
+    d,
+    issue,
+    `The record does not say whether the diabetes is gestational or existed before the pregnancy (I.C.15.g, I.C.15.i): ${HELD} until the physician answers.`,
+  );
+}
+
+/** The code category each pre-existing diabetes in pregnancy asks to follow it. */
+const PRE_EXISTING_OWN_CODE: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^O24\.0/, /^E10/],
+  [/^O24\.1/, /^E11/],
+];
+
+/** What ties the answer's diabetes to the pregnancy ("pre-existing", "prior to pregnancy"): left out to code the diabetes itself. */
+const PREGNANCY_WORDS =
+  /\b(?:pre-?existing|pre-?gestational|(?:in|of|during|prior to|before|complicating)\s+(?:this\s+|the\s+)?pregnancy|pregnancy|pregnant)\b/gi;
+
+/** Unspecified diabetes in pregnancy, unspecified trimester (the trimester step gives this pregnancy's). */
+const HELD = 'O24.919';
+
+/**
+ * Asks the type of a diabetes in pregnancy (unless answered) and codes the draft: O24.91- (this
+ * pregnancy's trimester) while open, the answer's condition once answered. Other codes of the same
+ * statement (the E11 beside O24.11-) go while it is open: they name the type the question leaves open.
+ */
+export function askDiabetesType(
+  run: CodingRun,
+  drafts: DiagnosisDraft[],
+  d: DiagnosisDraft,
+  issue: ClarificationIssue,
+  heldWhy: string,
+  /** The answer's words and the statement's own words the answer is read with (by default the statement's text). */
+  reading: (answer: string, statement: string) => string = (answer, statement) => `${answer} in pregnancy ${statement}`,
+): DiagnosisDraft[] {
+  const m = run.mentions.get(d.order);
   const resolution = resolutionFor(issue, run.input.answers);
+  const companions = (x: DiagnosisDraft) => x !== d && Math.floor(x.order) === Math.floor(d.order) && /^E(0[89]|1[013])/.test(x.code);
   if (!resolution) {
     run.issues.push(issue);
-    // Unspecified trimester here; the trimester step below gives this pregnancy's.
-    const code = 'O24.919';
-    const why = `The record does not say whether the diabetes is gestational or existed before the pregnancy (I.C.15.g, I.C.15.i): ${code} until the physician answers.`;
-    const [open] = withPregnancyDetails(run, [{ ...recoded(run.codeSets, d, code, why), inferred: [] }]);
-    return drafts.map((x) => (x === d && open ? open : x));
+    const [open] = withPregnancyDetails(run, [{ ...recoded(run.codeSets, d, HELD, heldWhy), inferred: [] }]);
+    return drafts.filter((x) => !companions(x)).map((x) => (x === d && open ? open : x));
   }
   const words = resolvedWords(resolution);
   if (!words) return drafts;
   // The answer's condition, with the trimester and phase of this pregnancy.
-  const [first] = withPregnancyDetails(run, codeAnsweredCondition(run, `${words} in pregnancy ${m?.text ?? ''}`, d.order));
+  const [first] = withPregnancyDetails(run, codeAnsweredCondition(run, reading(words, m?.text ?? ''), d.order));
   if (!first) return drafts;
-  return drafts.map((x) => (x === d ? { ...first, order: d.order } : x));
+  const answered = drafts.filter((x) => !companions(x)).map((x) => (x === d ? { ...first, order: d.order } : x));
+  // A pre-existing diabetes in pregnancy (O24.0-, O24.1-) is followed by its own code (E10, E11), as
+  // O24.0 and O24.1 ask: the answer's words coded outside the pregnancy chapter.
+  const own = PRE_EXISTING_OWN_CODE.find(([p]) => p.test(first.code))?.[1];
+  if (!own) return answered;
+  const condition = codeAnsweredCondition(run, words.replace(PREGNANCY_WORDS, ' '), d.order + 0.1).find((x) => own.test(x.code));
+  return condition ? [...answered, condition] : answered;
 }

@@ -74,7 +74,9 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
     const first = valueAge(ages) as GestationalAge;
     if (new Set(ages.map((a) => weeksOfGestationCode(a.weeks))).size === 1) status.weeks = first.weeks;
     const trimesters = new Set(ages.map((a) => trimesterOfWeeks(a.weeks)));
-    if (!status.trimester && trimesters.size === 1) {
+    // The weeks of this visit date the pregnancy; a trimester written elsewhere (a problem list entered
+    // weeks ago) does not outweigh them. The diagnosis' own trimester still does (refinePregnancyCode).
+    if (trimesters.size === 1) {
       status.trimester = trimesterOfWeeks(first.weeks);
       status.source = first.statement;
     }

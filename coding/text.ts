@@ -312,6 +312,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // The index: Disorder, bipolar (I) F31.9: the "I" is a nonessential modifier (bipolar II is its own code, F31.81).
   [/\bbipolar\s+(?:i|1)\b(?!\s*i)/g, 'bipolar'],
   [/\bdm\b/g, 'diabetes mellitus'],
+  // Gestational hypertension as records shorten it ("gHTN", "PIH"); not the PIH labs or precautions of a visit.
+  [/\bghtn\b|\bpih\b(?!\s+(?:labs?|panel|precautions|work-?up|labwork|bloods?|screen\w*))/g, 'gestational hypertension'],
   [/\bhtn\b/g, 'hypertension'],
   // Chronic hypertension is the essential (primary) kind (I10; pre-existing in pregnancy, O10.0-), not
   // the chronic venous hypertension of a leg (I87.3-) that shares the word "chronic".
