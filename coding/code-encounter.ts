@@ -112,6 +112,7 @@ import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
+import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -140,6 +141,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
     apply: consciousnessStatedTwoWays,
+  },
+  {
+    name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
+    apply: moodEpisodeStatedTwoWays,
   },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {

@@ -90,7 +90,7 @@ const TREATMENT_FAILING = new RegExp(
  * An earlier depressive episode the record describes ("a depressive episode in 2019", "two prior
  * episodes"), not one it denies ("no prior depressive episodes").
  */
-const EARLIER_DEPRESSIVE_EPISODE =
+export const EARLIER_DEPRESSIVE_EPISODE =
   /(?<!\b(?:no|denies|denied|without|never had(?: an?| any)?)\s)\b(?:prior|previous|past|earlier|second|third|another|two|three|multiple|several|similar)\s+(?:(?:prior|previous|earlier)\s+)?(?:major\s+)?(?:depressive\s+)?(?:episodes?\b(?!\s+of\s+(?:hypo)?mania)|periods?\s+of\s+(?:major\s+)?depression\b)|\b(?:a|an|one)\s+(?:major\s+)?(?:depressive\s+episode|episode\s+of\s+(?:major\s+)?depression)\b[^.;]*\b(?:(?:19|20)\d\d|resolved|remitted|cleared|recovered|recovery)\b|\b(?:19|20)\d\d\b[^.;]*\b(?:a|an|one)\s+(?:major\s+)?depressive\s+episode\b/i;
 
 /** What describes a depressive episode by its criteria: a PHQ-9 of 10 or more, anhedonia. */
