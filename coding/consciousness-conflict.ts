@@ -112,17 +112,11 @@ export function answeredCharacter(words: string): string | undefined {
   return DURATIONS.find(([, w]) => w.test(words))?.[0] ?? '9';
 }
 
-/** Statements of the record, each once, with the part of the note it stands in. */
+/** Statements of the record (diagnosis lines and notes), each once, not of another time or a drug list. */
 function statements(run: CodingRun): string[] {
-  const seen = new Set<string>();
-  const out: string[] = [];
-  for (const d of run.input.documentation.diagnoses) if (!seen.has(d.description)) (out.push(d.description), seen.add(d.description));
-  for (const n of run.notes) {
-    if ((n.part && OTHER_CONTEXT.has(n.part)) || n.assertion === 'family-history' || seen.has(n.original)) continue;
-    seen.add(n.original);
-    out.push(n.original);
-  }
-  return out;
+  const out = new Set<string>(run.input.documentation.diagnoses.map((d) => d.description));
+  for (const n of run.notes) if (!(n.part && OTHER_CONTEXT.has(n.part)) && n.assertion !== 'family-history') out.add(n.original);
+  return [...out];
 }
 
 /**
