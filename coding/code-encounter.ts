@@ -113,6 +113,7 @@ import { burnDegreeDescribed } from './burn-degree.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
+import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -145,6 +146,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
     apply: moodEpisodeStatedTwoWays,
+  },
+  {
+    name: 'an injury coded to one side while the record states the other of it (asked, unspecified side until answered)',
+    apply: injurySideStatedTwoWays,
   },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
