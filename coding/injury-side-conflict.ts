@@ -11,8 +11,9 @@
  * Not a statement of today's injury's side: a clause that finds the other side normal or uninjured
  * ("R wrist nontender", "left upper extremity normal", "no fx"), compares with it ("contralateral",
  * "compared with the right"), dates it ("hx left wrist fracture 2015", "prior", "s/p"), names the
- * dominant hand, or names another kind of injury at the site ("left knee abrasion" beside a right
- * knee sprain); a second coded injury on the other side at the same site.
+ * dominant hand or the hand used meanwhile ("typing with the right hand"), or names another kind of
+ * injury or an operation at the site ("left knee abrasion", "left knee: well-healed incisions" beside
+ * a right knee sprain); a second coded injury on the other side at the same site.
  */
 import { askCharacter } from './character-conflict.ts';
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
@@ -36,14 +37,14 @@ const near = (a: ReadonlySet<Region>, b: ReadonlySet<Region>) =>
 
 /** Kinds of injury a title or a statement names. */
 const KIND =
-  /\b(fractures?|fx|sprains?|strains?|dislocations?|subluxations?|lacerations?|contusions?|abrasions?|burns?|punctures?|bites?|tears?|avulsions?|crush\w*)\b/gi;
+  /\b(fractures?|fx|sprains?|strains?|dislocations?|subluxations?|lacerations?|contusions?|abrasions?|burns?|punctures?|bites?|tears?|avulsions?|crush\w*|incisions?|scars?|reconstruction|arthroplasty|replacement)\b/gi;
 const CANONICAL: Record<string, string> = { fx: 'fracture' };
 const kindsOf = (text: string) =>
   new Set([...text.matchAll(KIND)].map((m) => CANONICAL[m[1]!.toLowerCase()] ?? m[1]!.toLowerCase().replace(/s$/, '')));
 
 /** A clause that is not of today's injury on that side: normal, uninjured, compared, of the past, or the dominant hand. */
 const NOT_TODAY =
-  /\b(normal|nl|wnl|unremarkable|intact|negative|neg|nontender|non-tender|no|not|without|denies|full (?:rom|range)|contralateral|compar\w*|vs|versus|history|hx|prior|previous|remote|s\/p|status post|healed fracture|years? ago|dominant|handed)\b|\bhand[- ]dominant\b/i;
+  /\b(normal|nl|wnl|unremarkable|intact|negative|neg|nontender|non-tender|no|not|without|denies|full (?:rom|range)|contralateral|compar\w*|vs|versus|history|hx|prior|previous|remote|s\/p|status post|healed fracture|years? ago|dominant|handed|typing|writing|using|uses|stable|doing well)\b|\bhand[- ]dominant\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "Left" as a verb: no side. */
 const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the\b|to\b|with\b|against\b)/gi;
