@@ -106,7 +106,9 @@ export function answeredCharacter(words: string): string | undefined {
   const stated = consciousnessStated(words.replace(/\b(unknown|unclear)\b/gi, ' '));
   if (/\bstatus unknown\b|\bunknown whether\b/i.test(words) && stated === undefined) return 'A';
   if (stated === 'none') return '0';
-  if (stated !== 'lost') return undefined;
+  // An answer in other words ("Yes, out for about a minute"): a yes or a duration is a loss.
+  const yes = /\byes\b/i.test(words) || MINUTES.test(words) || DURATIONS.some(([, w]) => w.test(words));
+  if (stated !== 'lost' && !yes) return undefined;
   const minutes = MINUTES.exec(words);
   if (minutes && Number(minutes[1]) <= 30) return '1';
   return DURATIONS.find(([, w]) => w.test(words))?.[0] ?? '9';

@@ -44,7 +44,7 @@ const kindsOf = (text: string) =>
 
 /** A clause that is not of today's injury on that side: normal, uninjured, compared, of the past, or the dominant hand. */
 const NOT_TODAY =
-  /\b(normal|nl|wnl|unremarkable|intact|negative|neg|nontender|non-tender|no|not|without|denies|full (?:rom|range)|contralateral|compar\w*|vs|versus|history|hx|prior|previous|remote|s\/p|status post|healed fracture|years? ago|dominant|handed|typing|writing|using|uses|stable|doing well)\b|\bhand[- ]dominant\b/i;
+  /\b(normal|nl|wnl|unremarkable|intact|negative|neg|nontender|non-tender|no|not|without|denies|full (?:rom|range)|contralateral|compar\w*|vs|versus|history|hx|prior|previous|remote|s\/p|status post|healed fracture|years? ago|dominant|handed|typ(?:es|ing)|writ(?:es|ing)|us(?:es|ing)|meanwhile|stable|doing well)\b|\bhand[- ]dominant\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
 /** "Left" as a verb: no side. */
 const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the\b|to\b|with\b|against\b)/gi;

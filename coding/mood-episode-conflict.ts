@@ -16,7 +16,7 @@
  */
 import { askCharacter } from './character-conflict.ts';
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
-import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { NotePart } from './sections.ts';
 import { EARLIER_DEPRESSIVE_EPISODE } from './specificity.ts';
 
@@ -35,8 +35,8 @@ const SEVERITY_AFTER = new RegExp(
   'gi',
 );
 /** A range or a change of severity around the word ("moderate to severe", "severe-to-moderate"): no one value. */
-const RANGE_BEFORE = /(mild|moderate|severe)\s*(?:to|-|–|\/)\s*$/i;
-const RANGE_AFTER = /^\s*(?:to|-|–|\/)\s*(mild|moderate|severe)/i;
+const RANGE_BEFORE = /(mild|moderate|severe)(?:\s*(?:to|-|–|\/)\s*)+$/i;
+const RANGE_AFTER = /^(?:\s*(?:to|-|–|\/)\s*)+(mild|moderate|severe)/i;
 /** Another time, a screening score, a denial: the severity is not today's statement of the episode. */
 const NOT_TODAY_SEVERITY =
   /\b(prior|previous|past|history of|hx of|h\/o|last episode|years? ago|last year|was|were|had|used to|phq-?\d*|score|screen\w*)\b|(?:19|20)\d\d/i;
@@ -227,12 +227,8 @@ export function moodEpisodeStatedTwoWays(run: CodingRun, drafts: DiagnosisDraft[
     );
     aspect = 'current episode of the bipolar disorder (manic, hypomanic, depressed or mixed)';
     held = 'F31.9';
-    options = [
-      { label: 'Current episode hypomanic', code: 'F31.0' },
-      { label: 'Current episode manic', code: 'F31.10' },
-      { label: 'Current episode depressed', code: 'F31.30' },
-      { label: 'Current episode mixed', code: 'F31.60' },
-    ];
+    // Labelled with the codes' own titles: an answer naming a severity too is read in full, not as the bare pole.
+    options = ['F31.0', 'F31.10', 'F31.30', 'F31.60'].map((code) => ({ label: describeIcd(run.codeSets, code), code }));
   } else {
     const category = d.code.slice(0, 3);
     const episode = against(
