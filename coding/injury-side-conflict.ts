@@ -13,7 +13,7 @@
  * "compared with the right"), dates it ("hx left wrist fracture 2015", "prior", "s/p"), names the
  * dominant hand or the hand used meanwhile ("typing with the right hand"), or names another kind of
  * injury or an operation at the site ("left knee abrasion", "left knee: well-healed incisions" beside
- * a right knee sprain); a second coded injury on the other side at the same site.
+ * a right knee sprain); a second coded injury on the other side at the same or a near site.
  */
 import { askCharacter } from './character-conflict.ts';
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
@@ -115,8 +115,11 @@ export function injurySideStatedTwoWays(run: CodingRun, drafts: DiagnosisDraft[]
     const regions = regionsOf(d.description);
     const kinds = kindsOf(d.description);
     if (regions.size === 0 || kinds.size === 0) continue;
-    // Another coded injury of the category on the other side: each side has its own.
-    if (drafts.some((x) => x !== d && x.code.slice(0, 3) === d.code.slice(0, 3) && sideOf(x.description) !== own)) continue;
+    // Another coded injury on the other side at the same or a near site (a hand laceration beside a
+    // forearm one): the other side's statements are about it.
+    const besides = (x: DiagnosisDraft) =>
+      x !== d && /^S\d\d/.test(x.code) && sideOf(x.description) !== own && near(regions, regionsOf(x.description));
+    if (drafts.some(besides)) continue;
     const clauses = sidedClauses(run, regions, kinds, year);
     const other = clauses.find((c) => c.side !== own && !c.line);
     if (!other) continue;

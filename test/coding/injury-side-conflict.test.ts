@@ -55,3 +55,13 @@ describe('statements of the other side that are not of this injury', () => {
     expect(r.clarification?.reason ?? '').not.toMatch(/coded to the left side/);
   });
 });
+
+describe('two coded injuries, one on each side', () => {
+  it('asks nothing: each side has its own injury', () => {
+    const r = adult(
+      'Cut on broken glass 1 hr ago.\nWound 1: R hand dorsum, 2 cm laceration, NV intact.\nWound 2: L forearm volar, 3 cm laceration.\nBoth irrigated and closed with nylon.',
+      [{ description: 'Laceration of left forearm' }, { description: 'Laceration of right hand' }],
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(SIDE);
+  });
+});
