@@ -21,6 +21,7 @@ import {
   type ClarificationOption,
 } from './clarification.ts';
 import type { CodingRun, MentionWork } from './coding-run.ts';
+import { consciousnessStated } from './consciousness-conflict.ts';
 import type { NotePart } from './sections.ts';
 
 interface AbsenceRule {
@@ -30,6 +31,8 @@ interface AbsenceRule {
   absent: RegExp;
   /** A description of the element as present. */
   present: RegExp;
+  /** A closer reading of a statement the words find, when it needs one (a level of consciousness is no loss of it). */
+  presentIn?: (text: string) => boolean;
   /** What the physician is asked to clarify. */
   aspect: string;
   /** Words the condition is coded with while the question is open, in place of the absent words. */
@@ -55,6 +58,7 @@ const RULES: readonly AbsenceRule[] = [
     absent: /,?\s*\b(without|w\/o|no|denies)\s+(any\s+)?(loss of consciousness|loc)\b/i,
     present:
       /\b(loss of consciousness|loc|lost consciousness|los(t|s|ing) of consciousness|passed out|blacked out|knocked out|out cold|unconscious|unresponsive|(was|were|went) out for)\b/i,
+    presentIn: (text) => consciousnessStated(text) === 'lost',
     aspect: 'loss of consciousness',
     whileOpen: 'with loss of consciousness status unknown',
     options: [
@@ -71,15 +75,18 @@ const OTHER_CONTEXT: ReadonlySet<NotePart> = new Set(['past-history', 'family-hi
 const DENIED =
   /\b(no|not|never|denies|denied|without|w\/o|negative for|free of|absent|ruled out|r\/o|rule out|possible|vs\.?|versus|if|unless|return precautions?|warning signs?)\b/i;
 
+/** A statement of another time ("prior concussion 2019 with LOC", "history of aura"): not this condition's presentation. */
+const ANOTHER_TIME = /\b(prior|previous|history of|hx of|h\/o|remote|years? ago|last year)\b/i;
+
 /** The statement describing the element as present, if the record has one apart from the condition's own statements. */
 function presentStatement(run: CodingRun, rule: AbsenceRule): string | undefined {
   for (const n of run.notes) {
     if (n.part && OTHER_CONTEXT.has(n.part)) continue;
     if (n.assertion === 'family-history' || n.assertion === 'personal-history') continue;
     const text = n.original;
-    if (rule.absent.test(text)) continue;
+    if (rule.absent.test(text) || ANOTHER_TIME.test(text)) continue;
     const at = rule.present.exec(text);
-    if (!at || DENIED.test(text.slice(0, at.index))) continue;
+    if (!at || DENIED.test(text.slice(0, at.index)) || rule.presentIn?.(text) === false) continue;
     return text.trim();
   }
   return undefined;

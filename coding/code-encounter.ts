@@ -114,6 +114,9 @@ import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
+import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
+import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
+import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -139,6 +142,18 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
   { name: "a fracture's healing stated two ways (asked), or named beside a routine-healing code", apply: fractureHealingStatedOtherwise },
+  {
+    name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
+    apply: consciousnessStatedTwoWays,
+  },
+  {
+    name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
+    apply: moodEpisodeStatedTwoWays,
+  },
+  {
+    name: 'an injury coded to one side while the record states the other of it (asked, unspecified side until answered)',
+    apply: injurySideStatedTwoWays,
+  },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',

@@ -66,6 +66,13 @@ export interface SpecificityRule {
    * not with the value of whichever statement it is coded from.
    */
   unspecifiedWhileAsked?: true;
+  /**
+   * A statement in which the rule's value is the state a later event replaced, not a value today
+   * ("kidney transplant 2017 for ESRD": the stage before the graft).
+   */
+  replacedIn?: RegExp;
+  /** A value the record says the condition has now ("declining, now 3b"): the other statements' values are former. */
+  nowValue?: RegExp;
 }
 
 /**
@@ -90,7 +97,7 @@ const TREATMENT_FAILING = new RegExp(
  * An earlier depressive episode the record describes ("a depressive episode in 2019", "two prior
  * episodes"), not one it denies ("no prior depressive episodes").
  */
-const EARLIER_DEPRESSIVE_EPISODE =
+export const EARLIER_DEPRESSIVE_EPISODE =
   /(?<!\b(?:no|denies|denied|without|never had(?: an?| any)?)\s)\b(?:prior|previous|past|earlier|second|third|another|two|three|multiple|several|similar)\s+(?:(?:prior|previous|earlier)\s+)?(?:major\s+)?(?:depressive\s+)?(?:episodes?\b(?!\s+of\s+(?:hypo)?mania)|periods?\s+of\s+(?:major\s+)?depression\b)|\b(?:a|an|one)\s+(?:major\s+)?(?:depressive\s+episode|episode\s+of\s+(?:major\s+)?depression)\b[^.;]*\b(?:(?:19|20)\d\d|resolved|remitted|cleared|recovered|recovery)\b|\b(?:19|20)\d\d\b[^.;]*\b(?:a|an|one)\s+(?:major\s+)?depressive\s+episode\b/i;
 
 /** What describes a depressive episode by its criteria: a PHQ-9 of 10 or more, anhedonia. */
@@ -181,12 +188,14 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     namesCondition: /\b(end stage renal disease|end stage kidney disease|esrd)\b/i,
     // Not a span of stages ("hypertensive CKD stage 1-4": the title of I12.9, no stage of the patient's).
     detail:
-      /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b(?!\s*(?:-|\u2013|to|through|thru)\s*(?:stage\s*)?[1-5])|\bend stage renal disease\b|\bend stage\b|\besrd\b|\bg[1-5]a?\b/i,
+      /\bstage\s*(1|2|3a|3b|3|4|5|i{1,3}|iv|v)\b(?!\s*(?:-|\u2013|to|through|thru)\s*(?:stage\s*)?[1-5])(?!\/\d)|\bend stage renal disease\b|\bend stage\b|\besrd\b|\b(?:chronic kidney disease|ckd)\s*(?:stage\s*)?g(?:3[ab]|[1-5])(?=a[1-3]\b|\b)|\bg(?:3[ab]|[1-5])\s*\/?\s*a[1-3]\b/i,
     aspect: 'stage of the chronic kidney disease',
+    replacedIn: /\b(transplant\w*|allograft|ddkt|ldkt|graft)\b/i,
+    nowValue: /\bnow (?:at )?(?:stage |ckd |g)?(3a|3b|[1-5])\b/i,
     // Stage 5 and end-stage renal disease together are ESRD (N18.6), not a conflict.
     comparable: (d) => {
       if (/end stage|esrd/i.test(d)) return '5';
-      const st = /\b(?:stage\s*|g)(1|2|3a|3b|3|4|5)\b/i.exec(d)?.[1]?.toLowerCase();
+      const st = /\b(?:stage\s*|g)(3a|3b|[1-5])(?=\b|a[1-3]\b)/i.exec(d)?.[1]?.toLowerCase();
       return st;
     },
     options: [
@@ -646,8 +655,14 @@ export function checkDetailConflict(run: CodingRun, work: MentionWork): void {
       if (!namesCondition(rule, text)) continue;
       const d = compared.exec(text)?.[0];
       const v = d === undefined ? undefined : rule.comparable(d);
+      if (v && rule.replacedIn?.test(st.original) && v !== ownValue) continue;
       if (v && !values.has(v)) values.set(v, { section: 'notes', text: st.original });
     }
+    // A value the record says is the one now: the others are former.
+    const now = rule.nowValue
+      ? [m.original, ...run.notes.map((n) => n.original)].map((t) => rule.nowValue?.exec(t)?.[1]?.toLowerCase()).find((v) => v)
+      : undefined;
+    if (now && values.has(now)) for (const v of [...values.keys()]) if (v !== now) values.delete(v);
     // A value the record itself says was the former one ("progressed from stage 4", "told at her last
     // visit she had stage 4") is superseded, not in conflict: the problem list copied forward lags.
     for (const v of formerValues(run, rule)) if (v !== ownValue) values.delete(v);

@@ -201,6 +201,13 @@ export function checkStatedAxis(run: CodingRun, work: MentionWork): void {
       if (v !== ownValue && [own, ...run.notes.map((n) => n.text)].some((t) => namesAsFormer(expandAbbreviations(t), value)))
         values.delete(v);
     }
+    // A value the record says the condition has now ("declining, now 3b"): the other values are former.
+    const now = [...values.keys()].find((v) =>
+      [m.original, ...run.notes.map((n) => n.original)].some((t) =>
+        new RegExp(`\\bnow (?:at )?(?:${axis.aspect === 'stage' ? 'stage |ckd |' : ''})?${escapeRegExp(v)}\\b`, 'i').test(t),
+      ),
+    );
+    if (now) for (const v of [...values.keys()]) if (v !== now) values.delete(v);
     // A stated stage the wound's description does not fit (wound-stage.ts) is a conflict too; coded
     // at the unspecified stage until the physician answers.
     const described = axis.aspect === 'stage' && ownValue && values.size === 1 ? describedAgainst(run, own) : undefined;

@@ -87,7 +87,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
       `${w ?? 'stage'} ${({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' } as Record<string, string>)[r ?? ''] ?? r}${ab ?? ''}`,
   ],
   [
-    /\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b/g,
+    /\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b(?!\/\d)/g,
     (_m, w, st) => {
       const n = (st ?? '').replace(
         /^(i{1,3}|iv|v)/,
