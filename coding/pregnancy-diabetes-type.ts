@@ -14,11 +14,10 @@
  */
 import { detailConflictQuestion, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
-import { clausesWithOffsets } from './context.ts';
 import { DENIED_BEFORE } from './character-conflict.ts';
 import { ongoingPregnancy } from './pregnancy-chapter.ts';
 import { askDiabetesType, DIABETES_TYPE_OPTIONS } from './pregnancy-diabetes.ts';
-import { noteParts, partAt, type NotePart } from './sections.ts';
+import { statementsOf } from './pregnancy-hypertension.ts';
 
 type DiabetesType = 'gestational' | 'pre-existing';
 
@@ -43,8 +42,6 @@ const STATED_TYPE: ReadonlyArray<readonly [DiabetesType, RegExp]> = [
 /** A statement that names a type without stating it of this pregnancy today. */
 const NOT_TODAYS =
   /\b(history of|hx of|h\/o|hx|prior pregnanc\w*|previous pregnanc\w*|last pregnanc\w*|earlier pregnanc\w*|with (her|my) (first|last)|screen\w*|risk|rule out|r\/o|family|mother|father|sister|brother|postpartum (gtt|ogtt|screen\w*|testing)|resolved|in error|entered in error)\b/i;
-/** Parts of a note that say nothing of this pregnancy's diabetes. */
-const SILENT_PARTS: ReadonlySet<NotePart> = new Set(['family-history', 'allergies', 'review-of-systems', 'social-history']);
 
 /** The statement without the words that name a type. */
 const withoutTypeWords = (statement: string): string =>
@@ -57,15 +54,6 @@ export function diabetesTypesStated(text: string): DiabetesType[] {
   for (const [type, words] of STATED_TYPE)
     for (const m of text.matchAll(words)) if (!DENIED_BEFORE.test(text.slice(0, m.index)) && !out.includes(type)) out.push(type);
   return out;
-}
-
-function statementsOf(run: CodingRun): Array<{ text: string; part: NotePart }> {
-  const doc = run.input.documentation;
-  const parts = noteParts(doc.notes);
-  return [
-    ...doc.diagnoses.map((d) => ({ text: d.description, part: 'assessment' as NotePart })),
-    ...clausesWithOffsets(doc.notes).map((c) => ({ text: c.text, part: partAt(parts, c.start + c.text.length) })),
-  ].filter((s) => !SILENT_PARTS.has(s.part));
 }
 
 /** Step (after the untyped diabetes question): a diabetes in pregnancy stated gestational and pre-existing is asked, O24.91- held. */

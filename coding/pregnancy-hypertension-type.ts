@@ -15,9 +15,9 @@
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 import { pregnancyStatus } from './pregnancy.ts';
-import { resolutionFor, specificityQuestion, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
+import { specificityQuestion, type ClarificationIssue, type ClarificationOption } from './clarification.ts';
 import {
-  answeredCode,
+  askedTypeCode,
   CODED_KIND,
   codeOf,
   kindsStated,
@@ -106,15 +106,7 @@ function untyped(run: CodingRun, d: DiagnosisDraft, held: string, stated: string
       'In pregnancy the hypertension is coded by its type (pre-existing O10, gestational O13, pre-eclampsia O14) and the record states none; unspecified maternal hypertension (O16) until answered.',
     order: d.order,
   };
-  const resolution = resolutionFor(issue, run.input.answers);
-  if (!resolution) run.issues.push(issue);
-  const answered =
-    resolution?.kind === 'option'
-      ? resolution.option.code
-      : resolution?.kind === 'free-text'
-        ? answeredCode(resolution.text, trimester)
-        : undefined;
-  const code = answered && icd.byCode.has(answered) && run.allowed(answered) ? answered : held;
+  const code = askedTypeCode(run, issue, trimester, held);
   if (code === d.code) return d;
   const why =
     code === held

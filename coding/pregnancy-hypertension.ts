@@ -191,6 +191,23 @@ export const OPTION_KINDS: ReadonlyArray<readonly [string, Kind | 'severe pre-ec
 const SEVERE = /(?<!\b(?:without|no|not)\s(?:\w+\s)?)\bsevere\b/i;
 
 /** The code a physician's written answer names, if it names a kind. */
+/**
+ * The code of a hypertension-type question: the physician's answer (an option's code, or the kind a
+ * free-text answer names) when the code set allows it, else the held code; the question is raised
+ * while unanswered.
+ */
+export function askedTypeCode(run: CodingRun, issue: ClarificationIssue, trimester: string, held: string): string {
+  const resolution = resolutionFor(issue, run.input.answers);
+  if (!resolution) run.issues.push(issue);
+  const answered =
+    resolution?.kind === 'option'
+      ? resolution.option.code
+      : resolution?.kind === 'free-text'
+        ? answeredCode(resolution.text, trimester)
+        : undefined;
+  return answered && run.codeSets.icd.byCode.has(answered) && run.allowed(answered) ? answered : held;
+}
+
 export function answeredCode(text: string, trimester: string): string | undefined {
   const [kind] = kindsStated(text, 'assessment');
   if (!kind) return undefined;
@@ -243,15 +260,7 @@ export function pregnancyHypertensionKind(run: CodingRun, drafts: DiagnosisDraft
       order: d.order,
       betweenStatements: true,
     };
-    const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) run.issues.push(issue);
-    const answered =
-      resolution?.kind === 'option'
-        ? resolution.option.code
-        : resolution?.kind === 'free-text'
-          ? answeredCode(resolution.text, trimester)
-          : undefined;
-    const code = answered && icd.byCode.has(answered) && run.allowed(answered) ? answered : held;
+    const code = askedTypeCode(run, issue, trimester, held);
     const why =
       code === held
         ? `The record states the kind of hypertension in pregnancy two ways ("${quote}"; "${other.text}"): ${held === d.code ? "the assessment's kind" : 'unspecified'} until the physician answers.`
