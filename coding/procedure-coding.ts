@@ -42,6 +42,7 @@ import { tokenize } from './text.ts';
 import { correctWrittenCodes } from './procedure-corrections.ts';
 import { correctServiceMethod } from './service-method-corrections.ts';
 import { correctVisitKind } from './visit-kind-corrections.ts';
+import { correctServiceExtent } from './service-extent-corrections.ts';
 import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
@@ -326,5 +327,6 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   correctWrittenCodes(run, lines, edits);
   correctServiceMethod(run, lines, edits);
   correctVisitKind(run, lines, edits);
+  correctServiceExtent(run, lines, edits);
   return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }
