@@ -43,6 +43,7 @@ import { correctWrittenCodes } from './procedure-corrections.ts';
 import { correctServiceMethod } from './service-method-corrections.ts';
 import { correctVisitKind } from './visit-kind-corrections.ts';
 import { correctServiceExtent } from './service-extent-corrections.ts';
+import { correctLesionExcision } from './lesion-excision.ts';
 import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
@@ -328,5 +329,6 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   correctServiceMethod(run, lines, edits);
   correctVisitKind(run, lines, edits);
   correctServiceExtent(run, lines, edits);
+  correctLesionExcision(run, lines, edits);
   return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }
