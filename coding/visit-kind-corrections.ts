@@ -94,12 +94,12 @@ function correctWellnessVisit(run: CodingRun, written: readonly WrittenLine[], e
 
 const DISCHARGE = /\b(?:discharged?|post[- ]hospital|hospital (?:f\/u|follow[- ]?up)|transitional care)\b/i;
 const CONTACT =
-  /\b(?:interactive contact|(?:phone|telephone) (?:call|contact)|contacted (?:by phone|patient))\b[^\n]{0,80}?\b(?:(?:1st|2nd|first|second|one|two|1|2) business days?|within (?:2|two) business days)\b/i;
+  /\b(?:interactive contact|(?:phone|telephone) (?:call|contact)|(?:called|contacted|reached)(?: the)?(?: patient| pt)?)\b[^\n]{0,80}?\b(?:(?:1st|2nd|first|second|one|two|1|2) business days?|within (?:2|two) business days)\b/i;
 const RECONCILED = /\bmed(?:ication)?s? reconcil(?:ed|iation)\b|\bmed rec\b/i;
 const DAYS_OUT = /\b(?:day (\d{1,2}) post[- ]?discharge|(\d{1,2}) days? (?:post[- ]?discharge|after discharge|since discharge))\b/i;
-const MDM_HIGH = /\b(?:MDM|medical decision making)[:\s]*(?:is\s+)?high\b|\bhigh (?:complexity )?(?:MDM|medical decision making)\b/i;
+const MDM_HIGH = /\b(?:MDM|medical decision making)[:\s-]*(?:is\s+)?high\b|\bhigh (?:complexity )?(?:MDM|medical decision making)\b/i;
 const MDM_MODERATE =
-  /\b(?:MDM|medical decision making)[:\s]*(?:is\s+)?moderate\b|\bmoderate (?:complexity )?(?:MDM|medical decision making)\b/i;
+  /\b(?:MDM|medical decision making)[:\s-]*(?:is\s+)?moderate\b|\bmoderate (?:complexity )?(?:MDM|medical decision making)\b/i;
 
 /** The TCM code the notes document (contact, reconciliation, days since discharge, decision making), if they document one. */
 export function transitionalCareCode(notes: string): '99495' | '99496' | undefined {

@@ -100,3 +100,11 @@ describe('re-establishing care states no status', () => {
     expect(statedStatus('Wants to establish care with a PCP.', '2026-05-04')).toBe('new');
   });
 });
+
+describe('transitional care wording', () => {
+  it('reads a call by the practice and decision making stated with a dash', () => {
+    const notes =
+      'Seen 4 days post-discharge after pneumonia admission. Nurse contacted the patient on business day 1; reached pt within 2 business days.\nMed reconciliation completed.\nMDM - moderate.';
+    expect(transitionalCareCode(notes)).toBe('99495');
+  });
+});
