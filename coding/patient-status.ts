@@ -15,7 +15,8 @@ const SAYS_NEW = new RegExp(
   [
     String.raw`\bnew (?:patient|pt)\b`,
     String.raw`\bnew to (?:the |this |our )?(?:[a-z]+ )?(?:clinic|practice|office|group|medicine)\b`,
-    String.raw`\bestablish(?:ing|es)? care\b`,
+    // "Re-establish care" says the patient was here before: it states no status (the last visit's date may).
+    String.raw`(?<!\bre-?)\bestablish(?:ing|es)? care\b`,
     String.raw`\bfirst (?:visit|time|appointment) (?:to|at|in|with) (?:our|this|the) (?:practice|clinic|office|group)\b`,
     String.raw`\bnever (?:been )?seen (?:here|in (?:our|this) (?:group|practice|clinic)|by (?:me|us|our group)|in (?:[a-z]+ )?medicine)\b`,
   ].join('|'),

@@ -41,6 +41,9 @@ import {
 import { tokenize } from './text.ts';
 import { correctWrittenCodes } from './procedure-corrections.ts';
 import { correctServiceMethod } from './service-method-corrections.ts';
+import { correctVisitKind } from './visit-kind-corrections.ts';
+import { correctServiceExtent } from './service-extent-corrections.ts';
+import { correctLesionExcision } from './lesion-excision.ts';
 import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
@@ -324,5 +327,8 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   // Written codes the record shows to be wrong are corrected, the written code offered beside (procedure-corrections.ts).
   correctWrittenCodes(run, lines, edits);
   correctServiceMethod(run, lines, edits);
+  correctVisitKind(run, lines, edits);
+  correctServiceExtent(run, lines, edits);
+  correctLesionExcision(run, lines, edits);
   return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }

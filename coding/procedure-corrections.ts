@@ -81,6 +81,16 @@ const TITLES: Readonly<Record<string, string>> = {
   '20604': 'Arthrocentesis or injection, small joint or bursa, with ultrasound guidance',
   '20606': 'Arthrocentesis or injection, intermediate joint or bursa, with ultrasound guidance',
   '20611': 'Arthrocentesis or injection, major joint or bursa, with ultrasound guidance',
+  '94010': 'Spirometry',
+  '94060': 'Spirometry before and after bronchodilator',
+  '99406': 'Tobacco cessation counseling, 3 to 10 minutes',
+  '99407': 'Tobacco cessation counseling, more than 10 minutes',
+  '96413': 'Chemotherapy administration, IV infusion, up to 1 hour',
+  '96415': 'Chemotherapy administration, IV infusion, each additional hour',
+  '99495': 'Transitional care management, moderate complexity, visit within 14 days',
+  '99496': 'Transitional care management, high complexity, visit within 7 days',
+  G0438: 'Annual wellness visit, initial',
+  G0439: 'Annual wellness visit, subsequent',
 };
 
 /** The catalog's title of a code, else the rules' own. */
