@@ -51,6 +51,7 @@ import { substanceHierarchy, substanceUseWithRelatedCondition } from './substanc
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
 import { strokeSequelae } from './stroke-sequela.ts';
+import { dementiaDetail } from './dementia-detail.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
@@ -213,6 +214,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: "Alzheimer's onset, agitation as the dementia's disturbance, wandering (G30.0/G30.1, F0x.x11, Z91.83)", apply: dementiaDetail },
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },
