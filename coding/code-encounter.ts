@@ -52,6 +52,7 @@ import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
 import { strokeSequelae } from './stroke-sequela.ts';
 import { dementiaDetail } from './dementia-detail.ts';
+import { pediatricBmi } from './pediatric-bmi.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
@@ -192,6 +193,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
   { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },
   { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
+  { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
