@@ -127,12 +127,22 @@ const GROUP_CODES = new Map<string, string[]>([
 export const BMI_VALUE =
   /\b(?:bmi|body mass index)\s*(?:of|is|was|=|:|at)?\s*(\d{1,2}(?:\.\d+)?)\s*(?:kg\/m2|kg\/m\^?2)?(?:\s*(th|st|nd|rd)?\s*(%ile|percentile|pctl))?/i;
 
+/** A child's BMI as a share of the 95th percentile for age: "125% of the 95th percentile", "BMI 125% of 95th %ile". */
+const PERCENT_OF_95TH = /\b(\d{3})\s*%\s*of\s+(?:the\s+)?95(?:th)?\s*(?:%ile|percentile|pctl)?/i;
+
 /**
  * The Z68 code for a documented BMI: adults (20 and over) by the value's range, children and
  * adolescents (2-19) by the percentile for age; a bare number for a child is not coded (the
  * percentile decides, not the value).
  */
 export function bmiCode(text: string, ageYears: number): { code: string; what: string } | undefined {
+  const ofThe95th = ageYears >= 2 && ageYears < 20 ? PERCENT_OF_95TH.exec(text) : null;
+  if (ofThe95th?.[1]) {
+    // FY2025 split of the 95th percentile and over by the share of it (Z68.54-Z68.56).
+    const share = Number(ofThe95th[1]);
+    const code = share < 100 ? undefined : share < 120 ? 'Z68.54' : share < 140 ? 'Z68.55' : 'Z68.56';
+    if (code) return { code, what: `BMI at ${share}% of the 95th percentile for age` };
+  }
   const m = BMI_VALUE.exec(text);
   if (!m?.[1]) return undefined;
   const value = Number(m[1]);

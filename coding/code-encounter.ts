@@ -50,6 +50,9 @@ import { counsellingWithStatedUse } from './counselling.ts';
 import { substanceHierarchy, substanceUseWithRelatedCondition } from './substance-use.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
+import { strokeSequelae } from './stroke-sequela.ts';
+import { dementiaDetail } from './dementia-detail.ts';
+import { pediatricBmi } from './pediatric-bmi.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
@@ -189,6 +192,8 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
   { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },
+  { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
+  { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
@@ -211,6 +216,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
+  { name: "Alzheimer's onset, agitation as the dementia's disturbance, wandering (G30.0/G30.1, F0x.x11, Z91.83)", apply: dementiaDetail },
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },

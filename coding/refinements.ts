@@ -190,7 +190,7 @@ const SEVERITY_ALONE =
  * mild, moderate or severe), from the first statement that states one; '8' (unspecified) if none.
  * A statement giving two ("mild to moderate") gives none.
  */
-function dementiaSeverity(statements: string[], none: '8'): 'A' | 'B' | 'C' | '8' {
+export function dementiaSeverity(statements: string[], none: '8'): 'A' | 'B' | 'C' | '8' {
   for (const text of statements) {
     const letters = new Set([...text.matchAll(/\b(mild|moderate|severe)\b/gi)].map((m) => SEVERITY_LETTER[(m[1] ?? '').toLowerCase()]));
     const [only] = letters;

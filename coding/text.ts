@@ -106,7 +106,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // inclusion term "sequelae of stroke NOS"): "left hemiparesis from her 2024 stroke", "post-stroke
   // dysphagia". A stroke called acute is not past.
   [
-    /\b(?:due to|from|following|after|secondary to|residual (?:of|from)|sequelae? of|late effects? of)\s+(?:(?:a|an|the|his|her|their|old|prior|previous|remote|past|earlier|ischemic|embolic|thrombotic|left|right|[lr]|[a-z]{3}|mca|pca|aca|territory|\d{4}|in)\s+){0,4}(?:stroke|cerebral infarction|cerebral infarct|brain infarct)s?\b|\bpost[\s-]?stroke\b/g,
+    /\b(?:due to|from|following|after|secondary to|residual (?:of|from)|sequelae? of|late effects? of)\s+(?:(?:a|an|the|his|her|their|old|prior|previous|remote|past|earlier|ischemic|embolic|thrombotic|left|right|[lr]|[a-z]{3}|mca|pca|aca|territory|\d{4}|in)\s+){0,4}(?:stroke|cerebral infarction|cerebral infarct|brain infarct|(?:mca|pca|aca|lacunar|cerebellar|pontine|thalamic|capsular|cortical|subcortical)\s+infarct(?:ion)?)s?\b|\bpost[\s-]?stroke\b/g,
     'following cerebral infarction',
   ],
   // "History of stroke with residual left hemiparesis": the residual deficit is the sequela, not a
