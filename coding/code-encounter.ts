@@ -110,6 +110,7 @@ import { statementReadsOtherwise } from './statement-reading.ts';
 import { withImmunization } from './immunization-encounter.ts';
 import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
 import { atrialFibrillationTypeConflict } from './atrial-fibrillation-type.ts';
+import { venousThrombosisAcuity } from './venous-thrombosis-acuity.ts';
 import { resultContradicts } from './result-contradicts.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
@@ -209,6 +210,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: 'atrial fibrillation coded persistent or permanent beside a fibrillation that stops by itself (asked, I48.91 until answered)',
     apply: atrialFibrillationTypeConflict,
+  },
+  {
+    name: 'a venous thrombosis coded chronic that the notes never call chronic (asked, the acute code until answered)',
+    apply: venousThrombosisAcuity,
   },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
