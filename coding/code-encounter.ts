@@ -32,6 +32,7 @@ import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
+import { writtenDrugRelation } from './written-drug-relation.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
 import { clinicalPictureQueries, imagingDisagreement } from './clinical-picture.ts';
@@ -101,7 +102,7 @@ import {
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 import { infectiousAgent } from './infectious-agent.ts';
-import { influenzaVirusIdentified, influenzaWithPneumonia } from './influenza.ts';
+import { influenzaVirusIdentified, influenzaVirusNotIdentified, influenzaWithPneumonia } from './influenza.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
@@ -190,6 +191,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
+  { name: 'influenza of no identified virus beside a negative test (J11, not J10)', apply: influenzaVirusNotIdentified },
   { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
@@ -198,6 +200,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
+  { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
