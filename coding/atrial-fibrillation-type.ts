@@ -25,8 +25,11 @@ const HELD_WHY = 'The type of atrial fibrillation is stated two ways: unspecifie
 const TYPE_ASKED = /\btype of atrial fibrillation\b/i;
 /** Atrial fibrillation named in a statement (not denied: "no AF on Holter" is not about it). */
 const AF: NamedValues<'af'> = [['af', /\b(?:a-?fib|af|atrial fibrillation|paf)\b/i]];
-/** A statement of the sustained type beside the paroxysmal one: it tells of a course that changed. */
-const BOTH_TYPES = /\b(?:persistent|permanent)\b/i;
+/**
+ * A statement of the sustained type beside the paroxysmal one, or of the type it had once ("first
+ * documented as paroxysmal", "initially paroxysmal"): it tells of a course that changed.
+ */
+const BOTH_TYPES = /\b(?:persistent|permanent|first|initially|originally|previously|formerly|progress\w*|evolv\w*|became)\b/i;
 
 /** A statement of a fibrillation that stops by itself: the paroxysmal type, or its course. */
 const SELF_TERMINATING: NamedValues<'paroxysmal'> = [

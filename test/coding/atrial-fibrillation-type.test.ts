@@ -57,3 +57,11 @@ describe('a type the physician has already answered', () => {
     expect(diagnosisCodes(r)).toContain('I48.19');
   });
 });
+
+describe('a paroxysmal type the record places in the past', () => {
+  it('asks nothing', () => {
+    const r = coder(record('AF first documented in 2020 as paroxysmal; cardioversion 2023.'), persistent);
+    expect(r.clarification?.question ?? '').not.toMatch(TYPE);
+    expect(diagnosisCodes(r)).toContain('I48.19');
+  });
+});
