@@ -39,6 +39,11 @@ const SELF_TERMINATING: NamedValues<'paroxysmal'> = [
   ],
 ];
 
+/** Longstanding persistent and permanent: types a fibrillation reaches over years, after a paroxysmal start. */
+const LONG_COURSE = /^I48\.(11|2)/;
+/** A statement dated to a year: for a long-course type, the type it had then. */
+const DATED = /\b(?:19|20)\d\d\b/;
+
 /** The type an answer in the physician's own words names. */
 const TYPE_WORDS: NamedValues<string> = [
   ['I48.11', /\blong[- ]?standing persistent\b/i],
@@ -67,7 +72,7 @@ export function atrialFibrillationTypeConflict(run: CodingRun, drafts: Diagnosis
   const own = new Set(af.evidence.map((e) => e.text.trim()));
   const doc = run.input.documentation;
   const statements = [...clausesOf(doc.notes), ...resultStatements(doc.testResults)].filter(
-    (s) => !own.has(s.trim()) && namedIn(s, AF) !== undefined && !BOTH_TYPES.test(s),
+    (s) => !own.has(s.trim()) && namedIn(s, AF) !== undefined && !BOTH_TYPES.test(s) && !(LONG_COURSE.test(af.code) && DATED.test(s)),
   );
   const paroxysmal = statedIn(statements, SELF_TERMINATING);
   if (!paroxysmal) return drafts;
