@@ -32,6 +32,7 @@ import { afterCancerTreatment } from './cancer-history.ts';
 import { diabetesWith } from './diabetes.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
+import { writtenDrugRelation } from './written-drug-relation.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
 import { clinicalPictureQueries, imagingDisagreement } from './clinical-picture.ts';
@@ -104,7 +105,7 @@ import {
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 import { infectiousAgent } from './infectious-agent.ts';
-import { influenzaVirusIdentified, influenzaWithPneumonia } from './influenza.ts';
+import { influenzaVirusIdentified, influenzaVirusNotIdentified, influenzaWithPneumonia } from './influenza.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
 import { defaultAgainstRecord, organismUncoded, qualifierUnused, statementWordUnused, unspecifiedAxisMember } from './fragile-choices.ts';
 import { conditionStatedOtherwise } from './stated-otherwise.ts';
@@ -112,6 +113,8 @@ import { statedMoreFully } from './fuller-statement.ts';
 import { statementReadsOtherwise } from './statement-reading.ts';
 import { withImmunization } from './immunization-encounter.ts';
 import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
+import { atrialFibrillationTypeConflict } from './atrial-fibrillation-type.ts';
+import { venousThrombosisAcuity } from './venous-thrombosis-acuity.ts';
 import { resultContradicts } from './result-contradicts.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
@@ -191,6 +194,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
+  { name: 'influenza of no identified virus beside a negative test (J11, not J10)', apply: influenzaVirusNotIdentified },
   { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },
   { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
   { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
@@ -201,6 +205,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
+  { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
@@ -209,6 +214,14 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: 'atrial fibrillation coded paroxysmal or unspecified beside a course that does not stop (asked)',
     apply: atrialFibrillationCourse,
+  },
+  {
+    name: 'atrial fibrillation coded persistent or permanent beside a fibrillation that stops by itself (asked, I48.91 until answered)',
+    apply: atrialFibrillationTypeConflict,
+  },
+  {
+    name: 'a venous thrombosis coded chronic that the notes never call chronic (asked, the acute code until answered)',
+    apply: venousThrombosisAcuity,
   },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },

@@ -11,6 +11,10 @@
  * named). It becomes the J10 code of the same manifestation, reported as changed. Not a type the
  * record calls negative, pending, possible or ruled out.
  *
+ * The other way: a J10 code where a test for influenza was negative and neither a positive test nor
+ * the physician's statement of the patient's type identifies the virus is a clinical diagnosis of
+ * influenza, J11 of the same manifestation (a type named of a contact identifies nothing).
+ *
  * Influenza with pneumonia is one code (J10.0-, J11.0-: the tabular's pneumonia categories J12 and
  * J18 exclude "influenza with pneumonia"): an influenza coded with other manifestations beside an
  * unspecified pneumonia (J18.-, J12.9) becomes the influenza "with unspecified type of pneumonia"
@@ -18,6 +22,7 @@
  * specified pneumonia" (J10.08, J11.08: "code also the other specified type of pneumonia").
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { clausesOf } from './context.ts';
 import { organismsFound } from './fragile-choices.ts';
 import { resultStatements } from './reported-results.ts';
 import { recordStatements } from './review-signals.ts';
@@ -47,6 +52,41 @@ export function influenzaVirusIdentified(run: CodingRun, drafts: DiagnosisDraft[
     const code = `J10${d.code.slice(3)}`;
     if (!run.codeSets.icd.byCode.has(code) || !run.allowed(code)) return d;
     return recoded(run.codeSets, d, code, `The record identifies the influenza virus ("${evidence}"): ${code}, reported as changed.`);
+  });
+}
+
+/** A test for influenza that found none ("Rapid influenza A/B antigen: A neg, B neg", "flu swab negative"). */
+const TEST_NEGATIVE =
+  /\b(?:influenza|flu)\b[^.;]*\b(?:antigen|pcr|swab|test\w*|rapid|panel|naat|molecular|screen)\b[^.;]*\b(?:neg|negative|not detected)\b|\b(?:rapid|antigen|pcr|swab|test\w*|panel|naat)\b[^.;]*\b(?:influenza|flu)\b[^.;]*\b(?:neg|negative|not detected)\b/i;
+/** A statement about someone else, or an exposure: not the patient's virus. */
+const ANOTHER_PERSON =
+  /\b(husband|wife|spouse|partner|son|daughter|child(?:ren)?|kids?|mother|father|mom|dad|brother|sister|sibling|household|roommate|co-?workers?|classmates?|family|school|daycare|contacts?|exposure|exposed|outbreak|circulating|community)\b/i;
+
+/**
+ * Step: a J10 code (virus identified) where a test for influenza was negative and neither a positive
+ * test nor the physician's statement of the patient's type identifies the virus: the influenza is a
+ * clinical diagnosis, J11 of the same manifestation (virus not identified), reported as changed. A
+ * type named of another person ("husband had flu A") identifies nothing of the patient's.
+ */
+export function influenzaVirusNotIdentified(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (!drafts.some((d) => d.code.startsWith('J10'))) return drafts;
+  const doc = run.input.documentation;
+  const statements = [...clausesOf(doc.notes), ...resultStatements(doc.testResults)];
+  const negative = statements.find((s) => TEST_NEGATIVE.test(s));
+  if (!negative) return drafts;
+  const own = statements.filter((s) => !ANOTHER_PERSON.test(s));
+  if (organismsFound(own).some((o) => /influenza|flu/i.test(o.name))) return drafts;
+  if (own.some((s) => TYPE_STATED.test(s) && !NOT_STATED.test(s))) return drafts;
+  return drafts.map((d) => {
+    if (!d.code.startsWith('J10')) return d;
+    const code = `J11${d.code.slice(3)}`;
+    if (!run.codeSets.icd.byCode.has(code) || !run.allowed(code)) return d;
+    return recoded(
+      run.codeSets,
+      d,
+      code,
+      `The influenza test was negative ("${negative}") and nothing in the record identifies the virus: ${code} (virus not identified), reported as changed.`,
+    );
   });
 }
 
