@@ -7,25 +7,13 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedCount } from '../../coding/procedure-corrections.ts';
 import { statedStatus } from '../../coding/patient-status.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { expectCorrected, writtenProcedures as written } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 45, diagnosis = 'Encounter for examination') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears, sex: 'F' }), codeSets());
 const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`);
-const written = (r: ReturnType<typeof coded>) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');
 
-/** A correction as a coder sees it: on the claim, the written code offered, changed, not straight through. */
-function expectCorrected(r: ReturnType<typeof coded>, from: string, to: string[]) {
-  const outcome = written(r).find((d) => d.code === from);
-  expect(outcome?.outcome, from).toBe('changed');
-  expect(outcome?.codedAs).toEqual(to);
-  expect(outcome?.reason).toContain(from);
-  expect(outcome?.reason).toContain(to[0]);
-  expect(r.procedures.some((p) => p.alternatives.some((a) => a.code === from))).toBe(true);
-  expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'DOCUMENTED_CODE_CORRECTED' }));
-  expect(r.straightThrough.eligible).toBe(false);
-  expect(r.straightThrough.reasons).toContain('documented-code-changed');
-}
 function expectUntouched(r: ReturnType<typeof coded>) {
   expect(written(r).every((d) => d.outcome === 'kept')).toBe(true);
   expect(r.edits.map((e) => e.rule)).not.toContain('DOCUMENTED_CODE_CORRECTED');

@@ -5,22 +5,12 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { cessationMinutes, postBronchodilatorStudy } from '../../coding/service-extent-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis = 'Chronic obstructive pulmonary disease') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears: 58, sex: 'M' }), codeSets());
 const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => p.code).sort();
-const written = (r: ReturnType<typeof coded>) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');
-
-function expectCorrected(r: ReturnType<typeof coded>, from: string, to: string) {
-  const outcome = written(r).find((d) => d.code === from);
-  expect(outcome?.outcome, from).toBe('changed');
-  expect(outcome?.codedAs).toEqual([to]);
-  expect(r.procedures.find((p) => p.code === to)?.alternatives[0]?.code).toBe(from);
-  expect(r.straightThrough.reasons).toContain('documented-code-changed');
-}
-const expectKept = (r: ReturnType<typeof coded>, code: string) =>
-  expect(written(r).find((d) => d.code === code)?.outcome, code).toBe('kept');
 
 describe('spirometry with a bronchodilator', () => {
   const spiro = { description: 'Spirometry', code: '94010' };

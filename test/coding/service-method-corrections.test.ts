@@ -7,25 +7,12 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedCount } from '../../coding/procedure-corrections.ts';
 import { dipstickMethod, psychotherapyMinutes } from '../../coding/service-method-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis = 'Major depressive disorder, recurrent, moderate') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears: 52, sex: 'M' }), codeSets());
 const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
-const written = (r: ReturnType<typeof coded>) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');
-
-function expectCorrected(r: ReturnType<typeof coded>, from: string, to: string) {
-  const outcome = written(r).find((d) => d.code === from);
-  expect(outcome?.outcome, from).toBe('changed');
-  expect(outcome?.codedAs).toEqual([to]);
-  expect(outcome?.reason).toContain(to);
-  expect(r.procedures.find((p) => p.code === to)?.alternatives[0]?.code).toBe(from);
-  expect(r.straightThrough.eligible).toBe(false);
-  expect(r.straightThrough.reasons).toContain('documented-code-changed');
-}
-function expectKept(r: ReturnType<typeof coded>, code: string) {
-  expect(written(r).find((d) => d.code === code)?.outcome, code).toBe('kept');
-}
 
 const visit = { description: 'Office visit, established', code: '99214' };
 

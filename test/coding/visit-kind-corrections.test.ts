@@ -6,6 +6,7 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedStatus } from '../../coding/patient-status.ts';
 import { statedTotalMinutes, transitionalCareCode, wellnessVisitKind } from '../../coding/visit-kind-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 68) =>
@@ -14,17 +15,6 @@ const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 68) 
     codeSets(),
   );
 const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => p.code).sort();
-const written = (r: ReturnType<typeof coded>) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');
-
-function expectCorrected(r: ReturnType<typeof coded>, from: string, to: string) {
-  const outcome = written(r).find((d) => d.code === from);
-  expect(outcome?.outcome, from).toBe('changed');
-  expect(outcome?.codedAs).toEqual([to]);
-  expect(r.procedures.find((p) => p.code === to)?.alternatives[0]?.code).toBe(from);
-  expect(r.straightThrough.reasons).toContain('documented-code-changed');
-}
-const expectKept = (r: ReturnType<typeof coded>, code: string) =>
-  expect(written(r).find((d) => d.code === code)?.outcome, code).toBe('kept');
 
 const prolonged = { description: 'Prolonged service, each 15 minutes', code: '99417', units: 1 };
 
