@@ -44,6 +44,9 @@ import { correctServiceMethod } from './service-method-corrections.ts';
 import { correctVisitKind } from './visit-kind-corrections.ts';
 import { correctServiceExtent } from './service-extent-corrections.ts';
 import { correctLesionExcision } from './lesion-excision.ts';
+import { correctProcedureVariant } from './procedure-variant-corrections.ts';
+import { correctNamedProducts } from './product-corrections.ts';
+import { combineWrittenCodes } from './combined-codes.ts';
 import { checkRepairsAdded, checkWrittenRepair, codedWoundRepair, woundRepairLines } from './wound-repair.ts';
 import { readVaccineLine, settleVaccineAdministration, type VaccineLine, type VisitLine } from './vaccine-coding.ts';
 
@@ -330,5 +333,8 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   correctVisitKind(run, lines, edits);
   correctServiceExtent(run, lines, edits);
   correctLesionExcision(run, lines, edits);
+  correctProcedureVariant(run, lines, edits);
+  correctNamedProducts(run, lines, edits);
+  combineWrittenCodes(run, lines, edits);
   return settleVaccineAdministration(run, lines, diagnoses, edits, pointersFor);
 }
