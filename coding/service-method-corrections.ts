@@ -10,6 +10,11 @@
  *    imaging is the unguided code of the same joint size (20600/20605/20610);
  *  - a urinalysis by dipstick without microscopy is 81002 read by hand or eye, 81003 read by an
  *    analyzer: a written code of the other method than the one the record states is swapped.
+ *  - an ECG the notes document as recorded in the office and interpreted by the physician, at an
+ *    office place of service, is the global 93000, not the interpretation alone (93010);
+ *  - a psychiatric diagnostic evaluation with medical services (90792) done by a clinician the notes
+ *    name as a psychologist, social worker or counselor (no prescribing scope, no medical services)
+ *    is the evaluation without them, 90791.
  * The record is the notes alone: a line's own description is the physician's title of the written
  * code, and would only repeat it.
  */
@@ -137,10 +142,72 @@ function correctDipstick(run: CodingRun, written: readonly WrittenLine[], edits:
   }
 }
 
+// ---- An ECG recorded in the office: the global code ----
+
+const ECG = /\b(?:ECG|EKG|electrocardiogram|12[- ]lead)\b/i;
+const RECORDED_HERE =
+  /\b(?:performed|done|obtained|recorded|taken)\s+(?:in (?:the )?(?:office|clinic)|here|in-?office)\b|\bin[- ]office (?:ECG|EKG)\b/i;
+const READ_BY_ME = /\binterpret(?:ed|ation)\s+by me\b|\bmy (?:interpretation|read)\b|\bread by me\b|\bI (?:interpreted|read)\b/i;
+/** Facility places of service, where the interpretation alone is the physician's part. */
+const FACILITY = new Set(['19', '21', '22', '23', '24', '31', '51', '52', '61']);
+
+/** Whether the notes document an ECG recorded in the office and interpreted by the physician, on one line. */
+export function officeEcg(notes: string): boolean {
+  return notes.split(/\n/).some((line) => ECG.test(line) && RECORDED_HERE.test(line) && READ_BY_ME.test(line));
+}
+
+function correctOfficeEcg(run: CodingRun, written: readonly WrittenLine[], edits: EditFinding[]): void {
+  if (FACILITY.has(run.input.placeOfService) || !officeEcg(run.input.documentation.notes)) return;
+  if (written.some((w) => w.code === '93000' || w.code === '93005')) return;
+  for (const w of written.filter((l) => l.code === '93010')) {
+    const reason = `93010 is the interpretation of an ECG alone and the record documents the tracing recorded in the office and interpreted by the physician: 93000 (${titleOf(run, '93000')}). A coder must confirm.`;
+    correct(
+      run,
+      w,
+      'ECG_GLOBAL',
+      'CPT 93000 (tracing with interpretation), 93005 (tracing), 93010 (interpretation)',
+      [{ code: '93000', units: w.units }],
+      reason,
+      edits,
+    );
+  }
+}
+
+// ---- A diagnostic evaluation by a clinician without medical scope ----
+
+const NON_MEDICAL_CLINICIAN =
+  /\b(?:clinician|provider|evaluator|examiner|therapist|performed by|evaluated by|seen by|signed)\b[^\n]{0,40}?\b(psychologist|Psy\.?D|LCSW|LICSW|LMSW|LPCC?|LMHC|LMFT|social worker|professional counselor|marriage and family therapist)\b/i;
+const MEDICAL_CLINICIAN = /\b(?:MD|DO|M\.D\.|D\.O\.|psychiatrist|PMHNP|NP|APRN|PA-C|physician)\b/;
+
+function correctEvaluationScope(run: CodingRun, written: readonly WrittenLine[], edits: EditFinding[]): void {
+  const notes = run.input.documentation.notes;
+  const named = NON_MEDICAL_CLINICIAN.exec(notes);
+  if (!named) return;
+  const line = notes.slice(
+    notes.lastIndexOf('\n', named.index) + 1,
+    notes.indexOf('\n', named.index) < 0 ? undefined : notes.indexOf('\n', named.index),
+  );
+  if (MEDICAL_CLINICIAN.test(line)) return;
+  for (const w of written.filter((l) => l.code === '90792')) {
+    const reason = `90792 is a psychiatric diagnostic evaluation with medical services and the record names the clinician a ${named[1]}, who provides no medical services: 90791 (${titleOf(run, '90791')}). A coder must confirm.`;
+    correct(
+      run,
+      w,
+      'EVALUATION_SCOPE',
+      'CPT 90791 (without medical services) and 90792 (with medical services)',
+      [{ code: '90791', units: w.units }],
+      reason,
+      edits,
+    );
+  }
+}
+
 /** The visit's written codes checked against how the record says the service was done. */
 export function correctServiceMethod(run: CodingRun, lines: readonly VisitLine[], edits: EditFinding[]): void {
   const written = () => writtenLines(lines);
   correctPsychotherapy(run, lines, written(), edits);
   correctUnguided(run, written(), edits);
   correctDipstick(run, written(), edits);
+  correctOfficeEcg(run, written(), edits);
+  correctEvaluationScope(run, written(), edits);
 }

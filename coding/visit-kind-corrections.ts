@@ -12,11 +12,17 @@
  *    contact within two business days and medication reconciliation: an office visit written when
  *    the record documents all of these, and the days since discharge and the decision making, is
  *    99496 (high decision making, face-to-face within 7 days) or 99495 (moderate or high, within 14).
+ *  - a visit for the condition a surgical service with a 90-day global period treated (closed
+ *    fracture care), by the practice that billed it and within the period, is part of that service:
+ *    an office visit written for it is the no-charge postoperative visit 99024. The notes must name
+ *    the global service's code as done here, and the days, weeks or months since; a visit the notes
+ *    call unrelated to it is left (the coder reports it with modifier 24).
  * The record is the notes alone.
  */
 import type { EditFinding } from '../domain/coding.ts';
 import type { CodingRun } from './coding-run.ts';
 import { correct, titleOf, writtenLines, type WrittenLine } from './procedure-corrections.ts';
+import { FRACTURE_CARE } from './procedure-variant-corrections.ts';
 import type { VisitLine } from './vaccine-coding.ts';
 
 // ---- Prolonged service beside a lower level ----
@@ -122,10 +128,57 @@ function correctTransitionalCare(run: CodingRun, written: readonly WrittenLine[]
   correct(run, w, 'TRANSITIONAL_CARE', 'CPT 99495/99496 transitional care management', [{ code: target, units: 1 }], reason, edits);
 }
 
+// ---- A follow-up visit inside a global surgical period ----
+
+/** Services with a 90-day global period the rule knows: closed fracture care, with or without manipulation. */
+const GLOBAL_90 = new Set(FRACTURE_CARE.flat());
+const GLOBAL_DAYS = 90;
+/** A code named as done by this practice ("treated here ... (billed 25600)", "25605 by me"). */
+const DONE_HERE = /\b(?:here|by me|by us|our (?:clinic|office|practice)|this (?:clinic|office|practice)|billed)\b/i;
+const SINCE = /\b(\d{1,3})\s*(days?|d|wks?|weeks?|mos?|months?)\s+(?:post|after|since|ago|s\/p|out from)\b/gi;
+const UNRELATED = /\bunrelated\b|\bnew (?:problem|complaint|issue)\b|\bseparate (?:problem|issue|complaint)\b/i;
+
+/** The global service the notes say this practice did, and the days since, when the visit falls inside its period. */
+export function globalPeriodService(notes: string): { code: string; days: number } | undefined {
+  const codes = new Set<string>();
+  for (const clause of notes.split(/\n|(?<=[.;])\s+/))
+    for (const m of clause.matchAll(/\b(\d{5})\b/g)) if (GLOBAL_90.has(m[1]!) && DONE_HERE.test(clause)) codes.add(m[1]!);
+  if (codes.size !== 1 || UNRELATED.test(notes)) return undefined;
+  const days = new Set(
+    [...notes.matchAll(SINCE)].map((m) => {
+      const unit = (m[2] ?? '').toLowerCase();
+      return Number(m[1]) * (unit.startsWith('w') ? 7 : unit.startsWith('m') ? 30 : 1);
+    }),
+  );
+  if (days.size !== 1) return undefined;
+  const n = [...days][0]!;
+  return n <= GLOBAL_DAYS ? { code: [...codes][0]!, days: n } : undefined;
+}
+
+function correctGlobalPeriodVisit(run: CodingRun, written: readonly WrittenLine[], edits: EditFinding[]): void {
+  if (written.some((w) => GLOBAL_90.has(w.code))) return;
+  const visits = written.filter((w) => /^992(?:0[2-5]|1[2-5])$/.test(w.code));
+  if (visits.length !== 1) return;
+  const global = globalPeriodService(run.input.documentation.notes);
+  if (!global) return;
+  const [w] = visits as [WrittenLine];
+  const reason = `The record states ${global.code} (a service with a ${GLOBAL_DAYS}-day global period) was done by this practice ${global.days} days before and this visit follows it up: the visit is part of that service, 99024 (${titleOf(run, '99024')}), not ${w.code}. A coder must confirm.`;
+  correct(
+    run,
+    w,
+    'GLOBAL_PERIOD_VISIT',
+    'CMS global surgery: follow-up visits within the global period are included (99024)',
+    [{ code: '99024', units: 1 }],
+    reason,
+    edits,
+  );
+}
+
 /** The visit's written visit codes checked against the kind of service the record documents. */
 export function correctVisitKind(run: CodingRun, lines: readonly VisitLine[], edits: EditFinding[]): void {
   const written = () => writtenLines(lines);
   correctProlongedBase(run, written(), edits);
   correctWellnessVisit(run, written(), edits);
   correctTransitionalCare(run, written(), edits);
+  correctGlobalPeriodVisit(run, written(), edits);
 }
