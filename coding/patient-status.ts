@@ -24,6 +24,12 @@ const SAYS_NEW = new RegExp(
 );
 const SAYS_ESTABLISHED =
   /\best(?:ablished)?\.? (?:patient|pt)\b|\breturning (?:patient|pt)\b|\b(?:last )?seen (?:by me|here|in (?:our|this) (?:clinic|office|practice))\b[^.;\n]{0,30}?\b(\d+) (months?|mos?|years?|yrs?) ago\b/i;
+/**
+ * A prior visit here told by the patient's age or a recent date ("seen here at 4 days and 2 wks",
+ * "seen here on 10/02") or placed in the same group ("seen at 2 wks by Dr. B; same group"): established.
+ */
+const PRIOR_VISIT_HERE =
+  /(?<!\bnever (?:been )?)\bseen (?:here|in (?:our|this) (?:clinic|office|practice|group))\s+(?:at|on)\s+(?:\d{1,2}\s*(?:days?|d|wks?|weeks?|mos?|months?)\b|\d{1,2}\/\d{1,2}\b)|(?<!\bnever (?:been )?)\bseen\b[^.\n]{0,80}?\bby (?:Dr\.?|Doctor) [^.\n]{0,40}?[;,(]\s*(?:same|our|this) (?:group|practice)\b/i;
 /** "Last seen ... here 02/2025": the month of the last visit in this practice. */
 const LAST_SEEN_DATE = /\blast seen\b([^.;\n]{0,60}?)\b(\d{1,2})\/(?:\d{1,2}\/)?(\d{4})\b/i;
 const HERE = /\b(?:here|(?:this|our|same) (?:practice|clinic|office|group|provider))\b/i;
@@ -53,8 +59,8 @@ const DENIED_STATUS = /\b(?:not|no longer)\s+(?:an?\s+)?(?:new|est(?:ablished)?\
 export function statedStatus(text: string, dateOfService?: string): Status | undefined {
   const notes = text.replace(DENIED_STATUS, ' ');
   const established = SAYS_ESTABLISHED.exec(notes);
-  let est = established !== null;
-  if (established?.[1] !== undefined) {
+  let est = established !== null || PRIOR_VISIT_HERE.test(notes);
+  if (established?.[1] !== undefined && !PRIOR_VISIT_HERE.test(notes)) {
     const years = /^y/i.test(established[2] ?? '') ? Number(established[1]) : Number(established[1]) / 12;
     est = years < ESTABLISHED_YEARS;
   }

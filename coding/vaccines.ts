@@ -200,7 +200,8 @@ export const VACCINE_ADMINISTRATION_CODES = new Set([
 
 const COUNSEL = /\bcounsel(?:l?ed|l?ing|s)?\b|\bdiscussed\b|\brisks?\s*(?:\/|and|&)\s*benefits?\b|\bquestions answered\b/i;
 const ABOUT_VACCINES = /\b(?:vaccin\w*|immuni[sz]\w*|imms?|vis|components?|shots?)\b/i;
-const NOT_COUNSELLED = /\b(?:no|without|not)\s+(?:face[\s-]to[\s-]face\s+)?counsel\w*|\bstanding order\b/i;
+const NOT_COUNSELLED =
+  /\b(?:no|without|not)\s+(?:(?:face[\s-]to[\s-]face|provider|physician|MD|clinician|doctor|QHP)\s+)*counsel\w*|\bstanding orders?\b/i;
 
 /**
  * Whether the record says the physician counselled on the vaccines: a sentence about the vaccines
@@ -209,7 +210,9 @@ const NOT_COUNSELLED = /\b(?:no|without|not)\s+(?:face[\s-]to[\s-]face\s+)?couns
  */
 export function counselledOnVaccines(notes: string, administrationLines: readonly string[]): boolean {
   const sentences = notes.split(/(?<=[.;!?])\s+|\n+/);
-  if (sentences.some((s) => ABOUT_VACCINES.test(s) && NOT_COUNSELLED.test(s))) return false;
+  // A note line about the vaccines denies counselling in any of its sentences ("Vaccines: ... given by RN; no provider counseling").
+  const noteLines = notes.split(/\n+/);
+  if ([...sentences, ...noteLines].some((s) => ABOUT_VACCINES.test(s) && NOT_COUNSELLED.test(s))) return false;
   if (administrationLines.some((l) => /\bcounsel\w*|\bw\/\s*c\b/i.test(l) && !NOT_COUNSELLED.test(l))) return true;
   return sentences.some((s) => ABOUT_VACCINES.test(s) && COUNSEL.test(s));
 }

@@ -12,6 +12,11 @@
  *    corrected to the code the record gives, the written code offered beside, and the encounter goes
  *    to a coder (procedure-corrections.ts); one written code for wounds of two anatomic groups (a chin
  *    and a knee) is sent to a coder with each group's code offered.
+ *  - Among several repair lines, a written code stands for the one wound of the notes in its group
+ *    and length band, read with the closure the notes state for it (a layered hand closure under a
+ *    simple-repair code is an intermediate repair); a lone repair line takes the closure length the
+ *    notes state ("final repaired length 3.2 cm"), and a band's title on the line ("2.5 cm or less")
+ *    measures no wound.
  *  - A wound the note describes twice (the exam and the assessment: same site, same length) is one
  *    wound when lengths are added.
  * Longer than most modules: the five code families, the site words and the readers of the record's
@@ -132,6 +137,18 @@ const INTERMEDIATE_WORDS =
 const SIMPLE_WORDS = /\bsimple\b|\bsingle[\s-]layer\b|\bsuperficial\b/i;
 const WOUND_WORDS = /\b(?:lac\w*|wound|cut|gash)\b/i;
 const LENGTH = /(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
+/** A length that bounds a code's band ("2.5 cm or less", "up to 2.5 cm", "over 30 cm"), not a measure. */
+const BAND_TITLE = /\b\d+(?:\.\d+)?\s*cm\s+or\s+(?:less|under|smaller)\b|\b(?:up to|over|greater than|more than)\s+\d+(?:\.\d+)?\s*cm\b/gi;
+/** The length of the closure the notes state as such ("final repaired length 3.2 cm", "closure length 4 cm"), when one. */
+const REPAIRED_LENGTH =
+  /\b(?:repair(?:ed)?|closure|closed|sutured)\s+length\b[^.\n\d]{0,15}(\d+(?:\.\d+)?)\s*(cm|mm)\b|\blength of (?:the )?(?:repair|closure)\b[^.\n\d]{0,15}(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
+
+export function repairedLength(notes: string): number | undefined {
+  const found = new Set(
+    [...notes.matchAll(REPAIRED_LENGTH)].map((m) => Number(m[1] ?? m[3]) / ((m[2] ?? m[4] ?? '').toLowerCase() === 'mm' ? 10 : 1)),
+  );
+  return found.size === 1 ? [...found][0] : undefined;
+}
 
 function lengthsIn(text: string): number[] {
   return [...text.matchAll(LENGTH)].map((m) => Number(m[1]) / ((m[2] ?? '').toLowerCase() === 'mm' ? 10 : 1));
@@ -199,8 +216,12 @@ function readRepair(
         ? 'intermediate'
         : undefined;
   const cls: RepairClass = stated ?? writtenFamily?.cls ?? 'simple';
-  // "2.6-7.5 cm" names a band: its first figure is the wound's length for the band.
-  const ownLength = lengthsIn(line.description.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
+  // "2.6-7.5 cm" names a band: its first figure is the wound's length for the band. "2.5 cm or less"
+  // and "over 30 cm" are a band's title: on the visit's only repair line, the closure length the
+  // notes state, when they state one, measures the repair instead.
+  const band = (text: string) => lengthsIn(text.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
+  const titled = new RegExp(BAND_TITLE.source, 'i').test(line.description);
+  const ownLength = (titled && onlyRepairLine ? repairedLength(notes) : undefined) ?? band(line.description);
   const ownSites = sitesIn(line.description);
   const woundStatements = WOUND_STATEMENTS(notes);
   const noteSites = [...new Set(woundStatements.flatMap(sitesIn))];
@@ -210,6 +231,7 @@ function readRepair(
   // Every site must fall in one group of the class: wounds of two groups are two repairs.
   if (!family || !sites.every((s) => family.sites.has(s))) return undefined;
   let length = ownLength;
+  if (length === undefined && onlyRepairLine) length = repairedLength(notes);
   if (length === undefined && onlyRepairLine) {
     const found = woundStatements.flatMap((s) => lengthsIn(s).slice(0, 1));
     if (found.length) length = found.reduce((a, b) => a + b, 0);
@@ -332,6 +354,32 @@ function checkRepairGroups(
 }
 
 /**
+ * The one wound of the notes a written code stands for, among several repairs: the wounds the notes
+ * state one by one (one site, one length) whose site falls in the written code's group and whose
+ * length in its band. When they are one wound and the notes state its closure (layered, deep
+ * sutures; or simple, single layer), that wound's class, site and length; else undefined. The line's
+ * own words are the written code's title and are not read.
+ */
+function woundOfWrittenCode(notes: string, written: string): { cls: RepairClass; site: Site; length: number } | undefined {
+  const family = familyOfCode(written);
+  const at = family?.codes.findIndex(([, c]) => c === written) ?? -1;
+  if (!family || at < 0) return undefined;
+  const [from, upTo] = [at > 0 ? family.codes[at - 1]![0] : 0, family.codes[at]![0]];
+  const statements = notes.split(/(?<=\.)\s+|\n+/).filter((st) => {
+    const [site, length] = [sitesIn(st), lengthsIn(st)];
+    return site.length === 1 && length.length === 1 && family.sites.has(site[0]!) && length[0]! > from && length[0]! <= upTo;
+  });
+  const wounds = new Set(statements.map((st) => `${sitesIn(st)[0]} ${lengthsIn(st)[0]}`));
+  if (wounds.size !== 1) return undefined;
+  const cls: RepairClass | undefined = statements.some((st) => INTERMEDIATE_WORDS.test(st))
+    ? 'intermediate'
+    : statements.some((st) => SIMPLE_WORDS.test(st))
+      ? 'simple'
+      : undefined;
+  return cls ? { cls, site: sitesIn(statements[0]!)[0]!, length: lengthsIn(statements[0]!)[0]! } : undefined;
+}
+
+/**
  * A written repair code the record contradicts (another group, class or length band): corrected to
  * the record's code, the written code offered beside (procedure-corrections.ts). Undefined when the
  * record agrees or does not say; one code for wounds of two groups is a finding only (above).
@@ -346,7 +394,9 @@ export function checkWrittenRepair(
   edits: EditFinding[],
 ): CodedProcedure[] | undefined {
   if (onlyRepairLine && checkRepairGroups(run, line, written, coded, edits)) return undefined;
-  const read = readRepair(run, line, written, onlyRepairLine, diagnoses);
+  const read =
+    (onlyRepairLine ? undefined : woundOfWrittenCode(run.input.documentation.notes, written)) ??
+    readRepair(run, line, written, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code || code === written) return undefined;
   const reason = `Wound repair: the physician wrote ${written} for "${line.description}"; the record gives ${repairInWords(read)}, which is ${code}. ${code} replaces ${written}, which is kept as an alternative for a coder.`;
