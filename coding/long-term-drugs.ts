@@ -142,6 +142,16 @@ const NOT_NOW_AFTER =
 /** After the drug: taken until a pregnancy began ("metformin before pregnancy", "until she conceived", "stopped at +UPT"). */
 const ENDED_AT_PREGNANCY =
   /^[^,;.]{0,30}?\b(?:before (?:this |the |her )?(?:pregnancy|conception)|pre-?preg\w*|until (?:she |i )?(?:conceived|conception|pregnan\w*)|stopped at\b)/i;
+/** Words after the drug that end the therapy ("tamoxifen for 5 years, completed and stopped in 2022"). */
+const ENDED = /^\s*(?:and\s+)?(?:was\s+|were\s+|then\s+)?(completed|finished|stopped|discontinued|ended)\b/i;
+/**
+ * The therapy is over by what follows the drug: its own list item ending it, or the next item of the
+ * same sentence saying only that ("..., completed 2022"); an item naming another drug is that drug's.
+ */
+function overAfter(after: string): boolean {
+  const [own = '', next = ''] = after.split(/[.;]/)[0]?.split(',') ?? [];
+  return /\b(completed|finished|discontinued)\b/i.test(own) || ENDED.test(next);
+}
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /**
@@ -213,7 +223,7 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   const clause = clauseBefore(text, m.index);
   const after = text.slice(m.index + m[0].length);
   // A therapy said to be over stays over whatever date it carries ("completed five years of letrozole in 2023").
-  if (THERAPY_OVER.test(clause) || ENDED_AT_PREGNANCY.test(after)) return undefined;
+  if (THERAPY_OVER.test(clause) || ENDED_AT_PREGNANCY.test(after) || overAfter(after)) return undefined;
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
   if (SHORT_COURSE.test(withoutOthersAsNeeded(text, pattern)) && !LONG_TERM.test(text)) return undefined;
