@@ -127,6 +127,7 @@ import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
+import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -166,6 +167,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
     apply: menopausalStatusOfBleeding,
   },
+  { name: 'a routine examination coded for the other age group (Z00.0-/Z00.12-)', apply: preventiveExamForAge },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
