@@ -154,12 +154,16 @@ export function drugEffectCode(icd: CodingRun['codeSets']['icd'], statement: str
  * The effect another statement of the same condition documents, when the first names none: a
  * diagnosis line that only sets the drug beside the condition ("arthralgia hands - anastrozole") and
  * the assessment's fuller statement the search read with it ("arthralgia of both hands due to
- * anastrozole"). Only statements of the notes the draft was read from, never a physician's answer.
+ * anastrozole"), the drug named in the link's own phrase. Only statements of the notes the draft was
+ * read from, never a physician's answer.
  */
 function fullerStatementEffect(run: CodingRun, d: DiagnosisDraft): DrugEffect | undefined {
   for (const e of d.evidence.slice(1)) {
     if (e.section !== 'notes' || /^Physician answer:/i.test(e.text)) continue;
-    const effect = drugEffectCode(run.codeSets.icd, e.text, e.text);
+    // The drug the link names: in the link's own phrase ("from dehydration - hold lisinopril" names none).
+    const link = CAUSED.exec(e.text);
+    const phrase = link ? (e.text.slice(link.index).split(/[,;.()\u2013\u2014]|\s-\s/)[0] ?? '') : '';
+    const effect = phrase ? drugEffectCode(run.codeSets.icd, phrase, e.text) : undefined;
     if (effect) return effect;
   }
   return undefined;

@@ -45,5 +45,8 @@ describe('adverse effect by the drug class', () => {
     expect(linked).toContain('T38.6X5A');
     const unlinked = codes(['Hand arthralgia - exemestane'], 'A/P: Arthralgia of both hands; remains on exemestane.');
     expect(unlinked.some((c) => c.startsWith('T38'))).toBe(false);
+    // The link names another cause; the drug is only held.
+    const other = codes(['AKI on CKD 3b'], 'A/P: AKI on CKD 3b from vomiting and poor intake - hold losartan, fluids, recheck BMP.');
+    expect(other.some((c) => c.startsWith('T46'))).toBe(false);
   });
 });
