@@ -39,6 +39,8 @@ describe('a malignancy line the visit states as over', () => {
   it('not while treatment is still given, nor when nothing says the disease is gone', () => {
     const treated = 'Surveillance.\nBreast cancer s/p lumpectomy 2023.\nNo evidence of recurrence. Continues on adjuvant letrozole.';
     expect(codes([{ description: 'Left breast cancer', code: 'C50.912' }], treated)).not.toContain('Z08');
+    const instilled = 'Urology. Bladder cancer s/p TURBT 2024, now on maintenance BCG. No recurrence on cystoscopy today.';
+    expect(codes([{ description: 'h/o bladder cancer', code: 'Z85.51' }], instilled)).not.toContain('Z08');
     const silent = 'Oncology visit.\nLLL adenocarcinoma s/p lobectomy 2022.\nCT chest ordered.';
     expect(codes([{ description: 'Lung cancer LLL', code: 'C34.32' }], silent)).not.toContain('Z08');
   });
