@@ -79,11 +79,11 @@ const SURVEILLANCE =
 const TREATMENT_OVER = /\b(completed|finished|ended|concluded)\b/i;
 /**
  * Treatment still directed to the malignancy ("on adjuvant pembrolizumab", "receiving radiation",
- * "starting chemo"): the history code's "no further treatment" (guideline I.C.2.d) is then not so,
+ * "starting chemo", "on maintenance BCG" instilled into the bladder): the history code's "no further treatment" (guideline I.C.2.d) is then not so,
  * whatever else the record says. "No adjuvant therapy" names none.
  */
 export const STILL_TREATED =
-  /\b(?:on|receiving|receives|undergoing|currently|continu\w*|start\w*|begin\w*|due for)\s+(?:\w+\s+){0,2}?(?:adjuvant|radiation|radiotherapy|xrt|chemo\w*|immunotherapy|hormon\w* therapy|\w+mab|tamoxifen|letrozole|anastrozole|exemestane)\b/i;
+  /\b(?:on|receiving|receives|undergoing|currently|continu\w*|start\w*|begin\w*|due for)\s+(?:\w+\s+){0,2}?(?:adjuvant|radiation|radiotherapy|xrt|chemo\w*|immunotherapy|hormon\w* therapy|\w+mab|tamoxifen|letrozole|anastrozole|exemestane|bcg|intravesical)\b/i;
 
 /**
  * A follow-up examination after completed treatment of a malignancy, with no recurrence found, is

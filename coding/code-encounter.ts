@@ -126,6 +126,8 @@ import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
+import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
+import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -165,6 +167,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'menstrual bleeding a year or more after the last period, menopausal status unstated (asked)',
     apply: menopausalStatusOfBleeding,
   },
+  { name: 'a routine examination coded for the other age group (Z00.0-/Z00.12-)', apply: preventiveExamForAge },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
@@ -233,6 +236,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },
+  { name: 'osteoporosis whose fracture healed: M81 with the healed fracture history (Z87.310)', apply: healedOsteoporoticFracture },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
   { name: 'a breast malignancy of unspecified site placed in a quadrant elsewhere', apply: breastQuadrant },

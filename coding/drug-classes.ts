@@ -38,6 +38,13 @@ export interface DrugClass {
   monitored?: true;
   /** Long-term only when the record says so (daily, long-term): otherwise often taken as needed. */
   statedLongTerm?: true;
+  /**
+   * Long-term only when the drug's own item calls it so (long-term, maintenance, for years): a class
+   * whose current use coders report only on the record's word, not on a dose schedule.
+   */
+  calledLongTerm?: true;
+  /** The class is the inhaled form (Z79.51): a nasal, rinse or swallowed form of the same drug is not it. */
+  inhaled?: true;
 }
 
 const THROMBOTIC = ['I48', 'I26', 'I27.82', 'I80..I82', 'I74', 'Z86.71', 'Z95.2..Z95.4', 'I05..I08', 'I34..I39', 'D68.5', 'D68.6'];
@@ -113,6 +120,19 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
     name: 'systemic steroid',
     drugs: ['prednisone', 'prednisolone', 'methylprednisolone', 'dexamethasone', 'hydrocortisone', 'deflazacort', 'oral steroids'],
     indications: [...IMMUNE, 'E27', 'E23', 'J44', 'J45', 'D86', 'C81..C96'],
+  },
+  // Inhaled corticosteroids, alone or in the ICS/LABA and triple inhalers (WHO ATC R03BA, R03AK, R03AL).
+  {
+    code: 'Z79.51',
+    name: 'inhaled corticosteroid',
+    drugs: [
+      ...['fluticasone', 'budesonide', 'beclomethasone', 'mometasone', 'ciclesonide', 'flovent', 'pulmicort', 'qvar'],
+      ...['arnuity', 'asmanex', 'alvesco', 'advair', 'wixela', 'airduo', 'symbicort', 'breo', 'dulera', 'trelegy', 'breztri'],
+      ...['ics', 'inhaled corticosteroid', 'inhaled corticosteroids', 'inhaled steroid', 'inhaled steroids'],
+    ],
+    indications: ['J41..J45', 'J47'],
+    calledLongTerm: true,
+    inhaled: true,
   },
   {
     code: 'Z79.61',

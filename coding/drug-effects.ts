@@ -60,7 +60,51 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
   [/\b(atorvastatin|simvastatin|rosuvastatin|pravastatin|lovastatin|statins?)\b/i, 'T46.6'],
   [/\b(furosemide|lasix|bumetanide|torsemide|loop diuretics?)\b/i, 'T50.1'],
   [/\b(hydrochlorothiazide|hctz|chlorthalidone|thiazides?|spironolactone)\b/i, 'T50.2'],
-  [/\b(allopurinol)\b/i, 'T50.4'],
+  [/\b(allopurinol|colchicine|febuxostat)\b/i, 'T50.4'],
+  // Further classes common in outpatient records, by the tabular's T36-T50 subcategory titles.
+  [
+    /\b(anastrozole|arimidex|letrozole|femara|exemestane|aromasin|tamoxifen|raloxifene|aromatase inhibitors?|bicalutamide|enzalutamide|antiestrogens?|antiandrogens?)\b/i,
+    'T38.6',
+  ],
+  [
+    /\b(pembrolizumab|keytruda|nivolumab|opdivo|ipilimumab|yervoy|atezolizumab|durvalumab|cemiplimab|(?:immune )?checkpoint inhibitors?)\b/i,
+    'T45.A',
+  ],
+  [
+    /\b(methotrexate|tacrolimus|cyclosporine|mycophenolate|azathioprine|cisplatin|carboplatin|oxaliplatin|folfox|paclitaxel|docetaxel|capecitabine|fluorouracil|5-fu|gemcitabine|cyclophosphamide|doxorubicin|immunosuppressants?)\b/i,
+    'T45.1',
+  ],
+  [/\b(methylphenidate|concerta|ritalin|dexmethylphenidate|focalin)\b/i, 'T43.63'],
+  [/\b(amphetamines?|adderall|dextroamphetamine|lisdexamfetamine|vyvanse)\b/i, 'T43.62'],
+  [/\b(zoloft|lexapro|prozac|celexa|paxil)\b/i, 'T43.22'],
+  [/\b(venlafaxine|effexor|duloxetine|cymbalta|desvenlafaxine|snris?)\b/i, 'T43.21'],
+  [/\b(bupropion|wellbutrin|trazodone|mirtazapine|remeron)\b/i, 'T43.29'],
+  [
+    /\b(quetiapine|seroquel|olanzapine|zyprexa|risperidone|risperdal|aripiprazole|abilify|ziprasidone|lurasidone|atypical antipsychotics?)\b/i,
+    'T43.59',
+  ],
+  [/\b(carbamazepine|tegretol|oxcarbazepine|trileptal)\b/i, 'T42.1'],
+  [/\b(valproate|valproic acid|divalproex|depakote|zolpidem|ambien)\b/i, 'T42.6'],
+  [/\b(cyclobenzaprine|flexeril|baclofen|methocarbamol|muscle relaxants?)\b/i, 'T42.8'],
+  [/\b(donepezil|aricept|rivastigmine|galantamine|cholinesterase inhibitors?)\b/i, 'T44.0'],
+  [/\b(oxybutynin|tolterodine|anticholinergics?)\b/i, 'T44.3'],
+  [/\b(tamsulosin|flomax|doxazosin|terazosin|prazosin|alfuzosin|alpha[- ]blockers?)\b/i, 'T44.6'],
+  [/\b(clonidine|hydralazine)\b/i, 'T46.5'],
+  [/\b(nitroglycerin|isosorbide)\b/i, 'T46.3'],
+  [
+    /\b(semaglutide|ozempic|wegovy|liraglutide|victoza|dulaglutide|trulicity|tirzepatide|mounjaro|glp-?1 (?:receptor )?agonists?)\b/i,
+    'T38.3',
+  ],
+  [/\b(omeprazole|pantoprazole|esomeprazole|lansoprazole|rabeprazole|proton pump inhibitors?|ppis?)\b/i, 'T47.1'],
+  [/\b(famotidine|pepcid|ranitidine|h2 blockers?)\b/i, 'T47.0'],
+  [/\b(diphenhydramine|benadryl|cetirizine|loratadine|fexofenadine|ondansetron|zofran|meclizine|antihistamines?)\b/i, 'T45.0'],
+  [/\b(albuterol|montelukast|singulair)\b/i, 'T48.6'],
+  [/\b(acyclovir|valacyclovir|valtrex|oseltamivir|tamiflu)\b/i, 'T37.5'],
+  [/\b(metronidazole|flagyl)\b/i, 'T37.3'],
+  [/\b(fluconazole|diflucan)\b/i, 'T37.8'],
+  [/\b(oral contraceptives?|birth control pills?|ocps?|combined hormonal contraceptives?)\b/i, 'T38.4'],
+  [/\b(estradiol|conjugated estrogens|premarin|estrogen therapy|hormone replacement|medroxyprogesterone)\b/i, 'T38.5'],
+  [/\b(testosterone)\b/i, 'T38.7'],
 ];
 
 /** Wrongly taken: a poisoning, not an adverse effect. */
@@ -79,17 +123,50 @@ export interface DrugEffect {
   kind: 'adverse effect' | 'poisoning';
 }
 
+/**
+ * The class of the drug the statement names first ("arthralgia due to anastrozole ..., acetaminophen
+ * as needed": the anastrozole, not the drug given for the symptom); classes found at the same place
+ * (a brand and its class word) keep the table's order.
+ */
+function drugClassOf(statement: string): string | undefined {
+  let best: { at: number; base: string } | undefined;
+  for (const [re, base] of DRUG_CLASSES) {
+    const at = statement.search(re);
+    if (at >= 0 && (!best || at < best.at)) best = { at, base };
+  }
+  return best?.base;
+}
+
 /** The T code a statement documents for a drug it names, if any. */
 export function drugEffectCode(icd: CodingRun['codeSets']['icd'], statement: string, context: string): DrugEffect | undefined {
   const poisoning = POISONING.test(statement);
   if (!poisoning && !CAUSED.test(statement) && !namesDrugAsKind(statement)) return undefined;
-  const base = DRUG_CLASSES.find(([re]) => re.test(statement))?.[1];
+  const base = drugClassOf(statement);
   if (!base) return undefined;
   const character = poisoning ? (SELF_HARM.test(statement) ? '2' : '1') : '5';
   const phase = encounterPhase(context);
   const seventh = phase === 'sequela' ? 'S' : phase === undefined || phase === 'initial' ? 'A' : 'D';
   const code = `${base}${base.length === 5 ? 'X' : ''}${character}${seventh}`;
   return isBillable(icd, code) ? { code, kind: poisoning ? 'poisoning' : 'adverse effect' } : undefined;
+}
+
+/**
+ * The effect another statement of the same condition documents, when the first names none: a
+ * diagnosis line that only sets the drug beside the condition ("arthralgia hands - anastrozole") and
+ * the assessment's fuller statement the search read with it ("arthralgia of both hands due to
+ * anastrozole"), the drug named in the link's own phrase. Only statements of the notes the draft was
+ * read from, never a physician's answer.
+ */
+function fullerStatementEffect(run: CodingRun, d: DiagnosisDraft): DrugEffect | undefined {
+  for (const e of d.evidence.slice(1)) {
+    if (e.section !== 'notes' || /^Physician answer:/i.test(e.text)) continue;
+    // The drug the link names: in the link's own phrase ("from dehydration - hold lisinopril" names none).
+    const link = CAUSED.exec(e.text);
+    const phrase = link ? (e.text.slice(link.index).split(/[,;.()\u2013\u2014]|\s-\s/)[0] ?? '') : '';
+    const effect = phrase ? drugEffectCode(run.codeSets.icd, phrase, e.text) : undefined;
+    if (effect) return effect;
+  }
+  return undefined;
 }
 
 /**
@@ -110,7 +187,7 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
     const statement = [written, ...answers.map((e) => e.text)].join('. ');
     if (seen.has(written)) continue;
     seen.add(written);
-    const effect = drugEffectCode(run.codeSets.icd, statement, statement);
+    const effect = drugEffectCode(run.codeSets.icd, statement, statement) ?? fullerStatementEffect(run, d);
     if (!effect) continue;
     const same = out.filter((o) => o.evidence[0]?.text === written);
     // A drug or external-cause code the search found for the same words is the drug's, now coded by its class.

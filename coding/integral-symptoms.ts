@@ -211,10 +211,16 @@ const organResult = (code: string) => ORGAN_RESULTS.find(([finding]) => matchesP
 
 /** A diagnosis the record states as established and current: not a symptom, status or history (Z), nor family history. */
 function isDefinitive(run: CodingRun, d: DiagnosisDraft): boolean {
-  if (/^[RZ]/.test(d.code) || isSymptom(run, d)) return false;
+  if (/^[RZ]/.test(d.code) || DRUG_EFFECT.test(d.code) || isSymptom(run, d)) return false;
   const m = run.mentions.get(d.order);
   return m === undefined || m.assertion === 'affirmed';
 }
+
+/**
+ * The drug codes (T36-T50): an adverse effect or a poisoning is coded with its manifestations, which it
+ * names no diagnosis for (I.C.19.e.5): it explains no symptom away.
+ */
+const DRUG_EFFECT = /^T(3[6-9]|4\d|50)\./;
 
 /** A code the physician wrote beside the symptom is kept as written (documented codes are respected). */
 function documentedByPhysician(run: CodingRun, d: DiagnosisDraft): boolean {

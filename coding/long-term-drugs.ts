@@ -11,10 +11,12 @@
  *   for ("Atrial fibrillation, rate controlled" with apixaban in the medication list: Z79.01). Not a
  *   drug stopped, held, completed, only considered or started today, a short course (a burst, a taper,
  *   "x 5 days", as needed, "twice in the past year"), tried or switched from, one the assessment or
- *   plan takes as needed, a topical or inhaled form of a systemic class, nor one named in an allergy
+ *   plan takes as needed, a topical or inhaled form of a systemic class (nor a nasal, rinsed or
+ *   swallowed form of an inhaled one), nor one named in an allergy
  *   list, a relative's history or the social history; not an opiate beside opioid dependence (Z79's
  *   Excludes2). A drug that only needs monitoring to be worth reporting (Z79.899) needs the record to
- *   monitor it in the same statement.
+ *   monitor it in the same statement; an inhaled corticosteroid (Z79.51), a controller written in
+ *   most asthma and COPD records, needs the record to call it long-term or maintenance in its own item.
  */
 import { clauseBefore, currentUse, startedToday, stoppedByPlan } from './additional.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
@@ -140,6 +142,16 @@ const NOT_NOW_AFTER =
 /** After the drug: taken until a pregnancy began ("metformin before pregnancy", "until she conceived", "stopped at +UPT"). */
 const ENDED_AT_PREGNANCY =
   /^[^,;.]{0,30}?\b(?:before (?:this |the |her )?(?:pregnancy|conception)|pre-?preg\w*|until (?:she |i )?(?:conceived|conception|pregnan\w*)|stopped at\b)/i;
+/** Words after the drug that end the therapy ("tamoxifen for 5 years, completed and stopped in 2022"). */
+const ENDED = /^\s*(?:and\s+)?(?:was\s+|were\s+|then\s+)?(completed|finished|stopped|discontinued|ended)\b/i;
+/**
+ * The therapy is over by what follows the drug: its own list item ending it, or the next item of the
+ * same sentence saying only that ("..., completed 2022"); an item naming another drug is that drug's.
+ */
+function overAfter(after: string): boolean {
+  const [own = '', next = ''] = after.split(/[.;]/)[0]?.split(',') ?? [];
+  return /\b(completed|finished|discontinued)\b/i.test(own) || ENDED.test(next);
+}
 /** A start that dates the therapy is current therapy ("started on warfarin in 2019", "since 2 years ago"). */
 const DATED_START = /\b(ago|since|in (?:19|20)\d\d|last (?:year|month)|(?:years|months) ago|for (?:\d+|many|several) (?:years|months))\b/i;
 /**
@@ -170,6 +182,12 @@ const drugItems = (text: string, drug: RegExp): string =>
 /** A systemic class's drug used on the skin, in the nose or eye, inhaled or injected into a joint. */
 const LOCAL_FORM =
   /\b(cream|ointment|lotion|gel|topical|drops|nasal|spray|inhaled|inhaler|intra-?articular|injection into|eye|ophthalmic|otic)\b/i;
+/**
+ * An inhaled class's drug in another form: sprayed in the nose, rinsed through the sinuses, swallowed
+ * (budesonide MMX or EC capsules for the bowel) or put on the skin.
+ */
+const NOT_INHALED =
+  /\b(nasal|intranasal|nose|nostrils?|rinses?|irrigations?|sinus|mmx|ec|capsules?|tablets?|enemas?|foam|oral|po|cream|ointment|lotion|topical|eye|ophthalmic|otic)\b/i;
 /** The record monitoring the drug: levels, toxicity screening, the organ tests it needs. */
 const MONITORED =
   /\b(monitor\w*|levels?|toxicity|eye exam|retinal|ophthalmolog\w*|tsh|thyroid function|lfts?|liver function|pfts?|qtc|ecg|ekg|labs?)\b/i;
@@ -205,14 +223,15 @@ export function takenNow(c: DrugClass, pattern: RegExp, statement: string): stri
   const clause = clauseBefore(text, m.index);
   const after = text.slice(m.index + m[0].length);
   // A therapy said to be over stays over whatever date it carries ("completed five years of letrozole in 2023").
-  if (THERAPY_OVER.test(clause) || ENDED_AT_PREGNANCY.test(after)) return undefined;
+  if (THERAPY_OVER.test(clause) || ENDED_AT_PREGNANCY.test(after) || overAfter(after)) return undefined;
   const dated = DATED_START.test(`${clause} ${after.split(/[,;]/)[0] ?? ''}`);
   if (!dated && (NOT_NOW_BEFORE.test(clause) || NOT_NOW_AFTER.test(after))) return undefined;
   if (SHORT_COURSE.test(withoutOthersAsNeeded(text, pattern)) && !LONG_TERM.test(text)) return undefined;
   // How and how often: said of the drug in its own item of a list ("omeprazole 20 mg, diclofenac 1%
   // gel, acetaminophen 1 g BID": the gel is used on the skin, and the BID is acetaminophen's).
   const own = drugItems(text, pattern);
-  if (LOCAL_FORM.test(own)) return undefined;
+  if (c.inhaled ? NOT_INHALED.test(own) : LOCAL_FORM.test(own)) return undefined;
+  if (c.calledLongTerm && !LONG_TERM.test(own)) return undefined;
   if (c.statedLongTerm && !STATED_LONG_TERM.test(own)) return undefined;
   if (c.monitored && !MONITORED.test(text)) return undefined;
   return m[0];

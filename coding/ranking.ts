@@ -282,7 +282,8 @@ export function supportFilter(m: Mention): (code: string) => boolean {
 
 /** Organs a removal names ("mastectomy"): a history of it is the organ's acquired absence (Z90, guideline I.C.21.c.3). */
 const REMOVED_ORGANS: ReadonlyArray<[RegExp, string]> = [
-  [/\bmastectom\w*/i, 'breast'],
+  // A partial (segmental) mastectomy, a lumpectomy, leaves the breast: no acquired absence of it.
+  [/(?<!\b(?:partial|segmental|quadrant)\s+)\bmastectom\w*/i, 'breast'],
   [/\b(total |radical |partial )?hysterectom\w*/i, 'uterus'],
   [/\bnephrectom\w*/i, 'kidney'],
   [/\b(hemi)?colectom\w*/i, 'other specified parts of digestive tract'],

@@ -43,6 +43,27 @@ const TREATMENT_COMPLETED =
 /** A course not yet over: still taking, more days to go. */
 const STILL_TAKING = /\b(?:finishing|still (?:on|taking)|\d+ more days?|day \d+ of|continue (?:antibiotics?|abx|the course))\b/i;
 
+/** The visit found no disease left: no evidence of disease or of recurrence, NED. */
+const NO_DISEASE_FOUND =
+  /\b(?:NED|no (?:evidence|sign) of (?:disease|recurren\w*|malignan\w*|cancer)|without evidence of (?:disease|recurren\w*))\b/i;
+/** A line naming a malignancy. */
+const MALIGNANCY_LINE = /\b(?:cancer|carcinoma|malignan\w*|neoplasm|sarcoma|melanoma|lymphoma|tumou?r)\b/i;
+
+/**
+ * A statement of the notes that only restates the diagnosis line for the claim ("Dx: Sigmoid colon
+ * cancer (C18.7)"): the line itself, not what the visit found.
+ */
+function restatesLine(statement: string, line: string): boolean {
+  const bare = (t: string) =>
+    t
+      .replace(/^\s*(?:dx|diagnos[ie]s|icd(?:-10)?(?:-cm)?)\s*:\s*/i, '')
+      .replace(/\(?\b[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?\b\)?/g, '')
+      .replace(/[^a-z0-9]+/gi, ' ')
+      .trim()
+      .toLowerCase();
+  return bare(statement) !== '' && bare(statement) === bare(line);
+}
+
 const words = (text: string) => new Set(tokenize(expandAbbreviations(text)));
 
 /** The line as the history its assessment states, or undefined when the line stands as written. */
@@ -59,6 +80,7 @@ export function statedAsHistory(run: CodingRun, line: Mention): Mention | undefi
   const addressed = addressedInNotes(run.notes);
   const about = run.notes.filter((n) => {
     if (!addressed(n) || n.unaddressed || (n.assertion !== 'affirmed' && n.assertion !== 'personal-history')) return false;
+    if (restatesLine(n.original, line.original)) return false;
     const said = new Set([...words(n.text), ...tokenize(n.text)]);
     return [...condition].every((w) => said.has(w)) || (own.length > 0 && own.every((w) => said.has(w)));
   });
@@ -66,7 +88,16 @@ export function statedAsHistory(run: CodingRun, line: Mention): Mention | undefi
   const completed = TREATMENT_COMPLETED.test(doc.notes) && !STILL_TAKING.test(doc.notes);
   const over = (n: Mention) => OVER.test(n.original) || (completed && RESOLVED.test(n.original));
   // Every statement of the condition the visit addresses says it is over or history; one says it in words.
-  if (about.length === 0 || !about.every((n) => n.assertion === 'personal-history' || over(n)) || !about.some(over)) return undefined;
+  // The words that say it is over may be the line's own ("Colon cancer sigmoid - NED") or, for a
+  // malignancy every statement of which is history, the visit's finding of no disease left ("No
+  // evidence of recurrence on CT today"), which needs no name of the condition.
+  const overElsewhere =
+    OVER.test(line.original) ||
+    (about.every((n) => n.assertion === 'personal-history') &&
+      MALIGNANCY_LINE.test(expandAbbreviations(line.text)) &&
+      run.notes.some((n) => addressed(n) && !n.unaddressed && n.assertion !== 'family-history' && NO_DISEASE_FOUND.test(n.original)));
+  if (about.length === 0 || !about.every((n) => n.assertion === 'personal-history' || over(n)) || !(about.some(over) || overElsewhere))
+    return undefined;
   if ([...doc.diagnoses.map((d) => d.description), doc.notes].some((t) => STILL_TREATED.test(t))) return undefined;
   const { documentedCode: _written, ...rest } = line;
   // A history code names the condition, not where it was: a chart abbreviation (no word of the
