@@ -12,6 +12,7 @@ import type { CodedDiagnosis, CodingInput, CodingResult, EditFinding } from '../
 import { toDraft } from './clarification.ts';
 import { editClarifications } from './clarification-issues.ts';
 import { addedCodeAxes } from './added-code-axis.ts';
+import { assessedChronicConditions } from './assessed-conditions.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { contraceptiveManagement } from './contraception.ts';
@@ -141,6 +142,7 @@ export interface DiagnosisStep {
 /** What happens to the coded mentions, top to bottom. The order matters (each step sees the previous one's list). */
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
+  { name: 'a condition the assessment manages (a status, a plan) that no diagnosis line names', apply: assessedChronicConditions },
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },

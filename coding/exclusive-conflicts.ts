@@ -8,11 +8,11 @@
  */
 import { conflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
 import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { diagnosisMentions } from './context.ts';
+import { clausesWithOffsets, diagnosisMentions } from './context.ts';
 import { matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
-import type { NotePart } from './sections.ts';
+import { HEADING_PREFIX, noteParts, partAt, type NotePart } from './sections.ts';
 import { coreTokens, expandAbbreviations, tokenize } from './text.ts';
 
 /** Parts of a note that state no current condition of the patient's own. */
@@ -30,6 +30,18 @@ const NOT_A_CONDITION = /^[RZ]/;
 /** A measured value ("A1c 7.2", "1.5 cm"): its digits are no word of a condition ("type 2" is not in "7.2"). */
 const MEASURED_VALUE = /\d*[.,]\d+/g;
 const ANSWER = 'Physician answer:';
+
+/**
+ * A generic head noun a record leaves out or replaces by the site ("Crohn's" or "Crohn's colitis" for
+ * Crohn's disease; "Kawasaki syndrome" is named by "Kawasaki").
+ */
+const GENERIC_HEAD = new Set(['disease', 'disorder', 'syndrome']);
+
+/** The words a statement must name to name the note's condition: all but a generic head noun, when others remain. */
+function namingWords(words: readonly string[]): readonly string[] {
+  const named = words.filter((w) => !GENERIC_HEAD.has(w));
+  return named.length > 0 ? named : words;
+}
 
 /** The 3-character category a single-category Excludes1 pattern names ("K51-" -> K51); none for ranges. */
 function categoryOf(pattern: string): string | undefined {
@@ -52,8 +64,31 @@ interface Statement {
 function currentStatements(run: CodingRun): Statement[] {
   return [
     ...diagnosisMentions(run.input.documentation.diagnoses).filter((d) => d.assertion === 'affirmed'),
-    ...run.notes.filter((n) => n.assertion === 'affirmed' && (n.part === undefined || !NOT_CURRENT_PARTS.has(n.part))),
+    ...run.notes.filter(
+      (n) => n.assertion === 'affirmed' && (n.part === undefined || !NOT_CURRENT_PARTS.has(n.part)) && !RULED_OUT_AFTER.test(n.original),
+    ),
+    ...abbreviatedStatements(run.input.documentation.notes),
   ].map((s) => ({ text: s.text, original: s.original }));
+}
+
+/** A condition the statement goes on to exclude ("Crohn's disease ruled out by biopsy", "UC excluded"). */
+const RULED_OUT_AFTER = /\b(?:ruled out|r\/o'?d|excluded|not supported|unlikely)\b/i;
+
+/**
+ * Statements of the notes that name a condition by an abbreviation alone ("Problem list: UC", "PMH: UC
+ * dx 2019"): the notes' reader keeps only statements with a word of three letters (context.ts), so
+ * these are read here, where a short name of the other condition is what the question turns on.
+ */
+function abbreviatedStatements(notes: string): Statement[] {
+  const parts = noteParts(notes);
+  const out: Statement[] = [];
+  for (const { text, start } of clausesWithOffsets(notes)) {
+    const part = partAt(parts, start + text.length);
+    const body = text.replace(HEADING_PREFIX, '').trim();
+    if (NOT_CURRENT_PARTS.has(part) || /[a-z]{3,}/i.test(body) || !/[a-z]{3,}/.test(expandAbbreviations(body))) continue;
+    out.push({ text: body, original: text });
+  }
+  return out;
 }
 
 /** Step: ask when another current statement names a condition mutually exclusive with a coded one. */
@@ -82,10 +117,11 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
       const coded = new Set(tokenize(expandAbbreviations([d.description, ...own].join(' '))));
       if (words.length === 0 || words.every((w) => coded.has(w))) continue;
       statements ??= currentStatements(run);
+      const named = namingWords(words);
       const other = statements.find((s) => {
         if (own.has(s.original)) return false;
         const tokens = new Set(tokenize(expandAbbreviations(s.text.replace(MEASURED_VALUE, ' '))));
-        return words.every((w) => tokens.has(w));
+        return named.every((w) => tokens.has(w));
       });
       if (!other) continue;
       const found = rank(run, buildQuery(other.text), other.text, (c) => c.startsWith(category))[0];

@@ -89,8 +89,9 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [
     /\b(ckd|chronic kidney disease)\s*,?\s*(?:stage\s*)?([1-5][ab]?|iv|v|i{1,3}[ab]?)\b(?!\/\d)/g,
     (_m, w, st) => {
+      // "iv" before "i": a numeral is read whole ("CKD IV" is stage 4, not "1v").
       const n = (st ?? '').replace(
-        /^(i{1,3}|iv|v)/,
+        /^(iv|v|i{1,3})/,
         (r) => (({ i: '1', ii: '2', iii: '3', iv: '4', v: '5' }) as Record<string, string>)[r] ?? r,
       );
       return `${w ?? 'ckd'} stage ${n}`;
