@@ -30,6 +30,8 @@ export interface Validation {
   called?: string;
   /** The documented statement must name the diagnosis so (a history of stroke, not of a TIA alone). */
   statedAs?: RegExp;
+  /** A statement of the record that already says what the finding is (the deficits called residual): nothing to ask. */
+  settledBy?: RegExp;
 }
 
 const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not detected)\b/i;

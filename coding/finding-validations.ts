@@ -56,6 +56,11 @@ const STROKE_DEFICIT = found(
   'facial (?:droop|asymmetry|weakness)|pronator drift|hemipare\\w*|hemipleg\\w*|monopare\\w*|aphasi\\w*|anomia|dysphasi\\w*|dysarthri\\w*|hemianop\\w*|visual field (?:cut|deficit)|(?:left|right|[lr])[- ]sided weakness|(?:hemi)?neglect|spastic\\w*|(?:grip|strength|motor|power|deltoid|biceps|triceps|hip flexion|knee extension|dorsiflexion|arm|leg|hand)\\s+[0-4][+-]?/5',
 );
 
+/** A statement putting deficits after the stroke: the record says what they are ("Residual: R arm weakness", "late effects of L MCA infarct"). */
+const DEFICITS_AS_SEQUELAE = found(
+  'late effects?|sequelae?|residuals?(?! deficits? (?:none|0)\\b)|post-?stroke (?:hemipare\\w*|hemipleg\\w*|aphasia|dysarthria|weakness|deficits?)',
+);
+
 export const FINDING_VALIDATIONS: readonly Validation[] = [
   {
     // Diverticulitis without perforation or abscess (K57.x2, K57.x3) beside imaging showing either.
@@ -79,6 +84,7 @@ export const FINDING_VALIDATIONS: readonly Validation[] = [
     statedAs: /\b(?:stroke|cva|infarct\w*|cerebrovascular accident)\b/i,
     test: EXAMINATION,
     called: 'examination',
+    settledBy: DEFICITS_AS_SEQUELAE,
     negative: STROKE_DEFICIT,
     positive: () => false,
   },

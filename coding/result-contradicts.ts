@@ -46,6 +46,12 @@ function negativeResults(run: CodingRun, v: Validation): string[] {
     .map((s) => s.trim());
 }
 
+/** Whether a diagnosis line or a sentence of the notes already says what the finding is. */
+function settled(run: CodingRun, by: RegExp): boolean {
+  const doc = run.input.documentation;
+  return [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+|(?<=\.)\s+/)].some((s) => by.test(s));
+}
+
 /**
  * What an answer states: its clauses, each cut at a denial given after a comma or a dash ("asthma, not
  * COPD"), without the clauses that deny, take back or repeat the result, and without what a correction
@@ -90,6 +96,7 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
         (!v.statedAs || v.statedAs.test(d.evidence[0]?.text ?? d.description)),
     );
     if (!documented) continue;
+    if (v.settledBy && settled(run, v.settledBy)) continue;
     const results = negativeResults(run, v);
     const result = results[0];
     if (result === undefined) continue;
