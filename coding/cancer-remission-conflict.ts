@@ -50,25 +50,28 @@ const namesNeoplasm = (s: string) =>
 const OTHER_CONDITION =
   /\b(?:depress\w*|mdd|bipolar|schizo\w*|psychos\w*|alcohol|etoh|opioid|cocaine|cannabis|substance|use disorder|dependence|crohn\w*|colitis|ibd|rheumatoid|ra|lupus|sle|psoria\w*|nephrotic|sarcoid\w*|vasculitis|gout|eczema|asthma|seizures?|epilep\w*|uti|c\.? ?diff\w*|infection|pain|lymphoma|carcinoma|cancer|tumou?r|melanoma|sarcoma)\b/i;
 
-/** The record's current statements: diagnosis lines and the clauses of the notes outside the history, lists and results. */
-function currentStatements(run: CodingRun): string[] {
+/**
+ * The record's current statements, each a comma part of its clause (a course is told across commas)
+ * with the clause whole: diagnosis lines and the notes outside the history, lists and results.
+ */
+function currentStatements(run: CodingRun): Array<{ text: string; clause: string }> {
   const doc = run.input.documentation;
   const parts = noteParts(doc.notes);
   const year = Number(run.input.dateOfService.slice(0, 4)) || Infinity;
   const clauses = clausesWithOffsets(doc.notes)
     .filter((c) => !NOT_ADDRESSED_PARTS.has(partAt(parts, c.start + c.text.length)))
-    .flatMap((c) => c.text.split(/,\s*/))
-    .filter((c) => ![...c.matchAll(/\b(?:19|20)\d\d\b/g)].some((y) => Number(y[0]) < year));
-  return [...doc.diagnoses.map((d) => d.description), ...clauses];
+    .flatMap((c) => c.text.split(/,\s*/).map((text) => ({ text, clause: c.text })))
+    .filter((c) => ![...c.text.matchAll(/\b(?:19|20)\d\d\b/g)].some((y) => Number(y[0]) < year));
+  return [...doc.diagnoses.map((d) => ({ text: d.description, clause: d.description })), ...clauses];
 }
 
-/** The status a statement gives today, if one: a single status, not of the past, not of another condition. */
-function statusOf(statement: string): Status | undefined {
-  const remission = named(statement, 'remission');
-  const relapse = named(statement, 'relapse');
+/** The status a statement gives today, if one: a single status, not of the past, not of another condition of its clause. */
+function statusOf({ text, clause }: { text: string; clause: string }): Status | undefined {
+  const remission = named(text, 'remission');
+  const relapse = named(text, 'relapse');
   if ((remission === undefined) === (relapse === undefined)) return undefined;
-  if (EARLIER.test(statement)) return undefined;
-  if (OTHER_CONDITION.test(statement) && !namesNeoplasm(statement)) return undefined;
+  if (EARLIER.test(text)) return undefined;
+  if (OTHER_CONDITION.test(clause) && !namesNeoplasm(text)) return undefined;
   return remission ?? relapse;
 }
 
@@ -84,7 +87,7 @@ export function cancerRemissionStatedTwoWays(run: CodingRun, drafts: DiagnosisDr
   const stated = new Map<Status, string>();
   for (const s of currentStatements(run)) {
     const status = statusOf(s);
-    if (status && !stated.has(status)) stated.set(status, s.trim());
+    if (status && !stated.has(status)) stated.set(status, s.text.trim());
   }
   const remission = stated.get('remission');
   const relapse = stated.get('relapse');
