@@ -82,7 +82,7 @@ const PICTURES: readonly Picture[] = [
     signs: [
       hemoglobinFallen,
       /\b(transfus\w+|type (and|&) (cross\w*|screen)|t&c|prbcs?|packed (red )?(blood )?cells|units? (of )?(prbcs?|blood))\b/i,
-      /\b(tachycardi\w*|hypotensi\w*|orthostatic\w*|light-?headed\w*|presyncop\w*|syncop\w*)\b|\b(hr|heart rate|pulse)\s*:?\s*(1[0-9]{2})\b/i,
+      /\b(tachycardi\w*|hypotensi\w*|orthostatic\w*|light-?headed\w*|presyncop\w*|syncop\w*)\b|\b(hr|heart rate|pulse)\s*:?\s*(1[0-9]{2})\b|\b(bp|blood pressure|sbp)\s*:?\s*([5-8][0-9])\b(?!\s*%)/i,
     ],
     atLeast: 2,
     context:

@@ -37,7 +37,7 @@ const EARLIER = /\b(?:in (?:19|20)\d\d|prior|previous(?:ly)?|remote|history of|h
 const ABDOMINAL_IMAGING = /\b(?:ct|cat scan|cta|mri|ultrasound|us|imaging)\b/i;
 /** An abscess or a perforation on imaging, in the words a report gives them, not denied. */
 const ABSCESS_OR_PERFORATION = found(
-  'abscess\\w*|rim[- ]enhancing|(?:pericolic|peridiverticular|paracolic|pelvic|mesenteric|loculated)\\s+(?:fluid\\s+)?collections?|perforat\\w*|micro-?perforat\\w*|extraluminal (?:air|gas|contrast)|free (?:intraperitoneal )?air|pneumoperitoneum',
+  '(?:micro-?)?abscess\\w*|rim[- ]enhancing|(?:pericolic|peridiverticular|paracolic|pelvic|mesenteric|loculated)\\s+(?:fluid\\s+)?collections?|perforat\\w*|micro-?perforat\\w*|extraluminal (?:air|gas|contrast)|free (?:intraperitoneal )?air|pneumoperitoneum',
 );
 
 /** Brain imaging. */

@@ -20,6 +20,14 @@ describe('anemia beside an acute bleed with signs of acute loss', () => {
     expect(diagnosisCodes(r)).toContain('D64.9');
   });
 
+  it('a low pressure and a hemoglobin fallen from its earlier value are two signs', () => {
+    const r = code('Hematemesis x3 tonight. BP 84/50.\nHgb dropped from 11.8 to 8.6.\nA/P: Upper GI bleed, EGD. Anemia, monitor.', [
+      { description: 'Upper GI bleed' },
+      { description: 'Anemia' },
+    ]);
+    expect(r.clarification?.question).toMatch(TYPE);
+  });
+
   it('the answer acute blood loss anemia codes D62 in place of D64.9', () => {
     const question = code(notes, dx).clarification!.question;
     const codes = diagnosisCodes(code(notes, dx, [{ question, freeText: 'Acute blood loss anemia' }]));

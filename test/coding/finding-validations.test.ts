@@ -64,6 +64,15 @@ describe('uncomplicated diverticulitis beside an abscess or perforation on imagi
     expect(r.clarification?.options).toContain('Diverticulitis of large intestine with perforation and abscess without bleeding');
   });
 
+  it('a microabscess is asked too', () => {
+    expect(
+      question(
+        'LLQ pain.\nCT: descending colon diverticulitis with a small adjacent microabscess.\nA/P: Diverticulitis of colon.',
+        diverticulitis,
+      ),
+    ).toMatch(/microabscess/);
+  });
+
   it('an answer naming the abscess codes diverticulitis with abscess', () => {
     const notes =
       'LLQ pain.\nCT A/P: sigmoid diverticulitis, small pericolic collection with extraluminal gas.\nA/P: Sigmoid diverticulitis, augmentin.';
