@@ -26,6 +26,20 @@ describe('supervision of pregnancy with a history', () => {
     expect(diagnosisCodes(r)).toContain('Z3A.00');
   });
 
+  it('ages of two trimesters hold the unspecified trimester, whatever trimester word one of them gives', () => {
+    const r = code('HPI: currently 14w1d by 8 wk US.\nA/P: Pregnancy w/ h/o preterm labor, currently 13w5d (first trimester).', [
+      { description: 'Supervision of pregnancy w/ hx of preterm labor' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['O09.219', 'Z3A.00']));
+  });
+
+  it('ages of one trimester keep it', () => {
+    const r = code('HPI: currently 20w1d by early US.\nA/P: Pregnancy w/ h/o preterm labor, currently 21w4d (second trimester).', [
+      { description: 'Supervision of pregnancy w/ hx of preterm labor' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['O09.212', 'Z3A.00']));
+  });
+
   it('the weeks of the past delivery are no current age', () => {
     const r = code('HPI: currently 20w1d by early US.\nA/P: Pregnancy w/ h/o preterm delivery, 31 weeks, cerclage discussed.', [
       { description: 'Supervision of pregnancy w/ hx of preterm labor' },
