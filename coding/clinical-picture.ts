@@ -2,7 +2,9 @@
  * A diagnosis coded as the physician wrote it while the record describes the signs of a more
  * specific one the physician did not name: anxiety beside nightmares, flashbacks, avoidance and
  * hyperarousal after a trauma with a screening score (post-traumatic stress disorder?); alcohol
- * withdrawal called uncomplicated beside hallucinations (with perceptual disturbance?). A coder may
+ * withdrawal called uncomplicated beside hallucinations (with perceptual disturbance?); anemia
+ * beside an acute bleed with a falling hemoglobin, a transfusion or a racing pulse (acute blood loss
+ * anemia?). A coder may
  * not code the more specific diagnosis from the signs, and may not ignore them: the physician is
  * asked (AHIMA/ACDIS compliant query: the indicators quoted, the clinically reasonable diagnoses,
  * the documented one among them, "other" and "clinically undetermined"). Until answered the
@@ -21,10 +23,10 @@ import { tokenize } from './text.ts';
 interface Picture {
   /** The documented diagnosis's codes. */
   codedAs: RegExp;
-  /** The signs: each pattern one sign; `atLeast` of them must be stated (and not denied). */
-  signs: readonly RegExp[];
+  /** The signs: each one sign (its words, or a test of a statement); `atLeast` of them must be stated (and not denied). */
+  signs: ReadonlyArray<RegExp | ((statement: string) => boolean)>;
   atLeast: number;
-  /** Also needed: what the signs follow (a trauma for a stress disorder). */
+  /** Also needed, and not denied: what the signs follow (a trauma for a stress disorder, a bleed for an anemia). */
   context?: RegExp;
   /** The record names the more specific diagnosis (or rules it out): nothing to ask. */
   named: RegExp;
@@ -73,19 +75,85 @@ const PICTURES: readonly Picture[] = [
       { label: 'Withdrawal delirium', refine: 'with delirium' },
     ],
   },
+  {
+    // Anemia unspecified (D64.9) beside an acute bleed and at least two signs of acute loss: the
+    // hemoglobin fallen 2 g/dL or more, a transfusion given or readied, a racing pulse or low pressure.
+    codedAs: /^D64\.9$/,
+    signs: [
+      hemoglobinFallen,
+      /\b(transfus\w+|type (and|&) (cross\w*|screen)|t&c|prbcs?|packed (red )?(blood )?cells|units? (of )?(prbcs?|blood))\b/i,
+      /\b(tachycardi\w*|hypotensi\w*|orthostatic\w*|light-?headed\w*|presyncop\w*|syncop\w*)\b|\b(hr|heart rate|pulse)\s*:?\s*(1[0-9]{2})\b|\b(bp|blood pressure|sbp)\s*:?\s*([5-8][0-9])\b(?!\s*%)/i,
+    ],
+    atLeast: 2,
+    context:
+      /\b(gi bleed\w*|(upper|lower|gastrointestinal|rectal|variceal|active|acute|massive|brisk|large-volume|ongoing) (gi )?(bleed\w*|hemorrhage)|brbpr|bright red blood|blood per rectum|hematochezia|melena|hematemesis|coffee[- ]ground\w*|(acute|estimated) blood loss|ebl)\b/i,
+    named: /\b(blood loss|post-?hemorrhagic|an[ae]mi\w* (due to|from|secondary to|of) (the )?(acute )?(bleed\w*|hemorrhage))\b/i,
+    aspect: 'type of the anemia',
+    options: [
+      { label: 'Acute blood loss anemia', refine: 'acute posthemorrhagic anemia', replaces: true },
+      { label: 'Anemia of another type (please specify)' },
+      { label: 'Anemia, type undetermined, as documented' },
+    ],
+  },
 ];
+
+/** Hemoglobin in g/dL: a value the notes can give it. */
+const HEMOGLOBIN_VALUE = '(\\d{1,2}(?:\\.\\d)?)';
+/** A hemoglobin given with an earlier, higher value: "Hgb 7.9 (13.2 two months ago)", "Hgb 8.1, down from 12.4", "Hgb 12 -> 8.5". */
+const HEMOGLOBIN_WITH_EARLIER = [
+  // earlier first: "from 12.4 to 8.1", "12 -> 8.5"
+  { earlierFirst: true, pattern: new RegExp(`^\\D{0,25}?\\bfrom\\s*${HEMOGLOBIN_VALUE}\\s*(?:g/dl\\s*)?to\\s*${HEMOGLOBIN_VALUE}`, 'i') },
+  {
+    earlierFirst: true,
+    pattern: new RegExp(`^\\D{0,10}?${HEMOGLOBIN_VALUE}\\s*(?:g/dl\\s*)?(?:->|-->|\u2192)\\s*${HEMOGLOBIN_VALUE}`, 'i'),
+  },
+  // today's first: "7.9 (13.2 two months ago)", "8.1, down from 12.4", "8.1 (baseline 12)"
+  {
+    earlierFirst: false,
+    pattern: new RegExp(
+      `^\\D{0,10}?${HEMOGLOBIN_VALUE}\\s*(?:g/dl)?\\s*[(,;]\\s*(?:(?:down|dropped|decreased|fallen) from|from|baseline|prior|previous(?:ly)?|was)\\s*:?\\s*${HEMOGLOBIN_VALUE}`,
+      'i',
+    ),
+  },
+  {
+    earlierFirst: false,
+    pattern: new RegExp(
+      `^\\D{0,10}?${HEMOGLOBIN_VALUE}\\s*(?:g/dl)?\\s*\\(\\s*${HEMOGLOBIN_VALUE}\\s*(?:g/dl\\s*)?[^)]{0,25}?\\b(?:ago|prior|previously|baseline|last (?:week|month|year|visit))\\b`,
+      'i',
+    ),
+  },
+];
+const HEMOGLOBIN = /\b(hgb|hemoglobin|hb)\b(?![\s-]*a1c)/gi;
+
+/** A statement giving the hemoglobin fallen by 2 g/dL or more from an earlier value. */
+function hemoglobinFallen(statement: string): boolean {
+  for (const m of statement.matchAll(HEMOGLOBIN)) {
+    const after = statement.slice(m.index + m[0].length, m.index + m[0].length + 90);
+    for (const { earlierFirst, pattern } of HEMOGLOBIN_WITH_EARLIER) {
+      const found = pattern.exec(after);
+      if (!found) continue;
+      const [a, b] = [Number(found[1]), Number(found[2])];
+      const [earlier, now] = earlierFirst ? [a, b] : [b, a];
+      if (now >= 3 && earlier <= 20 && earlier - now >= 2) return true;
+    }
+  }
+  return false;
+}
 
 /** A sign the statement denies ("no hallucinations", "denies flashbacks"). */
 const DENIED = /\b(no|not|denies|denied|without|negative for|never)\b[^.;,]*$/i;
+
+/** Whether the statement states the words, not denied. */
+function stated(words: RegExp, statement: string): boolean {
+  const m = words.exec(statement);
+  return m !== null && !DENIED.test(statement.slice(0, m.index));
+}
 
 /** The statements stating a sign (not denied), at most one per sign. */
 function signsStated(picture: Picture, statements: readonly string[]): string[] {
   const out: string[] = [];
   for (const sign of picture.signs) {
-    const found = statements.find((s) => {
-      const m = sign.exec(s);
-      return m !== null && !DENIED.test(s.slice(0, m.index));
-    });
+    const found = statements.find((s) => (typeof sign === 'function' ? sign(s) : stated(sign, s)));
     if (found) out.push(found);
   }
   return out;
@@ -106,14 +174,16 @@ export function clinicalPictureQueries(run: CodingRun, drafts: DiagnosisDraft[])
   for (const picture of PICTURES) {
     const draft = out.find((d) => picture.codedAs.test(d.code));
     if (!draft || statements.some((s) => picture.named.test(s))) continue;
-    if (picture.context && !statements.some((s) => picture.context?.test(s))) continue;
+    const context = picture.context;
+    const follows = context ? statements.find((s) => stated(context, s)) : undefined;
+    if (context && follows === undefined) continue;
     const signs = signsStated(picture, statements);
     if (signs.length < picture.atLeast) continue;
     const condition = draft.evidence[0]?.text ?? draft.description;
     const issue: ClarificationIssue = {
       kind: 'specificity',
       question: pictureQuestion(condition, picture.aspect),
-      clinicalIndicators: [...new Set([`Documented: "${condition}"`, ...signs.map((s) => `Note: "${s}"`)])],
+      clinicalIndicators: [...new Set([`Documented: "${condition}"`, ...[follows ?? [], signs].flat().map((s) => `Note: "${s}"`)])],
       options: picture.options.map(({ replaces: _replaces, ...o }) => o),
       reason: `The record describes signs of a more specific diagnosis than ${draft.code} documents; a coder may not code from the signs, so the physician is asked.`,
       order: draft.order,

@@ -26,12 +26,18 @@ export interface Validation {
   statement?: true;
   /** What the result shows instead, and the code of the same condition with it (MSSA against MRSA): an answer naming it codes it. */
   otherwise?: { said: RegExp; code: Readonly<Record<string, string>> };
+  /** What the question calls the contradicting sentence ("examination"); "result" by default. */
+  called?: string;
+  /** The documented statement must name the diagnosis so (a history of stroke, not of a TIA alone). */
+  statedAs?: RegExp;
+  /** A statement of the record that already says what the finding is (the deficits called residual): nothing to ask. */
+  settledBy?: RegExp;
 }
 
 const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not detected)\b/i;
 
 /** The finding's words where nothing just before denies them ("no obstruction", "without pancreatitis", "not consistent with"). */
-const found = (words: string): RegExp =>
+export const found = (words: string): RegExp =>
   new RegExp(`(?<!\\b(?:no|not|without|negative for|free of|rules? out)\\s+(?:[\\w/-]+\\s+){0,3})\\b(?:${words})\\b`, 'i');
 
 /** A spirometry measure's name: the ratio, or another measure whose values are no ratio. */

@@ -124,6 +124,7 @@ import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
+import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
@@ -163,6 +164,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: 'an injury coded to one side while the record states the other of it (asked, unspecified side until answered)',
     apply: injurySideStatedTwoWays,
+  },
+  {
+    name: 'a leukemia or plasma cell neoplasm stated in remission and in relapse (asked, not having achieved remission until answered)',
+    apply: cancerRemissionStatedTwoWays,
   },
   { name: 'a severe BMI the plan acts on with no weight diagnosis (asked)', apply: weightSignificance },
   {

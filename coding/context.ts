@@ -112,6 +112,10 @@ function strip(text: string, cue: RegExp): string {
   return text.replace(new RegExp(cue.source, 'gi'), ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The supervision of a (high-risk) pregnancy with a history of an event: the O09 titles' own words. */
+const PREGNANCY_WITH_HISTORY =
+  /\bsupervision of (?:(?:a |her )?(?:high[- ]risk |hr )?)pregnan\w*\b.{0,30}?\b(?:with|w\/)\s*(?:a\s+)?(?:hx|history|h\/o)\b/i;
+
 /** Classifies one phrase; for negation only the words after the cue are negated (NegEx-style scope). */
 export function assertionsOf(section: RecordSection, phrase: string): Array<{ text: string; assertion: Assertion }> {
   const written = section === 'diagnoses' ? questionMarkAsWord(phrase) : phrase;
@@ -141,6 +145,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
         assertion: 'family-history',
       },
     ];
+  // The supervision of a pregnancy "with history of" a past event is today's pregnancy, its history
+  // the axis of its code (O09.-: "Supervision of pregnancy with history of pre-term labor").
+  if (PREGNANCY_WITH_HISTORY.test(cleaned)) return [{ text: cleaned.replace(/\bhx\b|\bh\/o\b/gi, 'history'), assertion: 'affirmed' }];
   // A past condition "with residual" deficits states the deficit now: its sequela (I.B.10; I.C.9.d.3:
   // Z86.73 is the history of a stroke without residual deficits).
   if (PERSONAL_HISTORY.test(cleaned) && WITH_RESIDUAL.test(cleaned)) return [{ text: cleaned, assertion: 'affirmed' }];

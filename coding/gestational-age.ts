@@ -101,10 +101,13 @@ function clauseBefore(text: string, index: number): string {
 
 /** The gestational ages one statement gives (not dating scans, timed events, earlier pregnancies or durations). */
 export function gestationalAgesIn(statement: string): GestationalAge[] {
-  if (EARLIER_PREGNANCY.test(statement)) return [];
+  const earlier = EARLIER_PREGNANCY.test(statement);
   const out: GestationalAge[] = [];
   for (const m of statement.matchAll(WEEKS_GLOBAL)) {
     const index = m.index ?? 0;
+    // A statement telling an earlier pregnancy gives today's age only in a comma part of its own
+    // that says it is now ("Pregnancy w/ h/o preterm labor, currently 13w6d").
+    if (earlier && !todayApart(statement, index)) continue;
     const weeks = Number(m[1]);
     if (!Number.isFinite(weeks) || weeks < 1 || weeks > 45) continue;
     const before = statement.slice(0, index);
@@ -127,6 +130,14 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
   }
   return out;
+}
+
+/** The comma part holding the weeks at `index` says "now" before them and tells no earlier pregnancy. */
+function todayApart(statement: string, index: number): boolean {
+  const start = Math.max(statement.lastIndexOf(',', index), statement.lastIndexOf(';', index)) + 1;
+  if (start === 0) return false;
+  const part = statement.slice(start, index);
+  return TODAY_BEFORE.test(part) && !EARLIER_PREGNANCY.test(statement.slice(start));
 }
 
 /** A statement that starts with a visit's date ("10/22   22w0d  156  108/66": a row of a prenatal flow sheet). */

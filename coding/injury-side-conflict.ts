@@ -9,7 +9,8 @@
  * side codes it.
  *
  * Not a statement of today's injury's side: a clause that finds the other side normal or uninjured
- * ("R wrist nontender", "left upper extremity normal", "no fx"), compares with it ("contralateral",
+ * ("R wrist nontender", "left upper extremity normal", "no fx"; a cast or hardware intact is the injury's
+ * own), compares with it ("contralateral",
  * "compared with the right"), dates it ("hx left wrist fracture 2015", "prior", "s/p"), names the
  * dominant hand or the hand used meanwhile ("typing with the right hand"), or names another kind of
  * injury or an operation at the site ("left knee abrasion", "left knee: well-healed incisions" beside
@@ -46,6 +47,12 @@ const kindsOf = (text: string) =>
 const NOT_TODAY =
   /\b(normal|nl|wnl|unremarkable|intact|negative|neg|nontender|non-tender|no|not|without|denies|full (?:rom|range)|contralateral|compar\w*|vs|versus|history|hx|prior|previous|remote|s\/p|status post|healed fracture|years? ago|dominant|handed|typ(?:es|ing)|writ(?:es|ing)|us(?:es|ing)|meanwhile|stable|doing well)\b|\bhand[- ]dominant\b/i;
 const YEAR = /\b(?:19|20)\d\d\b/g;
+/**
+ * What is intact is the fixation or the dressing of the injury itself ("XR left ankle: hardware
+ * intact", "cast intact"), not the other side found normal: the clause still gives the injury's side.
+ */
+const DEVICE_INTACT =
+  /\b(hardware|fixation|plates?|screws?|implants?|nails?|rods?|k-?wires?|syndesmotic (?:screws?|fixation)|casts?|splints?|sutures?|staples?|dressings?)\s+(?:(?:is|are|remains?|appears?|in place and|in good position and)\s+)?intact\b/gi;
 /** "Left" as a verb: no side. */
 const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|unsutured|home|the\b|to\b|with\b|against\b)/gi;
 const OTHER_CONTEXT: ReadonlySet<NotePart> = new Set(['family-history', 'social-history', 'medications', 'allergies']);
@@ -78,7 +85,8 @@ function sidedClauses(run: CodingRun, regions: ReadonlySet<Region>, kinds: Reado
   const out: SideClause[] = [];
   for (const s of statements)
     for (const clause of s.split(/[,;]/)) {
-      if (NOT_TODAY.test(clause) || [...clause.matchAll(YEAR)].some((y) => Number(y[0]) < year)) continue;
+      if (NOT_TODAY.test(clause.replace(DEVICE_INTACT, '$1 in place'))) continue;
+      if ([...clause.matchAll(YEAR)].some((y) => Number(y[0]) < year)) continue;
       const side = lateralityOf(tokenize(expandAbbreviations(clause.replace(LEFT_AS_VERB, ' '))));
       if (side !== 'right' && side !== 'left') continue;
       if (!near(regions, regionsOf(expandAbbreviations(clause)))) continue;
@@ -89,17 +97,31 @@ function sidedClauses(run: CodingRun, regions: ReadonlySet<Region>, kinds: Reado
   return out;
 }
 
-/** The code of the same injury on `side` (right 1, left 2, unspecified 9 at the 6th or 5th character), if the title says so. */
+/** A title without its side: the words the same injury's codes on each side share. */
+const withoutSide = (title: string) =>
+  title
+    .toLowerCase()
+    .replace(/\b(right|left|unspecified)\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * The code of the same injury on `side`: the code differing from it in the 6th or 5th character only
+ * whose title says that side (right 1 and left 2, unspecified 9; or 1, 2 and 3 beside the
+ * nondisplaced 4, 5 and 6), and is otherwise the same title.
+ */
 function onSide(run: CodingRun, code: string, side: 'right' | 'left' | 'unspecified'): string | undefined {
   const icd = run.codeSets.icd;
-  const digit = side === 'right' ? '1' : side === 'left' ? '2' : '9';
+  const bare = withoutSide(describeIcd(run.codeSets, code));
   for (const at of [6, 5]) {
-    const own = code[at];
-    if (own !== '1' && own !== '2') continue;
-    const to = `${code.slice(0, at)}${digit}${code.slice(at + 1)}`;
-    if (!icd.byCode.has(to)) continue;
-    const title = describeIcd(run.codeSets, to);
-    if (side === 'unspecified' ? /\bunspecified\b/i.test(title) && !sideOf(title) : sideOf(title) === side) return to;
+    if (!/\d/.test(code[at] ?? '')) continue;
+    for (const digit of '1234567890') {
+      const to = `${code.slice(0, at)}${digit}${code.slice(at + 1)}`;
+      if (to === code || !icd.byCode.has(to)) continue;
+      const title = describeIcd(run.codeSets, to);
+      if (withoutSide(title) !== bare) continue;
+      if (side === 'unspecified' ? /\bunspecified\b/i.test(title) && !sideOf(title) : sideOf(title) === side) return to;
+    }
   }
   return undefined;
 }

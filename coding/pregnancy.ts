@@ -79,6 +79,11 @@ export function pregnancyStatus(statements: readonly string[]): PregnancyStatus 
     if (trimesters.size === 1) {
       status.trimester = trimesterOfWeeks(first.weeks);
       status.source = first.statement;
+    } else {
+      // Ages of different trimesters: the trimester is what the weeks query settles, whatever word
+      // one of the statements gives it ("13w6d (first trimester)" beside "14w2d").
+      delete status.trimester;
+      delete status.source;
     }
   }
   // The current weeks of gestation stated: only a delivery reported as past ends that pregnancy.

@@ -1,7 +1,9 @@
 /**
  * A diagnosis a result or statement of the record's own contradicts (clinical validation): a urinary
  * tract infection beside a negative urinalysis, COPD beside spirometry with no fixed obstruction, an
- * alcohol-induced disorder beside a lifelong abstainer (the table is clinical-validations.ts). A coder
+ * alcohol-induced disorder beside a lifelong abstainer (the table is clinical-validations.ts); a TIA
+ * beside an acute infarct on MRI, uncomplicated diverticulitis beside an abscess on CT (the graver
+ * finding's table is finding-validations.ts). A coder
  * does not drop the physician's diagnosis for a result, nor bill it unseen: the query asks the
  * physician to confirm it or to state what was found, quoting the result. Until answered the
  * documented code stands. An answer naming another diagnosis (or the symptoms treated) codes those;
@@ -14,6 +16,7 @@ import { codeMention } from './mention-coding.ts';
 import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
 import { reads, VALIDATIONS, type Validation } from './clinical-validations.ts';
+import { FINDING_VALIDATIONS } from './finding-validations.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
 const NOT_THE_DIAGNOSIS =
@@ -28,6 +31,8 @@ const STATED_AS =
 /** A bare assent ("Confirmed", "Yes, agree"). */
 const ASSENT = /^(?:yes|yeah|correct|confirmed|agreed?|i agree|that is correct|clinically confirmed|stands)$/i;
 
+const capitalized = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
+
 /** The sentences of the notes and the test results that report the test as contradicting the diagnosis and nothing of it supporting it. */
 function negativeResults(run: CodingRun, v: Validation): string[] {
   const doc = run.input.documentation;
@@ -39,6 +44,12 @@ function negativeResults(run: CodingRun, v: Validation): string[] {
       return reads(v.negative, result) && !reads(v.positive, result) && !/\b(?:pending|sent|ordered|awaited)\b/i.test(result);
     })
     .map((s) => s.trim());
+}
+
+/** Whether a diagnosis line or a sentence of the notes already says what the finding is. */
+function settled(run: CodingRun, by: RegExp): boolean {
+  const doc = run.input.documentation;
+  return [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+|(?<=\.)\s+/)].some((s) => by.test(s));
 }
 
 /**
@@ -77,9 +88,15 @@ function answerClauses(answer: string, v: Validation): { stated: string[]; denie
 
 /** Step: a diagnosis the record's own result or statement contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  for (const v of VALIDATIONS) {
-    const documented = drafts.find((d) => v.codedAs.test(d.code) && !run.issues.some((i) => i.order === d.order));
+  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS]) {
+    const documented = drafts.find(
+      (d) =>
+        v.codedAs.test(d.code) &&
+        !run.issues.some((i) => i.order === d.order) &&
+        (!v.statedAs || v.statedAs.test(d.evidence[0]?.text ?? d.description)),
+    );
     if (!documented) continue;
+    if (v.settledBy && settled(run, v.settledBy)) continue;
     const results = negativeResults(run, v);
     const result = results[0];
     if (result === undefined) continue;
@@ -87,8 +104,11 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
     const other = v.otherwise?.code[documented.code];
     const issue: ClarificationIssue = {
       kind: 'specificity',
-      question: `The record documents "${said}" and ${v.statement ? 'states' : 'the result'} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
-      clinicalIndicators: [`Documented: "${said}"`, ...results.slice(0, 2).map((r) => `${v.statement ? 'Stated' : 'Result'}: "${r}"`)],
+      question: `The record documents "${said}" and ${v.statement ? 'states' : `the ${v.called ?? 'result'}`} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
+      clinicalIndicators: [
+        `Documented: "${said}"`,
+        ...results.slice(0, 2).map((r) => `${v.statement ? 'Stated' : capitalized(v.called ?? 'result')}: "${r}"`),
+      ],
       options: [
         { label: `${documented.description}, confirmed clinically` },
         ...(other ? [{ label: describeIcd(run.codeSets, other), code: other }] : []),

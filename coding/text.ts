@@ -375,6 +375,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\bheart attacks?\b/g, 'myocardial infarction'],
   // Index: Infarct, myocardial, old (healed), past (diagnosed on ECG...) I25.2: a prior one is old.
   [/\b(?:prior|previous|past|remote|healed)\s+myocardial infarction\b/g, 'old myocardial infarction'],
+  // Index: Anemia, blood loss, acute D62 (chronic D50.0).
+  [/\b(?:acute blood loss an[ae]mia|abla)\b/g, 'acute posthemorrhagic anemia'],
   [/\bsob\b/g, 'shortness of breath'],
   [/\bdoe\b/g, 'dyspnea on exertion'],
   [/\boa\b/g, 'osteoarthritis'],
