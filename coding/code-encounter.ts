@@ -66,7 +66,7 @@ import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
 import { diabetesTypeConflictInPregnancy } from './pregnancy-diabetes-type.ts';
-import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
+import { gestationalDiabetesControl, withoutLongTermDrugBesideGestational } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { urinaryInfectionSiteInPregnancy } from './pregnancy-uti-site.ts';
@@ -126,6 +126,7 @@ import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
+import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -199,6 +200,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
   { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
+  { name: 'no long-term insulin or oral hypoglycemic code beside gestational diabetes (I.C.15.g)', apply: withoutLongTermDrugBesideGestational },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
@@ -226,6 +228,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
+  { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
