@@ -341,12 +341,18 @@ const STOP_LATER = /^[^,;.]*?\b(?:once|when|if|after|until|before|at the next|in
  */
 export function stoppedByPlan(pattern: RegExp, statements: readonly RecordStatement[]): boolean {
   const anywhere = new RegExp(pattern.source, 'gi');
-  return statements.some(
-    (s) =>
-      s.part !== undefined &&
-      ADDRESSED_PARTS.has(s.part) &&
-      [...s.text.matchAll(anywhere)].some(
-        (m) => STOP_BEFORE.test(s.text.slice(0, m.index)) && !STOP_LATER.test(s.text.slice((m.index ?? 0) + m[0].length)),
-      ),
-  );
+  const stopped = new Set<string>();
+  const continued = new Set<string>();
+  for (const s of statements) {
+    if (s.part === undefined || !ADDRESSED_PARTS.has(s.part)) continue;
+    for (const m of s.text.matchAll(anywhere)) {
+      const before = s.text.slice(0, m.index);
+      if (STOP_BEFORE.test(before) && !STOP_LATER.test(s.text.slice((m.index ?? 0) + m[0].length))) stopped.add(m[0].toLowerCase());
+      else if (CONTINUE_BEFORE.test(before)) continued.add(m[0].toLowerCase());
+    }
+  }
+  // Another drug of the class the plan continues ("hold glipizide, cont metformin") is still taken.
+  return stopped.size > 0 && ![...continued].some((d) => !stopped.has(d));
 }
+/** A continuation written before the drug: "continue metformin", "cont the lisinopril". */
+const CONTINUE_BEFORE = /\b(?:continue|continues|continuing|cont|resume|remain on|stay on)\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|their\s+)?$/i;

@@ -62,6 +62,7 @@ import { receptorStatusFromSigns } from './receptor-status.ts';
 import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
+import { elderlyGravida } from './elderly-gravida.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
@@ -171,6 +172,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
   {
     name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
     apply: urinaryInfectionSiteInPregnancy,

@@ -154,8 +154,8 @@ export function refinePregnancyCode(
   return found ? { ...found, why: why.join('; ') } : undefined;
 }
 
-const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
-const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
+export const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
+export const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
 
 /**
  * Supervision of a normal pregnancy is coded first (Z34.0-) or other (Z34.8-) pregnancy from the
