@@ -106,6 +106,17 @@ const anotherPersons = (t: string, pattern: RegExp): boolean => {
   const m = pattern.exec(t);
   return m !== null && ANOTHER_PERSON.test(clauseBefore(t, m.index));
 };
+/** A smoker, not a former or never one. */
+const CURRENT_SMOKER = /(?<!\b(?:non|never|ex|former|past|previous)[-\s]?)\bsmoker\b/i;
+/**
+ * The statement says the patient smokes cigarettes now ("Smoker 1/2 ppd", "smokes 10 cigarettes a
+ * day"), not only did, and not another person: the reading the F17.210 finder below uses.
+ */
+export function currentCigaretteSmoking(t: string): boolean {
+  const m = currentUse(t, TOBACCO_CURRENT) ?? currentUse(t, CURRENT_SMOKER);
+  if (!m || ANOTHER_PERSON.test(clauseBefore(t, m.index))) return false;
+  return !TOBACCO_HISTORY.test(t) || TOBACCO_STILL.test(t);
+}
 /** Smoking stated as current even beside its history ("current smoker, 30 pack-year history of smoking"). */
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =

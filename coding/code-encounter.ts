@@ -63,6 +63,7 @@ import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { elderlyGravida } from './elderly-gravida.ts';
+import { smokingAsDependence } from './tobacco-use.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
@@ -207,6 +208,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
+  { name: 'tobacco use NOS beside current cigarette smoking: nicotine dependence, cigarettes (F17.210)', apply: smokingAsDependence },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
