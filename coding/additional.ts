@@ -366,4 +366,5 @@ export function stoppedByPlan(pattern: RegExp, statements: readonly RecordStatem
   return stopped.size > 0 && ![...continued].some((d) => !stopped.has(d));
 }
 /** A continuation written before the drug: "continue metformin", "cont the lisinopril". */
-const CONTINUE_BEFORE = /\b(?:continue|continues|continuing|cont|resume|remain on|stay on)\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|their\s+)?$/i;
+const CONTINUE_BEFORE =
+  /\b(?:continue|continues|continuing|cont|resume|remain on|stay on)\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|their\s+)?$/i;

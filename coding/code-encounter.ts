@@ -203,7 +203,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
   { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
-  { name: 'no long-term insulin or oral hypoglycemic code beside gestational diabetes (I.C.15.g)', apply: withoutLongTermDrugBesideGestational },
+  {
+    name: 'no long-term insulin or oral hypoglycemic code beside gestational diabetes (I.C.15.g)',
+    apply: withoutLongTermDrugBesideGestational,
+  },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },

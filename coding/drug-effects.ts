@@ -130,7 +130,9 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
     // An adverse effect the note (not the line) says, on a line naming only the drug: after the condition it caused.
     const condition = told && manifestations.length === 0 ? out.find((o) => !/^[TZV-Y]/.test(o.code)) : undefined;
     const order =
-      effect.kind === 'poisoning' ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1 : Math.max(d.order, condition?.order ?? d.order) + 0.2;
+      effect.kind === 'poisoning'
+        ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1
+        : Math.max(d.order, condition?.order ?? d.order) + 0.2;
     if (issue) run.issues.push({ ...issue, order });
     out = [
       ...out,
@@ -174,7 +176,11 @@ function kindFromNotes(
     if (!isBillable(icd, adverse.code) || !isBillable(icd, poisoning.code)) return { effect: stated };
     const issue: ClarificationIssue = {
       kind: 'specificity',
-      question: detailConflictQuestion(d.evidence[0]?.text ?? statement, recorded.statement, 'kind of drug effect: taken as prescribed (adverse effect) or taken wrongly (poisoning)'),
+      question: detailConflictQuestion(
+        d.evidence[0]?.text ?? statement,
+        recorded.statement,
+        'kind of drug effect: taken as prescribed (adverse effect) or taken wrongly (poisoning)',
+      ),
       clinicalIndicators: [`Documented: "${d.evidence[0]?.text ?? statement}"`, `Note: "${recorded.statement}"`],
       options: [
         { label: 'Adverse effect: taken as prescribed', code: adverse.code },
@@ -195,7 +201,10 @@ function kindFromNotes(
           : resolution.kind === 'free-text'
             ? adverse
             : stated;
-    return { effect: chosen, told: chosen === stated ? undefined : `Physician answer: ${resolution.kind === 'free-text' ? resolution.text : chosen.kind}` };
+    return {
+      effect: chosen,
+      told: chosen === stated ? undefined : `Physician answer: ${resolution.kind === 'free-text' ? resolution.text : chosen.kind}`,
+    };
   }
   if (!recorded.kind || recorded.kind === stated.kind || !recorded.statement) return { effect: stated };
   const effect = recorded.kind === 'poisoning' ? withKind(stated, 'poisoning', SELF_HARM.test(recorded.statement) ? '2' : '1') : adverse;

@@ -50,6 +50,8 @@ export function elderlyGravida(run: CodingRun, drafts: DiagnosisDraft[]): Diagno
   if (drafts.some((d) => d.code === code)) return drafts.filter((d) => d !== supervision);
   const why = `The record states advanced maternal age ("${stated.trim()}"): supervision of a high-risk pregnancy, ${code}, not supervision of a normal pregnancy (Z34 Excludes1 O09).`;
   return drafts.map((d) =>
-    d === supervision ? { ...recoded(run.codeSets, d, code, why), evidence: [...d.evidence, { section: 'notes' as const, text: stated }] } : d,
+    d === supervision
+      ? { ...recoded(run.codeSets, d, code, why), evidence: [...d.evidence, { section: 'notes' as const, text: stated }] }
+      : d,
   );
 }

@@ -20,7 +20,8 @@ const HEART_WORDS =
 const UNRELATED =
   /\b(?:unrelated|not\s+(?:related|due|secondary|attributed|attributable|from|caused)\b|non-?hypertensive|athlete'?s\s+heart|athletic\s+heart)/i;
 /** A cause other than the blood pressure ("LVH due to aortic stenosis", "cardiomegaly 2/2 HCM"). */
-const OTHER_CAUSE = /\b(?:due\s+to|from|secondary\s+to|caused\s+by|2\/2|because\s+of|related\s+to)\s+(?!(?:\w+\s+){0,3}?(?:hypertensi\w*|htn|bp|blood\s+pressure)\b)/i;
+const OTHER_CAUSE =
+  /\b(?:due\s+to|from|secondary\s+to|caused\s+by|2\/2|because\s+of|related\s+to)\s+(?!(?:\w+\s+){0,3}?(?:hypertensi\w*|htn|bp|blood\s+pressure)\b)/i;
 
 /** The hypertensive code that holds the heart as well: I10 -> I11.9, hypertensive CKD -> I13.1- by its stage. */
 const WITH_HEART: Record<string, string> = { I10: 'I11.9', 'I12.9': 'I13.10', 'I12.0': 'I13.11' };
@@ -55,7 +56,8 @@ export function hypertensiveHeartDisease(run: CodingRun, drafts: DiagnosisDraft[
   if (drafts.some((d) => INCLUDED_HEART.test(d.code) && !heartCodes.includes(d))) return drafts;
   const target = WITH_HEART[htn.code] ?? htn.code;
   const why = `hypertension with "${stated}": the classification presumes the link (guideline I.C.9.a.1), and category I11 includes the heart condition, so ${heartCodes.length > 0 ? `${heartCodes.map((d) => d.code).join(', ')} ${heartCodes.length > 1 ? 'are' : 'is'} not coded beside it` : 'no code of its own is added'}.`;
-  const linked = heartCodes.length === 0 || heartCodes.some((d) => /\bhypertensi\w*|htn|\bbp\b|blood pressure/i.test(d.evidence[0]?.text ?? ''));
+  const linked =
+    heartCodes.length === 0 || heartCodes.some((d) => /\bhypertensi\w*|htn|\bbp\b|blood pressure/i.test(d.evidence[0]?.text ?? ''));
   return drafts
     .filter((d) => !heartCodes.includes(d))
     .map((d) => {

@@ -40,7 +40,9 @@ describe('tobacco use beside current cigarette smoking', () => {
 
   it('stays Z72.0 for cigars, for a physician who says not dependent, or a former smoker', () => {
     expect(diagnosisCodes(coded('Smokes 2 cigars a month, not dependent.', [{ description: 'Tobacco use' }]))).toContain('Z72.0');
-    expect(diagnosisCodes(coded('Smoker 1 ppd. Does not meet criteria for dependence.', [{ description: 'Tobacco use' }]))).toContain('Z72.0');
+    expect(diagnosisCodes(coded('Smoker 1 ppd. Does not meet criteria for dependence.', [{ description: 'Tobacco use' }]))).toContain(
+      'Z72.0',
+    );
     expect(diagnosisCodes(coded('Former smoker, quit 2015.', [{ description: 'Tobacco use' }]))).not.toContain('F17.210');
   });
 });

@@ -9,9 +9,10 @@ const coded = recordCoder(codeSets, { ageYears: 70, sex: 'M' });
 
 describe('a malignancy still at its site', () => {
   it('positive margins and re-excision: the malignancy, not Z85', () => {
-    const r = coded('BCC L upper arm excised last month, path: margins positive at 3 o clock.\nToday: re-excision of the scar, 3 mm margins.\nA: BCC skin L upper arm, residual tumor.', [
-      { description: 'History of basal cell carcinoma of skin' },
-    ]);
+    const r = coded(
+      'BCC L upper arm excised last month, path: margins positive at 3 o clock.\nToday: re-excision of the scar, 3 mm margins.\nA: BCC skin L upper arm, residual tumor.',
+      [{ description: 'History of basal cell carcinoma of skin' }],
+    );
     expect(diagnosisCodes(r)[0]).toMatch(/^C44\./);
     expect(diagnosisCodes(r)).not.toContain('Z85.828');
   });

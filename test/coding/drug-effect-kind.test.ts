@@ -27,18 +27,24 @@ describe('kindInNotes', () => {
 
 describe('the note decides against the line', () => {
   it('a line "poisoning" beside a drug taken as prescribed: adverse effect, after the condition', () => {
-    const r = coded('On cephalexin 500 mg QID as prescribed for cellulitis, day 4. Hives since last night.\nA: urticaria due to cephalexin.', [
-      { description: 'Poisoning by cephalexin', code: 'T36.1X1A' },
-      { description: 'Urticaria', code: 'L50.0' },
-    ]);
+    const r = coded(
+      'On cephalexin 500 mg QID as prescribed for cellulitis, day 4. Hives since last night.\nA: urticaria due to cephalexin.',
+      [
+        { description: 'Poisoning by cephalexin', code: 'T36.1X1A' },
+        { description: 'Urticaria', code: 'L50.0' },
+      ],
+    );
     expect(diagnosisCodes(r)).toEqual(['L50.0', 'T36.1X5A']);
   });
 
   it('a line "adverse effect" beside an overdose: accidental poisoning, first', () => {
-    const r = coded('Took ibuprofen 800 mg every 2 hours for back pain, about 8 g in a day.\nA: ibuprofen overdose, accidental, with epigastric pain.', [
-      { description: 'Adverse effect of ibuprofen', code: 'T39.315A' },
-      { description: 'Epigastric pain', code: 'R10.13' },
-    ]);
+    const r = coded(
+      'Took ibuprofen 800 mg every 2 hours for back pain, about 8 g in a day.\nA: ibuprofen overdose, accidental, with epigastric pain.',
+      [
+        { description: 'Adverse effect of ibuprofen', code: 'T39.315A' },
+        { description: 'Epigastric pain', code: 'R10.13' },
+      ],
+    );
     expect(diagnosisCodes(r)).toEqual(['T39.311A', 'R10.13']);
   });
 

@@ -20,7 +20,9 @@ describe('hypertension with an included heart condition', () => {
   });
 
   it('stated in the assessment beside a hypertension line: I11.9', () => {
-    const r = coded('A/P:\n1. Hypertension - increase amlodipine.\n2. LVH on echo from years of high BP.', [{ description: 'HTN', code: 'I10' }]);
+    const r = coded('A/P:\n1. Hypertension - increase amlodipine.\n2. LVH on echo from years of high BP.', [
+      { description: 'HTN', code: 'I10' },
+    ]);
     expect(diagnosisCodes(r)).toEqual(['I11.9']);
   });
 
@@ -43,7 +45,9 @@ describe('hypertension with an included heart condition', () => {
   });
 
   it('not when the heart is only in the results, or not named at all', () => {
-    expect(diagnosisCodes(coded('Labs: echo 2019 showed cardiomegaly.\nA: HTN stable.', [{ description: 'Hypertension', code: 'I10' }]))).toEqual(['I10']);
+    expect(
+      diagnosisCodes(coded('Labs: echo 2019 showed cardiomegaly.\nA: HTN stable.', [{ description: 'Hypertension', code: 'I10' }])),
+    ).toEqual(['I10']);
     expect(diagnosisCodes(coded('A: HTN stable, continue lisinopril.', [{ description: 'Hypertension', code: 'I10' }]))).toEqual(['I10']);
   });
 });
