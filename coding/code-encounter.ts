@@ -64,6 +64,7 @@ import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conf
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
 import { elderlyGravida } from './elderly-gravida.ts';
 import { smokingAsDependence } from './tobacco-use.ts';
+import { incidentalPregnancy } from './incidental-pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
@@ -171,6 +172,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
+  { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
