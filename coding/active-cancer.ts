@@ -65,11 +65,17 @@ export function currentCancerUnderTreatment(run: CodingRun, drafts: DiagnosisDra
     )
       .flatMap(([c, pattern]) => statements.map((s) => ({ s, drug: takenNow(c, pattern, s) })))
       .find((t) => t.drug !== undefined && !PREVENTION_ONLY.test(t.drug));
-    // Or the record says the malignancy is still at its site: residual tumor, a positive margin, a re-excision.
-    const present = therapy ? undefined : statements.find((st) => stillPresent(st));
-    if (!therapy && !present) return d;
     const own = malignancyHit(run, m.text);
     if (!own) return d;
+    // Or the record says this malignancy is still at its site (residual tumor, a positive margin, a
+    // re-excision): a statement of the same category, beside no other current malignancy coded (whose
+    // statement it may be: "BCC of the nose, margins positive" beside a history of melanoma).
+    const otherCurrent = drafts.some((o) => o !== d && /^C/.test(o.code));
+    const present =
+      therapy || otherCurrent
+        ? undefined
+        : statements.find((st) => stillPresent(st) && malignancyHit(run, st, own.code.slice(0, 3)) !== undefined);
+    if (!therapy && !present) return d;
     // The record's other statements about the same malignancy may state more of it (its side).
     const fuller = statements
       .filter((s) => s !== m.original && MALIGNANCY.test(s))

@@ -23,4 +23,13 @@ describe('a malignancy still at its site', () => {
     ]);
     expect(diagnosisCodes(r)).toContain('Z85.828');
   });
+
+  it('positive margins of another, current malignancy leave a history of melanoma alone', () => {
+    const r = coded(
+      'Melanoma L back excised 2018, NED.\nA: 1. BCC R cheek, margins positive - Mohs referral. 2. Hx melanoma, no recurrence.',
+      [{ description: 'BCC right cheek', code: 'C44.319' }, { description: 'History of melanoma' }],
+    );
+    expect(diagnosisCodes(r)).toContain('Z85.820');
+    expect(diagnosisCodes(r).some((c) => c.startsWith('C43'))).toBe(false);
+  });
 });
