@@ -11,9 +11,11 @@
  * estrogen receptors for Z85.3), named as taken now (long-term-drugs.ts takenNow: not completed,
  * stopped, only planned or a short course). The malignancy is found among chapter 2's codes from the
  * history's own words, and from the record's other statements about the same malignancy when they
- * state more of it (the side of the breast).
+ * state more of it (the side of the breast). A history code beside a record that says the malignancy
+ * is still at its site (residual tumor, positive margins, a re-excision) is current the same way.
  */
 import { describeIcd, perRecord, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { DENIED_BEFORE } from './denial.ts';
 import { CLASS_PATTERNS, takenFor } from './drug-classes.ts';
 import { isBillable } from './icd10cm.ts';
 import { takenNow } from './long-term-drugs.ts';
@@ -35,6 +37,18 @@ const NOT_A_CONDITION = /^(Z85|Z17|Z80|Z15|Z79)/;
 /** A drug of the class given to prevent a cancer or for bone, not to treat one (raloxifene). */
 const PREVENTION_ONLY = /^(raloxifene|evista)$/i;
 
+/**
+ * The record says a malignancy is still at its site: residual tumor, a positive margin, a re-excision
+ * for it (the excision did not eradicate it, and treatment is directed to the site). Not denied ("no
+ * residual tumor", "margins negative").
+ */
+const STILL_PRESENT =
+  /\b(?:residual\s+(?:invasive\s+)?(?:tumou?r|carcinoma|cancer|malignan\w*|disease|neoplasm|scc|bcc|melanoma)|positive\s+(?:\w+\s+)?margins?|margins?\s+(?:\w+\s+)?(?:positive|involved)|re-?excision)\b/i;
+function stillPresent(statement: string): boolean {
+  const m = STILL_PRESENT.exec(statement);
+  return m !== null && !DENIED_BEFORE.test(statement.slice(0, m.index));
+}
+
 /** Unspecified axes a title leaves: the fewer, the more the record stated. */
 const unspecifiedAxes = (title: string) => (title.match(/\bunspecified\b/gi) ?? []).length;
 
@@ -51,9 +65,17 @@ export function currentCancerUnderTreatment(run: CodingRun, drafts: DiagnosisDra
     )
       .flatMap(([c, pattern]) => statements.map((s) => ({ s, drug: takenNow(c, pattern, s) })))
       .find((t) => t.drug !== undefined && !PREVENTION_ONLY.test(t.drug));
-    if (!therapy) return d;
     const own = malignancyHit(run, m.text);
     if (!own) return d;
+    // Or the record says this malignancy is still at its site (residual tumor, a positive margin, a
+    // re-excision): a statement of the same category, beside no other current malignancy coded (whose
+    // statement it may be: "BCC of the nose, margins positive" beside a history of melanoma).
+    const otherCurrent = drafts.some((o) => o !== d && /^C/.test(o.code));
+    const present =
+      therapy || otherCurrent
+        ? undefined
+        : statements.find((st) => stillPresent(st) && malignancyHit(run, st, own.code.slice(0, 3)) !== undefined);
+    if (!therapy && !present) return d;
     // The record's other statements about the same malignancy may state more of it (its side).
     const fuller = statements
       .filter((s) => s !== m.original && MALIGNANCY.test(s))
@@ -65,7 +87,9 @@ export function currentCancerUnderTreatment(run: CodingRun, drafts: DiagnosisDra
       run.codeSets,
       d,
       hit.code,
-      `The malignancy is under treatment (${therapy.drug ?? ''}: "${therapy.s}"): current, not history, while treatment is directed at it (guidelines I.C.2.d, I.C.2.m).`,
+      therapy
+        ? `The malignancy is under treatment (${therapy.drug ?? ''}: "${therapy.s}"): current, not history, while treatment is directed at it (guidelines I.C.2.d, I.C.2.m).`
+        : `The malignancy is still at its site ("${present ?? ''}"): not excised or eradicated, so current, not history (guideline I.C.2.d).`,
     );
   });
 }

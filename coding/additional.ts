@@ -106,6 +106,17 @@ const anotherPersons = (t: string, pattern: RegExp): boolean => {
   const m = pattern.exec(t);
   return m !== null && ANOTHER_PERSON.test(clauseBefore(t, m.index));
 };
+/** A smoker, not a former or never one. */
+const CURRENT_SMOKER = /(?<!\b(?:non|never|ex|former|past|previous)[-\s]?)\bsmoker\b/i;
+/**
+ * The statement says the patient smokes cigarettes now ("Smoker 1/2 ppd", "smokes 10 cigarettes a
+ * day"), not only did, and not another person: the reading the F17.210 finder below uses.
+ */
+export function currentCigaretteSmoking(t: string): boolean {
+  const m = currentUse(t, TOBACCO_CURRENT) ?? currentUse(t, CURRENT_SMOKER);
+  if (!m || ANOTHER_PERSON.test(clauseBefore(t, m.index))) return false;
+  return !TOBACCO_HISTORY.test(t) || TOBACCO_STILL.test(t);
+}
 /** Smoking stated as current even beside its history ("current smoker, 30 pack-year history of smoking"). */
 const TOBACCO_STILL = /\b(current(ly)?|active(ly)?|still)\s+(cigarette\s+)?(smok|tobacco)\w*|\bsmokes\b/i;
 const TOBACCO_EXPOSURE =
@@ -341,12 +352,19 @@ const STOP_LATER = /^[^,;.]*?\b(?:once|when|if|after|until|before|at the next|in
  */
 export function stoppedByPlan(pattern: RegExp, statements: readonly RecordStatement[]): boolean {
   const anywhere = new RegExp(pattern.source, 'gi');
-  return statements.some(
-    (s) =>
-      s.part !== undefined &&
-      ADDRESSED_PARTS.has(s.part) &&
-      [...s.text.matchAll(anywhere)].some(
-        (m) => STOP_BEFORE.test(s.text.slice(0, m.index)) && !STOP_LATER.test(s.text.slice((m.index ?? 0) + m[0].length)),
-      ),
-  );
+  const stopped = new Set<string>();
+  const continued = new Set<string>();
+  for (const s of statements) {
+    if (s.part === undefined || !ADDRESSED_PARTS.has(s.part)) continue;
+    for (const m of s.text.matchAll(anywhere)) {
+      const before = s.text.slice(0, m.index);
+      if (STOP_BEFORE.test(before) && !STOP_LATER.test(s.text.slice((m.index ?? 0) + m[0].length))) stopped.add(m[0].toLowerCase());
+      else if (CONTINUE_BEFORE.test(before)) continued.add(m[0].toLowerCase());
+    }
+  }
+  // Another drug of the class the plan continues ("hold glipizide, cont metformin") is still taken.
+  return stopped.size > 0 && ![...continued].some((d) => !stopped.has(d));
 }
+/** A continuation written before the drug: "continue metformin", "cont the lisinopril". */
+const CONTINUE_BEFORE =
+  /\b(?:continue|continues|continuing|cont|resume|remain on|stay on)\s+(?:taking\s+)?(?:the\s+|his\s+|her\s+|their\s+)?$/i;

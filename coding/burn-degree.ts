@@ -6,12 +6,14 @@
  * loss, is documentation that disagrees with itself: a coder may not code the degree from the
  * description (the physician's statement decides) nor bill the statement unseen. The physician is
  * asked the degree, quoting both; until answered the burn is coded of unspecified degree (T2x.0-),
- * and an answer naming a degree codes it.
+ * and an answer naming a degree codes it. An examination of another site (a second burn) is not the
+ * burn's.
  */
 import { askCharacter, namedIn, statedIn, type NamedValues } from './character-conflict.ts';
 import { detailConflictQuestion } from './clarification.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { regionsMeet, regionsOf } from './body-sites.ts';
 
 /** Burns of external body surface by site (T20-T25): the fifth character is the degree (0 unspecified, 1-3). */
 const BURN_BY_DEGREE = /^T2[0-5]\.[0-3]/;
@@ -41,8 +43,19 @@ export function burnDegreeDescribed(run: CodingRun, drafts: DiagnosisDraft[]): D
   const coded = Number(burn.code[4]);
   const own = new Set(burn.evidence.map((e) => e.text));
   // The deepest degree a statement of the record (not the burn's own) describes.
+  // Only statements of the burn's own site: a second burn elsewhere ("blisters of the palm" beside a
+  // first degree forearm burn) is another burn, described for its own code.
+  // A statement naming no site is the burn's only when the record codes no burn elsewhere.
+  const site = regionsOf([...own].join(' '));
+  const elsewhere = drafts.some(
+    (d) => d !== burn && /^T2[0-5]/.test(d.code) && !regionsMeet(site, regionsOf(d.evidence.map((e) => e.text).join(' '))),
+  );
   const described = statedIn(
-    clausesOf(run.input.documentation.notes).filter((s) => !own.has(s)),
+    clausesOf(run.input.documentation.notes).filter((s) => {
+      if (own.has(s)) return false;
+      const named = regionsOf(s);
+      return site.size === 0 || (named.size === 0 ? !elsewhere : regionsMeet(site, named));
+    }),
     DESCRIBED,
   );
   if (!described || described.value <= coded) return drafts;

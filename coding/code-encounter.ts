@@ -63,11 +63,14 @@ import { receptorStatusFromSigns } from './receptor-status.ts';
 import { breastQuadrant } from './breast-site.ts';
 import { gestationWeeksConflict, gestationWeeksUnstated } from './gestation-conflict.ts';
 import { withGravidity, withPregnancyDetails } from './pregnancy.ts';
+import { elderlyGravida } from './elderly-gravida.ts';
+import { smokingAsDependence } from './tobacco-use.ts';
+import { incidentalPregnancy } from './incidental-pregnancy.ts';
 import { pregnancyHypertensionKind } from './pregnancy-hypertension.ts';
 import { hypertensionTypeInPregnancy } from './pregnancy-hypertension-type.ts';
 import { untypedDiabetesInPregnancy } from './pregnancy-diabetes.ts';
 import { diabetesTypeConflictInPregnancy } from './pregnancy-diabetes-type.ts';
-import { gestationalDiabetesControl } from './gestational-diabetes-control.ts';
+import { gestationalDiabetesControl, withoutLongTermDrugBesideGestational } from './gestational-diabetes-control.ts';
 import { pregnancyChapterFirst } from './pregnancy-chapter.ts';
 import { symptomsInPregnancy } from './pregnancy-symptoms.ts';
 import { urinaryInfectionSiteInPregnancy } from './pregnancy-uti-site.ts';
@@ -130,6 +133,7 @@ import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
+import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -178,8 +182,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
+  { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
   {
     name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
     apply: urinaryInfectionSiteInPregnancy,
@@ -209,10 +215,15 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'each deficit a past stroke left, stated in an addressed statement (I69.3-, no Z86.73)', apply: strokeSequelae },
   { name: 'an adult BMI code under age 20: the percentile code the record gives (Z68.5-), or none', apply: pediatricBmi },
   { name: 'long-term drug therapy the notes state', apply: longTermDrugTherapy },
+  {
+    name: 'no long-term insulin or oral hypoglycemic code beside gestational diabetes (I.C.15.g)',
+    apply: withoutLongTermDrugBesideGestational,
+  },
   { name: "a drug's condition to the family's drug-induced code", apply: drugInducedMembers },
   { name: 'a hypofunction of a gland the record says was removed: postprocedural (E89)', apply: postproceduralHypofunction },
   { name: 'status the record states as current (device, graft, opening, oxygen)', apply: currentStatus },
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
+  { name: 'tobacco use NOS beside current cigarette smoking: nicotine dependence, cigarettes (F17.210)', apply: smokingAsDependence },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
@@ -236,6 +247,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
+  { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },

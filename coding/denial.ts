@@ -10,7 +10,7 @@
  */
 
 /** Words that say what follows is absent. */
-const ABSENT = ['no', 'not', 'never', 'without', 'denies', 'denied', 'negative for', 'free of'];
+const ABSENT = ['no', 'not', 'never', 'without', String.raw`w\/o`, 'denies', 'denied', 'negative for', 'free of'];
 /** Words that say what follows is to be excluded: not stated as found. */
 const RULING_OUT = [String.raw`rule[sd]? out`, String.raw`r\/o`];
 

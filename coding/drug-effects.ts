@@ -10,7 +10,9 @@
  * records; the Table of Drugs and Chemicals itself is not shipped with the code set (README).
  */
 import { namesDrugAsKind } from './cause-link.ts';
+import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
 import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { kindInNotes, type EffectKind } from './drug-effect-kind.ts';
 import { isBillable } from './icd10cm.ts';
 import { encounterPhase } from './search.ts';
 
@@ -30,7 +32,7 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
   ],
   [/\b(levothyroxine|synthroid|thyroid hormones?)\b/i, 'T38.1'],
   [
-    /\b(insulin|metformin|glipizide|glyburide|glimepiride|sitagliptin|empagliflozin|dapagliflozin|canagliflozin|pioglitazone|oral hypoglycemics?)\b/i,
+    /\b(insulin|metformin|glipizide|glyburide|glimepiride|sulfonylureas?|sitagliptin|empagliflozin|dapagliflozin|canagliflozin|pioglitazone|oral hypoglycemics?)\b/i,
     'T38.3',
   ],
   [/\b(aspirin|salicylates?)\b/i, 'T39.01'],
@@ -187,17 +189,28 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
     const statement = [written, ...answers.map((e) => e.text)].join('. ');
     if (seen.has(written)) continue;
     seen.add(written);
-    const effect = drugEffectCode(run.codeSets.icd, statement, statement) ?? fullerStatementEffect(run, d);
-    if (!effect) continue;
+    const stated = drugEffectCode(run.codeSets.icd, statement, statement) ?? fullerStatementEffect(run, d);
+    if (!stated) continue;
+    const { effect, told, issue } = kindFromNotes(run, d, statement, stated);
     const same = out.filter((o) => o.evidence[0]?.text === written);
     // A drug or external-cause code the search found for the same words is the drug's, now coded by its class.
     const replaced = same.filter((o) => /^T(3[6-9]|[45]\d|6[0-5])|^[V-Y]/.test(o.code));
     out = out.filter((o) => !replaced.includes(o));
     const gone = new Set(replaced.map((o) => o.order));
     run.issues = run.issues.filter((i) => i.order === undefined || !gone.has(i.order) || out.some((o) => o.order === i.order));
-    if (out.some((o) => o.code === effect.code)) continue;
+    const existing = out.find((o) => o.code === effect.code);
+    if (existing) {
+      if (issue) run.issues.push({ ...issue, order: existing.order });
+      continue;
+    }
     const manifestations = out.filter((o) => same.includes(o));
-    const order = effect.kind === 'poisoning' ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1 : d.order + 0.2;
+    // An adverse effect the note (not the line) says, on a line naming only the drug: after the condition it caused.
+    const condition = told && manifestations.length === 0 ? out.find((o) => !/^[TZV-Y]/.test(o.code)) : undefined;
+    const order =
+      effect.kind === 'poisoning'
+        ? Math.min(d.order, ...manifestations.map((m) => m.order)) - 0.1
+        : Math.max(d.order, condition?.order ?? d.order) + 0.2;
+    if (issue) run.issues.push({ ...issue, order });
     out = [
       ...out,
       newDraft(run.codeSets, effect.code, {
@@ -206,10 +219,71 @@ export function drugEffects(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosis
         evidence: [...d.evidence],
         rationale:
           effect.kind === 'poisoning'
-            ? `"${statement}" documents a drug taken wrongly: poisoning ${effect.code}, sequenced before its manifestations (guideline I.C.19.e.5.b).`
-            : `"${statement}" documents a drug as the cause: adverse effect ${effect.code} after the manifestation (guideline I.C.19.e.5.a).`,
+            ? `"${told ?? statement}" documents a drug taken wrongly: poisoning ${effect.code}, sequenced before its manifestations (guideline I.C.19.e.5.b).`
+            : `"${told ?? statement}" documents a drug as the cause${told ? ', taken as prescribed' : ''}: adverse effect ${effect.code} after the manifestation (guideline I.C.19.e.5.a).`,
       }),
     ];
   }
   return out;
+}
+
+/** The same T code with the 6th character of another kind (5 adverse effect; 1 accidental, 2 self-harm poisoning). */
+function withKind(effect: DrugEffect, kind: EffectKind, character: string): DrugEffect {
+  const code = effect.code;
+  return { code: `${code.slice(0, -2)}${character}${code.slice(-1)}`, kind };
+}
+
+/**
+ * The kind the note's lines about the drug state (drug-effect-kind.ts) in place of the line's, and the
+ * line stating it; a note leaving it open asks adverse effect or poisoning, the line's kind until answered.
+ */
+function kindFromNotes(
+  run: CodingRun,
+  d: DiagnosisDraft,
+  statement: string,
+  stated: DrugEffect,
+): { effect: DrugEffect; told?: string; issue?: ClarificationIssue } {
+  const drug = DRUG_CLASSES.find(([re]) => re.test(statement));
+  if (!drug) return { effect: stated };
+  const recorded = kindInNotes(run.input.documentation.notes, drug[0]);
+  const icd = run.codeSets.icd;
+  const adverse = withKind(stated, 'adverse effect', '5');
+  const poisoning = withKind(stated, 'poisoning', '1');
+  if (recorded.open && recorded.statement) {
+    if (!isBillable(icd, adverse.code) || !isBillable(icd, poisoning.code)) return { effect: stated };
+    const issue: ClarificationIssue = {
+      kind: 'specificity',
+      question: detailConflictQuestion(
+        d.evidence[0]?.text ?? statement,
+        recorded.statement,
+        'kind of drug effect: taken as prescribed (adverse effect) or taken wrongly (poisoning)',
+      ),
+      clinicalIndicators: [`Documented: "${d.evidence[0]?.text ?? statement}"`, `Note: "${recorded.statement}"`],
+      options: [
+        { label: 'Adverse effect: taken as prescribed', code: adverse.code },
+        { label: 'Accidental poisoning: taken wrongly (extra dose, overdose)', code: poisoning.code },
+      ],
+      reason: `The note leaves open whether the drug was taken as prescribed or in excess ("${recorded.statement}"); the 6th character and the sequencing depend on it (guideline I.C.19.e.5); ${stated.code} until answered.`,
+      order: d.order,
+    };
+    const resolution = resolutionFor(issue, run.input.answers);
+    if (!resolution) return { effect: stated, issue };
+    const chosen =
+      resolution.kind === 'option'
+        ? resolution.option.code === poisoning.code
+          ? poisoning
+          : adverse
+        : resolution.kind === 'free-text' && POISONING.test(resolution.text)
+          ? poisoning
+          : resolution.kind === 'free-text'
+            ? adverse
+            : stated;
+    return {
+      effect: chosen,
+      told: chosen === stated ? undefined : `Physician answer: ${resolution.kind === 'free-text' ? resolution.text : chosen.kind}`,
+    };
+  }
+  if (!recorded.kind || recorded.kind === stated.kind || !recorded.statement) return { effect: stated };
+  const effect = recorded.kind === 'poisoning' ? withKind(stated, 'poisoning', SELF_HARM.test(recorded.statement) ? '2' : '1') : adverse;
+  return isBillable(icd, effect.code) ? { effect, told: recorded.statement } : { effect: stated };
 }

@@ -106,3 +106,29 @@ export function gestationalDiabetesControl(run: CodingRun, drafts: DiagnosisDraf
     answeredWhy: (code) => `The physician answered the control of the gestational diabetes: ${code}.`,
   });
 }
+
+/** Long-term use of insulin or of oral hypoglycemic drugs: the control of a gestational diabetes says it already. */
+const LONG_TERM_DIABETES_DRUG = /^Z79\.(?:4|84)$/;
+
+/**
+ * Step (after the long-term drug codes): guideline I.C.15.g says Z79.4 and Z79.84 are not assigned
+ * with a code of subcategory O24.4- (the 6th character holds the insulin or the oral drug). They are
+ * dropped beside gestational diabetes, written or added; beside pre-existing diabetes in pregnancy
+ * (O24.0-O24.3) they stay.
+ */
+export function withoutLongTermDrugBesideGestational(_run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  const gestational = drafts.find((d) => /^O24\.4/.test(d.code));
+  if (!gestational) return drafts;
+  const dropped = drafts.filter((d) => LONG_TERM_DIABETES_DRUG.test(d.code));
+  if (dropped.length === 0) return drafts;
+  return drafts
+    .filter((d) => !dropped.includes(d))
+    .map((d) =>
+      d === gestational
+        ? {
+            ...d,
+            rationale: `${d.rationale} ${dropped.map((x) => x.code).join(', ')} not coded with ${d.code}: the control is its 6th character (guideline I.C.15.g).`,
+          }
+        : d,
+    );
+}

@@ -21,7 +21,7 @@ import { isNeutral, LATERALITY_WORDS, tokenize } from './text.ts';
 /** A pregnancy the record rules out ("not pregnant", "urine hCG negative"). */
 const NOT_PREGNANT =
   /\b(not|non-?|no longer|denies( being)?|never been)\s*pregnant\b|\b(pregnancy test|upt|u?hcg|beta[- ]hcg)\s*(is\s*|was\s*)?(neg\w*|-)|\bnegative (urine |serum )?(pregnancy test|upt|u?hcg)\b/i;
-const INCIDENTAL =
+export const INCIDENTAL =
   /\b(incidental (to|pregnancy)|not (affecting|complicating|related to) (the )?pregnancy|unrelated to (the )?pregnancy)\b/i;
 /** Words the obstetric titles add themselves. */
 const PREGNANCY_WORDS = new Set([

@@ -159,8 +159,8 @@ export function refinePregnancyCode(
   return found ? { ...found, why: why.join('; ') } : undefined;
 }
 
-const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
-const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
+export const FIRST_PREGNANCY = /\b(g1(\s*p0)?|primigravida|primigravid|first pregnancy|nulliparous|nullip)\b/i;
+export const LATER_PREGNANCY = /\b(g([2-9]|1\d)\s*p?\d*|multigravida|multigravid|multiparous|multip|second pregnancy|third pregnancy)\b/i;
 
 /**
  * Supervision of a normal pregnancy is coded first (Z34.0-) or other (Z34.8-) pregnancy from the
@@ -191,7 +191,9 @@ export function withPregnancyDetails(run: CodingRun, drafts: DiagnosisDraft[]): 
   return drafts.map((d) => {
     const m = run.mentions.get(d.order);
     // A written code keeps its trimester; one moved to chapter 15 (pregnancy-chapter.ts) takes the record's.
-    if (m?.documentedCode !== undefined && m.documentedCode === d.code) return d;
+    // A written "unspecified trimester" states none: the record's weeks give it (guideline I.C.15.a.5,
+    // unspecified trimester only when the record cannot tell).
+    if (m?.documentedCode !== undefined && m.documentedCode === d.code && !/\bunspecified trimester\b/i.test(d.description)) return d;
     const refined = refinePregnancyCode(run.codeSets.icd, d.code, d.description, m?.original ?? '', status);
     if (!refined || !run.allowed(refined.code)) return d;
     return recoded(run.codeSets, d, refined.code, `Refined to ${refined.code}: ${refined.why}.`);

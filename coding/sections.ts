@@ -32,7 +32,7 @@ export type NotePart =
 const HEADINGS: ReadonlyArray<[NotePart, string]> = [
   [
     'assessment',
-    String.raw`(?:problem[- ](?:based|oriented)\s+)?assessment\s*(?:and|&|\/)\s*plan(?:\s+by\s+problems?)?|a\s*\/\s*p|a&p|(?:problem[- ](?:based|oriented)\s+)?assessment(?:\s+by\s+problems?)?|(?:clinical )?impression(?:\s*(?:and|&|\/)\s*plan)?|(?:visit |encounter |final |working )?diagnos[ie]s(?:\s+addressed(?:\s+(?:today|this visit))?)?|dx|problems addressed(?:\s+(?:today|this visit))?|medical decision[- ]making|mdm|a`,
+    String.raw`(?:problem[- ](?:based|oriented)\s+)?assessment\s*(?:and|&|\/)\s*plan(?:\s+by\s+problems?)?|a\s*\/\s*p|a&p|(?:problem[- ](?:based|oriented)\s+)?assessment(?:\s+by\s+problems?)?|(?:clinical )?impression(?:\s*(?:and|&|\/)\s*plan)?|(?:visit |encounter |final |working )?diagnos[ie]s(?:\s+addressed(?:\s+(?:today|this visit))?)?|dx|problems addressed(?:\s+(?:today|this visit))?|medical decision[- ]making|mdm\s*\/\s*(?:imp(?:ression)?|assessment|dx)|mdm|imp|a`,
   ],
   ['plan', String.raw`plan|disposition|recommendations?|follow[- ]?up|orders|p`],
   [

@@ -19,8 +19,8 @@ type Replacement = string | ((match: string, ...groups: string[]) => string);
 /** Procedure words after "following"/"after"/"post": the condition is postprocedural (E89.0, I97.-, ...). */
 const PROCEDURE_WORD = String.raw`[a-z]+(?:ectomy|otomy|ostomy|plasty|pexy)|surgery|surgical|operation|procedure|resection|transplant(?:ation)?`;
 
-/** Body sites a single-letter side ("L knee") may precede. */
-const BODY_SITE_WORD = String.raw`knees?|ankles?|hips?|shoulders?|elbows?|wrists?|hands?|foot|feet|legs?|arms?|forearms?|thighs?|calf|toes?|fingers?|thumbs?|heels?|eyes?|ears?|tm|breasts?|lungs?|kidneys?|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|scaphoid|axillae?|axillary|palms?|soles?|shin|buttock|cheek|temple|forehead|scalp|patella|(?:radial|ulnar|tibial|fibular|femoral|humeral|patellar)(?=\s+(?:head|neck|shaft|styloid|plateau|condyle|tuberosity|diaphysis|metaphysis))|metatarsals?|metacarpals?|mt|mc|mtp|mcp|pip|dip`;
+/** Body sites a single-letter side ("L knee") may precede, and ear conditions that name their site ("L AOM", "R otitis externa"). */
+const BODY_SITE_WORD = String.raw`knees?|ankles?|hips?|shoulders?|elbows?|wrists?|hands?|foot|feet|legs?|arms?|forearms?|thighs?|calf|toes?|fingers?|thumbs?|heels?|eyes?|ears?|tm|breasts?|lungs?|kidneys?|flank|groin|side|radius|ulna|tibia|fibula|femur|humerus|clavicle|scaphoid|axillae?|axillary|palms?|soles?|shin|buttock|cheek|temple|forehead|scalp|patella|(?:radial|ulnar|tibial|fibular|femoral|humeral|patellar)(?=\s+(?:head|neck|shaft|styloid|plateau|condyle|tuberosity|diaphysis|metaphysis))|metatarsals?|metacarpals?|mt|mc|mtp|mcp|pip|dip|aom|ome|otitis|otalgia|cerumen`;
 
 /** Words that, after a single-letter side, begin a site: an ordinal of a digit or bone ("L 5th MT"), or a direction ("R anterior cruciate ligament", "L lateral malleolus"). */
 const SITE_LEAD = String.raw`\d(?:st|nd|rd|th)|first|second|third|fourth|fifth|anterior|posterior|medial|lateral`;
