@@ -166,6 +166,12 @@ export interface DecisionInput {
  */
 const PROCEDURE_CONFLICTS = new Set(['DOCUMENTED_CODE_DIFFERS', 'DOCUMENTED_CODE_CORRECTED', 'VACCINE_ADMINISTRATION', 'AGE_CONFLICT']);
 
+/**
+ * Findings that the record does not support a procedure line as coded: no catalog entry, no code
+ * found, a visit level or a repair's length the record does not state (wound-repair.ts).
+ */
+const UNSUPPORTED_PROCEDURE = new Set(['UNMATCHED_PROCEDURE', 'NOT_IN_CATALOG', 'VISIT_LEVEL_UNSTATED', 'REPAIR_LENGTH_UNSTATED']);
+
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
 export const LOW_CONFIDENCE = 0.55;
 
@@ -188,7 +194,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   );
   add(
     'unmatched-procedure',
-    input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG' || e.rule === 'VISIT_LEVEL_UNSTATED'),
+    input.edits.some((e) => UNSUPPORTED_PROCEDURE.has(e.rule)),
   );
   add(
     'documented-code-changed',
