@@ -157,6 +157,8 @@ export interface DecisionInput {
   additionalCodeNotAskedFor?: boolean;
   /** A screening or general examination code on a record that calls the examination diagnostic (tabular-asks.ts). */
   diagnosticExaminationAsScreening?: boolean;
+  /** The assessment addresses a condition of a category no code on the claim is of (assessed-uncoded.ts). */
+  assessedConditionUncoded?: boolean;
 }
 
 /**
@@ -247,6 +249,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('side-stated-otherwise', input.sideStatedOtherwise === true);
   add('additional-code-not-asked-for', input.additionalCodeNotAskedFor === true);
   add('diagnostic-examination-as-screening', input.diagnosticExaminationAsScreening === true);
+  add('assessed-condition-uncoded', input.assessedConditionUncoded === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }
