@@ -150,8 +150,9 @@ const PYROPHOSPHATE_CRYSTALS = found(
 const URATE_CRYSTALS = found(
   'negatively birefringent|strongly negative(?:ly)? birefringent|needle(?:-shaped| shaped)?(?: crystals)?|monosodium urate|msu(?: crystals)?|urate crystals|uric acid crystals',
 );
-/** A test of joint fluid for crystals. */
-const CRYSTAL_TEST = /\b(?:crystals?(?: analysis| exam\w*)?|polari[sz]ed (?:light )?microscopy|synovial fluid|joint fluid|aspirate)\b/i;
+/** A test of joint fluid for crystals (its fluid named first: "Fluid: rhomboid crystals"). */
+const CRYSTAL_TEST =
+  /\b(?:crystals?(?: analysis| exam\w*)?|polari[sz]ed (?:light )?microscopy|(?:synovial |joint )?fluid|aspirates?|arthrocentesis)\b/i;
 
 /**
  * A pathology, cytology or biopsy report naming a malignancy (not denied: "negative for malignancy",

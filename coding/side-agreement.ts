@@ -77,8 +77,15 @@ const SITE_SYNONYMS: Readonly<Record<string, string>> = {
   ovary: 'ovary|ovaries|adnexae?',
   testis: 'testis|testes|testicles?',
 };
+/** The site of a condition whose title names no site word (otitis: the ear). */
+const SITE_OF_CONDITION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:otitis|tympan\w*|myringitis|cerumen|otalgia|otorrhea|mastoiditis|eustachian)\b/, 'ear'],
+  [/\b(?:conjunctivitis|keratitis|cataracts?|glaucoma|blepharitis|chalazion|hordeolum|retinopathy|uveitis|iritis)\b/, 'eye'],
+  [/\b(?:mastitis|gynecomastia|mastodynia)\b/, 'breast'],
+];
 /** A description of a site as normal ("L TM pearly gray, translucent, nl landmarks"). */
-const NORMAL_WORDS = /\b(?:normal|nl|wnl|within normal limits|unremarkable|pearly(?: gr[ae]y)?|translucent|clear|nontender|non-tender|intact|benign)\b/i;
+const NORMAL_WORDS =
+  /\b(?:normal|nl|wnl|within normal limits|unremarkable|pearly(?: gr[ae]y)?|translucent|clear|nontender|non-tender|intact|benign)\b/i;
 /** A description of a site as abnormal, where nothing just before denies it. */
 const ABNORMAL_WORDS =
   /(?<!\b(?:no|not|without|nor)\s+(?:\w+\s+){0,2})\b(?:bulg\w*|erythem\w*|injected|red|dull|opaque|effusions?|fluid|pus|purulent|perforat\w*|retract\w*|swollen|swelling|edema\w*|tender|pain\w*|abnormal\w*|mass(?:es)?|lesions?|discharge|drainage|decreased|reduced|limited|crepitus|deformit\w*)\b/i;
@@ -90,10 +97,8 @@ const ABNORMAL_WORDS =
  */
 function oneSideNormal(statements: readonly string[], d: CodedDiagnosis): boolean {
   if (!/\bbilateral\b/i.test(d.description)) return false;
-  const site = d.description
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .find((w) => SITE_SYNONYMS[w] !== undefined);
+  const title = d.description.toLowerCase();
+  const site = title.split(/[^a-z]+/).find((w) => SITE_SYNONYMS[w] !== undefined) ?? SITE_OF_CONDITION.find(([re]) => re.test(title))?.[1];
   if (site === undefined) return false;
   const sided = new RegExp(`\\b(?:right|left|rt|lt|R|L)\\.?\\s+(?:[A-Za-z]+\\s+){0,1}?(?:${SITE_SYNONYMS[site]})\\b`, 'gi');
   return statements.some((s) =>

@@ -136,6 +136,9 @@ const LENGTH = /(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
 /** Closure material that makes a repair (CPT: sutures, staples, tissue adhesive), not denied just before ("no sutures"). */
 const REPAIR_MATERIAL =
   /(?<!\b(?:no|not|without|nor|never)\s+(?:[\w/-]+\s+){0,2})\b(?:sutures?|sutured|suturing|staples?|stapled|stapling|dermabond|(?:tissue|skin|topical) adhesive|(?:skin |tissue )?glue|glued|octyl\w*|nylon|prolene|vicryl|monocryl|chromic|ethilon|stitch(?:es|ed)?)\b/i;
+/** Closure material denied after its name ("sutures not needed", "glue was deferred"). */
+const MATERIAL_DENIED_AFTER =
+  /\b(?:sutures?|staples?|(?:tissue |skin )?(?:adhesive|glue)|dermabond|stitches)\s+(?:(?:were|was|are|is)\s+)?(?:not|deferred|declined|unnecessary|avoided)\b[^.;\n]*/gi;
 /** Adhesive strips closing the wound. */
 const ADHESIVE_STRIPS =
   /\b(?:steri-?\s?strips?|adhesive (?:skin )?strips?|(?:wound )?closure strips|butterfly (?:strips?|closures?|bandages?)|skin tapes?)\b/i;
@@ -143,7 +146,8 @@ const STRIPS_SOURCE = 'CPT wound repair: closure with adhesive strips alone is p
 
 /** The notes close the wound with adhesive strips and name no suture, staple or tissue adhesive used. */
 function closedWithStripsOnly(notes: string): boolean {
-  return ADHESIVE_STRIPS.test(notes) && !REPAIR_MATERIAL.test(notes.replace(ADHESIVE_STRIPS, ' '));
+  const said = notes.replace(ADHESIVE_STRIPS, ' ').replace(MATERIAL_DENIED_AFTER, ' ');
+  return ADHESIVE_STRIPS.test(notes) && !REPAIR_MATERIAL.test(said);
 }
 
 /** A band of a code's descriptor ("2.5 cm or less", "2.6-7.5 cm", "up to 2.5 cm"), not a wound's measured length. */
