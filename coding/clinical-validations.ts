@@ -26,6 +26,8 @@ export interface Validation {
   statement?: true;
   /** What the result shows instead, and the code of the same condition with it (MSSA against MRSA): an answer naming it codes it. */
   otherwise?: { said: RegExp; code: Readonly<Record<string, string>> };
+  /** Codes that account for the result when on the claim (a carcinoma coded beside the nevus): no contradiction then. */
+  accountedBy?: RegExp;
 }
 
 const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not detected)\b/i;
@@ -285,5 +287,7 @@ export const VALIDATIONS: readonly Validation[] = [
     test: PATHOLOGY_TEST,
     negative: MALIGNANCY_REPORTED,
     positive: /\b(?:history|hx|h\/o|prior|previous(?:ly)?|remote|s\/p|status post|benign|in (?:19|20)\d\d)\b/i,
+    // A malignancy coded on the claim is the reported one (the biopsied lesion beside a benign one elsewhere).
+    accountedBy: /^(?:C|D0)/,
   },
 ];

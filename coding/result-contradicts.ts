@@ -79,7 +79,7 @@ function answerClauses(answer: string, v: Validation): { stated: string[]; denie
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   for (const v of VALIDATIONS) {
     const documented = drafts.find((d) => v.codedAs.test(d.code) && !run.issues.some((i) => i.order === d.order));
-    if (!documented) continue;
+    if (!documented || (v.accountedBy && drafts.some((d) => v.accountedBy?.test(d.code)))) continue;
     const results = negativeResults(run, v);
     const result = results[0];
     if (result === undefined) continue;

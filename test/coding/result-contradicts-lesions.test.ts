@@ -41,6 +41,24 @@ describe('a pathology report of malignancy against a benign or unspecified lesio
     expect(r.clarification?.question).toMatch(/melanoma/);
   });
 
+  it('a malignancy coded on the claim accounts for the report: a benign lesion beside it raises nothing', () => {
+    const r = codeEncounter(
+      codingInput(
+        {
+          notes:
+            'Path from the cheek biopsy: squamous cell carcinoma, margins clear. Also several seborrheic keratoses on the back, benign.',
+          diagnoses: [
+            { description: 'Squamous cell carcinoma of skin of left cheek', code: 'C44.329' },
+            { description: 'Seborrheic keratoses', code: 'L82.1' },
+          ],
+        },
+        { ageYears: 70, sex: 'M' },
+      ),
+      codeSets(),
+    );
+    expect(r.clarification?.reason ?? '').not.toMatch(/clinical validation/);
+  });
+
   it('a report negative for malignancy, or an earlier one, raises nothing', () => {
     expect(result('Biopsy: benign compound nevus, negative for malignancy. A: nevus.', 'Nevus', 'D22.61').clarification).toBeUndefined();
     expect(
