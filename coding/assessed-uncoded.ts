@@ -6,7 +6,8 @@
  *
  * Read like statement-reading.ts: each assessment statement, the plan after a dash cut off and a
  * list of conditions split at its commas, must read confidently as one billable code (its best match
- * explains every word of it the classification knows) of a category no coded diagnosis shares. Signs
+ * explains every word of it the classification knows, and scores as a whole title would) of a category
+ * no coded diagnosis shares, and no coded diagnosis's title or inclusion terms name all its words. Signs
  * and symptoms (chapter 18) and factors (chapter 21) are left out: an assessment names them beside
  * the diagnosis they belong to. Statements that doubt, deny, or speak of the past or of a relative
  * are not read, nor a condition the notes say the visit did not address.
@@ -16,10 +17,13 @@ import type { CodingRun } from './coding-run.ts';
 import { queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { isBillable } from './icd10cm.ts';
-import { isNeutral } from './text.ts';
+import { isNeutral, stemOf } from './text.ts';
+import { wordsOfCode } from './title-facts.ts';
 
 /** The reading must explain at least this share of the statement's known words. */
 const CONFIDENT_SHARE = 0.99;
+/** ...and match it as well as a title or inclusion term naming it whole (a single stray word, "return", scores lower). */
+const CONFIDENT_SCORE = 0.95;
 /** A condition's name is short; a longer clause is plan or history. */
 const MAX_WORDS = 6;
 /** A dash between a conclusion and its plan. */
@@ -44,7 +48,11 @@ export function assessedConditionUncoded(
       if (words.length === 0 || words.length > MAX_WORDS) continue;
       const top = rank(run, query, m.text, searchFilter(m))[0];
       if (!top || /^[RZ]/.test(top.code) || !isBillable(icd, top.code) || categories.has(top.code.slice(0, 3))) continue;
-      if (top.matched.length / words.length < CONFIDENT_SHARE) continue;
+      if (top.score < CONFIDENT_SCORE || top.matched.length / words.length < CONFIDENT_SHARE) continue;
+      // A coded diagnosis whose words name the statement is the statement coded ("major depressive
+      // disorder" beside F33.1, "diabetes mellitus" beside E11.9).
+      const stems = top.matched.map(stemOf);
+      if (diagnoses.some((d) => stems.every((w) => [...wordsOfCode(icd, d.code)].some((t) => stemOf(t) === w)))) continue;
       return { statement: whole.original, reading: top.code };
     }
   }

@@ -279,11 +279,12 @@ export const VALIDATIONS: readonly Validation[] = [
     positive: PYROPHOSPHATE_CRYSTALS,
   },
   {
-    // A benign, uncertain or unspecified lesion (a benign neoplasm D10-D36, uncertain or unspecified
-    // behaviour D37-D49, a seborrheic keratosis, a thyroid nodule, a breast or skin lump, a cyst, a
-    // colon polyp) beside a pathology or cytology report of a malignancy. An earlier report (a
-    // history, a prior excision) is not the lesion coded today.
-    codedAs: /^(?:D[1-3]\d|D4[0-9]|L82|L72|E04|N63|R22|K63\.5|K62\.[01]|L98\.[89])/,
+    // A lesion called benign (a benign neoplasm D10-D36, a seborrheic keratosis, a thyroid nodule, a
+    // cyst, a colon or rectal polyp) beside a pathology or cytology report of a malignancy. A code that
+    // leaves the behaviour open (uncertain or unspecified behaviour D37-D49, a lesion or lump NOS) is
+    // no contradiction: the report completes it. An earlier report (a history, a prior excision) is
+    // not the lesion coded today.
+    codedAs: /^(?:D[1-3]\d|L82|L72|E04|K63\.5|K62\.[01])/,
     test: PATHOLOGY_TEST,
     negative: MALIGNANCY_REPORTED,
     positive: /\b(?:history|hx|h\/o|prior|previous(?:ly)?|remote|s\/p|status post|benign|in (?:19|20)\d\d)\b/i,

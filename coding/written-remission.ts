@@ -59,7 +59,8 @@ export function writtenRemission(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const target = remissionCode(run, d.code);
     if (!target) return d;
     const statement = remissionStatement(run, d.code.slice(0, 3));
-    if (!statement || recentUse(run, statement) !== undefined) return d;
+    // Recent use of the substance, whichever words name it ("OUD" in the statement, "Opioid" in the title).
+    if (!statement || recentUse(run, expandAbbreviations(statement)) !== undefined || recentUse(run, d.description) !== undefined) return d;
     return recoded(
       run.codeSets,
       d,

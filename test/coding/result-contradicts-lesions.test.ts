@@ -67,3 +67,16 @@ describe('a pathology report of malignancy against a benign or unspecified lesio
     ).toBeUndefined();
   });
 });
+
+describe('a lobe named beside the thyroid or the liver', () => {
+  const codes = (description: string) =>
+    codeEncounter(codingInput({ diagnoses: [{ description }] }, { ageYears: 50, sex: 'F' }), codeSets()).diagnoses.map((d) => d.code);
+
+  it('is the organ named, not a lobe of the lung', () => {
+    expect(codes('Papillary thyroid carcinoma, left lobe')).toEqual(['C73']);
+  });
+
+  it('a lobe with no thyroid or liver named stays the lung', () => {
+    expect(codes('Adenocarcinoma right upper lobe')).toEqual(['C34.11']);
+  });
+});

@@ -23,6 +23,13 @@ describe('a written current substance disorder the record states in remission', 
     expect(result.diagnoses.map((d) => d.code)).toContain('F12.11');
   });
 
+  it('a remission beside recent use of the substance is asked, not coded (remission-conflict.ts)', () => {
+    const result = coded('OUD, moderate, in sustained remission on buprenorphine. Used heroin 2 weeks ago after a relapse.', [
+      { description: 'Opioid dependence', code: 'F11.20' },
+    ]);
+    expect(result.diagnoses.map((d) => d.code)).not.toContain('F11.21');
+  });
+
   it('does not fire on a denied remission, a relative, or another substance', () => {
     for (const notes of [
       'Alcohol dependence, not in remission, drinking daily.',
