@@ -4,7 +4,8 @@
  * severe - in sustained remission, sober since 2022"). The remission codes (F1x.11, F1x.21, F1x.91,
  * F17.2x1) are assigned on the provider's documentation of remission (guideline I.C.5.b.1), so the
  * statement codes the remission member of the same level: a code the physician wrote without it is
- * changed and goes to a coder with the written code beside. A record that also tells of recent use
+ * changed and goes to a coder with the written code beside. A statement of another level (a mild
+ * disorder is abuse, a moderate or severe one dependence) is left to statement-reading.ts. A record that also tells of recent use
  * contradicts the remission and is asked instead (remission-conflict.ts); a denied remission ("not
  * in remission"), a relative's disorder, or a disorder with a complication coded is left as coded.
  */
@@ -33,6 +34,16 @@ const IN_REMISSION = /\bin (?:early |sustained |full |partial )?remission\b/i;
 const NOT_REMISSION =
   /\b(?:not|no longer|out of|never|without)\s+(?:\w+\s+){0,2}remission\b|\b(?:family|mother|father|brother|sister|son|daughter|wife|husband|spouse|partner)\b|\b(?:goal|aim|hope|toward|towards|achieve)\b/i;
 
+/**
+ * The level a statement gives the disorder: a mild use disorder is abuse (F1x.1-), a moderate or
+ * severe one dependence (F1x.2-), by the index's "Disorder, alcohol use, mild/moderate/severe".
+ */
+function statedLevel(statement: string): string | undefined {
+  if (/\b(?:dependence|dependent|moderate|severe)\b/i.test(statement)) return '2';
+  if (/\b(?:abuse|mild)\b/i.test(statement)) return '1';
+  return undefined;
+}
+
 /** The remission member of a current substance code, when the classification has one. */
 function remissionCode(run: CodingRun, code: string): string | undefined {
   const m = CURRENT.exec(code);
@@ -59,6 +70,10 @@ export function writtenRemission(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const target = remissionCode(run, d.code);
     if (!target) return d;
     const statement = remissionStatement(run, d.code.slice(0, 3));
+    // A statement of another level (a moderate use disorder beside a written abuse code) is a
+    // conflict for a coder (statement-reading.ts), not a remission to add.
+    const level = statement === undefined || d.code.startsWith('F17') ? undefined : statedLevel(expandAbbreviations(statement));
+    if (level !== undefined && level !== d.code.charAt(4)) return d;
     // Recent use of the substance, whichever words name it ("OUD" in the statement, "Opioid" in the title).
     if (!statement || recentUse(run, expandAbbreviations(statement)) !== undefined || recentUse(run, d.description) !== undefined) return d;
     return recoded(

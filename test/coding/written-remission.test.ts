@@ -23,6 +23,14 @@ describe('a written current substance disorder the record states in remission', 
     expect(result.diagnoses.map((d) => d.code)).toContain('F12.11');
   });
 
+  it('a statement of another level (a severe use disorder beside an abuse code) is not recoded here', () => {
+    const result = coded('No use since last year.\nA/P:\n1. Cannabis use disorder, severe, in sustained remission.', [
+      { description: 'Cannabis abuse', code: 'F12.10' },
+    ]);
+    expect(result.diagnoses.map((d) => d.code)).toContain('F12.10');
+    expect(result.straightThrough.eligible).toBe(false);
+  });
+
   it('a remission beside recent use of the substance is asked, not coded (remission-conflict.ts)', () => {
     const result = coded('OUD, moderate, in sustained remission on buprenorphine. Used heroin 2 weeks ago after a relapse.', [
       { description: 'Opioid dependence', code: 'F11.20' },
