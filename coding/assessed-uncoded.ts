@@ -9,7 +9,8 @@
  * explains every word of it the classification knows, and scores as a whole title would) of a category
  * no coded diagnosis shares, and no coded diagnosis's title or inclusion terms name all its words. Signs
  * and symptoms (chapter 18) and factors (chapter 21) are left out: an assessment names them beside
- * the diagnosis they belong to. Statements that doubt, deny, or speak of the past or of a relative
+ * the diagnosis they belong to; so is a statement of immunity or vaccination ("tetanus UTD"), and a
+ * routine prenatal visit's discomforts (part of the supervision, Z34). Statements that doubt, deny, or speak of the past or of a relative
  * are not read, nor a condition the notes say the visit did not address.
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
@@ -26,8 +27,10 @@ const CONFIDENT_SHARE = 0.99;
 const CONFIDENT_SCORE = 0.95;
 /** A condition's name is short; a longer clause is plan or history. */
 const MAX_WORDS = 6;
-/** A dash between a conclusion and its plan. */
-const PLAN_AFTER = /\s+[-\u2013\u2014]+\s+/;
+/** A dash or colon between a conclusion and its plan ("Back pain: stretching"). */
+const PLAN_AFTER = /\s+[-\u2013\u2014]+\s+|:\s+/;
+/** A statement of immunity or vaccination ("Hep A/B immune", "tetanus UTD"): the disease it names is not the patient's. */
+const IMMUNITY = /\b(?:immune|immunity|immuni[sz]\w*|vaccin\w*|utd|up to date|update[ds]?|booster|shots?|titers?|dose[sd]?)\b/i;
 
 /** The first assessed condition of a category no coded diagnosis shares, with its reading; undefined when none. */
 export function assessedConditionUncoded(
@@ -35,12 +38,15 @@ export function assessedConditionUncoded(
   diagnoses: readonly CodedDiagnosis[],
 ): { statement: string; reading: string } | undefined {
   if (run.input.documentation.diagnoses.length === 0) return undefined;
+  // The discomforts of a normal pregnancy addressed at a routine prenatal visit are part of its supervision (Z34).
+  if (diagnoses.some((d) => d.code.startsWith('Z34'))) return undefined;
   const categories = new Set(diagnoses.map((d) => d.code.slice(0, 3)));
   const icd = run.codeSets.icd;
   const assessed = run.notes.filter((n) => n.part === 'assessment' && n.assertion === 'affirmed' && n.unaddressed === undefined);
   for (const whole of assessed) {
     const conclusion = whole.text.split(PLAN_AFTER)[0] ?? whole.text;
-    for (const part of conclusion.split(/,\s*|\s+and\s+|\//)) {
+    if (IMMUNITY.test(conclusion)) continue;
+    for (const part of conclusion.split(/,\s*|\s+and\s+/)) {
       const m = { ...whole, text: part.trim() };
       if (m.text === '') continue;
       const query = buildQuery(queryText(m, []), true);

@@ -24,6 +24,13 @@ describe('an assessed condition of a category no code is of', () => {
     );
   });
 
+  it('an immunity or vaccination statement is no reason', () => {
+    const notes = 'Cough and wheeze for a week.\nAssessment:\n1. Asthma exacerbation - prednisone burst.\n2. Tetanus up to date.';
+    expect(reasons(notes, [{ description: 'Mild intermittent asthma with exacerbation', code: 'J45.21' }])).not.toContain(
+      'assessed-condition-uncoded',
+    );
+  });
+
   it('a condition the assessment denies is no reason', () => {
     const notes = 'Cough for a week.\nAssessment:\n1. Asthma exacerbation - prednisone burst.\n2. No hypothyroidism, TSH normal.';
     expect(reasons(notes, [{ description: 'Mild intermittent asthma with exacerbation', code: 'J45.21' }])).not.toContain(
