@@ -71,6 +71,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     "a code the tabular asks for beside other members of a coded condition's block is on the claim without them (long-term insulin beside type 1 diabetes): whether it is reported with this one is a coder decision",
   'diagnostic-examination-as-screening':
     'a screening or general examination code is on the claim while the record calls the examination diagnostic: a diagnostic examination is coded to its sign or symptom',
+  'assessed-condition-uncoded':
+    'the assessment addresses a condition (a chronic condition managed at the visit) that no code on the claim is of: whether it is reported is a coder decision',
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

@@ -4,6 +4,7 @@
  * - the face's parts the tabular has no title for: an injury of the forehead, chin or temple is of
  *   "other part of head" (index: Laceration, forehead S01.81-); the eyebrow is periocular (S01.1-);
  * - the lung's lobes by their initials ("RLL", "LUL", "lingula"): a finding of a lobe is of the lung;
+ * - a lobe in a text about the thyroid or the liver: that organ's, not the lung's;
  * - the metatarsals and metacarpals by number ("5th MT"): the tabular counts in words (fifth);
  * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-);
  * - the scaphoid with no foot named: the wrist's (S62.0-).
@@ -37,11 +38,18 @@ const NO_WRIST_BONE: ExpansionScope = { unless: new RegExp(String.raw`\b(?:${WRI
 /** A text that names no part of the foot (the scaphoid is then the wrist's). */
 const NO_FOOT: ExpansionScope = { unless: /\b(?:foot|feet|tarsal|midfoot|ankle)\b/ };
 
+/**
+ * A text about the thyroid or the liver: a lobe named there is that organ's (their codes have no
+ * lobe and no side), never the lung's ("papillary thyroid carcinoma, right lobe" is C73, not C34.11).
+ */
+const ABOUT_THYROID_OR_LIVER: ExpansionScope = { when: /\b(?:thyroid|liver|hepatic)\b/ };
+
 /** Lower-case, whole-word body-part wordings and what they stand for. */
 export const ANATOMY_WORDS: readonly ScopedExpansion[] = [
   [/\blacs?\b/g, 'laceration'],
   [/\b(?:forehead|chin|temple)\b/g, 'other part of head', INJURY_CLAUSE],
   [/\b(?:eyebrows?|brow)\b/g, 'periocular area', INJURY_CLAUSE],
+  [/\b(?:(?:right|left|[rl])\s+)?(?:(?:upper|lower|middle|caudate|quadrate)\s+)?lobes?\b/g, '', ABOUT_THYROID_OR_LIVER],
   ...lobe('rll', 'right lower lobe'),
   ...lobe('rml', 'right middle lobe'),
   ...lobe('rul', 'right upper lobe'),

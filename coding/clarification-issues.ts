@@ -322,24 +322,32 @@ export function editClarifications(
       continue;
     }
     const issue: ClarificationIssue =
-      e.rule === 'EXCLUDES1' && b
+      e.rule === 'REPAIR_LENGTH_UNSTATED'
         ? {
             kind: 'edit',
-            question: conflictQuestion(quote(a), quote(b)),
-            clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
-            options: [
-              { label: describe(a), dropCode: b },
-              { label: describe(b), dropCode: a },
-            ],
+            question: `The record documents a wound repair (${a}) without the length of the wound repaired. Can you document the total length, in centimetres, of the wound(s) repaired?`,
+            clinicalIndicators: [`Procedure: ${a}`],
+            options: [],
             reason: `${e.rule}: ${e.message}`,
           }
-        : {
-            kind: 'edit',
-            question: confirmQuestion(quote(a)),
-            clinicalIndicators: [`Documented: "${quote(a)}"`],
-            options: [{ label: `Confirmed: ${describe(a)}` }],
-            reason: `${e.rule}: ${e.message}`,
-          };
+        : e.rule === 'EXCLUDES1' && b
+          ? {
+              kind: 'edit',
+              question: conflictQuestion(quote(a), quote(b)),
+              clinicalIndicators: [`Documented: "${quote(a)}"`, `Documented: "${quote(b)}"`],
+              options: [
+                { label: describe(a), dropCode: b },
+                { label: describe(b), dropCode: a },
+              ],
+              reason: `${e.rule}: ${e.message}`,
+            }
+          : {
+              kind: 'edit',
+              question: confirmQuestion(quote(a)),
+              clinicalIndicators: [`Documented: "${quote(a)}"`],
+              options: [{ label: `Confirmed: ${describe(a)}` }],
+              reason: `${e.rule}: ${e.message}`,
+            };
     const resolution = resolutionFor(issue, run.input.answers);
     if (!resolution) issues.push(issue);
     else if (resolution.kind === 'option' && resolution.option.dropCode) list = list.filter((d) => d.code !== resolution.option.dropCode);

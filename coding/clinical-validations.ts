@@ -32,6 +32,8 @@ export interface Validation {
   statedAs?: RegExp;
   /** A statement of the record that already says what the finding is (the deficits called residual): nothing to ask. */
   settledBy?: RegExp;
+  /** Codes that account for the result when on the claim (a carcinoma coded beside the nevus): no contradiction then. */
+  accountedBy?: RegExp;
 }
 
 const NEGATIVE = /\b(?:neg(?:ative)?|normal|nl|unremarkable|wnl|no growth|not detected)\b/i;
@@ -148,6 +150,28 @@ function staphylococcusRows(): Validation[] {
   });
 }
 
+/** Synovial fluid crystals under polarized light: the calcium pyrophosphate of pseudogout... */
+const PYROPHOSPHATE_CRYSTALS = found(
+  'positively birefringent|weakly positive(?:ly)? birefringent|rhomboid(?:-shaped)?|rhomboidal|calcium pyrophosphate(?: dihydrate)?|cppd?(?: crystals)?',
+);
+/** ...and the monosodium urate of gout. */
+const URATE_CRYSTALS = found(
+  'negatively birefringent|strongly negative(?:ly)? birefringent|needle(?:-shaped| shaped)?(?: crystals)?|monosodium urate|msu(?: crystals)?|urate crystals|uric acid crystals',
+);
+/** A test of joint fluid for crystals (its fluid named first: "Fluid: rhomboid crystals"). */
+const CRYSTAL_TEST =
+  /\b(?:crystals?(?: analysis| exam\w*)?|polari[sz]ed (?:light )?microscopy|(?:synovial |joint )?fluid|aspirates?|arthrocentesis)\b/i;
+
+/**
+ * A pathology, cytology or biopsy report naming a malignancy (not denied: "negative for malignancy",
+ * "no carcinoma" read as no finding). Bethesda VI is the thyroid cytology category "malignant".
+ */
+const MALIGNANCY_REPORTED = found(
+  'carcinomas?|malignan(?:t|cy)|melanomas?|lymphomas?|sarcomas?|bethesda (?:category )?(?:vi|6)|adenocarcinomas?|mesothelioma|myeloma',
+);
+const PATHOLOGY_TEST =
+  /\b(?:patholog\w*|path(?: report)?|biops(?:y|ies)|bx|cytolog\w*|fna|fine[- ]needle aspirat\w*|histolog\w*|frozen section|surgical specimen|excision specimen)\b/i;
+
 export const VALIDATIONS: readonly Validation[] = [
   {
     // Urinary tract infection (N39.0) or cystitis (N30.-).
@@ -245,5 +269,32 @@ export const VALIDATIONS: readonly Validation[] = [
     test: /\b(?:rf|rheumatoid factor|anti-?ccp|ccp|acpa|anti-?cyclic citrullinated peptide)\b/i,
     negative: seropositive,
     positive: () => false,
+  },
+  {
+    // Gout (M10.-, M1A.-) beside joint fluid showing calcium pyrophosphate crystals and no urate ones.
+    codedAs: /^M(?:10|1A)\./,
+    test: CRYSTAL_TEST,
+    negative: PYROPHOSPHATE_CRYSTALS,
+    positive: URATE_CRYSTALS,
+  },
+  {
+    // Calcium pyrophosphate disease (M11.1-, M11.2-) beside urate crystals and no pyrophosphate ones.
+    codedAs: /^M11\.[12]/,
+    test: CRYSTAL_TEST,
+    negative: URATE_CRYSTALS,
+    positive: PYROPHOSPHATE_CRYSTALS,
+  },
+  {
+    // A lesion called benign (a benign neoplasm D10-D36, a seborrheic keratosis, a thyroid nodule, a
+    // cyst, a colon or rectal polyp) beside a pathology or cytology report of a malignancy. A code that
+    // leaves the behaviour open (uncertain or unspecified behaviour D37-D49, a lesion or lump NOS) is
+    // no contradiction: the report completes it. An earlier report (a history, a prior excision) is
+    // not the lesion coded today.
+    codedAs: /^(?:D[1-3]\d|L82|L72|E04|K63\.5|K62\.[01])/,
+    test: PATHOLOGY_TEST,
+    negative: MALIGNANCY_REPORTED,
+    positive: /\b(?:history|hx|h\/o|prior|previous(?:ly)?|remote|s\/p|status post|benign|in (?:19|20)\d\d)\b/i,
+    // A malignancy coded on the claim is the reported one (the biopsied lesion beside a benign one elsewhere).
+    accountedBy: /^(?:C|D0)/,
   },
 ];

@@ -50,6 +50,7 @@ import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
 import { substanceHierarchy, substanceUseWithRelatedCondition } from './substance-use.ts';
+import { writtenRemission } from './written-remission.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
 import { strokeSequelae } from './stroke-sequela.ts';
@@ -137,6 +138,7 @@ import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
+import { assessedConditionUncoded } from './assessed-uncoded.ts';
 import { additionalCodeNotAskedFor, diagnosticExaminationAsScreening } from './tabular-asks.ts';
 
 export interface DiagnosisStep {
@@ -226,6 +228,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'tobacco use NOS beside current cigarette smoking: nicotine dependence, cigarettes (F17.210)', apply: smokingAsDependence },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
+  { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
@@ -362,6 +365,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       sideStatedOtherwise: sideStatedOtherwise(statements, diagnoses) !== undefined,
       additionalCodeNotAskedFor: additionalCodeNotAskedFor(codeSets.icd, diagnoses),
       diagnosticExaminationAsScreening: diagnosticExaminationAsScreening(codeSets.icd, statements, diagnoses),
+      assessedConditionUncoded: assessedConditionUncoded(run, diagnoses) !== undefined,
     },
     config,
   );

@@ -31,7 +31,7 @@ const USED = /\b(used|using|relapsed?|slip(ped)?|drank|smoked|injected|snorted|t
 const DENIED = /\b(no|not|denies|denied|without|negative)\b/i;
 
 /** The statement of the record documenting recent use of the condition's substance, if one. */
-function recentUse(run: CodingRun, condition: string): string | undefined {
+export function recentUse(run: CodingRun, condition: string): string | undefined {
   const substance = SUBSTANCES.find((s) => s.condition.test(condition));
   if (!substance) return undefined;
   const notes = [...new Set(run.notes.map((n) => n.original))];

@@ -95,7 +95,7 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
         !run.issues.some((i) => i.order === d.order) &&
         (!v.statedAs || v.statedAs.test(d.evidence[0]?.text ?? d.description)),
     );
-    if (!documented) continue;
+    if (!documented || (v.accountedBy && drafts.some((d) => v.accountedBy?.test(d.code)))) continue;
     if (v.settledBy && settled(run, v.settledBy)) continue;
     const results = negativeResults(run, v);
     const result = results[0];

@@ -60,9 +60,63 @@ function otherSideOf(title: string): RegExp | undefined {
   );
 }
 
-/** A code whose side a statement of the record gives the other way for the same site (not as normal). */
+/** Words an examination describes a site by that mean its own name (the eardrum for the ear). */
+const SITE_SYNONYMS: Readonly<Record<string, string>> = {
+  ear: 'ears?|tms?|tympanic membranes?|ear ?drums?|ear canals?|eacs?',
+  eye: 'eyes?|conjunctivae?|lids?|eyelids?|cornea',
+  breast: 'breasts?',
+  knee: 'knees?',
+  hip: 'hips?',
+  ankle: 'ankles?',
+  foot: 'foot|feet',
+  wrist: 'wrists?',
+  hand: 'hands?',
+  shoulder: 'shoulders?',
+  elbow: 'elbows?',
+  kidney: 'kidneys?',
+  ovary: 'ovary|ovaries|adnexae?',
+  testis: 'testis|testes|testicles?',
+};
+/** The site of a condition whose title names no site word (otitis: the ear). */
+const SITE_OF_CONDITION: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\b(?:otitis|tympan\w*|myringitis|cerumen|otalgia|otorrhea|mastoiditis|eustachian)\b/, 'ear'],
+  [/\b(?:conjunctivitis|keratitis|cataracts?|glaucoma|blepharitis|chalazion|hordeolum|retinopathy|uveitis|iritis)\b/, 'eye'],
+  [/\b(?:mastitis|gynecomastia|mastodynia)\b/, 'breast'],
+];
+/** A description of a site as normal ("L TM pearly gray, translucent, nl landmarks"). */
+const NORMAL_WORDS =
+  /\b(?:normal|nl|wnl|within normal limits|unremarkable|pearly(?: gr[ae]y)?|translucent|clear|nontender|non-tender|intact|benign)\b/i;
+/** A description of a site as abnormal, where nothing just before denies it. */
+const ABNORMAL_WORDS =
+  /(?<!\b(?:no|not|without|nor)\s+(?:\w+\s+){0,2})\b(?:bulg\w*|erythem\w*|injected|red|dull|opaque|effusions?|fluid|pus|purulent|perforat\w*|retract\w*|swollen|swelling|edema\w*|tender|pain\w*|abnormal\w*|mass(?:es)?|lesions?|discharge|drainage|decreased|reduced|limited|crepitus|deformit\w*)\b/i;
+
+/**
+ * A code titled bilateral while a statement of the record describes one side of its site as normal
+ * ("Acute otitis media, bilateral" beside "L TM pearly gray, translucent, nl landmarks"): the
+ * assessment and the examination disagree on the sides, which only the physician can settle.
+ */
+function oneSideNormal(statements: readonly string[], d: CodedDiagnosis): boolean {
+  if (!/\bbilateral\b/i.test(d.description)) return false;
+  const title = d.description.toLowerCase();
+  const site = title.split(/[^a-z]+/).find((w) => SITE_SYNONYMS[w] !== undefined) ?? SITE_OF_CONDITION.find(([re]) => re.test(title))?.[1];
+  if (site === undefined) return false;
+  const sided = new RegExp(`\\b(?:right|left|rt|lt|R|L)\\.?\\s+(?:[A-Za-z]+\\s+){0,1}?(?:${SITE_SYNONYMS[site]})\\b`, 'gi');
+  return statements.some((s) =>
+    [...s.matchAll(sided)].some((m) => {
+      if (/^[rl]\b/.test(m[0])) return false; // a lower-case single letter is no side
+      const after = s.slice((m.index ?? 0) + m[0].length).split(/[.;]|\b(?:right|left|rt|lt|R|L)\b\.?\s/)[0] ?? '';
+      return NORMAL_WORDS.test(after) && !ABNORMAL_WORDS.test(after);
+    }),
+  );
+}
+
+/**
+ * A code whose side a statement of the record gives the other way for the same site (not as
+ * normal), or a bilateral code one side of whose site a statement describes as normal.
+ */
 export function sideStatedOtherwise(statements: readonly string[], diagnoses: readonly CodedDiagnosis[]): CodedDiagnosis | undefined {
   return diagnoses.find((d) => {
+    if (oneSideNormal(statements, d)) return true;
     const other = otherSideOf(d.description);
     if (other === undefined) return false;
     return statements.some((s) =>

@@ -157,6 +157,8 @@ export interface DecisionInput {
   additionalCodeNotAskedFor?: boolean;
   /** A screening or general examination code on a record that calls the examination diagnostic (tabular-asks.ts). */
   diagnosticExaminationAsScreening?: boolean;
+  /** The assessment addresses a condition of a category no code on the claim is of (assessed-uncoded.ts). */
+  assessedConditionUncoded?: boolean;
 }
 
 /**
@@ -165,6 +167,12 @@ export interface DecisionInput {
  * vaccine product is not for the patient's age.
  */
 const PROCEDURE_CONFLICTS = new Set(['DOCUMENTED_CODE_DIFFERS', 'DOCUMENTED_CODE_CORRECTED', 'VACCINE_ADMINISTRATION', 'AGE_CONFLICT']);
+
+/**
+ * Findings that the record does not support a procedure line as coded: no catalog entry, no code
+ * found, a visit level or a repair's length the record does not state (wound-repair.ts).
+ */
+const UNSUPPORTED_PROCEDURE = new Set(['UNMATCHED_PROCEDURE', 'NOT_IN_CATALOG', 'VISIT_LEVEL_UNSTATED', 'REPAIR_LENGTH_UNSTATED']);
 
 /** Below this confidence a code is the engine's guess: the encounter goes to a coder (never a physician query). */
 export const LOW_CONFIDENCE = 0.55;
@@ -188,7 +196,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   );
   add(
     'unmatched-procedure',
-    input.edits.some((e) => e.rule === 'UNMATCHED_PROCEDURE' || e.rule === 'NOT_IN_CATALOG' || e.rule === 'VISIT_LEVEL_UNSTATED'),
+    input.edits.some((e) => UNSUPPORTED_PROCEDURE.has(e.rule)),
   );
   add(
     'documented-code-changed',
@@ -241,6 +249,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('side-stated-otherwise', input.sideStatedOtherwise === true);
   add('additional-code-not-asked-for', input.additionalCodeNotAskedFor === true);
   add('diagnostic-examination-as-screening', input.diagnosticExaminationAsScreening === true);
+  add('assessed-condition-uncoded', input.assessedConditionUncoded === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -150,6 +150,32 @@ export function repairedLength(notes: string): number | undefined {
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Closure material that makes a repair (CPT: sutures, staples, tissue adhesive), not denied just before ("no sutures"). */
+const REPAIR_MATERIAL =
+  /(?<!\b(?:no|not|without|nor|never)\s+(?:[\w/-]+\s+){0,2})\b(?:sutures?|sutured|suturing|staples?|stapled|stapling|dermabond|(?:tissue|skin|topical) adhesive|(?:skin |tissue )?glue|glued|octyl\w*|nylon|prolene|vicryl|monocryl|chromic|ethilon|stitch(?:es|ed)?)\b/i;
+/** Closure material denied after its name ("sutures not needed", "glue was deferred"). */
+const MATERIAL_DENIED_AFTER =
+  /\b(?:sutures?|staples?|(?:tissue |skin )?(?:adhesive|glue)|dermabond|stitches)\s+(?:(?:were|was|are|is)\s+)?(?:not|deferred|declined|unnecessary|avoided)\b[^.;\n]*/gi;
+/** Adhesive strips closing the wound. */
+const ADHESIVE_STRIPS =
+  /\b(?:steri-?\s?strips?|adhesive (?:skin )?strips?|(?:wound )?closure strips|butterfly (?:strips?|closures?|bandages?)|skin tapes?)\b/i;
+const STRIPS_SOURCE = 'CPT wound repair: closure with adhesive strips alone is part of the E/M service';
+
+/** The notes close the wound with adhesive strips and name no suture, staple or tissue adhesive used. */
+function closedWithStripsOnly(notes: string): boolean {
+  const said = notes.replace(ADHESIVE_STRIPS, ' ').replace(MATERIAL_DENIED_AFTER, ' ');
+  return ADHESIVE_STRIPS.test(notes) && !REPAIR_MATERIAL.test(said);
+}
+
+/** A band of a code's descriptor ("2.5 cm or less", "2.6-7.5 cm", "up to 2.5 cm"), not a wound's measured length. */
+const LENGTH_BAND =
+  /(?:\d+(?:\.\d+)?\s*(?:cm)?\s*(?:-|to)\s*)?\d+(?:\.\d+)?\s*cm\s*(?:or (?:less|under|smaller|more|greater)|and (?:under|less|over))|(?:up to|under|over|less than|greater than|<|>|≤|≥)\s*\d+(?:\.\d+)?\s*cm|\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*cm/gi;
+
+/** Neither the notes nor the repair line (its descriptor's band aside) state a wound's length. */
+function lengthUnstated(notes: string, description: string): boolean {
+  return lengthsIn(description.replace(LENGTH_BAND, ' ')).length === 0 && lengthsIn(notes).length === 0;
+}
+
 function lengthsIn(text: string): number[] {
   return [...text.matchAll(LENGTH)].map((m) => Number(m[1]) / ((m[2] ?? '').toLowerCase() === 'mm' ? 10 : 1));
 }
@@ -265,6 +291,7 @@ export function codedWoundRepair(
   edits: EditFinding[],
   pointers: (code: string) => number[],
 ): CodedProcedure | undefined {
+  if (onlyRepairLine && closedWithStripsOnly(run.input.documentation.notes)) return undefined;
   const read = readRepair(run, line, undefined, onlyRepairLine, diagnoses);
   const code = read && codeFor(read.cls, read.site, read.length);
   if (!read || !code) return undefined;
@@ -393,7 +420,23 @@ export function checkWrittenRepair(
   diagnoses: readonly CodedDiagnosis[],
   edits: EditFinding[],
 ): CodedProcedure[] | undefined {
+  if (onlyRepairLine && closedWithStripsOnly(run.input.documentation.notes)) {
+    const reason = `Wound repair: the physician wrote ${written} for "${line.description}"; the record closes the wound with adhesive strips alone (no sutures, staples or tissue adhesive), which CPT does not report as a repair (the care is part of the visit). ${written} is kept as an alternative for a coder.`;
+    recordCorrection(run, line, { rule: 'WOUND_REPAIR', written, codedAs: [], reason }, STRIPS_SOURCE, edits);
+    return [];
+  }
   if (onlyRepairLine && checkRepairGroups(run, line, written, coded, edits)) return undefined;
+  if (onlyRepairLine && lengthUnstated(run.input.documentation.notes, line.description)) {
+    edits.push({
+      rule: 'REPAIR_LENGTH_UNSTATED',
+      severity: 'warning',
+      codes: [written],
+      needsDocumentation: true,
+      source: REPAIR_SOURCE,
+      message: `The physician wrote ${written}; the record states no length for the wound repaired, and the repair code is chosen by the added length. A coder must confirm the length.`,
+    });
+    return undefined;
+  }
   const read =
     (onlyRepairLine ? undefined : woundOfWrittenCode(run.input.documentation.notes, written)) ??
     readRepair(run, line, written, onlyRepairLine, diagnoses);

@@ -196,6 +196,8 @@ export type StraightThroughReason =
   | 'additional-code-not-asked-for'
   /** A screening or general examination code on a record that calls the examination diagnostic (tabular-asks.ts). */
   | 'diagnostic-examination-as-screening'
+  /** The assessment addresses a condition of a category no code on the claim is of (assessed-uncoded.ts). */
+  | 'assessed-condition-uncoded'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
