@@ -9,9 +9,11 @@ const reasons = (notes: string, diagnoses: Array<{ description: string; code: st
   codeEncounter(codingInput({ notes, diagnoses }, { ageYears: 64, sex: 'M' }), codeSets()).straightThrough.reasons;
 
 describe('an assessed condition of a category no code is of', () => {
-  it('a chronic condition managed in the assessment and left off the diagnosis list goes to a coder', () => {
+  it('a condition taken up in the assessment and left off the diagnosis list goes to a coder', () => {
+    // With a status or a continuing plan ("stable, continue") assessed-conditions.ts codes it; a
+    // workup alone does not say it is managed, so it stays uncoded and a coder decides.
     const notes =
-      'Cough and wheeze for a week.\nAssessment:\n1. Asthma exacerbation - prednisone burst.\n2. Hypothyroidism - stable on levothyroxine, continue.';
+      'Cough and wheeze for a week.\nAssessment:\n1. Asthma exacerbation - prednisone burst.\n2. Hypothyroidism - recheck TSH today.';
     expect(reasons(notes, [{ description: 'Mild intermittent asthma with exacerbation', code: 'J45.21' }])).toContain(
       'assessed-condition-uncoded',
     );

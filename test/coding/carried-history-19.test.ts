@@ -29,11 +29,13 @@ describe('a listed condition the note names only in its carried-forward history 
       '1. Type 2 diabetes - A1c 7.1, continue metformin.\n2. Hyperlipidemia - LDL at goal, continue atorvastatin.\n3. Gout - no flares, continue allopurinol.';
     expect(codes(['Type 2 diabetes', 'Hyperlipidemia', 'Gout'], note(a))).toEqual(['E11.9', 'E78.5', 'M10.9', 'Z79.84']);
     expect(codes(['Type 2 diabetes', 'Gout'], 'PMH: gout; type 2 diabetes.\nA/P: diabetes stable.')).toEqual(['E11.9', 'M10.9']);
-    // Tobacco history is reported wherever the record states it.
+    // Tobacco history is reported wherever the record states it; the hyperlipidemia the numbered
+    // assessment manages ("at goal, continue") is coded though no diagnosis line names it (guideline IV.J).
     const b =
       '1. Type 2 diabetes - A1c 7.1, continue metformin.\n2. Hyperlipidemia - LDL at goal, continue atorvastatin.\n3. Gout - no flares.';
     expect(codes(['Type 2 diabetes', 'Former smoker'], note(b).replace('gout.', 'gout; former smoker, quit 2010.'))).toEqual([
       'E11.9',
+      'E78.5',
       'Z79.84',
       'Z87.891',
     ]);

@@ -22,9 +22,9 @@ describe('a symptom in an ongoing pregnancy is coded to chapter 15 first (I.C.15
     expect(lines(['Headache'], notes)).toEqual(['O26.892', 'R51.9', 'Z3A.23']);
   });
 
-  it('not when the physician calls it unrelated to the pregnancy', () => {
+  it('not when the physician calls it unrelated to the pregnancy: the pregnancy is incidental (Z33.1)', () => {
     const notes = prenatal('23w1d', 'Dull frontal headaches for four days after a head cold, unrelated to the pregnancy.');
-    expect(lines(['Headache'], notes)).toEqual(['R51.9']);
+    expect(lines(['Headache'], notes)).toEqual(['R51.9', 'Z33.1']);
   });
 
   it('not when she is not pregnant', () => {
