@@ -4,7 +4,7 @@
  * prior-authorization rules: the payer directory, payers/directory.ts.)
  */
 export { loadCodeSets, type CodeSets } from './code-sets.ts';
-export { codeEncounter, DIAGNOSIS_STEPS } from './code-encounter.ts';
+export { codeEncounter, DIAGNOSIS_STEPS, type CodingOptions } from './code-encounter.ts';
 export { LOW_CONFIDENCE } from './straight-through.ts';
 export { runEdits, type DiagnosisLine, type ProcedureLine } from './edits.ts';
 export { loadProcedureCatalog, procedureSystem, type ProcedureCatalog, type CatalogProcedure } from './procedures.ts';

@@ -41,6 +41,7 @@ export function setLine(name: string, r: EvalReport): string {
     `exact ${pct(r.exactSets)} (+${r.extraCodes})`,
     `px ${r.procedures.correct}/${r.procedures.expected}`,
     `ST ${st.exactAmongThem}/${st.count} needQ ${st.neededQuery}`,
+    `gates ${r.gatesPassed.billable}/${r.gatesPassed.count}`,
     `q P/R ${pct(q.precision)}/${pct(q.recall)} (${q.truePositives}/${q.raised} of ${q.expected})`,
   ].join('  ');
 }
@@ -60,6 +61,7 @@ export function totalsLine(reports: readonly EvalReport[]): string {
     `exact ${exact} (${ratio(exact, encounters)}) (+${sum((r) => r.extraCodes)})`,
     `px ${sum((r) => r.procedures.correct)}/${sum((r) => r.procedures.expected)}`,
     `ST ${sum((r) => r.straightThrough.exactAmongThem)}/${sum((r) => r.straightThrough.count)}`,
+    `gates ${sum((r) => r.gatesPassed.billable)}/${sum((r) => r.gatesPassed.count)}`,
     `q P/R ${ratio(tp, raised)}/${ratio(tp, needed)} (${tp}/${raised} of ${needed})`,
   ].join('  ');
 }

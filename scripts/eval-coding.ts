@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { CodingInput, CodingResult } from '../domain/coding.ts';
 import type { DocumentedProcedure, Sex, TestResult } from '../domain/encounter.ts';
-import { codeEncounter, loadCodeSets, type CodeSets } from '../coding/index.ts';
+import { codeEncounter, loadCodeSets, type CodeSets, type CodingOptions } from '../coding/index.ts';
 import { reliabilityTable, type LabelledScore, type ReliabilityRow } from '../coding/calibration.ts';
 import { rawEncounterScore } from '../coding/straight-through.ts';
 
@@ -47,9 +47,14 @@ export interface EvalReport {
    * is not billable as coded, whatever its codes (`neededQuery` counts those the engine let through).
    */
   straightThrough: { count: number; rate: number; precision: number; exactAmongThem: number; neededQuery: number };
+  /**
+   * Encounters every gate lets through, confidence aside (what would go straight through at any
+   * threshold), and how many of those are billable as coded: what the gates alone are worth.
+   */
+  gatesPassed: { count: number; billable: number };
   reliability: ReliabilityRow[];
-  /** Per encounter, for calibration (scripts/calibrate-coding.ts). */
-  scores: LabelledScore[];
+  /** Per encounter, for calibration (scripts/calibrate-coding.ts, scripts/record-first-sight.ts). */
+  scores: EncounterScore[];
   millisPerEncounter: number;
   load: CodeSets['loadStats'];
   misses: string[];
@@ -76,6 +81,11 @@ const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 1000
 export type OnCoded = (e: EvalEncounter, result: CodingResult) => void;
 
 /** How one engine result compares with its labels. */
+/** One encounter's raw score and outcome, by its id in the set. */
+export interface EncounterScore extends LabelledScore {
+  id: string;
+}
+
 export interface CodeSetJudgement {
   /** Codes the engine chose that the labels do not list. */
   extras: string[];
@@ -97,7 +107,11 @@ export function judgeCodeSet(e: EvalEncounter, result: CodingResult): CodeSetJud
   return { extras, dxExact, exact, billable: exact && (result.clarification !== undefined || !e.expect.query) };
 }
 
-export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCoded?: OnCoded): EvalReport {
+/**
+ * Codes every encounter and compares with its labels. `options.straightThrough`: the calibration
+ * to decide straight-through with (default: the shipped record).
+ */
+export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCoded?: OnCoded, options: CodingOptions = {}): EvalReport {
   let expectedDiagnoses = 0,
     top1 = 0,
     top3 = 0,
@@ -113,7 +127,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
     editsExpected = 0,
     editsCaught = 0;
   const misses: string[] = [];
-  const scores: LabelledScore[] = [];
+  const scores: EncounterScore[] = [];
   const confidences: Array<{ confidence: number; exact: boolean }> = [];
   let through = 0,
     throughExact = 0,
@@ -121,7 +135,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
   const t0 = performance.now();
   let runs = 0;
   for (const e of encounters) {
-    const result: CodingResult = codeEncounter(toInput(e), codeSets);
+    const result: CodingResult = codeEncounter(toInput(e), codeSets, options);
     runs++;
     onCoded?.(e, result);
     const chosen = result.diagnoses.map((d) => d.code);
@@ -138,6 +152,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
     if (dxExact) exactSets++;
     const asked = result.clarification !== undefined;
     scores.push({
+      id: e.id,
       raw: rawEncounterScore(result.diagnoses, result.procedures),
       exact: billable,
       otherwiseEligible: result.straightThrough.reasons.every((r) => r === 'low-confidence'),
@@ -168,7 +183,7 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
     }
     if (e.answer && result.clarification) {
       answersTotal++;
-      const again = codeEncounter(toInput(e, [{ question: result.clarification.question, ...e.answer }]), codeSets);
+      const again = codeEncounter(toInput(e, [{ question: result.clarification.question, ...e.answer }]), codeSets, options);
       runs++;
       const codes = again.diagnoses.map((d) => d.code);
       const sameQuestion = again.clarification?.question === result.clarification.question;
@@ -200,6 +215,10 @@ export function evaluate(encounters: EvalEncounter[], codeSets: CodeSets, onCode
       precision: ratio(throughExact, through),
       exactAmongThem: throughExact,
       neededQuery: throughNeededQuery,
+    },
+    gatesPassed: {
+      count: scores.filter((x) => x.otherwiseEligible).length,
+      billable: scores.filter((x) => x.otherwiseEligible && x.exact).length,
     },
     reliability: reliabilityTable(confidences),
     scores,
@@ -243,6 +262,9 @@ export function printReport(report: EvalReport, options: { misses?: boolean } = 
     `  straight-through      ${pct(report.straightThrough.rate)}  (${report.straightThrough.count})  precision ${pct(report.straightThrough.precision)}  (${report.straightThrough.exactAmongThem}/${report.straightThrough.count} exact)`,
   );
   console.log(`  straight through, query needed  ${report.straightThrough.neededQuery}  (codes right, counted wrong above)`);
+  console.log(
+    `  every gate passed     ${report.gatesPassed.count}  billable as coded ${report.gatesPassed.billable}  (straight through at any threshold)`,
+  );
   console.log(
     `  query rate            ${pct(report.queries.rate)}  precision ${pct(report.queries.precision)}  recall ${pct(report.queries.recall)}`,
   );

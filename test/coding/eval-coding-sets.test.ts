@@ -17,6 +17,7 @@ function report(encounters: number, exact: number, through: number, rightThrough
     answers: { total: 0, resolved: 0 },
     edits: { expected: 0, caught: 0 },
     straightThrough: { count: through, rate: through / encounters, precision: 0, exactAmongThem: rightThrough, neededQuery: 0 },
+    gatesPassed: { count: through + 2, billable: rightThrough + 1 },
     reliability: [],
     scores: [],
     millisPerEncounter: 1,
@@ -41,6 +42,7 @@ describe('eval-coding-sets', () => {
     expect(line).toContain('(+4)');
     expect(line).toContain('px 18/20');
     expect(line).toContain('ST 2/4');
+    expect(line).toContain('gates 4/8');
     expect(line).toContain('q P/R 75.0/50.0 (6/8 of 12)');
   });
 
