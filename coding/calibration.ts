@@ -39,11 +39,14 @@ export function fitIsotonic(scores: readonly LabelledScore[]): Bin[] {
     }
   }
   // The prior can reorder neighbours of very different sizes: keep the table non-decreasing.
+  // Neighbours that end up with the same confidence are one bin.
   let floor = 0;
-  return blocks.map((b, i) => {
+  const bins: Bin[] = [];
+  blocks.forEach((b, i) => {
     floor = Math.max(floor, Math.round(((b.right + 1) / (b.n + 2)) * 1000) / 1000);
-    return { from: i === 0 ? 0 : b.from, confidence: floor };
+    if (bins[bins.length - 1]?.confidence !== floor) bins.push({ from: i === 0 ? 0 : b.from, confidence: floor });
   });
+  return bins;
 }
 
 export interface ReliabilityRow {

@@ -1,23 +1,26 @@
 /**
- * Calibrates the encounter confidence on the labelled sets and writes the calibration table and the
- * straight-through threshold to data/coding/straight-through.json, with where they came from. Also
- * prints a leave-one-set-out check: the threshold chosen on the other sets, applied to each set.
+ * Calibrates the encounter confidence and writes the calibration table and the straight-through
+ * threshold to data/coding/straight-through.json, with where they came from. By default it fits on
+ * the first-sight runs (coding/first-sight-runs.ts: each independent set as the engine coded it
+ * before anyone tuned on it); given set files instead, it fits on today's engine over those sets,
+ * which is optimistic when the sets were tuned on. Also prints a leave-one-set-out check: the
+ * threshold chosen on the other sets, applied to each set.
  * The independent measurement in the record (`measuredPrecision`, `measuredOn`: straight-through
  * precision on records the engine was not tuned on) is kept with the threshold it was measured at,
  * or replaced by the one given with --measured-precision and --measured-on.
  *
  *   npx tsx scripts/calibrate-coding.ts [--target 0.98] [--dry-run]
  *     [--measured-precision 0.97 --measured-on "which records, when"] [set.json ...]
+ *   (no set files: the first-sight runs of data/coding/first-sight-runs.jsonl)
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chooseThreshold, fitIsotonic, recalibratedRecord, wilsonLower, type LabelledScore } from '../coding/calibration.ts';
 import { loadCodeSets } from '../coding/index.ts';
+import { FIRST_SIGHT_RUNS_PATH, readFirstSightRuns, scoresBySet } from '../coding/first-sight-runs.ts';
 import { calibrated, STRAIGHT_THROUGH_CONFIG_PATH, type StraightThroughConfig } from '../coding/straight-through.ts';
 import { evaluate, readEvalSet } from './eval-coding.ts';
-
-const DEFAULT_SETS = ['eval-set', 'heldout-set', 'heldout-set-2', 'heldout-set-3'].map((s) => `test/coding/${s}.json`);
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -32,15 +35,13 @@ async function main(): Promise<void> {
   const target = Number(values.target);
   if (!(target > 0 && target <= 1)) throw new Error('--target must be in (0, 1]');
   const measured = measurementOf(values['measured-precision'], values['measured-on']);
-  const sets = positionals.length ? positionals : DEFAULT_SETS;
-  const codeSets = await loadCodeSets();
-  const bySet = new Map<string, LabelledScore[]>();
-  for (const path of sets) bySet.set(path, evaluate(readEvalSet(path), codeSets).scores);
+  const { bySet, from } = positionals.length ? await todaysEngineOn(positionals) : firstSightRuns();
+  const sets = [...bySet.keys()];
   const all = [...bySet.values()].flat();
   const bins = fitIsotonic(all);
   const choice = chooseThreshold(all, bins, target);
 
-  console.log(`Calibration on ${all.length} encounters (${sets.join(', ')}), target straight-through precision ${target}`);
+  console.log(`Calibration on ${all.length} encounters of ${sets.length} sets (${from}), target straight-through precision ${target}`);
   console.log('  isotonic bins (raw score from → calibrated confidence):');
   for (const b of bins) console.log(`    ${b.from.toFixed(3)} → ${b.confidence.toFixed(3)}`);
   console.log(
@@ -65,9 +66,10 @@ async function main(): Promise<void> {
     targetPrecision: target,
     calibration: bins,
     source:
-      `npm run calibrate:coding on ${new Date().toISOString().slice(0, 10)}: isotonic fit on ${all.length} labelled encounters of ${sets.join(', ')} ` +
-      `(sets already used in tuning the engine, so optimistic); threshold = lowest calibrated confidence with straight-through precision >= ${target} ` +
-      `on them: ${choice.straightThrough} encounters, precision ${choice.precision}, Wilson 95 % lower bound ${choice.precisionLowerBound}.`,
+      `npm run calibrate:coding on ${new Date().toISOString().slice(0, 10)}: isotonic fit on ${all.length} labelled encounters of ${sets.length} sets (${from}); ` +
+      (choice.straightThrough === 0
+        ? `no calibrated confidence reaches straight-through precision ${target} on them (threshold 1: nothing goes straight through).`
+        : `threshold = lowest calibrated confidence with straight-through precision >= ${target} on them: ${choice.straightThrough} encounters, precision ${choice.precision}, Wilson 95 % lower bound ${choice.precisionLowerBound}.`),
   };
   const previous = existsSync(STRAIGHT_THROUGH_CONFIG_PATH)
     ? (JSON.parse(readFileSync(STRAIGHT_THROUGH_CONFIG_PATH, 'utf8')) as Partial<StraightThroughConfig>)
@@ -81,6 +83,26 @@ async function main(): Promise<void> {
   if (values['dry-run']) return;
   writeFileSync(STRAIGHT_THROUGH_CONFIG_PATH, `${JSON.stringify(config, null, 2)}\n`);
   console.log(`  written to ${relative(process.cwd(), STRAIGHT_THROUGH_CONFIG_PATH)}`);
+}
+
+/** The first-sight runs, by set. */
+function firstSightRuns(): { bySet: Map<string, LabelledScore[]>; from: string } {
+  const runs = readFirstSightRuns();
+  if (runs.length === 0)
+    throw new Error(`no first-sight runs in ${relative(process.cwd(), FIRST_SIGHT_RUNS_PATH)}: name set files to fit on`);
+  const commits = new Set(runs.map((r) => r.commit)).size;
+  return {
+    bySet: scoresBySet(runs),
+    from: `first-sight runs of ${relative(process.cwd(), FIRST_SIGHT_RUNS_PATH)}, each set as the engine coded it before anyone tuned on it, at ${commits} commits`,
+  };
+}
+
+/** Today's engine on the given sets (optimistic when they were tuned on). */
+async function todaysEngineOn(paths: readonly string[]): Promise<{ bySet: Map<string, LabelledScore[]>; from: string }> {
+  const codeSets = await loadCodeSets();
+  const bySet = new Map<string, LabelledScore[]>();
+  for (const path of paths) bySet.set(relative(process.cwd(), path), evaluate(readEvalSet(path), codeSets).scores);
+  return { bySet, from: `today's engine on ${[...bySet.keys()].join(', ')}; optimistic for sets it was tuned on` };
 }
 
 function measurementOf(precision: string | undefined, on: string | undefined): { precision: number; on: string } | undefined {
