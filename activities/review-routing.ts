@@ -82,7 +82,13 @@ function notConfident(result: CodingResult): CoderReviewReason | undefined {
   const why = straightThrough.reasons.flatMap((r) => {
     const words = NOT_CONFIDENT[r];
     if (words === undefined) return [];
-    return [r === 'low-confidence' ? `${words} (confidence ${confidence} < ${straightThrough.threshold})` : words];
+    if (r !== 'low-confidence') return [words];
+    // A threshold of 1: no confidence has shown the straight-through precision on independent records.
+    return [
+      straightThrough.threshold >= 1
+        ? `${words} (confidence ${confidence}: no confidence has yet shown the straight-through precision on records the engine was not tuned on)`
+        : `${words} (confidence ${confidence} < ${straightThrough.threshold})`,
+    ];
   });
   return why.length > 0 ? { kind: 'low_confidence', detail: why.join('; ') } : undefined;
 }

@@ -107,6 +107,7 @@ import {
   rawEncounterScore,
   straightThroughConfig,
   straightThroughDecision,
+  type StraightThroughConfig,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
 import { infectiousAgent } from './infectious-agent.ts';
@@ -277,7 +278,16 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'an axis a step-added code leaves open by name (asked)', apply: addedCodeAxes },
 ];
 
-export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingResult {
+export interface CodingOptions {
+  /**
+   * The calibration and threshold of the encounter confidence: the deployment's calibration record
+   * when straight-through billing is enabled with one (worker/dependencies.ts); else the shipped
+   * data/coding/straight-through.json.
+   */
+  straightThrough?: StraightThroughConfig;
+}
+
+export function codeEncounter(input: CodingInput, codeSets: CodeSets, options: CodingOptions = {}): CodingResult {
   const notes = noteMentions(input.documentation.notes);
   const run: CodingRun = {
     input,
@@ -308,7 +318,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
 
   // What a coder needs to decide whether anyone must look: confidence, the fate of the physician's
   // own codes, and the straight-through decision.
-  const config = straightThroughConfig();
+  const config = options.straightThrough ?? straightThroughConfig();
   const confidence = calibrated(rawEncounterScore(diagnoses, procedures), config);
   const documentedCodes = documentedCodeOutcomes(input.documentation, diagnoses, procedures, codeSets.catalog, run.procedureCorrections);
   const statements = recordStatements(input.documentation);

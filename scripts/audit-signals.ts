@@ -1,6 +1,6 @@
 /**
- * Straight-through audit by review signal: for each labelled set, the encounters that go straight
- * through (and how many are billable as coded), and for each reason that keeps an encounter from
+ * Straight-through audit by review signal: for each labelled set, the encounters every gate lets
+ * through, the encounter threshold aside (and how many are billable as coded), and for each reason that keeps an encounter from
  * going through alone, how many right and wrong encounters it holds back (what the reason costs
  * and what it catches). Run on sets a signal was not designed on to judge it honestly.
  *
@@ -16,7 +16,15 @@ import { relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CodingResult, StraightThroughReason } from '../domain/coding.ts';
 import { codeEncounter, loadCodeSets } from '../coding/index.ts';
+import { straightThroughConfig } from '../coding/straight-through.ts';
 import { judgeCodeSet, readEvalSet, toInput } from './eval-coding.ts';
+
+/**
+ * The gates alone: the encounter threshold at 0, since the shipped calibration (fitted on
+ * first-sight runs) reaches no threshold and would hold every encounter; a code under the
+ * engine's own LOW_CONFIDENCE still holds its encounter.
+ */
+const gatesAlone = { straightThrough: { ...straightThroughConfig(), threshold: 0 } };
 
 interface Tally {
   right: number;
@@ -40,7 +48,7 @@ async function main(): Promise<void> {
     const wrongThrough: string[] = [];
     for (const e of readEvalSet(path)) {
       records++;
-      const result = codeEncounter(toInput(e), codeSets);
+      const result = codeEncounter(toInput(e), codeSets, gatesAlone);
       const dx = result.diagnoses.map((d) => d.code);
       const { exact } = judgeCodeSet(e, result);
       const billable = exact && (asked(result) || !e.expect.query);

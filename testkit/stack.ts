@@ -7,7 +7,6 @@
  * As in production, the worker and the API's client encrypt every payload (a throwaway key per
  * stack); `env.client` has no codec, so it reads what Temporal stores, and `client` has it.
  */
-import { fileURLToPath } from 'node:url';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { randomUUID } from 'node:crypto';
 import { Client } from '@temporalio/client';
@@ -32,6 +31,7 @@ import type { EncounterTimings } from '../workflows/config.ts';
 import { DEFAULT_PAYMENT_PLAN_TIMINGS, type StatementCycleSchedule } from '../workflows/statement-cycle-config.ts';
 import { createTestDatabase, type TestDatabase } from './database.ts';
 import { createLocalTestEnv, quietBundlerLogger } from './temporal.ts';
+import { TEST_STRAIGHT_THROUGH_CALIBRATION } from './test-calibration.ts';
 
 export const FAST_TIMINGS: EncounterTimings = {
   clarificationDeadline: '6s',
@@ -99,8 +99,8 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
-/** A calibration record for tests only: straight-through billing on (testkit/straight-through-test-calibration.json). */
-export const TEST_STRAIGHT_THROUGH_CALIBRATION = fileURLToPath(new URL('./straight-through-test-calibration.json', import.meta.url));
+/** A calibration record for tests only: straight-through billing on (testkit/test-calibration.ts). */
+export { TEST_STRAIGHT_THROUGH_CALIBRATION };
 
 export interface TestStackOptions {
   timings?: EncounterTimings;

@@ -8,7 +8,12 @@ import type { AppConfig } from '../platform/config.ts';
 import type { PrismaClient } from '../platform/db.ts';
 import { loadPayerDirectory } from '../payers/directory.ts';
 import { loadCodingEngine } from './coding-engine.ts';
-import { loadStraightThroughPolicy } from '../activities/straight-through-policy.ts';
+import {
+  loadStraightThroughPolicy,
+  MIN_STRAIGHT_THROUGH_PRECISION,
+  type StraightThroughPolicy,
+} from '../activities/straight-through-policy.ts';
+import { straightThroughConfig, type StraightThroughConfig } from '../coding/straight-through.ts';
 
 export interface ExternalParties {
   insurerUrl: string;
@@ -17,13 +22,30 @@ export interface ExternalParties {
   paymentProviderUrl: string;
 }
 
+/**
+ * The calibration the engine reads its confidence with: an enabled policy's threshold, with the
+ * record's own table when it has one (else the shipped table); off, the shipped record as it is.
+ */
+export function engineCalibration(policy: StraightThroughPolicy): StraightThroughConfig | undefined {
+  if (!policy.enabled) return undefined;
+  return {
+    threshold: policy.threshold,
+    targetPrecision: MIN_STRAIGHT_THROUGH_PRECISION,
+    calibration: policy.calibration ?? straightThroughConfig().calibration,
+    source: `${policy.path} (measured straight-through precision ${policy.measuredPrecision}: ${policy.measuredOn})`,
+  };
+}
+
 export async function buildActivityDeps(config: AppConfig, prisma: PrismaClient, parties: ExternalParties): Promise<ActivityDeps> {
   // First: a calibration that does not qualify stops the start-up before anything else loads.
   const straightThrough = loadStraightThroughPolicy(config.straightThroughCalibrationPath);
   return {
     prisma,
     straightThrough,
-    coding: await loadCodingEngine({ procedureCatalogPath: config.procedureCatalogPath }),
+    coding: await loadCodingEngine({
+      procedureCatalogPath: config.procedureCatalogPath,
+      straightThrough: engineCalibration(straightThrough),
+    }),
     insurer: new InsurerClient(parties.insurerUrl, { timeoutMs: config.externalTimeoutMs }),
     clearinghouse: new ClearinghouseClient(parties.clearinghouseUrl, { timeoutMs: config.externalTimeoutMs }),
     feeSchedule: loadFeeSchedule(config.feeSchedulePath),

@@ -45,7 +45,7 @@ describe('the coder’s worklist in Chromium', () => {
       await check(rolePage, 'coder-review-worklist');
       await openEncounter(page, accepted);
       // Why it waits, the suggestions with their rationale, and the evidence marked in the note.
-      await expect.poll(() => page.locator('#cr-detail').textContent()).toContain('straight-through billing is off');
+      await expect.poll(() => page.locator('#cr-detail').textContent()).toContain('not confident enough to bill');
       expect(await page.locator('#cr-detail .rationale li').count()).toBeGreaterThan(0);
       expect(await page.locator('#cr-detail mark').count()).toBeGreaterThan(0);
       await check(rolePage, 'coder-review-encounter');
