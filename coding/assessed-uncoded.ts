@@ -4,7 +4,8 @@
  * no change". A chronic condition assessed at the visit is coded (guideline IV.J); whether this one
  * was left off on purpose is a coder's call, so the encounter goes to a coder. Nothing is added here.
  *
- * Read like statement-reading.ts: each assessment statement, the plan after a dash cut off and a
+ * Read like statement-reading.ts, the assessment as assessment-statements.ts reads it for
+ * assessed-conditions.ts too: each statement of the assessment part, the plan after a dash cut off and a
  * list of conditions split at its commas, must read confidently as one billable code (its best match
  * explains every word of it the classification knows, and scores as a whole title would) of a category
  * no coded diagnosis shares, and no coded diagnosis's title or inclusion terms name all its words. Signs
