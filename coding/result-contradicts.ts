@@ -15,7 +15,7 @@ import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './cod
 import { codeMention } from './mention-coding.ts';
 import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
-import { reads, VALIDATIONS, type Unless, type Validation } from './clinical-validations.ts';
+import { reads, VALIDATIONS, type Against, type Unless, type Validation } from './clinical-validations.ts';
 import { FINDING_VALIDATIONS } from './finding-validations.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
@@ -31,7 +31,12 @@ const STATED_AS =
 /** A bare assent ("Confirmed", "Yes, agree"). */
 const ASSENT = /^(?:yes|yeah|correct|confirmed|agreed?|i agree|that is correct|clinically confirmed|stands)$/i;
 
-const capitalized = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
+/** How the question says the contradicting sentence, and how its indicators label it, by what the sentence is. */
+const SENTENCE_WORDS: Readonly<Record<Against | 'result', { says: string; label: string }>> = {
+  result: { says: 'the result', label: 'Result' },
+  examination: { says: 'the examination', label: 'Examination' },
+  statement: { says: 'states', label: 'Stated' },
+};
 
 /** The sentences of the notes and the test results that report the test as contradicting the diagnosis and nothing of it supporting it. */
 function negativeResults(run: CodingRun, v: Validation): string[] {
@@ -107,13 +112,11 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
     if (result === undefined) continue;
     const said = documented.evidence[0]?.text ?? documented.description;
     const other = v.otherwise?.code[documented.code];
+    const sentence = SENTENCE_WORDS[v.against ?? 'result'];
     const issue: ClarificationIssue = {
       kind: 'specificity',
-      question: `The record documents "${said}" and ${v.against === 'statement' ? 'states' : `the ${v.against ?? 'result'}`} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
-      clinicalIndicators: [
-        `Documented: "${said}"`,
-        ...results.slice(0, 2).map((r) => `${v.against === 'statement' ? 'Stated' : capitalized(v.against ?? 'result')}: "${r}"`),
-      ],
+      question: `The record documents "${said}" and ${sentence.says} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
+      clinicalIndicators: [`Documented: "${said}"`, ...results.slice(0, 2).map((r) => `${sentence.label}: "${r}"`)],
       options: [
         { label: `${documented.description}, confirmed clinically` },
         ...(other ? [{ label: describeIcd(run.codeSets, other), code: other }] : []),
