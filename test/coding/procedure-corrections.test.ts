@@ -167,7 +167,7 @@ describe('vaccine administration schemes', () => {
       ],
       4,
     );
-    expect(claimLines(r)).toEqual(['90696x1', '90707x1', '90460x2', '90461x5']);
+    expect(claimLines(r)).toEqual(['90460x2', '90461x5', '90696x1', '90707x1']);
     expectCorrected(r, '90471', ['90460', '90461']);
     expect(written(r).find((d) => d.code === '90471')?.reason).toMatch(/counselling/);
   });
