@@ -15,12 +15,12 @@
  * code is added only on a sure match.
  */
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { PLAN_OR_COMMENT } from './commentary.ts';
+import { assessedStatements, conclusionAndPlan, conditionNames } from './assessment-statements.ts';
 import type { Mention } from './context.ts';
 import { matchesPattern, notesFor } from './icd10cm.ts';
 import { codeMention } from './mention-coding.ts';
 import { drugOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
-import { ADDRESSED_PARTS, HEADING_PREFIX } from './sections.ts';
+import { HEADING_PREFIX } from './sections.ts';
 import { expandAbbreviations, isNeutral, tokenize } from './text.ts';
 
 /**
@@ -33,13 +33,6 @@ const MANAGED =
 const LIST_NUMBER = /^\s*(?:#\s*)?\d{1,2}\s*[.)]\s*/;
 /** A line opening with its list number, and the statement after it. */
 const NUMBERED_LINE = /^\s*(?:#\s*)?\d{1,2}\s*[.)]\s+(\S.*)$/;
-/** Condition names joined in one head ("HTN, GERD", "HLD and prediabetes", "HTN/HLD"). */
-const JOINED = /\s*(?:,|;|&|\band\b|\+)\s*|\s*(?<!\b[a-z])\/(?![a-z]\b)\s*/i;
-/** A piece of a head that only qualifies the condition before it ("with neuropathy", "uncontrolled"): the head is one condition. */
-const QUALIFIER =
-  /^(?:with|without|w\/o?|due|on|secondary|from|in|of|after|post|s\/p|status|following|associated|related|induced|type|stage|grade|class|uncontrolled|controlled|mild|moderate|severe|chronic|acute|\d)/i;
-/** A condition name of a joined head is short. */
-const MAX_PIECE_WORDS = 4;
 /**
  * Confidence the statement's code must reach: a code beyond the physician's own list is added only on
  * a sure match (mentions.ts codes a note without a list from 0.55).
@@ -57,17 +50,13 @@ const wordsOf = (text: string): string[] => tokenize(expandAbbreviations(text)).
 /** The conditions a managed statement names: its head, or each name of a head that joins several. */
 export function managedConditions(statement: string): string[] {
   const text = statement.replace(HEADING_PREFIX, '').replace(LIST_NUMBER, '').trim();
-  const parts = text.split(PLAN_OR_COMMENT);
-  const rest = parts.slice(1).join(' ');
+  const { conclusion, plan } = conclusionAndPlan(text);
   // The status follows the head after a dash or colon ("HTN - stable"), or follows its name ("HTN stable, cont amlodipine").
-  const status = MANAGED.exec(rest || text);
+  const status = MANAGED.exec(plan || text);
   if (!status) return [];
-  const head = (rest ? (parts[0] ?? '') : text.slice(0, status.index)).replace(/[\s,;:.-]+$/, '').trim();
+  const head = (plan ? conclusion : text.slice(0, status.index)).replace(/[\s,;:.-]+$/, '').trim();
   if (!/[a-z]{2,}/i.test(head) || drugOnlyLine(head) || studyOrderLine(head) || procedureLine(head)) return [];
-  const pieces = head.split(JOINED).map((p) => p.trim());
-  const joined =
-    pieces.length > 1 && pieces.every((p) => /[a-z]{2,}/i.test(p) && !QUALIFIER.test(p) && p.split(/\s+/).length <= MAX_PIECE_WORDS);
-  return joined ? pieces : [head];
+  return conditionNames(head);
 }
 
 /**
@@ -108,8 +97,7 @@ export function assessedChronicConditions(run: CodingRun, drafts: DiagnosisDraft
   const out = [...drafts];
   let order = ADDED_ORDER;
   const seen = new Set<string>();
-  for (const n of run.notes) {
-    if (n.part === undefined || !ADDRESSED_PARTS.has(n.part) || n.assertion !== 'affirmed' || n.unaddressed) continue;
+  for (const n of assessedStatements(run)) {
     if (!numbered.has(n.original.trim())) continue;
     for (const condition of managedConditions(n.original)) {
       const words = wordsOf(condition).filter(distinctive);

@@ -4,7 +4,8 @@
  * no change". A chronic condition assessed at the visit is coded (guideline IV.J); whether this one
  * was left off on purpose is a coder's call, so the encounter goes to a coder. Nothing is added here.
  *
- * Read like statement-reading.ts: each assessment statement, the plan after a dash cut off and a
+ * Read like statement-reading.ts, the assessment as assessment-statements.ts reads it for
+ * assessed-conditions.ts too: each statement of the assessment part, the plan after a dash cut off and a
  * list of conditions split at its commas, must read confidently as one billable code (its best match
  * explains every word of it the classification knows, and scores as a whole title would) of a category
  * no coded diagnosis shares, and no coded diagnosis's title or inclusion terms name all its words. Signs
@@ -14,10 +15,12 @@
  * are not read, nor a condition the notes say the visit did not address.
  */
 import type { CodedDiagnosis } from '../domain/coding.ts';
+import { assessedStatements, conclusionAndPlan } from './assessment-statements.ts';
 import type { CodingRun } from './coding-run.ts';
 import { queryText, rank, searchFilter } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { isBillable } from './icd10cm.ts';
+import type { NotePart } from './sections.ts';
 import { isNeutral, stemOf } from './text.ts';
 import { wordsOfCode } from './title-facts.ts';
 
@@ -25,10 +28,12 @@ import { wordsOfCode } from './title-facts.ts';
 const CONFIDENT_SHARE = 0.99;
 /** ...and match it as well as a title or inclusion term naming it whole (a single stray word, "return", scores lower). */
 const CONFIDENT_SCORE = 0.95;
+/** The assessment's own part: the plan part's lines are actions, not conclusions. */
+const ASSESSMENT: ReadonlySet<NotePart> = new Set(['assessment']);
+/** The pieces of a conclusion read one by one: between commas, or either side of "and". */
+const PIECES = /,\s*|\s+and\s+/;
 /** A condition's name is short; a longer clause is plan or history. */
 const MAX_WORDS = 6;
-/** A dash or colon between a conclusion and its plan ("Back pain: stretching"). */
-const PLAN_AFTER = /\s+[-\u2013\u2014]+\s+|:\s+/;
 /** A statement of immunity or vaccination ("Hep A/B immune", "tetanus UTD"): the disease it names is not the patient's. */
 const IMMUNITY = /\b(?:immune|immunity|immuni[sz]\w*|vaccin\w*|utd|up to date|update[ds]?|booster|shots?|titers?|dose[sd]?)\b/i;
 
@@ -42,12 +47,14 @@ export function assessedConditionUncoded(
   if (diagnoses.some((d) => d.code.startsWith('Z34'))) return undefined;
   const categories = new Set(diagnoses.map((d) => d.code.slice(0, 3)));
   const icd = run.codeSets.icd;
-  const assessed = run.notes.filter((n) => n.part === 'assessment' && n.assertion === 'affirmed' && n.unaddressed === undefined);
-  for (const whole of assessed) {
-    const conclusion = whole.text.split(PLAN_AFTER)[0] ?? whole.text;
+  for (const whole of assessedStatements(run, ASSESSMENT)) {
+    const { conclusion } = conclusionAndPlan(whole.text);
     if (IMMUNITY.test(conclusion)) continue;
-    for (const part of conclusion.split(/,\s*|\s+and\s+/)) {
-      const m = { ...whole, text: part.trim() };
+    // Each piece between commas is tried alone, qualifiers too ("gout, flaring, with a hot swollen
+    // toe" reads as gout from its first piece): the gate looks for any name that reads as a code no
+    // claim line is of, where assessed-conditions.ts keeps a qualified name whole to code it.
+    for (const piece of conclusion.split(PIECES)) {
+      const m = { ...whole, text: piece.trim() };
       if (m.text === '') continue;
       const query = buildQuery(queryText(m, []), true);
       const words = query.tokens.filter((t) => !isNeutral(t) && (icd.idf.get(t) ?? 0) > 0);

@@ -13,26 +13,44 @@
 export type Reading = RegExp | ((result: string) => boolean);
 export const reads = (r: Reading, text: string): boolean => (typeof r === 'function' ? r(text) : r.test(text));
 
+/**
+ * One row of the table: the diagnosis's codes, the test (or statement) that bears on it, and how its
+ * result reads against or for the diagnosis. The optional parts each change one thing, and few rows use
+ * them: the words the diagnosis must be stated in (`statedAs`), what the contradicting sentence is
+ * (`against`), the code an answer may name instead (`otherwise`), and when a contradiction is nothing
+ * to ask (`unless`).
+ */
 export interface Validation {
-  /** The diagnosis's codes. */
+  /** The diagnosis's codes... */
   codedAs: RegExp;
+  /** ...and, for a row of one diagnosis of several a code covers, the words its statement names it by (a history of stroke, not of a TIA alone). */
+  statedAs?: RegExp;
   /** The test that would confirm it, as the record names it (or, for a statement row, the statement itself). */
   test: RegExp;
   /** The result, read from the test on, as contradicting the diagnosis... */
   negative: Reading;
   /** ...and nothing of it supporting it. */
   positive: Reading;
-  /** A statement of the record, not a test result: read whole (a relative's, or a later "until", is no contradiction). */
-  statement?: true;
+  /** The contradicting sentence, when it is not a test's result: see Against. */
+  against?: Against;
   /** What the result shows instead, and the code of the same condition with it (MSSA against MRSA): an answer naming it codes it. */
   otherwise?: { said: RegExp; code: Readonly<Record<string, string>> };
-  /** What the question calls the contradicting sentence ("examination"); "result" by default. */
-  called?: string;
-  /** The documented statement must name the diagnosis so (a history of stroke, not of a TIA alone). */
-  statedAs?: RegExp;
-  /** A statement of the record that already says what the finding is (the deficits called residual): nothing to ask. */
+  /** When a contradicting sentence is nothing to ask: see Unless. */
+  unless?: Unless;
+}
+
+/**
+ * What the contradicting sentence is, when not a test's result: an examination's finding (read like a
+ * result, from the test on; the question calls it "the examination"), or a statement of the record
+ * read whole (a relative's, or a later "until", is no contradiction).
+ */
+export type Against = 'examination' | 'statement';
+
+/** The cases in which a row asks nothing, each for the rows that name it. */
+export interface Unless {
+  /** A statement of the record already says what the finding is (the deficits called residual). */
   settledBy?: RegExp;
-  /** Codes that account for the result when on the claim (a carcinoma coded beside the nevus): no contradiction then. */
+  /** A code on the claim accounts for the result (a carcinoma coded beside the nevus). */
   accountedBy?: RegExp;
 }
 
@@ -261,7 +279,7 @@ export const VALIDATIONS: readonly Validation[] = [
     negative: LIFELONG_ABSTAINER,
     positive:
       /\b(?:until|since|quit|stopped|former(?:ly)?|used to|previously|in the past|ago|relapse\w*|binge\w*|heav\w*|much|excess\w*|more than|socially|social (?:drink\w*|use)|occasional\w* (?:drink\w*|beers?|glass\w*|wine)|only|hard liquor|spirits|not (?:a )?(?:lifelong|true|accurate|reliable)|mother|father|wife|husband|partner|spouse|son|daughter|sister|brother|family)\b/i,
-    statement: true,
+    against: 'statement',
   },
   {
     // Rheumatoid arthritis without rheumatoid factor (M06.0-) beside a positive rheumatoid factor or anti-CCP.
@@ -295,6 +313,6 @@ export const VALIDATIONS: readonly Validation[] = [
     negative: MALIGNANCY_REPORTED,
     positive: /\b(?:history|hx|h\/o|prior|previous(?:ly)?|remote|s\/p|status post|benign|in (?:19|20)\d\d)\b/i,
     // A malignancy coded on the claim is the reported one (the biopsied lesion beside a benign one elsewhere).
-    accountedBy: /^(?:C|D0)/,
+    unless: { accountedBy: /^(?:C|D0)/ },
   },
 ];

@@ -83,9 +83,9 @@ export const FINDING_VALIDATIONS: readonly Validation[] = [
     codedAs: /^Z86\.73$/,
     statedAs: /\b(?:stroke|cva|infarct\w*|cerebrovascular accident)\b/i,
     test: EXAMINATION,
-    called: 'examination',
-    settledBy: DEFICITS_AS_SEQUELAE,
+    against: 'examination',
     negative: STROKE_DEFICIT,
     positive: () => false,
+    unless: { settledBy: DEFICITS_AS_SEQUELAE },
   },
 ];

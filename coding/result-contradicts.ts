@@ -15,7 +15,7 @@ import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './cod
 import { codeMention } from './mention-coding.ts';
 import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
-import { reads, VALIDATIONS, type Validation } from './clinical-validations.ts';
+import { reads, VALIDATIONS, type Against, type Unless, type Validation } from './clinical-validations.ts';
 import { FINDING_VALIDATIONS } from './finding-validations.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
@@ -31,7 +31,12 @@ const STATED_AS =
 /** A bare assent ("Confirmed", "Yes, agree"). */
 const ASSENT = /^(?:yes|yeah|correct|confirmed|agreed?|i agree|that is correct|clinically confirmed|stands)$/i;
 
-const capitalized = (s: string) => `${s[0]?.toUpperCase() ?? ''}${s.slice(1)}`;
+/** How the question says the contradicting sentence, and how its indicators label it, by what the sentence is. */
+const SENTENCE_WORDS: Readonly<Record<Against | 'result', { says: string; label: string }>> = {
+  result: { says: 'the result', label: 'Result' },
+  examination: { says: 'the examination', label: 'Examination' },
+  statement: { says: 'states', label: 'Stated' },
+};
 
 /** The sentences of the notes and the test results that report the test as contradicting the diagnosis and nothing of it supporting it. */
 function negativeResults(run: CodingRun, v: Validation): string[] {
@@ -40,7 +45,7 @@ function negativeResults(run: CodingRun, v: Validation): string[] {
     .filter((s) => {
       const at = v.test.exec(s);
       if (!at) return false;
-      const result = v.statement ? s : s.slice(at.index);
+      const result = v.against === 'statement' ? s : s.slice(at.index);
       return reads(v.negative, result) && !reads(v.positive, result) && !/\b(?:pending|sent|ordered|awaited)\b/i.test(result);
     })
     .map((s) => s.trim());
@@ -50,6 +55,12 @@ function negativeResults(run: CodingRun, v: Validation): string[] {
 function settled(run: CodingRun, by: RegExp): boolean {
   const doc = run.input.documentation;
   return [...doc.diagnoses.map((d) => d.description), ...doc.notes.split(/\n+|(?<=\.)\s+/)].some((s) => by.test(s));
+}
+
+/** Whether a row's exceptions hold: a code on the claim accounts for the result, or the record already settles it. */
+function nothingToAsk(run: CodingRun, unless: Unless | undefined, drafts: readonly DiagnosisDraft[]): boolean {
+  if (unless?.accountedBy && drafts.some((d) => unless.accountedBy?.test(d.code))) return true;
+  return unless?.settledBy !== undefined && settled(run, unless.settledBy);
 }
 
 /**
@@ -95,20 +106,17 @@ export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): Dia
         !run.issues.some((i) => i.order === d.order) &&
         (!v.statedAs || v.statedAs.test(d.evidence[0]?.text ?? d.description)),
     );
-    if (!documented || (v.accountedBy && drafts.some((d) => v.accountedBy?.test(d.code)))) continue;
-    if (v.settledBy && settled(run, v.settledBy)) continue;
+    if (!documented || nothingToAsk(run, v.unless, drafts)) continue;
     const results = negativeResults(run, v);
     const result = results[0];
     if (result === undefined) continue;
     const said = documented.evidence[0]?.text ?? documented.description;
     const other = v.otherwise?.code[documented.code];
+    const sentence = SENTENCE_WORDS[v.against ?? 'result'];
     const issue: ClarificationIssue = {
       kind: 'specificity',
-      question: `The record documents "${said}" and ${v.statement ? 'states' : `the ${v.called ?? 'result'}`} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
-      clinicalIndicators: [
-        `Documented: "${said}"`,
-        ...results.slice(0, 2).map((r) => `${v.statement ? 'Stated' : capitalized(v.called ?? 'result')}: "${r}"`),
-      ],
+      question: `The record documents "${said}" and ${sentence.says} "${result.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the diagnosis?`,
+      clinicalIndicators: [`Documented: "${said}"`, ...results.slice(0, 2).map((r) => `${sentence.label}: "${r}"`)],
       options: [
         { label: `${documented.description}, confirmed clinically` },
         ...(other ? [{ label: describeIcd(run.codeSets, other), code: other }] : []),

@@ -137,8 +137,23 @@ const INTERMEDIATE_WORDS =
 const SIMPLE_WORDS = /\bsimple\b|\bsingle[\s-]layer\b|\bsuperficial\b/i;
 const WOUND_WORDS = /\b(?:lac\w*|wound|cut|gash)\b/i;
 const LENGTH = /(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
-/** A length that bounds a code's band ("2.5 cm or less", "up to 2.5 cm", "over 30 cm"), not a measure. */
-const BAND_TITLE = /\b\d+(?:\.\d+)?\s*cm\s+or\s+(?:less|under|smaller)\b|\b(?:up to|over|greater than|more than)\s+\d+(?:\.\d+)?\s*cm\b/gi;
+/** A figure of a code's descriptor, and the same in centimetres. */
+const FIGURE = String.raw`\d+(?:\.\d+)?`;
+const CENTIMETRES = String.raw`${FIGURE}\s*cm\b`;
+/**
+ * A limit of a code's length band ("2.5 cm or less", "up to 2.5 cm", "over 30 cm", "> 30 cm"): the
+ * descriptor's bound, not a wound's measure.
+ */
+const BAND_LIMIT = new RegExp(
+  String.raw`${CENTIMETRES}\s*(?:or\s+(?:less|under|smaller|more|greater)|and\s+(?:under|less|over))\b` +
+    String.raw`|(?:\b(?:up to|under|over|less than|greater than|more than)|[<>≤≥])\s*${CENTIMETRES}`,
+  'i',
+);
+/** A band of a code's descriptor: a limit (after a range's first figure, when one), or a range ("2.6-7.5 cm"). */
+const LENGTH_BAND = new RegExp(
+  String.raw`(?:${FIGURE}\s*(?:cm)?\s*(?:-|to)\s*)?(?:${BAND_LIMIT.source})|${FIGURE}\s*(?:-|to)\s*${CENTIMETRES}`,
+  'gi',
+);
 /** The length of the closure the notes state as such ("final repaired length 3.2 cm", "closure length 4 cm"), when one. */
 const REPAIRED_LENGTH =
   /\b(?:repair(?:ed)?|closure|closed|sutured)\s+length\b[^.\n\d]{0,15}(\d+(?:\.\d+)?)\s*(cm|mm)\b|\blength of (?:the )?(?:repair|closure)\b[^.\n\d]{0,15}(\d+(?:\.\d+)?)\s*(cm|mm)\b/gi;
@@ -166,10 +181,6 @@ function closedWithStripsOnly(notes: string): boolean {
   const said = notes.replace(ADHESIVE_STRIPS, ' ').replace(MATERIAL_DENIED_AFTER, ' ');
   return ADHESIVE_STRIPS.test(notes) && !REPAIR_MATERIAL.test(said);
 }
-
-/** A band of a code's descriptor ("2.5 cm or less", "2.6-7.5 cm", "up to 2.5 cm"), not a wound's measured length. */
-const LENGTH_BAND =
-  /(?:\d+(?:\.\d+)?\s*(?:cm)?\s*(?:-|to)\s*)?\d+(?:\.\d+)?\s*cm\s*(?:or (?:less|under|smaller|more|greater)|and (?:under|less|over))|(?:up to|under|over|less than|greater than|<|>|≤|≥)\s*\d+(?:\.\d+)?\s*cm|\d+(?:\.\d+)?\s*(?:-|to)\s*\d+(?:\.\d+)?\s*cm/gi;
 
 /** Neither the notes nor the repair line (its descriptor's band aside) state a wound's length. */
 function lengthUnstated(notes: string, description: string): boolean {
@@ -246,7 +257,7 @@ function readRepair(
   // and "over 30 cm" are a band's title: on the visit's only repair line, the closure length the
   // notes state, when they state one, measures the repair instead.
   const band = (text: string) => lengthsIn(text.replace(/(\d+(?:\.\d+)?)\s*-\s*\d+(?:\.\d+)?\s*(cm)/gi, '$1 $2'))[0];
-  const titled = new RegExp(BAND_TITLE.source, 'i').test(line.description);
+  const titled = BAND_LIMIT.test(line.description);
   const ownLength = (titled && onlyRepairLine ? repairedLength(notes) : undefined) ?? band(line.description);
   const ownSites = sitesIn(line.description);
   const woundStatements = WOUND_STATEMENTS(notes);

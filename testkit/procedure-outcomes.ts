@@ -1,11 +1,18 @@
 /**
- * What the procedure-correction tests (test/coding/*-corrections.test.ts) assert about a coded
- * encounter: the physician's written procedure codes and how the engine treated each one.
+ * What the procedure tests (test/coding/*-corrections.test.ts and others) assert about a coded
+ * encounter: the procedure lines claimed, the physician's written procedure codes and how the engine
+ * treated each one.
  *
  * Imports vitest: for test files only.
  */
 import { expect } from 'vitest';
 import type { CodingResult } from '../domain/coding.ts';
+
+/** The claim's procedure lines as code and units ("11105x2"), in code order. */
+export const claimLines = (r: CodingResult) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
+
+/** The claim's procedure codes, in code order. */
+export const claimCodes = (r: CodingResult) => r.procedures.map((p) => p.code).sort();
 
 /** The written CPT/HCPCS codes with their outcome (kept, changed, ...), diagnoses left out. */
 export const writtenProcedures = (r: CodingResult) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');

@@ -5,13 +5,12 @@ import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { noteMentions } from '../../coding/context.ts';
 import { noteParts, partAt } from '../../coding/sections.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 
 const code = (doc: Partial<EncounterDocumentation>, ageYears = 58, sex: 'F' | 'M' = 'F') =>
   codeEncounter(codingInput(doc, { ageYears, sex }), codeSets());
-const codes = (r: ReturnType<typeof code>) => r.diagnoses.map((d) => d.code);
 
 const CARRIED_FORWARD = [
   'ROS: Constitutional: tiredness positive. GI: heartburn positive. Psych: worry positive.',
@@ -60,14 +59,14 @@ describe('headings a SOAP note is written with', () => {
     const r = code({
       notes: `S: here for blood pressure follow-up, home readings 120s.\n${CARRIED_FORWARD}\nO: BP 126/78. Heart regular.\nLabs: LDL 150 (H)\nA: Essential hypertension, at goal.\nP: Continue lisinopril 20 mg daily.`,
     });
-    expect(codes(r)).toEqual(['I10']);
+    expect(diagnosisCodes(r)).toEqual(['I10']);
   });
 
   it('"Reason for encounter" is a heading, not a reason an immunization was not given', () => {
     const r = code({
       notes: `Reason for encounter: sugar follow-up\nHPI: on metformin, fasting sugars 110s.\n${CARRIED_FORWARD}\nDiagnoses addressed this visit:\n1. Type 2 diabetes mellitus without complications - continue metformin 500 mg twice daily`,
     });
-    expect(codes(r)).toEqual(['E11.9', 'Z79.84']);
+    expect(diagnosisCodes(r)).toEqual(['E11.9', 'Z79.84']);
   });
 });
 
@@ -84,7 +83,7 @@ describe('the history is not the visit', () => {
       ].join('\n'),
       diagnoses: [{ description: 'Primary osteoarthritis, right knee' }],
     });
-    expect(codes(r)).toEqual(['M17.11']);
+    expect(diagnosisCodes(r)).toEqual(['M17.11']);
   });
 
   it('a pregnancy stated now still allows the pregnancy chapter', () => {
@@ -96,8 +95,8 @@ describe('the history is not the visit', () => {
       },
       31,
     );
-    expect(codes(r)).toContain('Z3A.24');
-    expect(codes(r).some((c) => c.startsWith('Z34'))).toBe(true);
+    expect(diagnosisCodes(r)).toContain('Z3A.24');
+    expect(diagnosisCodes(r).some((c) => c.startsWith('Z34'))).toBe(true);
   });
 
   it('a drug named in a long-term therapy statement is not the cause of that statement', () => {
@@ -108,7 +107,7 @@ describe('the history is not the visit', () => {
       ].join('\n'),
       diagnoses: [{ description: 'Primary osteoarthritis, right knee' }],
     });
-    expect(codes(r).some((c) => c.startsWith('T39'))).toBe(false);
+    expect(diagnosisCodes(r).some((c) => c.startsWith('T39'))).toBe(false);
   });
 });
 
@@ -125,7 +124,7 @@ describe('what the assessment says it leaves alone', () => {
         '5. Seborrheic keratosis of the back - reassurance only.',
       ].join('\n'),
     });
-    expect(codes(r)).toEqual(['N30.00']);
+    expect(diagnosisCodes(r)).toEqual(['N30.00']);
   });
 
   it('a problem the plan treats is still coded, whatever else its line says', () => {
@@ -133,8 +132,8 @@ describe('what the assessment says it leaves alone', () => {
       notes:
         'Assessment and plan:\n1. Hypertension, not at goal - increase lisinopril to 40 mg; recheck at next visit.\n2. Asthma - not treated with oral steroids today, continue inhaled fluticasone daily.',
     });
-    expect(codes(r)).toContain('I10');
-    expect(codes(r).some((c) => c.startsWith('J45'))).toBe(true);
+    expect(diagnosisCodes(r)).toContain('I10');
+    expect(diagnosisCodes(r).some((c) => c.startsWith('J45'))).toBe(true);
   });
 
   it('an uncertain diagnosis is coded by the signs the assessment names, not every complaint of the history', () => {
@@ -151,12 +150,13 @@ describe('what the assessment says it leaves alone', () => {
       52,
       'M',
     );
-    expect([...codes(r)].sort()).toEqual(['R06.81', 'R06.83', 'R40.0']);
+    expect([...diagnosisCodes(r)].sort()).toEqual(['R06.81', 'R06.83', 'R40.0']);
   });
 });
 
 describe('drugs the visit does not continue long-term', () => {
-  const onlyZ = (r: ReturnType<typeof code>) => codes(r).filter((c) => c.startsWith('Z79') || c.startsWith('Z87') || c.startsWith('T'));
+  const onlyZ = (r: ReturnType<typeof code>) =>
+    diagnosisCodes(r).filter((c) => c.startsWith('Z79') || c.startsWith('Z87') || c.startsWith('T'));
 
   it('a drug tried, switched from, or taken as needed by the plan is not long-term therapy', () => {
     const tried = code({
@@ -187,7 +187,7 @@ describe('drugs the visit does not continue long-term', () => {
       9,
       'M',
     );
-    expect(codes(r)).not.toContain('Z79.52');
+    expect(diagnosisCodes(r)).not.toContain('Z79.52');
   });
 
   it('a drug started today is not yet long-term use; the drugs continued still are', () => {
@@ -198,8 +198,8 @@ describe('drugs the visit does not continue long-term', () => {
       ].join('\n'),
       diagnoses: [{ description: 'Type 2 diabetes mellitus with hyperglycemia' }],
     });
-    expect(codes(r)).toContain('Z79.84');
-    expect(codes(r)).not.toContain('Z79.85');
+    expect(diagnosisCodes(r)).toContain('Z79.84');
+    expect(diagnosisCodes(r)).not.toContain('Z79.85');
   });
 
   it('a history written under "Cardiac history:" is the history part: no tobacco history code the visit does not use', () => {
@@ -215,6 +215,6 @@ describe('drugs the visit does not continue long-term', () => {
       69,
       'M',
     );
-    expect(codes(r)).not.toContain('Z87.891');
+    expect(diagnosisCodes(r)).not.toContain('Z87.891');
   });
 });

@@ -6,12 +6,11 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { namedProduct } from '../../coding/product-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimLines, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis: string) =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears: 35, sex: 'F' }), codeSets());
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
 
 describe('components written apart', () => {
   it('all the components of a combined code fold into it', () => {
@@ -24,7 +23,7 @@ describe('components written apart', () => {
       ],
       'Heart murmur',
     );
-    expect(claim(r)).toEqual(['93306x1']);
+    expect(claimLines(r)).toEqual(['93306x1']);
     expectCorrected(r, '93307', '93306');
     expectCorrected(r, '93320', '93306');
   });
@@ -37,7 +36,7 @@ describe('components written apart', () => {
       ],
       'Dysuria',
     );
-    expect(claim(r)).toEqual(['81001x1']);
+    expect(claimLines(r)).toEqual(['81001x1']);
   });
   it('a component written alone is left', () => {
     const r = coded(
@@ -74,7 +73,7 @@ describe('the product the notes name', () => {
       ],
       'Mild intermittent asthma with acute exacerbation',
     );
-    expect(claim(r)).toContain('J7613x3');
+    expect(claimLines(r)).toContain('J7613x3');
     expectCorrected(r, 'J7611', 'J7613');
   });
   it('is left when the notes name two products, none, or the form belongs to another drug', () => {

@@ -5,12 +5,11 @@
 // Examples written for this test in their own words (tuned on).
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', ageYears = 64, sex: 'F' | 'M' = 'F') =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('Excludes1 "included elsewhere": the code the note sends to says it already', () => {
   it('hyperemesis with dehydration and low potassium is O21.1 (metabolic disturbance) alone, nothing asked', () => {
@@ -19,13 +18,13 @@ describe('Excludes1 "included elsewhere": the code the note sends to says it alr
       '11 weeks pregnant. Vomiting many times a day for a week, cannot keep water down. Potassium 3.1. IV fluids and an antiemetic.',
       27,
     );
-    expect(codes(r)).toEqual(['O21.1', 'Z3A.11']);
+    expect(diagnosisCodes(r)).toEqual(['O21.1', 'Z3A.11']);
     expect(r.clarification).toBeUndefined();
   });
 
   it('two statements naming conditions that exclude each other are still asked, never one dropped', () => {
     const r = run(['Type 1 diabetes mellitus', 'Type 2 diabetes mellitus'], 'Sugars running high.', 40);
-    expect(codes(r)).toEqual(['E10.9', 'E11.9']);
+    expect(diagnosisCodes(r)).toEqual(['E10.9', 'E11.9']);
     expect(r.clarification?.question).toMatch(/not normally present together/);
   });
 });
@@ -37,7 +36,7 @@ describe('after completed cancer treatment: Z08 on a visit for that cancer, the 
       'Chronic systolic heart failure, stable on carvedilol. Breast cancer treated with lumpectomy and radiation in 2015, surveillance mammogram up to date.',
       70,
     );
-    expect(codes(r)).toEqual(['I50.22', 'Z85.3']);
+    expect(diagnosisCodes(r)).toEqual(['I50.22', 'Z85.3']);
   });
 
   it('the surveillance visit itself keeps Z08 first; the therapy the narrative tells is left out', () => {
@@ -45,14 +44,12 @@ describe('after completed cancer treatment: Z08 on a visit for that cancer, the 
       ['History of breast cancer'],
       'Surveillance visit. Breast cancer treated with lumpectomy and radiation, completed in 2019. No evidence of recurrence.',
     );
-    expect(codes(r)).toEqual(['Z08', 'Z85.3']);
+    expect(diagnosisCodes(r)).toEqual(['Z08', 'Z85.3']);
   });
 
   it('a diagnosis line naming the therapy history is coded on any visit', () => {
-    expect(codes(run(['Essential hypertension', 'History of breast cancer', 'History of radiation therapy'], 'BP 128/80.'))).toEqual([
-      'I10',
-      'Z85.3',
-      'Z92.3',
-    ]);
+    expect(
+      diagnosisCodes(run(['Essential hypertension', 'History of breast cancer', 'History of radiation therapy'], 'BP 128/80.')),
+    ).toEqual(['I10', 'Z85.3', 'Z92.3']);
   });
 });

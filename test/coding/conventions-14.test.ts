@@ -5,12 +5,11 @@
 // Examples written for this test in their own words (tuned on).
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', ageYears = 61, sex: 'F' | 'M' = 'F') =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears, sex }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('a malignancy under adjuvant endocrine therapy is current, not history', () => {
   it('history of breast cancer while letrozole is taken now: C50 of the side the notes state, and Z79.811', () => {
@@ -18,19 +17,19 @@ describe('a malignancy under adjuvant endocrine therapy is current, not history'
       ['History of breast cancer'],
       'Right breast cancer, lumpectomy and radiation finished in 2023. Takes letrozole 2.5 mg every day, third year of five. Exam without masses.',
     );
-    expect(codes(r)).toEqual(['C50.911', 'Z79.811']);
+    expect(diagnosisCodes(r)).toEqual(['C50.911', 'Z79.811']);
     expect(r.diagnoses[0]?.rationale).toMatch(/I\.C\.2\.m/);
   });
 
   it('the quadrant and a one-letter side written on the line are kept', () => {
     expect(
-      codes(run(['Hx breast cancer R upper outer quadrant', 'On tamoxifen'], 'Tamoxifen daily since surgery, no hot flashes.')),
+      diagnosisCodes(run(['Hx breast cancer R upper outer quadrant', 'On tamoxifen'], 'Tamoxifen daily since surgery, no hot flashes.')),
     ).toEqual(['C50.411', 'Z79.810']);
   });
 
   it('endocrine therapy completed: history stays history', () => {
     const r = run(['History of breast cancer'], 'Left breast cancer 2012. Completed five years of anastrozole in 2019. No recurrence.');
-    expect(codes(r)).toEqual(['Z85.3']);
+    expect(diagnosisCodes(r)).toEqual(['Z85.3']);
   });
 
   it('raloxifene for the bones beside a treated cancer is not treatment of it', () => {
@@ -39,8 +38,8 @@ describe('a malignancy under adjuvant endocrine therapy is current, not history'
       'Breast cancer treated 2010. Raloxifene 60 mg daily for osteoporosis.',
       70,
     );
-    expect(codes(r)).toContain('Z85.3');
-    expect(codes(r).some((c) => c.startsWith('C50'))).toBe(false);
+    expect(diagnosisCodes(r)).toContain('Z85.3');
+    expect(diagnosisCodes(r).some((c) => c.startsWith('C50'))).toBe(false);
   });
 });
 
@@ -52,7 +51,7 @@ describe('sequela of an injury: the residual condition first, then the injury wi
       67,
       'M',
     );
-    expect(codes(r)).toEqual(['M16.51', 'S72.001S']);
+    expect(diagnosisCodes(r)).toEqual(['M16.51', 'S72.001S']);
   });
 
   it('a scar whose own statement names the old injury: the injury is added as its sequela', () => {
@@ -61,7 +60,7 @@ describe('sequela of an injury: the residual condition first, then the injury wi
       'Raised itchy scar on the left forearm from a laceration in 2022 (glass).',
       34,
     );
-    expect(codes(r)).toEqual(['L91.0', 'S51.812S']);
+    expect(diagnosisCodes(r)).toEqual(['L91.0', 'S51.812S']);
   });
 
   it("another statement's old injury is not the cause of the condition coded", () => {
@@ -70,7 +69,7 @@ describe('sequela of an injury: the residual condition first, then the injury wi
       'Tired for months. History: remote DVT 2005 after hip fracture, completed anticoagulation. Hgb 9.8.',
       77,
     );
-    expect(codes(r)).toEqual(['D64.9']);
+    expect(diagnosisCodes(r)).toEqual(['D64.9']);
   });
 
   it('"Hx" of the fracture beside the arthritis it left is old: its sequela', () => {
@@ -80,7 +79,7 @@ describe('sequela of an injury: the residual condition first, then the injury wi
       61,
       'M',
     );
-    expect(codes(r)).toEqual(['M17.31', 'S82.143S']);
+    expect(diagnosisCodes(r)).toEqual(['M17.31', 'S82.143S']);
   });
 
   it('one side of the tibial plateau is that condyle', () => {
@@ -90,6 +89,6 @@ describe('sequela of an injury: the residual condition first, then the injury wi
       58,
       'M',
     );
-    expect(codes(r)).toEqual(['M17.32', 'S82.132S']);
+    expect(diagnosisCodes(r)).toEqual(['M17.32', 'S82.132S']);
   });
 });

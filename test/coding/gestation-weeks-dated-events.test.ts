@@ -5,12 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
 import { gestationalAgesIn } from '../../coding/gestational-age.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const visit = (diagnoses: string[], notes: string) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 29, sex: 'F' }), codeSets());
-const codes = (r: ReturnType<typeof visit>) => r.diagnoses.map((d) => d.code);
 const weeksIn = (statement: string) => gestationalAgesIn(statement).map((a) => a.weeks);
 const WEEKS_QUERY = /weeks of gestation/;
 
@@ -57,8 +56,8 @@ describe('a prenatal note full of dated events codes its one present age, nothin
         'Plan: glucose challenge and recheck at 28 weeks.',
       ].join('\n'),
     );
-    expect(codes(r)).toContain('Z3A.26');
-    expect(codes(r)).not.toContain('Z3A.00');
+    expect(diagnosisCodes(r)).toContain('Z3A.26');
+    expect(diagnosisCodes(r)).not.toContain('Z3A.00');
     expect(r.clarification?.question ?? '').not.toMatch(WEEKS_QUERY);
   });
 
@@ -67,7 +66,7 @@ describe('a prenatal note full of dated events codes its one present age, nothin
       ['Supervision of normal pregnancy, second pregnancy'],
       'GA today 26w4d by LMP. Anatomy scan 19w6d normal.\nA: Intrauterine pregnancy at 29 weeks, routine care.',
     );
-    expect(codes(r)).toContain('Z3A.00');
+    expect(diagnosisCodes(r)).toContain('Z3A.00');
     expect(r.clarification?.question).toMatch(WEEKS_QUERY);
   });
 });
@@ -81,19 +80,19 @@ describe('a postpartum visit: the pregnancy has ended, so no weeks of gestation'
 
   it("no Z3A code and no weeks query from the delivery's weeks or the weeks since it", () => {
     const r = visit(['Routine postpartum follow-up', 'Gestational hypertension'], note);
-    expect(codes(r)).toContain('Z39.2');
-    expect(codes(r).filter((c) => c.startsWith('Z3A'))).toEqual([]);
+    expect(diagnosisCodes(r)).toContain('Z39.2');
+    expect(diagnosisCodes(r).filter((c) => c.startsWith('Z3A'))).toEqual([]);
     expect(r.clarification?.question ?? '').not.toMatch(WEEKS_QUERY);
   });
 
   it('not even from a gestational age at birth written as an age', () => {
     const r = visit(['Routine postpartum follow-up', 'Gestational hypertension'], `${note}\nGA at birth 37w2d.`);
-    expect(codes(r)).toContain('Z39.2');
-    expect(codes(r).filter((c) => c.startsWith('Z3A'))).toEqual([]);
+    expect(diagnosisCodes(r)).toContain('Z39.2');
+    expect(diagnosisCodes(r).filter((c) => c.startsWith('Z3A'))).toEqual([]);
   });
 
   it('a prenatal visit with the same condition keeps its Z3A code (negative case)', () => {
     const r = visit(['Gestational hypertension'], 'G2P1 at 35w2d. BP 146/94, no proteinuria. Labetalol started.');
-    expect(codes(r)).toContain('Z3A.35');
+    expect(diagnosisCodes(r)).toContain('Z3A.35');
   });
 });

@@ -5,12 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { gestationalAgesIn } from '../../coding/gestational-age.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const pregnant = (diagnoses: string[], notes: string, answers: ClarificationAnswer[] = []) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 31, sex: 'F' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof pregnant>) => r.diagnoses.map((d) => d.code);
 const weeksIn = (statement: string) => gestationalAgesIn(statement).map((a) => a.weeks);
 
 describe('which weeks are the gestational age', () => {
@@ -46,7 +45,7 @@ describe('the Z3A code and the trimester follow the age the record states', () =
       ['Supervision of normal pregnancy, multigravida'],
       'Routine prenatal visit. G3P2 (2019 SVD at 39 weeks, 2022 SVD at 38 weeks). EGA 30w5d by LMP c/w 8-wk US. FHT 140s. No complaints.',
     );
-    expect(codes(r)).toEqual(['Z34.83', 'Z3A.30']);
+    expect(diagnosisCodes(r)).toEqual(['Z34.83', 'Z3A.30']);
   });
 
   it('one Z3A code per claim, from the age stated, not from a test the weeks time', () => {
@@ -54,7 +53,7 @@ describe('the Z3A code and the trimester follow the age the record states', () =
       ['Iron deficiency anemia in pregnancy', 'Urinary tract infection in pregnancy'],
       'Prenatal labs: Hgb 9.6 at 24 weeks. Pregnant, 25 weeks today. Dysuria, nitrite positive. Ferrous sulfate daily, cephalexin.',
     );
-    expect(codes(r).filter((c) => c.startsWith('Z3A'))).toEqual(['Z3A.25']);
+    expect(diagnosisCodes(r).filter((c) => c.startsWith('Z3A'))).toEqual(['Z3A.25']);
     expect(r.clarification?.question ?? '').not.toMatch(/weeks of gestation/);
   });
 
@@ -63,8 +62,8 @@ describe('the Z3A code and the trimester follow the age the record states', () =
     const notes =
       'Dysuria for three days. GA today 28w3d by first-trimester ultrasound. Urine culture Klebsiella pneumoniae. Nitrofurantoin.';
     const first = pregnant(diagnoses, notes);
-    expect(codes(first)).toContain('Z3A.00');
-    expect(codes(first)).toContain('O23.10');
+    expect(diagnosisCodes(first)).toContain('Z3A.00');
+    expect(diagnosisCodes(first)).toContain('O23.10');
     expect(first.clarification?.question).toMatch(/weeks of gestation/);
     expect(first.clarification?.question).toMatch(/IUP at 25 weeks/);
     expect(first.clarification?.question).toMatch(/28w3d/);
@@ -77,9 +76,9 @@ describe('the Z3A code and the trimester follow the age the record states', () =
         freeText: 'She is 28 weeks 3 days; the 25-week line was old.',
       },
     ]);
-    expect(codes(answered)).toContain('Z3A.28');
-    expect(codes(answered)).toContain('O23.13');
-    expect(codes(answered)).not.toContain('Z3A.00');
+    expect(diagnosisCodes(answered)).toContain('Z3A.28');
+    expect(diagnosisCodes(answered)).toContain('O23.13');
+    expect(diagnosisCodes(answered)).not.toContain('Z3A.00');
   });
 });
 
@@ -108,7 +107,7 @@ describe('weeks written short ("32w") time tests, plans and past deliveries as "
       ['Gestational diabetes on insulin', 'Hypothyroidism in pregnancy', '28 wks'],
       'G3P0111 at 28w2d by 8-wk US. GDM on NPH. Growth US at 32w. Cervical length at 24w 3.6 cm. History of spontaneous preterm delivery (34w). Consent at 36w visit.',
     );
-    expect(codes(r)).toContain('Z3A.28');
+    expect(diagnosisCodes(r)).toContain('Z3A.28');
     expect(r.clarification?.question ?? '').not.toMatch(/weeks of gestation/);
   });
 });
@@ -120,7 +119,7 @@ describe('an age stated plainly in one place and loosely in another is still two
       'Prenatal follow-up, 21 weeks. Frequency and urgency. Cephalexin.',
     );
     expect(r.clarification?.question).toMatch(/weeks of gestation/);
-    expect(codes(r)).toContain('Z3A.00');
+    expect(diagnosisCodes(r)).toContain('Z3A.00');
   });
 
   it("the patient's own estimate against the chart's weeks: asked", () => {
@@ -135,7 +134,7 @@ describe('an age stated plainly in one place and loosely in another is still two
 describe('chapter 15 for an infection whose organism is coded beside it', () => {
   it('"cystitis due to E. coli in pregnancy" is an infection of bladder in pregnancy (O23.1-) with B96.20, not O99.89 with N30', () => {
     const r = pregnant(['Acute cystitis due to E. coli in pregnancy'], 'Pregnant at 22 weeks. Dysuria, culture E. coli. Cephalexin.');
-    expect(codes(r)).toEqual(expect.arrayContaining(['O23.12', 'B96.20', 'Z3A.22']));
-    expect(codes(r).some((c) => c.startsWith('O99.8') || c.startsWith('N30'))).toBe(false);
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['O23.12', 'B96.20', 'Z3A.22']));
+    expect(diagnosisCodes(r).some((c) => c.startsWith('O99.8') || c.startsWith('N30'))).toBe(false);
   });
 });

@@ -4,6 +4,7 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { confirmedMalignant, excisedDiameter } from '../../coding/lesion-excision.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[]) =>
@@ -11,8 +12,6 @@ const coded = (notes: string, procedures: DocumentedProcedure[]) =>
     codingInput({ notes, diagnoses: [{ description: 'Neoplasm of skin' }], procedures }, { ageYears: 63, sex: 'F' }),
     codeSets(),
   );
-const written = (r: ReturnType<typeof coded>) => r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM');
-const outcome = (r: ReturnType<typeof coded>, code: string) => written(r).find((d) => d.code === code);
 
 describe('excision of a skin lesion', () => {
   it('a benign code for a pathology-confirmed malignancy is the malignant code of the band of lesion plus margins', () => {
@@ -20,8 +19,7 @@ describe('excision of a skin lesion', () => {
       'Excision of lesion R forearm. Lesion 0.8 cm, 3 mm margins taken. Closed simply.\nPathology: squamous cell carcinoma, well differentiated, margins clear.',
       [{ description: 'Excision benign lesion arm 0.6-1.0 cm', code: '11401' }],
     );
-    expect(outcome(r, '11401')?.outcome).toBe('changed');
-    expect(outcome(r, '11401')?.codedAs).toEqual(['11602']);
+    expectCorrected(r, '11401', '11602');
     expect(r.procedures.find((p) => p.code === '11602')?.alternatives[0]?.code).toBe('11401');
   });
 
@@ -29,16 +27,16 @@ describe('excision of a skin lesion', () => {
     const r = coded('Biopsy-proven melanoma in situ, scalp. Excised diameter 3.4 cm after 1 cm margins.', [
       { description: 'Excision malignant lesion scalp', code: '11622' },
     ]);
-    expect(outcome(r, '11622')?.codedAs).toEqual(['11624']);
+    expectCorrected(r, '11622', '11624');
   });
 
   it('is left when the code fits, or the malignancy is not confirmed', () => {
     const fits = coded('Path: basal cell carcinoma. Excised diameter 1.6 cm.', [{ description: 'Excision malignant face', code: '11642' }]);
-    expect(outcome(fits, '11642')?.outcome).toBe('kept');
+    expectKept(fits, '11642');
     const benign = coded('Lesion back, excised. Pathology: benign compound nevus, no malignancy.', [
       { description: 'Excision benign lesion trunk', code: '11402' },
     ]);
-    expect(outcome(benign, '11402')?.outcome).toBe('kept');
+    expectKept(benign, '11402');
     expect(confirmedMalignant('Rule out melanoma; path pending.')).toBe(false);
     expect(confirmedMalignant('Hx SCC 2019, path-proven, excised.')).toBe(false);
     expect(confirmedMalignant('Path: nodular basal cell carcinoma.')).toBe(true);

@@ -4,14 +4,13 @@
 import { describe, expect, it } from 'vitest';
 import type { EncounterDocumentation } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 import { noteMentions } from '../../coding/context.ts';
 import { addressedInNotes, noteParts, partAt } from '../../coding/sections.ts';
 
 const codeSets = useCodeSets();
 
 const code = (doc: Partial<EncounterDocumentation>, ageYears = 60) => codeEncounter(codingInput(doc, { ageYears, sex: 'F' }), codeSets());
-const codes = (r: ReturnType<typeof code>) => r.diagnoses.map((d) => d.code);
 
 const TEMPLATED = [
   'CC: follow-up.',
@@ -60,17 +59,17 @@ describe('notes without a diagnosis list', () => {
     const r = code({
       notes: `${TEMPLATED}\nASSESSMENT AND PLAN:\n1. Essential hypertension - well controlled, continue lisinopril.\nReturn in 3 months.`,
     });
-    expect(codes(r)).toEqual(['I10']);
+    expect(diagnosisCodes(r)).toEqual(['I10']);
   });
 
   it('without an assessment, the problem list, ROS, medications, allergies and family history are still not coded', () => {
     const r = code({ notes: `${TEMPLATED}\nExam: right tympanic membrane bulging and erythematous.` });
-    for (const c of codes(r)) expect(c).not.toMatch(/^(I10|M10|M1A|F3[23]|J45|T78|Z80|R74|F10)/);
+    for (const c of diagnosisCodes(r)) expect(c).not.toMatch(/^(I10|M10|M1A|F3[23]|J45|T78|Z80|R74|F10)/);
   });
 
   it('the condition is the head of an assessment item; commentary after a dash does not dilute it', () => {
     const r = code({ notes: 'Assessment:\n2. Type 2 diabetes mellitus without complications - A1c 7.1, continue metformin.' });
-    expect(codes(r)).toEqual(['E11.9', 'Z79.84']);
+    expect(diagnosisCodes(r)).toEqual(['E11.9', 'Z79.84']);
   });
 
   it('a resolved or inactive condition is history, not a current diagnosis', () => {
@@ -79,14 +78,14 @@ describe('notes without a diagnosis list', () => {
   });
 
   it('a plan line naming one word of a code title is not that code', () => {
-    expect(codes(code({ notes: 'Assessment: Hyperlipidemia - continue statin. Return in 3 months.' }))).toEqual(['E78.5']);
+    expect(diagnosisCodes(code({ notes: 'Assessment: Hyperlipidemia - continue statin. Return in 3 months.' }))).toEqual(['E78.5']);
   });
 
   it('uncertain diagnosis: the symptoms come from the complaint and history of present illness, not the template', () => {
     const r = code({
       notes: `HPI: two days of substernal chest pain at rest.\nROS: Positive for headache. Negative for fever.\nPMH: migraine.\nAssessment: Chest pain - rule out unstable angina.`,
     });
-    expect(codes(r)).toEqual(['R07.9']);
+    expect(diagnosisCodes(r)).toEqual(['R07.9']);
   });
 });
 

@@ -7,12 +7,11 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedCount } from '../../coding/procedure-corrections.ts';
 import { statedStatus } from '../../coding/patient-status.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, writtenProcedures as written } from '../../testkit/procedure-outcomes.ts';
+import { claimLines, expectCorrected, writtenProcedures as written } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 45, diagnosis = 'Encounter for examination') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears, sex: 'F' }), codeSets());
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`);
 
 function expectUntouched(r: ReturnType<typeof coded>) {
   expect(written(r).every((d) => d.outcome === 'kept')).toBe(true);
@@ -22,7 +21,7 @@ function expectUntouched(r: ReturnType<typeof coded>) {
 describe('preventive medicine visits', () => {
   it('take the band of the patient age', () => {
     const r = coded('Annual wellness exam, established patient. Healthy.', [{ description: 'Preventive est', code: '99395' }], 41);
-    expect(claim(r)).toEqual(['99396x1']);
+    expect(claimLines(r)).toEqual(['99396x1']);
     expectCorrected(r, '99395', ['99396']);
     expect(written(r)[0]?.reason).toMatch(/18 to 39 years.*41/);
   });
@@ -31,19 +30,19 @@ describe('preventive medicine visits', () => {
     const r = coded('First visit to our practice; transferring from another state. Annual exam normal.', [
       { description: 'Preventive visit 40-64', code: '99396' },
     ]);
-    expect(claim(r)).toEqual(['99386x1']);
+    expect(claimLines(r)).toEqual(['99386x1']);
     expectCorrected(r, '99396', ['99386']);
   });
 
   it('age and status both wrong: one correction', () => {
     const r = coded('New pt, moved here. Well child visit, 7 yo.', [{ description: 'Well child', code: '99392' }], 7);
-    expect(claim(r)).toEqual(['99383x1']);
+    expect(claimLines(r)).toEqual(['99383x1']);
   });
 
   it('a code of the right band and status, or a status the record does not state, is left alone', () => {
     expectUntouched(coded('Annual exam. Est pt.', [{ description: 'Preventive est', code: '99396' }]));
     const silent = coded('Annual exam, no concerns.', [{ description: 'Preventive', code: '99386' }]);
-    expect(claim(silent)).toEqual(['99386x1']);
+    expect(claimLines(silent)).toEqual(['99386x1']);
     expectUntouched(silent);
   });
 });
@@ -51,13 +50,13 @@ describe('preventive medicine visits', () => {
 describe('office visits', () => {
   it('take the status the record states, keeping the level', () => {
     const r = coded('Est pt here for cough x3 days. MDM moderate.', [{ description: 'Office visit', code: '99204' }]);
-    expect(claim(r)).toEqual(['99214x1']);
+    expect(claimLines(r)).toEqual(['99214x1']);
     expectCorrected(r, '99204', ['99214']);
   });
 
   it('a last visit here more than three years before the date of service makes the patient new', () => {
     const r = coded('DOS 10/02/2026. Last seen in this practice 06/2022. Knee pain.', [{ description: 'OV low', code: '99213' }]);
-    expect(claim(r)).toEqual(['99203x1']);
+    expect(claimLines(r)).toEqual(['99203x1']);
     expect(statedStatus('DOS 10/02/2026. Last seen here 01/2025 for a rash.')).toBe('established');
     expect(statedStatus('Never seen in Internal Medicine before; seen by our dermatologist.')).toBe('new');
     expect(statedStatus('Not a new patient; annual follow-up.')).toBeUndefined();
@@ -74,7 +73,7 @@ describe('office visits', () => {
 describe('primary and add-on codes', () => {
   it('a biopsy primary written with several units is one unit and the add-on for the rest', () => {
     const r = coded('Punch biopsies of three pigmented lesions, back.', [{ description: 'Punch biopsy', code: '11104', units: 3 }]);
-    expect(claim(r)).toEqual(['11104x1', '11105x2']);
+    expect(claimLines(r)).toEqual(['11104x1', '11105x2']);
     expectCorrected(r, '11104', ['11104', '11105']);
   });
 
@@ -93,14 +92,14 @@ describe('primary and add-on codes', () => {
       { description: 'Destruction premalignant first', code: '17000' },
       { description: 'Destruction premalignant 2-14', code: '17003', units: 13 },
     ]);
-    expect(claim(r)).toEqual(['17004x1']);
+    expect(claimLines(r)).toEqual(['17004x1']);
     expectCorrected(r, '17000', ['17004']);
     expectCorrected(r, '17003', ['17004']);
   });
 
   it('17000 with units becomes 17000 once and 17003 for the rest', () => {
     const r = coded('LN2 to AKs of the face.', [{ description: 'Destruction AK', code: '17000', units: 4 }]);
-    expect(claim(r)).toEqual(['17000x1', '17003x3']);
+    expect(claimLines(r)).toEqual(['17000x1', '17003x3']);
   });
 
   it('17000 and 17003 agreeing with the stated count are left alone', () => {
@@ -115,16 +114,18 @@ describe('primary and add-on codes', () => {
 
 describe('codes billed once a session', () => {
   it('pick the code of the count, one unit', () => {
-    expect(claim(coded('Paring of calluses.', [{ description: 'Paring', code: '11055', units: 3 }]))).toEqual(['11056x1']);
-    expect(claim(coded('Toenail debridement.', [{ description: 'Nail debridement', code: '11720', units: 7 }]))).toEqual(['11721x1']);
-    expect(claim(coded('TPI to trapezius, rhomboid and levator.', [{ description: 'TPI', code: '20552', units: 3 }]))).toEqual(['20553x1']);
+    expect(claimLines(coded('Paring of calluses.', [{ description: 'Paring', code: '11055', units: 3 }]))).toEqual(['11056x1']);
+    expect(claimLines(coded('Toenail debridement.', [{ description: 'Nail debridement', code: '11720', units: 7 }]))).toEqual(['11721x1']);
+    expect(claimLines(coded('TPI to trapezius, rhomboid and levator.', [{ description: 'TPI', code: '20552', units: 3 }]))).toEqual([
+      '20553x1',
+    ]);
     const warts = coded('Cryo to 16 warts of both hands.', [{ description: 'Wart destruction', code: '17110', units: 16 }]);
-    expect(claim(warts)).toEqual(['17111x1']);
+    expect(claimLines(warts)).toEqual(['17111x1']);
     expectCorrected(warts, '17110', ['17111']);
   });
 
   it('the count the record states picks the code when the units are the same band', () => {
-    expect(claim(coded('Debrided 6 toenails, mycotic.', [{ description: 'Nail debridement', code: '11720', units: 2 }]))).toEqual([
+    expect(claimLines(coded('Debrided 6 toenails, mycotic.', [{ description: 'Nail debridement', code: '11720', units: 2 }]))).toEqual([
       '11721x1',
     ]);
   });
@@ -143,7 +144,7 @@ describe('arthrocentesis with ultrasound guidance', () => {
       { description: 'Inj major joint', code: '20610' },
       { description: 'US guidance', code: '76942' },
     ]);
-    expect(claim(r)).toEqual(['20611x1']);
+    expect(claimLines(r)).toEqual(['20611x1']);
     expectCorrected(r, '20610', ['20611']);
     expectCorrected(r, '76942', ['20611']);
   });
@@ -166,7 +167,7 @@ describe('vaccine administration schemes', () => {
       ],
       4,
     );
-    expect(claim(r)).toEqual(['90696x1', '90707x1', '90460x2', '90461x5']);
+    expect(claimLines(r)).toEqual(['90460x2', '90461x5', '90696x1', '90707x1']);
     expectCorrected(r, '90471', ['90460', '90461']);
     expect(written(r).find((d) => d.code === '90471')?.reason).toMatch(/counselling/);
   });
@@ -182,7 +183,7 @@ describe('vaccine administration schemes', () => {
       ],
       70,
     );
-    expect(claim(r).sort()).toEqual(['90662x1', '90677x1', 'G0008x1', 'G0009x1']);
+    expect(claimLines(r).sort()).toEqual(['90662x1', '90677x1', 'G0008x1', 'G0009x1']);
     expectCorrected(r, '90471', ['G0008', 'G0009']);
   });
 
@@ -241,13 +242,13 @@ describe('wound repairs', () => {
       30,
       'Laceration',
     );
-    expect(claim(r)).toEqual(['12001x1']);
+    expect(claimLines(r)).toEqual(['12001x1']);
     const two = coded(
       'Exam: 2.0 cm laceration R forearm.\nAlso 2.0 cm laceration L forearm.\nBoth closed simply.',
       [{ description: 'Laceration repair' }],
       30,
       'Laceration',
     );
-    expect(claim(two)).toEqual(['12002x1']);
+    expect(claimLines(two)).toEqual(['12002x1']);
   });
 });

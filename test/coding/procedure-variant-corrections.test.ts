@@ -6,12 +6,11 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { drainageCode, reductionDocumented } from '../../coding/procedure-variant-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimCodes, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis: string, ageYears = 40) =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears, sex: 'F' }), codeSets());
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => p.code).sort();
 
 describe('closed fracture care with or without manipulation', () => {
   const fracture = 'Displaced fracture of shaft of left fourth metatarsal';
@@ -21,7 +20,7 @@ describe('closed fracture care with or without manipulation', () => {
       [{ description: 'Closed tx metatarsal fx', code: '28470' }],
       fracture,
     );
-    expect(claim(r)).toEqual(['28475']);
+    expect(claimCodes(r)).toEqual(['28475']);
     expectCorrected(r, '28470', '28475');
   });
   it('a code with manipulation is the one without when the notes state no reduction', () => {
@@ -116,7 +115,7 @@ describe('a shave removal written for a biopsy', () => {
       [{ description: 'Shave lesion arm', code: '11301' }],
       'Neoplasm of uncertain behavior of skin',
     );
-    expect(claim(r)).toEqual(['11102']);
+    expect(claimCodes(r)).toEqual(['11102']);
     expectCorrected(r, '11301', '11102');
   });
   it('is left when the lesion was removed', () => {

@@ -6,12 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = []) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 67, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('an axis the record leaves open', () => {
   const ulcerNotes =
@@ -19,7 +18,7 @@ describe('an axis the record leaves open', () => {
 
   it('a pressure ulcer with no stage is asked, though the record carries weights and temperatures', () => {
     const r = run(['Pressure ulcer of left buttock'], ulcerNotes);
-    expect(codes(r)).toEqual(['L89.329']);
+    expect(diagnosisCodes(r)).toEqual(['L89.329']);
     expect(r.clarification?.question).toMatch(/stage/);
     expect(r.straightThrough.eligible).toBe(false);
   });
@@ -29,7 +28,7 @@ describe('an axis the record leaves open', () => {
     const answered = run(['Pressure ulcer of left buttock'], ulcerNotes, [
       { question: first.clarification?.question ?? '', option: 'Stage 2' },
     ]);
-    expect(codes(answered)).toEqual(['L89.322']);
+    expect(diagnosisCodes(answered)).toEqual(['L89.322']);
     expect(answered.clarification).toBeUndefined();
   });
 
@@ -40,7 +39,7 @@ describe('an axis the record leaves open', () => {
     const answered = run(['Burn of left forearm'], notes, [
       { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText: 'Second degree, blistering.' },
     ]);
-    expect(codes(answered)).toEqual(['T22.212A']);
+    expect(diagnosisCodes(answered)).toEqual(['T22.212A']);
     expect(answered.clarification).toBeUndefined();
     expect(run(['Second degree burn of left forearm'], notes).clarification).toBeUndefined();
   });
@@ -49,7 +48,7 @@ describe('an axis the record leaves open', () => {
     const notes =
       'Struck head on the rim falling during a basketball game yesterday, knocked out per his coach. Headache. Neuro exam nonfocal.';
     const r = run(['Concussion with LOC'], notes);
-    expect(codes(r)).toEqual(['S06.0X9A']);
+    expect(diagnosisCodes(r)).toEqual(['S06.0X9A']);
     expect(r.clarification?.question).toMatch(/duration/);
     const stated = run(['Concussion with LOC'], notes.replace('knocked out', 'lost consciousness for about 2 minutes'));
     expect(stated.clarification?.question ?? '').not.toMatch(/duration/);
@@ -57,7 +56,7 @@ describe('an axis the record leaves open', () => {
 
   it('CKD documented as stage 3 is coded stage 3 unspecified without asking 3a or 3b', () => {
     const r = run(['Chronic kidney disease stage 3'], 'eGFR 41, stable. Continue losartan.');
-    expect(codes(r)).toEqual(['N18.30']);
+    expect(diagnosisCodes(r)).toEqual(['N18.30']);
     expect(r.clarification).toBeUndefined();
   });
 });
@@ -70,8 +69,8 @@ describe('answers that resolve', () => {
     const answered = run(['Sprain of left ankle'], notes, [
       { question: r.clarification?.question ?? '', freeText: 'Right ankle - the left on the list was entered in error.' },
     ]);
-    expect(codes(answered)[0]).toMatch(/^S93\.40[1-9]A$/);
-    expect(codes(answered)[0]?.charAt(6)).toBe('1');
+    expect(diagnosisCodes(answered)[0]).toMatch(/^S93\.40[1-9]A$/);
+    expect(diagnosisCodes(answered)[0]?.charAt(6)).toBe('1');
     expect(answered.clarification).toBeUndefined();
   });
 });

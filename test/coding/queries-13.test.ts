@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer, CodingInput } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (
@@ -13,7 +13,6 @@ const run = (
   answers: ClarificationAnswer[] = [],
   patient: CodingInput['patient'] = { ageYears: 66, sex: 'F' },
 ) => codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, patient, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 const answering = (r: ReturnType<typeof run>, freeText: string): ClarificationAnswer[] => [
   { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText },
 ];
@@ -23,7 +22,7 @@ describe('atrial fibrillation with no type: the type changes the code (I48.0, I4
 
   it('an established arrhythmia with no type is asked its type', () => {
     const r = run(['Atrial fibrillation'], notes);
-    expect(codes(r)).toEqual(['I48.91', 'Z79.01']);
+    expect(diagnosisCodes(r)).toEqual(['I48.91', 'Z79.01']);
     expect(r.clarification?.question).toMatch(/type of the condition/);
     expect(r.clarification?.options).toEqual(expect.arrayContaining(['Paroxysmal atrial fibrillation', 'Persistent atrial fibrillation']));
   });
@@ -31,7 +30,7 @@ describe('atrial fibrillation with no type: the type changes the code (I48.0, I4
   it('the answer codes the type', () => {
     const first = run(['Atrial fibrillation'], notes);
     const answered = run(['Atrial fibrillation'], notes, answering(first, 'Permanent; rhythm control abandoned.'));
-    expect(codes(answered)).toEqual(['I48.21', 'Z79.01']);
+    expect(diagnosisCodes(answered)).toEqual(['I48.21', 'Z79.01']);
     expect(answered.clarification).toBeUndefined();
   });
 
@@ -40,13 +39,13 @@ describe('atrial fibrillation with no type: the type changes the code (I48.0, I4
       ['Atrial fibrillation'],
       'Palpitations since yesterday. Today the ECG shows atrial fibrillation at 110. Starting apixaban.',
     );
-    expect(codes(r)).toContain('I48.91');
+    expect(diagnosisCodes(r)).toContain('I48.91');
     expect(r.clarification).toBeUndefined();
   });
 
   it('a stated type is not asked', () => {
     const r = run(['Paroxysmal atrial fibrillation'], notes);
-    expect(codes(r)[0]).toBe('I48.0');
+    expect(diagnosisCodes(r)[0]).toBe('I48.0');
     expect(r.clarification).toBeUndefined();
   });
 });
@@ -55,16 +54,16 @@ describe('a 7th character that is a stage, left open by a diagnosis written in t
   it('bilateral primary open-angle glaucoma with no stage is asked its stage', () => {
     const notes = 'Pressures 21 and 19 on latanoprost nightly in both eyes. Nerve cupping unchanged. Continue drops.';
     const r = run(['Primary open-angle glaucoma, bilateral'], notes);
-    expect(codes(r)).toEqual(['H40.1130']);
+    expect(diagnosisCodes(r)).toEqual(['H40.1130']);
     expect(r.clarification?.question).toMatch(/stage of the condition/);
     const answered = run(['Primary open-angle glaucoma, bilateral'], notes, answering(r, 'Moderate stage in both eyes.'));
-    expect(codes(answered)).toEqual(['H40.1132']);
+    expect(diagnosisCodes(answered)).toEqual(['H40.1132']);
     expect(answered.clarification).toBeUndefined();
   });
 
   it('a stage stated is not asked', () => {
     const r = run(['Primary open-angle glaucoma, bilateral, severe stage'], 'Continue timolol and latanoprost.');
-    expect(codes(r)).toEqual(['H40.1133']);
+    expect(diagnosisCodes(r)).toEqual(['H40.1133']);
     expect(r.clarification).toBeUndefined();
   });
 });
@@ -74,20 +73,20 @@ describe('type 1 diabetes with only non-insulin therapy named (clinical validati
 
   it('is asked the type; E10 stands until answered', () => {
     const r = run(['Type 1 diabetes mellitus'], notes);
-    expect(codes(r)).toEqual(['E10.9', 'Z79.84']);
+    expect(diagnosisCodes(r)).toEqual(['E10.9', 'Z79.84']);
     expect(r.clarification?.question).toMatch(/type of diabetes mellitus/);
     expect(r.clarification?.options).toEqual(expect.arrayContaining(['Type 1 diabetes mellitus', 'Type 2 diabetes mellitus']));
   });
 
   it('an answer naming type 2 recodes the same complication in E11', () => {
     const first = run(['Type 1 diabetes mellitus with hyperglycemia'], notes);
-    expect(codes(first)[0]).toBe('E10.65');
+    expect(diagnosisCodes(first)[0]).toBe('E10.65');
     const answered = run(
       ['Type 1 diabetes mellitus with hyperglycemia'],
       notes,
       answering(first, 'Type 2; the type 1 was entered in error.'),
     );
-    expect(codes(answered)).toEqual(['E11.65', 'Z79.84']);
+    expect(diagnosisCodes(answered)).toEqual(['E11.65', 'Z79.84']);
     expect(answered.clarification).toBeUndefined();
   });
 
@@ -100,7 +99,7 @@ describe('type 1 diabetes with only non-insulin therapy named (clinical validati
 
   it('a measured value is no type: "A1c 7.2" beside type 1 raises no Excludes1 conflict with type 2', () => {
     const r = run(['Type 1 diabetes mellitus'], 'Type 1 diabetes mellitus on basal-bolus insulin, A1c 7.2 today.');
-    expect(codes(r)).toEqual(['E10.9']);
+    expect(diagnosisCodes(r)).toEqual(['E10.9']);
     expect(r.clarification).toBeUndefined();
   });
 });
@@ -108,8 +107,8 @@ describe('type 1 diabetes with only non-insulin therapy named (clinical validati
 describe('a level of consciousness is no level of anything else', () => {
   it('decreased level of consciousness is R40.4, never hypoglycemia level 1 (E16.A1)', () => {
     const r = run(['Decreased level of consciousness'], 'Family found him harder to rouse this morning. Glucose 118. Sent for imaging.');
-    expect(codes(r)).toContain('R40.4');
-    expect(codes(r)).not.toContain('E16.A1');
+    expect(diagnosisCodes(r)).toContain('R40.4');
+    expect(diagnosisCodes(r)).not.toContain('E16.A1');
   });
 });
 
@@ -118,7 +117,7 @@ describe('what is not in conflict and not a cause', () => {
     const notes =
       'Problem list: CKD stage 4 (entered 2023).\nAssessment: CKD stage 5, not on dialysis; eGFR now 13, progressed from stage 4 this year. Fistula referral.';
     const r = run(['Chronic kidney disease stage 5'], notes);
-    expect(codes(r)).toEqual(['N18.5']);
+    expect(diagnosisCodes(r)).toEqual(['N18.5']);
     expect(r.clarification).toBeUndefined();
   });
 
@@ -133,6 +132,6 @@ describe('what is not in conflict and not a cause', () => {
       'BP 150/84 on amlodipine, increase dose. PTH 280 with CKD; start calcitriol.',
     );
     expect(r.clarification?.question ?? '').not.toMatch(/endocrine/);
-    expect(codes(r)).toContain('N25.81');
+    expect(diagnosisCodes(r)).toContain('N25.81');
   });
 });

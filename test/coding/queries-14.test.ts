@@ -5,12 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = []) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, { ageYears: 58, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 const answering = (r: ReturnType<typeof run>, freeText: string): ClarificationAnswer[] => [
   { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText },
 ];
@@ -21,7 +20,7 @@ describe('the depth of a diabetic foot ulcer (L97 "with unspecified severity", a
 
   it('no depth anywhere: L97.419 stands and the physician is asked the severity', () => {
     const r = run(lines, notes);
-    expect(codes(r)).toEqual(expect.arrayContaining(['E11.621', 'L97.419']));
+    expect(diagnosisCodes(r)).toEqual(expect.arrayContaining(['E11.621', 'L97.419']));
     expect(r.clarification?.question).toMatch(/"Diabetic ulcer of the right midfoot".*severity/);
     expect(r.clarification?.options).toContain('Non-pressure chronic ulcer of right heel and midfoot with fat layer exposed');
   });
@@ -29,8 +28,8 @@ describe('the depth of a diabetic foot ulcer (L97 "with unspecified severity", a
   it('the answer codes the depth', () => {
     const first = run(lines, notes);
     const answered = run(lines, notes, answering(first, 'Fat layer exposed, no muscle or bone.'));
-    expect(codes(answered)).toEqual(expect.arrayContaining(['E11.621', 'L97.412']));
-    expect(codes(answered)).not.toContain('L97.419');
+    expect(diagnosisCodes(answered)).toEqual(expect.arrayContaining(['E11.621', 'L97.412']));
+    expect(diagnosisCodes(answered)).not.toContain('L97.419');
     expect(answered.clarification).toBeUndefined();
   });
 
@@ -51,13 +50,13 @@ describe('a burn of unspecified degree: a word that is no degree', () => {
       ['Burn of left palm'],
       'Her left palm rested on the hot oven rack for about a second an hour ago. Red and painful, some blisters. Dressing applied.',
     );
-    expect(codes(r)).toContain('T23.052A');
+    expect(diagnosisCodes(r)).toContain('T23.052A');
     expect(r.clarification?.question).toMatch(/degree/);
   });
 
   it('a degree written as one is coded, nothing asked', () => {
     const r = run(['Second-degree burn of left palm'], 'Touched a hot pan an hour ago. Blisters. Dressing applied.');
-    expect(codes(r)).toContain('T23.252A');
+    expect(diagnosisCodes(r)).toContain('T23.252A');
     expect(r.clarification).toBeUndefined();
   });
 });
@@ -68,7 +67,7 @@ describe('a severity word said of another condition in a related line', () => {
       ['Asthma exacerbation'],
       'Wheezing since the weekend, using albuterol every four hours. Skin: mild dryness, no eczema flare. Prednisone burst.',
     );
-    expect(codes(r)).toContain('J45.901');
+    expect(diagnosisCodes(r)).toContain('J45.901');
     expect(r.clarification?.question).toMatch(/severity/);
   });
 
@@ -84,7 +83,7 @@ describe('an organism a culture found that the physician does not name as the ca
 
   it('is asked, with the block codes titled by that organism as options', () => {
     const r = run(['Pneumonia'], notes);
-    expect(codes(r)).toEqual(['J18.9']);
+    expect(diagnosisCodes(r)).toEqual(['J18.9']);
     expect(r.clarification?.question).toMatch(/due to Staph aureus/);
     expect(r.clarification?.options).toContain('Pneumonia due to Methicillin susceptible Staphylococcus aureus');
   });
@@ -92,7 +91,7 @@ describe('an organism a culture found that the physician does not name as the ca
   it('the answer codes the organism', () => {
     const first = run(['Pneumonia'], notes);
     const answered = run(['Pneumonia'], notes, answering(first, 'Yes, MSSA pneumonia.'));
-    expect(codes(answered)).toEqual(['J15.211']);
+    expect(diagnosisCodes(answered)).toEqual(['J15.211']);
     expect(answered.clarification).toBeUndefined();
   });
 

@@ -4,12 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], patient = { ageYears: 63, sex: 'F' as const }) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, patient, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('a value stated per side is no conflict', () => {
   it('severe retinopathy in one eye, mild in the other: each eye coded, nothing asked', () => {
@@ -18,7 +17,7 @@ describe('a value stated per side is no conflict', () => {
       'Diabetic eye check. Fundus: venous beading OD, scattered microaneurysms OS. Metformin.',
     );
     expect(r.clarification?.question ?? '').not.toMatch(/severity/);
-    expect(codes(r)).toContain('E11.3491');
+    expect(diagnosisCodes(r)).toContain('E11.3491');
   });
 
   it('the same eye called severe and mild is still asked', () => {

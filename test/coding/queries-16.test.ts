@@ -3,12 +3,11 @@
 // notes. Examples written for this test in their own words (tuned on).
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', patient = { ageYears: 63, sex: 'F' as const }) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses) }, patient), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('a cause-and-effect relation is asked only when the record leaves it open', () => {
   it('a combination naming another condition (pulmonary hypertension) is no link for an essential hypertension', () => {
@@ -16,7 +15,7 @@ describe('a cause-and-effect relation is asked only when the record leaves it op
       ['Essential hypertension', 'Obstructive sleep apnea'],
       'Sleep study last month confirmed obstructive sleep apnea, started CPAP. Essential hypertension on amlodipine, at goal.',
     );
-    expect(codes(r)).toContain('I10');
+    expect(diagnosisCodes(r)).toContain('I10');
     expect(r.clarification?.question ?? '').not.toMatch(/due to/);
   });
 
@@ -59,7 +58,7 @@ describe('the type of diabetes is asked on what the record affirms, not on what 
       ['Diabetes mellitus with diabetic polyneuropathy'],
       'Diabetes for 20 years, insulin since 2016. No DKA ever. Burning feet, monofilament absent bilaterally. Start gabapentin.',
     );
-    expect(codes(r)).toContain('E11.42');
+    expect(diagnosisCodes(r)).toContain('E11.42');
     expect(r.clarification?.question ?? '').not.toMatch(/type of diabetes/);
   });
 
@@ -78,7 +77,7 @@ describe('the part of the organ a current primary malignancy is in', () => {
       ['Squamous cell carcinoma of left lung'],
       'Here before cycle 2 of carboplatin and paclitaxel. Counts adequate. Proceed with cycle 2.',
     );
-    expect(codes(r)).toContain('C34.92');
+    expect(diagnosisCodes(r)).toContain('C34.92');
     expect(r.clarification?.question).toMatch(/part of the organ/);
     expect(r.clarification?.options).toContain('Malignant neoplasm of lower lobe, bronchus or lung');
   });
@@ -120,7 +119,7 @@ describe('the episode of a major depressive disorder when the record describes a
       ['Major depressive disorder, moderate'],
       'Low mood and poor sleep for two months. She had a depressive episode in 2016 that resolved on fluoxetine. Restart fluoxetine 20 mg.',
     );
-    expect(codes(r)).toContain('F32.1');
+    expect(diagnosisCodes(r)).toContain('F32.1');
     expect(r.clarification?.question).toMatch(/single or recurrent/);
   });
 
@@ -144,7 +143,7 @@ describe('the episode of a major depressive disorder when the record describes a
 describe('"depression" alone where the record describes a depressive episode by its criteria', () => {
   it('a PHQ-9 of 14 and anhedonia: type and severity asked, F32.A until answered', () => {
     const r = run(['Depression'], 'Six weeks of low mood and anhedonia, sleeping poorly. PHQ-9 = 14. No SI. Start escitalopram.');
-    expect(codes(r)).toContain('F32.A');
+    expect(diagnosisCodes(r)).toContain('F32.A');
     expect(r.clarification?.question).toMatch(/type and severity of the depression/);
   });
 
@@ -157,7 +156,7 @@ describe('"depression" alone where the record describes a depressive episode by 
 describe('bipolar I disorder is bipolar disorder (the index: Disorder, bipolar (I))', () => {
   it('"bipolar I, current episode depressed" is F31.30 and its severity asked, not a psychotic-features code', () => {
     const r = run(['Bipolar I disorder, current episode depressed'], 'Three weeks of low mood, no manic symptoms. Continue lamotrigine.');
-    expect(codes(r)).toEqual(['F31.30']);
+    expect(diagnosisCodes(r)).toEqual(['F31.30']);
     expect(r.clarification?.question).toMatch(/severity/);
   });
 });
@@ -168,7 +167,7 @@ describe('an exacerbation the plan treats and the diagnosis does not state', () 
       ['COPD'],
       'Four days of worse cough with green sputum and more albuterol use. Wheezes bilaterally. Assessment: COPD, stable. Plan: prednisone 40 mg daily x 5 days, azithromycin.',
     );
-    expect(codes(r)).toContain('J44.9');
+    expect(diagnosisCodes(r)).toContain('J44.9');
     expect(r.clarification?.question).toMatch(/exacerbation/);
     expect(r.clarification?.options).toContain('Chronic obstructive pulmonary disease with (acute) exacerbation');
   });
@@ -209,7 +208,7 @@ describe('a pressure ulcer stage the wound description does not fit', () => {
     );
     expect(r.clarification?.question).toMatch(/stage/);
     expect(r.clarification?.options).toEqual(expect.arrayContaining(['Stage 2', 'Stage 3']));
-    expect(codes(r)).toContain('L89.159');
+    expect(diagnosisCodes(r)).toContain('L89.159');
   });
 
   it('a description that fits the stated stage is no conflict', () => {
@@ -217,7 +216,7 @@ describe('a pressure ulcer stage the wound description does not fit', () => {
       ['Pressure ulcer of sacral region, stage 3'],
       'Sacral wound 3 x 2 cm. Base: full-thickness skin loss with subcutaneous fat visible; no bone or tendon visible. Foam dressing, offloading.',
     );
-    expect(codes(r)).toContain('L89.153');
+    expect(diagnosisCodes(r)).toContain('L89.153');
     expect(r.clarification?.question ?? '').not.toMatch(/stage/);
   });
 
@@ -226,7 +225,7 @@ describe('a pressure ulcer stage the wound description does not fit', () => {
       ['Sacral pressure ulcer'],
       'Wound nurse note: "Sacral pressure injury, full-thickness skin loss, fat visible, no bone exposed. Stage 3." Debrided today.',
     );
-    expect(codes(r)).toContain('L89.153');
+    expect(diagnosisCodes(r)).toContain('L89.153');
     expect(r.clarification?.question ?? '').not.toMatch(/stage/);
   });
 });
@@ -237,7 +236,7 @@ describe('"in remission" against use the record documents weeks ago', () => {
       ['Opioid use disorder, severe, in sustained remission'],
       'On buprenorphine-naloxone 16/4 mg daily. He used heroin once about 10 days ago after an argument. Counselled, continue weekly visits.',
     );
-    expect(codes(r)).toContain('F11.20');
+    expect(diagnosisCodes(r)).toContain('F11.20');
     expect(r.clarification?.question).toMatch(/remission status/);
   });
 
@@ -246,7 +245,7 @@ describe('"in remission" against use the record documents weeks ago', () => {
       ['Alcohol use disorder, moderate, in sustained remission'],
       'Last drink was 16 months ago. Attends AA weekly. Urine drug screen negative for alcohol metabolites.',
     );
-    expect(codes(r)).toContain('F10.21');
+    expect(diagnosisCodes(r)).toContain('F10.21');
     expect(r.clarification?.question ?? '').not.toMatch(/remission status/);
   });
 
@@ -275,7 +274,7 @@ describe("a type or degree the record's own results point to", () => {
       ['Hearing loss, both ears'],
       'Audiogram today: bilateral high-frequency loss, notch at 4 kHz, normal tympanograms. Hearing aid evaluation referral.',
     );
-    expect(codes(r)).toContain('H91.93');
+    expect(diagnosisCodes(r)).toContain('H91.93');
     expect(r.clarification?.question).toMatch(/type of the hearing loss/);
   });
 
@@ -292,7 +291,7 @@ describe("a type or degree the record's own results point to", () => {
     const dx = ['Malnutrition'];
     const notes = 'Lost 9 kg (14 %) in five months, eating half her meals, albumin 2.8. Dietitian referral, supplements.';
     const first = run(dx, notes);
-    expect(codes(first)).toContain('E46');
+    expect(diagnosisCodes(first)).toContain('E46');
     expect(first.clarification?.question).toMatch(/degree of the malnutrition/);
     const answered = codeEncounter(
       codingInput(

@@ -6,18 +6,17 @@ import { describe, expect, it } from 'vitest';
 import type { ClarificationAnswer } from '../../domain/coding.ts';
 import type { TestResult } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
-import { codingInput, described, useCodeSets } from '../../testkit/coding-input.ts';
+import { codingInput, described, diagnosisCodes, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
 const run = (diagnoses: string[], notes = '', answers: ClarificationAnswer[] = [], testResults: TestResult[] = []) =>
   codeEncounter(codingInput({ notes, diagnoses: described(diagnoses), testResults }, { ageYears: 44, sex: 'M' }, { answers }), codeSets());
-const codes = (r: ReturnType<typeof run>) => r.diagnoses.map((d) => d.code);
 
 describe('a family split by severity, stage or acuity', () => {
   it('asthma with no severity asks for it, and a free-text answer gives the specific code', () => {
     const notes = 'Night cough twice a week, albuterol use.\nAssessment: asthma with acute exacerbation. Plan: prednisone burst.';
     const r = run(['Asthma with acute exacerbation'], notes);
-    expect(codes(r)).toEqual(['J45.901']);
+    expect(diagnosisCodes(r)).toEqual(['J45.901']);
     expect(r.clarification?.question).toMatch(/severity/);
     expect(r.clarification?.options).toContain('Moderate persistent asthma');
     const answered = run(['Asthma with acute exacerbation'], notes, [
@@ -27,7 +26,7 @@ describe('a family split by severity, stage or acuity', () => {
         freeText: 'moderate persistent with acute exacerbation',
       },
     ]);
-    expect(codes(answered)).toEqual(['J45.41']);
+    expect(diagnosisCodes(answered)).toEqual(['J45.41']);
     expect(answered.clarification).toBeUndefined();
   });
 
@@ -35,12 +34,12 @@ describe('a family split by severity, stage or acuity', () => {
   // (N18.30, as an outside coder's set labels it); a CKD with no stage at all is still asked.
   it('CKD with no stage asks for it, and the chosen stage codes it', () => {
     const r = run(['Chronic kidney disease'], 'eGFR 41, stable.');
-    expect(codes(r)).toEqual(['N18.9']);
+    expect(diagnosisCodes(r)).toEqual(['N18.9']);
     expect(r.clarification?.options).toEqual(expect.arrayContaining(['Stage 3a', 'Stage 3b']));
     const answered = run(['Chronic kidney disease'], 'eGFR 41, stable.', [
       { question: r.clarification?.question ?? '', option: 'Stage 3b' },
     ]);
-    expect(codes(answered)).toEqual(['N18.32']);
+    expect(diagnosisCodes(answered)).toEqual(['N18.32']);
     expect(run(['Chronic kidney disease stage 3'], 'eGFR 41, stable.').clarification).toBeUndefined();
   });
 
@@ -59,14 +58,14 @@ describe('a cause the guidelines do not presume linked', () => {
   it('a liver disease beside documented alcohol use asks whether it is due to alcohol', () => {
     const notes = 'Drinks 6 beers daily.\nAssessment: cirrhosis of liver. Plan: hepatology referral.';
     const r = run(['Cirrhosis of liver'], notes);
-    expect(codes(r)).toEqual(['K74.60']);
+    expect(diagnosisCodes(r)).toEqual(['K74.60']);
     expect(r.clarification?.question).toMatch(/due to alcohol use/);
     const yes = run(['Cirrhosis of liver'], notes, [
       { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText: 'alcoholic cirrhosis without ascites' },
     ]);
-    expect(codes(yes)).toEqual(['K70.30']);
+    expect(diagnosisCodes(yes)).toEqual(['K70.30']);
     const no = run(['Cirrhosis of liver'], notes, [{ question: r.clarification?.question ?? '', option: 'No: not due to alcohol use' }]);
-    expect(codes(no)).toEqual(['K74.60']);
+    expect(diagnosisCodes(no)).toEqual(['K74.60']);
     expect(no.clarification).toBeUndefined();
   });
 
@@ -83,6 +82,6 @@ describe('a cause the guidelines do not presume linked', () => {
     const yes = run(['Anemia'], notes, [
       { question: r.clarification?.question ?? '', option: 'Other (please specify)', freeText: 'yes, anemia due to the chemotherapy' },
     ]);
-    expect(codes(yes)).toContain('D64.81');
+    expect(diagnosisCodes(yes)).toContain('D64.81');
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { codeEncounter } from '../../coding/index.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { writtenProcedures } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const notes =
@@ -23,7 +24,7 @@ describe('simple repairs of one group written as two codes', () => {
     expect(r.procedures.map((p) => p.code)).toEqual(['12002']);
     expect(r.procedures[0]?.alternatives[0]?.code).toBe('12001');
     expect(r.procedures[0]?.rationale).toMatch(/3\.5 cm/);
-    expect(r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM').map((d) => [d.outcome, d.codedAs])).toEqual([
+    expect(writtenProcedures(r).map((d) => [d.outcome, d.codedAs])).toEqual([
       ['changed', ['12002']],
       ['changed', ['12002']],
     ]);
@@ -54,6 +55,6 @@ describe('simple repairs of one group written as two codes', () => {
   it('one repair code for the added length is no finding', () => {
     const r = coded([{ description: 'Simple repair 3.5 cm total, forearm and hand', code: '12002' }]);
     expect(r.edits.some((e) => e.source?.includes('lengths of one class'))).toBe(false);
-    expect(r.documentedCodes.filter((d) => d.system !== 'ICD-10-CM').map((d) => d.outcome)).toEqual(['kept']);
+    expect(writtenProcedures(r).map((d) => d.outcome)).toEqual(['kept']);
   });
 });

@@ -5,18 +5,17 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { cessationMinutes, postBronchodilatorStudy } from '../../coding/service-extent-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimCodes, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis = 'Chronic obstructive pulmonary disease') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears: 58, sex: 'M' }), codeSets());
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => p.code).sort();
 
 describe('spirometry with a bronchodilator', () => {
   const spiro = { description: 'Spirometry', code: '94010' };
   it('94010 is 94060 when the notes document a post-bronchodilator study', () => {
     const r = coded('PFT in clinic: FEV1 1.9 L before; after 400 mcg salbutamol, post-BD FEV1 2.2 L (+16%).', [spiro]);
-    expect(claim(r)).toEqual(['94060']);
+    expect(claimCodes(r)).toEqual(['94060']);
     expectCorrected(r, '94010', '94060');
   });
   it('is left when no bronchodilator study is documented, or it was not done', () => {
@@ -58,7 +57,7 @@ describe('IV infusion of a chemotherapy drug', () => {
       [{ description: 'IV infusion first hour', code: '96365' }, drug],
       'Malignant neoplasm of sigmoid colon',
     );
-    expect(claim(r)).toContain('96413');
+    expect(claimCodes(r)).toContain('96413');
     expectCorrected(r, '96365', '96413');
   });
   it('is left without a chemotherapy drug, or when a chemotherapy administration is already written', () => {

@@ -7,12 +7,11 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedCount } from '../../coding/procedure-corrections.ts';
 import { dipstickMethod, psychotherapyMinutes } from '../../coding/service-method-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimLines, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis = 'Major depressive disorder, recurrent, moderate') =>
   codeEncounter(codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears: 52, sex: 'M' }), codeSets());
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
 
 const visit = { description: 'Office visit, established', code: '99214' };
 
@@ -22,7 +21,7 @@ describe('psychotherapy on the day of an E/M visit', () => {
       'Est pt. Med check, sertraline continued.\nPsychotherapy: 41 minutes of CBT for rumination, separate from the med review.',
       [visit, { description: 'Psychotherapy 30 min', code: '90832' }],
     );
-    expect(claim(r)).toEqual(['90836x1', '99214x1']);
+    expect(claimLines(r)).toEqual(['90836x1', '99214x1']);
     expectCorrected(r, '90832', '90836');
   });
 
@@ -31,7 +30,7 @@ describe('psychotherapy on the day of an E/M visit', () => {
       visit,
       { description: 'Psychotherapy 60 min', code: '90837' },
     ]);
-    expect(claim(r)).toEqual(['90838x1', '99214x1']);
+    expect(claimLines(r)).toEqual(['90838x1', '99214x1']);
     expectCorrected(r, '90837', '90838');
   });
 
@@ -55,7 +54,7 @@ describe('arthrocentesis written as ultrasound-guided', () => {
       [{ description: 'Inj major joint w US', code: '20611' }],
       knee,
     );
-    expect(claim(r)).toEqual(['20610x1']);
+    expect(claimLines(r)).toEqual(['20610x1']);
     expectCorrected(r, '20611', '20610');
   });
 
@@ -65,7 +64,7 @@ describe('arthrocentesis written as ultrasound-guided', () => {
       [{ description: 'Inj intermediate joint w US', code: '20606' }],
       'Primary osteoarthritis, left wrist',
     );
-    expect(claim(r)).toEqual(['20605x1']);
+    expect(claimLines(r)).toEqual(['20605x1']);
     expectCorrected(r, '20606', '20605');
   });
 
@@ -91,10 +90,10 @@ describe('urinalysis by dipstick', () => {
       [{ description: 'UA auto', code: '81003' }],
       cystitis,
     );
-    expect(claim(manual)).toEqual(['81002x1']);
+    expect(claimLines(manual)).toEqual(['81002x1']);
     expectCorrected(manual, '81003', '81002');
     const analyzer = coded('Urine dipstick run on the office analyzer: LE 1+.', [{ description: 'UA dip', code: '81002' }], cystitis);
-    expect(claim(analyzer)).toEqual(['81003x1']);
+    expect(claimLines(analyzer)).toEqual(['81003x1']);
     expectCorrected(analyzer, '81002', '81003');
   });
 
@@ -116,7 +115,7 @@ describe('trigger point injections counted by the record', () => {
       [{ description: 'TPI 1 or 2 muscles', code: '20552' }],
       'Myofascial pain syndrome',
     );
-    expect(claim(r)).toEqual(['20553x1']);
+    expect(claimLines(r)).toEqual(['20553x1']);
     expectCorrected(r, '20552', '20553');
   });
 

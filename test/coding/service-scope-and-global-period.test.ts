@@ -11,7 +11,7 @@ import { statedStatus } from '../../coding/patient-status.ts';
 import { counselledOnVaccines } from '../../coding/vaccines.ts';
 import { repairedLength } from '../../coding/wound-repair.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimLines, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis: string, ageYears = 45, placeOfService = '11') =>
@@ -19,7 +19,6 @@ const coded = (notes: string, procedures: DocumentedProcedure[], diagnosis: stri
     codingInput({ notes, diagnoses: [{ description: diagnosis }], procedures }, { ageYears, sex: 'M' }, { placeOfService }),
     codeSets(),
   );
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
 
 describe('an ECG recorded in the office', () => {
   const ecg = { description: 'ECG interp', code: '93010' };
@@ -41,7 +40,7 @@ describe('a diagnostic evaluation by a clinician without medical scope', () => {
       [evaluation],
       'Panic disorder',
     );
-    expect(claim(r)).toEqual(['90791x1']);
+    expect(claimLines(r)).toEqual(['90791x1']);
     expectCorrected(r, '90792', '90791');
   });
   it('is left for a psychiatrist, or a psychologist named only as the referrer', () => {
@@ -60,7 +59,7 @@ describe('a follow-up visit inside a global period', () => {
       [{ description: 'Office visit', code: '99213' }],
       'Nondisplaced fracture of shaft of left clavicle, subsequent encounter',
     );
-    expect(claim(r)).toEqual(['99024x1']);
+    expect(claimLines(r)).toEqual(['99024x1']);
     expectCorrected(r, '99213', '99024');
   });
   it('is left outside the period, for an unrelated problem, or when the service was elsewhere', () => {

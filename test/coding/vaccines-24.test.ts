@@ -4,6 +4,7 @@ import type { DocumentedProcedure } from '../../domain/encounter.ts';
 import { codeEncounter } from '../../coding/index.ts';
 import { administrationFor, counselledOnVaccines, vaccinesOnLine, type GivenVaccine } from '../../coding/vaccines.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
+import { claimLines } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 
@@ -12,7 +13,6 @@ const visit = (notes: string, procedures: DocumentedProcedure[], ageYears: numbe
     codingInput({ notes, diagnoses: [{ description: 'Routine child health check' }], procedures }, { ageYears, sex: 'F' }),
     codeSets(),
   );
-const codes = (r: ReturnType<typeof visit>) => r.procedures.map((p) => `${p.code}x${p.units}`).sort();
 
 describe('vaccine names on a procedure line', () => {
   const named = (line: string, age: number) => vaccinesOnLine(codeSets().vaccines, line, age).named.map((n) => n.vaccine.code);
@@ -95,12 +95,12 @@ describe('vaccines through the engine', () => {
       ],
       0,
     );
-    expect(codes(r)).toEqual(['90460x3', '90461x5', '90677x1', '90681x1', '90697x1']);
+    expect(claimLines(r)).toEqual(['90460x3', '90461x5', '90677x1', '90681x1', '90697x1']);
   });
 
   it('vaccines with no administration line: the administration is added', () => {
     const r = visit('Tdap given IM by MA. VIS given.', [{ description: 'Tdap' }], 40);
-    expect(codes(r)).toEqual(['90471x1', '90715x1']);
+    expect(claimLines(r)).toEqual(['90471x1', '90715x1']);
   });
 
   it('a written 90460 is kept and completed by 90461 for the further components', () => {
@@ -109,7 +109,7 @@ describe('vaccines through the engine', () => {
       [{ description: 'Kinrix' }, { description: 'ProQuad' }, { description: 'Admin w counseling', code: '90460' }],
       4,
     );
-    expect(codes(r)).toEqual(['90460x1', '90461x6', '90696x1', '90710x1']);
+    expect(claimLines(r)).toEqual(['90460x1', '90461x6', '90696x1', '90710x1']);
   });
 
   it('a written 90460 the record does not support is corrected to the supported codes, offered beside them, and sent to a coder', () => {
@@ -118,7 +118,7 @@ describe('vaccines through the engine', () => {
       [{ description: 'Bexsero' }, { description: 'Menveo' }, { description: 'Admin', code: '90460' }],
       17,
     );
-    expect(codes(r)).toEqual(['90471x1', '90472x1', '90620x1', '90734x1']);
+    expect(claimLines(r)).toEqual(['90471x1', '90472x1', '90620x1', '90734x1']);
     expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'DOCUMENTED_CODE_CORRECTED', codes: ['90460', '90471', '90472'] }));
     expect(r.procedures.find((p) => p.code === '90471')?.alternatives[0]?.code).toBe('90460');
     expect(r.documentedCodes).toContainEqual(expect.objectContaining({ code: '90460', outcome: 'changed', codedAs: ['90471', '90472'] }));
@@ -131,7 +131,7 @@ describe('vaccines through the engine', () => {
       [{ description: 'Fluzone HD' }, { description: 'Flu admin Medicare' }, { description: 'COVID vaccine + admin' }],
       80,
     );
-    expect(codes(r)).toEqual(['90480x1', '90662x1', 'G0008x1']);
+    expect(claimLines(r)).toEqual(['90480x1', '90662x1', 'G0008x1']);
     expect(r.edits).toContainEqual(expect.objectContaining({ rule: 'UNMATCHED_PROCEDURE' }));
   });
 });

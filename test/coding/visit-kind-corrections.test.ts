@@ -6,7 +6,7 @@ import { codeEncounter } from '../../coding/index.ts';
 import { statedStatus } from '../../coding/patient-status.ts';
 import { statedTotalMinutes, transitionalCareCode, wellnessVisitKind } from '../../coding/visit-kind-corrections.ts';
 import { codingInput, useCodeSets } from '../../testkit/coding-input.ts';
-import { expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
+import { claimCodes, expectCorrected, expectKept } from '../../testkit/procedure-outcomes.ts';
 
 const codeSets = useCodeSets();
 const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 68) =>
@@ -14,7 +14,6 @@ const coded = (notes: string, procedures: DocumentedProcedure[], ageYears = 68) 
     codingInput({ notes, diagnoses: [{ description: 'Essential hypertension' }], procedures }, { ageYears, sex: 'F' }),
     codeSets(),
   );
-const claim = (r: ReturnType<typeof coded>) => r.procedures.map((p) => p.code).sort();
 
 const prolonged = { description: 'Prolonged service, each 15 minutes', code: '99417', units: 1 };
 
@@ -24,7 +23,7 @@ describe('prolonged service beside a lower office level', () => {
       { description: 'Office visit est', code: '99213' },
       prolonged,
     ]);
-    expect(claim(r)).toContain('99215');
+    expect(claimCodes(r)).toContain('99215');
     expectCorrected(r, '99213', '99215');
     const n = coded('New pt to clinic. Complex history.\nTotal time 80 min including records review.', [
       { description: 'Office visit new', code: '99204' },
@@ -51,7 +50,7 @@ describe('Medicare annual wellness visit, initial or subsequent', () => {
   const awv = (code: string) => ({ description: 'Annual wellness visit', code });
   it('G0438 is G0439 when the record states a prior wellness visit', () => {
     const r = coded('Annual wellness visit. Previous AWV 03/2025 at this office. HRA reviewed, plan given.', [awv('G0438')]);
-    expect(claim(r)).toEqual(['G0439']);
+    expect(claimCodes(r)).toEqual(['G0439']);
     expectCorrected(r, 'G0438', 'G0439');
   });
   it('G0439 is G0438 when the record states the first one', () => {
@@ -71,7 +70,7 @@ describe('transitional care management written as an office visit', () => {
     `Hospital follow-up. Discharged 10 days ago... seen today ${days} days post-discharge.\nInteractive contact by phone call on the 2nd business day.\nMedication reconciliation done today.\nMDM ${mdm}.`;
   it('is 99496 with high decision making within 7 days, 99495 with moderate', () => {
     const r = coded(tcm('high', 6), [{ description: 'Office visit est', code: '99215' }]);
-    expect(claim(r)).toEqual(['99496']);
+    expect(claimCodes(r)).toEqual(['99496']);
     expectCorrected(r, '99215', '99496');
     expect(transitionalCareCode(tcm('moderate', 6))).toBe('99495');
     expect(transitionalCareCode(tcm('high', 12))).toBe('99495');
