@@ -128,6 +128,7 @@ import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
+import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
@@ -170,6 +171,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   {
     name: 'an injury coded to one side while the record states the other of it (asked, unspecified side until answered)',
     apply: injurySideStatedTwoWays,
+  },
+  {
+    name: 'a condition coded bilateral while the record describes one side of its site as normal (asked, unspecified side until answered)',
+    apply: bilateralWithOneSideNormal,
   },
   {
     name: 'a leukemia or plasma cell neoplasm stated in remission and in relapse (asked, not having achieved remission until answered)',
