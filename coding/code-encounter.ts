@@ -129,6 +129,7 @@ import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
+import { screeningWithinExamination } from './screening-within-examination.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
@@ -270,6 +271,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
   { name: 'merge duplicate codes again', apply: dedupe },
+  {
+    name: 'a screening the tabular places inside an examination coded beside it (Z12.4 at a Z01.41- visit)',
+    apply: screeningWithinExamination,
+  },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'a skin carcinoma stated as basal cell and as squamous cell (asked)', apply: skinCarcinomaTypeConflict },
