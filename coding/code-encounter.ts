@@ -130,6 +130,7 @@ import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
 import { screeningWithinExamination } from './screening-within-examination.ts';
+import { hyperemesisWithMetabolicDisturbance } from './hyperemesis-disturbance.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
@@ -190,6 +191,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
+  {
+    name: 'hyperemesis gravidarum beside a stated dehydration, ketosis or electrolyte imbalance: O21.1, not the disturbance codes',
+    apply: hyperemesisWithMetabolicDisturbance,
+  },
   { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
