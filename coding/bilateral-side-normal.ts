@@ -8,14 +8,20 @@
  * practice brief). Until answered the condition is coded of unspecified side; an answer naming a side,
  * or both, codes it.
  *
+ * The conflict is the record's own only when it states both sides: a statement says bilateral (or
+ * both ears, "bilat", "B/L", AU/OU), or the physician wrote the bilateral code. A bilateral code the
+ * reading put together from a side in one statement and the other side in another ("L acute otitis
+ * media" beside "R TM nl") conflicts with nothing the physician said: the record makes the affected
+ * side clear, and the coder codes it (the side not described as normal), without a query.
+ *
  * Where the examination describes both sides as abnormal, or never names a side as normal, nothing
  * is asked (side-agreement.ts reads the statements; a side described after a procedure on it, such
  * as a canal cleared of wax, is not a finding of the condition).
  */
 import { askCharacter } from './character-conflict.ts';
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
-import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { isBillable } from './icd10cm.ts';
+import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { sideOf } from './laterality.ts';
 import { oneSideNormalStatement } from './side-agreement.ts';
 
@@ -55,6 +61,10 @@ function sameConditionOn(run: CodingRun, code: string, side: Side): string | und
   return undefined;
 }
 
+/** A statement of both sides ("bilateral", "bilat", "b/l", "both ears", AU, OU). */
+const BOTH_SIDES =
+  /\b(?:bilateral(?:ly)?|bilat|b\/l|both (?:\w+ )?(?:sides?|ears?|eyes?|knees?|hips?|ankles?|feet|wrists?|hands?|shoulders?|elbows?|breasts?|kidneys?|ovaries|testes|legs?|arms?))\b|\b(?:AU|OU)\b/;
+
 /** The side an answer names first: "right", "left", or both ("bilateral", "both"). */
 function answeredSide(words: string): 'right' | 'left' | 'both' | undefined {
   const first = /\b(right|left|rt|lt|bilateral|bilat|both)\b/i.exec(words)?.[1]?.toLowerCase();
@@ -72,12 +82,22 @@ export function bilateralWithOneSideNormal(run: CodingRun, drafts: DiagnosisDraf
   for (const d of drafts) {
     if (run.issues.some((i) => i.order === d.order)) continue;
     if (d.evidence.some((e) => e.text.startsWith('Physician answer:'))) continue;
-    const normal = oneSideNormalStatement(statements, d);
-    if (normal === undefined) continue;
+    const found = oneSideNormalStatement(statements, d);
+    if (found === undefined) continue;
+    const normal = found.statement;
     const held = sameConditionOn(run, d.code, 'unspecified');
     const right = sameConditionOn(run, d.code, 'right');
     const left = sameConditionOn(run, d.code, 'left');
     if (!held || !right || !left || !run.allowed(held)) continue;
+    const written = run.mentions.get(d.order)?.documentedCode;
+    const statedBoth = statements.some((s) => BOTH_SIDES.test(s)) || (written !== undefined && normalizeIcdCode(written) === d.code);
+    if (!statedBoth) {
+      // Both sides only by the reading: the side not described as normal is the one affected.
+      const affected = found.side === 'right' ? left : right;
+      if (!run.allowed(affected)) continue;
+      const why = `The record names the condition on one side and describes the ${found.side} side as normal ("${normal}"): ${affected}, the affected side.`;
+      return drafts.map((x) => (x === d ? recoded(run.codeSets, x, affected, why) : x));
+    }
     const bilateralText = d.evidence.find((e) => /\bbilat/i.test(e.text))?.text ?? d.evidence[0]?.text ?? d.description;
     const options: ClarificationOption[] = [
       { label: 'Right only', code: right },

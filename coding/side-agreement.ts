@@ -100,20 +100,24 @@ const AFTER_PROCEDURE =
  * assessment and the examination disagree on the sides, which only the physician can settle. A side
  * described after a procedure on it ("re-exam: R canal clear") is no finding of the visit's condition.
  */
-export function oneSideNormalStatement(statements: readonly string[], d: { description: string }): string | undefined {
+export function oneSideNormalStatement(
+  statements: readonly string[],
+  d: { description: string },
+): { statement: string; side: 'right' | 'left' } | undefined {
   if (!/\bbilateral\b/i.test(d.description)) return undefined;
   const title = d.description.toLowerCase();
   const site = title.split(/[^a-z]+/).find((w) => SITE_SYNONYMS[w] !== undefined) ?? SITE_OF_CONDITION.find(([re]) => re.test(title))?.[1];
   if (site === undefined) return undefined;
   const sided = new RegExp(`\\b(?:right|left|rt|lt|R|L)\\.?\\s+(?:[A-Za-z]+\\s+){0,1}?(?:${SITE_SYNONYMS[site]})\\b`, 'gi');
-  return statements.find((s) =>
-    [...s.matchAll(sided)].some((m) => {
-      if (/^[rl]\b/.test(m[0])) return false; // a lower-case single letter is no side
-      if (AFTER_PROCEDURE.test(s.slice(0, m.index ?? 0))) return false;
+  for (const s of statements)
+    for (const m of s.matchAll(sided)) {
+      if (/^[rl]\b/.test(m[0])) continue; // a lower-case single letter is no side
+      if (AFTER_PROCEDURE.test(s.slice(0, m.index ?? 0))) continue;
       const after = s.slice((m.index ?? 0) + m[0].length).split(/[.;]|\b(?:right|left|rt|lt|R|L)\b\.?\s/)[0] ?? '';
-      return NORMAL_WORDS.test(after) && !ABNORMAL_WORDS.test(after);
-    }),
-  );
+      if (NORMAL_WORDS.test(after) && !ABNORMAL_WORDS.test(after))
+        return { statement: `${m[0]}${after}`.trim(), side: /^r/i.test(m[0]) ? 'right' : 'left' };
+    }
+  return undefined;
 }
 
 const oneSideNormal = (statements: readonly string[], d: CodedDiagnosis) => oneSideNormalStatement(statements, d) !== undefined;

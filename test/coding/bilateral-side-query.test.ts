@@ -37,6 +37,16 @@ describe('bilateral in the assessment, one side normal on examination', () => {
   });
 });
 
+describe('both sides only by the reading, never stated', () => {
+  it('codes the side not described as normal, without a query', () => {
+    const r = child('Ill visit\nExam: L TM bulging, red. R TM nl.\nA/P: L acute otitis media - amoxicillin.', [
+      { description: 'Otitis media', code: 'H66.90' },
+    ]);
+    expect(r.clarification?.question ?? '').not.toMatch(SIDES);
+    expect(diagnosisCodes(r)).toEqual(['H66.92']);
+  });
+});
+
 describe('no conflict of sides', () => {
   it('both sides described abnormal: the bilateral code stands, nothing asked', () => {
     const r = child('Exam: R TM dull with effusion. L TM dull, air-fluid level.\nA: serous otitis media bilateral.', [
