@@ -131,6 +131,7 @@ import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
 import { screeningWithinExamination } from './screening-within-examination.ts';
 import { hyperemesisWithMetabolicDisturbance } from './hyperemesis-disturbance.ts';
+import { drugLinkInNotes } from './notes-drug-link.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
@@ -242,6 +243,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
+  { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
