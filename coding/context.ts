@@ -1,6 +1,9 @@
 /**
  * Reading the record: splitting it into mentions and telling, for each, whether the condition is
  * affirmed, negated ("denies chest pain"), historical ("history of"), or uncertain ("rule out").
+ *
+ * Over 300 lines because the assertion of a phrase is read in one place (assertionsOf): the cues of
+ * each assertion and the scope each reaches are kept beside one another so they cannot disagree.
  */
 import type { RecordSection } from '../domain/coding.ts';
 import { HEADING_PREFIX, noteParts, partAt, saysNotAddressed, type NotePart } from './sections.ts';
