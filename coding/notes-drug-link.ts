@@ -10,7 +10,9 @@
  * A statement counts when it is affirmed (not denied: "not related to lisinopril"; not uncertain:
  * "likely ACE inhibitor related"), is not a list the visit does not address (allergies, medications,
  * past history), names the condition before the link (the line's words, or its code's title words),
- * and names the drug in the link's own phrase. A drug taken wrongly is left to drug-effects.ts.
+ * and names the drug right after the link word (or just before "induced", "related", "side effect").
+ * A drug taken wrongly is left to drug-effects.ts, and one taken less than prescribed (underdosing,
+ * "d/t underdosing of amlodipine") is no adverse effect.
  */
 import { newDraft, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CAUSED, drugEffectCode } from './drug-effects.ts';
@@ -18,6 +20,9 @@ import { keyWords } from './ranking.ts';
 import { NOT_ADDRESSED_PARTS } from './sections.ts';
 import { expandAbbreviations, stemOf, tokenize } from './text.ts';
 
+/** A drug taken less than prescribed, or not at all. */
+const UNDERDOSING =
+  /\b(?:under-?dos\w*|non-?complian\w*|non-?adheren\w*|not taking|missed (?:\w+ )?doses?|ran out|stopped taking|unable to afford|can'?t afford)\b/i;
 /** Any T36-T50 code (drugs, medicaments and biological substances). */
 const DRUG_T_CODE = /^T(?:3[6-9]|4\d|50)/;
 
@@ -51,11 +56,15 @@ export function drugLinkInNotes(run: CodingRun, drafts: DiagnosisDraft[]): Diagn
     for (const n of statements) {
       // The words read as affirmed (n.text): "Cough, possibly related to X" leaves "Cough" only.
       const text = n.text;
+      if (UNDERDOSING.test(text)) continue;
       const link = CAUSED.exec(text);
       if (!link) continue;
       // The drug in the link's own phrase ("due to HCTZ; switch to losartan" names the HCTZ), or
       // just before a cue said after the drug ("lisinopril-induced cough", "metformin side effect").
-      const phrase = text.slice(link.index).split(/[,;.()\u2013\u2014]|\s-\s/)[0] ?? '';
+      // The drug must follow the cue closely ("due to ACE inhibitor", "d/t the chlorthalidone"): "vomited her
+      // dose from urgent care last night and acetaminophen" names where the dose came from, not a cause.
+      const clause = text.slice(link.index + link[0].length).split(/[,;.()\u2013\u2014]|\s-\s/)[0] ?? '';
+      const phrase = `${link[0]} ${clause.trim().split(/\s+/).slice(0, 3).join(' ')}`;
       const drugFirst = /^(?:induced|related|associated|adverse|side|intoleran)/i.test(link[0])
         ? `${/(?:[\w-]+[\s-]+){0,2}$/.exec(text.slice(0, link.index))?.[0] ?? ''}${link[0]}`
         : '';

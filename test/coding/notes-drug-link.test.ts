@@ -25,12 +25,22 @@ describe('a drug named as the cause in the notes', () => {
   });
 });
 
+describe('a drug taken less than prescribed', () => {
+  it('is no adverse effect', () => {
+    const r = adult('BP 168/98.\nA: Hypertension, uncontrolled d/t underdosing of amlodipine - cost.', [
+      { description: 'Hypertension uncontrolled' },
+    ]);
+    expect(diagnosisCodes(r)).not.toContain('T46.1X5A');
+  });
+});
+
 describe('no link in so many words', () => {
   it('a denied or uncertain link, or a drug only listed, adds nothing', () => {
     for (const notes of [
       'Cough for 6 weeks. Not related to enalapril, on it for years.\nA: Cough, postnasal drip.',
       'Cough for 6 weeks.\nA: Cough, possibly related to enalapril.',
       'Cough for 6 weeks. Meds: enalapril 10 mg.\nA: Cough after a cold.',
+      'Coughing fits since last night, including after the enalapril dose from the pharmacy this morning.\nA: Cough.',
     ]) {
       const codes = diagnosisCodes(adult(notes, [{ description: 'Cough' }]));
       expect(
