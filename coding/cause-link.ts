@@ -245,7 +245,8 @@ function namedAsKind(known: { cause: RegExp; effects: RegExp }, text: string): b
 export const namesDrugAsKind = (text: string): boolean => KNOWN_EFFECTS.some((known) => namedAsKind(known, text));
 
 /** Words that state a link between a cause and a condition. */
-const LINKED = /\b(due to|from|secondary to|caused by|induced|related|associated|adverse (effect|reaction)|side[- ]effect|reaction to)\b/i;
+const LINKED =
+  /\b(due to|d\/t|from|secondary to|caused by|induced|related|associated|adverse (effect|reaction)|side[- ]effect|reaction to)\b/i;
 
 export interface UnlinkedEffect {
   statement: string;

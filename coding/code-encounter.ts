@@ -129,6 +129,10 @@ import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
+import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
+import { screeningWithinExamination } from './screening-within-examination.ts';
+import { hyperemesisWithMetabolicDisturbance } from './hyperemesis-disturbance.ts';
+import { drugLinkInNotes } from './notes-drug-link.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
@@ -173,6 +177,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     apply: injurySideStatedTwoWays,
   },
   {
+    name: 'a condition coded bilateral while the record describes one side of its site as normal (asked, unspecified side until answered)',
+    apply: bilateralWithOneSideNormal,
+  },
+  {
     name: 'a leukemia or plasma cell neoplasm stated in remission and in relapse (asked, not having achieved remission until answered)',
     apply: cancerRemissionStatedTwoWays,
   },
@@ -185,6 +193,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
+  {
+    name: 'hyperemesis gravidarum beside a stated dehydration, ketosis or electrolyte imbalance: O21.1, not the disturbance codes',
+    apply: hyperemesisWithMetabolicDisturbance,
+  },
   { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
@@ -232,6 +244,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
+  { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
@@ -266,6 +279,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
   { name: 'merge duplicate codes again', apply: dedupe },
+  {
+    name: 'a screening the tabular places inside an examination coded beside it (Z12.4 at a Z01.41- visit)',
+    apply: screeningWithinExamination,
+  },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'a skin carcinoma stated as basal cell and as squamous cell (asked)', apply: skinCarcinomaTypeConflict },

@@ -1,6 +1,9 @@
 /**
  * Reading the record: splitting it into mentions and telling, for each, whether the condition is
  * affirmed, negated ("denies chest pain"), historical ("history of"), or uncertain ("rule out").
+ *
+ * Over 300 lines because the assertion of a phrase is read in one place (assertionsOf): the cues of
+ * each assertion and the scope each reaches are kept beside one another so they cannot disagree.
  */
 import type { RecordSection } from '../domain/coding.ts';
 import { HEADING_PREFIX, noteParts, partAt, saysNotAddressed, type NotePart } from './sections.ts';
@@ -25,8 +28,35 @@ export interface Mention {
   unaddressed?: true;
 }
 
-const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;
-const NEGATION_IN_DIAGNOSES = /\b(no|denies|denied|negative for|ruled out|no evidence of)\b/i;
+/** Cues that report what an examination or a test did not find ("no evidence of", "negative for"); the longer ones first. */
+const NOT_FOUND_CUES = String.raw`no (?:evidence|signs?|findings?|indication) of|without (?:evidence|signs?) of|negative for|neg for|free of|ruled out|absence of`;
+const NEGATION = new RegExp(String.raw`\b(${NOT_FOUND_CUES}|no|not|denies|denied|denying|without)\b`, 'i');
+const NEGATION_IN_DIAGNOSES = new RegExp(String.raw`\b(${NOT_FOUND_CUES}|no|denies|denied)\b`, 'i');
+const NOT_FOUND = new RegExp(String.raw`^(?:${NOT_FOUND_CUES})$`, 'i');
+/**
+ * The words before a negation that name the examination or test that found nothing, or head it
+ * ("CXR", "XR left wrist", "UA", "There is", "Tested"): no condition of their own.
+ */
+const TEST_OR_EXAM =
+  /^(?:[a-z]+\s+){0,2}?(?:cxr|xr|x-?rays?|ct|cta|mri|mra|us|u\/s|ultrasound|doppler|duplex|echo\w*|ekg|ecg|imaging|films?|radiographs?|views?|exam\w*|pe|ua|urinalysis|labs?|cultures?|swabs?|tests?|tested|testing|screen\w*|stud(?:y|ies)|scans?|work-?up|eval\w*|biopsy|pathology|troponins?|d-?dimer|rapid \w+|there (?:is|are|was|were)|findings?|impression|results?)\b[^,;:]*$/i;
+
+/** After a comma in a negation's reach: a finding graded as present, which the negation does not reach. */
+const AFFIRMED_AFTER_COMMA =
+  /,\s*(?=(?:mild(?:ly)?|moderate(?:ly)?|severe(?:ly)?|marked(?:ly)?|slight(?:ly)?|minimal|trace|small|large|positive for|\+)\s)/i;
+
+/** The condition written before a negation, without a trailing test or examination that did the finding ("Cough - CXR"). */
+function conditionBeforeNegation(before: string): { condition: string; tested: boolean } {
+  const text = before.replace(/[\s,;:(\u2013\u2014-]+$/, '');
+  const segment = text.split(/[,;:(]|\s[-\u2013\u2014]\s/).pop() ?? '';
+  if (!TEST_OR_EXAM.test(segment.trim())) return { condition: before, tested: false };
+  return {
+    condition: text
+      .slice(0, text.length - segment.length)
+      .replace(/[\s,;:(\u2013\u2014-]+$/, '')
+      .trim(),
+    tested: true,
+  };
+}
 /** Guideline IV.H's terms of uncertainty "and other similar terms" ("suspicious for", "concerning for"). */
 const UNCERTAIN =
   /\b(rule out|r\/o|probable|probably|presumed|presumptive|suspected|suspect|suspicion of|suspicious (?:for|of)|likely|possible|possibly|questionable|question of|concern for|concerning for|worrisome for|consistent with|compatible with|working diagnosis|versus|vs\.?)\b/i;
@@ -193,9 +223,21 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   const after = cleaned.slice(m.index + m[0].length).trim();
   const out: Array<{ text: string; assertion: Assertion }> = [];
   // The affirmed condition keeps what it is said to be without ("migraine, no aura"): the words
-  // choose the "without" code and rule out the "with" one.
-  if (before) out.push({ text: after ? `${before} without ${after}` : before, assertion: 'affirmed' });
-  if (after) out.push({ text: after, assertion: 'negated' });
+  // choose the "without" code and rule out the "with" one. What an examination or a test did not
+  // find ("Cough - CXR negative for pneumonia", "Erythema, no signs of cellulitis") is no feature of
+  // the condition: the condition stands alone, and a test named before the cue is no condition.
+  const notFound = NOT_FOUND.test(m[0]);
+  // A heading before what was not found ("Skin: no signs of cellulitis") is no condition either.
+  const { condition, tested } =
+    notFound && /^[^,;:]{1,30}:$/.test(before) ? { condition: '', tested: true } : conditionBeforeNegation(before);
+  const feature = after && !tested && !notFound;
+  // A negation reaches to the end of its clause ("no fever, chills or sweats"), unless a finding
+  // graded as present follows a comma ("no signs of cellulitis, mild erythema at the bite"): that one is affirmed.
+  const graded = AFFIRMED_AFTER_COMMA.exec(after);
+  const negated = graded ? after.slice(0, graded.index).trim() : after;
+  if (condition) out.push({ text: feature ? `${condition} without ${negated}` : condition, assertion: 'affirmed' });
+  if (negated) out.push({ text: negated, assertion: 'negated' });
+  if (graded) out.push(...assertionsOf(section, after.slice(graded.index + graded[0].length)));
   return out;
 }
 

@@ -117,8 +117,8 @@ const SELF_HARM = /\b(intentional\w*|suicid\w*|self[- ]harm|deliberate\w*)\b/i;
  * Said of a condition the drug caused. A drug the patient was moved off ("switched from aspirin to
  * clopidogrel", "weaned from prednisone") is named after "from" without being a cause.
  */
-const CAUSED =
-  /\b(due to|(?<!\b(?:switch\w*|chang\w*|convert\w*|transition\w*|moved|went|taper\w*|wean\w*|came off)\s+(?:\w+\s+)?)from|secondary to|caused by|induced|related|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|intoleran\w*|associated)\b/i;
+export const CAUSED =
+  /\b(due to|d\/t|(?<!\b(?:switch\w*|chang\w*|convert\w*|transition\w*|moved|went|taper\w*|wean\w*|came off)\s+(?:\w+\s+)?)from|secondary to|caused by|induced|related|adverse (effect|reaction|event)s?|side[- ]effects?|reaction to|intoleran\w*|associated)\b/i;
 
 export interface DrugEffect {
   code: string;

@@ -54,7 +54,7 @@ const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|
  * "aspirin initiated at 12 weeks").
  */
 const PAST_EVENT_BEFORE =
-  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|svd|nsvd|vbac|c-?section|c\/s|c(?:a)?esarean|l?tcs|lscs|born|terminat\w*|treated|stopped|discontinued|switched|changed|initiated|administered|received|performed|done)\b/i;
+  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|s?ptb|ptd|births?|svd|nsvd|vbac|c-?section|c\/s|c(?:a)?esarean|l?tcs|lscs|born|terminat\w*|treated|stopped|discontinued|switched|changed|initiated|administered|received|performed|done)\b/i;
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
   /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|testing|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
@@ -74,9 +74,12 @@ function namesTimedEvent(clause: string): boolean {
 }
 /** Right after the weeks: the result of what they time ("TSH at 18 weeks was 3.1", "GTT 24 weeks 118"). */
 const RESULT_AFTER = /^\s*(?:was|were|showed|revealed|normal|abnormal|negative|positive|neg\b|pos\b|\d)/i;
-/** A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her previous pregnancy"). */
+/**
+ * A statement about an earlier pregnancy or an earlier time ("G1 2022 SVD at 39 weeks", "in her
+ * previous pregnancy", "prior SPTB at 32 wks", "h/o preterm delivery at 34w").
+ */
 const EARLIER_PREGNANCY =
-  /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*)|\b(?:history of|hx of|h\/o)\b[^.;]{0,40}\b(?:deliver\w*|births?|pregnan\w*|ptl|ptb|labou?r)\b|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
+  /\b(?:prior|previous|past|last|earlier|other|her first)\s+(?:pregnan\w*|deliver\w*|gestation\w*|babies|baby|child|infant|births?|s?ptb|ptd|ptl|pprom|preterm\w*|premature\w*|stillbirth\w*|iufd|miscarr\w*|c-?sections?|c(?:a)?esareans?|svd|nsvd)|\b(?:history of|hx of|hx|h\/o)\b[^.;]{0,40}(?:\b(?:deliver\w*|births?|pregnan\w*|preterm\w*|premature\w*|labou?r)\b|\b(?:s?ptl|s?ptb|ptd|pprom)\b)|\bob history\b|\bg\d\s*(?:\(|:|-)?\s*(?:19|20)\d\d\b|\b(?:19|20)\d\d\b[^.;]{0,40}\b(?:svd|nsvd|delivered|delivery|c-section|cesarean|born|miscarr\w*)\b/i;
 /**
  * A pregnancy word before the weeks that makes them an age: "GA today", "EGA", "IUP at", "pregnant,",
  * "G2P1 at". Not "gestational" naming a condition ("gestational HTN at 37 wks" dates its onset).
@@ -105,9 +108,7 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
   const out: GestationalAge[] = [];
   for (const m of statement.matchAll(WEEKS_GLOBAL)) {
     const index = m.index ?? 0;
-    // A statement telling an earlier pregnancy gives today's age only in a comma part of its own
-    // that says it is now ("Pregnancy w/ h/o preterm labor, currently 13w6d").
-    if (earlier && !todayApart(statement, index)) continue;
+    if (earlier && ofEarlierPregnancy(statement, index, index + m[0].length)) continue;
     const weeks = Number(m[1]);
     if (!Number.isFinite(weeks) || weeks < 1 || weeks > 45) continue;
     const before = statement.slice(0, index);
@@ -130,6 +131,26 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     else if (GESTATION_CONTEXT.test(statement)) out.push({ weeks, strength: 'context', statement });
   }
   return out;
+}
+
+/**
+ * Whether the weeks at `index`..`end` of a statement that tells an earlier pregnancy are that
+ * pregnancy's. Read in the comma part that holds them: an earlier pregnancy named before them in it
+ * ("G2P1, prior SPTB at 32 wks") makes them its own; a pregnancy word or "now" that states them as an
+ * age ("28 weeks pregnant, prior SPTB 32 wks", "Pregnancy 22 weeks with h/o preterm delivery",
+ * "h/o preterm labor, currently 13w6d") makes them today's; an earlier pregnancy named after them
+ * ("36 wk delivery last pregnancy") makes them its own. A part that names neither is today's only
+ * when it says "now" apart from the rest.
+ */
+function ofEarlierPregnancy(statement: string, index: number, end: number): boolean {
+  const start = Math.max(statement.lastIndexOf(',', index), statement.lastIndexOf(';', index)) + 1;
+  const stops = [statement.indexOf(',', end), statement.indexOf(';', end)].filter((i) => i >= 0);
+  const before = statement.slice(start, index);
+  const after = statement.slice(end, stops.length > 0 ? Math.min(...stops) : statement.length);
+  if (EARLIER_PREGNANCY.test(before)) return true;
+  if (TODAY_BEFORE.test(before) || AGE_WORD_BEFORE.test(before.slice(-NEAR)) || AGE_WORD_AFTER.test(after)) return false;
+  if (EARLIER_PREGNANCY.test(`${statement.slice(index, end)}${after}`)) return true;
+  return !todayApart(statement, index);
 }
 
 /** The comma part holding the weeks at `index` says "now" before them and tells no earlier pregnancy. */

@@ -62,7 +62,7 @@ function otherSideOf(title: string): RegExp | undefined {
 
 /** Words an examination describes a site by that mean its own name (the eardrum for the ear). */
 const SITE_SYNONYMS: Readonly<Record<string, string>> = {
-  ear: 'ears?|tms?|tympanic membranes?|ear ?drums?|ear canals?|eacs?',
+  ear: 'ears?|tms?|tympanic membranes?|ear ?drums?|(?:ear )?canals?|eacs?',
   eye: 'eyes?|conjunctivae?|lids?|eyelids?|cornea',
   breast: 'breasts?',
   knee: 'knees?',
@@ -90,25 +90,37 @@ const NORMAL_WORDS =
 const ABNORMAL_WORDS =
   /(?<!\b(?:no|not|without|nor)\s+(?:\w+\s+){0,2})\b(?:bulg\w*|erythem\w*|injected|red|dull|opaque|effusions?|fluid|pus|purulent|perforat\w*|retract\w*|swollen|swelling|edema\w*|tender|pain\w*|abnormal\w*|mass(?:es)?|lesions?|discharge|drainage|decreased|reduced|limited|crepitus|deformit\w*)\b/i;
 
+/** Said before a site in its statement, these describe it after a procedure on it (a canal cleared), not as found. */
+const AFTER_PROCEDURE =
+  /\b(?:post|post-?op\w*|re-?exam\w*|re-?check\w*|removed|irrigated|s\/p|status post|(?:after|following) (?:the )?(?:removal|irrigation|lavage|procedure|curett\w*|debridement))\b/i;
+
 /**
- * A code titled bilateral while a statement of the record describes one side of its site as normal
+ * The statement of the record that describes one side of a bilateral code's site as normal
  * ("Acute otitis media, bilateral" beside "L TM pearly gray, translucent, nl landmarks"): the
- * assessment and the examination disagree on the sides, which only the physician can settle.
+ * assessment and the examination disagree on the sides, which only the physician can settle. A side
+ * described after a procedure on it ("re-exam: R canal clear") is no finding of the visit's condition.
  */
-function oneSideNormal(statements: readonly string[], d: CodedDiagnosis): boolean {
-  if (!/\bbilateral\b/i.test(d.description)) return false;
+export function oneSideNormalStatement(
+  statements: readonly string[],
+  d: { description: string },
+): { statement: string; side: 'right' | 'left' } | undefined {
+  if (!/\bbilateral\b/i.test(d.description)) return undefined;
   const title = d.description.toLowerCase();
   const site = title.split(/[^a-z]+/).find((w) => SITE_SYNONYMS[w] !== undefined) ?? SITE_OF_CONDITION.find(([re]) => re.test(title))?.[1];
-  if (site === undefined) return false;
+  if (site === undefined) return undefined;
   const sided = new RegExp(`\\b(?:right|left|rt|lt|R|L)\\.?\\s+(?:[A-Za-z]+\\s+){0,1}?(?:${SITE_SYNONYMS[site]})\\b`, 'gi');
-  return statements.some((s) =>
-    [...s.matchAll(sided)].some((m) => {
-      if (/^[rl]\b/.test(m[0])) return false; // a lower-case single letter is no side
+  for (const s of statements)
+    for (const m of s.matchAll(sided)) {
+      if (/^[rl]\b/.test(m[0])) continue; // a lower-case single letter is no side
+      if (AFTER_PROCEDURE.test(s.slice(0, m.index ?? 0))) continue;
       const after = s.slice((m.index ?? 0) + m[0].length).split(/[.;]|\b(?:right|left|rt|lt|R|L)\b\.?\s/)[0] ?? '';
-      return NORMAL_WORDS.test(after) && !ABNORMAL_WORDS.test(after);
-    }),
-  );
+      if (NORMAL_WORDS.test(after) && !ABNORMAL_WORDS.test(after))
+        return { statement: `${m[0]}${after}`.trim(), side: /^r/i.test(m[0]) ? 'right' : 'left' };
+    }
+  return undefined;
 }
+
+const oneSideNormal = (statements: readonly string[], d: CodedDiagnosis) => oneSideNormalStatement(statements, d) !== undefined;
 
 /**
  * A code whose side a statement of the record gives the other way for the same site (not as

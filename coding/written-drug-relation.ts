@@ -18,7 +18,7 @@ import { recordStatements } from './review-signals.ts';
 import { expandAbbreviations } from './text.ts';
 
 /** Words that give a condition a cause ("due to", "from", "secondary to"). */
-const CAUSE_GIVEN = /\b(due to|from|secondary to|caused by|induced|related|associated|attributed to|because of)\b/i;
+const CAUSE_GIVEN = /\b(due to|d\/t|from|secondary to|caused by|induced|related|associated|attributed to|because of)\b/i;
 
 /** Step: a written condition a current drug is known to cause, unrelated by the record, is asked. */
 export function writtenDrugRelation(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
