@@ -124,6 +124,10 @@ import { resultContradicts } from './result-contradicts.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
+import { burnDegreeUnstated } from './burn-degree-unstated.ts';
+import { exposureConfirmed } from './exposure-confirmed.ts';
+import { procedureSiteInfection } from './procedure-site-infection.ts';
+import { burnHandSite } from './burn-hand-site.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
@@ -139,6 +143,7 @@ import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
 import { assessedConditionUncoded } from './assessed-uncoded.ts';
+import { unassessedWrittenLine } from './unassessed-written-line.ts';
 import { additionalCodeNotAskedFor, diagnosticExaminationAsScreening } from './tabular-asks.ts';
 
 export interface DiagnosisStep {
@@ -150,6 +155,7 @@ export interface DiagnosisStep {
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'a condition the assessment manages (a status, a plan) that no diagnosis line names', apply: assessedChronicConditions },
+  { name: 'a written exposure code (Z20) beside an assessment stating the disease: the disease', apply: exposureConfirmed },
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
@@ -157,7 +163,13 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
+  {
+    name: "a skin infection at a recent procedure's site, no link stated (asked; T81.41XA first if linked)",
+    apply: procedureSiteInfection,
+  },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
+  { name: 'a burn coded with a degree no statement names (asked, unspecified degree until answered)', apply: burnDegreeUnstated },
+  { name: 'a hand burn of unspecified site on the one part of the hand the examination names', apply: burnHandSite },
   { name: "a fracture's healing stated two ways (asked), or named beside a routine-healing code", apply: fractureHealingStatedOtherwise },
   {
     name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
@@ -366,6 +378,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets): CodingRes
       additionalCodeNotAskedFor: additionalCodeNotAskedFor(codeSets.icd, diagnoses),
       diagnosticExaminationAsScreening: diagnosticExaminationAsScreening(codeSets.icd, statements, diagnoses),
       assessedConditionUncoded: assessedConditionUncoded(run, diagnoses) !== undefined,
+      writtenLineUnassessed: unassessedWrittenLine(run, diagnoses) !== undefined,
     },
     config,
   );
