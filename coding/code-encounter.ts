@@ -126,6 +126,8 @@ import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
 import { burnDegreeUnstated } from './burn-degree-unstated.ts';
 import { exposureConfirmed } from './exposure-confirmed.ts';
+import { lateImagingResult } from './late-imaging-result.ts';
+import { tobaccoStatusStatedTwoWays } from './tobacco-status-conflict.ts';
 import { procedureSiteInfection } from './procedure-site-infection.ts';
 import { burnHandSite } from './burn-hand-site.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
@@ -162,6 +164,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
+  { name: 'an imaging read received after the visit naming another condition than the diagnosed one (asked)', apply: lateImagingResult },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   {
     name: "a skin infection at a recent procedure's site, no link stated (asked; T81.41XA first if linked)",
@@ -193,6 +196,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     apply: menopausalStatusOfBleeding,
   },
   { name: 'a routine examination coded for the other age group (Z00.0-/Z00.12-)', apply: preventiveExamForAge },
+  {
+    name: 'tobacco use stated current and former, no relapse told (asked; no status code until answered)',
+    apply: tobaccoStatusStatedTwoWays,
+  },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
