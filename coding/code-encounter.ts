@@ -132,6 +132,7 @@ import { procedureSiteInfection } from './procedure-site-infection.ts';
 import { burnHandSite } from './burn-hand-site.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
+import { consciousnessNoneStated } from './consciousness-none.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
@@ -178,6 +179,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
     apply: consciousnessStatedTwoWays,
   },
+  { name: 'an intracranial injury of unknown consciousness status the assessment states without a loss (S06.xx0)', apply: consciousnessNoneStated },
   {
     name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
     apply: moodEpisodeStatedTwoWays,
