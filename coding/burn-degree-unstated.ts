@@ -29,8 +29,11 @@ export function burnDegreeUnstated(run: CodingRun, drafts: DiagnosisDraft[]): Di
   const burn = drafts.find((d) => BURN_WITH_DEGREE.test(d.code) && !run.issues.some((i) => i.order === d.order));
   if (!burn) return drafts;
   const doc = run.input.documentation;
-  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
-  if (statements.some((s) => namedIn(s, DEGREE_WORDS) !== undefined)) return drafts;
+  // The physician's answers are statements too (a degree answered to another question stands).
+  const answers = run.input.answers.flatMap((a) => [a.option ?? '', a.freeText ?? '']);
+  const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes), ...answers];
+  if (burn.evidence.some((e) => e.text.startsWith('Physician answer:')) || statements.some((s) => namedIn(s, DEGREE_WORDS) !== undefined))
+    return drafts;
   const held = withDegree(burn.code, 0);
   if (!run.codeSets.icd.byCode.has(held)) return drafts;
   const quote = burn.evidence[0]?.text ?? burn.description;

@@ -2,11 +2,11 @@
  * A burn of the hand coded to an unspecified site of the hand (T23, sixth place 0) while the
  * examination places it on one part the category codes by: the back of the hand (T23.x6) or the palm
  * (T23.x5). The part is a fact of the examination, not a clinical judgment, so the coder codes it.
- * Only one part may be named for the burn (a burn of both is of multiple sites, left as coded), and a
+ * Only the examination is read (a history's "burned across the palm" is the patient's account, and
+ * the examination is where the physician places the wound). Only one part may be named for the burn (a burn of both is of multiple sites, left as coded), and a
  * part the examination says is spared or uninvolved is not the burn's.
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
-import { clausesOf } from './context.ts';
 
 /** Burn of hand, unspecified site: T23.<degree>0<side>. */
 const HAND_UNSPECIFIED_SITE = /^T23\.[0-3]0[129]/;
@@ -17,10 +17,10 @@ const PARTS: ReadonlyArray<readonly [string, RegExp]> = [
 /** Words that say the part is not burned ("palm spared", "no involvement of the palm"). */
 const SPARED = /\b(?:spared|sparing|uninvolved|not involved|intact|no (?:involvement|burn))\b/i;
 
-/** The one part of the hand the notes place the burn on, or undefined. */
-function partNamed(notes: string): string | undefined {
+/** The one part of the hand the examination places the burn on, or undefined. */
+function partNamed(examination: readonly string[]): string | undefined {
   const named = new Set<string>();
-  for (const clause of clausesOf(notes)) {
+  for (const clause of examination) {
     if (!/\bburn|\bblister|\berythema|\bhand\b|\bpalm/i.test(clause)) continue;
     for (const piece of clause.split(/,\s*|;\s*/)) {
       for (const [part, words] of PARTS) {
@@ -39,7 +39,7 @@ export function burnHandSite(run: CodingRun, drafts: DiagnosisDraft[]): Diagnosi
   const burns = drafts.filter((d) => HAND_UNSPECIFIED_SITE.test(d.code));
   if (burns.length !== 1) return drafts;
   const burn = burns[0]!;
-  const part = partNamed(run.input.documentation.notes);
+  const part = partNamed(run.notes.filter((n) => n.part === 'exam').map((n) => n.original));
   if (!part) return drafts;
   const code = `${burn.code.slice(0, 5)}${part}${burn.code.slice(6)}`;
   if (!run.codeSets.icd.byCode.has(code) || !run.allowed(code)) return drafts;

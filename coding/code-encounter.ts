@@ -179,7 +179,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
     apply: consciousnessStatedTwoWays,
   },
-  { name: 'an intracranial injury of unknown consciousness status the assessment states without a loss (S06.xx0)', apply: consciousnessNoneStated },
+  {
+    name: 'an intracranial injury of unknown consciousness status the assessment states without a loss (S06.xx0)',
+    apply: consciousnessNoneStated,
+  },
   {
     name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
     apply: moodEpisodeStatedTwoWays,

@@ -29,6 +29,13 @@ export function consciousnessNoneStated(run: CodingRun, drafts: DiagnosisDraft[]
   const code = `${d.code.slice(0, 6)}0${d.code.slice(7)}`;
   if (!run.codeSets.icd.byCode.has(code)) return drafts;
   return drafts.map((x) =>
-    x === d ? recoded(run.codeSets, x, code, 'The assessment states no loss of consciousness and nothing states one: the "without" character (0).') : x,
+    x === d
+      ? recoded(
+          run.codeSets,
+          x,
+          code,
+          'The assessment states no loss of consciousness and nothing states one: the "without" character (0).',
+        )
+      : x,
   );
 }
