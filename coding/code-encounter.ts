@@ -127,7 +127,7 @@ import { burnDegreeDescribed } from './burn-degree.ts';
 import { burnDegreeUnstated } from './burn-degree-unstated.ts';
 import { exposureConfirmed } from './exposure-confirmed.ts';
 import { lateImagingResult } from './late-imaging-result.ts';
-import { tobaccoStatusStatedTwoWays } from './tobacco-status-conflict.ts';
+import { tobaccoStatusHeld, tobaccoStatusStatedTwoWays } from './tobacco-status-conflict.ts';
 import { procedureSiteInfection } from './procedure-site-infection.ts';
 import { burnHandSite } from './burn-hand-site.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
@@ -251,6 +251,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'tobacco use NOS beside current cigarette smoking: nicotine dependence, cigarettes (F17.210)', apply: smokingAsDependence },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
+  { name: 'no tobacco status code while the status is asked (added back by a step above)', apply: tobaccoStatusHeld },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },

@@ -25,6 +25,9 @@ const STALE =
 /** Someone else in the patient's life ("husband is a former smoker"). */
 const ANOTHER_PERSON = /\b(?:mother|father|parents?|spouse|wife|husband|partner|sibling|brother|sister|son|daughter|roommates?)\b/i;
 
+/** How the question's reason begins: the later step that keeps the status off the claim finds it by this. */
+const ASKED = 'Tobacco use is stated as current and as former;';
+
 const CURRENT_OPTION = { label: 'Current cigarette smoker (nicotine dependence, cigarettes)', code: 'F17.210' };
 const FORMER_OPTION = { label: 'Former smoker (history of nicotine dependence)', code: 'Z87.891' };
 
@@ -46,7 +49,7 @@ export function tobaccoStatusStatedTwoWays(run: CodingRun, drafts: DiagnosisDraf
     question: detailConflictQuestion(current.trim(), former.trim(), "patient's current tobacco status"),
     clinicalIndicators: [`Documented: "${current.trim()}"`, `Documented: "${former.trim()}"`],
     options: [CURRENT_OPTION, FORMER_OPTION],
-    reason: `Tobacco use is stated as current and as former; ${status.code} depends on which (F17.2- or Z87.891), and so does cessation counselling.`,
+    reason: `${ASKED} ${status.code} depends on which (F17.2- or Z87.891), and so does cessation counselling.`,
   };
   const resolution = resolutionFor(issue, run.input.answers);
   if (!resolution) {
@@ -64,4 +67,13 @@ export function tobaccoStatusStatedTwoWays(run: CodingRun, drafts: DiagnosisDraf
           : undefined;
   if (!chosen) return drafts;
   return drafts.map((d) => (d === status ? recoded(run.codeSets, d, chosen, `The physician answered the tobacco status: ${chosen}.`) : d));
+}
+
+/**
+ * Step, after the "use additional code" and tobacco steps: while the tobacco status is asked, no
+ * status code another step added back from one of the two statements is on the claim.
+ */
+export function tobaccoStatusHeld(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
+  if (!run.issues.some((i) => i.reason.startsWith(ASKED))) return drafts;
+  return drafts.filter((d) => !TOBACCO_STATUS.test(d.code));
 }
