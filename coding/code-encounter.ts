@@ -126,6 +126,7 @@ import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
 import { burnDegreeUnstated } from './burn-degree-unstated.ts';
 import { exposureConfirmed } from './exposure-confirmed.ts';
+import { urinaryInfectionSite } from './urinary-infection-site.ts';
 import { lateImagingResult } from './late-imaging-result.ts';
 import { tobaccoStatusHeld, tobaccoStatusStatedTwoWays } from './tobacco-status-conflict.ts';
 import { procedureSiteInfection } from './procedure-site-infection.ts';
@@ -212,6 +213,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
+  {
+    name: 'a urinary infection of unspecified site (N39.0) whose site the assessment names (N30.-, N10, N34.-)',
+    apply: urinaryInfectionSite,
+  },
   {
     name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
     apply: urinaryInfectionSiteInPregnancy,
