@@ -16,7 +16,11 @@ import { clausesOf } from './context.ts';
 const TOBACCO_STATUS = /^(?:F17\.2|Z72\.0|Z87\.891)/;
 /** A former smoker, in the record's words. */
 const FORMER =
-  /\b(?:former|ex-?|previous|past|prior)\s*(?:[a-z]+\s+){0,2}?(?:smoker|tobacco user)\b|\b(?:quit|stopped|gave up)\s+(?:smoking|tobacco|cigarettes|in\s+(?:19|20)\d\d|(?:19|20)\d\d|\d+\s*(?:yrs?|years?)\s+ago)\b/i;
+  /\b(?:former|ex-?|previous|past|prior)\s*(?:[a-z]+\s+){0,2}?(?:smoker|tobacco user)\b|(?<!\b(?:to|will|would|plans?|planning|trying|ready|wants?|wishes)\s+)\b(?:quit|stopped|gave up)\s+(?:smoking|tobacco|cigarettes|in\s+(?:19|20)\d\d|(?:19|20)\d\d|\d+\s*(?:yrs?|years?)\s+ago)\b/i;
+/** The statement is about tobacco at all ("stopped 2024" of a drug is not). */
+const TOBACCO = /\b(?:smok\w*|tobacco|cig\w*|nicotine|ppd|pack)/i;
+/** A statement that also tells the smoking stopped (a recent quit, abstinence): no current smoking by itself. */
+const STOPPED = /\b(?:quit|stopped|gave up|abstinent|abstinence|former|ex-?smoker)\b/i;
 /** Statements that tell how a former smoker came to smoke again: then both are true in turn. */
 const RESUMED = /\b(?:relapsed|resumed|restarted|started (?:smoking )?again|back to smoking|smoking again|began smoking again)\b/i;
 /** A statement the record itself marks as stale: copied from an earlier note, a template, carried forward. */
@@ -38,10 +42,10 @@ export function tobaccoStatusStatedTwoWays(run: CodingRun, drafts: DiagnosisDraf
   const doc = run.input.documentation;
   const statements = [...doc.diagnoses.map((d) => d.description), ...clausesOf(doc.notes)];
   if (statements.some((s) => RESUMED.test(s))) return drafts;
-  const current = statements.find((s) => currentCigaretteSmoking(s) && !FORMER.test(s));
+  const current = statements.find((s) => currentCigaretteSmoking(s) && !STOPPED.test(s));
   const former = statements.find((s) => {
     const m = FORMER.exec(s);
-    return m !== null && !currentCigaretteSmoking(s) && !STALE.test(s) && !ANOTHER_PERSON.test(clauseBefore(s, m.index));
+    return m !== null && TOBACCO.test(s) && !currentCigaretteSmoking(s) && !STALE.test(s) && !ANOTHER_PERSON.test(clauseBefore(s, m.index));
   });
   if (!current || !former) return drafts;
   const issue: ClarificationIssue = {

@@ -31,4 +31,11 @@ describe('tobacco status stated two ways', () => {
     const copied = 'Social history: former smoker (copied from prior note). Today smokes 10 cigarettes a day.\nAssessment: HTN - stable.';
     expect(code(copied, lines).clarification).toBeUndefined();
   });
+
+  it('a wish to quit, or a drug stopped in a year, is no former smoking', () => {
+    const wish = 'HPI: smokes about 10 cigarettes a day, wants to quit smoking.\nAssessment: HTN - stable.';
+    expect(code(wish, lines).clarification).toBeUndefined();
+    const drug = 'HPI: smokes about 10 cigarettes a day.\nMeds: atenolol - stopped 2024.\nAssessment: HTN - stable.';
+    expect(code(drug, lines).clarification).toBeUndefined();
+  });
 });
