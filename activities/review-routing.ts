@@ -73,6 +73,8 @@ const NOT_CONFIDENT: Partial<Record<StraightThroughReason, string>> = {
     'a screening or general examination code is on the claim while the record calls the examination diagnostic: a diagnostic examination is coded to its sign or symptom',
   'assessed-condition-uncoded':
     'the assessment addresses a condition (a chronic condition managed at the visit) that no code on the claim is of: whether it is reported is a coder decision',
+  'written-line-unassessed':
+    "a diagnosis the physician wrote is named nowhere in the note's assessment or plan (the assessment concludes something else): whether the written code stands is a coder decision",
   'nontraumatic-after-injury':
     "a code says the condition is not from an injury while the record tells of one (a fall, a blow): traumatic or not is the physician's to say",
 };

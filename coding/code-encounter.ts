@@ -125,8 +125,16 @@ import { resultContradicts } from './result-contradicts.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
+import { burnDegreeUnstated } from './burn-degree-unstated.ts';
+import { exposureConfirmed } from './exposure-confirmed.ts';
+import { urinaryInfectionSite } from './urinary-infection-site.ts';
+import { lateImagingResult } from './late-imaging-result.ts';
+import { tobaccoStatusHeld, tobaccoStatusStatedTwoWays } from './tobacco-status-conflict.ts';
+import { procedureSiteInfection } from './procedure-site-infection.ts';
+import { burnHandSite } from './burn-hand-site.ts';
 import { fractureHealingStatedOtherwise } from './fracture-healing.ts';
 import { consciousnessStatedTwoWays } from './consciousness-conflict.ts';
+import { consciousnessNoneStated } from './consciousness-none.ts';
 import { moodEpisodeStatedTwoWays } from './mood-episode-conflict.ts';
 import { injurySideStatedTwoWays } from './injury-side-conflict.ts';
 import { bilateralWithOneSideNormal } from './bilateral-side-normal.ts';
@@ -144,6 +152,7 @@ import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
 import { assessedConditionUncoded } from './assessed-uncoded.ts';
+import { unassessedWrittenLine } from './unassessed-written-line.ts';
 import { additionalCodeNotAskedFor, diagnosticExaminationAsScreening } from './tabular-asks.ts';
 
 export interface DiagnosisStep {
@@ -155,18 +164,30 @@ export interface DiagnosisStep {
 export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'merge duplicate codes', apply: dedupe },
   { name: 'a condition the assessment manages (a status, a plan) that no diagnosis line names', apply: assessedChronicConditions },
+  { name: 'a written exposure code (Z20) beside an assessment stating the disease: the disease', apply: exposureConfirmed },
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
+  { name: 'an imaging read received after the visit naming another condition than the diagnosed one (asked)', apply: lateImagingResult },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
+  {
+    name: "a skin infection at a recent procedure's site, no link stated (asked; T81.41XA first if linked)",
+    apply: procedureSiteInfection,
+  },
   { name: 'a burn coded shallower than the examination describes it (asked)', apply: burnDegreeDescribed },
+  { name: 'a burn coded with a degree no statement names (asked, unspecified degree until answered)', apply: burnDegreeUnstated },
+  { name: 'a hand burn of unspecified site on the one part of the hand the examination names', apply: burnHandSite },
   { name: "a fracture's healing stated two ways (asked), or named beside a routine-healing code", apply: fractureHealingStatedOtherwise },
   {
     name: "an intracranial injury's loss of consciousness stated two ways (asked, status unknown until answered)",
     apply: consciousnessStatedTwoWays,
+  },
+  {
+    name: 'an intracranial injury of unknown consciousness status the assessment states without a loss (S06.xx0)',
+    apply: consciousnessNoneStated,
   },
   {
     name: "a mood disorder's episode, severity or current pole stated two ways (asked, the less specific code until answered)",
@@ -190,6 +211,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     apply: menopausalStatusOfBleeding,
   },
   { name: 'a routine examination coded for the other age group (Z00.0-/Z00.12-)', apply: preventiveExamForAge },
+  {
+    name: 'tobacco use stated current and former, no relapse told (asked; no status code until answered)',
+    apply: tobaccoStatusStatedTwoWays,
+  },
   { name: 'examination with abnormal findings', apply: withAbnormalFindings },
   { name: 'preventive examination first-listed', apply: preventiveVisitFirst },
   { name: 'chapter 15 first in pregnancy', apply: pregnancyChapterFirst },
@@ -201,6 +226,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
   { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
+  {
+    name: 'a urinary infection of unspecified site (N39.0) whose site the assessment names (N30.-, N10, N34.-)',
+    apply: urinaryInfectionSite,
+  },
   {
     name: 'a urinary infection in pregnancy by the site the record names (O23.0-O23.2, not O23.4)',
     apply: urinaryInfectionSiteInPregnancy,
@@ -240,6 +269,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'substance counselling only beside a stated use', apply: counsellingWithStatedUse },
   { name: 'tobacco use NOS beside current cigarette smoking: nicotine dependence, cigarettes (F17.210)', apply: smokingAsDependence },
   { name: 'use, abuse and dependence of one substance: the highest only (I.C.5.b.1)', apply: substanceHierarchy },
+  { name: 'no tobacco status code while the status is asked (added back by a step above)', apply: tobaccoStatusHeld },
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
@@ -393,6 +423,7 @@ export function codeEncounter(input: CodingInput, codeSets: CodeSets, options: C
       additionalCodeNotAskedFor: additionalCodeNotAskedFor(codeSets.icd, diagnoses),
       diagnosticExaminationAsScreening: diagnosticExaminationAsScreening(codeSets.icd, statements, diagnoses),
       assessedConditionUncoded: assessedConditionUncoded(run, diagnoses) !== undefined,
+      writtenLineUnassessed: unassessedWrittenLine(run, diagnoses) !== undefined,
     },
     config,
   );

@@ -29,6 +29,9 @@ const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set([
 const NOT_A_CONDITION = /^[RZ]/;
 /** A measured value ("A1c 7.2", "1.5 cm"): its digits are no word of a condition ("type 2" is not in "7.2"). */
 const MEASURED_VALUE = /\d*[.,]\d+/g;
+/** A heading and the number of a numbered list before a statement ("A/P: 1) T2DM ..."): its digit is no word of a condition ("1" is not type 1). */
+const LIST_NUMBER = /^\s*(?:#\s*)?\d{1,2}\s*[.)]\s*/;
+const withoutListNumber = (text: string) => text.replace(HEADING_PREFIX, '').replace(LIST_NUMBER, '');
 const ANSWER = 'Physician answer:';
 
 /**
@@ -120,7 +123,7 @@ export function mutuallyExclusiveStatements(run: CodingRun, drafts: DiagnosisDra
       const named = namingWords(words);
       const other = statements.find((s) => {
         if (own.has(s.original)) return false;
-        const tokens = new Set(tokenize(expandAbbreviations(s.text.replace(MEASURED_VALUE, ' '))));
+        const tokens = new Set(tokenize(expandAbbreviations(withoutListNumber(s.text).replace(MEASURED_VALUE, ' '))));
         return named.every((w) => tokens.has(w));
       });
       if (!other) continue;

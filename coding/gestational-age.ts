@@ -54,7 +54,7 @@ const DATING_SCAN_AFTER = /^\s*(?:dating\s+)?(?:ultrasound|us|u\/s|scan|sono\w*|
  * "aspirin initiated at 12 weeks").
  */
 const PAST_EVENT_BEFORE =
-  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|s?ptb|ptd|births?|svd|nsvd|vbac|c-?section|c\/s|c(?:a)?esarean|l?tcs|lscs|born|terminat\w*|treated|stopped|discontinued|switched|changed|initiated|administered|received|performed|done)\b/i;
+  /\b(?:diagnosed|dx(?:'?d)?|detected|found|noted|since|started|began|dated|deliver\w*|s?ptb|ptd|births?|svd|nsvd|vbac|c-?section|c\/s|c(?:a)?esarean|l?tcs|lscs|born|terminat\w*|treated|stopped|discontinued|switched|changed|initiated|administered|received|performed|done|first prenatal|initial prenatal|booking)\b/i;
 /** In the clause before the weeks: a test, result or visit they time ("GTT 24 weeks", "Hgb 11.4 at 24 weeks"), unless a pregnancy word makes them the age. */
 const TIMED_EVENT_BEFORE =
   /\b(?:gtt|ogtt|glucose|glucola|screen\w*|scan|ultrasound|u\/s|us|sono\w*|anatomy|nipt|cfdna|hgb|hemoglobin|hct|cbc|labs?|tests?|tested|testing|culture|titer|vaccin\w*|tdap|rhogam|injection|weight|measured|was|were|had)\b/i;
@@ -114,7 +114,9 @@ export function gestationalAgesIn(statement: string): GestationalAge[] {
     const before = statement.slice(0, index);
     const after = statement.slice(index + m[0].length);
     if (DURATION_BEFORE.test(before) || DURATION_AFTER.test(after) || DATING_SCAN_AFTER.test(after)) continue;
-    const clause = clauseBefore(statement, index);
+    // Weeks in parentheses are said of what the parenthesis follows ("first prenatal BP (10 wk)").
+    const opening = /\(\s*$/.exec(before);
+    const clause = clauseBefore(statement, opening ? opening.index : index);
     const ageForm = AGE_FORM.test(m[0].trim()) || m[0].trim() === statement.trim();
     const wordAfter = AGE_WORD_AFTER.test(after);
     if (PAST_EVENT_BEFORE.test(clause) || (PLANNED_BEFORE.test(clause) && !ageForm)) continue;

@@ -8,6 +8,7 @@
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { osteoporosisStatedInNotes } from './known-osteoporosis.ts';
 
 /** Osteoporosis without fracture and the M80 subcategory of the same kind. */
 const WITH_FRACTURE: Readonly<Record<string, string>> = { 'M81.0': 'M80.0', 'M81.8': 'M80.8' };
@@ -70,8 +71,9 @@ function pathologicalCode(run: CodingRun, kind: string, fracture: string): strin
  */
 export function osteoporoticFracture(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const osteoporosis = drafts.find((d) => WITH_FRACTURE[d.code] !== undefined);
-  if (!osteoporosis) return drafts;
-  const kind = WITH_FRACTURE[osteoporosis.code] ?? 'M80.0';
+  // Known osteoporosis the notes state counts as much as a coded one (known-osteoporosis.ts).
+  const kind = osteoporosis ? (WITH_FRACTURE[osteoporosis.code] ?? 'M80.0') : osteoporosisStatedInNotes(run.notes);
+  if (!kind) return drafts;
   const statements = [...run.input.documentation.diagnoses.map((d) => d.description), ...clausesOf(run.input.documentation.notes)];
   if (statements.some((t) => MAJOR_TRAUMA.test(t) && !OLD_EVENT.test(t))) return drafts;
   let changed = false;
@@ -84,10 +86,10 @@ export function osteoporoticFracture(run: CodingRun, drafts: DiagnosisDraft[]): 
       run.codeSets,
       d,
       code,
-      `Known osteoporosis (${osteoporosis.code}) and no major trauma named: the fracture is coded to M80 (guideline I.C.13.d.1), in place of ${d.code}.`,
+      `Known osteoporosis (${osteoporosis?.code ?? 'stated in the notes'}) and no major trauma named: the fracture is coded to M80 (guideline I.C.13.d.1), in place of ${d.code}.`,
     );
   });
-  if (!changed) return drafts;
+  if (!changed || !osteoporosis) return out;
   run.issues = run.issues.filter((i) => i.order !== osteoporosis.order);
   return out.filter((d) => d !== osteoporosis);
 }

@@ -17,6 +17,7 @@ import { resultStatements } from './reported-results.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
 import { reads, VALIDATIONS, type Against, type Unless, type Validation } from './clinical-validations.ts';
 import { FINDING_VALIDATIONS } from './finding-validations.ts';
+import { BLOOD_COUNT_VALIDATIONS } from './blood-count-validations.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
 const NOT_THE_DIAGNOSIS =
@@ -99,7 +100,7 @@ function answerClauses(answer: string, v: Validation): { stated: string[]; denie
 
 /** Step: a diagnosis the record's own result or statement contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS]) {
+  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS, ...BLOOD_COUNT_VALIDATIONS]) {
     const documented = drafts.find(
       (d) =>
         v.codedAs.test(d.code) &&

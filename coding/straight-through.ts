@@ -159,6 +159,8 @@ export interface DecisionInput {
   diagnosticExaminationAsScreening?: boolean;
   /** The assessment addresses a condition of a category no code on the claim is of (assessed-uncoded.ts). */
   assessedConditionUncoded?: boolean;
+  /** A written diagnosis line no word of which the notes' assessment or plan uses (unassessed-written-line.ts). */
+  writtenLineUnassessed?: boolean;
 }
 
 /**
@@ -250,6 +252,7 @@ export function straightThroughDecision(input: DecisionInput, config: StraightTh
   add('additional-code-not-asked-for', input.additionalCodeNotAskedFor === true);
   add('diagnostic-examination-as-screening', input.diagnosticExaminationAsScreening === true);
   add('assessed-condition-uncoded', input.assessedConditionUncoded === true);
+  add('written-line-unassessed', input.writtenLineUnassessed === true);
   add('low-confidence', input.confidence < config.threshold || input.diagnoses.some((d) => d.confidence < LOW_CONFIDENCE));
   return { eligible: reasons.length === 0, reasons, threshold: config.threshold, thresholdSource: config.source };
 }

@@ -9,6 +9,7 @@
 import { CAPITALISED_ABBREVIATIONS, CHRONIC_DISEASE_ABBREVIATIONS } from './clinical-abbreviations.ts';
 import { EYE_ABBREVIATIONS } from './eye-abbreviations.ts';
 import { RecentlyRead } from './memo.ts';
+import { BURSA_WORDS } from './bursa-words.ts';
 import { ANATOMY_WORDS } from './anatomy-words.ts';
 import { FACE_SKIN_CARCINOMA, SKIN_MORPHOLOGY } from './skin-morphology.ts';
 import { FINDING_INDEX } from './finding-index.ts';
@@ -47,6 +48,7 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
   ...ANATOMY_WORDS,
+  ...BURSA_WORDS,
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',

@@ -33,6 +33,11 @@ const words = (text: string) => tokenize(expandAbbreviations(text));
 const stem = (word: string) => (word.length > STEM ? word.slice(0, STEM) : word);
 const stems = (text: string) => new Set(words(text).map(stem));
 
+/** A word after which a statement speaks of what may come ("consider triptan if migrainous pattern"), not what is. */
+const CONDITIONAL = /\b(?:if|unless|whether|in case)\b/i;
+/** What an affirmed statement affirms: its words before a condition of what may come. */
+const affirmedPart = (text: string): string => text.split(CONDITIONAL)[0] ?? text;
+
 function namesAll(statement: string, listed: readonly string[]): boolean {
   const have = new Set(words(statement));
   return listed.every((w) => have.has(w));
@@ -46,7 +51,7 @@ export function statedUncertainInAssessment(run: CodingRun, listed: Mention): Do
   const uncertain = inAssessment.filter((n) => n.assertion === 'uncertain');
   if (uncertain.some((n) => namedAsTheUncertainDiagnosis(run, listedWords, n, affirmed))) return 'uncertain';
   const doubted = uncertain.some((n) => namesAll(n.text, listedWords));
-  return doubted && !affirmed.some((n) => namesAll(n.text, listedWords)) ? 'doubted' : undefined;
+  return doubted && !affirmed.some((n) => namesAll(affirmedPart(n.text), listedWords)) ? 'doubted' : undefined;
 }
 
 /** The uncertain statement's words after its term of uncertainty name the listed condition, and nothing certain does. */
@@ -63,7 +68,7 @@ function namedAsTheUncertainDiagnosis(run: CodingRun, listedWords: readonly stri
   if (!condition.every((w) => after.has(w)) || !checked.every((w) => clause.has(w))) return false;
   if (condition.some((w) => before.has(w))) return false;
   return !affirmed.some((a) => {
-    const have = stems(a.text);
+    const have = stems(affirmedPart(a.text));
     return condition.every((w) => have.has(w));
   });
 }

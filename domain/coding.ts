@@ -198,6 +198,8 @@ export type StraightThroughReason =
   | 'diagnostic-examination-as-screening'
   /** The assessment addresses a condition of a category no code on the claim is of (assessed-uncoded.ts). */
   | 'assessed-condition-uncoded'
+  /** A written diagnosis line that the notes' assessment and plan never name (unassessed-written-line.ts). */
+  | 'written-line-unassessed'
   /** A payer rule asks for review (added by the workflow, not the engine). */
   | 'payer-review';
 
