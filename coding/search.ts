@@ -87,6 +87,9 @@ export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<str
   // "sacral region" (L89.15-, whose inclusion terms are coccyx and tailbone) for the sacrum.
   ...['lumbar', 'lumbosacral'].map((t): [string, readonly string[]] => [t, ['lower', 'back']]),
   ...['sacrum', 'coccyx', 'coccygeal', 'tailbone'].map((t): [string, readonly string[]] => [t, ['sacral']]),
+  // The back and the flank are parts of the trunk where a category has no code for them (skin of
+  // trunk, C44.5-; melanocytic nevi of trunk, D22.5).
+  ...['back', 'flank'].map((t): [string, readonly string[]] => [t, ['trunk']]),
 ]);
 
 /**
@@ -235,6 +238,9 @@ function prepare(icd: Icd10Cm, q: SearchQuery, totalWeight: number): PreparedQue
   };
 }
 
+/** The words the search reads "carcinoma", "cancer" and "malignancy" as. */
+const MALIGNANT_NEOPLASM: ReadonlySet<string> = new Set(['malignant', 'neoplasm']);
+
 /** `inherited`: words of the subcategories above a leaf, which its own title leaves out. */
 function scoreText(
   icd: Icd10Cm,
@@ -259,6 +265,21 @@ function scoreText(
       weight += pq.idf[i] as number;
     }
   }
+  // A title naming a carcinoma by the histology the record names ("basal cell carcinoma" for the
+  // record's basal cell carcinoma, searched as "basal cell malignant neoplasm") names the record's
+  // malignant neoplasm too: its carcinoma is that neoplasm, so the histology's member is not
+  // outscored by the unspecified one, whose title says "malignant neoplasm" in so many words. Only
+  // where the title also meets the record's site (the skin's squamous cell carcinoma is not the lung's).
+  const histology = facts.histology;
+  const carcinomaNamed = histology !== undefined && histology.every((t) => qset.has(t)) && matched.some((t) => !histology.includes(t));
+  if (carcinomaNamed)
+    for (let i = 0; i < q.tokens.length; i++) {
+      const t = q.tokens[i] as string;
+      if (MALIGNANT_NEOPLASM.has(t) && !have.has(t)) {
+        matched.push(t);
+        weight += pq.idf[i] as number;
+      }
+    }
   // A site the title names only by its region ("forearm" under "upper limb") counts a little less,
   // and the region words of the title are explained by it.
   // Each region counts once, for its rarest documented site word.
@@ -308,14 +329,30 @@ function scoreText(
   let explained = 0;
   for (let i = 0; i < core.length; i++) {
     const t = core[i] as string;
-    if (qset.has(t) || regionWords?.has(t) || (boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality)) explained++;
+    if (
+      qset.has(t) ||
+      regionWords?.has(t) ||
+      (boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality) ||
+      (carcinomaNamed && t === 'carcinoma')
+    )
+      explained++;
   }
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = facts.side;
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
-  if ((inherited ? have.has('other') : facts.namesOther) && !qset.has('other') && !q.otherPart) score *= 0.97;
+  // (Not "other part of" a region the record names a part of only through that region: the back is an
+  // other part of the trunk.)
+  if (
+    (inherited ? have.has('other') : facts.namesOther) &&
+    !qset.has('other') &&
+    !q.otherPart &&
+    !(facts.namesOtherPart && regionWords !== undefined)
+  )
+    score *= 0.97;
+  // ...and the record's "other parts of" (the face's cheek, chin, forehead) is not the unspecified part.
+  if (q.otherPart && facts.namesUnspecifiedPart) score *= 0.97;
   if (contradicted) score *= 0.5;
   else if (agrees) score += 0.03;
   return { score, matched };

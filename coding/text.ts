@@ -474,6 +474,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\bmelanomas?\b(?!\s+in[\s-]+situ)/g, 'malignant melanoma'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
+  // The index: Adenoma - see Neoplasm, benign, by site (a toxic adenoma is the thyroid's E05.1).
+  [/(?<!\btoxic\s)\badenomas?\b/g, 'adenoma benign neoplasm'],
   // The sigmoid is a segment of the colon (the tabular's large intestine).
   [/\bsigmoid\b(?!\s+colon)/g, 'sigmoid colon'],
   [/\bcolon\b/g, 'colon large intestine'],
