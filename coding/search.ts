@@ -238,6 +238,12 @@ function prepare(icd: Icd10Cm, q: SearchQuery, totalWeight: number): PreparedQue
   };
 }
 
+/** What a title naming "other ..." weighs when the record says no "other" (the unspecified code is preferred). */
+const OTHER_FACTOR = 0.97;
+
+/** Words of a header every leaf shares in meaning, whichever of them names them: not a site. */
+const SITE_NEUTRAL: ReadonlySet<string> = new Set(['personal', 'history', 'malignant', 'neoplasm', 'benign']);
+
 /** The words the search reads "carcinoma", "cancer" and "malignancy" as. */
 const MALIGNANT_NEOPLASM: ReadonlySet<string> = new Set(['malignant', 'neoplasm']);
 
@@ -350,7 +356,7 @@ function scoreText(
     !q.otherPart &&
     !(facts.namesOtherPart && regionWords !== undefined)
   )
-    score *= 0.97;
+    score *= OTHER_FACTOR;
   // ...and the record's "other parts of" (the face's cheek, chin, forehead) is not the unspecified part.
   if (q.otherPart && facts.namesUnspecifiedPart) score *= 0.97;
   if (contradicted) score *= 0.5;
@@ -586,7 +592,15 @@ export function mostSpecificBillable(
     let bestLeaf: SearchHit | undefined;
     let bestCore = Infinity;
     const fromHit = tokenize(hit.matchedText);
-    for (const { leaf, terms } of leavesUnder(icd, hit.entry)) {
+    const leaves = leavesUnder(icd, hit.entry);
+    // A leaf given the record's site only by the header above it, while a sibling's own title names
+    // that site ("history of lung cancer": Z85.12 trachea has "lung" only from Z85.1's "trachea,
+    // bronchus and lung", Z85.118 names it), is another site of the header's list.
+    const namedByOwnTitle = new Set(
+      leaves.flatMap(({ leaf }) => [...titleFacts(icd, icd.entries[leaf]?.description ?? '').words].filter((t) => pq.words.has(t))),
+    );
+    const noUnspecified = !leaves.some(({ leaf }) => /\bunspecified\b/i.test(icd.entries[leaf]?.description ?? ''));
+    for (const { leaf, terms } of leaves) {
       const e = icd.entries[leaf];
       if (!e || !allowed(e.code)) continue;
       const inherited = terms.length ? [...fromHit, ...terms.flatMap((t) => tokenize(t))] : fromHit;
@@ -594,7 +608,16 @@ export function mostSpecificBillable(
       for (const t of texts) {
         const facts = titleFacts(icd, t);
         const have = inherited.length ? new Set([...facts.words, ...inherited]) : undefined;
-        const { score, matched } = scoreText(icd, pq, leaf, facts, have);
+        const scored = scoreText(icd, pq, leaf, facts, have);
+        const { matched } = scored;
+        const borrowed = inherited.some((w) => namedByOwnTitle.has(w) && !facts.words.has(w) && !isNeutral(w) && !SITE_NEUTRAL.has(w));
+        // A leaf titled for a histology the record does not name (a carcinoid tumor) is not the
+        // record's neoplasm while a sibling is the "other" one.
+        const unnamedHistology = facts.words.has('carcinoid') && !pq.words.has('carcinoid');
+        // Where no leaf is the unspecified one, the "other" leaf is the header's default (Z85.118 for a
+        // lung cancer that is no carcinoid): the scorer's preference for "unspecified" does not apply.
+        const otherIsDefault = noUnspecified && facts.namesOther && !pq.words.has('other') && !q.otherPart ? 1 / OTHER_FACTOR : 1;
+        const score = scored.score * (borrowed ? 0.96 : 1) * (unnamedHistology ? 0.9 : 1) * otherIsDefault;
         const coreSize = facts.core.length;
         if (!bestLeaf || score > bestLeaf.score + 1e-9 || (Math.abs(score - bestLeaf.score) <= 1e-9 && coreSize < bestCore)) {
           bestLeaf = { entry: leaf, code: e.code, description: e.description, score, matched, matchedText: t };

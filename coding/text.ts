@@ -43,6 +43,33 @@ const BONE_OF: Record<string, string> = { femoral: 'femur', radial: 'radius', ul
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
 const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
 
+/** The organ an adjective names, as the neoplasm table lists it. */
+const ORGAN_OF_ADJECTIVE: Readonly<Record<string, string>> = {
+  renal: 'kidney',
+  rectal: 'rectum',
+  gastric: 'stomach',
+  hepatic: 'liver',
+  pancreatic: 'pancreas',
+  ovarian: 'ovary',
+  esophageal: 'esophagus',
+  oesophageal: 'esophagus',
+  uterine: 'uterus',
+  cervical: 'cervix uteri',
+  testicular: 'testis',
+  laryngeal: 'larynx',
+  pulmonary: 'lung',
+  colonic: 'colon',
+  prostatic: 'prostate',
+  duodenal: 'duodenum',
+  bronchial: 'bronchus',
+  pharyngeal: 'pharynx',
+  tonsillar: 'tonsil',
+  vulvar: 'vulva',
+  vaginal: 'vagina',
+  penile: 'penis',
+  anal: 'anus',
+};
+
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope?]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
@@ -465,6 +492,16 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [
     /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
+  ],
+  // ...and after a cell type ("renal cell ca", "small cell ca"); "adenoCA" is an adenocarcinoma.
+  [/\b(\w+\s+cell)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g, '$1 cancer'],
+  [/\badenoca\b/g, 'adenocarcinoma'],
+  // The neoplasm table lists organs by their nouns: an organ's adjective before a malignancy is the
+  // organ ("gastric cancer" is of the stomach, not the gastric antrum; "hepatic" is the liver, not the
+  // hepatic flexure; "renal cell carcinoma" the kidney's, not the renal pelvis').
+  [
+    /\b(renal|rectal|gastric|hepatic|pancreatic|ovarian|esophageal|oesophageal|uterine|cervical|testicular|laryngeal|pulmonary|colonic|prostatic|duodenal|bronchial|pharyngeal|tonsillar|vulvar|vaginal|penile|anal)\s+(?=(?:\w+\s+)?(?:cell\s+)?(?:cancer|carcinoma|adenocarcinoma|ca|malignancy|malignant neoplasm)\b)/g,
+    (_m: string, adjective: string) => `${ORGAN_OF_ADJECTIVE[adjective] ?? adjective} `,
   ],
   ...FACE_SKIN_CARCINOMA,
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
