@@ -493,6 +493,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
   ],
+  // Diffuse large B-cell lymphoma; a follicular lymphoma's grade in the tabular's roman numerals (C82.0-C82.4).
+  [/\bdlbcl\b/g, 'diffuse large b-cell lymphoma'],
+  [
+    /\b(follicular lymphoma,?\s+grade\s*)(1|2|3)([ab])?\b/g,
+    (_m: string, head: string, grade: string, part: string) => `${head}${['i', 'ii', 'iii'][Number(grade) - 1] ?? grade}${part}`,
+  ],
   // ...and after a cell type ("renal cell ca", "small cell ca"); "adenoCA" is an adenocarcinoma.
   [/\b(\w+\s+cell)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g, '$1 cancer'],
   [/\badenoca\b/g, 'adenocarcinoma'],
