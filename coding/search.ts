@@ -599,7 +599,7 @@ export function mostSpecificBillable(
     const namedByOwnTitle = new Set(
       leaves.flatMap(({ leaf }) => [...titleFacts(icd, icd.entries[leaf]?.description ?? '').words].filter((t) => pq.words.has(t))),
     );
-    const noUnspecified = !leaves.some(({ leaf }) => /\bunspecified\b/i.test(icd.entries[leaf]?.description ?? ''));
+    const noUnspecified = leaves.length > 1 && !leaves.some(({ leaf }) => /\bunspecified\b/i.test(icd.entries[leaf]?.description ?? ''));
     for (const { leaf, terms } of leaves) {
       const e = icd.entries[leaf];
       if (!e || !allowed(e.code)) continue;
