@@ -544,6 +544,15 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ],
   // The index: Miscarriage - see Abortion, spontaneous; Threatened, abortion O20.0; Abortion, missed O02.1.
   [/\b(threatened|missed|incomplete|complete|inevitable)\s+(?:miscarriage|spontaneous abortion|sab)\b/g, '$1 abortion'],
+  // Ulcerative colitis by its written extent (K51.0-K51.5): "UC - proctitis", "ulcerative colitis
+  // (pancolitis)", "UC limited to the rectum" are the extent's own titles, not a second colitis;
+  // proctosigmoiditis is the index's rectosigmoiditis (K51.3-).
+  [/\bproctosigmoiditis\b/g, 'rectosigmoiditis'],
+  [
+    /\bulcerative colitis\b\s*[,:;(-]*\s*(?:with\s+|w\/\s*)?(?:ulcerative\s+)?(pancolitis|proctitis|rectosigmoiditis|left[\s-]sided(?:\s+colitis)?)\b\)?/g,
+    (_m: string, extent: string) => `ulcerative ${/^left/.test(extent) ? 'left sided colitis' : extent}`,
+  ],
+  [/\bulcerative colitis\s*[,(-]?\s*(?:limited|confined|isolated)\s+to\s+(?:the\s+)?rectum\b\)?/g, 'ulcerative proctitis'],
   // The index: Crohn's disease - see Enteritis, regional, by site: small intestine (duodenum, ileum,
   // jejunum) K50.0-, large intestine (colon, rectum) K50.1-, both K50.8-.
   [
