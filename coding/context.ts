@@ -23,6 +23,11 @@ export interface Mention {
    * alone ("- Hypertension per PCP; BP elevated today, letter sent"): sections.ts saysNotAddressed.
    */
   unaddressed?: true;
+  /**
+   * The text is another statement's in place of the line's own words (a pathology's histology for a
+   * line coded to uncertain behaviour, reported-histology.ts): the line's wording names no code.
+   */
+  restated?: true;
 }
 
 const NEGATION = /\b(no|not|denies|denied|denying|negative for|free of|ruled out|no evidence of|absence of|without)\b/i;

@@ -116,5 +116,5 @@ export function reportedHistology(run: CodingRun, m: Mention): Mention | undefin
   const naming = run.input.documentation.notes.split(/\n|\.(?!\d)/).filter((l) => HISTOLOGY.test(l) && !SUSPECTED.test(l));
   const site = firstSite([report.site ?? '', m.original, ...naming, recordText(run)]);
   const text = site && !report.histology.toLowerCase().includes(site.toLowerCase()) ? `${report.histology} ${site}` : report.histology;
-  return { ...m, text, assertion: 'affirmed', documentedCode: undefined };
+  return { ...m, text, assertion: 'affirmed', documentedCode: undefined, restated: true };
 }

@@ -111,7 +111,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // Written with a hyphen, a colon or short ("CKD-IV", "CKD-3b", "stage-4", "CKD st. 4", "CKD 3-b").
   [/\bstage\s*[-:]\s*(?=(?:[1-5]|iv|v|i{1,3})(?:\s*-?\s*[ab])?\b)/g, 'stage '],
   [/\b(ckd|chronic kidney disease)\s*,?\s*(?:stg\.?|st\.)\s*(?=(?:[1-5]|iv|v|i{1,3})(?:\s*-?\s*[ab])?\b)/g, '$1 stage '],
-  [/\b(ckd|chronic kidney disease)\s*[-:]\s*(?=(?:stage\b|[1-5]|iv\b|v\b|i{1,3}[ab]?\b))/g, (_m: string, w: string) => `${w} `],
+  // (Joined by the hyphen only: "CKD - IV iron given" is no stage.)
+  [/\b(ckd|chronic kidney disease)-(?=(?:stage\b|[1-5]|iv\b|v\b|i{1,3}[ab]?\b))/g, (_m: string, w: string) => `${w} `],
   [/\b(ckd|chronic kidney disease|stage)\s+(3|iii)\s*-\s*([ab])\b/g, '$1 $2$3'],
   [
     /\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g,
