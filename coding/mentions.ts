@@ -90,7 +90,14 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     if (history) m = history;
     run.mentions.set(order, m);
     const asked = run.issues.length;
-    const line = codeMention(run, m, order);
+    const coded0 = codeMention(run, m, order);
+    // A line restated by its pathology says why its written code gave way.
+    const line = m.restated
+      ? coded0.map((d) => ({
+          ...d,
+          rationale: `${d.rationale} The written code is of uncertain or unspecified behaviour, and the record's pathology names the histology ("${m.text}"): coded in the neoplasm table's column for that histology.`,
+        }))
+      : coded0;
     // The assessment's fuller statement of the same condition decides (fuller-statement.ts).
     const fuller = fullerStatement(
       run,

@@ -2,8 +2,8 @@
  * A neoplasm line the physician coded to uncertain or unspecified behaviour (D37-D44, D48, D49)
  * beside a pathology or biopsy result of the same record that names the histology (basal cell
  * carcinoma, squamous cell carcinoma in situ, a melanocytic nevus, an adenoma). Uncertain behaviour
- * is itself a histologic finding (guideline I.C.2.d: D37-D44 and D48 only for a morphology the
- * pathologist calls uncertain), and D49 is for a neoplasm whose histology is not known: once the
+ * is itself a histologic finding (the Neoplasm Table's note: D37-D44 and D48 are for a morphology
+ * the pathologist calls uncertain), and D49 is for a neoplasm whose histology is not known: once the
  * report names it, the neoplasm table's column for that histology, by site, is the code (the
  * outpatient biopsy line "r/o BCC" is coded from its signed result, not as its suspicion).
  *
