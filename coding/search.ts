@@ -271,21 +271,6 @@ function scoreText(
       weight += pq.idf[i] as number;
     }
   }
-  // A title naming a carcinoma by the histology the record names ("basal cell carcinoma" for the
-  // record's basal cell carcinoma, searched as "basal cell malignant neoplasm") names the record's
-  // malignant neoplasm too: its carcinoma is that neoplasm, so the histology's member is not
-  // outscored by the unspecified one, whose title says "malignant neoplasm" in so many words. Only
-  // where the title also meets the record's site (the skin's squamous cell carcinoma is not the lung's).
-  const histology = facts.histology;
-  const carcinomaNamed = histology !== undefined && histology.every((t) => qset.has(t)) && matched.some((t) => !histology.includes(t));
-  if (carcinomaNamed)
-    for (let i = 0; i < q.tokens.length; i++) {
-      const t = q.tokens[i] as string;
-      if (MALIGNANT_NEOPLASM.has(t) && !have.has(t)) {
-        matched.push(t);
-        weight += pq.idf[i] as number;
-      }
-    }
   // A site the title names only by its region ("forearm" under "upper limb") counts a little less,
   // and the region words of the title are explained by it.
   // Each region counts once, for its rarest documented site word.
@@ -311,6 +296,24 @@ function scoreText(
     }
   }
   if (regionWeight) for (const w of regionWeight.values()) weight += w;
+  // A title naming a carcinoma by the histology the record names ("basal cell carcinoma" for the
+  // record's basal cell carcinoma, searched as "basal cell malignant neoplasm") names the record's
+  // malignant neoplasm too: its carcinoma is that neoplasm, so the histology's member is not
+  // outscored by the unspecified one, whose title says "malignant neoplasm" in so many words. Only
+  // where the title also meets the record's site, not its side alone (the skin's squamous cell carcinoma is not the lung's).
+  const histology = facts.histology;
+  const carcinomaNamed =
+    histology !== undefined &&
+    histology.every((t) => qset.has(t)) &&
+    (regionWeight !== undefined || matched.some((t) => !histology.includes(t) && !(LATERALITY_WORDS as readonly string[]).includes(t)));
+  if (carcinomaNamed)
+    for (let i = 0; i < q.tokens.length; i++) {
+      const t = q.tokens[i] as string;
+      if (MALIGNANT_NEOPLASM.has(t) && !have.has(t)) {
+        matched.push(t);
+        weight += pq.idf[i] as number;
+      }
+    }
   // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
   let contradicted = false;
   let agrees = false;
