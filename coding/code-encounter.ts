@@ -30,6 +30,7 @@ import { pulmonaryHypertensionByCause } from './pulmonary-hypertension.ts';
 import { associatedSymptoms } from './associated-symptoms.ts';
 import { currentCancerUnderTreatment } from './active-cancer.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
+import { lymphomaInRemission } from './lymphoma-remission.ts';
 import { diabetesWith } from './diabetes.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
@@ -250,6 +251,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
+  { name: 'a lymphoma stated in remission: its in-remission code (C81-C88 ...A), not a history', apply: lymphomaInRemission },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },

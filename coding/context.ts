@@ -26,6 +26,11 @@ export interface Mention {
    * alone ("- Hypertension per PCP; BP elevated today, letter sent"): sections.ts saysNotAddressed.
    */
   unaddressed?: true;
+  /**
+   * The text is another statement's in place of the line's own words (a pathology's histology for a
+   * line coded to uncertain behaviour, reported-histology.ts): the line's wording names no code.
+   */
+  restated?: true;
 }
 
 /** Cues that report what an examination or a test did not find ("no evidence of", "negative for"); the longer ones first. */

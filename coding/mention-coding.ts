@@ -366,7 +366,7 @@ function searchWithAnswers(run: CodingRun, work: MentionWork): Search {
  */
 function tabularWordingSearch(run: CodingRun, work: MentionWork): Search | undefined {
   const m = work.mention;
-  if (work.extra.length > 0 || work.conflicts.length > 0 || work.sideConflict || m.documentedCode) return undefined;
+  if (work.extra.length > 0 || work.conflicts.length > 0 || work.sideConflict || m.documentedCode || m.restated) return undefined;
   const icd = run.codeSets.icd;
   const entry = tabularWordingEntry(icd, m.original);
   const e = entry === undefined ? undefined : icd.entries[entry];
@@ -410,7 +410,7 @@ const ALTERNATIVE_TO_WORDING = 0.9;
 function categoryHits(run: CodingRun, work: MentionWork, query: SearchQuery): SearchHit[] | undefined {
   const m = work.mention;
   // A conflict that set the statement's wording aside (absence-conflict.ts) leaves no category by it.
-  if (work.setAside?.length) return undefined;
+  if (work.setAside?.length || m.restated) return undefined;
   const category = tabularWordingCategory(run.codeSets.icd, m.original);
   // A history is coded in a category's wording only when that category is a status code's (Z80-Z87).
   if (!category || (m.assertion !== 'affirmed' && !category.startsWith('Z'))) return undefined;

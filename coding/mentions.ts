@@ -13,6 +13,7 @@ import { statedAsHistory } from './stated-as-history.ts';
 import { assessmentLeavesAlone, onlyInCarriedHistory, resolvedBelowCurrent } from './left-alone.ts';
 import { drugLineCodes, drugOnlyLine, eventOnlyLine, procedureLine, studyOrderLine } from './line-kinds.ts';
 import { metastasisMentions } from './metastasis.ts';
+import { reportedHistology } from './reported-histology.ts';
 import { deviceInfectionMentions } from './device-infection.ts';
 import { fullerStatement, wordsStatedMore } from './fuller-statement.ts';
 import { ADDRESSED_PARTS, addressedInNotes } from './sections.ts';
@@ -46,10 +47,13 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     order += 1;
     // A line whose negation is the tabular's own wording for a code ("No general equivalence degree
     // (GED)", Z55.5) states that code; any other negated line is left out.
+    // A line coded to uncertain or unspecified behaviour whose pathology names the histology is coded
+    // as that histology (reported-histology.ts), its suspicion ("r/o BCC") settled by the report.
     let m =
-      listed.assertion === 'negated' && namedByWording(run, listed)
+      reportedHistology(run, listed) ??
+      (listed.assertion === 'negated' && namedByWording(run, listed)
         ? { ...listed, text: listed.original, assertion: 'affirmed' as const }
-        : listed;
+        : listed);
     if (m.assertion === 'negated') continue;
     if (m.assertion === 'uncertain') {
       run.uncertain = true;
@@ -86,7 +90,14 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     if (history) m = history;
     run.mentions.set(order, m);
     const asked = run.issues.length;
-    const line = codeMention(run, m, order);
+    const coded0 = codeMention(run, m, order);
+    // A line restated by its pathology says why its written code gave way.
+    const line = m.restated
+      ? coded0.map((d) => ({
+          ...d,
+          rationale: `${d.rationale} The written code is of uncertain or unspecified behaviour, and the record's pathology names the histology ("${m.text}"): coded in the neoplasm table's column for that histology.`,
+        }))
+      : coded0;
     // The assessment's fuller statement of the same condition decides (fuller-statement.ts).
     const fuller = fullerStatement(
       run,

@@ -30,9 +30,11 @@ const NOT_STATED =
 /** Words of a statement that name no site. */
 const NOT_A_SITE = new Set(
   tokenize(
-    'basal squamous cell carcinoma bcc scc malignant neoplasm skin margin margins involved invasive well moderately poorly differentiated shave punch biopsy pathology path report',
+    'basal squamous cell carcinoma bcc scc malignant neoplasm skin margin margins involved invasive well moderately poorly differentiated shave punch biopsy pathology path report dermpath final extending extends deep peripheral',
   ),
 );
+/** A line reporting a pathology ("Path (dermpath, final): ..."). */
+const PATHOLOGY_REPORT = /\b(?:path(?:ology)?|dermpath|biopsy|bx)\b[^:\n]{0,30}:/i;
 /** Parts of the face the classification files under "other parts of face" (C44.3-9). */
 const OTHER_FACE_PART = new RegExp(String.raw`\b${FACE_SKIN_PART}\b`, 'i');
 
@@ -67,8 +69,10 @@ export function skinCarcinomaTypeConflict(run: CodingRun, drafts: DiagnosisDraft
         const at = other.words.exec(c);
         if (!at || coded.words.test(c) || NOT_STATED.test(c.slice(0, at.index))) return false;
         // A clause naming no site ("Pathology: squamous cell carcinoma") is about the site its line names.
+        // A report naming no site on its clause or its line is about the one lesion coded.
         const sites = siteWords(c);
-        return [...(sites.size > 0 ? sites : siteWords(clauseLine(run, c)))].some((w) => own.has(w));
+        const said = sites.size > 0 ? sites : siteWords(clauseLine(run, c));
+        return (said.size === 0 && PATHOLOGY_REPORT.test(clauseLine(run, c))) || [...said].some((w) => own.has(w));
       });
     if (!stated) continue;
     const held = withType(d.code, '0', quote);

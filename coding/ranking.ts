@@ -194,8 +194,9 @@ export function oneWordOfTitle(icd: CodeSets['icd'], hit: SearchHit, queryTokens
  * a stroke-scale or coma-scale score, "BMI" for a body mass index code).
  */
 // Not "mass", "lesion", "nodule" or "growth": the index codes them as findings by site (finding-index.ts).
+// A nevus is one (a melanocytic nevus is a benign neoplasm of the skin, D22.-).
 const NEOPLASM_WORDS =
-  /\b(malignan\w*|cancer|carcinoma\w*|neoplas\w*|tumou?r|polyp|cyst\w*|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|\w*oma|metasta\w*|mets|adenoma|carcinoid|dysplasia|in situ|myelodysplas\w*|neoplasm)\b/i;
+  /\b(malignan\w*|cancer|carcinoma\w*|neoplas\w*|tumou?r|polyp|cyst\w*|lymphoma|leuka?emia|melanoma|sarcoma|myeloma|\w*blastoma|\w*oma|metasta\w*|mets|adenoma|carcinoid|dysplasia|in situ|myelodysplas\w*|neoplasm|nev(?:us|i)|naev(?:us|i))\b/i;
 const NEEDS_SUPPORT: Array<[RegExp, RegExp]> = [
   // Chapter constraints: a neoplasm code needs a neoplasm ("right lower lobe" pneumonia is not
   // a lung cancer); an injury code needs an injury; hypertensive heart or kidney disease needs the
@@ -367,6 +368,7 @@ export function rank(
   const condition = headCondition.size > 0 ? headCondition : anyCondition;
   const congenital = CONGENITAL_SUPPORT.test(`${context} ${q.tokens.join(' ')}`);
   const organismNamed = q.tokens.some((t) => ORGANISM_WORD.test(t));
+  const inSitu = q.tokens.includes('situ');
   for (const h of hits) {
     // A bare number ("42", "2") is not evidence for a code, nor are the words that only say a
     // condition is past ("personal history", "status post"): some word naming what it was must match.
@@ -383,6 +385,9 @@ export function rank(
     // A code titled noninfective is not the condition of an organism the phrase names ("norovirus
     // gastroenteritis" is A08.11, not K52.9 by its inclusion term "gastroenteritis NOS").
     if (organismNamed && NONINFECTIVE_TITLE.test(h.description)) continue;
+    // A neoplasm the record states in situ is not an invasive one (C00-C96): the neoplasm table gives
+    // in situ its own column (D00-D09), whichever of the histology's words an invasive title shares.
+    if (inSitu && /^C/.test(h.code) && !/\bin situ\b/i.test(h.description)) continue;
     const r = mostSpecificBillable(run.codeSets.icd, h, q, context, allowed);
     // A code that matched only where (site, side) and how (acute, chronic) but none of what the record
     // says is wrong is a word match: "acute gout of right toe" is gout, not an acute lymphangitis of the toe.

@@ -87,6 +87,9 @@ export const SITE_FAMILIES: ReadonlyMap<string, readonly string[]> = new Map<str
   // "sacral region" (L89.15-, whose inclusion terms are coccyx and tailbone) for the sacrum.
   ...['lumbar', 'lumbosacral'].map((t): [string, readonly string[]] => [t, ['lower', 'back']]),
   ...['sacrum', 'coccyx', 'coccygeal', 'tailbone'].map((t): [string, readonly string[]] => [t, ['sacral']]),
+  // The back and the flank are parts of the trunk where a category has no code for them (skin of
+  // trunk, C44.5-; melanocytic nevi of trunk, D22.5).
+  ...['back', 'flank'].map((t): [string, readonly string[]] => [t, ['trunk']]),
 ]);
 
 /**
@@ -235,6 +238,15 @@ function prepare(icd: Icd10Cm, q: SearchQuery, totalWeight: number): PreparedQue
   };
 }
 
+/** What a title naming "other ..." weighs when the record says no "other" (the unspecified code is preferred). */
+const OTHER_FACTOR = 0.97;
+
+/** Words of a header every leaf shares in meaning, whichever of them names them: not a site. */
+const SITE_NEUTRAL: ReadonlySet<string> = new Set(['personal', 'history', 'malignant', 'neoplasm', 'benign']);
+
+/** The words the search reads "carcinoma", "cancer" and "malignancy" as. */
+const MALIGNANT_NEOPLASM: ReadonlySet<string> = new Set(['malignant', 'neoplasm']);
+
 /** `inherited`: words of the subcategories above a leaf, which its own title leaves out. */
 function scoreText(
   icd: Icd10Cm,
@@ -284,6 +296,24 @@ function scoreText(
     }
   }
   if (regionWeight) for (const w of regionWeight.values()) weight += w;
+  // A title naming a carcinoma by the histology the record names ("basal cell carcinoma" for the
+  // record's basal cell carcinoma, searched as "basal cell malignant neoplasm") names the record's
+  // malignant neoplasm too: its carcinoma is that neoplasm, so the histology's member is not
+  // outscored by the unspecified one, whose title says "malignant neoplasm" in so many words. Only
+  // where the title also meets the record's site, not its side alone (the skin's squamous cell carcinoma is not the lung's).
+  const histology = facts.histology;
+  const carcinomaNamed =
+    histology !== undefined &&
+    histology.every((t) => qset.has(t)) &&
+    (regionWeight !== undefined || matched.some((t) => !histology.includes(t) && !(LATERALITY_WORDS as readonly string[]).includes(t)));
+  if (carcinomaNamed)
+    for (let i = 0; i < q.tokens.length; i++) {
+      const t = q.tokens[i] as string;
+      if (MALIGNANT_NEOPLASM.has(t) && !have.has(t)) {
+        matched.push(t);
+        weight += pq.idf[i] as number;
+      }
+    }
   // Ruled-out words: explained by a title that rules them out, contradicted by one that names them.
   let contradicted = false;
   let agrees = false;
@@ -308,14 +338,30 @@ function scoreText(
   let explained = 0;
   for (let i = 0; i < core.length; i++) {
     const t = core[i] as string;
-    if (qset.has(t) || regionWords?.has(t) || (boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality)) explained++;
+    if (
+      qset.has(t) ||
+      regionWords?.has(t) ||
+      (boneNamed && LIMBS.has(t) && core[i - 1] === q.laterality) ||
+      (carcinomaNamed && t === 'carcinoma')
+    )
+      explained++;
   }
   const titleCoverage = core.length ? explained / core.length : 0.5;
   let score = 0.65 * queryCoverage + 0.35 * titleCoverage;
   const codeSide = facts.side;
   if (q.laterality && codeSide) score = codeSide === q.laterality ? score + 0.08 : score * 0.6;
   // "Other ..." codes are for documented detail the classification does not name: prefer "unspecified".
-  if ((inherited ? have.has('other') : facts.namesOther) && !qset.has('other') && !q.otherPart) score *= 0.97;
+  // (Not "other part of" a region the record names a part of only through that region: the back is an
+  // other part of the trunk.)
+  if (
+    (inherited ? have.has('other') : facts.namesOther) &&
+    !qset.has('other') &&
+    !q.otherPart &&
+    !(facts.namesOtherPart && regionWords !== undefined)
+  )
+    score *= OTHER_FACTOR;
+  // ...and the record's "other parts of" (the face's cheek, chin, forehead) is not the unspecified part.
+  if (q.otherPart && facts.namesUnspecifiedPart) score *= 0.97;
   if (contradicted) score *= 0.5;
   else if (agrees) score += 0.03;
   return { score, matched };
@@ -549,7 +595,15 @@ export function mostSpecificBillable(
     let bestLeaf: SearchHit | undefined;
     let bestCore = Infinity;
     const fromHit = tokenize(hit.matchedText);
-    for (const { leaf, terms } of leavesUnder(icd, hit.entry)) {
+    const leaves = leavesUnder(icd, hit.entry);
+    // A leaf given the record's site only by the header above it, while a sibling's own title names
+    // that site ("history of lung cancer": Z85.12 trachea has "lung" only from Z85.1's "trachea,
+    // bronchus and lung", Z85.118 names it), is another site of the header's list.
+    const namedByOwnTitle = new Set(
+      leaves.flatMap(({ leaf }) => [...titleFacts(icd, icd.entries[leaf]?.description ?? '').words].filter((t) => pq.words.has(t))),
+    );
+    const noUnspecified = leaves.length > 1 && !leaves.some(({ leaf }) => /\bunspecified\b/i.test(icd.entries[leaf]?.description ?? ''));
+    for (const { leaf, terms } of leaves) {
       const e = icd.entries[leaf];
       if (!e || !allowed(e.code)) continue;
       const inherited = terms.length ? [...fromHit, ...terms.flatMap((t) => tokenize(t))] : fromHit;
@@ -557,7 +611,16 @@ export function mostSpecificBillable(
       for (const t of texts) {
         const facts = titleFacts(icd, t);
         const have = inherited.length ? new Set([...facts.words, ...inherited]) : undefined;
-        const { score, matched } = scoreText(icd, pq, leaf, facts, have);
+        const scored = scoreText(icd, pq, leaf, facts, have);
+        const { matched } = scored;
+        const borrowed = inherited.some((w) => namedByOwnTitle.has(w) && !facts.words.has(w) && !isNeutral(w) && !SITE_NEUTRAL.has(w));
+        // A leaf titled for a histology the record does not name (a carcinoid tumor) is not the
+        // record's neoplasm while a sibling is the "other" one.
+        const unnamedHistology = facts.words.has('carcinoid') && !pq.words.has('carcinoid');
+        // Where no leaf is the unspecified one, the "other" leaf is the header's default (Z85.118 for a
+        // lung cancer that is no carcinoid): the scorer's preference for "unspecified" does not apply.
+        const otherIsDefault = noUnspecified && facts.namesOther && !pq.words.has('other') && !q.otherPart ? 1 / OTHER_FACTOR : 1;
+        const score = scored.score * (borrowed ? 0.96 : 1) * (unnamedHistology ? 0.9 : 1) * otherIsDefault;
         const coreSize = facts.core.length;
         if (!bestLeaf || score > bestLeaf.score + 1e-9 || (Math.abs(score - bestLeaf.score) <= 1e-9 && coreSize < bestCore)) {
           bestLeaf = { entry: leaf, code: e.code, description: e.description, score, matched, matchedText: t };

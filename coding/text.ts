@@ -44,6 +44,33 @@ const BONE_OF: Record<string, string> = { femoral: 'femur', radial: 'radius', ul
 /** Antibacterial drugs taken as long-term therapy (tetracyclines for acne and rosacea, suppressive and prophylactic regimens). */
 const ANTIBIOTIC = String.raw`antibiotics?|doxycycline|minocycline|tetracycline|sarecycline|cefadroxil|cephalexin|nitrofurantoin|trimethoprim(?:[\s/-]+sulfamethoxazole)?|bactrim|azithromycin|erythromycin|amoxicillin|penicillin|ciprofloxacin|levofloxacin|rifampin|clindamycin|dapsone|methenamine`;
 
+/** The organ an adjective names, as the neoplasm table lists it. */
+const ORGAN_OF_ADJECTIVE: Readonly<Record<string, string>> = {
+  renal: 'kidney',
+  rectal: 'rectum',
+  gastric: 'stomach',
+  hepatic: 'liver',
+  pancreatic: 'pancreas',
+  ovarian: 'ovary',
+  esophageal: 'esophagus',
+  oesophageal: 'esophagus',
+  uterine: 'uterus',
+  cervical: 'cervix uteri',
+  testicular: 'testis',
+  laryngeal: 'larynx',
+  pulmonary: 'lung',
+  colonic: 'colon',
+  prostatic: 'prostate',
+  duodenal: 'duodenum',
+  bronchial: 'bronchus',
+  pharyngeal: 'pharynx',
+  tonsillar: 'tonsil',
+  vulvar: 'vulva',
+  vaginal: 'vagina',
+  penile: 'penis',
+  anal: 'anus',
+};
+
 const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope?]> = [
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
@@ -83,6 +110,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // "exac", "exacer" and "exacerb" (the usual short forms in assessments) are exacerbation.
   [/\bexac(?:er|erb)?\b\.?/g, 'exacerbation'],
   // Stages and grades in roman numerals or bare after CKD ("stage IV", "CKD 3b", "CKD IIIa").
+  // Written with a hyphen, a colon or short ("CKD-IV", "CKD-3b", "stage-4", "CKD st. 4", "CKD 3-b").
+  [/\bstage\s*[-:]\s*(?=(?:[1-5]|iv|v|i{1,3})(?:\s*-?\s*[ab])?\b)/g, 'stage '],
+  [/\b(ckd|chronic kidney disease)\s*,?\s*(?:stg\.?|st\.)\s*(?=(?:[1-5]|iv|v|i{1,3})(?:\s*-?\s*[ab])?\b)/g, '$1 stage '],
+  // (Joined by the hyphen only: "CKD - IV iron given" is no stage.)
+  [/\b(ckd|chronic kidney disease)-(?=(?:stage\b|[1-5]|iv\b|v\b|i{1,3}[ab]?\b))/g, (_m: string, w: string) => `${w} `],
+  [/\b(ckd|chronic kidney disease|stage)\s+(3|iii)\s*-\s*([ab])\b/g, '$1 $2$3'],
   [
     /\b(stage|grade)\s+(iv|v|i{1,3})([ab])?\b/g,
     (_m, w, r, ab) =>
@@ -468,6 +501,22 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
   ],
+  // Diffuse large B-cell lymphoma; a follicular lymphoma's grade in the tabular's roman numerals (C82.0-C82.4).
+  [/\bdlbcl\b/g, 'diffuse large b-cell lymphoma'],
+  [
+    /\b(follicular lymphoma,?\s+grade\s*)(1|2|3)([ab])?\b/g,
+    (_m: string, head: string, grade: string, part: string) => `${head}${['i', 'ii', 'iii'][Number(grade) - 1] ?? grade}${part}`,
+  ],
+  // ...and after a cell type ("renal cell ca", "small cell ca"); "adenoCA" is an adenocarcinoma.
+  [/\b(\w+\s+cell)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g, '$1 cancer'],
+  [/\badenoca\b/g, 'adenocarcinoma'],
+  // The neoplasm table lists organs by their nouns: an organ's adjective before a malignancy is the
+  // organ ("gastric cancer" is of the stomach, not the gastric antrum; "hepatic" is the liver, not the
+  // hepatic flexure; "renal cell carcinoma" the kidney's, not the renal pelvis').
+  [
+    /\b(renal|rectal|gastric|hepatic|pancreatic|ovarian|esophageal|oesophageal|uterine|cervical|testicular|laryngeal|pulmonary|colonic|prostatic|duodenal|bronchial|pharyngeal|tonsillar|vulvar|vaginal|penile|anal)\s+(?=(?:\w+\s+)?(?:cell\s+)?(?:cancer|carcinoma|adenocarcinoma|ca|malignancy|malignant neoplasm)\b)/g,
+    (_m: string, adjective: string) => `${ORGAN_OF_ADJECTIVE[adjective] ?? adjective} `,
+  ],
   ...FACE_SKIN_CARCINOMA,
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   ...SKIN_MORPHOLOGY,
@@ -476,6 +525,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\bmelanomas?\b(?!\s+in[\s-]+situ)/g, 'malignant melanoma'],
   // The index sends adenocarcinoma to the neoplasm table, malignant, by site.
   [/\badenocarcinoma\b/g, 'adenocarcinoma malignant neoplasm'],
+  // The index: Adenoma - see Neoplasm, benign, by site (a toxic adenoma is the thyroid's E05.1).
+  [/(?<!\btoxic\s)\badenomas?\b/g, 'adenoma benign neoplasm'],
   // The sigmoid is a segment of the colon (the tabular's large intestine).
   [/\bsigmoid\b(?!\s+colon)/g, 'sigmoid colon'],
   [/\bcolon\b/g, 'colon large intestine'],
@@ -496,6 +547,15 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ],
   // The index: Miscarriage - see Abortion, spontaneous; Threatened, abortion O20.0; Abortion, missed O02.1.
   [/\b(threatened|missed|incomplete|complete|inevitable)\s+(?:miscarriage|spontaneous abortion|sab)\b/g, '$1 abortion'],
+  // Ulcerative colitis by its written extent (K51.0-K51.5): "UC - proctitis", "ulcerative colitis
+  // (pancolitis)", "UC limited to the rectum" are the extent's own titles, not a second colitis;
+  // proctosigmoiditis is the index's rectosigmoiditis (K51.3-).
+  [/\bproctosigmoiditis\b/g, 'rectosigmoiditis'],
+  [
+    /\bulcerative colitis\b\s*[,:;(-]*\s*(?:with\s+|w\/\s*)?(?:ulcerative\s+)?(pancolitis|proctitis|rectosigmoiditis|left[\s-]sided(?:\s+colitis)?)\b\)?/g,
+    (_m: string, extent: string) => `ulcerative ${/^left/.test(extent) ? 'left sided colitis' : extent}`,
+  ],
+  [/\bulcerative colitis\s*[,(-]?\s*(?:limited|confined|isolated)\s+to\s+(?:the\s+)?rectum\b\)?/g, 'ulcerative proctitis'],
   // The index: Crohn's disease - see Enteritis, regional, by site: small intestine (duodenum, ileum,
   // jejunum) K50.0-, large intestine (colon, rectum) K50.1-, both K50.8-.
   [

@@ -20,6 +20,30 @@ export interface TitleFacts {
   namesDisplacement: boolean;
   /** The title is an "other ..." code's. */
   namesOther: boolean;
+  /** The title is for a site's unspecified part ("of skin of unspecified parts of face"). */
+  namesUnspecifiedPart: boolean;
+  /** The title is for the other parts of a region ("of skin of other part of trunk"). */
+  namesOtherPart: boolean;
+  /**
+   * A title that names a carcinoma by its histology ("Basal cell carcinoma of skin of nose"): the
+   * histology's words, before "carcinoma". Not a carcinoma in situ (the neoplasm table's own column).
+   */
+  histology?: readonly string[];
+}
+
+/** "<histology> carcinoma" at the head of a title, not in situ. */
+const HISTOLOGY_TITLE = /^([a-z][a-z\s-]*?)\s+carcinoma\b(?!\s+in\s+situ)/i;
+const IN_SITU_TITLE = /^carcinoma in situ\b/i;
+
+/**
+ * The words a record must name for a title's "carcinoma" to be its malignant neoplasm: the histology
+ * before it ("Basal cell carcinoma of skin": basal, cell), or "in situ" for a carcinoma in situ.
+ */
+function histologyOf(wording: string): readonly string[] | undefined {
+  if (IN_SITU_TITLE.test(wording)) return tokenize('in situ');
+  const at = HISTOLOGY_TITLE.exec(wording);
+  const words = at ? tokenize(at[1] ?? '') : [];
+  return words.length > 0 ? words : undefined;
 }
 
 const byWording = new WeakMap<Icd10Cm, Map<string, TitleFacts>>();
@@ -33,7 +57,9 @@ export function titleFacts(icd: Icd10Cm, wording: string, tokens?: readonly stri
     const text: IndexedText = { entry: -1, text: wording, tokens: tokens ? [...tokens] : [...new Set(tokenize(wording))] };
     const words = new Set(text.tokens);
     const core = coreOf(text);
+    const histology = histologyOf(wording);
     return {
+      ...(histology ? { histology } : {}),
       words,
       side: lateralityOf(text.tokens),
       ruledOut: negatedOf(text),
@@ -41,6 +67,8 @@ export function titleFacts(icd: Icd10Cm, wording: string, tokens?: readonly stri
       coreWithoutDisplaced: core.filter((t) => t !== 'displaced'),
       namesDisplacement: words.has('displaced') || words.has('nondisplaced'),
       namesOther: words.has('other'),
+      namesUnspecifiedPart: /\bunspecified parts? of\b/i.test(wording),
+      namesOtherPart: /\bother parts? of\b/i.test(wording),
     };
   });
 }
