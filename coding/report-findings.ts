@@ -29,8 +29,7 @@ const OBSTRUCTIVE_READING =
   /\b(?:predominantly|primarily|mostly|mainly|largely)\s+obstructive\b|\bobstructive (?:events|apneas?) predominat\w*|\bconsistent with (?:severe |moderate |mild )?(?:obstructive sleep apnea|osa)\b/i;
 
 /** Imaging, as the record names it. */
-const IMAGING =
-  /\b(?:ct|cta|pet(?:[-/]ct)?|mri|mr|imaging|scan|x-?ray|xr|cxr|radiograph\w*|ultrasound|us|bone scan|mammo\w*)\b/i;
+const IMAGING = /\b(?:ct|cta|pet(?:[-/]ct)?|mri|mr|imaging|scan|x-?ray|xr|cxr|radiograph\w*|ultrasound|us|bone scan|mammo\w*)\b/i;
 /** The report's reading of new disease: suspicious for, concerning for or consistent with metastasis, malignancy or recurrence. */
 const SUSPICIOUS_FOR_CANCER = found(
   '(?:suspicious|concerning|worrisome|worrying|highly suggestive|suggestive|consistent|compatible)\\s+(?:for|of|with)\\s+(?:\\w+\\s+){0,2}?(?:metasta\\w*|mets|malignan\\w*|recurren\\w*|neoplas\\w*|carcinoma|cancer|tumou?r)|(?:new|enlarging|growing)\\s+(?:[\\w-]+\\s+){0,3}?(?:metasta\\w*|mets)',

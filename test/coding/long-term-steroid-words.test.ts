@@ -45,6 +45,8 @@ describe('renal cell carcinoma written short', () => {
   });
 
   it('"ca" after a word that names no organ or morphology stays unread as cancer', () => {
-    expect(codes('Hypocalcemia, Ca 7.9.\nA/P: low Ca, replete.', [{ description: 'Low serum ca' }]).some((c) => c.startsWith('Z85'))).toBe(false);
+    expect(codes('Hypocalcemia, Ca 7.9.\nA/P: low Ca, replete.', [{ description: 'Low serum ca' }]).some((c) => c.startsWith('Z85'))).toBe(
+      false,
+    );
   });
 });

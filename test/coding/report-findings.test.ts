@@ -26,7 +26,10 @@ describe('obstructive sleep apnea beside a sleep study reading central apneas', 
 
   it('a study reading Cheyne-Stokes breathing is asked', () => {
     expect(
-      question('PSG (interpreted): AHI 41 with Cheyne-Stokes respiration in NREM sleep.\nImpression: obstructive sleep apnea, start CPAP.', osa),
+      question(
+        'PSG (interpreted): AHI 41 with Cheyne-Stokes respiration in NREM sleep.\nImpression: obstructive sleep apnea, start CPAP.',
+        osa,
+      ),
     ).toMatch(/clarify the diagnosis/);
   });
 
@@ -59,11 +62,14 @@ describe('a history of cancer beside imaging suspicious for its return', () => {
       'CT abdomen: no evidence of recurrence or metastatic disease.\nA/P: hx colon cancer, NED.',
     ])
       expect(question(notes, history)).not.toMatch(/clarify the diagnosis/);
-    const current = code('CT abdomen: new liver lesions suspicious for metastases.\nA/P: Colon cancer with liver metastases, refer oncology.', [
-      { description: 'Colon cancer', code: 'C18.9' },
-      { description: 'Liver metastases', code: 'C78.7' },
-      { description: 'History of colon cancer', code: 'Z85.038' },
-    ]);
+    const current = code(
+      'CT abdomen: new liver lesions suspicious for metastases.\nA/P: Colon cancer with liver metastases, refer oncology.',
+      [
+        { description: 'Colon cancer', code: 'C18.9' },
+        { description: 'Liver metastases', code: 'C78.7' },
+        { description: 'History of colon cancer', code: 'Z85.038' },
+      ],
+    );
     expect(current.clarification?.reason ?? '').not.toMatch(VALIDATION);
   });
 });
