@@ -61,7 +61,8 @@ export function fullerStatement(
     // An unspecified code gives way to an assessment that says more words of its condition; a
     // written code to a statement the visit addresses that says more than the code's title.
     const more = unspecified && inAssessment && words.size > said.size;
-    if (!more && !(written && addressed(n) && saysMore(n, first.code))) continue;
+    const retyped = written && inAssessment && typeRestated(line.original, n.original, first.description);
+    if (!more && !retyped && !(written && addressed(n) && saysMore(n, first.code))) continue;
     const drafts = statement(n);
     const best = drafts[0];
     if (
@@ -69,8 +70,9 @@ export function fullerStatement(
       best.code === first.code ||
       best.confidence < STATEMENT_CONFIDENCE ||
       titleShare(best.description, `${n.text} ${n.original}`) < 0.5 ||
-      // The same condition: the code's title says the line's words.
-      ![...said].every((t) => says(tokenize(best.description), t))
+      // The same condition: the code's title says the line's words, or the code is of the line's own
+      // subcategory (a site the title words otherwise: "sacrum" for "sacral region", L89.15-).
+      (best.code.slice(0, 5) !== first.code.slice(0, 5) && ![...said].every((t) => says(tokenize(best.description), t)))
     )
       continue;
     return drafts.map((d) => ({
@@ -80,6 +82,25 @@ export function fullerStatement(
     }));
   }
   return undefined;
+}
+
+/** The type a statement or title gives a diabetes ("type 1", "T2DM", "type II"), read after the abbreviations are expanded. */
+function diabetesType(text: string): string | undefined {
+  const m = /\btype\s*(1|2|i{1,2})\b(?=[^.;]*\bdiabet)/i.exec(expandAbbreviations(text));
+  const t = m?.[1]?.toLowerCase();
+  return t === undefined ? undefined : t === 'i' ? '1' : t === 'ii' ? '2' : t;
+}
+
+/**
+ * The written code's type of diabetes rests on the code alone (its line names no type: "DM w
+ * hypoglycemia" written E11.649) while the assessment states the other type ("T1DM with
+ * hypoglycemia"): the assessment's statement is the documentation, the code a guess at it. A line that
+ * states a type itself is a conflict between statements, asked elsewhere, never settled here.
+ */
+function typeRestated(line: string, statement: string, title: string): boolean {
+  const coded = diabetesType(title);
+  const stated = diabetesType(statement);
+  return coded !== undefined && stated !== undefined && coded !== stated && diabetesType(line) === undefined;
 }
 
 /**
