@@ -47,6 +47,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ...CHRONIC_DISEASE_ABBREVIATIONS,
   ...EYE_ABBREVIATIONS,
   ...ANATOMY_WORDS,
+  // "RT" after a treatment word or before a date or a dose is radiotherapy ("s/p adjuvant RT 2024",
+  // "completed RT", "RT to 50 Gy"), not the right side.
+  [
+    /\b(adjuvant|neoadjuvant|completed|s\/p|post|prior|palliative|definitive|whole[\s-]breast|concurrent|chemo(?:therapy)?\s*(?:and|\+|\/))\s+rt\b|\brt\b(?=\s+(?:(?:in|on)\s+)?(?:\d{1,2}\/)?(?:\d{1,2}\/)?(?:19|20)\d\d\b|\s+(?:to|x)\s+\d+(?:\.\d+)?\s*(?:gy|fractions?|fx)\b)/g,
+    (_m, before) => `${before ?? ''} radiotherapy`.trim(),
+  ],
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',
