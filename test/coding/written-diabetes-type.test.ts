@@ -27,4 +27,11 @@ describe('a written diabetes type the assessment states otherwise', () => {
     ]);
     expect(diagnosisCodes(r)).toContain('E11.65');
   });
+
+  it('a note stating the written type as well is a conflict, not recoded here', () => {
+    const r = code('Problem list: type 2 diabetes (2015).\nA/P: Type 1 diabetes with hyperglycemia - increase basal.', [
+      { description: 'Diabetes with hyperglycemia', code: 'E11.65' },
+    ]);
+    expect(diagnosisCodes(r)).not.toContain('E10.65');
+  });
 });
