@@ -4,7 +4,7 @@
  * "L breast ca UOQ"): the most specific statement of the condition decides (guideline I.B.2), and
  * C50's subcategories are the sites (C50.0 nipple and areola ... C50.6 axillary tail, C50.8
  * overlapping sites). A statement naming the other breast is not about this one; a malignancy of
- * unstated side takes the one side the statement placing it names.
+ * unstated side takes the one side the statement placing it names, when no statement names the other.
  */
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
@@ -48,8 +48,10 @@ export function breastQuadrant(run: CodingRun, drafts: DiagnosisDraft[]): Diagno
       if (found.length !== 1 || !found[0]) continue;
       const [, site, name] = found[0];
       // A malignancy of unstated side takes the one side the statement placing it names ("L breast ca, UOQ").
+      // ...only when no statement of the record names the other breast (a side stated two ways is asked elsewhere).
       const stated = sideOfBreast(text);
-      const code = `C50.${site}${sex}${side === '9' ? (stated ?? side) : side}`;
+      const sides = new Set(statements.map(sideOfBreast).filter((x) => x !== undefined));
+      const code = `C50.${site}${sex}${side === '9' && sides.size === 1 ? (stated ?? side) : side}`;
       if (!run.codeSets.icd.byCode.has(code) || !run.allowed(code)) continue;
       return {
         ...recoded(run.codeSets, d, code, `The record places the malignancy in the ${name} ("${text}"): ${code} in place of ${d.code}.`),

@@ -44,4 +44,12 @@ describe('the side of a breast malignancy from the statement placing it', () => 
     const r = code('RT knee pain x 2 wk after a twist.\nA/P: RT knee pain - ice, NSAID.', [{ description: 'RT knee pain' }]);
     expect(diagnosisCodes(r)).toContain('M25.561');
   });
+
+  it('a record naming the other breast elsewhere keeps the side unspecified', () => {
+    const r = code('s/p R breast lumpectomy 2024 for IDC UOQ, ER+.\nExam: L breast lumpectomy scar healed.\nA: breast ca UOQ, ER+, on anastrozole.', [
+      { description: 'Breast cancer' },
+    ]);
+    expect(diagnosisCodes(r)).not.toContain('C50.411');
+    expect(diagnosisCodes(r)).not.toContain('C50.412');
+  });
 });
