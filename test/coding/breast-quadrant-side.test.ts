@@ -46,9 +46,10 @@ describe('the side of a breast malignancy from the statement placing it', () => 
   });
 
   it('a record naming the other breast elsewhere keeps the side unspecified', () => {
-    const r = code('s/p R breast lumpectomy 2024 for IDC UOQ, ER+.\nExam: L breast lumpectomy scar healed.\nA: breast ca UOQ, ER+, on anastrozole.', [
-      { description: 'Breast cancer' },
-    ]);
+    const r = code(
+      's/p R breast lumpectomy 2024 for IDC UOQ, ER+.\nExam: L breast lumpectomy scar healed.\nA: breast ca UOQ, ER+, on anastrozole.',
+      [{ description: 'Breast cancer' }],
+    );
     expect(diagnosisCodes(r)).not.toContain('C50.411');
     expect(diagnosisCodes(r)).not.toContain('C50.412');
   });
