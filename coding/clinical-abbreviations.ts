@@ -81,6 +81,8 @@ export const CHRONIC_DISEASE_ABBREVIATIONS: ReadonlyArray<[RegExp, string]> = [
   [/\bhcv\b/g, 'hepatitis c'],
   [/\bhbv\b/g, 'hepatitis b'],
   [/\bhcc\b/g, 'liver cell carcinoma'],
+  // Index: Carcinoma, renal cell - see Neoplasm, kidney, malignant (C64.-, history Z85.52-).
+  [/\brcc\b/g, 'renal cell carcinoma of kidney'],
   // Rheumatic, endocrine, neurological, psychiatric, urological, skin.
   [/\bpmr\b/g, 'polymyalgia rheumatica'],
   [/\bsle\b/g, 'systemic lupus erythematosus'],

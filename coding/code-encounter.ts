@@ -15,6 +15,9 @@ import { addedCodeAxes } from './added-code-axis.ts';
 import { assessedChronicConditions } from './assessed-conditions.ts';
 import type { CodeSets } from './code-sets.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { carriedForwardValue } from './carried-forward-value.ts';
+import { causeUnderWorkup } from './cause-under-workup.ts';
+import { writtenAxisValue } from './written-axis-value.ts';
 import { contraceptiveManagement } from './contraception.ts';
 import {
   copdWithEmphysema,
@@ -173,6 +176,15 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
   { name: "a diagnosis the record's own result or statement contradicts (asked)", apply: resultContradicts },
   { name: 'an imaging read received after the visit naming another condition than the diagnosed one (asked)', apply: lateImagingResult },
+  {
+    name: "a written severity or stage the notes state only in a list carried forward (asked, the assessment's open value until answered)",
+    apply: carriedForwardValue,
+  },
+  { name: 'a written cause the assessment is still working up (asked, the condition without it until answered)', apply: causeUnderWorkup },
+  {
+    name: "a written code's value of an axis its family names that no statement states (asked, the open member until answered)",
+    apply: writtenAxisValue,
+  },
   { name: 'an incision and drainage beside no diagnosis it drains (asked)', apply: drainageWithoutAbscess },
   {
     name: "a skin infection at a recent procedure's site, no link stated (asked; T81.41XA first if linked)",

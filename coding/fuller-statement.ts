@@ -22,6 +22,7 @@ import { metastasisMentions } from './metastasis.ts';
 import { normalizeIcdCode } from './icd10cm.ts';
 import { addressedInNotes, ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
 import { codeWords } from './fragile-choices.ts';
+import { regionsOf } from './body-sites.ts';
 import { categoryEntries } from './review-signals.ts';
 import { expandAbbreviations, stemOf, tokenize } from './text.ts';
 
@@ -61,7 +62,16 @@ export function fullerStatement(
     // An unspecified code gives way to an assessment that says more words of its condition; a
     // written code to a statement the visit addresses that says more than the code's title.
     const more = unspecified && inAssessment && words.size > said.size;
-    if (!more && !(written && addressed(n) && saysMore(n, first.code))) continue;
+    const retyped =
+      written &&
+      inAssessment &&
+      typeRestated(
+        line.original,
+        n.original,
+        first.description,
+        run.notes.map((o) => o.original),
+      );
+    if (!more && !retyped && !(written && addressed(n) && saysMore(n, first.code))) continue;
     const drafts = statement(n);
     const best = drafts[0];
     if (
@@ -69,8 +79,9 @@ export function fullerStatement(
       best.code === first.code ||
       best.confidence < STATEMENT_CONFIDENCE ||
       titleShare(best.description, `${n.text} ${n.original}`) < 0.5 ||
-      // The same condition: the code's title says the line's words.
-      ![...said].every((t) => says(tokenize(best.description), t))
+      // The same condition: the code's title says the line's words, or, in the line's own
+      // subcategory, says all but a site the title words otherwise ("sacrum" for "sacral region", L89.15-).
+      !sameCondition([...said], best.description, best.code.slice(0, 5) === first.code.slice(0, 5))
     )
       continue;
     return drafts.map((d) => ({
@@ -80,6 +91,41 @@ export function fullerStatement(
     }));
   }
   return undefined;
+}
+
+/** The title says each of the line's words, or (`sameSubcategory`) each but a site the title names in a word of the same region. */
+function sameCondition(said: readonly string[], title: string, sameSubcategory: boolean): boolean {
+  const words = tokenize(title);
+  const missing = said.filter((t) => !says(words, t));
+  if (missing.length === 0) return true;
+  if (!sameSubcategory) return false;
+  const titled = regionsOf(title);
+  return missing.every((t) => {
+    const site = regionsOf(t);
+    return site.size > 0 && [...site].every((r) => titled.has(r));
+  });
+}
+
+/** The type a statement or title gives a diabetes ("type 1", "T2DM", "type II"), read after the abbreviations are expanded. */
+function diabetesType(text: string): string | undefined {
+  const m = /\btype\s*(1|2|i{1,2})\b(?=[^.;]*\bdiabet)/i.exec(expandAbbreviations(text));
+  const t = m?.[1]?.toLowerCase();
+  return t === undefined ? undefined : t === 'i' ? '1' : t === 'ii' ? '2' : t;
+}
+
+/**
+ * The written code's type of diabetes rests on the code alone (its line names no type: "DM w
+ * hypoglycemia" written E11.649) while the assessment states the other type ("T1DM with
+ * hypoglycemia"): the assessment's statement is the documentation, the code a guess at it. A line that
+ * states a type itself, or a note stating the code's type as well, is a conflict between statements,
+ * asked elsewhere, never settled here.
+ */
+function typeRestated(line: string, statement: string, title: string, notes: readonly string[]): boolean {
+  const coded = diabetesType(title);
+  const stated = diabetesType(statement);
+  if (coded === undefined || stated === undefined || coded === stated || diabetesType(line) !== undefined) return false;
+  // A note that states the code's type too makes two statements of the type: a conflict to ask, not this.
+  return !notes.some((n) => diabetesType(n) === coded);
 }
 
 /**

@@ -35,6 +35,7 @@ import { ancestry, EntryKind, matchesPattern, notesFor } from './icd10cm.ts';
 import { SITE_FAMILIES } from './search.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
 import { clausesOf } from './context.ts';
+import { ADDRESSED_PARTS } from './sections.ts';
 
 type BodySystem =
   | 'circulatory'
@@ -152,7 +153,7 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
   const dropped = new Set<number>();
   const notes = new Map<DiagnosisDraft, string[]>();
   const kept = drafts.filter((d) => {
-    if (!isSymptom(run, d) || documentedByPhysician(run, d)) return true;
+    if (!isSymptom(run, d) || (documentedByPhysician(run, d) && !writtenBesideAssessedDiagnosis(run, d))) return true;
     const texts = (e: DiagnosisDraft) => ({ dx: mentionText(run, e), symptom: mentionText(run, d) });
     const by = explainers.find((e) => e !== d && (explains(run, e.code, d.code, texts(e)) || linkedByRecord(run, texts(e))));
     if (!by) return true;
@@ -221,6 +222,24 @@ function isDefinitive(run: CodingRun, d: DiagnosisDraft): boolean {
  * names no diagnosis for (I.C.19.e.5): it explains no symptom away.
  */
 const DRUG_EFFECT = /^T(3[6-9]|4\d|50)\./;
+
+/**
+ * A symptom code the physician wrote on its own line gives way like a found one only when the note's
+ * assessment and plan address a definitive diagnosis and never the symptom itself ("SOB" listed
+ * beside COPD, the assessment "COPD with acute exacerbation - prednisone"): the line is the visit's
+ * complaint, the assessment its diagnosis (guideline I.B.5). A symptom the assessment takes up on
+ * its own stays as written (I.B.6, IV.D), and so does one with no assessment to read.
+ */
+function writtenBesideAssessedDiagnosis(run: CodingRun, d: DiagnosisDraft): boolean {
+  const addressed = run.notes.filter((m) => m.part !== undefined && ADDRESSED_PARTS.has(m.part) && m.assertion === 'affirmed');
+  if (addressed.length === 0) return false;
+  const own = tokenize(expandAbbreviations(mentionText(run, d))).filter((w) => w.length > 2);
+  if (own.length === 0) return false;
+  return !addressed.some((m) => {
+    const said = new Set(tokenize(expandAbbreviations(m.original)));
+    return own.some((w) => said.has(w));
+  });
+}
 
 /** A code the physician wrote beside the symptom is kept as written (documented codes are respected). */
 function documentedByPhysician(run: CodingRun, d: DiagnosisDraft): boolean {

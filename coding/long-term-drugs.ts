@@ -28,7 +28,7 @@ import { COUNT, escapeRegExp, expandAbbreviations } from './text.ts';
 
 /** The record says the therapy is long-term: its words, or a duration of months or years. */
 const LONG_TERM =
-  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\b(long[\s-]?term|chronic(?:ally)?|maintenance|suppressive|prophylactic|prophylaxis)\b|\b(?:for|over|x|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|several|many|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:months|years)\b/i;
+  /(?<!\b(?:not|non|no)[\s-]+(?:an?\s+)?)\b(long[\s-]?term|chronic(?:ally)?|maintenance|suppressive|prophylactic|prophylaxis)\b|\b(?:for|over|x|since)\s+(?:the\s+(?:past|last)\s+)?(?:\d+|several|many|a few|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)?\s*(?:months|years|mos|yrs)\b/i;
 
 /** The therapy's class as text.ts writes it after a drug's name ("doxycycline long term current use of antibiotics"). */
 const THERAPY = /\blong term current use of [a-z]+/;

@@ -234,7 +234,7 @@ export function saysMoreThanDocumented(run: CodingRun, m: Mention, code: string,
   const icd = run.codeSets.icd;
   if (m.assertion !== 'affirmed') return undefined;
   const title = describeIcd(run.codeSets, code);
-  const contradicted = statedDespiteWithout(title, m.original, statement);
+  const contradicted = statedDespiteWithout(title, m.original, statement) ?? remissionDespiteTitle(title, m.original);
   if (contradicted) return contradicted;
   const side = sideAgainstWritten(run, m, code, title);
   if (side) return side;
@@ -265,6 +265,18 @@ function sideAgainstWritten(run: CodingRun, m: Mention, code: string, title: str
   if (written === side) return undefined;
   if (written) return `${side} (the code says ${written})`;
   return codedBySide(run.codeSets.icd, code) ? side : undefined;
+}
+
+/** A title that says the disease has not achieved remission (C90-C95's "not having achieved remission"). */
+const REMISSION_NOT_ACHIEVED = /\bnot having achieved remission\b/i;
+/** A statement putting the disease in remission ("in remission", "in stringent complete remission"), not denied or past. */
+const IN_REMISSION =
+  /(?<!\b(?:not|never|no longer|out of|relapse\w* from)\s+)\bin\s+(?:(?:stringent|complete|partial|full|sustained|continued|ongoing|molecular|cytogenetic|hematologic|first|second|cr\d?)\s+){0,3}remission\b/i;
+
+/** What the statement says against a written "not having achieved remission": the remission it states. */
+function remissionDespiteTitle(title: string, line: string): string | undefined {
+  if (!REMISSION_NOT_ACHIEVED.test(title)) return undefined;
+  return IN_REMISSION.exec(line)?.[0];
 }
 
 /** A negation before a word of the line, within its clause ("without hematuria", "no aura", "w/o"). */

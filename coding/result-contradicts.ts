@@ -3,7 +3,7 @@
  * tract infection beside a negative urinalysis, COPD beside spirometry with no fixed obstruction, an
  * alcohol-induced disorder beside a lifelong abstainer (the table is clinical-validations.ts); a TIA
  * beside an acute infarct on MRI, uncomplicated diverticulitis beside an abscess on CT (the graver
- * finding's table is finding-validations.ts). A coder
+ * finding's table is finding-validations.ts; a filed sleep or imaging report's, report-findings.ts). A coder
  * does not drop the physician's diagnosis for a result, nor bill it unseen: the query asks the
  * physician to confirm it or to state what was found, quoting the result. Until answered the
  * documented code stands. An answer naming another diagnosis (or the symptoms treated) codes those;
@@ -18,6 +18,7 @@ import { LOW_CONFIDENCE } from './straight-through.ts';
 import { reads, VALIDATIONS, type Against, type Unless, type Validation } from './clinical-validations.ts';
 import { FINDING_VALIDATIONS } from './finding-validations.ts';
 import { BLOOD_COUNT_VALIDATIONS } from './blood-count-validations.ts';
+import { REPORT_VALIDATIONS } from './report-findings.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
 const NOT_THE_DIAGNOSIS =
@@ -100,7 +101,7 @@ function answerClauses(answer: string, v: Validation): { stated: string[]; denie
 
 /** Step: a diagnosis the record's own result or statement contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS, ...BLOOD_COUNT_VALIDATIONS]) {
+  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS, ...BLOOD_COUNT_VALIDATIONS, ...REPORT_VALIDATIONS]) {
     const documented = drafts.find(
       (d) =>
         v.codedAs.test(d.code) &&

@@ -76,6 +76,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ...EYE_ABBREVIATIONS,
   ...ANATOMY_WORDS,
   ...BURSA_WORDS,
+  // "RT" after a treatment word or before a date or a dose is radiotherapy ("s/p adjuvant RT 2024",
+  // "completed RT", "RT to 50 Gy"), not the right side.
+  [
+    /\b(adjuvant|neoadjuvant|completed|s\/p|post|prior|palliative|definitive|whole[\s-]breast|concurrent|chemo(?:therapy)?\s*(?:and|\+|\/))\s+rt\b|\brt\b(?=\s+(?:(?:in|on)\s+)?(?:\d{1,2}\/)?(?:\d{1,2}\/)?(?:19|20)\d\d\b|\s+(?:to|x)\s+\d+(?:\.\d+)?\s*(?:gy|fractions?|fx)\b)/g,
+    (_m, before) => `${before ?? ''} radiotherapy`.trim(),
+  ],
   [
     /\b(former|ex-?|previous|past)\s*(smoker|tobacco user|cigarette smoker)\b|\b(quit|stopped)\s+(smoking|tobacco|cigarettes)\b/g,
     'history of nicotine dependence',
@@ -226,6 +232,12 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [
     /\b(?:chronic|long[\s-]?term|maintenance|daily|current|on)\s+(?:ics|inhaled (?:cortico)?steroids?)\b/g,
     'long term current use of inhaled steroids',
+  ],
+  // ...and systemic steroids by their class ("long-term steroid use", "chronic prednisone"): Z79.52,
+  // "long term (current) use of systemic steroids". An inhaled, nasal, topical or injected form is not it.
+  [
+    /(?<!\b(?:inhaled|nasal|topical)\s+)\b(?:chronic|long[\s-]?term|maintenance)\s+(?:(?:systemic|oral|low[\s-]dose|daily)\s+)*(?:steroids?|glucocorticoids?|corticosteroids?|prednisone|prednisolone|methylprednisolone|dexamethasone|hydrocortisone)\b(?!\s*(?:inhalers?|injections?|creams?|ointments?|sprays?|drops|taper))/g,
+    (m) => `${m} long term current use of systemic steroids`,
   ],
   // Antibiotics are long-term therapy only when the record says so (a maintenance or suppressive
   // regimen, or one taken for months): Z79.2, "long term (current) use of antibiotics".
@@ -496,9 +508,10 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   // cancer" names the primary and is left to the malignancy words.)
   [/\bmetastatic\s+(?:disease\s+|lesions?\s+|spread\s+)?to\b|\bmetastas[ie]s\s+(?:to|in)\b/g, 'secondary malignant neoplasm of'],
   [/\bmetastas[ie]s\b|\bmetastatic (?:lesions?|deposits?|disease)\b|\bmets\b/g, 'secondary malignant neoplasm'],
-  // "Ca" is cancer after an organ ("L breast ca", "prostate ca"); elsewhere it may be calcium.
+  // "Ca" is cancer after an organ ("L breast ca", "prostate ca") or a morphology ("renal cell ca",
+  // "squamous cell ca", "ductal ca"); elsewhere it may be calcium.
   [
-    /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
+    /\b(breast|lung|prostate|colon|colorectal|rectal|ovarian|cervical|endometrial|uterine|bladder|renal|kidney|pancreatic|gastric|stomach|esophageal|thyroid|skin|liver|oral|tongue|laryngeal|testicular|cell|cellular|ductal|lobular|papillary|follicular|squamous)\s+ca\b(?!\s*(?:\+\+|2\+|\d))/g,
     '$1 cancer',
   ],
   // Diffuse large B-cell lymphoma; a follicular lymphoma's grade in the tabular's roman numerals (C82.0-C82.4).
@@ -518,6 +531,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     (_m: string, adjective: string) => `${ORGAN_OF_ADJECTIVE[adjective] ?? adjective} `,
   ],
   ...FACE_SKIN_CARCINOMA,
+  // Index: Carcinoma, renal cell - see Neoplasm, kidney, malignant (not the renal pelvis, C65).
+  [/\brenal cell (cancer|carcinoma|malignancy)\b(?! of kidney)/g, 'renal cell $1 of kidney'],
   [/\b(cancer|carcinoma|malignancy)\b/g, 'malignant neoplasm'],
   ...SKIN_MORPHOLOGY,
   // The index: Melanoma (malignant) C43.9: "malignant" is the nonessential modifier, the default; in
