@@ -49,11 +49,19 @@ const TEST_OR_EXAM =
 const AFFIRMED_AFTER_COMMA =
   /,\s*(?=(?:mild(?:ly)?|moderate(?:ly)?|severe(?:ly)?|marked(?:ly)?|slight(?:ly)?|minimal|trace|small|large|positive for|\+)\s)/i;
 
+/**
+ * An examination that is the encounter itself ("Well child exam 12 month", "Annual physical exam",
+ * "Routine GYN exam"): what it did not find is the encounter's own "without abnormal findings"
+ * (Z00.-, Z01.-), not a test heading.
+ */
+const EXAMINATION_ENCOUNTER =
+  /\b(?:well(?:[- ](?:child|baby|woman|adult|visit))?|routine|annual|preventive|physical|general|wellness|health maintenance|check-?up|gyn\w*|gynecologic\w*|school|sports|camp|pre-?employment|pre-?op\w*)\b[^,;:]*\bexam/i;
+
 /** The condition written before a negation, without a trailing test or examination that did the finding ("Cough - CXR"). */
 function conditionBeforeNegation(before: string): { condition: string; tested: boolean } {
   const text = before.replace(/[\s,;:(\u2013\u2014-]+$/, '');
   const segment = text.split(/[,;:(]|\s[-\u2013\u2014]\s/).pop() ?? '';
-  if (!TEST_OR_EXAM.test(segment.trim())) return { condition: before, tested: false };
+  if (!TEST_OR_EXAM.test(segment.trim()) || EXAMINATION_ENCOUNTER.test(segment)) return { condition: before, tested: false };
   return {
     condition: text
       .slice(0, text.length - segment.length)

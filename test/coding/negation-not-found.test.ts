@@ -37,6 +37,15 @@ describe('a finding a test or an examination did not find', () => {
   });
 });
 
+describe('an examination that is the encounter itself', () => {
+  it('keeps what it did not find as its own "without abnormal findings"', () => {
+    expect(affirmedText('Well child exam 12 month, no abnormal findings.')).toMatch(/^Well child exam .*without abnormal findings$/);
+    expect(affirmedText('Annual physical exam - no abnormal findings.')).toMatch(/^Annual physical exam\W* without abnormal findings$/);
+    // A test heading is still no condition, even with an examination word in it.
+    expect(affirmedText('Exam: no signs of cellulitis.')).toBe('');
+  });
+});
+
 describe('a feature a condition is said to be without', () => {
   it('still reads as the condition without it (chooses the "without" code)', () => {
     expect(affirmedText('Migraine, no aura.')).toBe('Migraine without aura');
