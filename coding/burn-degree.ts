@@ -25,16 +25,39 @@ const DESCRIBED: NamedValues<number> = [
     /\b(blisters?|blistered|bullae|bulla|bullous|vesicles?|partial[- ]thickness|epidermal loss|unroofed|weeping|moist (?:pink|red) base)\b/i,
   ],
 ];
-/** The degree an answer in the physician's own words names. */
-const DEGREE_WORDS: NamedValues<number> = [
-  [1, /\b(first|1st)[- ]degree\b|\bsuperficial (?:burn|thickness)\b/i],
-  [2, /\b(second|2nd)[- ]degree\b|\bpartial[- ]thickness\b/i],
-  [3, /\b(third|3rd)[- ]degree\b|\bfull[- ]thickness\b/i],
+/** A degree in the physician's own words (a statement's or an answer's). */
+export const DEGREE_WORDS: NamedValues<number> = [
+  [1, /\b(?:first|1st)[- ]degree\b|\b1\s*°|\bsuperficial(?: thickness)? burns?\b|\bsuperficial thickness\b|\bepidermal burn\b/i],
+  [2, /\b(?:second|2nd)[- ]degree\b|\b2\s*°|\bpartial[- ]thickness\b/i],
+  [3, /\b(?:third|3rd)[- ]degree\b|\b3\s*°|\bfull[- ]thickness\b/i],
 ];
 const ORDINAL = ['first', 'second', 'third'];
 const LABEL = ['First degree', 'Second degree', 'Third degree'];
 
 const withDegree = (code: string, degree: number) => `${code.slice(0, 4)}${degree}${code.slice(5)}`;
+
+/**
+ * What a degree query about a burn code holds and offers: the unspecified-degree code until the
+ * physician answers, each degree the code set has for its site, and how an answer is read
+ * (undefined: the site has no unspecified degree).
+ */
+export function degreeChoices(run: CodingRun, burn: DiagnosisDraft) {
+  const held = withDegree(burn.code, 0);
+  if (!run.codeSets.icd.byCode.has(held)) return undefined;
+  const options = [1, 2, 3]
+    .map((n) => ({ label: LABEL[n - 1]!, code: withDegree(burn.code, n) }))
+    .filter((o) => run.codeSets.icd.byCode.has(o.code));
+  return {
+    held,
+    options,
+    /** The degree an answer in the physician's own words names. */
+    fromWords: (words: string) => {
+      const degree = namedIn(words, DEGREE_WORDS);
+      return degree === undefined ? undefined : withDegree(burn.code, degree);
+    },
+    answeredWhy: (code: string) => `The physician answered the degree of the burn: ${code}.`,
+  };
+}
 
 /** Step: a burn coded shallower than the examination describes it is asked; unspecified degree until answered. */
 export function burnDegreeDescribed(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
@@ -59,24 +82,16 @@ export function burnDegreeDescribed(run: CodingRun, drafts: DiagnosisDraft[]): D
     DESCRIBED,
   );
   if (!described || described.value <= coded) return drafts;
-  const held = withDegree(burn.code, 0);
-  if (!run.codeSets.icd.byCode.has(held)) return drafts;
+  const choices = degreeChoices(run, burn);
+  if (!choices) return drafts;
+  const { held } = choices;
   const quote = burn.evidence[0]?.text ?? burn.description;
-  const options = [1, 2, 3]
-    .map((n) => ({ label: LABEL[n - 1]!, code: withDegree(burn.code, n) }))
-    .filter((o) => run.codeSets.icd.byCode.has(o.code));
   return askCharacter(run, drafts, {
     draft: burn,
     question: detailConflictQuestion(quote, described.text, 'degree of the burn'),
     clinicalIndicators: [`Documented: "${quote}"`, `Examination: "${described.text}"`],
-    options,
+    ...choices,
     reason: `The burn is coded of the ${ORDINAL[coded - 1]} degree (${burn.code}) and the examination describes the ${ORDINAL[described.value - 1]} ("${described.text}"); ${held} (unspecified degree) until the physician answers.`,
-    held,
-    fromWords: (words) => {
-      const degree = namedIn(words, DEGREE_WORDS);
-      return degree === undefined ? undefined : withDegree(burn.code, degree);
-    },
     heldWhy: `The burn's degree is stated and described two ways: unspecified degree until the physician answers.`,
-    answeredWhy: (code) => `The physician answered the degree of the burn: ${code}.`,
   });
 }
