@@ -6,18 +6,23 @@
 import { describe, expect, it } from 'vitest';
 import { reasonsBy, useCodeSets } from '../../testkit/coding-input.ts';
 import { currentLongTermDrugs } from '../../coding/review-signals.ts';
+import { siblingTitledElsewhere } from '../../coding/other-statements.ts';
+import type { CodedDiagnosis } from '../../domain/coding.ts';
 
 const codeSets = useCodeSets();
 const reasonsFor = reasonsBy(codeSets, { ageYears: 16, sex: 'F' });
 
 describe('another statement names the coded condition with words another code of its category is titled by', () => {
-  it('a bare "concussion" line while the assessment says without loss of consciousness goes to a coder', () => {
-    expect(
-      reasonsFor(
-        ['concussion'],
-        'Collided with another player at basketball yesterday, dazed, teammates saw no blackout.\nA: concussion w/o LOC.\nP: cognitive rest, no games until cleared.',
-      ),
-    ).toContain('sibling-titled-elsewhere');
+  it('a concussion coded of unknown consciousness while the assessment says without loss of consciousness is caught', () => {
+    const coded = { code: 'S06.0X9A', description: 'concussion', evidence: [{ text: 'concussion' }] } as unknown as CodedDiagnosis;
+    const statements = ['concussion', 'Collided with another player at basketball yesterday, dazed.', 'A: concussion w/o LOC.'];
+    expect(siblingTitledElsewhere(codeSets().icd, statements, [coded])).toMatchObject({ code: 'S06.0X9A' });
+  });
+
+  it('the engine now codes that assessment itself (consciousness-none.ts), so nothing is left for the reason', () => {
+    const notes =
+      'Collided with another player at basketball yesterday, dazed, teammates saw no blackout.\nA: concussion w/o LOC.\nP: cognitive rest, no games until cleared.';
+    expect(reasonsFor(['concussion'], notes)).not.toContain('sibling-titled-elsewhere');
   });
 
   it('a value the notes deny is no reason', () => {
