@@ -11,8 +11,9 @@
  * Not asked when the item names the cause itself ("anemia of CKD, iron studies pending"), when it
  * has no work-up, or when no assessment item names the condition.
  */
-import { relationQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
-import { describeIcd, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { askCharacter, chosenInAnswer } from './character-conflict.ts';
+import { relationQuestion } from './clarification.ts';
+import { describeIcd, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { codeMention } from './mention-coding.ts';
 import { ADDRESSED_PARTS, HEADING_PREFIX } from './sections.ts';
 import { expandAbbreviations, tokenize } from './text.ts';
@@ -55,8 +56,8 @@ export function causeUnderWorkup(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     );
     if (!unlinked) return d;
     const said = item.original.replace(HEADING_PREFIX, '').trim();
-    const issue: ClarificationIssue = {
-      kind: 'specificity',
+    const asked = askCharacter(run, [d], {
+      draft: d,
       question: relationQuestion(said, line.text, linked[2].toLowerCase()),
       clinicalIndicators: [`Diagnosis: "${line.text}"`, `Assessment: "${said}"`],
       options: [
@@ -64,19 +65,12 @@ export function causeUnderWorkup(run: CodingRun, drafts: DiagnosisDraft[]): Diag
         { label: describeIcd(run.codeSets, unlinked.code), code: unlinked.code },
       ],
       reason: `${d.code} puts the condition down to ${linked[2].toLowerCase()}, while the assessment is still working up its cause and does not name it.`,
-      order: d.order,
-    };
-    const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) {
-      run.issues.push(issue);
-      return recoded(
-        run.codeSets,
-        d,
-        unlinked.code,
-        'The assessment is still working up the cause the written code names; asked, the condition without it until answered.',
-      );
-    }
-    const chosen = resolution.kind === 'option' ? resolution.option.code : undefined;
-    return chosen && chosen !== d.code ? recoded(run.codeSets, d, chosen, 'The physician chose it in answer to the query.') : d;
+      held: unlinked.code,
+      betweenStatements: false,
+      fromWords: () => d.code,
+      heldWhy: 'The assessment is still working up the cause the written code names; asked, the condition without it until answered.',
+      answeredWhy: chosenInAnswer,
+    });
+    return asked[0] ?? d;
   });
 }

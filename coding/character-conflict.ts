@@ -44,6 +44,9 @@ function statesWords(text: string, words: RegExp, unsaid: RegExp): boolean {
   return false;
 }
 
+/** The rationale of a code the physician chose in answer (for questions whose options say what each is). */
+export const chosenInAnswer = (): string => 'The physician chose it in answer to the query.';
+
 /** A character of one draft's code asked of the physician. */
 export interface CharacterQuestion {
   /** The draft whose code carries the character. */
@@ -55,17 +58,23 @@ export interface CharacterQuestion {
   reason: string;
   /** The code while the question is open (the unspecified value, or the code as written). */
   held: string;
+  /**
+   * Whether two statements of the record disagree (the default), or the record states too little: a
+   * fuller statement found later leaves only the questions between statements open.
+   */
+  betweenStatements?: boolean;
   /** The code an answer in the physician's own words names, when it chose no offered option. */
   fromWords?: (words: string) => string | undefined;
-  /** What the rationale adds while the question is open. */
-  heldWhy: string;
+  /** What the rationale adds while the question is open (nothing when the held code is the draft's own). */
+  heldWhy?: string;
   /** What the rationale adds once the physician has answered with `code`. */
   answeredWhy: (code: string) => string;
 }
 
 /**
  * Asks the character (unless already answered) and codes the draft: the answer's code, else the held
- * one. A code not in the code set leaves the drafts as they are (the question still stands).
+ * one. A code not in the code set leaves the drafts as they are (the question still stands). Any
+ * module that asks about one draft's code and holds a code until answered asks through here.
  */
 export function askCharacter(run: CodingRun, drafts: DiagnosisDraft[], asked: CharacterQuestion): DiagnosisDraft[] {
   const issue: ClarificationIssue = {
@@ -75,7 +84,7 @@ export function askCharacter(run: CodingRun, drafts: DiagnosisDraft[], asked: Ch
     options: asked.options,
     reason: asked.reason,
     order: asked.draft.order,
-    betweenStatements: true,
+    ...(asked.betweenStatements === false ? {} : { betweenStatements: true as const }),
   };
   const resolution = resolutionFor(issue, run.input.answers);
   if (!resolution) run.issues.push(issue);
@@ -83,6 +92,7 @@ export function askCharacter(run: CodingRun, drafts: DiagnosisDraft[], asked: Ch
   const answered = resolution?.kind === 'option' ? resolution.option.code : words ? asked.fromWords?.(words) : undefined;
   const code = answered ?? asked.held;
   if (!run.codeSets.icd.byCode.has(code)) return drafts;
-  const why = code === asked.held ? asked.heldWhy : asked.answeredWhy(code);
-  return drafts.map((d) => (d === asked.draft ? recoded(run.codeSets, d, code, why) : d));
+  const why = answered === undefined ? asked.heldWhy : asked.answeredWhy(code);
+  if (why === undefined && code === asked.draft.code) return drafts;
+  return drafts.map((d) => (d === asked.draft ? recoded(run.codeSets, d, code, why ?? '') : d));
 }

@@ -12,8 +12,9 @@
  * physician has already acted on it (reviewed by the provider, patient notified, plan changed) is
  * the physician's own statement and is left alone.
  */
-import { detailConflictQuestion, resolutionFor, type ClarificationIssue } from './clarification.ts';
-import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { askCharacter } from './character-conflict.ts';
+import { detailConflictQuestion } from './clarification.ts';
+import { type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { codeMention } from './mention-coding.ts';
 import { LOW_CONFIDENCE } from './straight-through.ts';
 
@@ -46,24 +47,16 @@ export function lateImagingResult(run: CodingRun, drafts: DiagnosisDraft[]): Dia
     );
     if (!documented) continue;
     const quote = documented.evidence[0]?.text ?? documented.description;
-    const issue: ClarificationIssue = {
-      kind: 'specificity',
+    return askCharacter(run, drafts, {
+      draft: documented,
       question: detailConflictQuestion(quote, text, 'diagnosis'),
       clinicalIndicators: [`Documented: "${quote}"`, `Imaging read after the visit: "${text}"`],
       options: [{ label: found.description, code: found.code }, { label: `${documented.description}, as documented` }],
       reason: `${documented.code} is documented at the visit while an imaging read received afterwards reports ${found.code}; the physician has not addressed it.`,
-      order: documented.order,
-    };
-    const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) {
-      run.issues.push(issue);
-      return drafts;
-    }
-    if (resolution.kind === 'option' && resolution.option.code)
-      return drafts.map((d) =>
-        d === documented ? recoded(run.codeSets, d, found.code, 'The physician answered that the imaging finding is the diagnosis.') : d,
-      );
-    return drafts;
+      held: documented.code,
+      betweenStatements: false,
+      answeredWhy: () => 'The physician answered that the imaging finding is the diagnosis.',
+    });
   }
   return drafts;
 }

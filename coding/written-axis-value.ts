@@ -13,8 +13,9 @@
  * for signs and factors (R, Z). A family the written code's own title calls unspecified is
  * added-code-axis.ts's and mention-coding's.
  */
-import { resolutionFor, specificityQuestion, type ClarificationIssue } from './clarification.ts';
-import { perRecord, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { askCharacter, chosenInAnswer } from './character-conflict.ts';
+import { specificityQuestion } from './clarification.ts';
+import { perRecord, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { recordStatements } from './review-signals.ts';
 import { namesUnspecifiedAxis, unstatedAxis } from './unstated-axis.ts';
 
@@ -44,25 +45,18 @@ export function writtenAxisValue(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     const hit = { ...open, score: d.confidence, matched: [], matchedText: open.description };
     const axis = unstatedAxis(run, hit, statements.join('\n'), statements);
     if (!axis || !axis.codes.includes(d.code)) return d;
-    const issue: ClarificationIssue = {
-      kind: 'specificity',
+    const asked = askCharacter(run, [d], {
+      draft: d,
       question: specificityQuestion(line.text, `${axis.aspect} of the condition`),
       clinicalIndicators: [`Diagnosis: "${line.text}"`],
       options: axis.options.map((o, i) => ({ ...o, code: axis.codes[i] ?? '' })).filter((o) => o.code !== ''),
       reason: `${d.code} carries a ${axis.aspect} no statement of the record states; ${axis.reason}.`,
-      order: d.order,
-    };
-    const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) {
-      run.issues.push(issue);
-      return recoded(
-        run.codeSets,
-        d,
-        open.code,
-        `No statement of the record states the ${axis.aspect} the written code carries; asked, the unspecified member until answered.`,
-      );
-    }
-    const chosen = resolution.kind === 'option' ? resolution.option.code : undefined;
-    return chosen && chosen !== d.code ? recoded(run.codeSets, d, chosen, 'The physician chose it in answer to the query.') : d;
+      held: open.code,
+      betweenStatements: false,
+      fromWords: () => d.code,
+      heldWhy: `No statement of the record states the ${axis.aspect} the written code carries; asked, the unspecified member until answered.`,
+      answeredWhy: chosenInAnswer,
+    });
+    return asked[0] ?? d;
   });
 }
