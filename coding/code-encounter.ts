@@ -151,6 +151,7 @@ import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
+import { writtenTrimesterAgainstWeeks } from './written-trimester.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
@@ -238,6 +239,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'a written pregnancy code whose trimester the documented weeks contradict', apply: writtenTrimesterAgainstWeeks },
   { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
   {
     name: 'a urinary infection of unspecified site (N39.0) whose site the assessment names (N30.-, N10, N34.-)',
