@@ -19,6 +19,7 @@ import { carriedForwardValue } from './carried-forward-value.ts';
 import { causeUnderWorkup } from './cause-under-workup.ts';
 import { writtenAxisValue } from './written-axis-value.ts';
 import { contraceptiveManagement } from './contraception.ts';
+import { writtenContraceptivePhase } from './written-contraceptive-phase.ts';
 import {
   copdWithEmphysema,
   copdWithLowerRespiratoryInfection,
@@ -172,6 +173,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a written exposure code (Z20) beside an assessment stating the disease: the disease', apply: exposureConfirmed },
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
+  { name: 'a written implant or IUD code of another service than the record documents', apply: writtenContraceptivePhase },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
