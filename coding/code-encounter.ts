@@ -64,6 +64,7 @@ import { pediatricBmi } from './pediatric-bmi.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
+import { writtenPairCombination } from './written-pair-combination.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
 import { breastQuadrant } from './breast-site.ts';
@@ -331,6 +332,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'a screening the tabular places inside an examination coded beside it (Z12.4 at a Z01.41- visit)',
     apply: screeningWithinExamination,
   },
+  { name: 'two written codes the tabular combines into one (an Excludes1 note naming the combination)', apply: writtenPairCombination },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'a skin carcinoma stated as basal cell and as squamous cell (asked)', apply: skinCarcinomaTypeConflict },
