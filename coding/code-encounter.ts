@@ -19,6 +19,7 @@ import { carriedForwardValue } from './carried-forward-value.ts';
 import { causeUnderWorkup } from './cause-under-workup.ts';
 import { writtenAxisValue } from './written-axis-value.ts';
 import { contraceptiveManagement } from './contraception.ts';
+import { writtenContraceptivePhase } from './written-contraceptive-phase.ts';
 import {
   copdWithEmphysema,
   copdWithLowerRespiratoryInfection,
@@ -63,6 +64,7 @@ import { pediatricBmi } from './pediatric-bmi.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
+import { writtenPairCombination } from './written-pair-combination.ts';
 import { followUpAfterCompletedTreatment, primaryBeforeMetastases } from './first-listed.ts';
 import { receptorStatusFromSigns } from './receptor-status.ts';
 import { breastQuadrant } from './breast-site.ts';
@@ -151,6 +153,7 @@ import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
+import { writtenTrimesterAgainstWeeks } from './written-trimester.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
@@ -171,6 +174,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a written exposure code (Z20) beside an assessment stating the disease: the disease', apply: exposureConfirmed },
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
+  { name: 'a written implant or IUD code of another service than the record documents', apply: writtenContraceptivePhase },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
@@ -238,6 +242,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'a pregnancy stated incidental: Z33.1, no Z3A without an obstetric code (I.C.15.a.1)', apply: incidentalPregnancy },
   { name: 'gravidity on supervision of pregnancy', apply: withGravidity },
   { name: 'trimester and phase of pregnancy', apply: withPregnancyDetails },
+  { name: 'a written pregnancy code whose trimester the documented weeks contradict', apply: writtenTrimesterAgainstWeeks },
   { name: 'supervision of a pregnancy stated of advanced maternal age (O09.5-, not Z34)', apply: elderlyGravida },
   {
     name: 'a urinary infection of unspecified site (N39.0) whose site the assessment names (N30.-, N10, N34.-)',
@@ -327,6 +332,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'a screening the tabular places inside an examination coded beside it (Z12.4 at a Z01.41- visit)',
     apply: screeningWithinExamination,
   },
+  { name: 'two written codes the tabular combines into one (an Excludes1 note naming the combination)', apply: writtenPairCombination },
   { name: 'a code whose Excludes1 note sends it to a code already coded', apply: includedInCodedCondition },
   { name: 'mutually exclusive conditions stated in two statements', apply: mutuallyExclusiveStatements },
   { name: 'a skin carcinoma stated as basal cell and as squamous cell (asked)', apply: skinCarcinomaTypeConflict },

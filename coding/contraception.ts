@@ -16,7 +16,7 @@ import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { newDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
 
-type Method = 'pills' | 'injectable' | 'iud' | 'ring' | 'patch' | 'implant' | 'emergency';
+export type Method = 'pills' | 'injectable' | 'iud' | 'ring' | 'patch' | 'implant' | 'emergency';
 
 /** The methods by the words clinicians write for them (brand names included), most specific first. */
 const METHODS: ReadonlyArray<readonly [Method, RegExp]> = [
@@ -41,12 +41,12 @@ const CONTRACEPTION = /\b(?:contracept\w*|birth control|family planning)\b/i;
 const STARTED =
   /\b(?:start\w*|initiat\w*|begin\w*|began|new(?:ly)? (?:start|rx|prescri\w*)|quick[\s-]*start|first (?:dose|injection|prescription)|initial)\b/i;
 /** An IUD or implant placed, taken out, taken out and replaced, or checked. */
-const INSERTED = /\b(?:insert\w*|plac(?:ed|ement)|plac(?:e|ing))\b/i;
-const REMOVED = /\b(?:remov\w*|take out|taken out|extract\w*)\b/i;
-const REPLACED = /\b(?:reinsert\w*|replac\w*|exchang\w*)\b/i;
+export const INSERTED = /\b(?:insert\w*|plac(?:ed|ement)|plac(?:e|ing))\b/i;
+export const REMOVED = /\b(?:remov\w*|take out|taken out|extract\w*)\b/i;
+export const REPLACED = /\b(?:reinsert\w*|replac\w*|exchang\w*)\b/i;
 /** Advice on contraception, no method chosen or renewed ("counseled on options"). */
 const COUNSELLED = /\b(?:counsel\w*|advice|advised|discuss\w*|options|education)\b/i;
-const CHECKED = /\b(?:string check|check\w*|strings? (?:seen|visuali[sz]ed|felt))\b/i;
+export const CHECKED = /\b(?:string check|check\w*|strings? (?:seen|visuali[sz]ed|felt))\b/i;
 
 /**
  * "for" a purpose that is not contraception: the method treats a condition ("for dysmenorrhea",
@@ -62,7 +62,7 @@ const DRUG_HARM =
 /** A poisoning or adverse-effect code found only by the method's drug words ("oral contraceptive refill": not T38.4X1A). */
 const drugWordOnly = (code: string, line: string) => /^T(?:3[6-9]|4\d|50)/.test(code) && !DRUG_HARM.test(line);
 
-function methodOf(text: string): Method | undefined {
+export function methodOf(text: string): Method | undefined {
   return METHODS.find(([, pattern]) => pattern.test(text))?.[0];
 }
 
@@ -72,7 +72,7 @@ export function namesContraception(text: string): boolean {
 }
 
 /** The Z30 code for a method and what the record says was done with it. */
-function contraceptiveCode(method: Method | undefined, said: string): string {
+export function contraceptiveCode(method: Method | undefined, said: string): string {
   const started = STARTED.test(said);
   switch (method) {
     case 'emergency':

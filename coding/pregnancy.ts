@@ -41,7 +41,7 @@ export function trimesterOfWeeks(weeks: number): Trimester {
   return weeks < 14 ? 'first' : weeks < 28 ? 'second' : 'third';
 }
 
-function statedTrimester(text: string): Trimester | undefined {
+export function statedTrimester(text: string): Trimester | undefined {
   const w = STATED_TRIMESTER.exec(text)?.[1]?.toLowerCase();
   if (!w) return undefined;
   return w.startsWith('f') || w === '1st' ? 'first' : w.startsWith('s') || w === '2nd' ? 'second' : 'third';

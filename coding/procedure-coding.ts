@@ -41,6 +41,7 @@ import {
 import { tokenize } from './text.ts';
 import { correctWrittenCodes } from './procedure-corrections.ts';
 import { correctServiceMethod } from './service-method-corrections.ts';
+import { correctPsychotherapyTime } from './psychotherapy-time.ts';
 import { correctVisitKind } from './visit-kind-corrections.ts';
 import { correctServiceExtent } from './service-extent-corrections.ts';
 import { correctLesionExcision } from './lesion-excision.ts';
@@ -330,6 +331,7 @@ export function codeProcedures(run: CodingRun, diagnoses: CodedDiagnosis[], edit
   // Written codes the record shows to be wrong are corrected, the written code offered beside (procedure-corrections.ts).
   correctWrittenCodes(run, lines, edits);
   correctServiceMethod(run, lines, edits);
+  correctPsychotherapyTime(run, lines, edits);
   correctVisitKind(run, lines, edits);
   correctServiceExtent(run, lines, edits);
   correctLesionExcision(run, lines, edits);

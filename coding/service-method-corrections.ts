@@ -27,7 +27,7 @@ import type { VisitLine } from './vaccine-coding.ts';
 // ---- Psychotherapy with an E/M visit the same day ----
 
 /** Stand-alone psychotherapy codes, their add-on with an E/M visit, and the least minutes of their band. */
-const PSYCHOTHERAPY: ReadonlyArray<{ alone: string; addOn: string; from: number }> = [
+export const PSYCHOTHERAPY: ReadonlyArray<{ alone: string; addOn: string; from: number }> = [
   { alone: '90832', addOn: '90833', from: 16 },
   { alone: '90834', addOn: '90836', from: 38 },
   { alone: '90837', addOn: '90838', from: 53 },

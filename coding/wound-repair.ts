@@ -18,7 +18,8 @@
  *    notes state ("final repaired length 3.2 cm"), and a band's title on the line ("2.5 cm or less")
  *    measures no wound.
  *  - A wound the note describes twice (the exam and the assessment: same site, same length) is one
- *    wound when lengths are added.
+ *    wound when lengths are added; wounds a statement lists with a site and a length each ("L forearm
+ *    3.5 cm, R hand 1.5 cm") are counted one by one when no statement names one wound alone.
  * Longer than most modules: the five code families, the site words and the readers of the record's
  * wounds belong together.
  */
@@ -459,6 +460,33 @@ export function checkWrittenRepair(
 }
 
 /**
+ * The wounds a note lists in one statement, each with its site and length ("L volar forearm lac 3.5
+ * cm, R palm lac 1.5 cm"; "repair: L forearm 3.5 cm, R hand 1.5 cm"), each wound once: the items
+ * of a list naming one length and a site of the group, and a wound listed twice (the exam and the
+ * procedure: same length, same site group, no different sides) counted once.
+ */
+function listedWounds(notes: string, sites: ReadonlySet<Site>): string[] {
+  const lists = notes
+    .split(/(?<=[.;])\s+|\n+/)
+    .filter((s) => (WOUND_WORDS.test(s) || REPAIR_LINE.test(s)) && lengthsIn(s).length > 1)
+    .map((s) =>
+      s
+        .split(/[,;:]|\band\b/)
+        .filter((item) => lengthsIn(item).length === 1 && sitesIn(item).length > 0 && sitesIn(item).every((site) => sites.has(site))),
+    );
+  // Items of one list are distinct wounds; an item of another list is the same wound told again.
+  const kept: Array<{ text: string; length: number; site: Site; side?: string; list: number }> = [];
+  lists.forEach((items, list) => {
+    for (const text of items) {
+      const [length, site, side] = [lengthsIn(text)[0]!, sitesIn(text)[0]!, siteWords(text).side];
+      const told = kept.some((k) => k.list !== list && k.length === length && k.site === site && (!k.side || !side || k.side === side));
+      if (!told) kept.push({ text, length, site, list, ...(side ? { side } : {}) });
+    }
+  });
+  return kept.map((k) => k.text);
+}
+
+/**
  * Written repair codes of one family on two lines (or one line of two units): CPT reports repairs
  * of one class in one anatomic group as one code of their added lengths ("12001" twice for a 2.0 cm
  * forearm and a 1.5 cm hand wound is 12002 once). When the notes state one length for each wound,
@@ -487,7 +515,8 @@ export function checkRepairsAdded(
         .split(/(?<=[.;])\s+|\n+/)
         .filter((s) => WOUND_WORDS.test(s) && lengthsIn(s).length === 1 && sitesIn(s).every((site) => family.sites.has(site))),
     );
-    const total = wounds.length === units ? Math.round(wounds.reduce((sum, s) => sum + lengthsIn(s)[0]!, 0) * 10) / 10 : undefined;
+    const counted = wounds.length === units ? wounds : listedWounds(run.input.documentation.notes, family.sites);
+    const total = counted.length === units ? Math.round(counted.reduce((sum, s) => sum + lengthsIn(s)[0]!, 0) * 10) / 10 : undefined;
     const code = total === undefined ? undefined : family.codes.find(([upTo]) => total <= upTo)?.[1];
     if (!code) {
       edits.push({

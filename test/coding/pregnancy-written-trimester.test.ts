@@ -16,12 +16,12 @@ describe('a written code of unspecified trimester', () => {
     expect(diagnosisCodes(r)).toEqual(['Z34.83', 'Z3A.30']);
   });
 
-  it('a written trimester stays as written', () => {
+  it('a written trimester the weeks agree with stays as written', () => {
     const r = coded('Routine OB 30w4d, G3P2. Doing well.', [
-      { description: 'Supervision of other normal pregnancy, second trimester', code: 'Z34.82' },
+      { description: 'Supervision of other normal pregnancy, third trimester', code: 'Z34.83' },
       { description: '30 weeks', code: 'Z3A.30' },
     ]);
-    expect(diagnosisCodes(r)).toContain('Z34.82');
+    expect(diagnosisCodes(r)).toContain('Z34.83');
   });
 });
 
