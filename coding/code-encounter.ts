@@ -152,6 +152,7 @@ import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
+import { hypertensiveHeartUnsupported } from './hypertensive-heart-unsupported.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -307,6 +308,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
+  {
+    name: 'a hypertensive heart code on a record naming no heart condition I11 includes: the hypertension alone (I10, I12.-)',
+    apply: hypertensiveHeartUnsupported,
+  },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
