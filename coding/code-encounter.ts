@@ -152,6 +152,7 @@ import { osteoporoticFracture } from './osteoporotic-fracture.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
+import { recentInfarction } from './recent-infarction.ts';
 import { hypertensiveHeartUnsupported } from './hypertensive-heart-unsupported.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
@@ -306,6 +307,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'a venous thrombosis coded chronic that the notes never call chronic (asked, the acute code until answered)',
     apply: venousThrombosisAcuity,
   },
+  { name: 'an old myocardial infarction the record dates within four weeks: the acute one (I21.-, I.C.9.e.1)', apply: recentInfarction },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   {
