@@ -153,6 +153,7 @@ import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
 import { recentInfarction } from './recent-infarction.ts';
+import { currentNotHistory } from './current-not-history.ts';
 import { hypertensiveHeartUnsupported } from './hypertensive-heart-unsupported.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
@@ -265,6 +266,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
+  {
+    name: 'a personal history code whose condition the assessment states current and treated: the condition (I.C.21.c.4)',
+    apply: currentNotHistory,
+  },
   { name: 'a lymphoma stated in remission: its in-remission code (C81-C88 ...A), not a history', apply: lymphomaInRemission },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
   { name: 'use additional code', apply: addUseAdditional },
