@@ -155,6 +155,9 @@ import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { writtenTrimesterAgainstWeeks } from './written-trimester.ts';
 import { hypertensiveHeartDisease } from './hypertensive-heart.ts';
+import { recentInfarction } from './recent-infarction.ts';
+import { currentNotHistory } from './current-not-history.ts';
+import { hypertensiveHeartUnsupported } from './hypertensive-heart-unsupported.ts';
 import { openBesideResults } from './reported-results.ts';
 import { absenceAffirmed } from './absence-affirmed.ts';
 import { sideStatedOtherwise } from './side-agreement.ts';
@@ -268,6 +271,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'a "without" code whose statement names a listed associated symptom', apply: associatedSymptoms },
   { name: 'a malignancy under treatment is current, not history', apply: currentCancerUnderTreatment },
+  {
+    name: 'a personal history code whose condition the assessment states current and treated: the condition (I.C.21.c.4)',
+    apply: currentNotHistory,
+  },
   { name: 'a lymphoma stated in remission: its in-remission code (C81-C88 ...A), not a history', apply: lymphomaInRemission },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
   { name: 'use additional code', apply: addUseAdditional },
@@ -310,8 +317,13 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
     name: 'a venous thrombosis coded chronic that the notes never call chronic (asked, the acute code until answered)',
     apply: venousThrombosisAcuity,
   },
+  { name: 'an old myocardial infarction the record dates within four weeks: the acute one (I21.-, I.C.9.e.1)', apply: recentInfarction },
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
+  {
+    name: 'a hypertensive heart code on a record naming no heart condition I11 includes: the hypertension alone (I10, I12.-)',
+    apply: hypertensiveHeartUnsupported,
+  },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },
   { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },

@@ -282,11 +282,18 @@ export function clausesOf(notes: string): string[] {
 
 /**
  * A family history code (Z80-Z84) written on a family history line is the physician's code for it.
- * A personal history line's written code is not taken as written: whether the condition is history
- * at all is the record's to say (a cancer still treated is current, active-cancer.ts).
+ * A personal history line's written code is not taken as written when it names a condition (a cancer
+ * still treated is current, active-cancer.ts): whether the condition is history at all is the
+ * record's to say. A personal history or status code of its own (Z86-Z87, Z92-Z99: "History of PE"
+ * Z86.711, "s/p gastric bypass" Z98.84) says what the line says, and is the physician's code; the
+ * steps still code a condition the record shows current (current-not-history.ts). Malignancy
+ * history (Z85) is left to the words, its site and treatment being read from the record.
  */
+const HISTORY_OR_STATUS = /^Z(?:8[67]|9[2-9])/i;
 const writtenFor = (assertion: Assertion, code: string) =>
-  assertion === 'affirmed' || (assertion === 'family-history' && /^Z8[0-4]/i.test(code.trim()));
+  assertion === 'affirmed' ||
+  (assertion === 'family-history' && /^Z8[0-4]/i.test(code.trim())) ||
+  (assertion === 'personal-history' && HISTORY_OR_STATUS.test(code.trim()));
 
 export function diagnosisMentions(diagnoses: Array<{ description: string; code?: string }>): Mention[] {
   const out: Mention[] = [];

@@ -27,8 +27,12 @@ const NOT_CURRENT_PARTS: ReadonlySet<NotePart> = new Set([
 ]);
 
 const NOT_A_CONDITION = /^[RZ]/;
-/** A measured value ("A1c 7.2", "1.5 cm"): its digits are no word of a condition ("type 2" is not in "7.2"). */
-const MEASURED_VALUE = /\d*[.,]\d+/g;
+/**
+ * A measured value ("A1c 7.2", "1.5 cm"), a dose or a duration ("semaglutide 1 mg", "since 1 yr"): its
+ * digits are no word of a condition ("type 2" is not in "7.2", nor type 1 in "1 mg").
+ */
+const MEASURED_VALUE =
+  /\d*[.,]\d+|\b\d+\s*(?:mg|mcg|g|ml|units?|u|iu|%|kg|lbs?|cm|mm|yrs?|years?|mos?|months?|wks?|weeks?|days?|hrs?|hours?)\b/gi;
 /** A heading and the number of a numbered list before a statement ("A/P: 1) T2DM ..."): its digit is no word of a condition ("1" is not type 1). */
 const LIST_NUMBER = /^\s*(?:#\s*)?\d{1,2}\s*[.)]\s*/;
 const withoutListNumber = (text: string) => text.replace(HEADING_PREFIX, '').replace(LIST_NUMBER, '');

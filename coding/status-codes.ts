@@ -61,10 +61,10 @@ const STATUSES: readonly Status[] = [
     // with the stent only listed is not its care).
     bearsOn: CORONARY,
   },
-  { code: 'Z95.0', stated: /\b(?:cardiac |permanent )?pacemaker\b|\bppm in place\b/i, bearsOn: CIRCULATORY },
+  { code: 'Z95.0', stated: /\b(?:cardiac |permanent )?pacemaker\b|\bppm (?:in place|in situ)\b/i, bearsOn: CIRCULATORY },
   {
     code: 'Z95.810',
-    stated: /\baicd\b|\bimplant(?:ed|able) (?:cardioverter[\s-])?defibrillator\b|\bcrt-d\b|\bicd in place\b/i,
+    stated: /\baicd\b|\bimplant(?:ed|able) (?:cardioverter[\s-])?defibrillator\b|\bcrt-d\b|\bicd (?:in place|in situ)\b/i,
     bearsOn: CIRCULATORY,
   },
   {
@@ -84,6 +84,7 @@ const DEVICE_ENCOUNTER = 'Z45';
 /** Other postprocedural states (Z98): a word match on a status statement lands here. */
 const MISREAD_STATE = 'Z98';
 
+const CLAUSE_BREAK = /[,;]|\s[-–—]\s/;
 /** Said of a status that no longer holds, or does not yet (a device only discussed or referred for: "will discuss CRT-D referral"). */
 const NOT_CURRENT =
   /\b(?:no|not|never|without|denies|removed|explanted|reversed|closed|taken down|takedown|weaned|off|discontinued|stopped|no longer|declined|declines|refused|candidate for|evaluat\w* for|consider\w*|plan(?:ned|s)? (?:for|to)|scheduled|referr\w*|refer|discuss\w*|eligib\w*|pending|awaiting|would benefit|needs?|may need|will need|qualif\w* for|trial of|during|in the ed|in clinic|given)\b/i;
@@ -98,9 +99,10 @@ export function statedStatus(s: Status, statement: string): string | undefined {
   const text = statement.replace(HEADING_PREFIX, '');
   const m = s.stated.exec(text);
   if (!m) return undefined;
-  // A cue's scope is the clause around the status (up to a comma or semicolon).
-  const before = text.slice(0, m.index).split(/[,;]/).pop() ?? '';
-  const after = text.slice(m.index + m[0].length).split(/[,;]/)[0] ?? '';
+  // A cue's scope is the clause around the status (up to a comma, a semicolon or a spaced dash that
+  // sets a comment apart: "ICD in place - no shocks" says nothing against the device).
+  const before = text.slice(0, m.index).split(CLAUSE_BREAK).pop() ?? '';
+  const after = text.slice(m.index + m[0].length).split(CLAUSE_BREAK)[0] ?? '';
   if (NOT_CURRENT.test(before) || NOT_CURRENT.test(after) || COMPLICATION.test(`${before} ${after}`)) return undefined;
   return m[0];
 }

@@ -99,6 +99,9 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     /(?<!\b(?:non|never|ex|former|past|previous)[-\s]?)\b(?:current(?:ly)?\s+|active\s+|daily\s+|heavy\s+)?(cigarette\s+)?smoker\b(?!'s)/g,
     (_m, cigarette) => (cigarette ? 'nicotine dependence cigarettes' : 'nicotine dependence'),
   ],
+  // "O2 dependence", "oxygen-dependent": the tabular's dependence on supplemental oxygen (Z99.81), not
+  // the nicotine dependence the word "dependence" alone would find.
+  [/\b(?:o2|oxygen)[\s-]dependen(?:ce|cy|t)\b/g, 'dependence on supplemental oxygen'],
   [/\bwell[- ](child|baby|infant|adolescent)(\s+(check|visit|exam|examination|care))?\b/g, 'routine child health examination'],
   // "WCC"/"WCV" (well-child check or visit), alone or with the child's age; not "WCC 11.2", a white cell count.
   [
