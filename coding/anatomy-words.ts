@@ -7,7 +7,11 @@
  * - a lobe in a text about the thyroid or the liver: that organ's, not the lung's;
  * - the metatarsals and metacarpals by number ("5th MT"): the tabular counts in words (fifth);
  * - a wrist fracture naming no bone: the index's "Fracture, wrist" is an unspecified carpal bone (S62.10-);
- * - the scaphoid with no foot named: the wrist's (S62.0-).
+ * - the scaphoid with no foot named: the wrist's (S62.0-);
+ * - the cornea by its adjective beside a foreign body: the index's "Foreign body, cornea T15.0-"
+ *   files it under the noun ("Foreign body in cornea"), an injury of Chapter 19, where "corneal
+ *   foreign body" would otherwise find the symptom that shares its other words ("Foreign body
+ *   sensation", H57.8A-).
  */
 
 import type { ExpansionScope, ScopedExpansion } from './expansion-scope.ts';
@@ -16,6 +20,9 @@ import type { ExpansionScope, ScopedExpansion } from './expansion-scope.ts';
 const INJURY = String.raw`lac\w*|abrasions?|contusions?|wounds?|punctures?|bites?|avulsions?|bruis\w*|hematoma|foreign body`;
 /** A clause naming an injury (the face part beside it, in either order, is the injury's site). */
 const INJURY_CLAUSE: ExpansionScope = { when: new RegExp(String.raw`\b(?:${INJURY})\b`), within: 'clause' };
+
+/** A clause naming a foreign body (an adjective of the eye's part beside it is the injury's site). */
+const FOREIGN_BODY_CLAUSE: ExpansionScope = { when: /\bforeign bod(?:y|ies)\b/, within: 'clause' };
 
 /** Words of a tumour, whose code is by lobe (C34.1- upper lobe, C34.3- lower lobe). */
 const NEOPLASM = String.raw`cancer|carcinoma|malignan\w*|neoplasm|tumou?r|adenocarcinoma|nsclc|sclc|mass|lesion|metasta\w*`;
@@ -49,6 +56,7 @@ export const ANATOMY_WORDS: readonly ScopedExpansion[] = [
   [/\blacs?\b/g, 'laceration'],
   [/\b(?:forehead|chin|temple)\b/g, 'other part of head', INJURY_CLAUSE],
   [/\b(?:eyebrows?|brow)\b/g, 'periocular area', INJURY_CLAUSE],
+  [/\bcorneal\b/g, 'cornea', FOREIGN_BODY_CLAUSE],
   [/\b(?:(?:right|left|[rl])\s+)?(?:(?:upper|lower|middle|caudate|quadrate)\s+)?lobes?\b/g, '', ABOUT_THYROID_OR_LIVER],
   ...lobe('rll', 'right lower lobe'),
   ...lobe('rml', 'right middle lobe'),

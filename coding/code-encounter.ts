@@ -116,6 +116,7 @@ import {
   type StraightThroughConfig,
 } from './straight-through.ts';
 import { addUseAdditional } from './use-additional.ts';
+import { ulcerSeverityOfSite } from './ulcer-severity.ts';
 import { infectiousAgent } from './infectious-agent.ts';
 import { influenzaVirusIdentified, influenzaVirusNotIdentified, influenzaWithPneumonia } from './influenza.ts';
 import { valuesAssertedUnstated } from './asserted-values.ts';
@@ -277,6 +278,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'a lymphoma stated in remission: its in-remission code (C81-C88 ...A), not a history', apply: lymphomaInRemission },
   { name: 'chronic kidney disease on dialysis (N18.6)', apply: kidneyDiseaseOnDialysis },
+  { name: 'the ulcer a leg vessel code names, by its side, site and stated depth (L97.-)', apply: ulcerSeverityOfSite },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },

@@ -95,7 +95,7 @@ export function codeMentions(run: CodingRun): DiagnosisDraft[] {
     const line = m.restated
       ? coded0.map((d) => ({
           ...d,
-          rationale: `${d.rationale} The written code is of uncertain or unspecified behaviour, and the record's pathology names the histology ("${m.text}"): coded in the neoplasm table's column for that histology.`,
+          rationale: `${d.rationale} ${listed.assertion === 'uncertain' ? 'The line states the neoplasm only as suspected' : 'The written code is of uncertain or unspecified behaviour'}, and the record's pathology names the histology ("${m.text}"): coded in the neoplasm table's column for that histology.`,
         }))
       : coded0;
     // The assessment's fuller statement of the same condition decides (fuller-statement.ts).

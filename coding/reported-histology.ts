@@ -5,7 +5,10 @@
  * is itself a histologic finding (the Neoplasm Table's note: D37-D44 and D48 are for a morphology
  * the pathologist calls uncertain), and D49 is for a neoplasm whose histology is not known: once the
  * report names it, the neoplasm table's column for that histology, by site, is the code (the
- * outpatient biopsy line "r/o BCC" is coded from its signed result, not as its suspicion).
+ * outpatient biopsy line "r/o BCC" is coded from its signed result, not as its suspicion). A line
+ * with no code that states the neoplasm only as suspected ("Rule out basal cell carcinoma, right
+ * nasal ala") is settled by the report the same way: guideline IV.H keeps an uncertain diagnosis
+ * uncoded only while it is uncertain, and the signed report in the record makes it certain.
  *
  * The line is coded as the reported histology at the site the report, the line or the notes give.
  * Not when the report itself says uncertain behaviour, denies a neoplasm ("no malignancy"), or is only
@@ -102,7 +105,9 @@ function writtenCode(run: CodingRun, m: Mention): string | undefined {
 export function reportedHistology(run: CodingRun, m: Mention): Mention | undefined {
   if (m.section !== 'diagnoses' || m.assertion === 'negated' || m.assertion === 'family-history') return undefined;
   const code = writtenCode(run, m);
-  if (!code || !UNSETTLED_BEHAVIOUR.test(code)) return undefined;
+  // Unwritten, a line stating the neoplasm only as suspected ("r/o BCC") is settled by its report the same way.
+  const suspected = code === undefined && m.assertion === 'uncertain' && HISTOLOGY.test(m.original);
+  if (!suspected && (!code || !UNSETTLED_BEHAVIOUR.test(code))) return undefined;
   const reports = pathologyReports(run);
   if (reports.length === 0) return undefined;
   // The report of the line's site when the line names one and a report does; else the record's one histology.

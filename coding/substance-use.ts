@@ -8,8 +8,9 @@
  * stated is neither abuse nor dependence and not reported (the physician may be asked). A code the
  * physician wrote is kept.
  */
-import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
+import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { clausesOf } from './context.ts';
+import { isBillable } from './icd10cm.ts';
 
 const UNCOMPLICATED_USE = /^F1[0-9]\.90$/;
 
@@ -53,9 +54,36 @@ export function substanceHierarchy(run: CodingRun, drafts: DiagnosisDraft[]): Di
   });
   if (lower.length === 0) return drafts;
   const dropped = new Set(lower.map((d) => d.order));
-  const kept = drafts.filter((d) => !lower.includes(d));
+  const kept = drafts.filter((d) => !lower.includes(d)).map((d) => withManifestationOf(run, d, lower));
   run.issues = run.issues.filter((i) => i.order === undefined || !dropped.has(i.order) || kept.some((d) => d.order === i.order));
   return kept;
+}
+
+/** What follows the level in a substance code: "3" of F11.93 (with withdrawal), "0" uncomplicated, "1" in remission. */
+const manifestation = (code: string): string => code.slice(5);
+const NO_MANIFESTATION = /^[01]?$/;
+
+/**
+ * The highest level coded uncomplicated (F11.20) while a lower one of the same substance dropped
+ * above names what the use led to ("opioid withdrawal", F11.93): the tabular's combination codes
+ * carry it at every level ("F11.23 Opioid dependence with withdrawal"), and guideline I.C.5.b.1 codes
+ * the highest level only, so the manifestation goes with it rather than being lost with the lower
+ * code. Only where the combined code exists and the kept code is not one the physician wrote.
+ */
+function withManifestationOf(run: CodingRun, d: DiagnosisDraft, lower: readonly DiagnosisDraft[]): DiagnosisDraft {
+  const l = level(d.code);
+  if (l === undefined || manifestation(d.code) !== '0' || run.mentions.get(d.order)?.documentedCode !== undefined) return d;
+  const category = d.code.slice(0, 3);
+  for (const o of lower) {
+    const shown = manifestation(o.code);
+    if (o.code.slice(0, 3) !== category || NO_MANIFESTATION.test(shown)) continue;
+    const combined = `${d.code.slice(0, 5)}${shown}`;
+    if (!isBillable(run.codeSets.icd, combined) || !run.allowed(combined)) continue;
+    const stated = o.evidence[0]?.text ?? o.description;
+    const why = `With "${stated}" stated beside it, the combination code ${combined} (I.C.5.b.1: the highest level only, with what the use led to).`;
+    return { ...recoded(run.codeSets, d, combined, why), evidence: [...d.evidence, ...o.evidence] };
+  }
+  return d;
 }
 
 /** Step: an uncomplicated substance use stays only where the record relates it to a condition. */

@@ -344,6 +344,9 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     'axilla ',
   ],
   [/\bdislocated\b/g, 'dislocation'],
+  // The index: Keratosis, seborrheic, inflamed L82.0: an irritated seborrheic keratosis (red, crusted,
+  // itching, catching on clothing) is the inflamed one the dermatologist names by its other word.
+  [/\birritated(?=\s+(?:seborrh?eic\s+keratos[ie]s|sks?)\b)/g, 'inflamed'],
   // Laboratory findings as clinicians name them, in the tabular's words for the finding (R74.01,
   // R94.4-R94.6): "transaminitis" is no inflammation, "elevated creatinine" no disease of the kidney.
   [
