@@ -87,6 +87,9 @@ function statementsStating(statements: readonly string[], cause: RegExp): string
   );
 }
 
+/** How many of the best matches of the condition with the cause are looked at for its combination code. */
+const LINKED_AMONG = 3;
+
 export interface UnlinkedCause {
   /** The statement that documents the cause, quoted in the question. */
   statement: string;
@@ -133,8 +136,13 @@ export function unlinkedCause(
     if (!cause.otherChapter && !chaptersCarrying(run.codeSets, cause).has(top.code.slice(0, 1))) continue;
     const statement = statementsStating(statements, cause.stated).find((s) => s !== m.original);
     if (!statement) continue;
-    const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))[0];
-    if (!linked || linked.code === top.code || !cause.inTitle.test(linked.description)) continue;
+    // The combination is the best match that carries the link, among the first few: the condition's
+    // own words may rank its unlinked code first ("dilated cardiomyopathy" I42.0 before "Alcoholic
+    // cardiomyopathy" I42.6, whose title drops the "dilated").
+    const linked = rank(run, buildQuery(`${own} ${cause.link}`), own, searchFilter(m))
+      .slice(0, LINKED_AMONG)
+      .find((h) => cause.inTitle.test(h.description));
+    if (!linked || linked.code === top.code) continue;
     // The combination must be this condition with the cause, not the cause alone (alcohol dependence),
     // nor another condition the cause brings (pulmonary hypertension for an essential hypertension).
     if (
@@ -143,7 +151,7 @@ export function unlinkedCause(
     )
       continue;
     // Another statement already names the condition with the cause and a word that links them.
-    if (linkedElsewhere(run, statements, m.text, cause.stated)) continue;
+    if (linkedElsewhere(run, statements, m.text, cause)) continue;
     return {
       statement,
       name: cause.name,
@@ -170,12 +178,15 @@ function namesOnly(run: CodingRun, title: string, cause: Cause, condition: strin
     .every((t) => said.has(t));
 }
 
-/** A statement naming the condition (its distinctive words) and the cause with a link word between them. */
-function linkedElsewhere(run: CodingRun, statements: readonly string[], condition: string, cause: RegExp): boolean {
+/**
+ * A statement naming the condition (its distinctive words) and the cause with a link word between
+ * them: the cause as stated ("alcohol use") or as the combination's title names it ("due to alcohol").
+ */
+function linkedElsewhere(run: CodingRun, statements: readonly string[], condition: string, cause: Cause): boolean {
   const words = tokenize(expandAbbreviations(condition)).filter((t) => (run.codeSets.icd.idf.get(t) ?? 0) >= 3.5);
   return statements.some((s) => {
     const text = expandAbbreviations(s);
-    if (!cause.test(text) || !LINKED.test(text)) return false;
+    if (!(cause.stated.test(text) || cause.inTitle.test(text)) || !LINKED.test(text)) return false;
     const tokens = new Set(tokenize(text));
     return words.length > 0 && words.every((w) => tokens.has(w));
   });

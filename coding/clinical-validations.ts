@@ -190,6 +190,9 @@ const MALIGNANCY_REPORTED = found(
 const PATHOLOGY_TEST =
   /\b(?:patholog\w*|path(?: report)?|biops(?:y|ies)|bx|cytolog\w*|fna|fine[- ]needle aspirat\w*|histolog\w*|frozen section|surgical specimen|excision specimen)\b/i;
 
+/** An examination finding the patient well nourished (not denied: "not well nourished" is no such finding). */
+const WELL_NOURISHED = found('well[- ]?nourished|adequately nourished|no (?:signs?|evidence) of malnutrition');
+
 export const VALIDATIONS: readonly Validation[] = [
   {
     // Urinary tract infection (N39.0) or cystitis (N30.-).
@@ -280,6 +283,18 @@ export const VALIDATIONS: readonly Validation[] = [
     positive:
       /\b(?:until|since|quit|stopped|former(?:ly)?|used to|previously|in the past|ago|relapse\w*|binge\w*|heav\w*|much|excess\w*|more than|socially|social (?:drink\w*|use)|occasional\w* (?:drink\w*|beers?|glass\w*|wine)|only|hard liquor|spirits|not (?:a )?(?:lifelong|true|accurate|reliable)|mother|father|wife|husband|partner|spouse|son|daughter|sister|brother|family)\b/i,
     against: 'statement',
+  },
+  {
+    // Malnutrition (E40-E46) beside an examination finding the patient well nourished, with no sign of
+    // it (wasting, cachexia) in the same sentence: the diagnosis needs clinical validation (its
+    // indicators are the examination's, the weight and the intake), so the physician confirms it.
+    codedAs: /^E4[0-6]/,
+    test: WELL_NOURISHED,
+    negative: WELL_NOURISHED,
+    positive: found(
+      'malnourish\\w*|undernourish\\w*|cachexi\\w*|cachectic|wasting|wasted|emaciat\\w*|temporal hollowing|sarcopeni\\w*|frail\\w*|thin',
+    ),
+    against: 'examination',
   },
   {
     // Rheumatoid arthritis without rheumatoid factor (M06.0-) beside a positive rheumatoid factor or anti-CCP.

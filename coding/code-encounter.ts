@@ -39,6 +39,7 @@ import { diabetesWith } from './diabetes.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
 import { writtenDrugRelation } from './written-drug-relation.ts';
+import { uncertainDrugCause } from './uncertain-drug-cause.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
 import { clinicalIndicatorQueries } from './clinical-indicators.ts';
 import { clinicalPictureQueries, imagingDisagreement } from './clinical-picture.ts';
@@ -129,6 +130,9 @@ import { atrialFibrillationCourse } from './atrial-fibrillation-course.ts';
 import { atrialFibrillationTypeConflict } from './atrial-fibrillation-type.ts';
 import { venousThrombosisAcuity } from './venous-thrombosis-acuity.ts';
 import { resultContradicts } from './result-contradicts.ts';
+import { procedureSideConflict } from './procedure-side-conflict.ts';
+import { typeStatedOtherwise } from './type-stated-otherwise.ts';
+import { hematuriaKind } from './hematuria-kind.ts';
 import { hivDisease } from './hiv-disease.ts';
 import { drainageWithoutAbscess } from './drained-abscess.ts';
 import { burnDegreeDescribed } from './burn-degree.ts';
@@ -301,6 +305,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'an uncomplicated substance use only where the record relates it to a condition', apply: substanceUseWithRelatedCondition },
   { name: 'a current substance use disorder the record states in remission: the remission code (I.C.5.b.1)', apply: writtenRemission },
   { name: 'a written condition a current drug is known to cause, unrelated by the record (asked)', apply: writtenDrugRelation },
+  {
+    name: 'a coded condition the notes relate to a drug only as likely or possible (asked, outside the hospital)',
+    apply: uncertainDrugCause,
+  },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
@@ -357,6 +365,12 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'weeks of gestation stated two ways', apply: gestationWeeksConflict },
   { name: 'weeks of gestation not stated (Z3A.00, asked)', apply: gestationWeeksUnstated },
   { name: 'an axis a step-added code leaves open by name (asked)', apply: addedCodeAxes },
+  { name: 'a hematuria stated as gross and as microscopic (asked, R31.9 until answered)', apply: hematuriaKind },
+  {
+    name: "a condition's type stated two ways, each a code of its own (asked, the code as written until answered)",
+    apply: typeStatedOtherwise,
+  },
+  { name: 'a procedure stated on the other side than the condition it treats (asked)', apply: procedureSideConflict },
 ];
 
 export interface CodingOptions {

@@ -97,6 +97,8 @@ const DRUG_CLASSES: ReadonlyArray<[RegExp, string]> = [
     /\b(semaglutide|ozempic|wegovy|liraglutide|victoza|dulaglutide|trulicity|tirzepatide|mounjaro|glp-?1 (?:receptor )?agonists?)\b/i,
     'T38.3',
   ],
+  [/\b(tamsulosin|flomax|doxazosin|terazosin|prazosin|alfuzosin|silodosin|alpha[- ]blockers?)\b/i, 'T44.6'],
+  [/\b(hydrochlorothiazide|hctz|chlorthalidone|indapamide|metolazone|thiazides?)\b/i, 'T50.2'],
   [/\b(omeprazole|pantoprazole|esomeprazole|lansoprazole|rabeprazole|proton pump inhibitors?|ppis?)\b/i, 'T47.1'],
   [/\b(famotidine|pepcid|ranitidine|h2 blockers?)\b/i, 'T47.0'],
   [/\b(diphenhydramine|benadryl|cetirizine|loratadine|fexofenadine|ondansetron|zofran|meclizine|antihistamines?)\b/i, 'T45.0'],
@@ -138,6 +140,9 @@ function drugClassOf(statement: string): string | undefined {
   }
   return best?.base;
 }
+
+/** The T36-T50 subcategory of the drug a text names first, if any (the drug's class). */
+export const drugClassNamed = (text: string): string | undefined => drugClassOf(text);
 
 /** The T code a statement documents for a drug it names, if any. */
 export function drugEffectCode(icd: CodingRun['codeSets']['icd'], statement: string, context: string): DrugEffect | undefined {

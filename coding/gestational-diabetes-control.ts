@@ -8,8 +8,8 @@
  * the control is unspecified (O24.4x9), and an answer naming the control codes it.
  *
  * Not asked: a drug only discussed, planned, considered, declined, stopped or kept for "if sugars
- * rise"; a change the physician states ("now A2", "now on insulin"): the control now is coded, and
- * the written diet-controlled code is reported as changed.
+ * rise"; a change the physician states ("now A2", "now on insulin", "diet alone not adequate" with
+ * the drug started): the control now is coded, and the written diet-controlled code is reported as changed.
  */
 import { askCharacter, namedIn, type NamedValues } from './character-conflict.ts';
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
@@ -44,6 +44,13 @@ const NOT_TAKEN_AFTER =
 const NOW_ON_DRUG =
   /\bnow\b[^.;]{0,24}\b(a2|class a2|a2 ?gdm|insulin[- ](controlled|requiring|dependent)|on (insulin|metformin|glyburide)|requir\w* insulin)\b/i;
 
+/**
+ * Diet stated as not enough ("diet alone not adequate", "failed diet", "despite diet"): the physician
+ * states the change from diet to the drug, so the diet control is the history and the drug the control now.
+ */
+const DIET_FAILED =
+  /\b(diet(ary)?( alone| only| control| management| therapy)?,? (was |is |has been |proved )?(not adequate|inadequate|insufficient|not sufficient|not enough|failed|unsuccessful|not controlling)|fail(ed|ure of|ing) (diet|dietary)|despite diet|diet failure)\b/i;
+
 const LABELS: Record<Control, string> = { diet: 'Diet alone', insulin: 'Insulin controlled', oral: 'Oral hypoglycemic drug controlled' };
 /** The control an answer in the physician's own words names (insulin first: with diet or a drug, insulin is coded). */
 const ANSWERED: NamedValues<Control> = [...DRUGS, ['diet', /\bdiet\b|\ba1\b/i]];
@@ -69,7 +76,7 @@ function drugTaken(s: string): Control | undefined {
  */
 export function gestationalDiabetesControl(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
   const statements = recordStatements(run.input.documentation);
-  const dietStated = statements.find((s) => namedIn(s, [[true, DIET]]) !== undefined);
+  const dietStated = statements.find((s) => !DIET_FAILED.test(s) && namedIn(s, [[true, DIET]]) !== undefined);
   const d = drafts.find((x) => GESTATIONAL.test(x.code) && (x.code.endsWith('0') || (x.code.endsWith('9') && dietStated !== undefined)));
   if (!d || run.issues.some((i) => i.order === d.order)) return drafts;
   const taken = statements.map((s) => ({ text: s.trim(), drug: drugTaken(s) })).filter((t) => t.drug !== undefined);
@@ -79,7 +86,7 @@ export function gestationalDiabetesControl(run: CodingRun, drafts: DiagnosisDraf
   const drug = taken.some((t) => t.drug === 'insulin') ? 'insulin' : 'oral';
   const against = taken.find((t) => t.drug === drug)!.text;
 
-  if (statements.some((s) => NOW_ON_DRUG.test(s))) {
+  if (statements.some((s) => NOW_ON_DRUG.test(s) || DIET_FAILED.test(s))) {
     const to = withControl(d.code, CHARACTER[drug]);
     if (!icd.byCode.has(to)) return drafts;
     const why = `The record states the gestational diabetes is now controlled by ${drug === 'insulin' ? 'insulin' : 'an oral hypoglycemic drug'} ("${against}"): ${to}.`;
