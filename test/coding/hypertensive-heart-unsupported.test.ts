@@ -30,4 +30,9 @@ describe('hypertensive heart disease the record does not support', () => {
     ]);
     expect(diagnosisCodes(stated)).toEqual(['I11.9']);
   });
+
+  it('kept when no heart disease of another kind is on the record: the written title is the link stated', () => {
+    const alone = coded('A/P: 1. HTN - continue losartan.', [{ description: 'Hypertensive heart disease', code: 'I11.9' }]);
+    expect(diagnosisCodes(alone)).toEqual(['I11.9']);
+  });
 });
