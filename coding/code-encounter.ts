@@ -53,6 +53,7 @@ import { codeMentions } from './mentions.ts';
 import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
+import { monitoringFindingInDrugStatement } from './drug-monitoring-finding.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
 import { counsellingOnUnclassifiedTopic } from './counselling-topic.ts';
@@ -313,6 +314,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
+  {
+    name: 'an abnormal monitoring result acted on in a long-term drug statement (R79.1 beside Z79.01)',
+    apply: monitoringFindingInDrugStatement,
+  },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
