@@ -9,7 +9,9 @@
  * The rule fires on a diagnosis line that names the counselling, or on a numbered assessment or plan
  * item that is advance care planning (a problem the encounter addresses on its own). Goals of care
  * talked over inside another problem's item ("dementia - goals of care reviewed") or an unnumbered
- * aside is part of managing that problem, not a service of its own. A counselling whose topic
+ * aside is part of managing that problem, not a service of its own. Either must say the counselling
+ * took place (counseling, a discussion, a talk face to face): "ACP" alone, or "ACP - as above", names
+ * the service (99497) and points elsewhere, not the reason for the visit. A counselling whose topic
  * has its own code (dietary Z71.3, exercise Z71.82, tobacco Z71.6, alcohol Z71.41, contraception
  * Z30.0-, genetic, travel, ...) keeps that code: this rule leaves it alone.
  */
@@ -19,7 +21,7 @@ import { ADDRESSED_PARTS, noteParts, partAt } from './sections.ts';
 const OTHER_SPECIFIED = 'Z71.89';
 
 /** Counselling named as such on a line. */
-const COUNSELLING = /\b(?:counsel\w*|advice|advised|education|discussion)\b/i;
+const COUNSELLING = /\b(?:counsel\w*|advice|advised|education|discuss\w*|talk\w*|conversation|face[\s-]to[\s-]face)\b/i;
 
 /** Advance care planning, a counselling by what it is. */
 const ADVANCE_CARE_PLANNING =
@@ -34,8 +36,9 @@ const MISPLACED = /^(?:Z71\.9|Z30\.0\d*|Z31\.6\d*)$/;
 
 /** Whether a statement is counselling on a topic no counselling code names. */
 export function unclassifiedCounselling(text: string): boolean {
+  if (!COUNSELLING.test(text)) return false;
   if (ADVANCE_CARE_PLANNING.test(text)) return true;
-  if (!COUNSELLING.test(text) || CLASSIFIED_TOPIC.test(text)) return false;
+  if (CLASSIFIED_TOPIC.test(text)) return false;
   // A topic must be stated: "Counseling" alone is Z71.9.
   return (
     text
@@ -72,7 +75,7 @@ function assessedItem(notes: string): string | undefined {
   for (const m of notes.matchAll(/^[ \t]*\d{1,2}[.)][ \t]*([^\n]+)/gm)) {
     const text = m[1] ?? '';
     const head = text.match(ADVANCE_CARE_PLANNING);
-    if (head?.index === 0 && ADDRESSED_PARTS.has(partAt(parts, m.index ?? 0))) return text.trim();
+    if (head?.index === 0 && COUNSELLING.test(text) && ADDRESSED_PARTS.has(partAt(parts, m.index ?? 0))) return text.trim();
   }
   return undefined;
 }

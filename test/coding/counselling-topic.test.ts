@@ -24,10 +24,11 @@ describe('advance care planning is other specified counseling', () => {
     expect(codes(notes, [{ description: 'COPD', code: 'J44.9' }])).toContain('Z71.89');
   });
 
-  it('goals of care talked over inside another problem, or ACP only outside the assessment, add nothing', () => {
+  it('goals of care inside another problem, ACP only outside the assessment, or an item only naming ACP add nothing', () => {
     for (const notes of [
       'Dementia f/u.\nA/P:\n1. Dementia, moderate - cont donepezil; goals of care reviewed with son.',
       'AWV.\nAdvance care planning: 18 min, proxy named.\nA: AWV, no new problems.',
+      'AWV.\nAdvance care planning: 18 min, proxy named.\nA/P:\n1. AWV, no new problems.\n2. ACP - as above, POLST signed.',
     ])
       expect(codes(notes, [{ description: 'Encounter for general adult medical exam', code: 'Z00.00' }]), notes).not.toContain('Z71.89');
   });
