@@ -10,6 +10,7 @@
 import { isBillable, matchesPattern, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { gestationalAgesIn, weeksOfGestationCode } from './gestational-age.ts';
 import { ADDRESSED_PARTS, NOT_ADDRESSED_PARTS, type NotePart } from './sections.ts';
+import { classOffNow, PAST_USE } from './drug-class-off.ts';
 
 export interface RecordStatement {
   section: 'diagnoses' | 'notes';
@@ -47,7 +48,7 @@ const AWAITED = String.raw`(?:prior |pre-?)auth\w*|authoriz\w*|pending|awaiting|
 
 /** Cues before a drug or habit in the same statement that say it is not current (or not taken, or only started today: "Start semaglutide"). */
 const NOT_CURRENT = new RegExp(
-  String.raw`\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|${START_WORDS}|${AWAITED})\b`,
+  String.raw`\b(no|not|never|denies|denied|without|stopped|discontinued|declined|declines|refused|refuses|off|held|holding|consider|considering|discuss|discussed|may need|if|allergic to|intoleran\w*|${START_WORDS}|${AWAITED}|${PAST_USE})\b`,
   'i',
 );
 
@@ -208,6 +209,9 @@ export const statesDialysisNow = (text: string): boolean =>
   !DIALYSIS_NOT_NOW.test(text) &&
   !anotherPersons(text, ON_DIALYSIS);
 
+/** The drug classes of diabetes treatment (drug-class-off.ts reads a statement that the patient is off them all). */
+const DIABETES_DRUGS: readonly RegExp[] = [INSULIN, ORAL_ANTIDIABETIC, INJECTABLE_NON_INSULIN];
+
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
   {
@@ -297,7 +301,7 @@ export function documentedAdditionalCodes(
   const out: DocumentedAdditional[] = [];
   const taken = new Set(have);
   for (const f of FINDERS) {
-    if (f.drug && stoppedByPlan(f.drug, statements)) continue;
+    if (f.drug && (stoppedByPlan(f.drug, statements) || classOffNow(f.drug, DIABETES_DRUGS.includes(f.drug), statements))) continue;
     const started = f.drug ? startedToday(f.drug, statements) : undefined;
     for (const s of statements) {
       if (f.history && s.part !== undefined && NOT_ADDRESSED_PARTS.has(s.part) && !SMOKING_DISEASE.test(code)) continue;

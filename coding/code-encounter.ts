@@ -53,8 +53,10 @@ import { codeMentions } from './mentions.ts';
 import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
+import { monitoringFindingInDrugStatement } from './drug-monitoring-finding.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
+import { counsellingOnUnclassifiedTopic } from './counselling-topic.ts';
 import { substanceHierarchy, substanceUseWithRelatedCondition } from './substance-use.ts';
 import { writtenRemission } from './written-remission.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
@@ -183,6 +185,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'asymptomatic HIV status beside an HIV-related illness: HIV disease (B20, I.C.1.a.2)', apply: hivDisease },
   { name: 'contraceptive management by method and phase, only when contraception is the purpose', apply: contraceptiveManagement },
   { name: 'a written implant or IUD code of another service than the record documents', apply: writtenContraceptivePhase },
+  { name: 'counselling on a topic no counselling code names (advance care planning): Z71.89', apply: counsellingOnUnclassifiedTopic },
   { name: 'a treated abnormal result no diagnosis accounts for', apply: clinicalIndicatorQueries },
   { name: 'the signs of a more specific diagnosis than the documented one (asked)', apply: clinicalPictureQueries },
   { name: 'an imaging impression naming another condition than the documented one (asked)', apply: imagingDisagreement },
@@ -311,6 +314,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
+  {
+    name: 'an abnormal monitoring result acted on in a long-term drug statement (R79.1 beside Z79.01)',
+    apply: monitoringFindingInDrugStatement,
+  },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },

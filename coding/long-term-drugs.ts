@@ -19,6 +19,7 @@
  *   most asthma and COPD records, needs the record to call it long-term or maintenance in its own item.
  */
 import { clauseBefore, currentUse, startedToday, stoppedByPlan } from './additional.ts';
+import { classOffNow, DIABETES_DRUG_CODES } from './drug-class-off.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { CLASS_PATTERNS, takenFor, type DrugClass } from './drug-classes.ts';
 import { rank } from './ranking.ts';
@@ -252,6 +253,7 @@ function currentDrugsTakenFor(run: CodingRun, drafts: DiagnosisDraft[]): Diagnos
     if (!forWhat) continue;
     if (c.code === 'Z79.891' && conditions.some((d) => OPIOID_DEPENDENCE.test(d.code))) continue;
     if (planTakesAsNeeded(pattern, statements) || stoppedByPlan(pattern, statements)) continue;
+    if (classOffNow(pattern, DIABETES_DRUG_CODES.has(c.code), statements)) continue;
     // A drug started today or waiting on approval is not yet taken, wherever else the record names it.
     const started = startedToday(pattern, statements);
     for (const s of statements) {
