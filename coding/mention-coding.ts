@@ -496,6 +496,12 @@ function otherPart(text: string, top: SearchHit): string[] | undefined {
   return acuteNamed ? chronic : acute;
 }
 
+/** An Excludes1 note of either code (or its categories) cites the other. */
+function excludesEither(icd: Icd10Cm, a: string, b: string): boolean {
+  const cites = (x: string, y: string) => notesFor(icd, x, 'ex1').some(([, patterns]) => patterns.some((p) => matchesPattern(y, p)));
+  return cites(a, b) || cites(b, a);
+}
+
 function secondCondition(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
   const icd = run.codeSets.icd;
   const m = work.mention;
@@ -537,6 +543,9 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // the first condition said again, not a second one: the two are never coded together. Only a factor
   // (chapter 21): a disorder cited NOS (G30's "senile dementia NOS (F03)") is still coded, as its own note asks.
   if (second.code.startsWith('Z') && excludedAsNos(icd, top.code, second.code)) return undefined;
+  // The acute and the chronic form the classification never codes together (an Excludes1 note of
+  // either citing the other): the first code stands alone.
+  if (otherPart(m.text, top) && excludesEither(icd, top.code, second.code)) return undefined;
   return newDraft(run.codeSets, second.code, {
     confidence: second.score * SECTION_WEIGHT[m.section] * 0.95,
     order: work.order + 0.5,

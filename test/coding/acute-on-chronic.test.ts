@@ -30,6 +30,15 @@ describe('coding an acute condition on a chronic one', () => {
     expect(r.clarification?.question ?? '').not.toMatch(/acuity/);
   });
 
+  it('codes both forms of one disease the classification codes apart', () => {
+    expect(diagnosisCodes(run(['Acute pancreatitis on chronic pancreatitis']))).toEqual(expect.arrayContaining(['K85.90', 'K86.1']));
+  });
+
+  it('does not code together two forms an Excludes1 note separates', () => {
+    const codes = diagnosisCodes(run(['Acute sinusitis on chronic sinusitis']));
+    expect(codes.some((c) => c.startsWith('J01')) && codes.some((c) => c.startsWith('J32'))).toBe(false);
+  });
+
   it('one condition acute on chronic stays one code', () => {
     const r = run(['Acute on chronic diastolic heart failure']);
     expect(diagnosisCodes(r)).toEqual(['I50.33']);
