@@ -152,6 +152,21 @@ export function sideConflictQuestion(condition: string, other: string): string {
 }
 
 /**
+ * The question of a procedure's side stated otherwise than the side of the condition it treats
+ * (laterality.ts, procedure-side-conflict.ts): the procedure's side is asked, both statements
+ * quoted, and the condition keeps the side its own statements give.
+ */
+export function procedureSideIssue(documented: string, procedure: string, procedureSide: string, condition: string): ClarificationIssue {
+  return {
+    kind: 'laterality',
+    question: `The record documents "${documented}" and also "${procedure.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the side of the procedure?`,
+    clinicalIndicators: [`Documented: "${documented}"`, `Procedure: "${procedure}"`],
+    options: [{ label: 'Right' }, { label: 'Left' }],
+    reason: `The procedure is documented on the ${procedureSide} while ${condition} is of the other side; the side of the procedure decides its modifier and the condition it treats.`,
+  };
+}
+
+/**
  * Values of a detail that statements give, keyed by value: a value another one states more precisely
  * is the same value ("CKD 3" beside "CKD 3a"), so it is dropped and the precise one stands.
  */

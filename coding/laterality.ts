@@ -234,6 +234,13 @@ export function checkSideConflict(run: CodingRun, work: MentionWork): void {
   const treated = statements.some((s) => s.procedureDone && s.side === ownSide)
     ? undefined
     : statements.find((s) => s.procedureDone && otherSide(s));
+  // A procedure on the other side while the condition's own statements (assessment, exam, imaging,
+  // a procedure statement naming the condition: "right forearm laceration repaired") give its side
+  // one way only: the procedure's side is what the record disagrees about, so that is
+  // asked, by procedure-side-conflict.ts once the condition is coded (a code without a side has no
+  // side of its own to weigh), and the condition keeps its documented side. Only a condition whose
+  // own side is stated two ways becomes unspecified (below).
+  if (treated && !statements.some((s) => (!s.procedureDone || s.namesCondition) && otherSide(s))) return;
   const other = treated ?? statements.find(otherSide);
   if (!other) return;
   const ownDescribed = statements.some((s) => s.side === ownSide && !s.namesCondition);

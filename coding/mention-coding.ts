@@ -49,6 +49,7 @@ import { tabularWordingCategory, tabularWordingEntry } from './tabular-wording.t
 import { addDetailsFromRecord, checkDetailConflict } from './specificity.ts';
 import { checkStatedAxis } from './stated-axis.ts';
 import { bothSides } from './both-sides.ts';
+import { acuteOnChronicParts } from './acute-on-chronic.ts';
 import { encounterOfWrittenCode } from './written-encounter.ts';
 import { checkRemissionAgainstUse } from './remission-conflict.ts';
 import { checkAbsenceAgainstRecord } from './absence-conflict.ts';
@@ -482,6 +483,25 @@ const excludedAsNos = (icd: Icd10Cm, code: string, other: string) =>
   notesFor(icd, code, 'ex1').some(([text, patterns]) => /\bNOS\b/.test(text) && patterns.some((p) => matchesPattern(other, p)));
 
 /** A second condition named in the same text ("diabetes with CKD stage 3a"): the words the first code left over. */
+/** Of an acute condition stated on a chronic one, the tokens of the part the hit does not name, when it names one part only. */
+function otherPart(text: string, top: SearchHit): string[] | undefined {
+  const parts = acuteOnChronicParts(text);
+  if (!parts) return undefined;
+  const matched = new Set(top.matched);
+  const [acute, chronic] = parts.map((p) => buildQuery(p).tokens);
+  if (!acute || !chronic) return undefined;
+  const acuteNamed = matched.has('acute');
+  const chronicNamed = matched.has('chronic');
+  if (acuteNamed === chronicNamed) return undefined;
+  return acuteNamed ? chronic : acute;
+}
+
+/** An Excludes1 note of either code (or its categories) cites the other. */
+function excludesEither(icd: Icd10Cm, a: string, b: string): boolean {
+  const cites = (x: string, y: string) => notesFor(icd, x, 'ex1').some(([, patterns]) => patterns.some((p) => matchesPattern(y, p)));
+  return cites(a, b) || cites(b, a);
+}
+
 function secondCondition(run: CodingRun, work: MentionWork, search: Search): DiagnosisDraft | undefined {
   const icd = run.codeSets.icd;
   const m = work.mention;
@@ -493,9 +513,12 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   const groups = expandWithGroups(queryText(m, work.extra)).groups;
   for (const g of groups) if (g.some((t) => covered.has(t))) for (const t of g) covered.add(t);
   // The pregnancy's qualifiers ("in pregnancy, 2nd trimester") are the first condition's, for chapter 15 to code.
-  const rest = withoutPregnancyQualifiers(query.tokens).filter(
+  const leftOver = withoutPregnancyQualifiers(query.tokens).filter(
     (t) => !covered.has(t) && !(LATERALITY_WORDS as readonly string[]).includes(t) && !ENCOUNTER_WORDS.has(t),
   );
+  // An acute condition on a chronic one: the part the first code does not name is searched with all
+  // its own words, those it shares with the first ("kidney") too (acute-on-chronic.ts).
+  const rest = otherPart(m.text, top) ?? leftOver;
   const total = query.tokens.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   const restWeight = rest.reduce((s, t) => s + (icd.idf.get(t) ?? 0), 0);
   if (rest.length === 0 || total <= 0 || restWeight / total < 0.2) return undefined;
@@ -520,6 +543,9 @@ function secondCondition(run: CodingRun, work: MentionWork, search: Search): Dia
   // the first condition said again, not a second one: the two are never coded together. Only a factor
   // (chapter 21): a disorder cited NOS (G30's "senile dementia NOS (F03)") is still coded, as its own note asks.
   if (second.code.startsWith('Z') && excludedAsNos(icd, top.code, second.code)) return undefined;
+  // The acute and the chronic form the classification never codes together (an Excludes1 note of
+  // either citing the other): the first code stands alone.
+  if (otherPart(m.text, top) && excludesEither(icd, top.code, second.code)) return undefined;
   return newDraft(run.codeSets, second.code, {
     confidence: second.score * SECTION_WEIGHT[m.section] * 0.95,
     order: work.order + 0.5,

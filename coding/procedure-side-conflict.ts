@@ -7,10 +7,10 @@
  * written meanwhile (which statement is wrong is the physician's to say).
  *
  * Not asked: a procedure statement naming both sides, or none; a procedure of the past ("prior
- * left shoulder injection", "s/p", a year); a coded condition on the procedure's side at the same
+ * left shoulder injection", "s/p", a year not part of a date); a coded condition on the procedure's side at the same
  * site (both sides are affected); a site the coded condition does not share.
  */
-import { resolutionFor, type ClarificationIssue } from './clarification.ts';
+import { procedureSideIssue, resolutionFor } from './clarification.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import { regionsMeet, regionsOf } from './body-sites.ts';
 import { sideOf } from './laterality.ts';
@@ -24,7 +24,7 @@ const SIDE = /\b(right|left|rt|lt)\b\.?|\b[RL]\b(?![-/&])/gi;
 const LEFT_AS_VERB = /\bleft (?=open|alone|in place|untreated|home|the\b|to\b|with\b|against\b|clinic|office)/gi;
 /** A procedure of the past, or one compared with: not today's procedure. */
 const NOT_TODAY =
-  /\b(history|hx|prior|previous(ly)?|last|s\/p|status post|years? ago|months? ago|weeks? ago|in (19|20)\d\d|contralateral|compar\w*|plan\w*|consider\w*|discuss\w*|will|may|next|if|offered|declined|deferred)\b/i;
+  /\b(history|hx|pmh|psh|prior|previous(ly)?|last|s\/p|status post|years? ago|months? ago|weeks? ago|(?<![/\d-])(19|20)\d\d(?![/-])|contralateral|compar\w*|plan\w*|consider\w*|discuss\w*|will|may|next|if|offered|declined|deferred)\b/i;
 
 /**
  * Sites procedures are written at that name no region word of body-sites.ts (the bursa or joint
@@ -91,13 +91,7 @@ export function procedureSideConflict(run: CodingRun, drafts: DiagnosisDraft[]):
     const other = sided.find((x) => x.side !== undefined)?.d;
     if (!other) continue;
     const said = other.evidence[0]?.text ?? other.description;
-    const issue: ClarificationIssue = {
-      kind: 'laterality',
-      question: `The record documents "${said}" and also "${statement.replace(/\.$/, '')}". Based on your clinical judgment, can you clarify the side of the procedure?`,
-      clinicalIndicators: [`Documented: "${said}"`, `Procedure: "${statement}"`],
-      options: [{ label: 'Right' }, { label: 'Left' }],
-      reason: `The procedure is documented on the ${side} while ${other.code} (${other.description}) is of the other side; the side of the procedure decides its modifier and the condition it treats.`,
-    };
+    const issue = procedureSideIssue(said, statement, side, `${other.code} (${other.description})`);
     if (!resolutionFor(issue, run.input.answers)) run.issues.push(issue);
     return drafts;
   }

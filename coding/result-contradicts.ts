@@ -19,6 +19,7 @@ import { reads, VALIDATIONS, type Against, type Unless, type Validation } from '
 import { FINDING_VALIDATIONS } from './finding-validations.ts';
 import { BLOOD_COUNT_VALIDATIONS } from './blood-count-validations.ts';
 import { REPORT_VALIDATIONS } from './report-findings.ts';
+import { KIDNEY_INJURY_VALIDATIONS } from './kidney-injury-validations.ts';
 
 /** A clause of an answer that says what the diagnosis is not, takes it back, or tells how it was treated. */
 const NOT_THE_DIAGNOSIS =
@@ -101,7 +102,13 @@ function answerClauses(answer: string, v: Validation): { stated: string[]; denie
 
 /** Step: a diagnosis the record's own result or statement contradicts is asked; the answer is coded. */
 export function resultContradicts(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  for (const v of [...VALIDATIONS, ...FINDING_VALIDATIONS, ...BLOOD_COUNT_VALIDATIONS, ...REPORT_VALIDATIONS]) {
+  for (const v of [
+    ...VALIDATIONS,
+    ...FINDING_VALIDATIONS,
+    ...BLOOD_COUNT_VALIDATIONS,
+    ...REPORT_VALIDATIONS,
+    ...KIDNEY_INJURY_VALIDATIONS,
+  ]) {
     const documented = drafts.find(
       (d) =>
         v.codedAs.test(d.code) &&

@@ -9,6 +9,7 @@
  */
 import { detailConflictQuestion, dropLessPrecise, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
 import { perRecord, recordText, type CodingRun, type MentionWork } from './coding-run.ts';
+import { acuteOnChronicParts } from './acute-on-chronic.ts';
 import { diagnosisMentions } from './context.ts';
 import { eyeSideByInitials } from './eye-abbreviations.ts';
 import { ENCOUNTER_WORDS } from './ranking.ts';
@@ -56,6 +57,18 @@ function valueNear(axis: Axis, text: string, key: readonly string[]): string | u
   if (axis.aspect === 'stage') text = text.replace(STAGE_SPAN, ' ');
   // An exacerbation or flare of a chronic condition is acute on chronic: it agrees with either.
   if (axis.aspect === 'acuity' && /\bacute[- ]on[- ]chronic\b|\bexacerbat|\bflare|\bdecompensat/i.test(text)) return AGREES;
+  // An acute condition on a chronic one ("AKI on CKD 3a") is two conditions, each with its own
+  // acuity: the condition's is read from the part naming it (acute-on-chronic.ts); both parts
+  // naming it (acute and chronic respiratory failure) is acute on chronic.
+  const parts = axis.aspect === 'acuity' ? acuteOnChronicParts(text) : undefined;
+  if (parts) {
+    const naming = parts.filter((p) => {
+      const words = tokenize(expandAbbreviations(p));
+      return key.every((t) => words.includes(t));
+    });
+    if (naming.length !== 1) return AGREES;
+    text = naming[0] as string;
+  }
   // The value written after the condition on its own ("hepatitis C, chronic, untreated"): the
   // tabular's own postpositive style, a value of that condition alone.
   const post = axis.before ? POSTPOSITIVE.exec(text) : null;

@@ -1,7 +1,9 @@
 // A procedure done today on the other side of a diagnosis's site ("left knee injected" beside
-// "osteoarthritis, right knee") is a statement about the condition: the physician is asked the side,
-// even where findings on the diagnosis's side or a tumour would otherwise leave the other side
-// unasked. A procedure on the diagnosis's own side, one planned or done in the past, one treating
+// "osteoarthritis, right knee") is a statement about the condition: the physician is asked, even
+// where findings on the diagnosis's side or a tumour would otherwise leave the other side unasked.
+// While the condition's own statements give its side one way only, the procedure's side is asked and
+// the condition keeps its side (as procedure-side-conflict.ts does); a condition whose own side is
+// stated two ways is asked its side and coded unspecified meanwhile. A procedure on the diagnosis's own side, one planned or done in the past, one treating
 // another condition, and a condition the classification codes without a side ask nothing.
 // Records written for this test.
 import { describe, expect, it } from 'vitest';
@@ -25,7 +27,8 @@ function run(diagnoses: string[], notes: string, procedures: string[] = [], answ
     codeSets(),
   );
 }
-const sideAsked = (r: ReturnType<typeof run>) => /side affected/.test(r.clarification?.question ?? '');
+const sideAsked = (r: ReturnType<typeof run>) => /clarify the side/.test(r.clarification?.question ?? '');
+const procedureSideAsked = (r: ReturnType<typeof run>) => /side of the procedure/.test(r.clarification?.question ?? '');
 
 describe('a procedure statement of the record', () => {
   it('reports a procedure done today, not one planned, declined or past', () => {
@@ -40,20 +43,29 @@ describe('a procedure statement of the record', () => {
 });
 
 describe('a procedure done on the other side is asked', () => {
-  it('an injection of the other joint beside findings on the diagnosis side: asked, the unspecified side meanwhile; the answer codes it', () => {
+  it("an injection of the other joint beside findings on the diagnosis side: the procedure's side asked, the condition's side kept", () => {
     const notes =
       'Exam: right knee crepitus, medial joint line tenderness. Procedure: left knee prepped with betadine and injected, 40 mg kenalog.';
     const first = run(['Primary osteoarthritis, right knee'], notes);
-    expect(sideAsked(first)).toBe(true);
-    expect(diagnosisCodes(first)).toContain('M17.10');
+    expect(procedureSideAsked(first)).toBe(true);
+    expect(diagnosisCodes(first)).toContain('M17.11');
     const answered = run(
       ['Primary osteoarthritis, right knee'],
       notes,
       [],
-      [{ question: first.clarification?.question as string, option: 'Left' }],
+      [{ question: first.clarification?.question as string, option: 'Right' }],
     );
-    expect(diagnosisCodes(answered)).toContain('M17.12');
+    expect(diagnosisCodes(answered)).toContain('M17.11');
     expect(answered.clarification).toBeUndefined();
+  });
+
+  it("the condition's own side stated two ways (exam and assessment disagree) beside the procedure: its side asked, unspecified meanwhile", () => {
+    const r = run(
+      ['Primary osteoarthritis, right knee'],
+      'Exam: left knee crepitus, medial joint line tenderness. Procedure: left knee prepped with betadine and injected, 40 mg kenalog.',
+    );
+    expect(/side affected/.test(r.clarification?.question ?? '')).toBe(true);
+    expect(diagnosisCodes(r)).toContain('M17.10');
   });
 
   it('an excision on the other side of a skin cancer, beside a description of a lesion on its own side', () => {
@@ -81,7 +93,8 @@ describe('a procedure done on the other side is asked', () => {
     const r = run(['Trigger finger, left middle finger'], 'Catching of the finger for 3 months.', [
       'Injection, tendon sheath, right middle finger',
     ]);
-    expect(sideAsked(r)).toBe(true);
+    expect(procedureSideAsked(r)).toBe(true);
+    expect(diagnosisCodes(r)).toContain('M65.332');
   });
 });
 
