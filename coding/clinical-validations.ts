@@ -6,7 +6,8 @@
  * against Parkinson's disease, a culture of methicillin-resistant Staphylococcus aureus against an
  * MSSA code (and the reverse), a lifelong abstainer against an alcohol-induced disorder. Clinical
  * knowledge a coder brings to the record, one entry per family; result-contradicts.ts asks the
- * physician about each.
+ * physician about each. Over 300 lines because it is that table, one entry per family in one place
+ * (the kidney-injury reading of creatinine values, a computation, lives in kidney-injury-validations.ts).
  */
 
 /** A reading of a result statement: a pattern it contains, or a test of its words (a value against a cut-off). */
