@@ -182,6 +182,25 @@ export function specificityQuestion(condition: string, aspect: string): string {
   return `The record documents "${condition}". Based on your clinical judgment, can you clarify the ${aspect}?`;
 }
 
+/**
+ * A relation to a cause asked and read back: the issue is raised while unanswered; the physician's
+ * words come back when they state the relation ("... due to X"); a denial, or an answer that does not
+ * state it, gives undefined and the condition stays as documented.
+ */
+export function askedRelation(
+  issue: ClarificationIssue,
+  answers: readonly ClarificationAnswer[],
+  issues: ClarificationIssue[],
+): string | undefined {
+  const resolution = resolutionFor(issue, answers);
+  if (!resolution) {
+    issues.push(issue);
+    return undefined;
+  }
+  const words = resolvedWords(resolution);
+  return words && /\bdue to\b/i.test(words) && !/^no\b/i.test(words) ? words : undefined;
+}
+
 export function relationQuestion(condition: string, statement: string, cause: string): string {
   return `The record documents "${condition}" and also "${statement}". Based on your clinical judgment, can you clarify whether the condition is due to ${cause}?`;
 }

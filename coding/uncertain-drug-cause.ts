@@ -13,7 +13,7 @@
  * another statement relates the condition to the drug (or denies it) without uncertainty, nor for a
  * drug taken wrongly (a poisoning is asked elsewhere).
  */
-import { relationQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
+import { askedRelation, relationQuestion, type ClarificationIssue } from './clarification.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { drugInducedMember } from './drug-induced.ts';
 import { drugClassNamed } from './drug-effects.ts';
@@ -77,13 +77,8 @@ export function uncertainDrugCause(run: CodingRun, drafts: DiagnosisDraft[]): Di
         reason: `The record relates the condition to ${drug} only as uncertain; outside the hospital an uncertain relation is not coded (guideline IV.H), and an adverse effect code would need it (guideline I.C.19.e).`,
         order: d.order,
       };
-      const resolution = resolutionFor(issue, run.input.answers);
-      if (!resolution) {
-        run.issues.push(issue);
-        return d;
-      }
-      const words = resolvedWords(resolution);
-      if (!words || !/\bdue to\b/i.test(words) || /^no\b/i.test(words)) return d;
+      const words = askedRelation(issue, run.input.answers, run.issues);
+      if (!words) return d;
       const answered = { ...d, evidence: [...d.evidence, { section: written.section, text: `Physician answer: ${words}` }] };
       // The family's drug-induced member (hypotension due to drugs), when the tabular has one.
       const member = drugInducedMember(run.codeSets.icd, d.code, words, run.allowed);

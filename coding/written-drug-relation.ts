@@ -11,7 +11,7 @@
  * "due to", "not related to" alike), nor when a statement gives the condition another cause.
  */
 import { unlinkedEffect } from './cause-link.ts';
-import { relationQuestion, resolutionFor, resolvedWords, type ClarificationIssue } from './clarification.ts';
+import { askedRelation, relationQuestion, type ClarificationIssue } from './clarification.ts';
 import type { CodingRun, DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { recordStatements } from './review-signals.ts';
@@ -41,13 +41,8 @@ export function writtenDrugRelation(run: CodingRun, drafts: DiagnosisDraft[]): D
       reason: `The record documents ${effect.name} beside a condition it can cause but does not relate them; the guidelines do not presume the relation (an adverse effect code would need it).`,
       order: d.order,
     };
-    const resolution = resolutionFor(issue, run.input.answers);
-    if (!resolution) {
-      run.issues.push(issue);
-      return d;
-    }
-    const words = resolvedWords(resolution);
-    if (!words || !/\bdue to\b/i.test(words) || /^no\b/i.test(words)) return d;
+    const words = askedRelation(issue, run.input.answers, run.issues);
+    if (!words) return d;
     return { ...d, evidence: [...d.evidence, { section: written.section, text: `Physician answer: ${words}` }] };
   });
 }
