@@ -65,3 +65,28 @@ describe('a change of control the physician states', () => {
     expect(r.documentedCodes.find((c) => c.code === 'O24.410')?.outcome).toBe('changed');
   });
 });
+
+// Diet stated as not enough and a drug started: the change is stated, the control now is coded.
+const dietLines = [
+  { description: 'Gestational diabetes, diet controlled', code: 'O24.410' },
+  { description: '30 weeks gestation', code: 'Z3A.30' },
+];
+
+describe('diet stated as not enough, the drug taken now', () => {
+  it('codes the drug control without asking', () => {
+    const r = pregnant(
+      'OB visit 30w. GDM found at 25 wk; diet insufficient, glyburide 2.5 mg daily started at 27 wk, sugars at goal.\nA/P: GDM - continue glyburide.',
+      dietLines,
+    );
+    expect(r.clarification?.question ?? '').not.toMatch(CONTROL);
+    expect(diagnosisCodes(r)).toContain('O24.415');
+  });
+});
+
+describe('no change stated', () => {
+  it('still asks diet against a drug taken now', () => {
+    const r = pregnant('OB visit 30w. GDM, sugars at goal on glyburide 2.5 mg daily.\nA/P: GDM - continue.', dietLines);
+    expect(r.clarification?.question).toMatch(CONTROL);
+    expect(diagnosisCodes(r)).toContain('O24.419');
+  });
+});
