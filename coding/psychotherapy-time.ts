@@ -16,33 +16,29 @@
  */
 import type { EditFinding } from '../domain/coding.ts';
 import type { CodingRun } from './coding-run.ts';
-import { isPsychotherapyAddOnVisit } from './evaluation-management.ts';
 import { correct, titleOf, writtenLines } from './procedure-corrections.ts';
-import { PSYCHOTHERAPY, psychotherapyMinutes } from './service-method-corrections.ts';
+import { minutesOfClauses, PSYCHOTHERAPY, psychotherapyMinutes, withPsychotherapyVisit } from './service-method-corrections.ts';
 import type { VisitLine } from './vaccine-coding.ts';
 
 /** A clause giving the session's own time ("Start 14:05 End 14:45 (40 min)", "session length 40 minutes", "face-to-face time 40 min"). */
 const SESSION_TIME =
   /\b(?:start(?:ed)?|end(?:ed)?|session|(?:face[- ]to[- ]face|total|visit|therapy) time|time (?:in|spent)|duration|length)\b/i;
-const MINUTES = /\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b/gi;
 const CLOCK = /\bstart(?:ed)?(?:\s+time)?\s*:?\s*(\d{1,2}):(\d{2})\b[^\n]*?\bend(?:ed)?(?:\s+time)?\s*:?\s*(\d{1,2}):(\d{2})\b/i;
 /** Time given to something other than the session ("for 30 min daily", "walks 20 minutes"). */
 const OTHER_ACTIVITY = /\b(?:daily|a day|per day|each day|walk\w*|exercis\w*|sleep\w*|ago|every|q\d)\b/i;
 
 /** The minutes of the session the notes state as its time: one value, or undefined. */
 export function sessionMinutes(notes: string): number | undefined {
-  const found = new Set<number>();
-  for (const clause of notes.split(/\n|(?<=[.;])\s+/)) {
-    if (!SESSION_TIME.test(clause) || OTHER_ACTIVITY.test(clause)) continue;
-    for (const m of clause.matchAll(MINUTES)) found.add(Number(m[1]));
-    const clock = CLOCK.exec(clause);
-    if (clock) {
-      const [h1, m1, h2, m2] = clock.slice(1).map(Number) as [number, number, number, number];
-      const span = (h2 * 60 + m2 - (h1 * 60 + m1) + 24 * 60) % (24 * 60);
-      if (span > 0) found.add(span);
-    }
-  }
-  return found.size === 1 ? [...found][0] : undefined;
+  return minutesOfClauses(notes, (clause) => SESSION_TIME.test(clause) && !OTHER_ACTIVITY.test(clause), clockSpan);
+}
+
+/** The minutes between a clause's start and end times ("start 14:05 end 14:45"), across midnight too. */
+function clockSpan(clause: string): number | undefined {
+  const clock = CLOCK.exec(clause);
+  if (!clock) return undefined;
+  const [h1, m1, h2, m2] = clock.slice(1).map(Number) as [number, number, number, number];
+  const span = (h2 * 60 + m2 - (h1 * 60 + m1) + 24 * 60) % (24 * 60);
+  return span > 0 ? span : undefined;
 }
 
 /** Step: a written psychotherapy code of another time band than the record's minutes is the band's code. */
@@ -52,9 +48,7 @@ export function correctPsychotherapyTime(run: CodingRun, lines: readonly VisitLi
   if (therapy.length !== 1) return;
   const [w] = therapy as [(typeof therapy)[number]];
   const addOn = PSYCHOTHERAPY.some((p) => p.addOn === w.code);
-  const visit = lines.some(
-    (l) => (l.written && isPsychotherapyAddOnVisit(l.written)) || l.coded.some((c) => isPsychotherapyAddOnVisit(c.code)),
-  );
+  const visit = withPsychotherapyVisit(lines);
   // A stand-alone code beside a visit is corrected to the add-on elsewhere, with its band.
   if (!addOn && visit) return;
   const notes = run.input.documentation.notes;

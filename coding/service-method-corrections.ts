@@ -39,20 +39,37 @@ const OTHER_TIME =
   /\btotal (?:visit )?time\b|\b(?:excluding|exclusive of|not including)\s+(?:the\s+)?psycho-?therapy\b|\bE\/?M time\b|\btime (?:for|of|spent on) (?:the )?(?:E\/?M|med(?:ication)? (?:management|mgmt))\b/i;
 const MINUTES = /\b(\d{1,3})\s*(?:-\s*)?(?:min|mins|minutes?)\b/gi;
 
-/** The psychotherapy minutes the notes state, when every clause about psychotherapy time states the same. */
-export function psychotherapyMinutes(notes: string): number | undefined {
+/**
+ * The minutes the clauses `about` keeps state ("40 min", and what `more` reads from a clause, such as a
+ * start and end time): one value, or undefined when they state none or several.
+ */
+export function minutesOfClauses(
+  notes: string,
+  about: (clause: string) => boolean,
+  more?: (clause: string) => number | undefined,
+): number | undefined {
   const found = new Set<number>();
   for (const clause of notes.split(/\n|(?<=[.;])\s+/)) {
-    if (!THERAPY.test(clause) || OTHER_TIME.test(clause)) continue;
+    if (!about(clause)) continue;
     for (const m of clause.matchAll(MINUTES)) found.add(Number(m[1]));
+    const extra = more?.(clause);
+    if (extra !== undefined) found.add(extra);
   }
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** The psychotherapy minutes the notes state, when every clause about psychotherapy time states the same. */
+export function psychotherapyMinutes(notes: string): number | undefined {
+  return minutesOfClauses(notes, (clause) => THERAPY.test(clause) && !OTHER_TIME.test(clause));
+}
+
+/** An E/M visit psychotherapy is an add-on to, written or coded on the encounter's lines. */
+export function withPsychotherapyVisit(lines: readonly VisitLine[]): boolean {
+  return lines.some((l) => (l.written && isPsychotherapyAddOnVisit(l.written)) || l.coded.some((c) => isPsychotherapyAddOnVisit(c.code)));
+}
+
 function correctPsychotherapy(run: CodingRun, lines: readonly VisitLine[], written: readonly WrittenLine[], edits: EditFinding[]): void {
-  const visit = lines.some(
-    (l) => (l.written && isPsychotherapyAddOnVisit(l.written)) || l.coded.some((c) => isPsychotherapyAddOnVisit(c.code)),
-  );
+  const visit = withPsychotherapyVisit(lines);
   const alone = written.filter((w) => PSYCHOTHERAPY.some((p) => p.alone === w.code));
   if (!visit || alone.length !== 1 || written.some((w) => PSYCHOTHERAPY.some((p) => p.addOn === w.code))) return;
   const [w] = alone as [WrittenLine];
