@@ -338,7 +338,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'pulmonary hypertension by the cause the record links it to (I27.22, I27.23)', apply: pulmonaryHypertensionByCause },
   { name: 'a condition the tabular includes as secondary to a condition coded', apply: secondaryToCodedCondition },
   {
-    name: 'a hypertensive heart code on a record naming no heart condition I11 includes: the hypertension alone (I10, I12.-)',
+    name: 'a hypertensive heart code beside only heart disease of its own kind (CAD), none I11 includes: the hypertension alone (I10, I12.-)',
     apply: hypertensiveHeartUnsupported,
   },
   { name: 'hypertension with heart failure and/or chronic kidney disease', apply: hypertensiveDisease },

@@ -1,4 +1,4 @@
-// A hypertensive heart code on a record naming no heart condition I11 includes is the hypertension
+// A hypertensive heart code beside only heart disease of its own kind, none I11 includes, is the hypertension
 // alone (guideline I.C.9.a.1; coding/hypertensive-heart-unsupported.ts). Records are our own wording.
 import { describe, expect, it } from 'vitest';
 import { diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
