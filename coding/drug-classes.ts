@@ -237,11 +237,14 @@ export const DRUG_CLASSES: readonly DrugClass[] = [
 ];
 
 /** One pattern per class: any of its names as whole words ("asa 81", not "nasal"). */
+/** A class word in another sense: "lupus anticoagulant" is an antibody the laboratory finds, no drug taken. */
+const NOT_A_DRUG_BEFORE = String.raw`(?<!\blupus\s+)`;
+
 export const CLASS_PATTERNS: ReadonlyArray<readonly [DrugClass, RegExp]> = DRUG_CLASSES.map((c) => [
   c,
   c.pattern ??
     new RegExp(
-      String.raw`\b(?:${[...c.drugs]
+      String.raw`${NOT_A_DRUG_BEFORE}\b(?:${[...c.drugs]
         .sort((a, b) => b.length - a.length)
         .map(escapeRegExp)
         .join('|')})\b`,

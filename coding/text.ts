@@ -355,6 +355,13 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ],
   [/\b(?:elevated|high|raised|increased)\s+(?:serum\s+)?creatinine(?:\s+level)?\b/g, 'abnormal results of kidney function studies'],
   [/\b(?:elevated|high|raised|abnormal|low|suppressed)\s+tsh\b/g, 'abnormal results of thyroid function studies'],
+  // The index: Elevated, INR / Prolonged, prothrombin time R79.1: an INR or prothrombin time out of
+  // range is the abnormal coagulation profile, not a coagulation defect (D68.-), which the physician
+  // names as such; "supratherapeutic INR on warfarin" is no lupus anticoagulant.
+  [
+    /\b(?:elevated|high|raised|increased|abnormal|prolonged|supra-?therapeutic|sub-?therapeutic|labile|low)\s+(?:pt\s*\/\s*)?(?:inr|protime|prothrombin\s+time)\b(?:\s+levels?)?|\b(?:pt\s*\/\s*)?(?:inr|protime)\s+(?:elevated|high|raised|increased|abnormal|prolonged|supra-?therapeutic|sub-?therapeutic|labile|low)\b/g,
+    'abnormal coagulation profile',
+  ],
   [/\bemesis\b/g, 'vomiting'],
   [/\bdiarrhoea\b/g, 'diarrhea'],
   [/\b(?:loose|watery|liquid)\s+(?:stools?|bowel movements?|bms?)\b/g, 'diarrhea'],

@@ -66,4 +66,14 @@ describe('a word in another sense brings in no code', () => {
     expect(codes(['Prostate adenocarcinoma', 'Elevated PSA'], 'PSA rising on surveillance.')).toEqual(['C61']);
     expect(codes(['Elevated liver enzymes', 'Essential hypertension'], 'Ultrasound ordered.')).toEqual(['I10', 'R74.01']);
   });
+
+  it('an INR out of range is the abnormal coagulation profile, not a coagulation defect', () => {
+    expect(codes(['High INR on warfarin', 'Paroxysmal atrial fibrillation'], 'Hold one dose, recheck in a week.')).toEqual([
+      'I48.0',
+      'R79.1',
+      'Z79.01',
+    ]);
+    expect(codes(['Supratherapeutic INR'], 'On Coumadin for a mechanical valve.')).toContain('R79.1');
+    expect(codes(['Lupus anticoagulant'], 'Positive dRVVT twice, 12 weeks apart.')).toEqual(['D68.62']);
+  });
 });
