@@ -54,6 +54,7 @@ import { dominantSide } from './dominance.ts';
 import { withoutIntegralSymptoms } from './integral-symptoms.ts';
 import { longTermDrugTherapy } from './long-term-drugs.ts';
 import { monitoringFindingInDrugStatement } from './drug-monitoring-finding.ts';
+import { statedDrugResistance } from './drug-resistance.ts';
 import { currentStatus } from './status-codes.ts';
 import { counsellingWithStatedUse } from './counselling.ts';
 import { counsellingOnUnclassifiedTopic } from './counselling-topic.ts';
@@ -288,6 +289,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'the ulcer a leg vessel code names, by its side, site and stated depth (L97.-)', apply: ulcerSeverityOfSite },
   { name: 'use additional code', apply: addUseAdditional },
   { name: 'the infectious agent an infection is stated to be due to (B95-B97)', apply: infectiousAgent },
+  { name: 'the drug resistance the physician states of a coded infection (Z16, I.C.1.c)', apply: statedDrugResistance },
   { name: 'influenza of an identified virus (J10, not J11)', apply: influenzaVirusIdentified },
   { name: 'influenza of no identified virus beside a negative test (J11, not J10)', apply: influenzaVirusNotIdentified },
   { name: 'influenza with pneumonia: one code (J10.0-, J11.0-)', apply: influenzaWithPneumonia },

@@ -192,8 +192,11 @@ const NOT_INHALED =
 /** The record monitoring the drug: levels, toxicity screening, the organ tests it needs. */
 const MONITORED =
   /\b(monitor\w*|levels?|toxicity|eye exam|retinal|ophthalmolog\w*|tsh|thyroid function|lfts?|liver function|pfts?|qtc|ecg|ekg|labs?)\b/i;
-/** Stated as long-term or daily, for classes often taken only as needed. */
-const STATED_LONG_TERM = /\b(daily|every day|long[\s-]?term|chronic(?:ally)?|scheduled|maintenance|twice a day|bid|tid)\b/i;
+/**
+ * Stated as long-term or daily, for classes often taken only as needed. (A dose schedule alone,
+ * "naproxen 500 bid", is how any course is written, a new one for a week as much as a standing one.)
+ */
+const STATED_LONG_TERM = /\b(daily|every day|long[\s-]?term|chronic(?:ally)?|scheduled|maintenance)\b/i;
 /** Opioid dependence: Z79's Excludes2 (drug abuse and dependence) and the guideline keep Z79.891 off it. */
 const OPIOID_DEPENDENCE = /^F11/;
 

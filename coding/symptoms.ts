@@ -2,6 +2,8 @@
  * Signs and symptoms: what is coded when an outpatient diagnosis is uncertain ("rule out", "X vs Y":
  * the documented signs and symptoms, never nothing) or when the record has no diagnosis list.
  */
+import { regionsOf } from './body-sites.ts';
+import { bothSides } from './both-sides.ts';
 import { newDraft, SECTION_WEIGHT, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import type { Mention } from './context.ts';
 import { queryText, rank, searchFilter, wellSupported } from './ranking.ts';
@@ -9,6 +11,9 @@ import { buildQuery } from './search.ts';
 import { SITE_SYMPTOM_TITLE } from './integral-symptoms.ts';
 import { ADDRESSED_PARTS, mayShowSymptoms } from './sections.ts';
 import { expandWithGroups, tokenize } from './text.ts';
+
+/** Pain, unspecified: the pain of no stated site. */
+const UNSPECIFIED_PAIN = 'R52';
 
 /** Symptoms and abnormal findings, used when the diagnosis is uncertain (outpatient) or absent. */
 const VERSUS = /\b(?:vs\.?|versus)(?=\s|$)/i;
@@ -86,7 +91,10 @@ function symptomsFrom(
     for (const part of parts) {
       const m: Mention = { ...whole, text: part };
       const filter = onlySymptoms ? (c: string) => c.startsWith('R') || siteSymptom(run, c) : searchFilter(m);
-      const q = buildQuery(queryText(m, []));
+      const stated = buildQuery(queryText(m, []));
+      // "Bilateral hand pain": the search finds the site's symptom without its side, and both sides are
+      // coded from it (guideline I.B.13, both-sides.ts); the word "bilateral" is not left unexplained.
+      const q = stated.laterality === 'bilateral' ? { ...stated, tokens: stated.tokens.filter((t) => t !== 'bilateral') } : stated;
       if (q.tokens.length === 0) continue;
       const groups = expandWithGroups(queryText(m, [])).groups;
       const hits = rank(run, q, m.text, filter);
@@ -95,6 +103,8 @@ function symptomsFrom(
       for (const hit of hits.slice(0, 1)) {
         if (hit.score < 0.8 || (!wellSupported(run.codeSets.icd, hit, q.tokens, groups) && !leads(hit))) continue;
         if (affirmed && !hit.matched.some((t) => affirmed.has(t))) continue;
+        // Pain the clause puts at a site ("pain and stiffness in both hands") is no pain of unspecified site (R52).
+        if (hit.code === UNSPECIFIED_PAIN && regionsOf(whole.text).size > 0) continue;
         // A clause that names two symptoms ("cough and fever") yields both.
         const found = [hit];
         const rest = q.tokens.filter((t) => !hit.matched.includes(t));
@@ -103,16 +113,15 @@ function symptomsFrom(
           if (more && more.score >= 0.8 && more.code !== hit.code && wellSupported(run.codeSets.icd, more, rest, groups)) found.push(more);
         }
         for (const h of found) {
-          out.push(
-            newDraft(run.codeSets, h.code, {
-              confidence: h.score * SECTION_WEIGHT[m.section],
-              order: order++,
-              evidence: [{ section: m.section, text: m.original }],
-              rationale: onlySymptoms
-                ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
-                : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
-            }),
-          );
+          const draft = newDraft(run.codeSets, h.code, {
+            confidence: h.score * SECTION_WEIGHT[m.section],
+            order: order++,
+            evidence: [{ section: m.section, text: m.original }],
+            rationale: onlySymptoms
+              ? `Diagnosis documented as uncertain in an outpatient setting: coded the documented sign or symptom "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`
+              : `No diagnosis list: coded "${h.matched.join(' ')}" from ${m.section} ("${m.original}").`,
+          });
+          out.push(...(bothSides(run, draft, stated.laterality) ?? [draft]));
         }
       }
     }

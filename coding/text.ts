@@ -202,6 +202,15 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
     ),
     (_m, side) => (side === 'l' ? 'left ' : 'right '),
   ],
+  // "B knees", "B hand pain": a single-letter B for both sides, before a body site only (never the B of
+  // a type: "hepatitis B", "vitamin B", "group B strep").
+  [
+    new RegExp(
+      String.raw`(?<!\b(?:hep|hepatitis|vitamin|vit|type|group|grp|strep|influenza|flu|cluster)\s+)\bb\.?\s+(?=(?:${BODY_SITE_WORD})\b)`,
+      'g',
+    ),
+    'bilateral ',
+  ],
   [/\(([lr])\)/g, (_m, side) => (side === 'l' ? ' left ' : ' right ')],
   // A single-letter side after the condition it qualifies, at the end of a clause ("AOM R, suppurative",
   // "acute suppurative OM, R."): after a word, never after a number or a unit ("2 L" is litres,

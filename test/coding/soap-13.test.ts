@@ -74,6 +74,19 @@ describe('long-term drugs by what the record says of each one (guideline I.C.21.
     expect(onlyAsNeeded).not.toContain('Z79.1');
   });
 
+  it("an anti-inflammatory is long-term on the record's word (daily, long-term), not on a dose schedule", () => {
+    const course = codes({
+      diagnoses: [{ description: 'Primary osteoarthritis of right knee' }],
+      notes: 'Knee pain for 3 months.\nA/P: OA right knee. Naproxen 500 bid, PT referral.',
+    });
+    expect(course).not.toContain('Z79.1');
+    const standing = codes({
+      diagnoses: [{ description: 'Primary osteoarthritis of right knee' }],
+      notes: 'Meds: meloxicam 15 mg daily for 6 months.\nA/P: OA right knee, continue meloxicam.',
+    });
+    expect(standing).toContain('Z79.1');
+  });
+
   it('a drug named as the cause of a past reaction is not taken now', () => {
     const got = codes({
       diagnoses: [{ description: 'Rheumatoid arthritis of both hands, seropositive' }],

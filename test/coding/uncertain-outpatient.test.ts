@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { diagnosisMentions, noteMentions } from '../../coding/context.ts';
 import { codeEncounter } from '../../coding/index.ts';
+import { expandWithGroups } from '../../coding/text.ts';
 import { codingInput, diagnosisCodes, recordCoder, useCodeSets } from '../../testkit/coding-input.ts';
 
 const codeSets = useCodeSets();
@@ -135,6 +136,30 @@ describe('a listed diagnosis the assessment states only as uncertain', () => {
     const documentation = { notes: kneeNote, diagnoses: [{ description: 'Patellofemoral syndrome of left knee', code: 'M22.2X2' }] };
     const r = codeEncounter(codingInput(documentation, { ageYears: 38, sex: 'F' }, { placeOfService: '21' }), codeSets());
     expect(diagnosisCodes(r)).toContain('M22.2X2');
+  });
+});
+
+describe('the symptoms coded instead, as the history writes them', () => {
+  it('on both sides: a code for each side where the symptom has no bilateral code', () => {
+    const both = code('Rheum new. B hand pain x3 mo, AM stiffness.\nA/P: possible early RA vs inflammatory OA. RF, CCP.', [
+      { description: 'Possible RA' },
+    ]);
+    expect(diagnosisCodes(both)).toEqual(['M79.641', 'M79.642']);
+    const one = code('Right hand pain x3 mo.\nA/P: possible early RA vs inflammatory OA.', [{ description: 'Possible RA' }]);
+    expect(diagnosisCodes(one)).toEqual(['M79.641']);
+  });
+
+  it('past a frequency and a duration written short ("3-4x/d x3 mo")', () => {
+    const r = code('GI new. Loose stools 3-4x/d x3 mo, crampy lower abd pain.\nA/P: IBS-D vs celiac. tTG-IgA.', [
+      { description: 'IBS-D vs celiac' },
+    ]);
+    expect(diagnosisCodes(r)).toEqual(['R19.7', 'R10.30']);
+  });
+
+  it('a B for both sides only before a body site, never the B of a type', () => {
+    expect(expandWithGroups('B knee pain').text).toBe('bilateral knee pain');
+    expect(expandWithGroups('vitamin B hand cream').text).not.toContain('bilateral');
+    expect(expandWithGroups('hepatitis B, hand rash').text).not.toContain('bilateral');
   });
 });
 
