@@ -212,6 +212,13 @@ export const statesDialysisNow = (text: string): boolean =>
 /** The drug classes of diabetes treatment (drug-class-off.ts reads a statement that the patient is off them all). */
 const DIABETES_DRUGS: readonly RegExp[] = [INSULIN, ORAL_ANTIDIABETIC, INJECTABLE_NON_INSULIN];
 
+/** An HPV test taken at the visit: named with its collection, or as the Pap's co-test. */
+const HPV_TEST_TAKEN =
+  /\b(?:hpv|human papilloma\s*virus)\b(?=[^.;\n]*\b(?:collected|sent|obtained|done|performed|taken)\b)|\bhpv\s+co-?test\w*|\bco-?test\w*\b[^.;\n]{0,20}\bhpv\b/i;
+/** A test not taken today: a reflex one, one declined or due later, a past one (last, dated by its year). */
+const HPV_TEST_NOT_TAKEN =
+  /\b(?:reflex|declined|deferred|not (?:done|indicated|due|collected)|due|next year|refused|last|prior|previous)\b|\b(?:19|20)\d\d\b/i;
+
 const FINDERS: Finder[] = [
   { find: (t, age) => bmiCode(t, age) },
   {
@@ -256,6 +263,12 @@ const FINDERS: Finder[] = [
         : undefined,
   },
   { find: (t) => (currentUse(t, TOBACCO_EXPOSURE) ? { code: 'Z77.22', what: 'exposure to tobacco smoke' } : undefined) },
+  {
+    // Z01.41-'s note: screening for human papillomavirus, if applicable (Z11.51): an HPV test taken
+    // with the examination ("Pap w/ HPV cotest collected"); not a reflex test the Pap's result decides,
+    // nor one declined or due later.
+    find: (t) => (HPV_TEST_TAKEN.test(t) && !HPV_TEST_NOT_TAKEN.test(t) ? { code: 'Z11.51', what: 'an HPV test taken' } : undefined),
+  },
   {
     group: 'gestation',
     find: (t) => {

@@ -78,3 +78,20 @@ describe('tobacco', () => {
     expect(codes('Gave up cigarettes six years ago.', ['Gastro-esophageal reflux disease'])).toEqual(['K21.9']);
   });
 });
+
+describe('screening for human papillomavirus with the gynecological examination (Z01.41-)', () => {
+  const woman = { ageYears: 34, sex: 'F' } as const;
+  it('an HPV test taken with the Pap', () => {
+    expect(codes('Pelvic and breast exam normal. Pap w/ HPV cotest collected.', ['Annual gynecological exam'], woman)).toEqual([
+      'Z01.419',
+      'Z11.51',
+    ]);
+  });
+
+  it('not a reflex test, one declined, or a past result', () => {
+    expect(codes('Pelvic exam normal. Pap with reflex HPV sent.', ['Annual gynecological exam'], woman)).toEqual(['Z01.419']);
+    expect(codes('Pelvic exam normal. Last Pap/HPV cotest 2023 negative, next due 2028.', ['Annual gynecological exam'], woman)).toEqual([
+      'Z01.419',
+    ]);
+  });
+});
