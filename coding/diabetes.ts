@@ -128,9 +128,15 @@ function ownLinks(d: DiagnosisDraft): DiabetesLink[] {
   return DIABETES_LINKS.filter((l) => (l.words !== undefined && l.words.test(text)) || controlled(l));
 }
 
-/** Whether `code` is the unspecified code of the complication family `wanted` is in (E11.40 for E11.42). */
+/**
+ * Whether `code` is the unspecified code of the complication family `wanted` is in (E11.40 for
+ * E11.42), or the diabetic nephropathy (.21) beside the diabetic chronic kidney disease (.22): one
+ * kidney complication, which the CKD code names with its stage (N18.-) once the CKD is stated.
+ */
 const lessSpecific = (code: string, wanted: string) =>
-  code !== wanted && code.length === 6 && code.endsWith('0') && code.slice(0, 5) === wanted.slice(0, 5);
+  code !== wanted &&
+  ((code.length === 6 && code.endsWith('0') && code.slice(0, 5) === wanted.slice(0, 5)) ||
+    (code.slice(3) === '.21' && wanted.slice(3) === '.22'));
 
 /**
  * Step: diabetes codes take the documented type (a "diabetic retinopathy" line beside "type 2
@@ -239,7 +245,7 @@ function withUlcerSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft
 
 /**
  * A diabetes code of the same category that is less specific than another one coded (.9 "without
- * complications" beside any complication; E11.40 beside E11.42) goes; its evidence stays with the
+ * complications" beside any complication; E11.40 beside E11.42; E11.21 beside E11.22) goes; its evidence stays with the
  * specific code.
  */
 function withoutUncomplicated(drafts: DiagnosisDraft[]): DiagnosisDraft[] {

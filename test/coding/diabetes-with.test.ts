@@ -61,6 +61,11 @@ describe('diabetes with neuropathy, circulation and glucose', () => {
   it('two complications: both combination codes, never E1x.9', () => {
     expect(codes(['Type 2 diabetes', 'Peripheral neuropathy', 'CKD stage 4'])).toEqual(['E11.22', 'E11.42', 'N18.4']);
   });
+
+  it('a diabetic nephropathy with its chronic kidney disease stated is the CKD combination alone, with the stage', () => {
+    expect(codes(['DM2 with nephropathy', 'CKD stage 4'])).toEqual(['E11.22', 'N18.4']);
+    expect(codes(['Type 2 diabetes with diabetic nephropathy'])).toEqual(['E11.21']);
+  });
 });
 
 describe('the presumption goes to a coder', () => {
