@@ -36,8 +36,10 @@ import { currentCancerUnderTreatment } from './active-cancer.ts';
 import { afterCancerTreatment } from './cancer-history.ts';
 import { lymphomaInRemission } from './lymphoma-remission.ts';
 import { diabetesWith } from './diabetes.ts';
+import { ulcerCauseQuery } from './ulcer-cause-query.ts';
 import { typeAgainstTherapy } from './diabetes-therapy.ts';
 import { drugEffects } from './drug-effects.ts';
+import { adverseEffectNotUse } from './adverse-effect-not-use.ts';
 import { writtenDrugRelation } from './written-drug-relation.ts';
 import { uncertainDrugCause } from './uncertain-drug-cause.ts';
 import { chapterFilter, sexFilter } from './chapters.ts';
@@ -62,8 +64,11 @@ import { substanceHierarchy, substanceUseWithRelatedCondition } from './substanc
 import { writtenRemission } from './written-remission.ts';
 import { rheumatoidFactorAndSite } from './rheumatoid.ts';
 import { injurySequela } from './sequela.ts';
+import { stumpCellulitis } from './stump-cellulitis.ts';
+import { jointReplacementAftercare } from './joint-replacement-aftercare.ts';
 import { strokeSequelae } from './stroke-sequela.ts';
 import { dementiaDetail } from './dementia-detail.ts';
+import { alzheimerDementia } from './alzheimer-dementia.ts';
 import { pediatricBmi } from './pediatric-bmi.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
@@ -159,6 +164,7 @@ import { cancerRemissionStatedTwoWays } from './cancer-remission-conflict.ts';
 import { unreadLineWord } from './unread-words.ts';
 import { assessmentStatements, otherCategoryNamed, siblingTitledElsewhere } from './other-statements.ts';
 import { osteoporoticFracture } from './osteoporotic-fracture.ts';
+import { osteoporoticFractureSite } from './osteoporotic-fracture-site.ts';
 import { healedOsteoporoticFracture } from './healed-osteoporotic-fracture.ts';
 import { preventiveExamForAge } from './preventive-exam-age.ts';
 import { writtenTrimesterAgainstWeeks } from './written-trimester.ts';
@@ -316,12 +322,17 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   },
   { name: 'adverse effect or poisoning of a named drug', apply: drugEffects },
   { name: 'a drug the notes name as the cause of a coded condition, in so many words: its adverse effect', apply: drugLinkInNotes },
+  { name: "no substance use code from a statement coded as a drug's adverse effect (I.C.19.e.5.a)", apply: adverseEffectNotUse },
   {
     name: 'an abnormal monitoring result acted on in a long-term drug statement (R79.1 beside Z79.01)',
     apply: monitoringFindingInDrugStatement,
   },
   { name: 'what completed cancer treatment left (absence, therapy history)', apply: afterCancerTreatment },
   { name: 'end-stage renal disease over a CKD stage', apply: endStageOverStage },
+  {
+    name: 'a non-pressure ulcer at a pressure site in a patient confined to bed or chair, its kind unstated (asked)',
+    apply: ulcerCauseQuery,
+  },
   { name: 'diabetes with its complications ("with" convention)', apply: diabetesWith },
   { name: 'type 1 diabetes with only non-insulin therapy named (asked)', apply: typeAgainstTherapy },
   {
@@ -347,17 +358,27 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
+  { name: "a dementia statement naming Alzheimer's: the disease too (G30.9)", apply: alzheimerDementia },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: "Alzheimer's onset, agitation as the dementia's disturbance, wandering (G30.0/G30.1, F0x.x11, Z91.83)", apply: dementiaDetail },
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
   { name: 'dominant or nondominant side affected', apply: dominantSide },
   { name: 'a fracture with known osteoporosis: the pathological fracture (M80)', apply: osteoporoticFracture },
+  {
+    name: "an osteoporotic fracture of unspecified or other site whose statement names one (M80's 5th character)",
+    apply: osteoporoticFractureSite,
+  },
   { name: 'osteoporosis whose fracture healed: M81 with the healed fracture history (Z87.310)', apply: healedOsteoporoticFracture },
   { name: 'signs and symptoms integral to a stated diagnosis', apply: withoutIntegralSymptoms },
   { name: 'a symptom in pregnancy: chapter 15 first', apply: symptomsInPregnancy },
   { name: 'a breast malignancy of unspecified site placed in a quadrant elsewhere', apply: breastQuadrant },
   { name: 'combined receptor status from its signs', apply: receptorStatusFromSigns },
   { name: 'an old injury beside the condition it left: its sequela, after that condition', apply: injurySequela },
+  {
+    name: 'a joint replaced: beside its fracture healing, the artificial joint (Z96.6-); in the recovery of an elective one, Z47.1 with it',
+    apply: jointReplacementAftercare,
+  },
+  { name: 'cellulitis of an amputation stump: of the limb, beside the infection of the stump (L03.11-)', apply: stumpCellulitis },
   { name: 'merge duplicate codes again', apply: dedupe },
   {
     name: 'a screening the tabular places inside an examination coded beside it (Z12.4 at a Z01.41- visit)',

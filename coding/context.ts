@@ -99,6 +99,17 @@ const STATUS_POST = /\b(?:s\/p|status post)\b/i;
 const LEAVES_CONDITION =
   /^(?:\w+\s+){0,3}?(?:cabg|coronary (?:artery )?bypass|bypass graft\w*|(?:\w+\s+)?bypass|pci|ptca|(?:coronary )?stent\w*|des|bms|angioplast\w*|(?:direct current |electrical )?cardioversion|dccv|(?:\w+\s+)?pacemaker|ppm|icd|aicd|defibrillator|(?:av |arteriovenous )?(?:fistula|graft) (?:creation|placement)|(?:vp |ventriculoperitoneal )?shunt)\b/i;
 
+/**
+ * A fracture "s/p" its fixation or a joint replacement ("R hip fx s/p ORIF", "femoral neck fracture
+ * s/p hemiarthroplasty") is still the fracture: the operation was its active treatment, and its care
+ * while it heals is coded with the fracture code's 7th character D, not a history nor an aftercare Z
+ * code (guidelines I.C.19.a, I.C.21.c.7). Not an old one the statement dates to a past year.
+ */
+const FRACTURE = /\b(?:fractures?|fx)\b/i;
+const FRACTURE_SURGERY =
+  /^(?:\w+\s+){0,4}?(?:orif|open reduction|(?:internal |external |intramedullary |im |percutaneous )?(?:fixation|nail\w*|rod\w*|pinning)|crpp|(?:hemi|total |partial )?arthroplasty|(?:total |partial )?(?:hip|knee|shoulder) replacement|hemi|tha|tka|tsa|kyphoplasty|vertebroplasty)\b/i;
+const PAST_YEAR = /\b(?:19|20)\d\d\b(?!\s*\/)|\byears? ago\b|\b(?:old|remote|prior)\b/i;
+
 function conditionBeforeProcedure(text: string): { condition: string; procedure: string } | undefined {
   const cue = STATUS_POST.exec(text);
   if (!cue) return undefined;
@@ -108,7 +119,30 @@ function conditionBeforeProcedure(text: string): { condition: string; procedure:
     .trim();
   const procedure = text.slice(cue.index + cue[0].length).trim();
   if (!/[a-z]{2,}/i.test(condition) || PERSONAL_HISTORY.test(condition) || RESOLVED.test(text)) return undefined;
+  if (FRACTURE.test(condition) && FRACTURE_SURGERY.test(procedure) && !PAST_YEAR.test(text)) return { condition, procedure };
   return LEAVES_CONDITION.test(procedure) ? { condition, procedure } : undefined;
+}
+
+/**
+ * A condition "with a history of" another ("Osteoporosis w/ hx vertebral fx", "Asthma with history
+ * of intubation") states the condition now and the other as past: each is read alone. Not when the
+ * words before name no condition of their own ("Patient with history of ...") or are the history
+ * (pregnancy supervision with a history is the O09 title, read above).
+ */
+const WITH_HISTORY = /\s(?:with|w\/)\s*(?:a\s+)?(?:personal\s+)?(?:history|hx|h\/o)\b(?:\s+of\b)?/i;
+const NO_CONDITION = /^(?:(?:\d+\s*(?:yo|y\/o|year[\s-]old)\s+)?(?:patient|pt|male|female|man|woman|\w+\s+(?:male|female))|[mf])$/i;
+
+function conditionWithHistory(text: string): { condition: string; history: string } | undefined {
+  const cue = WITH_HISTORY.exec(text);
+  if (!cue) return undefined;
+  const condition = text
+    .slice(0, cue.index)
+    .replace(/[\s,;:(\u2013\u2014-]+$/, '')
+    .trim();
+  const history = text.slice(cue.index + cue[0].length).trim();
+  if (!/[a-z]{3,}/i.test(condition) || !/[a-z]{2,}/i.test(history) || NO_CONDITION.test(condition)) return undefined;
+  if (PERSONAL_HISTORY.test(condition) || FAMILY_HISTORY.test(condition) || RESOLVED.test(condition)) return undefined;
+  return { condition, history };
 }
 
 /** Section headings and phrases that contain a cue word without meaning it. */
@@ -197,6 +231,9 @@ export function assertionsOf(section: RecordSection, phrase: string): Array<{ te
   // A past condition "with residual" deficits states the deficit now: its sequela (I.B.10; I.C.9.d.3:
   // Z86.73 is the history of a stroke without residual deficits).
   if (PERSONAL_HISTORY.test(cleaned) && WITH_RESIDUAL.test(cleaned)) return [{ text: cleaned, assertion: 'affirmed' }];
+  const withHistory = conditionWithHistory(cleaned);
+  if (withHistory)
+    return [...assertionsOf(section, withHistory.condition), { text: withHistory.history, assertion: 'personal-history' as const }];
   const treatedNotRemoved = conditionBeforeProcedure(cleaned);
   if (treatedNotRemoved)
     return [

@@ -130,6 +130,25 @@ export function sequence(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDra
 const UNSPECIFIED = /\bunspecified\b|\bnot specified\b/i;
 /** A title's side left unspecified (", unspecified eye"): the condition it names is still specific. */
 const UNSPECIFIED_SIDE = /,\s*unspecified (?:eye|ear|side|limb|arm|leg|hand|foot|knee|hip|shoulder)$/i;
+/** A title's stage or severity left unspecified ("Pressure ulcer of sacral region, unspecified stage"). */
+const UNSPECIFIED_GRADE = /,\s*unspecified (?:stage|severity)\b/i;
+
+/**
+ * Whether `d`, a code of unspecified stage or severity, is another condition than `e` by its site: a
+ * subcategory of its own whose title names a word `e`'s does not ("sacral" of L89.159 beside L89.626
+ * of the left heel). A sacral ulcer not staged beside a staged heel ulcer is two ulcers, each coded.
+ */
+function otherSiteThan(d: DiagnosisDraft, e: DiagnosisDraft): boolean {
+  const grade = UNSPECIFIED_GRADE.exec(d.description);
+  if (!grade || e.code.startsWith(d.code.slice(0, -1))) return false;
+  const title = e.description.toLowerCase();
+  return (
+    d.description
+      .slice(0, grade.index)
+      .toLowerCase()
+      .match(/[a-z]{3,}/g) ?? []
+  ).some((w) => !title.includes(w));
+}
 
 /**
  * Dementia coded beside the disease that causes it is "dementia in other diseases classified
@@ -223,7 +242,10 @@ export function withoutRedundantUnspecified(run: CodingRun, drafts: DiagnosisDra
         e !== d &&
         (sideOnly
           ? e.code.slice(0, -1) === d.code.slice(0, -1)
-          : (e.code.slice(0, 3) === d.code.slice(0, 3) && !UNSPECIFIED.test(e.description.replace(UNSPECIFIED_SIDE, ''))) || sameInjury(e)),
+          : (e.code.slice(0, 3) === d.code.slice(0, 3) &&
+              !UNSPECIFIED.test(e.description.replace(UNSPECIFIED_SIDE, '')) &&
+              !otherSiteThan(d, e)) ||
+            sameInjury(e)),
     );
     if (!specific) return true;
     dropped.add(d.order);

@@ -642,6 +642,13 @@ const INJURY_WORDS = String.raw`fracture|sprain|strain|laceration|injury|burn|di
  * ("f/u 2 weeks after the fall", "6 wks post injury") is not one.
  */
 const FOLLOW_UP_PLANNED = String.raw`(?![^.;\n]*\b(?:if|prn|as needed|unless|should)\b)(?![^.;\n]*\b\d+(?:\s*-\s*\d+)?\s*(?:d|days?|wks?|weeks?|mos?|months?)\b(?!\s*(?:ago|after|post|out|since|s\/p|from|status)\b))`;
+/**
+ * A fracture's operation done ("s/p ORIF", "post IM nail", "after hemiarthroplasty"): the surgery
+ * was its active treatment, and the care since is the healing or recovery phase (guideline
+ * I.C.19.a: 7th character D "after the patient has completed active treatment"), at a nursing
+ * facility, at home or in the office.
+ */
+const FRACTURE_OPERATED = String.raw`\b(?:s\/p|status post|post|after)\s+(?:\w+\s+){0,3}?(?:orif|open reduction|(?:internal |intramedullary |im |percutaneous )?(?:fixation|nail(?:ing)?|pinning)|crpp|hemiarthroplasty|(?:total |partial )?(?:hip |knee |shoulder )?arthroplasty|kyphoplasty|vertebroplasty)\b`;
 const PHASES: Array<[EncounterPhase, RegExp]> = [
   ['sequela', /\b(sequela[e]?|late effects?|residual (of|from))\b/i],
   ['nonunion', /\bnon-?union\b/i],
@@ -655,7 +662,7 @@ const PHASES: Array<[EncounterPhase, RegExp]> = [
   [
     'subsequent',
     new RegExp(
-      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+|pcp|pmd|ortho\w*|podiatry|primary|provider|dr|doctor|clinic|specialist|sports medicine|his|her|their)\b)${FOLLOW_UP_PLANNED}|\b(?:follow[- ]?up|f\/u) (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?(?:follow[- ]?up|f\/u)\b|\b(${INJURY_WORDS})s?\b([^.;:\n]{0,40}?(,|\s-+|\())?\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+|pcp|pmd|ortho\w*|podiatry|primary|provider|dr|doctor|clinic|specialist|sports medicine|his|her|their)\b)${FOLLOW_UP_PLANNED}|\brecheck of\b|^\s*re-?check\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged)\b)|\bcast (check|change|removal)\b|(?<!\b(?:(?:follow[- ]?up|f\/u)|return|rtc|come back)\b[^.;\n]{0,24})\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b|(?<!\b(?:rtc|return\w*|plan\w*|schedul\w*|in|next|then|see|recheck|needs?)\b[^.;:\n]{0,16})\b\d+\s*-?\s*(wks?|weeks?|mos?|months?|days?)\.?\s+(?:follow[- ]?up|f\/u)\b|\bwound (re-?)?check\b|\b(fracture|fx)(,|\s-+)?\s+healing\b(?!\s+(poorly|slowly|delayed))|\bhealing (fracture|fx)\b`,
+      String.raw`\bsubsequent (encounter|visit)\b|\b(routine|normal|expected|good|uneventful) healing\b|\bhealing (well|as expected|normally|appropriately|routinely|nicely)\b|\bwell[- ]heal(ed|ing)\b|^\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+|pcp|pmd|ortho\w*|podiatry|primary|provider|dr|doctor|clinic|specialist|sports medicine|his|her|their)\b)${FOLLOW_UP_PLANNED}|\b(?:follow[- ]?up|f\/u) (of|for|visit|evaluation|exam)\b|\b(here|returns?|seen|presents?|back|comes in)( today)? (for|in) (a |her |his |their )?(?:follow[- ]?up|f\/u)\b|\b(${INJURY_WORDS})s?\b([^.;:\n]{0,40}?(,|\s-+|\())?\s*(?:follow[- ]?up|f\/u)\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged|post-?op\w*|\d+|pcp|pmd|ortho\w*|podiatry|primary|provider|dr|doctor|clinic|specialist|sports medicine|his|her|their)\b)${FOLLOW_UP_PLANNED}|\brecheck of\b|^\s*re-?check\b(?!\s+(in|with|as|prn|if|appointment|scheduled|needed|arranged)\b)|\bcast (check|change|removal)\b|(?<!\b(?:(?:follow[- ]?up|f\/u)|return|rtc|come back)\b[^.;\n]{0,24})\b(suture|stitch|staple)s? removal\b|\bremoval of (the )?(sutures|stitches|staples|cast|splint)\b|\baftercare\b|(?<!\b(?:rtc|return\w*|plan\w*|schedul\w*|in|next|then|see|recheck|needs?)\b[^.;:\n]{0,16})\b\d+\s*-?\s*(wks?|weeks?|mos?|months?|days?)\.?\s+(?:follow[- ]?up|f\/u)\b|\bwound (re-?)?check\b|\b(fracture|fx)(,|\s-+)?\s+healing\b(?!\s+(poorly|slowly|delayed))|\bhealing (fracture|fx)\b|${FRACTURE_OPERATED}`,
       'i',
     ),
   ],

@@ -15,7 +15,7 @@ import { rank } from './ranking.ts';
 import { buildQuery } from './search.ts';
 import { tabularSiteWords } from './head-words.ts';
 import { expandAbbreviations, LATERALITY_WORDS, tokenize } from './text.ts';
-import { isBillable } from './icd10cm.ts';
+import { isBillable, normalizeIcdCode } from './icd10cm.ts';
 import { recordStatements } from './review-signals.ts';
 
 const INJURY = String.raw`fractures?|fx|burns?|lacerations?|bites?|injur(?:y|ies)|wounds?|crush\w*|dislocations?|sprains?|tears?|amputations?`;
@@ -104,6 +104,9 @@ function historyAsSequela(run: CodingRun, drafts: DiagnosisDraft[], residual: Di
   });
 }
 
+/** A fracture code's 7th character of a subsequent encounter: routine, delayed healing, nonunion or malunion (open or closed). */
+const HEALING_CHARACTER = /^S\d.*[DEFGHJKMNPQR]$/;
+
 /** A condition the record ties to an injury: post-traumatic, or by nature what an injury leaves. */
 const residualOf = (run: CodingRun, drafts: readonly DiagnosisDraft[]): DiagnosisDraft | undefined =>
   drafts.find(
@@ -135,7 +138,12 @@ export function injurySequela(run: CodingRun, list: DiagnosisDraft[]): Diagnosis
     )
   )
     return drafts;
-  const moved = injuries.filter((d) => !run.mentions.get(d.order)?.documentedCode);
+  // A code the physician wrote stays, unless it codes the old injury as still healing (7th character
+  // D, G, K or P): the residual is what is treated now, and healing care of the injury is over.
+  const moved = injuries.filter((d) => {
+    const written = run.mentions.get(d.order)?.documentedCode;
+    return !written || HEALING_CHARACTER.test(normalizeIcdCode(written));
+  });
   // The sequela is the encounter type: the question asking it is settled.
   run.issues = run.issues.filter((i) => !(moved.some((d) => d.order === i.order) && /\bencounter type\b/.test(i.question)));
   return drafts.map((d) => {

@@ -298,6 +298,16 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   ],
   // The index: "Injury, pressure - see Ulcer, pressure, by site" (the NPIAP's term for a pressure ulcer).
   [/\bpressure[\s-]+injur(?:y|ies)\b/g, 'pressure ulcer'],
+  // An amputation named by its level is of a lower or an upper limb (the T87.4 and Z89 titles' axis):
+  // below- and above-knee (BKA, AKA, transtibial, transfemoral), below- and above-elbow.
+  [
+    /\b(?:bka|aka|(?:below|above)[\s-]+(?:the[\s-]+)?knee(?:\s+amputation)?|trans-?(?:tibial|femoral)(?:\s+amputation)?)\b(?!\s+(?:brace|joint))/g,
+    'lower extremity amputation',
+  ],
+  [/\b(?:(?:below|above)[\s-]+(?:the[\s-]+)?elbow\s+amputation|trans-?(?:radial|humeral)\s+amputation)\b/g, 'upper extremity amputation'],
+  // A deep tissue (pressure) injury by the NPIAP's initials ("L heel DTI", "sacral DTPI"): the L89
+  // titles' "pressure-induced deep tissue damage". Not diffusion tensor imaging (an MRI sequence).
+  [/\b(?:dtpi|dti)\b(?!\s*(?:mri|imaging|sequence|scan|tractography))/g, 'deep tissue injury'],
   // Influenza with the virus type stated is influenza due to an identified virus (J10, guideline I.C.10.c);
   // "influenza A/B" names a test panel, not a type.
   [/\bflu\b(?![\s-]*(?:shots?|vaccines?))/g, 'influenza'],

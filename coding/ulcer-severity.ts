@@ -9,7 +9,7 @@
  * added-code-axis.ts then asks about. The general search of use-additional.ts cannot find it: the
  * diagnosis line says "venous ulcer", never the L97 title's "non-pressure chronic".
  */
-import { newDraft, perRecord, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
+import { newDraft, perRecord, recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { recordStatements } from './review-signals.ts';
 import { useAdditionalFilter } from './search.ts';
 
@@ -49,11 +49,33 @@ function statedDepth(statements: readonly string[]): string | undefined {
   return undefined;
 }
 
+const UNSPECIFIED_SEVERITY = ' with unspecified severity';
+
+/**
+ * The one non-pressure ulcer coded of unspecified severity (L97.-9, found by its words: "L heel
+ * ulcer") while the record describes its depth ("fat layer exposed"): the member of its side and site
+ * with that depth. Not with two ulcers coded (which description is whose is not read here), nor a
+ * code the physician wrote.
+ */
+function withStatedDepth(run: CodingRun, drafts: DiagnosisDraft[], statements: readonly string[]): DiagnosisDraft[] {
+  const ulcers = drafts.filter((d) => d.code.startsWith('L97'));
+  const d = ulcers.length === 1 ? ulcers[0] : undefined;
+  if (!d || !d.description.endsWith(UNSPECIFIED_SEVERITY) || run.mentions.get(d.order)?.documentedCode) return drafts;
+  const depth = statedDepth(statements);
+  if (!depth) return drafts;
+  const title = `${d.description.slice(0, -UNSPECIFIED_SEVERITY.length)} ${depth}`.toLowerCase();
+  const member = run.codeSets.icd.entries.find((e) => e.code.startsWith(d.code.slice(0, 6)) && e.description.toLowerCase() === title);
+  if (!member || !run.allowed(member.code)) return drafts;
+  return drafts.map((x) =>
+    x === d ? recoded(run.codeSets, d, member.code, `The record describes the ulcer's depth (${depth}): ${member.code}.`) : x,
+  );
+}
+
 /** Step: the L97 code of the side and site the condition's code names, with the stated depth. */
 export function ulcerSeverityOfSite(run: CodingRun, drafts: DiagnosisDraft[]): DiagnosisDraft[] {
-  if (drafts.some((d) => d.code.startsWith('L97') || d.code.startsWith('L98.4'))) return drafts;
-  const { icd } = run.codeSets;
   const statements = perRecord(run, 'recordStatements', () => recordStatements(run.input.documentation));
+  if (drafts.some((d) => d.code.startsWith('L97') || d.code.startsWith('L98.4'))) return withStatedDepth(run, drafts, statements);
+  const { icd } = run.codeSets;
   for (const d of drafts) {
     if (!useAdditionalFilter(icd, d.code)?.categories.includes('L97')) continue;
     const site = TITLE_SITE.exec(d.description);
