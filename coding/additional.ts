@@ -86,7 +86,11 @@ export function currentUse(text: string, pattern: RegExp): RegExpExecArray | und
   const m = first && MOVED_OFF.test(clauseBefore(text, first.index)) ? laterMatch(text, pattern, first) : first;
   if (!m) return undefined;
   if (NOT_CURRENT.test(clauseBefore(text, m.index))) return undefined;
-  return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
+  // What is said after it is said of it up to the next drug the pattern names: "linagliptin 5 mg
+  // (metformin stopped 2025)" stops the metformin, not the linagliptin.
+  const after = text.slice(m.index + m[0].length);
+  const next = new RegExp(pattern.source, 'i').exec(after);
+  return NOT_CURRENT_AFTER.test(next ? after.slice(0, next.index) : after) ? undefined : m;
 }
 
 export const INSULIN =
