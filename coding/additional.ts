@@ -86,7 +86,11 @@ export function currentUse(text: string, pattern: RegExp): RegExpExecArray | und
   const m = first && MOVED_OFF.test(clauseBefore(text, first.index)) ? laterMatch(text, pattern, first) : first;
   if (!m) return undefined;
   if (NOT_CURRENT.test(clauseBefore(text, m.index))) return undefined;
-  return NOT_CURRENT_AFTER.test(text.slice(m.index + m[0].length)) ? undefined : m;
+  // What is said after it is said of it up to the next drug the pattern names: "linagliptin 5 mg
+  // (metformin stopped 2025)" stops the metformin, not the linagliptin.
+  const after = text.slice(m.index + m[0].length);
+  const next = new RegExp(pattern.source, 'i').exec(after);
+  return NOT_CURRENT_AFTER.test(next ? after.slice(0, next.index) : after) ? undefined : m;
 }
 
 export const INSULIN =
@@ -286,7 +290,17 @@ const FINDERS: Finder[] = [
  * encounter for delivery (O09-O60, O80-O82, O94-O9A), and Z33.1 says the pregnancy is none of
  * those (its Excludes1: complications of pregnancy, O00-O9A); the weeks have no code to follow.
  */
-const IMPLIED_PATTERNS: Array<[string, string[]]> = [['Z34', ['Z3A']]];
+/**
+ * Malnutrition (E40-E46) and underweight (R63.6) carry no note either, but they are the associated,
+ * reportable weight diagnosis that guideline I.B.14 and I.C.21.c.3 ask for beside a BMI code (as
+ * obesity is, whose note cites Z68): the BMI the record documents (anyone's measurement, the
+ * dietitian's included) is reported after them.
+ */
+const IMPLIED_PATTERNS: Array<[string, string[]]> = [
+  ['Z34', ['Z3A']],
+  ['E4', ['Z68']],
+  ['R63.6', ['Z68']],
+];
 
 export function citedPatterns(icd: Icd10Cm, code: string): string[] {
   const out: string[] = [];

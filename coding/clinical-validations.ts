@@ -194,6 +194,18 @@ const PATHOLOGY_TEST =
 /** An examination finding the patient well nourished (not denied: "not well nourished" is no such finding). */
 const WELL_NOURISHED = found('well[- ]?nourished|adequately nourished|no (?:signs?|evidence) of malnutrition');
 
+/**
+ * The malnutrition indicators of a nutrition assessment (ASPEN/AND: weight loss, reduced intake, loss
+ * of muscle or fat), each stated absent: no muscle or fat wasting, a stable weight, an intake of most
+ * meals.
+ */
+const NO_WASTING =
+  /\bno (?:(?:signs?|evidence) of )?(?:muscle|fat|subcutaneous fat|muscle mass)(?: (?:or|and|\/) (?:muscle|fat))? (?:wasting|loss|depletion)\b/i;
+const WEIGHT_STABLE = /\b(?:wt|weight)\b[^.;,]{0,25}\bstable\b|\bstable (?:wt|weight)\b|\bno (?:recent )?(?:wt|weight) loss\b/i;
+const FULL_INTAKE =
+  /\bintake\b[^.;,]{0,12}?\b(?:75|80|85|90|95|100)\s*%?(?:\s*-\s*100\s*)?%|\beats? (?:all|most|100%) of (?:her |his |their )?meals\b/i;
+const NUTRITION_INDICATORS = [NO_WASTING, WEIGHT_STABLE, FULL_INTAKE];
+
 export const VALIDATIONS: readonly Validation[] = [
   {
     // Urinary tract infection (N39.0) or cystitis (N30.-).
@@ -294,6 +306,19 @@ export const VALIDATIONS: readonly Validation[] = [
     negative: WELL_NOURISHED,
     positive: found(
       'malnourish\\w*|undernourish\\w*|cachexi\\w*|cachectic|wasting|wasted|emaciat\\w*|temporal hollowing|sarcopeni\\w*|frail\\w*|thin',
+    ),
+    against: 'examination',
+  },
+  {
+    // Malnutrition (E40-E46) beside a nutrition assessment that states at least two of its indicators
+    // absent (no muscle or fat wasting, a stable weight, most meals eaten), with no sign of it in the
+    // same sentence: the diagnosis needs clinical validation (ASPEN/AND: two characteristics), so the
+    // physician confirms it.
+    codedAs: /^E4[0-6]/,
+    test: new RegExp(NUTRITION_INDICATORS.map((r) => r.source).join('|'), 'i'),
+    negative: (s) => NUTRITION_INDICATORS.filter((r) => r.test(s)).length >= 2,
+    positive: found(
+      'malnourish\\w*|undernourish\\w*|cachexi\\w*|cachectic|wasting|wasted|emaciat\\w*|temporal hollowing|sarcopeni\\w*|poor intake|weight loss|wt loss',
     ),
     against: 'examination',
   },

@@ -68,8 +68,9 @@ import { stumpCellulitis } from './stump-cellulitis.ts';
 import { jointReplacementAftercare } from './joint-replacement-aftercare.ts';
 import { strokeSequelae } from './stroke-sequela.ts';
 import { dementiaDetail } from './dementia-detail.ts';
-import { alzheimerDementia } from './alzheimer-dementia.ts';
 import { pediatricBmi } from './pediatric-bmi.ts';
+import { dementiaEtiology } from './dementia-etiology.ts';
+import { incontinenceType } from './incontinence-type.ts';
 import { mutuallyExclusiveStatements } from './exclusive-conflicts.ts';
 import { skinCarcinomaTypeConflict } from './morphology-conflict.ts';
 import { includedInCodedCondition } from './included-elsewhere.ts';
@@ -358,7 +359,7 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'hypertension with LVH, cardiomegaly or heart disease NOS: hypertensive heart disease (I11.9)', apply: hypertensiveHeartDisease },
   { name: 'COPD with an acute lower respiratory infection', apply: copdWithLowerRespiratoryInfection },
   { name: 'COPD with emphysema: the emphysema code', apply: copdWithEmphysema },
-  { name: "a dementia statement naming Alzheimer's: the disease too (G30.9)", apply: alzheimerDementia },
+  { name: "the disease a dementia is stated to be of, in one phrase (Alzheimer's dementia: G30.-, then F02)", apply: dementiaEtiology },
   { name: 'dementia in other diseases', apply: dementiaInOtherDisease },
   { name: "Alzheimer's onset, agitation as the dementia's disturbance, wandering (G30.0/G30.1, F0x.x11, Z91.83)", apply: dementiaDetail },
   { name: 'rheumatoid arthritis by rheumatoid factor and site', apply: rheumatoidFactorAndSite },
@@ -396,6 +397,10 @@ export const DIAGNOSIS_STEPS: readonly DiagnosisStep[] = [
   { name: 'weeks of gestation not stated (Z3A.00, asked)', apply: gestationWeeksUnstated },
   { name: 'an axis a step-added code leaves open by name (asked)', apply: addedCodeAxes },
   { name: 'a hematuria stated as gross and as microscopic (asked, R31.9 until answered)', apply: hematuriaKind },
+  {
+    name: 'stress or urge incontinence beside a described leakage of the other type (asked, as written until answered)',
+    apply: incontinenceType,
+  },
   {
     name: "a condition's type stated two ways, each a code of its own (asked, the code as written until answered)",
     apply: typeStatedOtherwise,

@@ -22,6 +22,7 @@ import { askCharacter, DENIED_BEFORE, namedIn, type NamedValues } from './charac
 import { detailConflictQuestion, type ClarificationOption } from './clarification.ts';
 import { recoded, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { normalizeIcdCode } from './icd10cm.ts';
+import { resultStatements } from './reported-results.ts';
 import { recordStatements } from './review-signals.ts';
 import type { EncounterPhase } from './search.ts';
 import { healingCharacters, phaseOfCode, withEncounterPhase } from './written-encounter.ts';
@@ -40,7 +41,7 @@ const NAMED: NamedValues<Healing> = [
 ];
 /** What shows a fracture not healing as expected, short of naming how. */
 const NOT_HEALING =
-  /\bnot (yet )?(healing|healed|united|uniting)\b|\b(failure|failing|failed) to (heal|unite)\b|\b(no|without|absent|lack of|minimal|little) (bridging |visible |osseous |periosteal )?(callus|bridging|union|consolidation)\b|\b(fracture|fx) line (is )?(still|remains|persist\w*)\b|\bpersistent (lucent )?fracture line\b|\bslow(ly)? to heal\b|\bhealing (poorly|slowly)\b|\b(poor|slow|impaired) (bone |fracture )?healing\b/i;
+  /\bnot (yet )?(healing|healed|united|uniting)\b|\b(failure|failing|failed) to (heal|unite)\b|\b(no|without|absent|lack of|minimal|little) (?:(?:significant|interval|bridging|visible|osseous|periosteal) ){0,2}(callus|bridging|union|consolidation)\b|\b(fracture|fx) line (is )?(still|remains|persist\w*)\b|\bpersistent (lucent )?fracture line\b|\bslow(ly)? to heal\b|\bhealing (poorly|slowly)\b|\b(poor|slow|impaired) (bone |fracture )?healing\b/i;
 /** A statement that the fracture heals as expected. */
 const ROUTINE =
   /\b(routine|normal|expected|uneventful|satisfactory|appropriate|good|adequate) (bone |fracture )?healing\b|\bhealing\b[^.;]{0,12}\b(routine|as expected|normally|appropriately|nicely|on (schedule|track)|well)\b|\bwell[- ]healing\b|\bheal(ing|s) (well|as expected|normally)\b/i;
@@ -145,7 +146,10 @@ export function fractureHealingStatedOtherwise(run: CodingRun, drafts: Diagnosis
   const d = fractures.length === 1 ? fractures[0] : undefined;
   if (!d || run.issues.some((i) => i.order === d.order)) return drafts;
   const coded = codedHealing(run, d.code)!;
-  const { named, signs, routine } = readHealing(recordStatements(run.input.documentation));
+  // The imaging reports the record holds are read too: a report of no callus or a suggested delayed
+  // union beside the physician's routine healing is a conflict to ask, as in the notes.
+  const doc = run.input.documentation;
+  const { named, signs, routine } = readHealing([...recordStatements(doc), ...resultStatements(doc.testResults)]);
   const quote = d.evidence[0]?.text ?? d.description;
   const icd = run.codeSets.icd;
   const written = writtenCode(run, d);

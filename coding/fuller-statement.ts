@@ -13,20 +13,26 @@
  * title leaves open: `saysMore`), the statement is coded in its place. The change is reported
  * (documented-codes.ts) and keeps the encounter from going straight through.
  */
+import { citedPatterns } from './additional.ts';
 import { titleShare, type CodingRun, type DiagnosisDraft } from './coding-run.ts';
 import { PLAN_OR_COMMENT } from './commentary.ts';
 import type { CodedDiagnosis } from '../domain/coding.ts';
 import type { Mention } from './context.ts';
 import { keyWords } from './ranking.ts';
 import { metastasisMentions } from './metastasis.ts';
-import { normalizeIcdCode } from './icd10cm.ts';
+import { normalizeIcdCode, notesFor, type Icd10Cm } from './icd10cm.ts';
 import { addressedInNotes, ADDRESSED_PARTS, NOT_ADDRESSED_PARTS } from './sections.ts';
 import { codeWords } from './fragile-choices.ts';
 import { regionsOf } from './body-sites.ts';
 import { categoryEntries } from './review-signals.ts';
 import { expandAbbreviations, stemOf, tokenize } from './text.ts';
 
-const UNSPECIFIED = /\bunspecified\b/i;
+/**
+ * A title that leaves its axis to the record: "unspecified", or "without mention of" a value (G20.A1
+ * "Parkinson's disease without dyskinesia, without mention of fluctuations"), the member the
+ * classification keeps for a record that says nothing of it.
+ */
+const UNSPECIFIED = /\bunspecified\b|\bwithout mention of\b/i;
 /** The assessment's statement must find its code as confidently as the notes' assessment is coded. */
 const STATEMENT_CONFIDENCE = 0.55;
 
@@ -55,7 +61,11 @@ export function fullerStatement(
     if (n.assertion !== 'affirmed' || n.unaddressed) continue;
     const inAssessment = n.part !== undefined && ADDRESSED_PARTS.has(n.part);
     const words = keyWords(icd, n.text);
-    if (![...said].every((t) => says(words, t))) continue;
+    // One word of the line the statement leaves out may be one its code's title holds as a
+    // nonessential modifier ("CHF" beside "chronic systolic HF": I50.22 "Chronic systolic
+    // (congestive) heart failure"); checked on the statement's code below.
+    const unsaid = [...said].filter((t) => !says(words, t));
+    if (unsaid.length > 1 || (unsaid.length === 1 && said.size < 3)) continue;
     // A statement of a primary and its spread ("breast cancer metastatic to bone") is two conditions
     // (metastasis.ts), not the line's one stated more fully.
     if (metastasisMentions(n).length > 1) continue;
@@ -81,7 +91,13 @@ export function fullerStatement(
       titleShare(best.description, `${n.text} ${n.original}`) < 0.5 ||
       // The same condition: the code's title says the line's words, or, in the line's own
       // subcategory, says all but a site the title words otherwise ("sacrum" for "sacral region", L89.15-).
-      !sameCondition([...said], best.description, best.code.slice(0, 5) === first.code.slice(0, 5))
+      !sameCondition([...said], best.description, best.code.slice(0, 5) === first.code.slice(0, 5)) ||
+      !unsaid.every((t) => nonessentialWords(best.description).has(t)) ||
+      // A code of another category whose note asks for the line's condition beside it ("DM2 w/ CKD"
+      // for a line "CKD": E11.22 "use additional code to identify stage of chronic kidney disease";
+      // "anemia of CKD": D63.1 "code first underlying chronic kidney disease") codes another
+      // condition with it, not the line's condition more fully: the line keeps its code.
+      asksForBeside(icd, best.code, first.code)
     )
       continue;
     return drafts.map((d) => ({
@@ -91,6 +107,19 @@ export function fullerStatement(
     }));
   }
   return undefined;
+}
+
+/** `code`, of another category, cites the category of `line` in a "use additional code" or "code first" note. */
+function asksForBeside(icd: Icd10Cm, code: string, line: string): boolean {
+  const category = line.slice(0, 3);
+  if (code.slice(0, 3) === category) return false;
+  const codeFirst = notesFor(icd, code, 'cf').flatMap(([, p]) => p);
+  return [...citedPatterns(icd, code), ...codeFirst].some((p) => p.startsWith(category));
+}
+
+/** The words a title holds in parentheses: nonessential modifiers, "(congestive)". */
+function nonessentialWords(title: string): Set<string> {
+  return new Set([...title.matchAll(/\(([^)]*)\)/g)].flatMap((m) => tokenize(m[1] ?? '')));
 }
 
 /** The title says each of the line's words, or (`sameSubcategory`) each but a site the title names in a word of the same region. */

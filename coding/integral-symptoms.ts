@@ -155,7 +155,9 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
   const kept = drafts.filter((d) => {
     if (!isSymptom(run, d) || (documentedByPhysician(run, d) && !writtenBesideAssessedDiagnosis(run, d))) return true;
     const texts = (e: DiagnosisDraft) => ({ dx: mentionText(run, e), symptom: mentionText(run, d) });
-    const by = explainers.find((e) => e !== d && (explains(run, e.code, d.code, texts(e)) || linkedByRecord(run, texts(e))));
+    const by = explainers.find(
+      (e) => e !== d && (explains(run, e.code, d.code, texts(e)) || linkedByRecord(run, texts(e))) && !changeFromBaseline(run, texts(e)),
+    );
     if (!by) return true;
     dropped.add(d.order);
     notes.set(by, [...(notes.get(by) ?? []), `"${d.evidence[0]?.text ?? d.description}" (${d.code})`]);
@@ -171,6 +173,28 @@ export function withoutIntegralSymptoms(run: CodingRun, drafts: DiagnosisDraft[]
       ...d,
       rationale: `${d.rationale} ${symptoms.join(', ')} ${what} routinely part of ${d.code}, not coded separately (guideline I.B.5).`,
     };
+  });
+}
+
+/** A symptom stated as a change: acute, new, sudden. */
+const ACUTE_CHANGE = /\b(?:acute(?:ly)?|new(?:ly)?|sudden(?:ly)?|abrupt(?:ly)?)\b/i;
+/** A sentence of the notes giving the patient's baseline ("baseline: dementia, oriented to self"). */
+const BASELINE = /\bbaseline\b/i;
+
+/**
+ * A symptom stated as acute or new ("acute confusion") beside a condition a sentence of the notes
+ * gives as the patient's baseline ("baseline: dementia, oriented to self"): the change from the
+ * baseline is what the visit is for, not a sign routinely part of the baseline condition (I.B.5
+ * drops only what is routinely part of it), so it is coded.
+ */
+function changeFromBaseline(run: CodingRun, texts: { dx: string; symptom: string }): boolean {
+  if (!ACUTE_CHANGE.test(texts.symptom)) return false;
+  const dxWords = tokenize(expandAbbreviations(texts.dx)).filter((w) => w.length > 3);
+  if (dxWords.length === 0) return false;
+  return run.input.documentation.notes.split(/(?<=[.!?])\s+|\n+/).some((sentence) => {
+    if (!BASELINE.test(sentence)) return false;
+    const words = new Set(tokenize(expandAbbreviations(sentence)));
+    return dxWords.every((w) => words.has(w));
   });
 }
 

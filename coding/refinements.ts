@@ -24,9 +24,13 @@ const NO_ABNORMAL_FINDINGS = new RegExp(String.raw`${SAID_NO_FINDINGS.source}|\b
 const FINDING_CODE = /^R/;
 const FINDING_TITLE = /\b(abnormal\w*|elevated|high|low|positive|findings?|murmurs?|mass|lump|nodule|swelling|reading)\b/i;
 
-/** Words that make a condition pre-existing rather than found at the examination. */
+/**
+ * Words that make a condition pre-existing rather than found at the examination: among them a
+ * condition said to worsen, or whose drug the plan changes the dose of ("increase metformin"): it
+ * was there, and treated, before this visit.
+ */
 const PRE_EXISTING =
-  /\b(known|chronic|stable|well[\s-]controlled|controlled|long[\s-]?standing|established|history of|hx of|since (?:\d{4}|childhood|age)|for (?:\d+|many|several) years|on (?:\w+\s+){0,3}(?:for|since)\b|continues?|continue|refill\w*|follow[\s-]?up of|followed|managed|listed|stopped|f\/u|on (?!exam|examination|today|arrival|presentation)[a-z]{4,})(?![\w/])/i;
+  /\b(known|worsening|worsened|(?:increase|decrease|titrate|uptitrate|adjust)\s+(?!in\b|of\b)|chronic|stable|well[\s-]controlled|controlled|long[\s-]?standing|established|history of|hx of|since (?:\d{4}|childhood|age)|for (?:\d+|many|several) years|on (?:\w+\s+){0,3}(?:for|since)\b|continues?|continue|refill\w*|follow[\s-]?up of|followed|managed|listed|stopped|f\/u|on (?!exam|examination|today|arrival|presentation)[a-z]{4,})(?![\w/])/i;
 
 /** Words too common to tie a statement to a condition. */
 const COMMON_WORDS = new Set(['and', 'the', 'with', 'without', 'for', 'due', 'not', 'left', 'right', 'both', 'bilateral', 'mild', 'acute']);

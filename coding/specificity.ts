@@ -213,12 +213,12 @@ export const SPECIFICITY_RULES: SpecificityRule[] = [
     unlessAlso:
       /\b(systolic|diastolic|combined|hfref|hfpef|hfmref|reduced ejection fraction|preserved ejection fraction|right (heart|ventricular|sided)|left ventricular|high[- ]output|biventricular|end[- ]stage|post-?procedural|rheumatic|newborn|neonatal)\b/i,
     detail:
-      /\b(acute on chronic |acute |chronic )?(systolic|diastolic|combined systolic and diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
+      /\b(acute on chronic |acute |chronic )?((?:combined )?systolic(?: and |\s*\/\s*| & )diastolic|systolic|diastolic)\b|\bhf[rp]ef\b|\b(reduced|preserved) ejection fraction\b/i,
     aspect: 'type of heart failure',
     // Two statements naming different types (systolic in the HPI, diastolic in the assessment) are
     // asked; one statement naming a type where another says only "heart failure" is that type.
     comparable: (d) =>
-      /combined/i.test(d)
+      /combined|systolic.{1,5}diastolic/i.test(d)
         ? 'combined'
         : /systolic|hfref|reduced/i.test(d)
           ? 'systolic'

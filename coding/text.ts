@@ -440,6 +440,8 @@ const ABBREVIATIONS: ReadonlyArray<readonly [RegExp, Replacement, ExpansionScope
   [/\bchf\b/g, 'congestive heart failure'],
   [/\bhfref\b/g, 'systolic heart failure'],
   [/\bhfpef\b/g, 'diastolic heart failure'],
+  // "HF" after a type or acuity of heart failure ("chronic systolic HF", "acute on chronic diastolic HF").
+  [/(?<=\b(?:systolic|diastolic|combined|acute|chronic|decompensated|congestive|right|left)[\s-]+)hf\b/g, 'heart failure'],
   [/\bcopd\b/g, 'chronic obstructive pulmonary disease'],
   [/\buri\b/g, 'acute upper respiratory infection'],
   [/\buti\b/g, 'urinary tract infection'],

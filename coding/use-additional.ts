@@ -40,6 +40,13 @@ function historyQuery(run: CodingRun, text: string, encounterPart: string): Sear
 /** How well the condition's words must find its code for the category's title to name it. */
 const CONDITION_NAMED = 0.7;
 
+/**
+ * The noun of an axis a title names after its value ("Dysphagia, oropharyngeal phase"): the record
+ * names the value, and the index holds the noun as a nonessential modifier ("Dysphagia,
+ * oropharyngeal (phase) R13.12"), so it need not be documented.
+ */
+const AXIS_NOUNS = new Set(['phase']);
+
 /** A joint the record says was replaced ("right total knee replacement", "left hip arthroplasty"). */
 const REPLACED_JOINT =
   /\b(?:(?:total|partial|hemi|reverse)\s+)?(knee|hip|shoulder|elbow|ankle|wrist)\s+(?:joint\s+)?(?:replacement|arthroplasty)\b/i;
@@ -124,7 +131,8 @@ export function addUseAdditional(run: CodingRun, drafts: DiagnosisDraft[]): Diag
     // From the condition's own words, every core word of the added code must be documented
     // ("asthma" alone is not eosinophilic asthma; "with CKD" is CKD, stage unspecified).
     const documented = new Set(ownQuery.tokens);
-    const explains = (h: SearchHit | undefined) => h !== undefined && coreTokens(h.matchedText).every((t) => documented.has(t));
+    const explains = (h: SearchHit | undefined) =>
+      h !== undefined && coreTokens(h.matchedText).every((t) => documented.has(t) || AXIS_NOUNS.has(t));
     // Searched without the condition's own words, a code is taken only when it says something the
     // condition's code does not ("stage 4" beside diabetic CKD; not "alcohol abuse" beside its counselling).
     const own = new Set(tokenize(d.description));

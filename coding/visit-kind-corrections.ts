@@ -62,8 +62,15 @@ function correctProlongedBase(run: CodingRun, written: readonly WrittenLine[], e
 // ---- Medicare annual wellness visit: initial or subsequent ----
 
 const AWV = String.raw`(?:AWV|annual wellness(?: visit)?)`;
+/**
+ * A subsequent visit: so named, a prior one dated, or the initial one told as past and dated ("had
+ * his initial AWV here 11/2025", "initial AWV done 11/2025"): the initial visit is then behind the
+ * patient. Not today's ("Initial annual wellness visit completed" in the plan).
+ */
 const SUBSEQUENT = new RegExp(
-  String.raw`\bsubsequent ${AWV}|\b${AWV}\s*[(,-]\s*subsequent\b|\b(?:prior|previous|last) ${AWV}\s*(?::|on|in|was|dated)?\s*\d{1,2}\/`,
+  String.raw`\bsubsequent ${AWV}|\b${AWV}\s*[(,-]\s*subsequent\b|\b(?:prior|previous|last) ${AWV}\s*(?::|on|in|was|dated)?\s*\d{1,2}\/` +
+    String.raw`|\b(?:had|has had|received|underwent)\s+(?:(?:his|her|their|the|an?)\s+)?(?:initial|first) ${AWV}(?![^.;]{0,30}\btoday\b)` +
+    String.raw`|\b(?:initial|first) ${AWV}\s+(?:was\s+)?(?:done|completed|performed)\s+(?:here\s+)?(?:in\s+|on\s+)?(?:\d{1,2}\/\d{2,4}|(?:19|20)\d\d|last year|\w+ (?:years?|months?) ago)`,
   'i',
 );
 const INITIAL = new RegExp(String.raw`\b(?:initial|first) ${AWV}|\b${AWV}\s*[(,-]\s*initial\b|\bno (?:prior|previous) ${AWV}`, 'i');
