@@ -149,11 +149,11 @@ function conditionWithHistory(text: string): { condition: string; history: strin
 const FALSE_CUES = /\b(history of present illness|past medical history:?|no known drug allergies|nkda|no change|not sure)\b/gi;
 
 /**
- * Durations, frequencies and ages carry no diagnosis ("for 3 days", "x2 weeks", "x3 mo", "~1 h",
+ * Durations, frequencies and ages carry no diagnosis ("for 3 days", "x2 weeks", "x3 mo",
  * "3-4x/d", "2 mo ago", "45 year old").
  */
 const DURATION =
-  /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|hours?|hrs?|h|min|mins|minutes)(\s+(old|of|ago))?\b|\b\d+(?:-\d+)?\s*x\s*\/\s*(?:d|day|wk|week)\b/gi;
+  /\b(for|x|over|past)?\s*(the\s+)?(last\s+)?(\d+|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|a couple of|couple of)\s*-?\s*(days?|d|weeks?|wks?|months?|mos?|mths?|years?|yrs?|hours?|hrs?)(\s+(old|of|ago))?\b|\b\d+(?:-\d+)?\s*x\s*\/\s*(?:d|day|wk|week)\b/gi;
 
 /** What a statement states as certain: its words before any term of uncertainty ("lung mass" of "lung mass, suspicious for malignancy"). */
 export function beforeUncertainty(text: string): string {

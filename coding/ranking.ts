@@ -466,8 +466,6 @@ const NOT_CONDITION = new Set([
   ...[...SITE_FAMILIES.keys(), ...SITE_FAMILIES.values(), ...NARROW_SITE_FAMILIES.keys(), ...NARROW_SITE_FAMILIES.values()].flat(),
   ...['ear', 'eye', 'head', 'neck', 'back', 'chest', 'abdomen', 'abdominal', 'face', 'scalp', 'great', 'big', 'little', 'body'],
   ...['acute', 'chronic', 'subacute', 'exacerbation', 'recurrent', 'severe', 'mild', 'moderate'],
-  // The name of an axis, whose value ("stage 4", "grade 2") belongs to the condition it qualifies.
-  ...['stage', 'grade', 'class', 'phase'],
   ...LATERALITY_WORDS,
   ...ENCOUNTER_WORDS,
 ]);
