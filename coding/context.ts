@@ -110,14 +110,21 @@ const FRACTURE_SURGERY =
   /^(?:\w+\s+){0,4}?(?:orif|open reduction|(?:internal |external |intramedullary |im |percutaneous )?(?:fixation|nail\w*|rod\w*|pinning)|crpp|(?:hemi|total |partial )?arthroplasty|(?:total |partial )?(?:hip|knee|shoulder) replacement|hemi|tha|tka|tsa|kyphoplasty|vertebroplasty)\b/i;
 const PAST_YEAR = /\b(?:19|20)\d\d\b(?!\s*\/)|\byears? ago\b|\b(?:old|remote|prior)\b/i;
 
-function conditionBeforeProcedure(text: string): { condition: string; procedure: string } | undefined {
-  const cue = STATUS_POST.exec(text);
-  if (!cue) return undefined;
-  const condition = text
-    .slice(0, cue.index)
+/** The words before a cue (without the separator that ends them) and after it; undefined without the cue. */
+function aroundCue(text: string, cue: RegExp): { before: string; after: string } | undefined {
+  const m = cue.exec(text);
+  if (!m) return undefined;
+  const before = text
+    .slice(0, m.index)
     .replace(/[\s,;:(\u2013\u2014-]+$/, '')
     .trim();
-  const procedure = text.slice(cue.index + cue[0].length).trim();
+  return { before, after: text.slice(m.index + m[0].length).trim() };
+}
+
+function conditionBeforeProcedure(text: string): { condition: string; procedure: string } | undefined {
+  const parts = aroundCue(text, STATUS_POST);
+  if (!parts) return undefined;
+  const { before: condition, after: procedure } = parts;
   if (!/[a-z]{2,}/i.test(condition) || PERSONAL_HISTORY.test(condition) || RESOLVED.test(text)) return undefined;
   if (FRACTURE.test(condition) && FRACTURE_SURGERY.test(procedure) && !PAST_YEAR.test(text)) return { condition, procedure };
   return LEAVES_CONDITION.test(procedure) ? { condition, procedure } : undefined;
@@ -133,13 +140,9 @@ const WITH_HISTORY = /\s(?:with|w\/)\s*(?:a\s+)?(?:personal\s+)?(?:history|hx|h\
 const NO_CONDITION = /^(?:(?:\d+\s*(?:yo|y\/o|year[\s-]old)\s+)?(?:patient|pt|male|female|man|woman|\w+\s+(?:male|female))|[mf])$/i;
 
 function conditionWithHistory(text: string): { condition: string; history: string } | undefined {
-  const cue = WITH_HISTORY.exec(text);
-  if (!cue) return undefined;
-  const condition = text
-    .slice(0, cue.index)
-    .replace(/[\s,;:(\u2013\u2014-]+$/, '')
-    .trim();
-  const history = text.slice(cue.index + cue[0].length).trim();
+  const parts = aroundCue(text, WITH_HISTORY);
+  if (!parts) return undefined;
+  const { before: condition, after: history } = parts;
   if (!/[a-z]{3,}/i.test(condition) || !/[a-z]{2,}/i.test(history) || NO_CONDITION.test(condition)) return undefined;
   if (PERSONAL_HISTORY.test(condition) || FAMILY_HISTORY.test(condition) || RESOLVED.test(condition)) return undefined;
   return { condition, history };
